@@ -1,0 +1,114 @@
+# kyniem: one non-recursive Makefile.  `make` builds build/kyniem,
+# `make check` builds with -Werror, runs the unit tests again under
+# AddressSanitizer/UBSan and every CLI and integration test, `make run`
+# starts the main job on the embedded database.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+PYTHON ?= /usr/bin/python3
+NODE ?= node
+BUILD ?= build
+SANBUILD ?= build-san
+SANITIZE ?=
+WERROR ?=
+
+PKGS = sqlite3 libical libcurl libmicrohttpd inih libzip libsystemd
+TESTPKGS = check
+
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla
+CFLAGS ?= -O2 -g
+KCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+	-MMD -MP $(if $(WERROR),-Werror) \
+	$(if $(SANITIZE),$(SANFLAGS)) \
+	-DKYNIEM_DATADIR='"$(PREFIX)/share/kyniem"' \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+KLDFLAGS = $(if $(SANITIZE),$(SANFLAGS))
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+TESTLIBS = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
+
+# Modules (everything but main.c), one per line.
+SRCS = \
+	src/cmd_anniversaries.c \
+	src/cmd_import.c \
+	src/cmd_init.c \
+	src/cmd_list.c \
+	src/cmd_lunar.c \
+	src/cmd_show.c \
+	src/cmd_upcoming.c \
+	src/config.c \
+	src/csv.c \
+	src/import.c \
+	src/log.c \
+	src/lunar.c \
+	src/output.c \
+	src/query.c \
+	src/rules.c \
+	src/store.c \
+	src/util.c
+
+# Unit tests: tests/unit/test_NAME.c, one per module.
+UNITS = \
+	tests/unit/test_import.c \
+	tests/unit/test_lunar.c \
+	tests/unit/test_rules.c \
+	tests/unit/test_util.c
+
+OBJS = $(SRCS:%.c=$(BUILD)/%.o)
+UNITBINS = $(UNITS:%.c=$(BUILD)/%)
+
+all: $(BUILD)/kyniem
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libkyniem.a: $(OBJS)
+	rm -f $@
+	ar rcs $@ $(OBJS)
+
+$(BUILD)/kyniem: $(BUILD)/src/main.o $(BUILD)/libkyniem.a
+	$(CC) $(KLDFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $(BUILD)/libkyniem.a
+	$(CC) $(KLDFLAGS) $(LDFLAGS) -o $@ $^ $(TESTLIBS) $(LIBS)
+
+$(BUILD)/tests/unit/%.o: KCFLAGS += -Isrc $(shell pkg-config --cflags check 2>/dev/null)
+
+units: $(UNITBINS)
+
+# Install missing build and test packages first (scripts/install-deps is
+# idempotent and fast when everything is present).
+deps:
+	@pkg-config --exists $(PKGS) $(TESTPKGS) && command -v curl >/dev/null \
+	  && $(PYTHON) -c 'import aiosmtpd, icalendar' 2>/dev/null \
+	  || scripts/install-deps test
+
+var/kyniem.db: $(BUILD)/kyniem $(wildcard calendars/*.csv calendars/local/*.csv)
+	@mkdir -p var
+	$(BUILD)/kyniem init
+
+run: deps
+	$(MAKE) all
+	$(MAKE) var/kyniem.db
+	$(BUILD)/kyniem serve
+
+check: deps
+	$(MAKE) WERROR=1 all units
+	$(MAKE) WERROR=1 SANITIZE=1 BUILD=$(SANBUILD) $(SANBUILD)/kyniem units-san
+	BUILD=$(BUILD) SANBUILD=$(SANBUILD) PYTHON=$(PYTHON) NODE=$(NODE) tests/run
+
+units-san: $(UNITBINS)
+
+bench: deps
+	scripts/install-deps bench
+	$(MAKE) all
+	BUILD=$(BUILD) PYTHON=$(PYTHON) NODE=$(NODE) bench/run
+
+clean:
+	rm -rf $(BUILD) $(SANBUILD)
+
+.PHONY: all units units-san deps run check bench clean
+-include $(shell find $(BUILD) $(SANBUILD) -name '*.d' 2>/dev/null)

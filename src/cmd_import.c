@@ -1,0 +1,39 @@
+/*
+ * kyniem import FILE...: load or update rows; each file all or nothing.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "import.h"
+#include "log.h"
+
+int
+cmd_import(int argc, char **argv, struct app *app)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct import_stats stats = { 0 };
+	int ch, i, failed = 0;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		cmd_usage("import");
+		return ch == 'h' ? 0 : 2;
+	}
+	if (optind >= argc)
+		return cmd_usage("import");
+	for (i = optind; i < argc; i++)
+		if (import_file(app->store, app->lunar, argv[i],
+		    (long)app->now, &stats) == -1)
+			failed++;
+	printf("%ld rows read, %ld added or changed, %ld with errors\n",
+	    stats.rows, stats.changed, stats.errors);
+	if (stats.undated > 0)
+		printf("%ld rows have no exact date: no anniversaries are "
+		    "computed for them ('kyniem list' shows them)\n",
+		    stats.undated);
+	return failed ? 1 : 0;
+}

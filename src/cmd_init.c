@@ -1,0 +1,55 @@
+/*
+ * kyniem init: create the database (store_open already migrated it) and
+ * load the calendars/ directory into it.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "config.h"
+#include "import.h"
+#include "log.h"
+#include "store.h"
+
+#ifndef KYNIEM_DATADIR
+#define KYNIEM_DATADIR "/usr/local/share/kyniem"
+#endif
+
+int
+cmd_init(int argc, char **argv, struct app *app)
+{
+	static const struct option opts[] = {
+		{ "calendars", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct import_stats stats = { 0 };
+	const char *dir = NULL;
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (ch == 'd') {
+			dir = optarg;
+			continue;
+		}
+		cmd_usage("init");
+		return ch == 'h' ? 0 : 2;
+	}
+	if (optind != argc)
+		return cmd_usage("init");
+	/* The source tree's calendars/, else the installed copy. */
+	if (dir == NULL)
+		dir = access("calendars/countries.csv", R_OK) == 0 ?
+		    "calendars" : KYNIEM_DATADIR "/calendars";
+	if (import_calendars(app->store, app->lunar, dir, (long)app->now,
+	    &stats) == -1)
+		return 1;
+	printf("%s: %ld rows from '%s', %ld added or changed\n",
+	    store_path(app->store), stats.rows, dir, stats.changed);
+	if (stats.undated > 0)
+		printf("%ld rows have no exact date: no anniversaries are "
+		    "computed for them ('kyniem list' shows them)\n",
+		    stats.undated);
+	return 0;
+}

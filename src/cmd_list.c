@@ -1,0 +1,106 @@
+/*
+ * kyniem list: the observances in the database, one per line, with their
+ * date rule and how sure the data is.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "config.h"
+#include "log.h"
+#include "output.h"
+#include "store.h"
+
+static void
+row(struct buf *b, const struct observance *o, enum out_format fmt)
+{
+	char base[16] = "";
+
+	if (o->rule.base_year > 0)
+		snprintf(base, sizeof(base), "%d", o->rule.base_year);
+	if (fmt == OUT_TEXT) {
+		buf_printf(b, "%-28s %-14s %-2s %-12s %-5s %s\n", o->key,
+		    rules_kind_name(o->kind), o->country, o->spec ? o->spec :
+		    "", base, o->rule.type == RULE_UNDATED ?
+		    "(no exact date)" : o->confidence ? o->confidence : "");
+		return;
+	}
+	if (fmt == OUT_CSV) {
+		output_csv_field(b, o->key);
+		buf_printf(b, ",%s,%s,", rules_kind_name(o->kind), o->country);
+		output_csv_field(b, o->spec);
+		buf_printf(b, ",%s,%s\r\n", base, o->confidence ?
+		    o->confidence : "");
+		return;
+	}
+	buf_puts(b, "{\"key\":");
+	output_json_string(b, o->key);
+	buf_printf(b, ",\"kind\":\"%s\",\"country\":",
+	    rules_kind_name(o->kind));
+	output_json_string(b, o->country);
+	buf_puts(b, ",\"date\":");
+	output_json_string(b, o->spec);
+	buf_printf(b, ",\"base_year\":%s,\"dated\":%s,\"confidence\":",
+	    base[0] ? base : "null",
+	    o->rule.type == RULE_UNDATED ? "false" : "true");
+	output_json_string(b, o->confidence);
+	buf_putc(b, '}');
+}
+
+int
+cmd_list(int argc, char **argv, struct app *app)
+{
+	static const struct option opts[] = {
+		{ "country", required_argument, NULL, 'C' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct obs_set set;
+	enum out_format fmt = OUT_TEXT;
+	const char *country = NULL;
+	struct buf b;
+	size_t i, n = 0;
+	int ch, kind = -1;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (ch == 'C')
+			country = optarg;
+		else if (ch == 'k' && (kind = rules_kind_parse(optarg)) < 0) {
+			log_warnx("--kind: unknown kind '%s'", optarg);
+			return 2;
+		} else if (ch == 'f' && output_parse_format(optarg, &fmt)
+		    == -1) {
+			log_warnx("--format must be text, csv or json");
+			return 2;
+		} else if (ch != 'k' && ch != 'f') {
+			cmd_usage("list");
+			return ch == 'h' ? 0 : 2;
+		}
+	}
+	if (optind != argc)
+		return cmd_usage("list");
+	if (store_load(app->store, kind, &set) == -1)
+		return 1;
+	buf_init(&b);
+	if (fmt == OUT_CSV)
+		buf_puts(&b, "key,kind,country,date,base_year,confidence\r\n");
+	if (fmt == OUT_JSON)
+		buf_putc(&b, '[');
+	for (i = 0; i < set.n; i++) {
+		if (country && strcmp(set.v[i]->country, country) != 0)
+			continue;
+		if (fmt == OUT_JSON)
+			buf_puts(&b, n ? ",\n " : "\n ");
+		row(&b, set.v[i], fmt);
+		n++;
+	}
+	if (fmt == OUT_JSON)
+		buf_puts(&b, n ? "\n]\n" : "]\n");
+	fwrite(b.data ? b.data : "", 1, b.len, stdout);
+	buf_release(&b);
+	obs_set_release(&set);
+	return 0;
+}

@@ -1,0 +1,81 @@
+/*
+ * kyniem.conf: an INI file read with inih.  Owns the defaults, the table of
+ * known sections and keys, and validation; every unknown key or bad value is
+ * reported as FILE:LINE: reason.
+ */
+#ifndef KYNIEM_CONFIG_H
+#define KYNIEM_CONFIG_H
+
+#include "lunar.h"
+#include "rules.h"
+
+/* One [feed NAME] section, or a built-in feed. */
+struct config_feed {
+	char *name;		/* URL name: /calendars/NAME.ics */
+	char *title;		/* calendar name shown to subscribers */
+	char *description;
+	char *kinds;		/* comma list; NULL = every kind */
+	char *countries;	/* comma list of ISO codes; NULL = all */
+	char *tags;		/* comma list; NULL = any */
+	unsigned milestones;	/* mask of 1 << MILESTONE_x; 0 = every year */
+	enum lang lang;
+	int days_back, days_ahead;	/* window around today */
+	char *token;		/* secret for private feeds; NULL = public */
+	int alarm_minutes;	/* VALARM before start; -1 = none */
+	int activities;		/* 1: planned activities instead of dates */
+	int builtin;
+};
+
+struct config {
+	char *path;		/* the file read, NULL when none */
+	char *db_path;
+	enum lang lang;
+	struct rules_opts rules;	/* feb29, milestone classes per kind */
+	enum lunar_meridian meridian;
+
+	/* [server] */
+	char *listen;		/* ADDR:PORT */
+	char *base_url;		/* https://host/prefix used in links */
+	char *domain;		/* right-hand side of UIDs */
+	int refresh_minutes;	/* REFRESH-INTERVAL of feeds */
+	int poll_seconds;	/* how often the server checks the database */
+	int max_connections;
+	int connection_timeout;
+
+	/* [feed NAME] sections, then the built-ins not overridden */
+	struct config_feed *feeds;
+	size_t nfeeds;
+
+	/* [smtp] */
+	char *smtp_url;
+	char *smtp_from;
+	int smtp_starttls;	/* 1 required (default), 0 off */
+	char *smtp_username;
+	char *smtp_password_file;
+	int smtp_timeout;	/* seconds */
+
+	/* [reminders] */
+	char *remind_offsets;	/* "30d,7d,1d" */
+	int milestone_days;
+
+	/* [organisation] */
+	char *org_name;
+	char *org_province;
+	char *focus_countries;	/* comma list of ISO codes */
+
+	/* [plan] section mapping: "kind:K" / "country:CC" / "tag:T" lists */
+	char *plan_map[5];	/* index = section 1.1 .. 1.4, 3 (see plan.c) */
+};
+
+/*
+ * Read path (NULL: defaults only) into *cfg, which it initialises.  Errors
+ * are printed as FILE:LINE: reason; returns 0, or -1 after any error.
+ */
+int config_load(struct config *cfg, const char *path);
+void config_release(struct config *cfg);
+
+/* The feed called name, or NULL. */
+const struct config_feed *config_feed_find(const struct config *cfg,
+    const char *name);
+
+#endif

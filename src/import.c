@@ -1,0 +1,578 @@
+/*
+ * CSV import.  A table maps each file header to a row handler that checks
+ * one row and writes it inside the file's transaction; the first bad row
+ * stops the writing but not the checking, so one run reports them all.
+ * Directory walking for `init` lives here too.
+ */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "import.h"
+#include "log.h"
+#include "lunar.h"
+#include "rules.h"
+#include "store.h"
+#include "util.h"
+
+struct ctx {
+	struct store *st;
+	struct lunar_cal *lunar;
+	const char *name;
+	long now, line;
+	struct import_stats *stats;
+	int failed;		/* a bad row was seen: stop writing */
+	const char *err;	/* reason for the current row */
+	char errbuf[160];
+	struct keyline { char *key; long line; } *keys;
+	size_t nkeys;
+};
+
+struct format {
+	const char *header;
+	int (*row)(struct ctx *, char **f);
+};
+
+static int row_country(struct ctx *, char **);
+static int row_relation(struct ctx *, char **);
+static int row_partnership(struct ctx *, char **);
+static int row_national_day(struct ctx *, char **);
+static int row_generic(struct ctx *, char **);
+static int row_dated(struct ctx *, char **);
+
+static const struct format formats[] = {
+	{ "code,name_en,name_vi,formal_en,formal_vi,source", row_country },
+	{ "country,date,confidence,source,note", row_relation },
+	{ "country,level,date,confidence,source,note", row_partnership },
+	{ "country,date,base_year,name_en,name_vi,confidence,source,note",
+	    row_national_day },
+	{ "key,kind,date,base_year,days,country,name_en,name_vi,tags,source",
+	    row_generic },
+	{ "key,year,start,end,source", row_dated },
+};
+
+static int bad(struct ctx *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int
+bad(struct ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->errbuf, sizeof(c->errbuf), fmt, ap);
+	va_end(ap);
+	c->err = c->errbuf;
+	return -1;
+}
+
+static void
+remember_key(struct ctx *c, const char *key)
+{
+	c->keys = xrealloc(c->keys, (c->nkeys + 1) * sizeof(*c->keys));
+	c->keys[c->nkeys].key = xstrdup(key);
+	c->keys[c->nkeys].line = c->line;
+	c->nkeys++;
+}
+
+static int
+check_country(struct ctx *c, const char *code, int required)
+{
+	int rc;
+
+	if (*code == '\0')
+		return required ? bad(c, "missing country code") : 0;
+	if ((rc = store_country_exists(c->st, code)) == 1)
+		return 0;
+	if (rc == 0)
+		return bad(c, "unknown country code '%s'", code);
+	c->err = "database error";
+	return -1;
+}
+
+static int
+check_confidence(struct ctx *c, const char *conf, const char *note)
+{
+	if (strcmp(conf, "confirmed") != 0 && strcmp(conf, "single-source")
+	    != 0 && strcmp(conf, "recalled") != 0)
+		return bad(c, "confidence must be confirmed, single-source or "
+		    "recalled, not '%s'", conf);
+	if (strcmp(conf, "recalled") == 0 && *note == '\0')
+		return bad(c, "a 'recalled' row needs a note");
+	return 0;
+}
+
+/* Parse spec and an optional base year column into r, checking that a
+ * lunar date with a known year exists in that year. */
+static int
+check_rule(struct ctx *c, const char *spec, const char *base,
+    struct rule *r)
+{
+	const char *err;
+	long y;
+	int days;
+
+	if (rules_parse(spec, r, &err) == -1)
+		return bad(c, "date '%s': %s", spec, err);
+	if (*base != '\0') {
+		if (util_parse_int(base, 1, 9999, &y) == -1)
+			return bad(c, "base_year '%s' is not a year", base);
+		if (r->base_year != 0 && r->base_year != y)
+			return bad(c, "base_year '%s' contradicts the date", base);
+		r->base_year = (int)y;
+	}
+	if (r->type != RULE_LUNAR || r->base_year == 0)
+		return 0;
+	if (r->leap && lunar_leap_month(c->lunar, r->base_year) != r->month)
+		return bad(c, "lunar year %s has no such leap month", base[0] ?
+		    base : spec);
+	days = lunar_month_days(c->lunar, r->base_year, r->month, r->leap);
+	if (days == 0)
+		return bad(c, "lunar date '%s' is out of range", spec);
+	if (r->day > days)
+		return bad(c, "lunar day 30 in a 29-day month ('%s')", spec);
+	return 0;
+}
+
+static int
+put(struct ctx *c, struct observance *o, int is_undated)
+{
+	int changed = 0;
+
+	remember_key(c, o->key);
+	if (is_undated)
+		c->stats->undated++;
+	if (c->failed)
+		return 0;
+	if (store_put_observance(c->st, o, c->name, c->now, &changed) == -1) {
+		c->err = "database error";
+		return -1;
+	}
+	c->stats->changed += changed;
+	return 0;
+}
+
+static int
+row_country(struct ctx *c, char **f)
+{
+	struct country co;
+	int changed = 0;
+
+	if (strlen(f[0]) != 2 || !isupper((unsigned char)f[0][0]) ||
+	    !isupper((unsigned char)f[0][1]))
+		return bad(c, "code '%s' is not an ISO 3166-1 alpha-2 code",
+		    f[0]);
+	if (*f[1] == '\0' || *f[2] == '\0')
+		return bad(c, "name_en and name_vi are required");
+	memcpy(co.code, f[0], 3);
+	co.name_en = f[1];
+	co.name_vi = f[2];
+	co.formal_en = f[3];
+	co.formal_vi = f[4];
+	co.source = f[5];
+	remember_key(c, f[0]);
+	if (c->failed)
+		return 0;
+	if (store_put_country(c->st, &co, c->now, &changed) == -1) {
+		c->err = "database error";
+		return -1;
+	}
+	c->stats->changed += changed;
+	return 0;
+}
+
+/* Relations and partnerships: a base date YYYY-MM-DD or less precise. */
+static int
+based(struct ctx *c, struct observance *o, const char *date)
+{
+	if (check_rule(c, date, "", &o->rule) == -1)
+		return -1;
+	if (o->rule.type != RULE_UNDATED && o->rule.base_year == 0)
+		return bad(c, "date '%s' must be YYYY-MM-DD, YYYY-MM or YYYY",
+		    date);
+	return 0;
+}
+
+static int
+row_relation(struct ctx *c, char **f)
+{
+	struct observance o = { 0 };
+	char key[32];
+
+	if (check_country(c, f[0], 1) == -1 || based(c, &o, f[1]) == -1 ||
+	    check_confidence(c, f[2], f[4]) == -1)
+		return -1;
+	snprintf(key, sizeof(key), "relation:%s", f[0]);
+	o.key = key;
+	o.kind = KIND_RELATION;
+	memcpy(o.country, f[0], 3);
+	o.spec = f[1];
+	o.confidence = f[2];
+	o.source = f[3];
+	o.note = f[4];
+	return put(c, &o, o.rule.type == RULE_UNDATED);
+}
+
+static int
+row_partnership(struct ctx *c, char **f)
+{
+	struct observance o = { 0 };
+	char key[64];
+
+	if (check_country(c, f[0], 1) == -1)
+		return -1;
+	if (strcmp(f[1], "comprehensive-strategic") != 0 &&
+	    strcmp(f[1], "strategic") != 0 && strcmp(f[1], "comprehensive")
+	    != 0)
+		return bad(c, "level must be comprehensive-strategic, "
+		    "strategic or comprehensive, not '%s'", f[1]);
+	if (based(c, &o, f[2]) == -1 || check_confidence(c, f[3], f[5]) == -1)
+		return -1;
+	snprintf(key, sizeof(key), "partnership:%s:%s", f[0], f[1]);
+	o.key = key;
+	o.kind = KIND_PARTNERSHIP;
+	memcpy(o.country, f[0], 3);
+	o.level = f[1];
+	o.spec = f[2];
+	o.confidence = f[3];
+	o.source = f[4];
+	o.note = f[5];
+	return put(c, &o, o.rule.type == RULE_UNDATED);
+}
+
+static int
+row_national_day(struct ctx *c, char **f)
+{
+	struct observance o = { 0 };
+	char key[32];
+
+	if (check_country(c, f[0], 1) == -1 ||
+	    check_rule(c, f[1], f[2], &o.rule) == -1 ||
+	    check_confidence(c, f[5], f[7]) == -1)
+		return -1;
+	if (o.rule.type == RULE_UNDATED)
+		return bad(c, "a national day needs a day, not '%s'", f[1]);
+	snprintf(key, sizeof(key), "national-day:%s", f[0]);
+	o.key = key;
+	o.kind = KIND_NATIONAL_DAY;
+	memcpy(o.country, f[0], 3);
+	o.spec = f[1];
+	o.name_en = f[3];
+	o.name_vi = f[4];
+	o.confidence = f[5];
+	o.source = f[6];
+	o.note = f[7];
+	return put(c, &o, 0);
+}
+
+static int
+valid_key(const char *k)
+{
+	if (*k == '\0' || strlen(k) > 64)
+		return 0;
+	for (; *k; k++)
+		if (!islower((unsigned char)*k) && !isdigit((unsigned char)*k)
+		    && *k != '_' && *k != '-' && *k != ':')
+			return 0;
+	return 1;
+}
+
+static int
+row_generic(struct ctx *c, char **f)
+{
+	struct observance o = { 0 };
+	long days = 1;
+	int kind;
+
+	if (!valid_key(f[0]))
+		return bad(c, "key '%s' must be 1-64 of a-z 0-9 _ - :", f[0]);
+	if ((kind = rules_kind_parse(f[1])) < 0)
+		return bad(c, "unknown kind '%s'", f[1]);
+	if (check_rule(c, f[2], f[3], &o.rule) == -1)
+		return -1;
+	if (*f[4] != '\0' && util_parse_int(f[4], 1, 366, &days) == -1)
+		return bad(c, "days '%s' must be a number from 1 to 366", f[4]);
+	if (check_country(c, f[5], 0) == -1)
+		return -1;
+	if (*f[6] == '\0' || *f[7] == '\0')
+		return bad(c, "name_en and name_vi are required");
+	o.key = f[0];
+	o.kind = (enum kind)kind;
+	memcpy(o.country, f[5], strlen(f[5]) < 3 ? strlen(f[5]) + 1 : 3);
+	o.spec = f[2];
+	o.days = (int)days;
+	o.name_en = f[6];
+	o.name_vi = f[7];
+	o.tags = f[8];
+	o.source = f[9];
+	return put(c, &o, o.rule.type == RULE_UNDATED);
+}
+
+static int
+row_dated(struct ctx *c, char **f)
+{
+	struct dated dt;
+	char key[96];
+	long y;
+	int rc, changed = 0;
+
+	if ((rc = store_observance_exists(c->st, f[0])) != 1)
+		return rc == 0 ? bad(c, "unknown observance key '%s'", f[0]) :
+		    (c->err = "database error", -1);
+	if (util_parse_int(f[1], 1, 9999, &y) == -1)
+		return bad(c, "year '%s' is not a year", f[1]);
+	if (util_parse_ymd(f[2], &dt.start) == -1)
+		return bad(c, "start '%s' is not a date (YYYY-MM-DD)", f[2]);
+	if (util_parse_ymd(f[3], &dt.end) == -1)
+		return bad(c, "end '%s' is not a date (YYYY-MM-DD)", f[3]);
+	if (util_ymd_cmp(dt.end, dt.start) < 0 || dt.start.y != y)
+		return bad(c, "start and end must be in year %s, end not "
+		    "before start", f[1]);
+	dt.year = (int)y;
+	snprintf(key, sizeof(key), "%.80s/%ld", f[0], y);
+	remember_key(c, key);
+	if (c->failed)
+		return 0;
+	if (store_put_dated(c->st, f[0], &dt, f[4], c->now, &changed) == -1) {
+		c->err = "database error";
+		return -1;
+	}
+	c->stats->changed += changed;
+	return 0;
+}
+
+static const struct format *
+find_format(char **fields, size_t n)
+{
+	struct buf h;
+	size_t i, k;
+	const struct format *found = NULL;
+
+	buf_init(&h);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_putc(&h, ',');
+		buf_puts(&h, fields[i]);
+	}
+	for (k = 0; k < NELEM(formats); k++)
+		if (strcmp(h.data, formats[k].header) == 0)
+			found = &formats[k];
+	buf_release(&h);
+	return found;
+}
+
+static size_t
+header_fields(const struct format *fmt)
+{
+	size_t n = 1;
+	const char *p;
+
+	for (p = fmt->header; *p; p++)
+		n += *p == ',';
+	return n;
+}
+
+static int
+keyline_cmp(const void *a, const void *b)
+{
+	const struct keyline *x = a, *y = b;
+	int r = strcmp(x->key, y->key);
+
+	return r ? r : (x->line > y->line) - (x->line < y->line);
+}
+
+/* Report every key that appears twice in the file. */
+static void
+check_duplicates(struct ctx *c)
+{
+	size_t i;
+
+	qsort(c->keys, c->nkeys, sizeof(*c->keys), keyline_cmp);
+	for (i = 1; i < c->nkeys; i++) {
+		if (strcmp(c->keys[i].key, c->keys[i - 1].key) != 0)
+			continue;
+		log_warnx("%s:%ld: duplicate key '%s' (first on line %ld)",
+		    c->name, c->keys[i].line, c->keys[i].key,
+		    c->keys[i - 1].line);
+		c->stats->errors++;
+		c->failed = 1;
+	}
+	for (i = 0; i < c->nkeys; i++)
+		free(c->keys[i].key);
+	free(c->keys);
+	c->keys = NULL;
+	c->nkeys = 0;
+}
+
+/* Check and write every row; returns -1 only on database failure. */
+static int
+read_rows(struct ctx *c, struct csv *csv, const struct format *fmt)
+{
+	size_t want = header_fields(fmt);
+	const char *err;
+	int rc;
+
+	while ((rc = csv_read(csv, &c->line, &err)) != 0) {
+		c->err = NULL;
+		if (rc == -1)
+			c->err = err;
+		else if (csv->nfields != want) {
+			snprintf(c->errbuf, sizeof(c->errbuf), "%zu fields, "
+			    "expected %zu (%s)", csv->nfields, want,
+			    fmt->header);
+			c->err = c->errbuf;
+		} else if (fmt->row(c, csv->fields) == -1 &&
+		    strcmp(c->err, "database error") == 0)
+			return -1;
+		c->stats->rows++;
+		if (c->err != NULL) {
+			log_warnx("%s:%ld: %s", c->name, c->line, c->err);
+			c->stats->errors++;
+			c->failed = 1;
+		}
+	}
+	return 0;
+}
+
+int
+import_data(struct store *st, struct lunar_cal *lunar, const char *name,
+    const char *data, size_t len, long now, struct import_stats *stats)
+{
+	struct ctx c = { st, lunar, name, now, 0, stats, 0, NULL, "", NULL,
+	    0 };
+	struct csv csv;
+	const struct format *fmt;
+	const char *err;
+	long errors = stats->errors;
+	int rc, ret = -1;
+
+	csv_init(&csv, data, len);
+	rc = csv_read(&csv, &c.line, &err);
+	if (rc != 1 || (fmt = find_format(csv.fields, csv.nfields)) == NULL) {
+		log_warnx("%s:1: %s", name, rc == -1 ? err : rc == 0 ?
+		    "empty file" : "unknown header (see calendars/README.md "
+		    "for the file kinds)");
+		stats->errors++;
+		goto done;
+	}
+	if (store_begin(st) == -1)
+		goto done;
+	if (read_rows(&c, &csv, fmt) == -1)
+		goto rollback;
+	check_duplicates(&c);
+	if (stats->errors > errors)
+		goto rollback;
+	ret = store_commit(st);
+	goto done;
+rollback:
+	store_rollback(st);
+	log_warnx("%s: %ld error%s; nothing from this file was written", name,
+	    stats->errors - errors, stats->errors - errors == 1 ? "" : "s");
+done:
+	check_duplicates(&c);
+	csv_release(&csv);
+	return ret;
+}
+
+int
+import_file(struct store *st, struct lunar_cal *lunar, const char *path,
+    long now, struct import_stats *stats)
+{
+	size_t len;
+	char *data;
+	int ret;
+
+	if ((data = csv_slurp(path, &len)) == NULL) {
+		log_warn("cannot read '%s'", path);
+		stats->errors++;
+		return -1;
+	}
+	ret = import_data(st, lunar, path, data, len, now, stats);
+	free(data);
+	return ret;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted *.csv names of dir (caller frees each and the array). */
+static int
+list_csv(const char *dir, char ***out, size_t *n)
+{
+	DIR *d;
+	struct dirent *e;
+	size_t len;
+
+	*out = NULL;
+	*n = 0;
+	if ((d = opendir(dir)) == NULL)
+		return errno == ENOENT ? 0 : (log_warn("cannot open '%s'",
+		    dir), -1);
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (len < 5 || strcmp(e->d_name + len - 4, ".csv") != 0)
+			continue;
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		(*out)[(*n)++] = xasprintf("%s/%s", dir, e->d_name);
+	}
+	closedir(d);
+	qsort(*out, *n, sizeof(**out), name_cmp);
+	return 0;
+}
+
+/* countries.csv first (others refer to it), dates.csv last. */
+static int
+rank(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	if (strcmp(base, "countries.csv") == 0)
+		return 0;
+	if (strcmp(base, "dates.csv") == 0)
+		return 2;
+	return 1;
+}
+
+int
+import_calendars(struct store *st, struct lunar_cal *lunar, const char *dir,
+    long now, struct import_stats *stats)
+{
+	char **files = NULL, **local = NULL, *sub;
+	size_t n = 0, nlocal = 0, i;
+	int r, ret = 0;
+
+	sub = xasprintf("%s/local", dir);
+	if (list_csv(dir, &files, &n) == -1 ||
+	    list_csv(sub, &local, &nlocal) == -1)
+		ret = -1;
+	for (r = 0; r <= 2 && ret == 0; r++) {
+		for (i = 0; i < n; i++)
+			if (rank(files[i]) == r && import_file(st, lunar,
+			    files[i], now, stats) == -1)
+				ret = -1;
+		for (i = 0; r == 1 && i < nlocal; i++)
+			if (import_file(st, lunar, local[i], now, stats) == -1)
+				ret = -1;
+	}
+	if (n == 0 && ret == 0) {
+		log_warnx("no calendar files in '%s'", dir);
+		ret = -1;
+	}
+	for (i = 0; i < n; i++)
+		free(files[i]);
+	for (i = 0; i < nlocal; i++)
+		free(local[i]);
+	free(files);
+	free(local);
+	free(sub);
+	return ret;
+}

@@ -1,0 +1,41 @@
+/*
+ * Loading the calendars/ CSV files (and, through the format table in
+ * import.c, any other importable file) into the store.  Each file is one
+ * transaction: every bad row is reported as FILE:LINE: reason and nothing
+ * from a file with an error is written.
+ */
+#ifndef KYNIEM_IMPORT_H
+#define KYNIEM_IMPORT_H
+
+#include <stddef.h>
+
+struct store;
+struct lunar_cal;
+
+struct import_stats {
+	long rows;		/* data rows read */
+	long changed;		/* inserted or updated */
+	long undated;		/* rows with no exact date (never placed) */
+	long errors;		/* bad rows (nothing written when > 0) */
+};
+
+/*
+ * Import the file at path; its kind is recognised by its header line.
+ * name is what messages call the file (usually path).  Returns 0, or -1
+ * when the file had errors (all printed) or the database failed.
+ */
+int import_file(struct store *st, struct lunar_cal *lunar, const char *path,
+    long now, struct import_stats *stats);
+
+/* The same for a file already in memory (data[0..len), not modified). */
+int import_data(struct store *st, struct lunar_cal *lunar, const char *name,
+    const char *data, size_t len, long now, struct import_stats *stats);
+
+/*
+ * Import every *.csv of dir and dir/local in dependency order (countries
+ * first, per-year dates last).  Returns 0, or -1 if any file failed.
+ */
+int import_calendars(struct store *st, struct lunar_cal *lunar,
+    const char *dir, long now, struct import_stats *stats);
+
+#endif

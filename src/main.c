@@ -1,0 +1,210 @@
+/*
+ * kyniem: the command table, global options (--config, --today, --now) and
+ * the only reading of the clock.  Each command lives in its cmd_*.c file.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "config.h"
+#include "log.h"
+#include "lunar.h"
+#include "store.h"
+
+#define NEED_STORE	0x1	/* open (and create/migrate) the database */
+
+/* Vietnam's civil time, UTC+7, with no daylight saving. */
+#define VN_OFFSET (7 * 3600L)
+
+struct command {
+	const char *name;
+	int (*fn)(int, char **, struct app *);
+	int min_args;		/* operands after the command name */
+	int flags;
+	const char *usage;
+};
+
+/* Sorted by name. */
+static const struct command commands[] = {
+	{ "anniversaries", cmd_anniversaries, 1, NEED_STORE,
+	    "anniversaries YEAR [--milestones] [--kind K] [--country CC] "
+	    "[--lang vi|en] [--format text|csv|json]" },
+	{ "import", cmd_import, 1, NEED_STORE, "import FILE..." },
+	{ "init", cmd_init, 0, NEED_STORE, "init [--calendars DIR]" },
+	{ "list", cmd_list, 0, NEED_STORE,
+	    "list [--kind K] [--country CC] [--format text|csv|json]" },
+	{ "lunar", cmd_lunar, 0, 0,
+	    "lunar [YYYY-MM-DD] [--to-solar D/M/YYYY[/leap]] "
+	    "[--format text|json]" },
+	{ "show", cmd_show, 1, NEED_STORE, "show KEY [--lang vi|en]" },
+	{ "upcoming", cmd_upcoming, 0, NEED_STORE,
+	    "upcoming [--days 90] [--from YYYY-MM-DD] [--milestones] "
+	    "[--kind K] [--country CC] [--lang vi|en] "
+	    "[--format text|csv|json]" },
+};
+
+static const struct command *
+find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(commands); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int
+cmd_usage(const char *name)
+{
+	const struct command *c = find_command(name);
+
+	fprintf(stderr, "usage: kyniem [--config PATH] [--today YYYY-MM-DD] "
+	    "%s\n", c ? c->usage : name);
+	return 2;
+}
+
+static int
+usage(void)
+{
+	size_t i;
+
+	fprintf(stderr, "usage: kyniem [--config PATH] [--today YYYY-MM-DD] "
+	    "[--now YYYY-MM-DDTHH:MM] COMMAND [ARGS]\n\ncommands:\n");
+	for (i = 0; i < NELEM(commands); i++)
+		fprintf(stderr, "  kyniem %s\n", commands[i].usage);
+	fprintf(stderr, "\n'kyniem COMMAND --help' describes one command\n");
+	return 2;
+}
+
+/* The config file to read: --config, $KYNIEM_CONFIG, the source tree's
+ * config/kyniem.conf, then /etc/kyniem/kyniem.conf; NULL for defaults. */
+static const char *
+config_path(const char *opt)
+{
+	const char *env = getenv("KYNIEM_CONFIG");
+
+	if (opt != NULL)
+		return opt;
+	if (env != NULL && *env != '\0')
+		return env;
+	if (access("config/kyniem.conf", R_OK) == 0)
+		return "config/kyniem.conf";
+	if (access("/etc/kyniem/kyniem.conf", R_OK) == 0)
+		return "/etc/kyniem/kyniem.conf";
+	return NULL;
+}
+
+/* "YYYY-MM-DDTHH:MM" in Vietnam's time to a time_t. */
+static int
+parse_now(const char *s, time_t *out)
+{
+	struct ymd d;
+	char day[11];
+	long h, m;
+
+	if (strlen(s) != 16 || s[10] != 'T' || s[13] != ':')
+		return -1;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (util_parse_ymd(day, &d) == -1 || !(s[11] >= '0' && s[11] <= '9')
+	    || util_parse_int((char[]){ s[11], s[12], 0 }, 0, 23, &h) == -1 ||
+	    util_parse_int(s + 14, 0, 59, &m) == -1)
+		return -1;
+	*out = (time_t)(util_days_from_civil(d.y, d.m, d.d) * 86400L +
+	    h * 3600 + m * 60 - VN_OFFSET);
+	return 0;
+}
+
+static int
+run(const struct command *c, int argc, char **argv, const char *cfgpath,
+    struct app *app)
+{
+	struct config cfg;
+	int ret = 1;
+
+	if (config_load(&cfg, cfgpath) == -1) {
+		config_release(&cfg);
+		return 1;
+	}
+	app->cfg = &cfg;
+	app->lunar = lunar_new(cfg.meridian);
+	cfg.rules.lunar = app->lunar;
+	if ((c->flags & NEED_STORE) &&
+	    store_open(cfg.db_path, &app->store) == -1)
+		goto done;
+	ret = c->fn(argc, argv, app);
+done:
+	store_close(app->store);
+	lunar_free(app->lunar);
+	config_release(&cfg);
+	return ret;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "now", required_argument, NULL, 'n' },
+		{ "today", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct app app = { 0 };
+	const struct command *c;
+	const char *cfgpath = NULL;
+	int ch, have_today = 0, have_now = 0;
+
+	log_init("kyniem");
+	app.progname = "kyniem";
+	while ((ch = getopt_long(argc, argv, "+c:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			cfgpath = optarg;
+			break;
+		case 't':
+			if (util_parse_ymd(optarg, &app.today) == -1) {
+				log_warnx("--today: '%s' is not a date "
+				    "(YYYY-MM-DD)", optarg);
+				return 2;
+			}
+			have_today = 1;
+			break;
+		case 'n':
+			if (parse_now(optarg, &app.now) == -1) {
+				log_warnx("--now: '%s' is not YYYY-MM-DDTHH:MM",
+				    optarg);
+				return 2;
+			}
+			have_now = 1;
+			break;
+		default:
+			return usage();
+		}
+	}
+	if (optind >= argc)
+		return usage();
+	if ((c = find_command(argv[optind])) == NULL) {
+		log_warnx("unknown command '%s'", argv[optind]);
+		return usage();
+	}
+	if (!have_now)
+		app.now = have_today ? (time_t)(util_days_from_civil(
+		    app.today.y, app.today.m, app.today.d) * 86400L + 8 * 3600L
+		    - VN_OFFSET) : time(NULL);
+	if (!have_today)
+		app.today = util_civil_from_days(((long)app.now + VN_OFFSET) /
+		    86400);
+	argc -= optind;
+	argv += optind;
+	if (argc - 1 < c->min_args && !(argc > 1 &&
+	    strcmp(argv[1], "--help") == 0))
+		return cmd_usage(c->name);
+	optind = 0;	/* glibc: full reinitialisation for the command */
+	return run(c, argc, argv, config_path(cfgpath), &app);
+}

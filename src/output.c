@@ -1,0 +1,149 @@
+/*
+ * Text, CSV (RFC 4180) and JSON renderings of occurrence lists.  The text
+ * form is for people (dates d/m/yyyy in Vietnamese), the others for
+ * programs and spreadsheets.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "output.h"
+#include "util.h"
+
+int
+output_parse_format(const char *s, enum out_format *out)
+{
+	if (strcmp(s, "text") == 0)
+		*out = OUT_TEXT;
+	else if (strcmp(s, "csv") == 0)
+		*out = OUT_CSV;
+	else if (strcmp(s, "json") == 0)
+		*out = OUT_JSON;
+	else
+		return -1;
+	return 0;
+}
+
+int
+output_parse_lang(const char *s, enum lang *out)
+{
+	if (strcmp(s, "vi") == 0)
+		*out = LANG_VI;
+	else if (strcmp(s, "en") == 0)
+		*out = LANG_EN;
+	else
+		return -1;
+	return 0;
+}
+
+const char *
+output_milestone_label(enum milestone m, enum lang lang)
+{
+	static const char *const vi[] = { "", "năm chẵn", "năm tròn",
+	    "đại lễ" };
+	static const char *const en[] = { "", "round", "decade", "jubilee" };
+
+	if ((unsigned)m >= NELEM(vi))
+		return "";
+	return lang == LANG_EN ? en[m] : vi[m];
+}
+
+void
+output_json_string(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; s != NULL && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			buf_printf(b, "\\%c", c);
+		else if (c == '\n')
+			buf_puts(b, "\\n");
+		else if (c < 0x20)
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_putc(b, c);
+	}
+	buf_putc(b, '"');
+}
+
+void
+output_csv_field(struct buf *b, const char *s)
+{
+	if (s == NULL)
+		return;
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+static void
+one(struct buf *b, const struct occurrence *oc, enum lang lang,
+    enum out_format fmt, struct buf *title)
+{
+	char date[16], n[16] = "";
+
+	util_format_ymd(oc->date, date, sizeof(date));
+	if (oc->n > 0)
+		snprintf(n, sizeof(n), "%d", oc->n);
+	title->len = 0;
+	rules_title(oc, lang, title);
+	if (fmt == OUT_TEXT) {
+		rules_format_date(oc->date, lang, b);
+		buf_printf(b, "\t%s", title->data);
+		if (oc->milestone != MILESTONE_NONE)
+			buf_printf(b, " [%s]",
+			    output_milestone_label(oc->milestone, lang));
+		buf_putc(b, '\n');
+	} else if (fmt == OUT_CSV) {
+		buf_printf(b, "%s,", date);
+		output_csv_field(b, oc->obs->key);
+		buf_printf(b, ",%s,%s,%s,%s,", rules_kind_name(oc->obs->kind),
+		    oc->obs->country, n, rules_milestone_name(oc->milestone));
+		output_csv_field(b, title->data);
+		buf_puts(b, "\r\n");
+	} else {
+		buf_printf(b, "{\"date\":\"%s\",\"key\":", date);
+		output_json_string(b, oc->obs->key);
+		buf_printf(b, ",\"kind\":\"%s\",\"country\":",
+		    rules_kind_name(oc->obs->kind));
+		output_json_string(b, oc->obs->country);
+		buf_printf(b, ",\"n\":%s,\"milestone\":\"%s\",\"title\":",
+		    oc->n > 0 ? n : "null",
+		    rules_milestone_name(oc->milestone));
+		output_json_string(b, title->data);
+		buf_putc(b, '}');
+	}
+}
+
+void
+output_occurrences(FILE *f, const struct occ_list *l, enum lang lang,
+    enum out_format fmt)
+{
+	struct buf b, title;
+	size_t i;
+
+	buf_init(&b);
+	buf_init(&title);
+	if (fmt == OUT_CSV)
+		buf_puts(&b, "date,key,kind,country,n,milestone,title\r\n");
+	if (fmt == OUT_JSON)
+		buf_putc(&b, '[');
+	for (i = 0; i < l->n; i++) {
+		if (fmt == OUT_JSON)
+			buf_puts(&b, i ? ",\n " : "\n ");
+		one(&b, &l->v[i], lang, fmt, &title);
+	}
+	if (fmt == OUT_JSON)
+		buf_puts(&b, l->n ? "\n]\n" : "]\n");
+	fwrite(b.data ? b.data : "", 1, b.len, f);
+	buf_release(&b);
+	buf_release(&title);
+}

@@ -1,0 +1,32 @@
+/*
+ * Printing occurrences and observances as text, CSV or JSON for the
+ * listing commands.  The CSV and JSON fields are fixed: date, key, kind,
+ * country, n, milestone, title.
+ */
+#ifndef KYNIEM_OUTPUT_H
+#define KYNIEM_OUTPUT_H
+
+#include <stdio.h>
+
+#include "rules.h"
+
+enum out_format { OUT_TEXT, OUT_CSV, OUT_JSON };
+
+/* "text", "csv" or "json"; 0 or -1. */
+int output_parse_format(const char *s, enum out_format *out);
+/* "vi" or "en"; 0 or -1. */
+int output_parse_lang(const char *s, enum lang *out);
+
+/* Print the occurrences of l in the given language and format. */
+void output_occurrences(FILE *f, const struct occ_list *l, enum lang lang,
+    enum out_format fmt);
+
+/* Append s to b as a JSON string literal (quotes included). */
+void output_json_string(struct buf *b, const char *s);
+/* Append s to b as a CSV field, quoted when needed. */
+void output_csv_field(struct buf *b, const char *s);
+
+/* Vietnamese / English label of a milestone class ("năm tròn"). */
+const char *output_milestone_label(enum milestone m, enum lang lang);
+
+#endif

@@ -1,0 +1,559 @@
+/*
+ * Occurrences of observances in a date range.  Gregorian rules are placed
+ * per Gregorian year; lunar rules per lunar year through lunar.c, since a
+ * lunar date can fall twice, or not at all, in one Gregorian year.
+ * Titles follow the phrasing of the unions' own reports (shared/seeds).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lunar.h"
+#include "rules.h"
+
+static const char *const kind_names[KIND_COUNT] = {
+	"relation", "partnership", "national-day", "commemoration",
+	"festival", "new-year", "local"
+};
+
+static const char *const milestone_names[] = {
+	"none", "round", "decade", "jubilee"
+};
+
+static const char *const dow_names[] = {
+	"sun", "mon", "tue", "wed", "thu", "fri", "sat"
+};
+
+static const char *const month_abbr[] = {
+	"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+	"Oct", "Nov", "Dec"
+};
+
+void
+rules_opts_init(struct rules_opts *o, struct lunar_cal *lunar)
+{
+	int k;
+
+	memset(o, 0, sizeof(*o));
+	for (k = 0; k < KIND_COUNT; k++)
+		o->milestones[k] = MILESTONE_ALL;
+	o->lunar = lunar;
+}
+
+const char *
+rules_kind_name(enum kind k)
+{
+	return (unsigned)k < KIND_COUNT ? kind_names[k] : "?";
+}
+
+int
+rules_kind_parse(const char *name)
+{
+	int k;
+
+	for (k = 0; k < KIND_COUNT; k++)
+		if (strcmp(name, kind_names[k]) == 0)
+			return k;
+	return -1;
+}
+
+const char *
+rules_milestone_name(enum milestone m)
+{
+	return (unsigned)m < NELEM(milestone_names) ? milestone_names[m] : "?";
+}
+
+int
+rules_milestone_parse(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(milestone_names); i++)
+		if (strcmp(name, milestone_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+enum milestone
+rules_milestone(int n)
+{
+	if (n <= 0 || n % 5 != 0)
+		return MILESTONE_NONE;
+	if (n % 25 == 0)
+		return MILESTONE_JUBILEE;
+	if (n % 10 == 0)
+		return MILESTONE_DECADE;
+	return MILESTONE_ROUND;
+}
+
+int
+rules_is_milestone(const struct rules_opts *o, const struct occurrence *oc)
+{
+	if (oc->milestone == MILESTONE_NONE)
+		return 0;
+	return (o->milestones[oc->obs->kind] >> oc->milestone) & 1;
+}
+
+int
+rules_has_tag(const struct observance *obs, const char *tag)
+{
+	const char *p = obs->tags;
+	size_t n = strlen(tag);
+
+	while (p != NULL && *p != '\0') {
+		const char *e = strchr(p, ';');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		if (len == n && strncmp(p, tag, n) == 0)
+			return 1;
+		p = e ? e + 1 : NULL;
+	}
+	return 0;
+}
+
+/* Parse exactly n digits at s; -1 if any is not a digit. */
+static int
+num(const char *s, int n)
+{
+	int v = 0;
+
+	while (n-- > 0) {
+		if (!isdigit((unsigned char)*s))
+			return -1;
+		v = v * 10 + (*s++ - '0');
+	}
+	return v;
+}
+
+static int
+parse_lunar(const char *s, struct rule *r, const char **err)
+{
+	size_t len;
+
+	r->type = RULE_LUNAR;
+	len = strcspn(s, " ");
+	if (len == 10 && s[4] == '-' && s[7] == '-') {
+		r->base_year = num(s, 4);
+		s += 5;
+		len = 5;
+	}
+	if (len != 5 || s[2] != '-' || r->base_year < 0) {
+		*err = "lunar date must be 'lunar MM-DD' or 'lunar YYYY-MM-DD'";
+		return -1;
+	}
+	r->month = num(s, 2);
+	r->day = num(s + 3, 2);
+	if (r->month < 1 || r->month > 12 || r->day < 1 || r->day > 30) {
+		*err = "lunar month must be 1-12 and day 1-30";
+		return -1;
+	}
+	s += 5;
+	if (strcmp(s, " leap") == 0)
+		r->leap = 1;
+	else if (*s != '\0') {
+		*err = "unexpected text after lunar date (only ' leap')";
+		return -1;
+	}
+	return 0;
+}
+
+static int
+parse_weekday(const char *s, struct rule *r, const char **err)
+{
+	size_t i;
+	long nth;
+
+	*err = "weekday rule must be 'MM DOW#N' (e.g. '06 sat#2')";
+	r->type = RULE_WEEKDAY;
+	r->month = num(s, 2);
+	if (r->month < 1 || r->month > 12 || s[2] != ' ' ||
+	    strlen(s) < 7 || s[6] != '#')
+		return -1;
+	for (i = 0; i < NELEM(dow_names); i++)
+		if (strncmp(s + 3, dow_names[i], 3) == 0)
+			break;
+	if (i == NELEM(dow_names) ||
+	    util_parse_int(s + 7, -1, 5, &nth) == -1 || nth == 0)
+		return -1;
+	r->weekday = (int)i;
+	r->nth = (int)nth;
+	return 0;
+}
+
+static int
+parse_gregorian(const char *s, struct rule *r, const char **err)
+{
+	size_t len = strlen(s);
+	struct ymd t;
+
+	if (len == 10) {
+		if (util_parse_ymd(s, &t) == -1) {
+			*err = "no such date (want YYYY-MM-DD)";
+			return -1;
+		}
+		r->type = RULE_FIXED;
+		r->base_year = t.y;
+		r->month = t.m;
+		r->day = t.d;
+		return 0;
+	}
+	if (len == 5 && s[2] == '-') {
+		r->type = RULE_FIXED;
+		r->month = num(s, 2);
+		r->day = num(s + 3, 2);
+		/* 2000 is a leap year, so 02-29 is accepted. */
+		if (r->month < 1 || !util_valid_date(2000, r->month, r->day)) {
+			*err = "no such day (want MM-DD)";
+			return -1;
+		}
+		return 0;
+	}
+	if ((len == 7 && s[4] == '-' && num(s, 4) > 0 && num(s + 5, 2) >= 1 &&
+	    num(s + 5, 2) <= 12) || (len == 4 && num(s, 4) > 0)) {
+		r->type = RULE_UNDATED;
+		r->precision = len == 4 ? 1 : 2;
+		r->base_year = num(s, 4);
+		return 0;
+	}
+	*err = "unrecognised date (want YYYY-MM-DD, MM-DD, 'lunar MM-DD' "
+	    "or 'MM DOW#N')";
+	return -1;
+}
+
+int
+rules_parse(const char *spec, struct rule *out, const char **err)
+{
+	memset(out, 0, sizeof(*out));
+	if (*spec == '\0') {
+		out->type = RULE_UNDATED;
+		return 0;
+	}
+	if (strncmp(spec, "lunar ", 6) == 0)
+		return parse_lunar(spec + 6, out, err);
+	if (strlen(spec) > 3 && spec[2] == ' ')
+		return parse_weekday(spec, out, err);
+	return parse_gregorian(spec, out, err);
+}
+
+/* The day of the nth (or last, nth = -1) weekday wd in y-m. */
+static int
+nth_weekday(int y, int m, int wd, int nth)
+{
+	int first = util_weekday(y, m, 1);
+	int d = 1 + (wd - first + 7) % 7;
+	int last = util_month_days(y, m);
+
+	if (nth > 0) {
+		d += 7 * (nth - 1);
+		return d <= last ? d : 0;
+	}
+	while (d + 7 <= last)
+		d += 7;
+	return d;
+}
+
+/*
+ * Where a rule falls in anchor year y (Gregorian; lunar year for lunar
+ * rules).  Returns 1 and sets *t, 0 if it does not fall that year, -1 on
+ * a lunar conversion error.
+ */
+static int
+place(const struct rules_opts *o, const struct rule *r, int y, struct ymd *t)
+{
+	struct lunar_date ld;
+	int days;
+
+	switch (r->type) {
+	case RULE_FIXED:
+		t->y = y, t->m = r->month, t->d = r->day;
+		if (r->month == 2 && r->day == 29 && !util_is_leap(y)) {
+			if (o->feb29_mar1)
+				t->m = 3, t->d = 1;
+			else
+				t->d = 28;
+		}
+		return 1;
+	case RULE_WEEKDAY:
+		t->y = y, t->m = r->month;
+		t->d = nth_weekday(y, r->month, r->weekday, r->nth);
+		return t->d > 0;
+	case RULE_LUNAR:
+		if (y < LUNAR_MIN_YEAR || y >= LUNAR_MAX_YEAR)
+			return 0;
+		ld.year = y, ld.month = r->month, ld.day = r->day;
+		/* A leap-month date in a year without that leap month is kept
+		 * in the ordinary month; day 30 of a 29-day month on the 29th,
+		 * as families do for death anniversaries. */
+		ld.leap = r->leap && lunar_leap_month(o->lunar, y) == r->month;
+		days = lunar_month_days(o->lunar, y, ld.month, ld.leap);
+		if (days == 0)
+			return -1;
+		if (ld.day > days)
+			ld.day = days;
+		if (lunar_to_solar(o->lunar, &ld, &t->y, &t->m, &t->d) == -1)
+			return -1;
+		return 1;
+	case RULE_UNDATED:
+		break;
+	}
+	return 0;
+}
+
+static void
+occ_push(struct occ_list *l, const struct occurrence *oc)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 256;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = *oc;
+}
+
+void
+occ_list_release(struct occ_list *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+static const struct dated *
+dated_for(const struct observance *obs, int y)
+{
+	size_t i;
+
+	for (i = 0; i < obs->ndates; i++)
+		if (obs->dates[i].year == y)
+			return &obs->dates[i];
+	return NULL;
+}
+
+/* One observance's occurrences in [from, to]. */
+static int
+occur(const struct rules_opts *o, const struct observance *obs,
+    struct ymd from, struct ymd to, struct occ_list *out)
+{
+	const struct dated *dt;
+	struct occurrence oc;
+	int y, rc;
+
+	for (y = from.y - 1; y <= to.y; y++) {
+		memset(&oc, 0, sizeof(oc));
+		oc.obs = obs;
+		oc.days = obs->days > 0 ? obs->days : 1;
+		if ((dt = dated_for(obs, y)) != NULL) {
+			oc.date = dt->start;
+			oc.days = (int)(util_days_from_civil(dt->end.y,
+			    dt->end.m, dt->end.d) - util_days_from_civil(
+			    dt->start.y, dt->start.m, dt->start.d)) + 1;
+		} else if ((rc = place(o, &obs->rule, y, &oc.date)) <= 0) {
+			if (rc == -1)
+				return -1;
+			continue;
+		}
+		if (obs->rule.base_year > 0) {
+			oc.n = y - obs->rule.base_year;
+			if (oc.n <= 0)
+				continue;
+			oc.milestone = rules_milestone(oc.n);
+		}
+		if (util_ymd_cmp(oc.date, from) >= 0 &&
+		    util_ymd_cmp(oc.date, to) <= 0)
+			occ_push(out, &oc);
+	}
+	return 0;
+}
+
+static int
+occ_cmp(const void *a, const void *b)
+{
+	const struct occurrence *x = a, *y = b;
+	int c = util_ymd_cmp(x->date, y->date);
+
+	return c != 0 ? c : strcmp(x->obs->key, y->obs->key);
+}
+
+int
+rules_occurrences(const struct rules_opts *o, struct observance *const *obs,
+    size_t nobs, struct ymd from, struct ymd to, struct occ_list *out)
+{
+	size_t i, start = out->n;
+
+	for (i = 0; i < nobs; i++)
+		if (occur(o, obs[i], from, to, out) == -1)
+			return -1;
+	qsort(out->v + start, out->n - start, sizeof(*out->v), occ_cmp);
+	return 0;
+}
+
+void
+rules_format_date(struct ymd d, enum lang lang, struct buf *out)
+{
+	if (lang == LANG_EN)
+		buf_printf(out, "%d %s %d", d.d, month_abbr[d.m - 1], d.y);
+	else
+		buf_printf(out, "%d/%d/%d", d.d, d.m, d.y);
+}
+
+static void
+ordinal(int n, struct buf *out)
+{
+	const char *suf = "th";
+
+	if (n % 100 < 11 || n % 100 > 13) {
+		if (n % 10 == 1)
+			suf = "st";
+		else if (n % 10 == 2)
+			suf = "nd";
+		else if (n % 10 == 3)
+			suf = "rd";
+	}
+	buf_printf(out, "%d%s", n, suf);
+}
+
+/* Append s with its first letter upper-cased (ASCII only: the phrases'
+ * first letters are ASCII or already capitals). */
+static void
+put_capitalised(struct buf *out, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return;
+	buf_putc(out, toupper((unsigned char)*s));
+	buf_puts(out, s + 1);
+}
+
+static const char *
+level_name(const char *level, enum lang lang)
+{
+	if (level == NULL)
+		return "";
+	if (strcmp(level, "comprehensive-strategic") == 0)
+		return lang == LANG_EN ? "Comprehensive Strategic Partnership" :
+		    "Đối tác Chiến lược Toàn diện";
+	if (strcmp(level, "strategic") == 0)
+		return lang == LANG_EN ? "Strategic Partnership" :
+		    "Đối tác Chiến lược";
+	return lang == LANG_EN ? "Comprehensive Partnership" :
+	    "Đối tác Toàn diện";
+}
+
+static const char *
+formal(const struct observance *obs, enum lang lang)
+{
+	const char *f = lang == LANG_EN ? obs->formal_en : obs->formal_vi;
+
+	if (f != NULL && *f != '\0')
+		return f;
+	return lang == LANG_EN ? obs->country_en : obs->country_vi;
+}
+
+/* The subject phrase: what "Kỷ niệm N năm" / "Nth anniversary of" take. */
+static void
+subject(const struct observance *obs, enum lang lang, int counted,
+    struct buf *out)
+{
+	const char *cn = lang == LANG_EN ? obs->country_en : obs->country_vi;
+
+	cn = cn ? cn : obs->country;
+	switch (obs->kind) {
+	case KIND_RELATION:
+		if (lang == LANG_EN)
+			buf_printf(out, "Vietnam–%s diplomatic relations", cn);
+		else
+			buf_printf(out, "%s quan hệ ngoại giao Việt Nam – %s",
+			    counted ? "thiết lập" : "Thiết lập", cn);
+		return;
+	case KIND_PARTNERSHIP:
+		if (lang == LANG_EN)
+			buf_printf(out, "%s Vietnam–%s %s",
+			    counted ? "the" : "The", cn,
+			    level_name(obs->level, lang));
+		else
+			buf_printf(out, "%s %s Việt Nam – %s",
+			    counted ? "quan hệ" : "Quan hệ",
+			    level_name(obs->level, lang), cn);
+		return;
+	case KIND_NATIONAL_DAY:
+		if (lang == LANG_EN)
+			buf_printf(out, "%sNational Day of %s",
+			    counted ? "the " : "",
+			    counted ? formal(obs, lang) : cn);
+		else
+			buf_printf(out, "Quốc khánh %s",
+			    counted ? formal(obs, lang) : cn);
+		return;
+	default:
+		if (counted)
+			buf_puts(out, lang == LANG_EN ? obs->name_en :
+			    obs->name_vi);
+		else
+			put_capitalised(out, lang == LANG_EN ? obs->name_en :
+			    obs->name_vi);
+		return;
+	}
+}
+
+/* "(21/9/1973 – 21/9/2023)" for counted Gregorian rules. */
+static void
+span(const struct occurrence *oc, enum lang lang, struct buf *out)
+{
+	const struct rule *r = &oc->obs->rule;
+	struct ymd base = { r->base_year, r->month, r->day };
+
+	buf_puts(out, " (");
+	if (r->type == RULE_LUNAR) {
+		buf_printf(out, lang == LANG_EN ? "lunar %d/%d" :
+		    "%d/%d âm lịch", r->day, r->month);
+		buf_puts(out, ")");
+		return;
+	}
+	if (r->type == RULE_FIXED && oc->n > 0) {
+		rules_format_date(base, lang, out);
+		buf_puts(out, " – ");
+	}
+	rules_format_date(oc->date, lang, out);
+	buf_puts(out, ")");
+}
+
+void
+rules_title(const struct occurrence *oc, enum lang lang, struct buf *out)
+{
+	if (oc->n > 0) {
+		if (lang == LANG_EN) {
+			ordinal(oc->n, out);
+			buf_puts(out, " anniversary of ");
+		} else
+			buf_printf(out, "Kỷ niệm %d năm ", oc->n);
+	}
+	subject(oc->obs, lang, oc->n > 0, out);
+	span(oc, lang, out);
+}
+
+void
+observance_release(struct observance *obs)
+{
+	free(obs->key);
+	free(obs->spec);
+	free(obs->name_en);
+	free(obs->name_vi);
+	free(obs->level);
+	free(obs->country_en);
+	free(obs->country_vi);
+	free(obs->formal_en);
+	free(obs->formal_vi);
+	free(obs->tags);
+	free(obs->source);
+	free(obs->confidence);
+	free(obs->note);
+	free(obs->dates);
+	memset(obs, 0, sizeof(*obs));
+}
+
+void
+observance_free(struct observance *obs)
+{
+	if (obs == NULL)
+		return;
+	observance_release(obs);
+	free(obs);
+}

@@ -1,0 +1,498 @@
+/*
+ * SQLite storage.  The schema is migrated in numbered steps recorded in
+ * PRAGMA user_version, each step in the same transaction as its DDL, so a
+ * crash never leaves a half-migrated file.  Every statement is prepared
+ * with bound parameters.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "store.h"
+#include "util.h"
+
+struct store {
+	sqlite3 *db;
+	char *path;
+};
+
+/* Migration N brings user_version from N to N + 1.  Append only. */
+static const char *const migrations[] = {
+	/* 0 -> 1: the relations table and its companions. */
+	"CREATE TABLE countries ("
+	"  code TEXT PRIMARY KEY,"
+	"  name_en TEXT NOT NULL, name_vi TEXT NOT NULL,"
+	"  formal_en TEXT, formal_vi TEXT, source TEXT,"
+	"  revision INTEGER NOT NULL DEFAULT 1, modified INTEGER NOT NULL);"
+	"CREATE TABLE observances ("
+	"  key TEXT PRIMARY KEY,"
+	"  kind TEXT NOT NULL,"
+	"  country TEXT REFERENCES countries(code),"
+	"  rule TEXT NOT NULL, base_year INTEGER NOT NULL DEFAULT 0,"
+	"  days INTEGER NOT NULL DEFAULT 1,"
+	"  name_en TEXT, name_vi TEXT, level TEXT, tags TEXT,"
+	"  confidence TEXT, source TEXT, note TEXT, file TEXT,"
+	"  revision INTEGER NOT NULL DEFAULT 1, modified INTEGER NOT NULL);"
+	"CREATE INDEX observances_kind ON observances(kind);"
+	"CREATE TABLE observance_dates ("
+	"  key TEXT NOT NULL REFERENCES observances(key) ON DELETE CASCADE,"
+	"  year INTEGER NOT NULL, start TEXT NOT NULL, end TEXT NOT NULL,"
+	"  source TEXT, PRIMARY KEY (key, year));",
+};
+
+static int
+exec(struct store *st, const char *sql)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		log_warnx("%s: %s", st->path, err ? err : "sqlite error");
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+sqlite3_stmt *
+store_prepare(struct store *st, const char *sql)
+{
+	sqlite3_stmt *stmt = NULL;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		log_warnx("%s: %s", st->path, sqlite3_errmsg(st->db));
+		return NULL;
+	}
+	return stmt;
+}
+
+static int
+user_version(struct store *st, int *v)
+{
+	sqlite3_stmt *stmt;
+	int ret = -1;
+
+	if ((stmt = store_prepare(st, "PRAGMA user_version")) == NULL)
+		return -1;
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		*v = sqlite3_column_int(stmt, 0);
+		ret = 0;
+	} else
+		log_warnx("%s: %s", st->path, sqlite3_errmsg(st->db));
+	sqlite3_finalize(stmt);
+	return ret;
+}
+
+static int
+migrate(struct store *st)
+{
+	int v;
+	char sql[64];
+
+	if (store_begin(st) == -1)
+		return -1;
+	if (user_version(st, &v) == -1)
+		goto fail;
+	if (v > (int)NELEM(migrations)) {
+		log_warnx("%s: schema version %d is newer than this kyniem "
+		    "(%d)", st->path, v, (int)NELEM(migrations));
+		goto fail;
+	}
+	for (; v < (int)NELEM(migrations); v++) {
+		if (exec(st, migrations[v]) == -1)
+			goto fail;
+		/* PRAGMA takes no parameters; v is our own integer. */
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
+		if (exec(st, sql) == -1)
+			goto fail;
+	}
+	return store_commit(st);
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+/* Create the database's directory (one level) if it is missing. */
+static void
+make_parent(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+
+	if (slash != NULL && slash != dir) {
+		*slash = '\0';
+		if (mkdir(dir, 0750) == -1 && errno != EEXIST)
+			log_warn("cannot create '%s'", dir);
+	}
+	free(dir);
+}
+
+int
+store_open(const char *path, struct store **out)
+{
+	struct store *st = xcalloc(1, sizeof(*st));
+
+	st->path = xstrdup(path);
+	make_parent(path);
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		log_warnx("cannot open database '%s': %s", path,
+		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	if (exec(st, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
+	    "PRAGMA synchronous = NORMAL;") == -1 || migrate(st) == -1)
+		goto fail;
+	*out = st;
+	return 0;
+fail:
+	store_close(st);
+	return -1;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+sqlite3 *
+store_db(struct store *st)
+{
+	return st->db;
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return st->path;
+}
+
+int
+store_begin(struct store *st)
+{
+	return exec(st, "BEGIN IMMEDIATE");
+}
+
+int
+store_commit(struct store *st)
+{
+	return exec(st, "COMMIT");
+}
+
+int
+store_rollback(struct store *st)
+{
+	if (sqlite3_get_autocommit(st->db))
+		return 0;
+	return exec(st, "ROLLBACK");
+}
+
+/* Bind text, or NULL for a NULL or empty string. */
+static void
+bind_text(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		sqlite3_bind_null(stmt, i);
+	else
+		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
+}
+
+/* Step an upsert whose DO UPDATE has a WHERE "something differs". */
+static int
+step_upsert(struct store *st, sqlite3_stmt *stmt, int *changed)
+{
+	int rc = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
+
+	if (rc != SQLITE_DONE) {
+		if (stmt != NULL)
+			log_warnx("%s: %s", st->path, sqlite3_errmsg(st->db));
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	*changed = sqlite3_changes(st->db) > 0;
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+int
+store_put_country(struct store *st, const struct country *c, long now,
+    int *changed)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "INSERT INTO countries (code, name_en, name_vi, formal_en,"
+	    " formal_vi, source, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+	    " ON CONFLICT (code) DO UPDATE SET name_en = ?2, name_vi = ?3,"
+	    " formal_en = ?4, formal_vi = ?5, source = ?6, modified = ?7,"
+	    " revision = revision + 1"
+	    " WHERE (name_en, name_vi, formal_en, formal_vi, source)"
+	    " IS NOT (?2, ?3, ?4, ?5, ?6)");
+
+	if (stmt != NULL) {
+		bind_text(stmt, 1, c->code);
+		bind_text(stmt, 2, c->name_en);
+		bind_text(stmt, 3, c->name_vi);
+		bind_text(stmt, 4, c->formal_en);
+		bind_text(stmt, 5, c->formal_vi);
+		bind_text(stmt, 6, c->source);
+		sqlite3_bind_int64(stmt, 7, now);
+	}
+	return step_upsert(st, stmt, changed);
+}
+
+int
+store_put_observance(struct store *st, const struct observance *o,
+    const char *file, long now, int *changed)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "INSERT INTO observances (key, kind, country, rule, base_year,"
+	    " days, name_en, name_vi, level, tags, confidence, source, note,"
+	    " file, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+	    " ?11, ?12, ?13, ?14, ?15)"
+	    " ON CONFLICT (key) DO UPDATE SET kind = ?2, country = ?3,"
+	    " rule = ?4, base_year = ?5, days = ?6, name_en = ?7,"
+	    " name_vi = ?8, level = ?9, tags = ?10, confidence = ?11,"
+	    " source = ?12, note = ?13, file = ?14, modified = ?15,"
+	    " revision = revision + 1"
+	    " WHERE (kind, country, rule, base_year, days, name_en, name_vi,"
+	    " level, tags, confidence, source, note) IS NOT"
+	    " (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+
+	if (stmt != NULL) {
+		bind_text(stmt, 1, o->key);
+		bind_text(stmt, 2, rules_kind_name(o->kind));
+		bind_text(stmt, 3, o->country);
+		sqlite3_bind_text(stmt, 4, o->spec ? o->spec : "", -1,
+		    SQLITE_TRANSIENT);
+		sqlite3_bind_int(stmt, 5, o->rule.base_year);
+		sqlite3_bind_int(stmt, 6, o->days > 0 ? o->days : 1);
+		bind_text(stmt, 7, o->name_en);
+		bind_text(stmt, 8, o->name_vi);
+		bind_text(stmt, 9, o->level);
+		bind_text(stmt, 10, o->tags);
+		bind_text(stmt, 11, o->confidence);
+		bind_text(stmt, 12, o->source);
+		bind_text(stmt, 13, o->note);
+		bind_text(stmt, 14, file);
+		sqlite3_bind_int64(stmt, 15, now);
+	}
+	return step_upsert(st, stmt, changed);
+}
+
+int
+store_put_dated(struct store *st, const char *key, const struct dated *dt,
+    const char *source, long now, int *changed)
+{
+	char s[16], e[16];
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "INSERT INTO observance_dates (key, year, start, end, source)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (key, year) DO UPDATE"
+	    " SET start = ?3, end = ?4, source = ?5"
+	    " WHERE (start, end, source) IS NOT (?3, ?4, ?5)");
+	int ret;
+
+	util_format_ymd(dt->start, s, sizeof(s));
+	util_format_ymd(dt->end, e, sizeof(e));
+	if (stmt != NULL) {
+		bind_text(stmt, 1, key);
+		sqlite3_bind_int(stmt, 2, dt->year);
+		bind_text(stmt, 3, s);
+		bind_text(stmt, 4, e);
+		bind_text(stmt, 5, source);
+	}
+	if ((ret = step_upsert(st, stmt, changed)) == 0 && *changed) {
+		/* A new date changes the observance's feed entries. */
+		stmt = store_prepare(st, "UPDATE observances SET revision ="
+		    " revision + 1, modified = ?2 WHERE key = ?1");
+		if (stmt != NULL) {
+			bind_text(stmt, 1, key);
+			sqlite3_bind_int64(stmt, 2, now);
+		}
+		ret = step_upsert(st, stmt, changed);
+	}
+	return ret;
+}
+
+static int
+exists(struct store *st, const char *sql, const char *arg)
+{
+	sqlite3_stmt *stmt = store_prepare(st, sql);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	bind_text(stmt, 1, arg);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	log_warnx("%s: %s", st->path, sqlite3_errmsg(st->db));
+	return -1;
+}
+
+int
+store_country_exists(struct store *st, const char *code)
+{
+	return exists(st, "SELECT 1 FROM countries WHERE code = ?1", code);
+}
+
+int
+store_observance_exists(struct store *st, const char *key)
+{
+	return exists(st, "SELECT 1 FROM observances WHERE key = ?1", key);
+}
+
+static char *
+col_dup(sqlite3_stmt *stmt, int i)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, i);
+
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+static struct observance *
+row_observance(sqlite3_stmt *stmt)
+{
+	struct observance *o = xcalloc(1, sizeof(*o));
+	const char *country = (const char *)sqlite3_column_text(stmt, 2);
+	const char *err;
+	int kind;
+
+	o->key = col_dup(stmt, 0);
+	kind = rules_kind_parse((const char *)sqlite3_column_text(stmt, 1));
+	o->kind = kind < 0 ? KIND_LOCAL : (enum kind)kind;
+	if (country != NULL)
+		snprintf(o->country, sizeof(o->country), "%s", country);
+	o->spec = col_dup(stmt, 3);
+	if (rules_parse(o->spec ? o->spec : "", &o->rule, &err) == -1)
+		o->rule.type = RULE_UNDATED;	/* validated on import */
+	if (sqlite3_column_int(stmt, 4) > 0)
+		o->rule.base_year = sqlite3_column_int(stmt, 4);
+	o->days = sqlite3_column_int(stmt, 5);
+	o->name_en = col_dup(stmt, 6);
+	o->name_vi = col_dup(stmt, 7);
+	o->level = col_dup(stmt, 8);
+	o->tags = col_dup(stmt, 9);
+	o->confidence = col_dup(stmt, 10);
+	o->source = col_dup(stmt, 11);
+	o->note = col_dup(stmt, 12);
+	o->revision = sqlite3_column_int64(stmt, 13);
+	o->modified = (time_t)sqlite3_column_int64(stmt, 14);
+	o->country_en = col_dup(stmt, 15);
+	o->country_vi = col_dup(stmt, 16);
+	o->formal_en = col_dup(stmt, 17);
+	o->formal_vi = col_dup(stmt, 18);
+	return o;
+}
+
+static int
+load_dates(struct store *st, struct obs_set *set)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT key, year, start, end"
+	    " FROM observance_dates ORDER BY key, year");
+	struct observance *o;
+	struct dated dt;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		o = obs_set_find(set,
+		    (const char *)sqlite3_column_text(stmt, 0));
+		dt.year = sqlite3_column_int(stmt, 1);
+		if (o == NULL || util_parse_ymd((const char *)
+		    sqlite3_column_text(stmt, 2), &dt.start) == -1 ||
+		    util_parse_ymd((const char *)sqlite3_column_text(stmt, 3),
+		    &dt.end) == -1)
+			continue;
+		o->dates = xrealloc(o->dates, (o->ndates + 1) *
+		    sizeof(*o->dates));
+		o->dates[o->ndates++] = dt;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		log_warnx("%s: %s", st->path, sqlite3_errmsg(st->db));
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_load(struct store *st, int kind, struct obs_set *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "SELECT o.key, o.kind, o.country, o.rule, o.base_year, o.days,"
+	    " o.name_en, o.name_vi, o.level, o.tags, o.confidence, o.source,"
+	    " o.note, o.revision, o.modified, c.name_en, c.name_vi,"
+	    " c.formal_en, c.formal_vi FROM observances o"
+	    " LEFT JOIN countries c ON c.code = o.country"
+	    " WHERE ?1 IS NULL OR o.kind = ?1 ORDER BY o.key");
+	size_t cap = 0;
+	int rc;
+
+	out->v = NULL;
+	out->n = 0;
+	if (stmt == NULL)
+		return -1;
+	if (kind >= 0)
+		bind_text(stmt, 1, rules_kind_name((enum kind)kind));
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 256;
+			out->v = xrealloc(out->v, cap * sizeof(*out->v));
+		}
+		out->v[out->n++] = row_observance(stmt);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		log_warnx("%s: %s", st->path, sqlite3_errmsg(st->db));
+		obs_set_release(out);
+		return -1;
+	}
+	if (load_dates(st, out) == -1) {
+		obs_set_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+void
+obs_set_release(struct obs_set *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		observance_free(s->v[i]);
+	free(s->v);
+	s->v = NULL;
+	s->n = 0;
+}
+
+static int
+key_cmp(const void *k, const void *elem)
+{
+	const struct observance *const *o = elem;
+
+	return strcmp(k, (*o)->key);
+}
+
+struct observance *
+obs_set_find(const struct obs_set *s, const char *key)
+{
+	struct observance **o;
+
+	if (key == NULL || s->n == 0)
+		return NULL;
+	/* SQLite's ORDER BY key uses BINARY collation, i.e. strcmp order. */
+	o = bsearch(key, s->v, s->n, sizeof(*s->v), key_cmp);
+	return o ? *o : NULL;
+}

@@ -1,0 +1,75 @@
+/*
+ * The SQLite database: opening, schema migrations (PRAGMA user_version),
+ * transactions, and the relations tables (countries, observances and their
+ * per-year dates).  Other modules own their own tables' queries but go
+ * through store_db() and the migrations listed in store.c.
+ */
+#ifndef KYNIEM_STORE_H
+#define KYNIEM_STORE_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "rules.h"
+
+struct store;
+
+struct country {
+	char code[3];
+	const char *name_en, *name_vi, *formal_en, *formal_vi, *source;
+};
+
+/* A loaded set of observances (owned; release with obs_set_release). */
+struct obs_set {
+	struct observance **v;
+	size_t n;
+};
+
+/*
+ * Open (creating it and its directory's file if needed) and migrate the
+ * database at path.  WAL, foreign keys and a busy timeout are set.
+ * Returns 0 and *out, or -1 after logging why.
+ */
+int store_open(const char *path, struct store **out);
+void store_close(struct store *st);
+/* The connection, lent to modules that own other tables. */
+sqlite3 *store_db(struct store *st);
+const char *store_path(const struct store *st);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; 0 or -1 (logged). */
+int store_begin(struct store *st);
+int store_commit(struct store *st);
+int store_rollback(struct store *st);
+
+/* Prepare sql; logs and returns NULL on error. */
+sqlite3_stmt *store_prepare(struct store *st, const char *sql);
+
+/*
+ * Insert or update rows keyed by code / key.  *changed is set to 1 when a
+ * row was inserted or any value differed (the revision is then bumped and
+ * modified set to now), 0 when the row was already identical.
+ */
+int store_put_country(struct store *st, const struct country *c, long now,
+    int *changed);
+int store_put_observance(struct store *st, const struct observance *obs,
+    const char *file, long now, int *changed);
+int store_put_dated(struct store *st, const char *key,
+    const struct dated *dt, const char *source, long now, int *changed);
+
+/* 1 if the country code is known, 0 if not, -1 on error. */
+int store_country_exists(struct store *st, const char *code);
+/* 1 if an observance with key exists, 0 if not, -1 on error. */
+int store_observance_exists(struct store *st, const char *key);
+
+/*
+ * Load every observance (with country names and per-year dates) into out,
+ * sorted by key.  kind < 0 means all kinds.  Returns 0 or -1.
+ */
+int store_load(struct store *st, int kind, struct obs_set *out);
+void obs_set_release(struct obs_set *s);
+/* The observance with key from a loaded set, or NULL. */
+struct observance *obs_set_find(const struct obs_set *s, const char *key);
+
+/* Count of rows per kind etc. for `list`: not needed; see cmd_list.c. */
+
+#endif

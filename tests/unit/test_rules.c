@@ -1,0 +1,345 @@
+/*
+ * Rules engine: date rule parsing, every date kind, 29 February, milestone
+ * classes and titles in both languages (the reports' phrasing).
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lunar.h"
+#include "rules.h"
+#include "util.h"
+
+static struct lunar_cal *cal;
+
+static void
+setup(void)
+{
+	cal = lunar_new(LUNAR_HISTORICAL);
+}
+
+static void
+teardown(void)
+{
+	lunar_free(cal);
+}
+
+static struct observance
+obs(const char *key, enum kind kind, const char *spec)
+{
+	struct observance o;
+	const char *err;
+
+	memset(&o, 0, sizeof(o));
+	o.key = (char *)key;
+	o.kind = kind;
+	o.days = 1;
+	ck_assert_msg(rules_parse(spec, &o.rule, &err) == 0, "%s", spec);
+	return o;
+}
+
+/* The single occurrence of o in year y (fails unless exactly one). */
+static struct occurrence
+one_in(struct observance *o, int y, const struct rules_opts *opts)
+{
+	struct occ_list l = { 0 };
+	struct occurrence oc;
+
+	ck_assert_int_eq(rules_occurrences(opts, &o, 1, (struct ymd){ y, 1, 1 },
+	    (struct ymd){ y, 12, 31 }, &l), 0);
+	ck_assert_uint_eq(l.n, 1);
+	oc = l.v[0];
+	occ_list_release(&l);
+	return oc;
+}
+
+static const struct {
+	const char *spec;
+	enum rule_type type;
+	int base, month, day;
+} good[] = {
+	{ "1973-09-21", RULE_FIXED, 1973, 9, 21 },
+	{ "09-22", RULE_FIXED, 0, 9, 22 },
+	{ "02-29", RULE_FIXED, 0, 2, 29 },
+	{ "lunar 01-01", RULE_LUNAR, 0, 1, 1 },
+	{ "lunar 1943-03-10", RULE_LUNAR, 1943, 3, 10 },
+	{ "06 sat#2", RULE_WEEKDAY, 0, 6, 0 },
+	{ "1995", RULE_UNDATED, 1995, 0, 0 },
+	{ "1995-07", RULE_UNDATED, 1995, 0, 0 },
+	{ "", RULE_UNDATED, 0, 0, 0 },
+};
+
+static const char *const bad[] = {
+	"1973-02-31", "02-30", "13-01", "lunar 13-01", "lunar 01-31",
+	"lunar 01-01 leep", "06 sat#0", "06 xyz#1", "06 sat#6", "21/9/1973",
+	"1973-9-21", "lunar", "abc",
+};
+
+START_TEST(parse_good)
+{
+	struct rule r;
+	const char *err;
+
+	ck_assert_int_eq(rules_parse(good[_i].spec, &r, &err), 0);
+	ck_assert_int_eq(r.type, good[_i].type);
+	ck_assert_int_eq(r.base_year, good[_i].base);
+	if (good[_i].month)
+		ck_assert_int_eq(r.month, good[_i].month);
+	if (good[_i].day)
+		ck_assert_int_eq(r.day, good[_i].day);
+}
+END_TEST
+
+START_TEST(parse_bad)
+{
+	struct rule r;
+	const char *err = NULL;
+
+	ck_assert_int_eq(rules_parse(bad[_i], &r, &err), -1);
+	ck_assert_ptr_nonnull(err);
+}
+END_TEST
+
+static const struct {
+	int n;
+	enum milestone m;
+} classes[] = {
+	{ 0, MILESTONE_NONE }, { 1, MILESTONE_NONE }, { 5, MILESTONE_ROUND },
+	{ 10, MILESTONE_DECADE }, { 25, MILESTONE_JUBILEE },
+	{ 35, MILESTONE_ROUND }, { 48, MILESTONE_NONE },
+	{ 50, MILESTONE_JUBILEE }, { 55, MILESTONE_ROUND },
+	{ 60, MILESTONE_DECADE }, { 70, MILESTONE_DECADE },
+	{ 75, MILESTONE_JUBILEE }, { 100, MILESTONE_JUBILEE },
+	{ 160, MILESTONE_DECADE },
+};
+
+START_TEST(milestone_classes)
+{
+	ck_assert_int_eq(rules_milestone(classes[_i].n), classes[_i].m);
+}
+END_TEST
+
+START_TEST(fixed_based)
+{
+	struct rules_opts o;
+	struct observance j = obs("relation:JP", KIND_RELATION, "1973-09-21");
+	struct occurrence oc;
+	struct occ_list l = { 0 };
+	struct observance *p = &j;
+
+	rules_opts_init(&o, cal);
+	oc = one_in(&j, 2023, &o);
+	ck_assert_int_eq(oc.date.m, 9);
+	ck_assert_int_eq(oc.date.d, 21);
+	ck_assert_int_eq(oc.n, 50);
+	ck_assert_int_eq(oc.milestone, MILESTONE_JUBILEE);
+	/* No occurrence in or before the base year. */
+	ck_assert_int_eq(rules_occurrences(&o, &p, 1, (struct ymd){ 1900, 1,
+	    1 }, (struct ymd){ 1973, 12, 31 }, &l), 0);
+	ck_assert_uint_eq(l.n, 0);
+	occ_list_release(&l);
+}
+END_TEST
+
+START_TEST(feb29)
+{
+	struct rules_opts o;
+	struct observance b = obs("relation:BN", KIND_RELATION, "1992-02-29");
+	struct occurrence oc;
+
+	rules_opts_init(&o, cal);
+	oc = one_in(&b, 2023, &o);
+	ck_assert(oc.date.m == 2 && oc.date.d == 28);
+	oc = one_in(&b, 2024, &o);
+	ck_assert(oc.date.m == 2 && oc.date.d == 29);
+	ck_assert_int_eq(oc.n, 32);
+	o.feb29_mar1 = 1;
+	oc = one_in(&b, 2022, &o);
+	ck_assert(oc.date.m == 3 && oc.date.d == 1);
+	ck_assert_int_eq(oc.n, 30);
+	ck_assert_int_eq(oc.milestone, MILESTONE_DECADE);
+}
+END_TEST
+
+START_TEST(weekday)
+{
+	struct rules_opts o;
+	struct observance g = obs("national-day:GB", KIND_NATIONAL_DAY,
+	    "06 sat#2");
+	struct observance l = obs("x", KIND_LOCAL, "05 mon#-1");
+
+	rules_opts_init(&o, cal);
+	/* VN greeted the UK on 11 June 2022. */
+	ck_assert_int_eq(one_in(&g, 2022, &o).date.d, 11);
+	ck_assert_int_eq(one_in(&g, 2024, &o).date.d, 8);
+	ck_assert_int_eq(one_in(&l, 2024, &o).date.d, 27);
+	ck_assert_int_eq(one_in(&l, 2023, &o).date.d, 29);
+}
+END_TEST
+
+START_TEST(lunar_kind)
+{
+	struct rules_opts o;
+	struct observance t = obs("tet", KIND_FESTIVAL, "lunar 01-01");
+	struct observance h = obs("hung_kings", KIND_FESTIVAL, "lunar 03-10");
+	struct observance m = obs("mid_autumn", KIND_FESTIVAL, "lunar 08-15");
+	struct occurrence oc;
+
+	rules_opts_init(&o, cal);
+	oc = one_in(&t, 2024, &o);
+	ck_assert(oc.date.m == 2 && oc.date.d == 10);
+	oc = one_in(&t, 1985, &o);
+	ck_assert(oc.date.m == 1 && oc.date.d == 21);
+	oc = one_in(&h, 2024, &o);
+	ck_assert(oc.date.m == 4 && oc.date.d == 18);
+	oc = one_in(&m, 2023, &o);
+	ck_assert(oc.date.m == 9 && oc.date.d == 29);
+	ck_assert_int_eq(oc.n, 0);
+}
+END_TEST
+
+START_TEST(per_year_dates)
+{
+	struct rules_opts o;
+	struct observance n = obs("lao_new_year", KIND_NEW_YEAR, "04-14");
+	struct dated d = { 2024, { 2024, 4, 14 }, { 2024, 4, 17 } };
+	struct occurrence oc;
+
+	rules_opts_init(&o, cal);
+	n.days = 3;
+	n.dates = &d;
+	n.ndates = 1;
+	oc = one_in(&n, 2024, &o);
+	ck_assert_int_eq(oc.days, 4);
+	oc = one_in(&n, 2025, &o);	/* fallback rule */
+	ck_assert(oc.date.m == 4 && oc.date.d == 14 && oc.days == 3);
+}
+END_TEST
+
+START_TEST(milestone_config)
+{
+	struct rules_opts o;
+	struct observance s = obs("relation:SE", KIND_RELATION, "1969-01-11");
+	struct occurrence oc;
+
+	rules_opts_init(&o, cal);
+	oc = one_in(&s, 2024, &o);
+	ck_assert_int_eq(oc.milestone, MILESTONE_ROUND);
+	ck_assert(rules_is_milestone(&o, &oc));
+	o.milestones[KIND_RELATION] = 1u << MILESTONE_DECADE;
+	ck_assert(!rules_is_milestone(&o, &oc));
+}
+END_TEST
+
+static const struct {
+	const char *key, *spec, *country_en, *country_vi, *formal_vi;
+	enum kind kind;
+	int year;
+	const char *vi, *en;
+} titles[] = {
+	{ "relation:JP", "1973-09-21", "Japan", "Nhật Bản", NULL,
+	    KIND_RELATION, 2023,
+	    "Kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản "
+	    "(21/9/1973 – 21/9/2023)",
+	    "50th anniversary of Vietnam–Japan diplomatic relations "
+	    "(21 Sep 1973 – 21 Sep 2023)" },
+	{ "national-day:KH", "1953-11-09", "Cambodia", "Campuchia",
+	    "Vương quốc Campuchia", KIND_NATIONAL_DAY, 2023,
+	    "Kỷ niệm 70 năm Quốc khánh Vương quốc Campuchia "
+	    "(9/11/1953 – 9/11/2023)",
+	    "70th anniversary of the National Day of Cambodia "
+	    "(9 Nov 1953 – 9 Nov 2023)" },
+	{ "relation:SE", "1969-01-11", "Sweden", "Thụy Điển", NULL,
+	    KIND_RELATION, 2024,
+	    "Kỷ niệm 55 năm thiết lập quan hệ ngoại giao Việt Nam – Thụy Điển "
+	    "(11/1/1969 – 11/1/2024)",
+	    "55th anniversary of Vietnam–Sweden diplomatic relations "
+	    "(11 Jan 1969 – 11 Jan 2024)" },
+	{ "relation:LA", "1962-09-05", "Laos", "Lào", NULL, KIND_RELATION,
+	    2023,
+	    "Kỷ niệm 61 năm thiết lập quan hệ ngoại giao Việt Nam – Lào "
+	    "(5/9/1962 – 5/9/2023)",
+	    "61st anniversary of Vietnam–Laos diplomatic relations "
+	    "(5 Sep 1962 – 5 Sep 2023)" },
+};
+
+START_TEST(title_phrasing)
+{
+	struct rules_opts o;
+	struct observance x = obs(titles[_i].key, titles[_i].kind,
+	    titles[_i].spec);
+	struct occurrence oc;
+	struct buf b;
+
+	rules_opts_init(&o, cal);
+	x.country_en = (char *)titles[_i].country_en;
+	x.country_vi = (char *)titles[_i].country_vi;
+	x.formal_vi = (char *)titles[_i].formal_vi;
+	oc = one_in(&x, titles[_i].year, &o);
+	buf_init(&b);
+	rules_title(&oc, LANG_VI, &b);
+	ck_assert_str_eq(b.data, titles[_i].vi);
+	b.len = 0;
+	rules_title(&oc, LANG_EN, &b);
+	ck_assert_str_eq(b.data, titles[_i].en);
+	buf_release(&b);
+}
+END_TEST
+
+START_TEST(title_commemoration)
+{
+	struct rules_opts o;
+	struct observance y = obs("yersin_birth", KIND_COMMEMORATION, "09-22");
+	struct occurrence oc;
+	struct buf b;
+
+	rules_opts_init(&o, cal);
+	y.rule.base_year = 1863;
+	y.name_vi = (char *)"ngày sinh bác sĩ Alexandre Yersin";
+	y.name_en = (char *)"the birth of Dr Alexandre Yersin";
+	oc = one_in(&y, 2023, &o);
+	buf_init(&b);
+	rules_title(&oc, LANG_VI, &b);
+	ck_assert_str_eq(b.data, "Kỷ niệm 160 năm ngày sinh bác sĩ Alexandre "
+	    "Yersin (22/9/1863 – 22/9/2023)");
+	b.len = 0;
+	rules_title(&oc, LANG_EN, &b);
+	ck_assert_str_eq(b.data, "160th anniversary of the birth of Dr "
+	    "Alexandre Yersin (22 Sep 1863 – 22 Sep 2023)");
+	buf_release(&b);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("rules");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, parse_good, 0, NELEM(good));
+	tcase_add_loop_test(tc, parse_bad, 0, NELEM(bad));
+	tcase_add_loop_test(tc, milestone_classes, 0, NELEM(classes));
+	tcase_add_test(tc, fixed_based);
+	tcase_add_test(tc, feb29);
+	tcase_add_test(tc, weekday);
+	tcase_add_test(tc, lunar_kind);
+	tcase_add_test(tc, per_year_dates);
+	tcase_add_test(tc, milestone_config);
+	tcase_add_loop_test(tc, title_phrasing, 0, NELEM(titles));
+	tcase_add_test(tc, title_commemoration);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
