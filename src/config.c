@@ -64,9 +64,11 @@ static const struct key keys[] = {
 	{ "server", "max_connections", T_INT, C(max_connections), 1, 100000 },
 	{ "server", "poll_seconds", T_INT, C(poll_seconds), 1, 3600 },
 	{ "server", "refresh_minutes", T_INT, C(refresh_minutes), 1, 100000 },
+	{ "smtp", "cafile", T_STR, C(smtp_cafile), 0, 0 },
 	{ "smtp", "from", T_STR, C(smtp_from), 0, 0 },
 	{ "smtp", "password_file", T_STR, C(smtp_password_file), 0, 0 },
 	{ "smtp", "starttls", T_STARTTLS, C(smtp_starttls), 0, 0 },
+	{ "smtp", "reuse", T_BOOL, C(smtp_reuse), 0, 0 },
 	{ "smtp", "timeout", T_INT, C(smtp_timeout), 1, 3600 },
 	{ "smtp", "url", T_STR, C(smtp_url), 0, 0 },
 	{ "smtp", "username", T_STR, C(smtp_username), 0, 0 },
@@ -132,6 +134,7 @@ defaults(struct config *cfg)
 	cfg->connection_timeout = 15;
 	cfg->smtp_starttls = 1;
 	cfg->smtp_timeout = 30;
+	cfg->smtp_reuse = 1;
 	cfg->remind_offsets = xstrdup("30d,7d,1d");
 	cfg->milestone_days = 90;
 }
@@ -388,6 +391,7 @@ config_release(struct config *cfg)
 	free(cfg->smtp_from);
 	free(cfg->smtp_username);
 	free(cfg->smtp_password_file);
+	free(cfg->smtp_cafile);
 	free(cfg->remind_offsets);
 	free(cfg->org_name);
 	free(cfg->org_province);

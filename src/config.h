@@ -53,6 +53,8 @@ struct config {
 	char *smtp_username;
 	char *smtp_password_file;
 	int smtp_timeout;	/* seconds */
+	char *smtp_cafile;	/* CA bundle for a private relay; NULL = system */
+	int smtp_reuse;		/* 1: one connection per batch (default) */
 
 	/* [reminders] */
 	char *remind_offsets;	/* "30d,7d,1d" */
