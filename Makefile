@@ -31,11 +31,14 @@ TESTLIBS = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
 
 # Modules (everything but main.c), one per line.
 SRCS = \
+	src/activity.c \
+	src/cmd_activity.c \
 	src/cmd_anniversaries.c \
 	src/cmd_import.c \
 	src/cmd_init.c \
 	src/cmd_list.c \
 	src/cmd_lunar.c \
+	src/cmd_recipient.c \
 	src/cmd_show.c \
 	src/cmd_upcoming.c \
 	src/config.c \
@@ -45,6 +48,7 @@ SRCS = \
 	src/lunar.c \
 	src/output.c \
 	src/query.c \
+	src/recipient.c \
 	src/rules.c \
 	src/store.c \
 	src/util.c

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "activity.h"
 #include "csv.h"
 #include "import.h"
 #include "log.h"
@@ -44,6 +45,7 @@ static int row_partnership(struct ctx *, char **);
 static int row_national_day(struct ctx *, char **);
 static int row_generic(struct ctx *, char **);
 static int row_dated(struct ctx *, char **);
+static int row_activity(struct ctx *, char **);
 
 static const struct format formats[] = {
 	{ "code,name_en,name_vi,formal_en,formal_vi,source", row_country },
@@ -54,6 +56,7 @@ static const struct format formats[] = {
 	{ "key,kind,date,base_year,days,country,name_en,name_vi,tags,source",
 	    row_generic },
 	{ "key,year,start,end,source", row_dated },
+	{ ACTIVITY_CSV_HEADER, row_activity },
 };
 
 static int bad(struct ctx *c, const char *fmt, ...)
@@ -346,6 +349,37 @@ row_dated(struct ctx *c, char **f)
 	return 0;
 }
 
+/* Planned activities (activity.c checks and stores them). */
+static int
+row_activity(struct ctx *c, char **f)
+{
+	struct activity a = { 0 };
+	int changed = 0, ret = -1;
+
+	if (!valid_key(f[0])) {
+		bad(c, "key '%s' must be 1-64 of a-z 0-9 _ - :", f[0]);
+		goto done;
+	}
+	remember_key(c, f[0]);
+	if (activity_from_csv(c->st, f, &a, c->errbuf, sizeof(c->errbuf))
+	    == -1) {
+		c->err = c->errbuf;
+		goto done;
+	}
+	ret = 0;
+	if (c->failed)
+		goto done;
+	if (activity_put(c->st, &a, c->now, &changed) == -1) {
+		c->err = "database error";
+		ret = -1;
+		goto done;
+	}
+	c->stats->changed += changed;
+done:
+	activity_release(&a);
+	return ret;
+}
+
 static const struct format *
 find_format(char **fields, size_t n)
 {
@@ -483,7 +517,7 @@ int
 import_file(struct store *st, struct lunar_cal *lunar, const char *path,
     long now, struct import_stats *stats)
 {
-	size_t len;
+	size_t len, len_ics;
 	char *data;
 	int ret;
 
@@ -492,7 +526,12 @@ import_file(struct store *st, struct lunar_cal *lunar, const char *path,
 		stats->errors++;
 		return -1;
 	}
-	ret = import_data(st, lunar, path, data, len, now, stats);
+	len_ics = strlen(path);
+	if (len_ics > 4 && strcasecmp(path + len_ics - 4, ".ics") == 0)
+		ret = activity_import_ics(st, path, data, len, now,
+		    &stats->rows, &stats->changed, &stats->errors);
+	else
+		ret = import_data(st, lunar, path, data, len, now, stats);
 	free(data);
 	return ret;
 }

@@ -30,6 +30,12 @@ struct command {
 
 /* Sorted by name. */
 static const struct command commands[] = {
+	{ "activity", cmd_activity, 1, NEED_STORE,
+	    "activity add --title TEXT --start YYYY-MM-DD[THH:MM] "
+	    "[--end ...] [--location TEXT] [--organiser TEXT] "
+	    "[--owner EMAIL]... [--remind 30d,7d,1d] [--observance KEY] "
+	    "[--notes TEXT] [--status S] | list | show ID | "
+	    "edit ID [options of add] | cancel ID" },
 	{ "anniversaries", cmd_anniversaries, 1, NEED_STORE,
 	    "anniversaries YEAR [--milestones] [--kind K] [--country CC] "
 	    "[--lang vi|en] [--format text|csv|json]" },
@@ -40,6 +46,10 @@ static const struct command commands[] = {
 	{ "lunar", cmd_lunar, 0, 0,
 	    "lunar [YYYY-MM-DD] [--to-solar D/M/YYYY[/leap]] "
 	    "[--format text|json]" },
+	{ "recipient", cmd_recipient, 1, NEED_STORE,
+	    "recipient add --email EMAIL --name NAME [--lang vi|en] "
+	    "[--follow milestones|kind:K|country:CC]... | list | "
+	    "remove EMAIL" },
 	{ "show", cmd_show, 1, NEED_STORE, "show KEY [--lang vi|en]" },
 	{ "upcoming", cmd_upcoming, 0, NEED_STORE,
 	    "upcoming [--days 90] [--from YYYY-MM-DD] [--milestones] "

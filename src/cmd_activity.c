@@ -1,0 +1,318 @@
+/*
+ * kyniem activity add|list|show|edit|cancel: planned activities by hand.
+ * Validation and storage are activity.c's; this file parses options and
+ * prints.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "activity.h"
+#include "cmd.h"
+#include "config.h"
+#include "log.h"
+#include "store.h"
+
+/* Options shared by add and edit; NULL members were not given. */
+struct fields {
+	const char *title, *start, *end, *location, *organiser, *remind;
+	const char *observance, *notes, *status;
+	char **owners;
+	size_t nowners;
+};
+
+static const struct option field_opts[] = {
+	{ "end", required_argument, NULL, 'e' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "location", required_argument, NULL, 'l' },
+	{ "notes", required_argument, NULL, 'N' },
+	{ "observance", required_argument, NULL, 'o' },
+	{ "organiser", required_argument, NULL, 'g' },
+	{ "owner", required_argument, NULL, 'w' },
+	{ "remind", required_argument, NULL, 'r' },
+	{ "start", required_argument, NULL, 's' },
+	{ "status", required_argument, NULL, 'S' },
+	{ "title", required_argument, NULL, 't' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* 0, 1 for --help, 2 for a usage error. */
+static int
+parse_fields(int argc, char **argv, struct fields *f)
+{
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "h", field_opts, NULL)) != -1) {
+		switch (ch) {
+		case 'e': f->end = optarg; break;
+		case 'l': f->location = optarg; break;
+		case 'N': f->notes = optarg; break;
+		case 'o': f->observance = optarg; break;
+		case 'g': f->organiser = optarg; break;
+		case 'r': f->remind = optarg; break;
+		case 's': f->start = optarg; break;
+		case 'S': f->status = optarg; break;
+		case 't': f->title = optarg; break;
+		case 'w':
+			f->owners = xrealloc(f->owners, (f->nowners + 1) *
+			    sizeof(*f->owners));
+			f->owners[f->nowners++] = optarg;
+			break;
+		case 'h':
+			return 1;
+		default:
+			return 2;
+		}
+	}
+	return 0;
+}
+
+static void
+replace(char **dst, const char *src)
+{
+	if (src == NULL)
+		return;
+	free(*dst);
+	*dst = *src ? xstrdup(src) : NULL;
+}
+
+/* Apply the given fields to a; -1 after logging a bad value. */
+static int
+apply(struct app *app, const struct fields *f, struct activity *a)
+{
+	char err[256], s[32], e[32];
+	const char *why;
+	size_t i;
+	int st;
+
+	if (f->start != NULL || f->end != NULL) {
+		/* Re-derive both ends so an edited start keeps its kind. */
+		util_format_ymd(a->start, s, sizeof(s));
+		if (!a->all_day)
+			snprintf(s + 10, sizeof(s) - 10, "T%02d:%02d",
+			    a->start_min / 60, a->start_min % 60);
+		util_format_ymd(a->end, e, sizeof(e));
+		if (!a->all_day)
+			snprintf(e + 10, sizeof(e) - 10, "T%02d:%02d",
+			    a->end_min / 60, a->end_min % 60);
+		if ((why = activity_set_times(a, f->start ? f->start : s,
+		    f->end ? f->end : f->start ? NULL : e)) != NULL) {
+			log_warnx("%s", why);
+			return -1;
+		}
+	}
+	replace(&a->title, f->title);
+	replace(&a->location, f->location);
+	replace(&a->organiser, f->organiser);
+	replace(&a->remind, f->remind);
+	replace(&a->observance, f->observance);
+	replace(&a->notes, f->notes);
+	if (f->status != NULL) {
+		if ((st = activity_status_parse(f->status)) < 0) {
+			log_warnx("status must be planned, confirmed, done or "
+			    "cancelled, not '%s'", f->status);
+			return -1;
+		}
+		a->status = (enum activity_status)st;
+	}
+	if (f->nowners > 0) {
+		for (i = 0; i < a->nowners; i++)
+			free(a->owners[i]);
+		a->owners = xrealloc(a->owners, f->nowners *
+		    sizeof(*a->owners));
+		for (i = 0; i < f->nowners; i++)
+			a->owners[i] = xstrdup(f->owners[i]);
+		a->nowners = f->nowners;
+	}
+	if (activity_check(app->store, a, err, sizeof(err)) == -1) {
+		log_warnx("%s", err);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+print_when(struct ymd d, int all_day, int min)
+{
+	char buf[16];
+
+	util_format_ymd(d, buf, sizeof(buf));
+	if (all_day)
+		printf("%s", buf);
+	else
+		printf("%sT%02d:%02d", buf, min / 60, min % 60);
+}
+
+static int
+activity_add(int argc, char **argv, struct app *app)
+{
+	struct fields f = { 0 };
+	struct activity a = { 0 };
+	int rc, changed, ret = 1;
+
+	if ((rc = parse_fields(argc, argv, &f)) != 0 || optind != argc ||
+	    f.title == NULL || f.start == NULL) {
+		free(f.owners);
+		cmd_usage("activity");
+		return rc == 1 ? 0 : 2;
+	}
+	a.uid = activity_new_uid();
+	a.status = ACTIVITY_PLANNED;
+	if (apply(app, &f, &a) == -1)
+		goto done;
+	if (store_begin(app->store) == -1)
+		goto done;
+	if (activity_put(app->store, &a, (long)app->now, &changed) == -1) {
+		store_rollback(app->store);
+		goto done;
+	}
+	if (store_commit(app->store) == -1)
+		goto done;
+	printf("%ld\n", a.id);
+	ret = 0;
+done:
+	free(f.owners);
+	activity_release(&a);
+	return ret;
+}
+
+static int
+activity_list(int argc, char **argv, struct app *app)
+{
+	struct activity_list l;
+	struct activity *a;
+	size_t i;
+
+	(void)argv;
+	if (argc > 1)
+		return cmd_usage("activity");
+	if (activity_load(app->store, &l) == -1)
+		return 1;
+	for (i = 0; i < l.n; i++) {
+		a = &l.v[i];
+		printf("%ld\t", a->id);
+		print_when(a->start, a->all_day, a->start_min);
+		printf("\t%s\t%s\n", activity_status_name(a->status),
+		    a->title);
+	}
+	activity_list_release(&l);
+	return 0;
+}
+
+static void
+field(const char *name, const char *value)
+{
+	if (value != NULL && *value != '\0')
+		printf("%-11s %s\n", name, value);
+}
+
+static int
+get_id(struct app *app, const char *arg, struct activity *a)
+{
+	long id;
+	int rc;
+
+	if (util_parse_int(arg, 1, 1L << 40, &id) == -1) {
+		log_warnx("'%s' is not an activity id", arg);
+		return -1;
+	}
+	if ((rc = activity_get(app->store, id, a)) == 1)
+		log_warnx("no activity with id %ld ('kyniem activity list' "
+		    "shows them)", id);
+	return rc == 0 ? 0 : -1;
+}
+
+static int
+activity_show(int argc, char **argv, struct app *app)
+{
+	struct activity a;
+	size_t i;
+
+	if (argc != 2)
+		return cmd_usage("activity");
+	if (get_id(app, argv[1], &a) == -1)
+		return 1;
+	printf("%-11s %ld\n", "id", a.id);
+	field("uid", a.uid);
+	field("title", a.title);
+	printf("%-11s ", "start");
+	print_when(a.start, a.all_day, a.start_min);
+	printf("\n%-11s ", "end");
+	print_when(a.end, a.all_day, a.end_min);
+	printf("\n");
+	field("location", a.location);
+	field("organiser", a.organiser);
+	for (i = 0; i < a.nowners; i++)
+		field(i == 0 ? "owners" : "", a.owners[i]);
+	field("observance", a.observance);
+	field("remind", a.remind ? a.remind : app->cfg->remind_offsets);
+	field("status", activity_status_name(a.status));
+	field("notes", a.notes);
+	printf("%-11s %ld\n", "revision", a.revision);
+	activity_release(&a);
+	return 0;
+}
+
+/* edit ID [fields] and cancel ID (edit with --status cancelled). */
+static int
+activity_edit(int argc, char **argv, struct app *app, int cancel)
+{
+	struct fields f = { 0 };
+	struct activity a = { 0 };
+	int rc, changed = 0, ret = 1;
+
+	if ((rc = parse_fields(argc, argv, &f)) != 0 || argc - optind != 1 ||
+	    (cancel && argc != 2)) {
+		free(f.owners);
+		cmd_usage("activity");
+		return rc == 1 ? 0 : 2;
+	}
+	if (cancel)
+		f.status = "cancelled";
+	if (get_id(app, argv[optind], &a) == -1 || apply(app, &f, &a) == -1)
+		goto done;
+	if (store_begin(app->store) == -1)
+		goto done;
+	if (activity_put(app->store, &a, (long)app->now, &changed) == -1) {
+		store_rollback(app->store);
+		goto done;
+	}
+	if (store_commit(app->store) == -1)
+		goto done;
+	printf("%ld %s\n", a.id, changed ? (cancel ? "cancelled" : "changed") :
+	    "unchanged");
+	ret = 0;
+done:
+	free(f.owners);
+	activity_release(&a);
+	return ret;
+}
+
+int
+cmd_activity(int argc, char **argv, struct app *app)
+{
+	const char *sub;
+
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
+		cmd_usage("activity");
+		return argc < 2 ? 2 : 0;
+	}
+	sub = argv[1];
+	argc--;
+	argv++;
+	optind = 0;
+	if (strcmp(sub, "add") == 0)
+		return activity_add(argc, argv, app);
+	if (strcmp(sub, "list") == 0)
+		return activity_list(argc, argv, app);
+	if (strcmp(sub, "show") == 0)
+		return activity_show(argc, argv, app);
+	if (strcmp(sub, "edit") == 0)
+		return activity_edit(argc, argv, app, 0);
+	if (strcmp(sub, "cancel") == 0)
+		return activity_edit(argc, argv, app, 1);
+	log_warnx("unknown activity command '%s'", sub);
+	return cmd_usage("activity");
+}

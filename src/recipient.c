@@ -1,0 +1,214 @@
+/*
+ * The recipients table and address validation.  Addresses are checked
+ * conservatively (RFC 5321 dot-atom, hostname domain): a reminder tool
+ * has no need for quoted local parts, and rejecting them keeps anything
+ * that could break a header line out of the outbox.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "recipient.h"
+#include "store.h"
+#include "util.h"
+
+static int
+atext(int c)
+{
+	return isalnum(c) || (c != '\0' && strchr("!#$%&'*+/=?^_`{|}~-", c)
+	    != NULL);
+}
+
+static int
+local_valid(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 64 || s[0] == '.' || s[n - 1] == '.')
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.' && s[i + 1] == '.')
+			return 0;
+		if (s[i] != '.' && !atext((unsigned char)s[i]))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+domain_valid(const char *s)
+{
+	size_t label = 0, labels = 1;
+	const char *p;
+
+	if (*s == '\0' || strlen(s) > 253)
+		return 0;
+	for (p = s; *p; p++) {
+		if (*p == '.') {
+			if (label == 0 || p[-1] == '-')
+				return 0;
+			label = 0;
+			labels++;
+			continue;
+		}
+		if (!isalnum((unsigned char)*p) && *p != '-')
+			return 0;
+		if (*p == '-' && label == 0)
+			return 0;
+		if (++label > 63)
+			return 0;
+	}
+	return label > 0 && p[-1] != '-' && labels >= 2;
+}
+
+int
+recipient_email_valid(const char *s)
+{
+	const char *at;
+
+	if (s == NULL || strlen(s) > 254 || (at = strrchr(s, '@')) == NULL)
+		return 0;
+	return local_valid(s, (size_t)(at - s)) && domain_valid(at + 1);
+}
+
+int
+recipient_follows_check(const char *s, char *err, size_t errlen)
+{
+	char *copy = xstrdup(s), *save = NULL, *tok;
+	int ret = 0;
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL && ret == 0;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (strcmp(tok, "milestones") == 0)
+			continue;
+		if (strncmp(tok, "kind:", 5) == 0 &&
+		    rules_kind_parse(tok + 5) >= 0)
+			continue;
+		if (strncmp(tok, "country:", 8) == 0 && strlen(tok) == 10 &&
+		    isupper((unsigned char)tok[8]) &&
+		    isupper((unsigned char)tok[9]))
+			continue;
+		snprintf(err, errlen, "'%s' is not milestones, kind:KIND or "
+		    "country:CC", tok);
+		ret = -1;
+	}
+	if (ret == 0 && *s == '\0') {
+		snprintf(err, errlen, "nothing to follow");
+		ret = -1;
+	}
+	free(copy);
+	return ret;
+}
+
+int
+recipient_follows(const struct recipient *r, const struct observance *o)
+{
+	char *copy = xstrdup(r->follows ? r->follows : "milestones");
+	char *save = NULL, *tok;
+	int yes = 0;
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL && !yes;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (strcmp(tok, "milestones") == 0)
+			yes = 1;
+		else if (strncmp(tok, "kind:", 5) == 0)
+			yes = strcmp(tok + 5, rules_kind_name(o->kind)) == 0;
+		else if (strncmp(tok, "country:", 8) == 0)
+			yes = strcmp(tok + 8, o->country) == 0;
+	}
+	free(copy);
+	return yes;
+}
+
+static int
+step_done(struct store *st, sqlite3_stmt *stmt)
+{
+	int rc = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
+
+	if (stmt != NULL && rc != SQLITE_DONE)
+		log_warnx("%s: %s", store_path(st),
+		    sqlite3_errmsg(store_db(st)));
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+recipient_put(struct store *st, const struct recipient *r, long now)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "INSERT INTO recipients (email, name, lang, follows, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (email) DO UPDATE SET"
+	    " name = ?2, lang = ?3, follows = ?4");
+
+	if (stmt != NULL) {
+		sqlite3_bind_text(stmt, 1, r->email, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(stmt, 2, r->name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(stmt, 3, r->lang == LANG_EN ? "en" : "vi",
+		    -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 4, r->follows, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(stmt, 5, now);
+	}
+	return step_done(st, stmt);
+}
+
+int
+recipient_remove(struct store *st, const char *email)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "DELETE FROM recipients WHERE email = ?1");
+
+	if (stmt != NULL)
+		sqlite3_bind_text(stmt, 1, email, -1, SQLITE_TRANSIENT);
+	if (step_done(st, stmt) == -1)
+		return -1;
+	return sqlite3_changes(store_db(st)) > 0 ? 0 : 1;
+}
+
+int
+recipient_load(struct store *st, struct recipient_list *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT email, name, lang,"
+	    " follows FROM recipients ORDER BY email");
+	struct recipient *r;
+	int rc;
+
+	out->v = NULL;
+	out->n = 0;
+	if (stmt == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+		r = &out->v[out->n++];
+		r->email = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+		r->name = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+		r->lang = strcmp((const char *)sqlite3_column_text(stmt, 2),
+		    "en") == 0 ? LANG_EN : LANG_VI;
+		r->follows = xstrdup((const char *)
+		    sqlite3_column_text(stmt, 3));
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		log_warnx("%s: %s", store_path(st),
+		    sqlite3_errmsg(store_db(st)));
+		recipient_list_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+void
+recipient_list_release(struct recipient_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].email);
+		free(l->v[i].name);
+		free(l->v[i].follows);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
