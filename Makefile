@@ -38,15 +38,18 @@ SRCS = \
 	src/cmd_init.c \
 	src/cmd_list.c \
 	src/cmd_lunar.c \
+	src/cmd_plan.c \
 	src/cmd_recipient.c \
 	src/cmd_show.c \
 	src/cmd_upcoming.c \
 	src/config.c \
 	src/csv.c \
+	src/docx.c \
 	src/import.c \
 	src/log.c \
 	src/lunar.c \
 	src/output.c \
+	src/plan.c \
 	src/query.c \
 	src/recipient.c \
 	src/rules.c \

@@ -13,10 +13,11 @@
 
 #include "config.h"
 #include "log.h"
+#include "plan.h"
 #include "util.h"
 
 enum type { T_STR, T_INT, T_LANG, T_BOOL, T_MILESTONES, T_FEB29, T_MERIDIAN,
-    T_STARTTLS };
+    T_STARTTLS, T_PLANMAP };
 
 struct key {
 	const char *section;	/* "feed" matches every [feed NAME] */
@@ -49,11 +50,11 @@ static const struct key keys[] = {
 	{ "organisation", "focus_countries", T_STR, C(focus_countries), 0, 0 },
 	{ "organisation", "name", T_STR, C(org_name), 0, 0 },
 	{ "organisation", "province", T_STR, C(org_province), 0, 0 },
-	{ "plan", "section_1_1", T_STR, C(plan_map[0]), 0, 0 },
-	{ "plan", "section_1_2", T_STR, C(plan_map[1]), 0, 0 },
-	{ "plan", "section_1_3", T_STR, C(plan_map[2]), 0, 0 },
-	{ "plan", "section_1_4", T_STR, C(plan_map[3]), 0, 0 },
-	{ "plan", "section_3", T_STR, C(plan_map[4]), 0, 0 },
+	{ "plan", "section_1_1", T_PLANMAP, C(plan_map[0]), 0, 0 },
+	{ "plan", "section_1_2", T_PLANMAP, C(plan_map[1]), 0, 0 },
+	{ "plan", "section_1_3", T_PLANMAP, C(plan_map[2]), 0, 0 },
+	{ "plan", "section_1_4", T_PLANMAP, C(plan_map[3]), 0, 0 },
+	{ "plan", "section_3", T_PLANMAP, C(plan_map[4]), 0, 0 },
 	{ "reminders", "milestone_days", T_INT, C(milestone_days), 0, 3660 },
 	{ "reminders", "offsets", T_STR, C(remind_offsets), 0, 0 },
 	{ "server", "base_url", T_STR, C(base_url), 0, 0 },
@@ -173,6 +174,7 @@ parse_milestones(const char *v, unsigned *mask)
 static int
 set_value(struct parse *p, const struct key *k, char *base, const char *v)
 {
+	const char *err;
 	long n;
 
 	switch (k->type) {
@@ -217,6 +219,12 @@ set_value(struct parse *p, const struct key *k, char *base, const char *v)
 		else
 			return bad(p, "meridian must be historical, utc7 or "
 			    "utc8, not", v, NULL);
+		return 0;
+	case T_PLANMAP:
+		if (plan_map_check(v, &err) == -1)
+			return bad(p, "bad section mapping", v, err);
+		free(*(char **)(base + k->off));
+		*(char **)(base + k->off) = xstrdup(v);
 		return 0;
 	case T_STARTTLS:
 		if (strcmp(v, "required") && strcmp(v, "off"))

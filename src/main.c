@@ -46,6 +46,9 @@ static const struct command commands[] = {
 	{ "lunar", cmd_lunar, 0, 0,
 	    "lunar [YYYY-MM-DD] [--to-solar D/M/YYYY[/leap]] "
 	    "[--format text|json]" },
+	{ "plan", cmd_plan, 1, NEED_STORE,
+	    "plan YEAR [--format md|html|docx|csv] [--lang vi|en] "
+	    "[--out FILE]" },
 	{ "recipient", cmd_recipient, 1, NEED_STORE,
 	    "recipient add --email EMAIL --name NAME [--lang vi|en] "
 	    "[--follow milestones|kind:K|country:CC]... | list | "

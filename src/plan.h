@@ -1,0 +1,104 @@
+/*
+ * The yearly plan skeleton ("Phương hướng hoạt động năm YYYY"): builds one
+ * document model (header, numbered sections of bullets, a month-by-month
+ * appendix) from the observances, the engine's occurrences and the planned
+ * activities, then renders it as Markdown, HTML, CSV or .docx.
+ */
+#ifndef KYNIEM_PLAN_H
+#define KYNIEM_PLAN_H
+
+#include <stddef.h>
+
+#include "rules.h"
+
+struct app;
+struct config;
+struct activity_list;
+
+enum plan_format { PLAN_MD, PLAN_HTML, PLAN_CSV, PLAN_DOCX };
+
+enum plan_block_type {
+	PB_TITLE,	/* the document title */
+	PB_META,	/* header lines: organisation, place and date */
+	PB_H1,		/* "1. Công tác ..." */
+	PB_H2,		/* "1.1. ..." and the appendix's months */
+	PB_PARA,
+	PB_BULLET,	/* level 0, or 1 for a nested item */
+	PB_TABLE
+};
+
+struct plan_block {
+	enum plan_block_type type;
+	int level;
+	char *text;
+	size_t ncols, nrows;	/* PB_TABLE: row 0 is the header */
+	char **cells;
+};
+
+/* One dated row of the appendix (and of the CSV output). */
+struct plan_row {
+	struct ymd date;
+	int days;
+	char *key, *kind, *country;
+	int n;			/* 0 = not counted */
+	enum milestone milestone;
+	int counts;		/* the class counts as a milestone for the kind */
+	char *section;		/* "1.1", "1.1, 3", "" when in none */
+	char *title;
+	char *activities;	/* planned activities, "; "-separated */
+};
+
+struct plan_doc {
+	int year;
+	enum lang lang;
+	struct plan_block *blocks;
+	size_t nblocks, blocks_cap;
+	struct plan_row *rows;
+	size_t nrows, rows_cap;
+};
+
+/* What a plan is made from; every pointer is borrowed. */
+struct plan_input {
+	const struct config *cfg;
+	struct observance *const *obs;
+	size_t nobs;
+	const struct activity_list *acts;	/* NULL = none */
+	struct lunar_cal *lunar;
+	int year;
+	enum lang lang;
+	struct ymd today;	/* the date the draft is made */
+};
+
+/*
+ * Check a [plan] section mapping: a comma list of selectors, each one or
+ * more terms joined by '+' (all must hold), a term optionally negated by
+ * '!': kind:K, country:CC, tag:T, key:KEY, focus, partner, asean,
+ * milestone.  Returns 0, or -1 with *err set to a static message.
+ */
+int plan_map_check(const char *map, const char **err);
+
+/* "md", "html", "csv" or "docx"; 0 or -1. */
+int plan_parse_format(const char *s, enum plan_format *out);
+/* The MIME type of a rendered format. */
+const char *plan_content_type(enum plan_format fmt);
+
+/* Build the plan into *doc (initialised here); 0, or -1 (logged). */
+int plan_build(const struct plan_input *in, struct plan_doc *doc);
+void plan_doc_release(struct plan_doc *doc);
+
+/*
+ * Render doc in fmt.  Returns 0 and the bytes in *out (the caller frees;
+ * NUL-terminated except for docx) with their length in *len, or -1.
+ */
+int plan_render(const struct plan_doc *doc, enum plan_format fmt,
+    char **out, size_t *len);
+
+/*
+ * Load observances and activities from app's store, build and render the
+ * plan of year: what `kyniem plan` and the server's /plan/ pages call.
+ * Same results as plan_render().
+ */
+int plan_make(struct app *app, int year, enum lang lang,
+    enum plan_format fmt, char **out, size_t *len);
+
+#endif
