@@ -426,7 +426,8 @@ check_duplicates(struct ctx *c)
 {
 	size_t i;
 
-	qsort(c->keys, c->nkeys, sizeof(*c->keys), keyline_cmp);
+	if (c->nkeys > 1)
+		qsort(c->keys, c->nkeys, sizeof(*c->keys), keyline_cmp);
 	for (i = 1; i < c->nkeys; i++) {
 		if (strcmp(c->keys[i].key, c->keys[i - 1].key) != 0)
 			continue;
@@ -563,7 +564,8 @@ list_csv(const char *dir, char ***out, size_t *n)
 		(*out)[(*n)++] = xasprintf("%s/%s", dir, e->d_name);
 	}
 	closedir(d);
-	qsort(*out, *n, sizeof(**out), name_cmp);
+	if (*n > 1)
+		qsort(*out, *n, sizeof(**out), name_cmp);
 	return 0;
 }
 

@@ -382,7 +382,9 @@ rules_occurrences(const struct rules_opts *o, struct observance *const *obs,
 	for (i = 0; i < nobs; i++)
 		if (occur(o, obs[i], from, to, out) == -1)
 			return -1;
-	qsort(out->v + start, out->n - start, sizeof(*out->v), occ_cmp);
+	if (out->n > start)	/* qsort(NULL, 0) is undefined */
+		qsort(out->v + start, out->n - start, sizeof(*out->v),
+		    occ_cmp);
 	return 0;
 }
 
