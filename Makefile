@@ -12,7 +12,7 @@ SANBUILD ?= build-san
 SANITIZE ?=
 WERROR ?=
 
-PKGS = sqlite3 libical libcurl libmicrohttpd inih libzip libsystemd
+PKGS = sqlite3 libical libcurl libmicrohttpd inih libzip libsystemd zlib
 TESTPKGS = check
 
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -34,25 +34,32 @@ SRCS = \
 	src/activity.c \
 	src/cmd_activity.c \
 	src/cmd_anniversaries.c \
+	src/cmd_export.c \
+	src/cmd_feed.c \
 	src/cmd_import.c \
 	src/cmd_init.c \
 	src/cmd_list.c \
 	src/cmd_lunar.c \
 	src/cmd_plan.c \
 	src/cmd_recipient.c \
+	src/cmd_serve.c \
 	src/cmd_show.c \
 	src/cmd_upcoming.c \
 	src/config.c \
 	src/csv.c \
 	src/docx.c \
+	src/feed.c \
+	src/http.c \
 	src/import.c \
 	src/log.c \
 	src/lunar.c \
 	src/output.c \
+	src/page.c \
 	src/plan.c \
 	src/query.c \
 	src/recipient.c \
 	src/rules.c \
+	src/site.c \
 	src/store.c \
 	src/util.c
 

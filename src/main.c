@@ -39,6 +39,8 @@ static const struct command commands[] = {
 	{ "anniversaries", cmd_anniversaries, 1, NEED_STORE,
 	    "anniversaries YEAR [--milestones] [--kind K] [--country CC] "
 	    "[--lang vi|en] [--format text|csv|json]" },
+	{ "export", cmd_export, 0, NEED_STORE, "export --out DIR" },
+	{ "feed", cmd_feed, 1, NEED_STORE, "feed NAME" },
 	{ "import", cmd_import, 1, NEED_STORE, "import FILE..." },
 	{ "init", cmd_init, 0, NEED_STORE, "init [--calendars DIR]" },
 	{ "list", cmd_list, 0, NEED_STORE,
@@ -53,6 +55,8 @@ static const struct command commands[] = {
 	    "recipient add --email EMAIL --name NAME [--lang vi|en] "
 	    "[--follow milestones|kind:K|country:CC]... | list | "
 	    "remove EMAIL" },
+	{ "serve", cmd_serve, 0, NEED_STORE,
+	    "serve [--listen ADDR:PORT]" },
 	{ "show", cmd_show, 1, NEED_STORE, "show KEY [--lang vi|en]" },
 	{ "upcoming", cmd_upcoming, 0, NEED_STORE,
 	    "upcoming [--days 90] [--from YYYY-MM-DD] [--milestones] "

@@ -1,0 +1,76 @@
+/*
+ * iCalendar feeds built with libical: which feeds exist (the configured and
+ * built-in ones, plus one per country), which occurrences and activities go
+ * into each, and their RFC 5545 text.  Serving them is http.c's business.
+ */
+#ifndef KYNIEM_FEED_H
+#define KYNIEM_FEED_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "rules.h"
+#include "util.h"
+
+struct activity_list;
+struct config;
+struct config_feed;
+
+/* Everything a feed is built from; all borrowed. */
+struct feed_ctx {
+	const struct config *cfg;
+	struct observance *const *obs;	/* every observance */
+	size_t nobs;
+	const struct activity_list *acts;	/* NULL: none loaded */
+	struct ymd today;		/* centre of the window */
+};
+
+/* One feed to build: a config feed, or a generated country feed. */
+struct feed_def {
+	char *name;			/* "all", "country/JP" */
+	const struct config_feed *conf;	/* points at own for countries */
+	struct config_feed *own;	/* owned country feed, else NULL */
+};
+
+struct feed_defs {
+	struct feed_def *v;
+	size_t n;
+};
+
+/* A rendered feed: the iCalendar text and what a server needs to know. */
+struct feed_out {
+	char *text;		/* NUL-terminated, CRLF lines; owned */
+	size_t len;
+	size_t nevents;
+	time_t modified;	/* newest change among its rows; 0 if none */
+};
+
+/*
+ * Fill out with every feed of cfg, then a "country/CC" feed for each
+ * country that has an observance (in the config's language), in that
+ * order.  Release with feed_defs_release().
+ */
+void feed_defs_init(struct feed_defs *out, const struct config *cfg,
+    struct observance *const *obs, size_t nobs);
+void feed_defs_release(struct feed_defs *d);
+/* The feed called name ("all", "country/JP"), or NULL. */
+const struct feed_def *feed_defs_find(const struct feed_defs *d,
+    const char *name);
+
+/*
+ * The occurrences a feed holds within its window, sorted by date: out is
+ * filled (and must be released with occ_list_release()).  Returns 0, or -1
+ * (logged) when the engine fails.
+ */
+int feed_occurrences(const struct feed_ctx *ctx, const struct config_feed *f,
+    struct occ_list *out);
+
+/*
+ * Render feed f as an iCalendar object into *out (release with
+ * feed_out_release()).  Returns 0, or -1 (logged).
+ */
+int feed_render(const struct feed_ctx *ctx, const struct config_feed *f,
+    struct feed_out *out);
+void feed_out_release(struct feed_out *o);
+
+#endif

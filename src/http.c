@@ -1,0 +1,795 @@
+/*
+ * The feed server on libmicrohttpd.  A published site becomes a snapshot
+ * of prebuilt responses (plain, gzip, 304) that any number of connections
+ * share; a new snapshot replaces the old one under a write lock, and the
+ * old bodies are freed by libmicrohttpd when the last response using them
+ * is done, so no request ever sees a half-built or freed feed.
+ */
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+#include <zlib.h>
+
+#include "http.h"
+#include "log.h"
+#include "site.h"
+#include "util.h"
+
+#define CC_FEED		"public, max-age=300"
+#define CC_PRIVATE	"private, max-age=300"
+#define CC_PAGE		"public, max-age=60"
+#define LOG_URL_MAX	160
+
+/* One document, ready to queue. */
+struct res {
+	char *path;
+	char *token;		/* required ?token=; NULL = public */
+	struct MHD_Response *plain, *gz, *nm_plain, *nm_gz;
+	char etag[64], etag_gz[64];
+	time_t lastmod;
+};
+
+struct snap {
+	struct res *v;		/* sorted by path */
+	size_t n;
+};
+
+struct http_server {
+	struct MHD_Daemon *d;
+	int fd;
+	unsigned port;
+	pthread_rwlock_t lock;	/* guards cur */
+	struct snap *cur;
+};
+
+/* Per-request state, for the access log. */
+struct req {
+	struct timespec start;
+	unsigned status;
+	const char *enc;
+	char method[8];
+	char url[LOG_URL_MAX];
+};
+
+struct route;
+typedef enum MHD_Result (*route_fn)(struct http_server *, struct
+    MHD_Connection *, const char *, struct req *);
+
+/* The router: one row per path or path prefix. */
+struct route {
+	const char *path;
+	int prefix;		/* 1: path is a prefix */
+	route_fn fn;
+};
+
+void
+http_opts_init(struct http_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->listen = "127.0.0.1:8080";
+	o->listen_fd = -1;
+	o->max_connections = 1024;
+	o->timeout = 15;
+	o->memory_limit = 32 * 1024;
+}
+
+/* HTTP dates (RFC 9110 IMF-fixdate), without gmtime or the locale. */
+
+static const char *const wdays[] = { "Sun", "Mon", "Tue", "Wed", "Thu",
+	"Fri", "Sat" };
+static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May",
+	"Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+static void
+http_date(time_t t, char *buf, size_t len)
+{
+	long days = (long)(t / 86400), secs = (long)(t % 86400);
+	struct ymd d;
+
+	if (secs < 0)
+		secs += 86400, days--;
+	d = util_civil_from_days(days);
+	snprintf(buf, len, "%s, %02d %s %04d %02ld:%02ld:%02ld GMT",
+	    wdays[util_weekday(d.y, d.m, d.d)], d.d, months[d.m - 1], d.y,
+	    secs / 3600, secs / 60 % 60, secs % 60);
+}
+
+/* "Sun, 06 Nov 1994 08:49:37 GMT"; 0 and *out, or -1. */
+static int
+parse_http_date(const char *s, time_t *out)
+{
+	char f[5][8];
+	long day, year, h, m, sec;
+	int mon;
+
+	if (strlen(s) != 29 || s[3] != ',' || strcmp(s + 25, " GMT") != 0 ||
+	    s[19] != ':' || s[22] != ':')
+		return -1;
+	memcpy(f[0], s + 5, 2), f[0][2] = '\0';
+	memcpy(f[1], s + 12, 4), f[1][4] = '\0';
+	memcpy(f[2], s + 17, 2), f[2][2] = '\0';
+	memcpy(f[3], s + 20, 2), f[3][2] = '\0';
+	memcpy(f[4], s + 23, 2), f[4][2] = '\0';
+	for (mon = 0; mon < 12; mon++)
+		if (strncmp(s + 8, months[mon], 3) == 0)
+			break;
+	if (mon == 12 || util_parse_int(f[0], 1, 31, &day) == -1 ||
+	    util_parse_int(f[1], 1970, 9999, &year) == -1 ||
+	    util_parse_int(f[2], 0, 23, &h) == -1 ||
+	    util_parse_int(f[3], 0, 59, &m) == -1 ||
+	    util_parse_int(f[4], 0, 60, &sec) == -1 ||
+	    !util_valid_date((int)year, mon + 1, (int)day))
+		return -1;
+	*out = (time_t)(util_days_from_civil((int)year, mon + 1, (int)day) *
+	    86400L + h * 3600 + m * 60 + sec);
+	return 0;
+}
+
+/* Snapshot building: compression, validators, prebuilt responses. */
+
+static void
+free_body(void *p)
+{
+	free(p);
+}
+
+/* gzip (RFC 1952) of len bytes; NULL if zlib fails. */
+static char *
+gzip(const char *data, size_t len, size_t *outlen)
+{
+	z_stream z;
+	char *out;
+	uLong cap;
+
+	memset(&z, 0, sizeof(z));
+	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9,
+	    Z_DEFAULT_STRATEGY) != Z_OK)
+		return NULL;
+	cap = deflateBound(&z, (uLong)len) + 32;
+	out = xmalloc(cap);
+	z.next_in = (Bytef *)(uintptr_t)data;
+	z.avail_in = (uInt)len;
+	z.next_out = (Bytef *)out;
+	z.avail_out = (uInt)cap;
+	if (deflate(&z, Z_FINISH) != Z_STREAM_END) {
+		deflateEnd(&z);
+		free(out);
+		return NULL;
+	}
+	*outlen = z.total_out;
+	deflateEnd(&z);
+	return out;
+}
+
+/* 64-bit FNV-1a: a validator, not a security measure. */
+static uint64_t
+fnv1a(const char *p, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	while (n-- > 0) {
+		h ^= (unsigned char)*p++;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static void
+add_headers(struct MHD_Response *r, const char *ctype, const char *etag,
+    const char *lastmod, const char *cc, const char *enc)
+{
+	if (ctype != NULL)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
+	MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, etag);
+	MHD_add_response_header(r, MHD_HTTP_HEADER_LAST_MODIFIED, lastmod);
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cc);
+	MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+	if (enc != NULL)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_ENCODING,
+		    enc);
+}
+
+static struct MHD_Response *
+body_response(char *body, size_t len)
+{
+	struct MHD_Response *r;
+
+	r = MHD_create_response_from_buffer_with_free_callback_cls(len, body,
+	    free_body, body);
+	if (r == NULL)
+		fatal("cannot create a response");
+	return r;
+}
+
+static struct MHD_Response *
+empty_response(void)
+{
+	struct MHD_Response *r;
+
+	r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+	if (r == NULL)
+		fatal("cannot create a response");
+	return r;
+}
+
+/*
+ * Turn doc into r, taking its body.  Last-Modified is the newest row in it;
+ * when the bytes differ from what was served before under that path and
+ * the rows do not say so (the window moved), the change time is now.
+ */
+static void
+res_make(struct res *r, struct site_doc *doc, const struct res *prev,
+    time_t now)
+{
+	char lastmod[40];
+	const char *cc;
+	char *gz;
+	size_t gzlen = 0;
+	uint64_t h = fnv1a(doc->body, doc->len);
+
+	memset(r, 0, sizeof(*r));
+	r->path = doc->path, doc->path = NULL;
+	r->token = doc->token, doc->token = NULL;
+	snprintf(r->etag, sizeof(r->etag), "\"%016llx-%zx\"",
+	    (unsigned long long)h, doc->len);
+	snprintf(r->etag_gz, sizeof(r->etag_gz), "\"%016llx-%zx-gz\"",
+	    (unsigned long long)h, doc->len);
+	if (prev != NULL && strcmp(prev->etag, r->etag) == 0)
+		r->lastmod = prev->lastmod;
+	else if (prev != NULL || doc->modified == 0)
+		r->lastmod = doc->modified > now ? doc->modified : now;
+	else
+		r->lastmod = doc->modified;
+	http_date(r->lastmod, lastmod, sizeof(lastmod));
+	cc = r->token != NULL ? CC_PRIVATE : strstr(doc->ctype, "html") ?
+	    CC_PAGE : CC_FEED;
+	gz = gzip(doc->body, doc->len, &gzlen);
+	r->plain = body_response(doc->body, doc->len);
+	doc->body = NULL;
+	add_headers(r->plain, doc->ctype, r->etag, lastmod, cc, NULL);
+	r->nm_plain = empty_response();
+	add_headers(r->nm_plain, NULL, r->etag, lastmod, cc, NULL);
+	if (gz != NULL) {
+		r->gz = body_response(gz, gzlen);
+		add_headers(r->gz, doc->ctype, r->etag_gz, lastmod, cc, "gzip");
+		r->nm_gz = empty_response();
+		add_headers(r->nm_gz, NULL, r->etag_gz, lastmod, cc, NULL);
+	} else
+		log_warnx("cannot compress '%s'; it is served plain", r->path);
+}
+
+static int
+res_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct res *)a)->path,
+	    ((const struct res *)b)->path);
+}
+
+static const struct res *
+snap_find(const struct snap *s, const char *path)
+{
+	struct res key;
+
+	if (s == NULL || s->n == 0)
+		return NULL;
+	key.path = (char *)(uintptr_t)path;
+	return bsearch(&key, s->v, s->n, sizeof(*s->v), res_cmp);
+}
+
+static void
+snap_free(struct snap *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->n; i++) {
+		/* Drops our reference; MHD frees once no request uses it. */
+		MHD_destroy_response(s->v[i].plain);
+		MHD_destroy_response(s->v[i].nm_plain);
+		if (s->v[i].gz != NULL) {
+			MHD_destroy_response(s->v[i].gz);
+			MHD_destroy_response(s->v[i].nm_gz);
+		}
+		free(s->v[i].path);
+		free(s->v[i].token);
+	}
+	free(s->v);
+	free(s);
+}
+
+void
+http_publish(struct http_server *srv, struct site *site)
+{
+	struct snap *s = xcalloc(1, sizeof(*s)), *old;
+	const struct res *prev;
+	time_t now = time(NULL);
+	size_t i;
+
+	s->v = xcalloc(site->n + 1, sizeof(*s->v));
+	pthread_rwlock_rdlock(&srv->lock);
+	for (i = 0; i < site->n; i++) {
+		prev = snap_find(srv->cur, site->v[i].path);
+		res_make(&s->v[s->n++], &site->v[i], prev, now);
+	}
+	pthread_rwlock_unlock(&srv->lock);
+	qsort(s->v, s->n, sizeof(*s->v), res_cmp);
+	site_release(site);
+	pthread_rwlock_wrlock(&srv->lock);
+	old = srv->cur;
+	srv->cur = s;
+	pthread_rwlock_unlock(&srv->lock);
+	snap_free(old);
+}
+
+/* Requests. */
+
+static enum MHD_Result
+reply(struct MHD_Connection *c, struct req *rq, unsigned status,
+    struct MHD_Response *r)
+{
+	rq->status = status;
+	return MHD_queue_response(c, status, r);
+}
+
+/* A short text/plain answer, built per request (errors, health). */
+static enum MHD_Result
+reply_text(struct MHD_Connection *c, struct req *rq, unsigned status,
+    const char *text)
+{
+	struct MHD_Response *r;
+	enum MHD_Result ret;
+
+	r = MHD_create_response_from_buffer(strlen(text), (void *)(uintptr_t)
+	    text, MHD_RESPMEM_PERSISTENT);
+	if (r == NULL)
+		return MHD_NO;
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
+	    "text/plain; charset=utf-8");
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+	ret = reply(c, rq, status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+static enum MHD_Result
+not_found(struct MHD_Connection *c, struct req *rq)
+{
+	return reply_text(c, rq, MHD_HTTP_NOT_FOUND, "not found\n");
+}
+
+/* 1 if the client takes gzip (a "gzip" coding whose q is not 0). */
+static int
+accepts_gzip(const char *ae)
+{
+	const char *p = ae, *e, *q;
+	size_t n;
+
+	if (ae == NULL)
+		return 0;
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ',')
+			p++;
+		for (e = p; *e != '\0' && *e != ','; e++)
+			;
+		for (n = 0; p + n < e && p[n] != ';' && p[n] != ' '; n++)
+			;
+		if ((n == 4 && strncasecmp(p, "gzip", 4) == 0) ||
+		    (n == 1 && *p == '*')) {
+			q = memchr(p, '=', (size_t)(e - p));
+			if (q == NULL || strtod(q + 1, NULL) > 0)
+				return 1;
+		}
+		p = e;
+	}
+	return 0;
+}
+
+/* 1 if If-None-Match lists tag (weak comparison) or is "*". */
+static int
+etag_match(const char *inm, const char *tag)
+{
+	const char *p = inm;
+	size_t tl = strlen(tag);
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (*p == '*')
+			return 1;
+		if (strncmp(p, "W/", 2) == 0)
+			p += 2;
+		if (strncmp(p, tag, tl) == 0 && (p[tl] == '\0' ||
+		    p[tl] == ',' || p[tl] == ' '))
+			return 1;
+		while (*p != '\0' && *p != ',')
+			p++;
+	}
+	return 0;
+}
+
+/* The condition of RFC 9110 13.2.2: If-None-Match wins over
+ * If-Modified-Since. */
+static int
+not_modified(struct MHD_Connection *c, const char *etag, time_t lastmod)
+{
+	const char *inm, *ims;
+	time_t t;
+
+	inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_IF_NONE_MATCH);
+	if (inm != NULL)
+		return etag_match(inm, etag);
+	ims = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_IF_MODIFIED_SINCE);
+	return ims != NULL && parse_http_date(ims, &t) == 0 && lastmod <= t;
+}
+
+/* Equal strings in a time that depends only on the secret's length. */
+static int
+token_equal(const char *given, const char *secret)
+{
+	size_t i, gl = strlen(given), sl = strlen(secret);
+	unsigned char d = gl != sl;
+
+	for (i = 0; i < sl; i++)
+		d |= (unsigned char)(secret[i] ^ (i < gl ? given[i] : 0));
+	return d == 0;
+}
+
+/* Queue the snapshot's document at path; the caller holds the lock. */
+static enum MHD_Result
+serve_doc(struct http_server *srv, struct MHD_Connection *c,
+    const char *path, struct req *rq)
+{
+	const struct res *r = snap_find(srv->cur, path);
+	const char *tok;
+	const char *ae;
+	int gz;
+
+	if (r == NULL)
+		return not_found(c, rq);
+	if (r->token != NULL) {
+		tok = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND,
+		    "token");
+		if (tok == NULL || !token_equal(tok, r->token))
+			return not_found(c, rq);
+	}
+	ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_ACCEPT_ENCODING);
+	gz = r->gz != NULL && accepts_gzip(ae);
+	if (not_modified(c, gz ? r->etag_gz : r->etag, r->lastmod))
+		return reply(c, rq, MHD_HTTP_NOT_MODIFIED, gz ? r->nm_gz :
+		    r->nm_plain);
+	rq->enc = gz ? "gzip" : NULL;
+	return reply(c, rq, MHD_HTTP_OK, gz ? r->gz : r->plain);
+}
+
+static enum MHD_Result
+locked_doc(struct http_server *srv, struct MHD_Connection *c,
+    const char *path, struct req *rq)
+{
+	enum MHD_Result ret;
+
+	pthread_rwlock_rdlock(&srv->lock);
+	if (srv->cur == NULL)
+		ret = reply_text(c, rq, MHD_HTTP_SERVICE_UNAVAILABLE,
+		    "starting\n");
+	else
+		ret = serve_doc(srv, c, path, rq);
+	pthread_rwlock_unlock(&srv->lock);
+	return ret;
+}
+
+static enum MHD_Result
+route_index(struct http_server *srv, struct MHD_Connection *c,
+    const char *url, struct req *rq)
+{
+	const char *lang = MHD_lookup_connection_value(c,
+	    MHD_GET_ARGUMENT_KIND, "lang");
+
+	if (strcmp(url, "/") != 0)
+		return locked_doc(srv, c, url, rq);	/* /index*.html */
+	return locked_doc(srv, c, lang != NULL && strcmp(lang, "en") == 0 ?
+	    "/index.en.html" : "/index.html", rq);
+}
+
+static enum MHD_Result
+route_health(struct http_server *srv, struct MHD_Connection *c,
+    const char *url, struct req *rq)
+{
+	int ready;
+
+	(void)url;
+	pthread_rwlock_rdlock(&srv->lock);
+	ready = srv->cur != NULL;
+	pthread_rwlock_unlock(&srv->lock);
+	return ready ? reply_text(c, rq, MHD_HTTP_OK, "ok\n") :
+	    reply_text(c, rq, MHD_HTTP_SERVICE_UNAVAILABLE, "starting\n");
+}
+
+static enum MHD_Result
+route_calendar(struct http_server *srv, struct MHD_Connection *c,
+    const char *url, struct req *rq)
+{
+	size_t n = strlen(url);
+
+	if (n < 5 || strcmp(url + n - 4, ".ics") != 0)
+		return not_found(c, rq);
+	return locked_doc(srv, c, url, rq);
+}
+
+/* /plan/YEAR.docx, .html and .md: prebuilt by site.c from plan.c. */
+static enum MHD_Result
+route_plan(struct http_server *srv, struct MHD_Connection *c,
+    const char *url, struct req *rq)
+{
+	const char *dot = strrchr(url, '.');
+
+	if (dot == NULL || (strcmp(dot, ".docx") != 0 &&
+	    strcmp(dot, ".html") != 0 && strcmp(dot, ".md") != 0))
+		return not_found(c, rq);
+	return locked_doc(srv, c, url, rq);
+}
+
+static const struct route routes[] = {
+	{ "/", 0, route_index },
+	{ "/calendars/", 1, route_calendar },
+	{ "/healthz", 0, route_health },
+	{ "/index.en.html", 0, route_index },
+	{ "/index.html", 0, route_index },
+	{ "/plan/", 1, route_plan },
+};
+
+/* 1 for a path that tries to climb out (., .., empty segments). */
+static int
+bad_path(const char *url)
+{
+	const char *p;
+
+	if (url[0] != '/')
+		return 1;
+	for (p = url; (p = strchr(p, '/')) != NULL; p++)
+		if (p[1] == '/' || (p[1] == '.' && (p[2] == '/' ||
+		    p[2] == '\0' || (p[2] == '.' && (p[3] == '/' ||
+		    p[3] == '\0')))))
+			return 1;
+	return strchr(url, '\\') != NULL;
+}
+
+static enum MHD_Result
+handle(void *cls, struct MHD_Connection *c, const char *url,
+    const char *method, const char *version, const char *upload,
+    size_t *upload_size, void **con_cls)
+{
+	struct http_server *srv = cls;
+	struct req *rq = *con_cls;
+	size_t i, n;
+
+	(void)version, (void)upload;
+	if (rq == NULL) {
+		rq = xcalloc(1, sizeof(*rq));
+		clock_gettime(CLOCK_MONOTONIC, &rq->start);
+		snprintf(rq->method, sizeof(rq->method), "%s", method);
+		snprintf(rq->url, sizeof(rq->url), "%s", url);
+		*con_cls = rq;
+		/* Refused at once: libmicrohttpd then skips any body and
+		 * closes the connection. */
+		if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+			return reply_text(c, rq, MHD_HTTP_METHOD_NOT_ALLOWED,
+			    "method not allowed\n");
+		/* Answering a GET in this first call would make
+		 * libmicrohttpd close the connection; the second call
+		 * comes at once. */
+		return MHD_YES;
+	}
+	if (rq->status != 0) {	/* already answered; drop any body */
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (bad_path(url))
+		return reply_text(c, rq, MHD_HTTP_BAD_REQUEST, "bad path\n");
+	for (i = 0; i < NELEM(routes); i++) {
+		n = strlen(routes[i].path);
+		if (routes[i].prefix ? strncmp(url, routes[i].path, n) == 0 :
+		    strcmp(url, routes[i].path) == 0)
+			return routes[i].fn(srv, c, url, rq);
+	}
+	return not_found(c, rq);
+}
+
+/* The access log: one line per request, query strings (tokens) left
+ * out. */
+static void
+completed(void *cls, struct MHD_Connection *c, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct req *rq = *con_cls;
+	const union MHD_ConnectionInfo *ci;
+	char addr[INET6_ADDRSTRLEN] = "-";
+	struct timespec end;
+	double ms;
+
+	(void)cls;
+	if (rq == NULL)
+		return;
+	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci != NULL && ci->client_addr != NULL) {
+		if (ci->client_addr->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)
+			    (const void *)ci->client_addr)->sin_addr, addr,
+			    sizeof(addr));
+		else if (ci->client_addr->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)
+			    (const void *)ci->client_addr)->sin6_addr, addr,
+			    sizeof(addr));
+	}
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	ms = (double)(end.tv_sec - rq->start.tv_sec) * 1e3 +
+	    (double)(end.tv_nsec - rq->start.tv_nsec) / 1e6;
+	log_info("%s \"%s %s\" %u %s %.1fms%s", addr, rq->method, rq->url,
+	    rq->status, rq->enc != NULL ? rq->enc : "-", ms,
+	    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+	free(rq);
+	*con_cls = NULL;
+}
+
+/* libmicrohttpd's own complaints (malformed or oversized requests). */
+static void
+mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	struct buf b;
+
+	(void)cls;
+	buf_init(&b);
+	buf_vprintf(&b, fmt, ap);
+	while (b.len > 0 && b.data[b.len - 1] == '\n')
+		b.data[--b.len] = '\0';
+	log_info("http: %s", b.data != NULL ? b.data : "");
+	buf_release(&b);
+}
+
+/* Listening. */
+
+/* Bind "ADDR:PORT" or "[V6]:PORT"; the listening socket, or -1. */
+static int
+bind_listen(const char *listen_addr)
+{
+	struct sockaddr_storage ss;
+	struct sockaddr_in *sin = (struct sockaddr_in *)(void *)&ss;
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)(void *)&ss;
+	const char *colon = strrchr(listen_addr, ':');
+	char host[INET6_ADDRSTRLEN + 2];
+	size_t hl;
+	long port;
+	int fd = -1, one = 1;
+
+	memset(&ss, 0, sizeof(ss));
+	if (colon == NULL || util_parse_int(colon + 1, 0, 65535, &port) == -1 ||
+	    (hl = (size_t)(colon - listen_addr)) >= sizeof(host))
+		goto bad;
+	memcpy(host, listen_addr, hl);
+	host[hl] = '\0';
+	if (hl > 2 && host[0] == '[' && host[hl - 1] == ']') {
+		host[hl - 1] = '\0';
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = htons((uint16_t)port);
+		if (inet_pton(AF_INET6, host + 1, &sin6->sin6_addr) != 1)
+			goto bad;
+	} else {
+		sin->sin_family = AF_INET;
+		sin->sin_port = htons((uint16_t)port);
+		if (inet_pton(AF_INET, host, &sin->sin_addr) != 1)
+			goto bad;
+	}
+	if ((fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1 ||
+	    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) == -1 ||
+	    bind(fd, (struct sockaddr *)&ss, ss.ss_family == AF_INET6 ?
+	    sizeof(*sin6) : sizeof(*sin)) == -1 || listen(fd, 1024) == -1) {
+		log_warn("cannot listen on '%s'", listen_addr);
+		if (fd != -1)
+			close(fd);
+		return -1;
+	}
+	return fd;
+bad:
+	log_warnx("listen address '%s' is not ADDR:PORT or [ADDR]:PORT",
+	    listen_addr);
+	return -1;
+}
+
+static unsigned
+bound_port(int fd)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+
+	if (getsockname(fd, (struct sockaddr *)&ss, &len) == -1)
+		return 0;
+	if (ss.ss_family == AF_INET6)
+		return ntohs(((struct sockaddr_in6 *)(void *)&ss)->sin6_port);
+	return ntohs(((struct sockaddr_in *)(void *)&ss)->sin_port);
+}
+
+int
+http_start(const struct http_opts *o, struct http_server **out)
+{
+	struct http_server *srv = xcalloc(1, sizeof(*srv));
+	unsigned threads = o->threads;
+	long ncpu;
+
+	if (threads == 0) {
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = ncpu > 0 && ncpu < 64 ? (unsigned)ncpu : 2;
+	}
+	srv->fd = o->listen_fd >= 0 ? o->listen_fd : bind_listen(o->listen);
+	if (srv->fd == -1) {
+		free(srv);
+		return -1;
+	}
+	srv->port = bound_port(srv->fd);
+	pthread_rwlock_init(&srv->lock, NULL);
+	srv->d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD |
+	    MHD_USE_ERROR_LOG | MHD_USE_ITC | MHD_USE_TURBO, 0, NULL, NULL,
+	    handle, srv,
+	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, srv,
+	    MHD_OPTION_LISTEN_SOCKET, (MHD_socket)srv->fd,
+	    MHD_OPTION_THREAD_POOL_SIZE, threads,
+	    MHD_OPTION_CONNECTION_LIMIT, o->max_connections,
+	    MHD_OPTION_CONNECTION_TIMEOUT, o->timeout,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, o->memory_limit,
+	    MHD_OPTION_NOTIFY_COMPLETED, completed, srv,
+	    MHD_OPTION_END);
+	if (srv->d == NULL) {
+		log_warnx("cannot start the http server on port %u",
+		    srv->port);
+		close(srv->fd);
+		pthread_rwlock_destroy(&srv->lock);
+		free(srv);
+		return -1;
+	}
+	*out = srv;
+	return 0;
+}
+
+unsigned
+http_port(const struct http_server *srv)
+{
+	return srv->port;
+}
+
+void
+http_quiesce(struct http_server *srv)
+{
+	MHD_socket fd = MHD_quiesce_daemon(srv->d);
+
+	if (fd != MHD_INVALID_SOCKET)
+		close(fd);
+}
+
+void
+http_stop(struct http_server *srv)
+{
+	if (srv == NULL)
+		return;
+	MHD_stop_daemon(srv->d);
+	snap_free(srv->cur);
+	pthread_rwlock_destroy(&srv->lock);
+	free(srv);
+}

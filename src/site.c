@@ -1,0 +1,211 @@
+/*
+ * The published site: one load of the database rendered into every feed
+ * and the index page.  A failed build leaves nothing behind, so the server
+ * keeps what it had.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "log.h"
+#include "page.h"
+#include "plan.h"
+#include "site.h"
+
+#define CT_ICS	"text/calendar; charset=utf-8"
+#define CT_HTML	"text/html; charset=utf-8"
+
+int
+site_load(struct store *st, struct site_data *d)
+{
+	memset(d, 0, sizeof(*d));
+	if (store_load(st, -1, &d->set) == -1)
+		return -1;
+	if (activity_load(st, &d->acts) == -1) {
+		obs_set_release(&d->set);
+		return -1;
+	}
+	return 0;
+}
+
+void
+site_data_release(struct site_data *d)
+{
+	obs_set_release(&d->set);
+	activity_list_release(&d->acts);
+}
+
+void
+site_ctx(const struct site_data *d, const struct config *cfg,
+    struct ymd today, struct feed_ctx *ctx)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->cfg = cfg;
+	ctx->obs = d->set.v;
+	ctx->nobs = d->set.n;
+	ctx->acts = &d->acts;
+	ctx->today = today;
+}
+
+static struct site_doc *
+add_doc(struct site *s, const char *path, const char *ctype)
+{
+	struct site_doc *doc;
+
+	s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
+	doc = &s->v[s->n++];
+	memset(doc, 0, sizeof(*doc));
+	doc->path = xstrdup(path);
+	doc->ctype = ctype;
+	return doc;
+}
+
+static int
+add_feeds(const struct feed_ctx *ctx, const struct feed_defs *defs,
+    size_t *nevents, struct site *out)
+{
+	struct feed_out fo;
+	struct site_doc *doc;
+	char *path;
+	size_t i;
+
+	for (i = 0; i < defs->n; i++) {
+		if (feed_render(ctx, defs->v[i].conf, &fo) == -1)
+			return -1;
+		path = xasprintf("/calendars/%s.ics", defs->v[i].name);
+		doc = add_doc(out, path, CT_ICS);
+		free(path);
+		doc->body = fo.text;
+		doc->len = fo.len;
+		doc->nevents = nevents[i] = fo.nevents;
+		doc->modified = fo.modified;
+		if (defs->v[i].conf->token != NULL)
+			doc->token = xstrdup(defs->v[i].conf->token);
+	}
+	return 0;
+}
+
+static int
+add_pages(const struct page_in *in, time_t modified, struct site *out)
+{
+	static const struct {
+		const char *path;
+		enum lang lang;
+	} pages[] = {
+		{ "/index.html", LANG_VI },
+		{ "/index.en.html", LANG_EN },
+	};
+	struct site_doc *doc;
+	struct buf b;
+	size_t i;
+
+	for (i = 0; i < NELEM(pages); i++) {
+		buf_init(&b);
+		if (page_render(in, pages[i].lang, &b) == -1) {
+			buf_release(&b);
+			return -1;
+		}
+		doc = add_doc(out, pages[i].path, CT_HTML);
+		doc->len = b.len;
+		doc->body = buf_detach(&b);
+		doc->modified = modified;
+	}
+	return 0;
+}
+
+/* The yearly plans (plan.c) of last year to two years ahead: last year's
+ * for the year-end report, then the years being planned. */
+static int
+add_plans(const struct site_data *d, const struct config *cfg,
+    struct ymd today, time_t modified, struct site *out)
+{
+	struct plan_input in;
+	struct plan_file *f;
+	struct site_doc *doc;
+	size_t i, n;
+
+	memset(&in, 0, sizeof(in));
+	in.cfg = cfg;
+	in.obs = d->set.v;
+	in.nobs = d->set.n;
+	in.acts = &d->acts;
+	in.lunar = cfg->rules.lunar;
+	in.lang = cfg->lang;
+	in.today = today;
+	if (plan_files(&in, today.y - 1, today.y + 2, &f, &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		doc = add_doc(out, f[i].path, plan_content_type(f[i].fmt));
+		doc->body = f[i].body;
+		doc->len = f[i].len;
+		doc->modified = modified;
+		f[i].body = NULL;
+	}
+	plan_files_free(f, n);
+	return 0;
+}
+
+int
+site_build(const struct site_data *d, const struct config *cfg,
+    struct ymd today, const char *base_url, struct site *out)
+{
+	struct feed_ctx ctx;
+	struct feed_defs defs;
+	struct page_in in;
+	size_t *nevents = NULL, i;
+	time_t modified = 0;
+	int ret = -1;
+
+	memset(out, 0, sizeof(*out));
+	site_ctx(d, cfg, today, &ctx);
+	feed_defs_init(&defs, cfg, d->set.v, d->set.n);
+	nevents = xcalloc(defs.n + 1, sizeof(*nevents));
+	if (add_feeds(&ctx, &defs, nevents, out) == -1)
+		goto done;
+	for (i = 0; i < out->n; i++)
+		if (out->v[i].modified > modified)
+			modified = out->v[i].modified;
+	in.ctx = &ctx;
+	in.defs = &defs;
+	in.nevents = nevents;
+	in.base_url = base_url;
+	if (add_pages(&in, modified, out) == -1)
+		goto done;
+	if (add_plans(d, cfg, today, modified, out) == -1)
+		goto done;
+	ret = 0;
+done:
+	if (ret == -1)
+		site_release(out);
+	free(nevents);
+	feed_defs_release(&defs);
+	return ret;
+}
+
+void
+site_release(struct site *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		free(s->v[i].path);
+		free(s->v[i].token);
+		free(s->v[i].body);
+	}
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+char *
+site_base_url(const struct config *cfg, const char *listen)
+{
+	size_t n;
+
+	if (cfg->base_url != NULL && cfg->base_url[0] != '\0') {
+		n = strlen(cfg->base_url);
+		while (n > 0 && cfg->base_url[n - 1] == '/')
+			n--;
+		return xstrndup(cfg->base_url, n);
+	}
+	return xasprintf("http://%s", listen != NULL ? listen : cfg->listen);
+}
