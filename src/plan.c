@@ -1385,3 +1385,53 @@ done:
 	obs_set_release(&set);
 	return ret;
 }
+
+void
+plan_files_free(struct plan_file *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].path);
+		free(v[i].body);
+	}
+	free(v);
+}
+
+int
+plan_files(const struct plan_input *in, int from, int to,
+    struct plan_file **out, size_t *n)
+{
+	static const enum plan_format fmts[] = { PLAN_MD, PLAN_HTML,
+	    PLAN_DOCX };
+	static const char *const ext[] = { "md", "html", "csv", "docx" };
+	struct plan_input one = *in;
+	struct plan_file *v = NULL, *f;
+	struct plan_doc doc;
+	size_t k, nv = 0;
+	int y;
+
+	for (y = from; y <= to; y++) {
+		one.year = y;
+		if (plan_build(&one, &doc) == -1)
+			goto fail;
+		v = xrealloc(v, (nv + NELEM(fmts)) * sizeof(*v));
+		for (k = 0; k < NELEM(fmts); k++) {
+			f = &v[nv];
+			if (plan_render(&doc, fmts[k], &f->body, &f->len) == -1)
+				break;
+			f->fmt = fmts[k];
+			f->path = xasprintf("/plan/%d.%s", y, ext[fmts[k]]);
+			nv++;
+		}
+		plan_doc_release(&doc);
+		if (k < NELEM(fmts))
+			goto fail;
+	}
+	*out = v;
+	*n = nv;
+	return 0;
+fail:
+	plan_files_free(v, nv);
+	return -1;
+}

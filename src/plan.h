@@ -93,6 +93,23 @@ void plan_doc_release(struct plan_doc *doc);
 int plan_render(const struct plan_doc *doc, enum plan_format fmt,
     char **out, size_t *len);
 
+/* A rendered plan for the server: "/plan/2024.docx" and its bytes. */
+struct plan_file {
+	char *path;
+	enum plan_format fmt;
+	char *body;
+	size_t len;
+};
+
+/*
+ * Build the plans of the years from..to (in->year is ignored), each once,
+ * and render each as md, html and docx under /plan/YEAR.EXT.  Returns 0
+ * and *out (n files; free with plan_files_free), or -1 (logged).
+ */
+int plan_files(const struct plan_input *in, int from, int to,
+    struct plan_file **out, size_t *n);
+void plan_files_free(struct plan_file *v, size_t n);
+
 /*
  * Load observances and activities from app's store, build and render the
  * plan of year: what `kyniem plan` and the server's /plan/ pages call.

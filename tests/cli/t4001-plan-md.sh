@@ -1,0 +1,80 @@
+#!/bin/sh
+# kyniem plan YEAR --format md: the reports' structure, the milestones of
+# 2024 in section 1.1 and section 3, the Tết line with its Can Chi, the
+# ASEAN block with the year's New Year dates, and a golden file.
+. "$SRC/tests/lib.sh"
+initdb
+
+"$KYNIEM" --today 2023-12-20 plan 2024 --format md >"$T/plan.md" ||
+    fail "plan exited $?"
+expect_diff "$DATA/plan-2024.md" "$T/plan.md"
+
+# section BEGIN END FILE: the lines from heading BEGIN to heading END.
+section() {
+	awk -v b="$1" -v e="$2" 'index($0, b) == 1 { on = 1; next }
+	    index($0, e) == 1 { on = 0 } on' "$3"
+}
+section '### 1.1.' '### 1.2.' "$T/plan.md" >"$T/s11"
+section '## 3.' '## 4.' "$T/plan.md" >"$T/s3"
+section '### 1.2.' '### 1.3.' "$T/plan.md" >"$T/s12"
+section '### 1.3.' '### 1.4.' "$T/plan.md" >"$T/s13"
+section '### 1.4.' '## 2.' "$T/plan.md" >"$T/s14"
+
+for l in \
+    '- Kỷ niệm 55 năm thiết lập quan hệ ngoại giao Việt Nam – Thụy Điển (11/1/1969 – 11/1/2024)' \
+    '- Kỷ niệm 70 năm thiết lập quan hệ ngoại giao Việt Nam – Mông Cổ (17/11/1954 – 17/11/2024)' \
+    '- Kỷ niệm 35 năm thiết lập quan hệ ngoại giao Việt Nam – Brazil (8/5/1989 – 8/5/2024)'
+do
+	grep -qxF -- "$l" "$T/s11" || { cat "$T/s11"; fail "1.1 lacks '$l'"; }
+done
+# Every bullet of 1.1 has its line for the planned activity.
+[ "$(grep -c '^- ' "$T/s11")" -eq "$(grep -c '^  - Hoạt động' "$T/s11")" ] ||
+    fail "a bullet of 1.1 has no activity line"
+# Focus countries first: Cuba's national day (65) leads.
+head -n 2 "$T/s11" | grep -q 'Cuba' || fail "1.1 does not lead with focus"
+for c in 'Thụy Điển' 'Mông Cổ' 'Brazil'; do
+	grep -q "trong năm 2024: .*$c" "$T/s3" || { cat "$T/s3"; fail "3 lacks $c"; }
+done
+expect_grep '^- Tết Nguyên đán Giáp Thìn 2024 (10/2/2024, 1/1 âm lịch)$' "$T/s13"
+expect_grep '^- Giỗ Tổ Hùng Vương (18/4/2024, 10/3 âm lịch)$' "$T/s13"
+expect_grep '^- Tết cổ truyền Lào (Bunpimay) (14/4/2024 – 17/4/2024)$' "$T/s12"
+expect_grep '^- Tết cổ truyền Campuchia (Chol Chnam Thmay) (13/4/2024 – 16/4/2024)$' "$T/s12"
+expect_grep '^- Quốc khánh Lào (2/12/2024)$' "$T/s12"
+expect_grep '^- Quốc khánh Campuchia (9/11/2024)$' "$T/s12"
+expect_grep '^- Ngày Quốc tế Phụ nữ (8/3/2024)$' "$T/s14"
+expect_grep '^- Tết Trung thu (17/9/2024, 15/8 âm lịch)$' "$T/s14"
+expect_grep '^- Ngày truyền thống công tác đối ngoại nhân dân (17/11/2024)$' "$T/s14"
+expect_grep '^  - Quốc khánh Nhật Bản (23/2/2024)$' "$T/s14"
+expect_grep '^## 2. Công tác phi chính phủ nước ngoài$' "$T/plan.md"
+expect_grep '^## 4. Công tác khác$' "$T/plan.md"
+# The appendix: every month, every date of the year.
+[ "$(grep -c '^### Tháng ' "$T/plan.md")" -eq 12 ] || fail "not 12 months"
+"$KYNIEM" anniversaries 2024 --format csv >"$T/all.csv"
+want=$(($(wc -l <"$T/all.csv") - 1))
+got=$(sed -n '/^## Phụ lục/,$p' "$T/plan.md" | grep -c '^| [0-9]')
+[ "$got" -eq "$want" ] || fail "appendix has $got dates, the year $want"
+
+# Organisation and province from config; English on request.
+cat >>"$T/kyniem.conf" <<EOC
+[organisation]
+name = Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa
+province = Khánh Hòa
+EOC
+"$KYNIEM" --today 2023-12-20 plan 2024 >"$T/org.md"
+expect_grep '^\*\*Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa\*\*$' "$T/org.md"
+expect_grep '^_Khánh Hòa, ngày 20 tháng 12 năm 2023_$' "$T/org.md"
+"$KYNIEM" --today 2023-12-20 plan 2024 --lang en >"$T/en.md"
+expect_grep '^# ACTIVITY PLAN FOR 2024$' "$T/en.md"
+expect_grep '^- 55th anniversary of Vietnam–Sweden diplomatic relations (11 Jan 1969 – 11 Jan 2024)$' "$T/en.md"
+expect_grep 'Vietnam and other countries in 2024: .*Sweden' "$T/en.md"
+
+# Usage errors exit 2.
+for args in '2024 --format pdf' 'abc' '2024 --lang fr' '1700'; do
+	rc=0
+	# shellcheck disable=SC2086
+	"$KYNIEM" plan $args >/dev/null 2>"$T/err" || rc=$?
+	[ "$rc" -eq 2 ] || fail "plan $args exited $rc, not 2"
+done
+"$KYNIEM" plan 2024 --format docx >"$T/pipe.docx" ||
+    fail "docx to a pipe refused"
+exit 0
