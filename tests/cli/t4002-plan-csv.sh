@@ -1,0 +1,68 @@
+#!/bin/sh
+# kyniem plan --format csv: the dated rows only, one per date of the year
+# plus the activities linked to none; planned activities show in the
+# plan; a custom [plan] mapping moves dates; a bad mapping is FILE:LINE.
+. "$SRC/tests/lib.sh"
+initdb
+
+"$KYNIEM" --today 2023-12-20 activity add --title 'Triển lãm ảnh Thụy Điển' \
+    --start 2024-01-11 --location 'Nha Trang' --observance relation:SE \
+    >"$T/id1" || fail "activity add"
+"$KYNIEM" --today 2023-12-20 activity add --title 'Hội thao sinh viên Lào, Campuchia' \
+    --start 2024-04-12T08:00 --location 'Sân vận động' >"$T/id2" ||
+    fail "activity add"
+"$KYNIEM" --today 2023-12-20 activity add --title 'Đã hủy' \
+    --start 2024-06-01 --status cancelled >/dev/null || fail "activity add"
+id2=$(cat "$T/id2")
+
+"$KYNIEM" --today 2023-12-20 plan 2024 --format csv >"$T/plan.csv" ||
+    fail "plan csv"
+head -n 1 "$T/plan.csv" | tr -d '\r' >"$T/head"
+echo 'date,key,kind,country,n,milestone,section,title,activities' >"$T/want"
+expect_diff "$T/want" "$T/head"
+tr -d '\r' <"$T/plan.csv" >"$T/plan.lf"
+expect_grep '^2024-01-11,relation:SE,relation,SE,55,round,"1.1, 3",Kỷ niệm 55 năm thiết lập quan hệ ngoại giao Việt Nam – Thụy Điển (11/1/1969 – 11/1/2024),"Triển lãm ảnh Thụy Điển (11/1/2024, Nha Trang)"$' "$T/plan.lf"
+expect_grep '^2024-11-17,relation:MN,relation,MN,70,decade,"1.1, 3",' "$T/plan.lf"
+expect_grep '^2024-05-08,relation:BR,relation,BR,35,round,"1.1, 3",' "$T/plan.lf"
+expect_grep '^2024-02-10,tet,festival,,,none,1.3,' "$T/plan.lf"
+expect_grep "^2024-04-12,activity:$id2,activity,,,none,,\"Hội thao sinh viên Lào, Campuchia\",\"Hội thao sinh viên Lào, Campuchia (12/4/2024 08:00, Sân vận động)\"\$" "$T/plan.lf"
+grep -q 'Đã hủy' "$T/plan.lf" && fail "a cancelled activity is planned"
+# One row per date of the year, one per unlinked activity, sorted.
+"$KYNIEM" anniversaries 2024 --format csv >"$T/all.csv"
+[ $(($(wc -l <"$T/plan.lf") - 1)) -eq $(($(wc -l <"$T/all.csv") - 1 + 1)) ] ||
+    fail "row count"
+tail -n +2 "$T/plan.lf" | cut -d, -f1 >"$T/dates"
+sort -c "$T/dates" || fail "rows not sorted by date"
+# Valid CSV with nine fields on every row.
+"$PYTHON" - "$T/plan.csv" <<'PY' || fail "csv does not parse"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
+assert all(len(r) == 9 for r in rows), [r for r in rows if len(r) != 9][:1]
+PY
+
+# The md plan names the activity under its anniversary.
+"$KYNIEM" --today 2023-12-20 plan 2024 >"$T/plan.md"
+grep -A1 -F -- '- Kỷ niệm 55 năm thiết lập quan hệ ngoại giao Việt Nam – Thụy Điển' \
+    "$T/plan.md" | tail -n 1 >"$T/act"
+echo '  - Hoạt động: Triển lãm ảnh Thụy Điển (11/1/2024, Nha Trang)' >"$T/want"
+expect_diff "$T/want" "$T/act"
+
+# A custom mapping: 1.1 holds Sweden only; Mongolia goes to the appendix.
+cat >>"$T/kyniem.conf" <<EOC
+[plan]
+section_1_1 = country:se+milestone
+section_3 = key:relation:MN
+EOC
+"$KYNIEM" --today 2023-12-20 plan 2024 --format csv | tr -d '\r' >"$T/c.csv"
+expect_grep '^2024-01-11,relation:SE,relation,SE,55,round,1.1,' "$T/c.csv"
+expect_grep '^2024-11-17,relation:MN,relation,MN,70,decade,3,' "$T/c.csv"
+expect_grep '^2024-05-08,relation:BR,relation,BR,35,round,,' "$T/c.csv"
+
+# A bad mapping is reported with its file and line.
+mkconf
+printf '[plan]\nsection_1_2 = kind:relation+bogus\n' >>"$T/kyniem.conf"
+rc=0
+"$KYNIEM" plan 2024 >/dev/null 2>"$T/err" || rc=$?
+[ "$rc" -eq 1 ] || fail "bad mapping exited $rc"
+expect_grep "kyniem.conf:4: bad section mapping 'kind:relation+bogus': unknown term" "$T/err"
+exit 0
