@@ -1,0 +1,94 @@
+#!/bin/sh
+# kyniem plan --format docx: read back with python3-docx, the headings
+# (Title, Heading 1, Heading 2) and list items (real numbered paragraphs
+# with their level) match the md plan line for line; the appendix tables
+# hold every date; LibreOffice converts it to PDF where it is installed.
+. "$SRC/tests/lib.sh"
+"$PYTHON" -c 'import docx' 2>/dev/null || { echo "no python3-docx"; exit 77; }
+initdb
+
+"$KYNIEM" --today 2023-12-20 plan 2024 --format md >"$T/plan.md" ||
+    fail "plan md"
+"$KYNIEM" --today 2023-12-20 plan 2024 --format docx --out "$T/plan.docx" ||
+    fail "plan docx"
+[ ! -e "$T/plan.docx.tmp" ] || fail "temporary file left behind"
+"$KYNIEM" --today 2023-12-20 plan 2024 --format docx >"$T/stdout.docx" ||
+    fail "plan docx to a file on stdout"
+cmp -s "$T/plan.docx" "$T/stdout.docx" || fail "--out and stdout differ"
+
+"$PYTHON" - "$T/plan.md" "$T/plan.docx" <<'PY' || fail "docx does not match md"
+import re, sys, zipfile
+import docx
+from docx.oxml.ns import qn
+
+md = open(sys.argv[1], encoding="utf-8").read().splitlines()
+want = []
+for line in md:
+    m = re.match(r"^(#{1,3}) (.*)$", line)
+    if m:
+        style = {1: "Title", 2: "Heading 1", 3: "Heading 2"}[len(m.group(1))]
+        want.append((style, m.group(2)))
+        continue
+    m = re.match(r"^( *)- (.*)$", line)
+    if m:
+        want.append(("item%d" % (len(m.group(1)) // 2), m.group(2)))
+
+d = docx.Document(sys.argv[2])
+got = []
+for p in d.paragraphs:
+    name = p.style.name
+    if name in ("Title", "Heading 1", "Heading 2"):
+        got.append((name, p.text))
+        continue
+    numpr = p._p.pPr.find(qn("w:numPr")) if p._p.pPr is not None else None
+    if numpr is not None:
+        ilvl = numpr.find(qn("w:ilvl")).get(qn("w:val"))
+        numid = numpr.find(qn("w:numId")).get(qn("w:val"))
+        assert numid == "1", numid
+        got.append(("item" + ilvl, p.text))
+
+for i, (w, g) in enumerate(zip(want, got)):
+    if w != g:
+        sys.exit("paragraph %d: md %r, docx %r" % (i, w, g))
+if len(want) != len(got):
+    sys.exit("md has %d headings and items, docx %d" % (len(want), len(got)))
+print("%d headings and list items match" % len(got))
+
+# Real bullets: the numbering part defines numId 1 as a bullet list.
+z = zipfile.ZipFile(sys.argv[2])
+num = z.read("word/numbering.xml").decode()
+assert 'w:numFmt w:val="bullet"' in num and 'w:numId="1"' in num
+assert set(z.namelist()) >= {"[Content_Types].xml", "_rels/.rels",
+    "word/document.xml", "word/styles.xml", "word/numbering.xml"}
+
+# Tables: one per month with dates, each row as in the md appendix.
+md_rows = [l for l in md if re.match(r"^\| [0-9]", l)]
+cells = []
+for t in d.tables:
+    for r in t.rows[1:]:
+        cells.append([c.text for c in r.cells])
+assert len(cells) == len(md_rows), (len(cells), len(md_rows))
+for c, l in zip(cells, md_rows):
+    parts = [x.strip().replace("\\|", "|")
+             for x in re.split(r"(?<!\\)\|", l)[1:-1]]
+    assert c == parts, (c, parts)
+print("%d table rows match" % len(cells))
+PY
+
+if command -v libreoffice >/dev/null 2>&1 || command -v soffice >/dev/null 2>&1; then
+	lo=$(command -v libreoffice || command -v soffice)
+	HOME="$T" timeout 120 "$lo" --headless --norestore \
+	    -env:UserInstallation="file://$T/lo-profile" \
+	    --convert-to pdf --outdir "$T" "$T/plan.docx" >"$T/lo.log" 2>&1 ||
+	    { cat "$T/lo.log"; fail "libreoffice could not convert"; }
+	[ -s "$T/plan.pdf" ] || fail "no pdf"
+	head -c 5 "$T/plan.pdf" | grep -q '%PDF-' || fail "not a pdf"
+	if command -v pdftotext >/dev/null 2>&1; then
+		pdftotext "$T/plan.pdf" "$T/plan.txt"
+		expect_grep 'Thụy Điển' "$T/plan.txt"
+	fi
+	echo "libreoffice: $(wc -c <"$T/plan.pdf") bytes of pdf"
+else
+	echo "libreoffice not installed: pdf conversion not tried"
+fi
+exit 0
