@@ -1,0 +1,110 @@
+# Every built-in feed and some country feeds, as `kyniem export` writes
+# them: RFC 5545 octets (CRLF, 75-octet folds, UTF-8 kept whole), parsed by
+# python3-icalendar and by ical.js with the number of events the engine
+# computes, the Japan 50th anniversary as an all-day event, stable bytes,
+# and every feed under 1 MB.
+. "$SRC/tests/lib.sh"
+. "$SRC/tests/integration/icaljs.sh"
+
+TODAY=2023-06-15
+initdb
+"$KYNIEM" activity add --title "Giao lưu bóng chuyền, Bunpimay" \
+    --start 2023-07-01T09:00 --end 2023-07-01T11:30 \
+    --location "Nhà thi đấu; Nha Trang" --owner a@example.org >/dev/null ||
+    fail "activity add failed"
+"$KYNIEM" --today $TODAY export --out "$T/site" >"$T/export.out" ||
+    fail "export failed"
+
+# The feed window: a year back, five years ahead.
+set -- $("$PYTHON" -c 'import datetime as d, sys
+t = d.date.fromisoformat(sys.argv[1])
+print(t - d.timedelta(days=365), t + d.timedelta(days=5 * 365))' $TODAY)
+from=$1 to=$2
+
+# engine_count OPTIONS...: occurrences in the window per `anniversaries`.
+engine_count() {
+	y=${from%%-*}
+	: >"$T/engine.csv"
+	while [ "$y" -le "${to%%-*}" ]; do
+		"$KYNIEM" --today $TODAY anniversaries "$y" --format csv "$@" |
+		    tail -n +2 >>"$T/engine.csv"
+		y=$((y + 1))
+	done
+	awk -F, -v f="$from" -v t="$to" '$1 >= f && $1 <= t' "$T/engine.csv" |
+	    wc -l
+}
+
+check() {	# check NAME EXPECTED
+	file="$T/site/calendars/$1.ics"
+	[ -f "$file" ] || fail "no feed $1"
+	py=$("$PYTHON" "$SRC/tests/integration/icscheck.py" "$file") ||
+	    fail "python3-icalendar rejects $1"
+	js=$("$NODE" "$SRC/tests/integration/icaljs-count.mjs" "$ICALJS_DIR" \
+	    "$file") || fail "ical.js rejects $1"
+	size=$(wc -c <"$file")
+	printf '%-32s %6d events %9d bytes\n' "$1.ics" "$2" "$size"
+	[ "${py##* }" -eq "$2" ] || fail "$1: python3-icalendar sees ${py##* }, engine $2"
+	[ "${js##* }" -eq "$2" ] || fail "$1: ical.js sees ${js##* }, engine $2"
+	[ "$size" -lt 1000000 ] || fail "$1 is $size bytes, over 1 MB"
+}
+
+check all "$(engine_count)"
+check milestones "$(engine_count --milestones)"
+check national-days "$(engine_count --kind national-day)"
+check lunar-festivals "$(engine_count --kind festival)"
+check activities 1
+for cc in JP KH LA SE; do
+	check "country/$cc" "$(engine_count --country $cc)"
+done
+n=$(ls "$T/site/calendars/country" | wc -l)
+[ "$n" -gt 150 ] || fail "only $n country feeds"
+# The largest feed of all, built-in or per country, is under 1 MB.
+big=$(find "$T/site/calendars" -name '*.ics' -size +976k)
+[ -z "$big" ] || fail "feeds over 1 MB: $big"
+
+# Japan: the 50th anniversary on 2023-09-21, all day, stable UID.
+"$PYTHON" - "$T/site/calendars/country/JP.ics" <<'PY' || fail "Japan 50th"
+import datetime, sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+ev = [e for e in cal.walk("VEVENT") if "50 năm" in str(e["SUMMARY"])
+      and "ngoại giao" in str(e["SUMMARY"])]
+assert len(ev) == 1, ev
+e = ev[0]
+assert e["DTSTART"].params.get("VALUE") == "DATE"
+assert e["DTSTART"].dt == datetime.date(2023, 9, 21), e["DTSTART"].dt
+assert e["DTEND"].dt == datetime.date(2023, 9, 22)
+assert str(e["UID"]).endswith("-2023@kyniem.invalid"), e["UID"]
+assert str(e["TRANSP"]) == "TRANSPARENT"
+assert "jubilee" in e["CATEGORIES"].to_ical().decode()
+assert "Nhật Bản" in str(e["SUMMARY"]) and "(21/9/1973 – 21/9/2023)" in str(e["SUMMARY"])
+print("JP 50th:", e["UID"], e["DTSTART"].dt)
+PY
+# The activity is a timed event in Asia/Ho_Chi_Minh with its VTIMEZONE.
+expect_grep 'DTSTART;TZID=Asia/Ho_Chi_Minh:20230701T090000' \
+    "$T/site/calendars/activities.ics"
+expect_grep 'BEGIN:VTIMEZONE' "$T/site/calendars/activities.ics"
+
+# `kyniem feed` writes the same bytes; a second run too (stable UIDs,
+# DTSTAMPs from the rows, not the clock).
+"$KYNIEM" --today $TODAY feed country/JP >"$T/jp1.ics"
+cmp "$T/jp1.ics" "$T/site/calendars/country/JP.ics" ||
+    fail "feed and export differ"
+"$KYNIEM" --today $TODAY feed all.ics >"$T/all2.ics"
+cmp "$T/all2.ics" "$T/site/calendars/all.ics" || fail "a rebuild differs"
+"$KYNIEM" feed nosuch 2>"$T/err" && fail "unknown feed accepted"
+expect_grep "no feed 'nosuch'" "$T/err"
+
+# An English feed from config, with an alarm.
+cat >>"$T/kyniem.conf" <<EOC
+[feed en-jp]
+title = Japan, in English
+countries = JP
+lang = en
+alarm_minutes = 1440
+EOC
+"$KYNIEM" --today $TODAY feed en-jp >"$T/en.ics"
+"$PYTHON" "$SRC/tests/integration/icscheck.py" "$T/en.ics" >/dev/null ||
+    fail "en-jp feed"
+expect_grep '50th anniversary of' "$T/en.ics"
+expect_grep 'TRIGGER:-P1D' "$T/en.ics"
+echo ok
