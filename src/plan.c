@@ -1190,7 +1190,7 @@ static const char html_style[] =
 	"h2{font-size:13.5pt;margin:1.2em 0 .4em}"
 	"h3{font-size:13pt;font-style:italic;margin:.9em 0 .3em}"
 	"h1,h2,h3{page-break-after:avoid;break-after:avoid}"
-	"ul{margin:.2em 0;padding-left:1.4em}"
+	"ul{margin:.2em 0;padding-left:1.4em;list-style-type:'- '}"
 	"ul ul{list-style-type:'+ '}"
 	"li{margin:.1em 0}"
 	"table{border-collapse:collapse;width:100%;font-size:10.5pt;"
