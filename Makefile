@@ -40,8 +40,10 @@ SRCS = \
 	src/cmd_init.c \
 	src/cmd_list.c \
 	src/cmd_lunar.c \
+	src/cmd_outbox.c \
 	src/cmd_plan.c \
 	src/cmd_recipient.c \
+	src/cmd_remind.c \
 	src/cmd_serve.c \
 	src/cmd_show.c \
 	src/cmd_upcoming.c \
@@ -53,11 +55,15 @@ SRCS = \
 	src/import.c \
 	src/log.c \
 	src/lunar.c \
+	src/mail_smtp.c \
+	src/message.c \
+	src/outbox.c \
 	src/output.c \
 	src/page.c \
 	src/plan.c \
 	src/query.c \
 	src/recipient.c \
+	src/remind.c \
 	src/rules.c \
 	src/site.c \
 	src/store.c \

@@ -48,6 +48,7 @@ static const struct command commands[] = {
 	{ "lunar", cmd_lunar, 0, 0,
 	    "lunar [YYYY-MM-DD] [--to-solar D/M/YYYY[/leap]] "
 	    "[--format text|json]" },
+	{ "outbox", cmd_outbox, 0, NEED_STORE, "outbox [--failed]" },
 	{ "plan", cmd_plan, 1, NEED_STORE,
 	    "plan YEAR [--format md|html|docx|csv] [--lang vi|en] "
 	    "[--out FILE]" },
@@ -55,6 +56,8 @@ static const struct command commands[] = {
 	    "recipient add --email EMAIL --name NAME [--lang vi|en] "
 	    "[--follow milestones|kind:K|country:CC]... | list | "
 	    "remove EMAIL" },
+	{ "remind", cmd_remind, 0, NEED_STORE,
+	    "remind [--dry-run] [--now YYYY-MM-DDTHH:MM]" },
 	{ "serve", cmd_serve, 0, NEED_STORE,
 	    "serve [--listen ADDR:PORT]" },
 	{ "show", cmd_show, 1, NEED_STORE, "show KEY [--lang vi|en]" },

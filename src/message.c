@@ -1,0 +1,248 @@
+/*
+ * MIME reminder messages.  Every body part is base64 so no line limit or
+ * 8-bit transport matters; boundaries start with "=_", which base64 never
+ * produces.  Header values are checked for CR and LF before anything is
+ * written: a reminder is never a way to inject a header.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "message.h"
+#include "util.h"
+
+#define VN_OFFSET (7 * 3600L)
+
+static const char b64[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+static void
+base64(const unsigned char *p, size_t n, struct buf *out)
+{
+	char q[4];
+	uint32_t v;
+	size_t i;
+
+	for (i = 0; i < n; i += 3) {
+		v = (uint32_t)p[i] << 16;
+		if (i + 1 < n)
+			v |= (uint32_t)p[i + 1] << 8;
+		if (i + 2 < n)
+			v |= p[i + 2];
+		q[0] = b64[v >> 18 & 63];
+		q[1] = b64[v >> 12 & 63];
+		q[2] = i + 1 < n ? b64[v >> 6 & 63] : '=';
+		q[3] = i + 2 < n ? b64[v & 63] : '=';
+		buf_add(out, q, 4);
+	}
+}
+
+/* Base64 body in lines of 76 characters. */
+static void
+base64_lines(const char *s, struct buf *out)
+{
+	size_t n = strlen(s), i, chunk;
+
+	for (i = 0; i < n; i += 57) {
+		chunk = n - i < 57 ? n - i : 57;
+		base64((const unsigned char *)s + i, chunk, out);
+		buf_puts(out, "\r\n");
+	}
+}
+
+static int
+needs_encoding(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x7f || (unsigned char)*s < 0x20 ||
+		    (s[0] == '=' && s[1] == '?'))
+			return 1;
+	return 0;
+}
+
+void
+message_encode_words(const char *value, struct buf *out)
+{
+	const unsigned char *s = (const unsigned char *)value;
+	size_t n = strlen(value), i = 0, take, j;
+
+	if (!needs_encoding(value)) {
+		buf_puts(out, value);
+		return;
+	}
+	/* 45 bytes make 60 base64 characters: each encoded-word stays under
+	 * RFC 2047's 75, and no UTF-8 sequence is split between words. */
+	while (i < n) {
+		take = n - i < 45 ? n - i : 45;
+		j = i + take;
+		while (j < n && j > i && (s[j] & 0xc0) == 0x80)
+			j--;
+		if (i > 0)
+			buf_puts(out, "\r\n ");
+		buf_puts(out, "=?UTF-8?B?");
+		base64(s + i, j - i, out);
+		buf_puts(out, "?=");
+		i = j;
+	}
+}
+
+/* A display name as a quoted string, or encoded-words when not ASCII. */
+static void
+display_name(const char *name, struct buf *out)
+{
+	const char *p;
+
+	if (needs_encoding(name)) {
+		message_encode_words(name, out);
+		return;
+	}
+	buf_putc(out, '"');
+	for (p = name; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_putc(out, '\\');
+		buf_putc(out, *p);
+	}
+	buf_putc(out, '"');
+}
+
+static void
+mailbox(const char *name, const char *addr, struct buf *out)
+{
+	if (name != NULL && *name != '\0') {
+		display_name(name, out);
+		buf_putc(out, ' ');
+	}
+	buf_printf(out, "<%s>", addr);
+}
+
+void
+message_format_date(time_t t, struct buf *out)
+{
+	static const char *const days[] = { "Sun", "Mon", "Tue", "Wed", "Thu",
+	    "Fri", "Sat" };
+	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr",
+	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	long s = (long)t + VN_OFFSET, day, rem;
+	struct ymd d;
+
+	day = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
+	rem = s - day * 86400;
+	d = util_civil_from_days(day);
+	buf_printf(out, "%s, %d %s %d %02ld:%02ld:%02ld +0700",
+	    days[util_weekday(d.y, d.m, d.d)], d.d, months[d.m - 1], d.y,
+	    rem / 3600, rem / 60 % 60, rem % 60);
+}
+
+/* FNV-1a, 64 bits, continued from h. */
+static uint64_t
+fnv1a(uint64_t h, const char *s)
+{
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+char *
+message_id(const char *reminder, const char *recipient, const char *domain)
+{
+	uint64_t a, b;
+
+	/* Two differently seeded hashes: 128 bits against collisions. */
+	a = fnv1a(fnv1a(0xcbf29ce484222325ULL, reminder), "\n");
+	a = fnv1a(a, recipient);
+	b = fnv1a(fnv1a(0x84222325cbf29ce4ULL, recipient), "\n");
+	b = fnv1a(b, reminder);
+	return xasprintf("reminder.%016llx%016llx@%s", (unsigned long long)a,
+	    (unsigned long long)b, domain);
+}
+
+static int
+header_ok(const char *v)
+{
+	return v == NULL || (strpbrk(v, "\r\n") == NULL &&
+	    util_utf8_valid(v, strlen(v)));
+}
+
+/* The METHOD of an iCalendar text ("PUBLISH"), copied into buf. */
+static int
+ics_method(const char *ics, char *method, size_t len)
+{
+	const char *p = strstr(ics, "\nMETHOD:");
+	size_t n;
+
+	if (p == NULL)
+		return -1;
+	p += 8;
+	n = strcspn(p, "\r\n;");
+	if (n == 0 || n >= len)
+		return -1;
+	memcpy(method, p, n);
+	method[n] = '\0';
+	return 0;
+}
+
+static void
+part(struct buf *out, const char *boundary, const char *type,
+    const char *body)
+{
+	buf_printf(out, "--%s\r\nContent-Type: %s\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\n", boundary, type);
+	base64_lines(body, out);
+}
+
+int
+message_build(const struct message *m, struct buf *out, const char **err)
+{
+	char method[32], mixed[64], alt[64];
+	uint64_t h;
+
+	if (!header_ok(m->from) || !header_ok(m->from_name) ||
+	    !header_ok(m->to) || !header_ok(m->to_name) ||
+	    !header_ok(m->subject) || !header_ok(m->message_id) ||
+	    m->from == NULL || m->to == NULL || m->subject == NULL ||
+	    m->message_id == NULL) {
+		*err = "a header value is missing, holds a CR or LF, or is "
+		    "not UTF-8";
+		return -1;
+	}
+	if (m->ics != NULL && ics_method(m->ics, method, sizeof(method))
+	    == -1) {
+		*err = "the calendar has no METHOD";
+		return -1;
+	}
+	h = fnv1a(0xcbf29ce484222325ULL, m->message_id);
+	snprintf(mixed, sizeof(mixed), "=_kyniem_m_%016llx",
+	    (unsigned long long)h);
+	snprintf(alt, sizeof(alt), "=_kyniem_a_%016llx",
+	    (unsigned long long)h);
+	buf_puts(out, "From: ");
+	mailbox(m->from_name, m->from, out);
+	buf_puts(out, "\r\nTo: ");
+	mailbox(m->to_name, m->to, out);
+	buf_puts(out, "\r\nDate: ");
+	message_format_date(m->date, out);
+	buf_printf(out, "\r\nMessage-ID: <%s>\r\nSubject: ", m->message_id);
+	message_encode_words(m->subject, out);
+	buf_printf(out, "\r\nMIME-Version: 1.0\r\n"
+	    "Auto-Submitted: auto-generated\r\n"
+	    "Content-Type: multipart/mixed; boundary=\"%s\"\r\n\r\n"
+	    "This is a MIME message.\r\n\r\n--%s\r\n"
+	    "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n",
+	    mixed, mixed, alt);
+	part(out, alt, "text/plain; charset=UTF-8", m->text ? m->text : "");
+	part(out, alt, "text/html; charset=UTF-8", m->html ? m->html : "");
+	buf_printf(out, "--%s--\r\n\r\n", alt);
+	if (m->ics != NULL) {
+		buf_printf(out, "--%s\r\nContent-Type: text/calendar; "
+		    "charset=UTF-8; method=%s; name=\"event.ics\"\r\n"
+		    "Content-Disposition: attachment; filename=\"event.ics\""
+		    "\r\nContent-Transfer-Encoding: base64\r\n\r\n", mixed,
+		    method);
+		base64_lines(m->ics, out);
+	}
+	buf_printf(out, "--%s--\r\n", mixed);
+	return 0;
+}

@@ -1,0 +1,225 @@
+/*
+ * The outbox table.  Each state change is its own statement, committed
+ * at once, so a run killed between two messages has recorded every
+ * outcome it saw; only the message in flight can be sent again.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "outbox.h"
+#include "store.h"
+#include "util.h"
+
+static const char *const state_names[] = { "pending", "sent", "failed" };
+
+const char *
+outbox_state_name(enum outbox_state s)
+{
+	return (size_t)s < NELEM(state_names) ? state_names[s] : "pending";
+}
+
+static int
+step_done(struct store *st, sqlite3_stmt *stmt)
+{
+	int rc = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
+
+	if (stmt != NULL && rc != SQLITE_DONE)
+		log_warnx("%s: %s", store_path(st),
+		    sqlite3_errmsg(store_db(st)));
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+outbox_exists(struct store *st, const char *reminder, const char *recipient)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT 1 FROM outbox"
+	    " WHERE reminder = ?1 AND recipient = ?2");
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_text(stmt, 1, reminder, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, 2, recipient, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	log_warnx("%s: %s", store_path(st), sqlite3_errmsg(store_db(st)));
+	return -1;
+}
+
+int
+outbox_add(struct store *st, const char *reminder, const char *recipient,
+    const char *message_id, const char *subject, const char *msg,
+    size_t len, long now)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "INSERT INTO outbox (reminder,"
+	    " recipient, message_id, subject, message, next_try, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
+	    " ON CONFLICT (reminder, recipient) DO NOTHING");
+
+	if (stmt != NULL) {
+		sqlite3_bind_text(stmt, 1, reminder, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(stmt, 2, recipient, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(stmt, 3, message_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(stmt, 4, subject, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_blob(stmt, 5, msg, (int)len, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(stmt, 6, now);
+	}
+	return step_done(st, stmt);
+}
+
+static char *
+col_dup(sqlite3_stmt *stmt, int i)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, i);
+
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+static void
+row_item(sqlite3_stmt *stmt, struct outbox_item *it)
+{
+	const char *state = (const char *)sqlite3_column_text(stmt, 6);
+	size_t i;
+
+	memset(it, 0, sizeof(*it));
+	it->id = (long)sqlite3_column_int64(stmt, 0);
+	it->reminder = col_dup(stmt, 1);
+	it->recipient = col_dup(stmt, 2);
+	it->message_id = col_dup(stmt, 3);
+	it->subject = col_dup(stmt, 4);
+	it->len = (size_t)sqlite3_column_bytes(stmt, 5);
+	it->message = xmalloc(it->len + 1);
+	if (it->len > 0)
+		memcpy(it->message, sqlite3_column_blob(stmt, 5), it->len);
+	it->message[it->len] = '\0';
+	for (i = 0; i < NELEM(state_names); i++)
+		if (state != NULL && strcmp(state, state_names[i]) == 0)
+			it->state = (enum outbox_state)i;
+	it->attempts = sqlite3_column_int(stmt, 7);
+	it->next_try = (long)sqlite3_column_int64(stmt, 8);
+	it->last_error = col_dup(stmt, 9);
+	it->created = (long)sqlite3_column_int64(stmt, 10);
+	it->done = (long)sqlite3_column_int64(stmt, 11);
+}
+
+int
+outbox_load(struct store *st, int due, int failed_only, long now,
+    struct outbox_list *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT id, reminder,"
+	    " recipient, message_id, subject, message, state, attempts,"
+	    " next_try, last_error, created, done FROM outbox"
+	    " WHERE (?1 = 0 OR (state = 'pending' AND next_try <= ?2))"
+	    " AND (?3 = 0 OR state = 'failed') ORDER BY id");
+	int rc;
+
+	out->v = NULL;
+	out->n = 0;
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int(stmt, 1, due);
+	sqlite3_bind_int64(stmt, 2, now);
+	sqlite3_bind_int(stmt, 3, failed_only);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+		row_item(stmt, &out->v[out->n++]);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		log_warnx("%s: %s", store_path(st),
+		    sqlite3_errmsg(store_db(st)));
+		outbox_list_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+void
+outbox_list_release(struct outbox_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].reminder);
+		free(l->v[i].recipient);
+		free(l->v[i].message_id);
+		free(l->v[i].subject);
+		free(l->v[i].message);
+		free(l->v[i].last_error);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+int
+outbox_mark_sent(struct store *st, long id, long now)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET state ="
+	    " 'sent', attempts = attempts + 1, done = ?2, last_error = NULL"
+	    " WHERE id = ?1 AND state = 'pending'");
+
+	if (stmt != NULL) {
+		sqlite3_bind_int64(stmt, 1, id);
+		sqlite3_bind_int64(stmt, 2, now);
+	}
+	return step_done(st, stmt);
+}
+
+int
+outbox_mark_failed(struct store *st, long id, long now, const char *error)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET state ="
+	    " 'failed', attempts = attempts + 1, done = ?2, last_error = ?3"
+	    " WHERE id = ?1 AND state = 'pending'");
+
+	if (stmt != NULL) {
+		sqlite3_bind_int64(stmt, 1, id);
+		sqlite3_bind_int64(stmt, 2, now);
+		sqlite3_bind_text(stmt, 3, error, -1, SQLITE_TRANSIENT);
+	}
+	return step_done(st, stmt);
+}
+
+long
+outbox_backoff(int attempts)
+{
+	long s = 15 * 60L;
+
+	/* 15 min, 30 min, 1 h ... capped at 12 h. */
+	while (--attempts > 0 && s < 12 * 3600L)
+		s *= 2;
+	return s < 12 * 3600L ? s : 12 * 3600L;
+}
+
+int
+outbox_mark_retry(struct store *st, long id, long now, const char *error)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET"
+	    " attempts = attempts + 1, last_error = ?3,"
+	    " next_try = ?2 + CASE attempts + 1"
+	    "  WHEN 1 THEN ?4 WHEN 2 THEN ?5 WHEN 3 THEN ?6 WHEN 4 THEN ?7"
+	    "  WHEN 5 THEN ?8 WHEN 6 THEN ?9 ELSE ?10 END,"
+	    " state = CASE WHEN attempts + 1 >= ?11 THEN 'failed'"
+	    "  ELSE 'pending' END,"
+	    " done = CASE WHEN attempts + 1 >= ?11 THEN ?2 ELSE NULL END"
+	    " WHERE id = ?1 AND state = 'pending'");
+	int i;
+
+	if (stmt != NULL) {
+		sqlite3_bind_int64(stmt, 1, id);
+		sqlite3_bind_int64(stmt, 2, now);
+		sqlite3_bind_text(stmt, 3, error, -1, SQLITE_TRANSIENT);
+		for (i = 1; i <= 7; i++)
+			sqlite3_bind_int64(stmt, 3 + i, outbox_backoff(i));
+		sqlite3_bind_int(stmt, 11, OUTBOX_MAX_ATTEMPTS);
+	}
+	return step_done(st, stmt);
+}

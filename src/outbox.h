@@ -1,0 +1,67 @@
+/*
+ * The outbox: one row per (reminder, recipient), written before anything
+ * is sent, holding the finished message.  States: pending -> sent, or
+ * pending -> failed (a permanent refusal, or too many temporary ones).
+ * A temporary failure keeps the row pending with attempts + 1 and a later
+ * next_try (exponential backoff).
+ */
+#ifndef KYNIEM_OUTBOX_H
+#define KYNIEM_OUTBOX_H
+
+#include <stddef.h>
+
+struct store;
+
+enum outbox_state { OUTBOX_PENDING, OUTBOX_SENT, OUTBOX_FAILED };
+
+/* Temporary failures before a message is given up as failed. */
+#define OUTBOX_MAX_ATTEMPTS 12
+
+struct outbox_item {
+	long id;
+	char *reminder, *recipient, *message_id, *subject;
+	char *message;		/* the whole RFC 5322 message */
+	size_t len;
+	enum outbox_state state;
+	int attempts;
+	long next_try, created, done;
+	char *last_error;
+};
+
+struct outbox_list {
+	struct outbox_item *v;
+	size_t n;
+};
+
+/* 1 if (reminder, recipient) is in the outbox, 0 if not, -1 on error. */
+int outbox_exists(struct store *st, const char *reminder,
+    const char *recipient);
+/*
+ * Queue a message unless (reminder, recipient) is already there (then
+ * nothing changes).  Returns 0 or -1.
+ */
+int outbox_add(struct store *st, const char *reminder, const char *recipient,
+    const char *message_id, const char *subject, const char *msg,
+    size_t len, long now);
+
+/*
+ * Load items: pending ones due at now (due = 1), or every item (due = 0,
+ * failed_only to keep only failed ones), oldest first.  0 or -1.
+ */
+int outbox_load(struct store *st, int due, int failed_only, long now,
+    struct outbox_list *out);
+void outbox_list_release(struct outbox_list *l);
+
+int outbox_mark_sent(struct store *st, long id, long now);
+/* Permanent failure with the server's reply. */
+int outbox_mark_failed(struct store *st, long id, long now,
+    const char *error);
+/* Temporary failure: retry later, or failed after too many attempts. */
+int outbox_mark_retry(struct store *st, long id, long now,
+    const char *error);
+/* Seconds to wait after the given number of failed attempts. */
+long outbox_backoff(int attempts);
+
+const char *outbox_state_name(enum outbox_state s);
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * What reminders are due and getting them out: each activity offset that
+ * has come due goes to the activity's owners; each milestone anniversary
+ * within [reminders] milestone_days with no activity linked goes to each
+ * recipient following it.  Every (reminder, recipient) is written to the
+ * outbox first, then the outbox is sent.
+ */
+#ifndef KYNIEM_REMIND_H
+#define KYNIEM_REMIND_H
+
+#include <stdio.h>
+
+struct app;
+struct mail_backend;
+
+struct remind_stats {
+	long queued;		/* new outbox rows (would-be, on a dry run) */
+	long sent, retry, failed;
+	long waiting;		/* pending rows not yet due or not tried */
+};
+
+/*
+ * Compute due reminders at app->now and queue the new ones in the outbox
+ * (dry_run: print them to out instead).  Returns 0 or -1.
+ */
+int remind_queue(struct app *app, int dry_run, FILE *out,
+    struct remind_stats *stats);
+
+/*
+ * Send the pending outbox rows due at app->now through the backend, one
+ * session for the batch, recording each outcome as soon as it is known;
+ * dry_run lists them instead.  A transport failure (server down) ends the
+ * batch, leaving the rest pending.  Returns 0, or -1 when the backend
+ * could not be set up or the database failed.
+ */
+int remind_send(struct app *app, const struct mail_backend *be, int dry_run,
+    FILE *out, struct remind_stats *stats);
+
+#endif
