@@ -118,6 +118,7 @@ run: deps
 check: deps
 	$(MAKE) WERROR=1 all units
 	$(MAKE) WERROR=1 SANITIZE=1 BUILD=$(SANBUILD) $(SANBUILD)/kyniem units-san
+	if command -v $(FUZZCC) >/dev/null; then $(MAKE) WERROR=1 fuzz-build; fi
 	BUILD=$(BUILD) SANBUILD=$(SANBUILD) PYTHON=$(PYTHON) NODE=$(NODE) tests/run
 
 units-san: $(UNITBINS)
@@ -132,3 +133,4 @@ clean:
 
 .PHONY: all units units-san deps run check bench clean
 -include $(shell find $(BUILD) $(SANBUILD) -name '*.d' 2>/dev/null)
+include tests/fuzz/fuzz.mk

@@ -305,7 +305,10 @@ handler(void *user, const char *section, const char *name, const char *v)
 			continue;
 		if (is_feed && strcmp(keys[i].section, "feed") == 0)
 			return set_value(p, &keys[i], (char *)p->feed, v), 1;
-		if (!is_feed && strcmp(keys[i].section, section) == 0)
+		/* A bare [feed] is not a feed: its keys would land at
+		 * struct config_feed offsets inside struct config. */
+		if (!is_feed && strcmp(keys[i].section, "feed") != 0 &&
+		    strcmp(keys[i].section, section) == 0)
 			return set_value(p, &keys[i], (char *)p->cfg, v), 1;
 	}
 	return unknown_key(p, name, section);

@@ -666,8 +666,9 @@ lunar_can_chi(int lunar_year, char *buf, size_t len)
 
 	if (lunar_year < 0)
 		return -1;
-	n = snprintf(buf, len, "%s %s", can[(lunar_year + 6) % 10],
-	    chi[(lunar_year + 8) % 12]);
+	/* Reduce first: lunar_year + 6 overflows near INT_MAX. */
+	n = snprintf(buf, len, "%s %s", can[(lunar_year % 10 + 6) % 10],
+	    chi[(lunar_year % 12 + 8) % 12]);
 	if (n < 0 || (size_t)n >= len)
 		return -1;
 	return 0;

@@ -1,0 +1,36 @@
+# Fuzzing (issue 8), included by the Makefile.  Every tests/fuzz/fuzz_*.c
+# is a libFuzzer target linked with the modules built by clang with
+# AddressSanitizer and UBSan into $(FUZZBUILD).  `make fuzz FUZZ_SECONDS=N`
+# runs each target N seconds from its seed corpus; `make fuzz-build` only
+# builds them (make check does, to replay the corpora as regression tests).
+
+FUZZCC ?= clang
+FUZZBUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-Wno-format-nonliteral \
+	-fno-sanitize-recover=undefined
+FUZZOBJS = $(SRCS:%.c=$(FUZZBUILD)/%.o)
+FUZZBINS = $(FUZZ_TARGETS:%=$(FUZZBUILD)/%)
+
+$(FUZZBUILD)/src/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZCC) $(KCFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZBUILD)/libkyniem.a: $(FUZZOBJS)
+	rm -f $@
+	ar rcs $@ $(FUZZOBJS)
+
+$(FUZZBUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZBUILD)/libkyniem.a
+	$(FUZZCC) $(filter-out -MMD -MP,$(KCFLAGS)) $(FUZZFLAGS) -Isrc \
+	    -DKYNIEM_SRCDIR='"$(CURDIR)"' -fsanitize=fuzzer -o $@ $< \
+	    $(FUZZBUILD)/libkyniem.a $(LIBS)
+
+fuzz-build: $(FUZZBINS)
+
+fuzz: fuzz-build
+	FUZZBUILD=$(FUZZBUILD) tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+.PHONY: fuzz fuzz-build
+-include $(shell find $(FUZZBUILD) -name '*.d' 2>/dev/null)
