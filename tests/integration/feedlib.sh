@@ -1,6 +1,8 @@
-# Sourced by the t6* tests: make ical.js (npm) available under
-# $SRC/tests/node, installing it once; sets ICALJS_DIR.  Skips the test
-# (exit 77) only when node or npm is missing altogether.
+# Sourced by the t6* tests after lib.sh.  Makes ical.js (npm) available
+# under $SRC/tests/node (installed once, git-ignored; ICALJS_DIR), and
+# provides check_feed, which parses a feed with python3-icalendar and
+# ical.js and compares its events with the engine's count.  Skips (77)
+# only when node or npm is missing altogether.
 NODE=${NODE:-node}
 ICALJS_DIR="$SRC/tests/node"
 if [ ! -f "$ICALJS_DIR/node_modules/ical.js/dist/ical.js" ]; then
@@ -11,3 +13,51 @@ if [ ! -f "$ICALJS_DIR/node_modules/ical.js/dist/ical.js" ]; then
 	    ical.js@2 >"$T/npm.log" 2>&1 ||
 	    { cat "$T/npm.log"; fail "cannot install ical.js from npm"; }
 fi
+
+# feed_window TODAY: sets FROM and TO, a year back and five years ahead.
+feed_window() {
+	set -- $("$PYTHON" -c 'import datetime as d, sys
+t = d.date.fromisoformat(sys.argv[1])
+print(t - d.timedelta(days=365), t + d.timedelta(days=5 * 365))' "$1")
+	FROM=$1 TO=$2
+}
+
+# engine_count TODAY OPTIONS...: occurrences in the window according to
+# `kyniem anniversaries` (csv), options as for that command.
+engine_count() {
+	_today=$1
+	shift
+	feed_window "$_today"
+	_y=${FROM%%-*}
+	: >"$T/engine.csv"
+	while [ "$_y" -le "${TO%%-*}" ]; do
+		"$KYNIEM" --today "$_today" anniversaries "$_y" --format csv \
+		    "$@" | tail -n +2 >>"$T/engine.csv"
+		_y=$((_y + 1))
+	done
+	awk -F, -v f="$FROM" -v t="$TO" '$1 >= f && $1 <= t' "$T/engine.csv" |
+	    wc -l
+}
+
+# check_feed FILE LABEL EXPECTED: both parsers agree with EXPECTED events,
+# the octets follow RFC 5545 and the file is under 1 MB; prints the size.
+check_feed() {
+	_py=$("$PYTHON" "$SRC/tests/integration/icscheck.py" "$1") ||
+	    fail "python3-icalendar rejects $2"
+	_js=$("$NODE" "$SRC/tests/integration/icaljs-count.mjs" "$ICALJS_DIR" \
+	    "$1") || fail "ical.js rejects $2"
+	_size=$(wc -c <"$1")
+	printf '%-32s %6d events %9d bytes\n' "$2" "$3" "$_size"
+	[ "${_py##* }" -eq "$3" ] ||
+	    fail "$2: python3-icalendar sees ${_py##* } events, engine $3"
+	[ "${_js##* }" -eq "$3" ] ||
+	    fail "$2: ical.js sees ${_js##* } events, engine $3"
+	[ "$_size" -lt 1000000 ] || fail "$2 is $_size bytes, over 1 MB"
+}
+
+# unfold FILE: the iCalendar text with folded lines joined, LF line ends.
+unfold() {
+	"$PYTHON" -c 'import sys
+s = open(sys.argv[1], encoding="utf-8", newline="").read()
+sys.stdout.write(s.replace("\r\n ", "").replace("\r\n", "\n"))' "$1"
+}

@@ -1,0 +1,44 @@
+# Sourced by the t6* server tests after lib.sh: start_server and
+# stop_server for `kyniem serve` on a free loopback port (PORT, BASE), and
+# the trap that kills it when the test ends.
+SERVER_PID=""
+stop_server() {
+	if [ -n "$SERVER_PID" ]; then
+		kill "$SERVER_PID" 2>/dev/null || true
+		wait "$SERVER_PID" 2>/dev/null || true
+		SERVER_PID=""
+	fi
+}
+trap stop_server EXIT INT TERM
+
+# start_server TODAY: start and wait (10 s at most) until /healthz is 200.
+start_server() {
+	[ -n "${PORT:-}" ] || PORT=$(free_port)
+	BASE="http://127.0.0.1:$PORT"
+	"$KYNIEM" --today "$1" serve --listen "127.0.0.1:$PORT" \
+	    >>"$T/serve.out" 2>>"$T/serve.err" &
+	SERVER_PID=$!
+	_i=0
+	while [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/healthz")" \
+	    != 200 ]; do
+		_i=$((_i + 1))
+		[ $_i -lt 100 ] || { cat "$T/serve.err"; fail "server not up"; }
+		kill -0 "$SERVER_PID" 2>/dev/null ||
+		    { cat "$T/serve.err"; fail "server exited"; }
+		sleep 0.1
+	done
+}
+
+# code URL [CURL OPTIONS...]: the status code of a GET.
+code() {
+	_u=$1
+	shift
+	curl -s -o /dev/null -w '%{http_code}' "$@" "$_u"
+}
+
+# fetch URL FILE [CURL OPTIONS...]: GET into FILE, print the status code.
+fetch() {
+	_u=$1 _f=$2
+	shift 2
+	curl -s -o "$_f" -w '%{http_code}' "$@" "$_u"
+}
