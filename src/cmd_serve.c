@@ -3,13 +3,25 @@
  * it when the database changes (another process imported rows or added an
  * activity: SQLite's data_version moves) or the day turns.  A failed
  * rebuild is logged and the previous site keeps being served.
+ * Under systemd: takes the listening socket it is passed (sd_listen_fds),
+ * reports readiness (sd_notify), reloads on SIGHUP and drains on SIGTERM.
  */
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <systemd/sd-daemon.h>
 
 #include "cmd.h"
 #include "config.h"
@@ -19,10 +31,15 @@
 #include "store.h"
 
 #define VN_OFFSET	(7 * 3600L)
+/* How long SIGTERM waits for requests in flight; below the unit's
+ * TimeoutStopSec=30s so that systemd never has to SIGKILL. */
+#define DRAIN_SECONDS	25
 
 struct serve {
 	struct app *app;
 	struct http_server *srv;
+	char *listen;		/* --listen, or [server] listen at start */
+	int listen_opt;		/* 1: listen came from --listen */
 	char *base;
 	long long version;	/* PRAGMA data_version at the last build */
 	struct ymd built_for;	/* the day the site was built for */
@@ -90,10 +107,17 @@ print_urls(const struct serve *s, const struct site *site)
 	fflush(stdout);
 }
 
-/* Load and render everything, then publish it; 0 or -1 (logged). */
+/*
+ * Load and render everything, then publish it; 0 or -1 (logged).  The
+ * first time (no server yet), start the server with ho only once the site
+ * is built: until then connections wait in the listen queue rather than
+ * get a 503, which calendar clients take as a broken subscription (and
+ * with socket activation the first connection is what starts us).
+ */
 static int
-rebuild(struct serve *s, int first)
+rebuild(struct serve *s, const struct http_opts *ho)
 {
+	int first = s->srv == NULL;
 	struct site_data d;
 	struct site site;
 	struct ymd today = serve_today(s);
@@ -109,6 +133,10 @@ rebuild(struct serve *s, int first)
 	if (ret == -1) {
 		log_warnx("rebuilding the feeds failed; still serving the "
 		    "previous ones");
+		return -1;
+	}
+	if (first && http_start(ho, &s->srv) == -1) {
+		site_release(&site);
 		return -1;
 	}
 	if (first)
@@ -132,16 +160,149 @@ changed(struct serve *s)
 	return data_version(s->app->store, &v) == 0 && v != s->version;
 }
 
+/*
+ * SIGHUP: read the config file again, then rebuild every feed from the
+ * database with it.  A config with errors is reported and the running one
+ * kept.  The listening socket stays: a new [server] listen takes effect at
+ * the next start.
+ */
 static void
-run(struct serve *s)
+reload(struct serve *s)
 {
-	unsigned poll = (unsigned)s->app->cfg->poll_seconds;
+	struct app *app = s->app;
+	struct config cfg;
+	struct store *st = NULL;
+
+	sd_notify(0, "RELOADING=1\nSTATUS=reloading");
+	if (config_load(&cfg, app->cfg->path) == -1) {
+		config_release(&cfg);
+		log_warnx("reload: keeping the previous configuration");
+		goto rebuild;
+	}
+	if (strcmp(cfg.db_path, app->cfg->db_path) != 0 &&
+	    store_open(cfg.db_path, &st) == -1) {
+		config_release(&cfg);
+		log_warnx("reload: keeping the previous configuration");
+		goto rebuild;
+	}
+	if (st != NULL) {
+		store_close(app->store);
+		app->store = st;
+	}
+	if (cfg.meridian != app->cfg->meridian) {
+		lunar_free(app->lunar);
+		app->lunar = lunar_new(cfg.meridian);
+	}
+	cfg.rules.lunar = app->lunar;
+	if (!s->listen_opt && strcmp(cfg.listen, app->cfg->listen) != 0)
+		log_warnx("reload: [server] listen '%s' takes effect at the "
+		    "next start", cfg.listen);
+	config_release(app->cfg);
+	*app->cfg = cfg;
+	free(s->base);
+	s->base = site_base_url(app->cfg, s->listen);
+	log_info("configuration reloaded from '%s'", app->cfg->path != NULL ?
+	    app->cfg->path : "(defaults)");
+rebuild:
+	(void)rebuild(s, NULL);
+	sd_notifyf(0, "READY=1\nSTATUS=serving %s/", s->base);
+}
+
+/*
+ * SIGTERM: stop accepting connections, let the requests in flight finish
+ * (a calendar client cut off mid-feed may count it as an error), stop.
+ */
+static void
+drain(struct serve *s)
+{
+	struct timespec t0, now, pause = { 0, 20 * 1000 * 1000 };
+	unsigned n;
+
+	sd_notify(0, "STOPPING=1\nSTATUS=finishing the requests in flight");
+	http_quiesce(s->srv);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while ((n = http_inflight(s->srv)) > 0) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec - t0.tv_sec >= DRAIN_SECONDS) {
+			log_warnx("stopping with %u requests unfinished", n);
+			break;
+		}
+		nanosleep(&pause, NULL);
+	}
+	http_stop(s->srv);
+	s->srv = NULL;
+}
+
+/* Rebuild when the data changes; reload on SIGHUP; return on SIGTERM. */
+static void
+run(struct serve *s, const sigset_t *set)
+{
+	struct timespec ts;
+	int sig, poll;
 
 	for (;;) {
-		sleep(poll > 0 ? poll : 1);
-		if (changed(s))
-			(void)rebuild(s, 0);
+		poll = s->app->cfg->poll_seconds;
+		ts.tv_sec = poll > 0 ? poll : 1;
+		ts.tv_nsec = 0;
+		sig = sigtimedwait(set, NULL, &ts);
+		if (sig == SIGHUP)
+			reload(s);
+		else if (sig == SIGTERM || sig == SIGINT)
+			return;
+		else if (changed(s))
+			(void)rebuild(s, NULL);
 	}
+}
+
+/*
+ * The listening socket systemd passed (kyniem.socket, LISTEN_FDS), or -1
+ * when there is none and the server binds its own; -2 (logged) when what
+ * was passed is not one listening stream socket.
+ */
+static int
+passed_socket(void)
+{
+	int n = sd_listen_fds(1);
+
+	if (n == 0)
+		return -1;
+	if (n < 0) {
+		errno = -n;
+		log_warn("cannot take the sockets passed by systemd");
+		return -2;
+	}
+	if (n > 1) {
+		log_warnx("%d sockets passed; kyniem.socket must have one "
+		    "ListenStream=", n);
+		return -2;
+	}
+	if (sd_is_socket(SD_LISTEN_FDS_START, AF_UNSPEC, SOCK_STREAM, 1) <=
+	    0) {
+		log_warnx("the socket passed is not a listening stream socket");
+		return -2;
+	}
+	return SD_LISTEN_FDS_START;
+}
+
+/* "ADDR:PORT" or "[ADDR]:PORT" of a bound socket, for the URLs shown. */
+static char *
+socket_name(int fd, const char *fallback)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+	char a[INET6_ADDRSTRLEN];
+	const struct sockaddr_in *sin = (const void *)&ss;
+	const struct sockaddr_in6 *sin6 = (const void *)&ss;
+
+	if (getsockname(fd, (struct sockaddr *)&ss, &len) == -1)
+		return xstrdup(fallback);
+	if (ss.ss_family == AF_INET &&
+	    inet_ntop(AF_INET, &sin->sin_addr, a, sizeof(a)) != NULL)
+		return xasprintf("%s:%u", a, ntohs(sin->sin_port));
+	if (ss.ss_family == AF_INET6 &&
+	    inet_ntop(AF_INET6, &sin6->sin6_addr, a, sizeof(a)) != NULL)
+		return xasprintf("[%s]:%u", a, ntohs(sin6->sin6_port));
+	return xstrdup(fallback);
 }
 
 int
@@ -154,6 +315,7 @@ cmd_serve(int argc, char **argv, struct app *app)
 	};
 	struct serve s = { 0 };
 	struct http_opts ho;
+	sigset_t set;
 	int ch;
 
 	http_opts_init(&ho);
@@ -164,19 +326,35 @@ cmd_serve(int argc, char **argv, struct app *app)
 		if (ch != 'l')
 			return cmd_usage("serve");
 		ho.listen = optarg;
+		s.listen_opt = 1;
 	}
 	if (optind != argc)
 		return cmd_usage("serve");
 	s.app = app;
 	clock_gettime(CLOCK_MONOTONIC, &s.t0);
-	if (http_start(&ho, &s.srv) == -1)
+	if ((ho.listen_fd = passed_socket()) == -2)
 		return 1;
-	s.base = site_base_url(app->cfg, ho.listen);
-	if (rebuild(&s, 1) == -1) {
-		http_stop(s.srv);
-		free(s.base);
-		return 1;
-	}
-	run(&s);
+	s.listen = ho.listen_fd >= 0 ? socket_name(ho.listen_fd, ho.listen) :
+	    xstrdup(ho.listen);
+	/* Blocked before the server's threads exist, so they inherit the
+	 * mask and only run() takes these signals. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	s.base = site_base_url(app->cfg, s.listen);
+	if (rebuild(&s, &ho) == -1)
+		goto fail;
+	sd_notifyf(0, "READY=1\nSTATUS=serving %s/", s.base);
+	run(&s, &set);
+	drain(&s);
+	log_info("stopped");
+	free(s.base);
+	free(s.listen);
 	return 0;
+fail:
+	free(s.base);
+	free(s.listen);
+	return 1;
 }

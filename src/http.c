@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -54,6 +55,7 @@ struct http_server {
 	unsigned port;
 	pthread_rwlock_t lock;	/* guards cur */
 	struct snap *cur;
+	atomic_uint inflight;	/* requests from headers to completion */
 };
 
 /* Per-request state, for the access log. */
@@ -589,6 +591,7 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 		snprintf(rq->method, sizeof(rq->method), "%s", method);
 		snprintf(rq->url, sizeof(rq->url), "%s", url);
 		*con_cls = rq;
+		atomic_fetch_add(&srv->inflight, 1);
 		/* Refused at once: libmicrohttpd then skips any body and
 		 * closes the connection. */
 		if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
@@ -624,11 +627,12 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	const union MHD_ConnectionInfo *ci;
 	char addr[INET6_ADDRSTRLEN] = "-";
 	struct timespec end;
+	struct http_server *srv = cls;
 	double ms;
 
-	(void)cls;
 	if (rq == NULL)
 		return;
+	atomic_fetch_sub(&srv->inflight, 1);
 	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	if (ci != NULL && ci->client_addr != NULL) {
 		if (ci->client_addr->sa_family == AF_INET)
@@ -772,6 +776,12 @@ unsigned
 http_port(const struct http_server *srv)
 {
 	return srv->port;
+}
+
+unsigned
+http_inflight(struct http_server *srv)
+{
+	return atomic_load(&srv->inflight);
 }
 
 void

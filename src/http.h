@@ -41,6 +41,9 @@ unsigned http_port(const struct http_server *srv);
  */
 void http_publish(struct http_server *srv, struct site *site);
 
+/* Requests received and not yet fully answered (or aborted). */
+unsigned http_inflight(struct http_server *srv);
+
 /* Stop accepting new connections; those open are still served. */
 void http_quiesce(struct http_server *srv);
 /* Close every connection, join the threads and free srv (NULL is fine). */
