@@ -73,6 +73,7 @@ SRCS = \
 UNITS = \
 	tests/unit/test_import.c \
 	tests/unit/test_lunar.c \
+	tests/unit/test_plan.c \
 	tests/unit/test_rules.c \
 	tests/unit/test_util.c
 

@@ -28,6 +28,11 @@ static const char *const section_label[S_COUNT] = {
 	"1.1", "1.2", "1.3", "1.4", "3"
 };
 
+/* Their keys in [plan]. */
+static const char *const map_key[S_COUNT] = {
+	"section_1_1", "section_1_2", "section_1_3", "section_1_4", "section_3"
+};
+
 /*
  * The reports' structure.  The special blocks 1.2-1.4 claim an occurrence
  * before 1.1 does (see claim_order); section 3 names what to publicise
@@ -957,8 +962,7 @@ plan_build(const struct plan_input *in, struct plan_doc *doc)
 		    default_map[s];
 
 		if (parse_map(m, &c.map[s], &err) == -1) {
-			log_warnx("[plan] section_%s: %s", section_label[s],
-			    err);
+			log_warnx("[plan] %s: %s", map_key[s], err);
 			goto done;
 		}
 	}

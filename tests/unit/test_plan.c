@@ -1,0 +1,301 @@
+/*
+ * The plan module: the [plan] mapping syntax, the document model built
+ * from observances in memory (sections, partner status, Tết with its Can
+ * Chi, activities), the CSV rows, XML escaping and the docx package.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "activity.h"
+#include "config.h"
+#include "docx.h"
+#include "lunar.h"
+#include "plan.h"
+#include "rules.h"
+#include "util.h"
+
+static struct config cfg;
+static struct lunar_cal *cal;
+static struct observance ov[6];
+static struct observance *ovp[6];
+
+static void
+mk(int i, const char *key, enum kind kind, const char *cc, const char *spec,
+    const char *name_vi, const char *country_vi, const char *tags)
+{
+	struct observance *o = &ov[i];
+	const char *err;
+
+	memset(o, 0, sizeof(*o));
+	o->key = (char *)key;
+	o->kind = kind;
+	snprintf(o->country, sizeof(o->country), "%s", cc);
+	o->days = 1;
+	o->name_vi = o->name_en = (char *)name_vi;
+	o->country_vi = o->country_en = (char *)country_vi;
+	o->tags = (char *)tags;
+	ck_assert_msg(rules_parse(spec, &o->rule, &err) == 0, "%s", spec);
+	ovp[i] = o;
+}
+
+static void
+setup(void)
+{
+	ck_assert_int_eq(config_load(&cfg, NULL), 0);
+	cal = lunar_new(LUNAR_HISTORICAL);
+	cfg.rules.lunar = cal;
+	mk(0, "relation:SE", KIND_RELATION, "SE", "1969-01-11", NULL,
+	    "Thụy Điển", NULL);
+	mk(1, "national-day:LA", KIND_NATIONAL_DAY, "LA", "12-02",
+	    "Quốc khánh", "Lào", NULL);
+	ov[1].rule.base_year = 1975;
+	mk(2, "tet", KIND_FESTIVAL, "", "lunar 01-01", "Tết Nguyên đán",
+	    NULL, "festival;overseas-vietnamese");
+	mk(3, "partnership:NZ:strategic", KIND_PARTNERSHIP, "NZ",
+	    "2020-07-22", NULL, "New Zealand", NULL);
+	ov[3].level = (char *)"strategic";
+	mk(4, "national-day:NZ", KIND_NATIONAL_DAY, "NZ", "02-06",
+	    "Quốc khánh", "New Zealand", NULL);
+	mk(5, "relation:TO", KIND_RELATION, "TO", "2023-09-21", NULL,
+	    "Tonga", NULL);
+}
+
+static void
+teardown(void)
+{
+	lunar_free(cal);
+	config_release(&cfg);
+}
+
+static void
+input(struct plan_input *in, int year)
+{
+	memset(in, 0, sizeof(*in));
+	in->cfg = &cfg;
+	in->obs = ovp;
+	in->nobs = NELEM(ovp);
+	in->lunar = cal;
+	in->year = year;
+	in->lang = LANG_VI;
+	in->today = (struct ymd){ year - 1, 12, 20 };
+}
+
+/* Index of the block with text, or -1. */
+static long
+find(const struct plan_doc *d, enum plan_block_type t, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].type == t && d->blocks[i].text &&
+		    strcmp(d->blocks[i].text, text) == 0)
+			return (long)i;
+	return -1;
+}
+
+START_TEST(test_map_syntax)
+{
+	static const struct {
+		const char *map;
+		int ok;
+	} cases[] = {
+		{ "kind:relation", 1 },
+		{ "focus+milestone, partner+!milestone", 1 },
+		{ "country:la+kind:national-day, tag:asean, key:tet", 1 },
+		{ " asean + milestone ,kind:local", 1 },
+		{ "kind:bogus", 0 },
+		{ "country:LAO", 0 },
+		{ "kind:", 0 },
+		{ "focus:LA", 0 },
+		{ "milestone+", 1 },	/* an empty term is skipped */
+		{ "weird", 0 },
+		{ "!", 0 },
+	};
+	const char *err;
+	size_t i;
+
+	for (i = 0; i < NELEM(cases); i++)
+		ck_assert_msg((plan_map_check(cases[i].map, &err) == 0) ==
+		    cases[i].ok, "%s", cases[i].map);
+}
+END_TEST
+
+START_TEST(test_sections_2024)
+{
+	struct plan_input in;
+	struct plan_doc d;
+	long h11, h12, h13, h14, b;
+
+	input(&in, 2024);
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	ck_assert_int_ge(find(&d, PB_TITLE, "PHƯƠNG HƯỚNG HOẠT ĐỘNG NĂM 2024"),
+	    0);
+	ck_assert_int_ge(find(&d, PB_META, "Liên hiệp các tổ chức hữu nghị"),
+	    0);
+	h11 = find(&d, PB_H2, "1.1. Các ngày kỷ niệm năm chẵn, năm tròn");
+	h12 = find(&d, PB_H2, "1.2. Hoạt động khối ASEAN");
+	h13 = find(&d, PB_H2, "1.3. Hoạt động kiều bào");
+	h14 = find(&d, PB_H2, "1.4. Hoạt động thường niên");
+	ck_assert(h11 >= 0 && h11 < h12 && h12 < h13 && h13 < h14);
+	b = find(&d, PB_BULLET, "Kỷ niệm 55 năm thiết lập quan hệ ngoại giao "
+	    "Việt Nam – Thụy Điển (11/1/1969 – 11/1/2024)");
+	ck_assert(b > h11 && b < h12);
+	ck_assert_int_eq(d.blocks[b + 1].level, 1);
+	ck_assert_str_eq(d.blocks[b + 1].text, "Hoạt động dự kiến: …");
+	b = find(&d, PB_BULLET, "Quốc khánh Lào (2/12/2024)");
+	ck_assert(b > h12 && b < h13);
+	b = find(&d, PB_BULLET, "Tết Nguyên đán Giáp Thìn 2024 (10/2/2024, "
+	    "1/1 âm lịch)");
+	ck_assert(b > h13 && b < h14);
+	/* NZ: a strategic partner since 2020, so its national day is in
+	 * 1.4's greetings; Tonga's first year counts for nothing. */
+	b = find(&d, PB_BULLET, "Quốc khánh New Zealand (6/2/2024)");
+	ck_assert(b > h14);
+	ck_assert_int_eq(d.blocks[b].level, 1);
+	ck_assert_int_eq(find(&d, PB_BULLET, "Kỷ niệm 1 năm thiết lập quan hệ "
+	    "ngoại giao Việt Nam – Tonga (21/9/2023 – 21/9/2024)"), -1);
+	ck_assert_int_ge(find(&d, PB_BULLET, "Tuyên truyền các hoạt động kỷ "
+	    "niệm năm chẵn, năm tròn thiết lập quan hệ ngoại giao giữa Việt "
+	    "Nam với các nước trong năm 2024: Thụy Điển."), 0);
+	/* Every date of the year is a row, sorted. */
+	ck_assert_uint_eq(d.nrows, 6);
+	ck_assert_str_eq(d.rows[0].key, "relation:SE");
+	ck_assert_str_eq(d.rows[0].section, "1.1, 3");
+	ck_assert_str_eq(d.rows[1].key, "national-day:NZ");
+	ck_assert_str_eq(d.rows[1].section, "1.4");
+	plan_doc_release(&d);
+}
+END_TEST
+
+START_TEST(test_partner_before_year)
+{
+	struct plan_input in;
+	struct plan_doc d;
+
+	/* In 2020 the partnership is not yet a year old: no greetings. */
+	input(&in, 2020);
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	ck_assert_int_eq(find(&d, PB_BULLET,
+	    "Quốc khánh New Zealand (6/2/2020)"), -1);
+	plan_doc_release(&d);
+}
+END_TEST
+
+START_TEST(test_activities_and_csv)
+{
+	struct activity a[2];
+	struct activity_list al = { a, 2 };
+	struct plan_input in;
+	struct plan_doc d;
+	char *out;
+	size_t len;
+
+	memset(a, 0, sizeof(a));
+	a[0].id = 7;
+	a[0].title = (char *)"Triển lãm ảnh";
+	a[0].all_day = 1;
+	a[0].start = a[0].end = (struct ymd){ 2024, 1, 11 };
+	a[0].location = (char *)"Nha Trang";
+	a[0].observance = (char *)"relation:SE";
+	a[1] = a[0];
+	a[1].id = 8;
+	a[1].title = (char *)"Gặp mặt, \"giao lưu\"";
+	a[1].observance = NULL;
+	input(&in, 2024);
+	in.acts = &al;
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	ck_assert_int_ge(find(&d, PB_BULLET,
+	    "Hoạt động: Triển lãm ảnh (11/1/2024, Nha Trang)"), 0);
+	ck_assert_uint_eq(d.nrows, 7);
+	ck_assert_int_eq(plan_render(&d, PLAN_CSV, &out, &len), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n2024-01-11,activity:8,"
+	    "activity,,,none,,\"Gặp mặt, \"\"giao lưu\"\"\","));
+	ck_assert_ptr_nonnull(strstr(out, "2024-01-11,relation:SE,relation,"
+	    "SE,55,round,\"1.1, 3\","));
+	free(out);
+	plan_doc_release(&d);
+}
+END_TEST
+
+START_TEST(test_render_formats)
+{
+	struct plan_input in;
+	struct plan_doc d;
+	char *out;
+	size_t len;
+
+	ov[0].country_en = (char *)"Sweden";
+	input(&in, 2024);
+	in.lang = LANG_EN;
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	ck_assert_int_eq(plan_render(&d, PLAN_MD, &out, &len), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\n### 1.1. Milestone anniversaries"
+	    "\n\n- 55th anniversary of Vietnam–Sweden diplomatic relations "
+	    "(11 Jan 1969 – 11 Jan 2024)\n  - Planned activity: …\n"));
+	free(out);
+	ck_assert_int_eq(plan_render(&d, PLAN_HTML, &out, &len), 0);
+	ck_assert_ptr_nonnull(strstr(out, "<html lang=\"en\">"));
+	ck_assert_ptr_nonnull(strstr(out, "@page{size:A4"));
+	free(out);
+	ck_assert_int_eq(plan_render(&d, PLAN_DOCX, &out, &len), 0);
+	ck_assert_uint_gt(len, 1000);
+	ck_assert_int_eq(memcmp(out, "PK\3\4", 4), 0);
+	free(out);
+	plan_doc_release(&d);
+}
+END_TEST
+
+START_TEST(test_bad_mapping_in_build)
+{
+	struct plan_input in;
+	struct plan_doc d;
+
+	cfg.plan_map[2] = xstrdup("kind:nothing");
+	input(&in, 2024);
+	ck_assert_int_eq(plan_build(&in, &d), -1);
+	ck_assert_uint_eq(d.nblocks, 0);
+}
+END_TEST
+
+START_TEST(test_xml_escape)
+{
+	struct buf b;
+
+	buf_init(&b);
+	docx_xml_escape(&b, "a<b>&\"c\"\x01\tđ");
+	ck_assert_str_eq(b.data, "a&lt;b&gt;&amp;&quot;c&quot;\tđ");
+	buf_release(&b);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("plan");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_map_syntax);
+	tcase_add_test(tc, test_sections_2024);
+	tcase_add_test(tc, test_partner_before_year);
+	tcase_add_test(tc, test_activities_and_csv);
+	tcase_add_test(tc, test_render_formats);
+	tcase_add_test(tc, test_bad_mapping_in_build);
+	tcase_add_test(tc, test_xml_escape);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
