@@ -23,7 +23,7 @@ struct mail_session {
 	CURL *curl;
 	const char *data;	/* the message being sent */
 	size_t len, off;
-	char reply[256];	/* the server's last reply line */
+	char reply[256];	/* the server's last error reply */
 	char errbuf[CURL_ERROR_SIZE];
 };
 
@@ -40,7 +40,8 @@ read_cb(char *ptr, size_t size, size_t nmemb, void *user)
 	return n;
 }
 
-/* Keep the server's last reply line; never look at what we send. */
+/* Keep the server's last 4xx/5xx reply line (libcurl's QUIT answer
+ * comes after it); never look at what we send. */
 static int
 debug_cb(CURL *h, curl_infotype type, char *data, size_t size, void *user)
 {
@@ -48,7 +49,8 @@ debug_cb(CURL *h, curl_infotype type, char *data, size_t size, void *user)
 	size_t n = size;
 
 	(void)h;
-	if (type != CURLINFO_HEADER_IN)
+	if (type != CURLINFO_HEADER_IN || size == 0 || (data[0] != '4' &&
+	    data[0] != '5'))
 		return 0;
 	while (n > 0 && (data[n - 1] == '\n' || data[n - 1] == '\r'))
 		n--;
@@ -162,6 +164,10 @@ classify(CURLcode rc, long code)
 		return MAIL_SENT;
 	if (rc == CURLE_LOGIN_DENIED || rc == CURLE_USE_SSL_FAILED ||
 	    rc == CURLE_SSL_CONNECT_ERROR || rc == CURLE_PEER_FAILED_VERIFICATION)
+		return MAIL_TEMPFAIL;
+	/* 530/534/535/538: TLS or authentication refused, a problem of our
+	 * configuration, not of this message. */
+	if (code == 530 || code == 534 || code == 535 || code == 538)
 		return MAIL_TEMPFAIL;
 	if (code >= 500 && code < 600)
 		return MAIL_PERMFAIL;

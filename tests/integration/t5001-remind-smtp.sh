@@ -1,0 +1,83 @@
+# kyniem remind against a real SMTP server (aiosmtpd, plain, starttls =
+# off for this local relay): activity reminders to owners and milestone
+# reminders to followers arrive once with a decodable Vietnamese Subject
+# and a text/calendar part naming the activity; a 451 is retried by the
+# next run and then delivered; a 550 is marked failed and never retried;
+# a second run sends nothing; with the server down nothing is lost.
+. "$SRC/tests/lib.sh"
+. "$SRC/tests/integration/smtplib.sh"
+initdb
+cat >>"$T/kyniem.conf" <<EOC
+[smtp]
+url = smtp://127.0.0.1:$SMTP_PORT
+from = kyniem@example.org
+starttls = off
+timeout = 5
+EOC
+cat >"$T/rules" <<'EOC'
+later@example.org 451,250
+reject@example.org 550
+EOC
+start_smtpd --rules "$T/rules"
+
+K() { "$KYNIEM" --today 2023-07-01 "$@"; }
+title='Giao lưu bóng chuyền sinh viên Lào – Campuchia'
+K activity add --title "$title" --start 2023-07-08T09:00 \
+    --location 'Trường Bunpimay' --owner an@example.org \
+    --owner later@example.org --owner reject@example.org --remind 7d \
+    >"$T/id" || fail "activity add"
+K recipient add --email binh@example.org --name 'Trần Bình' \
+    --follow country:JP || fail "recipient add"
+
+# Run 1: an and binh get theirs, later is deferred, reject refused.
+K remind --now 2023-07-01T07:00 >"$T/run1" 2>"$T/err1" ||
+    { cat "$T/err1"; fail "remind run 1"; }
+expect_grep '4 queued, 2 sent, 1 to retry, 1 failed' "$T/run1"
+expect_grep "550 5.1.1 mailbox unavailable" "$T/err1"
+[ "$(count_arrived)" -eq 2 ] || fail "run 1: $(count_arrived) messages"
+
+# Run 2 right after: nothing is sent (later waits for its backoff).
+K remind --now 2023-07-01T07:01 >"$T/run2" 2>&1 || fail "remind run 2"
+expect_grep '0 queued, 0 sent, 0 to retry, 0 failed' "$T/run2"
+[ "$(count_arrived)" -eq 2 ] || fail "run 2 sent something"
+
+# Run 3 after the backoff: the 451 address now gets 250.
+K remind --now 2023-07-01T08:00 >"$T/run3" 2>&1 || fail "remind run 3"
+expect_grep '0 queued, 1 sent, 0 to retry, 0 failed' "$T/run3"
+[ "$(grep -c 'RCPT reject@example.org' "$MAIL/log")" -eq 1 ] ||
+    fail "the 550 address was tried again"
+K outbox --failed >"$T/failed"
+expect_grep 'failed	reject@example.org.*550 5.1.1 mailbox unavailable' \
+    "$T/failed"
+[ "$(wc -l <"$T/failed")" -eq 1 ] || fail "more than one failed row"
+
+arrived >"$T/arrived" || { cat "$T/arrived"; fail "malformed message"; }
+cat "$T/arrived"
+[ "$(wc -l <"$T/arrived")" -eq 3 ] || fail "3 messages expected"
+[ "$(cut -f1 "$T/arrived" | sort | tr '\n' ' ')" = \
+    "an@example.org binh@example.org later@example.org " ] ||
+    fail "wrong recipients"
+[ "$(cut -f2 "$T/arrived" | sort -u | wc -l)" -eq 3 ] ||
+    fail "Message-IDs are not distinct"
+expect_grep "^an@example.org	<.*>	Nhắc việc: $title (8/7/2023 09:00)	PUBLISH	$title	20230708T020000Z\$" "$T/arrived"
+expect_grep "^binh@example.org	<.*>	Sắp đến: Kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản (21/9/1973 – 21/9/2023)	PUBLISH	Kỷ niệm 50 năm .*	20230921\$" "$T/arrived"
+
+# The server goes down: nothing is lost, it all arrives once it is back.
+stop_smtpd
+K activity add --title 'Họp mặt' --start 2023-07-03 --owner dan@example.org \
+    --remind 2d >/dev/null || fail "activity add 2"
+K remind --now 2023-07-01T09:00 >"$T/run4" 2>"$T/err4" || fail "run 4"
+expect_grep '1 queued, 0 sent, 1 to retry' "$T/run4"
+K outbox >"$T/outbox4"
+expect_grep '^pending	dan@example.org' "$T/outbox4"
+start_smtpd
+K remind --now 2023-07-01T10:00 >"$T/run5" 2>&1 || fail "run 5"
+expect_grep '0 queued, 1 sent' "$T/run5"
+K remind --now 2023-07-02T10:00 >"$T/run6" 2>&1 || fail "run 6"
+expect_grep '0 queued, 0 sent, 0 to retry, 0 failed' "$T/run6"
+arrived >"$T/arrived" || fail "malformed message"
+[ "$(wc -l <"$T/arrived")" -eq 4 ] || fail "4 messages expected"
+[ "$(cut -f2 "$T/arrived" | sort -u | wc -l)" -eq 4 ] ||
+    fail "a message arrived twice"
+expect_grep '^dan@example.org	.*	Họp mặt	20230703$' "$T/arrived"
+exit 0

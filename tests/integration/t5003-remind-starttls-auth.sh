@@ -1,0 +1,75 @@
+# kyniem remind over STARTTLS with AUTH against a real SMTP server
+# (aiosmtpd requiring STARTTLS and AUTH, with a certificate made here by
+# openssl): the message arrives over TLS after AUTH, and the password
+# appears in no output, log or database.  A server that offers no
+# STARTTLS gets nothing in plain text (no silent fall-back), a wrong
+# password leaves the message pending, and it is sent once both are right.
+. "$SRC/tests/lib.sh"
+. "$SRC/tests/integration/smtplib.sh"
+initdb
+command -v openssl >/dev/null || fail "openssl is missing"
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
+    -addext subjectAltName=IP:127.0.0.1,DNS:localhost \
+    -keyout "$T/key.pem" -out "$T/cert.pem" 2>"$T/openssl.log" ||
+    { cat "$T/openssl.log"; fail "openssl"; }
+secret="s3cr3t-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+printf '%s\n' "$secret" >"$T/password"
+printf 'wrong-%s\n' "$secret" >"$T/badpassword"
+chmod 600 "$T/password" "$T/badpassword"
+base=$(cat "$T/kyniem.conf")
+conf() {	# conf PASSWORD_FILE [TIMEOUT]: STARTTLS required, AUTH
+	{ printf '%s\n' "$base"; cat <<EOC; } >"$T/kyniem.conf"
+[smtp]
+url = smtp://127.0.0.1:$SMTP_PORT
+from = kyniem@example.org
+starttls = required
+cafile = $T/cert.pem
+username = kyniem
+password_file = $1
+timeout = ${2:-5}
+EOC
+}
+K() { "$KYNIEM" --today 2023-07-01 "$@"; }
+K activity add --title 'Triển lãm ảnh 50 năm quan hệ Việt Nam – Nhật Bản' \
+    --start 2023-09-18 --owner an@example.org --remind 7d >/dev/null ||
+    fail "activity add"
+
+# A server without STARTTLS: nothing goes out in plain text.
+conf "$T/password"
+start_smtpd
+K remind --now 2023-09-11T07:00 >"$T/run1" 2>"$T/err1" || fail "run 1"
+expect_grep '1 queued, 0 sent, 1 to retry' "$T/run1"
+[ "$(count_arrived)" -eq 0 ] || fail "sent without STARTTLS"
+stop_smtpd
+
+# STARTTLS and AUTH required; a wrong password keeps it pending.
+start_smtpd --tls "$T/cert.pem" "$T/key.pem" --auth kyniem "$T/password"
+# (aiosmtpd stalls after a failed AUTH; a short timeout keeps this fast.)
+conf "$T/badpassword" 1
+K remind --now 2023-09-11T09:00 >"$T/run2" 2>"$T/err2" || fail "run 2"
+expect_grep '0 queued, 0 sent, 1 to retry' "$T/run2"
+expect_grep 'AUTH .* refused' "$MAIL/log"
+[ "$(count_arrived)" -eq 0 ] || fail "sent with a wrong password"
+
+conf "$T/password"
+K remind --now 2023-09-11T12:00 >"$T/run3" 2>"$T/err3" ||
+    { cat "$T/err3"; fail "run 3"; }
+expect_grep '0 queued, 1 sent, 0 to retry, 0 failed' "$T/run3"
+expect_grep 'AUTH .* ok' "$MAIL/log"
+expect_grep 'DATA kyniem@example.org an@example.org tls=True auth=' "$MAIL/log"
+arrived >"$T/arrived" || fail "malformed message"
+expect_grep 'Triển lãm ảnh 50 năm quan hệ Việt Nam – Nhật Bản	20230918$' \
+    "$T/arrived"
+K remind --now 2023-09-12T07:00 >"$T/run4" 2>&1 || fail "run 4"
+expect_grep '0 queued, 0 sent, 0 to retry, 0 failed' "$T/run4"
+K outbox >"$T/outbox" 2>&1
+
+# The password is nowhere but in its file: not in any output, log,
+# message or the database (and its WAL).
+stop_smtpd
+if grep -r -l -a -F "$secret" "$T" | grep -v -e '/password$' \
+    -e '/badpassword$' >"$T/leaks"; then
+	cat "$T/leaks"
+	fail "the password appears in output"
+fi
+exit 0
