@@ -1,0 +1,70 @@
+# Crash safety of `kyniem import`: kill it with SIGKILL at a random point,
+# 200 times, alternating two versions of a 1,000-row file (every row
+# differs between them, so every run rewrites them all).  After each kill
+# the database must pass PRAGMA integrity_check and hold all or none of
+# each version: no mix of old and new rows, no partial insert.
+. "$SRC/tests/lib.sh"
+command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not installed"; exit 77; }
+initdb
+# A private copy: a rebuild of build/kyniem during the run must not matter.
+cp "$KYNIEM" "$T/kyniem"
+KYNIEM=$T/kyniem
+N=1000
+ITER=${KILL_ITERATIONS:-200}
+for v in a b; do
+	awk -v v=$v -v n=$N 'BEGIN {
+	    print "key,kind,date,base_year,days,country,name_en,name_vi,tags,source"
+	    for (i = 0; i < n; i++)
+		printf "kill_%05d,local,%02d-%02d,1990,1,,Event %d %s," \
+		    "Sự kiện %d %s,kill,src-%s\n", i, i % 12 + 1, i % 28 + 1,
+		    i, v, i, v, v }' >"$T/$v.csv"
+done
+sql() { sqlite3 -batch "$T/kyniem.db" "$1"; }
+
+# Calibrate: the kill delay is drawn from 0 to 1.3 times a whole import.
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+t0=$(ms)
+"$KYNIEM" import "$T/a.csv" >/dev/null || fail "import of a.csv failed"
+t1=$(ms)
+"$KYNIEM" import "$T/b.csv" >/dev/null || fail "import of b.csv failed"
+span=$(( ($(ms) - t1) * 13 / 10 ))
+[ "$span" -gt 5 ] || span=5
+echo "one import takes ~$((t1 - t0)) ms; kills within 0-$span ms"
+
+rand() { od -An -N4 -tu4 /dev/urandom | tr -d ' '; }
+killed=0 finished=0 i=0
+while [ $i -lt "$ITER" ]; do
+	i=$((i + 1))
+	v=a
+	[ $((i % 2)) -eq 0 ] && v=b
+	d=$(( $(rand) % span ))
+	"$KYNIEM" import "$T/$v.csv" >"$T/import.out" 2>"$T/import.err" &
+	pid=$!
+	sleep "$(printf '%d.%03d' $((d / 1000)) $((d % 1000)))"
+	kill -KILL $pid 2>/dev/null || true
+	rc=0
+	wait $pid || rc=$?
+	case $rc in
+	0) finished=$((finished + 1)) ;;
+	137) killed=$((killed + 1)) ;;
+	*) cat "$T/import.err"; fail "iteration $i: import exit $rc" ;;
+	esac
+	ok=$(sql "PRAGMA integrity_check;")
+	[ "$ok" = ok ] || fail "iteration $i: integrity_check: $ok"
+	counts=$(sql "SELECT count(*), sum(source = 'src-a'),
+	    sum(source = 'src-b'), sum(name_en LIKE '% a') FROM observances
+	    WHERE key LIKE 'kill\_%' ESCAPE '\'")
+	case $counts in
+	"$N|$N|0|$N"|"$N|0|$N|0") ;;
+	*) fail "iteration $i (kill after $d ms): rows, src-a, src-b," \
+	    "names of a: $counts; want all of one version" ;;
+	esac
+	if [ $rc -eq 0 ] && [ "$counts" != "$N|$( [ $v = a ] && echo "$N|0|$N" || echo "0|$N|0")" ]; then
+		fail "iteration $i: import of $v.csv finished but left $counts"
+	fi
+done
+echo "$ITER runs: $killed killed mid-run, $finished finished"
+# Both outcomes must have happened, or the delays missed the import.
+[ $killed -ge $((ITER / 4)) ] || fail "only $killed of $ITER runs were killed"
+[ $finished -ge 1 ] || fail "no run finished: the kill window is too short"
+"$KYNIEM" list --format csv >/dev/null || fail "list failed after the kills"
