@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <zip.h>
 
 #include "docx.h"
@@ -26,6 +27,9 @@
 #define MARGIN_R	1134
 #define MARGIN_TB	1134
 #define TEXT_W		(PAGE_W - MARGIN_L - MARGIN_R)
+
+/* 2000-01-01 12:00 UTC: the members' date in the zip, any time zone. */
+#define DOCX_MTIME	((time_t)946728000)
 
 struct docx {
 	struct buf body;
@@ -312,14 +316,20 @@ static int
 add_member(zip_t *za, const char *name, char *data, size_t len)
 {
 	zip_source_t *src;
+	zip_int64_t idx;
 
 	if ((src = zip_source_buffer(za, data, len, 1)) == NULL) {
 		free(data);
 		log_warnx("docx: %s: %s", name, zip_strerror(za));
 		return -1;
 	}
-	if (zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8) < 0) {
+	if ((idx = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8)) < 0) {
 		zip_source_free(src);
+		log_warnx("docx: %s: %s", name, zip_strerror(za));
+		return -1;
+	}
+	/* A fixed date, so the same plan is the same bytes (and ETag). */
+	if (zip_file_set_mtime(za, (zip_uint64_t)idx, DOCX_MTIME, 0) == -1) {
 		log_warnx("docx: %s: %s", name, zip_strerror(za));
 		return -1;
 	}
