@@ -135,3 +135,75 @@ clean:
 .PHONY: all units units-san deps run check bench clean
 -include $(shell find $(BUILD) $(SANBUILD) -name '*.d' 2>/dev/null)
 include tests/fuzz/fuzz.mk
+
+# Installation (see README.md, "Deploying").  Units go where systemd looks
+# for them under PREFIX: /usr/local/lib/systemd/system is on systemd's
+# default search path, and so are the sysusers.d and tmpfiles.d dirs there.
+# The config lives in /etc whatever PREFIX is; an existing kyniem.conf is
+# never overwritten.  `make uninstall` keeps the config and the database.
+BINDIR = $(PREFIX)/bin
+DATADIR = $(PREFIX)/share/kyniem
+DOCDIR = $(PREFIX)/share/doc/kyniem
+MANDIR = $(PREFIX)/share/man
+SYSCONFDIR = /etc
+UNITDIR = $(PREFIX)/lib/systemd/system
+SYSUSERSDIR = $(PREFIX)/lib/sysusers.d
+TMPFILESDIR = $(PREFIX)/lib/tmpfiles.d
+UNITFILES = kyniem.service kyniem.socket kyniem-remind.service \
+	kyniem-remind.timer
+CALFILES = $(shell cd calendars && find . -type f \( -name '*.csv' -o \
+	-name '*.md' \) | sort)
+
+# cmd_init.o has $(PREFIX)/share/kyniem compiled in: rebuild on a new PREFIX.
+$(BUILD)/.prefix: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
+$(BUILD)/src/cmd_init.o: $(BUILD)/.prefix
+
+install: $(BUILD)/kyniem
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(UNITDIR) \
+	    $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR) \
+	    $(DESTDIR)$(DOCDIR) $(DESTDIR)$(SYSCONFDIR)/kyniem
+	install -m 755 $(BUILD)/kyniem $(DESTDIR)$(BINDIR)/kyniem
+	for f in $(CALFILES); do \
+	    install -D -m 644 calendars/$$f \
+	    $(DESTDIR)$(DATADIR)/calendars/$$f || exit 1; done
+	install -m 644 doc/kyniem.1 $(DESTDIR)$(MANDIR)/man1/kyniem.1
+	install -m 644 doc/kyniem.conf.5 $(DESTDIR)$(MANDIR)/man5/kyniem.conf.5
+	for u in $(UNITFILES); do \
+	    sed 's|/usr/local/bin/kyniem|$(BINDIR)/kyniem|' systemd/$$u \
+	    >$(DESTDIR)$(UNITDIR)/$$u && chmod 644 $(DESTDIR)$(UNITDIR)/$$u \
+	    || exit 1; done
+	install -m 644 systemd/kyniem.sysusers \
+	    $(DESTDIR)$(SYSUSERSDIR)/kyniem.conf
+	install -m 644 systemd/kyniem.tmpfiles \
+	    $(DESTDIR)$(TMPFILESDIR)/kyniem.conf
+	install -m 644 README.md config/nginx-kyniem.conf $(DESTDIR)$(DOCDIR)
+	install -m 644 config/kyniem.conf.example \
+	    $(DESTDIR)$(SYSCONFDIR)/kyniem/kyniem.conf.example
+	test -e $(DESTDIR)$(SYSCONFDIR)/kyniem/kyniem.conf || \
+	    install -m 644 config/kyniem.conf.example \
+	    $(DESTDIR)$(SYSCONFDIR)/kyniem/kyniem.conf
+	@if [ -z '$(DESTDIR)' ] && [ -d /run/systemd/system ]; then \
+	    echo 'creating the kyniem user and /var/lib/kyniem'; \
+	    systemd-sysusers $(SYSUSERSDIR)/kyniem.conf && \
+	    systemd-tmpfiles --create $(TMPFILESDIR)/kyniem.conf && \
+	    systemctl daemon-reload; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kyniem \
+	    $(DESTDIR)$(MANDIR)/man1/kyniem.1 \
+	    $(DESTDIR)$(MANDIR)/man5/kyniem.conf.5 \
+	    $(UNITFILES:%=$(DESTDIR)$(UNITDIR)/%) \
+	    $(DESTDIR)$(SYSUSERSDIR)/kyniem.conf \
+	    $(DESTDIR)$(TMPFILESDIR)/kyniem.conf \
+	    $(DESTDIR)$(DOCDIR)/README.md $(DESTDIR)$(DOCDIR)/nginx-kyniem.conf \
+	    $(DESTDIR)$(SYSCONFDIR)/kyniem/kyniem.conf.example
+	rm -rf $(DESTDIR)$(DATADIR)/calendars
+	rmdir $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) 2>/dev/null || true
+	@if [ -z '$(DESTDIR)' ] && [ -d /run/systemd/system ]; then \
+	    systemctl daemon-reload; fi
+
+FORCE:
+.PHONY: install uninstall FORCE
