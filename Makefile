@@ -71,8 +71,10 @@ SRCS = \
 
 # Unit tests: tests/unit/test_NAME.c, one per module.
 UNITS = \
+	tests/unit/test_activity.c \
 	tests/unit/test_import.c \
 	tests/unit/test_lunar.c \
+	tests/unit/test_message.c \
 	tests/unit/test_plan.c \
 	tests/unit/test_rules.c \
 	tests/unit/test_util.c
