@@ -1,0 +1,120 @@
+# kyniem activity add/list/show/edit/cancel, kyniem recipient
+# add/list/remove, and activities imported from CSV and .ics: all or
+# nothing with FILE:LINE errors, a second import changes nothing.
+. "$SRC/tests/lib.sh"
+initdb
+K() { "$KYNIEM" --today 2023-07-01 "$@"; }
+
+id=$(K activity add --title 'Gặp mặt hữu nghị' --start 2023-11-09T09:00 \
+    --end 2023-11-09T11:30 --location 'Hội trường' --owner an@example.org \
+    --owner binh@example.org --remind 30d,7d --observance national-day:KH) ||
+    fail "activity add"
+[ "$id" = 1 ] || fail "first id is '$id'"
+K activity show 1 >"$T/show"
+expect_grep '^start       2023-11-09T09:00$' "$T/show"
+expect_grep '^end         2023-11-09T11:30$' "$T/show"
+expect_grep '^owners      an@example.org$' "$T/show"
+expect_grep '^            binh@example.org$' "$T/show"
+expect_grep '^status      planned$' "$T/show"
+
+for bad in "--title X --start 2023-02-30" \
+    "--title X --start 2023-02-01 --owner an@localhost" \
+    "--title X --start 2023-02-01 --remind soon" \
+    "--title X --start 2023-02-01 --observance no:such" \
+    "--title X --start 2023-02-01T10:00 --end 2023-02-01"; do
+	# shellcheck disable=SC2086
+	if K activity add $bad 2>"$T/err"; then fail "accepted: $bad"; fi
+	[ -s "$T/err" ] || fail "no message for: $bad"
+done
+K activity add --start 2023-02-01 2>/dev/null && fail "no title accepted"
+[ $? -eq 2 ] || fail "a missing --title is not a usage error"
+
+K activity edit 1 --location 'Nhà văn hóa' --status confirmed >"$T/out"
+expect_grep '^1 changed$' "$T/out"
+K activity edit 1 --location 'Nhà văn hóa' >"$T/out"
+expect_grep '^1 unchanged$' "$T/out"
+K activity cancel 1 >"$T/out"
+expect_grep '^1 cancelled$' "$T/out"
+K activity show 1 >"$T/show"
+expect_grep '^status      cancelled$' "$T/show"
+expect_grep '^location    Nhà văn hóa$' "$T/show"
+expect_grep '^revision    3$' "$T/show"
+K activity show 99 2>"$T/err" && fail "show of a missing id"
+expect_grep "no activity with id 99" "$T/err"
+
+# CSV: every bad row reported, nothing written.
+if K import "$DATA/activities-bad.csv" >"$T/out" 2>"$T/err"; then
+	fail "bad CSV accepted"
+fi
+f="$DATA/activities-bad.csv"
+cat >"$T/expected" <<EOC
+kyniem: $f:2: a title is required
+kyniem: $f:3: start must be YYYY-MM-DD or YYYY-MM-DDTHH:MM
+kyniem: $f:4: 'an@localhost' is not an email address
+kyniem: $f:5: reminder offsets '9x' must be like 30d,7d,1d (w, d or h)
+kyniem: $f:6: status must be planned, confirmed, done or cancelled, not 'maybe'
+kyniem: $f:7: unknown observance key 'no:such'
+kyniem: $f:8: end is before start
+kyniem: $f:10: 3 fields, expected 11 (key,title,start,end,location,organiser,owners,remind,observance,status,notes)
+kyniem: $f:9: duplicate key 'a7' (first on line 8)
+kyniem: $f: 9 errors; nothing from this file was written
+EOC
+expect_diff "$T/expected" "$T/err"
+[ "$(K activity list | wc -l)" -eq 1 ] || fail "rows of a bad file written"
+
+K import "$DATA/activities.csv" >"$T/out" || fail "CSV import"
+expect_grep '^2 rows read, 2 added or changed, 0 with errors$' "$T/out"
+K import "$DATA/activities.csv" >"$T/out" || fail "CSV import 2"
+expect_grep '^2 rows read, 0 added or changed, 0 with errors$' "$T/out"
+
+# .ics: VEVENTs with their UID, times converted to Vietnam's time.
+if K import "$DATA/activities-bad.ics" >"$T/out" 2>"$T/err"; then
+	fail "bad .ics accepted"
+fi
+f="$DATA/activities-bad.ics"
+cat >"$T/expected" <<EOC
+kyniem: $f:9: VEVENT without a UID
+kyniem: $f:13: 'nobody' is not an email address
+kyniem: $f:19: duplicate UID 'ok-1'
+kyniem: $f: 3 errors; nothing from this file was written
+EOC
+expect_diff "$T/expected" "$T/err"
+expect_grep '^4 rows read, 0 added or changed, 3 with errors$' "$T/out"
+K import "$DATA/activities.ics" >"$T/out" || fail ".ics import"
+expect_grep '^2 rows read, 2 added or changed, 0 with errors$' "$T/out"
+K import "$DATA/activities.ics" >"$T/out" || fail ".ics import 2"
+expect_grep '^2 rows read, 0 added or changed, 0 with errors$' "$T/out"
+K activity list | cut -f2- >"$T/list"
+cat >"$T/expected" <<'EOC'
+2023-09-18	planned	Triển lãm ảnh 50 năm quan hệ Việt Nam – Nhật Bản
+2023-11-09T09:00	cancelled	Gặp mặt hữu nghị
+2023-11-09T09:00	confirmed	Gặp mặt kỷ niệm 70 năm Quốc khánh Campuchia
+2024-11-02T08:00	planned	Giao lưu bóng chuyền sinh viên Lào – Campuchia
+2024-12-01	cancelled	Ngày hội văn hóa
+EOC
+expect_diff "$T/expected" "$T/list"
+id=$(K activity list | grep 'Giao lưu' | cut -f1)
+K activity show "$id" >"$T/show"
+expect_grep '^end         2024-11-02T11:30$' "$T/show"
+expect_grep '^location    Trường Bunpimay, Nha Trang$' "$T/show"
+expect_grep '^organiser   Hội hữu nghị Việt – Lào$' "$T/show"
+expect_grep '^remind      2d$' "$T/show"
+id=$(K activity list | grep 'Ngày hội' | cut -f1)
+K activity show "$id" >"$T/show"
+expect_grep '^end         2024-12-02$' "$T/show"
+
+# Recipients.
+K recipient add --email binh@example.org --name 'Trần Bình' \
+    --follow country:JP --follow kind:national-day || fail "recipient add"
+K recipient add --email carol@example.org --name Carol --lang en ||
+    fail "recipient add 2"
+K recipient add --email 'x@y' --name X 2>/dev/null && fail "bad address"
+K recipient add --email x@example.org --name X --follow kind:nope \
+    2>/dev/null && fail "bad follow"
+K recipient list >"$T/out"
+printf 'binh@example.org\tTrần Bình\tvi\tcountry:JP,kind:national-day\ncarol@example.org\tCarol\ten\tmilestones\n' >"$T/expected"
+expect_diff "$T/expected" "$T/out"
+K recipient remove carol@example.org || fail "recipient remove"
+K recipient remove carol@example.org 2>/dev/null && fail "removed twice"
+[ "$(K recipient list | wc -l)" -eq 1 ] || fail "remove did not remove"
+exit 0
