@@ -1,0 +1,110 @@
+# Crash safety of `kyniem remind`: kill it with SIGKILL at a random point
+# (while queueing or mid-batch against a real SMTP server), many times.
+# After each kill: PRAGMA integrity_check is ok; the queue is all or none
+# (0 or every (reminder, recipient) due, each exactly once); no row is
+# marked sent unless its message arrived; a message that arrived while its
+# row is still pending is the one in flight at the kill, so resends are at
+# most one per kill and are the same Message-ID.  A final run sends the
+# rest: nothing is lost.  Between rounds the outbox and mailbox are
+# emptied so every round queues and sends again.
+. "$SRC/tests/lib.sh"
+. "$SRC/tests/integration/smtplib.sh"
+command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not installed"; exit 77; }
+initdb
+cp "$KYNIEM" "$T/kyniem"
+KYNIEM=$T/kyniem
+cat >>"$T/kyniem.conf" <<EOC
+[smtp]
+url = smtp://127.0.0.1:$SMTP_PORT
+from = kyniem@example.org
+starttls = off
+timeout = 5
+EOC
+R=10
+ITER=${KILL_ITERATIONS:-200}
+K() { "$KYNIEM" --today 2023-10-01 "$@"; }
+owners=
+i=0
+while [ $i -lt $R ]; do
+	i=$((i + 1))
+	owners="$owners --owner u$i@example.org"
+done
+# shellcheck disable=SC2086
+K activity add --title 'Gặp mặt kỷ niệm Quốc khánh Campuchia' \
+    --start 2023-11-09T09:00 $owners --remind 30d >/dev/null ||
+    fail "activity add"
+start_smtpd
+sql() { sqlite3 -batch "$T/kyniem.db" "$1"; }
+arrived_ids() {
+	cat "$MAIL"/msg-*.eml 2>/dev/null | tr -d '\r' |
+	    sed -n 's/^Message-ID: *<\{0,1\}\([^>]*\)>\{0,1\}$/\1/p'
+}
+reset() { sql "DELETE FROM outbox;"; rm -f "$MAIL"/msg-*.eml; kills=0; }
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+rand() { od -An -N4 -tu4 /dev/urandom | tr -d ' '; }
+
+t0=$(ms)
+K remind --now 2023-10-11T07:00 >"$T/calib" 2>&1 || fail "remind failed"
+span=$(( ($(ms) - t0) * 13 / 10 ))
+expect_grep "$R queued, $R sent" "$T/calib"
+echo "one remind run takes ~$((span * 10 / 13)) ms; kills within 0-$span ms"
+
+check() {	# $1: iteration; the invariants after a kill
+	sql "PRAGMA integrity_check;
+	    SELECT 'C', count(*), count(DISTINCT reminder || ' ' || recipient)
+	    FROM outbox;
+	    SELECT state, message_id FROM outbox;" >"$T/db"
+	ok=$(head -n 1 "$T/db")
+	[ "$ok" = ok ] || fail "iteration $1: integrity_check: $ok"
+	c=$(sed -n 's/^C|//p' "$T/db")
+	case $c in
+	"0|0") return 0 ;;
+	"$R|$R") ;;
+	*) fail "iteration $1: outbox rows, distinct (reminder, recipient):" \
+	    "$c; want 0 or $R of each (all or none, once each)" ;;
+	esac
+	arrived_ids | sort >"$T/ids"
+	sed -n 's/^sent|<\{0,1\}\([^>]*\)>\{0,1\}$/\1/p' "$T/db" | sort >"$T/sent"
+	sed -n 's/^[a-z]*|<\{0,1\}\([^>]*\)>\{0,1\}$/\1/p' "$T/db" | sort >"$T/all"
+	lost=$(comm -23 "$T/sent" "$T/ids" | head -n 3)
+	[ -z "$lost" ] || fail "iteration $1: marked sent, never arrived: $lost"
+	stray=$(uniq "$T/ids" | comm -23 - "$T/all" | head -n 3)
+	[ -z "$stray" ] || fail "iteration $1: arrived, not in outbox: $stray"
+	resent=$(( $(wc -l <"$T/ids") - $(uniq "$T/ids" | wc -l) ))
+	[ "$resent" -le "$kills" ] ||
+	    fail "iteration $1: $resent resends after $kills kills"
+	nsent=$(wc -l <"$T/sent")
+}
+
+reset
+killed=0 finished=0 i=0
+while [ $i -lt "$ITER" ]; do
+	i=$((i + 1))
+	d=$(( $(rand) % span ))
+	"$KYNIEM" --today 2023-10-01 remind --now 2023-10-11T07:00 \
+	    >"$T/run.out" 2>&1 &
+	pid=$!
+	sleep "$(printf '%d.%03d' $((d / 1000)) $((d % 1000)))"
+	kill -KILL $pid 2>/dev/null || true
+	rc=0
+	wait $pid || rc=$?
+	case $rc in
+	0) finished=$((finished + 1)) ;;
+	137) killed=$((killed + 1)); kills=$((kills + 1)) ;;
+	*) cat "$T/run.out"; fail "iteration $i: remind exit $rc" ;;
+	esac
+	nsent=0
+	check $i
+	# Once everything is sent the next round starts from scratch.
+	[ "$nsent" -ne "$R" ] || reset
+done
+echo "$ITER runs: $killed killed, $finished finished"
+[ $killed -ge $((ITER / 4)) ] || fail "only $killed of $ITER runs were killed"
+
+# Nothing lost: one more run sends whatever is pending, then all is sent.
+K remind --now 2023-10-11T07:00 >"$T/final" 2>&1 || fail "final remind failed"
+check final
+[ "$(sql "SELECT count(*) FROM outbox WHERE state = 'sent'")" = "$R" ] ||
+    fail "not every reminder was sent: $(sql "SELECT state, count(*) FROM outbox GROUP BY state")"
+[ "$(arrived_ids | sort -u | wc -l)" -eq $R ] ||
+    fail "$(arrived_ids | sort -u | wc -l) distinct messages arrived, want $R"
