@@ -113,7 +113,7 @@ struct ctx {
 struct words {
 	const char *org, *title, *draft[2], *h1[4], *h2[4], *empty, *activity,
 	    *blank, *letters, *ngo[3], *info_rel, *info_other, *info_news,
-	    *other[2], *appendix, *cols[5], *no_dates, *lunar, *month[12];
+	    *other[2], *appendix, *cols[5], *no_dates, *month[12];
 };
 
 static const struct words vi = {
@@ -146,7 +146,6 @@ static const struct words vi = {
 	"Phụ lục: Lịch các ngày kỷ niệm năm ",
 	{ "Ngày", "Sự kiện", "Năm chẵn, tròn", "Mục", "Hoạt động" },
 	"Không có ngày nào trong tháng.",
-	"âm lịch",
 	{ "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6",
 	    "Tháng 7", "Tháng 8", "Tháng 9", "Tháng 10", "Tháng 11",
 	    "Tháng 12" },
@@ -181,7 +180,6 @@ static const struct words en = {
 	"Appendix: calendar of ",
 	{ "Date", "Event", "Milestone", "Section", "Activities" },
 	"No dates this month.",
-	"lunar",
 	{ "January", "February", "March", "April", "May", "June", "July",
 	    "August", "September", "October", "November", "December" },
 };
