@@ -65,7 +65,7 @@ void
 message_encode_words(const char *value, struct buf *out)
 {
 	const unsigned char *s = (const unsigned char *)value;
-	size_t n = strlen(value), i = 0, take, j;
+	size_t n = strlen(value), i = 0, take, j, k;
 
 	if (!needs_encoding(value)) {
 		buf_puts(out, value);
@@ -78,6 +78,14 @@ message_encode_words(const char *value, struct buf *out)
 		j = i + take;
 		while (j < n && j > i && (s[j] & 0xc0) == 0x80)
 			j--;
+		/* Prefer to end a word after a space: a decoder that keeps
+		 * the folding whitespace then shows two spaces, not a word
+		 * broken in two. */
+		for (k = j; j < n && k > i + 15; k--)
+			if (s[k - 1] == ' ') {
+				j = k;
+				break;
+			}
 		if (i > 0)
 			buf_puts(out, "\r\n ");
 		buf_puts(out, "=?UTF-8?B?");

@@ -13,6 +13,8 @@ url = smtp://127.0.0.1:$SMTP_PORT
 from = kyniem@example.org
 starttls = off
 timeout = 5
+[organisation]
+name = Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa
 EOC
 cat >"$T/rules" <<'EOC'
 later@example.org 451,250
@@ -60,6 +62,14 @@ cat "$T/arrived"
 [ "$(cut -f2 "$T/arrived" | sort -u | wc -l)" -eq 3 ] ||
     fail "Message-IDs are not distinct"
 expect_grep "^an@example.org	<.*>	Nhắc việc: $title (8/7/2023 09:00)	PUBLISH	$title	20230708T020000Z\$" "$T/arrived"
+# The sender's Vietnamese name survives RFC 2047 in From.
+"$PYTHON" - "$MAIL"/msg-0001.eml <<'EOP' || fail "From display name"
+import email, email.policy, sys
+m = email.message_from_bytes(open(sys.argv[1], "rb").read(),
+                             policy=email.policy.default)
+name = " ".join(m["From"].addresses[0].display_name.split())
+assert name == "Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa", name
+EOP
 expect_grep "^binh@example.org	<.*>	Sắp đến: Kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản (21/9/1973 – 21/9/2023)	PUBLISH	Kỷ niệm 50 năm .*	20230921\$" "$T/arrived"
 
 # The server goes down: nothing is lost, it all arrives once it is back.
