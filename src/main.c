@@ -88,17 +88,18 @@ cmd_usage(const char *name)
 	return 2;
 }
 
+/* The full usage: on stdout for --help (exit 0), else stderr (exit 2). */
 static int
-usage(void)
+usage(FILE *f)
 {
 	size_t i;
 
-	fprintf(stderr, "usage: kyniem [--config PATH] [--today YYYY-MM-DD] "
+	fprintf(f, "usage: kyniem [--config PATH] [--today YYYY-MM-DD] "
 	    "[--now YYYY-MM-DDTHH:MM] COMMAND [ARGS]\n\ncommands:\n");
 	for (i = 0; i < NELEM(commands); i++)
-		fprintf(stderr, "  kyniem %s\n", commands[i].usage);
-	fprintf(stderr, "\n'kyniem COMMAND --help' describes one command\n");
-	return 2;
+		fprintf(f, "  kyniem %s\n", commands[i].usage);
+	fprintf(f, "\n'kyniem COMMAND --help' describes one command\n");
+	return f == stdout ? 0 : 2;
 }
 
 /* The config file to read: --config, $KYNIEM_CONFIG, the source tree's
@@ -203,15 +204,17 @@ main(int argc, char **argv)
 			}
 			have_now = 1;
 			break;
+		case 'h':
+			return usage(stdout);
 		default:
-			return usage();
+			return usage(stderr);
 		}
 	}
 	if (optind >= argc)
-		return usage();
+		return usage(stderr);
 	if ((c = find_command(argv[optind])) == NULL) {
 		log_warnx("unknown command '%s'", argv[optind]);
-		return usage();
+		return usage(stderr);
 	}
 	if (!have_now)
 		app.now = have_today ? (time_t)(util_days_from_civil(
