@@ -102,12 +102,10 @@ $(BUILD)/tests/unit/%.o: KCFLAGS += -Isrc $(shell pkg-config --cflags check 2>/d
 
 units: $(UNITBINS)
 
-# Install missing build and test packages first (scripts/install-deps is
-# idempotent and fast when everything is present).
+# Install missing build and test packages first (scripts/install-deps
+# checks each package and is fast when everything is present).
 deps:
-	@pkg-config --exists $(PKGS) $(TESTPKGS) && command -v curl >/dev/null \
-	  && $(PYTHON) -c 'import aiosmtpd, icalendar' 2>/dev/null \
-	  || scripts/install-deps test
+	@scripts/install-deps test
 
 var/kyniem.db: $(BUILD)/kyniem $(wildcard calendars/*.csv calendars/local/*.csv)
 	@mkdir -p var
