@@ -111,7 +111,8 @@ var/kyniem.db: $(BUILD)/kyniem $(wildcard calendars/*.csv calendars/local/*.csv)
 	@mkdir -p var
 	$(BUILD)/kyniem init
 
-run: deps
+run:
+	@scripts/install-deps build
 	$(MAKE) all
 	$(MAKE) var/kyniem.db
 	$(BUILD)/kyniem serve
