@@ -219,14 +219,6 @@ activity_new_uid(void)
 	return xasprintf("kyniem-activity-%s", hex);
 }
 
-static char *
-col_dup(sqlite3_stmt *stmt, int i)
-{
-	const unsigned char *s = sqlite3_column_text(stmt, i);
-
-	return s ? xstrdup((const char *)s) : NULL;
-}
-
 #define ACTIVITY_COLUMNS "id, uid, title, all_day, start_date, start_min," \
 	" end_date, end_min, location, organiser, observance, notes, remind," \
 	" status, revision, created, modified"
@@ -238,8 +230,8 @@ row_activity(sqlite3_stmt *stmt, struct activity *a)
 
 	memset(a, 0, sizeof(*a));
 	a->id = (long)sqlite3_column_int64(stmt, 0);
-	a->uid = col_dup(stmt, 1);
-	a->title = col_dup(stmt, 2);
+	a->uid = store_column_dup(stmt, 1);
+	a->title = store_column_dup(stmt, 2);
 	a->all_day = sqlite3_column_int(stmt, 3);
 	s = (const char *)sqlite3_column_text(stmt, 4);
 	if (s == NULL || util_parse_ymd(s, &a->start) == -1)
@@ -249,11 +241,11 @@ row_activity(sqlite3_stmt *stmt, struct activity *a)
 	if (s == NULL || util_parse_ymd(s, &a->end) == -1)
 		a->end = a->start;
 	a->end_min = sqlite3_column_int(stmt, 7);
-	a->location = col_dup(stmt, 8);
-	a->organiser = col_dup(stmt, 9);
-	a->observance = col_dup(stmt, 10);
-	a->notes = col_dup(stmt, 11);
-	a->remind = col_dup(stmt, 12);
+	a->location = store_column_dup(stmt, 8);
+	a->organiser = store_column_dup(stmt, 9);
+	a->observance = store_column_dup(stmt, 10);
+	a->notes = store_column_dup(stmt, 11);
+	a->remind = store_column_dup(stmt, 12);
 	a->status = (enum activity_status)activity_status_parse((const char *)
 	    sqlite3_column_text(stmt, 13));
 	if ((int)a->status < 0)
@@ -287,7 +279,7 @@ load_owners(struct store *st, struct activity *v, size_t n)
 			continue;
 		a->owners = xrealloc(a->owners, (a->nowners + 1) *
 		    sizeof(*a->owners));
-		a->owners[a->nowners++] = col_dup(stmt, 1);
+		a->owners[a->nowners++] = store_column_dup(stmt, 1);
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
@@ -363,15 +355,6 @@ activity_get(struct store *st, long id, struct activity *out)
 	return 0;
 }
 
-static void
-bind_text(sqlite3_stmt *stmt, int i, const char *s)
-{
-	if (s == NULL || *s == '\0')
-		sqlite3_bind_null(stmt, i);
-	else
-		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
-}
-
 static int
 step_done(struct store *st, sqlite3_stmt *stmt)
 {
@@ -408,19 +391,19 @@ put_row(struct store *st, const struct activity *a, long now, int *changed)
 		return -1;
 	util_format_ymd(a->start, s, sizeof(s));
 	util_format_ymd(a->end, e, sizeof(e));
-	bind_text(stmt, 1, a->uid);
-	bind_text(stmt, 2, a->title);
+	store_bind_text(stmt, 1, a->uid);
+	store_bind_text(stmt, 2, a->title);
 	sqlite3_bind_int(stmt, 3, a->all_day);
-	bind_text(stmt, 4, s);
+	store_bind_text(stmt, 4, s);
 	sqlite3_bind_int(stmt, 5, a->all_day ? 0 : a->start_min);
-	bind_text(stmt, 6, e);
+	store_bind_text(stmt, 6, e);
 	sqlite3_bind_int(stmt, 7, a->all_day ? 0 : a->end_min);
-	bind_text(stmt, 8, a->location);
-	bind_text(stmt, 9, a->organiser);
-	bind_text(stmt, 10, a->observance);
-	bind_text(stmt, 11, a->notes);
-	bind_text(stmt, 12, a->remind);
-	bind_text(stmt, 13, activity_status_name(a->status));
+	store_bind_text(stmt, 8, a->location);
+	store_bind_text(stmt, 9, a->organiser);
+	store_bind_text(stmt, 10, a->observance);
+	store_bind_text(stmt, 11, a->notes);
+	store_bind_text(stmt, 12, a->remind);
+	store_bind_text(stmt, 13, activity_status_name(a->status));
 	sqlite3_bind_int64(stmt, 14, now);
 	ret = step_done(st, stmt);
 	*changed = ret == 0 && sqlite3_changes(store_db(st)) > 0;
@@ -436,7 +419,7 @@ lookup_id(struct store *st, const char *uid)
 
 	if (stmt == NULL)
 		return -1;
-	bind_text(stmt, 1, uid);
+	store_bind_text(stmt, 1, uid);
 	if (sqlite3_step(stmt) == SQLITE_ROW)
 		id = (long)sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
@@ -479,7 +462,7 @@ put_owners(struct store *st, long id, const struct activity *a)
 		if (stmt != NULL) {
 			sqlite3_bind_int64(stmt, 1, id);
 			sqlite3_bind_int64(stmt, 2, (long)i);
-			bind_text(stmt, 3, a->owners[i]);
+			store_bind_text(stmt, 3, a->owners[i]);
 		}
 		if (step_done(st, stmt) == -1)
 			return -1;

@@ -74,14 +74,6 @@ outbox_add(struct store *st, const char *reminder, const char *recipient,
 	return step_done(st, stmt);
 }
 
-static char *
-col_dup(sqlite3_stmt *stmt, int i)
-{
-	const unsigned char *s = sqlite3_column_text(stmt, i);
-
-	return s ? xstrdup((const char *)s) : NULL;
-}
-
 static void
 row_item(sqlite3_stmt *stmt, struct outbox_item *it)
 {
@@ -90,10 +82,10 @@ row_item(sqlite3_stmt *stmt, struct outbox_item *it)
 
 	memset(it, 0, sizeof(*it));
 	it->id = (long)sqlite3_column_int64(stmt, 0);
-	it->reminder = col_dup(stmt, 1);
-	it->recipient = col_dup(stmt, 2);
-	it->message_id = col_dup(stmt, 3);
-	it->subject = col_dup(stmt, 4);
+	it->reminder = store_column_dup(stmt, 1);
+	it->recipient = store_column_dup(stmt, 2);
+	it->message_id = store_column_dup(stmt, 3);
+	it->subject = store_column_dup(stmt, 4);
 	it->len = (size_t)sqlite3_column_bytes(stmt, 5);
 	it->message = xmalloc(it->len + 1);
 	if (it->len > 0)
@@ -104,7 +96,7 @@ row_item(sqlite3_stmt *stmt, struct outbox_item *it)
 			it->state = (enum outbox_state)i;
 	it->attempts = sqlite3_column_int(stmt, 7);
 	it->next_try = (long)sqlite3_column_int64(stmt, 8);
-	it->last_error = col_dup(stmt, 9);
+	it->last_error = store_column_dup(stmt, 9);
 	it->created = (long)sqlite3_column_int64(stmt, 10);
 	it->done = (long)sqlite3_column_int64(stmt, 11);
 }

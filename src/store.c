@@ -233,9 +233,8 @@ store_rollback(struct store *st)
 	return exec(st, "ROLLBACK");
 }
 
-/* Bind text, or NULL for a NULL or empty string. */
-static void
-bind_text(sqlite3_stmt *stmt, int i, const char *s)
+void
+store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
 {
 	if (s == NULL || *s == '\0')
 		sqlite3_bind_null(stmt, i);
@@ -274,12 +273,12 @@ store_put_country(struct store *st, const struct country *c, long now,
 	    " IS NOT (?2, ?3, ?4, ?5, ?6)");
 
 	if (stmt != NULL) {
-		bind_text(stmt, 1, c->code);
-		bind_text(stmt, 2, c->name_en);
-		bind_text(stmt, 3, c->name_vi);
-		bind_text(stmt, 4, c->formal_en);
-		bind_text(stmt, 5, c->formal_vi);
-		bind_text(stmt, 6, c->source);
+		store_bind_text(stmt, 1, c->code);
+		store_bind_text(stmt, 2, c->name_en);
+		store_bind_text(stmt, 3, c->name_vi);
+		store_bind_text(stmt, 4, c->formal_en);
+		store_bind_text(stmt, 5, c->formal_vi);
+		store_bind_text(stmt, 6, c->source);
 		sqlite3_bind_int64(stmt, 7, now);
 	}
 	return step_upsert(st, stmt, changed);
@@ -304,21 +303,21 @@ store_put_observance(struct store *st, const struct observance *o,
 	    " (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
 
 	if (stmt != NULL) {
-		bind_text(stmt, 1, o->key);
-		bind_text(stmt, 2, rules_kind_name(o->kind));
-		bind_text(stmt, 3, o->country);
+		store_bind_text(stmt, 1, o->key);
+		store_bind_text(stmt, 2, rules_kind_name(o->kind));
+		store_bind_text(stmt, 3, o->country);
 		sqlite3_bind_text(stmt, 4, o->spec ? o->spec : "", -1,
 		    SQLITE_TRANSIENT);
 		sqlite3_bind_int(stmt, 5, o->rule.base_year);
 		sqlite3_bind_int(stmt, 6, o->days > 0 ? o->days : 1);
-		bind_text(stmt, 7, o->name_en);
-		bind_text(stmt, 8, o->name_vi);
-		bind_text(stmt, 9, o->level);
-		bind_text(stmt, 10, o->tags);
-		bind_text(stmt, 11, o->confidence);
-		bind_text(stmt, 12, o->source);
-		bind_text(stmt, 13, o->note);
-		bind_text(stmt, 14, file);
+		store_bind_text(stmt, 7, o->name_en);
+		store_bind_text(stmt, 8, o->name_vi);
+		store_bind_text(stmt, 9, o->level);
+		store_bind_text(stmt, 10, o->tags);
+		store_bind_text(stmt, 11, o->confidence);
+		store_bind_text(stmt, 12, o->source);
+		store_bind_text(stmt, 13, o->note);
+		store_bind_text(stmt, 14, file);
 		sqlite3_bind_int64(stmt, 15, now);
 	}
 	return step_upsert(st, stmt, changed);
@@ -339,18 +338,18 @@ store_put_dated(struct store *st, const char *key, const struct dated *dt,
 	util_format_ymd(dt->start, s, sizeof(s));
 	util_format_ymd(dt->end, e, sizeof(e));
 	if (stmt != NULL) {
-		bind_text(stmt, 1, key);
+		store_bind_text(stmt, 1, key);
 		sqlite3_bind_int(stmt, 2, dt->year);
-		bind_text(stmt, 3, s);
-		bind_text(stmt, 4, e);
-		bind_text(stmt, 5, source);
+		store_bind_text(stmt, 3, s);
+		store_bind_text(stmt, 4, e);
+		store_bind_text(stmt, 5, source);
 	}
 	if ((ret = step_upsert(st, stmt, changed)) == 0 && *changed) {
 		/* A new date changes the observance's feed entries. */
 		stmt = store_prepare(st, "UPDATE observances SET revision ="
 		    " revision + 1, modified = ?2 WHERE key = ?1");
 		if (stmt != NULL) {
-			bind_text(stmt, 1, key);
+			store_bind_text(stmt, 1, key);
 			sqlite3_bind_int64(stmt, 2, now);
 		}
 		ret = step_upsert(st, stmt, changed);
@@ -366,7 +365,7 @@ exists(struct store *st, const char *sql, const char *arg)
 
 	if (stmt == NULL)
 		return -1;
-	bind_text(stmt, 1, arg);
+	store_bind_text(stmt, 1, arg);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_ROW)
@@ -389,8 +388,8 @@ store_observance_exists(struct store *st, const char *key)
 	return exists(st, "SELECT 1 FROM observances WHERE key = ?1", key);
 }
 
-static char *
-col_dup(sqlite3_stmt *stmt, int i)
+char *
+store_column_dup(sqlite3_stmt *stmt, int i)
 {
 	const unsigned char *s = sqlite3_column_text(stmt, i);
 
@@ -405,30 +404,30 @@ row_observance(sqlite3_stmt *stmt)
 	const char *err;
 	int kind;
 
-	o->key = col_dup(stmt, 0);
+	o->key = store_column_dup(stmt, 0);
 	kind = rules_kind_parse((const char *)sqlite3_column_text(stmt, 1));
 	o->kind = kind < 0 ? KIND_LOCAL : (enum kind)kind;
 	if (country != NULL)
 		snprintf(o->country, sizeof(o->country), "%s", country);
-	o->spec = col_dup(stmt, 3);
+	o->spec = store_column_dup(stmt, 3);
 	if (rules_parse(o->spec ? o->spec : "", &o->rule, &err) == -1)
 		o->rule.type = RULE_UNDATED;	/* validated on import */
 	if (sqlite3_column_int(stmt, 4) > 0)
 		o->rule.base_year = sqlite3_column_int(stmt, 4);
 	o->days = sqlite3_column_int(stmt, 5);
-	o->name_en = col_dup(stmt, 6);
-	o->name_vi = col_dup(stmt, 7);
-	o->level = col_dup(stmt, 8);
-	o->tags = col_dup(stmt, 9);
-	o->confidence = col_dup(stmt, 10);
-	o->source = col_dup(stmt, 11);
-	o->note = col_dup(stmt, 12);
+	o->name_en = store_column_dup(stmt, 6);
+	o->name_vi = store_column_dup(stmt, 7);
+	o->level = store_column_dup(stmt, 8);
+	o->tags = store_column_dup(stmt, 9);
+	o->confidence = store_column_dup(stmt, 10);
+	o->source = store_column_dup(stmt, 11);
+	o->note = store_column_dup(stmt, 12);
 	o->revision = sqlite3_column_int64(stmt, 13);
 	o->modified = (time_t)sqlite3_column_int64(stmt, 14);
-	o->country_en = col_dup(stmt, 15);
-	o->country_vi = col_dup(stmt, 16);
-	o->formal_en = col_dup(stmt, 17);
-	o->formal_vi = col_dup(stmt, 18);
+	o->country_en = store_column_dup(stmt, 15);
+	o->country_vi = store_column_dup(stmt, 16);
+	o->formal_en = store_column_dup(stmt, 17);
+	o->formal_vi = store_column_dup(stmt, 18);
 	return o;
 }
 
@@ -482,7 +481,7 @@ store_load(struct store *st, int kind, struct obs_set *out)
 	if (stmt == NULL)
 		return -1;
 	if (kind >= 0)
-		bind_text(stmt, 1, rules_kind_name((enum kind)kind));
+		store_bind_text(stmt, 1, rules_kind_name((enum kind)kind));
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			cap = cap ? cap * 2 : 256;

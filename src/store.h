@@ -41,6 +41,11 @@ int store_begin(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);
 
+/* Bind s as text, or NULL when s is NULL or empty. */
+void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
+/* Column i as a newly allocated string, or NULL for SQL NULL. */
+char *store_column_dup(sqlite3_stmt *stmt, int i);
+
 /* Prepare sql; logs and returns NULL on error. */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql);
 
@@ -69,7 +74,5 @@ int store_load(struct store *st, int kind, struct obs_set *out);
 void obs_set_release(struct obs_set *s);
 /* The observance with key from a loaded set, or NULL. */
 struct observance *obs_set_find(const struct obs_set *s, const char *key);
-
-/* Count of rows per kind etc. for `list`: not needed; see cmd_list.c. */
 
 #endif
