@@ -1,4 +1,4 @@
-# Fuzzing (issue 8), included by the Makefile.  Every tests/fuzz/fuzz_*.c
+# Fuzzing and memcheck (issue 8), included by the Makefile.  Every tests/fuzz/fuzz_*.c
 # is a libFuzzer target linked with the modules built by clang with
 # AddressSanitizer and UBSan into $(FUZZBUILD).  `make fuzz FUZZ_SECONDS=N`
 # runs each target N seconds from its seed corpus; `make fuzz-build` only
@@ -34,3 +34,10 @@ fuzz: fuzz-build
 
 .PHONY: fuzz fuzz-build
 -include $(shell find $(FUZZBUILD) -name '*.d' 2>/dev/null)
+
+# Valgrind memcheck over an integration run of the commands, the server
+# and remind (tests/integration/t8005-memcheck.sh; make check runs it too).
+memcheck: all
+	BUILD=$(BUILD) PYTHON=$(PYTHON) NODE=$(NODE) tests/run memcheck
+
+.PHONY: memcheck
