@@ -483,7 +483,7 @@ import_data(struct store *st, struct lunar_cal *lunar, const char *name,
 	struct csv csv;
 	const struct format *fmt;
 	const char *err;
-	long errors = stats->errors;
+	long errors = stats->errors, changed = stats->changed;
 	int rc, ret = -1;
 
 	csv_init(&csv, data, len);
@@ -498,14 +498,19 @@ import_data(struct store *st, struct lunar_cal *lunar, const char *name,
 	if (store_begin(st) == -1)
 		goto done;
 	if (read_rows(&c, &csv, fmt) == -1)
-		goto rollback;
+		goto dberror;
 	check_duplicates(&c);
 	if (stats->errors > errors)
 		goto rollback;
-	ret = store_commit(st);
-	goto done;
+	if ((ret = store_commit(st)) == 0)
+		goto done;
+dberror:
+	/* The database failed (disk full, read-only; already logged): an
+	 * error of the file too, and none of its changes counts. */
+	stats->errors++;
 rollback:
 	store_rollback(st);
+	stats->changed = changed;
 	log_warnx("%s: %ld error%s; nothing from this file was written", name,
 	    stats->errors - errors, stats->errors - errors == 1 ? "" : "s");
 done:
