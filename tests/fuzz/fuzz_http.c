@@ -1,0 +1,106 @@
+/*
+ * libFuzzer target: raw bytes sent to the real server.  http.c has no
+ * per-request entry point short of libmicrohttpd's, so the fuzzer starts
+ * the server once on a loopback port (one thread, a site built from the
+ * shipped calendars) and sends each input on a new connection, then reads
+ * the answer until the server closes it.  A crash or sanitizer report in
+ * the server's thread ends the run like any other.
+ */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "http.h"
+#include "import.h"
+#include "lunar.h"
+#include "site.h"
+#include "store.h"
+#include "util.h"
+
+#ifndef KYNIEM_SRCDIR
+#define KYNIEM_SRCDIR "."
+#endif
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static struct http_server *srv;
+static unsigned port;
+
+static void
+setup(void)
+{
+	static struct config cfg;
+	static const char *files[] = { "countries.csv", "relations.csv",
+	    "national-days.csv", "festivals.csv" };
+	struct import_stats stats = { 0 };
+	struct ymd today = { 2024, 3, 1 };
+	struct lunar_cal *cal = lunar_new(LUNAR_HISTORICAL);
+	struct store *st;
+	struct site_data d;
+	struct site site;
+	struct http_opts o;
+	char path[512];
+	size_t i;
+
+	signal(SIGPIPE, SIG_IGN);
+	if (config_load(&cfg, NULL) == -1 || store_open(":memory:", &st) == -1)
+		fatal("setup failed");
+	cfg.rules.lunar = cal;
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		snprintf(path, sizeof(path), "%s/calendars/%s", KYNIEM_SRCDIR,
+		    files[i]);
+		if (import_file(st, cal, path, 0, &stats) == -1)
+			fatal("cannot import '%s'", path);
+	}
+	if (site_load(st, &d) == -1 ||
+	    site_build(&d, &cfg, today, "http://127.0.0.1", &site) == -1)
+		fatal("cannot build the site");
+	site_data_release(&d);
+	http_opts_init(&o);
+	o.listen = "127.0.0.1:0";
+	o.threads = 1;
+	o.timeout = 2;
+	o.site = &site;
+	if (http_start(&o, &srv) == -1)
+		fatal("cannot start the server");
+	port = http_port(srv);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct sockaddr_in sa;
+	struct timeval tv = { 3, 0 };
+	char buf[65536];
+	size_t off = 0;
+	ssize_t n;
+	int fd;
+
+	if (srv == NULL)
+		setup();
+	if ((fd = socket(AF_INET, SOCK_STREAM, 0)) == -1)
+		fatal("socket failed");
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((uint16_t)port);
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+	if (connect(fd, (struct sockaddr *)&sa, sizeof(sa)) == -1)
+		fatal("connect failed");
+	while (off < size && (n = write(fd, data + off, size - off)) > 0)
+		off += (size_t)n;
+	shutdown(fd, SHUT_WR);
+	while (read(fd, buf, sizeof(buf)) > 0)
+		;
+	close(fd);
+	return 0;
+}
