@@ -32,6 +32,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct http_server *srv;
+static struct store *st;	/* kept for the life of the process */
 static unsigned port;
 
 static void
@@ -43,7 +44,6 @@ setup(void)
 	struct import_stats stats = { 0 };
 	struct ymd today = { 2024, 3, 1 };
 	struct lunar_cal *cal = lunar_new(LUNAR_HISTORICAL);
-	struct store *st;
 	struct site_data d;
 	struct site site;
 	struct http_opts o;
