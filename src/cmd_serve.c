@@ -83,17 +83,15 @@ serve_today(const struct serve *s)
 }
 
 static void
-print_urls(const struct serve *s, const struct site *site)
+url_lines(const struct serve *s, const struct site *site, struct buf *b)
 {
 	size_t i, countries = 0;
 	const char *tok;
 
-	printf("kyniem: serving %s/ (port %u)\n", s->base,
-	    http_port(s->srv));
 	for (i = 0; i < site->n; i++) {
 		if (strncmp(site->v[i].path, "/calendars/country/", 19) == 0) {
 			if (countries++ == 0)
-				printf("  %s%s (%zu events) and the other "
+				buf_printf(b, "  %s%s (%zu events) and the other "
 				    "country feeds on the page\n", s->base,
 				    site->v[i].path, site->v[i].nevents);
 			continue;
@@ -101,18 +99,43 @@ print_urls(const struct serve *s, const struct site *site)
 		if (strncmp(site->v[i].path, "/calendars/", 11) != 0)
 			continue;
 		tok = site->v[i].token != NULL ? "?token=SECRET" : "";
-		printf("  %s%s%s (%zu events)\n", s->base, site->v[i].path, tok,
-		    site->v[i].nevents);
+		buf_printf(b, "  %s%s%s (%zu events)\n", s->base,
+		    site->v[i].path, tok, site->v[i].nevents);
 	}
+}
+
+/*
+ * Start the server with site already published, so that no connection
+ * ever finds it empty, and print the URLs; 0 or -1 (logged).
+ */
+static int
+start(struct serve *s, const struct http_opts *ho, struct site *site)
+{
+	struct http_opts o = *ho;
+	struct buf b;
+
+	buf_init(&b);
+	url_lines(s, site, &b);
+	o.site = site;
+	if (http_start(&o, &s->srv) == -1) {
+		site_release(site);
+		buf_release(&b);
+		return -1;
+	}
+	printf("kyniem: serving %s/ (port %u)\n%s", s->base,
+	    http_port(s->srv), b.data != NULL ? b.data : "");
 	fflush(stdout);
+	buf_release(&b);
+	return 0;
 }
 
 /*
  * Load and render everything, then publish it; 0 or -1 (logged).  The
  * first time (no server yet), start the server with ho only once the site
- * is built: until then connections wait in the listen queue rather than
- * get a 503, which calendar clients take as a broken subscription (and
- * with socket activation the first connection is what starts us).
+ * is built and published: until then connections wait in the listen queue
+ * rather than get a 503, which calendar clients take as a broken
+ * subscription (with socket activation the first connection is what
+ * starts us).
  */
 static int
 rebuild(struct serve *s, const struct http_opts *ho)
@@ -135,13 +158,11 @@ rebuild(struct serve *s, const struct http_opts *ho)
 		    "previous ones");
 		return -1;
 	}
-	if (first && http_start(ho, &s->srv) == -1) {
-		site_release(&site);
-		return -1;
-	}
-	if (first)
-		print_urls(s, &site);
-	http_publish(s->srv, &site);
+	if (first) {
+		if (start(s, ho, &site) == -1)
+			return -1;
+	} else
+		http_publish(s->srv, &site);
 	s->version = version;
 	s->built_for = today;
 	if (!first)

@@ -749,6 +749,8 @@ http_start(const struct http_opts *o, struct http_server **out)
 	}
 	srv->port = bound_port(srv->fd);
 	pthread_rwlock_init(&srv->lock, NULL);
+	if (o->site != NULL)
+		http_publish(srv, o->site);
 	srv->d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD |
 	    MHD_USE_ERROR_LOG | MHD_USE_ITC | MHD_USE_TURBO, 0, NULL, NULL,
 	    handle, srv,
@@ -764,6 +766,7 @@ http_start(const struct http_opts *o, struct http_server **out)
 		log_warnx("cannot start the http server on port %u",
 		    srv->port);
 		close(srv->fd);
+		snap_free(srv->cur);
 		pthread_rwlock_destroy(&srv->lock);
 		free(srv);
 		return -1;

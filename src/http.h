@@ -19,15 +19,17 @@ struct http_opts {
 	unsigned timeout;	/* idle seconds before a connection is closed */
 	size_t memory_limit;	/* per connection; bounds URL and headers */
 	unsigned threads;	/* worker threads, 0 = one per CPU */
+	struct site *site;	/* published before the first accept, or NULL */
 };
 
 /* Defaults: 127.0.0.1:8080, 1024 connections, 15 s, 32 KiB, per CPU. */
 void http_opts_init(struct http_opts *o);
 
 /*
- * Bind (unless listen_fd is given) and start serving an empty site: every
- * feed is a 404 and / says it is starting, until http_publish().  Returns
- * 0 and *out, or -1 (logged).
+ * Bind (unless listen_fd is given) and start serving o->site, taken over
+ * as by http_publish(), or else an empty site: every feed is a 404 and /
+ * says it is starting, until http_publish().  Returns 0 and *out, or -1
+ * (logged).
  */
 int http_start(const struct http_opts *o, struct http_server **out);
 
