@@ -456,7 +456,7 @@ START_TEST(test_festivals)
 END_TEST
 
 static Suite *
-lunar_suite(void)
+suite(void)
 {
 	Suite *s;
 	TCase *tc;
@@ -482,15 +482,4 @@ lunar_suite(void)
 	return s;
 }
 
-int
-main(void)
-{
-	SRunner *sr;
-	int failed;
-
-	sr = srunner_create(lunar_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-}
+#include "check_main.h"
