@@ -19,6 +19,9 @@ log_init(const char *progname)
 		prog = progname;
 }
 
+static void vlog(int, int, const char *, va_list)
+    __attribute__((format(printf, 3, 0)));
+
 static void
 vlog(int level, int with_errno, const char *fmt, va_list ap)
 {

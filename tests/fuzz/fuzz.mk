@@ -9,7 +9,6 @@ FUZZBUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
-	-Wno-format-nonliteral \
 	-fno-sanitize-recover=undefined
 FUZZOBJS = $(SRCS:%.c=$(FUZZBUILD)/%.o)
 FUZZBINS = $(FUZZ_TARGETS:%=$(FUZZBUILD)/%)
