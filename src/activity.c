@@ -283,8 +283,7 @@ load_owners(struct store *st, struct activity *v, size_t n)
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
-		log_warnx("%s: %s", store_path(st),
-		    sqlite3_errmsg(store_db(st)));
+		store_warn(st);
 		return -1;
 	}
 	return 0;
@@ -312,8 +311,7 @@ activity_load(struct store *st, struct activity_list *out)
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
-		log_warnx("%s: %s", store_path(st),
-		    sqlite3_errmsg(store_db(st)));
+		store_warn(st);
 		activity_list_release(out);
 		return -1;
 	}
@@ -344,8 +342,7 @@ activity_get(struct store *st, long id, struct activity *out)
 	if (rc == SQLITE_DONE)
 		return 1;
 	if (rc != SQLITE_ROW) {
-		log_warnx("%s: %s", store_path(st),
-		    sqlite3_errmsg(store_db(st)));
+		store_warn(st);
 		return -1;
 	}
 	if (load_owners(st, out, 1) == -1) {
@@ -361,8 +358,7 @@ step_done(struct store *st, sqlite3_stmt *stmt)
 	int rc = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
 
 	if (stmt != NULL && rc != SQLITE_DONE && rc != SQLITE_ROW)
-		log_warnx("%s: %s", store_path(st),
-		    sqlite3_errmsg(store_db(st)));
+		store_warn(st);
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }

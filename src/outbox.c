@@ -26,8 +26,7 @@ step_done(struct store *st, sqlite3_stmt *stmt)
 	int rc = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
 
 	if (stmt != NULL && rc != SQLITE_DONE)
-		log_warnx("%s: %s", store_path(st),
-		    sqlite3_errmsg(store_db(st)));
+		store_warn(st);
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -49,7 +48,7 @@ outbox_exists(struct store *st, const char *reminder, const char *recipient)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	log_warnx("%s: %s", store_path(st), sqlite3_errmsg(store_db(st)));
+	store_warn(st);
 	return -1;
 }
 
@@ -125,8 +124,7 @@ outbox_load(struct store *st, int due, int failed_only, long now,
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
-		log_warnx("%s: %s", store_path(st),
-		    sqlite3_errmsg(store_db(st)));
+		store_warn(st);
 		outbox_list_release(out);
 		return -1;
 	}

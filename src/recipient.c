@@ -128,8 +128,7 @@ step_done(struct store *st, sqlite3_stmt *stmt)
 	int rc = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
 
 	if (stmt != NULL && rc != SQLITE_DONE)
-		log_warnx("%s: %s", store_path(st),
-		    sqlite3_errmsg(store_db(st)));
+		store_warn(st);
 	sqlite3_finalize(stmt);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -190,8 +189,7 @@ recipient_load(struct store *st, struct recipient_list *out)
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
-		log_warnx("%s: %s", store_path(st),
-		    sqlite3_errmsg(store_db(st)));
+		store_warn(st);
 		recipient_list_release(out);
 		return -1;
 	}

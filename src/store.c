@@ -95,13 +95,19 @@ exec(struct store *st, const char *sql)
 	return 0;
 }
 
+void
+store_warn(struct store *st)
+{
+	log_warnx("%s: %s", st->path, sqlite3_errmsg(st->db));
+}
+
 sqlite3_stmt *
 store_prepare(struct store *st, const char *sql)
 {
 	sqlite3_stmt *stmt = NULL;
 
 	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
-		log_warnx("%s: %s", st->path, sqlite3_errmsg(st->db));
+		store_warn(st);
 		return NULL;
 	}
 	return stmt;
@@ -119,7 +125,7 @@ user_version(struct store *st, int *v)
 		*v = sqlite3_column_int(stmt, 0);
 		ret = 0;
 	} else
-		log_warnx("%s: %s", st->path, sqlite3_errmsg(st->db));
+		store_warn(st);
 	sqlite3_finalize(stmt);
 	return ret;
 }
@@ -250,7 +256,7 @@ step_upsert(struct store *st, sqlite3_stmt *stmt, int *changed)
 
 	if (rc != SQLITE_DONE) {
 		if (stmt != NULL)
-			log_warnx("%s: %s", st->path, sqlite3_errmsg(st->db));
+			store_warn(st);
 		sqlite3_finalize(stmt);
 		return -1;
 	}
@@ -372,7 +378,7 @@ exists(struct store *st, const char *sql, const char *arg)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	log_warnx("%s: %s", st->path, sqlite3_errmsg(st->db));
+	store_warn(st);
 	return -1;
 }
 
@@ -457,7 +463,7 @@ load_dates(struct store *st, struct obs_set *set)
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
-		log_warnx("%s: %s", st->path, sqlite3_errmsg(st->db));
+		store_warn(st);
 		return -1;
 	}
 	return 0;
@@ -491,7 +497,7 @@ store_load(struct store *st, int kind, struct obs_set *out)
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
-		log_warnx("%s: %s", st->path, sqlite3_errmsg(st->db));
+		store_warn(st);
 		obs_set_release(out);
 		return -1;
 	}

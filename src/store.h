@@ -46,6 +46,9 @@ void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 /* Column i as a newly allocated string, or NULL for SQL NULL. */
 char *store_column_dup(sqlite3_stmt *stmt, int i);
 
+/* Log the connection's last error, naming the database file. */
+void store_warn(struct store *st);
+
 /* Prepare sql; logs and returns NULL on error. */
 sqlite3_stmt *store_prepare(struct store *st, const char *sql);
 
