@@ -34,22 +34,8 @@ step_done(struct store *st, sqlite3_stmt *stmt)
 int
 outbox_exists(struct store *st, const char *reminder, const char *recipient)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT 1 FROM outbox"
-	    " WHERE reminder = ?1 AND recipient = ?2");
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_text(stmt, 1, reminder, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(stmt, 2, recipient, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(stmt);
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	store_warn(st);
-	return -1;
+	return store_exists(st, "SELECT 1 FROM outbox WHERE reminder = ?1"
+	    " AND recipient = ?2", reminder, recipient);
 }
 
 int

@@ -363,15 +363,18 @@ store_put_dated(struct store *st, const char *key, const struct dated *dt,
 	return ret;
 }
 
-static int
-exists(struct store *st, const char *sql, const char *arg)
+int
+store_exists(struct store *st, const char *sql, const char *a,
+    const char *b)
 {
 	sqlite3_stmt *stmt = store_prepare(st, sql);
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	store_bind_text(stmt, 1, arg);
+	store_bind_text(stmt, 1, a);
+	if (b != NULL)
+		store_bind_text(stmt, 2, b);
 	rc = sqlite3_step(stmt);
 	sqlite3_finalize(stmt);
 	if (rc == SQLITE_ROW)
@@ -385,13 +388,15 @@ exists(struct store *st, const char *sql, const char *arg)
 int
 store_country_exists(struct store *st, const char *code)
 {
-	return exists(st, "SELECT 1 FROM countries WHERE code = ?1", code);
+	return store_exists(st, "SELECT 1 FROM countries WHERE code = ?1",
+	    code, NULL);
 }
 
 int
 store_observance_exists(struct store *st, const char *key)
 {
-	return exists(st, "SELECT 1 FROM observances WHERE key = ?1", key);
+	return store_exists(st, "SELECT 1 FROM observances WHERE key = ?1",
+	    key, NULL);
 }
 
 char *

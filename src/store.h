@@ -64,6 +64,12 @@ int store_put_observance(struct store *st, const struct observance *obs,
 int store_put_dated(struct store *st, const char *key,
     const struct dated *dt, const char *source, long now, int *changed);
 
+/*
+ * 1 if the query sql, with ?1 = a and ?2 = b (when b is not NULL), returns
+ * a row; 0 if not; -1 on error (logged).
+ */
+int store_exists(struct store *st, const char *sql, const char *a,
+    const char *b);
 /* 1 if the country code is known, 0 if not, -1 on error. */
 int store_country_exists(struct store *st, const char *code);
 /* 1 if an observance with key exists, 0 if not, -1 on error. */
