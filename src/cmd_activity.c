@@ -144,6 +144,19 @@ print_when(struct ymd d, int all_day, int min)
 		printf("%sT%02d:%02d", buf, min / 60, min % 60);
 }
 
+/* Write one activity in its own transaction; 0 or -1 (logged). */
+static int
+save(struct app *app, struct activity *a, int *changed)
+{
+	if (store_begin(app->store) == -1)
+		return -1;
+	if (activity_put(app->store, a, (long)app->now, changed) == -1) {
+		store_rollback(app->store);
+		return -1;
+	}
+	return store_commit(app->store);
+}
+
 static int
 activity_add(int argc, char **argv, struct app *app)
 {
@@ -161,13 +174,7 @@ activity_add(int argc, char **argv, struct app *app)
 	a.status = ACTIVITY_PLANNED;
 	if (apply(app, &f, &a) == -1)
 		goto done;
-	if (store_begin(app->store) == -1)
-		goto done;
-	if (activity_put(app->store, &a, (long)app->now, &changed) == -1) {
-		store_rollback(app->store);
-		goto done;
-	}
-	if (store_commit(app->store) == -1)
+	if (save(app, &a, &changed) == -1)
 		goto done;
 	printf("%ld\n", a.id);
 	ret = 0;
@@ -272,13 +279,7 @@ activity_edit(int argc, char **argv, struct app *app, int cancel)
 		f.status = "cancelled";
 	if (get_id(app, argv[optind], &a) == -1 || apply(app, &f, &a) == -1)
 		goto done;
-	if (store_begin(app->store) == -1)
-		goto done;
-	if (activity_put(app->store, &a, (long)app->now, &changed) == -1) {
-		store_rollback(app->store);
-		goto done;
-	}
-	if (store_commit(app->store) == -1)
+	if (save(app, &a, &changed) == -1)
 		goto done;
 	printf("%ld %s\n", a.id, changed ? (cancel ? "cancelled" : "changed") :
 	    "unchanged");
