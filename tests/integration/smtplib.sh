@@ -6,6 +6,18 @@ SMTPD_PID=
 SMTP_PORT=$(free_port)
 mkdir -p "$MAIL"
 
+# smtp_conf: append the [smtp] section for this plain local relay to the
+# test's config (starttls = off is allowed for a local relay only).
+smtp_conf() {
+	cat >>"$T/kyniem.conf" <<EOC
+[smtp]
+url = smtp://127.0.0.1:$SMTP_PORT
+from = kyniem@example.org
+starttls = off
+timeout = 5
+EOC
+}
+
 # start_smtpd [smtpd.py options]: start and wait until it listens.
 start_smtpd() {
 	rm -f "$MAIL/ready"

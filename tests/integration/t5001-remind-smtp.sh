@@ -7,12 +7,8 @@
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/smtplib.sh"
 initdb
+smtp_conf
 cat >>"$T/kyniem.conf" <<EOC
-[smtp]
-url = smtp://127.0.0.1:$SMTP_PORT
-from = kyniem@example.org
-starttls = off
-timeout = 5
 [organisation]
 name = Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa
 EOC

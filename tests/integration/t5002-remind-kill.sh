@@ -5,13 +5,7 @@
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/smtplib.sh"
 initdb
-cat >>"$T/kyniem.conf" <<EOC
-[smtp]
-url = smtp://127.0.0.1:$SMTP_PORT
-from = kyniem@example.org
-starttls = off
-timeout = 5
-EOC
+smtp_conf
 K() { "$KYNIEM" --today 2023-10-01 "$@"; }
 owners=
 for i in 1 2 3 4 5 6 7 8; do owners="$owners --owner u$i@example.org"; done

@@ -13,13 +13,7 @@ command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not installed"; exit 77; }
 initdb
 cp "$KYNIEM" "$T/kyniem"
 KYNIEM=$T/kyniem
-cat >>"$T/kyniem.conf" <<EOC
-[smtp]
-url = smtp://127.0.0.1:$SMTP_PORT
-from = kyniem@example.org
-starttls = off
-timeout = 5
-EOC
+smtp_conf
 R=10
 ITER=${KILL_ITERATIONS:-200}
 K() { "$KYNIEM" --today 2023-10-01 "$@"; }

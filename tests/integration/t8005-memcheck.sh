@@ -28,12 +28,8 @@ vg() {
 	    fail "kyniem $*: exit $rc, want $want"; }
 }
 mkconf
+smtp_conf
 cat >>"$T/kyniem.conf" <<EOC
-[smtp]
-url = smtp://127.0.0.1:$SMTP_PORT
-from = kyniem@example.org
-starttls = off
-timeout = 5
 [feed private-la]
 countries = LA
 token = s3cret
