@@ -32,6 +32,7 @@ TESTLIBS = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
 # Modules (everything but main.c), one per line.
 SRCS = \
 	src/activity.c \
+	src/activity_db.c \
 	src/cmd_activity.c \
 	src/cmd_anniversaries.c \
 	src/cmd_export.c \
@@ -49,10 +50,16 @@ SRCS = \
 	src/cmd_upcoming.c \
 	src/config.c \
 	src/csv.c \
+	src/dataset.c \
 	src/docx.c \
+	src/escape.c \
 	src/feed.c \
+	src/file.c \
 	src/http.c \
+	src/httpreq.c \
+	src/ical.c \
 	src/import.c \
+	src/import_ics.c \
 	src/log.c \
 	src/lunar.c \
 	src/mail_smtp.c \
@@ -61,13 +68,17 @@ SRCS = \
 	src/output.c \
 	src/page.c \
 	src/plan.c \
+	src/plan_render.c \
 	src/query.c \
 	src/recipient.c \
 	src/remind.c \
 	src/rules.c \
+	src/select.c \
 	src/site.c \
 	src/store.c \
-	src/util.c
+	src/text.c \
+	src/util.c \
+	src/vntime.c
 
 # Unit tests: tests/unit/test_NAME.c, one per module.
 UNITS = \

@@ -46,7 +46,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	cal = lunar_new(LUNAR_HISTORICAL);
-	rules_opts_init(&o, cal);
+	rules_opts_init(&o);
 	v = xcalloc((size_t)n, sizeof(*v));
 	p = xcalloc((size_t)n, sizeof(*p));
 	for (i = 0; i < n; i++) {
@@ -67,8 +67,9 @@ main(int argc, char **argv)
 	}
 	fclose(rem);
 	t0 = now();
-	if (rules_occurrences(&o, p, (size_t)n, (struct ymd){ (int)first, 1,
-	    1 }, (struct ymd){ (int)(first + years - 1), 12, 31 }, &l) == -1)
+	if (rules_occurrences(&o, cal, p, (size_t)n,
+	    (struct ymd){ (int)first, 1, 1 },
+	    (struct ymd){ (int)(first + years - 1), 12, 31 }, &l) == -1)
 		return 1;
 	for (i = 0; i < (long)l.n; i++)
 		milestones += l.v[i].milestone != MILESTONE_NONE;

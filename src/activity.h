@@ -51,32 +51,28 @@ int activity_status_parse(const char *s);
 /* Release the insides of one activity (safe on a zeroed struct). */
 void activity_release(struct activity *a);
 
-/*
- * Parse "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (local time): sets *day and
- * *min (minutes after midnight, or -1 for a date alone).  0 or -1.
- */
-int activity_parse_when(const char *s, struct ymd *day, int *min);
-/*
- * Parse a reminder offset list "30d,7d,1d,2h" (d days, h hours, w weeks)
- * into seconds before the start, at most max of them.  0, or -1.
- */
-int activity_parse_offsets(const char *s, long *secs, size_t max,
-    size_t *n);
-/* Local Vietnam time (UTC+7) of a day and minute as a time_t. */
-time_t activity_time(struct ymd day, int min);
-/* The activity's start as a time_t (local midnight when all-day). */
+/* The activity's start as an instant (local midnight when all-day). */
 time_t activity_start(const struct activity *a);
 
 /*
- * Fill a new activity from command-line style values; end may be NULL.
- * Returns NULL, or a static reason the values are bad.
+ * Add an owner's address, normalised (the domain lower-cased) and only
+ * once: "A@X.vn;a@x.VN" is one owner.
+ */
+void activity_add_owner(struct activity *a, const char *email);
+
+/*
+ * Set the start and end of an activity from "YYYY-MM-DD" or
+ * "YYYY-MM-DDTHH:MM" in Vietnam's time; end may be NULL (a timed activity
+ * then lasts an hour).  Returns NULL, or a static reason the values are
+ * bad.
  */
 const char *activity_set_times(struct activity *a, const char *start,
     const char *end);
 /*
- * Check an activity's fields (title, dates, owners' addresses, offsets,
- * the linked observance exists).  Returns 0, or -1 with a reason written
- * to err.
+ * Check an activity's fields: every text through the one validator (title
+ * required, lengths, no control characters), owners' addresses, reminder
+ * offsets, the linked observance exists.  Returns 0, or -1 with a reason
+ * naming the field written to err.
  */
 int activity_check(struct store *st, const struct activity *a, char *err,
     size_t errlen);
@@ -102,15 +98,5 @@ char *activity_new_uid(void);
 	"owners,remind,observance,status,notes"
 int activity_from_csv(struct store *st, char **f, struct activity *a,
     char *err, size_t errlen);
-
-/*
- * Import the VEVENTs of an iCalendar file (data[0..len)) as activities in
- * one transaction: every bad event is reported as NAME:LINE: reason and
- * nothing is written when there is one.  Adds to *rows, *changed and
- * *errors; returns 0 or -1.
- */
-int activity_import_ics(struct store *st, const char *name,
-    const char *data, size_t len, long now, long *rows, long *changed,
-    long *errors);
 
 #endif

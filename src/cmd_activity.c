@@ -119,11 +119,9 @@ apply(struct app *app, const struct fields *f, struct activity *a)
 	if (f->nowners > 0) {
 		for (i = 0; i < a->nowners; i++)
 			free(a->owners[i]);
-		a->owners = xrealloc(a->owners, f->nowners *
-		    sizeof(*a->owners));
+		a->nowners = 0;
 		for (i = 0; i < f->nowners; i++)
-			a->owners[i] = xstrdup(f->owners[i]);
-		a->nowners = f->nowners;
+			activity_add_owner(a, f->owners[i]);
 	}
 	if (activity_check(app->store, a, err, sizeof(err)) == -1) {
 		log_warnx("%s", err);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "config.h"
 #include "log.h"
 #include "query.h"
 
@@ -21,21 +22,28 @@ cmd_anniversaries(int argc, char **argv, struct app *app)
 	long year;
 	int ch, rc;
 
-	query_init(&q, app);
+	query_init(&q, app->cfg->lang);
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if ((rc = query_option(&q, ch, optarg)) == -1)
+		if ((rc = query_option(&q, ch, optarg)) == 0)
+			continue;
+		query_release(&q);
+		if (rc == -1)
 			return 2;
-		if (rc == 1) {
-			cmd_usage("anniversaries");
-			return ch == 'h' ? 0 : 2;
-		}
+		cmd_usage("anniversaries");
+		return ch == 'h' ? 0 : 2;
 	}
-	if (argc - optind != 1)
+	if (argc - optind != 1) {
+		query_release(&q);
 		return cmd_usage("anniversaries");
+	}
 	if (util_parse_int(argv[optind], 1, 9998, &year) == -1) {
 		log_warnx("'%s' is not a year", argv[optind]);
+		query_release(&q);
 		return 2;
 	}
-	return query_print(app, &q, (struct ymd){ (int)year, 1, 1 },
-	    (struct ymd){ (int)year, 12, 31 }) == 0 ? 0 : 1;
+	rc = query_compile(&q) == -1 ? 2 : query_print(app->store, app->cfg,
+	    app->lunar, &q, (struct ymd){ (int)year, 1, 1 },
+	    (struct ymd){ (int)year, 12, 31 }, stdout) == 0 ? 0 : 1;
+	query_release(&q);
+	return rc;
 }

@@ -15,80 +15,30 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "dataset.h"
+#include "file.h"
 #include "log.h"
 #include "site.h"
-
-/* mkdir -p for the directories of path (not its last component). */
-static int
-make_dirs(const char *path)
-{
-	char *p = xstrdup(path), *s;
-	int ret = 0;
-
-	for (s = p + 1; (s = strchr(s, '/')) != NULL; s++) {
-		*s = '\0';
-		if (mkdir(p, 0755) == -1 && errno != EEXIST) {
-			log_warn("cannot create '%s'", p);
-			ret = -1;
-			break;
-		}
-		*s = '/';
-	}
-	free(p);
-	return ret;
-}
-
-static int
-write_file(const char *path, const char *data, size_t len)
-{
-	char *tmp = xasprintf("%s.tmp", path);
-	FILE *f = NULL;
-	int ret = -1;
-
-	if (make_dirs(path) == -1)
-		goto done;
-	if ((f = fopen(tmp, "wb")) == NULL) {
-		log_warn("cannot create '%s'", tmp);
-		goto done;
-	}
-	if (fwrite(data, 1, len, f) != len || fflush(f) != 0 ||
-	    fsync(fileno(f)) != 0) {
-		log_warn("cannot write '%s'", tmp);
-		goto done;
-	}
-	if (fclose(f) != 0) {
-		f = NULL;
-		log_warn("cannot write '%s'", tmp);
-		goto done;
-	}
-	f = NULL;
-	if (rename(tmp, path) == -1) {
-		log_warn("cannot rename '%s' to '%s'", tmp, path);
-		goto done;
-	}
-	ret = 0;
-done:
-	if (f != NULL)
-		fclose(f);
-	if (ret == -1)
-		unlink(tmp);
-	free(tmp);
-	return ret;
-}
 
 static int
 export(struct app *app, const char *dir)
 {
-	struct site_data d;
-	struct site site;
+	struct dataset d;
+	struct site_input in;
+	struct site site = { NULL, 0 };
 	char *base, *path;
 	size_t i;
 	int ret = 1;
 
-	if (site_load(app->store, &d) == -1)
+	if (dataset_load(app->store, &d) == -1)
 		return 1;
 	base = site_base_url(app->cfg, NULL);
-	if (site_build(&d, app->cfg, app->today, base, &site) == -1)
+	in.data = &d;
+	in.cfg = app->cfg;
+	in.lunar = app->lunar;
+	in.today = app->today;
+	in.base_url = base;
+	if (site_build(&in, &site) == -1)
 		goto done;
 	for (i = 0; i < site.n; i++) {
 		if (site.v[i].token != NULL) {
@@ -97,7 +47,8 @@ export(struct app *app, const char *dir)
 			continue;
 		}
 		path = xasprintf("%s%s", dir, site.v[i].path);
-		if (write_file(path, site.v[i].body, site.v[i].len) == -1) {
+		if (file_write_atomic(path, site.v[i].body, site.v[i].len) ==
+		    -1) {
 			free(path);
 			goto done;
 		}
@@ -108,7 +59,7 @@ export(struct app *app, const char *dir)
 done:
 	site_release(&site);
 	free(base);
-	site_data_release(&d);
+	dataset_release(&d);
 	return ret;
 }
 

@@ -9,29 +9,29 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "dataset.h"
 #include "feed.h"
 #include "log.h"
-#include "site.h"
 
 static int
 write_feed(struct app *app, const char *name)
 {
-	struct site_data d;
+	struct dataset d;
 	struct feed_defs defs;
 	struct feed_ctx ctx;
 	struct feed_out fo = { 0 };
 	const struct feed_def *def;
 	int ret = 1;
 
-	if (site_load(app->store, &d) == -1)
+	if (dataset_load(app->store, &d) == -1)
 		return 1;
+	feed_ctx_init(&ctx, &d, app->cfg, app->lunar, app->today);
 	feed_defs_init(&defs, app->cfg, d.set.v, d.set.n);
 	if ((def = feed_defs_find(&defs, name)) == NULL) {
 		log_warnx("no feed '%s' (see 'kyniem export' or the index "
 		    "page for the list)", name);
 		goto done;
 	}
-	site_ctx(&d, app->cfg, app->today, &ctx);
 	if (feed_render(&ctx, def->conf, &fo) == -1)
 		goto done;
 	if (fwrite(fo.text, 1, fo.len, stdout) != fo.len ||
@@ -43,7 +43,8 @@ write_feed(struct app *app, const char *name)
 done:
 	feed_out_release(&fo);
 	feed_defs_release(&defs);
-	site_data_release(&d);
+	feed_ctx_release(&ctx);
+	dataset_release(&d);
 	return ret;
 }
 

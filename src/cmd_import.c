@@ -1,5 +1,6 @@
 /*
- * kyniem import FILE...: load or update rows; each file all or nothing.
+ * kyniem import [--attendees-as-owners] FILE...: load or update rows;
+ * each file all or nothing.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -13,13 +14,18 @@ int
 cmd_import(int argc, char **argv, struct app *app)
 {
 	static const struct option opts[] = {
+		{ "attendees-as-owners", no_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct import_stats stats = { 0 };
-	int ch, i, failed = 0;
+	int ch, i, failed = 0, flags = 0;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (ch == 'a') {
+			flags |= IMPORT_ATTENDEES;
+			continue;
+		}
 		cmd_usage("import");
 		return ch == 'h' ? 0 : 2;
 	}
@@ -27,7 +33,7 @@ cmd_import(int argc, char **argv, struct app *app)
 		return cmd_usage("import");
 	for (i = optind; i < argc; i++)
 		if (import_file(app->store, app->lunar, argv[i],
-		    (long)app->now, &stats) == -1)
+		    (long)app->now, flags, &stats) == -1)
 			failed++;
 	printf("%ld rows read, %ld added or changed, %ld with errors\n",
 	    stats.rows, stats.changed, stats.errors);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "escape.h"
 #include "config.h"
 #include "log.h"
 #include "output.h"
@@ -27,24 +28,24 @@ row(struct buf *b, const struct observance *o, enum out_format fmt)
 		return;
 	}
 	if (fmt == OUT_CSV) {
-		output_csv_field(b, o->key);
+		esc_csv(b, o->key);
 		buf_printf(b, ",%s,%s,", rules_kind_name(o->kind), o->country);
-		output_csv_field(b, o->spec);
+		esc_csv(b, o->spec);
 		buf_printf(b, ",%s,%s\r\n", base, o->confidence ?
 		    o->confidence : "");
 		return;
 	}
 	buf_puts(b, "{\"key\":");
-	output_json_string(b, o->key);
+	esc_json(b, o->key);
 	buf_printf(b, ",\"kind\":\"%s\",\"country\":",
 	    rules_kind_name(o->kind));
-	output_json_string(b, o->country);
+	esc_json(b, o->country);
 	buf_puts(b, ",\"date\":");
-	output_json_string(b, o->spec);
+	esc_json(b, o->spec);
 	buf_printf(b, ",\"base_year\":%s,\"dated\":%s,\"confidence\":",
 	    base[0] ? base : "null",
 	    o->rule.type == RULE_UNDATED ? "false" : "true");
-	output_json_string(b, o->confidence);
+	esc_json(b, o->confidence);
 	buf_putc(b, '}');
 }
 

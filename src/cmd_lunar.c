@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "escape.h"
 #include "log.h"
 #include "lunar.h"
 #include "output.h"
@@ -68,7 +69,7 @@ print_result(const struct lunar_date *l, struct ymd t, int to_solar,
 		buf_printf(&b, "{\"day\": %d, \"month\": %d, \"year\": %d, "
 		    "\"leap\": %s, \"can_chi\": ", l->day, l->month, l->year,
 		    l->leap ? "true" : "false");
-		output_json_string(&b, canchi);
+		esc_json(&b, canchi);
 		buf_printf(&b, ", \"gregorian\": \"%s\"}\n", iso);
 	} else if (to_solar) {
 		buf_printf(&b, "%d/%d/%d âm lịch%s (%s): %s\n", l->day,

@@ -11,44 +11,12 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "dataset.h"
+#include "file.h"
 #include "log.h"
 #include "lunar.h"
 #include "output.h"
 #include "plan.h"
-
-/* Write to path.tmp, then rename, so a reader never sees half a file. */
-static int
-write_file(const char *path, const char *data, size_t len)
-{
-	char *tmp = xasprintf("%s.tmp", path);
-	FILE *f;
-	int ret = -1;
-
-	if ((f = fopen(tmp, "wb")) == NULL) {
-		log_warn("cannot create '%s'", tmp);
-		goto done;
-	}
-	if (fwrite(data, 1, len, f) != len || fflush(f) == EOF) {
-		log_warn("cannot write '%s'", tmp);
-		fclose(f);
-		unlink(tmp);
-		goto done;
-	}
-	if (fclose(f) == EOF) {
-		log_warn("cannot write '%s'", tmp);
-		unlink(tmp);
-		goto done;
-	}
-	if (rename(tmp, path) == -1) {
-		log_warn("cannot rename '%s' to '%s'", tmp, path);
-		unlink(tmp);
-		goto done;
-	}
-	ret = 0;
-done:
-	free(tmp);
-	return ret;
-}
 
 static int
 write_stdout(const char *data, size_t len)
@@ -58,6 +26,33 @@ write_stdout(const char *data, size_t len)
 		return -1;
 	}
 	return 0;
+}
+
+/* Build and render the plan of year from the database. */
+static int
+make_plan(struct app *app, int year, enum lang lang, enum plan_format fmt,
+    char **out, size_t *len)
+{
+	struct dataset d;
+	struct plan_input in;
+	struct plan_doc doc;
+	int ret = -1;
+
+	if (dataset_load(app->store, &d) == -1)
+		return -1;
+	memset(&in, 0, sizeof(in));
+	in.cfg = app->cfg;
+	in.data = &d;
+	in.lunar = app->lunar;
+	in.year = year;
+	in.lang = lang;
+	in.today = app->today;
+	if (plan_build(&in, &doc) == 0) {
+		ret = plan_render(&doc, fmt, out, len);
+		plan_doc_release(&doc);
+	}
+	dataset_release(&d);
+	return ret;
 }
 
 int
@@ -118,9 +113,10 @@ cmd_plan(int argc, char **argv, struct app *app)
 		    "or redirect the output");
 		return 2;
 	}
-	if (plan_make(app, (int)year, lang, fmt, &data, &len) == -1)
+	if (make_plan(app, (int)year, lang, fmt, &data, &len) == -1)
 		return 1;
-	ret = out ? write_file(out, data, len) : write_stdout(data, len);
+	ret = out ? file_write_atomic(out, data, len) :
+	    write_stdout(data, len);
 	free(data);
 	return ret == 0 ? 0 : 1;
 }

@@ -25,11 +25,13 @@ recipient_add(int argc, char **argv, struct app *app)
 		{ "name", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct recipient r = { NULL, NULL, app->cfg->lang, NULL };
+	struct recipient r;
 	struct buf follows;
 	char err[160];
 	int ch, ret = 2;
 
+	memset(&r, 0, sizeof(r));
+	r.lang = app->cfg->lang;
 	buf_init(&follows);
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {

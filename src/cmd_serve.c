@@ -25,12 +25,12 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "dataset.h"
 #include "http.h"
 #include "log.h"
 #include "site.h"
 #include "store.h"
-
-#define VN_OFFSET	(7 * 3600L)
+#include "vntime.h"
 /* How long SIGTERM waits for requests in flight; below the unit's
  * TimeoutStopSec=30s so that systemd never has to SIGKILL. */
 #define DRAIN_SECONDS	25
@@ -65,21 +65,26 @@ data_version(struct store *st, long long *v)
 }
 
 /*
- * Today for a server that runs for weeks: the day main.c gave (the clock
- * or --today) moved on by the time elapsed since start, so a pinned
- * --today still behaves the same in tests.
+ * Now for a server that runs for weeks: the instant main.c gave (the
+ * clock, or --now/--today) moved on by the time elapsed since start, so a
+ * pinned --today still behaves the same in tests.
  */
+static time_t
+serve_now(const struct serve *s)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return s->app->now + (now.tv_sec - s->t0.tv_sec);
+}
+
+/* Today in Vietnam for the server: a pinned --today moves on with the
+ * days elapsed since start. */
 static struct ymd
 serve_today(const struct serve *s)
 {
-	struct timespec now;
-	long long start, later;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	start = (long long)s->app->now + VN_OFFSET;
-	later = start + (long long)(now.tv_sec - s->t0.tv_sec);
-	return util_ymd_add_days(s->app->today, (long)(later / 86400 -
-	    start / 86400));
+	return util_ymd_add_days(s->app->today, vntime_days_between(
+	    vntime_day(s->app->now, NULL), vntime_day(serve_now(s), NULL)));
 }
 
 static void
@@ -117,6 +122,7 @@ start(struct serve *s, const struct http_opts *ho, struct site *site)
 	buf_init(&b);
 	url_lines(s, site, &b);
 	o.site = site;
+	o.now = serve_now(s);
 	if (http_start(&o, &s->srv) == -1) {
 		site_release(site);
 		buf_release(&b);
@@ -141,7 +147,8 @@ static int
 rebuild(struct serve *s, const struct http_opts *ho)
 {
 	int first = s->srv == NULL;
-	struct site_data d;
+	struct dataset d;
+	struct site_input in;
 	struct site site;
 	struct ymd today = serve_today(s);
 	long long version;
@@ -149,10 +156,15 @@ rebuild(struct serve *s, const struct http_opts *ho)
 
 	if (data_version(s->app->store, &version) == -1)
 		return -1;
-	if (site_load(s->app->store, &d) == -1)
+	if (dataset_load(s->app->store, &d) == -1)
 		return -1;
-	ret = site_build(&d, s->app->cfg, today, s->base, &site);
-	site_data_release(&d);
+	in.data = &d;
+	in.cfg = s->app->cfg;
+	in.lunar = s->app->lunar;
+	in.today = today;
+	in.base_url = s->base;
+	ret = site_build(&in, &site);
+	dataset_release(&d);
 	if (ret == -1) {
 		log_warnx("rebuilding the feeds failed; still serving the "
 		    "previous ones");
@@ -162,7 +174,7 @@ rebuild(struct serve *s, const struct http_opts *ho)
 		if (start(s, ho, &site) == -1)
 			return -1;
 	} else
-		http_publish(s->srv, &site);
+		http_publish(s->srv, &site, serve_now(s));
 	s->version = version;
 	s->built_for = today;
 	if (!first)
@@ -214,7 +226,6 @@ reload(struct serve *s)
 		lunar_free(app->lunar);
 		app->lunar = lunar_new(cfg.meridian);
 	}
-	cfg.rules.lunar = app->lunar;
 	if (!s->listen_opt && strcmp(cfg.listen, app->cfg->listen) != 0)
 		log_warnx("reload: [server] listen '%s' takes effect at the "
 		    "next start", cfg.listen);

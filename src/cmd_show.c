@@ -10,6 +10,7 @@
 #include "log.h"
 #include "output.h"
 #include "store.h"
+#include "vntime.h"
 
 static void
 field(const char *name, const char *value)
@@ -25,13 +26,13 @@ next_five(struct app *app, struct observance *o, enum lang lang)
 	struct buf t;
 	size_t i;
 
-	if (rules_occurrences(&app->cfg->rules, &o, 1, app->today,
+	if (rules_occurrences(&app->cfg->rules, app->lunar, &o, 1, app->today,
 	    util_ymd_add_days(app->today, 366 * 5), &l) == -1)
 		return -1;
 	buf_init(&t);
 	for (i = 0; i < l.n; i++) {
 		t.len = 0;
-		rules_format_date(l.v[i].date, lang, &t);
+		vntime_format_date(l.v[i].date, lang, &t);
 		buf_puts(&t, "  ");
 		rules_title(&l.v[i], lang, &t);
 		printf("%-12s %s\n", i == 0 ? "next" : "", t.data);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "cmd.h"
+#include "config.h"
 #include "log.h"
 #include "query.h"
 
@@ -23,11 +24,12 @@ cmd_upcoming(int argc, char **argv, struct app *app)
 	long days = 90;
 	int ch, rc;
 
-	query_init(&q, app);
+	query_init(&q, app->cfg->lang);
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (ch == 'd') {
 			if (util_parse_int(optarg, 1, 3660, &days) == -1) {
 				log_warnx("--days: '%s' is not 1-3660", optarg);
+				query_release(&q);
 				return 2;
 			}
 			continue;
@@ -36,19 +38,26 @@ cmd_upcoming(int argc, char **argv, struct app *app)
 			if (util_parse_ymd(optarg, &from) == -1) {
 				log_warnx("--from: '%s' is not a date "
 				    "(YYYY-MM-DD)", optarg);
+				query_release(&q);
 				return 2;
 			}
 			continue;
 		}
-		if ((rc = query_option(&q, ch, optarg)) == -1)
+		if ((rc = query_option(&q, ch, optarg)) == 0)
+			continue;
+		query_release(&q);
+		if (rc == -1)
 			return 2;
-		if (rc == 1) {
-			cmd_usage("upcoming");
-			return ch == 'h' ? 0 : 2;
-		}
+		cmd_usage("upcoming");
+		return ch == 'h' ? 0 : 2;
 	}
-	if (optind != argc)
+	if (optind != argc) {
+		query_release(&q);
 		return cmd_usage("upcoming");
-	return query_print(app, &q, from, util_ymd_add_days(from, days - 1))
+	}
+	rc = query_compile(&q) == -1 ? 2 : query_print(app->store, app->cfg,
+	    app->lunar, &q, from, util_ymd_add_days(from, days - 1), stdout)
 	    == 0 ? 0 : 1;
+	query_release(&q);
+	return rc;
 }

@@ -1,9 +1,13 @@
 /*
  * kyniem.conf parsing with inih.  inih's handler is not told the line, so
  * the file is fed through ini_parse_stream() with a reader that counts
- * lines; the handler runs right after its line is read.  Keys are looked
- * up in one table per section kind, so adding a key is adding a row.
+ * lines (and refuses lines longer than inih's buffer, which it would
+ * otherwise split into a second, injected line); the handler runs right
+ * after its line is read.  Keys are looked up in one table per section
+ * kind, so adding a key is adding a row.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <ini.h>
 #include <stddef.h>
@@ -13,11 +17,16 @@
 
 #include "config.h"
 #include "log.h"
-#include "plan.h"
+#include "text.h"
 #include "util.h"
 
-enum type { T_STR, T_INT, T_LANG, T_BOOL, T_MILESTONES, T_FEB29, T_MERIDIAN,
-    T_STARTTLS, T_PLANMAP };
+/* inih's line buffer (INI_MAX_LINE in Debian's build): the reader is
+ * handed this size. */
+#define LINE_MAX_BYTES	200
+#define VALUE_MAX	2000
+
+enum type { T_STR, T_LIST, T_INT, T_LANG, T_BOOL, T_MILESTONES, T_FEB29,
+    T_MERIDIAN, T_STARTTLS, T_SELECTOR, T_OFFSETS };
 
 struct key {
 	const char *section;	/* "feed" matches every [feed NAME] */
@@ -34,29 +43,31 @@ static const struct key keys[] = {
 	{ "database", "path", T_STR, C(db_path), 0, 0 },
 	{ "feed", "activities", T_BOOL, F(activities), 0, 0 },
 	{ "feed", "alarm_minutes", T_INT, F(alarm_minutes), -1, 525600 },
-	{ "feed", "countries", T_STR, F(countries), 0, 0 },
+	{ "feed", "countries", T_LIST, F(countries), 0, 0 },
 	{ "feed", "days_ahead", T_INT, F(days_ahead), 0, 36600 },
 	{ "feed", "days_back", T_INT, F(days_back), 0, 36600 },
 	{ "feed", "description", T_STR, F(description), 0, 0 },
-	{ "feed", "kinds", T_STR, F(kinds), 0, 0 },
+	{ "feed", "kinds", T_LIST, F(kinds), 0, 0 },
 	{ "feed", "lang", T_LANG, F(lang), 0, 0 },
 	{ "feed", "milestones", T_MILESTONES, F(milestones), 0, 0 },
-	{ "feed", "tags", T_STR, F(tags), 0, 0 },
+	{ "feed", "select", T_LIST, F(select), 0, 0 },
+	{ "feed", "tags", T_LIST, F(tags), 0, 0 },
 	{ "feed", "title", T_STR, F(title), 0, 0 },
 	{ "feed", "token", T_STR, F(token), 0, 0 },
 	{ "general", "feb29", T_FEB29, C(rules.feb29_mar1), 0, 0 },
 	{ "general", "lang", T_LANG, C(lang), 0, 0 },
 	{ "general", "meridian", T_MERIDIAN, C(meridian), 0, 0 },
-	{ "organisation", "focus_countries", T_STR, C(focus_countries), 0, 0 },
+	{ "organisation", "focus_countries", T_LIST, C(focus_countries), 0,
+	    0 },
 	{ "organisation", "name", T_STR, C(org_name), 0, 0 },
 	{ "organisation", "province", T_STR, C(org_province), 0, 0 },
-	{ "plan", "section_1_1", T_PLANMAP, C(plan_map[0]), 0, 0 },
-	{ "plan", "section_1_2", T_PLANMAP, C(plan_map[1]), 0, 0 },
-	{ "plan", "section_1_3", T_PLANMAP, C(plan_map[2]), 0, 0 },
-	{ "plan", "section_1_4", T_PLANMAP, C(plan_map[3]), 0, 0 },
-	{ "plan", "section_3", T_PLANMAP, C(plan_map[4]), 0, 0 },
+	{ "plan", "section_1_1", T_SELECTOR, C(plan_sel[PLAN_S_1_1]), 0, 0 },
+	{ "plan", "section_1_2", T_SELECTOR, C(plan_sel[PLAN_S_1_2]), 0, 0 },
+	{ "plan", "section_1_3", T_SELECTOR, C(plan_sel[PLAN_S_1_3]), 0, 0 },
+	{ "plan", "section_1_4", T_SELECTOR, C(plan_sel[PLAN_S_1_4]), 0, 0 },
+	{ "plan", "section_3", T_SELECTOR, C(plan_sel[PLAN_S_3]), 0, 0 },
 	{ "reminders", "milestone_days", T_INT, C(milestone_days), 0, 3660 },
-	{ "reminders", "offsets", T_STR, C(remind_offsets), 0, 0 },
+	{ "reminders", "offsets", T_OFFSETS, C(remind_offsets), 0, 0 },
 	{ "server", "base_url", T_STR, C(base_url), 0, 0 },
 	{ "server", "connection_timeout", T_INT, C(connection_timeout), 1,
 	    3600 },
@@ -75,6 +86,25 @@ static const struct key keys[] = {
 	{ "smtp", "username", T_STR, C(smtp_username), 0, 0 },
 };
 
+/*
+ * The reports' structure, the default [plan] mapping.  The special blocks
+ * 1.2-1.4 claim an occurrence before 1.1 does; section 3 names what to
+ * publicise whatever section it is in.  A selector's position orders the
+ * bullets: focus countries, then partners, then the rest.
+ */
+static const char *const default_plan[PLAN_S_COUNT] = {
+	"focus+milestone, partner+milestone, kind:relation+milestone, "
+	    "kind:partnership+milestone, kind:commemoration+milestone, "
+	    "kind:local+milestone",
+	"tag:asean, kind:national-day+country:KH, "
+	    "kind:national-day+country:LA, asean+milestone",
+	"tag:overseas-vietnamese",
+	"tag:annual, kind:national-day+focus+!milestone, "
+	    "kind:national-day+partner+!milestone",
+	"kind:relation+milestone, kind:partnership+milestone, "
+	    "kind:commemoration+milestone"
+};
+
 /* Built-in feeds: name, title (vi), kinds, milestone mask, activities. */
 static const struct {
 	const char *name, *title, *kinds;
@@ -88,14 +118,23 @@ static const struct {
 	{ "activities", "Hoạt động đã lên kế hoạch", NULL, 0, 1 },
 };
 
+/* A key already set, to report duplicates. */
+struct seen {
+	char *section, *name;
+	long line;
+};
+
 struct parse {
 	struct config *cfg;
 	const char *path;
 	FILE *f;
 	long line;
 	int errors;
+	int continued;		/* the line read continues the last value */
 	struct config_feed *feed;	/* current [feed NAME] section */
 	char *section;			/* last section seen */
+	struct seen *seen;
+	size_t nseen;
 };
 
 static void
@@ -123,8 +162,15 @@ feed_add(struct config *cfg, const char *name)
 static void
 defaults(struct config *cfg)
 {
+	char err[200];
+	int s;
+
 	memset(cfg, 0, sizeof(*cfg));
-	rules_opts_init(&cfg->rules, NULL);
+	for (s = 0; s < PLAN_S_COUNT; s++)
+		if (select_parse(default_plan[s], &cfg->plan_sel[s], err,
+		    sizeof(err)) == -1)
+			fatal("default plan mapping: %s", err);
+	rules_opts_init(&cfg->rules);
 	cfg->db_path = xstrdup("/var/lib/kyniem/kyniem.db");
 	cfg->meridian = LUNAR_HISTORICAL;
 	cfg->listen = xstrdup("127.0.0.1:8080");
@@ -171,22 +217,53 @@ parse_milestones(const char *v, unsigned *mask)
 	return ret;
 }
 
-static int
-set_value(struct parse *p, const struct key *k, char *base, const char *v)
+/* A string value; a continuation line of a list is appended to it. */
+static void
+set_string(struct parse *p, char **slot, const char *v, int list)
 {
-	const char *err;
-	long n;
+	char *old = *slot;
 
+	if (list && p->continued && old != NULL) {
+		*slot = xasprintf("%s, %s", old, v);
+		free(old);
+		return;
+	}
+	free(old);
+	*slot = xstrdup(v);
+}
+
+static int
+set_selector(struct parse *p, const struct key *k, char *base, const char *v)
+{
+	struct selector *sel = (struct selector *)(base + k->off);
+	char err[200];
+
+	if (p->continued)
+		return bad(p, "a selector must be on one line:", k->name, NULL);
+	select_release(sel);
+	if (select_parse(v, sel, err, sizeof(err)) == -1)
+		return bad(p, "bad selector for", k->name, err);
+	return 0;
+}
+
+static int
+set_offsets(struct parse *p, const struct key *k, char *base, const char *v)
+{
+	int n = vntime_parse_offsets(v, p->cfg->remind_secs);
+
+	if (n < 0)
+		return bad(p, "offsets must be a list like 30d,7d,1d (w, d or "
+		    "h; at most 16), not", v, NULL);
+	p->cfg->nremind = n;
+	free(*(char **)(base + k->off));
+	*(char **)(base + k->off) = xstrdup(v);
+	return 0;
+}
+
+static int
+set_enum(struct parse *p, const struct key *k, char *base, const char *v)
+{
 	switch (k->type) {
-	case T_STR:
-		free(*(char **)(base + k->off));
-		*(char **)(base + k->off) = xstrdup(v);
-		return 0;
-	case T_INT:
-		if (util_parse_int(v, k->min, k->max, &n) == -1)
-			return bad(p, "bad number for", k->name, v);
-		*(int *)(base + k->off) = (int)n;
-		return 0;
 	case T_LANG:
 		if (strcmp(v, "vi") != 0 && strcmp(v, "en") != 0)
 			return bad(p, "lang must be vi or en, not", v, NULL);
@@ -197,11 +274,6 @@ set_value(struct parse *p, const struct key *k, char *base, const char *v)
 		    strcmp(v, "false"))
 			return bad(p, "want yes or no for", k->name, v);
 		*(int *)(base + k->off) = v[0] == 'y' || v[0] == 't';
-		return 0;
-	case T_MILESTONES:
-		if (parse_milestones(v, (unsigned *)(base + k->off)) == -1)
-			return bad(p, "milestones must be a list of round, "
-			    "decade, jubilee (or none), not", v, NULL);
 		return 0;
 	case T_FEB29:
 		if (strcmp(v, "feb28") && strcmp(v, "mar1"))
@@ -220,20 +292,51 @@ set_value(struct parse *p, const struct key *k, char *base, const char *v)
 			return bad(p, "meridian must be historical, utc7 or "
 			    "utc8, not", v, NULL);
 		return 0;
-	case T_PLANMAP:
-		if (plan_map_check(v, &err) == -1)
-			return bad(p, "bad section mapping", v, err);
-		free(*(char **)(base + k->off));
-		*(char **)(base + k->off) = xstrdup(v);
-		return 0;
 	case T_STARTTLS:
 		if (strcmp(v, "required") && strcmp(v, "off"))
 			return bad(p, "starttls must be required or off, not",
 			    v, NULL);
 		*(int *)(base + k->off) = v[0] == 'r';
 		return 0;
+	default:
+		break;
 	}
 	return 0;
+}
+
+static int
+set_value(struct parse *p, const struct key *k, char *base, const char *v)
+{
+	const char *why;
+	long n;
+
+	if (text_check(v, VALUE_MAX, 0, &why) == -1)
+		return bad(p, "the value of", k->name, why);
+	if (p->continued && k->type != T_LIST && k->type != T_SELECTOR)
+		return bad(p, "a continuation line for", k->name,
+		    "only lists may go on over several lines");
+	switch (k->type) {
+	case T_STR:
+	case T_LIST:
+		set_string(p, (char **)(base + k->off), v, k->type == T_LIST);
+		return 0;
+	case T_INT:
+		if (util_parse_int(v, k->min, k->max, &n) == -1)
+			return bad(p, "bad number for", k->name, v);
+		*(int *)(base + k->off) = (int)n;
+		return 0;
+	case T_MILESTONES:
+		if (parse_milestones(v, (unsigned *)(base + k->off)) == -1)
+			return bad(p, "milestones must be a list of round, "
+			    "decade, jubilee (or none), not", v, NULL);
+		return 0;
+	case T_SELECTOR:
+		return set_selector(p, k, base, v);
+	case T_OFFSETS:
+		return set_offsets(p, k, base, v);
+	default:
+		return set_enum(p, k, base, v);
+	}
 }
 
 static int
@@ -243,6 +346,34 @@ unknown_key(struct parse *p, const char *name, const char *section)
 	    section);
 	p->errors++;
 	return 1;
+}
+
+/*
+ * Remember section.name; 1 if it was set before on another line (then
+ * reported).  A continuation line repeats its key on purpose.
+ */
+static int
+duplicate(struct parse *p, const char *section, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nseen; i++) {
+		if (strcmp(p->seen[i].section, section) != 0 ||
+		    strcmp(p->seen[i].name, name) != 0)
+			continue;
+		if (p->continued)
+			return 0;
+		log_warnx("%s:%ld: duplicate key '%s' in [%s] (first on line "
+		    "%ld)", p->path, p->line, name, section, p->seen[i].line);
+		p->errors++;
+		return 1;
+	}
+	p->seen = xrealloc(p->seen, (p->nseen + 1) * sizeof(*p->seen));
+	p->seen[p->nseen].section = xstrdup(section);
+	p->seen[p->nseen].name = xstrdup(name);
+	p->seen[p->nseen].line = p->line;
+	p->nseen++;
+	return 0;
 }
 
 /* [milestones] kind = classes: which classes count per kind. */
@@ -274,10 +405,29 @@ start_feed(struct parse *p, const char *section)
 		return bad(p, "feed name must be a-z 0-9 - _, not", name,
 		    NULL);
 	}
-	p->feed = (struct config_feed *)config_feed_find(p->cfg, name);
-	if (p->feed == NULL)
-		p->feed = feed_add(p->cfg, name);
+	p->feed = feed_add(p->cfg, name);
 	return 1;
+}
+
+/* A new section begins (inih reports it with its first key). */
+static void
+new_section(struct parse *p, const char *section)
+{
+	size_t i;
+
+	for (i = 0; i < p->nseen; i++)
+		if (strcmp(p->seen[i].section, section) == 0) {
+			log_warnx("%s:%ld: duplicate section [%s] (first on "
+			    "line %ld)", p->path, p->line, section,
+			    p->seen[i].line);
+			p->errors++;
+			break;
+		}
+	free(p->section);
+	p->section = xstrdup(section);
+	p->feed = NULL;
+	if (strncmp(section, "feed ", 5) == 0)
+		start_feed(p, section);
 }
 
 static int
@@ -289,15 +439,12 @@ handler(void *user, const char *section, const char *name, const char *v)
 
 	/* Debian's inih does not report empty sections, so a section
 	 * starts when its first key arrives. */
-	if (p->section == NULL || strcmp(p->section, section) != 0) {
-		free(p->section);
-		p->section = xstrdup(section);
-		p->feed = NULL;
-		if (is_feed)
-			start_feed(p, section);
-	}
+	if (p->section == NULL || strcmp(p->section, section) != 0)
+		new_section(p, section);
 	if (is_feed && p->feed == NULL)
 		return 1;	/* bad feed name, already reported */
+	if (duplicate(p, section, name))
+		return 1;
 	if (strcmp(section, "milestones") == 0)
 		return set_milestones(p, name, v);
 	for (i = 0; i < NELEM(keys); i++) {
@@ -314,16 +461,34 @@ handler(void *user, const char *section, const char *name, const char *v)
 	return unknown_key(p, name, section);
 }
 
-/* fgets that counts lines, so the handler knows where it is. */
+/*
+ * fgets that counts lines, so the handler knows where it is.  A line that
+ * does not fit inih's buffer is reported and handed over as a comment:
+ * split, its tail would be parsed as a line of its own.
+ */
 static char *
 reader(char *str, int num, void *stream)
 {
 	struct parse *p = stream;
-	char *s = fgets(str, num, p->f);
+	size_t n;
+	int c;
 
-	if (s != NULL)
-		p->line++;
-	return s;
+	if (fgets(str, num, p->f) == NULL)
+		return NULL;
+	p->line++;
+	n = strlen(str);
+	p->continued = (str[0] == ' ' || str[0] == '\t') && str[strspn(str,
+	    " \t\r\n")] != '\0' && str[strspn(str, " \t")] != ';' &&
+	    str[strspn(str, " \t")] != '#';
+	if (n > 0 && str[n - 1] != '\n' && !feof(p->f)) {
+		log_warnx("%s:%ld: line longer than %d bytes", p->path,
+		    p->line, num - 2);
+		p->errors++;
+		while ((c = fgetc(p->f)) != EOF && c != '\n')
+			;
+		snprintf(str, (size_t)num, ";\n");
+	}
+	return str;
 }
 
 static void
@@ -346,30 +511,163 @@ add_builtins(struct config *cfg)
 	}
 }
 
+/* "a, b" to "kind:a|b" (or "country:", "tag:") for select_and(). */
+static char *
+list_term(const char *prefix, const char *list)
+{
+	char *copy = xstrdup(list), *save = NULL, *tok;
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, prefix);
+	for (tok = strtok_r(copy, ", ", &save); tok != NULL;
+	    tok = strtok_r(NULL, ", ", &save))
+		buf_printf(&b, "%s%s", b.data[b.len - 1] == ':' ? "" : "|",
+		    tok);
+	free(copy);
+	return buf_detach(&b);
+}
+
+/* Compile a feed's select, kinds, countries, tags and milestones into one
+ * selector; 0, or -1 (logged). */
+static int
+compile_feed(struct config *cfg, struct config_feed *f)
+{
+	const char *lists[3] = { f->kinds, f->countries, f->tags };
+	static const char *const prefix[3] = { "kind:", "country:", "tag:" };
+	char err[200], *term;
+	int i, ret = 0;
+
+	if (f->select != NULL) {
+		if (select_parse(f->select, &f->sel, err, sizeof(err)) == -1)
+			goto bad;
+	} else
+		select_everything(&f->sel);
+	for (i = 0; i < 3 && ret == 0; i++) {
+		if (lists[i] == NULL || lists[i][strspn(lists[i], ", ")] ==
+		    '\0')
+			continue;
+		term = list_term(prefix[i], lists[i]);
+		ret = select_and(&f->sel, term, err, sizeof(err));
+		free(term);
+	}
+	if (ret == 0 && f->milestones != 0) {
+		term = xasprintf("class:%s%s%s", (f->milestones & 2) ?
+		    "round|" : "", (f->milestones & 4) ? "decade|" : "",
+		    (f->milestones & 8) ? "jubilee" : "");
+		if (term[strlen(term) - 1] == '|')
+			term[strlen(term) - 1] = '\0';
+		ret = select_and(&f->sel, "milestone", err, sizeof(err));
+		if (ret == 0)
+			ret = select_and(&f->sel, term, err, sizeof(err));
+		free(term);
+	}
+	if (ret == 0)
+		return 0;
+bad:
+	log_warnx("%s: [feed %s]: %s", cfg->path ? cfg->path : "config",
+	    f->name, err);
+	return -1;
+}
+
+/* ",LA,KH," from "la, KH"; "," for none. */
+static char *
+code_list(const char *src)
+{
+	struct buf b;
+	const char *p;
+
+	buf_init(&b);
+	buf_putc(&b, ',');
+	for (p = src; p != NULL && *p; p++) {
+		if (*p == ' ' || *p == '\t' || (*p == ',' &&
+		    b.data[b.len - 1] == ','))
+			continue;
+		buf_putc(&b, *p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+	}
+	if (b.data[b.len - 1] != ',')
+		buf_putc(&b, ',');
+	return buf_detach(&b);
+}
+
+/* Everything that depends on more than one key, once all are read. */
+static int
+finish(struct config *cfg)
+{
+	size_t i;
+	int ret = 0;
+
+	add_builtins(cfg);
+	for (i = 0; i < cfg->nfeeds; i++)
+		if (compile_feed(cfg, &cfg->feeds[i]) == -1)
+			ret = -1;
+	if (cfg->nremind == 0 && (cfg->nremind = vntime_parse_offsets(
+	    cfg->remind_offsets, cfg->remind_secs)) < 0)
+		fatal("default reminder offsets");
+	cfg->focus = code_list(cfg->focus_countries);
+	return ret;
+}
+
+/* Open path for reading as a config: a regular file. */
+static FILE *
+open_config(const char *path)
+{
+	struct stat sb;
+	FILE *f;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		log_warn("cannot open config '%s'", path);
+		return NULL;
+	}
+	if (fstat(fileno(f), &sb) == -1 || !S_ISREG(sb.st_mode)) {
+		log_warnx("config '%s' is not a regular file", path);
+		fclose(f);
+		return NULL;
+	}
+	return f;
+}
+
+static void
+parse_release(struct parse *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nseen; i++) {
+		free(p->seen[i].section);
+		free(p->seen[i].name);
+	}
+	free(p->seen);
+	free(p->section);
+}
+
 int
 config_load(struct config *cfg, const char *path)
 {
-	struct parse p = { cfg, path, NULL, 0, 0, NULL, NULL };
+	struct parse p;
 	int rc;
 
+	memset(&p, 0, sizeof(p));
+	p.cfg = cfg;
+	p.path = path;
 	defaults(cfg);
 	if (path != NULL) {
 		cfg->path = xstrdup(path);
-		if ((p.f = fopen(path, "r")) == NULL) {
-			log_warn("cannot open config '%s'", path);
+		if ((p.f = open_config(path)) == NULL)
 			return -1;
-		}
 		rc = ini_parse_stream(reader, &p, handler, &p);
+		if (ferror(p.f))
+			bad(&p, "cannot read", path, strerror(errno));
 		fclose(p.f);
-		free(p.section);
 		if (rc > 0 && p.errors == 0) {
 			p.line = rc;
 			bad(&p, "syntax error (want [section] or key = value)",
 			    "", NULL);
 		} else if (rc < 0)
 			bad(&p, "cannot parse", path, NULL);
+		parse_release(&p);
 	}
-	add_builtins(cfg);
+	if (finish(cfg) == -1)
+		p.errors++;
 	return p.errors > 0 ? -1 : 0;
 }
 
@@ -379,10 +677,12 @@ feed_release(struct config_feed *f)
 	free(f->name);
 	free(f->title);
 	free(f->description);
+	free(f->select);
 	free(f->kinds);
 	free(f->countries);
 	free(f->tags);
 	free(f->token);
+	select_release(&f->sel);
 }
 
 void
@@ -407,8 +707,9 @@ config_release(struct config *cfg)
 	free(cfg->org_name);
 	free(cfg->org_province);
 	free(cfg->focus_countries);
-	for (i = 0; i < NELEM(cfg->plan_map); i++)
-		free(cfg->plan_map[i]);
+	free(cfg->focus);
+	for (i = 0; i < PLAN_S_COUNT; i++)
+		select_release(&cfg->plan_sel[i]);
 	memset(cfg, 0, sizeof(*cfg));
 }
 

@@ -1,23 +1,29 @@
 /*
  * kyniem.conf: an INI file read with inih.  Owns the defaults, the table of
- * known sections and keys, and validation; every unknown key or bad value is
- * reported as FILE:LINE: reason.
+ * known sections and keys, and validation; every unknown key, bad value,
+ * duplicate or overlong line is reported as FILE:LINE: reason.  Values
+ * that have a structure (selectors, reminder offsets) are compiled here,
+ * once, so their users never parse text.
  */
 #ifndef KYNIEM_CONFIG_H
 #define KYNIEM_CONFIG_H
 
 #include "lunar.h"
 #include "rules.h"
+#include "select.h"
+#include "vntime.h"
 
 /* One [feed NAME] section, or a built-in feed. */
 struct config_feed {
 	char *name;		/* URL name: /calendars/NAME.ics */
 	char *title;		/* calendar name shown to subscribers */
 	char *description;
+	char *select;		/* a selector (select.h); NULL = all */
 	char *kinds;		/* comma list; NULL = every kind */
 	char *countries;	/* comma list of ISO codes; NULL = all */
 	char *tags;		/* comma list; NULL = any */
 	unsigned milestones;	/* mask of 1 << MILESTONE_x; 0 = every year */
+	struct selector sel;	/* all of the above, compiled */
 	enum lang lang;
 	int days_back, days_ahead;	/* window around today */
 	char *token;		/* secret for private feeds; NULL = public */
@@ -25,6 +31,10 @@ struct config_feed {
 	int activities;		/* 1: planned activities instead of dates */
 	int builtin;
 };
+
+/* Sections of the plan with a selector, in the order of plan_sel. */
+enum { PLAN_S_1_1, PLAN_S_1_2, PLAN_S_1_3, PLAN_S_1_4, PLAN_S_3,
+    PLAN_S_COUNT };
 
 struct config {
 	char *path;		/* the file read, NULL when none */
@@ -57,21 +67,25 @@ struct config {
 	int smtp_reuse;		/* 1: one connection per batch (default) */
 
 	/* [reminders] */
-	char *remind_offsets;	/* "30d,7d,1d" */
+	char *remind_offsets;	/* "30d,7d,1d", as written */
+	long remind_secs[VNTIME_MAX_OFFSETS];	/* the same, compiled */
+	int nremind;
 	int milestone_days;
 
 	/* [organisation] */
 	char *org_name;
 	char *org_province;
-	char *focus_countries;	/* comma list of ISO codes */
+	char *focus_countries;	/* comma list of ISO codes, as written */
+	char *focus;		/* the same as ",LA,KH,"; "," when none */
 
-	/* [plan] section mapping: "kind:K" / "country:CC" / "tag:T" lists */
-	char *plan_map[5];	/* index = section 1.1 .. 1.4, 3 (see plan.c) */
+	/* [plan] which dates go to which section */
+	struct selector plan_sel[PLAN_S_COUNT];
 };
 
 /*
  * Read path (NULL: defaults only) into *cfg, which it initialises.  Errors
- * are printed as FILE:LINE: reason; returns 0, or -1 after any error.
+ * are printed as FILE:LINE: reason; returns 0, or -1 after any error
+ * (release *cfg either way).
  */
 int config_load(struct config *cfg, const char *path);
 void config_release(struct config *cfg);

@@ -161,29 +161,3 @@ bad:
 	skip_line(c);
 	return -1;
 }
-
-char *
-csv_slurp(const char *path, size_t *len)
-{
-	FILE *f;
-	struct buf b;
-	char chunk[65536];
-	size_t n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	if (ferror(f)) {
-		int saved = errno;
-
-		fclose(f);
-		buf_release(&b);
-		errno = saved;
-		return NULL;
-	}
-	fclose(f);
-	*len = b.len;
-	return buf_detach(&b);
-}

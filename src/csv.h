@@ -28,7 +28,4 @@ void csv_release(struct csv *c);
  */
 int csv_read(struct csv *c, long *line, const char **err);
 
-/* Read a whole file into a NUL-terminated buffer; NULL on error (errno). */
-char *csv_slurp(const char *path, size_t *len);
-
 #endif

@@ -11,6 +11,7 @@
 #include <zip.h>
 
 #include "docx.h"
+#include "escape.h"
 #include "log.h"
 #include "util.h"
 
@@ -152,33 +153,6 @@ static const char styles_tail[] =
 	"</w:tblBorders></w:tblPr></w:style>"
 	"</w:styles>";
 
-void
-docx_xml_escape(struct buf *out, const char *s)
-{
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		switch (*p) {
-		case '&':
-			buf_puts(out, "&amp;");
-			break;
-		case '<':
-			buf_puts(out, "&lt;");
-			break;
-		case '>':
-			buf_puts(out, "&gt;");
-			break;
-		case '"':
-			buf_puts(out, "&quot;");
-			break;
-		default:
-			/* XML 1.0 has no place for C0 controls but tab. */
-			if (*p < 0x20 && *p != '\t')
-				break;
-			buf_putc(out, *p);
-		}
-	}
-}
 
 struct docx *
 docx_new(const char *lang)
@@ -209,7 +183,7 @@ run(struct buf *b, const char *text, int flags)
 		    flags & DOCX_BOLD ? "<w:b/><w:bCs/>" : "",
 		    flags & DOCX_ITALIC ? "<w:i/><w:iCs/>" : "");
 	buf_puts(b, "<w:t xml:space=\"preserve\">");
-	docx_xml_escape(b, text);
+	esc_xml(b, text);
 	buf_puts(b, "</w:t></w:r>");
 }
 
@@ -304,7 +278,7 @@ styles_xml(struct docx *d, size_t *len)
 	buf_init(&b);
 	buf_puts(&b, styles_head);
 	buf_puts(&b, "<w:lang w:val=\"");
-	docx_xml_escape(&b, d->lang);
+	esc_xml(&b, d->lang);
 	buf_puts(&b, "\"/>");
 	buf_puts(&b, styles_tail);
 	*len = b.len;

@@ -38,9 +38,4 @@ void docx_table(struct docx *d, size_t ncols, size_t nrows,
  */
 int docx_finish(struct docx *d, char **out, size_t *len);
 
-/* Append s to out with XML's special characters escaped and characters
- * that XML 1.0 forbids dropped. */
-struct buf;
-void docx_xml_escape(struct buf *out, const char *s);
-
 #endif

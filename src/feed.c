@@ -7,90 +7,20 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-#include <libical/ical.h>
 
 #include "activity.h"
 #include "config.h"
+#include "dataset.h"
 #include "feed.h"
+#include "ical.h"
 #include "log.h"
 #include "lunar.h"
 #include "output.h"
 
-#define FEED_TZID	"Asia/Ho_Chi_Minh"
 #define FEED_PRODID	"-//kyniem//kyniem anniversaries//VI"
 /* The source is cut here in DESCRIPTION: thousands of events repeat it and
  * Google Calendar drops feeds over 1 MB. */
 #define SOURCE_MAX	48
-
-/* 1 if the comma list has word (case-insensitive, spaces ignored). */
-static int
-list_has(const char *list, const char *word)
-{
-	const char *p = list, *e;
-	size_t n, wl = strlen(word);
-
-	while (*p != '\0') {
-		while (*p == ' ' || *p == ',')
-			p++;
-		e = p;
-		while (*e != '\0' && *e != ',')
-			e++;
-		n = (size_t)(e - p);
-		while (n > 0 && p[n - 1] == ' ')
-			n--;
-		if (n == wl && n > 0 && strncasecmp(p, word, n) == 0)
-			return 1;
-		p = e;
-	}
-	return 0;
-}
-
-static int
-tags_match(const struct observance *obs, const char *tags)
-{
-	const char *p = tags, *e;
-	char tag[64];
-	size_t n;
-
-	while (*p != '\0') {
-		while (*p == ' ' || *p == ',')
-			p++;
-		for (e = p; *e != '\0' && *e != ','; e++)
-			;
-		n = (size_t)(e - p);
-		while (n > 0 && p[n - 1] == ' ')
-			n--;
-		if (n > 0 && n < sizeof(tag)) {
-			memcpy(tag, p, n);
-			tag[n] = '\0';
-			if (rules_has_tag(obs, tag))
-				return 1;
-		}
-		p = e;
-	}
-	return 0;
-}
-
-static int
-wanted(const struct config *cfg, const struct config_feed *f,
-    const struct occurrence *oc)
-{
-	const struct observance *obs = oc->obs;
-
-	if (f->kinds != NULL && !list_has(f->kinds, rules_kind_name(obs->kind)))
-		return 0;
-	if (f->countries != NULL && (obs->country[0] == '\0' ||
-	    !list_has(f->countries, obs->country)))
-		return 0;
-	if (f->tags != NULL && !tags_match(obs, f->tags))
-		return 0;
-	if (f->milestones != 0 && (!rules_is_milestone(&cfg->rules, oc) ||
-	    !(f->milestones & (1u << oc->milestone))))
-		return 0;
-	return 1;
-}
 
 static void
 window(const struct feed_ctx *ctx, const struct config_feed *f,
@@ -111,15 +41,15 @@ feed_occurrences(const struct feed_ctx *ctx, const struct config_feed *f,
 	if (f->activities)
 		return 0;
 	window(ctx, f, &from, &to);
-	if (rules_occurrences(&ctx->cfg->rules, ctx->obs, ctx->nobs, from, to,
-	    out) == -1) {
+	if (rules_occurrences(&ctx->cfg->rules, ctx->lunar, ctx->data->set.v,
+	    ctx->data->set.n, from, to, out) == -1) {
 		log_warnx("feed '%s': a lunar date is outside %d-%d", f->name,
 		    LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
 		occ_list_release(out);
 		return -1;
 	}
 	for (i = 0; i < out->n; i++)
-		if (wanted(ctx->cfg, f, &out->v[i]))
+		if (select_match(&f->sel, &ctx->env, &out->v[i]) >= 0)
 			out->v[keep++] = out->v[i];
 	out->n = keep;
 	return 0;
@@ -155,6 +85,7 @@ country_feed(const struct config *cfg, const struct observance *obs)
 {
 	struct config_feed *f = xcalloc(1, sizeof(*f));
 	const char *cname;
+	char err[128], *term;
 
 	f->name = xasprintf("country/%s", obs->country);
 	f->lang = cfg->lang;
@@ -170,6 +101,11 @@ country_feed(const struct config *cfg, const struct observance *obs)
 		    "quan hệ với Việt Nam", cname);
 	}
 	f->countries = xstrdup(obs->country);
+	term = xasprintf("country:%s", obs->country);
+	select_everything(&f->sel);
+	if (select_and(&f->sel, term, err, sizeof(err)) == -1)
+		fatal("country feed %s: %s", obs->country, err);
+	free(term);
 	f->days_back = 365;
 	f->days_ahead = 5 * 365;
 	f->alarm_minutes = -1;
@@ -209,6 +145,7 @@ own_release(struct config_feed *f)
 	free(f->title);
 	free(f->description);
 	free(f->countries);
+	select_release(&f->sel);
 	free(f);
 }
 
@@ -239,80 +176,6 @@ feed_defs_find(const struct feed_defs *d, const char *name)
 
 /* Rendering. */
 
-static struct icaltimetype
-utc_time(time_t t)
-{
-	return icaltime_from_timet_with_zone(t, 0,
-	    icaltimezone_get_utc_timezone());
-}
-
-static struct icaltimetype
-date_value(struct ymd d)
-{
-	struct icaltimetype t = icaltime_null_date();
-
-	t.year = d.y;
-	t.month = d.m;
-	t.day = d.d;
-	return t;
-}
-
-/* A local Asia/Ho_Chi_Minh time; the caller adds the TZID parameter. */
-static struct icaltimetype
-local_value(struct ymd d, int minutes)
-{
-	struct icaltimetype t = icaltime_null_time();
-
-	t.year = d.y;
-	t.month = d.m;
-	t.day = d.d;
-	t.hour = minutes / 60;
-	t.minute = minutes % 60;
-	return t;
-}
-
-static void
-add_x(icalcomponent *c, const char *name, const char *value)
-{
-	icalproperty *p = icalproperty_new_x(value);
-
-	icalproperty_set_x_name(p, name);
-	icalcomponent_add_property(c, p);
-}
-
-/* Row bookkeeping shared by events: DTSTAMP, LAST-MODIFIED, SEQUENCE.
- * DTSTAMP is the row's change time too, so a feed's bytes (and so its
- * ETag) stay the same until its data changes. */
-static void
-add_stamps(icalcomponent *ev, time_t modified, long revision)
-{
-	icalcomponent_add_property(ev, icalproperty_new_dtstamp(
-	    utc_time(modified)));
-	icalcomponent_add_property(ev, icalproperty_new_lastmodified(
-	    utc_time(modified)));
-	icalcomponent_add_property(ev, icalproperty_new_sequence(
-	    revision > 1 ? (int)(revision - 1) : 0));
-}
-
-static void
-add_alarm(icalcomponent *ev, int minutes, const char *summary)
-{
-	struct icaltriggertype tr;
-	icalcomponent *al;
-
-	if (minutes < 0)
-		return;
-	memset(&tr, 0, sizeof(tr));
-	tr.time = icaltime_null_time();
-	tr.duration = icaldurationtype_from_int(-minutes * 60);
-	al = icalcomponent_new_valarm();
-	icalcomponent_add_property(al, icalproperty_new_action(
-	    ICAL_ACTION_DISPLAY));
-	icalcomponent_add_property(al, icalproperty_new_trigger(tr));
-	icalcomponent_add_property(al, icalproperty_new_description(summary));
-	icalcomponent_add_component(ev, al);
-}
-
 /*
  * The year an occurrence belongs to, for its UID: the anniversary's year
  * when counted, the lunar year for lunar rules (a lunar date can fall twice
@@ -326,7 +189,7 @@ anchor_year(const struct feed_ctx *ctx, const struct occurrence *oc)
 	if (oc->n > 0)
 		return oc->obs->rule.base_year + oc->n;
 	if (oc->obs->rule.type == RULE_LUNAR && oc->obs->ndates == 0 &&
-	    lunar_from_solar(ctx->cfg->rules.lunar, oc->date.y, oc->date.m,
+	    lunar_from_solar(ctx->lunar, oc->date.y, oc->date.m,
 	    oc->date.d, &ld) == 0)
 		return ld.year;
 	return oc->date.y;
@@ -377,174 +240,97 @@ occurrence_event(const struct feed_ctx *ctx, const struct config_feed *f,
     const struct occurrence *oc)
 {
 	const struct observance *obs = oc->obs;
-	icalcomponent *ev = icalcomponent_new_vevent();
-	struct buf b;
-	char *summary;
+	struct ical_event e;
+	struct buf uid, sum, desc, cat;
+	icalcomponent *ev;
 
-	buf_init(&b);
-	buf_printf(&b, "%s-%d@%s", obs->key, anchor_year(ctx, oc),
+	buf_init(&uid);
+	buf_init(&sum);
+	buf_init(&desc);
+	buf_init(&cat);
+	buf_printf(&uid, "%s-%d@%s", obs->key, anchor_year(ctx, oc),
 	    ctx->cfg->domain);
-	icalcomponent_add_property(ev, icalproperty_new_uid(b.data));
-	add_stamps(ev, obs->modified, obs->revision);
-	icalcomponent_add_property(ev, icalproperty_new_dtstart(
-	    date_value(oc->date)));
-	icalcomponent_add_property(ev, icalproperty_new_dtend(date_value(
-	    util_ymd_add_days(oc->date, oc->days > 0 ? oc->days : 1))));
-	b.len = 0;
-	rules_title(oc, f->lang, &b);
-	summary = buf_detach(&b);
-	icalcomponent_add_property(ev, icalproperty_new_summary(summary));
-	describe(ctx->cfg, oc, f->lang, &b);
-	icalcomponent_add_property(ev, icalproperty_new_description(
-	    b.data != NULL ? b.data : ""));
-	b.len = 0;
-	buf_puts(&b, rules_kind_name(obs->kind));
+	rules_title(oc, f->lang, &sum);
+	describe(ctx->cfg, oc, f->lang, &desc);
+	buf_puts(&cat, rules_kind_name(obs->kind));
 	if (oc->n > 0 && rules_is_milestone(&ctx->cfg->rules, oc))
-		buf_printf(&b, ",%s", rules_milestone_name(oc->milestone));
+		buf_printf(&cat, ",%s", rules_milestone_name(oc->milestone));
 	if (obs->country[0] != '\0')
-		buf_printf(&b, ",%s", obs->country);
-	icalcomponent_add_property(ev, icalproperty_new_categories(b.data));
-	icalcomponent_add_property(ev, icalproperty_new_transp(
-	    ICAL_TRANSP_TRANSPARENT));
-	add_alarm(ev, f->alarm_minutes, summary);
-	free(summary);
-	buf_release(&b);
+		buf_printf(&cat, ",%s", obs->country);
+	memset(&e, 0, sizeof(e));
+	e.uid = uid.data;
+	e.summary = sum.data;
+	e.description = desc.data;
+	e.categories = cat.data;
+	e.stamp = obs->modified;
+	e.revision = obs->revision;
+	e.alarm_minutes = f->alarm_minutes;
+	ev = ical_occurrence_event(oc, &e);
+	buf_release(&uid);
+	buf_release(&sum);
+	buf_release(&desc);
+	buf_release(&cat);
 	return ev;
-}
-
-static icalproperty *
-act_time(int start, const struct activity *a)
-{
-	struct icaltimetype t;
-	icalproperty *p;
-
-	if (a->all_day) {
-		t = start ? date_value(a->start) :
-		    date_value(util_ymd_add_days(a->end, 1));
-		return start ? icalproperty_new_dtstart(t) :
-		    icalproperty_new_dtend(t);
-	}
-	if (start)
-		t = local_value(a->start, a->start_min);
-	else if (a->end_min >= 0)
-		t = local_value(a->end, a->end_min);
-	else	/* no end time given: an hour, within the day */
-		t = local_value(a->start, a->start_min + 60 < 24 * 60 ?
-		    a->start_min + 60 : 24 * 60 - 1);
-	p = start ? icalproperty_new_dtstart(t) : icalproperty_new_dtend(t);
-	icalproperty_add_parameter(p, icalparameter_new_tzid(FEED_TZID));
-	return p;
-}
-
-static enum icalproperty_status
-activity_ical_status(enum activity_status s)
-{
-	switch (s) {
-	case ACTIVITY_PLANNED:
-		return ICAL_STATUS_TENTATIVE;
-	case ACTIVITY_CANCELLED:
-		return ICAL_STATUS_CANCELLED;
-	case ACTIVITY_CONFIRMED:
-	case ACTIVITY_DONE:
-		break;
-	}
-	return ICAL_STATUS_CONFIRMED;
 }
 
 static icalcomponent *
 activity_event(const struct feed_ctx *ctx, const struct config_feed *f,
     const struct activity *a)
 {
-	icalcomponent *ev = icalcomponent_new_vevent();
 	int en = f->lang == LANG_EN;
-	struct buf b;
+	struct ical_event e;
+	struct buf uid, desc;
+	icalcomponent *ev;
 
-	buf_init(&b);
+	buf_init(&uid);
+	buf_init(&desc);
 	if (a->uid != NULL && a->uid[0] != '\0')
-		buf_puts(&b, a->uid);
+		buf_puts(&uid, a->uid);
 	else
-		buf_printf(&b, "activity-%ld@%s", a->id, ctx->cfg->domain);
-	icalcomponent_add_property(ev, icalproperty_new_uid(b.data));
-	add_stamps(ev, a->modified, a->revision);
-	icalcomponent_add_property(ev, act_time(1, a));
-	icalcomponent_add_property(ev, act_time(0, a));
-	icalcomponent_add_property(ev, icalproperty_new_summary(a->title));
-	if (a->location != NULL && a->location[0] != '\0')
-		icalcomponent_add_property(ev, icalproperty_new_location(
-		    a->location));
-	b.len = 0;
-	buf_puts(&b, "");
+		buf_printf(&uid, "activity-%ld@%s", a->id, ctx->cfg->domain);
 	if (a->organiser != NULL && a->organiser[0] != '\0')
-		buf_printf(&b, "%s: %s\n", en ? "Organiser" : "Đơn vị tổ chức",
-		    a->organiser);
+		buf_printf(&desc, "%s: %s\n", en ? "Organiser" :
+		    "Đơn vị tổ chức", a->organiser);
 	if (a->observance != NULL && a->observance[0] != '\0')
-		buf_printf(&b, "%s: %s\n", en ? "For" : "Dịp", a->observance);
+		buf_printf(&desc, "%s: %s\n", en ? "For" : "Dịp",
+		    a->observance);
 	if (a->notes != NULL && a->notes[0] != '\0')
-		buf_printf(&b, "%s\n", a->notes);
-	if (b.len > 0)
-		b.data[--b.len] = '\0';
-	if (b.len > 0)
-		icalcomponent_add_property(ev, icalproperty_new_description(
-		    b.data));
-	icalcomponent_add_property(ev, icalproperty_new_categories(
-	    "activity"));
-	icalcomponent_add_property(ev, icalproperty_new_status(
-	    activity_ical_status(a->status)));
-	icalcomponent_add_property(ev, icalproperty_new_transp(
-	    ICAL_TRANSP_OPAQUE));
-	if (a->status != ACTIVITY_CANCELLED)
-		add_alarm(ev, f->alarm_minutes, a->title);
-	buf_release(&b);
+		buf_printf(&desc, "%s\n", a->notes);
+	if (desc.len > 0)
+		desc.data[--desc.len] = '\0';
+	memset(&e, 0, sizeof(e));
+	e.uid = uid.data;
+	e.summary = a->title;
+	e.description = desc.data;
+	e.categories = "activity";
+	e.stamp = a->modified;
+	e.revision = a->revision;
+	e.alarm_minutes = f->alarm_minutes;
+	ev = ical_activity_event(a, &e);
+	buf_release(&uid);
+	buf_release(&desc);
 	return ev;
-}
-
-/*
- * Asia/Ho_Chi_Minh has kept UTC+7 since 1975, with no daylight saving; one
- * STANDARD rule describes every time a feed can hold.
- */
-static icalcomponent *
-vtimezone(void)
-{
-	icalcomponent *tz = icalcomponent_new_vtimezone();
-	icalcomponent *std = icalcomponent_new_xstandard();
-	struct icaltimetype t = icaltime_null_time();
-
-	t.year = 1975, t.month = 6, t.day = 13;
-	icalcomponent_add_property(tz, icalproperty_new_tzid(FEED_TZID));
-	add_x(tz, "X-LIC-LOCATION", FEED_TZID);
-	icalcomponent_add_property(std, icalproperty_new_tzoffsetfrom(7 * 3600));
-	icalcomponent_add_property(std, icalproperty_new_tzoffsetto(7 * 3600));
-	icalcomponent_add_property(std, icalproperty_new_tzname("+07"));
-	icalcomponent_add_property(std, icalproperty_new_dtstart(t));
-	icalcomponent_add_component(tz, std);
-	return tz;
 }
 
 static icalcomponent *
 calendar(const struct feed_ctx *ctx, const struct config_feed *f)
 {
-	icalcomponent *cal = icalcomponent_new_vcalendar();
+	icalcomponent *cal = ical_calendar(FEED_PRODID);
 	struct icaldurationtype ttl;
 	const char *title = f->title != NULL ? f->title : f->name;
 	const char *desc = f->description != NULL ? f->description : title;
 	char *s;
 
-	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
-	icalcomponent_add_property(cal, icalproperty_new_prodid(FEED_PRODID));
-	icalcomponent_add_property(cal, icalproperty_new_calscale(
-	    "GREGORIAN"));
-	icalcomponent_add_property(cal, icalproperty_new_method(
-	    ICAL_METHOD_PUBLISH));
 	icalcomponent_add_property(cal, icalproperty_new_name(title));
-	add_x(cal, "X-WR-CALNAME", title);
+	ical_add_x(cal, "X-WR-CALNAME", title);
 	icalcomponent_add_property(cal, icalproperty_new_description(desc));
-	add_x(cal, "X-WR-CALDESC", desc);
+	ical_add_x(cal, "X-WR-CALDESC", desc);
 	ttl = icaldurationtype_from_int(ctx->cfg->refresh_minutes * 60);
 	icalcomponent_add_property(cal, icalproperty_new_refreshinterval(ttl));
 	s = icaldurationtype_as_ical_string_r(ttl);
-	add_x(cal, "X-PUBLISHED-TTL", s);
+	ical_add_x(cal, "X-PUBLISHED-TTL", s);
 	free(s);
-	add_x(cal, "X-WR-TIMEZONE", FEED_TZID);
+	ical_add_x(cal, "X-WR-TIMEZONE", ICAL_TZID);
 	return cal;
 }
 
@@ -563,18 +349,16 @@ add_activities(const struct feed_ctx *ctx, const struct config_feed *f,
 	size_t i;
 	int timed = 0;
 
-	if (ctx->acts == NULL)
-		return;
 	window(ctx, f, &from, &to);
-	for (i = 0; i < ctx->acts->n; i++) {
-		a = &ctx->acts->v[i];
+	for (i = 0; i < ctx->data->acts.n; i++) {
+		a = &ctx->data->acts.v[i];
 		if (!a->all_day)
 			timed = 1;
 	}
 	if (timed)
-		icalcomponent_add_component(cal, vtimezone());
-	for (i = 0; i < ctx->acts->n; i++) {
-		a = &ctx->acts->v[i];
+		icalcomponent_add_component(cal, ical_vtimezone());
+	for (i = 0; i < ctx->data->acts.n; i++) {
+		a = &ctx->data->acts.v[i];
 		if (util_ymd_cmp(a->end, from) < 0 ||
 		    util_ymd_cmp(a->start, to) > 0)
 			continue;
@@ -605,15 +389,32 @@ feed_render(const struct feed_ctx *ctx, const struct config_feed *f,
 	}
 	out->nevents += occ.n;
 	occ_list_release(&occ);
-	out->text = icalcomponent_as_ical_string_r(cal);
+	out->text = ical_text(cal);
 	icalcomponent_free(cal);
 	if (out->text == NULL) {
-		log_warnx("feed '%s': libical cannot write it: %s", f->name,
-		    icalerror_strerror(icalerrno));
+		log_warnx("feed '%s' not written", f->name);
 		return -1;
 	}
 	out->len = strlen(out->text);
 	return 0;
+}
+
+void
+feed_ctx_init(struct feed_ctx *ctx, const struct dataset *d,
+    const struct config *cfg, struct lunar_cal *lunar, struct ymd today)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->cfg = cfg;
+	ctx->data = d;
+	ctx->lunar = lunar;
+	ctx->today = today;
+	dataset_env(d, cfg, today.y, &ctx->env);
+}
+
+void
+feed_ctx_release(struct feed_ctx *ctx)
+{
+	dataset_env_release(&ctx->env);
 }
 
 void

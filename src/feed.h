@@ -10,20 +10,28 @@
 #include <time.h>
 
 #include "rules.h"
+#include "select.h"
 #include "util.h"
 
-struct activity_list;
 struct config;
 struct config_feed;
+struct dataset;
+struct lunar_cal;
 
-/* Everything a feed is built from; all borrowed. */
+/* Everything a feed is built from. */
 struct feed_ctx {
-	const struct config *cfg;
-	struct observance *const *obs;	/* every observance */
-	size_t nobs;
-	const struct activity_list *acts;	/* NULL: none loaded */
+	const struct config *cfg;	/* borrowed */
+	const struct dataset *data;	/* borrowed */
+	struct lunar_cal *lunar;	/* borrowed */
 	struct ymd today;		/* centre of the window */
+	struct select_env env;		/* today's year; owned */
 };
+
+/* Fill ctx for rendering feeds of d on today; release it with
+ * feed_ctx_release(). */
+void feed_ctx_init(struct feed_ctx *ctx, const struct dataset *d,
+    const struct config *cfg, struct lunar_cal *lunar, struct ymd today);
+void feed_ctx_release(struct feed_ctx *ctx);
 
 /* One feed to build: a config feed, or a generated country feed. */
 struct feed_def {

@@ -26,6 +26,7 @@
 #include <zlib.h>
 
 #include "http.h"
+#include "httpreq.h"
 #include "log.h"
 #include "site.h"
 #include "util.h"
@@ -87,58 +88,6 @@ http_opts_init(struct http_opts *o)
 	o->max_connections = 1024;
 	o->timeout = 15;
 	o->memory_limit = 32 * 1024;
-}
-
-/* HTTP dates (RFC 9110 IMF-fixdate), without gmtime or the locale. */
-
-static const char *const wdays[] = { "Sun", "Mon", "Tue", "Wed", "Thu",
-	"Fri", "Sat" };
-static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May",
-	"Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-
-static void
-http_date(time_t t, char *buf, size_t len)
-{
-	long days = (long)(t / 86400), secs = (long)(t % 86400);
-	struct ymd d;
-
-	if (secs < 0)
-		secs += 86400, days--;
-	d = util_civil_from_days(days);
-	snprintf(buf, len, "%s, %02d %s %04d %02ld:%02ld:%02ld GMT",
-	    wdays[util_weekday(d.y, d.m, d.d)], d.d, months[d.m - 1], d.y,
-	    secs / 3600, secs / 60 % 60, secs % 60);
-}
-
-/* "Sun, 06 Nov 1994 08:49:37 GMT"; 0 and *out, or -1. */
-static int
-parse_http_date(const char *s, time_t *out)
-{
-	char f[5][8];
-	long day, year, h, m, sec;
-	int mon;
-
-	if (strlen(s) != 29 || s[3] != ',' || strcmp(s + 25, " GMT") != 0 ||
-	    s[19] != ':' || s[22] != ':')
-		return -1;
-	memcpy(f[0], s + 5, 2), f[0][2] = '\0';
-	memcpy(f[1], s + 12, 4), f[1][4] = '\0';
-	memcpy(f[2], s + 17, 2), f[2][2] = '\0';
-	memcpy(f[3], s + 20, 2), f[3][2] = '\0';
-	memcpy(f[4], s + 23, 2), f[4][2] = '\0';
-	for (mon = 0; mon < 12; mon++)
-		if (strncmp(s + 8, months[mon], 3) == 0)
-			break;
-	if (mon == 12 || util_parse_int(f[0], 1, 31, &day) == -1 ||
-	    util_parse_int(f[1], 1970, 9999, &year) == -1 ||
-	    util_parse_int(f[2], 0, 23, &h) == -1 ||
-	    util_parse_int(f[3], 0, 59, &m) == -1 ||
-	    util_parse_int(f[4], 0, 60, &sec) == -1 ||
-	    !util_valid_date((int)year, mon + 1, (int)day))
-		return -1;
-	*out = (time_t)(util_days_from_civil((int)year, mon + 1, (int)day) *
-	    86400L + h * 3600 + m * 60 + sec);
-	return 0;
 }
 
 /* Snapshot building: compression, validators, prebuilt responses. */
@@ -256,7 +205,7 @@ res_make(struct res *r, struct site_doc *doc, const struct res *prev,
 		r->lastmod = doc->modified > now ? doc->modified : now;
 	else
 		r->lastmod = doc->modified;
-	http_date(r->lastmod, lastmod, sizeof(lastmod));
+	httpreq_date(r->lastmod, lastmod, sizeof(lastmod));
 	cc = r->token != NULL ? CC_PRIVATE : strstr(doc->ctype, "html") ?
 	    CC_PAGE : CC_FEED;
 	gz = gzip(doc->body, doc->len, &gzlen);
@@ -315,11 +264,10 @@ snap_free(struct snap *s)
 }
 
 void
-http_publish(struct http_server *srv, struct site *site)
+http_publish(struct http_server *srv, struct site *site, time_t now)
 {
 	struct snap *s = xcalloc(1, sizeof(*s)), *old;
 	const struct res *prev;
-	time_t now = time(NULL);
 	size_t i;
 
 	s->v = xcalloc(site->n + 1, sizeof(*s->v));
@@ -376,83 +324,14 @@ not_found(struct MHD_Connection *c, struct req *rq)
 	return reply_text(c, rq, MHD_HTTP_NOT_FOUND, "not found\n");
 }
 
-/* 1 if the client takes gzip (a "gzip" coding whose q is not 0). */
-static int
-accepts_gzip(const char *ae)
-{
-	const char *p = ae, *e, *q;
-	size_t n;
-
-	if (ae == NULL)
-		return 0;
-	while (*p != '\0') {
-		while (*p == ' ' || *p == ',')
-			p++;
-		for (e = p; *e != '\0' && *e != ','; e++)
-			;
-		for (n = 0; p + n < e && p[n] != ';' && p[n] != ' '; n++)
-			;
-		if ((n == 4 && strncasecmp(p, "gzip", 4) == 0) ||
-		    (n == 1 && *p == '*')) {
-			q = memchr(p, '=', (size_t)(e - p));
-			if (q == NULL || strtod(q + 1, NULL) > 0)
-				return 1;
-		}
-		p = e;
-	}
-	return 0;
-}
-
-/* 1 if If-None-Match lists tag (weak comparison) or is "*". */
-static int
-etag_match(const char *inm, const char *tag)
-{
-	const char *p = inm;
-	size_t tl = strlen(tag);
-
-	while (*p != '\0') {
-		while (*p == ' ' || *p == ',')
-			p++;
-		if (*p == '*')
-			return 1;
-		if (strncmp(p, "W/", 2) == 0)
-			p += 2;
-		if (strncmp(p, tag, tl) == 0 && (p[tl] == '\0' ||
-		    p[tl] == ',' || p[tl] == ' '))
-			return 1;
-		while (*p != '\0' && *p != ',')
-			p++;
-	}
-	return 0;
-}
-
-/* The condition of RFC 9110 13.2.2: If-None-Match wins over
- * If-Modified-Since. */
+/* The condition of RFC 9110 13.2.2 on this request's headers. */
 static int
 not_modified(struct MHD_Connection *c, const char *etag, time_t lastmod)
 {
-	const char *inm, *ims;
-	time_t t;
-
-	inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-	    MHD_HTTP_HEADER_IF_NONE_MATCH);
-	if (inm != NULL)
-		return etag_match(inm, etag);
-	ims = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-	    MHD_HTTP_HEADER_IF_MODIFIED_SINCE);
-	return ims != NULL && parse_http_date(ims, &t) == 0 && lastmod <= t;
-}
-
-/* Equal strings in a time that depends only on the secret's length. */
-static int
-token_equal(const char *given, const char *secret)
-{
-	size_t i, gl = strlen(given), sl = strlen(secret);
-	unsigned char d = gl != sl;
-
-	for (i = 0; i < sl; i++)
-		d |= (unsigned char)(secret[i] ^ (i < gl ? given[i] : 0));
-	return d == 0;
+	return httpreq_not_modified(MHD_lookup_connection_value(c,
+	    MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH),
+	    MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_IF_MODIFIED_SINCE), etag, lastmod);
 }
 
 /* Queue the snapshot's document at path; the caller holds the lock. */
@@ -470,12 +349,12 @@ serve_doc(struct http_server *srv, struct MHD_Connection *c,
 	if (r->token != NULL) {
 		tok = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND,
 		    "token");
-		if (tok == NULL || !token_equal(tok, r->token))
+		if (tok == NULL || !httpreq_token_equal(tok, r->token))
 			return not_found(c, rq);
 	}
 	ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_ACCEPT_ENCODING);
-	gz = r->gz != NULL && accepts_gzip(ae);
+	gz = r->gz != NULL && httpreq_accepts_gzip(ae);
 	if (not_modified(c, gz ? r->etag_gz : r->etag, r->lastmod))
 		return reply(c, rq, MHD_HTTP_NOT_MODIFIED, gz ? r->nm_gz :
 		    r->nm_plain);
@@ -559,22 +438,6 @@ static const struct route routes[] = {
 	{ "/plan/", 1, route_plan },
 };
 
-/* 1 for a path that tries to climb out (., .., empty segments). */
-static int
-bad_path(const char *url)
-{
-	const char *p;
-
-	if (url[0] != '/')
-		return 1;
-	for (p = url; (p = strchr(p, '/')) != NULL; p++)
-		if (p[1] == '/' || (p[1] == '.' && (p[2] == '/' ||
-		    p[2] == '\0' || (p[2] == '.' && (p[3] == '/' ||
-		    p[3] == '\0')))))
-			return 1;
-	return strchr(url, '\\') != NULL;
-}
-
 static enum MHD_Result
 handle(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
@@ -606,7 +469,7 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	if (bad_path(url))
+	if (!httpreq_path_ok(url, strlen(url)))
 		return reply_text(c, rq, MHD_HTTP_BAD_REQUEST, "bad path\n");
 	for (i = 0; i < NELEM(routes); i++) {
 		n = strlen(routes[i].path);
@@ -753,7 +616,7 @@ http_start(const struct http_opts *o, struct http_server **out)
 	srv->port = bound_port(srv->fd);
 	pthread_rwlock_init(&srv->lock, NULL);
 	if (o->site != NULL)
-		http_publish(srv, o->site);
+		http_publish(srv, o->site, o->now);
 	srv->d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD |
 	    MHD_USE_ERROR_LOG | MHD_USE_ITC | MHD_USE_TURBO, 0, NULL, NULL,
 	    handle, srv,

@@ -8,6 +8,7 @@
 #define KYNIEM_HTTP_H
 
 #include <stddef.h>
+#include <time.h>
 
 struct site;
 struct http_server;
@@ -20,6 +21,7 @@ struct http_opts {
 	size_t memory_limit;	/* per connection; bounds URL and headers */
 	unsigned threads;	/* worker threads, 0 = one per CPU */
 	struct site *site;	/* published before the first accept, or NULL */
+	time_t now;		/* when site was built */
 };
 
 /* Defaults: 127.0.0.1:8080, 1024 connections, 15 s, 32 KiB, per CPU. */
@@ -40,8 +42,10 @@ unsigned http_port(const struct http_server *srv);
  * Serve site from now on; srv takes it over (site is left empty).  The
  * previous site keeps serving requests already under way and is freed when
  * they finish.  Compression and hashing happen here, outside any lock.
+ * now is the build time, the Last-Modified of a document whose bytes
+ * changed without its rows saying so.
  */
-void http_publish(struct http_server *srv, struct site *site);
+void http_publish(struct http_server *srv, struct site *site, time_t now);
 
 /* Requests received and not yet fully answered (or aborted). */
 unsigned http_inflight(struct http_server *srv);

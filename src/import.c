@@ -11,14 +11,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "activity.h"
 #include "csv.h"
+#include "file.h"
 #include "import.h"
 #include "log.h"
 #include "lunar.h"
 #include "rules.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 struct ctx {
@@ -45,6 +48,7 @@ static int row_partnership(struct ctx *, char **);
 static int row_national_day(struct ctx *, char **);
 static int row_generic(struct ctx *, char **);
 static int row_dated(struct ctx *, char **);
+static int row_group(struct ctx *, char **);
 static int row_activity(struct ctx *, char **);
 
 static const struct format formats[] = {
@@ -56,6 +60,7 @@ static const struct format formats[] = {
 	{ "key,kind,date,base_year,days,country,name_en,name_vi,tags,source",
 	    row_generic },
 	{ "key,year,start,end,source", row_dated },
+	{ "group,country,since,source", row_group },
 	{ ACTIVITY_CSV_HEADER, row_activity },
 };
 
@@ -349,6 +354,37 @@ row_dated(struct ctx *c, char **f)
 	return 0;
 }
 
+/* ASEAN membership and the like: the selector term group:G. */
+static int
+row_group(struct ctx *c, char **f)
+{
+	struct group_member g;
+	char key[40];
+	long y;
+	int changed = 0;
+
+	if (!valid_key(f[0]) || strlen(f[0]) >= sizeof(g.group))
+		return bad(c, "group '%s' must be 1-15 of a-z 0-9 _ -", f[0]);
+	if (check_country(c, f[1], 1) == -1)
+		return -1;
+	if (util_parse_int(f[2], 1, 9999, &y) == -1)
+		return bad(c, "since '%s' is not a year", f[2]);
+	memset(&g, 0, sizeof(g));
+	memcpy(g.group, f[0], strlen(f[0]) + 1);
+	memcpy(g.country, f[1], 3);
+	g.since = (int)y;
+	snprintf(key, sizeof(key), "%s/%s", f[0], f[1]);
+	remember_key(c, key);
+	if (c->failed)
+		return 0;
+	if (store_put_group(c->st, &g, f[3], c->now, &changed) == -1) {
+		c->err = "database error";
+		return -1;
+	}
+	c->stats->changed += changed;
+	return 0;
+}
+
 /* Planned activities (activity.c checks and stores them). */
 static int
 row_activity(struct ctx *c, char **f)
@@ -444,6 +480,44 @@ check_duplicates(struct ctx *c)
 	c->nkeys = 0;
 }
 
+/* The limit of a column, by its name in the header. */
+static size_t
+column_limit(const char *name, int *flags)
+{
+	*flags = 0;
+	if (strcmp(name, "notes") == 0) {
+		*flags = TEXT_MULTILINE;
+		return TEXT_NOTES_MAX;
+	}
+	if (strcmp(name, "source") == 0 || strcmp(name, "note") == 0)
+		return TEXT_SOURCE_MAX;
+	if (strcmp(name, "title") == 0)
+		return TEXT_TITLE_MAX;
+	return TEXT_LINE_MAX;
+}
+
+/* Every field through the text validator; 0, or -1 with c->err set. */
+static int
+check_fields(struct ctx *c, const struct format *fmt, char **f, size_t n)
+{
+	char *names = xstrdup(fmt->header), *save = NULL, *name;
+	size_t i = 0, max;
+	int flags, ret = 0;
+
+	for (name = strtok_r(names, ",", &save); name != NULL && i < n;
+	    name = strtok_r(NULL, ",", &save), i++) {
+		max = column_limit(name, &flags);
+		if (text_check_field(name, f[i], max, flags, c->errbuf,
+		    sizeof(c->errbuf)) == -1) {
+			c->err = c->errbuf;
+			ret = -1;
+			break;
+		}
+	}
+	free(names);
+	return ret;
+}
+
 /* Check and write every row; returns -1 only on database failure. */
 static int
 read_rows(struct ctx *c, struct csv *csv, const struct format *fmt)
@@ -461,7 +535,8 @@ read_rows(struct ctx *c, struct csv *csv, const struct format *fmt)
 			    "expected %zu (%s)", csv->nfields, want,
 			    fmt->header);
 			c->err = c->errbuf;
-		} else if (fmt->row(c, csv->fields) == -1 &&
+		} else if (check_fields(c, fmt, csv->fields, want) == 0 &&
+		    fmt->row(c, csv->fields) == -1 &&
 		    strcmp(c->err, "database error") == 0)
 			return -1;
 		c->stats->rows++;
@@ -521,21 +596,19 @@ done:
 
 int
 import_file(struct store *st, struct lunar_cal *lunar, const char *path,
-    long now, struct import_stats *stats)
+    long now, int flags, struct import_stats *stats)
 {
-	size_t len, len_ics;
+	size_t len, plen = strlen(path);
 	char *data;
 	int ret;
 
-	if ((data = csv_slurp(path, &len)) == NULL) {
+	if ((data = file_read(path, &len)) == NULL) {
 		log_warn("cannot read '%s'", path);
 		stats->errors++;
 		return -1;
 	}
-	len_ics = strlen(path);
-	if (len_ics > 4 && strcasecmp(path + len_ics - 4, ".ics") == 0)
-		ret = activity_import_ics(st, path, data, len, now,
-		    &stats->rows, &stats->changed, &stats->errors);
+	if (plen > 4 && strcasecmp(path + plen - 4, ".ics") == 0)
+		ret = import_ics(st, path, data, len, now, flags, stats);
 	else
 		ret = import_data(st, lunar, path, data, len, now, stats);
 	free(data);
@@ -603,10 +676,11 @@ import_calendars(struct store *st, struct lunar_cal *lunar, const char *dir,
 	for (r = 0; r <= 2 && ret == 0; r++) {
 		for (i = 0; i < n; i++)
 			if (rank(files[i]) == r && import_file(st, lunar,
-			    files[i], now, stats) == -1)
+			    files[i], now, 0, stats) == -1)
 				ret = -1;
 		for (i = 0; r == 1 && i < nlocal; i++)
-			if (import_file(st, lunar, local[i], now, stats) == -1)
+			if (import_file(st, lunar, local[i], now, 0,
+			    stats) == -1)
 				ret = -1;
 	}
 	if (n == 0 && ret == 0) {

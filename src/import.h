@@ -19,17 +19,27 @@ struct import_stats {
 	long errors;		/* bad rows (nothing written when > 0) */
 };
 
+/* Flags of import_file(). */
+#define IMPORT_ATTENDEES 0x1	/* .ics: ATTENDEEs become owners */
+
 /*
- * Import the file at path; its kind is recognised by its header line.
- * name is what messages call the file (usually path).  Returns 0, or -1
- * when the file had errors (all printed) or the database failed.
+ * Import the file at path: an iCalendar file (.ics) of activities, or a
+ * CSV file whose kind is recognised by its header line.  Returns 0, or -1
+ * when the file had errors (all printed as PATH:LINE: reason) or the
+ * database failed.
  */
 int import_file(struct store *st, struct lunar_cal *lunar, const char *path,
-    long now, struct import_stats *stats);
+    long now, int flags, struct import_stats *stats);
 
-/* The same for a file already in memory (data[0..len), not modified). */
+/* A CSV file already in memory (data[0..len), not modified); name is what
+ * messages call it. */
 int import_data(struct store *st, struct lunar_cal *lunar, const char *name,
     const char *data, size_t len, long now, struct import_stats *stats);
+
+/* An iCalendar file of activities already in memory, in one transaction
+ * (import_ics.c). */
+int import_ics(struct store *st, const char *name, const char *data,
+    size_t len, long now, int flags, struct import_stats *stats);
 
 /*
  * Import every *.csv of dir and dir/local in dependency order (countries

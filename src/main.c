@@ -14,11 +14,9 @@
 #include "log.h"
 #include "lunar.h"
 #include "store.h"
+#include "vntime.h"
 
 #define NEED_STORE	0x1	/* open (and create/migrate) the database */
-
-/* Vietnam's civil time, UTC+7, with no daylight saving. */
-#define VN_OFFSET (7 * 3600L)
 
 struct command {
 	const char *name;
@@ -41,7 +39,8 @@ static const struct command commands[] = {
 	    "[--lang vi|en] [--format text|csv|json]" },
 	{ "export", cmd_export, 0, NEED_STORE, "export --out DIR" },
 	{ "feed", cmd_feed, 1, NEED_STORE, "feed NAME" },
-	{ "import", cmd_import, 1, NEED_STORE, "import FILE..." },
+	{ "import", cmd_import, 1, NEED_STORE,
+	    "import [--attendees-as-owners] FILE..." },
 	{ "init", cmd_init, 0, NEED_STORE, "init [--calendars DIR]" },
 	{ "list", cmd_list, 0, NEED_STORE,
 	    "list [--kind K] [--country CC] [--format text|csv|json]" },
@@ -56,8 +55,7 @@ static const struct command commands[] = {
 	    "recipient add --email EMAIL --name NAME [--lang vi|en] "
 	    "[--follow milestones|kind:K|country:CC]... | list | "
 	    "remove EMAIL" },
-	{ "remind", cmd_remind, 0, NEED_STORE,
-	    "remind [--dry-run] [--now YYYY-MM-DDTHH:MM]" },
+	{ "remind", cmd_remind, 0, NEED_STORE, "remind [--dry-run]" },
 	{ "serve", cmd_serve, 0, NEED_STORE,
 	    "serve [--listen ADDR:PORT]" },
 	{ "show", cmd_show, 1, NEED_STORE, "show KEY [--lang vi|en]" },
@@ -120,24 +118,16 @@ config_path(const char *opt)
 	return NULL;
 }
 
-/* "YYYY-MM-DDTHH:MM" in Vietnam's time to a time_t. */
+/* "YYYY-MM-DDTHH:MM" in Vietnam's time to an instant. */
 static int
 parse_now(const char *s, time_t *out)
 {
 	struct ymd d;
-	char day[11];
-	long h, m;
+	int min;
 
-	if (strlen(s) != 16 || s[10] != 'T' || s[13] != ':')
+	if (vntime_parse(s, &d, &min) == -1 || min < 0)
 		return -1;
-	memcpy(day, s, 10);
-	day[10] = '\0';
-	if (util_parse_ymd(day, &d) == -1 || !(s[11] >= '0' && s[11] <= '9')
-	    || util_parse_int((char[]){ s[11], s[12], 0 }, 0, 23, &h) == -1 ||
-	    util_parse_int(s + 14, 0, 59, &m) == -1)
-		return -1;
-	*out = (time_t)(util_days_from_civil(d.y, d.m, d.d) * 86400L +
-	    h * 3600 + m * 60 - VN_OFFSET);
+	*out = vntime_make(d, min);
 	return 0;
 }
 
@@ -154,7 +144,6 @@ run(const struct command *c, int argc, char **argv, const char *cfgpath,
 	}
 	app->cfg = &cfg;
 	app->lunar = lunar_new(cfg.meridian);
-	cfg.rules.lunar = app->lunar;
 	if ((c->flags & NEED_STORE) &&
 	    store_open(cfg.db_path, &app->store) == -1)
 		goto done;
@@ -216,13 +205,12 @@ main(int argc, char **argv)
 		log_warnx("unknown command '%s'", argv[optind]);
 		return usage(stderr);
 	}
+	/* A pinned day alone runs at 08:00 of that day. */
 	if (!have_now)
-		app.now = have_today ? (time_t)(util_days_from_civil(
-		    app.today.y, app.today.m, app.today.d) * 86400L + 8 * 3600L
-		    - VN_OFFSET) : time(NULL);
+		app.now = have_today ? vntime_make(app.today, 8 * 60) :
+		    time(NULL);
 	if (!have_today)
-		app.today = util_civil_from_days(((long)app.now + VN_OFFSET) /
-		    86400);
+		app.today = vntime_day(app.now, NULL);
 	argc -= optind;
 	argv += optind;
 	if (argc - 1 < c->min_args && !(argc > 1 &&

@@ -10,9 +10,9 @@
 #include <string.h>
 
 #include "message.h"
+#include "vntime.h"
 #include "util.h"
 
-#define VN_OFFSET (7 * 3600L)
 
 static const char b64[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -131,15 +131,12 @@ message_format_date(time_t t, struct buf *out)
 	    "Fri", "Sat" };
 	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr",
 	    "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	long s = (long)t + VN_OFFSET, day, rem;
-	struct ymd d;
+	int min, sec = (int)(((long long)t % 60 + 60) % 60);
+	struct ymd d = vntime_day(t, &min);
 
-	day = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
-	rem = s - day * 86400;
-	d = util_civil_from_days(day);
-	buf_printf(out, "%s, %d %s %d %02ld:%02ld:%02ld +0700",
+	buf_printf(out, "%s, %d %s %d %02d:%02d:%02d +0700",
 	    days[util_weekday(d.y, d.m, d.d)], d.d, months[d.m - 1], d.y,
-	    rem / 3600, rem / 60 % 60, rem % 60);
+	    min / 60, min % 60, sec);
 }
 
 /* FNV-1a, 64 bits, continued from h. */

@@ -20,17 +20,6 @@ outbox_state_name(enum outbox_state s)
 	return (size_t)s < NELEM(state_names) ? state_names[s] : "pending";
 }
 
-static int
-step_done(struct store *st, sqlite3_stmt *stmt)
-{
-	int rc = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
-
-	if (stmt != NULL && rc != SQLITE_DONE)
-		store_warn(st);
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
 int
 outbox_exists(struct store *st, const char *reminder, const char *recipient)
 {
@@ -56,7 +45,7 @@ outbox_add(struct store *st, const char *reminder, const char *recipient,
 		sqlite3_bind_blob(stmt, 5, msg, (int)len, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(stmt, 6, now);
 	}
-	return step_done(st, stmt);
+	return store_step_done(st, stmt);
 }
 
 static void
@@ -146,7 +135,7 @@ outbox_mark_sent(struct store *st, long id, long now)
 		sqlite3_bind_int64(stmt, 1, id);
 		sqlite3_bind_int64(stmt, 2, now);
 	}
-	return step_done(st, stmt);
+	return store_step_done(st, stmt);
 }
 
 int
@@ -161,7 +150,7 @@ outbox_mark_failed(struct store *st, long id, long now, const char *error)
 		sqlite3_bind_int64(stmt, 2, now);
 		sqlite3_bind_text(stmt, 3, error, -1, SQLITE_TRANSIENT);
 	}
-	return step_done(st, stmt);
+	return store_step_done(st, stmt);
 }
 
 long
@@ -197,5 +186,5 @@ outbox_mark_retry(struct store *st, long id, long now, const char *error)
 			sqlite3_bind_int64(stmt, 3 + i, outbox_backoff(i));
 		sqlite3_bind_int(stmt, 11, OUTBOX_MAX_ATTEMPTS);
 	}
-	return step_done(st, stmt);
+	return store_step_done(st, stmt);
 }

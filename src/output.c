@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "output.h"
 #include "util.h"
+#include "vntime.h"
 
 int
 output_parse_format(const char *s, enum out_format *out)
@@ -47,43 +49,6 @@ output_milestone_label(enum milestone m, enum lang lang)
 	return lang == LANG_EN ? en[m] : vi[m];
 }
 
-void
-output_json_string(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	for (; s != NULL && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c == '\n')
-			buf_puts(b, "\\n");
-		else if (c < 0x20)
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_putc(b, c);
-	}
-	buf_putc(b, '"');
-}
-
-void
-output_csv_field(struct buf *b, const char *s)
-{
-	if (s == NULL)
-		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
-}
-
 static void
 one(struct buf *b, const struct occurrence *oc, enum lang lang,
     enum out_format fmt, struct buf *title)
@@ -96,7 +61,7 @@ one(struct buf *b, const struct occurrence *oc, enum lang lang,
 	title->len = 0;
 	rules_title(oc, lang, title);
 	if (fmt == OUT_TEXT) {
-		rules_format_date(oc->date, lang, b);
+		vntime_format_date(oc->date, lang, b);
 		buf_printf(b, "\t%s", title->data);
 		if (oc->milestone != MILESTONE_NONE)
 			buf_printf(b, " [%s]",
@@ -104,21 +69,21 @@ one(struct buf *b, const struct occurrence *oc, enum lang lang,
 		buf_putc(b, '\n');
 	} else if (fmt == OUT_CSV) {
 		buf_printf(b, "%s,", date);
-		output_csv_field(b, oc->obs->key);
+		esc_csv(b, oc->obs->key);
 		buf_printf(b, ",%s,%s,%s,%s,", rules_kind_name(oc->obs->kind),
 		    oc->obs->country, n, rules_milestone_name(oc->milestone));
-		output_csv_field(b, title->data);
+		esc_csv(b, title->data);
 		buf_puts(b, "\r\n");
 	} else {
 		buf_printf(b, "{\"date\":\"%s\",\"key\":", date);
-		output_json_string(b, oc->obs->key);
+		esc_json(b, oc->obs->key);
 		buf_printf(b, ",\"kind\":\"%s\",\"country\":",
 		    rules_kind_name(oc->obs->kind));
-		output_json_string(b, oc->obs->country);
+		esc_json(b, oc->obs->country);
 		buf_printf(b, ",\"n\":%s,\"milestone\":\"%s\",\"title\":",
 		    oc->n > 0 ? n : "null",
 		    rules_milestone_name(oc->milestone));
-		output_json_string(b, title->data);
+		esc_json(b, title->data);
 		buf_putc(b, '}');
 	}
 }

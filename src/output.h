@@ -21,11 +21,6 @@ int output_parse_lang(const char *s, enum lang *out);
 void output_occurrences(FILE *f, const struct occ_list *l, enum lang lang,
     enum out_format fmt);
 
-/* Append s to b as a JSON string literal (quotes included). */
-void output_json_string(struct buf *b, const char *s);
-/* Append s to b as a CSV field, quoted when needed. */
-void output_csv_field(struct buf *b, const char *s);
-
 /* Vietnamese / English label of a milestone class ("năm tròn"). */
 const char *output_milestone_label(enum milestone m, enum lang lang);
 

@@ -7,10 +7,13 @@
 #include <string.h>
 
 #include "config.h"
+#include "dataset.h"
+#include "escape.h"
 #include "log.h"
 #include "lunar.h"
 #include "output.h"
 #include "page.h"
+#include "vntime.h"
 
 #define OUTLOOK_ADD	"https://outlook.live.com/calendar/0/addfromweb"
 #define GOOGLE_ADD	"https://calendar.google.com/calendar/render"
@@ -61,38 +64,6 @@ static const char style[] =
 	"details{margin-top:1.6em}summary{font-weight:bold;cursor:pointer}"
 	"a{color:#0b57d0}";
 
-static void
-html(struct buf *b, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&#39;"); break;
-		default: buf_putc(b, *s); break;
-		}
-	}
-}
-
-/* Percent-encode everything but RFC 3986's unreserved characters. */
-static void
-urlenc(struct buf *b, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	unsigned char c;
-
-	for (; *s != '\0'; s++) {
-		c = (unsigned char)*s;
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr("-._~", c) != NULL)
-			buf_putc(b, c);
-		else
-			buf_printf(b, "%%%c%c", hex[c >> 4], hex[c & 15]);
-	}
-}
-
 /* The feed's https:// (or http://) and webcal:// addresses. */
 static void
 feed_urls(const char *base, const char *name, char **web, char **webcal)
@@ -108,20 +79,24 @@ static void
 feed_links(struct buf *b, const struct words *w, const char *web,
     const char *webcal, const char *title)
 {
-	buf_puts(b, "<p class=\"links\"><a class=\"feed\" href=\"");
-	html(b, webcal);
-	buf_puts(b, "\">webcal://</a><a class=\"feed\" href=\"");
-	html(b, web);
-	buf_printf(b, "\">%s</a>", strncmp(web, "https:", 6) == 0 ?
-	    "https://" : "http://");
-	buf_puts(b, "<a class=\"add\" href=\"" OUTLOOK_ADD "?url=");
-	urlenc(b, web);
-	buf_puts(b, "&amp;name=");
-	urlenc(b, title);
-	buf_printf(b, "\">%s</a><a class=\"add\" href=\"" GOOGLE_ADD "?cid=",
+	struct buf q;
+
+	buf_init(&q);
+	html_printf(b, "<p class=\"links\"><a class=\"feed\" href=\"%s\">"
+	    "webcal://</a><a class=\"feed\" href=\"%s\">%s</a>", webcal, web,
+	    strncmp(web, "https:", 6) == 0 ? "https://" : "http://");
+	buf_puts(&q, OUTLOOK_ADD "?url=");
+	esc_url(&q, web);
+	buf_puts(&q, "&name=");
+	esc_url(&q, title);
+	html_printf(b, "<a class=\"add\" href=\"%s\">%s</a>", q.data,
 	    w->outlook);
-	urlenc(b, webcal);
-	buf_printf(b, "\">%s</a></p>\n", w->google);
+	q.len = 0;
+	buf_puts(&q, GOOGLE_ADD "?cid=");
+	esc_url(&q, webcal);
+	html_printf(b, "<a class=\"add\" href=\"%s\">%s</a></p>\n", q.data,
+	    w->google);
+	buf_release(&q);
 }
 
 static void
@@ -133,14 +108,10 @@ feed_item(struct buf *b, const struct words *w, const struct page_in *in,
 	char *web, *webcal;
 
 	feed_urls(in->base_url, in->defs->v[i].name, &web, &webcal);
-	buf_puts(b, "<li><h3>");
-	html(b, title);
-	buf_puts(b, "</h3><p class=\"meta\">");
-	if (f->description != NULL) {
-		html(b, f->description);
-		buf_puts(b, " · ");
-	}
-	buf_printf(b, "%zu %s</p>\n", in->nevents[i], w->events);
+	html_printf(b, "<li><h3>%s</h3><p class=\"meta\">", title);
+	if (f->description != NULL)
+		html_printf(b, "%s · ", f->description);
+	html_printf(b, "%zu %s</p>\n", in->nevents[i], w->events);
 	feed_links(b, w, web, webcal, title);
 	buf_puts(b, "</li>\n");
 	free(web);
@@ -153,12 +124,12 @@ feed_lists(struct buf *b, const struct words *w, const struct page_in *in)
 	size_t i;
 	int country;
 
-	buf_printf(b, "<h2>%s</h2>\n<ul>\n", w->feeds);
+	html_printf(b, "<h2>%s</h2>\n<ul>\n", w->feeds);
 	for (i = 0; i < in->defs->n; i++)
 		if (in->defs->v[i].own == NULL &&
 		    in->defs->v[i].conf->token == NULL)
 			feed_item(b, w, in, i);
-	buf_printf(b, "</ul>\n<details><summary>%s</summary>\n<ul>\n",
+	html_printf(b, "</ul>\n<details><summary>%s</summary>\n<ul>\n",
 	    w->countries);
 	for (i = 0; i < in->defs->n; i++) {
 		country = in->defs->v[i].own != NULL;
@@ -175,35 +146,32 @@ milestones(struct buf *b, const struct words *w, const struct page_in *in,
 {
 	const struct feed_ctx *ctx = in->ctx;
 	struct occ_list l = { 0 };
+	struct buf t;
 	size_t i, shown = 0;
 
-	if (rules_occurrences(&ctx->cfg->rules, ctx->obs, ctx->nobs, from, to,
-	    &l) == -1) {
+	if (rules_occurrences(&ctx->cfg->rules, ctx->lunar, ctx->data->set.v,
+	    ctx->data->set.n, from, to, &l) == -1) {
 		log_warnx("page: a lunar date is outside %d-%d",
 		    LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
 		return -1;
 	}
+	buf_init(&t);
 	buf_puts(b, "<table>\n");
 	for (i = 0; i < l.n; i++) {
 		if (!rules_is_milestone(&ctx->cfg->rules, &l.v[i]))
 			continue;
-		buf_puts(b, "<tr><td class=\"d\">");
-		rules_format_date(l.v[i].date, lang, b);
-		buf_puts(b, "</td><td>");
-		{
-			struct buf t;
-
-			buf_init(&t);
-			rules_title(&l.v[i], lang, &t);
-			html(b, t.data != NULL ? t.data : "");
-			buf_release(&t);
-		}
-		buf_puts(b, "</td></tr>\n");
+		t.len = 0;
+		vntime_format_date(l.v[i].date, lang, &t);
+		html_printf(b, "<tr><td class=\"d\">%s</td><td>", t.data);
+		t.len = 0;
+		rules_title(&l.v[i], lang, &t);
+		html_printf(b, "%s</td></tr>\n", t.data);
 		shown++;
 	}
 	if (shown == 0)
-		buf_printf(b, "<tr><td>%s</td></tr>\n", w->none);
+		html_printf(b, "<tr><td>%s</td></tr>\n", w->none);
 	buf_puts(b, "</table>\n");
+	buf_release(&t);
 	occ_list_release(&l);
 	return 0;
 }
@@ -214,28 +182,32 @@ page_render(const struct page_in *in, enum lang lang, struct buf *out)
 	const struct words *w = &words[lang];
 	struct ymd today = in->ctx->today;
 	struct ymd jan1 = { today.y, 1, 1 }, dec31 = { today.y, 12, 31 };
+	struct ymd end = util_ymd_add_days(today, 90);
+	struct buf a, b;
 
-	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
+	html_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width, initial-scale=1\">\n"
-	    "<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n"
+	    "<title>%s</title>\n<style>", w->lang, w->title);
+	html_raw(out, style);
+	html_printf(out, "</style>\n</head>\n<body>\n"
 	    "<header><h1>%s</h1><a href=\"%s\" hreflang=\"%s\">%s</a>"
 	    "</header>\n<p>%s</p>\n<p class=\"meta\">%s</p>\n",
-	    w->lang, w->title, style, w->title, w->other_href,
-	    lang == LANG_VI ? "en" : "vi", w->other, w->intro, w->how);
+	    w->title, w->other_href, lang == LANG_VI ? "en" : "vi", w->other,
+	    w->intro, w->how);
 	feed_lists(out, w, in);
-	buf_puts(out, "<h2>");
-	buf_printf(out, "%s%d", w->this_year, today.y);
-	buf_puts(out, "</h2>\n");
+	html_printf(out, "<h2>%s%d</h2>\n", w->this_year, today.y);
 	if (milestones(out, w, in, lang, jan1, dec31) == -1)
 		return -1;
-	buf_printf(out, "<h2>%s (", w->next_days);
-	rules_format_date(today, lang, out);
-	buf_puts(out, " – ");
-	rules_format_date(util_ymd_add_days(today, 90), lang, out);
-	buf_puts(out, ")</h2>\n");
-	if (milestones(out, w, in, lang, today, util_ymd_add_days(today, 90))
-	    == -1)
+	buf_init(&a);
+	buf_init(&b);
+	vntime_format_date(today, lang, &a);
+	vntime_format_date(end, lang, &b);
+	html_printf(out, "<h2>%s (%s – %s)</h2>\n", w->next_days, a.data,
+	    b.data);
+	buf_release(&a);
+	buf_release(&b);
+	if (milestones(out, w, in, lang, today, end) == -1)
 		return -1;
 	buf_puts(out, "</body>\n</html>\n");
 	return 0;

@@ -1,8 +1,9 @@
 /*
- * The yearly plan skeleton ("Phương hướng hoạt động năm YYYY"): builds one
- * document model (header, numbered sections of bullets, a month-by-month
- * appendix) from the observances, the engine's occurrences and the planned
- * activities, then renders it as Markdown, HTML, CSV or .docx.
+ * The yearly plan skeleton ("Phương hướng hoạt động năm YYYY"): plan.c
+ * builds one document model (header, numbered sections of bullets, a
+ * month-by-month appendix) from the dataset's observances, the engine's
+ * occurrences and the planned activities; plan_render.c renders it as
+ * Markdown, HTML, CSV or .docx.
  */
 #ifndef KYNIEM_PLAN_H
 #define KYNIEM_PLAN_H
@@ -11,9 +12,9 @@
 
 #include "rules.h"
 
-struct app;
 struct config;
-struct activity_list;
+struct dataset;
+struct lunar_cal;
 
 enum plan_format { PLAN_MD, PLAN_HTML, PLAN_CSV, PLAN_DOCX };
 
@@ -60,22 +61,12 @@ struct plan_doc {
 /* What a plan is made from; every pointer is borrowed. */
 struct plan_input {
 	const struct config *cfg;
-	struct observance *const *obs;
-	size_t nobs;
-	const struct activity_list *acts;	/* NULL = none */
+	const struct dataset *data;
 	struct lunar_cal *lunar;
 	int year;
 	enum lang lang;
 	struct ymd today;	/* the date the draft is made */
 };
-
-/*
- * Check a [plan] section mapping: a comma list of selectors, each one or
- * more terms joined by '+' (all must hold), a term optionally negated by
- * '!': kind:K, country:CC, tag:T, key:KEY, focus, partner, asean,
- * milestone.  Returns 0, or -1 with *err set to a static message.
- */
-int plan_map_check(const char *map, const char **err);
 
 /* "md", "html", "csv" or "docx"; 0 or -1. */
 int plan_parse_format(const char *s, enum plan_format *out);
@@ -109,13 +100,5 @@ struct plan_file {
 int plan_files(const struct plan_input *in, int from, int to,
     struct plan_file **out, size_t *n);
 void plan_files_free(struct plan_file *v, size_t n);
-
-/*
- * Load observances and activities from app's store, build and render the
- * plan of year: what `kyniem plan` and the server's /plan/ pages call.
- * Same results as plan_render().
- */
-int plan_make(struct app *app, int year, enum lang lang,
-    enum plan_format fmt, char **out, size_t *len);
 
 #endif

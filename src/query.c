@@ -1,39 +1,59 @@
 /*
- * Listing queries: load observances, compute occurrences in a range, keep
- * the ones the options ask for, print them.
+ * Listing queries: load the dataset, compute occurrences in a range, keep
+ * the ones the selector matches, print them.
  */
-#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "cmd.h"
 #include "config.h"
+#include "dataset.h"
 #include "log.h"
 #include "lunar.h"
 #include "query.h"
-#include "store.h"
 
 void
-query_init(struct query *q, const struct app *app)
+query_init(struct query *q, enum lang lang)
 {
 	memset(q, 0, sizeof(*q));
-	q->kind = -1;
-	q->lang = app->cfg->lang;
+	buf_init(&q->terms);
+	q->lang = lang;
 	q->fmt = OUT_TEXT;
+}
+
+void
+query_release(struct query *q)
+{
+	free(q->expr);
+	buf_release(&q->terms);
+	select_release(&q->sel);
+}
+
+/* Check one term now, so the error names the option. */
+static int
+add_term(struct query *q, const char *opt, const char *term)
+{
+	struct selector one;
+	char err[200];
+
+	if (select_parse(term, &one, err, sizeof(err)) == -1) {
+		log_warnx("%s: %s", opt, err);
+		return -1;
+	}
+	select_release(&one);
+	buf_printf(&q->terms, "+%s", term);
+	return 0;
 }
 
 int
 query_option(struct query *q, int ch, const char *arg)
 {
+	char term[96];
+
 	switch (ch) {
 	case 'C':
-		if (strlen(arg) != 2) {
-			log_warnx("--country: '%s' is not an ISO code like JP",
-			    arg);
-			return -1;
-		}
-		q->country = arg;
-		return 0;
+		snprintf(term, sizeof(term), "country:%.80s", arg);
+		return add_term(q, "--country", term);
 	case 'f':
 		if (output_parse_format(arg, &q->fmt) == -1) {
 			log_warnx("--format must be text, csv or json, not "
@@ -42,13 +62,14 @@ query_option(struct query *q, int ch, const char *arg)
 		}
 		return 0;
 	case 'k':
-		if ((q->kind = rules_kind_parse(arg)) < 0) {
+		if (rules_kind_parse(arg) < 0) {
 			log_warnx("--kind: unknown kind '%s' (relation, "
 			    "partnership, national-day, commemoration, "
 			    "festival, new-year, local)", arg);
 			return -1;
 		}
-		return 0;
+		snprintf(term, sizeof(term), "kind:%.80s", arg);
+		return add_term(q, "--kind", term);
 	case 'l':
 		if (output_parse_lang(arg, &q->lang) == -1) {
 			log_warnx("--lang must be vi or en, not '%s'", arg);
@@ -56,50 +77,71 @@ query_option(struct query *q, int ch, const char *arg)
 		}
 		return 0;
 	case 'm':
-		q->milestones = 1;
+		return add_term(q, "--milestones", "milestone");
+	case 'S':
+		free(q->expr);
+		q->expr = xstrdup(arg);
 		return 0;
 	}
 	return 1;
 }
 
-static int
-wanted(const struct app *app, const struct query *q,
-    const struct occurrence *oc)
+int
+query_compile(struct query *q)
 {
-	if (q->country != NULL && strcmp(oc->obs->country, q->country) != 0)
+	char err[200], *term, *save = NULL, *copy;
+
+	select_release(&q->sel);
+	if (q->expr == NULL)
+		select_everything(&q->sel);
+	else if (select_parse(q->expr, &q->sel, err, sizeof(err)) == -1) {
+		log_warnx("--select: %s", err);
+		return -1;
+	}
+	if (q->terms.len == 0)
 		return 0;
-	if (q->milestones && !rules_is_milestone(&app->cfg->rules, oc))
-		return 0;
-	return 1;
+	copy = xstrdup(q->terms.data);
+	for (term = strtok_r(copy, "+", &save); term != NULL;
+	    term = strtok_r(NULL, "+", &save))
+		if (select_and(&q->sel, term, err, sizeof(err)) == -1)
+			fatal("query term '%s': %s", term, err);
+	free(copy);
+	return 0;
 }
 
 int
-query_print(struct app *app, const struct query *q, struct ymd from,
-    struct ymd to)
+query_print(struct store *st, const struct config *cfg,
+    struct lunar_cal *lunar, const struct query *q, struct ymd from,
+    struct ymd to, FILE *out)
 {
-	struct obs_set set;
-	struct occ_list all = { 0 }, keep = { 0 };
-	size_t i;
+	struct dataset d;
+	struct select_env env;
+	struct occ_list all = { 0 };
+	size_t i, keep = 0;
 	int ret = -1;
 
-	if (store_load(app->store, q->kind, &set) == -1)
+	if (dataset_load(st, &d) == -1)
 		return -1;
-	if (rules_occurrences(&app->cfg->rules, set.v, set.n, from, to,
+	dataset_env(&d, cfg, from.y, &env);
+	if (rules_occurrences(&cfg->rules, lunar, d.set.v, d.set.n, from, to,
 	    &all) == -1) {
 		log_warnx("a lunar date is outside %d-%d", LUNAR_MIN_YEAR,
 		    LUNAR_MAX_YEAR);
 		goto done;
 	}
-	keep.v = all.v;
-	for (i = 0; i < all.n; i++)
-		if (wanted(app, q, &all.v[i]))
-			all.v[keep.n++] = all.v[i];
-	output_occurrences(stdout, &keep, q->lang, q->fmt);
-	ret = fflush(stdout) == 0 ? 0 : -1;
+	for (i = 0; i < all.n; i++) {
+		env.year = all.v[i].date.y;
+		if (select_match(&q->sel, &env, &all.v[i]) >= 0)
+			all.v[keep++] = all.v[i];
+	}
+	all.n = keep;
+	output_occurrences(out, &all, q->lang, q->fmt);
+	ret = fflush(out) == 0 ? 0 : -1;
 	if (ret == -1)
 		log_warn("cannot write output");
 done:
 	occ_list_release(&all);
-	obs_set_release(&set);
+	dataset_env_release(&env);
+	dataset_release(&d);
 	return ret;
 }

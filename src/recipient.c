@@ -76,61 +76,16 @@ recipient_email_valid(const char *s)
 int
 recipient_follows_check(const char *s, char *err, size_t errlen)
 {
-	char *copy = xstrdup(s), *save = NULL, *tok;
-	int ret = 0;
+	struct selector sel;
 
-	for (tok = strtok_r(copy, ",", &save); tok != NULL && ret == 0;
-	    tok = strtok_r(NULL, ",", &save)) {
-		if (strcmp(tok, "milestones") == 0)
-			continue;
-		if (strncmp(tok, "kind:", 5) == 0 &&
-		    rules_kind_parse(tok + 5) >= 0)
-			continue;
-		if (strncmp(tok, "country:", 8) == 0 && strlen(tok) == 10 &&
-		    isupper((unsigned char)tok[8]) &&
-		    isupper((unsigned char)tok[9]))
-			continue;
-		snprintf(err, errlen, "'%s' is not milestones, kind:KIND or "
-		    "country:CC", tok);
-		ret = -1;
-	}
-	if (ret == 0 && *s == '\0') {
+	if (s[strspn(s, " ,")] == '\0') {
 		snprintf(err, errlen, "nothing to follow");
-		ret = -1;
+		return -1;
 	}
-	free(copy);
-	return ret;
-}
-
-int
-recipient_follows(const struct recipient *r, const struct observance *o)
-{
-	char *copy = xstrdup(r->follows ? r->follows : "milestones");
-	char *save = NULL, *tok;
-	int yes = 0;
-
-	for (tok = strtok_r(copy, ",", &save); tok != NULL && !yes;
-	    tok = strtok_r(NULL, ",", &save)) {
-		if (strcmp(tok, "milestones") == 0)
-			yes = 1;
-		else if (strncmp(tok, "kind:", 5) == 0)
-			yes = strcmp(tok + 5, rules_kind_name(o->kind)) == 0;
-		else if (strncmp(tok, "country:", 8) == 0)
-			yes = strcmp(tok + 8, o->country) == 0;
-	}
-	free(copy);
-	return yes;
-}
-
-static int
-step_done(struct store *st, sqlite3_stmt *stmt)
-{
-	int rc = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
-
-	if (stmt != NULL && rc != SQLITE_DONE)
-		store_warn(st);
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	if (select_parse(s, &sel, err, errlen) == -1)
+		return -1;
+	select_release(&sel);
+	return 0;
 }
 
 int
@@ -149,7 +104,7 @@ recipient_put(struct store *st, const struct recipient *r, long now)
 		sqlite3_bind_text(stmt, 4, r->follows, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(stmt, 5, now);
 	}
-	return step_done(st, stmt);
+	return store_step_done(st, stmt);
 }
 
 int
@@ -160,7 +115,7 @@ recipient_remove(struct store *st, const char *email)
 
 	if (stmt != NULL)
 		sqlite3_bind_text(stmt, 1, email, -1, SQLITE_TRANSIENT);
-	if (step_done(st, stmt) == -1)
+	if (store_step_done(st, stmt) == -1)
 		return -1;
 	return sqlite3_changes(store_db(st)) > 0 ? 0 : 1;
 }
@@ -171,6 +126,7 @@ recipient_load(struct store *st, struct recipient_list *out)
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT email, name, lang,"
 	    " follows FROM recipients ORDER BY email");
 	struct recipient *r;
+	char err[200];
 	int rc;
 
 	out->v = NULL;
@@ -186,6 +142,12 @@ recipient_load(struct store *st, struct recipient_list *out)
 		    "en") == 0 ? LANG_EN : LANG_VI;
 		r->follows = xstrdup((const char *)
 		    sqlite3_column_text(stmt, 3));
+		/* Checked when stored; a row edited by hand that no longer
+		 * parses follows nothing, and says so. */
+		if (select_parse(r->follows, &r->sel, err, sizeof(err)) ==
+		    -1)
+			log_warnx("recipient '%s': follows %s; ignored",
+			    r->email, err);
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
@@ -205,6 +167,7 @@ recipient_list_release(struct recipient_list *l)
 		free(l->v[i].email);
 		free(l->v[i].name);
 		free(l->v[i].follows);
+		select_release(&l->v[i].sel);
 	}
 	free(l->v);
 	l->v = NULL;

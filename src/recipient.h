@@ -10,13 +10,15 @@
 #include <stddef.h>
 
 #include "rules.h"
+#include "select.h"
 
 struct store;
 
 struct recipient {
 	char *email, *name;
 	enum lang lang;
-	char *follows;		/* "milestones" or "kind:K,country:CC,..." */
+	char *follows;		/* a selector: "milestones", "kind:K,..." */
+	struct selector sel;	/* follows, compiled (on load) */
 };
 
 struct recipient_list {
@@ -31,11 +33,8 @@ struct recipient_list {
  */
 int recipient_email_valid(const char *s);
 
-/* Check a follows list; 0, or -1 with a reason in err. */
+/* Check a follows list (a selector); 0, or -1 with a reason in err. */
 int recipient_follows_check(const char *s, char *err, size_t errlen);
-/* 1 if r follows the observance (its milestones are reminded). */
-int recipient_follows(const struct recipient *r,
-    const struct observance *o);
 
 /* Add, or update the name, language and follows of an address; 0 / -1. */
 int recipient_put(struct store *st, const struct recipient *r, long now);

@@ -5,14 +5,16 @@
  * it again and a resend is byte for byte the same message.  Sending only
  * reads the outbox.
  */
-#include <libical/ical.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "activity.h"
-#include "cmd.h"
 #include "config.h"
+#include "dataset.h"
+#include "escape.h"
+#include "ical.h"
 #include "log.h"
 #include "mail.h"
 #include "message.h"
@@ -21,9 +23,9 @@
 #include "remind.h"
 #include "rules.h"
 #include "store.h"
+#include "vntime.h"
 
-#define MAX_OFFSETS 16
-#define VN_OFFSET (7 * 3600L)
+#define PRODID	"-//kyniem//reminder//VI"
 
 /* One reminder for one person, ready to be built. */
 struct mail {
@@ -33,21 +35,6 @@ struct mail {
 	char *ics;
 };
 
-static void
-html_escape(struct buf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '&': buf_puts(b, "&amp;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\n': buf_puts(b, "<br>\n"); break;
-		default: buf_putc(b, *s);
-		}
-	}
-}
-
 /* A "label: value" line in both bodies, when value is set. */
 static void
 line(struct mail *m, const char *label, const char *value)
@@ -55,20 +42,14 @@ line(struct mail *m, const char *label, const char *value)
 	if (value == NULL || *value == '\0')
 		return;
 	buf_printf(&m->text, "%s: %s\n", label, value);
-	buf_puts(&m->html, "<p><b>");
-	html_escape(&m->html, label);
-	buf_puts(&m->html, ":</b> ");
-	html_escape(&m->html, value);
-	buf_puts(&m->html, "</p>\n");
+	html_printf(&m->html, "<p><b>%s:</b> %s</p>\n", label, value);
 }
 
 static void
 para(struct mail *m, const char *text)
 {
 	buf_printf(&m->text, "%s\n\n", text);
-	buf_puts(&m->html, "<p>");
-	html_escape(&m->html, text);
-	buf_puts(&m->html, "</p>\n");
+	html_printf(&m->html, "<p>%s</p>\n", text);
 }
 
 static void
@@ -102,86 +83,47 @@ footer(struct mail *m, const struct config *cfg)
 	const char *org = cfg->org_name ? cfg->org_name : "kyniem";
 
 	buf_printf(&m->text, "-- \n%s\n", org);
-	buf_puts(&m->html, "<hr><p>");
-	html_escape(&m->html, org);
-	buf_puts(&m->html, "</p>\n</body></html>\n");
+	html_printf(&m->html, "<hr><p>%s</p>\n</body></html>\n", org);
 }
 
-/* A VCALENDAR with METHOD:PUBLISH around ev (libical serialises it). */
+/* A METHOD:PUBLISH calendar around ev (with the VTIMEZONE a timed
+ * activity refers to), as text; ev is taken over. */
 static char *
-calendar(icalcomponent *ev)
+calendar(icalcomponent *ev, int timed)
 {
-	icalcomponent *cal = icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT,
-	    icalproperty_new_version("2.0"),
-	    icalproperty_new_prodid("-//kyniem//reminder//VI"),
-	    icalproperty_new_calscale("GREGORIAN"),
-	    icalproperty_new_method(ICAL_METHOD_PUBLISH), (void *)0);
+	icalcomponent *cal = ical_calendar(PRODID);
 	char *s;
 
+	if (timed)
+		icalcomponent_add_component(cal, ical_vtimezone());
 	icalcomponent_add_component(cal, ev);
-	s = icalcomponent_as_ical_string_r(cal);
+	s = ical_text(cal);
 	icalcomponent_free(cal);
 	return s;
 }
 
-static struct icaltimetype
-ical_date(struct ymd d)
-{
-	struct icaltimetype t = icaltime_null_date();
-
-	t.year = d.y;
-	t.month = d.m;
-	t.day = d.d;
-	return t;
-}
-
-static struct icaltimetype
-ical_utc(time_t t)
-{
-	return icaltime_from_timet_with_zone(t, 0,
-	    icaltimezone_get_utc_timezone());
-}
-
 static char *
-activity_ics(const struct activity *a, time_t now)
+activity_ics(const struct config *cfg, const struct activity *a,
+    time_t now)
 {
-	icalcomponent *ev = icalcomponent_new_vevent();
+	struct ical_event e;
 
-	icalcomponent_add_property(ev, icalproperty_new_uid(a->uid));
-	icalcomponent_add_property(ev, icalproperty_new_dtstamp(ical_utc(now)));
-	if (a->all_day) {
-		icalcomponent_add_property(ev, icalproperty_new_dtstart(
-		    ical_date(a->start)));
-		icalcomponent_add_property(ev, icalproperty_new_dtend(
-		    ical_date(util_ymd_add_days(a->end, 1))));
-	} else {
-		icalcomponent_add_property(ev, icalproperty_new_dtstart(
-		    ical_utc(activity_start(a))));
-		icalcomponent_add_property(ev, icalproperty_new_dtend(
-		    ical_utc(activity_time(a->end, a->end_min))));
-	}
-	icalcomponent_add_property(ev, icalproperty_new_summary(a->title));
-	if (a->location != NULL)
-		icalcomponent_add_property(ev,
-		    icalproperty_new_location(a->location));
-	if (a->notes != NULL)
-		icalcomponent_add_property(ev,
-		    icalproperty_new_description(a->notes));
-	icalcomponent_add_property(ev, icalproperty_new_sequence(
-	    (int)(a->revision > 0 ? a->revision - 1 : 0)));
-	icalcomponent_add_property(ev, icalproperty_new_status(
-	    a->status == ACTIVITY_CONFIRMED ? ICAL_STATUS_CONFIRMED :
-	    ICAL_STATUS_TENTATIVE));
-	return calendar(ev);
+	memset(&e, 0, sizeof(e));
+	e.uid = a->uid;
+	e.summary = a->title;
+	e.description = a->notes;
+	e.stamp = now;
+	e.revision = a->revision;
+	e.alarm_minutes = -1;
+	e.organizer = cfg->smtp_from;
+	e.organizer_name = cfg->org_name;
+	return calendar(ical_activity_event(a, &e), !a->all_day);
 }
 
 static void
 when(const struct activity *a, enum lang lang, struct buf *b)
 {
-	rules_format_date(a->start, lang, b);
-	if (!a->all_day)
-		buf_printf(b, " %02d:%02d", a->start_min / 60,
-		    a->start_min % 60);
+	vntime_format_when(a->start, a->all_day ? -1 : a->start_min, lang, b);
 }
 
 static void
@@ -213,7 +155,7 @@ activity_mail(struct mail *m, const struct config *cfg,
 	    "calendar." : "Sự kiện được đính kèm: mở tệp để thêm vào lịch "
 	    "của bạn.");
 	footer(m, cfg);
-	m->ics = activity_ics(a, now);
+	m->ics = activity_ics(cfg, a, now);
 	buf_release(&w);
 	buf_release(&t);
 }
@@ -222,21 +164,21 @@ static char *
 occurrence_ics(const struct config *cfg, const struct occurrence *oc,
     const char *title, time_t now)
 {
-	icalcomponent *ev = icalcomponent_new_vevent();
+	struct ical_event e;
 	char *uid = xasprintf("%s-%d@%s", oc->obs->key,
-	    oc->obs->rule.base_year + oc->n, cfg->domain);
+	    oc->obs->rule.base_year + oc->n, cfg->domain), *s;
 
-	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
-	icalcomponent_add_property(ev, icalproperty_new_dtstamp(ical_utc(now)));
-	icalcomponent_add_property(ev, icalproperty_new_dtstart(
-	    ical_date(oc->date)));
-	icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(
-	    util_ymd_add_days(oc->date, oc->days > 0 ? oc->days : 1))));
-	icalcomponent_add_property(ev, icalproperty_new_summary(title));
-	icalcomponent_add_property(ev, icalproperty_new_transp(
-	    ICAL_TRANSP_TRANSPARENT));
+	memset(&e, 0, sizeof(e));
+	e.uid = uid;
+	e.summary = title;
+	e.stamp = now;
+	e.revision = oc->obs->revision;
+	e.alarm_minutes = -1;
+	e.organizer = cfg->smtp_from;
+	e.organizer_name = cfg->org_name;
+	s = calendar(ical_occurrence_event(oc, &e), 0);
 	free(uid);
-	return calendar(ev);
+	return s;
 }
 
 static void
@@ -250,7 +192,7 @@ milestone_mail(struct mail *m, const struct config *cfg,
 	buf_init(&d);
 	buf_init(&t);
 	rules_title(oc, m->lang, &title);
-	rules_format_date(oc->date, m->lang, &d);
+	vntime_format_date(oc->date, m->lang, &d);
 	buf_printf(&m->subject, "%s: %s", en ? "Coming up" : "Sắp đến",
 	    title.data);
 	if (en)
@@ -261,10 +203,6 @@ milestone_mail(struct mail *m, const struct config *cfg,
 		    "động nào được lên kế hoạch.", title.data, d.data,
 		    days_left);
 	para(m, t.data);
-	t.len = 0;
-	buf_printf(&t, "kyniem activity add --observance %s --title ... "
-	    "--start YYYY-MM-DD", oc->obs->key);
-	line(m, en ? "To plan one" : "Để lên kế hoạch", t.data);
 	line(m, en ? "Source" : "Nguồn", oc->obs->source);
 	footer(m, cfg);
 	m->ics = occurrence_ics(cfg, oc, title.data, now);
@@ -275,10 +213,10 @@ milestone_mail(struct mail *m, const struct config *cfg,
 
 /* Build m and queue it (or print it on a dry run). */
 static int
-queue(struct app *app, struct mail *m, int dry_run, FILE *out,
+queue(const struct remind_in *in, struct mail *m, int dry_run, FILE *out,
     struct remind_stats *stats)
 {
-	const struct config *cfg = app->cfg;
+	const struct config *cfg = in->cfg;
 	struct message msg = { 0 };
 	struct buf b;
 	const char *err;
@@ -292,7 +230,7 @@ queue(struct app *app, struct mail *m, int dry_run, FILE *out,
 	msg.to_name = m->to_name;
 	msg.subject = m->subject.data;
 	msg.message_id = id;
-	msg.date = app->now;
+	msg.date = in->now;
 	msg.text = m->text.data;
 	msg.html = m->html.data;
 	msg.ics = m->ics;
@@ -306,8 +244,8 @@ queue(struct app *app, struct mail *m, int dry_run, FILE *out,
 	if (dry_run)
 		fprintf(out, "would queue %s to %s: %s\n", m->key, m->to,
 		    m->subject.data);
-	else if (outbox_add(app->store, m->key, m->to, id, m->subject.data,
-	    b.data, b.len, (long)app->now) == -1)
+	else if (outbox_add(in->store, m->key, m->to, id, m->subject.data,
+	    b.data, b.len, (long)in->now) == -1)
 		goto done;
 	stats->queued++;
 	ret = 0;
@@ -319,14 +257,14 @@ done:
 
 /* Queue a reminder for one address unless it is already queued. */
 static int
-queue_one(struct app *app, struct mail *m, int dry_run, FILE *out,
+queue_one(const struct remind_in *in, struct mail *m, int dry_run, FILE *out,
     struct remind_stats *stats)
 {
-	int rc = outbox_exists(app->store, m->key, m->to);
+	int rc = outbox_exists(in->store, m->key, m->to);
 
 	if (rc != 0)
 		return rc == 1 ? 0 : -1;
-	return queue(app, m, dry_run, out, stats);
+	return queue(in, m, dry_run, out, stats);
 }
 
 static const char *
@@ -346,29 +284,31 @@ lang_of(const struct recipient_list *rl, const char *email, enum lang *lang,
 
 /* The smallest offset that has come due, or -1 when none has. */
 static long
-due_offset(const struct app *app, const struct activity *a, time_t start)
+due_offset(const struct remind_in *in, const struct activity *a,
+    time_t start)
 {
-	time_t day = activity_time(a->start, 0);
-	long secs[MAX_OFFSETS], best = -1;
-	size_t n, i;
+	time_t day = vntime_make(a->start, -1);
+	long own[VNTIME_MAX_OFFSETS], best = -1;
+	const long *secs = in->cfg->remind_secs;
+	int n = in->cfg->nremind, i;
 
-	if (activity_parse_offsets(a->remind ? a->remind :
-	    app->cfg->remind_offsets, secs, MAX_OFFSETS, &n) == -1)
-		return -1;
+	if (a->remind != NULL && (n = vntime_parse_offsets(a->remind,
+	    own)) > 0)
+		secs = own;
 	/* Day offsets count from the start's date, so a daily run at 07:00
 	 * sends "7d" seven days before a 09:00 meeting; hour offsets count
 	 * from the start time.  When several have come due (an activity
 	 * added late), only the nearest is sent: the others would say the
 	 * same, staler. */
 	for (i = 0; i < n; i++)
-		if ((secs[i] % 86400 ? start : day) - secs[i] <= app->now &&
+		if ((secs[i] % 86400 ? start : day) - secs[i] <= in->now &&
 		    (best < 0 || secs[i] < best))
 			best = secs[i];
 	return best;
 }
 
 static int
-queue_activities(struct app *app, const struct activity_list *al,
+queue_activities(const struct remind_in *in, const struct activity_list *al,
     const struct recipient_list *rl, int dry_run, FILE *out,
     struct remind_stats *stats)
 {
@@ -386,8 +326,8 @@ queue_activities(struct app *app, const struct activity_list *al,
 		a = &al->v[i];
 		t = activity_start(a);
 		if (a->status == ACTIVITY_CANCELLED || a->status ==
-		    ACTIVITY_DONE || t <= app->now ||
-		    (off = due_offset(app, a, t)) < 0)
+		    ACTIVITY_DONE || t <= in->now ||
+		    (off = due_offset(in, a, t)) < 0)
 			continue;
 		/* The start is in the key: a rescheduled activity is
 		 * reminded again. */
@@ -397,11 +337,11 @@ queue_activities(struct app *app, const struct activity_list *al,
 		    off % 86400 ? off / 3600 : off / 86400,
 		    off % 86400 ? 'h' : 'd');
 		for (j = 0; j < a->nowners; j++) {
-			name = lang_of(rl, a->owners[j], &lang, app->cfg->lang);
+			name = lang_of(rl, a->owners[j], &lang, in->cfg->lang);
 			mail_init(&m, key, a->owners[j], name, lang);
-			activity_mail(&m, app->cfg, a, (long)((t - app->now +
-			    86399) / 86400), app->now);
-			rc = queue_one(app, &m, dry_run, out, stats);
+			activity_mail(&m, in->cfg, a, vntime_days_between(
+			    in->today, a->start), in->now);
+			rc = queue_one(in, &m, dry_run, out, stats);
 			mail_release(&m);
 			if (rc == -1)
 				return -1;
@@ -431,13 +371,13 @@ has_activity(const struct activity_list *al, const char *key,
 }
 
 static int
-queue_milestones(struct app *app, const struct activity_list *al,
+queue_milestones(const struct remind_in *in, const struct dataset *d,
     const struct recipient_list *rl, int dry_run, FILE *out,
     struct remind_stats *stats)
 {
-	struct obs_set set;
 	struct occ_list ol = { 0 };
 	const struct occurrence *oc;
+	struct select_env env;
 	struct mail m;
 	char key[256];
 	size_t i, j;
@@ -445,28 +385,26 @@ queue_milestones(struct app *app, const struct activity_list *al,
 
 	if (rl->n == 0)
 		return 0;
-	if (store_load(app->store, -1, &set) == -1)
-		return -1;
-	if (rules_occurrences(&app->cfg->rules, set.v, set.n, app->today,
-	    util_ymd_add_days(app->today, app->cfg->milestone_days), &ol) == -1)
+	dataset_env(d, in->cfg, in->today.y, &env);
+	if (rules_occurrences(&in->cfg->rules, in->lunar, d->set.v, d->set.n,
+	    in->today, util_ymd_add_days(in->today, in->cfg->milestone_days),
+	    &ol) == -1)
 		goto done;
 	for (i = 0; i < ol.n; i++) {
 		oc = &ol.v[i];
-		if (oc->n <= 0 || !rules_is_milestone(&app->cfg->rules, oc) ||
-		    has_activity(al, oc->obs->key, oc->date))
+		if (oc->n <= 0 || !rules_is_milestone(&in->cfg->rules, oc) ||
+		    has_activity(&d->acts, oc->obs->key, oc->date))
 			continue;
 		snprintf(key, sizeof(key), "milestone:%.200s:%d", oc->obs->key,
 		    oc->obs->rule.base_year + oc->n);
 		for (j = 0; j < rl->n; j++) {
-			if (!recipient_follows(&rl->v[j], oc->obs))
+			if (select_match(&rl->v[j].sel, &env, oc) < 0)
 				continue;
 			mail_init(&m, key, rl->v[j].email, rl->v[j].name,
 			    rl->v[j].lang);
-			milestone_mail(&m, app->cfg, oc, util_days_from_civil(
-			    oc->date.y, oc->date.m, oc->date.d) -
-			    util_days_from_civil(app->today.y, app->today.m,
-			    app->today.d), app->now);
-			if (queue_one(app, &m, dry_run, out, stats) == -1) {
+			milestone_mail(&m, in->cfg, oc, vntime_days_between(
+			    in->today, oc->date), in->now);
+			if (queue_one(in, &m, dry_run, out, stats) == -1) {
 				mail_release(&m);
 				goto done;
 			}
@@ -476,64 +414,65 @@ queue_milestones(struct app *app, const struct activity_list *al,
 	ret = 0;
 done:
 	occ_list_release(&ol);
-	obs_set_release(&set);
+	dataset_env_release(&env);
 	return ret;
 }
 
 int
-remind_queue(struct app *app, int dry_run, FILE *out,
+remind_queue(const struct remind_in *in, int dry_run, FILE *out,
     struct remind_stats *stats)
 {
-	struct activity_list al = { 0 };
+	struct dataset d;
 	struct recipient_list rl = { 0 };
 	int ret = -1;
 
-	if (activity_load(app->store, &al) == -1 ||
-	    recipient_load(app->store, &rl) == -1)
+	if (dataset_load(in->store, &d) == -1)
+		return -1;
+	if (recipient_load(in->store, &rl) == -1)
 		goto done;
 	/* One transaction: a killed run queues all of this or none. */
-	if (!dry_run && store_begin(app->store) == -1)
+	if (!dry_run && store_begin(in->store) == -1)
 		goto done;
-	if (queue_activities(app, &al, &rl, dry_run, out, stats) == -1 ||
-	    queue_milestones(app, &al, &rl, dry_run, out, stats) == -1) {
+	if (queue_activities(in, &d.acts, &rl, dry_run, out, stats) == -1 ||
+	    queue_milestones(in, &d, &rl, dry_run, out, stats) == -1) {
 		if (!dry_run)
-			store_rollback(app->store);
+			store_rollback(in->store);
 		goto done;
 	}
-	ret = dry_run ? 0 : store_commit(app->store);
+	ret = dry_run ? 0 : store_commit(in->store);
 done:
-	activity_list_release(&al);
+	dataset_release(&d);
 	recipient_list_release(&rl);
 	return ret;
 }
 
 static int
-record(struct app *app, const struct outbox_item *it,
+record(const struct remind_in *in, const struct outbox_item *it,
     const struct mail_result *res, FILE *out, struct remind_stats *stats)
 {
-	long now = (long)app->now;
+	long now = (long)in->now;
 
 	switch (res->status) {
 	case MAIL_SENT:
 		fprintf(out, "sent %s to %s\n", it->reminder, it->recipient);
 		stats->sent++;
-		return outbox_mark_sent(app->store, it->id, now);
+		return outbox_mark_sent(in->store, it->id, now);
 	case MAIL_PERMFAIL:
 		log_warnx("'%s' to '%s' refused: %s", it->reminder,
 		    it->recipient, res->error);
 		stats->failed++;
-		return outbox_mark_failed(app->store, it->id, now, res->error);
+		return outbox_mark_failed(in->store, it->id, now, res->error);
 	case MAIL_TEMPFAIL:
 		break;
 	}
 	log_warnx("'%s' to '%s' will be retried: %s", it->reminder,
 	    it->recipient, res->error);
 	stats->retry++;
-	return outbox_mark_retry(app->store, it->id, now, res->error);
+	return outbox_mark_retry(in->store, it->id, now, res->error);
 }
 
 int
-remind_send(struct app *app, const struct mail_backend *be, int dry_run,
+remind_send(const struct remind_in *in, const struct mail_backend *be, int dry_run,
     FILE *out, struct remind_stats *stats)
 {
 	struct outbox_list l;
@@ -542,7 +481,7 @@ remind_send(struct app *app, const struct mail_backend *be, int dry_run,
 	size_t i;
 	int ret = -1;
 
-	if (outbox_load(app->store, 1, 0, (long)app->now, &l) == -1)
+	if (outbox_load(in->store, 1, 0, (long)in->now, &l) == -1)
 		return -1;
 	if (l.n == 0 || dry_run) {
 		for (i = 0; i < l.n; i++)
@@ -551,15 +490,15 @@ remind_send(struct app *app, const struct mail_backend *be, int dry_run,
 		ret = 0;
 		goto done;
 	}
-	if ((s = be->open(app->cfg)) == NULL) {
+	if ((s = be->open(in->cfg)) == NULL) {
 		stats->waiting += (long)l.n;
 		goto done;
 	}
 	for (i = 0; i < l.n; i++) {
 		memset(&res, 0, sizeof(res));
-		be->send(s, app->cfg->smtp_from, l.v[i].recipient,
+		be->send(s, in->cfg->smtp_from, l.v[i].recipient,
 		    l.v[i].message, l.v[i].len, &res);
-		if (record(app, &l.v[i], &res, out, stats) == -1)
+		if (record(in, &l.v[i], &res, out, stats) == -1)
 			goto done;
 		/* No reply at all: the server is down or unreachable, and
 		 * the rest would fail the same way. */

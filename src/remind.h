@@ -9,9 +9,23 @@
 #define KYNIEM_REMIND_H
 
 #include <stdio.h>
+#include <time.h>
 
-struct app;
+#include "util.h"
+
+struct config;
+struct lunar_cal;
 struct mail_backend;
+struct store;
+
+/* What a run works from; every pointer borrowed. */
+struct remind_in {
+	const struct config *cfg;
+	struct store *store;
+	struct lunar_cal *lunar;
+	time_t now;
+	struct ymd today;	/* the Vietnam day of now */
+};
 
 struct remind_stats {
 	long queued;		/* new outbox rows (would-be, on a dry run) */
@@ -20,20 +34,20 @@ struct remind_stats {
 };
 
 /*
- * Compute due reminders at app->now and queue the new ones in the outbox
+ * Compute due reminders at in->now and queue the new ones in the outbox
  * (dry_run: print them to out instead).  Returns 0 or -1.
  */
-int remind_queue(struct app *app, int dry_run, FILE *out,
+int remind_queue(const struct remind_in *in, int dry_run, FILE *out,
     struct remind_stats *stats);
 
 /*
- * Send the pending outbox rows due at app->now through the backend, one
+ * Send the pending outbox rows due at in->now through the backend, one
  * session for the batch, recording each outcome as soon as it is known;
  * dry_run lists them instead.  A transport failure (server down) ends the
  * batch, leaving the rest pending.  Returns 0, or -1 when the backend
  * could not be set up or the database failed.
  */
-int remind_send(struct app *app, const struct mail_backend *be, int dry_run,
-    FILE *out, struct remind_stats *stats);
+int remind_send(const struct remind_in *in, const struct mail_backend *be,
+    int dry_run, FILE *out, struct remind_stats *stats);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "lunar.h"
 #include "rules.h"
+#include "vntime.h"
 
 static const char *const kind_names[KIND_COUNT] = {
 	"relation", "partnership", "national-day", "commemoration",
@@ -24,20 +25,27 @@ static const char *const dow_names[] = {
 	"sun", "mon", "tue", "wed", "thu", "fri", "sat"
 };
 
-static const char *const month_abbr[] = {
-	"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
-	"Oct", "Nov", "Dec"
-};
-
 void
-rules_opts_init(struct rules_opts *o, struct lunar_cal *lunar)
+rules_opts_init(struct rules_opts *o)
 {
 	int k;
 
 	memset(o, 0, sizeof(*o));
 	for (k = 0; k < KIND_COUNT; k++)
 		o->milestones[k] = MILESTONE_ALL;
-	o->lunar = lunar;
+}
+
+int
+rules_in_group(const struct group_set *g, const char *group,
+    const char *country, int year)
+{
+	size_t i;
+
+	for (i = 0; g != NULL && i < g->n; i++)
+		if (strcmp(g->v[i].country, country) == 0 &&
+		    strcmp(g->v[i].group, group) == 0)
+			return g->v[i].since <= year;
+	return 0;
 }
 
 const char *
@@ -258,7 +266,8 @@ nth_weekday(int y, int m, int wd, int nth)
  * a lunar conversion error.
  */
 static int
-place(const struct rules_opts *o, const struct rule *r, int y, struct ymd *t)
+place(const struct rules_opts *o, struct lunar_cal *lunar,
+    const struct rule *r, int y, struct ymd *t)
 {
 	struct lunar_date ld;
 	int days;
@@ -284,13 +293,13 @@ place(const struct rules_opts *o, const struct rule *r, int y, struct ymd *t)
 		/* A leap-month date in a year without that leap month is kept
 		 * in the ordinary month; day 30 of a 29-day month on the 29th,
 		 * as families do for death anniversaries. */
-		ld.leap = r->leap && lunar_leap_month(o->lunar, y) == r->month;
-		days = lunar_month_days(o->lunar, y, ld.month, ld.leap);
+		ld.leap = r->leap && lunar_leap_month(lunar, y) == r->month;
+		days = lunar_month_days(lunar, y, ld.month, ld.leap);
 		if (days == 0)
 			return -1;
 		if (ld.day > days)
 			ld.day = days;
-		if (lunar_to_solar(o->lunar, &ld, &t->y, &t->m, &t->d) == -1)
+		if (lunar_to_solar(lunar, &ld, &t->y, &t->m, &t->d) == -1)
 			return -1;
 		return 1;
 	case RULE_UNDATED:
@@ -330,8 +339,9 @@ dated_for(const struct observance *obs, int y)
 
 /* One observance's occurrences in [from, to]. */
 static int
-occur(const struct rules_opts *o, const struct observance *obs,
-    struct ymd from, struct ymd to, struct occ_list *out)
+occur(const struct rules_opts *o, struct lunar_cal *lunar,
+    const struct observance *obs, struct ymd from, struct ymd to,
+    struct occ_list *out)
 {
 	const struct dated *dt;
 	struct occurrence oc;
@@ -346,7 +356,8 @@ occur(const struct rules_opts *o, const struct observance *obs,
 			oc.days = (int)(util_days_from_civil(dt->end.y,
 			    dt->end.m, dt->end.d) - util_days_from_civil(
 			    dt->start.y, dt->start.m, dt->start.d)) + 1;
-		} else if ((rc = place(o, &obs->rule, y, &oc.date)) <= 0) {
+		} else if ((rc = place(o, lunar, &obs->rule, y,
+		    &oc.date)) <= 0) {
 			if (rc == -1)
 				return -1;
 			continue;
@@ -374,27 +385,19 @@ occ_cmp(const void *a, const void *b)
 }
 
 int
-rules_occurrences(const struct rules_opts *o, struct observance *const *obs,
-    size_t nobs, struct ymd from, struct ymd to, struct occ_list *out)
+rules_occurrences(const struct rules_opts *o, struct lunar_cal *lunar,
+    struct observance *const *obs, size_t nobs, struct ymd from,
+    struct ymd to, struct occ_list *out)
 {
 	size_t i, start = out->n;
 
 	for (i = 0; i < nobs; i++)
-		if (occur(o, obs[i], from, to, out) == -1)
+		if (occur(o, lunar, obs[i], from, to, out) == -1)
 			return -1;
 	if (out->n > start)	/* qsort(NULL, 0) is undefined */
 		qsort(out->v + start, out->n - start, sizeof(*out->v),
 		    occ_cmp);
 	return 0;
-}
-
-void
-rules_format_date(struct ymd d, enum lang lang, struct buf *out)
-{
-	if (lang == LANG_EN)
-		buf_printf(out, "%d %s %d", d.d, month_abbr[d.m - 1], d.y);
-	else
-		buf_printf(out, "%d/%d/%d", d.d, d.m, d.y);
 }
 
 static void
@@ -510,10 +513,10 @@ span(const struct occurrence *oc, enum lang lang, struct buf *out)
 		return;
 	}
 	if (r->type == RULE_FIXED && oc->n > 0) {
-		rules_format_date(base, lang, out);
+		vntime_format_date(base, lang, out);
 		buf_puts(out, " – ");
 	}
-	rules_format_date(oc->date, lang, out);
+	vntime_format_date(oc->date, lang, out);
 	buf_puts(out, ")");
 }
 

@@ -14,8 +14,6 @@
 struct buf;
 struct lunar_cal;
 
-enum lang { LANG_VI, LANG_EN };
-
 enum kind {
 	KIND_RELATION,
 	KIND_PARTNERSHIP,
@@ -91,14 +89,30 @@ struct occ_list {
 	size_t n, cap;
 };
 
+/* A country's membership of a group (ASEAN) from a year on. */
+struct group_member {
+	char group[16];
+	char country[3];
+	int since;
+};
+
+struct group_set {
+	struct group_member *v;
+	size_t n;
+};
+
+/* 1 if country is a member of group in year (members since then). */
+int rules_in_group(const struct group_set *g, const char *group,
+    const char *country, int year);
+
+/* The engine's settings (from the config; pure data). */
 struct rules_opts {
 	int feb29_mar1;		/* 29 Feb in common years: 0 = 28 Feb, 1 = 1 Mar */
 	unsigned milestones[KIND_COUNT];	/* classes that count, per kind */
-	struct lunar_cal *lunar;	/* borrowed; required for lunar rules */
 };
 
 /* Defaults: 28 Feb, every class a milestone for every kind. */
-void rules_opts_init(struct rules_opts *o, struct lunar_cal *lunar);
+void rules_opts_init(struct rules_opts *o);
 
 /*
  * Parse a date rule:
@@ -114,10 +128,11 @@ int rules_parse(const char *spec, struct rule *out, const char **err);
 
 /*
  * Append to out every occurrence of the observances that falls (starts)
- * within [from, to], sorted by date, then key.  Returns 0, or -1 if a
- * lunar date could not be converted (outside the lunar module's range).
+ * within [from, to], sorted by date, then key; lunar (borrowed) converts
+ * lunar rules.  Returns 0, or -1 if a lunar date could not be converted
+ * (outside the lunar module's range).
  */
-int rules_occurrences(const struct rules_opts *o,
+int rules_occurrences(const struct rules_opts *o, struct lunar_cal *lunar,
     struct observance *const *obs, size_t nobs, struct ymd from,
     struct ymd to, struct occ_list *out);
 void occ_list_release(struct occ_list *l);
@@ -130,8 +145,6 @@ enum milestone rules_milestone(int n);
 /* Append the occurrence's title in lang to out. */
 void rules_title(const struct occurrence *oc, enum lang lang,
     struct buf *out);
-/* Append d as "21/9/1973" (vi) or "21 Sep 1973" (en). */
-void rules_format_date(struct ymd d, enum lang lang, struct buf *out);
 
 const char *rules_kind_name(enum kind k);
 /* Kind from its name; -1 if unknown. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "dataset.h"
 #include "log.h"
 #include "page.h"
 #include "plan.h"
@@ -14,38 +15,6 @@
 
 #define CT_ICS	"text/calendar; charset=utf-8"
 #define CT_HTML	"text/html; charset=utf-8"
-
-int
-site_load(struct store *st, struct site_data *d)
-{
-	memset(d, 0, sizeof(*d));
-	if (store_load(st, -1, &d->set) == -1)
-		return -1;
-	if (activity_load(st, &d->acts) == -1) {
-		obs_set_release(&d->set);
-		return -1;
-	}
-	return 0;
-}
-
-void
-site_data_release(struct site_data *d)
-{
-	obs_set_release(&d->set);
-	activity_list_release(&d->acts);
-}
-
-void
-site_ctx(const struct site_data *d, const struct config *cfg,
-    struct ymd today, struct feed_ctx *ctx)
-{
-	memset(ctx, 0, sizeof(*ctx));
-	ctx->cfg = cfg;
-	ctx->obs = d->set.v;
-	ctx->nobs = d->set.n;
-	ctx->acts = &d->acts;
-	ctx->today = today;
-}
 
 static struct site_doc *
 add_doc(struct site *s, const char *path, const char *ctype)
@@ -116,8 +85,7 @@ add_pages(const struct page_in *in, time_t modified, struct site *out)
 /* The yearly plans (plan.c) of last year to two years ahead: last year's
  * for the year-end report, then the years being planned. */
 static int
-add_plans(const struct site_data *d, const struct config *cfg,
-    struct ymd today, time_t modified, struct site *out)
+add_plans(const struct site_input *si, time_t modified, struct site *out)
 {
 	struct plan_input in;
 	struct plan_file *f;
@@ -125,14 +93,12 @@ add_plans(const struct site_data *d, const struct config *cfg,
 	size_t i, n;
 
 	memset(&in, 0, sizeof(in));
-	in.cfg = cfg;
-	in.obs = d->set.v;
-	in.nobs = d->set.n;
-	in.acts = &d->acts;
-	in.lunar = cfg->rules.lunar;
-	in.lang = cfg->lang;
-	in.today = today;
-	if (plan_files(&in, today.y - 1, today.y + 2, &f, &n) == -1)
+	in.cfg = si->cfg;
+	in.data = si->data;
+	in.lunar = si->lunar;
+	in.lang = si->cfg->lang;
+	in.today = si->today;
+	if (plan_files(&in, si->today.y - 1, si->today.y + 2, &f, &n) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		doc = add_doc(out, f[i].path, plan_content_type(f[i].fmt));
@@ -146,8 +112,7 @@ add_plans(const struct site_data *d, const struct config *cfg,
 }
 
 int
-site_build(const struct site_data *d, const struct config *cfg,
-    struct ymd today, const char *base_url, struct site *out)
+site_build(const struct site_input *si, struct site *out)
 {
 	struct feed_ctx ctx;
 	struct feed_defs defs;
@@ -157,8 +122,8 @@ site_build(const struct site_data *d, const struct config *cfg,
 	int ret = -1;
 
 	memset(out, 0, sizeof(*out));
-	site_ctx(d, cfg, today, &ctx);
-	feed_defs_init(&defs, cfg, d->set.v, d->set.n);
+	feed_ctx_init(&ctx, si->data, si->cfg, si->lunar, si->today);
+	feed_defs_init(&defs, si->cfg, si->data->set.v, si->data->set.n);
 	nevents = xcalloc(defs.n + 1, sizeof(*nevents));
 	if (add_feeds(&ctx, &defs, nevents, out) == -1)
 		goto done;
@@ -168,10 +133,10 @@ site_build(const struct site_data *d, const struct config *cfg,
 	in.ctx = &ctx;
 	in.defs = &defs;
 	in.nevents = nevents;
-	in.base_url = base_url;
+	in.base_url = si->base_url;
 	if (add_pages(&in, modified, out) == -1)
 		goto done;
-	if (add_plans(d, cfg, today, modified, out) == -1)
+	if (add_plans(si, modified, out) == -1)
 		goto done;
 	ret = 0;
 done:
@@ -179,6 +144,7 @@ done:
 		site_release(out);
 	free(nevents);
 	feed_defs_release(&defs);
+	feed_ctx_release(&ctx);
 	return ret;
 }
 

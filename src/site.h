@@ -9,17 +9,11 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "activity.h"
 #include "feed.h"
-#include "store.h"
 
 struct config;
-
-/* What the documents are built from. */
-struct site_data {
-	struct obs_set set;
-	struct activity_list acts;
-};
+struct dataset;
+struct lunar_cal;
 
 /* One rendered document. */
 struct site_doc {
@@ -37,21 +31,21 @@ struct site {
 	size_t n;
 };
 
-/* Load every observance and activity; 0, or -1 (logged). */
-int site_load(struct store *st, struct site_data *d);
-void site_data_release(struct site_data *d);
-
-/* Fill ctx to render feeds from d (borrowing it). */
-void site_ctx(const struct site_data *d, const struct config *cfg,
-    struct ymd today, struct feed_ctx *ctx);
+/* What a site is built from; every pointer borrowed. */
+struct site_input {
+	const struct dataset *data;
+	const struct config *cfg;
+	struct lunar_cal *lunar;
+	struct ymd today;
+	const char *base_url;	/* http(s)://host[:port][/prefix], no '/' */
+};
 
 /*
- * Render every feed and the index page in both languages (index.html,
- * index.en.html), with links under base_url (no final slash).  Returns 0,
- * or -1 (logged) with out left empty.  Release with site_release().
+ * Render every feed, the index page in both languages (index.html,
+ * index.en.html) and the plans.  Returns 0, or -1 (logged) with out left
+ * empty.  Release with site_release().
  */
-int site_build(const struct site_data *d, const struct config *cfg,
-    struct ymd today, const char *base_url, struct site *out);
+int site_build(const struct site_input *in, struct site *out);
 void site_release(struct site *s);
 
 /* The default base URL for a listen address: "http://ADDR:PORT"; free it. */

@@ -80,6 +80,13 @@ static const char *const migrations[] = {
 	"  created INTEGER NOT NULL, done INTEGER,"
 	"  UNIQUE (reminder, recipient));"
 	"CREATE INDEX outbox_pending ON outbox(state, next_try);",
+	/* 2 -> 3: countries' memberships of groups (ASEAN) by year. */
+	"CREATE TABLE country_groups ("
+	"  grp TEXT NOT NULL,"
+	"  country TEXT NOT NULL REFERENCES countries(code),"
+	"  since INTEGER NOT NULL, source TEXT,"
+	"  modified INTEGER NOT NULL,"
+	"  PRIMARY KEY (grp, country));",
 };
 
 static int
@@ -248,6 +255,17 @@ store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
 		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
 }
 
+int
+store_step_done(struct store *st, sqlite3_stmt *stmt)
+{
+	int rc = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
+
+	if (stmt != NULL && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		store_warn(st);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
+}
+
 /* Step an upsert whose DO UPDATE has a WHERE "something differs". */
 static int
 step_upsert(struct store *st, sqlite3_stmt *stmt, int *changed)
@@ -361,6 +379,65 @@ store_put_dated(struct store *st, const char *key, const struct dated *dt,
 		ret = step_upsert(st, stmt, changed);
 	}
 	return ret;
+}
+
+int
+store_put_group(struct store *st, const struct group_member *g,
+    const char *source, long now, int *changed)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "INSERT INTO country_groups (grp, country, since, source,"
+	    " modified) VALUES (?1, ?2, ?3, ?4, ?5)"
+	    " ON CONFLICT (grp, country) DO UPDATE SET since = ?3,"
+	    " source = ?4, modified = ?5"
+	    " WHERE (since, source) IS NOT (?3, ?4)");
+
+	if (stmt != NULL) {
+		store_bind_text(stmt, 1, g->group);
+		store_bind_text(stmt, 2, g->country);
+		sqlite3_bind_int(stmt, 3, g->since);
+		store_bind_text(stmt, 4, source);
+		sqlite3_bind_int64(stmt, 5, now);
+	}
+	return step_upsert(st, stmt, changed);
+}
+
+int
+store_load_groups(struct store *st, struct group_set *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT grp, country, since"
+	    " FROM country_groups ORDER BY grp, country");
+	struct group_member *g;
+	int rc;
+
+	out->v = NULL;
+	out->n = 0;
+	if (stmt == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+		g = &out->v[out->n++];
+		snprintf(g->group, sizeof(g->group), "%s",
+		    (const char *)sqlite3_column_text(stmt, 0));
+		snprintf(g->country, sizeof(g->country), "%s",
+		    (const char *)sqlite3_column_text(stmt, 1));
+		g->since = sqlite3_column_int(stmt, 2);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		store_warn(st);
+		group_set_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+void
+group_set_release(struct group_set *g)
+{
+	free(g->v);
+	g->v = NULL;
+	g->n = 0;
 }
 
 int

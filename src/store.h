@@ -46,6 +46,13 @@ void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 /* Column i as a newly allocated string, or NULL for SQL NULL. */
 char *store_column_dup(sqlite3_stmt *stmt, int i);
 
+/*
+ * Step a statement that returns no rows (or whose rows are not wanted)
+ * and finalize it (NULL, from a failed prepare, is -1); an error is
+ * logged.  Returns 0 or -1.
+ */
+int store_step_done(struct store *st, sqlite3_stmt *stmt);
+
 /* Log the connection's last error, naming the database file. */
 void store_warn(struct store *st);
 
@@ -63,6 +70,13 @@ int store_put_observance(struct store *st, const struct observance *obs,
     const char *file, long now, int *changed);
 int store_put_dated(struct store *st, const char *key,
     const struct dated *dt, const char *source, long now, int *changed);
+
+/* Insert or update a group membership (calendars/groups.csv). */
+int store_put_group(struct store *st, const struct group_member *g,
+    const char *source, long now, int *changed);
+/* Every group membership; 0 or -1.  Release with group_set_release(). */
+int store_load_groups(struct store *st, struct group_set *out);
+void group_set_release(struct group_set *g);
 
 /*
  * 1 if the query sql, with ?1 = a and ?2 = b (when b is not NULL), returns

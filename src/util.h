@@ -11,6 +11,9 @@
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The two languages of every user-facing text. */
+enum lang { LANG_VI, LANG_EN };
+
 /* A Gregorian calendar date; month 1-12, day 1-31. */
 struct ymd {
 	int y, m, d;

@@ -64,5 +64,5 @@ printf '[plan]\nsection_1_2 = kind:relation+bogus\n' >>"$T/kyniem.conf"
 rc=0
 "$KYNIEM" plan 2024 >/dev/null 2>"$T/err" || rc=$?
 [ "$rc" -eq 1 ] || fail "bad mapping exited $rc"
-expect_grep "kyniem.conf:4: bad section mapping 'kind:relation+bogus': unknown term" "$T/err"
+expect_grep "kyniem.conf:4: bad selector for 'section_1_2': 'bogus': unknown term" "$T/err"
 exit 0

@@ -68,7 +68,8 @@ K import "$DATA/activities.csv" >"$T/out" || fail "CSV import 2"
 expect_grep '^2 rows read, 0 added or changed, 0 with errors$' "$T/out"
 
 # .ics: VEVENTs with their UID, times converted to Vietnam's time.
-if K import "$DATA/activities-bad.ics" >"$T/out" 2>"$T/err"; then
+if K import --attendees-as-owners "$DATA/activities-bad.ics" >"$T/out" \
+    2>"$T/err"; then
 	fail "bad .ics accepted"
 fi
 f="$DATA/activities-bad.ics"
@@ -99,6 +100,13 @@ expect_grep '^end         2024-11-02T11:30$' "$T/show"
 expect_grep '^location    Trường Bunpimay, Nha Trang$' "$T/show"
 expect_grep '^organiser   Hội hữu nghị Việt – Lào$' "$T/show"
 expect_grep '^remind      2d$' "$T/show"
+# ATTENDEEs of an invitation are not owners (they would get reminders)
+# unless the import asks for it.
+grep -q '^owners' "$T/show" && fail "an ATTENDEE became an owner"
+K import --attendees-as-owners "$DATA/activities.ics" >"$T/out" ||
+    fail ".ics import with attendees"
+K activity show "$id" >"$T/show"
+expect_grep '^owners      an@example.org$' "$T/show"
 id=$(K activity list | grep 'Ngày hội' | cut -f1)
 K activity show "$id" >"$T/show"
 expect_grep '^end         2024-12-02$' "$T/show"

@@ -30,7 +30,7 @@ setup(void)
 		fatal("cannot open an in-memory database");
 	cal = lunar_new(LUNAR_HISTORICAL);
 	if (import_file(st, cal, KYNIEM_SRCDIR "/calendars/countries.csv", 0,
-	    &stats) == -1)
+	    0, &stats) == -1)
 		fatal("cannot import countries.csv");
 }
 

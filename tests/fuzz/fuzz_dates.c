@@ -52,9 +52,10 @@ engine(const struct rule *r, const char *spec, int year)
 	o.country_en = (char *)"Laos";
 	o.country_vi = (char *)"Lào";
 	memcpy(o.country, "LA", 3);
-	rules_opts_init(&opts, cals[year % 3]);
+	rules_opts_init(&opts);
 	opts.feb29_mar1 = year & 1;
-	if (rules_occurrences(&opts, v, 1, from, to, &l) == 0) {
+	if (rules_occurrences(&opts, cals[year % 3], v, 1, from, to, &l) ==
+	    0) {
 		buf_init(&b);
 		for (i = 0; i < l.n; i++) {
 			if (!util_valid_date(l.v[i].date.y, l.v[i].date.m,

@@ -20,6 +20,7 @@
 #include "config.h"
 #include "http.h"
 #include "import.h"
+#include "dataset.h"
 #include "lunar.h"
 #include "site.h"
 #include "store.h"
@@ -43,27 +44,34 @@ setup(void)
 	    "national-days.csv", "festivals.csv" };
 	struct import_stats stats = { 0 };
 	struct ymd today = { 2024, 3, 1 };
-	struct lunar_cal *cal = lunar_new(LUNAR_HISTORICAL);
-	struct site_data d;
+	static struct lunar_cal *cal;
+	struct dataset d;
+	struct site_input in;
 	struct site site;
 	struct http_opts o;
 	char path[512];
 	size_t i;
 
 	signal(SIGPIPE, SIG_IGN);
+	cal = lunar_new(LUNAR_HISTORICAL);
 	if (config_load(&cfg, NULL) == -1 || store_open(":memory:", &st) == -1)
 		fatal("setup failed");
-	cfg.rules.lunar = cal;
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		snprintf(path, sizeof(path), "%s/calendars/%s", KYNIEM_SRCDIR,
 		    files[i]);
-		if (import_file(st, cal, path, 0, &stats) == -1)
+		if (import_file(st, cal, path, 0, 0, &stats) == -1)
 			fatal("cannot import '%s'", path);
 	}
-	if (site_load(st, &d) == -1 ||
-	    site_build(&d, &cfg, today, "http://127.0.0.1", &site) == -1)
+	if (dataset_load(st, &d) == -1)
+		fatal("cannot load the dataset");
+	in.data = &d;
+	in.cfg = &cfg;
+	in.lunar = cal;
+	in.today = today;
+	in.base_url = "http://127.0.0.1";
+	if (site_build(&in, &site) == -1)
 		fatal("cannot build the site");
-	site_data_release(&d);
+	dataset_release(&d);
 	http_opts_init(&o);
 	o.listen = "127.0.0.1:0";
 	o.threads = 1;

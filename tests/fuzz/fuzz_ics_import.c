@@ -1,11 +1,12 @@
 /*
- * libFuzzer target: one iCalendar file through activity_import_ics() into
+ * libFuzzer target: one iCalendar file through import_ics() into
  * an in-memory database (the .ics path of `kyniem import`).
  */
 #include <stddef.h>
 #include <stdint.h>
 
 #include "activity.h"
+#include "import.h"
 #include "store.h"
 #include "util.h"
 
@@ -16,11 +17,11 @@ static struct store *st;
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	long rows = 0, changed = 0, errors = 0;
+	struct import_stats stats = { 0 };
 
 	if (st == NULL && store_open(":memory:", &st) == -1)
 		fatal("cannot open an in-memory database");
-	(void)activity_import_ics(st, "fuzz.ics", (const char *)data, size,
-	    1700000000L, &rows, &changed, &errors);
+	(void)import_ics(st, "fuzz.ics", (const char *)data, size,
+	    1700000000L, IMPORT_ATTENDEES, &stats);
 	return 0;
 }

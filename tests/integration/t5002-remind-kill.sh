@@ -17,7 +17,7 @@ K activity add --title 'Gặp mặt kỷ niệm Quốc khánh Campuchia' \
 start_smtpd --delay 0.3
 # The binary itself in the background (not a shell function, whose
 # subshell would take the SIGKILL instead).
-"$KYNIEM" --today 2023-10-01 remind --now 2023-10-11T07:00 >"$T/run1" 2>&1 &
+"$KYNIEM" --today 2023-10-01 --now 2023-10-11T07:00 remind >"$T/run1" 2>&1 &
 pid=$!
 # Wait until a few messages went through, then kill it mid-batch.
 i=0
@@ -36,9 +36,9 @@ K outbox >"$T/outbox1"
 
 stop_smtpd
 start_smtpd
-K remind --now 2023-10-11T07:05 >"$T/run2" 2>&1 || fail "remind run 2"
+K --now 2023-10-11T07:05 remind >"$T/run2" 2>&1 || fail "remind run 2"
 expect_grep '0 queued, [45] sent, 0 to retry, 0 failed, 0 waiting' "$T/run2"
-K remind --now 2023-10-12T07:00 >"$T/run3" 2>&1 || fail "remind run 3"
+K --now 2023-10-12T07:00 remind >"$T/run3" 2>&1 || fail "remind run 3"
 expect_grep '0 queued, 0 sent, 0 to retry, 0 failed' "$T/run3"
 
 arrived >"$T/arrived" || fail "malformed message"

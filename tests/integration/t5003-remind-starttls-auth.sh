@@ -37,7 +37,7 @@ K activity add --title 'Triển lãm ảnh 50 năm quan hệ Việt Nam – Nh�
 # A server without STARTTLS: nothing goes out in plain text.
 conf "$T/password"
 start_smtpd
-K remind --now 2023-09-11T07:00 >"$T/run1" 2>"$T/err1" || fail "run 1"
+K --now 2023-09-11T07:00 remind >"$T/run1" 2>"$T/err1" || fail "run 1"
 expect_grep '1 queued, 0 sent, 1 to retry' "$T/run1"
 [ "$(count_arrived)" -eq 0 ] || fail "sent without STARTTLS"
 stop_smtpd
@@ -46,13 +46,13 @@ stop_smtpd
 start_smtpd --tls "$T/cert.pem" "$T/key.pem" --auth kyniem "$T/password"
 # (aiosmtpd stalls after a failed AUTH; a short timeout keeps this fast.)
 conf "$T/badpassword" 1
-K remind --now 2023-09-11T09:00 >"$T/run2" 2>"$T/err2" || fail "run 2"
+K --now 2023-09-11T09:00 remind >"$T/run2" 2>"$T/err2" || fail "run 2"
 expect_grep '0 queued, 0 sent, 1 to retry' "$T/run2"
 expect_grep 'AUTH .* refused' "$MAIL/log"
 [ "$(count_arrived)" -eq 0 ] || fail "sent with a wrong password"
 
 conf "$T/password"
-K remind --now 2023-09-11T12:00 >"$T/run3" 2>"$T/err3" ||
+K --now 2023-09-11T12:00 remind >"$T/run3" 2>"$T/err3" ||
     { cat "$T/err3"; fail "run 3"; }
 expect_grep '0 queued, 1 sent, 0 to retry, 0 failed' "$T/run3"
 expect_grep 'AUTH .* ok' "$MAIL/log"
@@ -60,7 +60,7 @@ expect_grep 'DATA kyniem@example.org an@example.org tls=True auth=' "$MAIL/log"
 arrived >"$T/arrived" || fail "malformed message"
 expect_grep 'Triển lãm ảnh 50 năm quan hệ Việt Nam – Nhật Bản	20230918$' \
     "$T/arrived"
-K remind --now 2023-09-12T07:00 >"$T/run4" 2>&1 || fail "run 4"
+K --now 2023-09-12T07:00 remind >"$T/run4" 2>&1 || fail "run 4"
 expect_grep '0 queued, 0 sent, 0 to retry, 0 failed' "$T/run4"
 K outbox >"$T/outbox" 2>&1
 

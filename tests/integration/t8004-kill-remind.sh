@@ -38,7 +38,7 @@ ms() { echo $(( $(date +%s%N) / 1000000 )); }
 rand() { od -An -N4 -tu4 /dev/urandom | tr -d ' '; }
 
 t0=$(ms)
-K remind --now 2023-10-11T07:00 >"$T/calib" 2>&1 || fail "remind failed"
+K --now 2023-10-11T07:00 remind >"$T/calib" 2>&1 || fail "remind failed"
 span=$(( ($(ms) - t0) * 13 / 10 ))
 expect_grep "$R queued, $R sent" "$T/calib"
 echo "one remind run takes ~$((span * 10 / 13)) ms; kills within 0-$span ms"
@@ -75,7 +75,7 @@ killed=0 finished=0 i=0
 while [ $i -lt "$ITER" ]; do
 	i=$((i + 1))
 	d=$(( $(rand) % span ))
-	"$KYNIEM" --today 2023-10-01 remind --now 2023-10-11T07:00 \
+	"$KYNIEM" --today 2023-10-01 --now 2023-10-11T07:00 remind \
 	    >"$T/run.out" 2>&1 &
 	pid=$!
 	sleep "$(printf '%d.%03d' $((d / 1000)) $((d % 1000)))"
@@ -96,7 +96,7 @@ echo "$ITER runs: $killed killed, $finished finished"
 [ $killed -ge $((ITER / 4)) ] || fail "only $killed of $ITER runs were killed"
 
 # Nothing lost: one more run sends whatever is pending, then all is sent.
-K remind --now 2023-10-11T07:00 >"$T/final" 2>&1 || fail "final remind failed"
+K --now 2023-10-11T07:00 remind >"$T/final" 2>&1 || fail "final remind failed"
 check final
 [ "$(sql "SELECT count(*) FROM outbox WHERE state = 'sent'")" = "$R" ] ||
     fail "not every reminder was sent: $(sql "SELECT state, count(*) FROM outbox GROUP BY state")"

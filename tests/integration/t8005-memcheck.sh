@@ -93,7 +93,7 @@ trap stop_smtpd EXIT
 
 # remind, sending to a real SMTP server.
 start_smtpd
-vg 0 remind --now 2024-03-01T07:00
+vg 0 --now 2024-03-01T07:00 remind
 expect_grep ' [1-9][0-9]* sent, 0 to retry, 0 failed' "$T/out.$n"
 vg 0 outbox
 echo "$n commands and the server clean under memcheck"

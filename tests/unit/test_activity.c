@@ -1,6 +1,6 @@
 /*
- * activity, recipient and outbox pure functions: start/end parsing,
- * reminder offsets, address validation, follow lists and the backoff.
+ * activity, recipient and outbox pure functions: start and end, field
+ * validation, owners, address validation, follow lists and the backoff.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -10,49 +10,6 @@
 #include "outbox.h"
 #include "recipient.h"
 #include "util.h"
-
-static const struct {
-	const char *s;
-	int ok, min;
-} whens[] = {
-	{ "2024-11-09", 1, -1 }, { "2024-11-09T08:30", 1, 510 },
-	{ "2024-11-09T23:59", 1, 1439 }, { "2024-11-09T24:00", 0, 0 },
-	{ "2024-02-30", 0, 0 }, { "2024-11-09T8:30", 0, 0 },
-	{ "2024-11-09 08:30", 0, 0 }, { "", 0, 0 }, { "2024-11-09T08:60", 0, 0 },
-};
-
-START_TEST(parse_when)
-{
-	struct ymd d;
-	int min;
-
-	ck_assert_int_eq(activity_parse_when(whens[_i].s, &d, &min) == 0,
-	    whens[_i].ok);
-	if (whens[_i].ok)
-		ck_assert_int_eq(min, whens[_i].min);
-}
-END_TEST
-
-START_TEST(offsets)
-{
-	long s[16];
-	size_t n;
-
-	ck_assert_int_eq(activity_parse_offsets("30d,7d,1d", s, 16, &n), 0);
-	ck_assert_uint_eq(n, 3);
-	ck_assert_int_eq(s[0], 30 * 86400L);
-	ck_assert_int_eq(s[2], 86400L);
-	ck_assert_int_eq(activity_parse_offsets("2w, 12h", s, 16, &n), 0);
-	ck_assert_int_eq(s[0], 14 * 86400L);
-	ck_assert_int_eq(s[1], 12 * 3600L);
-	ck_assert_int_eq(activity_parse_offsets("", s, 16, &n), -1);
-	ck_assert_int_eq(activity_parse_offsets("7", s, 16, &n), -1);
-	ck_assert_int_eq(activity_parse_offsets("7d,,1d", s, 16, &n), 0);
-	ck_assert_int_eq(activity_parse_offsets("-1d", s, 16, &n), -1);
-	ck_assert_int_eq(activity_parse_offsets("xd", s, 16, &n), -1);
-	ck_assert_int_eq(activity_parse_offsets("1d,2d,3d", s, 2, &n), -1);
-}
-END_TEST
 
 START_TEST(times)
 {
@@ -93,32 +50,67 @@ START_TEST(email_valid)
 }
 END_TEST
 
-START_TEST(follows)
+START_TEST(follows_check)
 {
-	struct observance o = { 0 };
-	struct recipient r = { NULL, NULL, LANG_VI, NULL };
-	char err[160], f1[] = "country:LA,kind:national-day",
-	    f2[] = "country:LA,country:JP", f3[] = "kind:relation",
-	    f4[] = "milestones";
+	char err[160];
 
 	ck_assert_int_eq(recipient_follows_check("milestones", err,
 	    sizeof(err)), 0);
 	ck_assert_int_eq(recipient_follows_check("kind:relation,country:JP",
 	    err, sizeof(err)), 0);
+	ck_assert_int_eq(recipient_follows_check("country:jp", err,
+	    sizeof(err)), 0);
 	ck_assert_int_eq(recipient_follows_check("kind:nope", err,
 	    sizeof(err)), -1);
-	ck_assert_int_eq(recipient_follows_check("country:jp", err,
+	ck_assert_ptr_nonnull(strstr(err, "kind:nope"));
+	ck_assert_int_eq(recipient_follows_check("country:JPN", err,
 	    sizeof(err)), -1);
-	o.kind = KIND_RELATION;
-	memcpy(o.country, "JP", 3);
-	r.follows = f1;
-	ck_assert_int_eq(recipient_follows(&r, &o), 0);
-	r.follows = f2;
-	ck_assert_int_eq(recipient_follows(&r, &o), 1);
-	r.follows = f3;
-	ck_assert_int_eq(recipient_follows(&r, &o), 1);
-	r.follows = f4;
-	ck_assert_int_eq(recipient_follows(&r, &o), 1);
+	ck_assert_int_eq(recipient_follows_check(" , ", err, sizeof(err)),
+	    -1);
+	ck_assert_str_eq(err, "nothing to follow");
+}
+END_TEST
+
+/* Regression: owners "a@x;a@x" made every re-import report a change. */
+START_TEST(owners_normalised)
+{
+	struct activity a = { 0 };
+
+	activity_add_owner(&a, "An@Example.ORG");
+	activity_add_owner(&a, "An@example.org");
+	activity_add_owner(&a, "an@example.org");
+	ck_assert_uint_eq(a.nowners, 2);
+	ck_assert_str_eq(a.owners[0], "An@example.org");
+	ck_assert_str_eq(a.owners[1], "an@example.org");
+	activity_release(&a);
+}
+END_TEST
+
+START_TEST(check_fields)
+{
+	struct activity a = { 0 };
+	char err[256], *big = malloc(400);
+
+	a.title = xstrdup("Hội thao");
+	ck_assert_int_eq(activity_check(NULL, &a, err, sizeof(err)), 0);
+	a.location = xstrdup("Nha Trang\xff");
+	ck_assert_int_eq(activity_check(NULL, &a, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "location is not valid UTF-8");
+	free(a.location);
+	a.location = xstrdup("Nha\x1b[31mTrang");
+	ck_assert_int_eq(activity_check(NULL, &a, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "location contains a control character");
+	free(a.location);
+	a.location = NULL;
+	a.notes = xstrdup("line one\nline two");
+	ck_assert_int_eq(activity_check(NULL, &a, err, sizeof(err)), 0);
+	memset(big, 'x', 399);
+	big[399] = '\0';
+	free(a.title);
+	a.title = big;
+	ck_assert_int_eq(activity_check(NULL, &a, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "title is longer than 300 characters");
+	activity_release(&a);
 }
 END_TEST
 
@@ -138,11 +130,11 @@ suite(void)
 	Suite *s = suite_create("activity");
 	TCase *tc = tcase_create("core");
 
-	tcase_add_loop_test(tc, parse_when, 0, NELEM(whens));
-	tcase_add_test(tc, offsets);
 	tcase_add_test(tc, times);
 	tcase_add_loop_test(tc, email_valid, 0, NELEM(emails));
-	tcase_add_test(tc, follows);
+	tcase_add_test(tc, follows_check);
+	tcase_add_test(tc, owners_normalised);
+	tcase_add_test(tc, check_fields);
 	tcase_add_test(tc, backoff);
 	suite_add_tcase(s, tc);
 	return s;

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "csv.h"
+#include "file.h"
 #include "import.h"
 #include "lunar.h"
 #include "store.h"
@@ -65,7 +66,7 @@ import_capture(const char *name, const char *data, int *rc,
 	ck_assert_ptr_nonnull(freopen(errpath, "w", stderr));
 	*rc = import_data(st, cal, name, data, strlen(data), 2000, s);
 	fflush(stderr);
-	out = csv_slurp(errpath, &len);
+	out = file_read(errpath, &len);
 	return out;
 }
 

@@ -45,8 +45,8 @@ one_in(struct observance *o, int y, const struct rules_opts *opts)
 	struct occ_list l = { 0 };
 	struct occurrence oc;
 
-	ck_assert_int_eq(rules_occurrences(opts, &o, 1, (struct ymd){ y, 1, 1 },
-	    (struct ymd){ y, 12, 31 }, &l), 0);
+	ck_assert_int_eq(rules_occurrences(opts, cal, &o, 1,
+	    (struct ymd){ y, 1, 1 }, (struct ymd){ y, 12, 31 }, &l), 0);
 	ck_assert_uint_eq(l.n, 1);
 	oc = l.v[0];
 	occ_list_release(&l);
@@ -127,15 +127,15 @@ START_TEST(fixed_based)
 	struct occ_list l = { 0 };
 	struct observance *p = &j;
 
-	rules_opts_init(&o, cal);
+	rules_opts_init(&o);
 	oc = one_in(&j, 2023, &o);
 	ck_assert_int_eq(oc.date.m, 9);
 	ck_assert_int_eq(oc.date.d, 21);
 	ck_assert_int_eq(oc.n, 50);
 	ck_assert_int_eq(oc.milestone, MILESTONE_JUBILEE);
 	/* No occurrence in or before the base year. */
-	ck_assert_int_eq(rules_occurrences(&o, &p, 1, (struct ymd){ 1900, 1,
-	    1 }, (struct ymd){ 1973, 12, 31 }, &l), 0);
+	ck_assert_int_eq(rules_occurrences(&o, cal, &p, 1,
+	    (struct ymd){ 1900, 1, 1 }, (struct ymd){ 1973, 12, 31 }, &l), 0);
 	ck_assert_uint_eq(l.n, 0);
 	occ_list_release(&l);
 }
@@ -147,7 +147,7 @@ START_TEST(feb29)
 	struct observance b = obs("relation:BN", KIND_RELATION, "1992-02-29");
 	struct occurrence oc;
 
-	rules_opts_init(&o, cal);
+	rules_opts_init(&o);
 	oc = one_in(&b, 2023, &o);
 	ck_assert(oc.date.m == 2 && oc.date.d == 28);
 	oc = one_in(&b, 2024, &o);
@@ -168,7 +168,7 @@ START_TEST(weekday)
 	    "06 sat#2");
 	struct observance l = obs("x", KIND_LOCAL, "05 mon#-1");
 
-	rules_opts_init(&o, cal);
+	rules_opts_init(&o);
 	/* VN greeted the UK on 11 June 2022. */
 	ck_assert_int_eq(one_in(&g, 2022, &o).date.d, 11);
 	ck_assert_int_eq(one_in(&g, 2024, &o).date.d, 8);
@@ -185,7 +185,7 @@ START_TEST(lunar_kind)
 	struct observance m = obs("mid_autumn", KIND_FESTIVAL, "lunar 08-15");
 	struct occurrence oc;
 
-	rules_opts_init(&o, cal);
+	rules_opts_init(&o);
 	oc = one_in(&t, 2024, &o);
 	ck_assert(oc.date.m == 2 && oc.date.d == 10);
 	oc = one_in(&t, 1985, &o);
@@ -205,7 +205,7 @@ START_TEST(per_year_dates)
 	struct dated d = { 2024, { 2024, 4, 14 }, { 2024, 4, 17 } };
 	struct occurrence oc;
 
-	rules_opts_init(&o, cal);
+	rules_opts_init(&o);
 	n.days = 3;
 	n.dates = &d;
 	n.ndates = 1;
@@ -222,7 +222,7 @@ START_TEST(milestone_config)
 	struct observance s = obs("relation:SE", KIND_RELATION, "1969-01-11");
 	struct occurrence oc;
 
-	rules_opts_init(&o, cal);
+	rules_opts_init(&o);
 	oc = one_in(&s, 2024, &o);
 	ck_assert_int_eq(oc.milestone, MILESTONE_ROUND);
 	ck_assert(rules_is_milestone(&o, &oc));
@@ -271,7 +271,7 @@ START_TEST(title_phrasing)
 	struct occurrence oc;
 	struct buf b;
 
-	rules_opts_init(&o, cal);
+	rules_opts_init(&o);
 	x.country_en = (char *)titles[_i].country_en;
 	x.country_vi = (char *)titles[_i].country_vi;
 	x.formal_vi = (char *)titles[_i].formal_vi;
@@ -293,7 +293,7 @@ START_TEST(title_commemoration)
 	struct occurrence oc;
 	struct buf b;
 
-	rules_opts_init(&o, cal);
+	rules_opts_init(&o);
 	y.rule.base_year = 1863;
 	y.name_vi = (char *)"ngày sinh bác sĩ Alexandre Yersin";
 	y.name_en = (char *)"the birth of Dr Alexandre Yersin";

@@ -1,0 +1,312 @@
+/*
+ * The activities and activity_owners tables: loading, one activity by id,
+ * and the upsert that bumps a revision only when something changed.
+ * Validation is activity.c's.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "activity.h"
+#include "log.h"
+#include "store.h"
+#include "util.h"
+
+#define ACTIVITY_COLUMNS "id, uid, title, all_day, start_date, start_min," \
+	" end_date, end_min, location, organiser, observance, notes, remind," \
+	" status, revision, created, modified"
+
+static void
+row_activity(sqlite3_stmt *stmt, struct activity *a)
+{
+	const char *s;
+
+	memset(a, 0, sizeof(*a));
+	a->id = (long)sqlite3_column_int64(stmt, 0);
+	a->uid = store_column_dup(stmt, 1);
+	a->title = store_column_dup(stmt, 2);
+	a->all_day = sqlite3_column_int(stmt, 3);
+	s = (const char *)sqlite3_column_text(stmt, 4);
+	if (s == NULL || util_parse_ymd(s, &a->start) == -1)
+		a->start = (struct ymd){ 1970, 1, 1 };
+	a->start_min = sqlite3_column_int(stmt, 5);
+	s = (const char *)sqlite3_column_text(stmt, 6);
+	if (s == NULL || util_parse_ymd(s, &a->end) == -1)
+		a->end = a->start;
+	a->end_min = sqlite3_column_int(stmt, 7);
+	a->location = store_column_dup(stmt, 8);
+	a->organiser = store_column_dup(stmt, 9);
+	a->observance = store_column_dup(stmt, 10);
+	a->notes = store_column_dup(stmt, 11);
+	a->remind = store_column_dup(stmt, 12);
+	a->status = (enum activity_status)activity_status_parse((const char *)
+	    sqlite3_column_text(stmt, 13));
+	if ((int)a->status < 0)
+		a->status = ACTIVITY_PLANNED;
+	a->revision = (long)sqlite3_column_int64(stmt, 14);
+	a->created = (time_t)sqlite3_column_int64(stmt, 15);
+	a->modified = (time_t)sqlite3_column_int64(stmt, 16);
+}
+
+/* An activity's position in a loaded list, by id. */
+struct id_index {
+	long id;
+	size_t i;
+};
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	const struct id_index *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static void
+owner_row(sqlite3_stmt *stmt, struct activity *a)
+{
+	a->owners = xrealloc(a->owners, (a->nowners + 1) *
+	    sizeof(*a->owners));
+	a->owners[a->nowners++] = store_column_dup(stmt, 1);
+}
+
+/*
+ * The owners of the n activities of v: one query over the table, each row
+ * found by binary search (a large import loads every owner at once), or,
+ * for one activity, its rows through the primary key.
+ */
+static int
+load_owners(struct store *st, struct activity *v, size_t n)
+{
+	sqlite3_stmt *stmt = store_prepare(st, n == 1 ?
+	    "SELECT activity, email FROM activity_owners WHERE activity = ?1"
+	    " ORDER BY pos" :
+	    "SELECT activity, email FROM activity_owners ORDER BY activity,"
+	    " pos");
+	struct id_index *idx = NULL, key, *hit;
+	size_t i;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	if (n == 1)
+		sqlite3_bind_int64(stmt, 1, v[0].id);
+	else {
+		idx = xcalloc(n, sizeof(*idx));
+		for (i = 0; i < n; i++)
+			idx[i] = (struct id_index){ v[i].id, i };
+		qsort(idx, n, sizeof(*idx), id_cmp);
+	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (n == 1) {
+			owner_row(stmt, &v[0]);
+			continue;
+		}
+		key.id = (long)sqlite3_column_int64(stmt, 0);
+		if ((hit = bsearch(&key, idx, n, sizeof(*idx), id_cmp)) !=
+		    NULL)
+			owner_row(stmt, &v[hit->i]);
+	}
+	sqlite3_finalize(stmt);
+	free(idx);
+	if (rc != SQLITE_DONE) {
+		store_warn(st);
+		return -1;
+	}
+	return 0;
+}
+
+int
+activity_load(struct store *st, struct activity_list *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT " ACTIVITY_COLUMNS
+	    " FROM activities ORDER BY start_date, all_day DESC, start_min,"
+	    " id");
+	size_t cap = 0;
+	int rc;
+
+	out->v = NULL;
+	out->n = 0;
+	if (stmt == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 32;
+			out->v = xrealloc(out->v, cap * sizeof(*out->v));
+		}
+		row_activity(stmt, &out->v[out->n++]);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		store_warn(st);
+		activity_list_release(out);
+		return -1;
+	}
+	if (out->n > 0 && load_owners(st, out->v, out->n) == -1) {
+		activity_list_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+int
+activity_get(struct store *st, long id, struct activity *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT " ACTIVITY_COLUMNS
+	    " FROM activities WHERE id = ?1");
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		row_activity(stmt, out);
+	sqlite3_finalize(stmt);
+	if (rc == SQLITE_DONE)
+		return 1;
+	if (rc != SQLITE_ROW) {
+		store_warn(st);
+		return -1;
+	}
+	if (load_owners(st, out, 1) == -1) {
+		activity_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+/* Upsert the activity row itself; *changed when inserted or differing. */
+static int
+put_row(struct store *st, const struct activity *a, long now, int *changed)
+{
+	char s[16], e[16];
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "INSERT INTO activities (uid, title, all_day, start_date,"
+	    " start_min, end_date, end_min, location, organiser, observance,"
+	    " notes, remind, status, created, modified) VALUES (?1, ?2, ?3,"
+	    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"
+	    " ON CONFLICT (uid) DO UPDATE SET title = ?2, all_day = ?3,"
+	    " start_date = ?4, start_min = ?5, end_date = ?6, end_min = ?7,"
+	    " location = ?8, organiser = ?9, observance = ?10, notes = ?11,"
+	    " remind = ?12, status = ?13, modified = ?14,"
+	    " revision = revision + 1"
+	    " WHERE (title, all_day, start_date, start_min, end_date, end_min,"
+	    " location, organiser, observance, notes, remind, status) IS NOT"
+	    " (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+	int ret;
+
+	if (stmt == NULL)
+		return -1;
+	util_format_ymd(a->start, s, sizeof(s));
+	util_format_ymd(a->end, e, sizeof(e));
+	store_bind_text(stmt, 1, a->uid);
+	store_bind_text(stmt, 2, a->title);
+	sqlite3_bind_int(stmt, 3, a->all_day);
+	store_bind_text(stmt, 4, s);
+	sqlite3_bind_int(stmt, 5, a->all_day ? 0 : a->start_min);
+	store_bind_text(stmt, 6, e);
+	sqlite3_bind_int(stmt, 7, a->all_day ? 0 : a->end_min);
+	store_bind_text(stmt, 8, a->location);
+	store_bind_text(stmt, 9, a->organiser);
+	store_bind_text(stmt, 10, a->observance);
+	store_bind_text(stmt, 11, a->notes);
+	store_bind_text(stmt, 12, a->remind);
+	store_bind_text(stmt, 13, activity_status_name(a->status));
+	sqlite3_bind_int64(stmt, 14, now);
+	ret = store_step_done(st, stmt);
+	*changed = ret == 0 && sqlite3_changes(store_db(st)) > 0;
+	return ret;
+}
+
+static long
+lookup_id(struct store *st, const char *uid)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "SELECT id FROM activities WHERE uid = ?1");
+	long id = -1;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, uid);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		id = (long)sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return id;
+}
+
+/* 1 if the stored owners of id differ from a's, 0 if equal, -1. */
+static int
+owners_differ(struct store *st, long id, const struct activity *a)
+{
+	struct activity old = { 0 };
+	size_t i;
+	int differ;
+
+	old.id = id;
+	if (load_owners(st, &old, 1) == -1)
+		return -1;
+	differ = old.nowners != a->nowners;
+	for (i = 0; !differ && i < a->nowners; i++)
+		differ = strcmp(old.owners[i], a->owners[i]) != 0;
+	activity_release(&old);
+	return differ;
+}
+
+static int
+put_owners(struct store *st, long id, const struct activity *a)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "DELETE FROM activity_owners WHERE activity = ?1");
+	size_t i;
+
+	if (stmt != NULL)
+		sqlite3_bind_int64(stmt, 1, id);
+	if (store_step_done(st, stmt) == -1)
+		return -1;
+	for (i = 0; i < a->nowners; i++) {
+		stmt = store_prepare(st, "INSERT OR IGNORE INTO"
+		    " activity_owners (activity, pos, email) VALUES (?1, ?2,"
+		    " ?3)");
+		if (stmt != NULL) {
+			sqlite3_bind_int64(stmt, 1, id);
+			sqlite3_bind_int64(stmt, 2, (long)i);
+			store_bind_text(stmt, 3, a->owners[i]);
+		}
+		if (store_step_done(st, stmt) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+activity_put(struct store *st, struct activity *a, long now, int *changed)
+{
+	sqlite3_stmt *stmt;
+	int differ;
+
+	if (put_row(st, a, now, changed) == -1 ||
+	    (a->id = lookup_id(st, a->uid)) == -1)
+		return -1;
+	if ((differ = owners_differ(st, a->id, a)) == -1)
+		return -1;
+	if (!differ)
+		return 0;
+	if (put_owners(st, a->id, a) == -1)
+		return -1;
+	if (!*changed) {
+		/* Only the owners changed: still a new revision. */
+		stmt = store_prepare(st, "UPDATE activities SET revision ="
+		    " revision + 1, modified = ?2 WHERE id = ?1");
+		if (stmt != NULL) {
+			sqlite3_bind_int64(stmt, 1, a->id);
+			sqlite3_bind_int64(stmt, 2, now);
+		}
+		if (store_step_done(st, stmt) == -1)
+			return -1;
+	}
+	*changed = 1;
+	return 0;
+}
+

@@ -1,0 +1,38 @@
+/*
+ * The dataset: what every document, feed and page is built from, loaded
+ * from the store in one go (observances with their per-year dates,
+ * activities with their owners, group memberships), and the selector
+ * environment of a year.  The CLI, the server and the reminders all load
+ * it this one way.
+ */
+#ifndef KYNIEM_DATASET_H
+#define KYNIEM_DATASET_H
+
+#include "activity.h"
+#include "rules.h"
+#include "select.h"
+#include "store.h"
+
+struct config;
+
+struct dataset {
+	struct obs_set set;		/* sorted by key */
+	struct activity_list acts;	/* sorted by start */
+	struct group_set groups;
+};
+
+/* Load everything; 0, or -1 (logged) with d empty. */
+int dataset_load(struct store *st, struct dataset *d);
+void dataset_release(struct dataset *d);
+
+/*
+ * Fill env for matching selectors in year: the config's milestone rules
+ * and focus countries, the dataset's groups and the partners established
+ * before year.  env borrows d and cfg and owns its partner list: release
+ * it with dataset_env_release().
+ */
+void dataset_env(const struct dataset *d, const struct config *cfg,
+    int year, struct select_env *env);
+void dataset_env_release(struct select_env *env);
+
+#endif

@@ -1,0 +1,149 @@
+/*
+ * File reading and atomic writing.  The temporary name is unique
+ * (mkstemp) so two writers of the same path never share it, and the file
+ * is renamed only once its bytes are on disk.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "file.h"
+#include "log.h"
+#include "util.h"
+
+char *
+file_read(const char *path, size_t *len)
+{
+	struct stat sb;
+	struct buf b;
+	char chunk[65536];
+	ssize_t n;
+	int fd, saved;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return NULL;
+	if (fstat(fd, &sb) == -1 || S_ISDIR(sb.st_mode)) {
+		saved = S_ISDIR(sb.st_mode) ? EISDIR : errno;
+		close(fd);
+		errno = saved;
+		return NULL;
+	}
+	buf_init(&b);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			saved = errno;
+			close(fd);
+			buf_release(&b);
+			errno = saved;
+			return NULL;
+		}
+		buf_add(&b, chunk, (size_t)n);
+	}
+	close(fd);
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+/* mkdir -p for the directories of path (not its last component). */
+static int
+make_dirs(const char *path)
+{
+	char *p = xstrdup(path), *s;
+	int ret = 0;
+
+	for (s = p + 1; (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		if (mkdir(p, 0755) == -1 && errno != EEXIST) {
+			log_warn("cannot create '%s'", p);
+			ret = -1;
+			break;
+		}
+		*s = '/';
+	}
+	free(p);
+	return ret;
+}
+
+static int
+write_all(int fd, const char *data, size_t len)
+{
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, data, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* fsync the directory holding path, so the rename itself is durable. */
+static void
+sync_dir(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	int fd;
+
+	if (slash == NULL) {
+		free(dir);
+		dir = xstrdup(".");
+	} else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+int
+file_write_atomic(const char *path, const char *data, size_t len)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd = -1, ret = -1;
+
+	if (make_dirs(path) == -1)
+		goto done;
+	if ((fd = mkstemp(tmp)) == -1) {
+		log_warn("cannot create a temporary file for '%s'", path);
+		goto done;
+	}
+	/* mkstemp makes 0600; a document is for others to read. */
+	if (fchmod(fd, 0644) == -1 || write_all(fd, data, len) == -1 ||
+	    fsync(fd) == -1) {
+		log_warn("cannot write '%s'", tmp);
+		goto done;
+	}
+	if (close(fd) == -1) {
+		fd = -1;
+		log_warn("cannot write '%s'", tmp);
+		goto done;
+	}
+	fd = -1;
+	if (rename(tmp, path) == -1) {
+		log_warn("cannot rename '%s' to '%s'", tmp, path);
+		goto done;
+	}
+	sync_dir(path);
+	ret = 0;
+done:
+	if (fd != -1)
+		close(fd);
+	if (ret == -1)
+		unlink(tmp);
+	free(tmp);
+	return ret;
+}

@@ -1,0 +1,25 @@
+/*
+ * Whole files: reading one into memory and writing one atomically, so a
+ * reader (a web server, a calendar client, Word) never sees half of it.
+ */
+#ifndef KYNIEM_FILE_H
+#define KYNIEM_FILE_H
+
+#include <stddef.h>
+
+/*
+ * Read the regular file at path into a NUL-terminated buffer (the caller
+ * frees), its length in *len.  NULL with errno set on error; a directory
+ * is EISDIR.
+ */
+char *file_read(const char *path, size_t *len);
+
+/*
+ * Write data[0..len) to path through a temporary file in the same
+ * directory: write, fsync, rename, fsync the directory.  Missing parent
+ * directories are created (0755).  A failure is logged, leaves path as it
+ * was and no temporary file; returns 0 or -1.
+ */
+int file_write_atomic(const char *path, const char *data, size_t len);
+
+#endif

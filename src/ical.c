@@ -1,0 +1,362 @@
+/*
+ * iCalendar through libical's API only: libical 3.0 escapes text, ends
+ * lines with CRLF and folds them at 75 octets without splitting a UTF-8
+ * sequence.  Feeds, reminder attachments and imports all use these
+ * functions, so an event kyniem writes is an event it can read back.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "activity.h"
+#include "ical.h"
+#include "log.h"
+#include "rules.h"
+#include "vntime.h"
+
+icalcomponent *
+ical_calendar(const char *prodid)
+{
+	icalcomponent *cal = icalcomponent_new_vcalendar();
+
+	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
+	icalcomponent_add_property(cal, icalproperty_new_prodid(prodid));
+	icalcomponent_add_property(cal, icalproperty_new_calscale(
+	    "GREGORIAN"));
+	icalcomponent_add_property(cal, icalproperty_new_method(
+	    ICAL_METHOD_PUBLISH));
+	return cal;
+}
+
+void
+ical_add_x(icalcomponent *c, const char *name, const char *value)
+{
+	icalproperty *p = icalproperty_new_x(value);
+
+	icalproperty_set_x_name(p, name);
+	icalcomponent_add_property(c, p);
+}
+
+icalcomponent *
+ical_vtimezone(void)
+{
+	icalcomponent *tz = icalcomponent_new_vtimezone();
+	icalcomponent *std = icalcomponent_new_xstandard();
+	struct icaltimetype t = icaltime_null_time();
+
+	t.year = 1975, t.month = 6, t.day = 13;
+	icalcomponent_add_property(tz, icalproperty_new_tzid(ICAL_TZID));
+	ical_add_x(tz, "X-LIC-LOCATION", ICAL_TZID);
+	icalcomponent_add_property(std, icalproperty_new_tzoffsetfrom(
+	    (int)VNTIME_OFFSET));
+	icalcomponent_add_property(std, icalproperty_new_tzoffsetto(
+	    (int)VNTIME_OFFSET));
+	icalcomponent_add_property(std, icalproperty_new_tzname("+07"));
+	icalcomponent_add_property(std, icalproperty_new_dtstart(t));
+	icalcomponent_add_component(tz, std);
+	return tz;
+}
+
+char *
+ical_text(icalcomponent *cal)
+{
+	char *s = icalcomponent_as_ical_string_r(cal);
+
+	if (s == NULL)
+		log_warnx("libical cannot write a calendar: %s",
+		    icalerror_strerror(icalerrno));
+	return s;
+}
+
+static struct icaltimetype
+utc_value(time_t t)
+{
+	return icaltime_from_timet_with_zone(t, 0,
+	    icaltimezone_get_utc_timezone());
+}
+
+static struct icaltimetype
+date_value(struct ymd d)
+{
+	struct icaltimetype t = icaltime_null_date();
+
+	t.year = d.y;
+	t.month = d.m;
+	t.day = d.d;
+	return t;
+}
+
+/* A local Asia/Ho_Chi_Minh time; the caller adds the TZID parameter. */
+static struct icaltimetype
+local_value(struct ymd d, int minutes)
+{
+	struct icaltimetype t = icaltime_null_time();
+
+	t.year = d.y;
+	t.month = d.m;
+	t.day = d.d;
+	t.hour = minutes / 60;
+	t.minute = minutes % 60;
+	return t;
+}
+
+static void
+add_alarm(icalcomponent *ev, int minutes, const char *summary)
+{
+	struct icaltriggertype tr;
+	icalcomponent *al;
+
+	if (minutes < 0)
+		return;
+	memset(&tr, 0, sizeof(tr));
+	tr.time = icaltime_null_time();
+	tr.duration = icaldurationtype_from_int(-minutes * 60);
+	al = icalcomponent_new_valarm();
+	icalcomponent_add_property(al, icalproperty_new_action(
+	    ICAL_ACTION_DISPLAY));
+	icalcomponent_add_property(al, icalproperty_new_trigger(tr));
+	icalcomponent_add_property(al, icalproperty_new_description(summary));
+	icalcomponent_add_component(ev, al);
+}
+
+/* UID, stamps, SUMMARY, DESCRIPTION, CATEGORIES and ORGANIZER.  DTSTAMP
+ * is the caller's (a feed passes the row's change time, so its bytes and
+ * ETag stay the same until its data changes). */
+static icalcomponent *
+new_event(const struct ical_event *e)
+{
+	icalcomponent *ev = icalcomponent_new_vevent();
+	icalproperty *p;
+	char *mailto;
+
+	icalcomponent_add_property(ev, icalproperty_new_uid(e->uid));
+	icalcomponent_add_property(ev, icalproperty_new_dtstamp(
+	    utc_value(e->stamp)));
+	icalcomponent_add_property(ev, icalproperty_new_lastmodified(
+	    utc_value(e->stamp)));
+	icalcomponent_add_property(ev, icalproperty_new_sequence(
+	    e->revision > 1 ? (int)(e->revision - 1) : 0));
+	icalcomponent_add_property(ev, icalproperty_new_summary(e->summary));
+	if (e->description != NULL && *e->description != '\0')
+		icalcomponent_add_property(ev, icalproperty_new_description(
+		    e->description));
+	if (e->categories != NULL)
+		icalcomponent_add_property(ev, icalproperty_new_categories(
+		    e->categories));
+	if (e->organizer != NULL) {
+		mailto = xasprintf("mailto:%s", e->organizer);
+		p = icalproperty_new_organizer(mailto);
+		if (e->organizer_name != NULL)
+			icalproperty_add_parameter(p, icalparameter_new_cn(
+			    e->organizer_name));
+		icalcomponent_add_property(ev, p);
+		free(mailto);
+	}
+	return ev;
+}
+
+icalcomponent *
+ical_occurrence_event(const struct occurrence *oc, const struct ical_event *e)
+{
+	icalcomponent *ev = new_event(e);
+
+	icalcomponent_add_property(ev, icalproperty_new_dtstart(
+	    date_value(oc->date)));
+	icalcomponent_add_property(ev, icalproperty_new_dtend(date_value(
+	    util_ymd_add_days(oc->date, oc->days > 0 ? oc->days : 1))));
+	icalcomponent_add_property(ev, icalproperty_new_transp(
+	    ICAL_TRANSP_TRANSPARENT));
+	add_alarm(ev, e->alarm_minutes, e->summary);
+	return ev;
+}
+
+static icalproperty *
+act_time(int start, const struct activity *a)
+{
+	struct icaltimetype t;
+	icalproperty *p;
+
+	if (a->all_day) {
+		t = start ? date_value(a->start) :
+		    date_value(util_ymd_add_days(a->end, 1));
+		return start ? icalproperty_new_dtstart(t) :
+		    icalproperty_new_dtend(t);
+	}
+	if (start)
+		t = local_value(a->start, a->start_min);
+	else
+		t = local_value(a->end, a->end_min);
+	p = start ? icalproperty_new_dtstart(t) : icalproperty_new_dtend(t);
+	icalproperty_add_parameter(p, icalparameter_new_tzid(ICAL_TZID));
+	return p;
+}
+
+static enum icalproperty_status
+ical_status(enum activity_status s)
+{
+	switch (s) {
+	case ACTIVITY_PLANNED:
+		return ICAL_STATUS_TENTATIVE;
+	case ACTIVITY_CANCELLED:
+		return ICAL_STATUS_CANCELLED;
+	case ACTIVITY_CONFIRMED:
+	case ACTIVITY_DONE:
+		break;
+	}
+	return ICAL_STATUS_CONFIRMED;
+}
+
+icalcomponent *
+ical_activity_event(const struct activity *a, const struct ical_event *e)
+{
+	icalcomponent *ev = new_event(e);
+
+	icalcomponent_add_property(ev, act_time(1, a));
+	icalcomponent_add_property(ev, act_time(0, a));
+	if (a->location != NULL && a->location[0] != '\0')
+		icalcomponent_add_property(ev, icalproperty_new_location(
+		    a->location));
+	icalcomponent_add_property(ev, icalproperty_new_status(
+	    ical_status(a->status)));
+	icalcomponent_add_property(ev, icalproperty_new_transp(
+	    ICAL_TRANSP_OPAQUE));
+	if (a->status != ACTIVITY_CANCELLED)
+		add_alarm(ev, e->alarm_minutes, e->summary);
+	return ev;
+}
+
+/* Reading. */
+
+/* An iCalendar time as local Vietnam day and minute (-1: a date). */
+static void
+to_local(struct icaltimetype t, struct ymd *day, int *min)
+{
+	if (t.is_date) {
+		*day = (struct ymd){ t.year, t.month, t.day };
+		*min = -1;
+		return;
+	}
+	if (t.zone == NULL && !icaltime_is_utc(t)) {
+		/* Floating time: taken as Vietnam's local time. */
+		*day = (struct ymd){ t.year, t.month, t.day };
+		*min = t.hour * 60 + t.minute;
+		return;
+	}
+	*day = vntime_day(icaltime_as_timet_with_zone(t, t.zone ? t.zone :
+	    icaltimezone_get_utc_timezone()), min);
+}
+
+static char *
+prop_text(icalcomponent *c, icalproperty_kind kind)
+{
+	icalproperty *p = icalcomponent_get_first_property(c, kind);
+	icalvalue *v;
+	const char *s;
+
+	if (p == NULL)
+		return NULL;
+	/* The unescaped text value, not its iCalendar form. */
+	v = icalproperty_get_value(p);
+	s = v ? icalvalue_get_text(v) : NULL;
+	return s && *s ? xstrdup(s) : NULL;
+}
+
+static const char *
+strip_mailto(const char *s)
+{
+	return strncasecmp(s, "mailto:", 7) == 0 ? s + 7 : s;
+}
+
+static char *
+x_prop(icalcomponent *c, const char *name)
+{
+	icalproperty *p;
+	const char *s;
+
+	for (p = icalcomponent_get_first_property(c, ICAL_X_PROPERTY);
+	    p != NULL; p = icalcomponent_get_next_property(c,
+	    ICAL_X_PROPERTY))
+		if (strcasecmp(icalproperty_get_x_name(p), name) == 0 &&
+		    (s = icalproperty_get_x(p)) != NULL && *s != '\0')
+			return xstrdup(s);
+	return NULL;
+}
+
+/* DTSTART and DTEND into a; NULL, or the reason they are wrong. */
+static const char *
+read_times(icalcomponent *ev, struct activity *a)
+{
+	struct icaltimetype s, e;
+	int smin, emin;
+
+	s = icalcomponent_get_dtstart(ev);
+	if (icaltime_is_null_time(s) || !icaltime_is_valid_time(s))
+		return "VEVENT without a valid DTSTART";
+	to_local(s, &a->start, &smin);
+	a->all_day = smin < 0;
+	a->start_min = smin < 0 ? 0 : smin;
+	e = icalcomponent_get_dtend(ev);
+	if (icaltime_is_null_time(e)) {
+		a->end = a->start;
+		a->end_min = a->start_min;
+		return NULL;
+	}
+	to_local(e, &a->end, &emin);
+	if ((emin < 0) != a->all_day)
+		return "DTSTART and DTEND must both be dates or both "
+		    "date-times";
+	a->end_min = emin < 0 ? 0 : emin;
+	/* DTEND of an all-day event is exclusive. */
+	if (a->all_day && util_ymd_cmp(a->end, a->start) > 0)
+		a->end = util_ymd_add_days(a->end, -1);
+	if (util_ymd_cmp(a->end, a->start) < 0 || (util_ymd_cmp(a->end,
+	    a->start) == 0 && a->end_min < a->start_min))
+		return "DTEND is before DTSTART";
+	return NULL;
+}
+
+static void
+read_people(icalcomponent *ev, int attendees_are_owners,
+    struct activity *a)
+{
+	icalproperty *p;
+	const char *cn;
+
+	if ((p = icalcomponent_get_first_property(ev,
+	    ICAL_ORGANIZER_PROPERTY)) != NULL) {
+		cn = icalproperty_get_parameter_as_string(p, "CN");
+		a->organiser = xstrdup(cn ? cn :
+		    strip_mailto(icalproperty_get_organizer(p)));
+	}
+	if (!attendees_are_owners)
+		return;
+	for (p = icalcomponent_get_first_property(ev, ICAL_ATTENDEE_PROPERTY);
+	    p != NULL; p = icalcomponent_get_next_property(ev,
+	    ICAL_ATTENDEE_PROPERTY))
+		activity_add_owner(a, strip_mailto(
+		    icalproperty_get_attendee(p)));
+}
+
+int
+ical_read_activity(icalcomponent *ev, int attendees_are_owners,
+    struct activity *a, char *err, size_t errlen)
+{
+	icalproperty_status status;
+	const char *why;
+
+	if ((a->uid = prop_text(ev, ICAL_UID_PROPERTY)) == NULL)
+		return snprintf(err, errlen, "VEVENT without a UID"), -1;
+	a->title = prop_text(ev, ICAL_SUMMARY_PROPERTY);
+	if ((why = read_times(ev, a)) != NULL)
+		return snprintf(err, errlen, "%s", why), -1;
+	a->location = prop_text(ev, ICAL_LOCATION_PROPERTY);
+	a->notes = prop_text(ev, ICAL_DESCRIPTION_PROPERTY);
+	read_people(ev, attendees_are_owners, a);
+	a->observance = x_prop(ev, "X-KYNIEM-OBSERVANCE");
+	a->remind = x_prop(ev, "X-KYNIEM-REMIND");
+	status = icalcomponent_get_status(ev);
+	a->status = status == ICAL_STATUS_CANCELLED ? ACTIVITY_CANCELLED :
+	    status == ICAL_STATUS_CONFIRMED ? ACTIVITY_CONFIRMED :
+	    ACTIVITY_PLANNED;
+	return 0;
+}

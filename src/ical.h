@@ -1,0 +1,73 @@
+/*
+ * The iCalendar shapes kyniem writes and reads, built only through
+ * libical: the calendar wrapper, Vietnam's VTIMEZONE, the VEVENT of an
+ * anniversary and of an activity (feeds and mail attachments write the
+ * same ones), and reading a VEVENT back into an activity (imports).
+ */
+#ifndef KYNIEM_ICAL_H
+#define KYNIEM_ICAL_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include <libical/ical.h>
+
+#include "util.h"
+
+struct activity;
+struct occurrence;
+
+#define ICAL_TZID	"Asia/Ho_Chi_Minh"
+
+/*
+ * A new VCALENDAR with VERSION, PRODID, CALSCALE and METHOD:PUBLISH (whose
+ * events should carry an ORGANIZER, RFC 5546).  Free with
+ * icalcomponent_free().
+ */
+icalcomponent *ical_calendar(const char *prodid);
+
+/* Add an X- property (X-WR-CALNAME) with a text value. */
+void ical_add_x(icalcomponent *c, const char *name, const char *value);
+
+/* Vietnam's VTIMEZONE (UTC+7, no daylight saving since 1975). */
+icalcomponent *ical_vtimezone(void);
+
+/* Serialise cal (CRLF, folded) into a string the caller frees; NULL
+ * (logged) if libical fails. */
+char *ical_text(icalcomponent *cal);
+
+/* What an event says besides its dates; every string borrowed. */
+struct ical_event {
+	const char *uid;
+	const char *summary;
+	const char *description;	/* NULL: none */
+	const char *categories;		/* "national-day,JP"; NULL: none */
+	const char *organizer;		/* email address; NULL: none */
+	const char *organizer_name;	/* CN of the organizer, or NULL */
+	time_t stamp;			/* DTSTAMP and LAST-MODIFIED */
+	long revision;			/* SEQUENCE is revision - 1 */
+	int alarm_minutes;		/* VALARM before start; -1: none */
+};
+
+/* The all-day VEVENT of an anniversary (TRANSP:TRANSPARENT). */
+icalcomponent *ical_occurrence_event(const struct occurrence *oc,
+    const struct ical_event *e);
+
+/*
+ * The VEVENT of an activity: dates, or local times with TZID (the
+ * calendar then needs ical_vtimezone()), LOCATION, STATUS, TRANSP:OPAQUE;
+ * no alarm on a cancelled one.
+ */
+icalcomponent *ical_activity_event(const struct activity *a,
+    const struct ical_event *e);
+
+/*
+ * Fill a (zeroed) from a VEVENT: UID, SUMMARY, times in Vietnam's local
+ * time, LOCATION, DESCRIPTION, ORGANIZER, STATUS and the X-KYNIEM-
+ * properties; ATTENDEEs become owners only when attendees_are_owners.
+ * Returns 0, or -1 with a reason in err.
+ */
+int ical_read_activity(icalcomponent *ev, int attendees_are_owners,
+    struct activity *a, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * The one validator for text fields of every input: command-line options,
+ * CSV and .ics rows, the config file and web forms.  A field is valid
+ * UTF-8, has no control characters (tab and line breaks only where the
+ * field allows several lines) and is not longer than its limit.
+ */
+#ifndef KYNIEM_TEXT_H
+#define KYNIEM_TEXT_H
+
+#include <stddef.h>
+
+/* Limits, in characters, of the fields people type. */
+#define TEXT_TITLE_MAX		300
+#define TEXT_LINE_MAX		500	/* location, organiser, names */
+#define TEXT_NOTES_MAX		10000
+#define TEXT_SOURCE_MAX		2000
+#define TEXT_KEY_MAX		64
+
+/* Flags of text_check(). */
+#define TEXT_MULTILINE	0x1	/* LF, CR and tab allowed */
+#define TEXT_REQUIRED	0x2	/* NULL or "" is an error */
+
+/*
+ * Check s against the rules above with at most max characters (code
+ * points).  NULL and "" pass unless TEXT_REQUIRED.  Returns 0, or -1 with
+ * *why set to a static reason ("is not valid UTF-8", "contains a control
+ * character", "is longer than the limit", "is required").
+ */
+int text_check(const char *s, size_t max, int flags, const char **why);
+
+/*
+ * The same, writing "FIELD REASON (limit N characters)" into err for a
+ * message; 0 or -1.
+ */
+int text_check_field(const char *field, const char *s, size_t max,
+    int flags, char *err, size_t errlen);
+
+/* Characters (code points) of a valid UTF-8 string. */
+size_t text_chars(const char *s);
+
+#endif

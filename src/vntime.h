@@ -1,0 +1,53 @@
+/*
+ * Vietnam's civil time (Asia/Ho_Chi_Minh): UTC+7 with no daylight saving
+ * since 1975.  The one place that turns clock seconds into local days and
+ * minutes and back, parses "YYYY-MM-DD[THH:MM]", writes dates as people
+ * read them (d/m/yyyy) and counts calendar days ("còn N ngày").
+ */
+#ifndef KYNIEM_VNTIME_H
+#define KYNIEM_VNTIME_H
+
+#include <time.h>
+
+#include "util.h"
+
+struct buf;
+
+/* Seconds east of UTC. */
+#define VNTIME_OFFSET (7 * 3600L)
+
+/*
+ * Parse "YYYY-MM-DD" (sets *min to -1) or "YYYY-MM-DDTHH:MM" (minutes after
+ * local midnight).  Returns 0, or -1 for anything else or an impossible
+ * date or time.
+ */
+int vntime_parse(const char *s, struct ymd *day, int *min);
+
+/* The instant of a local day and minute (min < 0: midnight). */
+time_t vntime_make(struct ymd day, int min);
+/* The local day of an instant, and its minute after midnight if min. */
+struct ymd vntime_day(time_t t, int *min);
+/* Calendar days from a to b: 0 on the same day, 1 for the next. */
+long vntime_days_between(struct ymd a, struct ymd b);
+
+/* Reminder offsets a list may hold. */
+#define VNTIME_MAX_OFFSETS 16
+
+/*
+ * Parse an offset list "30d,7d,1d,2h" (w weeks, d days, h hours; each at
+ * most 3660 units) into seconds before a start, at most
+ * VNTIME_MAX_OFFSETS of them.  Returns the count (1 or more), or -1.
+ */
+int vntime_parse_offsets(const char *s, long *secs);
+
+/* Append d as "21/9/1973" (vi) or "21 Sep 1973" (en). */
+void vntime_format_date(struct ymd d, enum lang lang, struct buf *out);
+/* Append "21/9/2023 09:30" (vi) or "21 Sep 2023 09:30" (en); min < 0
+ * writes the date alone. */
+void vntime_format_when(struct ymd d, int min, enum lang lang,
+    struct buf *out);
+/* Append "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (min < 0: the date alone), the
+ * form vntime_parse() reads. */
+void vntime_format_iso(struct ymd d, int min, struct buf *out);
+
+#endif
