@@ -49,6 +49,7 @@ static int row_national_day(struct ctx *, char **);
 static int row_generic(struct ctx *, char **);
 static int row_dated(struct ctx *, char **);
 static int row_group(struct ctx *, char **);
+static int row_titles(struct ctx *, char **);
 static int row_activity(struct ctx *, char **);
 
 static const struct format formats[] = {
@@ -61,6 +62,7 @@ static const struct format formats[] = {
 	    row_generic },
 	{ "key,year,start,end,source", row_dated },
 	{ "group,country,since,source", row_group },
+	{ "country,title_vi,title_en", row_titles },
 	{ ACTIVITY_CSV_HEADER, row_activity },
 };
 
@@ -359,6 +361,7 @@ static int
 row_group(struct ctx *c, char **f)
 {
 	struct group_member g;
+	struct ymd day;
 	char key[40];
 	long y;
 	int changed = 0;
@@ -367,8 +370,11 @@ row_group(struct ctx *c, char **f)
 		return bad(c, "group '%s' must be 1-15 of a-z 0-9 _ -", f[0]);
 	if (check_country(c, f[1], 1) == -1)
 		return -1;
-	if (util_parse_int(f[2], 1, 9999, &y) == -1)
-		return bad(c, "since '%s' is not a year", f[2]);
+	/* The accession date, or only its year. */
+	if (util_parse_ymd(f[2], &day) == 0)
+		y = day.y;
+	else if (util_parse_int(f[2], 1, 9999, &y) == -1)
+		return bad(c, "since '%s' is not YYYY-MM-DD or YYYY", f[2]);
 	memset(&g, 0, sizeof(g));
 	memcpy(g.group, f[0], strlen(f[0]) + 1);
 	memcpy(g.country, f[1], 3);
@@ -378,6 +384,33 @@ row_group(struct ctx *c, char **f)
 	if (c->failed)
 		return 0;
 	if (store_put_group(c->st, &g, f[3], c->now, &changed) == -1) {
+		c->err = "database error";
+		return -1;
+	}
+	c->stats->changed += changed;
+	return 0;
+}
+
+/* A national day's holiday name in titles (after national-days.csv). */
+static int
+row_titles(struct ctx *c, char **f)
+{
+	char key[32];
+	int rc, changed = 0;
+
+	if (check_country(c, f[0], 1) == -1)
+		return -1;
+	snprintf(key, sizeof(key), "national-day:%s", f[0]);
+	if ((rc = store_observance_exists(c->st, key)) != 1)
+		return rc == 0 ? bad(c, "no national day for '%s'", f[0]) :
+		    (c->err = "database error", -1);
+	if (*f[1] == '\0' || *f[2] == '\0')
+		return bad(c, "title_vi and title_en are required");
+	remember_key(c, f[0]);
+	if (c->failed)
+		return 0;
+	if (store_put_titles(c->st, key, f[1], f[2], c->now, &changed) ==
+	    -1) {
 		c->err = "database error";
 		return -1;
 	}
@@ -647,7 +680,8 @@ list_csv(const char *dir, char ***out, size_t *n)
 	return 0;
 }
 
-/* countries.csv first (others refer to it), dates.csv last. */
+/* countries.csv first (others refer to it), then the observances, then
+ * what refers to them: per-year dates and holiday titles. */
 static int
 rank(const char *path)
 {
@@ -656,7 +690,8 @@ rank(const char *path)
 	base = base ? base + 1 : path;
 	if (strcmp(base, "countries.csv") == 0)
 		return 0;
-	if (strcmp(base, "dates.csv") == 0)
+	if (strcmp(base, "dates.csv") == 0 ||
+	    strcmp(base, "holiday-titles.csv") == 0)
 		return 2;
 	return 1;
 }

@@ -452,6 +452,28 @@ formal(const struct observance *obs, enum lang lang)
 	return lang == LANG_EN ? obs->country_en : obs->country_vi;
 }
 
+/*
+ * A national day with a holiday name of its own ("ngày Thống nhất nước
+ * Đức"): the phrase as it is after "Kỷ niệm N năm", or alone with a capital
+ * (and without English's leading "the").  0 when the row has none.
+ */
+static int
+holiday_title(const struct observance *obs, enum lang lang, int counted,
+    struct buf *out)
+{
+	const char *t = lang == LANG_EN ? obs->title_en : obs->title_vi;
+
+	if (t == NULL || *t == '\0')
+		return 0;
+	if (counted)
+		buf_puts(out, t);
+	else if (lang == LANG_EN && strncmp(t, "the ", 4) == 0)
+		put_capitalised(out, t + 4);
+	else
+		put_capitalised(out, t);
+	return 1;
+}
+
 /* The subject phrase: what "Kỷ niệm N năm" / "Nth anniversary of" take. */
 static void
 subject(const struct observance *obs, enum lang lang, int counted,
@@ -479,6 +501,8 @@ subject(const struct observance *obs, enum lang lang, int counted,
 			    level_name(obs->level, lang), cn);
 		return;
 	case KIND_NATIONAL_DAY:
+		if (holiday_title(obs, lang, counted, out))
+			return;
 		if (lang == LANG_EN)
 			buf_printf(out, "%sNational Day of %s",
 			    counted ? "the " : "",
@@ -546,6 +570,8 @@ observance_release(struct observance *obs)
 	free(obs->country_vi);
 	free(obs->formal_en);
 	free(obs->formal_vi);
+	free(obs->title_en);
+	free(obs->title_vi);
 	free(obs->tags);
 	free(obs->source);
 	free(obs->confidence);

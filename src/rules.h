@@ -68,6 +68,8 @@ struct observance {
 	char *level;		/* partnerships: comprehensive-strategic, ... */
 	char *country_en, *country_vi;	/* short names */
 	char *formal_en, *formal_vi;	/* formal state names, may be NULL */
+	char *title_en, *title_vi;	/* a national day's own holiday name
+					   in titles; NULL = "National Day" */
 	char *tags;		/* "a;b" */
 	char *source, *confidence, *note;
 	struct dated *dates;	/* sorted by year */

@@ -86,7 +86,11 @@ static const char *const migrations[] = {
 	"  country TEXT NOT NULL REFERENCES countries(code),"
 	"  since INTEGER NOT NULL, source TEXT,"
 	"  modified INTEGER NOT NULL,"
-	"  PRIMARY KEY (grp, country));",
+	"  PRIMARY KEY (grp, country));"
+	/* A national day's own holiday name in titles ("ngày Thống nhất
+	 * nước Đức"): calendars/holiday-titles.csv. */
+	"ALTER TABLE observances ADD COLUMN title_vi TEXT;"
+	"ALTER TABLE observances ADD COLUMN title_en TEXT;",
 };
 
 static int
@@ -382,6 +386,24 @@ store_put_dated(struct store *st, const char *key, const struct dated *dt,
 }
 
 int
+store_put_titles(struct store *st, const char *key, const char *title_vi,
+    const char *title_en, long now, int *changed)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "UPDATE observances SET title_vi = ?2, title_en = ?3,"
+	    " modified = ?4, revision = revision + 1"
+	    " WHERE key = ?1 AND (title_vi, title_en) IS NOT (?2, ?3)");
+
+	if (stmt != NULL) {
+		store_bind_text(stmt, 1, key);
+		store_bind_text(stmt, 2, title_vi);
+		store_bind_text(stmt, 3, title_en);
+		sqlite3_bind_int64(stmt, 4, now);
+	}
+	return step_upsert(st, stmt, changed);
+}
+
+int
 store_put_group(struct store *st, const struct group_member *g,
     const char *source, long now, int *changed)
 {
@@ -516,6 +538,8 @@ row_observance(sqlite3_stmt *stmt)
 	o->country_vi = store_column_dup(stmt, 16);
 	o->formal_en = store_column_dup(stmt, 17);
 	o->formal_vi = store_column_dup(stmt, 18);
+	o->title_vi = store_column_dup(stmt, 19);
+	o->title_en = store_column_dup(stmt, 20);
 	return o;
 }
 
@@ -558,7 +582,8 @@ store_load(struct store *st, int kind, struct obs_set *out)
 	    "SELECT o.key, o.kind, o.country, o.rule, o.base_year, o.days,"
 	    " o.name_en, o.name_vi, o.level, o.tags, o.confidence, o.source,"
 	    " o.note, o.revision, o.modified, c.name_en, c.name_vi,"
-	    " c.formal_en, c.formal_vi FROM observances o"
+	    " c.formal_en, c.formal_vi, o.title_vi, o.title_en"
+	    " FROM observances o"
 	    " LEFT JOIN countries c ON c.code = o.country"
 	    " WHERE ?1 IS NULL OR o.kind = ?1 ORDER BY o.key");
 	size_t cap = 0;

@@ -71,6 +71,9 @@ int store_put_observance(struct store *st, const struct observance *obs,
 int store_put_dated(struct store *st, const char *key,
     const struct dated *dt, const char *source, long now, int *changed);
 
+/* Set the holiday-name titles of observance key (NULL: the default). */
+int store_put_titles(struct store *st, const char *key, const char *title_vi,
+    const char *title_en, long now, int *changed);
 /* Insert or update a group membership (calendars/groups.csv). */
 int store_put_group(struct store *st, const struct group_member *g,
     const char *source, long now, int *changed);
