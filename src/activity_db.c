@@ -17,8 +17,9 @@
 	" status, revision, created, modified"
 
 static void
-row_activity(sqlite3_stmt *stmt, struct activity *a)
+row_activity(sqlite3_stmt *stmt, void *elem)
 {
+	struct activity *a = elem;
 	const char *s;
 
 	memset(a, 0, sizeof(*a));
@@ -107,13 +108,8 @@ load_owners(struct store *st, struct activity *v, size_t n)
 		    NULL)
 			owner_row(stmt, &v[hit->i]);
 	}
-	sqlite3_finalize(stmt);
 	free(idx);
-	if (rc != SQLITE_DONE) {
-		store_warn(st);
-		return -1;
-	}
-	return 0;
+	return store_rows_done(st, stmt, rc);
 }
 
 int
@@ -122,27 +118,10 @@ activity_load(struct store *st, struct activity_list *out)
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT " ACTIVITY_COLUMNS
 	    " FROM activities ORDER BY start_date, all_day DESC, start_min,"
 	    " id");
-	size_t cap = 0;
-	int rc;
 
-	out->v = NULL;
-	out->n = 0;
-	if (stmt == NULL)
-		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 32;
-			out->v = xrealloc(out->v, cap * sizeof(*out->v));
-		}
-		row_activity(stmt, &out->v[out->n++]);
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		store_warn(st);
-		activity_list_release(out);
-		return -1;
-	}
-	if (out->n > 0 && load_owners(st, out->v, out->n) == -1) {
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_activity) == -1 || (out->n > 0 && load_owners(st, out->v,
+	    out->n) == -1)) {
 		activity_list_release(out);
 		return -1;
 	}

@@ -49,12 +49,12 @@ outbox_add(struct store *st, const char *reminder, const char *recipient,
 }
 
 static void
-row_item(sqlite3_stmt *stmt, struct outbox_item *it)
+row_item(sqlite3_stmt *stmt, void *elem)
 {
+	struct outbox_item *it = elem;
 	const char *state = (const char *)sqlite3_column_text(stmt, 6);
 	size_t i;
 
-	memset(it, 0, sizeof(*it));
 	it->id = (long)sqlite3_column_int64(stmt, 0);
 	it->reminder = store_column_dup(stmt, 1);
 	it->recipient = store_column_dup(stmt, 2);
@@ -84,22 +84,14 @@ outbox_load(struct store *st, int due, int failed_only, long now,
 	    " next_try, last_error, created, done FROM outbox"
 	    " WHERE (?1 = 0 OR (state = 'pending' AND next_try <= ?2))"
 	    " AND (?3 = 0 OR state = 'failed') ORDER BY id");
-	int rc;
 
-	out->v = NULL;
-	out->n = 0;
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int(stmt, 1, due);
-	sqlite3_bind_int64(stmt, 2, now);
-	sqlite3_bind_int(stmt, 3, failed_only);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
-		row_item(stmt, &out->v[out->n++]);
+	if (stmt != NULL) {
+		sqlite3_bind_int(stmt, 1, due);
+		sqlite3_bind_int64(stmt, 2, now);
+		sqlite3_bind_int(stmt, 3, failed_only);
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		store_warn(st);
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_item) == -1) {
 		outbox_list_release(out);
 		return -1;
 	}

@@ -120,38 +120,32 @@ recipient_remove(struct store *st, const char *email)
 	return sqlite3_changes(store_db(st)) > 0 ? 0 : 1;
 }
 
+static void
+row_recipient(sqlite3_stmt *stmt, void *elem)
+{
+	struct recipient *r = elem;
+	char err[200];
+
+	r->email = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+	r->name = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+	r->lang = strcmp((const char *)sqlite3_column_text(stmt, 2), "en") ==
+	    0 ? LANG_EN : LANG_VI;
+	r->follows = xstrdup((const char *)sqlite3_column_text(stmt, 3));
+	/* Checked when stored; a row edited by hand that no longer parses
+	 * follows nothing, and says so. */
+	if (select_parse(r->follows, &r->sel, err, sizeof(err)) == -1)
+		log_warnx("recipient '%s': follows %s; ignored", r->email,
+		    err);
+}
+
 int
 recipient_load(struct store *st, struct recipient_list *out)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT email, name, lang,"
 	    " follows FROM recipients ORDER BY email");
-	struct recipient *r;
-	char err[200];
-	int rc;
 
-	out->v = NULL;
-	out->n = 0;
-	if (stmt == NULL)
-		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
-		r = &out->v[out->n++];
-		r->email = xstrdup((const char *)sqlite3_column_text(stmt, 0));
-		r->name = xstrdup((const char *)sqlite3_column_text(stmt, 1));
-		r->lang = strcmp((const char *)sqlite3_column_text(stmt, 2),
-		    "en") == 0 ? LANG_EN : LANG_VI;
-		r->follows = xstrdup((const char *)
-		    sqlite3_column_text(stmt, 3));
-		/* Checked when stored; a row edited by hand that no longer
-		 * parses follows nothing, and says so. */
-		if (select_parse(r->follows, &r->sel, err, sizeof(err)) ==
-		    -1)
-			log_warnx("recipient '%s': follows %s; ignored",
-			    r->email, err);
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		store_warn(st);
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_recipient) == -1) {
 		recipient_list_release(out);
 		return -1;
 	}

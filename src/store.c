@@ -260,6 +260,39 @@ store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
 }
 
 int
+store_collect(struct store *st, sqlite3_stmt *stmt, void *vp, size_t *n,
+    size_t size, void (*row)(sqlite3_stmt *, void *))
+{
+	char **v = vp;
+	size_t cap = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if (stmt == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			*v = xrealloc(*v, cap * size);
+		}
+		memset(*v + *n * size, 0, size);
+		row(stmt, *v + *n * size);
+		(*n)++;
+	}
+	return store_rows_done(st, stmt, rc);
+}
+
+int
+store_rows_done(struct store *st, sqlite3_stmt *stmt, int rc)
+{
+	if (rc != SQLITE_DONE)
+		store_warn(st);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
 store_step_done(struct store *st, sqlite3_stmt *stmt)
 {
 	int rc = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
@@ -424,30 +457,26 @@ store_put_group(struct store *st, const struct group_member *g,
 	return step_upsert(st, stmt, changed);
 }
 
+static void
+row_group(sqlite3_stmt *stmt, void *elem)
+{
+	struct group_member *g = elem;
+
+	snprintf(g->group, sizeof(g->group), "%s",
+	    (const char *)sqlite3_column_text(stmt, 0));
+	snprintf(g->country, sizeof(g->country), "%s",
+	    (const char *)sqlite3_column_text(stmt, 1));
+	g->since = sqlite3_column_int(stmt, 2);
+}
+
 int
 store_load_groups(struct store *st, struct group_set *out)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT grp, country, since"
 	    " FROM country_groups ORDER BY grp, country");
-	struct group_member *g;
-	int rc;
 
-	out->v = NULL;
-	out->n = 0;
-	if (stmt == NULL)
-		return -1;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
-		g = &out->v[out->n++];
-		snprintf(g->group, sizeof(g->group), "%s",
-		    (const char *)sqlite3_column_text(stmt, 0));
-		snprintf(g->country, sizeof(g->country), "%s",
-		    (const char *)sqlite3_column_text(stmt, 1));
-		g->since = sqlite3_column_int(stmt, 2);
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		store_warn(st);
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_group) == -1) {
 		group_set_release(out);
 		return -1;
 	}
@@ -506,8 +535,8 @@ store_column_dup(sqlite3_stmt *stmt, int i)
 	return s ? xstrdup((const char *)s) : NULL;
 }
 
-static struct observance *
-row_observance(sqlite3_stmt *stmt)
+static void
+row_observance(sqlite3_stmt *stmt, void *elem)
 {
 	struct observance *o = xcalloc(1, sizeof(*o));
 	const char *country = (const char *)sqlite3_column_text(stmt, 2);
@@ -540,7 +569,7 @@ row_observance(sqlite3_stmt *stmt)
 	o->formal_vi = store_column_dup(stmt, 18);
 	o->title_vi = store_column_dup(stmt, 19);
 	o->title_en = store_column_dup(stmt, 20);
-	return o;
+	*(struct observance **)elem = o;
 }
 
 static int
@@ -567,12 +596,7 @@ load_dates(struct store *st, struct obs_set *set)
 		    sizeof(*o->dates));
 		o->dates[o->ndates++] = dt;
 	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		store_warn(st);
-		return -1;
-	}
-	return 0;
+	return store_rows_done(st, stmt, rc);
 }
 
 int
@@ -586,29 +610,11 @@ store_load(struct store *st, int kind, struct obs_set *out)
 	    " FROM observances o"
 	    " LEFT JOIN countries c ON c.code = o.country"
 	    " WHERE ?1 IS NULL OR o.kind = ?1 ORDER BY o.key");
-	size_t cap = 0;
-	int rc;
 
-	out->v = NULL;
-	out->n = 0;
-	if (stmt == NULL)
-		return -1;
-	if (kind >= 0)
+	if (stmt != NULL && kind >= 0)
 		store_bind_text(stmt, 1, rules_kind_name((enum kind)kind));
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 256;
-			out->v = xrealloc(out->v, cap * sizeof(*out->v));
-		}
-		out->v[out->n++] = row_observance(stmt);
-	}
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		store_warn(st);
-		obs_set_release(out);
-		return -1;
-	}
-	if (load_dates(st, out) == -1) {
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_observance) == -1 || load_dates(st, out) == -1) {
 		obs_set_release(out);
 		return -1;
 	}

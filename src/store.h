@@ -53,6 +53,21 @@ char *store_column_dup(sqlite3_stmt *stmt, int i);
  */
 int store_step_done(struct store *st, sqlite3_stmt *stmt);
 
+/*
+ * Step stmt (NULL: a failed prepare) to its end, appending one element of
+ * size bytes per row to the array *(void **)vp of *n elements, filled
+ * (zeroed first) by row(stmt, element); stmt is finalized.  Returns 0, or
+ * -1 (logged) with what was read left for the caller to release.
+ */
+int store_collect(struct store *st, sqlite3_stmt *stmt, void *vp,
+    size_t *n, size_t size, void (*row)(sqlite3_stmt *, void *));
+
+/*
+ * End a loop over a query's rows: finalize stmt and, unless the last step
+ * returned rc == SQLITE_DONE, log the error.  Returns 0 or -1.
+ */
+int store_rows_done(struct store *st, sqlite3_stmt *stmt, int rc);
+
 /* Log the connection's last error, naming the database file. */
 void store_warn(struct store *st);
 
