@@ -83,12 +83,18 @@ SRCS = \
 # Unit tests: tests/unit/test_NAME.c, one per module.
 UNITS = \
 	tests/unit/test_activity.c \
+	tests/unit/test_escape.c \
+	tests/unit/test_httpreq.c \
 	tests/unit/test_import.c \
 	tests/unit/test_lunar.c \
 	tests/unit/test_message.c \
 	tests/unit/test_plan.c \
+	tests/unit/test_remind.c \
 	tests/unit/test_rules.c \
-	tests/unit/test_util.c
+	tests/unit/test_select.c \
+	tests/unit/test_text.c \
+	tests/unit/test_util.c \
+	tests/unit/test_vntime.c
 
 OBJS = $(SRCS:%.c=$(BUILD)/%.o)
 UNITBINS = $(UNITS:%.c=$(BUILD)/%)
