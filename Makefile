@@ -11,6 +11,11 @@ BUILD ?= build
 SANBUILD ?= build-san
 SANITIZE ?=
 WERROR ?=
+# The version is kept in one place, the first line of debian/changelog.
+# (The sed script is a variable of its own: make would end $(shell at its
+# first unbalanced parenthesis.)
+VERSION_SED = 1s/^[^ ]* (\([^)]*\)).*/\1/p
+VERSION := $(shell sed -n '$(VERSION_SED)' debian/changelog 2>/dev/null)
 
 PKGS = sqlite3 libical libcurl libmicrohttpd inih libzip libsystemd zlib
 TESTPKGS = check
@@ -87,6 +92,10 @@ all: $(BUILD)/kyniem
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(KCFLAGS) $(CFLAGS) -c -o $@ $<
+
+# Only main.c prints the version: a new changelog entry rebuilds it alone.
+$(BUILD)/src/main.o: KCFLAGS += -DKYNIEM_VERSION='"$(VERSION)"'
+$(BUILD)/src/main.o: debian/changelog
 
 $(BUILD)/libkyniem.a: $(OBJS)
 	rm -f $@

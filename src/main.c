@@ -17,6 +17,11 @@
 
 #define NEED_STORE	0x1	/* open (and create/migrate) the database */
 
+/* From debian/changelog through the Makefile. */
+#ifndef KYNIEM_VERSION
+#define KYNIEM_VERSION "unknown"
+#endif
+
 /* Vietnam's civil time, UTC+7, with no daylight saving. */
 #define VN_OFFSET (7 * 3600L)
 
@@ -94,8 +99,9 @@ usage(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "usage: kyniem [--config PATH] [--today YYYY-MM-DD] "
-	    "[--now YYYY-MM-DDTHH:MM] COMMAND [ARGS]\n\ncommands:\n");
+	fprintf(f, "usage: kyniem [--version] [--config PATH] "
+	    "[--today YYYY-MM-DD] [--now YYYY-MM-DDTHH:MM] COMMAND [ARGS]\n"
+	    "\ncommands:\n");
 	for (i = 0; i < NELEM(commands); i++)
 		fprintf(f, "  kyniem %s\n", commands[i].usage);
 	fprintf(f, "\n'kyniem COMMAND --help' describes one command\n");
@@ -174,6 +180,7 @@ main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "now", required_argument, NULL, 'n' },
 		{ "today", required_argument, NULL, 't' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct app app = { 0 };
@@ -206,6 +213,9 @@ main(int argc, char **argv)
 			break;
 		case 'h':
 			return usage(stdout);
+		case 'V':
+			printf("kyniem %s\n", KYNIEM_VERSION);
+			return 0;
 		default:
 			return usage(stderr);
 		}
