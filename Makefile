@@ -1,7 +1,8 @@
 # kyniem: one non-recursive Makefile.  `make` builds build/kyniem,
 # `make check` builds with -Werror, runs the unit tests again under
 # AddressSanitizer/UBSan and every CLI and integration test, `make run`
-# starts the main job on the embedded database.
+# starts the main job on the embedded database, `make deb` builds the
+# Debian package.
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -91,7 +92,7 @@ all: $(BUILD)/kyniem
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(KCFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(KCFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 # Only main.c prints the version: a new changelog entry rebuilds it alone.
 $(BUILD)/src/main.o: KCFLAGS += -DKYNIEM_VERSION='"$(VERSION)"'
@@ -141,6 +142,7 @@ bench: deps
 
 clean:
 	rm -rf $(BUILD) $(SANBUILD)
+	rm -f kyniem_*.deb
 
 .PHONY: all units units-san deps run check bench clean
 -include $(shell find $(BUILD) $(SANBUILD) -name '*.d' 2>/dev/null)
@@ -217,3 +219,17 @@ uninstall:
 
 FORCE:
 .PHONY: install uninstall FORCE
+
+# The Debian package (debian/; README.md, "Installing").  scripts/build-deb
+# builds it with dpkg-buildpackage in a copy of the tree under $(DEBDIR), so
+# the checkout stays clean; `make deb` leaves kyniem_VERSION_ARCH.deb here.
+DEBDIR = $(BUILD)/deb
+DEBFILE = kyniem_$(VERSION)_$(shell dpkg --print-architecture).deb
+
+deb:
+	@scripts/install-deps deb
+	scripts/build-deb $(DEBDIR)
+	cp $(DEBDIR)/$(DEBFILE) .
+	@echo "built $(DEBFILE)"
+
+.PHONY: deb
