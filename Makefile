@@ -223,6 +223,8 @@ FORCE:
 # The Debian package (debian/; README.md, "Installing").  scripts/build-deb
 # builds it with dpkg-buildpackage in a copy of the tree under $(DEBDIR), so
 # the checkout stays clean; `make deb` leaves kyniem_VERSION_ARCH.deb here.
+# `make check-deb` builds it and runs tests/integration/t9001-deb.sh on it
+# (lintian, then install, upgrade, remove and purge in a throwaway root).
 DEBDIR = $(BUILD)/deb
 DEBFILE = kyniem_$(VERSION)_$(shell dpkg --print-architecture).deb
 
@@ -232,4 +234,7 @@ deb:
 	cp $(DEBDIR)/$(DEBFILE) .
 	@echo "built $(DEBFILE)"
 
-.PHONY: deb
+check-deb: deb
+	DEBDIR='$(abspath $(DEBDIR))' BUILD=$(BUILD) tests/run t9001-deb
+
+.PHONY: deb check-deb
