@@ -234,7 +234,8 @@ deb:
 	cp $(DEBDIR)/$(DEBFILE) .
 	@echo "built $(DEBFILE)"
 
-check-deb: deb
+check-deb: deps
+	$(MAKE) deb
 	DEBDIR='$(abspath $(DEBDIR))' BUILD=$(BUILD) tests/run t9001-deb
 
 .PHONY: deb check-deb
