@@ -56,7 +56,14 @@ grep -v '^running with root privileges' "$T/lintian.txt" | sed 's/^/lintian: /'
 [ $rc -eq 0 ] || fail "lintian reports errors or warnings (exit $rc)"
 echo "lintian: done in $(( $(date +%s) - start ))s"
 
-# The throwaway root.
+# The throwaway root.  An overlay of / holds no other mount: the system
+# must live on the root file system.
+for d in /usr /var /etc; do
+	if mountpoint -q "$d"; then
+		echo "skipped: $d is a file system of its own, not in an overlay of /"
+		exit 77
+	fi
+done
 start=$(date +%s)
 root="$T/root"
 mkdir -p "$T/layer" "$root"
