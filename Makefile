@@ -1,7 +1,8 @@
 # kyniem: one non-recursive Makefile.  `make` builds build/kyniem,
 # `make check` builds with -Werror, runs the unit tests again under
 # AddressSanitizer/UBSan and every CLI and integration test, `make run`
-# starts the main job on the embedded database.
+# starts the main job on the embedded database, `make deb` builds the
+# Debian package.
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -11,6 +12,11 @@ BUILD ?= build
 SANBUILD ?= build-san
 SANITIZE ?=
 WERROR ?=
+# The version is kept in one place, the first line of debian/changelog.
+# (The sed script is a variable of its own: make would end $(shell at its
+# first unbalanced parenthesis.)
+VERSION_SED = 1s/^[^ ]* (\([^)]*\)).*/\1/p
+VERSION := $(shell sed -n '$(VERSION_SED)' debian/changelog 2>/dev/null)
 
 PKGS = sqlite3 libical libcurl libmicrohttpd inih libzip libsystemd zlib
 TESTPKGS = check
@@ -103,7 +109,11 @@ all: $(BUILD)/kyniem
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(KCFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(KCFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# Only main.c prints the version: a new changelog entry rebuilds it alone.
+$(BUILD)/src/main.o: KCFLAGS += -DKYNIEM_VERSION='"$(VERSION)"'
+$(BUILD)/src/main.o: debian/changelog
 
 $(BUILD)/libkyniem.a: $(OBJS)
 	rm -f $@
@@ -149,6 +159,7 @@ bench: deps
 
 clean:
 	rm -rf $(BUILD) $(SANBUILD)
+	rm -f kyniem_*.deb
 
 .PHONY: all units units-san deps run check bench clean
 -include $(shell find $(BUILD) $(SANBUILD) -name '*.d' 2>/dev/null)
@@ -225,3 +236,23 @@ uninstall:
 
 FORCE:
 .PHONY: install uninstall FORCE
+
+# The Debian package (debian/; README.md, "Installing").  scripts/build-deb
+# builds it with dpkg-buildpackage in a copy of the tree under $(DEBDIR), so
+# the checkout stays clean; `make deb` leaves kyniem_VERSION_ARCH.deb here.
+# `make check-deb` builds it and runs tests/integration/t9001-deb.sh on it
+# (lintian, then install, upgrade, remove and purge in a throwaway root).
+DEBDIR = $(BUILD)/deb
+DEBFILE = kyniem_$(VERSION)_$(shell dpkg --print-architecture).deb
+
+deb:
+	@scripts/install-deps deb
+	scripts/build-deb $(DEBDIR)
+	cp $(DEBDIR)/$(DEBFILE) .
+	@echo "built $(DEBFILE)"
+
+check-deb: deps
+	$(MAKE) deb
+	DEBDIR='$(abspath $(DEBDIR))' BUILD=$(BUILD) tests/run t9001-deb
+
+.PHONY: deb check-deb

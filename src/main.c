@@ -18,6 +18,11 @@
 
 #define NEED_STORE	0x1	/* open (and create/migrate) the database */
 
+/* From debian/changelog through the Makefile. */
+#ifndef KYNIEM_VERSION
+#define KYNIEM_VERSION "unknown"
+#endif
+
 struct command {
 	const char *name;
 	int (*fn)(int, char **, struct app *);
@@ -92,8 +97,9 @@ usage(FILE *f)
 {
 	size_t i;
 
-	fprintf(f, "usage: kyniem [--config PATH] [--today YYYY-MM-DD] "
-	    "[--now YYYY-MM-DDTHH:MM] COMMAND [ARGS]\n\ncommands:\n");
+	fprintf(f, "usage: kyniem [--version] [--config PATH] "
+	    "[--today YYYY-MM-DD] [--now YYYY-MM-DDTHH:MM] COMMAND [ARGS]\n"
+	    "\ncommands:\n");
 	for (i = 0; i < NELEM(commands); i++)
 		fprintf(f, "  kyniem %s\n", commands[i].usage);
 	fprintf(f, "\n'kyniem COMMAND --help' describes one command\n");
@@ -163,6 +169,7 @@ main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "now", required_argument, NULL, 'n' },
 		{ "today", required_argument, NULL, 't' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct app app = { 0 };
@@ -195,6 +202,9 @@ main(int argc, char **argv)
 			break;
 		case 'h':
 			return usage(stdout);
+		case 'V':
+			printf("kyniem %s\n", KYNIEM_VERSION);
+			return 0;
 		default:
 			return usage(stderr);
 		}
