@@ -41,7 +41,7 @@ static const struct command commands[] = {
 	    "edit ID [options of add] | cancel ID" },
 	{ "anniversaries", cmd_anniversaries, 1, NEED_STORE,
 	    "anniversaries YEAR [--milestones] [--kind K] [--country CC] "
-	    "[--lang vi|en] [--format text|csv|json]" },
+	    "[--select SELECTOR] [--lang vi|en] [--format text|csv|json]" },
 	{ "export", cmd_export, 0, NEED_STORE, "export --out DIR" },
 	{ "feed", cmd_feed, 1, NEED_STORE, "feed NAME" },
 	{ "import", cmd_import, 1, NEED_STORE,
@@ -66,7 +66,7 @@ static const struct command commands[] = {
 	{ "show", cmd_show, 1, NEED_STORE, "show KEY [--lang vi|en]" },
 	{ "upcoming", cmd_upcoming, 0, NEED_STORE,
 	    "upcoming [--days 90] [--from YYYY-MM-DD] [--milestones] "
-	    "[--kind K] [--country CC] [--lang vi|en] "
+	    "[--kind K] [--country CC] [--select SELECTOR] [--lang vi|en] "
 	    "[--format text|csv|json]" },
 };
 
