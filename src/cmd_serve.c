@@ -7,6 +7,7 @@
  * reports readiness (sd_notify), reloads on SIGHUP and drains on SIGTERM.
  */
 #include <sys/types.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -316,6 +317,34 @@ passed_socket(void)
 	return SD_LISTEN_FDS_START;
 }
 
+/*
+ * Every connection is a descriptor: raise the soft limit to the hard one
+ * (the unit sets LimitNOFILE) and, when even that is short, serve fewer
+ * connections than configured rather than fail to accept.  Returns the
+ * connections to allow.
+ */
+static unsigned
+enough_files(unsigned want)
+{
+	struct rlimit rl;
+	rlim_t need = (rlim_t)want + 64 + 128;	/* backstop, database, logs */
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == -1)
+		return want;
+	if (rl.rlim_cur < need && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max < need ? rl.rlim_max : need;
+		(void)setrlimit(RLIMIT_NOFILE, &rl);
+		(void)getrlimit(RLIMIT_NOFILE, &rl);
+	}
+	if (rl.rlim_cur >= need)
+		return want;
+	log_warnx("only %llu file descriptors allowed: serving %llu "
+	    "connections at once instead of %u (raise LimitNOFILE)",
+	    (unsigned long long)rl.rlim_cur, (unsigned long long)(rl.rlim_cur
+	    > 256 ? rl.rlim_cur - 192 : 64), want);
+	return rl.rlim_cur > 256 ? (unsigned)(rl.rlim_cur - 192) : 64;
+}
+
 /* "ADDR:PORT" or "[ADDR]:PORT" of a bound socket, for the URLs shown. */
 static char *
 socket_name(int fd, const char *fallback)
@@ -353,7 +382,11 @@ cmd_serve(int argc, char **argv, struct app *app)
 	http_opts_init(&ho);
 	ho.listen = app->cfg->listen;
 	ho.max_connections = (unsigned)app->cfg->max_connections;
+	ho.per_addr = (unsigned)app->cfg->max_per_address;
+	ho.header_seconds = (unsigned)app->cfg->header_timeout;
+	ho.trusted = app->cfg->trusted;
 	ho.timeout = (unsigned)app->cfg->connection_timeout;
+	ho.max_connections = enough_files(ho.max_connections);
 	while ((ch = getopt_long(argc, argv, "hl:", opts, NULL)) != -1) {
 		if (ch != 'l')
 			return cmd_usage("serve");

@@ -7,6 +7,8 @@
  * kind, so adding a key is adding a row.
  */
 #include <sys/stat.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 
 #include <errno.h>
 #include <ini.h>
@@ -72,10 +74,13 @@ static const struct key keys[] = {
 	{ "server", "connection_timeout", T_INT, C(connection_timeout), 1,
 	    3600 },
 	{ "server", "domain", T_STR, C(domain), 0, 0 },
+	{ "server", "header_timeout", T_INT, C(header_timeout), 1, 3600 },
 	{ "server", "listen", T_STR, C(listen), 0, 0 },
 	{ "server", "max_connections", T_INT, C(max_connections), 1, 100000 },
+	{ "server", "max_per_address", T_INT, C(max_per_address), 1, 100000 },
 	{ "server", "poll_seconds", T_INT, C(poll_seconds), 1, 3600 },
 	{ "server", "refresh_minutes", T_INT, C(refresh_minutes), 1, 100000 },
+	{ "server", "trusted_proxies", T_LIST, C(trusted_proxies), 0, 0 },
 	{ "smtp", "cafile", T_STR, C(smtp_cafile), 0, 0 },
 	{ "smtp", "from", T_STR, C(smtp_from), 0, 0 },
 	{ "smtp", "password_file", T_STR, C(smtp_password_file), 0, 0 },
@@ -177,7 +182,9 @@ defaults(struct config *cfg)
 	cfg->domain = xstrdup("kyniem.invalid");
 	cfg->refresh_minutes = 720;
 	cfg->poll_seconds = 2;
-	cfg->max_connections = 1024;
+	cfg->max_connections = 4096;
+	cfg->max_per_address = 64;
+	cfg->header_timeout = 10;
 	cfg->connection_timeout = 15;
 	cfg->smtp_starttls = 1;
 	cfg->smtp_timeout = 30;
@@ -570,9 +577,9 @@ bad:
 	return -1;
 }
 
-/* ",LA,KH," from "la, KH"; "," for none. */
+/* ",LA,KH," from "la, KH" (upper-cased when upper); "," for none. */
 static char *
-code_list(const char *src)
+code_list(const char *src, int upper)
 {
 	struct buf b;
 	const char *p;
@@ -583,11 +590,34 @@ code_list(const char *src)
 		if (*p == ' ' || *p == '\t' || (*p == ',' &&
 		    b.data[b.len - 1] == ','))
 			continue;
-		buf_putc(&b, *p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+		buf_putc(&b, upper && *p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' :
+		    *p);
 	}
 	if (b.data[b.len - 1] != ',')
 		buf_putc(&b, ',');
 	return buf_detach(&b);
+}
+
+/* Every trusted proxy must be a numeric address, as connections report
+ * theirs. */
+static int
+check_addresses(const struct config *cfg)
+{
+	unsigned char a[sizeof(struct in6_addr)];
+	char *copy = xstrdup(cfg->trusted), *save = NULL, *tok;
+	int ret = 0;
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save))
+		if (inet_pton(AF_INET, tok, a) != 1 &&
+		    inet_pton(AF_INET6, tok, a) != 1) {
+			log_warnx("%s: [server] trusted_proxies: '%s' is not "
+			    "an IPv4 or IPv6 address", cfg->path ? cfg->path :
+			    "config", tok);
+			ret = -1;
+		}
+	free(copy);
+	return ret;
 }
 
 /* Everything that depends on more than one key, once all are read. */
@@ -604,7 +634,10 @@ finish(struct config *cfg)
 	if (cfg->nremind == 0 && (cfg->nremind = vntime_parse_offsets(
 	    cfg->remind_offsets, cfg->remind_secs)) < 0)
 		fatal("default reminder offsets");
-	cfg->focus = code_list(cfg->focus_countries);
+	cfg->focus = code_list(cfg->focus_countries, 1);
+	cfg->trusted = code_list(cfg->trusted_proxies, 0);
+	if (check_addresses(cfg) == -1)
+		ret = -1;
 	return ret;
 }
 
@@ -708,6 +741,8 @@ config_release(struct config *cfg)
 	free(cfg->org_province);
 	free(cfg->focus_countries);
 	free(cfg->focus);
+	free(cfg->trusted_proxies);
+	free(cfg->trusted);
 	for (i = 0; i < PLAN_S_COUNT; i++)
 		select_release(&cfg->plan_sel[i]);
 	memset(cfg, 0, sizeof(*cfg));

@@ -49,8 +49,12 @@ struct config {
 	char *domain;		/* right-hand side of UIDs */
 	int refresh_minutes;	/* REFRESH-INTERVAL of feeds */
 	int poll_seconds;	/* how often the server checks the database */
-	int max_connections;
-	int connection_timeout;
+	int max_connections;	/* at once; the oldest idle goes first */
+	int max_per_address;	/* connections from one client address */
+	int header_timeout;	/* seconds to send a request's headers */
+	int connection_timeout;	/* seconds a connection may be idle */
+	char *trusted_proxies;	/* comma list of addresses, as written */
+	char *trusted;		/* the same as ",127.0.0.1,::1,"; "," */
 
 	/* [feed NAME] sections, then the built-ins not overridden */
 	struct config_feed *feeds;

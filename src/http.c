@@ -25,6 +25,8 @@
 #include <microhttpd.h>
 #include <zlib.h>
 
+#include "conns.h"
+#include "escape.h"
 #include "http.h"
 #include "httpreq.h"
 #include "log.h"
@@ -57,6 +59,9 @@ struct http_server {
 	pthread_rwlock_t lock;	/* guards cur */
 	struct snap *cur;
 	atomic_uint inflight;	/* requests from headers to completion */
+	struct conns *conns;	/* limits and the header deadline */
+	pthread_t sweeper;
+	atomic_int stopping;
 };
 
 /* Per-request state, for the access log. */
@@ -64,8 +69,9 @@ struct req {
 	struct timespec start;
 	unsigned status;
 	const char *enc;
-	char method[8];
+	char method[16];
 	char url[LOG_URL_MAX];
+	char client[48];	/* the peer, or a trusted proxy's client */
 };
 
 struct route;
@@ -85,7 +91,9 @@ http_opts_init(struct http_opts *o)
 	memset(o, 0, sizeof(*o));
 	o->listen = "127.0.0.1:8080";
 	o->listen_fd = -1;
-	o->max_connections = 1024;
+	o->max_connections = 4096;
+	o->per_addr = 64;
+	o->header_seconds = 10;
 	o->timeout = 15;
 	o->memory_limit = 32 * 1024;
 }
@@ -166,12 +174,22 @@ body_response(char *body, size_t len)
 	return r;
 }
 
+/* A 304 sends no body, but its Content-Length must be the 200's (RFC
+ * 9110 8.6), not libmicrohttpd's 0 for an empty buffer: a response of the
+ * right size whose reader is never called. */
+static ssize_t
+no_body(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	(void)cls, (void)pos, (void)buf, (void)max;
+	return MHD_CONTENT_READER_END_WITH_ERROR;
+}
+
 static struct MHD_Response *
-empty_response(void)
+not_modified_response(size_t len)
 {
 	struct MHD_Response *r;
 
-	r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+	r = MHD_create_response_from_callback(len, 4096, no_body, NULL, NULL);
 	if (r == NULL)
 		fatal("cannot create a response");
 	return r;
@@ -189,7 +207,7 @@ res_make(struct res *r, struct site_doc *doc, const struct res *prev,
 	char lastmod[40];
 	const char *cc;
 	char *gz;
-	size_t gzlen = 0;
+	size_t gzlen = 0, plain_len;
 	uint64_t h = fnv1a(doc->body, doc->len);
 
 	memset(r, 0, sizeof(*r));
@@ -209,15 +227,16 @@ res_make(struct res *r, struct site_doc *doc, const struct res *prev,
 	cc = r->token != NULL ? CC_PRIVATE : strstr(doc->ctype, "html") ?
 	    CC_PAGE : CC_FEED;
 	gz = gzip(doc->body, doc->len, &gzlen);
+	plain_len = doc->len;
 	r->plain = body_response(doc->body, doc->len);
 	doc->body = NULL;
 	add_headers(r->plain, doc->ctype, r->etag, lastmod, cc, NULL);
-	r->nm_plain = empty_response();
+	r->nm_plain = not_modified_response(plain_len);
 	add_headers(r->nm_plain, NULL, r->etag, lastmod, cc, NULL);
 	if (gz != NULL) {
 		r->gz = body_response(gz, gzlen);
 		add_headers(r->gz, doc->ctype, r->etag_gz, lastmod, cc, "gzip");
-		r->nm_gz = empty_response();
+		r->nm_gz = not_modified_response(gzlen);
 		add_headers(r->nm_gz, NULL, r->etag_gz, lastmod, cc, NULL);
 	} else
 		log_warnx("cannot compress '%s'; it is served plain", r->path);
@@ -287,6 +306,18 @@ http_publish(struct http_server *srv, struct site *site, time_t now)
 }
 
 /* Requests. */
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
 
 static enum MHD_Result
 reply(struct MHD_Connection *c, struct req *rq, unsigned status,
@@ -438,6 +469,57 @@ static const struct route routes[] = {
 	{ "/plan/", 1, route_plan },
 };
 
+/*
+ * Who the request is from: the peer, or for a trusted proxy (nginx in
+ * front) the client it names in X-Real-IP or as the last X-Forwarded-For
+ * hop; headers from anyone else are ignored, since anyone can send them.
+ */
+static void
+client_of(struct http_server *srv, struct MHD_Connection *c, char *buf,
+    size_t len)
+{
+	const union MHD_ConnectionInfo *ci;
+	const char *h, *last;
+
+	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	conns_addr_str(ci != NULL ? ci->client_addr : NULL, buf, len);
+	if (!conns_trusted(srv->conns, buf))
+		return;
+	if ((h = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    "X-Real-IP")) == NULL && (h = MHD_lookup_connection_value(c,
+	    MHD_HEADER_KIND, "X-Forwarded-For")) == NULL)
+		return;
+	last = strrchr(h, ',');
+	last = last != NULL ? last + 1 : h;
+	while (*last == ' ')
+		last++;
+	snprintf(buf, len, "%s", last);
+}
+
+/* The first call for a request, once its headers are in. */
+static enum MHD_Result
+begin(struct http_server *srv, struct MHD_Connection *c, const char *url,
+    const char *method, void **con_cls)
+{
+	struct req *rq = xcalloc(1, sizeof(*rq));
+
+	clock_gettime(CLOCK_MONOTONIC, &rq->start);
+	snprintf(rq->method, sizeof(rq->method), "%s", method);
+	snprintf(rq->url, sizeof(rq->url), "%s", url);
+	client_of(srv, c, rq->client, sizeof(rq->client));
+	*con_cls = rq;
+	atomic_fetch_add(&srv->inflight, 1);
+	conns_busy(srv->conns, c);
+	/* Refused at once: libmicrohttpd then skips any body and closes
+	 * the connection. */
+	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+		return reply_text(c, rq, MHD_HTTP_METHOD_NOT_ALLOWED,
+		    "method not allowed\n");
+	/* Answering a GET in this first call would make libmicrohttpd close
+	 * the connection; the next call comes at once. */
+	return MHD_YES;
+}
+
 static enum MHD_Result
 handle(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
@@ -447,29 +529,23 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	struct req *rq = *con_cls;
 	size_t i, n;
 
-	(void)version, (void)upload;
-	if (rq == NULL) {
-		rq = xcalloc(1, sizeof(*rq));
-		clock_gettime(CLOCK_MONOTONIC, &rq->start);
-		snprintf(rq->method, sizeof(rq->method), "%s", method);
-		snprintf(rq->url, sizeof(rq->url), "%s", url);
-		*con_cls = rq;
-		atomic_fetch_add(&srv->inflight, 1);
-		/* Refused at once: libmicrohttpd then skips any body and
-		 * closes the connection. */
-		if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
-			return reply_text(c, rq, MHD_HTTP_METHOD_NOT_ALLOWED,
-			    "method not allowed\n");
-		/* Answering a GET in this first call would make
-		 * libmicrohttpd close the connection; the second call
-		 * comes at once. */
-		return MHD_YES;
-	}
-	if (rq->status != 0) {	/* already answered; drop any body */
+	(void)upload;
+	if (rq == NULL)
+		return begin(srv, c, url, method, con_cls);
+	/* A body (on a GET, or after a refusal) is read and ignored; the
+	 * answer comes with the last call. */
+	if (*upload_size != 0) {
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	if (!httpreq_path_ok(url, strlen(url)))
+	if (rq->status != 0)
+		return MHD_YES;
+	/* RFC 9112 3.2: an HTTP/1.1 request without Host is a 400. */
+	if (strcmp(version, MHD_HTTP_VERSION_1_1) == 0 &&
+	    MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_HOST) == NULL)
+		return reply_text(c, rq, MHD_HTTP_BAD_REQUEST, "no Host\n");
+	if (!httpreq_path_ok(url, strlen(url)) || strchr(url, '%') != NULL)
 		return reply_text(c, rq, MHD_HTTP_BAD_REQUEST, "bad path\n");
 	for (i = 0; i < NELEM(routes); i++) {
 		n = strlen(routes[i].path);
@@ -480,59 +556,142 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	return not_found(c, rq);
 }
 
-/* The access log: one line per request, query strings (tokens) left
- * out. */
+/*
+ * Decode %XX in a path or query value, except control characters and
+ * DEL, which stay escaped: a decoded "%00" would cut the path short (and
+ * serve another document), a "%0a" would reach the log as a new line.
+ * What stays escaped keeps its '%', which the router refuses.
+ */
+static size_t
+unescape(void *cls, struct MHD_Connection *c, char *s)
+{
+	char *r = s, *w = s;
+	int hi, lo;
+
+	(void)cls, (void)c;
+	while (*r != '\0') {
+		if (*r == '%' && (hi = hexval(r[1])) >= 0 &&
+		    (lo = hexval(r[2])) >= 0 && hi * 16 + lo >= 0x20 &&
+		    hi * 16 + lo != 0x7f) {
+			*w++ = (char)(hi * 16 + lo);
+			r += 3;
+		} else
+			*w++ = *r++;
+	}
+	*w = '\0';
+	return (size_t)(w - s);
+}
+
+/* A request path for the log: every secret after "token=" hidden (a
+ * token can come as a query string, which is never logged, but also as
+ * ";token=" or a decoded "%3Ftoken=" inside the path), then escaped. */
+static void
+log_path(struct buf *b, const char *url)
+{
+	struct buf masked;
+	const char *p = url, *t;
+
+	buf_init(&masked);
+	while ((t = strstr(p, "token=")) != NULL) {
+		buf_add(&masked, p, (size_t)(t - p) + 6);
+		buf_puts(&masked, "***");
+		for (p = t + 6; *p != '\0' && strchr(";&/?", *p) == NULL; p++)
+			;
+	}
+	buf_puts(&masked, p);
+	esc_log(b, masked.data, LOG_URL_MAX);
+	buf_release(&masked);
+}
+
+/* The access log: one line per request, escaped so that no request can
+ * forge a line; query strings (tokens) left out. */
 static void
 completed(void *cls, struct MHD_Connection *c, void **con_cls,
     enum MHD_RequestTerminationCode toe)
 {
 	struct req *rq = *con_cls;
-	const union MHD_ConnectionInfo *ci;
-	char addr[INET6_ADDRSTRLEN] = "-";
-	struct timespec end;
 	struct http_server *srv = cls;
+	struct timespec end;
+	struct buf who, what, path;
 	double ms;
 
 	if (rq == NULL)
 		return;
 	atomic_fetch_sub(&srv->inflight, 1);
-	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (ci != NULL && ci->client_addr != NULL) {
-		if (ci->client_addr->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)
-			    (const void *)ci->client_addr)->sin_addr, addr,
-			    sizeof(addr));
-		else if (ci->client_addr->sa_family == AF_INET6)
-			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)
-			    (const void *)ci->client_addr)->sin6_addr, addr,
-			    sizeof(addr));
-	}
+	conns_idle(srv->conns, c);
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	ms = (double)(end.tv_sec - rq->start.tv_sec) * 1e3 +
 	    (double)(end.tv_nsec - rq->start.tv_nsec) / 1e6;
-	log_info("%s \"%s %s\" %u %s %.1fms%s", addr, rq->method, rq->url,
-	    rq->status, rq->enc != NULL ? rq->enc : "-", ms,
+	buf_init(&who);
+	buf_init(&what);
+	buf_init(&path);
+	esc_log(&who, rq->client, sizeof(rq->client));
+	esc_log(&what, rq->method, sizeof(rq->method));
+	log_path(&path, rq->url);
+	log_info("%s \"%s %s\" %u %s %.1fms%s", who.data, what.data,
+	    path.data, rq->status, rq->enc != NULL ? rq->enc : "-", ms,
 	    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+	buf_release(&who);
+	buf_release(&what);
+	buf_release(&path);
 	free(rq);
 	*con_cls = NULL;
 }
 
-/* libmicrohttpd's own complaints (malformed or oversized requests). */
+/* libmicrohttpd's own complaints (malformed or oversized requests),
+ * which may quote the request: escaped like the access log. */
 static void mhd_log(void *, const char *, va_list)
     __attribute__((format(printf, 2, 0)));
 
 static void
 mhd_log(void *cls, const char *fmt, va_list ap)
 {
-	struct buf b;
+	struct buf b, e;
 
 	(void)cls;
 	buf_init(&b);
+	buf_init(&e);
 	buf_vprintf(&b, fmt, ap);
 	while (b.len > 0 && b.data[b.len - 1] == '\n')
 		b.data[--b.len] = '\0';
-	log_info("http: %s", b.data != NULL ? b.data : "");
+	esc_log(&e, b.data, 1024);
+	log_info("http: %s", e.data != NULL ? e.data : "");
 	buf_release(&b);
+	buf_release(&e);
+}
+
+/* Connections come and go: the table of conns.c keeps the limits. */
+static void
+notify(void *cls, struct MHD_Connection *c, void **socket_ctx,
+    enum MHD_ConnectionNotificationCode code)
+{
+	struct http_server *srv = cls;
+	const union MHD_ConnectionInfo *fd, *addr;
+
+	(void)socket_ctx;
+	if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+		conns_close(srv->conns, c);
+		return;
+	}
+	fd = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	addr = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (fd != NULL)
+		conns_open(srv->conns, c, fd->connect_fd, addr != NULL ?
+		    addr->client_addr : NULL);
+}
+
+/* Close, every quarter second, the connections past their deadline. */
+static void *
+sweep(void *arg)
+{
+	struct http_server *srv = arg;
+	struct timespec pause = { 0, 250 * 1000 * 1000 };
+
+	while (!atomic_load(&srv->stopping)) {
+		conns_sweep(srv->conns);
+		nanosleep(&pause, NULL);
+	}
+	return NULL;
 }
 
 /* Listening. */
@@ -601,6 +760,7 @@ int
 http_start(const struct http_opts *o, struct http_server **out)
 {
 	struct http_server *srv = xcalloc(1, sizeof(*srv));
+	struct conns_limits lim;
 	unsigned threads = o->threads;
 	long ncpu;
 
@@ -615,24 +775,39 @@ http_start(const struct http_opts *o, struct http_server **out)
 	}
 	srv->port = bound_port(srv->fd);
 	pthread_rwlock_init(&srv->lock, NULL);
+	lim.total = o->max_connections;
+	lim.per_addr = o->per_addr;
+	lim.header_ms = o->header_seconds * 1000;
+	lim.trusted = o->trusted;
+	srv->conns = conns_new(&lim);
 	if (o->site != NULL)
 		http_publish(srv, o->site, o->now);
+	/* libmicrohttpd's own limit is a backstop above ours, so that a new
+	 * connection reaches conns_open(), which closes an idle one for
+	 * it. */
 	srv->d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD |
 	    MHD_USE_ERROR_LOG | MHD_USE_ITC | MHD_USE_TURBO, 0, NULL, NULL,
 	    handle, srv,
 	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, srv,
 	    MHD_OPTION_LISTEN_SOCKET, (MHD_socket)srv->fd,
 	    MHD_OPTION_THREAD_POOL_SIZE, threads,
-	    MHD_OPTION_CONNECTION_LIMIT, o->max_connections,
+	    MHD_OPTION_CONNECTION_LIMIT, o->max_connections + 64,
 	    MHD_OPTION_CONNECTION_TIMEOUT, o->timeout,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, o->memory_limit,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed, srv,
+	    MHD_OPTION_NOTIFY_CONNECTION, notify, srv,
+	    MHD_OPTION_UNESCAPE_CALLBACK, unescape, srv,
 	    MHD_OPTION_END);
-	if (srv->d == NULL) {
+	if (srv->d == NULL || pthread_create(&srv->sweeper, NULL, sweep,
+	    srv) != 0) {
 		log_warnx("cannot start the http server on port %u",
 		    srv->port);
-		close(srv->fd);
+		if (srv->d != NULL)
+			MHD_stop_daemon(srv->d);
+		else
+			close(srv->fd);
 		snap_free(srv->cur);
+		conns_free(srv->conns);
 		pthread_rwlock_destroy(&srv->lock);
 		free(srv);
 		return -1;
@@ -667,7 +842,10 @@ http_stop(struct http_server *srv)
 {
 	if (srv == NULL)
 		return;
+	atomic_store(&srv->stopping, 1);
+	pthread_join(srv->sweeper, NULL);
 	MHD_stop_daemon(srv->d);
+	conns_free(srv->conns);
 	snap_free(srv->cur);
 	pthread_rwlock_destroy(&srv->lock);
 	free(srv);

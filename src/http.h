@@ -16,7 +16,11 @@ struct http_server;
 struct http_opts {
 	const char *listen;	/* "ADDR:PORT", "[V6]:PORT"; port 0 = any */
 	int listen_fd;		/* a listening socket passed in, or -1 */
-	unsigned max_connections;
+	unsigned max_connections;	/* at once; the oldest idle goes */
+	unsigned per_addr;	/* connections from one address */
+	unsigned header_seconds;	/* to send a request's headers */
+	const char *trusted;	/* proxies' addresses, ",127.0.0.1,", or
+				   NULL: their X-Real-IP is believed */
 	unsigned timeout;	/* idle seconds before a connection is closed */
 	size_t memory_limit;	/* per connection; bounds URL and headers */
 	unsigned threads;	/* worker threads, 0 = one per CPU */
@@ -24,7 +28,8 @@ struct http_opts {
 	time_t now;		/* when site was built */
 };
 
-/* Defaults: 127.0.0.1:8080, 1024 connections, 15 s, 32 KiB, per CPU. */
+/* Defaults: 127.0.0.1:8080, 4096 connections, 64 per address, 10 s for
+ * headers, 15 s idle, 32 KiB, a thread per CPU. */
 void http_opts_init(struct http_opts *o);
 
 /*

@@ -82,11 +82,25 @@ add_pages(const struct page_in *in, time_t modified, struct site *out)
 	return 0;
 }
 
+/* The token of a private feed of activities, or NULL: the plans list
+ * every activity too, so they are no more public than that feed. */
+static const char *
+activities_token(const struct config *cfg)
+{
+	size_t i;
+
+	for (i = 0; i < cfg->nfeeds; i++)
+		if (cfg->feeds[i].activities && cfg->feeds[i].token != NULL)
+			return cfg->feeds[i].token;
+	return NULL;
+}
+
 /* The yearly plans (plan.c) of last year to two years ahead: last year's
  * for the year-end report, then the years being planned. */
 static int
 add_plans(const struct site_input *si, time_t modified, struct site *out)
 {
+	const char *token = activities_token(si->cfg);
 	struct plan_input in;
 	struct plan_file *f;
 	struct site_doc *doc;
@@ -105,6 +119,8 @@ add_plans(const struct site_input *si, time_t modified, struct site *out)
 		doc->body = f[i].body;
 		doc->len = f[i].len;
 		doc->modified = modified;
+		if (token != NULL)
+			doc->token = xstrdup(token);
 		f[i].body = NULL;
 	}
 	plan_files_free(f, n);

@@ -39,11 +39,12 @@ sed -e "s|^\([[:space:]]*\)listen 80;|\1listen 127.0.0.1:$http;|" \
     -e "s|/etc/letsencrypt/live/$name/privkey.pem|$n/key.pem|" \
     -e "s|/var/cache/nginx/kyniem|$n/cache|" \
     -e "s|/var/www/html|$n/www|" \
+    -e "s|/var/log/nginx/kyniem.access.log|$n/kyniem.access.log|" \
     -e "s|server 127.0.0.1:8080;|server 127.0.0.1:$PORT;|" \
     "$SRC/config/nginx-kyniem.conf" >"$n/site.conf"
 # Every line the test had to change was found.
 for pat in "127.0.0.1:$http;" "127.0.0.1:$https ssl" "$n/cert.pem" \
-    "$n/key.pem" "$n/cache" "127.0.0.1:$PORT;"; do
+    "$n/key.pem" "$n/cache" "127.0.0.1:$PORT;" "$n/kyniem.access.log"; do
 	grep -qF "$pat" "$n/site.conf" || fail "could not adapt: $pat"
 done
 user=""
@@ -112,6 +113,11 @@ s="https://$name:$https/calendars/secret.ics?token=s3cret"
     fail "private feed without token"
 [ "$(c -o /dev/null -w '%{http_code}' -X POST -d x "$u")" = 405 ] ||
     fail "POST not refused"
+# The example's access log leaves query strings (tokens) out, and kyniem,
+# trusting nginx, logs the client nginx names.
+expect_grep '"GET /calendars/secret.ics HTTP' "$n/kyniem.access.log"
+grep -q s3cret "$n/kyniem.access.log" && fail "nginx logged the token"
+grep -q s3cret "$T/serve.err" && fail "kyniem logged the token"
 
 # kyniem down (a restart): the cache still answers.
 stop_server
