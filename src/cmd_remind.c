@@ -12,7 +12,31 @@
 #include "log.h"
 #include "mail.h"
 #include "remind.h"
+#include "store.h"
 #include "vntime.h"
+
+/* Tries of the queueing, each waiting up to the store's busy timeout. */
+#define QUEUE_TRIES	4
+
+/*
+ * Queue what is due, trying again while another process (a long import)
+ * holds the database: a run that gives up would lose a reminder whose
+ * time comes before the next run.
+ */
+static int
+queue(const struct remind_in *in, int dry_run, struct remind_stats *st)
+{
+	int i;
+
+	for (i = 0; i < QUEUE_TRIES; i++) {
+		if (remind_queue(in, dry_run, stdout, st) == 0)
+			return 0;
+		if (!store_busy(in->store))
+			return -1;
+		log_info("the database is busy; trying again");
+	}
+	return -1;
+}
 
 int
 cmd_remind(int argc, char **argv, struct app *app)
@@ -49,10 +73,18 @@ cmd_remind(int argc, char **argv, struct app *app)
 	in.now = app->now;
 	in.today = vntime_day(app->now, NULL);
 	/* Queue first: what is in the outbox survives any sending failure. */
-	ret = remind_queue(&in, dry_run, stdout, &st) == 0 &&
+	ret = queue(&in, dry_run, &st) == 0 &&
 	    remind_send(&in, &mail_smtp, dry_run, stdout, &st) == 0 ? 0 : 1;
 	printf("%s%ld queued, %ld sent, %ld to retry, %ld failed, %ld "
 	    "waiting\n", dry_run ? "dry run: " : "", st.queued, st.sent,
 	    st.retry, st.failed, st.waiting);
+	/* Messages left waiting because the relay could not be reached are
+	 * a failure a monitoring check must see. */
+	if (ret == 0 && st.unreachable) {
+		log_warnx("the mail relay could not be reached or used; %ld "
+		    "message%s left for the next run", st.retry + st.waiting,
+		    st.retry + st.waiting == 1 ? "" : "s");
+		ret = 1;
+	}
 	return ret;
 }

@@ -26,6 +26,9 @@
 #include "vntime.h"
 
 #define PRODID	"-//kyniem//reminder//VI"
+/* Seconds a run waits for another one sending (a batch over a slow relay
+ * takes minutes). */
+#define REMIND_LOCK_WAIT	900
 
 /* One reminder for one person, ready to be built. */
 struct mail {
@@ -472,17 +475,25 @@ record(const struct remind_in *in, const struct outbox_item *it,
 }
 
 int
-remind_send(const struct remind_in *in, const struct mail_backend *be, int dry_run,
-    FILE *out, struct remind_stats *stats)
+remind_send(const struct remind_in *in, const struct mail_backend *be,
+    int dry_run, FILE *out, struct remind_stats *stats)
 {
 	struct outbox_list l;
 	struct mail_session *s = NULL;
 	struct mail_result res;
 	size_t i;
-	int ret = -1;
+	int ret = -1, lock = -2;
 
-	if (outbox_load(in->store, 1, 0, (long)in->now, &l) == -1)
+	/* One sender at a time (the timer's run, a manual one, the web
+	 * application's retry): the second waits, then finds nothing due.
+	 * A sender that dies releases the lock with its descriptor. */
+	if (!dry_run && (lock = store_lock(in->store, "remind",
+	    REMIND_LOCK_WAIT)) == -1)
 		return -1;
+	if (outbox_load(in->store, 1, 0, (long)in->now, &l) == -1) {
+		store_unlock(lock);
+		return -1;
+	}
 	if (l.n == 0 || dry_run) {
 		for (i = 0; i < l.n; i++)
 			fprintf(out, "would send %s to %s\n", l.v[i].reminder,
@@ -492,6 +503,7 @@ remind_send(const struct remind_in *in, const struct mail_backend *be, int dry_r
 	}
 	if ((s = be->open(in->cfg)) == NULL) {
 		stats->waiting += (long)l.n;
+		stats->unreachable = 1;
 		goto done;
 	}
 	for (i = 0; i < l.n; i++) {
@@ -504,6 +516,7 @@ remind_send(const struct remind_in *in, const struct mail_backend *be, int dry_r
 		 * the rest would fail the same way. */
 		if (res.status == MAIL_TEMPFAIL && res.code == 0) {
 			stats->waiting += (long)(l.n - i - 1);
+			stats->unreachable = 1;
 			break;
 		}
 	}
@@ -512,5 +525,6 @@ done:
 	if (s != NULL)
 		be->close(s);
 	outbox_list_release(&l);
+	store_unlock(lock);
 	return ret;
 }

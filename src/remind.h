@@ -31,6 +31,7 @@ struct remind_stats {
 	long queued;		/* new outbox rows (would-be, on a dry run) */
 	long sent, retry, failed;
 	long waiting;		/* pending rows not yet due or not tried */
+	int unreachable;	/* the relay could not be reached */
 };
 
 /*

@@ -4,12 +4,16 @@
  * crash never leaves a half-migrated file.  Every statement is prepared
  * with bound parameters.
  */
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <stdio.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "log.h"
 #include "store.h"
@@ -197,7 +201,9 @@ store_open(const char *path, struct store **out)
 		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		goto fail;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
+	/* A writer waits this long for another (a large import holds the
+	 * lock for a few seconds at most). */
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	if (exec(st, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
 	    "PRAGMA synchronous = NORMAL;") == -1 || migrate(st) == -1)
 		goto fail;
@@ -216,6 +222,52 @@ store_close(struct store *st)
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);
+}
+
+int
+store_busy(struct store *st)
+{
+	int rc = sqlite3_errcode(st->db);
+
+	return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
+int
+store_lock(struct store *st, const char *name, int wait_seconds)
+{
+	struct timespec pause = { 0, 100 * 1000 * 1000 };
+	char *path;
+	int fd, i, said = 0;
+
+	if (strcmp(st->path, ":memory:") == 0)
+		return -2;
+	path = xasprintf("%s.%s.lock", st->path, name);
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1) {
+		log_warn("cannot open the lock '%s'", path);
+		free(path);
+		return -1;
+	}
+	for (i = 0; flock(fd, LOCK_EX | LOCK_NB) == -1; i++) {
+		if (errno != EWOULDBLOCK || i >= wait_seconds * 10) {
+			log_warnx("'%s' is held by another process", path);
+			close(fd);
+			free(path);
+			return -1;
+		}
+		if (!said++)
+			log_info("waiting for the other process holding '%s'",
+			    path);
+		nanosleep(&pause, NULL);
+	}
+	free(path);
+	return fd;
+}
+
+void
+store_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);	/* releases the flock */
 }
 
 sqlite3 *

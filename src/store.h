@@ -25,12 +25,29 @@ struct obs_set {
 	size_t n;
 };
 
+/* How long a statement waits for another process's write lock. */
+#define STORE_BUSY_MS	30000
+
 /*
  * Open (creating it and its directory's file if needed) and migrate the
  * database at path.  WAL, foreign keys and a busy timeout are set.
  * Returns 0 and *out, or -1 after logging why.
  */
 int store_open(const char *path, struct store **out);
+
+/* 1 if the last failure was another writer holding the database (after
+ * the busy timeout), so trying again later may succeed. */
+int store_busy(struct store *st);
+
+/*
+ * Take the lock called name ("remind") that every process using this
+ * database respects: a file beside it, flock()ed, so a process that dies
+ * releases it.  Waits up to wait_seconds.  Returns a descriptor for
+ * store_unlock(), -2 for a database in memory (no lock needed), or -1
+ * (logged) when it could not be taken.
+ */
+int store_lock(struct store *st, const char *name, int wait_seconds);
+void store_unlock(int fd);
 void store_close(struct store *st);
 /* The connection, lent to modules that own other tables. */
 sqlite3 *store_db(struct store *st);

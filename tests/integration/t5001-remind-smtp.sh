@@ -72,8 +72,13 @@ expect_grep "^binh@example.org	<.*>	Sắp đến: Kỷ niệm 50 năm thiết l�
 stop_smtpd
 K activity add --title 'Họp mặt' --start 2023-07-03 --owner dan@example.org \
     --remind 2d >/dev/null || fail "activity add 2"
-K --now 2023-07-01T09:00 remind >"$T/run4" 2>"$T/err4" || fail "run 4"
+# The relay unreachable is a failure a monitoring check sees (exit 1).
+rc=0
+K --now 2023-07-01T09:00 remind >"$T/run4" 2>"$T/err4" || rc=$?
+[ "$rc" -eq 1 ] || fail "run 4 with the relay down exited $rc, not 1"
 expect_grep '1 queued, 0 sent, 1 to retry' "$T/run4"
+expect_grep 'the mail relay could not be reached or used; 1 message left' \
+    "$T/err4"
 K outbox >"$T/outbox4"
 expect_grep '^pending	dan@example.org' "$T/outbox4"
 start_smtpd

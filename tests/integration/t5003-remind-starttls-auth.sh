@@ -37,7 +37,10 @@ K activity add --title 'Triển lãm ảnh 50 năm quan hệ Việt Nam – Nh�
 # A server without STARTTLS: nothing goes out in plain text.
 conf "$T/password"
 start_smtpd
-K --now 2023-09-11T07:00 remind >"$T/run1" 2>"$T/err1" || fail "run 1"
+# (A relay that cannot be used is a failure, exit 1, for monitoring.)
+rc=0
+K --now 2023-09-11T07:00 remind >"$T/run1" 2>"$T/err1" || rc=$?
+[ "$rc" -eq 1 ] || fail "run 1 exited $rc, not 1"
 expect_grep '1 queued, 0 sent, 1 to retry' "$T/run1"
 [ "$(count_arrived)" -eq 0 ] || fail "sent without STARTTLS"
 stop_smtpd
@@ -46,7 +49,9 @@ stop_smtpd
 start_smtpd --tls "$T/cert.pem" "$T/key.pem" --auth kyniem "$T/password"
 # (aiosmtpd stalls after a failed AUTH; a short timeout keeps this fast.)
 conf "$T/badpassword" 1
-K --now 2023-09-11T09:00 remind >"$T/run2" 2>"$T/err2" || fail "run 2"
+rc=0
+K --now 2023-09-11T09:00 remind >"$T/run2" 2>"$T/err2" || rc=$?
+[ "$rc" -eq 1 ] || fail "run 2 exited $rc, not 1"
 expect_grep '0 queued, 0 sent, 1 to retry' "$T/run2"
 expect_grep 'AUTH .* refused' "$MAIL/log"
 [ "$(count_arrived)" -eq 0 ] || fail "sent with a wrong password"

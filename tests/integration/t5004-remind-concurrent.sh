@@ -1,0 +1,60 @@
+# Exactly once under concurrency (issue 12): two `kyniem remind` runs at
+# the same moment (a manual run during the 07:00 timer), 50 times over
+# against the real SMTP test server, deliver every message once.  And a
+# long import does not make `remind` or `activity add` fail with
+# "database is locked".
+. "$SRC/tests/lib.sh"
+. "$SRC/tests/integration/smtplib.sh"
+initdb
+smtp_conf
+start_smtpd
+K() { "$KYNIEM" --today 2023-10-01 "$@"; }
+
+rounds=${KYNIEM_CONCURRENT_ROUNDS:-50}
+r=0
+while [ "$r" -lt "$rounds" ]; do
+	r=$((r + 1))
+	K activity add --title "Gặp mặt $r" --start 2023-10-08T09:00 \
+	    --owner "a$r@example.org" --owner "b$r@example.org" \
+	    --owner "c$r@example.org" --remind 7d >/dev/null ||
+	    fail "activity add $r"
+	"$KYNIEM" --today 2023-10-01 --now 2023-10-01T07:00 remind \
+	    >"$T/one.$r" 2>&1 &
+	p1=$!
+	"$KYNIEM" --today 2023-10-01 --now 2023-10-01T07:00 remind \
+	    >"$T/two.$r" 2>&1 &
+	p2=$!
+	wait "$p1" || { cat "$T/one.$r"; fail "round $r: run 1 failed"; }
+	wait "$p2" || { cat "$T/two.$r"; fail "round $r: run 2 failed"; }
+	[ "$(count_arrived)" -eq $((3 * r)) ] ||
+	    fail "round $r: $(count_arrived) messages, want $((3 * r))"
+done
+arrived >"$T/arrived" || fail "malformed message"
+[ "$(cut -f2 "$T/arrived" | sort -u | wc -l)" -eq $((3 * rounds)) ] ||
+    fail "a message arrived twice"
+[ "$(cut -f1 "$T/arrived" | sort -u | wc -l)" -eq $((3 * rounds)) ] ||
+    fail "someone got two messages"
+echo "$rounds rounds of two concurrent runs: $((3 * rounds)) messages, each once"
+
+# A long import holds the write lock; writers wait for it.
+"$PYTHON" - "$T/big.csv" <<'EOP'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("key,title,start,end,location,organiser,owners,remind,"
+            "observance,status,notes\n")
+    for i in range(5000):
+        f.write("big-%d,Hoạt động %d,2024-%02d-%02d,,Nha Trang,,"
+                "o%d@example.org,7d,,planned,\n"
+                % (i, i, i % 12 + 1, i % 28 + 1, i % 50))
+EOP
+K import "$T/big.csv" >"$T/import.out" 2>&1 &
+pi=$!
+K activity add --title 'Trong lúc nhập' --start 2024-01-02 >"$T/add.out" 2>&1 ||
+    { cat "$T/add.out"; fail "activity add during an import"; }
+K --now 2023-10-01T08:00 remind --dry-run >"$T/dry.out" 2>&1 ||
+    { cat "$T/dry.out"; fail "remind during an import"; }
+wait "$pi" || { cat "$T/import.out"; fail "the import failed"; }
+expect_grep '^5000 rows read, 5000 added or changed, 0 with errors$' \
+    "$T/import.out"
+grep -q 'database is locked' "$T/add.out" "$T/dry.out" && fail "locked"
+exit 0
