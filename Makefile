@@ -55,6 +55,7 @@ SRCS = \
 	src/cmd_show.c \
 	src/cmd_upcoming.c \
 	src/config.c \
+	src/config_check.c \
 	src/conns.c \
 	src/csv.c \
 	src/dataset.c \

@@ -61,17 +61,8 @@ recipient_add(int argc, char **argv, struct app *app)
 	if (follows.len == 0)
 		buf_puts(&follows, "milestones");
 	r.follows = follows.data;
-	if (!recipient_email_valid(r.email)) {
-		log_warnx("'%s' is not an email address", r.email);
-		goto done;
-	}
-	if (*r.name == '\0' || strpbrk(r.name, "\r\n") != NULL ||
-	    !util_utf8_valid(r.name, strlen(r.name))) {
-		log_warnx("the name must be one line of UTF-8");
-		goto done;
-	}
-	if (recipient_follows_check(r.follows, err, sizeof(err)) == -1) {
-		log_warnx("--follow: %s", err);
+	if (recipient_check(&r, err, sizeof(err)) == -1) {
+		log_warnx("%s", err);
 		goto done;
 	}
 	if (recipient_put(app->store, &r, (long)app->now) == -1)

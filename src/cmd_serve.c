@@ -214,7 +214,7 @@ reload(struct serve *s)
 		goto rebuild;
 	}
 	if (strcmp(cfg.db_path, app->cfg->db_path) != 0 &&
-	    store_open(cfg.db_path, &st) == -1) {
+	    store_open(cfg.db_path, 0, &st) == -1) {
 		config_release(&cfg);
 		log_warnx("reload: keeping the previous configuration");
 		goto rebuild;
@@ -409,6 +409,9 @@ cmd_serve(int argc, char **argv, struct app *app)
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	s.base = site_base_url(app->cfg, s.listen);
+	if (app->cfg->base_url == NULL)
+		log_warnx("[server] base_url is not set: the page and mail "
+		    "link to %s, which only this machine may reach", s.base);
 	if (rebuild(&s, &ho) == -1)
 		goto fail;
 	sd_notifyf(0, "READY=1\nSTATUS=serving %s/", s.base);

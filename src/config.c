@@ -7,8 +7,6 @@
  * kind, so adding a key is adding a row.
  */
 #include <sys/stat.h>
-#include <arpa/inet.h>
-#include <netinet/in.h>
 
 #include <errno.h>
 #include <ini.h>
@@ -598,28 +596,6 @@ code_list(const char *src, int upper)
 	return buf_detach(&b);
 }
 
-/* Every trusted proxy must be a numeric address, as connections report
- * theirs. */
-static int
-check_addresses(const struct config *cfg)
-{
-	unsigned char a[sizeof(struct in6_addr)];
-	char *copy = xstrdup(cfg->trusted), *save = NULL, *tok;
-	int ret = 0;
-
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save))
-		if (inet_pton(AF_INET, tok, a) != 1 &&
-		    inet_pton(AF_INET6, tok, a) != 1) {
-			log_warnx("%s: [server] trusted_proxies: '%s' is not "
-			    "an IPv4 or IPv6 address", cfg->path ? cfg->path :
-			    "config", tok);
-			ret = -1;
-		}
-	free(copy);
-	return ret;
-}
-
 /* Everything that depends on more than one key, once all are read. */
 static int
 finish(struct config *cfg)
@@ -636,7 +612,7 @@ finish(struct config *cfg)
 		fatal("default reminder offsets");
 	cfg->focus = code_list(cfg->focus_countries, 1);
 	cfg->trusted = code_list(cfg->trusted_proxies, 0);
-	if (check_addresses(cfg) == -1)
+	if (config_check(cfg) == -1)
 		ret = -1;
 	return ret;
 }
@@ -654,6 +630,11 @@ open_config(const char *path)
 	}
 	if (fstat(fileno(f), &sb) == -1 || !S_ISREG(sb.st_mode)) {
 		log_warnx("config '%s' is not a regular file", path);
+		fclose(f);
+		return NULL;
+	}
+	if (config_check_file("config", path, S_IWGRP | S_IWOTH, "go-w") ==
+	    -1) {
 		fclose(f);
 		return NULL;
 	}

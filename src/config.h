@@ -8,6 +8,8 @@
 #ifndef KYNIEM_CONFIG_H
 #define KYNIEM_CONFIG_H
 
+#include <sys/types.h>
+
 #include "lunar.h"
 #include "rules.h"
 #include "select.h"
@@ -93,6 +95,19 @@ struct config {
  */
 int config_load(struct config *cfg, const char *path);
 void config_release(struct config *cfg);
+
+/*
+ * The checks that span keys (config_check.c): the SMTP URL, TLS and
+ * password file, the trusted proxies.  Errors are logged; 0 or -1.
+ */
+int config_check(const struct config *cfg);
+
+/*
+ * -1 (logged, with the chmod that fixes it) when file exists with any of
+ * the mode bits bad (S_IWOTH...), else 0; what names it in the message.
+ */
+int config_check_file(const char *what, const char *file, mode_t bad,
+    const char *fix);
 
 /* The feed called name, or NULL. */
 const struct config_feed *config_feed_find(const struct config *cfg,

@@ -7,7 +7,8 @@
  * both sides), so a shutdown never reaches a reused descriptor.
  *
  * Linear scans are fine: the table holds a few thousand entries at most
- * and is touched once per connection, not per byte.
+ * and is touched once per connection, and by the sweep a few times a
+ * second.
  */
 #include <sys/socket.h>
 #include <arpa/inet.h>
@@ -21,6 +22,10 @@
 
 #include "conns.h"
 #include "util.h"
+
+/* How long a new connection may wait for its request before it can be
+ * taken for an idle one and closed to make room. */
+#define GRACE_MS	200
 
 struct entry {
 	const void *key;
@@ -118,10 +123,15 @@ shut(struct entry *e)
 	e->closing = 1;
 }
 
-/* The oldest waiting (not busy, not closing) connection other than
- * except, of addr when addr is not NULL; NULL when there is none. */
+/*
+ * The oldest waiting (not busy, not closing) connection of addr (any when
+ * NULL) that has waited longer than the grace a new connection gets to
+ * send its request: a client that sends its request at once is never
+ * taken for an idle one, even when a burst of new connections arrives
+ * before its headers are read.  NULL when there is none.
+ */
 static struct entry *
-oldest_idle(struct conns *t, const char *addr, const struct entry *except)
+oldest_idle(struct conns *t, const char *addr, long long now)
 {
 	struct entry *best = NULL;
 	size_t i;
@@ -129,7 +139,7 @@ oldest_idle(struct conns *t, const char *addr, const struct entry *except)
 	for (i = 0; i < t->n; i++) {
 		struct entry *e = &t->v[i];
 
-		if (e == except || e->busy || e->closing)
+		if (e->busy || e->closing || now - e->since < GRACE_MS)
 			continue;
 		if (addr != NULL && strcmp(e->addr, addr) != 0)
 			continue;
@@ -153,21 +163,20 @@ live(struct conns *t, const char *addr)
 	return n;
 }
 
-/* Bring a count over its limit back by closing the oldest idle ones;
- * the new connection goes only when nothing else can. */
+/*
+ * Bring a count over its limit back by closing the oldest idle ones.
+ * When none has waited past its grace, the count stays over for now (the
+ * sweep comes back to it; libmicrohttpd's own limit, above ours, bounds
+ * it), rather than close a new connection that may be a real request.
+ */
 static void
-make_room(struct conns *t, struct entry *e, const char *addr,
-    unsigned limit)
+make_room(struct conns *t, const char *addr, unsigned limit, long long now)
 {
 	struct entry *victim;
 
-	while (live(t, addr) > limit) {
-		if ((victim = oldest_idle(t, addr, e)) == NULL)
-			victim = e;
+	while (live(t, addr) > limit &&
+	    (victim = oldest_idle(t, addr, now)) != NULL)
 		shut(victim);
-		if (victim == e)
-			break;
-	}
 }
 
 void
@@ -189,9 +198,8 @@ conns_open(struct conns *t, const void *key, int fd,
 	conns_addr_str(addr, e->addr, sizeof(e->addr));
 	e->exempt = conns_trusted(t, e->addr);
 	if (!e->exempt)
-		make_room(t, e, e->addr, t->lim.per_addr);
-	if (!e->closing)
-		make_room(t, e, NULL, t->lim.total);
+		make_room(t, e->addr, t->lim.per_addr, e->since);
+	make_room(t, NULL, t->lim.total, e->since);
 	pthread_mutex_unlock(&t->lock);
 }
 
@@ -230,10 +238,44 @@ conns_close(struct conns *t, const void *key)
 	pthread_mutex_unlock(&t->lock);
 }
 
+static int
+addr_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* make_room() for every address over the per-address limit: the live
+ * connections' addresses sorted, so each address is one run. */
+static void
+per_addr_room(struct conns *t, long long now)
+{
+	const char **v = xcalloc(t->n + 1, sizeof(*v));
+	size_t i, j, n = 0;
+
+	for (i = 0; i < t->n; i++)
+		if (!t->v[i].exempt && !t->v[i].closing)
+			v[n++] = t->v[i].addr;
+	if (n > 1)
+		qsort(v, n, sizeof(*v), addr_cmp);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && strcmp(v[j], v[i]) == 0; j++)
+			;
+		if (j - i > t->lim.per_addr) {
+			char addr[48];
+
+			/* v[i] points into the table, which shut() does
+			 * not move; copied all the same for clarity. */
+			snprintf(addr, sizeof(addr), "%s", v[i]);
+			make_room(t, addr, t->lim.per_addr, now);
+		}
+	}
+	free(v);
+}
+
 unsigned
 conns_sweep(struct conns *t)
 {
-	long long limit = now_ms() - (long long)t->lim.header_ms;
+	long long now = now_ms(), limit = now - (long long)t->lim.header_ms;
 	unsigned n = 0;
 	size_t i;
 
@@ -244,6 +286,10 @@ conns_sweep(struct conns *t)
 			shut(&t->v[i]);
 			n++;
 		}
+	/* What conns_open() had to leave over a limit. */
+	if (live(t, NULL) > t->lim.per_addr)
+		per_addr_room(t, now);
+	make_room(t, NULL, t->lim.total, now);
 	pthread_mutex_unlock(&t->lock);
 	return n;
 }

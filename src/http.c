@@ -680,12 +680,13 @@ notify(void *cls, struct MHD_Connection *c, void **socket_ctx,
 		    addr->client_addr : NULL);
 }
 
-/* Close, every quarter second, the connections past their deadline. */
+/* Ten times a second, close the connections past their deadline or over
+ * a limit. */
 static void *
 sweep(void *arg)
 {
 	struct http_server *srv = arg;
-	struct timespec pause = { 0, 250 * 1000 * 1000 };
+	struct timespec pause = { 0, 100 * 1000 * 1000 };
 
 	while (!atomic_load(&srv->stopping)) {
 		conns_sweep(srv->conns);

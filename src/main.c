@@ -16,7 +16,8 @@
 #include "store.h"
 #include "vntime.h"
 
-#define NEED_STORE	0x1	/* open (and create/migrate) the database */
+#define NEED_STORE	0x1	/* open (and migrate) the database */
+#define NEW_STORE	0x2	/* and create it when it does not exist */
 
 /* From debian/changelog through the Makefile. */
 #ifndef KYNIEM_VERSION
@@ -46,7 +47,8 @@ static const struct command commands[] = {
 	{ "feed", cmd_feed, 1, NEED_STORE, "feed NAME" },
 	{ "import", cmd_import, 1, NEED_STORE,
 	    "import [--attendees-as-owners] FILE..." },
-	{ "init", cmd_init, 0, NEED_STORE, "init [--calendars DIR]" },
+	{ "init", cmd_init, 0, NEED_STORE | NEW_STORE,
+	    "init [--calendars DIR]" },
 	{ "list", cmd_list, 0, NEED_STORE,
 	    "list [--kind K] [--country CC] [--format text|csv|json]" },
 	{ "lunar", cmd_lunar, 0, 0,
@@ -151,7 +153,8 @@ run(const struct command *c, int argc, char **argv, const char *cfgpath,
 	app->cfg = &cfg;
 	app->lunar = lunar_new(cfg.meridian);
 	if ((c->flags & NEED_STORE) &&
-	    store_open(cfg.db_path, &app->store) == -1)
+	    store_open(cfg.db_path, (c->flags & NEW_STORE) ? STORE_CREATE :
+	    0, &app->store) == -1)
 		goto done;
 	ret = c->fn(argc, argv, app);
 done:

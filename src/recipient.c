@@ -12,6 +12,7 @@
 #include "log.h"
 #include "recipient.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 static int
@@ -71,6 +72,22 @@ recipient_email_valid(const char *s)
 	if (s == NULL || strlen(s) > 254 || (at = strrchr(s, '@')) == NULL)
 		return 0;
 	return local_valid(s, (size_t)(at - s)) && domain_valid(at + 1);
+}
+
+int
+recipient_check(const struct recipient *r, char *err, size_t errlen)
+{
+	char why[200];
+
+	if (!recipient_email_valid(r->email))
+		return snprintf(err, errlen, "'%s' is not an email address",
+		    r->email != NULL ? r->email : ""), -1;
+	if (text_check_field("name", r->name, TEXT_LINE_MAX, TEXT_REQUIRED,
+	    err, errlen) == -1)
+		return -1;
+	if (recipient_follows_check(r->follows, why, sizeof(why)) == -1)
+		return snprintf(err, errlen, "follows: %s", why), -1;
+	return 0;
 }
 
 int

@@ -33,6 +33,13 @@ struct recipient_list {
  */
 int recipient_email_valid(const char *s);
 
+/*
+ * Check a recipient's fields: the address, the name through the text
+ * validator, what it follows.  0, or -1 with a reason naming the field in
+ * err.
+ */
+int recipient_check(const struct recipient *r, char *err, size_t errlen);
+
 /* Check a follows list (a selector); 0, or -1 with a reason in err. */
 int recipient_follows_check(const char *s, char *err, size_t errlen);
 

@@ -189,14 +189,24 @@ make_parent(const char *path)
 }
 
 int
-store_open(const char *path, struct store **out)
+store_open(const char *path, int flags, struct store **out)
 {
-	struct store *st = xcalloc(1, sizeof(*st));
+	struct store *st;
+	struct stat sb;
 
+	if (!(flags & STORE_CREATE) && strcmp(path, ":memory:") != 0 &&
+	    stat(path, &sb) == -1) {
+		log_warn("no database at '%s' (run 'kyniem init' to create "
+		    "one, or check [database] path)", path);
+		return -1;
+	}
+	st = xcalloc(1, sizeof(*st));
 	st->path = xstrdup(path);
-	make_parent(path);
+	if (flags & STORE_CREATE)
+		make_parent(path);
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	    ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0) |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		log_warnx("cannot open database '%s': %s", path,
 		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		goto fail;

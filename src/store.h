@@ -28,12 +28,17 @@ struct obs_set {
 /* How long a statement waits for another process's write lock. */
 #define STORE_BUSY_MS	30000
 
+/* Flags of store_open(). */
+#define STORE_CREATE	0x1	/* create the file (and its directory) */
+
 /*
- * Open (creating it and its directory's file if needed) and migrate the
- * database at path.  WAL, foreign keys and a busy timeout are set.
- * Returns 0 and *out, or -1 after logging why.
+ * Open and migrate the database at path; it must exist unless flags has
+ * STORE_CREATE (only `kyniem init` creates one: a mistyped path must not
+ * become an empty database that the server then publishes).  WAL,
+ * foreign keys and a busy timeout are set.  Returns 0 and *out, or -1
+ * after logging why.
  */
-int store_open(const char *path, struct store **out);
+int store_open(const char *path, int flags, struct store **out);
 
 /* 1 if the last failure was another writer holding the database (after
  * the busy timeout), so trying again later may succeed. */

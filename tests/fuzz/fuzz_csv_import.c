@@ -26,7 +26,7 @@ setup(void)
 {
 	struct import_stats stats = { 0 };
 
-	if (store_open(":memory:", &st) == -1)
+	if (store_open(":memory:", STORE_CREATE, &st) == -1)
 		fatal("cannot open an in-memory database");
 	cal = lunar_new(LUNAR_HISTORICAL);
 	if (import_file(st, cal, KYNIEM_SRCDIR "/calendars/countries.csv", 0,

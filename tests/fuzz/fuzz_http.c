@@ -54,7 +54,7 @@ setup(void)
 
 	signal(SIGPIPE, SIG_IGN);
 	cal = lunar_new(LUNAR_HISTORICAL);
-	if (config_load(&cfg, NULL) == -1 || store_open(":memory:", &st) == -1)
+	if (config_load(&cfg, NULL) == -1 || store_open(":memory:", STORE_CREATE, &st) == -1)
 		fatal("setup failed");
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		snprintf(path, sizeof(path), "%s/calendars/%s", KYNIEM_SRCDIR,

@@ -19,7 +19,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct import_stats stats = { 0 };
 
-	if (st == NULL && store_open(":memory:", &st) == -1)
+	if (st == NULL && store_open(":memory:", STORE_CREATE, &st) == -1)
 		fatal("cannot open an in-memory database");
 	(void)import_ics(st, "fuzz.ics", (const char *)data, size,
 	    1700000000L, IMPORT_ATTENDEES, &stats);

@@ -37,7 +37,7 @@ setup(void)
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(db, sizeof(db), "%s/k.db", dir);
 	snprintf(errpath, sizeof(errpath), "%s/stderr", dir);
-	ck_assert_int_eq(store_open(db, &st), 0);
+	ck_assert_int_eq(store_open(db, STORE_CREATE, &st), 0);
 	cal = lunar_new(LUNAR_HISTORICAL);
 	ck_assert_int_eq(import_data(st, cal, "countries.csv", countries,
 	    strlen(countries), 1000, &s), 0);

@@ -87,7 +87,7 @@ setup(void)
 	snprintf(db, sizeof(db), "%s/k.db", dir);
 	ck_assert_int_eq(config_load(&cfg, NULL), 0);
 	cfg.smtp_from = xstrdup("kyniem@example.org");
-	ck_assert_int_eq(store_open(db, &st), 0);
+	ck_assert_int_eq(store_open(db, STORE_CREATE, &st), 0);
 	cal = lunar_new(LUNAR_HISTORICAL);
 	ck_assert_int_eq(import_data(st, cal, "c.csv", countries,
 	    strlen(countries), 1000, &s), 0);

@@ -1,0 +1,144 @@
+/*
+ * The checks of kyniem.conf that span keys or look outside the file: the
+ * SMTP relay's URL and TLS, who may read the password file and write the
+ * config, the trusted proxies' addresses.  config.c calls them once every
+ * key is read.
+ */
+#include <sys/stat.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "log.h"
+#include "util.h"
+
+/* Every trusted proxy must be a numeric address, as connections report
+ * theirs. */
+static int
+check_addresses(const struct config *cfg)
+{
+	unsigned char a[sizeof(struct in6_addr)];
+	char *copy = xstrdup(cfg->trusted), *save = NULL, *tok;
+	int ret = 0;
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save))
+		if (inet_pton(AF_INET, tok, a) != 1 &&
+		    inet_pton(AF_INET6, tok, a) != 1) {
+			log_warnx("%s: [server] trusted_proxies: '%s' is not "
+			    "an IPv4 or IPv6 address", cfg->path ? cfg->path :
+			    "config", tok);
+			ret = -1;
+		}
+	free(copy);
+	return ret;
+}
+
+/* The url with any user information hidden, for a message. */
+static char *
+masked_url(const char *url)
+{
+	const char *start = strstr(url, "://"), *at;
+
+	start = start != NULL ? start + 3 : url;
+	at = strchr(start, '@');
+	if (at == NULL || (strchr(start, '/') != NULL && strchr(start, '/') <
+	    at))
+		return xstrdup(url);
+	return xasprintf("%.*s***%s", (int)(start - url), url, at);
+}
+
+/* 1 if host is this machine (a relay that no network can overhear). */
+static int
+loopback(const char *host)
+{
+	return strcmp(host, "localhost") == 0 || strcmp(host, "::1") == 0 ||
+	    strcmp(host, "[::1]") == 0 || strncmp(host, "127.", 4) == 0;
+}
+
+/* [smtp] url: smtp:// or smtps://, a host, no credentials (they belong in
+ * username and password_file); plain text only to a loopback relay. */
+static int
+check_smtp_url(const struct config *cfg, const char *path)
+{
+	CURLU *u = curl_url();
+	char *scheme = NULL, *host = NULL, *user = NULL, *shown;
+	int ret = -1;
+
+	if (u == NULL)
+		fatal("out of memory");
+	shown = masked_url(cfg->smtp_url);
+	if (curl_url_set(u, CURLUPART_URL, cfg->smtp_url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
+	    (strcmp(scheme, "smtp") != 0 && strcmp(scheme, "smtps") != 0))
+		log_warnx("%s: [smtp] url '%s' is not smtp://HOST[:PORT] or "
+		    "smtps://HOST[:PORT]", path, shown);
+	else if (curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK)
+		log_warnx("%s: [smtp] url '%s' holds credentials: put the "
+		    "name in username and the password in password_file",
+		    path, shown);
+	else if (!cfg->smtp_starttls && strcmp(scheme, "smtp") == 0 &&
+	    cfg->smtp_username != NULL && !loopback(host))
+		log_warnx("%s: [smtp] starttls = off would send the password "
+		    "in clear text to '%s'; only a relay on this machine may "
+		    "go without TLS", path, host);
+	else
+		ret = 0;
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(user);
+	curl_url_cleanup(u);
+	free(shown);
+	return ret;
+}
+
+/*
+ * Like ssh with its keys: a config that others can write could point the
+ * server anywhere, and a password file that others can read or write is
+ * no secret.  The message says how to fix it.
+ */
+int
+config_check_file(const char *what, const char *file, mode_t bad,
+    const char *fix)
+{
+	struct stat sb;
+
+	if (file == NULL || stat(file, &sb) == -1 || !(sb.st_mode & bad))
+		return 0;
+	log_warnx("%s '%s' is %s by others (mode %04o): run 'chmod %s %s'",
+	    what, file, bad & S_IROTH ? "readable or writable" : "writable",
+	    (unsigned)(sb.st_mode & 07777), fix, file);
+	return -1;
+}
+
+static int
+check_smtp(const struct config *cfg)
+{
+	const char *path = cfg->path ? cfg->path : "config";
+	int ret = 0;
+
+	if (cfg->smtp_url != NULL && check_smtp_url(cfg, path) == -1)
+		ret = -1;
+	if (config_check_file("[smtp] password_file", cfg->smtp_password_file,
+	    S_IRWXO | S_IWGRP, "o-rwx,g-w") == -1)
+		ret = -1;
+	return ret;
+}
+
+int
+config_check(const struct config *cfg)
+{
+	int ret = 0;
+
+	if (check_addresses(cfg) == -1)
+		ret = -1;
+	if (check_smtp(cfg) == -1)
+		ret = -1;
+	return ret;
+}

@@ -1,0 +1,82 @@
+# Traps in configuration and data (issue 12): each gives a clear error
+# naming the file, line or path, exits 1 and creates nothing.
+. "$SRC/tests/lib.sh"
+initdb
+
+must_fail() {	# must_fail WANT-IN-STDERR ARGS...: exit 1 and the message
+	_want=$1
+	shift
+	_rc=0
+	"$KYNIEM" "$@" >"$T/out" 2>"$T/err" || _rc=$?
+	[ "$_rc" -eq 1 ] || { cat "$T/err"; fail "$* exited $_rc, not 1"; }
+	grep -qF -- "$_want" "$T/err" || { cat "$T/err"; fail "'$_want' not said"; }
+}
+
+# A directory, or a file nobody may read, is no config.
+mkdir "$T/confdir"
+must_fail "config '$T/confdir' is not a regular file" --config "$T/confdir" list
+
+# A mistyped database path is not an empty database: only init creates.
+printf '[database]\npath = %s/typo/kyniem.db\n' "$T" >"$T/typo.conf"
+must_fail "no database at '$T/typo/kyniem.db'" --config "$T/typo.conf" list
+must_fail "run 'kyniem init'" --config "$T/typo.conf" serve --listen 127.0.0.1:0
+[ -e "$T/typo" ] && fail "a database directory was created"
+"$KYNIEM" --config "$T/typo.conf" init --calendars "$SRC/calendars" \
+    >/dev/null || fail "init does create it"
+[ -s "$T/typo/kyniem.db" ] || fail "init created no database"
+
+# Lines inih would split (a long value injecting a key), duplicates.
+cp "$T/kyniem.conf" "$T/c.conf"
+long=$(printf 'x%.0s' $(seq 1 250))
+printf '[organisation]\nname = %s\n' "$long" >>"$T/c.conf"
+must_fail "c.conf:4: line longer than" --config "$T/c.conf" list
+cp "$T/kyniem.conf" "$T/c.conf"
+printf '[server]\nlisten = 127.0.0.1:1\nlisten = 127.0.0.1:2\n' >>"$T/c.conf"
+must_fail "c.conf:5: duplicate key 'listen' in [server] (first on line 4)" \
+    --config "$T/c.conf" list
+cp "$T/kyniem.conf" "$T/c.conf"
+printf '[server]\nlisten = 127.0.0.1:1\n[database]\npath = /x\n' >>"$T/c.conf"
+must_fail "duplicate section [database]" --config "$T/c.conf" list
+
+# Regression: offsets = soon silently disabled every reminder.
+cp "$T/kyniem.conf" "$T/c.conf"
+printf '[reminders]\noffsets = soon\n' >>"$T/c.conf"
+must_fail "c.conf:4: offsets must be a list like 30d,7d,1d" \
+    --config "$T/c.conf" list
+
+# Who may write the config and read the password.
+cp "$T/kyniem.conf" "$T/c.conf"
+chmod 666 "$T/c.conf"
+must_fail "is writable by others (mode 0666): run 'chmod go-w $T/c.conf'" \
+    --config "$T/c.conf" list
+chmod 644 "$T/c.conf"
+printf 'hunter2\n' >"$T/pw"
+chmod 644 "$T/pw"
+printf '[smtp]\nurl = smtp://127.0.0.1:25\nfrom = k@example.org\nusername = k\npassword_file = %s\n' \
+    "$T/pw" >>"$T/c.conf"
+must_fail "run 'chmod o-rwx,g-w $T/pw'" --config "$T/c.conf" list
+chmod 600 "$T/pw"
+"$KYNIEM" --config "$T/c.conf" list >/dev/null || fail "a 0600 password file"
+
+# Plain text with a password only to this machine; no credentials in
+# the URL, and none in the message either.
+cp "$T/kyniem.conf" "$T/c.conf"
+printf '[smtp]\nurl = smtp://mail.example.org:25\nfrom = k@example.org\nstarttls = off\nusername = k\npassword_file = %s\n' \
+    "$T/pw" >>"$T/c.conf"
+must_fail "starttls = off would send the password in clear text to 'mail.example.org'" \
+    --config "$T/c.conf" list
+cp "$T/kyniem.conf" "$T/c.conf"
+printf '[smtp]\nurl = smtp://bob:hunter2@mail.example.org:587\nfrom = k@example.org\n' \
+    >>"$T/c.conf"
+must_fail "url 'smtp://***@mail.example.org:587' holds credentials" \
+    --config "$T/c.conf" list
+grep -q hunter2 "$T/err" && fail "the password was shown"
+cp "$T/kyniem.conf" "$T/c.conf"
+printf '[smtp]\nurl = http://mail.example.org\nfrom = k@example.org\n' >>"$T/c.conf"
+must_fail "[smtp] url 'http://mail.example.org' is not smtp://HOST[:PORT]" \
+    --config "$T/c.conf" list
+cp "$T/kyniem.conf" "$T/c.conf"
+printf '[server]\ntrusted_proxies = 127.0.0.1, proxy.lan\n' >>"$T/c.conf"
+must_fail "trusted_proxies: 'proxy.lan' is not an IPv4 or IPv6 address" \
+    --config "$T/c.conf" list
+exit 0
