@@ -41,8 +41,9 @@ struct activity_list {
 	size_t n;
 };
 
-/* Load every activity, sorted by start; 0 or -1 (logged). */
-int activity_load(struct store *st, struct activity_list *out);
+/* Load every activity, sorted by start, with its owners when owners is
+ * set (feeds and documents need none); 0 or -1 (logged). */
+int activity_load(struct store *st, int owners, struct activity_list *out);
 void activity_list_release(struct activity_list *l);
 const char *activity_status_name(enum activity_status s);
 

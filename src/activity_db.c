@@ -113,15 +113,15 @@ load_owners(struct store *st, struct activity *v, size_t n)
 }
 
 int
-activity_load(struct store *st, struct activity_list *out)
+activity_load(struct store *st, int owners, struct activity_list *out)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT " ACTIVITY_COLUMNS
 	    " FROM activities ORDER BY start_date, all_day DESC, start_min,"
 	    " id");
 
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row_activity) == -1 || (out->n > 0 && load_owners(st, out->v,
-	    out->n) == -1)) {
+	    row_activity) == -1 || (owners && out->n > 0 &&
+	    load_owners(st, out->v, out->n) == -1)) {
 		activity_list_release(out);
 		return -1;
 	}

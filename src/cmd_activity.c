@@ -192,7 +192,7 @@ activity_list(int argc, char **argv, struct app *app)
 	(void)argv;
 	if (argc > 1)
 		return cmd_usage("activity");
-	if (activity_load(app->store, &l) == -1)
+	if (activity_load(app->store, 1, &l) == -1)
 		return 1;
 	for (i = 0; i < l.n; i++) {
 		a = &l.v[i];

@@ -30,7 +30,7 @@ export(struct app *app, const char *dir)
 	size_t i;
 	int ret = 1;
 
-	if (dataset_load(app->store, &d) == -1)
+	if (dataset_load(app->store, DATASET_ACTIVITIES, &d) == -1)
 		return 1;
 	base = site_base_url(app->cfg, NULL);
 	in.data = &d;

@@ -23,7 +23,7 @@ write_feed(struct app *app, const char *name)
 	const struct feed_def *def;
 	int ret = 1;
 
-	if (dataset_load(app->store, &d) == -1)
+	if (dataset_load(app->store, DATASET_ACTIVITIES, &d) == -1)
 		return 1;
 	feed_ctx_init(&ctx, &d, app->cfg, app->lunar, app->today);
 	feed_defs_init(&defs, app->cfg, d.set.v, d.set.n);

@@ -38,7 +38,7 @@ make_plan(struct app *app, int year, enum lang lang, enum plan_format fmt,
 	struct plan_doc doc;
 	int ret = -1;
 
-	if (dataset_load(app->store, &d) == -1)
+	if (dataset_load(app->store, DATASET_ACTIVITIES, &d) == -1)
 		return -1;
 	memset(&in, 0, sizeof(in));
 	in.cfg = app->cfg;

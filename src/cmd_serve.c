@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -157,7 +158,8 @@ rebuild(struct serve *s, const struct http_opts *ho)
 
 	if (data_version(s->app->store, &version) == -1)
 		return -1;
-	if (dataset_load(s->app->store, &d) == -1)
+	if (dataset_load(s->app->store, DATASET_ACTIVITIES,
+	    &d) == -1)
 		return -1;
 	in.data = &d;
 	in.cfg = s->app->cfg;
@@ -166,6 +168,9 @@ rebuild(struct serve *s, const struct http_opts *ho)
 	in.base_url = s->base;
 	ret = site_build(&in, &site);
 	dataset_release(&d);
+	/* The dataset was the largest thing in memory: give it back to the
+	 * system rather than keep the peak for the weeks the server runs. */
+	malloc_trim(0);
 	if (ret == -1) {
 		log_warnx("rebuilding the feeds failed; still serving the "
 		    "previous ones");

@@ -49,6 +49,7 @@ static const struct key keys[] = {
 	{ "feed", "description", T_STR, F(description), 0, 0 },
 	{ "feed", "kinds", T_LIST, F(kinds), 0, 0 },
 	{ "feed", "lang", T_LANG, F(lang), 0, 0 },
+	{ "feed", "max_bytes", T_INT, F(max_bytes), 10000, 100000000 },
 	{ "feed", "milestones", T_MILESTONES, F(milestones), 0, 0 },
 	{ "feed", "select", T_LIST, F(select), 0, 0 },
 	{ "feed", "tags", T_LIST, F(tags), 0, 0 },
@@ -108,17 +109,26 @@ static const char *const default_plan[PLAN_S_COUNT] = {
 	    "kind:commemoration+milestone"
 };
 
-/* Built-in feeds: name, title (vi), kinds, milestone mask, activities. */
+/*
+ * Built-in feeds: name, title (vi), kinds, milestone mask, activities,
+ * and the window (days back, days ahead).  The windows keep every feed
+ * of the shipped data, with room for the rows still to be dated, within
+ * its byte budget: "all" holds some 400 dates a year.
+ */
 static const struct {
 	const char *name, *title, *kinds;
 	unsigned milestones;
-	int activities;
+	int activities, back, ahead;
 } builtins[] = {
-	{ "all", "Kỷ niệm: tất cả các ngày", NULL, 0, 0 },
-	{ "milestones", "Kỷ niệm năm chẵn, năm tròn", NULL, MILESTONE_ALL, 0 },
-	{ "national-days", "Quốc khánh các nước", "national-day", 0, 0 },
-	{ "lunar-festivals", "Lễ, Tết âm lịch", "festival", 0, 0 },
-	{ "activities", "Hoạt động đã lên kế hoạch", NULL, 0, 1 },
+	{ "all", "Kỷ niệm: tất cả các ngày", NULL, 0, 0, 180, 3 * 365 },
+	{ "milestones", "Kỷ niệm năm chẵn, năm tròn", NULL, MILESTONE_ALL, 0,
+	    365, 5 * 365 },
+	{ "national-days", "Quốc khánh các nước", "national-day", 0, 0, 365,
+	    5 * 365 },
+	{ "lunar-festivals", "Lễ, Tết âm lịch", "festival", 0, 0, 365,
+	    5 * 365 },
+	{ "activities", "Hoạt động đã lên kế hoạch", NULL, 0, 1, 365,
+	    5 * 365 },
 };
 
 /* A key already set, to report duplicates. */
@@ -148,6 +158,7 @@ feed_defaults(struct config_feed *f, const char *name)
 	f->days_back = 365;
 	f->days_ahead = 5 * 365;
 	f->alarm_minutes = -1;
+	f->max_bytes = FEED_MAX_BYTES;
 }
 
 static struct config_feed *
@@ -511,6 +522,8 @@ add_builtins(struct config *cfg)
 		    NULL;
 		f->milestones = builtins[i].milestones;
 		f->activities = builtins[i].activities;
+		f->days_back = builtins[i].back;
+		f->days_ahead = builtins[i].ahead;
 		f->lang = cfg->lang;
 		f->builtin = 1;
 	}

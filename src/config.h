@@ -15,6 +15,9 @@
 #include "select.h"
 #include "vntime.h"
 
+/* A feed's default size budget: Google Calendar stops at about 1 MB. */
+#define FEED_MAX_BYTES	(900 * 1024)
+
 /* One [feed NAME] section, or a built-in feed. */
 struct config_feed {
 	char *name;		/* URL name: /calendars/NAME.ics */
@@ -30,6 +33,7 @@ struct config_feed {
 	int days_back, days_ahead;	/* window around today */
 	char *token;		/* secret for private feeds; NULL = public */
 	int alarm_minutes;	/* VALARM before start; -1 = none */
+	int max_bytes;		/* the feed's size budget; oldest go first */
 	int activities;		/* 1: planned activities instead of dates */
 	int builtin;
 };

@@ -10,12 +10,13 @@
 #include "dataset.h"
 
 int
-dataset_load(struct store *st, struct dataset *d)
+dataset_load(struct store *st, int what, struct dataset *d)
 {
 	memset(d, 0, sizeof(*d));
 	if (store_load(st, -1, &d->set) == -1)
 		return -1;
-	if (activity_load(st, &d->acts) == -1 ||
+	if (((what & DATASET_ACTIVITIES) && activity_load(st,
+	    what & DATASET_OWNERS, &d->acts) == -1) ||
 	    store_load_groups(st, &d->groups) == -1) {
 		dataset_release(d);
 		return -1;

@@ -21,8 +21,12 @@ struct dataset {
 	struct group_set groups;
 };
 
-/* Load everything; 0, or -1 (logged) with d empty. */
-int dataset_load(struct store *st, struct dataset *d);
+/* What dataset_load() loads besides observances and groups. */
+#define DATASET_ACTIVITIES	0x1
+#define DATASET_OWNERS		0x2	/* and the activities' owners */
+
+/* Load it; 0, or -1 (logged) with d empty. */
+int dataset_load(struct store *st, int what, struct dataset *d);
 void dataset_release(struct dataset *d);
 
 /*

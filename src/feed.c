@@ -109,6 +109,7 @@ country_feed(const struct config *cfg, const struct observance *obs)
 	f->days_back = 365;
 	f->days_ahead = 5 * 365;
 	f->alarm_minutes = -1;
+	f->max_bytes = FEED_MAX_BYTES;
 	f->builtin = 1;
 	return f;
 }
@@ -340,32 +341,100 @@ newer(time_t a, time_t b)
 	return a > b ? a : b;
 }
 
-static void
-add_activities(const struct feed_ctx *ctx, const struct config_feed *f,
-    icalcomponent *cal, struct feed_out *out)
-{
+/* One event of a feed: an occurrence or an activity, and its day. */
+struct item {
+	struct ymd date;
+	const struct occurrence *oc;
 	const struct activity *a;
+};
+
+/* The activities in the window, in date order (activity_load's). */
+static struct item *
+activity_items(const struct feed_ctx *ctx, const struct config_feed *f,
+    size_t *n, int *timed)
+{
+	const struct activity_list *al = &ctx->data->acts;
+	struct item *v = xcalloc(al->n + 1, sizeof(*v));
 	struct ymd from, to;
 	size_t i;
-	int timed = 0;
 
 	window(ctx, f, &from, &to);
-	for (i = 0; i < ctx->data->acts.n; i++) {
-		a = &ctx->data->acts.v[i];
-		if (!a->all_day)
-			timed = 1;
-	}
-	if (timed)
-		icalcomponent_add_component(cal, ical_vtimezone());
-	for (i = 0; i < ctx->data->acts.n; i++) {
-		a = &ctx->data->acts.v[i];
-		if (util_ymd_cmp(a->end, from) < 0 ||
-		    util_ymd_cmp(a->start, to) > 0)
+	*n = 0;
+	for (i = 0; i < al->n; i++) {
+		if (util_ymd_cmp(al->v[i].end, from) < 0 ||
+		    util_ymd_cmp(al->v[i].start, to) > 0)
 			continue;
-		icalcomponent_add_component(cal, activity_event(ctx, f, a));
-		out->modified = newer(out->modified, a->modified);
-		out->nevents++;
+		v[*n].date = al->v[i].start;
+		v[(*n)++].a = &al->v[i];
+		*timed |= !al->v[i].all_day;
 	}
+	return v;
+}
+
+static char *
+item_text(const struct feed_ctx *ctx, const struct config_feed *f,
+    const struct item *it)
+{
+	icalcomponent *ev = it->a != NULL ? activity_event(ctx, f, it->a) :
+	    occurrence_event(ctx, f, it->oc);
+	char *s = ical_text(ev);
+
+	icalcomponent_free(ev);
+	return s;
+}
+
+/*
+ * Write the events, newest first, while they fit the feed's byte budget
+ * (Google Calendar drops a subscription over about 1 MB; Outlook.com is
+ * slow on large ones), then put them in date order between the calendar's
+ * head and end.  Building and writing one event at a time also keeps the
+ * memory to the events kept.
+ */
+static int
+assemble(const struct feed_ctx *ctx, const struct config_feed *f,
+    const char *head, const struct item *v, size_t n, struct feed_out *out)
+{
+	const char *end = strstr(head, "END:VCALENDAR\r\n");
+	size_t headlen = (size_t)(end - head), used, first = n, i;
+	char **texts = xcalloc(n + 1, sizeof(*texts));
+	struct buf b;
+	int ret = -1;
+
+	used = strlen(head);
+	while (first > 0) {
+		char *t = item_text(ctx, f, &v[first - 1]);
+
+		if (t == NULL)
+			goto done;
+		if (used + strlen(t) > (size_t)f->max_bytes) {
+			free(t);
+			break;
+		}
+		used += strlen(t);
+		texts[--first] = t;
+	}
+	buf_init(&b);
+	buf_add(&b, head, headlen);
+	for (i = first; i < n; i++) {
+		buf_puts(&b, texts[i]);
+		out->modified = newer(out->modified, v[i].a != NULL ?
+		    v[i].a->modified : v[i].oc->obs->modified);
+	}
+	buf_puts(&b, end);
+	out->len = b.len;
+	out->text = buf_detach(&b);
+	out->nevents = n - first;
+	out->dropped = first;
+	if (first > 0)
+		log_warnx("feed '%s': %zu of its %zu events left out, the "
+		    "oldest first, to stay under its %d-byte budget "
+		    "(max_bytes)", f->name, first, n, f->max_bytes);
+	ret = 0;
+done:
+	for (i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
+	return ret;
 }
 
 int
@@ -373,30 +442,38 @@ feed_render(const struct feed_ctx *ctx, const struct config_feed *f,
     struct feed_out *out)
 {
 	struct occ_list occ;
+	struct item *v;
 	icalcomponent *cal;
-	size_t i;
+	char *head;
+	size_t i, n = 0;
+	int timed = 0, ret = -1;
 
 	memset(out, 0, sizeof(*out));
 	if (feed_occurrences(ctx, f, &occ) == -1)
 		return -1;
-	cal = calendar(ctx, f);
 	if (f->activities)
-		add_activities(ctx, f, cal, out);
-	for (i = 0; i < occ.n; i++) {
-		icalcomponent_add_component(cal, occurrence_event(ctx, f,
-		    &occ.v[i]));
-		out->modified = newer(out->modified, occ.v[i].obs->modified);
+		v = activity_items(ctx, f, &n, &timed);
+	else {
+		v = xcalloc(occ.n + 1, sizeof(*v));
+		for (i = 0; i < occ.n; i++) {
+			v[i].date = occ.v[i].date;
+			v[i].oc = &occ.v[i];
+		}
+		n = occ.n;
 	}
-	out->nevents += occ.n;
-	occ_list_release(&occ);
-	out->text = ical_text(cal);
+	cal = calendar(ctx, f);
+	if (timed)
+		icalcomponent_add_component(cal, ical_vtimezone());
+	head = ical_text(cal);
 	icalcomponent_free(cal);
-	if (out->text == NULL) {
+	if (head != NULL && assemble(ctx, f, head, v, n, out) == 0)
+		ret = 0;
+	else
 		log_warnx("feed '%s' not written", f->name);
-		return -1;
-	}
-	out->len = strlen(out->text);
-	return 0;
+	free(head);
+	free(v);
+	occ_list_release(&occ);
+	return ret;
 }
 
 void

@@ -50,6 +50,7 @@ struct feed_out {
 	char *text;		/* NUL-terminated, CRLF lines; owned */
 	size_t len;
 	size_t nevents;
+	size_t dropped;		/* events left out for the byte budget */
 	time_t modified;	/* newest change among its rows; 0 if none */
 };
 

@@ -120,7 +120,7 @@ query_print(struct store *st, const struct config *cfg,
 	size_t i, keep = 0;
 	int ret = -1;
 
-	if (dataset_load(st, &d) == -1)
+	if (dataset_load(st, 0, &d) == -1)
 		return -1;
 	dataset_env(&d, cfg, from.y, &env);
 	if (rules_occurrences(&cfg->rules, lunar, d.set.v, d.set.n, from, to,

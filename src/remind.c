@@ -429,7 +429,8 @@ remind_queue(const struct remind_in *in, int dry_run, FILE *out,
 	struct recipient_list rl = { 0 };
 	int ret = -1;
 
-	if (dataset_load(in->store, &d) == -1)
+	if (dataset_load(in->store, DATASET_ACTIVITIES |
+	    DATASET_OWNERS, &d) == -1)
 		return -1;
 	if (recipient_load(in->store, &rl) == -1)
 		goto done;

@@ -62,7 +62,7 @@ setup(void)
 		if (import_file(st, cal, path, 0, 0, &stats) == -1)
 			fatal("cannot import '%s'", path);
 	}
-	if (dataset_load(st, &d) == -1)
+	if (dataset_load(st, DATASET_ACTIVITIES, &d) == -1)
 		fatal("cannot load the dataset");
 	in.data = &d;
 	in.cfg = &cfg;

@@ -14,20 +14,27 @@ if [ ! -f "$ICALJS_DIR/node_modules/ical.js/dist/ical.js" ]; then
 	    { cat "$T/npm.log"; fail "cannot install ical.js from npm"; }
 fi
 
-# feed_window TODAY: sets FROM and TO, a year back and five years ahead.
+# feed_window TODAY [BACK AHEAD]: sets FROM and TO, BACK days back and
+# AHEAD days ahead (a year and five years: the built-in feeds' window).
 feed_window() {
 	set -- $("$PYTHON" -c 'import datetime as d, sys
 t = d.date.fromisoformat(sys.argv[1])
-print(t - d.timedelta(days=365), t + d.timedelta(days=5 * 365))' "$1")
+print(t - d.timedelta(days=int(sys.argv[2])),
+      t + d.timedelta(days=int(sys.argv[3])))' "$1" "${2:-365}" "${3:-1825}")
 	FROM=$1 TO=$2
 }
 
-# engine_count TODAY OPTIONS...: occurrences in the window according to
-# `kyniem anniversaries` (csv), options as for that command.
+# engine_count TODAY [--window BACK AHEAD] OPTIONS...: occurrences in the
+# window according to `kyniem anniversaries` (csv), options as for that
+# command.  all.ics has the shorter window --window 180 1095.
 engine_count() {
-	_today=$1
+	_today=$1 _back=365 _ahead=1825
 	shift
-	feed_window "$_today"
+	if [ "${1:-}" = --window ]; then
+		_back=$2 _ahead=$3
+		shift 3
+	fi
+	feed_window "$_today" "$_back" "$_ahead"
 	_y=${FROM%%-*}
 	: >"$T/engine.csv"
 	while [ "$_y" -le "${TO%%-*}" ]; do

@@ -20,7 +20,7 @@ check() {	# check NAME EXPECTED
 	check_feed "$T/site/calendars/$1.ics" "$1.ics" "$2"
 }
 
-check all "$(engine_count $TODAY)"
+check all "$(engine_count $TODAY --window 180 1095)"
 check milestones "$(engine_count $TODAY --milestones)"
 check national-days "$(engine_count $TODAY --kind national-day)"
 check lunar-festivals "$(engine_count $TODAY --kind festival)"

@@ -31,7 +31,7 @@ get() {	# get NAME: fetch /calendars/NAME.ics into $T/NAME.ics
 for f in all milestones national-days lunar-festivals activities country/JP; do
 	get $f
 done
-check_feed "$T/all.ics" all.ics "$(engine_count $TODAY)"
+check_feed "$T/all.ics" all.ics "$(engine_count $TODAY --window 180 1095)"
 check_feed "$T/milestones.ics" milestones.ics \
     "$(engine_count $TODAY --milestones)"
 check_feed "$T/national-days.ics" national-days.ics \

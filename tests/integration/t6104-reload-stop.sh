@@ -28,6 +28,7 @@ poll_seconds = 1
 title = Big
 days_back = 0
 days_ahead = 36600
+max_bytes = 20000000
 EOC
 cp "$T/kyniem.conf" "$T/kyniem.conf.orig"
 
