@@ -1,7 +1,8 @@
 # kyniem: one non-recursive Makefile.  `make` builds build/kyniem,
-# `make check` builds with -Werror, runs the unit tests again under
-# AddressSanitizer/UBSan and every CLI and integration test, `make run`
-# starts the main job on the embedded database.
+# `make check` builds with -Werror and runs the unit tests and every CLI
+# and integration test twice, on this build and on an AddressSanitizer/
+# UBSan one (tests/run), `make run` starts the main job on the embedded
+# database.
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -121,7 +122,8 @@ check: deps
 	$(MAKE) WERROR=1 all units
 	$(MAKE) WERROR=1 SANITIZE=1 BUILD=$(SANBUILD) $(SANBUILD)/kyniem units-san
 	if command -v $(FUZZCC) >/dev/null; then $(MAKE) WERROR=1 fuzz-build; fi
-	BUILD=$(BUILD) SANBUILD=$(SANBUILD) PYTHON=$(PYTHON) NODE=$(NODE) tests/run
+	BUILD=$(BUILD) SANBUILD=$(SANBUILD) PYTHON=$(PYTHON) NODE=$(NODE) \
+	    UNITS='$(UNITS)' tests/run
 
 units-san: $(UNITBINS)
 

@@ -4,7 +4,7 @@
 # with their level) match the md plan line for line; the appendix tables
 # hold every date; LibreOffice converts it to PDF where it is installed.
 . "$SRC/tests/lib.sh"
-"$PYTHON" -c 'import docx' 2>/dev/null || { echo "no python3-docx"; exit 77; }
+"$PYTHON" -c 'import docx' 2>/dev/null || skip_all "python3-docx not installed"
 initdb
 
 "$KYNIEM" --today 2023-12-20 plan 2024 --format md >"$T/plan.md" ||

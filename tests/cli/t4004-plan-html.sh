@@ -66,7 +66,7 @@ print("%d headings, %d list items match the md" % (len(p.heads), len(p.items)))
 PY
 
 browser=$(command -v chromium || command -v chromium-browser || true)
-[ -n "$browser" ] || { echo "chromium not installed"; exit 77; }
+[ -n "$browser" ] || skip_all "chromium not installed"
 flags="--headless --no-sandbox --disable-gpu --disable-background-networking
 --disable-component-update --disable-sync --no-first-run --hide-scrollbars"
 # shellcheck disable=SC2086

@@ -7,11 +7,14 @@ NODE=${NODE:-node}
 ICALJS_DIR="$SRC/tests/node"
 if [ ! -f "$ICALJS_DIR/node_modules/ical.js/dist/ical.js" ]; then
 	command -v "$NODE" >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 ||
-	    { echo "node and npm are needed for ical.js"; exit 77; }
+	    skip_all "node and npm are needed for ical.js"
 	mkdir -p "$ICALJS_DIR"
-	npm install --prefix "$ICALJS_DIR" --no-audit --no-fund --silent \
-	    ical.js@2 >"$T/npm.log" 2>&1 ||
-	    { cat "$T/npm.log"; fail "cannot install ical.js from npm"; }
+	# tests/run's two lanes may both get here: one installs, under a
+	# lock, and the other finds it done.
+	flock "$ICALJS_DIR" sh -c '[ -f "$1/node_modules/ical.js/dist/ical.js" ] ||
+	    npm install --prefix "$1" --no-audit --no-fund --silent ical.js@2' \
+	    sh "$ICALJS_DIR" >"$T/npm.log" 2>&1 ||
+	    { cat "$T/npm.log"; die "cannot install ical.js from npm"; }
 fi
 
 # feed_window TODAY: sets FROM and TO, a year back and five years ahead.

@@ -22,9 +22,9 @@ start_server() {
 	while [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/healthz")" \
 	    != 200 ]; do
 		_i=$((_i + 1))
-		[ $_i -lt 100 ] || { cat "$T/serve.err"; fail "server not up"; }
+		[ $_i -lt 100 ] || { cat "$T/serve.err"; die "server not up"; }
 		kill -0 "$SERVER_PID" 2>/dev/null ||
-		    { cat "$T/serve.err"; fail "server exited"; }
+		    { cat "$T/serve.err"; die "server exited"; }
 		sleep 0.1
 	done
 }

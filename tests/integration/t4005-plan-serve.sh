@@ -14,8 +14,8 @@ base="http://127.0.0.1:$port"
 i=0
 until curl -fsS -o /dev/null "$base/plan/2024.md" 2>/dev/null; do
 	i=$((i + 1))
-	[ "$i" -lt 100 ] || { cat "$T/serve.log"; fail "server not up"; }
-	kill -0 "$pid" 2>/dev/null || { cat "$T/serve.log"; fail "server died"; }
+	[ "$i" -lt 100 ] || { cat "$T/serve.log"; die "server not up"; }
+	kill -0 "$pid" 2>/dev/null || { cat "$T/serve.log"; die "server died"; }
 	sleep 0.1
 done
 

@@ -23,7 +23,7 @@ pid=$!
 i=0
 while [ "$(count_arrived)" -lt 3 ]; do
 	i=$((i + 1))
-	[ $i -gt 100 ] && fail "no progress"
+	[ $i -gt 100 ] && die "no progress"
 	sleep 0.05
 done
 kill -9 "$pid"

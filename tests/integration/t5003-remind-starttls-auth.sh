@@ -7,11 +7,11 @@
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/smtplib.sh"
 initdb
-command -v openssl >/dev/null || fail "openssl is missing"
+command -v openssl >/dev/null || die "openssl is missing"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
     -addext subjectAltName=IP:127.0.0.1,DNS:localhost \
     -keyout "$T/key.pem" -out "$T/cert.pem" 2>"$T/openssl.log" ||
-    { cat "$T/openssl.log"; fail "openssl"; }
+    { cat "$T/openssl.log"; die "openssl"; }
 secret="s3cr3t-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
 printf '%s\n' "$secret" >"$T/password"
 printf 'wrong-%s\n' "$secret" >"$T/badpassword"

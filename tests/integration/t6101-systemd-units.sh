@@ -4,7 +4,7 @@
 # `systemd-analyze security` is 2.0 or lower.
 . "$SRC/tests/lib.sh"
 command -v systemd-analyze >/dev/null ||
-    { echo "systemd-analyze not installed"; exit 77; }
+    skip_all "systemd-analyze not installed"
 
 # Install into a scratch root so ExecStart names a binary that exists
 # there and the man pages of Documentation= are found.

@@ -60,11 +60,14 @@ cmp -s "$SRC/config/kyniem.conf.example" \
 # compiled data directory is PREFIX/share/kyniem): install with a PREFIX
 # under $T and run `kyniem init` from an empty directory.
 # The objects of the test build are reused (timestamps kept), so only
-# cmd_init.o is compiled again for the new PREFIX.
+# cmd_init.o is compiled again for the new PREFIX, with the sanitizers
+# when they are the sanitizer build's.
 p="$T/prefix"
 mkdir -p "$T/build"
 cp -pR "$(dirname "$KYNIEM")/src" "$T/build/"
-make -s -C "$SRC" BUILD="$T/build" PREFIX="$p" SYSCONFDIR="$p/etc" \
+san=""
+[ "$KYNIEM_BUILD" != san ] || san=SANITIZE=1
+make -s -C "$SRC" BUILD="$T/build" PREFIX="$p" SYSCONFDIR="$p/etc" $san \
     install >>"$T/make.log" 2>&1 || { cat "$T/make.log"; fail "build failed"; }
 [ "$(cat "$T/build/.prefix")" = "$p" ] || fail "no PREFIX stamp"
 

@@ -5,7 +5,7 @@
 # configured address itself, and tells NOTIFY_SOCKET it is ready.
 . "$SRC/tests/lib.sh"
 command -v systemd-socket-activate >/dev/null ||
-    { echo "systemd-socket-activate not installed"; exit 77; }
+    skip_all "systemd-socket-activate not installed"
 PIDS=""
 cleanup() {
 	for p in $PIDS; do
@@ -27,11 +27,13 @@ EOC
 PIDS="$!"
 i=0
 while [ ! -S "$T/notify.sock" ]; do
-	i=$((i + 1)); [ $i -lt 50 ] || fail "notify socket not up"; sleep 0.1
+	i=$((i + 1)); [ $i -lt 50 ] || die "notify socket not up"; sleep 0.1
 done
 
-# systemd-socket-activate passes only the variables named with -E.
+# systemd-socket-activate passes only the variables named with -E (the
+# sanitizer options set by tests/run too).
 systemd-socket-activate -E NOTIFY_SOCKET="$T/notify.sock" \
+    -E ASAN_OPTIONS -E UBSAN_OPTIONS \
     -l "127.0.0.1:$port" "$KYNIEM" --config "$T/kyniem.conf" \
     --today 2023-06-01 serve \
     >"$T/serve.out" 2>"$T/serve.err" &
@@ -43,7 +45,7 @@ i=0
 until curl -s -o "$T/jp.ics" -w '%{http_code}' \
     "http://127.0.0.1:$port/calendars/country/JP.ics" >"$T/code" 2>/dev/null
 do
-	i=$((i + 1)); [ $i -lt 50 ] || fail "socket not listening"; sleep 0.1
+	i=$((i + 1)); [ $i -lt 50 ] || die "socket not listening"; sleep 0.1
 done
 [ "$(cat "$T/code")" = 200 ] ||
     { cat "$T/serve.err"; fail "first request got $(cat "$T/code")"; }
@@ -69,21 +71,22 @@ kill -0 "$srv" || fail "server died"
 
 i=0
 until grep -q '^READY=1$' "$T/notify.log" 2>/dev/null; do
-	i=$((i + 1)); [ $i -lt 50 ] || fail "no READY=1 on NOTIFY_SOCKET"
+	i=$((i + 1)); [ $i -lt 50 ] || { fail "no READY=1 on NOTIFY_SOCKET"; break; }
 	sleep 0.1
 done
 cat "$T/notify.log"
 
 # A bad hand-over (two sockets) is refused, not half-used.
 port2=$(free_port)
-systemd-socket-activate -l "127.0.0.1:$(free_port)" -l "127.0.0.1:$port2" \
+systemd-socket-activate -E ASAN_OPTIONS -E UBSAN_OPTIONS \
+    -l "127.0.0.1:$(free_port)" -l "127.0.0.1:$port2" \
     "$KYNIEM" --config "$T/kyniem.conf" --today 2023-06-01 serve \
     >"$T/two.out" 2>"$T/two.err" &
 two=$!
 PIDS="$two $PIDS"
 i=0
 while kill -0 "$two" 2>/dev/null; do
-	i=$((i + 1)); [ $i -lt 50 ] || fail "two sockets: server still up"
+	i=$((i + 1)); [ $i -lt 50 ] || { fail "two sockets: server still up"; break; }
 	curl -s -m 1 -o /dev/null "http://127.0.0.1:$port2/healthz" || true
 	sleep 0.1
 done

@@ -36,7 +36,7 @@ cp "$T/kyniem.conf" "$T/kyniem.conf.orig"
 PIDS="$!"
 i=0
 while [ ! -S "$T/notify.sock" ]; do
-	i=$((i + 1)); [ $i -lt 50 ] || fail "notify socket not up"; sleep 0.1
+	i=$((i + 1)); [ $i -lt 50 ] || die "notify socket not up"; sleep 0.1
 done
 NOTIFY_SOCKET="$T/notify.sock" "$KYNIEM" --today 2023-06-01 serve \
     >"$T/serve.out" 2>"$T/serve.err" &
@@ -48,9 +48,9 @@ wait_ready() {
 	while [ "$(grep -c '^READY=1$' "$T/notify.log" 2>/dev/null)" -lt "$1" ]
 	do
 		_i=$((_i + 1))
-		[ $_i -lt 300 ] || { cat "$T/serve.err"; fail "no READY=1 #$1"; }
+		[ $_i -lt 300 ] || { cat "$T/serve.err"; die "no READY=1 #$1"; }
 		kill -0 "$SERVER" 2>/dev/null ||
-		    { cat "$T/serve.err"; fail "server exited"; }
+		    { cat "$T/serve.err"; die "server exited"; }
 		sleep 0.1
 	done
 }
@@ -101,7 +101,7 @@ slow=$!
 PIDS="$slow $PIDS"
 i=0
 while [ ! -e "$T/started" ]; do
-	i=$((i + 1)); [ $i -lt 100 ] || fail "slow download did not start"
+	i=$((i + 1)); [ $i -lt 100 ] || die "slow download did not start"
 	sleep 0.1
 done
 kill -TERM "$SERVER"

@@ -5,8 +5,8 @@
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/serverlib.sh"
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-[ -x "$NGINX" ] || { echo "nginx not installed"; exit 77; }
-command -v openssl >/dev/null || { echo "openssl not installed"; exit 77; }
+[ -x "$NGINX" ] || skip_all "nginx not installed"
+command -v openssl >/dev/null || skip_all "openssl not installed"
 NGINX_PID=""
 stop_all() {
 	[ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null
@@ -74,7 +74,7 @@ c() { curl -s -k --resolve "$name:$https:127.0.0.1" \
 i=0
 until c -o /dev/null "https://$name:$https/healthz"; do
 	i=$((i + 1))
-	[ $i -lt 50 ] || { cat "$n/error.log"; fail "nginx not up"; }
+	[ $i -lt 50 ] || { cat "$n/error.log"; die "nginx not up"; }
 	sleep 0.1
 done
 

@@ -4,7 +4,7 @@
 # the database must pass PRAGMA integrity_check and hold all or none of
 # each version: no mix of old and new rows, no partial insert.
 . "$SRC/tests/lib.sh"
-command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not installed"; exit 77; }
+command -v sqlite3 >/dev/null || skip_all "sqlite3 CLI not installed"
 initdb
 # A private copy: a rebuild of build/kyniem during the run must not matter.
 cp "$KYNIEM" "$T/kyniem"
@@ -47,20 +47,20 @@ while [ $i -lt "$ITER" ]; do
 	case $rc in
 	0) finished=$((finished + 1)) ;;
 	137) killed=$((killed + 1)) ;;
-	*) cat "$T/import.err"; fail "iteration $i: import exit $rc" ;;
+	*) cat "$T/import.err"; die "iteration $i: import exit $rc" ;;
 	esac
 	ok=$(sql "PRAGMA integrity_check;")
-	[ "$ok" = ok ] || fail "iteration $i: integrity_check: $ok"
+	[ "$ok" = ok ] || die "iteration $i: integrity_check: $ok"
 	counts=$(sql "SELECT count(*), sum(source = 'src-a'),
 	    sum(source = 'src-b'), sum(name_en LIKE '% a') FROM observances
 	    WHERE key LIKE 'kill\_%' ESCAPE '\'")
 	case $counts in
 	"$N|$N|0|$N"|"$N|0|$N|0") ;;
-	*) fail "iteration $i (kill after $d ms): rows, src-a, src-b," \
+	*) die "iteration $i (kill after $d ms): rows, src-a, src-b," \
 	    "names of a: $counts; want all of one version" ;;
 	esac
 	if [ $rc -eq 0 ] && [ "$counts" != "$N|$( [ $v = a ] && echo "$N|0|$N" || echo "0|$N|0")" ]; then
-		fail "iteration $i: import of $v.csv finished but left $counts"
+		die "iteration $i: import of $v.csv finished but left $counts"
 	fi
 done
 echo "$ITER runs: $killed killed mid-run, $finished finished"

@@ -9,7 +9,7 @@
 # emptied so every round queues and sends again.
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/smtplib.sh"
-command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not installed"; exit 77; }
+command -v sqlite3 >/dev/null || skip_all "sqlite3 CLI not installed"
 initdb
 cp "$KYNIEM" "$T/kyniem"
 KYNIEM=$T/kyniem
@@ -49,24 +49,24 @@ check() {	# $1: iteration; the invariants after a kill
 	    FROM outbox;
 	    SELECT state, message_id FROM outbox;" >"$T/db"
 	ok=$(head -n 1 "$T/db")
-	[ "$ok" = ok ] || fail "iteration $1: integrity_check: $ok"
+	[ "$ok" = ok ] || die "iteration $1: integrity_check: $ok"
 	c=$(sed -n 's/^C|//p' "$T/db")
 	case $c in
 	"0|0") return 0 ;;
 	"$R|$R") ;;
-	*) fail "iteration $1: outbox rows, distinct (reminder, recipient):" \
+	*) die "iteration $1: outbox rows, distinct (reminder, recipient):" \
 	    "$c; want 0 or $R of each (all or none, once each)" ;;
 	esac
 	arrived_ids | sort >"$T/ids"
 	sed -n 's/^sent|<\{0,1\}\([^>]*\)>\{0,1\}$/\1/p' "$T/db" | sort >"$T/sent"
 	sed -n 's/^[a-z]*|<\{0,1\}\([^>]*\)>\{0,1\}$/\1/p' "$T/db" | sort >"$T/all"
 	lost=$(comm -23 "$T/sent" "$T/ids" | head -n 3)
-	[ -z "$lost" ] || fail "iteration $1: marked sent, never arrived: $lost"
+	[ -z "$lost" ] || die "iteration $1: marked sent, never arrived: $lost"
 	stray=$(uniq "$T/ids" | comm -23 - "$T/all" | head -n 3)
-	[ -z "$stray" ] || fail "iteration $1: arrived, not in outbox: $stray"
+	[ -z "$stray" ] || die "iteration $1: arrived, not in outbox: $stray"
 	resent=$(( $(wc -l <"$T/ids") - $(uniq "$T/ids" | wc -l) ))
 	[ "$resent" -le "$kills" ] ||
-	    fail "iteration $1: $resent resends after $kills kills"
+	    die "iteration $1: $resent resends after $kills kills"
 	nsent=$(wc -l <"$T/sent")
 }
 
@@ -85,7 +85,7 @@ while [ $i -lt "$ITER" ]; do
 	case $rc in
 	0) finished=$((finished + 1)) ;;
 	137) killed=$((killed + 1)); kills=$((kills + 1)) ;;
-	*) cat "$T/run.out"; fail "iteration $i: remind exit $rc" ;;
+	*) cat "$T/run.out"; die "iteration $i: remind exit $rc" ;;
 	esac
 	nsent=0
 	check $i

@@ -64,7 +64,7 @@ trap 'kill $apid 2>/dev/null || true; stop_server' EXIT
 i=0
 until grep -q '^open' "$T/abuse.out"; do
 	i=$((i + 1))
-	[ $i -lt 300 ] || { cat "$T/abuse.out"; fail "abuse script stuck"; }
+	[ $i -lt 300 ] || { cat "$T/abuse.out"; die "abuse script stuck"; }
 	sleep 0.1
 done
 cat "$T/abuse.out"

@@ -5,7 +5,7 @@
 # disk is a 600 KiB tmpfs (mounting needs root; without it that part is
 # reported as skipped).
 . "$SRC/tests/lib.sh"
-command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not installed"; exit 77; }
+command -v sqlite3 >/dev/null || skip_all "sqlite3 CLI not installed"
 W=$(mktemp -d /tmp/kyniem-t8007.XXXXXX)
 chmod 755 "$W"
 cleanup() {
@@ -60,7 +60,7 @@ readonly_case 777
 # Disk full: a tmpfs that the initialised database nearly fills.
 mkdir "$W/full"
 if ! mount -t tmpfs -o size=600k tmpfs "$W/full" 2>"$T/mount.err"; then
-	echo "disk-full part skipped: $(cat "$T/mount.err")"
+	skip "disk-full part: cannot mount a tmpfs: $(cat "$T/mount.err")"
 	exit 0
 fi
 printf '[database]\npath = %s/full/kyniem.db\n' "$W" >"$W/full.conf"
