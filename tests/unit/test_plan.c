@@ -95,6 +95,31 @@ find(const struct plan_doc *d, enum plan_block_type t, const char *text)
 	return -1;
 }
 
+/* Index of the first block whose text contains sub, or -1. */
+static long
+find_sub(const struct plan_doc *d, enum plan_block_type t, const char *sub)
+{
+	size_t i;
+
+	for (i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].type == t && d->blocks[i].text &&
+		    strstr(d->blocks[i].text, sub) != NULL)
+			return (long)i;
+	return -1;
+}
+
+/* The appendix row of key, or NULL. */
+static const struct plan_row *
+row(const struct plan_doc *d, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < d->nrows; i++)
+		if (strcmp(d->rows[i].key, key) == 0)
+			return &d->rows[i];
+	return NULL;
+}
+
 START_TEST(test_map_syntax)
 {
 	static const struct {
@@ -126,6 +151,7 @@ START_TEST(test_sections_2024)
 {
 	struct plan_input in;
 	struct plan_doc d;
+	const struct plan_row *r;
 	long h11, h12, h13, h14, b;
 
 	input(&in, 2024);
@@ -154,8 +180,12 @@ START_TEST(test_sections_2024)
 	b = find(&d, PB_BULLET, "Quốc khánh New Zealand (6/2/2024)");
 	ck_assert(b > h14);
 	ck_assert_int_eq(d.blocks[b].level, 1);
-	ck_assert_int_eq(find(&d, PB_BULLET, "Kỷ niệm 1 năm thiết lập quan hệ "
-	    "ngoại giao Việt Nam – Tonga (21/9/2023 – 21/9/2024)"), -1);
+	ck_assert_int_eq(find_sub(&d, PB_BULLET, "Tonga"), -1);
+	/* Tonga is in the plan all the same: its row, in no section. */
+	r = row(&d, "relation:TO");
+	ck_assert_ptr_nonnull(r);
+	ck_assert_int_eq(r->n, 1);
+	ck_assert_str_eq(r->section, "");
 	ck_assert_int_ge(find(&d, PB_BULLET, "Tuyên truyền các hoạt động kỷ "
 	    "niệm năm chẵn, năm tròn thiết lập quan hệ ngoại giao giữa Việt "
 	    "Nam với các nước trong năm 2024: Thụy Điển."), 0);
@@ -173,12 +203,31 @@ START_TEST(test_partner_before_year)
 {
 	struct plan_input in;
 	struct plan_doc d;
+	const struct plan_row *r;
+	long h14;
 
 	/* In 2020 the partnership is not yet a year old: no greetings. */
 	input(&in, 2020);
 	ck_assert_int_eq(plan_build(&in, &d), 0);
+	h14 = find(&d, PB_H2, "1.4. Hoạt động thường niên");
+	ck_assert_int_ge(h14, 0);
 	ck_assert_int_eq(find(&d, PB_BULLET,
 	    "Quốc khánh New Zealand (6/2/2020)"), -1);
+	/* The national day is there, in no section. */
+	r = row(&d, "national-day:NZ");
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(r->section, "");
+	plan_doc_release(&d);
+
+	/* A year later the same data gives the greetings in 1.4. */
+	input(&in, 2021);
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	ck_assert_int_gt(find(&d, PB_BULLET,
+	    "Quốc khánh New Zealand (6/2/2021)"),
+	    find(&d, PB_H2, "1.4. Hoạt động thường niên"));
+	r = row(&d, "national-day:NZ");
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(r->section, "1.4");
 	plan_doc_release(&d);
 }
 END_TEST
@@ -251,11 +300,24 @@ START_TEST(test_bad_mapping_in_build)
 {
 	struct plan_input in;
 	struct plan_doc d;
+	long h13;
 
-	cfg.plan_map[2] = xstrdup("kind:nothing");
+	/* A good mapping in the slot: section 1.3 holds what it selects,
+	 * here Tonga's first year, which is in no section by default. */
+	cfg.plan_map[2] = xstrdup("key:relation:TO");
 	input(&in, 2024);
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	h13 = find(&d, PB_H2, "1.3. Hoạt động kiều bào");
+	ck_assert_int_ge(h13, 0);
+	ck_assert_int_eq(find_sub(&d, PB_BULLET, "Tonga"), h13 + 1);
+	plan_doc_release(&d);
+
+	/* A bad one: the build fails and leaves an empty document. */
+	free(cfg.plan_map[2]);
+	cfg.plan_map[2] = xstrdup("kind:nothing");
 	ck_assert_int_eq(plan_build(&in, &d), -1);
 	ck_assert_uint_eq(d.nblocks, 0);
+	ck_assert_uint_eq(d.nrows, 0);
 }
 END_TEST
 
