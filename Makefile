@@ -73,6 +73,7 @@ SRCS = \
 # Unit tests: tests/unit/test_NAME.c, one per module.
 UNITS = \
 	tests/unit/test_activity.c \
+	tests/unit/test_config.c \
 	tests/unit/test_import.c \
 	tests/unit/test_lunar.c \
 	tests/unit/test_message.c \
