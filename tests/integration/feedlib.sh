@@ -9,7 +9,7 @@ if [ ! -f "$ICALJS_DIR/node_modules/ical.js/dist/ical.js" ]; then
 	command -v "$NODE" >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 ||
 	    skip_all "node and npm are needed for ical.js"
 	mkdir -p "$ICALJS_DIR"
-	# tests/run's two lanes may both get here: one installs, under a
+	# Two of tests/run's jobs may get here at once: one installs, under a
 	# lock, and the other finds it done.
 	flock "$ICALJS_DIR" sh -c '[ -f "$1/node_modules/ical.js/dist/ical.js" ] ||
 	    npm install --prefix "$1" --no-audit --no-fund --silent ical.js@2' \
