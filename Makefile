@@ -119,10 +119,16 @@ run:
 	$(MAKE) var/kyniem.db
 	$(BUILD)/kyniem serve
 
+# make check builds on every CPU (CHECKJOBS) and tests/run runs as many
+# tests at once: on 2 cores it must stay well under 10 minutes.
+CHECKJOBS ?= -j$(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+
 check: deps
-	$(MAKE) WERROR=1 all units
-	$(MAKE) WERROR=1 SANITIZE=1 BUILD=$(SANBUILD) $(SANBUILD)/kyniem units-san
-	if command -v $(FUZZCC) >/dev/null; then $(MAKE) WERROR=1 fuzz-build; fi
+	$(MAKE) $(CHECKJOBS) WERROR=1 all units
+	$(MAKE) $(CHECKJOBS) WERROR=1 SANITIZE=1 BUILD=$(SANBUILD) \
+	    $(SANBUILD)/kyniem units-san
+	if command -v $(FUZZCC) >/dev/null; then \
+	    $(MAKE) $(CHECKJOBS) WERROR=1 fuzz-build; fi
 	BUILD=$(BUILD) SANBUILD=$(SANBUILD) PYTHON=$(PYTHON) NODE=$(NODE) \
 	    UNITS='$(UNITS)' tests/run
 
