@@ -1,8 +1,8 @@
 # kyniem: one non-recursive Makefile.  `make` builds build/kyniem,
-# `make check` builds with -Werror, runs the unit tests again under
-# AddressSanitizer/UBSan and every CLI and integration test, `make run`
-# starts the main job on the embedded database, `make deb` builds the
-# Debian package.
+# `make check` builds with -Werror and runs the unit tests and every CLI
+# and integration test twice, on this build and on an AddressSanitizer/
+# UBSan one (tests/run), `make run` starts the main job on the embedded
+# database, `make deb` builds the Debian package.
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -91,6 +91,7 @@ SRCS = \
 # Unit tests: tests/unit/test_NAME.c, one per module.
 UNITS = \
 	tests/unit/test_activity.c \
+	tests/unit/test_config.c \
 	tests/unit/test_escape.c \
 	tests/unit/test_httpreq.c \
 	tests/unit/test_import.c \
@@ -146,11 +147,18 @@ run:
 	$(MAKE) var/kyniem.db
 	$(BUILD)/kyniem serve
 
+# make check builds on every CPU (CHECKJOBS) and tests/run runs as many
+# tests at once: on 2 cores it must stay well under 10 minutes.
+CHECKJOBS ?= -j$(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+
 check: deps
-	$(MAKE) WERROR=1 all units
-	$(MAKE) WERROR=1 SANITIZE=1 BUILD=$(SANBUILD) $(SANBUILD)/kyniem units-san
-	if command -v $(FUZZCC) >/dev/null; then $(MAKE) WERROR=1 fuzz-build; fi
-	BUILD=$(BUILD) SANBUILD=$(SANBUILD) PYTHON=$(PYTHON) NODE=$(NODE) tests/run
+	$(MAKE) $(CHECKJOBS) WERROR=1 all units
+	$(MAKE) $(CHECKJOBS) WERROR=1 SANITIZE=1 BUILD=$(SANBUILD) \
+	    $(SANBUILD)/kyniem units-san
+	if command -v $(FUZZCC) >/dev/null; then \
+	    $(MAKE) $(CHECKJOBS) WERROR=1 fuzz-build; fi
+	BUILD=$(BUILD) SANBUILD=$(SANBUILD) PYTHON=$(PYTHON) NODE=$(NODE) \
+	    UNITS='$(UNITS)' tests/run
 
 units-san: $(UNITBINS)
 

@@ -20,10 +20,12 @@
 #include "text.h"
 #include "util.h"
 
-/* inih's line buffer (INI_MAX_LINE in Debian's build): the reader is
- * handed this size. */
-#define LINE_MAX_BYTES	200
 #define VALUE_MAX	2000
+/* inih keeps section names in a 50-byte buffer (MAX_SECTION in Debian's
+ * build) and cuts longer ones: [feed NAME] leaves 44 for the name. */
+#define SECTION_MAX	49
+/* Marks a section refused by the reader: its keys are skipped. */
+#define BAD_SECTION	"\x01"
 
 enum type { T_STR, T_LIST, T_INT, T_LANG, T_BOOL, T_MILESTONES, T_FEB29,
     T_MERIDIAN, T_STARTTLS, T_SELECTOR, T_OFFSETS };
@@ -144,10 +146,14 @@ struct parse {
 	long line;
 	int errors;
 	int continued;		/* the line read continues the last value */
+	long header;		/* line of the last [section] header */
+	int header_seen;	/* and no key has come after it yet */
 	struct config_feed *feed;	/* current [feed NAME] section */
 	char *section;			/* last section seen */
-	struct seen *seen;
+	struct seen *seen;	/* keys set, to report duplicates */
 	size_t nseen;
+	struct seen *sections;	/* sections begun, likewise */
+	size_t nsections;
 };
 
 static void
@@ -398,8 +404,12 @@ set_milestones(struct parse *p, const char *name, const char *v)
 {
 	int kind = rules_kind_parse(name);
 
-	if (kind < 0)
-		return bad(p, "unknown kind", name, "in [milestones]");
+	if (kind < 0) {
+		log_warnx("%s:%ld: unknown kind '%s' in [milestones]", p->path,
+		    p->line, name);
+		p->errors++;
+		return 1;
+	}
 	if (parse_milestones(v, &p->cfg->rules.milestones[kind]) == -1)
 		return bad(p, "milestones must be a list of round, decade, "
 		    "jubilee (or none), not", v, NULL);
@@ -416,7 +426,7 @@ start_feed(struct parse *p, const char *section)
 		if (!(name[i] >= 'a' && name[i] <= 'z') && !(name[i] >= '0' &&
 		    name[i] <= '9') && name[i] != '-' && name[i] != '_')
 			break;
-	if (i == 0 || name[i] != '\0' || i > 64) {
+	if (i == 0 || name[i] != '\0') {
 		p->feed = NULL;
 		return bad(p, "feed name must be a-z 0-9 - _, not", name,
 		    NULL);
@@ -431,14 +441,19 @@ new_section(struct parse *p, const char *section)
 {
 	size_t i;
 
-	for (i = 0; i < p->nseen; i++)
-		if (strcmp(p->seen[i].section, section) == 0) {
+	for (i = 0; i < p->nsections; i++)
+		if (strcmp(p->sections[i].section, section) == 0) {
 			log_warnx("%s:%ld: duplicate section [%s] (first on "
-			    "line %ld)", p->path, p->line, section,
-			    p->seen[i].line);
+			    "line %ld)", p->path, p->header, section,
+			    p->sections[i].line);
 			p->errors++;
 			break;
 		}
+	p->sections = xrealloc(p->sections, (p->nsections + 1) *
+	    sizeof(*p->sections));
+	p->sections[p->nsections].section = xstrdup(section);
+	p->sections[p->nsections].name = NULL;
+	p->sections[p->nsections++].line = p->header;
 	free(p->section);
 	p->section = xstrdup(section);
 	p->feed = NULL;
@@ -455,8 +470,12 @@ handler(void *user, const char *section, const char *name, const char *v)
 
 	/* Debian's inih does not report empty sections, so a section
 	 * starts when its first key arrives. */
-	if (p->section == NULL || strcmp(p->section, section) != 0)
+	if (strcmp(section, BAD_SECTION) == 0)
+		return 1;	/* reported by the reader */
+	if (p->header_seen || p->section == NULL ||
+	    strcmp(p->section, section) != 0)
 		new_section(p, section);
+	p->header_seen = 0;
 	if (is_feed && p->feed == NULL)
 		return 1;	/* bad feed name, already reported */
 	if (duplicate(p, section, name))
@@ -486,6 +505,7 @@ static char *
 reader(char *str, int num, void *stream)
 {
 	struct parse *p = stream;
+	char *s;
 	size_t n;
 	int c;
 
@@ -503,6 +523,18 @@ reader(char *str, int num, void *stream)
 		while ((c = fgetc(p->f)) != EOF && c != '\n')
 			;
 		snprintf(str, (size_t)num, ";\n");
+		return str;
+	}
+	if (str[strspn(str, " \t")] == '[') {
+		p->header = p->line;
+		p->header_seen = 1;
+		if ((s = strchr(str, ']')) != NULL && s - str -
+		    (long)strspn(str, " \t") - 1 > SECTION_MAX) {
+			log_warnx("%s:%ld: section name longer than %d bytes",
+			    p->path, p->line, SECTION_MAX);
+			p->errors++;
+			snprintf(str, (size_t)num, "[" BAD_SECTION "]\n");
+		}
 	}
 	return str;
 }
@@ -663,7 +695,10 @@ parse_release(struct parse *p)
 		free(p->seen[i].section);
 		free(p->seen[i].name);
 	}
+	for (i = 0; i < p->nsections; i++)
+		free(p->sections[i].section);
 	free(p->seen);
+	free(p->sections);
 	free(p->section);
 }
 
@@ -685,10 +720,10 @@ config_load(struct config *cfg, const char *path)
 		if (ferror(p.f))
 			bad(&p, "cannot read", path, strerror(errno));
 		fclose(p.f);
-		if (rc > 0 && p.errors == 0) {
-			p.line = rc;
-			bad(&p, "syntax error (want [section] or key = value)",
-			    "", NULL);
+		if (rc > 0) {
+			log_warnx("%s:%d: syntax error (want [section] or key "
+			    "= value)", path, rc);
+			p.errors++;
 		} else if (rc < 0)
 			bad(&p, "cannot parse", path, NULL);
 		parse_release(&p);

@@ -1,9 +1,21 @@
 # Sourced by tests/cli and tests/integration scripts (sh).  Provides a
-# scratch config and database, and helpers that fail with a message.
+# scratch config and database, and the check helpers.  Every check is one
+# line in $T/.checks ("ok", "FAIL" or "skip", then what was checked); a
+# failed check is reported and the script goes on, so one failure hides
+# nothing after it.  tests/run adds the lines up.  die gives up at once
+# (a setup step failed: there is nothing left to check).  See
+# tests/README.md.
 set -eu
 : "${KYNIEM:?}" "${SRC:?}" "${T:?}"
 PYTHON=${PYTHON:-/usr/bin/python3}
+# normal or san (the ASan/UBSan build); a script may adapt to it.
+KYNIEM_BUILD=${KYNIEM_BUILD:-normal}
 DATA="$SRC/tests/data"
+CHECKS="$T/.checks"
+: >"$CHECKS"
+# The helpers report on the script's own stderr (its log), even when the
+# caller redirected stderr for the command it checks.
+exec 9>&2
 
 # A config whose database lives in $T; extra INI text may be appended.
 mkconf() {
@@ -18,16 +30,124 @@ EOC
 initdb() {
 	mkconf
 	"$KYNIEM" init --calendars "$SRC/calendars" >"$T/init.log" 2>&1 ||
-	    { cat "$T/init.log"; fail "kyniem init failed"; }
+	    { cat "$T/init.log" >&9; die "kyniem init failed"; }
 }
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
+# _record RESULT TEXT...: append one line to $CHECKS, on one line, with
+# the scratch and source paths left out.
+_record() {
+	_rr=$1
+	shift
+	printf '%s %s\n' "$_rr" "$(printf '%s' "$*" | tr '\n\t' '  ' |
+	    sed -e "s|$T/||g" -e "s|$KYNIEM|kyniem|g" -e "s|$SRC/||g")" \
+	    >>"$CHECKS"
+}
 
-# expect_diff EXPECTED ACTUAL: fail with a diff unless they are equal.
-expect_diff() { diff -u "$1" "$2" || fail "output differs from $1"; }
+# pass DESCRIPTION: record a check that passed (for conditions no other
+# helper fits).
+pass() { _record ok "$*"; }
 
-# expect_grep PATTERN FILE
-expect_grep() { grep -q -- "$1" "$2" || { cat "$2"; fail "'$1' not in $2"; }; }
+# fail MESSAGE: record a failed check, report it, and go on.
+fail() {
+	_record FAIL "$*"
+	echo "FAIL: $*" >&9
+	return 0
+}
+
+# die MESSAGE: record a failed check and end the script: for a failure
+# after which nothing can be checked (no server, no database).  Call it
+# from the script itself, not inside $(...) or a pipeline, whose subshell
+# it would end instead.
+die() {
+	_record FAIL "$* (giving up)"
+	echo die >>"$CHECKS"
+	echo "FAIL: $*; giving up" >&9
+	exit 1
+}
+
+# skip REASON: record a check that cannot run here, say why, go on.
+skip() {
+	_record skip "$*"
+	echo "skipped: $*" >&9
+}
+
+# skip_all REASON: the rest of the script cannot run here: record one
+# skip and end the script (status 77).
+skip_all() {
+	skip "$@"
+	exit 77
+}
+
+# expect DESCRIPTION COMMAND [ARGS...]: one check, passed when COMMAND
+# succeeds.  DESCRIPTION says what should hold ("12 months in the
+# appendix").  COMMAND is never a kyniem command that must fail: that is
+# test_must_fail.
+expect() {
+	_ed=$1
+	shift
+	if "$@"; then
+		_record ok "$_ed"
+	else
+		fail "$_ed"
+	fi
+}
+
+# test_must_fail [--status=N] COMMAND [ARGS...]: one check that COMMAND
+# fails cleanly: exit status 1 to 125, or exactly N.  Success fails the
+# check, and so do death by a signal and statuses above 125 (126 and 127:
+# not run at all; 128+N: signal N; 199: a sanitizer report, see
+# tests/run), whatever N says.
+test_must_fail() {
+	_mw=
+	case $1 in
+	--status=*) _mw=${1#--status=}; shift ;;
+	esac
+	_mrc=0
+	"$@" || _mrc=$?
+	if [ "$_mrc" -eq 0 ]; then
+		fail "should have failed: $*"
+	elif [ "$_mrc" -gt 125 ]; then
+		fail "crashed (exit $_mrc, a signal or a sanitizer report): $*"
+	elif [ -n "$_mw" ] && [ "$_mrc" -ne "$_mw" ]; then
+		fail "exit $_mrc, want $_mw: $*"
+	else
+		_record ok "fails${_mw:+ with $_mw}: $*"
+	fi
+}
+
+# expect_diff EXPECTED ACTUAL: one check that the files are equal; the
+# diff goes to the log when not.
+expect_diff() {
+	if diff -u "$1" "$2" >&9; then
+		_record ok "$2 equals $1"
+	else
+		fail "$2 differs from $1"
+	fi
+}
+
+# expect_grep PATTERN FILE: one check that FILE has a line matching the
+# basic regular expression PATTERN; the file goes to the log when not.
+expect_grep() {
+	if grep -q -- "$1" "$2"; then
+		_record ok "'$1' in $2"
+	else
+		head -n 50 "$2" >&9 2>&1 || true
+		fail "'$1' not in $2"
+	fi
+}
+
+# expect_no_grep PATTERN FILE: one check that FILE exists and has no line
+# matching PATTERN (pair it with an expect_grep of what should be there:
+# an empty file passes).
+expect_no_grep() {
+	if [ ! -f "$2" ]; then
+		fail "no file $2 to search for '$1'"
+	elif grep -- "$1" "$2" >&9; then
+		fail "'$1' in $2 (above)"
+	else
+		_record ok "'$1' not in $2"
+	fi
+}
 
 # A free TCP port on 127.0.0.1.
 free_port() {

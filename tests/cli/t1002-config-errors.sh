@@ -15,9 +15,8 @@ relation = round, tiny
 [feed Bad Name]
 title = x
 EOC
-if "$KYNIEM" --config "$T/bad.conf" list >"$T/out" 2>"$T/err"; then
-	fail "bad config accepted"
-fi
+test_must_fail --status=1 "$KYNIEM" --config "$T/bad.conf" list >"$T/out" \
+    2>"$T/err"
 cat >"$T/want" <<EOW
 kyniem: $T/bad.conf:3: unknown key 'colour' in [database]
 kyniem: $T/bad.conf:6: bad number for 'poll_seconds': soon
@@ -28,13 +27,14 @@ EOW
 expect_diff "$T/want" "$T/err"
 
 printf '[database]\npath = %s/made-here.db\n' "$T" >"$T/good.conf"
-KYNIEM_CONFIG=/nonexistent "$KYNIEM" --config "$T/good.conf" init \
+expect "init with --config over KYNIEM_CONFIG" env \
+    KYNIEM_CONFIG=/nonexistent "$KYNIEM" --config "$T/good.conf" init \
     --calendars "$SRC/calendars" >/dev/null
-[ -s "$T/made-here.db" ] || fail "init did not create the configured db"
-"$PYTHON" -c "
+expect "init created the configured database" [ -s "$T/made-here.db" ]
+expect "the database has the schema, WAL and the countries" "$PYTHON" -c "
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 assert db.execute('pragma user_version').fetchone()[0] >= 1
 assert db.execute('pragma journal_mode').fetchone()[0] == 'wal'
 assert db.execute('select count(*) from countries').fetchone()[0] >= 195
-" "$T/made-here.db" || fail "database not as expected"
+" "$T/made-here.db"

@@ -27,14 +27,16 @@ cat >"$T/want" <<'EOW'
 EOW
 cat "$T/2022.csv" "$T/2023.csv" "$T/2024.csv" | tr -d '\r' >"$T/all"
 while IFS= read -r line; do
-	grep -qxF "$line" "$T/all" || fail "missing: $line"
+	expect "a row: $line" grep -qxF "$line" "$T/all"
 done <"$T/want"
 
 # Sorted by date, and the milestone filter keeps only N % 5 == 0.
 tail -n +2 "$T/2023.csv" | cut -d, -f1 >"$T/dates"
-sort -c "$T/dates" || fail "2023 not sorted by date"
-tail -n +2 "$T/2023.csv" | awk -F, '$5 % 5 != 0 { exit 1 }' ||
-    fail "a non-milestone in --milestones output"
+expect "2023 sorted by date" sort -c "$T/dates"
+tail -n +2 "$T/2023.csv" >"$T/2023.rows"
+expect "2023 has rows" [ -s "$T/2023.rows" ]
+expect "only milestones (N % 5 == 0) with --milestones" \
+    awk -F, '$5 % 5 != 0 { exit 1 }' "$T/2023.rows"
 
 # English titles.
 "$KYNIEM" anniversaries 2023 --country JP --lang en --format csv |
@@ -43,7 +45,7 @@ expect_grep '^2023-09-21,relation:JP,relation,JP,50,jubilee,50th anniversary of 
 
 # JSON has exactly the fields, and parses.
 "$KYNIEM" anniversaries 2024 --milestones --format json >"$T/2024.json"
-"$PYTHON" - "$T/2024.json" <<'EOP' || fail "bad json"
+expect "JSON with exactly the fields" "$PYTHON" - "$T/2024.json" <<'EOP'
 import json, sys
 rows = json.load(open(sys.argv[1]))
 assert rows, "no rows"

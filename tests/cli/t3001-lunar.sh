@@ -3,15 +3,16 @@
 . "$SRC/tests/lib.sh"
 mkconf
 
-{
-	"$KYNIEM" --today=2024-02-10 lunar
-	"$KYNIEM" lunar 1985-01-21
-	"$KYNIEM" lunar 2007-02-17
-	"$KYNIEM" lunar 2023-03-22
-	"$KYNIEM" lunar --to-solar 10/3/2024
-	"$KYNIEM" lunar --to-solar 15/8/2024
+lunar_text() {
+	"$KYNIEM" --today=2024-02-10 lunar &&
+	"$KYNIEM" lunar 1985-01-21 &&
+	"$KYNIEM" lunar 2007-02-17 &&
+	"$KYNIEM" lunar 2023-03-22 &&
+	"$KYNIEM" lunar --to-solar 10/3/2024 &&
+	"$KYNIEM" lunar --to-solar 15/8/2024 &&
 	"$KYNIEM" lunar --to-solar 1/11/2033/leap
-} >"$T/text.out" 2>&1 || fail "kyniem lunar failed"
+}
+expect "kyniem lunar succeeds" lunar_text >"$T/text.out" 2>&1
 cat >"$T/text.exp" <<'EOC'
 2024-02-10: 1/1/2024 âm lịch (Giáp Thìn)
 1985-01-21: 1/1/1985 âm lịch (Ất Sửu)
@@ -24,14 +25,14 @@ EOC
 expect_diff "$T/text.exp" "$T/text.out"
 
 # JSON: valid, with the documented fields.
-"$KYNIEM" --today=2025-07-25 lunar --format json >"$T/a.json" ||
-    fail "lunar --format json failed"
-"$KYNIEM" lunar --to-solar 1/6/2025/leap --format json >"$T/b.json" ||
-    fail "lunar --to-solar --format json failed"
+expect "lunar --format json" \
+    "$KYNIEM" --today=2025-07-25 lunar --format json >"$T/a.json"
+expect "lunar --to-solar --format json" \
+    "$KYNIEM" lunar --to-solar 1/6/2025/leap --format json >"$T/b.json"
 for f in a b; do
-	"$PYTHON" -m json.tool "$T/$f.json" >/dev/null || fail "$f.json is not JSON"
+	expect "$f.json is JSON" "$PYTHON" -m json.tool "$T/$f.json" >/dev/null
 done
-"$PYTHON" - "$T/a.json" "$T/b.json" <<'EOC' || fail "JSON fields differ"
+expect "the JSON fields" "$PYTHON" - "$T/a.json" "$T/b.json" <<'EOC'
 import json, sys
 want = {"day": 1, "month": 6, "year": 2025, "leap": True,
         "can_chi": "Ất Tỵ", "gregorian": "2025-07-25"}
@@ -46,13 +47,10 @@ EOC
 expect_err() {	# EXPECTED-STATUS INPUT ARGS...
 	want=$1 input=$2
 	shift 2
-	set +e
-	"$KYNIEM" lunar "$@" >"$T/err.out" 2>"$T/err.log"
-	rc=$?
-	set -e
-	[ "$rc" -eq "$want" ] || { cat "$T/err.log"; fail "exit $rc for '$input', want $want"; }
+	test_must_fail --status="$want" "$KYNIEM" lunar "$@" >"$T/err.out" \
+	    2>"$T/err.log"
 	expect_grep "'$input'" "$T/err.log"
-	[ ! -s "$T/err.out" ] || fail "output on stdout for '$input'"
+	expect "nothing on stdout for '$input'" [ ! -s "$T/err.out" ]
 }
 expect_err 1 30/12/2024 --to-solar 30/12/2024
 expect_grep "no such lunar date '30/12/2024'" "$T/err.log"

@@ -8,8 +8,8 @@ K() { "$KYNIEM" --today 2023-07-01 "$@"; }
 id=$(K activity add --title 'Gặp mặt hữu nghị' --start 2023-11-09T09:00 \
     --end 2023-11-09T11:30 --location 'Hội trường' --owner an@example.org \
     --owner binh@example.org --remind 30d,7d --observance national-day:KH) ||
-    fail "activity add"
-[ "$id" = 1 ] || fail "first id is '$id'"
+    die "activity add"
+expect "the first id is 1 (got '$id')" [ "$id" = 1 ]
 K activity show 1 >"$T/show"
 expect_grep '^start       2023-11-09T09:00$' "$T/show"
 expect_grep '^end         2023-11-09T11:30$' "$T/show"
@@ -23,11 +23,11 @@ for bad in "--title X --start 2023-02-30" \
     "--title X --start 2023-02-01 --observance no:such" \
     "--title X --start 2023-02-01T10:00 --end 2023-02-01"; do
 	# shellcheck disable=SC2086
-	if K activity add $bad 2>"$T/err"; then fail "accepted: $bad"; fi
-	[ -s "$T/err" ] || fail "no message for: $bad"
+	test_must_fail --status=1 K activity add $bad 2>"$T/err"
+	expect "a message for: $bad" [ -s "$T/err" ]
 done
-K activity add --start 2023-02-01 2>/dev/null && fail "no title accepted"
-[ $? -eq 2 ] || fail "a missing --title is not a usage error"
+# A missing --title is a usage error.
+test_must_fail --status=2 K activity add --start 2023-02-01 2>/dev/null
 
 K activity edit 1 --location 'Nhà văn hóa' --status confirmed >"$T/out"
 expect_grep '^1 changed$' "$T/out"
@@ -39,13 +39,12 @@ K activity show 1 >"$T/show"
 expect_grep '^status      cancelled$' "$T/show"
 expect_grep '^location    Nhà văn hóa$' "$T/show"
 expect_grep '^revision    3$' "$T/show"
-K activity show 99 2>"$T/err" && fail "show of a missing id"
+test_must_fail --status=1 K activity show 99 2>"$T/err"
 expect_grep "no activity with id 99" "$T/err"
 
 # CSV: every bad row reported, nothing written.
-if K import "$DATA/activities-bad.csv" >"$T/out" 2>"$T/err"; then
-	fail "bad CSV accepted"
-fi
+test_must_fail --status=1 K import "$DATA/activities-bad.csv" >"$T/out" \
+    2>"$T/err"
 f="$DATA/activities-bad.csv"
 cat >"$T/expected" <<EOC
 kyniem: $f:2: a title is required
@@ -60,18 +59,18 @@ kyniem: $f:9: duplicate key 'a7' (first on line 8)
 kyniem: $f: 9 errors; nothing from this file was written
 EOC
 expect_diff "$T/expected" "$T/err"
-[ "$(K activity list | wc -l)" -eq 1 ] || fail "rows of a bad file written"
+K activity list >"$T/list"
+expect "no row of the bad file written: one activity" \
+    [ "$(wc -l <"$T/list")" -eq 1 ]
 
-K import "$DATA/activities.csv" >"$T/out" || fail "CSV import"
+expect "CSV import" K import "$DATA/activities.csv" >"$T/out"
 expect_grep '^2 rows read, 2 added or changed, 0 with errors$' "$T/out"
-K import "$DATA/activities.csv" >"$T/out" || fail "CSV import 2"
+expect "CSV import again" K import "$DATA/activities.csv" >"$T/out"
 expect_grep '^2 rows read, 0 added or changed, 0 with errors$' "$T/out"
 
 # .ics: VEVENTs with their UID, times converted to Vietnam's time.
-if K import --attendees-as-owners "$DATA/activities-bad.ics" >"$T/out" \
-    2>"$T/err"; then
-	fail "bad .ics accepted"
-fi
+test_must_fail --status=1 K import --attendees-as-owners \
+    "$DATA/activities-bad.ics" >"$T/out" 2>"$T/err"
 f="$DATA/activities-bad.ics"
 cat >"$T/expected" <<EOC
 kyniem: $f:9: VEVENT without a UID
@@ -81,9 +80,9 @@ kyniem: $f: 3 errors; nothing from this file was written
 EOC
 expect_diff "$T/expected" "$T/err"
 expect_grep '^4 rows read, 0 added or changed, 3 with errors$' "$T/out"
-K import "$DATA/activities.ics" >"$T/out" || fail ".ics import"
+expect ".ics import" K import "$DATA/activities.ics" >"$T/out"
 expect_grep '^2 rows read, 2 added or changed, 0 with errors$' "$T/out"
-K import "$DATA/activities.ics" >"$T/out" || fail ".ics import 2"
+expect ".ics import again" K import "$DATA/activities.ics" >"$T/out"
 expect_grep '^2 rows read, 0 added or changed, 0 with errors$' "$T/out"
 K activity list | cut -f2- >"$T/list"
 cat >"$T/expected" <<'EOC'
@@ -112,17 +111,18 @@ K activity show "$id" >"$T/show"
 expect_grep '^end         2024-12-02$' "$T/show"
 
 # Recipients.
-K recipient add --email binh@example.org --name 'Trần Bình' \
-    --follow country:JP --follow kind:national-day || fail "recipient add"
-K recipient add --email carol@example.org --name Carol --lang en ||
-    fail "recipient add 2"
-K recipient add --email 'x@y' --name X 2>/dev/null && fail "bad address"
-K recipient add --email x@example.org --name X --follow kind:nope \
-    2>/dev/null && fail "bad follow"
+expect "recipient add binh" K recipient add --email binh@example.org \
+    --name 'Trần Bình' --follow country:JP --follow kind:national-day
+expect "recipient add carol" K recipient add --email carol@example.org \
+    --name Carol --lang en
+test_must_fail --status=1 K recipient add --email 'x@y' --name X 2>/dev/null
+test_must_fail --status=1 K recipient add --email x@example.org --name X \
+    --follow kind:nope 2>/dev/null
 K recipient list >"$T/out"
 printf 'binh@example.org\tTrần Bình\tvi\tcountry:JP,kind:national-day\ncarol@example.org\tCarol\ten\tmilestones\n' >"$T/expected"
 expect_diff "$T/expected" "$T/out"
-K recipient remove carol@example.org || fail "recipient remove"
-K recipient remove carol@example.org 2>/dev/null && fail "removed twice"
-[ "$(K recipient list | wc -l)" -eq 1 ] || fail "remove did not remove"
+expect "recipient remove" K recipient remove carol@example.org
+test_must_fail --status=1 K recipient remove carol@example.org 2>/dev/null
+K recipient list >"$T/out"
+expect "one recipient left after the remove" [ "$(wc -l <"$T/out")" -eq 1 ]
 exit 0

@@ -8,8 +8,7 @@ cat >>"$T/kyniem.conf" <<'EOC'
 countries = LA
 token = s3cret
 EOC
-if "$KYNIEM" --today=2024-01-01 lunar 2024-02-10 >"$T/out" 2>"$T/err"; then
-	fail "a bare [feed] section was accepted"
-fi
+test_must_fail --status=1 "$KYNIEM" --today=2024-01-01 lunar 2024-02-10 \
+    >"$T/out" 2>"$T/err"
 expect_grep "kyniem.conf:4: unknown key 'countries' in \[feed\]" "$T/err"
 expect_grep "kyniem.conf:5: unknown key 'token' in \[feed\]" "$T/err"

@@ -37,6 +37,7 @@ fuzz: fuzz-build
 # Valgrind memcheck over an integration run of the commands, the server
 # and remind (tests/integration/t8005-memcheck.sh; make check runs it too).
 memcheck: all
-	BUILD=$(BUILD) PYTHON=$(PYTHON) NODE=$(NODE) tests/run memcheck
+	KYNIEM_BUILDS=normal BUILD=$(BUILD) PYTHON=$(PYTHON) NODE=$(NODE) \
+	    tests/run memcheck
 
 .PHONY: memcheck

@@ -2,14 +2,25 @@
 # stop_server for `kyniem serve` on a free loopback port (PORT, BASE), and
 # the trap that kills it when the test ends.
 SERVER_PID=""
+SERVER_STATUS=""
+# stop_server: SIGTERM and wait; the exit status in SERVER_STATUS.
 stop_server() {
 	if [ -n "$SERVER_PID" ]; then
 		kill "$SERVER_PID" 2>/dev/null || true
-		wait "$SERVER_PID" 2>/dev/null || true
+		SERVER_STATUS=0
+		wait "$SERVER_PID" 2>/dev/null || SERVER_STATUS=$?
 		SERVER_PID=""
 	fi
 }
 trap stop_server EXIT INT TERM
+
+# expect_clean_stop: stop the server; one check that it exits 0 (under
+# the sanitizers, that nothing was found at exit either: no leak).
+expect_clean_stop() {
+	stop_server
+	expect "the server stops cleanly on SIGTERM (exit ${SERVER_STATUS:-?})" \
+	    [ "$SERVER_STATUS" = 0 ]
+}
 
 # start_server TODAY: start and wait (10 s at most) until /healthz is 200.
 start_server() {
@@ -22,9 +33,9 @@ start_server() {
 	while [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/healthz")" \
 	    != 200 ]; do
 		_i=$((_i + 1))
-		[ $_i -lt 100 ] || { cat "$T/serve.err"; fail "server not up"; }
+		[ $_i -lt 100 ] || { cat "$T/serve.err"; die "server not up"; }
 		kill -0 "$SERVER_PID" 2>/dev/null ||
-		    { cat "$T/serve.err"; fail "server exited"; }
+		    { cat "$T/serve.err"; die "server exited"; }
 		sleep 0.1
 	done
 }

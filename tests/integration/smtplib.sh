@@ -27,9 +27,9 @@ start_smtpd() {
 	i=0
 	while [ ! -f "$MAIL/ready" ]; do
 		i=$((i + 1))
-		[ $i -gt 100 ] && { cat "$T/smtpd.log"; fail "smtpd did not start"; }
+		[ $i -gt 100 ] && { cat "$T/smtpd.log"; die "smtpd did not start"; }
 		kill -0 "$SMTPD_PID" 2>/dev/null ||
-		    { cat "$T/smtpd.log"; fail "smtpd exited"; }
+		    { cat "$T/smtpd.log"; die "smtpd exited"; }
 		sleep 0.1
 	done
 }

@@ -23,43 +23,45 @@ title='Giao lưu bóng chuyền sinh viên Lào – Campuchia'
 K activity add --title "$title" --start 2023-07-08T09:00 \
     --location 'Trường Bunpimay' --owner an@example.org \
     --owner later@example.org --owner reject@example.org --remind 7d \
-    >"$T/id" || fail "activity add"
+    >"$T/id" || die "activity add"
 K recipient add --email binh@example.org --name 'Trần Bình' \
-    --follow country:JP || fail "recipient add"
+    --follow country:JP || die "recipient add"
 
 # Run 1: an and binh get theirs, later is deferred, reject refused.
-K --now 2023-07-01T07:00 remind >"$T/run1" 2>"$T/err1" ||
-    { cat "$T/err1"; fail "remind run 1"; }
+expect "remind run 1" K --now 2023-07-01T07:00 remind >"$T/run1" 2>"$T/err1"
 expect_grep '4 queued, 2 sent, 1 to retry, 1 failed' "$T/run1"
 expect_grep "550 5.1.1 mailbox unavailable" "$T/err1"
-[ "$(count_arrived)" -eq 2 ] || fail "run 1: $(count_arrived) messages"
+n=$(count_arrived)
+expect "run 1: 2 messages arrived (got $n)" [ "$n" -eq 2 ]
 
 # Run 2 right after: nothing is sent (later waits for its backoff).
-K --now 2023-07-01T07:01 remind >"$T/run2" 2>&1 || fail "remind run 2"
+expect "remind run 2" K --now 2023-07-01T07:01 remind >"$T/run2" 2>&1
 expect_grep '0 queued, 0 sent, 0 to retry, 0 failed' "$T/run2"
-[ "$(count_arrived)" -eq 2 ] || fail "run 2 sent something"
+n=$(count_arrived)
+expect "run 2 sent nothing: still 2 messages (got $n)" [ "$n" -eq 2 ]
 
 # Run 3 after the backoff: the 451 address now gets 250.
-K --now 2023-07-01T08:00 remind >"$T/run3" 2>&1 || fail "remind run 3"
+expect "remind run 3" K --now 2023-07-01T08:00 remind >"$T/run3" 2>&1
 expect_grep '0 queued, 1 sent, 0 to retry, 0 failed' "$T/run3"
-[ "$(grep -c 'RCPT reject@example.org' "$MAIL/log")" -eq 1 ] ||
-    fail "the 550 address was tried again"
+expect "the 550 address was tried once, not again" \
+    [ "$(grep -c 'RCPT reject@example.org' "$MAIL/log")" -eq 1 ]
 K outbox --failed >"$T/failed"
 expect_grep 'failed	reject@example.org.*550 5.1.1 mailbox unavailable' \
     "$T/failed"
-[ "$(wc -l <"$T/failed")" -eq 1 ] || fail "more than one failed row"
+expect "one failed row" [ "$(wc -l <"$T/failed")" -eq 1 ]
 
-arrived >"$T/arrived" || { cat "$T/arrived"; fail "malformed message"; }
+expect "well-formed messages" arrived >"$T/arrived"
 cat "$T/arrived"
-[ "$(wc -l <"$T/arrived")" -eq 3 ] || fail "3 messages expected"
-[ "$(cut -f1 "$T/arrived" | sort | tr '\n' ' ')" = \
-    "an@example.org binh@example.org later@example.org " ] ||
-    fail "wrong recipients"
-[ "$(cut -f2 "$T/arrived" | sort -u | wc -l)" -eq 3 ] ||
-    fail "Message-IDs are not distinct"
+expect "3 messages arrived" [ "$(wc -l <"$T/arrived")" -eq 3 ]
+expect "to an, binh and later" \
+    [ "$(cut -f1 "$T/arrived" | sort | tr '\n' ' ')" = \
+    "an@example.org binh@example.org later@example.org " ]
+expect "distinct Message-IDs" \
+    [ "$(cut -f2 "$T/arrived" | sort -u | wc -l)" -eq 3 ]
 expect_grep "^an@example.org	<.*>	Nhắc việc: $title (8/7/2023 09:00)	PUBLISH	$title	20230708T090000\$" "$T/arrived"
 # The sender's Vietnamese name survives RFC 2047 in From.
-"$PYTHON" - "$MAIL"/msg-0001.eml <<'EOP' || fail "From display name"
+expect "the From display name survives RFC 2047" \
+    "$PYTHON" - "$MAIL"/msg-0001.eml <<'EOP'
 import email, email.policy, sys
 m = email.message_from_bytes(open(sys.argv[1], "rb").read(),
                              policy=email.policy.default)
@@ -71,24 +73,23 @@ expect_grep "^binh@example.org	<.*>	Sắp đến: Kỷ niệm 50 năm thiết l�
 # The server goes down: nothing is lost, it all arrives once it is back.
 stop_smtpd
 K activity add --title 'Họp mặt' --start 2023-07-03 --owner dan@example.org \
-    --remind 2d >/dev/null || fail "activity add 2"
+    --remind 2d >/dev/null || die "activity add 2"
 # The relay unreachable is a failure a monitoring check sees (exit 1).
-rc=0
-K --now 2023-07-01T09:00 remind >"$T/run4" 2>"$T/err4" || rc=$?
-[ "$rc" -eq 1 ] || fail "run 4 with the relay down exited $rc, not 1"
+test_must_fail --status=1 K --now 2023-07-01T09:00 remind >"$T/run4" \
+    2>"$T/err4"
 expect_grep '1 queued, 0 sent, 1 to retry' "$T/run4"
 expect_grep 'the mail relay could not be reached or used; 1 message left' \
     "$T/err4"
 K outbox >"$T/outbox4"
 expect_grep '^pending	dan@example.org' "$T/outbox4"
 start_smtpd
-K --now 2023-07-01T10:00 remind >"$T/run5" 2>&1 || fail "run 5"
+expect "remind run 5" K --now 2023-07-01T10:00 remind >"$T/run5" 2>&1
 expect_grep '0 queued, 1 sent' "$T/run5"
-K --now 2023-07-02T10:00 remind >"$T/run6" 2>&1 || fail "run 6"
+expect "remind run 6" K --now 2023-07-02T10:00 remind >"$T/run6" 2>&1
 expect_grep '0 queued, 0 sent, 0 to retry, 0 failed' "$T/run6"
-arrived >"$T/arrived" || fail "malformed message"
-[ "$(wc -l <"$T/arrived")" -eq 4 ] || fail "4 messages expected"
-[ "$(cut -f2 "$T/arrived" | sort -u | wc -l)" -eq 4 ] ||
-    fail "a message arrived twice"
+expect "well-formed messages" arrived >"$T/arrived"
+expect "4 messages arrived" [ "$(wc -l <"$T/arrived")" -eq 4 ]
+expect "no message arrived twice" \
+    [ "$(cut -f2 "$T/arrived" | sort -u | wc -l)" -eq 4 ]
 expect_grep '^dan@example.org	.*	Họp mặt	20230703$' "$T/arrived"
 exit 0

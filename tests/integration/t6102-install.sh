@@ -7,7 +7,7 @@ d="$T/dest"
 mk() {
 	make -s -C "$SRC" -o "$KYNIEM" BUILD="$(dirname "$KYNIEM")" \
 	    DESTDIR="$d" "$@" >>"$T/make.log" 2>&1 ||
-	    { cat "$T/make.log"; fail "make $* failed"; }
+	    { cat "$T/make.log"; die "make $* failed"; }
 }
 mk install
 
@@ -33,45 +33,49 @@ EOL
 } | LC_ALL=C sort >"$T/expected"
 (cd "$d" && find . \( -type f -o -type l \) | LC_ALL=C sort) >"$T/installed"
 expect_diff "$T/expected" "$T/installed"
-[ -x "$d/usr/local/bin/kyniem" ] || fail "binary not executable"
-cmp -s "$SRC/calendars/relations.csv" \
-    "$d/usr/local/share/kyniem/calendars/relations.csv" ||
-    fail "calendars differ"
-grep -qx 'ExecStart=/usr/local/bin/kyniem --config /etc/kyniem/kyniem.conf serve' \
-    "$d/usr/local/lib/systemd/system/kyniem.service" ||
-    fail "kyniem.service does not run /usr/local/bin/kyniem"
+expect "the installed binary is executable" [ -x "$d/usr/local/bin/kyniem" ]
+expect "the calendars installed as shipped" cmp -s \
+    "$SRC/calendars/relations.csv" \
+    "$d/usr/local/share/kyniem/calendars/relations.csv"
+expect "kyniem.service runs /usr/local/bin/kyniem" grep -qx \
+    'ExecStart=/usr/local/bin/kyniem --config /etc/kyniem/kyniem.conf serve' \
+    "$d/usr/local/lib/systemd/system/kyniem.service"
 # The installed config puts the database where the units expect it.
-grep -qx 'path = /var/lib/kyniem/kyniem.db' "$d/etc/kyniem/kyniem.conf" ||
-    fail "installed config does not use /var/lib/kyniem/kyniem.db"
-"$d/usr/local/bin/kyniem" --config "$d/etc/kyniem/kyniem.conf" \
-    lunar --help >/dev/null 2>&1 || fail "installed config does not load"
+expect "the installed config uses /var/lib/kyniem/kyniem.db" \
+    grep -qx 'path = /var/lib/kyniem/kyniem.db' "$d/etc/kyniem/kyniem.conf"
+expect "the installed config loads" "$d/usr/local/bin/kyniem" \
+    --config "$d/etc/kyniem/kyniem.conf" lunar --help >/dev/null 2>&1
 
 # An edited config survives a second install; the example is refreshed.
 echo '# edited by the admin' >>"$d/etc/kyniem/kyniem.conf"
 cp "$d/etc/kyniem/kyniem.conf" "$T/conf.before"
 echo 'stale' >"$d/etc/kyniem/kyniem.conf.example"
 mk install
-cmp -s "$T/conf.before" "$d/etc/kyniem/kyniem.conf" ||
-    fail "make install overwrote kyniem.conf"
-cmp -s "$SRC/config/kyniem.conf.example" \
-    "$d/etc/kyniem/kyniem.conf.example" || fail "example not refreshed"
+expect "a second make install keeps the edited kyniem.conf" \
+    cmp -s "$T/conf.before" "$d/etc/kyniem/kyniem.conf"
+expect "a second make install refreshes the example" \
+    cmp -s "$SRC/config/kyniem.conf.example" \
+    "$d/etc/kyniem/kyniem.conf.example"
 
 # The installed binary finds the installed calendars on its own (its
 # compiled data directory is PREFIX/share/kyniem): install with a PREFIX
 # under $T and run `kyniem init` from an empty directory.
 # The objects of the test build are reused (timestamps kept), so only
-# cmd_init.o is compiled again for the new PREFIX.
+# cmd_init.o is compiled again for the new PREFIX, with the sanitizers
+# when they are the sanitizer build's.
 p="$T/prefix"
 mkdir -p "$T/build"
 cp -pR "$(dirname "$KYNIEM")/src" "$T/build/"
-make -s -C "$SRC" BUILD="$T/build" PREFIX="$p" SYSCONFDIR="$p/etc" \
-    install >>"$T/make.log" 2>&1 || { cat "$T/make.log"; fail "build failed"; }
-[ "$(cat "$T/build/.prefix")" = "$p" ] || fail "no PREFIX stamp"
+san=""
+[ "$KYNIEM_BUILD" != san ] || san=SANITIZE=1
+make -s -C "$SRC" BUILD="$T/build" PREFIX="$p" SYSCONFDIR="$p/etc" $san \
+    install >>"$T/make.log" 2>&1 || { cat "$T/make.log"; die "build failed"; }
+expect "the PREFIX stamp" [ "$(cat "$T/build/.prefix")" = "$p" ]
 
 printf '[database]\npath = %s/init.db\n' "$T" >"$T/init.conf"
 mkdir -p "$T/empty"
-(cd "$T/empty" && "$p/bin/kyniem" --config "$T/init.conf" init) \
-    >"$T/init.out" 2>&1 || { cat "$T/init.out"; fail "installed init failed"; }
+installed_init() { (cd "$T/empty" && "$p/bin/kyniem" --config "$T/init.conf" init); }
+expect "the installed kyniem init" installed_init >"$T/init.out" 2>&1
 expect_grep "from '$p/share/kyniem/calendars'" "$T/init.out"
 
 # Uninstall: only the config (and data) stay.
@@ -81,13 +85,14 @@ mk uninstall
 (cd "$d" && find . \( -type f -o -type l \) | LC_ALL=C sort) >"$T/left"
 printf './etc/kyniem/kyniem.conf\n./var/lib/kyniem/kyniem.db\n' >"$T/left.expected"
 expect_diff "$T/left.expected" "$T/left"
-[ ! -e "$d/usr/local/share/kyniem" ] || fail "share/kyniem left behind"
+expect "no share/kyniem left behind" [ ! -e "$d/usr/local/share/kyniem" ]
 
 # Both pages render without a warning (UTF-8: they hold Vietnamese).
 for page in "$SRC/doc/kyniem.1" "$SRC/doc/kyniem.conf.5"; do
-	LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" \
-	    >"$T/page.txt" 2>"$T/page.err" || fail "man failed on $page"
-	[ ! -s "$T/page.err" ] || { cat "$T/page.err"; fail "warnings: $page"; }
-	[ "$(wc -l <"$T/page.txt")" -gt 50 ] || fail "$page renders short"
+	expect "man renders $page" env LC_ALL=C.UTF-8 MANWIDTH=80 \
+	    man --warnings -l "$page" >"$T/page.txt" 2>"$T/page.err"
+	expect "no warnings from man on $page" [ ! -s "$T/page.err" ]
+	cat "$T/page.err"
+	expect "$page renders over 50 lines" [ "$(wc -l <"$T/page.txt")" -gt 50 ]
 	echo "man -l $(basename "$page"): $(wc -l <"$T/page.txt") lines, no warnings"
 done

@@ -5,7 +5,7 @@
 # disk is a 600 KiB tmpfs (mounting needs root; without it that part is
 # reported as skipped).
 . "$SRC/tests/lib.sh"
-command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not installed"; exit 77; }
+command -v sqlite3 >/dev/null || skip_all "sqlite3 CLI not installed"
 W=$(mktemp -d /tmp/kyniem-t8007.XXXXXX)
 chmod 755 "$W"
 cleanup() {
@@ -33,26 +33,25 @@ readonly_case() {
 	printf '[database]\npath = %s/db/kyniem.db\n' "$W" >"$W/ro.conf"
 	chmod 644 "$W/ro.conf"
 	KYNIEM_CONFIG=$W/ro.conf "$KYNIEM" init --calendars "$SRC/calendars" \
-	    >/dev/null || fail "init failed"
+	    >/dev/null || die "init failed"
 	sql "$W/db/kyniem.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 	before=$(md5sum <"$W/db/kyniem.db")
 	chmod 444 "$W"/db/*
 	chmod "$1" "$W/db"
-	rc=0
-	KYNIEM_CONFIG=$W/ro.conf as_user "$KYNIEM" import "$W/x.csv" \
-	    >"$T/ro.out" 2>"$T/ro.err" || rc=$?
+	test_must_fail --status=1 as_user env KYNIEM_CONFIG="$W/ro.conf" \
+	    "$KYNIEM" import "$W/x.csv" >"$T/ro.out" 2>"$T/ro.err"
 	chmod 755 "$W/db"
 	chmod 644 "$W"/db/*
 	cat "$T/ro.err"
-	[ $rc -eq 1 ] || fail "import into a read-only database ($1): exit $rc"
-	grep -Eq 'readonly database|read-only|cannot open' "$T/ro.err" ||
-	    fail "no clear error for a read-only database ($1)"
-	[ "$(md5sum <"$W/db/kyniem.db")" = "$before" ] ||
-	    fail "the read-only database file changed ($1)"
-	[ "$(sql "$W/db/kyniem.db" "SELECT count(*) FROM observances
-	    WHERE key = 'ro_x'")" = 0 ] || fail "a read-only database was written"
-	[ "$(sql "$W/db/kyniem.db" "PRAGMA integrity_check")" = ok ] ||
-	    fail "integrity_check failed ($1)"
+	expect "a clear error for a read-only database ($1)" \
+	    grep -Eq 'readonly database|read-only|cannot open' "$T/ro.err"
+	expect "the read-only database file unchanged ($1)" \
+	    [ "$(md5sum <"$W/db/kyniem.db")" = "$before" ]
+	expect "nothing written to the read-only database ($1)" \
+	    [ "$(sql "$W/db/kyniem.db" "SELECT count(*) FROM observances
+	    WHERE key = 'ro_x'")" = 0 ]
+	expect "integrity_check ok ($1)" \
+	    [ "$(sql "$W/db/kyniem.db" "PRAGMA integrity_check")" = ok ]
 }
 readonly_case 555
 readonly_case 777
@@ -60,12 +59,12 @@ readonly_case 777
 # Disk full: a tmpfs that the initialised database nearly fills.
 mkdir "$W/full"
 if ! mount -t tmpfs -o size=600k tmpfs "$W/full" 2>"$T/mount.err"; then
-	echo "disk-full part skipped: $(cat "$T/mount.err")"
+	skip "disk-full part: cannot mount a tmpfs: $(cat "$T/mount.err")"
 	exit 0
 fi
 printf '[database]\npath = %s/full/kyniem.db\n' "$W" >"$W/full.conf"
 KYNIEM_CONFIG=$W/full.conf "$KYNIEM" init --calendars "$SRC/calendars" \
-    >/dev/null || fail "init on the tmpfs failed"
+    >/dev/null || die "init on the tmpfs failed"
 total=$(sql "$W/full/kyniem.db" "SELECT count(*) FROM observances")
 awk 'BEGIN {
     print "key,kind,date,base_year,days,country,name_en,name_vi,tags,source"
@@ -73,15 +72,13 @@ awk 'BEGIN {
 	printf "full_%05d,local,%02d-%02d,1990,1,,Event %d with a long " \
 	    "name to fill pages,Sự kiện %d,full,generated\n",
 	    i, i % 12 + 1, i % 28 + 1, i, i }' >"$W/big.csv"
-rc=0
-KYNIEM_CONFIG=$W/full.conf "$KYNIEM" import "$W/big.csv" >"$T/full.out" \
-    2>"$T/full.err" || rc=$?
+test_must_fail --status=1 env KYNIEM_CONFIG="$W/full.conf" \
+    "$KYNIEM" import "$W/big.csv" >"$T/full.out" 2>"$T/full.err"
 cat "$T/full.out" "$T/full.err"
-[ $rc -eq 1 ] || fail "import onto a full disk: exit $rc"
 expect_grep 'database or disk is full' "$T/full.err"
 expect_grep 'big.csv: 1 error; nothing from this file was written' "$T/full.err"
 expect_grep ' 0 added or changed, 1 with errors' "$T/full.out"
-[ "$(sql "$W/full/kyniem.db" "PRAGMA integrity_check")" = ok ] ||
-    fail "integrity_check failed after the disk filled"
-[ "$(sql "$W/full/kyniem.db" "SELECT count(*) FROM observances")" = "$total" ] ||
-    fail "rows were written onto the full disk"
+expect "integrity_check ok after the disk filled" \
+    [ "$(sql "$W/full/kyniem.db" "PRAGMA integrity_check")" = ok ]
+expect "no row written onto the full disk" [ "$(sql "$W/full/kyniem.db" \
+    "SELECT count(*) FROM observances")" = "$total" ]

@@ -25,7 +25,8 @@ static char errpath[96];
 static const char countries[] =
     "code,name_en,name_vi,formal_en,formal_vi,source\n"
     "JP,Japan,Nhật Bản,,,test\n"
-    "SE,Sweden,Thụy Điển,,,test\n";
+    "SE,Sweden,Thụy Điển,,,test\n"
+    "KH,Cambodia,Campuchia,,,test\n";
 
 static void
 setup(void)
@@ -83,55 +84,83 @@ count(const char *sql)
 	return n;
 }
 
+/*
+ * Bad input, each bad row between two good ones: the file is refused with
+ * FILE:LINE: reason and neither good row is written.  The same good rows
+ * without the bad one do import, so "nothing written" is not merely "no
+ * row could have been".
+ */
+enum fmt { REL, GEN };
+
+static const char *const header[] = {
+	"country,date,confidence,source,note\n",
+	"key,kind,date,base_year,days,country,name_en,name_vi,tags,source\n",
+};
+static const char *const before[] = {
+	"JP,1973-09-21,confirmed,s,\n",
+	"good_before,local,05-01,1990,1,,Before,Trước,,s\n",
+};
+static const char *const after[] = {
+	"SE,1969-01-11,confirmed,s,\n",
+	"good_after,local,06-01,1990,1,,After,Sau,,s\n",
+};
+
 static const struct {
-	const char *name, *data, *expect;
+	const char *name;
+	enum fmt fmt;
+	const char *head;	/* NULL: the format's header */
+	const char *row;	/* the bad row, line 3 */
+	const char *expect;
 } bad[] = {
-	{ "rel.csv", "country,date,confidence,source,note\n"
-	    "XX,1973-09-21,confirmed,s,\n",
-	    "rel.csv:2: unknown country code 'XX'" },
-	{ "rel.csv", "country,date,confidence,source,note\n"
-	    "JP,1973-02-31,confirmed,s,\n",
-	    "rel.csv:2: date '1973-02-31': no such date" },
-	{ "gen.csv", "key,kind,date,base_year,days,country,name_en,name_vi,"
-	    "tags,source\n"
-	    "x,local,lunar 2023-01-30,,1,,X,X,,s\n",
-	    "gen.csv:2: lunar day 30 in a 29-day month" },
-	{ "rel.csv", "country,date,confidence,source,note\n"
-	    "JP,1973-09-21,confirmed,s\n",
-	    "rel.csv:2: 4 fields, expected 5" },
-	{ "rel.csv", "country,date,confidence,source,note\n"
-	    "JP,1973-09-21,confirmed,s,,extra\n",
-	    "rel.csv:2: 6 fields, expected 5" },
-	{ "rel.csv", "country,date,confidence,source,note\n"
-	    "JP,1973-09-21,confirmed,s\xff\xfe,\n",
-	    "rel.csv:2: invalid UTF-8" },
-	{ "rel.csv", "country,date,confidence,source,note\n"
-	    "JP,1973-09-21,confirmed,s,\n"
-	    "SE,1969-01-11,confirmed,s,\n"
-	    "JP,1973-09-22,confirmed,s,\n",
-	    "rel.csv:4: duplicate key 'relation:JP' (first on line 2)" },
-	{ "rel.csv", "country,date,confidence,source,note\n"
-	    "JP,1973-09-21,recalled,s,\n",
-	    "rel.csv:2: a 'recalled' row needs a note" },
-	{ "what.csv", "a,b,c\n1,2,3\n", "what.csv:1: unknown header" },
-	{ "q.csv", "country,date,confidence,source,note\n"
-	    "JP,\"1973-09-21,confirmed,s,\n",
-	    "q.csv:2: unterminated quoted field" },
+	{ "rel.csv", REL, NULL, "XX,1973-09-21,confirmed,s,\n",
+	    "rel.csv:3: unknown country code 'XX'" },
+	{ "rel.csv", REL, NULL, "KH,1973-02-31,confirmed,s,\n",
+	    "rel.csv:3: date '1973-02-31': no such date" },
+	{ "gen.csv", GEN, NULL, "x,local,lunar 2023-01-30,,1,,X,X,,s\n",
+	    "gen.csv:3: lunar day 30 in a 29-day month" },
+	{ "rel.csv", REL, NULL, "KH,1967-06-24,confirmed,s\n",
+	    "rel.csv:3: 4 fields, expected 5" },
+	{ "rel.csv", REL, NULL, "KH,1967-06-24,confirmed,s,,extra\n",
+	    "rel.csv:3: 6 fields, expected 5" },
+	{ "rel.csv", REL, NULL, "KH,1967-06-24,confirmed,s\xff\xfe,\n",
+	    "rel.csv:3: invalid UTF-8" },
+	{ "rel.csv", REL, NULL, "JP,1973-09-22,confirmed,s,\n",
+	    "rel.csv:3: duplicate key 'relation:JP' (first on line 2)" },
+	{ "rel.csv", REL, NULL, "KH,1967-06-24,recalled,s,\n",
+	    "rel.csv:3: a 'recalled' row needs a note" },
+	{ "gen.csv", GEN, NULL, "x,nokind,05-01,1990,1,,X,X,,s\n",
+	    "gen.csv:3: unknown kind 'nokind'" },
+	/* The header itself is bad: the good rows after it are not read. */
+	{ "what.csv", REL, "a,b,c\n", "", "what.csv:1: unknown header" },
+	/* The quote runs to the end of the file, swallowing the row after. */
+	{ "q.csv", REL, NULL, "KH,\"1967-06-24,confirmed,s,\n",
+	    "q.csv:3: unterminated quoted field" },
 };
 
 START_TEST(bad_input)
 {
 	struct import_stats s = { 0 };
+	enum fmt f = bad[_i].fmt;
+	char data[512], good[512];
 	char *err;
 	int rc;
 
-	err = import_capture(bad[_i].name, bad[_i].data, &rc, &s);
+	snprintf(data, sizeof(data), "%s%s%s%s", bad[_i].head != NULL ?
+	    bad[_i].head : header[f], before[f], bad[_i].row, after[f]);
+	err = import_capture(bad[_i].name, data, &rc, &s);
 	ck_assert_int_eq(rc, -1);
 	ck_assert_msg(strstr(err, bad[_i].expect) != NULL,
 	    "want '%s' in '%s'", bad[_i].expect, err);
-	/* Nothing of the file was written. */
-	ck_assert_int_eq(count("SELECT count(*) FROM observances"), 0);
 	free(err);
+	/* Neither good row was written... */
+	ck_assert_int_eq(count("SELECT count(*) FROM observances"), 0);
+	/* ...though both import once the bad row is gone. */
+	snprintf(good, sizeof(good), "%s%s%s", header[f], before[f], after[f]);
+	memset(&s, 0, sizeof(s));
+	ck_assert_int_eq(import_data(st, cal, "good.csv", good, strlen(good),
+	    2001, &s), 0);
+	ck_assert_int_eq(s.changed, 2);
+	ck_assert_int_eq(count("SELECT count(*) FROM observances"), 2);
 }
 END_TEST
 

@@ -1,7 +1,7 @@
 /*
- * The plan module: the document model built from observances in memory
- * (sections, partner status, Tết with its Can Chi, activities), the CSV
- * rows and the docx package.
+ * The plan module: the [plan] mapping syntax, the document model built
+ * from observances in memory (sections, partner status, Tết with its Can
+ * Chi, activities), the CSV rows, XML escaping and the docx package.
  */
 #include <check.h>
 #include <stdio.h>
@@ -98,10 +98,36 @@ find(const struct plan_doc *d, enum plan_block_type t, const char *text)
 	return -1;
 }
 
+/* Index of the first block whose text contains sub, or -1. */
+static long
+find_sub(const struct plan_doc *d, enum plan_block_type t, const char *sub)
+{
+	size_t i;
+
+	for (i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].type == t && d->blocks[i].text &&
+		    strstr(d->blocks[i].text, sub) != NULL)
+			return (long)i;
+	return -1;
+}
+
+/* The appendix row of key, or NULL. */
+static const struct plan_row *
+row(const struct plan_doc *d, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < d->nrows; i++)
+		if (strcmp(d->rows[i].key, key) == 0)
+			return &d->rows[i];
+	return NULL;
+}
+
 START_TEST(test_sections_2024)
 {
 	struct plan_input in;
 	struct plan_doc d;
+	const struct plan_row *r;
 	long h11, h12, h13, h14, b;
 
 	input(&in, 2024);
@@ -130,8 +156,12 @@ START_TEST(test_sections_2024)
 	b = find(&d, PB_BULLET, "Quốc khánh New Zealand (6/2/2024)");
 	ck_assert(b > h14);
 	ck_assert_int_eq(d.blocks[b].level, 1);
-	ck_assert_int_eq(find(&d, PB_BULLET, "Kỷ niệm 1 năm thiết lập quan hệ "
-	    "ngoại giao Việt Nam – Tonga (21/9/2023 – 21/9/2024)"), -1);
+	ck_assert_int_eq(find_sub(&d, PB_BULLET, "Tonga"), -1);
+	/* Tonga is in the plan all the same: its row, in no section. */
+	r = row(&d, "relation:TO");
+	ck_assert_ptr_nonnull(r);
+	ck_assert_int_eq(r->n, 1);
+	ck_assert_str_eq(r->section, "");
 	ck_assert_int_ge(find(&d, PB_BULLET, "Tuyên truyền các hoạt động kỷ "
 	    "niệm năm chẵn, năm tròn thiết lập quan hệ ngoại giao giữa Việt "
 	    "Nam với các nước trong năm 2024: Thụy Điển."), 0);
@@ -149,12 +179,31 @@ START_TEST(test_partner_before_year)
 {
 	struct plan_input in;
 	struct plan_doc d;
+	const struct plan_row *r;
+	long h14;
 
 	/* In 2020 the partnership is not yet a year old: no greetings. */
 	input(&in, 2020);
 	ck_assert_int_eq(plan_build(&in, &d), 0);
+	h14 = find(&d, PB_H2, "1.4. Hoạt động thường niên");
+	ck_assert_int_ge(h14, 0);
 	ck_assert_int_eq(find(&d, PB_BULLET,
 	    "Quốc khánh New Zealand (6/2/2020)"), -1);
+	/* The national day is there, in no section. */
+	r = row(&d, "national-day:NZ");
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(r->section, "");
+	plan_doc_release(&d);
+
+	/* A year later the same data gives the greetings in 1.4. */
+	input(&in, 2021);
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	ck_assert_int_gt(find(&d, PB_BULLET,
+	    "Quốc khánh New Zealand (6/2/2021)"),
+	    find(&d, PB_H2, "1.4. Hoạt động thường niên"));
+	r = row(&d, "national-day:NZ");
+	ck_assert_ptr_nonnull(r);
+	ck_assert_str_eq(r->section, "1.4");
 	plan_doc_release(&d);
 }
 END_TEST
@@ -182,7 +231,6 @@ START_TEST(test_activities_and_csv)
 	input(&in, 2024);
 	data.acts = al;
 	ck_assert_int_eq(plan_build(&in, &d), 0);
-	memset(&data.acts, 0, sizeof(data.acts));
 	ck_assert_int_ge(find(&d, PB_BULLET,
 	    "Hoạt động: Triển lãm ảnh (11/1/2024, Nha Trang)"), 0);
 	ck_assert_uint_eq(d.nrows, 7);
@@ -224,6 +272,27 @@ START_TEST(test_render_formats)
 }
 END_TEST
 
+START_TEST(test_mapping_from_config)
+{
+	struct plan_input in;
+	struct plan_doc d;
+	char err[128];
+	long h13;
+
+	/* A mapping of the config: section 1.3 holds what it selects, here
+	 * Tonga's first year, which is in no section by default. */
+	select_release(&cfg.plan_sel[PLAN_S_1_3]);
+	ck_assert_int_eq(select_parse("key:relation:TO",
+	    &cfg.plan_sel[PLAN_S_1_3], err, sizeof(err)), 0);
+	input(&in, 2024);
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	h13 = find(&d, PB_H2, "1.3. Hoạt động kiều bào");
+	ck_assert_int_ge(h13, 0);
+	ck_assert_int_eq(find_sub(&d, PB_BULLET, "Tonga"), h13 + 1);
+	plan_doc_release(&d);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -235,6 +304,7 @@ suite(void)
 	tcase_add_test(tc, test_partner_before_year);
 	tcase_add_test(tc, test_activities_and_csv);
 	tcase_add_test(tc, test_render_formats);
+	tcase_add_test(tc, test_mapping_from_config);
 	suite_add_tcase(s, tc);
 	return s;
 }
