@@ -18,7 +18,8 @@ WERROR ?=
 VERSION_SED = 1s/^[^ ]* (\([^)]*\)).*/\1/p
 VERSION := $(shell sed -n '$(VERSION_SED)' debian/changelog 2>/dev/null)
 
-PKGS = sqlite3 libical libcurl libmicrohttpd inih libzip libsystemd zlib
+PKGS = sqlite3 libical libcurl libmicrohttpd inih libzip libsystemd zlib \
+	libsodium
 TESTPKGS = check
 
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -39,8 +40,10 @@ TESTLIBS = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
 SRCS = \
 	src/activity.c \
 	src/activity_db.c \
+	src/audit.c \
 	src/cmd_activity.c \
 	src/cmd_anniversaries.c \
+	src/cmd_audit.c \
 	src/cmd_export.c \
 	src/cmd_feed.c \
 	src/cmd_import.c \
@@ -54,6 +57,7 @@ SRCS = \
 	src/cmd_serve.c \
 	src/cmd_show.c \
 	src/cmd_upcoming.c \
+	src/cmd_user.c \
 	src/config.c \
 	src/config_check.c \
 	src/conns.c \
@@ -68,6 +72,7 @@ SRCS = \
 	src/ical.c \
 	src/import.c \
 	src/import_ics.c \
+	src/invite.c \
 	src/log.c \
 	src/lunar.c \
 	src/mail_smtp.c \
@@ -82,9 +87,14 @@ SRCS = \
 	src/remind.c \
 	src/rules.c \
 	src/select.c \
+	src/session.c \
 	src/site.c \
+	src/snap.c \
 	src/store.c \
 	src/text.c \
+	src/throttle.c \
+	src/token.c \
+	src/user.c \
 	src/util.c \
 	src/vntime.c
 

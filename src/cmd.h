@@ -26,6 +26,7 @@ struct app {
 
 int cmd_activity(int argc, char **argv, struct app *app);
 int cmd_anniversaries(int argc, char **argv, struct app *app);
+int cmd_audit(int argc, char **argv, struct app *app);
 int cmd_export(int argc, char **argv, struct app *app);
 int cmd_feed(int argc, char **argv, struct app *app);
 int cmd_import(int argc, char **argv, struct app *app);
@@ -39,6 +40,7 @@ int cmd_remind(int argc, char **argv, struct app *app);
 int cmd_serve(int argc, char **argv, struct app *app);
 int cmd_show(int argc, char **argv, struct app *app);
 int cmd_upcoming(int argc, char **argv, struct app *app);
+int cmd_user(int argc, char **argv, struct app *app);
 
 /*
  * Shared by the cmd_ files: print "usage: kyniem LINE" for the named

@@ -43,6 +43,7 @@ static const struct command commands[] = {
 	{ "anniversaries", cmd_anniversaries, 1, NEED_STORE,
 	    "anniversaries YEAR [--milestones] [--kind K] [--country CC] "
 	    "[--select SELECTOR] [--lang vi|en] [--format text|csv|json]" },
+	{ "audit", cmd_audit, 0, NEED_STORE, "audit [--limit N]" },
 	{ "export", cmd_export, 0, NEED_STORE, "export --out DIR" },
 	{ "feed", cmd_feed, 1, NEED_STORE, "feed NAME" },
 	{ "import", cmd_import, 1, NEED_STORE,
@@ -70,6 +71,10 @@ static const struct command commands[] = {
 	    "upcoming [--days 90] [--from YYYY-MM-DD] [--milestones] "
 	    "[--kind K] [--country CC] [--select SELECTOR] [--lang vi|en] "
 	    "[--format text|csv|json]" },
+	{ "user", cmd_user, 1, NEED_STORE,
+	    "user add EMAIL --name NAME --role admin|editor|viewer "
+	    "[--password-file FILE] | list | disable EMAIL | enable EMAIL | "
+	    "reset EMAIL" },
 };
 
 static const struct command *

@@ -95,6 +95,39 @@ static const char *const migrations[] = {
 	 * nước Đức"): calendars/holiday-titles.csv. */
 	"ALTER TABLE observances ADD COLUMN title_vi TEXT;"
 	"ALTER TABLE observances ADD COLUMN title_en TEXT;",
+	/* 3 -> 4: the staff web application: accounts (Argon2id hashes), a
+	 * one-time link to set a password, sessions (their tokens hashed),
+	 * login failures for throttling, the audit trail, and corrections
+	 * of shipped rows that survive re-imports. */
+	"CREATE TABLE users ("
+	"  id INTEGER PRIMARY KEY,"
+	"  email TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL,"
+	"  role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),"
+	"  password TEXT,"
+	"  disabled INTEGER NOT NULL DEFAULT 0,"
+	"  link_hash TEXT, link_until INTEGER,"
+	"  created INTEGER NOT NULL, modified INTEGER NOT NULL);"
+	"CREATE TABLE sessions ("
+	"  hash TEXT PRIMARY KEY,"
+	"  user INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,"
+	"  csrf TEXT NOT NULL,"
+	"  created INTEGER NOT NULL, seen INTEGER NOT NULL);"
+	"CREATE INDEX sessions_user ON sessions(user);"
+	"CREATE TABLE login_failures ("
+	"  email TEXT NOT NULL, addr TEXT NOT NULL, at INTEGER NOT NULL);"
+	"CREATE INDEX login_failures_email ON login_failures(email, at);"
+	"CREATE INDEX login_failures_addr ON login_failures(addr, at);"
+	"CREATE TABLE audit ("
+	"  id INTEGER PRIMARY KEY, at INTEGER NOT NULL, who TEXT NOT NULL,"
+	"  action TEXT NOT NULL, object TEXT, before TEXT, after TEXT);"
+	"CREATE TABLE corrections ("
+	"  key TEXT PRIMARY KEY REFERENCES observances(key) ON DELETE CASCADE,"
+	"  rule TEXT NOT NULL, base_year INTEGER NOT NULL DEFAULT 0,"
+	"  source TEXT NOT NULL, confidence TEXT NOT NULL, note TEXT,"
+	"  base_revision INTEGER NOT NULL,"
+	"  who TEXT NOT NULL, at INTEGER NOT NULL);"
+	"CREATE INDEX activities_start ON activities(start_date);",
 };
 
 static int

@@ -69,6 +69,16 @@ xstrndup(const char *s, size_t n)
 }
 
 char *
+xstrlower(const char *s)
+{
+	char *d = xstrdup(s), *p;
+
+	for (p = d; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return d;
+}
+
+char *
 xasprintf(const char *fmt, ...)
 {
 	struct buf b;

@@ -1,0 +1,76 @@
+/*
+ * Audit rows.  They are only ever inserted: nothing in kyniem updates or
+ * deletes them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "store.h"
+#include "util.h"
+
+int
+audit_add(struct store *st, const char *who, const char *action,
+    const char *object, const char *before, const char *after, time_t now)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "INSERT INTO audit (at, who,"
+	    " action, object, before, after) VALUES (?1, ?2, ?3, ?4, ?5,"
+	    " ?6)");
+
+	if (stmt != NULL) {
+		sqlite3_bind_int64(stmt, 1, (sqlite3_int64)now);
+		store_bind_text(stmt, 2, who);
+		store_bind_text(stmt, 3, action);
+		store_bind_text(stmt, 4, object);
+		store_bind_text(stmt, 5, before);
+		store_bind_text(stmt, 6, after);
+	}
+	return store_step_done(st, stmt);
+}
+
+static void
+row_entry(sqlite3_stmt *stmt, void *elem)
+{
+	struct audit_entry *e = elem;
+
+	e->id = (long)sqlite3_column_int64(stmt, 0);
+	e->at = (time_t)sqlite3_column_int64(stmt, 1);
+	e->who = store_column_dup(stmt, 2);
+	e->action = store_column_dup(stmt, 3);
+	e->object = store_column_dup(stmt, 4);
+	e->before = store_column_dup(stmt, 5);
+	e->after = store_column_dup(stmt, 6);
+}
+
+int
+audit_load(struct store *st, long limit, struct audit_list *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT id, at, who, action,"
+	    " object, before, after FROM audit ORDER BY id DESC LIMIT ?1");
+
+	if (stmt != NULL)
+		sqlite3_bind_int64(stmt, 1, limit);
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_entry) == -1) {
+		audit_list_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+void
+audit_list_release(struct audit_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].who);
+		free(l->v[i].action);
+		free(l->v[i].object);
+		free(l->v[i].before);
+		free(l->v[i].after);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}

@@ -1,0 +1,105 @@
+/*
+ * Invitation and reset messages.  Both bodies say what the link is for,
+ * until when it works, and that nothing needs doing when the message was
+ * not expected.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "escape.h"
+#include "invite.h"
+#include "log.h"
+#include "mail.h"
+#include "message.h"
+#include "token.h"
+#include "user.h"
+#include "util.h"
+#include "vntime.h"
+
+char *
+invite_url(const char *base, const char *token)
+{
+	return xasprintf("%s/app/password?token=%s", base, token);
+}
+
+/* The text of the message in both bodies' forms. */
+static void
+bodies(const struct config *cfg, const struct user *u, const char *url,
+    time_t now, struct buf *text, struct buf *html)
+{
+	const char *org = cfg->org_name ? cfg->org_name : "kyniem";
+	struct buf until;
+	int min;
+	struct ymd d = vntime_day(now + USER_LINK_SECONDS, &min);
+
+	buf_init(&until);
+	vntime_format_when(d, min, LANG_VI, &until);
+	buf_printf(text, "Chào %s,\n\nTài khoản của bạn trên trang lập kế "
+	    "hoạch của %s đã sẵn sàng (vai trò: %s). Để đặt mật khẩu, mở "
+	    "đường dẫn sau trước %s:\n\n%s\n\nNếu bạn không chờ thư này, "
+	    "hãy bỏ qua nó.\n\n-- \n%s\n", u->name, org, user_role_name(u->role),
+	    until.data, url, org);
+	html_printf(html, "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta "
+	    "charset=\"utf-8\"></head><body>\n<p>Chào %s,</p>\n<p>Tài khoản "
+	    "của bạn trên trang lập kế hoạch của %s đã sẵn sàng (vai trò: %s)."
+	    " Để đặt mật khẩu, mở đường dẫn sau trước %s:</p>\n<p><a href=\""
+	    "%s\">%s</a></p>\n<p>Nếu bạn không chờ thư này, hãy bỏ qua nó."
+	    "</p>\n<hr><p>%s</p>\n</body></html>\n", u->name, org,
+	    user_role_name(u->role), until.data, url, url, org);
+	buf_release(&until);
+}
+
+int
+invite_send(const struct config *cfg, const struct mail_backend *be,
+    const struct user *u, const char *url, time_t now)
+{
+	struct message m = { 0 };
+	struct mail_session *s;
+	struct mail_result res;
+	struct buf text, html, msg;
+	const char *err;
+	char *id = token_new();
+	char *mid = xasprintf("invite.%s@%s", id, cfg->domain);
+	int ret = -1;
+
+	buf_init(&text);
+	buf_init(&html);
+	buf_init(&msg);
+	bodies(cfg, u, url, now, &text, &html);
+	m.from = cfg->smtp_from;
+	m.from_name = cfg->org_name ? cfg->org_name : "kyniem";
+	m.to = u->email;
+	m.to_name = u->name;
+	m.subject = "Đặt mật khẩu tài khoản kyniem";
+	m.message_id = mid;
+	m.date = now;
+	m.text = text.data;
+	m.html = html.data;
+	if (message_build(&m, &msg, &err) == -1) {
+		log_warnx("cannot write the message to '%s': %s", u->email, err);
+		goto done;
+	}
+	if ((s = be->open(cfg)) == NULL)
+		goto done;
+	memset(&res, 0, sizeof(res));
+	be->send(s, cfg->smtp_from, u->email, msg.data, msg.len, &res);
+	be->close(s);
+	if (res.status == MAIL_SENT)
+		ret = 0;
+	else
+		log_warnx("the link to '%s' was not sent: %s", u->email,
+		    res.error);
+done:
+	/* The link must not linger in memory longer than needed. */
+	explicit_bzero(text.data, text.len);
+	explicit_bzero(html.data, html.len);
+	explicit_bzero(msg.data, msg.len);
+	buf_release(&text);
+	buf_release(&html);
+	buf_release(&msg);
+	free(id);
+	free(mid);
+	return ret;
+}

@@ -1,0 +1,118 @@
+/*
+ * Session storage.  Only the token's hash is stored, so reading the
+ * database (a backup, a copy) opens no session; the CSRF token is stored
+ * as it is, since it is no credential without the cookie.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "session.h"
+#include "store.h"
+#include "util.h"
+
+/* How stale the stored last-seen time may get before it is written. */
+#define SEEN_SLACK	60
+
+char *
+session_new(struct store *st, long id, time_t now)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "INSERT INTO sessions (hash,"
+	    " user, csrf, created, seen) VALUES (?1, ?2, ?3, ?4, ?4)");
+	char h[TOKEN_HASH_LEN + 1], *tok = token_new(), *csrf = token_new();
+	int ret;
+
+	token_hash(tok, h);
+	if (stmt != NULL) {
+		store_bind_text(stmt, 1, h);
+		sqlite3_bind_int64(stmt, 2, id);
+		store_bind_text(stmt, 3, csrf);
+		sqlite3_bind_int64(stmt, 4, (sqlite3_int64)now);
+	}
+	ret = store_step_done(st, stmt);
+	free(csrf);
+	if (ret == -1) {
+		free(tok);
+		return NULL;
+	}
+	return tok;
+}
+
+/* Delete the session of hash h; 0 or -1. */
+static int
+delete(struct store *st, const char *h)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "DELETE FROM sessions WHERE hash = ?1");
+
+	if (stmt != NULL)
+		store_bind_text(stmt, 1, h);
+	return store_step_done(st, stmt);
+}
+
+static int
+touch(struct store *st, const char *h, time_t now)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "UPDATE sessions SET seen = ?2 WHERE hash = ?1");
+
+	if (stmt != NULL) {
+		store_bind_text(stmt, 1, h);
+		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)now);
+	}
+	return store_step_done(st, stmt);
+}
+
+int
+session_get(struct store *st, const char *token,
+    const struct session_limits *lim, time_t now, struct session *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT s.user, s.csrf,"
+	    " s.created, s.seen FROM sessions s JOIN users u ON u.id = s.user"
+	    " WHERE s.hash = ?1 AND u.disabled = 0");
+	char h[TOKEN_HASH_LEN + 1];
+	long id = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (stmt == NULL)
+		return -1;
+	token_hash(token, h);
+	store_bind_text(stmt, 1, h);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		id = (long)sqlite3_column_int64(stmt, 0);
+		snprintf(out->csrf, sizeof(out->csrf), "%s",
+		    (const char *)sqlite3_column_text(stmt, 1));
+		out->created = (time_t)sqlite3_column_int64(stmt, 2);
+		out->seen = (time_t)sqlite3_column_int64(stmt, 3);
+	}
+	if (store_rows_done(st, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc) ==
+	    -1)
+		return -1;
+	if (rc != SQLITE_ROW)
+		return 1;
+	if (now - out->seen > lim->idle || now - out->created > lim->max)
+		return delete(st, h) == -1 ? -1 : 1;
+	if (now - out->seen > SEEN_SLACK && touch(st, h, now) == -1)
+		return -1;
+	if ((rc = user_get_id(st, id, &out->user)) != 0)
+		return rc;
+	return 0;
+}
+
+void
+session_release(struct session *s)
+{
+	user_release(&s->user);
+	memset(s, 0, sizeof(*s));
+}
+
+int
+session_end(struct store *st, const char *token)
+{
+	char h[TOKEN_HASH_LEN + 1];
+
+	token_hash(token, h);
+	return delete(st, h);
+}

@@ -1,0 +1,50 @@
+/*
+ * Sessions of the web application: a random token in the browser's
+ * cookie, its hash in the sessions table with the account and the
+ * session's CSRF token.  A session ends at logout, after the idle limit
+ * or the absolute one, and when its account is disabled or its password
+ * changes (user.c deletes the rows).
+ */
+#ifndef KYNIEM_SESSION_H
+#define KYNIEM_SESSION_H
+
+#include <time.h>
+
+#include "token.h"
+#include "user.h"
+
+struct store;
+
+struct session {
+	struct user user;		/* the account, enabled */
+	char csrf[TOKEN_LEN + 1];	/* the token every POST must carry */
+	time_t created, seen;
+};
+
+/* Limits of a session, in seconds. */
+struct session_limits {
+	long idle;		/* since the last request (default 8 h) */
+	long max;		/* since the login (default 7 days) */
+};
+
+/*
+ * A new session for account id (a fresh token at every login: a token
+ * set before the login is never reused).  Returns the cookie's token
+ * (caller frees), or NULL (logged).
+ */
+char *session_new(struct store *st, long id, time_t now);
+
+/*
+ * The session of a cookie's token, if it has not expired: 0 and *out
+ * (release with session_release()), 1 when there is none (an expired
+ * one is deleted), -1 on error.  The last-seen time is written at most
+ * once a minute.
+ */
+int session_get(struct store *st, const char *token,
+    const struct session_limits *lim, time_t now, struct session *out);
+void session_release(struct session *s);
+
+/* End the session of a token (logout); 0 or -1. */
+int session_end(struct store *st, const char *token);
+
+#endif

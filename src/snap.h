@@ -1,0 +1,44 @@
+/*
+ * A published site as prebuilt responses (snap.c): what http.c serves
+ * for every public document, swapped whole when the site is rebuilt.
+ */
+#ifndef KYNIEM_SNAP_H
+#define KYNIEM_SNAP_H
+
+#include <stddef.h>
+#include <time.h>
+
+struct MHD_Response;
+struct site;
+
+/* One document, ready to queue. */
+struct res {
+	char *path;
+	char *token;		/* required ?token=; NULL = public */
+	struct MHD_Response *plain, *gz, *nm_plain, *nm_gz;
+	char etag[64], etag_gz[64];
+	time_t lastmod;
+};
+
+struct snap {
+	struct res *v;		/* sorted by path */
+	size_t n;
+};
+
+/*
+ * Turn site into a snapshot, taking its documents (site is left empty).
+ * prev (may be NULL) is the snapshot served so far: a document whose
+ * bytes did not change keeps its Last-Modified; one that changed while
+ * its rows did not (the window moved) gets now.
+ */
+struct snap *snap_build(struct site *site, const struct snap *prev,
+    time_t now);
+
+/* The document at path, or NULL. */
+const struct res *snap_find(const struct snap *s, const char *path);
+
+/* Drop the snapshot's references (libmicrohttpd frees the responses
+ * once no request uses them); NULL is fine. */
+void snap_free(struct snap *s);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * Secret tokens: sessions, CSRF, one-time links.  Made from libsodium's
+ * random source and compared in constant time; only their hashes are
+ * stored, so a copy of the database opens no session.
+ */
+#ifndef KYNIEM_TOKEN_H
+#define KYNIEM_TOKEN_H
+
+/* Characters of a token and of its stored hash, NUL excluded. */
+#define TOKEN_LEN	43	/* 32 random bytes, base64url, no padding */
+#define TOKEN_HASH_LEN	64	/* BLAKE2b-256 in hex */
+
+/* Call once before the others (sodium_init). */
+void token_init(void);
+
+/* A new random token (caller frees). */
+char *token_new(void);
+
+/* The stored form of token into out (TOKEN_HASH_LEN + 1 bytes). */
+void token_hash(const char *token, char *out);
+
+/* 1 if a and b are equal, in a time that does not depend on where they
+ * differ. */
+int token_equal(const char *a, const char *b);
+
+#endif

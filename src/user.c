@@ -1,0 +1,382 @@
+/*
+ * Accounts.  Argon2id with OWASP's minimum (19 MiB, 2 passes) rather than
+ * libsodium's "interactive" 64 MiB: a login storm then costs the server
+ * a bounded amount of memory, and at most HASHES_AT_ONCE hashes run at a
+ * time whatever the number of threads.  An unknown address is checked
+ * against a hash made at start, so it takes as long as a wrong password.
+ */
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "log.h"
+#include "store.h"
+#include "text.h"
+#include "token.h"
+#include "user.h"
+#include "util.h"
+
+#define PW_OPS		2
+#define PW_MEM		(19u * 1024 * 1024)
+#define HASHES_AT_ONCE	2
+
+static const char *const role_names[] = { "viewer", "editor", "admin" };
+
+static pthread_mutex_t hash_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t hash_cond = PTHREAD_COND_INITIALIZER;
+static int hashing;
+static char dummy[crypto_pwhash_STRBYTES];
+
+void
+user_init(void)
+{
+	token_init();
+	if (crypto_pwhash_str(dummy, "not a password", 14, PW_OPS, PW_MEM) !=
+	    0)
+		fatal("cannot hash a password (out of memory)");
+}
+
+/* Run at most HASHES_AT_ONCE Argon2 computations; each takes PW_MEM. */
+static void
+hash_enter(void)
+{
+	pthread_mutex_lock(&hash_lock);
+	while (hashing >= HASHES_AT_ONCE)
+		pthread_cond_wait(&hash_cond, &hash_lock);
+	hashing++;
+	pthread_mutex_unlock(&hash_lock);
+}
+
+static void
+hash_leave(void)
+{
+	pthread_mutex_lock(&hash_lock);
+	hashing--;
+	pthread_cond_signal(&hash_cond);
+	pthread_mutex_unlock(&hash_lock);
+}
+
+const char *
+user_role_name(enum role r)
+{
+	return (size_t)r < NELEM(role_names) ? role_names[r] : "viewer";
+}
+
+int
+user_role_parse(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s != NULL && i < NELEM(role_names); i++)
+		if (strcmp(s, role_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+user_password_problem(const char *email, const char *password)
+{
+	const char *why, *at = strchr(email, '@');
+	size_t local = at != NULL ? (size_t)(at - email) : strlen(email);
+
+	if (text_check(password, 1000, TEXT_REQUIRED, &why) == -1)
+		return "the password must be text of at most 1000 characters";
+	if (text_chars(password) < USER_PASSWORD_MIN)
+		return "the password needs at least 10 characters";
+	if (strcasecmp(password, email) == 0 || (strlen(password) == local &&
+	    strncasecmp(password, email, local) == 0))
+		return "the password must not be the email address";
+	return NULL;
+}
+
+/* The hash of a password; 0 or -1 (out of memory, logged). */
+static int
+hash_password(const char *password, char *out)
+{
+	int rc;
+
+	hash_enter();
+	rc = crypto_pwhash_str(out, password, strlen(password), PW_OPS, PW_MEM);
+	hash_leave();
+	if (rc != 0)
+		log_warnx("cannot hash a password: out of memory");
+	return rc == 0 ? 0 : -1;
+}
+
+int
+user_add(struct store *st, const char *email, const char *name,
+    enum role role, const char *password, time_t now)
+{
+	char hash[crypto_pwhash_STRBYTES], *addr = xstrlower(email);
+	sqlite3_stmt *stmt;
+	int rc, ret = -1;
+
+	if ((rc = store_exists(st, "SELECT 1 FROM users WHERE email = ?1",
+	    addr, NULL)) != 0) {
+		free(addr);
+		return rc == 1 ? 1 : -1;
+	}
+	if (password != NULL && hash_password(password, hash) == -1)
+		goto done;
+	stmt = store_prepare(st, "INSERT INTO users (email, name, role,"
+	    " password, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?5)");
+	if (stmt != NULL) {
+		store_bind_text(stmt, 1, addr);
+		store_bind_text(stmt, 2, name);
+		store_bind_text(stmt, 3, user_role_name(role));
+		store_bind_text(stmt, 4, password != NULL ? hash : NULL);
+		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)now);
+	}
+	ret = store_step_done(st, stmt);
+done:
+	sodium_memzero(hash, sizeof(hash));
+	free(addr);
+	return ret;
+}
+
+#define USER_COLUMNS "id, email, name, role, password IS NOT NULL, " \
+	"disabled, created"
+
+static void
+row_user(sqlite3_stmt *stmt, void *elem)
+{
+	struct user *u = elem;
+	int r;
+
+	memset(u, 0, sizeof(*u));
+	u->id = (long)sqlite3_column_int64(stmt, 0);
+	u->email = store_column_dup(stmt, 1);
+	u->name = store_column_dup(stmt, 2);
+	r = user_role_parse((const char *)sqlite3_column_text(stmt, 3));
+	u->role = r < 0 ? ROLE_VIEWER : (enum role)r;
+	u->has_password = sqlite3_column_int(stmt, 4);
+	u->disabled = sqlite3_column_int(stmt, 5);
+	u->created = (time_t)sqlite3_column_int64(stmt, 6);
+}
+
+/* One account by a bound value of stmt (prepared by the caller). */
+static int
+get_one(struct store *st, sqlite3_stmt *stmt, struct user *out)
+{
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (stmt == NULL)
+		return -1;
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		row_user(stmt, out);
+	if (store_rows_done(st, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc) ==
+	    -1)
+		return -1;
+	return rc == SQLITE_ROW ? 0 : 1;
+}
+
+int
+user_get(struct store *st, const char *email, struct user *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT " USER_COLUMNS
+	    " FROM users WHERE email = ?1");
+	char *addr = xstrlower(email);
+	int ret;
+
+	if (stmt != NULL)
+		store_bind_text(stmt, 1, addr);
+	ret = get_one(st, stmt, out);
+	free(addr);
+	return ret;
+}
+
+int
+user_get_id(struct store *st, long id, struct user *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT " USER_COLUMNS
+	    " FROM users WHERE id = ?1");
+
+	if (stmt != NULL)
+		sqlite3_bind_int64(stmt, 1, id);
+	return get_one(st, stmt, out);
+}
+
+void
+user_release(struct user *u)
+{
+	free(u->email);
+	free(u->name);
+	memset(u, 0, sizeof(*u));
+}
+
+int
+user_load(struct store *st, struct user_list *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT " USER_COLUMNS
+	    " FROM users ORDER BY email");
+
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_user) == -1) {
+		user_list_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+void
+user_list_release(struct user_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		user_release(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* Run an UPDATE of one account bound by the caller, then end its
+ * sessions (a disabled account or a new password logs everyone out);
+ * 0, 1 when no account matched, -1. */
+static int
+update_and_logout(struct store *st, sqlite3_stmt *stmt, long id)
+{
+	int n;
+
+	if (store_begin(st) == -1) {
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	if (store_step_done(st, stmt) == -1)
+		goto fail;
+	if ((n = sqlite3_changes(store_db(st))) == 0) {
+		store_rollback(st);
+		return 1;
+	}
+	stmt = store_prepare(st, id > 0 ? "DELETE FROM sessions WHERE user ="
+	    " ?1" : "DELETE FROM sessions WHERE user IN (SELECT id FROM users"
+	    " WHERE disabled = 1)");
+	if (stmt != NULL && id > 0)
+		sqlite3_bind_int64(stmt, 1, id);
+	if (store_step_done(st, stmt) == -1)
+		goto fail;
+	return store_commit(st);
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+int
+user_set_disabled(struct store *st, const char *email, int disabled,
+    time_t now)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "UPDATE users SET disabled ="
+	    " ?2, modified = ?3 WHERE email = ?1");
+	char *addr = xstrlower(email);
+	int ret;
+
+	if (stmt != NULL) {
+		store_bind_text(stmt, 1, addr);
+		sqlite3_bind_int(stmt, 2, disabled != 0);
+		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)now);
+	}
+	ret = update_and_logout(st, stmt, 0);
+	free(addr);
+	return ret;
+}
+
+int
+user_set_password(struct store *st, long id, const char *password,
+    time_t now)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	sqlite3_stmt *stmt;
+	int ret;
+
+	if (hash_password(password, hash) == -1)
+		return -1;
+	/* Setting a password uses up the one-time link. */
+	stmt = store_prepare(st, "UPDATE users SET password = ?2,"
+	    " link_hash = NULL, link_until = NULL, modified = ?3"
+	    " WHERE id = ?1");
+	if (stmt != NULL) {
+		sqlite3_bind_int64(stmt, 1, id);
+		store_bind_text(stmt, 2, hash);
+		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)now);
+	}
+	ret = update_and_logout(st, stmt, id);
+	sodium_memzero(hash, sizeof(hash));
+	return ret;
+}
+
+int
+user_verify(struct store *st, const char *email, const char *password,
+    struct user *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT password FROM users"
+	    " WHERE email = ?1 AND disabled = 0 AND password IS NOT NULL");
+	char hash[crypto_pwhash_STRBYTES], *addr = xstrlower(email);
+	int rc, ok;
+
+	hash[0] = '\0';
+	if (stmt == NULL) {
+		free(addr);
+		return -1;
+	}
+	store_bind_text(stmt, 1, addr);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		snprintf(hash, sizeof(hash), "%s",
+		    (const char *)sqlite3_column_text(stmt, 0));
+	if (store_rows_done(st, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc) ==
+	    -1) {
+		free(addr);
+		return -1;
+	}
+	/* No such account: the same work against the dummy hash. */
+	hash_enter();
+	ok = crypto_pwhash_str_verify(hash[0] != '\0' ? hash : dummy,
+	    password, strlen(password)) == 0 && hash[0] != '\0';
+	hash_leave();
+	rc = ok ? user_get(st, addr, out) : 1;
+	free(addr);
+	if (rc == -1)
+		return -1;
+	return ok && rc == 0 ? 1 : 0;
+}
+
+char *
+user_link_new(struct store *st, long id, time_t now)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "UPDATE users SET link_hash ="
+	    " ?2, link_until = ?3 WHERE id = ?1");
+	char h[TOKEN_HASH_LEN + 1], *tok = token_new();
+
+	token_hash(tok, h);
+	if (stmt != NULL) {
+		sqlite3_bind_int64(stmt, 1, id);
+		store_bind_text(stmt, 2, h);
+		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)(now +
+		    USER_LINK_SECONDS));
+	}
+	if (store_step_done(st, stmt) == -1) {
+		free(tok);
+		return NULL;
+	}
+	return tok;
+}
+
+int
+user_link_find(struct store *st, const char *token, time_t now,
+    struct user *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT " USER_COLUMNS
+	    " FROM users WHERE link_hash = ?1 AND link_until > ?2"
+	    " AND disabled = 0");
+	char h[TOKEN_HASH_LEN + 1];
+
+	token_hash(token, h);
+	if (stmt != NULL) {
+		store_bind_text(stmt, 1, h);
+		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)now);
+	}
+	return get_one(st, stmt, out);
+}

@@ -1,0 +1,95 @@
+/*
+ * Staff accounts of the web application: the users table, roles,
+ * passwords hashed with Argon2id (libsodium's crypto_pwhash_str), and
+ * the one-time link that lets a new or reset account choose its
+ * password.  Sessions are session.c's; who may do what is web.c's.
+ */
+#ifndef KYNIEM_USER_H
+#define KYNIEM_USER_H
+
+#include <stddef.h>
+#include <time.h>
+
+struct store;
+
+/* Ordered: each role may do what the ones before it may. */
+enum role { ROLE_VIEWER, ROLE_EDITOR, ROLE_ADMIN };
+
+/* Characters a password needs at least. */
+#define USER_PASSWORD_MIN	10
+/* How long a one-time link is good for. */
+#define USER_LINK_SECONDS	(24 * 3600)
+
+struct user {
+	long id;
+	char *email, *name;
+	enum role role;
+	int disabled;
+	int has_password;
+	time_t created;
+};
+
+struct user_list {
+	struct user *v;
+	size_t n;
+};
+
+/* Call once before anything else here (libsodium's sodium_init). */
+void user_init(void);
+
+const char *user_role_name(enum role r);
+/* Role from its name; -1 if unknown. */
+int user_role_parse(const char *s);
+
+/*
+ * Check a new password for email: at least USER_PASSWORD_MIN characters,
+ * not the address (nor its local part), valid text.  NULL, or a static
+ * reason in English (web.c says it in the user's language by code).
+ */
+const char *user_password_problem(const char *email, const char *password);
+
+/*
+ * Add an account (email lower-cased); password may be NULL (the person
+ * sets it through a link).  Returns 0, 1 if the address exists, -1.
+ */
+int user_add(struct store *st, const char *email, const char *name,
+    enum role role, const char *password, time_t now);
+
+/* The account of email or id into *out: 0, 1 if none, -1 on error. */
+int user_get(struct store *st, const char *email, struct user *out);
+int user_get_id(struct store *st, long id, struct user *out);
+void user_release(struct user *u);
+
+/* Every account, by address; 0 or -1. */
+int user_load(struct store *st, struct user_list *out);
+void user_list_release(struct user_list *l);
+
+/* Disable or enable an account (its sessions end); 0, 1 if none, -1. */
+int user_set_disabled(struct store *st, const char *email, int disabled,
+    time_t now);
+/* Set the password (hashed) and end the account's other sessions; 0, 1
+ * if none, -1. */
+int user_set_password(struct store *st, long id, const char *password,
+    time_t now);
+
+/*
+ * Verify email's password.  Returns 1 and the account in *out (release
+ * it) when right and the account is enabled, 0 when not (an unknown or
+ * disabled address costs the same time as a wrong password), -1 on
+ * error.
+ */
+int user_verify(struct store *st, const char *email, const char *password,
+    struct user *out);
+
+/*
+ * A one-time link token for the account (its hash stored, good for
+ * USER_LINK_SECONDS, replacing any earlier link).  Returns the token to
+ * put in the link (caller frees), or NULL (logged).
+ */
+char *user_link_new(struct store *st, long id, time_t now);
+/* The account whose link token this is, if not expired: 0 and *out, 1
+ * when none, -1 on error. */
+int user_link_find(struct store *st, const char *token, time_t now,
+    struct user *out);
+
+#endif
