@@ -40,6 +40,7 @@ TESTLIBS = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
 SRCS = \
 	src/activity.c \
 	src/activity_db.c \
+	src/assets.c \
 	src/audit.c \
 	src/cmd_activity.c \
 	src/cmd_anniversaries.c \
@@ -67,6 +68,7 @@ SRCS = \
 	src/escape.c \
 	src/feed.c \
 	src/file.c \
+	src/form.c \
 	src/http.c \
 	src/httpreq.c \
 	src/ical.c \
@@ -94,9 +96,14 @@ SRCS = \
 	src/text.c \
 	src/throttle.c \
 	src/token.c \
+	src/ui.c \
 	src/user.c \
 	src/util.c \
-	src/vntime.c
+	src/vntime.c \
+	src/web.c \
+	src/web_home.c \
+	src/web_session.c \
+	src/web_static.c
 
 # Unit tests: tests/unit/test_NAME.c, one per module.
 UNITS = \
@@ -115,7 +122,12 @@ UNITS = \
 	tests/unit/test_util.c \
 	tests/unit/test_vntime.c
 
-OBJS = $(SRCS:%.c=$(BUILD)/%.o)
+# The web application's static files, compiled in (scripts/embed).
+ASSETS = \
+	src/static/app.css \
+	src/static/app.js
+
+OBJS = $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/src/assets_data.o
 UNITBINS = $(UNITS:%.c=$(BUILD)/%)
 
 all: $(BUILD)/kyniem
@@ -123,6 +135,13 @@ all: $(BUILD)/kyniem
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(KCFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/src/assets_data.c: $(ASSETS) scripts/embed
+	@mkdir -p $(dir $@)
+	scripts/embed $@ $(ASSETS)
+
+$(BUILD)/src/assets_data.o: $(BUILD)/src/assets_data.c
+	$(CC) $(KCFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -c -o $@ $<
 
 # Only main.c prints the version: a new changelog entry rebuilds it alone.
 $(BUILD)/src/main.o: KCFLAGS += -DKYNIEM_VERSION='"$(VERSION)"'

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "activity.h"
+#include "escape.h"
 #include "log.h"
 #include "recipient.h"
 #include "store.h"
@@ -52,6 +53,7 @@ activity_release(struct activity *a)
 	free(a->observance);
 	free(a->notes);
 	free(a->remind);
+	free(a->result);
 	for (i = 0; i < a->nowners; i++)
 		free(a->owners[i]);
 	free(a->owners);
@@ -129,9 +131,10 @@ activity_set_times(struct activity *a, const char *start, const char *end)
 	return NULL;
 }
 
-/* The text fields and their limits. */
+/* The text fields and their limits; *field names the one at fault. */
 static int
-check_texts(const struct activity *a, char *err, size_t errlen)
+check_texts(const struct activity *a, const char **field, char *err,
+    size_t errlen)
 {
 	const struct {
 		const char *name, *value;
@@ -142,6 +145,7 @@ check_texts(const struct activity *a, char *err, size_t errlen)
 		{ "location", a->location, TEXT_LINE_MAX, 0 },
 		{ "organiser", a->organiser, TEXT_LINE_MAX, 0 },
 		{ "notes", a->notes, TEXT_NOTES_MAX, TEXT_MULTILINE },
+		{ "result", a->result, TEXT_NOTES_MAX, TEXT_MULTILINE },
 		{ "uid", a->uid, TEXT_LINE_MAX, 0 },
 		{ "observance", a->observance, TEXT_KEY_MAX, 0 },
 		{ "remind", a->remind, TEXT_KEY_MAX, 0 },
@@ -150,30 +154,41 @@ check_texts(const struct activity *a, char *err, size_t errlen)
 
 	for (i = 0; i < NELEM(f); i++)
 		if (text_check_field(f[i].name, f[i].value, f[i].max,
-		    f[i].flags, err, errlen) == -1)
+		    f[i].flags, err, errlen) == -1) {
+			*field = f[i].name;
 			return -1;
+		}
 	return 0;
 }
 
-int
-activity_check(struct store *st, const struct activity *a, char *err,
-    size_t errlen)
+/* activity_check() naming the field at fault. */
+static int
+check(struct store *st, const struct activity *a, const char **field,
+    char *err, size_t errlen)
 {
 	long secs[VNTIME_MAX_OFFSETS];
 	size_t i;
 	int rc;
 
+	*field = "title";
 	if (a->title == NULL || *a->title == '\0')
 		return snprintf(err, errlen, "a title is required"), -1;
-	if (check_texts(a, err, errlen) == -1)
+	if (check_texts(a, field, err, errlen) == -1)
 		return -1;
+	*field = "owners";
 	for (i = 0; i < a->nowners; i++)
 		if (!recipient_email_valid(a->owners[i]))
 			return snprintf(err, errlen, "'%s' is not an email "
 			    "address", a->owners[i]), -1;
+	*field = "remind";
 	if (a->remind != NULL && vntime_parse_offsets(a->remind, secs) < 0)
 		return snprintf(err, errlen, "reminder offsets '%s' must be "
 		    "like 30d,7d,1d (w, d or h)", a->remind), -1;
+	*field = "participants";
+	if (a->participants < 0 || a->participants > ACTIVITY_PEOPLE_MAX)
+		return snprintf(err, errlen, "participants must be a number "
+		    "from 0 to %d", ACTIVITY_PEOPLE_MAX), -1;
+	*field = "observance";
 	if (a->observance != NULL && *a->observance != '\0') {
 		if ((rc = store_observance_exists(st, a->observance)) == -1)
 			return snprintf(err, errlen, "database error"), -1;
@@ -181,7 +196,17 @@ activity_check(struct store *st, const struct activity *a, char *err,
 			return snprintf(err, errlen, "unknown observance key "
 			    "'%s'", a->observance), -1;
 	}
+	*field = NULL;
 	return 0;
+}
+
+int
+activity_check(struct store *st, const struct activity *a, char *err,
+    size_t errlen)
+{
+	const char *field;
+
+	return check(st, a, &field, err, errlen);
 }
 
 char *
@@ -239,3 +264,144 @@ activity_from_csv(struct store *st, char **f, struct activity *a,
 	return activity_check(st, a, err, errlen);
 }
 
+
+int
+activity_planned(const struct activity_list *al, const char *key,
+    struct ymd date)
+{
+	long d = util_days_from_civil(date.y, date.m, date.d), s;
+	size_t i;
+
+	for (i = 0; i < al->n; i++) {
+		if (al->v[i].observance == NULL || al->v[i].status ==
+		    ACTIVITY_CANCELLED || strcmp(al->v[i].observance, key) != 0)
+			continue;
+		s = util_days_from_civil(al->v[i].start.y, al->v[i].start.m,
+		    al->v[i].start.d);
+		if (s >= d - 366 && s <= d + 366)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+replace(char **dst, const char *src)
+{
+	if (src == NULL)
+		return;
+	free(*dst);
+	*dst = *src != '\0' ? xstrdup(src) : NULL;
+}
+
+/* The start and end as they are, for an edit that gives only one. */
+static void
+current_times(const struct activity *a, char *s, char *e, size_t len)
+{
+	struct buf b;
+
+	buf_init(&b);
+	vntime_format_iso(a->start, a->all_day ? -1 : a->start_min, &b);
+	snprintf(s, len, "%s", b.data);
+	b.len = 0;
+	vntime_format_iso(a->end, a->all_day ? -1 : a->end_min, &b);
+	snprintf(e, len, "%s", b.data);
+	buf_release(&b);
+}
+
+/* The times of in applied to a; 0, or -1 naming the field. */
+static int
+apply_times(const struct activity_input *in, struct activity *a,
+    const char **field, char *err, size_t errlen)
+{
+	char s[32], e[32];
+	const char *why;
+
+	if (in->start == NULL && in->end == NULL)
+		return 0;
+	/* Re-derive both ends so an edited start keeps its kind. */
+	current_times(a, s, e, sizeof(s));
+	why = activity_set_times(a, in->start != NULL ? in->start : s,
+	    in->end != NULL ? in->end : in->start != NULL ? NULL : e);
+	if (why == NULL)
+		return 0;
+	*field = strncmp(why, "start", 5) == 0 ? "start" : "end";
+	snprintf(err, errlen, "%s", why);
+	return -1;
+}
+
+int
+activity_apply(struct store *st, const struct activity_input *in,
+    struct activity *a, const char **field, char *err, size_t errlen)
+{
+	long n;
+	int status;
+
+	if (apply_times(in, a, field, err, errlen) == -1)
+		return -1;
+	replace(&a->title, in->title);
+	replace(&a->location, in->location);
+	replace(&a->organiser, in->organiser);
+	replace(&a->remind, in->remind);
+	replace(&a->observance, in->observance);
+	replace(&a->notes, in->notes);
+	replace(&a->result, in->result);
+	if (in->status != NULL) {
+		if ((status = activity_status_parse(in->status)) < 0) {
+			*field = "status";
+			return snprintf(err, errlen, "status must be planned, "
+			    "confirmed, done or cancelled, not '%s'",
+			    in->status), -1;
+		}
+		a->status = (enum activity_status)status;
+	}
+	if (in->participants != NULL && *in->participants == '\0')
+		a->participants = 0;
+	else if (in->participants != NULL) {
+		if (util_parse_int(in->participants, 0, ACTIVITY_PEOPLE_MAX,
+		    &n) == -1) {
+			*field = "participants";
+			return snprintf(err, errlen, "participants must be a "
+			    "number from 0 to %d", ACTIVITY_PEOPLE_MAX), -1;
+		}
+		a->participants = (int)n;
+	}
+	if (in->owners != NULL) {
+		while (a->nowners > 0)
+			free(a->owners[--a->nowners]);
+		split_owners(a, in->owners);
+	}
+	return check(st, a, field, err, errlen);
+}
+
+void
+activity_json(const struct activity *a, struct buf *out)
+{
+	size_t i;
+
+	buf_puts(out, "{\"title\":");
+	esc_json(out, a->title);
+	buf_puts(out, ",\"start\":\"");
+	vntime_format_iso(a->start, a->all_day ? -1 : a->start_min, out);
+	buf_puts(out, "\",\"end\":\"");
+	vntime_format_iso(a->end, a->all_day ? -1 : a->end_min, out);
+	buf_puts(out, "\",\"location\":");
+	esc_json(out, a->location);
+	buf_puts(out, ",\"organiser\":");
+	esc_json(out, a->organiser);
+	buf_puts(out, ",\"observance\":");
+	esc_json(out, a->observance);
+	buf_puts(out, ",\"owners\":[");
+	for (i = 0; i < a->nowners; i++) {
+		if (i > 0)
+			buf_putc(out, ',');
+		esc_json(out, a->owners[i]);
+	}
+	buf_puts(out, "],\"remind\":");
+	esc_json(out, a->remind);
+	buf_printf(out, ",\"status\":\"%s\",\"notes\":",
+	    activity_status_name(a->status));
+	esc_json(out, a->notes);
+	buf_puts(out, ",\"result\":");
+	esc_json(out, a->result);
+	buf_printf(out, ",\"participants\":%d}", a->participants);
+}

@@ -30,6 +30,8 @@ struct activity {
 	char *location, *organiser, *observance, *notes;
 	char *remind;		/* "30d,7d,1d"; NULL = config default */
 	enum activity_status status;
+	char *result;		/* what came of it (kết quả), once done */
+	int participants;	/* people who took part; 0 = not known */
 	char **owners;		/* email addresses */
 	size_t nowners;
 	long revision;
@@ -46,6 +48,14 @@ struct activity_list {
 int activity_load(struct store *st, int owners, struct activity_list *out);
 void activity_list_release(struct activity_list *l);
 const char *activity_status_name(enum activity_status s);
+
+/*
+ * 1 if a live (not cancelled) activity of al is linked to observance key
+ * within a year of date: the anniversary is planned for.  The reminders'
+ * nudge and the web application's "to plan" list ask the same question.
+ */
+int activity_planned(const struct activity_list *al, const char *key,
+    struct ymd date);
 
 /* Status from its name ("cancelled"); -1 if unknown. */
 int activity_status_parse(const char *s);
@@ -77,6 +87,34 @@ const char *activity_set_times(struct activity *a, const char *start,
  */
 int activity_check(struct store *st, const struct activity *a, char *err,
     size_t errlen);
+
+/* People an activity can report at most. */
+#define ACTIVITY_PEOPLE_MAX	1000000
+
+/* Values as typed in a form or on the command line: NULL leaves the
+ * activity's value, "" clears it. */
+struct activity_input {
+	const char *title, *start, *end, *location, *organiser, *observance;
+	const char *notes, *remind, *status, *result, *participants;
+	const char *owners;	/* addresses separated by , ; or spaces */
+};
+
+/*
+ * Apply in to a and check the result (activity_check()).  Returns 0, or
+ * -1 with the form field at fault in *field ("start", "owners") and a
+ * reason naming it in err.  The web form and `kyniem activity` both
+ * write through this.
+ */
+int activity_apply(struct store *st, const struct activity_input *in,
+    struct activity *a, const char **field, char *err, size_t errlen);
+
+/* The activity as a JSON object (the audit trail's before and after). */
+void activity_json(const struct activity *a, struct buf *out);
+
+/* Write one activity in its own transaction (activity_put()); 0 or -1
+ * (logged). */
+int activity_save(struct store *st, struct activity *a, time_t now,
+    int *changed);
 
 /* Load activity id into *out: 0, 1 when there is none, -1 on error. */
 int activity_get(struct store *st, long id, struct activity *out);

@@ -14,7 +14,7 @@
 
 #define ACTIVITY_COLUMNS "id, uid, title, all_day, start_date, start_min," \
 	" end_date, end_min, location, organiser, observance, notes, remind," \
-	" status, revision, created, modified"
+	" status, revision, created, modified, result, participants"
 
 static void
 row_activity(sqlite3_stmt *stmt, void *elem)
@@ -47,6 +47,8 @@ row_activity(sqlite3_stmt *stmt, void *elem)
 	a->revision = (long)sqlite3_column_int64(stmt, 14);
 	a->created = (time_t)sqlite3_column_int64(stmt, 15);
 	a->modified = (time_t)sqlite3_column_int64(stmt, 16);
+	a->result = store_column_dup(stmt, 17);
+	a->participants = sqlite3_column_int(stmt, 18);
 }
 
 /* An activity's position in a loaded list, by id. */
@@ -161,19 +163,25 @@ static int
 put_row(struct store *st, const struct activity *a, long now, int *changed)
 {
 	char s[16], e[16];
+	/* An import carries no result: NULL (?15, ?16) keeps the one the
+	 * application recorded. */
 	sqlite3_stmt *stmt = store_prepare(st,
 	    "INSERT INTO activities (uid, title, all_day, start_date,"
 	    " start_min, end_date, end_min, location, organiser, observance,"
-	    " notes, remind, status, created, modified) VALUES (?1, ?2, ?3,"
-	    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"
+	    " notes, remind, status, created, modified, result, participants)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14, ?14, ?15, ?16)"
 	    " ON CONFLICT (uid) DO UPDATE SET title = ?2, all_day = ?3,"
 	    " start_date = ?4, start_min = ?5, end_date = ?6, end_min = ?7,"
 	    " location = ?8, organiser = ?9, observance = ?10, notes = ?11,"
 	    " remind = ?12, status = ?13, modified = ?14,"
+	    " result = coalesce(?15, result),"
+	    " participants = coalesce(?16, participants),"
 	    " revision = revision + 1"
 	    " WHERE (title, all_day, start_date, start_min, end_date, end_min,"
-	    " location, organiser, observance, notes, remind, status) IS NOT"
-	    " (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+	    " location, organiser, observance, notes, remind, status, result,"
+	    " participants) IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+	    " ?12, ?13, coalesce(?15, result), coalesce(?16, participants))");
 	int ret;
 
 	if (stmt == NULL)
@@ -194,6 +202,9 @@ put_row(struct store *st, const struct activity *a, long now, int *changed)
 	store_bind_text(stmt, 12, a->remind);
 	store_bind_text(stmt, 13, activity_status_name(a->status));
 	sqlite3_bind_int64(stmt, 14, now);
+	store_bind_text(stmt, 15, a->result);
+	if (a->participants > 0)
+		sqlite3_bind_int(stmt, 16, a->participants);
 	ret = store_step_done(st, stmt);
 	*changed = ret == 0 && sqlite3_changes(store_db(st)) > 0;
 	return ret;
@@ -289,3 +300,16 @@ activity_put(struct store *st, struct activity *a, long now, int *changed)
 	return 0;
 }
 
+
+int
+activity_save(struct store *st, struct activity *a, time_t now,
+    int *changed)
+{
+	if (store_begin(st) == -1)
+		return -1;
+	if (activity_put(st, a, (long)now, changed) == -1) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st);
+}

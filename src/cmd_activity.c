@@ -68,66 +68,35 @@ parse_fields(int argc, char **argv, struct fields *f)
 	return 0;
 }
 
-static void
-replace(char **dst, const char *src)
-{
-	if (src == NULL)
-		return;
-	free(*dst);
-	*dst = *src ? xstrdup(src) : NULL;
-}
-
 /* Apply the given fields to a; -1 after logging a bad value. */
 static int
 apply(struct app *app, const struct fields *f, struct activity *a)
 {
-	char err[256], s[32], e[32];
-	const char *why;
+	struct activity_input in = { 0 };
+	struct buf owners;
+	const char *field;
+	char err[300];
 	size_t i;
-	int st;
+	int ret;
 
-	if (f->start != NULL || f->end != NULL) {
-		/* Re-derive both ends so an edited start keeps its kind. */
-		util_format_ymd(a->start, s, sizeof(s));
-		if (!a->all_day)
-			snprintf(s + 10, sizeof(s) - 10, "T%02d:%02d",
-			    a->start_min / 60, a->start_min % 60);
-		util_format_ymd(a->end, e, sizeof(e));
-		if (!a->all_day)
-			snprintf(e + 10, sizeof(e) - 10, "T%02d:%02d",
-			    a->end_min / 60, a->end_min % 60);
-		if ((why = activity_set_times(a, f->start ? f->start : s,
-		    f->end ? f->end : f->start ? NULL : e)) != NULL) {
-			log_warnx("%s", why);
-			return -1;
-		}
-	}
-	replace(&a->title, f->title);
-	replace(&a->location, f->location);
-	replace(&a->organiser, f->organiser);
-	replace(&a->remind, f->remind);
-	replace(&a->observance, f->observance);
-	replace(&a->notes, f->notes);
-	if (f->status != NULL) {
-		if ((st = activity_status_parse(f->status)) < 0) {
-			log_warnx("status must be planned, confirmed, done or "
-			    "cancelled, not '%s'", f->status);
-			return -1;
-		}
-		a->status = (enum activity_status)st;
-	}
-	if (f->nowners > 0) {
-		for (i = 0; i < a->nowners; i++)
-			free(a->owners[i]);
-		a->nowners = 0;
-		for (i = 0; i < f->nowners; i++)
-			activity_add_owner(a, f->owners[i]);
-	}
-	if (activity_check(app->store, a, err, sizeof(err)) == -1) {
+	in.title = f->title;
+	in.start = f->start;
+	in.end = f->end;
+	in.location = f->location;
+	in.organiser = f->organiser;
+	in.observance = f->observance;
+	in.notes = f->notes;
+	in.remind = f->remind;
+	in.status = f->status;
+	buf_init(&owners);
+	for (i = 0; i < f->nowners; i++)
+		buf_printf(&owners, "%s%s", i > 0 ? "," : "", f->owners[i]);
+	in.owners = f->nowners > 0 ? owners.data : NULL;
+	ret = activity_apply(app->store, &in, a, &field, err, sizeof(err));
+	if (ret == -1)
 		log_warnx("%s", err);
-		return -1;
-	}
-	return 0;
+	buf_release(&owners);
+	return ret;
 }
 
 static void
@@ -140,19 +109,6 @@ print_when(struct ymd d, int all_day, int min)
 		printf("%s", buf);
 	else
 		printf("%sT%02d:%02d", buf, min / 60, min % 60);
-}
-
-/* Write one activity in its own transaction; 0 or -1 (logged). */
-static int
-save(struct app *app, struct activity *a, int *changed)
-{
-	if (store_begin(app->store) == -1)
-		return -1;
-	if (activity_put(app->store, a, (long)app->now, changed) == -1) {
-		store_rollback(app->store);
-		return -1;
-	}
-	return store_commit(app->store);
 }
 
 static int
@@ -172,7 +128,7 @@ activity_add(int argc, char **argv, struct app *app)
 	a.status = ACTIVITY_PLANNED;
 	if (apply(app, &f, &a) == -1)
 		goto done;
-	if (save(app, &a, &changed) == -1)
+	if (activity_save(app->store, &a, app->now, &changed) == -1)
 		goto done;
 	printf("%ld\n", a.id);
 	ret = 0;
@@ -277,7 +233,7 @@ activity_edit(int argc, char **argv, struct app *app, int cancel)
 		f.status = "cancelled";
 	if (get_id(app, argv[optind], &a) == -1 || apply(app, &f, &a) == -1)
 		goto done;
-	if (save(app, &a, &changed) == -1)
+	if (activity_save(app->store, &a, app->now, &changed) == -1)
 		goto done;
 	printf("%ld %s\n", a.id, changed ? (cancel ? "cancelled" : "changed") :
 	    "unchanged");

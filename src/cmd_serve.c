@@ -32,7 +32,9 @@
 #include "log.h"
 #include "site.h"
 #include "store.h"
+#include "user.h"
 #include "vntime.h"
+#include "web.h"
 /* How long SIGTERM waits for requests in flight; below the unit's
  * TimeoutStopSec=30s so that systemd never has to SIGKILL. */
 #define DRAIN_SECONDS	25
@@ -46,6 +48,8 @@ struct serve {
 	long long version;	/* PRAGMA data_version at the last build */
 	struct ymd built_for;	/* the day the site was built for */
 	struct timespec t0;	/* monotonic time at start */
+	struct web *web;	/* the staff application at /app */
+	struct http_app apps[1];
 };
 
 static int
@@ -89,6 +93,16 @@ serve_today(const struct serve *s)
 	    vntime_day(s->app->now, NULL), vntime_day(serve_now(s), NULL)));
 }
 
+/* The application's clock: the server's. */
+static void
+web_clock(void *cls, time_t *now, struct ymd *today)
+{
+	const struct serve *s = cls;
+
+	*now = serve_now(s);
+	*today = serve_today(s);
+}
+
 static void
 url_lines(const struct serve *s, const struct site *site, struct buf *b)
 {
@@ -125,6 +139,8 @@ start(struct serve *s, const struct http_opts *ho, struct site *site)
 	url_lines(s, site, &b);
 	o.site = site;
 	o.now = serve_now(s);
+	o.apps = s->apps;
+	o.napps = NELEM(s->apps);
 	if (http_start(&o, &s->srv) == -1) {
 		site_release(site);
 		buf_release(&b);
@@ -235,8 +251,12 @@ reload(struct serve *s)
 	if (!s->listen_opt && strcmp(cfg.listen, app->cfg->listen) != 0)
 		log_warnx("reload: [server] listen '%s' takes effect at the "
 		    "next start", cfg.listen);
+	/* The pages read the config from other threads: none is in a
+	 * request while it is replaced. */
+	web_config_lock(s->web);
 	config_release(app->cfg);
 	*app->cfg = cfg;
+	web_config_unlock(s->web);
 	free(s->base);
 	s->base = site_base_url(app->cfg, s->listen);
 	log_info("configuration reloaded from '%s'", app->cfg->path != NULL ?
@@ -380,6 +400,7 @@ cmd_serve(int argc, char **argv, struct app *app)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct serve s = { 0 };
+	struct web_opts wo = { 0 };
 	struct http_opts ho;
 	sigset_t set;
 	int ch;
@@ -402,6 +423,12 @@ cmd_serve(int argc, char **argv, struct app *app)
 		return cmd_usage("serve");
 	s.app = app;
 	clock_gettime(CLOCK_MONOTONIC, &s.t0);
+	user_init();
+	wo.cfg = app->cfg;
+	wo.clock = web_clock;
+	wo.clock_cls = &s;
+	s.web = web_new(&wo);
+	web_app(s.web, &s.apps[0]);
 	if ((ho.listen_fd = passed_socket()) == -2)
 		return 1;
 	s.listen = ho.listen_fd >= 0 ? socket_name(ho.listen_fd, ho.listen) :
@@ -423,10 +450,12 @@ cmd_serve(int argc, char **argv, struct app *app)
 	run(&s, &set);
 	drain(&s);
 	log_info("stopped");
+	web_free(s.web);
 	free(s.base);
 	free(s.listen);
 	return 0;
 fail:
+	web_free(s.web);
 	free(s.base);
 	free(s.listen);
 	return 1;

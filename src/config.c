@@ -42,6 +42,8 @@ struct key {
 #define F(f) offsetof(struct config_feed, f)
 
 static const struct key keys[] = {
+	{ "app", "idle_minutes", T_INT, C(app_idle_minutes), 5, 43200 },
+	{ "app", "session_days", T_INT, C(app_session_days), 1, 365 },
 	{ "database", "path", T_STR, C(db_path), 0, 0 },
 	{ "feed", "activities", T_BOOL, F(activities), 0, 0 },
 	{ "feed", "alarm_minutes", T_INT, F(alarm_minutes), -1, 525600 },
@@ -206,6 +208,8 @@ defaults(struct config *cfg)
 	cfg->smtp_reuse = 1;
 	cfg->remind_offsets = xstrdup("30d,7d,1d");
 	cfg->milestone_days = 90;
+	cfg->app_idle_minutes = 480;
+	cfg->app_session_days = 7;
 }
 
 static int

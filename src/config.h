@@ -88,6 +88,10 @@ struct config {
 	char *focus_countries;	/* comma list of ISO codes, as written */
 	char *focus;		/* the same as ",LA,KH,"; "," when none */
 
+	/* [app] the staff web application's sessions */
+	int app_idle_minutes;	/* since the last request (8 h) */
+	int app_session_days;	/* since the login (7 days) */
+
 	/* [plan] which dates go to which section */
 	struct selector plan_sel[PLAN_S_COUNT];
 };

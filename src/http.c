@@ -26,6 +26,7 @@
 
 #include "conns.h"
 #include "escape.h"
+#include "form.h"
 #include "http.h"
 #include "httpreq.h"
 #include "log.h"
@@ -45,21 +46,29 @@ struct http_server {
 	struct conns *conns;	/* limits and the header deadline */
 	pthread_t sweeper;
 	atomic_int stopping;
+	const struct http_app *apps;
+	size_t napps;
 };
 
 /* Per-request state, for the access log. */
-struct req {
+struct http_req {
 	struct timespec start;
 	unsigned status;
 	const char *enc;
 	char method[16];
 	char url[LOG_URL_MAX];
 	char client[48];	/* the peer, or a trusted proxy's client */
+	/* For an application's path: */
+	struct MHD_Connection *c;
+	const struct http_app *app;
+	char *path;		/* the whole path (url is cut for the log) */
+	int post, noform;	/* a POST; whose body is not a form */
+	struct form form;
 };
 
 struct route;
 typedef enum MHD_Result (*route_fn)(struct http_server *, struct
-    MHD_Connection *, const char *, struct req *);
+    MHD_Connection *, const char *, struct http_req *);
 
 /* The router: one row per path or path prefix. */
 struct route {
@@ -113,7 +122,7 @@ hexval(int c)
 }
 
 static enum MHD_Result
-reply(struct MHD_Connection *c, struct req *rq, unsigned status,
+reply(struct MHD_Connection *c, struct http_req *rq, unsigned status,
     struct MHD_Response *r)
 {
 	rq->status = status;
@@ -122,7 +131,7 @@ reply(struct MHD_Connection *c, struct req *rq, unsigned status,
 
 /* A short text/plain answer, built per request (errors, health). */
 static enum MHD_Result
-reply_text(struct MHD_Connection *c, struct req *rq, unsigned status,
+reply_text(struct MHD_Connection *c, struct http_req *rq, unsigned status,
     const char *text)
 {
 	struct MHD_Response *r;
@@ -136,14 +145,15 @@ reply_text(struct MHD_Connection *c, struct req *rq, unsigned status,
 	    "text/plain; charset=utf-8");
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
-		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW,
+		    rq->app != NULL ? "GET, HEAD, POST" : "GET, HEAD");
 	ret = reply(c, rq, status, r);
 	MHD_destroy_response(r);
 	return ret;
 }
 
 static enum MHD_Result
-not_found(struct MHD_Connection *c, struct req *rq)
+not_found(struct MHD_Connection *c, struct http_req *rq)
 {
 	return reply_text(c, rq, MHD_HTTP_NOT_FOUND, "not found\n");
 }
@@ -161,7 +171,7 @@ not_modified(struct MHD_Connection *c, const char *etag, time_t lastmod)
 /* Queue the snapshot's document at path; the caller holds the lock. */
 static enum MHD_Result
 serve_doc(struct http_server *srv, struct MHD_Connection *c,
-    const char *path, struct req *rq)
+    const char *path, struct http_req *rq)
 {
 	const struct res *r = snap_find(srv->cur, path);
 	const char *tok;
@@ -188,7 +198,7 @@ serve_doc(struct http_server *srv, struct MHD_Connection *c,
 
 static enum MHD_Result
 locked_doc(struct http_server *srv, struct MHD_Connection *c,
-    const char *path, struct req *rq)
+    const char *path, struct http_req *rq)
 {
 	enum MHD_Result ret;
 
@@ -204,7 +214,7 @@ locked_doc(struct http_server *srv, struct MHD_Connection *c,
 
 static enum MHD_Result
 route_index(struct http_server *srv, struct MHD_Connection *c,
-    const char *url, struct req *rq)
+    const char *url, struct http_req *rq)
 {
 	const char *lang = MHD_lookup_connection_value(c,
 	    MHD_GET_ARGUMENT_KIND, "lang");
@@ -217,7 +227,7 @@ route_index(struct http_server *srv, struct MHD_Connection *c,
 
 static enum MHD_Result
 route_health(struct http_server *srv, struct MHD_Connection *c,
-    const char *url, struct req *rq)
+    const char *url, struct http_req *rq)
 {
 	int ready;
 
@@ -231,7 +241,7 @@ route_health(struct http_server *srv, struct MHD_Connection *c,
 
 static enum MHD_Result
 route_calendar(struct http_server *srv, struct MHD_Connection *c,
-    const char *url, struct req *rq)
+    const char *url, struct http_req *rq)
 {
 	size_t n = strlen(url);
 
@@ -243,7 +253,7 @@ route_calendar(struct http_server *srv, struct MHD_Connection *c,
 /* /plan/YEAR.docx, .html and .md: prebuilt by site.c from plan.c. */
 static enum MHD_Result
 route_plan(struct http_server *srv, struct MHD_Connection *c,
-    const char *url, struct req *rq)
+    const char *url, struct http_req *rq)
 {
 	const char *dot = strrchr(url, '.');
 
@@ -289,20 +299,149 @@ client_of(struct http_server *srv, struct MHD_Connection *c, char *buf,
 	snprintf(buf, len, "%s", last);
 }
 
+/* The application whose prefix the path is under, or NULL. */
+static const struct http_app *
+app_of(struct http_server *srv, const char *url)
+{
+	size_t i, n;
+
+	for (i = 0; i < srv->napps; i++) {
+		n = strlen(srv->apps[i].prefix);
+		if (strncmp(url, srv->apps[i].prefix, n) == 0 &&
+		    (url[n] == '\0' || url[n] == '/'))
+			return &srv->apps[i];
+	}
+	return NULL;
+}
+
+/* Hand the request to its application and send what it answers. */
+static enum MHD_Result
+answer_app(struct http_req *rq, const char *url)
+{
+	struct http_resp rs;
+	struct MHD_Response *r;
+	enum MHD_Result ret;
+	char *line, *save = NULL, *colon;
+	size_t len;
+
+	rq->path = xstrdup(url);
+	memset(&rs, 0, sizeof(rs));
+	rs.status = MHD_HTTP_OK;
+	rs.ctype = "text/html; charset=utf-8";
+	buf_init(&rs.body);
+	buf_init(&rs.headers);
+	if (rq->app->handle(rq->app->cls, rq, &rs) == -1) {
+		buf_release(&rs.body);
+		buf_release(&rs.headers);
+		return reply_text(rq->c, rq, MHD_HTTP_INTERNAL_SERVER_ERROR,
+		    "internal error\n");
+	}
+	len = rs.body.len;
+	r = snap_body_response(buf_detach(&rs.body), len);
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rs.ctype);
+	for (line = strtok_r(rs.headers.data, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save))
+		if ((colon = strchr(line, ':')) != NULL) {
+			*colon = '\0';
+			MHD_add_response_header(r, line, colon + 2);
+		}
+	buf_release(&rs.headers);
+	ret = reply(rq->c, rq, rs.status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+const char *
+http_req_method(const struct http_req *rq)
+{
+	return rq->method;
+}
+
+const char *
+http_req_path(const struct http_req *rq)
+{
+	return rq->path;
+}
+
+const char *
+http_req_client(const struct http_req *rq)
+{
+	return rq->client;
+}
+
+const char *
+http_req_header(const struct http_req *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->c, MHD_HEADER_KIND, name);
+}
+
+const char *
+http_req_query(const struct http_req *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->c, MHD_GET_ARGUMENT_KIND,
+	    name);
+}
+
+const char *
+http_req_cookie(const struct http_req *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->c, MHD_COOKIE_KIND, name);
+}
+
+const char *
+http_req_field(const struct http_req *rq, const char *name)
+{
+	return rq->post ? form_get(&rq->form, name) : NULL;
+}
+
+int
+http_req_file(const struct http_req *rq, const char *name,
+    const char **data, size_t *len, const char **filename)
+{
+	return rq->post ? form_file(&rq->form, name, data, len, filename) :
+	    -1;
+}
+
+int
+http_req_body_problem(const struct http_req *rq)
+{
+	if (!rq->post)
+		return 0;
+	if (rq->form.too_big)
+		return 1;
+	return rq->noform || rq->form.bad ? 2 : 0;
+}
+
+void
+http_resp_header(struct http_resp *rs, const char *name, const char *value)
+{
+	if (strpbrk(name, ":\r\n") != NULL || strpbrk(value, "\r\n") != NULL)
+		fatal("a response header with a line break: %s", name);
+	buf_printf(&rs->headers, "%s: %s\n", name, value);
+}
+
 /* The first call for a request, once its headers are in. */
 static enum MHD_Result
 begin(struct http_server *srv, struct MHD_Connection *c, const char *url,
     const char *method, void **con_cls)
 {
-	struct req *rq = xcalloc(1, sizeof(*rq));
+	struct http_req *rq = xcalloc(1, sizeof(*rq));
 
 	clock_gettime(CLOCK_MONOTONIC, &rq->start);
 	snprintf(rq->method, sizeof(rq->method), "%s", method);
 	snprintf(rq->url, sizeof(rq->url), "%s", url);
 	client_of(srv, c, rq->client, sizeof(rq->client));
+	rq->c = c;
+	rq->app = app_of(srv, url);
 	*con_cls = rq;
 	atomic_fetch_add(&srv->inflight, 1);
 	conns_busy(srv->conns, c);
+	if (rq->app != NULL && strcmp(method, "POST") == 0) {
+		rq->post = 1;
+		rq->noform = form_begin(&rq->form, c, rq->app->max_body) ==
+		    -1;
+		return MHD_YES;
+	}
 	/* Refused at once: libmicrohttpd then skips any body and closes
 	 * the connection. */
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
@@ -319,15 +458,17 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
     size_t *upload_size, void **con_cls)
 {
 	struct http_server *srv = cls;
-	struct req *rq = *con_cls;
+	struct http_req *rq = *con_cls;
 	size_t i, n;
 
-	(void)upload;
 	if (rq == NULL)
 		return begin(srv, c, url, method, con_cls);
-	/* A body (on a GET, or after a refusal) is read and ignored; the
-	 * answer comes with the last call. */
+	/* A form is collected; any other body (on a GET, or after a
+	 * refusal) is read and ignored.  The answer comes with the last
+	 * call. */
 	if (*upload_size != 0) {
+		if (rq->post && !rq->noform)
+			form_feed(&rq->form, upload, *upload_size);
 		*upload_size = 0;
 		return MHD_YES;
 	}
@@ -340,6 +481,8 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 		return reply_text(c, rq, MHD_HTTP_BAD_REQUEST, "no Host\n");
 	if (!httpreq_path_ok(url, strlen(url)) || strchr(url, '%') != NULL)
 		return reply_text(c, rq, MHD_HTTP_BAD_REQUEST, "bad path\n");
+	if (rq->app != NULL)
+		return answer_app(rq, url);
 	for (i = 0; i < NELEM(routes); i++) {
 		n = strlen(routes[i].path);
 		if (routes[i].prefix ? strncmp(url, routes[i].path, n) == 0 :
@@ -402,7 +545,7 @@ static void
 completed(void *cls, struct MHD_Connection *c, void **con_cls,
     enum MHD_RequestTerminationCode toe)
 {
-	struct req *rq = *con_cls;
+	struct http_req *rq = *con_cls;
 	struct http_server *srv = cls;
 	struct timespec end;
 	struct buf who, what, path;
@@ -427,6 +570,8 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	buf_release(&who);
 	buf_release(&what);
 	buf_release(&path);
+	form_release(&rq->form);
+	free(rq->path);
 	free(rq);
 	*con_cls = NULL;
 }
@@ -574,6 +719,8 @@ http_start(const struct http_opts *o, struct http_server **out)
 	lim.header_ms = o->header_seconds * 1000;
 	lim.trusted = o->trusted;
 	srv->conns = conns_new(&lim);
+	srv->apps = o->apps;
+	srv->napps = o->napps;
 	if (o->site != NULL)
 		http_publish(srv, o->site, o->now);
 	/* libmicrohttpd's own limit is a backstop above ours, so that a new

@@ -1,8 +1,10 @@
 /*
  * The HTTP server (libmicrohttpd): serves a published site from memory
  * with ETag, Last-Modified, 304s and gzip compressed once per publish,
- * routes requests through a small table, and logs one line per request.
- * Building the site is site.c's job; when to rebuild is cmd_serve.c's.
+ * hands the paths of an application (the staff web application) to its
+ * handler with the request's form already collected, and logs one line
+ * per request.  Building the site is site.c's job; when to rebuild is
+ * cmd_serve.c's; the application's pages are web.c's.
  */
 #ifndef KYNIEM_HTTP_H
 #define KYNIEM_HTTP_H
@@ -10,8 +12,51 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "util.h"
+
 struct site;
 struct http_server;
+struct http_req;
+
+/* What an application's handler reads of a request (all borrowed). */
+const char *http_req_method(const struct http_req *rq);
+const char *http_req_path(const struct http_req *rq);
+/* The client: the peer, or a trusted proxy's X-Real-IP. */
+const char *http_req_client(const struct http_req *rq);
+const char *http_req_header(const struct http_req *rq, const char *name);
+const char *http_req_query(const struct http_req *rq, const char *name);
+const char *http_req_cookie(const struct http_req *rq, const char *name);
+/* A field of a POSTed form, or NULL. */
+const char *http_req_field(const struct http_req *rq, const char *name);
+/* A file of a multipart form: 0 and its bytes, or -1. */
+int http_req_file(const struct http_req *rq, const char *name,
+    const char **data, size_t *len, const char **filename);
+/* 1 when the body passed a limit (answer 413), 2 when it was no form or
+ * held a NUL in a text field (answer 400), else 0. */
+int http_req_body_problem(const struct http_req *rq);
+
+/* What a handler answers; http.c sends it. */
+struct http_resp {
+	unsigned status;
+	const char *ctype;	/* static string */
+	struct buf body;
+	struct buf headers;	/* "Name: value\n" lines */
+};
+
+/* Add a header; a value with CR or LF is a bug of ours (fatal). */
+void http_resp_header(struct http_resp *rs, const char *name,
+    const char *value);
+
+/* A part of the site answered per request: every path under prefix. */
+struct http_app {
+	const char *prefix;	/* "/app": that path and what is below it */
+	/* Fill rs (status 200 and text/html set before); 0, or -1 for a
+	 * 500 the handler has logged. */
+	int (*handle)(void *cls, const struct http_req *rq,
+	    struct http_resp *rs);
+	void *cls;
+	size_t max_body;	/* bytes of a POST body (an upload) */
+};
 
 struct http_opts {
 	const char *listen;	/* "ADDR:PORT", "[V6]:PORT"; port 0 = any */
@@ -26,6 +71,8 @@ struct http_opts {
 	unsigned threads;	/* worker threads, 0 = one per CPU */
 	struct site *site;	/* published before the first accept, or NULL */
 	time_t now;		/* when site was built */
+	const struct http_app *apps;	/* borrowed for the server's life */
+	size_t napps;
 };
 
 /* Defaults: 127.0.0.1:8080, 4096 connections, 64 per address, 10 s for

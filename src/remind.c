@@ -353,26 +353,6 @@ queue_activities(const struct remind_in *in, const struct activity_list *al,
 	return 0;
 }
 
-/* 1 if a live activity is linked to the observance near date. */
-static int
-has_activity(const struct activity_list *al, const char *key,
-    struct ymd date)
-{
-	long d = util_days_from_civil(date.y, date.m, date.d), s;
-	size_t i;
-
-	for (i = 0; i < al->n; i++) {
-		if (al->v[i].observance == NULL || al->v[i].status ==
-		    ACTIVITY_CANCELLED || strcmp(al->v[i].observance, key) != 0)
-			continue;
-		s = util_days_from_civil(al->v[i].start.y, al->v[i].start.m,
-		    al->v[i].start.d);
-		if (s >= d - 366 && s <= d + 366)
-			return 1;
-	}
-	return 0;
-}
-
 static int
 queue_milestones(const struct remind_in *in, const struct dataset *d,
     const struct recipient_list *rl, int dry_run, FILE *out,
@@ -396,7 +376,7 @@ queue_milestones(const struct remind_in *in, const struct dataset *d,
 	for (i = 0; i < ol.n; i++) {
 		oc = &ol.v[i];
 		if (oc->n <= 0 || !rules_is_milestone(&in->cfg->rules, oc) ||
-		    has_activity(&d->acts, oc->obs->key, oc->date))
+		    activity_planned(&d->acts, oc->obs->key, oc->date))
 			continue;
 		snprintf(key, sizeof(key), "milestone:%.200s:%d", oc->obs->key,
 		    oc->obs->rule.base_year + oc->n);

@@ -84,8 +84,8 @@ add_headers(struct MHD_Response *r, const char *ctype, const char *etag,
 		    enc);
 }
 
-static struct MHD_Response *
-body_response(char *body, size_t len)
+struct MHD_Response *
+snap_body_response(char *body, size_t len)
 {
 	struct MHD_Response *r;
 
@@ -150,13 +150,13 @@ res_make(struct res *r, struct site_doc *doc, const struct res *prev,
 	    CC_PAGE : CC_FEED;
 	gz = gzip(doc->body, doc->len, &gzlen);
 	plain_len = doc->len;
-	r->plain = body_response(doc->body, doc->len);
+	r->plain = snap_body_response(doc->body, doc->len);
 	doc->body = NULL;
 	add_headers(r->plain, doc->ctype, r->etag, lastmod, cc, NULL);
 	r->nm_plain = not_modified_response(plain_len);
 	add_headers(r->nm_plain, NULL, r->etag, lastmod, cc, NULL);
 	if (gz != NULL) {
-		r->gz = body_response(gz, gzlen);
+		r->gz = snap_body_response(gz, gzlen);
 		add_headers(r->gz, doc->ctype, r->etag_gz, lastmod, cc, "gzip");
 		r->nm_gz = not_modified_response(gzlen);
 		add_headers(r->nm_gz, NULL, r->etag_gz, lastmod, cc, NULL);

@@ -34,6 +34,9 @@ struct snap {
 struct snap *snap_build(struct site *site, const struct snap *prev,
     time_t now);
 
+/* A response that owns body (freed with it); never NULL. */
+struct MHD_Response *snap_body_response(char *body, size_t len);
+
 /* The document at path, or NULL. */
 const struct res *snap_find(const struct snap *s, const char *path);
 

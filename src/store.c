@@ -128,6 +128,9 @@ static const char *const migrations[] = {
 	"  base_revision INTEGER NOT NULL,"
 	"  who TEXT NOT NULL, at INTEGER NOT NULL);"
 	"CREATE INDEX activities_start ON activities(start_date);",
+	/* 4 -> 5: what came of an activity, for the year-end report. */
+	"ALTER TABLE activities ADD COLUMN result TEXT;"
+	"ALTER TABLE activities ADD COLUMN participants INTEGER;",
 };
 
 static int

@@ -1,0 +1,340 @@
+/*
+ * Shared markup of the web application.  The layout links one stylesheet
+ * and one script, both files under /app/static/ (the CSP forbids inline
+ * script and style); forms are plain HTML that works without the script.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "activity.h"
+#include "assets.h"
+#include "config.h"
+#include "escape.h"
+#include "ui.h"
+#include "user.h"
+#include "vntime.h"
+#include "web.h"
+
+struct nav {
+	const char *key;
+	const char *path;	/* the year follows when year */
+	const char *vi, *en;
+	int role;
+	int year;
+};
+
+static const struct nav navs[] = {
+	{ "home", "/app/", "Tổng quan", "Overview", ROLE_VIEWER, 0 },
+	{ "year", "/app/year/", "Năm ", "Year ", ROLE_VIEWER, 1 },
+	{ "activities", "/app/activities", "Hoạt động", "Activities",
+	    ROLE_VIEWER, 0 },
+	{ "documents", "/app/documents", "Tài liệu", "Documents",
+	    ROLE_VIEWER, 0 },
+	{ "verify", "/app/verify", "Dữ liệu cần xác minh", "Data to verify",
+	    ROLE_VIEWER, 0 },
+	{ "outbox", "/app/outbox", "Hộp thư đi", "Outbox", ROLE_EDITOR, 0 },
+	{ "recipients", "/app/recipients", "Người nhận", "Recipients",
+	    ROLE_ADMIN, 0 },
+	{ "import", "/app/import", "Nhập dữ liệu", "Import", ROLE_ADMIN, 0 },
+	{ "users", "/app/users", "Người dùng", "Users", ROLE_ADMIN, 0 },
+	{ "audit", "/app/audit", "Nhật ký thay đổi", "Audit trail",
+	    ROLE_ADMIN, 0 },
+};
+
+/* Messages a redirect may ask for with ?msg=CODE (never free text). */
+static const struct {
+	const char *code, *vi, *en;
+} flashes[] = {
+	{ "cancelled", "Đã hủy hoạt động.", "The activity was cancelled." },
+	{ "corrected", "Đã lưu chỉnh sửa.", "The correction was saved." },
+	{ "created", "Đã tạo hoạt động.", "The activity was created." },
+	{ "done", "Đã ghi nhận kết quả.", "The result was recorded." },
+	{ "imported", "Đã nhập dữ liệu.", "The file was imported." },
+	{ "password", "Đã đổi mật khẩu.", "The password was changed." },
+	{ "queued", "Thư sẽ được gửi lại ở lần gửi tới.",
+	    "The message will be sent again at the next run." },
+	{ "saved", "Đã lưu.", "Saved." },
+};
+
+static void
+nav_item(struct web_req *r, const struct nav *n, const char *cur)
+{
+	char year[16] = "";
+
+	if (n->year)
+		snprintf(year, sizeof(year), "%d", r->today.y);
+	html_printf(r->out, "<li><a href=\"%s%s%s\"", r->root, n->path, year);
+	if (cur != NULL && strcmp(cur, n->key) == 0)
+		html_raw(r->out, " aria-current=\"page\"");
+	html_printf(r->out, ">%s%s</a></li>", L(r, n->vi, n->en), year);
+}
+
+static void
+header(struct web_req *r, const char *nav)
+{
+	const char *org = r->cfg->org_name != NULL ? r->cfg->org_name :
+	    L(r, "Liên hiệp các tổ chức hữu nghị",
+	    "Union of Friendship Organizations");
+	struct buf next;
+	size_t i;
+
+	html_printf(r->out, "<header class=\"top\"><a class=\"org\" "
+	    "href=\"%s/app/\">%s</a>\n", r->root, org);
+	if (r->logged_in) {
+		html_printf(r->out, "<nav aria-label=\"%s\"><ul>",
+		    L(r, "Các trang", "Pages"));
+		for (i = 0; i < NELEM(navs); i++)
+			if ((int)r->s.user.role >= navs[i].role)
+				nav_item(r, &navs[i], nav);
+		html_raw(r->out, "</ul></nav>\n");
+		html_printf(r->out, "<p class=\"who\"><a href=\"%s/app/account\""
+		    ">%s</a> (%s)", r->root, r->s.user.name,
+		    ui_role(r, r->s.user.role));
+	} else
+		html_raw(r->out, "<p class=\"who\">");
+	buf_init(&next);
+	esc_url(&next, http_req_path(r->hr));
+	html_printf(r->out, " <a href=\"%s/app/lang/%s?next=%s\" "
+	    "lang=\"%s\">%s</a></p>\n</header>\n", r->root, L(r, "en", "vi"),
+	    next.data, L(r, "en", "vi"), L(r, "English", "Tiếng Việt"));
+	buf_release(&next);
+}
+
+void
+ui_begin(struct web_req *r, const char *title, const char *nav)
+{
+	html_printf(r->out, "<!doctype html>\n<html lang=\"%s\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+	    "content=\"width=device-width, initial-scale=1\">\n"
+	    "<title>%s · kyniem</title>\n", L(r, "vi", "en"), title);
+	html_printf(r->out, "<link rel=\"stylesheet\" href=\"%s/app/static/"
+	    "app.css?v=%s\">\n<script src=\"%s/app/static/app.js?v=%s\" "
+	    "defer></script>\n</head>\n<body>\n", r->root, assets_version(),
+	    r->root, assets_version());
+	html_printf(r->out, "<a class=\"skip\" href=\"#main\">%s</a>\n",
+	    L(r, "Bỏ qua phần điều hướng", "Skip to the content"));
+	header(r, nav);
+	html_printf(r->out, "<main id=\"main\">\n<h1>%s</h1>\n", title);
+	ui_flash(r);
+}
+
+void
+ui_end(struct web_req *r)
+{
+	html_printf(r->out, "</main>\n<footer><p>kyniem · %s</p></footer>\n"
+	    "</body>\n</html>\n", L(r, "Lịch kỷ niệm và kế hoạch đối ngoại "
+	    "nhân dân", "Anniversaries and people's diplomacy plans"));
+}
+
+void
+ui_flash(struct web_req *r)
+{
+	const char *code = http_req_query(r->hr, "msg");
+	size_t i;
+
+	if (code == NULL)
+		return;
+	for (i = 0; i < NELEM(flashes); i++)
+		if (strcmp(code, flashes[i].code) == 0)
+			html_printf(r->out, "<p class=\"flash\" role=\"status\">"
+			    "%s</p>\n", L(r, flashes[i].vi, flashes[i].en));
+}
+
+void
+ui_csrf(struct web_req *r)
+{
+	html_printf(r->out, "<input type=\"hidden\" name=\"csrf\" "
+	    "value=\"%s\">", r->logged_in ? r->s.csrf : web_login_token(r));
+}
+
+/* The label, the hint and the error of a field, ids tied for readers. */
+static void
+field_open(struct web_req *r, const struct ui_field *f)
+{
+	html_printf(r->out, "<div class=\"field%s\"><label for=\"f-%s\">%s%s"
+	    "</label>", f->error != NULL ? " invalid" : "", f->name, f->label,
+	    f->required ? " *" : "");
+	if (f->error != NULL)
+		html_printf(r->out, "<p class=\"error\" id=\"e-%s\">%s</p>",
+		    f->name, f->error);
+}
+
+static void
+field_attrs(struct web_req *r, const struct ui_field *f)
+{
+	html_printf(r->out, " id=\"f-%s\" name=\"%s\"%s", f->name, f->name,
+	    f->required ? " required" : "");
+	if (f->autocomplete != NULL)
+		html_printf(r->out, " autocomplete=\"%s\"", f->autocomplete);
+	if (f->hint != NULL || f->error != NULL)
+		html_printf(r->out, " aria-describedby=\"%s%s%s%s\"",
+		    f->hint != NULL ? "h-" : "", f->hint != NULL ? f->name : "",
+		    f->error != NULL ? " e-" : "", f->error != NULL ?
+		    f->name : "");
+	if (f->error != NULL)
+		html_raw(r->out, " aria-invalid=\"true\"");
+}
+
+static void
+field_close(struct web_req *r, const struct ui_field *f)
+{
+	if (f->hint != NULL)
+		html_printf(r->out, "<p class=\"hint\" id=\"h-%s\">%s</p>",
+		    f->name, f->hint);
+	html_raw(r->out, "</div>\n");
+}
+
+void
+ui_field(struct web_req *r, const struct ui_field *f)
+{
+	field_open(r, f);
+	html_printf(r->out, "<input type=\"%s\"", f->type != NULL ? f->type :
+	    "text");
+	field_attrs(r, f);
+	if (f->value != NULL)
+		html_printf(r->out, " value=\"%s\"", f->value);
+	html_raw(r->out, ">");
+	field_close(r, f);
+}
+
+void
+ui_textarea(struct web_req *r, const struct ui_field *f)
+{
+	field_open(r, f);
+	html_raw(r->out, "<textarea rows=\"4\"");
+	field_attrs(r, f);
+	html_printf(r->out, ">%s</textarea>", f->value != NULL ? f->value :
+	    "");
+	field_close(r, f);
+}
+
+void
+ui_select(struct web_req *r, const char *name, const char *label,
+    const char *const *pairs, const char *value)
+{
+	html_printf(r->out, "<div class=\"field\"><label for=\"f-%s\">%s"
+	    "</label><select id=\"f-%s\" name=\"%s\">", name, label, name,
+	    name);
+	for (; pairs[0] != NULL; pairs += 2)
+		html_printf(r->out, "<option value=\"%s\"%s>%s</option>",
+		    pairs[0], value != NULL && strcmp(value, pairs[0]) == 0 ?
+		    " selected" : "", pairs[1]);
+	html_raw(r->out, "</select></div>\n");
+}
+
+void
+ui_button(struct web_req *r, const char *action, const char *label,
+    const char *cls, const char *confirm)
+{
+	html_printf(r->out, "<form class=\"inline\" method=\"post\" "
+	    "action=\"%s%s\">", r->root, action);
+	ui_csrf(r);
+	html_raw(r->out, "<button type=\"submit\"");
+	if (cls != NULL)
+		html_printf(r->out, " class=\"%s\"", cls);
+	if (confirm != NULL)
+		html_printf(r->out, " data-confirm=\"%s\"", confirm);
+	html_printf(r->out, ">%s</button></form>", label);
+}
+
+void
+ui_date(struct web_req *r, struct ymd d)
+{
+	vntime_format_date(d, r->lang, r->out);
+}
+
+void
+ui_when(struct web_req *r, const struct activity *a)
+{
+	vntime_format_when(a->start, a->all_day ? -1 : a->start_min, r->lang,
+	    r->out);
+}
+
+const char *
+ui_kind(const struct web_req *r, enum kind k)
+{
+	static const char *const vi[KIND_COUNT] = {
+		"Quan hệ ngoại giao", "Quan hệ đối tác", "Quốc khánh",
+		"Kỷ niệm", "Lễ hội", "Năm mới", "Sự kiện địa phương",
+	};
+	static const char *const en[KIND_COUNT] = {
+		"Diplomatic relations", "Partnership", "National day",
+		"Commemoration", "Festival", "New year", "Local event",
+	};
+
+	if ((unsigned)k >= KIND_COUNT)
+		return "";
+	return L(r, vi[k], en[k]);
+}
+
+const char *
+ui_milestone(const struct web_req *r, enum milestone m)
+{
+	switch (m) {
+	case MILESTONE_JUBILEE:
+	case MILESTONE_DECADE:
+		return L(r, "Năm tròn", "Decade anniversary");
+	case MILESTONE_ROUND:
+		return L(r, "Năm chẵn", "Round anniversary");
+	default:
+		return "";
+	}
+}
+
+const char *
+ui_status(const struct web_req *r, int status)
+{
+	switch (status) {
+	case ACTIVITY_CONFIRMED:
+		return L(r, "Đã xác nhận", "Confirmed");
+	case ACTIVITY_DONE:
+		return L(r, "Đã thực hiện", "Done");
+	case ACTIVITY_CANCELLED:
+		return L(r, "Đã hủy", "Cancelled");
+	default:
+		return L(r, "Dự kiến", "Planned");
+	}
+}
+
+const char *
+ui_role(const struct web_req *r, int role)
+{
+	switch (role) {
+	case ROLE_ADMIN:
+		return L(r, "Quản trị", "Administrator");
+	case ROLE_EDITOR:
+		return L(r, "Biên tập", "Editor");
+	default:
+		return L(r, "Xem", "Viewer");
+	}
+}
+
+int
+ui_focus(const struct web_req *r, const char *country)
+{
+	char pat[6];
+
+	if (country == NULL || country[0] == '\0' || r->cfg->focus == NULL)
+		return 0;
+	snprintf(pat, sizeof(pat), ",%s,", country);
+	return strstr(r->cfg->focus, pat) != NULL;
+}
+
+void
+ui_occurrence(struct web_req *r, const struct occurrence *oc)
+{
+	struct buf t;
+
+	buf_init(&t);
+	rules_title(oc, r->lang, &t);
+	html_printf(r->out, "<a href=\"%s/app/occasions/%s\">%s</a>", r->root,
+	    oc->obs->key, t.data != NULL ? t.data : oc->obs->key);
+	if (rules_is_milestone(&r->cfg->rules, oc))
+		html_printf(r->out, " <span class=\"badge m%d\">%s</span>",
+		    (int)oc->milestone, ui_milestone(r, oc->milestone));
+	if (ui_focus(r, oc->obs->country))
+		html_printf(r->out, " <span class=\"badge focus\">%s</span>",
+		    L(r, "Trọng điểm", "Focus"));
+	buf_release(&t);
+}

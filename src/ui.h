@@ -1,0 +1,75 @@
+/*
+ * The HTML of the web application's pages: the layout (head, navigation
+ * by role, language switch, footer), form fields with their labels and
+ * errors, buttons that POST with the CSRF token, dates and the words for
+ * kinds, statuses and milestones in both languages.  Everything goes
+ * through the escaping writer (html_printf); pages call these rather
+ * than write the shared markup again.
+ */
+#ifndef KYNIEM_UI_H
+#define KYNIEM_UI_H
+
+#include "rules.h"
+#include "util.h"
+
+struct activity;
+struct web_req;
+
+/* Open a page: title in <title> and <h1>; nav names the current entry
+ * of the navigation ("home", "year", "activities"...), NULL for none. */
+void ui_begin(struct web_req *r, const char *title, const char *nav);
+/* Close it. */
+void ui_end(struct web_req *r);
+
+/* The message of a redirect's ?msg= code ("saved"), if any. */
+void ui_flash(struct web_req *r);
+
+/* The hidden csrf field of a form. */
+void ui_csrf(struct web_req *r);
+
+/* One labelled input of a form. */
+struct ui_field {
+	const char *name;	/* the form field */
+	const char *label;
+	const char *type;	/* "text", "date", "email", "password"... */
+	const char *value;	/* NULL = empty */
+	const char *hint;	/* shown below, NULL = none */
+	const char *error;	/* shown and marked invalid, NULL = none */
+	int required;
+	const char *autocomplete;	/* NULL = none */
+};
+void ui_field(struct web_req *r, const struct ui_field *f);
+/* A <textarea> with the same parts. */
+void ui_textarea(struct web_req *r, const struct ui_field *f);
+/* A <select> of values with labels (pairs, NULL-terminated); value is
+ * the one selected. */
+void ui_select(struct web_req *r, const char *name, const char *label,
+    const char *const *pairs, const char *value);
+
+/* A button in a form of its own that POSTs to action (a path under
+ * root, with the csrf token); cls is its CSS class, confirm a question
+ * the script asks first; either may be NULL. */
+void ui_button(struct web_req *r, const char *action, const char *label,
+    const char *cls, const char *confirm);
+
+/* A date as people read it: 21/9/2023 (vi), 21 Sep 2023 (en). */
+void ui_date(struct web_req *r, struct ymd d);
+/* The same for an activity's start (with its time when timed). */
+void ui_when(struct web_req *r, const struct activity *a);
+
+/* Words of the request's language. */
+const char *ui_kind(const struct web_req *r, enum kind k);
+const char *ui_milestone(const struct web_req *r, enum milestone m);
+const char *ui_status(const struct web_req *r, int status);
+const char *ui_role(const struct web_req *r, int role);
+
+/* 1 if country is one of the union's focus countries. */
+int ui_focus(const struct web_req *r, const char *country);
+
+/*
+ * An anniversary as a row's content: its title (linking to its occasion
+ * page), a milestone badge and the focus mark.
+ */
+void ui_occurrence(struct web_req *r, const struct occurrence *oc);
+
+#endif

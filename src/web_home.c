@@ -1,0 +1,167 @@
+/*
+ * Tổng quan: what needs planning (milestones within milestone_days with
+ * no activity yet, each with a button that opens the activity form filled
+ * in) and the next 90 days in date order, anniversaries and activities
+ * together.
+ */
+#include <string.h>
+
+#include "activity.h"
+#include "config.h"
+#include "escape.h"
+#include "log.h"
+#include "ui.h"
+#include "user.h"
+#include "vntime.h"
+#include "web_pages.h"
+
+#define HOME_DAYS	90
+
+/* "còn N ngày" / "in N days" after a date. */
+static void
+days_left(struct web_req *r, struct ymd d)
+{
+	long n = vntime_days_between(r->today, d);
+
+	if (n == 0)
+		html_printf(r->out, " <span class=\"muted\">(%s)</span>",
+		    L(r, "hôm nay", "today"));
+	else if (n > 0)
+		html_printf(r->out, r->lang == LANG_EN ?
+		    " <span class=\"muted\">(in %ld day%s)</span>" :
+		    " <span class=\"muted\">(còn %ld ngày%s)</span>", n,
+		    r->lang == LANG_EN && n != 1 ? "s" : "");
+}
+
+static void
+to_plan(struct web_req *r, const struct occ_list *ol)
+{
+	const struct occurrence *oc;
+	struct ymd last = util_ymd_add_days(r->today, r->cfg->milestone_days);
+	char iso[11];
+	size_t i, n = 0;
+
+	html_printf(r->out, "<section class=\"card\" aria-labelledby=\"plan\">"
+	    "<h2 id=\"plan\">%s</h2>\n", L(r, "Cần lên kế hoạch",
+	    "To be planned"));
+	for (i = 0; i < ol->n; i++) {
+		oc = &ol->v[i];
+		if (util_ymd_cmp(oc->date, last) > 0 || oc->n <= 0 ||
+		    !rules_is_milestone(&r->cfg->rules, oc) ||
+		    activity_planned(&r->data->acts, oc->obs->key, oc->date))
+			continue;
+		if (n++ == 0)
+			html_raw(r->out, "<ul class=\"plan\">\n");
+		html_raw(r->out, "<li>");
+		ui_date(r, oc->date);
+		days_left(r, oc->date);
+		html_raw(r->out, " ");
+		ui_occurrence(r, oc);
+		if (r->s.user.role >= ROLE_EDITOR) {
+			util_format_ymd(oc->date, iso, sizeof(iso));
+			html_printf(r->out, " <a class=\"button\" href=\"%s/app/"
+			    "activities/new?observance=%s&amp;date=%s\">%s</a>",
+			    r->root, oc->obs->key, iso, L(r, "Lên kế hoạch",
+			    "Plan it"));
+		}
+		html_raw(r->out, "</li>\n");
+	}
+	if (n == 0)
+		html_printf(r->out, "<p>%s</p>\n", L(r, "Mọi năm chẵn, năm tròn "
+		    "sắp tới đều đã có hoạt động.", "Every coming round "
+		    "anniversary has an activity."));
+	else
+		html_raw(r->out, "</ul>\n");
+	html_raw(r->out, "</section>\n");
+}
+
+static void
+activity_row(struct web_req *r, const struct activity *a)
+{
+	size_t i;
+
+	html_printf(r->out, "<tr class=\"status-%s\"><td class=\"date\">",
+	    activity_status_name(a->status));
+	ui_when(r, a);
+	html_printf(r->out, "</td><td><a href=\"%s/app/activities/%ld\">%s</a>"
+	    " <span class=\"badge\">%s</span></td><td>", r->root, a->id,
+	    a->title, ui_status(r, a->status));
+	for (i = 0; i < a->nowners; i++)
+		html_printf(r->out, "%s%s", i > 0 ? ", " : "", a->owners[i]);
+	html_raw(r->out, "</td></tr>\n");
+}
+
+static void
+occurrence_row(struct web_req *r, const struct occurrence *oc)
+{
+	html_raw(r->out, "<tr><td class=\"date\">");
+	ui_date(r, oc->date);
+	html_raw(r->out, "</td><td>");
+	ui_occurrence(r, oc);
+	html_printf(r->out, "</td><td class=\"muted\">%s</td></tr>\n",
+	    ui_kind(r, oc->obs->kind));
+}
+
+/* The next HOME_DAYS days, anniversaries and activities merged by date
+ * (an activity of a day after the anniversaries of that day). */
+static void
+upcoming(struct web_req *r, const struct occ_list *ol, struct ymd to)
+{
+	const struct activity_list *al = &r->data->acts;
+	size_t i = 0, j = 0;
+
+	html_printf(r->out, "<section aria-labelledby=\"next\"><h2 id=\"next\">"
+	    "%s</h2>\n<table class=\"list\"><thead><tr><th class=\"date\">%s"
+	    "</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
+	    L(r, "90 ngày tới", "The next 90 days"), L(r, "Ngày", "Date"),
+	    L(r, "Sự kiện", "Event"), L(r, "Phụ trách / loại",
+	    "Owners / kind"));
+	while (j < al->n && util_ymd_cmp(al->v[j].end, r->today) < 0)
+		j++;
+	for (;;) {
+		int take_act = j < al->n && util_ymd_cmp(al->v[j].start, to) <= 0
+		    && (i == ol->n || util_ymd_cmp(al->v[j].start,
+		    ol->v[i].date) < 0);
+
+		if (take_act) {
+			if (al->v[j].status != ACTIVITY_CANCELLED &&
+			    util_ymd_cmp(al->v[j].end, r->today) >= 0)
+				activity_row(r, &al->v[j]);
+			j++;
+		} else if (i < ol->n)
+			occurrence_row(r, &ol->v[i++]);
+		else
+			break;
+	}
+	html_raw(r->out, "</tbody></table></section>\n");
+}
+
+int
+web_home(struct web_req *r)
+{
+	struct occ_list ol = { 0 };
+	int days = r->cfg->milestone_days > HOME_DAYS ?
+	    r->cfg->milestone_days : HOME_DAYS;
+	struct ymd to = util_ymd_add_days(r->today, HOME_DAYS - 1);
+	size_t i, n;
+
+	if (rules_occurrences(&r->cfg->rules, r->lunar, r->data->set.v,
+	    r->data->set.n, r->today, util_ymd_add_days(r->today, days),
+	    &ol) == -1) {
+		log_warnx("the dashboard: a date could not be computed");
+		occ_list_release(&ol);
+		return -1;
+	}
+	ui_begin(r, L(r, "Tổng quan", "Overview"), "home");
+	to_plan(r, &ol);
+	/* The list below stops at HOME_DAYS even when milestone_days looks
+	 * further ahead. */
+	for (i = n = 0; i < ol.n; i++)
+		if (util_ymd_cmp(ol.v[i].date, to) <= 0)
+			n++;
+	ol.n = n;
+	upcoming(r, &ol, to);
+	ui_end(r);
+	occ_list_release(&ol);
+	return 0;
+}

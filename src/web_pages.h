@@ -1,0 +1,28 @@
+/*
+ * The pages of the web application, one handler per route of web.c's
+ * table.  Each file web_X.c holds one area; every handler gets a request
+ * that has passed the route's checks (login, role, CSRF, Origin).
+ */
+#ifndef KYNIEM_WEB_PAGES_H
+#define KYNIEM_WEB_PAGES_H
+
+#include "web.h"
+
+/* web_session.c: logging in and out, passwords, the language. */
+int web_root(struct web_req *r);
+int web_login_form(struct web_req *r);
+int web_login(struct web_req *r);
+int web_logout(struct web_req *r);
+int web_password_form(struct web_req *r);
+int web_password(struct web_req *r);
+int web_account(struct web_req *r);
+int web_account_password(struct web_req *r);
+int web_lang(struct web_req *r);
+
+/* web_static.c: the stylesheet and the script. */
+int web_static(struct web_req *r);
+
+/* web_home.c: Tổng quan. */
+int web_home(struct web_req *r);
+
+#endif
