@@ -78,7 +78,8 @@ static const struct route routes[] = {
 #undef A
 #undef P
 
-/* A path segment put in r->arg: URL-safe characters only. */
+/* A path segment put in r->arg: URL-safe characters only (and ':' of
+ * the observances' keys, "relation:JP"). */
 static int
 segment_ok(const char *s, size_t n)
 {
@@ -88,7 +89,7 @@ segment_ok(const char *s, size_t n)
 		return 0;
 	for (i = 0; i < n; i++)
 		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		    "0123456789-_.@", s[i]) == NULL || s[i] == '\0')
+		    "0123456789-_.@:", s[i]) == NULL || s[i] == '\0')
 			return 0;
 	return s[0] != '.';
 }
