@@ -101,6 +101,8 @@ SRCS = \
 	src/util.c \
 	src/vntime.c \
 	src/web.c \
+	src/web_activities.c \
+	src/web_activity.c \
 	src/web_home.c \
 	src/web_session.c \
 	src/web_static.c

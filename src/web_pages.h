@@ -8,6 +8,8 @@
 
 #include "web.h"
 
+struct activity;
+
 /* web_session.c: logging in and out, passwords, the language. */
 int web_root(struct web_req *r);
 int web_login_form(struct web_req *r);
@@ -24,5 +26,20 @@ int web_static(struct web_req *r);
 
 /* web_home.c: Tổng quan. */
 int web_home(struct web_req *r);
+
+/* web_activities.c: the list and one activity's page. */
+int web_activities(struct web_req *r);
+int web_activity(struct web_req *r);
+
+/* web_activity.c: the form, and what editors change. */
+int web_activity_new(struct web_req *r);
+int web_activity_create(struct web_req *r);
+int web_activity_edit(struct web_req *r);
+int web_activity_update(struct web_req *r);
+int web_activity_cancel(struct web_req *r);
+int web_activity_done(struct web_req *r);
+/* The activity of the path's id: 0 and *a, 1 when a 404 page was
+ * answered, -1 on error. */
+int web_activity_get(struct web_req *r, struct activity *a);
 
 #endif

@@ -1,0 +1,280 @@
+/*
+ * Hoạt động: the list with its filters (year, month, status, owner,
+ * country of the occasion) and one activity's page with what editors do
+ * to it (edit, cancel, record the result).  The form is web_activity.c's.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "activity.h"
+#include "config.h"
+#include "escape.h"
+#include "store.h"
+#include "text.h"
+#include "ui.h"
+#include "user.h"
+#include "vntime.h"
+#include "web_pages.h"
+
+/* The list's filters, from the query; unset ones match everything. */
+struct filter {
+	long year, month;	/* month 0 = the whole year */
+	int status;		/* -1 = any */
+	const char *owner;	/* an address, or NULL */
+	char country[3];	/* "" = any */
+};
+
+static void
+filter_read(struct web_req *r, struct filter *f)
+{
+	const char *s;
+
+	memset(f, 0, sizeof(*f));
+	f->year = r->today.y;
+	if ((s = http_req_query(r->hr, "year")) != NULL)
+		(void)util_parse_int(s, 1900, 2200, &f->year);
+	if ((s = http_req_query(r->hr, "month")) != NULL && *s != '\0')
+		(void)util_parse_int(s, 1, 12, &f->month);
+	s = http_req_query(r->hr, "status");
+	f->status = s != NULL ? activity_status_parse(s) : -1;
+	s = http_req_query(r->hr, "owner");
+	if (s != NULL && *s != '\0' && text_check(s, TEXT_LINE_MAX, 0,
+	    NULL) == 0)
+		f->owner = s;
+	s = http_req_query(r->hr, "country");
+	if (s != NULL && strlen(s) == 2)
+		snprintf(f->country, sizeof(f->country), "%c%c",
+		    s[0] & ~0x20, s[1] & ~0x20);
+}
+
+static int
+has_owner(const struct activity *a, const char *email)
+{
+	size_t i;
+
+	for (i = 0; i < a->nowners; i++)
+		if (strcasecmp(a->owners[i], email) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+filter_match(struct web_req *r, const struct filter *f,
+    const struct activity *a)
+{
+	const struct observance *o;
+
+	if (a->start.y != f->year || (f->month != 0 && a->start.m !=
+	    f->month) || (f->status >= 0 && (int)a->status != f->status))
+		return 0;
+	if (f->owner != NULL && !has_owner(a, f->owner))
+		return 0;
+	if (f->country[0] == '\0')
+		return 1;
+	o = a->observance != NULL ? obs_set_find(&r->data->set,
+	    a->observance) : NULL;
+	return o != NULL && strcmp(o->country, f->country) == 0;
+}
+
+static void
+filter_form(struct web_req *r, const struct filter *f)
+{
+	const char *months[27] = { "", L(r, "Cả năm", "Whole year") };
+	const char *statuses[] = { "", L(r, "Tất cả", "Any"),
+	    "planned", ui_status(r, ACTIVITY_PLANNED),
+	    "confirmed", ui_status(r, ACTIVITY_CONFIRMED),
+	    "done", ui_status(r, ACTIVITY_DONE),
+	    "cancelled", ui_status(r, ACTIVITY_CANCELLED), NULL };
+	static const char *const nums[] = { "1", "2", "3", "4", "5", "6",
+	    "7", "8", "9", "10", "11", "12" };
+	char year[8], month[4];
+	struct ui_field fy = { "year", L(r, "Năm", "Year"), "number", year,
+	    NULL, NULL, 0, NULL };
+	struct ui_field fo = { "owner", L(r, "Người phụ trách", "Owner"),
+	    "email", f->owner, NULL, NULL, 0, NULL };
+	struct ui_field fc = { "country", L(r, "Nước (mã 2 chữ)",
+	    "Country (2-letter code)"), "text", f->country, NULL, NULL, 0,
+	    NULL };
+	size_t i;
+
+	for (i = 0; i < 12; i++) {
+		months[2 + 2 * i] = nums[i];
+		months[3 + 2 * i] = nums[i];
+	}
+	snprintf(year, sizeof(year), "%ld", f->year);
+	snprintf(month, sizeof(month), "%ld", f->month);
+	html_printf(r->out, "<form class=\"filters\" method=\"get\" "
+	    "action=\"%s/app/activities\">", r->root);
+	ui_field(r, &fy);
+	ui_select(r, "month", L(r, "Tháng", "Month"), months,
+	    f->month != 0 ? month : "");
+	ui_select(r, "status", L(r, "Trạng thái", "Status"), statuses,
+	    f->status >= 0 ? activity_status_name(f->status) : "");
+	ui_field(r, &fo);
+	ui_field(r, &fc);
+	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
+	    L(r, "Lọc", "Filter"));
+}
+
+static void
+list_row(struct web_req *r, const struct activity *a)
+{
+	const struct observance *o = a->observance != NULL ?
+	    obs_set_find(&r->data->set, a->observance) : NULL;
+	size_t i;
+
+	html_printf(r->out, "<tr class=\"status-%s\"><td class=\"date\">",
+	    activity_status_name(a->status));
+	ui_when(r, a);
+	html_printf(r->out, "</td><td><a href=\"%s/app/activities/%ld\">%s</a>"
+	    "</td><td>%s</td><td>", r->root, a->id, a->title,
+	    ui_status(r, a->status));
+	for (i = 0; i < a->nowners; i++)
+		html_printf(r->out, "%s%s", i > 0 ? ", " : "", a->owners[i]);
+	html_raw(r->out, "</td><td>");
+	if (o != NULL)
+		html_printf(r->out, "<a href=\"%s/app/occasions/%s\">%s</a>",
+		    r->root, o->key, o->country[0] != '\0' ? L(r,
+		    o->country_vi, o->country_en) : o->key);
+	html_raw(r->out, "</td></tr>\n");
+}
+
+/* GET /app/activities. */
+int
+web_activities(struct web_req *r)
+{
+	const struct activity_list *al = &r->data->acts;
+	struct filter f;
+	size_t i, n = 0;
+
+	filter_read(r, &f);
+	ui_begin(r, L(r, "Hoạt động", "Activities"), "activities");
+	if (r->s.user.role >= ROLE_EDITOR)
+		html_printf(r->out, "<p><a class=\"button\" href=\"%s/app/"
+		    "activities/new\">%s</a></p>\n", r->root,
+		    L(r, "Thêm hoạt động", "New activity"));
+	filter_form(r, &f);
+	html_printf(r->out, "<table class=\"list\"><thead><tr><th "
+	    "class=\"date\">%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s"
+	    "</th></tr></thead><tbody>\n", L(r, "Thời gian", "When"),
+	    L(r, "Hoạt động", "Activity"), L(r, "Trạng thái", "Status"),
+	    L(r, "Người phụ trách", "Owners"), L(r, "Dịp", "Occasion"));
+	for (i = 0; i < al->n; i++)
+		if (filter_match(r, &f, &al->v[i])) {
+			list_row(r, &al->v[i]);
+			n++;
+		}
+	html_raw(r->out, "</tbody></table>\n");
+	if (n == 0)
+		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có hoạt động "
+		    "nào khớp với bộ lọc.", "No activity matches the filter."));
+	ui_end(r);
+	return 0;
+}
+
+/* A row of the activity's page, left out when empty. */
+static void
+row(struct web_req *r, const char *label, const char *value)
+{
+	if (value != NULL && *value != '\0')
+		html_printf(r->out, "<dt>%s</dt><dd>%s</dd>\n", label, value);
+}
+
+static void
+details(struct web_req *r, const struct activity *a)
+{
+	const struct observance *o = a->observance != NULL ?
+	    obs_set_find(&r->data->set, a->observance) : NULL;
+	char n[24];
+	size_t i;
+
+	html_printf(r->out, "<dl class=\"row card\"><dt>%s</dt><dd>",
+	    L(r, "Thời gian", "When"));
+	ui_when(r, a);
+	if (!a->all_day && util_ymd_cmp(a->start, a->end) == 0)
+		html_printf(r->out, " – %02d:%02d", a->end_min / 60,
+		    a->end_min % 60);
+	else if (util_ymd_cmp(a->start, a->end) != 0) {
+		html_raw(r->out, " – ");
+		vntime_format_when(a->end, a->all_day ? -1 : a->end_min,
+		    r->lang, r->out);
+	}
+	html_raw(r->out, "</dd>\n");
+	row(r, L(r, "Địa điểm", "Location"), a->location);
+	row(r, L(r, "Đơn vị tổ chức", "Organiser"), a->organiser);
+	html_printf(r->out, "<dt>%s</dt><dd>", L(r, "Người phụ trách",
+	    "Owners"));
+	for (i = 0; i < a->nowners; i++)
+		html_printf(r->out, "%s%s", i > 0 ? ", " : "", a->owners[i]);
+	html_raw(r->out, "</dd>\n");
+	if (o != NULL)
+		html_printf(r->out, "<dt>%s</dt><dd><a href=\"%s/app/occasions/"
+		    "%s\">%s</a></dd>\n", L(r, "Dịp", "Occasion"), r->root,
+		    o->key, L(r, o->name_vi != NULL ? o->name_vi : o->key,
+		    o->name_en != NULL ? o->name_en : o->key));
+	row(r, L(r, "Nhắc trước", "Reminders"), a->remind != NULL ?
+	    a->remind : r->cfg->remind_offsets);
+	row(r, L(r, "Trạng thái", "Status"), ui_status(r, a->status));
+	row(r, L(r, "Ghi chú", "Notes"), a->notes);
+	row(r, L(r, "Kết quả", "Result"), a->result);
+	snprintf(n, sizeof(n), "%d", a->participants);
+	row(r, L(r, "Số người tham dự", "Participants"),
+	    a->participants > 0 ? n : NULL);
+	html_raw(r->out, "</dl>\n");
+}
+
+/* What an editor may do: edit, cancel, record the result. */
+static void
+actions(struct web_req *r, const struct activity *a)
+{
+	struct ui_field res = { "result", L(r, "Kết quả", "Result"), NULL,
+	    a->result, L(r, "Sẽ đưa vào báo cáo tổng kết năm",
+	    "Goes into the year-end report"), NULL, 0, NULL };
+	struct ui_field ppl = { "participants", L(r, "Số người tham dự",
+	    "Participants"), "number", NULL, NULL, NULL, 0, NULL };
+	char path[64], n[24];
+
+	snprintf(path, sizeof(path), "/app/activities/%ld/edit", a->id);
+	html_printf(r->out, "<div class=\"actions\"><a class=\"button\" "
+	    "href=\"%s%s\">%s</a>", r->root, path, L(r, "Sửa", "Edit"));
+	if (a->status != ACTIVITY_CANCELLED) {
+		snprintf(path, sizeof(path), "/app/activities/%ld/cancel",
+		    a->id);
+		ui_button(r, path, L(r, "Hủy hoạt động", "Cancel the activity"),
+		    "danger", L(r, "Hủy hoạt động này?",
+		    "Cancel this activity?"));
+	}
+	html_raw(r->out, "</div>\n");
+	if (a->status == ACTIVITY_CANCELLED)
+		return;
+	snprintf(n, sizeof(n), "%d", a->participants);
+	ppl.value = a->participants > 0 ? n : NULL;
+	html_printf(r->out, "<h2>%s</h2>\n<form class=\"card\" method=\"post\" "
+	    "action=\"%s/app/activities/%ld/done\">", L(r, "Ghi nhận kết quả",
+	    "Record the result"), r->root, a->id);
+	ui_csrf(r);
+	ui_textarea(r, &res);
+	ui_field(r, &ppl);
+	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
+	    L(r, "Đánh dấu đã thực hiện", "Mark as done"));
+}
+
+/* GET /app/activities/#. */
+int
+web_activity(struct web_req *r)
+{
+	struct activity a;
+	int rc;
+
+	if ((rc = web_activity_get(r, &a)) != 0)
+		return rc == 1 ? 0 : -1;
+	ui_begin(r, a.title, "activities");
+	details(r, &a);
+	if (r->s.user.role >= ROLE_EDITOR)
+		actions(r, &a);
+	ui_end(r);
+	activity_release(&a);
+	return 0;
+}
