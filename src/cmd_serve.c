@@ -1,7 +1,8 @@
 /*
  * kyniem serve [--listen ADDR:PORT]: build the site, serve it, and rebuild
  * it when the database changes (another process imported rows or added an
- * activity: SQLite's data_version moves) or the day turns.  A failed
+ * activity: SQLite's data_version moves; a page of the web application
+ * that wrote says so at once) or the day turns.  A failed
  * rebuild is logged and the previous site keeps being served.
  * Under systemd: takes the listening socket it is passed (sd_listen_fds),
  * reports readiness (sd_notify), reloads on SIGHUP and drains on SIGTERM.
@@ -49,6 +50,7 @@ struct serve {
 	struct ymd built_for;	/* the day the site was built for */
 	struct timespec t0;	/* monotonic time at start */
 	struct web *web;	/* the staff application at /app */
+	pthread_t main;		/* the thread in run() */
 	struct http_app apps[1];
 };
 
@@ -101,6 +103,15 @@ web_clock(void *cls, time_t *now, struct ymd *today)
 
 	*now = serve_now(s);
 	*today = serve_today(s);
+}
+
+/* A page wrote: wake run() (SIGUSR1), which rebuilds at once. */
+static void
+web_changed(void *cls)
+{
+	const struct serve *s = cls;
+
+	pthread_kill(s->main, SIGUSR1);
 }
 
 static void
@@ -426,6 +437,8 @@ cmd_serve(int argc, char **argv, struct app *app)
 	user_init();
 	wo.cfg = app->cfg;
 	wo.clock = web_clock;
+	wo.changed = web_changed;
+	s.main = pthread_self();
 	wo.clock_cls = &s;
 	s.web = web_new(&wo);
 	web_app(s.web, &s.apps[0]);
@@ -439,6 +452,7 @@ cmd_serve(int argc, char **argv, struct app *app)
 	sigaddset(&set, SIGHUP);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGUSR1);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	s.base = site_base_url(app->cfg, s.listen);
 	if (app->cfg->base_url == NULL)

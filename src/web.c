@@ -540,6 +540,8 @@ void
 web_dirty(struct web_req *r)
 {
 	thread_state(r->w)->dirty = 1;
+	if (r->w->o.changed != NULL)
+		r->w->o.changed(r->w->o.clock_cls);
 }
 
 int

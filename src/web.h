@@ -61,7 +61,10 @@ struct web_opts {
 	const struct config *cfg;	/* read under web_config_lock() */
 	/* The server's now and today (moved on from --now/--today). */
 	void (*clock)(void *cls, time_t *now, struct ymd *today);
-	void *clock_cls;
+	/* A page wrote to the database: the feeds may rebuild now rather
+	 * than at the next poll.  May be NULL. */
+	void (*changed)(void *cls);
+	void *clock_cls;		/* for both */
 };
 
 /* A new application; never NULL.  Free with web_free() after the
@@ -76,7 +79,8 @@ void web_app(struct web *w, struct http_app *app);
 void web_config_lock(struct web *w);
 void web_config_unlock(struct web *w);
 
-/* The data changed (a write of this thread): reload it next time. */
+/* The data changed (a write of this request): this thread reloads it
+ * next time, and the server is told. */
 void web_dirty(struct web_req *r);
 
 /* Answer a redirect to path under the site's root (303); 0. */
