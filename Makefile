@@ -172,10 +172,15 @@ var/kyniem.db: $(BUILD)/kyniem $(wildcard calendars/*.csv calendars/local/*.csv)
 	@mkdir -p var
 	$(BUILD)/kyniem init
 
+# The first run also makes an administrator account and prints the link
+# that sets its password (`kyniem user reset admin@example.org` makes a
+# new one).
 run:
 	@scripts/install-deps build
 	$(MAKE) all
 	$(MAKE) var/kyniem.db
+	@[ -n "$$($(BUILD)/kyniem user list)" ] || $(BUILD)/kyniem user add \
+	    admin@example.org --name "Quản trị viên" --role admin
 	$(BUILD)/kyniem serve
 
 # make check builds on every CPU (CHECKJOBS) and tests/run runs as many
