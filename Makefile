@@ -62,6 +62,7 @@ SRCS = \
 	src/config.c \
 	src/config_check.c \
 	src/conns.c \
+	src/correction.c \
 	src/csv.c \
 	src/dataset.c \
 	src/docx.c \
@@ -109,6 +110,7 @@ SRCS = \
 UNITS = \
 	tests/unit/test_activity.c \
 	tests/unit/test_config.c \
+	tests/unit/test_correction.c \
 	tests/unit/test_escape.c \
 	tests/unit/test_httpreq.c \
 	tests/unit/test_import.c \
