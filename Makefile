@@ -102,9 +102,13 @@ SRCS = \
 	src/util.c \
 	src/vntime.c \
 	src/web.c \
+	src/web_docs.c \
 	src/web_home.c \
+	src/web_occasion.c \
 	src/web_session.c \
-	src/web_static.c
+	src/web_static.c \
+	src/web_verify.c \
+	src/web_year.c
 
 # Unit tests: tests/unit/test_NAME.c, one per module.
 UNITS = \

@@ -25,4 +25,21 @@ int web_static(struct web_req *r);
 /* web_home.c: Tổng quan. */
 int web_home(struct web_req *r);
 
+/* web_year.c: Năm YYYY, the year month by month (/app/year redirects to
+ * this one). */
+int web_year_now(struct web_req *r);
+int web_year(struct web_req *r);
+
+/* web_occasion.c: one observance, its anniversaries and activities, and
+ * its correction. */
+int web_occasion(struct web_req *r);
+int web_occasion_correct(struct web_req *r);
+
+/* web_verify.c: Dữ liệu cần xác minh. */
+int web_verify(struct web_req *r);
+
+/* web_docs.c: Tài liệu, the year's plan and its downloads. */
+int web_documents(struct web_req *r);
+int web_document(struct web_req *r);
+
 #endif
