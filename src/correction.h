@@ -64,7 +64,7 @@ struct correction {
 	int base_year;
 	char *source, *confidence, *note, *who;
 	time_t at;
-	int active;		/* the shipped row is unchanged since: applied */
+	int active;		/* the shipped row is unchanged: applied */
 	char *shipped_rule;	/* the shipped row's own values */
 	int shipped_base_year;
 	char *shipped_source, *shipped_confidence, *shipped_note;

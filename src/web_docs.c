@@ -42,8 +42,8 @@ downloads(struct web_req *r, int year)
 	    "Year"), year);
 	for (i = 0; i < NELEM(exts); i++)
 		html_printf(r->out, "%s<a href=\"%s/app/documents/plan-%d.%s\" "
-		    "download>plan-%d.%s</a>", i > 0 ? " · " : "", r->root, year,
-		    exts[i], year, exts[i]);
+		    "download>plan-%d.%s</a>", i > 0 ? " · " : "", r->root,
+		    year, exts[i], year, exts[i]);
 	html_raw(r->out, "</td></tr>\n");
 }
 

@@ -50,9 +50,9 @@ correction_state(struct web_req *r, const struct correction *c)
 	struct ymd day = vntime_day(c->at, NULL);
 
 	if (c->active) {
-		html_printf(r->out, "<p class=\"card\">%s ", L(r, "Ngày và nguồn "
-		    "trên đây đã được chỉnh sửa tại đơn vị:", "The date and "
-		    "source above are a local correction:"));
+		html_printf(r->out, "<p class=\"card\">%s ", L(r, "Ngày và "
+		    "nguồn trên đây đã được chỉnh sửa tại đơn vị:", "The date "
+		    "and source above are a local correction:"));
 		html_printf(r->out, "%s, ", c->who);
 		ui_date(r, day);
 		html_printf(r->out, ". %s <code>%s</code>; %s %s.</p>\n",
@@ -146,8 +146,8 @@ anniversaries(struct web_req *r, struct observance *o)
 		return -1;
 	}
 	if (ol.n == 0)
-		html_printf(r->out, "<p>%s</p>\n", L(r, "Chưa có ngày chính xác "
-		    "nên chưa tính được ngày kỷ niệm. Khi tìm được ngày có "
+		html_printf(r->out, "<p>%s</p>\n", L(r, "Chưa có ngày chính "
+		    "xác nên chưa tính được ngày kỷ niệm. Khi tìm được ngày có "
 		    "nguồn xác nhận, hãy chỉnh sửa bên dưới.", "Without an "
 		    "exact date no anniversary can be computed. When a source "
 		    "gives the date, correct it below."));
@@ -181,11 +181,12 @@ activities(struct web_req *r, const struct observance *o)
 			    "</tr></thead><tbody>\n", L(r, "Ngày", "Date"),
 			    L(r, "Hoạt động", "Activity"), L(r, "Trạng thái",
 			    "Status"));
-		html_printf(r->out, "<tr class=\"status-%s\"><td class=\"date\">",
+		html_printf(r->out, "<tr class=\"status-%s\">"
+		    "<td class=\"date\">",
 		    activity_status_name(al->v[i].status));
 		ui_when(r, &al->v[i]);
-		html_printf(r->out, "</td><td><a href=\"%s/app/activities/%ld\">"
-		    "%s</a></td><td>%s</td></tr>\n", r->root, al->v[i].id,
+		html_printf(r->out, "</td><td><a href=\"%s/app/activities/"
+		    "%ld\">%s</a></td><td>%s</td></tr>\n", r->root, al->v[i].id,
 		    al->v[i].title, ui_status(r, al->v[i].status));
 	}
 	if (n == 0)
@@ -272,9 +273,10 @@ occasion_page(struct web_req *r, struct observance *o, unsigned status,
 	r->rs->status = status;
 	ui_begin(r, title.data, NULL);
 	if (f->nerr > 0)
-		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s</p>\n",
-		    L(r, "Chưa lưu: hãy sửa các ô được đánh dấu bên dưới.",
-		    "Not saved: correct the fields marked below."));
+		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s"
+		    "</p>\n", L(r, "Chưa lưu: hãy sửa các ô được đánh dấu "
+		    "bên dưới.", "Not saved: correct the fields marked "
+		    "below."));
 	facts(r, o);
 	if (rc == 0)
 		correction_state(r, &c);

@@ -260,14 +260,14 @@ year_nav(struct web_req *r, const struct year_view *v)
 	html_printf(r->out, "<nav class=\"actions\" aria-label=\"%s\">",
 	    L(r, "Các năm", "Years"));
 	if (v->year > LUNAR_MIN_YEAR)
-		html_printf(r->out, "<a class=\"button secondary\" rel=\"prev\" "
-		    "href=\"%s/app/year/%d%s\">← %s %d</a> ", r->root,
-		    v->year - 1, v->qs.len > 0 ? v->qs.data : "",
+		html_printf(r->out, "<a class=\"button secondary\" "
+		    "rel=\"prev\" href=\"%s/app/year/%d%s\">← %s %d</a> ",
+		    r->root, v->year - 1, v->qs.len > 0 ? v->qs.data : "",
 		    L(r, "Năm", "Year"), v->year - 1);
 	if (v->year + 1 < LUNAR_MAX_YEAR)
-		html_printf(r->out, "<a class=\"button secondary\" rel=\"next\" "
-		    "href=\"%s/app/year/%d%s\">%s %d →</a>", r->root,
-		    v->year + 1, v->qs.len > 0 ? v->qs.data : "",
+		html_printf(r->out, "<a class=\"button secondary\" "
+		    "rel=\"next\" href=\"%s/app/year/%d%s\">%s %d →</a>",
+		    r->root, v->year + 1, v->qs.len > 0 ? v->qs.data : "",
 		    L(r, "Năm", "Year"), v->year + 1);
 	html_raw(r->out, "</nav>\n");
 }
@@ -318,8 +318,10 @@ item_open(struct web_req *r, size_t *n, const char *cls)
 {
 	if ((*n)++ == 0)
 		html_raw(r->out, "<ul>\n");
-	html_printf(r->out, "<li%s%s%s>", cls != NULL ? " class=\"" : "",
-	    cls != NULL ? cls : "", cls != NULL ? "\"" : "");
+	if (cls != NULL)
+		html_printf(r->out, "<li class=\"%s\">", cls);
+	else
+		html_raw(r->out, "<li>");
 }
 
 /* Month m: the anniversaries and activities from *i and *j on. */
