@@ -62,6 +62,7 @@ SRCS = \
 	src/config.c \
 	src/config_check.c \
 	src/conns.c \
+	src/correction.c \
 	src/csv.c \
 	src/dataset.c \
 	src/docx.c \
@@ -103,14 +104,19 @@ SRCS = \
 	src/web.c \
 	src/web_activities.c \
 	src/web_activity.c \
+	src/web_docs.c \
 	src/web_home.c \
+	src/web_occasion.c \
 	src/web_session.c \
-	src/web_static.c
+	src/web_static.c \
+	src/web_verify.c \
+	src/web_year.c
 
 # Unit tests: tests/unit/test_NAME.c, one per module.
 UNITS = \
 	tests/unit/test_activity.c \
 	tests/unit/test_config.c \
+	tests/unit/test_correction.c \
 	tests/unit/test_escape.c \
 	tests/unit/test_httpreq.c \
 	tests/unit/test_import.c \

@@ -51,7 +51,8 @@ static const struct command commands[] = {
 	{ "init", cmd_init, 0, NEED_STORE | NEW_STORE,
 	    "init [--calendars DIR]" },
 	{ "list", cmd_list, 0, NEED_STORE,
-	    "list [--kind K] [--country CC] [--format text|csv|json]" },
+	    "list [--kind K] [--country CC] [--edited] "
+	    "[--format text|csv|json]" },
 	{ "lunar", cmd_lunar, 0, 0,
 	    "lunar [YYYY-MM-DD] [--to-solar D/M/YYYY[/leap]] "
 	    "[--format text|json]" },

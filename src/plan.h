@@ -84,6 +84,14 @@ void plan_doc_release(struct plan_doc *doc);
 int plan_render(const struct plan_doc *doc, enum plan_format fmt,
     char **out, size_t *len);
 
+/*
+ * Append doc's blocks as an HTML fragment for a page that has its own
+ * layout (the web application's Tài liệu): the title is an <hN> of
+ * level first, its sections and their parts the levels below.
+ */
+void plan_render_fragment(const struct plan_doc *doc, int first,
+    struct buf *out);
+
 /* A rendered plan for the server: "/plan/2024.docx" and its bytes. */
 struct plan_file {
 	char *path;

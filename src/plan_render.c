@@ -216,10 +216,12 @@ html_table(struct buf *b, const struct plan_block *t)
 	buf_puts(b, "</tbody></table>\n");
 }
 
+/* One block; headings from level first (the title's). */
 static void
-html_block(struct buf *b, const struct plan_block *p)
+html_block(struct buf *b, const struct plan_block *p, int first)
 {
-	static const char *const tag[] = { "h1", "p", "h2", "h3", "p" };
+	int h = p->type == PB_TITLE ? first : p->type == PB_H1 ? first + 1 :
+	    p->type == PB_H2 ? first + 2 : 0;
 
 	if (p->type == PB_TABLE) {
 		html_table(b, p);
@@ -227,17 +229,39 @@ html_block(struct buf *b, const struct plan_block *p)
 	}
 	if (p->type == PB_META)
 		buf_printf(b, "<p class=\"%s\">", p->level ? "date" : "org");
+	else if (h > 0)
+		buf_printf(b, "<h%d>", h);
 	else
-		buf_printf(b, "<%s>", tag[p->type]);
+		buf_puts(b, "<p>");
 	esc_html(b, p->text);
-	buf_printf(b, "</%s>\n", p->type == PB_META ? "p" : tag[p->type]);
+	if (h > 0)
+		buf_printf(b, "</h%d>\n", h);
+	else
+		buf_puts(b, "</p>\n");
+}
+
+void
+plan_render_fragment(const struct plan_doc *d, int first, struct buf *b)
+{
+	size_t i;
+	int depth = 0;
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (d->blocks[i].type == PB_BULLET) {
+			html_list(b, &depth, d->blocks[i].level,
+			    d->blocks[i].text);
+			continue;
+		}
+		html_list(b, &depth, -1, NULL);
+		html_block(b, &d->blocks[i], first);
+	}
+	html_list(b, &depth, -1, NULL);
 }
 
 static void
 render_html(const struct plan_doc *d, struct buf *b)
 {
 	size_t i;
-	int depth = 0;
 
 	buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
@@ -248,16 +272,7 @@ render_html(const struct plan_doc *d, struct buf *b)
 			esc_html(b, d->blocks[i].text);
 	buf_printf(b, "</title>\n<style>%s</style>\n</head>\n<body>\n",
 	    html_style);
-	for (i = 0; i < d->nblocks; i++) {
-		if (d->blocks[i].type == PB_BULLET) {
-			html_list(b, &depth, d->blocks[i].level,
-			    d->blocks[i].text);
-			continue;
-		}
-		html_list(b, &depth, -1, NULL);
-		html_block(b, &d->blocks[i]);
-	}
-	html_list(b, &depth, -1, NULL);
+	plan_render_fragment(d, 1, b);
 	buf_puts(b, "</body>\n</html>\n");
 }
 

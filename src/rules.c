@@ -559,6 +559,12 @@ rules_title(const struct occurrence *oc, enum lang lang, struct buf *out)
 }
 
 void
+rules_subject(const struct observance *obs, enum lang lang, struct buf *out)
+{
+	subject(obs, lang, 0, out);
+}
+
+void
 observance_release(struct observance *obs)
 {
 	free(obs->key);

@@ -147,6 +147,10 @@ enum milestone rules_milestone(int n);
 /* Append the occurrence's title in lang to out. */
 void rules_title(const struct occurrence *oc, enum lang lang,
     struct buf *out);
+/* Append what the observance marks, without a year or date ("Thiết lập
+ * quan hệ ngoại giao Việt Nam – Nhật Bản"): a heading. */
+void rules_subject(const struct observance *obs, enum lang lang,
+    struct buf *out);
 
 const char *rules_kind_name(enum kind k);
 /* Kind from its name; -1 if unknown. */

@@ -700,13 +700,22 @@ load_dates(struct store *st, struct obs_set *set)
 int
 store_load(struct store *st, int kind, struct obs_set *out)
 {
+	/* A local correction (correction.h) replaces the dated values of
+	 * its row while the row is the one it corrected. */
 	sqlite3_stmt *stmt = store_prepare(st,
-	    "SELECT o.key, o.kind, o.country, o.rule, o.base_year, o.days,"
-	    " o.name_en, o.name_vi, o.level, o.tags, o.confidence, o.source,"
-	    " o.note, o.revision, o.modified, c.name_en, c.name_vi,"
+	    "SELECT o.key, o.kind, o.country,"
+	    " CASE WHEN k.key IS NULL THEN o.rule ELSE k.rule END,"
+	    " CASE WHEN k.key IS NULL THEN o.base_year ELSE k.base_year END,"
+	    " o.days, o.name_en, o.name_vi, o.level, o.tags,"
+	    " CASE WHEN k.key IS NULL THEN o.confidence ELSE k.confidence END,"
+	    " CASE WHEN k.key IS NULL THEN o.source ELSE k.source END,"
+	    " CASE WHEN k.key IS NULL THEN o.note ELSE k.note END,"
+	    " o.revision, o.modified, c.name_en, c.name_vi,"
 	    " c.formal_en, c.formal_vi, o.title_vi, o.title_en"
 	    " FROM observances o"
 	    " LEFT JOIN countries c ON c.code = o.country"
+	    " LEFT JOIN corrections k ON k.key = o.key"
+	    " AND k.base_revision = o.revision"
 	    " WHERE ?1 IS NULL OR o.kind = ?1 ORDER BY o.key");
 
 	if (stmt != NULL && kind >= 0)

@@ -131,7 +131,9 @@ int store_observance_exists(struct store *st, const char *key);
 
 /*
  * Load every observance (with country names and per-year dates) into out,
- * sorted by key.  kind < 0 means all kinds.  Returns 0 or -1.
+ * sorted by key, a row's local correction applied while the row is
+ * unchanged since it was corrected (correction.h).  kind < 0 means all
+ * kinds.  Returns 0 or -1.
  */
 int store_load(struct store *st, int kind, struct obs_set *out);
 void obs_set_release(struct obs_set *s);

@@ -310,6 +310,80 @@ ui_role(const struct web_req *r, int role)
 	}
 }
 
+const char *
+ui_confidence(const struct web_req *r, enum confidence c)
+{
+	switch (c) {
+	case CONF_CONFIRMED:
+		return L(r, "Đã xác nhận", "Confirmed");
+	case CONF_SINGLE_SOURCE:
+		return L(r, "Một nguồn", "Single source");
+	default:
+		return L(r, "Theo trí nhớ, chưa kiểm chứng",
+		    "Recalled, not verified");
+	}
+}
+
+/* A date known only to its month or year; the month is in the rule's
+ * text ("1994-03"), which is all the parsed rule keeps of it. */
+static void
+rule_partial(struct web_req *r, const struct observance *obs)
+{
+	const struct rule *u = &obs->rule;
+	long m = 0;
+
+	if (u->precision == 2 && obs->spec != NULL && strlen(obs->spec) == 7)
+		util_parse_int(obs->spec + 5, 1, 12, &m);
+	if (m > 0)
+		html_printf(r->out, L(r, "tháng %ld/%d (chưa rõ ngày)",
+		    "month %ld of %d (day unknown)"), m, u->base_year);
+	else if (u->base_year > 0)
+		html_printf(r->out, L(r, "năm %d (chưa rõ ngày, tháng)",
+		    "%d (day and month unknown)"), u->base_year);
+	else
+		html_printf(r->out, "%s", L(r, "chưa có ngày", "no date yet"));
+}
+
+void
+ui_rule(struct web_req *r, const struct observance *obs)
+{
+	static const char *const dow_vi[] = { "Chủ nhật", "thứ Hai",
+		"thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy" };
+	static const char *const dow_en[] = { "Sunday", "Monday", "Tuesday",
+		"Wednesday", "Thursday", "Friday", "Saturday" };
+	const struct rule *u = &obs->rule;
+	struct ymd base = { u->base_year, u->month, u->day };
+
+	switch (u->type) {
+	case RULE_FIXED:
+		if (u->base_year > 0 && util_valid_date(base.y, base.m, base.d))
+			ui_date(r, base);
+		else {
+			vntime_format_day_month(u->day, u->month, r->lang,
+			    r->out);
+			html_printf(r->out, "%s", L(r, " hằng năm",
+			    " every year"));
+		}
+		return;
+	case RULE_LUNAR:
+		html_printf(r->out, L(r, "%d/%d%s âm lịch", "lunar %d/%d%s"),
+		    u->day, u->month, u->leap ? L(r, " nhuận", " leap") : "");
+		return;
+	case RULE_WEEKDAY:
+		if (u->nth < 0)
+			html_printf(r->out, L(r, "%s cuối cùng của tháng %d",
+			    "the last %s of month %d"), L(r, dow_vi[u->weekday],
+			    dow_en[u->weekday]), u->month);
+		else
+			html_printf(r->out, L(r, "%s thứ %d của tháng %d",
+			    "%s no. %d of month %d"), L(r, dow_vi[u->weekday],
+			    dow_en[u->weekday]), u->nth, u->month);
+		return;
+	default:
+		rule_partial(r, obs);
+	}
+}
+
 int
 ui_focus(const struct web_req *r, const char *country)
 {

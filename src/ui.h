@@ -10,6 +10,7 @@
 #define KYNIEM_UI_H
 
 #include "rules.h"
+#include "select.h"
 #include "util.h"
 
 struct activity;
@@ -62,6 +63,11 @@ const char *ui_kind(const struct web_req *r, enum kind k);
 const char *ui_milestone(const struct web_req *r, enum milestone m);
 const char *ui_status(const struct web_req *r, int status);
 const char *ui_role(const struct web_req *r, int role);
+/* How sure a date is: a confidence class (select.h), in words. */
+const char *ui_confidence(const struct web_req *r, enum confidence c);
+/* An observance's date rule as people read it: "21/9/1973", "2/9 hằng
+ * năm", "15/8 âm lịch", "tháng 3/1994 (chưa rõ ngày)". */
+void ui_rule(struct web_req *r, const struct observance *obs);
 
 /* 1 if country is one of the union's focus countries. */
 int ui_focus(const struct web_req *r, const char *country);

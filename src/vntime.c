@@ -118,6 +118,18 @@ vntime_format_date(struct ymd d, enum lang lang, struct buf *out)
 }
 
 void
+vntime_format_day_month(int day, int month, enum lang lang,
+    struct buf *out)
+{
+	if (month < 1 || month > 12)
+		return;
+	if (lang == LANG_EN)
+		buf_printf(out, "%d %s", day, month_abbr[month - 1]);
+	else
+		buf_printf(out, "%d/%d", day, month);
+}
+
+void
 vntime_format_when(struct ymd d, int min, enum lang lang, struct buf *out)
 {
 	vntime_format_date(d, lang, out);

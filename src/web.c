@@ -72,13 +72,20 @@ static const struct route routes[] = {
 	{ "POST", "/app/activities/#/done", E, web_activity_done },
 	{ "GET", "/app/activities/#/edit", E, web_activity_edit },
 	{ "GET", "/app/activities/new", E, web_activity_new },
+	{ "GET", "/app/documents", V, web_documents },
+	{ "GET", "/app/documents/*", V, web_document },
 	{ "GET", "/app/lang/*", P, web_lang },
 	{ "GET", "/app/login", P, web_login_form },
 	{ "POST", "/app/login", P, web_login },
 	{ "POST", "/app/logout", V, web_logout },
+	{ "GET", "/app/occasions/*", V, web_occasion },
+	{ "POST", "/app/occasions/*/correct", E, web_occasion_correct },
 	{ "GET", "/app/password", P, web_password_form },
 	{ "POST", "/app/password", P, web_password },
 	{ "GET", "/app/static/*", P, web_static },
+	{ "GET", "/app/verify", V, web_verify },
+	{ "GET", "/app/year", V, web_year_now },
+	{ "GET", "/app/year/#", V, web_year },
 };
 
 #undef V

@@ -41,5 +41,21 @@ int web_activity_done(struct web_req *r);
 /* The activity of the path's id: 0 and *a, 1 when a 404 page was
  * answered, -1 on error. */
 int web_activity_get(struct web_req *r, struct activity *a);
+/* web_year.c: Năm YYYY, the year month by month (/app/year redirects to
+ * this one). */
+int web_year_now(struct web_req *r);
+int web_year(struct web_req *r);
+
+/* web_occasion.c: one observance, its anniversaries and activities, and
+ * its correction. */
+int web_occasion(struct web_req *r);
+int web_occasion_correct(struct web_req *r);
+
+/* web_verify.c: Dữ liệu cần xác minh. */
+int web_verify(struct web_req *r);
+
+/* web_docs.c: Tài liệu, the year's plan and its downloads. */
+int web_documents(struct web_req *r);
+int web_document(struct web_req *r);
 
 #endif

@@ -1,0 +1,349 @@
+/*
+ * Corrections: the checks an editor's date goes through, and the
+ * corrections table.  Applying a correction is store_load()'s job (one
+ * join), so every output reads the corrected date the same way.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "correction.h"
+#include "escape.h"
+#include "log.h"
+#include "lunar.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+/* The longest date rule calendars/ writes is "lunar YYYY-MM-DD leap". */
+#define DATE_MAX	40
+
+static const struct correction_err date_bad = { "date",
+	"Ngày không hợp lệ: hãy viết YYYY-MM-DD, YYYY-MM, YYYY, MM-DD, "
+	"\"lunar MM-DD\" hoặc \"MM sat#2\".",
+	"Not a date: write YYYY-MM-DD, YYYY-MM, YYYY, MM-DD, \"lunar MM-DD\" "
+	"or \"MM sat#2\"." };
+static const struct correction_err date_year = { "date",
+	"Ngày thiết lập quan hệ phải có năm: YYYY-MM-DD, hoặc YYYY-MM, YYYY "
+	"khi chỉ biết đến tháng, đến năm.",
+	"The date a relation was established needs its year: YYYY-MM-DD, or "
+	"YYYY-MM, YYYY when only the month or year is known." };
+static const struct correction_err date_day = { "date",
+	"Quốc khánh cần có ngày và tháng (MM-DD hoặc YYYY-MM-DD).",
+	"A national day needs its day and month (MM-DD or YYYY-MM-DD)." };
+static const struct correction_err date_lunar = { "date",
+	"Ngày âm lịch này không có trong năm đã ghi.",
+	"This lunar date does not exist in the year given." };
+
+/* text_check()'s reasons in both languages. */
+static const struct {
+	const char *why, *vi, *en;
+} text_whys[] = {
+	{ "is required", "Không được để trống.", "This field is required." },
+	{ "is not valid UTF-8", "Có ký tự không hợp lệ (không phải UTF-8).",
+	    "Holds characters that are not valid UTF-8." },
+	{ "contains a control character", "Có ký tự điều khiển.",
+	    "Holds a control character." },
+	{ "is longer than the limit", "Dài quá giới hạn cho phép.",
+	    "Longer than the limit." },
+};
+
+static void
+add_err(struct correction_err *errs, size_t *nerr,
+    const struct correction_err *e)
+{
+	if (*nerr < CORRECTION_FIELDS)
+		errs[(*nerr)++] = *e;
+}
+
+/* 0 if s passes text_check(), else -1 with the reason added. */
+static int
+text_ok(const char *field, const char *s, size_t max, int flags,
+    struct correction_err *errs, size_t *nerr)
+{
+	struct correction_err e = { field, NULL, NULL };
+	const char *why;
+	size_t i;
+
+	if (text_check(s, max, flags, &why) == 0)
+		return 0;
+	for (i = 0; i < NELEM(text_whys); i++)
+		if (strcmp(why, text_whys[i].why) == 0) {
+			e.vi = text_whys[i].vi;
+			e.en = text_whys[i].en;
+		}
+	if (e.vi == NULL)
+		e.vi = e.en = why;
+	add_err(errs, nerr, &e);
+	return -1;
+}
+
+/* A lunar date counted from a year must exist in that lunar year (as
+ * import.c checks the rows of calendars/). */
+static int
+lunar_exists(struct lunar_cal *lunar, const struct rule *r, int year)
+{
+	int days;
+
+	if (r->leap && lunar_leap_month(lunar, year) != r->month)
+		return 0;
+	days = lunar_month_days(lunar, year, r->month, r->leap);
+	return days > 0 && r->day <= days;
+}
+
+/* NULL if date suits obs, with *base_year set; else why not. */
+static const struct correction_err *
+date_problem(const struct observance *obs, struct lunar_cal *lunar,
+    const char *date, int *base_year)
+{
+	struct rule r;
+	const char *err;
+
+	if (rules_parse(date, &r, &err) == -1 || (r.type == RULE_UNDATED &&
+	    r.base_year == 0))
+		return &date_bad;
+	if ((obs->kind == KIND_RELATION || obs->kind == KIND_PARTNERSHIP) &&
+	    (r.base_year == 0 || (r.type != RULE_FIXED &&
+	    r.type != RULE_UNDATED)))
+		return &date_year;
+	if (obs->kind == KIND_NATIONAL_DAY && r.type == RULE_UNDATED)
+		return &date_day;
+	/* A rule written without a year ("07-04") keeps the year the row
+	 * counts from: calendars/ has it in a column of its own. */
+	*base_year = r.base_year != 0 || r.type == RULE_UNDATED ?
+	    r.base_year : obs->rule.base_year;
+	if (r.type == RULE_LUNAR && *base_year != 0 &&
+	    !lunar_exists(lunar, &r, *base_year))
+		return &date_lunar;
+	return NULL;
+}
+
+static int
+confidence_ok(const struct correction_input *in, struct correction_err *errs,
+    size_t *nerr)
+{
+	static const struct correction_err bad = { "confidence",
+		"Hãy chọn mức độ tin cậy: đã xác nhận, một nguồn hoặc theo trí "
+		"nhớ.", "Choose a confidence: confirmed, single source or "
+		"recalled." };
+	static const struct correction_err need_note = { "note",
+		"Ngày ghi theo trí nhớ cần có ghi chú nói rõ điều chưa chắc "
+		"chắn.", "A recalled date needs a note saying what is "
+		"uncertain." };
+	const char *c = in->confidence != NULL ? in->confidence : "";
+
+	if (strcmp(c, "confirmed") != 0 && strcmp(c, "single-source") != 0 &&
+	    strcmp(c, "recalled") != 0) {
+		add_err(errs, nerr, &bad);
+		return -1;
+	}
+	if (strcmp(c, "recalled") == 0 && (in->note == NULL ||
+	    in->note[0] == '\0')) {
+		add_err(errs, nerr, &need_note);
+		return -1;
+	}
+	return 0;
+}
+
+int
+correction_check(const struct observance *obs, struct lunar_cal *lunar,
+    const struct correction_input *in, int *base_year,
+    struct correction_err *errs, size_t *nerr)
+{
+	const struct correction_err *e;
+
+	*nerr = 0;
+	if (text_ok("date", in->date, DATE_MAX, TEXT_REQUIRED, errs,
+	    nerr) == 0 && (e = date_problem(obs, lunar, in->date,
+	    base_year)) != NULL)
+		add_err(errs, nerr, e);
+	text_ok("source", in->source, TEXT_SOURCE_MAX, TEXT_REQUIRED, errs,
+	    nerr);
+	text_ok("note", in->note, TEXT_SOURCE_MAX, 0, errs, nerr);
+	/* An invalid note is not empty: no second message for it here. */
+	confidence_ok(in, errs, nerr);
+	return *nerr == 0 ? 0 : -1;
+}
+
+/* Bump the row's revision; 0, or -1 (logged) when there is no row. */
+static int
+bump(struct store *st, const char *key, time_t now)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "UPDATE observances SET"
+	    " revision = revision + 1, modified = ?2 WHERE key = ?1");
+
+	if (stmt != NULL) {
+		store_bind_text(stmt, 1, key);
+		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)now);
+	}
+	if (store_step_done(st, stmt) == -1)
+		return -1;
+	if (sqlite3_changes(store_db(st)) != 1) {
+		log_warnx("no observance '%s' to correct", key);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+put(struct store *st, const char *key, const struct correction_input *in,
+    int base_year, const char *who, time_t now)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "INSERT INTO corrections"
+	    " (key, rule, base_year, source, confidence, note, base_revision,"
+	    " who, at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, revision, ?7, ?8"
+	    " FROM observances WHERE key = ?1"
+	    " ON CONFLICT (key) DO UPDATE SET rule = excluded.rule,"
+	    " base_year = excluded.base_year, source = excluded.source,"
+	    " confidence = excluded.confidence, note = excluded.note,"
+	    " base_revision = excluded.base_revision, who = excluded.who,"
+	    " at = excluded.at");
+
+	if (stmt != NULL) {
+		store_bind_text(stmt, 1, key);
+		sqlite3_bind_text(stmt, 2, in->date, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(stmt, 3, base_year);
+		store_bind_text(stmt, 4, in->source);
+		store_bind_text(stmt, 5, in->confidence);
+		store_bind_text(stmt, 6, in->note);
+		store_bind_text(stmt, 7, who);
+		sqlite3_bind_int64(stmt, 8, (sqlite3_int64)now);
+	}
+	return store_step_done(st, stmt);
+}
+
+int
+correction_save(struct store *st, const char *key,
+    const struct correction_input *in, int base_year, const char *who,
+    time_t now)
+{
+	if (store_begin(st) == -1)
+		return -1;
+	if (bump(st, key, now) == -1 ||
+	    put(st, key, in, base_year, who, now) == -1) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st);
+}
+
+static void
+row_correction(sqlite3_stmt *stmt, void *elem)
+{
+	struct correction *c = elem;
+
+	c->key = store_column_dup(stmt, 0);
+	c->rule = store_column_dup(stmt, 1);
+	c->base_year = sqlite3_column_int(stmt, 2);
+	c->source = store_column_dup(stmt, 3);
+	c->confidence = store_column_dup(stmt, 4);
+	c->note = store_column_dup(stmt, 5);
+	c->who = store_column_dup(stmt, 6);
+	c->at = (time_t)sqlite3_column_int64(stmt, 7);
+	c->active = sqlite3_column_int(stmt, 8);
+	c->shipped_rule = store_column_dup(stmt, 9);
+	c->shipped_base_year = sqlite3_column_int(stmt, 10);
+	c->shipped_source = store_column_dup(stmt, 11);
+	c->shipped_confidence = store_column_dup(stmt, 12);
+	c->shipped_note = store_column_dup(stmt, 13);
+}
+
+/* The corrections of key, or all when key is NULL. */
+static int
+load(struct store *st, const char *key, struct correction_list *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT k.key, k.rule,"
+	    " k.base_year, k.source, k.confidence, k.note, k.who, k.at,"
+	    " k.base_revision = o.revision, o.rule, o.base_year, o.source,"
+	    " o.confidence, o.note FROM corrections k"
+	    " JOIN observances o ON o.key = k.key"
+	    " WHERE ?1 IS NULL OR k.key = ?1 ORDER BY k.key");
+
+	if (stmt != NULL)
+		store_bind_text(stmt, 1, key);
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_correction) == -1) {
+		correction_list_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+int
+correction_load(struct store *st, struct correction_list *out)
+{
+	return load(st, NULL, out);
+}
+
+int
+correction_get(struct store *st, const char *key, struct correction *out)
+{
+	struct correction_list l;
+
+	memset(out, 0, sizeof(*out));
+	if (load(st, key, &l) == -1)
+		return -1;
+	if (l.n == 0) {
+		correction_list_release(&l);
+		return 1;
+	}
+	*out = l.v[0];
+	free(l.v);
+	return 0;
+}
+
+void
+correction_release(struct correction *c)
+{
+	free(c->key);
+	free(c->rule);
+	free(c->source);
+	free(c->confidence);
+	free(c->note);
+	free(c->who);
+	free(c->shipped_rule);
+	free(c->shipped_source);
+	free(c->shipped_confidence);
+	free(c->shipped_note);
+	memset(c, 0, sizeof(*c));
+}
+
+void
+correction_list_release(struct correction_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		correction_release(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static void
+json(const char *date, int base_year, const char *source,
+    const char *confidence, const char *note, struct buf *out)
+{
+	buf_puts(out, "{\"date\":");
+	esc_json(out, date);
+	buf_printf(out, ",\"base_year\":%d,\"source\":", base_year);
+	esc_json(out, source);
+	buf_puts(out, ",\"confidence\":");
+	esc_json(out, confidence);
+	buf_puts(out, ",\"note\":");
+	esc_json(out, note);
+	buf_putc(out, '}');
+}
+
+void
+correction_obs_json(const struct observance *obs, struct buf *out)
+{
+	json(obs->spec, obs->rule.base_year, obs->source, obs->confidence,
+	    obs->note, out);
+}
+
+void
+correction_input_json(const struct correction_input *in, int base_year,
+    struct buf *out)
+{
+	json(in->date, base_year, in->source, in->confidence, in->note, out);
+}

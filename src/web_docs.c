@@ -1,0 +1,162 @@
+/*
+ * Tài liệu: the year's plan (Phương hướng hoạt động) as a page, and its
+ * downloads as .docx, .md, .csv and .html, all built by the plan service
+ * (plan.h) from the dataset the pages read, as `kyniem plan` builds them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "escape.h"
+#include "log.h"
+#include "lunar.h"
+#include "plan.h"
+#include "ui.h"
+#include "web_pages.h"
+
+static const char *const exts[] = { "docx", "md", "csv", "html" };
+
+/* Build year's plan into *doc; 0 or -1 (logged). */
+static int
+build(struct web_req *r, int year, struct plan_doc *doc)
+{
+	struct plan_input in;
+
+	memset(&in, 0, sizeof(in));
+	in.cfg = r->cfg;
+	in.data = r->data;
+	in.lunar = r->lunar;
+	in.year = year;
+	in.lang = r->lang;
+	in.today = r->today;
+	return plan_build(&in, doc);
+}
+
+static void
+downloads(struct web_req *r, int year)
+{
+	size_t i;
+
+	html_printf(r->out, "<tr><th scope=\"row\">%s %d</th><td>", L(r, "Năm",
+	    "Year"), year);
+	for (i = 0; i < NELEM(exts); i++)
+		html_printf(r->out, "%s<a href=\"%s/app/documents/plan-%d.%s\" "
+		    "download>plan-%d.%s</a>", i > 0 ? " · " : "", r->root,
+		    year, exts[i], year, exts[i]);
+	html_raw(r->out, "</td></tr>\n");
+}
+
+/* The year chooser: last year to the year after next, and the year
+ * shown when it is none of them. */
+static void
+chooser(struct web_req *r, int year)
+{
+	char v[5][8], sel[8];
+	const char *pairs[2 * 5 + 1];
+	size_t k = 0, n = 0, i;
+	int y;
+
+	for (y = r->today.y - 1; y <= r->today.y + 2; y++)
+		snprintf(v[n++], sizeof(v[0]), "%d", y);
+	if (year < r->today.y - 1 || year > r->today.y + 2)
+		snprintf(v[n++], sizeof(v[0]), "%d", year);
+	for (i = 0; i < n; i++) {
+		pairs[k++] = v[i];
+		pairs[k++] = v[i];
+	}
+	pairs[k] = NULL;
+	snprintf(sel, sizeof(sel), "%d", year);
+	html_printf(r->out, "<form class=\"filters\" method=\"get\" "
+	    "action=\"%s/app/documents\">", r->root);
+	ui_select(r, "year", L(r, "Năm kế hoạch", "Plan year"), pairs, sel);
+	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
+	    L(r, "Xem", "Show"));
+}
+
+/* The year asked for: ?year= within the lunar module's range, else this
+ * year. */
+static int
+asked_year(struct web_req *r)
+{
+	const char *q = http_req_query(r->hr, "year");
+	long y;
+
+	if (q == NULL || util_parse_int(q, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR - 1,
+	    &y) == -1)
+		return r->today.y;
+	return (int)y;
+}
+
+int
+web_documents(struct web_req *r)
+{
+	struct plan_doc doc;
+	int year = asked_year(r);
+
+	if (build(r, year, &doc) == -1)
+		return -1;
+	ui_begin(r, L(r, "Tài liệu", "Documents"), "documents");
+	chooser(r, year);
+	html_printf(r->out, "<section aria-labelledby=\"dl\"><h2 id=\"dl\">%s"
+	    "</h2>\n<table><tbody>\n", L(r, "Tải về kế hoạch năm",
+	    "Download the year's plan"));
+	downloads(r, r->today.y);
+	downloads(r, r->today.y + 1);
+	if (year != r->today.y && year != r->today.y + 1)
+		downloads(r, year);
+	html_raw(r->out, "</tbody></table></section>\n<article class=\"card "
+	    "plan\">\n");
+	plan_render_fragment(&doc, 2, r->out);
+	html_raw(r->out, "</article>\n");
+	ui_end(r);
+	plan_doc_release(&doc);
+	return 0;
+}
+
+/* "plan-2025.docx": 0 with the year and format, or -1. */
+static int
+parse_name(const char *name, int *year, enum plan_format *fmt)
+{
+	char num[8];
+	const char *dot;
+	long y;
+
+	if (strncmp(name, "plan-", 5) != 0 ||
+	    (dot = strchr(name + 5, '.')) == NULL || dot - (name + 5) != 4)
+		return -1;
+	memcpy(num, name + 5, 4);
+	num[4] = '\0';
+	if (util_parse_int(num, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR - 1, &y) == -1 ||
+	    plan_parse_format(dot + 1, fmt) == -1)
+		return -1;
+	*year = (int)y;
+	return 0;
+}
+
+int
+web_document(struct web_req *r)
+{
+	struct plan_doc doc;
+	enum plan_format fmt;
+	char *data = NULL, disp[200];
+	size_t len = 0;
+	int year, ret;
+
+	if (parse_name(r->arg, &year, &fmt) == -1)
+		return web_error(r, 404, "Không có tài liệu này.",
+		    "There is no such document.");
+	if (build(r, year, &doc) == -1)
+		return -1;
+	ret = plan_render(&doc, fmt, &data, &len);
+	plan_doc_release(&doc);
+	if (ret == -1)
+		return -1;
+	r->rs->ctype = plan_content_type(fmt);
+	/* The name was checked above: letters, digits, '-' and '.'. */
+	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", r->arg);
+	http_resp_header(r->rs, "Content-Disposition", disp);
+	buf_add(r->out, data, len);
+	free(data);
+	return 0;
+}

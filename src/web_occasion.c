@@ -1,0 +1,359 @@
+/*
+ * One occasion (an observance): its row with source and confidence, its
+ * anniversaries ten years back and ahead, its activities, and for
+ * editors the form that corrects its date (correction.h keeps the
+ * correction beside the shipped row, store_load() applies it).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "activity.h"
+#include "config.h"
+#include "correction.h"
+#include "escape.h"
+#include "log.h"
+#include "ui.h"
+#include "user.h"
+#include "vntime.h"
+#include "web_pages.h"
+
+/* Years shown on each side of this one. */
+#define OCCASION_YEARS	10
+
+/* What the correction form shows: what was typed and why it was
+ * refused, or nothing for a fresh form. */
+struct correct_form {
+	const struct correction_input *in;	/* NULL: the row's values */
+	const struct correction_err *errs;
+	size_t nerr;
+};
+
+static int
+not_found(struct web_req *r)
+{
+	return web_error(r, 404, "Không có ngày kỷ niệm này.",
+	    "There is no such occasion.");
+}
+
+static void
+dt_text(struct web_req *r, const char *vi, const char *en, const char *s)
+{
+	html_printf(r->out, "<dt>%s</dt><dd>%s</dd>", L(r, vi, en),
+	    s != NULL && s[0] != '\0' ? s : "—");
+}
+
+/* Whether the date shown is a local correction, and whose. */
+static void
+correction_state(struct web_req *r, const struct correction *c)
+{
+	struct ymd day = vntime_day(c->at, NULL);
+
+	if (c->active) {
+		html_printf(r->out, "<p class=\"card\">%s ", L(r, "Ngày và "
+		    "nguồn trên đây đã được chỉnh sửa tại đơn vị:", "The date "
+		    "and source above are a local correction:"));
+		html_printf(r->out, "%s, ", c->who);
+		ui_date(r, day);
+		html_printf(r->out, ". %s <code>%s</code>; %s %s.</p>\n",
+		    L(r, "Dữ liệu gốc: ngày", "Shipped data: date"),
+		    c->shipped_rule != NULL && c->shipped_rule[0] != '\0' ?
+		    c->shipped_rule : "—", L(r, "nguồn", "source"),
+		    c->shipped_source != NULL ? c->shipped_source : "—");
+		return;
+	}
+	html_printf(r->out, "<p class=\"card\">%s <code>%s</code> (%s, ",
+	    L(r, "Chỉnh sửa ngày", "The correction to"), c->rule, c->who);
+	ui_date(r, day);
+	html_printf(r->out, ") %s</p>\n", L(r, "không còn áp dụng: dữ liệu "
+	    "gốc đã được cập nhật sau đó.", "no longer applies: the shipped "
+	    "data has changed since."));
+}
+
+static void
+facts(struct web_req *r, const struct observance *o)
+{
+	const char *cn = L(r, o->country_vi, o->country_en);
+
+	html_raw(r->out, "<dl class=\"row card\">");
+	dt_text(r, "Loại", "Kind", ui_kind(r, o->kind));
+	if (o->country[0] != '\0')
+		html_printf(r->out, "<dt>%s</dt><dd>%s (%s)</dd>",
+		    L(r, "Quốc gia", "Country"), cn != NULL ? cn : o->country,
+		    o->country);
+	html_printf(r->out, "<dt>%s</dt><dd>", L(r, "Ngày", "Date"));
+	ui_rule(r, o);
+	html_printf(r->out, " <code>%s</code></dd>", o->spec != NULL ?
+	    o->spec : "");
+	html_printf(r->out, "<dt>%s</dt><dd>", L(r, "Tính số năm từ",
+	    "Counted from"));
+	if (o->rule.base_year > 0)
+		html_printf(r->out, "%d</dd>", o->rule.base_year);
+	else
+		html_printf(r->out, "%s</dd>", L(r, "không tính số năm",
+		    "not counted"));
+	dt_text(r, "Độ tin cậy", "Confidence", ui_confidence(r,
+	    select_confidence(o)));
+	dt_text(r, "Nguồn", "Source", o->source);
+	dt_text(r, "Ghi chú", "Note", o->note);
+	dt_text(r, "Mã", "Key", o->key);
+	html_raw(r->out, "</dl>\n");
+}
+
+static void
+anniversary_row(struct web_req *r, const struct occurrence *oc)
+{
+	struct buf t;
+	char iso[11];
+
+	buf_init(&t);
+	rules_title(oc, r->lang, &t);
+	html_raw(r->out, "<tr><td class=\"date\">");
+	ui_date(r, oc->date);
+	html_printf(r->out, "</td><td>%s", t.data);
+	if (rules_is_milestone(&r->cfg->rules, oc))
+		html_printf(r->out, " <span class=\"badge m%d\">%s</span>",
+		    (int)oc->milestone, ui_milestone(r, oc->milestone));
+	if (util_ymd_cmp(oc->date, r->today) >= 0 &&
+	    rules_is_milestone(&r->cfg->rules, oc) &&
+	    r->s.user.role >= ROLE_EDITOR &&
+	    !activity_planned(&r->data->acts, oc->obs->key, oc->date)) {
+		util_format_ymd(oc->date, iso, sizeof(iso));
+		html_printf(r->out, " <a class=\"button secondary\" href=\"%s"
+		    "/app/activities/new?observance=%s&amp;date=%s\">%s</a>",
+		    r->root, oc->obs->key, iso, L(r, "Lên kế hoạch",
+		    "Plan it"));
+	}
+	html_raw(r->out, "</td></tr>\n");
+	buf_release(&t);
+}
+
+static int
+anniversaries(struct web_req *r, struct observance *o)
+{
+	struct ymd from = { r->today.y - OCCASION_YEARS, 1, 1 };
+	struct ymd to = { r->today.y + OCCASION_YEARS, 12, 31 };
+	struct occ_list ol = { 0 };
+	size_t i;
+
+	html_printf(r->out, "<h2>%s (%d–%d)</h2>\n", L(r, "Các năm kỷ niệm",
+	    "Anniversaries"), from.y, to.y);
+	if (rules_occurrences(&r->cfg->rules, r->lunar, &o, 1, from, to,
+	    &ol) == -1) {
+		log_warnx("the occasion page of '%s': a date could not be "
+		    "computed", o->key);
+		occ_list_release(&ol);
+		return -1;
+	}
+	if (ol.n == 0)
+		html_printf(r->out, "<p>%s</p>\n", L(r, "Chưa có ngày chính "
+		    "xác nên chưa tính được ngày kỷ niệm. Khi tìm được ngày có "
+		    "nguồn xác nhận, hãy chỉnh sửa bên dưới.", "Without an "
+		    "exact date no anniversary can be computed. When a source "
+		    "gives the date, correct it below."));
+	else
+		html_printf(r->out, "<table class=\"list\"><thead><tr>"
+		    "<th class=\"date\">%s</th><th>%s</th></tr></thead>"
+		    "<tbody>\n", L(r, "Ngày", "Date"), L(r, "Kỷ niệm",
+		    "Anniversary"));
+	for (i = 0; i < ol.n; i++)
+		anniversary_row(r, &ol.v[i]);
+	if (ol.n > 0)
+		html_raw(r->out, "</tbody></table>\n");
+	occ_list_release(&ol);
+	return 0;
+}
+
+static void
+activities(struct web_req *r, const struct observance *o)
+{
+	const struct activity_list *al = &r->data->acts;
+	size_t i, n = 0;
+
+	html_printf(r->out, "<h2>%s</h2>\n", L(r, "Hoạt động", "Activities"));
+	for (i = 0; i < al->n; i++) {
+		if (al->v[i].observance == NULL ||
+		    strcmp(al->v[i].observance, o->key) != 0)
+			continue;
+		if (n++ == 0)
+			html_printf(r->out, "<table class=\"list\"><thead><tr>"
+			    "<th class=\"date\">%s</th><th>%s</th><th>%s</th>"
+			    "</tr></thead><tbody>\n", L(r, "Ngày", "Date"),
+			    L(r, "Hoạt động", "Activity"), L(r, "Trạng thái",
+			    "Status"));
+		html_printf(r->out, "<tr class=\"status-%s\">"
+		    "<td class=\"date\">",
+		    activity_status_name(al->v[i].status));
+		ui_when(r, &al->v[i]);
+		html_printf(r->out, "</td><td><a href=\"%s/app/activities/"
+		    "%ld\">%s</a></td><td>%s</td></tr>\n", r->root, al->v[i].id,
+		    al->v[i].title, ui_status(r, al->v[i].status));
+	}
+	if (n == 0)
+		html_printf(r->out, "<p>%s</p>\n", L(r, "Chưa có hoạt động nào "
+		    "gắn với ngày kỷ niệm này.", "No activity is linked to "
+		    "this occasion yet."));
+	else
+		html_raw(r->out, "</tbody></table>\n");
+}
+
+/* The message of field name in f, in the request's language, or NULL. */
+static const char *
+field_error(struct web_req *r, const struct correct_form *f,
+    const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < f->nerr; i++)
+		if (strcmp(f->errs[i].field, name) == 0)
+			return L(r, f->errs[i].vi, f->errs[i].en);
+	return NULL;
+}
+
+static void
+correct_form(struct web_req *r, const struct observance *o,
+    const struct correct_form *f)
+{
+	static const char *const confs[] = { "confirmed", "single-source",
+		"recalled" };
+	const char *pairs[2 * NELEM(confs) + 1];
+	const struct correction_input *in = f->in;
+	struct ui_field date = { "date", L(r, "Ngày", "Date"), "text",
+	    in != NULL ? in->date : o->spec, L(r, "Viết như trong dữ liệu "
+	    "gốc: YYYY-MM-DD; YYYY-MM hoặc YYYY khi chỉ biết tháng, năm; "
+	    "MM-DD hằng năm; lunar MM-DD (âm lịch).", "As the shipped data "
+	    "writes it: YYYY-MM-DD; YYYY-MM or YYYY when only the month or "
+	    "year is known; MM-DD every year; lunar MM-DD."),
+	    field_error(r, f, "date"), 1, "off" };
+	struct ui_field source = { "source", L(r, "Nguồn xác nhận", "Source"),
+	    "text", in != NULL ? in->source : NULL, L(r, "Văn bản, bài báo "
+	    "(tên báo, số bài) hoặc báo cáo cho biết ngày này.", "The "
+	    "document, article (paper and number) or report giving this "
+	    "date."), field_error(r, f, "source"), 1, "off" };
+	struct ui_field note = { "note", L(r, "Ghi chú", "Note"), "text",
+	    in != NULL ? in->note : o->note, NULL, field_error(r, f, "note"),
+	    0, "off" };
+	const char *cerr = field_error(r, f, "confidence");
+	size_t i;
+
+	/* The names are select.h's classes, in the order of its enum. */
+	for (i = 0; i < NELEM(confs); i++) {
+		pairs[2 * i] = confs[i];
+		pairs[2 * i + 1] = ui_confidence(r, (enum confidence)i);
+	}
+	pairs[2 * i] = NULL;
+	html_printf(r->out, "<h2>%s</h2>\n<form class=\"card\" method=\"post\" "
+	    "action=\"%s/app/occasions/%s/correct\">", L(r, "Chỉnh sửa ngày",
+	    "Correct the date"), r->root, o->key);
+	ui_csrf(r);
+	ui_field(r, &date);
+	ui_field(r, &source);
+	if (cerr != NULL)
+		html_printf(r->out, "<p class=\"error\">%s</p>", cerr);
+	ui_select(r, "confidence", L(r, "Độ tin cậy", "Confidence"), pairs,
+	    in != NULL ? in->confidence : o->confidence != NULL ?
+	    o->confidence : "confirmed");
+	ui_field(r, &note);
+	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
+	    L(r, "Lưu chỉnh sửa", "Save the correction"));
+}
+
+static int
+occasion_page(struct web_req *r, struct observance *o, unsigned status,
+    const struct correct_form *f)
+{
+	struct correction c;
+	struct buf title;
+	int rc, ret = -1;
+
+	if ((rc = correction_get(r->st, o->key, &c)) == -1)
+		return -1;
+	buf_init(&title);
+	rules_subject(o, r->lang, &title);
+	r->rs->status = status;
+	ui_begin(r, title.data, NULL);
+	if (f->nerr > 0)
+		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s"
+		    "</p>\n", L(r, "Chưa lưu: hãy sửa các ô được đánh dấu "
+		    "bên dưới.", "Not saved: correct the fields marked "
+		    "below."));
+	facts(r, o);
+	if (rc == 0)
+		correction_state(r, &c);
+	if (anniversaries(r, o) == -1)
+		goto done;
+	activities(r, o);
+	if (r->s.user.role >= ROLE_EDITOR)
+		correct_form(r, o, f);
+	ui_end(r);
+	ret = 0;
+done:
+	if (rc == 0)
+		correction_release(&c);
+	buf_release(&title);
+	return ret;
+}
+
+int
+web_occasion(struct web_req *r)
+{
+	struct observance *o = obs_set_find(&r->data->set, r->arg);
+	struct correct_form f = { NULL, NULL, 0 };
+
+	if (o == NULL)
+		return not_found(r);
+	return occasion_page(r, o, 200, &f);
+}
+
+/* Record the correction and its audit entry; 0 or -1 (logged). */
+static int
+save(struct web_req *r, const struct observance *o,
+    const struct correction_input *in, int base_year)
+{
+	struct buf before, after, object;
+	int ret = -1;
+
+	buf_init(&before);
+	buf_init(&after);
+	buf_init(&object);
+	correction_obs_json(o, &before);
+	correction_input_json(in, base_year, &after);
+	buf_printf(&object, "observance:%s", o->key);
+	if (correction_save(r->st, o->key, in, base_year, r->s.user.email,
+	    r->now) == 0 && web_audit(r, "observance.correct", object.data,
+	    before.data, after.data) == 0)
+		ret = 0;
+	buf_release(&before);
+	buf_release(&after);
+	buf_release(&object);
+	return ret;
+}
+
+int
+web_occasion_correct(struct web_req *r)
+{
+	struct observance *o = obs_set_find(&r->data->set, r->arg);
+	struct correction_err errs[CORRECTION_FIELDS];
+	struct correction_input in;
+	struct correct_form f = { &in, errs, 0 };
+	struct buf to;
+	int base_year = 0, ret;
+
+	if (o == NULL)
+		return not_found(r);
+	in.date = http_req_field(r->hr, "date");
+	in.source = http_req_field(r->hr, "source");
+	in.confidence = http_req_field(r->hr, "confidence");
+	in.note = http_req_field(r->hr, "note");
+	if (correction_check(o, r->lunar, &in, &base_year, errs,
+	    &f.nerr) == -1)
+		return occasion_page(r, o, 422, &f);
+	if (save(r, o, &in, base_year) == -1)
+		return -1;
+	web_dirty(r);
+	buf_init(&to);
+	buf_printf(&to, "/app/occasions/%s?msg=corrected", o->key);
+	ret = web_redirect(r, to.data);
+	buf_release(&to);
+	return ret;
+}

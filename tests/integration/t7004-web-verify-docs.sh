@@ -1,0 +1,93 @@
+# Dữ liệu cần xác minh lists the rows known only to the month or year or
+# not fully confirmed, nearest milestone first, each linking to its
+# occasion page.  Tài liệu shows the year's plan as a page (this year by
+# default, another by ?year=) with its downloads: .docx (a zip with
+# word/document.xml), .md, .csv and .html, each with its type and a file
+# name; a title with markup is escaped on the page.
+. "$SRC/tests/lib.sh"
+. "$SRC/tests/integration/serverlib.sh"
+. "$SRC/tests/integration/weblib.sh"
+
+TODAY=2023-08-20
+initdb
+cat >"$T/xss.csv" <<'EOC'
+key,kind,date,base_year,days,country,name_en,name_vi,tags,source
+xss_test,commemoration,08-25,2003,1,,<script>alert(1)</script> day,<script>alert(1)</script> ngày,test,test
+EOC
+"$KYNIEM" import "$T/xss.csv" >/dev/null || die "import of xss.csv failed"
+web_users
+start_server $TODAY
+expect "the viewer logs in" [ "$(web_login viewer)" = 303 ]
+
+expect "the verify page opens (200)" \
+    [ "$(web_get viewer /app/verify "$T/v.html")" = 200 ]
+expect_grep '<h1>Dữ liệu cần xác minh</h1>' "$T/v.html"
+expect_grep '<a href="/app/verify" aria-current="page">' "$T/v.html"
+expect_grep '<th>Mốc gần nhất</th><th>Dữ liệu</th>' "$T/v.html"
+# Samoa (1994-03): the 30th in March 2024; Benin (1973): the 50th this
+# year, before it; Tonga's national day (single source) is not counted.
+expect_grep '<tr><td>Kỷ niệm 30 năm (tháng 3/2024)</td><td><a href="/app/occasions/relation:WS">Thiết lập quan hệ ngoại giao Việt Nam – Samoa</a></td><td>tháng 3/1994 (chưa rõ ngày)</td>' \
+    "$T/v.html"
+expect_grep '<td>Kỷ niệm 50 năm (năm 2023)</td><td><a href="/app/occasions/relation:BJ">' \
+    "$T/v.html"
+expect_grep '<a href="/app/occasions/relation:SO">Thiết lập quan hệ ngoại giao Việt Nam – Somalia</a></td><td>chưa có ngày</td><td><span class="badge unconfirmed">Theo trí nhớ, chưa kiểm chứng</span>' \
+    "$T/v.html"
+expect_grep '<tr><td>Không tính số năm</td><td><a href="/app/occasions/national-day:TO">Quốc khánh Tonga</a></td><td>4/6 hằng năm</td><td><span class="badge unconfirmed">Một nguồn</span>' \
+    "$T/v.html"
+expect_no_grep 'occasions/relation:JP"' "$T/v.html"
+bj=$(grep -n 'occasions/relation:BJ"' "$T/v.html" | cut -d: -f1)
+ws=$(grep -n 'occasions/relation:WS"' "$T/v.html" | cut -d: -f1)
+so=$(grep -n 'occasions/relation:SO"' "$T/v.html" | cut -d: -f1)
+expect "the nearest milestone comes first (Benin $bj, Samoa $ws)" \
+    [ "${bj:-0}" -lt "${ws:-0}" ]
+expect "a row without a year comes last (Samoa $ws, Somalia $so)" \
+    [ "${ws:-0}" -lt "${so:-0}" ]
+
+expect "the documents page opens (200)" \
+    [ "$(web_get viewer /app/documents "$T/d.html")" = 200 ]
+expect_grep '<h1>Tài liệu</h1>' "$T/d.html"
+expect_grep '<h2>PHƯƠNG HƯỚNG HOẠT ĐỘNG NĂM 2023</h2>' "$T/d.html"
+expect_grep '<h3>1. Công tác hòa bình, đoàn kết, hữu nghị</h3>' "$T/d.html"
+expect_grep '<option value="2023" selected>2023</option>' "$T/d.html"
+for y in 2023 2024; do
+	expect_grep "<a href=\"/app/documents/plan-$y.docx\" download>" "$T/d.html"
+done
+expect_grep '&lt;script&gt;alert(1)&lt;/script&gt; ngày' "$T/d.html"
+expect_no_grep '<script>alert' "$T/d.html"
+n=$(wc -c <"$T/d.html")
+expect "the documents page is under 100 KB ($n bytes)" [ "$n" -lt 100000 ]
+web_get viewer '/app/documents?year=2025' "$T/d25.html" >/dev/null
+expect_grep '<h2>PHƯƠNG HƯỚNG HOẠT ĐỘNG NĂM 2025</h2>' "$T/d25.html"
+expect_grep '<option value="2025" selected>2025</option>' "$T/d25.html"
+
+# download NAME TYPE: one check of the status, type and file name.
+download() {
+	curl -s -b "$T/viewer.jar" -D "$T/$1.hdr" -o "$T/$1" \
+	    -w '%{http_code} %{content_type}' "$BASE/app/documents/$1" \
+	    >"$T/$1.st"
+	expect "$1: 200 and $2 ($(cat "$T/$1.st"))" \
+	    [ "$(cat "$T/$1.st")" = "200 $2" ]
+	expect_grep "Content-Disposition: attachment; filename=\"$1\"" "$T/$1.hdr"
+	expect "$1 is not empty" [ -s "$T/$1" ]
+}
+download plan-2024.docx \
+    application/vnd.openxmlformats-officedocument.wordprocessingml.document
+download plan-2024.md 'text/markdown; charset=utf-8'
+download plan-2024.csv 'text/csv; charset=utf-8'
+download plan-2024.html 'text/html; charset=utf-8'
+expect "the .docx is a zip with word/document.xml" /usr/bin/python3 -c '
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+assert "PHƯƠNG HƯỚNG HOẠT ĐỘNG NĂM 2024" in z.read("word/document.xml").decode()
+' "$T/plan-2024.docx"
+expect_grep 'PHƯƠNG HƯỚNG HOẠT ĐỘNG NĂM 2024' "$T/plan-2024.md"
+expect_grep '^date,' "$T/plan-2024.csv"
+expect_grep '<title>PHƯƠNG HƯỚNG HOẠT ĐỘNG NĂM 2024</title>' "$T/plan-2024.html"
+for bad in plan-2024.pdf plan-24.md report-2024.md plan-1700.md; do
+	expect "$bad is a 404" \
+	    [ "$(web_get viewer "/app/documents/$bad" "$T/e.html")" = 404 ]
+done
+expect "a download needs a login" \
+    [ "$(code "$BASE/app/documents/plan-2024.md")" = 303 ]
+expect_clean_stop
