@@ -9,6 +9,8 @@
 #ifndef KYNIEM_UI_H
 #define KYNIEM_UI_H
 
+#include <time.h>
+
 #include "rules.h"
 #include "util.h"
 
@@ -54,6 +56,8 @@ void ui_button(struct web_req *r, const char *action, const char *label,
 
 /* A date as people read it: 21/9/2023 (vi), 21 Sep 2023 (en). */
 void ui_date(struct web_req *r, struct ymd d);
+/* An instant as Vietnam's local date and time: 21/9/2023 09:30. */
+void ui_time(struct web_req *r, time_t t);
 /* The same for an activity's start (with its time when timed). */
 void ui_when(struct web_req *r, const struct activity *a);
 
@@ -62,6 +66,8 @@ const char *ui_kind(const struct web_req *r, enum kind k);
 const char *ui_milestone(const struct web_req *r, enum milestone m);
 const char *ui_status(const struct web_req *r, int status);
 const char *ui_role(const struct web_req *r, int role);
+/* What text_check()'s reason means, for a form field's error. */
+const char *ui_text_why(const struct web_req *r, const char *why);
 
 /* 1 if country is one of the union's focus countries. */
 int ui_focus(const struct web_req *r, const char *country);

@@ -70,6 +70,11 @@ static const struct route routes[] = {
 	{ "POST", "/app/logout", V, web_logout },
 	{ "GET", "/app/password", P, web_password_form },
 	{ "POST", "/app/password", P, web_password },
+	{ "GET", "/app/recipients", A, web_recipients },
+	{ "POST", "/app/recipients", A, web_recipient_add },
+	{ "GET", "/app/recipients/edit", A, web_recipient_edit_form },
+	{ "POST", "/app/recipients/edit", A, web_recipient_edit },
+	{ "POST", "/app/recipients/remove", A, web_recipient_remove },
 	{ "GET", "/app/static/*", P, web_static },
 };
 

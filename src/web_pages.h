@@ -25,4 +25,11 @@ int web_static(struct web_req *r);
 /* web_home.c: Tổng quan. */
 int web_home(struct web_req *r);
 
+/* web_recipients.c: Người nhận (admins). */
+int web_recipients(struct web_req *r);
+int web_recipient_add(struct web_req *r);
+int web_recipient_edit_form(struct web_req *r);
+int web_recipient_edit(struct web_req *r);
+int web_recipient_remove(struct web_req *r);
+
 #endif
