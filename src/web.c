@@ -68,6 +68,8 @@ static const struct route routes[] = {
 	{ "GET", "/app/login", P, web_login_form },
 	{ "POST", "/app/login", P, web_login },
 	{ "POST", "/app/logout", V, web_logout },
+	{ "GET", "/app/outbox", E, web_outbox },
+	{ "POST", "/app/outbox/#/retry", E, web_outbox_retry },
 	{ "GET", "/app/password", P, web_password_form },
 	{ "POST", "/app/password", P, web_password },
 	{ "GET", "/app/recipients", A, web_recipients },
