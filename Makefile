@@ -102,6 +102,7 @@ SRCS = \
 	src/vntime.c \
 	src/web.c \
 	src/web_home.c \
+	src/web_import.c \
 	src/web_outbox.c \
 	src/web_recipients.c \
 	src/web_session.c \

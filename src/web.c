@@ -64,6 +64,8 @@ static const struct route routes[] = {
 	{ "GET", "/app/", V, web_home },
 	{ "GET", "/app/account", V, web_account },
 	{ "POST", "/app/account/password", V, web_account_password },
+	{ "GET", "/app/import", A, web_import_form },
+	{ "POST", "/app/import", A, web_import },
 	{ "GET", "/app/lang/*", P, web_lang },
 	{ "GET", "/app/login", P, web_login_form },
 	{ "POST", "/app/login", P, web_login },

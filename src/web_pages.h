@@ -25,6 +25,10 @@ int web_static(struct web_req *r);
 /* web_home.c: Tổng quan. */
 int web_home(struct web_req *r);
 
+/* web_import.c: Nhập dữ liệu (admins). */
+int web_import_form(struct web_req *r);
+int web_import(struct web_req *r);
+
 /* web_outbox.c: Hộp thư đi (editors and admins). */
 int web_outbox(struct web_req *r);
 int web_outbox_retry(struct web_req *r);
