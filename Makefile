@@ -106,7 +106,8 @@ SRCS = \
 	src/web_outbox.c \
 	src/web_recipients.c \
 	src/web_session.c \
-	src/web_static.c
+	src/web_static.c \
+	src/web_users.c
 
 # Unit tests: tests/unit/test_NAME.c, one per module.
 UNITS = \

@@ -80,6 +80,12 @@ static const struct route routes[] = {
 	{ "POST", "/app/recipients/edit", A, web_recipient_edit },
 	{ "POST", "/app/recipients/remove", A, web_recipient_remove },
 	{ "GET", "/app/static/*", P, web_static },
+	{ "GET", "/app/users", A, web_users },
+	{ "POST", "/app/users", A, web_user_add },
+	{ "POST", "/app/users/#/disable", A, web_user_disable },
+	{ "POST", "/app/users/#/enable", A, web_user_enable },
+	{ "POST", "/app/users/#/reset", A, web_user_reset },
+	{ "POST", "/app/users/#/role", A, web_user_role },
 };
 
 #undef V

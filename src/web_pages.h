@@ -40,4 +40,12 @@ int web_recipient_edit_form(struct web_req *r);
 int web_recipient_edit(struct web_req *r);
 int web_recipient_remove(struct web_req *r);
 
+/* web_users.c: Người dùng (admins). */
+int web_users(struct web_req *r);
+int web_user_add(struct web_req *r);
+int web_user_disable(struct web_req *r);
+int web_user_enable(struct web_req *r);
+int web_user_reset(struct web_req *r);
+int web_user_role(struct web_req *r);
+
 #endif
