@@ -101,6 +101,7 @@ SRCS = \
 	src/util.c \
 	src/vntime.c \
 	src/web.c \
+	src/web_audit.c \
 	src/web_home.c \
 	src/web_import.c \
 	src/web_outbox.c \

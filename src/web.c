@@ -64,6 +64,7 @@ static const struct route routes[] = {
 	{ "GET", "/app/", V, web_home },
 	{ "GET", "/app/account", V, web_account },
 	{ "POST", "/app/account/password", V, web_account_password },
+	{ "GET", "/app/audit", A, web_audit_page },
 	{ "GET", "/app/import", A, web_import_form },
 	{ "POST", "/app/import", A, web_import },
 	{ "GET", "/app/lang/*", P, web_lang },

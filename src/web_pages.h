@@ -22,6 +22,9 @@ int web_lang(struct web_req *r);
 /* web_static.c: the stylesheet and the script. */
 int web_static(struct web_req *r);
 
+/* web_audit.c: Nhật ký thay đổi (admins). */
+int web_audit_page(struct web_req *r);
+
 /* web_home.c: Tổng quan. */
 int web_home(struct web_req *r);
 
