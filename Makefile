@@ -104,11 +104,16 @@ SRCS = \
 	src/web.c \
 	src/web_activities.c \
 	src/web_activity.c \
+	src/web_audit.c \
 	src/web_docs.c \
 	src/web_home.c \
+	src/web_import.c \
 	src/web_occasion.c \
+	src/web_outbox.c \
+	src/web_recipients.c \
 	src/web_session.c \
 	src/web_static.c \
+	src/web_users.c \
 	src/web_verify.c \
 	src/web_year.c
 

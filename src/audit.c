@@ -58,6 +58,26 @@ audit_load(struct store *st, long limit, struct audit_list *out)
 	return 0;
 }
 
+int
+audit_page(struct store *st, long before, long limit,
+    struct audit_list *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT id, at, who, action,"
+	    " object, before, after FROM audit WHERE ?1 = 0 OR id < ?1"
+	    " ORDER BY id DESC LIMIT ?2");
+
+	if (stmt != NULL) {
+		sqlite3_bind_int64(stmt, 1, before);
+		sqlite3_bind_int64(stmt, 2, limit);
+	}
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_entry) == -1) {
+		audit_list_release(out);
+		return -1;
+	}
+	return 0;
+}
+
 void
 audit_list_release(struct audit_list *l)
 {

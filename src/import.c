@@ -500,8 +500,8 @@ check_duplicates(struct ctx *c)
 	for (i = 1; i < c->nkeys; i++) {
 		if (strcmp(c->keys[i].key, c->keys[i - 1].key) != 0)
 			continue;
-		log_warnx("%s:%ld: duplicate key '%s' (first on line %ld)",
-		    c->name, c->keys[i].line, c->keys[i].key,
+		import_report(c->stats, "%s:%ld: duplicate key '%s' (first "
+		    "on line %ld)", c->name, c->keys[i].line, c->keys[i].key,
 		    c->keys[i - 1].line);
 		c->stats->errors++;
 		c->failed = 1;
@@ -574,7 +574,8 @@ read_rows(struct ctx *c, struct csv *csv, const struct format *fmt)
 			return -1;
 		c->stats->rows++;
 		if (c->err != NULL) {
-			log_warnx("%s:%ld: %s", c->name, c->line, c->err);
+			import_report(c->stats, "%s:%ld: %s", c->name,
+			    c->line, c->err);
 			c->stats->errors++;
 			c->failed = 1;
 		}
@@ -597,9 +598,9 @@ import_data(struct store *st, struct lunar_cal *lunar, const char *name,
 	csv_init(&csv, data, len);
 	rc = csv_read(&csv, &c.line, &err);
 	if (rc != 1 || (fmt = find_format(csv.fields, csv.nfields)) == NULL) {
-		log_warnx("%s:1: %s", name, rc == -1 ? err : rc == 0 ?
-		    "empty file" : "unknown header (see calendars/README.md "
-		    "for the file kinds)");
+		import_report(stats, "%s:1: %s", name, rc == -1 ? err :
+		    rc == 0 ? "empty file" : "unknown header (see "
+		    "calendars/README.md for the file kinds)");
 		stats->errors++;
 		goto done;
 	}
@@ -619,12 +620,31 @@ dberror:
 rollback:
 	store_rollback(st);
 	stats->changed = changed;
-	log_warnx("%s: %ld error%s; nothing from this file was written", name,
-	    stats->errors - errors, stats->errors - errors == 1 ? "" : "s");
+	import_report(stats, "%s: %ld error%s; nothing from this file was "
+	    "written", name, stats->errors - errors,
+	    stats->errors - errors == 1 ? "" : "s");
 done:
 	check_duplicates(&c);
 	csv_release(&csv);
 	return ret;
+}
+
+void
+import_report(struct import_stats *stats, const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	if (stats->messages != NULL) {
+		buf_puts(stats->messages, b.data);
+		buf_putc(stats->messages, '\n');
+	} else
+		log_warnx("%s", b.data);
+	buf_release(&b);
 }
 
 int

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+struct buf;
 struct store;
 struct lunar_cal;
 
@@ -17,6 +18,10 @@ struct import_stats {
 	long changed;		/* inserted or updated */
 	long undated;		/* rows with no exact date (never placed) */
 	long errors;		/* bad rows (nothing written when > 0) */
+	/* Where the file's messages (NAME:LINE: reason) go: NULL for
+	 * stderr (log_warnx), else one line each appended here, for a page
+	 * to show.  Database failures are logged either way. */
+	struct buf *messages;
 };
 
 /* Flags of import_file(). */
@@ -40,6 +45,11 @@ int import_data(struct store *st, struct lunar_cal *lunar, const char *name,
  * (import_ics.c). */
 int import_ics(struct store *st, const char *name, const char *data,
     size_t len, long now, int flags, struct import_stats *stats);
+
+/* Report a message of the file being imported where stats says
+ * (import.c and import_ics.c). */
+void import_report(struct import_stats *stats, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /*
  * Import every *.csv of dir and dir/local in dependency order (countries

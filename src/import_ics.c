@@ -12,7 +12,6 @@
 #include "activity.h"
 #include "ical.h"
 #include "import.h"
-#include "log.h"
 #include "store.h"
 #include "util.h"
 
@@ -81,7 +80,7 @@ ics_event(struct ics_run *r, icalcomponent *ev, long line)
 	activity_release(&a);
 	return;
 bad:
-	log_warnx("%s:%ld: %s", r->name, line, err);
+	import_report(r->stats, "%s:%ld: %s", r->name, line, err);
 	r->stats->errors++;
 	r->failed = 1;
 	activity_release(&a);
@@ -103,16 +102,17 @@ import_events(struct ics_run *r, icalcomponent *cal, const long *lines,
 	    icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT), i++)
 		ics_event(r, ev, i < nlines ? lines[i] : 1);
 	if (i == 0) {
-		log_warnx("%s:1: no VEVENT in the file", r->name);
+		import_report(r->stats, "%s:1: no VEVENT in the file",
+		    r->name);
 		r->stats->errors++;
 	}
 	if (r->stats->errors == errs)
 		return store_commit(r->st);
 	store_rollback(r->st);
 	r->stats->changed = changed0;
-	log_warnx("%s: %ld error%s; nothing from this file was written",
-	    r->name, r->stats->errors - errs, r->stats->errors - errs == 1 ?
-	    "" : "s");
+	import_report(r->stats, "%s: %ld error%s; nothing from this file "
+	    "was written", r->name, r->stats->errors - errs,
+	    r->stats->errors - errs == 1 ? "" : "s");
 	return -1;
 }
 
@@ -131,7 +131,8 @@ import_ics(struct store *st, const char *name, const char *data,
 	if (!util_utf8_valid(data, len) || (cal =
 	    icalparser_parse_string(text)) == NULL ||
 	    icalcomponent_isa(cal) != ICAL_VCALENDAR_COMPONENT) {
-		log_warnx("%s:1: not an iCalendar file (VCALENDAR)", name);
+		import_report(stats, "%s:1: not an iCalendar file (VCALENDAR)",
+		    name);
 		stats->errors++;
 		goto done;
 	}

@@ -75,13 +75,16 @@ row_item(sqlite3_stmt *stmt, void *elem)
 	it->done = (long)sqlite3_column_int64(stmt, 11);
 }
 
+#define OUTBOX_COLUMNS(message) "id, reminder, recipient, message_id," \
+	" subject, " message ", state, attempts, next_try, last_error," \
+	" created, done"
+
 int
 outbox_load(struct store *st, int due, int failed_only, long now,
     struct outbox_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT id, reminder,"
-	    " recipient, message_id, subject, message, state, attempts,"
-	    " next_try, last_error, created, done FROM outbox"
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT "
+	    OUTBOX_COLUMNS("message") " FROM outbox"
 	    " WHERE (?1 = 0 OR (state = 'pending' AND next_try <= ?2))"
 	    " AND (?3 = 0 OR state = 'failed') ORDER BY id");
 
@@ -98,19 +101,88 @@ outbox_load(struct store *st, int due, int failed_only, long now,
 	return 0;
 }
 
+int
+outbox_query(struct store *st, int state, long before, long limit,
+    struct outbox_list *out)
+{
+	/* The messages stay in the database: a listing needs none of
+	 * their bytes. */
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT " OUTBOX_COLUMNS("X''")
+	    " FROM outbox WHERE (?1 IS NULL OR state = ?1)"
+	    " AND (?2 = 0 OR id < ?2) ORDER BY id DESC LIMIT ?3");
+
+	if (stmt != NULL) {
+		if (state >= 0)
+			sqlite3_bind_text(stmt, 1, outbox_state_name(
+			    (enum outbox_state)state), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(stmt, 2, before);
+		sqlite3_bind_int64(stmt, 3, limit);
+	}
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_item) == -1) {
+		outbox_list_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+int
+outbox_get(struct store *st, long id, struct outbox_item *out)
+{
+	struct outbox_list l = { 0 };
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT "
+	    OUTBOX_COLUMNS("message") " FROM outbox WHERE id = ?1");
+
+	memset(out, 0, sizeof(*out));
+	if (stmt != NULL)
+		sqlite3_bind_int64(stmt, 1, id);
+	if (store_collect(st, stmt, &l.v, &l.n, sizeof(*l.v), row_item) ==
+	    -1) {
+		outbox_list_release(&l);
+		return -1;
+	}
+	if (l.n == 0)
+		return 1;
+	*out = l.v[0];
+	free(l.v);
+	return 0;
+}
+
+int
+outbox_retry(struct store *st, long id, long now)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET state ="
+	    " 'pending', attempts = 0, next_try = ?2, done = NULL"
+	    " WHERE id = ?1 AND state IN ('pending', 'failed')");
+
+	if (stmt != NULL) {
+		sqlite3_bind_int64(stmt, 1, id);
+		sqlite3_bind_int64(stmt, 2, now);
+	}
+	if (store_step_done(st, stmt) == -1)
+		return -1;
+	return sqlite3_changes(store_db(st)) > 0 ? 0 : 1;
+}
+
+void
+outbox_item_release(struct outbox_item *it)
+{
+	free(it->reminder);
+	free(it->recipient);
+	free(it->message_id);
+	free(it->subject);
+	free(it->message);
+	free(it->last_error);
+	memset(it, 0, sizeof(*it));
+}
+
 void
 outbox_list_release(struct outbox_list *l)
 {
 	size_t i;
 
-	for (i = 0; i < l->n; i++) {
-		free(l->v[i].reminder);
-		free(l->v[i].recipient);
-		free(l->v[i].message_id);
-		free(l->v[i].subject);
-		free(l->v[i].message);
-		free(l->v[i].last_error);
-	}
+	for (i = 0; i < l->n; i++)
+		outbox_item_release(&l->v[i]);
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;

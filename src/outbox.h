@@ -51,6 +51,27 @@ int outbox_add(struct store *st, const char *reminder, const char *recipient,
 int outbox_load(struct store *st, int due, int failed_only, long now,
     struct outbox_list *out);
 void outbox_list_release(struct outbox_list *l);
+void outbox_item_release(struct outbox_item *it);
+
+/*
+ * A page of items for a listing, newest first, without their messages
+ * (message is "", len 0): of state (or every state when state < 0), with
+ * ids below before (0: from the newest), at most limit.  0 or -1.
+ */
+int outbox_query(struct store *st, int state, long before, long limit,
+    struct outbox_list *out);
+/* Item id with its message: 0 and *out (release it), 1 if none, -1. */
+int outbox_get(struct store *st, long id, struct outbox_item *out);
+
+/*
+ * Make a failed or pending item due at now for the next sending run:
+ * pending, attempts back to 0 (a failed item has used up its temporary
+ * failures, and would otherwise fail again at the first one), done
+ * cleared.  last_error is kept until the next attempt replaces it, so
+ * the reason stays visible.  0, 1 when there is no such item or it was
+ * already sent, -1.
+ */
+int outbox_retry(struct store *st, long id, long now);
 
 int outbox_mark_sent(struct store *st, long id, long now);
 /* Permanent failure with the server's reply. */

@@ -156,6 +156,28 @@ row_recipient(sqlite3_stmt *stmt, void *elem)
 }
 
 int
+recipient_get(struct store *st, const char *email, struct recipient *out)
+{
+	struct recipient_list l = { 0 };
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT email, name, lang,"
+	    " follows FROM recipients WHERE email = ?1");
+
+	memset(out, 0, sizeof(*out));
+	if (stmt != NULL)
+		sqlite3_bind_text(stmt, 1, email, -1, SQLITE_TRANSIENT);
+	if (store_collect(st, stmt, &l.v, &l.n, sizeof(*l.v),
+	    row_recipient) == -1) {
+		recipient_list_release(&l);
+		return -1;
+	}
+	if (l.n == 0)
+		return 1;
+	*out = l.v[0];
+	free(l.v);
+	return 0;
+}
+
+int
 recipient_load(struct store *st, struct recipient_list *out)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT email, name, lang,"
@@ -170,16 +192,22 @@ recipient_load(struct store *st, struct recipient_list *out)
 }
 
 void
+recipient_release(struct recipient *r)
+{
+	free(r->email);
+	free(r->name);
+	free(r->follows);
+	select_release(&r->sel);
+	memset(r, 0, sizeof(*r));
+}
+
+void
 recipient_list_release(struct recipient_list *l)
 {
 	size_t i;
 
-	for (i = 0; i < l->n; i++) {
-		free(l->v[i].email);
-		free(l->v[i].name);
-		free(l->v[i].follows);
-		select_release(&l->v[i].sel);
-	}
+	for (i = 0; i < l->n; i++)
+		recipient_release(&l->v[i]);
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;

@@ -47,6 +47,11 @@ int recipient_follows_check(const char *s, char *err, size_t errlen);
 int recipient_put(struct store *st, const struct recipient *r, long now);
 /* Remove by address: 0, 1 if there was none, -1 on error. */
 int recipient_remove(struct store *st, const char *email);
+/* The recipient of an address into *out (release it with
+ * recipient_release()): 0, 1 if none, -1 on error. */
+int recipient_get(struct store *st, const char *email,
+    struct recipient *out);
+void recipient_release(struct recipient *r);
 /* Every recipient, sorted by address; 0 or -1. */
 int recipient_load(struct store *st, struct recipient_list *out);
 void recipient_list_release(struct recipient_list *l);

@@ -32,8 +32,12 @@ int
 text_check(const char *s, size_t max, int flags, const char **why)
 {
 	const unsigned char *p;
+	const char *unused;
 	size_t n = 0, len;
 
+	/* Callers that only want the verdict pass NULL (the login form). */
+	if (why == NULL)
+		why = &unused;
 	if (s == NULL || *s == '\0') {
 		if (!(flags & TEXT_REQUIRED))
 			return 0;

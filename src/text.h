@@ -23,7 +23,7 @@
 /*
  * Check s against the rules above with at most max characters (code
  * points).  NULL and "" pass unless TEXT_REQUIRED.  Returns 0, or -1 with
- * *why set to a static reason ("is not valid UTF-8", "contains a control
+ * *why (unless why is NULL) set to a static reason ("is not valid UTF-8", "contains a control
  * character", "is longer than the limit", "is required").
  */
 int text_check(const char *s, size_t max, int flags, const char **why);

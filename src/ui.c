@@ -54,7 +54,17 @@ static const struct {
 	{ "password", "Đã đổi mật khẩu.", "The password was changed." },
 	{ "queued", "Thư sẽ được gửi lại ở lần gửi tới.",
 	    "The message will be sent again at the next run." },
+	{ "recipient-added", "Đã thêm người nhận.",
+	    "The recipient was added." },
+	{ "recipient-removed", "Đã xóa người nhận.",
+	    "The recipient was removed." },
+	{ "role-changed", "Đã thay đổi vai trò của tài khoản.",
+	    "The account's role was changed." },
 	{ "saved", "Đã lưu.", "Saved." },
+	{ "user-disabled", "Đã khóa tài khoản; các phiên làm việc của tài "
+	    "khoản đã kết thúc.", "The account was disabled; its sessions "
+	    "have ended." },
+	{ "user-enabled", "Đã mở khóa tài khoản.", "The account was enabled." },
 };
 
 static void
@@ -245,6 +255,15 @@ ui_date(struct web_req *r, struct ymd d)
 }
 
 void
+ui_time(struct web_req *r, time_t t)
+{
+	int min;
+	struct ymd d = vntime_day(t, &min);
+
+	vntime_format_when(d, min, r->lang, r->out);
+}
+
+void
 ui_when(struct web_req *r, const struct activity *a)
 {
 	vntime_format_when(a->start, a->all_day ? -1 : a->start_min, r->lang,
@@ -295,6 +314,20 @@ ui_status(const struct web_req *r, int status)
 	default:
 		return L(r, "Dự kiến", "Planned");
 	}
+}
+
+const char *
+ui_text_why(const struct web_req *r, const char *why)
+{
+	if (why == NULL)
+		return "";
+	if (strcmp(why, "is required") == 0)
+		return L(r, "Chưa điền mục này.", "This field is required.");
+	if (strcmp(why, "is longer than the limit") == 0)
+		return L(r, "Nội dung dài quá giới hạn cho phép.",
+		    "Longer than allowed.");
+	return L(r, "Có ký tự không hợp lệ.",
+	    "Contains characters that are not allowed.");
 }
 
 const char *

@@ -9,6 +9,8 @@
 #ifndef KYNIEM_UI_H
 #define KYNIEM_UI_H
 
+#include <time.h>
+
 #include "rules.h"
 #include "select.h"
 #include "util.h"
@@ -55,6 +57,8 @@ void ui_button(struct web_req *r, const char *action, const char *label,
 
 /* A date as people read it: 21/9/2023 (vi), 21 Sep 2023 (en). */
 void ui_date(struct web_req *r, struct ymd d);
+/* An instant as Vietnam's local date and time: 21/9/2023 09:30. */
+void ui_time(struct web_req *r, time_t t);
 /* The same for an activity's start (with its time when timed). */
 void ui_when(struct web_req *r, const struct activity *a);
 
@@ -68,6 +72,8 @@ const char *ui_confidence(const struct web_req *r, enum confidence c);
 /* An observance's date rule as people read it: "21/9/1973", "2/9 hằng
  * năm", "15/8 âm lịch", "tháng 3/1994 (chưa rõ ngày)". */
 void ui_rule(struct web_req *r, const struct observance *obs);
+/* What text_check()'s reason means, for a form field's error. */
+const char *ui_text_why(const struct web_req *r, const char *why);
 
 /* 1 if country is one of the union's focus countries. */
 int ui_focus(const struct web_req *r, const char *country);

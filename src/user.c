@@ -284,6 +284,53 @@ user_set_disabled(struct store *st, const char *email, int disabled,
 	return ret;
 }
 
+/* The write of user_change() inside its transaction: 0, 1, 2 or -1. */
+static int
+change_in_tx(struct store *st, long id, enum role role, int disabled,
+    time_t now)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "UPDATE users SET role = ?2,"
+	    " disabled = ?3, modified = ?4 WHERE id = ?1");
+	int rc;
+
+	if (stmt != NULL) {
+		sqlite3_bind_int64(stmt, 1, id);
+		store_bind_text(stmt, 2, user_role_name(role));
+		sqlite3_bind_int(stmt, 3, disabled != 0);
+		sqlite3_bind_int64(stmt, 4, (sqlite3_int64)now);
+	}
+	if (store_step_done(st, stmt) == -1)
+		return -1;
+	if (sqlite3_changes(store_db(st)) == 0)
+		return 1;
+	/* Checked after the write, inside the transaction: two admins
+	 * demoting each other at once cannot both succeed. */
+	if ((rc = store_exists(st, "SELECT 1 FROM users WHERE role = ?1"
+	    " AND disabled = 0", "admin", NULL)) != 1)
+		return rc == 0 ? 2 : -1;
+	if (!disabled)
+		return 0;
+	stmt = store_prepare(st, "DELETE FROM sessions WHERE user = ?1");
+	if (stmt != NULL)
+		sqlite3_bind_int64(stmt, 1, id);
+	return store_step_done(st, stmt);
+}
+
+int
+user_change(struct store *st, long id, enum role role, int disabled,
+    time_t now)
+{
+	int rc;
+
+	if (store_begin(st) == -1)
+		return -1;
+	if ((rc = change_in_tx(st, id, role, disabled, now)) != 0) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
+}
+
 int
 user_set_password(struct store *st, long id, const char *password,
     time_t now)

@@ -67,6 +67,15 @@ void user_list_release(struct user_list *l);
 /* Disable or enable an account (its sessions end); 0, 1 if none, -1. */
 int user_set_disabled(struct store *st, const char *email, int disabled,
     time_t now);
+/*
+ * Set the role and the disabled flag of account id at once, refusing a
+ * change that would leave no enabled admin account (no one could then
+ * manage accounts from the web application).  Disabling ends the
+ * account's sessions.  Returns 0, 1 if there is no such account, 2 when
+ * refused (nothing changed), -1 on error.
+ */
+int user_change(struct store *st, long id, enum role role, int disabled,
+    time_t now);
 /* Set the password (hashed) and end the account's other sessions; 0, 1
  * if none, -1. */
 int user_set_password(struct store *st, long id, const char *password,

@@ -24,6 +24,9 @@ int web_lang(struct web_req *r);
 /* web_static.c: the stylesheet and the script. */
 int web_static(struct web_req *r);
 
+/* web_audit.c: Nhật ký thay đổi (admins). */
+int web_audit_page(struct web_req *r);
+
 /* web_home.c: Tổng quan. */
 int web_home(struct web_req *r);
 
@@ -57,5 +60,27 @@ int web_verify(struct web_req *r);
 /* web_docs.c: Tài liệu, the year's plan and its downloads. */
 int web_documents(struct web_req *r);
 int web_document(struct web_req *r);
+/* web_import.c: Nhập dữ liệu (admins). */
+int web_import_form(struct web_req *r);
+int web_import(struct web_req *r);
+
+/* web_outbox.c: Hộp thư đi (editors and admins). */
+int web_outbox(struct web_req *r);
+int web_outbox_retry(struct web_req *r);
+
+/* web_recipients.c: Người nhận (admins). */
+int web_recipients(struct web_req *r);
+int web_recipient_add(struct web_req *r);
+int web_recipient_edit_form(struct web_req *r);
+int web_recipient_edit(struct web_req *r);
+int web_recipient_remove(struct web_req *r);
+
+/* web_users.c: Người dùng (admins). */
+int web_users(struct web_req *r);
+int web_user_add(struct web_req *r);
+int web_user_disable(struct web_req *r);
+int web_user_enable(struct web_req *r);
+int web_user_reset(struct web_req *r);
+int web_user_role(struct web_req *r);
 
 #endif

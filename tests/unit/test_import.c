@@ -187,6 +187,37 @@ START_TEST(all_errors_reported)
 }
 END_TEST
 
+/* With a message buffer, the same messages go there instead of stderr
+ * (the web import page shows them), for CSV and iCalendar alike. */
+START_TEST(messages_to_buffer)
+{
+	static const char data[] = "country,date,confidence,source,note\n"
+	    "JP,1973-09-21,confirmed,s,\n"
+	    "XX,1973-09-21,confirmed,s,\n";
+	static const char ics[] = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n";
+	struct import_stats s = { 0 };
+	struct buf msgs;
+	char *err;
+	int rc;
+
+	buf_init(&msgs);
+	s.messages = &msgs;
+	err = import_capture("up.csv", data, &rc, &s);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_str_eq(err, "");
+	ck_assert_str_eq(msgs.data, "up.csv:3: unknown country code 'XX'\n"
+	    "up.csv: 1 error; nothing from this file was written\n");
+	free(err);
+	msgs.len = 0;
+	ck_assert_int_eq(import_ics(st, "up.ics", ics, strlen(ics), 1, 0,
+	    &s), -1);
+	ck_assert_str_eq(msgs.data, "up.ics:1: no VEVENT in the file\n"
+	    "up.ics: 1 error; nothing from this file was written\n");
+	buf_release(&msgs);
+	ck_assert_int_eq(count("SELECT count(*) FROM observances"), 0);
+}
+END_TEST
+
 START_TEST(idempotent_and_update)
 {
 	static const char v1[] = "country,date,confidence,source,note\n"
@@ -240,6 +271,7 @@ suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, bad_input, 0, NELEM(bad));
 	tcase_add_test(tc, all_errors_reported);
+	tcase_add_test(tc, messages_to_buffer);
 	tcase_add_test(tc, idempotent_and_update);
 	tcase_add_test(tc, load_back);
 	suite_add_tcase(s, tc);

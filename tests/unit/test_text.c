@@ -38,6 +38,9 @@ START_TEST(check)
 	    &why) == 0) == cases[_i].ok, "case %d", _i);
 	if (!cases[_i].ok)
 		ck_assert_ptr_nonnull(why);
+	/* The verdict alone, without a reason: the login form's call. */
+	ck_assert_msg((text_check(cases[_i].s, cases[_i].max, cases[_i].flags,
+	    NULL) == 0) == cases[_i].ok, "case %d without why", _i);
 }
 END_TEST
 

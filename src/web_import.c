@@ -1,0 +1,249 @@
+/*
+ * Nhập dữ liệu (admins): a CSV or .ics file uploaded and imported as
+ * `kyniem import` does, the whole file or nothing, with its NAME:LINE
+ * messages shown on the page.  Reading and checking rows is import.c's
+ * and import_ics.c's; this file names the upload and shows the outcome.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "activity.h"
+#include "escape.h"
+#include "import.h"
+#include "text.h"
+#include "ui.h"
+#include "web_pages.h"
+
+/* Bytes of an uploaded file's name as messages show it. */
+#define NAME_LEN	100
+/* Messages shown of a refused file (a file of errors would otherwise
+ * make a page of megabytes); the last one, the summary, always. */
+#define SHOW_MESSAGES	100
+
+/*
+ * The name an upload goes by in its messages and the audit trail: the
+ * last segment of what the browser sent, with controls and the
+ * characters that would confuse "NAME:LINE" or a path replaced by '_',
+ * cut to whole UTF-8 characters; "upload" when nothing is left.
+ */
+static void
+upload_name(const char *sent, char *out, size_t len)
+{
+	const char *base = sent != NULL ? sent : "", *p;
+	unsigned char c;
+	size_t n = 0;
+
+	for (p = base; *p != '\0'; p++)
+		if (*p == '/' || *p == '\\')
+			base = p + 1;
+	for (p = base; *p != '\0' && n + 1 < len; p++) {
+		c = (unsigned char)*p;
+		out[n++] = c < 0x20 || c == 0x7f || strchr(":\"<>|*?", c) !=
+		    NULL ? '_' : (char)c;
+	}
+	while (n > 0 && !util_utf8_valid(out, n))
+		n--;
+	out[n] = '\0';
+	if (n == 0 || text_check(out, NAME_LEN, 0, NULL) == -1)
+		snprintf(out, len, "upload");
+}
+
+/* 1 if the upload is an iCalendar file: by its name, or its first line
+ * when the name says nothing. */
+static int
+is_ics(const char *name, const char *data, size_t len)
+{
+	size_t n = strlen(name);
+
+	if (n > 4 && strcasecmp(name + n - 4, ".ics") == 0)
+		return 1;
+	return len >= 15 && strncasecmp(data, "BEGIN:VCALENDAR", 15) == 0;
+}
+
+/* The outcome of the import just redirected here (numbers only). */
+static void
+summary(struct web_req *r)
+{
+	const char *file = http_req_query(r->hr, "file");
+	const char *q[3] = { http_req_query(r->hr, "rows"),
+	    http_req_query(r->hr, "changed"),
+	    http_req_query(r->hr, "undated") };
+	long v[3];
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (q[i] == NULL || util_parse_int(q[i], 0, 100000000L, &v[i])
+		    == -1)
+			return;
+	if (file == NULL || text_check(file, NAME_LEN, TEXT_REQUIRED, NULL)
+	    == -1)
+		return;
+	html_printf(r->out, r->lang == LANG_EN ? "<p class=\"card\">%s: %ld "
+	    "rows read, %ld added or changed." : "<p class=\"card\">Tệp %s: "
+	    "đã đọc %ld dòng, thêm mới hoặc thay đổi %ld dòng.", file, v[0],
+	    v[1]);
+	if (v[2] > 0)
+		html_printf(r->out, r->lang == LANG_EN ? " %ld rows have no "
+		    "exact date: no anniversaries are computed for them." :
+		    " %ld dòng chưa có ngày chính xác nên không tính được ngày "
+		    "kỷ niệm.", v[2]);
+	html_raw(r->out, "</p>\n");
+}
+
+/* One message of import.c, which quotes the file's own text. */
+static void
+message_item(struct web_req *r, const char *line, size_t n)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, line, n);
+	if (!util_utf8_valid(b.data, b.len)) {
+		char *raw = buf_detach(&b);
+
+		esc_log(&b, raw, n);
+		free(raw);
+	}
+	html_printf(r->out, "<li><code>%s</code></li>\n", b.data);
+	buf_release(&b);
+}
+
+/* The messages of a refused file (one a line), in a list. */
+static void
+messages(struct web_req *r, const char *name, const char *m)
+{
+	const char *p, *nl;
+	size_t n = 0, total = 0;
+
+	for (p = m; *p != '\0'; p++)
+		total += *p == '\n';
+	html_printf(r->out, "<div class=\"errors\" role=\"alert\"><p>%s "
+	    "<strong>%s</strong> %s</p>\n<ul>\n", L(r, "Tệp", "The file"),
+	    name, L(r, "chưa được nhập: có lỗi ở các dòng dưới đây nên không "
+	    "dòng nào được ghi. Hãy sửa tệp rồi tải lên lại.", "was not "
+	    "imported: the lines below have errors, so nothing was written. "
+	    "Correct the file and upload it again."));
+	for (p = m; (nl = strchr(p, '\n')) != NULL; p = nl + 1, n++) {
+		/* The first ones, and the last: the file's summary. */
+		if (n < SHOW_MESSAGES || n + 1 == total)
+			message_item(r, p, (size_t)(nl - p));
+		else if (n == SHOW_MESSAGES)
+			html_printf(r->out, r->lang == LANG_EN ?
+			    "<li>… and %zu more</li>\n" :
+			    "<li>… và %zu lỗi khác</li>\n",
+			    total - SHOW_MESSAGES - 1);
+	}
+	html_raw(r->out, "</ul></div>\n");
+}
+
+/* The page; error is a problem of the form, or name and msgs those of
+ * a refused file. */
+static int
+import_page(struct web_req *r, unsigned status, const char *error,
+    const char *name, const struct buf *msgs)
+{
+	r->rs->status = status;
+	ui_begin(r, L(r, "Nhập dữ liệu", "Import"), "import");
+	if (http_req_query(r->hr, "msg") != NULL)
+		summary(r);
+	html_printf(r->out, "<p>%s</p>\n", L(r, "Tải lên một tệp CSV (danh "
+	    "sách hoạt động, hoặc một tệp dữ liệu cùng loại với thư mục "
+	    "calendars/) hoặc một tệp lịch .ics. Cả tệp được nhập trong một "
+	    "lần: nếu có dòng sai thì không dòng nào được ghi, và các lỗi "
+	    "được liệt kê theo số dòng.", "Upload a CSV file (activities, or "
+	    "a data file like those of calendars/) or an .ics calendar. The "
+	    "whole file is imported at once: if a line is wrong, nothing is "
+	    "written and the errors are listed by line number."));
+	if (error != NULL)
+		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s"
+		    "</p>\n", error);
+	if (msgs != NULL)
+		messages(r, name, msgs->data != NULL ? msgs->data : "");
+	html_printf(r->out, "<form class=\"card\" method=\"post\" action=\"%s"
+	    "/app/import\" enctype=\"multipart/form-data\">", r->root);
+	ui_csrf(r);
+	html_printf(r->out, "<div class=\"field\"><label for=\"f-file\">%s *"
+	    "</label><input type=\"file\" id=\"f-file\" name=\"file\" "
+	    "accept=\".csv,.ics,text/csv,text/calendar\" required "
+	    "aria-describedby=\"h-file\"><p class=\"hint\" id=\"h-file\">%s "
+	    "<code>%s</code></p></div>\n", L(r, "Tệp CSV hoặc .ics",
+	    "CSV or .ics file"), L(r, "Tối đa 8 MB. Dòng tiêu đề của tệp "
+	    "hoạt động:", "8 MB at most. The header line of an activities "
+	    "file:"), ACTIVITY_CSV_HEADER);
+	html_printf(r->out, "<div class=\"field\"><label><input "
+	    "type=\"checkbox\" name=\"attendees\" value=\"1\"> %s</label>"
+	    "</div>\n<button type=\"submit\">%s</button></form>\n",
+	    L(r, "Tệp .ics: người được mời (ATTENDEE) là người phụ trách",
+	    "An .ics file: its attendees become the owners"),
+	    L(r, "Nhập dữ liệu", "Import"));
+	ui_end(r);
+	return 0;
+}
+
+int
+web_import_form(struct web_req *r)
+{
+	return import_page(r, 200, NULL, NULL, NULL);
+}
+
+/* Audit a successful import and redirect to its summary. */
+static int
+imported(struct web_req *r, const char *name, int ics,
+    const struct import_stats *s)
+{
+	struct buf obj, after, to;
+	int ret = -1;
+
+	buf_init(&obj);
+	buf_init(&after);
+	buf_init(&to);
+	buf_printf(&obj, "file:%s", name);
+	buf_printf(&after, "{\"kind\":\"%s\",\"rows\":%ld,\"changed\":%ld,"
+	    "\"undated\":%ld}", ics ? "ics" : "csv", s->rows, s->changed,
+	    s->undated);
+	buf_puts(&to, "/app/import?msg=imported&file=");
+	esc_url(&to, name);
+	buf_printf(&to, "&rows=%ld&changed=%ld&undated=%ld", s->rows,
+	    s->changed, s->undated);
+	web_dirty(r);
+	if (web_audit(r, "import", obj.data, NULL, after.data) == 0)
+		ret = web_redirect(r, to.data);
+	buf_release(&obj);
+	buf_release(&after);
+	buf_release(&to);
+	return ret;
+}
+
+int
+web_import(struct web_req *r)
+{
+	struct import_stats s = { 0 };
+	struct buf msgs;
+	const char *data, *sent, *att = http_req_field(r->hr, "attendees");
+	char name[NAME_LEN + 1];
+	size_t len;
+	int ics, ret;
+
+	if (http_req_file(r->hr, "file", &data, &len, &sent) == -1 ||
+	    (len == 0 && (sent == NULL || *sent == '\0')))
+		return import_page(r, 422, L(r, "Hãy chọn một tệp CSV hoặc "
+		    ".ics để tải lên.", "Choose a CSV or .ics file to upload."),
+		    NULL, NULL);
+	upload_name(sent, name, sizeof(name));
+	ics = is_ics(name, data, len);
+	buf_init(&msgs);
+	s.messages = &msgs;
+	if (ics)
+		ret = import_ics(r->st, name, data, len, r->now, att != NULL ?
+		    IMPORT_ATTENDEES : 0, &s);
+	else
+		ret = import_data(r->st, r->lunar, name, data, len, r->now, &s);
+	if (ret == 0)
+		ret = imported(r, name, ics, &s);
+	else if (s.errors > 0)
+		ret = import_page(r, 422, NULL, name, &msgs);
+	buf_release(&msgs);
+	return ret;
+}

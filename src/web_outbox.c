@@ -1,0 +1,200 @@
+/*
+ * Hộp thư đi (editors and admins): what was sent, what waits and what
+ * failed with the server's reply, newest first, by state, and a button
+ * that makes a failed message due again.  Sending is `kyniem remind`'s
+ * (remind.c); the page only changes the outbox row (outbox.c).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "escape.h"
+#include "outbox.h"
+#include "ui.h"
+#include "user.h"
+#include "web_pages.h"
+
+/* Rows of a page of the list. */
+#define OUTBOX_PAGE	50
+
+static const char *
+state_word(const struct web_req *r, enum outbox_state s)
+{
+	switch (s) {
+	case OUTBOX_SENT:
+		return L(r, "Đã gửi", "Sent");
+	case OUTBOX_FAILED:
+		return L(r, "Không gửi được", "Failed");
+	default:
+		return L(r, "Chờ gửi", "Pending");
+	}
+}
+
+/* The state of the query's filter, or -1 for every state. */
+static int
+query_state(const struct web_req *r)
+{
+	const char *q = http_req_query(r->hr, "state");
+	int s;
+
+	for (s = OUTBOX_PENDING; q != NULL && s <= OUTBOX_FAILED; s++)
+		if (strcmp(q, outbox_state_name((enum outbox_state)s)) == 0)
+			return s;
+	return -1;
+}
+
+static void
+filters(struct web_req *r, int state)
+{
+	const char *const pairs[] = {
+		"", L(r, "Tất cả", "All"),
+		"pending", state_word(r, OUTBOX_PENDING),
+		"sent", state_word(r, OUTBOX_SENT),
+		"failed", state_word(r, OUTBOX_FAILED),
+		NULL
+	};
+
+	html_printf(r->out, "<form class=\"filters\" method=\"get\" "
+	    "action=\"%s/app/outbox\">", r->root);
+	ui_select(r, "state", L(r, "Trạng thái", "State"), pairs, state < 0 ?
+	    "" : outbox_state_name((enum outbox_state)state));
+	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
+	    L(r, "Lọc", "Filter"));
+}
+
+/* A button for a message that failed or was deferred: due again now. */
+static void
+retry_button(struct web_req *r, const struct outbox_item *it)
+{
+	char action[64];
+
+	if (it->state == OUTBOX_SENT || (it->state == OUTBOX_PENDING &&
+	    it->attempts == 0) || r->s.user.role < ROLE_EDITOR)
+		return;
+	snprintf(action, sizeof(action), "/app/outbox/%ld/retry", it->id);
+	ui_button(r, action, L(r, "Gửi lại", "Retry"), "secondary", NULL);
+}
+
+static void
+item_row(struct web_req *r, const struct outbox_item *it)
+{
+	html_printf(r->out, "<tr><td class=\"date\">");
+	ui_time(r, (time_t)it->created);
+	html_printf(r->out, "</td><td>%s</td><td>%s</td><td><span "
+	    "class=\"badge\">%s</span></td><td>%d</td><td>", it->subject,
+	    it->recipient, state_word(r, it->state), it->attempts);
+	/* The server's reply: text from outside, escaped like any. */
+	if (it->last_error != NULL)
+		html_printf(r->out, "<code>%s</code>", it->last_error);
+	html_raw(r->out, "</td><td class=\"date\">");
+	if (it->state == OUTBOX_PENDING) {
+		html_printf(r->out, "%s ", L(r, "thử lúc", "try at"));
+		ui_time(r, (time_t)it->next_try);
+	} else
+		ui_time(r, (time_t)it->done);
+	html_raw(r->out, "</td><td>");
+	retry_button(r, it);
+	html_raw(r->out, "</td></tr>\n");
+}
+
+static void
+item_table(struct web_req *r, const struct outbox_list *l)
+{
+	size_t i;
+
+	html_printf(r->out, "<table class=\"list\"><thead><tr>"
+	    "<th class=\"date\">%s</th><th>%s</th><th>%s</th><th>%s</th>"
+	    "<th>%s</th><th>%s</th><th class=\"date\">%s</th><th>%s</th>"
+	    "</tr></thead><tbody>\n", L(r, "Tạo lúc", "Queued"),
+	    L(r, "Tiêu đề", "Subject"), L(r, "Người nhận", "Recipient"),
+	    L(r, "Trạng thái", "State"), L(r, "Số lần thử", "Attempts"),
+	    L(r, "Lỗi gần nhất", "Last error"), L(r, "Gửi / thử lúc",
+	    "Sent / tried"), L(r, "Thao tác", "Actions"));
+	for (i = 0; i < l->n && i < OUTBOX_PAGE; i++)
+		item_row(r, &l->v[i]);
+	html_raw(r->out, "</tbody></table>\n");
+}
+
+/* The link to the next page when there is one (one row more was
+ * loaded than shown). */
+static void
+older(struct web_req *r, const struct outbox_list *l, int state)
+{
+	if (l->n <= OUTBOX_PAGE)
+		return;
+	html_printf(r->out, "<p><a href=\"%s/app/outbox?state=%s&amp;before="
+	    "%ld\">%s</a></p>\n", r->root, state < 0 ? "" :
+	    outbox_state_name((enum outbox_state)state),
+	    l->v[OUTBOX_PAGE - 1].id, L(r, "Thư cũ hơn →", "Older messages →"));
+}
+
+int
+web_outbox(struct web_req *r)
+{
+	const char *q = http_req_query(r->hr, "before");
+	struct outbox_list l;
+	int state = query_state(r);
+	long before = 0;
+
+	if (q != NULL && util_parse_int(q, 1, 1000000000000L, &before) == -1)
+		before = 0;
+	if (outbox_query(r->st, state, before, OUTBOX_PAGE + 1, &l) == -1)
+		return -1;
+	ui_begin(r, L(r, "Hộp thư đi", "Outbox"), "outbox");
+	html_printf(r->out, "<p>%s</p>\n", L(r, "Thư nhắc được gửi mỗi khi "
+	    "lệnh kyniem remind chạy theo lịch của máy chủ. Thư gửi không "
+	    "được có thể gửi lại: bấm “Gửi lại” thì thư sẽ được gửi ở lần "
+	    "chạy tới.", "Reminders are sent each time kyniem remind runs on "
+	    "the server's schedule. A message that failed can be retried: "
+	    "“Retry” sends it at the next run."));
+	filters(r, state);
+	if (l.n == 0)
+		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có thư nào.",
+		    "There are no messages."));
+	else
+		item_table(r, &l);
+	older(r, &l, state);
+	ui_end(r);
+	outbox_list_release(&l);
+	return 0;
+}
+
+/* The row for the audit trail. */
+static void
+item_json(const struct outbox_item *it, struct buf *b)
+{
+	buf_printf(b, "{\"state\":\"%s\",\"attempts\":%d,\"recipient\":",
+	    outbox_state_name(it->state), it->attempts);
+	esc_json(b, it->recipient);
+	buf_puts(b, ",\"subject\":");
+	esc_json(b, it->subject);
+	buf_puts(b, ",\"last_error\":");
+	esc_json(b, it->last_error);
+	buf_putc(b, '}');
+}
+
+int
+web_outbox_retry(struct web_req *r)
+{
+	struct outbox_item it;
+	struct buf before;
+	char obj[40];
+	int rc, ret = -1;
+
+	if ((rc = outbox_get(r->st, r->id, &it)) != 0)
+		return rc == 1 ? web_error(r, 404, "Không có thư này.",
+		    "There is no such message.") : -1;
+	buf_init(&before);
+	item_json(&it, &before);
+	if ((rc = outbox_retry(r->st, r->id, r->now)) == 1)
+		ret = web_error(r, 409, "Thư này đã được gửi; không cần gửi "
+		    "lại.", "This message was sent: nothing to retry.");
+	else if (rc == 0) {
+		snprintf(obj, sizeof(obj), "outbox:%ld", r->id);
+		if (web_audit(r, "outbox.retry", obj, before.data,
+		    "{\"state\":\"pending\",\"attempts\":0}") == 0)
+			ret = web_redirect(r, "/app/outbox?msg=queued");
+	}
+	buf_release(&before);
+	outbox_item_release(&it);
+	return ret;
+}

@@ -1,0 +1,369 @@
+/*
+ * Người nhận (admins): who receives the milestone reminders and what each
+ * follows, as `kyniem recipient` manages them: the list, adding, changing
+ * and removing one.  The checks are recipient.c's, said per field in the
+ * reader's language; remind.c decides who gets what.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "escape.h"
+#include "recipient.h"
+#include "text.h"
+#include "ui.h"
+#include "web_pages.h"
+
+/* A recipient form as it was typed, and what is wrong with it. */
+struct rform {
+	const char *email, *name, *lang, *follows;
+	const char *e_email, *e_name, *e_lang, *e_follows;
+	char follows_why[240];
+};
+
+static const char *const langs[] = {
+	"vi", "Tiếng Việt", "en", "English", NULL
+};
+
+/* The fields of the request; the address is the form's on an add, the
+ * query's on an edit. */
+static void
+form_read(struct web_req *r, struct rform *f, const char *email)
+{
+	memset(f, 0, sizeof(*f));
+	f->email = email;
+	f->name = http_req_field(r->hr, "name");
+	f->lang = http_req_field(r->hr, "lang");
+	f->follows = http_req_field(r->hr, "follows");
+}
+
+static void
+form_from(struct rform *f, const struct recipient *rec)
+{
+	memset(f, 0, sizeof(*f));
+	f->email = rec->email;
+	f->name = rec->name;
+	f->lang = rec->lang == LANG_EN ? "en" : "vi";
+	f->follows = rec->follows;
+}
+
+/* Check every field, filling rec from the form: 0, or -1 with the
+ * errors set. */
+static int
+form_check(struct web_req *r, struct rform *f, struct recipient *rec)
+{
+	const char *why;
+	char err[200];
+
+	if (!recipient_email_valid(f->email))
+		f->e_email = L(r, "Địa chỉ email không hợp lệ.",
+		    "Not a valid email address.");
+	if (text_check(f->name, TEXT_LINE_MAX, TEXT_REQUIRED, &why) == -1)
+		f->e_name = ui_text_why(r, why);
+	if (f->lang == NULL || (strcmp(f->lang, "vi") != 0 &&
+	    strcmp(f->lang, "en") != 0))
+		f->e_lang = L(r, "Hãy chọn tiếng Việt hoặc tiếng Anh.",
+		    "Choose Vietnamese or English.");
+	if (text_check(f->follows, TEXT_LINE_MAX, TEXT_REQUIRED, &why) == -1)
+		f->e_follows = ui_text_why(r, why);
+	else if (recipient_follows_check(f->follows, err, sizeof(err)) ==
+	    -1) {
+		snprintf(f->follows_why, sizeof(f->follows_why), "%s %s",
+		    L(r, "Danh sách theo dõi không hợp lệ:",
+		    "The follows list is not valid:"), err);
+		f->e_follows = f->follows_why;
+	}
+	memset(rec, 0, sizeof(*rec));
+	rec->email = (char *)f->email;
+	rec->name = (char *)f->name;
+	rec->lang = f->lang != NULL && strcmp(f->lang, "en") == 0 ? LANG_EN :
+	    LANG_VI;
+	rec->follows = (char *)f->follows;
+	if (f->e_email || f->e_name || f->e_lang || f->e_follows)
+		return -1;
+	/* The module's own check, the one the CLI passes through. */
+	return recipient_check(rec, err, sizeof(err));
+}
+
+/* The recipient for the audit trail. */
+static void
+rec_json(const struct recipient *rec, struct buf *b)
+{
+	buf_puts(b, "{\"email\":");
+	esc_json(b, rec->email);
+	buf_puts(b, ",\"name\":");
+	esc_json(b, rec->name);
+	buf_printf(b, ",\"lang\":\"%s\",\"follows\":", rec->lang == LANG_EN ?
+	    "en" : "vi");
+	esc_json(b, rec->follows);
+	buf_putc(b, '}');
+}
+
+/* The name, language and follows fields of both forms. */
+static void
+form_fields(struct web_req *r, const struct rform *f)
+{
+	struct ui_field f_name = { "name", L(r, "Họ và tên", "Name"), "text",
+	    f->name, NULL, f->e_name, 1, "off" };
+	struct ui_field f_follows = { "follows", L(r, "Theo dõi", "Follows"),
+	    "text", f->follows != NULL ? f->follows : "milestones",
+	    L(r, "Các mục cách nhau bằng dấu phẩy: milestones (mọi ngày kỷ "
+	    "niệm năm chẵn, năm tròn), kind:relation, kind:national-day, "
+	    "country:JP; kết hợp bằng dấu +: kind:relation+country:LA.",
+	    "Items separated by commas: milestones (every round "
+	    "anniversary), kind:relation, kind:national-day, country:JP; "
+	    "joined with +: kind:relation+country:LA."), f->e_follows, 1,
+	    "off" };
+
+	ui_field(r, &f_name);
+	if (f->e_lang != NULL)
+		html_printf(r->out, "<p class=\"error\">%s</p>", f->e_lang);
+	ui_select(r, "lang", L(r, "Ngôn ngữ của thư", "Language of the mail"),
+	    langs, f->lang != NULL ? f->lang : L(r, "vi", "en"));
+	ui_field(r, &f_follows);
+}
+
+static void
+refused(struct web_req *r)
+{
+	html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s</p>\n",
+	    L(r, "Chưa lưu được: hãy sửa các mục được đánh dấu dưới đây.",
+	    "Not saved: correct the fields marked below."));
+}
+
+static void
+recipient_row(struct web_req *r, const struct recipient *rec)
+{
+	struct buf enc, action, ask;
+
+	buf_init(&enc);
+	buf_init(&action);
+	buf_init(&ask);
+	esc_url(&enc, rec->email);
+	buf_printf(&action, "/app/recipients/remove?email=%s", enc.data);
+	buf_printf(&ask, L(r, "Xóa người nhận %s?", "Remove the recipient %s?"),
+	    rec->email);
+	html_printf(r->out, "<tr><td>%s</td><td>%s</td><td>%s</td>"
+	    "<td><code>%s</code></td><td>", rec->email, rec->name,
+	    rec->lang == LANG_EN ? "English" : "Tiếng Việt", rec->follows);
+	html_printf(r->out, "<a class=\"button secondary\" href=\"%s/app/"
+	    "recipients/edit?email=%s\">%s</a> ", r->root, enc.data,
+	    L(r, "Sửa", "Edit"));
+	ui_button(r, action.data, L(r, "Xóa", "Remove"), "danger", ask.data);
+	html_raw(r->out, "</td></tr>\n");
+	buf_release(&enc);
+	buf_release(&action);
+	buf_release(&ask);
+}
+
+static void
+recipient_table(struct web_req *r, const struct recipient_list *l)
+{
+	size_t i;
+
+	if (l->n == 0) {
+		html_printf(r->out, "<p>%s</p>\n", L(r, "Chưa có người nhận "
+		    "nào.", "There are no recipients yet."));
+		return;
+	}
+	html_printf(r->out, "<table class=\"list\"><thead><tr><th>Email</th>"
+	    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>"
+	    "<tbody>\n", L(r, "Họ và tên", "Name"), L(r, "Ngôn ngữ",
+	    "Language"), L(r, "Theo dõi", "Follows"), L(r, "Thao tác",
+	    "Actions"));
+	for (i = 0; i < l->n; i++)
+		recipient_row(r, &l->v[i]);
+	html_raw(r->out, "</tbody></table>\n");
+}
+
+/* The list and the form to add one (f: what was typed). */
+static int
+list_page(struct web_req *r, unsigned status, const struct rform *f)
+{
+	struct recipient_list l;
+	struct ui_field f_email = { "email", "Email", "email", f->email, NULL,
+	    f->e_email, 1, "off" };
+
+	if (recipient_load(r->st, &l) == -1)
+		return -1;
+	r->rs->status = status;
+	ui_begin(r, L(r, "Người nhận", "Recipients"), "recipients");
+	html_printf(r->out, "<p>%s</p>\n", L(r, "Người nhận được thư nhắc "
+	    "trước các ngày kỷ niệm năm chẵn, năm tròn mà họ theo dõi, khi "
+	    "chưa có hoạt động nào được lên kế hoạch cho ngày đó.",
+	    "Recipients get a reminder before the round anniversaries they "
+	    "follow while no activity is planned for them."));
+	recipient_table(r, &l);
+	html_printf(r->out, "<h2>%s</h2>\n", L(r, "Thêm người nhận",
+	    "Add a recipient"));
+	if (status == 422)
+		refused(r);
+	html_printf(r->out, "<form class=\"card\" method=\"post\" "
+	    "action=\"%s/app/recipients\">", r->root);
+	ui_csrf(r);
+	ui_field(r, &f_email);
+	form_fields(r, f);
+	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
+	    L(r, "Thêm người nhận", "Add the recipient"));
+	ui_end(r);
+	recipient_list_release(&l);
+	return 0;
+}
+
+static int
+edit_page(struct web_req *r, unsigned status, const struct rform *f)
+{
+	struct buf q;
+
+	buf_init(&q);
+	esc_url(&q, f->email);
+	r->rs->status = status;
+	ui_begin(r, L(r, "Sửa người nhận", "Edit a recipient"), "recipients");
+	html_printf(r->out, "<p>Email: <strong>%s</strong></p>\n", f->email);
+	if (status == 422)
+		refused(r);
+	html_printf(r->out, "<form class=\"card\" method=\"post\" "
+	    "action=\"%s/app/recipients/edit?email=%s\">", r->root, q.data);
+	ui_csrf(r);
+	form_fields(r, f);
+	html_printf(r->out, "<button type=\"submit\">%s</button> <a "
+	    "class=\"button secondary\" href=\"%s/app/recipients\">%s</a>"
+	    "</form>\n", L(r, "Lưu", "Save"), r->root, L(r, "Quay lại danh "
+	    "sách", "Back to the list"));
+	ui_end(r);
+	buf_release(&q);
+	return 0;
+}
+
+/* The recipient of the query's address: 0, or 1 when a 404 was
+ * answered, -1 on error. */
+static int
+find(struct web_req *r, struct recipient *rec)
+{
+	const char *email = http_req_query(r->hr, "email");
+	int rc;
+
+	if (email == NULL || text_check(email, 254, TEXT_REQUIRED, NULL) ==
+	    -1)
+		rc = 1;
+	else if ((rc = recipient_get(r->st, email, rec)) == -1)
+		return -1;
+	if (rc == 1)
+		web_error(r, 404, "Không có người nhận này.",
+		    "There is no such recipient.");
+	return rc;
+}
+
+/* Audit a change of rec (before: NULL for an add) and redirect. */
+static int
+done(struct web_req *r, const char *action, const char *email,
+    const struct recipient *before, const struct recipient *after,
+    const char *msg)
+{
+	struct buf b, a, obj, to;
+	int ret = -1;
+
+	buf_init(&b);
+	buf_init(&a);
+	buf_init(&obj);
+	buf_init(&to);
+	if (before != NULL)
+		rec_json(before, &b);
+	if (after != NULL)
+		rec_json(after, &a);
+	buf_printf(&obj, "recipient:%s", email);
+	buf_printf(&to, "/app/recipients?msg=%s", msg);
+	if (web_audit(r, action, obj.data, b.data, a.data) == 0)
+		ret = web_redirect(r, to.data);
+	buf_release(&b);
+	buf_release(&a);
+	buf_release(&obj);
+	buf_release(&to);
+	return ret;
+}
+
+int
+web_recipients(struct web_req *r)
+{
+	struct rform f;
+
+	memset(&f, 0, sizeof(f));
+	return list_page(r, 200, &f);
+}
+
+int
+web_recipient_add(struct web_req *r)
+{
+	struct rform f;
+	struct recipient rec, old;
+	int rc;
+
+	form_read(r, &f, http_req_field(r->hr, "email"));
+	if (form_check(r, &f, &rec) == -1)
+		return list_page(r, 422, &f);
+	if ((rc = recipient_get(r->st, f.email, &old)) == -1)
+		return -1;
+	if (rc == 0) {
+		recipient_release(&old);
+		f.e_email = L(r, "Đã có người nhận với địa chỉ này; hãy dùng "
+		    "nút Sửa trong danh sách.", "This address is already a "
+		    "recipient; use its Edit button in the list.");
+		return list_page(r, 422, &f);
+	}
+	if (recipient_put(r->st, &rec, r->now) == -1)
+		return -1;
+	return done(r, "recipient.add", rec.email, NULL, &rec,
+	    "recipient-added");
+}
+
+int
+web_recipient_edit_form(struct web_req *r)
+{
+	struct recipient rec;
+	struct rform f;
+	int rc;
+
+	if ((rc = find(r, &rec)) != 0)
+		return rc == 1 ? 0 : -1;
+	form_from(&f, &rec);
+	rc = edit_page(r, 200, &f);
+	recipient_release(&rec);
+	return rc;
+}
+
+int
+web_recipient_edit(struct web_req *r)
+{
+	struct recipient old, rec;
+	struct rform f;
+	int rc;
+
+	if ((rc = find(r, &old)) != 0)
+		return rc == 1 ? 0 : -1;
+	form_read(r, &f, old.email);
+	if (form_check(r, &f, &rec) == -1)
+		rc = edit_page(r, 422, &f);
+	else if ((rc = recipient_put(r->st, &rec, r->now)) == 0)
+		rc = done(r, "recipient.edit", old.email, &old, &rec, "saved");
+	recipient_release(&old);
+	return rc;
+}
+
+int
+web_recipient_remove(struct web_req *r)
+{
+	struct recipient old;
+	int rc;
+
+	if ((rc = find(r, &old)) != 0)
+		return rc == 1 ? 0 : -1;
+	if ((rc = recipient_remove(r->st, old.email)) == 0)
+		rc = done(r, "recipient.remove", old.email, &old, NULL,
+		    "recipient-removed");
+	else if (rc == 1)
+		rc = web_error(r, 404, "Không có người nhận này.",
+		    "There is no such recipient.");
+	recipient_release(&old);
+	return rc;
+}

@@ -1,0 +1,412 @@
+/*
+ * Người dùng (admins): the staff accounts, as `kyniem user` manages them:
+ * the list, adding one (its one-time password link shown on the page and
+ * mailed when [smtp] is set), changing a role, disabling and enabling,
+ * and a new link.  Accounts are user.c's, the link's message invite.c's;
+ * user_change() refuses to leave no enabled admin.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "escape.h"
+#include "invite.h"
+#include "mail.h"
+#include "recipient.h"
+#include "text.h"
+#include "ui.h"
+#include "user.h"
+#include "vntime.h"
+#include "web_pages.h"
+
+/* The add form as typed, and what is wrong with it. */
+struct uform {
+	const char *email, *name, *role;
+	const char *e_email, *e_name, *e_role;
+};
+
+/* The account for the audit trail (never its password or link). */
+static void
+user_json(const struct user *u, struct buf *b)
+{
+	buf_puts(b, "{\"email\":");
+	esc_json(b, u->email);
+	buf_puts(b, ",\"name\":");
+	esc_json(b, u->name);
+	buf_printf(b, ",\"role\":\"%s\",\"disabled\":%s}",
+	    user_role_name(u->role), u->disabled ? "true" : "false");
+}
+
+static void
+role_select(struct web_req *r, const char *id, const char *label,
+    int role)
+{
+	int i;
+
+	html_printf(r->out, "<select id=\"%s\" name=\"role\" "
+	    "aria-label=\"%s\">", id, label);
+	for (i = ROLE_VIEWER; i <= ROLE_ADMIN; i++)
+		html_printf(r->out, "<option value=\"%s\"%s>%s</option>",
+		    user_role_name((enum role)i), i == role ? " selected" : "",
+		    ui_role(r, i));
+	html_raw(r->out, "</select>");
+}
+
+static const char *
+state_word(const struct web_req *r, const struct user *u)
+{
+	if (u->disabled)
+		return L(r, "Đã khóa", "Disabled");
+	if (u->has_password)
+		return L(r, "Đang hoạt động", "Active");
+	return L(r, "Chưa đặt mật khẩu", "No password yet");
+}
+
+/* The buttons of an account: its role, disable or enable, a new link. */
+static void
+user_actions(struct web_req *r, const struct user *u)
+{
+	char path[64], id[24];
+	struct buf label, ask;
+
+	buf_init(&label);
+	buf_init(&ask);
+	snprintf(id, sizeof(id), "role-%ld", u->id);
+	buf_printf(&label, L(r, "Vai trò của %s", "Role of %s"), u->email);
+	html_printf(r->out, "<form class=\"inline\" method=\"post\" action=\""
+	    "%s/app/users/%ld/role\">", r->root, u->id);
+	ui_csrf(r);
+	role_select(r, id, label.data, u->role);
+	html_printf(r->out, " <button type=\"submit\" class=\"secondary\">%s"
+	    "</button></form> ", L(r, "Đổi vai trò", "Change the role"));
+	snprintf(path, sizeof(path), "/app/users/%ld/%s", u->id, u->disabled ?
+	    "enable" : "disable");
+	buf_printf(&ask, L(r, "Khóa tài khoản %s? Các phiên làm việc của tài "
+	    "khoản sẽ kết thúc ngay.", "Disable the account %s? Its sessions "
+	    "end at once."), u->email);
+	ui_button(r, path, u->disabled ? L(r, "Mở khóa", "Enable") :
+	    L(r, "Khóa", "Disable"), u->disabled ? "secondary" : "danger",
+	    u->disabled ? NULL : ask.data);
+	if (!u->disabled) {
+		snprintf(path, sizeof(path), "/app/users/%ld/reset", u->id);
+		html_raw(r->out, " ");
+		ui_button(r, path, L(r, "Tạo liên kết đặt mật khẩu",
+		    "New password link"), "secondary", NULL);
+	}
+	buf_release(&label);
+	buf_release(&ask);
+}
+
+static void
+user_table(struct web_req *r, const struct user_list *l)
+{
+	size_t i;
+
+	html_printf(r->out, "<table class=\"list\"><thead><tr><th>%s</th>"
+	    "<th>Email</th><th>%s</th><th>%s</th><th class=\"date\">%s</th>"
+	    "<th>%s</th></tr></thead><tbody>\n", L(r, "Họ và tên", "Name"),
+	    L(r, "Vai trò", "Role"), L(r, "Trạng thái", "State"),
+	    L(r, "Ngày tạo", "Created"), L(r, "Thao tác", "Actions"));
+	for (i = 0; i < l->n; i++) {
+		html_printf(r->out, "<tr><td>%s</td><td>%s</td><td>%s</td>"
+		    "<td>%s</td><td class=\"date\">", l->v[i].name,
+		    l->v[i].email, ui_role(r, l->v[i].role),
+		    state_word(r, &l->v[i]));
+		ui_date(r, vntime_day(l->v[i].created, NULL));
+		html_raw(r->out, "</td><td>");
+		user_actions(r, &l->v[i]);
+		html_raw(r->out, "</td></tr>\n");
+	}
+	html_raw(r->out, "</tbody></table>\n");
+}
+
+static void
+add_form(struct web_req *r, const struct uform *f)
+{
+	struct ui_field f_email = { "email", "Email", "email", f->email, NULL,
+	    f->e_email, 1, "off" };
+	struct ui_field f_name = { "name", L(r, "Họ và tên", "Name"), "text",
+	    f->name, NULL, f->e_name, 1, "off" };
+	int role = user_role_parse(f->role);
+
+	html_printf(r->out, "<h2>%s</h2>\n<form class=\"card\" method=\"post\" "
+	    "action=\"%s/app/users\">", L(r, "Thêm tài khoản",
+	    "Add an account"), r->root);
+	ui_csrf(r);
+	ui_field(r, &f_email);
+	ui_field(r, &f_name);
+	html_printf(r->out, "<div class=\"field\"><label for=\"f-role\">%s"
+	    "</label>", L(r, "Vai trò", "Role"));
+	if (f->e_role != NULL)
+		html_printf(r->out, "<p class=\"error\">%s</p>", f->e_role);
+	role_select(r, "f-role", L(r, "Vai trò", "Role"), role < 0 ?
+	    ROLE_VIEWER : role);
+	html_printf(r->out, "<p class=\"hint\">%s</p></div>\n<button "
+	    "type=\"submit\">%s</button></form>\n", L(r, "Xem: đọc lịch và "
+	    "kế hoạch. Biên tập: lên kế hoạch hoạt động, sửa dữ liệu. Quản "
+	    "trị: thêm quản lý người dùng, người nhận và nhập dữ liệu.",
+	    "Viewer: reads the calendar and plans. Editor: plans activities, "
+	    "corrects data. Administrator: also manages users and recipients "
+	    "and imports files."), L(r, "Tạo tài khoản", "Create the account"));
+}
+
+/* The list and the add form; error is a refusal to show above them. */
+static int
+list_page(struct web_req *r, unsigned status, const struct uform *f,
+    const char *error)
+{
+	struct user_list l;
+
+	if (user_load(r->st, &l) == -1)
+		return -1;
+	r->rs->status = status;
+	ui_begin(r, L(r, "Người dùng", "Users"), "users");
+	if (error != NULL)
+		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s"
+		    "</p>\n", error);
+	user_table(r, &l);
+	add_form(r, f);
+	ui_end(r);
+	user_list_release(&l);
+	return 0;
+}
+
+int
+web_users(struct web_req *r)
+{
+	struct uform f;
+
+	memset(&f, 0, sizeof(f));
+	return list_page(r, 200, &f, NULL);
+}
+
+/*
+ * A new one-time link for u, mailed when [smtp] is set, and the page
+ * that shows it (the answer to the POST itself: the token must never be
+ * in a URL, where logs and histories keep it).  done says what was done.
+ */
+static int
+link_page(struct web_req *r, const struct user *u, const char *done)
+{
+	char *tok, *base, *url;
+	int mailed = -1;
+
+	if ((tok = user_link_new(r->st, u->id, r->now)) == NULL)
+		return -1;
+	base = xasprintf("%s%s", r->origin, r->root);
+	url = invite_url(base, tok);
+	if (r->cfg->smtp_url != NULL && r->cfg->smtp_from != NULL)
+		mailed = invite_send(r->cfg, &mail_smtp, u, url, r->now);
+	ui_begin(r, L(r, "Liên kết đặt mật khẩu", "Password link"), "users");
+	html_printf(r->out, "<p class=\"flash\" role=\"status\">%s</p>\n<p>%s "
+	    "<strong>%s</strong> (%s). %s</p>\n", done, L(r, "Gửi liên kết "
+	    "dưới đây cho", "Send the link below to"), u->name, u->email,
+	    L(r, "Liên kết chỉ dùng được một lần, trong vòng 24 giờ, để "
+	    "người dùng tự đặt mật khẩu.", "It works once, within 24 hours, "
+	    "for the person to choose a password."));
+	html_printf(r->out, "<div class=\"field card\"><label for=\"link\">%s"
+	    "</label><input type=\"url\" id=\"link\" readonly value=\"%s\">"
+	    "</div>\n<p>%s</p>\n", L(r, "Liên kết", "Link"), url,
+	    mailed == 0 ? L(r, "Liên kết cũng đã được gửi qua thư điện tử.",
+	    "The link was also mailed.") : mailed == -1 ? L(r, "Máy chủ chưa "
+	    "cấu hình gửi thư ([smtp]): hãy tự gửi liên kết.", "No mail "
+	    "relay is configured ([smtp]): send the link yourself.") :
+	    L(r, "Không gửi được thư: hãy tự gửi liên kết.", "The mail could "
+	    "not be sent: send the link yourself."));
+	html_printf(r->out, "<p><a href=\"%s/app/users\">%s</a></p>\n",
+	    r->root, L(r, "Về danh sách người dùng", "Back to the users"));
+	ui_end(r);
+	explicit_bzero(url, strlen(url));
+	explicit_bzero(tok, strlen(tok));
+	free(url);
+	free(tok);
+	free(base);
+	return 0;
+}
+
+/* Check the add form; 0, or -1 with its errors set. */
+static int
+add_check(struct web_req *r, struct uform *f)
+{
+	const char *why;
+
+	if (!recipient_email_valid(f->email))
+		f->e_email = L(r, "Địa chỉ email không hợp lệ.",
+		    "Not a valid email address.");
+	if (text_check(f->name, TEXT_LINE_MAX, TEXT_REQUIRED, &why) == -1)
+		f->e_name = ui_text_why(r, why);
+	if (user_role_parse(f->role) < 0)
+		f->e_role = L(r, "Hãy chọn một vai trò.", "Choose a role.");
+	return f->e_email || f->e_name || f->e_role ? -1 : 0;
+}
+
+static int
+audit_user(struct web_req *r, const char *action, const struct user *before,
+    const struct user *after)
+{
+	struct buf obj, b, a;
+	int ret;
+
+	buf_init(&obj);
+	buf_init(&b);
+	buf_init(&a);
+	buf_printf(&obj, "user:%s", after != NULL ? after->email :
+	    before->email);
+	if (before != NULL)
+		user_json(before, &b);
+	if (after != NULL)
+		user_json(after, &a);
+	ret = web_audit(r, action, obj.data, b.data, a.data);
+	buf_release(&obj);
+	buf_release(&b);
+	buf_release(&a);
+	return ret;
+}
+
+int
+web_user_add(struct web_req *r)
+{
+	struct uform f = { http_req_field(r->hr, "email"),
+	    http_req_field(r->hr, "name"), http_req_field(r->hr, "role"),
+	    NULL, NULL, NULL };
+	struct user u;
+	int rc;
+
+	if (add_check(r, &f) == -1)
+		return list_page(r, 422, &f, NULL);
+	rc = user_add(r->st, f.email, f.name, (enum role)user_role_parse(
+	    f.role), NULL, r->now);
+	if (rc == 1) {
+		f.e_email = L(r, "Đã có tài khoản với địa chỉ này.",
+		    "There is an account with this address.");
+		return list_page(r, 422, &f, NULL);
+	}
+	if (rc == -1 || user_get(r->st, f.email, &u) != 0)
+		return -1;
+	rc = -1;
+	if (audit_user(r, "user.add", NULL, &u) == 0)
+		rc = link_page(r, &u, L(r, "Đã tạo tài khoản.",
+		    "The account was created."));
+	user_release(&u);
+	return rc;
+}
+
+/* The account of the path's number: 0, or 1 when a 404 was answered,
+ * -1 on error. */
+static int
+find(struct web_req *r, struct user *u)
+{
+	int rc = user_get_id(r->st, r->id, u);
+
+	if (rc == 1)
+		web_error(r, 404, "Không có tài khoản này.",
+		    "There is no such account.");
+	return rc;
+}
+
+/* Give u role and disabled, audit it as action and redirect with the
+ * message msg; the last enabled admin stays one. */
+static int
+change(struct web_req *r, const struct user *u, enum role role,
+    int disabled, const char *action, const char *msg)
+{
+	struct user after = *u;
+	struct uform f;
+	char to[64];
+	int rc = user_change(r->st, u->id, role, disabled, r->now);
+
+	if (rc == 1)
+		return web_error(r, 404, "Không có tài khoản này.",
+		    "There is no such account.");
+	if (rc == 2) {
+		memset(&f, 0, sizeof(f));
+		return list_page(r, 409, &f, L(r, "Không thực hiện được: đây "
+		    "là tài khoản quản trị cuối cùng còn hoạt động. Cần ít "
+		    "nhất một tài khoản quản trị để quản lý người dùng; hãy "
+		    "giao quyền quản trị cho một tài khoản khác trước.",
+		    "Refused: this is the last enabled administrator account. "
+		    "At least one is needed to manage users; make another "
+		    "account an administrator first."));
+	}
+	if (rc == -1)
+		return -1;
+	after.role = role;
+	after.disabled = disabled;
+	if (audit_user(r, action, u, &after) == -1)
+		return -1;
+	/* An admin who gave up the role (or the account) may no longer
+	 * open this page. */
+	snprintf(to, sizeof(to), "/app/%s?msg=%s", u->id == r->s.user.id &&
+	    (role < ROLE_ADMIN || disabled) ? "" : "users", msg);
+	return web_redirect(r, to);
+}
+
+int
+web_user_role(struct web_req *r)
+{
+	int role = user_role_parse(http_req_field(r->hr, "role")), rc;
+	struct user u;
+
+	if ((rc = find(r, &u)) != 0)
+		return rc == 1 ? 0 : -1;
+	if (role < 0)
+		rc = web_error(r, 422, "Vai trò không hợp lệ.",
+		    "Not a valid role.");
+	else
+		rc = change(r, &u, (enum role)role, u.disabled, "user.role",
+		    "role-changed");
+	user_release(&u);
+	return rc;
+}
+
+/* Disabling ends the account's sessions at once (user_change()). */
+int
+web_user_disable(struct web_req *r)
+{
+	struct user u;
+	int rc;
+
+	if ((rc = find(r, &u)) != 0)
+		return rc == 1 ? 0 : -1;
+	rc = change(r, &u, u.role, 1, "user.disable", "user-disabled");
+	user_release(&u);
+	return rc;
+}
+
+int
+web_user_enable(struct web_req *r)
+{
+	struct user u;
+	int rc;
+
+	if ((rc = find(r, &u)) != 0)
+		return rc == 1 ? 0 : -1;
+	rc = change(r, &u, u.role, 0, "user.enable", "user-enabled");
+	user_release(&u);
+	return rc;
+}
+
+/* A new link replaces the old one; the password stays until the person
+ * chooses another.  The trail records the reset, never the link. */
+int
+web_user_reset(struct web_req *r)
+{
+	struct user u;
+	char obj[300];
+	int rc;
+
+	if ((rc = find(r, &u)) != 0)
+		return rc == 1 ? 0 : -1;
+	snprintf(obj, sizeof(obj), "user:%s", u.email);
+	if (u.disabled)
+		rc = web_error(r, 409, "Tài khoản đang bị khóa: hãy mở khóa "
+		    "trước khi tạo liên kết đặt mật khẩu.", "The account is "
+		    "disabled: enable it before making a password link.");
+	else if ((rc = web_audit(r, "user.reset", obj, NULL, NULL)) == 0)
+		rc = link_page(r, &u, L(r, "Đã tạo liên kết đặt mật khẩu mới; "
+		    "liên kết cũ không còn dùng được.", "A new password link "
+		    "was made; the old one no longer works."));
+	user_release(&u);
+	return rc;
+}

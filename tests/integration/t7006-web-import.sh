@@ -1,0 +1,129 @@
+# The import page: a multipart upload imported as `kyniem import` does.
+# A good activities CSV adds its rows and the page says how many; a CSV
+# with bad rows shows "NAME:LINE: reason" (markup of the file escaped)
+# and writes nothing; .ics files import, their attendees owners when
+# asked, a bad one refused by line; a calendars/ CSV adds an observance;
+# the uploaded name is cleaned; no file is a 422, over 8 MiB a 413; each
+# import is in the audit trail.
+. "$SRC/tests/lib.sh"
+. "$SRC/tests/integration/serverlib.sh"
+. "$SRC/tests/integration/weblib.sh"
+initdb
+web_users
+start_server 2023-08-20
+[ "$(web_login admin)" = 303 ] || die "admin cannot log in"
+
+# web_upload WHO FILE [FILENAME [FIELD=VALUE]]: POST FILE to /app/import
+# as the form does (status printed; body in $T/post.html, headers in
+# $T/post.hdr).
+web_upload() {
+	_csrf=$(web_csrf "$1")
+	curl -s -b "$T/$1.jar" -c "$T/$1.jar" -H "Origin: $BASE" \
+	    -D "$T/post.hdr" -o "$T/post.html" -w '%{http_code}' \
+	    -F "csrf=$_csrf" -F "file=@$2;filename=${3:-$(basename "$2")}" \
+	    ${4:+-F "$4"} "$BASE/app/import"
+}
+K() { "$KYNIEM" --today 2023-08-20 "$@"; }
+
+expect "the import page opens" \
+    [ "$(web_get admin /app/import "$T/form.html")" = 200 ]
+expect_grep 'enctype="multipart/form-data"' "$T/form.html"
+expect_grep '<label for="f-file">' "$T/form.html"
+
+# A good CSV.
+cp "$DATA/activities.csv" "$T/hoạt động.csv"
+expect "a good CSV is imported (303)" \
+    [ "$(web_upload admin "$T/hoạt động.csv")" = 303 ]
+loc=$(sed -n 's/^Location: //p' "$T/post.hdr" | tr -d '\r')
+expect "to the summary ($loc)" [ "$loc" = \
+    "/app/import?msg=imported&file=ho%E1%BA%A1t%20%C4%91%E1%BB%99ng.csv&rows=2&changed=2&undated=0" ]
+web_get admin "$loc" "$T/done.html" >/dev/null
+expect_grep 'Đã nhập dữ liệu' "$T/done.html"
+expect_grep 'Tệp hoạt động.csv: đã đọc 2 dòng, thêm mới hoặc thay đổi 2 dòng' \
+    "$T/done.html"
+K activity list | cut -f2- >"$T/acts1"
+expect_grep '^2023-11-09T09:00	confirmed	Gặp mặt kỷ niệm 70 năm Quốc khánh Campuchia$' \
+    "$T/acts1"
+expect "two activities" [ "$(wc -l <"$T/acts1")" -eq 2 ]
+
+# Bad rows: every one by line, the file's markup escaped, nothing written.
+cat >"$T/bad.csv" <<'EOC'
+key,title,start,end,location,organiser,owners,remind,observance,status,notes
+ok-1,<script>alert(1)</script>,2023-10-01,,,,,,,,
+bad-1,Bad date,2023-02-31,,,,,,,,
+bad-2,Bad key,2023-10-02,,,,,,<script>x</script>,,
+EOC
+expect "a CSV with bad rows is refused (422)" \
+    [ "$(web_upload admin "$T/bad.csv" 'kế hoạch.csv')" = 422 ]
+expect_grep '<li><code>kế hoạch.csv:3: start must be YYYY-MM-DD or YYYY-MM-DDTHH:MM</code></li>' \
+    "$T/post.html"
+expect_grep '<li><code>kế hoạch.csv:4: unknown observance key &#39;&lt;script&gt;x&lt;/script&gt;&#39;</code></li>' \
+    "$T/post.html"
+expect_grep '<li><code>kế hoạch.csv: 2 errors; nothing from this file was written</code></li>' \
+    "$T/post.html"
+expect_grep 'không dòng nào được ghi' "$T/post.html"
+expect_no_grep '<script>' "$T/post.html"
+K activity list | cut -f2- >"$T/acts2"
+expect_diff "$T/acts1" "$T/acts2"
+
+# A good row whose title is markup: imported, and shown escaped.
+sed '/^bad-/d' "$T/bad.csv" >"$T/xss.csv"
+expect "a row with markup in its title is imported" \
+    [ "$(web_upload admin "$T/xss.csv")" = 303 ]
+K activity list >"$T/acts3"
+expect_grep '	<script>alert(1)</script>$' "$T/acts3"
+web_get admin /app/audit "$T/audit.html" >/dev/null
+expect_grep '<td>file:xss.csv</td><td><table class="diff">' "$T/audit.html"
+
+# .ics files: the attendees become owners when asked; a bad file by line.
+expect "an .ics file is imported (303)" [ "$(web_upload admin \
+    "$DATA/activities.ics" invitation.ICS attendees=1)" = 303 ]
+expect_grep 'Location: /app/import?msg=imported&file=invitation.ICS&rows=2&changed=2' \
+    "$T/post.hdr"
+id=$(K activity list | grep 'Giao lưu bóng chuyền' | cut -f1)
+expect "the .ics activity is there (id $id)" [ -n "$id" ]
+K activity show "$id" >"$T/show"
+expect_grep '^owners      an@example.org$' "$T/show"
+expect_grep '^location    Trường Bunpimay, Nha Trang$' "$T/show"
+expect "a bad .ics file is refused (422)" \
+    [ "$(web_upload admin "$DATA/activities-bad.ics")" = 422 ]
+expect_grep '<li><code>activities-bad.ics:9: VEVENT without a UID</code></li>' \
+    "$T/post.html"
+expect_grep '<li><code>activities-bad.ics:19: duplicate UID &#39;ok-1&#39;</code></li>' \
+    "$T/post.html"
+K activity list >"$T/acts4"
+expect_no_grep 'hợp lệ' "$T/acts4"
+
+# A calendars/ file: a local observance.
+cat >"$T/local.csv" <<'EOC'
+key,kind,date,base_year,days,country,name_en,name_vi,tags,source
+le_hoi_thu,local,10-05,1990,1,,Autumn fair,Hội chợ mùa thu,,Sở Văn hóa
+EOC
+expect "a calendars CSV is imported" \
+    [ "$(web_upload admin "$T/local.csv")" = 303 ]
+K list --format csv >"$T/list"
+expect_grep '^le_hoi_thu,' "$T/list"
+
+# The uploaded name: its last segment, no ':' (it would read as a line),
+# no markup; the messages and the trail use it.
+printf 'no,such,header\n' >"$T/x.csv"
+expect "an unknown header is refused (422)" [ "$(web_upload admin \
+    "$T/x.csv" '../../etc/a:b<i>.csv')" = 422 ]
+expect_grep '<li><code>a_b_i_.csv:1: unknown header' "$T/post.html"
+
+expect "no file is a 422" [ "$(web_post admin /app/import)" = 422 ]
+expect_grep 'Hãy chọn một tệp CSV hoặc .ics' "$T/post.html"
+head -c 9000000 /dev/zero | tr '\0' a >"$T/big.csv"
+expect "over 8 MiB is a 413" [ "$(web_upload admin "$T/big.csv")" = 413 ]
+expect_grep 'Dữ liệu gửi lên quá lớn' "$T/post.html"
+K activity list >"$T/acts5"
+expect_diff "$T/acts4" "$T/acts5"
+
+"$KYNIEM" audit >"$T/audit"
+expect_grep '	admin@example.org	import	file:ho\\xE1\\xBA\\xA1t \\xC4\\x91\\xE1\\xBB\\x99ng.csv	- -> {"kind":"csv","rows":2,"changed":2,"undated":0}' \
+    "$T/audit"
+expect_grep '	admin@example.org	import	file:invitation.ICS	- -> {"kind":"ics","rows":2,"changed":2,"undated":0}' \
+    "$T/audit"
+expect "refused files are not in the trail" \
+    [ "$(grep -c '	import	' "$T/audit")" -eq 4 ]
+expect_clean_stop
