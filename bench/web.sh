@@ -6,7 +6,8 @@
 # Prints requests per second, p99 latency and the ratio (targets: p99
 # under 20 ms, at least 0.5 of nginx's rate).  PERF=1 records the
 # server with perf(1) while wrk runs against it and prints where its time
-# went, per page.
+# went, per page.  DURATION, CONNS, THREADS (wrk's) and ACTIVITIES change
+# the defaults below.
 set -eu
 # The pages measured.  A page that answers 404 (the year page before it
 # is merged) is replaced by FALLBACK, and the output says so.

@@ -41,8 +41,7 @@ expect "web-e2e.mjs ran to its end (exit $rc)" [ "$rc" = 0 ]
 [ -s "$T/e2e.activity" ] || die "no activity was planned in the browser"
 ID=$(sed -n 1p "$T/e2e.activity")
 TITLE=$(sed -n 2p "$T/e2e.activity")
-ls "$T"/*.png >"$T/screenshots"
-echo "$(wc -l <"$T/screenshots") screenshots in $T"
+echo "$(find "$T" -maxdepth 1 -name '*.png' | wc -l) screenshots in $T"
 
 # The activity as the CLI sees it.
 "$KYNIEM" activity show "$ID" >"$T/show" || die "kyniem activity show failed"
