@@ -1,21 +1,11 @@
 # Sourced by the t6* tests after lib.sh.  Makes ical.js (npm) available
-# under $SRC/tests/node (installed once, git-ignored; ICALJS_DIR), and
+# under $SRC/tests/node (nodelib.sh; ICALJS_DIR), and
 # provides check_feed, which parses a feed with python3-icalendar and
 # ical.js and compares its events with the engine's count.  Skips (77)
 # only when node or npm is missing altogether.
-NODE=${NODE:-node}
-ICALJS_DIR="$SRC/tests/node"
-if [ ! -f "$ICALJS_DIR/node_modules/ical.js/dist/ical.js" ]; then
-	command -v "$NODE" >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 ||
-	    skip_all "node and npm are needed for ical.js"
-	mkdir -p "$ICALJS_DIR"
-	# Two of tests/run's jobs may get here at once: one installs, under a
-	# lock, and the other finds it done.
-	flock "$ICALJS_DIR" sh -c '[ -f "$1/node_modules/ical.js/dist/ical.js" ] ||
-	    npm install --prefix "$1" --no-audit --no-fund --silent ical.js@2' \
-	    sh "$ICALJS_DIR" >"$T/npm.log" 2>&1 ||
-	    { cat "$T/npm.log"; die "cannot install ical.js from npm"; }
-fi
+. "$SRC/tests/integration/nodelib.sh"
+ICALJS_DIR=$NODE_DIR
+need_node_modules ical.js/dist/ical.js
 
 # feed_window TODAY [BACK AHEAD]: sets FROM and TO, BACK days back and
 # AHEAD days ahead (a year and five years: the built-in feeds' window).

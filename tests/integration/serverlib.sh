@@ -22,11 +22,14 @@ expect_clean_stop() {
 	    [ "$SERVER_STATUS" = 0 ]
 }
 
-# start_server TODAY: start and wait (10 s at most) until /healthz is 200.
+# start_server TODAY [NOW]: start and wait (10 s at most) until /healthz is
+# 200.  NOW (YYYY-MM-DDTHH:MM, Vietnam time) pins the clock too, which
+# otherwise starts at 08:00 of TODAY; either moves on with the real one.
 start_server() {
 	[ -n "${PORT:-}" ] || PORT=$(free_port)
 	BASE="http://127.0.0.1:$PORT"
-	"$KYNIEM" --today "$1" serve --listen "127.0.0.1:$PORT" \
+	"$KYNIEM" --today "$1" ${2:+--now "$2"} serve \
+	    --listen "127.0.0.1:$PORT" \
 	    >>"$T/serve.out" 2>>"$T/serve.err" &
 	SERVER_PID=$!
 	_i=0

@@ -1,0 +1,347 @@
+// The staff web application end to end in Debian's Chromium, driven by
+// puppeteer-core (no browser of its own is ever downloaded), for
+// tests/integration/t7020-web-browser.sh, which starts the server and
+// checks what lies outside the browser (the feed, the reminders).
+//
+// A staff member logs in, plans a milestone from "Cần lên kế hoạch" with
+// reminders 7d and 1d and sees it on its page; the login works without
+// JavaScript; then every page that exists is shot at a phone's width and
+// a desktop's, checked by axe-core (no serious or critical violation),
+// weighed (under 100 KB on the wire) and watched for script errors; no
+// request ever leaves the server under test.
+//
+// Every check is one line in $E2E_OUT/e2e.checks, "ok WHAT" or
+// "FAIL WHAT", which the shell script records.  Exits 0 when it ran to
+// the end, whatever the checks said.
+//
+// Environment: E2E_BASE (http://127.0.0.1:PORT), E2E_OUT (a directory),
+// E2E_CHROMIUM, E2E_EDITOR and E2E_ADMIN (email addresses), E2E_PASSWORD.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+function env(name) {
+	const v = process.env[name];
+	if (!v)
+		throw new Error(`${name} is not set`);
+	return v;
+}
+
+const BASE = env('E2E_BASE');
+const OUT = env('E2E_OUT');
+const EDITOR = env('E2E_EDITOR');
+const ADMIN = env('E2E_ADMIN');
+const PASSWORD = env('E2E_PASSWORD');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const AXE = fs.readFileSync(path.join(HERE, 'node_modules', 'axe-core',
+    'axe.min.js'), 'utf8');
+
+// The milestone planned: Japan's 50th, 21/9/2023, within 90 days of the
+// server's --today 2023-08-20.
+const PLAN = {
+	observance: 'relation:JP',
+	date: '2023-09-21',
+	title: 'Tổ chức kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – ' +
+	    'Nhật Bản',
+	remind: '7d,1d',
+};
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+const MAX_BYTES = 100 * 1024;
+
+const checksFd = fs.openSync(path.join(OUT, 'e2e.checks'), 'w');
+function check(ok, what) {
+	const line = what.replace(/\s+/g, ' ');
+	fs.writeSync(checksFd, `${ok ? 'ok' : 'FAIL'} ${line}\n`);
+	if (!ok)
+		console.log(`FAIL: ${line}`);
+	return ok;
+}
+
+// Every URL any page asked for, and what the server was sent with POSTs.
+const requested = [];
+const problems = [];	// script errors and CSP reports, per page
+
+async function watch(page) {
+	const posts = new Map();
+	const cdp = await page.createCDPSession();
+
+	page.on('request', (r) => requested.push(r.url()));
+	page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+	page.on('console', (m) => {
+		const where = m.location()?.url ?? '';
+		// The browser asks for /favicon.ico on its own; there is none.
+		if (m.type() === 'error' && !where.endsWith('/favicon.ico'))
+			problems.push(`${page.url()}: ${m.text()}`);
+	});
+	// The headers as sent (Origin and Sec-Fetch-Site are added by the
+	// network stack, after puppeteer's request event).
+	await cdp.send('Network.enable');
+	cdp.on('Network.requestWillBeSent', (e) => {
+		if (e.request.method === 'POST')
+			posts.set(e.requestId, e.request.url);
+	});
+	cdp.on('Network.requestWillBeSentExtraInfo', (e) => {
+		const url = posts.get(e.requestId);
+		// The GET a 303 leads to keeps the POST's requestId.
+		if (url === undefined)
+			return;
+		posts.delete(e.requestId);
+		const h = Object.fromEntries(Object.entries(e.headers).map(
+		    ([k, v]) => [k.toLowerCase(), v]));
+		console.log(`POST ${url.replace(BASE, '')}: Origin: ` +
+		    `${h.origin ?? '(none)'}, Sec-Fetch-Site: ` +
+		    `${h['sec-fetch-site'] ?? '(none)'}`);
+	});
+}
+
+async function newPage(browser, js = true) {
+	const ctx = await browser.createBrowserContext();
+	const page = await ctx.newPage();
+
+	await watch(page);
+	await page.setJavaScriptEnabled(js);
+	await page.setViewport(DESKTOP);
+	return page;
+}
+
+// Click what selector finds and wait for the page it leads to.
+async function follow(page, selector) {
+	const [resp] = await Promise.all([page.waitForNavigation(),
+	    page.click(selector)]);
+	return resp;
+}
+
+async function text(page, selector) {
+	const el = await page.$(selector);
+	return el === null ? null : page.evaluate((e) => e.textContent.trim(),
+	    el);
+}
+
+async function value(page, name) {
+	return page.$eval(`[name="${name}"]`, (e) => e.value).catch(() => null);
+}
+
+async function login(page, email) {
+	await page.type('input[name="email"]', email);
+	await page.type('input[name="password"]', PASSWORD);
+	return follow(page, 'form[action$="/app/login"] button[type="submit"]');
+}
+
+// axe-core injected and run in the page.  page.addScriptTag() adds an
+// inline <script>, which the pages' CSP (script-src 'self') refuses: the
+// script never runs.  Rather than turning the CSP off (setBypassCSP, and
+// a reload), the source is evaluated through the DevTools protocol, which
+// the page's CSP does not govern: the page is audited as served.
+async function audit(page, name) {
+	const v = await page.evaluate(async (src) => {
+		if (window.axe === undefined)
+			(0, eval)(src);
+		const r = await window.axe.run(document,
+		    { resultTypes: ['violations'] });
+		return r.violations.map((x) => ({ id: x.id, impact: x.impact,
+		    targets: x.nodes.map((n) => n.target.join(' ')) }));
+	}, AXE);
+	const bad = v.filter((x) => x.impact === 'serious' ||
+	    x.impact === 'critical');
+
+	for (const x of v)
+		console.log(`axe ${name}: ${x.id} (${x.impact}) at ` +
+		    x.targets.join(', '));
+	check(bad.length === 0, `${name}: no serious or critical axe ` +
+	    `violation (${bad.map((x) => x.id).join(', ') || 'none'})`);
+}
+
+async function shoot(page, name) {
+	for (const [label, vp] of [['phone', PHONE], ['desktop', DESKTOP]]) {
+		const file = path.join(OUT, `${name}-${label}.png`);
+
+		await page.setViewport(vp);
+		await page.screenshot({ path: file, fullPage: true });
+		check(fs.statSync(file).size > 0,
+		    `${name}: a screenshot ${vp.width} px wide`);
+	}
+	await page.setViewport(DESKTOP);
+}
+
+// The bytes of the page and what it loaded, on the wire (the cache is
+// off on the page that tours them).
+async function weigh(page, name) {
+	const bytes = await page.evaluate(() => performance.getEntries()
+	    .filter((e) => e.transferSize !== undefined)
+	    .reduce((n, e) => n + e.transferSize, 0));
+
+	console.log(`${name}: ${bytes} bytes transferred`);
+	check(bytes > 0 && bytes < MAX_BYTES,
+	    `${name}: ${bytes} bytes on the wire, under ${MAX_BYTES}`);
+}
+
+// Open a page, then shoot, audit and weigh it.  An optional page (one
+// that other work adds) that does not answer 200 is only reported.
+async function tour(page, name, url, optional = false) {
+	const before = problems.length;
+	const resp = await page.goto(BASE + url, { waitUntil: 'load' });
+	const status = resp.status();
+
+	if (optional && status !== 200) {
+		console.log(`${name}: ${url} answers ${status}, not checked`);
+		return;
+	}
+	if (!check(status === 200, `${name}: ${url} answers 200 (${status})`))
+		return;
+	await shoot(page, name);
+	await audit(page, name);
+	await weigh(page, name);
+	check(problems.length === before, `${name}: no script error or CSP ` +
+	    `report (${problems.slice(before).join('; ') || 'none'})`);
+}
+
+// The second half of the issue's flow: "an editor corrects a
+// month-precision date with a source and the anniversary appears on the
+// dashboard".  It needs the occasion page (/app/occasions/KEY), which
+// comes with another branch.  TO BE WRITTEN after that merge: open an
+// occasion whose date is known to the month only, fill in the day and a
+// source, save, and find the anniversary under "Cần lên kế hoạch" on /app/.
+// Until then it is not called and records no check.
+// eslint-disable-next-line no-unused-vars
+async function correctMonthPrecisionDate(page) {
+	throw new Error('correctMonthPrecisionDate: not written yet');
+}
+
+// A staff member plans the milestone; returns the new activity's id.
+async function planMilestone(browser) {
+	const page = await newPage(browser);
+	let resp = await page.goto(BASE + '/app/');
+
+	check(page.url() === `${BASE}/app/login?next=%2Fapp%2F`,
+	    `/app/ without a session leads to the login page (${page.url()})`);
+	await shoot(page, 'login');
+	await audit(page, 'login');
+	await weigh(page, 'login');
+
+	resp = await login(page, EDITOR);
+	check(page.url() === `${BASE}/app/` && resp.status() === 200,
+	    `the login lands on the dashboard (${page.url()}, ${resp.status()})`);
+	check(await text(page, 'h1') === 'Tổng quan',
+	    'the dashboard is "Tổng quan"');
+	check((await text(page, '#plan')) === 'Cần lên kế hoạch',
+	    'the dashboard has "Cần lên kế hoạch"');
+
+	const link = `#plan ~ ul a[href$="/app/activities/new?observance=` +
+	    `${PLAN.observance}&date=${PLAN.date}"]`;
+	if (!check(await page.$(link) !== null,
+	    `"Lên kế hoạch" for ${PLAN.observance} on ${PLAN.date}`))
+		return null;
+	check(await text(page, link) === 'Lên kế hoạch',
+	    'the link says "Lên kế hoạch"');
+	await follow(page, link);
+
+	const title = await value(page, 'title');
+	check(title !== null && title.startsWith(PLAN.title),
+	    `the form's title is filled in (${title})`);
+	check(await value(page, 'start') === PLAN.date,
+	    `the form's start is ${PLAN.date}`);
+	check(await value(page, 'observance') === PLAN.observance,
+	    `the form's occasion is ${PLAN.observance}`);
+	check(await value(page, 'owners') === EDITOR,
+	    `the form's owner is the staff member`);
+	await page.$eval('input[name="remind"]', (e) => { e.value = ''; });
+	await page.type('input[name="remind"]', PLAN.remind);
+	resp = await follow(page,
+	    'form[action$="/app/activities"] button[type="submit"]');
+
+	// Under Referrer-Policy: no-referrer the form's POST carries
+	// "Origin: null" (logged above by watch()); the server's answer is
+	// what counts: the POST went through to the new activity's page.
+	const m = /\/app\/activities\/(\d+)\?msg=created$/.exec(page.url());
+	check(m !== null && resp.status() === 200,
+	    `the POST of the form leads to the new activity (${page.url()})`);
+	if (m === null)
+		return null;
+	check(await text(page, 'h1') === title,
+	    'the activity page is titled as the form was');
+	const body = await text(page, 'main');
+	check(body.includes('Đã tạo hoạt động.'), 'the page says it was created');
+	check(body.includes(PLAN.remind), `the page shows the reminders ` +
+	    `${PLAN.remind}`);
+	check(body.includes('21/9/2023'), 'the page shows the date 21/9/2023');
+	fs.writeFileSync(path.join(OUT, 'e2e.activity'),
+	    `${m[1]}\n${title}\n`);
+
+	await page.goto(BASE + '/app/');
+	check(await page.$(link) === null,
+	    'once planned, the milestone leaves "Cần lên kế hoạch"');
+	await page.browserContext().close();
+	return m[1];
+}
+
+// The login form without JavaScript.
+async function loginWithoutScript(browser) {
+	const page = await newPage(browser, false);
+
+	await page.goto(BASE + '/app/login');
+	const resp = await login(page, EDITOR);
+	check(page.url() === `${BASE}/app/` && resp.status() === 200,
+	    `without JavaScript the login lands on the dashboard (${page.url()})`);
+	check(await text(page, 'h1') === 'Tổng quan',
+	    'without JavaScript the dashboard is "Tổng quan"');
+	await page.browserContext().close();
+}
+
+// Every page there is, as an administrator sees it.
+async function tourAll(browser, id) {
+	const page = await newPage(browser);
+	const year = PLAN.date.slice(0, 4);
+
+	await page.goto(BASE + '/app/login');
+	await login(page, ADMIN);
+	check(page.url() === `${BASE}/app/`, 'the administrator logs in');
+	await page.setCacheEnabled(false);
+	await tour(page, 'dashboard', '/app/');
+	await tour(page, 'activities', `/app/activities?year=${year}`);
+	await tour(page, 'form', `/app/activities/new?observance=` +
+	    `${PLAN.observance}&date=${PLAN.date}`);
+	if (id !== null) {
+		await tour(page, 'activity', `/app/activities/${id}`);
+		await tour(page, 'edit', `/app/activities/${id}/edit`);
+	}
+	await tour(page, 'account', '/app/account');
+	for (const [name, url] of [
+	    ['year', `/app/year/${year}`],
+	    ['occasion', `/app/occasions/${PLAN.observance}`],
+	    ['verify', '/app/verify'],
+	    ['documents', '/app/documents'],
+	    ['recipients', '/app/recipients'],
+	    ['outbox', '/app/outbox'],
+	    ['import', '/app/import'],
+	    ['users', '/app/users'],
+	    ['audit', '/app/audit'],
+	])
+		await tour(page, name, url, true);
+	await page.browserContext().close();
+}
+
+// puppeteer's headless: true is Chromium's new headless (--headless=new).
+const browser = await puppeteer.launch({
+	executablePath: env('E2E_CHROMIUM'),
+	headless: true,
+	userDataDir: path.join(OUT, 'chromium-profile'),
+	args: ['--no-sandbox', '--disable-gpu', '--no-first-run',
+	    '--disable-background-networking', '--disable-component-update',
+	    '--disable-sync'],
+});
+try {
+	const id = await planMilestone(browser);
+	await loginWithoutScript(browser);
+	await tourAll(browser, id);
+	const foreign = requested.filter((u) => !u.startsWith(BASE + '/') &&
+	    !u.startsWith('data:'));
+	console.log(`${requested.length} requests, ${foreign.length} elsewhere`);
+	for (const u of foreign)
+		console.log(`request elsewhere: ${u}`);
+	check(requested.length > 0 && foreign.length === 0,
+	    `no request leaves ${BASE} (${requested.length} requests)`);
+} finally {
+	await browser.close();
+}
