@@ -68,15 +68,17 @@ form_begin(struct form *f, struct MHD_Connection *c, size_t max_total)
 void
 form_feed(struct form *f, const char *data, size_t len)
 {
-	if (f->pp == NULL || f->too_big)
+	if (f->pp == NULL || f->too_big || f->bad)
 		return;
 	if (f->total + len > f->max_total) {
 		f->too_big = 1;
 		return;
 	}
 	f->total += len;
-	if (MHD_post_process(f->pp, data, len) != MHD_YES)
-		f->too_big = 1;
+	/* The post processor refuses a body it cannot parse: a bad form,
+	 * not a big one (the limits set too_big in iterate()). */
+	if (MHD_post_process(f->pp, data, len) != MHD_YES && !f->too_big)
+		f->bad = 1;
 }
 
 void

@@ -30,7 +30,8 @@ struct form {
 	size_t n;
 	size_t total, max_total;	/* body bytes read; allowed */
 	int too_big;			/* a limit was passed: refuse */
-	int bad;			/* a NUL byte in a text field */
+	int bad;			/* not a well-formed form, or a NUL
+					   byte in a text field */
 };
 
 /*

@@ -117,7 +117,8 @@ ui_begin(struct web_req *r, const char *title, const char *nav)
 	html_printf(r->out, "<!doctype html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width, initial-scale=1\">\n"
-	    "<title>%s · kyniem</title>\n", L(r, "vi", "en"), title);
+	    "<title>%s · kyniem</title>\n<link rel=\"icon\" href=\"data:,\">\n",
+	    L(r, "vi", "en"), title);
 	html_printf(r->out, "<link rel=\"stylesheet\" href=\"%s/app/static/"
 	    "app.css?v=%s\">\n<script src=\"%s/app/static/app.js?v=%s\" "
 	    "defer></script>\n</head>\n<body>\n", r->root, assets_version(),
@@ -426,6 +427,18 @@ ui_focus(const struct web_req *r, const char *country)
 		return 0;
 	snprintf(pat, sizeof(pat), ",%s,", country);
 	return strstr(r->cfg->focus, pat) != NULL;
+}
+
+void
+ui_occasion(struct web_req *r, const struct observance *o)
+{
+	struct buf t;
+
+	buf_init(&t);
+	rules_subject(o, r->lang, &t);
+	html_printf(r->out, "<a href=\"%s/app/occasions/%s\">%s</a>", r->root,
+	    o->key, t.data != NULL ? t.data : o->key);
+	buf_release(&t);
 }
 
 void

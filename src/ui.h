@@ -75,6 +75,10 @@ void ui_rule(struct web_req *r, const struct observance *obs);
 /* What text_check()'s reason means, for a form field's error. */
 const char *ui_text_why(const struct web_req *r, const char *why);
 
+/* What an observance marks, linking to its occasion page ("Thiết lập
+ * quan hệ ngoại giao Việt Nam – Nhật Bản"). */
+void ui_occasion(struct web_req *r, const struct observance *o);
+
 /* 1 if country is one of the union's focus countries. */
 int ui_focus(const struct web_req *r, const char *country);
 

@@ -209,11 +209,11 @@ details(struct web_req *r, const struct activity *a)
 	for (i = 0; i < a->nowners; i++)
 		html_printf(r->out, "%s%s", i > 0 ? ", " : "", a->owners[i]);
 	html_raw(r->out, "</dd>\n");
-	if (o != NULL)
-		html_printf(r->out, "<dt>%s</dt><dd><a href=\"%s/app/occasions/"
-		    "%s\">%s</a></dd>\n", L(r, "Dịp", "Occasion"), r->root,
-		    o->key, L(r, o->name_vi != NULL ? o->name_vi : o->key,
-		    o->name_en != NULL ? o->name_en : o->key));
+	if (o != NULL) {
+		html_printf(r->out, "<dt>%s</dt><dd>", L(r, "Dịp", "Occasion"));
+		ui_occasion(r, o);
+		html_raw(r->out, "</dd>\n");
+	}
 	row(r, L(r, "Nhắc trước", "Reminders"), a->remind != NULL ?
 	    a->remind : r->cfg->remind_offsets);
 	row(r, L(r, "Trạng thái", "Status"), ui_status(r, a->status));

@@ -141,10 +141,9 @@ occasion_note(struct web_req *r, const char *key)
 	if (key == NULL || *key == '\0' ||
 	    (o = obs_set_find(&r->data->set, key)) == NULL)
 		return;
-	html_printf(r->out, "<p class=\"hint\">%s <a href=\"%s/app/occasions/"
-	    "%s\">%s</a></p>\n", L(r, "Dịp:", "Occasion:"), r->root, o->key,
-	    L(r, o->name_vi != NULL ? o->name_vi : o->key, o->name_en != NULL ?
-	    o->name_en : o->key));
+	html_printf(r->out, "<p class=\"hint\">%s ", L(r, "Dịp:", "Occasion:"));
+	ui_occasion(r, o);
+	html_raw(r->out, "</p>\n");
 }
 
 static void
