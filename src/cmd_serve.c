@@ -1,8 +1,8 @@
 /*
  * kyniem serve [--listen ADDR:PORT]: build the site, serve it, and rebuild
  * it when the database changes (another process imported rows or added an
- * activity: SQLite's data_version moves; a page of the web application
- * that wrote says so at once) or the day turns.  A failed
+ * activity: store_data_rev() moves; a page of the web application that
+ * wrote says so at once) or the day turns.  A failed
  * rebuild is logged and the previous site keeps being served.
  * Under systemd: takes the listening socket it is passed (sd_listen_fds),
  * reports readiness (sd_notify), reloads on SIGHUP and drains on SIGTERM.
@@ -46,31 +46,13 @@ struct serve {
 	char *listen;		/* --listen, or [server] listen at start */
 	int listen_opt;		/* 1: listen came from --listen */
 	char *base;
-	long long version;	/* PRAGMA data_version at the last build */
+	long long version;	/* store_data_rev() at the last build */
 	struct ymd built_for;	/* the day the site was built for */
 	struct timespec t0;	/* monotonic time at start */
 	struct web *web;	/* the staff application at /app */
 	pthread_t main;		/* the thread in run() */
 	struct http_app apps[1];
 };
-
-static int
-data_version(struct store *st, long long *v)
-{
-	sqlite3_stmt *stmt = store_prepare(st, "PRAGMA data_version");
-	int ret = -1;
-
-	if (stmt == NULL)
-		return -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		*v = sqlite3_column_int64(stmt, 0);
-		ret = 0;
-	} else
-		log_warnx("cannot read the database version: %s",
-		    sqlite3_errmsg(store_db(st)));
-	sqlite3_finalize(stmt);
-	return ret;
-}
 
 /*
  * Now for a server that runs for weeks: the instant main.c gave (the
@@ -183,7 +165,7 @@ rebuild(struct serve *s, const struct http_opts *ho)
 	long long version;
 	int ret;
 
-	if (data_version(s->app->store, &version) == -1)
+	if (store_data_rev(s->app->store, &version) == -1)
 		return -1;
 	if (dataset_load(s->app->store, DATASET_ACTIVITIES,
 	    &d) == -1)
@@ -223,7 +205,7 @@ changed(struct serve *s)
 
 	if (util_ymd_cmp(today, s->built_for) != 0)
 		return 1;
-	return data_version(s->app->store, &v) == 0 && v != s->version;
+	return store_data_rev(s->app->store, &v) == 0 && v != s->version;
 }
 
 /*

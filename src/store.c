@@ -24,6 +24,16 @@ struct store {
 	char *path;
 };
 
+/* A table whose rows the documents, feeds and pages are made of: every
+ * change of it moves data_rev (store_data_rev()). */
+#define REV_TRIGGERS(t) \
+	"CREATE TRIGGER rev_" t "_i AFTER INSERT ON " t \
+	" BEGIN UPDATE data_rev SET rev = rev + 1; END;" \
+	"CREATE TRIGGER rev_" t "_u AFTER UPDATE ON " t \
+	" BEGIN UPDATE data_rev SET rev = rev + 1; END;" \
+	"CREATE TRIGGER rev_" t "_d AFTER DELETE ON " t \
+	" BEGIN UPDATE data_rev SET rev = rev + 1; END;"
+
 /* Migration N brings user_version from N to N + 1.  Append only. */
 static const char *const migrations[] = {
 	/* 0 -> 1: the relations table and its companions. */
@@ -131,6 +141,18 @@ static const char *const migrations[] = {
 	/* 4 -> 5: what came of an activity, for the year-end report. */
 	"ALTER TABLE activities ADD COLUMN result TEXT;"
 	"ALTER TABLE activities ADD COLUMN participants INTEGER;",
+	/* 5 -> 6: a counter of changes to the data documents are made of,
+	 * so that logins, sessions and the audit trail (which move SQLite's
+	 * data_version too) rebuild nothing. */
+	"CREATE TABLE data_rev (rev INTEGER NOT NULL);"
+	"INSERT INTO data_rev VALUES (0);"
+	REV_TRIGGERS("countries")
+	REV_TRIGGERS("observances")
+	REV_TRIGGERS("observance_dates")
+	REV_TRIGGERS("country_groups")
+	REV_TRIGGERS("activities")
+	REV_TRIGGERS("activity_owners")
+	REV_TRIGGERS("corrections"),
 };
 
 static int
@@ -758,4 +780,17 @@ obs_set_find(const struct obs_set *s, const char *key)
 	/* SQLite's ORDER BY key uses BINARY collation, i.e. strcmp order. */
 	o = bsearch(key, s->v, s->n, sizeof(*s->v), key_cmp);
 	return o ? *o : NULL;
+}
+
+int
+store_data_rev(struct store *st, long long *rev)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT rev FROM data_rev");
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*rev = sqlite3_column_int64(stmt, 0);
+	return store_rows_done(st, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc);
 }

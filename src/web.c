@@ -35,8 +35,8 @@ struct web_thread {
 	struct lunar_cal *lunar;
 	enum lunar_meridian meridian;
 	struct dataset data;
-	int loaded, dirty;
-	long long version;	/* PRAGMA data_version when loaded */
+	int loaded;
+	long long version;	/* store_data_rev() when loaded */
 };
 
 struct web {
@@ -234,39 +234,25 @@ thread_open(struct web *w, struct web_thread *t)
 	return 0;
 }
 
-static int
-data_version(struct store *st, long long *v)
-{
-	sqlite3_stmt *stmt = store_prepare(st, "PRAGMA data_version");
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		*v = sqlite3_column_int64(stmt, 0);
-	return store_rows_done(st, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc);
-}
-
 /*
  * The dataset as the database has it now: kept between requests and
- * loaded again when another connection committed (data_version moved) or
- * this thread wrote (dirty).  0 or -1 (logged).
+ * loaded again when the data changed (store_data_rev() moved: any
+ * connection's write).  0 or -1 (logged).
  */
 static int
 thread_data(struct web_thread *t)
 {
 	long long v = 0;
 
-	if (data_version(t->st, &v) == -1)
+	if (store_data_rev(t->st, &v) == -1)
 		return -1;
-	if (t->loaded && !t->dirty && v == t->version)
+	if (t->loaded && v == t->version)
 		return 0;
 	thread_forget_data(t);
 	if (dataset_load(t->st, DATASET_ACTIVITIES | DATASET_OWNERS,
 	    &t->data) == -1)
 		return -1;
 	t->loaded = 1;
-	t->dirty = 0;
 	t->version = v;
 	return 0;
 }
@@ -562,7 +548,6 @@ web_config_unlock(struct web *w)
 void
 web_dirty(struct web_req *r)
 {
-	thread_state(r->w)->dirty = 1;
 	if (r->w->o.changed != NULL)
 		r->w->o.changed(r->w->o.clock_cls);
 }

@@ -79,8 +79,9 @@ void web_app(struct web *w, struct http_app *app);
 void web_config_lock(struct web *w);
 void web_config_unlock(struct web *w);
 
-/* The data changed (a write of this request): this thread reloads it
- * next time, and the server is told. */
+/* The data changed (a write of this request): the server is told, so
+ * that the feeds follow at once.  (Every thread reloads its dataset when
+ * store_data_rev() moves, whoever wrote.) */
 void web_dirty(struct web_req *r);
 
 /* Answer a redirect to path under the site's root (303); 0. */

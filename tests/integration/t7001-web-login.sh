@@ -1,7 +1,8 @@
 # The web application's door: a login sets a fresh HttpOnly session
 # cookie and lands on the dashboard; a wrong password does not; pages
 # need a login; logout ends the session on the server (the old cookie
-# opens nothing); security headers on every page.
+# opens nothing); security headers on every page; only a change of the
+# data (not a login or a session) rebuilds the feeds.
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/serverlib.sh"
 . "$SRC/tests/integration/weblib.sh"
@@ -49,4 +50,17 @@ expect "logout answers 303" [ "$(web_post editor /app/logout)" = 303 ]
 expect_grep 'Location: /app/login' "$T/post.hdr"
 expect "the old session cookie opens nothing after logout" \
     [ "$(curl -s -b "$T/old.jar" -o /dev/null -w '%{http_code}' "$BASE/app/")" = 303 ]
+# Sessions, failed logins and the audit trail are not what feeds are made
+# of: two polls later, nothing was rebuilt.  An activity is.
+sleep 4.5
+expect_no_grep 'feeds rebuilt' "$T/serve.err"
+expect "an editor logs in again" [ "$(web_login editor)" = 303 ]
+expect "and creates an activity" [ "$(web_post editor /app/activities \
+    title=Họp start=2023-08-25 owners=editor@example.org)" = 303 ]
+i=0
+until grep -q 'feeds rebuilt' "$T/serve.err" || [ $i -ge 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+expect_grep 'feeds rebuilt' "$T/serve.err"
 expect_clean_stop
