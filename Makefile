@@ -113,6 +113,7 @@ SRCS = \
 	src/web_recipients.c \
 	src/web_session.c \
 	src/web_static.c \
+	src/web_thread.c \
 	src/web_users.c \
 	src/web_verify.c \
 	src/web_year.c

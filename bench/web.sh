@@ -9,10 +9,8 @@
 # went, per page.  DURATION, CONNS, THREADS (wrk's) and ACTIVITIES change
 # the defaults below.
 set -eu
-# The pages measured.  A page that answers 404 (the year page before it
-# is merged) is replaced by FALLBACK, and the output says so.
+# The pages measured.
 PAGES=${PAGES:-"/app/ /app/year/2024"}
-FALLBACK=/app/activities
 BUILD=${BUILD:-build}
 PYTHON=${PYTHON:-/usr/bin/python3}
 KYNIEM="$PWD/$BUILD/kyniem"
@@ -105,12 +103,6 @@ n=0
 for p in $PAGES; do
 	code=$(curl -s -H "$COOKIE" -o "$tmp/page.html" -w '%{http_code}' \
 	    "$kbase$p")
-	if [ "$code" = 404 ]; then
-		echo "$p answers 404 (not there yet): measuring $FALLBACK instead"
-		p=$FALLBACK
-		code=$(curl -s -H "$COOKIE" -o "$tmp/page.html" \
-		    -w '%{http_code}' "$kbase$p")
-	fi
 	[ "$code" = 200 ] || { echo "$p answers $code"; exit 1; }
 	n=$((n + 1))
 	mv "$tmp/page.html" "$tmp/site/page$n.html"

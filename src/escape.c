@@ -19,8 +19,8 @@ esc_html(struct buf *b, const char *s)
 	const char *run;
 
 	for (; s != NULL && *s != '\0'; s++) {
-		for (run = s; *s != '\0' && strchr("&<>\"'", *s) == NULL; s++)
-			;
+		run = s;
+		s += strcspn(s, "&<>\"'");
 		buf_add(b, run, (size_t)(s - run));
 		switch (*s) {
 		case '\0':
@@ -232,10 +232,25 @@ conversion(struct buf *b, const char *spec, size_t len, va_list *ap)
 }
 #pragma GCC diagnostic pop
 
+/* A decimal number, as %ld writes it. */
+static void
+put_long(struct buf *b, long v)
+{
+	char d[24], *p = d + sizeof(d);
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	buf_add(b, p, (size_t)(d + sizeof(d) - p));
+}
+
 void
 html_printf(struct buf *b, const char *fmt, ...)
 {
-	const char *p = fmt, *run, *e;
+	const char *p = fmt, *run, *e, *s;
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -248,6 +263,19 @@ html_printf(struct buf *b, const char *fmt, ...)
 		if (p[1] == '%') {
 			buf_putc(b, '%');
 			p += 2;
+			continue;
+		}
+		/* The common cases without copying the spec. */
+		if (p[1] == 's') {
+			s = va_arg(ap, const char *);
+			esc_html(b, s != NULL ? s : "(null)");
+			p += 2;
+			continue;
+		}
+		if (p[1] == 'd' || (p[1] == 'l' && p[2] == 'd')) {
+			put_long(b, p[1] == 'd' ? va_arg(ap, int) :
+			    va_arg(ap, long));
+			p += p[1] == 'd' ? 2 : 3;
 			continue;
 		}
 		e = p + 1 + strspn(p + 1, "-+ 0#123456789.hlz");

@@ -102,6 +102,14 @@ session_get(struct store *st, const char *token,
 }
 
 void
+session_copy(struct session *dst, const struct session *src)
+{
+	*dst = *src;
+	dst->user.email = xstrdup(src->user.email);
+	dst->user.name = xstrdup(src->user.name);
+}
+
+void
 session_release(struct session *s)
 {
 	user_release(&s->user);

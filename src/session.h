@@ -43,6 +43,8 @@ char *session_new(struct store *st, long id, time_t now);
 int session_get(struct store *st, const char *token,
     const struct session_limits *lim, time_t now, struct session *out);
 void session_release(struct session *s);
+/* A copy of src into dst (release both). */
+void session_copy(struct session *dst, const struct session *src);
 
 /* End the session of a token (logout); 0 or -1. */
 int session_end(struct store *st, const char *token);

@@ -794,3 +794,38 @@ store_data_rev(struct store *st, long long *rev)
 		*rev = sqlite3_column_int64(stmt, 0);
 	return store_rows_done(st, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc);
 }
+
+/* The state of one file for store_signature(); zeros when absent. */
+static void
+file_sig(const char *path, struct store_file_sig *f)
+{
+	struct stat sb;
+
+	memset(f, 0, sizeof(*f));
+	if (stat(path, &sb) == -1)
+		return;
+	f->mtime = sb.st_mtim;
+	f->ctime = sb.st_ctim;
+	f->size = sb.st_size;
+	f->ino = sb.st_ino;
+}
+
+int
+store_signature(const struct store *st, struct store_sig *sig)
+{
+	char wal[4096];
+
+	memset(sig, 0, sizeof(*sig));
+	if (strcmp(st->path, ":memory:") == 0 ||
+	    snprintf(wal, sizeof(wal), "%s-wal", st->path) >= (int)sizeof(wal))
+		return -1;
+	file_sig(st->path, &sig->db);
+	file_sig(wal, &sig->wal);
+	return 0;
+}
+
+int
+store_sig_equal(const struct store_sig *a, const struct store_sig *b)
+{
+	return memcmp(a, b, sizeof(*a)) == 0;
+}

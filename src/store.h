@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "rules.h"
 
@@ -97,6 +98,26 @@ int store_rows_done(struct store *st, sqlite3_stmt *stmt, int rc);
  * login failures or the audit trail are written.  0 or -1 (logged).
  */
 int store_data_rev(struct store *st, long long *rev);
+
+/*
+ * What the database's files look like (size, times, inode of the file and
+ * of its write-ahead log): every commit, by any process, writes the log,
+ * so an unchanged signature means, in practice, unchanged data.  Lets a
+ * server skip reading the database on every request; it must still read
+ * it now and then (the clock's granularity can hide a write).  0, or -1
+ * for a database in memory (no signature: read it every time).
+ */
+struct store_file_sig {
+	struct timespec mtime, ctime;
+	long long size;
+	unsigned long long ino;
+};
+struct store_sig {
+	struct store_file_sig db, wal;
+};
+int store_signature(const struct store *st, struct store_sig *sig);
+/* 1 if a and b are the same signature. */
+int store_sig_equal(const struct store_sig *a, const struct store_sig *b);
 
 /* Log the connection's last error, naming the database file. */
 void store_warn(struct store *st);

@@ -2,10 +2,9 @@
  * The web application's core: the route table with the least role of
  * each route, and the one path every request takes before a page runs
  * (body limits, session, role, CSRF token and Origin on every POST), the
- * security headers, and the per-thread state pages read: a database
- * connection, a lunar calendar and the dataset, reloaded when the
- * database moved on.  Pages are in web_*.c (web_pages.h), their HTML
- * through ui.c.
+ * security headers.  What each thread keeps between requests is
+ * web_thread.c's; pages are in web_*.c (web_pages.h), their HTML through
+ * ui.c.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -16,35 +15,21 @@
 #include "config.h"
 #include "escape.h"
 #include "log.h"
-#include "lunar.h"
-#include "store.h"
 #include "token.h"
 #include "ui.h"
 #include "vntime.h"
 #include "web.h"
 #include "web_pages.h"
+#include "web_thread.h"
 
 /* Bytes of a POST body: an uploaded calendar file at most. */
 #define WEB_MAX_BODY	(8 * 1024 * 1024)
 
-/* One worker thread's own state (SQLite connections and the lunar cache
- * are not shared between threads). */
-struct web_thread {
-	struct web_thread *next;
-	struct store *st;
-	struct lunar_cal *lunar;
-	enum lunar_meridian meridian;
-	struct dataset data;
-	int loaded;
-	long long version;	/* store_data_rev() when loaded */
-};
-
 struct web {
 	struct web_opts o;
-	pthread_key_t key;
-	pthread_mutex_t lock;		/* threads */
+	struct web_threads *threads;
 	pthread_rwlock_t cfg_lock;	/* held to read o.cfg */
-	struct web_thread *threads;
+	unsigned gen;			/* moved by every new config */
 };
 
 struct route {
@@ -181,82 +166,6 @@ route_find(struct web_req *r, const char *method, unsigned *status)
 	return NULL;
 }
 
-static struct web_thread *
-thread_state(struct web *w)
-{
-	struct web_thread *t = pthread_getspecific(w->key);
-
-	if (t != NULL)
-		return t;
-	t = xcalloc(1, sizeof(*t));
-	pthread_mutex_lock(&w->lock);
-	t->next = w->threads;
-	w->threads = t;
-	pthread_mutex_unlock(&w->lock);
-	pthread_setspecific(w->key, t);
-	return t;
-}
-
-static void
-thread_forget_data(struct web_thread *t)
-{
-	if (t->loaded)
-		dataset_release(&t->data);
-	t->loaded = 0;
-}
-
-/*
- * This thread's connection to the configured database, reopened when a
- * reload changed its path, and its lunar calendar; 0 or -1 (logged).
- */
-static int
-thread_open(struct web *w, struct web_thread *t)
-{
-	const struct config *cfg = w->o.cfg;
-
-	if (t->st != NULL && strcmp(store_path(t->st), cfg->db_path) != 0) {
-		thread_forget_data(t);
-		store_close(t->st);
-		t->st = NULL;
-	}
-	if (t->st == NULL && store_open(cfg->db_path, 0, &t->st) == -1) {
-		t->st = NULL;
-		return -1;
-	}
-	if (t->lunar != NULL && t->meridian != cfg->meridian) {
-		lunar_free(t->lunar);
-		t->lunar = NULL;
-	}
-	if (t->lunar == NULL) {
-		t->lunar = lunar_new(cfg->meridian);
-		t->meridian = cfg->meridian;
-	}
-	return 0;
-}
-
-/*
- * The dataset as the database has it now: kept between requests and
- * loaded again when the data changed (store_data_rev() moved: any
- * connection's write).  0 or -1 (logged).
- */
-static int
-thread_data(struct web_thread *t)
-{
-	long long v = 0;
-
-	if (store_data_rev(t->st, &v) == -1)
-		return -1;
-	if (t->loaded && v == t->version)
-		return 0;
-	thread_forget_data(t);
-	if (dataset_load(t->st, DATASET_ACTIVITIES | DATASET_OWNERS,
-	    &t->data) == -1)
-		return -1;
-	t->loaded = 1;
-	t->version = v;
-	return 0;
-}
-
 /* "scheme://host[:port]" of base into out, and its path (no final
  * slash) into root. */
 static void
@@ -380,7 +289,7 @@ session_limits(const struct web_req *r, struct session_limits *lim)
 
 /* The session of the request's cookie, if any; 0 or -1. */
 static int
-find_session(struct web_req *r)
+find_session(struct web_req *r, struct web_thread *t)
 {
 	const char *tok = cookie_token(r, WEB_COOKIE_SESSION);
 	struct session_limits lim;
@@ -389,8 +298,7 @@ find_session(struct web_req *r)
 	if (tok == NULL)
 		return 0;
 	session_limits(r, &lim);
-	rc = session_get(r->st, tok, &lim, r->now, &r->s);
-	if (rc == -1)
+	if ((rc = web_thread_session(t, tok, &lim, r->now, &r->s)) == -1)
 		return -1;
 	r->logged_in = rc == 0;
 	return 0;
@@ -419,13 +327,13 @@ need_login(struct web_req *r, int post)
 static int
 dispatch(struct web_req *r, const struct route *rt, int post)
 {
-	struct web_thread *t = thread_state(r->w);
+	struct web_thread *t = web_thread(r->w->threads);
 
-	if (thread_open(r->w, t) == -1)
+	if (web_thread_begin(t, r->cfg) == -1)
 		return -1;
-	r->st = t->st;
-	r->lunar = t->lunar;
-	if (find_session(r) == -1)
+	r->st = web_thread_store(t);
+	r->lunar = web_thread_lunar(t);
+	if (find_session(r, t) == -1)
 		return -1;
 	if (rt->role != WEB_PUBLIC && !r->logged_in)
 		return need_login(r, post);
@@ -438,11 +346,8 @@ dispatch(struct web_req *r, const struct route *rt, int post)
 		    "đến từ trang này hoặc đã cũ. Hãy tải lại trang và thử "
 		    "lại.", "Request refused: the form did not come from this "
 		    "site or is out of date. Reload the page and try again.");
-	if (r->logged_in) {
-		if (thread_data(t) == -1)
-			return -1;
-		r->data = &t->data;
-	}
+	if (r->logged_in && (r->data = web_thread_data(t)) == NULL)
+		return -1;
 	return rt->fn(r);
 }
 
@@ -496,9 +401,7 @@ web_new(const struct web_opts *o)
 	struct web *w = xcalloc(1, sizeof(*w));
 
 	w->o = *o;
-	if (pthread_key_create(&w->key, NULL) != 0)
-		fatal("pthread_key_create failed");
-	pthread_mutex_init(&w->lock, NULL);
+	w->threads = web_threads_new();
 	pthread_rwlock_init(&w->cfg_lock, NULL);
 	return w;
 }
@@ -506,19 +409,9 @@ web_new(const struct web_opts *o)
 void
 web_free(struct web *w)
 {
-	struct web_thread *t, *next;
-
 	if (w == NULL)
 		return;
-	for (t = w->threads; t != NULL; t = next) {
-		next = t->next;
-		thread_forget_data(t);
-		store_close(t->st);
-		lunar_free(t->lunar);
-		free(t);
-	}
-	pthread_key_delete(w->key);
-	pthread_mutex_destroy(&w->lock);
+	web_threads_free(w->threads);
 	pthread_rwlock_destroy(&w->cfg_lock);
 	free(w);
 }
@@ -542,7 +435,37 @@ web_config_lock(struct web *w)
 void
 web_config_unlock(struct web *w)
 {
+	w->gen++;
 	pthread_rwlock_unlock(&w->cfg_lock);
+}
+
+/* The key of a part of a page as this request sees it. */
+static char *
+cache_key(const struct web_req *r, const char *key)
+{
+	return xasprintf("%s|%s|%d", key, r->lang == LANG_EN ? "en" : "vi",
+	    (int)r->s.user.role);
+}
+
+int
+web_cache_get(struct web_req *r, const char *key)
+{
+	char *k = cache_key(r, key);
+	int hit = web_thread_cache_get(web_thread(r->w->threads), k, r->today,
+	    r->w->gen, r->out);
+
+	free(k);
+	return hit;
+}
+
+void
+web_cache_put(struct web_req *r, const char *key, size_t start)
+{
+	char *k = cache_key(r, key);
+
+	web_thread_cache_put(web_thread(r->w->threads), k, r->today,
+	    r->w->gen, r->out->data + start, r->out->len - start);
+	free(k);
 }
 
 void

@@ -104,6 +104,16 @@ const char *web_login_token(struct web_req *r);
 void web_session_limits(const struct web_req *r,
     struct session_limits *lim);
 
+/*
+ * The part of a page that is the same for everyone of the same language
+ * and role (no CSRF token, nothing personal): when this thread made it
+ * for key at the current data revision, day and config, it is appended
+ * to r->out and 1 returned.  Else 0: the page writes it, then keeps it
+ * with web_cache_put(r, key, offset where it began in r->out).
+ */
+int web_cache_get(struct web_req *r, const char *key);
+void web_cache_put(struct web_req *r, const char *key, size_t start);
+
 /* The words of the request's language. */
 #define L(r, vi, en)	((r)->lang == LANG_EN ? (en) : (vi))
 

@@ -136,8 +136,8 @@ upcoming(struct web_req *r, const struct occ_list *ol, struct ymd to)
 	html_raw(r->out, "</tbody></table></section>\n");
 }
 
-int
-web_home(struct web_req *r)
+static int
+home(struct web_req *r)
 {
 	struct occ_list ol = { 0 };
 	int days = r->cfg->milestone_days > HOME_DAYS ?
@@ -152,7 +152,6 @@ web_home(struct web_req *r)
 		occ_list_release(&ol);
 		return -1;
 	}
-	ui_begin(r, L(r, "Tổng quan", "Overview"), "home");
 	to_plan(r, &ol);
 	/* The list below stops at HOME_DAYS even when milestone_days looks
 	 * further ahead. */
@@ -161,7 +160,24 @@ web_home(struct web_req *r)
 			n++;
 	ol.n = n;
 	upcoming(r, &ol, to);
-	ui_end(r);
 	occ_list_release(&ol);
+	return 0;
+}
+
+/* The dashboard is the same for every account of a role: made once per
+ * thread and data revision. */
+int
+web_home(struct web_req *r)
+{
+	size_t start;
+
+	ui_begin(r, L(r, "Tổng quan", "Overview"), "home");
+	start = r->out->len;
+	if (!web_cache_get(r, "home")) {
+		if (home(r) == -1)
+			return -1;
+		web_cache_put(r, "home", start);
+	}
+	ui_end(r);
 	return 0;
 }

@@ -393,7 +393,8 @@ int
 web_year(struct web_req *r)
 {
 	struct year_view v;
-	char title[32];
+	char title[32], *key = NULL;
+	size_t start;
 	int ret = -1;
 
 	if (r->id < LUNAR_MIN_YEAR || r->id >= LUNAR_MAX_YEAR)
@@ -402,16 +403,26 @@ web_year(struct web_req *r)
 	memset(&v, 0, sizeof(v));
 	v.year = (int)r->id;
 	buf_init(&v.qs);
-	if (filters_read(r, &v) == -1 || occurrences(r, &v) == -1)
+	if (filters_read(r, &v) == -1)
 		goto done;
 	snprintf(title, sizeof(title), "%s %d", L(r, "Năm", "Year"), v.year);
 	ui_begin(r, title, v.year == r->today.y ? "year" : NULL);
-	year_nav(r, &v);
-	filters_form(r, &v);
-	months(r, &v);
+	/* The same for every account of a role: kept per thread. */
+	key = xasprintf("year/%d?%s", v.year, v.qs.data != NULL ? v.qs.data :
+	    "");
+	start = r->out->len;
+	if (!web_cache_get(r, key)) {
+		if (occurrences(r, &v) == -1)
+			goto done;
+		year_nav(r, &v);
+		filters_form(r, &v);
+		months(r, &v);
+		web_cache_put(r, key, start);
+	}
 	ui_end(r);
 	ret = 0;
 done:
+	free(key);
 	occ_list_release(&v.ol);
 	select_release(&v.sel);
 	buf_release(&v.qs);
