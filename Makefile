@@ -81,6 +81,7 @@ SRCS = \
 	src/recipient.c \
 	src/remind.c \
 	src/rules.c \
+	src/rules_title.c \
 	src/select.c \
 	src/site.c \
 	src/store.c \

@@ -42,6 +42,9 @@ int vntime_parse_offsets(const char *s, long *secs);
 
 /* Append d as "21/9/1973" (vi) or "21 Sep 1973" (en). */
 void vntime_format_date(struct ymd d, enum lang lang, struct buf *out);
+/* Append month m of year y as "6/2013" (vi) or "Jun 2013" (en): a date
+ * known only to the month. */
+void vntime_format_month(int y, int m, enum lang lang, struct buf *out);
 /* Append "21/9/2023 09:30" (vi) or "21 Sep 2023 09:30" (en); min < 0
  * writes the date alone. */
 void vntime_format_when(struct ymd d, int min, enum lang lang,
