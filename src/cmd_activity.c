@@ -168,7 +168,7 @@ activity_add(int argc, char **argv, struct app *app)
 		cmd_usage("activity");
 		return rc == 1 ? 0 : 2;
 	}
-	a.uid = activity_new_uid();
+	a.uid = activity_new_uid(app->cfg->domain);
 	a.status = ACTIVITY_PLANNED;
 	if (apply(app, &f, &a) == -1)
 		goto done;
