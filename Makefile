@@ -18,7 +18,8 @@ WERROR ?=
 VERSION_SED = 1s/^[^ ]* (\([^)]*\)).*/\1/p
 VERSION := $(shell sed -n '$(VERSION_SED)' debian/changelog 2>/dev/null)
 
-PKGS = sqlite3 libical libcurl libmicrohttpd inih libzip libsystemd zlib
+PKGS = sqlite3 libical libcurl libmicrohttpd inih libzip libsystemd zlib \
+	icu-uc icu-i18n
 TESTPKGS = check
 
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -54,6 +55,7 @@ SRCS = \
 	src/cmd_serve.c \
 	src/cmd_show.c \
 	src/cmd_upcoming.c \
+	src/collate.c \
 	src/config.c \
 	src/config_check.c \
 	src/conns.c \
@@ -92,6 +94,7 @@ SRCS = \
 # Unit tests: tests/unit/test_NAME.c, one per module.
 UNITS = \
 	tests/unit/test_activity.c \
+	tests/unit/test_collate.c \
 	tests/unit/test_config.c \
 	tests/unit/test_escape.c \
 	tests/unit/test_httpreq.c \
