@@ -82,6 +82,7 @@ SRCS = \
 	src/query.c \
 	src/recipient.c \
 	src/remind.c \
+	src/remind_mail.c \
 	src/rules.c \
 	src/rules_title.c \
 	src/select.c \

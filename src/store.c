@@ -95,6 +95,17 @@ static const char *const migrations[] = {
 	 * nước Đức"): calendars/holiday-titles.csv. */
 	"ALTER TABLE observances ADD COLUMN title_vi TEXT;"
 	"ALTER TABLE observances ADD COLUMN title_en TEXT;",
+	/* (issue 13, branch truth) What each recipient was told about, so a
+	 * run's digest holds only what is new for them; the milestones mailed
+	 * one by one before count as told. */
+	"CREATE TABLE told ("
+	"  recipient TEXT NOT NULL,"
+	"  item TEXT NOT NULL,"		/* "milestone:KEY:YEAR" */
+	"  told INTEGER NOT NULL,"
+	"  PRIMARY KEY (recipient, item));"
+	"INSERT OR IGNORE INTO told (recipient, item, told)"
+	"  SELECT recipient, reminder, created FROM outbox"
+	"  WHERE reminder LIKE 'milestone:%';",
 };
 
 static int
