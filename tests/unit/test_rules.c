@@ -53,6 +53,22 @@ one_in(struct observance *o, int y, const struct rules_opts *opts)
 	return oc;
 }
 
+/* fn's words for oc are vi in Vietnamese and en in English. */
+static void
+expect_words(const struct occurrence *oc, void (*fn)(const struct occurrence *,
+    enum lang, struct buf *), const char *vi, const char *en)
+{
+	struct buf b;
+
+	buf_init(&b);
+	fn(oc, LANG_VI, &b);
+	ck_assert_str_eq(b.data, vi);
+	b.len = 0;
+	fn(oc, LANG_EN, &b);
+	ck_assert_str_eq(b.data, en);
+	buf_release(&b);
+}
+
 static const struct {
 	const char *spec;
 	enum rule_type type;
@@ -269,20 +285,13 @@ START_TEST(title_phrasing)
 	struct observance x = obs(titles[_i].key, titles[_i].kind,
 	    titles[_i].spec);
 	struct occurrence oc;
-	struct buf b;
 
 	rules_opts_init(&o);
 	x.country_en = (char *)titles[_i].country_en;
 	x.country_vi = (char *)titles[_i].country_vi;
 	x.formal_vi = (char *)titles[_i].formal_vi;
 	oc = one_in(&x, titles[_i].year, &o);
-	buf_init(&b);
-	rules_title(&oc, LANG_VI, &b);
-	ck_assert_str_eq(b.data, titles[_i].vi);
-	b.len = 0;
-	rules_title(&oc, LANG_EN, &b);
-	ck_assert_str_eq(b.data, titles[_i].en);
-	buf_release(&b);
+	expect_words(&oc, rules_title, titles[_i].vi, titles[_i].en);
 }
 END_TEST
 
@@ -291,22 +300,15 @@ START_TEST(title_commemoration)
 	struct rules_opts o;
 	struct observance y = obs("yersin_birth", KIND_COMMEMORATION, "09-22");
 	struct occurrence oc;
-	struct buf b;
 
 	rules_opts_init(&o);
 	y.rule.base_year = 1863;
 	y.name_vi = (char *)"ngày sinh bác sĩ Alexandre Yersin";
 	y.name_en = (char *)"the birth of Dr Alexandre Yersin";
 	oc = one_in(&y, 2023, &o);
-	buf_init(&b);
-	rules_title(&oc, LANG_VI, &b);
-	ck_assert_str_eq(b.data, "Kỷ niệm 160 năm ngày sinh bác sĩ Alexandre "
-	    "Yersin (22/9/1863 – 22/9/2023)");
-	b.len = 0;
-	rules_title(&oc, LANG_EN, &b);
-	ck_assert_str_eq(b.data, "160th anniversary of the birth of Dr "
-	    "Alexandre Yersin (22 Sep 1863 – 22 Sep 2023)");
-	buf_release(&b);
+	expect_words(&oc, rules_title, "Kỷ niệm 160 năm ngày sinh bác sĩ "
+	    "Alexandre Yersin (22/9/1863 – 22/9/2023)", "160th anniversary of "
+	    "the birth of Dr Alexandre Yersin (22 Sep 1863 – 22 Sep 2023)");
 }
 END_TEST
 
@@ -319,7 +321,6 @@ START_TEST(month_precision)
 	    "2013-06");
 	struct occ_list l = { 0 };
 	struct occurrence oc;
-	struct buf b;
 
 	rules_opts_init(&o);
 	p.level = (char *)"strategic";
@@ -331,21 +332,12 @@ START_TEST(month_precision)
 	ck_assert_int_eq(oc.precision, PREC_MONTH);
 	ck_assert_int_eq(oc.n, 10);
 	ck_assert_int_eq(oc.milestone, MILESTONE_DECADE);
-	buf_init(&b);
-	rules_title(&oc, LANG_VI, &b);
-	ck_assert_str_eq(b.data, "Kỷ niệm 10 năm quan hệ Đối tác Chiến lược "
-	    "Việt Nam – Thái Lan (6/2013 – 6/2023)");
-	b.len = 0;
-	rules_title(&oc, LANG_EN, &b);
-	ck_assert_str_eq(b.data, "10th anniversary of the Vietnam–Thailand "
-	    "Strategic Partnership (Jun 2013 – Jun 2023)");
-	b.len = 0;
-	rules_format_date(&oc, LANG_VI, &b);
-	ck_assert_str_eq(b.data, "6/2023");
-	b.len = 0;
-	rules_short_title(&oc, LANG_VI, &b);
-	ck_assert_str_eq(b.data, "Thái Lan: 10 năm Đối tác Chiến lược");
-	buf_release(&b);
+	expect_words(&oc, rules_title, "Kỷ niệm 10 năm quan hệ Đối tác Chiến "
+	    "lược Việt Nam – Thái Lan (6/2013 – 6/2023)", "10th anniversary of "
+	    "the Vietnam–Thailand Strategic Partnership (Jun 2013 – Jun 2023)");
+	expect_words(&oc, rules_format_date, "6/2023", "Jun 2023");
+	expect_words(&oc, rules_short_title, "Thái Lan: 10 năm Đối tác Chiến "
+	    "lược", "Thailand: 10 years of Strategic Partnership");
 	ck_assert_int_eq(rules_occurrences(&o, cal, (struct observance *[]){
 	    &p }, 1, (struct ymd){ 2023, 1, 1 }, (struct ymd){ 2023, 12, 31 },
 	    &l), 0);
@@ -394,7 +386,6 @@ START_TEST(title_names)
 	struct observance n = obs("lao_new_year", KIND_NEW_YEAR, "04-14");
 	struct dated d = { 2024, { 2024, 4, 14 }, { 2024, 4, 17 } };
 	struct occurrence oc;
-	struct buf b;
 
 	rules_opts_init(&o);
 	t.name_vi = (char *)"Tết Nguyên đán";
@@ -406,24 +397,16 @@ START_TEST(title_names)
 	memcpy(n.country, "LA", 3);
 	n.dates = &d;
 	n.ndates = 1;
-	buf_init(&b);
 	oc = one_in(&t, 2024, &o);
-	rules_title(&oc, LANG_VI, &b);
-	ck_assert_str_eq(b.data, "Tết Nguyên đán Giáp Thìn 2024 (10/2/2024, "
-	    "1/1 âm lịch)");
-	b.len = 0;
-	rules_title(&oc, LANG_EN, &b);
-	ck_assert_str_eq(b.data, "Vietnamese Lunar New Year (Tết Giáp Thìn, "
-	    "10 Feb 2024, lunar 1/1)");
+	expect_words(&oc, rules_title, "Tết Nguyên đán Giáp Thìn 2024 "
+	    "(10/2/2024, 1/1 âm lịch)", "Vietnamese Lunar New Year (Tết Giáp "
+	    "Thìn, 10 Feb 2024, lunar 1/1)");
 	oc = one_in(&n, 2024, &o);
-	b.len = 0;
-	rules_title(&oc, LANG_VI, &b);
-	ck_assert_str_eq(b.data, "Tết cổ truyền Bunpimay (Lào, 14/4/2024 – "
-	    "17/4/2024)");
-	b.len = 0;
-	rules_short_title(&oc, LANG_VI, &b);
-	ck_assert_str_eq(b.data, "Lào: Tết cổ truyền Bunpimay");
-	buf_release(&b);
+	expect_words(&oc, rules_title, "Tết cổ truyền Bunpimay (Lào, 14/4/2024 "
+	    "– 17/4/2024)", "Lao New Year (Bunpimay, 14 Apr 2024 – 17 Apr "
+	    "2024)");
+	expect_words(&oc, rules_short_title, "Lào: Tết cổ truyền Bunpimay",
+	    "Laos: Lao New Year (Bunpimay)");
 }
 END_TEST
 
@@ -467,7 +450,6 @@ START_TEST(short_titles)
 	struct observance x = obs(shorts[_i].key, shorts[_i].kind,
 	    shorts[_i].spec);
 	struct occurrence oc;
-	struct buf b;
 
 	rules_opts_init(&o);
 	memcpy(x.country, shorts[_i].cc, strlen(shorts[_i].cc) + 1);
@@ -476,13 +458,7 @@ START_TEST(short_titles)
 	x.name_vi = (char *)shorts[_i].name_vi;
 	x.name_en = (char *)shorts[_i].name_en;
 	oc = one_in(&x, shorts[_i].year, &o);
-	buf_init(&b);
-	rules_short_title(&oc, LANG_VI, &b);
-	ck_assert_str_eq(b.data, shorts[_i].vi);
-	b.len = 0;
-	rules_short_title(&oc, LANG_EN, &b);
-	ck_assert_str_eq(b.data, shorts[_i].en);
-	buf_release(&b);
+	expect_words(&oc, rules_short_title, shorts[_i].vi, shorts[_i].en);
 }
 END_TEST
 
