@@ -231,7 +231,6 @@ milestones_ahead(const struct remind_in *in, const struct dataset *d,
 {
 	struct ymd end = util_ymd_add_days(in->today, in->cfg->milestone_days);
 	const struct occurrence *oc;
-	struct ymd last;
 	size_t i, keep = 0;
 
 	if (rules_occurrences(&in->cfg->rules, in->lunar, d->set.v, d->set.n,
@@ -239,11 +238,8 @@ milestones_ahead(const struct remind_in *in, const struct dataset *d,
 		return -1;
 	for (i = 0; i < out->n; i++) {
 		oc = &out->v[i];
-		last = oc->precision == PREC_DAY ? oc->date : (struct ymd){
-		    oc->date.y, oc->date.m, util_month_days(oc->date.y,
-		    oc->date.m) };
 		if (oc->n <= 0 || !rules_is_milestone(&in->cfg->rules, oc) ||
-		    util_ymd_cmp(last, in->today) < 0 ||
+		    util_ymd_cmp(rules_last_day(oc), in->today) < 0 ||
 		    has_activity(&d->acts, oc->obs->key, oc->date))
 			continue;
 		out->v[keep++] = *oc;

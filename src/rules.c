@@ -441,6 +441,18 @@ occ_list_drop_partial(struct occ_list *l)
 	l->n = keep;
 }
 
+struct ymd
+rules_last_day(const struct occurrence *oc)
+{
+	struct ymd d = oc->date;
+
+	if (oc->precision == PREC_YEAR)
+		d.m = 12;
+	if (oc->precision != PREC_DAY)
+		d.d = util_month_days(d.y, d.m);
+	return d;
+}
+
 enum precision
 rules_precision(const struct observance *obs)
 {

@@ -162,6 +162,11 @@ void rules_undated(struct observance *const *obs, size_t nobs, int year,
  * from l, for the users that need a day: feeds, by default. */
 void occ_list_drop_partial(struct occ_list *l);
 
+/* The last day the occurrence may fall on: its date, the end of its month
+ * (PREC_MONTH) or of its year (PREC_YEAR).  A listing from a day keeps a
+ * row known to the month while its month lasts. */
+struct ymd rules_last_day(const struct occurrence *oc);
+
 /* 1 if the occurrence's class counts as a milestone for its kind. */
 int rules_is_milestone(const struct rules_opts *o,
     const struct occurrence *oc);

@@ -123,3 +123,10 @@ expect_grep '^next         2024  Kỷ niệm 51 năm thiết lập quan hệ ngo
 expect_grep '^relation:WS .* confirmed (day not known)$' "$T/list"
 expect_grep '^relation:BJ .* confirmed (only the year)$' "$T/list"
 expect_grep '^relation:GE .* recalled$' "$T/list"
+
+# upcoming keeps a row known to the month while its month lasts.
+"$KYNIEM" --today 2024-03-15 upcoming --days 30 >"$T/up"
+expect_grep '^3/2024	Kỷ niệm 30 năm thiết lập quan hệ ngoại giao Việt Nam – Samoa (3/1994 – 3/2024) \[năm tròn\]$' "$T/up"
+"$KYNIEM" --today 2024-04-01 upcoming --days 30 >"$T/up2"
+expect_no_grep 'Samoa (3/1994' "$T/up2"
+expect_grep '^4/4/2024	Kỷ niệm 64 năm Quốc khánh Senegal' "$T/up2"
