@@ -266,6 +266,7 @@ route_plan(struct http_server *srv, struct MHD_Connection *c,
 static const struct route routes[] = {
 	{ "/", 0, route_index },
 	{ "/calendars/", 1, route_calendar },
+	{ "/en/calendars/", 1, route_calendar },	/* English feeds */
 	{ "/healthz", 0, route_health },
 	{ "/index.en.html", 0, route_index },
 	{ "/index.html", 0, route_index },

@@ -71,10 +71,13 @@ fnv1a(const char *p, size_t n)
 
 static void
 add_headers(struct MHD_Response *r, const char *ctype, const char *etag,
-    const char *lastmod, const char *cc, const char *enc)
+    const char *lastmod, const char *cc, const char *enc, const char *disp)
 {
 	if (ctype != NULL)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
+	if (disp != NULL)
+		MHD_add_response_header(r,
+		    MHD_HTTP_HEADER_CONTENT_DISPOSITION, disp);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, etag);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_LAST_MODIFIED, lastmod);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cc);
@@ -152,14 +155,17 @@ res_make(struct res *r, struct site_doc *doc, const struct res *prev,
 	plain_len = doc->len;
 	r->plain = snap_body_response(doc->body, doc->len);
 	doc->body = NULL;
-	add_headers(r->plain, doc->ctype, r->etag, lastmod, cc, NULL);
+	add_headers(r->plain, doc->ctype, r->etag, lastmod, cc, NULL,
+	    doc->disposition);
 	r->nm_plain = not_modified_response(plain_len);
-	add_headers(r->nm_plain, NULL, r->etag, lastmod, cc, NULL);
+	add_headers(r->nm_plain, NULL, r->etag, lastmod, cc, NULL, NULL);
 	if (gz != NULL) {
 		r->gz = snap_body_response(gz, gzlen);
-		add_headers(r->gz, doc->ctype, r->etag_gz, lastmod, cc, "gzip");
+		add_headers(r->gz, doc->ctype, r->etag_gz, lastmod, cc, "gzip",
+		    doc->disposition);
 		r->nm_gz = not_modified_response(gzlen);
-		add_headers(r->nm_gz, NULL, r->etag_gz, lastmod, cc, NULL);
+		add_headers(r->nm_gz, NULL, r->etag_gz, lastmod, cc, NULL,
+		    NULL);
 	} else
 		log_warnx("cannot compress '%s'; it is served plain", r->path);
 }

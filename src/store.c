@@ -153,6 +153,17 @@ static const char *const migrations[] = {
 	REV_TRIGGERS("activities")
 	REV_TRIGGERS("activity_owners")
 	REV_TRIGGERS("corrections"),
+	/* 6 -> 7: what each recipient was told about, so a
+	 * run's digest holds only what is new for them; the milestones mailed
+	 * one by one before count as told. */
+	"CREATE TABLE told ("
+	"  recipient TEXT NOT NULL,"
+	"  item TEXT NOT NULL,"		/* "milestone:KEY:YEAR" */
+	"  told INTEGER NOT NULL,"
+	"  PRIMARY KEY (recipient, item));"
+	"INSERT OR IGNORE INTO told (recipient, item, told)"
+	"  SELECT recipient, reminder, created FROM outbox"
+	"  WHERE reminder LIKE 'milestone:%';",
 };
 
 static int

@@ -93,7 +93,7 @@ facts(struct web_req *r, const struct observance *o)
 		html_printf(r->out, "%s</dd>", L(r, "không tính số năm",
 		    "not counted"));
 	dt_text(r, "Độ tin cậy", "Confidence", ui_confidence(r,
-	    select_confidence(o)));
+	    rules_confidence(o)));
 	dt_text(r, "Nguồn", "Source", o->source);
 	dt_text(r, "Ghi chú", "Note", o->note);
 	dt_text(r, "Mã", "Key", o->key);
