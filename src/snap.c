@@ -28,16 +28,15 @@ free_body(void *p)
 	free(p);
 }
 
-/* gzip (RFC 1952) of len bytes; NULL if zlib fails. */
-static char *
-gzip(const char *data, size_t len, size_t *outlen)
+char *
+snap_gzip(const char *data, size_t len, int level, size_t *outlen)
 {
 	z_stream z;
 	char *out;
 	uLong cap;
 
 	memset(&z, 0, sizeof(z));
-	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9,
+	if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 9,
 	    Z_DEFAULT_STRATEGY) != Z_OK)
 		return NULL;
 	cap = deflateBound(&z, (uLong)len) + 32;
@@ -151,7 +150,7 @@ res_make(struct res *r, struct site_doc *doc, const struct res *prev,
 	httpreq_date(r->lastmod, lastmod, sizeof(lastmod));
 	cc = r->token != NULL ? CC_PRIVATE : strstr(doc->ctype, "html") ?
 	    CC_PAGE : CC_FEED;
-	gz = gzip(doc->body, doc->len, &gzlen);
+	gz = snap_gzip(doc->body, doc->len, 9, &gzlen);
 	plain_len = doc->len;
 	r->plain = snap_body_response(doc->body, doc->len);
 	doc->body = NULL;

@@ -109,7 +109,7 @@ anniversary_row(struct web_req *r, const struct occurrence *oc)
 	buf_init(&t);
 	rules_title(oc, r->lang, &t);
 	html_raw(r->out, "<tr><td class=\"date\">");
-	ui_date(r, oc->date);
+	ui_occurrence_date(r, oc);
 	html_printf(r->out, "</td><td>%s", t.data);
 	if (rules_is_milestone(&r->cfg->rules, oc))
 		html_printf(r->out, " <span class=\"badge m%d\">%s</span>",
