@@ -62,6 +62,9 @@ SRCS = \
 	src/config.c \
 	src/config_check.c \
 	src/conns.c \
+	src/contact.c \
+	src/contact_db.c \
+	src/contact_sel.c \
 	src/correction.c \
 	src/csv.c \
 	src/dataset.c \

@@ -28,7 +28,7 @@
 #define BAD_SECTION	"\x01"
 
 enum type { T_STR, T_LIST, T_INT, T_LANG, T_BOOL, T_MILESTONES, T_FEB29,
-    T_MERIDIAN, T_STARTTLS, T_SELECTOR, T_OFFSETS };
+    T_MERIDIAN, T_STARTTLS, T_SELECTOR, T_OFFSETS, T_CONTACTS };
 
 struct key {
 	const char *section;	/* "feed" matches every [feed NAME] */
@@ -62,6 +62,7 @@ static const struct key keys[] = {
 	{ "general", "feb29", T_FEB29, C(rules.feb29_mar1), 0, 0 },
 	{ "general", "lang", T_LANG, C(lang), 0, 0 },
 	{ "general", "meridian", T_MERIDIAN, C(meridian), 0, 0 },
+	{ "letters", "contacts", T_CONTACTS, C(letters_contacts), 0, 0 },
 	{ "organisation", "focus_countries", T_LIST, C(focus_countries), 0,
 	    0 },
 	{ "organisation", "name", T_STR, C(org_name), 0, 0 },
@@ -286,6 +287,21 @@ set_offsets(struct parse *p, const struct key *k, char *base, const char *v)
 	return 0;
 }
 
+/* [letters] contacts: a list (it may go on over lines), compiled as it
+ * grows so an error names its line. */
+static int
+set_contacts(struct parse *p, const struct key *k, char *base, const char *v)
+{
+	char **slot = (char **)(base + k->off), err[200];
+
+	set_string(p, slot, v, 1);
+	contact_sel_release(&p->cfg->letters_sel);
+	if (contact_sel_parse(*slot, &p->cfg->letters_sel, err, sizeof(err)) ==
+	    -1)
+		return bad(p, "bad list for", k->name, err);
+	return 0;
+}
+
 static int
 set_enum(struct parse *p, const struct key *k, char *base, const char *v)
 {
@@ -338,7 +354,8 @@ set_value(struct parse *p, const struct key *k, char *base, const char *v)
 
 	if (text_check(v, VALUE_MAX, 0, &why) == -1)
 		return bad(p, "the value of", k->name, why);
-	if (p->continued && k->type != T_LIST && k->type != T_SELECTOR)
+	if (p->continued && k->type != T_LIST && k->type != T_SELECTOR &&
+	    k->type != T_CONTACTS)
 		return bad(p, "a continuation line for", k->name,
 		    "only lists may go on over several lines");
 	switch (k->type) {
@@ -360,6 +377,8 @@ set_value(struct parse *p, const struct key *k, char *base, const char *v)
 		return set_selector(p, k, base, v);
 	case T_OFFSETS:
 		return set_offsets(p, k, base, v);
+	case T_CONTACTS:
+		return set_contacts(p, k, base, v);
 	default:
 		return set_enum(p, k, base, v);
 	}
@@ -660,6 +679,9 @@ finish(struct config *cfg)
 	    cfg->remind_offsets, cfg->remind_secs)) < 0)
 		fatal("default reminder offsets");
 	cfg->focus = code_list(cfg->focus_countries, 1);
+	if (cfg->letters_contacts == NULL && contact_sel_parse(
+	    CONTACT_SEL_DEFAULT, &cfg->letters_sel, NULL, 0) == -1)
+		fatal("default [letters] contacts");
 	cfg->trusted = code_list(cfg->trusted_proxies, 0);
 	if (config_check(cfg) == -1)
 		ret = -1;
@@ -776,6 +798,8 @@ config_release(struct config *cfg)
 	free(cfg->focus);
 	free(cfg->trusted_proxies);
 	free(cfg->trusted);
+	free(cfg->letters_contacts);
+	contact_sel_release(&cfg->letters_sel);
 	for (i = 0; i < PLAN_S_COUNT; i++)
 		select_release(&cfg->plan_sel[i]);
 	memset(cfg, 0, sizeof(*cfg));

@@ -10,6 +10,7 @@
 
 #include <sys/types.h>
 
+#include "contact.h"
 #include "lunar.h"
 #include "rules.h"
 #include "select.h"
@@ -87,6 +88,10 @@ struct config {
 	char *org_province;
 	char *focus_countries;	/* comma list of ISO codes, as written */
 	char *focus;		/* the same as ",LA,KH,"; "," when none */
+
+	/* [letters] which contacts the union writes to */
+	char *letters_contacts;	/* as written; NULL: the default */
+	struct contact_sel letters_sel;	/* the same, compiled */
 
 	/* [app] the staff web application's sessions */
 	int app_idle_minutes;	/* since the last request (8 h) */

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "activity.h"
+#include "contact.h"
 #include "csv.h"
 #include "file.h"
 #include "import.h"
@@ -51,6 +52,7 @@ static int row_dated(struct ctx *, char **);
 static int row_group(struct ctx *, char **);
 static int row_titles(struct ctx *, char **);
 static int row_activity(struct ctx *, char **);
+static int row_contact(struct ctx *, char **);
 
 static const struct format formats[] = {
 	{ "code,name_en,name_vi,formal_en,formal_vi,source", row_country },
@@ -64,6 +66,7 @@ static const struct format formats[] = {
 	{ "group,country,since,source", row_group },
 	{ "country,title_vi,title_en", row_titles },
 	{ ACTIVITY_CSV_HEADER, row_activity },
+	{ CONTACT_CSV_HEADER, row_contact },
 };
 
 static int bad(struct ctx *c, const char *fmt, ...)
@@ -447,6 +450,35 @@ row_activity(struct ctx *c, char **f)
 done:
 	activity_release(&a);
 	return ret;
+}
+
+/* Missions and organisations letters go to (contact.c checks them,
+ * contact_db.c keeps the web application's edits over re-imports). */
+static int
+row_contact(struct ctx *c, char **f)
+{
+	struct contact k;
+	struct contact_err errs[CONTACT_MAX_ERRS];
+	size_t n;
+	int rc, changed = 0;
+
+	contact_from_csv(f, &k);
+	if ((rc = contact_check(c->st, &k, errs, &n)) != 0) {
+		if (rc == -1)
+			return c->err = "database error", -1;
+		contact_err_text(&errs[0], c->errbuf, sizeof(c->errbuf));
+		c->err = c->errbuf;
+		return -1;
+	}
+	remember_key(c, k.key);
+	if (c->failed)
+		return 0;
+	if (contact_import(c->st, &k, c->now, &changed) == -1) {
+		c->err = "database error";
+		return -1;
+	}
+	c->stats->changed += changed;
+	return 0;
 }
 
 static const struct format *

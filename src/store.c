@@ -153,6 +153,31 @@ static const char *const migrations[] = {
 	REV_TRIGGERS("activities")
 	REV_TRIGGERS("activity_owners")
 	REV_TRIGGERS("corrections"),
+	/* 6 -> 7: contacts, the missions and organisations letters go to
+	 * (contact_db.c): the rows as imported, each revision moving only
+	 * when a value changes, and the web application's edits, additions
+	 * and removals, each made on one revision of the imported row. */
+	"CREATE TABLE contacts ("
+	"  key TEXT PRIMARY KEY,"
+	"  country TEXT NOT NULL REFERENCES countries(code),"
+	"  kind TEXT NOT NULL, city TEXT,"
+	"  name_vi TEXT NOT NULL, name_en TEXT NOT NULL,"
+	"  address TEXT, email TEXT, website TEXT,"
+	"  head_title_vi TEXT, head_title_en TEXT,"
+	"  confidence TEXT NOT NULL, source TEXT, note TEXT,"
+	"  revision INTEGER NOT NULL DEFAULT 1, modified INTEGER NOT NULL);"
+	"CREATE TABLE contact_edits ("
+	"  key TEXT PRIMARY KEY,"
+	"  country TEXT REFERENCES countries(code),"
+	"  kind TEXT, city TEXT, name_vi TEXT, name_en TEXT,"
+	"  address TEXT, email TEXT, website TEXT,"
+	"  head_title_vi TEXT, head_title_en TEXT,"
+	"  confidence TEXT, source TEXT, note TEXT,"
+	"  removed INTEGER NOT NULL DEFAULT 0,"
+	"  base_revision INTEGER,"
+	"  who TEXT NOT NULL, at INTEGER NOT NULL);"
+	REV_TRIGGERS("contacts")
+	REV_TRIGGERS("contact_edits"),
 };
 
 static int
