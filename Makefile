@@ -45,6 +45,7 @@ SRCS = \
 	src/cmd_activity.c \
 	src/cmd_anniversaries.c \
 	src/cmd_audit.c \
+	src/cmd_contact.c \
 	src/cmd_export.c \
 	src/cmd_feed.c \
 	src/cmd_import.c \

@@ -27,6 +27,7 @@ struct app {
 int cmd_activity(int argc, char **argv, struct app *app);
 int cmd_anniversaries(int argc, char **argv, struct app *app);
 int cmd_audit(int argc, char **argv, struct app *app);
+int cmd_contact(int argc, char **argv, struct app *app);
 int cmd_export(int argc, char **argv, struct app *app);
 int cmd_feed(int argc, char **argv, struct app *app);
 int cmd_import(int argc, char **argv, struct app *app);

@@ -44,6 +44,9 @@ static const struct command commands[] = {
 	    "anniversaries YEAR [--milestones] [--kind K] [--country CC] "
 	    "[--select SELECTOR] [--lang vi|en] [--format text|csv|json]" },
 	{ "audit", cmd_audit, 0, NEED_STORE, "audit [--limit N]" },
+	{ "contact", cmd_contact, 1, NEED_STORE,
+	    "contact list [--country CC] [--letters] "
+	    "[--format text|csv|json] | show KEY" },
 	{ "export", cmd_export, 0, NEED_STORE, "export --out DIR" },
 	{ "feed", cmd_feed, 1, NEED_STORE, "feed NAME" },
 	{ "import", cmd_import, 1, NEED_STORE,
