@@ -19,7 +19,7 @@ VERSION_SED = 1s/^[^ ]* (\([^)]*\)).*/\1/p
 VERSION := $(shell sed -n '$(VERSION_SED)' debian/changelog 2>/dev/null)
 
 PKGS = sqlite3 libical libcurl libmicrohttpd inih libzip libsystemd zlib \
-	libsodium
+	libsodium icu-uc icu-i18n
 TESTPKGS = check
 
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -60,6 +60,7 @@ SRCS = \
 	src/cmd_show.c \
 	src/cmd_upcoming.c \
 	src/cmd_user.c \
+	src/collate.c \
 	src/config.c \
 	src/config_check.c \
 	src/conns.c \
@@ -92,7 +93,9 @@ SRCS = \
 	src/query.c \
 	src/recipient.c \
 	src/remind.c \
+	src/remind_mail.c \
 	src/rules.c \
+	src/rules_title.c \
 	src/select.c \
 	src/session.c \
 	src/site.c \
@@ -125,6 +128,7 @@ SRCS = \
 # Unit tests: tests/unit/test_NAME.c, one per module.
 UNITS = \
 	tests/unit/test_activity.c \
+	tests/unit/test_collate.c \
 	tests/unit/test_config.c \
 	tests/unit/test_correction.c \
 	tests/unit/test_escape.c \

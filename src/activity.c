@@ -210,7 +210,7 @@ activity_check(struct store *st, const struct activity *a, char *err,
 }
 
 char *
-activity_new_uid(void)
+activity_new_uid(const char *domain)
 {
 	unsigned char r[12];
 	char hex[sizeof(r) * 2 + 1];
@@ -220,7 +220,7 @@ activity_new_uid(void)
 		fatal("getrandom failed");
 	for (i = 0; i < sizeof(r); i++)
 		snprintf(hex + 2 * i, 3, "%02x", r[i]);
-	return xasprintf("kyniem-activity-%s", hex);
+	return xasprintf("kyniem-activity-%s@%s", hex, domain);
 }
 
 static void

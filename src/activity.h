@@ -125,8 +125,10 @@ int activity_get(struct store *st, long id, struct activity *out);
  */
 int activity_put(struct store *st, struct activity *a, long now,
     int *changed);
-/* A new random UID for an activity added by hand (caller frees). */
-char *activity_new_uid(void);
+/* A new random UID for an activity added by hand, at the configured
+ * domain like every UID kyniem makes: "kyniem-activity-HEX@DOMAIN"
+ * (caller frees).  Imported activities keep theirs. */
+char *activity_new_uid(const char *domain);
 
 /*
  * Fill a (zeroed) from one row of the activities CSV format, whose header

@@ -11,6 +11,7 @@
 #include "activity.h"
 #include "cmd.h"
 #include "config.h"
+#include "dataset.h"
 #include "log.h"
 #include "store.h"
 
@@ -124,7 +125,7 @@ activity_add(int argc, char **argv, struct app *app)
 		cmd_usage("activity");
 		return rc == 1 ? 0 : 2;
 	}
-	a.uid = activity_new_uid();
+	a.uid = activity_new_uid(app->cfg->domain);
 	a.status = ACTIVITY_PLANNED;
 	if (apply(app, &f, &a) == -1)
 		goto done;
@@ -184,6 +185,23 @@ get_id(struct app *app, const char *arg, struct activity *a)
 	return rc == 0 ? 0 : -1;
 }
 
+/* The occasion's title beside its key: people read the title. */
+static void
+occasion(struct app *app, const struct activity *a)
+{
+	struct dataset d;
+	struct buf t;
+
+	if (a->observance == NULL || dataset_load(app->store, 0, &d) == -1)
+		return;
+	buf_init(&t);
+	if (dataset_occasion(&d, app->cfg, app->lunar, a->observance,
+	    a->start, app->cfg->lang, &t) == 0)
+		field("occasion", t.data);
+	buf_release(&t);
+	dataset_release(&d);
+}
+
 static int
 activity_show(int argc, char **argv, struct app *app)
 {
@@ -207,6 +225,7 @@ activity_show(int argc, char **argv, struct app *app)
 	for (i = 0; i < a.nowners; i++)
 		field(i == 0 ? "owners" : "", a.owners[i]);
 	field("observance", a.observance);
+	occasion(app, &a);
 	field("remind", a.remind ? a.remind : app->cfg->remind_offsets);
 	field("status", activity_status_name(a.status));
 	field("notes", a.notes);

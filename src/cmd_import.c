@@ -38,8 +38,9 @@ cmd_import(int argc, char **argv, struct app *app)
 	printf("%ld rows read, %ld added or changed, %ld with errors\n",
 	    stats.rows, stats.changed, stats.errors);
 	if (stats.undated > 0)
-		printf("%ld rows have no exact date: no anniversaries are "
-		    "computed for them ('kyniem list' shows them)\n",
+		printf("%ld rows have no exact day ('kyniem list' shows "
+		    "them): those known to the month are listed at their "
+		    "month, the others in the plans' days to confirm\n",
 		    stats.undated);
 	return failed ? 1 : 0;
 }

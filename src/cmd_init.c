@@ -48,8 +48,9 @@ cmd_init(int argc, char **argv, struct app *app)
 	printf("%s: %ld rows from '%s', %ld added or changed\n",
 	    store_path(app->store), stats.rows, dir, stats.changed);
 	if (stats.undated > 0)
-		printf("%ld rows have no exact date: no anniversaries are "
-		    "computed for them ('kyniem list' shows them)\n",
+		printf("%ld rows have no exact day ('kyniem list' shows "
+		    "them): those known to the month are listed at their "
+		    "month, the others in the plans' days to confirm\n",
 		    stats.undated);
 	return 0;
 }

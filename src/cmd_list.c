@@ -16,6 +16,18 @@
 #include "store.h"
 #include "vntime.h"
 
+/* What a row's date rule leaves open, for the text form. */
+static const char *
+known(const struct observance *o)
+{
+	if (o->rule.type != RULE_UNDATED)
+		return "";
+	if (o->rule.precision == 0)
+		return " (no date)";
+	return rules_precision(o) == PREC_MONTH ? " (day not known)" :
+	    " (only the year)";
+}
+
 static void
 row(struct buf *b, const struct observance *o, enum out_format fmt)
 {
@@ -24,10 +36,10 @@ row(struct buf *b, const struct observance *o, enum out_format fmt)
 	if (o->rule.base_year > 0)
 		snprintf(base, sizeof(base), "%d", o->rule.base_year);
 	if (fmt == OUT_TEXT) {
-		buf_printf(b, "%-28s %-14s %-2s %-12s %-5s %s\n", o->key,
+		buf_printf(b, "%-28s %-14s %-2s %-12s %-5s %s%s\n", o->key,
 		    rules_kind_name(o->kind), o->country, o->spec ? o->spec :
-		    "", base, o->rule.type == RULE_UNDATED ?
-		    "(no exact date)" : o->confidence ? o->confidence : "");
+		    "", base, rules_confidence_name(rules_confidence(o)),
+		    known(o));
 		return;
 	}
 	if (fmt == OUT_CSV) {
@@ -45,9 +57,10 @@ row(struct buf *b, const struct observance *o, enum out_format fmt)
 	esc_json(b, o->country);
 	buf_puts(b, ",\"date\":");
 	esc_json(b, o->spec);
-	buf_printf(b, ",\"base_year\":%s,\"dated\":%s,\"confidence\":",
-	    base[0] ? base : "null",
-	    o->rule.type == RULE_UNDATED ? "false" : "true");
+	buf_printf(b, ",\"base_year\":%s,\"dated\":%s,\"precision\":\"%s\","
+	    "\"confidence\":", base[0] ? base : "null",
+	    o->rule.type == RULE_UNDATED ? "false" : "true",
+	    rules_precision_name(rules_precision(o)));
 	esc_json(b, o->confidence);
 	buf_putc(b, '}');
 }

@@ -1,5 +1,6 @@
 /*
- * kyniem show KEY: one observance in full, with its next occurrences.
+ * kyniem show KEY: one observance in full (its note and whole source
+ * included), with its next occurrences.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -25,16 +26,20 @@ next_five(struct app *app, struct observance *o, enum lang lang)
 	struct occ_list l = { 0 };
 	struct buf t;
 	size_t i;
+	int y;
 
 	if (rules_occurrences(&app->cfg->rules, app->lunar, &o, 1, app->today,
 	    util_ymd_add_days(app->today, 366 * 5), &l) == -1)
 		return -1;
+	for (y = app->today.y; y < app->today.y + 5; y++)
+		rules_undated(&o, 1, y, &l);	/* known only to the year */
 	buf_init(&t);
 	for (i = 0; i < l.n; i++) {
 		t.len = 0;
-		vntime_format_date(l.v[i].date, lang, &t);
+		rules_format_date(&l.v[i], lang, &t);
 		buf_puts(&t, "  ");
 		rules_title(&l.v[i], lang, &t);
+		rules_unverified(o, lang, &t);
 		printf("%-12s %s\n", i == 0 ? "next" : "", t.data);
 	}
 	buf_release(&t);
@@ -85,10 +90,15 @@ cmd_show(int argc, char **argv, struct app *app)
 	field("confidence", o->confidence);
 	field("source", o->source);
 	field("note", o->note);
-	if (o->rule.type == RULE_UNDATED)
+	if (rules_precision(o) == PREC_MONTH)
 		printf("%-12s %s\n", "", lang == LANG_EN ?
-		    "no exact date: no anniversaries are computed" :
-		    "chưa có ngày chính xác: không tính ngày kỷ niệm");
+		    "the day is not known: anniversaries are listed at their "
+		    "month" : "chưa rõ ngày: ngày kỷ niệm ghi theo tháng");
+	else if (rules_precision(o) == PREC_YEAR)
+		printf("%-12s %s\n", "", lang == LANG_EN ?
+		    "only the year is known: the plans list its anniversaries "
+		    "as days to confirm" : "chỉ biết năm: kế hoạch năm ghi vào "
+		    "các ngày kỷ niệm chưa rõ ngày");
 	ret = next_five(app, o, lang) == 0 ? 0 : 1;
 done:
 	obs_set_release(&set);

@@ -28,7 +28,7 @@
 #define BAD_SECTION	"\x01"
 
 enum type { T_STR, T_LIST, T_INT, T_LANG, T_BOOL, T_MILESTONES, T_FEB29,
-    T_MERIDIAN, T_STARTTLS, T_SELECTOR, T_OFFSETS, T_CONTACTS };
+    T_MERIDIAN, T_STARTTLS, T_SELECTOR, T_OFFSETS, T_SUMMARY, T_CONTACTS };
 
 struct key {
 	const char *section;	/* "feed" matches every [feed NAME] */
@@ -51,18 +51,23 @@ static const struct key keys[] = {
 	{ "feed", "days_ahead", T_INT, F(days_ahead), 0, 36600 },
 	{ "feed", "days_back", T_INT, F(days_back), 0, 36600 },
 	{ "feed", "description", T_STR, F(description), 0, 0 },
+	{ "feed", "description_en", T_STR, F(description_en), 0, 0 },
 	{ "feed", "kinds", T_LIST, F(kinds), 0, 0 },
 	{ "feed", "lang", T_LANG, F(lang), 0, 0 },
 	{ "feed", "max_bytes", T_INT, F(max_bytes), 10000, 100000000 },
 	{ "feed", "milestones", T_MILESTONES, F(milestones), 0, 0 },
+	{ "feed", "partial", T_BOOL, F(partial), 0, 0 },
 	{ "feed", "select", T_LIST, F(select), 0, 0 },
+	{ "feed", "summary", T_SUMMARY, F(full_summary), 0, 0 },
 	{ "feed", "tags", T_LIST, F(tags), 0, 0 },
 	{ "feed", "title", T_STR, F(title), 0, 0 },
+	{ "feed", "title_en", T_STR, F(title_en), 0, 0 },
 	{ "feed", "token", T_STR, F(token), 0, 0 },
 	{ "general", "feb29", T_FEB29, C(rules.feb29_mar1), 0, 0 },
 	{ "general", "lang", T_LANG, C(lang), 0, 0 },
 	{ "general", "meridian", T_MERIDIAN, C(meridian), 0, 0 },
 	{ "letters", "contacts", T_CONTACTS, C(letters_contacts), 0, 0 },
+	{ "organisation", "email", T_STR, C(org_email), 0, 0 },
 	{ "organisation", "focus_countries", T_LIST, C(focus_countries), 0,
 	    0 },
 	{ "organisation", "name", T_STR, C(org_name), 0, 0 },
@@ -121,19 +126,20 @@ static const char *const default_plan[PLAN_S_COUNT] = {
  * its byte budget: "all" holds some 400 dates a year.
  */
 static const struct {
-	const char *name, *title, *kinds;
+	const char *name, *title, *title_en, *kinds;
 	unsigned milestones;
 	int activities, back, ahead;
 } builtins[] = {
-	{ "all", "Kỷ niệm: tất cả các ngày", NULL, 0, 0, 180, 3 * 365 },
-	{ "milestones", "Kỷ niệm năm chẵn, năm tròn", NULL, MILESTONE_ALL, 0,
-	    365, 5 * 365 },
-	{ "national-days", "Quốc khánh các nước", "national-day", 0, 0, 365,
-	    5 * 365 },
-	{ "lunar-festivals", "Lễ, Tết âm lịch", "festival", 0, 0, 365,
-	    5 * 365 },
-	{ "activities", "Hoạt động đã lên kế hoạch", NULL, 0, 1, 365,
-	    5 * 365 },
+	{ "all", "Kỷ niệm: tất cả các ngày", "Anniversaries: every date",
+	    NULL, 0, 0, 180, 3 * 365 },
+	{ "milestones", "Kỷ niệm năm chẵn, năm tròn", "Milestone anniversaries",
+	    NULL, MILESTONE_ALL, 0, 365, 5 * 365 },
+	{ "national-days", "Quốc khánh các nước", "National days",
+	    "national-day", 0, 0, 365, 5 * 365 },
+	{ "lunar-festivals", "Lễ, Tết âm lịch", "Lunar festivals",
+	    "festival", 0, 0, 365, 5 * 365 },
+	{ "activities", "Hoạt động đã lên kế hoạch", "Planned activities",
+	    NULL, 0, 1, 365, 5 * 365 },
 };
 
 /* A key already set, to report duplicates. */
@@ -339,6 +345,12 @@ set_enum(struct parse *p, const struct key *k, char *base, const char *v)
 			return bad(p, "starttls must be required or off, not",
 			    v, NULL);
 		*(int *)(base + k->off) = v[0] == 'r';
+		return 0;
+	case T_SUMMARY:
+		if (strcmp(v, "short") && strcmp(v, "full"))
+			return bad(p, "summary must be short or full, not", v,
+			    NULL);
+		*(int *)(base + k->off) = v[0] == 'f';
 		return 0;
 	default:
 		break;
@@ -573,6 +585,7 @@ add_builtins(struct config *cfg)
 			continue;	/* overridden by a [feed] section */
 		f = feed_add(cfg, builtins[i].name);
 		f->title = xstrdup(builtins[i].title);
+		f->title_en = xstrdup(builtins[i].title_en);
 		f->kinds = builtins[i].kinds ? xstrdup(builtins[i].kinds) :
 		    NULL;
 		f->milestones = builtins[i].milestones;
@@ -682,6 +695,13 @@ finish(struct config *cfg)
 	if (cfg->letters_contacts == NULL && contact_sel_parse(
 	    CONTACT_SEL_DEFAULT, &cfg->letters_sel, NULL, 0) == -1)
 		fatal("default [letters] contacts");
+	/* RFC 5546: a PUBLISH event has an ORGANIZER; the union's own
+	 * address, else the one mail comes from, else one at the UIDs'
+	 * domain. */
+	cfg->organizer = cfg->org_email != NULL && *cfg->org_email ?
+	    xstrdup(cfg->org_email) : cfg->smtp_from != NULL &&
+	    *cfg->smtp_from ? xstrdup(cfg->smtp_from) :
+	    xasprintf("kyniem@%s", cfg->domain);
 	cfg->trusted = code_list(cfg->trusted_proxies, 0);
 	if (config_check(cfg) == -1)
 		ret = -1;
@@ -765,6 +785,8 @@ feed_release(struct config_feed *f)
 	free(f->name);
 	free(f->title);
 	free(f->description);
+	free(f->title_en);
+	free(f->description_en);
 	free(f->select);
 	free(f->kinds);
 	free(f->countries);
@@ -793,6 +815,8 @@ config_release(struct config *cfg)
 	free(cfg->smtp_cafile);
 	free(cfg->remind_offsets);
 	free(cfg->org_name);
+	free(cfg->org_email);
+	free(cfg->organizer);
 	free(cfg->org_province);
 	free(cfg->focus_countries);
 	free(cfg->focus);

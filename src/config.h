@@ -24,6 +24,8 @@ struct config_feed {
 	char *name;		/* URL name: /calendars/NAME.ics */
 	char *title;		/* calendar name shown to subscribers */
 	char *description;
+	char *title_en, *description_en;	/* the English feed's; NULL:
+						   the above */
 	char *select;		/* a selector (select.h); NULL = all */
 	char *kinds;		/* comma list; NULL = every kind */
 	char *countries;	/* comma list of ISO codes; NULL = all */
@@ -36,6 +38,8 @@ struct config_feed {
 	int alarm_minutes;	/* VALARM before start; -1 = none */
 	int max_bytes;		/* the feed's size budget; oldest go first */
 	int activities;		/* 1: planned activities instead of dates */
+	int partial;		/* 1: also rows known only to the month */
+	int full_summary;	/* 1: SUMMARY is the full title, not short */
 	int builtin;
 };
 
@@ -84,6 +88,9 @@ struct config {
 	int milestone_days;
 
 	/* [organisation] */
+	char *org_email;	/* the union's address */
+	char *organizer;	/* ORGANIZER of calendars: org_email, else
+				   smtp_from, else kyniem@domain */
 	char *org_name;
 	char *org_province;
 	char *focus_countries;	/* comma list of ISO codes, as written */

@@ -1,7 +1,7 @@
 /*
  * The checks of kyniem.conf that span keys or look outside the file: the
  * SMTP relay's URL and TLS, who may read the password file and write the
- * config, the trusted proxies' addresses.  config.c calls them once every
+ * config, the trusted proxies' addresses, the union's address.  config.c calls them once every
  * key is read.
  */
 #include <sys/stat.h>
@@ -15,6 +15,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "recipient.h"
 #include "util.h"
 
 /* Every trusted proxy must be a numeric address, as connections report
@@ -140,5 +141,12 @@ config_check(const struct config *cfg)
 		ret = -1;
 	if (check_smtp(cfg) == -1)
 		ret = -1;
+	/* It goes into every calendar's ORGANIZER. */
+	if (cfg->org_email != NULL && *cfg->org_email != '\0' &&
+	    !recipient_email_valid(cfg->org_email)) {
+		log_warnx("%s: [organisation] email '%s' is not an address",
+		    cfg->path ? cfg->path : "config", cfg->org_email);
+		ret = -1;
+	}
 	return ret;
 }

@@ -8,6 +8,7 @@
 
 #include "config.h"
 #include "dataset.h"
+#include "lunar.h"
 
 int
 dataset_load(struct store *st, int what, struct dataset *d)
@@ -53,4 +54,36 @@ dataset_env_release(struct select_env *env)
 {
 	free(env->partners);
 	env->partners = NULL;
+}
+
+int
+dataset_occasion(const struct dataset *d, const struct config *cfg,
+    struct lunar_cal *lunar, const char *key, struct ymd date,
+    enum lang lang, struct buf *out)
+{
+	struct observance *o = obs_set_find(&d->set, key);
+	struct occ_list l = { 0 };
+	const struct occurrence *best = NULL;
+	long day = util_days_from_civil(date.y, date.m, date.d), dist, bd = 0;
+	size_t i;
+
+	if (o == NULL)
+		return -1;
+	/* Half a year either side finds the one occurrence an activity is
+	 * planned around; a row known only to the year has its own. */
+	if (rules_occurrences(&cfg->rules, lunar, &o, 1, util_ymd_add_days(
+	    date, -183), util_ymd_add_days(date, 183), &l) == -1)
+		l.n = 0;
+	if (l.n == 0)
+		rules_undated(&o, 1, date.y, &l);
+	for (i = 0; i < l.n; i++) {
+		dist = labs(util_days_from_civil(l.v[i].date.y, l.v[i].date.m,
+		    l.v[i].date.d) - day);
+		if (best == NULL || dist < bd)
+			best = &l.v[i], bd = dist;
+	}
+	if (best != NULL)
+		rules_title(best, lang, out);
+	occ_list_release(&l);
+	return best != NULL ? 0 : -1;
 }

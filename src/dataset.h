@@ -39,4 +39,15 @@ void dataset_env(const struct dataset *d, const struct config *cfg,
     int year, struct select_env *env);
 void dataset_env_release(struct select_env *env);
 
+/*
+ * Append the title of the occasion an activity is for, in lang: the
+ * occurrence of observance key nearest to date ("Kỷ niệm 49 năm Quốc
+ * khánh ... (2/12/1975 – 2/12/2024)"), so people read the occasion, never
+ * its key.  Returns 0, or -1 (nothing appended) when no observance has
+ * the key or it has no date near then.
+ */
+int dataset_occasion(const struct dataset *d, const struct config *cfg,
+    struct lunar_cal *lunar, const char *key, struct ymd date,
+    enum lang lang, struct buf *out);
+
 #endif

@@ -18,9 +18,9 @@
 #include "output.h"
 
 #define FEED_PRODID	"-//kyniem//kyniem anniversaries//VI"
-/* The source is cut here in DESCRIPTION: thousands of events repeat it and
- * Google Calendar drops feeds over 1 MB. */
-#define SOURCE_MAX	48
+/* A source longer than this is cut at a space in DESCRIPTION: thousands of
+ * events repeat it and Google Calendar drops feeds over 1 MB. */
+#define SOURCE_MAX	120
 
 static void
 window(const struct feed_ctx *ctx, const struct config_feed *f,
@@ -48,11 +48,39 @@ feed_occurrences(const struct feed_ctx *ctx, const struct config_feed *f,
 		occ_list_release(out);
 		return -1;
 	}
+	/* A calendar needs a day: rows known only to the month only when
+	 * the feed asks for them (on the 1st, DESCRIPTION says so). */
+	if (!f->partial)
+		occ_list_drop_partial(out);
 	for (i = 0; i < out->n; i++)
 		if (select_match(&f->sel, &ctx->env, &out->v[i]) >= 0)
 			out->v[keep++] = out->v[i];
 	out->n = keep;
 	return 0;
+}
+
+const char *
+feed_title(const struct config_feed *f)
+{
+	if (f->lang == LANG_EN && f->title_en != NULL)
+		return f->title_en;
+	return f->title != NULL ? f->title : f->name;
+}
+
+const char *
+feed_description(const struct config_feed *f)
+{
+	if (f->lang == LANG_EN && f->description_en != NULL)
+		return f->description_en;
+	return f->description;
+}
+
+void
+feed_in_lang(const struct config_feed *f, enum lang lang,
+    struct config_feed *out)
+{
+	*out = *f;
+	out->lang = lang;
 }
 
 
@@ -89,17 +117,14 @@ country_feed(const struct config *cfg, const struct observance *obs)
 
 	f->name = xasprintf("country/%s", obs->country);
 	f->lang = cfg->lang;
-	if (f->lang == LANG_EN) {
-		cname = obs->country_en ? obs->country_en : obs->country;
-		f->title = xasprintf("Anniversaries: %s", cname);
-		f->description = xasprintf("Anniversaries of %s and of its "
-		    "relations with Vietnam", cname);
-	} else {
-		cname = obs->country_vi ? obs->country_vi : obs->country;
-		f->title = xasprintf("Kỷ niệm: %s", cname);
-		f->description = xasprintf("Các ngày kỷ niệm của %s và của "
-		    "quan hệ với Việt Nam", cname);
-	}
+	cname = obs->country_en ? obs->country_en : obs->country;
+	f->title_en = xasprintf("Anniversaries: %s", cname);
+	f->description_en = xasprintf("Anniversaries of %s and of its "
+	    "relations with Vietnam", cname);
+	cname = obs->country_vi ? obs->country_vi : obs->country;
+	f->title = xasprintf("Kỷ niệm: %s", cname);
+	f->description = xasprintf("Các ngày kỷ niệm của %s và của quan hệ "
+	    "với Việt Nam", cname);
 	f->countries = xstrdup(obs->country);
 	term = xasprintf("country:%s", obs->country);
 	select_everything(&f->sel);
@@ -145,6 +170,8 @@ own_release(struct config_feed *f)
 	free(f->name);
 	free(f->title);
 	free(f->description);
+	free(f->title_en);
+	free(f->description_en);
 	free(f->countries);
 	select_release(&f->sel);
 	free(f);
@@ -196,44 +223,111 @@ anchor_year(const struct feed_ctx *ctx, const struct occurrence *oc)
 	return oc->date.y;
 }
 
+/* The end of a bracketed group that closes at s[n - 1], or n. */
+static size_t
+group_start(const char *s, size_t n)
+{
+	size_t i = n;
+	int depth = 0;
+
+	while (i > 0) {
+		i--;
+		if (s[i] == ')')
+			depth++;
+		else if (s[i] == '(' && --depth == 0)
+			return i;
+	}
+	return n;
+}
+
+/*
+ * A source as a feed shows it: its first citation (up to "; " outside
+ * brackets) without what the citation says in brackets ("vietnamplus.vn
+ * post1069356"), cut at a space with "…" past SOURCE_MAX bytes: never in
+ * the middle of a word.  The full source stays in show, mail and the data.
+ */
 static void
 put_source(struct buf *b, const char *src)
 {
-	size_t n = strlen(src);
+	size_t n = 0, cut;
+	int depth = 0;
 
+	for (; src[n] != '\0'; n++) {
+		depth += src[n] == '(' ? 1 : src[n] == ')' ? -1 : 0;
+		if (depth == 0 && src[n] == ';' && src[n + 1] == ' ')
+			break;
+	}
+	while (n > 0 && src[n - 1] == ')' && (cut = group_start(src, n)) > 0 &&
+	    cut < n && src[cut - 1] == ' ')
+		n = cut - 1;
 	if (n <= SOURCE_MAX) {
-		buf_puts(b, src);
+		buf_add(b, src, n);
 		return;
 	}
-	/* Cut at a character boundary and say so. */
-	n = SOURCE_MAX;
-	while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-		n--;
-	buf_add(b, src, n);
+	for (cut = SOURCE_MAX; cut > 0 && src[cut] != ' '; cut--)
+		;
+	while (cut > 0 && (src[cut - 1] == ',' || src[cut - 1] == ' '))
+		cut--;
+	buf_add(b, src, cut);
 	buf_puts(b, "…");
 }
 
-/* The number of years and the source; the title already names the
- * country and the dates, and every byte counts thousands of times. */
+/* Why a row is not confirmed, for DESCRIPTION. */
+static const char *
+unverified_text(const struct observance *obs, enum lang lang)
+{
+	switch (rules_confidence(obs)) {
+	case CONF_SINGLE_SOURCE:
+		return lang == LANG_EN ? "Unverified: seen in a single source." :
+		    "Chưa xác minh: mới thấy ở một nguồn.";
+	case CONF_RECALLED:
+		return lang == LANG_EN ? "Unverified: recalled, not found in "
+		    "any source." : "Chưa xác minh: ghi theo trí nhớ, chưa có "
+		    "nguồn.";
+	case CONF_CONFIRMED:
+		break;
+	}
+	return NULL;
+}
+
+/*
+ * DESCRIPTION: the full title (the reports' words, when SUMMARY is the
+ * short one), the milestone class, a day that is not known, the unverified
+ * note, the row's note and the short source, a line each.
+ */
 static void
-describe(const struct config *cfg, const struct occurrence *oc,
-    enum lang lang, struct buf *b)
+describe(const struct config *cfg, const struct config_feed *f,
+    const struct occurrence *oc, struct buf *b)
 {
 	const struct observance *obs = oc->obs;
-	int en = lang == LANG_EN;
+	const char *u = unverified_text(obs, f->lang);
+	int en = f->lang == LANG_EN;
 
 	buf_puts(b, "");
-	if (oc->n > 0) {
-		buf_printf(b, en ? "%d years" : "%d năm", oc->n);
-		if (rules_is_milestone(&cfg->rules, oc))
-			buf_printf(b, " (%s)", output_milestone_label(
-			    oc->milestone, lang));
-		buf_puts(b, ". ");
+	if (!f->full_summary) {
+		rules_title(oc, f->lang, b);
+		buf_putc(b, '\n');
 	}
+	if (rules_is_milestone(&cfg->rules, oc))
+		buf_printf(b, "%s: %s.\n", en ? "Milestone" : "Mốc kỷ niệm",
+		    output_milestone_label(oc->milestone, f->lang));
+	if (oc->precision != PREC_DAY) {
+		buf_puts(b, en ? "The day is not known, only the month: shown "
+		    "on the 1st (" : "Chưa rõ ngày, chỉ biết tháng: ghi vào "
+		    "ngày 1 (");
+		rules_format_date(oc, f->lang, b);
+		buf_puts(b, ").\n");
+	}
+	if (u != NULL)
+		buf_printf(b, "%s\n", u);
+	if (obs->note != NULL && obs->note[0] != '\0')
+		buf_printf(b, "%s: %s\n", en ? "Note (in Vietnamese)" :
+		    "Ghi chú", obs->note);
 	if (obs->source != NULL && obs->source[0] != '\0') {
 		buf_puts(b, en ? "Source: " : "Nguồn: ");
 		put_source(b, obs->source);
-	}
+	} else if (b->len > 0)
+		b->data[--b->len] = '\0';
 }
 
 static icalcomponent *
@@ -251,8 +345,11 @@ occurrence_event(const struct feed_ctx *ctx, const struct config_feed *f,
 	buf_init(&cat);
 	buf_printf(&uid, "%s-%d@%s", obs->key, anchor_year(ctx, oc),
 	    ctx->cfg->domain);
-	rules_title(oc, f->lang, &sum);
-	describe(ctx->cfg, oc, f->lang, &desc);
+	if (f->full_summary)
+		rules_title(oc, f->lang, &sum);
+	else
+		rules_short_title(oc, f->lang, &sum);
+	describe(ctx->cfg, f, oc, &desc);
 	buf_puts(&cat, rules_kind_name(obs->kind));
 	if (oc->n > 0 && rules_is_milestone(&ctx->cfg->rules, oc))
 		buf_printf(&cat, ",%s", rules_milestone_name(oc->milestone));
@@ -263,6 +360,8 @@ occurrence_event(const struct feed_ctx *ctx, const struct config_feed *f,
 	e.summary = sum.data;
 	e.description = desc.data;
 	e.categories = cat.data;
+	/* Without a CN: thousands of events repeat it. */
+	e.organizer = ctx->cfg->organizer;
 	e.stamp = obs->modified;
 	e.revision = obs->revision;
 	e.alarm_minutes = f->alarm_minutes;
@@ -280,11 +379,12 @@ activity_event(const struct feed_ctx *ctx, const struct config_feed *f,
 {
 	int en = f->lang == LANG_EN;
 	struct ical_event e;
-	struct buf uid, desc;
+	struct buf uid, desc, occ;
 	icalcomponent *ev;
 
 	buf_init(&uid);
 	buf_init(&desc);
+	buf_init(&occ);
 	if (a->uid != NULL && a->uid[0] != '\0')
 		buf_puts(&uid, a->uid);
 	else
@@ -292,9 +392,10 @@ activity_event(const struct feed_ctx *ctx, const struct config_feed *f,
 	if (a->organiser != NULL && a->organiser[0] != '\0')
 		buf_printf(&desc, "%s: %s\n", en ? "Organiser" :
 		    "Đơn vị tổ chức", a->organiser);
-	if (a->observance != NULL && a->observance[0] != '\0')
-		buf_printf(&desc, "%s: %s\n", en ? "For" : "Dịp",
-		    a->observance);
+	if (a->observance != NULL && dataset_occasion(ctx->data, ctx->cfg,
+	    ctx->lunar, a->observance, a->start, f->lang, &occ) == 0)
+		buf_printf(&desc, "%s: %s\n", en ? "Occasion" : "Dịp",
+		    occ.data);
 	if (a->notes != NULL && a->notes[0] != '\0')
 		buf_printf(&desc, "%s\n", a->notes);
 	if (desc.len > 0)
@@ -304,12 +405,14 @@ activity_event(const struct feed_ctx *ctx, const struct config_feed *f,
 	e.summary = a->title;
 	e.description = desc.data;
 	e.categories = "activity";
+	e.organizer = ctx->cfg->organizer;
 	e.stamp = a->modified;
 	e.revision = a->revision;
 	e.alarm_minutes = f->alarm_minutes;
 	ev = ical_activity_event(a, &e);
 	buf_release(&uid);
 	buf_release(&desc);
+	buf_release(&occ);
 	return ev;
 }
 
@@ -318,8 +421,9 @@ calendar(const struct feed_ctx *ctx, const struct config_feed *f)
 {
 	icalcomponent *cal = ical_calendar(FEED_PRODID);
 	struct icaldurationtype ttl;
-	const char *title = f->title != NULL ? f->title : f->name;
-	const char *desc = f->description != NULL ? f->description : title;
+	const char *title = feed_title(f);
+	const char *desc = feed_description(f) != NULL ?
+	    feed_description(f) : title;
 	char *s;
 
 	icalcomponent_add_property(cal, icalproperty_new_name(title));
@@ -462,7 +566,9 @@ feed_render(const struct feed_ctx *ctx, const struct config_feed *f,
 		n = occ.n;
 	}
 	cal = calendar(ctx, f);
-	if (timed)
+	/* RFC 5545 wants a component in every calendar: an empty feed keeps
+	 * the VTIMEZONE (its events would refer to it). */
+	if (timed || n == 0)
 		icalcomponent_add_component(cal, ical_vtimezone());
 	head = ical_text(cal);
 	icalcomponent_free(cal);

@@ -74,6 +74,17 @@ const struct feed_def *feed_defs_find(const struct feed_defs *d,
 int feed_occurrences(const struct feed_ctx *ctx, const struct config_feed *f,
     struct occ_list *out);
 
+/* The feed's calendar name and description in its language (the English
+ * ones when f->lang is English and set); the description may be NULL. */
+const char *feed_title(const struct config_feed *f);
+const char *feed_description(const struct config_feed *f);
+
+/* Fill out with f in lang: the same feed, its titles and its events'
+ * words in lang (the English feeds under /en/calendars/).  out borrows
+ * everything from f. */
+void feed_in_lang(const struct config_feed *f, enum lang lang,
+    struct config_feed *out);
+
 /*
  * Render feed f as an iCalendar object into *out (release with
  * feed_out_release()).  Returns 0, or -1 (logged).

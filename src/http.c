@@ -266,6 +266,7 @@ route_plan(struct http_server *srv, struct MHD_Connection *c,
 static const struct route routes[] = {
 	{ "/", 0, route_index },
 	{ "/calendars/", 1, route_calendar },
+	{ "/en/calendars/", 1, route_calendar },	/* English feeds */
 	{ "/healthz", 0, route_health },
 	{ "/index.en.html", 0, route_index },
 	{ "/index.html", 0, route_index },
@@ -314,6 +315,38 @@ app_of(struct http_server *srv, const char *url)
 	return NULL;
 }
 
+/* Pages and text downloads go out gzipped to a client that takes it, at
+ * zlib's fastest level (made per request; a page is mostly markup, a
+ * fifth of its size even so).  Their CSRF tokens are masked per
+ * response (ui_csrf), so compression reveals nothing of them. */
+#define APP_GZIP_MIN	1024
+
+static struct MHD_Response *
+app_body(struct http_req *rq, struct http_resp *rs)
+{
+	struct MHD_Response *r;
+	size_t len = rs->body.len, gzlen;
+	char *gz = NULL;
+
+	if (len >= APP_GZIP_MIN && strncmp(rs->ctype, "text/", 5) == 0 &&
+	    httpreq_accepts_gzip(MHD_lookup_connection_value(rq->c,
+	    MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING)))
+		gz = snap_gzip(rs->body.data, len, 1, &gzlen);
+	if (gz == NULL) {
+		r = snap_body_response(buf_detach(&rs->body), len);
+	} else {
+		buf_release(&rs->body);
+		r = snap_body_response(gz, gzlen);
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_ENCODING,
+		    "gzip");
+		rq->enc = "gzip";
+	}
+	if (strncmp(rs->ctype, "text/", 5) == 0)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_VARY,
+		    "Accept-Encoding");
+	return r;
+}
+
 /* Hand the request to its application and send what it answers. */
 static enum MHD_Result
 answer_app(struct http_req *rq, const char *url)
@@ -322,7 +355,6 @@ answer_app(struct http_req *rq, const char *url)
 	struct MHD_Response *r;
 	enum MHD_Result ret;
 	char *line, *save = NULL, *colon;
-	size_t len;
 
 	rq->path = xstrdup(url);
 	memset(&rs, 0, sizeof(rs));
@@ -336,8 +368,7 @@ answer_app(struct http_req *rq, const char *url)
 		return reply_text(rq->c, rq, MHD_HTTP_INTERNAL_SERVER_ERROR,
 		    "internal error\n");
 	}
-	len = rs.body.len;
-	r = snap_body_response(buf_detach(&rs.body), len);
+	r = app_body(rq, &rs);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rs.ctype);
 	for (line = strtok_r(rs.headers.data, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save))

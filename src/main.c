@@ -48,7 +48,7 @@ static const struct command commands[] = {
 	    "contact list [--country CC] [--letters] "
 	    "[--format text|csv|json] | show KEY" },
 	{ "export", cmd_export, 0, NEED_STORE, "export --out DIR" },
-	{ "feed", cmd_feed, 1, NEED_STORE, "feed NAME" },
+	{ "feed", cmd_feed, 0, NEED_STORE, "feed NAME | --check" },
 	{ "import", cmd_import, 1, NEED_STORE,
 	    "import [--attendees-as-owners] FILE..." },
 	{ "init", cmd_init, 0, NEED_STORE | NEW_STORE,

@@ -9,9 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collate.h"
 #include "message.h"
 #include "vntime.h"
 #include "util.h"
+
+/* Characters of an attachment's name, before ".ics". */
+#define NAME_MAX_ASCII	60
+#define NAME_MAX_BYTES	120
 
 
 static const char b64[] =
@@ -189,6 +194,111 @@ ics_method(const char *ics, char *method, size_t len)
 	return 0;
 }
 
+/* The ASCII name: letters and digits of the folded name joined by '-',
+ * cut at a '-' (never inside a word), "event" when nothing is left. */
+static void
+ascii_name(const char *name, struct buf *out)
+{
+	struct buf a;
+	size_t start = out->len, i, cut;
+	int gap = 0;
+
+	buf_init(&a);
+	buf_puts(&a, "");
+	collate_ascii(name, &a);
+	for (i = 0; i < a.len; i++) {
+		unsigned char c = (unsigned char)a.data[i];
+
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z'))) {
+			gap = 1;
+			continue;
+		}
+		if (gap && out->len > start)
+			buf_putc(out, '-');
+		buf_putc(out, c);
+		gap = 0;
+	}
+	buf_release(&a);
+	if (out->len - start > NAME_MAX_ASCII) {
+		for (cut = start + NAME_MAX_ASCII; cut > start &&
+		    out->data[cut] != '-'; cut--)
+			;
+		out->len = cut > start ? cut : start + NAME_MAX_ASCII;
+		out->data[out->len] = '\0';
+	}
+	if (out->len == start)
+		buf_puts(out, "event");
+	buf_puts(out, ".ics");
+}
+
+/* RFC 2231 attr-char: what a parameter value may hold unencoded. */
+static int
+attr_char(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z') || strchr("!#$&+-.^_`|~", c) != NULL;
+}
+
+/*
+ * filename*0*=UTF-8''...; filename*1*=... (RFC 2231): the UTF-8 name,
+ * percent-encoded, in pieces of at most 50 characters on lines of their
+ * own (under 78 with the parameter's name); the name is cut at a space
+ * past NAME_MAX_BYTES.
+ */
+static void
+utf8_name(const char *name, struct buf *out)
+{
+	size_t n = strlen(name), i, piece = 0, width = 0;
+
+	if (n > NAME_MAX_BYTES) {
+		for (n = NAME_MAX_BYTES; n > 0 && name[n] != ' '; n--)
+			;
+		if (n == 0)	/* one long word: at a character boundary */
+			for (n = NAME_MAX_BYTES; n > 0 &&
+			    ((unsigned char)name[n] & 0xc0) == 0x80; n--)
+				;
+	}
+	buf_puts(out, ";\r\n filename*0*=UTF-8''");
+	for (i = 0; i <= n; i++) {
+		const char *s = i < n ? name + i : NULL;
+		size_t w = s == NULL ? 4 : attr_char((unsigned char)*s) ? 1 : 3;
+
+		if (width + w > 50) {
+			buf_printf(out, ";\r\n filename*%zu*=", ++piece);
+			width = 0;
+		}
+		if (s == NULL)
+			buf_puts(out, ".ics");
+		else if (w == 1)
+			buf_putc(out, *s);
+		else
+			buf_printf(out, "%%%02X", (unsigned char)*s);
+		width += w;
+	}
+}
+
+/* The calendar part, named after the event: the UTF-8 name for the
+ * clients that read RFC 2231 (first: some take the first name given),
+ * then an ASCII name for every other. */
+static void
+calendar_part(struct buf *out, const char *boundary, const char *method,
+    const char *name)
+{
+	struct buf a;
+
+	buf_init(&a);
+	ascii_name(name != NULL ? name : "", &a);
+	buf_printf(out, "--%s\r\nContent-Type: text/calendar; charset=UTF-8; "
+	    "method=%s;\r\n name=\"%s\"\r\nContent-Disposition: attachment",
+	    boundary, method, a.data);
+	if (name != NULL && *name != '\0')
+		utf8_name(name, out);
+	buf_printf(out, ";\r\n filename=\"%s\"\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\n", a.data);
+	buf_release(&a);
+}
+
 static void
 part(struct buf *out, const char *boundary, const char *type,
     const char *body)
@@ -241,11 +351,7 @@ message_build(const struct message *m, struct buf *out, const char **err)
 	part(out, alt, "text/html; charset=UTF-8", m->html ? m->html : "");
 	buf_printf(out, "--%s--\r\n\r\n", alt);
 	if (m->ics != NULL) {
-		buf_printf(out, "--%s\r\nContent-Type: text/calendar; "
-		    "charset=UTF-8; method=%s; name=\"event.ics\"\r\n"
-		    "Content-Disposition: attachment; filename=\"event.ics\""
-		    "\r\nContent-Transfer-Encoding: base64\r\n\r\n", mixed,
-		    method);
+		calendar_part(out, mixed, method, m->ics_name);
 		base64_lines(m->ics, out);
 	}
 	buf_printf(out, "--%s--\r\n", mixed);

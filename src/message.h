@@ -19,11 +19,15 @@ struct message {
 	time_t date;
 	const char *text, *html;	/* UTF-8 bodies */
 	const char *ics;		/* iCalendar text with METHOD, or NULL */
+	const char *ics_name;		/* its file name without ".ics", UTF-8:
+					   the event's title; NULL: "event" */
 };
 
 /*
  * Append the whole message, CRLF line ends, to out.  The text/calendar
- * part's method parameter is taken from the METHOD inside the calendar.
+ * part's method parameter is taken from the METHOD inside the calendar;
+ * the attachment is named after ics_name: an ASCII name (Vietnamese
+ * folded, "Ky-niem-50-nam-...ics") and the UTF-8 one (RFC 2231).
  * Returns 0, or -1 with *err set to a static reason: a CR or LF in a
  * header value, invalid UTF-8, or a calendar without METHOD.
  */

@@ -1,7 +1,8 @@
 /*
  * Text, CSV (RFC 4180) and JSON renderings of occurrence lists.  The text
- * form is for people (dates d/m/yyyy in Vietnamese), the others for
- * programs and spreadsheets.
+ * form is for people (dates d/m/yyyy in Vietnamese, "6/2013" for a date
+ * known to the month, "(chưa xác minh)" after what is not confirmed), the
+ * others for programs and spreadsheets.
  */
 #include <stdio.h>
 #include <string.h>
@@ -53,6 +54,8 @@ static void
 one(struct buf *b, const struct occurrence *oc, enum lang lang,
     enum out_format fmt, struct buf *title)
 {
+	const char *prec = rules_precision_name(oc->precision);
+	const char *conf = rules_confidence_name(rules_confidence(oc->obs));
 	char date[16], n[16] = "";
 
 	util_format_ymd(oc->date, date, sizeof(date));
@@ -61,8 +64,9 @@ one(struct buf *b, const struct occurrence *oc, enum lang lang,
 	title->len = 0;
 	rules_title(oc, lang, title);
 	if (fmt == OUT_TEXT) {
-		vntime_format_date(oc->date, lang, b);
+		rules_format_date(oc, lang, b);
 		buf_printf(b, "\t%s", title->data);
+		rules_unverified(oc->obs, lang, b);
 		if (oc->milestone != MILESTONE_NONE)
 			buf_printf(b, " [%s]",
 			    output_milestone_label(oc->milestone, lang));
@@ -70,8 +74,9 @@ one(struct buf *b, const struct occurrence *oc, enum lang lang,
 	} else if (fmt == OUT_CSV) {
 		buf_printf(b, "%s,", date);
 		esc_csv(b, oc->obs->key);
-		buf_printf(b, ",%s,%s,%s,%s,", rules_kind_name(oc->obs->kind),
-		    oc->obs->country, n, rules_milestone_name(oc->milestone));
+		buf_printf(b, ",%s,%s,%s,%s,%s,%s,", rules_kind_name(
+		    oc->obs->kind), oc->obs->country, n, rules_milestone_name(
+		    oc->milestone), prec, conf);
 		esc_csv(b, title->data);
 		buf_puts(b, "\r\n");
 	} else {
@@ -80,9 +85,10 @@ one(struct buf *b, const struct occurrence *oc, enum lang lang,
 		buf_printf(b, ",\"kind\":\"%s\",\"country\":",
 		    rules_kind_name(oc->obs->kind));
 		esc_json(b, oc->obs->country);
-		buf_printf(b, ",\"n\":%s,\"milestone\":\"%s\",\"title\":",
-		    oc->n > 0 ? n : "null",
-		    rules_milestone_name(oc->milestone));
+		buf_printf(b, ",\"n\":%s,\"milestone\":\"%s\",\"precision\":"
+		    "\"%s\",\"confidence\":\"%s\",\"title\":",
+		    oc->n > 0 ? n : "null", rules_milestone_name(oc->milestone),
+		    prec, conf);
 		esc_json(b, title->data);
 		buf_putc(b, '}');
 	}
@@ -98,7 +104,8 @@ output_occurrences(FILE *f, const struct occ_list *l, enum lang lang,
 	buf_init(&b);
 	buf_init(&title);
 	if (fmt == OUT_CSV)
-		buf_puts(&b, "date,key,kind,country,n,milestone,title\r\n");
+		buf_puts(&b, "date,key,kind,country,n,milestone,precision,"
+		    "confidence,title\r\n");
 	if (fmt == OUT_JSON)
 		buf_putc(&b, '[');
 	for (i = 0; i < l->n; i++) {

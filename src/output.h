@@ -1,7 +1,8 @@
 /*
  * Printing occurrences and observances as text, CSV or JSON for the
  * listing commands.  The CSV and JSON fields are fixed: date, key, kind,
- * country, n, milestone, title.
+ * country, n, milestone, precision (day, month: date is the 1st of the
+ * month), confidence (confirmed, single-source, recalled), title.
  */
 #ifndef KYNIEM_OUTPUT_H
 #define KYNIEM_OUTPUT_H

@@ -1,11 +1,14 @@
 /*
  * The index page: plain HTML with a small inline stylesheet, readable on a
- * phone and without JavaScript.  Feed links use the configured base URL;
- * the milestone lists come from the same engine as the feeds.
+ * phone and without JavaScript.  Feed links use the configured base URL
+ * (the English page links the English feeds under /en/); countries come
+ * focus first, then in the language's collation (collate.c); the
+ * milestone lists come from the same engine as the feeds.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "collate.h"
 #include "config.h"
 #include "dataset.h"
 #include "escape.h"
@@ -16,36 +19,39 @@
 #include "vntime.h"
 
 #define OUTLOOK_ADD	"https://outlook.live.com/calendar/0/addfromweb"
+#define M365_ADD	"https://outlook.office.com/calendar/0/addfromweb"
 #define GOOGLE_ADD	"https://calendar.google.com/calendar/render"
 
 /* The two languages' words, indexed by enum lang. */
 static const struct words {
 	const char *lang, *title, *intro, *feeds, *countries, *events,
-	    *outlook, *google, *this_year, *next_days, *none, *other,
-	    *other_href, *how;
+	    *outlook, *m365, *google, *this_year, *next_days, *none, *other,
+	    *other_href, *how, *prefix, *collation, *day_unknown;
 } words[] = {
 	[LANG_VI] = { "vi", "Lịch các ngày kỷ niệm",
 	    "Đăng ký một lần bằng đường dẫn dưới đây, các ngày kỷ niệm sẽ "
 	    "tự cập nhật trong Outlook, Thunderbird, Google Calendar hoặc "
 	    "Apple Calendar.",
 	    "Lịch để đăng ký", "Lịch theo quốc gia", "sự kiện",
-	    "Thêm vào Outlook.com", "Thêm vào Google Calendar",
+	    "Thêm vào Outlook.com", "Thêm vào Microsoft 365",
+	    "Thêm vào Google Calendar",
 	    "Các ngày kỷ niệm năm chẵn, năm tròn năm ",
 	    "90 ngày tới", "Không có.", "English", "index.en.html",
 	    "Thunderbird và Apple Calendar: dùng đường dẫn webcal://; "
 	    "Outlook trên máy tính: Thêm lịch → Từ Internet, dán đường dẫn "
-	    "https://." },
+	    "https://.", "", "vi", "chưa rõ ngày" },
 	[LANG_EN] = { "en", "Anniversary calendars",
 	    "Subscribe once with a link below and the anniversaries keep "
 	    "themselves up to date in Outlook, Thunderbird, Google Calendar "
 	    "or Apple Calendar.",
 	    "Calendars to subscribe to", "Calendars by country", "events",
-	    "Add to Outlook.com", "Add to Google Calendar",
+	    "Add to Outlook.com", "Add to Microsoft 365",
+	    "Add to Google Calendar",
 	    "Milestone anniversaries in ",
 	    "The next 90 days", "None.", "Tiếng Việt", "index.html",
 	    "Thunderbird and Apple Calendar: use the webcal:// link; "
 	    "desktop Outlook: Add calendar → From Internet, paste the "
-	    "https:// link." },
+	    "https:// link.", "/en", "en", "day unknown" },
 };
 
 static const char style[] =
@@ -64,15 +70,34 @@ static const char style[] =
 	"details{margin-top:1.6em}summary{font-weight:bold;cursor:pointer}"
 	"a{color:#0b57d0}";
 
-/* The feed's https:// (or http://) and webcal:// addresses. */
+/* The feed's https:// (or http://) and webcal:// addresses; prefix is
+ * "/en" for the English feeds. */
 static void
-feed_urls(const char *base, const char *name, char **web, char **webcal)
+feed_urls(const char *base, const char *prefix, const char *name,
+    char **web, char **webcal)
 {
 	const char *rest = strstr(base, "://");
 
-	*web = xasprintf("%s/calendars/%s.ics", base, name);
-	*webcal = xasprintf("webcal://%s/calendars/%s.ics",
-	    rest != NULL ? rest + 3 : base, name);
+	*web = xasprintf("%s%s/calendars/%s.ics", base, prefix, name);
+	*webcal = xasprintf("webcal://%s%s/calendars/%s.ics",
+	    rest != NULL ? rest + 3 : base, prefix, name);
+}
+
+/* An "add from the web" link of Outlook.com or Microsoft 365. */
+static void
+outlook_link(struct buf *b, const char *add, const char *web,
+    const char *title, const char *label)
+{
+	struct buf q;
+
+	buf_init(&q);
+	buf_puts(&q, add);
+	buf_puts(&q, "?url=");
+	esc_url(&q, web);
+	buf_puts(&q, "&name=");
+	esc_url(&q, title);
+	html_printf(b, "<a class=\"add\" href=\"%s\">%s</a>", q.data, label);
+	buf_release(&q);
 }
 
 static void
@@ -85,13 +110,8 @@ feed_links(struct buf *b, const struct words *w, const char *web,
 	html_printf(b, "<p class=\"links\"><a class=\"feed\" href=\"%s\">"
 	    "webcal://</a><a class=\"feed\" href=\"%s\">%s</a>", webcal, web,
 	    strncmp(web, "https:", 6) == 0 ? "https://" : "http://");
-	buf_puts(&q, OUTLOOK_ADD "?url=");
-	esc_url(&q, web);
-	buf_puts(&q, "&name=");
-	esc_url(&q, title);
-	html_printf(b, "<a class=\"add\" href=\"%s\">%s</a>", q.data,
-	    w->outlook);
-	q.len = 0;
+	outlook_link(b, OUTLOOK_ADD, web, title, w->outlook);
+	outlook_link(b, M365_ADD, web, title, w->m365);
 	buf_puts(&q, GOOGLE_ADD "?cid=");
 	esc_url(&q, webcal);
 	html_printf(b, "<a class=\"add\" href=\"%s\">%s</a></p>\n", q.data,
@@ -101,16 +121,21 @@ feed_links(struct buf *b, const struct words *w, const char *web,
 
 static void
 feed_item(struct buf *b, const struct words *w, const struct page_in *in,
-    size_t i)
+    enum lang lang, size_t i)
 {
-	const struct config_feed *f = in->defs->v[i].conf;
-	const char *title = f->title != NULL ? f->title : f->name;
+	struct config_feed f;
+	const char *title, *desc;
 	char *web, *webcal;
 
-	feed_urls(in->base_url, in->defs->v[i].name, &web, &webcal);
+	feed_in_lang(in->defs->v[i].conf, lang == LANG_EN ? LANG_EN :
+	    in->defs->v[i].conf->lang, &f);
+	title = feed_title(&f);
+	desc = feed_description(&f);
+	feed_urls(in->base_url, w->prefix, in->defs->v[i].name, &web,
+	    &webcal);
 	html_printf(b, "<li><h3>%s</h3><p class=\"meta\">", title);
-	if (f->description != NULL)
-		html_printf(b, "%s · ", f->description);
+	if (desc != NULL)
+		html_printf(b, "%s · ", desc);
 	html_printf(b, "%zu %s</p>\n", in->nevents[i], w->events);
 	feed_links(b, w, web, webcal, title);
 	buf_puts(b, "</li>\n");
@@ -118,28 +143,93 @@ feed_item(struct buf *b, const struct words *w, const struct page_in *in,
 	free(webcal);
 }
 
-static void
-feed_lists(struct buf *b, const struct words *w, const struct page_in *in)
+/* A country feed of the list and what it sorts by. */
+struct country_item {
+	size_t def;
+	const char *name;	/* its title in the page's language */
+};
+
+static const char *
+country_key(const void *elem)
 {
-	size_t i;
-	int country;
+	return ((const struct country_item *)elem)->name;
+}
+
+/*
+ * The country feeds in the page's order: the union's focus countries
+ * first, as configured, then the others by the language's collation
+ * (ICU: "Afghanistan" before "Các Tiểu vương quốc Ả Rập Thống nhất").
+ */
+static size_t
+country_order(const struct page_in *in, enum lang lang,
+    const struct words *w, size_t *order)
+{
+	const char *focus = in->ctx->cfg->focus, *p;
+	struct country_item *v = xcalloc(in->defs->n + 1, sizeof(*v));
+	struct config_feed f;
+	size_t i, n = 0, k = 0;
+
+	for (i = 0; i < in->defs->n; i++) {
+		if (in->defs->v[i].own == NULL)
+			continue;
+		feed_in_lang(in->defs->v[i].conf, lang, &f);
+		v[n].def = i;
+		v[n++].name = feed_title(&f);
+	}
+	for (p = focus; p != NULL && p[0] == ',' && p[1] != '\0'; p += 3)
+		for (i = 0; i < n; i++)
+			if (strncmp(in->defs->v[v[i].def].own->countries, p + 1,
+			    2) == 0 && v[i].name != NULL) {
+				order[k++] = v[i].def;
+				v[i].name = NULL;	/* listed */
+			}
+	collate_sort(w->collation, v, n, sizeof(*v), country_key);
+	for (i = 0; i < n; i++)
+		if (v[i].name != NULL)
+			order[k++] = v[i].def;
+	free(v);
+	return k;
+}
+
+static void
+feed_lists(struct buf *b, const struct words *w, const struct page_in *in,
+    enum lang lang)
+{
+	size_t *order = xcalloc(in->defs->n + 1, sizeof(*order));
+	size_t i, n;
 
 	html_printf(b, "<h2>%s</h2>\n<ul>\n", w->feeds);
 	for (i = 0; i < in->defs->n; i++)
 		if (in->defs->v[i].own == NULL &&
 		    in->defs->v[i].conf->token == NULL)
-			feed_item(b, w, in, i);
+			feed_item(b, w, in, lang, i);
 	html_printf(b, "</ul>\n<details><summary>%s</summary>\n<ul>\n",
 	    w->countries);
-	for (i = 0; i < in->defs->n; i++) {
-		country = in->defs->v[i].own != NULL;
-		if (country)
-			feed_item(b, w, in, i);
-	}
+	n = country_order(in, lang, w, order);
+	for (i = 0; i < n; i++)
+		feed_item(b, w, in, lang, order[i]);
 	buf_puts(b, "</ul>\n</details>\n");
+	free(order);
 }
 
-/* Milestone occurrences of [from, to] as a table. */
+/* One row of a milestone table. */
+static void
+milestone_row(struct buf *b, const struct words *w,
+    const struct occurrence *oc, enum lang lang, struct buf *t)
+{
+	t->len = 0;
+	rules_format_date(oc, lang, t);
+	if (oc->precision != PREC_DAY)
+		buf_printf(t, " (%s)", w->day_unknown);
+	html_printf(b, "<tr><td class=\"d\">%s</td><td>", t->data);
+	t->len = 0;
+	rules_title(oc, lang, t);
+	rules_unverified(oc->obs, lang, t);
+	html_printf(b, "%s</td></tr>\n", t->data);
+}
+
+/* Milestone occurrences of [from, to] as a table; with a whole year, the
+ * milestones of rows known only to the year too, last. */
 static int
 milestones(struct buf *b, const struct words *w, const struct page_in *in,
     enum lang lang, struct ymd from, struct ymd to)
@@ -155,17 +245,15 @@ milestones(struct buf *b, const struct words *w, const struct page_in *in,
 		    LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
 		return -1;
 	}
+	if (from.m == 1 && from.d == 1 && to.y == from.y && to.m == 12 &&
+	    to.d == 31)
+		rules_undated(ctx->data->set.v, ctx->data->set.n, from.y, &l);
 	buf_init(&t);
 	buf_puts(b, "<table>\n");
 	for (i = 0; i < l.n; i++) {
 		if (!rules_is_milestone(&ctx->cfg->rules, &l.v[i]))
 			continue;
-		t.len = 0;
-		vntime_format_date(l.v[i].date, lang, &t);
-		html_printf(b, "<tr><td class=\"d\">%s</td><td>", t.data);
-		t.len = 0;
-		rules_title(&l.v[i], lang, &t);
-		html_printf(b, "%s</td></tr>\n", t.data);
+		milestone_row(b, w, &l.v[i], lang, &t);
 		shown++;
 	}
 	if (shown == 0)
@@ -195,7 +283,7 @@ page_render(const struct page_in *in, enum lang lang, struct buf *out)
 	    "</header>\n<p>%s</p>\n<p class=\"meta\">%s</p>\n",
 	    w->title, w->other_href, lang == LANG_VI ? "en" : "vi", w->other,
 	    w->intro, w->how);
-	feed_lists(out, w, in);
+	feed_lists(out, w, in, lang);
 	html_printf(out, "<h2>%s%d</h2>\n", w->this_year, today.y);
 	if (milestones(out, w, in, lang, jan1, dec31) == -1)
 		return -1;

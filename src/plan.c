@@ -49,6 +49,7 @@ struct ctx {
 	struct select_env env;
 	struct occ_list occ;
 	struct placed *pl;
+	struct occ_list undated;	/* rows known only to the year */
 	char year[8];		/* the year as text */
 };
 
@@ -56,7 +57,8 @@ struct ctx {
 struct words {
 	const char *org, *title, *draft[2], *h1[4], *h2[4], *empty, *activity,
 	    *blank, *letters, *ngo[3], *info_rel, *info_other, *info_news,
-	    *other[2], *appendix, *cols[5], *no_dates, *month[12];
+	    *other[2], *appendix, *cols[5], *no_dates, *month[12],
+	    *undated_intro, *undated_h, *day_unknown;
 };
 
 static const struct words vi = {
@@ -92,6 +94,10 @@ static const struct words vi = {
 	{ "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6",
 	    "Tháng 7", "Tháng 8", "Tháng 9", "Tháng 10", "Tháng 11",
 	    "Tháng 12" },
+	"Các ngày kỷ niệm năm chẵn, năm tròn chưa rõ ngày (cần xác minh "
+	    "ngày trước khi lên kế hoạch):",
+	"Các ngày kỷ niệm chưa rõ ngày",
+	"chưa rõ ngày",
 };
 
 static const struct words en = {
@@ -125,6 +131,10 @@ static const struct words en = {
 	"No dates this month.",
 	{ "January", "February", "March", "April", "May", "June", "July",
 	    "August", "September", "October", "November", "December" },
+	"Milestone anniversaries whose day is not known (confirm the day "
+	    "before planning):",
+	"Anniversaries whose day is not known",
+	"day unknown",
 };
 
 static const struct words *
@@ -259,57 +269,55 @@ linked(const struct ctx *c, const struct activity *a)
 }
 
 /*
- * The bullet's text: the reports' title for a milestone; for a yearly
- * date its plain name and day; for a lunar date the Gregorian day, the
- * lunar one and, at Tết, the year's Can Chi ("Tết Nguyên đán Giáp Thìn
- * 2024 (10/2/2024, 1/1 âm lịch)").
+ * The bullet's text: the reports' title for a milestone, else its plain
+ * name and day ("Quốc khánh Lào (2/12/2024)", "Tết Nguyên đán Giáp Thìn
+ * 2024 (10/2/2024, 1/1 âm lịch)"), then "(chưa xác minh)" for a date not
+ * confirmed.
  */
 static void
 item_text(const struct ctx *c, const struct occurrence *oc, struct buf *out)
 {
-	const struct observance *o = oc->obs;
-	enum lang lang = c->in->lang;
 	struct occurrence plain = *oc;
-	struct ymd end;
-	char cc[32];
 
-	if (rules_is_milestone(&c->in->cfg->rules, oc)) {
-		rules_title(oc, lang, out);
+	if (!rules_is_milestone(&c->in->cfg->rules, oc))
+		plain.n = 0;
+	rules_title(&plain, c->in->lang, out);
+	rules_unverified(oc->obs, c->in->lang, out);
+}
+
+/* The row's note, as the reports would add it: "Lưu ý: ...". */
+static void
+note_text(const struct ctx *c, const struct observance *o, struct buf *out)
+{
+	if (o->note == NULL || o->note[0] == '\0')
 		return;
-	}
-	if (o->rule.type == RULE_LUNAR && oc->n == 0) {
-		buf_puts(out, lang == LANG_EN ? o->name_en : o->name_vi);
-		if (o->rule.month == 1 && o->rule.day == 1 && !o->rule.leap &&
-		    lunar_can_chi(oc->date.y, cc, sizeof(cc)) == 0)
-			buf_printf(out, " %s %d", cc, oc->date.y);
-		buf_puts(out, " (");
-		vntime_format_date(oc->date, lang, out);
-		buf_printf(out, lang == LANG_EN ? ", lunar %d/%d)" :
-		    ", %d/%d âm lịch)", o->rule.day, o->rule.month);
-		return;
-	}
-	plain.n = 0;
-	rules_title(&plain, lang, out);
-	if (oc->days > 1 && out->len > 0 && out->data[out->len - 1] == ')') {
-		/* The engine names the first day; a festival lasts longer. */
-		out->data[--out->len] = '\0';
-		end = util_ymd_add_days(oc->date, oc->days - 1);
-		buf_puts(out, " – ");
-		vntime_format_date(end, lang, out);
-		buf_puts(out, ")");
-	}
+	buf_puts(out, c->in->lang == LANG_EN ? "Note (in Vietnamese): " :
+	    "Lưu ý: ");
+	buf_puts(out, o->note);
+}
+
+/* A level-0 bullet for oc, with its note under it. */
+static void
+bullet(struct ctx *c, const struct occurrence *oc)
+{
+	struct buf t;
+
+	buf_init(&t);
+	item_text(c, oc, &t);
+	block_add(c->doc, PB_BULLET, 0, t.data);
+	t.len = 0;
+	note_text(c, oc->obs, &t);
+	if (t.len > 0)
+		block_add(c->doc, PB_BULLET, 1, t.data);
+	buf_release(&t);
 }
 
 static void
 bullet_with_activity(struct ctx *c, const struct placed *p)
 {
 	const struct words *w = words(c->in->lang);
-	struct buf t;
 
-	buf_init(&t);
-	item_text(c, p->oc, &t);
-	block_add(c->doc, PB_BULLET, 0, t.data);
-	buf_release(&t);
+	bullet(c, p->oc);
 	if (p->nacts > 0)
 		block_cat(c->doc, PB_BULLET, 1, w->activity, p->acts.data,
 		    (char *)NULL);
@@ -361,6 +369,8 @@ build_section(struct ctx *c, int s)
 		if (m[i]->oc->obs->kind != KIND_NATIONAL_DAY ||
 		    rules_is_milestone(&c->in->cfg->rules, m[i]->oc))
 			continue;
+		/* A list of countries, as the reports write it; their
+		 * notes are in the appendix. */
 		buf_init(&t);
 		item_text(c, m[i]->oc, &t);
 		block_add(c->doc, PB_BULLET, 1, t.data);
@@ -394,6 +404,7 @@ build_info(struct ctx *c)
 		buf_puts(&names, (c->in->lang == LANG_EN ? o->country_en :
 		    o->country_vi) ? (c->in->lang == LANG_EN ? o->country_en :
 		    o->country_vi) : o->country);
+		rules_unverified(o, c->in->lang, &names);
 	}
 	if (names.len > 0)
 		block_cat(c->doc, PB_BULLET, 0, w->info_rel, c->year,
@@ -404,6 +415,7 @@ build_info(struct ctx *c)
 			continue;
 		buf_init(&t);
 		rules_title(m[i]->oc, c->in->lang, &t);
+		rules_unverified(m[i]->oc->obs, c->in->lang, &t);
 		/* Mid-sentence: "Tuyên truyền kỷ niệm ...". */
 		if (c->in->lang == LANG_VI && strncmp(t.data, "Kỷ", 3) == 0)
 			t.data[0] = 'k';
@@ -414,6 +426,35 @@ build_info(struct ctx *c)
 	block_cat(c->doc, PB_BULLET, 0, w->info_news, c->year, ": …",
 	    (char *)NULL);
 	free(m);
+}
+
+/* 1 if a row known only to the year goes to section 1.1's list. */
+static int
+undated_in_1_1(const struct ctx *c, const struct occurrence *oc)
+{
+	return rules_is_milestone(&c->in->cfg->rules, oc) &&
+	    select_match(&c->map[S_1_1], &c->env, oc) >= 0;
+}
+
+/* The milestones of section 1.1 whose day is not known (rows known only
+ * to the year): listed so that none is silently missing, to be dated. */
+static void
+build_undated(struct ctx *c)
+{
+	const struct occurrence *oc;
+	size_t i;
+	int intro = 0;
+
+	for (i = 0; i < c->undated.n; i++) {
+		oc = &c->undated.v[i];
+		if (!undated_in_1_1(c, oc))
+			continue;
+		if (!intro++)
+			block_add(c->doc, PB_PARA, 0,
+			    words(c->in->lang)->undated_intro);
+		bullet(c, oc);
+		block_add(c->doc, PB_BULLET, 1, words(c->in->lang)->blank);
+	}
 }
 
 static void
@@ -452,8 +493,11 @@ build_sections(struct ctx *c)
 	int s;
 
 	block_add(c->doc, PB_H1, 0, w->h1[0]);
-	for (s = S_1_1; s <= S_1_4; s++)
+	for (s = S_1_1; s <= S_1_4; s++) {
 		build_section(c, s);
+		if (s == S_1_1)
+			build_undated(c);
+	}
 	block_add(c->doc, PB_H1, 0, w->h1[1]);
 	for (s = 0; s < 3; s++)
 		block_add(c->doc, PB_BULLET, 0, w->ngo[s]);
@@ -479,28 +523,56 @@ row_add(struct plan_doc *d)
 	return r;
 }
 
-static void
-row_occurrence(struct ctx *c, const struct placed *p)
+/* The appendix's words for oc: its title, the unverified marker and its
+ * note in brackets. */
+static char *
+row_text(const struct ctx *c, const struct occurrence *oc)
 {
-	const struct occurrence *oc = p->oc;
+	struct buf t;
+
+	buf_init(&t);
+	rules_title(oc, c->in->lang, &t);
+	rules_unverified(oc->obs, c->in->lang, &t);
+	if (oc->obs->note != NULL && oc->obs->note[0] != '\0') {
+		buf_puts(&t, " (");
+		note_text(c, oc->obs, &t);
+		buf_puts(&t, ")");
+	}
+	return buf_detach(&t);
+}
+
+static void
+row_occurrence(struct ctx *c, const struct occurrence *oc, char *section,
+    const char *activities)
+{
 	struct plan_row *r = row_add(c->doc);
 	struct buf t;
 
 	r->date = oc->date;
 	r->days = oc->days;
+	r->precision = oc->precision;
+	r->confidence = rules_confidence_name(rules_confidence(oc->obs));
 	r->key = xstrdup(oc->obs->key);
 	r->kind = xstrdup(rules_kind_name(oc->obs->kind));
 	r->country = xstrdup(oc->obs->country);
 	r->n = oc->n;
 	r->milestone = oc->milestone;
 	r->counts = rules_is_milestone(&c->in->cfg->rules, oc);
-	r->section = xasprintf("%s%s%s", p->section >= 0 ?
-	    section_label[p->section] : "", p->section >= 0 && p->in3 ?
-	    ", " : "", p->in3 ? "3" : "");
+	r->section = section;
 	buf_init(&t);
 	rules_title(oc, c->in->lang, &t);
 	r->title = buf_detach(&t);
-	r->activities = xstrdup(p->nacts ? p->acts.data : "");
+	r->text = row_text(c, oc);
+	r->note = xstrdup(oc->obs->note ? oc->obs->note : "");
+	r->activities = xstrdup(activities);
+}
+
+static void
+row_placed(struct ctx *c, const struct placed *p)
+{
+	row_occurrence(c, p->oc, xasprintf("%s%s%s", p->section >= 0 ?
+	    section_label[p->section] : "", p->section >= 0 && p->in3 ?
+	    ", " : "", p->in3 ? "3" : ""), p->nacts ? p->acts.data : "");
 }
 
 static void
@@ -518,6 +590,9 @@ row_activity(struct ctx *c, const struct activity *a)
 	r->country = xstrdup("");
 	r->section = xstrdup("");
 	r->title = xstrdup(a->title);
+	r->text = xstrdup(a->title);
+	r->note = xstrdup("");
+	r->confidence = "";
 	buf_init(&t);
 	activity_text(a, c->in->lang, &t);
 	r->activities = buf_detach(&t);
@@ -527,8 +602,11 @@ static int
 row_cmp(const void *a, const void *b)
 {
 	const struct plan_row *x = a, *y = b;
-	int r = util_ymd_cmp(x->date, y->date);
+	int r = (x->precision == PREC_YEAR) - (y->precision == PREC_YEAR);
 
+	/* The rows known only to the year come last, on their own. */
+	if (r == 0)
+		r = util_ymd_cmp(x->date, y->date);
 	return r ? r : strcmp(x->key, y->key);
 }
 
@@ -539,7 +617,10 @@ add_rows(struct ctx *c)
 	size_t i;
 
 	for (i = 0; i < c->occ.n; i++)
-		row_occurrence(c, &c->pl[i]);
+		row_placed(c, &c->pl[i]);
+	for (i = 0; i < c->undated.n; i++)
+		row_occurrence(c, &c->undated.v[i], xstrdup(undated_in_1_1(c,
+		    &c->undated.v[i]) ? section_label[S_1_1] : ""), "");
 	for (i = 0; i < al->n; i++)
 		if (activity_in_year(&al->v[i], c->in->year) &&
 		    al->v[i].start.y == c->in->year && !linked(c, &al->v[i]))
@@ -585,9 +666,12 @@ month_table(struct ctx *c, size_t from, size_t to)
 		r = &c->doc->rows[i];
 		k = (i - from + 1) * 5;
 		buf_init(&t);
-		short_date(r->date, r->days, c->in->lang, &t);
+		if (r->precision == PREC_DAY)
+			short_date(r->date, r->days, c->in->lang, &t);
+		else
+			buf_puts(&t, w->day_unknown);
 		b->cells[k] = buf_detach(&t);
-		b->cells[k + 1] = xstrdup(r->title);
+		b->cells[k + 1] = xstrdup(r->text);
 		b->cells[k + 2] = xstrdup(r->counts ?
 		    output_milestone_label(r->milestone, c->in->lang) : "");
 		b->cells[k + 3] = xstrdup(r->section);
@@ -607,8 +691,8 @@ build_appendix(struct ctx *c)
 		block_add(c->doc, PB_H2, 0, w->month[m - 1]);
 		while (i < c->doc->nrows && c->doc->rows[i].date.m < m)
 			i++;
-		for (j = i; j < c->doc->nrows && c->doc->rows[j].date.m == m;
-		    j++)
+		for (j = i; j < c->doc->nrows && c->doc->rows[j].date.m == m &&
+		    c->doc->rows[j].precision != PREC_YEAR; j++)
 			;
 		if (j == i)
 			block_add(c->doc, PB_PARA, 0, w->no_dates);
@@ -616,6 +700,13 @@ build_appendix(struct ctx *c)
 			month_table(c, i, j);
 		i = j;
 	}
+	/* Then the rows known only to the year, sorted last. */
+	while (i < c->doc->nrows && c->doc->rows[i].precision != PREC_YEAR)
+		i++;
+	if (i == c->doc->nrows)
+		return;
+	block_add(c->doc, PB_H2, 0, w->undated_h);
+	month_table(c, i, c->doc->nrows);
 }
 
 int
@@ -640,6 +731,7 @@ plan_build(const struct plan_input *in, struct plan_doc *doc)
 		log_warnx("cannot compute the dates of %d", in->year);
 		goto done;
 	}
+	rules_undated(in->data->set.v, in->data->set.n, in->year, &c.undated);
 	place_all(&c);
 	link_activities(&c);
 	build_header(&c);
@@ -652,6 +744,7 @@ done:
 		buf_release(&c.pl[i].acts);
 	free(c.pl);
 	occ_list_release(&c.occ);
+	occ_list_release(&c.undated);
 	dataset_env_release(&c.env);
 	if (ret == -1)
 		plan_doc_release(doc);
@@ -677,6 +770,8 @@ plan_doc_release(struct plan_doc *doc)
 		free(doc->rows[i].country);
 		free(doc->rows[i].section);
 		free(doc->rows[i].title);
+		free(doc->rows[i].text);
+		free(doc->rows[i].note);
 		free(doc->rows[i].activities);
 	}
 	free(doc->rows);

@@ -40,12 +40,16 @@ struct plan_block {
 struct plan_row {
 	struct ymd date;
 	int days;
+	enum precision precision;	/* of date; PREC_YEAR rows come last */
+	const char *confidence;		/* static: "confirmed", ... */
 	char *key, *kind, *country;
 	int n;			/* 0 = not counted */
 	enum milestone milestone;
 	int counts;		/* the class counts as a milestone for the kind */
 	char *section;		/* "1.1", "1.1, 3", "" when in none */
-	char *title;
+	char *title;		/* the occurrence's title (CSV) */
+	char *text;		/* the appendix's: title, marker, note */
+	char *note;		/* the row's note, "" when none */
 	char *activities;	/* planned activities, "; "-separated */
 };
 
@@ -95,6 +99,7 @@ void plan_render_fragment(const struct plan_doc *doc, int first,
 /* A rendered plan for the server: "/plan/2024.docx" and its bytes. */
 struct plan_file {
 	char *path;
+	int year;
 	enum plan_format fmt;
 	char *body;
 	size_t len;
@@ -108,5 +113,12 @@ struct plan_file {
 int plan_files(const struct plan_input *in, int from, int to,
     struct plan_file **out, size_t *n);
 void plan_files_free(struct plan_file *v, size_t n);
+
+/*
+ * The Content-Disposition of a served plan, with the file name a person
+ * saves ("attachment; filename=\"phuong-huong-2025.docx\""; the HTML
+ * page inline).  The caller frees.
+ */
+char *plan_disposition(int year, enum plan_format fmt, enum lang lang);
 
 #endif

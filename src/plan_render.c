@@ -124,8 +124,8 @@ render_csv(const struct plan_doc *d, struct buf *b)
 	char date[11];
 	size_t i;
 
-	buf_puts(b, "date,key,kind,country,n,milestone,section,title,"
-	    "activities\r\n");
+	buf_puts(b, "date,key,kind,country,n,milestone,precision,confidence,"
+	    "section,title,note,activities\r\n");
 	for (i = 0; i < d->nrows; i++) {
 		r = &d->rows[i];
 		util_format_ymd(r->date, date, sizeof(date));
@@ -136,10 +136,14 @@ render_csv(const struct plan_doc *d, struct buf *b)
 		buf_printf(b, ",%s,", r->country);
 		if (r->n > 0)
 			buf_printf(b, "%d", r->n);
-		buf_printf(b, ",%s,", rules_milestone_name(r->milestone));
+		buf_printf(b, ",%s,%s,%s,", rules_milestone_name(r->milestone),
+		    strcmp(r->kind, "activity") ? rules_precision_name(
+		    r->precision) : "", r->confidence);
 		esc_csv(b, r->section);
 		buf_putc(b, ',');
 		esc_csv(b, r->title);
+		buf_putc(b, ',');
+		esc_csv(b, r->note);
 		buf_putc(b, ',');
 		esc_csv(b, r->activities);
 		buf_puts(b, "\r\n");
@@ -279,7 +283,10 @@ render_html(const struct plan_doc *d, struct buf *b)
 static int
 render_docx(const struct plan_doc *d, char **out, size_t *len)
 {
-	static const int widths[] = { 12, 40, 11, 7, 30 };
+	/* "Mục" / "Section" and "1.1, 3" on one line at 11 points. */
+	static const int widths_vi[] = { 11, 39, 11, 9, 30 };
+	static const int widths_en[] = { 11, 36, 11, 12, 30 };
+	const int *widths = d->lang == LANG_EN ? widths_en : widths_vi;
 	struct docx *x = docx_new(d->lang == LANG_EN ? "en-GB" : "vi-VN");
 	const struct plan_block *p;
 	size_t i;
@@ -351,6 +358,17 @@ plan_files_free(struct plan_file *v, size_t n)
 	free(v);
 }
 
+char *
+plan_disposition(int year, enum plan_format fmt, enum lang lang)
+{
+	static const char *const ext[] = { "md", "html", "csv", "docx" };
+
+	/* ASCII, in the words of the document's title. */
+	return xasprintf("%s; filename=\"%s-%d.%s\"", fmt == PLAN_HTML ?
+	    "inline" : "attachment", lang == LANG_EN ? "activity-plan" :
+	    "phuong-huong", year, ext[fmt]);
+}
+
 int
 plan_files(const struct plan_input *in, int from, int to,
     struct plan_file **out, size_t *n)
@@ -374,6 +392,7 @@ plan_files(const struct plan_input *in, int from, int to,
 			if (plan_render(&doc, fmts[k], &f->body, &f->len) == -1)
 				break;
 			f->fmt = fmts[k];
+			f->year = y;
 			f->path = xasprintf("/plan/%d.%s", y, ext[fmts[k]]);
 			nv++;
 		}

@@ -123,15 +123,18 @@ query_print(struct store *st, const struct config *cfg,
 	if (dataset_load(st, 0, &d) == -1)
 		return -1;
 	dataset_env(&d, cfg, from.y, &env);
-	if (rules_occurrences(&cfg->rules, lunar, d.set.v, d.set.n, from, to,
-	    &all) == -1) {
+	/* From a month back: a row known to the month is listed while its
+	 * month lasts, though its 1st has passed. */
+	if (rules_occurrences(&cfg->rules, lunar, d.set.v, d.set.n,
+	    util_ymd_add_days(from, -31), to, &all) == -1) {
 		log_warnx("a lunar date is outside %d-%d", LUNAR_MIN_YEAR,
 		    LUNAR_MAX_YEAR);
 		goto done;
 	}
 	for (i = 0; i < all.n; i++) {
 		env.year = all.v[i].date.y;
-		if (select_match(&q->sel, &env, &all.v[i]) >= 0)
+		if (util_ymd_cmp(rules_last_day(&all.v[i]), from) >= 0 &&
+		    select_match(&q->sel, &env, &all.v[i]) >= 0)
 			all.v[keep++] = all.v[i];
 	}
 	all.n = keep;

@@ -13,206 +13,20 @@
 #include "activity.h"
 #include "config.h"
 #include "dataset.h"
-#include "escape.h"
-#include "ical.h"
 #include "log.h"
 #include "mail.h"
 #include "message.h"
 #include "outbox.h"
 #include "recipient.h"
 #include "remind.h"
+#include "remind_mail.h"
 #include "rules.h"
 #include "store.h"
 #include "vntime.h"
 
-#define PRODID	"-//kyniem//reminder//VI"
 /* Seconds a run waits for another one sending (a batch over a slow relay
  * takes minutes). */
 #define REMIND_LOCK_WAIT	900
-
-/* One reminder for one person, ready to be built. */
-struct mail {
-	const char *key, *to, *to_name;
-	enum lang lang;
-	struct buf subject, text, html;
-	char *ics;
-};
-
-/* A "label: value" line in both bodies, when value is set. */
-static void
-line(struct mail *m, const char *label, const char *value)
-{
-	if (value == NULL || *value == '\0')
-		return;
-	buf_printf(&m->text, "%s: %s\n", label, value);
-	html_printf(&m->html, "<p><b>%s:</b> %s</p>\n", label, value);
-}
-
-static void
-para(struct mail *m, const char *text)
-{
-	buf_printf(&m->text, "%s\n\n", text);
-	html_printf(&m->html, "<p>%s</p>\n", text);
-}
-
-static void
-mail_init(struct mail *m, const char *key, const char *to,
-    const char *to_name, enum lang lang)
-{
-	memset(m, 0, sizeof(*m));
-	m->key = key;
-	m->to = to;
-	m->to_name = to_name;
-	m->lang = lang;
-	buf_init(&m->subject);
-	buf_init(&m->text);
-	buf_init(&m->html);
-	buf_puts(&m->html, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-	    "</head><body>\n");
-}
-
-static void
-mail_release(struct mail *m)
-{
-	buf_release(&m->subject);
-	buf_release(&m->text);
-	buf_release(&m->html);
-	free(m->ics);
-}
-
-static void
-footer(struct mail *m, const struct config *cfg)
-{
-	const char *org = cfg->org_name ? cfg->org_name : "kyniem";
-
-	buf_printf(&m->text, "-- \n%s\n", org);
-	html_printf(&m->html, "<hr><p>%s</p>\n</body></html>\n", org);
-}
-
-/* A METHOD:PUBLISH calendar around ev (with the VTIMEZONE a timed
- * activity refers to), as text; ev is taken over. */
-static char *
-calendar(icalcomponent *ev, int timed)
-{
-	icalcomponent *cal = ical_calendar(PRODID);
-	char *s;
-
-	if (timed)
-		icalcomponent_add_component(cal, ical_vtimezone());
-	icalcomponent_add_component(cal, ev);
-	s = ical_text(cal);
-	icalcomponent_free(cal);
-	return s;
-}
-
-static char *
-activity_ics(const struct config *cfg, const struct activity *a,
-    time_t now)
-{
-	struct ical_event e;
-
-	memset(&e, 0, sizeof(e));
-	e.uid = a->uid;
-	e.summary = a->title;
-	e.description = a->notes;
-	e.stamp = now;
-	e.revision = a->revision;
-	e.alarm_minutes = -1;
-	e.organizer = cfg->smtp_from;
-	e.organizer_name = cfg->org_name;
-	return calendar(ical_activity_event(a, &e), !a->all_day);
-}
-
-static void
-when(const struct activity *a, enum lang lang, struct buf *b)
-{
-	vntime_format_when(a->start, a->all_day ? -1 : a->start_min, lang, b);
-}
-
-static void
-activity_mail(struct mail *m, const struct config *cfg,
-    const struct activity *a, long days_left, time_t now)
-{
-	int en = m->lang == LANG_EN;
-	struct buf w, t;
-
-	buf_init(&w);
-	buf_init(&t);
-	when(a, m->lang, &w);
-	buf_printf(&m->subject, "%s: %s (%s)", en ? "Reminder" :
-	    "Nhắc việc", a->title, w.data);
-	if (en)
-		buf_printf(&t, "\"%s\" takes place on %s (in %ld day%s).",
-		    a->title, w.data, days_left, days_left == 1 ? "" : "s");
-	else
-		buf_printf(&t, "Hoạt động \"%s\" diễn ra vào %s (còn %ld "
-		    "ngày).", a->title, w.data, days_left);
-	para(m, t.data);
-	line(m, en ? "Location" : "Địa điểm", a->location);
-	line(m, en ? "Organiser" : "Đơn vị tổ chức", a->organiser);
-	line(m, en ? "Status" : "Trạng thái", en ?
-	    activity_status_name(a->status) : a->status ==
-	    ACTIVITY_CONFIRMED ? "đã xác nhận" : "dự kiến");
-	line(m, en ? "Notes" : "Ghi chú", a->notes);
-	para(m, en ? "The event is attached: open it to add it to your "
-	    "calendar." : "Sự kiện được đính kèm: mở tệp để thêm vào lịch "
-	    "của bạn.");
-	footer(m, cfg);
-	m->ics = activity_ics(cfg, a, now);
-	buf_release(&w);
-	buf_release(&t);
-}
-
-static char *
-occurrence_ics(const struct config *cfg, const struct occurrence *oc,
-    const char *title, time_t now)
-{
-	struct ical_event e;
-	char *uid = xasprintf("%s-%d@%s", oc->obs->key,
-	    oc->obs->rule.base_year + oc->n, cfg->domain), *s;
-
-	memset(&e, 0, sizeof(e));
-	e.uid = uid;
-	e.summary = title;
-	e.stamp = now;
-	e.revision = oc->obs->revision;
-	e.alarm_minutes = -1;
-	e.organizer = cfg->smtp_from;
-	e.organizer_name = cfg->org_name;
-	s = calendar(ical_occurrence_event(oc, &e), 0);
-	free(uid);
-	return s;
-}
-
-static void
-milestone_mail(struct mail *m, const struct config *cfg,
-    const struct occurrence *oc, long days_left, time_t now)
-{
-	int en = m->lang == LANG_EN;
-	struct buf title, d, t;
-
-	buf_init(&title);
-	buf_init(&d);
-	buf_init(&t);
-	rules_title(oc, m->lang, &title);
-	vntime_format_date(oc->date, m->lang, &d);
-	buf_printf(&m->subject, "%s: %s", en ? "Coming up" : "Sắp đến",
-	    title.data);
-	if (en)
-		buf_printf(&t, "The %s is on %s, in %ld days; no activity is "
-		    "planned yet.", title.data, d.data, days_left);
-	else
-		buf_printf(&t, "%s vào ngày %s, còn %ld ngày; chưa có hoạt "
-		    "động nào được lên kế hoạch.", title.data, d.data,
-		    days_left);
-	para(m, t.data);
-	line(m, en ? "Source" : "Nguồn", oc->obs->source);
-	footer(m, cfg);
-	m->ics = occurrence_ics(cfg, oc, title.data, now);
-	buf_release(&title);
-	buf_release(&d);
-	buf_release(&t);
-}
 
 /* Build m and queue it (or print it on a dry run). */
 static int
@@ -237,6 +51,7 @@ queue(const struct remind_in *in, struct mail *m, int dry_run, FILE *out,
 	msg.text = m->text.data;
 	msg.html = m->html.data;
 	msg.ics = m->ics;
+	msg.ics_name = m->ics_name;
 	buf_init(&b);
 	if (message_build(&msg, &b, &err) == -1) {
 		log_warnx("reminder '%s' to '%s' not queued: %s", m->key, m->to,
@@ -311,10 +126,11 @@ due_offset(const struct remind_in *in, const struct activity *a,
 }
 
 static int
-queue_activities(const struct remind_in *in, const struct activity_list *al,
+queue_activities(const struct remind_in *in, const struct dataset *d,
     const struct recipient_list *rl, int dry_run, FILE *out,
     struct remind_stats *stats)
 {
+	const struct activity_list *al = &d->acts;
 	const struct activity *a;
 	struct mail m;
 	enum lang lang;
@@ -342,8 +158,8 @@ queue_activities(const struct remind_in *in, const struct activity_list *al,
 		for (j = 0; j < a->nowners; j++) {
 			name = lang_of(rl, a->owners[j], &lang, in->cfg->lang);
 			mail_init(&m, key, a->owners[j], name, lang);
-			activity_mail(&m, in->cfg, a, vntime_days_between(
-			    in->today, a->start), in->now);
+			remind_mail_activity(&m, in->cfg, d, in->lunar, a,
+			    vntime_days_between(in->today, a->start), in->now);
 			rc = queue_one(in, &m, dry_run, out, stats);
 			mail_release(&m);
 			if (rc == -1)
@@ -353,49 +169,140 @@ queue_activities(const struct remind_in *in, const struct activity_list *al,
 	return 0;
 }
 
+/* The item a recipient is told about: "milestone:KEY:YEAR". */
+static void
+item_key(const struct occurrence *oc, char *buf, size_t len)
+{
+	snprintf(buf, len, "milestone:%.200s:%d", oc->obs->key,
+	    oc->obs->rule.base_year + oc->n);
+}
+
+/* 1 if recipient was told about item, 0 if not, -1 on error. */
 static int
-queue_milestones(const struct remind_in *in, const struct dataset *d,
+told(struct store *st, const char *recipient, const char *item)
+{
+	return store_exists(st, "SELECT 1 FROM told WHERE recipient = ?1 "
+	    "AND item = ?2", recipient, item);
+}
+
+static int
+told_add(struct store *st, const char *recipient, const char *item,
+    long now)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "INSERT OR IGNORE INTO told "
+	    "(recipient, item, told) VALUES (?1, ?2, ?3)");
+
+	if (stmt != NULL) {
+		store_bind_text(stmt, 1, recipient);
+		store_bind_text(stmt, 2, item);
+		sqlite3_bind_int64(stmt, 3, now);
+	}
+	return store_step_done(st, stmt);
+}
+
+/*
+ * The milestones ahead: within milestone_days, counting for their kind,
+ * with no activity linked; a row known only to the month while its month
+ * lasts (a leader hears of it though its day is not known).
+ */
+static int
+milestones_ahead(const struct remind_in *in, const struct dataset *d,
+    struct occ_list *out)
+{
+	struct ymd end = util_ymd_add_days(in->today, in->cfg->milestone_days);
+	const struct occurrence *oc;
+	size_t i, keep = 0;
+
+	if (rules_occurrences(&in->cfg->rules, in->lunar, d->set.v, d->set.n,
+	    util_ymd_add_days(in->today, -31), end, out) == -1)
+		return -1;
+	for (i = 0; i < out->n; i++) {
+		oc = &out->v[i];
+		if (oc->n <= 0 || !rules_is_milestone(&in->cfg->rules, oc) ||
+		    util_ymd_cmp(rules_last_day(oc), in->today) < 0 ||
+		    activity_planned(&d->acts, oc->obs->key, oc->date))
+			continue;
+		out->v[keep++] = *oc;
+	}
+	out->n = keep;
+	return 0;
+}
+
+/* Queue r's digest of the items, and remember them as told. */
+static int
+queue_digest(const struct remind_in *in, const struct recipient *r,
+    const struct occurrence *const *items, size_t n, int dry_run,
+    FILE *out, struct remind_stats *stats)
+{
+	char item[256];
+	struct buf key;
+	struct mail m;
+	struct ymd day;
+	size_t i;
+	int rc, min;
+
+	/* One digest per recipient per run, named by the run's minute; a
+	 * second run in that minute leaves what is new to the next. */
+	buf_init(&key);
+	buf_puts(&key, "digest:");
+	day = vntime_day(in->now, &min);
+	vntime_format_iso(day, min, &key);
+	if ((rc = outbox_exists(in->store, key.data, r->email)) != 0) {
+		buf_release(&key);
+		return rc == 1 ? 0 : -1;
+	}
+	mail_init(&m, key.data, r->email, r->name, r->lang);
+	remind_mail_digest(&m, in->cfg, items, n, in->today, in->now);
+	rc = queue(in, &m, dry_run, out, stats);
+	mail_release(&m);
+	buf_release(&key);
+	for (i = 0; rc == 0 && !dry_run && i < n; i++) {
+		item_key(items[i], item, sizeof(item));
+		rc = told_add(in->store, r->email, item, (long)in->now);
+	}
+	return rc;
+}
+
+/*
+ * Each recipient's digest: the milestones ahead they follow and have not
+ * been told about, in date order, in one message (the first run after a
+ * recipient is added sends one, not one per milestone).
+ */
+static int
+queue_digests(const struct remind_in *in, const struct dataset *d,
     const struct recipient_list *rl, int dry_run, FILE *out,
     struct remind_stats *stats)
 {
 	struct occ_list ol = { 0 };
-	const struct occurrence *oc;
+	const struct occurrence **items = NULL;
 	struct select_env env;
-	struct mail m;
-	char key[256];
-	size_t i, j;
-	int ret = -1;
+	char item[256];
+	size_t i, j, n;
+	int ret = -1, rc;
 
 	if (rl->n == 0)
 		return 0;
 	dataset_env(d, in->cfg, in->today.y, &env);
-	if (rules_occurrences(&in->cfg->rules, in->lunar, d->set.v, d->set.n,
-	    in->today, util_ymd_add_days(in->today, in->cfg->milestone_days),
-	    &ol) == -1)
+	if (milestones_ahead(in, d, &ol) == -1)
 		goto done;
-	for (i = 0; i < ol.n; i++) {
-		oc = &ol.v[i];
-		if (oc->n <= 0 || !rules_is_milestone(&in->cfg->rules, oc) ||
-		    activity_planned(&d->acts, oc->obs->key, oc->date))
-			continue;
-		snprintf(key, sizeof(key), "milestone:%.200s:%d", oc->obs->key,
-		    oc->obs->rule.base_year + oc->n);
-		for (j = 0; j < rl->n; j++) {
-			if (select_match(&rl->v[j].sel, &env, oc) < 0)
+	items = xcalloc(ol.n + 1, sizeof(*items));
+	for (j = 0; j < rl->n; j++) {
+		for (i = n = 0; i < ol.n; i++) {
+			if (select_match(&rl->v[j].sel, &env, &ol.v[i]) < 0)
 				continue;
-			mail_init(&m, key, rl->v[j].email, rl->v[j].name,
-			    rl->v[j].lang);
-			milestone_mail(&m, in->cfg, oc, vntime_days_between(
-			    in->today, oc->date), in->now);
-			if (queue_one(in, &m, dry_run, out, stats) == -1) {
-				mail_release(&m);
+			item_key(&ol.v[i], item, sizeof(item));
+			if ((rc = told(in->store, rl->v[j].email, item)) == -1)
 				goto done;
-			}
-			mail_release(&m);
+			if (rc == 0)
+				items[n++] = &ol.v[i];
 		}
+		if (n > 0 && queue_digest(in, &rl->v[j], items, n, dry_run,
+		    out, stats) == -1)
+			goto done;
 	}
 	ret = 0;
 done:
+	free(items);
 	occ_list_release(&ol);
 	dataset_env_release(&env);
 	return ret;
@@ -417,8 +324,8 @@ remind_queue(const struct remind_in *in, int dry_run, FILE *out,
 	/* One transaction: a killed run queues all of this or none. */
 	if (!dry_run && store_begin(in->store) == -1)
 		goto done;
-	if (queue_activities(in, &d.acts, &rl, dry_run, out, stats) == -1 ||
-	    queue_milestones(in, &d, &rl, dry_run, out, stats) == -1) {
+	if (queue_activities(in, &d, &rl, dry_run, out, stats) == -1 ||
+	    queue_digests(in, &d, &rl, dry_run, out, stats) == -1) {
 		if (!dry_run)
 			store_rollback(in->store);
 		goto done;

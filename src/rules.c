@@ -2,7 +2,8 @@
  * Occurrences of observances in a date range.  Gregorian rules are placed
  * per Gregorian year; lunar rules per lunar year through lunar.c, since a
  * lunar date can fall twice, or not at all, in one Gregorian year.
- * Titles follow the phrasing of the unions' own reports (shared/seeds).
+ * Rows known only to the month occur on its 1st, flagged.  The titles are
+ * in rules_title.c.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -10,7 +11,6 @@
 
 #include "lunar.h"
 #include "rules.h"
-#include "vntime.h"
 
 static const char *const kind_names[KIND_COUNT] = {
 	"relation", "partnership", "national-day", "commemoration",
@@ -221,6 +221,8 @@ parse_gregorian(const char *s, struct rule *r, const char **err)
 		r->type = RULE_UNDATED;
 		r->precision = len == 4 ? 1 : 2;
 		r->base_year = num(s, 4);
+		if (len == 7)
+			r->month = num(s + 5, 2);
 		return 0;
 	}
 	*err = "unrecognised date (want YYYY-MM-DD, MM-DD, 'lunar MM-DD' "
@@ -303,7 +305,11 @@ place(const struct rules_opts *o, struct lunar_cal *lunar,
 			return -1;
 		return 1;
 	case RULE_UNDATED:
-		break;
+		/* Known to the month: on its 1st, flagged by the caller. */
+		if (r->precision != 2)
+			break;
+		t->y = y, t->m = r->month, t->d = 1;
+		return 1;
 	}
 	return 0;
 }
@@ -351,6 +357,7 @@ occur(const struct rules_opts *o, struct lunar_cal *lunar,
 		memset(&oc, 0, sizeof(oc));
 		oc.obs = obs;
 		oc.days = obs->days > 0 ? obs->days : 1;
+		oc.precision = rules_precision(obs);
 		if ((dt = dated_for(obs, y)) != NULL) {
 			oc.date = dt->start;
 			oc.days = (int)(util_days_from_civil(dt->end.y,
@@ -400,168 +407,88 @@ rules_occurrences(const struct rules_opts *o, struct lunar_cal *lunar,
 	return 0;
 }
 
-static void
-ordinal(int n, struct buf *out)
+void
+rules_undated(struct observance *const *obs, size_t nobs, int year,
+    struct occ_list *out)
 {
-	const char *suf = "th";
+	struct occurrence oc;
+	size_t i;
 
-	if (n % 100 < 11 || n % 100 > 13) {
-		if (n % 10 == 1)
-			suf = "st";
-		else if (n % 10 == 2)
-			suf = "nd";
-		else if (n % 10 == 3)
-			suf = "rd";
+	for (i = 0; i < nobs; i++) {
+		if (rules_precision(obs[i]) != PREC_YEAR ||
+		    obs[i]->rule.base_year <= 0 ||
+		    year <= obs[i]->rule.base_year)
+			continue;
+		memset(&oc, 0, sizeof(oc));
+		oc.obs = obs[i];
+		oc.date = (struct ymd){ year, 1, 1 };
+		oc.days = 1;
+		oc.n = year - obs[i]->rule.base_year;
+		oc.milestone = rules_milestone(oc.n);
+		oc.precision = PREC_YEAR;
+		occ_push(out, &oc);
 	}
-	buf_printf(out, "%d%s", n, suf);
-}
-
-/* Append s with its first letter upper-cased (ASCII only: the phrases'
- * first letters are ASCII or already capitals). */
-static void
-put_capitalised(struct buf *out, const char *s)
-{
-	if (s == NULL || *s == '\0')
-		return;
-	buf_putc(out, toupper((unsigned char)*s));
-	buf_puts(out, s + 1);
-}
-
-static const char *
-level_name(const char *level, enum lang lang)
-{
-	if (level == NULL)
-		return "";
-	if (strcmp(level, "comprehensive-strategic") == 0)
-		return lang == LANG_EN ? "Comprehensive Strategic Partnership" :
-		    "Đối tác Chiến lược Toàn diện";
-	if (strcmp(level, "strategic") == 0)
-		return lang == LANG_EN ? "Strategic Partnership" :
-		    "Đối tác Chiến lược";
-	return lang == LANG_EN ? "Comprehensive Partnership" :
-	    "Đối tác Toàn diện";
-}
-
-static const char *
-formal(const struct observance *obs, enum lang lang)
-{
-	const char *f = lang == LANG_EN ? obs->formal_en : obs->formal_vi;
-
-	if (f != NULL && *f != '\0')
-		return f;
-	return lang == LANG_EN ? obs->country_en : obs->country_vi;
-}
-
-/*
- * A national day with a holiday name of its own ("ngày Thống nhất nước
- * Đức"): the phrase as it is after "Kỷ niệm N năm", or alone with a capital
- * (and without English's leading "the").  0 when the row has none.
- */
-static int
-holiday_title(const struct observance *obs, enum lang lang, int counted,
-    struct buf *out)
-{
-	const char *t = lang == LANG_EN ? obs->title_en : obs->title_vi;
-
-	if (t == NULL || *t == '\0')
-		return 0;
-	if (counted)
-		buf_puts(out, t);
-	else if (lang == LANG_EN && strncmp(t, "the ", 4) == 0)
-		put_capitalised(out, t + 4);
-	else
-		put_capitalised(out, t);
-	return 1;
-}
-
-/* The subject phrase: what "Kỷ niệm N năm" / "Nth anniversary of" take. */
-static void
-subject(const struct observance *obs, enum lang lang, int counted,
-    struct buf *out)
-{
-	const char *cn = lang == LANG_EN ? obs->country_en : obs->country_vi;
-
-	cn = cn ? cn : obs->country;
-	switch (obs->kind) {
-	case KIND_RELATION:
-		if (lang == LANG_EN)
-			buf_printf(out, "Vietnam–%s diplomatic relations", cn);
-		else
-			buf_printf(out, "%s quan hệ ngoại giao Việt Nam – %s",
-			    counted ? "thiết lập" : "Thiết lập", cn);
-		return;
-	case KIND_PARTNERSHIP:
-		if (lang == LANG_EN)
-			buf_printf(out, "%s Vietnam–%s %s",
-			    counted ? "the" : "The", cn,
-			    level_name(obs->level, lang));
-		else
-			buf_printf(out, "%s %s Việt Nam – %s",
-			    counted ? "quan hệ" : "Quan hệ",
-			    level_name(obs->level, lang), cn);
-		return;
-	case KIND_NATIONAL_DAY:
-		if (holiday_title(obs, lang, counted, out))
-			return;
-		if (lang == LANG_EN)
-			buf_printf(out, "%sNational Day of %s",
-			    counted ? "the " : "",
-			    counted ? formal(obs, lang) : cn);
-		else
-			buf_printf(out, "Quốc khánh %s",
-			    counted ? formal(obs, lang) : cn);
-		return;
-	default:
-		if (counted)
-			buf_puts(out, lang == LANG_EN ? obs->name_en :
-			    obs->name_vi);
-		else
-			put_capitalised(out, lang == LANG_EN ? obs->name_en :
-			    obs->name_vi);
-		return;
-	}
-}
-
-/* "(21/9/1973 – 21/9/2023)" for counted Gregorian rules. */
-static void
-span(const struct occurrence *oc, enum lang lang, struct buf *out)
-{
-	const struct rule *r = &oc->obs->rule;
-	struct ymd base = { r->base_year, r->month, r->day };
-
-	buf_puts(out, " (");
-	if (r->type == RULE_LUNAR) {
-		buf_printf(out, lang == LANG_EN ? "lunar %d/%d" :
-		    "%d/%d âm lịch", r->day, r->month);
-		buf_puts(out, ")");
-		return;
-	}
-	if (r->type == RULE_FIXED && oc->n > 0) {
-		vntime_format_date(base, lang, out);
-		buf_puts(out, " – ");
-	}
-	vntime_format_date(oc->date, lang, out);
-	buf_puts(out, ")");
 }
 
 void
-rules_title(const struct occurrence *oc, enum lang lang, struct buf *out)
+occ_list_drop_partial(struct occ_list *l)
 {
-	if (oc->n > 0) {
-		if (lang == LANG_EN) {
-			ordinal(oc->n, out);
-			buf_puts(out, " anniversary of ");
-		} else
-			buf_printf(out, "Kỷ niệm %d năm ", oc->n);
-	}
-	subject(oc->obs, lang, oc->n > 0, out);
-	span(oc, lang, out);
+	size_t i, keep = 0;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].precision == PREC_DAY)
+			l->v[keep++] = l->v[i];
+	l->n = keep;
 }
 
-void
-rules_subject(const struct observance *obs, enum lang lang, struct buf *out)
+struct ymd
+rules_last_day(const struct occurrence *oc)
 {
-	subject(obs, lang, 0, out);
+	struct ymd d = oc->date;
+
+	if (oc->precision == PREC_YEAR)
+		d.m = 12;
+	if (oc->precision != PREC_DAY)
+		d.d = util_month_days(d.y, d.m);
+	return d;
+}
+
+enum precision
+rules_precision(const struct observance *obs)
+{
+	if (obs->rule.type != RULE_UNDATED)
+		return PREC_DAY;
+	return obs->rule.precision == 2 ? PREC_MONTH : PREC_YEAR;
+}
+
+static const char *const confidence_names[] = { "confirmed",
+	"single-source", "recalled" };
+static const char *const precision_names[] = { "day", "month", "year" };
+
+enum confidence
+rules_confidence(const struct observance *obs)
+{
+	size_t i;
+
+	if (obs->confidence == NULL || obs->confidence[0] == '\0')
+		return CONF_CONFIRMED;
+	for (i = 0; i < NELEM(confidence_names); i++)
+		if (strcmp(obs->confidence, confidence_names[i]) == 0)
+			return (enum confidence)i;
+	return CONF_RECALLED;
+}
+
+const char *
+rules_confidence_name(enum confidence c)
+{
+	return (unsigned)c < NELEM(confidence_names) ? confidence_names[c] :
+	    "?";
+}
+
+const char *
+rules_precision_name(enum precision p)
+{
+	return (unsigned)p < NELEM(precision_names) ? precision_names[p] : "?";
 }
 
 void

@@ -35,7 +35,7 @@ enum milestone {
     (1u << MILESTONE_JUBILEE))
 
 enum rule_type {
-	RULE_UNDATED,	/* empty, year-only or month-only: never placed */
+	RULE_UNDATED,	/* empty, year-only or month-only (see precision) */
 	RULE_FIXED,	/* a Gregorian month and day every year */
 	RULE_LUNAR,	/* a Vietnamese lunar month and day every year */
 	RULE_WEEKDAY	/* the nth weekday of a month */
@@ -45,11 +45,18 @@ enum rule_type {
 struct rule {
 	enum rule_type type;
 	int base_year;		/* year counted from; 0 = not counted */
-	int month, day;		/* FIXED, LUNAR */
+	int month, day;		/* FIXED, LUNAR; month also for UNDATED
+				   of precision 2 */
 	int leap;		/* LUNAR: in the leap month */
 	int weekday, nth;	/* WEEKDAY: 0 = Sunday; nth 1-5, -1 = last */
 	int precision;		/* UNDATED: 0 empty, 1 year, 2 year-month */
 };
+
+/* How well an observance's day is known (selectors' precision: term). */
+enum precision { PREC_DAY, PREC_MONTH, PREC_YEAR };
+
+/* How sure the data is (selectors' confidence: term). */
+enum confidence { CONF_CONFIRMED, CONF_SINGLE_SOURCE, CONF_RECALLED };
 
 /* An explicitly announced date for one year (Lao New Year 2024). */
 struct dated {
@@ -80,10 +87,12 @@ struct observance {
 
 struct occurrence {
 	const struct observance *obs;
-	struct ymd date;	/* the observed day */
+	struct ymd date;	/* the observed day; the 1st of the month
+				   (PREC_MONTH) or 1 January (PREC_YEAR) */
 	int days;
 	int n;			/* years since the base year; 0 = not counted */
 	enum milestone milestone;
+	enum precision precision;	/* of date */
 };
 
 struct occ_list {
@@ -131,26 +140,79 @@ int rules_parse(const char *spec, struct rule *out, const char **err);
 /*
  * Append to out every occurrence of the observances that falls (starts)
  * within [from, to], sorted by date, then key; lunar (borrowed) converts
- * lunar rules.  Returns 0, or -1 if a lunar date could not be converted
- * (outside the lunar module's range).
+ * lunar rules.  A row known only to the month (YYYY-MM) occurs on the 1st
+ * of its month with precision PREC_MONTH; rows known only to the year
+ * have no occurrences (see rules_undated()).  Returns 0, or -1 if a lunar
+ * date could not be converted (outside the lunar module's range).
  */
 int rules_occurrences(const struct rules_opts *o, struct lunar_cal *lunar,
     struct observance *const *obs, size_t nobs, struct ymd from,
     struct ymd to, struct occ_list *out);
 void occ_list_release(struct occ_list *l);
 
+/*
+ * Append to out the anniversaries in year of the rows known only to the
+ * year (YYYY), counted from it, dated 1 January with precision PREC_YEAR
+ * and sorted by key: what a plan lists as "day to be confirmed".
+ */
+void rules_undated(struct observance *const *obs, size_t nobs, int year,
+    struct occ_list *out);
+
+/* Drop the occurrences whose day is not known (PREC_MONTH and coarser)
+ * from l, for the users that need a day: feeds, by default. */
+void occ_list_drop_partial(struct occ_list *l);
+
+/* The last day the occurrence may fall on: its date, the end of its month
+ * (PREC_MONTH) or of its year (PREC_YEAR).  A listing from a day keeps a
+ * row known to the month while its month lasts. */
+struct ymd rules_last_day(const struct occurrence *oc);
+
 /* 1 if the occurrence's class counts as a milestone for its kind. */
 int rules_is_milestone(const struct rules_opts *o,
     const struct occurrence *oc);
 enum milestone rules_milestone(int n);
 
-/* Append the occurrence's title in lang to out. */
+/*
+ * Append the occurrence's title in lang to out, in the reports' words:
+ * "Kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản
+ * (21/9/1973 – 21/9/2023)", "(6/2013 – 6/2023)" for a row known to the
+ * month, "Tết Nguyên đán Giáp Thìn 2024 (10/2/2024, 1/1 âm lịch)", one
+ * pair of brackets after a name that ends in one ("Tết cổ truyền
+ * Bunpimay (Lào, 14/4/2024 – 17/4/2024)").
+ */
 void rules_title(const struct occurrence *oc, enum lang lang,
     struct buf *out);
 /* Append what the observance marks, without a year or date ("Thiết lập
  * quan hệ ngoại giao Việt Nam – Nhật Bản"): a heading. */
 void rules_subject(const struct observance *obs, enum lang lang,
     struct buf *out);
+
+/*
+ * Append the short title of a feed's SUMMARY, what tells events apart
+ * first (a calendar's month view shows 15-20 characters): "Nhật Bản: 55
+ * năm quan hệ ngoại giao", "Lào: Quốc khánh, 49 năm", "Tết Nguyên đán
+ * Bính Ngọ"; "Japan: 55 years of diplomatic relations".
+ */
+void rules_short_title(const struct occurrence *oc, enum lang lang,
+    struct buf *out);
+
+/* Append the occurrence's date as people read it at its precision:
+ * "21/9/2023", "6/2023" or "2023" (English "21 Sep 2023", "Jun 2023"). */
+void rules_format_date(const struct occurrence *oc, enum lang lang,
+    struct buf *out);
+
+/* Append " (chưa xác minh)" / " (unverified)" when the row is not
+ * confirmed: what text, plans and pages put after a title. */
+void rules_unverified(const struct observance *obs, enum lang lang,
+    struct buf *out);
+
+/* How well the row's day is known, and how sure its data is (a row
+ * without a confidence is confirmed; an unknown word is recalled). */
+enum precision rules_precision(const struct observance *obs);
+enum confidence rules_confidence(const struct observance *obs);
+/* "day", "month", "year"; "confirmed", "single-source", "recalled". */
+const char *rules_precision_name(enum precision p);
+const char *rules_confidence_name(enum confidence c);
 
 const char *rules_kind_name(enum kind k);
 /* Kind from its name; -1 if unknown. */

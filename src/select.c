@@ -32,10 +32,6 @@ static const struct {
 	{ "tag", SEL_TAG, 1 },
 };
 
-static const char *const confidence_names[] = { "confirmed",
-	"single-source", "recalled" };
-static const char *const precision_names[] = { "day", "month", "year" };
-
 static void
 term_release(struct sel_term *t)
 {
@@ -75,15 +71,28 @@ select_everything(struct selector *s)
 	s->n = 1;
 }
 
+/* The index of s among the n names that name(i) gives, or -1. */
 static int
-name_index(const char *const *names, size_t n, const char *s)
+name_index(const char *(*name)(int), int n, const char *s)
 {
-	size_t i;
+	int i;
 
 	for (i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return (int)i;
+		if (strcmp(name(i), s) == 0)
+			return i;
 	return -1;
+}
+
+static const char *
+confidence_name(int i)
+{
+	return rules_confidence_name((enum confidence)i);
+}
+
+static const char *
+precision_name(int i)
+{
+	return rules_precision_name((enum precision)i);
 }
 
 /* One value of a term into t; 0 or -1 with a reason. */
@@ -104,14 +113,13 @@ add_value(struct sel_term *t, char *v, const char **why)
 			    -1;
 		break;
 	case SEL_CONFIDENCE:
-		if ((i = name_index(confidence_names, NELEM(confidence_names),
-		    v)) < 0)
+		if ((i = name_index(confidence_name, CONF_RECALLED + 1, v)) <
+		    0)
 			return *why = "confidence must be confirmed, "
 			    "single-source or recalled", -1;
 		break;
 	case SEL_PRECISION:
-		if ((i = name_index(precision_names, NELEM(precision_names),
-		    v)) < 0)
+		if ((i = name_index(precision_name, PREC_YEAR + 1, v)) < 0)
 			return *why = "precision must be day, month or year",
 			    -1;
 		break;
@@ -281,26 +289,6 @@ has_value(const struct sel_term *t, const char *v)
 	return 0;
 }
 
-enum confidence
-select_confidence(const struct observance *obs)
-{
-	int i;
-
-	if (obs->confidence == NULL)
-		return CONF_CONFIRMED;
-	i = name_index(confidence_names, NELEM(confidence_names),
-	    obs->confidence);
-	return i < 0 ? CONF_RECALLED : (enum confidence)i;
-}
-
-static int
-precision(const struct observance *obs)
-{
-	if (obs->rule.type != RULE_UNDATED)
-		return 0;
-	return obs->rule.precision == 2 ? 1 : 2;
-}
-
 static int
 any_tag(const struct sel_term *t, const struct observance *o)
 {
@@ -348,9 +336,11 @@ term_holds(const struct sel_term *t, const struct select_env *env,
 		r = oc != NULL && oc->n > 0 && ((t->mask >> oc->milestone) & 1);
 		break;
 	case SEL_CONFIDENCE:
-		r = (t->mask >> select_confidence(o)) & 1;
+		r = (t->mask >> rules_confidence(o)) & 1;
 		break;
-	case SEL_PRECISION: r = (t->mask >> precision(o)) & 1; break;
+	case SEL_PRECISION:
+		r = (t->mask >> rules_precision(o)) & 1;
+		break;
 	}
 	return t->neg ? !r : r;
 }

@@ -67,9 +67,6 @@ struct select_env {
 	int year;			/* for group and partner */
 };
 
-/* Confidence classes, as bits of a confidence term's mask. */
-enum confidence { CONF_CONFIRMED, CONF_SINGLE_SOURCE, CONF_RECALLED };
-
 /*
  * Parse text into *out (initialised here).  "" gives a selector that
  * matches nothing.  Returns 0, or -1 with a reason in err (naming the
@@ -108,8 +105,5 @@ int select_match_obs(const struct selector *s, const struct select_env *env,
  */
 void select_partners(struct observance *const *obs, size_t nobs, int year,
     struct buf *out);
-
-/* The confidence class of an observance (a row without one: confirmed). */
-enum confidence select_confidence(const struct observance *obs);
 
 #endif

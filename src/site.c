@@ -1,6 +1,7 @@
 /*
  * The published site: one load of the database rendered into every feed
- * and the index page.  A failed build leaves nothing behind, so the server
+ * (in its language, and in English under /en/), the index pages and the
+ * plans.  A failed build leaves nothing behind, so the server
  * keeps what it had.
  */
 #include <stdlib.h>
@@ -29,27 +30,45 @@ add_doc(struct site *s, const char *path, const char *ctype)
 	return doc;
 }
 
+/* Feed f of def at /calendars/NAME.ics, or under /en/ in English. */
 static int
-add_feeds(const struct feed_ctx *ctx, const struct feed_defs *defs,
-    size_t *nevents, struct site *out)
+add_feed(const struct feed_ctx *ctx, const struct feed_def *def,
+    const struct config_feed *f, const char *prefix, struct site *out)
 {
 	struct feed_out fo;
 	struct site_doc *doc;
 	char *path;
+
+	if (feed_render(ctx, f, &fo) == -1)
+		return -1;
+	path = xasprintf("%s/calendars/%s.ics", prefix, def->name);
+	doc = add_doc(out, path, CT_ICS);
+	free(path);
+	doc->body = fo.text;
+	doc->len = fo.len;
+	doc->nevents = fo.nevents;
+	doc->modified = fo.modified;
+	if (f->token != NULL)
+		doc->token = xstrdup(f->token);
+	return 0;
+}
+
+/* Every feed in its language, and the same feeds in English under /en/
+ * for the English page. */
+static int
+add_feeds(const struct feed_ctx *ctx, const struct feed_defs *defs,
+    size_t *nevents, struct site *out)
+{
+	struct config_feed en;
 	size_t i;
 
 	for (i = 0; i < defs->n; i++) {
-		if (feed_render(ctx, defs->v[i].conf, &fo) == -1)
+		if (add_feed(ctx, &defs->v[i], defs->v[i].conf, "", out) == -1)
 			return -1;
-		path = xasprintf("/calendars/%s.ics", defs->v[i].name);
-		doc = add_doc(out, path, CT_ICS);
-		free(path);
-		doc->body = fo.text;
-		doc->len = fo.len;
-		doc->nevents = nevents[i] = fo.nevents;
-		doc->modified = fo.modified;
-		if (defs->v[i].conf->token != NULL)
-			doc->token = xstrdup(defs->v[i].conf->token);
+		nevents[i] = out->v[out->n - 1].nevents;
+		feed_in_lang(defs->v[i].conf, LANG_EN, &en);
+		if (add_feed(ctx, &defs->v[i], &en, "/en", out) == -1)
+			return -1;
 	}
 	return 0;
 }
@@ -116,6 +135,8 @@ add_plans(const struct site_input *si, time_t modified, struct site *out)
 		return -1;
 	for (i = 0; i < n; i++) {
 		doc = add_doc(out, f[i].path, plan_content_type(f[i].fmt));
+		doc->disposition = plan_disposition(f[i].year, f[i].fmt,
+		    in.lang);
 		doc->body = f[i].body;
 		doc->len = f[i].len;
 		doc->modified = modified;
@@ -172,6 +193,7 @@ site_release(struct site *s)
 	for (i = 0; i < s->n; i++) {
 		free(s->v[i].path);
 		free(s->v[i].token);
+		free(s->v[i].disposition);
 		free(s->v[i].body);
 	}
 	free(s->v);

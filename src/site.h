@@ -20,6 +20,8 @@ struct site_doc {
 	char *path;		/* "/calendars/all.ics", "/index.html" */
 	const char *ctype;	/* static string */
 	char *token;		/* required ?token= value; NULL = public */
+	char *disposition;	/* Content-Disposition value ("attachment;
+				   filename=..."); NULL = none */
 	char *body;		/* owned */
 	size_t len;
 	size_t nevents;		/* feeds: events in it */
@@ -41,7 +43,8 @@ struct site_input {
 };
 
 /*
- * Render every feed, the index page in both languages (index.html,
+ * Render every feed (/calendars/NAME.ics, and in English
+ * /en/calendars/NAME.ics), the index page in both languages (index.html,
  * index.en.html) and the plans.  Returns 0, or -1 (logged) with out left
  * empty.  Release with site_release().
  */

@@ -28,16 +28,15 @@ free_body(void *p)
 	free(p);
 }
 
-/* gzip (RFC 1952) of len bytes; NULL if zlib fails. */
-static char *
-gzip(const char *data, size_t len, size_t *outlen)
+char *
+snap_gzip(const char *data, size_t len, int level, size_t *outlen)
 {
 	z_stream z;
 	char *out;
 	uLong cap;
 
 	memset(&z, 0, sizeof(z));
-	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9,
+	if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 9,
 	    Z_DEFAULT_STRATEGY) != Z_OK)
 		return NULL;
 	cap = deflateBound(&z, (uLong)len) + 32;
@@ -71,10 +70,13 @@ fnv1a(const char *p, size_t n)
 
 static void
 add_headers(struct MHD_Response *r, const char *ctype, const char *etag,
-    const char *lastmod, const char *cc, const char *enc)
+    const char *lastmod, const char *cc, const char *enc, const char *disp)
 {
 	if (ctype != NULL)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
+	if (disp != NULL)
+		MHD_add_response_header(r,
+		    MHD_HTTP_HEADER_CONTENT_DISPOSITION, disp);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, etag);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_LAST_MODIFIED, lastmod);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cc);
@@ -148,18 +150,21 @@ res_make(struct res *r, struct site_doc *doc, const struct res *prev,
 	httpreq_date(r->lastmod, lastmod, sizeof(lastmod));
 	cc = r->token != NULL ? CC_PRIVATE : strstr(doc->ctype, "html") ?
 	    CC_PAGE : CC_FEED;
-	gz = gzip(doc->body, doc->len, &gzlen);
+	gz = snap_gzip(doc->body, doc->len, 9, &gzlen);
 	plain_len = doc->len;
 	r->plain = snap_body_response(doc->body, doc->len);
 	doc->body = NULL;
-	add_headers(r->plain, doc->ctype, r->etag, lastmod, cc, NULL);
+	add_headers(r->plain, doc->ctype, r->etag, lastmod, cc, NULL,
+	    doc->disposition);
 	r->nm_plain = not_modified_response(plain_len);
-	add_headers(r->nm_plain, NULL, r->etag, lastmod, cc, NULL);
+	add_headers(r->nm_plain, NULL, r->etag, lastmod, cc, NULL, NULL);
 	if (gz != NULL) {
 		r->gz = snap_body_response(gz, gzlen);
-		add_headers(r->gz, doc->ctype, r->etag_gz, lastmod, cc, "gzip");
+		add_headers(r->gz, doc->ctype, r->etag_gz, lastmod, cc, "gzip",
+		    doc->disposition);
 		r->nm_gz = not_modified_response(gzlen);
-		add_headers(r->nm_gz, NULL, r->etag_gz, lastmod, cc, NULL);
+		add_headers(r->nm_gz, NULL, r->etag_gz, lastmod, cc, NULL,
+		    NULL);
 	} else
 		log_warnx("cannot compress '%s'; it is served plain", r->path);
 }

@@ -37,6 +37,10 @@ struct snap *snap_build(struct site *site, const struct snap *prev,
 /* A response that owns body (freed with it); never NULL. */
 struct MHD_Response *snap_body_response(char *body, size_t len);
 
+/* gzip (RFC 1952) of len bytes at zlib's level (1-9), caller frees; NULL
+ * if zlib fails. */
+char *snap_gzip(const char *data, size_t len, int level, size_t *outlen);
+
 /* The document at path, or NULL. */
 const struct res *snap_find(const struct snap *s, const char *path);
 

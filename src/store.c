@@ -153,7 +153,18 @@ static const char *const migrations[] = {
 	REV_TRIGGERS("activities")
 	REV_TRIGGERS("activity_owners")
 	REV_TRIGGERS("corrections"),
-	/* 6 -> 7: contacts, the missions and organisations letters go to
+	/* 6 -> 7: what each recipient was told about, so a
+	 * run's digest holds only what is new for them; the milestones mailed
+	 * one by one before count as told. */
+	"CREATE TABLE told ("
+	"  recipient TEXT NOT NULL,"
+	"  item TEXT NOT NULL,"		/* "milestone:KEY:YEAR" */
+	"  told INTEGER NOT NULL,"
+	"  PRIMARY KEY (recipient, item));"
+	"INSERT OR IGNORE INTO told (recipient, item, told)"
+	"  SELECT recipient, reminder, created FROM outbox"
+	"  WHERE reminder LIKE 'milestone:%';",
+	/* 7 -> 8: contacts, the missions and organisations letters go to
 	 * (contact_db.c): the rows as imported, each revision moving only
 	 * when a value changes, and the web application's edits, additions
 	 * and removals, each made on one revision of the imported row. */

@@ -40,6 +40,42 @@ token_hash(const char *token, char *out)
 	sodium_bin2hex(out, TOKEN_HASH_LEN + 1, h, sizeof(h));
 }
 
+char *
+token_mask(const char *token)
+{
+	unsigned char raw[2 * TOKEN_LEN];
+	char *s = xmalloc(TOKEN_MASKED_LEN + 1);
+	size_t i;
+
+	if (strlen(token) != TOKEN_LEN)
+		fatal("token_mask: a token of %zu characters", strlen(token));
+	randombytes_buf(raw, TOKEN_LEN);
+	for (i = 0; i < TOKEN_LEN; i++)
+		raw[TOKEN_LEN + i] = raw[i] ^ (unsigned char)token[i];
+	sodium_bin2base64(s, TOKEN_MASKED_LEN + 1, raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	return s;
+}
+
+int
+token_masked_equal(const char *masked, const char *token)
+{
+	unsigned char raw[2 * TOKEN_LEN], plain[TOKEN_LEN];
+	size_t n = 0, i;
+	int eq;
+
+	if (strlen(masked) != TOKEN_MASKED_LEN || strlen(token) != TOKEN_LEN ||
+	    sodium_base642bin(raw, sizeof(raw), masked, TOKEN_MASKED_LEN,
+	    NULL, &n, NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	    n != sizeof(raw))
+		return 0;
+	for (i = 0; i < TOKEN_LEN; i++)
+		plain[i] = raw[i] ^ raw[TOKEN_LEN + i];
+	eq = sodium_memcmp(plain, token, TOKEN_LEN) == 0;
+	sodium_memzero(plain, sizeof(plain));
+	return eq;
+}
+
 int
 token_equal(const char *a, const char *b)
 {

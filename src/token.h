@@ -19,6 +19,17 @@ char *token_new(void);
 /* The stored form of token into out (TOKEN_HASH_LEN + 1 bytes). */
 void token_hash(const char *token, char *out);
 
+/* Characters of a masked token: a random pad and the token XORed with it,
+ * base64url.  A page carries its CSRF token masked anew on every response,
+ * so that compressed pages leak nothing about it (BREACH). */
+#define TOKEN_MASKED_LEN	115	/* 2 * TOKEN_LEN bytes, base64url */
+
+/* token masked with a fresh pad (caller frees). */
+char *token_mask(const char *token);
+
+/* 1 if masked is token masked by token_mask(), in constant time. */
+int token_masked_equal(const char *masked, const char *token);
+
 /* 1 if a and b are equal, in a time that does not depend on where they
  * differ. */
 int token_equal(const char *a, const char *b);

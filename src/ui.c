@@ -11,6 +11,7 @@
 #include "assets.h"
 #include "config.h"
 #include "escape.h"
+#include "token.h"
 #include "ui.h"
 #include "user.h"
 #include "vntime.h"
@@ -155,8 +156,12 @@ ui_flash(struct web_req *r)
 void
 ui_csrf(struct web_req *r)
 {
+	char *m = token_mask(r->logged_in ? r->s.csrf : web_login_token(r));
+
+	/* Masked anew on each page: pages go out compressed. */
 	html_printf(r->out, "<input type=\"hidden\" name=\"csrf\" "
-	    "value=\"%s\">", r->logged_in ? r->s.csrf : web_login_token(r));
+	    "value=\"%s\">", m);
+	free(m);
 }
 
 /* The label, the hint and the error of a field, ids tied for readers. */
@@ -253,6 +258,12 @@ void
 ui_date(struct web_req *r, struct ymd d)
 {
 	vntime_format_date(d, r->lang, r->out);
+}
+
+void
+ui_occurrence_date(struct web_req *r, const struct occurrence *oc)
+{
+	rules_format_date(oc, r->lang, r->out);
 }
 
 void

@@ -57,6 +57,8 @@ void ui_button(struct web_req *r, const char *action, const char *label,
 
 /* A date as people read it: 21/9/2023 (vi), 21 Sep 2023 (en). */
 void ui_date(struct web_req *r, struct ymd d);
+/* An anniversary's date at the precision it is known: 21/9/2023, 6/2023. */
+void ui_occurrence_date(struct web_req *r, const struct occurrence *oc);
 /* An instant as Vietnam's local date and time: 21/9/2023 09:30. */
 void ui_time(struct web_req *r, time_t t);
 /* The same for an activity's start (with its time when timed). */

@@ -130,6 +130,15 @@ vntime_format_day_month(int day, int month, enum lang lang,
 }
 
 void
+vntime_format_month(int y, int m, enum lang lang, struct buf *out)
+{
+	if (lang == LANG_EN)
+		buf_printf(out, "%s %d", month_abbr[m - 1], y);
+	else
+		buf_printf(out, "%d/%d", m, y);
+}
+
+void
 vntime_format_when(struct ymd d, int min, enum lang lang, struct buf *out)
 {
 	vntime_format_date(d, lang, out);

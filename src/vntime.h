@@ -45,6 +45,9 @@ void vntime_format_date(struct ymd d, enum lang lang, struct buf *out);
 /* Append a day of every year: "21/9" (vi) or "21 Sep" (en). */
 void vntime_format_day_month(int day, int month, enum lang lang,
     struct buf *out);
+/* Append month m of year y as "6/2013" (vi) or "Jun 2013" (en): a date
+ * known only to the month. */
+void vntime_format_month(int y, int m, enum lang lang, struct buf *out);
 /* Append "21/9/2023 09:30" (vi) or "21 Sep 2023 09:30" (en); min < 0
  * writes the date alone. */
 void vntime_format_when(struct ymd d, int min, enum lang lang,

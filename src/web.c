@@ -268,8 +268,8 @@ cookie_token(const struct web_req *r, const char *name)
 	return c;
 }
 
-/* The CSRF token a POST must carry: the session's, or before a login
- * the login cookie's. */
+/* The CSRF token a POST must carry, masked as ui_csrf() wrote it: the
+ * session's, or before a login the login cookie's. */
 static int
 csrf_ok(const struct web_req *r)
 {
@@ -277,7 +277,7 @@ csrf_ok(const struct web_req *r)
 	const char *want = r->logged_in ? r->s.csrf :
 	    cookie_token(r, WEB_COOKIE_LOGIN);
 
-	return sent != NULL && want != NULL && token_equal(sent, want);
+	return sent != NULL && want != NULL && token_masked_equal(sent, want);
 }
 
 static void

@@ -357,7 +357,7 @@ web_activity_create(struct web_req *r)
 	char to[64];
 	int changed, rc, ret = -1;
 
-	a.uid = activity_new_uid();
+	a.uid = activity_new_uid(r->cfg->domain);
 	a.status = ACTIVITY_PLANNED;
 	if ((rc = save_post(r, &a, 0, &changed)) != 0) {
 		ret = rc == 1 ? 0 : -1;

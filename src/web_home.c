@@ -53,8 +53,9 @@ to_plan(struct web_req *r, const struct occ_list *ol)
 		if (n++ == 0)
 			html_raw(r->out, "<ul class=\"plan\">\n");
 		html_raw(r->out, "<li>");
-		ui_date(r, oc->date);
-		days_left(r, oc->date);
+		ui_occurrence_date(r, oc);
+		if (oc->precision == PREC_DAY)
+			days_left(r, oc->date);
 		html_raw(r->out, " ");
 		ui_occurrence(r, oc);
 		if (r->s.user.role >= ROLE_EDITOR) {
@@ -95,7 +96,7 @@ static void
 occurrence_row(struct web_req *r, const struct occurrence *oc)
 {
 	html_raw(r->out, "<tr><td class=\"date\">");
-	ui_date(r, oc->date);
+	ui_occurrence_date(r, oc);
 	html_raw(r->out, "</td><td>");
 	ui_occurrence(r, oc);
 	html_printf(r->out, "</td><td class=\"muted\">%s</td></tr>\n",

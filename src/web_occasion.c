@@ -93,7 +93,7 @@ facts(struct web_req *r, const struct observance *o)
 		html_printf(r->out, "%s</dd>", L(r, "không tính số năm",
 		    "not counted"));
 	dt_text(r, "Độ tin cậy", "Confidence", ui_confidence(r,
-	    select_confidence(o)));
+	    rules_confidence(o)));
 	dt_text(r, "Nguồn", "Source", o->source);
 	dt_text(r, "Ghi chú", "Note", o->note);
 	dt_text(r, "Mã", "Key", o->key);
@@ -109,7 +109,7 @@ anniversary_row(struct web_req *r, const struct occurrence *oc)
 	buf_init(&t);
 	rules_title(oc, r->lang, &t);
 	html_raw(r->out, "<tr><td class=\"date\">");
-	ui_date(r, oc->date);
+	ui_occurrence_date(r, oc);
 	html_printf(r->out, "</td><td>%s", t.data);
 	if (rules_is_milestone(&r->cfg->rules, oc))
 		html_printf(r->out, " <span class=\"badge m%d\">%s</span>",

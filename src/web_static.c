@@ -19,7 +19,8 @@ web_static(struct web_req *r)
 
 	if (a == NULL)
 		return web_error(r, 404, "Không có tệp này.", "No such file.");
-	snprintf(etag, sizeof(etag), "\"%s\"", assets_version());
+	/* Weak: the same file goes out plain or gzipped (http.c). */
+	snprintf(etag, sizeof(etag), "W/\"%s\"", assets_version());
 	http_resp_header(r->rs, "ETag", etag);
 	http_resp_header(r->rs, "Cache-Control", v != NULL &&
 	    strcmp(v, assets_version()) == 0 ?

@@ -167,7 +167,7 @@ static void
 row(struct web_req *r, const struct verify_row *v)
 {
 	struct buf s;
-	enum confidence c = select_confidence(v->o);
+	enum confidence c = rules_confidence(v->o);
 
 	buf_init(&s);
 	rules_subject(v->o, r->lang, &s);

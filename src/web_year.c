@@ -348,7 +348,11 @@ month(struct web_req *r, const struct year_view *v, int m, size_t *i,
 			(*j)++;
 		} else if (*i < v->ol.n && v->ol.v[*i].date.m == m) {
 			item_open(r, &n, NULL);
-			day_of(r, v->ol.v[*i].date, v->ol.v[*i].days);
+			if (v->ol.v[*i].precision == PREC_DAY)
+				day_of(r, v->ol.v[*i].date, v->ol.v[*i].days);
+			else
+				html_printf(r->out, "<b>%s</b> ", L(r,
+				    "chưa rõ ngày", "day unknown"));
 			ui_occurrence(r, &v->ol.v[(*i)++]);
 			html_raw(r->out, "</li>\n");
 		} else

@@ -2,7 +2,7 @@
 # kyniem plan --format docx: read back with python3-docx, the headings
 # (Title, Heading 1, Heading 2) and list items (real numbered paragraphs
 # with their level) match the md plan line for line; the appendix tables
-# hold every date; LibreOffice converts it to PDF where it is installed.
+# hold every date, and the rows whose day is not known; LibreOffice converts it to PDF where it is installed.
 . "$SRC/tests/lib.sh"
 "$PYTHON" -c 'import docx' 2>/dev/null || skip_all "python3-docx not installed"
 initdb
@@ -62,8 +62,9 @@ assert 'w:numFmt w:val="bullet"' in num and 'w:numId="1"' in num
 assert set(z.namelist()) >= {"[Content_Types].xml", "_rels/.rels",
     "word/document.xml", "word/styles.xml", "word/numbering.xml"}
 
-# Tables: one per month with dates, each row as in the md appendix.
-md_rows = [l for l in md if re.match(r"^\| [0-9]", l)]
+# Tables: one per month with dates, and the days to confirm; each row as
+# in the md appendix.
+md_rows = [l for l in md if re.match(r"^\| ([0-9]|chưa rõ ngày)", l)]
 cells = []
 for t in d.tables:
     for r in t.rows[1:]:

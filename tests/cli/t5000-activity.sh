@@ -16,6 +16,11 @@ expect_grep '^end         2023-11-09T11:30$' "$T/show"
 expect_grep '^owners      an@example.org$' "$T/show"
 expect_grep '^            binh@example.org$' "$T/show"
 expect_grep '^status      planned$' "$T/show"
+# Its occasion by title beside the key.
+expect_grep '^observance  national-day:KH$' "$T/show"
+expect_grep '^occasion    Kỷ niệm 70 năm Quốc khánh Vương quốc Campuchia (9/11/1953 – 9/11/2023)$' "$T/show"
+# Its UID carries the configured domain, like every UID kyniem makes.
+expect_grep '^uid         kyniem-activity-[0-9a-f]\{24\}@kyniem.invalid$' "$T/show"
 
 for bad in "--title X --start 2023-02-30" \
     "--title X --start 2023-02-01 --owner an@localhost" \

@@ -17,15 +17,21 @@ print(t - d.timedelta(days=int(sys.argv[2])),
 	FROM=$1 TO=$2
 }
 
-# engine_count TODAY [--window BACK AHEAD] OPTIONS...: occurrences in the
-# window according to `kyniem anniversaries` (csv), options as for that
-# command.  all.ics has the shorter window --window 180 1095.
+# engine_count TODAY [--window BACK AHEAD] [--partial] OPTIONS...:
+# occurrences with a day in the window according to `kyniem anniversaries`
+# (csv), options as for that command; with --partial also those known
+# only to the month (a feed's partial = yes).  all.ics has the shorter
+# window --window 180 1095.
 engine_count() {
-	_today=$1 _back=365 _ahead=1825
+	_today=$1 _back=365 _ahead=1825 _prec=day
 	shift
 	if [ "${1:-}" = --window ]; then
 		_back=$2 _ahead=$3
 		shift 3
+	fi
+	if [ "${1:-}" = --partial ]; then
+		_prec=month
+		shift
 	fi
 	feed_window "$_today" "$_back" "$_ahead"
 	_y=${FROM%%-*}
@@ -35,8 +41,8 @@ engine_count() {
 		    "$@" | tail -n +2 >>"$T/engine.csv"
 		_y=$((_y + 1))
 	done
-	awk -F, -v f="$FROM" -v t="$TO" '$1 >= f && $1 <= t' "$T/engine.csv" |
-	    wc -l
+	awk -F, -v f="$FROM" -v t="$TO" -v p="$_prec" '$1 >= f && $1 <= t &&
+	    ($7 == "day" || $7 == p)' "$T/engine.csv" | wc -l
 }
 
 # _count_is PARSER-OUTPUT N: the output's last word is N, a number.

@@ -40,11 +40,16 @@ def main():
                      "REFRESH-INTERVAL", "X-PUBLISHED-TTL", "X-WR-TIMEZONE"):
             if prop not in cal:
                 fail(path, f"calendar has no {prop}")
+        # RFC 5545: "1*component", so an empty feed still holds one.
+        if not cal.subcomponents:
+            fail(path, "calendar without a component")
         events = cal.walk("VEVENT")
         uids = set()
         for ev in events:
+            # RFC 5546: an event of a METHOD:PUBLISH calendar has an
+            # ORGANIZER.
             for prop in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY",
-                         "LAST-MODIFIED", "SEQUENCE", "TRANSP"):
+                         "LAST-MODIFIED", "SEQUENCE", "TRANSP", "ORGANIZER"):
                 if prop not in ev:
                     fail(path, f"event {ev.get('UID')} has no {prop}")
             uid = str(ev["UID"])

@@ -41,7 +41,10 @@ expect_grep '<b>21</b> <a href="/app/occasions/relation:JP">Kỷ niệm 50 năm 
 expect_grep "<a href=\"/app/activities/$jp\">Gặp mặt kỷ niệm 50 năm" "$T/y.html"
 expect_grep "<li class=\"activity status-cancelled\"><b>5</b> <a href=\"/app/activities/$off\">Giao lưu văn nghệ</a>" \
     "$T/y.html"
-expect_grep '<p>380 ngày kỷ niệm, 2 hoạt động.</p>' "$T/y.html"
+# The page counts what the command line lists for the year.
+n_year=$(K anniversaries 2023 --format csv | tail -n +2 | wc -l)
+expect "the CLI lists the year's anniversaries" [ "$n_year" -gt 300 ]
+expect_grep "<p>$n_year ngày kỷ niệm, 2 hoạt động.</p>" "$T/y.html"
 expect_grep 'rel="prev" href="/app/year/2022"' "$T/y.html"
 expect_grep 'rel="next" href="/app/year/2024"' "$T/y.html"
 expect_grep '<form class="filters" method="get" action="/app/year/2023"' "$T/y.html"
@@ -96,7 +99,7 @@ expect_grep '<p>1 ngày kỷ niệm, 0 hoạt động.</p>' "$T/conf.html"
 
 # A value the form does not offer is no filter.
 web_get viewer '/app/year/2023?kind=bogus&country=jp%3Cx' "$T/bogus.html" >/dev/null
-expect_grep '<p>380 ngày kỷ niệm, 2 hoạt động.</p>' "$T/bogus.html"
+expect_grep "<p>$n_year ngày kỷ niệm, 2 hoạt động.</p>" "$T/bogus.html"
 expect_no_grep 'Bỏ lọc' "$T/bogus.html"
 
 expect "a year outside the calendar is a 404" \

@@ -48,7 +48,11 @@ expect_grep '<h1>Thiết lập quan hệ ngoại giao Việt Nam – Samoa</h1>'
 expect_grep '<dd>tháng 3/1994 (chưa rõ ngày) <code>1994-03</code></dd>' "$T/ws.html"
 expect_grep '<dd>talamua.com 2019-03-07' "$T/ws.html"
 expect_grep '<dt>Độ tin cậy</dt><dd>Đã xác nhận</dd>' "$T/ws.html"
-expect_grep 'Chưa có ngày chính xác nên chưa tính được ngày kỷ niệm' "$T/ws.html"
+# Known to the month: its anniversaries are listed by the month, never
+# with an invented day.
+expect_grep '<td class="date">3/2024</td><td>Kỷ niệm 30 năm thiết lập quan hệ ngoại giao Việt Nam – Samoa (3/1994 – 3/2024)' \
+    "$T/ws.html"
+expect_no_grep '<td class="date">1/3/' "$T/ws.html"
 expect_grep "<a href=\"/app/activities/$(cat "$T/act.id")\">Gặp mặt hữu nghị Việt Nam – Samoa</a>" \
     "$T/ws.html"
 expect_no_grep 'occasions/relation:WS/correct' "$T/ws.html"
@@ -64,7 +68,8 @@ expect_grep '<td class="date">21/9/2023</td><td>Kỷ niệm 50 năm thiết lậ
     "$T/jp.html"
 expect_grep '<h2>Các năm kỷ niệm (2014–2034)</h2>' "$T/jp.html"
 web_get viewer /app/ "$T/home0.html" >/dev/null
-expect_no_grep 'năm thiết lập quan hệ ngoại giao Việt Nam – Samoa' "$T/home0.html"
+expect_grep '<td class="date">3/2024</td>.*Samoa (3/1994 – 3/2024)' "$T/home0.html"
+expect_no_grep "$SAMOA" "$T/home0.html"
 expect "the feed has no Samoa relation yet" feed_shows 'UID:relation:WS-2024' no
 
 # Refused corrections change nothing.

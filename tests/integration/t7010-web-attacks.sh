@@ -151,6 +151,21 @@ E_CSRF=$(web_csrf editor)
 A_CSRF=$(web_csrf admin)
 [ -n "$E_CSRF" ] && [ -n "$A_CSRF" ] || die "no csrf token on the pages"
 expect "two sessions have two tokens" [ "$E_CSRF" != "$A_CSRF" ]
+# Pages go out gzipped; the token on them is masked anew on each one
+# (BREACH), and any of its masks is accepted (below, after this read).
+E_CSRF2=$(web_csrf editor)
+expect "each page masks the token anew" [ "$E_CSRF2" != "$E_CSRF" ]
+expect "a masked token is ${#E_CSRF} characters" [ ${#E_CSRF} -eq 115 ]
+curl -s -b "$T/editor.jar" -H 'Accept-Encoding: gzip' -D "$T/gz.hdr" \
+    -o "$T/year.gz" "$BASE/app/year/2023"
+expect_grep '^Content-Encoding: gzip' "$T/gz.hdr"
+expect_grep '^Vary: Accept-Encoding' "$T/gz.hdr"
+gzip -dc <"$T/year.gz" >"$T/year.html" || fail "the gzipped page does not decompress"
+expect_grep '<h1>Năm 2023</h1>' "$T/year.html"
+expect "the gzipped page is under a third of the page" \
+    [ $(($(wc -c <"$T/year.gz") * 3)) -lt "$(wc -c <"$T/year.html")" ]
+curl -s -b "$T/editor.jar" -D "$T/plain.hdr" -o /dev/null "$BASE/app/year/2023"
+expect_no_grep '^Content-Encoding' "$T/plain.hdr"
 
 # The title as text on every page that shows it.
 XSS_PAGES="/app/ /app/activities /app/activities/$ID /app/activities/$ID/edit
@@ -187,6 +202,11 @@ refused "create with a wrong csrf" "$REFUSED" \
     editor /app/activities "$(printf '%043d' 0)" "$BASE" - $CREATE
 refused "create with another session's csrf" "$REFUSED" \
     editor /app/activities "$A_CSRF" "$BASE" - $CREATE
+TAMPERED=$(printf '%s' "$E_CSRF" | sed 's/^\(.\{60\}\)./\1A/; t; s/^/x/')
+[ "$TAMPERED" != "$E_CSRF" ] ||
+    TAMPERED=$(printf '%s' "$E_CSRF" | sed 's/^\(.\{60\}\)./\1B/')
+refused "create with one character of the masked token changed" \
+    "$REFUSED" editor /app/activities "$TAMPERED" "$BASE" - $CREATE
 refused "create with the csrf but no Origin" "$REFUSED" \
     editor /app/activities "$E_CSRF" - - $CREATE
 refused "create from Origin https://evil.example" "$REFUSED" \

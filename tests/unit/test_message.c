@@ -4,6 +4,7 @@
  * MIME layout with the calendar's METHOD in its Content-Type.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,6 +195,59 @@ START_TEST(layout)
 }
 END_TEST
 
+/* The attachment is named after the event: an ASCII name cut at a word,
+ * and the UTF-8 name in RFC 2231 pieces that put it back together; every
+ * line stays short. */
+START_TEST(attachment_name)
+{
+	static const char title[] = "Kỷ niệm 50 năm thiết lập quan hệ ngoại "
+	    "giao Việt Nam – Nhật Bản (21/9/1973 – 21/9/2023) tại Nha Trang";
+	struct message m;
+	struct buf b, name;
+	const char *err, *p, *nl;
+	char key[32];
+	int i;
+
+	fill(&m);
+	m.ics_name = title;
+	buf_init(&b);
+	ck_assert_int_eq(message_build(&m, &b, &err), 0);
+	ck_assert_ptr_nonnull(strstr(b.data, "\r\n filename=\"Ky-niem-50-nam-"
+	    "thiet-lap-quan-he-ngoai-giao-Viet-Nam-Nhat.ics\"\r\n"));
+	for (p = b.data; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+		ck_assert_int_le(nl - p, 78);
+	/* filename*0*=UTF-8''..., filename*1*=..., put back together. */
+	buf_init(&name);
+	for (i = 0; i < 20; i++) {
+		snprintf(key, sizeof(key), " filename*%d*=%s", i, i ? "" :
+		    "UTF-8''");
+		if ((p = strstr(b.data, key)) == NULL)
+			break;
+		for (p += strlen(key); *p != ';' && *p != '\r'; p++) {
+			unsigned v;
+
+			if (*p == '%' && sscanf(p + 1, "%2x", &v) == 1) {
+				buf_putc(&name, (int)v);
+				p += 2;
+			} else
+				buf_putc(&name, *p);
+		}
+	}
+	ck_assert_int_gt(i, 2);
+	ck_assert_str_eq(name.data, "Kỷ niệm 50 năm thiết lập quan hệ ngoại "
+	    "giao Việt Nam – Nhật Bản (21/9/1973 – 21/9/2023) tại Nha.ics");
+	buf_release(&name);
+	buf_release(&b);
+	/* No name: "event.ics", and nothing for RFC 2231. */
+	m.ics_name = NULL;
+	buf_init(&b);
+	ck_assert_int_eq(message_build(&m, &b, &err), 0);
+	ck_assert_ptr_nonnull(strstr(b.data, "filename=\"event.ics\""));
+	ck_assert_ptr_null(strstr(b.data, "filename*"));
+	buf_release(&b);
+}
+END_TEST
+
 START_TEST(message_ids)
 {
 	char *a = message_id("activity:x:7d", "an@example.org", "d.vn");
@@ -237,6 +291,7 @@ suite(void)
 	tcase_add_loop_test(tc, header_injection_refused, 0,
 	    NELEM(header_fields));
 	tcase_add_test(tc, layout);
+	tcase_add_test(tc, attachment_name);
 	tcase_add_test(tc, message_ids);
 	tcase_add_test(tc, dates);
 	suite_add_tcase(s, tc);

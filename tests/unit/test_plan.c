@@ -19,8 +19,8 @@
 
 static struct config cfg;
 static struct lunar_cal *cal;
-static struct observance ov[6];
-static struct observance *ovp[6];
+static struct observance ov[9];
+static struct observance *ovp[9];
 static struct dataset data;
 
 static void
@@ -64,6 +64,17 @@ setup(void)
 	    "Quốc khánh", "New Zealand", NULL);
 	mk(5, "relation:TO", KIND_RELATION, "TO", "2023-09-21", NULL,
 	    "Tonga", NULL);
+	/* Known to the month, to the year, and recalled. */
+	mk(6, "partnership:TH:strategic", KIND_PARTNERSHIP, "TH", "2013-06",
+	    NULL, "Thái Lan", NULL);
+	ov[6].level = (char *)"strategic";
+	mk(7, "relation:BJ", KIND_RELATION, "BJ", "1973", NULL, "Bénin",
+	    NULL);
+	ov[7].note = (char *)"Chỉ biết năm, chưa tìm thấy ngày";
+	mk(8, "relation:GE", KIND_RELATION, "GE", "1994-06-30", NULL,
+	    "Gruzia", NULL);
+	ov[8].confidence = (char *)"recalled";
+	ov[8].note = (char *)"Ngày ghi theo trí nhớ, chưa có nguồn xác nhận";
 }
 
 static void
@@ -164,9 +175,12 @@ START_TEST(test_sections_2024)
 	ck_assert_str_eq(r->section, "");
 	ck_assert_int_ge(find(&d, PB_BULLET, "Tuyên truyền các hoạt động kỷ "
 	    "niệm năm chẵn, năm tròn thiết lập quan hệ ngoại giao giữa Việt "
-	    "Nam với các nước trong năm 2024: Thụy Điển."), 0);
-	/* Every date of the year is a row, sorted. */
-	ck_assert_uint_eq(d.nrows, 6);
+	    "Nam với các nước trong năm 2024: Thụy Điển, Gruzia (chưa xác "
+	    "minh)."), 0);
+	/* Every date of the year is a row, sorted; Bénin's, known only to
+	 * the year, last. */
+	ck_assert_uint_eq(d.nrows, 9);
+	ck_assert_str_eq(d.rows[8].key, "relation:BJ");
 	ck_assert_str_eq(d.rows[0].key, "relation:SE");
 	ck_assert_str_eq(d.rows[0].section, "1.1, 3");
 	ck_assert_str_eq(d.rows[1].key, "national-day:NZ");
@@ -233,13 +247,66 @@ START_TEST(test_activities_and_csv)
 	ck_assert_int_eq(plan_build(&in, &d), 0);
 	ck_assert_int_ge(find(&d, PB_BULLET,
 	    "Hoạt động: Triển lãm ảnh (11/1/2024, Nha Trang)"), 0);
-	ck_assert_uint_eq(d.nrows, 7);
+	ck_assert_uint_eq(d.nrows, 10);
 	ck_assert_int_eq(plan_render(&d, PLAN_CSV, &out, &len), 0);
 	ck_assert_ptr_nonnull(strstr(out, "\r\n2024-01-11,activity:8,"
-	    "activity,,,none,,\"Gặp mặt, \"\"giao lưu\"\"\","));
+	    "activity,,,none,,,,\"Gặp mặt, \"\"giao lưu\"\"\","));
 	ck_assert_ptr_nonnull(strstr(out, "2024-01-11,relation:SE,relation,"
-	    "SE,55,round,\"1.1, 3\","));
+	    "SE,55,round,day,confirmed,\"1.1, 3\","));
+	ck_assert_ptr_nonnull(strstr(out, "2024-06-01,partnership:TH:"
+	    "strategic,partnership,TH,11,none,month,confirmed,,"));
+	ck_assert_ptr_nonnull(strstr(out, "2024-06-30,relation:GE,relation,"
+	    "GE,30,decade,day,recalled,"));
+	/* The row known to the year comes last. */
+	ck_assert_ptr_nonnull(strstr(out, "\r\n2024-01-01,relation:BJ,"
+	    "relation,BJ,51,none,year,confirmed,,Kỷ niệm 51 năm thiết lập "
+	    "quan hệ ngoại giao Việt Nam – Bénin (1973 – 2024),\"Chỉ biết "
+	    "năm, chưa tìm thấy ngày\",\r\n"));
 	free(out);
+	plan_doc_release(&d);
+}
+END_TEST
+
+/* Nothing silently missing: a partnership known to the month at its
+ * month, a relation known to the year in the list of days to confirm,
+ * the unverified marker and the rows' notes. */
+START_TEST(test_partial_rows)
+{
+	struct plan_input in;
+	struct plan_doc d;
+	const struct plan_row *r;
+	long s11, s12, undated;
+
+	input(&in, 2023);
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	s11 = find(&d, PB_H2, "1.1. Các ngày kỷ niệm năm chẵn, năm tròn");
+	s12 = find(&d, PB_H2, "1.2. Hoạt động khối ASEAN");
+	ck_assert_int_gt(find(&d, PB_BULLET, "Kỷ niệm 10 năm quan hệ Đối tác "
+	    "Chiến lược Việt Nam – Thái Lan (6/2013 – 6/2023)"), s11);
+	undated = find_sub(&d, PB_PARA, "chưa rõ ngày");
+	ck_assert_int_gt(undated, s11);
+	ck_assert_int_lt(undated, s12);
+	ck_assert_int_eq(find(&d, PB_BULLET, "Kỷ niệm 50 năm thiết lập quan "
+	    "hệ ngoại giao Việt Nam – Bénin (1973 – 2023)"), undated + 1);
+	ck_assert_int_eq(find(&d, PB_BULLET, "Lưu ý: Chỉ biết năm, chưa tìm "
+	    "thấy ngày"), undated + 2);
+	r = row(&d, "partnership:TH:strategic");
+	ck_assert_ptr_nonnull(r);
+	ck_assert_int_eq(r->precision, PREC_MONTH);
+	ck_assert_ptr_nonnull(find_sub(&d, PB_H2, "chưa rõ ngày") > 0 ?
+	    r : NULL);
+	ck_assert_int_gt(find(&d, PB_H2, "Các ngày kỷ niệm chưa rõ ngày"),
+	    find(&d, PB_H2, "Tháng 12"));
+	plan_doc_release(&d);
+	input(&in, 2024);
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	ck_assert_int_ge(find(&d, PB_BULLET, "Kỷ niệm 30 năm thiết lập quan hệ "
+	    "ngoại giao Việt Nam – Gruzia (30/6/1994 – 30/6/2024) (chưa xác "
+	    "minh)"), 0);
+	ck_assert_int_ge(find(&d, PB_BULLET, "Lưu ý: Ngày ghi theo trí nhớ, "
+	    "chưa có nguồn xác nhận"), 0);
+	ck_assert_int_ge(find_sub(&d, PB_BULLET, "Gruzia (chưa xác minh)."),
+	    0);
 	plan_doc_release(&d);
 }
 END_TEST
@@ -303,6 +370,7 @@ suite(void)
 	tcase_add_test(tc, test_sections_2024);
 	tcase_add_test(tc, test_partner_before_year);
 	tcase_add_test(tc, test_activities_and_csv);
+	tcase_add_test(tc, test_partial_rows);
 	tcase_add_test(tc, test_render_formats);
 	tcase_add_test(tc, test_mapping_from_config);
 	suite_add_tcase(s, tc);

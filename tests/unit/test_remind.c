@@ -1,9 +1,11 @@
 /*
  * Reminder logic through an in-memory mail backend (the wire is the
  * aiosmtpd tests' business): which reminders come due, the days left
- * counted in Vietnam's calendar days, milestone mail without commands,
- * exactly once across runs, and what a temporary or permanent refusal
- * does to the outbox.
+ * counted in Vietnam's calendar days, one digest per recipient with what
+ * is new for them in date order, mail without commands but with links to
+ * the web application's forms, attachments named after the event with the
+ * union as ORGANIZER, exactly once across runs, and what a temporary or
+ * permanent refusal does to the outbox.
  */
 #include <check.h>
 #include <stdio.h>
@@ -68,10 +70,20 @@ static char dir[64];
 
 static const char countries[] =
     "code,name_en,name_vi,formal_en,formal_vi,source\n"
-    "JP,Japan,Nhật Bản,,,test\n";
+    "FI,Finland,Phần Lan,,,test\n"
+    "GE,Georgia,Gruzia,,,test\n"
+    "JP,Japan,Nhật Bản,,,test\n"
+    "SG,Singapore,Singapore,,,test\n"
+    "WS,Samoa,Samoa,,,test\n";
+/* Milestones of 2023: Samoa's 30th known to the month (July), Singapore's
+ * and Japan's 50th, Georgia's 30th recalled, Finland's 50th in October. */
 static const char relations[] =
     "country,date,confidence,source,note\n"
-    "JP,1973-09-21,confirmed,test,\n";
+    "FI,1973-10-20,confirmed,test,\n"
+    "GE,1993-08-15,recalled,,Ngày ghi theo trí nhớ\n"
+    "JP,1973-09-21,confirmed,mofa.go.jp test,\n"
+    "SG,1973-08-01,confirmed,test,\n"
+    "WS,1993-07,confirmed,test,Chỉ biết tháng\n";
 
 static void
 setup(void)
@@ -103,7 +115,7 @@ setup(void)
 	activity_release(&a);
 	r.email = (char *)"binh@example.org";
 	r.name = (char *)"Trần Bình";
-	r.follows = (char *)"country:JP";
+	r.follows = (char *)"milestones";
 	ck_assert_int_eq(recipient_put(st, &r, 1000), 0);
 	memset(&box, 0, sizeof(box));
 	box.answer = MAIL_SENT;
@@ -158,13 +170,13 @@ b64(int c)
 	return c != '\0' && p != NULL ? (int)(p - a) : -1;
 }
 
-/* The decoded text/plain part of a message (message.c writes every part
+/* The decoded part of type of a message (message.c writes every part
  * base64); static, overwritten by the next call. */
 static const char *
-text_part(const char *msg)
+part_of(const char *msg, const char *type)
 {
-	static char out[8192];
-	const char *p = strstr(msg, "Content-Type: text/plain");
+	static char out[16384];
+	const char *p = strstr(msg, type);
 	unsigned acc = 0;
 	size_t n = 0;
 	int bits = 0, v;
@@ -186,6 +198,24 @@ text_part(const char *msg)
 }
 
 static const char *
+text_part(const char *msg)
+{
+	return part_of(msg, "Content-Type: text/plain");
+}
+
+/* The message sent to to, undecoded. */
+static const char *
+raw_to(const char *to)
+{
+	int i;
+
+	for (i = 0; i < box.n; i++)
+		if (strcmp(box.to[i], to) == 0)
+			return box.msg[i];
+	return NULL;
+}
+
+static const char *
 sent_to(const char *to)
 {
 	int i;
@@ -203,7 +233,7 @@ START_TEST(days_left)
 	struct remind_stats s = run("2023-07-01T07:00", 0);
 	const char *m;
 
-	ck_assert_int_eq(s.sent, 2);	/* an's 7d and binh's milestone */
+	ck_assert_int_eq(s.sent, 2);	/* an's 7d and binh's digest */
 	ck_assert_ptr_nonnull(m = sent_to("an@example.org"));
 	ck_assert_msg(strstr(m, "(còn 7 ngày)") != NULL, "%s", m);
 	s = run("2023-07-07T07:00", 0);
@@ -285,6 +315,103 @@ START_TEST(refusals)
 }
 END_TEST
 
+/* The first run after a recipient is added: one digest, not one mail per
+ * milestone, in date order, d/m/yyyy, the month where the day is not
+ * known, the unverified marker and the notes. */
+START_TEST(digest_one_message)
+{
+	const char *m, *ws, *sg, *ge, *jp;
+
+	run("2023-07-01T07:00", 0);
+	ck_assert_int_eq(box.n, 2);
+	ck_assert_ptr_nonnull(m = sent_to("binh@example.org"));
+	ck_assert_ptr_nonnull(ws = strstr(m, "- 7/2023 (chưa rõ ngày): Kỷ niệm "
+	    "30 năm thiết lập quan hệ ngoại giao Việt Nam – Samoa (7/1993 – "
+	    "7/2023) [năm tròn]\n  Ghi chú: Chỉ biết tháng\n"));
+	ck_assert_ptr_nonnull(sg = strstr(m, "- 1/8/2023 (còn 31 ngày): Kỷ "
+	    "niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Singapore "
+	    "(1/8/1973 – 1/8/2023) [đại lễ]\n"));
+	ck_assert_ptr_nonnull(ge = strstr(m, "- 15/8/2023 (còn 45 ngày): Kỷ "
+	    "niệm 30 năm thiết lập quan hệ ngoại giao Việt Nam – Gruzia "
+	    "(15/8/1993 – 15/8/2023) (chưa xác minh) [năm tròn]\n  Ghi chú: "
+	    "Ngày ghi theo trí nhớ\n"));
+	ck_assert_ptr_nonnull(jp = strstr(m, "- 21/9/2023 (còn 82 ngày): "));
+	ck_assert(ws < sg && sg < ge && ge < jp);
+	ck_assert_ptr_null(strstr(m, "Phần Lan"));	/* beyond 90 days */
+	ck_assert_ptr_nonnull(strstr(raw_to("binh@example.org"),
+	    "Subject: =?UTF-8?B?"));
+}
+END_TEST
+
+/* Later runs send only what is new for the recipient. */
+START_TEST(digest_only_new)
+{
+	const char *m;
+
+	run("2023-07-01T07:00", 0);
+	ck_assert_int_eq(box.n, 2);
+	run("2023-07-02T07:00", 0);		/* an's 7d was sent */
+	ck_assert_int_eq(box.n, 2);
+	run("2023-07-25T07:00", 0);		/* Finland enters the 90 days */
+	ck_assert_int_eq(box.n, 3);
+	ck_assert_str_eq(box.to[2], "binh@example.org");
+	m = text_part(box.msg[2]);
+	ck_assert_ptr_nonnull(strstr(m, "- 20/10/2023 (còn 87 ngày): Kỷ niệm 50 "
+	    "năm thiết lập quan hệ ngoại giao Việt Nam – Phần Lan"));
+	ck_assert_ptr_null(strstr(m, "Nhật Bản"));
+	ck_assert_ptr_nonnull(strstr(box.msg[2], "Subject: =?UTF-8?B?"));
+}
+END_TEST
+
+/* Links to the web application's forms when base_url is set, never a
+ * command; without it, no link either. */
+START_TEST(links_not_commands)
+{
+	const char *m;
+
+	free(cfg.base_url);
+	cfg.base_url = xstrdup("https://kyniem.example/");
+	run("2023-07-01T07:00", 0);
+	ck_assert_ptr_nonnull(m = sent_to("binh@example.org"));
+	ck_assert_ptr_nonnull(strstr(m, "Lên kế hoạch hoạt động: https://"
+	    "kyniem.example/app/activities/new?observance=relation%3AJP\n"));
+	ck_assert_ptr_null(strstr(m, "kyniem "));
+	ck_assert_ptr_nonnull(m = sent_to("an@example.org"));
+	ck_assert_ptr_nonnull(strstr(m, "Xem hoạt động: https://kyniem.example/"
+	    "app/activities/1\n"));
+	ck_assert_ptr_null(strstr(m, "kyniem "));
+}
+END_TEST
+
+/* The attachment is named after the event (ASCII and RFC 2231 UTF-8) and
+ * carries the union as ORGANIZER; a digest's after what it holds. */
+START_TEST(attachment_named)
+{
+	const char *raw, *ics;
+
+	free(cfg.organizer);
+	cfg.organizer = xstrdup("lhhn@example.org");
+	run("2023-07-01T07:00", 0);
+	ck_assert_ptr_nonnull(raw = raw_to("an@example.org"));
+	ck_assert_ptr_nonnull(strstr(raw, "name=\"Giao-luu-bong-chuyen.ics\""));
+	ck_assert_ptr_nonnull(strstr(raw, "attachment;\r\n filename*0*=UTF-8''"
+	    "Giao%20l%C6%B0u%20b%C3%B3ng%20chuy%E1%BB%81n.ics;\r\n "
+	    "filename=\"Giao-luu-bong-chuyen.ics\"\r\n"));
+	ck_assert_ptr_null(strstr(raw, "event.ics"));
+	ics = part_of(raw, "Content-Type: text/calendar");
+	ck_assert_ptr_nonnull(strstr(ics, "METHOD:PUBLISH"));
+	ck_assert_ptr_nonnull(strstr(ics, "ORGANIZER:mailto:lhhn@example.org"));
+	ck_assert_ptr_nonnull(raw = raw_to("binh@example.org"));
+	ck_assert_ptr_nonnull(strstr(raw, "filename=\"Cac-ngay-ky-niem-sap-"
+	    "den.ics\""));
+	ics = part_of(raw, "Content-Type: text/calendar");
+	ck_assert_ptr_nonnull(strstr(ics, "UID:relation:JP-2023@"));
+	ck_assert_ptr_nonnull(strstr(ics, "UID:relation:SG-2023@"));
+	ck_assert_ptr_null(strstr(ics, "relation:WS"));	/* no day */
+	ck_assert_ptr_nonnull(strstr(ics, "ORGANIZER:mailto:lhhn@example.org"));
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -297,6 +424,10 @@ suite(void)
 	tcase_add_test(tc, exactly_once);
 	tcase_add_test(tc, dry_run_sends_nothing);
 	tcase_add_test(tc, refusals);
+	tcase_add_test(tc, digest_one_message);
+	tcase_add_test(tc, digest_only_new);
+	tcase_add_test(tc, links_not_commands);
+	tcase_add_test(tc, attachment_named);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -53,6 +53,22 @@ one_in(struct observance *o, int y, const struct rules_opts *opts)
 	return oc;
 }
 
+/* fn's words for oc are vi in Vietnamese and en in English. */
+static void
+expect_words(const struct occurrence *oc, void (*fn)(const struct occurrence *,
+    enum lang, struct buf *), const char *vi, const char *en)
+{
+	struct buf b;
+
+	buf_init(&b);
+	fn(oc, LANG_VI, &b);
+	ck_assert_str_eq(b.data, vi);
+	b.len = 0;
+	fn(oc, LANG_EN, &b);
+	ck_assert_str_eq(b.data, en);
+	buf_release(&b);
+}
+
 static const struct {
 	const char *spec;
 	enum rule_type type;
@@ -65,7 +81,7 @@ static const struct {
 	{ "lunar 1943-03-10", RULE_LUNAR, 1943, 3, 10 },
 	{ "06 sat#2", RULE_WEEKDAY, 0, 6, 0 },
 	{ "1995", RULE_UNDATED, 1995, 0, 0 },
-	{ "1995-07", RULE_UNDATED, 1995, 0, 0 },
+	{ "1995-07", RULE_UNDATED, 1995, 7, 0 },
 	{ "", RULE_UNDATED, 0, 0, 0 },
 };
 
@@ -269,20 +285,13 @@ START_TEST(title_phrasing)
 	struct observance x = obs(titles[_i].key, titles[_i].kind,
 	    titles[_i].spec);
 	struct occurrence oc;
-	struct buf b;
 
 	rules_opts_init(&o);
 	x.country_en = (char *)titles[_i].country_en;
 	x.country_vi = (char *)titles[_i].country_vi;
 	x.formal_vi = (char *)titles[_i].formal_vi;
 	oc = one_in(&x, titles[_i].year, &o);
-	buf_init(&b);
-	rules_title(&oc, LANG_VI, &b);
-	ck_assert_str_eq(b.data, titles[_i].vi);
-	b.len = 0;
-	rules_title(&oc, LANG_EN, &b);
-	ck_assert_str_eq(b.data, titles[_i].en);
-	buf_release(&b);
+	expect_words(&oc, rules_title, titles[_i].vi, titles[_i].en);
 }
 END_TEST
 
@@ -291,21 +300,195 @@ START_TEST(title_commemoration)
 	struct rules_opts o;
 	struct observance y = obs("yersin_birth", KIND_COMMEMORATION, "09-22");
 	struct occurrence oc;
-	struct buf b;
 
 	rules_opts_init(&o);
 	y.rule.base_year = 1863;
 	y.name_vi = (char *)"ngày sinh bác sĩ Alexandre Yersin";
 	y.name_en = (char *)"the birth of Dr Alexandre Yersin";
 	oc = one_in(&y, 2023, &o);
+	expect_words(&oc, rules_title, "Kỷ niệm 160 năm ngày sinh bác sĩ "
+	    "Alexandre Yersin (22/9/1863 – 22/9/2023)", "160th anniversary of "
+	    "the birth of Dr Alexandre Yersin (22 Sep 1863 – 22 Sep 2023)");
+}
+END_TEST
+
+/* A row known to the month occurs on the 1st, flagged, counted and titled
+ * with the month ("10 năm ... (6/2013 – 6/2023)"); feeds can drop it. */
+START_TEST(month_precision)
+{
+	struct rules_opts o;
+	struct observance p = obs("partnership:TH:strategic", KIND_PARTNERSHIP,
+	    "2013-06");
+	struct occ_list l = { 0 };
+	struct occurrence oc;
+
+	rules_opts_init(&o);
+	p.level = (char *)"strategic";
+	p.country_vi = (char *)"Thái Lan";
+	p.country_en = (char *)"Thailand";
+	memcpy(p.country, "TH", 3);
+	oc = one_in(&p, 2023, &o);
+	ck_assert(oc.date.y == 2023 && oc.date.m == 6 && oc.date.d == 1);
+	ck_assert_int_eq(oc.precision, PREC_MONTH);
+	ck_assert_int_eq(oc.n, 10);
+	ck_assert_int_eq(oc.milestone, MILESTONE_DECADE);
+	expect_words(&oc, rules_title, "Kỷ niệm 10 năm quan hệ Đối tác Chiến "
+	    "lược Việt Nam – Thái Lan (6/2013 – 6/2023)", "10th anniversary of "
+	    "the Vietnam–Thailand Strategic Partnership (Jun 2013 – Jun 2023)");
+	expect_words(&oc, rules_format_date, "6/2023", "Jun 2023");
+	expect_words(&oc, rules_short_title, "Thái Lan: 10 năm Đối tác Chiến "
+	    "lược", "Thailand: 10 years of Strategic Partnership");
+	ck_assert_int_eq(rules_occurrences(&o, cal, (struct observance *[]){
+	    &p }, 1, (struct ymd){ 2023, 1, 1 }, (struct ymd){ 2023, 12, 31 },
+	    &l), 0);
+	ck_assert_uint_eq(l.n, 1);
+	occ_list_drop_partial(&l);
+	ck_assert_uint_eq(l.n, 0);
+	occ_list_release(&l);
+}
+END_TEST
+
+/* A row known to the year has no occurrence, only an undated one. */
+START_TEST(year_precision)
+{
+	struct rules_opts o;
+	struct observance r = obs("relation:BJ", KIND_RELATION, "1973");
+	struct observance *v[] = { &r };
+	struct occ_list l = { 0 };
+	struct buf b;
+
+	rules_opts_init(&o);
+	r.country_vi = (char *)"Bénin";
+	ck_assert_int_eq(rules_occurrences(&o, cal, v, 1,
+	    (struct ymd){ 2023, 1, 1 }, (struct ymd){ 2023, 12, 31 }, &l), 0);
+	ck_assert_uint_eq(l.n, 0);
+	rules_undated(v, 1, 1973, &l);
+	ck_assert_uint_eq(l.n, 0);
+	rules_undated(v, 1, 2023, &l);
+	ck_assert_uint_eq(l.n, 1);
+	ck_assert_int_eq(l.v[0].precision, PREC_YEAR);
+	ck_assert_int_eq(l.v[0].n, 50);
+	ck_assert_int_eq(l.v[0].milestone, MILESTONE_JUBILEE);
 	buf_init(&b);
-	rules_title(&oc, LANG_VI, &b);
-	ck_assert_str_eq(b.data, "Kỷ niệm 160 năm ngày sinh bác sĩ Alexandre "
-	    "Yersin (22/9/1863 – 22/9/2023)");
-	b.len = 0;
-	rules_title(&oc, LANG_EN, &b);
-	ck_assert_str_eq(b.data, "160th anniversary of the birth of Dr "
-	    "Alexandre Yersin (22 Sep 1863 – 22 Sep 2023)");
+	rules_title(&l.v[0], LANG_VI, &b);
+	ck_assert_str_eq(b.data, "Kỷ niệm 50 năm thiết lập quan hệ ngoại giao "
+	    "Việt Nam – Bénin (1973 – 2023)");
+	buf_release(&b);
+	occ_list_release(&l);
+}
+END_TEST
+
+/* Tết with its year's name; a name with a bracket takes the dates in it. */
+START_TEST(title_names)
+{
+	struct rules_opts o;
+	struct observance t = obs("tet", KIND_FESTIVAL, "lunar 01-01");
+	struct observance n = obs("lao_new_year", KIND_NEW_YEAR, "04-14");
+	struct dated d = { 2024, { 2024, 4, 14 }, { 2024, 4, 17 } };
+	struct occurrence oc;
+
+	rules_opts_init(&o);
+	t.name_vi = (char *)"Tết Nguyên đán";
+	t.name_en = (char *)"Vietnamese Lunar New Year (Tết)";
+	n.name_vi = (char *)"Tết cổ truyền Bunpimay (Lào)";
+	n.name_en = (char *)"Lao New Year (Bunpimay)";
+	n.country_vi = (char *)"Lào";
+	n.country_en = (char *)"Laos";
+	memcpy(n.country, "LA", 3);
+	n.dates = &d;
+	n.ndates = 1;
+	oc = one_in(&t, 2024, &o);
+	expect_words(&oc, rules_title, "Tết Nguyên đán Giáp Thìn 2024 "
+	    "(10/2/2024, 1/1 âm lịch)", "Vietnamese Lunar New Year (Tết Giáp "
+	    "Thìn, 10 Feb 2024, lunar 1/1)");
+	oc = one_in(&n, 2024, &o);
+	expect_words(&oc, rules_title, "Tết cổ truyền Bunpimay (Lào, 14/4/2024 "
+	    "– 17/4/2024)", "Lao New Year (Bunpimay, 14 Apr 2024 – 17 Apr "
+	    "2024)");
+	expect_words(&oc, rules_short_title, "Lào: Tết cổ truyền Bunpimay",
+	    "Laos: Lao New Year (Bunpimay)");
+}
+END_TEST
+
+/* Feed SUMMARYs: what tells events apart first. */
+static const struct {
+	const char *key, *spec, *cc, *country_vi, *country_en, *name_vi,
+	    *name_en;
+	enum kind kind;
+	int year;
+	const char *vi, *en;
+} shorts[] = {
+	{ "relation:JP", "1968-09-21", "JP", "Nhật Bản", "Japan", NULL, NULL,
+	    KIND_RELATION, 2023, "Nhật Bản: 55 năm quan hệ ngoại giao",
+	    "Japan: 55 years of diplomatic relations" },
+	{ "national-day:LA", "1975-12-02", "LA", "Lào", "Laos", NULL, NULL,
+	    KIND_NATIONAL_DAY, 2024, "Lào: Quốc khánh, 49 năm",
+	    "Laos: National Day, 49 years" },
+	{ "national-day:JP", "02-23", "JP", "Nhật Bản", "Japan", NULL, NULL,
+	    KIND_NATIONAL_DAY, 2024, "Nhật Bản: Quốc khánh",
+	    "Japan: National Day" },
+	{ "tet", "lunar 01-01", "", NULL, NULL, "Tết Nguyên đán",
+	    "Vietnamese Lunar New Year (Tết)", KIND_FESTIVAL, 2026,
+	    "Tết Nguyên đán Bính Ngọ",
+	    "Vietnamese Lunar New Year (Tết Bính Ngọ)" },
+	{ "yersin_birth", "1863-09-22", "", NULL, NULL,
+	    "ngày sinh bác sĩ Alexandre Yersin",
+	    "the birth of Dr Alexandre Yersin", KIND_COMMEMORATION, 2023,
+	    "160 năm ngày sinh bác sĩ Alexandre Yersin",
+	    "Birth of Dr Alexandre Yersin, 160 years" },
+	{ "victory_genocide", "1979-01-07", "KH", "Campuchia", "Cambodia",
+	    "chiến thắng chế độ diệt chủng Pol Pot",
+	    "the victory over the Pol Pot genocidal regime",
+	    KIND_COMMEMORATION, 2024,
+	    "Campuchia: 45 năm chiến thắng chế độ diệt chủng Pol Pot",
+	    "Cambodia: Victory over the Pol Pot genocidal regime, 45 years" },
+};
+
+START_TEST(short_titles)
+{
+	struct rules_opts o;
+	struct observance x = obs(shorts[_i].key, shorts[_i].kind,
+	    shorts[_i].spec);
+	struct occurrence oc;
+
+	rules_opts_init(&o);
+	memcpy(x.country, shorts[_i].cc, strlen(shorts[_i].cc) + 1);
+	x.country_vi = (char *)shorts[_i].country_vi;
+	x.country_en = (char *)shorts[_i].country_en;
+	x.name_vi = (char *)shorts[_i].name_vi;
+	x.name_en = (char *)shorts[_i].name_en;
+	oc = one_in(&x, shorts[_i].year, &o);
+	expect_words(&oc, rules_short_title, shorts[_i].vi, shorts[_i].en);
+}
+END_TEST
+
+/* The marker goes after anything not confirmed, and only there. */
+START_TEST(unverified)
+{
+	static const struct {
+		const char *confidence, *vi, *en;
+	} v[] = {
+		{ NULL, "", "" },
+		{ "confirmed", "", "" },
+		{ "single-source", " (chưa xác minh)", " (unverified)" },
+		{ "recalled", " (chưa xác minh)", " (unverified)" },
+	};
+	struct observance x = obs("relation:GE", KIND_RELATION, "1994-06-30");
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	for (i = 0; i < NELEM(v); i++) {
+		x.confidence = (char *)v[i].confidence;
+		b.len = 0;
+		buf_puts(&b, "");
+		rules_unverified(&x, LANG_VI, &b);
+		ck_assert_str_eq(b.data, v[i].vi);
+		b.len = 0;
+		rules_unverified(&x, LANG_EN, &b);
+		buf_puts(&b, "");
+		ck_assert_str_eq(b.data, v[i].en);
+	}
 	buf_release(&b);
 }
 END_TEST
@@ -328,6 +511,11 @@ suite(void)
 	tcase_add_test(tc, milestone_config);
 	tcase_add_loop_test(tc, title_phrasing, 0, NELEM(titles));
 	tcase_add_test(tc, title_commemoration);
+	tcase_add_test(tc, month_precision);
+	tcase_add_test(tc, year_precision);
+	tcase_add_test(tc, title_names);
+	tcase_add_loop_test(tc, short_titles, 0, NELEM(shorts));
+	tcase_add_test(tc, unverified);
 	suite_add_tcase(s, tc);
 	return s;
 }

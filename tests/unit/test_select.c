@@ -172,7 +172,7 @@ END_TEST
 START_TEST(occurrences)
 {
 	struct occurrence oc = { &obs[0], { 2022, 9, 5 }, 1, 60,
-	    MILESTONE_DECADE };
+	    MILESTONE_DECADE, PREC_DAY };
 	struct selector s;
 	char err[200];
 
