@@ -57,6 +57,11 @@ int web_occasion_correct(struct web_req *r);
 /* web_verify.c: Dữ liệu cần xác minh. */
 int web_verify(struct web_req *r);
 
+/* web_contacts.c: Danh bạ, the contacts letters go to (admins edit). */
+int web_contacts(struct web_req *r);
+int web_contact_edit_form(struct web_req *r);
+int web_contact_edit(struct web_req *r);
+
 /* web_docs.c: Tài liệu, the year's plan and its downloads. */
 int web_documents(struct web_req *r);
 int web_document(struct web_req *r);
