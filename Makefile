@@ -50,6 +50,7 @@ SRCS = \
 	src/cmd_feed.c \
 	src/cmd_import.c \
 	src/cmd_init.c \
+	src/cmd_letters.c \
 	src/cmd_list.c \
 	src/cmd_lunar.c \
 	src/cmd_outbox.c \
@@ -82,6 +83,8 @@ SRCS = \
 	src/import.c \
 	src/import_ics.c \
 	src/invite.c \
+	src/letter.c \
+	src/letter_tmpl.c \
 	src/log.c \
 	src/lunar.c \
 	src/mail_smtp.c \

@@ -68,6 +68,9 @@ static const struct key keys[] = {
 	{ "general", "lang", T_LANG, C(lang), 0, 0 },
 	{ "general", "meridian", T_MERIDIAN, C(meridian), 0, 0 },
 	{ "letters", "contacts", T_CONTACTS, C(letters_contacts), 0, 0 },
+	{ "letters", "english", T_CONTACTS, C(letters_english), 0, 0 },
+	{ "letters", "template_en", T_STR, C(letters_template_en), 0, 0 },
+	{ "letters", "template_vi", T_STR, C(letters_template_vi), 0, 0 },
 	{ "organisation", "abbrev", T_ABBREV, C(org_abbrev), 0, 20 },
 	{ "organisation", "email", T_STR, C(org_email), 0, 0 },
 	{ "organisation", "focus_countries", T_LIST, C(focus_countries), 0,
@@ -309,11 +312,12 @@ static int
 set_contacts(struct parse *p, const struct key *k, char *base, const char *v)
 {
 	char **slot = (char **)(base + k->off), err[200];
+	struct contact_sel *sel = strcmp(k->name, "english") == 0 ?
+	    &p->cfg->letters_english_sel : &p->cfg->letters_sel;
 
 	set_string(p, slot, v, 1);
-	contact_sel_release(&p->cfg->letters_sel);
-	if (contact_sel_parse(*slot, &p->cfg->letters_sel, err, sizeof(err)) ==
-	    -1)
+	contact_sel_release(sel);
+	if (contact_sel_parse(*slot, sel, err, sizeof(err)) == -1)
 		return bad(p, "bad list for", k->name, err);
 	return 0;
 }
@@ -849,6 +853,10 @@ config_release(struct config *cfg)
 	free(cfg->trusted);
 	free(cfg->letters_contacts);
 	contact_sel_release(&cfg->letters_sel);
+	free(cfg->letters_english);
+	contact_sel_release(&cfg->letters_english_sel);
+	free(cfg->letters_template_vi);
+	free(cfg->letters_template_en);
 	for (i = 0; i < PLAN_S_COUNT; i++)
 		select_release(&cfg->plan_sel[i]);
 	memset(cfg, 0, sizeof(*cfg));

@@ -105,6 +105,10 @@ struct config {
 	/* [letters] which contacts the union writes to */
 	char *letters_contacts;	/* as written; NULL: the default */
 	struct contact_sel letters_sel;	/* the same, compiled */
+	char *letters_english;	/* contacts also sent an English letter */
+	struct contact_sel letters_english_sel;	/* compiled; none default */
+	char *letters_template_vi;	/* NULL: letter.vi.txt next to the */
+	char *letters_template_en;	/* config file (letter_tmpl_path()) */
 
 	/* [app] the staff web application's sessions */
 	int app_idle_minutes;	/* since the last request (8 h) */

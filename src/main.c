@@ -53,6 +53,9 @@ static const struct command commands[] = {
 	    "import [--attendees-as-owners] FILE..." },
 	{ "init", cmd_init, 0, NEED_STORE | NEW_STORE,
 	    "init [--calendars DIR]" },
+	{ "letters", cmd_letters, 1, NEED_STORE,
+	    "letters YEAR [--country CC] [--occasion KEY] [--format md|docx] "
+	    "[--out FILE|DIR] | sent KEY YEAR [--country CC]" },
 	{ "list", cmd_list, 0, NEED_STORE,
 	    "list [--kind K] [--country CC] [--edited] "
 	    "[--format text|csv|json]" },
