@@ -396,6 +396,21 @@ letter_list_release(struct letter_list *l)
 	memset(l, 0, sizeof(*l));
 }
 
+void
+letter_list_drop_sent(struct letter_list *l, const struct activity_list *al,
+    const char *domain)
+{
+	size_t i, keep = 0;
+
+	for (i = 0; i < l->n; i++) {
+		if (letter_sent(al, l->v[i].key, l->v[i].date, domain))
+			letter_release(&l->v[i]);
+		else
+			l->v[keep++] = l->v[i];
+	}
+	l->n = keep;
+}
+
 /* The observances letters are written for: national days and relations
  * of a country some chosen contact belongs to, narrowed by in. */
 static void
@@ -494,6 +509,11 @@ letter_build(const struct letter_input *in, struct letter_list *out)
 	if (contact_for_country(in->st, in->cfg, in->country, &cl) == -1)
 		return -1;
 	occasions_of(in, &cl, &obs, &nobs);
+	/* No occasion, no template needed (a union without contacts). */
+	if (nobs == 0) {
+		ret = 0;
+		goto done;
+	}
 	if (load_templates(in, &cl, t) == -1)
 		goto done;
 	if (rules_occurrences(&in->cfg->rules, in->lunar, obs, nobs, in->from,

@@ -67,6 +67,11 @@ struct letter_input {
 int letter_build(const struct letter_input *in, struct letter_list *out);
 void letter_list_release(struct letter_list *l);
 
+/* Drop from l the letters whose occasion's letters were sent
+ * (letter_sent()), keeping the order. */
+void letter_list_drop_sent(struct letter_list *l,
+    const struct activity_list *al, const char *domain);
+
 /*
  * Append letter l as a document of the union (doc.h: the header's two
  * blocks, "V/v" summary, salutation, body, recipients and signature) in
