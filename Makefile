@@ -120,6 +120,7 @@ SRCS = \
 	src/web_docs.c \
 	src/web_home.c \
 	src/web_import.c \
+	src/web_letters.c \
 	src/web_occasion.c \
 	src/web_outbox.c \
 	src/web_recipients.c \

@@ -81,7 +81,7 @@ web_contacts(struct web_req *r)
 		cc = NULL;
 	if (contact_load(r->st, cc, &l) == -1)
 		return -1;
-	ui_begin(r, L(r, "Danh bạ cơ quan đại diện", "Contacts"), "contacts");
+	ui_begin(r, L(r, "Danh bạ cơ quan đại diện", "Contacts"), "letters");
 	ui_flash(r);
 	html_printf(r->out, "<p>%s</p>\n", L(r, "Các cơ quan đại diện nước "
 	    "ngoài, hội hữu nghị và tổ chức đối tác mà thư chúc mừng được gửi "
@@ -153,7 +153,7 @@ edit_page(struct web_req *r, unsigned status, const struct contact *c,
 	buf_init(&q);
 	esc_url(&q, c->key);
 	r->rs->status = status;
-	ui_begin(r, L(r, "Sửa liên hệ", "Edit a contact"), "contacts");
+	ui_begin(r, L(r, "Sửa liên hệ", "Edit a contact"), "letters");
 	html_printf(r->out, "<p><strong>%s</strong> (<code>%s</code>)</p>\n",
 	    r->lang == LANG_EN ? c->name_en : c->name_vi, c->key);
 	if (status == 422)

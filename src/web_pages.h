@@ -69,6 +69,12 @@ int web_document(struct web_req *r);
 int web_import_form(struct web_req *r);
 int web_import(struct web_req *r);
 
+/* web_letters.c: Thư chúc mừng, the year's letters, their drafts, and
+ * marking an occasion's letters sent (editors). */
+int web_letters(struct web_req *r);
+int web_letter_file(struct web_req *r);
+int web_letter_sent(struct web_req *r);
+
 /* web_outbox.c: Hộp thư đi (editors and admins). */
 int web_outbox(struct web_req *r);
 int web_outbox_retry(struct web_req *r);

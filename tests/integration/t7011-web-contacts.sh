@@ -21,7 +21,7 @@ expect "a viewer reads the contacts" \
     [ "$(web_get viewer /app/contacts "$T/v.html")" = 200 ]
 expect_grep 'Đại sứ quán Lào tại Việt Nam' "$T/v.html"
 expect_grep 'Tổng Lãnh sự quán Campuchia tại Thành phố Hồ Chí Minh' "$T/v.html"
-expect_grep 'href="/app/contacts" aria-current="page">Danh bạ</a>' "$T/v.html"
+expect_grep 'href="/app/letters" aria-current="page">Thư chúc mừng</a>' "$T/v.html"
 expect_no_grep '/app/contacts/edit' "$T/v.html"
 expect "a viewer may not open the edit form (403)" \
     [ "$(web_get viewer "$EDIT" "$T/v403.html")" = 403 ]
