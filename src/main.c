@@ -38,7 +38,9 @@ static const struct command commands[] = {
 	    "activity add --title TEXT --start YYYY-MM-DD[THH:MM] "
 	    "[--end ...] [--location TEXT] [--organiser TEXT] "
 	    "[--owner EMAIL]... [--remind 30d,7d,1d] [--observance KEY] "
-	    "[--notes TEXT] [--status S] | list | show ID | "
+	    "[--notes TEXT] [--status S] [--category KEY] [--country CC]... "
+	    "[--partner TEXT] [--participants N] [--result TEXT] | "
+	    "list [--category KEY] [--year YYYY] [--csv] | show ID | "
 	    "edit ID [options of add] | cancel ID" },
 	{ "anniversaries", cmd_anniversaries, 1, NEED_STORE,
 	    "anniversaries YEAR [--milestones] [--kind K] [--country CC] "

@@ -164,6 +164,14 @@ static const char *const migrations[] = {
 	"INSERT OR IGNORE INTO told (recipient, item, told)"
 	"  SELECT recipient, reminder, created FROM outbox"
 	"  WHERE reminder LIKE 'milestone:%';",
+	/* 8 -> 9 in issue 15's numbering (here 7 -> 8 until the contacts
+	 * branch's 7 -> 8 is merged before it): what a year-end report
+	 * needs of an activity, its category ([categories] key), partner
+	 * countries ("JP US") and partner organisations. */
+	"ALTER TABLE activities ADD COLUMN category TEXT;"
+	"ALTER TABLE activities ADD COLUMN countries TEXT;"
+	"ALTER TABLE activities ADD COLUMN partner TEXT;"
+	"CREATE INDEX activities_category ON activities(category);",
 };
 
 static int
