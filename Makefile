@@ -66,6 +66,7 @@ SRCS = \
 	src/correction.c \
 	src/csv.c \
 	src/dataset.c \
+	src/doc.c \
 	src/docx.c \
 	src/escape.c \
 	src/feed.c \
@@ -127,6 +128,7 @@ UNITS = \
 	tests/unit/test_collate.c \
 	tests/unit/test_config.c \
 	tests/unit/test_correction.c \
+	tests/unit/test_doc.c \
 	tests/unit/test_escape.c \
 	tests/unit/test_httpreq.c \
 	tests/unit/test_import.c \

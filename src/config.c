@@ -28,14 +28,14 @@
 #define BAD_SECTION	"\x01"
 
 enum type { T_STR, T_LIST, T_INT, T_LANG, T_BOOL, T_MILESTONES, T_FEB29,
-    T_MERIDIAN, T_STARTTLS, T_SELECTOR, T_OFFSETS, T_SUMMARY };
+    T_MERIDIAN, T_STARTTLS, T_SELECTOR, T_OFFSETS, T_SUMMARY, T_ABBREV };
 
 struct key {
 	const char *section;	/* "feed" matches every [feed NAME] */
 	const char *name;
 	enum type type;
 	size_t off;		/* into struct config, or config_feed */
-	long min, max;		/* T_INT */
+	long min, max;		/* T_INT; max: characters of T_STR (0 any) */
 };
 
 #define C(f) offsetof(struct config, f)
@@ -66,11 +66,20 @@ static const struct key keys[] = {
 	{ "general", "feb29", T_FEB29, C(rules.feb29_mar1), 0, 0 },
 	{ "general", "lang", T_LANG, C(lang), 0, 0 },
 	{ "general", "meridian", T_MERIDIAN, C(meridian), 0, 0 },
+	{ "organisation", "abbrev", T_ABBREV, C(org_abbrev), 0, 20 },
 	{ "organisation", "email", T_STR, C(org_email), 0, 0 },
 	{ "organisation", "focus_countries", T_LIST, C(focus_countries), 0,
 	    0 },
-	{ "organisation", "name", T_STR, C(org_name), 0, 0 },
-	{ "organisation", "province", T_STR, C(org_province), 0, 0 },
+	{ "organisation", "name", T_STR, C(org_name), 0, 200 },
+	{ "organisation", "name_en", T_STR, C(org_name_en), 0, 200 },
+	{ "organisation", "parent", T_STR, C(org_parent), 0, 200 },
+	{ "organisation", "place", T_STR, C(org_place), 0, 100 },
+	{ "organisation", "province", T_STR, C(org_province), 0, 100 },
+	{ "organisation", "signer", T_STR, C(org_signer), 0, 100 },
+	{ "organisation", "signer_title", T_STR, C(org_signer_title), 0,
+	    200 },
+	{ "organisation", "signer_title_en", T_STR, C(org_signer_title_en),
+	    0, 200 },
 	{ "plan", "section_1_1", T_SELECTOR, C(plan_sel[PLAN_S_1_1]), 0, 0 },
 	{ "plan", "section_1_2", T_SELECTOR, C(plan_sel[PLAN_S_1_2]), 0, 0 },
 	{ "plan", "section_1_3", T_SELECTOR, C(plan_sel[PLAN_S_1_3]), 0, 0 },
@@ -369,7 +378,8 @@ set_value(struct parse *p, const struct key *k, char *base, const char *v)
 	const char *why;
 	long n;
 
-	if (text_check(v, VALUE_MAX, 0, &why) == -1)
+	if (text_check(v, (k->type == T_STR || k->type == T_ABBREV) &&
+	    k->max > 0 ? (size_t)k->max : VALUE_MAX, 0, &why) == -1)
 		return bad(p, "the value of", k->name, why);
 	if (p->continued && k->type != T_LIST && k->type != T_SELECTOR)
 		return bad(p, "a continuation line for", k->name,
@@ -383,6 +393,13 @@ set_value(struct parse *p, const struct key *k, char *base, const char *v)
 		if (util_parse_int(v, k->min, k->max, &n) == -1)
 			return bad(p, "bad number for", k->name, v);
 		*(int *)(base + k->off) = (int)n;
+		return 0;
+	case T_ABBREV:
+		/* It goes after "/KH-" in a document's symbol. */
+		if (v[0] == '\0' || v[strcspn(v, " \t/,;")] != '\0')
+			return bad(p, "abbrev must be one word without '/' "
+			    "(e.g. LHHN), not", v, NULL);
+		set_string(p, (char **)(base + k->off), v, 0);
 		return 0;
 	case T_MILESTONES:
 		if (parse_milestones(v, (unsigned *)(base + k->off)) == -1)
@@ -881,6 +898,13 @@ config_release(struct config *cfg)
 	free(cfg->org_email);
 	free(cfg->organizer);
 	free(cfg->org_province);
+	free(cfg->org_parent);
+	free(cfg->org_name_en);
+	free(cfg->org_abbrev);
+	free(cfg->org_place);
+	free(cfg->org_signer);
+	free(cfg->org_signer_title);
+	free(cfg->org_signer_title_en);
 	free(cfg->focus_countries);
 	free(cfg->focus);
 	free(cfg->trusted_proxies);

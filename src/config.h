@@ -99,6 +99,12 @@ struct config {
 				   smtp_from, else kyniem@domain */
 	char *org_name;
 	char *org_province;
+	/* The header and signature blocks of documents (doc.h). */
+	char *org_parent;	/* the body above the union; NULL none */
+	char *org_name_en;
+	char *org_abbrev;	/* of the symbol "Số: .../KH-LHHN" */
+	char *org_place;	/* of the date line; NULL: province */
+	char *org_signer, *org_signer_title, *org_signer_title_en;
 	char *focus_countries;	/* comma list of ISO codes, as written */
 	char *focus;		/* the same as ",LA,KH,"; "," when none */
 

@@ -318,6 +318,15 @@ static const struct {
 	    "not 'all'" },
 	{ "[milestones]\nbogus = round\n", MS_RELATION, -1,
 	    "unknown kind 'bogus' in [milestones]" },
+	/* The symbol's abbreviation goes after "/KH-": one short word. */
+	{ "[organisation]\nabbrev = LH/HN\n", GEN_LANG, -1,
+	    "abbrev must be one word without '/' (e.g. LHHN), not 'LH/HN'" },
+	{ "[organisation]\nabbrev = LH HN\n", GEN_LANG, -1,
+	    "abbrev must be one word without '/' (e.g. LHHN), not 'LH HN'" },
+	{ "[organisation]\nabbrev = ABCDEFGHIJKLMNOPQRSTU\n", GEN_LANG, -1,
+	    "the value of 'abbrev': is longer than the limit" },
+	{ "[organisation]\nsigner = \x01\n", GEN_LANG, -1,
+	    "the value of 'signer': contains a control character" },
 };
 
 static int
@@ -386,7 +395,15 @@ static const struct {
 	{ "organisation", "focus_countries",
 	    offsetof(struct config, focus_countries) },
 	{ "organisation", "name", offsetof(struct config, org_name) },
+	{ "organisation", "name_en", offsetof(struct config, org_name_en) },
+	{ "organisation", "parent", offsetof(struct config, org_parent) },
+	{ "organisation", "place", offsetof(struct config, org_place) },
 	{ "organisation", "province", offsetof(struct config, org_province) },
+	{ "organisation", "signer", offsetof(struct config, org_signer) },
+	{ "organisation", "signer_title",
+	    offsetof(struct config, org_signer_title) },
+	{ "organisation", "signer_title_en",
+	    offsetof(struct config, org_signer_title_en) },
 	{ "server", "base_url", offsetof(struct config, base_url) },
 	{ "server", "domain", offsetof(struct config, domain) },
 	{ "server", "listen", offsetof(struct config, listen) },
