@@ -75,6 +75,7 @@ static const struct key keys[] = {
 	{ "organisation", "parent", T_STR, C(org_parent), 0, 200 },
 	{ "organisation", "place", T_STR, C(org_place), 0, 100 },
 	{ "organisation", "province", T_STR, C(org_province), 0, 100 },
+	{ "organisation", "short_name", T_STR, C(org_short_name), 0, 100 },
 	{ "organisation", "signer", T_STR, C(org_signer), 0, 100 },
 	{ "organisation", "signer_title", T_STR, C(org_signer_title), 0,
 	    200 },
@@ -898,6 +899,7 @@ config_release(struct config *cfg)
 	free(cfg->org_email);
 	free(cfg->organizer);
 	free(cfg->org_province);
+	free(cfg->org_short_name);
 	free(cfg->org_parent);
 	free(cfg->org_name_en);
 	free(cfg->org_abbrev);

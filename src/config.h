@@ -103,6 +103,7 @@ struct config {
 	char *org_parent;	/* the body above the union; NULL none */
 	char *org_name_en;
 	char *org_abbrev;	/* of the symbol "Số: .../KH-LHHN" */
+	char *org_short_name;	/* in sentences: "Liên hiệp Hữu nghị" */
 	char *org_place;	/* of the date line; NULL: province */
 	char *org_signer, *org_signer_title, *org_signer_title_en;
 	char *focus_countries;	/* comma list of ISO codes, as written */

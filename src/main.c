@@ -67,6 +67,9 @@ static const struct command commands[] = {
 	    "[--follow milestones|kind:K|country:CC]... | list | "
 	    "remove EMAIL" },
 	{ "remind", cmd_remind, 0, NEED_STORE, "remind [--dry-run]" },
+	{ "report", cmd_report, 1, NEED_STORE,
+	    "report YEAR [--format md|html|docx] [--lang vi|en] "
+	    "[--out FILE]" },
 	{ "serve", cmd_serve, 0, NEED_STORE,
 	    "serve [--listen ADDR:PORT]" },
 	{ "show", cmd_show, 1, NEED_STORE, "show KEY [--lang vi|en]" },
