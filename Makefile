@@ -57,6 +57,7 @@ SRCS = \
 	src/cmd_plan.c \
 	src/cmd_recipient.c \
 	src/cmd_remind.c \
+	src/cmd_report.c \
 	src/cmd_serve.c \
 	src/cmd_show.c \
 	src/cmd_upcoming.c \
@@ -98,6 +99,7 @@ SRCS = \
 	src/recipient.c \
 	src/remind.c \
 	src/remind_mail.c \
+	src/report.c \
 	src/rules.c \
 	src/rules_title.c \
 	src/select.c \

@@ -37,6 +37,7 @@ int cmd_list(int argc, char **argv, struct app *app);
 int cmd_lunar(int argc, char **argv, struct app *app);
 int cmd_outbox(int argc, char **argv, struct app *app);
 int cmd_plan(int argc, char **argv, struct app *app);
+int cmd_report(int argc, char **argv, struct app *app);
 int cmd_recipient(int argc, char **argv, struct app *app);
 int cmd_remind(int argc, char **argv, struct app *app);
 int cmd_serve(int argc, char **argv, struct app *app);

@@ -80,6 +80,7 @@ static const struct key keys[] = {
 	{ "organisation", "parent", T_STR, C(org_parent), 0, 200 },
 	{ "organisation", "place", T_STR, C(org_place), 0, 100 },
 	{ "organisation", "province", T_STR, C(org_province), 0, 100 },
+	{ "organisation", "short_name", T_STR, C(org_short_name), 0, 100 },
 	{ "organisation", "signer", T_STR, C(org_signer), 0, 100 },
 	{ "organisation", "signer_title", T_STR, C(org_signer_title), 0,
 	    200 },
@@ -130,6 +131,27 @@ static const char *const default_plan[PLAN_S_COUNT] = {
 	    "kind:national-day+partner+!milestone",
 	"kind:relation+milestone, kind:partnership+milestone, "
 	    "kind:commemoration+milestone"
+};
+
+/*
+ * The activity categories of the reports, in the order their section II
+ * reports them; a [categories] section replaces the whole list.
+ */
+static const struct {
+	const char *key, *vi, *en;
+} default_categories[] = {
+	{ "delegation-out", "Đoàn ra", "Delegations abroad" },
+	{ "delegation-in", "Đoàn vào", "Incoming delegations" },
+	{ "anniversary", "Hoạt động kỷ niệm", "Anniversary activities" },
+	{ "annual", "Hoạt động thường niên", "Annual activities" },
+	{ "letter", "Thư chúc mừng", "Letters of congratulation" },
+	{ "ngo", "Công tác phi chính phủ nước ngoài",
+	    "Foreign non-governmental organisations" },
+	{ "overseas", "Công tác người Việt Nam ở nước ngoài",
+	    "Overseas Vietnamese" },
+	{ "information", "Công tác thông tin đối ngoại",
+	    "External information" },
+	{ "other", "Hoạt động khác", "Other activities" },
 };
 
 /*
@@ -473,6 +495,64 @@ set_milestones(struct parse *p, const char *name, const char *v)
 	return 1;
 }
 
+static void
+category_add(struct config *cfg, const char *key, const char *vi,
+    const char *en)
+{
+	struct config_category *c;
+
+	cfg->categories = xrealloc(cfg->categories, (cfg->ncategories + 1) *
+	    sizeof(*cfg->categories));
+	c = &cfg->categories[cfg->ncategories++];
+	c->key = xstrdup(key);
+	c->name_vi = xstrdup(vi);
+	c->name_en = xstrdup(en);
+}
+
+/* A copy of s[0..n) without the blanks around it. */
+static char *
+trimmed(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return xasprintf("%.*s", (int)n, s);
+}
+
+/* [categories] key = Vietnamese name | English name, in report order. */
+static int
+set_category(struct parse *p, const char *name, const char *v)
+{
+	const char *bar = strchr(v, '|'), *why;
+	char *vi, *en;
+	size_t i;
+
+	if (p->continued)
+		return bad(p, "a category must be on one line:", name, NULL);
+	for (i = 0; name[i] != '\0'; i++)
+		if (!(name[i] >= 'a' && name[i] <= 'z') && !(name[i] >= '0' &&
+		    name[i] <= '9') && name[i] != '-')
+			break;
+	if (i == 0 || i > 32 || name[i] != '\0')
+		return bad(p, "a category key must be 1-32 of a-z 0-9 -, not",
+		    name, NULL);
+	if (text_check(v, VALUE_MAX, 0, &why) == -1)
+		return bad(p, "the value of", name, why);
+	vi = trimmed(v, bar != NULL ? (size_t)(bar - v) : strlen(v));
+	en = bar != NULL ? trimmed(bar + 1, strlen(bar + 1)) : xstrdup(vi);
+	if (*vi == '\0' || *en == '\0' || (bar != NULL && strchr(bar + 1,
+	    '|') != NULL))
+		bad(p, "want 'Vietnamese name | English name' for", name, v);
+	else
+		category_add(p->cfg, name, vi, *en != '\0' ? en : vi);
+	free(vi);
+	free(en);
+	return 1;
+}
+
 static int
 start_feed(struct parse *p, const char *section)
 {
@@ -539,6 +619,8 @@ handler(void *user, const char *section, const char *name, const char *v)
 		return 1;
 	if (strcmp(section, "milestones") == 0)
 		return set_milestones(p, name, v);
+	if (strcmp(section, "categories") == 0)
+		return set_category(p, name, v);
 	for (i = 0; i < NELEM(keys); i++) {
 		if (strcmp(keys[i].name, name) != 0)
 			continue;
@@ -707,6 +789,10 @@ finish(struct config *cfg)
 	int ret = 0;
 
 	add_builtins(cfg);
+	if (cfg->ncategories == 0)
+		for (i = 0; i < NELEM(default_categories); i++)
+			category_add(cfg, default_categories[i].key,
+			    default_categories[i].vi, default_categories[i].en);
 	for (i = 0; i < cfg->nfeeds; i++)
 		if (compile_feed(cfg, &cfg->feeds[i]) == -1)
 			ret = -1;
@@ -840,6 +926,7 @@ config_release(struct config *cfg)
 	free(cfg->org_email);
 	free(cfg->organizer);
 	free(cfg->org_province);
+	free(cfg->org_short_name);
 	free(cfg->org_parent);
 	free(cfg->org_name_en);
 	free(cfg->org_abbrev);
@@ -859,7 +946,24 @@ config_release(struct config *cfg)
 	free(cfg->letters_template_en);
 	for (i = 0; i < PLAN_S_COUNT; i++)
 		select_release(&cfg->plan_sel[i]);
+	for (i = 0; i < cfg->ncategories; i++) {
+		free(cfg->categories[i].key);
+		free(cfg->categories[i].name_vi);
+		free(cfg->categories[i].name_en);
+	}
+	free(cfg->categories);
 	memset(cfg, 0, sizeof(*cfg));
+}
+
+const struct config_category *
+config_category_find(const struct config *cfg, const char *key)
+{
+	size_t i;
+
+	for (i = 0; key != NULL && i < cfg->ncategories; i++)
+		if (strcmp(cfg->categories[i].key, key) == 0)
+			return &cfg->categories[i];
+	return NULL;
 }
 
 const struct config_feed *

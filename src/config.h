@@ -43,6 +43,13 @@ struct config_feed {
 	int builtin;
 };
 
+/* One activity category of [categories], in the report's order. */
+struct config_category {
+	char *key;		/* "delegation-out" */
+	char *name_vi;		/* "Đoàn ra" */
+	char *name_en;		/* "Delegations abroad" */
+};
+
 /* Sections of the plan with a selector, in the order of plan_sel. */
 enum { PLAN_S_1_1, PLAN_S_1_2, PLAN_S_1_3, PLAN_S_1_4, PLAN_S_3,
     PLAN_S_COUNT };
@@ -97,6 +104,7 @@ struct config {
 	char *org_parent;	/* the body above the union; NULL none */
 	char *org_name_en;
 	char *org_abbrev;	/* of the symbol "Số: .../KH-LHHN" */
+	char *org_short_name;	/* in sentences: "Liên hiệp Hữu nghị" */
 	char *org_place;	/* of the date line; NULL: province */
 	char *org_signer, *org_signer_title, *org_signer_title_en;
 	char *focus_countries;	/* comma list of ISO codes, as written */
@@ -116,6 +124,11 @@ struct config {
 
 	/* [plan] which dates go to which section */
 	struct selector plan_sel[PLAN_S_COUNT];
+
+	/* [categories] of activities, in the report's order: the file's
+	 * when it has the section, else the defaults */
+	struct config_category *categories;
+	size_t ncategories;
 };
 
 /*
@@ -138,6 +151,10 @@ int config_check(const struct config *cfg);
  */
 int config_check_file(const char *what, const char *file, mode_t bad,
     const char *fix);
+
+/* The activity category called key, or NULL. */
+const struct config_category *config_category_find(const struct config *cfg,
+    const char *key);
 
 /* The feed called name, or NULL. */
 const struct config_feed *config_feed_find(const struct config *cfg,

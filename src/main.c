@@ -38,7 +38,9 @@ static const struct command commands[] = {
 	    "activity add --title TEXT --start YYYY-MM-DD[THH:MM] "
 	    "[--end ...] [--location TEXT] [--organiser TEXT] "
 	    "[--owner EMAIL]... [--remind 30d,7d,1d] [--observance KEY] "
-	    "[--notes TEXT] [--status S] | list | show ID | "
+	    "[--notes TEXT] [--status S] [--category KEY] [--country CC]... "
+	    "[--partner TEXT] [--participants N] [--result TEXT] | "
+	    "list [--category KEY] [--year YYYY] [--csv] | show ID | "
 	    "edit ID [options of add] | cancel ID" },
 	{ "anniversaries", cmd_anniversaries, 1, NEED_STORE,
 	    "anniversaries YEAR [--milestones] [--kind K] [--country CC] "
@@ -71,6 +73,9 @@ static const struct command commands[] = {
 	    "[--follow milestones|kind:K|country:CC]... | list | "
 	    "remove EMAIL" },
 	{ "remind", cmd_remind, 0, NEED_STORE, "remind [--dry-run]" },
+	{ "report", cmd_report, 1, NEED_STORE,
+	    "report YEAR [--format md|html|docx] [--lang vi|en] "
+	    "[--out FILE]" },
 	{ "serve", cmd_serve, 0, NEED_STORE,
 	    "serve [--listen ADDR:PORT]" },
 	{ "show", cmd_show, 1, NEED_STORE, "show KEY [--lang vi|en]" },

@@ -189,6 +189,13 @@ static const char *const migrations[] = {
 	"  who TEXT NOT NULL, at INTEGER NOT NULL);"
 	REV_TRIGGERS("contacts")
 	REV_TRIGGERS("contact_edits"),
+	/* 8 -> 9: what a year-end report
+	 * needs of an activity, its category ([categories] key), partner
+	 * countries ("JP US") and partner organisations. */
+	"ALTER TABLE activities ADD COLUMN category TEXT;"
+	"ALTER TABLE activities ADD COLUMN countries TEXT;"
+	"ALTER TABLE activities ADD COLUMN partner TEXT;"
+	"CREATE INDEX activities_category ON activities(category);",
 };
 
 static int

@@ -238,6 +238,7 @@ web_import(struct web_req *r)
 	ics = is_ics(name, data, len);
 	buf_init(&msgs);
 	s.messages = &msgs;
+	s.cfg = r->cfg;
 	if (ics)
 		ret = import_ics(r->st, name, data, len, r->now, att != NULL ?
 		    IMPORT_ATTENDEES : 0, &s);

@@ -92,23 +92,23 @@ START_TEST(check_fields)
 	char err[256], *big = malloc(400);
 
 	a.title = xstrdup("Hội thao");
-	ck_assert_int_eq(activity_check(NULL, &a, err, sizeof(err)), 0);
+	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), 0);
 	a.location = xstrdup("Nha Trang\xff");
-	ck_assert_int_eq(activity_check(NULL, &a, err, sizeof(err)), -1);
+	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "location is not valid UTF-8");
 	free(a.location);
 	a.location = xstrdup("Nha\x1b[31mTrang");
-	ck_assert_int_eq(activity_check(NULL, &a, err, sizeof(err)), -1);
+	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "location contains a control character");
 	free(a.location);
 	a.location = NULL;
 	a.notes = xstrdup("line one\nline two");
-	ck_assert_int_eq(activity_check(NULL, &a, err, sizeof(err)), 0);
+	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), 0);
 	memset(big, 'x', 399);
 	big[399] = '\0';
 	free(a.title);
 	a.title = big;
-	ck_assert_int_eq(activity_check(NULL, &a, err, sizeof(err)), -1);
+	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "title is longer than 300 characters");
 	activity_release(&a);
 }
