@@ -75,9 +75,12 @@ letter_sent(const struct activity_list *al, const char *key,
 			sent = 1;
 			continue;
 		}
-		if (a->observance == NULL || strcmp(a->observance, key) != 0 ||
-		    a->title == NULL || strncmp(a->title, SENT_TITLE,
-		    strlen(SENT_TITLE)) != 0)
+		if (a->observance == NULL || strcmp(a->observance, key) != 0)
+			continue;
+		/* A letter activity entered by hand counts too. */
+		if ((a->category == NULL || strcmp(a->category,
+		    LETTER_CATEGORY) != 0) && (a->title == NULL ||
+		    strncmp(a->title, SENT_TITLE, strlen(SENT_TITLE)) != 0))
 			continue;
 		s = util_days_from_civil(a->start.y, a->start.m, a->start.d);
 		sent = s >= d - 183 && s <= d + 183;
@@ -132,6 +135,10 @@ letter_mark_sent(struct store *st, const struct config *cfg,
 	a->start = a->end = today;
 	a->observance = xstrdup(key);
 	a->status = ACTIVITY_DONE;
+	/* What the year-end report counts as a letter sent, to whom. */
+	a->category = xstrdup(LETTER_CATEGORY);
+	if (o->country[0] != '\0')
+		a->countries = xstrdup(o->country);
 	occ_list_release(&l);
 	ret = activity_save(st, a, now, &changed);
 	if (ret == -1)

@@ -22,6 +22,9 @@ struct dataset;
 struct lunar_cal;
 struct store;
 
+/* The activity category of a letter sent (of the default [categories]). */
+#define LETTER_CATEGORY	"letter"
+
 /* One drafted letter; every string owned. */
 struct letter {
 	char *key;		/* the observance: national-day:LA */
@@ -97,7 +100,8 @@ char *letter_uid(const char *key, int year, const char *domain);
 /*
  * 1 if the letters of observance key for its occasion on date were sent:
  * a done activity of al has the letter UID, or is linked to key within
- * half a year of date with a title starting "Gửi thư chúc mừng".
+ * half a year of date with the category letter or a title starting "Gửi
+ * thư chúc mừng".
  */
 int letter_sent(const struct activity_list *al, const char *key,
     struct ymd date, const char *domain);
@@ -105,8 +109,8 @@ int letter_sent(const struct activity_list *al, const char *key,
 /*
  * Record that the letters of observance key for its occasion in year were
  * sent on today: an activity with the letter UID (so marking twice is one
- * activity), linked to key, status done, titled "Gửi thư chúc mừng " and
- * the occasion ("kỷ niệm 49 năm Quốc khánh ...").  0 with the saved
+ * activity), linked to key, status done, category letter, the country as
+ * its partner country, titled "Gửi thư chúc mừng " and the occasion ("kỷ niệm 49 năm Quốc khánh ...").  0 with the saved
  * activity in *a (release it), 1 when key is no observance or has no
  * occasion in year, -1 on error (logged).
  */

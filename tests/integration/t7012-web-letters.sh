@@ -82,6 +82,13 @@ K audit >"$T/audit"
 expect_grep 'letter.sent' "$T/audit"
 web_get viewer '/app/letters?year=2024' "$T/v2.html" >/dev/null
 expect "the page says sent" [ "$(grep -c '<td>Đã gửi' "$T/v2.html")" -eq 1 ]
+# A letter activity entered by hand (category letter) counts as sent.
+K activity add --title 'Thư gửi Đại sứ quán Lào' --start 2024-11-28 \
+    --observance national-day:LA --category letter --status done \
+    >/dev/null || die "activity add"
+web_get viewer '/app/letters?year=2024' "$T/v3.html" >/dev/null
+expect "Laos's too, entered by hand" \
+    [ "$(grep -c '<td>Đã gửi' "$T/v3.html")" -eq 2 ]
 expect "an unknown occasion is a 404" [ "$(web_post editor \
     '/app/letters/sent?key=national-day%3AXX&year=2024')" = 404 ]
 expect_clean_stop
