@@ -119,6 +119,20 @@ expect_no_grep 'Phụ lục' "$R"
 expect_grep '^Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa báo cáo\./\.$' "$R"
 expect_grep '^\*\*Nơi nhận:\*\*$' "$R"
 
+# HTML and English.
+K report 2023 --format html >"$T/report.html" || fail "report html"
+expect_grep '<p><mark class="todo">\[Cần bổ sung: đánh giá kết quả đạt được\]</mark></p>' \
+    "$T/report.html"
+expect_grep '<li>Quốc khánh Lào: 02 thư</li>' "$T/report.html"
+K report 2023 --lang en >"$T/report-en.md" || fail "report --lang en"
+expect_grep '^On the 50th anniversary of Vietnam–Japan diplomatic relations (21 Sep 1973 – 21 Sep 2023), the Union organised, co-organised and took part in:$' \
+    "$T/report-en.md"
+expect_grep '^- Delegations abroad (1):$' "$T/report-en.md"
+# Usage errors.
+test_must_fail --status=2 K report 2023 --format pdf 2>"$T/err"
+expect_grep "format must be md, html or docx, not 'pdf'" "$T/err"
+test_must_fail --status=2 K report 23x 2>/dev/null
+
 # The docx: the same paragraphs, in the same order.
 K report 2023 --format docx --out "$T/report.docx" || die "report docx"
 if "$PYTHON" -c 'import docx' 2>/dev/null; then
