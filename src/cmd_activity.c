@@ -236,11 +236,20 @@ activity_list(int argc, char **argv, struct app *app)
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
+/* name and value; the lines of a multi-line value under the first. */
 static void
 field(const char *name, const char *value)
 {
-	if (value != NULL && *value != '\0')
-		printf("%-11s %s\n", name, value);
+	const char *nl;
+
+	if (value == NULL || *value == '\0')
+		return;
+	printf("%-11s ", name);
+	while ((nl = strchr(value, '\n')) != NULL) {
+		printf("%.*s\n%-11s ", (int)(nl - value), value, "");
+		value = nl + 1;
+	}
+	printf("%s\n", value);
 }
 
 static int

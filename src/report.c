@@ -45,7 +45,7 @@ static const struct words vi = {
 	"1. Hoạt động đoàn ra, đoàn vào",
 	"Trong năm $1, $2 tổ chức $3 đoàn ra và đón $4 đoàn vào.",
 	"Trong năm $1, $2 chưa ghi nhận đoàn ra, đoàn vào nào.",
-	"Đoàn ra", "Đoàn vào", "đoàn",
+	"Đoàn ra", "Đoàn vào", "$1: $2 đoàn:",
 	"2. Công tác hòa bình, đoàn kết, hữu nghị",
 	"2.1. Hoạt động nhân dịp năm chẵn, năm tròn, sự kiện nổi bật trong năm",
 	"Nhân ", "$1 chủ trì, phối hợp và tham gia các hoạt động:",
@@ -54,7 +54,7 @@ static const struct words vi = {
 	"2.3. Thư chúc mừng",
 	"Gửi $1 thư chúc mừng đến Đại sứ quán, Tổng Lãnh sự quán các nước "
 	    "và các đối tác nhân các dịp:",
-	"thư",
+	"$1: $2 thư",
 	"Chưa ghi nhận thư chúc mừng nào đã gửi trong năm.",
 	"Chưa ghi nhận hoạt động nào đã thực hiện.",
 	"Các ngày kỷ niệm năm chẵn, năm tròn trong năm chưa ghi nhận hoạt động",
@@ -83,18 +83,18 @@ static const struct words en = {
 	    "the year; what helped and what hindered]",
 	"the Union",
 	"1. Delegations",
-	"In $1, $2 sent $3 delegations abroad and received $4.",
+	"In $1, $2 sent delegations abroad: $3; received delegations: $4.",
 	"In $1, $2 recorded no delegation sent or received.",
-	"Delegations abroad", "Delegations received", "delegations",
+	"Delegations abroad", "Delegations received", "$1 ($2):",
 	"2. Peace, solidarity and friendship",
 	"2.1. Milestone anniversaries and events of the year",
 	"On the ", "$1 organised, co-organised and took part in:",
 	"Other anniversary activities:",
 	"2.2. Annual activities",
 	"2.3. Letters of congratulation",
-	"$1 letters of congratulation were sent to embassies, consulates "
-	    "general and partners on:",
-	"letters",
+	"Letters of congratulation sent ($1) to embassies, consulates "
+	    "general and partners, on:",
+	"$1 ($2)",
 	"No letter of congratulation was recorded as sent this year.",
 	"No activity was recorded as done.",
 	"Milestone anniversaries of the year with no activity recorded",
@@ -104,9 +104,9 @@ static const struct words en = {
 	"partner: ", "$1 participants", "Result: ",
 	"Activities without a category",
 	"1. Results",
-	"In $1, $2 carried out $3 activities, of which $4 delegations "
-	    "abroad, $5 received and $6 letters of congratulation; $7 "
-	    "participants in all; partners from $8 countries$9.",
+	"In $1, $2 carried out activities: $3, of which delegations abroad: "
+	    "$4, received: $5, letters of congratulation: $6; participants in "
+	    "all: $7; partner countries: $8$9.",
 	"[To be written: an assessment of the results]",
 	"2. Difficulties and shortcomings",
 	"[To be written: difficulties and shortcomings]",
@@ -130,14 +130,6 @@ fill(struct buf *out, const char *t, const char *const *v, size_t n)
 			t++;
 		} else
 			buf_putc(out, *t);
-}
-
-/* n with two digits at least, as the reports count: "01 đoàn". */
-static const char *
-num2(char *s, size_t len, long n)
-{
-	snprintf(s, len, "%02ld", n);
-	return s;
 }
 
 /* Where a done activity goes in section II. */
@@ -168,6 +160,15 @@ struct ctx {
 	size_t nitems;
 	struct report_counts n;
 };
+
+/* n with two digits at least, as Vietnamese reports count: "01 đoàn";
+ * English writes "1". */
+static const char *
+num2(const struct ctx *c, char *s, size_t len, long n)
+{
+	snprintf(s, len, c->in->lang == LANG_EN ? "%ld" : "%02ld", n);
+	return s;
+}
 
 static const char *
 cat_key(const struct activity *a)
@@ -430,8 +431,8 @@ delegations(struct ctx *c)
 	const char *v[4] = { y, c->who, o, i };
 
 	snprintf(y, sizeof(y), "%d", c->in->year);
-	num2(o, sizeof(o), c->n.out);
-	num2(i, sizeof(i), c->n.in);
+	num2(c, o, sizeof(o), c->n.out);
+	num2(c, i, sizeof(i), c->n.in);
 	doc_heading(c->doc, 2, w->deleg_h);
 	buf_init(&b);
 	fill(&b, c->n.out + c->n.in == 0 ? w->deleg_none : w->deleg_sum, v,
@@ -439,13 +440,17 @@ delegations(struct ctx *c)
 	doc_para(c->doc, b.data);
 	if (c->n.out > 0) {
 		b.len = 0;
-		buf_printf(&b, "%s: %02d %s:", w->out, c->n.out, w->unit);
+		v[0] = w->out;
+		v[1] = o;
+		fill(&b, w->unit, v, 2);
 		doc_bullet(c->doc, 0, b.data);
 		bullets(c, SLOT_OUT, NULL, 1);
 	}
 	if (c->n.in > 0) {
 		b.len = 0;
-		buf_printf(&b, "%s: %02d %s:", w->in, c->n.in, w->unit);
+		v[0] = w->in;
+		v[1] = i;
+		fill(&b, w->unit, v, 2);
 		doc_bullet(c->doc, 0, b.data);
 		bullets(c, SLOT_IN, NULL, 1);
 	}
@@ -541,7 +546,7 @@ letters(struct ctx *c)
 	size_t i, k, nkeys = 0;
 	int *count = NULL;
 	char total[16];
-	const char *n = num2(total, sizeof(total), c->n.letters);
+	const char *n = num2(c, total, sizeof(total), c->n.letters), *v[2];
 
 	doc_heading(c->doc, 3, c->w->letters_h);
 	if (c->n.letters == 0) {
@@ -572,8 +577,9 @@ letters(struct ctx *c)
 	}
 	for (k = 0; k < nkeys; k++) {
 		b.len = 0;
-		buf_printf(&b, "%s: %02d %s", keys[k].data, count[k],
-		    c->w->letter_unit);
+		v[0] = keys[k].data;
+		v[1] = num2(c, total, sizeof(total), count[k]);
+		fill(&b, c->w->letter_unit, v, 2);
 		doc_bullet(c->doc, 0, b.data);
 		buf_release(&keys[k]);
 	}
@@ -683,12 +689,12 @@ assessment(struct ctx *c, const struct buf *countries)
 	snprintf(p, sizeof(p), "%ld", c->n.participants);
 	v[0] = y;
 	v[1] = c->who;
-	v[2] = num2(f[0], sizeof(f[0]), c->n.done);
-	v[3] = num2(f[1], sizeof(f[1]), c->n.out);
-	v[4] = num2(f[2], sizeof(f[2]), c->n.in);
-	v[5] = num2(f[3], sizeof(f[3]), c->n.letters);
+	v[2] = num2(c, f[0], sizeof(f[0]), c->n.done);
+	v[3] = num2(c, f[1], sizeof(f[1]), c->n.out);
+	v[4] = num2(c, f[2], sizeof(f[2]), c->n.in);
+	v[5] = num2(c, f[3], sizeof(f[3]), c->n.letters);
 	v[6] = p;
-	v[7] = num2(f[4], sizeof(f[4]), c->n.countries);
+	v[7] = num2(c, f[4], sizeof(f[4]), c->n.countries);
 	v[8] = names.len > 0 ? names.data : "";
 	fill(&b, w->results_sum, v, NELEM(v));
 	doc_para(c->doc, b.data);
@@ -807,8 +813,10 @@ report_build(const struct report_input *in, struct doc **out,
 	memset(&c, 0, sizeof(c));
 	c.in = in;
 	c.w = in->lang == LANG_EN ? &en : &vi;
-	c.who = in->cfg->org_short_name != NULL && *in->cfg->org_short_name ?
-	    in->cfg->org_short_name : c.w->union_default;
+	/* The short name is Vietnamese: English says "the Union". */
+	c.who = in->lang == LANG_VI && in->cfg->org_short_name != NULL &&
+	    *in->cfg->org_short_name ? in->cfg->org_short_name :
+	    c.w->union_default;
 	buf_init(&countries);
 	buf_init(&h);
 	*out = NULL;

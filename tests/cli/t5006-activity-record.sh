@@ -136,6 +136,22 @@ expect_grep '^participants 120$' "$T/show"
 expect_grep '^status      done$' "$T/show"
 expect_grep '^partner     Sinh viên Lào, Campuchia$' "$T/show"
 
+# ... and the activities feed writes them, so that a feed imports back
+# into another database with its record.
+K feed activities >"$T/feed.ics" || fail "the activities feed"
+expect_grep '^X-KYNIEM-CATEGORY:annual' "$T/feed.ics"
+expect_grep '^CATEGORIES:annual' "$T/feed.ics"
+mv "$T/kyniem.db" "$T/second.db"
+initdb
+K import "$T/feed.ics" >/dev/null || fail "the feed imports"
+id=$(K activity list | grep 'Bunpimay' | cut -f1)
+K activity show "$id" >"$T/show2"
+for l in '^category    annual$' '^countries   LA KH$' '^participants 120$' \
+    '^status      done$' '^partner     Sinh viên Lào, Campuchia$' \
+    '^result      Giao lưu bóng chuyền$' '^            thăm tặng quà$'; do
+	expect_grep "$l" "$T/show2"
+done
+
 # [categories] replaces the list: the report's own names and order.
 cat >>"$T/kyniem.conf" <<'EOC'
 [categories]

@@ -221,6 +221,45 @@ int_value(const struct config *cfg, size_t i)
 	return *(const int *)(const void *)(base + ints[i].off);
 }
 
+/* [categories]: the reports' nine by default, in the report's order; a
+ * section replaces them; bad keys and values by line. */
+START_TEST(categories)
+{
+	struct config cfg;
+	char *err;
+	int rc;
+
+	load_ok("[general]\nlang = vi\n", &cfg);
+	ck_assert_uint_eq(cfg.ncategories, 9);
+	ck_assert_str_eq(cfg.categories[0].key, "delegation-out");
+	ck_assert_str_eq(cfg.categories[0].name_vi, "Đoàn ra");
+	ck_assert_str_eq(cfg.categories[8].key, "other");
+	ck_assert_str_eq(config_category_find(&cfg, "ngo")->name_vi,
+	    "Công tác phi chính phủ nước ngoài");
+	ck_assert_ptr_null(config_category_find(&cfg, "gala"));
+	config_release(&cfg);
+	load_ok("[categories]\nngo = Công tác PCPNN | NGO work \n"
+	    "delegation = Đoàn ra, đoàn vào\n", &cfg);
+	ck_assert_uint_eq(cfg.ncategories, 2);
+	ck_assert_str_eq(cfg.categories[0].name_vi, "Công tác PCPNN");
+	ck_assert_str_eq(cfg.categories[0].name_en, "NGO work");
+	ck_assert_str_eq(cfg.categories[1].name_en, "Đoàn ra, đoàn vào");
+	config_release(&cfg);
+	err = load("[categories]\nNGO = x\n", &cfg, &rc);
+	ck_assert_int_eq(rc, -1);
+	want_error(err, 2, "a category key must be 1-32 of a-z 0-9 -, not "
+	    "'NGO'");
+	free(err);
+	config_release(&cfg);
+	err = load("[categories]\nngo = | NGO\n", &cfg, &rc);
+	ck_assert_int_eq(rc, -1);
+	want_error(err, 2, "want 'Vietnamese name | English name' for 'ngo': "
+	    "| NGO");
+	free(err);
+	config_release(&cfg);
+}
+END_TEST
+
 START_TEST(int_bounds)
 {
 	const long good[] = { ints[_i].min, ints[_i].max };
@@ -823,6 +862,7 @@ suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, defaults);
+	tcase_add_test(tc, categories);
 	tcase_add_loop_test(tc, int_bounds, 0, NELEM(ints));
 	tcase_add_loop_test(tc, enum_values, 0, NELEM(values));
 	tcase_add_loop_test(tc, strings, 0, NELEM(strs));
