@@ -150,6 +150,7 @@ contact_show(const char *key, struct app *app)
 {
 	struct contact c;
 	struct buf at;
+	struct ymd day;
 	int rc, min;
 
 	if ((rc = contact_get(app->store, key, &c)) != 0) {
@@ -173,8 +174,12 @@ contact_show(const char *key, struct app *app)
 	field("source", c.source);
 	field("note", c.note);
 	buf_init(&at);
-	if (c.origin != CONTACT_IMPORTED)
-		vntime_format_iso(vntime_day(c.at, &min), min, &at);
+	if (c.origin != CONTACT_IMPORTED) {
+		/* The day first: it sets min, which an argument list may
+		 * read before the call that sets it. */
+		day = vntime_day(c.at, &min);
+		vntime_format_iso(day, min, &at);
+	}
 	printf("%-14s %s%s%s%s%s\n", "origin", origins[c.origin],
 	    at.len ? " " : "", at.len ? at.data : "", c.who ? " by " : "",
 	    c.who ? c.who : "");
