@@ -19,6 +19,7 @@
 #include "log.h"
 #include "rules.h"
 #include "store.h"
+#include "text.h"
 
 static void occasion_phrase(const struct occurrence *, enum lang,
     const char *, struct buf *);
@@ -103,6 +104,28 @@ put_lowered(struct buf *out, const char *s)
 	buf_puts(out, s);
 }
 
+/* The contacts of country the letters go to, "; "-joined, for an
+ * activity's partner organisations; NULL when none or too long. */
+static char *
+addressed(struct store *st, const struct config *cfg, const char *country)
+{
+	struct contact_list cl;
+	struct buf b;
+	size_t i;
+
+	if (contact_for_country(st, cfg, country, &cl) == -1)
+		return NULL;
+	buf_init(&b);
+	for (i = 0; i < cl.n; i++)
+		buf_printf(&b, "%s%s", i > 0 ? "; " : "", cl.v[i].name_vi);
+	contact_list_release(&cl);
+	if (b.len == 0 || text_check(b.data, TEXT_LINE_MAX, 0, NULL) == -1) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
 int
 letter_mark_sent(struct store *st, const struct config *cfg,
     const struct dataset *d, struct lunar_cal *lunar, const char *key,
@@ -137,8 +160,10 @@ letter_mark_sent(struct store *st, const struct config *cfg,
 	a->status = ACTIVITY_DONE;
 	/* What the year-end report counts as a letter sent, to whom. */
 	a->category = xstrdup(LETTER_CATEGORY);
-	if (o->country[0] != '\0')
+	if (o->country[0] != '\0') {
 		a->countries = xstrdup(o->country);
+		a->partner = addressed(st, cfg, o->country);
+	}
 	occ_list_release(&l);
 	ret = activity_save(st, a, now, &changed);
 	if (ret == -1)

@@ -110,7 +110,7 @@ int letter_sent(const struct activity_list *al, const char *key,
  * Record that the letters of observance key for its occasion in year were
  * sent on today: an activity with the letter UID (so marking twice is one
  * activity), linked to key, status done, category letter, the country as
- * its partner country, titled "Gửi thư chúc mừng " and the occasion ("kỷ niệm 49 năm Quốc khánh ...").  0 with the saved
+ * its partner country and the contacts written to as its partners, titled "Gửi thư chúc mừng " and the occasion ("kỷ niệm 49 năm Quốc khánh ...").  0 with the saved
  * activity in *a (release it), 1 when key is no observance or has no
  * occasion in year, -1 on error (logged).
  */
