@@ -271,7 +271,8 @@ mission_head(const struct contact *c, const struct observance *o,
 	buf_puts(out, lang == LANG_EN ? " of " : " ");
 	state_name(o, lang, out);
 	if (embassy) {
-		buf_puts(out, lang == LANG_EN ? " to Viet Nam" : " tại Việt Nam");
+		buf_puts(out, lang == LANG_EN ? " to Viet Nam" :
+		    " tại Việt Nam");
 		return;
 	}
 	buf_puts(out, lang == LANG_EN ? " in " : " tại ");
@@ -379,13 +380,18 @@ draft(const struct letter_input *in, const struct letter_tmpl *t,
 	buf_init(&title);
 	rules_title(oc, lang, &title);
 	values_fill(&vs, in, oc, c, lang, title.data);
+	/* Both titles: a digest or a page lists the letter in its reader's
+	 * language. */
 	l->key = xstrdup(oc->obs->key);
 	l->contact = xstrdup(c->key);
 	l->country = xstrdup(oc->obs->country);
 	l->lang = lang;
 	l->date = oc->date;
 	l->n = oc->n;
-	l->title = buf_detach(&title);
+	l->title[lang] = buf_detach(&title);
+	buf_init(&title);
+	rules_title(oc, lang == LANG_EN ? LANG_VI : LANG_EN, &title);
+	l->title[lang == LANG_EN ? LANG_VI : LANG_EN] = buf_detach(&title);
 	l->summary = one_line(t, LT_SUMMARY, vs.v);
 	l->salutation = one_line(t, LT_SALUTATION, vs.v);
 	l->name = file_name(oc->date.y, l->key, l->contact, lang);
@@ -405,7 +411,8 @@ letter_release(struct letter *l)
 	free(l->key);
 	free(l->contact);
 	free(l->country);
-	free(l->title);
+	free(l->title[LANG_VI]);
+	free(l->title[LANG_EN]);
 	free(l->summary);
 	free(l->salutation);
 	for (i = 0; i < l->npara; i++)

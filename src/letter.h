@@ -33,7 +33,9 @@ struct letter {
 	enum lang lang;
 	struct ymd date;	/* the occasion's day */
 	int n;			/* years counted; 0 = not counted */
-	char *title;		/* the occasion as rules_title() writes it */
+	char *title[2];		/* the occasion as rules_title() writes it,
+				 * [LANG_VI] and [LANG_EN] (lists in the
+				 * reader's language) */
 	char *summary;		/* "V/v chúc mừng ..." */
 	char *salutation;	/* "Kính gửi: Ngài Đại sứ ..." */
 	char **paras;		/* the body */
@@ -110,9 +112,10 @@ int letter_sent(const struct activity_list *al, const char *key,
  * Record that the letters of observance key for its occasion in year were
  * sent on today: an activity with the letter UID (so marking twice is one
  * activity), linked to key, status done, category letter, the country as
- * its partner country and the contacts written to as its partners, titled "Gửi thư chúc mừng " and the occasion ("kỷ niệm 49 năm Quốc khánh ...").  0 with the saved
- * activity in *a (release it), 1 when key is no observance or has no
- * occasion in year, -1 on error (logged).
+ * its partner country and the contacts written to as its partners, titled
+ * "Gửi thư chúc mừng " and the occasion ("kỷ niệm 49 năm Quốc khánh
+ * ...").  0 with the saved activity in *a (release it), 1 when key is no
+ * observance or has no occasion in year, -1 on error (logged).
  */
 int letter_mark_sent(struct store *st, const struct config *cfg,
     const struct dataset *d, struct lunar_cal *lunar, const char *key,

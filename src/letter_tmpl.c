@@ -76,8 +76,9 @@ walk(const char *path, long line, const char *s, const char *const *v,
 		}
 		if ((i = var_index(p + 1, (size_t)(end - p - 1))) == -1) {
 			log_warnx("%s:%ld: unknown placeholder '%.*s'; known: "
-			    "{occasion} {years} {date} {year} {country} {state} "
-			    "{mission} {head} {mission_head} {org} {province}",
+			    "{occasion} {years} {date} {year} {country} "
+			    "{state} {mission} {head} {mission_head} {org} "
+			    "{province}",
 			    path, line, (int)(end - p + 1), p);
 			return -1;
 		}

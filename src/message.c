@@ -362,7 +362,8 @@ message_build(const struct message *m, struct buf *out, const char **err)
 		return -1;
 	}
 	for (i = 0; i < m->nfiles; i++)
-		if (!token_ok(m->files[i].name) || !token_ok(m->files[i].type) ||
+		if (!token_ok(m->files[i].name) ||
+		    !token_ok(m->files[i].type) ||
 		    strchr(m->files[i].name, '/') != NULL) {
 			*err = "an attached file's name or type is not a plain "
 			    "token";

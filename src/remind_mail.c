@@ -322,11 +322,11 @@ letter_item(struct mail *m, const struct config *cfg,
 	buf_printf(&m->text, en ? "- %d/%d/%d (in %ld day%s): %s\n" :
 	    "- %d/%d/%d (còn %ld ngày%s): %s\n", letters[0]->date.d,
 	    letters[0]->date.m, letters[0]->date.y, left, en && left != 1 ?
-	    "s" : "", letters[0]->title);
+	    "s" : "", letters[0]->title[m->lang]);
 	html_printf(&m->html, en ? "<li><b>%d/%d/%d (in %ld day%s)</b>: %s" :
 	    "<li><b>%d/%d/%d (còn %ld ngày%s)</b>: %s", letters[0]->date.d,
 	    letters[0]->date.m, letters[0]->date.y, left, en && left != 1 ?
-	    "s" : "", letters[0]->title);
+	    "s" : "", letters[0]->title[m->lang]);
 	for (i = 0; i < n; i++) {
 		buf_printf(&m->text, "  %s %s (%s.docx)\n", en ? "To:" :
 		    "Gửi:", addressee(letters[i]), letters[i]->name);
@@ -389,7 +389,7 @@ digest_subject(struct mail *m, const struct occurrence *const *items,
 		buf_puts(&t, en ? "; " : "; ");
 	if (occasions == 1)
 		buf_printf(&t, en ? "letters for the %s" : "thư chúc mừng %s",
-		    letters[0]->title);
+		    letters[0]->title[m->lang]);
 	else if (occasions > 1)
 		buf_printf(&t, en ? "letters for %zu occasions" :
 		    "thư chúc mừng %zu dịp", occasions);

@@ -159,7 +159,8 @@ edit_page(struct web_req *r, unsigned status, const struct contact *c,
 	if (status == 422)
 		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s</p>"
 		    "\n", L(r, "Chưa lưu được: hãy sửa các mục được đánh dấu "
-		    "dưới đây.", "Not saved: correct the fields marked below."));
+		    "dưới đây.", "Not saved: correct the fields marked "
+		    "below."));
 	html_printf(r->out, "<form class=\"card\" method=\"post\" action=\"%s"
 	    "/app/contacts/edit?key=%s\">", r->root, q.data);
 	ui_csrf(r);

@@ -60,8 +60,9 @@ addressees(struct web_req *r, const struct letter *l, size_t n)
 
 	html_raw(r->out, "<ul>");
 	for (i = 0; i < n; i++)
-		html_printf(r->out, "<li>%s%s <a href=\"%s/app/letters/%s.docx\">"
-		    "docx</a> · <a href=\"%s/app/letters/%s.md\">md</a></li>",
+		html_printf(r->out, "<li>%s%s <a href=\"%s/app/letters/%s."
+		    "docx\">docx</a> · <a href=\"%s/app/letters/%s.md\">md</a>"
+		    "</li>",
 		    l[i].salutation, l[i].lang == LANG_EN ? " (English)" : "",
 		    r->root, l[i].name, r->root, l[i].name);
 	html_raw(r->out, "</ul>");
@@ -80,7 +81,7 @@ occasion_row(struct web_req *r, const struct letter *l, size_t n)
 	buf_init(&enc);
 	html_raw(r->out, "<tr><td>");
 	ui_date(r, l->date);
-	html_printf(r->out, "</td><td>%s", l->title);
+	html_printf(r->out, "</td><td>%s", l->title[r->lang]);
 	addressees(r, l, n);
 	html_printf(r->out, "</td><td>%s", sent ? L(r, "Đã gửi", "Sent") :
 	    left < 0 ? L(r, "Chưa ghi nhận đã gửi", "Not recorded as sent") :
@@ -88,8 +89,8 @@ occasion_row(struct web_req *r, const struct letter *l, size_t n)
 	    "Not yet due"));
 	if (!sent && (int)r->s.user.role >= ROLE_EDITOR) {
 		esc_url(&enc, l->key);
-		buf_printf(&action, "/app/letters/sent?key=%s&year=%d", enc.data,
-		    l->date.y);
+		buf_printf(&action, "/app/letters/sent?key=%s&year=%d",
+		    enc.data, l->date.y);
 		html_raw(r->out, " ");
 		ui_button(r, action.data, L(r, "Đánh dấu đã gửi",
 		    "Mark as sent"), "secondary", NULL);
@@ -125,8 +126,8 @@ web_letters(struct web_req *r)
 	    "value=\"%d\"></div><button type=\"submit\">%s</button></form>\n",
 	    r->root, L(r, "Năm", "Year"), year, L(r, "Xem", "Show"));
 	if (l.n == 0)
-		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có thư nào trong "
-		    "năm này.", "There are no letters this year."));
+		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có thư nào "
+		    "trong năm này.", "There are no letters this year."));
 	else
 		html_printf(r->out, "<table class=\"list\"><thead><tr><th>%s"
 		    "</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",

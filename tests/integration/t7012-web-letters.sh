@@ -91,4 +91,8 @@ expect "Laos's too, entered by hand" \
     [ "$(grep -c '<td>Đã gửi' "$T/v3.html")" -eq 2 ]
 expect "an unknown occasion is a 404" [ "$(web_post editor \
     '/app/letters/sent?key=national-day%3AXX&year=2024')" = 404 ]
+# In English, the occasions in English.
+web_get viewer '/app/lang/en?next=%2Fapp%2Fletters' "$T/lang.html" >/dev/null
+web_get viewer '/app/letters?year=2024' "$T/en.html" >/dev/null
+expect_grep '<td>9 Nov 2024</td><td>71st anniversary of the National Day of the Kingdom of Cambodia (9 Nov 1953 – 9 Nov 2024)<ul>' "$T/en.html"
 expect_clean_stop
