@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "contact.h"
 #include "file.h"
+#include "letter.h"
 #include "csv.h"
 #include "plan.h"
 #include "util.h"
@@ -854,6 +856,47 @@ START_TEST(offsets)
 }
 END_TEST
 
+/* [letters]: english compiles like contacts (none by default), a bad
+ * term is refused by line; the templates resolve next to the file. */
+START_TEST(letters_keys)
+{
+	struct contact c = { 0 };
+	struct config cfg;
+	char *err, *p, want[600];
+	int rc;
+
+	load_ok("[letters]\ncontacts = embassy:LA, embassy:KH\n"
+	    "english = embassy:KH\ntemplate_en = /srv/en.txt\n", &cfg);
+	c.key = (char *)"embassy:KH";
+	c.country = (char *)"KH";
+	c.kind = (char *)"embassy";
+	ck_assert_int_eq(contact_sel_match(&cfg.letters_english_sel, &c,
+	    cfg.focus), 1);
+	c.key = (char *)"embassy:LA";
+	c.country = (char *)"LA";
+	ck_assert_int_eq(contact_sel_match(&cfg.letters_english_sel, &c,
+	    cfg.focus), 0);
+	ck_assert_str_eq(p = letter_template_path(&cfg, LANG_EN),
+	    "/srv/en.txt");
+	free(p);
+	p = letter_template_path(&cfg, LANG_VI);
+	snprintf(want, sizeof(want), "%.*s/letter.vi.txt",
+	    (int)(strrchr(path, '/') - path), path);
+	ck_assert_str_eq(p, want);
+	free(p);
+	config_release(&cfg);
+	ck_assert_int_eq(config_load(&cfg, NULL), 0);
+	ck_assert_uint_eq(cfg.letters_english_sel.n, 0);
+	config_release(&cfg);
+	err = load("[letters]\nenglish = kind:consul\n", &cfg, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_ptr_nonnull(strstr(err, ":2: bad list for 'english': unknown term "
+	    "'kind:consul'"));
+	free(err);
+	config_release(&cfg);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -878,6 +921,7 @@ suite(void)
 	tcase_add_test(tc, long_feed_name);
 	tcase_add_test(tc, duplicates);
 	tcase_add_test(tc, offsets);
+	tcase_add_test(tc, letters_keys);
 	suite_add_tcase(s, tc);
 	return s;
 }
