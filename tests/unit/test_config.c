@@ -890,8 +890,8 @@ START_TEST(letters_keys)
 	config_release(&cfg);
 	err = load("[letters]\nenglish = kind:consul\n", &cfg, &rc);
 	ck_assert_int_eq(rc, -1);
-	ck_assert_ptr_nonnull(strstr(err, ":2: bad list for 'english': unknown term "
-	    "'kind:consul'"));
+	ck_assert_ptr_nonnull(strstr(err, ":2: bad list for 'english': "
+	    "unknown term 'kind:consul'"));
 	free(err);
 	config_release(&cfg);
 }
