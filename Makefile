@@ -45,16 +45,19 @@ SRCS = \
 	src/cmd_activity.c \
 	src/cmd_anniversaries.c \
 	src/cmd_audit.c \
+	src/cmd_contact.c \
 	src/cmd_export.c \
 	src/cmd_feed.c \
 	src/cmd_import.c \
 	src/cmd_init.c \
+	src/cmd_letters.c \
 	src/cmd_list.c \
 	src/cmd_lunar.c \
 	src/cmd_outbox.c \
 	src/cmd_plan.c \
 	src/cmd_recipient.c \
 	src/cmd_remind.c \
+	src/cmd_report.c \
 	src/cmd_serve.c \
 	src/cmd_show.c \
 	src/cmd_upcoming.c \
@@ -63,9 +66,13 @@ SRCS = \
 	src/config.c \
 	src/config_check.c \
 	src/conns.c \
+	src/contact.c \
+	src/contact_db.c \
+	src/contact_sel.c \
 	src/correction.c \
 	src/csv.c \
 	src/dataset.c \
+	src/doc.c \
 	src/docx.c \
 	src/escape.c \
 	src/feed.c \
@@ -77,6 +84,8 @@ SRCS = \
 	src/import.c \
 	src/import_ics.c \
 	src/invite.c \
+	src/letter.c \
+	src/letter_tmpl.c \
 	src/log.c \
 	src/lunar.c \
 	src/mail_smtp.c \
@@ -90,6 +99,7 @@ SRCS = \
 	src/recipient.c \
 	src/remind.c \
 	src/remind_mail.c \
+	src/report.c \
 	src/rules.c \
 	src/rules_title.c \
 	src/select.c \
@@ -108,9 +118,11 @@ SRCS = \
 	src/web_activities.c \
 	src/web_activity.c \
 	src/web_audit.c \
+	src/web_contacts.c \
 	src/web_docs.c \
 	src/web_home.c \
 	src/web_import.c \
+	src/web_letters.c \
 	src/web_occasion.c \
 	src/web_outbox.c \
 	src/web_recipients.c \
@@ -127,6 +139,7 @@ UNITS = \
 	tests/unit/test_collate.c \
 	tests/unit/test_config.c \
 	tests/unit/test_correction.c \
+	tests/unit/test_doc.c \
 	tests/unit/test_escape.c \
 	tests/unit/test_httpreq.c \
 	tests/unit/test_import.c \

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "activity.h"
+#include "config.h"
 #include "escape.h"
 #include "log.h"
 #include "recipient.h"
@@ -54,6 +55,9 @@ activity_release(struct activity *a)
 	free(a->notes);
 	free(a->remind);
 	free(a->result);
+	free(a->category);
+	free(a->countries);
+	free(a->partner);
 	for (i = 0; i < a->nowners; i++)
 		free(a->owners[i]);
 	free(a->owners);
@@ -146,6 +150,9 @@ check_texts(const struct activity *a, const char **field, char *err,
 		{ "organiser", a->organiser, TEXT_LINE_MAX, 0 },
 		{ "notes", a->notes, TEXT_NOTES_MAX, TEXT_MULTILINE },
 		{ "result", a->result, TEXT_NOTES_MAX, TEXT_MULTILINE },
+		{ "partner", a->partner, TEXT_LINE_MAX, 0 },
+		{ "category", a->category, TEXT_KEY_MAX, 0 },
+		{ "countries", a->countries, TEXT_LINE_MAX, 0 },
 		{ "uid", a->uid, TEXT_LINE_MAX, 0 },
 		{ "observance", a->observance, TEXT_KEY_MAX, 0 },
 		{ "remind", a->remind, TEXT_KEY_MAX, 0 },
@@ -161,10 +168,49 @@ check_texts(const struct activity *a, const char **field, char *err,
 	return 0;
 }
 
+/* Every partner country is in the countries table; 0 or -1. */
+static int
+check_countries(struct store *st, const char *list, char *err,
+    size_t errlen)
+{
+	char *copy = xstrdup(list != NULL ? list : ""), *save = NULL, *cc;
+	int rc = 1;
+
+	for (cc = strtok_r(copy, " ", &save); cc != NULL && rc == 1;
+	    cc = strtok_r(NULL, " ", &save))
+		if ((rc = st != NULL ? store_country_exists(st, cc) : 1) == 0)
+			snprintf(err, errlen, "unknown country code '%s' in "
+			    "countries", cc);
+		else if (rc == -1)
+			snprintf(err, errlen, "database error");
+	free(copy);
+	return rc == 1 ? 0 : -1;
+}
+
+/* The category is one of cfg's (any well-formed key without cfg). */
+static int
+check_category(const struct config *cfg, const char *key, char *err,
+    size_t errlen)
+{
+	struct buf keys;
+	size_t i;
+
+	if (key == NULL || cfg == NULL || config_category_find(cfg, key))
+		return 0;
+	buf_init(&keys);
+	for (i = 0; i < cfg->ncategories; i++)
+		buf_printf(&keys, "%s%s", i > 0 ? ", " : "",
+		    cfg->categories[i].key);
+	snprintf(err, errlen, "unknown category '%s' (one of: %s)", key,
+	    keys.data != NULL ? keys.data : "");
+	buf_release(&keys);
+	return -1;
+}
+
 /* activity_check() naming the field at fault. */
 static int
-check(struct store *st, const struct activity *a, const char **field,
-    char *err, size_t errlen)
+check(struct store *st, const struct config *cfg, const struct activity *a,
+    const char **field, char *err, size_t errlen)
 {
 	long secs[VNTIME_MAX_OFFSETS];
 	size_t i;
@@ -188,6 +234,12 @@ check(struct store *st, const struct activity *a, const char **field,
 	if (a->participants < 0 || a->participants > ACTIVITY_PEOPLE_MAX)
 		return snprintf(err, errlen, "participants must be a number "
 		    "from 0 to %d", ACTIVITY_PEOPLE_MAX), -1;
+	*field = "category";
+	if (check_category(cfg, a->category, err, errlen) == -1)
+		return -1;
+	*field = "countries";
+	if (check_countries(st, a->countries, err, errlen) == -1)
+		return -1;
 	*field = "observance";
 	if (a->observance != NULL && *a->observance != '\0') {
 		if ((rc = store_observance_exists(st, a->observance)) == -1)
@@ -201,12 +253,41 @@ check(struct store *st, const struct activity *a, const char **field,
 }
 
 int
-activity_check(struct store *st, const struct activity *a, char *err,
-    size_t errlen)
+activity_check(struct store *st, const struct config *cfg,
+    const struct activity *a, char *err, size_t errlen)
 {
 	const char *field;
 
-	return check(st, a, &field, err, errlen);
+	return check(st, cfg, a, &field, err, errlen);
+}
+
+char *
+activity_countries_norm(const char *list)
+{
+	char *copy = xstrdup(list != NULL ? list : ""), *save = NULL, *cc, *p;
+	struct buf b;
+	size_t n;
+
+	buf_init(&b);
+	for (cc = strtok_r(copy, " ;,\t", &save); cc != NULL;
+	    cc = strtok_r(NULL, " ;,\t", &save)) {
+		for (p = cc; *p != '\0'; p++)
+			*p = (char)toupper((unsigned char)*p);
+		n = strlen(cc);
+		/* Once each: "JP jp" is one country. */
+		for (p = b.data; p != NULL && (p = strstr(p, cc)) != NULL;
+		    p += n)
+			if ((p == b.data || p[-1] == ' ') && (p[n] == ' ' ||
+			    p[n] == '\0'))
+				break;
+		if (p == NULL)
+			buf_printf(&b, "%s%s", b.len > 0 ? " " : "", cc);
+	}
+	free(copy);
+	if (b.len > 0)
+		return buf_detach(&b);
+	buf_release(&b);
+	return NULL;
 }
 
 char *
@@ -241,11 +322,12 @@ opt_dup(const char *s)
 }
 
 int
-activity_from_csv(struct store *st, char **f, struct activity *a,
-    char *err, size_t errlen)
+activity_from_csv(struct store *st, const struct config *cfg, char **f,
+    struct activity *a, char *err, size_t errlen)
 {
 	const char *why;
 	int status = ACTIVITY_PLANNED;
+	long n;
 
 	a->uid = xasprintf("kyniem-activity-%s", f[0]);
 	a->title = xstrdup(f[1]);
@@ -261,7 +343,69 @@ activity_from_csv(struct store *st, char **f, struct activity *a,
 		    "confirmed, done or cancelled, not '%s'", f[9]), -1;
 	a->status = (enum activity_status)status;
 	a->notes = opt_dup(f[10]);
-	return activity_check(st, a, err, errlen);
+	a->category = opt_dup(f[11]);
+	a->countries = activity_countries_norm(f[12]);
+	a->partner = opt_dup(f[13]);
+	if (*f[14] != '\0' && util_parse_int(f[14], 0, ACTIVITY_PEOPLE_MAX,
+	    &n) == -1)
+		return snprintf(err, errlen, "participants must be a number "
+		    "from 0 to %d, not '%s'", ACTIVITY_PEOPLE_MAX, f[14]), -1;
+	a->participants = *f[14] != '\0' ? (int)n : 0;
+	a->result = opt_dup(f[15]);
+	return activity_check(st, cfg, a, err, errlen);
+}
+
+/* The CSV key of an activity: its UID without kyniem's prefix. */
+static const char *
+csv_key(const char *uid)
+{
+	static const char prefix[] = "kyniem-activity-";
+
+	return strncmp(uid, prefix, sizeof(prefix) - 1) == 0 ?
+	    uid + sizeof(prefix) - 1 : uid;
+}
+
+void
+activity_to_csv(const struct activity *a, struct buf *out)
+{
+	const char *v[ACTIVITY_CSV_FIELDS] = { 0 };
+	struct buf start, end, owners;
+	char n[16];
+	size_t i;
+
+	buf_init(&start);
+	buf_init(&end);
+	buf_init(&owners);
+	vntime_format_iso(a->start, a->all_day ? -1 : a->start_min, &start);
+	vntime_format_iso(a->end, a->all_day ? -1 : a->end_min, &end);
+	for (i = 0; i < a->nowners; i++)
+		buf_printf(&owners, "%s%s", i > 0 ? ";" : "", a->owners[i]);
+	snprintf(n, sizeof(n), "%d", a->participants);
+	v[0] = csv_key(a->uid);
+	v[1] = a->title;
+	v[2] = start.data;
+	v[3] = end.data;
+	v[4] = a->location;
+	v[5] = a->organiser;
+	v[6] = owners.data;
+	v[7] = a->remind;
+	v[8] = a->observance;
+	v[9] = activity_status_name(a->status);
+	v[10] = a->notes;
+	v[11] = a->category;
+	v[12] = a->countries;
+	v[13] = a->partner;
+	v[14] = a->participants > 0 ? n : NULL;
+	v[15] = a->result;
+	for (i = 0; i < ACTIVITY_CSV_FIELDS; i++) {
+		if (i > 0)
+			buf_putc(out, ',');
+		esc_csv(out, v[i]);
+	}
+	buf_puts(out, "\r\n");
+	buf_release(&start);
+	buf_release(&end);
+	buf_release(&owners);
 }
 
 
@@ -330,8 +474,9 @@ apply_times(const struct activity_input *in, struct activity *a,
 }
 
 int
-activity_apply(struct store *st, const struct activity_input *in,
-    struct activity *a, const char **field, char *err, size_t errlen)
+activity_apply(struct store *st, const struct config *cfg,
+    const struct activity_input *in, struct activity *a,
+    const char **field, char *err, size_t errlen)
 {
 	long n;
 	int status;
@@ -345,6 +490,12 @@ activity_apply(struct store *st, const struct activity_input *in,
 	replace(&a->observance, in->observance);
 	replace(&a->notes, in->notes);
 	replace(&a->result, in->result);
+	replace(&a->category, in->category);
+	replace(&a->partner, in->partner);
+	if (in->countries != NULL) {
+		free(a->countries);
+		a->countries = activity_countries_norm(in->countries);
+	}
 	if (in->status != NULL) {
 		if ((status = activity_status_parse(in->status)) < 0) {
 			*field = "status";
@@ -370,7 +521,7 @@ activity_apply(struct store *st, const struct activity_input *in,
 			free(a->owners[--a->nowners]);
 		split_owners(a, in->owners);
 	}
-	return check(st, a, field, err, errlen);
+	return check(st, cfg, a, field, err, errlen);
 }
 
 void
@@ -403,5 +554,12 @@ activity_json(const struct activity *a, struct buf *out)
 	esc_json(out, a->notes);
 	buf_puts(out, ",\"result\":");
 	esc_json(out, a->result);
-	buf_printf(out, ",\"participants\":%d}", a->participants);
+	buf_printf(out, ",\"participants\":%d,\"category\":",
+	    a->participants);
+	esc_json(out, a->category);
+	buf_puts(out, ",\"countries\":");
+	esc_json(out, a->countries);
+	buf_puts(out, ",\"partner\":");
+	esc_json(out, a->partner);
+	buf_putc(out, '}');
 }

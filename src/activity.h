@@ -11,6 +11,7 @@
 
 #include "util.h"
 
+struct config;
 struct store;
 
 enum activity_status {
@@ -30,6 +31,9 @@ struct activity {
 	char *location, *organiser, *observance, *notes;
 	char *remind;		/* "30d,7d,1d"; NULL = config default */
 	enum activity_status status;
+	char *category;		/* a [categories] key; NULL = none yet */
+	char *countries;	/* partner countries: "JP US", NULL = none */
+	char *partner;		/* partner organisations, as written */
 	char *result;		/* what came of it (kết quả), once done */
 	int participants;	/* people who took part; 0 = not known */
 	char **owners;		/* email addresses */
@@ -85,8 +89,8 @@ const char *activity_set_times(struct activity *a, const char *start,
  * offsets, the linked observance exists.  Returns 0, or -1 with a reason
  * naming the field written to err.
  */
-int activity_check(struct store *st, const struct activity *a, char *err,
-    size_t errlen);
+int activity_check(struct store *st, const struct config *cfg,
+    const struct activity *a, char *err, size_t errlen);
 
 /* People an activity can report at most. */
 #define ACTIVITY_PEOPLE_MAX	1000000
@@ -96,6 +100,8 @@ int activity_check(struct store *st, const struct activity *a, char *err,
 struct activity_input {
 	const char *title, *start, *end, *location, *organiser, *observance;
 	const char *notes, *remind, *status, *result, *participants;
+	const char *category, *partner;
+	const char *countries;	/* ISO codes separated by spaces, ; or , */
 	const char *owners;	/* addresses separated by , ; or spaces */
 };
 
@@ -105,7 +111,8 @@ struct activity_input {
  * reason naming it in err.  The web form and `kyniem activity` both
  * write through this.
  */
-int activity_apply(struct store *st, const struct activity_input *in,
+int activity_apply(struct store *st, const struct config *cfg,
+    const struct activity_input *in,
     struct activity *a, const char **field, char *err, size_t errlen);
 
 /* The activity as a JSON object (the audit trail's before and after). */
@@ -120,8 +127,10 @@ int activity_save(struct store *st, struct activity *a, time_t now,
 int activity_get(struct store *st, long id, struct activity *out);
 /*
  * Insert, or update in place when an activity with a->uid exists (the
- * revision is bumped only when something differs).  Sets a->id and
- * *changed.  Returns 0 or -1 (logged).
+ * revision is bumped only when something differs); an import's empty
+ * result, participants, category, countries or partner keeps the stored
+ * one (activity_save() clears it).  Sets a->id and *changed.  Returns 0
+ * or -1 (logged).
  */
 int activity_put(struct store *st, struct activity *a, long now,
     int *changed);
@@ -132,12 +141,30 @@ char *activity_new_uid(const char *domain);
 
 /*
  * Fill a (zeroed) from one row of the activities CSV format, whose header
- * is ACTIVITY_CSV_HEADER; owners are separated by ';'.  Returns 0, or -1
- * with a reason in err.  The UID is derived from the key column.
+ * is ACTIVITY_CSV_HEADER; owners are separated by ';', countries by
+ * spaces.  Returns 0, or -1 with a reason in err.  The UID is derived from
+ * the key column.  Files with the older header (ACTIVITY_CSV_HEADER_V1,
+ * no record columns) are read with the missing columns empty.
  */
-#define ACTIVITY_CSV_HEADER "key,title,start,end,location,organiser," \
+#define ACTIVITY_CSV_HEADER_V1 "key,title,start,end,location,organiser," \
 	"owners,remind,observance,status,notes"
-int activity_from_csv(struct store *st, char **f, struct activity *a,
-    char *err, size_t errlen);
+#define ACTIVITY_CSV_HEADER ACTIVITY_CSV_HEADER_V1 ",category,countries," \
+	"partner,participants,result"
+#define ACTIVITY_CSV_FIELDS 16
+int activity_from_csv(struct store *st, const struct config *cfg, char **f,
+    struct activity *a, char *err, size_t errlen);
+
+/*
+ * The CSV row of a (ACTIVITY_CSV_HEADER's columns; the key is the UID
+ * without its "kyniem-activity-" prefix), escaped and ending in CRLF:
+ * `kyniem activity list --csv` writes what `kyniem import` reads back.
+ */
+void activity_to_csv(const struct activity *a, struct buf *out);
+
+/*
+ * Normalise a list of country codes ("jp; US,jp") to "JP US" (caller
+ * frees; NULL when the list is empty).
+ */
+char *activity_countries_norm(const char *list);
 
 #endif

@@ -14,7 +14,8 @@
 
 #define ACTIVITY_COLUMNS "id, uid, title, all_day, start_date, start_min," \
 	" end_date, end_min, location, organiser, observance, notes, remind," \
-	" status, revision, created, modified, result, participants"
+	" status, revision, created, modified, result, participants," \
+	" category, countries, partner"
 
 static void
 row_activity(sqlite3_stmt *stmt, void *elem)
@@ -49,6 +50,9 @@ row_activity(sqlite3_stmt *stmt, void *elem)
 	a->modified = (time_t)sqlite3_column_int64(stmt, 16);
 	a->result = store_column_dup(stmt, 17);
 	a->participants = sqlite3_column_int(stmt, 18);
+	a->category = store_column_dup(stmt, 19);
+	a->countries = store_column_dup(stmt, 20);
+	a->partner = store_column_dup(stmt, 21);
 }
 
 /* An activity's position in a loaded list, by id. */
@@ -158,30 +162,43 @@ activity_get(struct store *st, long id, struct activity *out)
 	return 0;
 }
 
-/* Upsert the activity row itself; *changed when inserted or differing. */
+/*
+ * Upsert the activity row itself; *changed when inserted or differing.
+ * When merge is set (an import) an empty record field (?15-?19: result,
+ * participants, category, countries, partner) keeps the value the
+ * application recorded; otherwise it clears it.
+ */
 static int
-put_row(struct store *st, const struct activity *a, long now, int *changed)
+put_row(struct store *st, const struct activity *a, long now, int merge,
+    int *changed)
 {
 	char s[16], e[16];
-	/* An import carries no result: NULL (?15, ?16) keeps the one the
-	 * application recorded. */
+#define KEEP(n, col) "CASE WHEN ?20 THEN coalesce(" n ", " col ") ELSE " \
+	n " END"
 	sqlite3_stmt *stmt = store_prepare(st,
 	    "INSERT INTO activities (uid, title, all_day, start_date,"
 	    " start_min, end_date, end_min, location, organiser, observance,"
-	    " notes, remind, status, created, modified, result, participants)"
+	    " notes, remind, status, created, modified, result, participants,"
+	    " category, countries, partner)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?14, ?15, ?16)"
+	    " ?14, ?14, ?15, ?16, ?17, ?18, ?19)"
 	    " ON CONFLICT (uid) DO UPDATE SET title = ?2, all_day = ?3,"
 	    " start_date = ?4, start_min = ?5, end_date = ?6, end_min = ?7,"
 	    " location = ?8, organiser = ?9, observance = ?10, notes = ?11,"
 	    " remind = ?12, status = ?13, modified = ?14,"
-	    " result = coalesce(?15, result),"
-	    " participants = coalesce(?16, participants),"
+	    " result = " KEEP("?15", "result") ","
+	    " participants = " KEEP("?16", "participants") ","
+	    " category = " KEEP("?17", "category") ","
+	    " countries = " KEEP("?18", "countries") ","
+	    " partner = " KEEP("?19", "partner") ","
 	    " revision = revision + 1"
 	    " WHERE (title, all_day, start_date, start_min, end_date, end_min,"
 	    " location, organiser, observance, notes, remind, status, result,"
-	    " participants) IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-	    " ?12, ?13, coalesce(?15, result), coalesce(?16, participants))");
+	    " participants, category, countries, partner) IS NOT (?2, ?3, ?4,"
+	    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, " KEEP("?15", "result")
+	    ", " KEEP("?16", "participants") ", " KEEP("?17", "category") ", "
+	    KEEP("?18", "countries") ", " KEEP("?19", "partner") ")");
+#undef KEEP
 	int ret;
 
 	if (stmt == NULL)
@@ -205,6 +222,10 @@ put_row(struct store *st, const struct activity *a, long now, int *changed)
 	store_bind_text(stmt, 15, a->result);
 	if (a->participants > 0)
 		sqlite3_bind_int(stmt, 16, a->participants);
+	store_bind_text(stmt, 17, a->category);
+	store_bind_text(stmt, 18, a->countries);
+	store_bind_text(stmt, 19, a->partner);
+	sqlite3_bind_int(stmt, 20, merge);
 	ret = store_step_done(st, stmt);
 	*changed = ret == 0 && sqlite3_changes(store_db(st)) > 0;
 	return ret;
@@ -270,13 +291,13 @@ put_owners(struct store *st, long id, const struct activity *a)
 	return 0;
 }
 
-int
-activity_put(struct store *st, struct activity *a, long now, int *changed)
+static int
+put(struct store *st, struct activity *a, long now, int merge, int *changed)
 {
 	sqlite3_stmt *stmt;
 	int differ;
 
-	if (put_row(st, a, now, changed) == -1 ||
+	if (put_row(st, a, now, merge, changed) == -1 ||
 	    (a->id = lookup_id(st, a->uid)) == -1)
 		return -1;
 	if ((differ = owners_differ(st, a->id, a)) == -1)
@@ -300,6 +321,12 @@ activity_put(struct store *st, struct activity *a, long now, int *changed)
 	return 0;
 }
 
+int
+activity_put(struct store *st, struct activity *a, long now, int *changed)
+{
+	return put(st, a, now, 1, changed);
+}
+
 
 int
 activity_save(struct store *st, struct activity *a, time_t now,
@@ -307,7 +334,9 @@ activity_save(struct store *st, struct activity *a, time_t now,
 {
 	if (store_begin(st) == -1)
 		return -1;
-	if (activity_put(st, a, (long)now, changed) == -1) {
+	/* The form and the command line say every field: an empty one
+	 * clears what was recorded. */
+	if (put(st, a, (long)now, 0, changed) == -1) {
 		store_rollback(st);
 		return -1;
 	}

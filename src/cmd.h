@@ -27,14 +27,17 @@ struct app {
 int cmd_activity(int argc, char **argv, struct app *app);
 int cmd_anniversaries(int argc, char **argv, struct app *app);
 int cmd_audit(int argc, char **argv, struct app *app);
+int cmd_contact(int argc, char **argv, struct app *app);
 int cmd_export(int argc, char **argv, struct app *app);
 int cmd_feed(int argc, char **argv, struct app *app);
 int cmd_import(int argc, char **argv, struct app *app);
 int cmd_init(int argc, char **argv, struct app *app);
+int cmd_letters(int argc, char **argv, struct app *app);
 int cmd_list(int argc, char **argv, struct app *app);
 int cmd_lunar(int argc, char **argv, struct app *app);
 int cmd_outbox(int argc, char **argv, struct app *app);
 int cmd_plan(int argc, char **argv, struct app *app);
+int cmd_report(int argc, char **argv, struct app *app);
 int cmd_recipient(int argc, char **argv, struct app *app);
 int cmd_remind(int argc, char **argv, struct app *app);
 int cmd_serve(int argc, char **argv, struct app *app);

@@ -19,11 +19,16 @@
 struct fields {
 	const char *title, *start, *end, *location, *organiser, *remind;
 	const char *observance, *notes, *status;
+	const char *category, *partner, *participants, *result;
 	char **owners;
 	size_t nowners;
+	struct buf countries;	/* --country CC, each once */
+	int countries_given;
 };
 
 static const struct option field_opts[] = {
+	{ "category", required_argument, NULL, 'c' },
+	{ "country", required_argument, NULL, 'C' },
 	{ "end", required_argument, NULL, 'e' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "location", required_argument, NULL, 'l' },
@@ -31,7 +36,10 @@ static const struct option field_opts[] = {
 	{ "observance", required_argument, NULL, 'o' },
 	{ "organiser", required_argument, NULL, 'g' },
 	{ "owner", required_argument, NULL, 'w' },
+	{ "participants", required_argument, NULL, 'P' },
+	{ "partner", required_argument, NULL, 'p' },
 	{ "remind", required_argument, NULL, 'r' },
+	{ "result", required_argument, NULL, 'R' },
 	{ "start", required_argument, NULL, 's' },
 	{ "status", required_argument, NULL, 'S' },
 	{ "title", required_argument, NULL, 't' },
@@ -46,12 +54,21 @@ parse_fields(int argc, char **argv, struct fields *f)
 
 	while ((ch = getopt_long(argc, argv, "h", field_opts, NULL)) != -1) {
 		switch (ch) {
+		case 'c': f->category = optarg; break;
+		case 'C':
+			/* --country "" clears the list. */
+			buf_printf(&f->countries, "%s ", optarg);
+			f->countries_given = 1;
+			break;
 		case 'e': f->end = optarg; break;
 		case 'l': f->location = optarg; break;
 		case 'N': f->notes = optarg; break;
 		case 'o': f->observance = optarg; break;
 		case 'g': f->organiser = optarg; break;
+		case 'p': f->partner = optarg; break;
+		case 'P': f->participants = optarg; break;
 		case 'r': f->remind = optarg; break;
+		case 'R': f->result = optarg; break;
 		case 's': f->start = optarg; break;
 		case 'S': f->status = optarg; break;
 		case 't': f->title = optarg; break;
@@ -89,13 +106,20 @@ apply(struct app *app, const struct fields *f, struct activity *a)
 	in.notes = f->notes;
 	in.remind = f->remind;
 	in.status = f->status;
+	in.category = f->category;
+	in.partner = f->partner;
+	in.participants = f->participants;
+	in.result = f->result;
+	in.countries = f->countries_given ? (f->countries.data != NULL ?
+	    f->countries.data : "") : NULL;
 	buf_init(&owners);
 	for (i = 0; i < f->nowners; i++)
 		buf_printf(&owners, "%s%s", i > 0 ? "," : "", f->owners[i]);
 	in.owners = f->nowners > 0 ? owners.data : NULL;
-	ret = activity_apply(app->store, &in, a, &field, err, sizeof(err));
+	ret = activity_apply(app->store, app->cfg, &in, a, &field, err,
+	    sizeof(err));
 	if (ret == -1)
-		log_warnx("%s", err);
+		log_warnx("%s: %s", field != NULL ? field : "activity", err);
 	buf_release(&owners);
 	return ret;
 }
@@ -119,9 +143,11 @@ activity_add(int argc, char **argv, struct app *app)
 	struct activity a = { 0 };
 	int rc, changed, ret = 1;
 
+	buf_init(&f.countries);
 	if ((rc = parse_fields(argc, argv, &f)) != 0 || optind != argc ||
 	    f.title == NULL || f.start == NULL) {
 		free(f.owners);
+		buf_release(&f.countries);
 		cmd_usage("activity");
 		return rc == 1 ? 0 : 2;
 	}
@@ -135,38 +161,95 @@ activity_add(int argc, char **argv, struct app *app)
 	ret = 0;
 done:
 	free(f.owners);
+	buf_release(&f.countries);
 	activity_release(&a);
 	return ret;
 }
 
+/* activity list [--category KEY] [--year YYYY] [--csv]. */
 static int
 activity_list(int argc, char **argv, struct app *app)
 {
+	static const struct option opts[] = {
+		{ "category", required_argument, NULL, 'c' },
+		{ "csv", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "year", required_argument, NULL, 'y' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *category = NULL;
 	struct activity_list l;
 	struct activity *a;
+	struct buf out;
+	long year = 0;
 	size_t i;
+	int ch, csv = 0;
 
-	(void)argv;
-	if (argc > 1)
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': category = optarg; break;
+		case 'v': csv = 1; break;
+		case 'y':
+			if (util_parse_int(optarg, 1, 9999, &year) == -1) {
+				log_warnx("--year: '%s' is not a year", optarg);
+				return 2;
+			}
+			break;
+		case 'h':
+			cmd_usage("activity");
+			return 0;
+		default:
+			return cmd_usage("activity");
+		}
+	}
+	if (optind != argc)
 		return cmd_usage("activity");
+	if (category != NULL && config_category_find(app->cfg, category) ==
+	    NULL) {
+		log_warnx("--category: unknown category '%s'", category);
+		return 2;
+	}
 	if (activity_load(app->store, 1, &l) == -1)
 		return 1;
+	buf_init(&out);
+	if (csv)
+		buf_puts(&out, ACTIVITY_CSV_HEADER "\r\n");
 	for (i = 0; i < l.n; i++) {
 		a = &l.v[i];
+		if ((category != NULL && (a->category == NULL ||
+		    strcmp(a->category, category) != 0)) || (year != 0 &&
+		    a->start.y != year))
+			continue;
+		if (csv) {
+			activity_to_csv(a, &out);
+			continue;
+		}
 		printf("%ld\t", a->id);
 		print_when(a->start, a->all_day, a->start_min);
 		printf("\t%s\t%s\n", activity_status_name(a->status),
 		    a->title);
 	}
+	if (out.len > 0)
+		fwrite(out.data, 1, out.len, stdout);
+	buf_release(&out);
 	activity_list_release(&l);
-	return 0;
+	return fflush(stdout) == 0 ? 0 : 1;
 }
 
+/* name and value; the lines of a multi-line value under the first. */
 static void
 field(const char *name, const char *value)
 {
-	if (value != NULL && *value != '\0')
-		printf("%-11s %s\n", name, value);
+	const char *nl;
+
+	if (value == NULL || *value == '\0')
+		return;
+	printf("%-11s ", name);
+	while ((nl = strchr(value, '\n')) != NULL) {
+		printf("%.*s\n%-11s ", (int)(nl - value), value, "");
+		value = nl + 1;
+	}
+	printf("%s\n", value);
 }
 
 static int
@@ -228,6 +311,12 @@ activity_show(int argc, char **argv, struct app *app)
 	occasion(app, &a);
 	field("remind", a.remind ? a.remind : app->cfg->remind_offsets);
 	field("status", activity_status_name(a.status));
+	field("category", a.category);
+	field("countries", a.countries);
+	field("partner", a.partner);
+	if (a.participants > 0)
+		printf("%-11s %d\n", "participants", a.participants);
+	field("result", a.result);
 	field("notes", a.notes);
 	printf("%-11s %ld\n", "revision", a.revision);
 	activity_release(&a);
@@ -242,9 +331,11 @@ activity_edit(int argc, char **argv, struct app *app, int cancel)
 	struct activity a = { 0 };
 	int rc, changed = 0, ret = 1;
 
+	buf_init(&f.countries);
 	if ((rc = parse_fields(argc, argv, &f)) != 0 || argc - optind != 1 ||
 	    (cancel && argc != 2)) {
 		free(f.owners);
+		buf_release(&f.countries);
 		cmd_usage("activity");
 		return rc == 1 ? 0 : 2;
 	}
@@ -259,6 +350,7 @@ activity_edit(int argc, char **argv, struct app *app, int cancel)
 	ret = 0;
 done:
 	free(f.owners);
+	buf_release(&f.countries);
 	activity_release(&a);
 	return ret;
 }

@@ -18,7 +18,7 @@ cmd_import(int argc, char **argv, struct app *app)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct import_stats stats = { 0 };
+	struct import_stats stats = { .cfg = app->cfg };
 	int ch, i, failed = 0, flags = 0;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {

@@ -24,7 +24,7 @@ cmd_init(int argc, char **argv, struct app *app)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct import_stats stats = { 0 };
+	struct import_stats stats = { .cfg = app->cfg };
 	const char *dir = NULL;
 	int ch;
 

@@ -126,3 +126,34 @@ collate_ascii(const char *s, struct buf *out)
 	free(d);
 	free(u);
 }
+
+void
+collate_upper(const char *locale, const char *s, struct buf *out)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UChar *u, *up = NULL;
+	char *r = NULL;
+	int32_t len = 0, ulen, rlen = 0;
+
+	if ((u = to_utf16(s, &len)) == NULL) {
+		buf_puts(out, s);
+		return;
+	}
+	/* Capitals may be longer (German sharp s), hence two passes. */
+	ulen = u_strToUpper(NULL, 0, u, len, locale, &err);
+	if (err == U_BUFFER_OVERFLOW_ERROR || U_SUCCESS(err)) {
+		err = U_ZERO_ERROR;
+		up = xcalloc((size_t)ulen + 1, sizeof(*up));
+		u_strToUpper(up, ulen + 1, u, len, locale, &err);
+	}
+	if (up != NULL && U_SUCCESS(err)) {
+		u_strToUTF8(NULL, 0, &rlen, up, ulen, &err);
+		err = U_ZERO_ERROR;
+		r = xcalloc((size_t)rlen + 1, 1);
+		u_strToUTF8(r, rlen + 1, NULL, up, ulen, &err);
+	}
+	buf_puts(out, r != NULL && U_SUCCESS(err) ? r : s);
+	free(r);
+	free(up);
+	free(u);
+}

@@ -28,4 +28,10 @@ int collate_sort(const char *locale, void *base, size_t n, size_t size,
  */
 void collate_ascii(const char *s, struct buf *out);
 
+/*
+ * Append s in capitals by the rules of locale ("vi": "Liên hiệp tỉnh Khánh
+ * Hòa" is "LIÊN HIỆP TỈNH KHÁNH HÒA"); invalid UTF-8 is appended as it is.
+ */
+void collate_upper(const char *locale, const char *s, struct buf *out);
+
 #endif

@@ -28,14 +28,15 @@
 #define BAD_SECTION	"\x01"
 
 enum type { T_STR, T_LIST, T_INT, T_LANG, T_BOOL, T_MILESTONES, T_FEB29,
-    T_MERIDIAN, T_STARTTLS, T_SELECTOR, T_OFFSETS, T_SUMMARY };
+    T_MERIDIAN, T_STARTTLS, T_SELECTOR, T_OFFSETS, T_SUMMARY, T_CONTACTS,
+    T_ABBREV };
 
 struct key {
 	const char *section;	/* "feed" matches every [feed NAME] */
 	const char *name;
 	enum type type;
 	size_t off;		/* into struct config, or config_feed */
-	long min, max;		/* T_INT */
+	long min, max;		/* T_INT; max: characters of T_STR (0 any) */
 };
 
 #define C(f) offsetof(struct config, f)
@@ -66,11 +67,25 @@ static const struct key keys[] = {
 	{ "general", "feb29", T_FEB29, C(rules.feb29_mar1), 0, 0 },
 	{ "general", "lang", T_LANG, C(lang), 0, 0 },
 	{ "general", "meridian", T_MERIDIAN, C(meridian), 0, 0 },
+	{ "letters", "contacts", T_CONTACTS, C(letters_contacts), 0, 0 },
+	{ "letters", "english", T_CONTACTS, C(letters_english), 0, 0 },
+	{ "letters", "template_en", T_STR, C(letters_template_en), 0, 0 },
+	{ "letters", "template_vi", T_STR, C(letters_template_vi), 0, 0 },
+	{ "organisation", "abbrev", T_ABBREV, C(org_abbrev), 0, 20 },
 	{ "organisation", "email", T_STR, C(org_email), 0, 0 },
 	{ "organisation", "focus_countries", T_LIST, C(focus_countries), 0,
 	    0 },
-	{ "organisation", "name", T_STR, C(org_name), 0, 0 },
-	{ "organisation", "province", T_STR, C(org_province), 0, 0 },
+	{ "organisation", "name", T_STR, C(org_name), 0, 200 },
+	{ "organisation", "name_en", T_STR, C(org_name_en), 0, 200 },
+	{ "organisation", "parent", T_STR, C(org_parent), 0, 200 },
+	{ "organisation", "place", T_STR, C(org_place), 0, 100 },
+	{ "organisation", "province", T_STR, C(org_province), 0, 100 },
+	{ "organisation", "short_name", T_STR, C(org_short_name), 0, 100 },
+	{ "organisation", "signer", T_STR, C(org_signer), 0, 100 },
+	{ "organisation", "signer_title", T_STR, C(org_signer_title), 0,
+	    200 },
+	{ "organisation", "signer_title_en", T_STR, C(org_signer_title_en),
+	    0, 200 },
 	{ "plan", "section_1_1", T_SELECTOR, C(plan_sel[PLAN_S_1_1]), 0, 0 },
 	{ "plan", "section_1_2", T_SELECTOR, C(plan_sel[PLAN_S_1_2]), 0, 0 },
 	{ "plan", "section_1_3", T_SELECTOR, C(plan_sel[PLAN_S_1_3]), 0, 0 },
@@ -116,6 +131,27 @@ static const char *const default_plan[PLAN_S_COUNT] = {
 	    "kind:national-day+partner+!milestone",
 	"kind:relation+milestone, kind:partnership+milestone, "
 	    "kind:commemoration+milestone"
+};
+
+/*
+ * The activity categories of the reports, in the order their section II
+ * reports them; a [categories] section replaces the whole list.
+ */
+static const struct {
+	const char *key, *vi, *en;
+} default_categories[] = {
+	{ "delegation-out", "Đoàn ra", "Delegations abroad" },
+	{ "delegation-in", "Đoàn vào", "Incoming delegations" },
+	{ "anniversary", "Hoạt động kỷ niệm", "Anniversary activities" },
+	{ "annual", "Hoạt động thường niên", "Annual activities" },
+	{ "letter", "Thư chúc mừng", "Letters of congratulation" },
+	{ "ngo", "Công tác phi chính phủ nước ngoài",
+	    "Foreign non-governmental organisations" },
+	{ "overseas", "Công tác người Việt Nam ở nước ngoài",
+	    "Overseas Vietnamese" },
+	{ "information", "Công tác thông tin đối ngoại",
+	    "External information" },
+	{ "other", "Hoạt động khác", "Other activities" },
 };
 
 /*
@@ -292,6 +328,22 @@ set_offsets(struct parse *p, const struct key *k, char *base, const char *v)
 	return 0;
 }
 
+/* [letters] contacts: a list (it may go on over lines), compiled as it
+ * grows so an error names its line. */
+static int
+set_contacts(struct parse *p, const struct key *k, char *base, const char *v)
+{
+	char **slot = (char **)(base + k->off), err[200];
+	struct contact_sel *sel = strcmp(k->name, "english") == 0 ?
+	    &p->cfg->letters_english_sel : &p->cfg->letters_sel;
+
+	set_string(p, slot, v, 1);
+	contact_sel_release(sel);
+	if (contact_sel_parse(*slot, sel, err, sizeof(err)) == -1)
+		return bad(p, "bad list for", k->name, err);
+	return 0;
+}
+
 static int
 set_enum(struct parse *p, const struct key *k, char *base, const char *v)
 {
@@ -348,9 +400,11 @@ set_value(struct parse *p, const struct key *k, char *base, const char *v)
 	const char *why;
 	long n;
 
-	if (text_check(v, VALUE_MAX, 0, &why) == -1)
+	if (text_check(v, (k->type == T_STR || k->type == T_ABBREV) &&
+	    k->max > 0 ? (size_t)k->max : VALUE_MAX, 0, &why) == -1)
 		return bad(p, "the value of", k->name, why);
-	if (p->continued && k->type != T_LIST && k->type != T_SELECTOR)
+	if (p->continued && k->type != T_LIST && k->type != T_SELECTOR &&
+	    k->type != T_CONTACTS)
 		return bad(p, "a continuation line for", k->name,
 		    "only lists may go on over several lines");
 	switch (k->type) {
@@ -363,6 +417,13 @@ set_value(struct parse *p, const struct key *k, char *base, const char *v)
 			return bad(p, "bad number for", k->name, v);
 		*(int *)(base + k->off) = (int)n;
 		return 0;
+	case T_ABBREV:
+		/* It goes after "/KH-" in a document's symbol. */
+		if (v[0] == '\0' || v[strcspn(v, " \t/,;")] != '\0')
+			return bad(p, "abbrev must be one word without '/' "
+			    "(e.g. LHHN), not", v, NULL);
+		set_string(p, (char **)(base + k->off), v, 0);
+		return 0;
 	case T_MILESTONES:
 		if (parse_milestones(v, (unsigned *)(base + k->off)) == -1)
 			return bad(p, "milestones must be a list of round, "
@@ -372,6 +433,8 @@ set_value(struct parse *p, const struct key *k, char *base, const char *v)
 		return set_selector(p, k, base, v);
 	case T_OFFSETS:
 		return set_offsets(p, k, base, v);
+	case T_CONTACTS:
+		return set_contacts(p, k, base, v);
 	default:
 		return set_enum(p, k, base, v);
 	}
@@ -429,6 +492,64 @@ set_milestones(struct parse *p, const char *name, const char *v)
 	if (parse_milestones(v, &p->cfg->rules.milestones[kind]) == -1)
 		return bad(p, "milestones must be a list of round, decade, "
 		    "jubilee (or none), not", v, NULL);
+	return 1;
+}
+
+static void
+category_add(struct config *cfg, const char *key, const char *vi,
+    const char *en)
+{
+	struct config_category *c;
+
+	cfg->categories = xrealloc(cfg->categories, (cfg->ncategories + 1) *
+	    sizeof(*cfg->categories));
+	c = &cfg->categories[cfg->ncategories++];
+	c->key = xstrdup(key);
+	c->name_vi = xstrdup(vi);
+	c->name_en = xstrdup(en);
+}
+
+/* A copy of s[0..n) without the blanks around it. */
+static char *
+trimmed(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return xasprintf("%.*s", (int)n, s);
+}
+
+/* [categories] key = Vietnamese name | English name, in report order. */
+static int
+set_category(struct parse *p, const char *name, const char *v)
+{
+	const char *bar = strchr(v, '|'), *why;
+	char *vi, *en;
+	size_t i;
+
+	if (p->continued)
+		return bad(p, "a category must be on one line:", name, NULL);
+	for (i = 0; name[i] != '\0'; i++)
+		if (!(name[i] >= 'a' && name[i] <= 'z') && !(name[i] >= '0' &&
+		    name[i] <= '9') && name[i] != '-')
+			break;
+	if (i == 0 || i > 32 || name[i] != '\0')
+		return bad(p, "a category key must be 1-32 of a-z 0-9 -, not",
+		    name, NULL);
+	if (text_check(v, VALUE_MAX, 0, &why) == -1)
+		return bad(p, "the value of", name, why);
+	vi = trimmed(v, bar != NULL ? (size_t)(bar - v) : strlen(v));
+	en = bar != NULL ? trimmed(bar + 1, strlen(bar + 1)) : xstrdup(vi);
+	if (*vi == '\0' || *en == '\0' || (bar != NULL && strchr(bar + 1,
+	    '|') != NULL))
+		bad(p, "want 'Vietnamese name | English name' for", name, v);
+	else
+		category_add(p->cfg, name, vi, *en != '\0' ? en : vi);
+	free(vi);
+	free(en);
 	return 1;
 }
 
@@ -498,6 +619,8 @@ handler(void *user, const char *section, const char *name, const char *v)
 		return 1;
 	if (strcmp(section, "milestones") == 0)
 		return set_milestones(p, name, v);
+	if (strcmp(section, "categories") == 0)
+		return set_category(p, name, v);
 	for (i = 0; i < NELEM(keys); i++) {
 		if (strcmp(keys[i].name, name) != 0)
 			continue;
@@ -666,6 +789,10 @@ finish(struct config *cfg)
 	int ret = 0;
 
 	add_builtins(cfg);
+	if (cfg->ncategories == 0)
+		for (i = 0; i < NELEM(default_categories); i++)
+			category_add(cfg, default_categories[i].key,
+			    default_categories[i].vi, default_categories[i].en);
 	for (i = 0; i < cfg->nfeeds; i++)
 		if (compile_feed(cfg, &cfg->feeds[i]) == -1)
 			ret = -1;
@@ -673,6 +800,9 @@ finish(struct config *cfg)
 	    cfg->remind_offsets, cfg->remind_secs)) < 0)
 		fatal("default reminder offsets");
 	cfg->focus = code_list(cfg->focus_countries, 1);
+	if (cfg->letters_contacts == NULL && contact_sel_parse(
+	    CONTACT_SEL_DEFAULT, &cfg->letters_sel, NULL, 0) == -1)
+		fatal("default [letters] contacts");
 	/* RFC 5546: a PUBLISH event has an ORGANIZER; the union's own
 	 * address, else the one mail comes from, else one at the UIDs'
 	 * domain. */
@@ -796,13 +926,44 @@ config_release(struct config *cfg)
 	free(cfg->org_email);
 	free(cfg->organizer);
 	free(cfg->org_province);
+	free(cfg->org_short_name);
+	free(cfg->org_parent);
+	free(cfg->org_name_en);
+	free(cfg->org_abbrev);
+	free(cfg->org_place);
+	free(cfg->org_signer);
+	free(cfg->org_signer_title);
+	free(cfg->org_signer_title_en);
 	free(cfg->focus_countries);
 	free(cfg->focus);
 	free(cfg->trusted_proxies);
 	free(cfg->trusted);
+	free(cfg->letters_contacts);
+	contact_sel_release(&cfg->letters_sel);
+	free(cfg->letters_english);
+	contact_sel_release(&cfg->letters_english_sel);
+	free(cfg->letters_template_vi);
+	free(cfg->letters_template_en);
 	for (i = 0; i < PLAN_S_COUNT; i++)
 		select_release(&cfg->plan_sel[i]);
+	for (i = 0; i < cfg->ncategories; i++) {
+		free(cfg->categories[i].key);
+		free(cfg->categories[i].name_vi);
+		free(cfg->categories[i].name_en);
+	}
+	free(cfg->categories);
 	memset(cfg, 0, sizeof(*cfg));
+}
+
+const struct config_category *
+config_category_find(const struct config *cfg, const char *key)
+{
+	size_t i;
+
+	for (i = 0; key != NULL && i < cfg->ncategories; i++)
+		if (strcmp(cfg->categories[i].key, key) == 0)
+			return &cfg->categories[i];
+	return NULL;
 }
 
 const struct config_feed *

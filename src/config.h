@@ -10,6 +10,7 @@
 
 #include <sys/types.h>
 
+#include "contact.h"
 #include "lunar.h"
 #include "rules.h"
 #include "select.h"
@@ -40,6 +41,13 @@ struct config_feed {
 	int partial;		/* 1: also rows known only to the month */
 	int full_summary;	/* 1: SUMMARY is the full title, not short */
 	int builtin;
+};
+
+/* One activity category of [categories], in the report's order. */
+struct config_category {
+	char *key;		/* "delegation-out" */
+	char *name_vi;		/* "Đoàn ra" */
+	char *name_en;		/* "Delegations abroad" */
 };
 
 /* Sections of the plan with a selector, in the order of plan_sel. */
@@ -92,8 +100,23 @@ struct config {
 				   smtp_from, else kyniem@domain */
 	char *org_name;
 	char *org_province;
+	/* The header and signature blocks of documents (doc.h). */
+	char *org_parent;	/* the body above the union; NULL none */
+	char *org_name_en;
+	char *org_abbrev;	/* of the symbol "Số: .../KH-LHHN" */
+	char *org_short_name;	/* in sentences: "Liên hiệp Hữu nghị" */
+	char *org_place;	/* of the date line; NULL: province */
+	char *org_signer, *org_signer_title, *org_signer_title_en;
 	char *focus_countries;	/* comma list of ISO codes, as written */
 	char *focus;		/* the same as ",LA,KH,"; "," when none */
+
+	/* [letters] which contacts the union writes to */
+	char *letters_contacts;	/* as written; NULL: the default */
+	struct contact_sel letters_sel;	/* the same, compiled */
+	char *letters_english;	/* contacts also sent an English letter */
+	struct contact_sel letters_english_sel;	/* compiled; none default */
+	char *letters_template_vi;	/* NULL: letter.vi.txt next to the */
+	char *letters_template_en;	/* config file (letter_tmpl_path()) */
 
 	/* [app] the staff web application's sessions */
 	int app_idle_minutes;	/* since the last request (8 h) */
@@ -101,6 +124,11 @@ struct config {
 
 	/* [plan] which dates go to which section */
 	struct selector plan_sel[PLAN_S_COUNT];
+
+	/* [categories] of activities, in the report's order: the file's
+	 * when it has the section, else the defaults */
+	struct config_category *categories;
+	size_t ncategories;
 };
 
 /*
@@ -123,6 +151,10 @@ int config_check(const struct config *cfg);
  */
 int config_check_file(const char *what, const char *file, mode_t bad,
     const char *fix);
+
+/* The activity category called key, or NULL. */
+const struct config_category *config_category_find(const struct config *cfg,
+    const char *key);
 
 /* The feed called name, or NULL. */
 const struct config_feed *config_feed_find(const struct config *cfg,

@@ -20,22 +20,29 @@
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" " \
 	"standalone=\"yes\"?>\n"
 
-/* A4 with the 3 cm left and 2 cm right margins of Vietnamese official
- * documents (Decree 30/2020/ND-CP), in twentieths of a point. */
+/* A4 with margins inside the ranges of Decree 30/2020/ND-CP (top and
+ * bottom 20-25 mm, left 30-35 mm, right 15-20 mm), in twentieths of a
+ * point: 22, 22, 32 and 17 mm, clear of the bounds after rounding. */
 #define PAGE_W		11906
 #define PAGE_H		16838
-#define MARGIN_L	1701
-#define MARGIN_R	1134
-#define MARGIN_TB	1134
+#define MARGIN_L	1814
+#define MARGIN_R	964
+#define MARGIN_TB	1247
 #define TEXT_W		(PAGE_W - MARGIN_L - MARGIN_R)
 
 /* 2000-01-01 12:00 UTC: the members' date in the zip, any time zone. */
 #define DOCX_MTIME	((time_t)946728000)
 
+#define GRID_MAX	4
+
 struct docx {
 	struct buf body;
 	char *lang;
 	int last_table;		/* the body ends with a table */
+	/* The layout table being written (docx_grid_begin). */
+	size_t grid_cols, grid_col;
+	int grid_w[GRID_MAX];
+	int in_grid, row_open, cell_open, cell_paras;
 };
 
 static const char content_types[] = XML_DECL
@@ -101,13 +108,16 @@ static const char styles_tail[] =
 	"<w:pPrDefault><w:pPr><w:spacing w:after=\"80\" w:line=\"276\" "
 	"w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
 	"<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
-	"<w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
+	"<w:name w:val=\"Normal\"/><w:qFormat/>"
+	"<w:rPr><w:rFonts w:ascii=\"Times New Roman\" "
+	"w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
+	"<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Title\">"
 	"<w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
 	"<w:next w:val=\"Normal\"/><w:qFormat/>"
 	"<w:pPr><w:keepNext/><w:jc w:val=\"center\"/>"
-	"<w:spacing w:before=\"240\" w:after=\"240\"/></w:pPr>"
-	"<w:rPr><w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
+	"<w:spacing w:before=\"240\" w:after=\"0\"/></w:pPr>"
+	"<w:rPr><w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"
 	"</w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Heading1\">"
 	"<w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
@@ -123,6 +133,13 @@ static const char styles_tail[] =
 	"<w:pPr><w:keepNext/><w:keepLines/>"
 	"<w:spacing w:before=\"160\" w:after=\"80\"/>"
 	"<w:outlineLvl w:val=\"1\"/></w:pPr>"
+	"<w:rPr><w:b/><w:bCs/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"Heading3\">"
+	"<w:name w:val=\"heading 3\"/><w:basedOn w:val=\"Normal\"/>"
+	"<w:next w:val=\"Normal\"/><w:qFormat/>"
+	"<w:pPr><w:keepNext/><w:keepLines/>"
+	"<w:spacing w:before=\"120\" w:after=\"60\"/>"
+	"<w:outlineLvl w:val=\"2\"/></w:pPr>"
 	"<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\">"
 	"<w:name w:val=\"List Paragraph\"/><w:basedOn w:val=\"Normal\"/>"
@@ -174,14 +191,23 @@ docx_free(struct docx *d)
 	free(d);
 }
 
+#define RUN_FLAGS (DOCX_BOLD | DOCX_ITALIC | DOCX_HIGHLIGHT | \
+	DOCX_UNDERLINE | DOCX_SMALL)
+
 static void
 run(struct buf *b, const char *text, int flags)
 {
 	buf_puts(b, "<w:r>");
-	if (flags & (DOCX_BOLD | DOCX_ITALIC))
-		buf_printf(b, "<w:rPr>%s%s</w:rPr>",
+	/* The children of rPr in the schema's order. */
+	if (flags & RUN_FLAGS)
+		buf_printf(b, "<w:rPr>%s%s%s%s%s</w:rPr>",
 		    flags & DOCX_BOLD ? "<w:b/><w:bCs/>" : "",
-		    flags & DOCX_ITALIC ? "<w:i/><w:iCs/>" : "");
+		    flags & DOCX_ITALIC ? "<w:i/><w:iCs/>" : "",
+		    flags & DOCX_SMALL ? "<w:sz w:val=\"24\"/>"
+		    "<w:szCs w:val=\"24\"/>" : "",
+		    flags & DOCX_HIGHLIGHT ? "<w:highlight w:val=\"yellow\"/>" :
+		    "",
+		    flags & DOCX_UNDERLINE ? "<w:u w:val=\"single\"/>" : "");
 	buf_puts(b, "<w:t xml:space=\"preserve\">");
 	esc_xml(b, text);
 	buf_puts(b, "</w:t></w:r>");
@@ -191,7 +217,8 @@ void
 docx_heading(struct docx *d, int level, const char *text)
 {
 	buf_printf(&d->body, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>",
-	    level <= 0 ? "Title" : level == 1 ? "Heading1" : "Heading2");
+	    level <= 0 ? "Title" : level == 1 ? "Heading1" : level == 2 ?
+	    "Heading2" : "Heading3");
 	run(&d->body, text, 0);
 	buf_puts(&d->body, "</w:p>");
 	d->last_table = 0;
@@ -200,12 +227,102 @@ docx_heading(struct docx *d, int level, const char *text)
 void
 docx_para(struct docx *d, const char *text, int flags)
 {
-	buf_puts(&d->body, "<w:p>");
-	if (flags & DOCX_CENTER)
-		buf_puts(&d->body, "<w:pPr><w:jc w:val=\"center\"/></w:pPr>");
+	/* In a layout table lines sit close, as the decree's blocks do. */
+	buf_printf(&d->body, "<w:p><w:pPr>%s%s%s</w:pPr>",
+	    flags & DOCX_KEEP ? "<w:keepNext/>" : "",
+	    d->in_grid ? "<w:spacing w:after=\"0\"/>" : "",
+	    flags & DOCX_CENTER ? "<w:jc w:val=\"center\"/>" :
+	    flags & DOCX_RIGHT ? "<w:jc w:val=\"right\"/>" : "");
 	run(&d->body, text, flags);
 	buf_puts(&d->body, "</w:p>");
-	d->last_table = 0;
+	if (d->in_grid)
+		d->cell_paras++;
+	else
+		d->last_table = 0;
+}
+
+void
+docx_grid_begin(struct docx *d, size_t ncols, const int *widths)
+{
+	size_t c;
+
+	if (ncols == 0 || ncols > GRID_MAX || d->in_grid)
+		fatal("docx_grid_begin: %zu columns", ncols);
+	d->grid_cols = ncols;
+	d->in_grid = 1;
+	buf_puts(&d->body, "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" "
+	    "w:type=\"pct\"/><w:tblBorders><w:top w:val=\"nil\"/>"
+	    "<w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
+	    "<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/>"
+	    "<w:insideV w:val=\"nil\"/></w:tblBorders>"
+	    "<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>");
+	for (c = 0; c < ncols; c++) {
+		d->grid_w[c] = TEXT_W * widths[c] / 100;
+		buf_printf(&d->body, "<w:gridCol w:w=\"%d\"/>", d->grid_w[c]);
+	}
+	buf_puts(&d->body, "</w:tblGrid>");
+}
+
+/* Close the open cell, with an empty paragraph if it has none. */
+static void
+grid_close_cell(struct docx *d)
+{
+	if (!d->cell_open)
+		return;
+	if (d->cell_paras == 0)
+		buf_puts(&d->body, "<w:p/>");
+	buf_puts(&d->body, "</w:tc>");
+	d->cell_open = 0;
+	d->grid_col++;
+}
+
+static void
+grid_close_row(struct docx *d)
+{
+	if (!d->row_open)
+		return;
+	grid_close_cell(d);
+	/* A row must have as many cells as the grid has columns. */
+	while (d->grid_col < d->grid_cols) {
+		buf_printf(&d->body, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" "
+		    "w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>",
+		    d->grid_w[d->grid_col]);
+		d->grid_col++;
+	}
+	buf_puts(&d->body, "</w:tr>");
+	d->row_open = 0;
+}
+
+void
+docx_grid_row(struct docx *d)
+{
+	grid_close_row(d);
+	buf_puts(&d->body, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+	d->row_open = 1;
+	d->grid_col = 0;
+}
+
+void
+docx_grid_cell(struct docx *d)
+{
+	if (!d->row_open)
+		docx_grid_row(d);
+	grid_close_cell(d);
+	if (d->grid_col >= d->grid_cols)
+		fatal("docx_grid_cell: more cells than columns");
+	buf_printf(&d->body, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" "
+	    "w:type=\"dxa\"/></w:tcPr>", d->grid_w[d->grid_col]);
+	d->cell_open = 1;
+	d->cell_paras = 0;
+}
+
+void
+docx_grid_end(struct docx *d)
+{
+	grid_close_row(d);
+	buf_puts(&d->body, "</w:tbl>");
+	d->in_grid = 0;
+	d->last_table = 1;
 }
 
 void

@@ -206,6 +206,35 @@ ical_status(enum activity_status s)
 	return ICAL_STATUS_CONFIRMED;
 }
 
+/*
+ * What the year-end report needs of an activity, as X-KYNIEM- properties
+ * (libical escapes their line breaks and reads them back) and the
+ * category among CATEGORIES; STATUS cannot say "done".
+ */
+static void
+add_record(icalcomponent *ev, const struct activity *a)
+{
+	char n[16];
+
+	if (a->category != NULL) {
+		icalcomponent_add_property(ev, icalproperty_new_categories(
+		    a->category));
+		ical_add_x(ev, "X-KYNIEM-CATEGORY", a->category);
+	}
+	if (a->countries != NULL)
+		ical_add_x(ev, "X-KYNIEM-COUNTRIES", a->countries);
+	if (a->partner != NULL)
+		ical_add_x(ev, "X-KYNIEM-PARTNER", a->partner);
+	if (a->participants > 0) {
+		snprintf(n, sizeof(n), "%d", a->participants);
+		ical_add_x(ev, "X-KYNIEM-PARTICIPANTS", n);
+	}
+	if (a->result != NULL)
+		ical_add_x(ev, "X-KYNIEM-RESULT", a->result);
+	if (a->status == ACTIVITY_DONE)
+		ical_add_x(ev, "X-KYNIEM-STATUS", "done");
+}
+
 icalcomponent *
 ical_activity_event(const struct activity *a, const struct ical_event *e)
 {
@@ -220,6 +249,7 @@ ical_activity_event(const struct activity *a, const struct ical_event *e)
 	    ical_status(a->status)));
 	icalcomponent_add_property(ev, icalproperty_new_transp(
 	    ICAL_TRANSP_OPAQUE));
+	add_record(ev, a);
 	if (a->status != ACTIVITY_CANCELLED)
 		add_alarm(ev, e->alarm_minutes, e->summary);
 	return ev;
@@ -337,6 +367,39 @@ read_people(icalcomponent *ev, int attendees_are_owners,
 		    icalproperty_get_attendee(p)));
 }
 
+/* The X-KYNIEM- record properties (add_record()); 0, or -1 with err. */
+static int
+read_record(icalcomponent *ev, struct activity *a, char *err,
+    size_t errlen)
+{
+	char *s;
+	long n;
+	int ret = 0;
+
+	a->category = x_prop(ev, "X-KYNIEM-CATEGORY");
+	s = x_prop(ev, "X-KYNIEM-COUNTRIES");
+	a->countries = activity_countries_norm(s);
+	free(s);
+	a->partner = x_prop(ev, "X-KYNIEM-PARTNER");
+	a->result = x_prop(ev, "X-KYNIEM-RESULT");
+	if ((s = x_prop(ev, "X-KYNIEM-PARTICIPANTS")) != NULL) {
+		if (util_parse_int(s, 0, ACTIVITY_PEOPLE_MAX, &n) == -1) {
+			snprintf(err, errlen, "X-KYNIEM-PARTICIPANTS must be "
+			    "a number from 0 to %d, not '%s'",
+			    ACTIVITY_PEOPLE_MAX, s);
+			ret = -1;
+		} else
+			a->participants = (int)n;
+		free(s);
+	}
+	if ((s = x_prop(ev, "X-KYNIEM-STATUS")) != NULL) {
+		if (strcmp(s, "done") == 0 && a->status != ACTIVITY_CANCELLED)
+			a->status = ACTIVITY_DONE;
+		free(s);
+	}
+	return ret;
+}
+
 int
 ical_read_activity(icalcomponent *ev, int attendees_are_owners,
     struct activity *a, char *err, size_t errlen)
@@ -358,5 +421,5 @@ ical_read_activity(icalcomponent *ev, int attendees_are_owners,
 	a->status = status == ICAL_STATUS_CANCELLED ? ACTIVITY_CANCELLED :
 	    status == ICAL_STATUS_CONFIRMED ? ACTIVITY_CONFIRMED :
 	    ACTIVITY_PLANNED;
-	return 0;
+	return read_record(ev, a, err, errlen);
 }

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "activity.h"
+#include "contact.h"
 #include "csv.h"
 #include "file.h"
 #include "import.h"
@@ -51,6 +52,8 @@ static int row_dated(struct ctx *, char **);
 static int row_group(struct ctx *, char **);
 static int row_titles(struct ctx *, char **);
 static int row_activity(struct ctx *, char **);
+static int row_contact(struct ctx *, char **);
+static int row_activity_v1(struct ctx *, char **);
 
 static const struct format formats[] = {
 	{ "code,name_en,name_vi,formal_en,formal_vi,source", row_country },
@@ -64,6 +67,8 @@ static const struct format formats[] = {
 	{ "group,country,since,source", row_group },
 	{ "country,title_vi,title_en", row_titles },
 	{ ACTIVITY_CSV_HEADER, row_activity },
+	{ CONTACT_CSV_HEADER, row_contact },
+	{ ACTIVITY_CSV_HEADER_V1, row_activity_v1 },
 };
 
 static int bad(struct ctx *c, const char *fmt, ...)
@@ -418,6 +423,20 @@ row_titles(struct ctx *c, char **f)
 	return 0;
 }
 
+/* An activity's key: also the rest of a UID kyniem made by hand
+ * ("0a1b...@example.org"), so that an exported list imports back. */
+static int
+valid_activity_key(const char *k)
+{
+	if (*k == '\0' || strlen(k) > 128)
+		return 0;
+	for (; *k; k++)
+		if (!islower((unsigned char)*k) && !isdigit((unsigned char)*k)
+		    && strchr("_-:.@", *k) == NULL)
+			return 0;
+	return 1;
+}
+
 /* Planned activities (activity.c checks and stores them). */
 static int
 row_activity(struct ctx *c, char **f)
@@ -425,12 +444,13 @@ row_activity(struct ctx *c, char **f)
 	struct activity a = { 0 };
 	int changed = 0, ret = -1;
 
-	if (!valid_key(f[0])) {
-		bad(c, "key '%s' must be 1-64 of a-z 0-9 _ - :", f[0]);
+	if (!valid_activity_key(f[0])) {
+		bad(c, "key '%s' must be 1-128 of a-z 0-9 _ - : . @", f[0]);
 		goto done;
 	}
 	remember_key(c, f[0]);
-	if (activity_from_csv(c->st, f, &a, c->errbuf, sizeof(c->errbuf))
+	if (activity_from_csv(c->st, c->stats->cfg, f, &a, c->errbuf,
+	    sizeof(c->errbuf))
 	    == -1) {
 		c->err = c->errbuf;
 		goto done;
@@ -447,6 +467,48 @@ row_activity(struct ctx *c, char **f)
 done:
 	activity_release(&a);
 	return ret;
+}
+
+/* Missions and organisations letters go to (contact.c checks them,
+ * contact_db.c keeps the web application's edits over re-imports). */
+static int
+row_contact(struct ctx *c, char **f)
+{
+	struct contact k;
+	struct contact_err errs[CONTACT_MAX_ERRS];
+	size_t n;
+	int rc, changed = 0;
+
+	contact_from_csv(f, &k);
+	if ((rc = contact_check(c->st, &k, errs, &n)) != 0) {
+		if (rc == -1)
+			return c->err = "database error", -1;
+		contact_err_text(&errs[0], c->errbuf, sizeof(c->errbuf));
+		c->err = c->errbuf;
+		return -1;
+	}
+	remember_key(c, k.key);
+	if (c->failed)
+		return 0;
+	if (contact_import(c->st, &k, c->now, &changed) == -1) {
+		c->err = "database error";
+		return -1;
+	}
+	c->stats->changed += changed;
+	return 0;
+}
+
+/* The older activities file, without the record columns (empty). */
+static int
+row_activity_v1(struct ctx *c, char **f)
+{
+	char *all[ACTIVITY_CSV_FIELDS];
+	static char empty[] = "";
+	size_t i;
+
+	for (i = 0; i < ACTIVITY_CSV_FIELDS; i++)
+		all[i] = i < 11 ? f[i] : empty;
+	return row_activity(c, all);
 }
 
 static const struct format *
@@ -518,7 +580,7 @@ static size_t
 column_limit(const char *name, int *flags)
 {
 	*flags = 0;
-	if (strcmp(name, "notes") == 0) {
+	if (strcmp(name, "notes") == 0 || strcmp(name, "result") == 0) {
 		*flags = TEXT_MULTILINE;
 		return TEXT_NOTES_MAX;
 	}

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 struct buf;
+struct config;
 struct store;
 struct lunar_cal;
 
@@ -22,6 +23,9 @@ struct import_stats {
 	 * stderr (log_warnx), else one line each appended here, for a page
 	 * to show.  Database failures are logged either way. */
 	struct buf *messages;
+	/* The activity categories to check rows against ([categories]);
+	 * NULL accepts any well-formed key. */
+	const struct config *cfg;
 };
 
 /* Flags of import_file(). */

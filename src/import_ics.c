@@ -60,7 +60,7 @@ ics_event(struct ics_run *r, icalcomponent *ev, long line)
 
 	r->stats->rows++;
 	if (ical_read_activity(ev, r->flags & IMPORT_ATTENDEES, &a, err,
-	    sizeof(err)) == -1 || activity_check(r->st, &a, err,
+	    sizeof(err)) == -1 || activity_check(r->st, r->stats->cfg, &a, err,
 	    sizeof(err)) == -1)
 		goto bad;
 	for (i = 0; i < r->nuids; i++)

@@ -38,18 +38,26 @@ static const struct command commands[] = {
 	    "activity add --title TEXT --start YYYY-MM-DD[THH:MM] "
 	    "[--end ...] [--location TEXT] [--organiser TEXT] "
 	    "[--owner EMAIL]... [--remind 30d,7d,1d] [--observance KEY] "
-	    "[--notes TEXT] [--status S] | list | show ID | "
+	    "[--notes TEXT] [--status S] [--category KEY] [--country CC]... "
+	    "[--partner TEXT] [--participants N] [--result TEXT] | "
+	    "list [--category KEY] [--year YYYY] [--csv] | show ID | "
 	    "edit ID [options of add] | cancel ID" },
 	{ "anniversaries", cmd_anniversaries, 1, NEED_STORE,
 	    "anniversaries YEAR [--milestones] [--kind K] [--country CC] "
 	    "[--select SELECTOR] [--lang vi|en] [--format text|csv|json]" },
 	{ "audit", cmd_audit, 0, NEED_STORE, "audit [--limit N]" },
+	{ "contact", cmd_contact, 1, NEED_STORE,
+	    "contact list [--country CC] [--letters] "
+	    "[--format text|csv|json] | show KEY" },
 	{ "export", cmd_export, 0, NEED_STORE, "export --out DIR" },
 	{ "feed", cmd_feed, 0, NEED_STORE, "feed NAME | --check" },
 	{ "import", cmd_import, 1, NEED_STORE,
 	    "import [--attendees-as-owners] FILE..." },
 	{ "init", cmd_init, 0, NEED_STORE | NEW_STORE,
 	    "init [--calendars DIR]" },
+	{ "letters", cmd_letters, 1, NEED_STORE,
+	    "letters YEAR [--country CC] [--occasion KEY] [--format md|docx] "
+	    "[--out FILE|DIR] | sent KEY YEAR [--country CC]" },
 	{ "list", cmd_list, 0, NEED_STORE,
 	    "list [--kind K] [--country CC] [--edited] "
 	    "[--format text|csv|json]" },
@@ -65,6 +73,9 @@ static const struct command commands[] = {
 	    "[--follow milestones|kind:K|country:CC]... | list | "
 	    "remove EMAIL" },
 	{ "remind", cmd_remind, 0, NEED_STORE, "remind [--dry-run]" },
+	{ "report", cmd_report, 1, NEED_STORE,
+	    "report YEAR [--format md|html|docx] [--lang vi|en] "
+	    "[--out FILE]" },
 	{ "serve", cmd_serve, 0, NEED_STORE,
 	    "serve [--listen ADDR:PORT]" },
 	{ "show", cmd_show, 1, NEED_STORE, "show KEY [--lang vi|en]" },

@@ -45,15 +45,21 @@ base64(const unsigned char *p, size_t n, struct buf *out)
 
 /* Base64 body in lines of 76 characters. */
 static void
-base64_lines(const char *s, struct buf *out)
+base64_bytes(const char *s, size_t n, struct buf *out)
 {
-	size_t n = strlen(s), i, chunk;
+	size_t i, chunk;
 
 	for (i = 0; i < n; i += 57) {
 		chunk = n - i < 57 ? n - i : 57;
 		base64((const unsigned char *)s + i, chunk, out);
 		buf_puts(out, "\r\n");
 	}
+}
+
+static void
+base64_lines(const char *s, struct buf *out)
+{
+	base64_bytes(s, strlen(s), out);
 }
 
 static int
@@ -308,9 +314,36 @@ part(struct buf *out, const char *boundary, const char *type,
 	base64_lines(body, out);
 }
 
+/* 1 if s is a non-empty token of [A-Za-z0-9._+/-], safe unquoted in a
+ * header parameter and as a file name. */
+static int
+token_ok(const char *s)
+{
+	if (s == NULL || *s == '\0' || strlen(s) > NAME_MAX_BYTES)
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= 'A' && *s <= 'Z') || strchr("._+/-", *s) != NULL))
+			return 0;
+	return 1;
+}
+
+static void
+file_part(struct buf *out, const char *boundary,
+    const struct message_file *f)
+{
+	buf_printf(out, "--%s\r\nContent-Type: %s;\r\n name=\"%s\"\r\n"
+	    "Content-Disposition: attachment;\r\n filename=\"%s\"\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\n", boundary, f->type,
+	    f->name, f->name);
+	base64_bytes(f->data, f->len, out);
+}
+
 int
 message_build(const struct message *m, struct buf *out, const char **err)
 {
+	size_t i;
+
 	char method[32], mixed[64], alt[64];
 	uint64_t h;
 
@@ -328,6 +361,14 @@ message_build(const struct message *m, struct buf *out, const char **err)
 		*err = "the calendar has no METHOD";
 		return -1;
 	}
+	for (i = 0; i < m->nfiles; i++)
+		if (!token_ok(m->files[i].name) ||
+		    !token_ok(m->files[i].type) ||
+		    strchr(m->files[i].name, '/') != NULL) {
+			*err = "an attached file's name or type is not a plain "
+			    "token";
+			return -1;
+		}
 	h = fnv1a(0xcbf29ce484222325ULL, m->message_id);
 	snprintf(mixed, sizeof(mixed), "=_kyniem_m_%016llx",
 	    (unsigned long long)h);
@@ -354,6 +395,8 @@ message_build(const struct message *m, struct buf *out, const char **err)
 		calendar_part(out, mixed, method, m->ics_name);
 		base64_lines(m->ics, out);
 	}
+	for (i = 0; i < m->nfiles; i++)
+		file_part(out, mixed, &m->files[i]);
 	buf_printf(out, "--%s--\r\n", mixed);
 	return 0;
 }

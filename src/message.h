@@ -11,6 +11,14 @@
 
 struct buf;
 
+/* A file attached as it is (a letter's .docx). */
+struct message_file {
+	const char *name;		/* the file name, ASCII [A-Za-z0-9._-] */
+	const char *type;		/* its MIME type */
+	const char *data;
+	size_t len;
+};
+
 struct message {
 	const char *from, *from_name;	/* address; display name or NULL */
 	const char *to, *to_name;
@@ -21,6 +29,8 @@ struct message {
 	const char *ics;		/* iCalendar text with METHOD, or NULL */
 	const char *ics_name;		/* its file name without ".ics", UTF-8:
 					   the event's title; NULL: "event" */
+	const struct message_file *files;	/* after the calendar */
+	size_t nfiles;
 };
 
 /*
@@ -28,8 +38,10 @@ struct message {
  * part's method parameter is taken from the METHOD inside the calendar;
  * the attachment is named after ics_name: an ASCII name (Vietnamese
  * folded, "Ky-niem-50-nam-...ics") and the UTF-8 one (RFC 2231).
+ * The files follow, base64.
  * Returns 0, or -1 with *err set to a static reason: a CR or LF in a
- * header value, invalid UTF-8, or a calendar without METHOD.
+ * header value, invalid UTF-8, a calendar without METHOD, or a file name
+ * or type that is not a plain token.
  */
 int message_build(const struct message *m, struct buf *out,
     const char **err);

@@ -13,6 +13,8 @@
 #include "activity.h"
 #include "config.h"
 #include "dataset.h"
+#include "doc.h"
+#include "letter.h"
 #include "log.h"
 #include "mail.h"
 #include "message.h"
@@ -23,6 +25,9 @@
 #include "rules.h"
 #include "store.h"
 #include "vntime.h"
+
+/* Congratulation letters are listed this many days before their day. */
+#define LETTER_DUE_DAYS	30
 
 /* Seconds a run waits for another one sending (a batch over a slow relay
  * takes minutes). */
@@ -35,9 +40,11 @@ queue(const struct remind_in *in, struct mail *m, int dry_run, FILE *out,
 {
 	const struct config *cfg = in->cfg;
 	struct message msg = { 0 };
+	struct message_file *files;
 	struct buf b;
 	const char *err;
 	char *id;
+	size_t i;
 	int ret = -1;
 
 	id = message_id(m->key, m->to, cfg->domain);
@@ -52,6 +59,15 @@ queue(const struct remind_in *in, struct mail *m, int dry_run, FILE *out,
 	msg.html = m->html.data;
 	msg.ics = m->ics;
 	msg.ics_name = m->ics_name;
+	files = xcalloc(m->nfiles + 1, sizeof(*files));
+	for (i = 0; i < m->nfiles; i++) {
+		files[i].name = m->files[i].name;
+		files[i].type = doc_content_type(DOC_DOCX);
+		files[i].data = m->files[i].data;
+		files[i].len = m->files[i].len;
+	}
+	msg.files = files;
+	msg.nfiles = m->nfiles;
 	buf_init(&b);
 	if (message_build(&msg, &b, &err) == -1) {
 		log_warnx("reminder '%s' to '%s' not queued: %s", m->key, m->to,
@@ -69,6 +85,7 @@ queue(const struct remind_in *in, struct mail *m, int dry_run, FILE *out,
 	ret = 0;
 done:
 	buf_release(&b);
+	free(files);
 	free(id);
 	return ret;
 }
@@ -228,10 +245,45 @@ milestones_ahead(const struct remind_in *in, const struct dataset *d,
 	return 0;
 }
 
-/* Queue r's digest of the items, and remember them as told. */
+/* The item a recipient is told about for a letter: "letter:KEY:YEAR". */
+static void
+letter_item_key(const struct letter *l, char *buf, size_t len)
+{
+	snprintf(buf, len, "letter:%.200s:%d", l->key, l->date.y);
+}
+
+/*
+ * The congratulation letters due: an occasion within LETTER_DUE_DAYS with
+ * no letter activity recorded.  A template that cannot be read leaves the
+ * letters out (logged), not the milestones.
+ */
+static void
+letters_due(const struct remind_in *in, const struct dataset *d,
+    struct letter_list *out)
+{
+	struct letter_input li;
+
+	memset(&li, 0, sizeof(li));
+	li.st = in->store;
+	li.cfg = in->cfg;
+	li.data = d;
+	li.lunar = in->lunar;
+	li.from = in->today;
+	li.to = util_ymd_add_days(in->today, LETTER_DUE_DAYS);
+	if (letter_build(&li, out) == -1) {
+		log_warnx("the congratulation letters due are left out of the "
+		    "digests");
+		return;
+	}
+	letter_list_drop_sent(out, &d->acts, in->cfg->domain);
+}
+
+/* Queue r's digest of the items and letters, and remember them as
+ * told. */
 static int
 queue_digest(const struct remind_in *in, const struct recipient *r,
-    const struct occurrence *const *items, size_t n, int dry_run,
+    const struct occurrence *const *items, size_t n,
+    const struct letter *const *lets, size_t nl, int dry_run,
     FILE *out, struct remind_stats *stats)
 {
 	char item[256];
@@ -252,12 +304,17 @@ queue_digest(const struct remind_in *in, const struct recipient *r,
 		return rc == 1 ? 0 : -1;
 	}
 	mail_init(&m, key.data, r->email, r->name, r->lang);
-	remind_mail_digest(&m, in->cfg, items, n, in->today, in->now);
+	remind_mail_digest(&m, in->cfg, items, n, lets, nl, in->today,
+	    in->now);
 	rc = queue(in, &m, dry_run, out, stats);
 	mail_release(&m);
 	buf_release(&key);
 	for (i = 0; rc == 0 && !dry_run && i < n; i++) {
 		item_key(items[i], item, sizeof(item));
+		rc = told_add(in->store, r->email, item, (long)in->now);
+	}
+	for (i = 0; rc == 0 && !dry_run && i < nl; i++) {
+		letter_item_key(lets[i], item, sizeof(item));
 		rc = told_add(in->store, r->email, item, (long)in->now);
 	}
 	return rc;
@@ -266,7 +323,8 @@ queue_digest(const struct remind_in *in, const struct recipient *r,
 /*
  * Each recipient's digest: the milestones ahead they follow and have not
  * been told about, in date order, in one message (the first run after a
- * recipient is added sends one, not one per milestone).
+ * recipient is added sends one, not one per milestone), and the union's
+ * congratulation letters due that they were not told about.
  */
 static int
 queue_digests(const struct remind_in *in, const struct dataset *d,
@@ -274,10 +332,12 @@ queue_digests(const struct remind_in *in, const struct dataset *d,
     struct remind_stats *stats)
 {
 	struct occ_list ol = { 0 };
+	struct letter_list ll = { 0 };
 	const struct occurrence **items = NULL;
+	const struct letter **lets = NULL;
 	struct select_env env;
 	char item[256];
-	size_t i, j, n;
+	size_t i, j, n, nl;
 	int ret = -1, rc;
 
 	if (rl->n == 0)
@@ -285,8 +345,17 @@ queue_digests(const struct remind_in *in, const struct dataset *d,
 	dataset_env(d, in->cfg, in->today.y, &env);
 	if (milestones_ahead(in, d, &ol) == -1)
 		goto done;
+	letters_due(in, d, &ll);
 	items = xcalloc(ol.n + 1, sizeof(*items));
+	lets = xcalloc(ll.n + 1, sizeof(*lets));
 	for (j = 0; j < rl->n; j++) {
+		for (i = nl = 0; i < ll.n; i++) {
+			letter_item_key(&ll.v[i], item, sizeof(item));
+			if ((rc = told(in->store, rl->v[j].email, item)) == -1)
+				goto done;
+			if (rc == 0)
+				lets[nl++] = &ll.v[i];
+		}
 		for (i = n = 0; i < ol.n; i++) {
 			if (select_match(&rl->v[j].sel, &env, &ol.v[i]) < 0)
 				continue;
@@ -296,13 +365,15 @@ queue_digests(const struct remind_in *in, const struct dataset *d,
 			if (rc == 0)
 				items[n++] = &ol.v[i];
 		}
-		if (n > 0 && queue_digest(in, &rl->v[j], items, n, dry_run,
-		    out, stats) == -1)
+		if ((n > 0 || nl > 0) && queue_digest(in, &rl->v[j], items, n,
+		    lets, nl, dry_run, out, stats) == -1)
 			goto done;
 	}
 	ret = 0;
 done:
 	free(items);
+	free(lets);
+	letter_list_release(&ll);
 	occ_list_release(&ol);
 	dataset_env_release(&env);
 	return ret;

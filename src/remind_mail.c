@@ -4,6 +4,7 @@
  * never markup); calendars are built by ical.c, METHOD:PUBLISH with the
  * union as ORGANIZER (RFC 5546).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "dataset.h"
 #include "escape.h"
 #include "ical.h"
+#include "letter.h"
 #include "output.h"
 #include "remind_mail.h"
 #include "vntime.h"
@@ -37,11 +39,18 @@ mail_init(struct mail *m, const char *key, const char *to,
 void
 mail_release(struct mail *m)
 {
+	size_t i;
+
 	buf_release(&m->subject);
 	buf_release(&m->text);
 	buf_release(&m->html);
 	free(m->ics);
 	free(m->ics_name);
+	for (i = 0; i < m->nfiles; i++) {
+		free(m->files[i].name);
+		free(m->files[i].data);
+	}
+	free(m->files);
 }
 
 /* A "label: value" line in both bodies, when value is set. */
@@ -267,34 +276,152 @@ digest_ics(const struct config *cfg, const struct occurrence *const *items,
 	return cal != NULL ? calendar_text(cal) : NULL;
 }
 
-void
-remind_mail_digest(struct mail *m, const struct config *cfg,
-    const struct occurrence *const *items, size_t n, struct ymd today,
-    time_t now)
+/* Attach each letter's draft as NAME.docx; a draft that cannot be
+ * rendered is left out (logged). */
+static void
+attach_letters(struct mail *m, const struct config *cfg,
+    const struct letter *const *letters, size_t nl)
 {
-	int en = m->lang == LANG_EN;
-	struct buf t;
+	struct buf b;
 	size_t i;
 
+	m->files = xcalloc(nl + 1, sizeof(*m->files));
+	for (i = 0; i < nl; i++) {
+		buf_init(&b);
+		if (letter_render(letters[i], cfg, DOC_DOCX, &b) == -1) {
+			buf_release(&b);
+			continue;
+		}
+		m->files[m->nfiles].name = xasprintf("%s.docx",
+		    letters[i]->name);
+		m->files[m->nfiles].len = b.len;
+		m->files[m->nfiles++].data = buf_detach(&b);
+	}
+}
+
+/* The addressee of a letter without "Kính gửi: " / "To: ". */
+static const char *
+addressee(const struct letter *l)
+{
+	const char *colon = strstr(l->salutation, ": ");
+
+	return colon != NULL ? colon + 2 : l->salutation;
+}
+
+/* One occasion of the letters due: letters[0..n) share its key. */
+static void
+letter_item(struct mail *m, const struct config *cfg,
+    const struct letter *const *letters, size_t n, struct ymd today)
+{
+	int en = m->lang == LANG_EN;
+	long left = vntime_days_between(today, letters[0]->date);
+	char year[8];
+	char *url;
+	size_t i;
+
+	buf_printf(&m->text, en ? "- %d/%d/%d (in %ld day%s): %s\n" :
+	    "- %d/%d/%d (còn %ld ngày%s): %s\n", letters[0]->date.d,
+	    letters[0]->date.m, letters[0]->date.y, left, en && left != 1 ?
+	    "s" : "", letters[0]->title[m->lang]);
+	html_printf(&m->html, en ? "<li><b>%d/%d/%d (in %ld day%s)</b>: %s" :
+	    "<li><b>%d/%d/%d (còn %ld ngày%s)</b>: %s", letters[0]->date.d,
+	    letters[0]->date.m, letters[0]->date.y, left, en && left != 1 ?
+	    "s" : "", letters[0]->title[m->lang]);
+	for (i = 0; i < n; i++) {
+		buf_printf(&m->text, "  %s %s (%s.docx)\n", en ? "To:" :
+		    "Gửi:", addressee(letters[i]), letters[i]->name);
+		html_printf(&m->html, "<br>%s %s (%s.docx)", en ? "To:" :
+		    "Gửi:", addressee(letters[i]), letters[i]->name);
+	}
+	snprintf(year, sizeof(year), "%d", letters[0]->date.y);
+	if ((url = app_url(cfg, "/app/letters?year=", year)) != NULL) {
+		buf_printf(&m->text, "  %s: %s\n", en ? "Mark it sent" :
+		    "Đánh dấu đã gửi", url);
+		html_printf(&m->html, "<br><a href=\"%s\">%s</a>", url, en ?
+		    "Mark it sent" : "Đánh dấu đã gửi");
+	}
+	html_printf(&m->html, "</li>\n");
+	free(url);
+}
+
+/* The letters due, one item per occasion, their drafts attached. */
+static void
+digest_letters(struct mail *m, const struct config *cfg,
+    const struct letter *const *letters, size_t nl, struct ymd today)
+{
+	int en = m->lang == LANG_EN;
+	size_t i, j;
+
+	para(m, en ? "Congratulation letters to send (the drafts are "
+	    "attached):" : "Thư chúc mừng cần gửi (bản nháp đính kèm):");
+	html_printf(&m->html, "<ul>\n");
+	for (i = 0; i < nl; i = j) {
+		for (j = i + 1; j < nl && strcmp(letters[j]->key,
+		    letters[i]->key) == 0 && letters[j]->date.y ==
+		    letters[i]->date.y; j++)
+			;
+		letter_item(m, cfg, letters + i, j - i, today);
+	}
+	html_printf(&m->html, "</ul>\n");
+	buf_putc(&m->text, '\n');
+	attach_letters(m, cfg, letters, nl);
+}
+
+/* The subject: the one thing it is about, else how many. */
+static void
+digest_subject(struct mail *m, const struct occurrence *const *items,
+    size_t n, const struct letter *const *letters, size_t nl)
+{
+	int en = m->lang == LANG_EN;
+	size_t occasions = 0, i;
+	struct buf t;
+
+	for (i = 0; i < nl; i++)
+		occasions += i == 0 || strcmp(letters[i]->key,
+		    letters[i - 1]->key) != 0;
 	buf_init(&t);
 	if (n == 1)
 		rules_title(items[0], m->lang, &t);
-	else
+	else if (n > 1)
 		buf_printf(&t, en ? "%zu milestone anniversaries" :
 		    "%zu ngày kỷ niệm năm chẵn, năm tròn", n);
+	if (occasions > 0 && n > 0)
+		buf_puts(&t, en ? "; " : "; ");
+	if (occasions == 1)
+		buf_printf(&t, en ? "letters for the %s" : "thư chúc mừng %s",
+		    letters[0]->title[m->lang]);
+	else if (occasions > 1)
+		buf_printf(&t, en ? "letters for %zu occasions" :
+		    "thư chúc mừng %zu dịp", occasions);
 	buf_printf(&m->subject, "%s: %s", en ? "Coming up" : "Sắp đến",
 	    t.data);
 	m->ics_name = n == 1 ? buf_detach(&t) : xstrdup(en ?
 	    "Coming anniversaries" : "Các ngày kỷ niệm sắp đến");
 	buf_release(&t);
-	para(m, en ? "Milestone anniversaries ahead with no activity planned "
-	    "yet:" : "Các ngày kỷ niệm năm chẵn, năm tròn sắp đến chưa có "
-	    "hoạt động nào được lên kế hoạch:");
-	html_printf(&m->html, "<ul>\n");
-	for (i = 0; i < n; i++)
-		digest_item(m, cfg, items[i], today);
-	html_printf(&m->html, "</ul>\n");
-	buf_putc(&m->text, '\n');
+}
+
+void
+remind_mail_digest(struct mail *m, const struct config *cfg,
+    const struct occurrence *const *items, size_t n,
+    const struct letter *const *letters, size_t nl, struct ymd today,
+    time_t now)
+{
+	int en = m->lang == LANG_EN;
+	size_t i;
+
+	digest_subject(m, items, n, letters, nl);
+	if (n > 0) {
+		para(m, en ? "Milestone anniversaries ahead with no activity "
+		    "planned yet:" : "Các ngày kỷ niệm năm chẵn, năm tròn sắp "
+		    "đến chưa có hoạt động nào được lên kế hoạch:");
+		html_printf(&m->html, "<ul>\n");
+		for (i = 0; i < n; i++)
+			digest_item(m, cfg, items[i], today);
+		html_printf(&m->html, "</ul>\n");
+		buf_putc(&m->text, '\n');
+	}
+	if (nl > 0)
+		digest_letters(m, cfg, letters, nl, today);
 	m->ics = digest_ics(cfg, items, n, m->lang, now);
 	if (m->ics != NULL)
 		para(m, en ? "The dates are attached: open the file to add "

@@ -18,7 +18,15 @@
 struct activity;
 struct config;
 struct dataset;
+struct letter;
 struct lunar_cal;
+
+/* A file attached to a message (owned). */
+struct mail_file {
+	char *name;		/* ASCII, message_build()'s token */
+	char *data;
+	size_t len;
+};
 
 /* One message for one person, as the outbox will hold it. */
 struct mail {
@@ -27,6 +35,8 @@ struct mail {
 	struct buf subject, text, html;
 	char *ics;			/* the attachment, or NULL */
 	char *ics_name;			/* its file name without .ics */
+	struct mail_file *files;	/* .docx drafts after the calendar */
+	size_t nfiles;
 };
 
 /* Start m (bodies empty); release it with mail_release(). */
@@ -48,10 +58,15 @@ void remind_mail_activity(struct mail *m, const struct config *cfg,
  * order): each with its date (d/m/yyyy, or the month when the day is not
  * known), the days left from today, its title, the unverified marker, its
  * note and source, and a link to the form that plans it; those with a day
- * are attached as one calendar.
+ * are attached as one calendar.  Then the nl congratulation letters due
+ * (letter.h; those of one occasion next to each other): each occasion
+ * with its date, days left, title, addressees and a link to the page
+ * that marks it sent, every letter's draft attached as NAME.docx.
+ * Either n or nl may be 0.
  */
 void remind_mail_digest(struct mail *m, const struct config *cfg,
-    const struct occurrence *const *items, size_t n, struct ymd today,
+    const struct occurrence *const *items, size_t n,
+    const struct letter *const *letters, size_t nl, struct ymd today,
     time_t now);
 
 #endif

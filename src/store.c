@@ -164,6 +164,38 @@ static const char *const migrations[] = {
 	"INSERT OR IGNORE INTO told (recipient, item, told)"
 	"  SELECT recipient, reminder, created FROM outbox"
 	"  WHERE reminder LIKE 'milestone:%';",
+	/* 7 -> 8: contacts, the missions and organisations letters go to
+	 * (contact_db.c): the rows as imported, each revision moving only
+	 * when a value changes, and the web application's edits, additions
+	 * and removals, each made on one revision of the imported row. */
+	"CREATE TABLE contacts ("
+	"  key TEXT PRIMARY KEY,"
+	"  country TEXT NOT NULL REFERENCES countries(code),"
+	"  kind TEXT NOT NULL, city TEXT,"
+	"  name_vi TEXT NOT NULL, name_en TEXT NOT NULL,"
+	"  address TEXT, email TEXT, website TEXT,"
+	"  head_title_vi TEXT, head_title_en TEXT,"
+	"  confidence TEXT NOT NULL, source TEXT, note TEXT,"
+	"  revision INTEGER NOT NULL DEFAULT 1, modified INTEGER NOT NULL);"
+	"CREATE TABLE contact_edits ("
+	"  key TEXT PRIMARY KEY,"
+	"  country TEXT REFERENCES countries(code),"
+	"  kind TEXT, city TEXT, name_vi TEXT, name_en TEXT,"
+	"  address TEXT, email TEXT, website TEXT,"
+	"  head_title_vi TEXT, head_title_en TEXT,"
+	"  confidence TEXT, source TEXT, note TEXT,"
+	"  removed INTEGER NOT NULL DEFAULT 0,"
+	"  base_revision INTEGER,"
+	"  who TEXT NOT NULL, at INTEGER NOT NULL);"
+	REV_TRIGGERS("contacts")
+	REV_TRIGGERS("contact_edits"),
+	/* 8 -> 9: what a year-end report
+	 * needs of an activity, its category ([categories] key), partner
+	 * countries ("JP US") and partner organisations. */
+	"ALTER TABLE activities ADD COLUMN category TEXT;"
+	"ALTER TABLE activities ADD COLUMN countries TEXT;"
+	"ALTER TABLE activities ADD COLUMN partner TEXT;"
+	"CREATE INDEX activities_category ON activities(category);",
 };
 
 static int

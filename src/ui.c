@@ -34,6 +34,8 @@ static const struct nav navs[] = {
 	    ROLE_VIEWER, 0 },
 	{ "verify", "/app/verify", "Dữ liệu cần xác minh", "Data to verify",
 	    ROLE_VIEWER, 0 },
+	{ "letters", "/app/letters", "Thư chúc mừng", "Letters", ROLE_VIEWER,
+	    0 },
 	{ "outbox", "/app/outbox", "Hộp thư đi", "Outbox", ROLE_EDITOR, 0 },
 	{ "recipients", "/app/recipients", "Người nhận", "Recipients",
 	    ROLE_ADMIN, 0 },

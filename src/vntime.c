@@ -147,6 +147,34 @@ vntime_format_when(struct ymd d, int min, enum lang lang, struct buf *out)
 }
 
 void
+vntime_format_dateline(const char *place, struct ymd d, enum lang lang,
+    struct buf *out)
+{
+	static const char *const month_en[] = { "January", "February",
+	    "March", "April", "May", "June", "July", "August", "September",
+	    "October", "November", "December" };
+	int has_place = place != NULL && *place != '\0';
+
+	if (has_place)
+		buf_printf(out, "%s, ", place);
+	if (lang == LANG_EN) {
+		if (d.y == 0 || d.m < 1 || d.m > 12)
+			buf_puts(out, "… … …");
+		else
+			buf_printf(out, "%d %s %d", d.d, month_en[d.m - 1], d.y);
+		return;
+	}
+	buf_puts(out, has_place ? "ngày " : "Ngày ");
+	if (d.y == 0) {
+		buf_puts(out, "… tháng … năm …");
+		return;
+	}
+	/* Zeros where a later hand could add a digit ("tháng 1" to "11"). */
+	buf_printf(out, "%s%d tháng %s%d năm %d", d.d < 10 ? "0" : "", d.d,
+	    d.m < 3 ? "0" : "", d.m, d.y);
+}
+
+void
 vntime_format_iso(struct ymd d, int min, struct buf *out)
 {
 	buf_printf(out, "%04d-%02d-%02d", d.y, d.m, d.d);

@@ -24,6 +24,7 @@ struct filter {
 	int status;		/* -1 = any */
 	const char *owner;	/* an address, or NULL */
 	char country[3];	/* "" = any */
+	const char *category;	/* a configured key, or NULL = any */
 };
 
 static void
@@ -43,6 +44,9 @@ filter_read(struct web_req *r, struct filter *f)
 	if (s != NULL && *s != '\0' && text_check(s, TEXT_LINE_MAX, 0,
 	    NULL) == 0)
 		f->owner = s;
+	s = http_req_query(r->hr, "category");
+	if (s != NULL && config_category_find(r->cfg, s) != NULL)
+		f->category = s;
 	s = http_req_query(r->hr, "country");
 	if (s != NULL && strlen(s) == 2)
 		snprintf(f->country, sizeof(f->country), "%c%c",
@@ -60,6 +64,19 @@ has_owner(const struct activity *a, const char *email)
 	return 0;
 }
 
+/* 1 if cc is one of the codes of list ("JP US"). */
+static int
+has_country(const char *list, const char *cc)
+{
+	const char *p;
+
+	for (p = list; (p = strstr(p, cc)) != NULL; p += 2)
+		if ((p == list || p[-1] == ' ') && (p[2] == ' ' ||
+		    p[2] == '\0'))
+			return 1;
+	return 0;
+}
+
 static int
 filter_match(struct web_req *r, const struct filter *f,
     const struct activity *a)
@@ -71,11 +88,37 @@ filter_match(struct web_req *r, const struct filter *f,
 		return 0;
 	if (f->owner != NULL && !has_owner(a, f->owner))
 		return 0;
+	if (f->category != NULL && (a->category == NULL ||
+	    strcmp(a->category, f->category) != 0))
+		return 0;
 	if (f->country[0] == '\0')
+		return 1;
+	/* The occasion's country, or one of the partner countries. */
+	if (a->countries != NULL && has_country(a->countries, f->country))
 		return 1;
 	o = a->observance != NULL ? obs_set_find(&r->data->set,
 	    a->observance) : NULL;
 	return o != NULL && strcmp(o->country, f->country) == 0;
+}
+
+/* The activity's category picker, every configured one and any. */
+static void
+category_filter(struct web_req *r, const struct filter *f)
+{
+	const char **pairs = xcalloc(2 * r->cfg->ncategories + 3,
+	    sizeof(*pairs));
+	size_t i, n = 0;
+
+	pairs[n++] = "";
+	pairs[n++] = L(r, "Tất cả", "Any");
+	for (i = 0; i < r->cfg->ncategories; i++) {
+		pairs[n++] = r->cfg->categories[i].key;
+		pairs[n++] = L(r, r->cfg->categories[i].name_vi,
+		    r->cfg->categories[i].name_en);
+	}
+	ui_select(r, "category", L(r, "Loại", "Category"), pairs,
+	    f->category != NULL ? f->category : "");
+	free(pairs);
 }
 
 static void
@@ -114,6 +157,7 @@ filter_form(struct web_req *r, const struct filter *f)
 	    f->status >= 0 ? activity_status_name(f->status) : "");
 	ui_field(r, &fo);
 	ui_field(r, &fc);
+	category_filter(r, f);
 	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
 	    L(r, "Lọc", "Filter"));
 }
@@ -187,6 +231,7 @@ details(struct web_req *r, const struct activity *a)
 {
 	const struct observance *o = a->observance != NULL ?
 	    obs_set_find(&r->data->set, a->observance) : NULL;
+	const struct config_category *c;
 	char n[24];
 	size_t i;
 
@@ -218,6 +263,10 @@ details(struct web_req *r, const struct activity *a)
 	    a->remind : r->cfg->remind_offsets);
 	row(r, L(r, "Trạng thái", "Status"), ui_status(r, a->status));
 	row(r, L(r, "Ghi chú", "Notes"), a->notes);
+	if ((c = config_category_find(r->cfg, a->category)) != NULL)
+		row(r, L(r, "Loại", "Category"), L(r, c->name_vi, c->name_en));
+	row(r, L(r, "Nước đối tác", "Partner countries"), a->countries);
+	row(r, L(r, "Đối tác", "Partner organisations"), a->partner);
 	row(r, L(r, "Kết quả", "Result"), a->result);
 	snprintf(n, sizeof(n), "%d", a->participants);
 	row(r, L(r, "Số người tham dự", "Participants"),

@@ -51,6 +51,10 @@ field_message(struct web_req *r, const char *field, const char *en)
 		{ "result", "Kết quả quá dài hoặc có ký tự không hợp lệ." },
 		{ "participants", "Số người tham dự phải là một số từ 0." },
 		{ "status", "Trạng thái không hợp lệ." },
+		{ "category", "Hãy chọn một loại hoạt động trong danh sách." },
+		{ "countries", "Nước đối tác phải là các mã ISO 2 chữ có trong "
+		    "danh sách nước (ví dụ JP US), cách nhau bằng dấu cách." },
+		{ "partner", "Đối tác quá dài hoặc có ký tự không hợp lệ." },
 	};
 	size_t i;
 
@@ -75,9 +79,11 @@ input_from_post(struct web_req *r, struct activity_input *in)
 {
 	const char **f[] = { &in->title, &in->start, &in->end, &in->location,
 	    &in->organiser, &in->observance, &in->owners, &in->remind,
-	    &in->notes };
+	    &in->notes, &in->category, &in->countries, &in->partner,
+	    &in->participants, &in->result };
 	const char *names[] = { "title", "start", "end", "location",
-	    "organiser", "observance", "owners", "remind", "notes" };
+	    "organiser", "observance", "owners", "remind", "notes",
+	    "category", "countries", "partner", "participants", "result" };
 	size_t i;
 
 	memset(in, 0, sizeof(*in));
@@ -89,7 +95,7 @@ input_from_post(struct web_req *r, struct activity_input *in)
 	in->status = http_req_field(r->hr, "status");
 }
 
-/* The form's values from a stored activity (buffers owned by b). */
+/* The form's values from a stored activity (buffers owned by b[4]). */
 static void
 input_from_activity(const struct activity *a, struct activity_input *in,
     struct buf *b)
@@ -99,6 +105,9 @@ input_from_activity(const struct activity *a, struct activity_input *in,
 	buf_init(&b[0]);
 	buf_init(&b[1]);
 	buf_init(&b[2]);
+	buf_init(&b[3]);
+	if (a->participants > 0)
+		buf_printf(&b[3], "%d", a->participants);
 	vntime_format_iso(a->start, a->all_day ? -1 : a->start_min, &b[0]);
 	vntime_format_iso(a->end, a->all_day ? -1 : a->end_min, &b[1]);
 	for (i = 0; i < a->nowners; i++)
@@ -116,6 +125,63 @@ input_from_activity(const struct activity *a, struct activity_input *in,
 	in->remind = a->remind;
 	in->notes = a->notes;
 	in->status = activity_status_name(a->status);
+	in->category = a->category;
+	in->countries = a->countries;
+	in->partner = a->partner;
+	in->participants = b[3].data;
+	in->result = a->result;
+}
+
+/* The configured categories, in the report's order, and none. */
+static void
+category_select(struct web_req *r, const char *value)
+{
+	const char **pairs = xcalloc(2 * r->cfg->ncategories + 3,
+	    sizeof(*pairs));
+	size_t i, n = 0;
+
+	pairs[n++] = "";
+	pairs[n++] = L(r, "(chưa phân loại)", "(none)");
+	for (i = 0; i < r->cfg->ncategories; i++) {
+		pairs[n++] = r->cfg->categories[i].key;
+		pairs[n++] = L(r, r->cfg->categories[i].name_vi,
+		    r->cfg->categories[i].name_en);
+	}
+	ui_select(r, "category", L(r, "Loại hoạt động (cho báo cáo)",
+	    "Category (for the report)"), pairs, value != NULL ? value : "");
+	free(pairs);
+}
+
+/* What the year-end report takes of the activity. */
+static void
+record_fields(struct web_req *r, const struct form_state *fs)
+{
+	const struct activity_input *in = &fs->in;
+	struct ui_field f[] = {
+		{ "countries", L(r, "Nước đối tác", "Partner countries"),
+		    "text", in->countries, L(r, "Mã ISO 2 chữ, cách nhau bằng "
+		    "dấu cách, ví dụ JP US", "2-letter ISO codes separated by "
+		    "spaces, for example JP US"), error_of(fs, "countries"), 0,
+		    NULL },
+		{ "partner", L(r, "Đối tác", "Partner organisations"), "text",
+		    in->partner, NULL, error_of(fs, "partner"), 0, NULL },
+		{ "participants", L(r, "Số người tham dự", "Participants"),
+		    "number", in->participants, NULL,
+		    error_of(fs, "participants"), 0, NULL },
+	};
+	struct ui_field res = { "result", L(r, "Kết quả", "Result"), NULL,
+	    in->result, L(r, "Sẽ đưa vào báo cáo tổng kết năm",
+	    "Goes into the year-end report"), error_of(fs, "result"), 0,
+	    NULL };
+	size_t i;
+
+	category_select(r, in->category);
+	if (error_of(fs, "category") != NULL)
+		html_printf(r->out, "<p class=\"error\" role=\"alert\">%s"
+		    "</p>\n", error_of(fs, "category"));
+	for (i = 0; i < NELEM(f); i++)
+		ui_field(r, &f[i]);
+	ui_textarea(r, &res);
 }
 
 static void
@@ -194,6 +260,7 @@ form_fields(struct web_req *r, const struct form_state *fs, int edit)
 			occasion_note(r, in->observance);
 	}
 	ui_textarea(r, &notes);
+	record_fields(r, fs);
 	if (edit)
 		status_select(r, in->status);
 }
@@ -317,7 +384,7 @@ save_post(struct web_req *r, struct activity *a, long id, int *changed)
 	input_from_post(r, &fs.in);
 	if (id == 0)
 		fs.in.status = NULL;
-	if (activity_apply(r->st, &fs.in, a, &fs.field, err,
+	if (activity_apply(r->st, r->cfg, &fs.in, a, &fs.field, err,
 	    sizeof(err)) == -1) {
 		fs.error = field_message(r, fs.field != NULL ? fs.field :
 		    "title", err);
@@ -392,7 +459,7 @@ web_activity_edit(struct web_req *r)
 {
 	struct form_state fs = { { 0 }, NULL, NULL };
 	struct activity a;
-	struct buf b[3];
+	struct buf b[4];
 	int rc;
 
 	if ((rc = web_activity_get(r, &a)) != 0)
@@ -402,6 +469,7 @@ web_activity_edit(struct web_req *r)
 	buf_release(&b[0]);
 	buf_release(&b[1]);
 	buf_release(&b[2]);
+	buf_release(&b[3]);
 	activity_release(&a);
 	return rc;
 }
@@ -464,7 +532,8 @@ edit_done(struct web_req *r, struct activity *a, int *changed)
 		in.result = "";
 	if (in.participants == NULL)
 		in.participants = "";
-	if (activity_apply(r->st, &in, a, &field, err, sizeof(err)) == -1) {
+	if (activity_apply(r->st, r->cfg, &in, a, &field, err,
+	    sizeof(err)) == -1) {
 		web_error(r, 422, field_message(r, field, err), err);
 		return 1;
 	}

@@ -1,7 +1,9 @@
 /*
  * Tài liệu: the year's plan (Phương hướng hoạt động) as a page, and its
  * downloads as .docx, .md, .csv and .html, all built by the plan service
- * (plan.h) from the dataset the pages read, as `kyniem plan` builds them.
+ * (plan.h) from the dataset the pages read, as `kyniem plan` builds them;
+ * and the year-end report (report.h) as .docx, .md and .html, as
+ * `kyniem report` builds it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 #include "log.h"
 #include "lunar.h"
 #include "plan.h"
+#include "report.h"
 #include "ui.h"
 #include "web_pages.h"
 
@@ -44,6 +47,23 @@ downloads(struct web_req *r, int year)
 		html_printf(r->out, "%s<a href=\"%s/app/documents/plan-%d.%s\" "
 		    "download>plan-%d.%s</a>", i > 0 ? " · " : "", r->root,
 		    year, exts[i], year, exts[i]);
+	html_raw(r->out, "</td></tr>\n");
+}
+
+static const char *const report_exts[] = { "docx", "md", "html" };
+
+/* The year-end report's downloads of year. */
+static void
+report_downloads(struct web_req *r, int year)
+{
+	size_t i;
+
+	html_printf(r->out, "<tr><th scope=\"row\">%s %d</th><td>", L(r, "Năm",
+	    "Year"), year);
+	for (i = 0; i < NELEM(report_exts); i++)
+		html_printf(r->out, "%s<a href=\"%s/app/documents/report-%d.%s\" "
+		    "download>report-%d.%s</a>", i > 0 ? " · " : "", r->root,
+		    year, report_exts[i], year, report_exts[i]);
 	html_raw(r->out, "</td></tr>\n");
 }
 
@@ -105,6 +125,14 @@ web_documents(struct web_req *r)
 	downloads(r, r->today.y + 1);
 	if (year != r->today.y && year != r->today.y + 1)
 		downloads(r, year);
+	html_printf(r->out, "</tbody></table></section>\n<section "
+	    "aria-labelledby=\"rp\"><h2 id=\"rp\">%s</h2>\n<p class=\"hint\">"
+	    "%s</p>\n<table><tbody>\n", L(r, "Báo cáo tổng kết năm",
+	    "Year-end report"), L(r, "Dự thảo từ các hoạt động đã ghi nhận "
+	    "kết quả; các chỗ đánh dấu để cán bộ bổ sung.", "A draft from the "
+	    "activities recorded as done; staff complete the marked parts."));
+	report_downloads(r, r->today.y - 1);
+	report_downloads(r, r->today.y);
 	html_raw(r->out, "</tbody></table></section>\n<article class=\"card "
 	    "plan\">\n");
 	plan_render_fragment(&doc, 2, r->out);
@@ -134,6 +162,61 @@ parse_name(const char *name, int *year, enum plan_format *fmt)
 	return 0;
 }
 
+/* "report-2023.docx": 0 with the year and format, or -1. */
+static int
+parse_report_name(const char *name, int *year, enum doc_format *fmt)
+{
+	char num[8];
+	const char *dot;
+	long y;
+
+	if (strncmp(name, "report-", 7) != 0 ||
+	    (dot = strchr(name + 7, '.')) == NULL || dot - (name + 7) != 4)
+		return -1;
+	memcpy(num, name + 7, 4);
+	num[4] = '\0';
+	if (util_parse_int(num, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR - 2, &y) == -1 ||
+	    doc_parse_format(dot + 1, fmt) == -1)
+		return -1;
+	*year = (int)y;
+	return 0;
+}
+
+/* GET /app/documents/report-YEAR.EXT: the year-end report. */
+static int
+report_document(struct web_req *r)
+{
+	struct report_input in;
+	struct doc *doc;
+	enum doc_format fmt;
+	char *name, disp[200];
+	int year, ret;
+
+	if (parse_report_name(r->arg, &year, &fmt) == -1)
+		return web_error(r, 404, "Không có tài liệu này.",
+		    "There is no such document.");
+	memset(&in, 0, sizeof(in));
+	in.cfg = r->cfg;
+	in.data = r->data;
+	in.lunar = r->lunar;
+	in.year = year;
+	in.lang = r->lang;
+	in.today = r->today;
+	if (report_build(&in, &doc, NULL) == -1)
+		return -1;
+	ret = doc_render(doc, fmt, r->out);
+	doc_free(doc);
+	if (ret == -1)
+		return -1;
+	r->rs->ctype = doc_content_type(fmt);
+	name = report_filename(year, fmt, r->lang);
+	/* The name is ours: letters, digits, '-' and '.'. */
+	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", name);
+	free(name);
+	http_resp_header(r->rs, "Content-Disposition", disp);
+	return 0;
+}
+
 int
 web_document(struct web_req *r)
 {
@@ -143,6 +226,8 @@ web_document(struct web_req *r)
 	size_t len = 0;
 	int year, ret;
 
+	if (strncmp(r->arg, "report-", 7) == 0)
+		return report_document(r);
 	if (parse_name(r->arg, &year, &fmt) == -1)
 		return web_error(r, 404, "Không có tài liệu này.",
 		    "There is no such document.");

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "activity.h"
+#include "contact.h"
 #include "escape.h"
 #include "import.h"
 #include "text.h"
@@ -168,10 +169,12 @@ import_page(struct web_req *r, unsigned status, const char *error,
 	    "</label><input type=\"file\" id=\"f-file\" name=\"file\" "
 	    "accept=\".csv,.ics,text/csv,text/calendar\" required "
 	    "aria-describedby=\"h-file\"><p class=\"hint\" id=\"h-file\">%s "
-	    "<code>%s</code></p></div>\n", L(r, "Tệp CSV hoặc .ics",
-	    "CSV or .ics file"), L(r, "Tối đa 8 MB. Dòng tiêu đề của tệp "
-	    "hoạt động:", "8 MB at most. The header line of an activities "
-	    "file:"), ACTIVITY_CSV_HEADER);
+	    "<code>%s</code>%s <code>%s</code></p></div>\n",
+	    L(r, "Tệp CSV hoặc .ics", "CSV or .ics file"), L(r, "Tối đa 8 MB. "
+	    "Dòng tiêu đề của tệp hoạt động:", "8 MB at most. The header line "
+	    "of an activities file:"), ACTIVITY_CSV_HEADER, L(r, "; của tệp "
+	    "danh bạ (cơ quan đại diện, hội hữu nghị):", "; of a contacts file "
+	    "(missions, friendship associations):"), CONTACT_CSV_HEADER);
 	html_printf(r->out, "<div class=\"field\"><label><input "
 	    "type=\"checkbox\" name=\"attendees\" value=\"1\"> %s</label>"
 	    "</div>\n<button type=\"submit\">%s</button></form>\n",
@@ -235,6 +238,7 @@ web_import(struct web_req *r)
 	ics = is_ics(name, data, len);
 	buf_init(&msgs);
 	s.messages = &msgs;
+	s.cfg = r->cfg;
 	if (ics)
 		ret = import_ics(r->st, name, data, len, r->now, att != NULL ?
 		    IMPORT_ATTENDEES : 0, &s);

@@ -57,12 +57,23 @@ int web_occasion_correct(struct web_req *r);
 /* web_verify.c: Dữ liệu cần xác minh. */
 int web_verify(struct web_req *r);
 
+/* web_contacts.c: Danh bạ, the contacts letters go to (admins edit). */
+int web_contacts(struct web_req *r);
+int web_contact_edit_form(struct web_req *r);
+int web_contact_edit(struct web_req *r);
+
 /* web_docs.c: Tài liệu, the year's plan and its downloads. */
 int web_documents(struct web_req *r);
 int web_document(struct web_req *r);
 /* web_import.c: Nhập dữ liệu (admins). */
 int web_import_form(struct web_req *r);
 int web_import(struct web_req *r);
+
+/* web_letters.c: Thư chúc mừng, the year's letters, their drafts, and
+ * marking an occasion's letters sent (editors). */
+int web_letters(struct web_req *r);
+int web_letter_file(struct web_req *r);
+int web_letter_sent(struct web_req *r);
 
 /* web_outbox.c: Hộp thư đi (editors and admins). */
 int web_outbox(struct web_req *r);

@@ -84,7 +84,7 @@ assert "PHƯƠNG HƯỚNG HOẠT ĐỘNG NĂM 2024" in z.read("word/document.xml
 expect_grep 'PHƯƠNG HƯỚNG HOẠT ĐỘNG NĂM 2024' "$T/plan-2024.md"
 expect_grep '^date,' "$T/plan-2024.csv"
 expect_grep '<title>PHƯƠNG HƯỚNG HOẠT ĐỘNG NĂM 2024</title>' "$T/plan-2024.html"
-for bad in plan-2024.pdf plan-24.md report-2024.md plan-1700.md; do
+for bad in plan-2024.pdf plan-24.md notes-2024.md report-2024.pdf report-24.md plan-1700.md; do
 	expect "$bad is a 404" \
 	    [ "$(web_get viewer "/app/documents/$bad" "$T/e.html")" = 404 ]
 done

@@ -21,6 +21,14 @@ cat >>"$T/kyniem.conf" <<'EOC'
 [server]
 poll_seconds = 1
 EOC
+cat >>"$T/kyniem.conf" <<EOC
+[organisation]
+focus_countries = LA, KH
+[letters]
+english = embassy:KH
+template_vi = $SRC/config/letter.vi.txt
+template_en = $SRC/config/letter.en.txt
+EOC
 web_users
 start_server $TODAY
 

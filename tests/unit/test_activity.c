@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "activity.h"
+#include "config.h"
 #include "outbox.h"
 #include "recipient.h"
 #include "util.h"
@@ -92,25 +93,72 @@ START_TEST(check_fields)
 	char err[256], *big = malloc(400);
 
 	a.title = xstrdup("Hội thao");
-	ck_assert_int_eq(activity_check(NULL, &a, err, sizeof(err)), 0);
+	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), 0);
 	a.location = xstrdup("Nha Trang\xff");
-	ck_assert_int_eq(activity_check(NULL, &a, err, sizeof(err)), -1);
+	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "location is not valid UTF-8");
 	free(a.location);
 	a.location = xstrdup("Nha\x1b[31mTrang");
-	ck_assert_int_eq(activity_check(NULL, &a, err, sizeof(err)), -1);
+	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "location contains a control character");
 	free(a.location);
 	a.location = NULL;
 	a.notes = xstrdup("line one\nline two");
-	ck_assert_int_eq(activity_check(NULL, &a, err, sizeof(err)), 0);
+	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), 0);
 	memset(big, 'x', 399);
 	big[399] = '\0';
 	free(a.title);
 	a.title = big;
-	ck_assert_int_eq(activity_check(NULL, &a, err, sizeof(err)), -1);
+	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "title is longer than 300 characters");
 	activity_release(&a);
+}
+END_TEST
+
+/* Partner countries: upper-cased, each once, any separator in. */
+static const struct {
+	const char *in, *out;
+} countries[] = {
+	{ "jp", "JP" },
+	{ "JP us", "JP US" },
+	{ "la; KH,la  kh", "LA KH" },
+	{ " ; , ", NULL },
+	{ "", NULL },
+	{ "JPN JP", "JPN JP" },	/* a bad code stays for the check */
+};
+
+START_TEST(countries_norm)
+{
+	char *got = activity_countries_norm(countries[_i].in);
+
+	if (countries[_i].out == NULL)
+		ck_assert_ptr_null(got);
+	else
+		ck_assert_str_eq(got, countries[_i].out);
+	free(got);
+}
+END_TEST
+
+/* The category must be a configured one when a config is given. */
+START_TEST(category_check)
+{
+	struct config cfg;
+	struct activity a = { 0 };
+	char err[512];
+
+	ck_assert_int_eq(config_load(&cfg, NULL), 0);
+	a.title = xstrdup("Đoàn ra");
+	a.category = xstrdup("delegation-out");
+	ck_assert_int_eq(activity_check(NULL, &cfg, &a, err, sizeof(err)), 0);
+	free(a.category);
+	a.category = xstrdup("gala");
+	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), 0);
+	ck_assert_int_eq(activity_check(NULL, &cfg, &a, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "unknown category 'gala' (one of: "
+	    "delegation-out, delegation-in, anniversary, annual, letter, ngo, "
+	    "overseas, information, other)");
+	activity_release(&a);
+	config_release(&cfg);
 }
 END_TEST
 
@@ -136,6 +184,8 @@ suite(void)
 	tcase_add_test(tc, owners_normalised);
 	tcase_add_test(tc, check_fields);
 	tcase_add_test(tc, backoff);
+	tcase_add_loop_test(tc, countries_norm, 0, NELEM(countries));
+	tcase_add_test(tc, category_check);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "contact.h"
 #include "file.h"
+#include "letter.h"
 #include "csv.h"
 #include "plan.h"
 #include "util.h"
@@ -221,6 +223,45 @@ int_value(const struct config *cfg, size_t i)
 	return *(const int *)(const void *)(base + ints[i].off);
 }
 
+/* [categories]: the reports' nine by default, in the report's order; a
+ * section replaces them; bad keys and values by line. */
+START_TEST(categories)
+{
+	struct config cfg;
+	char *err;
+	int rc;
+
+	load_ok("[general]\nlang = vi\n", &cfg);
+	ck_assert_uint_eq(cfg.ncategories, 9);
+	ck_assert_str_eq(cfg.categories[0].key, "delegation-out");
+	ck_assert_str_eq(cfg.categories[0].name_vi, "Đoàn ra");
+	ck_assert_str_eq(cfg.categories[8].key, "other");
+	ck_assert_str_eq(config_category_find(&cfg, "ngo")->name_vi,
+	    "Công tác phi chính phủ nước ngoài");
+	ck_assert_ptr_null(config_category_find(&cfg, "gala"));
+	config_release(&cfg);
+	load_ok("[categories]\nngo = Công tác PCPNN | NGO work \n"
+	    "delegation = Đoàn ra, đoàn vào\n", &cfg);
+	ck_assert_uint_eq(cfg.ncategories, 2);
+	ck_assert_str_eq(cfg.categories[0].name_vi, "Công tác PCPNN");
+	ck_assert_str_eq(cfg.categories[0].name_en, "NGO work");
+	ck_assert_str_eq(cfg.categories[1].name_en, "Đoàn ra, đoàn vào");
+	config_release(&cfg);
+	err = load("[categories]\nNGO = x\n", &cfg, &rc);
+	ck_assert_int_eq(rc, -1);
+	want_error(err, 2, "a category key must be 1-32 of a-z 0-9 -, not "
+	    "'NGO'");
+	free(err);
+	config_release(&cfg);
+	err = load("[categories]\nngo = | NGO\n", &cfg, &rc);
+	ck_assert_int_eq(rc, -1);
+	want_error(err, 2, "want 'Vietnamese name | English name' for 'ngo': "
+	    "| NGO");
+	free(err);
+	config_release(&cfg);
+}
+END_TEST
+
 START_TEST(int_bounds)
 {
 	const long good[] = { ints[_i].min, ints[_i].max };
@@ -318,6 +359,15 @@ static const struct {
 	    "not 'all'" },
 	{ "[milestones]\nbogus = round\n", MS_RELATION, -1,
 	    "unknown kind 'bogus' in [milestones]" },
+	/* The symbol's abbreviation goes after "/KH-": one short word. */
+	{ "[organisation]\nabbrev = LH/HN\n", GEN_LANG, -1,
+	    "abbrev must be one word without '/' (e.g. LHHN), not 'LH/HN'" },
+	{ "[organisation]\nabbrev = LH HN\n", GEN_LANG, -1,
+	    "abbrev must be one word without '/' (e.g. LHHN), not 'LH HN'" },
+	{ "[organisation]\nabbrev = ABCDEFGHIJKLMNOPQRSTU\n", GEN_LANG, -1,
+	    "the value of 'abbrev': is longer than the limit" },
+	{ "[organisation]\nsigner = \x01\n", GEN_LANG, -1,
+	    "the value of 'signer': contains a control character" },
 };
 
 static int
@@ -386,7 +436,15 @@ static const struct {
 	{ "organisation", "focus_countries",
 	    offsetof(struct config, focus_countries) },
 	{ "organisation", "name", offsetof(struct config, org_name) },
+	{ "organisation", "name_en", offsetof(struct config, org_name_en) },
+	{ "organisation", "parent", offsetof(struct config, org_parent) },
+	{ "organisation", "place", offsetof(struct config, org_place) },
 	{ "organisation", "province", offsetof(struct config, org_province) },
+	{ "organisation", "signer", offsetof(struct config, org_signer) },
+	{ "organisation", "signer_title",
+	    offsetof(struct config, org_signer_title) },
+	{ "organisation", "signer_title_en",
+	    offsetof(struct config, org_signer_title_en) },
 	{ "server", "base_url", offsetof(struct config, base_url) },
 	{ "server", "domain", offsetof(struct config, domain) },
 	{ "server", "listen", offsetof(struct config, listen) },
@@ -798,6 +856,47 @@ START_TEST(offsets)
 }
 END_TEST
 
+/* [letters]: english compiles like contacts (none by default), a bad
+ * term is refused by line; the templates resolve next to the file. */
+START_TEST(letters_keys)
+{
+	struct contact c = { 0 };
+	struct config cfg;
+	char *err, *p, want[600];
+	int rc;
+
+	load_ok("[letters]\ncontacts = embassy:LA, embassy:KH\n"
+	    "english = embassy:KH\ntemplate_en = /srv/en.txt\n", &cfg);
+	c.key = (char *)"embassy:KH";
+	c.country = (char *)"KH";
+	c.kind = (char *)"embassy";
+	ck_assert_int_eq(contact_sel_match(&cfg.letters_english_sel, &c,
+	    cfg.focus), 1);
+	c.key = (char *)"embassy:LA";
+	c.country = (char *)"LA";
+	ck_assert_int_eq(contact_sel_match(&cfg.letters_english_sel, &c,
+	    cfg.focus), 0);
+	ck_assert_str_eq(p = letter_template_path(&cfg, LANG_EN),
+	    "/srv/en.txt");
+	free(p);
+	p = letter_template_path(&cfg, LANG_VI);
+	snprintf(want, sizeof(want), "%.*s/letter.vi.txt",
+	    (int)(strrchr(path, '/') - path), path);
+	ck_assert_str_eq(p, want);
+	free(p);
+	config_release(&cfg);
+	ck_assert_int_eq(config_load(&cfg, NULL), 0);
+	ck_assert_uint_eq(cfg.letters_english_sel.n, 0);
+	config_release(&cfg);
+	err = load("[letters]\nenglish = kind:consul\n", &cfg, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_ptr_nonnull(strstr(err, ":2: bad list for 'english': "
+	    "unknown term 'kind:consul'"));
+	free(err);
+	config_release(&cfg);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -806,6 +905,7 @@ suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, defaults);
+	tcase_add_test(tc, categories);
 	tcase_add_loop_test(tc, int_bounds, 0, NELEM(ints));
 	tcase_add_loop_test(tc, enum_values, 0, NELEM(values));
 	tcase_add_loop_test(tc, strings, 0, NELEM(strs));
@@ -821,6 +921,7 @@ suite(void)
 	tcase_add_test(tc, long_feed_name);
 	tcase_add_test(tc, duplicates);
 	tcase_add_test(tc, offsets);
+	tcase_add_test(tc, letters_keys);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -281,6 +281,43 @@ START_TEST(dates)
 }
 END_TEST
 
+/* Attached files: binary bytes (a NUL among them) as base64 after the
+ * calendar, named as given; a name or type that is not a plain token is
+ * refused. */
+START_TEST(attached_files)
+{
+	static const char bytes[] = { 'P', 'K', 0x03, 0x04, 0, (char)0xff,
+	    'x' };
+	struct message_file f = { "2024-national-day_LA-embassy_LA-vi.docx",
+	    "application/vnd.openxmlformats-officedocument."
+	    "wordprocessingml.document", bytes, sizeof(bytes) };
+	struct message m;
+	struct buf b;
+	const char *err = NULL, *p;
+
+	fill(&m);
+	m.files = &f;
+	m.nfiles = 1;
+	buf_init(&b);
+	ck_assert_int_eq(message_build(&m, &b, &err), 0);
+	p = strstr(b.data, "Content-Disposition: attachment;\r\n filename="
+	    "\"2024-national-day_LA-embassy_LA-vi.docx\"\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\nUEsDBAD/eA==\r\n");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_ptr_nonnull(strstr(b.data, "text/calendar"));
+	ck_assert(strstr(b.data, "text/calendar") < p);
+	buf_release(&b);
+	f.name = "../x.docx";
+	buf_init(&b);
+	ck_assert_int_eq(message_build(&m, &b, &err), -1);
+	buf_release(&b);
+	f.name = "a\"b.docx";
+	buf_init(&b);
+	ck_assert_int_eq(message_build(&m, &b, &err), -1);
+	buf_release(&b);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -292,6 +329,7 @@ suite(void)
 	    NELEM(header_fields));
 	tcase_add_test(tc, layout);
 	tcase_add_test(tc, attachment_name);
+	tcase_add_test(tc, attached_files);
 	tcase_add_test(tc, message_ids);
 	tcase_add_test(tc, dates);
 	suite_add_tcase(s, tc);

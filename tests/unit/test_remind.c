@@ -110,7 +110,7 @@ setup(void)
 	ck_assert_ptr_null(activity_set_times(&a, "2023-07-08T09:00", NULL));
 	a.remind = xstrdup("7d,1d");
 	activity_add_owner(&a, "an@example.org");
-	ck_assert_int_eq(activity_check(st, &a, err, sizeof(err)), 0);
+	ck_assert_int_eq(activity_check(st, NULL, &a, err, sizeof(err)), 0);
 	ck_assert_int_eq(activity_put(st, &a, 1000, &changed), 0);
 	activity_release(&a);
 	r.email = (char *)"binh@example.org";

@@ -1,0 +1,135 @@
+/*
+ * kyniem report YEAR: the year-end report ("Báo cáo kết quả công tác đối
+ * ngoại nhân dân năm YYYY") as Markdown (default), HTML or .docx, on
+ * stdout or in --out FILE.  The work is report.c's, the layout doc.c's.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "config.h"
+#include "dataset.h"
+#include "doc.h"
+#include "file.h"
+#include "log.h"
+#include "lunar.h"
+#include "output.h"
+#include "report.h"
+
+/* Build and render the report of year from the database into out. */
+static int
+make_report(struct app *app, int year, enum lang lang, enum doc_format fmt,
+    struct buf *out)
+{
+	struct report_input in;
+	struct dataset d;
+	struct doc *doc;
+	int ret = -1;
+
+	if (dataset_load(app->store, DATASET_ACTIVITIES, &d) == -1)
+		return -1;
+	memset(&in, 0, sizeof(in));
+	in.cfg = app->cfg;
+	in.data = &d;
+	in.lunar = app->lunar;
+	in.year = year;
+	in.lang = lang;
+	in.today = app->today;
+	if (report_build(&in, &doc, NULL) == 0) {
+		ret = doc_render(doc, fmt, out);
+		doc_free(doc);
+	}
+	dataset_release(&d);
+	return ret;
+}
+
+static int
+write_out(const char *path, const struct buf *b)
+{
+	if (path != NULL)
+		return file_write_atomic(path, b->data, b->len);
+	if (fwrite(b->data, 1, b->len, stdout) != b->len ||
+	    fflush(stdout) == EOF) {
+		log_warn("cannot write to standard output");
+		return -1;
+	}
+	return 0;
+}
+
+/* The options: 0 to go on, 1 after --help, 2 for a usage error. */
+static int
+options(int argc, char **argv, enum doc_format *fmt, enum lang *lang,
+    const char **out)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "out", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "f:hl:o:", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			if (doc_parse_format(optarg, fmt) == -1) {
+				log_warnx("--format must be md, html or docx, "
+				    "not '%s'", optarg);
+				return 2;
+			}
+			break;
+		case 'l':
+			if (output_parse_lang(optarg, lang) == -1) {
+				log_warnx("--lang must be vi or en, not '%s'",
+				    optarg);
+				return 2;
+			}
+			break;
+		case 'o':
+			*out = optarg;
+			break;
+		case 'h':
+			cmd_usage("report");
+			return 1;
+		default:
+			return cmd_usage("report");
+		}
+	}
+	return argc - optind != 1 ? cmd_usage("report") : 0;
+}
+
+int
+cmd_report(int argc, char **argv, struct app *app)
+{
+	enum doc_format fmt = DOC_MD;
+	enum lang lang = app->cfg->lang;
+	const char *out = NULL;
+	struct buf b;
+	long year;
+	int rc, ret;
+
+	if ((rc = options(argc, argv, &fmt, &lang, &out)) != 0)
+		return rc == 1 ? 0 : rc;
+	/* The report ends with next year's plan: both years in range. */
+	if (util_parse_int(argv[optind], LUNAR_MIN_YEAR, LUNAR_MAX_YEAR - 1,
+	    &year) == -1) {
+		log_warnx("'%s' is not a year between %d and %d",
+		    argv[optind], LUNAR_MIN_YEAR, LUNAR_MAX_YEAR - 1);
+		return 2;
+	}
+	/* A zip archive is no use on a terminal and may upset it. */
+	if (fmt == DOC_DOCX && out == NULL && isatty(STDOUT_FILENO)) {
+		log_warnx("not writing a .docx to a terminal: use --out FILE "
+		    "or redirect the output");
+		return 2;
+	}
+	buf_init(&b);
+	ret = make_report(app, (int)year, lang, fmt, &b) == 0 &&
+	    write_out(out, &b) == 0 ? 0 : 1;
+	buf_release(&b);
+	return ret;
+}

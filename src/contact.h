@@ -1,0 +1,186 @@
+/*
+ * Contacts: the foreign missions in Vietnam (embassies, consulates
+ * general, consulates), friendship associations and partner
+ * organisations a union writes to, with the form of address of their
+ * head.  Rows come from calendars/contacts.csv and `kyniem import` (the
+ * imported layer); the web application edits, adds and removes on a layer
+ * of its own, which a re-import leaves alone until the imported row itself
+ * changes (the rule corrections follow, correction.h).  Which contacts the
+ * union writes to is [letters] contacts in the config: contact_for_country().
+ */
+#ifndef KYNIEM_CONTACT_H
+#define KYNIEM_CONTACT_H
+
+#include <stddef.h>
+#include <time.h>
+
+struct buf;
+struct config;
+struct store;
+
+/* The columns of calendars/contacts.csv, in order (import.c's header). */
+#define CONTACT_CSV_HEADER "key,country,kind,city,name_vi,name_en,address," \
+	"email,website,head_title_vi,head_title_en,confidence,source,note"
+#define CONTACT_CSV_FIELDS	14
+
+/* Where the values of a loaded contact come from. */
+enum contact_origin {
+	CONTACT_IMPORTED,	/* calendars/ or kyniem import, as is */
+	CONTACT_EDITED,		/* an imported row changed in the web app */
+	CONTACT_ADDED		/* added in the web app */
+};
+
+/*
+ * One contact.  As input (contact_check(), _import(), _put()) the fields
+ * are borrowed and NULL means empty; a loaded contact owns them (release
+ * with contact_release()).
+ */
+struct contact {
+	char *key;		/* embassy:JP, cg:LA:da-nang, association:x */
+	char *country;		/* ISO 3166-1 alpha-2, a row of countries */
+	char *kind;		/* embassy, consulate-general, consulate,
+				 * association, organisation */
+	char *city, *name_vi, *name_en, *address, *email, *website;
+	char *head_title_vi;	/* "Ngài Đại sứ" */
+	char *head_title_en;	/* "His/Her Excellency the Ambassador" */
+	char *confidence;	/* confirmed, single-source, unverified */
+	char *source, *note;
+	/* Loaded only. */
+	enum contact_origin origin;
+	char *who;		/* who edited or added it (not IMPORTED) */
+	time_t at;		/* and when */
+};
+
+struct contact_list {
+	struct contact *v;
+	size_t n;
+};
+
+/* Why one field was refused: text_check()'s reason (why, static English,
+ * "is required") or, when why is NULL, a reason in both languages. */
+struct contact_err {
+	const char *field;	/* the column's name: "email" */
+	const char *why;
+	const char *vi, *en;
+};
+
+#define CONTACT_MAX_ERRS	CONTACT_CSV_FIELDS
+
+/*
+ * Check a contact: every text through text_check() (names and titles one
+ * line of TEXT_LINE_MAX, source and note TEXT_SOURCE_MAX); key, name_vi,
+ * name_en and source required; the kind one of the five; the key's shape
+ * agreeing with kind and country (embassy:CC, cg:CC:CITY,
+ * consulate:CC:CITY, association:NAME, organisation:NAME; CITY and NAME
+ * of a-z 0-9 -); the country two capital letters and, when st is not
+ * NULL, a row of countries; the email as recipient_email_valid() wants;
+ * the website http:// or https:// without spaces; the confidence one of
+ * the three, unverified with a note.  Returns 0, 1 with one entry per bad
+ * field in errs (at most CONTACT_MAX_ERRS) and their number in *nerr, or
+ * -1 when the database failed (logged).
+ */
+int contact_check(struct store *st, const struct contact *c,
+    struct contact_err *errs, size_t *nerr);
+
+/* An error as one English line, "FIELD: reason", for FILE:LINE messages
+ * and the command line. */
+void contact_err_text(const struct contact_err *e, char *buf, size_t len);
+
+/* Borrow the fields of a CSV row (CONTACT_CSV_HEADER's order) into c. */
+void contact_from_csv(char **f, struct contact *c);
+
+/*
+ * Insert or update the imported row of c->key (checked first).  *changed
+ * is 1 when a row was added or a value differed (its revision then moves,
+ * which supersedes a web edit made on the old row), 0 when it was already
+ * the same: importing a file twice changes nothing.  0 or -1 (logged).
+ */
+int contact_import(struct store *st, const struct contact *c, long now,
+    int *changed);
+
+/*
+ * Record the web application's version of c (checked first) by who: an
+ * edit of the imported row of the same key, kept over re-imports of that
+ * row while it is unchanged, or an addition when there is none.  0 or -1.
+ */
+int contact_put(struct store *st, const struct contact *c, const char *who,
+    time_t now);
+
+/*
+ * Remove the contact key for the web application: an added one is
+ * deleted, an imported one hidden until its imported row changes.  0, 1
+ * when there is no such contact, -1 on error.
+ */
+int contact_remove(struct store *st, const char *key, const char *who,
+    time_t now);
+
+/* The contact key as it is now into *out (release it): 0, 1 when there is
+ * none, -1 on error (logged). */
+int contact_get(struct store *st, const char *key, struct contact *out);
+
+/*
+ * The contacts as they are now, of country (NULL: all), sorted by
+ * country, then embassy, consulates general, consulates, associations,
+ * organisations, then key.  0 or -1 (logged); release with
+ * contact_list_release().
+ */
+int contact_load(struct store *st, const char *country,
+    struct contact_list *out);
+void contact_release(struct contact *c);
+void contact_list_release(struct contact_list *l);
+
+/* c as a JSON object of its 14 columns (and "origin" when loaded is
+ * set), the shape of the audit trail and of `kyniem contact --format
+ * json`. */
+void contact_json(const struct contact *c, int loaded, struct buf *out);
+
+/* The kinds in the order lists show them, the first three the missions:
+ * the index of kind (0 embassy ... 4 organisation), or -1. */
+#define CONTACT_KINDS		5
+#define CONTACT_MISSIONS	3
+int contact_kind_index(const char *kind);
+
+/* Vietnamese / English words for a kind ("Đại sứ quán"); the kind itself
+ * when unknown. */
+const char *contact_kind_label(const char *kind, int english);
+
+/*
+ * Which contacts the union writes to: [letters] contacts, a comma list of
+ * terms.  A term is a contact's key (embassy:LA, cg:LA:da-nang), or one
+ * or more filters joined by "+", all of which must hold: focus (a country
+ * of [organisation] focus_countries), mission (an embassy, consulate
+ * general or consulate), kind:K, country:CC, all.  Default:
+ * "focus+mission", every mission of the focus countries.
+ */
+struct contact_term {
+	char *key;		/* a key term, else NULL */
+	unsigned kinds;		/* 1 << index of the kind; 0 = any */
+	char country[3];	/* "" = any */
+	int focus;
+};
+
+struct contact_sel {
+	struct contact_term *v;
+	size_t n;
+};
+
+#define CONTACT_SEL_DEFAULT	"focus+mission"
+
+/* Compile s into *sel (release it); 0, or -1 with a reason in err. */
+int contact_sel_parse(const char *s, struct contact_sel *sel, char *err,
+    size_t errlen);
+void contact_sel_release(struct contact_sel *sel);
+/* 1 if sel chooses c; focus is the config's ",LA,KH," list. */
+int contact_sel_match(const struct contact_sel *sel, const struct contact *c,
+    const char *focus);
+
+/*
+ * The contacts of country the union writes to, as [letters] contacts of
+ * cfg chooses them, in contact_load()'s order: what a congratulation
+ * letter for that country's day is addressed to (none is an empty list,
+ * not an error).  0 or -1 (logged); release with contact_list_release().
+ */
+int contact_for_country(struct store *st, const struct config *cfg,
+    const char *country, struct contact_list *out);
+
+#endif

@@ -1,0 +1,219 @@
+/*
+ * The contacts tables.  contacts holds the rows as imported, each with a
+ * revision that moves only when a value changes; contact_edits holds what
+ * the web application changed, added or removed, with the revision of the
+ * imported row it was made on.  An edit counts while that revision is
+ * the row's (as corrections do): a re-import of the same file keeps it, a
+ * changed imported row supersedes it.  One query (current_sql) merges the
+ * two, so every reader sees the same contacts.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "contact.h"
+#include "log.h"
+#include "store.h"
+#include "util.h"
+
+#define COLS "key, country, kind, city, name_vi, name_en, address, email," \
+	" website, head_title_vi, head_title_en, confidence, source, note"
+
+/* The contacts as they are now: imported rows no edit counts for, then
+ * the edits that count (not removals), with origin, who and when. */
+static const char current_sql[] =
+    "SELECT * FROM ("
+    " SELECT " COLS ", 0 AS origin, NULL AS who, 0 AS at FROM contacts c"
+    "  WHERE NOT EXISTS (SELECT 1 FROM contact_edits e WHERE e.key = c.key"
+    "  AND e.base_revision = c.revision)"
+    " UNION ALL"
+    " SELECT e.key, e.country, e.kind, e.city, e.name_vi, e.name_en,"
+    "  e.address, e.email, e.website, e.head_title_vi, e.head_title_en,"
+    "  e.confidence, e.source, e.note,"
+    "  CASE WHEN e.base_revision IS NULL THEN 2 ELSE 1 END, e.who, e.at"
+    "  FROM contact_edits e LEFT JOIN contacts c ON c.key = e.key"
+    "  WHERE e.removed = 0 AND (e.base_revision = c.revision OR"
+    "  (e.base_revision IS NULL AND c.key IS NULL)))"
+    " WHERE (?1 IS NULL OR country = ?1) AND (?2 IS NULL OR key = ?2)"
+    " ORDER BY country, CASE kind WHEN 'embassy' THEN 0"
+    " WHEN 'consulate-general' THEN 1 WHEN 'consulate' THEN 2"
+    " WHEN 'association' THEN 3 ELSE 4 END, key";
+
+/* Bind the 14 columns of c from index first on. */
+static void
+bind_contact(sqlite3_stmt *stmt, int first, const struct contact *c)
+{
+	const char *v[CONTACT_CSV_FIELDS] = { c->key, c->country, c->kind,
+		c->city, c->name_vi, c->name_en, c->address, c->email,
+		c->website, c->head_title_vi, c->head_title_en, c->confidence,
+		c->source, c->note };
+	int i;
+
+	for (i = 0; i < CONTACT_CSV_FIELDS; i++)
+		store_bind_text(stmt, first + i, v[i]);
+}
+
+int
+contact_import(struct store *st, const struct contact *c, long now,
+    int *changed)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "INSERT INTO contacts (" COLS ", modified) VALUES (?1, ?2, ?3,"
+	    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+	    " ON CONFLICT (key) DO UPDATE SET country = ?2, kind = ?3,"
+	    " city = ?4, name_vi = ?5, name_en = ?6, address = ?7, email = ?8,"
+	    " website = ?9, head_title_vi = ?10, head_title_en = ?11,"
+	    " confidence = ?12, source = ?13, note = ?14, modified = ?15,"
+	    " revision = revision + 1"
+	    " WHERE (country, kind, city, name_vi, name_en, address, email,"
+	    " website, head_title_vi, head_title_en, confidence, source, note)"
+	    " IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+	int rc;
+
+	*changed = 0;
+	if (stmt == NULL)
+		return -1;
+	bind_contact(stmt, 1, c);
+	sqlite3_bind_int64(stmt, 15, now);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_DONE)
+		*changed = sqlite3_changes(store_db(st)) > 0;
+	else
+		store_warn(st);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Write the edit of key (c NULL: a removal) on the imported row's
+ * current revision, if any. */
+static int
+put_edit(struct store *st, const char *key, const struct contact *c,
+    const char *who, time_t now)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "INSERT OR REPLACE INTO contact_edits (" COLS ", removed,"
+	    " base_revision, who, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	    " ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+	    " (SELECT revision FROM contacts WHERE key = ?1), ?16, ?17)");
+
+	if (stmt != NULL) {
+		if (c != NULL)
+			bind_contact(stmt, 1, c);
+		else
+			store_bind_text(stmt, 1, key);
+		sqlite3_bind_int(stmt, 15, c == NULL);
+		store_bind_text(stmt, 16, who);
+		sqlite3_bind_int64(stmt, 17, (sqlite3_int64)now);
+	}
+	return store_step_done(st, stmt);
+}
+
+int
+contact_put(struct store *st, const struct contact *c, const char *who,
+    time_t now)
+{
+	return put_edit(st, c->key, c, who, now);
+}
+
+int
+contact_remove(struct store *st, const char *key, const char *who,
+    time_t now)
+{
+	struct contact cur;
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = contact_get(st, key, &cur)) != 0)
+		return rc;
+	rc = cur.origin == CONTACT_ADDED;
+	contact_release(&cur);
+	if (!rc)
+		return put_edit(st, key, NULL, who, now);
+	stmt = store_prepare(st, "DELETE FROM contact_edits WHERE key = ?1");
+	if (stmt != NULL)
+		store_bind_text(stmt, 1, key);
+	return store_step_done(st, stmt);
+}
+
+static void
+row_contact(sqlite3_stmt *stmt, void *elem)
+{
+	struct contact *c = elem;
+	char **v[CONTACT_CSV_FIELDS] = { &c->key, &c->country, &c->kind,
+		&c->city, &c->name_vi, &c->name_en, &c->address, &c->email,
+		&c->website, &c->head_title_vi, &c->head_title_en,
+		&c->confidence, &c->source, &c->note };
+	int i;
+
+	for (i = 0; i < CONTACT_CSV_FIELDS; i++)
+		*v[i] = store_column_dup(stmt, i);
+	c->origin = (enum contact_origin)sqlite3_column_int(stmt, 14);
+	c->who = store_column_dup(stmt, 15);
+	c->at = (time_t)sqlite3_column_int64(stmt, 16);
+}
+
+static int
+load(struct store *st, const char *country, const char *key,
+    struct contact_list *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, current_sql);
+
+	if (stmt != NULL) {
+		store_bind_text(stmt, 1, country);
+		store_bind_text(stmt, 2, key);
+	}
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_contact) == -1) {
+		contact_list_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+int
+contact_load(struct store *st, const char *country, struct contact_list *out)
+{
+	return load(st, country, NULL, out);
+}
+
+int
+contact_get(struct store *st, const char *key, struct contact *out)
+{
+	struct contact_list l;
+
+	memset(out, 0, sizeof(*out));
+	if (key == NULL || *key == '\0')
+		return 1;
+	if (load(st, NULL, key, &l) == -1)
+		return -1;
+	if (l.n == 0) {
+		contact_list_release(&l);
+		return 1;
+	}
+	*out = l.v[0];
+	free(l.v);
+	return 0;
+}
+
+void
+contact_release(struct contact *c)
+{
+	char *v[] = { c->key, c->country, c->kind, c->city, c->name_vi,
+		c->name_en, c->address, c->email, c->website, c->head_title_vi,
+		c->head_title_en, c->confidence, c->source, c->note, c->who };
+	size_t i;
+
+	for (i = 0; i < NELEM(v); i++)
+		free(v[i]);
+	memset(c, 0, sizeof(*c));
+}
+
+void
+contact_list_release(struct contact_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		contact_release(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}

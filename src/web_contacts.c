@@ -1,0 +1,294 @@
+/*
+ * Danh bạ (contacts): the missions and organisations letters go to, as
+ * `kyniem contact list` shows them, for every account; admins change a
+ * contact's address, email, forms of address of its head and source on
+ * the web application's layer (contact_put(), kept over re-imports of
+ * the unchanged row).  A contacts CSV is imported on the import page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "contact.h"
+#include "escape.h"
+#include "store.h"
+#include "text.h"
+#include "ui.h"
+#include "user.h"
+#include "web_pages.h"
+
+/* The fields an admin edits, in the form's order. */
+enum { F_ADDRESS, F_EMAIL, F_HEAD_VI, F_HEAD_EN, F_SOURCE, NFIELDS };
+
+static const char *const field_names[NFIELDS] = {
+	"address", "email", "head_title_vi", "head_title_en", "source"
+};
+
+/* The edit form as typed, and the error of each field. */
+struct cform {
+	const char *v[NFIELDS];
+	const char *err[NFIELDS];
+	char why[NFIELDS][200];
+};
+
+/* Where each edited field lives in a contact. */
+static char **
+field_ptr(struct contact *c, int i)
+{
+	char **p[NFIELDS] = { &c->address, &c->email, &c->head_title_vi,
+	    &c->head_title_en, &c->source };
+
+	return p[i];
+}
+
+static void
+contact_row(struct web_req *r, const struct contact *c, int admin)
+{
+	struct buf enc;
+
+	buf_init(&enc);
+	esc_url(&enc, c->key);
+	html_printf(r->out, "<tr><td>%s</td><td>%s<br><code>%s</code></td>"
+	    "<td>%s</td><td>%s<br><small>%s</small></td><td>%s</td>"
+	    "<td>%s</td><td>%s</td><td>%s</td>", c->country,
+	    contact_kind_label(c->kind, r->lang == LANG_EN), c->key,
+	    c->city != NULL ? c->city : "", r->lang == LANG_EN ? c->name_en :
+	    c->name_vi, r->lang == LANG_EN ? c->name_vi : c->name_en,
+	    c->address != NULL ? c->address : "", c->email != NULL ? c->email :
+	    "", r->lang == LANG_EN && c->head_title_en != NULL ?
+	    c->head_title_en : c->head_title_vi != NULL ? c->head_title_vi :
+	    "", c->origin == CONTACT_IMPORTED ? L(r, "Dữ liệu nhập", "Imported")
+	    : c->origin == CONTACT_EDITED ? L(r, "Đã sửa trên web",
+	    "Edited on the web") : L(r, "Thêm trên web", "Added on the web"));
+	if (admin)
+		html_printf(r->out, "<td><a class=\"button secondary\" "
+		    "href=\"%s/app/contacts/edit?key=%s\">%s</a></td>", r->root,
+		    enc.data, L(r, "Sửa", "Edit"));
+	html_raw(r->out, "</tr>\n");
+	buf_release(&enc);
+}
+
+int
+web_contacts(struct web_req *r)
+{
+	struct contact_list l;
+	const char *cc = http_req_query(r->hr, "country");
+	int admin = (int)r->s.user.role >= ROLE_ADMIN;
+	size_t i;
+
+	if (cc != NULL && (strlen(cc) != 2 || cc[0] < 'A' || cc[0] > 'Z' ||
+	    cc[1] < 'A' || cc[1] > 'Z'))
+		cc = NULL;
+	if (contact_load(r->st, cc, &l) == -1)
+		return -1;
+	ui_begin(r, L(r, "Danh bạ cơ quan đại diện", "Contacts"), "letters");
+	ui_flash(r);
+	html_printf(r->out, "<p>%s</p>\n", L(r, "Các cơ quan đại diện nước "
+	    "ngoài, hội hữu nghị và tổ chức đối tác mà thư chúc mừng được gửi "
+	    "tới. Mục [letters] contacts của tệp cấu hình chọn nơi nhận thư.",
+	    "The foreign missions, friendship associations and partner "
+	    "organisations congratulation letters go to. [letters] contacts "
+	    "in the configuration chooses whom letters go to."));
+	if (admin)
+		html_printf(r->out, "<p><a href=\"%s/app/import\">%s</a></p>\n",
+		    r->root, L(r, "Nhập danh bạ từ tệp CSV",
+		    "Import contacts from a CSV file"));
+	html_printf(r->out, "<table class=\"list\"><thead><tr><th>%s</th>"
+	    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>Email</th>"
+	    "<th>%s</th><th>%s</th>%s</tr></thead><tbody>\n",
+	    L(r, "Nước", "Country"), L(r, "Loại", "Kind"), L(r, "Thành phố",
+	    "City"), L(r, "Tên", "Name"), L(r, "Địa chỉ", "Address"),
+	    L(r, "Người đứng đầu", "Head"), L(r, "Nguồn dữ liệu", "Data"),
+	    admin ? L(r, "<th>Thao tác</th>", "<th>Actions</th>") : "");
+	for (i = 0; i < l.n; i++)
+		contact_row(r, &l.v[i], admin);
+	html_raw(r->out, "</tbody></table>\n");
+	if (l.n == 0)
+		html_printf(r->out, "<p>%s</p>\n", L(r, "Chưa có liên hệ nào.",
+		    "There are no contacts yet."));
+	ui_end(r);
+	contact_list_release(&l);
+	return 0;
+}
+
+/* The contact of the query's key: 0, 1 when a 404 was answered, -1. */
+static int
+find(struct web_req *r, struct contact *c)
+{
+	const char *key = http_req_query(r->hr, "key");
+	int rc = 1;
+
+	if (key != NULL && text_check(key, TEXT_LINE_MAX, TEXT_REQUIRED,
+	    NULL) == 0 && (rc = contact_get(r->st, key, c)) == -1)
+		return -1;
+	if (rc == 1)
+		web_error(r, 404, "Không có liên hệ này.",
+		    "There is no such contact.");
+	return rc;
+}
+
+static int
+edit_page(struct web_req *r, unsigned status, const struct contact *c,
+    const struct cform *f)
+{
+	const char *labels[NFIELDS] = { L(r, "Địa chỉ", "Address"), "Email",
+	    L(r, "Cách xưng hô người đứng đầu (tiếng Việt)",
+	    "Form of address of the head (Vietnamese)"),
+	    L(r, "Cách xưng hô người đứng đầu (tiếng Anh)",
+	    "Form of address of the head (English)"),
+	    L(r, "Nguồn", "Source") };
+	const char *hints[NFIELDS] = { L(r, "Theo địa giới hành chính sau "
+	    "1/7/2025: số nhà, đường, phường/xã, tỉnh/thành phố.",
+	    "In the form after 1 July 2025: number, street, ward or commune, "
+	    "province or city."), NULL, L(r, "Ví dụ: Ngài Đại sứ, Ngài Tổng "
+	    "Lãnh sự.", "E.g. Ngài Đại sứ, Ngài Tổng Lãnh sự."),
+	    L(r, "Ví dụ: His/Her Excellency the Ambassador.",
+	    "E.g. His/Her Excellency the Ambassador."),
+	    L(r, "Bắt buộc: nơi đã kiểm tra thông tin (địa chỉ web, văn bản).",
+	    "Required: where the data was checked (a web address, a "
+	    "document).") };
+	struct buf q;
+	int i;
+
+	buf_init(&q);
+	esc_url(&q, c->key);
+	r->rs->status = status;
+	ui_begin(r, L(r, "Sửa liên hệ", "Edit a contact"), "letters");
+	html_printf(r->out, "<p><strong>%s</strong> (<code>%s</code>)</p>\n",
+	    r->lang == LANG_EN ? c->name_en : c->name_vi, c->key);
+	if (status == 422)
+		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s</p>"
+		    "\n", L(r, "Chưa lưu được: hãy sửa các mục được đánh dấu "
+		    "dưới đây.", "Not saved: correct the fields marked "
+		    "below."));
+	html_printf(r->out, "<form class=\"card\" method=\"post\" action=\"%s"
+	    "/app/contacts/edit?key=%s\">", r->root, q.data);
+	ui_csrf(r);
+	for (i = 0; i < NFIELDS; i++) {
+		struct ui_field uf = { field_names[i], labels[i],
+		    i == F_EMAIL ? "email" : "text", f->v[i], hints[i],
+		    f->err[i], i == F_SOURCE, "off" };
+
+		if (i == F_SOURCE)
+			ui_textarea(r, &uf);
+		else
+			ui_field(r, &uf);
+	}
+	html_printf(r->out, "<button type=\"submit\">%s</button> <a "
+	    "class=\"button secondary\" href=\"%s/app/contacts\">%s</a>"
+	    "</form>\n", L(r, "Lưu", "Save"), r->root, L(r, "Quay lại danh "
+	    "bạ", "Back to the contacts"));
+	ui_end(r);
+	buf_release(&q);
+	return 0;
+}
+
+int
+web_contact_edit_form(struct web_req *r)
+{
+	struct contact c;
+	struct cform f;
+	int i, rc;
+
+	if ((rc = find(r, &c)) != 0)
+		return rc == 1 ? 0 : -1;
+	memset(&f, 0, sizeof(f));
+	for (i = 0; i < NFIELDS; i++)
+		f.v[i] = *field_ptr(&c, i);
+	rc = edit_page(r, 200, &c, &f);
+	contact_release(&c);
+	return rc;
+}
+
+/* contact_check()'s errors on the form's fields; 1 if any. */
+static int
+form_errors(struct web_req *r, struct cform *f, const struct contact_err *e,
+    size_t n)
+{
+	size_t k;
+	int i, any = 0;
+
+	for (k = 0; k < n; k++)
+		for (i = 0; i < NFIELDS; i++) {
+			if (strcmp(e[k].field, field_names[i]) != 0)
+				continue;
+			if (e[k].why != NULL)
+				f->err[i] = ui_text_why(r, e[k].why);
+			else {
+				snprintf(f->why[i], sizeof(f->why[i]), "%s",
+				    L(r, e[k].vi, e[k].en));
+				f->err[i] = f->why[i];
+			}
+			any = 1;
+		}
+	return any;
+}
+
+/* Save c (the contact with the form's values) and audit the change. */
+static int
+save(struct web_req *r, const struct contact *old, const struct contact *c)
+{
+	struct buf b, a, obj;
+	int ret = -1;
+
+	buf_init(&b);
+	buf_init(&a);
+	buf_init(&obj);
+	contact_json(old, 0, &b);
+	contact_json(c, 0, &a);
+	buf_printf(&obj, "contact:%s", c->key);
+	if (store_begin(r->st) == -1)
+		goto done;
+	if (contact_put(r->st, c, r->s.user.email, r->now) == -1 ||
+	    web_audit(r, "contact.edit", obj.data, b.data, a.data) == -1) {
+		store_rollback(r->st);
+		goto done;
+	}
+	if (store_commit(r->st) == -1)
+		goto done;
+	web_dirty(r);
+	ret = web_redirect(r, "/app/contacts?msg=saved");
+done:
+	buf_release(&b);
+	buf_release(&a);
+	buf_release(&obj);
+	return ret;
+}
+
+int
+web_contact_edit(struct web_req *r)
+{
+	struct contact old, c;
+	struct contact_err errs[CONTACT_MAX_ERRS];
+	struct cform f;
+	size_t n = 0;
+	int i, rc;
+
+	if ((rc = find(r, &old)) != 0)
+		return rc == 1 ? 0 : -1;
+	memset(&f, 0, sizeof(f));
+	c = old;
+	for (i = 0; i < NFIELDS; i++) {
+		f.v[i] = http_req_field(r->hr, field_names[i]);
+		*field_ptr(&c, i) = f.v[i] != NULL && *f.v[i] != '\0' ?
+		    (char *)f.v[i] : NULL;
+	}
+	if ((rc = contact_check(r->st, &c, errs, &n)) == -1)
+		goto done;
+	if (rc == 1) {
+		if (!form_errors(r, &f, errs, n)) {
+			/* A stored field the form does not show is wrong:
+			 * say which, rather than nothing. */
+			char line[300];
+
+			contact_err_text(&errs[0], line, sizeof(line));
+			rc = web_error(r, 422, line, line);
+		} else
+			rc = edit_page(r, 422, &old, &f);
+		goto done;
+	}
+	rc = save(r, &old, &c);
+done:
+	contact_release(&old);
+	return rc;
+}

@@ -1,0 +1,98 @@
+# Thư chúc mừng on a real server: the year's letters by occasion with
+# their addressees and state (Cambodia's national day due on 15/10/2024),
+# each draft downloadable as .docx (python3-docx opens it) and Markdown,
+# the same bytes as `kyniem letters` writes; only editors mark an
+# occasion's letters sent, with the CSRF token: the activity is recorded
+# and audited, and the page then says sent.
+. "$SRC/tests/lib.sh"
+. "$SRC/tests/integration/serverlib.sh"
+. "$SRC/tests/integration/weblib.sh"
+"$PYTHON" -c 'import docx' 2>/dev/null || skip_all "python3-docx not installed"
+initdb
+cat >>"$T/kyniem.conf" <<EOC
+[organisation]
+name = Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa
+focus_countries = LA, KH
+[letters]
+contacts = embassy:KH, cg:KH:ho-chi-minh, embassy:LA
+english = embassy:KH
+template_vi = $SRC/config/letter.vi.txt
+template_en = $SRC/config/letter.en.txt
+EOC
+web_users
+start_server 2024-10-15
+for w in editor viewer; do
+	[ "$(web_login $w)" = 303 ] || die "$w cannot log in"
+done
+K() { "$KYNIEM" --today 2024-10-15 "$@"; }
+
+expect "a viewer reads the letters" \
+    [ "$(web_get viewer '/app/letters?year=2024' "$T/v.html")" = 200 ]
+expect_grep 'href="/app/letters" aria-current="page">Thư chúc mừng</a>' "$T/v.html"
+expect_grep '<td>9/11/2024</td><td>Kỷ niệm 71 năm Quốc khánh Vương quốc Campuchia (9/11/1953 – 9/11/2024)<ul><li>Kính gửi: Ngài Đại sứ Đặc mệnh toàn quyền Vương quốc Campuchia tại Việt Nam <a href="/app/letters/2024-national-day_KH-embassy_KH-vi.docx">docx</a>' \
+    "$T/v.html"
+expect_grep '<li>To: His/Her Excellency the Ambassador Extraordinary and Plenipotentiary of the Kingdom of Cambodia to Viet Nam (English)' "$T/v.html"
+expect_grep 'Kỷ niệm 49 năm Quốc khánh Cộng hòa Dân chủ Nhân dân Lào' "$T/v.html"
+expect "Cambodia's is due, Laos's not yet, last year's relations not recorded" \
+    [ "$(grep -c '<td>Cần gửi' "$T/v.html")" -eq 1 ] && \
+    [ "$(grep -c '<td>Chưa đến hạn' "$T/v.html")" -eq 1 ] && \
+    [ "$(grep -c '<td>Chưa ghi nhận đã gửi' "$T/v.html")" -eq 2 ]
+expect_no_grep '/app/letters/sent' "$T/v.html"
+expect_grep 'href="/app/contacts"' "$T/v.html"
+
+# Downloads: the same bytes as the command line's drafts.
+K letters 2024 --format docx --out "$T/cli/" >/dev/null
+K letters 2024 --out "$T/cli/" >/dev/null
+N=2024-national-day_KH-embassy_KH-vi
+code=$(curl -s -b "$T/viewer.jar" -D "$T/dl.hdr" -o "$T/dl.docx" \
+    -w '%{http_code}' "$BASE/app/letters/$N.docx")
+expect "the docx downloads (200, got $code)" [ "$code" = 200 ]
+expect_grep '^Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document' "$T/dl.hdr"
+expect_grep "^Content-Disposition: attachment; filename=\"$N.docx\"" "$T/dl.hdr"
+expect "as kyniem letters writes it" cmp "$T/cli/$N.docx" "$T/dl.docx"
+expect "python3-docx opens it" "$PYTHON" -c '
+import sys, docx
+p = [x.text for x in docx.Document(sys.argv[1]).paragraphs]
+assert "Kính gửi: Ngài Đại sứ Đặc mệnh toàn quyền Vương quốc Campuchia tại Việt Nam" in p, p
+' "$T/dl.docx"
+expect "the md downloads" \
+    [ "$(web_get viewer "/app/letters/$N.md" "$T/dl.md")" = 200 ]
+expect_diff "$T/cli/$N.md" "$T/dl.md"
+expect "an unknown letter is a 404" \
+    [ "$(web_get viewer /app/letters/2024-nothing.docx "$T/404.html")" = 404 ]
+expect "a bad name is a 404" \
+    [ "$(web_get viewer /app/letters/x.pdf "$T/404b.html")" = 404 ]
+
+# Marking sent: editors only, with the token.
+SENT='/app/letters/sent?key=national-day%3AKH&year=2024'
+expect "a viewer may not mark sent (403)" \
+    [ "$(web_post viewer "$SENT")" = 403 ]
+code=$(curl -s -b "$T/editor.jar" -H "Origin: $BASE" -o /dev/null \
+    -w '%{http_code}' -d '' "$BASE$SENT")
+expect "without the CSRF token: 403 (got $code)" [ "$code" = 403 ]
+expect "nothing recorded" [ -z "$(K activity list)" ]
+web_get editor '/app/letters?year=2024' "$T/e.html" >/dev/null
+expect_grep 'action="/app/letters/sent?key=national-day%3AKH&amp;year=2024"' "$T/e.html"
+expect "an editor marks it sent (303)" [ "$(web_post editor "$SENT")" = 303 ]
+expect_grep '^Location: /app/letters?year=2024&msg=saved' "$T/post.hdr"
+K activity list >"$T/acts"
+expect "one activity" [ "$(wc -l <"$T/acts")" -eq 1 ]
+expect_grep 'Gửi thư chúc mừng kỷ niệm 71 năm Quốc khánh Vương quốc Campuchia (9/11/1953 – 9/11/2024)' "$T/acts"
+K audit >"$T/audit"
+expect_grep 'letter.sent' "$T/audit"
+web_get viewer '/app/letters?year=2024' "$T/v2.html" >/dev/null
+expect "the page says sent" [ "$(grep -c '<td>Đã gửi' "$T/v2.html")" -eq 1 ]
+# A letter activity entered by hand (category letter) counts as sent.
+K activity add --title 'Thư gửi Đại sứ quán Lào' --start 2024-11-28 \
+    --observance national-day:LA --category letter --status done \
+    >/dev/null || die "activity add"
+web_get viewer '/app/letters?year=2024' "$T/v3.html" >/dev/null
+expect "Laos's too, entered by hand" \
+    [ "$(grep -c '<td>Đã gửi' "$T/v3.html")" -eq 2 ]
+expect "an unknown occasion is a 404" [ "$(web_post editor \
+    '/app/letters/sent?key=national-day%3AXX&year=2024')" = 404 ]
+# In English, the occasions in English.
+web_get viewer '/app/lang/en?next=%2Fapp%2Fletters' "$T/lang.html" >/dev/null
+web_get viewer '/app/letters?year=2024' "$T/en.html" >/dev/null
+expect_grep '<td>9 Nov 2024</td><td>71st anniversary of the National Day of the Kingdom of Cambodia (9 Nov 1953 – 9 Nov 2024)<ul>' "$T/en.html"
+expect_clean_stop
