@@ -222,6 +222,21 @@ add_milestone(struct ctx *c, const struct occurrence *oc)
 	c->ms[c->nms++] = (struct mstone){ oc, 0, 0 };
 }
 
+/* By date, the rows known only to the year last. */
+static int
+mstone_cmp(const void *x, const void *y)
+{
+	const struct occurrence *a = ((const struct mstone *)x)->oc;
+	const struct occurrence *b = ((const struct mstone *)y)->oc;
+	int ya = a->precision == PREC_YEAR, yb = b->precision == PREC_YEAR;
+
+	if (ya != yb)
+		return ya - yb;
+	if (util_ymd_cmp(a->date, b->date) != 0)
+		return util_ymd_cmp(a->date, b->date);
+	return strcmp(a->obs->key, b->obs->key);
+}
+
 /*
  * The year's milestones: those the plan lists, and any milestone an
  * activity of the year was done for, so that no done activity is lost;
@@ -263,6 +278,8 @@ collect_milestones(struct ctx *c)
 			    &in->cfg->rules, &c->occ.v[k]))
 				add_milestone(c, &c->occ.v[k]);
 	}
+	if (c->nms > 1)
+		qsort(c->ms, c->nms, sizeof(*c->ms), mstone_cmp);
 	return 0;
 }
 
