@@ -55,15 +55,17 @@ struct ctx {
 
 /* The texts of the document in each language. */
 struct words {
-	const char *org, *title, *draft[2], *h1[4], *h2[4], *empty, *activity,
+	const char *kind, *title, *to[3], *draft[2], *h1[4], *h2[4], *empty, *activity,
 	    *blank, *letters, *ngo[3], *info_rel, *info_other, *info_news,
 	    *other[2], *appendix, *cols[5], *no_dates, *month[12],
 	    *undated_intro, *undated_h, *day_unknown;
 };
 
 static const struct words vi = {
-	"Liên hiệp các tổ chức hữu nghị",
-	"PHƯƠNG HƯỚNG HOẠT ĐỘNG NĂM ",
+	"KẾ HOẠCH",
+	"Phương hướng hoạt động năm ",
+	{ "Liên hiệp các tổ chức hữu nghị Việt Nam (để báo cáo)",
+	    " (để báo cáo)", "Các tổ chức thành viên (để thực hiện)" },
 	{ "Dự thảo do kyniem lập ngày ", " từ lịch các ngày kỷ niệm; các chỗ "
 	    "“…” để cán bộ bổ sung." },
 	{ "1. Công tác hòa bình, đoàn kết, hữu nghị",
@@ -101,8 +103,10 @@ static const struct words vi = {
 };
 
 static const struct words en = {
-	"Union of Friendship Organizations",
-	"ACTIVITY PLAN FOR ",
+	"PLAN",
+	"Activity plan for ",
+	{ "Vietnam Union of Friendship Organizations (to report)",
+	    " (to report)", "Member organisations (to implement)" },
 	{ "Draft made by kyniem on ", " from the calendar of anniversaries; "
 	    "fill in the blanks (“…”)." },
 	{ "1. Peace, solidarity and friendship work",
@@ -457,33 +461,39 @@ build_undated(struct ctx *c)
 	}
 }
 
+/* The header is doc.c's; the body opens with the note on the draft. */
 static void
 build_header(struct ctx *c)
 {
-	const struct config *cfg = c->in->cfg;
 	const struct words *w = words(c->in->lang);
-	struct ymd t = c->in->today;
-	const char *prov = cfg->org_province ? cfg->org_province : "";
 	struct buf b;
 
-	block_add(c->doc, PB_META, 0, cfg->org_name && *cfg->org_name ?
-	    cfg->org_name : w->org);
+	org_from_config(c->in->cfg, &c->doc->org);
+	c->doc->date = c->in->today;
+	c->doc->kind = w->kind;
+	c->doc->title = xasprintf("%s%d", w->title, c->in->year);
 	buf_init(&b);
-	if (c->in->lang == LANG_EN) {
-		if (*prov)
-			buf_printf(&b, "%s, ", prov);
-		vntime_format_date(t, LANG_EN, &b);
-	} else
-		buf_printf(&b, "%s%s%sgày %d tháng %d năm %d", prov,
-		    *prov ? ", " : "", *prov ? "n" : "N", t.d, t.m, t.y);
-	block_add(c->doc, PB_META, 1, b.data);
-	buf_release(&b);
-	block_cat(c->doc, PB_TITLE, 0, w->title, c->year, (char *)NULL);
-	buf_init(&b);
-	vntime_format_date(t, c->in->lang, &b);
-	block_cat(c->doc, PB_PARA, 0, w->draft[0], b.data, w->draft[1],
+	vntime_format_date(c->in->today, c->in->lang, &b);
+	block_cat(c->doc, PB_TODO, 0, w->draft[0], b.data, w->draft[1],
 	    (char *)NULL);
 	buf_release(&b);
+}
+
+/* "Nơi nhận" and the signature, before the appendix as the decree has
+ * it.  The parent body has no English name: English plans leave it. */
+static void
+build_end(struct ctx *c)
+{
+	const struct words *w = words(c->in->lang);
+	struct plan_block *b = block_add(c->doc, PB_END, 0, NULL);
+	const char *parent = c->in->lang == LANG_EN ? NULL :
+	    c->doc->org.parent;
+
+	b->cells = xcalloc(3, sizeof(*b->cells));
+	b->cells[b->nrows++] = xstrdup(w->to[0]);
+	if (parent != NULL)
+		b->cells[b->nrows++] = xasprintf("%s%s", parent, w->to[1]);
+	b->cells[b->nrows++] = xstrdup(w->to[2]);
 }
 
 static void
@@ -505,6 +515,7 @@ build_sections(struct ctx *c)
 	block_add(c->doc, PB_H1, 0, w->h1[3]);
 	for (s = 0; s < 2; s++)
 		block_add(c->doc, PB_BULLET, 0, w->other[s]);
+	build_end(c);
 }
 
 /* --- the appendix ---------------------------------------------------- */
@@ -758,12 +769,14 @@ plan_doc_release(struct plan_doc *doc)
 
 	for (i = 0; i < doc->nblocks; i++) {
 		free(doc->blocks[i].text);
-		for (k = 0; k < doc->blocks[i].ncols * doc->blocks[i].nrows;
-		    k++)
+		for (k = 0; k < (doc->blocks[i].type == PB_END ?
+		    doc->blocks[i].nrows : doc->blocks[i].ncols *
+		    doc->blocks[i].nrows); k++)
 			free(doc->blocks[i].cells[k]);
 		free(doc->blocks[i].cells);
 	}
 	free(doc->blocks);
+	free(doc->title);
 	for (i = 0; i < doc->nrows; i++) {
 		free(doc->rows[i].key);
 		free(doc->rows[i].kind);

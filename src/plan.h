@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "doc.h"
 #include "rules.h"
 
 struct config;
@@ -18,14 +19,15 @@ struct lunar_cal;
 
 enum plan_format { PLAN_MD, PLAN_HTML, PLAN_CSV, PLAN_DOCX };
 
+/* The body; the header is doc.c's, from plan_doc's org, date and year. */
 enum plan_block_type {
-	PB_TITLE,	/* the document title */
-	PB_META,	/* header lines: organisation, place and date */
+	PB_TODO,	/* a note for staff: "Dự thảo do kyniem lập ..." */
 	PB_H1,		/* "1. Công tác ..." */
 	PB_H2,		/* "1.1. ..." and the appendix's months */
 	PB_PARA,
 	PB_BULLET,	/* level 0, or 1 for a nested item */
-	PB_TABLE
+	PB_TABLE,
+	PB_END		/* recipients (cells, nrows) and signature */
 };
 
 struct plan_block {
@@ -56,6 +58,10 @@ struct plan_row {
 struct plan_doc {
 	int year;
 	enum lang lang;
+	struct org org;		/* borrowed from the config */
+	struct ymd date;	/* of the date line: the draft's day */
+	const char *kind;	/* "KẾ HOẠCH" */
+	char *title;		/* "Phương hướng hoạt động năm 2024" */
 	struct plan_block *blocks;
 	size_t nblocks, blocks_cap;
 	struct plan_row *rows;
@@ -89,12 +95,10 @@ int plan_render(const struct plan_doc *doc, enum plan_format fmt,
     char **out, size_t *len);
 
 /*
- * Append doc's blocks as an HTML fragment for a page that has its own
- * layout (the web application's Tài liệu): the title is an <hN> of
- * level first, its sections and their parts the levels below.
+ * Append doc as an HTML fragment for a page that has its own layout and
+ * <h1> (the web application's Tài liệu): doc.c's DOC_HTML_FRAGMENT.
  */
-void plan_render_fragment(const struct plan_doc *doc, int first,
-    struct buf *out);
+void plan_render_fragment(const struct plan_doc *doc, struct buf *out);
 
 /* A rendered plan for the server: "/plan/2024.docx" and its bytes. */
 struct plan_file {

@@ -107,7 +107,7 @@ web_documents(struct web_req *r)
 		downloads(r, year);
 	html_raw(r->out, "</tbody></table></section>\n<article class=\"card "
 	    "plan\">\n");
-	plan_render_fragment(&doc, 2, r->out);
+	plan_render_fragment(&doc, r->out);
 	html_raw(r->out, "</article>\n");
 	ui_end(r);
 	plan_doc_release(&doc);

@@ -80,10 +80,21 @@ name = Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa
 province = Khánh Hòa
 EOC
 "$KYNIEM" --today 2023-12-20 plan 2024 >"$T/org.md"
-expect_grep '^\*\*Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa\*\*$' "$T/org.md"
+expect_grep '^\*\*LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH KHÁNH HÒA\*\*  $' "$T/org.md"
 expect_grep '^_Khánh Hòa, ngày 20 tháng 12 năm 2023_$' "$T/org.md"
+# The decree's header: the number with the plan's symbol, the motto, the
+# kind and title; the recipients and signature close the plan's body.
+expect_grep '^Số: .*/KH-LHHN$' "$T/org.md"
+expect_grep '^\*\*Độc lập - Tự do - Hạnh phúc\*\*$' "$T/org.md"
+expect_grep '^# KẾ HOẠCH$' "$T/org.md"
+expect_grep '^\*\*Phương hướng hoạt động năm 2024\*\*$' "$T/org.md"
+expect_grep '^\*\*Nơi nhận:\*\*$' "$T/org.md"
+expect_grep '^\*\*CHỦ TỊCH\*\*$' "$T/org.md"
 "$KYNIEM" --today 2023-12-20 plan 2024 --lang en >"$T/en.md"
-expect_grep '^# ACTIVITY PLAN FOR 2024$' "$T/en.md"
+expect_grep '^# PLAN$' "$T/en.md"
+expect_grep '^\*\*Activity plan for 2024\*\*$' "$T/en.md"
+expect_grep '^_Khanh Hoa, 20 December 2023_$' "$T/en.md"
+expect_grep '^\*\*SOCIALIST REPUBLIC OF VIET NAM\*\*  $' "$T/en.md"
 expect_grep '^- 55th anniversary of Vietnam–Sweden diplomatic relations (11 Jan 1969 – 11 Jan 2024)$' "$T/en.md"
 expect_grep 'Vietnam and other countries in 2024: .*Sweden' "$T/en.md"
 
