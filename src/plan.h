@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "doc.h"
+#include "plan_choice.h"
 #include "rules.h"
 
 struct config;
@@ -55,6 +56,17 @@ struct plan_row {
 	char *activities;	/* planned activities, "; "-separated */
 };
 
+/* A milestone that could go to section 1.1, best first. */
+struct plan_pick {
+	char *key;		/* the observance's */
+	char *text;		/* its title, as the bullet has it */
+	char *why;		/* "25 điểm (năm chẵn 10, ...)" (rank.h) */
+	int score;
+	enum plan_choice choice;	/* staff's, for the year */
+	int in_1_1;		/* named in 1.1; else in the appendix */
+	int planned;		/* has an activity this year */
+};
+
 struct plan_doc {
 	int year;
 	enum lang lang;
@@ -66,6 +78,8 @@ struct plan_doc {
 	size_t nblocks, blocks_cap;
 	struct plan_row *rows;
 	size_t nrows, rows_cap;
+	struct plan_pick *picks;	/* section 1.1's candidates */
+	size_t npicks;
 };
 
 /* What a plan is made from; every pointer is borrowed. */
