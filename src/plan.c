@@ -637,6 +637,7 @@ build_others(struct ctx *c)
 	size_t i;
 	int head = 0;
 
+	c->doc->others_from = c->doc->nblocks;
 	for (i = 0; i < c->doc->npicks; i++) {
 		p = &c->doc->picks[i];
 		if (p->in_1_1)
@@ -648,6 +649,7 @@ build_others(struct ctx *c)
 		block_add(c->doc, PB_BULLET, 0, p->text);
 		block_cat(c->doc, PB_BULLET, 1, w->why, p->why, (char *)NULL);
 	}
+	c->doc->others_to = c->doc->nblocks;
 }
 
 static void

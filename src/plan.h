@@ -80,6 +80,8 @@ struct plan_doc {
 	size_t nrows, rows_cap;
 	struct plan_pick *picks;	/* section 1.1's candidates */
 	size_t npicks;
+	size_t others_from, others_to;	/* the blocks of the appendix of
+					   the others; equal: none */
 };
 
 /* What a plan is made from; every pointer is borrowed. */
@@ -110,9 +112,12 @@ int plan_render(const struct plan_doc *doc, enum plan_format fmt,
 
 /*
  * Append doc as an HTML fragment for a page that has its own layout and
- * <h1> (the web application's Tài liệu): doc.c's DOC_HTML_FRAGMENT.
+ * <h1> (the web application's Tài liệu): doc.c's DOC_HTML_FRAGMENT;
+ * without the appendix of the milestones 1.1 leaves out unless others
+ * (the page lists them with its buttons).
  */
-void plan_render_fragment(const struct plan_doc *doc, struct buf *out);
+void plan_render_fragment(const struct plan_doc *doc, int others,
+    struct buf *out);
 
 /* A rendered plan for the server: "/plan/2024.docx" and its bytes. */
 struct plan_file {

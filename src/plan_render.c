@@ -114,9 +114,10 @@ add_block(const struct plan_doc *p, const struct plan_block *b,
 	}
 }
 
-/* The plan as a document of the decree's layout, symbol KH. */
+/* The plan as a document of the decree's layout, symbol KH; others 0
+ * leaves out the appendix of the milestones 1.1 does not name. */
 static struct doc *
-to_doc(const struct plan_doc *p)
+to_doc(const struct plan_doc *p, int others)
 {
 	struct doc_head h;
 	struct doc *d;
@@ -129,14 +130,15 @@ to_doc(const struct plan_doc *p)
 	h.date = p->date;
 	d = doc_new(&p->org, p->lang, &h);
 	for (i = 0; i < p->nblocks; i++)
-		add_block(p, &p->blocks[i], d);
+		if (others || i < p->others_from || i >= p->others_to)
+			add_block(p, &p->blocks[i], d);
 	return d;
 }
 
 void
-plan_render_fragment(const struct plan_doc *p, struct buf *b)
+plan_render_fragment(const struct plan_doc *p, int others, struct buf *b)
 {
-	struct doc *d = to_doc(p);
+	struct doc *d = to_doc(p, others);
 
 	doc_render(d, DOC_HTML_FRAGMENT, b);
 	doc_free(d);
@@ -154,7 +156,7 @@ plan_render(const struct plan_doc *doc, enum plan_format fmt, char **out,
 	if (fmt == PLAN_CSV)
 		render_csv(doc, &b);
 	else {
-		d = to_doc(doc);
+		d = to_doc(doc, 1);
 		ret = doc_render(d, fmt == PLAN_MD ? DOC_MD : fmt == PLAN_HTML ?
 		    DOC_HTML : DOC_DOCX, &b);
 		doc_free(d);
