@@ -94,8 +94,10 @@ SRCS = \
 	src/output.c \
 	src/page.c \
 	src/plan.c \
+	src/plan_choice.c \
 	src/plan_render.c \
 	src/query.c \
+	src/rank.c \
 	src/recipient.c \
 	src/remind.c \
 	src/remind_mail.c \

@@ -1,9 +1,12 @@
 /*
  * kyniem plan YEAR: the yearly plan skeleton as Markdown (default), HTML,
- * CSV or .docx, on stdout or in --out FILE.  The work is plan.c's.
+ * CSV or .docx, on stdout or in --out FILE; --include, --exclude and
+ * --reset record staff's choices for section 1.1 first.  The work is
+ * plan.c's and plan_choice.c's.
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +20,15 @@
 #include "lunar.h"
 #include "output.h"
 #include "plan.h"
+#include "plan_choice.h"
+
+/* At most this many --include, --exclude and --reset a run. */
+#define MAX_CHOICES 32
+
+struct choice_op {
+	enum plan_choice c;	/* PLAN_CHOICE_NONE: --reset */
+	const char *key;
+};
 
 static int
 write_stdout(const char *data, size_t len)
@@ -55,26 +67,77 @@ make_plan(struct app *app, int year, enum lang lang, enum plan_format fmt,
 	return ret;
 }
 
+/* Record the choices in order, each with its audit entry, before the
+ * plan is built; 0, or 1 after the first that fails. */
+static int
+apply_choices(struct app *app, int year, const struct choice_op *ops,
+    size_t n)
+{
+	struct passwd *pw = getpwuid(getuid());
+	char *who, err[200];
+	struct dataset d;
+	size_t i;
+	int rc = 0;
+
+	if (n == 0)
+		return 0;
+	if (dataset_load(app->store, 0, &d) == -1)
+		return 1;
+	/* Every key checked first: a bad one writes nothing. */
+	for (i = 0; i < n && rc == 0; i++)
+		if ((rc = plan_choice_check(&d, app->cfg, app->lunar, year,
+		    ops[i].key, err, sizeof(err))) != 0)
+			log_warnx("%s", err);
+	who = xasprintf("cli:%s", pw != NULL ? pw->pw_name : "?");
+	for (i = 0; i < n && rc == 0; i++) {
+		rc = plan_choice_apply(app->store, &d, app->cfg, app->lunar,
+		    year, ops[i].key, ops[i].c, who, app->now, err,
+		    sizeof(err));
+		if (rc == 1)
+			log_warnx("%s", err);
+	}
+	free(who);
+	dataset_release(&d);
+	return rc != 0;
+}
+
 int
 cmd_plan(int argc, char **argv, struct app *app)
 {
 	static const struct option opts[] = {
+		{ "exclude", required_argument, NULL, 'x' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "include", required_argument, NULL, 'i' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "out", required_argument, NULL, 'o' },
+		{ "reset", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
 	enum plan_format fmt = PLAN_MD;
 	enum lang lang = app->cfg->lang;
 	const char *out = NULL;
+	struct choice_op ops[MAX_CHOICES];
 	char *data = NULL;
-	size_t len = 0;
+	size_t len = 0, nops = 0;
 	long year;
 	int ch, ret;
 
-	while ((ch = getopt_long(argc, argv, "f:hl:o:", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "f:hi:l:o:r:x:", opts, NULL)) !=
+	    -1) {
 		switch (ch) {
+		case 'i':
+		case 'x':
+		case 'r':
+			if (nops == MAX_CHOICES) {
+				log_warnx("at most %d --include, --exclude and "
+				    "--reset at once", MAX_CHOICES);
+				return 2;
+			}
+			ops[nops].c = ch == 'i' ? PLAN_CHOICE_INCLUDE :
+			    ch == 'x' ? PLAN_CHOICE_EXCLUDE : PLAN_CHOICE_NONE;
+			ops[nops++].key = optarg;
+			break;
 		case 'f':
 			if (plan_parse_format(optarg, &fmt) == -1) {
 				log_warnx("--format must be md, html, docx or "
@@ -113,7 +176,8 @@ cmd_plan(int argc, char **argv, struct app *app)
 		    "or redirect the output");
 		return 2;
 	}
-	if (make_plan(app, (int)year, lang, fmt, &data, &len) == -1)
+	if (apply_choices(app, (int)year, ops, nops) != 0 ||
+	    make_plan(app, (int)year, lang, fmt, &data, &len) == -1)
 		return 1;
 	ret = out ? file_write_atomic(out, data, len) :
 	    write_stdout(data, len);

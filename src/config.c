@@ -86,11 +86,13 @@ static const struct key keys[] = {
 	    200 },
 	{ "organisation", "signer_title_en", T_STR, C(org_signer_title_en),
 	    0, 200 },
+	{ "plan", "min_score", T_INT, C(plan_min_score), 0, 1000 },
 	{ "plan", "section_1_1", T_SELECTOR, C(plan_sel[PLAN_S_1_1]), 0, 0 },
 	{ "plan", "section_1_2", T_SELECTOR, C(plan_sel[PLAN_S_1_2]), 0, 0 },
 	{ "plan", "section_1_3", T_SELECTOR, C(plan_sel[PLAN_S_1_3]), 0, 0 },
 	{ "plan", "section_1_4", T_SELECTOR, C(plan_sel[PLAN_S_1_4]), 0, 0 },
 	{ "plan", "section_3", T_SELECTOR, C(plan_sel[PLAN_S_3]), 0, 0 },
+	{ "plan", "top", T_INT, C(plan_top), 0, 100 },
 	{ "reminders", "milestone_days", T_INT, C(milestone_days), 0, 3660 },
 	{ "reminders", "offsets", T_OFFSETS, C(remind_offsets), 0, 0 },
 	{ "server", "base_url", T_STR, C(base_url), 0, 0 },
@@ -252,6 +254,9 @@ defaults(struct config *cfg)
 	cfg->milestone_days = 90;
 	cfg->app_idle_minutes = 480;
 	cfg->app_session_days = 7;
+	/* The reports' plans name three to six occasions in 1.1. */
+	cfg->plan_top = 6;
+	cfg->plan_min_score = 30;
 }
 
 static int

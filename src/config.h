@@ -124,6 +124,8 @@ struct config {
 
 	/* [plan] which dates go to which section */
 	struct selector plan_sel[PLAN_S_COUNT];
+	int plan_top;		/* 1.1 names at most this many by rank */
+	int plan_min_score;	/* and only those scoring this much (rank.h) */
 
 	/* [categories] of activities, in the report's order: the file's
 	 * when it has the section, else the defaults */

@@ -18,7 +18,8 @@ dataset_load(struct store *st, int what, struct dataset *d)
 		return -1;
 	if (((what & DATASET_ACTIVITIES) && activity_load(st,
 	    what & DATASET_OWNERS, &d->acts) == -1) ||
-	    store_load_groups(st, &d->groups) == -1) {
+	    store_load_groups(st, &d->groups) == -1 ||
+	    plan_choice_load(st, &d->choices) == -1) {
 		dataset_release(d);
 		return -1;
 	}
@@ -31,6 +32,7 @@ dataset_release(struct dataset *d)
 	obs_set_release(&d->set);
 	activity_list_release(&d->acts);
 	group_set_release(&d->groups);
+	plan_choice_list_release(&d->choices);
 }
 
 void

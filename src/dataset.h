@@ -9,6 +9,7 @@
 #define KYNIEM_DATASET_H
 
 #include "activity.h"
+#include "plan_choice.h"
 #include "rules.h"
 #include "select.h"
 #include "store.h"
@@ -19,6 +20,7 @@ struct dataset {
 	struct obs_set set;		/* sorted by key */
 	struct activity_list acts;	/* sorted by start */
 	struct group_set groups;
+	struct plan_choice_list choices;	/* staff's for the plans' 1.1 */
 };
 
 /* What dataset_load() loads besides observances and groups. */

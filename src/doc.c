@@ -260,12 +260,13 @@ doc_end(struct doc *d, const char *const *recipients, size_t n)
 	struct block *b = add(d, B_END, 0, NULL);
 	size_t k;
 
-	/* "- X;" each, then the office's copy that ends the list. */
+	/* "X;" each, then the office's copy that ends the list; the
+	 * formats put the "- " before each. */
 	b->nrows = n + 1;
 	b->cells = xcalloc(n + 1, sizeof(*b->cells));
 	for (k = 0; k < n; k++)
-		b->cells[k] = xasprintf("- %s;", recipients[k]);
-	b->cells[n] = xasprintf("- %s", w->file);
+		b->cells[k] = xasprintf("%s;", recipients[k]);
+	b->cells[n] = xstrdup(w->file);
 }
 
 const char *
@@ -354,8 +355,7 @@ md_end(const struct doc *d, const struct block *e, struct buf *b)
 
 	md_line(b, "**", words(d->lang)->recipients, "**\n\n");
 	for (k = 0; k < e->nrows; k++)
-		/* The cells begin with "- ": a list item of its own. */
-		md_line(b, "- ", e->cells[k] + 2, "\n");
+		md_line(b, "- ", e->cells[k], "\n");
 	if (d->signer_title)
 		md_line(b, "\n**", d->signer_title, "**\n");
 	/* No signer: the line stays empty for the one who signs. */
@@ -417,7 +417,7 @@ static const char html_style[] =
 	".org{font-weight:bold}.motto{font-weight:bold}"
 	".date{font-style:italic}"
 	".recipients{text-align:left!important;font-size:11pt}"
-	".recipients ul{list-style:none;padding:0;margin:0}"
+	".recipients ul{list-style-type:'- ';padding-left:1em;margin:0}"
 	".sign{height:5em}"
 	"h1{font-size:14pt;text-align:center;margin:1em 0 0}"
 	".doc-title{font-weight:bold;text-align:center;margin:0 0 1em}"
@@ -631,14 +631,18 @@ static void
 docx_end(const struct doc *d, const struct block *e, struct docx *x)
 {
 	static const int widths[] = { 45, 55 };
+	char *line;
 	size_t k;
 
 	docx_grid_begin(x, 2, widths);
 	docx_grid_cell(x);
 	docx_para(x, words(d->lang)->recipients, DOCX_BOLD | DOCX_ITALIC |
 	    DOCX_SMALL);
-	for (k = 0; k < e->nrows; k++)
-		docx_para(x, e->cells[k], DOCX_SMALL);
+	for (k = 0; k < e->nrows; k++) {
+		line = xasprintf("- %s", e->cells[k]);
+		docx_para(x, line, DOCX_SMALL);
+		free(line);
+	}
 	docx_grid_cell(x);
 	docx_para(x, d->signer_title ? d->signer_title : "", DOCX_CENTER |
 	    DOCX_BOLD);

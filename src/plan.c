@@ -18,6 +18,7 @@
 #include "lunar.h"
 #include "output.h"
 #include "plan.h"
+#include "rank.h"
 #include "util.h"
 #include "vntime.h"
 
@@ -40,6 +41,16 @@ struct placed {
 	int in3, group3;	/* also named in section 3 */
 	struct buf acts;	/* planned activities, "; "-separated */
 	int nacts;
+	int in11;		/* S_1_1: named in 1.1, else the appendix */
+};
+
+/* A candidate of section 1.1, dated or known only to the year. */
+struct cand {
+	const struct occurrence *oc;
+	struct placed *p;	/* NULL: c->undated.v[u] */
+	size_t u;
+	struct rank rank;
+	enum plan_choice choice;
 };
 
 struct ctx {
@@ -50,20 +61,31 @@ struct ctx {
 	struct occ_list occ;
 	struct placed *pl;
 	struct occ_list undated;	/* rows known only to the year */
+	int *un11;		/* per undated row: named in 1.1 */
+	int *uncand;		/* per undated row: a candidate of 1.1 */
 	char year[8];		/* the year as text */
 };
 
 /* The texts of the document in each language. */
 struct words {
-	const char *org, *title, *draft[2], *h1[4], *h2[4], *empty, *activity,
+	const char *kind, *title, *to[3], *others_h, *others_intro, *why,
+	    *label_other, *draft[2], *h1[4], *h2[4], *empty, *activity,
 	    *blank, *letters, *ngo[3], *info_rel, *info_other, *info_news,
 	    *other[2], *appendix, *cols[5], *no_dates, *month[12],
 	    *undated_intro, *undated_h, *day_unknown;
 };
 
 static const struct words vi = {
-	"Liên hiệp các tổ chức hữu nghị",
-	"PHƯƠNG HƯỚNG HOẠT ĐỘNG NĂM ",
+	"KẾ HOẠCH",
+	"Phương hướng hoạt động năm ",
+	{ "Liên hiệp các tổ chức hữu nghị Việt Nam (để báo cáo)",
+	    " (để báo cáo)", "Các tổ chức thành viên (để thực hiện)" },
+	"Phụ lục: Các ngày kỷ niệm năm chẵn khác",
+	"Các ngày kỷ niệm năm chẵn, năm tròn của năm chưa đưa vào mục 1.1, "
+	    "xếp theo mức độ liên quan với đơn vị; cán bộ có thể đưa vào kế "
+	    "hoạch trên trang Tài liệu.",
+	"Mức độ liên quan: ",
+	"PL",
 	{ "Dự thảo do kyniem lập ngày ", " từ lịch các ngày kỷ niệm; các chỗ "
 	    "“…” để cán bộ bổ sung." },
 	{ "1. Công tác hòa bình, đoàn kết, hữu nghị",
@@ -101,8 +123,16 @@ static const struct words vi = {
 };
 
 static const struct words en = {
-	"Union of Friendship Organizations",
-	"ACTIVITY PLAN FOR ",
+	"PLAN",
+	"Activity plan for ",
+	{ "Vietnam Union of Friendship Organizations (to report)",
+	    " (to report)", "Member organisations (to implement)" },
+	"Appendix: other milestone anniversaries",
+	"The year's milestone anniversaries not named in section 1.1, by "
+	    "relevance to the union; staff can add them to the plan on the "
+	    "Documents page.",
+	"Relevance: ",
+	"App.",
 	{ "Draft made by kyniem on ", " from the calendar of anniversaries; "
 	    "fill in the blanks (“…”)." },
 	{ "1. Peace, solidarity and friendship work",
@@ -331,10 +361,13 @@ section_members(const struct ctx *c, int s, const struct placed ***out)
 {
 	const struct placed **v = xcalloc(c->occ.n + 1, sizeof(*v));
 	size_t i, n = 0;
-	int g, maxg = (int)c->map[s].n;
+	/* Staff's additions that no selector of 1.1 takes come last. */
+	int g, maxg = (int)c->map[s].n + (s == S_1_1);
 
 	for (g = 0; g < maxg; g++)
 		for (i = 0; i < c->occ.n; i++) {
+			if (s == S_1_1 && !c->pl[i].in11)
+				continue;
 			if (s == S_3 ? c->pl[i].in3 && c->pl[i].group3 == g :
 			    c->pl[i].section == s && c->pl[i].group == g)
 				v[n++] = &c->pl[i];
@@ -447,7 +480,7 @@ build_undated(struct ctx *c)
 
 	for (i = 0; i < c->undated.n; i++) {
 		oc = &c->undated.v[i];
-		if (!undated_in_1_1(c, oc))
+		if (!c->un11[i])
 			continue;
 		if (!intro++)
 			block_add(c->doc, PB_PARA, 0,
@@ -457,33 +490,200 @@ build_undated(struct ctx *c)
 	}
 }
 
+/* The header is doc.c's; the body opens with the note on the draft. */
+/* --- ranking section 1.1 ---------------------------------------------- */
+
+/* Staff's additions: an occurrence of the year another section (or none)
+ * took moves to 1.1. */
+static void
+apply_includes(struct ctx *c)
+{
+	const struct plan_choice_list *ch = &c->in->data->choices;
+	struct placed *p;
+	size_t i;
+	int g;
+
+	for (i = 0; i < c->occ.n; i++) {
+		p = &c->pl[i];
+		if (p->section == S_1_1 || plan_choice_find(ch, c->in->year,
+		    p->oc->obs->key) != PLAN_CHOICE_INCLUDE)
+			continue;
+		g = select_match(&c->map[S_1_1], &c->env, p->oc);
+		p->section = S_1_1;
+		p->group = g >= 0 ? g : (int)c->map[S_1_1].n;
+	}
+}
+
+/* Best first: score, then what is the union's own (focus, partner,
+ * record) over the class, then the bigger anniversary, then the date. */
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	int r;
+
+	if ((r = y->rank.score - x->rank.score) != 0)
+		return r;
+	if ((r = (y->rank.score - y->rank.cls) - (x->rank.score -
+	    x->rank.cls)) != 0)
+		return r;
+	if ((r = y->oc->n - x->oc->n) != 0)
+		return r;
+	if ((r = util_ymd_cmp(x->oc->date, y->oc->date)) != 0)
+		return r;
+	return strcmp(x->oc->obs->key, y->oc->obs->key);
+}
+
+/* The candidates of 1.1, scored and sorted; the caller frees. */
+static struct cand *
+candidates(struct ctx *c, size_t *n)
+{
+	const struct plan_input *in = c->in;
+	struct cand *v = xcalloc(c->occ.n + c->undated.n + 1, sizeof(*v));
+	size_t i, k = 0;
+
+	for (i = 0; i < c->occ.n; i++)
+		if (c->pl[i].section == S_1_1) {
+			v[k].oc = c->pl[i].oc;
+			v[k++].p = &c->pl[i];
+		}
+	for (i = 0; i < c->undated.n; i++) {
+		c->uncand[i] = undated_in_1_1(c, &c->undated.v[i]) ||
+		    plan_choice_find(&in->data->choices, in->year,
+		    c->undated.v[i].obs->key) == PLAN_CHOICE_INCLUDE;
+		if (c->uncand[i]) {
+			v[k].oc = &c->undated.v[i];
+			v[k++].u = i;
+		}
+	}
+	for (i = 0; i < k; i++) {
+		rank_score(in->data, in->cfg->focus, in->year, v[i].oc,
+		    &v[i].rank);
+		v[i].choice = plan_choice_find(&in->data->choices, in->year,
+		    v[i].oc->obs->key);
+	}
+	if (k > 0)
+		qsort(v, k, sizeof(*v), cand_cmp);
+	*n = k;
+	return v;
+}
+
+/* The pick the web page offers staff to change. */
+static void
+pick_add(struct ctx *c, const struct cand *k, int in11)
+{
+	struct plan_doc *d = c->doc;
+	struct plan_pick *p;
+	struct buf t;
+
+	d->picks = xrealloc(d->picks, (d->npicks + 1) * sizeof(*d->picks));
+	p = &d->picks[d->npicks++];
+	memset(p, 0, sizeof(*p));
+	p->key = xstrdup(k->oc->obs->key);
+	buf_init(&t);
+	item_text(c, k->oc, &t);
+	p->text = buf_detach(&t);
+	buf_init(&t);
+	rank_explain(&k->rank, c->in->lang, &t);
+	p->why = buf_detach(&t);
+	p->score = k->rank.score;
+	p->choice = k->choice;
+	p->in_1_1 = in11;
+	p->planned = k->p != NULL && k->p->nacts > 0;
+}
+
+/*
+ * Name in 1.1 what staff added, what has an activity this year, and the
+ * best of the rest up to [plan] top scoring at least min_score; what
+ * staff took out never.  The others go to the appendix.
+ */
+static void
+select_1_1(struct ctx *c)
+{
+	const struct config *cfg = c->in->cfg;
+	struct cand *v;
+	size_t i, n;
+	int in11, ranked = 0;
+
+	apply_includes(c);
+	v = candidates(c, &n);
+	for (i = 0; i < n; i++) {
+		if (v[i].choice == PLAN_CHOICE_EXCLUDE)
+			in11 = 0;
+		else if (v[i].choice == PLAN_CHOICE_INCLUDE || (v[i].p != NULL &&
+		    v[i].p->nacts > 0))
+			in11 = 1;
+		else if (ranked < cfg->plan_top &&
+		    v[i].rank.score >= cfg->plan_min_score)
+			in11 = ++ranked > 0;
+		else
+			in11 = 0;
+		if (v[i].p != NULL)
+			v[i].p->in11 = in11;
+		else
+			c->un11[v[i].u] = in11;
+		pick_add(c, &v[i], in11);
+	}
+	free(v);
+}
+
+/* The appendix of the milestones 1.1 leaves out, by rank, each with why,
+ * so none is silently dropped. */
+static void
+build_others(struct ctx *c)
+{
+	const struct words *w = words(c->in->lang);
+	const struct plan_pick *p;
+	size_t i;
+	int head = 0;
+
+	c->doc->others_from = c->doc->nblocks;
+	for (i = 0; i < c->doc->npicks; i++) {
+		p = &c->doc->picks[i];
+		if (p->in_1_1)
+			continue;
+		if (!head++) {
+			block_add(c->doc, PB_H1, 0, w->others_h);
+			block_add(c->doc, PB_PARA, 0, w->others_intro);
+		}
+		block_add(c->doc, PB_BULLET, 0, p->text);
+		block_cat(c->doc, PB_BULLET, 1, w->why, p->why, (char *)NULL);
+	}
+	c->doc->others_to = c->doc->nblocks;
+}
+
 static void
 build_header(struct ctx *c)
 {
-	const struct config *cfg = c->in->cfg;
 	const struct words *w = words(c->in->lang);
-	struct ymd t = c->in->today;
-	const char *prov = cfg->org_province ? cfg->org_province : "";
 	struct buf b;
 
-	block_add(c->doc, PB_META, 0, cfg->org_name && *cfg->org_name ?
-	    cfg->org_name : w->org);
+	org_from_config(c->in->cfg, &c->doc->org);
+	c->doc->date = c->in->today;
+	c->doc->kind = w->kind;
+	c->doc->title = xasprintf("%s%d", w->title, c->in->year);
 	buf_init(&b);
-	if (c->in->lang == LANG_EN) {
-		if (*prov)
-			buf_printf(&b, "%s, ", prov);
-		vntime_format_date(t, LANG_EN, &b);
-	} else
-		buf_printf(&b, "%s%s%sgày %d tháng %d năm %d", prov,
-		    *prov ? ", " : "", *prov ? "n" : "N", t.d, t.m, t.y);
-	block_add(c->doc, PB_META, 1, b.data);
-	buf_release(&b);
-	block_cat(c->doc, PB_TITLE, 0, w->title, c->year, (char *)NULL);
-	buf_init(&b);
-	vntime_format_date(t, c->in->lang, &b);
-	block_cat(c->doc, PB_PARA, 0, w->draft[0], b.data, w->draft[1],
+	vntime_format_date(c->in->today, c->in->lang, &b);
+	block_cat(c->doc, PB_TODO, 0, w->draft[0], b.data, w->draft[1],
 	    (char *)NULL);
 	buf_release(&b);
+}
+
+/* "Nơi nhận" and the signature, before the appendix as the decree has
+ * it.  The parent body has no English name: English plans leave it. */
+static void
+build_end(struct ctx *c)
+{
+	const struct words *w = words(c->in->lang);
+	struct plan_block *b = block_add(c->doc, PB_END, 0, NULL);
+	const char *parent = c->in->lang == LANG_EN ? NULL :
+	    c->doc->org.parent;
+
+	b->cells = xcalloc(3, sizeof(*b->cells));
+	b->cells[b->nrows++] = xstrdup(w->to[0]);
+	if (parent != NULL)
+		b->cells[b->nrows++] = xasprintf("%s%s", parent, w->to[1]);
+	b->cells[b->nrows++] = xstrdup(w->to[2]);
 }
 
 static void
@@ -505,6 +705,7 @@ build_sections(struct ctx *c)
 	block_add(c->doc, PB_H1, 0, w->h1[3]);
 	for (s = 0; s < 2; s++)
 		block_add(c->doc, PB_BULLET, 0, w->other[s]);
+	build_end(c);
 }
 
 /* --- the appendix ---------------------------------------------------- */
@@ -567,12 +768,21 @@ row_occurrence(struct ctx *c, const struct occurrence *oc, char *section,
 	r->activities = xstrdup(activities);
 }
 
+/* "1.1", or "PL" for a milestone of 1.1 left to the appendix. */
+static const char *
+label(const struct ctx *c, int section, int in11)
+{
+	if (section == S_1_1 && !in11)
+		return words(c->in->lang)->label_other;
+	return section >= 0 ? section_label[section] : "";
+}
+
 static void
 row_placed(struct ctx *c, const struct placed *p)
 {
-	row_occurrence(c, p->oc, xasprintf("%s%s%s", p->section >= 0 ?
-	    section_label[p->section] : "", p->section >= 0 && p->in3 ?
-	    ", " : "", p->in3 ? "3" : ""), p->nacts ? p->acts.data : "");
+	row_occurrence(c, p->oc, xasprintf("%s%s%s", label(c, p->section,
+	    p->in11), p->section >= 0 && p->in3 ? ", " : "", p->in3 ? "3" :
+	    ""), p->nacts ? p->acts.data : "");
 }
 
 static void
@@ -619,8 +829,8 @@ add_rows(struct ctx *c)
 	for (i = 0; i < c->occ.n; i++)
 		row_placed(c, &c->pl[i]);
 	for (i = 0; i < c->undated.n; i++)
-		row_occurrence(c, &c->undated.v[i], xstrdup(undated_in_1_1(c,
-		    &c->undated.v[i]) ? section_label[S_1_1] : ""), "");
+		row_occurrence(c, &c->undated.v[i], xstrdup(c->uncand[i] ?
+		    label(c, S_1_1, c->un11[i]) : ""), "");
 	for (i = 0; i < al->n; i++)
 		if (activity_in_year(&al->v[i], c->in->year) &&
 		    al->v[i].start.y == c->in->year && !linked(c, &al->v[i]))
@@ -734,8 +944,12 @@ plan_build(const struct plan_input *in, struct plan_doc *doc)
 	rules_undated(in->data->set.v, in->data->set.n, in->year, &c.undated);
 	place_all(&c);
 	link_activities(&c);
+	c.un11 = xcalloc(c.undated.n + 1, sizeof(*c.un11));
+	c.uncand = xcalloc(c.undated.n + 1, sizeof(*c.uncand));
+	select_1_1(&c);
 	build_header(&c);
 	build_sections(&c);
+	build_others(&c);
 	add_rows(&c);
 	build_appendix(&c);
 	ret = 0;
@@ -743,6 +957,8 @@ done:
 	for (i = 0; c.pl != NULL && i < c.occ.n; i++)
 		buf_release(&c.pl[i].acts);
 	free(c.pl);
+	free(c.un11);
+	free(c.uncand);
 	occ_list_release(&c.occ);
 	occ_list_release(&c.undated);
 	dataset_env_release(&c.env);
@@ -758,12 +974,14 @@ plan_doc_release(struct plan_doc *doc)
 
 	for (i = 0; i < doc->nblocks; i++) {
 		free(doc->blocks[i].text);
-		for (k = 0; k < doc->blocks[i].ncols * doc->blocks[i].nrows;
-		    k++)
+		for (k = 0; k < (doc->blocks[i].type == PB_END ?
+		    doc->blocks[i].nrows : doc->blocks[i].ncols *
+		    doc->blocks[i].nrows); k++)
 			free(doc->blocks[i].cells[k]);
 		free(doc->blocks[i].cells);
 	}
 	free(doc->blocks);
+	free(doc->title);
 	for (i = 0; i < doc->nrows; i++) {
 		free(doc->rows[i].key);
 		free(doc->rows[i].kind);
@@ -775,6 +993,12 @@ plan_doc_release(struct plan_doc *doc)
 		free(doc->rows[i].activities);
 	}
 	free(doc->rows);
+	for (i = 0; i < doc->npicks; i++) {
+		free(doc->picks[i].key);
+		free(doc->picks[i].text);
+		free(doc->picks[i].why);
+	}
+	free(doc->picks);
 	memset(doc, 0, sizeof(*doc));
 }
 

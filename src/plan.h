@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "doc.h"
+#include "plan_choice.h"
 #include "rules.h"
 
 struct config;
@@ -18,14 +20,15 @@ struct lunar_cal;
 
 enum plan_format { PLAN_MD, PLAN_HTML, PLAN_CSV, PLAN_DOCX };
 
+/* The body; the header is doc.c's, from plan_doc's org, date and year. */
 enum plan_block_type {
-	PB_TITLE,	/* the document title */
-	PB_META,	/* header lines: organisation, place and date */
+	PB_TODO,	/* a note for staff: "Dự thảo do kyniem lập ..." */
 	PB_H1,		/* "1. Công tác ..." */
 	PB_H2,		/* "1.1. ..." and the appendix's months */
 	PB_PARA,
 	PB_BULLET,	/* level 0, or 1 for a nested item */
-	PB_TABLE
+	PB_TABLE,
+	PB_END		/* recipients (cells, nrows) and signature */
 };
 
 struct plan_block {
@@ -53,13 +56,32 @@ struct plan_row {
 	char *activities;	/* planned activities, "; "-separated */
 };
 
+/* A milestone that could go to section 1.1, best first. */
+struct plan_pick {
+	char *key;		/* the observance's */
+	char *text;		/* its title, as the bullet has it */
+	char *why;		/* "25 điểm (năm chẵn 10, ...)" (rank.h) */
+	int score;
+	enum plan_choice choice;	/* staff's, for the year */
+	int in_1_1;		/* named in 1.1; else in the appendix */
+	int planned;		/* has an activity this year */
+};
+
 struct plan_doc {
 	int year;
 	enum lang lang;
+	struct org org;		/* borrowed from the config */
+	struct ymd date;	/* of the date line: the draft's day */
+	const char *kind;	/* "KẾ HOẠCH" */
+	char *title;		/* "Phương hướng hoạt động năm 2024" */
 	struct plan_block *blocks;
 	size_t nblocks, blocks_cap;
 	struct plan_row *rows;
 	size_t nrows, rows_cap;
+	struct plan_pick *picks;	/* section 1.1's candidates */
+	size_t npicks;
+	size_t others_from, others_to;	/* the blocks of the appendix of
+					   the others; equal: none */
 };
 
 /* What a plan is made from; every pointer is borrowed. */
@@ -89,11 +111,12 @@ int plan_render(const struct plan_doc *doc, enum plan_format fmt,
     char **out, size_t *len);
 
 /*
- * Append doc's blocks as an HTML fragment for a page that has its own
- * layout (the web application's Tài liệu): the title is an <hN> of
- * level first, its sections and their parts the levels below.
+ * Append doc as an HTML fragment for a page that has its own layout and
+ * <h1> (the web application's Tài liệu): doc.c's DOC_HTML_FRAGMENT;
+ * without the appendix of the milestones 1.1 leaves out unless others
+ * (the page lists them with its buttons).
  */
-void plan_render_fragment(const struct plan_doc *doc, int first,
+void plan_render_fragment(const struct plan_doc *doc, int others,
     struct buf *out);
 
 /* A rendered plan for the server: "/plan/2024.docx" and its bytes. */

@@ -222,6 +222,21 @@ add_milestone(struct ctx *c, const struct occurrence *oc)
 	c->ms[c->nms++] = (struct mstone){ oc, 0, 0 };
 }
 
+/* By date, the rows known only to the year last. */
+static int
+mstone_cmp(const void *x, const void *y)
+{
+	const struct occurrence *a = ((const struct mstone *)x)->oc;
+	const struct occurrence *b = ((const struct mstone *)y)->oc;
+	int ya = a->precision == PREC_YEAR, yb = b->precision == PREC_YEAR;
+
+	if (ya != yb)
+		return ya - yb;
+	if (util_ymd_cmp(a->date, b->date) != 0)
+		return util_ymd_cmp(a->date, b->date);
+	return strcmp(a->obs->key, b->obs->key);
+}
+
 /*
  * The year's milestones: those the plan lists, and any milestone an
  * activity of the year was done for, so that no done activity is lost;
@@ -263,6 +278,8 @@ collect_milestones(struct ctx *c)
 			    &in->cfg->rules, &c->occ.v[k]))
 				add_milestone(c, &c->occ.v[k]);
 	}
+	if (c->nms > 1)
+		qsort(c->ms, c->nms, sizeof(*c->ms), mstone_cmp);
 	return 0;
 }
 
@@ -707,18 +724,45 @@ assessment(struct ctx *c, const struct buf *countries)
 	buf_release(&names);
 }
 
+/* One block of the plan into the report, its sections one level down. */
+static void
+plan_block(struct ctx *c, const struct plan_block *bl)
+{
+	switch (bl->type) {
+	case PB_H1:
+		doc_heading(c->doc, 2, bl->text);
+		break;
+	case PB_H2:
+		doc_heading(c->doc, 3, bl->text);
+		break;
+	case PB_PARA:
+		doc_para(c->doc, bl->text);
+		break;
+	case PB_BULLET:
+		doc_bullet(c->doc, bl->level, bl->text);
+		break;
+	case PB_TABLE:
+		doc_table(c->doc, bl->ncols, bl->nrows, bl->cells, NULL);
+		break;
+	case PB_TODO:
+	case PB_END:
+		break;
+	}
+}
+
 /*
- * Section IV: next year's plan (plan.c) in this document, its sections
- * one level down; its header and draft note, and the month-by-month
- * appendix (its last part), stay with the plan's own document.
+ * Section IV: next year's plan (plan.c) in this document, from its first
+ * section to its "Nơi nhận": its draft note, its own recipients and
+ * signature and its appendices (the other milestones, the calendar) stay
+ * with the plan's own document.
  */
 static int
 next_plan(struct ctx *c)
 {
 	struct plan_input pin;
 	struct plan_doc pd;
-	const struct plan_block *bl;
-	size_t i, first = 0, last = 0;
+	size_t i;
+	int any = 0;
 
 	memset(&pin, 0, sizeof(pin));
 	pin.cfg = c->in->cfg;
@@ -729,29 +773,13 @@ next_plan(struct ctx *c)
 	pin.today = c->in->today;
 	if (plan_build(&pin, &pd) == -1)
 		return -1;
-	for (i = 0; i < pd.nblocks; i++)
-		if (pd.blocks[i].type == PB_H1) {
-			if (first == 0 && last == 0)
-				first = i;
-			last = i;
-		}
-	if (last <= first)
-		doc_todo(c->doc, c->w->plan_none);
-	for (i = first; i < last; i++) {
-		bl = &pd.blocks[i];
-		switch (bl->type) {
-		case PB_H1: doc_heading(c->doc, 2, bl->text); break;
-		case PB_H2: doc_heading(c->doc, 3, bl->text); break;
-		case PB_PARA: doc_para(c->doc, bl->text); break;
-		case PB_BULLET: doc_bullet(c->doc, bl->level, bl->text); break;
-		case PB_TABLE:
-			doc_table(c->doc, bl->ncols, bl->nrows, bl->cells,
-			    NULL);
-			break;
-		default:
-			break;
-		}
+	for (i = 0; i < pd.nblocks && pd.blocks[i].type != PB_END; i++) {
+		any |= pd.blocks[i].type == PB_H1;
+		if (any)
+			plan_block(c, &pd.blocks[i]);
 	}
+	if (!any)
+		doc_todo(c->doc, c->w->plan_none);
 	plan_doc_release(&pd);
 	return 0;
 }

@@ -196,6 +196,17 @@ static const char *const migrations[] = {
 	"ALTER TABLE activities ADD COLUMN countries TEXT;"
 	"ALTER TABLE activities ADD COLUMN partner TEXT;"
 	"CREATE INDEX activities_category ON activities(category);",
+	/* 9 -> 10 (layout; the lead renumbers it at the merge): staff's
+	 * choices of what section 1.1 of a year's plan names, whatever
+	 * the ranking says. */
+	"CREATE TABLE plan_choice ("
+	"  year INTEGER NOT NULL,"
+	"  observance_key TEXT NOT NULL,"
+	"  choice TEXT NOT NULL CHECK (choice IN ('include', 'exclude')),"
+	"  who TEXT NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  PRIMARY KEY (year, observance_key));"
+	REV_TRIGGERS("plan_choice"),
 };
 
 static int

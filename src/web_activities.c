@@ -1,7 +1,8 @@
 /*
  * Hoạt động: the list with its filters (year, month, status, owner,
- * country of the occasion) and one activity's page with what editors do
- * to it (edit, cancel, record the result).  The form is web_activity.c's.
+ * country of the occasion or a partner country, category) and one
+ * activity's page with what editors do to it (edit, cancel, record the
+ * result).  The form is web_activity.c's.
  */
 #include <stdio.h>
 #include <stdlib.h>

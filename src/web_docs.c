@@ -2,6 +2,8 @@
  * Tài liệu: the year's plan (Phương hướng hoạt động) as a page, and its
  * downloads as .docx, .md, .csv and .html, all built by the plan service
  * (plan.h) from the dataset the pages read, as `kyniem plan` builds them;
+ * the milestones of section 1.1 by rank, where editors put one in 1.1 or
+ * take it out for the year (plan_choice.h, as `kyniem plan --include`);
  * and the year-end report (report.h) as .docx, .md and .html, as
  * `kyniem report` builds it.
  */
@@ -14,6 +16,7 @@
 #include "log.h"
 #include "lunar.h"
 #include "plan.h"
+#include "plan_choice.h"
 #include "report.h"
 #include "ui.h"
 #include "web_pages.h"
@@ -108,6 +111,81 @@ asked_year(struct web_req *r)
 	return (int)y;
 }
 
+/* The buttons of one milestone: what an editor may change. */
+static void
+pick_buttons(struct web_req *r, int year, const struct plan_pick *p)
+{
+	char action[200];
+
+	if (r->s.user.role < ROLE_EDITOR)
+		return;
+	if (!p->in_1_1 || p->choice == PLAN_CHOICE_EXCLUDE) {
+		snprintf(action, sizeof(action), "/app/documents/%d/%s/include",
+		    year, p->key);
+		ui_button(r, action, L(r, "Đưa vào mục 1.1", "Put in 1.1"),
+		    NULL, NULL);
+	}
+	if (p->in_1_1 || p->choice == PLAN_CHOICE_INCLUDE) {
+		snprintf(action, sizeof(action), "/app/documents/%d/%s/exclude",
+		    year, p->key);
+		ui_button(r, action, L(r, "Bỏ khỏi mục 1.1", "Take out of 1.1"),
+		    "secondary", NULL);
+	}
+	if (p->choice != PLAN_CHOICE_NONE) {
+		snprintf(action, sizeof(action), "/app/documents/%d/%s/reset",
+		    year, p->key);
+		ui_button(r, action, L(r, "Theo xếp hạng", "As ranked"),
+		    "secondary", NULL);
+	}
+}
+
+/* Where a milestone is, and why: staff's choice or the ranking. */
+static const char *
+pick_state(struct web_req *r, const struct plan_pick *p)
+{
+	if (p->choice == PLAN_CHOICE_INCLUDE)
+		return L(r, "Mục 1.1 (cán bộ chọn)", "1.1 (staff's choice)");
+	if (p->choice == PLAN_CHOICE_EXCLUDE)
+		return L(r, "Phụ lục (cán bộ bỏ ra)", "Appendix (staff's "
+		    "choice)");
+	if (p->in_1_1 && p->planned)
+		return L(r, "Mục 1.1 (có hoạt động)", "1.1 (has an activity)");
+	return p->in_1_1 ? L(r, "Mục 1.1", "1.1") : L(r, "Phụ lục",
+	    "Appendix");
+}
+
+/* The milestones of 1.1, best first, each with its score and state. */
+static void
+picks(struct web_req *r, const struct plan_doc *doc)
+{
+	const struct plan_pick *p;
+	size_t i;
+
+	if (doc->npicks == 0)
+		return;
+	html_printf(r->out, "<section aria-labelledby=\"picks\" id=\"choices\">"
+	    "<h2 id=\"picks\">%s %d</h2>\n<p>%s</p>\n<table><thead><tr>"
+	    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>"
+	    "<tbody>\n",
+	    L(r, "Mục 1.1: các ngày kỷ niệm năm chẵn, năm tròn năm",
+	    "Section 1.1: the milestone anniversaries of"), doc->year,
+	    L(r, "Xếp theo mức độ liên quan với đơn vị; mục 1.1 nêu những "
+	    "ngày đứng đầu, các ngày khác ở phụ lục.", "By relevance to the "
+	    "union; section 1.1 names the first ones, the others are in "
+	    "the appendix."), L(r, "Ngày kỷ niệm", "Anniversary"),
+	    L(r, "Mức độ liên quan", "Relevance"), L(r, "Trong kế hoạch",
+	    "In the plan"), L(r, "Thay đổi", "Change"));
+	for (i = 0; i < doc->npicks; i++) {
+		p = &doc->picks[i];
+		html_printf(r->out, "<tr><td><a href=\"%s/app/occasions/%s\">%s"
+		    "</a></td><td>%s</td><td>%s</td><td>", r->root, p->key,
+		    p->text, p->why, pick_state(r, p));
+		pick_buttons(r, doc->year, p);
+		html_raw(r->out, "</td></tr>\n");
+	}
+	html_raw(r->out, "</tbody></table></section>\n");
+}
+
 int
 web_documents(struct web_req *r)
 {
@@ -133,9 +211,10 @@ web_documents(struct web_req *r)
 	    "activities recorded as done; staff complete the marked parts."));
 	report_downloads(r, r->today.y - 1);
 	report_downloads(r, r->today.y);
-	html_raw(r->out, "</tbody></table></section>\n<article class=\"card "
-	    "plan\">\n");
-	plan_render_fragment(&doc, 2, r->out);
+	html_raw(r->out, "</tbody></table></section>\n");
+	picks(r, &doc);
+	html_raw(r->out, "<article class=\"card plan\">\n");
+	plan_render_fragment(&doc, 0, r->out);
 	html_raw(r->out, "</article>\n");
 	ui_end(r);
 	plan_doc_release(&doc);
@@ -244,4 +323,46 @@ web_document(struct web_req *r)
 	buf_add(r->out, data, len);
 	free(data);
 	return 0;
+}
+
+/* POST /app/documents/YEAR/KEY/include (exclude, reset): staff's choice
+ * for the year, checked, recorded and audited by plan_choice_apply(). */
+static int
+choose(struct web_req *r, enum plan_choice c)
+{
+	char err[200], back[64];
+	int rc;
+
+	if (r->id < LUNAR_MIN_YEAR || r->id >= LUNAR_MAX_YEAR)
+		return web_error(r, 404, "Không có năm này.",
+		    "There is no such year.");
+	rc = plan_choice_apply(r->st, r->data, r->cfg, r->lunar, (int)r->id,
+	    r->arg, c, r->s.user.email, r->now, err, sizeof(err));
+	if (rc == 1)
+		return web_error(r, 404, "Không có ngày kỷ niệm này trong năm.",
+		    "There is no such occasion in that year.");
+	if (rc == -1)
+		return -1;
+	web_dirty(r);
+	snprintf(back, sizeof(back), "/app/documents?year=%ld&msg=saved#choices",
+	    r->id);
+	return web_redirect(r, back);
+}
+
+int
+web_document_include(struct web_req *r)
+{
+	return choose(r, PLAN_CHOICE_INCLUDE);
+}
+
+int
+web_document_exclude(struct web_req *r)
+{
+	return choose(r, PLAN_CHOICE_EXCLUDE);
+}
+
+int
+web_document_reset(struct web_req *r)
+{
+	return choose(r, PLAN_CHOICE_NONE);
 }

@@ -65,6 +65,10 @@ int web_contact_edit(struct web_req *r);
 /* web_docs.c: Tài liệu, the year's plan and its downloads. */
 int web_documents(struct web_req *r);
 int web_document(struct web_req *r);
+/* Staff's choices for section 1.1 of a year's plan. */
+int web_document_include(struct web_req *r);
+int web_document_exclude(struct web_req *r);
+int web_document_reset(struct web_req *r);
 /* web_import.c: Nhập dữ liệu (admins). */
 int web_import_form(struct web_req *r);
 int web_import(struct web_req *r);

@@ -1,6 +1,7 @@
 #!/bin/sh
-# kyniem plan YEAR --format md: the reports' structure, the milestones of
-# 2024 in section 1.1 and section 3, the Tết line with its Can Chi, the
+# kyniem plan YEAR --format md: the reports' structure, the best ranked
+# milestones of 2024 in section 1.1 (at most [plan] top, focus countries
+# first), the others in their own appendix with why, all in section 3, the Tết line with its Can Chi, the
 # ASEAN block with the year's New Year dates, and a golden file.
 . "$SRC/tests/lib.sh"
 initdb
@@ -24,14 +25,45 @@ section '## 3.' '## 4.' "$T/plan.md" >"$T/s3"
 section '### 1.2.' '### 1.3.' "$T/plan.md" >"$T/s12"
 section '### 1.3.' '### 1.4.' "$T/plan.md" >"$T/s13"
 section '### 1.4.' '## 2.' "$T/plan.md" >"$T/s14"
+section '## Phụ lục: Các ngày kỷ niệm năm chẵn khác' '## Phụ lục: Lịch' \
+    "$T/plan.md" >"$T/others"
 
+# 1.1 names six (the default top), the focus countries' and partners'
+# first; the 21 others of the year are in the appendix, by relevance,
+# each with why: what the reports' plans do (Đắk Lắk's names three).
+expect "1.1 names 6 milestones ($(grep -c '^- ' "$T/s11"))" \
+    [ "$(grep -c '^- ' "$T/s11")" -eq 6 ]
+for l in \
+    '- Kỷ niệm 75 năm Quốc khánh Cộng hòa Nhân dân Trung Hoa (1/10/1949 – 1/10/2024)' \
+    '- Kỷ niệm 15 năm quan hệ Đối tác Chiến lược Việt Nam – Hàn Quốc (21/10/2009 – 21/10/2024)'
+do
+	expect "1.1 has '$l'" grep -qxF -- "$l" "$T/s11"
+done
 for l in \
     '- Kỷ niệm 55 năm thiết lập quan hệ ngoại giao Việt Nam – Thụy Điển (11/1/1969 – 11/1/2024)' \
     '- Kỷ niệm 70 năm thiết lập quan hệ ngoại giao Việt Nam – Mông Cổ (17/11/1954 – 17/11/2024)' \
     '- Kỷ niệm 35 năm thiết lập quan hệ ngoại giao Việt Nam – Brazil (8/5/1989 – 8/5/2024)'
 do
-	expect "1.1 has '$l'" grep -qxF -- "$l" "$T/s11"
+	expect "the appendix of others has '$l'" grep -qxF -- "$l" "$T/others"
+	expect "1.1 has not '$l'" sh -c '! grep -qxF -- "$1" "$2"' _ "$l" \
+	    "$T/s11"
 done
+expect "every other milestone says why" \
+    [ "$(grep -c '^- ' "$T/others")" -eq \
+    "$(grep -c '^  - Mức độ liên quan: [0-9]* điểm' "$T/others")" ]
+expect_grep '^  - Mức độ liên quan: 20 điểm (năm chẵn 10, đối tác toàn diện 10)$' "$T/others"
+# The CSV's section column counts the same: "1.1" or "PL" (appendix).
+"$KYNIEM" --today 2023-12-20 plan 2024 --format csv >"$T/plan.csv"
+n11=$(grep -c '^- ' "$T/s11")
+nothers=$(grep -c '^- ' "$T/others")
+want=$("$PYTHON" -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+print(sum(r["section"].split(",")[0] in ("1.1", "PL") for r in rows),
+      sum(r["section"].split(",")[0] == "1.1" for r in rows))
+' "$T/plan.csv")
+expect "1.1 and the appendix hold the CSV's milestones of 1.1 and PL: $n11 + $nothers, $want" \
+    [ "$((n11 + nothers)) $n11" = "$want" ]
 # Every bullet of 1.1 has its line for the planned activity.
 expect "every bullet of 1.1 has an activity line" \
     [ "$(grep -c '^- ' "$T/s11")" -eq "$(grep -c '^  - Hoạt động' "$T/s11")" ]
@@ -56,11 +88,12 @@ expect_grep '^## 4. Công tác khác$' "$T/plan.md"
 # Nothing silently missing: a row known to the month at its month, those
 # known only to the year in 1.1's list of days to confirm and at the end
 # of the appendix; what is not confirmed says so; notes under the bullet.
-expect_grep '^- Kỷ niệm 30 năm thiết lập quan hệ ngoại giao Việt Nam – Samoa (3/1994 – 3/2024)$' "$T/s11"
+expect_grep '^- Kỷ niệm 30 năm thiết lập quan hệ ngoại giao Việt Nam – Samoa (3/1994 – 3/2024)$' "$T/others"
 expect_grep '^Các ngày kỷ niệm năm chẵn, năm tròn chưa rõ ngày (cần xác minh ngày trước khi lên kế hoạch):$' "$T/s11"
-expect_grep '^- Kỷ niệm 30 năm thiết lập quan hệ ngoại giao Việt Nam – Mauritius (1994 – 2024)$' "$T/s11"
-expect_grep '^- Kỷ niệm 30 năm thiết lập quan hệ ngoại giao Việt Nam – Gruzia (30/6/1994 – 30/6/2024) (chưa xác minh)$' "$T/s11"
-expect_grep '^  - Lưu ý: Ngày ghi theo trí nhớ, chưa có nguồn xác nhận' "$T/s11"
+expect_grep '^- Kỷ niệm 20 năm quan hệ Đối tác Toàn diện Việt Nam – Nam Phi (2004 – 2024)$' "$T/s11"
+expect_grep '^- Kỷ niệm 30 năm thiết lập quan hệ ngoại giao Việt Nam – Mauritius (1994 – 2024)$' "$T/others"
+expect_grep '^- Kỷ niệm 30 năm thiết lập quan hệ ngoại giao Việt Nam – Gruzia (30/6/1994 – 30/6/2024) (chưa xác minh)$' "$T/others"
+expect_grep '^| 30/6 | Kỷ niệm 30 năm thiết lập quan hệ ngoại giao Việt Nam – Gruzia (30/6/1994 – 30/6/2024) (chưa xác minh) (Lưu ý: Ngày ghi theo trí nhớ, chưa có nguồn xác nhận' "$T/plan.md"
 expect_grep '^| chưa rõ ngày | Kỷ niệm 30 năm thiết lập quan hệ ngoại giao Việt Nam – Samoa (3/1994 – 3/2024) (Lưu ý: Chỉ biết tháng, chưa tìm thấy ngày) | năm tròn |' "$T/plan.md"
 # The appendix: every month, every date of the year, then the rows known
 # only to the year.
@@ -80,10 +113,21 @@ name = Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa
 province = Khánh Hòa
 EOC
 "$KYNIEM" --today 2023-12-20 plan 2024 >"$T/org.md"
-expect_grep '^\*\*Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa\*\*$' "$T/org.md"
+expect_grep '^\*\*LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH KHÁNH HÒA\*\*  $' "$T/org.md"
 expect_grep '^_Khánh Hòa, ngày 20 tháng 12 năm 2023_$' "$T/org.md"
+# The decree's header: the number with the plan's symbol, the motto, the
+# kind and title; the recipients and signature close the plan's body.
+expect_grep '^Số: .*/KH-LHHN$' "$T/org.md"
+expect_grep '^\*\*Độc lập - Tự do - Hạnh phúc\*\*$' "$T/org.md"
+expect_grep '^# KẾ HOẠCH$' "$T/org.md"
+expect_grep '^\*\*Phương hướng hoạt động năm 2024\*\*$' "$T/org.md"
+expect_grep '^\*\*Nơi nhận:\*\*$' "$T/org.md"
+expect_grep '^\*\*CHỦ TỊCH\*\*$' "$T/org.md"
 "$KYNIEM" --today 2023-12-20 plan 2024 --lang en >"$T/en.md"
-expect_grep '^# ACTIVITY PLAN FOR 2024$' "$T/en.md"
+expect_grep '^# PLAN$' "$T/en.md"
+expect_grep '^\*\*Activity plan for 2024\*\*$' "$T/en.md"
+expect_grep '^_Khanh Hoa, 20 December 2023_$' "$T/en.md"
+expect_grep '^\*\*SOCIALIST REPUBLIC OF VIET NAM\*\*  $' "$T/en.md"
 expect_grep '^- 55th anniversary of Vietnam–Sweden diplomatic relations (11 Jan 1969 – 11 Jan 2024)$' "$T/en.md"
 expect_grep 'Vietnam and other countries in 2024: .*Sweden' "$T/en.md"
 

@@ -24,14 +24,20 @@ from docx.oxml.ns import qn
 
 md = open(sys.argv[1], encoding="utf-8").read().splitlines()
 want = []
+to = False
 for line in md:
+    # The recipients are lines of the signature's layout table in the
+    # docx, not list items.
+    if line == "**Nơi nhận:**":
+        to = True
     m = re.match(r"^(#{1,3}) (.*)$", line)
     if m:
+        to = False
         style = {1: "Title", 2: "Heading 1", 3: "Heading 2"}[len(m.group(1))]
         want.append((style, m.group(2)))
         continue
     m = re.match(r"^( *)- (.*)$", line)
-    if m:
+    if m and not to:
         want.append(("item%d" % (len(m.group(1)) // 2), m.group(2)))
 
 d = docx.Document(sys.argv[2])
@@ -66,7 +72,10 @@ assert set(z.namelist()) >= {"[Content_Types].xml", "_rels/.rels",
 # in the md appendix.
 md_rows = [l for l in md if re.match(r"^\| ([0-9]|chưa rõ ngày)", l)]
 cells = []
+# The calendar's tables; the header and signature are layout tables.
 for t in d.tables:
+    if t.rows[0].cells[0].text != "Ngày":
+        continue
     for r in t.rows[1:]:
         cells.append([c.text for c in r.cells])
 assert len(cells) == len(md_rows), (len(cells), len(md_rows))

@@ -43,7 +43,7 @@ heads = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
 assert "1.1. Các ngày kỷ niệm năm chẵn, năm tròn" in heads, heads[:5]
 # The "Mục" column holds its header and "1.1, 3" on one line at 11 pt
 # (about 1.1 cm of text, plus the cell's margins).
-t = d.tables[0]
+t = [t for t in d.tables if t.rows[0].cells[0].text == "Ngày"][0]
 assert t.rows[0].cells[3].text == "Mục", t.rows[0].cells[3].text
 assert t.columns[3].width >= Cm(1.4), t.columns[3].width.cm
 PY

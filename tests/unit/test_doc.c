@@ -167,8 +167,8 @@ START_TEST(html)
 	ck_assert_ptr_nonnull(strstr(b.data, "<mark class=\"todo\">[Cần bổ "
 	    "sung: đánh giá]</mark>"));
 	ck_assert_ptr_nonnull(strstr(b.data, "<td>Nhật &lt;Bản&gt;</td>"));
-	ck_assert_ptr_nonnull(strstr(b.data, "<li>- LHHN Việt Nam;</li>"
-	    "<li>- Lưu: VT.</li>"));
+	ck_assert_ptr_nonnull(strstr(b.data, "<li>LHHN Việt Nam;</li>"
+	    "<li>Lưu: VT.</li>"));
 	ck_assert_ptr_nonnull(strstr(b.data, "<p class=\"org\">CHỦ TỊCH</p>"
 	    "<p class=\"sign\"></p><p class=\"org\">Nguyễn Văn A</p>"));
 	b.len = 0;

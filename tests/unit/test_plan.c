@@ -142,11 +142,14 @@ START_TEST(test_sections_2024)
 	long h11, h12, h13, h14, b;
 
 	input(&in, 2024);
+	/* Every milestone of 1.1 named, whatever its rank (test_rank). */
+	cfg.plan_min_score = 0;
 	ck_assert_int_eq(plan_build(&in, &d), 0);
-	ck_assert_int_ge(find(&d, PB_TITLE, "PHƯƠNG HƯỚNG HOẠT ĐỘNG NĂM 2024"),
-	    0);
-	ck_assert_int_ge(find(&d, PB_META, "Liên hiệp các tổ chức hữu nghị"),
-	    0);
+	/* The header is doc.c's, from these. */
+	ck_assert_str_eq(d.kind, "KẾ HOẠCH");
+	ck_assert_str_eq(d.title, "Phương hướng hoạt động năm 2024");
+	ck_assert_str_eq(d.org.name, "Liên hiệp các tổ chức hữu nghị");
+	ck_assert_int_eq(d.date.y, 2023);
 	h11 = find(&d, PB_H2, "1.1. Các ngày kỷ niệm năm chẵn, năm tròn");
 	h12 = find(&d, PB_H2, "1.2. Hoạt động khối ASEAN");
 	h13 = find(&d, PB_H2, "1.3. Hoạt động kiều bào");
@@ -278,6 +281,7 @@ START_TEST(test_partial_rows)
 	long s11, s12, undated;
 
 	input(&in, 2023);
+	cfg.plan_min_score = 0;		/* the layout, not the ranking */
 	ck_assert_int_eq(plan_build(&in, &d), 0);
 	s11 = find(&d, PB_H2, "1.1. Các ngày kỷ niệm năm chẵn, năm tròn");
 	s12 = find(&d, PB_H2, "1.2. Hoạt động khối ASEAN");
@@ -321,6 +325,7 @@ START_TEST(test_render_formats)
 	ov[0].country_en = (char *)"Sweden";
 	input(&in, 2024);
 	in.lang = LANG_EN;
+	cfg.plan_min_score = 0;		/* Sweden 55 in 1.1 */
 	ck_assert_int_eq(plan_build(&in, &d), 0);
 	ck_assert_int_eq(plan_render(&d, PLAN_MD, &out, &len), 0);
 	ck_assert_ptr_nonnull(strstr(out, "\n### 1.1. Milestone anniversaries"
@@ -360,6 +365,112 @@ START_TEST(test_mapping_from_config)
 }
 END_TEST
 
+/* The pick of key, or NULL. */
+static const struct plan_pick *
+pick(const struct plan_doc *d, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < d->npicks; i++)
+		if (strcmp(d->picks[i].key, key) == 0)
+			return &d->picks[i];
+	return NULL;
+}
+
+/* Section 1.1 by rank: the class, a focus country, the union's record,
+ * staff's choices and [plan] top and min_score. */
+START_TEST(test_rank)
+{
+	struct activity a[3];
+	struct plan_choice_row ch[2];
+	struct plan_input in;
+	struct plan_doc d;
+	const struct plan_pick *se, *ge;
+	size_t i;
+
+	input(&in, 2024);
+	/* Defaults: Sweden 55 (round, 10) and Georgia 30 (decade, 20)
+	 * score under 30: the appendix, with why. */
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	ck_assert_ptr_nonnull(se = pick(&d, "relation:SE"));
+	ck_assert_ptr_nonnull(ge = pick(&d, "relation:GE"));
+	ck_assert_int_eq(se->score, 10);
+	ck_assert_int_eq(se->in_1_1, 0);
+	ck_assert_str_eq(se->why, "10 điểm (năm chẵn 10)");
+	ck_assert_int_eq(ge->score, 20);
+	ck_assert_str_eq(d.picks[0].key, "relation:GE");	/* best first */
+	ck_assert_str_eq(row(&d, "relation:SE")->section, "PL, 3");
+	ck_assert_int_gt(find(&d, PB_BULLET, "Mức độ liên quan: 10 điểm "
+	    "(năm chẵn 10)"), find(&d, PB_H1, "Phụ lục: Các ngày kỷ niệm "
+	    "năm chẵn khác"));
+	plan_doc_release(&d);
+
+	/* A focus country: 40, named. */
+	free(cfg.focus);
+	cfg.focus = xstrdup(",SE,");
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	se = pick(&d, "relation:SE");
+	ck_assert_int_eq(se->score, 40);
+	ck_assert_int_eq(se->in_1_1, 1);
+	ck_assert_str_eq(se->why, "40 điểm (năm chẵn 10, nước trọng điểm 30)");
+	ck_assert_str_eq(row(&d, "relation:SE")->section, "1.1, 3");
+	plan_doc_release(&d);
+	free(cfg.focus);
+	cfg.focus = xstrdup(",");
+
+	/* The union's record: three activities of other years, 10 each
+	 * up to 30; a cancelled one counts for nothing. */
+	memset(a, 0, sizeof(a));
+	for (i = 0; i < 3; i++) {
+		a[i].id = (long)i + 1;
+		a[i].title = (char *)"Giao lưu";
+		a[i].all_day = 1;
+		a[i].start = a[i].end = (struct ymd){ 2014 + (int)i, 1, 11 };
+		a[i].observance = (char *)"relation:SE";
+	}
+	a[2].status = ACTIVITY_CANCELLED;
+	data.acts = (struct activity_list){ a, 3 };
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	se = pick(&d, "relation:SE");
+	ck_assert_int_eq(se->score, 30);
+	ck_assert_int_eq(se->in_1_1, 1);
+	ck_assert_str_eq(se->why, "30 điểm (năm chẵn 10, 2 hoạt động đã có "
+	    "20)");
+	plan_doc_release(&d);
+
+	/* Staff's choices win: Sweden out, Georgia in. */
+	memset(ch, 0, sizeof(ch));
+	ch[0] = (struct plan_choice_row){ 2024, (char *)"relation:SE",
+	    PLAN_CHOICE_EXCLUDE, (char *)"a@example.org", 0 };
+	ch[1] = (struct plan_choice_row){ 2024, (char *)"relation:GE",
+	    PLAN_CHOICE_INCLUDE, (char *)"a@example.org", 0 };
+	data.choices = (struct plan_choice_list){ ch, 2 };
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	ck_assert_int_eq(pick(&d, "relation:SE")->in_1_1, 0);
+	ck_assert_int_eq(pick(&d, "relation:SE")->choice, PLAN_CHOICE_EXCLUDE);
+	ck_assert_int_eq(pick(&d, "relation:GE")->in_1_1, 1);
+	ck_assert_str_eq(row(&d, "relation:GE")->section, "1.1, 3");
+	plan_doc_release(&d);
+	/* ...only in their year. */
+	input(&in, 2029);
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	ck_assert_int_eq(pick(&d, "relation:SE")->in_1_1, 1);	/* 60 */
+	plan_doc_release(&d);
+	data.choices = (struct plan_choice_list){ NULL, 0 };
+
+	/* top = 0: nothing by rank, but what has an activity this year. */
+	cfg.plan_top = 0;
+	a[0].start = a[0].end = (struct ymd){ 2024, 1, 11 };
+	input(&in, 2024);
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	ck_assert_int_eq(pick(&d, "relation:SE")->in_1_1, 1);
+	ck_assert_int_eq(pick(&d, "relation:SE")->planned, 1);
+	ck_assert_int_eq(pick(&d, "relation:GE")->in_1_1, 0);
+	plan_doc_release(&d);
+	data.acts = (struct activity_list){ NULL, 0 };
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -372,6 +483,7 @@ suite(void)
 	tcase_add_test(tc, test_activities_and_csv);
 	tcase_add_test(tc, test_partial_rows);
 	tcase_add_test(tc, test_render_formats);
+	tcase_add_test(tc, test_rank);
 	tcase_add_test(tc, test_mapping_from_config);
 	suite_add_tcase(s, tc);
 	return s;
