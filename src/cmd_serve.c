@@ -422,10 +422,10 @@ cmd_serve(int argc, char **argv, struct app *app)
 	wo.changed = web_changed;
 	s.main = pthread_self();
 	wo.clock_cls = &s;
-	s.web = web_new(&wo);
-	web_app(s.web, &s.apps[0]);
 	if ((ho.listen_fd = passed_socket()) == -2)
 		return 1;
+	s.web = web_new(&wo);
+	web_app(s.web, &s.apps[0]);
 	s.listen = ho.listen_fd >= 0 ? socket_name(ho.listen_fd, ho.listen) :
 	    xstrdup(ho.listen);
 	/* Blocked before the server's threads exist, so they inherit the

@@ -82,6 +82,19 @@ setup(void)
 	port = http_port(srv);
 }
 
+/* The server is set up before the first input, outside the time limit of
+ * an input: building every feed under ASan takes seconds. */
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	setup();
+	return 0;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -92,8 +105,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ssize_t n;
 	int fd;
 
-	if (srv == NULL)
-		setup();
 	if ((fd = socket(AF_INET, SOCK_STREAM, 0)) == -1)
 		fatal("socket failed");
 	memset(&sa, 0, sizeof(sa));

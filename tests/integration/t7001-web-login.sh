@@ -58,7 +58,7 @@ expect "an editor logs in again" [ "$(web_login editor)" = 303 ]
 expect "and creates an activity" [ "$(web_post editor /app/activities \
     title=Họp start=2023-08-25 owners=editor@example.org)" = 303 ]
 i=0
-until grep -q 'feeds rebuilt' "$T/serve.err" || [ $i -ge 50 ]; do
+until grep -q 'feeds rebuilt' "$T/serve.err" || [ $i -ge 300 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
