@@ -139,6 +139,9 @@ START_TEST(defaults)
 	ck_assert_int_eq(cfg.milestone_days, 90);
 	ck_assert_ptr_null(cfg.org_name);
 	ck_assert_ptr_null(cfg.org_province);
+	/* Section 1.1: the reports' three to six occasions. */
+	ck_assert_int_eq(cfg.plan_top, 6);
+	ck_assert_int_eq(cfg.plan_min_score, 30);
 	ck_assert_ptr_null(cfg.focus_countries);
 	ck_assert_str_eq(cfg.focus, ",");
 	ck_assert_int_eq(cfg.nremind, 3);
@@ -359,6 +362,9 @@ static const struct {
 	    "not 'all'" },
 	{ "[milestones]\nbogus = round\n", MS_RELATION, -1,
 	    "unknown kind 'bogus' in [milestones]" },
+	{ "[plan]\ntop = 101\n", GEN_LANG, -1, "bad number for 'top': 101" },
+	{ "[plan]\nmin_score = -1\n", GEN_LANG, -1,
+	    "bad number for 'min_score': -1" },
 	/* The symbol's abbreviation goes after "/KH-": one short word. */
 	{ "[organisation]\nabbrev = LH/HN\n", GEN_LANG, -1,
 	    "abbrev must be one word without '/' (e.g. LHHN), not 'LH/HN'" },
@@ -478,6 +484,11 @@ START_TEST(plan_map)
 	int rc;
 
 	/* A section's selector replaces the default, compiled at load. */
+	load_ok("[plan]\ntop = 3\nmin_score = 0\n", &cfg);
+	ck_assert_int_eq(cfg.plan_top, 3);
+	ck_assert_int_eq(cfg.plan_min_score, 0);
+	config_release(&cfg);
+
 	load_ok("[plan]\nsection_1_1 = country:se+milestone\n"
 	    "section_3 = key:relation:MN, kind:relation|partnership\n", &cfg);
 	ck_assert_uint_eq(cfg.plan_sel[PLAN_S_1_1].n, 1);
