@@ -189,16 +189,15 @@ static const char *const migrations[] = {
 	"  who TEXT NOT NULL, at INTEGER NOT NULL);"
 	REV_TRIGGERS("contacts")
 	REV_TRIGGERS("contact_edits"),
-	/* 8 -> 9: what a year-end report
-	 * needs of an activity, its category ([categories] key), partner
-	 * countries ("JP US") and partner organisations. */
+	/* 8 -> 9: what a year-end report needs of an activity: its category
+	 * ([categories] key), partner countries ("JP US") and partner
+	 * organisations. */
 	"ALTER TABLE activities ADD COLUMN category TEXT;"
 	"ALTER TABLE activities ADD COLUMN countries TEXT;"
 	"ALTER TABLE activities ADD COLUMN partner TEXT;"
 	"CREATE INDEX activities_category ON activities(category);",
-	/* 9 -> 10 (layout; the lead renumbers it at the merge): staff's
-	 * choices of what section 1.1 of a year's plan names, whatever
-	 * the ranking says. */
+	/* 9 -> 10: staff's choices of what section 1.1 of a year's plan
+	 * names, whatever the ranking says. */
 	"CREATE TABLE plan_choice ("
 	"  year INTEGER NOT NULL,"
 	"  observance_key TEXT NOT NULL,"
