@@ -245,8 +245,8 @@ include tests/fuzz/fuzz.mk
 # Installation (see README.md, "Deploying").  Units go where systemd looks
 # for them under PREFIX: /usr/local/lib/systemd/system is on systemd's
 # default search path, and so are the sysusers.d and tmpfiles.d dirs there.
-# The config lives in /etc whatever PREFIX is; an existing kyniem.conf is
-# never overwritten.  `make uninstall` keeps the config and the database.
+# The config and the letters' templates live in /etc whatever PREFIX is;
+# an existing kyniem.conf or template is never overwritten.  `make uninstall` keeps the config and the database.
 BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/kyniem
 DOCDIR = $(PREFIX)/share/doc/kyniem
@@ -291,6 +291,10 @@ install: $(BUILD)/kyniem
 	test -e $(DESTDIR)$(SYSCONFDIR)/kyniem/kyniem.conf || \
 	    install -m 644 config/kyniem.conf.example \
 	    $(DESTDIR)$(SYSCONFDIR)/kyniem/kyniem.conf
+	for t in letter.vi.txt letter.en.txt; do \
+	    test -e $(DESTDIR)$(SYSCONFDIR)/kyniem/$$t || \
+	    install -m 644 config/$$t $(DESTDIR)$(SYSCONFDIR)/kyniem/$$t || \
+	    exit 1; done
 	@if [ -z '$(DESTDIR)' ] && [ -d /run/systemd/system ]; then \
 	    echo 'creating the kyniem user and /var/lib/kyniem'; \
 	    systemd-sysusers $(SYSUSERSDIR)/kyniem.conf && \

@@ -563,3 +563,18 @@ activity_json(const struct activity *a, struct buf *out)
 	esc_json(out, a->partner);
 	buf_putc(out, '}');
 }
+
+int
+activity_has_country(const struct activity *a, const char *cc)
+{
+	const char *p, *list = a->countries;
+	size_t n = strlen(cc);
+
+	if (list == NULL || n == 0)
+		return 0;
+	for (p = list; (p = strstr(p, cc)) != NULL; p += n)
+		if ((p == list || p[-1] == ' ') && (p[n] == ' ' ||
+		    p[n] == '\0'))
+			return 1;
+	return 0;
+}

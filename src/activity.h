@@ -166,5 +166,7 @@ void activity_to_csv(const struct activity *a, struct buf *out);
  * frees; NULL when the list is empty).
  */
 char *activity_countries_norm(const char *list);
+/* 1 if cc is one of a's partner countries. */
+int activity_has_country(const struct activity *a, const char *cc);
 
 #endif

@@ -46,24 +46,28 @@ level_points(const struct dataset *d, const char *cc, int year,
 	return best;
 }
 
-/* Live activities for this observance, or for another of its country. */
+/* Live activities for this observance, with its country as a partner, or
+ * for another observance of its country. */
 static int
 record_count(const struct dataset *d, const struct observance *obs)
 {
 	const struct activity *a;
 	const struct observance *o;
+	const char *cc = obs->country;
 	size_t i;
 	int n = 0;
 
 	for (i = 0; i < d->acts.n; i++) {
 		a = &d->acts.v[i];
-		if (a->status == ACTIVITY_CANCELLED || a->observance == NULL)
+		if (a->status == ACTIVITY_CANCELLED)
 			continue;
-		if (strcmp(a->observance, obs->key) == 0)
+		if (a->observance != NULL && strcmp(a->observance, obs->key) == 0)
 			n++;
-		else if (obs->country[0] != '\0' && (o = obs_set_find(&d->set,
-		    a->observance)) != NULL && strcmp(o->country,
-		    obs->country) == 0)
+		else if (cc[0] != '\0' && activity_has_country(a, cc))
+			n++;
+		else if (cc[0] != '\0' && a->observance != NULL &&
+		    (o = obs_set_find(&d->set, a->observance)) != NULL &&
+		    strcmp(o->country, cc) == 0)
 			n++;
 	}
 	return n;

@@ -65,19 +65,6 @@ has_owner(const struct activity *a, const char *email)
 	return 0;
 }
 
-/* 1 if cc is one of the codes of list ("JP US"). */
-static int
-has_country(const char *list, const char *cc)
-{
-	const char *p;
-
-	for (p = list; (p = strstr(p, cc)) != NULL; p += 2)
-		if ((p == list || p[-1] == ' ') && (p[2] == ' ' ||
-		    p[2] == '\0'))
-			return 1;
-	return 0;
-}
-
 static int
 filter_match(struct web_req *r, const struct filter *f,
     const struct activity *a)
@@ -95,7 +82,7 @@ filter_match(struct web_req *r, const struct filter *f,
 	if (f->country[0] == '\0')
 		return 1;
 	/* The occasion's country, or one of the partner countries. */
-	if (a->countries != NULL && has_country(a->countries, f->country))
+	if (activity_has_country(a, f->country))
 		return 1;
 	o = a->observance != NULL ? obs_set_find(&r->data->set,
 	    a->observance) : NULL;

@@ -132,7 +132,8 @@ check_installed() {
 	*) fail "units in '$unitdir'" ;;
 	esac
 	{
-		for f in /etc/kyniem/kyniem.conf /usr/bin/kyniem \
+		for f in /etc/kyniem/kyniem.conf /etc/kyniem/letter.en.txt \
+		    /etc/kyniem/letter.vi.txt /usr/bin/kyniem \
 		    /usr/lib/sysusers.d/kyniem.conf \
 		    /usr/lib/tmpfiles.d/kyniem.conf \
 		    /usr/share/doc/kyniem/README.Debian \
@@ -157,7 +158,10 @@ check_installed() {
 	expect_diff "$T/files.expected" "$T/files"
 	grep -qx 'ExecStart=/usr/bin/kyniem --config /etc/kyniem/kyniem.conf serve' \
 	    "$root$unitdir/kyniem.service" || fail "ExecStart of kyniem.service"
-	echo '/etc/kyniem/kyniem.conf' | expect_diff - "$root/var/lib/dpkg/info/kyniem.conffiles"
+	printf '%s\n' /etc/kyniem/kyniem.conf /etc/kyniem/letter.en.txt \
+	    /etc/kyniem/letter.vi.txt >"$T/conffiles.expected"
+	LC_ALL=C sort "$root/var/lib/dpkg/info/kyniem.conffiles" >"$T/conffiles"
+	expect_diff "$T/conffiles.expected" "$T/conffiles"
 
 	# The system user, its directory, the config and the database.
 	R getent passwd kyniem | awk -F: '$3 < 1000 && $6 == "/var/lib/kyniem" &&

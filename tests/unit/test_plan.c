@@ -437,6 +437,19 @@ START_TEST(test_rank)
 	ck_assert_str_eq(se->why, "30 điểm (năm chẵn 10, 2 hoạt động đã có "
 	    "20)");
 	plan_doc_release(&d);
+	/* A delegation with Sweden among its partner countries counts
+	 * without an occasion; one with other countries does not. */
+	a[1].observance = NULL;
+	a[1].countries = (char *)"US SE";
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	ck_assert_int_eq(pick(&d, "relation:SE")->score, 30);
+	plan_doc_release(&d);
+	a[1].countries = (char *)"US SEN";
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	ck_assert_int_eq(pick(&d, "relation:SE")->score, 20);
+	plan_doc_release(&d);
+	a[1].observance = (char *)"relation:SE";
+	a[1].countries = NULL;
 
 	/* Staff's choices win: Sweden out, Georgia in. */
 	memset(ch, 0, sizeof(ch));
