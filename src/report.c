@@ -307,6 +307,23 @@ slot_of(struct ctx *c, const char *k, const char *obs, size_t *ms)
 }
 
 /* "JP US" counted into a list of distinct codes. */
+/* The letters one letter activity stands for: one to each organisation
+ * among its partners ("Đại sứ quán Lào; Tổng Lãnh sự quán Lào", as
+ * `kyniem letters sent` records them), one when it names none. */
+static int
+letters_in(const struct activity *a)
+{
+	const char *p = a->partner;
+	int n = 1;
+
+	if (p == NULL)
+		return 1;
+	for (; (p = strchr(p, ';')) != NULL; p++)
+		if (p[1 + strspn(p + 1, " ")] != '\0')
+			n++;
+	return n;
+}
+
 static void
 count_countries(const char *list, struct buf *seen)
 {
@@ -355,7 +372,8 @@ collect_items(struct ctx *c, struct buf *countries)
 		c->n.done++;
 		c->n.out += it.slot == SLOT_OUT;
 		c->n.in += it.slot == SLOT_IN;
-		c->n.letters += it.slot == SLOT_LETTER;
+		if (it.slot == SLOT_LETTER)
+			c->n.letters += letters_in(a);
 		c->n.participants += a->participants;
 		if (a->countries != NULL)
 			count_countries(a->countries, countries);
@@ -590,7 +608,7 @@ letters(struct ctx *c)
 			buf_puts(&keys[nkeys], b.data);
 			count[nkeys++] = 0;
 		}
-		count[k]++;
+		count[k] += letters_in(c->items[i].a);
 	}
 	for (k = 0; k < nkeys; k++) {
 		b.len = 0;

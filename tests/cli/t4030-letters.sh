@@ -124,4 +124,5 @@ expect_grep 'not an occasion of the country KH' "$T/cc.err"
 test_must_fail K letters sent national-day:XX 2024 2>"$T/xx.err"
 expect_grep "'national-day:XX' has no occasion in 2024" "$T/xx.err"
 expect "the year-end report" K report 2024 >"$T/report.md"
-expect_grep '^- Quốc khánh Lào: 01 thư$' "$T/report.md"
+# One letter to each of the two missions.
+expect_grep '^- Quốc khánh Lào: 02 thư$' "$T/report.md"
