@@ -31,16 +31,6 @@ struct opts {
 	int year;
 };
 
-static int
-write_stdout(const char *data, size_t len)
-{
-	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) == EOF) {
-		log_warn("cannot write to standard output");
-		return -1;
-	}
-	return 0;
-}
-
 /* 1 if path names a directory (or ends in '/': one to be made). */
 static int
 is_dir(const char *path)
@@ -100,9 +90,8 @@ write_one(const struct letter_list *l, const struct config *cfg,
 		ret = letter_render(&l->v[i], cfg, o->fmt, &b);
 	}
 	if (ret == 0)
-		ret = o->out != NULL ? file_write_atomic(o->out, b.data !=
-		    NULL ? b.data : "", b.len) : write_stdout(b.data != NULL ?
-		    b.data : "", b.len);
+		ret = file_write_out(o->out, b.data != NULL ? b.data : "",
+		    b.len);
 	buf_release(&b);
 	return ret;
 }

@@ -30,16 +30,6 @@ struct choice_op {
 	const char *key;
 };
 
-static int
-write_stdout(const char *data, size_t len)
-{
-	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) == EOF) {
-		log_warn("cannot write to standard output");
-		return -1;
-	}
-	return 0;
-}
-
 /* Build and render the plan of year from the database. */
 static int
 make_plan(struct app *app, int year, enum lang lang, enum plan_format fmt,
@@ -179,8 +169,7 @@ cmd_plan(int argc, char **argv, struct app *app)
 	if (apply_choices(app, (int)year, ops, nops) != 0 ||
 	    make_plan(app, (int)year, lang, fmt, &data, &len) == -1)
 		return 1;
-	ret = out ? file_write_atomic(out, data, len) :
-	    write_stdout(data, len);
+	ret = file_write_out(out, data, len);
 	free(data);
 	return ret == 0 ? 0 : 1;
 }

@@ -46,19 +46,6 @@ make_report(struct app *app, int year, enum lang lang, enum doc_format fmt,
 	return ret;
 }
 
-static int
-write_out(const char *path, const struct buf *b)
-{
-	if (path != NULL)
-		return file_write_atomic(path, b->data, b->len);
-	if (fwrite(b->data, 1, b->len, stdout) != b->len ||
-	    fflush(stdout) == EOF) {
-		log_warn("cannot write to standard output");
-		return -1;
-	}
-	return 0;
-}
-
 /* The options: 0 to go on, 1 after --help, 2 for a usage error. */
 static int
 options(int argc, char **argv, enum doc_format *fmt, enum lang *lang,
@@ -129,7 +116,7 @@ cmd_report(int argc, char **argv, struct app *app)
 	}
 	buf_init(&b);
 	ret = make_report(app, (int)year, lang, fmt, &b) == 0 &&
-	    write_out(out, &b) == 0 ? 0 : 1;
+	    file_write_out(out, b.data, b.len) == 0 ? 0 : 1;
 	buf_release(&b);
 	return ret;
 }

@@ -147,3 +147,15 @@ done:
 	free(tmp);
 	return ret;
 }
+
+int
+file_write_out(const char *path, const char *data, size_t len)
+{
+	if (path != NULL)
+		return file_write_atomic(path, data, len);
+	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) == EOF) {
+		log_warn("cannot write to standard output");
+		return -1;
+	}
+	return 0;
+}

@@ -22,4 +22,8 @@ char *file_read(const char *path, size_t *len);
  */
 int file_write_atomic(const char *path, const char *data, size_t len);
 
+/* A command's output: to path as file_write_atomic() does, or to standard
+ * output when path is NULL; 0 or -1 (logged). */
+int file_write_out(const char *path, const char *data, size_t len);
+
 #endif

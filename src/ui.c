@@ -11,6 +11,7 @@
 #include "assets.h"
 #include "config.h"
 #include "escape.h"
+#include "lunar.h"
 #include "token.h"
 #include "ui.h"
 #include "user.h"
@@ -260,6 +261,18 @@ void
 ui_date(struct web_req *r, struct ymd d)
 {
 	vntime_format_date(d, r->lang, r->out);
+}
+
+int
+ui_asked_year(struct web_req *r)
+{
+	const char *q = http_req_query(r->hr, "year");
+	long y;
+
+	if (q == NULL || util_parse_int(q, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR - 1,
+	    &y) == -1)
+		return r->today.y;
+	return (int)y;
 }
 
 void

@@ -64,6 +64,9 @@ void ui_time(struct web_req *r, time_t t);
 /* The same for an activity's start (with its time when timed). */
 void ui_when(struct web_req *r, const struct activity *a);
 
+/* The year of ?year= within the lunar module's range, else this year. */
+int ui_asked_year(struct web_req *r);
+
 /* Words of the request's language. */
 const char *ui_kind(const struct web_req *r, enum kind k);
 const char *ui_milestone(const struct web_req *r, enum milestone m);

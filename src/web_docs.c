@@ -97,20 +97,6 @@ chooser(struct web_req *r, int year)
 	    L(r, "Xem", "Show"));
 }
 
-/* The year asked for: ?year= within the lunar module's range, else this
- * year. */
-static int
-asked_year(struct web_req *r)
-{
-	const char *q = http_req_query(r->hr, "year");
-	long y;
-
-	if (q == NULL || util_parse_int(q, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR - 1,
-	    &y) == -1)
-		return r->today.y;
-	return (int)y;
-}
-
 /* The buttons of one milestone: what an editor may change. */
 static void
 pick_buttons(struct web_req *r, int year, const struct plan_pick *p)
@@ -190,7 +176,7 @@ int
 web_documents(struct web_req *r)
 {
 	struct plan_doc doc;
-	int year = asked_year(r);
+	int year = ui_asked_year(r);
 
 	if (build(r, year, &doc) == -1)
 		return -1;
@@ -221,43 +207,25 @@ web_documents(struct web_req *r)
 	return 0;
 }
 
-/* "plan-2025.docx": 0 with the year and format, or -1. */
+/* "plan-2025.docx" with prefix "plan-": 0 with the year (up to max) and
+ * the extension ("docx"), or -1. */
 static int
-parse_name(const char *name, int *year, enum plan_format *fmt)
+parse_name(const char *name, const char *prefix, int max, int *year,
+    const char **ext)
 {
+	size_t n = strlen(prefix);
 	char num[8];
-	const char *dot;
 	long y;
 
-	if (strncmp(name, "plan-", 5) != 0 ||
-	    (dot = strchr(name + 5, '.')) == NULL || dot - (name + 5) != 4)
+	if (strncmp(name, prefix, n) != 0 || strlen(name + n) < 6 ||
+	    name[n + 4] != '.')
 		return -1;
-	memcpy(num, name + 5, 4);
+	memcpy(num, name + n, 4);
 	num[4] = '\0';
-	if (util_parse_int(num, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR - 1, &y) == -1 ||
-	    plan_parse_format(dot + 1, fmt) == -1)
+	if (util_parse_int(num, LUNAR_MIN_YEAR, max, &y) == -1)
 		return -1;
 	*year = (int)y;
-	return 0;
-}
-
-/* "report-2023.docx": 0 with the year and format, or -1. */
-static int
-parse_report_name(const char *name, int *year, enum doc_format *fmt)
-{
-	char num[8];
-	const char *dot;
-	long y;
-
-	if (strncmp(name, "report-", 7) != 0 ||
-	    (dot = strchr(name + 7, '.')) == NULL || dot - (name + 7) != 4)
-		return -1;
-	memcpy(num, name + 7, 4);
-	num[4] = '\0';
-	if (util_parse_int(num, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR - 2, &y) == -1 ||
-	    doc_parse_format(dot + 1, fmt) == -1)
-		return -1;
-	*year = (int)y;
+	*ext = name + n + 5;
 	return 0;
 }
 
@@ -268,10 +236,13 @@ report_document(struct web_req *r)
 	struct report_input in;
 	struct doc *doc;
 	enum doc_format fmt;
+	const char *ext;
 	char *name, disp[200];
 	int year, ret;
 
-	if (parse_report_name(r->arg, &year, &fmt) == -1)
+	/* A report for a year needs next year's plan (its section IV). */
+	if (parse_name(r->arg, "report-", LUNAR_MAX_YEAR - 2, &year,
+	    &ext) == -1 || doc_parse_format(ext, &fmt) == -1)
 		return web_error(r, 404, "Không có tài liệu này.",
 		    "There is no such document.");
 	memset(&in, 0, sizeof(in));
@@ -301,13 +272,15 @@ web_document(struct web_req *r)
 {
 	struct plan_doc doc;
 	enum plan_format fmt;
+	const char *ext;
 	char *data = NULL, disp[200];
 	size_t len = 0;
 	int year, ret;
 
 	if (strncmp(r->arg, "report-", 7) == 0)
 		return report_document(r);
-	if (parse_name(r->arg, &year, &fmt) == -1)
+	if (parse_name(r->arg, "plan-", LUNAR_MAX_YEAR - 1, &year,
+	    &ext) == -1 || plan_parse_format(ext, &fmt) == -1)
 		return web_error(r, 404, "Không có tài liệu này.",
 		    "There is no such document.");
 	if (build(r, year, &doc) == -1)

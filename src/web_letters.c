@@ -40,18 +40,6 @@ build(struct web_req *r, int year, struct letter_list *out)
 	return letter_build(&in, out);
 }
 
-static int
-asked_year(struct web_req *r)
-{
-	const char *q = http_req_query(r->hr, "year");
-	long y;
-
-	if (q == NULL || util_parse_int(q, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR - 1,
-	    &y) == -1)
-		return r->today.y;
-	return (int)y;
-}
-
 /* The addressees of one occasion, each with its downloads. */
 static void
 addressees(struct web_req *r, const struct letter *l, size_t n)
@@ -104,7 +92,7 @@ int
 web_letters(struct web_req *r)
 {
 	struct letter_list l;
-	int year = asked_year(r);
+	int year = ui_asked_year(r);
 	size_t i, j;
 
 	if (build(r, year, &l) == -1)
