@@ -94,6 +94,7 @@ SRCS = \
 	src/output.c \
 	src/page.c \
 	src/plan.c \
+	src/plan_appendix.c \
 	src/plan_choice.c \
 	src/plan_render.c \
 	src/query.c \

@@ -18,31 +18,17 @@
 #include "lunar.h"
 #include "output.h"
 #include "plan.h"
+#include "plan_int.h"
 #include "rank.h"
 #include "util.h"
 #include "vntime.h"
 
-/* Sections with a mapping, in the order of config.plan_sel. */
-enum { S_1_1 = PLAN_S_1_1, S_1_2 = PLAN_S_1_2, S_1_3 = PLAN_S_1_3,
-    S_1_4 = PLAN_S_1_4, S_3 = PLAN_S_3, S_COUNT = PLAN_S_COUNT };
-
-static const char *const section_label[S_COUNT] = {
+const char *const plan_section_label[S_COUNT] = {
 	"1.1", "1.2", "1.3", "1.4", "3"
 };
 
 /* The special blocks 1.2-1.4 claim an occurrence before 1.1 does. */
 static const int claim_order[] = { S_1_2, S_1_3, S_1_4, S_1_1 };
-
-/* One occurrence and where it goes. */
-struct placed {
-	const struct occurrence *oc;
-	int section;		/* S_1_1..S_1_4, -1 = appendix only */
-	int group;		/* selector that matched */
-	int in3, group3;	/* also named in section 3 */
-	struct buf acts;	/* planned activities, "; "-separated */
-	int nacts;
-	int in11;		/* S_1_1: named in 1.1, else the appendix */
-};
 
 /* A candidate of section 1.1, dated or known only to the year. */
 struct cand {
@@ -51,28 +37,6 @@ struct cand {
 	size_t u;
 	struct rank rank;
 	enum plan_choice choice;
-};
-
-struct ctx {
-	const struct plan_input *in;
-	struct plan_doc *doc;
-	const struct selector *map;	/* cfg->plan_sel */
-	struct select_env env;
-	struct occ_list occ;
-	struct placed *pl;
-	struct occ_list undated;	/* rows known only to the year */
-	int *un11;		/* per undated row: named in 1.1 */
-	int *uncand;		/* per undated row: a candidate of 1.1 */
-	char year[8];		/* the year as text */
-};
-
-/* The texts of the document in each language. */
-struct words {
-	const char *kind, *title, *to[3], *others_h, *others_intro, *why,
-	    *label_other, *draft[2], *h1[4], *h2[4], *empty, *activity,
-	    *blank, *letters, *ngo[3], *info_rel, *info_other, *info_news,
-	    *other[2], *appendix, *cols[5], *no_dates, *month[12],
-	    *undated_intro, *undated_h, *day_unknown;
 };
 
 static const struct words vi = {
@@ -167,16 +131,16 @@ static const struct words en = {
 	"day unknown",
 };
 
-static const struct words *
-words(enum lang lang)
+const struct words *
+plan_words(enum lang lang)
 {
 	return lang == LANG_EN ? &en : &vi;
 }
 
 /* --- building -------------------------------------------------------- */
 
-static struct plan_block *
-block_add(struct plan_doc *d, enum plan_block_type type, int level,
+struct plan_block *
+plan_block_add(struct plan_doc *d, enum plan_block_type type, int level,
     const char *text)
 {
 	struct plan_block *b;
@@ -196,10 +160,11 @@ block_add(struct plan_doc *d, enum plan_block_type type, int level,
 
 /* A block whose text is the strings given, up to a NULL, joined.  (The
  * texts are data, not formats, so -Wformat-nonliteral holds.) */
-static void
-block_cat(struct plan_doc *d, enum plan_block_type type, int level, ...)
+void
+plan_block_cat(struct plan_doc *d, enum plan_block_type type, int level,
+    ...)
 {
-	struct plan_block *b = block_add(d, type, level, NULL);
+	struct plan_block *b = plan_block_add(d, type, level, NULL);
 	const char *s;
 	struct buf t;
 	va_list ap;
@@ -240,8 +205,9 @@ place_all(struct ctx *c)
 }
 
 /* "Hội thao (14/4/2024, Nha Trang)" */
-static void
-activity_text(const struct activity *a, enum lang lang, struct buf *out)
+void
+plan_activity_text(const struct activity *a, enum lang lang,
+    struct buf *out)
 {
 	buf_puts(out, a->title);
 	buf_puts(out, " (");
@@ -254,15 +220,15 @@ activity_text(const struct activity *a, enum lang lang, struct buf *out)
 	buf_puts(out, ")");
 }
 
-static int
-activity_in_year(const struct activity *a, int year)
+int
+plan_activity_in_year(const struct activity *a, int year)
 {
 	return a->status != ACTIVITY_CANCELLED && a->start.y <= year &&
 	    (a->end.y >= year || a->start.y == year);
 }
 
 /* Attach the year's activities to the occurrences they are linked to;
- * the others become rows of their own in add_rows(). */
+ * the others become rows of their own in plan_add_rows(). */
 static void
 link_activities(struct ctx *c)
 {
@@ -272,7 +238,8 @@ link_activities(struct ctx *c)
 
 	for (i = 0; i < al->n; i++) {
 		a = &al->v[i];
-		if (!activity_in_year(a, c->in->year) || a->observance == NULL)
+		if (!plan_activity_in_year(a, c->in->year) ||
+		    a->observance == NULL)
 			continue;
 		for (j = 0; j < c->occ.n; j++)
 			if (strcmp(c->pl[j].oc->obs->key, a->observance) == 0)
@@ -281,12 +248,12 @@ link_activities(struct ctx *c)
 			continue;
 		if (c->pl[j].nacts++ > 0)
 			buf_puts(&c->pl[j].acts, "; ");
-		activity_text(a, c->in->lang, &c->pl[j].acts);
+		plan_activity_text(a, c->in->lang, &c->pl[j].acts);
 	}
 }
 
-static int
-linked(const struct ctx *c, const struct activity *a)
+int
+plan_linked(const struct ctx *c, const struct activity *a)
 {
 	size_t j;
 
@@ -316,8 +283,9 @@ item_text(const struct ctx *c, const struct occurrence *oc, struct buf *out)
 }
 
 /* The row's note, as the reports would add it: "Lưu ý: ...". */
-static void
-note_text(const struct ctx *c, const struct observance *o, struct buf *out)
+void
+plan_note_text(const struct ctx *c, const struct observance *o,
+    struct buf *out)
 {
 	if (o->note == NULL || o->note[0] == '\0')
 		return;
@@ -334,25 +302,25 @@ bullet(struct ctx *c, const struct occurrence *oc)
 
 	buf_init(&t);
 	item_text(c, oc, &t);
-	block_add(c->doc, PB_BULLET, 0, t.data);
+	plan_block_add(c->doc, PB_BULLET, 0, t.data);
 	t.len = 0;
-	note_text(c, oc->obs, &t);
+	plan_note_text(c, oc->obs, &t);
 	if (t.len > 0)
-		block_add(c->doc, PB_BULLET, 1, t.data);
+		plan_block_add(c->doc, PB_BULLET, 1, t.data);
 	buf_release(&t);
 }
 
 static void
 bullet_with_activity(struct ctx *c, const struct placed *p)
 {
-	const struct words *w = words(c->in->lang);
+	const struct words *w = plan_words(c->in->lang);
 
 	bullet(c, p->oc);
 	if (p->nacts > 0)
-		block_cat(c->doc, PB_BULLET, 1, w->activity, p->acts.data,
+		plan_block_cat(c->doc, PB_BULLET, 1, w->activity, p->acts.data,
 		    (char *)NULL);
 	else
-		block_add(c->doc, PB_BULLET, 1, w->blank);
+		plan_block_add(c->doc, PB_BULLET, 1, w->blank);
 }
 
 /* The placed occurrences of a section ordered by selector, then date. */
@@ -379,11 +347,11 @@ section_members(const struct ctx *c, int s, const struct placed ***out)
 static void
 build_section(struct ctx *c, int s)
 {
-	const struct words *w = words(c->in->lang);
+	const struct words *w = plan_words(c->in->lang);
 	const struct placed **m;
 	size_t i, n, nletters = 0;
 
-	block_add(c->doc, PB_H2, 0, w->h2[s]);
+	plan_block_add(c->doc, PB_H2, 0, w->h2[s]);
 	n = section_members(c, s, &m);
 	for (i = 0; i < n; i++) {
 		/* Greetings for national days gather under one bullet. */
@@ -395,7 +363,7 @@ build_section(struct ctx *c, int s)
 		bullet_with_activity(c, m[i]);
 	}
 	if (nletters > 0)
-		block_add(c->doc, PB_BULLET, 0, w->letters);
+		plan_block_add(c->doc, PB_BULLET, 0, w->letters);
 	for (i = 0; i < n && nletters > 0; i++) {
 		struct buf t;
 
@@ -406,11 +374,11 @@ build_section(struct ctx *c, int s)
 		 * notes are in the appendix. */
 		buf_init(&t);
 		item_text(c, m[i]->oc, &t);
-		block_add(c->doc, PB_BULLET, 1, t.data);
+		plan_block_add(c->doc, PB_BULLET, 1, t.data);
 		buf_release(&t);
 	}
 	if (n == 0)
-		block_add(c->doc, PB_PARA, 0, w->empty);
+		plan_block_add(c->doc, PB_PARA, 0, w->empty);
 	free(m);
 }
 
@@ -419,13 +387,13 @@ build_section(struct ctx *c, int s)
 static void
 build_info(struct ctx *c)
 {
-	const struct words *w = words(c->in->lang);
+	const struct words *w = plan_words(c->in->lang);
 	const struct placed **m;
 	const struct observance *o;
 	struct buf names, t;
 	size_t i, n;
 
-	block_add(c->doc, PB_H1, 0, w->h1[2]);
+	plan_block_add(c->doc, PB_H1, 0, w->h1[2]);
 	n = section_members(c, S_3, &m);
 	buf_init(&names);
 	for (i = 0; i < n; i++) {
@@ -440,7 +408,7 @@ build_info(struct ctx *c)
 		rules_unverified(o, c->in->lang, &names);
 	}
 	if (names.len > 0)
-		block_cat(c->doc, PB_BULLET, 0, w->info_rel, c->year,
+		plan_block_cat(c->doc, PB_BULLET, 0, w->info_rel, c->year,
 		    ": ", names.data, ".", (char *)NULL);
 	buf_release(&names);
 	for (i = 0; i < n; i++) {
@@ -452,11 +420,11 @@ build_info(struct ctx *c)
 		/* Mid-sentence: "Tuyên truyền kỷ niệm ...". */
 		if (c->in->lang == LANG_VI && strncmp(t.data, "Kỷ", 3) == 0)
 			t.data[0] = 'k';
-		block_cat(c->doc, PB_BULLET, 0, w->info_other, t.data, ".",
+		plan_block_cat(c->doc, PB_BULLET, 0, w->info_other, t.data, ".",
 		    (char *)NULL);
 		buf_release(&t);
 	}
-	block_cat(c->doc, PB_BULLET, 0, w->info_news, c->year, ": …",
+	plan_block_cat(c->doc, PB_BULLET, 0, w->info_news, c->year, ": …",
 	    (char *)NULL);
 	free(m);
 }
@@ -483,10 +451,11 @@ build_undated(struct ctx *c)
 		if (!c->un11[i])
 			continue;
 		if (!intro++)
-			block_add(c->doc, PB_PARA, 0,
-			    words(c->in->lang)->undated_intro);
+			plan_block_add(c->doc, PB_PARA, 0,
+			    plan_words(c->in->lang)->undated_intro);
 		bullet(c, oc);
-		block_add(c->doc, PB_BULLET, 1, words(c->in->lang)->blank);
+		plan_block_add(c->doc, PB_BULLET, 1,
+		    plan_words(c->in->lang)->blank);
 	}
 }
 
@@ -632,7 +601,7 @@ select_1_1(struct ctx *c)
 static void
 build_others(struct ctx *c)
 {
-	const struct words *w = words(c->in->lang);
+	const struct words *w = plan_words(c->in->lang);
 	const struct plan_pick *p;
 	size_t i;
 	int head = 0;
@@ -643,11 +612,12 @@ build_others(struct ctx *c)
 		if (p->in_1_1)
 			continue;
 		if (!head++) {
-			block_add(c->doc, PB_H1, 0, w->others_h);
-			block_add(c->doc, PB_PARA, 0, w->others_intro);
+			plan_block_add(c->doc, PB_H1, 0, w->others_h);
+			plan_block_add(c->doc, PB_PARA, 0, w->others_intro);
 		}
-		block_add(c->doc, PB_BULLET, 0, p->text);
-		block_cat(c->doc, PB_BULLET, 1, w->why, p->why, (char *)NULL);
+		plan_block_add(c->doc, PB_BULLET, 0, p->text);
+		plan_block_cat(c->doc, PB_BULLET, 1, w->why, p->why,
+		    (char *)NULL);
 	}
 	c->doc->others_to = c->doc->nblocks;
 }
@@ -655,7 +625,7 @@ build_others(struct ctx *c)
 static void
 build_header(struct ctx *c)
 {
-	const struct words *w = words(c->in->lang);
+	const struct words *w = plan_words(c->in->lang);
 	struct buf b;
 
 	org_from_config(c->in->cfg, &c->doc->org);
@@ -664,7 +634,7 @@ build_header(struct ctx *c)
 	c->doc->title = xasprintf("%s%d", w->title, c->in->year);
 	buf_init(&b);
 	vntime_format_date(c->in->today, c->in->lang, &b);
-	block_cat(c->doc, PB_TODO, 0, w->draft[0], b.data, w->draft[1],
+	plan_block_cat(c->doc, PB_TODO, 0, w->draft[0], b.data, w->draft[1],
 	    (char *)NULL);
 	buf_release(&b);
 }
@@ -674,8 +644,8 @@ build_header(struct ctx *c)
 static void
 build_end(struct ctx *c)
 {
-	const struct words *w = words(c->in->lang);
-	struct plan_block *b = block_add(c->doc, PB_END, 0, NULL);
+	const struct words *w = plan_words(c->in->lang);
+	struct plan_block *b = plan_block_add(c->doc, PB_END, 0, NULL);
 	const char *parent = c->in->lang == LANG_EN ? NULL :
 	    c->doc->org.parent;
 
@@ -689,234 +659,23 @@ build_end(struct ctx *c)
 static void
 build_sections(struct ctx *c)
 {
-	const struct words *w = words(c->in->lang);
+	const struct words *w = plan_words(c->in->lang);
 	int s;
 
-	block_add(c->doc, PB_H1, 0, w->h1[0]);
+	plan_block_add(c->doc, PB_H1, 0, w->h1[0]);
 	for (s = S_1_1; s <= S_1_4; s++) {
 		build_section(c, s);
 		if (s == S_1_1)
 			build_undated(c);
 	}
-	block_add(c->doc, PB_H1, 0, w->h1[1]);
+	plan_block_add(c->doc, PB_H1, 0, w->h1[1]);
 	for (s = 0; s < 3; s++)
-		block_add(c->doc, PB_BULLET, 0, w->ngo[s]);
+		plan_block_add(c->doc, PB_BULLET, 0, w->ngo[s]);
 	build_info(c);
-	block_add(c->doc, PB_H1, 0, w->h1[3]);
+	plan_block_add(c->doc, PB_H1, 0, w->h1[3]);
 	for (s = 0; s < 2; s++)
-		block_add(c->doc, PB_BULLET, 0, w->other[s]);
+		plan_block_add(c->doc, PB_BULLET, 0, w->other[s]);
 	build_end(c);
-}
-
-/* --- the appendix ---------------------------------------------------- */
-
-static struct plan_row *
-row_add(struct plan_doc *d)
-{
-	struct plan_row *r;
-
-	if (d->nrows == d->rows_cap) {
-		d->rows_cap = d->rows_cap ? d->rows_cap * 2 : 256;
-		d->rows = xrealloc(d->rows, d->rows_cap * sizeof(*d->rows));
-	}
-	r = &d->rows[d->nrows++];
-	memset(r, 0, sizeof(*r));
-	return r;
-}
-
-/* The appendix's words for oc: its title, the unverified marker and its
- * note in brackets. */
-static char *
-row_text(const struct ctx *c, const struct occurrence *oc)
-{
-	struct buf t;
-
-	buf_init(&t);
-	rules_title(oc, c->in->lang, &t);
-	rules_unverified(oc->obs, c->in->lang, &t);
-	if (oc->obs->note != NULL && oc->obs->note[0] != '\0') {
-		buf_puts(&t, " (");
-		note_text(c, oc->obs, &t);
-		buf_puts(&t, ")");
-	}
-	return buf_detach(&t);
-}
-
-static void
-row_occurrence(struct ctx *c, const struct occurrence *oc, char *section,
-    const char *activities)
-{
-	struct plan_row *r = row_add(c->doc);
-	struct buf t;
-
-	r->date = oc->date;
-	r->days = oc->days;
-	r->precision = oc->precision;
-	r->confidence = rules_confidence_name(rules_confidence(oc->obs));
-	r->key = xstrdup(oc->obs->key);
-	r->kind = xstrdup(rules_kind_name(oc->obs->kind));
-	r->country = xstrdup(oc->obs->country);
-	r->n = oc->n;
-	r->milestone = oc->milestone;
-	r->counts = rules_is_milestone(&c->in->cfg->rules, oc);
-	r->section = section;
-	buf_init(&t);
-	rules_title(oc, c->in->lang, &t);
-	r->title = buf_detach(&t);
-	r->text = row_text(c, oc);
-	r->note = xstrdup(oc->obs->note ? oc->obs->note : "");
-	r->activities = xstrdup(activities);
-}
-
-/* "1.1", or "PL" for a milestone of 1.1 left to the appendix. */
-static const char *
-label(const struct ctx *c, int section, int in11)
-{
-	if (section == S_1_1 && !in11)
-		return words(c->in->lang)->label_other;
-	return section >= 0 ? section_label[section] : "";
-}
-
-static void
-row_placed(struct ctx *c, const struct placed *p)
-{
-	row_occurrence(c, p->oc, xasprintf("%s%s%s", label(c, p->section,
-	    p->in11), p->section >= 0 && p->in3 ? ", " : "", p->in3 ? "3" :
-	    ""), p->nacts ? p->acts.data : "");
-}
-
-static void
-row_activity(struct ctx *c, const struct activity *a)
-{
-	struct plan_row *r = row_add(c->doc);
-	struct buf t;
-
-	r->date = a->start;
-	r->days = a->all_day && util_ymd_cmp(a->end, a->start) > 0 ?
-	    (int)(util_days_from_civil(a->end.y, a->end.m, a->end.d) -
-	    util_days_from_civil(a->start.y, a->start.m, a->start.d) + 1) : 1;
-	r->key = xasprintf("activity:%ld", a->id);
-	r->kind = xstrdup("activity");
-	r->country = xstrdup("");
-	r->section = xstrdup("");
-	r->title = xstrdup(a->title);
-	r->text = xstrdup(a->title);
-	r->note = xstrdup("");
-	r->confidence = "";
-	buf_init(&t);
-	activity_text(a, c->in->lang, &t);
-	r->activities = buf_detach(&t);
-}
-
-static int
-row_cmp(const void *a, const void *b)
-{
-	const struct plan_row *x = a, *y = b;
-	int r = (x->precision == PREC_YEAR) - (y->precision == PREC_YEAR);
-
-	/* The rows known only to the year come last, on their own. */
-	if (r == 0)
-		r = util_ymd_cmp(x->date, y->date);
-	return r ? r : strcmp(x->key, y->key);
-}
-
-static void
-add_rows(struct ctx *c)
-{
-	const struct activity_list *al = &c->in->data->acts;
-	size_t i;
-
-	for (i = 0; i < c->occ.n; i++)
-		row_placed(c, &c->pl[i]);
-	for (i = 0; i < c->undated.n; i++)
-		row_occurrence(c, &c->undated.v[i], xstrdup(c->uncand[i] ?
-		    label(c, S_1_1, c->un11[i]) : ""), "");
-	for (i = 0; i < al->n; i++)
-		if (activity_in_year(&al->v[i], c->in->year) &&
-		    al->v[i].start.y == c->in->year && !linked(c, &al->v[i]))
-			row_activity(c, &al->v[i]);
-	if (c->doc->nrows > 0)
-		qsort(c->doc->rows, c->doc->nrows, sizeof(*c->doc->rows),
-		    row_cmp);
-}
-
-/* "14/4" or "14/4 – 16/4"; "14 Apr" in English. */
-static void
-short_date(struct ymd d, int days, enum lang lang, struct buf *out)
-{
-	struct ymd e = util_ymd_add_days(d, days - 1);
-
-	if (lang == LANG_EN)
-		buf_printf(out, "%d %.3s", d.d, en.month[d.m - 1]);
-	else
-		buf_printf(out, "%d/%d", d.d, d.m);
-	if (days <= 1)
-		return;
-	if (lang == LANG_EN)
-		buf_printf(out, " – %d %.3s", e.d, en.month[e.m - 1]);
-	else
-		buf_printf(out, " – %d/%d", e.d, e.m);
-}
-
-static void
-month_table(struct ctx *c, size_t from, size_t to)
-{
-	const struct words *w = words(c->in->lang);
-	struct plan_block *b = block_add(c->doc, PB_TABLE, 0, NULL);
-	const struct plan_row *r;
-	struct buf t;
-	size_t i, k;
-
-	b->ncols = 5;
-	b->nrows = to - from + 1;
-	b->cells = xcalloc(b->ncols * b->nrows, sizeof(*b->cells));
-	for (k = 0; k < 5; k++)
-		b->cells[k] = xstrdup(w->cols[k]);
-	for (i = from; i < to; i++) {
-		r = &c->doc->rows[i];
-		k = (i - from + 1) * 5;
-		buf_init(&t);
-		if (r->precision == PREC_DAY)
-			short_date(r->date, r->days, c->in->lang, &t);
-		else
-			buf_puts(&t, w->day_unknown);
-		b->cells[k] = buf_detach(&t);
-		b->cells[k + 1] = xstrdup(r->text);
-		b->cells[k + 2] = xstrdup(r->counts ?
-		    output_milestone_label(r->milestone, c->in->lang) : "");
-		b->cells[k + 3] = xstrdup(r->section);
-		b->cells[k + 4] = xstrdup(r->activities);
-	}
-}
-
-static void
-build_appendix(struct ctx *c)
-{
-	const struct words *w = words(c->in->lang);
-	size_t i = 0, j;
-	int m;
-
-	block_cat(c->doc, PB_H1, 0, w->appendix, c->year, (char *)NULL);
-	for (m = 1; m <= 12; m++) {
-		block_add(c->doc, PB_H2, 0, w->month[m - 1]);
-		while (i < c->doc->nrows && c->doc->rows[i].date.m < m)
-			i++;
-		for (j = i; j < c->doc->nrows && c->doc->rows[j].date.m == m &&
-		    c->doc->rows[j].precision != PREC_YEAR; j++)
-			;
-		if (j == i)
-			block_add(c->doc, PB_PARA, 0, w->no_dates);
-		else
-			month_table(c, i, j);
-		i = j;
-	}
-	/* Then the rows known only to the year, sorted last. */
-	while (i < c->doc->nrows && c->doc->rows[i].precision != PREC_YEAR)
-		i++;
-	if (i == c->doc->nrows)
-		return;
-	block_add(c->doc, PB_H2, 0, w->undated_h);
-	month_table(c, i, c->doc->nrows);
 }
 
 int
@@ -950,8 +709,8 @@ plan_build(const struct plan_input *in, struct plan_doc *doc)
 	build_header(&c);
 	build_sections(&c);
 	build_others(&c);
-	add_rows(&c);
-	build_appendix(&c);
+	plan_add_rows(&c);
+	plan_build_appendix(&c);
 	ret = 0;
 done:
 	for (i = 0; c.pl != NULL && i < c.occ.n; i++)
