@@ -111,6 +111,15 @@ int plan_render(const struct plan_doc *doc, enum plan_format fmt,
     char **out, size_t *len);
 
 /*
+ * The plan's sections, from its first to its recipients, into d (another
+ * document: the year-end report's section IV), each heading one level
+ * lower; its draft note, signature and appendices stay out.  0 when the
+ * plan has no section.
+ */
+struct doc;
+int plan_render_body(const struct plan_doc *p, struct doc *d);
+
+/*
  * Append doc as an HTML fragment for a page that has its own layout and
  * <h1> (the web application's Tài liệu): doc.c's DOC_HTML_FRAGMENT;
  * without the appendix of the milestones 1.1 leaves out unless others

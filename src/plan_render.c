@@ -84,19 +84,20 @@ render_csv(const struct plan_doc *d, struct buf *b)
 static const int widths_vi[] = { 11, 39, 11, 9, 30 };
 static const int widths_en[] = { 11, 36, 11, 12, 30 };
 
+/* Block b of p into d, its headings down levels lower. */
 static void
 add_block(const struct plan_doc *p, const struct plan_block *b,
-    struct doc *d)
+    struct doc *d, int down)
 {
 	switch (b->type) {
 	case PB_TODO:
 		doc_todo(d, b->text);
 		break;
 	case PB_H1:
-		doc_heading(d, 1, b->text);
+		doc_heading(d, 1 + down, b->text);
 		break;
 	case PB_H2:
-		doc_heading(d, 2, b->text);
+		doc_heading(d, 2 + down, b->text);
 		break;
 	case PB_PARA:
 		doc_para(d, b->text);
@@ -131,8 +132,22 @@ to_doc(const struct plan_doc *p, int others)
 	d = doc_new(&p->org, p->lang, &h);
 	for (i = 0; i < p->nblocks; i++)
 		if (others || i < p->others_from || i >= p->others_to)
-			add_block(p, &p->blocks[i], d);
+			add_block(p, &p->blocks[i], d, 0);
 	return d;
+}
+
+int
+plan_render_body(const struct plan_doc *p, struct doc *d)
+{
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < p->nblocks && p->blocks[i].type != PB_END; i++) {
+		any |= p->blocks[i].type == PB_H1;
+		if (any)
+			add_block(p, &p->blocks[i], d, 1);
+	}
+	return any;
 }
 
 void

@@ -742,32 +742,6 @@ assessment(struct ctx *c, const struct buf *countries)
 	buf_release(&names);
 }
 
-/* One block of the plan into the report, its sections one level down. */
-static void
-plan_block(struct ctx *c, const struct plan_block *bl)
-{
-	switch (bl->type) {
-	case PB_H1:
-		doc_heading(c->doc, 2, bl->text);
-		break;
-	case PB_H2:
-		doc_heading(c->doc, 3, bl->text);
-		break;
-	case PB_PARA:
-		doc_para(c->doc, bl->text);
-		break;
-	case PB_BULLET:
-		doc_bullet(c->doc, bl->level, bl->text);
-		break;
-	case PB_TABLE:
-		doc_table(c->doc, bl->ncols, bl->nrows, bl->cells, NULL);
-		break;
-	case PB_TODO:
-	case PB_END:
-		break;
-	}
-}
-
 /*
  * Section IV: next year's plan (plan.c) in this document, from its first
  * section to its "Nơi nhận": its draft note, its own recipients and
@@ -779,8 +753,6 @@ next_plan(struct ctx *c)
 {
 	struct plan_input pin;
 	struct plan_doc pd;
-	size_t i;
-	int any = 0;
 
 	memset(&pin, 0, sizeof(pin));
 	pin.cfg = c->in->cfg;
@@ -791,12 +763,7 @@ next_plan(struct ctx *c)
 	pin.today = c->in->today;
 	if (plan_build(&pin, &pd) == -1)
 		return -1;
-	for (i = 0; i < pd.nblocks && pd.blocks[i].type != PB_END; i++) {
-		any |= pd.blocks[i].type == PB_H1;
-		if (any)
-			plan_block(c, &pd.blocks[i]);
-	}
-	if (!any)
+	if (!plan_render_body(&pd, c->doc))
 		doc_todo(c->doc, c->w->plan_none);
 	plan_doc_release(&pd);
 	return 0;
