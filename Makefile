@@ -65,6 +65,7 @@ SRCS = \
 	src/collate.c \
 	src/config.c \
 	src/config_check.c \
+	src/config_defaults.c \
 	src/conns.c \
 	src/contact.c \
 	src/contact_db.c \

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "config_int.h"
 #include "log.h"
 #include "text.h"
 #include "util.h"
@@ -116,69 +117,6 @@ static const struct key keys[] = {
 	{ "smtp", "username", T_STR, C(smtp_username), 0, 0 },
 };
 
-/*
- * The reports' structure, the default [plan] mapping.  The special blocks
- * 1.2-1.4 claim an occurrence before 1.1 does; section 3 names what to
- * publicise whatever section it is in.  A selector's position orders the
- * bullets: focus countries, then partners, then the rest.
- */
-static const char *const default_plan[PLAN_S_COUNT] = {
-	"focus+milestone, partner+milestone, kind:relation+milestone, "
-	    "kind:partnership+milestone, kind:commemoration+milestone, "
-	    "kind:local+milestone",
-	"tag:asean, kind:national-day+country:KH, "
-	    "kind:national-day+country:LA, asean+milestone",
-	"tag:overseas-vietnamese",
-	"tag:annual, kind:national-day+focus+!milestone, "
-	    "kind:national-day+partner+!milestone",
-	"kind:relation+milestone, kind:partnership+milestone, "
-	    "kind:commemoration+milestone"
-};
-
-/*
- * The activity categories of the reports, in the order their section II
- * reports them; a [categories] section replaces the whole list.
- */
-static const struct {
-	const char *key, *vi, *en;
-} default_categories[] = {
-	{ "delegation-out", "Đoàn ra", "Delegations abroad" },
-	{ "delegation-in", "Đoàn vào", "Incoming delegations" },
-	{ "anniversary", "Hoạt động kỷ niệm", "Anniversary activities" },
-	{ "annual", "Hoạt động thường niên", "Annual activities" },
-	{ "letter", "Thư chúc mừng", "Letters of congratulation" },
-	{ "ngo", "Công tác phi chính phủ nước ngoài",
-	    "Foreign non-governmental organisations" },
-	{ "overseas", "Công tác người Việt Nam ở nước ngoài",
-	    "Overseas Vietnamese" },
-	{ "information", "Công tác thông tin đối ngoại",
-	    "External information" },
-	{ "other", "Hoạt động khác", "Other activities" },
-};
-
-/*
- * Built-in feeds: name, title (vi), kinds, milestone mask, activities,
- * and the window (days back, days ahead).  The windows keep every feed
- * of the shipped data, with room for the rows still to be dated, within
- * its byte budget: "all" holds some 400 dates a year.
- */
-static const struct {
-	const char *name, *title, *title_en, *kinds;
-	unsigned milestones;
-	int activities, back, ahead;
-} builtins[] = {
-	{ "all", "Kỷ niệm: tất cả các ngày", "Anniversaries: every date",
-	    NULL, 0, 0, 180, 3 * 365 },
-	{ "milestones", "Kỷ niệm năm chẵn, năm tròn", "Milestone anniversaries",
-	    NULL, MILESTONE_ALL, 0, 365, 5 * 365 },
-	{ "national-days", "Quốc khánh các nước", "National days",
-	    "national-day", 0, 0, 365, 5 * 365 },
-	{ "lunar-festivals", "Lễ, Tết âm lịch", "Lunar festivals",
-	    "festival", 0, 0, 365, 5 * 365 },
-	{ "activities", "Hoạt động đã lên kế hoạch", "Planned activities",
-	    NULL, 0, 1, 365, 5 * 365 },
-};
-
 /* A key already set, to report duplicates. */
 struct seen {
 	char *section, *name;
@@ -201,63 +139,6 @@ struct parse {
 	struct seen *sections;	/* sections begun, likewise */
 	size_t nsections;
 };
-
-static void
-feed_defaults(struct config_feed *f, const char *name)
-{
-	memset(f, 0, sizeof(*f));
-	f->name = xstrdup(name);
-	f->days_back = 365;
-	f->days_ahead = 5 * 365;
-	f->alarm_minutes = -1;
-	f->max_bytes = FEED_MAX_BYTES;
-}
-
-static struct config_feed *
-feed_add(struct config *cfg, const char *name)
-{
-	struct config_feed *f;
-
-	cfg->feeds = xrealloc(cfg->feeds, (cfg->nfeeds + 1) *
-	    sizeof(*cfg->feeds));
-	f = &cfg->feeds[cfg->nfeeds++];
-	feed_defaults(f, name);
-	return f;
-}
-
-static void
-defaults(struct config *cfg)
-{
-	char err[200];
-	int s;
-
-	memset(cfg, 0, sizeof(*cfg));
-	for (s = 0; s < PLAN_S_COUNT; s++)
-		if (select_parse(default_plan[s], &cfg->plan_sel[s], err,
-		    sizeof(err)) == -1)
-			fatal("default plan mapping: %s", err);
-	rules_opts_init(&cfg->rules);
-	cfg->db_path = xstrdup("/var/lib/kyniem/kyniem.db");
-	cfg->meridian = LUNAR_HISTORICAL;
-	cfg->listen = xstrdup("127.0.0.1:8080");
-	cfg->domain = xstrdup("kyniem.invalid");
-	cfg->refresh_minutes = 720;
-	cfg->poll_seconds = 2;
-	cfg->max_connections = 4096;
-	cfg->max_per_address = 64;
-	cfg->header_timeout = 10;
-	cfg->connection_timeout = 15;
-	cfg->smtp_starttls = 1;
-	cfg->smtp_timeout = 30;
-	cfg->smtp_reuse = 1;
-	cfg->remind_offsets = xstrdup("30d,7d,1d");
-	cfg->milestone_days = 90;
-	cfg->app_idle_minutes = 480;
-	cfg->app_session_days = 7;
-	/* The reports' plans name three to six occasions in 1.1. */
-	cfg->plan_top = 6;
-	cfg->plan_min_score = 30;
-}
 
 static int
 bad(struct parse *p, const char *fmt, const char *a, const char *b)
@@ -500,20 +381,6 @@ set_milestones(struct parse *p, const char *name, const char *v)
 	return 1;
 }
 
-static void
-category_add(struct config *cfg, const char *key, const char *vi,
-    const char *en)
-{
-	struct config_category *c;
-
-	cfg->categories = xrealloc(cfg->categories, (cfg->ncategories + 1) *
-	    sizeof(*cfg->categories));
-	c = &cfg->categories[cfg->ncategories++];
-	c->key = xstrdup(key);
-	c->name_vi = xstrdup(vi);
-	c->name_en = xstrdup(en);
-}
-
 /* A copy of s[0..n) without the blanks around it. */
 static char *
 trimmed(const char *s, size_t n)
@@ -552,7 +419,7 @@ set_category(struct parse *p, const char *name, const char *v)
 	    '|') != NULL))
 		bad(p, "want 'Vietnamese name | English name' for", name, v);
 	else
-		category_add(p->cfg, name, vi, *en != '\0' ? en : vi);
+		config_category_add(p->cfg, name, vi, *en != '\0' ? en : vi);
 	free(vi);
 	free(en);
 	return 1;
@@ -573,7 +440,7 @@ start_feed(struct parse *p, const char *section)
 		return bad(p, "feed name must be a-z 0-9 - _, not", name,
 		    NULL);
 	}
-	p->feed = feed_add(p->cfg, name);
+	p->feed = config_feed_add(p->cfg, name);
 	return 1;
 }
 
@@ -683,29 +550,6 @@ reader(char *str, int num, void *stream)
 	return str;
 }
 
-static void
-add_builtins(struct config *cfg)
-{
-	struct config_feed *f;
-	size_t i;
-
-	for (i = 0; i < NELEM(builtins); i++) {
-		if (config_feed_find(cfg, builtins[i].name) != NULL)
-			continue;	/* overridden by a [feed] section */
-		f = feed_add(cfg, builtins[i].name);
-		f->title = xstrdup(builtins[i].title);
-		f->title_en = xstrdup(builtins[i].title_en);
-		f->kinds = builtins[i].kinds ? xstrdup(builtins[i].kinds) :
-		    NULL;
-		f->milestones = builtins[i].milestones;
-		f->activities = builtins[i].activities;
-		f->days_back = builtins[i].back;
-		f->days_ahead = builtins[i].ahead;
-		f->lang = cfg->lang;
-		f->builtin = 1;
-	}
-}
-
 /* "a, b" to "kind:a|b" (or "country:", "tag:") for select_and(). */
 static char *
 list_term(const char *prefix, const char *list)
@@ -793,11 +637,9 @@ finish(struct config *cfg)
 	size_t i;
 	int ret = 0;
 
-	add_builtins(cfg);
+	config_add_builtins(cfg);
 	if (cfg->ncategories == 0)
-		for (i = 0; i < NELEM(default_categories); i++)
-			category_add(cfg, default_categories[i].key,
-			    default_categories[i].vi, default_categories[i].en);
+		config_default_categories(cfg);
 	for (i = 0; i < cfg->nfeeds; i++)
 		if (compile_feed(cfg, &cfg->feeds[i]) == -1)
 			ret = -1;
@@ -870,7 +712,7 @@ config_load(struct config *cfg, const char *path)
 	memset(&p, 0, sizeof(p));
 	p.cfg = cfg;
 	p.path = path;
-	defaults(cfg);
+	config_defaults(cfg);
 	if (path != NULL) {
 		cfg->path = xstrdup(path);
 		if ((p.f = open_config(path)) == NULL)

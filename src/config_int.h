@@ -1,0 +1,21 @@
+/*
+ * config.c's helpers in config_defaults.c; not for other modules.
+ */
+#ifndef KYNIEM_CONFIG_INT_H
+#define KYNIEM_CONFIG_INT_H
+
+#include "config.h"
+
+/* Every key at its default, the default [plan] mapping compiled. */
+void config_defaults(struct config *cfg);
+/* A new [feed NAME] at the feed defaults. */
+struct config_feed *config_feed_add(struct config *cfg, const char *name);
+/* An activity category, appended in report order. */
+void config_category_add(struct config *cfg, const char *key,
+    const char *vi, const char *en);
+/* The reports' nine categories, when [categories] gave none. */
+void config_default_categories(struct config *cfg);
+/* The built-in feeds a [feed] section did not override. */
+void config_add_builtins(struct config *cfg);
+
+#endif
