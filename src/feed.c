@@ -37,24 +37,40 @@ feed_occurrences(const struct feed_ctx *ctx, const struct config_feed *f,
 	struct ymd from, to;
 	size_t i, keep = 0;
 
+	struct feed_occ_cache *c = ctx->cache;
+	const struct occurrence *oc;
+
 	memset(out, 0, sizeof(*out));
 	if (f->activities)
 		return 0;
 	window(ctx, f, &from, &to);
-	if (rules_occurrences(&ctx->cfg->rules, ctx->lunar, ctx->data->set.v,
-	    ctx->data->set.n, from, to, out) == -1) {
-		log_warnx("feed '%s': a lunar date is outside %d-%d", f->name,
-		    LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
-		occ_list_release(out);
-		return -1;
+	if (!c->valid || util_ymd_cmp(c->from, from) != 0 ||
+	    util_ymd_cmp(c->to, to) != 0) {
+		occ_list_release(&c->all);
+		c->valid = 0;
+		if (rules_occurrences(&ctx->cfg->rules, ctx->lunar,
+		    ctx->data->set.v, ctx->data->set.n, from, to,
+		    &c->all) == -1) {
+			log_warnx("feed '%s': a lunar date is outside %d-%d",
+			    f->name, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
+			occ_list_release(&c->all);
+			return -1;
+		}
+		c->from = from;
+		c->to = to;
+		c->valid = 1;
 	}
-	/* A calendar needs a day: rows known only to the month only when
-	 * the feed asks for them (on the 1st, DESCRIPTION says so). */
-	if (!f->partial)
-		occ_list_drop_partial(out);
-	for (i = 0; i < out->n; i++)
-		if (select_match(&f->sel, &ctx->env, &out->v[i]) >= 0)
-			out->v[keep++] = out->v[i];
+	out->v = xcalloc(c->all.n + 1, sizeof(*out->v));
+	out->cap = c->all.n + 1;
+	for (i = 0; i < c->all.n; i++) {
+		oc = &c->all.v[i];
+		/* A calendar needs a day: rows known only to the month only
+		 * when the feed asks for them (on the 1st, DESCRIPTION says
+		 * so). */
+		if ((f->partial || oc->precision == PREC_DAY) &&
+		    select_match(&f->sel, &ctx->env, oc) >= 0)
+			out->v[keep++] = *oc;
+	}
 	out->n = keep;
 	return 0;
 }
@@ -591,6 +607,7 @@ feed_ctx_init(struct feed_ctx *ctx, const struct dataset *d,
 	ctx->data = d;
 	ctx->lunar = lunar;
 	ctx->today = today;
+	ctx->cache = xcalloc(1, sizeof(*ctx->cache));
 	dataset_env(d, cfg, today.y, &ctx->env);
 }
 
@@ -598,6 +615,10 @@ void
 feed_ctx_release(struct feed_ctx *ctx)
 {
 	dataset_env_release(&ctx->env);
+	if (ctx->cache != NULL)
+		occ_list_release(&ctx->cache->all);
+	free(ctx->cache);
+	ctx->cache = NULL;
 }
 
 void

@@ -25,6 +25,15 @@ struct feed_ctx {
 	struct lunar_cal *lunar;	/* borrowed */
 	struct ymd today;		/* centre of the window */
 	struct select_env env;		/* today's year; owned */
+	/* Every occurrence of the last window computed: a site has some
+	 * 400 feeds (each country in two languages) on one window, and
+	 * computing the dates once instead of per feed makes a build
+	 * several times faster.  Owned; feed_render() fills it. */
+	struct feed_occ_cache {
+		struct ymd from, to;
+		struct occ_list all;
+		int valid;
+	} *cache;
 };
 
 /* Fill ctx for rendering feeds of d on today; release it with
