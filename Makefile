@@ -248,7 +248,8 @@ include tests/fuzz/fuzz.mk
 # for them under PREFIX: /usr/local/lib/systemd/system is on systemd's
 # default search path, and so are the sysusers.d and tmpfiles.d dirs there.
 # The config and the letters' templates live in /etc whatever PREFIX is;
-# an existing kyniem.conf or template is never overwritten.  `make uninstall` keeps the config and the database.
+# an existing kyniem.conf or template is never overwritten.  `make
+# uninstall` keeps them and the database.
 BINDIR = $(PREFIX)/bin
 DATADIR = $(PREFIX)/share/kyniem
 DOCDIR = $(PREFIX)/share/doc/kyniem

@@ -16,6 +16,8 @@ mk install
 	cat <<EOL
 ./etc/kyniem/kyniem.conf
 ./etc/kyniem/kyniem.conf.example
+./etc/kyniem/letter.en.txt
+./etc/kyniem/letter.vi.txt
 ./usr/local/bin/kyniem
 ./usr/local/lib/systemd/system/kyniem-remind.service
 ./usr/local/lib/systemd/system/kyniem-remind.timer
@@ -49,10 +51,14 @@ expect "the installed config loads" "$d/usr/local/bin/kyniem" \
 # An edited config survives a second install; the example is refreshed.
 echo '# edited by the admin' >>"$d/etc/kyniem/kyniem.conf"
 cp "$d/etc/kyniem/kyniem.conf" "$T/conf.before"
+echo '# our wording' >>"$d/etc/kyniem/letter.vi.txt"
+cp "$d/etc/kyniem/letter.vi.txt" "$T/letter.before"
 echo 'stale' >"$d/etc/kyniem/kyniem.conf.example"
 mk install
 expect "a second make install keeps the edited kyniem.conf" \
     cmp -s "$T/conf.before" "$d/etc/kyniem/kyniem.conf"
+expect "a second make install keeps the union's letter template" \
+    cmp -s "$T/letter.before" "$d/etc/kyniem/letter.vi.txt"
 expect "a second make install refreshes the example" \
     cmp -s "$SRC/config/kyniem.conf.example" \
     "$d/etc/kyniem/kyniem.conf.example"
@@ -78,12 +84,13 @@ installed_init() { (cd "$T/empty" && "$p/bin/kyniem" --config "$T/init.conf" ini
 expect "the installed kyniem init" installed_init >"$T/init.out" 2>&1
 expect_grep "from '$p/share/kyniem/calendars'" "$T/init.out"
 
-# Uninstall: only the config (and data) stay.
+# Uninstall: only the config, the letters' templates (and data) stay.
 mkdir -p "$d/var/lib/kyniem"
 echo db >"$d/var/lib/kyniem/kyniem.db"
 mk uninstall
 (cd "$d" && find . \( -type f -o -type l \) | LC_ALL=C sort) >"$T/left"
-printf './etc/kyniem/kyniem.conf\n./var/lib/kyniem/kyniem.db\n' >"$T/left.expected"
+printf '%s\n' ./etc/kyniem/kyniem.conf ./etc/kyniem/letter.en.txt \
+    ./etc/kyniem/letter.vi.txt ./var/lib/kyniem/kyniem.db >"$T/left.expected"
 expect_diff "$T/left.expected" "$T/left"
 expect "no share/kyniem left behind" [ ! -e "$d/usr/local/share/kyniem" ]
 
