@@ -78,6 +78,13 @@ skip_all() {
 	exit 77
 }
 
+# normal_only REASON: the script runs on the normal build only; on the
+# sanitizer build it records one skip saying why the sanitizers would add
+# nothing there (its C paths are the ones other scripts run under ASan).
+normal_only() {
+	[ "$KYNIEM_BUILD" != san ] || skip_all "normal build only: $*"
+}
+
 # expect DESCRIPTION COMMAND [ARGS...]: one check, passed when COMMAND
 # succeeds.  DESCRIPTION says what should hold ("12 months in the
 # appendix").  COMMAND is never a kyniem command that must fail: that is

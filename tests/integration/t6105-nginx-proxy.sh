@@ -3,6 +3,7 @@
 # byte (plain and gzip), are cached (served while kyniem is down), private
 # feeds are never cached, and methods other than GET/HEAD get 405.
 . "$SRC/tests/lib.sh"
+normal_only "checks the nginx example; the requests behind it are t6002's"
 . "$SRC/tests/integration/serverlib.sh"
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x "$NGINX" ] || skip_all "nginx not installed"

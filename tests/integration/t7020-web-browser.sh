@@ -7,6 +7,7 @@
 # the activity is in activities.ics as python3-icalendar and ical.js read
 # it, and `kyniem remind --dry-run` has its 7-day and 1-day reminders.
 . "$SRC/tests/lib.sh"
+normal_only "the browser's view of the pages; their routes run under ASan in t7001-t7013"
 . "$SRC/tests/integration/serverlib.sh"
 . "$SRC/tests/integration/weblib.sh"
 . "$SRC/tests/integration/feedlib.sh"

@@ -8,6 +8,7 @@
 # rest: nothing is lost.  Between rounds the outbox and mailbox are
 # emptied so every round queues and sends again.
 . "$SRC/tests/lib.sh"
+normal_only "SIGKILL atomicity of the outbox; remind's code runs under ASan in t5001-t5004"
 . "$SRC/tests/integration/smtplib.sh"
 command -v sqlite3 >/dev/null || skip_all "sqlite3 CLI not installed"
 initdb

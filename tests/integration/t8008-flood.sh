@@ -5,6 +5,7 @@
 # to close the oldest idle connections; last, a client dribbling one
 # header line a second is cut off at the header deadline.
 . "$SRC/tests/lib.sh"
+normal_only "thousands of connections; the connection table runs under ASan in t8006"
 . "$SRC/tests/integration/serverlib.sh"
 initdb
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
