@@ -39,36 +39,24 @@ build(struct web_req *r, int year, struct plan_doc *doc)
 	return plan_build(&in, doc);
 }
 
+/* A row of downloads of year's document: prefix-YEAR.EXT for each of n
+ * extensions. */
 static void
-downloads(struct web_req *r, int year)
+downloads(struct web_req *r, int year, const char *prefix,
+    const char *const *ext, size_t n)
 {
 	size_t i;
 
 	html_printf(r->out, "<tr><th scope=\"row\">%s %d</th><td>", L(r, "Năm",
 	    "Year"), year);
-	for (i = 0; i < NELEM(exts); i++)
-		html_printf(r->out, "%s<a href=\"%s/app/documents/plan-%d.%s\" "
-		    "download>plan-%d.%s</a>", i > 0 ? " · " : "", r->root,
-		    year, exts[i], year, exts[i]);
+	for (i = 0; i < n; i++)
+		html_printf(r->out, "%s<a href=\"%s/app/documents/%s-%d.%s\" "
+		    "download>%s-%d.%s</a>", i > 0 ? " · " : "", r->root,
+		    prefix, year, ext[i], prefix, year, ext[i]);
 	html_raw(r->out, "</td></tr>\n");
 }
 
 static const char *const report_exts[] = { "docx", "md", "html" };
-
-/* The year-end report's downloads of year. */
-static void
-report_downloads(struct web_req *r, int year)
-{
-	size_t i;
-
-	html_printf(r->out, "<tr><th scope=\"row\">%s %d</th><td>", L(r, "Năm",
-	    "Year"), year);
-	for (i = 0; i < NELEM(report_exts); i++)
-		html_printf(r->out, "%s<a href=\"%s/app/documents/report-%d.%s\" "
-		    "download>report-%d.%s</a>", i > 0 ? " · " : "", r->root,
-		    year, report_exts[i], year, report_exts[i]);
-	html_raw(r->out, "</td></tr>\n");
-}
 
 /* The year chooser: last year to the year after next, and the year
  * shown when it is none of them. */
@@ -185,18 +173,18 @@ web_documents(struct web_req *r)
 	html_printf(r->out, "<section aria-labelledby=\"dl\"><h2 id=\"dl\">%s"
 	    "</h2>\n<table><tbody>\n", L(r, "Tải về kế hoạch năm",
 	    "Download the year's plan"));
-	downloads(r, r->today.y);
-	downloads(r, r->today.y + 1);
+	downloads(r, r->today.y, "plan", exts, NELEM(exts));
+	downloads(r, r->today.y + 1, "plan", exts, NELEM(exts));
 	if (year != r->today.y && year != r->today.y + 1)
-		downloads(r, year);
+		downloads(r, year, "plan", exts, NELEM(exts));
 	html_printf(r->out, "</tbody></table></section>\n<section "
 	    "aria-labelledby=\"rp\"><h2 id=\"rp\">%s</h2>\n<p class=\"hint\">"
 	    "%s</p>\n<table><tbody>\n", L(r, "Báo cáo tổng kết năm",
 	    "Year-end report"), L(r, "Dự thảo từ các hoạt động đã ghi nhận "
 	    "kết quả; các chỗ đánh dấu để cán bộ bổ sung.", "A draft from the "
 	    "activities recorded as done; staff complete the marked parts."));
-	report_downloads(r, r->today.y - 1);
-	report_downloads(r, r->today.y);
+	downloads(r, r->today.y - 1, "report", report_exts, NELEM(report_exts));
+	downloads(r, r->today.y, "report", report_exts, NELEM(report_exts));
 	html_raw(r->out, "</tbody></table></section>\n");
 	picks(r, &doc);
 	html_raw(r->out, "<article class=\"card plan\">\n");
