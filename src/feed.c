@@ -30,47 +30,82 @@ window(const struct feed_ctx *ctx, const struct config_feed *f,
 	*to = util_ymd_add_days(ctx->today, f->days_ahead);
 }
 
+static void
+texts_release(struct feed_occ_cache *c)
+{
+	size_t i, v;
+
+	for (v = 0; v < FEED_TEXT_VARIANTS; v++) {
+		if (c->texts[v].text != NULL)
+			for (i = 0; i < c->all.n; i++)
+				free(c->texts[v].text[i]);
+		free(c->texts[v].text);
+		memset(&c->texts[v], 0, sizeof(c->texts[v]));
+	}
+}
+
+static void
+cache_release(struct feed_occ_cache *c)
+{
+	texts_release(c);
+	occ_list_release(&c->all);
+	c->valid = 0;
+}
+
+/* Every occurrence in f's window, computed once per window.  NULL (logged)
+ * when the engine fails. */
+static const struct occ_list *
+window_occurrences(const struct feed_ctx *ctx, const struct config_feed *f)
+{
+	struct feed_occ_cache *c = ctx->cache;
+	struct ymd from, to;
+
+	window(ctx, f, &from, &to);
+	if (c->valid && util_ymd_cmp(c->from, from) == 0 &&
+	    util_ymd_cmp(c->to, to) == 0)
+		return &c->all;
+	cache_release(c);
+	if (rules_occurrences(&ctx->cfg->rules, ctx->lunar, ctx->data->set.v,
+	    ctx->data->set.n, from, to, &c->all) == -1) {
+		log_warnx("feed '%s': a lunar date is outside %d-%d", f->name,
+		    LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
+		occ_list_release(&c->all);
+		return NULL;
+	}
+	c->from = from;
+	c->to = to;
+	c->valid = 1;
+	return &c->all;
+}
+
+/* Whether f holds the occurrence: a calendar needs a day, so rows known
+ * only to the month go only into a feed that asks for them (on the 1st,
+ * DESCRIPTION says so). */
+static int
+feed_holds(const struct feed_ctx *ctx, const struct config_feed *f,
+    const struct occurrence *oc)
+{
+	return (f->partial || oc->precision == PREC_DAY) &&
+	    select_match(&f->sel, &ctx->env, oc) >= 0;
+}
+
 int
 feed_occurrences(const struct feed_ctx *ctx, const struct config_feed *f,
     struct occ_list *out)
 {
-	struct ymd from, to;
+	const struct occ_list *all;
 	size_t i, keep = 0;
-
-	struct feed_occ_cache *c = ctx->cache;
-	const struct occurrence *oc;
 
 	memset(out, 0, sizeof(*out));
 	if (f->activities)
 		return 0;
-	window(ctx, f, &from, &to);
-	if (!c->valid || util_ymd_cmp(c->from, from) != 0 ||
-	    util_ymd_cmp(c->to, to) != 0) {
-		occ_list_release(&c->all);
-		c->valid = 0;
-		if (rules_occurrences(&ctx->cfg->rules, ctx->lunar,
-		    ctx->data->set.v, ctx->data->set.n, from, to,
-		    &c->all) == -1) {
-			log_warnx("feed '%s': a lunar date is outside %d-%d",
-			    f->name, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
-			occ_list_release(&c->all);
-			return -1;
-		}
-		c->from = from;
-		c->to = to;
-		c->valid = 1;
-	}
-	out->v = xcalloc(c->all.n + 1, sizeof(*out->v));
-	out->cap = c->all.n + 1;
-	for (i = 0; i < c->all.n; i++) {
-		oc = &c->all.v[i];
-		/* A calendar needs a day: rows known only to the month only
-		 * when the feed asks for them (on the 1st, DESCRIPTION says
-		 * so). */
-		if ((f->partial || oc->precision == PREC_DAY) &&
-		    select_match(&f->sel, &ctx->env, oc) >= 0)
-			out->v[keep++] = *oc;
-	}
+	if ((all = window_occurrences(ctx, f)) == NULL)
+		return -1;
+	out->v = xcalloc(all->n + 1, sizeof(*out->v));
+	out->cap = all->n + 1;
+	for (i = 0; i < all->n; i++)
+		if (feed_holds(ctx, f, &all->v[i]))
+			out->v[keep++] = all->v[i];
 	out->n = keep;
 	return 0;
 }
@@ -461,10 +496,12 @@ newer(time_t a, time_t b)
 	return a > b ? a : b;
 }
 
-/* One event of a feed: an occurrence or an activity, and its day. */
+/* One event of a feed: an occurrence (the idx-th of the window's) or an
+ * activity, and its day. */
 struct item {
 	struct ymd date;
 	const struct occurrence *oc;
+	size_t idx;
 	const struct activity *a;
 };
 
@@ -491,8 +528,59 @@ activity_items(const struct feed_ctx *ctx, const struct config_feed *f,
 	return v;
 }
 
+/* The occurrences of f's window that it holds, in date order, pointing
+ * into the window's cache.  NULL (logged) when the engine fails. */
+static struct item *
+occurrence_items(const struct feed_ctx *ctx, const struct config_feed *f,
+    size_t *n)
+{
+	const struct occ_list *all = window_occurrences(ctx, f);
+	struct item *v;
+	size_t i;
+
+	if (all == NULL)
+		return NULL;
+	v = xcalloc(all->n + 1, sizeof(*v));
+	*n = 0;
+	for (i = 0; i < all->n; i++) {
+		if (!feed_holds(ctx, f, &all->v[i]))
+			continue;
+		v[*n].date = all->v[i].date;
+		v[*n].oc = &all->v[i];
+		v[(*n)++].idx = i;
+	}
+	return v;
+}
+
+/* The window's texts in f's words, taking a free variant the first time;
+ * NULL when all are taken by others. */
+static struct feed_text_cache *
+text_cache(const struct feed_ctx *ctx, const struct config_feed *f)
+{
+	struct feed_occ_cache *c = ctx->cache;
+	struct feed_text_cache *t;
+	size_t v;
+
+	for (v = 0; v < FEED_TEXT_VARIANTS; v++) {
+		t = &c->texts[v];
+		if (t->used && (int)f->lang == t->lang &&
+		    f->full_summary == t->full_summary &&
+		    f->alarm_minutes == t->alarm_minutes)
+			return t;
+		if (!t->used) {
+			t->used = 1;
+			t->lang = (int)f->lang;
+			t->full_summary = f->full_summary;
+			t->alarm_minutes = f->alarm_minutes;
+			t->text = xcalloc(c->all.n + 1, sizeof(*t->text));
+			return t;
+		}
+	}
+	return NULL;
+}
+
 static char *
-item_text(const struct feed_ctx *ctx, const struct config_feed *f,
+render_item(const struct feed_ctx *ctx, const struct config_feed *f,
     const struct item *it)
 {
 	icalcomponent *ev = it->a != NULL ? activity_event(ctx, f, it->a) :
@@ -501,6 +589,22 @@ item_text(const struct feed_ctx *ctx, const struct config_feed *f,
 
 	icalcomponent_free(ev);
 	return s;
+}
+
+/* The event's text: an occurrence's from the window's cache (written on
+ * first use), an activity's new, in *owned for the caller to free. */
+static const char *
+item_text(const struct feed_ctx *ctx, const struct config_feed *f,
+    const struct item *it, char **owned)
+{
+	struct feed_text_cache *t;
+
+	*owned = NULL;
+	if (it->oc == NULL || (t = text_cache(ctx, f)) == NULL)
+		return *owned = render_item(ctx, f, it);
+	if (t->text[it->idx] == NULL)
+		t->text[it->idx] = render_item(ctx, f, it);
+	return t->text[it->idx];
 }
 
 /*
@@ -516,20 +620,20 @@ assemble(const struct feed_ctx *ctx, const struct config_feed *f,
 {
 	const char *end = strstr(head, "END:VCALENDAR\r\n");
 	size_t headlen = (size_t)(end - head), used, first = n, i;
-	char **texts = xcalloc(n + 1, sizeof(*texts));
+	const char **texts = xcalloc(n + 1, sizeof(*texts));
+	char **owned = xcalloc(n + 1, sizeof(*owned));
 	struct buf b;
 	int ret = -1;
 
 	used = strlen(head);
 	while (first > 0) {
-		char *t = item_text(ctx, f, &v[first - 1]);
+		const char *t = item_text(ctx, f, &v[first - 1],
+		    &owned[first - 1]);
 
 		if (t == NULL)
 			goto done;
-		if (used + strlen(t) > (size_t)f->max_bytes) {
-			free(t);
+		if (used + strlen(t) > (size_t)f->max_bytes)
 			break;
-		}
 		used += strlen(t);
 		texts[--first] = t;
 	}
@@ -552,7 +656,8 @@ assemble(const struct feed_ctx *ctx, const struct config_feed *f,
 	ret = 0;
 done:
 	for (i = 0; i < n; i++)
-		free(texts[i]);
+		free(owned[i]);
+	free(owned);
 	free(texts);
 	return ret;
 }
@@ -561,26 +666,17 @@ int
 feed_render(const struct feed_ctx *ctx, const struct config_feed *f,
     struct feed_out *out)
 {
-	struct occ_list occ;
 	struct item *v;
 	icalcomponent *cal;
 	char *head;
-	size_t i, n = 0;
+	size_t n = 0;
 	int timed = 0, ret = -1;
 
 	memset(out, 0, sizeof(*out));
-	if (feed_occurrences(ctx, f, &occ) == -1)
-		return -1;
 	if (f->activities)
 		v = activity_items(ctx, f, &n, &timed);
-	else {
-		v = xcalloc(occ.n + 1, sizeof(*v));
-		for (i = 0; i < occ.n; i++) {
-			v[i].date = occ.v[i].date;
-			v[i].oc = &occ.v[i];
-		}
-		n = occ.n;
-	}
+	else if ((v = occurrence_items(ctx, f, &n)) == NULL)
+		return -1;
 	cal = calendar(ctx, f);
 	/* RFC 5545 wants a component in every calendar: an empty feed keeps
 	 * the VTIMEZONE (its events would refer to it). */
@@ -594,7 +690,6 @@ feed_render(const struct feed_ctx *ctx, const struct config_feed *f,
 		log_warnx("feed '%s' not written", f->name);
 	free(head);
 	free(v);
-	occ_list_release(&occ);
 	return ret;
 }
 
@@ -616,7 +711,7 @@ feed_ctx_release(struct feed_ctx *ctx)
 {
 	dataset_env_release(&ctx->env);
 	if (ctx->cache != NULL)
-		occ_list_release(&ctx->cache->all);
+		cache_release(ctx->cache);
 	free(ctx->cache);
 	ctx->cache = NULL;
 }

@@ -18,6 +18,9 @@ struct config_feed;
 struct dataset;
 struct lunar_cal;
 
+/* The variants of event text a build keeps (a site has two languages). */
+#define FEED_TEXT_VARIANTS	4
+
 /* Everything a feed is built from. */
 struct feed_ctx {
 	const struct config *cfg;	/* borrowed */
@@ -33,6 +36,14 @@ struct feed_ctx {
 		struct ymd from, to;
 		struct occ_list all;
 		int valid;
+		/* Their events' text per variant of the words (language,
+		 * summary, alarm), aligned with all.v: an event is in
+		 * all.ics, its kind's feed and its country's, and libical
+		 * writes it once instead of three or four times. */
+		struct feed_text_cache {
+			int used, lang, full_summary, alarm_minutes;
+			char **text;
+		} texts[FEED_TEXT_VARIANTS];
 	} *cache;
 };
 

@@ -28,30 +28,71 @@ free_body(void *p)
 	free(p);
 }
 
-char *
-snap_gzip(const char *data, size_t len, int level, size_t *outlen)
-{
+/*
+ * gzip with one deflate stream for many bodies: deflateInit2 allocates
+ * about 400 KB of tables, so a publish of a few hundred documents resets
+ * one stream instead of making and freeing a set per document.
+ */
+struct gzipper {
 	z_stream z;
+	int ready;
+};
+
+static void
+gzipper_init(struct gzipper *g, int level)
+{
+	memset(g, 0, sizeof(*g));
+	g->ready = deflateInit2(&g->z, level, Z_DEFLATED, 15 + 16, 9,
+	    Z_DEFAULT_STRATEGY) == Z_OK;
+}
+
+static void
+gzipper_end(struct gzipper *g)
+{
+	if (g->ready)
+		deflateEnd(&g->z);
+	g->ready = 0;
+}
+
+/* The gzip of len bytes, sized to fit, or NULL (zlib failed). */
+static char *
+gzipper_run(struct gzipper *g, const char *data, size_t len,
+    size_t *outlen)
+{
+	z_stream *z = &g->z;
 	char *out;
 	uLong cap;
+	int rc;
 
-	memset(&z, 0, sizeof(z));
-	if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 9,
-	    Z_DEFAULT_STRATEGY) != Z_OK)
+	if (!g->ready)
 		return NULL;
-	cap = deflateBound(&z, (uLong)len) + 32;
+	cap = deflateBound(z, (uLong)len) + 32;
 	out = xmalloc(cap);
-	z.next_in = (Bytef *)(uintptr_t)data;
-	z.avail_in = (uInt)len;
-	z.next_out = (Bytef *)out;
-	z.avail_out = (uInt)cap;
-	if (deflate(&z, Z_FINISH) != Z_STREAM_END) {
-		deflateEnd(&z);
+	z->next_in = (Bytef *)(uintptr_t)data;
+	z->avail_in = (uInt)len;
+	z->next_out = (Bytef *)out;
+	z->avail_out = (uInt)cap;
+	rc = deflate(z, Z_FINISH);
+	*outlen = z->total_out;
+	if (deflateReset(z) != Z_OK)
+		gzipper_end(g);
+	if (rc != Z_STREAM_END) {
 		free(out);
 		return NULL;
 	}
-	*outlen = z.total_out;
-	deflateEnd(&z);
+	/* deflateBound is above the plain size: keep only what is used. */
+	return xrealloc(out, *outlen > 0 ? *outlen : 1);
+}
+
+char *
+snap_gzip(const char *data, size_t len, int level, size_t *outlen)
+{
+	struct gzipper g;
+	char *out;
+
+	gzipper_init(&g, level);
+	out = gzipper_run(&g, data, len, outlen);
+	gzipper_end(&g);
 	return out;
 }
 
@@ -126,7 +167,7 @@ not_modified_response(size_t len)
  */
 static void
 res_make(struct res *r, struct site_doc *doc, const struct res *prev,
-    time_t now)
+    time_t now, struct gzipper *g)
 {
 	char lastmod[40];
 	const char *cc;
@@ -150,7 +191,7 @@ res_make(struct res *r, struct site_doc *doc, const struct res *prev,
 	httpreq_date(r->lastmod, lastmod, sizeof(lastmod));
 	cc = r->token != NULL ? CC_PRIVATE : strstr(doc->ctype, "html") ?
 	    CC_PAGE : CC_FEED;
-	gz = snap_gzip(doc->body, doc->len, 9, &gzlen);
+	gz = gzipper_run(g, doc->body, doc->len, &gzlen);
 	plain_len = doc->len;
 	r->plain = snap_body_response(doc->body, doc->len);
 	doc->body = NULL;
@@ -213,12 +254,15 @@ struct snap *
 snap_build(struct site *site, const struct snap *prev, time_t now)
 {
 	struct snap *s = xcalloc(1, sizeof(*s));
+	struct gzipper g;
 	size_t i;
 
 	s->v = xcalloc(site->n + 1, sizeof(*s->v));
+	gzipper_init(&g, 9);
 	for (i = 0; i < site->n; i++)
 		res_make(&s->v[s->n++], &site->v[i], snap_find(prev,
-		    site->v[i].path), now);
+		    site->v[i].path), now, &g);
+	gzipper_end(&g);
 	if (s->n > 1)
 		qsort(s->v, s->n, sizeof(*s->v), res_cmp);
 	site_release(site);
