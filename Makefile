@@ -223,9 +223,7 @@ CHECKJOBS ?= -j$(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 check: deps
 	$(MAKE) $(CHECKJOBS) WERROR=1 all units
 	$(MAKE) $(CHECKJOBS) WERROR=1 SANITIZE=1 BUILD=$(SANBUILD) \
-	    $(SANBUILD)/kyniem units-san
-	if command -v $(FUZZCC) >/dev/null; then \
-	    $(MAKE) $(CHECKJOBS) WERROR=1 fuzz-build; fi
+	    $(SANBUILD)/kyniem units-san fuzz-replay
 	BUILD=$(BUILD) SANBUILD=$(SANBUILD) PYTHON=$(PYTHON) NODE=$(NODE) \
 	    UNITS='$(UNITS)' tests/run
 

@@ -2,7 +2,8 @@
 # is a libFuzzer target linked with the modules built by clang with
 # AddressSanitizer and UBSan into $(FUZZBUILD).  `make fuzz FUZZ_SECONDS=N`
 # runs each target N seconds from its seed corpus; `make fuzz-build` only
-# builds them (make check does, to replay the corpora as regression tests).
+# builds them.  make check replays the corpora as regression tests through
+# the same targets built without libFuzzer (fuzz-replay, below).
 
 FUZZCC ?= clang
 FUZZBUILD ?= build-fuzz
@@ -28,10 +29,23 @@ $(FUZZBUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZBUILD)/libkyniem.a
 
 fuzz-build: $(FUZZBINS)
 
+# The same targets linked with tests/fuzz/replay.c instead of libFuzzer, in
+# $(BUILD) (make check: the sanitizer build): t8001 replays the corpora
+# through them without a clang build of every module.
+REPLAYBINS = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/%)
+
+$(BUILD)/tests/fuzz/%.o: KCFLAGS += -Isrc -DKYNIEM_SRCDIR='"$(CURDIR)"'
+
+$(BUILD)/tests/fuzz/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o \
+    $(BUILD)/tests/fuzz/replay.o $(BUILD)/libkyniem.a
+	$(CC) $(KLDFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+fuzz-replay: $(REPLAYBINS)
+
 fuzz: fuzz-build
 	FUZZBUILD=$(FUZZBUILD) tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
-.PHONY: fuzz fuzz-build
+.PHONY: fuzz fuzz-build fuzz-replay
 -include $(shell find $(FUZZBUILD) -name '*.d' 2>/dev/null)
 
 # Valgrind memcheck over an integration run of the commands, the server
