@@ -10,16 +10,14 @@ need_node_modules ical.js/dist/ical.js
 # feed_window TODAY [BACK AHEAD]: sets FROM and TO, BACK days back and
 # AHEAD days ahead (a year and five years: the built-in feeds' window).
 feed_window() {
-	set -- $("$PYTHON" -c 'import datetime as d, sys
-t = d.date.fromisoformat(sys.argv[1])
-print(t - d.timedelta(days=int(sys.argv[2])),
-      t + d.timedelta(days=int(sys.argv[3])))' "$1" "${2:-365}" "${3:-1825}")
-	FROM=$1 TO=$2
+	FROM=$(date -u -d "$1 - ${2:-365} days" +%F) &&
+	    TO=$(date -u -d "$1 + ${3:-1825} days" +%F) ||
+	    die "feed_window: bad date '$1'"
 }
 
 # engine_count TODAY [--window BACK AHEAD] [--partial] OPTIONS...:
-# occurrences with a day in the window according to `kyniem anniversaries`
-# (csv), options as for that command; with --partial also those known
+# occurrences with a day in the window according to `kyniem upcoming`
+# (csv, options as for that command); with --partial also those known
 # only to the month (a feed's partial = yes).  all.ics has the shorter
 # window --window 180 1095.
 engine_count() {
@@ -34,15 +32,12 @@ engine_count() {
 		shift
 	fi
 	feed_window "$_today" "$_back" "$_ahead"
-	_y=${FROM%%-*}
-	: >"$T/engine.csv"
-	while [ "$_y" -le "${TO%%-*}" ]; do
-		"$KYNIEM" --today "$_today" anniversaries "$_y" --format csv \
-		    "$@" | tail -n +2 >>"$T/engine.csv"
-		_y=$((_y + 1))
-	done
-	awk -F, -v f="$FROM" -v t="$TO" -v p="$_prec" '$1 >= f && $1 <= t &&
-	    ($7 == "day" || $7 == p)' "$T/engine.csv" | wc -l
+	"$KYNIEM" --today "$_today" upcoming --from "$FROM" \
+	    --days $((_back + _ahead + 1)) --format csv "$@" >"$T/engine.csv" ||
+	    die "kyniem upcoming failed"
+	awk -F, -v f="$FROM" -v t="$TO" -v p="$_prec" 'NR > 1 &&
+	    $1 >= f && $1 <= t && ($7 == "day" || $7 == p)' "$T/engine.csv" |
+	    wc -l
 }
 
 # _count_is PARSER-OUTPUT N: the output's last word is N, a number.
@@ -51,21 +46,36 @@ _count_is() {
 	[ -n "$1" ] && [ "${1##* }" = "$2" ]
 }
 
-# check_feed FILE LABEL EXPECTED: three checks: python3-icalendar (which
-# also checks the RFC 5545 octets) and ical.js each read EXPECTED events,
-# and the file is under 1 MB; prints the size.
+# check_feeds LIST: for each line "FILE<tab>LABEL<tab>EXPECTED" of LIST,
+# three checks: python3-icalendar (which also checks the RFC 5545 octets)
+# and ical.js each read EXPECTED events, and the file is under 1 MB;
+# prints the sizes.  One process of each parser reads every file.
+check_feeds() {
+	cut -f 1 "$1" | tr '\n' '\0' | xargs -0 "$PYTHON" \
+	    "$SRC/tests/integration/icscheck.py" >"$T/feeds.py" 2>&9 || true
+	cut -f 1 "$1" | tr '\n' '\0' | xargs -0 "$NODE" \
+	    "$SRC/tests/integration/icaljs-count.mjs" "$ICALJS_DIR" \
+	    >"$T/feeds.js" 2>&9 || true
+	while IFS='	' read -r _f _label _n; do
+		_py=$(awk -v f="$_f" 'substr($0, 1, length(f) + 1) == f " "' \
+		    "$T/feeds.py")
+		_js=$(awk -v f="$_f" 'substr($0, 1, length(f) + 1) == f " "' \
+		    "$T/feeds.js")
+		_size=$(wc -c <"$_f")
+		printf '%-32s %6s events %9d bytes\n' "$_label" "$_n" "$_size"
+		_what="$_label: python3-icalendar reads the engine's $_n events"
+		expect "$_what (got ${_py##* })" _count_is "$_py" "$_n"
+		_what="$_label: ical.js reads the engine's $_n events"
+		expect "$_what (got ${_js##* })" _count_is "$_js" "$_n"
+		expect "$_label: under 1 MB ($_size bytes)" \
+		    [ "$_size" -lt 1000000 ]
+	done <"$1"
+}
+
+# check_feed FILE LABEL EXPECTED: check_feeds for one file.
 check_feed() {
-	_py=$("$PYTHON" "$SRC/tests/integration/icscheck.py" "$1") || _py=
-	_js=$("$NODE" "$SRC/tests/integration/icaljs-count.mjs" "$ICALJS_DIR" \
-	    "$1") || _js=
-	_size=$(wc -c <"$1")
-	printf '%-32s %6s events %9d bytes\n' "$2" "$3" "$_size"
-	expect "$2: python3-icalendar reads the engine's '$3' events" \
-	    _count_is "$_py" "$3"
-	[ -n "$_py" ] || echo "python3-icalendar rejects $2" >&9
-	expect "$2: ical.js reads the engine's '$3' events" _count_is "$_js" "$3"
-	[ -n "$_js" ] || echo "ical.js rejects $2" >&9
-	expect "$2: under 1 MB ($_size bytes)" [ "$_size" -lt 1000000 ]
+	printf '%s\t%s\t%s\n' "$1" "$2" "$3" >"$T/feeds.list"
+	check_feeds "$T/feeds.list"
 }
 
 # unfold FILE: the iCalendar text with folded lines joined, LF line ends.

@@ -22,9 +22,12 @@ initdb
 "$KYNIEM" --today $TODAY export --out "$T/site" >"$T/export.out" ||
     die "export failed"
 
-feed() {	# feed NAME EXPECTED
+# feed NAME EXPECTED: onto the list of feeds check_feeds reads.
+: >"$T/feeds.tsv"
+feed() {
 	if [ -f "$T/site/calendars/$1.ics" ]; then
-		check_feed "$T/site/calendars/$1.ics" "$1.ics" "$2"
+		printf '%s\t%s\t%s\n' "$T/site/calendars/$1.ics" "$1.ics" "$2" \
+		    >>"$T/feeds.tsv"
 	else
 		fail "no feed $1"
 	fi
@@ -41,12 +44,14 @@ done
 # The same feeds in English, for the English page.
 for f in all milestones national-days country/JP; do
 	if [ -f "$T/site/en/calendars/$f.ics" ]; then
-		check_feed "$T/site/en/calendars/$f.ics" "en/$f.ics" \
-		    "$(grep -c '^BEGIN:VEVENT' "$T/site/calendars/$f.ics")"
+		printf '%s\t%s\t%s\n' "$T/site/en/calendars/$f.ics" \
+		    "en/$f.ics" "$(grep -c '^BEGIN:VEVENT' \
+		    "$T/site/calendars/$f.ics")" >>"$T/feeds.tsv"
 	else
 		fail "no English feed $f"
 	fi
 done
+check_feeds "$T/feeds.tsv"
 unfold "$T/site/en/calendars/country/JP.ics" >"$T/en-jp.txt"
 expect_grep '^X-WR-CALNAME:Anniversaries: Japan$' "$T/en-jp.txt"
 expect_grep '^SUMMARY:Japan: 50 years of diplomatic relations$' "$T/en-jp.txt"

@@ -32,16 +32,20 @@ get() {	# get NAME: fetch /calendars/NAME.ics into $T/NAME.ics
 for f in all milestones national-days lunar-festivals activities country/JP; do
 	get $f
 done
-check_feed "$T/all.ics" all.ics "$(engine_count $TODAY --window 180 1095)"
-check_feed "$T/milestones.ics" milestones.ics \
-    "$(engine_count $TODAY --milestones)"
-check_feed "$T/national-days.ics" national-days.ics \
-    "$(engine_count $TODAY --kind national-day)"
-check_feed "$T/lunar-festivals.ics" lunar-festivals.ics \
-    "$(engine_count $TODAY --kind festival)"
-check_feed "$T/activities.ics" activities.ics 0
-check_feed "$T/country/JP.ics" country/JP.ics \
-    "$(engine_count $TODAY --country JP)"
+{
+	printf '%s\tall.ics\t%s\n' "$T/all.ics" \
+	    "$(engine_count $TODAY --window 180 1095)"
+	printf '%s\tmilestones.ics\t%s\n' "$T/milestones.ics" \
+	    "$(engine_count $TODAY --milestones)"
+	printf '%s\tnational-days.ics\t%s\n' "$T/national-days.ics" \
+	    "$(engine_count $TODAY --kind national-day)"
+	printf '%s\tlunar-festivals.ics\t%s\n' "$T/lunar-festivals.ics" \
+	    "$(engine_count $TODAY --kind festival)"
+	printf '%s\tactivities.ics\t0\n' "$T/activities.ics"
+	printf '%s\tcountry/JP.ics\t%s\n' "$T/country/JP.ics" \
+	    "$(engine_count $TODAY --country JP)"
+} >"$T/feeds.tsv"
+check_feeds "$T/feeds.tsv"
 "$KYNIEM" --today $TODAY feed all >"$T/all.cli.ics"
 expect "served all.ics is what kyniem feed writes" \
     cmp "$T/all.ics" "$T/all.cli.ics"
