@@ -32,13 +32,17 @@ span=$(( ($(ms) - t1) * 13 / 10 ))
 [ "$span" -gt 5 ] || span=5
 echo "one import takes ~$((t1 - t0)) ms; kills within 0-$span ms"
 
-rand() { od -An -N4 -tu4 /dev/urandom | tr -d ' '; }
+nl='
+'
+# The kill delays, drawn at once.
+set -- $(od -An -N$((ITER * 4)) -tu4 /dev/urandom)
 killed=0 finished=0 i=0
 while [ $i -lt "$ITER" ]; do
 	i=$((i + 1))
 	v=a
 	[ $((i % 2)) -eq 0 ] && v=b
-	d=$(( $(rand) % span ))
+	d=$(($1 % span))
+	shift
 	"$KYNIEM" import "$T/$v.csv" >"$T/import.out" 2>"$T/import.err" &
 	pid=$!
 	sleep "$(printf '%d.%03d' $((d / 1000)) $((d % 1000)))"
@@ -50,11 +54,14 @@ while [ $i -lt "$ITER" ]; do
 	137) killed=$((killed + 1)) ;;
 	*) cat "$T/import.err"; die "iteration $i: import exit $rc" ;;
 	esac
-	ok=$(sql "PRAGMA integrity_check;")
-	[ "$ok" = ok ] || die "iteration $i: integrity_check: $ok"
-	counts=$(sql "SELECT count(*), sum(source = 'src-a'),
+	# One sqlite3 for both: the integrity check's line, then the counts.
+	state=$(sql "PRAGMA integrity_check;
+	    SELECT count(*), sum(source = 'src-a'),
 	    sum(source = 'src-b'), sum(name_en LIKE '% a') FROM observances
 	    WHERE key LIKE 'kill\_%' ESCAPE '\'")
+	ok=${state%%"$nl"*}
+	counts=${state#*"$nl"}
+	[ "$ok" = ok ] || die "iteration $i: integrity_check: $state"
 	case $counts in
 	"$N|$N|0|$N"|"$N|0|$N|0") ;;
 	*) die "iteration $i (kill after $d ms): rows, src-a, src-b," \

@@ -36,7 +36,6 @@ arrived_ids() {
 }
 reset() { sql "DELETE FROM outbox;"; rm -f "$MAIL"/msg-*.eml; kills=0; }
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
-rand() { od -An -N4 -tu4 /dev/urandom | tr -d ' '; }
 
 t0=$(ms)
 K --now 2023-10-11T07:00 remind >"$T/calib" 2>&1 || die "remind failed"
@@ -44,38 +43,94 @@ span=$(( ($(ms) - t0) * 13 / 10 ))
 expect_grep "$R queued, $R sent" "$T/calib"
 echo "one remind run takes ~$((span * 10 / 13)) ms; kills within 0-$span ms"
 
-check() {	# $1: iteration; the invariants after a kill
+# The invariants after a kill, in one awk over the database's rows
+# ($T/db) and the messages that arrived: prints "ok NSENT" (the rows
+# marked sent) or what is broken.  Two processes an iteration instead of
+# a pipeline per invariant: the loop is 200 rounds.
+cat >"$T/check.awk" <<'AWK'
+BEGIN {
+	# No message yet: the shell passes the pattern itself.
+	for (i = 2; i < ARGC; i++)
+		if (ARGV[i] ~ /\*/)
+			delete ARGV[i]
+}
+FILENAME == ARGV[1] {
+	if (FNR == 1)
+		integrity = $0
+	else if ($0 ~ /^C\|/)
+		counts = substr($0, 3)
+	else if (split($0, f, "|") == 2) {
+		id = f[2]
+		gsub(/^<|>$/, "", id)
+		all[id] = 1
+		if (f[1] == "sent") {
+			sent[id] = 1
+			nsent++
+		}
+	}
+	next
+}
+/^Message-I[Dd]:/ {
+	sub(/\r$/, "")
+	sub(/^Message-I[Dd]: */, "")
+	gsub(/^<|>$/, "", $0)
+	arrived[$0]++
+	narrived++
+}
+END {
+	if (integrity != "ok") {
+		print "integrity_check: " integrity
+		exit
+	}
+	if (counts == "0|0") {
+		print "ok 0"
+		exit
+	}
+	if (counts != R "|" R) {
+		print "outbox rows, distinct (reminder, recipient): " counts \
+		    "; want 0 or " R " of each (all or none, once each)"
+		exit
+	}
+	for (id in sent)
+		if (!(id in arrived)) {
+			print "marked sent, never arrived: " id
+			exit
+		}
+	for (id in arrived) {
+		if (!(id in all)) {
+			print "arrived, not in outbox: " id
+			exit
+		}
+		distinct++
+	}
+	if (narrived - distinct > kills) {
+		print narrived - distinct " resends after " kills " kills"
+		exit
+	}
+	print "ok " nsent + 0
+}
+AWK
+check() {	# $1: iteration; the invariants after a kill; sets nsent
 	sql "PRAGMA integrity_check;
 	    SELECT 'C', count(*), count(DISTINCT reminder || ' ' || recipient)
 	    FROM outbox;
 	    SELECT state, message_id FROM outbox;" >"$T/db"
-	ok=$(head -n 1 "$T/db")
-	[ "$ok" = ok ] || die "iteration $1: integrity_check: $ok"
-	c=$(sed -n 's/^C|//p' "$T/db")
-	case $c in
-	"0|0") return 0 ;;
-	"$R|$R") ;;
-	*) die "iteration $1: outbox rows, distinct (reminder, recipient):" \
-	    "$c; want 0 or $R of each (all or none, once each)" ;;
+	verdict=$(awk -v R=$R -v kills=$kills -f "$T/check.awk" "$T/db" \
+	    "$MAIL"/msg-*.eml)
+	case $verdict in
+	"ok "*) nsent=${verdict#ok } ;;
+	*) die "iteration $1: ${verdict:-the check printed nothing}" ;;
 	esac
-	arrived_ids | sort >"$T/ids"
-	sed -n 's/^sent|<\{0,1\}\([^>]*\)>\{0,1\}$/\1/p' "$T/db" | sort >"$T/sent"
-	sed -n 's/^[a-z]*|<\{0,1\}\([^>]*\)>\{0,1\}$/\1/p' "$T/db" | sort >"$T/all"
-	lost=$(comm -23 "$T/sent" "$T/ids" | head -n 3)
-	[ -z "$lost" ] || die "iteration $1: marked sent, never arrived: $lost"
-	stray=$(uniq "$T/ids" | comm -23 - "$T/all" | head -n 3)
-	[ -z "$stray" ] || die "iteration $1: arrived, not in outbox: $stray"
-	resent=$(( $(wc -l <"$T/ids") - $(uniq "$T/ids" | wc -l) ))
-	[ "$resent" -le "$kills" ] ||
-	    die "iteration $1: $resent resends after $kills kills"
-	nsent=$(wc -l <"$T/sent")
 }
 
+# The kill delays, drawn at once.
+set -- $(od -An -N$((ITER * 4)) -tu4 /dev/urandom)
 reset
 killed=0 finished=0 i=0
 while [ $i -lt "$ITER" ]; do
 	i=$((i + 1))
-	d=$(( $(rand) % span ))
+	d=$(($1 % span))
+	shift
 	"$KYNIEM" --today 2023-10-01 --now 2023-10-11T07:00 remind \
 	    >"$T/run.out" 2>&1 &
 	pid=$!
@@ -88,7 +143,6 @@ while [ $i -lt "$ITER" ]; do
 	137) killed=$((killed + 1)); kills=$((kills + 1)) ;;
 	*) cat "$T/run.out"; die "iteration $i: remind exit $rc" ;;
 	esac
-	nsent=0
 	check $i
 	# Once everything is sent the next round starts from scratch.
 	[ "$nsent" -ne "$R" ] || reset
