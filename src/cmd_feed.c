@@ -69,6 +69,7 @@ write_feed(struct app *app, const char *name, int check)
 	feed_ctx_init(&ctx, &d, app->cfg, app->lunar, app->today);
 	feed_defs_init(&defs, app->cfg, d.set.v, d.set.n);
 	if (check) {
+		feed_ctx_cover(&ctx, &defs);
 		ret = check_feeds(&ctx, &defs);
 		goto done;
 	}

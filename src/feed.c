@@ -52,8 +52,30 @@ cache_release(struct feed_occ_cache *c)
 	c->valid = 0;
 }
 
-/* Every occurrence in f's window, computed once per window.  NULL (logged)
- * when the engine fails. */
+/* Compute the occurrences of [from, to] into the cache. */
+static int
+cache_fill(const struct feed_ctx *ctx, struct ymd from, struct ymd to)
+{
+	struct feed_occ_cache *c = ctx->cache;
+
+	cache_release(c);
+	if (rules_occurrences(&ctx->cfg->rules, ctx->lunar, ctx->data->set.v,
+	    ctx->data->set.n, from, to, &c->all) == -1) {
+		log_warnx("feeds: a lunar date is outside %d-%d",
+		    LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
+		occ_list_release(&c->all);
+		return -1;
+	}
+	c->from = from;
+	c->to = to;
+	c->valid = 1;
+	return 0;
+}
+
+/* The cached occurrences, computed for f's window unless the cache
+ * covers it: a feed takes those dated within its window (the engine's
+ * own test, so a wider window filtered gives the same list).  NULL
+ * (logged) when the engine fails. */
 static const struct occ_list *
 window_occurrences(const struct feed_ctx *ctx, const struct config_feed *f)
 {
@@ -61,31 +83,43 @@ window_occurrences(const struct feed_ctx *ctx, const struct config_feed *f)
 	struct ymd from, to;
 
 	window(ctx, f, &from, &to);
-	if (c->valid && util_ymd_cmp(c->from, from) == 0 &&
-	    util_ymd_cmp(c->to, to) == 0)
+	if (c->valid && util_ymd_cmp(c->from, from) <= 0 &&
+	    util_ymd_cmp(c->to, to) >= 0)
 		return &c->all;
-	cache_release(c);
-	if (rules_occurrences(&ctx->cfg->rules, ctx->lunar, ctx->data->set.v,
-	    ctx->data->set.n, from, to, &c->all) == -1) {
-		log_warnx("feed '%s': a lunar date is outside %d-%d", f->name,
-		    LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
-		occ_list_release(&c->all);
-		return NULL;
-	}
-	c->from = from;
-	c->to = to;
-	c->valid = 1;
-	return &c->all;
+	return cache_fill(ctx, from, to) == 0 ? &c->all : NULL;
 }
 
-/* Whether f holds the occurrence: a calendar needs a day, so rows known
- * only to the month go only into a feed that asks for them (on the 1st,
- * DESCRIPTION says so). */
+void
+feed_ctx_cover(const struct feed_ctx *ctx, const struct feed_defs *defs)
+{
+	struct ymd from, to, f, t;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < defs->n; i++) {
+		if (defs->v[i].conf->activities)
+			continue;
+		window(ctx, defs->v[i].conf, &f, &t);
+		if (!any || util_ymd_cmp(f, from) < 0)
+			from = f;
+		if (!any || util_ymd_cmp(t, to) > 0)
+			to = t;
+		any = 1;
+	}
+	if (any)
+		(void)cache_fill(ctx, from, to);	/* a failure is logged */
+}
+
+/* Whether f, whose window is [from, to], holds the occurrence: a
+ * calendar needs a day, so rows known only to the month go only into a
+ * feed that asks for them (on the 1st, DESCRIPTION says so). */
 static int
 feed_holds(const struct feed_ctx *ctx, const struct config_feed *f,
-    const struct occurrence *oc)
+    struct ymd from, struct ymd to, const struct occurrence *oc)
 {
 	return (f->partial || oc->precision == PREC_DAY) &&
+	    util_ymd_cmp(oc->date, from) >= 0 &&
+	    util_ymd_cmp(oc->date, to) <= 0 &&
 	    select_match(&f->sel, &ctx->env, oc) >= 0;
 }
 
@@ -94,6 +128,7 @@ feed_occurrences(const struct feed_ctx *ctx, const struct config_feed *f,
     struct occ_list *out)
 {
 	const struct occ_list *all;
+	struct ymd from, to;
 	size_t i, keep = 0;
 
 	memset(out, 0, sizeof(*out));
@@ -101,10 +136,11 @@ feed_occurrences(const struct feed_ctx *ctx, const struct config_feed *f,
 		return 0;
 	if ((all = window_occurrences(ctx, f)) == NULL)
 		return -1;
+	window(ctx, f, &from, &to);
 	out->v = xcalloc(all->n + 1, sizeof(*out->v));
 	out->cap = all->n + 1;
 	for (i = 0; i < all->n; i++)
-		if (feed_holds(ctx, f, &all->v[i]))
+		if (feed_holds(ctx, f, from, to, &all->v[i]))
 			out->v[keep++] = all->v[i];
 	out->n = keep;
 	return 0;
@@ -535,15 +571,17 @@ occurrence_items(const struct feed_ctx *ctx, const struct config_feed *f,
     size_t *n)
 {
 	const struct occ_list *all = window_occurrences(ctx, f);
+	struct ymd from, to;
 	struct item *v;
 	size_t i;
 
 	if (all == NULL)
 		return NULL;
+	window(ctx, f, &from, &to);
 	v = xcalloc(all->n + 1, sizeof(*v));
 	*n = 0;
 	for (i = 0; i < all->n; i++) {
-		if (!feed_holds(ctx, f, &all->v[i]))
+		if (!feed_holds(ctx, f, from, to, &all->v[i]))
 			continue;
 		v[*n].date = all->v[i].date;
 		v[*n].oc = &all->v[i];

@@ -86,6 +86,12 @@ void feed_defs_release(struct feed_defs *d);
 const struct feed_def *feed_defs_find(const struct feed_defs *d,
     const char *name);
 
+/* Compute the occurrences of every window in defs at once (a site's
+ * feeds have two: all.ics's and the others'), so that rendering them one
+ * by one computes none again and writes each event's text once. */
+void feed_ctx_cover(const struct feed_ctx *ctx,
+    const struct feed_defs *defs);
+
 /*
  * The occurrences a feed holds within its window, sorted by date: out is
  * filled (and must be released with occ_list_release()).  Returns 0, or -1

@@ -161,6 +161,7 @@ site_build(const struct site_input *si, struct site *out)
 	memset(out, 0, sizeof(*out));
 	feed_ctx_init(&ctx, si->data, si->cfg, si->lunar, si->today);
 	feed_defs_init(&defs, si->cfg, si->data->set.v, si->data->set.n);
+	feed_ctx_cover(&ctx, &defs);
 	nevents = xcalloc(defs.n + 1, sizeof(*nevents));
 	if (add_feeds(&ctx, &defs, nevents, out) == -1)
 		goto done;
