@@ -573,16 +573,21 @@ occurrence_items(const struct feed_ctx *ctx, const struct config_feed *f,
 	const struct occ_list *all = window_occurrences(ctx, f);
 	struct ymd from, to;
 	struct item *v;
-	size_t i;
+	size_t i, cap = 16;
 
 	if (all == NULL)
 		return NULL;
 	window(ctx, f, &from, &to);
-	v = xcalloc(all->n + 1, sizeof(*v));
+	/* Grown as needed: most of some 400 feeds hold a few events of the
+	 * thousands in the window. */
+	v = xmalloc(cap * sizeof(*v));
 	*n = 0;
 	for (i = 0; i < all->n; i++) {
 		if (!feed_holds(ctx, f, from, to, &all->v[i]))
 			continue;
+		if (*n == cap)
+			v = xrealloc(v, (cap *= 2) * sizeof(*v));
+		memset(&v[*n], 0, sizeof(v[*n]));
 		v[*n].date = all->v[i].date;
 		v[*n].oc = &all->v[i];
 		v[(*n)++].idx = i;
