@@ -42,7 +42,7 @@ expect_grep 'Đã nhập dữ liệu' "$T/done.html"
 expect_grep 'Tệp hoạt động.csv: đã đọc 2 dòng, thêm mới hoặc thay đổi 2 dòng' \
     "$T/done.html"
 K activity list | cut -f2- >"$T/acts1"
-expect_grep '^2023-11-09T09:00	confirmed	Gặp mặt kỷ niệm 70 năm Quốc khánh Campuchia$' \
+expect_grep '^2023-11-09T09:00	confirmed	internal	Gặp mặt kỷ niệm 70 năm Quốc khánh Campuchia$' \
     "$T/acts1"
 expect "two activities" [ "$(wc -l <"$T/acts1")" -eq 2 ]
 
