@@ -143,7 +143,7 @@ expect "the editor creates an activity titled $XSS" [ "$(web_post editor \
     /app/activities "title=$XSS" start=2023-09-01 \
     'location=<img src=x onerror=alert(2)>' \
     'notes="><svg onload=alert(3)>' owners=editor@example.org \
-    remind=7d observance=relation:JP)" = 303 ]
+    remind=7d observance=relation:JP public=1)" = 303 ]
 ID=$(sed -n 's|^Location: /app/activities/\([0-9]*\)?msg=created.*|\1|p' \
     "$T/post.hdr")
 [ -n "$ID" ] || die "no activity id in the redirect"

@@ -279,6 +279,10 @@ async function planMilestone(browser) {
 	    `the form's owner is the staff member`);
 	await page.$eval('input[name="remind"]', (e) => { e.value = ''; });
 	await page.type('input[name="remind"]', PLAN.remind);
+	// Internal unless ticked: this one goes into the public calendar.
+	check(await page.$eval('input[name="public"]', (e) => !e.checked),
+	    'a new activity is not public unless ticked');
+	await page.click('input[name="public"]');
 	resp = await follow(page,
 	    'form[action$="/app/activities"] button[type="submit"]');
 
