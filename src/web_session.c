@@ -168,7 +168,8 @@ web_login(struct web_req *r)
 		goto done;
 	}
 	ret = -1;
-	if (throttle_clear(r->st, addr) == 0 && open_session(r, u.id) == 0 &&
+	if (throttle_clear(r->st, addr, http_req_client(r->hr)) == 0 &&
+	    open_session(r, u.id) == 0 &&
 	    audit_add(r->st, u.email, "session.login", NULL, NULL, NULL,
 	    r->now) == 0)
 		ret = web_redirect(r, safe_next(http_req_field(r->hr,
