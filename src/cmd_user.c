@@ -66,15 +66,20 @@ read_password(const char *path)
 	return data;
 }
 
-/* Print the account's one-time link and mail it when SMTP is set. */
+/* Print the account's one-time link and mail it when SMTP is set; a
+ * reset also ends its password and sessions (user_reset()). */
 static int
-give_link(struct app *app, const struct user *u)
+give_link(struct app *app, const struct user *u, int reset)
 {
 	char *tok, *base, *url;
 	int ret = 0;
 
-	if ((tok = user_link_new(app->store, u->id, app->now)) == NULL)
+	if ((tok = reset ? user_reset(app->store, u->id, app->now) :
+	    user_link_new(app->store, u->id, app->now)) == NULL)
 		return 1;
+	if (reset)
+		printf("the password of %s no longer works and its sessions "
+		    "have ended\n", u->email);
 	base = site_base_url(app->cfg, NULL);
 	url = invite_url(base, tok);
 	printf("%s can choose a password within 24 hours at:\n%s\n", u->email,
@@ -151,7 +156,7 @@ user_add_cmd(int argc, char **argv, struct app *app)
 		goto done;
 	audit(app, "user.add", u.email, user_role_name(u.role));
 	printf("added %s (%s)\n", u.email, user_role_name(u.role));
-	ret = pw != NULL ? 0 : give_link(app, &u);
+	ret = pw != NULL ? 0 : give_link(app, &u, 0);
 	user_release(&u);
 done:
 	if (pw != NULL)
@@ -186,7 +191,7 @@ user_change_cmd(const char *what, const char *email, struct app *app)
 	if (strcmp(what, "reset") == 0) {
 		if ((rc = user_get(app->store, email, &u)) == 0) {
 			audit(app, "user.reset", u.email, NULL);
-			rc = give_link(app, &u);
+			rc = give_link(app, &u, 1);
 			user_release(&u);
 			return rc;
 		}

@@ -91,8 +91,14 @@ user_actions(struct web_req *r, const struct user *u)
 	if (!u->disabled) {
 		snprintf(path, sizeof(path), "/app/users/%ld/reset", u->id);
 		html_raw(r->out, " ");
+		ask.len = 0;
+		buf_printf(&ask, L(r, "Tạo liên kết đặt mật khẩu mới cho %s? "
+		    "Mật khẩu hiện tại ngừng hoạt động và các phiên làm việc "
+		    "của tài khoản kết thúc ngay.", "Make a new password link "
+		    "for %s? The current password stops working and the "
+		    "account's sessions end at once."), u->email);
 		ui_button(r, path, L(r, "Tạo liên kết đặt mật khẩu",
-		    "New password link"), "secondary", NULL);
+		    "New password link"), "secondary", ask.data);
 	}
 	buf_release(&label);
 	buf_release(&ask);
@@ -182,17 +188,20 @@ web_users(struct web_req *r)
 }
 
 /*
- * A new one-time link for u, mailed when [smtp] is set, and the page
- * that shows it (the answer to the POST itself: the token must never be
- * in a URL, where logs and histories keep it).  done says what was done.
+ * A new one-time link for u (a reset also ends its password and
+ * sessions: user_reset()), mailed when [smtp] is set, and the page that
+ * shows it (the answer to the POST itself: the token must never be in a
+ * URL, where logs and histories keep it).  done says what was done.
  */
 static int
-link_page(struct web_req *r, const struct user *u, const char *done)
+link_page(struct web_req *r, const struct user *u, int reset,
+    const char *done)
 {
 	char *tok, *base, *url;
 	int mailed = -1;
 
-	if ((tok = user_link_new(r->st, u->id, r->now)) == NULL)
+	if ((tok = reset ? user_reset(r->st, u->id, r->now) :
+	    user_link_new(r->st, u->id, r->now)) == NULL)
 		return -1;
 	base = xasprintf("%s%s", r->origin, r->root);
 	url = invite_url(base, tok);
@@ -286,7 +295,7 @@ web_user_add(struct web_req *r)
 		return -1;
 	rc = -1;
 	if (audit_user(r, "user.add", NULL, &u) == 0)
-		rc = link_page(r, &u, L(r, "Đã tạo tài khoản.",
+		rc = link_page(r, &u, 0, L(r, "Đã tạo tài khoản.",
 		    "The account was created."));
 	user_release(&u);
 	return rc;
@@ -387,8 +396,9 @@ web_user_enable(struct web_req *r)
 	return rc;
 }
 
-/* A new link replaces the old one; the password stays until the person
- * chooses another.  The trail records the reset, never the link. */
+/* A new link replaces the old one, and the password and the sessions
+ * end at once: a reset is what an admin does when an account may be in
+ * the wrong hands.  The trail records the reset, never the link. */
 int
 web_user_reset(struct web_req *r)
 {
@@ -404,9 +414,11 @@ web_user_reset(struct web_req *r)
 		    "trước khi tạo liên kết đặt mật khẩu.", "The account is "
 		    "disabled: enable it before making a password link.");
 	else if ((rc = web_audit(r, "user.reset", obj, NULL, NULL)) == 0)
-		rc = link_page(r, &u, L(r, "Đã tạo liên kết đặt mật khẩu mới; "
-		    "liên kết cũ không còn dùng được.", "A new password link "
-		    "was made; the old one no longer works."));
+		rc = link_page(r, &u, 1, L(r, "Đã tạo liên kết đặt mật khẩu "
+		    "mới. Mật khẩu cũ và liên kết cũ không còn dùng được; các "
+		    "phiên làm việc của tài khoản đã kết thúc.", "A new "
+		    "password link was made. The old password and the old link "
+		    "no longer work; the account's sessions have ended."));
 	user_release(&u);
 	return rc;
 }

@@ -2,7 +2,9 @@
 # on the page and mailed through a real SMTP server; the link lets the
 # person choose a password and log in.  A role change holds at the next
 # request; disabling ends the account's session at once and enabling
-# lets it log in again; a reset makes a new link and kills the old one.
+# lets it log in again; a reset (from the page and from `kyniem user
+# reset`) makes a new link, kills the old one, and ends the password and
+# the sessions at once.
 # The last enabled admin cannot disable or demote itself.  Bad input is a
 # 422 with nothing added.  No token is in the audit trail or the log.
 . "$SRC/tests/lib.sh"
@@ -106,15 +108,59 @@ expect "the account is enabled (303)" \
     [ "$(web_post admin "/app/users/$id/enable")" = 303 ]
 expect "it logs in again" [ "$(web_login new "$NEWPW")" = 303 ]
 
-# A reset: a new link; the old password works until a new one is set.
+# set_password LINK PASSWORD: choose the password through a link's
+# page (the status of the POST).
+set_password() {
+	rm -f "$T/pw.jar"
+	curl -s -c "$T/pw.jar" -o "$T/pw.html" "$1"
+	curl -s -b "$T/pw.jar" -c "$T/pw.jar" -H "Origin: $BASE" -o /dev/null \
+	    -w '%{http_code}' --data-urlencode "token=${1#*token=}" \
+	    --data-urlencode "password=$2" --data-urlencode "password2=$2" \
+	    --data-urlencode "csrf=$(csrf_of "$T/pw.html")" "$BASE/app/password"
+}
+
+# A reset: a new link, and at once the old password stops working and
+# the account's sessions end (before, both went on until the link was
+# used: a reset did not shut out whoever had the password).
+expect "the account's session works before the reset" \
+    [ "$(web_get new /app/ "$T/r.html")" = 200 ]
+web_get admin /app/users "$T/users.html" >/dev/null
+expect_grep 'data-confirm="Tạo liên kết đặt mật khẩu mới cho new@example.org? Mật khẩu hiện tại ngừng hoạt động' \
+    "$T/users.html"
 expect "a new link is made (200)" \
     [ "$(web_post admin "/app/users/$id/reset")" = 200 ]
+expect_grep 'Mật khẩu cũ và liên kết cũ không còn dùng được' "$T/post.html"
 link2=$(link_of "$T/post.html")
 expect "another link ($link2)" [ -n "$link2" ]
 expect "not the old one" [ "$link2" != "$link" ]
-expect "the new link opens" \
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$link2")" = 200 ]
+expect "the account's session ends at once" \
+    [ "$(web_get new /app/ "$T/r.html")" = 303 ]
+expect "the old password no longer logs in" \
+    [ "$(web_login new "$NEWPW")" = 422 ]
+"$KYNIEM" user list >"$T/ul-reset"
+expect_grep '^new@example.org	viewer	no password yet	' "$T/ul-reset"
 expect "two mails arrived" [ "$(count_arrived)" -eq 2 ]
+NEWPW2='mật khẩu mới sau khi đặt lại'
+expect "the new link sets a password (303)" \
+    [ "$(set_password "$link2" "$NEWPW2")" = 303 ]
+expect "the new password logs in" [ "$(web_login new "$NEWPW2")" = 303 ]
+
+# The same from the command line: `kyniem user reset`.
+expect "kyniem user reset" "$KYNIEM" user reset new@example.org \
+    >"$T/reset.out"
+expect_grep 'no longer works and its sessions have ended' "$T/reset.out"
+link3=$(grep '/app/password?token=' "$T/reset.out")
+expect "the command prints a link ($link3)" [ -n "$link3" ]
+expect "the session ends at once" \
+    [ "$(web_get new /app/ "$T/r.html")" = 303 ]
+expect "the password no longer logs in" \
+    [ "$(web_login new "$NEWPW2")" = 422 ]
+expect "the printed link's token sets a password" \
+    [ "$(set_password "$BASE/app/password?token=${link3#*token=}" \
+    "$NEWPW")" = 303 ]
+expect "which logs in" [ "$(web_login new "$NEWPW")" = 303 ]
+audit_n=$("$KYNIEM" audit | grep -c '	user.reset	user:new@example.org	')
+expect "both resets are in the trail ($audit_n)" [ "$audit_n" = 2 ]
 
 # The last enabled admin stays one.
 expect "the last admin cannot disable itself (409)" \
