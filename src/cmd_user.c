@@ -80,12 +80,19 @@ give_link(struct app *app, const struct user *u, int reset)
 	if (reset)
 		printf("the password of %s no longer works and its sessions "
 		    "have ended\n", u->email);
-	base = site_base_url(app->cfg, NULL);
+	/* Only base_url's links are mailed; without it, the link of the
+	 * listen address is for the admin to pass on. */
+	if ((base = invite_mail_base(app->cfg)) == NULL)
+		base = site_base_url(app->cfg, NULL);
 	url = invite_url(base, tok);
 	printf("%s can choose a password within 24 hours at:\n%s\n", u->email,
 	    url);
 	if (app->cfg->smtp_url != NULL && app->cfg->smtp_from != NULL) {
-		if (invite_send(app->cfg, &mail_smtp, u, url, app->now) == 0)
+		if (app->cfg->base_url == NULL || app->cfg->base_url[0] == '\0')
+			log_warnx("the link was not mailed: [server] base_url "
+			    "(the address people open) is not set");
+		else if (invite_send(app->cfg, &mail_smtp, u, url,
+		    app->now) == 0)
 			printf("the link was mailed to %s\n", u->email);
 		else
 			ret = 1;

@@ -157,6 +157,43 @@ add_form(struct web_req *r, const struct uform *f)
 	    "and imports files."), L(r, "Tạo tài khoản", "Create the account"));
 }
 
+/* What became of the mail of a link. */
+enum { LINK_NO_RELAY, LINK_NO_BASE, LINK_MAILED, LINK_FAILED };
+
+static int
+smtp_set(const struct config *cfg)
+{
+	return cfg->smtp_url != NULL && cfg->smtp_from != NULL;
+}
+
+static int
+base_set(const struct config *cfg)
+{
+	return cfg->base_url != NULL && cfg->base_url[0] != '\0';
+}
+
+static const char *
+mail_said(const struct web_req *r, int mailed)
+{
+	switch (mailed) {
+	case LINK_MAILED:
+		return L(r, "Liên kết cũng đã được gửi qua thư điện tử.",
+		    "The link was also mailed.");
+	case LINK_NO_BASE:
+		return L(r, "Liên kết không được gửi qua thư vì máy chủ chưa "
+		    "đặt địa chỉ của trang ([server] base_url): hãy tự gửi "
+		    "liên kết.", "The link was not mailed because the server's "
+		    "address ([server] base_url) is not set: send the link "
+		    "yourself.");
+	case LINK_FAILED:
+		return L(r, "Không gửi được thư: hãy tự gửi liên kết.",
+		    "The mail could not be sent: send the link yourself.");
+	}
+	return L(r, "Máy chủ chưa cấu hình gửi thư ([smtp]): hãy tự gửi "
+	    "liên kết.", "No mail relay is configured ([smtp]): send the "
+	    "link yourself.");
+}
+
 /* The list and the add form; error is a refusal to show above them. */
 static int
 list_page(struct web_req *r, unsigned status, const struct uform *f,
@@ -171,6 +208,15 @@ list_page(struct web_req *r, unsigned status, const struct uform *f,
 	if (error != NULL)
 		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s"
 		    "</p>\n", error);
+	if (smtp_set(r->cfg) && !base_set(r->cfg))
+		html_printf(r->out, "<p class=\"errors\" role=\"status\">%s"
+		    "</p>\n", L(r, "Liên kết đặt mật khẩu sẽ không được gửi "
+		    "qua thư: máy chủ chưa đặt địa chỉ mọi người dùng để mở "
+		    "trang ([server] base_url trong tệp cấu hình). Liên kết "
+		    "vẫn hiện trên trang để bạn tự gửi.", "Password links will "
+		    "not be mailed: the server's address as people open it "
+		    "([server] base_url in the config) is not set. The links "
+		    "still show on the page for you to send."));
 	user_table(r, &l);
 	add_form(r, f);
 	ui_end(r);
@@ -198,15 +244,20 @@ link_page(struct web_req *r, const struct user *u, int reset,
     const char *done)
 {
 	char *tok, *base, *url;
-	int mailed = -1;
+	int mailed = LINK_NO_RELAY;
 
 	if ((tok = reset ? user_reset(r->st, u->id, r->now) :
 	    user_link_new(r->st, u->id, r->now)) == NULL)
 		return -1;
-	base = xasprintf("%s%s", r->origin, r->root);
+	/* A link in mail is base_url's; without it the page shows the one
+	 * this browser used, for the admin to pass on. */
+	if ((base = invite_mail_base(r->cfg)) == NULL)
+		base = xasprintf("%s%s", r->origin, r->root);
 	url = invite_url(base, tok);
-	if (r->cfg->smtp_url != NULL && r->cfg->smtp_from != NULL)
-		mailed = invite_send(r->cfg, &mail_smtp, u, url, r->now);
+	if (smtp_set(r->cfg))
+		mailed = !base_set(r->cfg) ? LINK_NO_BASE : invite_send(r->cfg,
+		    &mail_smtp, u, url, r->now) == 0 ? LINK_MAILED :
+		    LINK_FAILED;
 	ui_begin(r, L(r, "Liên kết đặt mật khẩu", "Password link"), "users");
 	html_printf(r->out, "<p class=\"flash\" role=\"status\">%s</p>\n<p>%s "
 	    "<strong>%s</strong> (%s). %s</p>\n", done, L(r, "Gửi liên kết "
@@ -217,12 +268,7 @@ link_page(struct web_req *r, const struct user *u, int reset,
 	html_printf(r->out, "<div class=\"field card\"><label for=\"link\">%s"
 	    "</label><input type=\"url\" id=\"link\" readonly value=\"%s\">"
 	    "</div>\n<p>%s</p>\n", L(r, "Liên kết", "Link"), url,
-	    mailed == 0 ? L(r, "Liên kết cũng đã được gửi qua thư điện tử.",
-	    "The link was also mailed.") : mailed == -1 ? L(r, "Máy chủ chưa "
-	    "cấu hình gửi thư ([smtp]): hãy tự gửi liên kết.", "No mail "
-	    "relay is configured ([smtp]): send the link yourself.") :
-	    L(r, "Không gửi được thư: hãy tự gửi liên kết.", "The mail could "
-	    "not be sent: send the link yourself."));
+	    mail_said(r, mailed));
 	html_printf(r->out, "<p><a href=\"%s/app/users\">%s</a></p>\n",
 	    r->root, L(r, "Về danh sách người dùng", "Back to the users"));
 	ui_end(r);
