@@ -455,8 +455,8 @@ web_activity_create(struct web_req *r)
 	web_dirty(r);
 	if (audit_activity(r, "activity.create", NULL, &a) == -1)
 		goto done;
-	snprintf(to, sizeof(to), "/app/activities/%ld?msg=created", a.id);
-	ret = web_redirect(r, to);
+	snprintf(to, sizeof(to), "/app/activities/%ld", a.id);
+	ret = web_redirect_flash(r, to, "created", NULL);
 done:
 	activity_release(&a);
 	return ret;
@@ -519,8 +519,8 @@ change(struct web_req *r, const char *action, const char *msg,
 	web_dirty(r);
 	if (changed && audit_activity(r, action, &before, &a) == -1)
 		goto done;
-	snprintf(to, sizeof(to), "/app/activities/%ld?msg=%s", a.id, msg);
-	ret = web_redirect(r, to);
+	snprintf(to, sizeof(to), "/app/activities/%ld", a.id);
+	ret = web_redirect_flash(r, to, msg, NULL);
 done:
 	activity_release(&before);
 	activity_release(&a);

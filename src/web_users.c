@@ -368,7 +368,6 @@ change(struct web_req *r, const struct user *u, enum role role,
 {
 	struct user after = *u;
 	struct uform f;
-	char to[64];
 	int rc = user_change(r->st, u->id, role, disabled, r->now);
 
 	if (rc == 1)
@@ -392,9 +391,8 @@ change(struct web_req *r, const struct user *u, enum role role,
 		return -1;
 	/* An admin who gave up the role (or the account) may no longer
 	 * open this page. */
-	snprintf(to, sizeof(to), "/app/%s?msg=%s", u->id == r->s.user.id &&
-	    (role < ROLE_ADMIN || disabled) ? "" : "users", msg);
-	return web_redirect(r, to);
+	return web_redirect_flash(r, u->id == r->s.user.id && (role <
+	    ROLE_ADMIN || disabled) ? "/app/" : "/app/users", msg, NULL);
 }
 
 int

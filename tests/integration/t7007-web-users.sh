@@ -97,7 +97,10 @@ id=$(user_id new@example.org)
 expect "the account has a number ($id)" [ -n "$id" ]
 expect "the role is changed (303)" \
     [ "$(web_post admin "/app/users/$id/role" role=viewer)" = 303 ]
-expect_grep 'Location: /app/users?msg=role-changed' "$T/post.hdr"
+expect_grep 'Location: /app/users' "$T/post.hdr"
+web_get admin /app/users "$T/users.html" >/dev/null
+expect_grep '<p class="flash" role="status">Đã thay đổi vai trò của tài khoản.</p>' \
+    "$T/users.html"
 expect "a viewer now: no outbox" \
     [ "$(web_get new /app/outbox "$T/r.html")" = 403 ]
 
@@ -211,7 +214,7 @@ expect "the editor becomes an admin" \
     [ "$(web_post admin "/app/users/$eid/role" role=admin)" = 303 ]
 expect "now the first admin may step down (303)" \
     [ "$(web_post admin /app/users/1/role role=editor)" = 303 ]
-expect_grep 'Location: /app/?msg=role-changed' "$T/post.hdr"
+expect_grep 'Location: /app/' "$T/post.hdr"
 expect "and no longer opens the users page" \
     [ "$(web_get admin /app/users "$T/r.html")" = 403 ]
 

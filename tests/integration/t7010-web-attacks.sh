@@ -159,7 +159,7 @@ expect "the editor creates an activity titled $XSS" [ "$(web_post editor \
     'location=<img src=x onerror=alert(2)>' \
     'notes="><svg onload=alert(3)>' owners=editor@example.org \
     remind=7d observance=relation:JP public=1)" = 303 ]
-ID=$(sed -n 's|^Location: /app/activities/\([0-9]*\)?msg=created.*|\1|p' \
+ID=$(sed -n 's|^Location: /app/activities/\([0-9][0-9]*\).$|\1|p' \
     "$T/post.hdr")
 [ -n "$ID" ] || die "no activity id in the redirect"
 E_CSRF=$(web_csrf editor)
@@ -264,7 +264,7 @@ refused "a POST without a session" "Phiên làm việc đã hết hạn" \
 expect "Origin: null with Sec-Fetch-Site: same-origin creates" \
     [ "$(raw_post editor /app/activities "$E_CSRF" null same-origin \
     title=Gặp mặt start=2023-10-02)" = 303 ]
-ID2=$(sed -n 's|^Location: /app/activities/\([0-9]*\)?msg=created.*|\1|p' \
+ID2=$(sed -n 's|^Location: /app/activities/\([0-9][0-9]*\).$|\1|p' \
     "$T/post.hdr")
 [ -n "$ID2" ] || die "no activity id in the redirect"
 
@@ -442,6 +442,21 @@ expect "an unknown address takes as long as a wrong password (ratio $ratio)" \
 
 # --- requests at the edges --------------------------------------------
 
+# Flash messages come from the session: a ?msg= in the URL (the old
+# form, or anyone's link) says nothing on any page that had one.
+for p in '/app/?msg=password' '/app/account?msg=password' \
+    "/app/activities/$ID?msg=created" "/app/activities/$ID?msg=done" \
+    '/app/activities?msg=cancelled' '/app/users?msg=user-disabled' \
+    '/app/users?msg=role-changed' '/app/recipients?msg=recipient-added' \
+    '/app/outbox?msg=queued' '/app/contacts?msg=saved' \
+    '/app/import?msg=imported&file=HACKED.csv&rows=99999&changed=1&undated=0' \
+    '/app/occasions/relation:JP?msg=corrected' \
+    '/app/documents?year=2023&msg=saved' '/app/letters?msg=saved'; do
+	c=$(status admin "$p")
+	expect "$p: 200 ($c)" [ "$c" = 200 ]
+	expect_no_grep 'class="flash"\|HACKED\|99999' "$T/get.html"
+done
+
 for p in '/app/static/../../etc/passwd' '/app/static/%2e%2e/%2e%2e/etc/passwd' \
     '/app/%2e%2e/calendars/all.ics' '/app/static/%2e%2e%2fapp.css' \
     '/app/activities/1/..' '/app/static/.%2e/.%2e/etc/passwd'; do
@@ -506,7 +521,15 @@ expect_grep '^Set-Cookie: kyniem_login=[A-Za-z0-9_-]\{43\}; Path=/app; .*HttpOnl
 
 expect "the editor edits" [ "$(web_post editor "/app/activities/$ID" \
     "title=$XSS" start=2023-09-01 'location=Nhà hát' \
-    observance=relation:JP remind=7d status=confirmed)" = 303 ]
+    observance=relation:JP remind=7d status=confirmed public=1)" = 303 ]
+expect_grep "^Location: /app/activities/$ID$CR\$" "$T/post.hdr"
+# What the POST did is said once, on the next page of that session.
+expect "the admin's page of it" [ "$(status admin "/app/activities/$ID")" = 200 ]
+expect_no_grep 'class="flash"' "$T/get.html"
+expect "the editor's next page" [ "$(status editor "/app/activities/$ID")" = 200 ]
+expect_grep '<p class="flash" role="status">Đã lưu.</p>' "$T/get.html"
+expect "and the one after" [ "$(status editor "/app/activities/$ID")" = 200 ]
+expect_no_grep 'class="flash"' "$T/get.html"
 expect "the editor records the result" [ "$(web_post editor \
     "/app/activities/$ID/done" result=Tốt participants=40)" = 303 ]
 expect "the editor cancels the other" \
@@ -517,7 +540,7 @@ NEWPW='a new password for the admin'
 expect "the admin changes the password" [ "$(web_post admin \
     /app/account/password "current=$PW" "password=$NEWPW" \
     "password2=$NEWPW")" = 303 ]
-expect_grep '^Location: /app/account?msg=password' "$T/post.hdr"
+expect_grep "^Location: /app/account$CR\$" "$T/post.hdr"
 expect "the session that changed the password goes on" \
     [ "$(status admin /app/)" = 200 ]
 expired admin2
