@@ -24,13 +24,15 @@ export KYNIEM_CONFIG="$tmp/kyniem.conf"
 import sys
 def gen(path, n, first):
     with open(path, "w") as f:
+        # Public, so that the public activities feed holds them all.
         f.write("key,title,start,end,location,organiser,owners,remind,"
-                "observance,status,notes\n")
+                "observance,status,notes,category,countries,partner,"
+                "participants,result,public\n")
         for i in range(first, first + n):
             f.write("a%d,Giao lưu hữu nghị %d,20%02d-%02d-%02d,,Nha Trang,"
                     "Hội hữu nghị,o%d@example.org;p%d@example.org,7d,,"
-                    "planned,Ghi chú %d\n" % (i, i, 20 + i % 10, i % 12 + 1,
-                                               i % 28 + 1, i % 97, i % 13, i))
+                    "planned,Ghi chú %d,,,,,,yes\n" % (i, i, 20 + i % 10,
+                    i % 12 + 1, i % 28 + 1, i % 97, i % 13, i))
 gen(sys.argv[1] + "/a5k.csv", 5000, 0)
 gen(sys.argv[1] + "/a50k.csv", 50000, 100000)
 gen(sys.argv[1] + "/a45k.csv", 45000, 200000)

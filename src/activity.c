@@ -42,6 +42,16 @@ activity_status_parse(const char *s)
 	return -1;
 }
 
+int
+activity_public_parse(const char *s)
+{
+	if (s != NULL && (strcmp(s, "yes") == 0 || strcmp(s, "1") == 0))
+		return 1;
+	if (s != NULL && (strcmp(s, "no") == 0 || strcmp(s, "0") == 0))
+		return 0;
+	return -1;
+}
+
 void
 activity_release(struct activity *a)
 {
@@ -352,6 +362,10 @@ activity_from_csv(struct store *st, const struct config *cfg, char **f,
 		    "from 0 to %d, not '%s'", ACTIVITY_PEOPLE_MAX, f[14]), -1;
 	a->participants = *f[14] != '\0' ? (int)n : 0;
 	a->result = opt_dup(f[15]);
+	a->public = -1;
+	if (*f[16] != '\0' && (a->public = activity_public_parse(f[16])) < 0)
+		return snprintf(err, errlen, "public must be yes or no, not "
+		    "'%s'", f[16]), -1;
 	return activity_check(st, cfg, a, err, errlen);
 }
 
@@ -397,6 +411,7 @@ activity_to_csv(const struct activity *a, struct buf *out)
 	v[13] = a->partner;
 	v[14] = a->participants > 0 ? n : NULL;
 	v[15] = a->result;
+	v[16] = a->public == 1 ? "yes" : "no";
 	for (i = 0; i < ACTIVITY_CSV_FIELDS; i++) {
 		if (i > 0)
 			buf_putc(out, ',');
@@ -492,6 +507,15 @@ activity_apply(struct store *st, const struct config *cfg,
 	replace(&a->result, in->result);
 	replace(&a->category, in->category);
 	replace(&a->partner, in->partner);
+	if (in->public != NULL) {
+		if ((status = activity_public_parse(*in->public != '\0' ?
+		    in->public : "no")) < 0) {
+			*field = "public";
+			return snprintf(err, errlen, "public must be yes or no, "
+			    "not '%s'", in->public), -1;
+		}
+		a->public = status;
+	}
 	if (in->countries != NULL) {
 		free(a->countries);
 		a->countries = activity_countries_norm(in->countries);
@@ -561,7 +585,7 @@ activity_json(const struct activity *a, struct buf *out)
 	esc_json(out, a->countries);
 	buf_puts(out, ",\"partner\":");
 	esc_json(out, a->partner);
-	buf_putc(out, '}');
+	buf_printf(out, ",\"public\":%s}", a->public == 1 ? "true" : "false");
 }
 
 int

@@ -36,6 +36,11 @@ struct activity {
 	char *partner;		/* partner organisations, as written */
 	char *result;		/* what came of it (kết quả), once done */
 	int participants;	/* people who took part; 0 = not known */
+	/* 1: anyone may see it (public feeds and documents: its title, date
+	 * and place); 0: internal, for staff and private feeds only; -1:
+	 * an import that does not say, which keeps the stored value (a new
+	 * row is internal). */
+	int public;
 	char **owners;		/* email addresses */
 	size_t nowners;
 	long revision;
@@ -63,6 +68,8 @@ int activity_planned(const struct activity_list *al, const char *key,
 
 /* Status from its name ("cancelled"); -1 if unknown. */
 int activity_status_parse(const char *s);
+/* The public flag from "yes" or "no" (also "1" and "0"); -1 if neither. */
+int activity_public_parse(const char *s);
 /* Release the insides of one activity (safe on a zeroed struct). */
 void activity_release(struct activity *a);
 
@@ -101,6 +108,7 @@ struct activity_input {
 	const char *title, *start, *end, *location, *organiser, *observance;
 	const char *notes, *remind, *status, *result, *participants;
 	const char *category, *partner;
+	const char *public;	/* "yes" or "no" (also "1", "0") */
 	const char *countries;	/* ISO codes separated by spaces, ; or , */
 	const char *owners;	/* addresses separated by , ; or spaces */
 };
@@ -142,15 +150,18 @@ char *activity_new_uid(const char *domain);
 /*
  * Fill a (zeroed) from one row of the activities CSV format, whose header
  * is ACTIVITY_CSV_HEADER; owners are separated by ';', countries by
- * spaces.  Returns 0, or -1 with a reason in err.  The UID is derived from
- * the key column.  Files with the older header (ACTIVITY_CSV_HEADER_V1,
- * no record columns) are read with the missing columns empty.
+ * spaces, public is yes, no or empty (keep; a new row is internal).
+ * Returns 0, or -1 with a reason in err.  The UID is derived from the
+ * key column.  Files with an older header (ACTIVITY_CSV_HEADER_V1, no
+ * record columns; _V2, no public column) are read with the missing
+ * columns empty.
  */
 #define ACTIVITY_CSV_HEADER_V1 "key,title,start,end,location,organiser," \
 	"owners,remind,observance,status,notes"
-#define ACTIVITY_CSV_HEADER ACTIVITY_CSV_HEADER_V1 ",category,countries," \
+#define ACTIVITY_CSV_HEADER_V2 ACTIVITY_CSV_HEADER_V1 ",category,countries," \
 	"partner,participants,result"
-#define ACTIVITY_CSV_FIELDS 16
+#define ACTIVITY_CSV_HEADER ACTIVITY_CSV_HEADER_V2 ",public"
+#define ACTIVITY_CSV_FIELDS 17
 int activity_from_csv(struct store *st, const struct config *cfg, char **f,
     struct activity *a, char *err, size_t errlen);
 

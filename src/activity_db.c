@@ -15,7 +15,7 @@
 #define ACTIVITY_COLUMNS "id, uid, title, all_day, start_date, start_min," \
 	" end_date, end_min, location, organiser, observance, notes, remind," \
 	" status, revision, created, modified, result, participants," \
-	" category, countries, partner"
+	" category, countries, partner, public"
 
 static void
 row_activity(sqlite3_stmt *stmt, void *elem)
@@ -53,6 +53,7 @@ row_activity(sqlite3_stmt *stmt, void *elem)
 	a->category = store_column_dup(stmt, 19);
 	a->countries = store_column_dup(stmt, 20);
 	a->partner = store_column_dup(stmt, 21);
+	a->public = sqlite3_column_int(stmt, 22) != 0;
 }
 
 /* An activity's position in a loaded list, by id. */
@@ -166,7 +167,9 @@ activity_get(struct store *st, long id, struct activity *out)
  * Upsert the activity row itself; *changed when inserted or differing.
  * When merge is set (an import) an empty record field (?15-?19: result,
  * participants, category, countries, partner) keeps the value the
- * application recorded; otherwise it clears it.
+ * application recorded; otherwise it clears it.  The public flag (?21)
+ * is NULL when the import does not say: the stored one stays, a new row
+ * is internal.
  */
 static int
 put_row(struct store *st, const struct activity *a, long now, int merge,
@@ -175,13 +178,14 @@ put_row(struct store *st, const struct activity *a, long now, int merge,
 	char s[16], e[16];
 #define KEEP(n, col) "CASE WHEN ?20 THEN coalesce(" n ", " col ") ELSE " \
 	n " END"
+#define PUBLIC "coalesce(?21, CASE WHEN ?20 THEN public ELSE 0 END)"
 	sqlite3_stmt *stmt = store_prepare(st,
 	    "INSERT INTO activities (uid, title, all_day, start_date,"
 	    " start_min, end_date, end_min, location, organiser, observance,"
 	    " notes, remind, status, created, modified, result, participants,"
-	    " category, countries, partner)"
+	    " category, countries, partner, public)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?14, ?15, ?16, ?17, ?18, ?19)"
+	    " ?14, ?14, ?15, ?16, ?17, ?18, ?19, coalesce(?21, 0))"
 	    " ON CONFLICT (uid) DO UPDATE SET title = ?2, all_day = ?3,"
 	    " start_date = ?4, start_min = ?5, end_date = ?6, end_min = ?7,"
 	    " location = ?8, organiser = ?9, observance = ?10, notes = ?11,"
@@ -191,14 +195,17 @@ put_row(struct store *st, const struct activity *a, long now, int merge,
 	    " category = " KEEP("?17", "category") ","
 	    " countries = " KEEP("?18", "countries") ","
 	    " partner = " KEEP("?19", "partner") ","
+	    " public = " PUBLIC ","
 	    " revision = revision + 1"
 	    " WHERE (title, all_day, start_date, start_min, end_date, end_min,"
 	    " location, organiser, observance, notes, remind, status, result,"
-	    " participants, category, countries, partner) IS NOT (?2, ?3, ?4,"
-	    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, " KEEP("?15", "result")
-	    ", " KEEP("?16", "participants") ", " KEEP("?17", "category") ", "
-	    KEEP("?18", "countries") ", " KEEP("?19", "partner") ")");
+	    " participants, category, countries, partner, public) IS NOT (?2,"
+	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	    KEEP("?15", "result") ", " KEEP("?16", "participants") ", "
+	    KEEP("?17", "category") ", " KEEP("?18", "countries") ", "
+	    KEEP("?19", "partner") ", " PUBLIC ")");
 #undef KEEP
+#undef PUBLIC
 	int ret;
 
 	if (stmt == NULL)
@@ -226,6 +233,8 @@ put_row(struct store *st, const struct activity *a, long now, int merge,
 	store_bind_text(stmt, 18, a->countries);
 	store_bind_text(stmt, 19, a->partner);
 	sqlite3_bind_int(stmt, 20, merge);
+	if (a->public >= 0)
+		sqlite3_bind_int(stmt, 21, a->public != 0);
 	ret = store_step_done(st, stmt);
 	*changed = ret == 0 && sqlite3_changes(store_db(st)) > 0;
 	return ret;

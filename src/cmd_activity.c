@@ -20,6 +20,7 @@ struct fields {
 	const char *title, *start, *end, *location, *organiser, *remind;
 	const char *observance, *notes, *status;
 	const char *category, *partner, *participants, *result;
+	const char *public;	/* "yes" for --public, "no" for --no-public */
 	char **owners;
 	size_t nowners;
 	struct buf countries;	/* --country CC, each once */
@@ -32,12 +33,14 @@ static const struct option field_opts[] = {
 	{ "end", required_argument, NULL, 'e' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "location", required_argument, NULL, 'l' },
+	{ "no-public", no_argument, NULL, 'u' },
 	{ "notes", required_argument, NULL, 'N' },
 	{ "observance", required_argument, NULL, 'o' },
 	{ "organiser", required_argument, NULL, 'g' },
 	{ "owner", required_argument, NULL, 'w' },
 	{ "participants", required_argument, NULL, 'P' },
 	{ "partner", required_argument, NULL, 'p' },
+	{ "public", no_argument, NULL, 'U' },
 	{ "remind", required_argument, NULL, 'r' },
 	{ "result", required_argument, NULL, 'R' },
 	{ "start", required_argument, NULL, 's' },
@@ -72,6 +75,8 @@ parse_fields(int argc, char **argv, struct fields *f)
 		case 's': f->start = optarg; break;
 		case 'S': f->status = optarg; break;
 		case 't': f->title = optarg; break;
+		case 'u': f->public = "no"; break;
+		case 'U': f->public = "yes"; break;
 		case 'w':
 			f->owners = xrealloc(f->owners, (f->nowners + 1) *
 			    sizeof(*f->owners));
@@ -110,6 +115,7 @@ apply(struct app *app, const struct fields *f, struct activity *a)
 	in.partner = f->partner;
 	in.participants = f->participants;
 	in.result = f->result;
+	in.public = f->public;
 	in.countries = f->countries_given ? (f->countries.data != NULL ?
 	    f->countries.data : "") : NULL;
 	buf_init(&owners);
@@ -166,7 +172,8 @@ done:
 	return ret;
 }
 
-/* activity list [--category KEY] [--year YYYY] [--csv]. */
+/* activity list [--category KEY] [--year YYYY] [--csv]: id, start,
+ * status, public or internal, title. */
 static int
 activity_list(int argc, char **argv, struct app *app)
 {
@@ -226,8 +233,8 @@ activity_list(int argc, char **argv, struct app *app)
 		}
 		printf("%ld\t", a->id);
 		print_when(a->start, a->all_day, a->start_min);
-		printf("\t%s\t%s\n", activity_status_name(a->status),
-		    a->title);
+		printf("\t%s\t%s\t%s\n", activity_status_name(a->status),
+		    a->public == 1 ? "public" : "internal", a->title);
 	}
 	if (out.len > 0)
 		fwrite(out.data, 1, out.len, stdout);
@@ -311,6 +318,7 @@ activity_show(int argc, char **argv, struct app *app)
 	occasion(app, &a);
 	field("remind", a.remind ? a.remind : app->cfg->remind_offsets);
 	field("status", activity_status_name(a.status));
+	field("public", a.public == 1 ? "yes" : "no");
 	field("category", a.category);
 	field("countries", a.countries);
 	field("partner", a.partner);

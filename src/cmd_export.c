@@ -42,7 +42,7 @@ export(struct app *app, const char *dir)
 		goto done;
 	for (i = 0; i < site.n; i++) {
 		if (site.v[i].token != NULL) {
-			log_info("private feed '%s' not exported",
+			log_info("'%s' with its token (private) not exported",
 			    site.v[i].path);
 			continue;
 		}

@@ -438,8 +438,9 @@ cmd_serve(int argc, char **argv, struct app *app)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	s.base = site_base_url(app->cfg, s.listen);
 	if (app->cfg->base_url == NULL)
-		log_warnx("[server] base_url is not set: the page and mail "
-		    "link to %s, which only this machine may reach", s.base);
+		log_warnx("[server] base_url is not set: the page links to "
+		    "%s, which only this machine may reach, and no mail "
+		    "carries a link to the application", s.base);
 	if (rebuild(&s, &ho) == -1)
 		goto fail;
 	sd_notifyf(0, "READY=1\nSTATUS=serving %s/", s.base);

@@ -66,21 +66,33 @@ read_password(const char *path)
 	return data;
 }
 
-/* Print the account's one-time link and mail it when SMTP is set. */
+/* Print the account's one-time link and mail it when SMTP is set; a
+ * reset also ends its password and sessions (user_reset()). */
 static int
-give_link(struct app *app, const struct user *u)
+give_link(struct app *app, const struct user *u, int reset)
 {
 	char *tok, *base, *url;
 	int ret = 0;
 
-	if ((tok = user_link_new(app->store, u->id, app->now)) == NULL)
+	if ((tok = reset ? user_reset(app->store, u->id, app->now) :
+	    user_link_new(app->store, u->id, app->now)) == NULL)
 		return 1;
-	base = site_base_url(app->cfg, NULL);
+	if (reset)
+		printf("the password of %s no longer works and its sessions "
+		    "have ended\n", u->email);
+	/* Only base_url's links are mailed; without it, the link of the
+	 * listen address is for the admin to pass on. */
+	if ((base = invite_mail_base(app->cfg)) == NULL)
+		base = site_base_url(app->cfg, NULL);
 	url = invite_url(base, tok);
 	printf("%s can choose a password within 24 hours at:\n%s\n", u->email,
 	    url);
 	if (app->cfg->smtp_url != NULL && app->cfg->smtp_from != NULL) {
-		if (invite_send(app->cfg, &mail_smtp, u, url, app->now) == 0)
+		if (app->cfg->base_url == NULL || app->cfg->base_url[0] == '\0')
+			log_warnx("the link was not mailed: [server] base_url "
+			    "(the address people open) is not set");
+		else if (invite_send(app->cfg, &mail_smtp, u, url,
+		    app->now) == 0)
 			printf("the link was mailed to %s\n", u->email);
 		else
 			ret = 1;
@@ -151,7 +163,7 @@ user_add_cmd(int argc, char **argv, struct app *app)
 		goto done;
 	audit(app, "user.add", u.email, user_role_name(u.role));
 	printf("added %s (%s)\n", u.email, user_role_name(u.role));
-	ret = pw != NULL ? 0 : give_link(app, &u);
+	ret = pw != NULL ? 0 : give_link(app, &u, 0);
 	user_release(&u);
 done:
 	if (pw != NULL)
@@ -186,7 +198,7 @@ user_change_cmd(const char *what, const char *email, struct app *app)
 	if (strcmp(what, "reset") == 0) {
 		if ((rc = user_get(app->store, email, &u)) == 0) {
 			audit(app, "user.reset", u.email, NULL);
-			rc = give_link(app, &u);
+			rc = give_link(app, &u, 1);
 			user_release(&u);
 			return rc;
 		}

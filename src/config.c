@@ -441,6 +441,9 @@ start_feed(struct parse *p, const char *section)
 		    NULL);
 	}
 	p->feed = config_feed_add(p->cfg, name);
+	/* A built-in's section starts from the built-in: "[feed activities]
+	 * token = ..." must not turn the activities into all the dates. */
+	(void)config_feed_builtin(p->feed);
 	return 1;
 }
 

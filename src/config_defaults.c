@@ -158,6 +158,30 @@ config_default_categories(struct config *cfg)
 		    default_categories[i].vi, default_categories[i].en);
 }
 
+int
+config_feed_builtin(struct config_feed *f)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(builtins); i++) {
+		if (strcmp(f->name, builtins[i].name) != 0)
+			continue;
+		free(f->title);
+		free(f->title_en);
+		free(f->kinds);
+		f->title = xstrdup(builtins[i].title);
+		f->title_en = xstrdup(builtins[i].title_en);
+		f->kinds = builtins[i].kinds ? xstrdup(builtins[i].kinds) :
+		    NULL;
+		f->milestones = builtins[i].milestones;
+		f->activities = builtins[i].activities;
+		f->days_back = builtins[i].back;
+		f->days_ahead = builtins[i].ahead;
+		return 1;
+	}
+	return 0;
+}
+
 void
 config_add_builtins(struct config *cfg)
 {
@@ -168,14 +192,7 @@ config_add_builtins(struct config *cfg)
 		if (config_feed_find(cfg, builtins[i].name) != NULL)
 			continue;	/* overridden by a [feed] section */
 		f = config_feed_add(cfg, builtins[i].name);
-		f->title = xstrdup(builtins[i].title);
-		f->title_en = xstrdup(builtins[i].title_en);
-		f->kinds = builtins[i].kinds ? xstrdup(builtins[i].kinds) :
-		    NULL;
-		f->milestones = builtins[i].milestones;
-		f->activities = builtins[i].activities;
-		f->days_back = builtins[i].back;
-		f->days_ahead = builtins[i].ahead;
+		(void)config_feed_builtin(f);
 		f->lang = cfg->lang;
 		f->builtin = 1;
 	}

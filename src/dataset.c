@@ -35,6 +35,28 @@ dataset_release(struct dataset *d)
 	plan_choice_list_release(&d->choices);
 }
 
+int
+dataset_public_view(const struct dataset *d, struct dataset *view)
+{
+	size_t i;
+
+	*view = *d;
+	view->acts.v = xcalloc(d->acts.n + 1, sizeof(*view->acts.v));
+	view->acts.n = 0;
+	/* Shallow copies: the view owns only its array. */
+	for (i = 0; i < d->acts.n; i++)
+		if (d->acts.v[i].public == 1)
+			view->acts.v[view->acts.n++] = d->acts.v[i];
+	return view->acts.n < d->acts.n;
+}
+
+void
+dataset_view_release(struct dataset *view)
+{
+	free(view->acts.v);
+	memset(view, 0, sizeof(*view));
+}
+
 void
 dataset_env(const struct dataset *d, const struct config *cfg, int year,
     struct select_env *env)

@@ -32,6 +32,16 @@ int dataset_load(struct store *st, int what, struct dataset *d);
 void dataset_release(struct dataset *d);
 
 /*
+ * Fill view with d as anyone may see it: only the activities marked
+ * public (the public feeds and documents are made of it).  The view
+ * borrows everything from d: release it with dataset_view_release(),
+ * never dataset_release().  Returns 1 if d has an internal activity
+ * (the view differs), else 0.
+ */
+int dataset_public_view(const struct dataset *d, struct dataset *view);
+void dataset_view_release(struct dataset *view);
+
+/*
  * Fill env for matching selectors in year: the config's milestone rules
  * and focus countries, the dataset's groups and the partners established
  * before year.  env borrows d and cfg and owns its partner list: release

@@ -460,33 +460,57 @@ occurrence_event(const struct feed_ctx *ctx, const struct config_feed *f,
 	return ev;
 }
 
+/* 1 if anyone may read feed f: it holds only what is public. */
+static int
+public_feed(const struct config_feed *f)
+{
+	return f->token == NULL;
+}
+
+/* What staff read of an activity: its organiser, occasion and notes. */
+static void
+activity_description(const struct feed_ctx *ctx, const struct config_feed *f,
+    const struct activity *a, struct buf *desc)
+{
+	int en = f->lang == LANG_EN;
+	struct buf occ;
+
+	buf_init(&occ);
+	if (a->organiser != NULL && a->organiser[0] != '\0')
+		buf_printf(desc, "%s: %s\n", en ? "Organiser" :
+		    "Đơn vị tổ chức", a->organiser);
+	if (a->observance != NULL && dataset_occasion(ctx->data, ctx->cfg,
+	    ctx->lunar, a->observance, a->start, f->lang, &occ) == 0)
+		buf_printf(desc, "%s: %s\n", en ? "Occasion" : "Dịp",
+		    occ.data);
+	if (a->notes != NULL && a->notes[0] != '\0')
+		buf_printf(desc, "%s\n", a->notes);
+	if (desc->len > 0)
+		desc->data[--desc->len] = '\0';
+	buf_release(&occ);
+}
+
+/*
+ * An activity's event.  A public feed holds its title, date and place
+ * only; its organiser, occasion, notes and the report's record (result,
+ * partners, participants) go to feeds with a token.
+ */
 static icalcomponent *
 activity_event(const struct feed_ctx *ctx, const struct config_feed *f,
     const struct activity *a)
 {
-	int en = f->lang == LANG_EN;
 	struct ical_event e;
-	struct buf uid, desc, occ;
+	struct buf uid, desc;
 	icalcomponent *ev;
 
 	buf_init(&uid);
 	buf_init(&desc);
-	buf_init(&occ);
 	if (a->uid != NULL && a->uid[0] != '\0')
 		buf_puts(&uid, a->uid);
 	else
 		buf_printf(&uid, "activity-%ld@%s", a->id, ctx->cfg->domain);
-	if (a->organiser != NULL && a->organiser[0] != '\0')
-		buf_printf(&desc, "%s: %s\n", en ? "Organiser" :
-		    "Đơn vị tổ chức", a->organiser);
-	if (a->observance != NULL && dataset_occasion(ctx->data, ctx->cfg,
-	    ctx->lunar, a->observance, a->start, f->lang, &occ) == 0)
-		buf_printf(&desc, "%s: %s\n", en ? "Occasion" : "Dịp",
-		    occ.data);
-	if (a->notes != NULL && a->notes[0] != '\0')
-		buf_printf(&desc, "%s\n", a->notes);
-	if (desc.len > 0)
-		desc.data[--desc.len] = '\0';
+	if (!public_feed(f))
+		activity_description(ctx, f, a, &desc);
 	memset(&e, 0, sizeof(e));
 	e.uid = uid.data;
 	e.summary = a->title;
@@ -496,10 +520,10 @@ activity_event(const struct feed_ctx *ctx, const struct config_feed *f,
 	e.stamp = a->modified;
 	e.revision = a->revision;
 	e.alarm_minutes = f->alarm_minutes;
+	e.public_view = public_feed(f);
 	ev = ical_activity_event(a, &e);
 	buf_release(&uid);
 	buf_release(&desc);
-	buf_release(&occ);
 	return ev;
 }
 
@@ -541,7 +565,8 @@ struct item {
 	const struct activity *a;
 };
 
-/* The activities in the window, in date order (activity_load's). */
+/* The activities in the window, in date order (activity_load's); a
+ * public feed's only those marked public. */
 static struct item *
 activity_items(const struct feed_ctx *ctx, const struct config_feed *f,
     size_t *n, int *timed)
@@ -555,7 +580,8 @@ activity_items(const struct feed_ctx *ctx, const struct config_feed *f,
 	*n = 0;
 	for (i = 0; i < al->n; i++) {
 		if (util_ymd_cmp(al->v[i].end, from) < 0 ||
-		    util_ymd_cmp(al->v[i].start, to) > 0)
+		    util_ymd_cmp(al->v[i].start, to) > 0 ||
+		    (public_feed(f) && al->v[i].public != 1))
 			continue;
 		v[*n].date = al->v[i].start;
 		v[(*n)++].a = &al->v[i];

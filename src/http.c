@@ -173,19 +173,13 @@ static enum MHD_Result
 serve_doc(struct http_server *srv, struct MHD_Connection *c,
     const char *path, struct http_req *rq)
 {
-	const struct res *r = snap_find(srv->cur, path);
-	const char *tok;
+	const struct res *r = snap_find_for(srv->cur, path,
+	    MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token"));
 	const char *ae;
 	int gz;
 
 	if (r == NULL)
 		return not_found(c, rq);
-	if (r->token != NULL) {
-		tok = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND,
-		    "token");
-		if (tok == NULL || !httpreq_token_equal(tok, r->token))
-			return not_found(c, rq);
-	}
 	ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_ACCEPT_ENCODING);
 	gz = r->gz != NULL && httpreq_accepts_gzip(ae);

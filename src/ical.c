@@ -233,6 +233,7 @@ add_record(icalcomponent *ev, const struct activity *a)
 		ical_add_x(ev, "X-KYNIEM-RESULT", a->result);
 	if (a->status == ACTIVITY_DONE)
 		ical_add_x(ev, "X-KYNIEM-STATUS", "done");
+	ical_add_x(ev, "X-KYNIEM-PUBLIC", a->public == 1 ? "yes" : "no");
 }
 
 icalcomponent *
@@ -249,7 +250,8 @@ ical_activity_event(const struct activity *a, const struct ical_event *e)
 	    ical_status(a->status)));
 	icalcomponent_add_property(ev, icalproperty_new_transp(
 	    ICAL_TRANSP_OPAQUE));
-	add_record(ev, a);
+	if (!e->public_view)
+		add_record(ev, a);
 	if (a->status != ACTIVITY_CANCELLED)
 		add_alarm(ev, e->alarm_minutes, e->summary);
 	return ev;
@@ -395,6 +397,17 @@ read_record(icalcomponent *ev, struct activity *a, char *err,
 	if ((s = x_prop(ev, "X-KYNIEM-STATUS")) != NULL) {
 		if (strcmp(s, "done") == 0 && a->status != ACTIVITY_CANCELLED)
 			a->status = ACTIVITY_DONE;
+		free(s);
+	}
+	/* Only kyniem's own mark: other calendars write CLASS:PUBLIC on
+	 * every event, which says nothing of the union's choice. */
+	a->public = -1;
+	if ((s = x_prop(ev, "X-KYNIEM-PUBLIC")) != NULL) {
+		if ((a->public = activity_public_parse(s)) < 0 && ret == 0) {
+			snprintf(err, errlen, "X-KYNIEM-PUBLIC must be yes or "
+			    "no, not '%s'", s);
+			ret = -1;
+		}
 		free(s);
 	}
 	return ret;

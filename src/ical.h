@@ -47,6 +47,7 @@ struct ical_event {
 	time_t stamp;			/* DTSTAMP and LAST-MODIFIED */
 	long revision;			/* SEQUENCE is revision - 1 */
 	int alarm_minutes;		/* VALARM before start; -1: none */
+	int public_view;		/* an activity as anyone may see it */
 };
 
 /* The all-day VEVENT of an anniversary (TRANSP:TRANSPARENT). */
@@ -55,8 +56,11 @@ icalcomponent *ical_occurrence_event(const struct occurrence *oc,
 
 /*
  * The VEVENT of an activity: dates, or local times with TZID (the
- * calendar then needs ical_vtimezone()), LOCATION, STATUS, TRANSP:OPAQUE;
- * no alarm on a cancelled one.
+ * calendar then needs ical_vtimezone()), LOCATION, STATUS, TRANSP:OPAQUE
+ * and the X-KYNIEM- record (what the report needs, whether it is
+ * public); no alarm on a cancelled one.  With e->public_view, only what
+ * anyone may see of a public activity: no record (and the caller gives
+ * no description).
  */
 icalcomponent *ical_activity_event(const struct activity *a,
     const struct ical_event *e);

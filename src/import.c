@@ -54,6 +54,7 @@ static int row_titles(struct ctx *, char **);
 static int row_activity(struct ctx *, char **);
 static int row_contact(struct ctx *, char **);
 static int row_activity_v1(struct ctx *, char **);
+static int row_activity_v2(struct ctx *, char **);
 
 static const struct format formats[] = {
 	{ "code,name_en,name_vi,formal_en,formal_vi,source", row_country },
@@ -69,6 +70,7 @@ static const struct format formats[] = {
 	{ ACTIVITY_CSV_HEADER, row_activity },
 	{ CONTACT_CSV_HEADER, row_contact },
 	{ ACTIVITY_CSV_HEADER_V1, row_activity_v1 },
+	{ ACTIVITY_CSV_HEADER_V2, row_activity_v2 },
 };
 
 static int bad(struct ctx *c, const char *fmt, ...)
@@ -498,17 +500,31 @@ row_contact(struct ctx *c, char **f)
 	return 0;
 }
 
-/* The older activities file, without the record columns (empty). */
+/* An older activities file: its n columns, the missing ones empty. */
 static int
-row_activity_v1(struct ctx *c, char **f)
+row_activity_short(struct ctx *c, char **f, size_t n)
 {
 	char *all[ACTIVITY_CSV_FIELDS];
 	static char empty[] = "";
 	size_t i;
 
 	for (i = 0; i < ACTIVITY_CSV_FIELDS; i++)
-		all[i] = i < 11 ? f[i] : empty;
+		all[i] = i < n ? f[i] : empty;
 	return row_activity(c, all);
+}
+
+/* Without the record columns. */
+static int
+row_activity_v1(struct ctx *c, char **f)
+{
+	return row_activity_short(c, f, 11);
+}
+
+/* Without the public column: an import keeps what the row was. */
+static int
+row_activity_v2(struct ctx *c, char **f)
+{
+	return row_activity_short(c, f, 16);
 }
 
 static const struct format *

@@ -24,6 +24,19 @@ invite_url(const char *base, const char *token)
 	return xasprintf("%s/app/password?token=%s", base, token);
 }
 
+char *
+invite_mail_base(const struct config *cfg)
+{
+	size_t n;
+
+	if (cfg->base_url == NULL || cfg->base_url[0] == '\0')
+		return NULL;
+	n = strlen(cfg->base_url);
+	while (n > 0 && cfg->base_url[n - 1] == '/')
+		n--;
+	return xstrndup(cfg->base_url, n);
+}
+
 /* The text of the message in both bodies' forms. */
 static void
 bodies(const struct config *cfg, const struct user *u, const char *url,

@@ -17,6 +17,14 @@ struct user;
 char *invite_url(const char *base, const char *token);
 
 /*
+ * The base of a link that may be mailed: [server] base_url without its
+ * final slash (caller frees), or NULL when it is not set.  Never the
+ * request's Host, which whoever sends the request chooses: without
+ * base_url no link is mailed.
+ */
+char *invite_mail_base(const struct config *cfg);
+
+/*
  * Mail the link to the account through be (Vietnamese unless lang says
  * otherwise).  Returns 0 when the relay accepted it, -1 (logged).
  */

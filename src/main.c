@@ -39,7 +39,8 @@ static const struct command commands[] = {
 	    "[--end ...] [--location TEXT] [--organiser TEXT] "
 	    "[--owner EMAIL]... [--remind 30d,7d,1d] [--observance KEY] "
 	    "[--notes TEXT] [--status S] [--category KEY] [--country CC]... "
-	    "[--partner TEXT] [--participants N] [--result TEXT] | "
+	    "[--partner TEXT] [--participants N] [--result TEXT] "
+	    "[--public | --no-public] | "
 	    "list [--category KEY] [--year YYYY] [--csv] | show ID | "
 	    "edit ID [options of add] | cancel ID" },
 	{ "anniversaries", cmd_anniversaries, 1, NEED_STORE,

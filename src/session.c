@@ -124,3 +124,69 @@ session_end(struct store *st, const char *token)
 	token_hash(token, h);
 	return delete(st, h);
 }
+
+int
+session_flash_set(struct store *st, const char *token, const char *code,
+    const char *detail)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "UPDATE sessions SET flash ="
+	    " ?2, flash_detail = ?3 WHERE hash = ?1");
+	char h[TOKEN_HASH_LEN + 1];
+
+	token_hash(token, h);
+	if (stmt != NULL) {
+		store_bind_text(stmt, 1, h);
+		store_bind_text(stmt, 2, code);
+		store_bind_text(stmt, 3, detail);
+	}
+	return store_step_done(st, stmt);
+}
+
+/* Clear the flash of hash h: 1 if this call cleared it (two requests at
+ * once show it once), 0 if another did, -1. */
+static int
+flash_clear(struct store *st, const char *h)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "UPDATE sessions SET flash ="
+	    " NULL, flash_detail = NULL WHERE hash = ?1 AND flash IS NOT NULL");
+
+	if (stmt != NULL)
+		store_bind_text(stmt, 1, h);
+	if (store_step_done(st, stmt) == -1)
+		return -1;
+	return sqlite3_changes(store_db(st)) > 0;
+}
+
+int
+session_flash_take(struct store *st, const char *token, char *code,
+    size_t codelen, char *detail, size_t detaillen)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT flash, flash_detail"
+	    " FROM sessions WHERE hash = ?1 AND flash IS NOT NULL");
+	char h[TOKEN_HASH_LEN + 1];
+	const char *c, *d;
+	int rc;
+
+	code[0] = '\0';
+	detail[0] = '\0';
+	if (stmt == NULL)
+		return -1;
+	token_hash(token, h);
+	store_bind_text(stmt, 1, h);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		c = (const char *)sqlite3_column_text(stmt, 0);
+		d = (const char *)sqlite3_column_text(stmt, 1);
+		snprintf(code, codelen, "%s", c != NULL ? c : "");
+		snprintf(detail, detaillen, "%s", d != NULL ? d : "");
+	}
+	if (store_rows_done(st, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc) ==
+	    -1)
+		return -1;
+	if (rc != SQLITE_ROW)
+		return 0;
+	if ((rc = flash_clear(st, h)) != 1) {
+		code[0] = '\0';
+		detail[0] = '\0';
+	}
+	return rc == -1 ? -1 : 0;
+}

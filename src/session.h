@@ -8,6 +8,7 @@
 #ifndef KYNIEM_SESSION_H
 #define KYNIEM_SESSION_H
 
+#include <stddef.h>
 #include <time.h>
 
 #include "token.h"
@@ -48,5 +49,21 @@ void session_copy(struct session *dst, const struct session *src);
 
 /* End the session of a token (logout); 0 or -1. */
 int session_end(struct store *st, const char *token);
+
+/*
+ * The flash message of a session: what the answer to a POST did, kept
+ * server-side with the session for the page after the redirect (never in
+ * the URL, where anyone could forge one).  code names a message of the
+ * application's table; detail (may be NULL) is what the page adds.
+ * Set: 0 or -1.
+ */
+int session_flash_set(struct store *st, const char *token, const char *code,
+    const char *detail);
+/*
+ * Take the session's flash message, once: code and detail into the
+ * buffers ("" when none), and the session keeps none.  0 or -1.
+ */
+int session_flash_take(struct store *st, const char *token, char *code,
+    size_t codelen, char *detail, size_t detaillen);
 
 #endif

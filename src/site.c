@@ -101,8 +101,8 @@ add_pages(const struct page_in *in, time_t modified, struct site *out)
 	return 0;
 }
 
-/* The token of a private feed of activities, or NULL: the plans list
- * every activity too, so they are no more public than that feed. */
+/* The token of a private feed of activities, or NULL: whoever has it
+ * reads every activity, in the plans too. */
 static const char *
 activities_token(const struct config *cfg)
 {
@@ -114,12 +114,13 @@ activities_token(const struct config *cfg)
 	return NULL;
 }
 
-/* The yearly plans (plan.c) of last year to two years ahead: last year's
- * for the year-end report, then the years being planned. */
+/* The yearly plans (plan.c) of last year to two years ahead, made of
+ * data, each guarded by token (NULL: public): last year's for the
+ * year-end report, then the years being planned. */
 static int
-add_plans(const struct site_input *si, time_t modified, struct site *out)
+add_plan_files(const struct site_input *si, const struct dataset *data,
+    const char *token, time_t modified, struct site *out)
 {
-	const char *token = activities_token(si->cfg);
 	struct plan_input in;
 	struct plan_file *f;
 	struct site_doc *doc;
@@ -127,7 +128,7 @@ add_plans(const struct site_input *si, time_t modified, struct site *out)
 
 	memset(&in, 0, sizeof(in));
 	in.cfg = si->cfg;
-	in.data = si->data;
+	in.data = data;
 	in.lunar = si->lunar;
 	in.lang = si->cfg->lang;
 	in.today = si->today;
@@ -146,6 +147,26 @@ add_plans(const struct site_input *si, time_t modified, struct site *out)
 	}
 	plan_files_free(f, n);
 	return 0;
+}
+
+/*
+ * /plan/YEAR.*: what anyone may read lists only the public activities;
+ * with the token of the activities feed, the same path gives staff the
+ * plans with every activity (snap_find_for() picks).  Logged-in staff
+ * have them at /app/documents too.
+ */
+static int
+add_plans(const struct site_input *si, time_t modified, struct site *out)
+{
+	const char *token = activities_token(si->cfg);
+	struct dataset view;
+	int internal = dataset_public_view(si->data, &view), ret;
+
+	ret = add_plan_files(si, &view, NULL, modified, out);
+	if (ret == 0 && internal && token != NULL)
+		ret = add_plan_files(si, si->data, token, modified, out);
+	dataset_view_release(&view);
+	return ret;
 }
 
 int

@@ -228,6 +228,59 @@ snap_find(const struct snap *s, const char *path)
 	return bsearch(&key, s->v, s->n, sizeof(*s->v), res_cmp);
 }
 
+/* The variants at path: the first and their number (sorted by path). */
+static const struct res *
+variants(const struct snap *s, const char *path, size_t *n)
+{
+	const struct res *r = snap_find(s, path);
+
+	*n = 0;
+	if (r == NULL)
+		return NULL;
+	while (r > s->v && strcmp(r[-1].path, path) == 0)
+		r--;
+	while (r + *n < s->v + s->n && strcmp(r[*n].path, path) == 0)
+		(*n)++;
+	return r;
+}
+
+const struct res *
+snap_find_for(const struct snap *s, const char *path, const char *token)
+{
+	const struct res *v, *pub = NULL;
+	size_t i, n;
+	int guarded = 0;
+
+	v = variants(s, path, &n);
+	for (i = 0; i < n; i++) {
+		if (v[i].token == NULL) {
+			pub = &v[i];
+			continue;
+		}
+		guarded = 1;
+		if (token != NULL && httpreq_token_equal(token, v[i].token))
+			return &v[i];
+	}
+	return token != NULL && guarded ? NULL : pub;
+}
+
+/* The variant of prev with the same path and token as doc, or NULL. */
+static const struct res *
+same_variant(const struct snap *prev, const struct site_doc *doc)
+{
+	const struct res *v;
+	size_t i, n;
+
+	if (prev == NULL)
+		return NULL;
+	v = variants(prev, doc->path, &n);
+	for (i = 0; i < n; i++)
+		if ((v[i].token == NULL) == (doc->token == NULL) &&
+		    (doc->token == NULL || strcmp(v[i].token, doc->token) == 0))
+			return &v[i];
+	return NULL;
+}
+
 void
 snap_free(struct snap *s)
 {
@@ -260,8 +313,8 @@ snap_build(struct site *site, const struct snap *prev, time_t now)
 	s->v = xcalloc(site->n + 1, sizeof(*s->v));
 	gzipper_init(&g, 9);
 	for (i = 0; i < site->n; i++)
-		res_make(&s->v[s->n++], &site->v[i], snap_find(prev,
-		    site->v[i].path), now, &g);
+		res_make(&s->v[s->n++], &site->v[i], same_variant(prev,
+		    &site->v[i]), now, &g);
 	gzipper_end(&g);
 	if (s->n > 1)
 		qsort(s->v, s->n, sizeof(*s->v), res_cmp);

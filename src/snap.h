@@ -41,8 +41,17 @@ struct MHD_Response *snap_body_response(char *body, size_t len);
  * if zlib fails. */
 char *snap_gzip(const char *data, size_t len, int level, size_t *outlen);
 
-/* The document at path, or NULL. */
+/* A document at path, or NULL. */
 const struct res *snap_find(const struct snap *s, const char *path);
+/*
+ * The document at path for a request that sent token (NULL: none).  A
+ * path may have a public variant and one that needs a token (a plan
+ * with every activity): a token picks its variant, and a wrong one gets
+ * NULL (a 404) when a variant needs one; without a token, or where no
+ * variant needs one, the public variant.  NULL when there is none.
+ */
+const struct res *snap_find_for(const struct snap *s, const char *path,
+    const char *token);
 
 /* Drop the snapshot's references (libmicrohttpd frees the responses
  * once no request uses them); NULL is fine. */

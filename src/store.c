@@ -206,6 +206,12 @@ static const char *const migrations[] = {
 	"  at INTEGER NOT NULL,"
 	"  PRIMARY KEY (year, observance_key));"
 	REV_TRIGGERS("plan_choice"),
+	/* 10 -> 11: an activity is internal unless marked public (only
+	 * public ones reach public feeds and documents); a session's flash
+	 * message, shown once on the next page (never from the URL). */
+	"ALTER TABLE activities ADD COLUMN public INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE sessions ADD COLUMN flash TEXT;"
+	"ALTER TABLE sessions ADD COLUMN flash_detail TEXT;",
 };
 
 static int

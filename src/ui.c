@@ -46,7 +46,8 @@ static const struct nav navs[] = {
 	    ROLE_ADMIN, 0 },
 };
 
-/* Messages a redirect may ask for with ?msg=CODE (never free text). */
+/* The flash messages a POST may leave for the next page (web.h's
+ * web_redirect_flash(); never from the URL, never free text). */
 static const struct {
 	const char *code, *vi, *en;
 } flashes[] = {
@@ -145,13 +146,13 @@ ui_end(struct web_req *r)
 void
 ui_flash(struct web_req *r)
 {
-	const char *code = http_req_query(r->hr, "msg");
 	size_t i;
 
-	if (code == NULL)
+	/* A page whose flash cannot be read shows none (store.c logged). */
+	if (web_flash_take(r) == -1 || r->flash[0] == '\0')
 		return;
 	for (i = 0; i < NELEM(flashes); i++)
-		if (strcmp(code, flashes[i].code) == 0)
+		if (strcmp(r->flash, flashes[i].code) == 0)
 			html_printf(r->out, "<p class=\"flash\" role=\"status\">"
 			    "%s</p>\n", L(r, flashes[i].vi, flashes[i].en));
 }

@@ -24,7 +24,7 @@ void ui_begin(struct web_req *r, const char *title, const char *nav);
 /* Close it. */
 void ui_end(struct web_req *r);
 
-/* The message of a redirect's ?msg= code ("saved"), if any. */
+/* The session's flash message, if any (taken once: web_flash_take()). */
 void ui_flash(struct web_req *r);
 
 /* The hidden csrf field of a form. */

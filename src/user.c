@@ -390,25 +390,61 @@ user_verify(struct store *st, const char *email, const char *password,
 	return ok && rc == 0 ? 1 : 0;
 }
 
-char *
-user_link_new(struct store *st, long id, time_t now)
+/*
+ * Store a new link for account id and return its token (NULL, logged).
+ * A reset also drops the password and ends the account's sessions, in
+ * the same transaction: whoever knew the old password (or held a
+ * session) is out at once, not when the link is used.
+ */
+static char *
+link_set(struct store *st, long id, time_t now, int reset)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE users SET link_hash ="
-	    " ?2, link_until = ?3 WHERE id = ?1");
+	sqlite3_stmt *stmt;
 	char h[TOKEN_HASH_LEN + 1], *tok = token_new();
 
 	token_hash(tok, h);
+	if (store_begin(st) == -1)
+		goto fail;
+	stmt = store_prepare(st, reset ? "UPDATE users SET link_hash = ?2,"
+	    " link_until = ?3, password = NULL, modified = ?4 WHERE id = ?1" :
+	    "UPDATE users SET link_hash = ?2, link_until = ?3 WHERE id = ?1");
 	if (stmt != NULL) {
 		sqlite3_bind_int64(stmt, 1, id);
 		store_bind_text(stmt, 2, h);
 		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)(now +
 		    USER_LINK_SECONDS));
+		if (reset)
+			sqlite3_bind_int64(stmt, 4, (sqlite3_int64)now);
 	}
-	if (store_step_done(st, stmt) == -1) {
-		free(tok);
-		return NULL;
+	if (store_step_done(st, stmt) == -1)
+		goto rollback;
+	if (reset) {
+		stmt = store_prepare(st, "DELETE FROM sessions WHERE user = ?1");
+		if (stmt != NULL)
+			sqlite3_bind_int64(stmt, 1, id);
+		if (store_step_done(st, stmt) == -1)
+			goto rollback;
 	}
-	return tok;
+	if (store_commit(st) == 0)
+		return tok;
+rollback:
+	store_rollback(st);
+fail:
+	explicit_bzero(tok, strlen(tok));
+	free(tok);
+	return NULL;
+}
+
+char *
+user_link_new(struct store *st, long id, time_t now)
+{
+	return link_set(st, id, now, 0);
+}
+
+char *
+user_reset(struct store *st, long id, time_t now)
+{
+	return link_set(st, id, now, 1);
 }
 
 int

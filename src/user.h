@@ -96,6 +96,12 @@ int user_verify(struct store *st, const char *email, const char *password,
  * put in the link (caller frees), or NULL (logged).
  */
 char *user_link_new(struct store *st, long id, time_t now);
+/*
+ * A reset: a new one-time link (as user_link_new()), and at once the
+ * account's password stops working and its sessions end.  Returns the
+ * token (caller frees), or NULL (logged).
+ */
+char *user_reset(struct store *st, long id, time_t now);
 /* The account whose link token this is, if not expired: 0 and *out, 1
  * when none, -1 on error. */
 int user_link_find(struct store *st, const char *token, time_t now,

@@ -500,6 +500,31 @@ web_redirect(struct web_req *r, const char *path)
 }
 
 int
+web_redirect_flash(struct web_req *r, const char *path, const char *code,
+    const char *detail)
+{
+	const char *tok = cookie_token(r, WEB_COOKIE_SESSION);
+
+	if (r->logged_in && tok != NULL && session_flash_set(r->st, tok, code,
+	    detail) == -1)
+		return -1;
+	return web_redirect(r, path);
+}
+
+int
+web_flash_take(struct web_req *r)
+{
+	const char *tok = cookie_token(r, WEB_COOKIE_SESSION);
+
+	r->flash[0] = '\0';
+	r->flash_detail[0] = '\0';
+	if (!r->logged_in || tok == NULL)
+		return 0;
+	return session_flash_take(r->st, tok, r->flash, sizeof(r->flash),
+	    r->flash_detail, sizeof(r->flash_detail));
+}
+
+int
 web_error(struct web_req *r, unsigned status, const char *vi,
     const char *en)
 {

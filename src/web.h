@@ -50,6 +50,8 @@ struct web_req {
 	char root[256];			/* base_url's path: "" or "/kyniem" */
 	int secure;			/* https: cookies are Secure */
 	char login_csrf[TOKEN_LEN + 1];	/* a login cookie set now */
+	char flash[32];			/* the session's flash message, once */
+	char flash_detail[256];		/* taken by ui_flash(); "" if none */
 };
 
 /* What a page handler returns: 0 (the page or redirect is in rs), or
@@ -86,6 +88,16 @@ void web_dirty(struct web_req *r);
 
 /* Answer a redirect to path under the site's root (303); 0. */
 int web_redirect(struct web_req *r, const char *path);
+/*
+ * The answer to a POST that did something: its flash message (code of
+ * ui.c's table; detail, may be NULL, for the page to add) kept with the
+ * session, shown once by the page after the redirect to path.  0 or -1.
+ */
+int web_redirect_flash(struct web_req *r, const char *path,
+    const char *code, const char *detail);
+/* Take the session's flash message into r->flash and r->flash_detail
+ * (ui_flash() does, on every page); 0 or -1. */
+int web_flash_take(struct web_req *r);
 /* Answer an error page with status and a message; 0. */
 int web_error(struct web_req *r, unsigned status, const char *vi,
     const char *en);

@@ -250,6 +250,10 @@ details(struct web_req *r, const struct activity *a)
 	row(r, L(r, "Nhắc trước", "Reminders"), a->remind != NULL ?
 	    a->remind : r->cfg->remind_offsets);
 	row(r, L(r, "Trạng thái", "Status"), ui_status(r, a->status));
+	row(r, L(r, "Công khai", "Public"), a->public == 1 ? L(r, "Có: tên, "
+	    "thời gian và địa điểm hiện trên lịch công khai", "Yes: its "
+	    "title, date and place are in the public calendar") : L(r,
+	    "Không (nội bộ)", "No (internal)"));
 	row(r, L(r, "Ghi chú", "Notes"), a->notes);
 	if ((c = config_category_find(r->cfg, a->category)) != NULL)
 		row(r, L(r, "Loại", "Category"), L(r, c->name_vi, c->name_en));

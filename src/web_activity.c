@@ -55,6 +55,7 @@ field_message(struct web_req *r, const char *field, const char *en)
 		{ "countries", "Nước đối tác phải là các mã ISO 2 chữ có trong "
 		    "danh sách nước (ví dụ JP US), cách nhau bằng dấu cách." },
 		{ "partner", "Đối tác quá dài hoặc có ký tự không hợp lệ." },
+		{ "public", "Công khai phải là có hoặc không." },
 	};
 	size_t i;
 
@@ -93,6 +94,8 @@ input_from_post(struct web_req *r, struct activity_input *in)
 			*f[i] = "";
 	}
 	in->status = http_req_field(r->hr, "status");
+	/* An unticked box sends nothing: internal. */
+	in->public = http_req_field(r->hr, "public") != NULL ? "yes" : "no";
 }
 
 /* The form's values from a stored activity (buffers owned by b[4]). */
@@ -130,6 +133,7 @@ input_from_activity(const struct activity *a, struct activity_input *in,
 	in->partner = a->partner;
 	in->participants = b[3].data;
 	in->result = a->result;
+	in->public = a->public == 1 ? "yes" : "no";
 }
 
 /* The configured categories, in the report's order, and none. */
@@ -212,6 +216,23 @@ occasion_note(struct web_req *r, const char *key)
 	html_raw(r->out, "</p>\n");
 }
 
+/* Whether anyone may see the activity: internal unless ticked. */
+static void
+public_box(struct web_req *r, const struct form_state *fs)
+{
+	html_printf(r->out, "<div class=\"field\"><label><input "
+	    "type=\"checkbox\" name=\"public\" value=\"1\"%s "
+	    "aria-describedby=\"h-public\"> %s</label><p class=\"hint\" "
+	    "id=\"h-public\">%s</p></div>\n", fs->in.public != NULL &&
+	    strcmp(fs->in.public, "yes") == 0 ? " checked" : "",
+	    L(r, "Công khai", "Public"), L(r, "Tên, thời gian và địa điểm "
+	    "hiện trên lịch công khai và bản kế hoạch công khai. Không đánh "
+	    "dấu: hoạt động nội bộ, chỉ cán bộ đăng nhập và lịch có mã "
+	    "riêng thấy.", "Its title, date and place show in the public "
+	    "calendar and plan. Unticked: an internal activity, seen only by "
+	    "logged-in staff and calendars with a private token."));
+}
+
 static void
 form_fields(struct web_req *r, const struct form_state *fs, int edit)
 {
@@ -260,6 +281,7 @@ form_fields(struct web_req *r, const struct form_state *fs, int edit)
 			occasion_note(r, in->observance);
 	}
 	ui_textarea(r, &notes);
+	public_box(r, fs);
 	record_fields(r, fs);
 	if (edit)
 		status_select(r, in->status);
@@ -433,8 +455,8 @@ web_activity_create(struct web_req *r)
 	web_dirty(r);
 	if (audit_activity(r, "activity.create", NULL, &a) == -1)
 		goto done;
-	snprintf(to, sizeof(to), "/app/activities/%ld?msg=created", a.id);
-	ret = web_redirect(r, to);
+	snprintf(to, sizeof(to), "/app/activities/%ld", a.id);
+	ret = web_redirect_flash(r, to, "created", NULL);
 done:
 	activity_release(&a);
 	return ret;
@@ -497,8 +519,8 @@ change(struct web_req *r, const char *action, const char *msg,
 	web_dirty(r);
 	if (changed && audit_activity(r, action, &before, &a) == -1)
 		goto done;
-	snprintf(to, sizeof(to), "/app/activities/%ld?msg=%s", a.id, msg);
-	ret = web_redirect(r, to);
+	snprintf(to, sizeof(to), "/app/activities/%ld", a.id);
+	ret = web_redirect_flash(r, to, msg, NULL);
 done:
 	activity_release(&before);
 	activity_release(&a);

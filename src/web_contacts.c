@@ -247,7 +247,7 @@ save(struct web_req *r, const struct contact *old, const struct contact *c)
 	if (store_commit(r->st) == -1)
 		goto done;
 	web_dirty(r);
-	ret = web_redirect(r, "/app/contacts?msg=saved");
+	ret = web_redirect_flash(r, "/app/contacts", "saved", NULL);
 done:
 	buf_release(&b);
 	buf_release(&a);

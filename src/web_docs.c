@@ -305,9 +305,8 @@ choose(struct web_req *r, enum plan_choice c)
 	if (rc == -1)
 		return -1;
 	web_dirty(r);
-	snprintf(back, sizeof(back), "/app/documents?year=%ld&msg=saved#choices",
-	    r->id);
-	return web_redirect(r, back);
+	snprintf(back, sizeof(back), "/app/documents?year=%ld#choices", r->id);
+	return web_redirect_flash(r, back, "saved", NULL);
 }
 
 int

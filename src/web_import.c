@@ -63,23 +63,24 @@ is_ics(const char *name, const char *data, size_t len)
 	return len >= 15 && strncasecmp(data, "BEGIN:VCALENDAR", 15) == 0;
 }
 
-/* The outcome of the import just redirected here (numbers only). */
+/* The outcome of the import just redirected here, from the session's
+ * flash message ("ROWS CHANGED UNDATED NAME": imported()), never from
+ * the URL. */
 static void
 summary(struct web_req *r)
 {
-	const char *file = http_req_query(r->hr, "file");
-	const char *q[3] = { http_req_query(r->hr, "rows"),
-	    http_req_query(r->hr, "changed"),
-	    http_req_query(r->hr, "undated") };
+	const char *file = r->flash_detail;
+	char *end;
 	long v[3];
 	int i;
 
-	for (i = 0; i < 3; i++)
-		if (q[i] == NULL || util_parse_int(q[i], 0, 100000000L, &v[i])
-		    == -1)
+	for (i = 0; i < 3; i++) {
+		v[i] = strtol(file, &end, 10);
+		if (end == file || *end != ' ' || v[i] < 0)
 			return;
-	if (file == NULL || text_check(file, NAME_LEN, TEXT_REQUIRED, NULL)
-	    == -1)
+		file = end + 1;
+	}
+	if (text_check(file, NAME_LEN, TEXT_REQUIRED, NULL) == -1)
 		return;
 	html_printf(r->out, r->lang == LANG_EN ? "<p class=\"card\">%s: %ld "
 	    "rows read, %ld added or changed." : "<p class=\"card\">Tệp %s: "
@@ -147,7 +148,7 @@ import_page(struct web_req *r, unsigned status, const char *error,
 {
 	r->rs->status = status;
 	ui_begin(r, L(r, "Nhập dữ liệu", "Import"), "import");
-	if (http_req_query(r->hr, "msg") != NULL)
+	if (strcmp(r->flash, "imported") == 0)
 		summary(r);
 	html_printf(r->out, "<p>%s</p>\n", L(r, "Tải lên một tệp CSV (danh "
 	    "sách hoạt động, hoặc một tệp dữ liệu cùng loại với thư mục "
@@ -191,31 +192,31 @@ web_import_form(struct web_req *r)
 	return import_page(r, 200, NULL, NULL, NULL);
 }
 
-/* Audit a successful import and redirect to its summary. */
+/* Audit a successful import and redirect to its summary, which the
+ * session keeps for the next page. */
 static int
 imported(struct web_req *r, const char *name, int ics,
     const struct import_stats *s)
 {
-	struct buf obj, after, to;
+	struct buf obj, after, detail;
 	int ret = -1;
 
 	buf_init(&obj);
 	buf_init(&after);
-	buf_init(&to);
+	buf_init(&detail);
 	buf_printf(&obj, "file:%s", name);
 	buf_printf(&after, "{\"kind\":\"%s\",\"rows\":%ld,\"changed\":%ld,"
 	    "\"undated\":%ld}", ics ? "ics" : "csv", s->rows, s->changed,
 	    s->undated);
-	buf_puts(&to, "/app/import?msg=imported&file=");
-	esc_url(&to, name);
-	buf_printf(&to, "&rows=%ld&changed=%ld&undated=%ld", s->rows,
-	    s->changed, s->undated);
+	buf_printf(&detail, "%ld %ld %ld %s", s->rows, s->changed,
+	    s->undated, name);
 	web_dirty(r);
 	if (web_audit(r, "import", obj.data, NULL, after.data) == 0)
-		ret = web_redirect(r, to.data);
+		ret = web_redirect_flash(r, "/app/import", "imported",
+		    detail.data);
 	buf_release(&obj);
 	buf_release(&after);
-	buf_release(&to);
+	buf_release(&detail);
 	return ret;
 }
 

@@ -214,11 +214,11 @@ web_letter_sent(struct web_req *r)
 	buf_init(&to);
 	activity_json(&a, &after);
 	buf_printf(&obj, "activity:%ld", a.id);
-	buf_printf(&to, "/app/letters?year=%ld&msg=saved", year);
+	buf_printf(&to, "/app/letters?year=%ld", year);
 	web_dirty(r);
 	rc = web_audit(r, "letter.sent", obj.data, NULL, after.data);
 	if (rc == 0)
-		rc = web_redirect(r, to.data);
+		rc = web_redirect_flash(r, to.data, "saved", NULL);
 	activity_release(&a);
 	buf_release(&after);
 	buf_release(&obj);

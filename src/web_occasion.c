@@ -352,8 +352,8 @@ web_occasion_correct(struct web_req *r)
 		return -1;
 	web_dirty(r);
 	buf_init(&to);
-	buf_printf(&to, "/app/occasions/%s?msg=corrected", o->key);
-	ret = web_redirect(r, to.data);
+	buf_printf(&to, "/app/occasions/%s", o->key);
+	ret = web_redirect_flash(r, to.data, "corrected", NULL);
 	buf_release(&to);
 	return ret;
 }

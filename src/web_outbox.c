@@ -192,7 +192,8 @@ web_outbox_retry(struct web_req *r)
 		snprintf(obj, sizeof(obj), "outbox:%ld", r->id);
 		if (web_audit(r, "outbox.retry", obj, before.data,
 		    "{\"state\":\"pending\",\"attempts\":0}") == 0)
-			ret = web_redirect(r, "/app/outbox?msg=queued");
+			ret = web_redirect_flash(r, "/app/outbox", "queued",
+			    NULL);
 	}
 	buf_release(&before);
 	outbox_item_release(&it);

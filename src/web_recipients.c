@@ -261,25 +261,22 @@ done(struct web_req *r, const char *action, const char *email,
     const struct recipient *before, const struct recipient *after,
     const char *msg)
 {
-	struct buf b, a, obj, to;
+	struct buf b, a, obj;
 	int ret = -1;
 
 	buf_init(&b);
 	buf_init(&a);
 	buf_init(&obj);
-	buf_init(&to);
 	if (before != NULL)
 		rec_json(before, &b);
 	if (after != NULL)
 		rec_json(after, &a);
 	buf_printf(&obj, "recipient:%s", email);
-	buf_printf(&to, "/app/recipients?msg=%s", msg);
 	if (web_audit(r, action, obj.data, b.data, a.data) == 0)
-		ret = web_redirect(r, to.data);
+		ret = web_redirect_flash(r, "/app/recipients", msg, NULL);
 	buf_release(&b);
 	buf_release(&a);
 	buf_release(&obj);
-	buf_release(&to);
 	return ret;
 }
 

@@ -100,9 +100,10 @@ web_login_form(struct web_req *r)
 }
 
 /* Open a session for account id: a new token (never one the browser
- * had before), the login cookie dropped.  0 or -1. */
+ * had before), the login cookie dropped; flash (may be NULL) is the
+ * message of the page it goes to.  0 or -1. */
 static int
-open_session(struct web_req *r, long id)
+open_session(struct web_req *r, long id, const char *flash)
 {
 	const char *old = http_req_cookie(r->hr, WEB_COOKIE_SESSION);
 	struct session_limits lim;
@@ -112,6 +113,11 @@ open_session(struct web_req *r, long id)
 		(void)session_end(r->st, old);
 	if ((tok = session_new(r->st, id, r->now)) == NULL)
 		return -1;
+	if (flash != NULL && session_flash_set(r->st, tok, flash, NULL) ==
+	    -1) {
+		free(tok);
+		return -1;
+	}
 	web_session_limits(r, &lim);
 	web_cookie(r, WEB_COOKIE_SESSION, tok, lim.max);
 	web_cookie(r, WEB_COOKIE_LOGIN, "", 0);
@@ -168,7 +174,8 @@ web_login(struct web_req *r)
 		goto done;
 	}
 	ret = -1;
-	if (throttle_clear(r->st, addr) == 0 && open_session(r, u.id) == 0 &&
+	if (throttle_clear(r->st, addr, http_req_client(r->hr)) == 0 &&
+	    open_session(r, u.id, NULL) == 0 &&
 	    audit_add(r->st, u.email, "session.login", NULL, NULL, NULL,
 	    r->now) == 0)
 		ret = web_redirect(r, safe_next(http_req_field(r->hr,
@@ -273,8 +280,8 @@ web_password(struct web_req *r)
 	}
 	if (user_set_password(r->st, u.id, pw, r->now) == 0 &&
 	    audit_add(r->st, u.email, "user.password", NULL, NULL, NULL,
-	    r->now) == 0 && open_session(r, u.id) == 0)
-		ret = web_redirect(r, "/app/?msg=password");
+	    r->now) == 0 && open_session(r, u.id, "password") == 0)
+		ret = web_redirect(r, "/app/");
 done:
 	user_release(&u);
 	return ret;
@@ -356,9 +363,9 @@ web_account_password(struct web_req *r)
 	/* Every session of the account ends; this one is opened again. */
 	if (user_set_password(r->st, r->s.user.id, pw, r->now) == -1 ||
 	    web_audit(r, "user.password", NULL, NULL, NULL) == -1 ||
-	    open_session(r, r->s.user.id) == -1)
+	    open_session(r, r->s.user.id, "password") == -1)
 		return -1;
-	return web_redirect(r, "/app/account?msg=password");
+	return web_redirect(r, "/app/account");
 }
 
 int

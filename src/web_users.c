@@ -91,8 +91,14 @@ user_actions(struct web_req *r, const struct user *u)
 	if (!u->disabled) {
 		snprintf(path, sizeof(path), "/app/users/%ld/reset", u->id);
 		html_raw(r->out, " ");
+		ask.len = 0;
+		buf_printf(&ask, L(r, "Tạo liên kết đặt mật khẩu mới cho %s? "
+		    "Mật khẩu hiện tại ngừng hoạt động và các phiên làm việc "
+		    "của tài khoản kết thúc ngay.", "Make a new password link "
+		    "for %s? The current password stops working and the "
+		    "account's sessions end at once."), u->email);
 		ui_button(r, path, L(r, "Tạo liên kết đặt mật khẩu",
-		    "New password link"), "secondary", NULL);
+		    "New password link"), "secondary", ask.data);
 	}
 	buf_release(&label);
 	buf_release(&ask);
@@ -151,6 +157,43 @@ add_form(struct web_req *r, const struct uform *f)
 	    "and imports files."), L(r, "Tạo tài khoản", "Create the account"));
 }
 
+/* What became of the mail of a link. */
+enum { LINK_NO_RELAY, LINK_NO_BASE, LINK_MAILED, LINK_FAILED };
+
+static int
+smtp_set(const struct config *cfg)
+{
+	return cfg->smtp_url != NULL && cfg->smtp_from != NULL;
+}
+
+static int
+base_set(const struct config *cfg)
+{
+	return cfg->base_url != NULL && cfg->base_url[0] != '\0';
+}
+
+static const char *
+mail_said(const struct web_req *r, int mailed)
+{
+	switch (mailed) {
+	case LINK_MAILED:
+		return L(r, "Liên kết cũng đã được gửi qua thư điện tử.",
+		    "The link was also mailed.");
+	case LINK_NO_BASE:
+		return L(r, "Liên kết không được gửi qua thư vì máy chủ chưa "
+		    "đặt địa chỉ của trang ([server] base_url): hãy tự gửi "
+		    "liên kết.", "The link was not mailed because the server's "
+		    "address ([server] base_url) is not set: send the link "
+		    "yourself.");
+	case LINK_FAILED:
+		return L(r, "Không gửi được thư: hãy tự gửi liên kết.",
+		    "The mail could not be sent: send the link yourself.");
+	}
+	return L(r, "Máy chủ chưa cấu hình gửi thư ([smtp]): hãy tự gửi "
+	    "liên kết.", "No mail relay is configured ([smtp]): send the "
+	    "link yourself.");
+}
+
 /* The list and the add form; error is a refusal to show above them. */
 static int
 list_page(struct web_req *r, unsigned status, const struct uform *f,
@@ -165,6 +208,15 @@ list_page(struct web_req *r, unsigned status, const struct uform *f,
 	if (error != NULL)
 		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s"
 		    "</p>\n", error);
+	if (smtp_set(r->cfg) && !base_set(r->cfg))
+		html_printf(r->out, "<p class=\"errors\" role=\"status\">%s"
+		    "</p>\n", L(r, "Liên kết đặt mật khẩu sẽ không được gửi "
+		    "qua thư: máy chủ chưa đặt địa chỉ mọi người dùng để mở "
+		    "trang ([server] base_url trong tệp cấu hình). Liên kết "
+		    "vẫn hiện trên trang để bạn tự gửi.", "Password links will "
+		    "not be mailed: the server's address as people open it "
+		    "([server] base_url in the config) is not set. The links "
+		    "still show on the page for you to send."));
 	user_table(r, &l);
 	add_form(r, f);
 	ui_end(r);
@@ -182,22 +234,30 @@ web_users(struct web_req *r)
 }
 
 /*
- * A new one-time link for u, mailed when [smtp] is set, and the page
- * that shows it (the answer to the POST itself: the token must never be
- * in a URL, where logs and histories keep it).  done says what was done.
+ * A new one-time link for u (a reset also ends its password and
+ * sessions: user_reset()), mailed when [smtp] is set, and the page that
+ * shows it (the answer to the POST itself: the token must never be in a
+ * URL, where logs and histories keep it).  done says what was done.
  */
 static int
-link_page(struct web_req *r, const struct user *u, const char *done)
+link_page(struct web_req *r, const struct user *u, int reset,
+    const char *done)
 {
 	char *tok, *base, *url;
-	int mailed = -1;
+	int mailed = LINK_NO_RELAY;
 
-	if ((tok = user_link_new(r->st, u->id, r->now)) == NULL)
+	if ((tok = reset ? user_reset(r->st, u->id, r->now) :
+	    user_link_new(r->st, u->id, r->now)) == NULL)
 		return -1;
-	base = xasprintf("%s%s", r->origin, r->root);
+	/* A link in mail is base_url's; without it the page shows the one
+	 * this browser used, for the admin to pass on. */
+	if ((base = invite_mail_base(r->cfg)) == NULL)
+		base = xasprintf("%s%s", r->origin, r->root);
 	url = invite_url(base, tok);
-	if (r->cfg->smtp_url != NULL && r->cfg->smtp_from != NULL)
-		mailed = invite_send(r->cfg, &mail_smtp, u, url, r->now);
+	if (smtp_set(r->cfg))
+		mailed = !base_set(r->cfg) ? LINK_NO_BASE : invite_send(r->cfg,
+		    &mail_smtp, u, url, r->now) == 0 ? LINK_MAILED :
+		    LINK_FAILED;
 	ui_begin(r, L(r, "Liên kết đặt mật khẩu", "Password link"), "users");
 	html_printf(r->out, "<p class=\"flash\" role=\"status\">%s</p>\n<p>%s "
 	    "<strong>%s</strong> (%s). %s</p>\n", done, L(r, "Gửi liên kết "
@@ -208,12 +268,7 @@ link_page(struct web_req *r, const struct user *u, const char *done)
 	html_printf(r->out, "<div class=\"field card\"><label for=\"link\">%s"
 	    "</label><input type=\"url\" id=\"link\" readonly value=\"%s\">"
 	    "</div>\n<p>%s</p>\n", L(r, "Liên kết", "Link"), url,
-	    mailed == 0 ? L(r, "Liên kết cũng đã được gửi qua thư điện tử.",
-	    "The link was also mailed.") : mailed == -1 ? L(r, "Máy chủ chưa "
-	    "cấu hình gửi thư ([smtp]): hãy tự gửi liên kết.", "No mail "
-	    "relay is configured ([smtp]): send the link yourself.") :
-	    L(r, "Không gửi được thư: hãy tự gửi liên kết.", "The mail could "
-	    "not be sent: send the link yourself."));
+	    mail_said(r, mailed));
 	html_printf(r->out, "<p><a href=\"%s/app/users\">%s</a></p>\n",
 	    r->root, L(r, "Về danh sách người dùng", "Back to the users"));
 	ui_end(r);
@@ -286,7 +341,7 @@ web_user_add(struct web_req *r)
 		return -1;
 	rc = -1;
 	if (audit_user(r, "user.add", NULL, &u) == 0)
-		rc = link_page(r, &u, L(r, "Đã tạo tài khoản.",
+		rc = link_page(r, &u, 0, L(r, "Đã tạo tài khoản.",
 		    "The account was created."));
 	user_release(&u);
 	return rc;
@@ -313,7 +368,6 @@ change(struct web_req *r, const struct user *u, enum role role,
 {
 	struct user after = *u;
 	struct uform f;
-	char to[64];
 	int rc = user_change(r->st, u->id, role, disabled, r->now);
 
 	if (rc == 1)
@@ -337,9 +391,8 @@ change(struct web_req *r, const struct user *u, enum role role,
 		return -1;
 	/* An admin who gave up the role (or the account) may no longer
 	 * open this page. */
-	snprintf(to, sizeof(to), "/app/%s?msg=%s", u->id == r->s.user.id &&
-	    (role < ROLE_ADMIN || disabled) ? "" : "users", msg);
-	return web_redirect(r, to);
+	return web_redirect_flash(r, u->id == r->s.user.id && (role <
+	    ROLE_ADMIN || disabled) ? "/app/" : "/app/users", msg, NULL);
 }
 
 int
@@ -387,8 +440,9 @@ web_user_enable(struct web_req *r)
 	return rc;
 }
 
-/* A new link replaces the old one; the password stays until the person
- * chooses another.  The trail records the reset, never the link. */
+/* A new link replaces the old one, and the password and the sessions
+ * end at once: a reset is what an admin does when an account may be in
+ * the wrong hands.  The trail records the reset, never the link. */
 int
 web_user_reset(struct web_req *r)
 {
@@ -404,9 +458,11 @@ web_user_reset(struct web_req *r)
 		    "trước khi tạo liên kết đặt mật khẩu.", "The account is "
 		    "disabled: enable it before making a password link.");
 	else if ((rc = web_audit(r, "user.reset", obj, NULL, NULL)) == 0)
-		rc = link_page(r, &u, L(r, "Đã tạo liên kết đặt mật khẩu mới; "
-		    "liên kết cũ không còn dùng được.", "A new password link "
-		    "was made; the old one no longer works."));
+		rc = link_page(r, &u, 1, L(r, "Đã tạo liên kết đặt mật khẩu "
+		    "mới. Mật khẩu cũ và liên kết cũ không còn dùng được; các "
+		    "phiên làm việc của tài khoản đã kết thúc.", "A new "
+		    "password link was made. The old password and the old link "
+		    "no longer work; the account's sessions have ended."));
 	user_release(&u);
 	return rc;
 }

@@ -91,11 +91,11 @@ expect ".ics import again" K import "$DATA/activities.ics" >"$T/out"
 expect_grep '^2 rows read, 0 added or changed, 0 with errors$' "$T/out"
 K activity list | cut -f2- >"$T/list"
 cat >"$T/expected" <<'EOC'
-2023-09-18	planned	Triển lãm ảnh 50 năm quan hệ Việt Nam – Nhật Bản
-2023-11-09T09:00	cancelled	Gặp mặt hữu nghị
-2023-11-09T09:00	confirmed	Gặp mặt kỷ niệm 70 năm Quốc khánh Campuchia
-2024-11-02T08:00	planned	Giao lưu bóng chuyền sinh viên Lào – Campuchia
-2024-12-01	cancelled	Ngày hội văn hóa
+2023-09-18	planned	internal	Triển lãm ảnh 50 năm quan hệ Việt Nam – Nhật Bản
+2023-11-09T09:00	cancelled	internal	Gặp mặt hữu nghị
+2023-11-09T09:00	confirmed	internal	Gặp mặt kỷ niệm 70 năm Quốc khánh Campuchia
+2024-11-02T08:00	planned	internal	Giao lưu bóng chuyền sinh viên Lào – Campuchia
+2024-12-01	cancelled	internal	Ngày hội văn hóa
 EOC
 expect_diff "$T/expected" "$T/list"
 id=$(K activity list | grep 'Giao lưu' | cut -f1)

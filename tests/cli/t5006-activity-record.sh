@@ -53,7 +53,7 @@ K activity add --title 'Gửi thư chúc mừng Quốc khánh Lào' --start 2023
     --category letter --country LA >/dev/null
 K activity list --category letter | cut -f3- >"$T/letters"
 expect_diff "$T/letters" - <<EOC
-planned	Gửi thư chúc mừng Quốc khánh Lào
+planned	internal	Gửi thư chúc mừng Quốc khánh Lào
 EOC
 test_must_fail --status=2 K activity list --category nope 2>"$T/err"
 expect_grep "unknown category 'nope'" "$T/err"
@@ -71,7 +71,7 @@ expect_grep '^jp-amy,Giao lưu gặp mặt các bạn Nhật Bản,2023-03-18,20
     "$T/export.csv"
 expect "the export has the header" \
     [ "$(head -n 1 "$T/export.csv" | tr -d '\r')" = \
-    "key,title,start,end,location,organiser,owners,remind,observance,status,notes,category,countries,partner,participants,result" ]
+    "key,title,start,end,location,organiser,owners,remind,observance,status,notes,category,countries,partner,participants,result,public" ]
 # Into a fresh database and out again: the same file.
 mv "$T/kyniem.db" "$T/first.db"
 initdb
@@ -94,6 +94,37 @@ f="$T/bad.csv"
 expect_grep "$f:2: unknown category 'gala'" "$T/err"
 expect_grep "$f:3: unknown country code 'ZZ' in countries" "$T/err"
 expect_grep "$f:4: participants must be a number from 0 to 1000000, not 'many'" "$T/err"
+
+# The public column: yes or no; empty, or a file without the column,
+# keeps what the activity is (a new one is internal).
+H16=key,title,start,end,location,organiser,owners,remind,observance,status,notes,category,countries,partner,participants,result
+printf '%s\n' "$H16,public" 'p1,Công khai P,2023-05-01,,,,,,,,,,,,,,yes' \
+    'p2,Nội bộ P,2023-05-02,,,,,,,,,,,,,,no' \
+    'p3,Chưa nói P,2023-05-03,,,,,,,,,,,,,,' >"$T/pub.csv"
+K import "$T/pub.csv" >/dev/null || fail "the public column imports"
+K activity list | grep ' P$' | cut -f4- >"$T/pub"
+expect_diff - "$T/pub" <<'EOC'
+public	Công khai P
+internal	Nội bộ P
+internal	Chưa nói P
+EOC
+K activity edit "$(K activity list | grep 'Chưa nói P' | cut -f1)" --public \
+    >/dev/null || fail "activity edit --public"
+K import "$T/pub.csv" >/dev/null || fail "the public column imports again"
+printf '%s\n' "$H16" 'p1,Công khai P,2023-05-01,,,,,,,,,,,,,' >"$T/pub16.csv"
+K import "$T/pub16.csv" >/dev/null || fail "the sixteen columns import"
+K activity list | grep ' P$' | cut -f4- >"$T/pub"
+expect_diff - "$T/pub" <<'EOC'
+public	Công khai P
+internal	Nội bộ P
+public	Chưa nói P
+EOC
+printf '%s\n' "$H16,public" 'p4,Sai P,2023-05-04,,,,,,,,,,,,,,maybe' \
+    >"$T/badpub.csv"
+test_must_fail --status=1 K import "$T/badpub.csv" 2>"$T/err"
+expect_grep "badpub.csv:2: public must be yes or no, not 'maybe'" "$T/err"
+test_must_fail --status=2 K activity add --title X --start 2023-01-01 \
+    --public=yes 2>"$T/err"
 
 # The older header still imports (no record columns).
 printf '%s\n' 'key,title,start,end,location,organiser,owners,remind,observance,status,notes' \
@@ -136,9 +167,11 @@ expect_grep '^participants 120$' "$T/show"
 expect_grep '^status      done$' "$T/show"
 expect_grep '^partner     Sinh viên Lào, Campuchia$' "$T/show"
 
-# ... and the activities feed writes them, so that a feed imports back
-# into another database with its record.
-K feed activities >"$T/feed.ics" || fail "the activities feed"
+# ... and an activities feed with a token writes them, so that it
+# imports back into another database with its record (the public one
+# has none of it: t6008).
+printf '[feed staff]\nactivities = yes\ntoken = t5006\n' >>"$T/kyniem.conf"
+K feed staff >"$T/feed.ics" || fail "the activities feed"
 expect_grep '^X-KYNIEM-CATEGORY:annual' "$T/feed.ics"
 expect_grep '^CATEGORIES:annual' "$T/feed.ics"
 mv "$T/kyniem.db" "$T/second.db"

@@ -7,16 +7,17 @@
 # event, stable bytes, every feed under 1 MB (also with every row still
 # undated given a day: the windows leave room), rows known to the month
 # only when a feed asks, an empty feed that still parses, feed --check.
+# The activities are marked public: the others are in no public feed.
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/feedlib.sh"
 
 TODAY=2023-06-15
 initdb
-"$KYNIEM" activity add --title "Giao lưu bóng chuyền, Bunpimay" \
+"$KYNIEM" activity add --public --title "Giao lưu bóng chuyền, Bunpimay" \
     --start 2023-07-01T09:00 --end 2023-07-01T11:30 \
     --location "Nhà thi đấu; Nha Trang" --owner a@example.org >/dev/null ||
     die "activity add failed"
-"$KYNIEM" activity add --title "Gặp mặt nhân Quốc khánh Lào" \
+"$KYNIEM" activity add --public --title "Gặp mặt nhân Quốc khánh Lào" \
     --start 2023-12-01 --observance national-day:LA >/dev/null ||
     die "activity add failed"
 "$KYNIEM" --today $TODAY export --out "$T/site" >"$T/export.out" ||
@@ -103,12 +104,28 @@ expect_no_grep 'Samoa (3/1994' "$T/all.txt"
 expect_grep 'DTSTART;TZID=Asia/Ho_Chi_Minh:20230701T090000' \
     "$T/site/calendars/activities.ics"
 expect_grep 'BEGIN:VTIMEZONE' "$T/site/calendars/activities.ics"
-# An activity names its occasion by the title, never by its key.
+# An activity names its occasion by the title, never by its key, in a
+# feed with a token (the public one says what, when and where only:
+# t6008); `kyniem export` writes no feed with a token.
 unfold "$T/site/calendars/activities.ics" >"$T/acts.txt"
-expect_grep '^DESCRIPTION:Dịp: Kỷ niệm 48 năm Quốc khánh Cộng hòa Dân chủ Nhân dân Lào (2/12/1975 – 2/12/2023)$' "$T/acts.txt"
-expect_no_grep 'national-day:LA' "$T/acts.txt"
-unfold "$T/site/en/calendars/activities.ics" >"$T/acts-en.txt"
+expect_no_grep 'national-day:LA\|Dịp' "$T/acts.txt"
+cp "$T/kyniem.conf" "$T/kyniem.conf.orig"
+printf '[feed staff]\nactivities = yes\ntoken = t6001-staff\n' \
+    >>"$T/kyniem.conf"
+expect "export with a private feed" "$KYNIEM" --today $TODAY export \
+    --out "$T/site2" >/dev/null
+expect "export leaves the private feed out" \
+    [ ! -e "$T/site2/calendars/staff.ics" ]
+"$KYNIEM" --today $TODAY feed staff >"$T/staff.ics" ||
+    fail "kyniem feed staff"
+unfold "$T/staff.ics" >"$T/staff.txt"
+expect_grep '^DESCRIPTION:Dịp: Kỷ niệm 48 năm Quốc khánh Cộng hòa Dân chủ Nhân dân Lào (2/12/1975 – 2/12/2023)$' "$T/staff.txt"
+expect_no_grep 'national-day:LA' "$T/staff.txt"
+"$KYNIEM" --today $TODAY feed en/staff >"$T/staff-en.ics" ||
+    fail "kyniem feed en/staff"
+unfold "$T/staff-en.ics" >"$T/acts-en.txt"
 expect_grep "^DESCRIPTION:Occasion: 48th anniversary of the National Day of the Lao People's Democratic Republic (2 Dec 1975 – 2 Dec 2023)$" "$T/acts-en.txt"
+mv "$T/kyniem.conf.orig" "$T/kyniem.conf"
 
 # `kyniem feed` writes the same bytes; a second run too (stable UIDs,
 # DTSTAMPs from the rows, not the clock).

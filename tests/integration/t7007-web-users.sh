@@ -2,15 +2,22 @@
 # on the page and mailed through a real SMTP server; the link lets the
 # person choose a password and log in.  A role change holds at the next
 # request; disabling ends the account's session at once and enabling
-# lets it log in again; a reset makes a new link and kills the old one.
+# lets it log in again; a reset (from the page and from `kyniem user
+# reset`) makes a new link, kills the old one, and ends the password and
+# the sessions at once.
 # The last enabled admin cannot disable or demote itself.  Bad input is a
 # 422 with nothing added.  No token is in the audit trail or the log.
+# A mailed link is built from [server] base_url whatever Host a request
+# names; without base_url no link is mailed (the page says why), from the
+# page or from `kyniem user`.
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/serverlib.sh"
 . "$SRC/tests/integration/weblib.sh"
 . "$SRC/tests/integration/smtplib.sh"
 initdb
 smtp_conf
+PORT=$(free_port)
+printf '[server]\nbase_url = http://127.0.0.1:%s/\n' "$PORT" >>"$T/kyniem.conf"
 web_users
 start_smtpd
 start_server 2023-08-20
@@ -23,6 +30,9 @@ user_id() {
 	grep "<td>$1</td>" "$T/users.html" |
 	    sed -n 's|.*action="/app/users/\([0-9]*\)/role".*|\1|p'
 }
+# session_of JAR: the session cookie in a curl jar (a request naming
+# another Host gets no cookie from the jar: curl matches that Host).
+session_of() { awk '$6 == "kyniem_session" { print $7 }' "$1"; }
 # link_of FILE: the one-time link a page shows.
 link_of() { sed -n 's/.*id="link" readonly value="\([^"]*\)".*/\1/p' "$1"; }
 
@@ -87,7 +97,10 @@ id=$(user_id new@example.org)
 expect "the account has a number ($id)" [ -n "$id" ]
 expect "the role is changed (303)" \
     [ "$(web_post admin "/app/users/$id/role" role=viewer)" = 303 ]
-expect_grep 'Location: /app/users?msg=role-changed' "$T/post.hdr"
+expect_grep 'Location: /app/users' "$T/post.hdr"
+web_get admin /app/users "$T/users.html" >/dev/null
+expect_grep '<p class="flash" role="status">Đã thay đổi vai trò của tài khoản.</p>' \
+    "$T/users.html"
 expect "a viewer now: no outbox" \
     [ "$(web_get new /app/outbox "$T/r.html")" = 403 ]
 
@@ -106,15 +119,85 @@ expect "the account is enabled (303)" \
     [ "$(web_post admin "/app/users/$id/enable")" = 303 ]
 expect "it logs in again" [ "$(web_login new "$NEWPW")" = 303 ]
 
-# A reset: a new link; the old password works until a new one is set.
+# set_password LINK PASSWORD: choose the password through a link's
+# page (the status of the POST).
+set_password() {
+	rm -f "$T/pw.jar"
+	curl -s -c "$T/pw.jar" -o "$T/pw.html" "$1"
+	curl -s -b "$T/pw.jar" -c "$T/pw.jar" -H "Origin: $BASE" -o /dev/null \
+	    -w '%{http_code}' --data-urlencode "token=${1#*token=}" \
+	    --data-urlencode "password=$2" --data-urlencode "password2=$2" \
+	    --data-urlencode "csrf=$(csrf_of "$T/pw.html")" "$BASE/app/password"
+}
+
+# A reset: a new link, and at once the old password stops working and
+# the account's sessions end (before, both went on until the link was
+# used: a reset did not shut out whoever had the password).
+expect "the account's session works before the reset" \
+    [ "$(web_get new /app/ "$T/r.html")" = 200 ]
+web_get admin /app/users "$T/users.html" >/dev/null
+expect_grep 'data-confirm="Tạo liên kết đặt mật khẩu mới cho new@example.org? Mật khẩu hiện tại ngừng hoạt động' \
+    "$T/users.html"
 expect "a new link is made (200)" \
     [ "$(web_post admin "/app/users/$id/reset")" = 200 ]
+expect_grep 'Mật khẩu cũ và liên kết cũ không còn dùng được' "$T/post.html"
 link2=$(link_of "$T/post.html")
 expect "another link ($link2)" [ -n "$link2" ]
 expect "not the old one" [ "$link2" != "$link" ]
-expect "the new link opens" \
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$link2")" = 200 ]
+expect "the account's session ends at once" \
+    [ "$(web_get new /app/ "$T/r.html")" = 303 ]
+expect "the old password no longer logs in" \
+    [ "$(web_login new "$NEWPW")" = 422 ]
+"$KYNIEM" user list >"$T/ul-reset"
+expect_grep '^new@example.org	viewer	no password yet	' "$T/ul-reset"
 expect "two mails arrived" [ "$(count_arrived)" -eq 2 ]
+NEWPW2='mật khẩu mới sau khi đặt lại'
+expect "the new link sets a password (303)" \
+    [ "$(set_password "$link2" "$NEWPW2")" = 303 ]
+expect "the new password logs in" [ "$(web_login new "$NEWPW2")" = 303 ]
+
+# The same from the command line: `kyniem user reset`.
+expect "kyniem user reset" "$KYNIEM" user reset new@example.org \
+    >"$T/reset.out"
+expect_grep 'no longer works and its sessions have ended' "$T/reset.out"
+expect_grep '^the link was mailed to new@example.org$' "$T/reset.out"
+link3=$(grep '/app/password?token=' "$T/reset.out")
+expect "the command prints base_url's link ($link3)" \
+    [ "${link3%%\?*}" = "$BASE/app/password" ]
+expect "three mails arrived" [ "$(count_arrived)" -eq 3 ]
+expect "the session ends at once" \
+    [ "$(web_get new /app/ "$T/r.html")" = 303 ]
+expect "the password no longer logs in" \
+    [ "$(web_login new "$NEWPW2")" = 422 ]
+expect "the printed link sets a password" \
+    [ "$(set_password "$link3" "$NEWPW")" = 303 ]
+expect "which logs in" [ "$(web_login new "$NEWPW")" = 303 ]
+
+# A reset asked for under another Host: the mailed link is base_url's.
+c=$(curl -s -b "kyniem_session=$(session_of "$T/admin.jar")" \
+    -H 'Host: evil.example' \
+    -H "Origin: $BASE" -o "$T/post.html" -w '%{http_code}' \
+    --data-urlencode "csrf=$(web_csrf admin)" "$BASE/app/users/$id/reset")
+expect "a reset with Host: evil.example (200: $c)" [ "$c" = 200 ]
+expect_grep 'Liên kết cũng đã được gửi qua thư điện tử' "$T/post.html"
+expect "four mails arrived" [ "$(count_arrived)" -eq 4 ]
+expect "every mailed link is base_url's" "$PYTHON" - "$MAIL" "$BASE" <<'EOP'
+import email, email.policy, glob, re, sys
+paths = sorted(glob.glob(sys.argv[1] + "/msg-*.eml"))
+assert len(paths) == 4, paths
+for p in paths:
+    raw = open(p, "rb").read()
+    assert b"evil" not in raw, p
+    m = email.message_from_bytes(raw, policy=email.policy.default)
+    links = re.findall(r"\S+/app/password\?token=\S+",
+                       m.get_body(("plain",)).get_content())
+    assert len(links) == 1, links
+    assert links[0].startswith(sys.argv[2] + "/app/password?token="), links
+EOP
+link4=$(link_of "$T/post.html")
+expect_no_grep 'evil' "$T/post.html"
+audit_n=$("$KYNIEM" audit | grep -c '	user.reset	user:new@example.org	')
+expect "the three resets are in the trail ($audit_n)" [ "$audit_n" = 3 ]
 
 # The last enabled admin stays one.
 expect "the last admin cannot disable itself (409)" \
@@ -131,7 +214,7 @@ expect "the editor becomes an admin" \
     [ "$(web_post admin "/app/users/$eid/role" role=admin)" = 303 ]
 expect "now the first admin may step down (303)" \
     [ "$(web_post admin /app/users/1/role role=editor)" = 303 ]
-expect_grep 'Location: /app/?msg=role-changed' "$T/post.hdr"
+expect_grep 'Location: /app/' "$T/post.hdr"
 expect "and no longer opens the users page" \
     [ "$(web_get admin /app/users "$T/r.html")" = 403 ]
 
@@ -153,4 +236,47 @@ expect_grep '<th scope="row">disabled</th><td>false</td><td>true</td>' \
     "$T/audit.html"
 expect_grep 'Đổi vai trò<br><code class="muted">user.role</code>' \
     "$T/audit.html"
+expect_clean_stop
+
+# Without base_url, no link is mailed, whatever the request's Host (the
+# page's own link is the one this browser used, for the admin to pass
+# on), and the users page says why.
+sed -i '/^\[server\]$/d; /^base_url = /d' "$T/kyniem.conf"
+expect_no_grep 'base_url' "$T/kyniem.conf"
+start_server 2023-08-20
+expect "the users page opens" \
+    [ "$(web_get editor /app/users "$T/users.html")" = 200 ]
+expect_grep 'Liên kết đặt mật khẩu sẽ không được gửi qua thư: máy chủ chưa đặt' \
+    "$T/users.html"
+expect_grep '\[server\] base_url' "$T/users.html"
+before=$(count_arrived)
+c=$(curl -s -b "kyniem_session=$(session_of "$T/editor.jar")" \
+    -H 'Host: evil.example' \
+    -H 'Origin: http://evil.example' -o "$T/post.html" -w '%{http_code}' \
+    --data-urlencode "csrf=$(web_csrf editor)" "$BASE/app/users/$id/reset")
+expect "a reset with Host: evil.example, no base_url (200: $c)" [ "$c" = 200 ]
+expect_grep 'Liên kết không được gửi qua thư vì máy chủ chưa đặt địa chỉ của trang (\[server\] base_url)' \
+    "$T/post.html"
+sleep 0.5
+expect "no mail was sent ($(count_arrived) after $before)" \
+    [ "$(count_arrived)" -eq "$before" ]
+c=$(curl -s -b "$T/editor.jar" -c "$T/editor.jar" -o "$T/post.html" \
+    -w '%{http_code}' --data-urlencode "email=nobase@example.org" \
+    --data-urlencode "name=Không base" --data-urlencode role=viewer \
+    -H "Origin: $BASE" --data-urlencode "csrf=$(web_csrf editor)" \
+    "$BASE/app/users")
+expect "an account added without base_url (200: $c)" [ "$c" = 200 ]
+expect_grep 'Liên kết không được gửi qua thư' "$T/post.html"
+expect_grep "value=\"$BASE/app/password?token=" "$T/post.html"
+# The English page says it in English.
+curl -s -b "$T/editor.jar" -b kyniem_lang=en -o "$T/users.en.html" \
+    "$BASE/app/users"
+expect_grep 'Password links will not be mailed' "$T/users.en.html"
+# The command line prints the link and says why it did not mail it.
+expect "kyniem user reset, no base_url" "$KYNIEM" user reset \
+    new@example.org >"$T/reset2.out" 2>"$T/reset2.err"
+expect_grep 'the link was not mailed: \[server\] base_url' "$T/reset2.err"
+expect_no_grep 'was mailed' "$T/reset2.out"
+expect "still no mail ($(count_arrived) after $before)" \
+    [ "$(count_arrived)" -eq "$before" ]
 expect_clean_stop

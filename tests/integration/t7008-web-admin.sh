@@ -63,11 +63,11 @@ xss='<script>alert(1)</script>'
 expect "a recipient is added (303)" [ "$(web_post admin /app/recipients \
     email=an@example.org "name=Nguyễn An $xss" lang=en \
     'follows=kind:relation,country:JP')" = 303 ]
-expect_grep 'Location: /app/recipients?msg=recipient-added' "$T/post.hdr"
+expect_grep 'Location: /app/recipients' "$T/post.hdr"
 "$KYNIEM" recipient list >"$T/rl1"
 expect_grep "^an@example.org	Nguyễn An $xss	en	kind:relation,country:JP\$" \
     "$T/rl1"
-web_get admin '/app/recipients?msg=recipient-added' "$T/rec.html" >/dev/null
+web_get admin '/app/recipients' "$T/rec.html" >/dev/null
 expect_grep 'Đã thêm người nhận' "$T/rec.html"
 expect_grep 'Nguyễn An &lt;script&gt;alert(1)&lt;/script&gt;' "$T/rec.html"
 expect_no_grep '<script>alert' "$T/rec.html"
@@ -107,7 +107,9 @@ expect_grep 'data-confirm="Xóa người nhận binh+tin@example.org?"' \
     "$T/rec.html"
 expect "a recipient is removed (303)" [ "$(web_post admin \
     '/app/recipients/remove?email=binh%2Btin%40example.org')" = 303 ]
-expect_grep 'Location: /app/recipients?msg=recipient-removed' "$T/post.hdr"
+expect_grep 'Location: /app/recipients' "$T/post.hdr"
+web_get admin /app/recipients "$T/rec5.html" >/dev/null
+expect_grep 'Đã xóa người nhận' "$T/rec5.html"
 "$KYNIEM" recipient list >"$T/rl4"
 expect_no_grep '^binh' "$T/rl4"
 expect_grep '^an@example.org' "$T/rl4"

@@ -63,7 +63,9 @@ expect "a good edit is saved (303)" [ "$(web_post admin "$EDIT" \
     "address=$ADDR" 'email=embalao@example.org' \
     'head_title_vi=Ngài Đại sứ Đặc mệnh toàn quyền' \
     'head_title_en=His Excellency the Ambassador' "source=$SRC_TXT")" = 303 ]
-expect_grep '^Location: /app/contacts?msg=saved' "$T/post.hdr"
+expect_grep '^Location: /app/contacts' "$T/post.hdr"
+web_get admin /app/contacts "$T/saved.html" >/dev/null
+expect_grep '<p class="flash" role="status">Đã lưu.</p>' "$T/saved.html"
 K contact show embassy:LA >"$T/show1"
 expect_grep "^address  *$ADDR\$" "$T/show1"
 expect_grep '^email  *embalao@example.org$' "$T/show1"

@@ -230,7 +230,9 @@ async function correctMonthPrecisionDate(browser) {
 	await page.type('input[name="source"]', CORRECT.source);
 	const resp = await follow(page,
 	    'form[action$="/correct"] button[type="submit"]');
-	check(resp.status() === 200 && page.url().endsWith('?msg=corrected'),
+	check(resp.status() === 200 &&
+	    page.url() === `${BASE}/app/occasions/${CORRECT.key}` &&
+	    (await text(page, 'main')).includes('Đã lưu chỉnh sửa.'),
 	    `the correction is saved (${resp.status()} ${page.url()})`);
 	await shoot(page, 'occasion-corrected');
 	dates = await dashboardDates(page, CORRECT.key);
@@ -279,13 +281,17 @@ async function planMilestone(browser) {
 	    `the form's owner is the staff member`);
 	await page.$eval('input[name="remind"]', (e) => { e.value = ''; });
 	await page.type('input[name="remind"]', PLAN.remind);
+	// Internal unless ticked: this one goes into the public calendar.
+	check(await page.$eval('input[name="public"]', (e) => !e.checked),
+	    'a new activity is not public unless ticked');
+	await page.click('input[name="public"]');
 	resp = await follow(page,
 	    'form[action$="/app/activities"] button[type="submit"]');
 
 	// Under Referrer-Policy: no-referrer the form's POST carries
 	// "Origin: null" (logged above by watch()); the server's answer is
 	// what counts: the POST went through to the new activity's page.
-	const m = /\/app\/activities\/(\d+)\?msg=created$/.exec(page.url());
+	const m = /\/app\/activities\/(\d+)$/.exec(page.url());
 	check(m !== null && resp.status() === 200,
 	    `the POST of the form leads to the new activity (${page.url()})`);
 	if (m === null)

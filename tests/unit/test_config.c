@@ -720,8 +720,10 @@ END_TEST
 
 /*
  * A section named after a built-in replaces it: one feed of that name,
- * first, not built-in, with the section's keys and the feed defaults (not
- * the built-in's filters).  The other built-ins stay.
+ * first, not built-in, with the built-in's settings and the section's
+ * keys over them.  The other built-ins stay.  "[feed activities]" with a
+ * token alone is the activities feed behind a token, not a feed of every
+ * date (whose token the plans would not take).
  */
 START_TEST(builtin_overridden)
 {
@@ -739,10 +741,26 @@ START_TEST(builtin_overridden)
 	ck_assert_int_eq(f->builtin, 0);
 	ck_assert_str_eq(f->title, "Năm tròn");
 	ck_assert_str_eq(f->countries, "JP");
-	ck_assert_uint_eq(f->milestones, 0);
+	ck_assert_uint_eq(f->milestones, MILESTONE_ALL);
+	ck_assert_int_eq(f->activities, 0);
 	ck_assert_str_eq(cfg.feeds[1].name, "all");
 	ck_assert_str_eq(cfg.feeds[4].name, "activities");
 	ck_assert_int_eq(cfg.feeds[4].builtin, 1);
+	config_release(&cfg);
+	load_ok("[feed activities]\ntoken = s3cret\n", &cfg);
+	f = config_feed_find(&cfg, "activities");
+	ck_assert_ptr_eq(f, &cfg.feeds[0]);
+	ck_assert_int_eq(f->activities, 1);
+	ck_assert_str_eq(f->token, "s3cret");
+	ck_assert_str_eq(f->title, "Hoạt động đã lên kế hoạch");
+	ck_assert_int_eq(f->days_back, 365);
+	config_release(&cfg);
+	load_ok("[feed national-days]\nkinds = relation\ndays_ahead = 30\n",
+	    &cfg);
+	f = config_feed_find(&cfg, "national-days");
+	ck_assert_str_eq(f->kinds, "relation");
+	ck_assert_int_eq(f->days_ahead, 30);
+	ck_assert_int_eq(f->days_back, 365);
 	config_release(&cfg);
 }
 END_TEST
