@@ -135,6 +135,22 @@ activity_load(struct store *st, int owners, struct activity_list *out)
 }
 
 int
+activity_owner_allowed(struct store *st, const char *uid, const char *email)
+{
+	/* Addresses are ASCII (recipient_email_valid()): lower() is
+	 * enough to compare them. */
+	return store_exists(st,
+	    "SELECT 1 FROM users WHERE lower(email) = lower(?1)"
+	    " AND NOT disabled"
+	    " UNION ALL SELECT 1 FROM recipients"
+	    " WHERE lower(email) = lower(?1)"
+	    " UNION ALL SELECT 1 FROM activity_owners o"
+	    " JOIN activities a ON a.id = o.activity"
+	    " WHERE a.uid = ?2 AND o.email = ?1 LIMIT 1", email,
+	    uid != NULL ? uid : "");
+}
+
+int
 activity_get(struct store *st, long id, struct activity *out)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT " ACTIVITY_COLUMNS

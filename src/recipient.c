@@ -90,11 +90,21 @@ recipient_check(const struct recipient *r, char *err, size_t errlen)
 	return 0;
 }
 
+/* What a follows list means as a selector: "none" (a recipient who only
+ * owns activities) is the selector that matches nothing. */
+static const char *
+follows_selector(const char *follows)
+{
+	return strcmp(follows, RECIPIENT_FOLLOWS_NONE) == 0 ? "" : follows;
+}
+
 int
 recipient_follows_check(const char *s, char *err, size_t errlen)
 {
 	struct selector sel;
 
+	if (strcmp(s, RECIPIENT_FOLLOWS_NONE) == 0)
+		return 0;
 	if (s[strspn(s, " ,")] == '\0') {
 		snprintf(err, errlen, "nothing to follow");
 		return -1;
@@ -150,7 +160,8 @@ row_recipient(sqlite3_stmt *stmt, void *elem)
 	r->follows = xstrdup((const char *)sqlite3_column_text(stmt, 3));
 	/* Checked when stored; a row edited by hand that no longer parses
 	 * follows nothing, and says so. */
-	if (select_parse(r->follows, &r->sel, err, sizeof(err)) == -1)
+	if (select_parse(follows_selector(r->follows), &r->sel, err,
+	    sizeof(err)) == -1)
 		log_warnx("recipient '%s': follows %s; ignored", r->email,
 		    err);
 }

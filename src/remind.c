@@ -142,6 +142,31 @@ due_offset(const struct remind_in *in, const struct activity *a,
 	return best;
 }
 
+/*
+ * 1 if owner j of a gets its reminders: one of the first max_owners, and
+ * an account's or a recipient's address.  Activities are checked so when
+ * written (activity_check()); one stored before that rule, or whose owner
+ * has left, mails no one from outside.  0 (logged) or -1.
+ */
+static int
+owner_reachable(const struct remind_in *in, const struct activity *a,
+    size_t j)
+{
+	int rc;
+
+	if (j >= (size_t)in->cfg->act_max_owners) {
+		if (j == (size_t)in->cfg->act_max_owners)
+			log_warnx("activity %ld has %zu owners: reminders go to "
+			    "the first %d ([activities] max_owners)", a->id,
+			    a->nowners, in->cfg->act_max_owners);
+		return 0;
+	}
+	if ((rc = activity_owner_allowed(in->store, NULL, a->owners[j])) == 0)
+		log_warnx("activity %ld: no reminder to '%s', which is "
+		    "neither an account nor a recipient", a->id, a->owners[j]);
+	return rc;
+}
+
 static int
 queue_activities(const struct remind_in *in, const struct dataset *d,
     const struct recipient_list *rl, int dry_run, FILE *out,
@@ -173,6 +198,11 @@ queue_activities(const struct remind_in *in, const struct dataset *d,
 		    off % 86400 ? off / 3600 : off / 86400,
 		    off % 86400 ? 'h' : 'd');
 		for (j = 0; j < a->nowners; j++) {
+			if ((rc = owner_reachable(in, a, j)) != 1) {
+				if (rc == -1)
+					return -1;
+				continue;
+			}
 			name = lang_of(rl, a->owners[j], &lang, in->cfg->lang);
 			mail_init(&m, key, a->owners[j], name, lang);
 			remind_mail_activity(&m, in->cfg, d, in->lunar, a,

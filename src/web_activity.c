@@ -16,6 +16,7 @@
 #include "store.h"
 #include "text.h"
 #include "ui.h"
+#include "user.h"
 #include "vntime.h"
 #include "web_pages.h"
 
@@ -24,11 +25,94 @@ struct form_state {
 	struct activity_input in;
 	const char *field;	/* at fault, or NULL */
 	const char *error;
+	char msg[600];		/* error, when made for this request */
 };
 
-/* The message of a field at fault, in the request's language. */
+/* The labels of the text fields, for a message naming one. */
+static const struct {
+	const char *field, *vi, *en;
+} text_labels[] = {
+	{ "title", "Tên hoạt động", "Title" },
+	{ "location", "Địa điểm", "Location" },
+	{ "organiser", "Đơn vị tổ chức", "Organiser" },
+	{ "notes", "Ghi chú", "Notes" },
+	{ "result", "Kết quả", "Result" },
+	{ "partner", "Đối tác", "Partner organisations" },
+};
+
+/* text_check()'s reason at the end of en ("title has no visible
+ * character"), or NULL. */
 static const char *
-field_message(struct web_req *r, const char *field, const char *en)
+text_reason(const char *en)
+{
+	static const char *const reasons[] = { "is required",
+	    "has no visible character",
+	    "contains a bidirectional control character",
+	    "contains a control character", "is not valid UTF-8" };
+	size_t i, n = strlen(en), k;
+
+	for (i = 0; i < NELEM(reasons); i++)
+		if (n >= (k = strlen(reasons[i])) &&
+		    strcmp(en + n - k, reasons[i]) == 0)
+			return reasons[i];
+	if (strstr(en, " is longer than ") != NULL)
+		return "is longer than the limit";
+	return NULL;
+}
+
+/*
+ * The messages that carry a value: a text field's reason, a date outside
+ * the configured years, an owner who is not one of the union's people
+ * (admins are pointed to the recipients page), too many owners.  Written
+ * into buf; NULL when en is none of these.
+ */
+static const char *
+value_message(struct web_req *r, const char *field, const char *en,
+    char *buf, size_t len)
+{
+	char addr[300];
+	size_t i;
+
+	for (i = 0; i < NELEM(text_labels); i++)
+		if (strcmp(field, text_labels[i].field) == 0 &&
+		    text_reason(en) != NULL) {
+			snprintf(buf, len, "%s: %s", L(r, text_labels[i].vi,
+			    text_labels[i].en), ui_text_why(r,
+			    text_reason(en)));
+			return buf;
+		}
+	if (strstr(en, "is outside the years") != NULL)
+		snprintf(buf, len, L(r, "%s phải trong các năm từ %d đến %d.",
+		    "The %s must be within the years %d to %d."),
+		    strcmp(field, "start") == 0 ? L(r, "Ngày bắt đầu",
+		    "start") : L(r, "Ngày kết thúc", "end"),
+		    r->cfg->act_first_year, r->cfg->act_last_year);
+	else if (strstr(en, "max_owners") != NULL)
+		snprintf(buf, len, L(r, "Nhiều nhất %d người phụ trách nhận "
+		    "thư nhắc của một hoạt động.", "At most %d owners get an "
+		    "activity's reminders."), r->cfg->act_max_owners);
+	else if (sscanf(en, "owners: '%299[^']' is neither", addr) == 1)
+		snprintf(buf, len, L(r, "“%s” không phải người dùng hay "
+		    "người nhận của hội. Chỉ người dùng và người nhận được "
+		    "giao phụ trách và nhận thư nhắc; %s",
+		    "“%s” is neither a user nor a recipient. Only users and "
+		    "recipients may own an activity and get its reminders; "
+		    "%s"), addr, r->s.user.role >= ROLE_ADMIN ? L(r, "hãy "
+		    "thêm địa chỉ này ở trang Người nhận trước.", "add the "
+		    "address on the Recipients page first.") : L(r, "hãy nhờ "
+		    "quản trị viên thêm địa chỉ này vào danh sách người nhận "
+		    "trước.", "ask an administrator to add the address as a "
+		    "recipient first."));
+	else
+		return NULL;
+	return buf;
+}
+
+/* The message of a field at fault, in the request's language (buf
+ * holds it when it names a value). */
+static const char *
+field_message(struct web_req *r, const char *field, const char *en,
+    char *buf, size_t len)
 {
 	static const struct {
 		const char *field, *vi;
@@ -56,8 +140,11 @@ field_message(struct web_req *r, const char *field, const char *en)
 		    "danh sách nước (ví dụ JP US), cách nhau bằng dấu cách." },
 		{ "partner", "Đối tác quá dài hoặc có ký tự không hợp lệ." },
 	};
+	const char *m;
 	size_t i;
 
+	if ((m = value_message(r, field, en, buf, len)) != NULL)
+		return m;
 	if (r->lang == LANG_EN)
 		return en;
 	for (i = 0; i < NELEM(msgs); i++)
@@ -231,10 +318,7 @@ form_fields(struct web_req *r, const struct form_state *fs, int edit)
 		{ "organiser", L(r, "Đơn vị tổ chức", "Organiser"), "text",
 		    in->organiser, NULL, error_of(fs, "organiser"), 0, NULL },
 		{ "owners", L(r, "Người phụ trách", "Owners"), "text",
-		    in->owners, L(r, "Địa chỉ email, cách nhau bằng dấu phẩy; "
-		    "họ nhận thư nhắc", "Email addresses, comma-separated; "
-		    "they get the reminders"), error_of(fs, "owners"), 0,
-		    NULL },
+		    in->owners, NULL, error_of(fs, "owners"), 0, NULL },
 		{ "remind", L(r, "Nhắc trước", "Remind before"), "text",
 		    in->remind, NULL, error_of(fs, "remind"), 0, NULL },
 		{ "observance", L(r, "Mã dịp kỷ niệm", "Occasion key"), "text",
@@ -244,7 +328,7 @@ form_fields(struct web_req *r, const struct form_state *fs, int edit)
 	};
 	struct ui_field notes = { "notes", L(r, "Ghi chú", "Notes"), NULL,
 	    in->notes, NULL, error_of(fs, "notes"), 0, NULL };
-	char hint[160];
+	char hint[160], owners[400];
 	size_t i;
 
 	if (r->lang == LANG_EN)
@@ -254,10 +338,24 @@ form_fields(struct web_req *r, const struct form_state *fs, int edit)
 		snprintf(hint, sizeof(hint), "Ví dụ 7d,1d; để trống: mặc định "
 		    "%s", r->cfg->remind_offsets);
 	f[6].hint = hint;
+	/* Whom the server may mail: the union's own people. */
+	snprintf(owners, sizeof(owners), L(r, "Địa chỉ email của người dùng "
+	    "hoặc người nhận, cách nhau bằng dấu phẩy, nhiều nhất %d người; "
+	    "họ nhận thư nhắc. Địa chỉ ngoài hội phải được quản trị viên "
+	    "thêm vào danh sách người nhận trước.", "Addresses of users or "
+	    "recipients, comma-separated, at most %d; they get the "
+	    "reminders. An outside address must first be added as a "
+	    "recipient by an administrator."), r->cfg->act_max_owners);
+	f[5].hint = owners;
 	for (i = 0; i < NELEM(f); i++) {
 		ui_field(r, &f[i]);
 		if (strcmp(f[i].name, "observance") == 0)
 			occasion_note(r, in->observance);
+		if (strcmp(f[i].name, "owners") == 0 &&
+		    r->s.user.role >= ROLE_ADMIN)
+			html_printf(r->out, "<p class=\"hint\"><a href=\"%s/"
+			    "app/recipients\">%s</a></p>\n", r->root,
+			    L(r, "Thêm người nhận", "Add a recipient"));
 	}
 	ui_textarea(r, &notes);
 	record_fields(r, fs);
@@ -345,7 +443,7 @@ int
 web_activity_new(struct web_req *r)
 {
 	const char *key = http_req_query(r->hr, "observance");
-	struct form_state fs = { { 0 }, NULL, NULL };
+	struct form_state fs = { { 0 }, NULL, NULL, "" };
 	struct occ_list ol = { 0 };
 	struct buf title, start;
 	int rc = 1, ret;
@@ -378,7 +476,7 @@ web_activity_new(struct web_req *r)
 static int
 save_post(struct web_req *r, struct activity *a, long id, int *changed)
 {
-	struct form_state fs = { { 0 }, NULL, NULL };
+	struct form_state fs = { { 0 }, NULL, NULL, "" };
 	char err[300];
 
 	input_from_post(r, &fs.in);
@@ -387,7 +485,7 @@ save_post(struct web_req *r, struct activity *a, long id, int *changed)
 	if (activity_apply(r->st, r->cfg, &fs.in, a, &fs.field, err,
 	    sizeof(err)) == -1) {
 		fs.error = field_message(r, fs.field != NULL ? fs.field :
-		    "title", err);
+		    "title", err, fs.msg, sizeof(fs.msg));
 		if (fs.field == NULL)
 			fs.field = "title";
 		form_page(r, 422, id, &fs);
@@ -457,7 +555,7 @@ web_activity_get(struct web_req *r, struct activity *a)
 int
 web_activity_edit(struct web_req *r)
 {
-	struct form_state fs = { { 0 }, NULL, NULL };
+	struct form_state fs = { { 0 }, NULL, NULL, "" };
 	struct activity a;
 	struct buf b[4];
 	int rc;
@@ -523,7 +621,7 @@ edit_done(struct web_req *r, struct activity *a, int *changed)
 {
 	struct activity_input in = { 0 };
 	const char *field;
-	char err[300];
+	char err[300], msg[600];
 
 	in.result = http_req_field(r->hr, "result");
 	in.participants = http_req_field(r->hr, "participants");
@@ -534,7 +632,8 @@ edit_done(struct web_req *r, struct activity *a, int *changed)
 		in.participants = "";
 	if (activity_apply(r->st, r->cfg, &in, a, &field, err,
 	    sizeof(err)) == -1) {
-		web_error(r, 422, field_message(r, field, err), err);
+		web_error(r, 422, field_message(r, field, err, msg,
+		    sizeof(msg)), err);
 		return 1;
 	}
 	return activity_save(r->st, a, r->now, changed);

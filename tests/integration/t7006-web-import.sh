@@ -9,6 +9,7 @@
 . "$SRC/tests/integration/serverlib.sh"
 . "$SRC/tests/integration/weblib.sh"
 initdb
+known_owners an@example.org binh@example.org
 web_users
 start_server 2023-08-20
 [ "$(web_login admin)" = 303 ] || die "admin cannot log in"
