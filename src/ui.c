@@ -37,7 +37,7 @@ static const struct nav navs[] = {
 	    ROLE_VIEWER, 0 },
 	{ "letters", "/app/letters", "Thư chúc mừng", "Letters", ROLE_VIEWER,
 	    0 },
-	{ "outbox", "/app/outbox", "Hộp thư đi", "Outbox", ROLE_EDITOR, 0 },
+	{ "outbox", "/app/outbox", "Hộp thư đi", "Outbox", ROLE_ADMIN, 0 },
 	{ "recipients", "/app/recipients", "Người nhận", "Recipients",
 	    ROLE_ADMIN, 0 },
 	{ "import", "/app/import", "Nhập dữ liệu", "Import", ROLE_ADMIN, 0 },

@@ -1,6 +1,6 @@
 # The admin pages against a real server: each renders for an admin; an
 # editor and a viewer get 403 on every admin route, GET and POST (with a
-# valid CSRF token), and nothing changes; the outbox is the editors' too.
+# valid CSRF token), and nothing changes; the outbox is the admins' only.
 # Recipients: add, bad input (422, per field, nothing added), edit,
 # remove, as `kyniem recipient list` and `kyniem audit` see them, markup
 # in a name escaped; the audit page shows the changes and pages back.  An
@@ -49,8 +49,8 @@ expect_no_grep 'href="/app/users"' "$T/r.html"
 expect "the refused posts added no recipient" [ ! -s "$T/rl0" ]
 "$KYNIEM" user list >"$T/ul0"
 expect_grep '^admin@example.org	admin	active' "$T/ul0"
-expect "an editor opens the outbox" \
-    [ "$(web_get editor /app/outbox "$T/r.html")" = 200 ]
+expect "an editor may not open the outbox" \
+    [ "$(web_get editor /app/outbox "$T/r.html")" = 403 ]
 expect "a viewer may not open the outbox" \
     [ "$(web_get viewer /app/outbox "$T/r.html")" = 403 ]
 expect "a viewer may not retry a message" \
