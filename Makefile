@@ -121,6 +121,7 @@ SRCS = \
 	src/web.c \
 	src/web_activities.c \
 	src/web_activity.c \
+	src/web_activity_msg.c \
 	src/web_audit.c \
 	src/web_contacts.c \
 	src/web_docs.c \

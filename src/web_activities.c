@@ -262,10 +262,16 @@ details(struct web_req *r, const struct activity *a)
 	html_raw(r->out, "</dl>\n");
 }
 
-/* What an editor may do: edit, cancel, record the result. */
+/*
+ * What an editor may do: edit; cancel what is still to happen; record the
+ * result, or for a done activity change it.  The result form shows the
+ * recorded values and carries them as was_* so that the server changes
+ * only what the person changed (web_activity.c).
+ */
 static void
 actions(struct web_req *r, const struct activity *a)
 {
+	int done = a->status == ACTIVITY_DONE;
 	struct ui_field res = { "result", L(r, "Kết quả", "Result"), NULL,
 	    a->result, L(r, "Sẽ đưa vào báo cáo tổng kết năm",
 	    "Goes into the year-end report"), NULL, 0, NULL };
@@ -276,7 +282,7 @@ actions(struct web_req *r, const struct activity *a)
 	snprintf(path, sizeof(path), "/app/activities/%ld/edit", a->id);
 	html_printf(r->out, "<div class=\"actions\"><a class=\"button\" "
 	    "href=\"%s%s\">%s</a>", r->root, path, L(r, "Sửa", "Edit"));
-	if (a->status != ACTIVITY_CANCELLED) {
+	if (a->status != ACTIVITY_CANCELLED && !done) {
 		snprintf(path, sizeof(path), "/app/activities/%ld/cancel",
 		    a->id);
 		ui_button(r, path, L(r, "Hủy hoạt động", "Cancel the activity"),
@@ -289,12 +295,18 @@ actions(struct web_req *r, const struct activity *a)
 	snprintf(n, sizeof(n), "%d", a->participants);
 	ppl.value = a->participants > 0 ? n : NULL;
 	html_printf(r->out, "<h2>%s</h2>\n<form class=\"card\" method=\"post\" "
-	    "action=\"%s/app/activities/%ld/done\">", L(r, "Ghi nhận kết quả",
-	    "Record the result"), r->root, a->id);
+	    "action=\"%s/app/activities/%ld/done\">", done ? L(r, "Kết quả",
+	    "Result") : L(r, "Ghi nhận kết quả", "Record the result"),
+	    r->root, a->id);
 	ui_csrf(r);
+	html_printf(r->out, "<input type=\"hidden\" name=\"was_result\" "
+	    "value=\"%s\"><input type=\"hidden\" name=\"was_participants\" "
+	    "value=\"%s\">", a->result != NULL ? a->result : "",
+	    ppl.value != NULL ? ppl.value : "");
 	ui_textarea(r, &res);
 	ui_field(r, &ppl);
 	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
+	    done ? L(r, "Sửa kết quả", "Edit the result") :
 	    L(r, "Đánh dấu đã thực hiện", "Mark as done"));
 }
 

@@ -480,7 +480,7 @@ expect "the editor edits" [ "$(web_post editor "/app/activities/$ID" \
     "title=$XSS" start=2023-09-01 'location=Nhà hát' \
     observance=relation:JP remind=7d status=confirmed)" = 303 ]
 expect "the editor records the result" [ "$(web_post editor \
-    "/app/activities/$ID/done" result=Tốt participants=40)" = 303 ]
+    "/app/activities/$ID/done" result=Tốt participants=40 confirm=1)" = 303 ]
 expect "the editor cancels the other" \
     [ "$(web_post editor "/app/activities/$ID2/cancel" x=1)" = 303 ]
 expect "the admin logs in a second time" \
