@@ -107,6 +107,7 @@ SRCS = \
 	src/rules.c \
 	src/rules_title.c \
 	src/select.c \
+	src/sender.c \
 	src/session.c \
 	src/site.c \
 	src/snap.c \

@@ -446,7 +446,9 @@ record(const struct remind_in *in, const struct outbox_item *it,
 
 	switch (res->status) {
 	case MAIL_SENT:
-		fprintf(out, "sent %s to %s\n", it->reminder, it->recipient);
+		if (out != NULL)
+			fprintf(out, "sent %s to %s\n", it->reminder,
+			    it->recipient);
 		stats->sent++;
 		return outbox_mark_sent(in->store, it->id, now);
 	case MAIL_PERMFAIL:
@@ -463,9 +465,13 @@ record(const struct remind_in *in, const struct outbox_item *it,
 	return outbox_mark_retry(in->store, it->id, now, res->error);
 }
 
-int
-remind_send(const struct remind_in *in, const struct mail_backend *be,
-    int dry_run, FILE *out, struct remind_stats *stats)
+/* What a sending run sends: every row due, or the links only. */
+enum batch { BATCH_ALL, BATCH_LINKS };
+
+static int
+send_batch(const struct remind_in *in, const struct mail_backend *be,
+    enum batch what, int wait, int dry_run, FILE *out,
+    struct remind_stats *stats)
 {
 	struct outbox_list l;
 	struct mail_session *s = NULL;
@@ -473,13 +479,16 @@ remind_send(const struct remind_in *in, const struct mail_backend *be,
 	size_t i;
 	int ret = -1, lock = -2;
 
-	/* One sender at a time (the timer's run, a manual one, the web
-	 * application's retry): the second waits, then finds nothing due.
-	 * A sender that dies releases the lock with its descriptor. */
-	if (!dry_run && (lock = store_lock(in->store, "remind",
-	    REMIND_LOCK_WAIT)) == -1)
+	/* One sender at a time (the timer's run, a manual one, the
+	 * server's): the second waits, then finds nothing due.  A sender
+	 * that dies releases the lock with its descriptor. */
+	if (!dry_run && (lock = store_lock(in->store, "remind", wait)) == -1)
 		return -1;
-	if (outbox_load(in->store, 1, 0, (long)in->now, &l) == -1) {
+	/* A link that expired waiting is worth nothing: failed, wiped. */
+	if ((!dry_run && outbox_expire(in->store, (long)in->now) == -1) ||
+	    (what == BATCH_LINKS ? outbox_load_expiring(in->store,
+	    (long)in->now, &l) : outbox_load(in->store, 1, 0, (long)in->now,
+	    &l)) == -1) {
 		store_unlock(lock);
 		return -1;
 	}
@@ -516,4 +525,19 @@ done:
 	outbox_list_release(&l);
 	store_unlock(lock);
 	return ret;
+}
+
+int
+remind_send(const struct remind_in *in, const struct mail_backend *be,
+    int dry_run, FILE *out, struct remind_stats *stats)
+{
+	return send_batch(in, be, BATCH_ALL, REMIND_LOCK_WAIT, dry_run, out,
+	    stats);
+}
+
+int
+remind_send_links(const struct remind_in *in, const struct mail_backend *be,
+    int wait, FILE *out, struct remind_stats *stats)
+{
+	return send_batch(in, be, BATCH_LINKS, wait, 0, out, stats);
 }

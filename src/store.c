@@ -206,6 +206,10 @@ static const char *const migrations[] = {
 	"  at INTEGER NOT NULL,"
 	"  PRIMARY KEY (year, observance_key));"
 	REV_TRIGGERS("plan_choice"),
+	/* 10 -> 11: a message that carries a one-time link (an account's
+	 * invitation) is worthless after the link's expiry: not sent after
+	 * it, and its text wiped once sent, failed or expired. */
+	"ALTER TABLE outbox ADD COLUMN expires INTEGER;",
 };
 
 static int

@@ -484,6 +484,13 @@ web_dirty(struct web_req *r)
 		r->w->o.changed(r->w->o.clock_cls);
 }
 
+void
+web_mail_queued(struct web_req *r)
+{
+	if (r->w->o.mail != NULL)
+		r->w->o.mail(r->w->o.clock_cls);
+}
+
 int
 web_redirect(struct web_req *r, const char *path)
 {

@@ -1,7 +1,7 @@
 /*
  * Người dùng (admins): the staff accounts, as `kyniem user` manages them:
  * the list, adding one (its one-time password link shown on the page and
- * mailed when [smtp] is set), changing a role, disabling and enabling,
+ * queued for mail when [smtp] is set), changing a role, disabling and enabling,
  * and a new link.  Accounts are user.c's, the link's message invite.c's;
  * user_change() refuses to leave no enabled admin.
  */
@@ -12,7 +12,6 @@
 #include "config.h"
 #include "escape.h"
 #include "invite.h"
-#include "mail.h"
 #include "recipient.h"
 #include "text.h"
 #include "ui.h"
@@ -196,8 +195,11 @@ link_page(struct web_req *r, const struct user *u, const char *done)
 		return -1;
 	base = xasprintf("%s%s", r->origin, r->root);
 	url = invite_url(base, tok);
-	if (r->cfg->smtp_url != NULL && r->cfg->smtp_from != NULL)
-		mailed = invite_send(r->cfg, &mail_smtp, u, url, r->now);
+	/* Queued, then sent by the server's sender: a slow relay never
+	 * holds the request. */
+	if (r->cfg->smtp_url != NULL && r->cfg->smtp_from != NULL &&
+	    (mailed = invite_queue(r->st, r->cfg, u, url, r->now)) == 0)
+		web_mail_queued(r);
 	ui_begin(r, L(r, "Liên kết đặt mật khẩu", "Password link"), "users");
 	html_printf(r->out, "<p class=\"flash\" role=\"status\">%s</p>\n<p>%s "
 	    "<strong>%s</strong> (%s). %s</p>\n", done, L(r, "Gửi liên kết "
@@ -208,12 +210,15 @@ link_page(struct web_req *r, const struct user *u, const char *done)
 	html_printf(r->out, "<div class=\"field card\"><label for=\"link\">%s"
 	    "</label><input type=\"url\" id=\"link\" readonly value=\"%s\">"
 	    "</div>\n<p>%s</p>\n", L(r, "Liên kết", "Link"), url,
-	    mailed == 0 ? L(r, "Liên kết cũng đã được gửi qua thư điện tử.",
-	    "The link was also mailed.") : mailed == -1 ? L(r, "Máy chủ chưa "
-	    "cấu hình gửi thư ([smtp]): hãy tự gửi liên kết.", "No mail "
-	    "relay is configured ([smtp]): send the link yourself.") :
-	    L(r, "Không gửi được thư: hãy tự gửi liên kết.", "The mail could "
-	    "not be sent: send the link yourself."));
+	    mailed == 0 ? L(r, "Liên kết cũng được gửi qua thư điện tử: thư "
+	    "đã vào hộp thư đi và sẽ đến trong ít phút.", "The link is also "
+	    "being mailed: the message is in the outbox and arrives within "
+	    "minutes.") : r->cfg->smtp_url == NULL || r->cfg->smtp_from ==
+	    NULL ? L(r, "Máy chủ chưa cấu hình gửi thư ([smtp]): hãy tự gửi "
+	    "liên kết.", "No mail relay is configured ([smtp]): send the link "
+	    "yourself.") : L(r, "Không đưa được thư vào hộp thư đi: hãy tự "
+	    "gửi liên kết.", "The message could not be queued: send the "
+	    "link yourself."));
 	html_printf(r->out, "<p><a href=\"%s/app/users\">%s</a></p>\n",
 	    r->root, L(r, "Về danh sách người dùng", "Back to the users"));
 	ui_end(r);
