@@ -202,6 +202,29 @@ recipient_load(struct store *st, struct recipient_list *out)
 	return 0;
 }
 
+int
+recipient_page(struct store *st, long offset, long limit,
+    struct recipient_list *out, long *total)
+{
+	sqlite3_stmt *stmt;
+
+	memset(out, 0, sizeof(*out));
+	if (store_count(st, "SELECT count(*) FROM recipients", NULL,
+	    total) == -1)
+		return -1;
+	if ((stmt = store_prepare(st, "SELECT email, name, lang, follows"
+	    " FROM recipients ORDER BY email LIMIT ?1 OFFSET ?2")) != NULL) {
+		sqlite3_bind_int64(stmt, 1, limit);
+		sqlite3_bind_int64(stmt, 2, offset);
+	}
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_recipient) == -1) {
+		recipient_list_release(out);
+		return -1;
+	}
+	return 0;
+}
+
 void
 recipient_release(struct recipient *r)
 {

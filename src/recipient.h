@@ -59,6 +59,10 @@ int recipient_get(struct store *st, const char *email,
 void recipient_release(struct recipient *r);
 /* Every recipient, sorted by address; 0 or -1. */
 int recipient_load(struct store *st, struct recipient_list *out);
+/* A page of recipient_load()'s list: offset rows skipped, at most limit;
+ * *total is the whole list's length.  0 or -1. */
+int recipient_page(struct store *st, long offset, long limit,
+    struct recipient_list *out, long *total);
 void recipient_list_release(struct recipient_list *l);
 
 #endif

@@ -669,6 +669,23 @@ group_set_release(struct group_set *g)
 }
 
 int
+store_count(struct store *st, const char *sql, const char *a, long *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, sql);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, a);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*out = (long)sqlite3_column_int64(stmt, 0);
+	else
+		store_warn(st);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int
 store_exists(struct store *st, const char *sql, const char *a,
     const char *b)
 {
