@@ -177,15 +177,33 @@ recipient_table(struct web_req *r, const struct recipient_list *l)
 	html_raw(r->out, "</tbody></table>\n");
 }
 
-/* The list and the form to add one (f: what was typed). */
+/* The page of recipients the query asks for into l; 0 or -1. */
+static int
+recipients_page(struct web_req *r, struct ui_page *pg,
+    struct recipient_list *l)
+{
+	long total;
+
+	ui_page_read(r, "page", pg);
+	if (recipient_page(r->st, pg->offset, pg->limit, l, &total) == -1)
+		return -1;
+	if (!ui_page_total(pg, total))
+		return 0;
+	recipient_list_release(l);
+	return recipient_page(r->st, pg->offset, pg->limit, l, &total);
+}
+
+/* The list, a page at a time, and the form to add one (f: what was
+ * typed). */
 static int
 list_page(struct web_req *r, unsigned status, const struct rform *f)
 {
 	struct recipient_list l;
+	struct ui_page pg;
 	struct ui_field f_email = { "email", "Email", "email", f->email, NULL,
 	    f->e_email, 1, "off" };
 
-	if (recipient_load(r->st, &l) == -1)
+	if (recipients_page(r, &pg, &l) == -1)
 		return -1;
 	r->rs->status = status;
 	ui_begin(r, L(r, "Người nhận", "Recipients"), "recipients");
@@ -195,6 +213,7 @@ list_page(struct web_req *r, unsigned status, const struct rform *f)
 	    "Recipients get a reminder before the round anniversaries they "
 	    "follow while no activity is planned for them."));
 	recipient_table(r, &l);
+	ui_pager(r, "/app/recipients", NULL, &pg);
 	html_printf(r->out, "<h2>%s</h2>\n", L(r, "Thêm người nhận",
 	    "Add a recipient"));
 	if (status == 422)

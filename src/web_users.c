@@ -150,14 +150,31 @@ add_form(struct web_req *r, const struct uform *f)
 	    "and imports files."), L(r, "Tạo tài khoản", "Create the account"));
 }
 
-/* The list and the add form; error is a refusal to show above them. */
+/* The page of accounts the query asks for into l; 0 or -1. */
+static int
+users_page(struct web_req *r, struct ui_page *pg, struct user_list *l)
+{
+	long total;
+
+	ui_page_read(r, "page", pg);
+	if (user_page(r->st, pg->offset, pg->limit, l, &total) == -1)
+		return -1;
+	if (!ui_page_total(pg, total))
+		return 0;
+	user_list_release(l);
+	return user_page(r->st, pg->offset, pg->limit, l, &total);
+}
+
+/* The list, a page at a time, and the add form; error is a refusal to
+ * show above them. */
 static int
 list_page(struct web_req *r, unsigned status, const struct uform *f,
     const char *error)
 {
 	struct user_list l;
+	struct ui_page pg;
 
-	if (user_load(r->st, &l) == -1)
+	if (users_page(r, &pg, &l) == -1)
 		return -1;
 	r->rs->status = status;
 	ui_begin(r, L(r, "Người dùng", "Users"), "users");
@@ -165,6 +182,7 @@ list_page(struct web_req *r, unsigned status, const struct uform *f,
 		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s"
 		    "</p>\n", error);
 	user_table(r, &l);
+	ui_pager(r, "/app/users", NULL, &pg);
 	add_form(r, f);
 	ui_end(r);
 	user_list_release(&l);
