@@ -156,8 +156,8 @@ owner_reachable(const struct remind_in *in, const struct activity *a,
 
 	if (j >= (size_t)in->cfg->act_max_owners) {
 		if (j == (size_t)in->cfg->act_max_owners)
-			log_warnx("activity %ld has %zu owners: reminders go to "
-			    "the first %d ([activities] max_owners)", a->id,
+			log_warnx("activity %ld has %zu owners: reminders go "
+			    "to the first %d ([activities] max_owners)", a->id,
 			    a->nowners, in->cfg->act_max_owners);
 		return 0;
 	}

@@ -126,16 +126,16 @@ filter_form(struct web_req *r, const struct filter *f)
 	ui_field(r, &fc);
 	category_filter(r, f);
 	if (f->obs != NULL)
-		html_printf(r->out, "<input type=\"hidden\" name=\"observance\" "
-		    "value=\"%s\">", f->obs->key);
+		html_printf(r->out, "<input type=\"hidden\" "
+		    "name=\"observance\" value=\"%s\">", f->obs->key);
 	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
 	    L(r, "Lọc", "Filter"));
 	if (f->obs != NULL) {
 		html_printf(r->out, "<p>%s ", L(r, "Các hoạt động của dịp:",
 		    "The activities of the occasion:"));
 		ui_occasion(r, f->obs);
-		html_printf(r->out, " <a href=\"%s/app/activities\">%s</a></p>\n",
-		    r->root, L(r, "Bỏ lọc", "Clear the filters"));
+		html_printf(r->out, " <a href=\"%s/app/activities\">%s</a>"
+		    "</p>\n", r->root, L(r, "Bỏ lọc", "Clear the filters"));
 	}
 }
 

@@ -109,6 +109,11 @@ input_from_post(struct web_req *r, int edit, struct form_state *fs,
 	}
 	if (!edit)
 		apply->status = NULL;
+	/* The dates go together: a new start keeps the end as shown. */
+	if (edit && (apply->start != NULL || apply->end != NULL)) {
+		apply->start = fs->in.start;
+		apply->end = fs->in.end;
+	}
 }
 
 /* The form's values from a stored activity (buffers owned by b[4]). */
@@ -445,19 +450,27 @@ warning_items(struct web_req *r, int w, const struct activity *before,
 		html_printf(r->out, "<li>%s ", L(r, "Hoạt động bắt đầu ngày",
 		    "The activity begins on"));
 		ui_date(r, after->start);
-		html_printf(r->out, ", %s ", L(r, "sau hôm nay", "after today"));
+		html_printf(r->out, ", %s ", L(r, "sau hôm nay",
+		    "after today"));
 		ui_date(r, r->today);
 		html_printf(r->out, ". %s</li>\n", L(r, "Hoạt động đã thực sự "
 		    "được thực hiện chưa?", "Has it really taken place?"));
 	}
 	if (before->result != NULL && after->result == NULL)
-		html_printf(r->out, "<li>%s <q>%s</q></li>\n", L(r, "Kết quả đã "
-		    "ghi sẽ bị xóa:", "The recorded result will be deleted:"),
-		    before->result);
+		html_printf(r->out, "<li>%s <q>%s</q></li>\n", L(r, "Kết quả "
+		    "đã ghi sẽ bị xóa:", "The recorded result will be "
+		    "deleted:"), before->result);
 	if (before->participants > 0 && after->participants == 0)
 		html_printf(r->out, "<li>%s (%d).</li>\n", L(r, "Số người tham "
 		    "dự đã ghi sẽ bị xóa", "The recorded number of "
 		    "participants will be deleted"), before->participants);
+}
+
+static void
+hidden(struct web_req *r, const char *name, const char *value)
+{
+	html_printf(r->out, "<input type=\"hidden\" name=\"%s\" "
+	    "value=\"%s\">", name, value);
 }
 
 /*
@@ -488,11 +501,9 @@ confirm_step(struct web_req *r, const struct activity *before,
 	for (i = 0; i < NFORM; i++) {
 		snprintf(was, sizeof(was), "was_%s", form_names[i]);
 		if ((v = http_req_field(r->hr, form_names[i])) != NULL)
-			html_printf(r->out, "<input type=\"hidden\" name=\"%s\" "
-			    "value=\"%s\">", form_names[i], v);
+			hidden(r, form_names[i], v);
 		if ((v = http_req_field(r->hr, was)) != NULL)
-			html_printf(r->out, "<input type=\"hidden\" name=\"%s\" "
-			    "value=\"%s\">", was, v);
+			hidden(r, was, v);
 	}
 	html_printf(r->out, "<input type=\"hidden\" name=\"confirm\" "
 	    "value=\"1\"><div class=\"actions\"><button type=\"submit\">%s"

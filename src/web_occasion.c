@@ -189,7 +189,8 @@ activities(struct web_req *r, const struct observance *o)
 		html_printf(r->out, "<table class=\"list\"><thead><tr>"
 		    "<th class=\"date\">%s</th><th>%s</th><th>%s</th>"
 		    "</tr></thead><tbody>\n", L(r, "Ngày", "Date"),
-		    L(r, "Hoạt động", "Activity"), L(r, "Trạng thái", "Status"));
+		    L(r, "Hoạt động", "Activity"), L(r, "Trạng thái",
+		    "Status"));
 	for (i = 0; i < l.n; i++) {
 		html_printf(r->out, "<tr class=\"status-%s\">"
 		    "<td class=\"date\">", activity_status_name(l.v[i].status));

@@ -110,11 +110,13 @@ form_fields(struct web_req *r, const struct rform *f)
 	    "text", f->follows != NULL ? f->follows : "milestones",
 	    L(r, "Các mục cách nhau bằng dấu phẩy: milestones (mọi ngày kỷ "
 	    "niệm năm chẵn, năm tròn), kind:relation, kind:national-day, "
-	    "country:JP; kết hợp bằng dấu +: kind:relation+country:LA.",
-	    "Items separated by commas: milestones (every round "
-	    "anniversary), kind:relation, kind:national-day, country:JP; "
-	    "joined with +: kind:relation+country:LA."), f->e_follows, 1,
-	    "off" };
+	    "country:JP; kết hợp bằng dấu +: kind:relation+country:LA; "
+	    "none: không nhận thư tổng hợp, chỉ nhận thư nhắc các hoạt động "
+	    "mình phụ trách.", "Items separated by commas: milestones "
+	    "(every round anniversary), kind:relation, kind:national-day, "
+	    "country:JP; joined with +: kind:relation+country:LA; none: no "
+	    "digest, only the reminders of the activities they own."),
+	    f->e_follows, 1, "off" };
 
 	ui_field(r, &f_name);
 	if (f->e_lang != NULL)

@@ -1,8 +1,9 @@
 /*
  * Năm YYYY: the year at a glance, month by month, every anniversary and
  * up to 50 activities a month (a link to the month's list for the rest),
- * for the office's wall calendar (app.css prints it on A4 landscape).  The filters are GET parameters turned into one selector
- * (select.h), matched as the feeds match theirs.
+ * for the office's wall calendar (app.css prints it on A4 landscape).
+ * The filters are GET parameters turned into one selector (select.h),
+ * matched as the feeds match theirs.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -118,6 +118,17 @@ expect_grep '^location    Nhà thi đấu$' "$T/show"
 expect_grep '^result      Tốt$' "$T/show"
 expect_grep '^status      done$' "$T/show"
 
+# The dates go together: a new start keeps the end as the form showed it.
+id4=$(K activity add --title 'Liên hoan' --start 2023-10-01 \
+    --end 2023-10-03) || die "activity add 4"
+expect "a new start is saved (303)" [ "$(web_post editor \
+    "/app/activities/$id4" start=2023-10-02 was_start=2023-10-01 \
+    end=2023-10-03 was_end=2023-10-03 title=Liên hoan \
+    was_title=Liên hoan)" = 303 ]
+K activity show "$id4" >"$T/show"
+expect_grep '^start       2023-10-02$' "$T/show"
+expect_grep '^end         2023-10-03$' "$T/show"
+
 # In English.
 web_get editor '/app/lang/en?next=%2Fapp%2F' "$T/lang.html" >/dev/null
 web_get editor "/app/activities/$id2" "$T/page-en.html" >/dev/null

@@ -33,7 +33,7 @@ static const struct {
 	{ "   ", 300, 0, 1 },
 	{ "\xe2\x80\x8b\xe2\x80\x8b", 300, TEXT_REQUIRED, 0 },	/* ZWSP */
 	{ "\xe3\x85\xa4", 300, TEXT_REQUIRED, 0 },	/* HANGUL FILLER */
-	{ "\xc2\xa0 \xe2\x80\x83", 300, TEXT_REQUIRED, 0 },	/* NBSP, EM SP */
+	{ "\xc2\xa0 \xe2\x80\x83", 300, TEXT_REQUIRED, 0 },	/* NBSP, EMSP */
 	{ " a ", 300, TEXT_REQUIRED, 1 },
 	{ "\xe1\xbb\x87", 300, TEXT_REQUIRED, 1 },	/* ệ */
 	/* Bidirectional controls on one line, not in notes. */
