@@ -107,6 +107,7 @@ SRCS = \
 	src/rules.c \
 	src/rules_title.c \
 	src/select.c \
+	src/sender.c \
 	src/session.c \
 	src/site.c \
 	src/snap.c \
@@ -121,6 +122,7 @@ SRCS = \
 	src/web.c \
 	src/web_activities.c \
 	src/web_activity.c \
+	src/web_activity_msg.c \
 	src/web_audit.c \
 	src/web_contacts.c \
 	src/web_docs.c \

@@ -37,6 +37,11 @@ gen(sys.argv[1] + "/a5k.csv", 5000, 0)
 gen(sys.argv[1] + "/a50k.csv", 50000, 100000)
 gen(sys.argv[1] + "/a45k.csv", 45000, 200000)
 EOP
+# Owners are the union's own people: recipients who follow nothing.
+for o in $(seq 0 96 | sed 's/^/o/') $(seq 0 12 | sed 's/^/p/'); do
+	"$KYNIEM" recipient add --email "$o@example.org" --name "$o" \
+	    --follow none >/dev/null
+done
 secs() {	# secs COMMAND...: wall seconds of one run
 	"$PYTHON" - "$@" <<'EOP'
 import subprocess, sys, time

@@ -65,6 +65,11 @@ with open(sys.argv[1], "w") as f:
                 occasions[i % 8] if i % 2 else "",
                 ("planned", "confirmed", "done")[i % 3], i))
 EOP
+# Owners are the union's own people: recipients who follow nothing.
+for o in $(seq 0 16 | sed 's/^/o/') $(seq 0 4 | sed 's/^/p/'); do
+	"$KYNIEM" recipient add --email "$o@example.org" --name "$o" \
+	    --follow none >/dev/null
+done
 "$KYNIEM" import "$tmp/activities.csv" >/dev/null
 BENCHPW='a password for the benchmark'
 printf '%s\n' "$BENCHPW" >"$tmp/pw"

@@ -217,13 +217,72 @@ check_category(const struct config *cfg, const char *key, char *err,
 	return -1;
 }
 
+/* The start and end fall within the configured years; *field names
+ * the one that does not. */
+static int
+check_years(const struct config *cfg, const struct activity *a,
+    const char **field, char *err, size_t errlen)
+{
+	const struct ymd *d[] = { &a->start, &a->end };
+	const char *names[] = { "start", "end" };
+	char day[16];
+	size_t i;
+
+	for (i = 0; cfg != NULL && i < NELEM(d); i++) {
+		if (d[i]->y >= cfg->act_first_year &&
+		    d[i]->y <= cfg->act_last_year)
+			continue;
+		*field = names[i];
+		util_format_ymd(*d[i], day, sizeof(day));
+		snprintf(err, errlen, "%s %s is outside the years %d-%d "
+		    "([activities] first_year, last_year)", names[i], day,
+		    cfg->act_first_year, cfg->act_last_year);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Owners get the activity's reminders: addresses of the union's own
+ * people (an enabled account or a recipient), at most max_owners of
+ * them.  An owner the stored activity already has stays (an exported
+ * list imports back); an address from outside is added as a recipient
+ * by an administrator first.
+ */
+static int
+check_owners(struct store *st, const struct config *cfg,
+    const struct activity *a, char *err, size_t errlen)
+{
+	size_t i;
+	int rc;
+
+	if (cfg != NULL && a->nowners > (size_t)cfg->act_max_owners)
+		return snprintf(err, errlen, "owners: at most %d addresses "
+		    "get an activity's reminders, not %zu ([activities] "
+		    "max_owners)", cfg->act_max_owners, a->nowners), -1;
+	for (i = 0; i < a->nowners; i++) {
+		if (!recipient_email_valid(a->owners[i]))
+			return snprintf(err, errlen, "'%s' is not an email "
+			    "address", a->owners[i]), -1;
+		if (st == NULL)
+			continue;
+		if ((rc = activity_owner_allowed(st, a->uid,
+		    a->owners[i])) == -1)
+			return snprintf(err, errlen, "database error"), -1;
+		if (rc == 0)
+			return snprintf(err, errlen, "owners: '%s' is neither "
+			    "an account nor a recipient; an administrator "
+			    "adds it as a recipient first", a->owners[i]), -1;
+	}
+	return 0;
+}
+
 /* activity_check() naming the field at fault. */
 static int
 check(struct store *st, const struct config *cfg, const struct activity *a,
     const char **field, char *err, size_t errlen)
 {
 	long secs[VNTIME_MAX_OFFSETS];
-	size_t i;
 	int rc;
 
 	*field = "title";
@@ -231,11 +290,11 @@ check(struct store *st, const struct config *cfg, const struct activity *a,
 		return snprintf(err, errlen, "a title is required"), -1;
 	if (check_texts(a, field, err, errlen) == -1)
 		return -1;
+	if (check_years(cfg, a, field, err, errlen) == -1)
+		return -1;
 	*field = "owners";
-	for (i = 0; i < a->nowners; i++)
-		if (!recipient_email_valid(a->owners[i]))
-			return snprintf(err, errlen, "'%s' is not an email "
-			    "address", a->owners[i]), -1;
+	if (check_owners(st, cfg, a, err, errlen) == -1)
+		return -1;
 	*field = "remind";
 	if (a->remind != NULL && vntime_parse_offsets(a->remind, secs) < 0)
 		return snprintf(err, errlen, "reminder offsets '%s' must be "

@@ -52,6 +52,25 @@ struct activity_list {
 	size_t n;
 };
 
+/* Which activities a listing wants; zero or NULL members match all. */
+struct activity_filter {
+	int year, month;	/* of the start; month 0: the whole year */
+	int status;		/* an enum activity_status, or -1: any */
+	const char *owner;	/* an owner's address (any case) */
+	const char *country;	/* "JP": a partner country or the occasion's */
+	const char *category;	/* a [categories] key */
+	const char *observance;	/* the occasion's key */
+};
+
+/*
+ * A page of the activities f matches, sorted as activity_load() sorts
+ * them, each with its owners: offset rows skipped, at most limit rows;
+ * *total is how many match in all.  The web application's list reads
+ * no more than it shows.  0 or -1 (logged).
+ */
+int activity_query(struct store *st, const struct activity_filter *f,
+    long offset, long limit, struct activity_list *out, long *total);
+
 /* Load every activity, sorted by start, with its owners when owners is
  * set (feeds and documents need none); 0 or -1 (logged). */
 int activity_load(struct store *st, int owners, struct activity_list *out);
@@ -92,9 +111,12 @@ const char *activity_set_times(struct activity *a, const char *start,
     const char *end);
 /*
  * Check an activity's fields: every text through the one validator (title
- * required, lengths, no control characters), owners' addresses, reminder
- * offsets, the linked observance exists.  Returns 0, or -1 with a reason
- * naming the field written to err.
+ * required, lengths, no control characters), the dates within cfg's
+ * [activities] years, owners (at most max_owners, each an account's or a
+ * recipient's address: activity_owner_allowed()), reminder offsets, the
+ * linked observance exists.  st and cfg may be NULL: what needs them is
+ * not checked.  Returns 0, or -1 with a reason naming the field written
+ * to err.
  */
 int activity_check(struct store *st, const struct config *cfg,
     const struct activity *a, char *err, size_t errlen);
@@ -130,6 +152,14 @@ void activity_json(const struct activity *a, struct buf *out);
  * (logged). */
 int activity_save(struct store *st, struct activity *a, time_t now,
     int *changed);
+
+/*
+ * 1 if email may own the activity of uid (NULL: a new one): it is an
+ * enabled account's or a recipient's address, or already one of that
+ * activity's owners; 0 if not, -1 on error.
+ */
+int activity_owner_allowed(struct store *st, const char *uid,
+    const char *email);
 
 /* Load activity id into *out: 0, 1 when there is none, -1 on error. */
 int activity_get(struct store *st, long id, struct activity *out);

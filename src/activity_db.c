@@ -135,6 +135,98 @@ activity_load(struct store *st, int owners, struct activity_list *out)
 	return 0;
 }
 
+/* The conditions of an activity_filter, bound as bind_filter() binds
+ * them: ?1-?2 the start's range, ?3 status, ?4 owner, ?5 category, ?6
+ * country, ?7 observance. */
+#define FILTER_WHERE " WHERE (?1 IS NULL OR (start_date >= ?1" \
+	" AND start_date < ?2)) AND (?3 IS NULL OR status = ?3)" \
+	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM activity_owners o" \
+	" WHERE o.activity = activities.id AND lower(o.email) = lower(?4)))" \
+	" AND (?5 IS NULL OR category = ?5)" \
+	" AND (?6 IS NULL OR ' ' || coalesce(countries, '') || ' ' LIKE" \
+	" '% ' || ?6 || ' %' OR observance IN (SELECT key FROM observances" \
+	" WHERE country = ?6)) AND (?7 IS NULL OR observance = ?7)"
+
+static void
+bind_filter(sqlite3_stmt *stmt, const struct activity_filter *f)
+{
+	char from[32], to[32];
+
+	if (f->year > 0) {
+		snprintf(from, sizeof(from), "%04d-%02d-01", f->year,
+		    f->month > 0 ? f->month : 1);
+		if (f->month > 0 && f->month < 12)
+			snprintf(to, sizeof(to), "%04d-%02d-01", f->year,
+			    f->month + 1);
+		else
+			snprintf(to, sizeof(to), "%04d-01-01", f->year + 1);
+		store_bind_text(stmt, 1, from);
+		store_bind_text(stmt, 2, to);
+	}
+	if (f->status >= 0)
+		store_bind_text(stmt, 3, activity_status_name(
+		    (enum activity_status)f->status));
+	store_bind_text(stmt, 4, f->owner);
+	store_bind_text(stmt, 5, f->category);
+	store_bind_text(stmt, 6, f->country);
+	store_bind_text(stmt, 7, f->observance);
+}
+
+int
+activity_query(struct store *st, const struct activity_filter *f,
+    long offset, long limit, struct activity_list *out, long *total)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT count(*) FROM"
+	    " activities" FILTER_WHERE);
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (stmt == NULL)
+		return -1;
+	bind_filter(stmt, f);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		store_warn(st);
+		sqlite3_finalize(stmt);
+		return -1;
+	}
+	*total = (long)sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if ((stmt = store_prepare(st, "SELECT " ACTIVITY_COLUMNS " FROM"
+	    " activities" FILTER_WHERE " ORDER BY start_date, all_day DESC,"
+	    " start_min, id LIMIT ?8 OFFSET ?9")) != NULL) {
+		bind_filter(stmt, f);
+		sqlite3_bind_int64(stmt, 8, limit);
+		sqlite3_bind_int64(stmt, 9, offset);
+	}
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_activity) == -1)
+		goto fail;
+	/* A page is a few rows: each one's owners by its key. */
+	for (i = 0; i < out->n; i++)
+		if (load_owners(st, &out->v[i], 1) == -1)
+			goto fail;
+	return 0;
+fail:
+	activity_list_release(out);
+	return -1;
+}
+
+int
+activity_owner_allowed(struct store *st, const char *uid, const char *email)
+{
+	/* Addresses are ASCII (recipient_email_valid()): lower() is
+	 * enough to compare them. */
+	return store_exists(st,
+	    "SELECT 1 FROM users WHERE lower(email) = lower(?1)"
+	    " AND NOT disabled"
+	    " UNION ALL SELECT 1 FROM recipients"
+	    " WHERE lower(email) = lower(?1)"
+	    " UNION ALL SELECT 1 FROM activity_owners o"
+	    " JOIN activities a ON a.id = o.activity"
+	    " WHERE a.uid = ?2 AND o.email = ?1 LIMIT 1", email,
+	    uid != NULL ? uid : "");
+}
+
 int
 activity_get(struct store *st, long id, struct activity *out)
 {

@@ -124,7 +124,12 @@ apply(struct app *app, const struct fields *f, struct activity *a)
 	in.owners = f->nowners > 0 ? owners.data : NULL;
 	ret = activity_apply(app->store, app->cfg, &in, a, &field, err,
 	    sizeof(err));
-	if (ret == -1)
+	/* Most reasons name their field already ("title has no visible
+	 * character"); the others get it in front. */
+	if (ret == -1 && field != NULL && strncmp(err, field,
+	    strlen(field)) == 0)
+		log_warnx("%s", err);
+	else if (ret == -1)
 		log_warnx("%s: %s", field != NULL ? field : "activity", err);
 	buf_release(&owners);
 	return ret;

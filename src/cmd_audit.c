@@ -11,11 +11,12 @@
 #include "log.h"
 #include "vntime.h"
 
-/* A value from the trail on one line, control characters escaped. */
+/* A value from the trail on one line: Vietnamese as it reads, what could
+ * break the line or fool the terminal escaped. */
 static void
 put(struct buf *b, const char *s)
 {
-	esc_log(b, s != NULL ? s : "-", 4096);
+	esc_term(b, s != NULL ? s : "-", 4096);
 }
 
 int

@@ -3,7 +3,9 @@
  * it when the database changes (another process imported rows or added an
  * activity: store_data_rev() moves; a page of the web application that
  * wrote says so at once) or the day turns.  A failed
- * rebuild is logged and the previous site keeps being served.
+ * rebuild is logged and the previous site keeps being served.  The
+ * password links the pages queue are mailed by the sender's thread
+ * (sender.c).
  * Under systemd: takes the listening socket it is passed (sd_listen_fds),
  * reports readiness (sd_notify), reloads on SIGHUP and drains on SIGTERM.
  */
@@ -31,6 +33,7 @@
 #include "dataset.h"
 #include "http.h"
 #include "log.h"
+#include "sender.h"
 #include "site.h"
 #include "store.h"
 #include "user.h"
@@ -50,6 +53,7 @@ struct serve {
 	struct ymd built_for;	/* the day the site was built for */
 	struct timespec t0;	/* monotonic time at start */
 	struct web *web;	/* the staff application at /app */
+	struct sender *sender;	/* mail the application queued */
 	pthread_t main;		/* the thread in run() */
 	struct http_app apps[1];
 };
@@ -85,6 +89,15 @@ web_clock(void *cls, time_t *now, struct ymd *today)
 
 	*now = serve_now(s);
 	*today = serve_today(s);
+}
+
+/* A page queued a password link: the sender mails it now. */
+static void
+web_mail(void *cls)
+{
+	const struct serve *s = cls;
+
+	sender_wake(s->sender);
 }
 
 /* A page wrote: wake run() (SIGUSR1), which rebuilds at once. */
@@ -250,6 +263,7 @@ reload(struct serve *s)
 	config_release(app->cfg);
 	*app->cfg = cfg;
 	web_config_unlock(s->web);
+	sender_config(s->sender, app->cfg);
 	free(s->base);
 	s->base = site_base_url(app->cfg, s->listen);
 	log_info("configuration reloaded from '%s'", app->cfg->path != NULL ?
@@ -420,6 +434,7 @@ cmd_serve(int argc, char **argv, struct app *app)
 	wo.cfg = app->cfg;
 	wo.clock = web_clock;
 	wo.changed = web_changed;
+	wo.mail = web_mail;
 	s.main = pthread_self();
 	wo.clock_cls = &s;
 	if ((ho.listen_fd = passed_socket()) == -2)
@@ -436,6 +451,7 @@ cmd_serve(int argc, char **argv, struct app *app)
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGUSR1);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	s.sender = sender_start(app->cfg, web_clock, &s);
 	s.base = site_base_url(app->cfg, s.listen);
 	if (app->cfg->base_url == NULL)
 		log_warnx("[server] base_url is not set: the page links to "
@@ -446,12 +462,14 @@ cmd_serve(int argc, char **argv, struct app *app)
 	sd_notifyf(0, "READY=1\nSTATUS=serving %s/", s.base);
 	run(&s, &set);
 	drain(&s);
+	sender_stop(s.sender);
 	log_info("stopped");
 	web_free(s.web);
 	free(s.base);
 	free(s.listen);
 	return 0;
 fail:
+	sender_stop(s.sender);
 	web_free(s.web);
 	free(s.base);
 	free(s.listen);

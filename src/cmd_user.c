@@ -23,9 +23,11 @@
 #include "log.h"
 #include "mail.h"
 #include "recipient.h"
+#include "remind.h"
 #include "site.h"
 #include "text.h"
 #include "user.h"
+#include "vntime.h"
 
 /* Who runs the command, for the audit trail. */
 static char *
@@ -66,6 +68,33 @@ read_password(const char *path)
 	return data;
 }
 
+/*
+ * Queue the message with the link and send it now (the person waits for
+ * it; a relay that fails leaves it in the outbox for `kyniem remind`).
+ * 0 when it was sent, -1.
+ */
+static int
+mail_link(struct app *app, const struct user *u, const char *url)
+{
+	struct remind_stats st = { 0 };
+	struct remind_in in;
+
+	if (invite_queue(app->store, app->cfg, u, url, app->now) == -1)
+		return -1;
+	in.cfg = app->cfg;
+	in.store = app->store;
+	in.lunar = app->lunar;
+	in.now = app->now;
+	in.today = vntime_day(app->now, NULL);
+	if (remind_send_links(&in, &mail_smtp, 30, NULL, &st) == -1 ||
+	    st.sent == 0) {
+		log_warnx("the link to '%s' was not mailed; it waits in the "
+		    "outbox for kyniem remind", u->email);
+		return -1;
+	}
+	return 0;
+}
+
 /* Print the account's one-time link and mail it when SMTP is set; a
  * reset also ends its password and sessions (user_reset()). */
 static int
@@ -91,8 +120,7 @@ give_link(struct app *app, const struct user *u, int reset)
 		if (app->cfg->base_url == NULL || app->cfg->base_url[0] == '\0')
 			log_warnx("the link was not mailed: [server] base_url "
 			    "(the address people open) is not set");
-		else if (invite_send(app->cfg, &mail_smtp, u, url,
-		    app->now) == 0)
+		else if (mail_link(app, u, url) == 0)
 			printf("the link was mailed to %s\n", u->email);
 		else
 			ret = 1;

@@ -44,6 +44,9 @@ struct key {
 #define F(f) offsetof(struct config_feed, f)
 
 static const struct key keys[] = {
+	{ "activities", "first_year", T_INT, C(act_first_year), 1800, 2199 },
+	{ "activities", "last_year", T_INT, C(act_last_year), 1800, 2199 },
+	{ "activities", "max_owners", T_INT, C(act_max_owners), 1, 1000 },
 	{ "app", "idle_minutes", T_INT, C(app_idle_minutes), 5, 43200 },
 	{ "app", "session_days", T_INT, C(app_session_days), 1, 365 },
 	{ "database", "path", T_STR, C(db_path), 0, 0 },

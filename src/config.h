@@ -118,6 +118,10 @@ struct config {
 	char *letters_template_vi;	/* NULL: letter.vi.txt next to the */
 	char *letters_template_en;	/* config file (letter_tmpl_path()) */
 
+	/* [activities] what an activity may hold */
+	int act_first_year, act_last_year;	/* its dates' years */
+	int act_max_owners;	/* owners, who get its reminders */
+
 	/* [app] the staff web application's sessions */
 	int app_idle_minutes;	/* since the last request (8 h) */
 	int app_session_days;	/* since the login (7 days) */

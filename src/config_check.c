@@ -141,6 +141,12 @@ config_check(const struct config *cfg)
 		ret = -1;
 	if (check_smtp(cfg) == -1)
 		ret = -1;
+	if (cfg->act_first_year > cfg->act_last_year) {
+		log_warnx("%s: [activities] first_year %d is after last_year "
+		    "%d", cfg->path ? cfg->path : "config", cfg->act_first_year,
+		    cfg->act_last_year);
+		ret = -1;
+	}
 	/* It goes into every calendar's ORGANIZER. */
 	if (cfg->org_email != NULL && *cfg->org_email != '\0' &&
 	    !recipient_email_valid(cfg->org_email)) {

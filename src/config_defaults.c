@@ -127,6 +127,10 @@ config_defaults(struct config *cfg)
 	cfg->smtp_reuse = 1;
 	cfg->remind_offsets = xstrdup("30d,7d,1d");
 	cfg->milestone_days = 90;
+	/* From the union's founding years to well past any plan. */
+	cfg->act_first_year = 1945;
+	cfg->act_last_year = 2100;
+	cfg->act_max_owners = 20;
 	cfg->app_idle_minutes = 480;
 	cfg->app_session_days = 7;
 	/* The reports' plans name three to six occasions in 1.1. */

@@ -127,6 +127,10 @@ int contact_get(struct store *st, const char *key, struct contact *out);
 int contact_load(struct store *st, const char *country,
     struct contact_list *out);
 void contact_release(struct contact *c);
+/* A page of contact_load()'s list: offset rows skipped, at most limit;
+ * *total is the whole list's length.  0 or -1. */
+int contact_page(struct store *st, const char *country, long offset,
+    long limit, struct contact_list *out, long *total);
 void contact_list_release(struct contact_list *l);
 
 /* c as a JSON object of its 14 columns (and "origin" when loaded is

@@ -20,23 +20,24 @@
 
 /* The contacts as they are now: imported rows no edit counts for, then
  * the edits that count (not removals), with origin, who and when. */
-static const char current_sql[] =
-    "SELECT * FROM ("
-    " SELECT " COLS ", 0 AS origin, NULL AS who, 0 AS at FROM contacts c"
-    "  WHERE NOT EXISTS (SELECT 1 FROM contact_edits e WHERE e.key = c.key"
-    "  AND e.base_revision = c.revision)"
-    " UNION ALL"
-    " SELECT e.key, e.country, e.kind, e.city, e.name_vi, e.name_en,"
-    "  e.address, e.email, e.website, e.head_title_vi, e.head_title_en,"
-    "  e.confidence, e.source, e.note,"
-    "  CASE WHEN e.base_revision IS NULL THEN 2 ELSE 1 END, e.who, e.at"
-    "  FROM contact_edits e LEFT JOIN contacts c ON c.key = e.key"
-    "  WHERE e.removed = 0 AND (e.base_revision = c.revision OR"
-    "  (e.base_revision IS NULL AND c.key IS NULL)))"
+#define CURRENT \
+    "SELECT * FROM (" \
+    " SELECT " COLS ", 0 AS origin, NULL AS who, 0 AS at FROM contacts c" \
+    "  WHERE NOT EXISTS (SELECT 1 FROM contact_edits e WHERE e.key = c.key" \
+    "  AND e.base_revision = c.revision)" \
+    " UNION ALL" \
+    " SELECT e.key, e.country, e.kind, e.city, e.name_vi, e.name_en," \
+    "  e.address, e.email, e.website, e.head_title_vi, e.head_title_en," \
+    "  e.confidence, e.source, e.note," \
+    "  CASE WHEN e.base_revision IS NULL THEN 2 ELSE 1 END, e.who, e.at" \
+    "  FROM contact_edits e LEFT JOIN contacts c ON c.key = e.key" \
+    "  WHERE e.removed = 0 AND (e.base_revision = c.revision OR" \
+    "  (e.base_revision IS NULL AND c.key IS NULL)))" \
     " WHERE (?1 IS NULL OR country = ?1) AND (?2 IS NULL OR key = ?2)"
-    " ORDER BY country, CASE kind WHEN 'embassy' THEN 0"
-    " WHEN 'consulate-general' THEN 1 WHEN 'consulate' THEN 2"
-    " WHEN 'association' THEN 3 ELSE 4 END, key";
+#define CURRENT_ORDER " ORDER BY country, CASE kind WHEN 'embassy' THEN 0" \
+    " WHEN 'consulate-general' THEN 1 WHEN 'consulate' THEN 2" \
+    " WHEN 'association' THEN 3 ELSE 4 END, key"
+static const char current_sql[] = CURRENT CURRENT_ORDER;
 
 /* Bind the 14 columns of c from index first on. */
 static void
@@ -172,6 +173,30 @@ int
 contact_load(struct store *st, const char *country, struct contact_list *out)
 {
 	return load(st, country, NULL, out);
+}
+
+int
+contact_page(struct store *st, const char *country, long offset,
+    long limit, struct contact_list *out, long *total)
+{
+	sqlite3_stmt *stmt;
+
+	memset(out, 0, sizeof(*out));
+	if (store_count(st, "SELECT count(*) FROM (" CURRENT ")", country,
+	    total) == -1)
+		return -1;
+	if ((stmt = store_prepare(st, CURRENT CURRENT_ORDER
+	    " LIMIT ?3 OFFSET ?4")) != NULL) {
+		store_bind_text(stmt, 1, country);
+		sqlite3_bind_int64(stmt, 3, limit);
+		sqlite3_bind_int64(stmt, 4, offset);
+	}
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_contact) == -1) {
+		contact_list_release(out);
+		return -1;
+	}
+	return 0;
 }
 
 int

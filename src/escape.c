@@ -1,14 +1,19 @@
 /*
  * The escapers.  Each works on UTF-8 text byte by byte: the characters it
  * rewrites are all ASCII, so multi-byte sequences pass through untouched
- * (esc_log excepted, which keeps nothing but printable ASCII).
+ * (esc_log excepted, which keeps nothing but printable ASCII, and
+ * esc_term, which reads code points to find the invisible ones).
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "escape.h"
+#include "text.h"
 #include "util.h"
 
 static const char hex[] = "0123456789ABCDEF";
@@ -153,6 +158,36 @@ esc_log(struct buf *b, const char *s, size_t max)
 		else
 			buf_printf(b, "\\x%c%c", hex[c >> 4], hex[c & 15]);
 	}
+}
+
+void
+esc_term(struct buf *b, const char *s, size_t max)
+{
+	int32_t i = 0, start, len;
+	UChar32 c;
+
+	if (s == NULL)
+		return;
+	len = (int32_t)strnlen(s, max < INT32_MAX ? max : INT32_MAX);
+	while (i < len) {
+		start = i;
+		U8_NEXT(s, i, len, c);
+		if (c < 0) {		/* not UTF-8 (or cut by max) */
+			for (; start < i; start++)
+				buf_printf(b, "\\x%c%c",
+				    hex[(unsigned char)s[start] >> 4],
+				    hex[(unsigned char)s[start] & 15]);
+		} else if (c == '\\')
+			buf_puts(b, "\\\\");
+		else if (c < 0x80 && text_char_refused(c, 0))
+			buf_printf(b, "\\x%c%c", hex[c >> 4], hex[c & 15]);
+		else if (text_char_refused(c, 0))
+			buf_printf(b, "\\u%04X", (unsigned)c);
+		else
+			buf_add(b, s + start, (size_t)(i - start));
+	}
+	if (s[len] != '\0')
+		buf_puts(b, "...");
 }
 
 void

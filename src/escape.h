@@ -49,6 +49,17 @@ void esc_url(struct buf *b, const char *s);
 void esc_log(struct buf *b, const char *s, size_t max);
 
 /*
+ * Text for a person's terminal (`kyniem audit`): valid UTF-8 is written as
+ * it is, Vietnamese included, but what text_char_refused() refuses on one
+ * line (C0 and C1 controls, DEL, tab and line breaks, the line separators
+ * and the bidirectional controls) is escaped, as \xNN below U+0080 and as
+ * \uXXXX above, so nothing can move the cursor, end the line or turn the
+ * text around; a byte that is not UTF-8 is \xNN and the backslash is \\.
+ * At most max bytes of s are looked at; "..." marks a cut.
+ */
+void esc_term(struct buf *b, const char *s, size_t max);
+
+/*
  * The HTML writer: printf whose %s is escaped with esc_html().  Numbers
  * (%d %ld %lld %u %lu %zu %x, with flags and widths) are written as
  * printf writes them, and %% is a percent sign.  Markup goes in the

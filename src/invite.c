@@ -11,8 +11,9 @@
 #include "escape.h"
 #include "invite.h"
 #include "log.h"
-#include "mail.h"
 #include "message.h"
+#include "outbox.h"
+#include "store.h"
 #include "token.h"
 #include "user.h"
 #include "util.h"
@@ -64,13 +65,36 @@ bodies(const struct config *cfg, const struct user *u, const char *url,
 	buf_release(&until);
 }
 
+/* Queue msg as the account's only pending link; 0 or -1. */
+static int
+queue(struct store *st, const struct user *u, const char *id,
+    const char *subject, const struct buf *msg, const char *mid,
+    time_t now)
+{
+	char prefix[48], *key = xasprintf("link:%ld:%.16s", u->id, id);
+	int ret = -1;
+
+	snprintf(prefix, sizeof(prefix), "link:%ld:", u->id);
+	if (store_begin(st) == -1)
+		goto done;
+	if (outbox_forget(st, prefix, "replaced by a newer link",
+	    (long)now) == -1 || outbox_add_expiring(st, key, u->email, mid,
+	    subject, msg->data, msg->len, (long)now, (long)now +
+	    USER_LINK_SECONDS) == -1) {
+		store_rollback(st);
+		goto done;
+	}
+	ret = store_commit(st);
+done:
+	free(key);
+	return ret;
+}
+
 int
-invite_send(const struct config *cfg, const struct mail_backend *be,
+invite_queue(struct store *st, const struct config *cfg,
     const struct user *u, const char *url, time_t now)
 {
 	struct message m = { 0 };
-	struct mail_session *s;
-	struct mail_result res;
 	struct buf text, html, msg;
 	const char *err;
 	char *id = token_new();
@@ -94,16 +118,7 @@ invite_send(const struct config *cfg, const struct mail_backend *be,
 		log_warnx("cannot write the message to '%s': %s", u->email, err);
 		goto done;
 	}
-	if ((s = be->open(cfg)) == NULL)
-		goto done;
-	memset(&res, 0, sizeof(res));
-	be->send(s, cfg->smtp_from, u->email, msg.data, msg.len, &res);
-	be->close(s);
-	if (res.status == MAIL_SENT)
-		ret = 0;
-	else
-		log_warnx("the link to '%s' was not sent: %s", u->email,
-		    res.error);
+	ret = queue(st, u, id, m.subject, &msg, mid, now);
 done:
 	/* The link must not linger in memory longer than needed. */
 	explicit_bzero(text.data, text.len);

@@ -1,8 +1,10 @@
 /*
  * The one-time link that lets a new or reset account choose its password:
  * its address ({base}/app/password?token=...), and a message carrying it
- * sent at once through a mail backend.  The message is never queued in
- * the outbox: the token would then lie in the database in clear.
+ * queued in the outbox, so that no request waits for the mail relay.
+ * The row expires with the link and its text is wiped once it is sent
+ * (outbox_add_expiring()): the link lies in the database only while it
+ * waits to go.
  */
 #ifndef KYNIEM_INVITE_H
 #define KYNIEM_INVITE_H
@@ -10,7 +12,7 @@
 #include <time.h>
 
 struct config;
-struct mail_backend;
+struct store;
 struct user;
 
 /* The link for token under base (no final slash); caller frees. */
@@ -25,10 +27,12 @@ char *invite_url(const char *base, const char *token);
 char *invite_mail_base(const struct config *cfg);
 
 /*
- * Mail the link to the account through be (Vietnamese unless lang says
- * otherwise).  Returns 0 when the relay accepted it, -1 (logged).
+ * Queue the message with the link to the account (in Vietnamese), good
+ * until the link's expiry, in place of any earlier link's message still
+ * waiting.  The server's sender (sender.c) or `kyniem remind` sends it.
+ * Returns 0, or -1 (logged).
  */
-int invite_send(const struct config *cfg, const struct mail_backend *be,
+int invite_queue(struct store *st, const struct config *cfg,
     const struct user *u, const char *url, time_t now);
 
 #endif

@@ -1,7 +1,9 @@
 /*
  * The outbox table.  Each state change is its own statement, committed
  * at once, so a run killed between two messages has recorded every
- * outcome it saw; only the message in flight can be sent again.
+ * outcome it saw; only the message in flight can be sent again.  A row
+ * with an expiry carries a one-time link: every statement that ends it
+ * wipes its text.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,14 +29,18 @@ outbox_exists(struct store *st, const char *reminder, const char *recipient)
 	    " AND recipient = ?2", reminder, recipient);
 }
 
+/* A message's text once its secret is of no more use. */
+#define WIPE_SECRET "message = CASE WHEN expires IS NULL THEN message" \
+	" ELSE X'' END"
+
 int
-outbox_add(struct store *st, const char *reminder, const char *recipient,
-    const char *message_id, const char *subject, const char *msg,
-    size_t len, long now)
+outbox_add_expiring(struct store *st, const char *reminder,
+    const char *recipient, const char *message_id, const char *subject,
+    const char *msg, size_t len, long now, long expires)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "INSERT INTO outbox (reminder,"
-	    " recipient, message_id, subject, message, next_try, created)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"
+	    " recipient, message_id, subject, message, next_try, created,"
+	    " expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)"
 	    " ON CONFLICT (reminder, recipient) DO NOTHING");
 
 	if (stmt != NULL) {
@@ -44,7 +50,48 @@ outbox_add(struct store *st, const char *reminder, const char *recipient,
 		sqlite3_bind_text(stmt, 4, subject, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_blob(stmt, 5, msg, (int)len, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(stmt, 6, now);
+		if (expires > 0)
+			sqlite3_bind_int64(stmt, 7, expires);
 	}
+	return store_step_done(st, stmt);
+}
+
+int
+outbox_add(struct store *st, const char *reminder, const char *recipient,
+    const char *message_id, const char *subject, const char *msg,
+    size_t len, long now)
+{
+	return outbox_add_expiring(st, reminder, recipient, message_id,
+	    subject, msg, len, now, 0);
+}
+
+int
+outbox_forget(struct store *st, const char *prefix, const char *reason,
+    long now)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET state ="
+	    " 'failed', done = ?2, last_error = ?3, " WIPE_SECRET
+	    " WHERE state = 'pending' AND substr(reminder, 1, length(?1)) ="
+	    " ?1");
+
+	if (stmt != NULL) {
+		sqlite3_bind_text(stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(stmt, 2, now);
+		sqlite3_bind_text(stmt, 3, reason, -1, SQLITE_TRANSIENT);
+	}
+	return store_step_done(st, stmt);
+}
+
+int
+outbox_expire(struct store *st, long now)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET state ="
+	    " 'failed', done = ?1, message = X'', last_error = 'the link"
+	    " expired before it could be sent' WHERE state = 'pending'"
+	    " AND expires IS NOT NULL AND expires <= ?1");
+
+	if (stmt != NULL)
+		sqlite3_bind_int64(stmt, 1, now);
 	return store_step_done(st, stmt);
 }
 
@@ -93,6 +140,24 @@ outbox_load(struct store *st, int due, int failed_only, long now,
 		sqlite3_bind_int64(stmt, 2, now);
 		sqlite3_bind_int(stmt, 3, failed_only);
 	}
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_item) == -1) {
+		outbox_list_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+int
+outbox_load_expiring(struct store *st, long now, struct outbox_list *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT "
+	    OUTBOX_COLUMNS("message") " FROM outbox WHERE state = 'pending'"
+	    " AND next_try <= ?1 AND expires IS NOT NULL AND expires > ?1"
+	    " ORDER BY id");
+
+	if (stmt != NULL)
+		sqlite3_bind_int64(stmt, 1, now);
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
 	    row_item) == -1) {
 		outbox_list_release(out);
@@ -153,7 +218,8 @@ outbox_retry(struct store *st, long id, long now)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET state ="
 	    " 'pending', attempts = 0, next_try = ?2, done = NULL"
-	    " WHERE id = ?1 AND state IN ('pending', 'failed')");
+	    " WHERE id = ?1 AND state IN ('pending', 'failed')"
+	    " AND length(message) > 0");
 
 	if (stmt != NULL) {
 		sqlite3_bind_int64(stmt, 1, id);
@@ -192,8 +258,8 @@ int
 outbox_mark_sent(struct store *st, long id, long now)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET state ="
-	    " 'sent', attempts = attempts + 1, done = ?2, last_error = NULL"
-	    " WHERE id = ?1 AND state = 'pending'");
+	    " 'sent', attempts = attempts + 1, done = ?2, last_error = NULL, "
+	    WIPE_SECRET " WHERE id = ?1 AND state = 'pending'");
 
 	if (stmt != NULL) {
 		sqlite3_bind_int64(stmt, 1, id);
@@ -206,8 +272,8 @@ int
 outbox_mark_failed(struct store *st, long id, long now, const char *error)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET state ="
-	    " 'failed', attempts = attempts + 1, done = ?2, last_error = ?3"
-	    " WHERE id = ?1 AND state = 'pending'");
+	    " 'failed', attempts = attempts + 1, done = ?2, last_error = ?3, "
+	    WIPE_SECRET " WHERE id = ?1 AND state = 'pending'");
 
 	if (stmt != NULL) {
 		sqlite3_bind_int64(stmt, 1, id);
@@ -238,7 +304,9 @@ outbox_mark_retry(struct store *st, long id, long now, const char *error)
 	    "  WHEN 5 THEN ?8 WHEN 6 THEN ?9 ELSE ?10 END,"
 	    " state = CASE WHEN attempts + 1 >= ?11 THEN 'failed'"
 	    "  ELSE 'pending' END,"
-	    " done = CASE WHEN attempts + 1 >= ?11 THEN ?2 ELSE NULL END"
+	    " done = CASE WHEN attempts + 1 >= ?11 THEN ?2 ELSE NULL END,"
+	    " message = CASE WHEN attempts + 1 >= ?11 AND expires IS NOT NULL"
+	    "  THEN X'' ELSE message END"
 	    " WHERE id = ?1 AND state = 'pending'");
 	int i;
 

@@ -45,10 +45,34 @@ int outbox_add(struct store *st, const char *reminder, const char *recipient,
     size_t len, long now);
 
 /*
+ * Queue a message that carries a secret good until expires (a one-time
+ * password link), as outbox_add() does.  It is not sent after expires
+ * (outbox_expire()) and its text is wiped once it is sent or has failed,
+ * so that the link does not lie in the database longer than it must.
+ */
+int outbox_add_expiring(struct store *st, const char *reminder,
+    const char *recipient, const char *message_id, const char *subject,
+    const char *msg, size_t len, long now, long expires);
+/*
+ * Give up the pending messages whose reminder key starts with prefix
+ * ("link:12:", an account's earlier links), as failed with reason, their
+ * text wiped.  0 or -1.
+ */
+int outbox_forget(struct store *st, const char *prefix, const char *reason,
+    long now);
+/* Fail the pending messages whose secret expired by now, their text
+ * wiped.  0 or -1. */
+int outbox_expire(struct store *st, long now);
+
+/*
  * Load items: pending ones due at now (due = 1), or every item (due = 0,
  * failed_only to keep only failed ones), oldest first.  0 or -1.
  */
 int outbox_load(struct store *st, int due, int failed_only, long now,
+    struct outbox_list *out);
+/* The pending messages with a secret due at now, oldest first: what the
+ * server sends as soon as a page queued it.  0 or -1. */
+int outbox_load_expiring(struct store *st, long now,
     struct outbox_list *out);
 void outbox_list_release(struct outbox_list *l);
 void outbox_item_release(struct outbox_item *it);
@@ -68,8 +92,9 @@ int outbox_get(struct store *st, long id, struct outbox_item *out);
  * pending, attempts back to 0 (a failed item has used up its temporary
  * failures, and would otherwise fail again at the first one), done
  * cleared.  last_error is kept until the next attempt replaces it, so
- * the reason stays visible.  0, 1 when there is no such item or it was
- * already sent, -1.
+ * the reason stays visible.  0, 1 when there is no such item, it was
+ * already sent, or its text was wiped (an expired link: an administrator
+ * makes a new one), -1.
  */
 int outbox_retry(struct store *st, long id, long now);
 

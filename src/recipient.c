@@ -90,11 +90,21 @@ recipient_check(const struct recipient *r, char *err, size_t errlen)
 	return 0;
 }
 
+/* What a follows list means as a selector: "none" (a recipient who only
+ * owns activities) is the selector that matches nothing. */
+static const char *
+follows_selector(const char *follows)
+{
+	return strcmp(follows, RECIPIENT_FOLLOWS_NONE) == 0 ? "" : follows;
+}
+
 int
 recipient_follows_check(const char *s, char *err, size_t errlen)
 {
 	struct selector sel;
 
+	if (strcmp(s, RECIPIENT_FOLLOWS_NONE) == 0)
+		return 0;
 	if (s[strspn(s, " ,")] == '\0') {
 		snprintf(err, errlen, "nothing to follow");
 		return -1;
@@ -150,7 +160,8 @@ row_recipient(sqlite3_stmt *stmt, void *elem)
 	r->follows = xstrdup((const char *)sqlite3_column_text(stmt, 3));
 	/* Checked when stored; a row edited by hand that no longer parses
 	 * follows nothing, and says so. */
-	if (select_parse(r->follows, &r->sel, err, sizeof(err)) == -1)
+	if (select_parse(follows_selector(r->follows), &r->sel, err,
+	    sizeof(err)) == -1)
 		log_warnx("recipient '%s': follows %s; ignored", r->email,
 		    err);
 }
@@ -183,6 +194,29 @@ recipient_load(struct store *st, struct recipient_list *out)
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT email, name, lang,"
 	    " follows FROM recipients ORDER BY email");
 
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_recipient) == -1) {
+		recipient_list_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+int
+recipient_page(struct store *st, long offset, long limit,
+    struct recipient_list *out, long *total)
+{
+	sqlite3_stmt *stmt;
+
+	memset(out, 0, sizeof(*out));
+	if (store_count(st, "SELECT count(*) FROM recipients", NULL,
+	    total) == -1)
+		return -1;
+	if ((stmt = store_prepare(st, "SELECT email, name, lang, follows"
+	    " FROM recipients ORDER BY email LIMIT ?1 OFFSET ?2")) != NULL) {
+		sqlite3_bind_int64(stmt, 1, limit);
+		sqlite3_bind_int64(stmt, 2, offset);
+	}
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
 	    row_recipient) == -1) {
 		recipient_list_release(out);

@@ -40,7 +40,12 @@ int recipient_email_valid(const char *s);
  */
 int recipient_check(const struct recipient *r, char *err, size_t errlen);
 
-/* Check a follows list (a selector); 0, or -1 with a reason in err. */
+/* The follows list of a recipient who gets no digest, only the reminders
+ * of the activities they own. */
+#define RECIPIENT_FOLLOWS_NONE	"none"
+
+/* Check a follows list (a selector, or "none"); 0, or -1 with a reason
+ * in err. */
 int recipient_follows_check(const char *s, char *err, size_t errlen);
 
 /* Add, or update the name, language and follows of an address; 0 / -1. */
@@ -54,6 +59,10 @@ int recipient_get(struct store *st, const char *email,
 void recipient_release(struct recipient *r);
 /* Every recipient, sorted by address; 0 or -1. */
 int recipient_load(struct store *st, struct recipient_list *out);
+/* A page of recipient_load()'s list: offset rows skipped, at most limit;
+ * *total is the whole list's length.  0 or -1. */
+int recipient_page(struct store *st, long offset, long limit,
+    struct recipient_list *out, long *total);
 void recipient_list_release(struct recipient_list *l);
 
 #endif

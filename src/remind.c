@@ -142,6 +142,31 @@ due_offset(const struct remind_in *in, const struct activity *a,
 	return best;
 }
 
+/*
+ * 1 if owner j of a gets its reminders: one of the first max_owners, and
+ * an account's or a recipient's address.  Activities are checked so when
+ * written (activity_check()); one stored before that rule, or whose owner
+ * has left, mails no one from outside.  0 (logged) or -1.
+ */
+static int
+owner_reachable(const struct remind_in *in, const struct activity *a,
+    size_t j)
+{
+	int rc;
+
+	if (j >= (size_t)in->cfg->act_max_owners) {
+		if (j == (size_t)in->cfg->act_max_owners)
+			log_warnx("activity %ld has %zu owners: reminders go "
+			    "to the first %d ([activities] max_owners)", a->id,
+			    a->nowners, in->cfg->act_max_owners);
+		return 0;
+	}
+	if ((rc = activity_owner_allowed(in->store, NULL, a->owners[j])) == 0)
+		log_warnx("activity %ld: no reminder to '%s', which is "
+		    "neither an account nor a recipient", a->id, a->owners[j]);
+	return rc;
+}
+
 static int
 queue_activities(const struct remind_in *in, const struct dataset *d,
     const struct recipient_list *rl, int dry_run, FILE *out,
@@ -173,6 +198,11 @@ queue_activities(const struct remind_in *in, const struct dataset *d,
 		    off % 86400 ? off / 3600 : off / 86400,
 		    off % 86400 ? 'h' : 'd');
 		for (j = 0; j < a->nowners; j++) {
+			if ((rc = owner_reachable(in, a, j)) != 1) {
+				if (rc == -1)
+					return -1;
+				continue;
+			}
 			name = lang_of(rl, a->owners[j], &lang, in->cfg->lang);
 			mail_init(&m, key, a->owners[j], name, lang);
 			remind_mail_activity(&m, in->cfg, d, in->lunar, a,
@@ -416,7 +446,9 @@ record(const struct remind_in *in, const struct outbox_item *it,
 
 	switch (res->status) {
 	case MAIL_SENT:
-		fprintf(out, "sent %s to %s\n", it->reminder, it->recipient);
+		if (out != NULL)
+			fprintf(out, "sent %s to %s\n", it->reminder,
+			    it->recipient);
 		stats->sent++;
 		return outbox_mark_sent(in->store, it->id, now);
 	case MAIL_PERMFAIL:
@@ -433,9 +465,13 @@ record(const struct remind_in *in, const struct outbox_item *it,
 	return outbox_mark_retry(in->store, it->id, now, res->error);
 }
 
-int
-remind_send(const struct remind_in *in, const struct mail_backend *be,
-    int dry_run, FILE *out, struct remind_stats *stats)
+/* What a sending run sends: every row due, or the links only. */
+enum batch { BATCH_ALL, BATCH_LINKS };
+
+static int
+send_batch(const struct remind_in *in, const struct mail_backend *be,
+    enum batch what, int wait, int dry_run, FILE *out,
+    struct remind_stats *stats)
 {
 	struct outbox_list l;
 	struct mail_session *s = NULL;
@@ -443,13 +479,16 @@ remind_send(const struct remind_in *in, const struct mail_backend *be,
 	size_t i;
 	int ret = -1, lock = -2;
 
-	/* One sender at a time (the timer's run, a manual one, the web
-	 * application's retry): the second waits, then finds nothing due.
-	 * A sender that dies releases the lock with its descriptor. */
-	if (!dry_run && (lock = store_lock(in->store, "remind",
-	    REMIND_LOCK_WAIT)) == -1)
+	/* One sender at a time (the timer's run, a manual one, the
+	 * server's): the second waits, then finds nothing due.  A sender
+	 * that dies releases the lock with its descriptor. */
+	if (!dry_run && (lock = store_lock(in->store, "remind", wait)) == -1)
 		return -1;
-	if (outbox_load(in->store, 1, 0, (long)in->now, &l) == -1) {
+	/* A link that expired waiting is worth nothing: failed, wiped. */
+	if ((!dry_run && outbox_expire(in->store, (long)in->now) == -1) ||
+	    (what == BATCH_LINKS ? outbox_load_expiring(in->store,
+	    (long)in->now, &l) : outbox_load(in->store, 1, 0, (long)in->now,
+	    &l)) == -1) {
 		store_unlock(lock);
 		return -1;
 	}
@@ -486,4 +525,19 @@ done:
 	outbox_list_release(&l);
 	store_unlock(lock);
 	return ret;
+}
+
+int
+remind_send(const struct remind_in *in, const struct mail_backend *be,
+    int dry_run, FILE *out, struct remind_stats *stats)
+{
+	return send_batch(in, be, BATCH_ALL, REMIND_LOCK_WAIT, dry_run, out,
+	    stats);
+}
+
+int
+remind_send_links(const struct remind_in *in, const struct mail_backend *be,
+    int wait, FILE *out, struct remind_stats *stats)
+{
+	return send_batch(in, be, BATCH_LINKS, wait, 0, out, stats);
 }

@@ -51,4 +51,15 @@ int remind_queue(const struct remind_in *in, int dry_run, FILE *out,
 int remind_send(const struct remind_in *in, const struct mail_backend *be,
     int dry_run, FILE *out, struct remind_stats *stats);
 
+/*
+ * The same for the messages carrying a one-time link only (invite.c),
+ * which a person is waiting for: the server sends them as soon as a page
+ * queued them.  wait is how many seconds to wait for another sender;
+ * in->lunar may be NULL, and out when nothing is to be printed.
+ * Returns 0 or -1.
+ */
+int remind_send_links(const struct remind_in *in,
+    const struct mail_backend *be, int wait, FILE *out,
+    struct remind_stats *stats);
+
 #endif

@@ -212,6 +212,14 @@ static const char *const migrations[] = {
 	"ALTER TABLE activities ADD COLUMN public INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE sessions ADD COLUMN flash TEXT;"
 	"ALTER TABLE sessions ADD COLUMN flash_detail TEXT;",
+	/* 11 -> 12: a message that carries a one-time link (an account's
+	 * invitation) is worthless after the link's expiry: not sent after
+	 * it, and its text wiped once sent, failed or expired. */
+	"ALTER TABLE outbox ADD COLUMN expires INTEGER;",
+	/* 12 -> 13: the activities list's order, so that a page of it
+	 * (activity_query()) walks the index instead of sorting them all. */
+	"CREATE INDEX activities_order ON activities(start_date, all_day DESC,"
+	" start_min, id);",
 };
 
 static int
@@ -668,6 +676,23 @@ group_set_release(struct group_set *g)
 	free(g->v);
 	g->v = NULL;
 	g->n = 0;
+}
+
+int
+store_count(struct store *st, const char *sql, const char *a, long *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, sql);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, a);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*out = (long)sqlite3_column_int64(stmt, 0);
+	else
+		store_warn(st);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_ROW ? 0 : -1;
 }
 
 int

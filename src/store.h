@@ -151,6 +151,10 @@ void group_set_release(struct group_set *g);
  * 1 if the query sql, with ?1 = a and ?2 = b (when b is not NULL), returns
  * a row; 0 if not; -1 on error (logged).
  */
+/* The number a count query answers (?1 bound to a, when not NULL) into
+ * *out: a listing's length, for its pages.  0 or -1 (logged). */
+int store_count(struct store *st, const char *sql, const char *a,
+    long *out);
 int store_exists(struct store *st, const char *sql, const char *a,
     const char *b);
 /* 1 if the country code is known, 0 if not, -1 on error. */

@@ -3,37 +3,58 @@
  * break what the text later goes into: a CR or LF ends a header or a log
  * line, ESC drives terminals, NUL cuts C strings, and Word refuses a docx
  * holding C0 controls.  C1 controls (U+0080-U+009F) and the Unicode line
- * and paragraph separators are refused for the same reasons.
+ * and paragraph separators are refused for the same reasons.  A one-line
+ * field also refuses the bidirectional controls (U+202E turns "gpj.exe"
+ * around on screen): a name or a title must read as it is stored.  The
+ * character classes are ICU's, not tables of ours.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "text.h"
 #include "util.h"
 
-/* 1 if the code point at s (valid UTF-8) is a control character the
- * field does not allow; *len is set to its length in bytes. */
-static int
-control_at(const unsigned char *s, int multiline, size_t *len)
+int
+text_char_refused(long c, int flags)
 {
-	*len = 1;
-	if (s[0] < 0x80) {
-		if (s[0] == '\t' || s[0] == '\n' || s[0] == '\r')
-			return !multiline;
-		return s[0] < 0x20 || s[0] == 0x7f;
+	UChar32 u = (UChar32)c;
+
+	if (c == '\t' || c == '\n' || c == '\r')
+		return !(flags & TEXT_MULTILINE);
+	switch (u_charType(u)) {
+	case U_CONTROL_CHAR:		/* C0, DEL, C1 */
+	case U_LINE_SEPARATOR:
+	case U_PARAGRAPH_SEPARATOR:
+		return 1;
+	default:
+		break;
 	}
-	*len = s[0] >= 0xf0 ? 4 : s[0] >= 0xe0 ? 3 : 2;
-	if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
-		return 1;			/* C1 */
-	return s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0xa8 || s[2] == 0xa9);
+	return !(flags & TEXT_MULTILINE) &&
+	    u_hasBinaryProperty(u, UCHAR_BIDI_CONTROL);
+}
+
+/* 1 if c shows as something: not a space, a control or format
+ * character, a separator, nor one of the invisible "default ignorable"
+ * letters (U+3164 HANGUL FILLER). */
+static int
+visible(UChar32 c)
+{
+	return u_isgraph(c) &&
+	    !u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
 }
 
 int
 text_check(const char *s, size_t max, int flags, const char **why)
 {
-	const unsigned char *p;
 	const char *unused;
-	size_t n = 0, len;
+	int32_t i = 0, len;
+	UChar32 c;
+	size_t n = 0;
+	int seen = 0;
 
 	/* Callers that only want the verdict pass NULL (the login form). */
 	if (why == NULL)
@@ -44,19 +65,36 @@ text_check(const char *s, size_t max, int flags, const char **why)
 		*why = "is required";
 		return -1;
 	}
-	if (!util_utf8_valid(s, strlen(s))) {
+	if (strlen(s) > (size_t)INT32_MAX / 4) {
+		*why = "is longer than the limit";
+		return -1;
+	}
+	len = (int32_t)strlen(s);
+	if (!util_utf8_valid(s, (size_t)len)) {
 		*why = "is not valid UTF-8";
 		return -1;
 	}
-	for (p = (const unsigned char *)s; *p != '\0'; p += len, n++) {
-		if (control_at(p, flags & TEXT_MULTILINE, &len)) {
-			*why = "contains a control character";
+	while (i < len) {
+		U8_NEXT(s, i, len, c);
+		if (c < 0) {
+			*why = "is not valid UTF-8";
 			return -1;
 		}
-		if (n >= max) {
+		if (text_char_refused(c, flags)) {
+			*why = u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL) ?
+			    "contains a bidirectional control character" :
+			    "contains a control character";
+			return -1;
+		}
+		if (n++ >= max) {
 			*why = "is longer than the limit";
 			return -1;
 		}
+		seen |= visible(c);
+	}
+	if ((flags & TEXT_REQUIRED) && !seen) {
+		*why = "has no visible character";
+		return -1;
 	}
 	return 0;
 }

@@ -2,7 +2,9 @@
  * The one validator for text fields of every input: command-line options,
  * CSV and .ics rows, the config file and web forms.  A field is valid
  * UTF-8, has no control characters (tab and line breaks only where the
- * field allows several lines) and is not longer than its limit.
+ * field allows several lines), no bidirectional controls on one line, and
+ * is not longer than its limit; a required field shows at least one
+ * visible character.
  */
 #ifndef KYNIEM_TEXT_H
 #define KYNIEM_TEXT_H
@@ -18,13 +20,15 @@
 
 /* Flags of text_check(). */
 #define TEXT_MULTILINE	0x1	/* LF, CR and tab allowed */
-#define TEXT_REQUIRED	0x2	/* NULL or "" is an error */
+#define TEXT_REQUIRED	0x2	/* NULL, "" or nothing visible is an error */
 
 /*
  * Check s against the rules above with at most max characters (code
  * points).  NULL and "" pass unless TEXT_REQUIRED.  Returns 0, or -1 with
- * *why (unless why is NULL) set to a static reason ("is not valid UTF-8", "contains a control
- * character", "is longer than the limit", "is required").
+ * *why (unless why is NULL) set to a static reason ("is not valid
+ * UTF-8", "contains a control character", "contains a bidirectional
+ * control character", "is longer than the limit", "is required", "has no
+ * visible character").
  */
 int text_check(const char *s, size_t max, int flags, const char **why);
 
@@ -34,6 +38,15 @@ int text_check(const char *s, size_t max, int flags, const char **why);
  */
 int text_check_field(const char *field, const char *s, size_t max,
     int flags, char *err, size_t errlen);
+
+/*
+ * 1 if code point c is one text_check() refuses in a field of flags: C0
+ * and C1 controls and DEL (tab, CR and LF only when TEXT_MULTILINE), the
+ * line and paragraph separators, and on a single line the bidirectional
+ * controls (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069).  What
+ * prints to a terminal is escaped by the same rule (esc_term()).
+ */
+int text_char_refused(long c, int flags);
 
 /* Characters (code points) of a valid UTF-8 string. */
 size_t text_chars(const char *s);

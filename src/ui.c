@@ -37,7 +37,7 @@ static const struct nav navs[] = {
 	    ROLE_VIEWER, 0 },
 	{ "letters", "/app/letters", "Thư chúc mừng", "Letters", ROLE_VIEWER,
 	    0 },
-	{ "outbox", "/app/outbox", "Hộp thư đi", "Outbox", ROLE_EDITOR, 0 },
+	{ "outbox", "/app/outbox", "Hộp thư đi", "Outbox", ROLE_ADMIN, 0 },
 	{ "recipients", "/app/recipients", "Người nhận", "Recipients",
 	    ROLE_ADMIN, 0 },
 	{ "import", "/app/import", "Nhập dữ liệu", "Import", ROLE_ADMIN, 0 },
@@ -259,6 +259,94 @@ ui_button(struct web_req *r, const char *action, const char *label,
 }
 
 void
+ui_page_read(struct web_req *r, const char *param, struct ui_page *p)
+{
+	const char *q = http_req_query(r->hr, param);
+
+	memset(p, 0, sizeof(*p));
+	p->param = param;
+	if (q == NULL || util_parse_int(q, 1, 100000000L, &p->page) == -1)
+		p->page = 1;
+	p->limit = UI_PAGE_ROWS;
+	p->offset = (p->page - 1) * p->limit;
+}
+
+int
+ui_page_total(struct ui_page *p, long total)
+{
+	long last = total > 0 ? (total + p->limit - 1) / p->limit : 1;
+
+	p->total = total;
+	if (p->page <= last)
+		return 0;
+	p->page = last;
+	p->offset = (last - 1) * p->limit;
+	return 1;
+}
+
+/* path?kept=...&param=n as an href: the query escaped, & as &amp;. */
+static void
+page_href(struct web_req *r, const char *path, const char *const *keep,
+    const char *param, long n, struct buf *b)
+{
+	const char *v;
+	char sep = '?';
+
+	buf_printf(b, "%s%s", r->root, path);
+	for (; keep != NULL && *keep != NULL; keep++) {
+		if (strcmp(*keep, param) == 0 || (v = http_req_query(r->hr,
+		    *keep)) == NULL)
+			continue;
+		buf_printf(b, "%c%s=", sep, *keep);
+		esc_url(b, v);
+		sep = '&';
+	}
+	buf_printf(b, "%c%s=%ld", sep, param, n);
+}
+
+/* One link of the pager, or its label alone when it leads nowhere. */
+static void
+page_link(struct web_req *r, const char *path, const char *const *keep,
+    const struct ui_page *p, long n, const char *rel, const char *label)
+{
+	struct buf href;
+
+	if (n < 1 || n == p->page || (n - 1) * p->limit >= p->total) {
+		html_printf(r->out, "<span class=\"muted\">%s</span> ", label);
+		return;
+	}
+	buf_init(&href);
+	page_href(r, path, keep, p->param, n, &href);
+	html_printf(r->out, "<a rel=\"%s\" href=\"%s\">%s</a> ", rel,
+	    href.data, label);
+	buf_release(&href);
+}
+
+void
+ui_pager(struct web_req *r, const char *path, const char *const *keep,
+    const struct ui_page *p)
+{
+	long last = (p->total + p->limit - 1) / p->limit;
+
+	if (p->total <= p->limit && p->page == 1)
+		return;
+	html_printf(r->out, "<nav class=\"pager actions\" aria-label=\"%s\">",
+	    L(r, "Các trang", "Pages"));
+	page_link(r, path, keep, p, 1, "first", L(r, "« Trang đầu",
+	    "« First"));
+	page_link(r, path, keep, p, p->page - 1, "prev", L(r, "‹ Trang trước",
+	    "‹ Previous"));
+	html_printf(r->out, "<span aria-current=\"page\">%s %ld/%ld (%ld %s)"
+	    "</span> ", L(r, "Trang", "Page"), p->page, last, p->total,
+	    L(r, "dòng", p->total == 1 ? "row" : "rows"));
+	page_link(r, path, keep, p, p->page + 1, "next", L(r, "Trang sau ›",
+	    "Next ›"));
+	page_link(r, path, keep, p, last, "last", L(r, "Trang cuối »",
+	    "Last »"));
+	html_raw(r->out, "</nav>\n");
+}
+
+void
 ui_date(struct web_req *r, struct ymd d)
 {
 	vntime_format_date(d, r->lang, r->out);
@@ -354,6 +442,16 @@ ui_text_why(const struct web_req *r, const char *why)
 	if (strcmp(why, "is longer than the limit") == 0)
 		return L(r, "Nội dung dài quá giới hạn cho phép.",
 		    "Longer than allowed.");
+	if (strcmp(why, "has no visible character") == 0)
+		return L(r, "Phải có ít nhất một chữ nhìn thấy được (không chỉ "
+		    "dấu cách hay ký tự ẩn).", "Needs at least one visible "
+		    "character (not only spaces or invisible characters).");
+	if (strcmp(why, "contains a bidirectional control character") == 0)
+		return L(r, "Có ký tự điều khiển hướng chữ (như U+202E), làm "
+		    "chữ hiển thị khác với nội dung thật; hãy xóa ký tự đó.",
+		    "Contains a bidirectional control character (such as "
+		    "U+202E), which makes the text show other than it is; "
+		    "remove it.");
 	return L(r, "Có ký tự không hợp lệ.",
 	    "Contains characters that are not allowed.");
 }

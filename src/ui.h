@@ -55,6 +55,37 @@ void ui_select(struct web_req *r, const char *name, const char *label,
 void ui_button(struct web_req *r, const char *action, const char *label,
     const char *cls, const char *confirm);
 
+/*
+ * A page of a list: every list of the application shows UI_PAGE_ROWS rows
+ * at a time, whatever the database holds, and links to the others.
+ */
+#define UI_PAGE_ROWS	50
+
+struct ui_page {
+	const char *param;	/* the query parameter: "page" */
+	long page;		/* from 1 */
+	long offset, limit;	/* rows skipped, rows shown */
+	long total;		/* rows of the whole list, once known */
+};
+
+/* The page the query's param asks for (1 when absent or not a number). */
+void ui_page_read(struct web_req *r, const char *param, struct ui_page *p);
+/*
+ * The list has total rows: a page past the end becomes the last one.
+ * Returns 1 when the page moved (rows of the earlier offset are not the
+ * ones to show), else 0.
+ */
+int ui_page_total(struct ui_page *p, long total);
+/*
+ * The links to the first, previous, next and last pages ("Trang 3/1720
+ * (86000 dòng)") to path, keeping the query parameters named in keep
+ * (NULL-terminated, or NULL) as this request has them: the filters, and
+ * another list's page on the same page.  Nothing when the list fits one
+ * page.
+ */
+void ui_pager(struct web_req *r, const char *path, const char *const *keep,
+    const struct ui_page *p);
+
 /* A date as people read it: 21/9/2023 (vi), 21 Sep 2023 (en). */
 void ui_date(struct web_req *r, struct ymd d);
 /* An anniversary's date at the precision it is known: 21/9/2023, 6/2023. */

@@ -222,6 +222,28 @@ user_load(struct store *st, struct user_list *out)
 	return 0;
 }
 
+int
+user_page(struct store *st, long offset, long limit, struct user_list *out,
+    long *total)
+{
+	sqlite3_stmt *stmt;
+
+	memset(out, 0, sizeof(*out));
+	if (store_count(st, "SELECT count(*) FROM users", NULL, total) == -1)
+		return -1;
+	if ((stmt = store_prepare(st, "SELECT " USER_COLUMNS " FROM users"
+	    " ORDER BY email LIMIT ?1 OFFSET ?2")) != NULL) {
+		sqlite3_bind_int64(stmt, 1, limit);
+		sqlite3_bind_int64(stmt, 2, offset);
+	}
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_user) == -1) {
+		user_list_release(out);
+		return -1;
+	}
+	return 0;
+}
+
 void
 user_list_release(struct user_list *l)
 {

@@ -62,6 +62,10 @@ void user_release(struct user *u);
 
 /* Every account, by address; 0 or -1. */
 int user_load(struct store *st, struct user_list *out);
+/* A page of user_load()'s list: offset rows skipped, at most limit;
+ * *total is the whole list's length.  0 or -1. */
+int user_page(struct store *st, long offset, long limit,
+    struct user_list *out, long *total);
 void user_list_release(struct user_list *l);
 
 /* Disable or enable an account (its sessions end); 0, 1 if none, -1. */

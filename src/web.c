@@ -77,8 +77,8 @@ static const struct route routes[] = {
 	{ "POST", "/app/logout", V, web_logout },
 	{ "GET", "/app/occasions/*", V, web_occasion },
 	{ "POST", "/app/occasions/*/correct", E, web_occasion_correct },
-	{ "GET", "/app/outbox", E, web_outbox },
-	{ "POST", "/app/outbox/#/retry", E, web_outbox_retry },
+	{ "GET", "/app/outbox", A, web_outbox },
+	{ "POST", "/app/outbox/#/retry", A, web_outbox_retry },
 	{ "GET", "/app/password", P, web_password_form },
 	{ "POST", "/app/password", P, web_password },
 	{ "GET", "/app/recipients", A, web_recipients },
@@ -482,6 +482,13 @@ web_dirty(struct web_req *r)
 {
 	if (r->w->o.changed != NULL)
 		r->w->o.changed(r->w->o.clock_cls);
+}
+
+void
+web_mail_queued(struct web_req *r)
+{
+	if (r->w->o.mail != NULL)
+		r->w->o.mail(r->w->o.clock_cls);
 }
 
 int

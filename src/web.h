@@ -66,7 +66,10 @@ struct web_opts {
 	/* A page wrote to the database: the feeds may rebuild now rather
 	 * than at the next poll.  May be NULL. */
 	void (*changed)(void *cls);
-	void *clock_cls;		/* for both */
+	/* A page queued mail a person waits for (a password link): send
+	 * it now.  May be NULL. */
+	void (*mail)(void *cls);
+	void *clock_cls;		/* for all three */
 };
 
 /* A new application; never NULL.  Free with web_free() after the
@@ -85,6 +88,10 @@ void web_config_unlock(struct web *w);
  * that the feeds follow at once.  (Every thread reloads its dataset when
  * store_data_rev() moves, whoever wrote.) */
 void web_dirty(struct web_req *r);
+
+/* This request queued mail a person waits for: the server's sender
+ * sends it now, outside the request. */
+void web_mail_queued(struct web_req *r);
 
 /* Answer a redirect to path under the site's root (303); 0. */
 int web_redirect(struct web_req *r, const char *path);

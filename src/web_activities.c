@@ -1,13 +1,14 @@
 /*
  * Hoạt động: the list with its filters (year, month, status, owner,
- * country of the occasion or a partner country, category) and one
+ * country of the occasion or a partner country, category, occasion), a
+ * page at a time (activity_query() reads no more), and one
  * activity's page with what editors do to it (edit, cancel, record the
  * result).  The form is web_activity.c's.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "activity.h"
 #include "config.h"
@@ -21,72 +22,48 @@
 
 /* The list's filters, from the query; unset ones match everything. */
 struct filter {
-	long year, month;	/* month 0 = the whole year */
-	int status;		/* -1 = any */
-	const char *owner;	/* an address, or NULL */
-	char country[3];	/* "" = any */
-	const char *category;	/* a configured key, or NULL = any */
+	struct activity_filter af;
+	char country[3];	/* af.country's storage */
+	const struct observance *obs;	/* af.observance's */
 };
 
+/* The query's filters: the year (this one when absent, every year when
+ * empty), month, status, owner, country, category, occasion.  Values
+ * that are not valid are left out. */
 static void
 filter_read(struct web_req *r, struct filter *f)
 {
 	const char *s;
+	long n;
 
 	memset(f, 0, sizeof(*f));
-	f->year = r->today.y;
+	f->af.year = r->today.y;
+	f->af.status = -1;
 	if ((s = http_req_query(r->hr, "year")) != NULL)
-		(void)util_parse_int(s, 1900, 2200, &f->year);
-	if ((s = http_req_query(r->hr, "month")) != NULL && *s != '\0')
-		(void)util_parse_int(s, 1, 12, &f->month);
+		f->af.year = util_parse_int(s, 1800, 2199, &n) == 0 ? (int)n :
+		    *s == '\0' ? 0 : f->af.year;
+	if ((s = http_req_query(r->hr, "month")) != NULL &&
+	    util_parse_int(s, 1, 12, &n) == 0)
+		f->af.month = (int)n;
 	s = http_req_query(r->hr, "status");
-	f->status = s != NULL ? activity_status_parse(s) : -1;
+	f->af.status = s != NULL ? activity_status_parse(s) : -1;
 	s = http_req_query(r->hr, "owner");
 	if (s != NULL && *s != '\0' && text_check(s, TEXT_LINE_MAX, 0,
 	    NULL) == 0)
-		f->owner = s;
+		f->af.owner = s;
 	s = http_req_query(r->hr, "category");
 	if (s != NULL && config_category_find(r->cfg, s) != NULL)
-		f->category = s;
+		f->af.category = s;
 	s = http_req_query(r->hr, "country");
-	if (s != NULL && strlen(s) == 2)
+	if (s != NULL && strlen(s) == 2 && isalpha((unsigned char)s[0]) &&
+	    isalpha((unsigned char)s[1])) {
 		snprintf(f->country, sizeof(f->country), "%c%c",
-		    s[0] & ~0x20, s[1] & ~0x20);
-}
-
-static int
-has_owner(const struct activity *a, const char *email)
-{
-	size_t i;
-
-	for (i = 0; i < a->nowners; i++)
-		if (strcasecmp(a->owners[i], email) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-filter_match(struct web_req *r, const struct filter *f,
-    const struct activity *a)
-{
-	const struct observance *o;
-
-	if (a->start.y != f->year || (f->month != 0 && a->start.m !=
-	    f->month) || (f->status >= 0 && (int)a->status != f->status))
-		return 0;
-	if (f->owner != NULL && !has_owner(a, f->owner))
-		return 0;
-	if (f->category != NULL && (a->category == NULL ||
-	    strcmp(a->category, f->category) != 0))
-		return 0;
-	if (f->country[0] == '\0')
-		return 1;
-	/* The occasion's country, or one of the partner countries. */
-	if (activity_has_country(a, f->country))
-		return 1;
-	o = a->observance != NULL ? obs_set_find(&r->data->set,
-	    a->observance) : NULL;
-	return o != NULL && strcmp(o->country, f->country) == 0;
+		    toupper((unsigned char)s[0]), toupper((unsigned char)s[1]));
+		f->af.country = f->country;
+	}
+	s = http_req_query(r->hr, "observance");
+	if (s != NULL && (f->obs = obs_set_find(&r->data->set, s)) != NULL)
+		f->af.observance = f->obs->key;
 }
 
 /* The activity's category picker, every configured one and any. */
@@ -105,7 +82,7 @@ category_filter(struct web_req *r, const struct filter *f)
 		    r->cfg->categories[i].name_en);
 	}
 	ui_select(r, "category", L(r, "Loại", "Category"), pairs,
-	    f->category != NULL ? f->category : "");
+	    f->af.category != NULL ? f->af.category : "");
 	free(pairs);
 }
 
@@ -122,9 +99,9 @@ filter_form(struct web_req *r, const struct filter *f)
 	    "7", "8", "9", "10", "11", "12" };
 	char year[8], month[4];
 	struct ui_field fy = { "year", L(r, "Năm", "Year"), "number", year,
-	    NULL, NULL, 0, NULL };
+	    L(r, "Để trống: mọi năm", "Empty: every year"), NULL, 0, NULL };
 	struct ui_field fo = { "owner", L(r, "Người phụ trách", "Owner"),
-	    "email", f->owner, NULL, NULL, 0, NULL };
+	    "email", f->af.owner, NULL, NULL, 0, NULL };
 	struct ui_field fc = { "country", L(r, "Nước (mã 2 chữ)",
 	    "Country (2-letter code)"), "text", f->country, NULL, NULL, 0,
 	    NULL };
@@ -134,20 +111,32 @@ filter_form(struct web_req *r, const struct filter *f)
 		months[2 + 2 * i] = nums[i];
 		months[3 + 2 * i] = nums[i];
 	}
-	snprintf(year, sizeof(year), "%ld", f->year);
-	snprintf(month, sizeof(month), "%ld", f->month);
+	snprintf(year, sizeof(year), "%d", f->af.year);
+	if (f->af.year == 0)
+		year[0] = '\0';
+	snprintf(month, sizeof(month), "%d", f->af.month);
 	html_printf(r->out, "<form class=\"filters\" method=\"get\" "
 	    "action=\"%s/app/activities\">", r->root);
 	ui_field(r, &fy);
 	ui_select(r, "month", L(r, "Tháng", "Month"), months,
-	    f->month != 0 ? month : "");
+	    f->af.month != 0 ? month : "");
 	ui_select(r, "status", L(r, "Trạng thái", "Status"), statuses,
-	    f->status >= 0 ? activity_status_name(f->status) : "");
+	    f->af.status >= 0 ? activity_status_name(f->af.status) : "");
 	ui_field(r, &fo);
 	ui_field(r, &fc);
 	category_filter(r, f);
+	if (f->obs != NULL)
+		html_printf(r->out, "<input type=\"hidden\" "
+		    "name=\"observance\" value=\"%s\">", f->obs->key);
 	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
 	    L(r, "Lọc", "Filter"));
+	if (f->obs != NULL) {
+		html_printf(r->out, "<p>%s ", L(r, "Các hoạt động của dịp:",
+		    "The activities of the occasion:"));
+		ui_occasion(r, f->obs);
+		html_printf(r->out, " <a href=\"%s/app/activities\">%s</a>"
+		    "</p>\n", r->root, L(r, "Bỏ lọc", "Clear the filters"));
+	}
 }
 
 static void
@@ -173,15 +162,41 @@ list_row(struct web_req *r, const struct activity *a)
 	html_raw(r->out, "</td></tr>\n");
 }
 
-/* GET /app/activities. */
+/* The query parameters the list's page links keep. */
+static const char *const kept[] = { "year", "month", "status", "owner",
+	"country", "category", "observance", NULL };
+
+/* The page of activities f matches into l; 0 or -1. */
+static int
+list_query(struct web_req *r, const struct filter *f, struct ui_page *pg,
+    struct activity_list *l)
+{
+	long total;
+
+	if (activity_query(r->st, &f->af, pg->offset, pg->limit, l,
+	    &total) == -1)
+		return -1;
+	if (!ui_page_total(pg, total))
+		return 0;
+	/* Past the end: the last page. */
+	activity_list_release(l);
+	return activity_query(r->st, &f->af, pg->offset, pg->limit, l,
+	    &total);
+}
+
+/* GET /app/activities: the filtered list, a page at a time. */
 int
 web_activities(struct web_req *r)
 {
-	const struct activity_list *al = &r->data->acts;
+	struct activity_list l;
+	struct ui_page pg;
 	struct filter f;
-	size_t i, n = 0;
+	size_t i;
 
 	filter_read(r, &f);
+	ui_page_read(r, "page", &pg);
+	if (list_query(r, &f, &pg, &l) == -1)
+		return -1;
 	ui_begin(r, L(r, "Hoạt động", "Activities"), "activities");
 	if (r->s.user.role >= ROLE_EDITOR)
 		html_printf(r->out, "<p><a class=\"button\" href=\"%s/app/"
@@ -193,16 +208,15 @@ web_activities(struct web_req *r)
 	    "</th></tr></thead><tbody>\n", L(r, "Thời gian", "When"),
 	    L(r, "Hoạt động", "Activity"), L(r, "Trạng thái", "Status"),
 	    L(r, "Người phụ trách", "Owners"), L(r, "Dịp", "Occasion"));
-	for (i = 0; i < al->n; i++)
-		if (filter_match(r, &f, &al->v[i])) {
-			list_row(r, &al->v[i]);
-			n++;
-		}
+	for (i = 0; i < l.n; i++)
+		list_row(r, &l.v[i]);
 	html_raw(r->out, "</tbody></table>\n");
-	if (n == 0)
+	if (pg.total == 0)
 		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có hoạt động "
 		    "nào khớp với bộ lọc.", "No activity matches the filter."));
+	ui_pager(r, "/app/activities", kept, &pg);
 	ui_end(r);
+	activity_list_release(&l);
 	return 0;
 }
 
@@ -266,10 +280,16 @@ details(struct web_req *r, const struct activity *a)
 	html_raw(r->out, "</dl>\n");
 }
 
-/* What an editor may do: edit, cancel, record the result. */
+/*
+ * What an editor may do: edit; cancel what is still to happen; record the
+ * result, or for a done activity change it.  The result form shows the
+ * recorded values and carries them as was_* so that the server changes
+ * only what the person changed (web_activity.c).
+ */
 static void
 actions(struct web_req *r, const struct activity *a)
 {
+	int done = a->status == ACTIVITY_DONE;
 	struct ui_field res = { "result", L(r, "Kết quả", "Result"), NULL,
 	    a->result, L(r, "Sẽ đưa vào báo cáo tổng kết năm",
 	    "Goes into the year-end report"), NULL, 0, NULL };
@@ -280,7 +300,7 @@ actions(struct web_req *r, const struct activity *a)
 	snprintf(path, sizeof(path), "/app/activities/%ld/edit", a->id);
 	html_printf(r->out, "<div class=\"actions\"><a class=\"button\" "
 	    "href=\"%s%s\">%s</a>", r->root, path, L(r, "Sửa", "Edit"));
-	if (a->status != ACTIVITY_CANCELLED) {
+	if (a->status != ACTIVITY_CANCELLED && !done) {
 		snprintf(path, sizeof(path), "/app/activities/%ld/cancel",
 		    a->id);
 		ui_button(r, path, L(r, "Hủy hoạt động", "Cancel the activity"),
@@ -293,12 +313,18 @@ actions(struct web_req *r, const struct activity *a)
 	snprintf(n, sizeof(n), "%d", a->participants);
 	ppl.value = a->participants > 0 ? n : NULL;
 	html_printf(r->out, "<h2>%s</h2>\n<form class=\"card\" method=\"post\" "
-	    "action=\"%s/app/activities/%ld/done\">", L(r, "Ghi nhận kết quả",
-	    "Record the result"), r->root, a->id);
+	    "action=\"%s/app/activities/%ld/done\">", done ? L(r, "Kết quả",
+	    "Result") : L(r, "Ghi nhận kết quả", "Record the result"),
+	    r->root, a->id);
 	ui_csrf(r);
+	html_printf(r->out, "<input type=\"hidden\" name=\"was_result\" "
+	    "value=\"%s\"><input type=\"hidden\" name=\"was_participants\" "
+	    "value=\"%s\">", a->result != NULL ? a->result : "",
+	    ppl.value != NULL ? ppl.value : "");
 	ui_textarea(r, &res);
 	ui_field(r, &ppl);
 	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
+	    done ? L(r, "Sửa kết quả", "Edit the result") :
 	    L(r, "Đánh dấu đã thực hiện", "Mark as done"));
 }
 

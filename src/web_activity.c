@@ -2,8 +2,11 @@
  * Hoạt động: the activity form (new, filled in from an anniversary, and
  * edit), creating and updating through activity_apply() as the CLI does,
  * cancelling, and marking done with the result and the number of people
- * for the year-end report.  The list and the activity's own page are in
- * web_activities.c.
+ * for the year-end report.  An edit changes only the fields the person
+ * changed (the form carries the values it showed), and clearing a
+ * recorded result or marking done before the day is confirmed on a page
+ * of its own first.  The list and the activity's own page are in
+ * web_activities.c, the words of the errors in web_activity_msg.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,55 +19,44 @@
 #include "store.h"
 #include "text.h"
 #include "ui.h"
+#include "user.h"
 #include "vntime.h"
+#include "web_activity_int.h"
 #include "web_pages.h"
 
-/* What the form shows: typed values, and the error of one field. */
+/* The form's fields as posted, in the order of slots(). */
+static const char *const form_names[] = { "title", "start", "end",
+	"location", "organiser", "observance", "owners", "remind", "notes",
+	"category", "countries", "partner", "participants", "result",
+	"status", "public" };
+#define NFORM	16
+
+/*
+ * What the form shows: typed values, the values it was made with (was,
+ * carried as hidden was_* fields so that a save changes only what the
+ * person changed), and the error of one field.
+ */
 struct form_state {
 	struct activity_input in;
+	struct activity_input was;	/* all NULL on the new form */
 	const char *field;	/* at fault, or NULL */
 	const char *error;
+	char msg[600];		/* error, when made for this request */
 };
 
-/* The message of a field at fault, in the request's language. */
-static const char *
-field_message(struct web_req *r, const char *field, const char *en)
+/* The members of in, in the order of form_names. */
+static void
+slots(struct activity_input *in, const char **s[NFORM])
 {
-	static const struct {
-		const char *field, *vi;
-	} msgs[] = {
-		{ "title", "Hãy nhập tên hoạt động (tối đa 300 ký tự, không "
-		    "có ký tự điều khiển)." },
-		{ "start", "Ngày bắt đầu phải có dạng YYYY-MM-DD hoặc "
-		    "YYYY-MM-DDTHH:MM (giờ Việt Nam)." },
-		{ "end", "Ngày kết thúc phải cùng dạng với ngày bắt đầu và "
-		    "không trước ngày bắt đầu." },
-		{ "location", "Địa điểm quá dài hoặc có ký tự không hợp lệ." },
-		{ "organiser", "Đơn vị tổ chức quá dài hoặc có ký tự không "
-		    "hợp lệ." },
-		{ "owners", "Người phụ trách phải là các địa chỉ email, cách "
-		    "nhau bằng dấu phẩy." },
-		{ "remind", "Nhắc trước phải có dạng như 7d,1d (w: tuần, d: "
-		    "ngày, h: giờ)." },
-		{ "observance", "Không có dịp kỷ niệm với mã này." },
-		{ "notes", "Ghi chú quá dài hoặc có ký tự không hợp lệ." },
-		{ "result", "Kết quả quá dài hoặc có ký tự không hợp lệ." },
-		{ "participants", "Số người tham dự phải là một số từ 0." },
-		{ "status", "Trạng thái không hợp lệ." },
-		{ "category", "Hãy chọn một loại hoạt động trong danh sách." },
-		{ "countries", "Nước đối tác phải là các mã ISO 2 chữ có trong "
-		    "danh sách nước (ví dụ JP US), cách nhau bằng dấu cách." },
-		{ "partner", "Đối tác quá dài hoặc có ký tự không hợp lệ." },
-		{ "public", "Công khai phải là có hoặc không." },
-	};
-	size_t i;
+	const char **v[] = { &in->title, &in->start, &in->end,
+	    &in->location, &in->organiser, &in->observance, &in->owners,
+	    &in->remind, &in->notes, &in->category, &in->countries,
+	    &in->partner, &in->participants, &in->result, &in->status,
+	    &in->public };
 
-	if (r->lang == LANG_EN)
-		return en;
-	for (i = 0; i < NELEM(msgs); i++)
-		if (strcmp(msgs[i].field, field) == 0)
-			return msgs[i].vi;
-	return en;
+	_Static_assert(NELEM(v) == NFORM && NELEM(form_names) == NFORM,
+	    "one slot per form field");
+	memcpy(s, v, sizeof(v));
 }
 
 static const char *
@@ -74,28 +66,61 @@ error_of(const struct form_state *fs, const char *field)
 	    fs->error : NULL;
 }
 
-/* The form's fields, read from the POST (missing ones as ""). */
-static void
-input_from_post(struct web_req *r, struct activity_input *in)
+/* The value of field name as posted, or NULL when it is the one the
+ * form was made with (was_NAME) or was not sent: unchanged. */
+static const char *
+changed_field(struct web_req *r, const char *name)
 {
-	const char **f[] = { &in->title, &in->start, &in->end, &in->location,
-	    &in->organiser, &in->observance, &in->owners, &in->remind,
-	    &in->notes, &in->category, &in->countries, &in->partner,
-	    &in->participants, &in->result };
-	const char *names[] = { "title", "start", "end", "location",
-	    "organiser", "observance", "owners", "remind", "notes",
-	    "category", "countries", "partner", "participants", "result" };
+	const char *v = http_req_field(r->hr, name), *w;
+	char was[32];
+
+	snprintf(was, sizeof(was), "was_%s", name);
+	w = http_req_field(r->hr, was);
+	return v == NULL || (w != NULL && strcmp(v, w) == 0) ? NULL : v;
+}
+
+/*
+ * The posted form into fs (what it shows again if refused) and apply
+ * (what changes): on the new form every field ("" when missing, the
+ * status left planned); on the edit form only the fields the person
+ * changed, so that an empty or partial post wipes nothing and a field
+ * someone else changed meanwhile keeps their value.
+ */
+static void
+input_from_post(struct web_req *r, int edit, struct form_state *fs,
+    struct activity_input *apply)
+{
+	const char **shown[NFORM], **was[NFORM], **to[NFORM], *v;
+	char name[32];
 	size_t i;
 
-	memset(in, 0, sizeof(*in));
-	for (i = 0; i < NELEM(f); i++) {
-		*f[i] = http_req_field(r->hr, names[i]);
-		if (*f[i] == NULL)
-			*f[i] = "";
+	memset(&fs->in, 0, sizeof(fs->in));
+	memset(&fs->was, 0, sizeof(fs->was));
+	memset(apply, 0, sizeof(*apply));
+	slots(&fs->in, shown);
+	slots(&fs->was, was);
+	slots(apply, to);
+	for (i = 0; i < NFORM; i++) {
+		v = http_req_field(r->hr, form_names[i]);
+		/* An unticked box sends nothing: on the new form, or where
+		 * the form showed the box (public_box), that means internal;
+		 * the result form, which has no box, leaves it alone. */
+		if (shown[i] == &fs->in.public)
+			v = v != NULL ? "yes" : !edit || http_req_field(r->hr,
+			    "public_box") != NULL ? "no" : NULL;
+		snprintf(name, sizeof(name), "was_%s", form_names[i]);
+		*was[i] = edit ? http_req_field(r->hr, name) : NULL;
+		*shown[i] = v != NULL ? v : *was[i] != NULL ? *was[i] : "";
+		*to[i] = !edit ? (v != NULL ? v : "") : v == NULL ||
+		    (*was[i] != NULL && strcmp(v, *was[i]) == 0) ? NULL : v;
 	}
-	in->status = http_req_field(r->hr, "status");
-	/* An unticked box sends nothing: internal. */
-	in->public = http_req_field(r->hr, "public") != NULL ? "yes" : "no";
+	if (!edit)
+		apply->status = NULL;
+	/* The dates go together: a new start keeps the end as shown. */
+	if (edit && (apply->start != NULL || apply->end != NULL)) {
+		apply->start = fs->in.start;
+		apply->end = fs->in.end;
+	}
 }
 
 /* The form's values from a stored activity (buffers owned by b[4]). */
@@ -216,12 +241,15 @@ occasion_note(struct web_req *r, const char *key)
 	html_raw(r->out, "</p>\n");
 }
 
-/* Whether anyone may see the activity: internal unless ticked. */
+/* Whether anyone may see the activity: internal unless ticked.  The
+ * hidden public_box says the form showed it (an unticked box sends
+ * nothing). */
 static void
 public_box(struct web_req *r, const struct form_state *fs)
 {
-	html_printf(r->out, "<div class=\"field\"><label><input "
-	    "type=\"checkbox\" name=\"public\" value=\"1\"%s "
+	html_printf(r->out, "<div class=\"field\"><input type=\"hidden\" "
+	    "name=\"public_box\" value=\"1\"><label><input "
+	    "type=\"checkbox\" name=\"public\" value=\"yes\"%s "
 	    "aria-describedby=\"h-public\"> %s</label><p class=\"hint\" "
 	    "id=\"h-public\">%s</p></div>\n", fs->in.public != NULL &&
 	    strcmp(fs->in.public, "yes") == 0 ? " checked" : "",
@@ -252,10 +280,7 @@ form_fields(struct web_req *r, const struct form_state *fs, int edit)
 		{ "organiser", L(r, "Đơn vị tổ chức", "Organiser"), "text",
 		    in->organiser, NULL, error_of(fs, "organiser"), 0, NULL },
 		{ "owners", L(r, "Người phụ trách", "Owners"), "text",
-		    in->owners, L(r, "Địa chỉ email, cách nhau bằng dấu phẩy; "
-		    "họ nhận thư nhắc", "Email addresses, comma-separated; "
-		    "they get the reminders"), error_of(fs, "owners"), 0,
-		    NULL },
+		    in->owners, NULL, error_of(fs, "owners"), 0, NULL },
 		{ "remind", L(r, "Nhắc trước", "Remind before"), "text",
 		    in->remind, NULL, error_of(fs, "remind"), 0, NULL },
 		{ "observance", L(r, "Mã dịp kỷ niệm", "Occasion key"), "text",
@@ -265,7 +290,7 @@ form_fields(struct web_req *r, const struct form_state *fs, int edit)
 	};
 	struct ui_field notes = { "notes", L(r, "Ghi chú", "Notes"), NULL,
 	    in->notes, NULL, error_of(fs, "notes"), 0, NULL };
-	char hint[160];
+	char hint[160], owners[400];
 	size_t i;
 
 	if (r->lang == LANG_EN)
@@ -275,16 +300,46 @@ form_fields(struct web_req *r, const struct form_state *fs, int edit)
 		snprintf(hint, sizeof(hint), "Ví dụ 7d,1d; để trống: mặc định "
 		    "%s", r->cfg->remind_offsets);
 	f[6].hint = hint;
+	/* Whom the server may mail: the union's own people. */
+	snprintf(owners, sizeof(owners), L(r, "Địa chỉ email của người dùng "
+	    "hoặc người nhận, cách nhau bằng dấu phẩy, nhiều nhất %d người; "
+	    "họ nhận thư nhắc. Địa chỉ ngoài hội phải được quản trị viên "
+	    "thêm vào danh sách người nhận trước.", "Addresses of users or "
+	    "recipients, comma-separated, at most %d; they get the "
+	    "reminders. An outside address must first be added as a "
+	    "recipient by an administrator."), r->cfg->act_max_owners);
+	f[5].hint = owners;
 	for (i = 0; i < NELEM(f); i++) {
 		ui_field(r, &f[i]);
 		if (strcmp(f[i].name, "observance") == 0)
 			occasion_note(r, in->observance);
+		if (strcmp(f[i].name, "owners") == 0 &&
+		    r->s.user.role >= ROLE_ADMIN)
+			html_printf(r->out, "<p class=\"hint\"><a href=\"%s/"
+			    "app/recipients\">%s</a></p>\n", r->root,
+			    L(r, "Thêm người nhận", "Add a recipient"));
 	}
 	ui_textarea(r, &notes);
 	public_box(r, fs);
 	record_fields(r, fs);
 	if (edit)
 		status_select(r, in->status);
+}
+
+/* The values the edit form was made with, as hidden was_* fields. */
+static void
+was_fields(struct web_req *r, const struct form_state *fs)
+{
+	struct activity_input was = fs->was;
+	const char **v[NFORM];
+	size_t i;
+
+	slots(&was, v);
+	for (i = 0; i < NFORM; i++)
+		if (*v[i] != NULL)
+			html_printf(r->out, "<input type=\"hidden\" "
+			    "name=\"was_%s\" value=\"%s\">\n", form_names[i],
+			    *v[i]);
 }
 
 /* The form page: new (id 0) or edit; status 200 or 422. */
@@ -308,6 +363,7 @@ form_page(struct web_req *r, unsigned status, long id,
 	html_printf(r->out, "<form class=\"card\" method=\"post\" "
 	    "action=\"%s%s\">\n", r->root, action);
 	ui_csrf(r);
+	was_fields(r, fs);
 	form_fields(r, fs, id != 0);
 	html_printf(r->out, "<div class=\"actions\"><button type=\"submit\">"
 	    "%s</button> <a class=\"button secondary\" href=\"%s/app/"
@@ -367,7 +423,7 @@ int
 web_activity_new(struct web_req *r)
 {
 	const char *key = http_req_query(r->hr, "observance");
-	struct form_state fs = { { 0 }, NULL, NULL };
+	struct form_state fs = { { 0 }, { 0 }, NULL, NULL, "" };
 	struct occ_list ol = { 0 };
 	struct buf title, start;
 	int rc = 1, ret;
@@ -395,26 +451,123 @@ web_activity_new(struct web_req *r)
 	return ret;
 }
 
-/* Apply the posted form to a and save it; 0 saved, 1 when the form
- * was answered again (422), -1 on error. */
+/* Changes the person confirms on a page of its own first. */
+#define WARN_CLEARS	0x1	/* a recorded result or count goes */
+#define WARN_EARLY	0x2	/* done before the activity's day */
+
 static int
-save_post(struct web_req *r, struct activity *a, long id, int *changed)
+warnings(const struct web_req *r, const struct activity *before,
+    const struct activity *after)
 {
-	struct form_state fs = { { 0 }, NULL, NULL };
+	int w = 0;
+
+	if ((before->result != NULL && after->result == NULL) ||
+	    (before->participants > 0 && after->participants == 0))
+		w |= WARN_CLEARS;
+	if (after->status == ACTIVITY_DONE && before->status !=
+	    ACTIVITY_DONE && util_ymd_cmp(r->today, after->start) < 0)
+		w |= WARN_EARLY;
+	return w;
+}
+
+/* What the change does, as the confirmation page's list. */
+static void
+warning_items(struct web_req *r, int w, const struct activity *before,
+    const struct activity *after)
+{
+	if (w & WARN_EARLY) {
+		html_printf(r->out, "<li>%s ", L(r, "Hoạt động bắt đầu ngày",
+		    "The activity begins on"));
+		ui_date(r, after->start);
+		html_printf(r->out, ", %s ", L(r, "sau hôm nay",
+		    "after today"));
+		ui_date(r, r->today);
+		html_printf(r->out, ". %s</li>\n", L(r, "Hoạt động đã thực sự "
+		    "được thực hiện chưa?", "Has it really taken place?"));
+	}
+	if (before->result != NULL && after->result == NULL)
+		html_printf(r->out, "<li>%s <q>%s</q></li>\n", L(r, "Kết quả "
+		    "đã ghi sẽ bị xóa:", "The recorded result will be "
+		    "deleted:"), before->result);
+	if (before->participants > 0 && after->participants == 0)
+		html_printf(r->out, "<li>%s (%d).</li>\n", L(r, "Số người tham "
+		    "dự đã ghi sẽ bị xóa", "The recorded number of "
+		    "participants will be deleted"), before->participants);
+}
+
+static void
+hidden(struct web_req *r, const char *name, const char *value)
+{
+	html_printf(r->out, "<input type=\"hidden\" name=\"%s\" "
+	    "value=\"%s\">", name, value);
+}
+
+/*
+ * The confirmation a change needs before it is saved (warnings()): a
+ * page with what it will do and a form that posts the same fields again
+ * with confirm=1, so that it works without JavaScript.  0 when nothing
+ * needs confirming or it was confirmed, 1 when the page was answered.
+ */
+static int
+confirm_step(struct web_req *r, const struct activity *before,
+    const struct activity *after)
+{
+	const char *c = http_req_field(r->hr, "confirm"), *v;
+	int w = warnings(r, before, after);
+	char was[32];
+	size_t i;
+
+	if (w == 0 || (c != NULL && strcmp(c, "1") == 0))
+		return 0;
+	ui_begin(r, L(r, "Xác nhận thay đổi", "Confirm the change"),
+	    "activities");
+	html_printf(r->out, "<div class=\"card\" role=\"alert\"><p><strong>"
+	    "%s</strong></p>\n<ul>\n", before->title);
+	warning_items(r, w, before, after);
+	html_printf(r->out, "</ul>\n<form method=\"post\" action=\"%s%s\">",
+	    r->root, http_req_path(r->hr));
+	ui_csrf(r);
+	for (i = 0; i < NFORM; i++) {
+		snprintf(was, sizeof(was), "was_%s", form_names[i]);
+		if ((v = http_req_field(r->hr, form_names[i])) != NULL)
+			hidden(r, form_names[i], v);
+		if ((v = http_req_field(r->hr, was)) != NULL)
+			hidden(r, was, v);
+	}
+	html_printf(r->out, "<input type=\"hidden\" name=\"confirm\" "
+	    "value=\"1\"><div class=\"actions\"><button type=\"submit\">%s"
+	    "</button> <a class=\"button secondary\" href=\"%s/app/activities/"
+	    "%ld\">%s</a></div></form></div>\n", L(r, "Xác nhận", "Confirm"),
+	    r->root, before->id, L(r, "Quay lại, không lưu",
+	    "Back, without saving"));
+	ui_end(r);
+	return 1;
+}
+
+/* Apply the posted form to a (before: as stored, NULL for a new one) and
+ * save it; 0 saved, 1 when a page was answered (the form again with
+ * 422, or the confirmation), -1 on error. */
+static int
+save_post(struct web_req *r, const struct activity *before,
+    struct activity *a, int *changed)
+{
+	struct form_state fs = { { 0 }, { 0 }, NULL, NULL, "" };
+	struct activity_input apply;
+	long id = before != NULL ? before->id : 0;
 	char err[300];
 
-	input_from_post(r, &fs.in);
-	if (id == 0)
-		fs.in.status = NULL;
-	if (activity_apply(r->st, r->cfg, &fs.in, a, &fs.field, err,
+	input_from_post(r, before != NULL, &fs, &apply);
+	if (activity_apply(r->st, r->cfg, &apply, a, &fs.field, err,
 	    sizeof(err)) == -1) {
-		fs.error = field_message(r, fs.field != NULL ? fs.field :
-		    "title", err);
+		fs.error = web_activity_message(r, fs.field != NULL ? fs.field :
+		    "title", err, fs.msg, sizeof(fs.msg));
 		if (fs.field == NULL)
 			fs.field = "title";
 		form_page(r, 422, id, &fs);
 		return 1;
 	}
+	if (before != NULL && confirm_step(r, before, a) == 1)
+		return 1;
 	return activity_save(r->st, a, r->now, changed);
 }
 
@@ -448,7 +601,7 @@ web_activity_create(struct web_req *r)
 
 	a.uid = activity_new_uid(r->cfg->domain);
 	a.status = ACTIVITY_PLANNED;
-	if ((rc = save_post(r, &a, 0, &changed)) != 0) {
+	if ((rc = save_post(r, NULL, &a, &changed)) != 0) {
 		ret = rc == 1 ? 0 : -1;
 		goto done;
 	}
@@ -479,7 +632,7 @@ web_activity_get(struct web_req *r, struct activity *a)
 int
 web_activity_edit(struct web_req *r)
 {
-	struct form_state fs = { { 0 }, NULL, NULL };
+	struct form_state fs = { { 0 }, { 0 }, NULL, NULL, "" };
 	struct activity a;
 	struct buf b[4];
 	int rc;
@@ -487,6 +640,7 @@ web_activity_edit(struct web_req *r)
 	if ((rc = web_activity_get(r, &a)) != 0)
 		return rc == 1 ? 0 : -1;
 	input_from_activity(&a, &fs.in, b);
+	fs.was = fs.in;
 	rc = form_page(r, 200, a.id, &fs);
 	buf_release(&b[0]);
 	buf_release(&b[1]);
@@ -496,11 +650,13 @@ web_activity_edit(struct web_req *r)
 	return rc;
 }
 
-/* Save a changed copy of the path's activity: edit(r, a) applies the
- * change (0, 1 answered, -1); then the audit and the redirect. */
+/* Save a changed copy of the path's activity: edit(r, before, a)
+ * applies the change (0, 1 answered, -1); then the audit and the
+ * redirect. */
 static int
 change(struct web_req *r, const char *action, const char *msg,
-    int (*edit)(struct web_req *, struct activity *, int *))
+    int (*edit)(struct web_req *, const struct activity *,
+    struct activity *, int *))
 {
 	struct activity before, a;
 	char to[80];
@@ -512,7 +668,7 @@ change(struct web_req *r, const char *action, const char *msg,
 		activity_release(&before);
 		return -1;
 	}
-	if ((rc = edit(r, &a, &changed)) != 0) {
+	if ((rc = edit(r, &before, &a, &changed)) != 0) {
 		ret = rc == 1 ? 0 : -1;
 		goto done;
 	}
@@ -528,37 +684,48 @@ done:
 }
 
 static int
-edit_form(struct web_req *r, struct activity *a, int *changed)
+edit_form(struct web_req *r, const struct activity *before,
+    struct activity *a, int *changed)
 {
-	return save_post(r, a, a->id, changed);
+	return save_post(r, before, a, changed);
 }
 
+/* What has taken place is not cancelled (the page offers no button). */
 static int
-edit_cancel(struct web_req *r, struct activity *a, int *changed)
+edit_cancel(struct web_req *r, const struct activity *before,
+    struct activity *a, int *changed)
 {
+	if (before->status == ACTIVITY_DONE) {
+		web_error(r, 409, "Hoạt động đã được thực hiện nên không hủy "
+		    "được. Nếu cần, hãy sửa hoạt động.", "The activity has "
+		    "taken place and cannot be cancelled; edit it if needed.");
+		return 1;
+	}
 	a->status = ACTIVITY_CANCELLED;
 	return activity_save(r->st, a, r->now, changed);
 }
 
+/* The result form: marks done, and changes only the result or the
+ * number the person changed. */
 static int
-edit_done(struct web_req *r, struct activity *a, int *changed)
+edit_done(struct web_req *r, const struct activity *before,
+    struct activity *a, int *changed)
 {
 	struct activity_input in = { 0 };
 	const char *field;
-	char err[300];
+	char err[300], msg[600];
 
-	in.result = http_req_field(r->hr, "result");
-	in.participants = http_req_field(r->hr, "participants");
+	in.result = changed_field(r, "result");
+	in.participants = changed_field(r, "participants");
 	in.status = "done";
-	if (in.result == NULL)
-		in.result = "";
-	if (in.participants == NULL)
-		in.participants = "";
 	if (activity_apply(r->st, r->cfg, &in, a, &field, err,
 	    sizeof(err)) == -1) {
-		web_error(r, 422, field_message(r, field, err), err);
+		web_error(r, 422, web_activity_message(r, field, err, msg,
+		    sizeof(msg)), err);
 		return 1;
 	}
+	if (confirm_step(r, before, a) == 1)
+		return 1;
 	return activity_save(r->st, a, r->now, changed);
 }
 

@@ -16,7 +16,7 @@
 
 /* Entries a page, keys an object, and characters a value shows: a
  * page stays small whatever the trail holds. */
-#define AUDIT_PAGE	40
+#define AUDIT_PAGE	UI_PAGE_ROWS
 #define AUDIT_KEYS	32
 #define VALUE_CHARS	200
 

@@ -68,10 +68,27 @@ contact_row(struct web_req *r, const struct contact *c, int admin)
 	buf_release(&enc);
 }
 
+/* The page of contacts of country cc (NULL: all) into l; 0 or -1. */
+static int
+contacts_page(struct web_req *r, const char *cc, struct ui_page *pg,
+    struct contact_list *l)
+{
+	long total;
+
+	if (contact_page(r->st, cc, pg->offset, pg->limit, l, &total) == -1)
+		return -1;
+	if (!ui_page_total(pg, total))
+		return 0;
+	contact_list_release(l);
+	return contact_page(r->st, cc, pg->offset, pg->limit, l, &total);
+}
+
 int
 web_contacts(struct web_req *r)
 {
+	static const char *const keep[] = { "country", NULL };
 	struct contact_list l;
+	struct ui_page pg;
 	const char *cc = http_req_query(r->hr, "country");
 	int admin = (int)r->s.user.role >= ROLE_ADMIN;
 	size_t i;
@@ -79,7 +96,8 @@ web_contacts(struct web_req *r)
 	if (cc != NULL && (strlen(cc) != 2 || cc[0] < 'A' || cc[0] > 'Z' ||
 	    cc[1] < 'A' || cc[1] > 'Z'))
 		cc = NULL;
-	if (contact_load(r->st, cc, &l) == -1)
+	ui_page_read(r, "page", &pg);
+	if (contacts_page(r, cc, &pg, &l) == -1)
 		return -1;
 	ui_begin(r, L(r, "Danh bạ cơ quan đại diện", "Contacts"), "letters");
 	ui_flash(r);
@@ -106,6 +124,7 @@ web_contacts(struct web_req *r)
 	if (l.n == 0)
 		html_printf(r->out, "<p>%s</p>\n", L(r, "Chưa có liên hệ nào.",
 		    "There are no contacts yet."));
+	ui_pager(r, "/app/contacts", keep, &pg);
 	ui_end(r);
 	contact_list_release(&l);
 	return 0;

@@ -2,8 +2,9 @@
  * Tổng quan: what needs planning (milestones within milestone_days with
  * no activity yet, each with a button that opens the activity form filled
  * in) and the next 90 days in date order, anniversaries and activities
- * together.
+ * together, each list a page at a time.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "activity.h"
@@ -33,46 +34,65 @@ days_left(struct web_req *r, struct ymd d)
 		    r->lang == LANG_EN && n != 1 ? "s" : "");
 }
 
+/* 1 if oc needs planning: a milestone by last with no activity yet. */
+static int
+unplanned(struct web_req *r, const struct occurrence *oc, struct ymd last)
+{
+	return util_ymd_cmp(oc->date, last) <= 0 && oc->n > 0 &&
+	    rules_is_milestone(&r->cfg->rules, oc) &&
+	    !activity_planned(&r->data->acts, oc->obs->key, oc->date);
+}
+
+static void
+plan_item(struct web_req *r, const struct occurrence *oc)
+{
+	char iso[11];
+
+	html_raw(r->out, "<li>");
+	ui_occurrence_date(r, oc);
+	if (oc->precision == PREC_DAY)
+		days_left(r, oc->date);
+	html_raw(r->out, " ");
+	ui_occurrence(r, oc);
+	if (r->s.user.role >= ROLE_EDITOR) {
+		util_format_ymd(oc->date, iso, sizeof(iso));
+		html_printf(r->out, " <a class=\"button\" href=\"%s/app/"
+		    "activities/new?observance=%s&amp;date=%s\">%s</a>",
+		    r->root, oc->obs->key, iso, L(r, "Lên kế hoạch",
+		    "Plan it"));
+	}
+	html_raw(r->out, "</li>\n");
+}
+
+/* The milestones to plan, a page (?plan=N) at a time. */
 static void
 to_plan(struct web_req *r, const struct occ_list *ol)
 {
-	const struct occurrence *oc;
+	static const char *const keep[] = { "page", NULL };
 	struct ymd last = util_ymd_add_days(r->today, r->cfg->milestone_days);
-	char iso[11];
-	size_t i, n = 0;
+	struct ui_page pg;
+	size_t i;
+	long n = 0, k = 0;
 
+	ui_page_read(r, "plan", &pg);
+	for (i = 0; i < ol->n; i++)
+		n += unplanned(r, &ol->v[i], last);
+	ui_page_total(&pg, n);
 	html_printf(r->out, "<section class=\"card\" aria-labelledby=\"plan\">"
 	    "<h2 id=\"plan\">%s</h2>\n", L(r, "Cần lên kế hoạch",
 	    "To be planned"));
-	for (i = 0; i < ol->n; i++) {
-		oc = &ol->v[i];
-		if (util_ymd_cmp(oc->date, last) > 0 || oc->n <= 0 ||
-		    !rules_is_milestone(&r->cfg->rules, oc) ||
-		    activity_planned(&r->data->acts, oc->obs->key, oc->date))
-			continue;
-		if (n++ == 0)
-			html_raw(r->out, "<ul class=\"plan\">\n");
-		html_raw(r->out, "<li>");
-		ui_occurrence_date(r, oc);
-		if (oc->precision == PREC_DAY)
-			days_left(r, oc->date);
-		html_raw(r->out, " ");
-		ui_occurrence(r, oc);
-		if (r->s.user.role >= ROLE_EDITOR) {
-			util_format_ymd(oc->date, iso, sizeof(iso));
-			html_printf(r->out, " <a class=\"button\" href=\"%s/app/"
-			    "activities/new?observance=%s&amp;date=%s\">%s</a>",
-			    r->root, oc->obs->key, iso, L(r, "Lên kế hoạch",
-			    "Plan it"));
-		}
-		html_raw(r->out, "</li>\n");
-	}
 	if (n == 0)
 		html_printf(r->out, "<p>%s</p>\n", L(r, "Mọi năm chẵn, năm tròn "
 		    "sắp tới đều đã có hoạt động.", "Every coming round "
 		    "anniversary has an activity."));
 	else
+		html_raw(r->out, "<ul class=\"plan\">\n");
+	for (i = 0; i < ol->n && k < pg.offset + pg.limit; i++)
+		if (unplanned(r, &ol->v[i], last) && k++ >= pg.offset)
+			plan_item(r, &ol->v[i]);
+	if (n > 0)
 		html_raw(r->out, "</ul>\n");
+	ui_pager(r, "/app/", keep, &pg);
 	html_raw(r->out, "</section>\n");
 }
 
@@ -103,38 +123,62 @@ occurrence_row(struct web_req *r, const struct occurrence *oc)
 	    ui_kind(r, oc->obs->kind));
 }
 
-/* The next HOME_DAYS days, anniversaries and activities merged by date
- * (an activity of a day after the anniversaries of that day). */
+/*
+ * The next HOME_DAYS days, anniversaries and activities merged by date
+ * (an activity of a day after the anniversaries of that day): rows
+ * [first, first + n) are written.  Returns how many rows there are.
+ */
+static long
+merged(struct web_req *r, const struct occ_list *ol, struct ymd to,
+    long first, long n)
+{
+	const struct activity_list *al = &r->data->acts;
+	const struct activity *a;
+	size_t i = 0, j = 0;
+	long k = 0;
+
+	while (j < al->n && util_ymd_cmp(al->v[j].end, r->today) < 0)
+		j++;
+	for (;;) {
+		a = j < al->n && util_ymd_cmp(al->v[j].start, to) <= 0 &&
+		    (i == ol->n || util_ymd_cmp(al->v[j].start,
+		    ol->v[i].date) < 0) ? &al->v[j++] : NULL;
+		if (a != NULL && (a->status == ACTIVITY_CANCELLED ||
+		    util_ymd_cmp(a->end, r->today) < 0))
+			continue;
+		if (a == NULL && i == ol->n)
+			break;
+		if (k >= first && k < first + n) {
+			if (a != NULL)
+				activity_row(r, a);
+			else
+				occurrence_row(r, &ol->v[i]);
+		}
+		i += a == NULL;
+		k++;
+	}
+	return k;
+}
+
+/* The next HOME_DAYS days, a page (?page=N) at a time. */
 static void
 upcoming(struct web_req *r, const struct occ_list *ol, struct ymd to)
 {
-	const struct activity_list *al = &r->data->acts;
-	size_t i = 0, j = 0;
+	static const char *const keep[] = { "plan", NULL };
+	struct ui_page pg;
 
+	ui_page_read(r, "page", &pg);
+	ui_page_total(&pg, merged(r, ol, to, 0, 0));
 	html_printf(r->out, "<section aria-labelledby=\"next\"><h2 id=\"next\">"
 	    "%s</h2>\n<table class=\"list\"><thead><tr><th class=\"date\">%s"
 	    "</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
 	    L(r, "90 ngày tới", "The next 90 days"), L(r, "Ngày", "Date"),
 	    L(r, "Sự kiện", "Event"), L(r, "Phụ trách / loại",
 	    "Owners / kind"));
-	while (j < al->n && util_ymd_cmp(al->v[j].end, r->today) < 0)
-		j++;
-	for (;;) {
-		int take_act = j < al->n && util_ymd_cmp(al->v[j].start, to) <= 0
-		    && (i == ol->n || util_ymd_cmp(al->v[j].start,
-		    ol->v[i].date) < 0);
-
-		if (take_act) {
-			if (al->v[j].status != ACTIVITY_CANCELLED &&
-			    util_ymd_cmp(al->v[j].end, r->today) >= 0)
-				activity_row(r, &al->v[j]);
-			j++;
-		} else if (i < ol->n)
-			occurrence_row(r, &ol->v[i++]);
-		else
-			break;
-	}
-	html_raw(r->out, "</tbody></table></section>\n");
+	merged(r, ol, to, pg.offset, pg.limit);
+	html_raw(r->out, "</tbody></table>\n");
+	ui_pager(r, "/app/", keep, &pg);
+	html_raw(r->out, "</section>\n");
 }
 
 static int
@@ -166,18 +210,24 @@ home(struct web_req *r)
 }
 
 /* The dashboard is the same for every account of a role: made once per
- * thread and data revision. */
+ * thread and data revision, for each pair of pages of its lists. */
 int
 web_home(struct web_req *r)
 {
+	struct ui_page plan, next;
+	char key[64];
 	size_t start;
 
+	ui_page_read(r, "plan", &plan);
+	ui_page_read(r, "page", &next);
+	snprintf(key, sizeof(key), "home?plan=%ld&page=%ld", plan.page,
+	    next.page);
 	ui_begin(r, L(r, "Tổng quan", "Overview"), "home");
 	start = r->out->len;
-	if (!web_cache_get(r, "home")) {
+	if (!web_cache_get(r, key)) {
 		if (home(r) == -1)
 			return -1;
-		web_cache_put(r, "home", start);
+		web_cache_put(r, key, start);
 	}
 	ui_end(r);
 	return 0;

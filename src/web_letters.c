@@ -1,8 +1,9 @@
 /*
  * Thư chúc mừng: the year's congratulation letters (letter.c) by
- * occasion, each draft to download as .docx or Markdown, whether the
- * occasion's letters were sent, and for editors the button that records
- * them as sent (the activity `kyniem letters sent` records).
+ * occasion, a page of occasions at a time, each draft to download as
+ * .docx or Markdown, whether the occasion's letters were sent, and for
+ * editors the button that records them as sent (the activity `kyniem
+ * letters sent` records).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,12 +89,33 @@ occasion_row(struct web_req *r, const struct letter *l, size_t n)
 	buf_release(&enc);
 }
 
+/* The occasions of l (its letters come grouped by occasion): rows
+ * [first, first + n) written to r when r is not NULL.  Returns how many
+ * occasions there are. */
+static long
+occasions(const struct letter_list *l, struct web_req *r, long first,
+    long n)
+{
+	size_t i, j;
+	long k = 0;
+
+	for (i = 0; i < l->n; i = j, k++) {
+		for (j = i + 1; j < l->n && strcmp(l->v[j].key, l->v[i].key) ==
+		    0; j++)
+			;
+		if (r != NULL && k >= first && k < first + n)
+			occasion_row(r, &l->v[i], j - i);
+	}
+	return k;
+}
+
 int
 web_letters(struct web_req *r)
 {
+	static const char *const keep[] = { "year", NULL };
 	struct letter_list l;
+	struct ui_page pg;
 	int year = ui_asked_year(r);
-	size_t i, j;
 
 	if (build(r, year, &l) == -1)
 		return web_error(r, 500, "Không soạn được thư: hãy xem nhật ký "
@@ -121,14 +143,13 @@ web_letters(struct web_req *r)
 		    "</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
 		    L(r, "Ngày", "Date"), L(r, "Dịp và nơi nhận",
 		    "Occasion and addressees"), L(r, "Trạng thái", "State"));
-	for (i = 0; i < l.n; i = j) {
-		for (j = i + 1; j < l.n && strcmp(l.v[j].key, l.v[i].key) == 0;
-		    j++)
-			;
-		occasion_row(r, &l.v[i], j - i);
-	}
+	/* A page of occasions, each with all its letters. */
+	ui_page_read(r, "page", &pg);
+	ui_page_total(&pg, occasions(&l, NULL, 0, 0));
+	occasions(&l, r, pg.offset, pg.limit);
 	if (l.n > 0)
 		html_raw(r->out, "</tbody></table>\n");
+	ui_pager(r, "/app/letters", keep, &pg);
 	ui_end(r);
 	letter_list_release(&l);
 	return 0;

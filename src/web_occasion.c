@@ -164,37 +164,53 @@ anniversaries(struct web_req *r, struct observance *o)
 	return 0;
 }
 
-static void
+/* The activities linked to o, a page (?page=N) at a time; 0 or -1. */
+static int
 activities(struct web_req *r, const struct observance *o)
 {
-	const struct activity_list *al = &r->data->acts;
-	size_t i, n = 0;
+	struct activity_filter f = { 0, 0, -1, NULL, NULL, NULL, o->key };
+	struct activity_list l;
+	struct ui_page pg;
+	struct buf path;
+	long total;
+	size_t i;
 
-	html_printf(r->out, "<h2>%s</h2>\n", L(r, "Hoạt động", "Activities"));
-	for (i = 0; i < al->n; i++) {
-		if (al->v[i].observance == NULL ||
-		    strcmp(al->v[i].observance, o->key) != 0)
-			continue;
-		if (n++ == 0)
-			html_printf(r->out, "<table class=\"list\"><thead><tr>"
-			    "<th class=\"date\">%s</th><th>%s</th><th>%s</th>"
-			    "</tr></thead><tbody>\n", L(r, "Ngày", "Date"),
-			    L(r, "Hoạt động", "Activity"), L(r, "Trạng thái",
-			    "Status"));
-		html_printf(r->out, "<tr class=\"status-%s\">"
-		    "<td class=\"date\">",
-		    activity_status_name(al->v[i].status));
-		ui_when(r, &al->v[i]);
-		html_printf(r->out, "</td><td><a href=\"%s/app/activities/"
-		    "%ld\">%s</a></td><td>%s</td></tr>\n", r->root, al->v[i].id,
-		    al->v[i].title, ui_status(r, al->v[i].status));
+	ui_page_read(r, "page", &pg);
+	if (activity_query(r->st, &f, pg.offset, pg.limit, &l, &total) == -1)
+		return -1;
+	if (ui_page_total(&pg, total)) {
+		activity_list_release(&l);
+		if (activity_query(r->st, &f, pg.offset, pg.limit, &l,
+		    &total) == -1)
+			return -1;
 	}
-	if (n == 0)
+	html_printf(r->out, "<h2>%s</h2>\n", L(r, "Hoạt động", "Activities"));
+	if (l.n > 0)
+		html_printf(r->out, "<table class=\"list\"><thead><tr>"
+		    "<th class=\"date\">%s</th><th>%s</th><th>%s</th>"
+		    "</tr></thead><tbody>\n", L(r, "Ngày", "Date"),
+		    L(r, "Hoạt động", "Activity"), L(r, "Trạng thái",
+		    "Status"));
+	for (i = 0; i < l.n; i++) {
+		html_printf(r->out, "<tr class=\"status-%s\">"
+		    "<td class=\"date\">", activity_status_name(l.v[i].status));
+		ui_when(r, &l.v[i]);
+		html_printf(r->out, "</td><td><a href=\"%s/app/activities/"
+		    "%ld\">%s</a></td><td>%s</td></tr>\n", r->root, l.v[i].id,
+		    l.v[i].title, ui_status(r, l.v[i].status));
+	}
+	if (l.n == 0)
 		html_printf(r->out, "<p>%s</p>\n", L(r, "Chưa có hoạt động nào "
 		    "gắn với ngày kỷ niệm này.", "No activity is linked to "
 		    "this occasion yet."));
 	else
 		html_raw(r->out, "</tbody></table>\n");
+	buf_init(&path);
+	buf_printf(&path, "/app/occasions/%s", o->key);
+	ui_pager(r, path.data, NULL, &pg);
+	buf_release(&path);
+	activity_list_release(&l);
+	return 0;
 }
 
 /* The message of field name in f, in the request's language, or NULL. */
@@ -282,7 +298,8 @@ occasion_page(struct web_req *r, struct observance *o, unsigned status,
 		correction_state(r, &c);
 	if (anniversaries(r, o) == -1)
 		goto done;
-	activities(r, o);
+	if (activities(r, o) == -1)
+		goto done;
 	if (r->s.user.role >= ROLE_EDITOR)
 		correct_form(r, o, f);
 	ui_end(r);

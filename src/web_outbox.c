@@ -1,5 +1,6 @@
 /*
- * Hộp thư đi (editors and admins): what was sent, what waits and what
+ * Hộp thư đi (admins, as for recipients: the page shows people's
+ * addresses and the relay's replies): what was sent, what waits and what
  * failed with the server's reply, newest first, by state, and a button
  * that makes a failed message due again.  Sending is `kyniem remind`'s
  * (remind.c); the page only changes the outbox row (outbox.c).
@@ -68,7 +69,7 @@ retry_button(struct web_req *r, const struct outbox_item *it)
 	char action[64];
 
 	if (it->state == OUTBOX_SENT || (it->state == OUTBOX_PENDING &&
-	    it->attempts == 0) || r->s.user.role < ROLE_EDITOR)
+	    it->attempts == 0))
 		return;
 	snprintf(action, sizeof(action), "/app/outbox/%ld/retry", it->id);
 	ui_button(r, action, L(r, "Gửi lại", "Retry"), "secondary", NULL);

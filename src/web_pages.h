@@ -79,7 +79,7 @@ int web_letters(struct web_req *r);
 int web_letter_file(struct web_req *r);
 int web_letter_sent(struct web_req *r);
 
-/* web_outbox.c: Hộp thư đi (editors and admins). */
+/* web_outbox.c: Hộp thư đi (admins). */
 int web_outbox(struct web_req *r);
 int web_outbox_retry(struct web_req *r);
 

@@ -110,11 +110,13 @@ form_fields(struct web_req *r, const struct rform *f)
 	    "text", f->follows != NULL ? f->follows : "milestones",
 	    L(r, "Các mục cách nhau bằng dấu phẩy: milestones (mọi ngày kỷ "
 	    "niệm năm chẵn, năm tròn), kind:relation, kind:national-day, "
-	    "country:JP; kết hợp bằng dấu +: kind:relation+country:LA.",
-	    "Items separated by commas: milestones (every round "
-	    "anniversary), kind:relation, kind:national-day, country:JP; "
-	    "joined with +: kind:relation+country:LA."), f->e_follows, 1,
-	    "off" };
+	    "country:JP; kết hợp bằng dấu +: kind:relation+country:LA; "
+	    "none: không nhận thư tổng hợp, chỉ nhận thư nhắc các hoạt động "
+	    "mình phụ trách.", "Items separated by commas: milestones "
+	    "(every round anniversary), kind:relation, kind:national-day, "
+	    "country:JP; joined with +: kind:relation+country:LA; none: no "
+	    "digest, only the reminders of the activities they own."),
+	    f->e_follows, 1, "off" };
 
 	ui_field(r, &f_name);
 	if (f->e_lang != NULL)
@@ -177,15 +179,33 @@ recipient_table(struct web_req *r, const struct recipient_list *l)
 	html_raw(r->out, "</tbody></table>\n");
 }
 
-/* The list and the form to add one (f: what was typed). */
+/* The page of recipients the query asks for into l; 0 or -1. */
+static int
+recipients_page(struct web_req *r, struct ui_page *pg,
+    struct recipient_list *l)
+{
+	long total;
+
+	ui_page_read(r, "page", pg);
+	if (recipient_page(r->st, pg->offset, pg->limit, l, &total) == -1)
+		return -1;
+	if (!ui_page_total(pg, total))
+		return 0;
+	recipient_list_release(l);
+	return recipient_page(r->st, pg->offset, pg->limit, l, &total);
+}
+
+/* The list, a page at a time, and the form to add one (f: what was
+ * typed). */
 static int
 list_page(struct web_req *r, unsigned status, const struct rform *f)
 {
 	struct recipient_list l;
+	struct ui_page pg;
 	struct ui_field f_email = { "email", "Email", "email", f->email, NULL,
 	    f->e_email, 1, "off" };
 
-	if (recipient_load(r->st, &l) == -1)
+	if (recipients_page(r, &pg, &l) == -1)
 		return -1;
 	r->rs->status = status;
 	ui_begin(r, L(r, "Người nhận", "Recipients"), "recipients");
@@ -195,6 +215,7 @@ list_page(struct web_req *r, unsigned status, const struct rform *f)
 	    "Recipients get a reminder before the round anniversaries they "
 	    "follow while no activity is planned for them."));
 	recipient_table(r, &l);
+	ui_pager(r, "/app/recipients", NULL, &pg);
 	html_printf(r->out, "<h2>%s</h2>\n", L(r, "Thêm người nhận",
 	    "Add a recipient"));
 	if (status == 422)

@@ -1,7 +1,7 @@
 /*
  * Người dùng (admins): the staff accounts, as `kyniem user` manages them:
  * the list, adding one (its one-time password link shown on the page and
- * mailed when [smtp] is set), changing a role, disabling and enabling,
+ * queued for mail when [smtp] is set), changing a role, disabling and enabling,
  * and a new link.  Accounts are user.c's, the link's message invite.c's;
  * user_change() refuses to leave no enabled admin.
  */
@@ -12,7 +12,6 @@
 #include "config.h"
 #include "escape.h"
 #include "invite.h"
-#include "mail.h"
 #include "recipient.h"
 #include "text.h"
 #include "ui.h"
@@ -177,8 +176,10 @@ mail_said(const struct web_req *r, int mailed)
 {
 	switch (mailed) {
 	case LINK_MAILED:
-		return L(r, "Liên kết cũng đã được gửi qua thư điện tử.",
-		    "The link was also mailed.");
+		return L(r, "Liên kết cũng được gửi qua thư điện tử: thư đã "
+		    "vào hộp thư đi và sẽ đến trong ít phút.", "The link is "
+		    "also being mailed: the message is in the outbox and "
+		    "arrives within minutes.");
 	case LINK_NO_BASE:
 		return L(r, "Liên kết không được gửi qua thư vì máy chủ chưa "
 		    "đặt địa chỉ của trang ([server] base_url): hãy tự gửi "
@@ -186,22 +187,40 @@ mail_said(const struct web_req *r, int mailed)
 		    "address ([server] base_url) is not set: send the link "
 		    "yourself.");
 	case LINK_FAILED:
-		return L(r, "Không gửi được thư: hãy tự gửi liên kết.",
-		    "The mail could not be sent: send the link yourself.");
+		return L(r, "Không đưa được thư vào hộp thư đi: hãy tự gửi "
+		    "liên kết.", "The message could not be queued: send the "
+		    "link yourself.");
 	}
 	return L(r, "Máy chủ chưa cấu hình gửi thư ([smtp]): hãy tự gửi "
 	    "liên kết.", "No mail relay is configured ([smtp]): send the "
 	    "link yourself.");
 }
 
-/* The list and the add form; error is a refusal to show above them. */
+/* The page of accounts the query asks for into l; 0 or -1. */
+static int
+users_page(struct web_req *r, struct ui_page *pg, struct user_list *l)
+{
+	long total;
+
+	ui_page_read(r, "page", pg);
+	if (user_page(r->st, pg->offset, pg->limit, l, &total) == -1)
+		return -1;
+	if (!ui_page_total(pg, total))
+		return 0;
+	user_list_release(l);
+	return user_page(r->st, pg->offset, pg->limit, l, &total);
+}
+
+/* The list, a page at a time, and the add form; error is a refusal to
+ * show above them. */
 static int
 list_page(struct web_req *r, unsigned status, const struct uform *f,
     const char *error)
 {
 	struct user_list l;
+	struct ui_page pg;
 
-	if (user_load(r->st, &l) == -1)
+	if (users_page(r, &pg, &l) == -1)
 		return -1;
 	r->rs->status = status;
 	ui_begin(r, L(r, "Người dùng", "Users"), "users");
@@ -218,6 +237,7 @@ list_page(struct web_req *r, unsigned status, const struct uform *f,
 		    "([server] base_url in the config) is not set. The links "
 		    "still show on the page for you to send."));
 	user_table(r, &l);
+	ui_pager(r, "/app/users", NULL, &pg);
 	add_form(r, f);
 	ui_end(r);
 	user_list_release(&l);
@@ -254,10 +274,17 @@ link_page(struct web_req *r, const struct user *u, int reset,
 	if ((base = invite_mail_base(r->cfg)) == NULL)
 		base = xasprintf("%s%s", r->origin, r->root);
 	url = invite_url(base, tok);
-	if (smtp_set(r->cfg))
-		mailed = !base_set(r->cfg) ? LINK_NO_BASE : invite_send(r->cfg,
-		    &mail_smtp, u, url, r->now) == 0 ? LINK_MAILED :
-		    LINK_FAILED;
+	/* Queued, then sent by the server's sender: a slow relay never
+	 * holds the request. */
+	if (smtp_set(r->cfg)) {
+		if (!base_set(r->cfg))
+			mailed = LINK_NO_BASE;
+		else if (invite_queue(r->st, r->cfg, u, url, r->now) == 0) {
+			mailed = LINK_MAILED;
+			web_mail_queued(r);
+		} else
+			mailed = LINK_FAILED;
+	}
 	ui_begin(r, L(r, "Liên kết đặt mật khẩu", "Password link"), "users");
 	html_printf(r->out, "<p class=\"flash\" role=\"status\">%s</p>\n<p>%s "
 	    "<strong>%s</strong> (%s). %s</p>\n", done, L(r, "Gửi liên kết "

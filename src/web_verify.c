@@ -1,8 +1,8 @@
 /*
  * Dữ liệu cần xác minh: the rows whose date is known only to the month or
  * year, or whose source is not confirmed (one selector, written as a feed
- * would write it), nearest milestone first, each linking to its occasion
- * page, where an editor corrects it.
+ * would write it), nearest milestone first, a page at a time, each
+ * linking to its occasion page, where an editor corrects it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,10 +186,13 @@ int
 web_verify(struct web_req *r)
 {
 	struct verify_row *v;
+	struct ui_page pg;
 	size_t i, n;
 
 	if ((v = rows(r, &n)) == NULL)
 		return -1;
+	ui_page_read(r, "page", &pg);
+	ui_page_total(&pg, (long)n);
 	ui_begin(r, L(r, "Dữ liệu cần xác minh", "Data to verify"), "verify");
 	html_printf(r->out, "<p>%zu %s</p>\n", n, L(r, "dòng dữ liệu chỉ biết "
 	    "đến tháng hoặc năm, hoặc chưa được xác nhận đầy đủ (một nguồn, "
@@ -203,9 +206,11 @@ web_verify(struct web_req *r)
 	    "<tbody>\n", L(r, "Mốc gần nhất", "Next milestone"),
 	    L(r, "Dữ liệu", "Row"), L(r, "Ngày hiện có", "Date known"),
 	    L(r, "Độ tin cậy", "Confidence"), L(r, "Ghi chú", "Note"));
-	for (i = 0; i < n; i++)
+	for (i = (size_t)pg.offset; i < n && i < (size_t)(pg.offset +
+	    pg.limit); i++)
 		row(r, &v[i]);
 	html_raw(r->out, "</tbody></table>\n");
+	ui_pager(r, "/app/verify", NULL, &pg);
 	ui_end(r);
 	free(v);
 	return 0;

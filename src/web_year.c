@@ -1,8 +1,9 @@
 /*
  * Năm YYYY: the year at a glance, month by month, every anniversary and
- * activity, for the office's wall calendar (app.css prints it on A4
- * landscape).  The filters are GET parameters turned into one selector
- * (select.h), matched as the feeds match theirs.
+ * up to 50 activities a month (a link to the month's list for the rest),
+ * for the office's wall calendar (app.css prints it on A4 landscape).
+ * The filters are GET parameters turned into one selector (select.h),
+ * matched as the feeds match theirs.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -324,6 +325,23 @@ item_open(struct web_req *r, size_t *n, const char *cls)
 		html_raw(r->out, "<li>");
 }
 
+/* The activities a month's list shows at most; the others are on the
+ * activities list, a page at a time. */
+#define MONTH_ACTIVITIES	UI_PAGE_ROWS
+
+/* The line under a month whose activities did not all fit. */
+static void
+more_activities(struct web_req *r, const struct year_view *v, int m,
+    size_t more)
+{
+	html_printf(r->out, "<p class=\"more\">");
+	html_printf(r->out, L(r, "Và %zu hoạt động khác trong tháng:",
+	    "And %zu more activities this month:"), more);
+	html_printf(r->out, " <a href=\"%s/app/activities?year=%d&amp;month="
+	    "%d\">%s</a></p>", r->root, v->year, m, L(r, "danh sách hoạt "
+	    "động của tháng", "the month's list of activities"));
+}
+
 /* Month m: the anniversaries and activities from *i and *j on. */
 static void
 month(struct web_req *r, const struct year_view *v, int m, size_t *i,
@@ -331,7 +349,7 @@ month(struct web_req *r, const struct year_view *v, int m, size_t *i,
 {
 	const struct activity_list *al = &r->data->acts;
 	const struct activity *a;
-	size_t n = 0;
+	size_t n = 0, acts = 0, more = 0;
 
 	html_printf(r->out, "<section aria-labelledby=\"m%d\"><h2 id=\"m%d\">"
 	    "%s %d</h2>", m, m, L(r, "Tháng", "Month"), m);
@@ -342,10 +360,14 @@ month(struct web_req *r, const struct year_view *v, int m, size_t *i,
 		a = *j < al->n && al->v[*j].start.m == m ? &al->v[*j] : NULL;
 		if (a != NULL && (*i == v->ol.n || v->ol.v[*i].date.m != m ||
 		    util_ymd_cmp(a->start, v->ol.v[*i].date) < 0)) {
+			(*j)++;
+			if (acts++ >= MONTH_ACTIVITIES) {
+				more++;
+				continue;
+			}
 			item_open(r, &n, a->status == ACTIVITY_CANCELLED ?
 			    "activity status-cancelled" : "activity");
 			activity_item(r, a);
-			(*j)++;
 		} else if (*i < v->ol.n && v->ol.v[*i].date.m == m) {
 			item_open(r, &n, NULL);
 			if (v->ol.v[*i].precision == PREC_DAY)
@@ -363,6 +385,8 @@ month(struct web_req *r, const struct year_view *v, int m, size_t *i,
 		    L(r, "Không có sự kiện.", "Nothing this month."));
 	else
 		html_raw(r->out, "</ul>");
+	if (more > 0)
+		more_activities(r, v, m, more);
 	html_raw(r->out, "</section>\n");
 }
 

@@ -160,3 +160,13 @@ expect_no_grep() {
 free_port() {
 	"$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
+
+# known_owners ADDRESS...: addresses an activity may have as owners (the
+# union's own people, issue 21): each becomes a recipient who follows
+# nothing, so that it gets only its activities' reminders.
+known_owners() {
+	for _a in "$@"; do
+		"$KYNIEM" recipient add --email "$_a" --name "${_a%%@*}" \
+		    --follow none >/dev/null || die "recipient add $_a"
+	done
+}

@@ -3,6 +3,7 @@
 # nothing with FILE:LINE errors, a second import changes nothing.
 . "$SRC/tests/lib.sh"
 initdb
+known_owners an@example.org binh@example.org
 K() { "$KYNIEM" --today 2023-07-01 "$@"; }
 
 id=$(K activity add --title 'Gặp mặt hữu nghị' --start 2023-11-09T09:00 \
@@ -124,10 +125,10 @@ test_must_fail --status=1 K recipient add --email 'x@y' --name X 2>/dev/null
 test_must_fail --status=1 K recipient add --email x@example.org --name X \
     --follow kind:nope 2>/dev/null
 K recipient list >"$T/out"
-printf 'binh@example.org\tTrần Bình\tvi\tcountry:JP,kind:national-day\ncarol@example.org\tCarol\ten\tmilestones\n' >"$T/expected"
+printf 'an@example.org\tan\tvi\tnone\nbinh@example.org\tTrần Bình\tvi\tcountry:JP,kind:national-day\ncarol@example.org\tCarol\ten\tmilestones\n' >"$T/expected"
 expect_diff "$T/expected" "$T/out"
 expect "recipient remove" K recipient remove carol@example.org
 test_must_fail --status=1 K recipient remove carol@example.org 2>/dev/null
 K recipient list >"$T/out"
-expect "one recipient left after the remove" [ "$(wc -l <"$T/out")" -eq 1 ]
+expect "two recipients left after the remove" [ "$(wc -l <"$T/out")" -eq 2 ]
 exit 0

@@ -6,6 +6,7 @@
 # the categories of [categories] replacing the defaults.
 . "$SRC/tests/lib.sh"
 initdb
+known_owners an@example.org
 K() { "$KYNIEM" --today 2023-07-01 "$@"; }
 
 id=$(K activity add --title 'Tiếp đoàn Tổng lãnh sự Thái Lan' \
@@ -32,9 +33,9 @@ want="category: unknown category 'delegation' (one of: delegation-out, delegatio
 bad --category delegation
 want="countries: unknown country code 'XX' in countries"
 bad --country JP --country xx
-want="participants: participants must be a number from 0 to 1000000"
+want="participants must be a number from 0 to 1000000"
 bad --participants -3
-want="status: status must be planned, confirmed, done or cancelled, not 'finished'"
+want="status must be planned, confirmed, done or cancelled, not 'finished'"
 bad --status finished
 expect "nothing was added" [ "$(K activity list | wc -l)" -eq 1 ]
 
@@ -75,6 +76,7 @@ expect "the export has the header" \
 # Into a fresh database and out again: the same file.
 mv "$T/kyniem.db" "$T/first.db"
 initdb
+known_owners an@example.org
 K import "$T/export.csv" >/dev/null || die "import of the export"
 K activity list --csv --year 2023 >"$T/export2.csv"
 expect_diff "$T/export.csv" "$T/export2.csv"

@@ -26,6 +26,8 @@ EOC
 start_smtpd --rules "$T/rules"
 
 K() { "$KYNIEM" --today 2023-07-01 "$@"; }
+known_owners an@example.org later@example.org reject@example.org \
+    dan@example.org
 title='Giao lưu bóng chuyền sinh viên Lào – Campuchia'
 K activity add --title "$title" --start 2023-07-08T09:00 \
     --location 'Trường Bunpimay' --owner an@example.org \

@@ -8,7 +8,10 @@ initdb
 smtp_conf
 K() { "$KYNIEM" --today 2023-10-01 "$@"; }
 owners=
-for i in 1 2 3 4 5 6 7 8; do owners="$owners --owner u$i@example.org"; done
+for i in 1 2 3 4 5 6 7 8; do
+	owners="$owners --owner u$i@example.org"
+	known_owners "u$i@example.org"
+done
 # shellcheck disable=SC2086
 K activity add --title 'Gặp mặt kỷ niệm Quốc khánh Campuchia' \
     --start 2023-11-09T09:00 $owners --remind 30d >/dev/null ||

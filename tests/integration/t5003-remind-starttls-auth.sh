@@ -30,6 +30,7 @@ timeout = ${2:-5}
 EOC
 }
 K() { "$KYNIEM" --today 2023-07-01 "$@"; }
+known_owners an@example.org
 K activity add --title 'Triển lãm ảnh 50 năm quan hệ Việt Nam – Nhật Bản' \
     --start 2023-09-18 --owner an@example.org --remind 7d >/dev/null ||
     die "activity add"

@@ -13,6 +13,7 @@
 
 TODAY=2023-06-15
 initdb
+known_owners a@example.org
 "$KYNIEM" activity add --public --title "Giao lưu bóng chuyền, Bunpimay" \
     --start 2023-07-01T09:00 --end 2023-07-01T11:30 \
     --location "Nhà thi đấu; Nha Trang" --owner a@example.org >/dev/null ||

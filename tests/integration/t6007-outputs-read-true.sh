@@ -26,6 +26,7 @@ K() { "$KYNIEM" --today $TODAY "$@"; }
 O="$T/outputs"
 mkdir -p "$O"
 
+known_owners an@example.org
 K activity add --title 'Gặp mặt nhân Quốc khánh Lào' --start 2023-07-05 \
     --observance national-day:LA --owner an@example.org --remind 7d \
     >/dev/null || die "activity add"

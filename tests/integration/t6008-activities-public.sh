@@ -12,6 +12,7 @@
 TODAY=2023-06-15
 TOKEN=st4ff-only-activities-77
 initdb
+known_owners canbo1@example.org canbo2@example.org
 cat >>"$T/kyniem.conf" <<EOC
 [feed staff]
 title = Hoạt động (nội bộ)
@@ -152,6 +153,7 @@ expect_clean_stop
 # The token feed imports into another database with the public flags.
 mv "$T/kyniem.db" "$T/first.db"
 initdb
+known_owners canbo1@example.org canbo2@example.org
 expect "the token feed imports" K import "$T/staff.ics"
 K activity list | cut -f4- >"$T/list2"
 expect_diff "$T/list" "$T/list2"

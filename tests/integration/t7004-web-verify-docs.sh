@@ -24,6 +24,15 @@ expect "the verify page opens (200)" \
 expect_grep '<h1>Dữ liệu cần xác minh</h1>' "$T/v.html"
 expect_grep '<a href="/app/verify" aria-current="page">' "$T/v.html"
 expect_grep '<th>Mốc gần nhất</th><th>Dữ liệu</th>' "$T/v.html"
+# Fifty rows a page: the pages one after the other, as one list.
+p=1
+cp "$T/v.html" "$T/vp.html"
+while grep -q 'rel="next"' "$T/vp.html" && [ $p -lt 100 ]; do
+	p=$((p + 1))
+	web_get viewer "/app/verify?page=$p" "$T/vp.html" >/dev/null
+	cat "$T/vp.html" >>"$T/v.html"
+done
+expect "the rows take more than one page ($p)" [ $p -gt 1 ]
 # Samoa (1994-03): the 30th in March 2024; Benin (1973): the 50th this
 # year, before it; Tonga's national day (single source) is not counted.
 expect_grep '<tr><td>Kỷ niệm 30 năm (tháng 3/2024)</td><td><a href="/app/occasions/relation:WS">Thiết lập quan hệ ngoại giao Việt Nam – Samoa</a></td><td>tháng 3/1994 (chưa rõ ngày)</td>' \

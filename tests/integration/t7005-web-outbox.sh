@@ -3,7 +3,7 @@
 # makes it pending and due, the page says it goes at the next run, and
 # the next `kyniem remind` delivers it.  A sent message cannot be retried
 # (409), an unknown one is a 404; the filter shows one state; the retry
-# is in the audit trail.
+# is in the audit trail.  The page is the admins': an editor gets 403.
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/serverlib.sh"
 . "$SRC/tests/integration/weblib.sh"
@@ -32,8 +32,17 @@ expect_grep '^failed	binh@example.org	.*550 5.1.1 mailbox unavailable' \
 
 start_server $TODAY
 [ "$(web_login editor)" = 303 ] || die "editor cannot log in"
-expect "the outbox opens for an editor" \
-    [ "$(web_get editor /app/outbox "$T/out.html")" = 200 ]
+[ "$(web_login admin)" = 303 ] || die "admin cannot log in"
+# The page shows people's addresses and the relay's replies: admins
+# only, as README says (issue 21).
+expect "an editor may not open the outbox (403)" \
+    [ "$(web_get editor /app/outbox "$T/r.html")" = 403 ]
+expect "an editor may not retry a message (403)" \
+    [ "$(web_post editor /app/outbox/1/retry)" = 403 ]
+web_get editor /app/ "$T/home.html" >/dev/null
+expect_no_grep 'href="/app/outbox"' "$T/home.html"
+expect "the outbox opens for an admin" \
+    [ "$(web_get admin /app/outbox "$T/out.html")" = 200 ]
 expect_grep 'Sắp đến: Kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản' \
     "$T/out.html"
 expect_grep '<td>binh@example.org</td><td><span class="badge">Không gửi được</span></td><td>1</td><td><code>550 5.1.1 mailbox unavailable</code>' \
@@ -43,15 +52,15 @@ expect_grep '<td>an@example.org</td><td><span class="badge">Đã gửi</span>' \
 expect "one retry button, for the failed message" \
     [ "$(grep -c 'Gửi lại</button>' "$T/out.html")" -eq 1 ]
 expect_grep 'gửi ở lần chạy tới' "$T/out.html"
-web_get editor '/app/outbox?state=failed' "$T/failed.html" >/dev/null
+web_get admin '/app/outbox?state=failed' "$T/failed.html" >/dev/null
 expect_grep 'binh@example.org' "$T/failed.html"
 expect_no_grep 'an@example.org' "$T/failed.html"
 
 id=$(sed -n 's|.*action="/app/outbox/\([0-9]*\)/retry".*|\1|p' "$T/out.html")
 expect "the failed message has an id ($id)" [ -n "$id" ]
-expect "retry it (303)" [ "$(web_post editor "/app/outbox/$id/retry")" = 303 ]
+expect "retry it (303)" [ "$(web_post admin "/app/outbox/$id/retry")" = 303 ]
 expect_grep 'Location: /app/outbox' "$T/post.hdr"
-web_get editor /app/outbox "$T/out2.html" >/dev/null
+web_get admin /app/outbox "$T/out2.html" >/dev/null
 expect_grep 'Thư sẽ được gửi lại ở lần gửi tới' "$T/out2.html"
 expect_grep '<td>binh@example.org</td><td><span class="badge">Chờ gửi</span></td><td>0</td>' \
     "$T/out2.html"
@@ -67,10 +76,10 @@ K outbox >"$T/list2"
 expect_grep '^sent	binh@example.org' "$T/list2"
 
 expect "a sent message cannot be retried (409)" \
-    [ "$(web_post editor "/app/outbox/$id/retry")" = 409 ]
+    [ "$(web_post admin "/app/outbox/$id/retry")" = 409 ]
 expect "an unknown message is a 404" \
-    [ "$(web_post editor /app/outbox/99999/retry)" = 404 ]
+    [ "$(web_post admin /app/outbox/99999/retry)" = 404 ]
 K audit >"$T/audit"
-expect_grep "	editor@example.org	outbox.retry	outbox:$id	{\"state\":\"failed\",\"attempts\":1,\"recipient\":\"binh@example.org\",.*\"last_error\":\"550 5.1.1 mailbox unavailable\"} -> {\"state\":\"pending\",\"attempts\":0}" \
+expect_grep "	admin@example.org	outbox.retry	outbox:$id	{\"state\":\"failed\",\"attempts\":1,\"recipient\":\"binh@example.org\",.*\"last_error\":\"550 5.1.1 mailbox unavailable\"} -> {\"state\":\"pending\",\"attempts\":0}" \
     "$T/audit"
 expect_clean_stop

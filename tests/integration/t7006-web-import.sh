@@ -9,6 +9,7 @@
 . "$SRC/tests/integration/serverlib.sh"
 . "$SRC/tests/integration/weblib.sh"
 initdb
+known_owners an@example.org binh@example.org
 web_users
 start_server 2023-08-20
 [ "$(web_login admin)" = 303 ] || die "admin cannot log in"
@@ -129,7 +130,7 @@ K activity list >"$T/acts5"
 expect_diff "$T/acts4" "$T/acts5"
 
 "$KYNIEM" audit >"$T/audit"
-expect_grep '	admin@example.org	import	file:ho\\xE1\\xBA\\xA1t \\xC4\\x91\\xE1\\xBB\\x99ng.csv	- -> {"kind":"csv","rows":2,"changed":2,"undated":0}' \
+expect_grep '	admin@example.org	import	file:hoạt động.csv	- -> {"kind":"csv","rows":2,"changed":2,"undated":0}' \
     "$T/audit"
 expect_grep '	admin@example.org	import	file:invitation.ICS	- -> {"kind":"ics","rows":2,"changed":2,"undated":0}' \
     "$T/audit"

@@ -33,6 +33,15 @@ user_id() {
 # session_of JAR: the session cookie in a curl jar (a request naming
 # another Host gets no cookie from the jar: curl matches that Host).
 session_of() { awk '$6 == "kyniem_session" { print $7 }' "$1"; }
+# wait_mail N: until N messages arrived (the server's sender mails the
+# links the pages queue), 10 s at most.
+wait_mail() {
+	_w=0
+	while [ "$(count_arrived)" -lt "$1" ] && [ $_w -lt 100 ]; do
+		sleep 0.1
+		_w=$((_w + 1))
+	done
+}
 # link_of FILE: the one-time link a page shows.
 link_of() { sed -n 's/.*id="link" readonly value="\([^"]*\)".*/\1/p' "$1"; }
 
@@ -62,7 +71,8 @@ expect "the page shows the link ($link)" \
     [ "${link%%\?*}" = "$BASE/app/password" ]
 expect_grep 'Đã tạo tài khoản' "$T/added.html"
 expect_grep 'Lê &lt;b&gt;Mới&lt;/b&gt;' "$T/added.html"
-expect_grep 'Liên kết cũng đã được gửi qua thư điện tử' "$T/added.html"
+expect_grep 'Liên kết cũng được gửi qua thư điện tử' "$T/added.html"
+wait_mail 1
 expect "the mail carries the same link" "$PYTHON" - "$MAIL" "$link" <<'EOP'
 import email, email.policy, glob, sys
 paths = sorted(glob.glob(sys.argv[1] + "/msg-*.eml"))
@@ -87,8 +97,8 @@ expect "the password is set (303)" [ "$(curl -s -b "$T/new.jar" \
 expect "the link is used up" \
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$link")" = 404 ]
 expect "the new account logs in" [ "$(web_login new "$NEWPW")" = 303 ]
-expect "and opens the outbox as an editor" \
-    [ "$(web_get new /app/outbox "$T/r.html")" = 200 ]
+expect "and opens the activity form as an editor" \
+    [ "$(web_get new /app/activities/new "$T/r.html")" = 200 ]
 expect "but not the users page" \
     [ "$(web_get new /app/users "$T/r.html")" = 403 ]
 
@@ -101,8 +111,8 @@ expect_grep 'Location: /app/users' "$T/post.hdr"
 web_get admin /app/users "$T/users.html" >/dev/null
 expect_grep '<p class="flash" role="status">Đã thay đổi vai trò của tài khoản.</p>' \
     "$T/users.html"
-expect "a viewer now: no outbox" \
-    [ "$(web_get new /app/outbox "$T/r.html")" = 403 ]
+expect "a viewer now: no activity form" \
+    [ "$(web_get new /app/activities/new "$T/r.html")" = 403 ]
 
 # Disabling ends the session at once; enabling lets it log in again.
 expect "the account is disabled (303)" \
@@ -150,6 +160,9 @@ expect "the old password no longer logs in" \
     [ "$(web_login new "$NEWPW")" = 422 ]
 "$KYNIEM" user list >"$T/ul-reset"
 expect_grep '^new@example.org	viewer	no password yet	' "$T/ul-reset"
+expect "the new link opens" \
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$link2")" = 200 ]
+wait_mail 2
 expect "two mails arrived" [ "$(count_arrived)" -eq 2 ]
 NEWPW2='mật khẩu mới sau khi đặt lại'
 expect "the new link sets a password (303)" \
@@ -164,6 +177,7 @@ expect_grep '^the link was mailed to new@example.org$' "$T/reset.out"
 link3=$(grep '/app/password?token=' "$T/reset.out")
 expect "the command prints base_url's link ($link3)" \
     [ "${link3%%\?*}" = "$BASE/app/password" ]
+wait_mail 3
 expect "three mails arrived" [ "$(count_arrived)" -eq 3 ]
 expect "the session ends at once" \
     [ "$(web_get new /app/ "$T/r.html")" = 303 ]
@@ -179,7 +193,8 @@ c=$(curl -s -b "kyniem_session=$(session_of "$T/admin.jar")" \
     -H "Origin: $BASE" -o "$T/post.html" -w '%{http_code}' \
     --data-urlencode "csrf=$(web_csrf admin)" "$BASE/app/users/$id/reset")
 expect "a reset with Host: evil.example (200: $c)" [ "$c" = 200 ]
-expect_grep 'Liên kết cũng đã được gửi qua thư điện tử' "$T/post.html"
+expect_grep 'Liên kết cũng được gửi qua thư điện tử' "$T/post.html"
+wait_mail 4
 expect "four mails arrived" [ "$(count_arrived)" -eq 4 ]
 expect "every mailed link is base_url's" "$PYTHON" - "$MAIL" "$BASE" <<'EOP'
 import email, email.policy, glob, re, sys

@@ -531,7 +531,7 @@ expect_grep '<p class="flash" role="status">Đã lưu.</p>' "$T/get.html"
 expect "and the one after" [ "$(status editor "/app/activities/$ID")" = 200 ]
 expect_no_grep 'class="flash"' "$T/get.html"
 expect "the editor records the result" [ "$(web_post editor \
-    "/app/activities/$ID/done" result=Tốt participants=40)" = 303 ]
+    "/app/activities/$ID/done" result=Tốt participants=40 confirm=1)" = 303 ]
 expect "the editor cancels the other" \
     [ "$(web_post editor "/app/activities/$ID2/cancel" x=1)" = 303 ]
 expect "the admin logs in a second time" \

@@ -23,6 +23,7 @@ i=0
 while [ $i -lt $R ]; do
 	i=$((i + 1))
 	owners="$owners --owner u$i@example.org"
+	known_owners "u$i@example.org"
 done
 # shellcheck disable=SC2086
 K activity add --title 'Gặp mặt kỷ niệm Quốc khánh Campuchia' \

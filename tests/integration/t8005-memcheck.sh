@@ -41,6 +41,7 @@ countries = LA
 token = s3cret
 EOC
 vg 0 init --calendars "$SRC/calendars"
+known_owners an@example.org binh@example.org
 vg 0 import "$SRC/tests/data/activities.csv"
 vg 0 import "$SRC/tests/data/activities.ics"
 vg 1 import "$SRC/tests/data/activities-bad.csv"

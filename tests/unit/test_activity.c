@@ -3,6 +3,7 @@
  * validation, owners, address validation, follow lists and the backoff.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -139,6 +140,42 @@ START_TEST(countries_norm)
 }
 END_TEST
 
+/* Dates within [activities] first_year and last_year, at most
+ * max_owners owners, each message naming the field (issue 21). */
+START_TEST(years_and_owners)
+{
+	struct config cfg;
+	struct activity a = { 0 };
+	char err[512], addr[32];
+	int i;
+
+	ck_assert_int_eq(config_load(&cfg, NULL), 0);
+	a.title = xstrdup("Họp");
+	ck_assert_ptr_null(activity_set_times(&a, "9999-12-31", NULL));
+	ck_assert_int_eq(activity_check(NULL, &cfg, &a, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "start 9999-12-31 is outside the years "
+	    "1945-2100 ([activities] first_year, last_year)");
+	ck_assert_ptr_null(activity_set_times(&a, "2100-12-31", "2101-01-01"));
+	ck_assert_int_eq(activity_check(NULL, &cfg, &a, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "end 2101-01-01 is outside the years "
+	    "1945-2100 ([activities] first_year, last_year)");
+	ck_assert_ptr_null(activity_set_times(&a, "1945-01-01", "2100-12-31"));
+	ck_assert_int_eq(activity_check(NULL, &cfg, &a, err, sizeof(err)), 0);
+	for (i = 0; i < 21; i++) {
+		snprintf(addr, sizeof(addr), "o%d@example.org", i);
+		activity_add_owner(&a, addr);
+		if (i == 19)
+			ck_assert_int_eq(activity_check(NULL, &cfg, &a, err,
+			    sizeof(err)), 0);
+	}
+	ck_assert_int_eq(activity_check(NULL, &cfg, &a, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "owners: at most 20 addresses get an "
+	    "activity's reminders, not 21 ([activities] max_owners)");
+	activity_release(&a);
+	config_release(&cfg);
+}
+END_TEST
+
 /* The category must be a configured one when a config is given. */
 START_TEST(category_check)
 {
@@ -148,6 +185,7 @@ START_TEST(category_check)
 
 	ck_assert_int_eq(config_load(&cfg, NULL), 0);
 	a.title = xstrdup("Đoàn ra");
+	ck_assert_ptr_null(activity_set_times(&a, "2023-12-01", NULL));
 	a.category = xstrdup("delegation-out");
 	ck_assert_int_eq(activity_check(NULL, &cfg, &a, err, sizeof(err)), 0);
 	free(a.category);
@@ -182,6 +220,7 @@ suite(void)
 	tcase_add_loop_test(tc, email_valid, 0, NELEM(emails));
 	tcase_add_test(tc, follows_check);
 	tcase_add_test(tc, owners_normalised);
+	tcase_add_test(tc, years_and_owners);
 	tcase_add_test(tc, check_fields);
 	tcase_add_test(tc, backoff);
 	tcase_add_loop_test(tc, countries_norm, 0, NELEM(countries));

@@ -88,6 +88,31 @@ START_TEST(log_line)
 }
 END_TEST
 
+/* kyniem audit's text: Vietnamese as it is, what drives or fools a
+ * terminal escaped (issue 21). */
+START_TEST(term_text)
+{
+	struct buf b;
+
+	buf_init(&b);
+	esc_term(&b, "Tổ chức gặp mặt \"Lào\"", 100);
+	ck_assert_str_eq(b.data, "Tổ chức gặp mặt \"Lào\"");
+	b.len = 0;
+	esc_term(&b, "a\x1b[31m\n\tb\x7f\\c", 100);
+	ck_assert_str_eq(b.data, "a\\x1B[31m\\x0A\\x09b\\x7F\\\\c");
+	b.len = 0;
+	/* C1 NEL, U+2028, U+202E, U+2066, an invalid byte. */
+	esc_term(&b, "x\xc2\x85y\xe2\x80\xa8z\xe2\x80\xaegpj\xe2\x81\xa6"
+	    "\xff!", 100);
+	ck_assert_str_eq(b.data, "x\\u0085y\\u2028z\\u202Egpj\\u2066\\xFF!");
+	b.len = 0;
+	/* A cut inside a character shows its bytes, then the mark. */
+	esc_term(&b, "ệệ", 4);
+	ck_assert_str_eq(b.data, "ệ\\xE1...");
+	buf_release(&b);
+}
+END_TEST
+
 START_TEST(html_writer)
 {
 	struct buf b;
@@ -118,6 +143,7 @@ suite(void)
 	tcase_add_test(tc, null_and_empty);
 	tcase_add_test(tc, log_line);
 	tcase_add_test(tc, html_writer);
+	tcase_add_test(tc, term_text);
 	suite_add_tcase(s, tc);
 	return s;
 }

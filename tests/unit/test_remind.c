@@ -105,6 +105,11 @@ setup(void)
 	    strlen(countries), 1000, &s), 0);
 	ck_assert_int_eq(import_data(st, cal, "r.csv", relations,
 	    strlen(relations), 1000, &s), 0);
+	/* The owner is one of the union's people (issue 21). */
+	r.email = (char *)"an@example.org";
+	r.name = (char *)"An";
+	r.follows = (char *)RECIPIENT_FOLLOWS_NONE;
+	ck_assert_int_eq(recipient_put(st, &r, 1000), 0);
 	a.uid = xstrdup("volley@example.org");
 	a.title = xstrdup("Giao lưu bóng chuyền");
 	ck_assert_ptr_null(activity_set_times(&a, "2023-07-08T09:00", NULL));

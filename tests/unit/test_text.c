@@ -28,6 +28,25 @@ static const struct {
 	{ "\xc0\xaf", 300, 0, 0 },		/* overlong '/' */
 	{ "ệệệ", 3, 0, 1 },			/* 3 characters, 9 bytes */
 	{ "ệệệệ", 3, 0, 0 },
+	/* Nothing visible in a required field (issue 21). */
+	{ "   ", 300, TEXT_REQUIRED, 0 },
+	{ "   ", 300, 0, 1 },
+	{ "\xe2\x80\x8b\xe2\x80\x8b", 300, TEXT_REQUIRED, 0 },	/* ZWSP */
+	{ "\xe3\x85\xa4", 300, TEXT_REQUIRED, 0 },	/* HANGUL FILLER */
+	{ "\xc2\xa0 \xe2\x80\x83", 300, TEXT_REQUIRED, 0 },	/* NBSP, EMSP */
+	{ " a ", 300, TEXT_REQUIRED, 1 },
+	{ "\xe1\xbb\x87", 300, TEXT_REQUIRED, 1 },	/* ệ */
+	/* Bidirectional controls on one line, not in notes. */
+	{ "abc\xe2\x80\xaegpj.exe", 300, 0, 0 },	/* U+202E */
+	{ "abc\xe2\x80\xaegpj.exe", 300, TEXT_MULTILINE, 1 },
+	{ "a\xe2\x80\xaa" "b", 300, 0, 0 },	/* U+202A */
+	{ "a\xe2\x81\xa6" "b", 300, 0, 0 },	/* U+2066 */
+	{ "a\xe2\x81\xa9" "b", 300, 0, 0 },	/* U+2069 */
+	{ "a\xe2\x80\x8e" "b", 300, 0, 0 },	/* U+200E */
+	{ "a\xe2\x80\x8f" "b", 300, 0, 0 },	/* U+200F */
+	{ "a\xd8\x9c" "b", 300, 0, 0 },	/* U+061C */
+	{ "a\xe2\x80\x8d" "b", 300, 0, 1 },	/* ZWJ: emoji need it */
+	{ "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7", 300, TEXT_REQUIRED, 1 },
 };
 
 START_TEST(check)
@@ -57,6 +76,18 @@ START_TEST(field_message)
 	ck_assert_int_eq(text_check_field("title", NULL, 3, TEXT_REQUIRED,
 	    err, sizeof(err)), -1);
 	ck_assert_str_eq(err, "title is required");
+	ck_assert_int_eq(text_check_field("title", " \xe2\x80\x8b ", 300,
+	    TEXT_REQUIRED, err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "title has no visible character");
+	ck_assert_int_eq(text_check_field("location", "\xe2\x80\xae", 300, 0,
+	    err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "location contains a bidirectional control "
+	    "character");
+	ck_assert_int_eq(text_char_refused(0x202e, 0), 1);
+	ck_assert_int_eq(text_char_refused(0x202e, TEXT_MULTILINE), 0);
+	ck_assert_int_eq(text_char_refused(0x85, TEXT_MULTILINE), 1);
+	ck_assert_int_eq(text_char_refused('\n', 0), 1);
+	ck_assert_int_eq(text_char_refused(0x1ec7, 0), 0);
 	ck_assert_uint_eq(text_chars("Việt Nam"), 8);
 }
 END_TEST
