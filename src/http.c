@@ -58,6 +58,7 @@ struct http_req {
 	char method[16];
 	char url[LOG_URL_MAX];
 	char client[48];	/* the peer, or a trusted proxy's client */
+	struct conn *conn;	/* in the connection table, or NULL */
 	/* For an application's path: */
 	struct MHD_Connection *c;
 	const struct http_app *app;
@@ -86,6 +87,8 @@ http_opts_init(struct http_opts *o)
 	o->max_connections = 4096;
 	o->per_addr = 64;
 	o->header_seconds = 10;
+	o->body_seconds = 20;
+	o->body_min_rate = 500;
 	o->timeout = 15;
 	o->memory_limit = 32 * 1024;
 }
@@ -457,6 +460,7 @@ begin(struct http_server *srv, struct MHD_Connection *c, const char *url,
     const char *method, void **con_cls)
 {
 	struct http_req *rq = xcalloc(1, sizeof(*rq));
+	const union MHD_ConnectionInfo *ci;
 
 	clock_gettime(CLOCK_MONOTONIC, &rq->start);
 	snprintf(rq->method, sizeof(rq->method), "%s", method);
@@ -464,9 +468,12 @@ begin(struct http_server *srv, struct MHD_Connection *c, const char *url,
 	client_of(srv, c, rq->client, sizeof(rq->client));
 	rq->c = c;
 	rq->app = app_of(srv, url);
+	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	rq->conn = ci != NULL ? ci->socket_context : NULL;
 	*con_cls = rq;
 	atomic_fetch_add(&srv->inflight, 1);
-	conns_busy(srv->conns, c);
+	if (rq->conn != NULL)
+		conns_request(srv->conns, rq->conn);
 	if (rq->app != NULL && strcmp(method, "POST") == 0) {
 		rq->post = 1;
 		rq->noform = form_begin(&rq->form, c, rq->app->max_body) ==
@@ -475,9 +482,12 @@ begin(struct http_server *srv, struct MHD_Connection *c, const char *url,
 	}
 	/* Refused at once: libmicrohttpd then skips any body and closes
 	 * the connection. */
-	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
+		if (rq->conn != NULL)
+			conns_run(srv->conns, rq->conn);
 		return reply_text(c, rq, MHD_HTTP_METHOD_NOT_ALLOWED,
 		    "method not allowed\n");
+	}
 	/* Answering a GET in this first call would make libmicrohttpd close
 	 * the connection; the next call comes at once. */
 	return MHD_YES;
@@ -498,6 +508,8 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	 * refusal) is read and ignored.  The answer comes with the last
 	 * call. */
 	if (*upload_size != 0) {
+		if (rq->conn != NULL)
+			conns_received(srv->conns, rq->conn, *upload_size);
 		if (rq->post && !rq->noform)
 			form_feed(&rq->form, upload, *upload_size);
 		*upload_size = 0;
@@ -505,6 +517,9 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	}
 	if (rq->status != 0)
 		return MHD_YES;
+	/* The whole request is in: no deadline while it runs. */
+	if (rq->conn != NULL)
+		conns_run(srv->conns, rq->conn);
 	/* RFC 9112 3.2: an HTTP/1.1 request without Host is a 400. */
 	if (strcmp(version, MHD_HTTP_VERSION_1_1) == 0 &&
 	    MHD_lookup_connection_value(c, MHD_HEADER_KIND,
@@ -582,10 +597,12 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	struct buf who, what, path;
 	double ms;
 
+	(void)c;
 	if (rq == NULL)
 		return;
 	atomic_fetch_sub(&srv->inflight, 1);
-	conns_idle(srv->conns, c);
+	if (rq->conn != NULL)
+		conns_idle(srv->conns, rq->conn);
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	ms = (double)(end.tv_sec - rq->start.tv_sec) * 1e3 +
 	    (double)(end.tv_nsec - rq->start.tv_nsec) / 1e6;
@@ -637,16 +654,16 @@ notify(void *cls, struct MHD_Connection *c, void **socket_ctx,
 	struct http_server *srv = cls;
 	const union MHD_ConnectionInfo *fd, *addr;
 
-	(void)socket_ctx;
 	if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
-		conns_close(srv->conns, c);
+		if (*socket_ctx != NULL)
+			conns_close(srv->conns, *socket_ctx);
+		*socket_ctx = NULL;
 		return;
 	}
 	fd = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 	addr = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (fd != NULL)
-		conns_open(srv->conns, c, fd->connect_fd, addr != NULL ?
-		    addr->client_addr : NULL);
+	*socket_ctx = fd == NULL ? NULL : conns_open(srv->conns,
+	    fd->connect_fd, addr != NULL ? addr->client_addr : NULL);
 }
 
 /* Ten times a second, close the connections past their deadline or over
@@ -730,7 +747,7 @@ int
 http_start(const struct http_opts *o, struct http_server **out)
 {
 	struct http_server *srv = xcalloc(1, sizeof(*srv));
-	struct conns_limits lim;
+	struct conns_limits lim = { 0 };
 	unsigned threads = o->threads;
 	long ncpu;
 
@@ -748,6 +765,8 @@ http_start(const struct http_opts *o, struct http_server **out)
 	lim.total = o->max_connections;
 	lim.per_addr = o->per_addr;
 	lim.header_ms = o->header_seconds * 1000;
+	lim.body_ms = o->body_seconds * 1000;
+	lim.body_rate = o->body_min_rate;
 	lim.trusted = o->trusted;
 	srv->conns = conns_new(&lim);
 	srv->apps = o->apps;
