@@ -132,16 +132,17 @@ reply(struct MHD_Connection *c, struct http_req *rq, unsigned status,
 	return MHD_queue_response(c, status, r);
 }
 
-/* A short text/plain answer, built per request (errors, health). */
+/* A short text/plain answer, built per request (errors, health); with
+ * close, the connection is closed after it. */
 static enum MHD_Result
-reply_text(struct MHD_Connection *c, struct http_req *rq, unsigned status,
-    const char *text)
+answer_text(struct MHD_Connection *c, struct http_req *rq, unsigned status,
+    const char *text, int close)
 {
 	struct MHD_Response *r;
 	enum MHD_Result ret;
 
 	r = MHD_create_response_from_buffer(strlen(text), (void *)(uintptr_t)
-	    text, MHD_RESPMEM_PERSISTENT);
+	    text, MHD_RESPMEM_MUST_COPY);
 	if (r == NULL)
 		return MHD_NO;
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
@@ -150,9 +151,19 @@ reply_text(struct MHD_Connection *c, struct http_req *rq, unsigned status,
 	if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW,
 		    rq->app != NULL ? "GET, HEAD, POST" : "GET, HEAD");
+	if (close)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION,
+		    "close");
 	ret = reply(c, rq, status, r);
 	MHD_destroy_response(r);
 	return ret;
+}
+
+static enum MHD_Result
+reply_text(struct MHD_Connection *c, struct http_req *rq, unsigned status,
+    const char *text)
+{
+	return answer_text(c, rq, status, text, 0);
 }
 
 static enum MHD_Result
@@ -454,13 +465,97 @@ http_resp_header(struct http_resp *rs, const char *name, const char *value)
 	buf_printf(&rs->headers, "%s: %s\n", name, value);
 }
 
+/*
+ * The header fields libmicrohttpd 0.9.75 takes as they come: each one's
+ * syntax (a bare CR stays inside a value, a space before the colon in the
+ * name), and those that frame the body, counted, since it reads only the
+ * first of each and prefers Transfer-Encoding to Content-Length where a
+ * proxy in front may do otherwise.
+ */
+struct fields {
+	struct httpreq_framing f;
+	int bad;
+};
+
+static enum MHD_Result
+scan_field(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	struct fields *s = cls;
+
+	(void)kind;
+	if (value == NULL)
+		value = "";
+	if (!httpreq_field_ok(key, value))
+		s->bad = 1;
+	if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0) {
+		if (s->f.n_te++ == 0)
+			s->f.te = value;
+	} else if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0) {
+		if (s->f.n_cl++ == 0)
+			s->f.cl = value;
+	} else if (strcasecmp(key, MHD_HTTP_HEADER_EXPECT) == 0 &&
+	    s->f.expect == NULL)
+		s->f.expect = value;
+	return MHD_YES;
+}
+
+/* A body nobody reads (a GET's) may be this long when the client asks
+ * before sending it. */
+#define IGNORED_BODY_MAX	(64 * 1024)
+
+/* Whether the request's header must be refused before its body, and
+ * with what; 0 if not. */
+static unsigned
+check_header(struct http_req *rq, const char *version, const char **why)
+{
+	struct fields s;
+
+	memset(&s, 0, sizeof(s));
+	s.f.http10 = strcmp(version, MHD_HTTP_VERSION_1_0) == 0;
+	s.f.max_body = rq->post ? rq->app->max_body : IGNORED_BODY_MAX;
+	MHD_get_connection_values(rq->c, MHD_HEADER_KIND, scan_field, &s);
+	if (s.bad) {
+		*why = "a malformed header field";
+		return MHD_HTTP_BAD_REQUEST;
+	}
+	return httpreq_framing_refusal(&s.f, why);
+}
+
+/* The trailer fields after a chunked body: the same syntax. */
+static int
+trailer_ok(struct MHD_Connection *c)
+{
+	struct fields s;
+
+	memset(&s, 0, sizeof(s));
+	MHD_get_connection_values(c, MHD_FOOTER_KIND, scan_field, &s);
+	return !s.bad;
+}
+
+/* Refuse the request before its body and close the connection:
+ * libmicrohttpd reads none of the body and sends no "100 Continue". */
+static enum MHD_Result
+refuse(struct http_server *srv, struct http_req *rq, unsigned status,
+    const char *why)
+{
+	char text[128];
+
+	if (rq->conn != NULL)
+		conns_run(srv->conns, rq->conn);
+	snprintf(text, sizeof(text), "%s\n", why);
+	return answer_text(rq->c, rq, status, text, 1);
+}
+
 /* The first call for a request, once its headers are in. */
 static enum MHD_Result
 begin(struct http_server *srv, struct MHD_Connection *c, const char *url,
-    const char *method, void **con_cls)
+    const char *method, const char *version, void **con_cls)
 {
 	struct http_req *rq = xcalloc(1, sizeof(*rq));
 	const union MHD_ConnectionInfo *ci;
+	const char *why = NULL;
+	unsigned status;
 
 	clock_gettime(CLOCK_MONOTONIC, &rq->start);
 	snprintf(rq->method, sizeof(rq->method), "%s", method);
@@ -474,8 +569,12 @@ begin(struct http_server *srv, struct MHD_Connection *c, const char *url,
 	atomic_fetch_add(&srv->inflight, 1);
 	if (rq->conn != NULL)
 		conns_request(srv->conns, rq->conn);
-	if (rq->app != NULL && strcmp(method, "POST") == 0) {
-		rq->post = 1;
+	rq->post = rq->app != NULL && strcmp(method, "POST") == 0;
+	if ((status = check_header(rq, version, &why)) != 0) {
+		rq->post = 0;
+		return refuse(srv, rq, status, why);
+	}
+	if (rq->post) {
 		rq->noform = form_begin(&rq->form, c, rq->app->max_body) ==
 		    -1;
 		return MHD_YES;
@@ -503,7 +602,7 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	size_t i, n;
 
 	if (rq == NULL)
-		return begin(srv, c, url, method, con_cls);
+		return begin(srv, c, url, method, version, con_cls);
 	/* A form is collected; any other body (on a GET, or after a
 	 * refusal) is read and ignored.  The answer comes with the last
 	 * call. */
@@ -525,6 +624,9 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	    MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_HOST) == NULL)
 		return reply_text(c, rq, MHD_HTTP_BAD_REQUEST, "no Host\n");
+	if (!trailer_ok(c))
+		return answer_text(c, rq, MHD_HTTP_BAD_REQUEST,
+		    "a malformed trailer field\n", 1);
 	if (!httpreq_path_ok(url, strlen(url)) || strchr(url, '%') != NULL)
 		return reply_text(c, rq, MHD_HTTP_BAD_REQUEST, "bad path\n");
 	if (rq->app != NULL)
