@@ -69,6 +69,8 @@ struct conns {
 	char *trusted;
 	void *addrs;		/* tsearch tree of struct addr */
 	unsigned live;
+	unsigned shut;		/* closed by the table, ever */
+	unsigned taken;		/* of which conns_take_shut() told */
 	struct conn_list slow;	/* CONN_WAIT and CONN_BODY, oldest first */
 	struct conn_list wait;	/* CONN_WAIT, by since */
 	struct conn_list body;	/* CONN_BODY, by body_start */
@@ -216,6 +218,7 @@ shut(struct conns *t, struct conn *c)
 	unlink_conn(t, c);
 	shutdown(c->fd, SHUT_RDWR);
 	c->state = CONN_CLOSING;
+	t->shut++;
 	t->live--;
 	c->a->live--;
 }
@@ -401,7 +404,7 @@ conns_sweep(struct conns *t)
 
 	pthread_mutex_lock(&t->lock);
 	now = t->lim.clock();
-	before = t->live;
+	before = t->shut;
 	deadlines(t, now);
 	/* What conns_open() had to leave over a limit. */
 	for (a = TAILQ_FIRST(&t->over); a != NULL; a = next) {
@@ -412,7 +415,7 @@ conns_sweep(struct conns *t)
 		}
 	}
 	total_room(t, now);
-	n = before - t->live;
+	n = t->shut - before;
 	pthread_mutex_unlock(&t->lock);
 	return n;
 }
@@ -424,6 +427,29 @@ conns_count(struct conns *t)
 
 	pthread_mutex_lock(&t->lock);
 	n = t->live;
+	pthread_mutex_unlock(&t->lock);
+	return n;
+}
+
+int
+conns_was_shut(struct conns *t, struct conn *c)
+{
+	int shut;
+
+	pthread_mutex_lock(&t->lock);
+	shut = c->state == CONN_CLOSING;
+	pthread_mutex_unlock(&t->lock);
+	return shut;
+}
+
+unsigned
+conns_take_shut(struct conns *t)
+{
+	unsigned n;
+
+	pthread_mutex_lock(&t->lock);
+	n = t->shut - t->taken;
+	t->taken = t->shut;
 	pthread_mutex_unlock(&t->lock);
 	return n;
 }

@@ -62,6 +62,12 @@ unsigned conns_sweep(struct conns *t);
 /* Connections counted now (not closing). */
 unsigned conns_count(struct conns *t);
 
+/* 1 if the table closed c (a deadline or a limit), which is on its way
+ * out. */
+int conns_was_shut(struct conns *t, struct conn *c);
+/* How many connections the table closed since the last call. */
+unsigned conns_take_shut(struct conns *t);
+
 /* 1 if the address (numeric, "127.0.0.1") is a trusted proxy's. */
 int conns_trusted(const struct conns *t, const char *addr);
 

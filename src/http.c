@@ -688,7 +688,9 @@ log_path(struct buf *b, const char *url)
 }
 
 /* The access log: one line per request, escaped so that no request can
- * forge a line; query strings (tokens) left out. */
+ * forge a line; query strings (tokens) left out.  A request whose
+ * connection the table closed (a slow client, a limit) is only counted,
+ * in the sweep's line a minute: a flood of them would flood the log. */
 static void
 completed(void *cls, struct MHD_Connection *c, void **con_cls,
     enum MHD_RequestTerminationCode toe)
@@ -703,6 +705,8 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	if (rq == NULL)
 		return;
 	atomic_fetch_sub(&srv->inflight, 1);
+	if (rq->conn != NULL && conns_was_shut(srv->conns, rq->conn))
+		goto done;
 	if (rq->conn != NULL)
 		conns_idle(srv->conns, rq->conn);
 	clock_gettime(CLOCK_MONOTONIC, &end);
@@ -720,6 +724,7 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	buf_release(&who);
 	buf_release(&what);
 	buf_release(&path);
+done:
 	form_release(&rq->form);
 	free(rq->path);
 	free(rq);
@@ -727,7 +732,9 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 }
 
 /* libmicrohttpd's own complaints (malformed or oversized requests),
- * which may quote the request: escaped like the access log. */
+ * which may quote the request: escaped like the access log.  That a
+ * client went away mid-request is no complaint (the access log says
+ * "aborted"), and would be a line for every connection of a flood. */
 static void mhd_log(void *, const char *, va_list)
     __attribute__((format(printf, 2, 0)));
 
@@ -737,6 +744,10 @@ mhd_log(void *cls, const char *fmt, va_list ap)
 	struct buf b, e;
 
 	(void)cls;
+	if (strncmp(fmt, "Socket has been disconnected", 28) == 0 ||
+	    strncmp(fmt, "Connection socket is closed when reading", 40) ==
+	    0 || strncmp(fmt, "Connection was closed by remote side", 36) == 0)
+		return;
 	buf_init(&b);
 	buf_init(&e);
 	buf_vprintf(&b, fmt, ap);
@@ -769,15 +780,20 @@ notify(void *cls, struct MHD_Connection *c, void **socket_ctx,
 }
 
 /* Ten times a second, close the connections past their deadline or over
- * a limit. */
+ * a limit; once a minute, say how many were closed. */
 static void *
 sweep(void *arg)
 {
 	struct http_server *srv = arg;
 	struct timespec pause = { 0, 100 * 1000 * 1000 };
+	unsigned i, n;
 
-	while (!atomic_load(&srv->stopping)) {
+	for (i = 1; !atomic_load(&srv->stopping); i++) {
 		conns_sweep(srv->conns);
+		if (i % 600 == 0 && (n = conns_take_shut(srv->conns)) > 0)
+			log_info("http: closed %u connection%s of slow clients "
+			    "or over the limits in the last minute", n,
+			    n == 1 ? "" : "s");
 		nanosleep(&pause, NULL);
 	}
 	return NULL;
@@ -785,7 +801,10 @@ sweep(void *arg)
 
 /* Listening. */
 
-/* Bind "ADDR:PORT" or "[V6]:PORT"; the listening socket, or -1. */
+/* Bind "ADDR:PORT" or "[V6]:PORT"; the listening socket, or -1.  The
+ * backlog leaves room for a burst of connections while the server sheds
+ * a flood: a full queue drops new ones, which retry only a second
+ * later. */
 static int
 bind_listen(const char *listen_addr)
 {
@@ -819,7 +838,7 @@ bind_listen(const char *listen_addr)
 	if ((fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1 ||
 	    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) == -1 ||
 	    bind(fd, (struct sockaddr *)&ss, ss.ss_family == AF_INET6 ?
-	    sizeof(*sin6) : sizeof(*sin)) == -1 || listen(fd, 1024) == -1) {
+	    sizeof(*sin6) : sizeof(*sin)) == -1 || listen(fd, 4096) == -1) {
 		log_warn("cannot listen on '%s'", listen_addr);
 		if (fd != -1)
 			close(fd);

@@ -202,6 +202,7 @@ START_TEST(total_limit)
 	/* The oldest slow connection of any address goes. */
 	open_from("10.0.0.4");
 	ck_assert(shut(a) && !shut(b) && !shut(d));
+	ck_assert(conns_was_shut(t, c[a]) && !conns_was_shut(t, c[d]));
 	ck_assert_int_eq(conns_count(t), 3);
 	teardown();
 
@@ -283,6 +284,9 @@ START_TEST(body_deadline_grows)
 	clock_ms += 2000;
 	ck_assert_int_eq(conns_sweep(t), 1);
 	ck_assert(shut(fast));
+	ck_assert(conns_was_shut(t, c[fast]));
+	ck_assert_int_eq(conns_take_shut(t), 3);
+	ck_assert_int_eq(conns_take_shut(t), 0);
 	/* Shut, they are still the table's until libmicrohttpd closes
 	 * them; reports about them change nothing. */
 	conns_received(t, c[fast], 100000);
