@@ -1,6 +1,7 @@
 """Hold N slow or idle connections to a server while timing normal GETs.
 
 Usage: flood.py PORT N GETS LIMIT_MS [--kinds K,K...] [--from A,A...]
+                [--max-held M]
 Each connection is one of KINDS, in turn (default: idle,header):
   idle    sends nothing;
   header  sends "GET / HTTP/1.1" and then a header line every second
@@ -8,19 +9,21 @@ Each connection is one of KINDS, in turn (default: idle,header):
   body    sends a whole POST /app/login header announcing a 100,000-byte
           form and then one byte of it every 3 s (a slow body).
 The connections of each kind are shared out among the source addresses
-of --from (default 127.0.0.1; any 127.x.y.z is this machine).  A connection the server
-closes is opened again a second later, so the pressure stays.  Meanwhile
-GETS requests for /healthz from 127.0.0.1, one connection each, must each
-be answered (200) within LIMIT_MS.  Then the flood pauses for a second
-and the connections the server still holds are counted per source
-address: with --max-held M, no address may hold more than M.  Prints one
-line of figures (the worst and the 99th percentile of the GETs' times,
-what each address holds); exits 1 when a GET was slow or failed or an
-address held too many."""
+of --from (default 127.0.0.1; any 127.x.y.z is this machine).  A
+connection the server closes is opened again a second later, so the
+pressure stays.  Meanwhile GETS requests for /healthz from 127.0.0.1, one
+connection each, must each be answered (200) within LIMIT_MS.  Then the
+flood pauses for a second and the connections the server still holds
+are counted per source address: with --max-held M, no address may hold
+more than M.  The flood runs in a child process, so that its work does
+not count in the GETs' times.  Prints one line of figures (the worst and
+the 99th percentile of the GETs' times, what each address holds); exits
+1 when a GET was slow or failed or an address held too many."""
 import argparse
+import os
 import resource
+import select
 import socket
-import threading
 import time
 
 ap = argparse.ArgumentParser()
@@ -45,11 +48,6 @@ NO_PORT = getattr(socket, "IP_BIND_ADDRESS_NO_PORT", 24)
 BODY_HEAD = (b"POST /app/login HTTP/1.1\r\nHost: x\r\n"
              b"Content-Type: application/x-www-form-urlencoded\r\n"
              b"Content-Length: 100000\r\n\r\n")
-
-lock = threading.Lock()
-socks = {}          # slot -> socket or None
-closed = [0]
-stop = threading.Event()
 
 
 def kind(i):
@@ -77,28 +75,33 @@ def open_slot(i):
         return None
 
 
-def pump():
-    """Send the slow ones their bit; note and reopen the closed ones."""
-    tick = 0
-    while not stop.is_set():
+def is_open(s):
+    try:
+        return s.recv(1) != b""
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+
+
+def flood(ctl, out):
+    """The child: open, pump once a second until told to stop (a byte
+    on ctl), then report on out what the server still holds."""
+    socks = [open_slot(i) for i in range(n)]
+    opened = sum(1 for s in socks if s is not None)
+    os.write(out, b"ready\n")
+    closed, tick = 0, 0
+    while not select.select([ctl], [], [], 1.0)[0]:
+        tick += 1
         for i in range(n):
-            with lock:
-                s = socks.get(i)
+            s = socks[i]
             if s is None:
-                s = open_slot(i)
-                with lock:
-                    socks[i] = s
+                socks[i] = open_slot(i)
                 continue
-            try:
-                if s.recv(1) == b"":
-                    raise OSError("closed")
-            except BlockingIOError:
-                pass
-            except OSError:
+            if not is_open(s):
                 s.close()
-                closed[0] += 1
-                with lock:
-                    socks[i] = None
+                closed += 1
+                socks[i] = None
                 continue
             try:
                 if kind(i) == "header":
@@ -107,18 +110,20 @@ def pump():
                     s.send(b"a")
             except OSError:
                 pass
-        tick += 1
-        stop.wait(1.0)
+    # What the server still holds of each address once the pressure
+    # pauses.
+    time.sleep(1.2)
+    held = dict((a, 0) for a in sources)
+    for i, s in enumerate(socks):
+        if s is not None and is_open(s):
+            held[source(i)] += 1
+    os.write(out, ("%d %d %s\n" % (opened, closed, " ".join(
+        "%s=%d" % (a, held[a]) for a in sources))).encode())
 
 
-for i in range(n):
-    socks[i] = open_slot(i)
-opened = sum(1 for s in socks.values() if s is not None)
-t = threading.Thread(target=pump, daemon=True)
-t.start()
-time.sleep(1.0)
-times, fails = [], 0
-for k in range(args.gets):
+def probe():
+    """One GET on a new connection: its time in ms and whether it got a
+    200."""
     t0 = time.monotonic()
     try:
         c = socket.create_connection(("127.0.0.1", port), timeout=5)
@@ -134,29 +139,41 @@ for k in range(args.gets):
         ok = data.startswith(b"HTTP/1.1 200")
     except OSError:
         ok = False
-    ms = (time.monotonic() - t0) * 1000
+    return (time.monotonic() - t0) * 1000, ok
+
+
+ctl_r, ctl_w = os.pipe()
+out_r, out_w = os.pipe()
+pid = os.fork()
+if pid == 0:
+    os.close(ctl_w)
+    os.close(out_r)
+    try:
+        flood(ctl_r, out_w)
+    finally:
+        os._exit(0)
+os.close(ctl_r)
+os.close(out_w)
+report = os.fdopen(out_r)
+if report.readline() != "ready\n":
+    raise SystemExit("the flood did not start")
+time.sleep(1.0)
+times, fails = [], 0
+for k in range(args.gets):
+    ms, ok = probe()
     times.append(ms)
     if not ok or ms > args.limit_ms:
         fails += 1
         print("GET %d: %s in %.0f ms" % (k, "ok" if ok else "failed", ms))
     time.sleep(0.05)
-stop.set()
-t.join()
-# What the server still holds of each address once the pressure pauses.
-time.sleep(1.2)
-held = dict((a, 0) for a in sources)
-for i, s in socks.items():
-    if s is None:
-        continue
-    try:
-        if s.recv(1) == b"":
-            continue
-    except BlockingIOError:
-        pass
-    except OSError:
-        continue
-    held[source(i)] += 1
-over = [a for a in sources if args.max_held and held[a] > args.max_held]
+os.write(ctl_w, b"x")
+line = report.readline().split()
+os.waitpid(pid, 0)
+if len(line) < 2:
+    raise SystemExit("the flood did not report")
+opened, closed, held = int(line[0]), int(line[1]), line[2:]
+over = [h for h in held if args.max_held and
+        int(h.split("=")[1]) > args.max_held]
 times.sort()
 # The 99th percentile, interpolated between the two nearest ranks.
 r = 0.99 * (len(times) - 1)
@@ -164,8 +181,7 @@ lo = int(r)
 p99 = times[lo] + (times[min(lo + 1, len(times) - 1)] - times[lo]) * (r - lo)
 print("opened %d of %d (%s from %s), server closed %d, %d GETs, "
       "worst %.1f ms, p99 %.1f ms, %d over %.0f ms or failed; held %s%s"
-      % (opened, n, args.kinds, args.src, closed[0], args.gets, times[-1],
-         p99, fails, args.limit_ms,
-         " ".join("%s=%d" % (a, held[a]) for a in sources),
+      % (opened, n, args.kinds, args.src, closed, args.gets, times[-1],
+         p99, fails, args.limit_ms, " ".join(held),
          " (over %d)" % args.max_held if over else ""))
 raise SystemExit(1 if fails or over else 0)
