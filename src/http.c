@@ -376,6 +376,8 @@ answer_app(struct http_req *rq, const char *url)
 	rs.ctype = "text/html; charset=utf-8";
 	buf_init(&rs.body);
 	buf_init(&rs.headers);
+	/* A C string even when the handler adds no header. */
+	buf_add(&rs.headers, "", 0);
 	if (rq->app->handle(rq->app->cls, rq, &rs) == -1) {
 		buf_release(&rs.body);
 		buf_release(&rs.headers);
