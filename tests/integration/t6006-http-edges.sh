@@ -37,14 +37,14 @@ EOP
 }
 
 # exchange REQUEST: every status line the server answers a raw request
-# with (a second or two of it), then "closed" or "open": whether it
+# with (in its first second), then "closed" or "open": whether it
 # closed the connection.
 exchange() {
 	"$PYTHON" - "$PORT" "$1" <<'EOP'
 import socket, sys, time
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
 s.sendall(sys.argv[2].encode().decode("unicode_escape").encode("latin-1"))
-data, state, end = b"", "open", time.monotonic() + 1.5
+data, state, end = b"", "open", time.monotonic() + 1.0
 try:
     while time.monotonic() < end:
         s.settimeout(max(end - time.monotonic(), 0.01))
