@@ -1,7 +1,7 @@
 """Hold N slow or idle connections to a server while timing normal GETs.
 
 Usage: flood.py PORT N GETS LIMIT_MS [--kinds K,K...] [--from A,A...]
-                [--max-held M]
+                [--max-held M] [--burst]
 Each connection is one of KINDS, in turn (default: idle,header):
   idle    sends nothing;
   header  sends "GET / HTTP/1.1" and then a header line every second
@@ -15,7 +15,7 @@ a second) finds it closed, so the pressure stays; the reopening is spread
 over the round (some 5,000 connections a second), not fired at once, so
 that the GETs measure the server's limits rather than how fast a server
 starved of CPU on a shared machine drains a burst from its accept
-queue.  Meanwhile GETS requests for /healthz from 127.0.0.1, one
+queue (--burst reopens them all at once).  Meanwhile GETS requests for /healthz from 127.0.0.1, one
 connection each, must each be answered (200) within LIMIT_MS.  Then the
 flood pauses for a second and the connections the server still holds
 are counted per source address: with --max-held M, no address may hold
@@ -38,6 +38,7 @@ ap.add_argument("limit_ms", type=float)
 ap.add_argument("--kinds", default="idle,header")
 ap.add_argument("--from", dest="src", default="127.0.0.1")
 ap.add_argument("--max-held", type=int, default=0)
+ap.add_argument("--burst", action="store_true")
 args = ap.parse_args()
 port, n = args.port, args.n
 kinds = args.kinds.split(",")
@@ -107,7 +108,7 @@ def flood(ctl, out):
             if s is None:
                 socks[i] = open_slot(i)
                 reopened += 1
-                if reopened % 100 == 0:
+                if reopened % 100 == 0 and not args.burst:
                     time.sleep(0.02)
                 continue
             try:
