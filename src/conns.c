@@ -71,7 +71,7 @@ struct conns {
 	unsigned live;
 	unsigned shut;		/* closed by the table, ever */
 	unsigned taken;		/* of which conns_take_shut() told */
-	struct conn_list slow;	/* CONN_WAIT and CONN_BODY, oldest first */
+	struct conn_list slow;	/* waits and bodies, oldest first */
 	struct conn_list wait;	/* CONN_WAIT, by since */
 	struct conn_list body;	/* CONN_BODY, by body_start */
 	TAILQ_HEAD(, addr) over;	/* addresses left over their limit */
