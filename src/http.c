@@ -361,9 +361,10 @@ app_body(struct http_req *rq, struct http_resp *rs)
 	return r;
 }
 
-/* Hand the request to its application and send what it answers. */
+/* Hand the request to its application and send what it answers; with
+ * close, the connection is closed after it. */
 static enum MHD_Result
-answer_app(struct http_req *rq, const char *url)
+answer_app(struct http_req *rq, const char *url, int close)
 {
 	struct http_resp rs;
 	struct MHD_Response *r;
@@ -392,6 +393,9 @@ answer_app(struct http_req *rq, const char *url)
 			*colon = '\0';
 			MHD_add_response_header(r, line, colon + 2);
 		}
+	if (close)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION,
+		    "close");
 	buf_release(&rs.headers);
 	ret = reply(rq->c, rq, rs.status, r);
 	MHD_destroy_response(r);
@@ -572,7 +576,16 @@ begin(struct http_server *srv, struct MHD_Connection *c, const char *url,
 	if (rq->conn != NULL)
 		conns_request(srv->conns, rq->conn);
 	rq->post = rq->app != NULL && strcmp(method, "POST") == 0;
-	if ((status = check_header(rq, version, &why)) != 0) {
+	if ((status = check_header(rq, version, &why)) != 0 && rq->post &&
+	    status == MHD_HTTP_CONTENT_TOO_LARGE) {
+		/* In the application's words, as when a body turns out too
+		 * large while it is read. */
+		rq->form.too_big = 1;
+		if (rq->conn != NULL)
+			conns_run(srv->conns, rq->conn);
+		return answer_app(rq, url, 1);
+	}
+	if (status != 0) {
 		rq->post = 0;
 		return refuse(srv, rq, status, why);
 	}
@@ -632,7 +645,7 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	if (!httpreq_path_ok(url, strlen(url)) || strchr(url, '%') != NULL)
 		return reply_text(c, rq, MHD_HTTP_BAD_REQUEST, "bad path\n");
 	if (rq->app != NULL)
-		return answer_app(rq, url);
+		return answer_app(rq, url, 0);
 	for (i = 0; i < NELEM(routes); i++) {
 		n = strlen(routes[i].path);
 		if (routes[i].prefix ? strncmp(url, routes[i].path, n) == 0 :

@@ -123,6 +123,16 @@ case $got in
 "HTTP/1.1 413 Content Too Large "*closed) pass "Expect: 100-continue over 2^64: 413 ($got)" ;;
 *) fail "Expect: 100-continue over 2^64: $got" ;;
 esac
+# curl asks before sending a large body: it sends none of it and shows
+# the application's page (in Vietnamese) for the 413.
+head -c 9000000 /dev/zero >"$T/big"
+curl -s -o "$T/413.html" -w '%{http_code} %{size_upload}' \
+    -H 'Expect: 100-continue' -H 'Content-Type: application/x-www-form-urlencoded' \
+    --data-binary "@$T/big" "$BASE/app/login" >"$T/413.out"
+expect "curl's 9,000,000-byte form: 413, none of it sent ($(cat "$T/413.out"))" \
+    [ "$(cat "$T/413.out")" = "413 0" ]
+expect_grep 'Dữ liệu gửi lên quá lớn' "$T/413.html"
+rm -f "$T/big"
 answers "Expect: 100-continue, a 100,000-byte body to a GET" \
     'GET /healthz HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 100000\r\n\r\n' \
     "HTTP/1.1 413 Content Too Large closed"
