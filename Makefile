@@ -144,6 +144,7 @@ UNITS = \
 	tests/unit/test_activity.c \
 	tests/unit/test_collate.c \
 	tests/unit/test_config.c \
+	tests/unit/test_conns.c \
 	tests/unit/test_correction.c \
 	tests/unit/test_doc.c \
 	tests/unit/test_escape.c \

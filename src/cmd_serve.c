@@ -417,6 +417,8 @@ cmd_serve(int argc, char **argv, struct app *app)
 	ho.max_connections = (unsigned)app->cfg->max_connections;
 	ho.per_addr = (unsigned)app->cfg->max_per_address;
 	ho.header_seconds = (unsigned)app->cfg->header_timeout;
+	ho.body_seconds = (unsigned)app->cfg->body_timeout;
+	ho.body_min_rate = (unsigned)app->cfg->body_min_rate;
 	ho.trusted = app->cfg->trusted;
 	ho.timeout = (unsigned)app->cfg->connection_timeout;
 	ho.max_connections = enough_files(ho.max_connections);

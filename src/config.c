@@ -100,6 +100,8 @@ static const struct key keys[] = {
 	{ "reminders", "milestone_days", T_INT, C(milestone_days), 0, 3660 },
 	{ "reminders", "offsets", T_OFFSETS, C(remind_offsets), 0, 0 },
 	{ "server", "base_url", T_STR, C(base_url), 0, 0 },
+	{ "server", "body_min_rate", T_INT, C(body_min_rate), 1, 100000000 },
+	{ "server", "body_timeout", T_INT, C(body_timeout), 1, 3600 },
 	{ "server", "connection_timeout", T_INT, C(connection_timeout), 1,
 	    3600 },
 	{ "server", "domain", T_STR, C(domain), 0, 0 },

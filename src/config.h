@@ -70,6 +70,8 @@ struct config {
 	int max_connections;	/* at once; the oldest idle goes first */
 	int max_per_address;	/* connections from one client address */
 	int header_timeout;	/* seconds to send a request's headers */
+	int body_timeout;	/* seconds to send a request's body, */
+	int body_min_rate;	/* plus one per this many bytes sent */
 	int connection_timeout;	/* seconds a connection may be idle */
 	char *trusted_proxies;	/* comma list of addresses, as written */
 	char *trusted;		/* the same as ",127.0.0.1,::1,"; "," */

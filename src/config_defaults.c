@@ -121,6 +121,8 @@ config_defaults(struct config *cfg)
 	cfg->max_connections = 4096;
 	cfg->max_per_address = 64;
 	cfg->header_timeout = 10;
+	cfg->body_timeout = 20;
+	cfg->body_min_rate = 500;
 	cfg->connection_timeout = 15;
 	cfg->smtp_starttls = 1;
 	cfg->smtp_timeout = 30;

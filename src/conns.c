@@ -6,15 +6,20 @@
  * notifies before it closes the socket, and the table's lock is held on
  * both sides), so a shutdown never reaches a reused descriptor.
  *
- * Linear scans are fine: the table holds a few thousand entries at most
- * and is touched once per connection, and by the sweep a few times a
- * second.
+ * Every operation is cheap with thousands of connections, as a flood
+ * makes it run thousands of times a second: a connection is its own
+ * allocation (libmicrohttpd keeps the handle), addresses are found in a
+ * tree (tsearch), and the connections waiting for their clients are kept
+ * on lists in the order they started waiting, so the oldest is the
+ * first, and the sweep stops at the first one whose deadline is ahead.
  */
+#include <sys/queue.h>
 #include <sys/socket.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
 #include <pthread.h>
+#include <search.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,29 +29,58 @@
 #include "util.h"
 
 /* How long a new connection may wait for its request before it can be
- * taken for an idle one and closed to make room. */
+ * taken for a slow one and closed to make room. */
 #define GRACE_MS	200
 
-struct entry {
-	const void *key;
+enum conn_state {
+	CONN_WAIT,		/* for its request's headers (or idle) */
+	CONN_BODY,		/* for the rest of its request's body */
+	CONN_RUN,		/* the request runs or is being answered */
+	CONN_CLOSING		/* shut down, waiting for libmicrohttpd */
+};
+
+TAILQ_HEAD(conn_list, conn);
+
+struct addr {
+	char name[48];		/* numeric, as conns_addr_str() writes */
+	unsigned live;		/* connections not closing */
+	unsigned refs;		/* connections, closing ones too */
+	int over;		/* on the table's list of addresses over */
+	struct conn_list slow;	/* its waiting ones, oldest first */
+	TAILQ_ENTRY(addr) over_link;
+};
+
+struct conn {
 	int fd;
-	char addr[48];		/* numeric peer address */
-	int busy;		/* a request is running */
-	int closing;		/* shut down, waiting for libmicrohttpd */
+	enum conn_state state;
 	int exempt;		/* a trusted proxy: no per-address limit */
+	struct addr *a;
 	long long since;	/* ms: when it started waiting */
+	long long body_start;	/* ms: when its headers were complete */
+	unsigned long long got;	/* body bytes since */
+	TAILQ_ENTRY(conn) slow;		/* the table's waiting ones */
+	TAILQ_ENTRY(conn) aslow;	/* its address's */
+	TAILQ_ENTRY(conn) phase;	/* the table's wait or body list */
 };
 
 struct conns {
 	pthread_mutex_t lock;
 	struct conns_limits lim;
 	char *trusted;
-	struct entry *v;
-	size_t n, cap;
+	void *addrs;		/* tsearch tree of struct addr */
+	unsigned live;
+	unsigned shut;		/* closed by the table, ever */
+	unsigned taken;		/* of which conns_take_shut() told */
+	struct conn_list slow;	/* waits and bodies, oldest first */
+	struct conn_list wait;	/* CONN_WAIT, by since */
+	struct conn_list body;	/* CONN_BODY, by body_start */
+	TAILQ_HEAD(, addr) over;	/* addresses left over their limit */
 };
 
+static int addr_cmp(const void *, const void *);
+
 static long long
-now_ms(void)
+system_ms(void)
 {
 	struct timespec ts;
 
@@ -63,6 +97,14 @@ conns_new(const struct conns_limits *limits)
 	t->lim = *limits;
 	t->trusted = xstrdup(limits->trusted ? limits->trusted : ",");
 	t->lim.trusted = t->trusted;
+	if (t->lim.clock == NULL)
+		t->lim.clock = system_ms;
+	if (t->lim.body_rate == 0)
+		t->lim.body_rate = 1;
+	TAILQ_INIT(&t->slow);
+	TAILQ_INIT(&t->wait);
+	TAILQ_INIT(&t->body);
+	TAILQ_INIT(&t->over);
 	return t;
 }
 
@@ -72,8 +114,15 @@ conns_free(struct conns *t)
 	if (t == NULL)
 		return;
 	pthread_mutex_destroy(&t->lock);
+	/* Empty when every connection is closed; the root of a tsearch
+	 * tree points to its key, as every node does. */
+	while (t->addrs != NULL) {
+		struct addr *a = *(struct addr **)t->addrs;
+
+		tdelete(a, &t->addrs, addr_cmp);
+		free(a);
+	}
 	free(t->trusted);
-	free(t->v);
 	free(t);
 }
 
@@ -104,192 +153,269 @@ conns_trusted(const struct conns *t, const char *addr)
 	return strstr(t->trusted, needle) != NULL;
 }
 
-static struct entry *
-find(struct conns *t, const void *key)
-{
-	size_t i;
-
-	for (i = 0; i < t->n; i++)
-		if (t->v[i].key == key)
-			return &t->v[i];
-	return NULL;
-}
-
-static void
-shut(struct entry *e)
-{
-	if (!e->closing)
-		shutdown(e->fd, SHUT_RDWR);
-	e->closing = 1;
-}
-
-/*
- * The oldest waiting (not busy, not closing) connection of addr (any when
- * NULL) that has waited longer than the grace a new connection gets to
- * send its request: a client that sends its request at once is never
- * taken for an idle one, even when a burst of new connections arrives
- * before its headers are read.  NULL when there is none.
- */
-static struct entry *
-oldest_idle(struct conns *t, const char *addr, long long now)
-{
-	struct entry *best = NULL;
-	size_t i;
-
-	for (i = 0; i < t->n; i++) {
-		struct entry *e = &t->v[i];
-
-		if (e->busy || e->closing || now - e->since < GRACE_MS)
-			continue;
-		if (addr != NULL && strcmp(e->addr, addr) != 0)
-			continue;
-		if (best == NULL || e->since < best->since)
-			best = e;
-	}
-	return best;
-}
-
-/* Live connections, all or of one address. */
-static unsigned
-live(struct conns *t, const char *addr)
-{
-	unsigned n = 0;
-	size_t i;
-
-	for (i = 0; i < t->n; i++)
-		if (!t->v[i].closing && (addr == NULL ||
-		    strcmp(t->v[i].addr, addr) == 0))
-			n++;
-	return n;
-}
-
-/*
- * Bring a count over its limit back by closing the oldest idle ones.
- * When none has waited past its grace, the count stays over for now (the
- * sweep comes back to it; libmicrohttpd's own limit, above ours, bounds
- * it), rather than close a new connection that may be a real request.
- */
-static void
-make_room(struct conns *t, const char *addr, unsigned limit, long long now)
-{
-	struct entry *victim;
-
-	while (live(t, addr) > limit &&
-	    (victim = oldest_idle(t, addr, now)) != NULL)
-		shut(victim);
-}
-
-void
-conns_open(struct conns *t, const void *key, int fd,
-    const struct sockaddr *addr)
-{
-	struct entry *e;
-
-	pthread_mutex_lock(&t->lock);
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 256;
-		t->v = xrealloc(t->v, t->cap * sizeof(*t->v));
-	}
-	e = &t->v[t->n++];
-	memset(e, 0, sizeof(*e));
-	e->key = key;
-	e->fd = fd;
-	e->since = now_ms();
-	conns_addr_str(addr, e->addr, sizeof(e->addr));
-	e->exempt = conns_trusted(t, e->addr);
-	if (!e->exempt)
-		make_room(t, e->addr, t->lim.per_addr, e->since);
-	make_room(t, NULL, t->lim.total, e->since);
-	pthread_mutex_unlock(&t->lock);
-}
-
-void
-conns_busy(struct conns *t, const void *key)
-{
-	struct entry *e;
-
-	pthread_mutex_lock(&t->lock);
-	if ((e = find(t, key)) != NULL)
-		e->busy = 1;
-	pthread_mutex_unlock(&t->lock);
-}
-
-void
-conns_idle(struct conns *t, const void *key)
-{
-	struct entry *e;
-
-	pthread_mutex_lock(&t->lock);
-	if ((e = find(t, key)) != NULL) {
-		e->busy = 0;
-		e->since = now_ms();
-	}
-	pthread_mutex_unlock(&t->lock);
-}
-
-void
-conns_close(struct conns *t, const void *key)
-{
-	struct entry *e;
-
-	pthread_mutex_lock(&t->lock);
-	if ((e = find(t, key)) != NULL)
-		*e = t->v[--t->n];
-	pthread_mutex_unlock(&t->lock);
-}
-
 static int
 addr_cmp(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	return strcmp(((const struct addr *)a)->name,
+	    ((const struct addr *)b)->name);
 }
 
-/* make_room() for every address over the per-address limit: the live
- * connections' addresses sorted, so each address is one run. */
-static void
-per_addr_room(struct conns *t, long long now)
+/* The address of that name, made when new. */
+static struct addr *
+addr_get(struct conns *t, const char *name)
 {
-	const char **v = xcalloc(t->n + 1, sizeof(*v));
-	size_t i, j, n = 0;
+	struct addr key, *a, **node;
 
-	for (i = 0; i < t->n; i++)
-		if (!t->v[i].exempt && !t->v[i].closing)
-			v[n++] = t->v[i].addr;
-	if (n > 1)
-		qsort(v, n, sizeof(*v), addr_cmp);
-	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && strcmp(v[j], v[i]) == 0; j++)
-			;
-		if (j - i > t->lim.per_addr) {
-			char addr[48];
+	snprintf(key.name, sizeof(key.name), "%s", name);
+	if ((node = tfind(&key, &t->addrs, addr_cmp)) != NULL)
+		return *node;
+	a = xcalloc(1, sizeof(*a));
+	memcpy(a->name, key.name, sizeof(a->name));
+	TAILQ_INIT(&a->slow);
+	if (tsearch(a, &t->addrs, addr_cmp) == NULL)
+		fatal("out of memory");
+	return a;
+}
 
-			/* v[i] points into the table, which shut() does
-			 * not move; copied all the same for clarity. */
-			snprintf(addr, sizeof(addr), "%s", v[i]);
-			make_room(t, addr, t->lim.per_addr, now);
+static void
+addr_put(struct conns *t, struct addr *a)
+{
+	if (--a->refs > 0)
+		return;
+	if (a->over)
+		TAILQ_REMOVE(&t->over, a, over_link);
+	tdelete(a, &t->addrs, addr_cmp);
+	free(a);
+}
+
+/* Take c off the lists of its state. */
+static void
+unlink_conn(struct conns *t, struct conn *c)
+{
+	if (c->state != CONN_WAIT && c->state != CONN_BODY)
+		return;
+	TAILQ_REMOVE(&t->slow, c, slow);
+	TAILQ_REMOVE(&c->a->slow, c, aslow);
+	TAILQ_REMOVE(c->state == CONN_WAIT ? &t->wait : &t->body, c, phase);
+}
+
+/* c starts waiting for a request, now: the newest of every list. */
+static void
+link_wait(struct conns *t, struct conn *c, long long now)
+{
+	c->state = CONN_WAIT;
+	c->since = now;
+	TAILQ_INSERT_TAIL(&t->slow, c, slow);
+	TAILQ_INSERT_TAIL(&c->a->slow, c, aslow);
+	TAILQ_INSERT_TAIL(&t->wait, c, phase);
+}
+
+static void
+shut(struct conns *t, struct conn *c)
+{
+	if (c->state == CONN_CLOSING)
+		return;
+	unlink_conn(t, c);
+	shutdown(c->fd, SHUT_RDWR);
+	c->state = CONN_CLOSING;
+	t->shut++;
+	t->live--;
+	c->a->live--;
+}
+
+/* The oldest of a slow list, if it has waited past the grace. */
+static struct conn *
+victim(struct conn *oldest, long long now)
+{
+	return oldest != NULL && now - oldest->since >= GRACE_MS ? oldest :
+	    NULL;
+}
+
+/* Bring the address back to its limit, as far as its slow connections
+ * past the grace allow; 1 if it is still over. */
+static int
+addr_room(struct conns *t, struct addr *a, long long now)
+{
+	struct conn *v;
+
+	while (a->live > t->lim.per_addr &&
+	    (v = victim(TAILQ_FIRST(&a->slow), now)) != NULL)
+		shut(t, v);
+	return a->live > t->lim.per_addr;
+}
+
+static void
+total_room(struct conns *t, long long now)
+{
+	struct conn *v;
+
+	while (t->live > t->lim.total &&
+	    (v = victim(TAILQ_FIRST(&t->slow), now)) != NULL)
+		shut(t, v);
+}
+
+/*
+ * The limits at accept.  c is the newest of its lists: when it is the
+ * only slow connection of its address (or of all), every other one runs
+ * a request and no room can be made, so c goes.  Otherwise the oldest
+ * past the grace goes; when none has waited that long yet, the sweep
+ * comes back to it, rather than close a new connection that may be a
+ * real request.
+ */
+static void
+limit_new(struct conns *t, struct conn *c, long long now)
+{
+	struct addr *a = c->a;
+
+	if (!c->exempt && a->live > t->lim.per_addr) {
+		if (TAILQ_FIRST(&a->slow) == c)
+			shut(t, c);
+		else if (addr_room(t, a, now) && !a->over) {
+			a->over = 1;
+			TAILQ_INSERT_TAIL(&t->over, a, over_link);
 		}
 	}
-	free(v);
+	if (c->state != CONN_CLOSING && t->live > t->lim.total) {
+		if (TAILQ_FIRST(&t->slow) == c)
+			shut(t, c);
+		else
+			total_room(t, now);
+	}
+}
+
+struct conn *
+conns_open(struct conns *t, int fd, const struct sockaddr *addr)
+{
+	struct conn *c = xcalloc(1, sizeof(*c));
+	char name[48];
+	long long now;
+
+	conns_addr_str(addr, name, sizeof(name));
+	pthread_mutex_lock(&t->lock);
+	now = t->lim.clock();
+	c->fd = fd;
+	c->a = addr_get(t, name);
+	c->a->refs++;
+	c->a->live++;
+	c->exempt = conns_trusted(t, name);
+	t->live++;
+	link_wait(t, c, now);
+	limit_new(t, c, now);
+	pthread_mutex_unlock(&t->lock);
+	return c;
+}
+
+void
+conns_request(struct conns *t, struct conn *c)
+{
+	pthread_mutex_lock(&t->lock);
+	if (c->state == CONN_WAIT) {
+		/* Still the same wait on the slow lists: a request that
+		 * began long ago is no younger for having sent its
+		 * headers. */
+		TAILQ_REMOVE(&t->wait, c, phase);
+		c->state = CONN_BODY;
+		c->body_start = t->lim.clock();
+		c->got = 0;
+		TAILQ_INSERT_TAIL(&t->body, c, phase);
+	}
+	pthread_mutex_unlock(&t->lock);
+}
+
+void
+conns_received(struct conns *t, struct conn *c, size_t n)
+{
+	pthread_mutex_lock(&t->lock);
+	if (c->state == CONN_BODY)
+		c->got += n;
+	pthread_mutex_unlock(&t->lock);
+}
+
+void
+conns_run(struct conns *t, struct conn *c)
+{
+	pthread_mutex_lock(&t->lock);
+	if (c->state == CONN_WAIT || c->state == CONN_BODY) {
+		unlink_conn(t, c);
+		c->state = CONN_RUN;
+	}
+	pthread_mutex_unlock(&t->lock);
+}
+
+void
+conns_idle(struct conns *t, struct conn *c)
+{
+	pthread_mutex_lock(&t->lock);
+	if (c->state != CONN_CLOSING) {
+		unlink_conn(t, c);
+		link_wait(t, c, t->lim.clock());
+	}
+	pthread_mutex_unlock(&t->lock);
+}
+
+void
+conns_close(struct conns *t, struct conn *c)
+{
+	pthread_mutex_lock(&t->lock);
+	if (c->state != CONN_CLOSING) {
+		unlink_conn(t, c);
+		t->live--;
+		c->a->live--;
+	}
+	addr_put(t, c->a);
+	pthread_mutex_unlock(&t->lock);
+	free(c);
+}
+
+/* When a body must be complete: its deadline, and a second more for
+ * every body_rate bytes it sent. */
+static long long
+body_deadline(const struct conns *t, const struct conn *c)
+{
+	return c->body_start + t->lim.body_ms +
+	    (long long)(c->got * 1000 / t->lim.body_rate);
+}
+
+/* Past their deadline: waits from the oldest until the first in time;
+ * bodies from the oldest until the first that started too recently to
+ * be late, each checked, as each has its own deadline. */
+static void
+deadlines(struct conns *t, long long now)
+{
+	struct conn *c, *next;
+
+	while ((c = TAILQ_FIRST(&t->wait)) != NULL &&
+	    now - c->since >= t->lim.header_ms)
+		shut(t, c);
+	for (c = TAILQ_FIRST(&t->body); c != NULL &&
+	    now - c->body_start >= t->lim.body_ms; c = next) {
+		next = TAILQ_NEXT(c, phase);
+		if (now >= body_deadline(t, c))
+			shut(t, c);
+	}
 }
 
 unsigned
 conns_sweep(struct conns *t)
 {
-	long long now = now_ms(), limit = now - (long long)t->lim.header_ms;
-	unsigned n = 0;
-	size_t i;
+	struct addr *a, *next;
+	unsigned n, before;
+	long long now;
 
 	pthread_mutex_lock(&t->lock);
-	for (i = 0; i < t->n; i++)
-		if (!t->v[i].busy && !t->v[i].closing &&
-		    t->v[i].since < limit) {
-			shut(&t->v[i]);
-			n++;
-		}
+	now = t->lim.clock();
+	before = t->shut;
+	deadlines(t, now);
 	/* What conns_open() had to leave over a limit. */
-	if (live(t, NULL) > t->lim.per_addr)
-		per_addr_room(t, now);
-	make_room(t, NULL, t->lim.total, now);
+	for (a = TAILQ_FIRST(&t->over); a != NULL; a = next) {
+		next = TAILQ_NEXT(a, over_link);
+		if (!addr_room(t, a, now)) {
+			TAILQ_REMOVE(&t->over, a, over_link);
+			a->over = 0;
+		}
+	}
+	total_room(t, now);
+	n = t->shut - before;
 	pthread_mutex_unlock(&t->lock);
 	return n;
 }
@@ -300,7 +426,30 @@ conns_count(struct conns *t)
 	unsigned n;
 
 	pthread_mutex_lock(&t->lock);
-	n = live(t, NULL);
+	n = t->live;
+	pthread_mutex_unlock(&t->lock);
+	return n;
+}
+
+int
+conns_was_shut(struct conns *t, struct conn *c)
+{
+	int shut;
+
+	pthread_mutex_lock(&t->lock);
+	shut = c->state == CONN_CLOSING;
+	pthread_mutex_unlock(&t->lock);
+	return shut;
+}
+
+unsigned
+conns_take_shut(struct conns *t)
+{
+	unsigned n;
+
+	pthread_mutex_lock(&t->lock);
+	n = t->shut - t->taken;
+	t->taken = t->shut;
 	pthread_mutex_unlock(&t->lock);
 	return n;
 }

@@ -58,6 +58,7 @@ struct http_req {
 	char method[16];
 	char url[LOG_URL_MAX];
 	char client[48];	/* the peer, or a trusted proxy's client */
+	struct conn *conn;	/* in the connection table, or NULL */
 	/* For an application's path: */
 	struct MHD_Connection *c;
 	const struct http_app *app;
@@ -86,6 +87,8 @@ http_opts_init(struct http_opts *o)
 	o->max_connections = 4096;
 	o->per_addr = 64;
 	o->header_seconds = 10;
+	o->body_seconds = 20;
+	o->body_min_rate = 500;
 	o->timeout = 15;
 	o->memory_limit = 32 * 1024;
 }
@@ -129,16 +132,17 @@ reply(struct MHD_Connection *c, struct http_req *rq, unsigned status,
 	return MHD_queue_response(c, status, r);
 }
 
-/* A short text/plain answer, built per request (errors, health). */
+/* A short text/plain answer, built per request (errors, health); with
+ * close, the connection is closed after it. */
 static enum MHD_Result
-reply_text(struct MHD_Connection *c, struct http_req *rq, unsigned status,
-    const char *text)
+answer_text(struct MHD_Connection *c, struct http_req *rq, unsigned status,
+    const char *text, int close)
 {
 	struct MHD_Response *r;
 	enum MHD_Result ret;
 
 	r = MHD_create_response_from_buffer(strlen(text), (void *)(uintptr_t)
-	    text, MHD_RESPMEM_PERSISTENT);
+	    text, MHD_RESPMEM_MUST_COPY);
 	if (r == NULL)
 		return MHD_NO;
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE,
@@ -147,9 +151,19 @@ reply_text(struct MHD_Connection *c, struct http_req *rq, unsigned status,
 	if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW,
 		    rq->app != NULL ? "GET, HEAD, POST" : "GET, HEAD");
+	if (close)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION,
+		    "close");
 	ret = reply(c, rq, status, r);
 	MHD_destroy_response(r);
 	return ret;
+}
+
+static enum MHD_Result
+reply_text(struct MHD_Connection *c, struct http_req *rq, unsigned status,
+    const char *text)
+{
+	return answer_text(c, rq, status, text, 0);
 }
 
 static enum MHD_Result
@@ -341,9 +355,10 @@ app_body(struct http_req *rq, struct http_resp *rs)
 	return r;
 }
 
-/* Hand the request to its application and send what it answers. */
+/* Hand the request to its application and send what it answers; with
+ * close, the connection is closed after it. */
 static enum MHD_Result
-answer_app(struct http_req *rq, const char *url)
+answer_app(struct http_req *rq, const char *url, int close)
 {
 	struct http_resp rs;
 	struct MHD_Response *r;
@@ -356,6 +371,8 @@ answer_app(struct http_req *rq, const char *url)
 	rs.ctype = "text/html; charset=utf-8";
 	buf_init(&rs.body);
 	buf_init(&rs.headers);
+	/* A C string even when the handler adds no header. */
+	buf_add(&rs.headers, "", 0);
 	if (rq->app->handle(rq->app->cls, rq, &rs) == -1) {
 		buf_release(&rs.body);
 		buf_release(&rs.headers);
@@ -370,6 +387,9 @@ answer_app(struct http_req *rq, const char *url)
 			*colon = '\0';
 			MHD_add_response_header(r, line, colon + 2);
 		}
+	if (close)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION,
+		    "close");
 	buf_release(&rs.headers);
 	ret = reply(rq->c, rq, rs.status, r);
 	MHD_destroy_response(r);
@@ -445,12 +465,97 @@ http_resp_header(struct http_resp *rs, const char *name, const char *value)
 	buf_printf(&rs->headers, "%s: %s\n", name, value);
 }
 
+/*
+ * The header fields libmicrohttpd 0.9.75 takes as they come: each one's
+ * syntax (a bare CR stays inside a value, a space before the colon in the
+ * name), and those that frame the body, counted, since it reads only the
+ * first of each and prefers Transfer-Encoding to Content-Length where a
+ * proxy in front may do otherwise.
+ */
+struct fields {
+	struct httpreq_framing f;
+	int bad;
+};
+
+static enum MHD_Result
+scan_field(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	struct fields *s = cls;
+
+	(void)kind;
+	if (value == NULL)
+		value = "";
+	if (!httpreq_field_ok(key, value))
+		s->bad = 1;
+	if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0) {
+		if (s->f.n_te++ == 0)
+			s->f.te = value;
+	} else if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0) {
+		if (s->f.n_cl++ == 0)
+			s->f.cl = value;
+	} else if (strcasecmp(key, MHD_HTTP_HEADER_EXPECT) == 0 &&
+	    s->f.expect == NULL)
+		s->f.expect = value;
+	return MHD_YES;
+}
+
+/* A body nobody reads (a GET's) may be this long when the client asks
+ * before sending it. */
+#define IGNORED_BODY_MAX	(64 * 1024)
+
+/* Whether the request's header must be refused before its body, and
+ * with what; 0 if not. */
+static unsigned
+check_header(struct http_req *rq, const char *version, const char **why)
+{
+	struct fields s;
+
+	memset(&s, 0, sizeof(s));
+	s.f.http10 = strcmp(version, MHD_HTTP_VERSION_1_0) == 0;
+	s.f.max_body = rq->post ? rq->app->max_body : IGNORED_BODY_MAX;
+	MHD_get_connection_values(rq->c, MHD_HEADER_KIND, scan_field, &s);
+	if (s.bad) {
+		*why = "a malformed header field";
+		return MHD_HTTP_BAD_REQUEST;
+	}
+	return httpreq_framing_refusal(&s.f, why);
+}
+
+/* The trailer fields after a chunked body: the same syntax. */
+static int
+trailer_ok(struct MHD_Connection *c)
+{
+	struct fields s;
+
+	memset(&s, 0, sizeof(s));
+	MHD_get_connection_values(c, MHD_FOOTER_KIND, scan_field, &s);
+	return !s.bad;
+}
+
+/* Refuse the request before its body and close the connection:
+ * libmicrohttpd reads none of the body and sends no "100 Continue". */
+static enum MHD_Result
+refuse(struct http_server *srv, struct http_req *rq, unsigned status,
+    const char *why)
+{
+	char text[128];
+
+	if (rq->conn != NULL)
+		conns_run(srv->conns, rq->conn);
+	snprintf(text, sizeof(text), "%s\n", why);
+	return answer_text(rq->c, rq, status, text, 1);
+}
+
 /* The first call for a request, once its headers are in. */
 static enum MHD_Result
 begin(struct http_server *srv, struct MHD_Connection *c, const char *url,
-    const char *method, void **con_cls)
+    const char *method, const char *version, void **con_cls)
 {
 	struct http_req *rq = xcalloc(1, sizeof(*rq));
+	const union MHD_ConnectionInfo *ci;
+	const char *why = NULL;
+	unsigned status;
 
 	clock_gettime(CLOCK_MONOTONIC, &rq->start);
 	snprintf(rq->method, sizeof(rq->method), "%s", method);
@@ -458,20 +563,39 @@ begin(struct http_server *srv, struct MHD_Connection *c, const char *url,
 	client_of(srv, c, rq->client, sizeof(rq->client));
 	rq->c = c;
 	rq->app = app_of(srv, url);
+	ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	rq->conn = ci != NULL ? ci->socket_context : NULL;
 	*con_cls = rq;
 	atomic_fetch_add(&srv->inflight, 1);
-	conns_busy(srv->conns, c);
-	if (rq->app != NULL && strcmp(method, "POST") == 0) {
-		rq->post = 1;
+	if (rq->conn != NULL)
+		conns_request(srv->conns, rq->conn);
+	rq->post = rq->app != NULL && strcmp(method, "POST") == 0;
+	if ((status = check_header(rq, version, &why)) != 0 && rq->post &&
+	    status == MHD_HTTP_CONTENT_TOO_LARGE) {
+		/* In the application's words, as when a body turns out too
+		 * large while it is read. */
+		rq->form.too_big = 1;
+		if (rq->conn != NULL)
+			conns_run(srv->conns, rq->conn);
+		return answer_app(rq, url, 1);
+	}
+	if (status != 0) {
+		rq->post = 0;
+		return refuse(srv, rq, status, why);
+	}
+	if (rq->post) {
 		rq->noform = form_begin(&rq->form, c, rq->app->max_body) ==
 		    -1;
 		return MHD_YES;
 	}
 	/* Refused at once: libmicrohttpd then skips any body and closes
 	 * the connection. */
-	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
+		if (rq->conn != NULL)
+			conns_run(srv->conns, rq->conn);
 		return reply_text(c, rq, MHD_HTTP_METHOD_NOT_ALLOWED,
 		    "method not allowed\n");
+	}
 	/* Answering a GET in this first call would make libmicrohttpd close
 	 * the connection; the next call comes at once. */
 	return MHD_YES;
@@ -487,11 +611,13 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	size_t i, n;
 
 	if (rq == NULL)
-		return begin(srv, c, url, method, con_cls);
+		return begin(srv, c, url, method, version, con_cls);
 	/* A form is collected; any other body (on a GET, or after a
 	 * refusal) is read and ignored.  The answer comes with the last
 	 * call. */
 	if (*upload_size != 0) {
+		if (rq->conn != NULL)
+			conns_received(srv->conns, rq->conn, *upload_size);
 		if (rq->post && !rq->noform)
 			form_feed(&rq->form, upload, *upload_size);
 		*upload_size = 0;
@@ -499,15 +625,21 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 	}
 	if (rq->status != 0)
 		return MHD_YES;
+	/* The whole request is in: no deadline while it runs. */
+	if (rq->conn != NULL)
+		conns_run(srv->conns, rq->conn);
 	/* RFC 9112 3.2: an HTTP/1.1 request without Host is a 400. */
 	if (strcmp(version, MHD_HTTP_VERSION_1_1) == 0 &&
 	    MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_HOST) == NULL)
 		return reply_text(c, rq, MHD_HTTP_BAD_REQUEST, "no Host\n");
+	if (!trailer_ok(c))
+		return answer_text(c, rq, MHD_HTTP_BAD_REQUEST,
+		    "a malformed trailer field\n", 1);
 	if (!httpreq_path_ok(url, strlen(url)) || strchr(url, '%') != NULL)
 		return reply_text(c, rq, MHD_HTTP_BAD_REQUEST, "bad path\n");
 	if (rq->app != NULL)
-		return answer_app(rq, url);
+		return answer_app(rq, url, 0);
 	for (i = 0; i < NELEM(routes); i++) {
 		n = strlen(routes[i].path);
 		if (routes[i].prefix ? strncmp(url, routes[i].path, n) == 0 :
@@ -565,7 +697,9 @@ log_path(struct buf *b, const char *url)
 }
 
 /* The access log: one line per request, escaped so that no request can
- * forge a line; query strings (tokens) left out. */
+ * forge a line; query strings (tokens) left out.  A request whose
+ * connection the table closed (a slow client, a limit) is only counted,
+ * in the sweep's line a minute: a flood of them would flood the log. */
 static void
 completed(void *cls, struct MHD_Connection *c, void **con_cls,
     enum MHD_RequestTerminationCode toe)
@@ -576,10 +710,14 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	struct buf who, what, path;
 	double ms;
 
+	(void)c;
 	if (rq == NULL)
 		return;
 	atomic_fetch_sub(&srv->inflight, 1);
-	conns_idle(srv->conns, c);
+	if (rq->conn != NULL && conns_was_shut(srv->conns, rq->conn))
+		goto done;
+	if (rq->conn != NULL)
+		conns_idle(srv->conns, rq->conn);
 	clock_gettime(CLOCK_MONOTONIC, &end);
 	ms = (double)(end.tv_sec - rq->start.tv_sec) * 1e3 +
 	    (double)(end.tv_nsec - rq->start.tv_nsec) / 1e6;
@@ -595,6 +733,7 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	buf_release(&who);
 	buf_release(&what);
 	buf_release(&path);
+done:
 	form_release(&rq->form);
 	free(rq->path);
 	free(rq);
@@ -602,7 +741,9 @@ completed(void *cls, struct MHD_Connection *c, void **con_cls,
 }
 
 /* libmicrohttpd's own complaints (malformed or oversized requests),
- * which may quote the request: escaped like the access log. */
+ * which may quote the request: escaped like the access log.  That a
+ * client went away mid-request is no complaint (the access log says
+ * "aborted"), and would be a line for every connection of a flood. */
 static void mhd_log(void *, const char *, va_list)
     __attribute__((format(printf, 2, 0)));
 
@@ -612,6 +753,10 @@ mhd_log(void *cls, const char *fmt, va_list ap)
 	struct buf b, e;
 
 	(void)cls;
+	if (strncmp(fmt, "Socket has been disconnected", 28) == 0 ||
+	    strncmp(fmt, "Connection socket is closed when reading", 40) ==
+	    0 || strncmp(fmt, "Connection was closed by remote side", 36) == 0)
+		return;
 	buf_init(&b);
 	buf_init(&e);
 	buf_vprintf(&b, fmt, ap);
@@ -631,28 +776,33 @@ notify(void *cls, struct MHD_Connection *c, void **socket_ctx,
 	struct http_server *srv = cls;
 	const union MHD_ConnectionInfo *fd, *addr;
 
-	(void)socket_ctx;
 	if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
-		conns_close(srv->conns, c);
+		if (*socket_ctx != NULL)
+			conns_close(srv->conns, *socket_ctx);
+		*socket_ctx = NULL;
 		return;
 	}
 	fd = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
 	addr = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	if (fd != NULL)
-		conns_open(srv->conns, c, fd->connect_fd, addr != NULL ?
-		    addr->client_addr : NULL);
+	*socket_ctx = fd == NULL ? NULL : conns_open(srv->conns,
+	    fd->connect_fd, addr != NULL ? addr->client_addr : NULL);
 }
 
 /* Ten times a second, close the connections past their deadline or over
- * a limit. */
+ * a limit; once a minute, say how many were closed. */
 static void *
 sweep(void *arg)
 {
 	struct http_server *srv = arg;
 	struct timespec pause = { 0, 100 * 1000 * 1000 };
+	unsigned i, n;
 
-	while (!atomic_load(&srv->stopping)) {
+	for (i = 1; !atomic_load(&srv->stopping); i++) {
 		conns_sweep(srv->conns);
+		if (i % 600 == 0 && (n = conns_take_shut(srv->conns)) > 0)
+			log_info("http: closed %u connection%s of slow clients "
+			    "or over the limits in the last minute", n,
+			    n == 1 ? "" : "s");
 		nanosleep(&pause, NULL);
 	}
 	return NULL;
@@ -660,7 +810,10 @@ sweep(void *arg)
 
 /* Listening. */
 
-/* Bind "ADDR:PORT" or "[V6]:PORT"; the listening socket, or -1. */
+/* Bind "ADDR:PORT" or "[V6]:PORT"; the listening socket, or -1.  The
+ * backlog leaves room for a burst of connections while the server sheds
+ * a flood: a full queue drops new ones, which retry only a second
+ * later. */
 static int
 bind_listen(const char *listen_addr)
 {
@@ -694,7 +847,7 @@ bind_listen(const char *listen_addr)
 	if ((fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1 ||
 	    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) == -1 ||
 	    bind(fd, (struct sockaddr *)&ss, ss.ss_family == AF_INET6 ?
-	    sizeof(*sin6) : sizeof(*sin)) == -1 || listen(fd, 1024) == -1) {
+	    sizeof(*sin6) : sizeof(*sin)) == -1 || listen(fd, 4096) == -1) {
 		log_warn("cannot listen on '%s'", listen_addr);
 		if (fd != -1)
 			close(fd);
@@ -724,7 +877,7 @@ int
 http_start(const struct http_opts *o, struct http_server **out)
 {
 	struct http_server *srv = xcalloc(1, sizeof(*srv));
-	struct conns_limits lim;
+	struct conns_limits lim = { 0 };
 	unsigned threads = o->threads;
 	long ncpu;
 
@@ -742,6 +895,8 @@ http_start(const struct http_opts *o, struct http_server **out)
 	lim.total = o->max_connections;
 	lim.per_addr = o->per_addr;
 	lim.header_ms = o->header_seconds * 1000;
+	lim.body_ms = o->body_seconds * 1000;
+	lim.body_rate = o->body_min_rate;
 	lim.trusted = o->trusted;
 	srv->conns = conns_new(&lim);
 	srv->apps = o->apps;

@@ -64,6 +64,8 @@ struct http_opts {
 	unsigned max_connections;	/* at once; the oldest idle goes */
 	unsigned per_addr;	/* connections from one address */
 	unsigned header_seconds;	/* to send a request's headers */
+	unsigned body_seconds;	/* to send a request's body, and */
+	unsigned body_min_rate;	/* a second more per this many bytes */
 	const char *trusted;	/* proxies' addresses, ",127.0.0.1,", or
 				   NULL: their X-Real-IP is believed */
 	unsigned timeout;	/* idle seconds before a connection is closed */
@@ -76,7 +78,8 @@ struct http_opts {
 };
 
 /* Defaults: 127.0.0.1:8080, 4096 connections, 64 per address, 10 s for
- * headers, 15 s idle, 32 KiB, a thread per CPU. */
+ * headers, 20 s and 500 bytes a second for a body, 15 s idle, 32 KiB, a
+ * thread per CPU. */
 void http_opts_init(struct http_opts *o);
 
 /*

@@ -205,3 +205,125 @@ httpreq_path_ok(const char *path, size_t len)
 	}
 	return 1;
 }
+
+/* RFC 9110 5.6.2's tchar. */
+static int
+is_tchar(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') ||
+	    (c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL);
+}
+
+int
+httpreq_field_ok(const char *name, const char *value)
+{
+	const char *p;
+
+	if (*name == '\0')
+		return 0;
+	for (p = name; *p != '\0'; p++)
+		if (!is_tchar((unsigned char)*p))
+			return 0;
+	return strchr(value, '\r') == NULL;
+}
+
+/* The next member of a comma-separated list at *p, without the spaces
+ * around it (it may be empty): 1 and its start and length, or 0 at the
+ * end of the list. */
+static int
+next_member(const char **p, const char **m, size_t *len)
+{
+	const char *s = *p, *e;
+
+	if (*s == '\0')
+		return 0;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	for (e = s; *e != '\0' && *e != ','; e++)
+		;
+	*p = *e == ',' ? e + 1 : e;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	*m = s;
+	*len = (size_t)(e - s);
+	return 1;
+}
+
+/* 1 if the last transfer coding of a Transfer-Encoding list is chunked
+ * (parameters of a coding cannot hide it: chunked has none). */
+static int
+ends_chunked(const char *te)
+{
+	const char *m, *last = NULL;
+	size_t len, last_len = 0;
+
+	while (next_member(&te, &m, &len))
+		if (len > 0)
+			last = m, last_len = len;
+	return last != NULL && last_len == 7 &&
+	    strncasecmp(last, "chunked", 7) == 0;
+}
+
+/* What an Expect list asks for: 1 for 100-continue alone, 0 for
+ * nothing, -1 for anything else. */
+static int
+expects(const char *expect)
+{
+	const char *m;
+	size_t len;
+	int cont = 0;
+
+	while (next_member(&expect, &m, &len)) {
+		if (len == 0)
+			continue;
+		if (len != 12 || strncasecmp(m, "100-continue", 12) != 0)
+			return -1;
+		cont = 1;
+	}
+	return cont;
+}
+
+/* A Content-Length libmicrohttpd has checked (digits that fit 64 bits);
+ * anything else counts as too large. */
+static unsigned long long
+length_of(const char *cl)
+{
+	unsigned long long v = 0;
+
+	for (; *cl >= '0' && *cl <= '9'; cl++) {
+		if (v > (~0ULL - 9) / 10)
+			return ~0ULL;
+		v = v * 10 + (unsigned)(*cl - '0');
+	}
+	return *cl == '\0' ? v : ~0ULL;
+}
+
+unsigned
+httpreq_framing_refusal(const struct httpreq_framing *f, const char **why)
+{
+	const char *w = NULL, *te = f->te != NULL ? f->te : "";
+	/* RFC 9110 10.1.1: HTTP/1.0 has no Expect to meet. */
+	int expect = f->http10 || f->expect == NULL ? 0 : expects(f->expect);
+	unsigned st = 0;
+
+	if (f->n_te > 0 && f->n_cl > 0)
+		st = 400, w = "Transfer-Encoding with Content-Length";
+	else if (f->n_te > 1 || f->n_cl > 1)
+		st = 400, w = "Transfer-Encoding or Content-Length twice";
+	else if (f->n_te > 0 && f->http10)
+		st = 400, w = "Transfer-Encoding in HTTP/1.0";
+	else if (f->n_te > 0 && strcasecmp(te, "chunked") != 0 &&
+	    ends_chunked(te))
+		st = 501, w = "a transfer coding other than chunked";
+	else if (f->n_te > 0 && strcasecmp(te, "chunked") != 0)
+		st = 400, w = "Transfer-Encoding not ending in chunked";
+	else if (expect == -1)
+		st = 417, w = "an expectation other than 100-continue";
+	else if (expect == 1 && f->cl != NULL &&
+	    length_of(f->cl) > f->max_body)
+		st = 413, w = "a body over the limit";
+	if (why != NULL)
+		*why = w;
+	return st;
+}

@@ -45,4 +45,38 @@ int httpreq_token_equal(const char *given, const char *secret);
  */
 int httpreq_path_ok(const char *path, size_t len);
 
+/*
+ * 1 if a header field is well formed as far as libmicrohttpd 0.9.75 does
+ * not check it: its name is a token (no space before the colon, RFC 9112
+ * 5.1) and its value holds no CR (a bare CR, which that version keeps
+ * inside the value: RFC 9112 2.2).
+ */
+int httpreq_field_ok(const char *name, const char *value);
+
+/* What a request's header says about its body, for
+ * httpreq_framing_refusal(). */
+struct httpreq_framing {
+	int http10;		/* an HTTP/1.0 request */
+	unsigned n_te;		/* Transfer-Encoding fields */
+	const char *te;		/* the first one's value, or NULL */
+	unsigned n_cl;		/* Content-Length fields */
+	const char *cl;		/* the first one's value, or NULL */
+	const char *expect;	/* the first Expect's value, or NULL */
+	unsigned long long max_body;	/* bytes its body may have */
+};
+
+/*
+ * The status to refuse a request with at once, before any of its body is
+ * read, and then close its connection; 0 if none.  400: the body's length
+ * is ambiguous (Transfer-Encoding with Content-Length, either of them
+ * twice, Transfer-Encoding in HTTP/1.0 or not ending in chunked: RFC 9112
+ * 6.1 and 6.3).  501: a transfer coding other than chunked alone, which
+ * libmicrohttpd does not decode.  417: an expectation other than
+ * 100-continue (RFC 9110 10.1.1).  413: a Content-Length over max_body
+ * on a request that waits for "100 Continue" before sending it.  *why
+ * (may be NULL) gets the reason, a static English line.
+ */
+unsigned httpreq_framing_refusal(const struct httpreq_framing *f,
+    const char **why);
+
 #endif

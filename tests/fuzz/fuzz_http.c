@@ -2,9 +2,12 @@
  * libFuzzer target: raw bytes sent to the real server.  http.c has no
  * per-request entry point short of libmicrohttpd's, so the fuzzer starts
  * the server once on a loopback port (one thread, a site built from the
- * shipped calendars) and sends each input on a new connection, then reads
- * the answer until the server closes it.  A crash or sanitizer report in
- * the server's thread ends the run like any other.
+ * shipped calendars, and under /app an application that reads every
+ * field, file and header it is asked for, so that forms, uploads, the
+ * body limit and the header checks before a body are reached) and sends
+ * each input on a new connection, then reads the answer until the server
+ * closes it.  A crash or sanitizer report in the server's thread ends the
+ * run like any other.
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -31,6 +34,35 @@
 #endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The application: echoes the lengths of what the request names in its
+ * "f" query (a field, file, header and cookie of that name). */
+static int
+echo(void *cls, const struct http_req *rq, struct http_resp *rs)
+{
+	const char *name = http_req_query(rq, "f"), *v, *data, *fname;
+	size_t len;
+
+	(void)cls;
+	if (name == NULL)
+		name = "a";
+	buf_printf(&rs->body, "%s %s %s problem %d\n", http_req_method(rq),
+	    http_req_path(rq), http_req_client(rq), http_req_body_problem(rq));
+	if ((v = http_req_field(rq, name)) != NULL)
+		buf_printf(&rs->body, "field %zu\n", strlen(v));
+	if (http_req_file(rq, name, &data, &len, &fname) == 0)
+		buf_printf(&rs->body, "file %zu %zu\n", len, strlen(fname));
+	if ((v = http_req_header(rq, name)) != NULL)
+		buf_printf(&rs->body, "header %zu\n", strlen(v));
+	if ((v = http_req_cookie(rq, name)) != NULL)
+		buf_printf(&rs->body, "cookie %zu\n", strlen(v));
+	rs->ctype = "text/plain; charset=utf-8";
+	if (http_req_body_problem(rq) == 1)
+		rs->status = 413;
+	return 0;
+}
+
+static const struct http_app app = { "/app", echo, NULL, 64 * 1024 };
 
 static struct http_server *srv;
 static struct store *st;	/* kept for the life of the process */
@@ -77,6 +109,8 @@ setup(void)
 	o.threads = 1;
 	o.timeout = 2;
 	o.site = &site;
+	o.apps = &app;
+	o.napps = 1;
 	if (http_start(&o, &srv) == -1)
 		fatal("cannot start the server");
 	port = http_port(srv);

@@ -4,12 +4,17 @@
  * into logs and pages.  The input is split at NUL bytes into the strings
  * each function takes; what must hold: a date that parses formats back
  * to the same instant, no path with a control byte passes, an escaped log
- * line is printable ASCII only.
+ * line is printable ASCII only, no header field with a CR or a name that
+ * is no token passes, and a request passes the framing check only when
+ * its body's length is unambiguous to libmicrohttpd (no Transfer-Encoding
+ * but "chunked" alone, never with Content-Length, one of each at most)
+ * and it expects nothing but 100-continue within the limit.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "escape.h"
 #include "httpreq.h"
@@ -89,6 +94,51 @@ escapes(const char *s)
 	buf_release(&b);
 }
 
+static void
+fields(const char *name, const char *value)
+{
+	const char *p;
+
+	if (!httpreq_field_ok(name, value))
+		return;
+	if (*name == '\0' || strchr(value, '\r') != NULL)
+		abort();
+	for (p = name; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f ||
+		    strchr("\"(),/:;<=>?@[\\]{}", *p) != NULL)
+			abort();
+}
+
+/* The framing check over the three strings as Transfer-Encoding,
+ * Content-Length and Expect, with the counts and flags from the first
+ * byte. */
+static void
+framing(uint8_t bits, const char *te, const char *cl, const char *expect)
+{
+	struct httpreq_framing f;
+	const char *why = NULL;
+	unsigned st;
+
+	memset(&f, 0, sizeof(f));
+	f.http10 = bits & 1;
+	f.n_te = (bits >> 1) & 3;
+	f.n_cl = (bits >> 3) & 3;
+	f.te = f.n_te ? te : NULL;
+	f.cl = f.n_cl ? cl : NULL;
+	f.expect = bits & 0x20 ? expect : NULL;
+	f.max_body = bits & 0x40 ? 100 : 0;
+	st = httpreq_framing_refusal(&f, &why);
+	if ((st == 0) != (why == NULL))
+		abort();
+	if (st != 0 && st != 400 && st != 413 && st != 417 && st != 501)
+		abort();
+	if (st != 0)
+		return;
+	if ((f.n_te && f.n_cl) || f.n_te > 1 || f.n_cl > 1 ||
+	    (f.n_te && (f.http10 || strcasecmp(te, "chunked") != 0)))
+		abort();
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -105,6 +155,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)httpreq_token_equal(a, b);
 	paths(data, size);
 	escapes(c);
+	fields(a, b);
+	if (size > 0)
+		framing(data[0], a, b, c);
 	free(a);
 	free(b);
 	free(c);

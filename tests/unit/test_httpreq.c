@@ -1,7 +1,9 @@
 /*
  * The server's request decisions: HTTP dates in RFC 9110's three formats,
  * Accept-Encoding, If-None-Match and If-Modified-Since (the 304 rule),
- * the token comparison and the path check (traversal, NUL, controls).
+ * the token comparison, the path check (traversal, NUL, controls), the
+ * header field check (bare CR, space before the colon) and the framing
+ * refusals (Transfer-Encoding with Content-Length, codings, Expect).
  */
 #include <check.h>
 #include <string.h>
@@ -133,6 +135,84 @@ START_TEST(path)
 }
 END_TEST
 
+static const struct {
+	const char *name, *value;
+	int ok;
+} fields[] = {
+	{ "Host", "example.org", 1 }, { "X-A_b.c~1", "", 1 },
+	{ "Accept", "text/html, */*;q=0.8", 1 },
+	{ "User-Agent", "Mozilla/5.0 (X11; Linux x86_64)", 1 },
+	{ "X-Tab", "a\tb", 1 }, { "X-Utf8", "Vi\xe1\xbb\x87t", 1 },
+	{ "X", "a\rb", 0 }, { "X", "a\r", 0 }, { "X", "\r", 0 },
+	{ "X\rY", "v", 0 }, { "Host ", "x", 0 }, { "Host\t", "x", 0 },
+	{ "", "v", 0 }, { "X(Y)", "v", 0 }, { "X\"", "v", 0 },
+	{ "\xc3\xa1", "v", 0 },
+};
+
+START_TEST(field)
+{
+	ck_assert_msg(httpreq_field_ok(fields[_i].name, fields[_i].value) ==
+	    fields[_i].ok, "case %d", _i);
+}
+END_TEST
+
+/* http10, TE fields, first TE, CL fields, first CL, Expect, limit:
+ * status. */
+static const struct {
+	struct httpreq_framing f;
+	unsigned status;
+} framings[] = {
+	{ { 0, 0, NULL, 0, NULL, NULL, 100 }, 0 },
+	{ { 0, 0, NULL, 1, "100", NULL, 100 }, 0 },
+	{ { 0, 0, NULL, 1, "101", NULL, 100 }, 0 },	/* read, then 413 */
+	{ { 0, 1, "chunked", 0, NULL, NULL, 100 }, 0 },
+	{ { 0, 1, "Chunked", 0, NULL, NULL, 100 }, 0 },
+	{ { 1, 0, NULL, 1, "5", NULL, 100 }, 0 },
+	/* Transfer-Encoding with Content-Length, in any form. */
+	{ { 0, 1, "chunked", 1, "5", NULL, 100 }, 400 },
+	{ { 0, 1, "chunked", 1, "0", NULL, 100 }, 400 },
+	{ { 0, 1, "gzip", 1, "5", NULL, 100 }, 400 },
+	{ { 0, 1, "chunked", 2, "5", "100-continue", 100 }, 400 },
+	{ { 1, 1, "chunked", 1, "5", NULL, 100 }, 400 },
+	/* Twice. */
+	{ { 0, 2, "chunked", 0, NULL, NULL, 100 }, 400 },
+	{ { 0, 0, NULL, 2, "5", NULL, 100 }, 400 },
+	/* HTTP/1.0 has no chunked. */
+	{ { 1, 1, "chunked", 0, NULL, NULL, 100 }, 400 },
+	/* Codings. */
+	{ { 0, 1, "gzip", 0, NULL, NULL, 100 }, 400 },
+	{ { 0, 1, "chunked, gzip", 0, NULL, NULL, 100 }, 400 },
+	{ { 0, 1, "", 0, NULL, NULL, 100 }, 400 },
+	{ { 0, 1, "chunkedx", 0, NULL, NULL, 100 }, 400 },
+	{ { 0, 1, "gzip, chunked", 0, NULL, NULL, 100 }, 501 },
+	{ { 0, 1, "gzip,CHUNKED ", 0, NULL, NULL, 100 }, 501 },
+	{ { 0, 1, "chunked ", 0, NULL, NULL, 100 }, 501 },
+	/* Expect. */
+	{ { 0, 0, NULL, 1, "100", "100-continue", 100 }, 0 },
+	{ { 0, 0, NULL, 1, "101", "100-continue", 100 }, 413 },
+	{ { 0, 0, NULL, 1, "101", "100-Continue ", 100 }, 413 },
+	{ { 0, 0, NULL, 1, "99999999999999999999", "100-continue", 100 },
+	    413 },
+	{ { 0, 0, NULL, 1, "101", "", 100 }, 0 },
+	{ { 0, 1, "chunked", 0, NULL, "100-continue", 100 }, 0 },
+	{ { 0, 0, NULL, 1, "5", "something", 100 }, 417 },
+	{ { 0, 0, NULL, 1, "5", "100-continue, x=1", 100 }, 417 },
+	{ { 0, 0, NULL, 1, "5", "100-continuex", 100 }, 417 },
+	/* HTTP/1.0 ignores Expect. */
+	{ { 1, 0, NULL, 1, "101", "100-continue", 100 }, 0 },
+	{ { 1, 0, NULL, 1, "5", "something", 100 }, 0 },
+};
+
+START_TEST(framing)
+{
+	const char *why = NULL;
+	unsigned st = httpreq_framing_refusal(&framings[_i].f, &why);
+
+	ck_assert_msg(st == framings[_i].status, "case %d: %u", _i, st);
+	ck_assert_msg((st == 0) == (why == NULL), "case %d: why", _i);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -145,6 +225,8 @@ suite(void)
 	tcase_add_test(tc, conditional);
 	tcase_add_test(tc, token);
 	tcase_add_loop_test(tc, path, 0, NELEM(paths));
+	tcase_add_loop_test(tc, field, 0, NELEM(fields));
+	tcase_add_loop_test(tc, framing, 0, NELEM(framings));
 	suite_add_tcase(s, tc);
 	return s;
 }
