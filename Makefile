@@ -42,9 +42,13 @@ SRCS = \
 	src/activity_db.c \
 	src/assets.c \
 	src/audit.c \
+	src/backup.c \
+	src/backup_fmt.c \
+	src/backup_restore.c \
 	src/cmd_activity.c \
 	src/cmd_anniversaries.c \
 	src/cmd_audit.c \
+	src/cmd_backup.c \
 	src/cmd_contact.c \
 	src/cmd_export.c \
 	src/cmd_feed.c \
@@ -58,6 +62,7 @@ SRCS = \
 	src/cmd_recipient.c \
 	src/cmd_remind.c \
 	src/cmd_report.c \
+	src/cmd_restore.c \
 	src/cmd_serve.c \
 	src/cmd_show.c \
 	src/cmd_upcoming.c \

@@ -118,6 +118,12 @@ struct config {
 	char *letters_template_vi;	/* NULL: letter.vi.txt next to the */
 	char *letters_template_en;	/* config file (letter_tmpl_path()) */
 
+	/* [backup] */
+	char *backup_dir;	/* the copies; default backups/ beside the
+				   database */
+	char *backup_key_file;	/* encrypts them when set */
+	int backup_daily, backup_weekly, backup_monthly;	/* kept */
+
 	/* [app] the staff web application's sessions */
 	int app_idle_minutes;	/* since the last request (8 h) */
 	int app_session_days;	/* since the login (7 days) */

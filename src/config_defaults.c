@@ -127,6 +127,9 @@ config_defaults(struct config *cfg)
 	cfg->smtp_reuse = 1;
 	cfg->remind_offsets = xstrdup("30d,7d,1d");
 	cfg->milestone_days = 90;
+	cfg->backup_daily = 7;
+	cfg->backup_weekly = 4;
+	cfg->backup_monthly = 12;
 	cfg->app_idle_minutes = 480;
 	cfg->app_session_days = 7;
 	/* The reports' plans name three to six occasions in 1.1. */

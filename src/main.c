@@ -46,6 +46,7 @@ static const struct command commands[] = {
 	    "anniversaries YEAR [--milestones] [--kind K] [--country CC] "
 	    "[--select SELECTOR] [--lang vi|en] [--format text|csv|json]" },
 	{ "audit", cmd_audit, 0, NEED_STORE, "audit [--limit N]" },
+	{ "backup", cmd_backup, 0, 0, "backup [--out FILE] | --list" },
 	{ "contact", cmd_contact, 1, NEED_STORE,
 	    "contact list [--country CC] [--letters] "
 	    "[--format text|csv|json] | show KEY" },
@@ -76,6 +77,7 @@ static const struct command commands[] = {
 	{ "report", cmd_report, 1, NEED_STORE,
 	    "report YEAR [--format md|html|docx] [--lang vi|en] "
 	    "[--out FILE]" },
+	{ "restore", cmd_restore, 1, 0, "restore [--check] FILE" },
 	{ "serve", cmd_serve, 0, NEED_STORE,
 	    "serve [--listen ADDR:PORT]" },
 	{ "show", cmd_show, 1, NEED_STORE, "show KEY [--lang vi|en]" },
