@@ -145,6 +145,7 @@ SRCS = \
 # Unit tests: tests/unit/test_NAME.c, one per module.
 UNITS = \
 	tests/unit/test_activity.c \
+	tests/unit/test_backup.c \
 	tests/unit/test_collate.c \
 	tests/unit/test_config.c \
 	tests/unit/test_correction.c \

@@ -43,6 +43,7 @@
 #define SS_ABYTES	crypto_secretstream_xchacha20poly1305_ABYTES
 #define SS_HEADER	crypto_secretstream_xchacha20poly1305_HEADERBYTES
 #define KEY_BYTES	crypto_secretstream_xchacha20poly1305_KEYBYTES
+#define TAG_FINAL	crypto_secretstream_xchacha20poly1305_TAG_FINAL
 #define KEY_MIN		16		/* characters of a key file */
 #define KEY_MAX		4096
 #define OPS		crypto_pwhash_OPSLIMIT_INTERACTIVE
@@ -164,7 +165,7 @@ emit(struct sink *s, const unsigned char *piece, size_t n, int final)
 	}
 	crypto_secretstream_xchacha20poly1305_push(&s->st, s->sealed, &clen,
 	    piece, n, s->ad, s->ad != NULL ? O_PAYLOAD : 0, final ?
-	    crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
+	    TAG_FINAL : 0);
 	s->ad = NULL;
 	put_be(len, clen, 4);
 	buf_add(s->out, len, 4);
@@ -286,16 +287,17 @@ inflate_piece(struct source *src, const unsigned char *in, size_t n)
 	src->z.avail_in = (uInt)n;
 	while (src->z.avail_in > 0 && !src->ended) {
 		if (src->z.avail_out == 0) {
-			log_warnx("'%s': damaged: the database inside is larger "
-			    "than its header says", src->name);
+			log_warnx("'%s': damaged: the database inside is "
+			    "larger than its header says", src->name);
 			return -1;
 		}
 		rc = inflate(&src->z, Z_NO_FLUSH);
 		if (rc == Z_STREAM_END)
 			src->ended = 1;
 		else if (rc != Z_OK) {
-			log_warnx("'%s': damaged: %s", src->name, src->z.msg ?
-			    src->z.msg : "the compressed data does not inflate");
+			log_warnx("'%s': damaged: %s", src->name,
+			    src->z.msg ? src->z.msg : "the compressed data "
+			    "does not inflate");
 			return -1;
 		}
 	}
@@ -323,7 +325,7 @@ open_pieces(struct source *src, const unsigned char *hdr,
 		log_warnx("'%s': damaged: a bad encryption header", src->name);
 		goto done;
 	}
-	while (off < len && tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
+	while (off < len && tag != TAG_FINAL) {
 		clen = len - off < 4 ? 0 : (size_t)get_be(p + off, 4);
 		if (clen < SS_ABYTES || clen > CHUNK + SS_ABYTES ||
 		    clen > len - off - 4)
@@ -331,8 +333,8 @@ open_pieces(struct source *src, const unsigned char *hdr,
 		if (crypto_secretstream_xchacha20poly1305_pull(&st, piece, &n,
 		    &tag, p + off + 4, clen, first ? hdr : NULL, first ?
 		    O_PAYLOAD : 0) != 0) {
-			log_warnx("'%s': damaged: a piece of the encrypted data "
-			    "does not open (at byte %zu)", src->name,
+			log_warnx("'%s': damaged: a piece of the encrypted "
+			    "data does not open (at byte %zu)", src->name,
 			    BK_HEADER + off);
 			goto done;
 		}
@@ -341,8 +343,7 @@ open_pieces(struct source *src, const unsigned char *hdr,
 		if (inflate_piece(src, piece, (size_t)n) == -1)
 			goto done;
 	}
-	if (tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL ||
-	    off != len) {
+	if (tag != TAG_FINAL || off != len) {
 		log_warnx("'%s': damaged or truncated: the encrypted data %s",
 		    src->name, off != len ? "is cut or has extra bytes" :
 		    "ends before its last piece");
@@ -447,9 +448,10 @@ bk_decode(const char *name, const unsigned char *data, size_t len,
 		    "damaged", len, h.payload_size + BK_HEADER);
 		return -1;
 	}
-	if (h.db_size > BK_IMAGE_MAX) {
+	if (h.db_size > BK_IMAGE_MAX || h.payload_size > BK_IMAGE_MAX) {
 		log_warnx("'%s': the database inside has %llu bytes, more than "
-		    "kyniem restores (4 GiB)", name, h.db_size);
+		    "kyniem restores (4 GiB)", name, h.db_size > BK_IMAGE_MAX ?
+		    h.db_size : h.payload_size);
 		return -1;
 	}
 	memset(&src, 0, sizeof(src));
