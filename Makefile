@@ -127,6 +127,7 @@ SRCS = \
 	src/web_activities.c \
 	src/web_activity.c \
 	src/web_audit.c \
+	src/web_backup.c \
 	src/web_contacts.c \
 	src/web_docs.c \
 	src/web_home.c \

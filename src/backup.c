@@ -367,6 +367,12 @@ backup_list_release(struct backup_list *l)
 	l->n = 0;
 }
 
+int
+backup_stale(const struct backup_info *b, time_t now)
+{
+	return now - b->created > BACKUP_STALE_SECONDS;
+}
+
 /* One rule of retention: keep the first (newest) backup of each of the
  * first max distinct periods, period[i] being backup i's. */
 static void

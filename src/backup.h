@@ -41,6 +41,12 @@ struct backup_list {
 int backup_list(const char *dir, struct backup_list *out);
 void backup_list_release(struct backup_list *l);
 
+/* A backup older than this is a warning to admins (the web pages). */
+#define BACKUP_STALE_SECONDS	(2 * 24 * 3600L)
+
+/* 1 if b was taken more than BACKUP_STALE_SECONDS before now. */
+int backup_stale(const struct backup_info *b, time_t now);
+
 /* How many copies retention keeps: the newest backup of each of the last
  * daily days, weekly weeks and monthly months that have one. */
 struct backup_keep {

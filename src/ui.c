@@ -44,6 +44,7 @@ static const struct nav navs[] = {
 	{ "users", "/app/users", "Người dùng", "Users", ROLE_ADMIN, 0 },
 	{ "audit", "/app/audit", "Nhật ký thay đổi", "Audit trail",
 	    ROLE_ADMIN, 0 },
+	{ "backup", "/app/backup", "Sao lưu", "Backups", ROLE_ADMIN, 0 },
 };
 
 /* Messages a redirect may ask for with ?msg=CODE (never free text). */

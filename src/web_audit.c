@@ -29,6 +29,7 @@ struct members {
 static const struct {
 	const char *action, *vi, *en;
 } actions[] = {
+	{ "backup.download", "Tải bản sao lưu", "Backup downloaded" },
 	{ "import", "Nhập dữ liệu", "Import" },
 	{ "outbox.retry", "Gửi lại thư", "Message retried" },
 	{ "recipient.add", "Thêm người nhận", "Recipient added" },
