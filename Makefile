@@ -264,7 +264,7 @@ UNITDIR = $(PREFIX)/lib/systemd/system
 SYSUSERSDIR = $(PREFIX)/lib/sysusers.d
 TMPFILESDIR = $(PREFIX)/lib/tmpfiles.d
 UNITFILES = kyniem.service kyniem.socket kyniem-remind.service \
-	kyniem-remind.timer
+	kyniem-remind.timer kyniem-backup.service kyniem-backup.timer
 CALFILES = $(shell cd calendars && find . -type f \( -name '*.csv' -o \
 	-name '*.md' \) | sort)
 

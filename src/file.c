@@ -171,7 +171,8 @@ file_write_atomic(const char *path, const char *data, size_t len)
 
 /* The bytes into an unnamed file of path's directory, linked as path
  * once they are on disk.  0, -1 (logged; errno EEXIST when path exists),
- * or -2 when the file system has no unnamed files. */
+ * or -2 when the file system has no unnamed files or it cannot be
+ * linked. */
 static int
 write_unnamed(const char *path, const char *data, size_t len, mode_t mode)
 {
@@ -182,7 +183,7 @@ write_unnamed(const char *path, const char *data, size_t len, mode_t mode)
 		free(dir);
 		if (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)
 			return -2;
-		log_warn("cannot create a file in '%s'", path);
+		log_warn("cannot create '%s'", path);
 		return -1;
 	}
 	free(dir);
@@ -191,17 +192,14 @@ write_unnamed(const char *path, const char *data, size_t len, mode_t mode)
 		log_warn("cannot write '%s'", path);
 		goto done;
 	}
-	/* linkat() of an unnamed file through /proc needs no privilege. */
+	/* linkat() of an unnamed file through /proc needs no privilege;
+	 * without /proc (or where a sandbox forbids it) the other way. */
 	snprintf(fdpath, sizeof(fdpath), "/proc/self/fd/%d", fd);
 	if (linkat(AT_FDCWD, fdpath, AT_FDCWD, path, AT_SYMLINK_FOLLOW) ==
 	    -1) {
 		saved = errno;
-		if (saved == ENOENT) {
-			ret = -2;	/* no /proc */
-			goto done;
-		}
 		if (saved != EEXIST)
-			log_warn("cannot write '%s'", path);
+			ret = -2;
 		goto done;
 	}
 	sync_dir(path);
