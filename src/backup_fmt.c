@@ -26,7 +26,7 @@
  * bytes longer; the first with bytes 0-31 of the header as additional
  * data, the last tagged FINAL), under a key derived from the key file's
  * text with Argon2id.  A key file holds a passphrase or random bytes
- * (base64), at least 16 characters; a final newline is not part of it.
+ * (base64), at least 16 characters; final newlines are not part of it.
  */
 #include <limits.h>
 #include <sodium.h>
