@@ -124,15 +124,15 @@ bk_user_version(sqlite3 *db, int *v)
 }
 
 int
-bk_integrity(sqlite3 *db, const char *name)
+bk_integrity(sqlite3 *db, const char *name, int quick)
 {
 	sqlite3_stmt *stmt = NULL;
 	const char *row;
 	int rc, n = 0;
 
 	/* Three findings say enough. */
-	if (sqlite3_prepare_v2(db, "PRAGMA integrity_check(3)", -1, &stmt,
-	    NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, quick ? "PRAGMA quick_check(3)" :
+	    "PRAGMA integrity_check(3)", -1, &stmt, NULL) != SQLITE_OK) {
 		log_warnx("'%s': the database cannot be read: %s", name,
 		    sqlite3_errmsg(db));
 		return -1;
@@ -141,7 +141,8 @@ bk_integrity(sqlite3 *db, const char *name)
 		row = (const char *)sqlite3_column_text(stmt, 0);
 		if (row != NULL && strcmp(row, "ok") == 0)
 			continue;
-		log_warnx("'%s': integrity_check: %s", name, row ? row : "?");
+		log_warnx("'%s': %s: %s", name, quick ? "quick_check" :
+		    "integrity_check", row ? row : "?");
 		n++;
 	}
 	if (rc != SQLITE_DONE) {
@@ -232,7 +233,7 @@ backup_make(const struct config *cfg, time_t now, const char *out,
 	buf_init(&b);
 	if (bk_copy_take(cfg->db_path, &c) == -1)
 		return -1;
-	if (bk_integrity(c.check, cfg->db_path) == -1 ||
+	if (bk_integrity(c.check, cfg->db_path, 0) == -1 ||
 	    bk_user_version(c.check, &schema) == -1)
 		goto done;
 	if (c.len > BK_IMAGE_MAX) {

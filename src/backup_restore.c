@@ -161,7 +161,7 @@ open_copy(const char *file, unsigned char *img, size_t len,
 	    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE |
 	    SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
 		fatal("cannot read a database in memory");
-	if (bk_integrity(db, file) == -1 || bk_user_version(db, &v) == -1)
+	if (bk_integrity(db, file, 0) == -1 || bk_user_version(db, &v) == -1)
 		goto fail;
 	if (r->plain)
 		r->schema = v;
@@ -289,7 +289,8 @@ swap_in(const char *path, sqlite3 *copy, struct backup_restored *r)
 		    "database away and restore again)" : "");
 		goto done;
 	}
-	if (bk_integrity(db, path) == -1)
+	/* The copy passed integrity_check; the pages went in as they are. */
+	if (bk_integrity(db, path, 1) == -1)
 		goto done;
 	ret = 0;
 done:

@@ -97,6 +97,23 @@ refused "'$T/kyniem.conf': not a kyniem backup (nor an SQLite database)" \
 refused "'$T/kyniem.db' is the database itself" "$T/kyniem.db"
 refused "cannot read '$T/none.kyb': No such file" "$T/none.kyb"
 
+# A damaged database: refused as a file to restore, and not backed up.
+cp "$T/kyniem.db" "$T/bad.db"
+"$PYTHON" -c 'import sys
+with open(sys.argv[1], "r+b") as f:
+    for page in range(30, 60, 3):
+        f.seek(page * 4096 + 8)
+        f.write(bytes(range(256)) * 15)' "$T/bad.db"
+refused "'$T/bad.db' fails SQLite's integrity check\|'$T/bad.db': the database cannot be read" \
+    "$T/bad.db"
+printf '[database]\npath = %s/bad.db\n[backup]\ndir = %s/bad\n' "$T" "$T" \
+    >"$T/bad.conf"
+test_must_fail --status=1 "$KYNIEM" --config "$T/bad.conf" backup \
+    >"$T/out" 2>"$T/err"
+expect_grep "fails SQLite's integrity check\|the database cannot be read" \
+    "$T/err"
+expect "no backup of a damaged database" [ ! -e "$T/bad" ]
+
 # A newer schema: a backup of a database from a later kyniem.
 cp "$T/kyniem.db" "$T/newer.db"
 rows "$T/newer.db" 'PRAGMA user_version = 999' >/dev/null 2>&1 || true
@@ -155,10 +172,11 @@ test_must_fail --status=2 "$KYNIEM" backup --list --out x 2>/dev/null
 test_must_fail --status=2 "$KYNIEM" backup extra 2>/dev/null
 test_must_fail --status=2 "$KYNIEM" restore 2>/dev/null
 test_must_fail --status=2 "$KYNIEM" restore a b 2>/dev/null
-printf '[backup]\nkeep_daily = 0\n' >>"$T/short.conf"
-test_must_fail --status=1 "$KYNIEM" --config "$T/short.conf" backup --list \
+cp "$T/kyniem.conf" "$T/keep.conf"
+printf '[backup]\nkeep_daily = 0\n' >>"$T/keep.conf"
+test_must_fail --status=1 "$KYNIEM" --config "$T/keep.conf" backup --list \
     2>"$T/err"
-expect_grep "short.conf:[0-9]*: bad number for 'keep_daily': 0" "$T/err"
+expect_grep "keep.conf:4: bad number for 'keep_daily': 0" "$T/err"
 
 # Retention, as the daily timer would run it: on the 15th of 14 months,
 # then every day from 1 to 10 March 2025 (a Monday), plus two runs on
