@@ -156,9 +156,23 @@ bk_integrity(sqlite3 *db, const char *name, int quick)
 	return n > 0 ? -1 : 0;
 }
 
+void
+bk_own_like(const char *path, const char *like)
+{
+	struct stat sb;
+
+	/* root (sudo kyniem backup) would leave files the service cannot
+	 * read, or a backups/ it cannot write. */
+	if (geteuid() != 0 || stat(like, &sb) == -1 || sb.st_uid == 0)
+		return;
+	if (chown(path, sb.st_uid, sb.st_gid) == -1)
+		log_warn("cannot give '%s' to the database's owner", path);
+}
+
 /* A new file for b under dir, named after now; 0 and *path, or -1. */
 static int
-write_in_dir(const char *dir, time_t now, const struct buf *b, char **path)
+write_in_dir(const char *dir, const char *db, time_t now,
+    const struct buf *b, char **path)
 {
 	struct ymd d;
 	int min, sec = (int)(((now % 60) + 60) % 60), i;
@@ -166,7 +180,9 @@ write_in_dir(const char *dir, time_t now, const struct buf *b, char **path)
 
 	d = vntime_day(now, &min);
 	/* Its parents too, when missing (file_write_new()). */
-	if (mkdir(dir, 0750) == -1 && errno != EEXIST && errno != ENOENT) {
+	if (mkdir(dir, 0750) == 0)
+		bk_own_like(dir, db);
+	else if (errno != EEXIST && errno != ENOENT) {
 		log_warn("cannot create '%s'", dir);
 		return -1;
 	}
@@ -177,6 +193,7 @@ write_in_dir(const char *dir, time_t now, const struct buf *b, char **path)
 		    d.y, d.m, d.d, min / 60, min % 60, sec, more,
 		    BACKUP_SUFFIX);
 		if (file_write_new(p, b->data, b->len, 0600) == 0) {
+			bk_own_like(p, db);
 			*path = p;
 			return 0;
 		}
@@ -208,8 +225,10 @@ prune(const struct config *cfg, const char *keep_path, struct backup_made *m)
 		if (keep[i] || strcmp(l.v[i].path, keep_path) == 0)
 			continue;
 		if (unlink(l.v[i].path) == -1) {
-			log_warn("cannot remove the old backup '%s'",
-			    l.v[i].path);
+			/* Unless another backup's retention was first. */
+			if (errno != ENOENT)
+				log_warn("cannot remove the old backup '%s'",
+				    l.v[i].path);
 			continue;
 		}
 		m->removed = xrealloc(m->removed, (m->nremoved + 1) *
@@ -252,7 +271,8 @@ backup_make(const struct config *cfg, time_t now, const char *out,
 		if (file_write_atomic_mode(out, b.data, b.len, 0600) == -1)
 			goto done;
 		m->path = xstrdup(out);
-	} else if (write_in_dir(cfg->backup_dir, now, &b, &m->path) == -1 ||
+	} else if (write_in_dir(cfg->backup_dir, cfg->db_path, now, &b,
+	    &m->path) == -1 ||
 	    prune(cfg, m->path, m) == -1)
 		goto done;
 	ret = 0;

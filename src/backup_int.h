@@ -79,6 +79,10 @@ void bk_copy_release(struct bk_copy *c);
  * out locks up to STORE_BUSY_MS: SQLITE_OK or the error code. */
 int bk_backup_step(sqlite3 *dst, sqlite3 *src);
 
+/* When run as root, give path to the owner of the file like (the
+ * database), so that the service's user can read and replace it. */
+void bk_own_like(const char *path, const char *like);
+
 /* PRAGMA user_version of db; 0 or -1. */
 int bk_user_version(sqlite3 *db, int *v);
 

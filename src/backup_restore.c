@@ -216,8 +216,10 @@ keep_before(const char *path, struct backup_restored *r, long long *rev)
 	*rev = data_rev(c.check);
 	r->before = xasprintf("%s.before-restore", path);
 	if (file_write_atomic_mode(r->before, (const char *)c.img, c.len,
-	    0600) == 0)
+	    0600) == 0) {
+		bk_own_like(r->before, path);
 		ret = 0;
+	}
 	bk_copy_release(&c);
 	return ret;
 }
@@ -259,6 +261,20 @@ open_target(const char *path, int exists, sqlite3 *copy)
 	return db;
 }
 
+/* A database created by root goes to the owner of its directory (the
+ * service's user). */
+static void
+own_like_dir(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+
+	if (slash != NULL && slash != dir) {
+		*slash = '\0';
+		bk_own_like(path, dir);
+	}
+	free(dir);
+}
+
 /* The checked copy in place of the database at path; 0 or -1 (logged). */
 static int
 swap_in(const char *path, sqlite3 *copy, struct backup_restored *r)
@@ -296,6 +312,8 @@ swap_in(const char *path, sqlite3 *copy, struct backup_restored *r)
 done:
 	sqlite3_finalize(stmt);
 	sqlite3_close(db);
+	if (ret == 0 && !exists)
+		own_like_dir(path);
 	return ret;
 }
 

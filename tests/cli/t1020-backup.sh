@@ -167,6 +167,29 @@ expect_grep "\[backup\] key_file '$T/key' is readable or writable by others (mod
     "$T/err"
 chmod 600 "$T/key"
 
+# root (sudo kyniem backup) leaves files the service's user owns.
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+	mkdir "$T/own"
+	cp "$T/kyniem.db" "$T/own/k.db"
+	chown -R nobody "$T/own"
+	printf '[database]\npath = %s/own/k.db\n' "$T" >"$T/own.conf"
+	"$KYNIEM" --config "$T/own.conf" backup >/dev/null || fail "backup as root"
+	expect "backups/ made by root belongs to the database's owner" \
+	    [ "$(stat -c %U "$T/own/backups")" = nobody ]
+	expect "so does the backup" [ "$(stat -c %U "$T/own/backups/"*.kyb)" = nobody ]
+	"$KYNIEM" --config "$T/own.conf" restore "$T/own/backups/"*.kyb \
+	    >/dev/null || fail "restore as root"
+	expect "and the .before-restore" \
+	    [ "$(stat -c %U "$T/own/k.db.before-restore")" = nobody ]
+	rm "$T/own/k.db"
+	"$KYNIEM" --config "$T/own.conf" restore "$T/own/backups/"*.kyb \
+	    >/dev/null || fail "restore as root where there is no database"
+	expect "and a database it creates" \
+	    [ "$(stat -c %U "$T/own/k.db")" = nobody ]
+else
+	skip "not root: files made by root"
+fi
+
 # Usage.
 test_must_fail --status=2 "$KYNIEM" backup --list --out x 2>/dev/null
 test_must_fail --status=2 "$KYNIEM" backup extra 2>/dev/null
