@@ -111,11 +111,12 @@ struct backup_restored {
  * key_file) or an SQLite database (such as a .before-restore copy).  The
  * copy must pass integrity_check and have a schema no newer than this
  * kyniem's (an older one is migrated).  The database as it was is
- * written to DB.before-restore first, then the copy replaces it in one
- * transaction (SQLite's backup API), so a server using it sees either
- * the old data or the restored, never a mix.  With BACKUP_CHECK nothing
- * is written.  Returns 0 and fills *r (release it), or -1 after logging
- * why, naming file; the database is then unchanged.
+ * written to DB.before-restore first, then the copy, without its
+ * sessions, replaces it in one transaction (SQLite's backup API), so a
+ * server using it sees either the old data or the restored, never a
+ * mix.  With BACKUP_CHECK nothing is written.  Returns 0 and fills *r
+ * (release it), or -1 after logging why, naming file; the database is
+ * then unchanged.
  */
 int backup_restore(const struct config *cfg, const char *file, int flags,
     struct backup_restored *r);

@@ -145,8 +145,8 @@ fail:
 	return -1;
 }
 
-/* The image in a connection of its own, checked, migrated and counted;
- * 0 and *out, or -1 (logged; img is freed either way). */
+/* The image in a connection of its own, checked and migrated; 0 and
+ * *out, or -1 (logged; img is freed either way). */
 static int
 open_copy(const char *file, unsigned char *img, size_t len,
     struct backup_restored *r, sqlite3 **out)
@@ -176,8 +176,7 @@ open_copy(const char *file, unsigned char *img, size_t len,
 		    store_schema_version());
 		goto fail;
 	}
-	if (store_migrate_db(db, file) == -1 ||
-	    count_tables(db, file, r) == -1)
+	if (store_migrate_db(db, file) == -1)
 		goto fail;
 	*out = db;
 	return 0;
@@ -275,7 +274,9 @@ own_like_dir(const char *path)
 	free(dir);
 }
 
-/* The checked copy in place of the database at path; 0 or -1 (logged). */
+/* The checked copy in place of the database at path, without the
+ * sessions of its time (a session ended since must not come back:
+ * everyone logs in again); 0 or -1 (logged). */
 static int
 swap_in(const char *path, sqlite3 *copy, struct backup_restored *r)
 {
@@ -292,11 +293,14 @@ swap_in(const char *path, sqlite3 *copy, struct backup_restored *r)
 	if (sqlite3_prepare_v2(copy, "UPDATE data_rev SET rev = max(rev, ?1) "
 	    "+ 1", -1, &stmt, NULL) != SQLITE_OK ||
 	    sqlite3_bind_int64(stmt, 1, rev) != SQLITE_OK ||
-	    sqlite3_step(stmt) != SQLITE_DONE) {
+	    sqlite3_step(stmt) != SQLITE_DONE ||
+	    sqlite3_exec(copy, "DELETE FROM sessions", NULL, NULL, NULL) !=
+	    SQLITE_OK) {
 		log_warnx("cannot prepare the copy: %s", sqlite3_errmsg(copy));
 		goto done;
 	}
-	if ((db = open_target(path, exists, copy)) == NULL)
+	if (count_tables(copy, path, r) == -1 ||
+	    (db = open_target(path, exists, copy)) == NULL)
 		goto done;
 	if ((rc = bk_backup_step(db, copy)) != SQLITE_OK) {
 		log_warnx("cannot restore into '%s': %s%s", path,
@@ -345,7 +349,10 @@ backup_restore(const struct config *cfg, const char *file, int flags,
 	if (read_image(cfg, file, r, &img, &len) == -1 ||
 	    open_copy(file, img, len, r, &copy) == -1)
 		goto done;
-	if (!(flags & BACKUP_CHECK) && swap_in(cfg->db_path, copy, r) == -1)
+	if (flags & BACKUP_CHECK) {
+		if (count_tables(copy, file, r) == -1)
+			goto done;
+	} else if (swap_in(cfg->db_path, copy, r) == -1)
 		goto done;
 	ret = 0;
 done:

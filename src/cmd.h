@@ -53,4 +53,7 @@ int cmd_user(int argc, char **argv, struct app *app);
  */
 int cmd_usage(const char *name);
 
+/* Who runs the command, for the audit trail: "cli:USER" (to free). */
+char *cmd_who(void);
+
 #endif

@@ -6,11 +6,48 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "audit.h"
 #include "backup.h"
 #include "cmd.h"
 #include "config.h"
+#include "escape.h"
+#include "store.h"
 #include "vntime.h"
+
+/* The restore in the restored database's audit trail (which the copy
+ * replaced: it is written after); 0 or -1 (logged). */
+static int
+audit_restore(struct app *app, const char *file,
+    const struct backup_restored *r)
+{
+	struct store *st = NULL;
+	struct buf after;
+	char *who = cmd_who();
+	struct ymd d;
+	int min, ret = -1;
+
+	buf_init(&after);
+	buf_puts(&after, "{\"file\":");
+	esc_json(&after, file);
+	if (!r->plain) {
+		d = vntime_day(r->created, &min);
+		buf_puts(&after, ",\"taken\":\"");
+		vntime_format_iso(d, min, &after);
+		buf_printf(&after, "\",\"encrypted\":%s", r->encrypted ?
+		    "true" : "false");
+	}
+	buf_printf(&after, ",\"schema\":%d}", r->schema);
+	if (store_open(app->cfg->db_path, 0, &st) == 0 &&
+	    audit_add(st, who, "backup.restore", file, NULL, after.data,
+	    app->now) == 0)
+		ret = 0;
+	store_close(st);
+	buf_release(&after);
+	free(who);
+	return ret;
+}
 
 static void
 describe(const char *file, const struct backup_restored *r)
@@ -63,9 +100,11 @@ cmd_restore(int argc, char **argv, struct app *app)
 		printf("it passes integrity_check and can be restored; "
 		    "nothing was changed\n");
 	else {
-		printf("restored into '%s'\n", app->cfg->db_path);
+		printf("restored into '%s' (everyone logs in again)\n",
+		    app->cfg->db_path);
 		if (r.before != NULL)
 			printf("the database as it was: '%s'\n", r.before);
+		(void)audit_restore(app, argv[optind], &r);
 	}
 	printf("rows per table:\n");
 	for (i = 0; i < r.ntables; i++)

@@ -3,6 +3,7 @@
  * the only reading of the clock.  Each command lives in its cmd_*.c file.
  */
 #include <getopt.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +111,14 @@ cmd_usage(const char *name)
 	fprintf(stderr, "usage: kyniem [--config PATH] [--today YYYY-MM-DD] "
 	    "%s\n", c ? c->usage : name);
 	return 2;
+}
+
+char *
+cmd_who(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	return xasprintf("cli:%s", pw != NULL ? pw->pw_name : "?");
 }
 
 /* The full usage: on stdout for --help (exit 0), else stderr (exit 2). */

@@ -38,7 +38,8 @@ before=$(sum "$T/kyniem.db")
     { cat "$T/restore.err"; fail "kyniem restore"; }
 expect_grep "^'$f': a backup taken 2025-03-01T02:30, schema [0-9]*, not encrypted\$" \
     "$T/restore"
-expect_grep "^restored into '$T/kyniem.db'\$" "$T/restore"
+expect_grep "^restored into '$T/kyniem.db' (everyone logs in again)\$" \
+    "$T/restore"
 expect_grep "^the database as it was: '$T/kyniem.db.before-restore'\$" \
     "$T/restore"
 expect_grep '^activities	1$' "$T/restore"
@@ -49,6 +50,9 @@ expect_grep 'Trước sao lưu' "$T/acts"
 expect_no_grep 'Sau sao lưu' "$T/acts"
 expect "the restored database passes integrity_check" \
     [ "$(rows "$T/kyniem.db" 'PRAGMA integrity_check')" = ok ]
+"$KYNIEM" audit >"$T/audit"
+expect_grep "	cli:[^	]*	backup.restore	$f	- -> {\"file\":\"$f\",\"taken\":\"2025-03-01T02:30\",\"encrypted\":false,\"schema\":[0-9]*}\$" \
+    "$T/audit"
 expect ".before-restore is private (0600)" \
     [ "$(stat -c %a "$T/kyniem.db.before-restore")" = 600 ]
 expect ".before-restore holds both activities" [ "$(rows \

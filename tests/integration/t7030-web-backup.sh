@@ -3,7 +3,8 @@
 # the newest (byte for byte, audited); editors, viewers and strangers are
 # refused the page and the download.  The dashboard warns admins, and
 # only admins, when there is no backup or the newest is more than two
-# days old.
+# days old.  A restore while the server runs ends the sessions and is in
+# the audit trail.
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/serverlib.sh"
 . "$SRC/tests/integration/weblib.sh"
@@ -114,4 +115,18 @@ test_must_fail --status=1 "$KYNIEM" restore --check "$T/dl2.kyb" 2>"$T/err"
 expect_grep "is encrypted: set \[backup\] key_file" "$T/err"
 expect "it opens with its key" "$KYNIEM" --config "$T/enc.conf" \
     restore --check "$T/dl2.kyb" >/dev/null
+
+# A restore while the server runs ends every session (one ended since the
+# backup must not come back); the admin logs in again and finds it in the
+# audit trail.
+# (The 08:30 copy gave way to the 08:45 one, the day's newest: its
+# download is restored.)
+"$KYNIEM" restore "$T/dl.kyb" >"$T/restore.out" || fail "kyniem restore"
+expect_grep '^sessions	0$' "$T/restore.out"
+expect "after a restore the admin's session is over" \
+    [ "$(web_get admin /app/backup "$T/r.html")" = 303 ]
+expect "the admin logs in again" [ "$(web_login admin)" = 303 ]
+web_get admin /app/audit "$T/audit.html" >/dev/null
+expect_grep 'Khôi phục bản sao lưu<br><code class="muted">backup.restore</code></td><td>[^<]*/dl.kyb<' \
+    "$T/audit.html"
 expect_clean_stop
