@@ -42,9 +42,13 @@ SRCS = \
 	src/activity_db.c \
 	src/assets.c \
 	src/audit.c \
+	src/backup.c \
+	src/backup_fmt.c \
+	src/backup_restore.c \
 	src/cmd_activity.c \
 	src/cmd_anniversaries.c \
 	src/cmd_audit.c \
+	src/cmd_backup.c \
 	src/cmd_contact.c \
 	src/cmd_export.c \
 	src/cmd_feed.c \
@@ -58,6 +62,7 @@ SRCS = \
 	src/cmd_recipient.c \
 	src/cmd_remind.c \
 	src/cmd_report.c \
+	src/cmd_restore.c \
 	src/cmd_serve.c \
 	src/cmd_show.c \
 	src/cmd_upcoming.c \
@@ -124,6 +129,7 @@ SRCS = \
 	src/web_activity.c \
 	src/web_activity_msg.c \
 	src/web_audit.c \
+	src/web_backup.c \
 	src/web_contacts.c \
 	src/web_docs.c \
 	src/web_home.c \
@@ -142,6 +148,7 @@ SRCS = \
 # Unit tests: tests/unit/test_NAME.c, one per module.
 UNITS = \
 	tests/unit/test_activity.c \
+	tests/unit/test_backup.c \
 	tests/unit/test_collate.c \
 	tests/unit/test_config.c \
 	tests/unit/test_conns.c \
@@ -261,7 +268,7 @@ UNITDIR = $(PREFIX)/lib/systemd/system
 SYSUSERSDIR = $(PREFIX)/lib/sysusers.d
 TMPFILESDIR = $(PREFIX)/lib/tmpfiles.d
 UNITFILES = kyniem.service kyniem.socket kyniem-remind.service \
-	kyniem-remind.timer
+	kyniem-remind.timer kyniem-backup.service kyniem-backup.timer
 CALFILES = $(shell cd calendars && find . -type f \( -name '*.csv' -o \
 	-name '*.md' \) | sort)
 

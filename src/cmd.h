@@ -27,6 +27,7 @@ struct app {
 int cmd_activity(int argc, char **argv, struct app *app);
 int cmd_anniversaries(int argc, char **argv, struct app *app);
 int cmd_audit(int argc, char **argv, struct app *app);
+int cmd_backup(int argc, char **argv, struct app *app);
 int cmd_contact(int argc, char **argv, struct app *app);
 int cmd_export(int argc, char **argv, struct app *app);
 int cmd_feed(int argc, char **argv, struct app *app);
@@ -40,6 +41,7 @@ int cmd_plan(int argc, char **argv, struct app *app);
 int cmd_report(int argc, char **argv, struct app *app);
 int cmd_recipient(int argc, char **argv, struct app *app);
 int cmd_remind(int argc, char **argv, struct app *app);
+int cmd_restore(int argc, char **argv, struct app *app);
 int cmd_serve(int argc, char **argv, struct app *app);
 int cmd_show(int argc, char **argv, struct app *app);
 int cmd_upcoming(int argc, char **argv, struct app *app);
@@ -50,5 +52,8 @@ int cmd_user(int argc, char **argv, struct app *app);
  * command to stderr and return 2.
  */
 int cmd_usage(const char *name);
+
+/* Who runs the command, for the audit trail: "cli:USER" (to free). */
+char *cmd_who(void);
 
 #endif

@@ -49,6 +49,11 @@ static const struct key keys[] = {
 	{ "activities", "max_owners", T_INT, C(act_max_owners), 1, 1000 },
 	{ "app", "idle_minutes", T_INT, C(app_idle_minutes), 5, 43200 },
 	{ "app", "session_days", T_INT, C(app_session_days), 1, 365 },
+	{ "backup", "dir", T_STR, C(backup_dir), 0, 0 },
+	{ "backup", "keep_daily", T_INT, C(backup_daily), 1, 3660 },
+	{ "backup", "keep_monthly", T_INT, C(backup_monthly), 0, 1200 },
+	{ "backup", "keep_weekly", T_INT, C(backup_weekly), 0, 520 },
+	{ "backup", "key_file", T_STR, C(backup_key_file), 0, 0 },
 	{ "database", "path", T_STR, C(db_path), 0, 0 },
 	{ "feed", "activities", T_BOOL, F(activities), 0, 0 },
 	{ "feed", "alarm_minutes", T_INT, F(alarm_minutes), -1, 525600 },
@@ -638,6 +643,17 @@ code_list(const char *src, int upper)
 	return buf_detach(&b);
 }
 
+/* The directory name beside the file path: "/var/lib/kyniem/backups". */
+static char *
+sibling_dir(const char *path, const char *name)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(name);
+	return xasprintf("%.*s/%s", (int)(slash - path), path, name);
+}
+
 /* Everything that depends on more than one key, once all are read. */
 static int
 finish(struct config *cfg)
@@ -666,6 +682,8 @@ finish(struct config *cfg)
 	    *cfg->smtp_from ? xstrdup(cfg->smtp_from) :
 	    xasprintf("kyniem@%s", cfg->domain);
 	cfg->trusted = code_list(cfg->trusted_proxies, 0);
+	if (cfg->backup_dir == NULL)
+		cfg->backup_dir = sibling_dir(cfg->db_path, "backups");
 	if (config_check(cfg) == -1)
 		ret = -1;
 	return ret;
@@ -768,6 +786,8 @@ config_release(struct config *cfg)
 	free(cfg->feeds);
 	free(cfg->path);
 	free(cfg->db_path);
+	free(cfg->backup_dir);
+	free(cfg->backup_key_file);
 	free(cfg->listen);
 	free(cfg->base_url);
 	free(cfg->domain);

@@ -123,6 +123,11 @@ struct config {
 	/* [activities] what an activity may hold */
 	int act_first_year, act_last_year;	/* its dates' years */
 	int act_max_owners;	/* owners, who get its reminders */
+	/* [backup] */
+	char *backup_dir;	/* the copies; default backups/ beside the
+				   database */
+	char *backup_key_file;	/* encrypts them when set */
+	int backup_daily, backup_weekly, backup_monthly;	/* kept */
 
 	/* [app] the staff web application's sessions */
 	int app_idle_minutes;	/* since the last request (8 h) */

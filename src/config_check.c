@@ -147,6 +147,10 @@ config_check(const struct config *cfg)
 		    cfg->act_last_year);
 		ret = -1;
 	}
+	/* Whoever reads the backups' key reads every copy made with it. */
+	if (config_check_file("[backup] key_file", cfg->backup_key_file,
+	    S_IRWXO | S_IWGRP, "o-rwx,g-w") == -1)
+		ret = -1;
 	/* It goes into every calendar's ORGANIZER. */
 	if (cfg->org_email != NULL && *cfg->org_email != '\0' &&
 	    !recipient_email_valid(cfg->org_email)) {

@@ -133,6 +133,9 @@ config_defaults(struct config *cfg)
 	cfg->act_first_year = 1945;
 	cfg->act_last_year = 2100;
 	cfg->act_max_owners = 20;
+	cfg->backup_daily = 7;
+	cfg->backup_weekly = 4;
+	cfg->backup_monthly = 12;
 	cfg->app_idle_minutes = 480;
 	cfg->app_session_days = 7;
 	/* The reports' plans name three to six occasions in 1.1. */

@@ -5,6 +5,8 @@
 #ifndef KYNIEM_FILE_H
 #define KYNIEM_FILE_H
 
+#include <sys/types.h>
+
 #include <stddef.h>
 
 /*
@@ -21,6 +23,21 @@ char *file_read(const char *path, size_t *len);
  * was and no temporary file; returns 0 or -1.
  */
 int file_write_atomic(const char *path, const char *data, size_t len);
+/* The same with the file's mode (0600 for a copy of the database). */
+int file_write_atomic_mode(const char *path, const char *data, size_t len,
+    mode_t mode);
+
+/*
+ * Create path, which must not exist, with data[0..len) and mode, all at
+ * once: the name appears only when the bytes are on disk, and a process
+ * killed meanwhile leaves no file behind (an unnamed O_TMPFILE linked in;
+ * where the file system has none, a temporary name beside path that only
+ * a kill at that moment would leave).  Missing parent directories are
+ * created (0755).  Returns 0, or -1: logged, except when path exists
+ * (errno EEXIST, for the caller to try another name).
+ */
+int file_write_new(const char *path, const char *data, size_t len,
+    mode_t mode);
 
 /* A command's output: to path as file_write_atomic() does, or to standard
  * output when path is NULL; 0 or -1 (logged). */

@@ -3,6 +3,7 @@
  * the only reading of the clock.  Each command lives in its cmd_*.c file.
  */
 #include <getopt.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,7 @@ static const struct command commands[] = {
 	    "anniversaries YEAR [--milestones] [--kind K] [--country CC] "
 	    "[--select SELECTOR] [--lang vi|en] [--format text|csv|json]" },
 	{ "audit", cmd_audit, 0, NEED_STORE, "audit [--limit N]" },
+	{ "backup", cmd_backup, 0, 0, "backup [--out FILE] | --list" },
 	{ "contact", cmd_contact, 1, NEED_STORE,
 	    "contact list [--country CC] [--letters] "
 	    "[--format text|csv|json] | show KEY" },
@@ -77,6 +79,7 @@ static const struct command commands[] = {
 	{ "report", cmd_report, 1, NEED_STORE,
 	    "report YEAR [--format md|html|docx] [--lang vi|en] "
 	    "[--out FILE]" },
+	{ "restore", cmd_restore, 1, 0, "restore [--check] FILE" },
 	{ "serve", cmd_serve, 0, NEED_STORE,
 	    "serve [--listen ADDR:PORT]" },
 	{ "show", cmd_show, 1, NEED_STORE, "show KEY [--lang vi|en]" },
@@ -109,6 +112,14 @@ cmd_usage(const char *name)
 	fprintf(stderr, "usage: kyniem [--config PATH] [--today YYYY-MM-DD] "
 	    "%s\n", c ? c->usage : name);
 	return 2;
+}
+
+char *
+cmd_who(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	return xasprintf("cli:%s", pw != NULL ? pw->pw_name : "?");
 }
 
 /* The full usage: on stdout for --help (exit 0), else stderr (exit 2). */

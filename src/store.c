@@ -299,6 +299,22 @@ fail:
 	return -1;
 }
 
+int
+store_schema_version(void)
+{
+	return (int)NELEM(migrations);
+}
+
+int
+store_migrate_db(sqlite3 *db, const char *name)
+{
+	struct store st;
+
+	st.db = db;
+	st.path = (char *)name;	/* for messages only */
+	return migrate(&st);
+}
+
 /* Create the database's directory (one level) if it is missing. */
 static void
 make_parent(const char *path)

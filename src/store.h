@@ -41,6 +41,16 @@ struct obs_set {
  */
 int store_open(const char *path, int flags, struct store **out);
 
+/* The schema version this kyniem brings a database to (PRAGMA
+ * user_version after the last migration). */
+int store_schema_version(void);
+/*
+ * Migrate the database of another connection (a copy being restored)
+ * as store_open() does, in one transaction; messages name it name.
+ * 0, or -1 (logged; a newer schema than this kyniem's is refused).
+ */
+int store_migrate_db(sqlite3 *db, const char *name);
+
 /* 1 if the last failure was another writer holding the database (after
  * the busy timeout), so trying again later may succeed. */
 int store_busy(struct store *st);

@@ -44,6 +44,7 @@ static const struct nav navs[] = {
 	{ "users", "/app/users", "Người dùng", "Users", ROLE_ADMIN, 0 },
 	{ "audit", "/app/audit", "Nhật ký thay đổi", "Audit trail",
 	    ROLE_ADMIN, 0 },
+	{ "backup", "/app/backup", "Sao lưu", "Backups", ROLE_ADMIN, 0 },
 };
 
 /* The flash messages a POST may leave for the next page (web.h's

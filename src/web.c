@@ -58,6 +58,8 @@ static const struct route routes[] = {
 	{ "GET", "/app/activities/#/edit", E, web_activity_edit },
 	{ "GET", "/app/activities/new", E, web_activity_new },
 	{ "GET", "/app/audit", A, web_audit_page },
+	{ "GET", "/app/backup", A, web_backup_page },
+	{ "GET", "/app/backup/latest", A, web_backup_latest },
 	{ "GET", "/app/contacts", V, web_contacts },
 	{ "GET", "/app/contacts/edit", A, web_contact_edit_form },
 	{ "POST", "/app/contacts/edit", A, web_contact_edit },

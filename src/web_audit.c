@@ -29,6 +29,8 @@ struct members {
 static const struct {
 	const char *action, *vi, *en;
 } actions[] = {
+	{ "backup.download", "Tải bản sao lưu", "Backup downloaded" },
+	{ "backup.restore", "Khôi phục bản sao lưu", "Backup restored" },
 	{ "import", "Nhập dữ liệu", "Import" },
 	{ "outbox.retry", "Gửi lại thư", "Message retried" },
 	{ "recipient.add", "Thêm người nhận", "Recipient added" },

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "activity.h"
+#include "backup.h"
 #include "config.h"
 #include "escape.h"
 #include "log.h"
@@ -209,6 +210,35 @@ home(struct web_req *r)
 	return 0;
 }
 
+/* Admins are told when the newest backup is missing or more than two
+ * days old.  Not in the cached part: backups move without the data. */
+static void
+backup_warning(struct web_req *r)
+{
+	struct backup_list l;
+
+	if (r->s.user.role < ROLE_ADMIN ||
+	    backup_list(r->cfg->backup_dir, &l) == -1)
+		return;
+	if (l.n > 0 && !backup_stale(&l.v[0], r->now))
+		goto done;
+	html_raw(r->out, "<div class=\"errors\" role=\"alert\"><p>");
+	if (l.n == 0)
+		html_printf(r->out, "%s", L(r, "Chưa có bản sao lưu nào của "
+		    "cơ sở dữ liệu.", "The database has no backup yet."));
+	else {
+		html_printf(r->out, "%s ", L(r, "Bản sao lưu mới nhất đã cũ "
+		    "hơn hai ngày:", "The newest backup is more than two days "
+		    "old:"));
+		ui_time(r, l.v[0].created);
+		html_raw(r->out, ".");
+	}
+	html_printf(r->out, " <a href=\"%s/app/backup\">%s</a></p></div>\n",
+	    r->root, L(r, "Xem trang Sao lưu", "See the Backups page"));
+done:
+	backup_list_release(&l);
+}
+
 /* The dashboard is the same for every account of a role: made once per
  * thread and data revision, for each pair of pages of its lists. */
 int
@@ -223,6 +253,7 @@ web_home(struct web_req *r)
 	snprintf(key, sizeof(key), "home?plan=%ld&page=%ld", plan.page,
 	    next.page);
 	ui_begin(r, L(r, "Tổng quan", "Overview"), "home");
+	backup_warning(r);
 	start = r->out->len;
 	if (!web_cache_get(r, key)) {
 		if (home(r) == -1)

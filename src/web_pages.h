@@ -27,6 +27,10 @@ int web_static(struct web_req *r);
 /* web_audit.c: Nhật ký thay đổi (admins). */
 int web_audit_page(struct web_req *r);
 
+/* web_backup.c: Sao lưu (admins), and the newest backup's download. */
+int web_backup_page(struct web_req *r);
+int web_backup_latest(struct web_req *r);
+
 /* web_home.c: Tổng quan. */
 int web_home(struct web_req *r);
 

@@ -19,6 +19,8 @@ mk install
 ./etc/kyniem/letter.en.txt
 ./etc/kyniem/letter.vi.txt
 ./usr/local/bin/kyniem
+./usr/local/lib/systemd/system/kyniem-backup.service
+./usr/local/lib/systemd/system/kyniem-backup.timer
 ./usr/local/lib/systemd/system/kyniem-remind.service
 ./usr/local/lib/systemd/system/kyniem-remind.timer
 ./usr/local/lib/systemd/system/kyniem.service
@@ -42,6 +44,9 @@ expect "the calendars installed as shipped" cmp -s \
 expect "kyniem.service runs /usr/local/bin/kyniem" grep -qx \
     'ExecStart=/usr/local/bin/kyniem --config /etc/kyniem/kyniem.conf serve' \
     "$d/usr/local/lib/systemd/system/kyniem.service"
+expect "kyniem-backup.service runs /usr/local/bin/kyniem backup" grep -qx \
+    'ExecStart=/usr/local/bin/kyniem --config /etc/kyniem/kyniem.conf backup' \
+    "$d/usr/local/lib/systemd/system/kyniem-backup.service"
 # The installed config puts the database where the units expect it.
 expect "the installed config uses /var/lib/kyniem/kyniem.db" \
     grep -qx 'path = /var/lib/kyniem/kyniem.db' "$d/etc/kyniem/kyniem.conf"

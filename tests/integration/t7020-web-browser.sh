@@ -31,6 +31,8 @@ template_vi = $SRC/config/letter.vi.txt
 template_en = $SRC/config/letter.en.txt
 EOC
 web_users
+# A backup for the Sao lưu page to describe.
+"$KYNIEM" --today $TODAY backup >/dev/null || die "kyniem backup"
 start_server $TODAY
 
 rc=0

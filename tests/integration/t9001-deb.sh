@@ -3,9 +3,10 @@
 # the kyniem user, the database, the config's mode, the enabled units
 # (which pass systemd-analyze verify); a purge leaves nothing.  The
 # previous build is installed, the administrator edits the config, adds
-# data and enables the timer; the upgrade keeps all of it, loads the new
-# calendar rows and restarts the service; remove keeps the config and the
-# data, purge removes them and says so.
+# data, enables the timer and makes a backup; the upgrade keeps all of
+# it, loads the new calendar rows and restarts the service and the backup
+# timer, never running a backup or a reminder itself; remove keeps the
+# config and the data, purge removes them and says so.
 #
 # The throwaway root is an overlay of this machine's own root in a private
 # mount namespace: nothing is downloaded (the package's dependencies are
@@ -148,7 +149,8 @@ check_installed() {
 			echo "$f"
 		done
 		for u in kyniem.service kyniem.socket kyniem-remind.service \
-		    kyniem-remind.timer; do
+		    kyniem-remind.timer kyniem-backup.service \
+		    kyniem-backup.timer; do
 			echo "$unitdir/$u"
 		done
 		(cd "$SRC/calendars" && find . -type f \( -name '*.csv' -o \
@@ -177,12 +179,16 @@ check_installed() {
 	done
 	check_rows
 
-	# Enabled the Debian way: the server and its socket, not the timer.
+	# Enabled the Debian way: the server and its socket and the backup
+	# timer, not the reminder timer.
 	w="$root/etc/systemd/system"
 	[ "$(readlink "$w/multi-user.target.wants/kyniem.service")" = \
 	    "$unitdir/kyniem.service" ] || fail "kyniem.service not enabled"
 	[ "$(readlink "$w/sockets.target.wants/kyniem.socket")" = \
 	    "$unitdir/kyniem.socket" ] || fail "kyniem.socket not enabled"
+	[ "$(readlink "$w/timers.target.wants/kyniem-backup.timer")" = \
+	    "$unitdir/kyniem-backup.timer" ] ||
+	    fail "kyniem-backup.timer not enabled"
 }
 
 # The database holds every shipped relation row.
@@ -195,13 +201,13 @@ check_rows() {
 # The installed units, as systemd reads them, without a complaint.
 verify_units() {
 	for u in kyniem.service kyniem.socket kyniem-remind.service \
-	    kyniem-remind.timer; do
+	    kyniem-remind.timer kyniem-backup.service kyniem-backup.timer; do
 		R systemd-analyze verify "$unitdir/$u" >"$T/verify-$u" 2>&1 ||
 		    { cat "$T/verify-$u"; fail "verify $u failed"; }
 		[ ! -s "$T/verify-$u" ] ||
 		    { cat "$T/verify-$u"; fail "systemd-analyze verify: $u"; }
 	done
-	echo "systemd-analyze verify: the 4 installed units pass"
+	echo "systemd-analyze verify: the 6 installed units pass"
 }
 
 expect_purged() {	# $1: step name
@@ -281,8 +287,9 @@ apt_get install ./kyniem-prev.deb >"$T/install-prev.log" 2>&1 ||
     { cat "$T/install-prev.log"; fail "installing $prev failed"; }
 check_installed "$prev" "$prevbin"
 cp "$root/tmp/systemctl.log" "$T/systemctl-install.log"
-grep -q 'start kyniem.service kyniem.socket' "$root/tmp/systemctl.log" ||
-    { cat "$root/tmp/systemctl.log"; fail "the server was not started"; }
+grep -q 'start kyniem-backup.timer kyniem.service kyniem.socket' \
+    "$root/tmp/systemctl.log" || { cat "$root/tmp/systemctl.log";
+    fail "the server and the backup timer were not started"; }
 
 # The administrator's part: the config, local data, the timer.
 sed -i 's/^domain = .*/domain = lich.example.org/' "$root/etc/kyniem/kyniem.conf"
@@ -295,6 +302,14 @@ printf '%s\n%s\n' 'key,kind,date,base_year,days,country,name_en,name_vi,tags,sou
 K import /tmp/local.csv >/dev/null || fail "import of a local row"
 R "$sc.t9001" --root=/ enable kyniem-remind.timer >/dev/null 2>&1 ||
     fail "systemctl enable kyniem-remind.timer"
+# A backup as kyniem-backup.service makes it.
+K --now 2025-01-01T02:30 backup >"$T/backup.out" 2>&1 ||
+    { cat "$T/backup.out"; fail "kyniem backup as the kyniem user"; }
+bk=/var/lib/kyniem/backups/kyniem-2025-01-01-023000.kyb
+m=$(R stat -c '%U:%G %a' "$bk")
+[ "$m" = "kyniem:kyniem 600" ] || fail "$bk is $m, not kyniem:kyniem 600"
+m=$(R stat -c '%U:%G %a' /var/lib/kyniem/backups)
+[ "$m" = "kyniem:kyniem 750" ] || fail "backups/ is $m, not kyniem:kyniem 750"
 : >"$root/tmp/systemctl.log"
 
 # 3. The upgrade: the changed conffile stays the administrator's (the
@@ -311,25 +326,35 @@ cmp -s "$SRC/config/kyniem.conf.example" \
 K activity list >"$T/activities"
 expect_grep 'Giao lưu hữu nghị t9001' "$T/activities"
 K show t9001_local >"$T/local" 2>&1 || { cat "$T/local"; fail "local row lost"; }
+K backup --list >"$T/backups" 2>&1 || fail "kyniem backup --list"
+expect_grep "^2025-01-01T02:30	[0-9]*	not-encrypted	$bk\$" "$T/backups"
+K restore --check "$bk" >"$T/check" 2>&1 ||
+    { cat "$T/check"; fail "the upgraded kyniem reads the backup"; }
 [ -L "$w/timers.target.wants/kyniem-remind.timer" ] ||
     fail "the upgrade disabled the timer"
-expect_grep 'restart kyniem.service kyniem.socket' "$root/tmp/systemctl.log"
+expect_grep 'restart kyniem-backup.timer kyniem.service kyniem.socket' \
+    "$root/tmp/systemctl.log"
 expect_grep 'try-restart kyniem-remind.timer' "$root/tmp/systemctl.log"
 ! grep 'stop kyniem-remind' "$root/tmp/systemctl.log" ||
     fail "the upgrade stopped the timer"
 ! grep -E '(start|restart) .*kyniem-remind\.service' "$root/tmp/systemctl.log" ||
     fail "the reminder service was run by the package"
+! grep -E '(start|restart) .*kyniem-backup\.service' \
+    "$T/systemctl-install.log" "$root/tmp/systemctl.log" ||
+    fail "the backup service was run by the package"
 echo "upgrade $prev -> $version: ok ($(( $(date +%s) - start ))s)"
 
-# 4. Remove: the program goes, the config, the data and the user stay,
-# and the timer is stopped.
+# 4. Remove: the program goes, the config, the data (with its backups)
+# and the user stay, and the timers are stopped.
 start=$(date +%s)
 : >"$root/tmp/systemctl.log"
 apt_get remove kyniem >"$T/remove.log" 2>&1 ||
     { cat "$T/remove.log"; fail "apt-get remove failed"; }
 cp "$root/tmp/systemctl.log" "$T/systemctl-remove.log"
-expect_grep 'stop kyniem-remind.timer kyniem-remind.service' "$root/tmp/systemctl.log"
-expect_grep 'stop kyniem.service kyniem.socket' "$root/tmp/systemctl.log"
+expect_grep 'stop kyniem-remind.timer kyniem-remind.service kyniem-backup.service' \
+    "$root/tmp/systemctl.log"
+expect_grep 'stop kyniem-backup.timer kyniem.service kyniem.socket' \
+    "$root/tmp/systemctl.log"
 left remove
 # Besides the config and the data, the units' enablement (links and
 # deb-systemd-helper's record of them) stays until the purge, so that a
@@ -340,14 +365,18 @@ etc/kyniem/kyniem.conf
 etc/kyniem/kyniem.conf.dpkg-dist
 etc/systemd/system/multi-user.target.wants/kyniem.service
 etc/systemd/system/sockets.target.wants/kyniem.socket
+etc/systemd/system/timers.target.wants/kyniem-backup.timer
 etc/systemd/system/timers.target.wants/kyniem-remind.timer
 var/lib/kyniem
+var/lib/kyniem/backups/kyniem-2025-01-01-023000.kyb
 var/lib/kyniem/kyniem.db
+var/lib/systemd/deb-systemd-helper-enabled/kyniem-backup.timer.dsh-also
 var/lib/systemd/deb-systemd-helper-enabled/kyniem-remind.timer.dsh-also
 var/lib/systemd/deb-systemd-helper-enabled/kyniem.service.dsh-also
 var/lib/systemd/deb-systemd-helper-enabled/kyniem.socket.dsh-also
 var/lib/systemd/deb-systemd-helper-enabled/multi-user.target.wants/kyniem.service
 var/lib/systemd/deb-systemd-helper-enabled/sockets.target.wants/kyniem.socket
+var/lib/systemd/deb-systemd-helper-enabled/timers.target.wants/kyniem-backup.timer
 var/lib/systemd/deb-systemd-helper-enabled/timers.target.wants/kyniem-remind.timer
 EOF
 expect_diff "$T/left-remove.expected" "$T/left-remove"

@@ -357,6 +357,7 @@ async function tourAll(browser, id) {
 	    ['import', '/app/import'],
 	    ['users', '/app/users'],
 	    ['audit', '/app/audit'],
+	    ['backup', '/app/backup'],
 	])
 		await tour(page, name, url);
 	await page.browserContext().close();

@@ -113,6 +113,11 @@ START_TEST(defaults)
 	ck_assert_int_eq(config_load(&cfg, NULL), 0);
 	ck_assert_ptr_null(cfg.path);
 	ck_assert_str_eq(cfg.db_path, "/var/lib/kyniem/kyniem.db");
+	ck_assert_str_eq(cfg.backup_dir, "/var/lib/kyniem/backups");
+	ck_assert_ptr_null(cfg.backup_key_file);
+	ck_assert_int_eq(cfg.backup_daily, 7);
+	ck_assert_int_eq(cfg.backup_weekly, 4);
+	ck_assert_int_eq(cfg.backup_monthly, 12);
 	ck_assert_int_eq(cfg.lang, LANG_VI);
 	ck_assert_int_eq(cfg.rules.feb29_mar1, 0);
 	for (k = 0; k < KIND_COUNT; k++)
@@ -194,6 +199,12 @@ static const struct {
 	size_t off;
 	int feed;
 } ints[] = {
+	{ "backup", "keep_daily", 1, 3660,
+	    offsetof(struct config, backup_daily), 0 },
+	{ "backup", "keep_monthly", 0, 1200,
+	    offsetof(struct config, backup_monthly), 0 },
+	{ "backup", "keep_weekly", 0, 520,
+	    offsetof(struct config, backup_weekly), 0 },
 	{ "feed t", "alarm_minutes", -1, 525600,
 	    offsetof(struct config_feed, alarm_minutes), 1 },
 	{ "feed t", "days_ahead", 0, 36600,
@@ -228,6 +239,34 @@ int_value(const struct config *cfg, size_t i)
 
 /* [categories]: the reports' nine by default, in the report's order; a
  * section replaces them; bad keys and values by line. */
+/* The backups go beside the database wherever it is, unless set. */
+START_TEST(backup_dir)
+{
+	static const struct {
+		const char *text, *dir;
+	} cases[] = {
+		{ "[database]\npath = /srv/u/k.db\n", "/srv/u/backups" },
+		{ "[database]\npath = k.db\n", "backups" },
+		{ "[database]\npath = /k.db\n", "/backups" },
+		{ "[database]\npath = /srv/u/k.db\n[backup]\ndir = /mnt/b\n",
+		    "/mnt/b" },
+	};
+	struct config cfg;
+	size_t i;
+	char *err;
+	int rc;
+
+	for (i = 0; i < NELEM(cases); i++) {
+		err = load(cases[i].text, &cfg, &rc);
+		ck_assert_int_eq(rc, 0);
+		ck_assert_str_eq(err, "");
+		ck_assert_str_eq(cfg.backup_dir, cases[i].dir);
+		free(err);
+		config_release(&cfg);
+	}
+}
+END_TEST
+
 START_TEST(categories)
 {
 	struct config cfg;
@@ -438,6 +477,7 @@ static const struct {
 	const char *section, *key;
 	size_t off;
 } strs[] = {
+	{ "backup", "dir", offsetof(struct config, backup_dir) },
 	{ "database", "path", offsetof(struct config, db_path) },
 	{ "organisation", "focus_countries",
 	    offsetof(struct config, focus_countries) },
@@ -935,6 +975,7 @@ suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, defaults);
 	tcase_add_test(tc, categories);
+	tcase_add_test(tc, backup_dir);
 	tcase_add_loop_test(tc, int_bounds, 0, NELEM(ints));
 	tcase_add_loop_test(tc, enum_values, 0, NELEM(values));
 	tcase_add_loop_test(tc, strings, 0, NELEM(strs));
