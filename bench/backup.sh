@@ -26,6 +26,11 @@ with open(sys.argv[1], "w") as f:
                 "planned,Ghi chú %d\n" % (i, i, 20 + i % 10, i % 12 + 1,
                                            i % 28 + 1, i % 97, i % 13, i))
 EOP
+# Owners are the union's people: recipients first.
+for a in $(seq -f 'o%g' 0 96) $(seq -f 'p%g' 0 12); do
+	"$KYNIEM" recipient add --email "$a@example.org" --name "$a" \
+	    --follow none >/dev/null
+done
 "$KYNIEM" import "$tmp/a100k.csv" >/dev/null
 umask 077
 head -c 32 /dev/urandom | base64 >"$tmp/key"
