@@ -82,8 +82,10 @@ SRCS = \
 	src/http.c \
 	src/httpreq.c \
 	src/ical.c \
+	src/icsline.c \
 	src/import.c \
 	src/import_ics.c \
+	src/input.c \
 	src/invite.c \
 	src/letter.c \
 	src/letter_tmpl.c \

@@ -18,6 +18,8 @@
 #include "csv.h"
 #include "file.h"
 #include "import.h"
+#include "import_int.h"
+#include "input.h"
 #include "log.h"
 #include "lunar.h"
 #include "rules.h"
@@ -713,19 +715,27 @@ int
 import_file(struct store *st, struct lunar_cal *lunar, const char *path,
     long now, int flags, struct import_stats *stats)
 {
+	struct input in;
 	size_t len, plen = strlen(path);
 	char *data;
 	int ret;
 
+	if (plen > 4 && strcasecmp(path + plen - 4, ".ics") == 0) {
+		if (input_open(&in, path) == -1) {
+			log_warn("cannot read '%s'", path);
+			stats->errors++;
+			return -1;
+		}
+		ret = import_ics_input(st, path, &in, now, flags, stats);
+		input_close(&in);
+		return ret;
+	}
 	if ((data = file_read(path, &len)) == NULL) {
 		log_warn("cannot read '%s'", path);
 		stats->errors++;
 		return -1;
 	}
-	if (plen > 4 && strcasecmp(path + plen - 4, ".ics") == 0)
-		ret = import_ics(st, path, data, len, now, flags, stats);
-	else
-		ret = import_data(st, lunar, path, data, len, now, stats);
+	ret = import_data(st, lunar, path, data, len, now, stats);
 	free(data);
 	return ret;
 }
