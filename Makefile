@@ -145,9 +145,11 @@ UNITS = \
 	tests/unit/test_collate.c \
 	tests/unit/test_config.c \
 	tests/unit/test_correction.c \
+	tests/unit/test_csv.c \
 	tests/unit/test_doc.c \
 	tests/unit/test_escape.c \
 	tests/unit/test_httpreq.c \
+	tests/unit/test_icsline.c \
 	tests/unit/test_import.c \
 	tests/unit/test_lunar.c \
 	tests/unit/test_message.c \

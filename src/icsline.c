@@ -32,20 +32,38 @@ icsline_rewind(struct icsline *l)
 	l->line = 0;		/* 0: the byte order mark is still to check */
 }
 
-/* Keep n more bytes of the content line, as many as max allows. */
+/* Add n bytes to the content line, as many as max allows. */
 static void
-keep(struct icsline *l, const char *s, size_t n)
+add(struct icsline *l, const char *s, size_t n)
 {
 	size_t room = l->max - l->text.len;
 
-	if (n == 0)
-		return;
-	l->last = (unsigned char)s[n - 1];
 	if (n > room) {
 		l->over = 1;
 		n = room;
 	}
-	buf_add(&l->text, s, n);
+	if (n > 0)
+		buf_add(&l->text, s, n);
+}
+
+/*
+ * Keep the n bytes at s, which end the physical line when eol.  The CR
+ * of a CRLF is not part of the line: a CR ending a window's bytes waits
+ * until the byte after it is known.
+ */
+static void
+keep(struct icsline *l, const char *s, size_t n, int eol)
+{
+	if (l->cr) {
+		l->cr = 0;
+		if (!eol || n > 0)
+			add(l, "\r", 1);
+	}
+	if (n > 0 && s[n - 1] == '\r') {
+		n--;
+		l->cr = !eol;
+	}
+	add(l, s, n);
 }
 
 /* Skip a UTF-8 byte order mark at the start; 0 or -1. */
@@ -76,19 +94,18 @@ physical(struct icsline *l)
 
 	for (;;) {
 		nl = memchr(in->p, '\n', (size_t)(in->end - in->p));
-		keep(l, in->p, (size_t)((nl != NULL ? nl : in->end) - in->p));
+		keep(l, in->p, (size_t)((nl != NULL ? nl : in->end) - in->p),
+		    nl != NULL);
 		if (nl != NULL) {
 			in->p = nl + 1;
 			l->line++;
-			/* CRLF: the CR goes too. */
-			if (l->last == '\r' && !l->over && l->text.len > 0)
-				l->text.len--;
-			l->last = 0;
 			return 1;
 		}
 		in->p = in->end;
-		if ((rc = input_more(in)) <= 0)
+		if ((rc = input_more(in)) <= 0) {
+			keep(l, "", 0, 0);	/* a CR at the very end */
 			return rc;
+		}
 	}
 }
 
@@ -102,7 +119,7 @@ icsline_next(struct icsline *l, long *line)
 		return -1;
 	l->text.len = 0;
 	l->over = 0;
-	l->last = 0;
+	l->cr = 0;
 	if (in->p == in->end && (rc = input_more(in)) <= 0)
 		return rc;
 	*line = l->line;

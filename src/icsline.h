@@ -19,7 +19,7 @@ struct icsline {
 	long line;		/* the physical line of the next byte */
 	struct buf text;	/* the content line read, NUL-terminated */
 	int over;		/* it was longer than max */
-	int last;		/* the last byte of the physical line so far */
+	int cr;			/* a CR is held back (icsline.c) */
 };
 
 /* Results of icsline_next(). */

@@ -49,8 +49,7 @@ struct ics_run {
 	icalcomponent *cal;	/* a VCALENDAR of the file's VTIMEZONEs */
 	size_t nevents;
 	int not_calendar;	/* the first line is not BEGIN:VCALENDAR */
-	char **uids;
-	size_t nuids;
+	struct import_keys keys;	/* the UIDs written */
 };
 
 static void ics_bad(struct ics_run *r, long line, const char *fmt, ...)
@@ -176,21 +175,19 @@ ics_event(struct ics_run *r, icalcomponent *ev, long line)
 {
 	struct activity a = { 0 };
 	char err[256];
-	size_t i;
-	int changed = 0;
+	long first;
+	int changed = 0, rc;
 
 	r->stats->rows++;
 	if (ical_read_activity(ev, r->flags & IMPORT_ATTENDEES, &a, err,
 	    sizeof(err)) == -1 || activity_check(r->st, r->stats->cfg, &a, err,
 	    sizeof(err)) == -1)
 		goto bad;
-	for (i = 0; i < r->nuids; i++)
-		if (strcmp(r->uids[i], a.uid) == 0) {
-			snprintf(err, sizeof(err), "duplicate UID '%s'", a.uid);
-			goto bad;
-		}
-	r->uids = xrealloc(r->uids, (r->nuids + 1) * sizeof(*r->uids));
-	r->uids[r->nuids++] = xstrdup(a.uid);
+	if ((rc = import_keys_add(&r->keys, a.uid, line, &first)) != 0) {
+		snprintf(err, sizeof(err), rc == 1 ? "duplicate UID '%s'" :
+		    "database error", a.uid);
+		goto bad;
+	}
 	if (activity_put(r->st, &a, r->now, &changed) == -1) {
 		snprintf(err, sizeof(err), "database error");
 		goto bad;
@@ -362,7 +359,6 @@ import_ics_input(struct store *st, const char *name, struct input *in,
 	icalerrorstate es = icalerror_get_error_state(
 	    ICAL_MALFORMEDDATA_ERROR);
 	long errors = stats->errors, changed = stats->changed;
-	size_t i;
 	int ret = -1, rc;
 
 	r.st = st, r.name = name, r.now = now, r.flags = flags;
@@ -385,8 +381,10 @@ import_ics_input(struct store *st, const char *name, struct input *in,
 		goto done;
 	}
 	r.pass = 2;
-	if (walk(&r) == -1 && stats->errors == errors)
+	if ((import_keys_open(st, &r.keys) == -1 || walk(&r) == -1) &&
+	    stats->errors == errors)
 		stats->errors++;	/* already logged */
+	import_keys_close(&r.keys);
 	if (stats->errors == errors && store_commit(st) == 0) {
 		ret = 0;
 		goto done;
@@ -398,9 +396,6 @@ refuse:
 	refused(&r, errors, changed);
 done:
 	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, es);
-	for (i = 0; i < r.nuids; i++)
-		free(r.uids[i]);
-	free(r.uids);
 	icsline_release(&r.lines);
 	icalcomponent_free(r.cal);
 	return ret;
