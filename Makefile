@@ -84,6 +84,7 @@ SRCS = \
 	src/ical.c \
 	src/icsline.c \
 	src/import.c \
+	src/import_event.c \
 	src/import_ics.c \
 	src/input.c \
 	src/invite.c \
@@ -103,6 +104,7 @@ SRCS = \
 	src/query.c \
 	src/rank.c \
 	src/recipient.c \
+	src/recur.c \
 	src/remind.c \
 	src/remind_mail.c \
 	src/report.c \

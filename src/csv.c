@@ -145,8 +145,8 @@ field(struct csv *c, size_t *off, const char **err)
 				continue;
 			}
 			in->p++;
-			if (in->p < c->stop && *in->p != ',' && *in->p != '\n' &&
-			    *in->p != '\r') {
+			if (in->p < c->stop && *in->p != ',' &&
+			    *in->p != '\n' && *in->p != '\r') {
 				*err = "text after closing quote";
 				return -1;
 			}

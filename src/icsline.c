@@ -29,7 +29,7 @@ icsline_release(struct icsline *l)
 void
 icsline_rewind(struct icsline *l)
 {
-	l->line = 0;		/* 0: the byte order mark is still to check */
+	l->line = 0;		/* 0: the byte order mark is to check */
 }
 
 /* Add n bytes to the content line, as many as max allows. */

@@ -15,7 +15,7 @@ struct input;
 
 struct icsline {
 	struct input *in;
-	size_t max;		/* a longer content line is cut (ICSLINE_LONG) */
+	size_t max;		/* a longer content line is cut */
 	long line;		/* the physical line of the next byte */
 	struct buf text;	/* the content line read, NUL-terminated */
 	int over;		/* it was longer than max */

@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "activity.h"
+#include "config.h"
 #include "contact.h"
 #include "csv.h"
 #include "import.h"
@@ -27,6 +28,7 @@
 #include "store.h"
 #include "text.h"
 #include "util.h"
+#include "vntime.h"
 
 struct ctx {
 	struct store *st;
@@ -740,6 +742,18 @@ import_keys_close(struct import_keys *k)
 		store_step_done(k->st, store_prepare(k->st, "DELETE FROM"
 		    " temp.import_key"));
 	memset(k, 0, sizeof(*k));
+}
+
+void
+import_window(const struct config *cfg, long now, struct ymd *from,
+    struct ymd *to)
+{
+	const struct config_feed *f = cfg != NULL ? config_feed_find(cfg,
+	    "activities") : NULL;
+	struct ymd today = vntime_day((time_t)now, NULL);
+
+	*from = util_ymd_add_days(today, -(f != NULL ? f->days_back : 365));
+	*to = util_ymd_add_days(today, f != NULL ? f->days_ahead : 5 * 365);
 }
 
 void

@@ -2,11 +2,12 @@
  * Importing activities from an iCalendar file (an invitation exported
  * from Outlook, a colleague's calendar).  The file is read as a stream of
  * content lines (icsline.c) in two passes: the first checks its shape
- * (BEGIN and END, line lengths, UTF-8) and keeps its VTIMEZONEs; the
- * second has libical parse one VEVENT at a time, inside a calendar of
- * those time zones, for ical.c to read and activity.c to check and
- * write, the whole file in one transaction, so a bad event leaves the
- * database as it was.  One event is held at a time, never the file.
+ * (BEGIN and END, line lengths, UTF-8), keeps its VTIMEZONEs and puts
+ * aside the VEVENTs that override an occurrence of a recurring event;
+ * the second has libical parse one VEVENT at a time, inside a calendar
+ * of those time zones, for import_event.c to turn into activities.  The
+ * whole file is one transaction, so a bad event leaves the database as
+ * it was, and one event is held at a time, never the file.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -36,28 +37,9 @@
 #define ICS_DEPTH	8
 #define ICS_NAME_MAX	64
 
-struct ics_run {
-	struct store *st;
-	const char *name;
-	long now;
-	int flags;
-	struct import_stats *stats;
-	struct input *in;
-	struct icsline lines;
-	long line;		/* where the content line read last starts */
-	int pass;		/* 1: shape and time zones; 2: the events */
-	icalcomponent *cal;	/* a VCALENDAR of the file's VTIMEZONEs */
-	size_t nevents;
-	int not_calendar;	/* the first line is not BEGIN:VCALENDAR */
-	struct import_keys keys;	/* the UIDs written */
-};
 
-static void ics_bad(struct ics_run *r, long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-/* A message of the file at line (reported once: in the first pass for
- * what the first pass checks). */
-static void
+/* Messages of what the first pass checks are reported in it alone. */
+void
 ics_bad(struct ics_run *r, long line, const char *fmt, ...)
 {
 	char msg[320];
@@ -170,50 +152,27 @@ next(struct ics_run *r)
 	}
 }
 
-static void
-ics_event(struct ics_run *r, icalcomponent *ev, long line)
-{
-	struct activity a = { 0 };
-	char err[256];
-	long first;
-	int changed = 0, rc;
-
-	r->stats->rows++;
-	if (ical_read_activity(ev, r->flags & IMPORT_ATTENDEES, &a, err,
-	    sizeof(err)) == -1 || activity_check(r->st, r->stats->cfg, &a, err,
-	    sizeof(err)) == -1)
-		goto bad;
-	if ((rc = import_keys_add(&r->keys, a.uid, line, &first)) != 0) {
-		snprintf(err, sizeof(err), rc == 1 ? "duplicate UID '%s'" :
-		    "database error", a.uid);
-		goto bad;
-	}
-	if (activity_put(r->st, &a, r->now, &changed) == -1) {
-		snprintf(err, sizeof(err), "database error");
-		goto bad;
-	}
-	r->stats->changed += changed;
-	activity_release(&a);
-	return;
-bad:
-	ics_bad(r, line, "%s", err);
-	activity_release(&a);
-}
-
 /* What a pass does with a component once libical has parsed it. */
-static int
+static void
 parsed(struct ics_run *r, icalcomponent *c, long begin)
 {
-	if (r->pass == 1) {
-		icalcomponent_add_component(r->cal, c);
-		return 0;
-	}
-	/* Inside the calendar, its TZIDs find the file's VTIMEZONEs. */
 	icalcomponent_add_component(r->cal, c);
-	ics_event(r, c, begin);
+	if (r->pass == 1)
+		return;		/* a VTIMEZONE, kept */
+	/* Inside the calendar, its TZIDs find the file's VTIMEZONEs. */
+	ics_vevent(r, c, begin);
 	icalcomponent_remove_component(r->cal, c);
 	icalcomponent_free(c);
-	return 0;
+}
+
+/* Pass 1: the lines of a top-level VEVENT go to r->block; 1 if the line
+ * says it overrides an occurrence. */
+static int
+collect(struct ics_run *r, int depth)
+{
+	buf_puts(&r->block, r->lines.text.data);
+	buf_putc(&r->block, '\n');
+	return depth == 1 && named(r->lines.text.data, "RECURRENCE-ID");
 }
 
 /*
@@ -230,7 +189,7 @@ component(struct ics_run *r)
 	long begin = r->line;
 	icalparser *p = NULL;
 	icalcomponent *c = NULL;
-	int depth = 0, rc, ret = -1;
+	int depth = 0, rc, ret = -1, event = 0, override = 0;
 
 	for (;;) {
 		if ((name = marker(t, "BEGIN")) != NULL) {
@@ -246,8 +205,11 @@ component(struct ics_run *r)
 			if (depth == 1 && strcasecmp(name, r->pass == 1 ?
 			    "VTIMEZONE" : "VEVENT") == 0)
 				p = icalparser_new();
-			if (depth == 1 && strcasecmp(name, "VEVENT") == 0)
+			if (depth == 1 && strcasecmp(name, "VEVENT") == 0) {
 				r->nevents += r->pass == 1;
+				event = r->pass == 1;
+				r->block.len = 0;
+			}
 		} else if ((name = marker(t, "END")) != NULL) {
 			if (strcasecmp(name, stack[depth - 1]) != 0) {
 				if (r->pass == 1)
@@ -260,6 +222,8 @@ component(struct ics_run *r)
 		}
 		if (p != NULL)
 			c = icalparser_add_line(p, r->lines.text.data);
+		if (event)
+			override |= collect(r, depth);
 		if (depth == 0)
 			break;
 		if ((rc = next(r)) != 1) {
@@ -272,13 +236,14 @@ component(struct ics_run *r)
 		t = r->lines.text.data;
 	}
 	ret = 0;
+	if (override)
+		ret = ics_override_keep(r, begin);
 	if (p == NULL)
 		goto done;
-	if (c == NULL) {
+	if (c == NULL)
 		ics_bad(r, begin, "libical cannot read this %s", stack[0]);
-		goto done;
-	}
-	ret = parsed(r, c, begin);
+	else
+		parsed(r, c, begin);
 done:
 	if (p != NULL)
 		icalparser_free(p);
@@ -341,11 +306,16 @@ walk(struct ics_run *r)
 	return -1;
 }
 
-/* Say that the file was refused, and count none of its changes. */
+/* Say that the file was refused, and count none of its changes (the
+ * stats as they were before it are in was). */
 static void
-refused(struct ics_run *r, long errors, long changed)
+refused(struct ics_run *r, const struct import_stats *was)
 {
-	r->stats->changed = changed;
+	long errors = was->errors;
+
+	r->stats->changed = was->changed;
+	r->stats->series = was->series;
+	r->stats->occurrences = was->occurrences;
 	import_report(r->stats, "%s: %ld error%s; nothing from this file "
 	    "was written", r->name, r->stats->errors - errors,
 	    r->stats->errors - errors == 1 ? "" : "s");
@@ -358,44 +328,58 @@ import_ics_input(struct store *st, const char *name, struct input *in,
 	struct ics_run r = { 0 };
 	icalerrorstate es = icalerror_get_error_state(
 	    ICAL_MALFORMEDDATA_ERROR);
-	long errors = stats->errors, changed = stats->changed;
+	struct import_stats was = *stats;
+	long errors = stats->errors;
 	int ret = -1, rc;
 
 	r.st = st, r.name = name, r.now = now, r.flags = flags;
 	r.stats = stats, r.in = in;
+	import_window(stats->cfg, now, &r.from, &r.to);
 	r.cal = icalcomponent_new_vcalendar();
 	icsline_init(&r.lines, in, ICS_LINE_MAX);
+	buf_init(&r.block);
 	/* Malformed lines become X-LIC-ERROR properties, not aborts. */
 	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR,
 	    ICAL_ERROR_NONFATAL);
-	r.pass = 1;
-	rc = walk(&r);
-	if (r.not_calendar)
-		goto done;	/* one line says it all */
-	if (rc == 0 && r.nevents == 0)
-		ics_bad(&r, 1, "no VEVENT in the file");
-	if (stats->errors > errors)
-		goto refuse;
 	if (store_begin(st) == -1) {
 		stats->errors++;
 		goto done;
 	}
+	if (import_keys_open(st, &r.keys) == -1 ||
+	    ics_overrides_open(&r) == -1) {
+		stats->errors++;
+		goto rollback;
+	}
+	r.pass = 1;
+	rc = walk(&r);
+	if (r.not_calendar)
+		goto rollback;	/* one line says it all */
+	if (rc == 0 && r.nevents == 0)
+		ics_bad(&r, 1, "no VEVENT in the file");
+	if (stats->errors > errors)
+		goto refuse;
 	r.pass = 2;
-	if ((import_keys_open(st, &r.keys) == -1 || walk(&r) == -1) &&
-	    stats->errors == errors)
+	if (walk(&r) == -1 && stats->errors == errors)
 		stats->errors++;	/* already logged */
+	ics_orphans(&r);
+	if (stats->errors > errors)
+		goto refuse;
+	ics_overrides_close(&r);
 	import_keys_close(&r.keys);
-	if (stats->errors == errors && store_commit(st) == 0) {
+	if (store_commit(st) == 0) {
 		ret = 0;
 		goto done;
 	}
-	if (stats->errors == errors)
-		stats->errors++;	/* the commit failed (logged) */
-	store_rollback(st);
+	stats->errors++;	/* the commit failed (logged) */
 refuse:
-	refused(&r, errors, changed);
+	refused(&r, &was);
+rollback:
+	ics_overrides_close(&r);
+	import_keys_close(&r.keys);
+	store_rollback(st);
 done:
 	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, es);
+	buf_release(&r.block);
 	icsline_release(&r.lines);
 	icalcomponent_free(r.cal);
 	return ret;

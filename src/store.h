@@ -31,7 +31,7 @@ struct obs_set {
 
 /* Flags of store_open(). */
 #define STORE_CREATE	0x1	/* create the file (and its directory) */
-#define STORE_STAGED	0x2	/* with STORE_CREATE: see store_publish() */
+#define STORE_STAGED	0x2	/* with STORE_CREATE: store_publish() */
 
 /*
  * Open and migrate the database at path; it must exist unless flags has
