@@ -9,16 +9,11 @@
  * whole file is one transaction, so a bad event leaves the database as
  * it was, and one event is held at a time, never the file.
  */
-#include <ctype.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "activity.h"
-#include "ical.h"
 #include "icsline.h"
 #include "import.h"
 #include "import_int.h"
@@ -36,7 +31,6 @@
 /* Components inside components (VEVENT, VALARM, ...) and their names. */
 #define ICS_DEPTH	8
 #define ICS_NAME_MAX	64
-
 
 /* Messages of what the first pass checks are reported in it alone. */
 void

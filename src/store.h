@@ -42,18 +42,6 @@ struct obs_set {
  */
 int store_open(const char *path, int flags, struct store **out);
 
-/*
- * With STORE_STAGED, a database that does not exist yet is built in a
- * temporary file beside path (PATH.new-XXXXXX), so that nobody uses it
- * half made: store_publish() puts it at path once it is complete (the
- * file synced, linked in place, never over a database that appeared
- * meanwhile, the directory synced) and reopens it there; store_close()
- * before that removes it.  Without staging (or when path existed) it
- * returns 0 at once.  Returns 0, or -1 (logged) with the staged file
- * removed and st not to be used but closed.
- */
-int store_publish(struct store *st);
-
 /* 1 if the last failure was another writer holding the database (after
  * the busy timeout), so trying again later may succeed. */
 int store_busy(struct store *st);
@@ -67,6 +55,17 @@ int store_busy(struct store *st);
  */
 int store_lock(struct store *st, const char *name, int wait_seconds);
 void store_unlock(int fd);
+/*
+ * With STORE_STAGED, a database that does not exist yet is built in a
+ * temporary file beside path (PATH.new-XXXXXX), so that nobody uses it
+ * half made: store_publish() puts it at path once it is complete (the
+ * file synced, linked in place, never over a database that appeared
+ * meanwhile, the directory synced) and reopens it there; store_close()
+ * before that removes it.  Without staging (or when path existed) it
+ * returns 0 at once.  Returns 0, or -1 (logged) with the staged file
+ * removed and st not to be used but closed.
+ */
+int store_publish(struct store *st);
 void store_close(struct store *st);
 /* The connection, lent to modules that own other tables. */
 sqlite3 *store_db(struct store *st);
