@@ -63,7 +63,7 @@ expect "an event with a 7 MB attachment imports" K import "$T/attach.ics" \
     >"$T/out" 2>"$T/err"
 expect_grep '^2 rows read, 2 added or changed, 0 with errors$' "$T/out"
 K activity list | cut -f2- >"$T/list"
-expect_grep '^2024-12-01	planned	Triển lãm ảnh$' "$T/list"
+expect_grep '^2024-12-01	planned	.*Triển lãm ảnh$' "$T/list"
 
 # A file that is one 7 MB line: not a calendar, said of line 1.
 { printf 'BEGIN:VCALENDAR'; head -c $big /dev/zero | tr '\0' x; } >"$T/flat.ics"
