@@ -87,8 +87,11 @@ SRCS = \
 	src/http.c \
 	src/httpreq.c \
 	src/ical.c \
+	src/icsline.c \
 	src/import.c \
+	src/import_event.c \
 	src/import_ics.c \
+	src/input.c \
 	src/invite.c \
 	src/letter.c \
 	src/letter_tmpl.c \
@@ -106,6 +109,7 @@ SRCS = \
 	src/query.c \
 	src/rank.c \
 	src/recipient.c \
+	src/recur.c \
 	src/remind.c \
 	src/remind_mail.c \
 	src/report.c \
@@ -153,9 +157,11 @@ UNITS = \
 	tests/unit/test_config.c \
 	tests/unit/test_conns.c \
 	tests/unit/test_correction.c \
+	tests/unit/test_csv.c \
 	tests/unit/test_doc.c \
 	tests/unit/test_escape.c \
 	tests/unit/test_httpreq.c \
+	tests/unit/test_icsline.c \
 	tests/unit/test_import.c \
 	tests/unit/test_lunar.c \
 	tests/unit/test_message.c \

@@ -1,6 +1,8 @@
 /*
- * kyniem init: create the database (store_open already migrated it) and
- * load the calendars/ directory into it.
+ * kyniem init: load the calendars/ directory into the database.  A new
+ * database is built beside its path (store_open() staged and migrated it)
+ * and put in place only when every file is in, so a failed init leaves
+ * none for later commands and the server to use.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -43,7 +45,7 @@ cmd_init(int argc, char **argv, struct app *app)
 		dir = access("calendars/countries.csv", R_OK) == 0 ?
 		    "calendars" : KYNIEM_DATADIR "/calendars";
 	if (import_calendars(app->store, app->lunar, dir, (long)app->now,
-	    &stats) == -1)
+	    &stats) == -1 || store_publish(app->store) == -1)
 		return 1;
 	printf("%s: %ld rows from '%s', %ld added or changed\n",
 	    store_path(app->store), stats.rows, dir, stats.changed);

@@ -4,6 +4,7 @@
  * sequence.  Feeds, reminder attachments and imports all use these
  * functions, so an event kyniem writes is an event it can read back.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -259,9 +260,8 @@ ical_activity_event(const struct activity *a, const struct ical_event *e)
 
 /* Reading. */
 
-/* An iCalendar time as local Vietnam day and minute (-1: a date). */
-static void
-to_local(struct icaltimetype t, struct ymd *day, int *min)
+void
+ical_local(struct icaltimetype t, struct ymd *day, int *min)
 {
 	if (t.is_date) {
 		*day = (struct ymd){ t.year, t.month, t.day };
@@ -314,9 +314,61 @@ x_prop(icalcomponent *c, const char *name)
 	return NULL;
 }
 
-/* DTSTART and DTEND into a; NULL, or the reason they are wrong. */
+icaltimezone *
+ical_zone(icalcomponent *c, const char *tzid)
+{
+	icaltimezone *tz = NULL;
+
+	/* The order of icalproperty_get_datetime_with_component(). */
+	for (; c != NULL && tz == NULL; c = icalcomponent_get_parent(c))
+		tz = icalcomponent_get_timezone(c, tzid);
+	if (tz == NULL)
+		tz = icaltimezone_get_builtin_timezone_from_tzid(tzid);
+	if (tz == NULL)
+		tz = icaltimezone_get_builtin_timezone(tzid);
+	return tz;
+}
+
+const char *
+ical_unknown_tzid(icalproperty *p, struct icaltimetype t)
+{
+	icalparameter *tzid;
+
+	if (p == NULL || t.is_date || t.zone != NULL || icaltime_is_utc(t) ||
+	    (tzid = icalproperty_get_first_parameter(p,
+	    ICAL_TZID_PARAMETER)) == NULL)
+		return NULL;
+	return icalparameter_get_tzid(tzid);
+}
+
+/* The reason ev's DTSTART or DTEND has a TZID of no known zone, or NULL
+ * (why is a buffer of whylen bytes). */
 static const char *
-read_times(icalcomponent *ev, struct activity *a)
+unknown_zones(icalcomponent *ev, char *why, size_t whylen)
+{
+	static const icalproperty_kind kinds[] = { ICAL_DTSTART_PROPERTY,
+	    ICAL_DTEND_PROPERTY };
+	icalproperty *p;
+	const char *tzid;
+	size_t i;
+
+	for (i = 0; i < NELEM(kinds); i++) {
+		p = icalcomponent_get_first_property(ev, kinds[i]);
+		if (p == NULL || (tzid = ical_unknown_tzid(p,
+		    icalproperty_get_datetime_with_component(p, ev))) == NULL)
+			continue;
+		snprintf(why, whylen, "TZID '%.64s' of %s is neither a "
+		    "VTIMEZONE of the file nor a time zone libical knows",
+		    tzid, icalproperty_kind_to_string(kinds[i]));
+		return why;
+	}
+	return NULL;
+}
+
+/* DTSTART and DTEND into a; NULL, or the reason they are wrong (in why,
+ * of whylen bytes, or static). */
+static const char *
+read_times(icalcomponent *ev, struct activity *a, char *why, size_t whylen)
 {
 	struct icaltimetype s, e;
 	int smin, emin;
@@ -324,7 +376,9 @@ read_times(icalcomponent *ev, struct activity *a)
 	s = icalcomponent_get_dtstart(ev);
 	if (icaltime_is_null_time(s) || !icaltime_is_valid_time(s))
 		return "VEVENT without a valid DTSTART";
-	to_local(s, &a->start, &smin);
+	if (unknown_zones(ev, why, whylen) != NULL)
+		return why;
+	ical_local(s, &a->start, &smin);
 	a->all_day = smin < 0;
 	a->start_min = smin < 0 ? 0 : smin;
 	e = icalcomponent_get_dtend(ev);
@@ -333,7 +387,7 @@ read_times(icalcomponent *ev, struct activity *a)
 		a->end_min = a->start_min;
 		return NULL;
 	}
-	to_local(e, &a->end, &emin);
+	ical_local(e, &a->end, &emin);
 	if ((emin < 0) != a->all_day)
 		return "DTSTART and DTEND must both be dates or both "
 		    "date-times";
@@ -419,11 +473,12 @@ ical_read_activity(icalcomponent *ev, int attendees_are_owners,
 {
 	icalproperty_status status;
 	const char *why;
+	char whybuf[160];
 
 	if ((a->uid = prop_text(ev, ICAL_UID_PROPERTY)) == NULL)
 		return snprintf(err, errlen, "VEVENT without a UID"), -1;
 	a->title = prop_text(ev, ICAL_SUMMARY_PROPERTY);
-	if ((why = read_times(ev, a)) != NULL)
+	if ((why = read_times(ev, a, whybuf, sizeof(whybuf))) != NULL)
 		return snprintf(err, errlen, "%s", why), -1;
 	a->location = prop_text(ev, ICAL_LOCATION_PROPERTY);
 	a->notes = prop_text(ev, ICAL_DESCRIPTION_PROPERTY);
@@ -435,4 +490,53 @@ ical_read_activity(icalcomponent *ev, int attendees_are_owners,
 	    status == ICAL_STATUS_CONFIRMED ? ACTIVITY_CONFIRMED :
 	    ACTIVITY_PLANNED;
 	return read_record(ev, a, err, errlen);
+}
+
+/* An instant from an iCalendar time (a floating one in Vietnam's time). */
+static time_t
+instant(struct icaltimetype t)
+{
+	struct ymd d;
+	int min;
+
+	if (t.zone == NULL && !icaltime_is_utc(t)) {
+		ical_local(t, &d, &min);
+		return vntime_make(d, min);
+	}
+	return icaltime_as_timet_with_zone(t, t.zone ? t.zone :
+	    icaltimezone_get_utc_timezone());
+}
+
+void
+ical_instance_times(icalcomponent *ev, struct icaltimetype start,
+    struct activity *a)
+{
+	struct icaltimetype s = icalcomponent_get_dtstart(ev);
+	struct icaltimetype e = icalcomponent_get_dtend(ev);
+	struct ymd sd, ed;
+	long days;
+	int min;
+	time_t t;
+
+	if (start.is_date) {
+		ical_local(start, &a->start, &min);
+		ical_local(s, &sd, &min);
+		days = 1;
+		if (!icaltime_is_null_time(e)) {
+			ical_local(e, &ed, &min);
+			days = util_days_from_civil(ed.y, ed.m, ed.d) -
+			    util_days_from_civil(sd.y, sd.m, sd.d);
+		}
+		a->all_day = 1;
+		a->start_min = a->end_min = 0;
+		a->end = util_ymd_add_days(a->start, days > 1 ? days - 1 : 0);
+		return;
+	}
+	/* The same exact duration for every occurrence (RFC 5545 3.8.5.3). */
+	t = instant(start);
+	a->all_day = 0;
+	a->start = vntime_day(t, &a->start_min);
+	if (!icaltime_is_null_time(e))
+		t += instant(e) - instant(s);
+	a->end = vntime_day(t, &a->end_min);
 }

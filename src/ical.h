@@ -74,4 +74,29 @@ icalcomponent *ical_activity_event(const struct activity *a,
 int ical_read_activity(icalcomponent *ev, int attendees_are_owners,
     struct activity *a, char *err, size_t errlen);
 
+/*
+ * Set a's dates and times to those of the occurrence of ev that starts at
+ * start (a date, or a time in its zone): it lasts as long as ev's DTSTART
+ * to DTEND.  ev was read by ical_read_activity().
+ */
+void ical_instance_times(icalcomponent *ev, struct icaltimetype start,
+    struct activity *a);
+
+/* The local Vietnam day of t, and its minute after midnight (-1 for a
+ * date); a floating time is taken as Vietnam's. */
+void ical_local(struct icaltimetype t, struct ymd *day, int *min);
+
+/*
+ * The time zone called tzid as libical finds it for a property of c: a
+ * VTIMEZONE of c or of the calendars around it, else one libical knows.
+ * NULL when there is none.
+ */
+icaltimezone *ical_zone(icalcomponent *c, const char *tzid);
+
+/*
+ * The TZID of p when it names no time zone ical_zone() finds (t, p's
+ * value as libical read it, was then left floating), else NULL.
+ */
+const char *ical_unknown_tzid(icalproperty *p, struct icaltimetype t);
+
 #endif

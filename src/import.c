@@ -2,7 +2,9 @@
  * CSV import.  A table maps each file header to a row handler that checks
  * one row and writes it inside the file's transaction; the first bad row
  * stops the writing but not the checking, so one run reports them all.
- * Directory walking for `init` lives here too.
+ * Rows are read one at a time from a stream (csv.c), and the keys seen
+ * kept in SQLite, so a file's size costs no memory.  Directory walking
+ * for `init` lives here too.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -14,16 +16,19 @@
 #include <strings.h>
 
 #include "activity.h"
+#include "config.h"
 #include "contact.h"
 #include "csv.h"
-#include "file.h"
 #include "import.h"
+#include "import_int.h"
+#include "input.h"
 #include "log.h"
 #include "lunar.h"
 #include "rules.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
+#include "vntime.h"
 
 struct ctx {
 	struct store *st;
@@ -34,8 +39,7 @@ struct ctx {
 	int failed;		/* a bad row was seen: stop writing */
 	const char *err;	/* reason for the current row */
 	char errbuf[160];
-	struct keyline { char *key; long line; } *keys;
-	size_t nkeys;
+	struct import_keys keys;	/* of the rows so far */
 };
 
 struct format {
@@ -88,13 +92,19 @@ bad(struct ctx *c, const char *fmt, ...)
 	return -1;
 }
 
-static void
+/* Record the row's key; -1 with c->err set when the file had it already
+ * or the database failed. */
+static int
 remember_key(struct ctx *c, const char *key)
 {
-	c->keys = xrealloc(c->keys, (c->nkeys + 1) * sizeof(*c->keys));
-	c->keys[c->nkeys].key = xstrdup(key);
-	c->keys[c->nkeys].line = c->line;
-	c->nkeys++;
+	long first;
+	int rc;
+
+	if ((rc = import_keys_add(&c->keys, key, c->line, &first)) == 0)
+		return 0;
+	if (rc == -1)
+		return c->err = "database error", -1;
+	return bad(c, "duplicate key '%s' (first on line %ld)", key, first);
 }
 
 static int
@@ -161,7 +171,8 @@ put(struct ctx *c, struct observance *o, int is_undated)
 {
 	int changed = 0;
 
-	remember_key(c, o->key);
+	if (remember_key(c, o->key) == -1)
+		return -1;
 	if (is_undated)
 		c->stats->undated++;
 	if (c->failed)
@@ -192,7 +203,8 @@ row_country(struct ctx *c, char **f)
 	co.formal_en = f[3];
 	co.formal_vi = f[4];
 	co.source = f[5];
-	remember_key(c, f[0]);
+	if (remember_key(c, f[0]) == -1)
+		return -1;
 	if (c->failed)
 		return 0;
 	if (store_put_country(c->st, &co, c->now, &changed) == -1) {
@@ -352,7 +364,8 @@ row_dated(struct ctx *c, char **f)
 		    "before start", f[1]);
 	dt.year = (int)y;
 	snprintf(key, sizeof(key), "%.80s/%ld", f[0], y);
-	remember_key(c, key);
+	if (remember_key(c, key) == -1)
+		return -1;
 	if (c->failed)
 		return 0;
 	if (store_put_dated(c->st, f[0], &dt, f[4], c->now, &changed) == -1) {
@@ -387,7 +400,8 @@ row_group(struct ctx *c, char **f)
 	memcpy(g.country, f[1], 3);
 	g.since = (int)y;
 	snprintf(key, sizeof(key), "%s/%s", f[0], f[1]);
-	remember_key(c, key);
+	if (remember_key(c, key) == -1)
+		return -1;
 	if (c->failed)
 		return 0;
 	if (store_put_group(c->st, &g, f[3], c->now, &changed) == -1) {
@@ -413,7 +427,8 @@ row_titles(struct ctx *c, char **f)
 		    (c->err = "database error", -1);
 	if (*f[1] == '\0' || *f[2] == '\0')
 		return bad(c, "title_vi and title_en are required");
-	remember_key(c, f[0]);
+	if (remember_key(c, f[0]) == -1)
+		return -1;
 	if (c->failed)
 		return 0;
 	if (store_put_titles(c->st, key, f[1], f[2], c->now, &changed) ==
@@ -450,7 +465,8 @@ row_activity(struct ctx *c, char **f)
 		bad(c, "key '%s' must be 1-128 of a-z 0-9 _ - : . @", f[0]);
 		goto done;
 	}
-	remember_key(c, f[0]);
+	if (remember_key(c, f[0]) == -1)
+		goto done;
 	if (activity_from_csv(c->st, c->stats->cfg, f, &a, c->errbuf,
 	    sizeof(c->errbuf))
 	    == -1) {
@@ -489,7 +505,8 @@ row_contact(struct ctx *c, char **f)
 		c->err = c->errbuf;
 		return -1;
 	}
-	remember_key(c, k.key);
+	if (remember_key(c, k.key) == -1)
+		return -1;
 	if (c->failed)
 		return 0;
 	if (contact_import(c->st, &k, c->now, &changed) == -1) {
@@ -556,39 +573,6 @@ header_fields(const struct format *fmt)
 	for (p = fmt->header; *p; p++)
 		n += *p == ',';
 	return n;
-}
-
-static int
-keyline_cmp(const void *a, const void *b)
-{
-	const struct keyline *x = a, *y = b;
-	int r = strcmp(x->key, y->key);
-
-	return r ? r : (x->line > y->line) - (x->line < y->line);
-}
-
-/* Report every key that appears twice in the file. */
-static void
-check_duplicates(struct ctx *c)
-{
-	size_t i;
-
-	if (c->nkeys > 1)
-		qsort(c->keys, c->nkeys, sizeof(*c->keys), keyline_cmp);
-	for (i = 1; i < c->nkeys; i++) {
-		if (strcmp(c->keys[i].key, c->keys[i - 1].key) != 0)
-			continue;
-		import_report(c->stats, "%s:%ld: duplicate key '%s' (first "
-		    "on line %ld)", c->name, c->keys[i].line, c->keys[i].key,
-		    c->keys[i - 1].line);
-		c->stats->errors++;
-		c->failed = 1;
-	}
-	for (i = 0; i < c->nkeys; i++)
-		free(c->keys[i].key);
-	free(c->keys);
-	c->keys = NULL;
-	c->nkeys = 0;
 }
 
 /* The limit of a column, by its name in the header. */
@@ -661,50 +645,131 @@ read_rows(struct ctx *c, struct csv *csv, const struct format *fmt)
 	return 0;
 }
 
-int
-import_data(struct store *st, struct lunar_cal *lunar, const char *name,
-    const char *data, size_t len, long now, struct import_stats *stats)
+/* The CSV file csv reads, in one transaction; 0 or -1 (import_data()). */
+static int
+import_csv(struct store *st, struct lunar_cal *lunar, const char *name,
+    struct csv *csv, long now, struct import_stats *stats)
 {
-	struct ctx c = { st, lunar, name, now, 0, stats, 0, NULL, "", NULL,
-	    0 };
-	struct csv csv;
+	struct ctx c = { .st = st, .lunar = lunar, .name = name, .now = now,
+	    .stats = stats };
 	const struct format *fmt;
 	const char *err;
 	long errors = stats->errors, changed = stats->changed;
 	int rc, ret = -1;
 
-	csv_init(&csv, data, len);
-	rc = csv_read(&csv, &c.line, &err);
-	if (rc != 1 || (fmt = find_format(csv.fields, csv.nfields)) == NULL) {
+	rc = csv_read(csv, &c.line, &err);
+	if (rc != 1 || (fmt = find_format(csv->fields, csv->nfields)) ==
+	    NULL) {
 		import_report(stats, "%s:1: %s", name, rc == -1 ? err :
 		    rc == 0 ? "empty file" : "unknown header (see "
 		    "calendars/README.md for the file kinds)");
 		stats->errors++;
-		goto done;
+		return -1;
 	}
 	if (store_begin(st) == -1)
-		goto done;
-	if (read_rows(&c, &csv, fmt) == -1)
+		return -1;
+	if (import_keys_open(st, &c.keys) == -1 ||
+	    read_rows(&c, csv, fmt) == -1)
 		goto dberror;
-	check_duplicates(&c);
 	if (stats->errors > errors)
 		goto rollback;
+	import_keys_close(&c.keys);
 	if ((ret = store_commit(st)) == 0)
-		goto done;
+		return 0;
 dberror:
 	/* The database failed (disk full, read-only; already logged): an
 	 * error of the file too, and none of its changes counts. */
 	stats->errors++;
 rollback:
+	import_keys_close(&c.keys);
 	store_rollback(st);
 	stats->changed = changed;
 	import_report(stats, "%s: %ld error%s; nothing from this file was "
 	    "written", name, stats->errors - errors,
 	    stats->errors - errors == 1 ? "" : "s");
-done:
-	check_duplicates(&c);
+	return -1;
+}
+
+int
+import_data(struct store *st, struct lunar_cal *lunar, const char *name,
+    const char *data, size_t len, long now, struct import_stats *stats)
+{
+	struct csv csv;
+	int ret;
+
+	csv_init(&csv, data, len);
+	ret = import_csv(st, lunar, name, &csv, now, stats);
 	csv_release(&csv);
 	return ret;
+}
+
+int
+import_keys_open(struct store *st, struct import_keys *k)
+{
+	memset(k, 0, sizeof(*k));
+	k->st = st;
+	if (store_step_done(st, store_prepare(st, "CREATE TEMP TABLE IF NOT"
+	    " EXISTS import_key (key TEXT PRIMARY KEY, line INTEGER NOT"
+	    " NULL) WITHOUT ROWID")) == -1 ||
+	    store_step_done(st, store_prepare(st, "DELETE FROM"
+	    " temp.import_key")) == -1)
+		return -1;
+	k->add = store_prepare(st, "INSERT INTO temp.import_key (key, line)"
+	    " VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING");
+	k->find = store_prepare(st, "SELECT line FROM temp.import_key"
+	    " WHERE key = ?1");
+	return k->add != NULL && k->find != NULL ? 0 : -1;
+}
+
+int
+import_keys_add(struct import_keys *k, const char *key, long line,
+    long *first)
+{
+	int rc;
+
+	sqlite3_reset(k->add);
+	store_bind_text(k->add, 1, key);
+	sqlite3_bind_int64(k->add, 2, line);
+	if (sqlite3_step(k->add) != SQLITE_DONE)
+		goto fail;
+	if (sqlite3_changes(store_db(k->st)) > 0)
+		return 0;
+	sqlite3_reset(k->find);
+	store_bind_text(k->find, 1, key);
+	if ((rc = sqlite3_step(k->find)) != SQLITE_ROW)
+		goto fail;
+	*first = (long)sqlite3_column_int64(k->find, 0);
+	sqlite3_reset(k->find);
+	return 1;
+fail:
+	store_warn(k->st);
+	return -1;
+}
+
+void
+import_keys_close(struct import_keys *k)
+{
+	if (k->st == NULL)
+		return;
+	sqlite3_finalize(k->add);
+	sqlite3_finalize(k->find);
+	/* Free the table's pages now, not at the next file's. */
+	if (k->add != NULL)
+		store_step_done(k->st, store_prepare(k->st, "DELETE FROM"
+		    " temp.import_key"));
+	memset(k, 0, sizeof(*k));
+}
+
+void
+import_window(const struct config *cfg, long now, struct ymd *from,
+    struct ymd *to)
+{
+	const struct config_feed *f = cfg != NULL ? config_feed_find(cfg,
+	    "activities") : NULL;
+	struct ymd today = vntime_day((time_t)now, NULL);
+
+	*from = util_ymd_add_days(today, -(f != NULL ? f->days_back : 365));
+	*to = util_ymd_add_days(today, f != NULL ? f->days_ahead : 5 * 365);
 }
 
 void
@@ -729,20 +794,25 @@ int
 import_file(struct store *st, struct lunar_cal *lunar, const char *path,
     long now, int flags, struct import_stats *stats)
 {
-	size_t len, plen = strlen(path);
-	char *data;
+	struct input in;
+	struct csv csv;
+	size_t plen = strlen(path);
 	int ret;
 
-	if ((data = file_read(path, &len)) == NULL) {
+	/* Read a window at a time: the file is never held whole. */
+	if (input_open(&in, path) == -1) {
 		log_warn("cannot read '%s'", path);
 		stats->errors++;
 		return -1;
 	}
 	if (plen > 4 && strcasecmp(path + plen - 4, ".ics") == 0)
-		ret = import_ics(st, path, data, len, now, flags, stats);
-	else
-		ret = import_data(st, lunar, path, data, len, now, stats);
-	free(data);
+		ret = import_ics_input(st, path, &in, now, flags, stats);
+	else {
+		csv_init_input(&csv, &in);
+		ret = import_csv(st, lunar, path, &csv, now, stats);
+		csv_release(&csv);
+	}
+	input_close(&in);
 	return ret;
 }
 

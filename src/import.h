@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "util.h"
+
 struct buf;
 struct config;
 struct store;
@@ -19,6 +21,8 @@ struct import_stats {
 	long changed;		/* inserted or updated */
 	long undated;		/* rows with no exact date (never placed) */
 	long errors;		/* bad rows (nothing written when > 0) */
+	long series;		/* .ics: recurring events expanded */
+	long occurrences;	/* .ics: activities written from them */
 	/* Where the file's messages (NAME:LINE: reason) go: NULL for
 	 * stderr (log_warnx), else one line each appended here, for a page
 	 * to show.  Database failures are logged either way. */
@@ -27,6 +31,14 @@ struct import_stats {
 	 * NULL accepts any well-formed key. */
 	const struct config *cfg;
 };
+
+/*
+ * The days a recurring event of an .ics file is expanded over: the window
+ * of the activities feed ([feed activities] days_back and days_ahead)
+ * around the day of now; cfg may be NULL (a year back, five ahead).
+ */
+void import_window(const struct config *cfg, long now, struct ymd *from,
+    struct ymd *to);
 
 /* Flags of import_file(). */
 #define IMPORT_ATTENDEES 0x1	/* .ics: ATTENDEEs become owners */

@@ -1,149 +1,390 @@
 /*
  * Importing activities from an iCalendar file (an invitation exported
- * from Outlook, a colleague's calendar): each VEVENT is read by ical.c,
- * checked like any other activity, and the file is one transaction, so a
- * bad event leaves the database as it was.
+ * from Outlook, a colleague's calendar).  The file is read as a stream of
+ * content lines (icsline.c) in two passes: the first checks its shape
+ * (BEGIN and END, line lengths, UTF-8), keeps its VTIMEZONEs and puts
+ * aside the VEVENTs that override an occurrence of a recurring event;
+ * the second has libical parse one VEVENT at a time, inside a calendar
+ * of those time zones, for import_event.c to turn into activities.  The
+ * whole file is one transaction, so a bad event leaves the database as
+ * it was, and one event is held at a time, never the file.
  */
+#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "activity.h"
-#include "ical.h"
+#include "icsline.h"
 #include "import.h"
+#include "import_int.h"
+#include "input.h"
+#include "log.h"
 #include "store.h"
 #include "util.h"
 
-/*
- * libical does not report line numbers, so the physical line of each
- * BEGIN:VEVENT is found by scanning the text; the nth VEVENT libical
- * returns is the nth BEGIN:VEVENT of the file.
- */
-static long *
-vevent_lines(const char *data, size_t len, size_t *n)
+/* A longer content line is refused (an inline ATTACH is skipped): no
+ * property kyniem reads comes near it. */
+#define ICS_LINE_MAX	(1024 * 1024)
+/* Parameters of one property: libical's time grows with their square
+ * (64,000 on one line took 30 s); real ones have a handful. */
+#define ICS_PARAMS_MAX	100
+/* Components inside components (VEVENT, VALARM, ...) and their names. */
+#define ICS_DEPTH	8
+#define ICS_NAME_MAX	64
+
+/* Messages of what the first pass checks are reported in it alone. */
+void
+ics_bad(struct ics_run *r, long line, const char *fmt, ...)
 {
-	long *v = NULL, line = 1;
-	size_t i;
+	char msg[320];
+	va_list ap;
 
-	*n = 0;
-	for (i = 0; i < len; i++) {
-		if ((i == 0 || data[i - 1] == '\n') && len - i >= 12 &&
-		    strncasecmp(data + i, "BEGIN:VEVENT", 12) == 0) {
-			v = xrealloc(v, (*n + 1) * sizeof(*v));
-			v[(*n)++] = line;
-		}
-		if (data[i] == '\n')
-			line++;
-	}
-	return v;
-}
-
-struct ics_run {
-	struct store *st;
-	const char *name;
-	long now;
-	int flags;
-	struct import_stats *stats;
-	int failed;
-	char **uids;
-	size_t nuids;
-};
-
-static void
-ics_event(struct ics_run *r, icalcomponent *ev, long line)
-{
-	struct activity a = { 0 };
-	char err[256];
-	size_t i;
-	int changed = 0;
-
-	r->stats->rows++;
-	if (ical_read_activity(ev, r->flags & IMPORT_ATTENDEES, &a, err,
-	    sizeof(err)) == -1 || activity_check(r->st, r->stats->cfg, &a, err,
-	    sizeof(err)) == -1)
-		goto bad;
-	for (i = 0; i < r->nuids; i++)
-		if (strcmp(r->uids[i], a.uid) == 0) {
-			snprintf(err, sizeof(err), "duplicate UID '%s'", a.uid);
-			goto bad;
-		}
-	r->uids = xrealloc(r->uids, (r->nuids + 1) * sizeof(*r->uids));
-	r->uids[r->nuids++] = xstrdup(a.uid);
-	if (!r->failed) {
-		if (activity_put(r->st, &a, r->now, &changed) == -1) {
-			snprintf(err, sizeof(err), "database error");
-			goto bad;
-		}
-		r->stats->changed += changed;
-	}
-	activity_release(&a);
-	return;
-bad:
-	import_report(r->stats, "%s:%ld: %s", r->name, line, err);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	import_report(r->stats, "%s:%ld: %s", r->name, line, msg);
 	r->stats->errors++;
-	r->failed = 1;
-	activity_release(&a);
 }
 
-/* Every VEVENT of cal inside one transaction; 0 or -1. */
-static int
-import_events(struct ics_run *r, icalcomponent *cal, const long *lines,
-    size_t nlines)
+/* The length of the property or component name text starts with (up to
+ * ';' or ':'), or 0 when it is not a name (RFC 5545 iana-token). */
+static size_t
+name_len(const char *text)
 {
-	long errs = r->stats->errors, changed0 = r->stats->changed;
-	icalcomponent *ev;
-	size_t i = 0;
+	size_t n = strspn(text, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789-");
 
-	if (store_begin(r->st) == -1)
-		return -1;
-	for (ev = icalcomponent_get_first_component(cal,
-	    ICAL_VEVENT_COMPONENT); ev != NULL; ev =
-	    icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT), i++)
-		ics_event(r, ev, i < nlines ? lines[i] : 1);
-	if (i == 0) {
-		import_report(r->stats, "%s:1: no VEVENT in the file",
-		    r->name);
-		r->stats->errors++;
+	return (text[n] == ':' || text[n] == ';') ? n : 0;
+}
+
+/* The parameters of a content line: its ';' before the ':' that starts
+ * the value, outside quoted parameter values. */
+static size_t
+params(const char *text)
+{
+	size_t n = 0;
+	int quoted = 0;
+
+	for (; *text != '\0' && (quoted || *text != ':'); text++)
+		if (*text == '"')
+			quoted = !quoted;
+		else if (*text == ';' && !quoted)
+			n++;
+	return n;
+}
+
+/* 1 if text is the property name (any case) with a value or parameters. */
+static int
+named(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+
+	return name_len(text) == n && strncasecmp(text, name, n) == 0;
+}
+
+/* The component name of a BEGIN: or END: line, or NULL. */
+static const char *
+marker(const char *text, const char *what)
+{
+	size_t n = strlen(what);
+
+	return strncasecmp(text, what, n) == 0 && text[n] == ':' ?
+	    text + n + 1 : NULL;
+}
+
+/*
+ * The next content line that means something to the import: blank lines
+ * and inline attachments (ATTACH, which kyniem does not keep) are
+ * skipped, and so are lines too long or not UTF-8, reported in the
+ * first pass.  1 with the line in r->lines.text, 0 at the end, -1 on a
+ * read error (reported).
+ */
+static int
+next(struct ics_run *r)
+{
+	const char *t;
+	size_t n;
+	int rc;
+
+	for (;;) {
+		if ((rc = icsline_next(&r->lines, &r->line)) == ICSLINE_END)
+			return 0;
+		if (rc == -1) {
+			log_warn("cannot read '%s'", r->name);
+			r->stats->errors++;
+			return -1;
+		}
+		t = r->lines.text.data;
+		n = name_len(t);
+		if (*t == '\0' || named(t, "ATTACH"))
+			continue;
+		if (rc == ICSLINE_LONG) {
+			if (r->pass == 1 && n > 0 && n < ICS_NAME_MAX)
+				ics_bad(r, r->line, "the %.*s line is longer "
+				    "than %d bytes", (int)n, t, ICS_LINE_MAX);
+			else if (r->pass == 1)
+				ics_bad(r, r->line, "a line longer than %d "
+				    "bytes", ICS_LINE_MAX);
+			continue;
+		}
+		if (!util_utf8_valid(t, r->lines.text.len) ||
+		    strlen(t) != r->lines.text.len) {
+			if (r->pass == 1)
+				ics_bad(r, r->line, strlen(t) !=
+				    r->lines.text.len ? "NUL byte in a line" :
+				    "invalid UTF-8");
+			continue;
+		}
+		if (params(t) > ICS_PARAMS_MAX) {
+			if (r->pass == 1)
+				ics_bad(r, r->line, "the %.*s line has more "
+				    "than %d parameters", (int)(n < ICS_NAME_MAX
+				    ? n : 0), t, ICS_PARAMS_MAX);
+			continue;
+		}
+		return 1;
 	}
-	if (r->stats->errors == errs)
-		return store_commit(r->st);
-	store_rollback(r->st);
-	r->stats->changed = changed0;
-	import_report(r->stats, "%s: %ld error%s; nothing from this file "
-	    "was written", r->name, r->stats->errors - errs,
-	    r->stats->errors - errs == 1 ? "" : "s");
+}
+
+/* What a pass does with a component once libical has parsed it. */
+static void
+parsed(struct ics_run *r, icalcomponent *c, long begin)
+{
+	icalcomponent_add_component(r->cal, c);
+	if (r->pass == 1)
+		return;		/* a VTIMEZONE, kept */
+	/* Inside the calendar, its TZIDs find the file's VTIMEZONEs. */
+	ics_vevent(r, c, begin);
+	icalcomponent_remove_component(r->cal, c);
+	icalcomponent_free(c);
+}
+
+/* Pass 1: the lines of a top-level VEVENT go to r->block; 1 if the line
+ * says it overrides an occurrence. */
+static int
+collect(struct ics_run *r, int depth)
+{
+	buf_puts(&r->block, r->lines.text.data);
+	buf_putc(&r->block, '\n');
+	return depth == 1 && named(r->lines.text.data, "RECURRENCE-ID");
+}
+
+/*
+ * The component whose BEGIN line was just read, to its matching END;
+ * the one a pass wants (VTIMEZONE, then VEVENT) is fed to libical line
+ * by line.  0, or -1 when the file's structure is broken (reported in
+ * the first pass).
+ */
+static int
+component(struct ics_run *r)
+{
+	char stack[ICS_DEPTH][ICS_NAME_MAX];
+	const char *t = r->lines.text.data, *name = marker(t, "BEGIN");
+	long begin = r->line;
+	icalparser *p = NULL;
+	icalcomponent *c = NULL;
+	int depth = 0, rc, ret = -1, event = 0, override = 0;
+
+	for (;;) {
+		if ((name = marker(t, "BEGIN")) != NULL) {
+			if (depth == ICS_DEPTH || *name == '\0' ||
+			    strlen(name) >= ICS_NAME_MAX) {
+				if (r->pass == 1)
+					ics_bad(r, r->line, depth == ICS_DEPTH ?
+					    "components nested too deep" :
+					    "BEGIN without a component name");
+				goto done;
+			}
+			memcpy(stack[depth++], name, strlen(name) + 1);
+			if (depth == 1 && strcasecmp(name, r->pass == 1 ?
+			    "VTIMEZONE" : "VEVENT") == 0)
+				p = icalparser_new();
+			if (depth == 1 && strcasecmp(name, "VEVENT") == 0) {
+				r->nevents += r->pass == 1;
+				event = r->pass == 1;
+				r->block.len = 0;
+			}
+		} else if ((name = marker(t, "END")) != NULL) {
+			if (strcasecmp(name, stack[depth - 1]) != 0) {
+				if (r->pass == 1)
+					ics_bad(r, r->line, "END:%.64s where "
+					    "END:%s was expected", name,
+					    stack[depth - 1]);
+				goto done;
+			}
+			depth--;
+		}
+		if (p != NULL)
+			c = icalparser_add_line(p, r->lines.text.data);
+		if (event)
+			override |= collect(r, depth);
+		if (depth == 0)
+			break;
+		if ((rc = next(r)) != 1) {
+			if (rc == 0 && r->pass == 1)
+				ics_bad(r, begin, "BEGIN:%s is not closed: the "
+				    "file ends before END:%s", stack[0],
+				    stack[0]);
+			goto done;
+		}
+		t = r->lines.text.data;
+	}
+	ret = 0;
+	if (override)
+		ret = ics_override_keep(r, begin);
+	if (p == NULL)
+		goto done;
+	if (c == NULL)
+		ics_bad(r, begin, "libical cannot read this %s", stack[0]);
+	else
+		parsed(r, c, begin);
+done:
+	if (p != NULL)
+		icalparser_free(p);
+	return ret;
+}
+
+/* The rest of the file after END:VCALENDAR must be empty. */
+static int
+after_end(struct ics_run *r)
+{
+	int rc;
+
+	if ((rc = next(r)) == 0)
+		return 0;
+	if (rc == 1 && r->pass == 1)
+		ics_bad(r, r->line, "text after END:VCALENDAR (one calendar "
+		    "per file)");
 	return -1;
+}
+
+/* One pass over the file; 0, or -1 when its structure is broken. */
+static int
+walk(struct ics_run *r)
+{
+	const char *t;
+	int rc;
+
+	if (input_rewind(r->in) == -1) {
+		log_warn("cannot read '%s'", r->name);
+		r->stats->errors++;
+		return -1;
+	}
+	icsline_rewind(&r->lines);
+	if ((rc = next(r)) != 1 || !named(r->lines.text.data, "BEGIN") ||
+	    strcasecmp(r->lines.text.data + 6, "VCALENDAR") != 0) {
+		if (rc != -1 && r->pass == 1)
+			ics_bad(r, rc == 1 ? r->line : 1, "not an iCalendar "
+			    "file (VCALENDAR)");
+		r->not_calendar = rc != -1;
+		return -1;
+	}
+	while ((rc = next(r)) == 1) {
+		t = r->lines.text.data;
+		if (marker(t, "END") != NULL && strcasecmp(t + 4,
+		    "VCALENDAR") == 0)
+			return after_end(r);
+		if (marker(t, "BEGIN") != NULL) {
+			if (component(r) == -1)
+				return -1;
+		} else if (marker(t, "END") != NULL) {
+			if (r->pass == 1)
+				ics_bad(r, r->line, "%.80s without its BEGIN",
+				    t);
+			return -1;
+		}
+	}
+	if (rc == 0 && r->pass == 1)
+		ics_bad(r, r->lines.line > 1 ? r->lines.line - 1 : 1,
+		    "the file ends before END:VCALENDAR");
+	return -1;
+}
+
+/* Say that the file was refused, and count none of its changes (the
+ * stats as they were before it are in was). */
+static void
+refused(struct ics_run *r, const struct import_stats *was)
+{
+	long errors = was->errors;
+
+	r->stats->changed = was->changed;
+	r->stats->series = was->series;
+	r->stats->occurrences = was->occurrences;
+	import_report(r->stats, "%s: %ld error%s; nothing from this file "
+	    "was written", r->name, r->stats->errors - errors,
+	    r->stats->errors - errors == 1 ? "" : "s");
+}
+
+int
+import_ics_input(struct store *st, const char *name, struct input *in,
+    long now, int flags, struct import_stats *stats)
+{
+	struct ics_run r = { 0 };
+	icalerrorstate es = icalerror_get_error_state(
+	    ICAL_MALFORMEDDATA_ERROR);
+	struct import_stats was = *stats;
+	long errors = stats->errors;
+	int ret = -1, rc;
+
+	r.st = st, r.name = name, r.now = now, r.flags = flags;
+	r.stats = stats, r.in = in;
+	import_window(stats->cfg, now, &r.from, &r.to);
+	r.cal = icalcomponent_new_vcalendar();
+	icsline_init(&r.lines, in, ICS_LINE_MAX);
+	buf_init(&r.block);
+	/* Malformed lines become X-LIC-ERROR properties, not aborts. */
+	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR,
+	    ICAL_ERROR_NONFATAL);
+	if (store_begin(st) == -1) {
+		stats->errors++;
+		goto done;
+	}
+	if (import_keys_open(st, &r.keys) == -1 ||
+	    ics_overrides_open(&r) == -1) {
+		stats->errors++;
+		goto rollback;
+	}
+	r.pass = 1;
+	rc = walk(&r);
+	if (r.not_calendar)
+		goto rollback;	/* one line says it all */
+	if (rc == 0 && r.nevents == 0)
+		ics_bad(&r, 1, "no VEVENT in the file");
+	if (stats->errors > errors)
+		goto refuse;
+	r.pass = 2;
+	if (walk(&r) == -1 && stats->errors == errors)
+		stats->errors++;	/* already logged */
+	ics_orphans(&r);
+	if (stats->errors > errors)
+		goto refuse;
+	ics_overrides_close(&r);
+	import_keys_close(&r.keys);
+	if (store_commit(st) == 0) {
+		ret = 0;
+		goto done;
+	}
+	stats->errors++;	/* the commit failed (logged) */
+refuse:
+	refused(&r, &was);
+rollback:
+	ics_overrides_close(&r);
+	import_keys_close(&r.keys);
+	store_rollback(st);
+done:
+	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, es);
+	buf_release(&r.block);
+	icsline_release(&r.lines);
+	icalcomponent_free(r.cal);
+	return ret;
 }
 
 int
 import_ics(struct store *st, const char *name, const char *data,
     size_t len, long now, int flags, struct import_stats *stats)
 {
-	struct ics_run r = { st, name, now, flags, stats, 0, NULL, 0 };
-	icalcomponent *cal = NULL;
-	char *text = xstrndup(data, len);
-	long *lines;
-	size_t nlines, i;
-	int ret = -1;
+	struct input in;
 
-	lines = vevent_lines(data, len, &nlines);
-	if (!util_utf8_valid(data, len) || (cal =
-	    icalparser_parse_string(text)) == NULL ||
-	    icalcomponent_isa(cal) != ICAL_VCALENDAR_COMPONENT) {
-		import_report(stats, "%s:1: not an iCalendar file (VCALENDAR)",
-		    name);
-		stats->errors++;
-		goto done;
-	}
-	ret = import_events(&r, cal, lines, nlines);
-done:
-	for (i = 0; i < r.nuids; i++)
-		free(r.uids[i]);
-	free(r.uids);
-	free(lines);
-	free(text);
-	if (cal != NULL)
-		icalcomponent_free(cal);
-	return ret;
+	input_init_mem(&in, data, len);
+	return import_ics_input(st, name, &in, now, flags, stats);
 }

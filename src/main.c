@@ -18,7 +18,7 @@
 #include "vntime.h"
 
 #define NEED_STORE	0x1	/* open (and migrate) the database */
-#define NEW_STORE	0x2	/* and create it when it does not exist */
+#define NEW_STORE	0x2	/* and build it when it does not exist */
 
 /* From debian/changelog through the Makefile. */
 #ifndef KYNIEM_VERSION
@@ -182,8 +182,8 @@ run(const struct command *c, int argc, char **argv, const char *cfgpath,
 	app->cfg = &cfg;
 	app->lunar = lunar_new(cfg.meridian);
 	if ((c->flags & NEED_STORE) &&
-	    store_open(cfg.db_path, (c->flags & NEW_STORE) ? STORE_CREATE :
-	    0, &app->store) == -1)
+	    store_open(cfg.db_path, (c->flags & NEW_STORE) ? STORE_CREATE |
+	    STORE_STAGED : 0, &app->store) == -1)
 		goto done;
 	ret = c->fn(argc, argv, app);
 done:

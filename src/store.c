@@ -22,6 +22,7 @@
 struct store {
 	sqlite3 *db;
 	char *path;
+	char *final;	/* STORE_STAGED: where store_publish() puts path */
 };
 
 /* A table whose rows the documents, feeds and pages are made of: every
@@ -329,34 +330,71 @@ make_parent(const char *path)
 	free(dir);
 }
 
+/* Open st->path (creating it when create), with the connection's
+ * settings, and migrate it; 0 or -1 (logged). */
+static int
+db_open(struct store *st, int create)
+{
+	if (sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE |
+	    (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		log_warnx("cannot open database '%s': %s", st->path,
+		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		return -1;
+	}
+	/* A writer waits this long for another (a large import holds the
+	 * lock for a few seconds at most). */
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	return exec(st, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
+	    "PRAGMA synchronous = NORMAL;") == -1 || migrate(st) == -1 ? -1 :
+	    0;
+}
+
+/*
+ * A new, empty file beside path for a staged database, with the mode
+ * SQLite gives the files it creates (0644 less the umask); its name in
+ * st->path.  0 or -1 (logged).
+ */
+static int
+stage(struct store *st, const char *path)
+{
+	mode_t mask = umask(0);
+	int fd;
+
+	umask(mask);
+	st->final = xstrdup(path);
+	st->path = xasprintf("%s.new-XXXXXX", path);
+	if ((fd = mkstemp(st->path)) == -1) {
+		log_warn("cannot create a file beside '%s'", path);
+		return -1;
+	}
+	if (fchmod(fd, 0644 & ~mask) == -1)
+		log_warn("cannot set the mode of '%s'", st->path);
+	close(fd);
+	return 0;
+}
+
 int
 store_open(const char *path, int flags, struct store **out)
 {
 	struct store *st;
 	struct stat sb;
+	int exists = strcmp(path, ":memory:") == 0 || stat(path, &sb) == 0;
 
-	if (!(flags & STORE_CREATE) && strcmp(path, ":memory:") != 0 &&
-	    stat(path, &sb) == -1) {
+	if (!(flags & STORE_CREATE) && !exists) {
 		log_warn("no database at '%s' (run 'kyniem init' to create "
 		    "one, or check [database] path)", path);
 		return -1;
 	}
 	st = xcalloc(1, sizeof(*st));
-	st->path = xstrdup(path);
 	if (flags & STORE_CREATE)
 		make_parent(path);
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
-	    ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0) |
-	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		log_warnx("cannot open database '%s': %s", path,
-		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
-		goto fail;
-	}
-	/* A writer waits this long for another (a large import holds the
-	 * lock for a few seconds at most). */
-	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
-	if (exec(st, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;"
-	    "PRAGMA synchronous = NORMAL;") == -1 || migrate(st) == -1)
+	if ((flags & STORE_STAGED) && !exists) {
+		if (stage(st, path) == -1)
+			goto fail;
+	} else
+		st->path = xstrdup(path);
+	if (db_open(st, flags & STORE_CREATE) == -1)
 		goto fail;
 	*out = st;
 	return 0;
@@ -365,13 +403,101 @@ fail:
 	return -1;
 }
 
+/* Remove a staged database's files (not yet published). */
+static void
+unstage(struct store *st)
+{
+	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
+	char *f;
+	size_t i;
+
+	for (i = 0; i < NELEM(ext); i++) {
+		f = xasprintf("%s%s", st->path, ext[i]);
+		if (unlink(f) == -1 && errno != ENOENT)
+			log_warn("cannot remove '%s'", f);
+		free(f);
+	}
+}
+
+/* fsync the file or directory at path; 0 or -1 (logged). */
+static int
+sync_path(const char *path)
+{
+	int fd, ret;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		log_warn("cannot open '%s'", path);
+		return -1;
+	}
+	if ((ret = fsync(fd)) == -1)
+		log_warn("cannot sync '%s'", path);
+	close(fd);
+	return ret;
+}
+
+/* Put the closed staged file at st->final, never over a database that
+ * appeared there meanwhile; 0 or -1 (logged). */
+static int
+install(struct store *st)
+{
+	char *dir = xstrdup(st->final), *slash = strrchr(dir, '/');
+	int ret = -1;
+
+	if (link(st->path, st->final) == 0)
+		unlink(st->path);
+	else if (errno == EEXIST) {
+		log_warnx("'%s' appeared while a new database was being built "
+		    "beside it: the new one is discarded", st->final);
+		goto done;
+	} else if (access(st->final, F_OK) == 0 || rename(st->path,
+	    st->final) == -1) {
+		/* No hard links on this file system: a rename will do. */
+		log_warn("cannot put the new database at '%s'", st->final);
+		goto done;
+	}
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash != NULL)
+		*slash = '\0';
+	ret = sync_path(slash != NULL ? dir : ".");
+done:
+	free(dir);
+	return ret;
+}
+
+int
+store_publish(struct store *st)
+{
+	if (st->final == NULL)
+		return 0;
+	/* Closing the only connection checkpoints the log into the file
+	 * and removes it: the file alone is the whole database. */
+	if (sqlite3_close(st->db) != SQLITE_OK) {
+		store_warn(st);
+		return -1;
+	}
+	st->db = NULL;
+	if (sync_path(st->path) == -1 || install(st) == -1) {
+		unstage(st);
+		return -1;
+	}
+	free(st->path);
+	st->path = st->final;
+	st->final = NULL;
+	return db_open(st, 0);
+}
+
 void
 store_close(struct store *st)
 {
 	if (st == NULL)
 		return;
 	sqlite3_close(st->db);
+	/* A staged database never published: an init that failed. */
+	if (st->final != NULL && st->path != NULL)
+		unstage(st);
 	free(st->path);
+	free(st->final);
 	free(st);
 }
 

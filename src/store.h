@@ -31,6 +31,7 @@ struct obs_set {
 
 /* Flags of store_open(). */
 #define STORE_CREATE	0x1	/* create the file (and its directory) */
+#define STORE_STAGED	0x2	/* with STORE_CREATE: store_publish() */
 
 /*
  * Open and migrate the database at path; it must exist unless flags has
@@ -64,6 +65,17 @@ int store_busy(struct store *st);
  */
 int store_lock(struct store *st, const char *name, int wait_seconds);
 void store_unlock(int fd);
+/*
+ * With STORE_STAGED, a database that does not exist yet is built in a
+ * temporary file beside path (PATH.new-XXXXXX), so that nobody uses it
+ * half made: store_publish() puts it at path once it is complete (the
+ * file synced, linked in place, never over a database that appeared
+ * meanwhile, the directory synced) and reopens it there; store_close()
+ * before that removes it.  Without staging (or when path existed) it
+ * returns 0 at once.  Returns 0, or -1 (logged) with the staged file
+ * removed and st not to be used but closed.
+ */
+int store_publish(struct store *st);
 void store_close(struct store *st);
 /* The connection, lent to modules that own other tables. */
 sqlite3 *store_db(struct store *st);

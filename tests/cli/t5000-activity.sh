@@ -60,8 +60,8 @@ kyniem: $f:5: reminder offsets '9x' must be like 30d,7d,1d (w, d or h)
 kyniem: $f:6: status must be planned, confirmed, done or cancelled, not 'maybe'
 kyniem: $f:7: unknown observance key 'no:such'
 kyniem: $f:8: end is before start
-kyniem: $f:10: 3 fields, expected 11 (key,title,start,end,location,organiser,owners,remind,observance,status,notes)
 kyniem: $f:9: duplicate key 'a7' (first on line 8)
+kyniem: $f:10: 3 fields, expected 11 (key,title,start,end,location,organiser,owners,remind,observance,status,notes)
 kyniem: $f: 9 errors; nothing from this file was written
 EOC
 expect_diff "$T/expected" "$T/err"
