@@ -15,7 +15,6 @@
 #include "ical.h"
 #include "log.h"
 #include "lunar.h"
-#include "output.h"
 
 #define FEED_PRODID	"-//kyniem//kyniem anniversaries//VI"
 /* A source longer than this is cut at a space in DESCRIPTION: thousands of
@@ -397,7 +396,7 @@ describe(const struct config *cfg, const struct config_feed *f,
 	}
 	if (rules_is_milestone(&cfg->rules, oc))
 		buf_printf(b, "%s: %s.\n", en ? "Milestone" : "Mốc kỷ niệm",
-		    output_milestone_label(oc->milestone, f->lang));
+		    rules_milestone_label(oc->milestone, f->lang, 0));
 	if (oc->precision != PREC_DAY) {
 		buf_puts(b, en ? "The day is not known, only the month: shown "
 		    "on the 1st (" : "Chưa rõ ngày, chỉ biết tháng: ghi vào "

@@ -38,18 +38,6 @@ output_parse_lang(const char *s, enum lang *out)
 	return 0;
 }
 
-const char *
-output_milestone_label(enum milestone m, enum lang lang)
-{
-	static const char *const vi[] = { "", "năm chẵn", "năm tròn",
-	    "đại lễ" };
-	static const char *const en[] = { "", "round", "decade", "jubilee" };
-
-	if ((unsigned)m >= NELEM(vi))
-		return "";
-	return lang == LANG_EN ? en[m] : vi[m];
-}
-
 static void
 one(struct buf *b, const struct occurrence *oc, enum lang lang,
     enum out_format fmt, struct buf *title)
@@ -69,7 +57,7 @@ one(struct buf *b, const struct occurrence *oc, enum lang lang,
 		rules_unverified(oc->obs, lang, b);
 		if (oc->milestone != MILESTONE_NONE)
 			buf_printf(b, " [%s]",
-			    output_milestone_label(oc->milestone, lang));
+			    rules_milestone_label(oc->milestone, lang, 0));
 		buf_putc(b, '\n');
 	} else if (fmt == OUT_CSV) {
 		buf_printf(b, "%s,", date);

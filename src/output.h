@@ -22,7 +22,4 @@ int output_parse_lang(const char *s, enum lang *out);
 void output_occurrences(FILE *f, const struct occ_list *l, enum lang lang,
     enum out_format fmt);
 
-/* Vietnamese / English label of a milestone class ("năm tròn"). */
-const char *output_milestone_label(enum milestone m, enum lang lang);
-
 #endif

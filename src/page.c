@@ -14,7 +14,6 @@
 #include "escape.h"
 #include "log.h"
 #include "lunar.h"
-#include "output.h"
 #include "page.h"
 #include "vntime.h"
 

@@ -16,7 +16,6 @@
 #include "dataset.h"
 #include "log.h"
 #include "lunar.h"
-#include "output.h"
 #include "plan.h"
 #include "plan_int.h"
 #include "rank.h"

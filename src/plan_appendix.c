@@ -10,7 +10,6 @@
 #include "activity.h"
 #include "config.h"
 #include "dataset.h"
-#include "output.h"
 #include "plan_int.h"
 #include "rules.h"
 #include "util.h"
@@ -191,7 +190,7 @@ month_table(struct ctx *c, size_t from, size_t to)
 		b->cells[k] = buf_detach(&t);
 		b->cells[k + 1] = xstrdup(r->text);
 		b->cells[k + 2] = xstrdup(r->counts ?
-		    output_milestone_label(r->milestone, c->in->lang) : "");
+		    rules_milestone_label(r->milestone, c->in->lang, 0) : "");
 		b->cells[k + 3] = xstrdup(r->section);
 		b->cells[k + 4] = xstrdup(r->activities);
 	}

@@ -104,10 +104,10 @@ rank_explain(const struct rank *r, enum lang lang, struct buf *out)
 
 	buf_printf(out, en ? "%d points" : "%d điểm", r->score);
 	if (r->cls > 0) {
-		buf_printf(out, "%s%s %d", sep, r->cls == RANK_JUBILEE ?
-		    (en ? "jubilee" : "năm tròn lớn") : r->cls == RANK_DECADE ?
-		    (en ? "decade" : "năm tròn") : (en ? "round year" :
-		    "năm chẵn"), r->cls);
+		buf_printf(out, "%s%s %d", sep, rules_milestone_label(
+		    r->cls == RANK_JUBILEE ? MILESTONE_JUBILEE : r->cls ==
+		    RANK_DECADE ? MILESTONE_DECADE : MILESTONE_ROUND, lang, 0),
+		    r->cls);
 		sep = ", ";
 	}
 	if (r->focus > 0) {

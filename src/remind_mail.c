@@ -14,7 +14,6 @@
 #include "escape.h"
 #include "ical.h"
 #include "letter.h"
-#include "output.h"
 #include "remind_mail.h"
 #include "vntime.h"
 
@@ -214,8 +213,7 @@ digest_item(struct mail *m, const struct config *cfg,
 	rules_title(oc, m->lang, &title);
 	rules_unverified(oc->obs, m->lang, &title);
 	if (rules_is_milestone(&cfg->rules, oc))
-		buf_printf(&title, " [%s]", output_milestone_label(
-		    oc->milestone, m->lang));
+		buf_printf(&title, " [%s]", rules_milestone_label(oc->milestone, m->lang, 0));
 	buf_printf(&m->text, "- %s: %s\n", when.data, title.data);
 	html_printf(&m->html, "<li><b>%s</b>: %s", when.data, title.data);
 	if (oc->obs->note != NULL && oc->obs->note[0] != '\0') {

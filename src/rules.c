@@ -71,6 +71,25 @@ rules_milestone_name(enum milestone m)
 	return (unsigned)m < NELEM(milestone_names) ? milestone_names[m] : "?";
 }
 
+/*
+ * The one vocabulary of the classes, as the reports write it: năm chẵn
+ * (a multiple of 5), năm tròn (of 10), đại lễ (25, 50, 75, 100...).
+ */
+const char *
+rules_milestone_label(enum milestone m, enum lang lang, int capital)
+{
+	static const char *const label[2][2][4] = {
+		{ { "", "năm chẵn", "năm tròn", "đại lễ" },
+		  { "", "Năm chẵn", "Năm tròn", "Đại lễ" } },
+		{ { "", "round", "decade", "jubilee" },
+		  { "", "Round", "Decade", "Jubilee" } },
+	};
+
+	if ((unsigned)m >= NELEM(label[0][0]))
+		return "";
+	return label[lang == LANG_EN][capital != 0][m];
+}
+
 int
 rules_milestone_parse(const char *name)
 {

@@ -218,6 +218,13 @@ const char *rules_kind_name(enum kind k);
 /* Kind from its name; -1 if unknown. */
 int rules_kind_parse(const char *name);
 const char *rules_milestone_name(enum milestone m);
+/*
+ * The words for a milestone class in lang, the one place they are
+ * written: "năm chẵn", "năm tròn", "đại lễ" (English "round", "decade",
+ * "jubilee"), capitalised when capital is set; "" for none.  Static.
+ */
+const char *rules_milestone_label(enum milestone m, enum lang lang,
+    int capital);
 /* Milestone class from its name ("round"); -1 if unknown. */
 int rules_milestone_parse(const char *name);
 /* 1 if the ";"-separated tag list has tag. */

@@ -407,15 +407,7 @@ ui_kind(const struct web_req *r, enum kind k)
 const char *
 ui_milestone(const struct web_req *r, enum milestone m)
 {
-	switch (m) {
-	case MILESTONE_JUBILEE:
-	case MILESTONE_DECADE:
-		return L(r, "Năm tròn", "Decade anniversary");
-	case MILESTONE_ROUND:
-		return L(r, "Năm chẵn", "Round anniversary");
-	default:
-		return "";
-	}
+	return rules_milestone_label(m, r->lang, 1);
 }
 
 const char *

@@ -35,7 +35,7 @@ expect "the viewer's documents page for 2024 (200)" \
     [ "$(web_get viewer '/app/documents?year=2024' "$T/v.html")" = 200 ]
 expect_grep '<h2 id="picks">Mục 1.1: các ngày kỷ niệm năm chẵn, năm tròn năm 2024</h2>' "$T/v.html"
 expect_grep "<tr><td><a href=\"/app/occasions/relation:SE\">$SE</a></td><td>10 điểm (năm chẵn 10)</td><td>Phụ lục</td><td></td></tr>" "$T/v.html"
-expect_grep '<td>50 điểm (năm tròn lớn 30, đối tác chiến lược toàn diện 20)</td><td>Mục 1.1</td>' "$T/v.html"
+expect_grep '<td>50 điểm (đại lễ 30, đối tác chiến lược toàn diện 20)</td><td>Mục 1.1</td>' "$T/v.html"
 expect_no_grep '/include"' "$T/v.html"
 expect "a viewer may not choose (403)" \
     [ "$(web_post viewer /app/documents/2024/relation:SE/include)" = 403 ]
