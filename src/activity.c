@@ -261,7 +261,7 @@ check_owners(struct store *st, const struct config *cfg,
 		    "get an activity's reminders, not %zu ([activities] "
 		    "max_owners)", cfg->act_max_owners, a->nowners), -1;
 	for (i = 0; i < a->nowners; i++) {
-		if (!recipient_email_valid(a->owners[i]))
+		if (!text_email_valid(a->owners[i]))
 			return snprintf(err, errlen, "'%s' is not an email "
 			    "address", a->owners[i]), -1;
 		if (st == NULL)

@@ -214,7 +214,7 @@ fail:
 int
 activity_owner_allowed(struct store *st, const char *uid, const char *email)
 {
-	/* Addresses are ASCII (recipient_email_valid()): lower() is
+	/* Addresses are ASCII (text_email_valid()): lower() is
 	 * enough to compare them. */
 	return store_exists(st,
 	    "SELECT 1 FROM users WHERE lower(email) = lower(?1)"

@@ -92,7 +92,8 @@ keep_chosen(const struct config *cfg, struct contact_list *l)
 
 	unknown_keys(cfg, l);
 	for (i = 0; i < l->n; i++) {
-		if (contact_sel_match(&cfg->letters_sel, &l->v[i], cfg->focus))
+		if (contact_sel_match(&cfg->letters_sel, l->v[i].key,
+		    l->v[i].kind, l->v[i].country, cfg->focus))
 			l->v[n++] = l->v[i];
 		else
 			contact_release(&l->v[i]);

@@ -164,7 +164,7 @@ user_add_cmd(int argc, char **argv, struct app *app)
 	}
 	if (optind != argc - 1 || name == NULL || role < 0)
 		return cmd_usage("user");
-	if (!recipient_email_valid(argv[optind])) {
+	if (!text_email_valid(argv[optind])) {
 		log_warnx("'%s' is not an email address", argv[optind]);
 		return 1;
 	}

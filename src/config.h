@@ -10,7 +10,7 @@
 
 #include <sys/types.h>
 
-#include "contact.h"
+#include "contact_sel.h"
 #include "lunar.h"
 #include "rules.h"
 #include "select.h"

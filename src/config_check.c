@@ -15,7 +15,7 @@
 
 #include "config.h"
 #include "log.h"
-#include "recipient.h"
+#include "text.h"
 #include "util.h"
 
 /* Every trusted proxy must be a numeric address, as connections report
@@ -153,7 +153,7 @@ config_check(const struct config *cfg)
 		ret = -1;
 	/* It goes into every calendar's ORGANIZER. */
 	if (cfg->org_email != NULL && *cfg->org_email != '\0' &&
-	    !recipient_email_valid(cfg->org_email)) {
+	    !text_email_valid(cfg->org_email)) {
 		log_warnx("%s: [organisation] email '%s' is not an address",
 		    cfg->path ? cfg->path : "config", cfg->org_email);
 		ret = -1;

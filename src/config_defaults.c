@@ -8,7 +8,6 @@
 
 #include "config.h"
 #include "config_int.h"
-#include "feed.h"
 #include "lunar.h"
 #include "rules.h"
 #include "select.h"

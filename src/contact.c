@@ -11,46 +11,12 @@
 
 #include "config.h"
 #include "contact.h"
+#include "contact_sel.h"
 #include "escape.h"
 #include "recipient.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
-
-/* The kinds, in the order lists show them; the key prefix of each. */
-static const struct {
-	const char *kind, *prefix, *vi, *en;
-	int mission, cc;	/* the key names the country: PREFIX:CC... */
-} kinds[] = {
-	{ "embassy", "embassy", "Đại sứ quán", "Embassy", 1, 1 },
-	{ "consulate-general", "cg", "Tổng Lãnh sự quán",
-	    "Consulate general", 1, 1 },
-	{ "consulate", "consulate", "Lãnh sự quán", "Consulate", 1, 1 },
-	{ "association", "association", "Hội hữu nghị", "Association", 0, 0 },
-	{ "organisation", "organisation", "Tổ chức đối tác", "Organisation",
-	    0, 0 },
-};
-
-int
-contact_kind_index(const char *kind)
-{
-	size_t i;
-
-	for (i = 0; kind != NULL && i < NELEM(kinds); i++)
-		if (strcmp(kind, kinds[i].kind) == 0)
-			return (int)i;
-	return -1;
-}
-
-const char *
-contact_kind_label(const char *kind, int english)
-{
-	int k = contact_kind_index(kind);
-
-	if (k < 0)
-		return kind != NULL ? kind : "";
-	return english ? kinds[k].en : kinds[k].vi;
-}
 
 static void
 add(struct contact_err *errs, size_t *nerr, const char *field,
@@ -83,41 +49,10 @@ empty(const char *s)
 
 /* 1 if s is one or more of a-z 0-9 -, starting with a letter or digit. */
 static int
-slug_ok(const char *s)
-{
-	if (*s == '\0' || *s == '-')
-		return 0;
-	for (; *s != '\0'; s++)
-		if (!(*s >= 'a' && *s <= 'z') && !(*s >= '0' && *s <= '9') &&
-		    *s != '-')
-			return 0;
-	return 1;
-}
-
-static int
 country_ok(const char *cc)
 {
 	return cc != NULL && strlen(cc) == 2 && isupper((unsigned char)cc[0])
 	    && isupper((unsigned char)cc[1]);
-}
-
-/* 1 if key has the shape kind and country ask for. */
-static int
-key_ok(const char *key, int k, const char *cc)
-{
-	size_t n = strlen(kinds[k].prefix);
-	const char *rest = key + n + 1;
-
-	if (strlen(key) > TEXT_KEY_MAX || strncmp(key, kinds[k].prefix, n) !=
-	    0 || key[n] != ':')
-		return 0;
-	if (!kinds[k].cc)
-		return slug_ok(rest);
-	if (!country_ok(cc) || strncmp(rest, cc, 2) != 0)
-		return 0;
-	if (k == 0)
-		return rest[2] == '\0';
-	return rest[2] == ':' && slug_ok(rest + 3);
 }
 
 static void
@@ -125,7 +60,7 @@ check_key(const struct contact *c, int k, struct contact_err *errs,
     size_t *nerr)
 {
 	if (text_ok("key", c->key, TEXT_KEY_MAX, TEXT_REQUIRED, errs,
-	    nerr) == -1 || k < 0 || key_ok(c->key, k, c->country))
+	    nerr) == -1 || k < 0 || contact_key_ok(c->key, k, c->country))
 		return;
 	add(errs, nerr, "key", NULL, "Mã phải có dạng embassy:CC, cg:CC:thanh-"
 	    "pho, consulate:CC:thanh-pho, association:ten hoặc "
@@ -165,7 +100,7 @@ check_links(const struct contact *c, struct contact_err *errs, size_t *nerr)
 	const char *w = c->website;
 
 	if (text_ok("email", c->email, 254, 0, errs, nerr) == 0 &&
-	    !empty(c->email) && !recipient_email_valid(c->email))
+	    !empty(c->email) && !text_email_valid(c->email))
 		add(errs, nerr, "email", NULL, "Địa chỉ email không hợp lệ.",
 		    "Not a valid email address.");
 	if (text_ok("website", w, TEXT_LINE_MAX, 0, errs, nerr) == 0 &&
@@ -281,4 +216,27 @@ contact_json(const struct contact *c, int loaded, struct buf *out)
 		    names[1 + (int)c->origin]);
 	buf_putc(out, '}');
 	free(cols);
+}
+
+int
+contact_for_country(struct store *st, const struct config *cfg,
+    const char *country, struct contact_list *out)
+{
+	struct contact_list all;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (contact_load(st, country, &all) == -1)
+		return -1;
+	for (i = 0; i < all.n; i++) {
+		if (!contact_sel_match(&cfg->letters_sel, all.v[i].key,
+		    all.v[i].kind, all.v[i].country, cfg->focus)) {
+			contact_release(&all.v[i]);
+			continue;
+		}
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
+		out->v[out->n++] = all.v[i];
+	}
+	free(all.v);
+	return 0;
 }

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "contact_sel.h"
+
 struct buf;
 struct config;
 struct store;
@@ -73,7 +75,7 @@ struct contact_err {
  * agreeing with kind and country (embassy:CC, cg:CC:CITY,
  * consulate:CC:CITY, association:NAME, organisation:NAME; CITY and NAME
  * of a-z 0-9 -); the country two capital letters and, when st is not
- * NULL, a row of countries; the email as recipient_email_valid() wants;
+ * NULL, a row of countries; the email as text_email_valid() wants;
  * the website http:// or https:// without spaces; the confidence one of
  * the three, unverified with a note.  Returns 0, 1 with one entry per bad
  * field in errs (at most CONTACT_MAX_ERRS) and their number in *nerr, or
@@ -137,46 +139,6 @@ void contact_list_release(struct contact_list *l);
  * set), the shape of the audit trail and of `kyniem contact --format
  * json`. */
 void contact_json(const struct contact *c, int loaded, struct buf *out);
-
-/* The kinds in the order lists show them, the first three the missions:
- * the index of kind (0 embassy ... 4 organisation), or -1. */
-#define CONTACT_KINDS		5
-#define CONTACT_MISSIONS	3
-int contact_kind_index(const char *kind);
-
-/* Vietnamese / English words for a kind ("Đại sứ quán"); the kind itself
- * when unknown. */
-const char *contact_kind_label(const char *kind, int english);
-
-/*
- * Which contacts the union writes to: [letters] contacts, a comma list of
- * terms.  A term is a contact's key (embassy:LA, cg:LA:da-nang), or one
- * or more filters joined by "+", all of which must hold: focus (a country
- * of [organisation] focus_countries), mission (an embassy, consulate
- * general or consulate), kind:K, country:CC, all.  Default:
- * "focus+mission", every mission of the focus countries.
- */
-struct contact_term {
-	char *key;		/* a key term, else NULL */
-	unsigned kinds;		/* 1 << index of the kind; 0 = any */
-	char country[3];	/* "" = any */
-	int focus;
-};
-
-struct contact_sel {
-	struct contact_term *v;
-	size_t n;
-};
-
-#define CONTACT_SEL_DEFAULT	"focus+mission"
-
-/* Compile s into *sel (release it); 0, or -1 with a reason in err. */
-int contact_sel_parse(const char *s, struct contact_sel *sel, char *err,
-    size_t errlen);
-void contact_sel_release(struct contact_sel *sel);
-/* 1 if sel chooses c; focus is the config's ",LA,KH," list. */
-int contact_sel_match(const struct contact_sel *sel, const struct contact *c,
-    const char *focus);
 
 /*
  * The contacts of country the union writes to, as [letters] contacts of

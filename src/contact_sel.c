@@ -1,16 +1,91 @@
 /*
- * Which contacts the union writes to: the [letters] contacts list,
- * compiled once when the config is read (config.c calls
- * contact_sel_parse()), and the contacts of a country it chooses, what
- * the congratulation letters are addressed to.
+ * The words of contacts the config speaks: the kinds of contact, the
+ * shape of their keys, and the [letters] contacts selector, compiled
+ * once when the config is read.  The contacts themselves are the store's
+ * (contact.c).
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
-#include "contact.h"
+#include "contact_sel.h"
+#include "text.h"
 #include "util.h"
+
+/* The kinds, in the order lists show them; the key prefix of each. */
+static const struct {
+	const char *kind, *prefix, *vi, *en;
+	int mission, cc;	/* the key names the country: PREFIX:CC... */
+} kinds[] = {
+	{ "embassy", "embassy", "Đại sứ quán", "Embassy", 1, 1 },
+	{ "consulate-general", "cg", "Tổng Lãnh sự quán",
+	    "Consulate general", 1, 1 },
+	{ "consulate", "consulate", "Lãnh sự quán", "Consulate", 1, 1 },
+	{ "association", "association", "Hội hữu nghị", "Association", 0, 0 },
+	{ "organisation", "organisation", "Tổ chức đối tác", "Organisation",
+	    0, 0 },
+};
+
+int
+contact_kind_index(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; kind != NULL && i < NELEM(kinds); i++)
+		if (strcmp(kind, kinds[i].kind) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+contact_kind_label(const char *kind, int english)
+{
+	int k = contact_kind_index(kind);
+
+	if (k < 0)
+		return kind != NULL ? kind : "";
+	return english ? kinds[k].en : kinds[k].vi;
+}
+
+static int
+slug_ok(const char *s)
+{
+	if (*s == '\0' || *s == '-')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!(*s >= 'a' && *s <= 'z') && !(*s >= '0' && *s <= '9') &&
+		    *s != '-')
+			return 0;
+	return 1;
+}
+
+static int
+country_ok(const char *cc)
+{
+	return cc != NULL && strlen(cc) == 2 && isupper((unsigned char)cc[0])
+	    && isupper((unsigned char)cc[1]);
+}
+
+/* 1 if key has the shape kind and country ask for. */
+int
+contact_key_ok(const char *key, int k, const char *cc)
+{
+	size_t n = strlen(kinds[k].prefix);
+	const char *rest = key + n + 1;
+
+	if (strlen(key) > TEXT_KEY_MAX || strncmp(key, kinds[k].prefix, n) !=
+	    0 || key[n] != ':')
+		return 0;
+	if (!kinds[k].cc)
+		return slug_ok(rest);
+	if (!country_ok(cc) || strncmp(rest, cc, 2) != 0)
+		return 0;
+	if (k == 0)
+		return rest[2] == '\0';
+	return rest[2] == ':' && slug_ok(rest + 3);
+}
+
 
 /* The key prefixes: a term starting with one is a contact's key. */
 static const char *const key_prefixes[] = {
@@ -120,54 +195,32 @@ contact_sel_release(struct contact_sel *sel)
 }
 
 static int
-term_match(const struct contact_term *t, const struct contact *c,
-    const char *focus)
+term_match(const struct contact_term *t, const char *key, const char *kind,
+    const char *country, const char *focus)
 {
 	char cc[5];
 	int k;
 
 	if (t->key != NULL)
-		return strcmp(t->key, c->key) == 0;
-	k = contact_kind_index(c->kind);
+		return strcmp(t->key, key) == 0;
+	k = contact_kind_index(kind);
 	if (t->kinds != 0 && (k < 0 || !(t->kinds & (1u << k))))
 		return 0;
-	if (t->country[0] != '\0' && strcmp(t->country, c->country) != 0)
+	if (t->country[0] != '\0' && strcmp(t->country, country) != 0)
 		return 0;
-	snprintf(cc, sizeof(cc), ",%s,", c->country);
+	snprintf(cc, sizeof(cc), ",%s,", country);
 	return !t->focus || (focus != NULL && strstr(focus, cc) != NULL);
 }
 
 int
-contact_sel_match(const struct contact_sel *sel, const struct contact *c,
-    const char *focus)
+contact_sel_match(const struct contact_sel *sel, const char *key,
+    const char *kind, const char *country, const char *focus)
 {
 	size_t i;
 
 	for (i = 0; i < sel->n; i++)
-		if (term_match(&sel->v[i], c, focus))
+		if (term_match(&sel->v[i], key, kind, country, focus))
 			return 1;
 	return 0;
 }
 
-int
-contact_for_country(struct store *st, const struct config *cfg,
-    const char *country, struct contact_list *out)
-{
-	struct contact_list all;
-	size_t i;
-
-	memset(out, 0, sizeof(*out));
-	if (contact_load(st, country, &all) == -1)
-		return -1;
-	for (i = 0; i < all.n; i++) {
-		if (!contact_sel_match(&cfg->letters_sel, &all.v[i],
-		    cfg->focus)) {
-			contact_release(&all.v[i]);
-			continue;
-		}
-		out->v = xrealloc(out->v, (out->n + 1) * sizeof(*out->v));
-		out->v[out->n++] = all.v[i];
-	}
-	free(all.v);
-	return 0;
-}

@@ -501,7 +501,8 @@ occasion_letters(const struct letter_input *in,
 			continue;
 		if (draft(in, &t[LANG_VI], oc, c, LANG_VI, grow(out)) == -1)
 			return -1;
-		if (contact_sel_match(&in->cfg->letters_english_sel, c,
+		if (contact_sel_match(&in->cfg->letters_english_sel,
+		    c->key, c->kind, c->country,
 		    in->cfg->focus) && draft(in, &t[LANG_EN], oc, c, LANG_EN,
 		    grow(out)) == -1)
 			return -1;
@@ -520,7 +521,8 @@ load_templates(const struct letter_input *in, const struct contact_list *cl,
 
 	for (k = 0; k < cl->n; k++)
 		need_en |= contact_sel_match(&in->cfg->letters_english_sel,
-		    &cl->v[k], in->cfg->focus);
+		    cl->v[k].key, cl->v[k].kind, cl->v[k].country,
+		    in->cfg->focus);
 	path = letter_template_path(in->cfg, LANG_VI);
 	ret = letter_tmpl_load(path, &t[LANG_VI]);
 	free(path);

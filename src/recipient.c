@@ -1,8 +1,6 @@
 /*
- * The recipients table and address validation.  Addresses are checked
- * conservatively (RFC 5321 dot-atom, hostname domain): a reminder tool
- * has no need for quoted local parts, and rejecting them keeps anything
- * that could break a header line out of the outbox.
+ * The recipients table: who gets digests and reminders, what they
+ * follow.  Their addresses are checked by text_email_valid().
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -15,71 +13,12 @@
 #include "text.h"
 #include "util.h"
 
-static int
-atext(int c)
-{
-	return isalnum(c) || (c != '\0' && strchr("!#$%&'*+/=?^_`{|}~-", c)
-	    != NULL);
-}
-
-static int
-local_valid(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || n > 64 || s[0] == '.' || s[n - 1] == '.')
-		return 0;
-	for (i = 0; i < n; i++) {
-		if (s[i] == '.' && s[i + 1] == '.')
-			return 0;
-		if (s[i] != '.' && !atext((unsigned char)s[i]))
-			return 0;
-	}
-	return 1;
-}
-
-static int
-domain_valid(const char *s)
-{
-	size_t label = 0, labels = 1;
-	const char *p;
-
-	if (*s == '\0' || strlen(s) > 253)
-		return 0;
-	for (p = s; *p; p++) {
-		if (*p == '.') {
-			if (label == 0 || p[-1] == '-')
-				return 0;
-			label = 0;
-			labels++;
-			continue;
-		}
-		if (!isalnum((unsigned char)*p) && *p != '-')
-			return 0;
-		if (*p == '-' && label == 0)
-			return 0;
-		if (++label > 63)
-			return 0;
-	}
-	return label > 0 && p[-1] != '-' && labels >= 2;
-}
-
-int
-recipient_email_valid(const char *s)
-{
-	const char *at;
-
-	if (s == NULL || strlen(s) > 254 || (at = strrchr(s, '@')) == NULL)
-		return 0;
-	return local_valid(s, (size_t)(at - s)) && domain_valid(at + 1);
-}
-
 int
 recipient_check(const struct recipient *r, char *err, size_t errlen)
 {
 	char why[200];
 
-	if (!recipient_email_valid(r->email))
+	if (!text_email_valid(r->email))
 		return snprintf(err, errlen, "'%s' is not an email address",
 		    r->email != NULL ? r->email : ""), -1;
 	if (text_check_field("name", r->name, TEXT_LINE_MAX, TEXT_REQUIRED,

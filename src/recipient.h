@@ -26,12 +26,6 @@ struct recipient_list {
 	size_t n;
 };
 
-/*
- * 1 if s is a plain addr-spec we are willing to send to: ASCII
- * local@domain.tld, dot-atom local part, hostname labels, no spaces or
- * control characters, at most 254 bytes.
- */
-int recipient_email_valid(const char *s);
 
 /*
  * Check a recipient's fields: the address, the name through the text

@@ -8,6 +8,7 @@
  * around on screen): a name or a title must read as it is stored.  The
  * character classes are ICU's, not tables of ours.
  */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -123,4 +124,69 @@ text_chars(const char *s)
 	for (; *s != '\0'; s++)
 		n += ((unsigned char)*s & 0xc0) != 0x80;
 	return n;
+}
+
+/*
+ * Addresses are checked conservatively (RFC 5321 dot-atom, hostname
+ * domain): a reminder tool has no need for quoted local parts, and
+ * rejecting them keeps anything that could break a header line out of
+ * the outbox.
+ */
+static int
+atext(int c)
+{
+	return isalnum(c) || (c != '\0' && strchr("!#$%&'*+/=?^_`{|}~-", c)
+	    != NULL);
+}
+
+static int
+local_valid(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 64 || s[0] == '.' || s[n - 1] == '.')
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.' && s[i + 1] == '.')
+			return 0;
+		if (s[i] != '.' && !atext((unsigned char)s[i]))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+domain_valid(const char *s)
+{
+	size_t label = 0, labels = 1;
+	const char *p;
+
+	if (*s == '\0' || strlen(s) > 253)
+		return 0;
+	for (p = s; *p; p++) {
+		if (*p == '.') {
+			if (label == 0 || p[-1] == '-')
+				return 0;
+			label = 0;
+			labels++;
+			continue;
+		}
+		if (!isalnum((unsigned char)*p) && *p != '-')
+			return 0;
+		if (*p == '-' && label == 0)
+			return 0;
+		if (++label > 63)
+			return 0;
+	}
+	return label > 0 && p[-1] != '-' && labels >= 2;
+}
+
+int
+text_email_valid(const char *s)
+{
+	const char *at;
+
+	if (s == NULL || strlen(s) > 254 || (at = strrchr(s, '@')) == NULL)
+		return 0;
+	return local_valid(s, (size_t)(at - s)) && domain_valid(at + 1);
 }

@@ -51,4 +51,11 @@ int text_char_refused(long c, int flags);
 /* Characters (code points) of a valid UTF-8 string. */
 size_t text_chars(const char *s);
 
+/*
+ * 1 if s is a plain addr-spec we are willing to send to: ASCII
+ * local@domain.tld, dot-atom local part, hostname labels, no spaces or
+ * control characters, at most 254 bytes.
+ */
+int text_email_valid(const char *s);
+
 #endif

@@ -56,7 +56,7 @@ form_check(struct web_req *r, struct rform *f, struct recipient *rec)
 	const char *why;
 	char err[200];
 
-	if (!recipient_email_valid(f->email))
+	if (!text_email_valid(f->email))
 		f->e_email = L(r, "Địa chỉ email không hợp lệ.",
 		    "Not a valid email address.");
 	if (text_check(f->name, TEXT_LINE_MAX, TEXT_REQUIRED, &why) == -1)

@@ -313,7 +313,7 @@ add_check(struct web_req *r, struct uform *f)
 {
 	const char *why;
 
-	if (!recipient_email_valid(f->email))
+	if (!text_email_valid(f->email))
 		f->e_email = L(r, "Địa chỉ email không hợp lệ.",
 		    "Not a valid email address.");
 	if (text_check(f->name, TEXT_LINE_MAX, TEXT_REQUIRED, &why) == -1)

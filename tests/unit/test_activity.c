@@ -11,6 +11,7 @@
 #include "config.h"
 #include "outbox.h"
 #include "recipient.h"
+#include "text.h"
 #include "util.h"
 
 START_TEST(times)
@@ -48,7 +49,7 @@ static const struct {
 
 START_TEST(email_valid)
 {
-	ck_assert_int_eq(recipient_email_valid(emails[_i].s), emails[_i].ok);
+	ck_assert_int_eq(text_email_valid(emails[_i].s), emails[_i].ok);
 }
 END_TEST
 

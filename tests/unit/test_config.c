@@ -929,22 +929,16 @@ END_TEST
  * term is refused by line; the templates resolve next to the file. */
 START_TEST(letters_keys)
 {
-	struct contact c = { 0 };
 	struct config cfg;
 	char *err, *p, want[600];
 	int rc;
 
 	load_ok("[letters]\ncontacts = embassy:LA, embassy:KH\n"
 	    "english = embassy:KH\ntemplate_en = /srv/en.txt\n", &cfg);
-	c.key = (char *)"embassy:KH";
-	c.country = (char *)"KH";
-	c.kind = (char *)"embassy";
-	ck_assert_int_eq(contact_sel_match(&cfg.letters_english_sel, &c,
-	    cfg.focus), 1);
-	c.key = (char *)"embassy:LA";
-	c.country = (char *)"LA";
-	ck_assert_int_eq(contact_sel_match(&cfg.letters_english_sel, &c,
-	    cfg.focus), 0);
+	ck_assert_int_eq(contact_sel_match(&cfg.letters_english_sel,
+	    "embassy:KH", "embassy", "KH", cfg.focus), 1);
+	ck_assert_int_eq(contact_sel_match(&cfg.letters_english_sel,
+	    "embassy:LA", "embassy", "LA", cfg.focus), 0);
 	ck_assert_str_eq(p = letter_template_path(&cfg, LANG_EN),
 	    "/srv/en.txt");
 	free(p);
