@@ -36,120 +36,133 @@ KLDFLAGS = $(if $(SANITIZE),$(SANFLAGS))
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 TESTLIBS = $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
 
-# Modules (everything but main.c), one per line.
-SRCS = \
-	src/activity.c \
-	src/activity_db.c \
-	src/assets.c \
-	src/audit.c \
-	src/backup.c \
-	src/backup_fmt.c \
-	src/backup_restore.c \
-	src/cmd_activity.c \
-	src/cmd_anniversaries.c \
-	src/cmd_audit.c \
-	src/cmd_backup.c \
-	src/cmd_contact.c \
-	src/cmd_export.c \
-	src/cmd_feed.c \
-	src/cmd_import.c \
-	src/cmd_init.c \
-	src/cmd_letters.c \
-	src/cmd_list.c \
-	src/cmd_lunar.c \
-	src/cmd_outbox.c \
-	src/cmd_plan.c \
-	src/cmd_recipient.c \
-	src/cmd_remind.c \
-	src/cmd_report.c \
-	src/cmd_restore.c \
-	src/cmd_serve.c \
-	src/cmd_show.c \
-	src/cmd_upcoming.c \
-	src/cmd_user.c \
-	src/collate.c \
-	src/config.c \
-	src/config_check.c \
-	src/config_defaults.c \
-	src/conns.c \
-	src/contact.c \
-	src/contact_db.c \
-	src/contact_sel.c \
-	src/correction.c \
-	src/csv.c \
-	src/dataset.c \
-	src/doc.c \
-	src/docx.c \
-	src/escape.c \
-	src/feed.c \
-	src/file.c \
-	src/form.c \
-	src/http.c \
-	src/httpreq.c \
-	src/ical.c \
-	src/icsline.c \
-	src/import.c \
-	src/import_event.c \
-	src/import_ics.c \
-	src/input.c \
-	src/invite.c \
-	src/letter.c \
-	src/letter_tmpl.c \
-	src/log.c \
-	src/lunar.c \
-	src/mail_smtp.c \
-	src/message.c \
-	src/outbox.c \
-	src/output.c \
-	src/page.c \
-	src/plan.c \
-	src/plan_appendix.c \
-	src/plan_choice.c \
-	src/plan_render.c \
-	src/query.c \
-	src/rank.c \
-	src/recipient.c \
-	src/recur.c \
-	src/remind.c \
-	src/remind_mail.c \
-	src/report.c \
-	src/rules.c \
-	src/rules_title.c \
-	src/select.c \
-	src/sender.c \
-	src/session.c \
-	src/site.c \
-	src/snap.c \
-	src/store.c \
-	src/text.c \
-	src/throttle.c \
-	src/token.c \
-	src/ui.c \
-	src/user.c \
-	src/util.c \
-	src/vntime.c \
-	src/web.c \
-	src/web_activities.c \
-	src/web_activity.c \
-	src/web_activity_msg.c \
-	src/web_audit.c \
-	src/web_backup.c \
-	src/web_contacts.c \
-	src/web_docs.c \
-	src/web_home.c \
-	src/web_import.c \
-	src/web_letters.c \
-	src/web_occasion.c \
-	src/web_outbox.c \
-	src/web_recipients.c \
-	src/web_session.c \
-	src/web_static.c \
-	src/web_thread.c \
-	src/web_users.c \
-	src/web_verify.c \
-	src/web_year.c
+# The layers of src/ (src/LAYERS), as scripts/layers prints them: each
+# folder and the folders its files may include, "core:core,lib".  Every
+# folder compiles with those include paths only, so an include of a peer's
+# or a higher layer's header does not compile (scripts/check-layers says
+# which, and make check runs it).
+LAYERS := $(shell scripts/layers)
+LAYER_DIRS := $(foreach l,$(LAYERS),$(firstword $(subst :, ,$(l))))
+comma := ,
+layer_dirs = $(subst $(comma), ,$(patsubst $(1):%,%,$(filter $(1):%,$(LAYERS))))
+layer_inc = $(addprefix -Isrc/,$(call layer_dirs,$(1)))
+ALL_INC = $(addprefix -Isrc/,$(LAYER_DIRS))
 
-# Unit tests: tests/unit/test_NAME.c, one per module.
+# Modules (everything but main.c), one per line, by folder.
+SRCS = \
+	src/cli/cmd_activity.c \
+	src/cli/cmd_anniversaries.c \
+	src/cli/cmd_audit.c \
+	src/cli/cmd_backup.c \
+	src/cli/cmd_contact.c \
+	src/cli/cmd_export.c \
+	src/cli/cmd_feed.c \
+	src/cli/cmd_import.c \
+	src/cli/cmd_init.c \
+	src/cli/cmd_letters.c \
+	src/cli/cmd_list.c \
+	src/cli/cmd_lunar.c \
+	src/cli/cmd_outbox.c \
+	src/cli/cmd_plan.c \
+	src/cli/cmd_recipient.c \
+	src/cli/cmd_remind.c \
+	src/cli/cmd_report.c \
+	src/cli/cmd_restore.c \
+	src/cli/cmd_serve.c \
+	src/cli/cmd_show.c \
+	src/cli/cmd_upcoming.c \
+	src/cli/cmd_user.c \
+	src/cli/output.c \
+	src/cli/query.c \
+	src/core/config.c \
+	src/core/config_check.c \
+	src/core/config_defaults.c \
+	src/core/contact_sel.c \
+	src/core/lunar.c \
+	src/core/rules.c \
+	src/core/rules_title.c \
+	src/core/select.c \
+	src/feed/feed.c \
+	src/feed/ical.c \
+	src/feed/page.c \
+	src/import/icsline.c \
+	src/import/import.c \
+	src/import/import_event.c \
+	src/import/import_ics.c \
+	src/import/recur.c \
+	src/lib/collate.c \
+	src/lib/csv.c \
+	src/lib/escape.c \
+	src/lib/file.c \
+	src/lib/input.c \
+	src/lib/log.c \
+	src/lib/text.c \
+	src/lib/token.c \
+	src/lib/util.c \
+	src/lib/vntime.c \
+	src/mail/invite.c \
+	src/mail/mail_smtp.c \
+	src/mail/message.c \
+	src/mail/remind.c \
+	src/mail/remind_mail.c \
+	src/mail/sender.c \
+	src/paper/doc.c \
+	src/paper/docx.c \
+	src/paper/letter.c \
+	src/paper/letter_tmpl.c \
+	src/paper/plan.c \
+	src/paper/plan_appendix.c \
+	src/paper/plan_render.c \
+	src/paper/rank.c \
+	src/paper/report.c \
+	src/serve/conns.c \
+	src/serve/form.c \
+	src/serve/http.c \
+	src/serve/httpreq.c \
+	src/serve/site.c \
+	src/serve/snap.c \
+	src/store/activity.c \
+	src/store/activity_db.c \
+	src/store/audit.c \
+	src/store/backup.c \
+	src/store/backup_fmt.c \
+	src/store/backup_restore.c \
+	src/store/contact.c \
+	src/store/contact_db.c \
+	src/store/correction.c \
+	src/store/dataset.c \
+	src/store/outbox.c \
+	src/store/plan_choice.c \
+	src/store/recipient.c \
+	src/store/session.c \
+	src/store/store.c \
+	src/store/throttle.c \
+	src/store/user.c \
+	src/web/assets.c \
+	src/web/ui.c \
+	src/web/web.c \
+	src/web/web_activities.c \
+	src/web/web_activity.c \
+	src/web/web_activity_msg.c \
+	src/web/web_audit.c \
+	src/web/web_backup.c \
+	src/web/web_contacts.c \
+	src/web/web_docs.c \
+	src/web/web_home.c \
+	src/web/web_import.c \
+	src/web/web_letters.c \
+	src/web/web_occasion.c \
+	src/web/web_outbox.c \
+	src/web/web_recipients.c \
+	src/web/web_session.c \
+	src/web/web_static.c \
+	src/web/web_thread.c \
+	src/web/web_users.c \
+	src/web/web_verify.c \
+	src/web/web_year.c
+
+# Unit tests: tests/unit/test_NAME.c, one per module, linked with the
+# archives of the module's folder and the folders below it only.
 UNITS = \
 	tests/unit/test_activity.c \
 	tests/unit/test_backup.c \
@@ -176,40 +189,62 @@ UNITS = \
 
 # The web application's static files, compiled in (scripts/embed).
 ASSETS = \
-	src/static/app.css \
-	src/static/app.js
+	src/web/static/app.css \
+	src/web/static/app.js
 
-OBJS = $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/src/assets_data.o
+OBJS = $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/src/web/assets_data.o
 UNITBINS = $(UNITS:%.c=$(BUILD)/%)
 
 all: $(BUILD)/kyniem
+
+# A source of src/DIR/ sees the headers of DIR's layer and below.
+$(BUILD)/src/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KCFLAGS) $(call layer_inc,$(firstword $(subst /, ,$*))) \
+	    $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(KCFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/src/assets_data.c: $(ASSETS) scripts/embed
+$(BUILD)/src/web/assets_data.c: $(ASSETS) scripts/embed
 	@mkdir -p $(dir $@)
 	scripts/embed $@ $(ASSETS)
 
-$(BUILD)/src/assets_data.o: $(BUILD)/src/assets_data.c
-	$(CC) $(KCFLAGS) $(CPPFLAGS) $(CFLAGS) -Isrc -c -o $@ $<
+$(BUILD)/src/web/assets_data.o: $(BUILD)/src/web/assets_data.c
+	$(CC) $(KCFLAGS) $(CPPFLAGS) $(CFLAGS) $(call layer_inc,web) -c -o $@ $<
 
 # Only main.c prints the version: a new changelog entry rebuilds it alone.
-$(BUILD)/src/main.o: KCFLAGS += -DKYNIEM_VERSION='"$(VERSION)"'
-$(BUILD)/src/main.o: debian/changelog
+$(BUILD)/src/cli/main.o: KCFLAGS += -DKYNIEM_VERSION='"$(VERSION)"'
+$(BUILD)/src/cli/main.o: debian/changelog
 
 $(BUILD)/libkyniem.a: $(OBJS)
 	rm -f $@
 	ar rcs $@ $(OBJS)
 
-$(BUILD)/kyniem: $(BUILD)/src/main.o $(BUILD)/libkyniem.a
+# One archive per folder, for the unit tests.
+define layer_archive
+$(BUILD)/layer-$(1).a: $(filter $(BUILD)/src/$(1)/%,$(OBJS))
+	rm -f $$@
+	ar rcs $$@ $$^
+endef
+$(foreach d,$(LAYER_DIRS),$(eval $(call layer_archive,$(d))))
+
+$(BUILD)/kyniem: $(BUILD)/src/cli/main.o $(BUILD)/libkyniem.a
 	$(CC) $(KLDFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $(BUILD)/libkyniem.a
+# test_NAME's folder: that of src/*/NAME.c.
+unit_dir = $(patsubst src/%/,%,$(dir $(firstword $(wildcard \
+	src/*/$(patsubst test_%,%,$(1)).c))))
+unit_archives = $(foreach d,$(call layer_dirs,$(call unit_dir,$(1))), \
+	$(BUILD)/layer-$(d).a)
+
+.SECONDEXPANSION:
+$(BUILD)/tests/unit/%: $(BUILD)/tests/unit/%.o $$(call unit_archives,$$*)
 	$(CC) $(KLDFLAGS) $(LDFLAGS) -o $@ $^ $(TESTLIBS) $(LIBS)
 
-$(BUILD)/tests/unit/%.o: KCFLAGS += -Isrc $(shell pkg-config --cflags check 2>/dev/null)
+$(BUILD)/tests/unit/%.o: KCFLAGS += $(call layer_inc,$(call unit_dir,$(notdir \
+	$(basename $@)))) $(shell pkg-config --cflags check 2>/dev/null)
 
 units: $(UNITBINS)
 
@@ -282,7 +317,7 @@ CALFILES = $(shell cd calendars && find . -type f \( -name '*.csv' -o \
 $(BUILD)/.prefix: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
-$(BUILD)/src/cmd_init.o: $(BUILD)/.prefix
+$(BUILD)/src/cli/cmd_init.o: $(BUILD)/.prefix
 
 install: $(BUILD)/kyniem
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

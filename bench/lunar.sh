@@ -10,7 +10,7 @@ NODE=${NODE:-node}
 CC=${CC:-cc}
 make -s BUILD="$BUILD" "$BUILD/libkyniem.a"
 mkdir -p "$BUILD/bench"
-"$CC" -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Isrc -o "$BUILD/bench/lunar_bench" \
+"$CC" -std=c11 -D_POSIX_C_SOURCE=200809L -O2 $(for d in src/*/; do printf -- "-I%s " "${d%/}"; done)-o "$BUILD/bench/lunar_bench" \
     bench/lunar_bench.c "$BUILD/libkyniem.a" -lm
 dir=${LUNAR_NPM_DIR:-}
 if [ -z "$dir" ]; then

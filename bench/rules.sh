@@ -7,7 +7,7 @@ BUILD=${BUILD:-build}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -f "$BUILD/libkyniem.a" ] || make -s "$BUILD/libkyniem.a"
-cc -O2 -Isrc -o "$tmp/rules_bench" bench/rules_bench.c "$BUILD/libkyniem.a" \
+cc -O2 $(for d in src/*/; do printf -- "-I%s " "${d%/}"; done)-o "$tmp/rules_bench" bench/rules_bench.c "$BUILD/libkyniem.a" \
     $(pkg-config --libs sqlite3 inih libical) -lm
 command -v remind >/dev/null ||
     { echo "remind not installed (scripts/install-deps bench)"; exit 1; }

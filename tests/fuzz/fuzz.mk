@@ -16,14 +16,15 @@ FUZZBINS = $(FUZZ_TARGETS:%=$(FUZZBUILD)/%)
 
 $(FUZZBUILD)/src/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(FUZZCC) $(KCFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+	$(FUZZCC) $(KCFLAGS) $(call layer_inc,$(firstword $(subst /, ,$*))) \
+	    $(FUZZFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 $(FUZZBUILD)/libkyniem.a: $(FUZZOBJS)
 	rm -f $@
 	ar rcs $@ $(FUZZOBJS)
 
 $(FUZZBUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZBUILD)/libkyniem.a
-	$(FUZZCC) $(filter-out -MMD -MP,$(KCFLAGS)) $(FUZZFLAGS) -Isrc \
+	$(FUZZCC) $(filter-out -MMD -MP,$(KCFLAGS)) $(FUZZFLAGS) $(ALL_INC) \
 	    -DKYNIEM_SRCDIR='"$(CURDIR)"' -fsanitize=fuzzer -o $@ $< \
 	    $(FUZZBUILD)/libkyniem.a $(LIBS)
 
@@ -34,7 +35,7 @@ fuzz-build: $(FUZZBINS)
 # through them without a clang build of every module.
 REPLAYBINS = $(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/%)
 
-$(BUILD)/tests/fuzz/%.o: KCFLAGS += -Isrc -DKYNIEM_SRCDIR='"$(CURDIR)"'
+$(BUILD)/tests/fuzz/%.o: KCFLAGS += $(ALL_INC) -DKYNIEM_SRCDIR='"$(CURDIR)"'
 
 $(BUILD)/tests/fuzz/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o \
     $(BUILD)/tests/fuzz/replay.o $(BUILD)/libkyniem.a

@@ -13,11 +13,8 @@
 #include <unistd.h>
 
 #include "config.h"
-#include "contact.h"
 #include "file.h"
-#include "letter.h"
 #include "csv.h"
-#include "plan.h"
 #include "util.h"
 
 static char dir[64];
@@ -939,10 +936,10 @@ START_TEST(letters_keys)
 	    "embassy:KH", "embassy", "KH", cfg.focus), 1);
 	ck_assert_int_eq(contact_sel_match(&cfg.letters_english_sel,
 	    "embassy:LA", "embassy", "LA", cfg.focus), 0);
-	ck_assert_str_eq(p = letter_template_path(&cfg, LANG_EN),
+	ck_assert_str_eq(p = config_letter_template(&cfg, LANG_EN),
 	    "/srv/en.txt");
 	free(p);
-	p = letter_template_path(&cfg, LANG_VI);
+	p = config_letter_template(&cfg, LANG_VI);
 	snprintf(want, sizeof(want), "%.*s/letter.vi.txt",
 	    (int)(strrchr(path, '/') - path), path);
 	ck_assert_str_eq(p, want);

@@ -11,7 +11,8 @@
 #include <string.h>
 
 #include "correction.h"
-#include "import.h"
+#include "fixture.h"
+#include "rules.h"
 #include "lunar.h"
 #include "store.h"
 #include "util.h"
@@ -112,21 +113,14 @@ static struct store *st;
 static struct lunar_cal *cal;
 static char dir[64];
 
-static const char countries[] =
-    "code,name_en,name_vi,formal_en,formal_vi,source\n"
-    "JP,Japan,Nhật Bản,,,test\n";
-static const char shipped[] = "country,date,confidence,source,note\n"
-    "JP,1973-09,confirmed,a,month only\n";
-static const char changed[] = "country,date,confidence,source,note\n"
-    "JP,1973-09,confirmed,b,month only\n";
-
+/* The shipped relation:JP row as `kyniem init` stores it: known to the
+ * month, from source. */
 static void
-import(const char *csv, long now)
+put_jp(const char *source, long now)
 {
-	struct import_stats s = { 0 };
-
-	ck_assert_int_eq(import_data(st, cal, "t.csv", csv, strlen(csv), now,
-	    &s), 0);
+	fixture_country(st, "JP", "Japan", "Nhật Bản", now);
+	fixture_relation(st, "JP", "1973-09", "confirmed", source,
+	    "month only", now);
 }
 
 static void
@@ -139,8 +133,7 @@ setup(void)
 	snprintf(db, sizeof(db), "%s/k.db", dir);
 	ck_assert_int_eq(store_open(db, STORE_CREATE, &st), 0);
 	cal = lunar_new(LUNAR_HISTORICAL);
-	import(countries, 1);
-	import(shipped, 1);
+	put_jp("a", 1);
 }
 
 static void
@@ -195,11 +188,11 @@ START_TEST(life)
 	expect_loaded("1973-09-21", "mofa.gov.vn 1", RULE_FIXED);
 	expect_active(1);
 	/* kyniem init again: the same shipped row, the correction stays. */
-	import(shipped, 200);
+	put_jp("a", 200);
 	expect_loaded("1973-09-21", "mofa.gov.vn 1", RULE_FIXED);
 	expect_active(1);
 	/* The shipped row changed: it wins again. */
-	import(changed, 300);
+	put_jp("b", 300);
 	expect_loaded("1973-09", "b", RULE_UNDATED);
 	expect_active(0);
 	ck_assert_int_eq(correction_load(st, &l), 0);

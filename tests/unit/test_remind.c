@@ -15,7 +15,7 @@
 
 #include "activity.h"
 #include "config.h"
-#include "import.h"
+#include "fixture.h"
 #include "lunar.h"
 #include "mail.h"
 #include "outbox.h"
@@ -68,27 +68,31 @@ static struct store *st;
 static struct lunar_cal *cal;
 static char dir[64];
 
-static const char countries[] =
-    "code,name_en,name_vi,formal_en,formal_vi,source\n"
-    "FI,Finland,Phần Lan,,,test\n"
-    "GE,Georgia,Gruzia,,,test\n"
-    "JP,Japan,Nhật Bản,,,test\n"
-    "SG,Singapore,Singapore,,,test\n"
-    "WS,Samoa,Samoa,,,test\n";
 /* Milestones of 2023: Samoa's 30th known to the month (July), Singapore's
  * and Japan's 50th, Georgia's 30th recalled, Finland's 50th in October. */
-static const char relations[] =
-    "country,date,confidence,source,note\n"
-    "FI,1973-10-20,confirmed,test,\n"
-    "GE,1993-08-15,recalled,,Ngày ghi theo trí nhớ\n"
-    "JP,1973-09-21,confirmed,mofa.go.jp test,\n"
-    "SG,1973-08-01,confirmed,test,\n"
-    "WS,1993-07,confirmed,test,Chỉ biết tháng\n";
+static void
+fixtures(void)
+{
+	fixture_country(st, "FI", "Finland", "Phần Lan", 1000);
+	fixture_country(st, "GE", "Georgia", "Gruzia", 1000);
+	fixture_country(st, "JP", "Japan", "Nhật Bản", 1000);
+	fixture_country(st, "SG", "Singapore", "Singapore", 1000);
+	fixture_country(st, "WS", "Samoa", "Samoa", 1000);
+	fixture_relation(st, "FI", "1973-10-20", "confirmed", "test", "",
+	    1000);
+	fixture_relation(st, "GE", "1993-08-15", "recalled", "",
+	    "Ngày ghi theo trí nhớ", 1000);
+	fixture_relation(st, "JP", "1973-09-21", "confirmed",
+	    "mofa.go.jp test", "", 1000);
+	fixture_relation(st, "SG", "1973-08-01", "confirmed", "test", "",
+	    1000);
+	fixture_relation(st, "WS", "1993-07", "confirmed", "test",
+	    "Chỉ biết tháng", 1000);
+}
 
 static void
 setup(void)
 {
-	struct import_stats s = { 0 };
 	struct activity a = { 0 };
 	struct recipient r = { 0 };
 	char db[96], err[128];
@@ -101,10 +105,7 @@ setup(void)
 	cfg.smtp_from = xstrdup("kyniem@example.org");
 	ck_assert_int_eq(store_open(db, STORE_CREATE, &st), 0);
 	cal = lunar_new(LUNAR_HISTORICAL);
-	ck_assert_int_eq(import_data(st, cal, "c.csv", countries,
-	    strlen(countries), 1000, &s), 0);
-	ck_assert_int_eq(import_data(st, cal, "r.csv", relations,
-	    strlen(relations), 1000, &s), 0);
+	fixtures();
 	/* The owner is one of the union's people (issue 21). */
 	r.email = (char *)"an@example.org";
 	r.name = (char *)"An";

@@ -173,4 +173,10 @@ const struct config_category *config_category_find(const struct config *cfg,
 const struct config_feed *config_feed_find(const struct config *cfg,
     const char *name);
 
+/* The template of lang: [letters] template_vi or template_en, a relative
+ * path resolved against the config file's directory; by default
+ * letter.vi.txt or letter.en.txt there (config/ of the source tree,
+ * /etc/kyniem installed).  The caller frees. */
+char *config_letter_template(const struct config *cfg, enum lang lang);
+
 #endif

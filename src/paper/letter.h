@@ -86,11 +86,6 @@ void letter_list_drop_sent(struct letter_list *l,
 int letter_render(const struct letter *l, const struct config *cfg,
     enum doc_format fmt, struct buf *out);
 
-/* The template of lang: [letters] template_vi or template_en, a relative
- * path resolved against the config file's directory; by default
- * letter.vi.txt or letter.en.txt there (config/ of the source tree,
- * /etc/kyniem installed).  The caller frees. */
-char *letter_template_path(const struct config *cfg, enum lang lang);
 
 /*
  * The UID of the activity that records the letters of observance key for

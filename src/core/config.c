@@ -851,3 +851,22 @@ config_feed_find(const struct config *cfg, const char *name)
 			return &cfg->feeds[i];
 	return NULL;
 }
+
+char *
+config_letter_template(const struct config *cfg, enum lang lang)
+{
+	const char *set = lang == LANG_EN ? cfg->letters_template_en :
+	    cfg->letters_template_vi;
+	const char *name = set != NULL && *set != '\0' ? set : lang ==
+	    LANG_EN ? "letter.en.txt" : "letter.vi.txt";
+	const char *slash;
+
+	if (name[0] == '/')
+		return xstrdup(name);
+	if (cfg->path == NULL)
+		return xasprintf("/etc/kyniem/%s", name);
+	if ((slash = strrchr(cfg->path, '/')) == NULL)
+		return xstrdup(name);
+	return xasprintf("%.*s/%s", (int)(slash - cfg->path), cfg->path,
+	    name);
+}

@@ -29,25 +29,6 @@ static void occasion_phrase(const struct occurrence *, enum lang,
 #define SENT_TITLE	"Gửi thư chúc mừng "
 
 char *
-letter_template_path(const struct config *cfg, enum lang lang)
-{
-	const char *set = lang == LANG_EN ? cfg->letters_template_en :
-	    cfg->letters_template_vi;
-	const char *name = set != NULL && *set != '\0' ? set : lang ==
-	    LANG_EN ? "letter.en.txt" : "letter.vi.txt";
-	const char *slash;
-
-	if (name[0] == '/')
-		return xstrdup(name);
-	if (cfg->path == NULL)
-		return xasprintf("/etc/kyniem/%s", name);
-	if ((slash = strrchr(cfg->path, '/')) == NULL)
-		return xstrdup(name);
-	return xasprintf("%.*s/%s", (int)(slash - cfg->path), cfg->path,
-	    name);
-}
-
-char *
 letter_uid(const char *key, int year, const char *domain)
 {
 	char *uid = xasprintf("kyniem-letter-%d-%s@%s", year, key, domain), *p;
@@ -523,12 +504,12 @@ load_templates(const struct letter_input *in, const struct contact_list *cl,
 		need_en |= contact_sel_match(&in->cfg->letters_english_sel,
 		    cl->v[k].key, cl->v[k].kind, cl->v[k].country,
 		    in->cfg->focus);
-	path = letter_template_path(in->cfg, LANG_VI);
+	path = config_letter_template(in->cfg, LANG_VI);
 	ret = letter_tmpl_load(path, &t[LANG_VI]);
 	free(path);
 	if (ret == -1 || !need_en)
 		return ret;
-	path = letter_template_path(in->cfg, LANG_EN);
+	path = config_letter_template(in->cfg, LANG_EN);
 	if ((ret = letter_tmpl_load(path, &t[LANG_EN])) == -1)
 		letter_tmpl_release(&t[LANG_VI]);
 	free(path);
