@@ -139,6 +139,7 @@ SRCS = \
 	src/store/throttle.c \
 	src/store/user.c \
 	src/web/assets.c \
+	src/web/route.c \
 	src/web/ui.c \
 	src/web/web.c \
 	src/web/web_activities.c \

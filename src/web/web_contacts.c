@@ -15,6 +15,7 @@
 #include "text.h"
 #include "ui.h"
 #include "user.h"
+#include "web.h"
 #include "web_pages.h"
 
 /* The fields an admin edits, in the form's order. */

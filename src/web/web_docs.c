@@ -19,6 +19,7 @@
 #include "plan_choice.h"
 #include "report.h"
 #include "ui.h"
+#include "web.h"
 #include "web_pages.h"
 
 static const char *const exts[] = { "docx", "md", "csv", "html" };

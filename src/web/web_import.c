@@ -15,6 +15,7 @@
 #include "import.h"
 #include "text.h"
 #include "ui.h"
+#include "web.h"
 #include "web_pages.h"
 
 /* Bytes of an uploaded file's name as messages show it. */
