@@ -87,8 +87,10 @@ SRCS = \
 	src/feed/page.c \
 	src/import/icsline.c \
 	src/import/import.c \
+	src/import/import_csv.c \
 	src/import/import_event.c \
 	src/import/import_ics.c \
+	src/import/import_keys.c \
 	src/import/recur.c \
 	src/lib/collate.c \
 	src/lib/csv.c \
