@@ -1,82 +1,15 @@
 /*
- * The route table and the checks every request passes before its page
- * runs.  Nothing here reads a connection, the database or the clock:
- * web.c hands in the strings and acts on the verdict, and
- * tests/unit/test_route.c tries each decision on its own.
+ * Finding a request's route in a table, and the checks every request
+ * passes before its page runs.  Nothing here reads a connection, the
+ * database or the clock: web.c hands in its route table and the
+ * request's strings and acts on the verdict, and tests/unit/test_route.c
+ * tries each decision on its own.
  */
 #include <string.h>
 
 #include "route.h"
 #include "token.h"
-#include "user.h"
 #include "util.h"
-#include "web_pages.h"
-
-#define V ROLE_VIEWER
-#define E ROLE_EDITOR
-#define A ROLE_ADMIN
-#define P ROUTE_PUBLIC
-
-static const struct route routes[] = {
-	{ "GET", "/app", P, web_root },
-	{ "GET", "/app/", V, web_home },
-	{ "GET", "/app/account", V, web_account },
-	{ "POST", "/app/account/password", V, web_account_password },
-	{ "GET", "/app/activities", V, web_activities },
-	{ "POST", "/app/activities", E, web_activity_create },
-	{ "GET", "/app/activities/#", V, web_activity },
-	{ "POST", "/app/activities/#", E, web_activity_update },
-	{ "POST", "/app/activities/#/cancel", E, web_activity_cancel },
-	{ "POST", "/app/activities/#/done", E, web_activity_done },
-	{ "GET", "/app/activities/#/edit", E, web_activity_edit },
-	{ "GET", "/app/activities/new", E, web_activity_new },
-	{ "GET", "/app/audit", A, web_audit_page },
-	{ "GET", "/app/backup", A, web_backup_page },
-	{ "GET", "/app/backup/latest", A, web_backup_latest },
-	{ "GET", "/app/contacts", V, web_contacts },
-	{ "GET", "/app/contacts/edit", A, web_contact_edit_form },
-	{ "POST", "/app/contacts/edit", A, web_contact_edit },
-	{ "GET", "/app/documents", V, web_documents },
-	{ "GET", "/app/documents/*", V, web_document },
-	{ "POST", "/app/documents/#/*/exclude", E, web_document_exclude },
-	{ "POST", "/app/documents/#/*/include", E, web_document_include },
-	{ "POST", "/app/documents/#/*/reset", E, web_document_reset },
-	{ "GET", "/app/import", A, web_import_form },
-	{ "POST", "/app/import", A, web_import },
-	{ "GET", "/app/lang/*", P, web_lang },
-	{ "GET", "/app/letters", V, web_letters },
-	{ "GET", "/app/letters/*", V, web_letter_file },
-	{ "POST", "/app/letters/sent", E, web_letter_sent },
-	{ "GET", "/app/login", P, web_login_form },
-	{ "POST", "/app/login", P, web_login },
-	{ "POST", "/app/logout", V, web_logout },
-	{ "GET", "/app/occasions/*", V, web_occasion },
-	{ "POST", "/app/occasions/*/correct", E, web_occasion_correct },
-	{ "GET", "/app/outbox", A, web_outbox },
-	{ "POST", "/app/outbox/#/retry", A, web_outbox_retry },
-	{ "GET", "/app/password", P, web_password_form },
-	{ "POST", "/app/password", P, web_password },
-	{ "GET", "/app/recipients", A, web_recipients },
-	{ "POST", "/app/recipients", A, web_recipient_add },
-	{ "GET", "/app/recipients/edit", A, web_recipient_edit_form },
-	{ "POST", "/app/recipients/edit", A, web_recipient_edit },
-	{ "POST", "/app/recipients/remove", A, web_recipient_remove },
-	{ "GET", "/app/static/*", P, web_static },
-	{ "GET", "/app/users", A, web_users },
-	{ "POST", "/app/users", A, web_user_add },
-	{ "POST", "/app/users/#/disable", A, web_user_disable },
-	{ "POST", "/app/users/#/enable", A, web_user_enable },
-	{ "POST", "/app/users/#/reset", A, web_user_reset },
-	{ "POST", "/app/users/#/role", A, web_user_role },
-	{ "GET", "/app/verify", V, web_verify },
-	{ "GET", "/app/year", V, web_year_now },
-	{ "GET", "/app/year/#", V, web_year },
-};
-
-#undef V
-#undef E
-#undef A
-#undef P
 
 /* A path segment for m->arg: URL-safe characters only (and ':' of the
  * observances' keys, "relation:JP"). */
@@ -132,15 +65,15 @@ match(const char *pattern, const char *path, struct route_match *m)
 }
 
 const struct route *
-route_find(const char *method, const char *path, struct route_match *m,
-    unsigned *status)
+route_find(const struct route *routes, size_t n, const char *method,
+    const char *path, struct route_match *m, unsigned *status)
 {
 	const char *want = strcmp(method, "HEAD") == 0 ? "GET" : method;
 	size_t i;
 
 	memset(m, 0, sizeof(*m));
 	*status = 404;
-	for (i = 0; i < NELEM(routes); i++) {
+	for (i = 0; i < n; i++) {
 		if (!match(routes[i].pattern, path, m))
 			continue;
 		if (strcmp(routes[i].method, want) == 0)

@@ -1,12 +1,15 @@
 /*
- * The web application's routes, each with the least role it needs, and
- * the decisions about a request before its page runs (login, role,
- * Origin, CSRF token), as pure functions of strings and numbers like
- * httpreq.h's: no connection, no database, no clock, so each can be
- * unit-tested.  web.c gathers what they read and acts on the answer.
+ * The router's decisions about a request before its page runs, as pure
+ * functions of strings and numbers like httpreq.h's (no connection, no
+ * database, no clock, so each can be unit-tested): which route of a
+ * table (web.c's, each route with the least role it needs) a method and
+ * path name, and whether the request may go on (login, role, Origin,
+ * CSRF token).  web.c gathers what they read and acts on the answer.
  */
 #ifndef KYNIEM_ROUTE_H
 #define KYNIEM_ROUTE_H
+
+#include <stddef.h>
 
 #include "web_req.h"
 
@@ -27,12 +30,14 @@ struct route_match {
 };
 
 /*
- * The route of method and path, with *m filled from the path; or NULL
- * with *status 404 (no route has the path) or 405 (routes have it, for
- * another method).  HEAD is GET.
+ * The route of method and path among the n of routes (the first that
+ * matches), with *m filled from the path; or NULL with *status 404 (no
+ * route has the path) or 405 (routes have it, for another method).
+ * HEAD is GET.
  */
-const struct route *route_find(const char *method, const char *path,
-    struct route_match *m, unsigned *status);
+const struct route *route_find(const struct route *routes, size_t n,
+    const char *method, const char *path, struct route_match *m,
+    unsigned *status);
 
 /* What the checks before a page decide. */
 enum route_verdict {

@@ -1,11 +1,11 @@
 /*
- * The web application's core: the one path every request takes before a
- * page runs (body limits, the route, the session, then route.c's verdict
- * on role, CSRF token and Origin), the security headers, and what pages
- * call to answer (redirects, cookies, the audit trail).  The routes and
- * the decisions are route.c's; what each thread keeps between requests
- * is web_thread.c's; pages are in web_*.c (web_pages.h), their HTML
- * through ui.c.
+ * The web application's core: the route table with the least role of
+ * each route, and the one path every request takes before a page runs
+ * (body limits, the route, the session, then route.c's verdict on role,
+ * CSRF token and Origin), the security headers, and what pages call to
+ * answer (redirects, cookies, the audit trail).  The decisions are
+ * route.c's; what each thread keeps between requests is web_thread.c's;
+ * pages are in web_*.c (web_pages.h), their HTML through ui.c.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -19,6 +19,7 @@
 #include "token.h"
 #include "ui.h"
 #include "web.h"
+#include "web_pages.h"
 #include "web_thread.h"
 
 /* Bytes of a POST body: an uploaded calendar file at most. */
@@ -30,6 +31,79 @@ struct web {
 	pthread_rwlock_t cfg_lock;	/* held to read o.cfg */
 	unsigned gen;			/* moved by every new config */
 };
+
+#define V ROLE_VIEWER
+#define E ROLE_EDITOR
+#define A ROLE_ADMIN
+#define P ROUTE_PUBLIC
+
+static const struct route routes[] = {
+	{ "GET", "/app", P, web_root },
+	{ "GET", "/app/", V, web_home },
+	{ "GET", "/app/account", V, web_account },
+	{ "POST", "/app/account/password", V, web_account_password },
+	{ "GET", "/app/activities", V, web_activities },
+	{ "POST", "/app/activities", E, web_activity_create },
+	{ "GET", "/app/activities/#", V, web_activity },
+	{ "POST", "/app/activities/#", E, web_activity_update },
+	{ "POST", "/app/activities/#/cancel", E, web_activity_cancel },
+	{ "POST", "/app/activities/#/done", E, web_activity_done },
+	{ "GET", "/app/activities/#/edit", E, web_activity_edit },
+	{ "GET", "/app/activities/new", E, web_activity_new },
+	{ "GET", "/app/audit", A, web_audit_page },
+	{ "GET", "/app/backup", A, web_backup_page },
+	{ "GET", "/app/backup/latest", A, web_backup_latest },
+	{ "GET", "/app/contacts", V, web_contacts },
+	{ "GET", "/app/contacts/edit", A, web_contact_edit_form },
+	{ "POST", "/app/contacts/edit", A, web_contact_edit },
+	{ "GET", "/app/documents", V, web_documents },
+	{ "GET", "/app/documents/*", V, web_document },
+	{ "POST", "/app/documents/#/*/exclude", E, web_document_exclude },
+	{ "POST", "/app/documents/#/*/include", E, web_document_include },
+	{ "POST", "/app/documents/#/*/reset", E, web_document_reset },
+	{ "GET", "/app/import", A, web_import_form },
+	{ "POST", "/app/import", A, web_import },
+	{ "GET", "/app/lang/*", P, web_lang },
+	{ "GET", "/app/letters", V, web_letters },
+	{ "GET", "/app/letters/*", V, web_letter_file },
+	{ "POST", "/app/letters/sent", E, web_letter_sent },
+	{ "GET", "/app/login", P, web_login_form },
+	{ "POST", "/app/login", P, web_login },
+	{ "POST", "/app/logout", V, web_logout },
+	{ "GET", "/app/occasions/*", V, web_occasion },
+	{ "POST", "/app/occasions/*/correct", E, web_occasion_correct },
+	{ "GET", "/app/outbox", A, web_outbox },
+	{ "POST", "/app/outbox/#/retry", A, web_outbox_retry },
+	{ "GET", "/app/password", P, web_password_form },
+	{ "POST", "/app/password", P, web_password },
+	{ "GET", "/app/recipients", A, web_recipients },
+	{ "POST", "/app/recipients", A, web_recipient_add },
+	{ "GET", "/app/recipients/edit", A, web_recipient_edit_form },
+	{ "POST", "/app/recipients/edit", A, web_recipient_edit },
+	{ "POST", "/app/recipients/remove", A, web_recipient_remove },
+	{ "GET", "/app/static/*", P, web_static },
+	{ "GET", "/app/users", A, web_users },
+	{ "POST", "/app/users", A, web_user_add },
+	{ "POST", "/app/users/#/disable", A, web_user_disable },
+	{ "POST", "/app/users/#/enable", A, web_user_enable },
+	{ "POST", "/app/users/#/reset", A, web_user_reset },
+	{ "POST", "/app/users/#/role", A, web_user_role },
+	{ "GET", "/app/verify", V, web_verify },
+	{ "GET", "/app/year", V, web_year_now },
+	{ "GET", "/app/year/#", V, web_year },
+};
+
+#undef V
+#undef E
+#undef A
+#undef P
+
+const struct route *
+web_routes(size_t *n)
+{
+	*n = NELEM(routes);
+	return routes;
+}
 
 /* "scheme://host[:port]" of base into out, and its path (no final
  * slash) into root. */
@@ -234,8 +308,8 @@ handle(void *cls, const struct http_req *hr, struct http_resp *rs)
 		    "The form sent is not valid.");
 		goto done;
 	}
-	if ((rt = route_find(method, http_req_path(hr), &m, &status)) ==
-	    NULL) {
+	if ((rt = route_find(routes, NELEM(routes), method, http_req_path(hr),
+	    &m, &status)) == NULL) {
 		if (status == 405)
 			http_resp_header(rs, "Allow", post ? "GET, HEAD" :
 			    "POST");

@@ -17,6 +17,7 @@
 #include "web_req.h"
 
 struct config;
+struct route;
 struct web;
 
 #define WEB_COOKIE_SESSION	"kyniem_session"
@@ -44,6 +45,10 @@ void web_free(struct web *w);
 
 /* The http_app of /app. */
 void web_app(struct web *w, struct http_app *app);
+
+/* The route table (route.h), every route with its least role: n
+ * routes, for route_find() and its tests. */
+const struct route *web_routes(size_t *n);
 
 /* Held while the server replaces the config the pages read. */
 void web_config_lock(struct web *w);

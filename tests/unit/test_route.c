@@ -1,11 +1,13 @@
 /*
- * The router's decisions before a page runs: which route a method and
- * path name (its page, its least role, the number and segment it reads,
- * 404 or 405 otherwise), and the verdict on a request (a login needed,
- * a role too low, a POST from another site or without its token), with
- * real masked tokens as ui_csrf() writes them.
+ * The router's decisions before a page runs: which route of web.c's
+ * table a method and path name (its page, its least role, the number
+ * and segment it reads, 404 or 405 otherwise), that the table opens no
+ * page to anyone but the known public ones, and the verdict on a
+ * request (a login needed, a role too low, a POST from another site or
+ * without its token), with real masked tokens as ui_csrf() writes them.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +15,7 @@
 #include "token.h"
 #include "user.h"
 #include "util.h"
+#include "web.h"
 #include "web_pages.h"
 
 #define P ROUTE_PUBLIC
@@ -94,8 +97,10 @@ START_TEST(find)
 {
 	struct route_match m;
 	unsigned status = 0;
-	const struct route *rt = route_find(finds[_i].method, finds[_i].path,
-	    &m, &status);
+	size_t n;
+	const struct route *routes = web_routes(&n);
+	const struct route *rt = route_find(routes, n, finds[_i].method,
+	    finds[_i].path, &m, &status);
 
 	if (finds[_i].fn == NULL) {
 		ck_assert_msg(rt == NULL, "%s %s found", finds[_i].method,
@@ -112,6 +117,39 @@ START_TEST(find)
 		ck_assert_int_eq(m.id, finds[_i].id);
 	if (finds[_i].arg[0] != '\0')
 		ck_assert_str_eq(m.arg, finds[_i].arg);
+}
+END_TEST
+
+/* The routes anyone may open: /app's redirect, logging in, choosing a
+ * password by a link, the language and the static files.  Any other
+ * would be a page open to the whole internet. */
+static const char *const publics[] = {
+	"GET /app", "GET /app/lang/*", "GET /app/login", "POST /app/login",
+	"GET /app/password", "POST /app/password", "GET /app/static/*",
+};
+
+START_TEST(public_only)
+{
+	size_t n, i, k, npublic = 0;
+	const struct route *routes = web_routes(&n);
+	char name[128];
+
+	ck_assert_uint_gt(n, 40);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "%s %s", routes[i].method,
+		    routes[i].pattern);
+		if (routes[i].role != P) {
+			ck_assert_msg(routes[i].role >= V && routes[i].role <= A,
+			    "%s: role %d", name, routes[i].role);
+			continue;
+		}
+		for (k = 0; k < NELEM(publics); k++)
+			if (strcmp(name, publics[k]) == 0)
+				break;
+		ck_assert_msg(k < NELEM(publics), "%s is public", name);
+		npublic++;
+	}
+	ck_assert_uint_eq(npublic, NELEM(publics));
 }
 END_TEST
 
@@ -280,6 +318,7 @@ suite(void)
 
 	tcase_add_unchecked_fixture(tc, setup, NULL);
 	tcase_add_loop_test(tc, find, 0, NELEM(finds));
+	tcase_add_test(tc, public_only);
 	tcase_add_loop_test(tc, check, 0, NELEM(checks));
 	tcase_add_test(tc, masked_anew);
 	tcase_add_loop_test(tc, cookie_token, 0, NELEM(tokens));
