@@ -87,8 +87,10 @@ SRCS = \
 	src/feed/page.c \
 	src/import/icsline.c \
 	src/import/import.c \
+	src/import/import_csv.c \
 	src/import/import_event.c \
 	src/import/import_ics.c \
+	src/import/import_keys.c \
 	src/import/recur.c \
 	src/lib/collate.c \
 	src/lib/csv.c \
@@ -139,6 +141,7 @@ SRCS = \
 	src/store/throttle.c \
 	src/store/user.c \
 	src/web/assets.c \
+	src/web/route.c \
 	src/web/ui.c \
 	src/web/web.c \
 	src/web/web_activities.c \
@@ -180,6 +183,7 @@ UNITS = \
 	tests/unit/test_message.c \
 	tests/unit/test_plan.c \
 	tests/unit/test_remind.c \
+	tests/unit/test_route.c \
 	tests/unit/test_rules.c \
 	tests/unit/test_select.c \
 	tests/unit/test_text.c \

@@ -75,12 +75,12 @@ apply_choices(struct app *app, int year, const struct choice_op *ops,
 		return 1;
 	/* Every key checked first: a bad one writes nothing. */
 	for (i = 0; i < n && rc == 0; i++)
-		if ((rc = plan_choice_check(&d, app->cfg, app->lunar, year,
+		if ((rc = plan_choice_check(&d.set, app->cfg, app->lunar, year,
 		    ops[i].key, err, sizeof(err))) != 0)
 			log_warnx("%s", err);
 	who = xasprintf("cli:%s", pw != NULL ? pw->pw_name : "?");
 	for (i = 0; i < n && rc == 0; i++) {
-		rc = plan_choice_apply(app->store, &d, app->cfg, app->lunar,
+		rc = plan_choice_apply(app->store, &d.set, app->cfg, app->lunar,
 		    year, ops[i].key, ops[i].c, who, app->now, err,
 		    sizeof(err));
 		if (rc == 1)

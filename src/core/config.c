@@ -127,6 +127,125 @@ static const struct key keys[] = {
 	{ "smtp", "username", T_STR, C(smtp_username), 0, 0 },
 };
 
+/* 1 if a key of type t is a string of the config's own (char *). */
+static int
+is_string(enum type t)
+{
+	return t == T_STR || t == T_LIST || t == T_ABBREV || t == T_OFFSETS ||
+	    t == T_CONTACTS;
+}
+
+/* Every key at its default (config_defaults.c): the table's values, a
+ * copy of each of its strings, the default [plan] mapping compiled. */
+static void
+apply_defaults(struct config *cfg)
+{
+	char **slot, err[200];
+	size_t i;
+	int s;
+
+	*cfg = config_default;
+	for (i = 0; i < NELEM(keys); i++) {
+		if (strcmp(keys[i].section, "feed") == 0 ||
+		    !is_string(keys[i].type))
+			continue;
+		slot = (char **)((char *)cfg + keys[i].off);
+		if (*slot != NULL)
+			*slot = xstrdup(*slot);
+	}
+	rules_opts_init(&cfg->rules);
+	for (s = 0; s < PLAN_S_COUNT; s++)
+		if (select_parse(config_default_plan[s], &cfg->plan_sel[s], err,
+		    sizeof(err)) == -1)
+			fatal("default plan mapping: %s", err);
+}
+
+/* A new [feed NAME] at the feed defaults. */
+static struct config_feed *
+feed_add(struct config *cfg, const char *name)
+{
+	struct config_feed *f;
+
+	cfg->feeds = xrealloc(cfg->feeds, (cfg->nfeeds + 1) *
+	    sizeof(*cfg->feeds));
+	f = &cfg->feeds[cfg->nfeeds++];
+	*f = config_default_feed;
+	f->name = xstrdup(name);
+	return f;
+}
+
+/* If f is named after a built-in feed, give it that feed's settings (a
+ * [feed activities] section changes only the keys it sets): 1, else 0. */
+static int
+feed_builtin(struct config_feed *f)
+{
+	const struct config_builtin *b;
+	size_t i;
+
+	for (i = 0; i < config_nbuiltins; i++) {
+		b = &config_builtins[i];
+		if (strcmp(f->name, b->name) != 0)
+			continue;
+		free(f->title);
+		free(f->title_en);
+		free(f->kinds);
+		f->title = xstrdup(b->title);
+		f->title_en = xstrdup(b->title_en);
+		f->kinds = b->kinds != NULL ? xstrdup(b->kinds) : NULL;
+		f->milestones = b->milestones;
+		f->activities = b->activities;
+		f->days_back = b->back;
+		f->days_ahead = b->ahead;
+		return 1;
+	}
+	return 0;
+}
+
+/* The built-in feeds a [feed] section did not override. */
+static void
+add_builtins(struct config *cfg)
+{
+	struct config_feed *f;
+	size_t i;
+
+	for (i = 0; i < config_nbuiltins; i++) {
+		if (config_feed_find(cfg, config_builtins[i].name) != NULL)
+			continue;	/* overridden by a [feed] section */
+		f = feed_add(cfg, config_builtins[i].name);
+		(void)feed_builtin(f);
+		f->lang = cfg->lang;
+		f->builtin = 1;
+	}
+}
+
+/* An activity category, appended in report order. */
+static void
+category_add(struct config *cfg, const char *key, const char *vi,
+    const char *en)
+{
+	struct config_category *c;
+
+	cfg->categories = xrealloc(cfg->categories, (cfg->ncategories + 1) *
+	    sizeof(*cfg->categories));
+	c = &cfg->categories[cfg->ncategories++];
+	c->key = xstrdup(key);
+	c->name_vi = xstrdup(vi);
+	c->name_en = xstrdup(en);
+}
+
+/* The reports' categories, when [categories] gave none. */
+static void
+default_categories(struct config *cfg)
+{
+	const struct config_default_category *c;
+	size_t i;
+
+	for (i = 0; i < config_default_ncategories; i++) {
+		c = &config_default_categories[i];
+		category_add(cfg, c->key, c->vi, c->en);
+	}
+}
+
 /* A key already set, to report duplicates. */
 struct seen {
 	char *section, *name;
@@ -429,7 +548,7 @@ set_category(struct parse *p, const char *name, const char *v)
 	    '|') != NULL))
 		bad(p, "want 'Vietnamese name | English name' for", name, v);
 	else
-		config_category_add(p->cfg, name, vi, *en != '\0' ? en : vi);
+		category_add(p->cfg, name, vi, *en != '\0' ? en : vi);
 	free(vi);
 	free(en);
 	return 1;
@@ -450,10 +569,10 @@ start_feed(struct parse *p, const char *section)
 		return bad(p, "feed name must be a-z 0-9 - _, not", name,
 		    NULL);
 	}
-	p->feed = config_feed_add(p->cfg, name);
+	p->feed = feed_add(p->cfg, name);
 	/* A built-in's section starts from the built-in: "[feed activities]
 	 * token = ..." must not turn the activities into all the dates. */
-	(void)config_feed_builtin(p->feed);
+	(void)feed_builtin(p->feed);
 	return 1;
 }
 
@@ -661,9 +780,9 @@ finish(struct config *cfg)
 	size_t i;
 	int ret = 0;
 
-	config_add_builtins(cfg);
+	add_builtins(cfg);
 	if (cfg->ncategories == 0)
-		config_default_categories(cfg);
+		default_categories(cfg);
 	for (i = 0; i < cfg->nfeeds; i++)
 		if (compile_feed(cfg, &cfg->feeds[i]) == -1)
 			ret = -1;
@@ -738,7 +857,7 @@ config_load(struct config *cfg, const char *path)
 	memset(&p, 0, sizeof(p));
 	p.cfg = cfg;
 	p.path = path;
-	config_defaults(cfg);
+	apply_defaults(cfg);
 	if (path != NULL) {
 		cfg->path = xstrdup(path);
 		if ((p.f = open_config(path)) == NULL)

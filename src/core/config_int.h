@@ -1,24 +1,40 @@
 /*
- * config.c's helpers in config_defaults.c; not for other modules.
+ * The defaults config.c applies before it reads a file, as data that
+ * config_defaults.c holds (and nothing else reads): config.c calls
+ * nothing there, config_defaults.c calls nothing here.
  */
 #ifndef KYNIEM_CONFIG_INT_H
 #define KYNIEM_CONFIG_INT_H
 
+#include <stddef.h>
+
 #include "config.h"
 
-/* Every key at its default, the default [plan] mapping compiled. */
-void config_defaults(struct config *cfg);
-/* A new [feed NAME] at the feed defaults. */
-struct config_feed *config_feed_add(struct config *cfg, const char *name);
-/* An activity category, appended in report order. */
-void config_category_add(struct config *cfg, const char *key,
-    const char *vi, const char *en);
-/* The reports' nine categories, when [categories] gave none. */
-void config_default_categories(struct config *cfg);
-/* If f is named after a built-in feed, give it that feed's settings (a
- * [feed activities] section changes only the keys it sets): 1, else 0. */
-int config_feed_builtin(struct config_feed *f);
-/* The built-in feeds a [feed] section did not override. */
-void config_add_builtins(struct config *cfg);
+/* Every key at its default; its strings are borrowed (copy each). */
+extern const struct config config_default;
+/* A [feed NAME] section before it sets a key, its name aside. */
+extern const struct config_feed config_default_feed;
+/* The reports' [plan] mapping: a selector per section of plan_sel. */
+extern const char *const config_default_plan[PLAN_S_COUNT];
+
+/* The activity categories when [categories] gives none, in the order
+ * the reports' section II lists them. */
+struct config_default_category {
+	const char *key, *vi, *en;
+};
+extern const struct config_default_category config_default_categories[];
+extern const size_t config_default_ncategories;
+
+/* A built-in feed: a [feed NAME] section of its name changes only the
+ * keys it sets. */
+struct config_builtin {
+	const char *name, *title, *title_en;
+	const char *kinds;	/* NULL: every kind */
+	unsigned milestones;	/* mask of 1 << MILESTONE_x; 0 every year */
+	int activities;		/* 1: planned activities, not dates */
+	int back, ahead;	/* the window, in days around today */
+};
+extern const struct config_builtin config_builtins[];
+extern const size_t config_nbuiltins;
 
 #endif

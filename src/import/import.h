@@ -1,8 +1,10 @@
 /*
- * Loading the calendars/ CSV files (and, through the format table in
- * import.c, any other importable file) into the store.  Each file is one
- * transaction: every bad row is reported as FILE:LINE: reason and nothing
- * from a file with an error is written.
+ * Loading the calendars/ CSV files, and any other importable file (CSV
+ * files of activities and contacts, iCalendar files of activities), into
+ * the store.  Each file is one transaction: every bad row is reported as
+ * FILE:LINE: reason and nothing from a file with an error is written.
+ * import.c is the front end; import_csv.c and import_ics.c read the
+ * files.
  */
 #ifndef KYNIEM_IMPORT_H
 #define KYNIEM_IMPORT_H
@@ -57,15 +59,10 @@ int import_file(struct store *st, struct lunar_cal *lunar, const char *path,
 int import_data(struct store *st, struct lunar_cal *lunar, const char *name,
     const char *data, size_t len, long now, struct import_stats *stats);
 
-/* An iCalendar file of activities already in memory, in one transaction
- * (import_ics.c). */
+/* An iCalendar file of activities already in memory, in one
+ * transaction. */
 int import_ics(struct store *st, const char *name, const char *data,
     size_t len, long now, int flags, struct import_stats *stats);
-
-/* Report a message of the file being imported where stats says
- * (import.c and import_ics.c). */
-void import_report(struct import_stats *stats, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 
 /*
  * Import every *.csv of dir and dir/local in dependency order (countries

@@ -42,7 +42,7 @@ ics_bad(struct ics_run *r, long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	import_report(r->stats, "%s:%ld: %s", r->name, line, msg);
+	r->run->report(r->run, "%s:%ld: %s", r->name, line, msg);
 	r->stats->errors++;
 }
 
@@ -310,27 +310,27 @@ refused(struct ics_run *r, const struct import_stats *was)
 	r->stats->changed = was->changed;
 	r->stats->series = was->series;
 	r->stats->occurrences = was->occurrences;
-	import_report(r->stats, "%s: %ld error%s; nothing from this file "
+	r->run->report(r->run, "%s: %ld error%s; nothing from this file "
 	    "was written", r->name, r->stats->errors - errors,
 	    r->stats->errors - errors == 1 ? "" : "s");
 }
 
 int
-import_ics_input(struct store *st, const char *name, struct input *in,
-    long now, int flags, struct import_stats *stats)
+import_ics_read(const struct import_run *run)
 {
-	struct ics_run r = { 0 };
+	struct store *st = run->st;
+	struct import_stats *stats = run->stats;
+	struct ics_run r = { .run = run, .st = st, .name = run->name,
+	    .now = run->now, .flags = run->flags, .stats = stats,
+	    .in = run->in, .from = run->from, .to = run->to };
 	icalerrorstate es = icalerror_get_error_state(
 	    ICAL_MALFORMEDDATA_ERROR);
 	struct import_stats was = *stats;
 	long errors = stats->errors;
 	int ret = -1, rc;
 
-	r.st = st, r.name = name, r.now = now, r.flags = flags;
-	r.stats = stats, r.in = in;
-	import_window(stats->cfg, now, &r.from, &r.to);
 	r.cal = icalcomponent_new_vcalendar();
-	icsline_init(&r.lines, in, ICS_LINE_MAX);
+	icsline_init(&r.lines, run->in, ICS_LINE_MAX);
 	buf_init(&r.block);
 	/* Malformed lines become X-LIC-ERROR properties, not aborts. */
 	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR,
@@ -377,14 +377,4 @@ done:
 	icsline_release(&r.lines);
 	icalcomponent_free(r.cal);
 	return ret;
-}
-
-int
-import_ics(struct store *st, const char *name, const char *data,
-    size_t len, long now, int flags, struct import_stats *stats)
-{
-	struct input in;
-
-	input_init_mem(&in, data, len);
-	return import_ics_input(st, name, &in, now, flags, stats);
 }

@@ -1,5 +1,7 @@
 /*
- * What import.c and import_ics.c share and nobody else calls.
+ * What the import's front end (import.c) hands its backends (import_csv.c,
+ * import_ics.c), and what import_ics.c shares with import_event.c.
+ * Nobody else calls these.
  */
 #ifndef KYNIEM_IMPORT_INT_H
 #define KYNIEM_IMPORT_INT_H
@@ -9,43 +11,47 @@
 #include <libical/ical.h>
 
 #include "icsline.h"
+#include "import_keys.h"
 #include "util.h"
 
 struct import_stats;
 struct input;
+struct lunar_cal;
 struct store;
 
 /*
- * The keys of the file being imported, kept in a temporary table of the
- * connection, so that a file of any length is checked for duplicates
- * without holding its keys in memory.
+ * One file's import as the front end hands it to a backend: what to
+ * read, where to write, and how to say what is wrong with the file.
+ * A backend writes the file in one transaction, counts into stats and
+ * reports every message through report, never to a log or a page.
  */
-struct import_keys {
+struct import_run {
 	struct store *st;
-	sqlite3_stmt *add, *find;
+	struct lunar_cal *lunar;	/* CSV: the lunar dates' checks */
+	const char *name;		/* the file, as messages call it */
+	struct input *in;		/* what to read (the front end's) */
+	long now;
+	int flags;			/* import_file()'s */
+	struct ymd from, to;		/* .ics: the days recurrences are
+					   expanded over (import_window()) */
+	struct import_stats *stats;
+	/* A message of the file (NAME:LINE: reason, or the summary of a
+	 * refused file), to where stats->messages says. */
+	void (*report)(const struct import_run *run, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
 };
 
-/* Start with no keys (inside the file's transaction); 0 or -1 (logged). */
-int import_keys_open(struct store *st, struct import_keys *k);
-/*
- * Record key, met at line: 0 when it is new, 1 when the file had it
- * already (*first is that line), -1 on a database error (logged).
- */
-int import_keys_add(struct import_keys *k, const char *key, long line,
-    long *first);
-/* Forget the keys (safe on a zeroed or failed struct). */
-void import_keys_close(struct import_keys *k);
-
-/*
- * Import the iCalendar file read from in (rewound for a second pass),
- * called name in messages, in one transaction; 0 or -1 (import_ics()).
- */
-int import_ics_input(struct store *st, const char *name, struct input *in,
-    long now, int flags, struct import_stats *stats);
+/* The CSV backend (import_csv.c): a file whose kind its header line
+ * names; 0, or -1 when the file had errors or the database failed. */
+int import_csv_read(const struct import_run *run);
+/* The iCalendar backend (import_ics.c): a file of activities; 0 or -1
+ * likewise. */
+int import_ics_read(const struct import_run *run);
 
 /* The import of one .ics file (import_ics.c reads it, import_event.c
  * turns its VEVENTs into activities). */
 struct ics_run {
+	const struct import_run *run;
 	struct store *st;
 	const char *name;
 	long now;

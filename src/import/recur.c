@@ -262,8 +262,9 @@ recur_expand(icalcomponent *ev, struct ymd from, struct ymd to,
     long *steps, long max_steps, struct recur_set *out, char *err,
     size_t errlen)
 {
-	struct run r = { ev, from, to, { NULL, 0 }, out, steps, max_steps,
-	    err, errlen };
+	struct run r = { .ev = ev, .from = from, .to = to, .out = out,
+	    .steps = steps, .max_steps = max_steps, .err = err,
+	    .errlen = errlen };
 	struct icaltimetype dtstart = icalcomponent_get_dtstart(ev);
 	icalproperty *p;
 	int ret = -1;

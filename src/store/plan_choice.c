@@ -9,7 +9,6 @@
 
 #include "audit.h"
 #include "config.h"
-#include "dataset.h"
 #include "escape.h"
 #include "plan_choice.h"
 #include "store.h"
@@ -156,11 +155,11 @@ choice_json(enum plan_choice c)
 }
 
 int
-plan_choice_check(const struct dataset *d, const struct config *cfg,
+plan_choice_check(const struct obs_set *set, const struct config *cfg,
     struct lunar_cal *lunar, int year, const char *key, char *err,
     size_t errlen)
 {
-	struct observance *obs = obs_set_find(&d->set, key);
+	struct observance *obs = obs_set_find(set, key);
 
 	if (obs == NULL) {
 		snprintf(err, errlen, "no observance has the key '%s'", key);
@@ -173,22 +172,50 @@ plan_choice_check(const struct dataset *d, const struct config *cfg,
 	return 0;
 }
 
+/* The choice the table holds for key in year: 0 and *c, or -1 (logged). */
+static int
+choice_get(struct store *st, int year, const char *key, enum plan_choice *c)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT choice FROM plan_choice"
+	    " WHERE year = ?1 AND observance_key = ?2");
+	const char *s;
+	int rc;
+
+	*c = PLAN_CHOICE_NONE;
+	if (stmt == NULL)
+		return -1;
+	sqlite3_bind_int(stmt, 1, year);
+	store_bind_text(stmt, 2, key);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		s = (const char *)sqlite3_column_text(stmt, 0);
+		if (s == NULL || plan_choice_parse(s, c) == -1)
+			*c = PLAN_CHOICE_NONE;	/* the CHECK forbids it */
+		rc = sqlite3_step(stmt);	/* one row: the key's */
+	}
+	return store_rows_done(st, stmt, rc);
+}
+
 int
-plan_choice_apply(struct store *st, const struct dataset *d,
+plan_choice_apply(struct store *st, const struct obs_set *set,
     const struct config *cfg, struct lunar_cal *lunar, int year,
     const char *key, enum plan_choice c, const char *who, time_t now,
     char *err, size_t errlen)
 {
 	char *before = NULL, *after = NULL, *obj = NULL;
+	enum plan_choice was;
 	int ret = -1;
 
-	if (plan_choice_check(d, cfg, lunar, year, key, err, errlen) != 0)
+	if (plan_choice_check(set, cfg, lunar, year, key, err, errlen) != 0)
 		return 1;
-	before = choice_json(plan_choice_find(&d->choices, year, key));
 	after = choice_json(c);
 	obj = xasprintf("plan:%d:%s", year, key);
 	if (store_begin(st) == -1)
 		goto done;
+	if (choice_get(st, year, key, &was) == -1) {
+		store_rollback(st);
+		goto done;
+	}
+	before = choice_json(was);
 	if ((c == PLAN_CHOICE_NONE ? plan_choice_reset(st, year, key) :
 	    plan_choice_set(st, year, key, c, who, now)) == -1 ||
 	    audit_add(st, who, c == PLAN_CHOICE_INCLUDE ? "plan.include" :

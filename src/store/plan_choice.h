@@ -2,7 +2,8 @@
  * Staff's choices for section 1.1 of a year's plan: an occasion named in
  * it whatever its rank ("include"), or left to the appendix ("exclude"),
  * kept per year in the plan_choice table.  plan.c reads them from the
- * dataset; the CLI and the web application write them here.
+ * dataset (which loads them here); the CLI and the web application
+ * write them here, checked against the observances alone.
  */
 #ifndef KYNIEM_PLAN_CHOICE_H
 #define KYNIEM_PLAN_CHOICE_H
@@ -42,24 +43,25 @@ int plan_choice_set(struct store *st, int year, const char *key, enum plan_choic
 int plan_choice_reset(struct store *st, int year, const char *key);
 
 struct config;
-struct dataset;
 struct lunar_cal;
+struct obs_set;
 
-/* 0 if key is an observance with a date in year, else 1 with the reason
- * in err. */
-int plan_choice_check(const struct dataset *d, const struct config *cfg,
+/* 0 if key is an observance of set with a date in year, else 1 with
+ * the reason in err. */
+int plan_choice_check(const struct obs_set *set, const struct config *cfg,
     struct lunar_cal *lunar, int year, const char *key, char *err,
     size_t errlen);
 
 /*
  * What the CLI and the web application call: check that key is an
- * observance with a date in year, then record choice c for it (or forget
- * it, c == PLAN_CHOICE_NONE) with an audit entry ("plan.include",
- * "plan.exclude", "plan.reset" on "plan:YEAR:KEY"), in one transaction.
- * Returns 0; 1 with the reason in err for a key that is not an
- * observance or has no date in year; -1 (logged).
+ * observance of set with a date in year, then record choice c for it (or
+ * forget it, c == PLAN_CHOICE_NONE) with an audit entry ("plan.include",
+ * "plan.exclude", "plan.reset" on "plan:YEAR:KEY", the choice before it
+ * as the table had it), in one transaction.  Returns 0; 1 with the
+ * reason in err for a key that is not an observance or has no date in
+ * year; -1 (logged).
  */
-int plan_choice_apply(struct store *st, const struct dataset *d,
+int plan_choice_apply(struct store *st, const struct obs_set *set,
     const struct config *cfg, struct lunar_cal *lunar, int year,
     const char *key, enum plan_choice c, const char *who, time_t now,
     char *err, size_t errlen);

@@ -12,11 +12,11 @@
 #include "config.h"
 #include "escape.h"
 #include "lunar.h"
+#include "session.h"
 #include "token.h"
 #include "ui.h"
 #include "user.h"
 #include "vntime.h"
-#include "web.h"
 
 struct nav {
 	const char *key;
@@ -47,7 +47,7 @@ static const struct nav navs[] = {
 	{ "backup", "/app/backup", "Sao lưu", "Backups", ROLE_ADMIN, 0 },
 };
 
-/* The flash messages a POST may leave for the next page (web.h's
+/* The flash messages a POST may leave for the next page (web.c's
  * web_redirect_flash(); never from the URL, never free text). */
 static const struct {
 	const char *code, *vi, *en;
@@ -144,13 +144,33 @@ ui_end(struct web_req *r)
 	    "nhân dân", "Anniversaries and people's diplomacy plans"));
 }
 
+int
+web_error(struct web_req *r, unsigned status, const char *vi,
+    const char *en)
+{
+	buf_release(r->out);
+	buf_init(r->out);
+	r->rs->status = status;
+	ui_begin(r, L(r, "Lỗi", "Error"), NULL);
+	html_printf(r->out, "<p class=\"error\" role=\"alert\">%s</p>\n",
+	    L(r, vi, en));
+	html_printf(r->out, "<p><a href=\"%s/app/\">%s</a></p>\n", r->root,
+	    L(r, "Về trang Tổng quan", "Back to the overview"));
+	ui_end(r);
+	return 0;
+}
+
 void
 ui_flash(struct web_req *r)
 {
 	size_t i;
 
+	r->flash[0] = '\0';
+	r->flash_detail[0] = '\0';
 	/* A page whose flash cannot be read shows none (store.c logged). */
-	if (web_flash_take(r) == -1 || r->flash[0] == '\0')
+	if (!r->logged_in || session_flash_take(r->st, r->sid, r->flash,
+	    sizeof(r->flash), r->flash_detail, sizeof(r->flash_detail)) ==
+	    -1 || r->flash[0] == '\0')
 		return;
 	for (i = 0; i < NELEM(flashes); i++)
 		if (strcmp(r->flash, flashes[i].code) == 0)
@@ -161,8 +181,9 @@ ui_flash(struct web_req *r)
 void
 ui_csrf(struct web_req *r)
 {
-	char *m = token_mask(r->logged_in ? r->s.csrf : web_login_token(r));
+	char *m = token_mask(r->csrf);
 
+	r->csrf_used = 1;
 	/* Masked anew on each page: pages go out compressed. */
 	html_printf(r->out, "<input type=\"hidden\" name=\"csrf\" "
 	    "value=\"%s\">", m);

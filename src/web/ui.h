@@ -14,9 +14,9 @@
 #include "rules.h"
 #include "select.h"
 #include "util.h"
+#include "web_req.h"
 
 struct activity;
-struct web_req;
 
 /* Open a page: title in <title> and <h1>; nav names the current entry
  * of the navigation ("home", "year", "activities"...), NULL for none. */
@@ -24,10 +24,16 @@ void ui_begin(struct web_req *r, const char *title, const char *nav);
 /* Close it. */
 void ui_end(struct web_req *r);
 
-/* The session's flash message, if any (taken once: web_flash_take()). */
+/* Answer an error page with status and a message in both languages,
+ * whatever the page had written; 0. */
+int web_error(struct web_req *r, unsigned status, const char *vi,
+    const char *en);
+
+/* The session's flash message, if any, taken once into r->flash and
+ * r->flash_detail (ui_begin() shows it). */
 void ui_flash(struct web_req *r);
 
-/* The hidden csrf field of a form. */
+/* The hidden csrf field of a form: r->csrf, masked anew. */
 void ui_csrf(struct web_req *r);
 
 /* One labelled input of a form. */

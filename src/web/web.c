@@ -1,10 +1,11 @@
 /*
  * The web application's core: the route table with the least role of
  * each route, and the one path every request takes before a page runs
- * (body limits, session, role, CSRF token and Origin on every POST), the
- * security headers.  What each thread keeps between requests is
- * web_thread.c's; pages are in web_*.c (web_pages.h), their HTML through
- * ui.c.
+ * (body limits, the route, the session, then route.c's verdict on role,
+ * CSRF token and Origin), the security headers, and what pages call to
+ * answer (redirects, cookies, the audit trail).  The decisions are
+ * route.c's; what each thread keeps between requests is web_thread.c's;
+ * pages are in web_*.c (web_pages.h), their HTML through ui.c.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -14,10 +15,9 @@
 #include "audit.h"
 #include "config.h"
 #include "escape.h"
-#include "log.h"
+#include "route.h"
 #include "token.h"
 #include "ui.h"
-#include "vntime.h"
 #include "web.h"
 #include "web_pages.h"
 #include "web_thread.h"
@@ -32,17 +32,10 @@ struct web {
 	unsigned gen;			/* moved by every new config */
 };
 
-struct route {
-	const char *method;	/* GET (and HEAD) or POST */
-	const char *pattern;	/* "#" a number, "*" a segment */
-	int role;		/* least role, or WEB_PUBLIC */
-	web_fn fn;
-};
-
 #define V ROLE_VIEWER
 #define E ROLE_EDITOR
 #define A ROLE_ADMIN
-#define P WEB_PUBLIC
+#define P ROUTE_PUBLIC
 
 static const struct route routes[] = {
 	{ "GET", "/app", P, web_root },
@@ -105,76 +98,11 @@ static const struct route routes[] = {
 #undef A
 #undef P
 
-/* A path segment put in r->arg: URL-safe characters only (and ':' of
- * the observances' keys, "relation:JP"). */
-static int
-segment_ok(const char *s, size_t n)
+const struct route *
+web_routes(size_t *n)
 {
-	size_t i;
-
-	if (n == 0 || n >= sizeof(((struct web_req *)0)->arg))
-		return 0;
-	for (i = 0; i < n; i++)
-		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		    "0123456789-_.@:", s[i]) == NULL || s[i] == '\0')
-			return 0;
-	return s[0] != '.';
-}
-
-/* 1 if path matches pattern, filling r->id and r->arg. */
-static int
-match(const char *pattern, const char *path, struct web_req *r)
-{
-	const char *end;
-	size_t n;
-
-	while (*pattern != '\0') {
-		if (*pattern == '#' || *pattern == '*') {
-			end = strchr(path, '/');
-			n = end != NULL ? (size_t)(end - path) : strlen(path);
-			if (!segment_ok(path, n))
-				return 0;
-			if (*pattern == '#') {
-				char num[24];
-
-				if (n >= sizeof(num))
-					return 0;
-				memcpy(num, path, n);
-				num[n] = '\0';
-				if (util_parse_int(num, 1, 1000000000L,
-				    &r->id) == -1)
-					return 0;
-			} else {
-				memcpy(r->arg, path, n);
-				r->arg[n] = '\0';
-			}
-			pattern++;
-			path += n;
-			continue;
-		}
-		if (*pattern++ != *path++)
-			return 0;
-	}
-	return *path == '\0';
-}
-
-/* The route of the request, or NULL with *status 404 or 405. */
-static const struct route *
-route_find(struct web_req *r, const char *method, unsigned *status)
-{
-	const char *path = http_req_path(r->hr);
-	const char *m = strcmp(method, "HEAD") == 0 ? "GET" : method;
-	size_t i;
-
-	*status = 404;
-	for (i = 0; i < NELEM(routes); i++) {
-		if (!match(routes[i].pattern, path, r))
-			continue;
-		if (strcmp(routes[i].method, m) == 0)
-			return &routes[i];
-		*status = 405;
-	}
-	return NULL;
+	*n = NELEM(routes);
+	return routes;
 }
 
 /* "scheme://host[:port]" of base into out, and its path (no final
@@ -245,52 +173,6 @@ security_headers(struct http_resp *rs)
 	http_resp_header(rs, "X-Frame-Options", "DENY");
 }
 
-/*
- * The Origin of a POST must be this site's.  Under Referrer-Policy:
- * no-referrer a browser sends "Origin: null" even for a form of our own
- * page; Sec-Fetch-Site, which no page can set, then tells that the form
- * was ours.  A request without Origin (not from a browser) is refused
- * like a foreign one: scripts send it.
- */
-static int
-origin_ok(const struct web_req *r)
-{
-	const char *o = http_req_header(r->hr, "Origin");
-	const char *site = http_req_header(r->hr, "Sec-Fetch-Site");
-
-	if (o == NULL)
-		return 0;
-	if (strcmp(o, r->origin) == 0)
-		return 1;
-	return strcmp(o, "null") == 0 && site != NULL &&
-	    strcmp(site, "same-origin") == 0;
-}
-
-/* The token of a cookie if it has a token's shape, else NULL. */
-static const char *
-cookie_token(const struct web_req *r, const char *name)
-{
-	const char *c = http_req_cookie(r->hr, name);
-
-	if (c == NULL || strlen(c) != TOKEN_LEN ||
-	    strspn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789-_") != TOKEN_LEN)
-		return NULL;
-	return c;
-}
-
-/* The CSRF token a POST must carry, masked as ui_csrf() wrote it: the
- * session's, or before a login the login cookie's. */
-static int
-csrf_ok(const struct web_req *r)
-{
-	const char *sent = http_req_field(r->hr, "csrf");
-	const char *want = r->logged_in ? r->s.csrf :
-	    cookie_token(r, WEB_COOKIE_LOGIN);
-
-	return sent != NULL && want != NULL && token_masked_equal(sent, want);
-}
-
 static void
 session_limits(const struct web_req *r, struct session_limits *lim)
 {
@@ -302,7 +184,8 @@ session_limits(const struct web_req *r, struct session_limits *lim)
 static int
 find_session(struct web_req *r, struct web_thread *t)
 {
-	const char *tok = cookie_token(r, WEB_COOKIE_SESSION);
+	const char *tok = route_token(http_req_cookie(r->hr,
+	    WEB_COOKIE_SESSION));
 	struct session_limits lim;
 	int rc;
 
@@ -312,20 +195,43 @@ find_session(struct web_req *r, struct web_thread *t)
 	if ((rc = web_thread_session(t, tok, &lim, r->now, &r->s)) == -1)
 		return -1;
 	r->logged_in = rc == 0;
+	r->sid = r->logged_in ? tok : NULL;
 	return 0;
 }
 
-/* A request for a page that needs a login without one. */
+/* The token a POST must carry: the session's, or before a login the
+ * login cookie's; NULL when the browser has neither. */
+static const char *
+csrf_want(const struct web_req *r)
+{
+	return r->logged_in ? r->s.csrf :
+	    route_token(http_req_cookie(r->hr, WEB_COOKIE_LOGIN));
+}
+
+/* The token the page's forms carry (want), or a new one that becomes
+ * the login cookie if a form uses it (handle()). */
+static void
+csrf_fill(struct web_req *r, const char *want)
+{
+	char *tok;
+
+	if (want != NULL) {
+		snprintf(r->csrf, sizeof(r->csrf), "%s", want);
+		return;
+	}
+	tok = token_new();
+	snprintf(r->csrf, sizeof(r->csrf), "%s", tok);
+	r->csrf_new = 1;
+	free(tok);
+}
+
+/* A GET of a page that needs a login, without one. */
 static int
-need_login(struct web_req *r, int post)
+to_login(struct web_req *r)
 {
 	struct buf to;
 	int ret;
 
-	if (post)
-		return web_error(r, 403, "Phiên làm việc đã hết hạn hoặc "
-		    "chưa đăng nhập. Hãy đăng nhập lại.", "The session has "
-		    "ended or you are not logged in. Please log in again.");
 	buf_init(&to);
 	buf_puts(&to, "/app/login?next=");
 	esc_url(&to, http_req_path(r->hr));
@@ -339,6 +245,7 @@ static int
 dispatch(struct web_req *r, const struct route *rt, int post)
 {
 	struct web_thread *t = web_thread(r->w->threads);
+	struct route_request q;
 
 	if (web_thread_begin(t, r->cfg) == -1)
 		return -1;
@@ -346,17 +253,32 @@ dispatch(struct web_req *r, const struct route *rt, int post)
 	r->lunar = web_thread_lunar(t);
 	if (find_session(r, t) == -1)
 		return -1;
-	if (rt->role != WEB_PUBLIC && !r->logged_in)
-		return need_login(r, post);
-	if (r->logged_in && rt->role != WEB_PUBLIC &&
-	    (int)r->s.user.role < rt->role)
+	q = (struct route_request){ .need = rt->role, .post = post,
+	    .logged_in = r->logged_in,
+	    .role = r->logged_in ? (int)r->s.user.role : 0,
+	    .origin = http_req_header(r->hr, "Origin"),
+	    .fetch_site = http_req_header(r->hr, "Sec-Fetch-Site"),
+	    .site = r->origin, .sent = http_req_field(r->hr, "csrf"),
+	    .want = csrf_want(r) };
+	switch (route_check(&q)) {
+	case ROUTE_GO:
+		break;
+	case ROUTE_LOGIN:
+		return to_login(r);
+	case ROUTE_ENDED:
+		return web_error(r, 403, "Phiên làm việc đã hết hạn hoặc "
+		    "chưa đăng nhập. Hãy đăng nhập lại.", "The session has "
+		    "ended or you are not logged in. Please log in again.");
+	case ROUTE_NO_ROLE:
 		return web_error(r, 403, "Tài khoản của bạn không có quyền "
 		    "làm việc này.", "Your account may not do this.");
-	if (post && (!origin_ok(r) || !csrf_ok(r)))
+	case ROUTE_FORGED:
 		return web_error(r, 403, "Yêu cầu bị từ chối: biểu mẫu không "
 		    "đến từ trang này hoặc đã cũ. Hãy tải lại trang và thử "
 		    "lại.", "Request refused: the form did not come from this "
 		    "site or is out of date. Reload the page and try again.");
+	}
+	csrf_fill(r, q.want);
 	if (r->logged_in && (r->data = web_thread_data(t)) == NULL)
 		return -1;
 	return rt->fn(r);
@@ -367,6 +289,7 @@ handle(void *cls, const struct http_req *hr, struct http_resp *rs)
 {
 	struct web *w = cls;
 	struct web_req r;
+	struct route_match m;
 	const struct route *rt;
 	const char *method = http_req_method(hr);
 	int post = strcmp(method, "POST") == 0, ret;
@@ -385,7 +308,8 @@ handle(void *cls, const struct http_req *hr, struct http_resp *rs)
 		    "The form sent is not valid.");
 		goto done;
 	}
-	if ((rt = route_find(&r, method, &status)) == NULL) {
+	if ((rt = route_find(routes, NELEM(routes), method, http_req_path(hr),
+	    &m, &status)) == NULL) {
 		if (status == 405)
 			http_resp_header(rs, "Allow", post ? "GET, HEAD" :
 			    "POST");
@@ -393,7 +317,12 @@ handle(void *cls, const struct http_req *hr, struct http_resp *rs)
 		    "There is no such page.");
 		goto done;
 	}
+	r.id = m.id;
+	memcpy(r.arg, m.arg, sizeof(r.arg));
 	ret = dispatch(&r, rt, post);
+	/* A form carries a login token the browser has not got yet. */
+	if (r.csrf_new && r.csrf_used)
+		web_cookie(&r, WEB_COOKIE_LOGIN, r.csrf, 3600);
 done:
 	/* Pages are per account and may hold personal data: never kept by
 	 * a cache, unless the page said otherwise (the static files). */
@@ -512,41 +441,10 @@ int
 web_redirect_flash(struct web_req *r, const char *path, const char *code,
     const char *detail)
 {
-	const char *tok = cookie_token(r, WEB_COOKIE_SESSION);
-
-	if (r->logged_in && tok != NULL && session_flash_set(r->st, tok, code,
-	    detail) == -1)
+	if (r->logged_in && session_flash_set(r->st, r->sid, code, detail) ==
+	    -1)
 		return -1;
 	return web_redirect(r, path);
-}
-
-int
-web_flash_take(struct web_req *r)
-{
-	const char *tok = cookie_token(r, WEB_COOKIE_SESSION);
-
-	r->flash[0] = '\0';
-	r->flash_detail[0] = '\0';
-	if (!r->logged_in || tok == NULL)
-		return 0;
-	return session_flash_take(r->st, tok, r->flash, sizeof(r->flash),
-	    r->flash_detail, sizeof(r->flash_detail));
-}
-
-int
-web_error(struct web_req *r, unsigned status, const char *vi,
-    const char *en)
-{
-	buf_release(r->out);
-	buf_init(r->out);
-	r->rs->status = status;
-	ui_begin(r, L(r, "Lỗi", "Error"), NULL);
-	html_printf(r->out, "<p class=\"error\" role=\"alert\">%s</p>\n",
-	    L(r, vi, en));
-	html_printf(r->out, "<p><a href=\"%s/app/\">%s</a></p>\n", r->root,
-	    L(r, "Về trang Tổng quan", "Back to the overview"));
-	ui_end(r);
-	return 0;
 }
 
 int
@@ -569,21 +467,6 @@ web_cookie(struct web_req *r, const char *name, const char *value,
 	    r->secure ? "; Secure" : "");
 	http_resp_header(r->rs, "Set-Cookie", c.data);
 	buf_release(&c);
-}
-
-const char *
-web_login_token(struct web_req *r)
-{
-	const char *c = cookie_token(r, WEB_COOKIE_LOGIN);
-	char *tok;
-
-	if (c != NULL)
-		return c;
-	tok = token_new();
-	web_cookie(r, WEB_COOKIE_LOGIN, tok, 3600);
-	snprintf(r->login_csrf, sizeof(r->login_csrf), "%s", tok);
-	free(tok);
-	return r->login_csrf;
 }
 
 void

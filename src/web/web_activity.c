@@ -21,6 +21,7 @@
 #include "ui.h"
 #include "user.h"
 #include "vntime.h"
+#include "web.h"
 #include "web_activity_int.h"
 #include "web_pages.h"
 

@@ -15,6 +15,7 @@
 #include "file.h"
 #include "log.h"
 #include "ui.h"
+#include "web.h"
 #include "web_pages.h"
 
 /* A file's size as people read it: 812 B, 58 KB, 1,2 MB (vi). */

@@ -15,6 +15,7 @@
 #include "text.h"
 #include "ui.h"
 #include "user.h"
+#include "web.h"
 #include "web_pages.h"
 
 /* The fields an admin edits, in the form's order. */
@@ -113,11 +114,13 @@ web_contacts(struct web_req *r)
 		    "Import contacts from a CSV file"));
 	html_printf(r->out, "<table class=\"list\"><thead><tr><th>%s</th>"
 	    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>Email</th>"
-	    "<th>%s</th><th>%s</th>%s</tr></thead><tbody>\n",
+	    "<th>%s</th><th>%s</th>",
 	    L(r, "Nước", "Country"), L(r, "Loại", "Kind"), L(r, "Thành phố",
 	    "City"), L(r, "Tên", "Name"), L(r, "Địa chỉ", "Address"),
-	    L(r, "Người đứng đầu", "Head"), L(r, "Nguồn dữ liệu", "Data"),
-	    admin ? L(r, "<th>Thao tác</th>", "<th>Actions</th>") : "");
+	    L(r, "Người đứng đầu", "Head"), L(r, "Nguồn dữ liệu", "Data"));
+	if (admin)
+		html_printf(r->out, "<th>%s</th>", L(r, "Thao tác", "Actions"));
+	html_raw(r->out, "</tr></thead><tbody>\n");
 	for (i = 0; i < l.n; i++)
 		contact_row(r, &l.v[i], admin);
 	html_raw(r->out, "</tbody></table>\n");

@@ -19,6 +19,7 @@
 #include "plan_choice.h"
 #include "report.h"
 #include "ui.h"
+#include "web.h"
 #include "web_pages.h"
 
 static const char *const exts[] = { "docx", "md", "csv", "html" };
@@ -297,7 +298,7 @@ choose(struct web_req *r, enum plan_choice c)
 	if (r->id < LUNAR_MIN_YEAR || r->id >= LUNAR_MAX_YEAR)
 		return web_error(r, 404, "Không có năm này.",
 		    "There is no such year.");
-	rc = plan_choice_apply(r->st, r->data, r->cfg, r->lunar, (int)r->id,
+	rc = plan_choice_apply(r->st, &r->data->set, r->cfg, r->lunar, (int)r->id,
 	    r->arg, c, r->s.user.email, r->now, err, sizeof(err));
 	if (rc == 1)
 		return web_error(r, 404, "Không có ngày kỷ niệm này trong năm.",

@@ -15,6 +15,7 @@
 #include "ui.h"
 #include "user.h"
 #include "vntime.h"
+#include "web.h"
 #include "web_pages.h"
 
 #define HOME_DAYS	90

@@ -1,7 +1,7 @@
 /*
  * Nhập dữ liệu (admins): a CSV or .ics file uploaded and imported as
  * `kyniem import` does, the whole file or nothing, with its NAME:LINE
- * messages shown on the page.  Reading and checking rows is import.c's
+ * messages shown on the page.  Reading and checking rows is import_csv.c's
  * and import_ics.c's; this file names the upload and shows the outcome.
  */
 #include <stdio.h>
@@ -15,6 +15,7 @@
 #include "import.h"
 #include "text.h"
 #include "ui.h"
+#include "web.h"
 #include "web_pages.h"
 
 /* Bytes of an uploaded file's name as messages show it. */
@@ -94,7 +95,7 @@ summary(struct web_req *r)
 	html_raw(r->out, "</p>\n");
 }
 
-/* One message of import.c, which quotes the file's own text. */
+/* One message of the import, which quotes the file's own text. */
 static void
 message_item(struct web_req *r, const char *line, size_t n)
 {

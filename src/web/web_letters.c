@@ -18,6 +18,7 @@
 #include "ui.h"
 #include "user.h"
 #include "vntime.h"
+#include "web.h"
 #include "web_pages.h"
 
 /* Letters are due this many days ahead (as the digest lists them). */

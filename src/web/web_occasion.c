@@ -16,6 +16,7 @@
 #include "ui.h"
 #include "user.h"
 #include "vntime.h"
+#include "web.h"
 #include "web_pages.h"
 
 /* Years shown on each side of this one. */

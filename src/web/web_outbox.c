@@ -12,6 +12,7 @@
 #include "outbox.h"
 #include "ui.h"
 #include "user.h"
+#include "web.h"
 #include "web_pages.h"
 
 /* Rows of a page of the list. */

@@ -1,12 +1,12 @@
 /*
- * The pages of the web application, one handler per route of web.c's
+ * The pages of the web application, one handler per route of route.c's
  * table.  Each file web_X.c holds one area; every handler gets a request
  * that has passed the route's checks (login, role, CSRF, Origin).
  */
 #ifndef KYNIEM_WEB_PAGES_H
 #define KYNIEM_WEB_PAGES_H
 
-#include "web.h"
+#include "web_req.h"
 
 struct activity;
 

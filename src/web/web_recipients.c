@@ -13,6 +13,7 @@
 #include "recipient.h"
 #include "text.h"
 #include "ui.h"
+#include "web.h"
 #include "web_pages.h"
 
 /* A recipient form as it was typed, and what is wrong with it. */

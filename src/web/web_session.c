@@ -16,6 +16,7 @@
 #include "throttle.h"
 #include "ui.h"
 #include "user.h"
+#include "web.h"
 #include "web_pages.h"
 
 /* Where a login may send the browser back to: a path of ours only (not

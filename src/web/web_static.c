@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "assets.h"
+#include "ui.h"
 #include "web_pages.h"
 
 int

@@ -17,6 +17,7 @@
 #include "ui.h"
 #include "user.h"
 #include "vntime.h"
+#include "web.h"
 #include "web_pages.h"
 
 /* The add form as typed, and what is wrong with it. */

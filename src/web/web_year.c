@@ -17,6 +17,7 @@
 #include "select.h"
 #include "ui.h"
 #include "vntime.h"
+#include "web.h"
 #include "web_pages.h"
 
 /* One choice of a filter: its value in the query and its selector term. */

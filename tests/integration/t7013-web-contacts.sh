@@ -4,7 +4,9 @@
 # the unchanged calendars/ row keeps; bad values are refused per field
 # with nothing written; a POST without the CSRF token is refused; each
 # edit is in the audit trail; a contacts CSV uploaded on the import page
-# adds its rows, a bad one is refused by line.
+# adds its rows, a bad one is refused by line.  No table header of any
+# page fetched holds escaped markup (the admin's once showed
+# "&lt;th&gt;Thao tác&lt;/th&gt;" above the contacts).
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/serverlib.sh"
 . "$SRC/tests/integration/weblib.sh"
@@ -16,6 +18,11 @@ for w in admin editor viewer; do
 done
 K() { "$KYNIEM" --today 2024-11-01 "$@"; }
 EDIT='/app/contacts/edit?key=embassy%3ALA'
+# The table headers of a page, each <thead> and what it holds, one a line.
+theads() {
+	tr '\n' ' ' <"$1" | sed 's|</thead>|&\n|g' |
+	    sed -n 's|.*\(<thead>.*</thead>\).*|\1|p'
+}
 
 expect "a viewer reads the contacts" \
     [ "$(web_get viewer /app/contacts "$T/v.html")" = 200 ]
@@ -23,6 +30,9 @@ expect_grep 'Đại sứ quán Lào tại Việt Nam' "$T/v.html"
 expect_grep 'Tổng Lãnh sự quán Campuchia tại Thành phố Hồ Chí Minh' "$T/v.html"
 expect_grep 'href="/app/letters" aria-current="page">Thư chúc mừng</a>' "$T/v.html"
 expect_no_grep '/app/contacts/edit' "$T/v.html"
+theads "$T/v.html" >"$T/v.thead"
+expect_grep '<th>Người đứng đầu</th>' "$T/v.thead"
+expect_no_grep 'Thao tác' "$T/v.thead"
 expect "a viewer may not open the edit form (403)" \
     [ "$(web_get viewer "$EDIT" "$T/v403.html")" = 403 ]
 expect "an editor may not edit (403)" [ "$(web_post editor "$EDIT" \
@@ -35,6 +45,9 @@ expect_grep 'Đại sứ quán Campuchia' "$T/kh.html"
 expect "an admin sees the edit links" \
     [ "$(web_get admin /app/contacts "$T/a.html")" = 200 ]
 expect_grep 'href="/app/contacts/edit?key=embassy%3ALA"' "$T/a.html"
+theads "$T/a.html" >"$T/a.thead"
+expect_grep '<th>Thao tác</th></tr></thead>' "$T/a.thead"
+expect_no_grep '&lt;' "$T/a.thead"
 expect "the edit form opens" [ "$(web_get admin "$EDIT" "$T/f.html")" = 200 ]
 expect_grep 'name="csrf"' "$T/f.html"
 expect_grep 'id="f-head_title_vi" name="head_title_vi".* value="Ngài Đại sứ"' \
@@ -109,4 +122,11 @@ expect "a bad contacts CSV is refused (422)" \
 expect_grep '<li><code>bad.csv:2: ' "$T/post.html"
 K contact list >"$T/all"
 expect_no_grep 'embassy:ZZ' "$T/all"
+
+# Every page this script fetched: its table headers are markup.
+for f in "$T"/*.html; do
+	theads "$f" | sed "s|^|$(basename "$f"): |"
+done >"$T/theads"
+expect_grep '^a.html: <thead>' "$T/theads"
+expect_no_grep '&lt;' "$T/theads"
 expect_clean_stop

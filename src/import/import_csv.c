@@ -1,0 +1,692 @@
+/*
+ * The CSV backend of the import: a table maps each file header to a row
+ * handler that checks one row and writes it inside the file's
+ * transaction; the first bad row stops the writing but not the
+ * checking, so one run reports them all.  Rows are read one at a time
+ * from the run's input (csv.c), and the keys seen kept in SQLite
+ * (import_keys.c), so a file's size costs no memory.  What the rows say
+ * is wrong goes to the run's report.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "activity.h"
+#include "contact.h"
+#include "csv.h"
+#include "import.h"
+#include "import_int.h"
+#include "import_keys.h"
+#include "lunar.h"
+#include "rules.h"
+#include "store.h"
+#include "text.h"
+#include "util.h"
+
+/* What a row handler, and each check it makes, says of a row. */
+enum row {
+	ROW_OK,		/* good: written, unless an earlier row was bad */
+	ROW_BAD,	/* bad: c->err says why; nothing of the file is
+			   written, the rows after it are still checked */
+	ROW_DB		/* the database failed (logged): the import stops */
+};
+
+/* One CSV file's import. */
+struct ctx {
+	const struct import_run *run;
+	long line;		/* of the row read last */
+	int failed;		/* a bad row was seen: stop writing */
+	const char *err;	/* reason for the current row */
+	char errbuf[160];
+	struct import_keys keys;	/* of the rows so far */
+};
+
+struct format {
+	const char *header;
+	enum row (*row)(struct ctx *, char **f);
+};
+
+static enum row row_country(struct ctx *, char **);
+static enum row row_relation(struct ctx *, char **);
+static enum row row_partnership(struct ctx *, char **);
+static enum row row_national_day(struct ctx *, char **);
+static enum row row_generic(struct ctx *, char **);
+static enum row row_dated(struct ctx *, char **);
+static enum row row_group(struct ctx *, char **);
+static enum row row_titles(struct ctx *, char **);
+static enum row row_activity(struct ctx *, char **);
+static enum row row_contact(struct ctx *, char **);
+static enum row row_activity_v1(struct ctx *, char **);
+static enum row row_activity_v2(struct ctx *, char **);
+
+static const struct format formats[] = {
+	{ .header = "code,name_en,name_vi,formal_en,formal_vi,source",
+	    .row = row_country },
+	{ .header = "country,date,confidence,source,note",
+	    .row = row_relation },
+	{ .header = "country,level,date,confidence,source,note",
+	    .row = row_partnership },
+	{ .header = "country,date,base_year,name_en,name_vi,confidence,"
+	    "source,note", .row = row_national_day },
+	{ .header = "key,kind,date,base_year,days,country,name_en,name_vi,"
+	    "tags,source", .row = row_generic },
+	{ .header = "key,year,start,end,source", .row = row_dated },
+	{ .header = "group,country,since,source", .row = row_group },
+	{ .header = "country,title_vi,title_en", .row = row_titles },
+	{ .header = ACTIVITY_CSV_HEADER, .row = row_activity },
+	{ .header = CONTACT_CSV_HEADER, .row = row_contact },
+	{ .header = ACTIVITY_CSV_HEADER_V1, .row = row_activity_v1 },
+	{ .header = ACTIVITY_CSV_HEADER_V2, .row = row_activity_v2 },
+};
+
+static enum row bad(struct ctx *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static enum row
+bad(struct ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->errbuf, sizeof(c->errbuf), fmt, ap);
+	va_end(ap);
+	c->err = c->errbuf;
+	return ROW_BAD;
+}
+
+/* Record the row's key: ROW_BAD when the file had it already. */
+static enum row
+remember_key(struct ctx *c, const char *key)
+{
+	long first;
+	int rc;
+
+	if ((rc = import_keys_add(&c->keys, key, c->line, &first)) == 0)
+		return ROW_OK;
+	if (rc == -1)
+		return ROW_DB;
+	return bad(c, "duplicate key '%s' (first on line %ld)", key, first);
+}
+
+static enum row
+check_country(struct ctx *c, const char *code, int required)
+{
+	int rc;
+
+	if (*code == '\0')
+		return required ? bad(c, "missing country code") : ROW_OK;
+	if ((rc = store_country_exists(c->run->st, code)) == 1)
+		return ROW_OK;
+	if (rc == 0)
+		return bad(c, "unknown country code '%s'", code);
+	return ROW_DB;
+}
+
+static enum row
+check_confidence(struct ctx *c, const char *conf, const char *note)
+{
+	if (strcmp(conf, "confirmed") != 0 && strcmp(conf, "single-source")
+	    != 0 && strcmp(conf, "recalled") != 0)
+		return bad(c, "confidence must be confirmed, single-source or "
+		    "recalled, not '%s'", conf);
+	if (strcmp(conf, "recalled") == 0 && *note == '\0')
+		return bad(c, "a 'recalled' row needs a note");
+	return ROW_OK;
+}
+
+/* Parse spec and an optional base year column into r, checking that a
+ * lunar date with a known year exists in that year. */
+static enum row
+check_rule(struct ctx *c, const char *spec, const char *base,
+    struct rule *r)
+{
+	struct lunar_cal *lunar = c->run->lunar;
+	const char *err;
+	long y;
+	int days;
+
+	if (rules_parse(spec, r, &err) == -1)
+		return bad(c, "date '%s': %s", spec, err);
+	if (*base != '\0') {
+		if (util_parse_int(base, 1, 9999, &y) == -1)
+			return bad(c, "base_year '%s' is not a year", base);
+		if (r->base_year != 0 && r->base_year != y)
+			return bad(c, "base_year '%s' contradicts the date", base);
+		r->base_year = (int)y;
+	}
+	if (r->type != RULE_LUNAR || r->base_year == 0)
+		return ROW_OK;
+	if (r->leap && lunar_leap_month(lunar, r->base_year) != r->month)
+		return bad(c, "lunar year %s has no such leap month", base[0] ?
+		    base : spec);
+	days = lunar_month_days(lunar, r->base_year, r->month, r->leap);
+	if (days == 0)
+		return bad(c, "lunar date '%s' is out of range", spec);
+	if (r->day > days)
+		return bad(c, "lunar day 30 in a 29-day month ('%s')", spec);
+	return ROW_OK;
+}
+
+/* What a row's write (rc, of a store function that set *changed) says:
+ * ROW_DB (logged), or ROW_OK with the change counted. */
+static enum row
+written(struct ctx *c, int rc, const int *changed)
+{
+	if (rc == -1)
+		return ROW_DB;
+	c->run->stats->changed += *changed;
+	return ROW_OK;
+}
+
+static enum row
+put(struct ctx *c, struct observance *o, int is_undated)
+{
+	int changed = 0;
+	enum row rc;
+
+	if ((rc = remember_key(c, o->key)) != ROW_OK)
+		return rc;
+	if (is_undated)
+		c->run->stats->undated++;
+	if (c->failed)
+		return ROW_OK;
+	return written(c, store_put_observance(c->run->st, o, c->run->name,
+	    c->run->now, &changed), &changed);
+}
+
+static enum row
+row_country(struct ctx *c, char **f)
+{
+	struct country co;
+	int changed = 0;
+	enum row rc;
+
+	if (strlen(f[0]) != 2 || !isupper((unsigned char)f[0][0]) ||
+	    !isupper((unsigned char)f[0][1]))
+		return bad(c, "code '%s' is not an ISO 3166-1 alpha-2 code",
+		    f[0]);
+	if (*f[1] == '\0' || *f[2] == '\0')
+		return bad(c, "name_en and name_vi are required");
+	memcpy(co.code, f[0], 3);
+	co.name_en = f[1];
+	co.name_vi = f[2];
+	co.formal_en = f[3];
+	co.formal_vi = f[4];
+	co.source = f[5];
+	if ((rc = remember_key(c, f[0])) != ROW_OK || c->failed)
+		return rc;
+	return written(c, store_put_country(c->run->st, &co, c->run->now,
+	    &changed), &changed);
+}
+
+/* Relations and partnerships: a base date YYYY-MM-DD or less precise. */
+static enum row
+based(struct ctx *c, struct observance *o, const char *date)
+{
+	enum row rc;
+
+	if ((rc = check_rule(c, date, "", &o->rule)) != ROW_OK)
+		return rc;
+	if (o->rule.type != RULE_UNDATED && o->rule.base_year == 0)
+		return bad(c, "date '%s' must be YYYY-MM-DD, YYYY-MM or YYYY",
+		    date);
+	return ROW_OK;
+}
+
+static enum row
+row_relation(struct ctx *c, char **f)
+{
+	struct observance o = { 0 };
+	char key[32];
+	enum row rc;
+
+	if ((rc = check_country(c, f[0], 1)) != ROW_OK ||
+	    (rc = based(c, &o, f[1])) != ROW_OK ||
+	    (rc = check_confidence(c, f[2], f[4])) != ROW_OK)
+		return rc;
+	snprintf(key, sizeof(key), "relation:%s", f[0]);
+	o.key = key;
+	o.kind = KIND_RELATION;
+	memcpy(o.country, f[0], 3);
+	o.spec = f[1];
+	o.confidence = f[2];
+	o.source = f[3];
+	o.note = f[4];
+	return put(c, &o, o.rule.type == RULE_UNDATED);
+}
+
+static enum row
+row_partnership(struct ctx *c, char **f)
+{
+	struct observance o = { 0 };
+	char key[64];
+	enum row rc;
+
+	if ((rc = check_country(c, f[0], 1)) != ROW_OK)
+		return rc;
+	if (strcmp(f[1], "comprehensive-strategic") != 0 &&
+	    strcmp(f[1], "strategic") != 0 && strcmp(f[1], "comprehensive")
+	    != 0)
+		return bad(c, "level must be comprehensive-strategic, "
+		    "strategic or comprehensive, not '%s'", f[1]);
+	if ((rc = based(c, &o, f[2])) != ROW_OK ||
+	    (rc = check_confidence(c, f[3], f[5])) != ROW_OK)
+		return rc;
+	snprintf(key, sizeof(key), "partnership:%s:%s", f[0], f[1]);
+	o.key = key;
+	o.kind = KIND_PARTNERSHIP;
+	memcpy(o.country, f[0], 3);
+	o.level = f[1];
+	o.spec = f[2];
+	o.confidence = f[3];
+	o.source = f[4];
+	o.note = f[5];
+	return put(c, &o, o.rule.type == RULE_UNDATED);
+}
+
+static enum row
+row_national_day(struct ctx *c, char **f)
+{
+	struct observance o = { 0 };
+	char key[32];
+	enum row rc;
+
+	if ((rc = check_country(c, f[0], 1)) != ROW_OK ||
+	    (rc = check_rule(c, f[1], f[2], &o.rule)) != ROW_OK ||
+	    (rc = check_confidence(c, f[5], f[7])) != ROW_OK)
+		return rc;
+	if (o.rule.type == RULE_UNDATED)
+		return bad(c, "a national day needs a day, not '%s'", f[1]);
+	snprintf(key, sizeof(key), "national-day:%s", f[0]);
+	o.key = key;
+	o.kind = KIND_NATIONAL_DAY;
+	memcpy(o.country, f[0], 3);
+	o.spec = f[1];
+	o.name_en = f[3];
+	o.name_vi = f[4];
+	o.confidence = f[5];
+	o.source = f[6];
+	o.note = f[7];
+	return put(c, &o, 0);
+}
+
+static int
+valid_key(const char *k)
+{
+	if (*k == '\0' || strlen(k) > 64)
+		return 0;
+	for (; *k; k++)
+		if (!islower((unsigned char)*k) && !isdigit((unsigned char)*k)
+		    && *k != '_' && *k != '-' && *k != ':')
+			return 0;
+	return 1;
+}
+
+static enum row
+row_generic(struct ctx *c, char **f)
+{
+	struct observance o = { 0 };
+	long days = 1;
+	int kind;
+	enum row rc;
+
+	if (!valid_key(f[0]))
+		return bad(c, "key '%s' must be 1-64 of a-z 0-9 _ - :", f[0]);
+	if ((kind = rules_kind_parse(f[1])) < 0)
+		return bad(c, "unknown kind '%s'", f[1]);
+	if ((rc = check_rule(c, f[2], f[3], &o.rule)) != ROW_OK)
+		return rc;
+	if (*f[4] != '\0' && util_parse_int(f[4], 1, 366, &days) == -1)
+		return bad(c, "days '%s' must be a number from 1 to 366", f[4]);
+	if ((rc = check_country(c, f[5], 0)) != ROW_OK)
+		return rc;
+	if (*f[6] == '\0' || *f[7] == '\0')
+		return bad(c, "name_en and name_vi are required");
+	o.key = f[0];
+	o.kind = (enum kind)kind;
+	memcpy(o.country, f[5], strlen(f[5]) < 3 ? strlen(f[5]) + 1 : 3);
+	o.spec = f[2];
+	o.days = (int)days;
+	o.name_en = f[6];
+	o.name_vi = f[7];
+	o.tags = f[8];
+	o.source = f[9];
+	return put(c, &o, o.rule.type == RULE_UNDATED);
+}
+
+static enum row
+row_dated(struct ctx *c, char **f)
+{
+	struct dated dt;
+	char key[96];
+	long y;
+	int changed = 0;
+	enum row rc;
+
+	switch (store_observance_exists(c->run->st, f[0])) {
+	case 1:
+		break;
+	case 0:
+		return bad(c, "unknown observance key '%s'", f[0]);
+	default:
+		return ROW_DB;
+	}
+	if (util_parse_int(f[1], 1, 9999, &y) == -1)
+		return bad(c, "year '%s' is not a year", f[1]);
+	if (util_parse_ymd(f[2], &dt.start) == -1)
+		return bad(c, "start '%s' is not a date (YYYY-MM-DD)", f[2]);
+	if (util_parse_ymd(f[3], &dt.end) == -1)
+		return bad(c, "end '%s' is not a date (YYYY-MM-DD)", f[3]);
+	if (util_ymd_cmp(dt.end, dt.start) < 0 || dt.start.y != y)
+		return bad(c, "start and end must be in year %s, end not "
+		    "before start", f[1]);
+	dt.year = (int)y;
+	snprintf(key, sizeof(key), "%.80s/%ld", f[0], y);
+	if ((rc = remember_key(c, key)) != ROW_OK || c->failed)
+		return rc;
+	return written(c, store_put_dated(c->run->st, f[0], &dt, f[4],
+	    c->run->now, &changed), &changed);
+}
+
+/* ASEAN membership and the like: the selector term group:G. */
+static enum row
+row_group(struct ctx *c, char **f)
+{
+	struct group_member g;
+	struct ymd day;
+	char key[40];
+	long y;
+	int changed = 0;
+	enum row rc;
+
+	if (!valid_key(f[0]) || strlen(f[0]) >= sizeof(g.group))
+		return bad(c, "group '%s' must be 1-15 of a-z 0-9 _ -", f[0]);
+	if ((rc = check_country(c, f[1], 1)) != ROW_OK)
+		return rc;
+	/* The accession date, or only its year. */
+	if (util_parse_ymd(f[2], &day) == 0)
+		y = day.y;
+	else if (util_parse_int(f[2], 1, 9999, &y) == -1)
+		return bad(c, "since '%s' is not YYYY-MM-DD or YYYY", f[2]);
+	memset(&g, 0, sizeof(g));
+	memcpy(g.group, f[0], strlen(f[0]) + 1);
+	memcpy(g.country, f[1], 3);
+	g.since = (int)y;
+	snprintf(key, sizeof(key), "%s/%s", f[0], f[1]);
+	if ((rc = remember_key(c, key)) != ROW_OK || c->failed)
+		return rc;
+	return written(c, store_put_group(c->run->st, &g, f[3], c->run->now,
+	    &changed), &changed);
+}
+
+/* A national day's holiday name in titles (after national-days.csv). */
+static enum row
+row_titles(struct ctx *c, char **f)
+{
+	char key[32];
+	int changed = 0;
+	enum row rc;
+
+	if ((rc = check_country(c, f[0], 1)) != ROW_OK)
+		return rc;
+	snprintf(key, sizeof(key), "national-day:%s", f[0]);
+	switch (store_observance_exists(c->run->st, key)) {
+	case 1:
+		break;
+	case 0:
+		return bad(c, "no national day for '%s'", f[0]);
+	default:
+		return ROW_DB;
+	}
+	if (*f[1] == '\0' || *f[2] == '\0')
+		return bad(c, "title_vi and title_en are required");
+	if ((rc = remember_key(c, f[0])) != ROW_OK || c->failed)
+		return rc;
+	return written(c, store_put_titles(c->run->st, key, f[1], f[2],
+	    c->run->now, &changed), &changed);
+}
+
+/* An activity's key: also the rest of a UID kyniem made by hand
+ * ("0a1b...@example.org"), so that an exported list imports back. */
+static int
+valid_activity_key(const char *k)
+{
+	if (*k == '\0' || strlen(k) > 128)
+		return 0;
+	for (; *k; k++)
+		if (!islower((unsigned char)*k) && !isdigit((unsigned char)*k)
+		    && strchr("_-:.@", *k) == NULL)
+			return 0;
+	return 1;
+}
+
+/* Planned activities (activity.c checks and stores them). */
+static enum row
+row_activity(struct ctx *c, char **f)
+{
+	struct activity a = { 0 };
+	int changed = 0;
+	enum row rc;
+
+	if (!valid_activity_key(f[0]))
+		return bad(c, "key '%s' must be 1-128 of a-z 0-9 _ - : . @",
+		    f[0]);
+	if ((rc = remember_key(c, f[0])) != ROW_OK)
+		return rc;
+	if (activity_from_csv(c->run->st, c->run->stats->cfg, f, &a,
+	    c->errbuf, sizeof(c->errbuf)) == -1) {
+		c->err = c->errbuf;
+		rc = ROW_BAD;
+	} else if (!c->failed)
+		rc = written(c, activity_put(c->run->st, &a, c->run->now,
+		    &changed), &changed);
+	activity_release(&a);
+	return rc;
+}
+
+/* Missions and organisations letters go to (contact.c checks them,
+ * contact_db.c keeps the web application's edits over re-imports). */
+static enum row
+row_contact(struct ctx *c, char **f)
+{
+	struct contact k;
+	struct contact_err errs[CONTACT_MAX_ERRS];
+	size_t n;
+	int changed = 0;
+	enum row rc;
+
+	contact_from_csv(f, &k);
+	switch (contact_check(c->run->st, &k, errs, &n)) {
+	case 0:
+		break;
+	case -1:
+		return ROW_DB;
+	default:
+		contact_err_text(&errs[0], c->errbuf, sizeof(c->errbuf));
+		c->err = c->errbuf;
+		return ROW_BAD;
+	}
+	if ((rc = remember_key(c, k.key)) != ROW_OK || c->failed)
+		return rc;
+	return written(c, contact_import(c->run->st, &k, c->run->now,
+	    &changed), &changed);
+}
+
+/* An older activities file: its n columns, the missing ones empty. */
+static enum row
+row_activity_short(struct ctx *c, char **f, size_t n)
+{
+	char *all[ACTIVITY_CSV_FIELDS];
+	static char empty[] = "";
+	size_t i;
+
+	for (i = 0; i < ACTIVITY_CSV_FIELDS; i++)
+		all[i] = i < n ? f[i] : empty;
+	return row_activity(c, all);
+}
+
+/* Without the record columns. */
+static enum row
+row_activity_v1(struct ctx *c, char **f)
+{
+	return row_activity_short(c, f, 11);
+}
+
+/* Without the public column: an import keeps what the row was. */
+static enum row
+row_activity_v2(struct ctx *c, char **f)
+{
+	return row_activity_short(c, f, 16);
+}
+
+static const struct format *
+find_format(char **fields, size_t n)
+{
+	struct buf h;
+	size_t i, k;
+	const struct format *found = NULL;
+
+	buf_init(&h);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_putc(&h, ',');
+		buf_puts(&h, fields[i]);
+	}
+	for (k = 0; k < NELEM(formats); k++)
+		if (strcmp(h.data, formats[k].header) == 0)
+			found = &formats[k];
+	buf_release(&h);
+	return found;
+}
+
+static size_t
+header_fields(const struct format *fmt)
+{
+	size_t n = 1;
+	const char *p;
+
+	for (p = fmt->header; *p; p++)
+		n += *p == ',';
+	return n;
+}
+
+/* The limit of a column, by its name in the header. */
+static size_t
+column_limit(const char *name, int *flags)
+{
+	*flags = 0;
+	if (strcmp(name, "notes") == 0 || strcmp(name, "result") == 0) {
+		*flags = TEXT_MULTILINE;
+		return TEXT_NOTES_MAX;
+	}
+	if (strcmp(name, "source") == 0 || strcmp(name, "note") == 0)
+		return TEXT_SOURCE_MAX;
+	if (strcmp(name, "title") == 0)
+		return TEXT_TITLE_MAX;
+	return TEXT_LINE_MAX;
+}
+
+/* Every field through the text validator; 0, or -1 with c->err set. */
+static int
+check_fields(struct ctx *c, const struct format *fmt, char **f, size_t n)
+{
+	char *names = xstrdup(fmt->header), *save = NULL, *name;
+	size_t i = 0, max;
+	int flags, ret = 0;
+
+	for (name = strtok_r(names, ",", &save); name != NULL && i < n;
+	    name = strtok_r(NULL, ",", &save), i++) {
+		max = column_limit(name, &flags);
+		if (text_check_field(name, f[i], max, flags, c->errbuf,
+		    sizeof(c->errbuf)) == -1) {
+			c->err = c->errbuf;
+			ret = -1;
+			break;
+		}
+	}
+	free(names);
+	return ret;
+}
+
+/* Check and write every row; -1 only when the database failed. */
+static int
+read_rows(struct ctx *c, struct csv *csv, const struct format *fmt)
+{
+	const struct import_run *run = c->run;
+	size_t want = header_fields(fmt);
+	const char *err;
+	int rc;
+
+	while ((rc = csv_read(csv, &c->line, &err)) != 0) {
+		c->err = NULL;
+		if (rc == -1)
+			c->err = err;
+		else if (csv->nfields != want) {
+			snprintf(c->errbuf, sizeof(c->errbuf), "%zu fields, "
+			    "expected %zu (%s)", csv->nfields, want,
+			    fmt->header);
+			c->err = c->errbuf;
+		} else if (check_fields(c, fmt, csv->fields, want) == 0 &&
+		    fmt->row(c, csv->fields) == ROW_DB)
+			return -1;
+		run->stats->rows++;
+		if (c->err != NULL) {
+			run->report(run, "%s:%ld: %s", run->name, c->line,
+			    c->err);
+			run->stats->errors++;
+			c->failed = 1;
+		}
+	}
+	return 0;
+}
+
+int
+import_csv_read(const struct import_run *run)
+{
+	struct import_stats *stats = run->stats;
+	struct ctx c = { .run = run };
+	struct csv csv;
+	const struct format *fmt;
+	const char *err;
+	long errors = stats->errors, changed = stats->changed;
+	int rc, ret = -1;
+
+	csv_init_input(&csv, run->in);
+	rc = csv_read(&csv, &c.line, &err);
+	if (rc != 1 || (fmt = find_format(csv.fields, csv.nfields)) ==
+	    NULL) {
+		run->report(run, "%s:1: %s", run->name, rc == -1 ? err :
+		    rc == 0 ? "empty file" : "unknown header (see "
+		    "calendars/README.md for the file kinds)");
+		stats->errors++;
+		goto done;
+	}
+	if (store_begin(run->st) == -1)
+		goto done;
+	if (import_keys_open(run->st, &c.keys) == -1 ||
+	    read_rows(&c, &csv, fmt) == -1)
+		goto dberror;
+	if (stats->errors > errors)
+		goto rollback;
+	import_keys_close(&c.keys);
+	if (store_commit(run->st) == 0) {
+		ret = 0;
+		goto done;
+	}
+dberror:
+	/* The database failed (disk full, read-only; already logged): an
+	 * error of the file too, and none of its changes counts. */
+	stats->errors++;
+rollback:
+	import_keys_close(&c.keys);
+	store_rollback(run->st);
+	stats->changed = changed;
+	run->report(run, "%s: %ld error%s; nothing from this file was "
+	    "written", run->name, stats->errors - errors,
+	    stats->errors - errors == 1 ? "" : "s");
+done:
+	csv_release(&csv);
+	return ret;
+}
