@@ -63,7 +63,8 @@ options(int argc, char **argv, enum doc_format *fmt, enum lang *lang,
 	while ((ch = getopt_long(argc, argv, "f:hl:o:", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			if (doc_parse_format(optarg, fmt) == -1) {
+			if (doc_parse_format(optarg, fmt) == -1 ||
+			    *fmt == DOC_CSV || *fmt == DOC_PDF) {
 				log_warnx("--format must be md, html or docx, "
 				    "not '%s'", optarg);
 				return 2;

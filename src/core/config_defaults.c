@@ -157,6 +157,30 @@ config_category_add(struct config *cfg, const char *key, const char *vi,
 }
 
 void
+config_default_recipients(struct config *cfg)
+{
+	const char *parent = cfg->org_parent;
+	int up = parent != NULL && *parent != '\0';
+
+	if (cfg->report_recipients == NULL)
+		cfg->report_recipients = xstrdup("Liên hiệp các tổ chức hữu "
+		    "nghị Việt Nam; Ban Chấp hành Liên hiệp");
+	if (cfg->report_recipients_en == NULL)
+		cfg->report_recipients_en = xstrdup("Viet Nam Union of "
+		    "Friendship Organisations; The Union's Executive "
+		    "Committee");
+	if (cfg->plan_recipients == NULL)
+		cfg->plan_recipients = xasprintf("Liên hiệp các tổ chức hữu "
+		    "nghị Việt Nam (để báo cáo); %s%sCác tổ chức thành viên "
+		    "(để thực hiện)", up ? parent : "", up ? " (để báo cáo); " :
+		    "");
+	if (cfg->plan_recipients_en == NULL)
+		cfg->plan_recipients_en = xstrdup("Vietnam Union of Friendship "
+		    "Organizations (to report); Member organisations (to "
+		    "implement)");
+}
+
+void
 config_default_categories(struct config *cfg)
 {
 	size_t i;

@@ -15,6 +15,9 @@ void config_category_add(struct config *cfg, const char *key,
     const char *vi, const char *en);
 /* The reports' nine categories, when [categories] gave none. */
 void config_default_categories(struct config *cfg);
+/* The report's and plan's "Nơi nhận" the file did not set, the plan's
+ * naming [organisation] parent. */
+void config_default_recipients(struct config *cfg);
 /* If f is named after a built-in feed, give it that feed's settings (a
  * [feed activities] section changes only the keys it sets): 1, else 0. */
 int config_feed_builtin(struct config_feed *f);

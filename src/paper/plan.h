@@ -28,7 +28,7 @@ enum plan_block_type {
 	PB_PARA,
 	PB_BULLET,	/* level 0, or 1 for a nested item */
 	PB_TABLE,
-	PB_END		/* recipients (cells, nrows) and signature */
+	PB_END		/* the signature; text: [plan] recipients */
 };
 
 struct plan_block {

@@ -84,17 +84,32 @@ render_csv(const struct plan_doc *d, struct buf *b)
 static const int widths_vi[] = { 11, 39, 11, 9, 30 };
 static const int widths_en[] = { 11, 36, 11, 12, 30 };
 
-/* Block b of p into d, its headings down levels lower. */
+/* An appendix's heading without its "Phụ lục: " (doc.c writes its own
+ * label). */
+static const char *
+appendix_title(const char *text)
+{
+	const char *colon = strstr(text, ": ");
+
+	return colon != NULL && (strncmp(text, "Phụ lục", 10) == 0 ||
+	    strncmp(text, "Appendix", 8) == 0) ? colon + 2 : text;
+}
+
+/* Block b of p into d, its headings down levels lower; after the end, a
+ * first-level heading starts an appendix. */
 static void
 add_block(const struct plan_doc *p, const struct plan_block *b,
-    struct doc *d, int down)
+    struct doc *d, int down, int ended)
 {
 	switch (b->type) {
 	case PB_TODO:
 		doc_todo(d, b->text);
 		break;
 	case PB_H1:
-		doc_heading(d, 1 + down, b->text);
+		if (ended)
+			doc_appendix(d, appendix_title(b->text));
+		else
+			doc_heading(d, 1 + down, b->text);
 		break;
 	case PB_H2:
 		doc_heading(d, 2 + down, b->text);
@@ -110,7 +125,7 @@ add_block(const struct plan_doc *p, const struct plan_block *b,
 		    (p->lang == LANG_EN ? widths_en : widths_vi) : NULL);
 		break;
 	case PB_END:
-		doc_end(d, (const char *const *)b->cells, b->nrows);
+		doc_end_list(d, b->text);
 		break;
 	}
 }
@@ -123,6 +138,7 @@ to_doc(const struct plan_doc *p, int others)
 	struct doc_head h;
 	struct doc *d;
 	size_t i;
+	int ended = 0;
 
 	memset(&h, 0, sizeof(h));
 	h.kind = p->kind;
@@ -130,9 +146,11 @@ to_doc(const struct plan_doc *p, int others)
 	h.symbol = "KH";
 	h.date = p->date;
 	d = doc_new(&p->org, p->lang, &h);
-	for (i = 0; i < p->nblocks; i++)
+	for (i = 0; i < p->nblocks; i++) {
 		if (others || i < p->others_from || i >= p->others_to)
-			add_block(p, &p->blocks[i], d, 0);
+			add_block(p, &p->blocks[i], d, 0, ended);
+		ended |= p->blocks[i].type == PB_END;
+	}
 	return d;
 }
 
@@ -145,7 +163,7 @@ plan_render_body(const struct plan_doc *p, struct doc *d)
 	for (i = 0; i < p->nblocks && p->blocks[i].type != PB_END; i++) {
 		any |= p->blocks[i].type == PB_H1;
 		if (any)
-			add_block(p, &p->blocks[i], d, 1);
+			add_block(p, &p->blocks[i], d, 1, 0);
 	}
 	return any;
 }

@@ -230,7 +230,8 @@ report_document(struct web_req *r)
 
 	/* A report for a year needs next year's plan (its section IV). */
 	if (parse_name(r->arg, "report-", LUNAR_MAX_YEAR - 2, &year,
-	    &ext) == -1 || doc_parse_format(ext, &fmt) == -1)
+	    &ext) == -1 || doc_parse_format(ext, &fmt) == -1 ||
+	    fmt == DOC_CSV || fmt == DOC_PDF)
 		return web_error(r, 404, "Không có tài liệu này.",
 		    "There is no such document.");
 	memset(&in, 0, sizeof(in));
