@@ -15,6 +15,7 @@
 #include "docx.h"
 #include "escape.h"
 #include "log.h"
+#include "pdf.h"
 #include "util.h"
 #include "vntime.h"
 
@@ -1274,6 +1275,20 @@ render_docx(const struct doc *d, struct buf *b)
 	return ret;
 }
 
+/* The .docx, through LibreOffice. */
+static int
+render_pdf(const struct doc *d, struct buf *out)
+{
+	struct buf x;
+	int ret;
+
+	buf_init(&x);
+	ret = render_docx(d, &x) == 0 && pdf_from_docx(x.data, x.len, out) ==
+	    0 ? 0 : -1;
+	buf_release(&x);
+	return ret;
+}
+
 int
 doc_render(const struct doc *d, enum doc_format fmt, struct buf *out)
 {
@@ -1291,6 +1306,7 @@ doc_render(const struct doc *d, enum doc_format fmt, struct buf *out)
 	case DOC_DOCX:
 		return render_docx(d, out);
 	case DOC_PDF:
+		return render_pdf(d, out);
 	case DOC_CSV:
 		break;
 	}

@@ -128,8 +128,9 @@ void doc_end_list(struct doc *d, const char *list);
  */
 void doc_appendix(struct doc *d, const char *title);
 
-/* Render d; 0 and the text (or the .docx bytes) appended to out, or -1
- * logged.  DOC_PDF and DOC_CSV are not rendered here (-1). */
+/* Render d; 0 and the text (or the .docx or PDF bytes, the PDF made by
+ * LibreOffice: pdf.h) appended to out, or -1 logged.  DOC_CSV is not a
+ * document's (-1). */
 int doc_render(const struct doc *d, enum doc_format fmt, struct buf *out);
 /* The MIME type of a format. */
 const char *doc_content_type(enum doc_format fmt);

@@ -18,7 +18,7 @@ struct config;
 struct dataset;
 struct lunar_cal;
 
-enum plan_format { PLAN_MD, PLAN_HTML, PLAN_CSV, PLAN_DOCX };
+enum plan_format { PLAN_MD, PLAN_HTML, PLAN_CSV, PLAN_DOCX, PLAN_PDF };
 
 /* The body; the header is doc.c's, from plan_doc's org, date and year. */
 enum plan_block_type {

@@ -16,14 +16,27 @@
 #include "util.h"
 
 
+/* The plan's formats are doc.c's, named there once. */
+static enum doc_format
+doc_fmt(enum plan_format fmt)
+{
+	static const enum doc_format map[] = { [PLAN_MD] = DOC_MD,
+	    [PLAN_HTML] = DOC_HTML, [PLAN_CSV] = DOC_CSV,
+	    [PLAN_DOCX] = DOC_DOCX, [PLAN_PDF] = DOC_PDF };
+
+	return map[fmt];
+}
+
 int
 plan_parse_format(const char *s, enum plan_format *out)
 {
-	static const char *const names[] = { "md", "html", "csv", "docx" };
+	enum doc_format f;
 	size_t i;
 
-	for (i = 0; i < NELEM(names); i++)
-		if (strcmp(s, names[i]) == 0) {
+	if (doc_parse_format(s, &f) == -1)
+		return -1;
+	for (i = 0; i <= PLAN_PDF; i++)
+		if (doc_fmt((enum plan_format)i) == f) {
 			*out = (enum plan_format)i;
 			return 0;
 		}
@@ -33,18 +46,7 @@ plan_parse_format(const char *s, enum plan_format *out)
 const char *
 plan_content_type(enum plan_format fmt)
 {
-	switch (fmt) {
-	case PLAN_MD:
-		return "text/markdown; charset=utf-8";
-	case PLAN_HTML:
-		return "text/html; charset=utf-8";
-	case PLAN_CSV:
-		return "text/csv; charset=utf-8";
-	case PLAN_DOCX:
-		break;
-	}
-	return "application/vnd.openxmlformats-officedocument."
-	    "wordprocessingml.document";
+	return doc_content_type(doc_fmt(fmt));
 }
 
 static void
@@ -190,8 +192,7 @@ plan_render(const struct plan_doc *doc, enum plan_format fmt, char **out,
 		render_csv(doc, &b);
 	else {
 		d = to_doc(doc, 1);
-		ret = doc_render(d, fmt == PLAN_MD ? DOC_MD : fmt == PLAN_HTML ?
-		    DOC_HTML : DOC_DOCX, &b);
+		ret = doc_render(d, doc_fmt(fmt), &b);
 		doc_free(d);
 	}
 	if (ret == -1) {
@@ -220,12 +221,10 @@ plan_files_free(struct plan_file *v, size_t n)
 char *
 plan_disposition(int year, enum plan_format fmt, enum lang lang)
 {
-	static const char *const ext[] = { "md", "html", "csv", "docx" };
-
 	/* ASCII, in the words of the document's title. */
 	return xasprintf("%s; filename=\"%s-%d.%s\"", fmt == PLAN_HTML ?
 	    "inline" : "attachment", lang == LANG_EN ? "activity-plan" :
-	    "phuong-huong", year, ext[fmt]);
+	    "phuong-huong", year, doc_format_ext(doc_fmt(fmt)));
 }
 
 int
@@ -234,7 +233,6 @@ plan_files(const struct plan_input *in, int from, int to,
 {
 	static const enum plan_format fmts[] = { PLAN_MD, PLAN_HTML,
 	    PLAN_DOCX };
-	static const char *const ext[] = { "md", "html", "csv", "docx" };
 	struct plan_input one = *in;
 	struct plan_file *v = NULL, *f;
 	struct plan_doc doc;
@@ -252,7 +250,8 @@ plan_files(const struct plan_input *in, int from, int to,
 				break;
 			f->fmt = fmts[k];
 			f->year = y;
-			f->path = xasprintf("/plan/%d.%s", y, ext[fmts[k]]);
+			f->path = xasprintf("/plan/%d.%s", y,
+			    doc_format_ext(doc_fmt(fmts[k])));
 			nv++;
 		}
 		plan_doc_release(&doc);

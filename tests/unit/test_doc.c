@@ -256,10 +256,13 @@ START_TEST(docx)
 	ck_assert_str_eq(doc_content_type(DOC_PDF), "application/pdf");
 	ck_assert_str_eq(doc_format_ext(DOC_DOCX), "docx");
 	ck_assert_str_eq(doc_format_ext(DOC_PDF), "pdf");
-	/* A PDF is LibreOffice's, never doc.c's. */
+	/* A PDF is LibreOffice's: without soffice on PATH, none (the
+	 * check runs in a process of its own). */
+	setenv("PATH", "/nonexistent", 1);
 	d = small(LANG_VI);
 	buf_init(&b);
 	ck_assert_int_eq(doc_render(d, DOC_PDF, &b), -1);
+	ck_assert_uint_eq(b.len, 0);
 	ck_assert_int_eq(doc_render(d, DOC_CSV, &b), -1);
 	buf_release(&b);
 	doc_free(d);
