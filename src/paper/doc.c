@@ -180,16 +180,29 @@ lines_release(struct lines *l)
 	free(l->v);
 }
 
+/* The space of s nearest its middle, or NULL. */
+static const char *
+middle_space(const char *s)
+{
+	const char *mid = s + strlen(s) / 2, *p, *best = NULL;
+
+	for (p = strchr(s, ' '); p != NULL; p = strchr(p + 1, ' '))
+		if (p > s && (best == NULL || (p > mid ? p - mid : mid - p) <
+		    (best > mid ? best - mid : mid - best)))
+			best = p;
+	return best;
+}
+
 /*
  * The lines of caps (a name in capitals): split where the config put '|';
  * without one, a name wider than room (twips at flags) is broken once,
- * before its last "TỈNH" or "THÀNH PHỐ", so that no name is cut in two.
+ * before its last "TỈNH" or "THÀNH PHỐ" so that no name is cut in two,
+ * else (an English name) at the space nearest its middle.
  */
 static void
 lines_split(struct lines *l, const char *caps, int flags, int room)
 {
-	static const char *const at[] = { " TỈNH ", " THÀNH PHỐ ",
-	    " PROVINCE", " CITY" };
+	static const char *const at[] = { " TỈNH ", " THÀNH PHỐ " };
 	const char *p, *cut = NULL;
 	size_t k;
 
@@ -204,11 +217,14 @@ lines_split(struct lines *l, const char *caps, int flags, int room)
 		}
 		return;
 	}
-	if (docx_text_width(caps, flags) > room)
+	if (docx_text_width(caps, flags) > room) {
 		for (k = 0; k < NELEM(at); k++)
 			for (p = caps; (p = strstr(p, at[k])) != NULL; p++)
 				if (p > caps && (cut == NULL || p > cut))
 					cut = p;
+		if (cut == NULL)
+			cut = middle_space(caps);
+	}
 	if (cut == NULL) {
 		lines_add(l, caps, strlen(caps));
 		return;
@@ -1106,13 +1122,14 @@ head_widths(const struct doc *d, int widths[2])
 		right = extra;
 	left += DOCX_CELL_PAD + left / 25;
 	right += DOCX_CELL_PAD + right / 25;
+	/* The motto never wraps: the left block takes what it leaves. */
 	total = left + right;
 	if (total < DOCX_TEXT_W)
 		total = DOCX_TEXT_W;
 	if (total > DOCX_TEXT_W + 2 * HEAD_OUT)
 		total = DOCX_TEXT_W + 2 * HEAD_OUT;
 	extra = total - left - right;
-	widths[0] = left + extra / 2;
+	widths[0] = extra >= 0 ? left + extra / 2 : total - right;
 	widths[1] = total - widths[0];
 }
 
@@ -1227,7 +1244,7 @@ docx_block(const struct doc *d, const struct block *p, size_t *k,
 		docx_para(x, p->text, DOCX_BODY);
 		break;
 	case B_SALUTATION:
-		docx_para(x, p->text, DOCX_CENTER);
+		docx_para(x, p->text, DOCX_CENTER | DOCX_SPACE);
 		break;
 	case B_BULLET:
 		docx_bullet(x, p->level, p->text);

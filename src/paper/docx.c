@@ -310,7 +310,8 @@ docx_para(struct docx *d, const char *text, int flags)
 	buf_printf(&d->body, "<w:p><w:pPr>%s%s%s%s%s</w:pPr>",
 	    flags & DOCX_BODY ? "<w:pStyle w:val=\"BodyText\"/>" : "",
 	    flags & DOCX_KEEP ? "<w:keepNext/>" : "", page_break(d, flags),
-	    d->in_grid ? "<w:spacing w:after=\"0\"/>" : "",
+	    d->in_grid ? "<w:spacing w:after=\"0\"/>" : flags & DOCX_SPACE ?
+	    "<w:spacing w:before=\"240\" w:after=\"120\"/>" : "",
 	    flags & DOCX_CENTER ? "<w:jc w:val=\"center\"/>" :
 	    flags & DOCX_RIGHT ? "<w:jc w:val=\"right\"/>" : "");
 	run(&d->body, text, flags);
@@ -329,10 +330,10 @@ docx_rule(struct docx *d, int width)
 	if (width > room)
 		width = room;
 	side = (room - width) / 2;
-	/* 2 pt high: the border sits right under the line above. */
+	/* 3 pt high: the border sits just under the line above. */
 	buf_printf(&d->body, "<w:p><w:pPr><w:keepNext/>%s<w:pBdr><w:bottom "
 	    "w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"auto\"/>"
-	    "</w:pBdr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"40\" "
+	    "</w:pBdr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"60\" "
 	    "w:lineRule=\"exact\"/><w:ind w:left=\"%d\" w:right=\"%d\" "
 	    "w:firstLine=\"0\"/><w:jc w:val=\"center\"/><w:rPr>"
 	    "<w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/></w:rPr></w:pPr></w:p>",

@@ -26,6 +26,7 @@ struct docx;
 #define DOCX_BODY	0x400	/* the Body Text style: justified, first
 				   line indented, 6 pt after */
 #define DOCX_BREAK	0x800	/* on a new page */
+#define DOCX_SPACE	0x1000	/* 12 pt before, 6 pt after */
 
 /* The width between the margins of an A4 page, in twentieths of a point
  * (twips), and the left and right cell margins of a table. */
