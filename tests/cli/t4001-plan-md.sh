@@ -134,7 +134,7 @@ expect_grep '^- 55th anniversary of Vietnam–Sweden diplomatic relations (11 Ja
 expect_grep 'Vietnam and other countries in 2024: .*Sweden' "$T/en.md"
 
 # Usage errors exit 2.
-for args in '2024 --format pdf' 'abc' '2024 --lang fr' '1700'; do
+for args in '2024 --format odt' 'abc' '2024 --lang fr' '1700'; do
 	# shellcheck disable=SC2086
 	test_must_fail --status=2 "$KYNIEM" plan $args >/dev/null 2>"$T/err"
 done
