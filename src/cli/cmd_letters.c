@@ -43,7 +43,7 @@ is_dir(const char *path)
 	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
-/* One file per letter, DIR/NAME.md or .docx, each path printed. */
+/* One file per letter, DIR/NAME.md, .docx or .pdf, each path printed. */
 static int
 write_dir(const struct letter_list *l, const struct config *cfg,
     const struct opts *o)
@@ -56,8 +56,7 @@ write_dir(const struct letter_list *l, const struct config *cfg,
 	for (i = 0; i < l->n && ret == 0; i++) {
 		buf_init(&b);
 		path = xasprintf("%s%s%s.%s", o->out, n > 0 && o->out[n - 1] ==
-		    '/' ? "" : "/", l->v[i].name, o->fmt == DOC_DOCX ? "docx" :
-		    "md");
+		    '/' ? "" : "/", l->v[i].name, doc_format_ext(o->fmt));
 		ret = letter_render(&l->v[i], cfg, o->fmt, &b);
 		if (ret == 0)
 			ret = file_write_atomic(path, b.data, b.len);
@@ -78,9 +77,10 @@ write_one(const struct letter_list *l, const struct config *cfg,
 	size_t i;
 	int ret = 0;
 
-	if (o->fmt == DOC_DOCX && l->n > 1) {
-		log_warnx("%zu letters: a .docx holds one; give --out a "
-		    "directory for one file per letter", l->n);
+	if (o->fmt != DOC_MD && l->n > 1) {
+		log_warnx("%zu letters: a .%s holds one; give --out a "
+		    "directory for one file per letter", l->n,
+		    doc_format_ext(o->fmt));
 		return -1;
 	}
 	buf_init(&b);
@@ -209,9 +209,10 @@ cmd_letters(int argc, char **argv, struct app *app)
 			break;
 		case 'f':
 			if (doc_parse_format(optarg, &o.fmt) == -1 ||
-			    (o.fmt != DOC_MD && o.fmt != DOC_DOCX)) {
-				log_warnx("--format must be md or docx, not "
-				    "'%s'", optarg);
+			    (o.fmt != DOC_MD && o.fmt != DOC_DOCX &&
+			    o.fmt != DOC_PDF)) {
+				log_warnx("--format must be md, docx or pdf, "
+				    "not '%s'", optarg);
 				return 2;
 			}
 			break;
@@ -237,9 +238,9 @@ cmd_letters(int argc, char **argv, struct app *app)
 	if (parse_year(argv[0], &o.year) == -1)
 		return 2;
 	/* A zip archive is no use on a terminal and may upset it. */
-	if (o.fmt == DOC_DOCX && o.out == NULL && isatty(STDOUT_FILENO)) {
-		log_warnx("not writing a .docx to a terminal: use --out FILE "
-		    "or DIR, or redirect the output");
+	if (o.fmt != DOC_MD && o.out == NULL && isatty(STDOUT_FILENO)) {
+		log_warnx("not writing a .%s to a terminal: use --out FILE "
+		    "or DIR, or redirect the output", doc_format_ext(o.fmt));
 		return 2;
 	}
 	return draft(app, &o);

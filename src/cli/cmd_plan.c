@@ -130,8 +130,8 @@ cmd_plan(int argc, char **argv, struct app *app)
 			break;
 		case 'f':
 			if (plan_parse_format(optarg, &fmt) == -1) {
-				log_warnx("--format must be md, html, docx or "
-				    "csv, not '%s'", optarg);
+				log_warnx("--format must be md, html, docx, pdf "
+				    "or csv, not '%s'", optarg);
 				return 2;
 			}
 			break;
@@ -161,9 +161,10 @@ cmd_plan(int argc, char **argv, struct app *app)
 		return 2;
 	}
 	/* A zip archive is no use on a terminal and may upset it. */
-	if (fmt == PLAN_DOCX && out == NULL && isatty(STDOUT_FILENO)) {
-		log_warnx("not writing a .docx to a terminal: use --out FILE "
-		    "or redirect the output");
+	if ((fmt == PLAN_DOCX || fmt == PLAN_PDF) && out == NULL &&
+	    isatty(STDOUT_FILENO)) {
+		log_warnx("not writing a .%s to a terminal: use --out FILE "
+		    "or redirect the output", fmt == PLAN_PDF ? "pdf" : "docx");
 		return 2;
 	}
 	if (apply_choices(app, (int)year, ops, nops) != 0 ||

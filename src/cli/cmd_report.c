@@ -1,6 +1,6 @@
 /*
  * kyniem report YEAR: the year-end report ("Báo cáo kết quả công tác đối
- * ngoại nhân dân năm YYYY") as Markdown (default), HTML or .docx, on
+ * ngoại nhân dân năm YYYY") as Markdown (default), HTML, .docx or PDF, on
  * stdout or in --out FILE.  The work is report.c's, the layout doc.c's.
  */
 #include <getopt.h>
@@ -63,9 +63,10 @@ options(int argc, char **argv, enum doc_format *fmt, enum lang *lang,
 	while ((ch = getopt_long(argc, argv, "f:hl:o:", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			if (doc_parse_format(optarg, fmt) == -1) {
-				log_warnx("--format must be md, html or docx, "
-				    "not '%s'", optarg);
+			if (doc_parse_format(optarg, fmt) == -1 ||
+			    *fmt == DOC_CSV) {
+				log_warnx("--format must be md, html, docx or "
+				    "pdf, not '%s'", optarg);
 				return 2;
 			}
 			break;
@@ -109,9 +110,10 @@ cmd_report(int argc, char **argv, struct app *app)
 		return 2;
 	}
 	/* A zip archive is no use on a terminal and may upset it. */
-	if (fmt == DOC_DOCX && out == NULL && isatty(STDOUT_FILENO)) {
-		log_warnx("not writing a .docx to a terminal: use --out FILE "
-		    "or redirect the output");
+	if ((fmt == DOC_DOCX || fmt == DOC_PDF) && out == NULL &&
+	    isatty(STDOUT_FILENO)) {
+		log_warnx("not writing a .%s to a terminal: use --out FILE "
+		    "or redirect the output", doc_format_ext(fmt));
 		return 2;
 	}
 	buf_init(&b);

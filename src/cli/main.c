@@ -59,8 +59,9 @@ static const struct command commands[] = {
 	{ "init", cmd_init, 0, NEED_STORE | NEW_STORE,
 	    "init [--calendars DIR]" },
 	{ "letters", cmd_letters, 1, NEED_STORE,
-	    "letters YEAR [--country CC] [--occasion KEY] [--format md|docx] "
-	    "[--out FILE|DIR] | sent KEY YEAR [--country CC]" },
+	    "letters YEAR [--country CC] [--occasion KEY] "
+	    "[--format md|docx|pdf] [--out FILE|DIR] | sent KEY YEAR "
+	    "[--country CC]" },
 	{ "list", cmd_list, 0, NEED_STORE,
 	    "list [--kind K] [--country CC] [--edited] "
 	    "[--format text|csv|json]" },
@@ -69,7 +70,7 @@ static const struct command commands[] = {
 	    "[--format text|json]" },
 	{ "outbox", cmd_outbox, 0, NEED_STORE, "outbox [--failed]" },
 	{ "plan", cmd_plan, 1, NEED_STORE,
-	    "plan YEAR [--format md|html|docx|csv] [--lang vi|en] "
+	    "plan YEAR [--format md|html|docx|pdf|csv] [--lang vi|en] "
 	    "[--out FILE] [--include KEY] [--exclude KEY] [--reset KEY]" },
 	{ "recipient", cmd_recipient, 1, NEED_STORE,
 	    "recipient add --email EMAIL --name NAME [--lang vi|en] "
@@ -77,7 +78,7 @@ static const struct command commands[] = {
 	    "remove EMAIL" },
 	{ "remind", cmd_remind, 0, NEED_STORE, "remind [--dry-run]" },
 	{ "report", cmd_report, 1, NEED_STORE,
-	    "report YEAR [--format md|html|docx] [--lang vi|en] "
+	    "report YEAR [--format md|html|docx|pdf] [--lang vi|en] "
 	    "[--out FILE]" },
 	{ "restore", cmd_restore, 1, 0, "restore [--check] FILE" },
 	{ "serve", cmd_serve, 0, NEED_STORE,

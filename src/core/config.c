@@ -30,7 +30,7 @@
 
 enum type { T_STR, T_LIST, T_INT, T_LANG, T_BOOL, T_MILESTONES, T_FEB29,
     T_MERIDIAN, T_STARTTLS, T_SELECTOR, T_OFFSETS, T_SUMMARY, T_CONTACTS,
-    T_ABBREV };
+    T_ABBREV, T_NUMSTYLE, T_ENTRIES };
 
 struct key {
 	const char *section;	/* "feed" matches every [feed NAME] */
@@ -86,6 +86,9 @@ static const struct key keys[] = {
 	    0 },
 	{ "organisation", "name", T_STR, C(org_name), 0, 200 },
 	{ "organisation", "name_en", T_STR, C(org_name_en), 0, 200 },
+	{ "organisation", "name_lines", T_STR, C(org_name_lines), 0, 220 },
+	{ "organisation", "number_style", T_NUMSTYLE, C(org_number_party), 0,
+	    0 },
 	{ "organisation", "parent", T_STR, C(org_parent), 0, 200 },
 	{ "organisation", "place", T_STR, C(org_place), 0, 100 },
 	{ "organisation", "province", T_STR, C(org_province), 0, 100 },
@@ -96,6 +99,8 @@ static const struct key keys[] = {
 	{ "organisation", "signer_title_en", T_STR, C(org_signer_title_en),
 	    0, 200 },
 	{ "plan", "min_score", T_INT, C(plan_min_score), 0, 1000 },
+	{ "plan", "recipients", T_ENTRIES, C(plan_recipients), 0, 0 },
+	{ "plan", "recipients_en", T_ENTRIES, C(plan_recipients_en), 0, 0 },
 	{ "plan", "section_1_1", T_SELECTOR, C(plan_sel[PLAN_S_1_1]), 0, 0 },
 	{ "plan", "section_1_2", T_SELECTOR, C(plan_sel[PLAN_S_1_2]), 0, 0 },
 	{ "plan", "section_1_3", T_SELECTOR, C(plan_sel[PLAN_S_1_3]), 0, 0 },
@@ -103,6 +108,9 @@ static const struct key keys[] = {
 	{ "plan", "section_3", T_SELECTOR, C(plan_sel[PLAN_S_3]), 0, 0 },
 	{ "plan", "top", T_INT, C(plan_top), 0, 100 },
 	{ "reminders", "milestone_days", T_INT, C(milestone_days), 0, 3660 },
+	{ "report", "recipients", T_ENTRIES, C(report_recipients), 0, 0 },
+	{ "report", "recipients_en", T_ENTRIES, C(report_recipients_en), 0,
+	    0 },
 	{ "reminders", "offsets", T_OFFSETS, C(remind_offsets), 0, 0 },
 	{ "server", "base_url", T_STR, C(base_url), 0, 0 },
 	{ "server", "body_min_rate", T_INT, C(body_min_rate), 1, 100000000 },
@@ -397,6 +405,12 @@ set_enum(struct parse *p, const struct key *k, char *base, const char *v)
 			    v, NULL);
 		*(int *)(base + k->off) = v[0] == 'r';
 		return 0;
+	case T_NUMSTYLE:
+		if (strcmp(v, "state") && strcmp(v, "party"))
+			return bad(p, "number_style must be state or party, "
+			    "not", v, NULL);
+		*(int *)(base + k->off) = v[0] == 'p';
+		return 0;
 	case T_SUMMARY:
 		if (strcmp(v, "short") && strcmp(v, "full"))
 			return bad(p, "summary must be short or full, not", v,
@@ -413,13 +427,14 @@ static int
 set_value(struct parse *p, const struct key *k, char *base, const char *v)
 {
 	const char *why;
+	char *old;
 	long n;
 
 	if (text_check(v, (k->type == T_STR || k->type == T_ABBREV) &&
 	    k->max > 0 ? (size_t)k->max : VALUE_MAX, 0, &why) == -1)
 		return bad(p, "the value of", k->name, why);
 	if (p->continued && k->type != T_LIST && k->type != T_SELECTOR &&
-	    k->type != T_CONTACTS)
+	    k->type != T_CONTACTS && k->type != T_ENTRIES)
 		return bad(p, "a continuation line for", k->name,
 		    "only lists may go on over several lines");
 	switch (k->type) {
@@ -431,6 +446,15 @@ set_value(struct parse *p, const struct key *k, char *base, const char *v)
 		if (util_parse_int(v, k->min, k->max, &n) == -1)
 			return bad(p, "bad number for", k->name, v);
 		*(int *)(base + k->off) = (int)n;
+		return 0;
+	case T_ENTRIES:
+		/* "A; B", or one entry a line: each line goes on the list. */
+		if (p->continued && *(char **)(base + k->off) != NULL) {
+			old = *(char **)(base + k->off);
+			*(char **)(base + k->off) = xasprintf("%s; %s", old, v);
+			free(old);
+		} else
+			set_string(p, (char **)(base + k->off), v, 0);
 		return 0;
 	case T_ABBREV:
 		/* It goes after "/KH-" in a document's symbol. */
@@ -774,6 +798,31 @@ sibling_dir(const char *path, const char *name)
 }
 
 /* Everything that depends on more than one key, once all are read. */
+/* The "Nơi nhận" of the report and the plan the file did not set. */
+static void
+default_recipients(struct config *cfg)
+{
+	const char *parent = cfg->org_parent;
+
+	if (cfg->report_recipients == NULL)
+		cfg->report_recipients = xstrdup(
+		    config_default_report_recipients);
+	if (cfg->report_recipients_en == NULL)
+		cfg->report_recipients_en = xstrdup(
+		    config_default_report_recipients_en);
+	if (cfg->plan_recipients == NULL && parent != NULL && *parent != '\0')
+		cfg->plan_recipients = xasprintf("%s; %s (để báo cáo); %s",
+		    config_default_plan_recipients_head, parent,
+		    config_default_plan_recipients_tail);
+	else if (cfg->plan_recipients == NULL)
+		cfg->plan_recipients = xasprintf("%s; %s",
+		    config_default_plan_recipients_head,
+		    config_default_plan_recipients_tail);
+	if (cfg->plan_recipients_en == NULL)
+		cfg->plan_recipients_en = xstrdup(
+		    config_default_plan_recipients_en);
+}
+
 static int
 finish(struct config *cfg)
 {
@@ -790,6 +839,7 @@ finish(struct config *cfg)
 	    cfg->remind_offsets, cfg->remind_secs)) < 0)
 		fatal("default reminder offsets");
 	cfg->focus = code_list(cfg->focus_countries, 1);
+	default_recipients(cfg);
 	if (cfg->letters_contacts == NULL && contact_sel_parse(
 	    CONTACT_SEL_DEFAULT, &cfg->letters_sel, NULL, 0) == -1)
 		fatal("default [letters] contacts");
@@ -928,6 +978,11 @@ config_release(struct config *cfg)
 	free(cfg->org_signer);
 	free(cfg->org_signer_title);
 	free(cfg->org_signer_title_en);
+	free(cfg->org_name_lines);
+	free(cfg->report_recipients);
+	free(cfg->report_recipients_en);
+	free(cfg->plan_recipients);
+	free(cfg->plan_recipients_en);
 	free(cfg->focus_countries);
 	free(cfg->focus);
 	free(cfg->trusted_proxies);

@@ -109,6 +109,8 @@ struct config {
 	char *org_short_name;	/* in sentences: "Liên hiệp Hữu nghị" */
 	char *org_place;	/* of the date line; NULL: province */
 	char *org_signer, *org_signer_title, *org_signer_title_en;
+	char *org_name_lines;	/* the name, '|' where its lines break */
+	int org_number_party;	/* number_style = party: "Số …-KH/LHHN" */
 	char *focus_countries;	/* comma list of ISO codes, as written */
 	char *focus;		/* the same as ",LA,KH,"; "," when none */
 
@@ -132,6 +134,11 @@ struct config {
 	/* [app] the staff web application's sessions */
 	int app_idle_minutes;	/* since the last request (8 h) */
 	int app_session_days;	/* since the login (7 days) */
+
+	/* [report] and [plan] recipients: "Nơi nhận", entries split by
+	 * ';' (doc_end_list()); NULL: the shipped list */
+	char *report_recipients, *report_recipients_en;
+	char *plan_recipients, *plan_recipients_en;
 
 	/* [plan] which dates go to which section */
 	struct selector plan_sel[PLAN_S_COUNT];

@@ -1,8 +1,8 @@
 /*
  * The checks of kyniem.conf that span keys or look outside the file: the
  * SMTP relay's URL and TLS, who may read the password file and write the
- * config, the trusted proxies' addresses, the union's address.  config.c calls them once every
- * key is read.
+ * config, the trusted proxies' addresses, the union's address and name.
+ * config.c calls them once every key is read.
  */
 #include <sys/stat.h>
 #include <arpa/inet.h>
@@ -132,6 +132,51 @@ check_smtp(const struct config *cfg)
 	return ret;
 }
 
+/* s without '|' and with one space between words, for comparing. */
+static char *
+words_of(const char *s)
+{
+	struct buf b;
+	int gap = 0;
+
+	buf_init(&b);
+	for (; *s != '\0'; s++) {
+		if (*s == '|' || *s == ' ' || *s == '\t') {
+			gap = b.len > 0;
+			continue;
+		}
+		if (gap)
+			buf_putc(&b, ' ');
+		gap = 0;
+		buf_putc(&b, *s);
+	}
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
+/* name_lines is the name with its breaks marked, nothing else: a header
+ * must not print another name than the sentences do. */
+static int
+check_name_lines(const struct config *cfg)
+{
+	char *a, *b;
+	int ret = 0;
+
+	if (cfg->org_name_lines == NULL || cfg->org_name == NULL)
+		return 0;
+	a = words_of(cfg->org_name_lines);
+	b = words_of(cfg->org_name);
+	if (strcmp(a, b) != 0) {
+		log_warnx("%s: [organisation] name_lines '%s' is not the name "
+		    "'%s' with '|' where its lines break", cfg->path ?
+		    cfg->path : "config", cfg->org_name_lines, cfg->org_name);
+		ret = -1;
+	}
+	free(a);
+	free(b);
+	return ret;
+}
+
 int
 config_check(const struct config *cfg)
 {
@@ -150,6 +195,8 @@ config_check(const struct config *cfg)
 	/* Whoever reads the backups' key reads every copy made with it. */
 	if (config_check_file("[backup] key_file", cfg->backup_key_file,
 	    S_IRWXO | S_IWGRP, "o-rwx,g-w") == -1)
+		ret = -1;
+	if (check_name_lines(cfg) == -1)
 		ret = -1;
 	/* It goes into every calendar's ORGANIZER. */
 	if (cfg->org_email != NULL && *cfg->org_email != '\0' &&

@@ -116,3 +116,15 @@ const struct config_builtin config_builtins[] = {
 	    NULL, 0, 1, 365, 5 * 365 },
 };
 const size_t config_nbuiltins = NELEM(config_builtins);
+
+const char config_default_report_recipients[] = "Liên hiệp các tổ chức "
+    "hữu nghị Việt Nam; Ban Chấp hành Liên hiệp";
+const char config_default_report_recipients_en[] = "Viet Nam Union of "
+    "Friendship Organisations; The Union's Executive Committee";
+const char config_default_plan_recipients_head[] = "Liên hiệp các tổ chức "
+    "hữu nghị Việt Nam (để báo cáo)";
+const char config_default_plan_recipients_tail[] = "Các tổ chức thành "
+    "viên (để thực hiện)";
+const char config_default_plan_recipients_en[] = "Viet Nam Union of "
+    "Friendship Organisations (to report); Member organisations (to "
+    "implement)";

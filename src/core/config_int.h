@@ -37,4 +37,12 @@ struct config_builtin {
 extern const struct config_builtin config_builtins[];
 extern const size_t config_nbuiltins;
 
+/* The report's and plan's "Nơi nhận" when the file sets none; the plan's
+ * lists [organisation] parent (to report) between its head and tail. */
+extern const char config_default_report_recipients[];
+extern const char config_default_report_recipients_en[];
+extern const char config_default_plan_recipients_head[];
+extern const char config_default_plan_recipients_tail[];
+extern const char config_default_plan_recipients_en[];
+
 #endif

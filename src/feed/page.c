@@ -27,30 +27,54 @@ static const struct words {
 	    *outlook, *m365, *google, *this_year, *next_days, *none, *other,
 	    *other_href, *how, *prefix, *collation, *day_unknown;
 } words[] = {
-	[LANG_VI] = { "vi", "Lịch các ngày kỷ niệm",
-	    "Đăng ký một lần bằng đường dẫn dưới đây, các ngày kỷ niệm sẽ "
-	    "tự cập nhật trong Outlook, Thunderbird, Google Calendar hoặc "
-	    "Apple Calendar.",
-	    "Lịch để đăng ký", "Lịch theo quốc gia", "sự kiện",
-	    "Thêm vào Outlook.com", "Thêm vào Microsoft 365",
-	    "Thêm vào Google Calendar",
-	    "Các ngày kỷ niệm năm chẵn, năm tròn năm ",
-	    "90 ngày tới", "Không có.", "English", "index.en.html",
-	    "Thunderbird và Apple Calendar: dùng đường dẫn webcal://; "
-	    "Outlook trên máy tính: Thêm lịch → Từ Internet, dán đường dẫn "
-	    "https://.", "", "vi", "chưa rõ ngày" },
-	[LANG_EN] = { "en", "Anniversary calendars",
-	    "Subscribe once with a link below and the anniversaries keep "
-	    "themselves up to date in Outlook, Thunderbird, Google Calendar "
-	    "or Apple Calendar.",
-	    "Calendars to subscribe to", "Calendars by country", "events",
-	    "Add to Outlook.com", "Add to Microsoft 365",
-	    "Add to Google Calendar",
-	    "Milestone anniversaries in ",
-	    "The next 90 days", "None.", "Tiếng Việt", "index.html",
-	    "Thunderbird and Apple Calendar: use the webcal:// link; "
-	    "desktop Outlook: Add calendar → From Internet, paste the "
-	    "https:// link.", "/en", "en", "day unknown" },
+	[LANG_VI] = {
+		.lang = "vi",
+		.title = "Lịch các ngày kỷ niệm",
+		.intro = "Đăng ký một lần bằng đường dẫn dưới đây, các ngày kỷ "
+		    "niệm sẽ tự cập nhật trong Outlook, Thunderbird, Google "
+		    "Calendar hoặc Apple Calendar.",
+		.feeds = "Lịch để đăng ký",
+		.countries = "Lịch theo quốc gia",
+		.events = "sự kiện",
+		.outlook = "Thêm vào Outlook.com",
+		.m365 = "Thêm vào Microsoft 365",
+		.google = "Thêm vào Google Calendar",
+		.this_year = "Các ngày kỷ niệm năm chẵn, năm tròn năm ",
+		.next_days = "90 ngày tới",
+		.none = "Không có.",
+		.other = "English",
+		.other_href = "index.en.html",
+		.how = "Thunderbird và Apple Calendar: dùng đường dẫn "
+		    "webcal://; Outlook trên máy tính: Thêm lịch → Từ Internet, "
+		    "dán đường dẫn https://.",
+		.prefix = "",
+		.collation = "vi",
+		.day_unknown = "chưa rõ ngày",
+	},
+	[LANG_EN] = {
+		.lang = "en",
+		.title = "Anniversary calendars",
+		.intro = "Subscribe once with a link below and the anniversaries "
+		    "keep themselves up to date in Outlook, Thunderbird, Google "
+		    "Calendar or Apple Calendar.",
+		.feeds = "Calendars to subscribe to",
+		.countries = "Calendars by country",
+		.events = "events",
+		.outlook = "Add to Outlook.com",
+		.m365 = "Add to Microsoft 365",
+		.google = "Add to Google Calendar",
+		.this_year = "Milestone anniversaries in ",
+		.next_days = "The next 90 days",
+		.none = "None.",
+		.other = "Tiếng Việt",
+		.other_href = "index.html",
+		.how = "Thunderbird and Apple Calendar: use the webcal:// link; "
+		    "desktop Outlook: Add calendar → From Internet, paste the "
+		    "https:// link.",
+		.prefix = "/en",
+		.collation = "en",
+		.day_unknown = "day unknown",
+	},
 };
 
 static const char style[] =

@@ -1,8 +1,9 @@
 /*
- * doc.h: a document of the union (plan, report, letter) in the layout of
- * Vietnamese administrative documents (Decree 30/2020/NĐ-CP), built as
- * blocks and rendered as Markdown, HTML (standalone page, or a fragment
- * for the web app) or .docx.  Knows nothing of what a document says.
+ * doc.h: a document of the union (plan, report, letter, an appendix) in
+ * the layout of Vietnamese administrative documents (Decree 30/2020/
+ * NĐ-CP), built as blocks and rendered as Markdown, HTML (standalone page
+ * with its print rules, or a fragment for the web app) or .docx.  Knows
+ * nothing of what a document says; the formats are named here only.
  */
 #ifndef KYNIEM_DOC_H
 #define KYNIEM_DOC_H
@@ -27,16 +28,30 @@ struct org {
 	const char *signer;	/* "Nguyễn Văn A"; may be NULL (a blank line) */
 	const char *signer_title;	/* "CHỦ TỊCH" */
 	const char *signer_title_en;
+	/* The name as printed in the header, its lines split by '|'
+	 * ("Liên hiệp các tổ chức hữu nghị | tỉnh Khánh Hòa"); NULL: the
+	 * name, broken before "tỉnh"/"thành phố" only when too long. */
+	const char *name_lines;
+	enum doc_number_style {
+		DOC_NUMBER_STATE,	/* "Số: …/KH-LHHN", a line under the
+					   name (Decree 30/2020/NĐ-CP) */
+		DOC_NUMBER_PARTY	/* "Số …-KH/LHHN", a star under the
+					   name (Hướng dẫn 36-HD/VPTW) */
+	} number_style;
 };
 
 /*
  * Fill *out from cfg [organisation], borrowing cfg's strings: name
  * defaults to "Liên hiệp các tổ chức hữu nghị", place to the province,
- * abbrev to "LHHN", the signer's titles to "CHỦ TỊCH" / "PRESIDENT".
+ * abbrev to "LHHN", the signer's titles to "CHỦ TỊCH" / "PRESIDENT", the
+ * number style to the state's.
  */
 void org_from_config(const struct config *cfg, struct org *out);
 
-enum doc_format { DOC_MD, DOC_HTML, DOC_HTML_FRAGMENT, DOC_DOCX };
+/* PDF is the .docx converted by LibreOffice (pdf.h); CSV is the plan's
+ * rows, which no doc renders. */
+enum doc_format { DOC_MD, DOC_HTML, DOC_HTML_FRAGMENT, DOC_DOCX, DOC_PDF,
+    DOC_CSV };
 
 struct doc_head {
 	const char *kind;	/* "BÁO CÁO", "KẾ HOẠCH"; NULL for a letter */
@@ -57,11 +72,28 @@ struct doc;
  */
 struct doc *doc_new(const struct org *org, enum lang lang,
     const struct doc_head *h);
+/*
+ * A document that is only an appendix of the document org and h describe
+ * (a file printed and attached on its own): no header or signature, the
+ * appendix's heading (see doc_appendix()) on its first page.
+ */
+struct doc *doc_new_appendix(const struct org *org, enum lang lang,
+    const struct doc_head *h, const char *title);
 void doc_free(struct doc *d);
+
+/* One line on the first page only, above the header, in italics (e.g.
+ * "Dự thảo"); a second call replaces it. */
+void doc_first_line(struct doc *d, const char *text);
 
 /* 1 "I. ...", 2 "1. ...", 3 "a) ...": the caller writes the numbers. */
 void doc_heading(struct doc *d, int level, const char *text);
+/* A body paragraph: justified, its first line indented. */
 void doc_para(struct doc *d, const char *text);
+/* An item of a numbered list, level 0 "1." or 1 "a)"; a list starts at 1
+ * after any other block. */
+void doc_numbered(struct doc *d, int level, const char *text);
+/* What follows starts a new page. */
+void doc_page_break(struct doc *d);
 /* Letters: "Kính gửi: Ngài ...", centred. */
 void doc_salutation(struct doc *d, const char *text);
 /* Level 0 "- ", 1 "+ ". */
@@ -82,13 +114,30 @@ void doc_table(struct doc *d, size_t ncols, size_t nrows,
  * on the right (signer_title, room to sign, signer).
  */
 void doc_end(struct doc *d, const char *const *recipients, size_t n);
+/*
+ * The same from a list as [report] recipients writes it: entries split by
+ * ';', blanks and a leading "- " dropped; an entry "Lưu: ..." takes the
+ * place of the office's copy.
+ */
+void doc_end_list(struct doc *d, const char *list);
+/*
+ * An appendix after the end: a new page headed "Phụ lục" (numbered I, II
+ * when there are several), title in capitals and "(Kèm theo Kế hoạch số
+ * …/KH-LHHN ngày … của …)" naming this document; the blocks added after
+ * it are the appendix's.
+ */
+void doc_appendix(struct doc *d, const char *title);
 
-/* Render d; 0 and the text (or the .docx bytes) appended to out, or -1
- * logged. */
+/* Render d; 0 and the text (or the .docx or PDF bytes, the PDF made by
+ * LibreOffice: pdf.h) appended to out, or -1 logged.  DOC_CSV is not a
+ * document's (-1). */
 int doc_render(const struct doc *d, enum doc_format fmt, struct buf *out);
 /* The MIME type of a format. */
 const char *doc_content_type(enum doc_format fmt);
-/* "md", "html", "docx" to a format; 0 or -1. */
+/* Its file extension: "md", "html", "docx", "pdf", "csv". */
+const char *doc_format_ext(enum doc_format fmt);
+/* "md", "html", "docx", "pdf", "csv" to a format; 0 or -1.  Each caller
+ * says which of them it takes. */
 int doc_parse_format(const char *s, enum doc_format *out);
 
 #endif

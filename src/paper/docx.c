@@ -2,7 +2,9 @@
  * WordprocessingML written by hand into a buffer and zipped in memory with
  * libzip (ECMA-376 part 1: the minimal package is [Content_Types].xml,
  * _rels/.rels and word/document.xml; styles.xml and numbering.xml give
- * Word's Heading styles and real bulleted lists so staff can edit them).
+ * Word's Heading and Body Text styles and real lists so staff can edit
+ * them; two headers put the page number on every page but the first, as
+ * Decree 30/2020/NĐ-CP has it).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +12,7 @@
 #include <time.h>
 #include <zip.h>
 
+#include "collate.h"
 #include "docx.h"
 #include "escape.h"
 #include "log.h"
@@ -17,6 +20,8 @@
 
 #define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/" \
 	"wordprocessingml/2006/main\""
+#define R_NS "xmlns:r=\"http://schemas.openxmlformats.org/" \
+	"officeDocument/2006/relationships\""
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" " \
 	"standalone=\"yes\"?>\n"
 
@@ -29,6 +34,9 @@
 #define MARGIN_R	964
 #define MARGIN_TB	1247
 #define TEXT_W		(PAGE_W - MARGIN_L - MARGIN_R)
+#if TEXT_W != DOCX_TEXT_W
+#error "DOCX_TEXT_W is not the width between the margins"
+#endif
 
 /* 2000-01-01 12:00 UTC: the members' date in the zip, any time zone. */
 #define DOCX_MTIME	((time_t)946728000)
@@ -39,6 +47,9 @@ struct docx {
 	struct buf body;
 	char *lang;
 	int last_table;		/* the body ends with a table */
+	int brk;		/* the next paragraph starts a new page */
+	int in_list;		/* the body ends with a numbered item */
+	int nlists;		/* numbered lists so far: numIds 2, 3... */
 	/* The layout table being written (docx_grid_begin). */
 	size_t grid_cols, grid_col;
 	int grid_w[GRID_MAX];
@@ -58,6 +69,10 @@ static const char content_types[] = XML_DECL
 	"vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
 	"<Override PartName=\"/word/numbering.xml\" ContentType=\"application/"
 	"vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>"
+	"<Override PartName=\"/word/header1.xml\" ContentType=\"application/"
+	"vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+	"<Override PartName=\"/word/header2.xml\" ContentType=\"application/"
+	"vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
 	"</Types>";
 
 static const char package_rels[] = XML_DECL
@@ -76,27 +91,55 @@ static const char document_rels[] = XML_DECL
 	"<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/"
 	"officeDocument/2006/relationships/numbering\" "
 	"Target=\"numbering.xml\"/>"
+	"<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/"
+	"officeDocument/2006/relationships/header\" Target=\"header1.xml\"/>"
+	"<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/"
+	"officeDocument/2006/relationships/header\" Target=\"header2.xml\"/>"
 	"</Relationships>";
 
-/* Bullets "-" and "+" as Vietnamese documents write them. */
-static const char numbering[] = XML_DECL
+/* The page number, centred at the top (a PAGE field, so Word and
+ * LibreOffice count the pages); the first page's header is empty. */
+static const char header_page[] = XML_DECL
+	"<w:hdr " W_NS "><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+	"<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+	"<w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r>"
+	"<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+	"<w:r><w:t>2</w:t></w:r>"
+	"<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:hdr>";
+static const char header_first[] = XML_DECL
+	"<w:hdr " W_NS "><w:p/></w:hdr>";
+
+/*
+ * Lists as Vietnamese documents write them: "-" then "+" bullets, "1."
+ * then "a)" numbers, the mark where a body paragraph's first line starts
+ * and a space after it, the lines below back at the margin.  Every
+ * numbered list is a w:num of its own that starts again at 1.
+ */
+#define LVL(n, fmt, text) "<w:lvl w:ilvl=\"" #n "\"><w:start w:val=\"1\"/>" \
+	"<w:numFmt w:val=\"" fmt "\"/><w:suff w:val=\"space\"/>" \
+	"<w:lvlText w:val=\"" text "\"/><w:lvlJc w:val=\"left\"/>" \
+	"<w:pPr><w:ind w:left=\"0\" w:firstLine=\"720\"/></w:pPr></w:lvl>"
+static const char numbering_head[] = XML_DECL
 	"<w:numbering " W_NS ">"
 	"<w:abstractNum w:abstractNumId=\"0\">"
 	"<w:multiLevelType w:val=\"hybridMultilevel\"/>"
-	"<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
-	"<w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"-\"/>"
-	"<w:lvlJc w:val=\"left\"/>"
-	"<w:pPr><w:ind w:left=\"567\" w:hanging=\"283\"/></w:pPr></w:lvl>"
-	"<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/>"
-	"<w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"+\"/>"
-	"<w:lvlJc w:val=\"left\"/>"
-	"<w:pPr><w:ind w:left=\"1134\" w:hanging=\"283\"/></w:pPr></w:lvl>"
+	LVL(0, "bullet", "-") LVL(1, "bullet", "+")
 	"</w:abstractNum>"
-	"<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
-	"</w:numbering>";
+	"<w:abstractNum w:abstractNumId=\"1\">"
+	"<w:multiLevelType w:val=\"hybridMultilevel\"/>"
+	LVL(0, "decimal", "%1.") LVL(1, "lowerLetter", "%2)")
+	"</w:abstractNum>"
+	"<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>";
 
-/* Styles: the names are Word's built-in ones ("heading 1"), so Word and
- * LibreOffice treat them as headings (navigation pane, outline, TOC). */
+/*
+ * Styles: the names are Word's built-in ones ("heading 1", "Body Text"),
+ * so Word and LibreOffice treat them as such (navigation pane, outline).
+ * Body text as the decree sets it: justified, the first line indented
+ * 1.27 cm, 6 pt after, lines 1.1 apart; Normal (tables, the header and
+ * signature blocks) stays plain.
+ */
+#define BODY_PPR "<w:spacing w:before=\"0\" w:after=\"120\" w:line=\"264\" " \
+	"w:lineRule=\"auto\"/><w:ind w:firstLine=\"720\"/><w:jc w:val=\"both\"/>"
 static const char styles_head[] = XML_DECL
 	"<w:styles " W_NS ">"
 	"<w:docDefaults><w:rPrDefault><w:rPr>"
@@ -105,46 +148,51 @@ static const char styles_head[] = XML_DECL
 	"<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>";
 static const char styles_tail[] =
 	"</w:rPr></w:rPrDefault>"
-	"<w:pPrDefault><w:pPr><w:spacing w:after=\"80\" w:line=\"276\" "
+	"<w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
 	"w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
 	"<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
 	"<w:name w:val=\"Normal\"/><w:qFormat/>"
 	"<w:rPr><w:rFonts w:ascii=\"Times New Roman\" "
 	"w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
 	"<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr></w:style>"
+	"<w:style w:type=\"paragraph\" w:styleId=\"BodyText\">"
+	"<w:name w:val=\"Body Text\"/><w:basedOn w:val=\"Normal\"/>"
+	"<w:qFormat/><w:pPr>" BODY_PPR "</w:pPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Title\">"
 	"<w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
 	"<w:next w:val=\"Normal\"/><w:qFormat/>"
-	"<w:pPr><w:keepNext/><w:jc w:val=\"center\"/>"
-	"<w:spacing w:before=\"240\" w:after=\"0\"/></w:pPr>"
+	"<w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"0\"/>"
+	"<w:jc w:val=\"center\"/></w:pPr>"
 	"<w:rPr><w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"
 	"</w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Heading1\">"
 	"<w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
-	"<w:next w:val=\"Normal\"/><w:qFormat/>"
+	"<w:next w:val=\"BodyText\"/><w:qFormat/>"
 	"<w:pPr><w:keepNext/><w:keepLines/>"
-	"<w:spacing w:before=\"240\" w:after=\"120\"/>"
+	"<w:spacing w:before=\"120\" w:after=\"120\"/>"
+	"<w:ind w:firstLine=\"720\"/><w:jc w:val=\"both\"/>"
 	"<w:outlineLvl w:val=\"0\"/></w:pPr>"
-	"<w:rPr><w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>"
+	"<w:rPr><w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>"
 	"</w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Heading2\">"
 	"<w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/>"
-	"<w:next w:val=\"Normal\"/><w:qFormat/>"
+	"<w:next w:val=\"BodyText\"/><w:qFormat/>"
 	"<w:pPr><w:keepNext/><w:keepLines/>"
-	"<w:spacing w:before=\"160\" w:after=\"80\"/>"
+	"<w:spacing w:before=\"60\" w:after=\"120\"/>"
+	"<w:ind w:firstLine=\"720\"/><w:jc w:val=\"both\"/>"
 	"<w:outlineLvl w:val=\"1\"/></w:pPr>"
 	"<w:rPr><w:b/><w:bCs/></w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Heading3\">"
 	"<w:name w:val=\"heading 3\"/><w:basedOn w:val=\"Normal\"/>"
-	"<w:next w:val=\"Normal\"/><w:qFormat/>"
+	"<w:next w:val=\"BodyText\"/><w:qFormat/>"
 	"<w:pPr><w:keepNext/><w:keepLines/>"
-	"<w:spacing w:before=\"120\" w:after=\"60\"/>"
+	"<w:spacing w:before=\"0\" w:after=\"120\"/>"
+	"<w:ind w:firstLine=\"720\"/><w:jc w:val=\"both\"/>"
 	"<w:outlineLvl w:val=\"2\"/></w:pPr>"
 	"<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\">"
 	"<w:name w:val=\"List Paragraph\"/><w:basedOn w:val=\"Normal\"/>"
-	"<w:qFormat/><w:pPr><w:ind w:left=\"720\"/>"
-	"<w:contextualSpacing/></w:pPr></w:style>"
+	"<w:qFormat/><w:pPr>" BODY_PPR "</w:pPr></w:style>"
 	"<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">"
 	"<w:name w:val=\"Normal Table\"/><w:tblPr><w:tblInd w:w=\"0\" "
 	"w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/>"
@@ -170,7 +218,6 @@ static const char styles_tail[] =
 	"</w:tblBorders></w:tblPr></w:style>"
 	"</w:styles>";
 
-
 struct docx *
 docx_new(const char *lang)
 {
@@ -192,75 +239,188 @@ docx_free(struct docx *d)
 }
 
 #define RUN_FLAGS (DOCX_BOLD | DOCX_ITALIC | DOCX_HIGHLIGHT | \
-	DOCX_UNDERLINE | DOCX_SMALL)
+	DOCX_UNDERLINE | DOCX_SMALL | DOCX_TINY | DOCX_LARGE)
+
+/* The font size of flags in half points; 0 for the style's own. */
+static int
+half_points(int flags)
+{
+	return flags & DOCX_TINY ? 22 : flags & DOCX_SMALL ? 24 :
+	    flags & DOCX_LARGE ? 28 : 0;
+}
 
 static void
 run(struct buf *b, const char *text, int flags)
 {
+	int hp = half_points(flags);
+
 	buf_puts(b, "<w:r>");
 	/* The children of rPr in the schema's order. */
-	if (flags & RUN_FLAGS)
-		buf_printf(b, "<w:rPr>%s%s%s%s%s</w:rPr>",
-		    flags & DOCX_BOLD ? "<w:b/><w:bCs/>" : "",
-		    flags & DOCX_ITALIC ? "<w:i/><w:iCs/>" : "",
-		    flags & DOCX_SMALL ? "<w:sz w:val=\"24\"/>"
-		    "<w:szCs w:val=\"24\"/>" : "",
-		    flags & DOCX_HIGHLIGHT ? "<w:highlight w:val=\"yellow\"/>" :
-		    "",
+	if (flags & RUN_FLAGS) {
+		buf_printf(b, "<w:rPr>%s%s", flags & DOCX_BOLD ?
+		    "<w:b/><w:bCs/>" : "", flags & DOCX_ITALIC ?
+		    "<w:i/><w:iCs/>" : "");
+		if (hp > 0)
+			buf_printf(b, "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>",
+			    hp, hp);
+		buf_printf(b, "%s%s</w:rPr>", flags & DOCX_HIGHLIGHT ?
+		    "<w:highlight w:val=\"yellow\"/>" : "",
 		    flags & DOCX_UNDERLINE ? "<w:u w:val=\"single\"/>" : "");
+	}
 	buf_puts(b, "<w:t xml:space=\"preserve\">");
 	esc_xml(b, text);
 	buf_puts(b, "</w:t></w:r>");
 }
 
+/* A paragraph written outside a layout table: what it ends. */
+static void
+body_block(struct docx *d, int table)
+{
+	if (d->in_grid)
+		return;
+	d->last_table = table;
+	d->in_list = 0;
+	d->brk = 0;
+}
+
+/* "<w:pageBreakBefore/>" when a page break is pending. */
+static const char *
+page_break(const struct docx *d, int flags)
+{
+	return (d->brk || (flags & DOCX_BREAK)) && !d->in_grid ?
+	    "<w:pageBreakBefore/>" : "";
+}
+
 void
 docx_heading(struct docx *d, int level, const char *text)
 {
-	buf_printf(&d->body, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>",
+	buf_printf(&d->body, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>%s</w:pPr>",
 	    level <= 0 ? "Title" : level == 1 ? "Heading1" : level == 2 ?
-	    "Heading2" : "Heading3");
+	    "Heading2" : "Heading3", page_break(d, 0));
 	run(&d->body, text, 0);
 	buf_puts(&d->body, "</w:p>");
-	d->last_table = 0;
+	body_block(d, 0);
 }
 
 void
 docx_para(struct docx *d, const char *text, int flags)
 {
-	/* In a layout table lines sit close, as the decree's blocks do. */
-	buf_printf(&d->body, "<w:p><w:pPr>%s%s%s</w:pPr>",
-	    flags & DOCX_KEEP ? "<w:keepNext/>" : "",
-	    d->in_grid ? "<w:spacing w:after=\"0\"/>" : "",
+	/* The children of pPr in the schema's order; in a layout table
+	 * lines sit close, as the decree's blocks do. */
+	buf_printf(&d->body, "<w:p><w:pPr>%s%s%s%s%s</w:pPr>",
+	    flags & DOCX_BODY ? "<w:pStyle w:val=\"BodyText\"/>" : "",
+	    flags & DOCX_KEEP ? "<w:keepNext/>" : "", page_break(d, flags),
+	    d->in_grid ? "<w:spacing w:after=\"0\"/>" : flags & DOCX_SPACE ?
+	    "<w:spacing w:before=\"240\" w:after=\"120\"/>" : "",
 	    flags & DOCX_CENTER ? "<w:jc w:val=\"center\"/>" :
 	    flags & DOCX_RIGHT ? "<w:jc w:val=\"right\"/>" : "");
 	run(&d->body, text, flags);
 	buf_puts(&d->body, "</w:p>");
 	if (d->in_grid)
 		d->cell_paras++;
-	else
-		d->last_table = 0;
+	body_block(d, 0);
+}
+
+void
+docx_rule(struct docx *d, int width)
+{
+	int room = d->in_grid ? d->grid_w[d->grid_col] - DOCX_CELL_PAD :
+	    TEXT_W, side;
+
+	if (width > room)
+		width = room;
+	side = (room - width) / 2;
+	/* 3 pt high: the border sits just under the line above. */
+	buf_printf(&d->body, "<w:p><w:pPr><w:keepNext/>%s<w:pBdr><w:bottom "
+	    "w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"auto\"/>"
+	    "</w:pBdr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"60\" "
+	    "w:lineRule=\"exact\"/><w:ind w:left=\"%d\" w:right=\"%d\" "
+	    "w:firstLine=\"0\"/><w:jc w:val=\"center\"/><w:rPr>"
+	    "<w:sz w:val=\"4\"/><w:szCs w:val=\"4\"/></w:rPr></w:pPr></w:p>",
+	    page_break(d, 0), side, side);
+	if (d->in_grid)
+		d->cell_paras++;
+	body_block(d, 0);
+}
+
+void
+docx_page_break(struct docx *d)
+{
+	if (!d->in_grid)
+		d->brk = 1;
+}
+
+/* The advance widths of Times (Roman, then Bold) for ' ' to '~', in
+ * thousandths of an em, as the PostScript base fonts publish them. */
+static const short times_w[2][95] = {
+	{ 250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250,
+	  333, 250, 278, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500,
+	  278, 278, 564, 564, 564, 444, 921, 722, 667, 667, 722, 611, 556,
+	  722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556,
+	  611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, 333,
+	  444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778,
+	  500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444,
+	  480, 200, 480, 541 },
+	{ 250, 333, 555, 500, 500, 1000, 833, 278, 333, 333, 500, 570, 250,
+	  333, 250, 278, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500,
+	  333, 333, 570, 570, 570, 500, 930, 722, 667, 722, 722, 667, 611,
+	  778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778, 722, 556,
+	  667, 722, 722, 1000, 722, 722, 667, 333, 278, 333, 581, 500, 333,
+	  500, 556, 444, 556, 444, 333, 500, 556, 278, 333, 556, 278, 833,
+	  556, 500, 556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444,
+	  394, 220, 394, 520 },
+};
+
+int
+docx_text_width(const char *text, int flags)
+{
+	const short *w = times_w[(flags & DOCX_BOLD) != 0];
+	int hp = half_points(flags), c;
+	long em = 0;
+	struct buf a;
+	size_t i;
+
+	/* Letters with marks folded to their base letter; what folding
+	 * drops (dashes, quotes) counts as an "n". */
+	buf_init(&a);
+	collate_ascii(text, &a);
+	for (i = 0; i < a.len; i++) {
+		c = (unsigned char)a.data[i];
+		em += c >= ' ' && c <= '~' ? w[c - ' '] : 500;
+	}
+	for (i = 0; text[i] != '\0'; i++)
+		if ((unsigned char)text[i] >= 0xe2 &&
+		    (unsigned char)text[i] <= 0xef)
+			em += 500;
+	buf_release(&a);
+	/* thousandths of an em at hp half points, in twips */
+	return (int)(em * (hp > 0 ? hp : 26) * 10 / 1000);
 }
 
 void
 docx_grid_begin(struct docx *d, size_t ncols, const int *widths)
 {
 	size_t c;
+	int total = 0;
 
 	if (ncols == 0 || ncols > GRID_MAX || d->in_grid)
 		fatal("docx_grid_begin: %zu columns", ncols);
 	d->grid_cols = ncols;
-	d->in_grid = 1;
-	buf_puts(&d->body, "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" "
-	    "w:type=\"pct\"/><w:tblBorders><w:top w:val=\"nil\"/>"
+	for (c = 0; c < ncols; c++)
+		total += d->grid_w[c] = widths[c];
+	/* Wider than the text: as far into the left margin as the right. */
+	buf_printf(&d->body, "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" "
+	    "w:type=\"dxa\"/><w:tblInd w:w=\"%d\" w:type=\"dxa\"/>"
+	    "<w:tblBorders><w:top w:val=\"nil\"/>"
 	    "<w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
 	    "<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/>"
 	    "<w:insideV w:val=\"nil\"/></w:tblBorders>"
-	    "<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>");
-	for (c = 0; c < ncols; c++) {
-		d->grid_w[c] = TEXT_W * widths[c] / 100;
+	    "<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>", total,
+	    total > TEXT_W ? -(total - TEXT_W) / 2 : 0);
+	for (c = 0; c < ncols; c++)
 		buf_printf(&d->body, "<w:gridCol w:w=\"%d\"/>", d->grid_w[c]);
-	}
 	buf_puts(&d->body, "</w:tblGrid>");
+	d->in_grid = 1;
 }
 
 /* Close the open cell, with an empty paragraph if it has none. */
@@ -322,18 +482,45 @@ docx_grid_end(struct docx *d)
 	grid_close_row(d);
 	buf_puts(&d->body, "</w:tbl>");
 	d->in_grid = 0;
-	d->last_table = 1;
+	body_block(d, 1);
+}
+
+/* An item of list numId at level; the page break pending goes with it. */
+static void
+list_item(struct docx *d, int num, int level, const char *text)
+{
+	buf_printf(&d->body, "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/>"
+	    "%s<w:numPr><w:ilvl w:val=\"%d\"/><w:numId w:val=\"%d\"/>"
+	    "</w:numPr></w:pPr>", page_break(d, 0), level > 0 ? 1 : 0, num);
+	run(&d->body, text, 0);
+	buf_puts(&d->body, "</w:p>");
 }
 
 void
 docx_bullet(struct docx *d, int level, const char *text)
 {
-	buf_printf(&d->body, "<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/>"
-	    "<w:numPr><w:ilvl w:val=\"%d\"/><w:numId w:val=\"1\"/></w:numPr>"
-	    "</w:pPr>", level > 0 ? 1 : 0);
-	run(&d->body, text, 0);
-	buf_puts(&d->body, "</w:p>");
-	d->last_table = 0;
+	list_item(d, 1, level, text);
+	body_block(d, 0);
+}
+
+void
+docx_numbered(struct docx *d, int level, const char *text)
+{
+	if (!d->in_list)
+		d->nlists++;
+	list_item(d, 1 + d->nlists, level, text);
+	body_block(d, 0);
+	d->in_list = 1;
+}
+
+/* A paragraph holding a page break, where a table must start a page. */
+static void
+table_break(struct docx *d)
+{
+	if (d->brk)
+		buf_puts(&d->body, "<w:p><w:pPr><w:spacing w:after=\"0\"/>"
+		    "</w:pPr><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+	d->brk = 0;
 }
 
 void
@@ -342,13 +529,20 @@ docx_table(struct docx *d, size_t ncols, size_t nrows, char *const *cells,
 {
 	struct buf *b = &d->body;
 	size_t r, c;
+	int *w = xcalloc(ncols, sizeof(*w)), sum = 0;
 
+	/* Never wider than the text: the shares scaled down to fit. */
+	for (c = 0; c < ncols; c++)
+		sum += widths[c] > 0 ? widths[c] : 1;
+	for (c = 0; c < ncols; c++)
+		w[c] = (int)((long)TEXT_W * (widths[c] > 0 ? widths[c] : 1) /
+		    (sum > 100 ? sum : 100));
+	table_break(d);
 	buf_puts(b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
 	    "<w:tblW w:w=\"5000\" w:type=\"pct\"/>"
 	    "<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>");
 	for (c = 0; c < ncols; c++)
-		buf_printf(b, "<w:gridCol w:w=\"%d\"/>",
-		    TEXT_W * widths[c] / 100);
+		buf_printf(b, "<w:gridCol w:w=\"%d\"/>", w[c]);
 	buf_puts(b, "</w:tblGrid>");
 	for (r = 0; r < nrows; r++) {
 		/* Rows never split across pages; the header repeats. */
@@ -356,15 +550,15 @@ docx_table(struct docx *d, size_t ncols, size_t nrows, char *const *cells,
 		    r == 0 ? "<w:tblHeader/>" : "");
 		for (c = 0; c < ncols; c++) {
 			buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" "
-			    "w:type=\"dxa\"/></w:tcPr><w:p>",
-			    TEXT_W * widths[c] / 100);
+			    "w:type=\"dxa\"/></w:tcPr><w:p>", w[c]);
 			run(b, cells[r * ncols + c], r == 0 ? DOCX_BOLD : 0);
 			buf_puts(b, "</w:p></w:tc>");
 		}
 		buf_puts(b, "</w:tr>");
 	}
 	buf_puts(b, "</w:tbl>");
-	d->last_table = 1;
+	free(w);
+	body_block(d, 1);
 }
 
 static char *
@@ -373,16 +567,38 @@ document_xml(struct docx *d, size_t *len)
 	struct buf b;
 
 	buf_init(&b);
-	buf_puts(&b, XML_DECL "<w:document " W_NS "><w:body>");
+	buf_puts(&b, XML_DECL "<w:document " W_NS " " R_NS "><w:body>");
 	buf_add(&b, d->body.data ? d->body.data : "", d->body.len);
 	/* A body must not end with a table: Word wants a paragraph. */
 	if (d->last_table)
 		buf_puts(&b, "<w:p/>");
-	buf_printf(&b, "<w:sectPr><w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
+	/* The page number in the header from page 2 (titlePg: the first
+	 * page has a header of its own, empty). */
+	buf_printf(&b, "<w:sectPr><w:headerReference w:type=\"default\" "
+	    "r:id=\"rId3\"/><w:headerReference w:type=\"first\" "
+	    "r:id=\"rId4\"/><w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
 	    "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" "
-	    "w:left=\"%d\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
-	    "</w:sectPr></w:body></w:document>", PAGE_W, PAGE_H, MARGIN_TB,
-	    MARGIN_R, MARGIN_TB, MARGIN_L);
+	    "w:left=\"%d\" w:header=\"680\" w:footer=\"709\" w:gutter=\"0\"/>"
+	    "<w:titlePg/></w:sectPr></w:body></w:document>", PAGE_W, PAGE_H,
+	    MARGIN_TB, MARGIN_R, MARGIN_TB, MARGIN_L);
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+/* The lists: the bullets, then one w:num per numbered list. */
+static char *
+numbering_xml(const struct docx *d, size_t *len)
+{
+	struct buf b;
+	int k;
+
+	buf_init(&b);
+	buf_puts(&b, numbering_head);
+	for (k = 0; k < d->nlists; k++)
+		buf_printf(&b, "<w:num w:numId=\"%d\"><w:abstractNumId "
+		    "w:val=\"1\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride "
+		    "w:val=\"1\"/></w:lvlOverride></w:num>", 2 + k);
+	buf_puts(&b, "</w:numbering>");
 	*len = b.len;
 	return buf_detach(&b);
 }
@@ -446,8 +662,13 @@ add_members(zip_t *za, struct docx *d)
 	p = styles_xml(d, &n);
 	if (add_member(za, "word/styles.xml", p, n) == -1)
 		return -1;
-	return add_member(za, "word/numbering.xml", xstrdup(numbering),
-	    sizeof(numbering) - 1);
+	if (add_member(za, "word/header1.xml", xstrdup(header_page),
+	    sizeof(header_page) - 1) == -1 ||
+	    add_member(za, "word/header2.xml", xstrdup(header_first),
+	    sizeof(header_first) - 1) == -1)
+		return -1;
+	p = numbering_xml(d, &n);
+	return add_member(za, "word/numbering.xml", p, n);
 }
 
 /* Copy the finished archive out of the in-memory source. */

@@ -41,8 +41,6 @@ struct cand {
 static const struct words vi = {
 	"KẾ HOẠCH",
 	"Phương hướng hoạt động năm ",
-	{ "Liên hiệp các tổ chức hữu nghị Việt Nam (để báo cáo)",
-	    " (để báo cáo)", "Các tổ chức thành viên (để thực hiện)" },
 	"Phụ lục: Các ngày kỷ niệm năm chẵn khác",
 	"Các ngày kỷ niệm năm chẵn, năm tròn của năm chưa đưa vào mục 1.1, "
 	    "xếp theo mức độ liên quan với đơn vị; cán bộ có thể đưa vào kế "
@@ -88,8 +86,6 @@ static const struct words vi = {
 static const struct words en = {
 	"PLAN",
 	"Activity plan for ",
-	{ "Vietnam Union of Friendship Organizations (to report)",
-	    " (to report)", "Member organisations (to implement)" },
 	"Appendix: other milestone anniversaries",
 	"The year's milestone anniversaries not named in section 1.1, by "
 	    "relevance to the union; staff can add them to the plan on the "
@@ -638,21 +634,15 @@ build_header(struct ctx *c)
 	buf_release(&b);
 }
 
-/* "Nơi nhận" and the signature, before the appendix as the decree has
- * it.  The parent body has no English name: English plans leave it. */
+/* "Nơi nhận" ([plan] recipients) and the signature, before the
+ * appendix as the decree has it. */
 static void
 build_end(struct ctx *c)
 {
-	const struct words *w = plan_words(c->in->lang);
-	struct plan_block *b = plan_block_add(c->doc, PB_END, 0, NULL);
-	const char *parent = c->in->lang == LANG_EN ? NULL :
-	    c->doc->org.parent;
+	const struct config *cfg = c->in->cfg;
 
-	b->cells = xcalloc(3, sizeof(*b->cells));
-	b->cells[b->nrows++] = xstrdup(w->to[0]);
-	if (parent != NULL)
-		b->cells[b->nrows++] = xasprintf("%s%s", parent, w->to[1]);
-	b->cells[b->nrows++] = xstrdup(w->to[2]);
+	plan_block_add(c->doc, PB_END, 0, c->in->lang == LANG_EN ?
+	    cfg->plan_recipients_en : cfg->plan_recipients);
 }
 
 static void

@@ -18,7 +18,7 @@ struct config;
 struct dataset;
 struct lunar_cal;
 
-enum plan_format { PLAN_MD, PLAN_HTML, PLAN_CSV, PLAN_DOCX };
+enum plan_format { PLAN_MD, PLAN_HTML, PLAN_CSV, PLAN_DOCX, PLAN_PDF };
 
 /* The body; the header is doc.c's, from plan_doc's org, date and year. */
 enum plan_block_type {
@@ -28,7 +28,7 @@ enum plan_block_type {
 	PB_PARA,
 	PB_BULLET,	/* level 0, or 1 for a nested item */
 	PB_TABLE,
-	PB_END		/* recipients (cells, nrows) and signature */
+	PB_END		/* the signature; text: [plan] recipients */
 };
 
 struct plan_block {

@@ -45,7 +45,7 @@ struct ctx {
 
 /* The texts of the document in each language. */
 struct words {
-	const char *kind, *title, *to[3], *others_h, *others_intro, *why,
+	const char *kind, *title, *others_h, *others_intro, *why,
 	    *label_other, *draft[2], *h1[4], *h2[4], *empty, *activity,
 	    *blank, *letters, *ngo[3], *info_rel, *info_other, *info_news,
 	    *other[2], *appendix, *cols[5], *no_dates, *month[12],

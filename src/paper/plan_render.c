@@ -16,14 +16,27 @@
 #include "util.h"
 
 
+/* The plan's formats are doc.c's, named there once. */
+static enum doc_format
+doc_fmt(enum plan_format fmt)
+{
+	static const enum doc_format map[] = { [PLAN_MD] = DOC_MD,
+	    [PLAN_HTML] = DOC_HTML, [PLAN_CSV] = DOC_CSV,
+	    [PLAN_DOCX] = DOC_DOCX, [PLAN_PDF] = DOC_PDF };
+
+	return map[fmt];
+}
+
 int
 plan_parse_format(const char *s, enum plan_format *out)
 {
-	static const char *const names[] = { "md", "html", "csv", "docx" };
+	enum doc_format f;
 	size_t i;
 
-	for (i = 0; i < NELEM(names); i++)
-		if (strcmp(s, names[i]) == 0) {
+	if (doc_parse_format(s, &f) == -1)
+		return -1;
+	for (i = 0; i <= PLAN_PDF; i++)
+		if (doc_fmt((enum plan_format)i) == f) {
 			*out = (enum plan_format)i;
 			return 0;
 		}
@@ -33,18 +46,7 @@ plan_parse_format(const char *s, enum plan_format *out)
 const char *
 plan_content_type(enum plan_format fmt)
 {
-	switch (fmt) {
-	case PLAN_MD:
-		return "text/markdown; charset=utf-8";
-	case PLAN_HTML:
-		return "text/html; charset=utf-8";
-	case PLAN_CSV:
-		return "text/csv; charset=utf-8";
-	case PLAN_DOCX:
-		break;
-	}
-	return "application/vnd.openxmlformats-officedocument."
-	    "wordprocessingml.document";
+	return doc_content_type(doc_fmt(fmt));
 }
 
 static void
@@ -84,17 +86,32 @@ render_csv(const struct plan_doc *d, struct buf *b)
 static const int widths_vi[] = { 11, 39, 11, 9, 30 };
 static const int widths_en[] = { 11, 36, 11, 12, 30 };
 
-/* Block b of p into d, its headings down levels lower. */
+/* An appendix's heading without its "Phụ lục: " (doc.c writes its own
+ * label). */
+static const char *
+appendix_title(const char *text)
+{
+	const char *colon = strstr(text, ": ");
+
+	return colon != NULL && (strncmp(text, "Phụ lục", 10) == 0 ||
+	    strncmp(text, "Appendix", 8) == 0) ? colon + 2 : text;
+}
+
+/* Block b of p into d, its headings down levels lower; after the end, a
+ * first-level heading starts an appendix. */
 static void
 add_block(const struct plan_doc *p, const struct plan_block *b,
-    struct doc *d, int down)
+    struct doc *d, int down, int ended)
 {
 	switch (b->type) {
 	case PB_TODO:
 		doc_todo(d, b->text);
 		break;
 	case PB_H1:
-		doc_heading(d, 1 + down, b->text);
+		if (ended)
+			doc_appendix(d, appendix_title(b->text));
+		else
+			doc_heading(d, 1 + down, b->text);
 		break;
 	case PB_H2:
 		doc_heading(d, 2 + down, b->text);
@@ -110,7 +127,7 @@ add_block(const struct plan_doc *p, const struct plan_block *b,
 		    (p->lang == LANG_EN ? widths_en : widths_vi) : NULL);
 		break;
 	case PB_END:
-		doc_end(d, (const char *const *)b->cells, b->nrows);
+		doc_end_list(d, b->text);
 		break;
 	}
 }
@@ -123,6 +140,7 @@ to_doc(const struct plan_doc *p, int others)
 	struct doc_head h;
 	struct doc *d;
 	size_t i;
+	int ended = 0;
 
 	memset(&h, 0, sizeof(h));
 	h.kind = p->kind;
@@ -130,9 +148,11 @@ to_doc(const struct plan_doc *p, int others)
 	h.symbol = "KH";
 	h.date = p->date;
 	d = doc_new(&p->org, p->lang, &h);
-	for (i = 0; i < p->nblocks; i++)
+	for (i = 0; i < p->nblocks; i++) {
 		if (others || i < p->others_from || i >= p->others_to)
-			add_block(p, &p->blocks[i], d, 0);
+			add_block(p, &p->blocks[i], d, 0, ended);
+		ended |= p->blocks[i].type == PB_END;
+	}
 	return d;
 }
 
@@ -145,7 +165,7 @@ plan_render_body(const struct plan_doc *p, struct doc *d)
 	for (i = 0; i < p->nblocks && p->blocks[i].type != PB_END; i++) {
 		any |= p->blocks[i].type == PB_H1;
 		if (any)
-			add_block(p, &p->blocks[i], d, 1);
+			add_block(p, &p->blocks[i], d, 1, 0);
 	}
 	return any;
 }
@@ -172,8 +192,7 @@ plan_render(const struct plan_doc *doc, enum plan_format fmt, char **out,
 		render_csv(doc, &b);
 	else {
 		d = to_doc(doc, 1);
-		ret = doc_render(d, fmt == PLAN_MD ? DOC_MD : fmt == PLAN_HTML ?
-		    DOC_HTML : DOC_DOCX, &b);
+		ret = doc_render(d, doc_fmt(fmt), &b);
 		doc_free(d);
 	}
 	if (ret == -1) {
@@ -202,12 +221,10 @@ plan_files_free(struct plan_file *v, size_t n)
 char *
 plan_disposition(int year, enum plan_format fmt, enum lang lang)
 {
-	static const char *const ext[] = { "md", "html", "csv", "docx" };
-
 	/* ASCII, in the words of the document's title. */
 	return xasprintf("%s; filename=\"%s-%d.%s\"", fmt == PLAN_HTML ?
 	    "inline" : "attachment", lang == LANG_EN ? "activity-plan" :
-	    "phuong-huong", year, ext[fmt]);
+	    "phuong-huong", year, doc_format_ext(doc_fmt(fmt)));
 }
 
 int
@@ -216,7 +233,6 @@ plan_files(const struct plan_input *in, int from, int to,
 {
 	static const enum plan_format fmts[] = { PLAN_MD, PLAN_HTML,
 	    PLAN_DOCX };
-	static const char *const ext[] = { "md", "html", "csv", "docx" };
 	struct plan_input one = *in;
 	struct plan_file *v = NULL, *f;
 	struct plan_doc doc;
@@ -234,7 +250,8 @@ plan_files(const struct plan_input *in, int from, int to,
 				break;
 			f->fmt = fmts[k];
 			f->year = y;
-			f->path = xasprintf("/plan/%d.%s", y, ext[fmts[k]]);
+			f->path = xasprintf("/plan/%d.%s", y,
+			    doc_format_ext(doc_fmt(fmts[k])));
 			nv++;
 		}
 		plan_doc_release(&doc);

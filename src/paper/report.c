@@ -794,14 +794,6 @@ new_doc(const struct report_input *in, const struct words *w)
 static void
 ending(struct ctx *c)
 {
-	static const char *const vi_to[] = {
-		"Liên hiệp các tổ chức hữu nghị Việt Nam",
-		"Ban Chấp hành Liên hiệp",
-	};
-	static const char *const en_to[] = {
-		"Viet Nam Union of Friendship Organisations",
-		"The Union's Executive Committee",
-	};
 	struct org org;
 	struct buf b;
 
@@ -812,7 +804,9 @@ ending(struct ctx *c)
 	fill(&b, c->w->ending, &name, 1);
 	doc_para(c->doc, b.data);
 	buf_release(&b);
-	doc_end(c->doc, c->in->lang == LANG_EN ? en_to : vi_to, NELEM(vi_to));
+	/* "Nơi nhận": [report] recipients. */
+	doc_end_list(c->doc, c->in->lang == LANG_EN ?
+	    c->in->cfg->report_recipients_en : c->in->cfg->report_recipients);
 }
 
 int

@@ -1,6 +1,7 @@
 /*
  * Tài liệu: the year's plan (Phương hướng hoạt động) as a page, and its
- * downloads as .docx, .md, .csv and .html, all built by the plan service
+ * downloads as .docx, .pdf (where LibreOffice is installed), .md, .csv and
+ * .html, all built by the plan service
  * (plan.h) from the dataset the pages read, as `kyniem plan` builds them;
  * the milestones of section 1.1 by rank, where editors put one in 1.1 or
  * take it out for the year (plan_choice.h, as `kyniem plan --include`);
@@ -15,6 +16,7 @@
 #include "escape.h"
 #include "log.h"
 #include "lunar.h"
+#include "pdf.h"
 #include "plan.h"
 #include "plan_choice.h"
 #include "report.h"
@@ -22,7 +24,7 @@
 #include "web.h"
 #include "web_pages.h"
 
-static const char *const exts[] = { "docx", "md", "csv", "html" };
+static const char *const exts[] = { "docx", "pdf", "md", "csv", "html" };
 
 /* Build year's plan into *doc; 0 or -1 (logged). */
 static int
@@ -46,18 +48,22 @@ static void
 downloads(struct web_req *r, int year, const char *prefix,
     const char *const *ext, size_t n)
 {
-	size_t i;
+	size_t i, k = 0;
+	int pdf = pdf_available();
 
 	html_printf(r->out, "<tr><th scope=\"row\">%s %d</th><td>", L(r, "Năm",
 	    "Year"), year);
+	/* A PDF only where LibreOffice can make it. */
 	for (i = 0; i < n; i++)
-		html_printf(r->out, "%s<a href=\"%s/app/documents/%s-%d.%s\" "
-		    "download>%s-%d.%s</a>", i > 0 ? " · " : "", r->root,
-		    prefix, year, ext[i], prefix, year, ext[i]);
+		if (pdf || strcmp(ext[i], "pdf") != 0)
+			html_printf(r->out, "%s<a href=\"%s/app/documents/"
+			    "%s-%d.%s\" download>%s-%d.%s</a>", k++ > 0 ?
+			    " · " : "", r->root, prefix, year, ext[i], prefix,
+			    year, ext[i]);
 	html_raw(r->out, "</td></tr>\n");
 }
 
-static const char *const report_exts[] = { "docx", "md", "html" };
+static const char *const report_exts[] = { "docx", "pdf", "md", "html" };
 
 /* The year chooser: last year to the year after next, and the year
  * shown when it is none of them. */
@@ -231,7 +237,8 @@ report_document(struct web_req *r)
 
 	/* A report for a year needs next year's plan (its section IV). */
 	if (parse_name(r->arg, "report-", LUNAR_MAX_YEAR - 2, &year,
-	    &ext) == -1 || doc_parse_format(ext, &fmt) == -1)
+	    &ext) == -1 || doc_parse_format(ext, &fmt) == -1 ||
+	    fmt == DOC_CSV || (fmt == DOC_PDF && !pdf_available()))
 		return web_error(r, 404, "Không có tài liệu này.",
 		    "There is no such document.");
 	memset(&in, 0, sizeof(in));
@@ -269,7 +276,8 @@ web_document(struct web_req *r)
 	if (strncmp(r->arg, "report-", 7) == 0)
 		return report_document(r);
 	if (parse_name(r->arg, "plan-", LUNAR_MAX_YEAR - 1, &year,
-	    &ext) == -1 || plan_parse_format(ext, &fmt) == -1)
+	    &ext) == -1 || plan_parse_format(ext, &fmt) == -1 ||
+	    (fmt == PLAN_PDF && !pdf_available()))
 		return web_error(r, 404, "Không có tài liệu này.",
 		    "There is no such document.");
 	if (build(r, year, &doc) == -1)

@@ -30,6 +30,9 @@ for line in md:
     # docx, not list items.
     if line == "**Nơi nhận:**":
         to = True
+    # The appendices after it, each on a page of its own.
+    if line == "---":
+        to = False
     m = re.match(r"^(#{1,3}) (.*)$", line)
     if m:
         to = False

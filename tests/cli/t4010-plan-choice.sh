@@ -13,8 +13,8 @@ s11() {
 	    on && /^- /' "$1"
 }
 others() {
-	awk '/^## Phụ lục: Các ngày kỷ niệm năm chẵn khác/ { on = 1; next }
-	    /^## / { on = 0 } on && /^- /' "$1"
+	awk '/^\*\*CÁC NGÀY KỶ NIỆM NĂM CHẴN KHÁC\*\*/ { on = 1; next }
+	    /^---$/ { on = 0 } on && /^- /' "$1"
 }
 # choices: the plan_choice table, one "year key choice who" a line.
 choices() {

@@ -56,8 +56,8 @@ expect "the documents page opens (200)" \
     [ "$(web_get viewer /app/documents "$T/d.html")" = 200 ]
 expect_grep '<h1>Tài liệu</h1>' "$T/d.html"
 expect_grep '<h2 class="kind">KẾ HOẠCH</h2>' "$T/d.html"
-expect_grep '<p class="doc-title">Phương hướng hoạt động năm 2023</p>' "$T/d.html"
-expect_grep '<p class="motto">Độc lập - Tự do - Hạnh phúc</p>' "$T/d.html"
+expect_grep '<p class="doc-title"><span class="ruled short">Phương hướng hoạt động năm 2023</span></p>' "$T/d.html"
+expect_grep '<span class="nobr">Độc lập - Tự do - Hạnh phúc</span>' "$T/d.html"
 expect_grep '<h3>1. Công tác hòa bình, đoàn kết, hữu nghị</h3>' "$T/d.html"
 expect_grep '<option value="2023" selected>2023</option>' "$T/d.html"
 for y in 2023 2024; do
@@ -76,7 +76,7 @@ n=$(wc -c <"$T/d.html")
 expect "the documents page is under 150 KB unpacked ($n bytes)" \
     [ "$n" -lt 150000 ]
 web_get viewer '/app/documents?year=2025' "$T/d25.html" >/dev/null
-expect_grep '<p class="doc-title">Phương hướng hoạt động năm 2025</p>' "$T/d25.html"
+expect_grep '<p class="doc-title"><span class="ruled short">Phương hướng hoạt động năm 2025</span></p>' "$T/d25.html"
 expect_grep '<option value="2025" selected>2025</option>' "$T/d25.html"
 
 # download NAME TYPE: one check of the status, type and file name.
@@ -103,7 +103,7 @@ assert "Phương hướng hoạt động năm 2024" in z.read("word/document.xml
 expect_grep '^\*\*Phương hướng hoạt động năm 2024\*\*$' "$T/plan-2024.md"
 expect_grep '^date,' "$T/plan-2024.csv"
 expect_grep '<title>KẾ HOẠCH: Phương hướng hoạt động năm 2024</title>' "$T/plan-2024.html"
-for bad in plan-2024.pdf plan-24.md notes-2024.md report-2024.pdf report-24.md plan-1700.md; do
+for bad in plan-2024.odt plan-24.md notes-2024.md report-2024.csv report-24.md plan-1700.md; do
 	expect "$bad is a 404" \
 	    [ "$(web_get viewer "/app/documents/$bad" "$T/e.html")" = 404 ]
 done

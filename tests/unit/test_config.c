@@ -340,7 +340,8 @@ END_TEST
  * it sets, then a refused one with its message.
  */
 enum field { GEN_LANG, GEN_FEB29, GEN_MERIDIAN, SMTP_STARTTLS, SMTP_REUSE,
-    FEED_LANG, FEED_ACTIVITIES, FEED_MILESTONES, MS_RELATION, MS_LOCAL };
+    FEED_LANG, FEED_ACTIVITIES, FEED_MILESTONES, MS_RELATION, MS_LOCAL,
+    ORG_NUMBER };
 
 static const struct {
 	const char *text;
@@ -410,6 +411,10 @@ static const struct {
 	    "the value of 'abbrev': is longer than the limit" },
 	{ "[organisation]\nsigner = \x01\n", GEN_LANG, -1,
 	    "the value of 'signer': contains a control character" },
+	{ "[organisation]\nnumber_style = party\n", ORG_NUMBER, 1, NULL },
+	{ "[organisation]\nnumber_style = state\n", ORG_NUMBER, 0, NULL },
+	{ "[organisation]\nnumber_style = Party\n", ORG_NUMBER, -1,
+	    "number_style must be state or party, not 'Party'" },
 };
 
 static int
@@ -432,6 +437,8 @@ field_value(const struct config *cfg, enum field fld)
 		return (int)cfg->rules.milestones[KIND_RELATION];
 	case MS_LOCAL:
 		return (int)cfg->rules.milestones[KIND_LOCAL];
+	case ORG_NUMBER:
+		return cfg->org_number_party;
 	default:
 		break;
 	}
@@ -465,6 +472,43 @@ START_TEST(enum_values)
 		want_error(err, 2, values[_i].err);
 		free(err);
 	}
+	config_release(&cfg);
+}
+END_TEST
+
+/* "Nơi nhận": one entry a line or ';' between them; the defaults name
+ * the parent body; name_lines must be the name. */
+START_TEST(recipients)
+{
+	struct config cfg;
+	char *err;
+	int rc;
+
+	load_ok("[report]\nrecipients = Thường trực Tỉnh ủy (b/c);\n"
+	    "  UBND tỉnh (b/c)\n  Lưu: VT\n[plan]\nrecipients_en = A; B\n",
+	    &cfg);
+	ck_assert_str_eq(cfg.report_recipients, "Thường trực Tỉnh ủy (b/c);; "
+	    "UBND tỉnh (b/c); Lưu: VT");
+	ck_assert_str_eq(cfg.plan_recipients_en, "A; B");
+	ck_assert_str_eq(cfg.report_recipients_en, "Viet Nam Union of "
+	    "Friendship Organisations; The Union's Executive Committee");
+	config_release(&cfg);
+	load_ok("[organisation]\nparent = Ủy ban MTTQ Việt Nam tỉnh Phú Yên\n"
+	    "name = Liên hiệp hữu nghị tỉnh Phú Yên\n"
+	    "name_lines = Liên hiệp hữu nghị |  tỉnh Phú Yên\n", &cfg);
+	ck_assert_str_eq(cfg.plan_recipients, "Liên hiệp các tổ chức hữu "
+	    "nghị Việt Nam (để báo cáo); Ủy ban MTTQ Việt Nam tỉnh Phú Yên (để "
+	    "báo cáo); Các tổ chức thành viên (để thực hiện)");
+	ck_assert_str_eq(cfg.org_name_lines, "Liên hiệp hữu nghị |  tỉnh Phú "
+	    "Yên");
+	config_release(&cfg);
+	err = load("[organisation]\nname = Liên hiệp hữu nghị tỉnh Phú Yên\n"
+	    "name_lines = Liên hiệp hữu | nghị tỉnh Phú Thọ\n", &cfg, &rc);
+	ck_assert_int_eq(rc, -1);
+	ck_assert_msg(strstr(err, "[organisation] name_lines 'Liên hiệp hữu | "
+	    "nghị tỉnh Phú Thọ' is not the name 'Liên hiệp hữu nghị tỉnh Phú "
+	    "Yên' with '|' where its lines break") != NULL, "%s", err);
+	free(err);
 	config_release(&cfg);
 }
 END_TEST
@@ -969,6 +1013,7 @@ suite(void)
 	tcase_add_test(tc, backup_dir);
 	tcase_add_loop_test(tc, int_bounds, 0, NELEM(ints));
 	tcase_add_loop_test(tc, enum_values, 0, NELEM(values));
+	tcase_add_test(tc, recipients);
 	tcase_add_loop_test(tc, strings, 0, NELEM(strs));
 	tcase_add_test(tc, plan_map);
 	tcase_add_test(tc, every_error_with_its_line);

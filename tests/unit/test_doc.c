@@ -78,18 +78,23 @@ START_TEST(org_defaults)
 END_TEST
 
 static const struct org khanh_hoa = {
-	"Ủy ban MTTQ Việt Nam tỉnh Khánh Hòa",
-	"Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa",
-	"Khanh Hoa Union of Friendship Organisations",
-	"LHHN", "Khánh Hòa", "Nguyễn Văn A", "Chủ tịch", "President"
+	.parent = "Ủy ban MTTQ Việt Nam tỉnh Khánh Hòa",
+	.name = "Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa",
+	.name_en = "Khanh Hoa Union of Friendship Organisations",
+	.abbrev = "LHHN",
+	.place = "Khánh Hòa",
+	.signer = "Nguyễn Văn A",
+	.signer_title = "Chủ tịch",
+	.signer_title_en = "President",
 };
 
 /* A small plan: every kind of block, text that needs escaping. */
 static struct doc *
 small(enum lang lang)
 {
-	static const struct doc_head h = { "KẾ HOẠCH",
-	    "Phương hướng hoạt động năm 2024", "KH", { 2023, 12, 15 }, NULL };
+	static const struct doc_head h = { .kind = "KẾ HOẠCH",
+	    .title = "Phương hướng hoạt động năm 2024", .symbol = "KH",
+	    .date = { 2023, 12, 15 } };
 	static char c0[] = "Ngày", c1[] = "Sự kiện", c2[] = "21/9",
 	    c3[] = "Nhật <Bản>";
 	static char *cells[] = { c0, c1, c2, c3 };
@@ -110,8 +115,8 @@ small(enum lang lang)
 START_TEST(markdown)
 {
 	static const char want[] =
-	    "ỦY BAN MTTQ VIỆT NAM TỈNH KHÁNH HÒA  \n"
-	    "**LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ TỈNH KHÁNH HÒA**  \n"
+	    "ỦY BAN MTTQ VIỆT NAM  \nTỈNH KHÁNH HÒA  \n"
+	    "**LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ**  \n**TỈNH KHÁNH HÒA**  \n"
 	    "Số: \xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0/KH-LHHN\n"
 	    "\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  \n"
 	    "**Độc lập - Tự do - Hạnh phúc**\n"
@@ -152,16 +157,25 @@ START_TEST(html)
 	    "hoạt động năm 2024</title>"));
 	/* Both blocks of the header side by side, the date under the
 	 * motto. */
-	ck_assert_ptr_nonnull(strstr(b.data, "<tr><td><p>ỦY BAN MTTQ VIỆT NAM "
-	    "TỈNH KHÁNH HÒA</p>\n<p class=\"org\">LIÊN HIỆP CÁC TỔ CHỨC HỮU "
-	    "NGHỊ TỈNH KHÁNH HÒA</p>\n</td><td><p class=\"motto\">CỘNG HÒA XÃ "
-	    "HỘI CHỦ NGHĨA VIỆT NAM</p>\n<p class=\"motto\">Độc lập - Tự do - "
-	    "Hạnh phúc</p>\n</td></tr>"));
+	ck_assert_ptr_nonnull(strstr(b.data, "<tr><td><p class=\"parent\">"
+	    "<span class=\"nobr\">ỦY BAN MTTQ VIỆT NAM</span><br><span "
+	    "class=\"nobr\">TỈNH KHÁNH HÒA</span></p>\n<p class=\"org\"><span "
+	    "class=\"ruled short\"><span class=\"nobr\">LIÊN HIỆP CÁC TỔ "
+	    "CHỨC HỮU NGHỊ</span><br><span class=\"nobr\">TỈNH KHÁNH HÒA"
+	    "</span></span></p>\n</td><td><p class=\"motto\">CỘNG HÒA XÃ "
+	    "HỘI CHỦ NGHĨA VIỆT NAM</p>\n<p class=\"motto motto2\"><span "
+	    "class=\"ruled full\"><span class=\"nobr\">Độc lập - Tự do - "
+	    "Hạnh phúc</span></span></p>\n</td></tr>"));
 	ck_assert_ptr_nonnull(strstr(b.data, "<p class=\"date\">Khánh Hòa, "
 	    "ngày 15 tháng 12 năm 2023</p>"));
 	ck_assert_ptr_nonnull(strstr(b.data, "<h1 class=\"kind\">KẾ HOẠCH"
-	    "</h1>\n<p class=\"doc-title\">Phương hướng hoạt động năm 2024"
-	    "</p>\n<h2>I. Công tác hữu nghị</h2>\n<h3>1. Kỷ niệm</h3>\n"));
+	    "</h1>\n<p class=\"doc-title\"><span class=\"ruled short\">"
+	    "Phương hướng hoạt động năm 2024</span></p>\n<h2>I. Công tác hữu "
+	    "nghị</h2>\n<h3>1. Kỷ niệm</h3>\n"));
+	/* The print rules: page numbers from page 2, justified body. */
+	ck_assert_ptr_nonnull(strstr(b.data, "@page:first{@top-center"
+	    "{content:none}}"));
+	ck_assert_ptr_nonnull(strstr(b.data, "text-align:justify"));
 	ck_assert_ptr_nonnull(strstr(b.data, "<ul class=\"items\"><li>Nhật "
 	    "Bản<ul><li>Hoạt động: …</li></ul></li></ul>\n"));
 	ck_assert_ptr_nonnull(strstr(b.data, "<mark class=\"todo\">[Cần bổ "
@@ -190,8 +204,17 @@ START_TEST(english)
 
 	buf_init(&b);
 	ck_assert_int_eq(doc_render(d, DOC_MD, &b), 0);
-	ck_assert_ptr_nonnull(strstr(b.data, "**KHANH HOA UNION OF FRIENDSHIP "
-	    "ORGANISATIONS**  \nNo.: "));
+	/* Too long for one line: broken at the space nearest its middle. */
+	ck_assert_ptr_nonnull(strstr(b.data, "**KHANH HOA UNION OF**  \n"
+	    "**FRIENDSHIP ORGANISATIONS**  \nNo.: "));
+	/* "Attached to", the kind named by its symbol. */
+	doc_appendix(d, "Calendar");
+	b.len = 0;
+	ck_assert_int_eq(doc_render(d, DOC_MD, &b), 0);
+	ck_assert_ptr_nonnull(strstr(b.data, "_(Attached to Plan No. "
+	    "\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0/KH-LHHN "
+	    "dated 15 Dec 2023 of the Khanh Hoa Union of Friendship "
+	    "Organisations)_\n"));
 	ck_assert_ptr_null(strstr(b.data, "MTTQ"));
 	ck_assert_ptr_nonnull(strstr(b.data, "**SOCIALIST REPUBLIC OF VIET "
 	    "NAM**  \n**Independence - Freedom - Happiness**\n"));
@@ -221,17 +244,37 @@ START_TEST(docx)
 	ck_assert_int_eq(f, DOC_DOCX);
 	ck_assert_int_eq(doc_parse_format("md", &f), 0);
 	ck_assert_int_eq(f, DOC_MD);
-	ck_assert_int_eq(doc_parse_format("pdf", &f), -1);
+	ck_assert_int_eq(doc_parse_format("pdf", &f), 0);
+	ck_assert_int_eq(f, DOC_PDF);
+	ck_assert_int_eq(doc_parse_format("csv", &f), 0);
+	ck_assert_int_eq(f, DOC_CSV);
+	ck_assert_int_eq(doc_parse_format("html", &f), 0);
+	ck_assert_int_eq(f, DOC_HTML);
+	ck_assert_int_eq(doc_parse_format("odt", &f), -1);
+	ck_assert_int_eq(doc_parse_format("", &f), -1);
 	ck_assert_str_eq(doc_content_type(DOC_HTML_FRAGMENT),
 	    "text/html; charset=utf-8");
+	ck_assert_str_eq(doc_content_type(DOC_PDF), "application/pdf");
+	ck_assert_str_eq(doc_format_ext(DOC_DOCX), "docx");
+	ck_assert_str_eq(doc_format_ext(DOC_PDF), "pdf");
+	/* A PDF is LibreOffice's: without soffice on PATH, none (the
+	 * check runs in a process of its own). */
+	setenv("PATH", "/nonexistent", 1);
+	d = small(LANG_VI);
+	buf_init(&b);
+	ck_assert_int_eq(doc_render(d, DOC_PDF, &b), -1);
+	ck_assert_uint_eq(b.len, 0);
+	ck_assert_int_eq(doc_render(d, DOC_CSV, &b), -1);
+	buf_release(&b);
+	doc_free(d);
 }
 END_TEST
 
 /* A letter: no kind line, the "V/v" summary under the number. */
 START_TEST(letter)
 {
-	static const struct doc_head h = { NULL, NULL, "CV", { 0, 0, 0 },
-	    "V/v chúc mừng Quốc khánh Lào" };
+	static const struct doc_head h = { .symbol = "CV",
+	    .summary = "V/v chúc mừng Quốc khánh Lào" };
 	struct org o = khanh_hoa;
 	struct doc *d;
 	struct buf b;
@@ -255,6 +298,125 @@ START_TEST(letter)
 }
 END_TEST
 
+/* The name's lines: where name_lines breaks it, else before "tỉnh"
+ * only when it is too long for its half of the page, never in a word. */
+static const struct {
+	const char *name, *lines, *want;
+} names[] = {
+	{ "Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa", NULL,
+	    "**LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ**  \n**TỈNH KHÁNH HÒA**  \n" },
+	{ "Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa",
+	    "Liên hiệp các tổ chức | hữu nghị tỉnh Khánh Hòa",
+	    "**LIÊN HIỆP CÁC TỔ CHỨC**  \n**HỮU NGHỊ TỈNH KHÁNH HÒA**  \n" },
+	{ "Liên hiệp các tổ chức hữu nghị thành phố Hồ Chí Minh", NULL,
+	    "**LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ**  \n"
+	    "**THÀNH PHỐ HỒ CHÍ MINH**  \n" },
+	{ "Liên hiệp hữu nghị tỉnh Huế", NULL,
+	    "**LIÊN HIỆP HỮU NGHỊ TỈNH HUẾ**  \n" },
+	{ "Hội hữu nghị | Việt Nam – Lào |", NULL,
+	    "**HỘI HỮU NGHỊ**  \n**VIỆT NAM – LÀO**  \n" },
+};
+
+START_TEST(name_lines)
+{
+	static const struct doc_head h = { .kind = "KẾ HOẠCH", .symbol = "KH" };
+	struct org o = khanh_hoa;
+	struct doc *d;
+	struct buf b;
+
+	o.parent = NULL;
+	o.name = names[_i].name;
+	o.name_lines = names[_i].lines;
+	d = doc_new(&o, LANG_VI, &h);
+	buf_init(&b);
+	ck_assert_int_eq(doc_render(d, DOC_MD, &b), 0);
+	ck_assert_msg(strncmp(b.data, names[_i].want, strlen(names[_i].want))
+	    == 0, "%s", b.data);
+	buf_release(&b);
+	doc_free(d);
+}
+END_TEST
+
+/* The state's number "Số: …/KH-LHHN" and the party's "Số …-KH/LHHN"
+ * under a star (Hướng dẫn 36-HD/VPTW); the appendix line names it the
+ * same way. */
+START_TEST(number_style)
+{
+	static const struct doc_head h = { .kind = "KẾ HOẠCH", .symbol = "KH",
+	    .date = { 2024, 2, 5 } };
+	struct org o = khanh_hoa;
+	struct doc *d;
+	struct buf b;
+
+	o.number_style = DOC_NUMBER_PARTY;
+	d = doc_new(&o, LANG_VI, &h);
+	doc_para(d, "Nội dung.");
+	doc_end_list(d, "A (để báo cáo); - B;;  Lưu: VT, VP ");
+	doc_appendix(d, "Lịch các ngày kỷ niệm");
+	doc_para(d, "Phụ lục một.");
+	doc_appendix(d, "Danh sách");
+	buf_init(&b);
+	ck_assert_int_eq(doc_render(d, DOC_MD, &b), 0);
+	ck_assert_ptr_nonnull(strstr(b.data, "**TỈNH KHÁNH HÒA**  \n\\*  \n"
+	    "Số \xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0-KH/LHHN\n"));
+	ck_assert_ptr_nonnull(strstr(b.data, "- A (để báo cáo);\n- B;\n"
+	    "- Lưu: VT, VP.\n\n"));
+	ck_assert_ptr_null(strstr(b.data, "Lưu: VT.\n"));
+	ck_assert_ptr_nonnull(strstr(b.data, "---\n\n**Phụ lục I**\n\n"
+	    "**LỊCH CÁC NGÀY KỶ NIỆM**\n\n_(Kèm theo Kế hoạch số "
+	    "\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0-KH/LHHN ngày "
+	    "5/2/2024 của Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa)_\n"
+	    "\nPhụ lục một.\n"));
+	ck_assert_ptr_nonnull(strstr(b.data, "**Phụ lục II**"));
+	buf_release(&b);
+	doc_free(d);
+	/* An appendix on its own: no header, no signature. */
+	d = doc_new_appendix(&o, LANG_VI, &h, "Lịch");
+	doc_para(d, "Nội dung.");
+	buf_init(&b);
+	ck_assert_int_eq(doc_render(d, DOC_MD, &b), 0);
+	ck_assert_str_eq(b.data, "**Phụ lục**\n\n**LỊCH**\n\n_(Kèm theo Kế "
+	    "hoạch số \xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0\xc2\xa0-KH/"
+	    "LHHN ngày 5/2/2024 của Liên hiệp các tổ chức hữu nghị tỉnh Khánh "
+	    "Hòa)_\n\nNội dung.\n");
+	buf_release(&b);
+	doc_free(d);
+}
+END_TEST
+
+/* Numbered lists start again after another block; the first page's line
+ * comes first; a page break is a rule in Markdown, a page in HTML. */
+START_TEST(blocks)
+{
+	static const struct doc_head h = { .kind = "BÁO CÁO", .symbol = "BC" };
+	struct doc *d = doc_new(&khanh_hoa, LANG_VI, &h);
+	struct buf b;
+
+	doc_first_line(d, "Dự thảo");
+	doc_numbered(d, 0, "Một");
+	doc_numbered(d, 1, "Một a");
+	doc_numbered(d, 0, "Hai");
+	doc_para(d, "Giữa.");
+	doc_page_break(d);
+	doc_numbered(d, 0, "Lại một");
+	buf_init(&b);
+	ck_assert_int_eq(doc_render(d, DOC_MD, &b), 0);
+	ck_assert_int_eq(strncmp(b.data, "_Dự thảo_\n\nỦY BAN", 21), 0);
+	ck_assert_ptr_nonnull(strstr(b.data, "\n1. Một\n   1. Một a\n2. Hai\n"
+	    "\nGiữa.\n\n---\n\n1. Lại một\n"));
+	b.len = 0;
+	ck_assert_int_eq(doc_render(d, DOC_HTML, &b), 0);
+	ck_assert_ptr_nonnull(strstr(b.data, "<p class=\"first-line\">Dự thảo"
+	    "</p>\n<table class=\"layout head\""));
+	ck_assert_ptr_nonnull(strstr(b.data, "<ol class=\"items\"><li>Một<ol>"
+	    "<li>Một a</li></ol></li>\n<li>Hai</li></ol>\n<p>Giữa.</p>\n"
+	    "<div class=\"page-break\"></div>\n<ol class=\"items\"><li>Lại "
+	    "một</li></ol>\n"));
+	buf_release(&b);
+	doc_free(d);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -268,6 +430,9 @@ suite(void)
 	tcase_add_test(tc, english);
 	tcase_add_test(tc, docx);
 	tcase_add_test(tc, letter);
+	tcase_add_loop_test(tc, name_lines, 0, NELEM(names));
+	tcase_add_test(tc, number_style);
+	tcase_add_test(tc, blocks);
 	suite_add_tcase(s, tc);
 	return s;
 }
