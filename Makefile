@@ -184,6 +184,7 @@ UNITS = \
 	tests/unit/test_select.c \
 	tests/unit/test_text.c \
 	tests/unit/test_throttle.c \
+	tests/unit/test_token.c \
 	tests/unit/test_util.c \
 	tests/unit/test_vntime.c
 

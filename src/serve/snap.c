@@ -16,6 +16,7 @@
 #include "log.h"
 #include "site.h"
 #include "snap.h"
+#include "token.h"
 #include "util.h"
 
 #define CC_FEED		"public, max-age=300"
@@ -258,7 +259,7 @@ snap_find_for(const struct snap *s, const char *path, const char *token)
 			continue;
 		}
 		guarded = 1;
-		if (token != NULL && httpreq_token_equal(token, v[i].token))
+		if (token != NULL && token_equal(token, v[i].token))
 			return &v[i];
 	}
 	return token != NULL && guarded ? NULL : pub;
