@@ -86,14 +86,6 @@ void letter_list_drop_sent(struct letter_list *l,
 int letter_render(const struct letter *l, const struct config *cfg,
     enum doc_format fmt, struct buf *out);
 
-
-/*
- * The UID of the activity that records the letters of observance key for
- * the occasion of year as sent: kyniem-letter-YEAR-KEY@DOMAIN (':' of the
- * key as '-'); the caller frees.
- */
-char *letter_uid(const char *key, int year, const char *domain);
-
 /*
  * 1 if the letters of observance key for its occasion on date were sent:
  * a done activity of al has the letter UID, or is linked to key within

@@ -218,7 +218,8 @@ res_cmp(const void *a, const void *b)
 	    ((const struct res *)b)->path);
 }
 
-const struct res *
+/* A document at path, or NULL. */
+static const struct res *
 snap_find(const struct snap *s, const char *path)
 {
 	struct res key;

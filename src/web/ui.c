@@ -536,7 +536,8 @@ ui_rule(struct web_req *r, const struct observance *obs)
 	}
 }
 
-int
+/* 1 if country is one of the union's focus countries. */
+static int
 ui_focus(const struct web_req *r, const char *country)
 {
 	char pat[6];

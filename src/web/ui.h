@@ -115,9 +115,6 @@ const char *ui_text_why(const struct web_req *r, const char *why);
  * quan hệ ngoại giao Việt Nam – Nhật Bản"). */
 void ui_occasion(struct web_req *r, const struct observance *o);
 
-/* 1 if country is one of the union's focus countries. */
-int ui_focus(const struct web_req *r, const char *country);
-
 /*
  * An anniversary as a row's content: its title (linking to its occasion
  * page), a milestone badge and the focus mark.
