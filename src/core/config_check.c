@@ -1,8 +1,8 @@
 /*
  * The checks of kyniem.conf that span keys or look outside the file: the
  * SMTP relay's URL and TLS, who may read the password file and write the
- * config, the trusted proxies' addresses, the union's address.  config.c calls them once every
- * key is read.
+ * config, the trusted proxies' addresses, the union's address.  config.c
+ * calls them once every key is read.
  */
 #include <sys/stat.h>
 #include <arpa/inet.h>

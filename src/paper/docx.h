@@ -1,7 +1,8 @@
 /*
  * A small WordprocessingML (.docx) writer: headings in Word's own Heading
  * styles, paragraphs, real bulleted lists (word/numbering.xml) and tables,
- * zipped in memory with libzip.  Knows nothing of plans; plan.c drives it.
+ * zipped in memory with libzip.  Knows nothing of plans or letters: doc.c
+ * drives it.
  */
 #ifndef KYNIEM_DOCX_H
 #define KYNIEM_DOCX_H

@@ -4,7 +4,7 @@
  * contacts chooses, one letter per chosen contact, and an English one for
  * those [letters] english chooses), their wording from a template file a
  * union edits, and whether a letter was sent (an activity recorded for
- * it).  Rendering a letter as a document is letter_render.c's (doc.h).
+ * it); letter_render() lays a letter out as a document through doc.h.
  */
 #ifndef KYNIEM_LETTER_H
 #define KYNIEM_LETTER_H
