@@ -74,6 +74,7 @@ SRCS = \
 	src/cli/cmd_user.c \
 	src/cli/output.c \
 	src/cli/query.c \
+	src/cli/yearly.c \
 	src/core/config.c \
 	src/core/config_check.c \
 	src/core/config_defaults.c \
