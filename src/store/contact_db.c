@@ -126,28 +126,25 @@ row_contact(sqlite3_stmt *stmt, void *elem)
 	c->at = (time_t)sqlite3_column_int64(stmt, 16);
 }
 
+/* The rows of stmt into out: 0, or -1 with out released. */
 static int
-load(struct store *st, const char *country, const char *key,
-    struct contact_list *out)
+collect(struct store *st, sqlite3_stmt *stmt, struct contact_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, current_sql);
-
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, country);
-		store_bind_text(stmt, 2, key);
-	}
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row_contact) == -1) {
-		contact_list_release(out);
-		return -1;
-	}
-	return 0;
+	    row_contact) == 0)
+		return 0;
+	contact_list_release(out);
+	return -1;
 }
 
 int
 contact_load(struct store *st, const char *country, struct contact_list *out)
 {
-	return load(st, country, NULL, out);
+	sqlite3_stmt *stmt = store_prepare(st, current_sql);
+
+	if (stmt != NULL)
+		store_bind_text(stmt, 1, country);
+	return collect(st, stmt, out);
 }
 
 int
@@ -166,31 +163,21 @@ contact_page(struct store *st, const char *country, long offset,
 		sqlite3_bind_int64(stmt, 3, limit);
 		sqlite3_bind_int64(stmt, 4, offset);
 	}
-	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row_contact) == -1) {
-		contact_list_release(out);
-		return -1;
-	}
-	return 0;
+	return collect(st, stmt, out);
 }
 
 int
 contact_get(struct store *st, const char *key, struct contact *out)
 {
-	struct contact_list l;
+	sqlite3_stmt *stmt;
 
 	memset(out, 0, sizeof(*out));
 	if (key == NULL || *key == '\0')
 		return 1;
-	if (load(st, NULL, key, &l) == -1)
-		return -1;
-	if (l.n == 0) {
-		contact_list_release(&l);
-		return 1;
-	}
-	*out = l.v[0];
-	free(l.v);
-	return 0;
+	/* One row at most: an edit that counts hides the imported row. */
+	if ((stmt = store_prepare(st, current_sql)) != NULL)
+		store_bind_text(stmt, 2, key);
+	return store_get_one(st, stmt, out, sizeof(*out), row_contact);
 }
 
 void
