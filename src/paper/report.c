@@ -456,6 +456,22 @@ bullets(struct ctx *c, enum slot slot, const char *key, int level)
 	return n;
 }
 
+/* The delegations of one direction (what, n of them, in slot): a bullet
+ * with their number, then one a delegation; nothing when there are none. */
+static void
+delegation_list(struct ctx *c, const char *what, const char *n, int count,
+    enum slot slot, struct buf *b)
+{
+	const char *v[2] = { what, n };
+
+	if (count == 0)
+		return;
+	b->len = 0;
+	fill(b, c->w->unit, v, NELEM(v));
+	doc_bullet(c->doc, 0, b->data);
+	bullets(c, slot, NULL, 1);
+}
+
 static void
 delegations(struct ctx *c)
 {
@@ -473,22 +489,8 @@ delegations(struct ctx *c)
 	fill(&b, c->n.out + c->n.in == 0 ? w->deleg_none : w->deleg_sum, v,
 	    NELEM(v));
 	doc_para(c->doc, b.data);
-	if (c->n.out > 0) {
-		b.len = 0;
-		v[0] = w->out;
-		v[1] = o;
-		fill(&b, w->unit, v, 2);
-		doc_bullet(c->doc, 0, b.data);
-		bullets(c, SLOT_OUT, NULL, 1);
-	}
-	if (c->n.in > 0) {
-		b.len = 0;
-		v[0] = w->in;
-		v[1] = i;
-		fill(&b, w->unit, v, 2);
-		doc_bullet(c->doc, 0, b.data);
-		bullets(c, SLOT_IN, NULL, 1);
-	}
+	delegation_list(c, w->out, o, c->n.out, SLOT_OUT, &b);
+	delegation_list(c, w->in, i, c->n.in, SLOT_IN, &b);
 	buf_release(&b);
 }
 
