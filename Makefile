@@ -74,6 +74,7 @@ SRCS = \
 	src/cli/cmd_user.c \
 	src/cli/output.c \
 	src/cli/query.c \
+	src/cli/yearly.c \
 	src/core/config.c \
 	src/core/config_check.c \
 	src/core/config_defaults.c \
@@ -189,6 +190,7 @@ UNITS = \
 	tests/unit/test_select.c \
 	tests/unit/test_text.c \
 	tests/unit/test_throttle.c \
+	tests/unit/test_token.c \
 	tests/unit/test_util.c \
 	tests/unit/test_vntime.c
 

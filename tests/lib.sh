@@ -122,6 +122,35 @@ test_must_fail() {
 	fi
 }
 
+# test_must_fail_with [--status=N] MESSAGE COMMAND [ARGS...]: test_must_fail
+# (one check), and a second check that COMMAND's stderr has MESSAGE in it
+# (a fixed string, not a pattern): a command that fails for another
+# reason, or says nothing, fails the check.  Its stdout is left in $T/out
+# and its stderr in $T/err, for further checks.
+test_must_fail_with() {
+	_mf=
+	case $1 in
+	--status=*) _mf=$1; shift ;;
+	esac
+	_mmsg=$1
+	shift
+	test_must_fail $_mf "$@" >"$T/out" 2>"$T/err"
+	if grep -qF -- "$_mmsg" "$T/err"; then
+		_record ok "the error says: $_mmsg"
+	else
+		cat "$T/err" >&9
+		fail "the error does not say: $_mmsg"
+	fi
+}
+
+# K ARGS...: kyniem with --today $TODAY, the day the script pins: set
+# TODAY=YYYY-MM-DD before the first call (without it K is a failed check,
+# and the script ends).
+K() {
+	[ -n "${TODAY:-}" ] || die "K needs TODAY=YYYY-MM-DD"
+	"$KYNIEM" --today "$TODAY" "$@"
+}
+
 # expect_diff EXPECTED ACTUAL: one check that the files are equal; the
 # diff goes to the log when not.
 expect_diff() {

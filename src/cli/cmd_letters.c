@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "activity.h"
 #include "cmd.h"
@@ -21,6 +20,7 @@
 #include "letter.h"
 #include "log.h"
 #include "lunar.h"
+#include "yearly.h"
 
 /* Between two letters of one Markdown text. */
 #define MD_SEPARATOR	"\n---\n\n"
@@ -134,20 +134,6 @@ draft(struct app *app, const struct opts *o)
 	return ret;
 }
 
-static int
-parse_year(const char *s, int *year)
-{
-	long y;
-
-	if (util_parse_int(s, LUNAR_MIN_YEAR, LUNAR_MAX_YEAR, &y) == -1) {
-		log_warnx("'%s' is not a year between %d and %d", s,
-		    LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
-		return -1;
-	}
-	*year = (int)y;
-	return 0;
-}
-
 /* kyniem letters sent KEY YEAR [--country CC] */
 static int
 sent(struct app *app, int argc, char **argv, const struct opts *o)
@@ -158,7 +144,7 @@ sent(struct app *app, int argc, char **argv, const struct opts *o)
 
 	if (argc != 3)
 		return cmd_usage("letters");
-	if (parse_year(argv[2], &year) == -1)
+	if (yearly_year(argv[2], LUNAR_MAX_YEAR, &year) == -1)
 		return 2;
 	if (dataset_load(app->store, DATASET_ACTIVITIES, &d) == -1)
 		return 1;
@@ -235,13 +221,9 @@ cmd_letters(int argc, char **argv, struct app *app)
 		return sent(app, argc, argv, &o);
 	if (argc != 1)
 		return cmd_usage("letters");
-	if (parse_year(argv[0], &o.year) == -1)
+	if (yearly_year(argv[0], LUNAR_MAX_YEAR, &o.year) == -1 ||
+	    yearly_binary_to_tty(o.fmt != DOC_MD ?
+	    doc_format_ext(o.fmt) : NULL, o.out, "FILE or DIR,"))
 		return 2;
-	/* A zip archive is no use on a terminal and may upset it. */
-	if (o.fmt != DOC_MD && o.out == NULL && isatty(STDOUT_FILENO)) {
-		log_warnx("not writing a .%s to a terminal: use --out FILE "
-		    "or DIR, or redirect the output", doc_format_ext(o.fmt));
-		return 2;
-	}
 	return draft(app, &o);
 }

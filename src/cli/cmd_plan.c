@@ -4,13 +4,10 @@
  * --reset record staff's choices for section 1.1 first.  The work is
  * plan.c's and plan_choice.c's.
  */
-#include <errno.h>
 #include <getopt.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cmd.h"
 #include "config.h"
@@ -21,6 +18,7 @@
 #include "output.h"
 #include "plan.h"
 #include "plan_choice.h"
+#include "yearly.h"
 
 /* At most this many --include, --exclude and --reset a run. */
 #define MAX_CHOICES 32
@@ -40,15 +38,8 @@ make_plan(struct app *app, int year, enum lang lang, enum plan_format fmt,
 	struct plan_doc doc;
 	int ret = -1;
 
-	if (dataset_load(app->store, DATASET_ACTIVITIES, &d) == -1)
+	if (yearly_input(app, year, lang, &d, &in) == -1)
 		return -1;
-	memset(&in, 0, sizeof(in));
-	in.cfg = app->cfg;
-	in.data = &d;
-	in.lunar = app->lunar;
-	in.year = year;
-	in.lang = lang;
-	in.today = app->today;
 	if (plan_build(&in, &doc) == 0) {
 		ret = plan_render(&doc, fmt, out, len);
 		plan_doc_release(&doc);
@@ -63,7 +54,6 @@ static int
 apply_choices(struct app *app, int year, const struct choice_op *ops,
     size_t n)
 {
-	struct passwd *pw = getpwuid(getuid());
 	char *who, err[200];
 	struct dataset d;
 	size_t i;
@@ -78,7 +68,7 @@ apply_choices(struct app *app, int year, const struct choice_op *ops,
 		if ((rc = plan_choice_check(&d.set, app->cfg, app->lunar, year,
 		    ops[i].key, err, sizeof(err))) != 0)
 			log_warnx("%s", err);
-	who = xasprintf("cli:%s", pw != NULL ? pw->pw_name : "?");
+	who = cmd_who();
 	for (i = 0; i < n && rc == 0; i++) {
 		rc = plan_choice_apply(app->store, &d.set, app->cfg, app->lunar,
 		    year, ops[i].key, ops[i].c, who, app->now, err,
@@ -110,8 +100,7 @@ cmd_plan(int argc, char **argv, struct app *app)
 	struct choice_op ops[MAX_CHOICES];
 	char *data = NULL;
 	size_t len = 0, nops = 0;
-	long year;
-	int ch, ret;
+	int ch, ret, year;
 
 	while ((ch = getopt_long(argc, argv, "f:hi:l:o:r:x:", opts, NULL)) !=
 	    -1) {
@@ -154,21 +143,12 @@ cmd_plan(int argc, char **argv, struct app *app)
 	}
 	if (argc - optind != 1)
 		return cmd_usage("plan");
-	if (util_parse_int(argv[optind], LUNAR_MIN_YEAR, LUNAR_MAX_YEAR,
-	    &year) == -1) {
-		log_warnx("'%s' is not a year between %d and %d",
-		    argv[optind], LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
+	if (yearly_year(argv[optind], LUNAR_MAX_YEAR, &year) == -1 ||
+	    yearly_binary_to_tty(fmt == PLAN_DOCX ? "docx" :
+	    fmt == PLAN_PDF ? "pdf" : NULL, out, "FILE"))
 		return 2;
-	}
-	/* A zip archive is no use on a terminal and may upset it. */
-	if ((fmt == PLAN_DOCX || fmt == PLAN_PDF) && out == NULL &&
-	    isatty(STDOUT_FILENO)) {
-		log_warnx("not writing a .%s to a terminal: use --out FILE "
-		    "or redirect the output", fmt == PLAN_PDF ? "pdf" : "docx");
-		return 2;
-	}
-	if (apply_choices(app, (int)year, ops, nops) != 0 ||
-	    make_plan(app, (int)year, lang, fmt, &data, &len) == -1)
+	if (apply_choices(app, year, ops, nops) != 0 ||
+	    make_plan(app, year, lang, fmt, &data, &len) == -1)
 		return 1;
 	ret = file_write_out(out, data, len);
 	free(data);

@@ -120,7 +120,7 @@ struct config {
 	char *letters_english;	/* contacts also sent an English letter */
 	struct contact_sel letters_english_sel;	/* compiled; none default */
 	char *letters_template_vi;	/* NULL: letter.vi.txt next to the */
-	char *letters_template_en;	/* config file (letter_tmpl_path()) */
+	char *letters_template_en;	/* config (config_letter_template()) */
 
 	/* [activities] what an activity may hold */
 	int act_first_year, act_last_year;	/* its dates' years */

@@ -566,7 +566,7 @@ rules_precision_name(enum precision p)
 	return (unsigned)p < NELEM(precision_names) ? precision_names[p] : "?";
 }
 
-void
+static void
 observance_release(struct observance *obs)
 {
 	free(obs->key);

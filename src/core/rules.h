@@ -230,8 +230,7 @@ int rules_milestone_parse(const char *name);
 /* 1 if the ";"-separated tag list has tag. */
 int rules_has_tag(const struct observance *obs, const char *tag);
 
-/* Release the insides of an observance; observance_free frees it too. */
-void observance_release(struct observance *obs);
+/* Free an observance and its insides; NULL is fine. */
 void observance_free(struct observance *obs);
 
 #endif

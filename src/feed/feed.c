@@ -122,29 +122,6 @@ feed_holds(const struct feed_ctx *ctx, const struct config_feed *f,
 	    select_match(&f->sel, &ctx->env, oc) >= 0;
 }
 
-int
-feed_occurrences(const struct feed_ctx *ctx, const struct config_feed *f,
-    struct occ_list *out)
-{
-	const struct occ_list *all;
-	struct ymd from, to;
-	size_t i, keep = 0;
-
-	memset(out, 0, sizeof(*out));
-	if (f->activities)
-		return 0;
-	if ((all = window_occurrences(ctx, f)) == NULL)
-		return -1;
-	window(ctx, f, &from, &to);
-	out->v = xcalloc(all->n + 1, sizeof(*out->v));
-	out->cap = all->n + 1;
-	for (i = 0; i < all->n; i++)
-		if (feed_holds(ctx, f, from, to, &all->v[i]))
-			out->v[keep++] = all->v[i];
-	out->n = keep;
-	return 0;
-}
-
 const char *
 feed_title(const struct config_feed *f)
 {

@@ -92,14 +92,6 @@ const struct feed_def *feed_defs_find(const struct feed_defs *d,
 void feed_ctx_cover(const struct feed_ctx *ctx,
     const struct feed_defs *defs);
 
-/*
- * The occurrences a feed holds within its window, sorted by date: out is
- * filled (and must be released with occ_list_release()).  Returns 0, or -1
- * (logged) when the engine fails.
- */
-int feed_occurrences(const struct feed_ctx *ctx, const struct config_feed *f,
-    struct occ_list *out);
-
 /* The feed's calendar name and description in its language (the English
  * ones when f->lang is English and set); the description may be NULL. */
 const char *feed_title(const struct config_feed *f);

@@ -25,7 +25,8 @@ rid_cmp(const void *a, const void *b)
 	return strcmp(a, b);
 }
 
-void
+/* The name of an occurrence that starts at t (recur.h, RECUR_RID_LEN). */
+static void
 recur_rid(struct icaltimetype t, char *out)
 {
 	if (t.is_date) {

@@ -16,12 +16,16 @@
 /* Occurrences of one event in the window, at most: a longer series is
  * refused (it needs an end) rather than flooding the plans. */
 #define RECUR_MAX	1000
-/* "20240105T020000Z" and its NUL. */
+/*
+ * An occurrence's name, "20240105T020000Z" and its NUL: YYYYMMDD for a
+ * date, YYYYMMDDTHHMMSSZ (in UTC) for a time in a zone, YYYYMMDDTHHMMSS
+ * for a floating time.
+ */
 #define RECUR_RID_LEN	24
 
 struct recur_instance {
 	struct icaltimetype start;	/* in the event's zone, or a date */
-	char rid[RECUR_RID_LEN];	/* recur_rid() of start */
+	char rid[RECUR_RID_LEN];	/* the name of start */
 };
 
 struct recur_set {
@@ -47,14 +51,7 @@ int recur_expand(icalcomponent *ev, struct ymd from, struct ymd to,
 void recur_set_release(struct recur_set *s);
 
 /*
- * The name of an occurrence that starts at t: YYYYMMDD for a date,
- * YYYYMMDDTHHMMSSZ (in UTC) for a time in a zone, YYYYMMDDTHHMMSS for a
- * floating time; out has RECUR_RID_LEN bytes.
- */
-void recur_rid(struct icaltimetype t, char *out);
-
-/*
- * The recur_rid() of ev's RECURRENCE-ID into out.  Returns 0, 1 when ev
+ * The name (RECUR_RID_LEN) of ev's RECURRENCE-ID into out.  Returns 0, 1 when ev
  * has none, or -1 with a reason in err (RANGE=THISANDFUTURE, an unknown
  * TZID, a bad value).
  */

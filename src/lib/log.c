@@ -68,15 +68,3 @@ log_info(const char *fmt, ...)
 	vlog(6, 0, fmt, ap);
 	va_end(ap);
 }
-
-void
-log_debug(const char *fmt, ...)
-{
-	va_list ap;
-
-	if (getenv("KYNIEM_DEBUG") == NULL)
-		return;
-	va_start(ap, fmt);
-	vlog(7, 0, fmt, ap);
-	va_end(ap);
-}

@@ -14,7 +14,5 @@ void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Informational line (level 6). */
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Debug line (level 7), printed only when KYNIEM_DEBUG is set. */
-void log_debug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -76,13 +76,16 @@ token_masked_equal(const char *masked, const char *token)
 	return eq;
 }
 
+/* Not sodium_memcmp(), which wants two strings of one length: a feed's
+ * token is as long as the union chose it, and its length must not show
+ * either. */
 int
-token_equal(const char *a, const char *b)
+token_equal(const char *given, const char *secret)
 {
-	size_t la = strlen(a), lb = strlen(b);
+	size_t i, gl = strlen(given), sl = strlen(secret);
+	unsigned char d = gl != sl;
 
-	/* The lengths are no secret (every token has the same). */
-	if (la != lb)
-		return 0;
-	return sodium_memcmp(a, b, la) == 0;
+	for (i = 0; i < sl; i++)
+		d |= (unsigned char)(secret[i] ^ (i < gl ? given[i] : 0));
+	return d == 0;
 }

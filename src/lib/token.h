@@ -30,8 +30,8 @@ char *token_mask(const char *token);
 /* 1 if masked is token masked by token_mask(), in constant time. */
 int token_masked_equal(const char *masked, const char *token);
 
-/* 1 if a and b are equal, in a time that does not depend on where they
- * differ. */
-int token_equal(const char *a, const char *b);
+/* 1 if the two strings are equal, in a time that depends only on the
+ * secret's length (not on where they differ, nor on given's length). */
+int token_equal(const char *given, const char *secret);
 
 #endif

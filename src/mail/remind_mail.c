@@ -192,6 +192,32 @@ remind_mail_activity(struct mail *m, const struct config *cfg,
 	buf_release(&t);
 }
 
+/* A line of a digest item, "label: value", in both bodies; none for an
+ * empty value. */
+static void
+item_line(struct mail *m, const char *label, const char *value)
+{
+	if (value == NULL || value[0] == '\0')
+		return;
+	buf_printf(&m->text, "  %s: %s\n", label, value);
+	html_printf(&m->html, "<br>%s: %s", label, value);
+}
+
+/* A digest item's link to path and key in the application (when
+ * base_url is set) in both bodies. */
+static void
+item_link(struct mail *m, const struct config *cfg, const char *label,
+    const char *path, const char *key)
+{
+	char *url = app_url(cfg, path, key);
+
+	if (url == NULL)
+		return;
+	buf_printf(&m->text, "  %s: %s\n", label, url);
+	html_printf(&m->html, "<br><a href=\"%s\">%s</a>", url, label);
+	free(url);
+}
+
 /* One item of the digest in both bodies. */
 static void
 digest_item(struct mail *m, const struct config *cfg,
@@ -200,7 +226,6 @@ digest_item(struct mail *m, const struct config *cfg,
 	int en = m->lang == LANG_EN;
 	long left = vntime_days_between(today, oc->date);
 	struct buf when, title;
-	char *url;
 
 	buf_init(&when);
 	buf_init(&title);
@@ -216,27 +241,11 @@ digest_item(struct mail *m, const struct config *cfg,
 		buf_printf(&title, " [%s]", rules_milestone_label(oc->milestone, m->lang, 0));
 	buf_printf(&m->text, "- %s: %s\n", when.data, title.data);
 	html_printf(&m->html, "<li><b>%s</b>: %s", when.data, title.data);
-	if (oc->obs->note != NULL && oc->obs->note[0] != '\0') {
-		buf_printf(&m->text, "  %s: %s\n", en ? "Note (in Vietnamese)" :
-		    "Ghi chú", oc->obs->note);
-		html_printf(&m->html, "<br>%s: %s", en ?
-		    "Note (in Vietnamese)" : "Ghi chú", oc->obs->note);
-	}
-	if (oc->obs->source != NULL && oc->obs->source[0] != '\0') {
-		buf_printf(&m->text, "  %s: %s\n", en ? "Source" : "Nguồn",
-		    oc->obs->source);
-		html_printf(&m->html, "<br>%s: %s", en ? "Source" : "Nguồn",
-		    oc->obs->source);
-	}
-	if ((url = app_url(cfg, "/app/activities/new?observance=",
-	    oc->obs->key)) != NULL) {
-		buf_printf(&m->text, "  %s: %s\n", en ? "Plan an activity" :
-		    "Lên kế hoạch hoạt động", url);
-		html_printf(&m->html, "<br><a href=\"%s\">%s</a>", url, en ?
-		    "Plan an activity" : "Lên kế hoạch hoạt động");
-	}
+	item_line(m, en ? "Note (in Vietnamese)" : "Ghi chú", oc->obs->note);
+	item_line(m, en ? "Source" : "Nguồn", oc->obs->source);
+	item_link(m, cfg, en ? "Plan an activity" : "Lên kế hoạch hoạt động",
+	    "/app/activities/new?observance=", oc->obs->key);
 	html_printf(&m->html, "</li>\n");
-	free(url);
 	buf_release(&when);
 	buf_release(&title);
 }
@@ -314,7 +323,6 @@ letter_item(struct mail *m, const struct config *cfg,
 	int en = m->lang == LANG_EN;
 	long left = vntime_days_between(today, letters[0]->date);
 	char year[8];
-	char *url;
 	size_t i;
 
 	buf_printf(&m->text, en ? "- %d/%d/%d (in %ld day%s): %s\n" :
@@ -332,14 +340,9 @@ letter_item(struct mail *m, const struct config *cfg,
 		    "Gửi:", addressee(letters[i]), letters[i]->name);
 	}
 	snprintf(year, sizeof(year), "%d", letters[0]->date.y);
-	if ((url = app_url(cfg, "/app/letters?year=", year)) != NULL) {
-		buf_printf(&m->text, "  %s: %s\n", en ? "Mark it sent" :
-		    "Đánh dấu đã gửi", url);
-		html_printf(&m->html, "<br><a href=\"%s\">%s</a>", url, en ?
-		    "Mark it sent" : "Đánh dấu đã gửi");
-	}
+	item_link(m, cfg, en ? "Mark it sent" : "Đánh dấu đã gửi",
+	    "/app/letters?year=", year);
 	html_printf(&m->html, "</li>\n");
-	free(url);
 }
 
 /* The letters due, one item per occasion, their drafts attached. */

@@ -28,7 +28,10 @@ static void occasion_phrase(const struct occurrence *, enum lang,
  * activity entered by hand starts with too. */
 #define SENT_TITLE	"Gửi thư chúc mừng "
 
-char *
+/* The UID of the activity that records the letters of observance key for
+ * the occasion of year as sent: kyniem-letter-YEAR-KEY@DOMAIN (':' of the
+ * key as '-'); the caller frees. */
+static char *
 letter_uid(const char *key, int year, const char *domain)
 {
 	char *uid = xasprintf("kyniem-letter-%d-%s@%s", year, key, domain), *p;

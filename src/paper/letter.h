@@ -4,7 +4,7 @@
  * contacts chooses, one letter per chosen contact, and an English one for
  * those [letters] english chooses), their wording from a template file a
  * union edits, and whether a letter was sent (an activity recorded for
- * it).  Rendering a letter as a document is letter_render.c's (doc.h).
+ * it); letter_render() lays a letter out as a document through doc.h.
  */
 #ifndef KYNIEM_LETTER_H
 #define KYNIEM_LETTER_H
@@ -85,14 +85,6 @@ void letter_list_drop_sent(struct letter_list *l,
  */
 int letter_render(const struct letter *l, const struct config *cfg,
     enum doc_format fmt, struct buf *out);
-
-
-/*
- * The UID of the activity that records the letters of observance key for
- * the occasion of year as sent: kyniem-letter-YEAR-KEY@DOMAIN (':' of the
- * key as '-'); the caller frees.
- */
-char *letter_uid(const char *key, int year, const char *domain);
 
 /*
  * 1 if the letters of observance key for its occasion on date were sent:

@@ -149,7 +149,7 @@ struct mstone {
 };
 
 struct ctx {
-	const struct report_input *in;
+	const struct plan_input *in;
 	const struct words *w;
 	struct doc *doc;
 	const char *who;	/* the union in sentences */
@@ -245,7 +245,7 @@ mstone_cmp(const void *x, const void *y)
 static int
 collect_milestones(struct ctx *c)
 {
-	const struct report_input *in = c->in;
+	const struct plan_input *in = c->in;
 	const struct activity_list *al = &in->data->acts;
 	struct select_env env;
 	size_t i, k;
@@ -456,6 +456,22 @@ bullets(struct ctx *c, enum slot slot, const char *key, int level)
 	return n;
 }
 
+/* The delegations of one direction (what, n of them, in slot): a bullet
+ * with their number, then one a delegation; nothing when there are none. */
+static void
+delegation_list(struct ctx *c, const char *what, const char *n, int count,
+    enum slot slot, struct buf *b)
+{
+	const char *v[2] = { what, n };
+
+	if (count == 0)
+		return;
+	b->len = 0;
+	fill(b, c->w->unit, v, NELEM(v));
+	doc_bullet(c->doc, 0, b->data);
+	bullets(c, slot, NULL, 1);
+}
+
 static void
 delegations(struct ctx *c)
 {
@@ -473,22 +489,8 @@ delegations(struct ctx *c)
 	fill(&b, c->n.out + c->n.in == 0 ? w->deleg_none : w->deleg_sum, v,
 	    NELEM(v));
 	doc_para(c->doc, b.data);
-	if (c->n.out > 0) {
-		b.len = 0;
-		v[0] = w->out;
-		v[1] = o;
-		fill(&b, w->unit, v, 2);
-		doc_bullet(c->doc, 0, b.data);
-		bullets(c, SLOT_OUT, NULL, 1);
-	}
-	if (c->n.in > 0) {
-		b.len = 0;
-		v[0] = w->in;
-		v[1] = i;
-		fill(&b, w->unit, v, 2);
-		doc_bullet(c->doc, 0, b.data);
-		bullets(c, SLOT_IN, NULL, 1);
-	}
+	delegation_list(c, w->out, o, c->n.out, SLOT_OUT, &b);
+	delegation_list(c, w->in, i, c->n.in, SLOT_IN, &b);
 	buf_release(&b);
 }
 
@@ -751,16 +753,10 @@ assessment(struct ctx *c, const struct buf *countries)
 static int
 next_plan(struct ctx *c)
 {
-	struct plan_input pin;
+	struct plan_input pin = *c->in;
 	struct plan_doc pd;
 
-	memset(&pin, 0, sizeof(pin));
-	pin.cfg = c->in->cfg;
-	pin.data = c->in->data;
-	pin.lunar = c->in->lunar;
-	pin.year = c->in->year + 1;
-	pin.lang = c->in->lang;
-	pin.today = c->in->today;
+	pin.year++;
 	if (plan_build(&pin, &pd) == -1)
 		return -1;
 	if (!plan_render_body(&pd, c->doc))
@@ -770,7 +766,7 @@ next_plan(struct ctx *c)
 }
 
 static struct doc *
-new_doc(const struct report_input *in, const struct words *w)
+new_doc(const struct plan_input *in, const struct words *w)
 {
 	struct doc_head h;
 	struct org org;
@@ -810,7 +806,7 @@ ending(struct ctx *c)
 }
 
 int
-report_build(const struct report_input *in, struct doc **out,
+report_build(const struct plan_input *in, struct doc **out,
     struct report_counts *counts)
 {
 	struct ctx c;

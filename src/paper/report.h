@@ -12,19 +12,7 @@
 #include "doc.h"
 #include "util.h"
 
-struct config;
-struct dataset;
-struct lunar_cal;
-
-/* What a report is made from; every pointer is borrowed. */
-struct report_input {
-	const struct config *cfg;
-	const struct dataset *data;	/* loaded with its activities */
-	struct lunar_cal *lunar;
-	int year;
-	enum lang lang;
-	struct ymd today;	/* the date line and next year's draft */
-};
+struct plan_input;
 
 /* The year's figures, as section III states them. */
 struct report_counts {
@@ -38,13 +26,15 @@ struct report_counts {
 };
 
 /*
- * Build year's report into *out (free with doc_free()) and its figures
- * into *counts (may be NULL).  Done activities only: planned ones are not
- * results, cancelled ones are left out; a milestone of the year with no
- * done activity is listed for staff to decide on.  Returns 0, or -1
- * (logged).
+ * Build the report of in->year into *out (free with doc_free()) and its
+ * figures into *counts (may be NULL).  It is made from what the year's
+ * plan is (plan.h): the dataset loaded with its activities, and today for
+ * the date line and next year's draft.  Done activities only: planned
+ * ones are not results, cancelled ones are left out; a milestone of the
+ * year with no done activity is listed for staff to decide on.  Returns
+ * 0, or -1 (logged).
  */
-int report_build(const struct report_input *in, struct doc **out,
+int report_build(const struct plan_input *in, struct doc **out,
     struct report_counts *counts);
 
 /* The file name a person saves: "bao-cao-2023.docx" ("report-2023.docx"

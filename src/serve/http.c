@@ -789,7 +789,8 @@ notify(void *cls, struct MHD_Connection *c, void **socket_ctx,
 }
 
 /* Ten times a second, close the connections past their deadline or over
- * a limit; once a minute, say how many were closed. */
+ * a limit; once a minute, say how many were closed and how many are left
+ * (a flood's size, for whoever reads the log). */
 static void *
 sweep(void *arg)
 {
@@ -801,8 +802,8 @@ sweep(void *arg)
 		conns_sweep(srv->conns);
 		if (i % 600 == 0 && (n = conns_take_shut(srv->conns)) > 0)
 			log_info("http: closed %u connection%s of slow clients "
-			    "or over the limits in the last minute", n,
-			    n == 1 ? "" : "s");
+			    "or over the limits in the last minute, %u open",
+			    n, n == 1 ? "" : "s", conns_count(srv->conns));
 		nanosleep(&pause, NULL);
 	}
 	return NULL;

@@ -173,17 +173,6 @@ httpreq_not_modified(const char *inm, const char *ims, const char *etag,
 }
 
 int
-httpreq_token_equal(const char *given, const char *secret)
-{
-	size_t i, gl = strlen(given), sl = strlen(secret);
-	unsigned char d = gl != sl;
-
-	for (i = 0; i < sl; i++)
-		d |= (unsigned char)(secret[i] ^ (i < gl ? given[i] : 0));
-	return d == 0;
-}
-
-int
 httpreq_path_ok(const char *path, size_t len)
 {
 	size_t i;

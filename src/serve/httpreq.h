@@ -1,8 +1,8 @@
 /*
  * The decisions the server makes about a request, as pure functions of
  * its strings (no libmicrohttpd, no clock), so each can be unit-tested:
- * HTTP dates, content coding, conditional requests, secret tokens and
- * path safety.  http.c applies them.
+ * HTTP dates, content coding, conditional requests and path safety.
+ * http.c applies them.
  */
 #ifndef KYNIEM_HTTPREQ_H
 #define KYNIEM_HTTPREQ_H
@@ -33,10 +33,6 @@ int httpreq_etag_match(const char *inm, const char *tag);
  */
 int httpreq_not_modified(const char *inm, const char *ims, const char *etag,
     time_t lastmod);
-
-/* 1 if the two strings are equal, in a time that depends only on the
- * secret's length. */
-int httpreq_token_equal(const char *given, const char *secret);
 
 /*
  * 1 if a request path is safe to route: absolute, no "." or ".."

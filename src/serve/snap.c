@@ -16,6 +16,7 @@
 #include "log.h"
 #include "site.h"
 #include "snap.h"
+#include "token.h"
 #include "util.h"
 
 #define CC_FEED		"public, max-age=300"
@@ -217,7 +218,8 @@ res_cmp(const void *a, const void *b)
 	    ((const struct res *)b)->path);
 }
 
-const struct res *
+/* A document at path, or NULL. */
+static const struct res *
 snap_find(const struct snap *s, const char *path)
 {
 	struct res key;
@@ -258,7 +260,7 @@ snap_find_for(const struct snap *s, const char *path, const char *token)
 			continue;
 		}
 		guarded = 1;
-		if (token != NULL && httpreq_token_equal(token, v[i].token))
+		if (token != NULL && token_equal(token, v[i].token))
 			return &v[i];
 	}
 	return token != NULL && guarded ? NULL : pub;

@@ -41,8 +41,6 @@ struct MHD_Response *snap_body_response(char *body, size_t len);
  * if zlib fails. */
 char *snap_gzip(const char *data, size_t len, int level, size_t *outlen);
 
-/* A document at path, or NULL. */
-const struct res *snap_find(const struct snap *s, const char *path);
 /*
  * The document at path for a request that sent token (NULL: none).  A
  * path may have a public variant and one that needs a token (a plan

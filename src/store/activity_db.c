@@ -234,20 +234,11 @@ activity_get(struct store *st, long id, struct activity *out)
 	    " FROM activities WHERE id = ?1");
 	int rc;
 
-	memset(out, 0, sizeof(*out));
-	if (stmt == NULL)
-		return -1;
-	sqlite3_bind_int64(stmt, 1, id);
-	rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		row_activity(stmt, out);
-	sqlite3_finalize(stmt);
-	if (rc == SQLITE_DONE)
-		return 1;
-	if (rc != SQLITE_ROW) {
-		store_warn(st);
-		return -1;
-	}
+	if (stmt != NULL)
+		sqlite3_bind_int64(stmt, 1, id);
+	if ((rc = store_get_one(st, stmt, out, sizeof(*out),
+	    row_activity)) != 0)
+		return rc;
 	if (load_owners(st, out, 1) == -1) {
 		activity_release(out);
 		return -1;

@@ -3,10 +3,11 @@
  * general, consulates), friendship associations and partner
  * organisations a union writes to, with the form of address of their
  * head.  Rows come from calendars/contacts.csv and `kyniem import` (the
- * imported layer); the web application edits, adds and removes on a layer
- * of its own, which a re-import leaves alone until the imported row itself
- * changes (the rule corrections follow, correction.h).  Which contacts the
- * union writes to is [letters] contacts in the config: contact_for_country().
+ * imported layer); the web application's edits are a layer of their own,
+ * which a re-import leaves alone until the imported row itself changes
+ * (the rule corrections follow, correction.h).  Nothing removes a
+ * contact: which ones the union writes to is [letters] contacts in the
+ * config, contact_for_country().
  */
 #ifndef KYNIEM_CONTACT_H
 #define KYNIEM_CONTACT_H
@@ -106,14 +107,6 @@ int contact_import(struct store *st, const struct contact *c, long now,
  * row while it is unchanged, or an addition when there is none.  0 or -1.
  */
 int contact_put(struct store *st, const struct contact *c, const char *who,
-    time_t now);
-
-/*
- * Remove the contact key for the web application: an added one is
- * deleted, an imported one hidden until its imported row changes.  0, 1
- * when there is no such contact, -1 on error.
- */
-int contact_remove(struct store *st, const char *key, const char *who,
     time_t now);
 
 /* The contact key as it is now into *out (release it): 0, 1 when there is

@@ -1,7 +1,7 @@
 /*
  * The contacts tables.  contacts holds the rows as imported, each with a
  * revision that moves only when a value changes; contact_edits holds what
- * the web application changed, added or removed, with the revision of the
+ * the web application changed or added, with the revision of the
  * imported row it was made on.  An edit counts while that revision is
  * the row's (as corrections do): a re-import of the same file keeps it, a
  * changed imported row supersedes it.  One query (current_sql) merges the
@@ -83,26 +83,21 @@ contact_import(struct store *st, const struct contact *c, long now,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Write the edit of key (c NULL: a removal) on the imported row's
- * current revision, if any. */
+/* Write the edit c on the imported row's current revision, if any. */
 static int
-put_edit(struct store *st, const char *key, const struct contact *c,
-    const char *who, time_t now)
+put_edit(struct store *st, const struct contact *c, const char *who,
+    time_t now)
 {
 	sqlite3_stmt *stmt = store_prepare(st,
 	    "INSERT OR REPLACE INTO contact_edits (" COLS ", removed,"
 	    " base_revision, who, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-	    " ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
-	    " (SELECT revision FROM contacts WHERE key = ?1), ?16, ?17)");
+	    " ?9, ?10, ?11, ?12, ?13, ?14, 0,"
+	    " (SELECT revision FROM contacts WHERE key = ?1), ?15, ?16)");
 
 	if (stmt != NULL) {
-		if (c != NULL)
-			bind_contact(stmt, 1, c);
-		else
-			store_bind_text(stmt, 1, key);
-		sqlite3_bind_int(stmt, 15, c == NULL);
-		store_bind_text(stmt, 16, who);
-		sqlite3_bind_int64(stmt, 17, (sqlite3_int64)now);
+		bind_contact(stmt, 1, c);
+		store_bind_text(stmt, 15, who);
+		sqlite3_bind_int64(stmt, 16, (sqlite3_int64)now);
 	}
 	return store_step_done(st, stmt);
 }
@@ -111,27 +106,7 @@ int
 contact_put(struct store *st, const struct contact *c, const char *who,
     time_t now)
 {
-	return put_edit(st, c->key, c, who, now);
-}
-
-int
-contact_remove(struct store *st, const char *key, const char *who,
-    time_t now)
-{
-	struct contact cur;
-	sqlite3_stmt *stmt;
-	int rc;
-
-	if ((rc = contact_get(st, key, &cur)) != 0)
-		return rc;
-	rc = cur.origin == CONTACT_ADDED;
-	contact_release(&cur);
-	if (!rc)
-		return put_edit(st, key, NULL, who, now);
-	stmt = store_prepare(st, "DELETE FROM contact_edits WHERE key = ?1");
-	if (stmt != NULL)
-		store_bind_text(stmt, 1, key);
-	return store_step_done(st, stmt);
+	return put_edit(st, c, who, now);
 }
 
 static void
@@ -151,28 +126,25 @@ row_contact(sqlite3_stmt *stmt, void *elem)
 	c->at = (time_t)sqlite3_column_int64(stmt, 16);
 }
 
+/* The rows of stmt into out: 0, or -1 with out released. */
 static int
-load(struct store *st, const char *country, const char *key,
-    struct contact_list *out)
+collect(struct store *st, sqlite3_stmt *stmt, struct contact_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, current_sql);
-
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, country);
-		store_bind_text(stmt, 2, key);
-	}
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row_contact) == -1) {
-		contact_list_release(out);
-		return -1;
-	}
-	return 0;
+	    row_contact) == 0)
+		return 0;
+	contact_list_release(out);
+	return -1;
 }
 
 int
 contact_load(struct store *st, const char *country, struct contact_list *out)
 {
-	return load(st, country, NULL, out);
+	sqlite3_stmt *stmt = store_prepare(st, current_sql);
+
+	if (stmt != NULL)
+		store_bind_text(stmt, 1, country);
+	return collect(st, stmt, out);
 }
 
 int
@@ -191,31 +163,21 @@ contact_page(struct store *st, const char *country, long offset,
 		sqlite3_bind_int64(stmt, 3, limit);
 		sqlite3_bind_int64(stmt, 4, offset);
 	}
-	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row_contact) == -1) {
-		contact_list_release(out);
-		return -1;
-	}
-	return 0;
+	return collect(st, stmt, out);
 }
 
 int
 contact_get(struct store *st, const char *key, struct contact *out)
 {
-	struct contact_list l;
+	sqlite3_stmt *stmt;
 
 	memset(out, 0, sizeof(*out));
 	if (key == NULL || *key == '\0')
 		return 1;
-	if (load(st, NULL, key, &l) == -1)
-		return -1;
-	if (l.n == 0) {
-		contact_list_release(&l);
-		return 1;
-	}
-	*out = l.v[0];
-	free(l.v);
-	return 0;
+	/* One row at most: an edit that counts hides the imported row. */
+	if ((stmt = store_prepare(st, current_sql)) != NULL)
+		store_bind_text(stmt, 2, key);
+	return store_get_one(st, stmt, out, sizeof(*out), row_contact);
 }
 
 void

@@ -247,9 +247,9 @@ row_correction(sqlite3_stmt *stmt, void *elem)
 	c->shipped_note = store_column_dup(stmt, 13);
 }
 
-/* The corrections of key, or all when key is NULL. */
-static int
-load(struct store *st, const char *key, struct correction_list *out)
+/* The query of the corrections of key, or of all when key is NULL. */
+static sqlite3_stmt *
+select_key(struct store *st, const char *key)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT k.key, k.rule,"
 	    " k.base_year, k.source, k.confidence, k.note, k.who, k.at,"
@@ -260,35 +260,24 @@ load(struct store *st, const char *key, struct correction_list *out)
 
 	if (stmt != NULL)
 		store_bind_text(stmt, 1, key);
-	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row_correction) == -1) {
-		correction_list_release(out);
-		return -1;
-	}
-	return 0;
+	return stmt;
 }
 
 int
 correction_load(struct store *st, struct correction_list *out)
 {
-	return load(st, NULL, out);
+	if (store_collect(st, select_key(st, NULL), &out->v, &out->n,
+	    sizeof(*out->v), row_correction) == 0)
+		return 0;
+	correction_list_release(out);
+	return -1;
 }
 
 int
 correction_get(struct store *st, const char *key, struct correction *out)
 {
-	struct correction_list l;
-
-	memset(out, 0, sizeof(*out));
-	if (load(st, key, &l) == -1)
-		return -1;
-	if (l.n == 0) {
-		correction_list_release(&l);
-		return 1;
-	}
-	*out = l.v[0];
-	free(l.v);
-	return 0;
+	return store_get_one(st, select_key(st, key), out, sizeof(*out),
+	    row_correction);
 }
 
 void

@@ -126,6 +126,17 @@ row_item(sqlite3_stmt *stmt, void *elem)
 	" subject, " message ", state, attempts, next_try, last_error," \
 	" created, done"
 
+/* The rows of stmt into out: 0, or -1 with out released. */
+static int
+collect(struct store *st, sqlite3_stmt *stmt, struct outbox_list *out)
+{
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_item) == 0)
+		return 0;
+	outbox_list_release(out);
+	return -1;
+}
+
 int
 outbox_load(struct store *st, int due, int failed_only, long now,
     struct outbox_list *out)
@@ -140,12 +151,7 @@ outbox_load(struct store *st, int due, int failed_only, long now,
 		sqlite3_bind_int64(stmt, 2, now);
 		sqlite3_bind_int(stmt, 3, failed_only);
 	}
-	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row_item) == -1) {
-		outbox_list_release(out);
-		return -1;
-	}
-	return 0;
+	return collect(st, stmt, out);
 }
 
 int
@@ -158,12 +164,7 @@ outbox_load_expiring(struct store *st, long now, struct outbox_list *out)
 
 	if (stmt != NULL)
 		sqlite3_bind_int64(stmt, 1, now);
-	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row_item) == -1) {
-		outbox_list_release(out);
-		return -1;
-	}
-	return 0;
+	return collect(st, stmt, out);
 }
 
 int
@@ -183,34 +184,18 @@ outbox_query(struct store *st, int state, long before, long limit,
 		sqlite3_bind_int64(stmt, 2, before);
 		sqlite3_bind_int64(stmt, 3, limit);
 	}
-	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row_item) == -1) {
-		outbox_list_release(out);
-		return -1;
-	}
-	return 0;
+	return collect(st, stmt, out);
 }
 
 int
 outbox_get(struct store *st, long id, struct outbox_item *out)
 {
-	struct outbox_list l = { 0 };
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT "
 	    OUTBOX_COLUMNS("message") " FROM outbox WHERE id = ?1");
 
-	memset(out, 0, sizeof(*out));
 	if (stmt != NULL)
 		sqlite3_bind_int64(stmt, 1, id);
-	if (store_collect(st, stmt, &l.v, &l.n, sizeof(*l.v), row_item) ==
-	    -1) {
-		outbox_list_release(&l);
-		return -1;
-	}
-	if (l.n == 0)
-		return 1;
-	*out = l.v[0];
-	free(l.v);
-	return 0;
+	return store_get_one(st, stmt, out, sizeof(*out), row_item);
 }
 
 int

@@ -16,13 +16,14 @@
 
 static const char *const names[] = { "", "include", "exclude" };
 
-const char *
+/* The choice's word in the table and the audit trail ("" for none). */
+static const char *
 plan_choice_name(enum plan_choice c)
 {
 	return (size_t)c < NELEM(names) ? names[c] : "";
 }
 
-int
+static int
 plan_choice_parse(const char *s, enum plan_choice *out)
 {
 	if (strcmp(s, "include") == 0)
@@ -87,9 +88,10 @@ plan_choice_find(const struct plan_choice_list *l, int year, const char *key)
 	return PLAN_CHOICE_NONE;
 }
 
-int
-plan_choice_set(struct store *st, int year, const char *key, enum plan_choice c,
-    const char *who, time_t now)
+/* Record (or replace) the choice for key in year. */
+static int
+plan_choice_set(struct store *st, int year, const char *key,
+    enum plan_choice c, const char *who, time_t now)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "INSERT INTO plan_choice"
 	    " (year, observance_key, choice, who, at) VALUES (?1, ?2, ?3, ?4,"
@@ -106,7 +108,8 @@ plan_choice_set(struct store *st, int year, const char *key, enum plan_choice c,
 	return store_step_done(st, stmt);
 }
 
-int
+/* Forget it: 1 when there was one, 0 when not, -1. */
+static int
 plan_choice_reset(struct store *st, int year, const char *key)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "DELETE FROM plan_choice"

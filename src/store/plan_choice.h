@@ -36,12 +36,6 @@ void plan_choice_list_release(struct plan_choice_list *l);
 enum plan_choice plan_choice_find(const struct plan_choice_list *l, int year,
     const char *key);
 
-/* Record (or replace) the choice for key in year; 0 or -1 (logged). */
-int plan_choice_set(struct store *st, int year, const char *key, enum plan_choice c,
-    const char *who, time_t now);
-/* Forget it: 1 when there was one, 0 when not, -1 (logged). */
-int plan_choice_reset(struct store *st, int year, const char *key);
-
 struct config;
 struct lunar_cal;
 struct obs_set;
@@ -65,9 +59,5 @@ int plan_choice_apply(struct store *st, const struct obs_set *set,
     const struct config *cfg, struct lunar_cal *lunar, int year,
     const char *key, enum plan_choice c, const char *who, time_t now,
     char *err, size_t errlen);
-
-/* "include", "exclude", "" for none; and back (-1 for other words). */
-const char *plan_choice_name(enum plan_choice c);
-int plan_choice_parse(const char *s, enum plan_choice *out);
 
 #endif

@@ -108,23 +108,12 @@ row_recipient(sqlite3_stmt *stmt, void *elem)
 int
 recipient_get(struct store *st, const char *email, struct recipient *out)
 {
-	struct recipient_list l = { 0 };
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT email, name, lang,"
 	    " follows FROM recipients WHERE email = ?1");
 
-	memset(out, 0, sizeof(*out));
 	if (stmt != NULL)
 		sqlite3_bind_text(stmt, 1, email, -1, SQLITE_TRANSIENT);
-	if (store_collect(st, stmt, &l.v, &l.n, sizeof(*l.v),
-	    row_recipient) == -1) {
-		recipient_list_release(&l);
-		return -1;
-	}
-	if (l.n == 0)
-		return 1;
-	*out = l.v[0];
-	free(l.v);
-	return 0;
+	return store_get_one(st, stmt, out, sizeof(*out), row_recipient);
 }
 
 int

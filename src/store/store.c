@@ -613,6 +613,23 @@ store_collect(struct store *st, sqlite3_stmt *stmt, void *vp, size_t *n,
 }
 
 int
+store_get_one(struct store *st, sqlite3_stmt *stmt, void *elem, size_t size,
+    void (*row)(sqlite3_stmt *, void *))
+{
+	int rc;
+
+	memset(elem, 0, size);
+	if (stmt == NULL)
+		return -1;
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		row(stmt, elem);
+	if (store_rows_done(st, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc) ==
+	    -1)
+		return -1;
+	return rc == SQLITE_ROW ? 0 : 1;
+}
+
+int
 store_rows_done(struct store *st, sqlite3_stmt *stmt, int rc)
 {
 	if (rc != SQLITE_DONE)

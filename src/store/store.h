@@ -108,6 +108,14 @@ int store_collect(struct store *st, sqlite3_stmt *stmt, void *vp,
     size_t *n, size_t size, void (*row)(sqlite3_stmt *, void *));
 
 /*
+ * The one row of stmt (NULL: a failed prepare), a lookup by a key: elem,
+ * of size bytes, is zeroed and filled by row(stmt, elem); stmt is
+ * finalized.  Returns 0, 1 when there is no such row, or -1 (logged).
+ */
+int store_get_one(struct store *st, sqlite3_stmt *stmt, void *elem,
+    size_t size, void (*row)(sqlite3_stmt *, void *));
+
+/*
  * End a loop over a query's rows: finalize stmt and, unless the last step
  * returned rc == SQLITE_DONE, log the error.  Returns 0 or -1.
  */

@@ -157,23 +157,6 @@ row_user(sqlite3_stmt *stmt, void *elem)
 	u->created = (time_t)sqlite3_column_int64(stmt, 6);
 }
 
-/* One account by a bound value of stmt (prepared by the caller). */
-static int
-get_one(struct store *st, sqlite3_stmt *stmt, struct user *out)
-{
-	int rc;
-
-	memset(out, 0, sizeof(*out));
-	if (stmt == NULL)
-		return -1;
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		row_user(stmt, out);
-	if (store_rows_done(st, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc) ==
-	    -1)
-		return -1;
-	return rc == SQLITE_ROW ? 0 : 1;
-}
-
 int
 user_get(struct store *st, const char *email, struct user *out)
 {
@@ -184,7 +167,7 @@ user_get(struct store *st, const char *email, struct user *out)
 
 	if (stmt != NULL)
 		store_bind_text(stmt, 1, addr);
-	ret = get_one(st, stmt, out);
+	ret = store_get_one(st, stmt, out, sizeof(*out), row_user);
 	free(addr);
 	return ret;
 }
@@ -197,7 +180,7 @@ user_get_id(struct store *st, long id, struct user *out)
 
 	if (stmt != NULL)
 		sqlite3_bind_int64(stmt, 1, id);
-	return get_one(st, stmt, out);
+	return store_get_one(st, stmt, out, sizeof(*out), row_user);
 }
 
 void
@@ -483,5 +466,5 @@ user_link_find(struct store *st, const char *token, time_t now,
 		store_bind_text(stmt, 1, h);
 		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)now);
 	}
-	return get_one(st, stmt, out);
+	return store_get_one(st, stmt, out, sizeof(*out), row_user);
 }

@@ -44,7 +44,7 @@ int user_role_parse(const char *s);
 /*
  * Check a new password for email: at least USER_PASSWORD_MIN characters,
  * not the address (nor its local part), valid text.  NULL, or a static
- * reason in English (web.c says it in the user's language by code).
+ * reason in English (web_session.c says it in the user's language).
  */
 const char *user_password_problem(const char *email, const char *password);
 

@@ -3,6 +3,7 @@
  * and one script, both files under /app/static/ (the CSP forbids inline
  * script and style); forms are plain HTML that works without the script.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -557,7 +558,8 @@ ui_rule(struct web_req *r, const struct observance *obs)
 	}
 }
 
-int
+/* 1 if country is one of the union's focus countries. */
+static int
 ui_focus(const struct web_req *r, const char *country)
 {
 	char pat[6];
@@ -596,4 +598,32 @@ ui_occurrence(struct web_req *r, const struct occurrence *oc)
 		html_printf(r->out, " <span class=\"badge focus\">%s</span>",
 		    L(r, "Trọng điểm", "Focus"));
 	buf_release(&t);
+}
+
+void
+ui_plan_button(struct web_req *r, const struct occurrence *oc,
+    const char *cls)
+{
+	char iso[11];
+
+	util_format_ymd(oc->date, iso, sizeof(iso));
+	html_printf(r->out, " <a class=\"%s\" href=\"%s/app/activities/new?"
+	    "observance=%s&amp;date=%s\">%s</a>", cls, r->root, oc->obs->key,
+	    iso, L(r, "Lên kế hoạch", "Plan it"));
+}
+
+void
+ui_table_begin(struct web_req *r, unsigned date_cols, const char *label,
+    ...)
+{
+	va_list ap;
+	unsigned i;
+
+	html_raw(r->out, "<table class=\"list\"><thead><tr>");
+	va_start(ap, label);
+	for (i = 0; label != NULL; i++, label = va_arg(ap, const char *))
+		html_printf(r->out, i < 32 && (date_cols >> i & 1) ?
+		    "<th class=\"date\">%s</th>" : "<th>%s</th>", label);
+	va_end(ap);
+	html_raw(r->out, "</tr></thead><tbody>\n");
 }

@@ -121,13 +121,24 @@ const char *ui_text_why(const struct web_req *r, const char *why);
  * quan hệ ngoại giao Việt Nam – Nhật Bản"). */
 void ui_occasion(struct web_req *r, const struct observance *o);
 
-/* 1 if country is one of the union's focus countries. */
-int ui_focus(const struct web_req *r, const char *country);
-
 /*
  * An anniversary as a row's content: its title (linking to its occasion
  * page), a milestone badge and the focus mark.
  */
 void ui_occurrence(struct web_req *r, const struct occurrence *oc);
+
+/*
+ * Open a list table: <table class="list"> and its head, one <th> per
+ * label (escaped like every %s) up to the NULL that ends them, the
+ * columns whose bit is set in date_cols (1 << index) of class "date";
+ * then <tbody>, which the page closes with "</tbody></table>".
+ */
+void ui_table_begin(struct web_req *r, unsigned date_cols,
+    const char *label, ...) __attribute__((sentinel));
+
+/* " Lên kế hoạch": a button of class cls ("button", "button secondary")
+ * opening the new-activity form for oc's observance and day. */
+void ui_plan_button(struct web_req *r, const struct occurrence *oc,
+    const char *cls);
 
 #endif

@@ -203,11 +203,9 @@ web_activities(struct web_req *r)
 		    "activities/new\">%s</a></p>\n", r->root,
 		    L(r, "Thêm hoạt động", "New activity"));
 	filter_form(r, &f);
-	html_printf(r->out, "<table class=\"list\"><thead><tr><th "
-	    "class=\"date\">%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s"
-	    "</th></tr></thead><tbody>\n", L(r, "Thời gian", "When"),
+	ui_table_begin(r, 1 << 0, L(r, "Thời gian", "When"),
 	    L(r, "Hoạt động", "Activity"), L(r, "Trạng thái", "Status"),
-	    L(r, "Người phụ trách", "Owners"), L(r, "Dịp", "Occasion"));
+	    L(r, "Người phụ trách", "Owners"), L(r, "Dịp", "Occasion"), NULL);
 	for (i = 0; i < l.n; i++)
 		list_row(r, &l.v[i]);
 	html_raw(r->out, "</tbody></table>\n");

@@ -384,11 +384,9 @@ web_audit_page(struct web_req *r)
 	    "trước và sau. Mới nhất ở trên.", "Every change made through "
 	    "the application and the account commands: who, when, what, "
 	    "before and after. Newest first."));
-	html_printf(r->out, "<table class=\"list\"><thead><tr><th "
-	    "class=\"date\">%s</th><th>%s</th><th>%s</th><th>%s</th>"
-	    "<th>%s</th></tr></thead><tbody>\n", L(r, "Thời điểm", "When"),
+	ui_table_begin(r, 1 << 0, L(r, "Thời điểm", "When"),
 	    L(r, "Người thực hiện", "Who"), L(r, "Thao tác", "Action"),
-	    L(r, "Đối tượng", "Object"), L(r, "Thay đổi", "Changes"));
+	    L(r, "Đối tượng", "Object"), L(r, "Thay đổi", "Changes"), NULL);
 	for (i = 0; i < l.n && i < AUDIT_PAGE; i++)
 		entry_row(r, &l.v[i]);
 	html_raw(r->out, "</tbody></table>\n<p>");

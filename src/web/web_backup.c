@@ -80,12 +80,11 @@ copies(struct web_req *r, const struct backup_list *l)
 	size_t i;
 
 	html_printf(r->out, "<section aria-labelledby=\"copies\"><h2 "
-	    "id=\"copies\">%s</h2>\n<table class=\"list\"><thead><tr><th "
-	    "class=\"date\">%s</th><th>%s</th><th>%s</th><th>%s</th></tr>"
-	    "</thead><tbody>\n", L(r, "Các bản đang lưu giữ",
-	    "The copies kept"), L(r, "Thời điểm", "Taken"),
+	    "id=\"copies\">%s</h2>\n", L(r, "Các bản đang lưu giữ",
+	    "The copies kept"));
+	ui_table_begin(r, 1 << 0, L(r, "Thời điểm", "Taken"),
 	    L(r, "Dung lượng", "Size"), L(r, "Mã hóa", "Encrypted"),
-	    L(r, "Tệp", "File"));
+	    L(r, "Tệp", "File"), NULL);
 	for (i = 0; i < l->n; i++) {
 		html_raw(r->out, "<tr><td class=\"date\">");
 		ui_time(r, l->v[i].created);

@@ -48,21 +48,14 @@ unplanned(struct web_req *r, const struct occurrence *oc, struct ymd last)
 static void
 plan_item(struct web_req *r, const struct occurrence *oc)
 {
-	char iso[11];
-
 	html_raw(r->out, "<li>");
 	ui_occurrence_date(r, oc);
 	if (oc->precision == PREC_DAY)
 		days_left(r, oc->date);
 	html_raw(r->out, " ");
 	ui_occurrence(r, oc);
-	if (r->s.user.role >= ROLE_EDITOR) {
-		util_format_ymd(oc->date, iso, sizeof(iso));
-		html_printf(r->out, " <a class=\"button\" href=\"%s/app/"
-		    "activities/new?observance=%s&amp;date=%s\">%s</a>",
-		    r->root, oc->obs->key, iso, L(r, "Lên kế hoạch",
-		    "Plan it"));
-	}
+	if (r->s.user.role >= ROLE_EDITOR)
+		ui_plan_button(r, oc, "button");
 	html_raw(r->out, "</li>\n");
 }
 
@@ -172,11 +165,9 @@ upcoming(struct web_req *r, const struct occ_list *ol, struct ymd to)
 	ui_page_read(r, "page", &pg);
 	ui_page_total(&pg, merged(r, ol, to, 0, 0));
 	html_printf(r->out, "<section aria-labelledby=\"next\"><h2 id=\"next\">"
-	    "%s</h2>\n<table class=\"list\"><thead><tr><th class=\"date\">%s"
-	    "</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
-	    L(r, "90 ngày tới", "The next 90 days"), L(r, "Ngày", "Date"),
-	    L(r, "Sự kiện", "Event"), L(r, "Phụ trách / loại",
-	    "Owners / kind"));
+	    "%s</h2>\n", L(r, "90 ngày tới", "The next 90 days"));
+	ui_table_begin(r, 1 << 0, L(r, "Ngày", "Date"), L(r, "Sự kiện",
+	    "Event"), L(r, "Phụ trách / loại", "Owners / kind"), NULL);
 	merged(r, ol, to, pg.offset, pg.limit);
 	html_raw(r->out, "</tbody></table>\n");
 	ui_pager(r, "/app/", keep, &pg);

@@ -140,10 +140,9 @@ web_letters(struct web_req *r)
 		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có thư nào "
 		    "trong năm này.", "There are no letters this year."));
 	else
-		html_printf(r->out, "<table class=\"list\"><thead><tr><th>%s"
-		    "</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
-		    L(r, "Ngày", "Date"), L(r, "Dịp và nơi nhận",
-		    "Occasion and addressees"), L(r, "Trạng thái", "State"));
+		ui_table_begin(r, 0, L(r, "Ngày", "Date"), L(r, "Dịp và nơi "
+		    "nhận", "Occasion and addressees"), L(r, "Trạng thái",
+		    "State"), NULL);
 	/* A page of occasions, each with all its letters. */
 	ui_page_read(r, "page", &pg);
 	ui_page_total(&pg, occasions(&l, NULL, 0, 0));

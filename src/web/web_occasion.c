@@ -105,7 +105,6 @@ static void
 anniversary_row(struct web_req *r, const struct occurrence *oc)
 {
 	struct buf t;
-	char iso[11];
 
 	buf_init(&t);
 	rules_title(oc, r->lang, &t);
@@ -118,13 +117,8 @@ anniversary_row(struct web_req *r, const struct occurrence *oc)
 	if (util_ymd_cmp(oc->date, r->today) >= 0 &&
 	    rules_is_milestone(&r->cfg->rules, oc) &&
 	    r->s.user.role >= ROLE_EDITOR &&
-	    !activity_planned(&r->data->acts, oc->obs->key, oc->date)) {
-		util_format_ymd(oc->date, iso, sizeof(iso));
-		html_printf(r->out, " <a class=\"button secondary\" href=\"%s"
-		    "/app/activities/new?observance=%s&amp;date=%s\">%s</a>",
-		    r->root, oc->obs->key, iso, L(r, "Lên kế hoạch",
-		    "Plan it"));
-	}
+	    !activity_planned(&r->data->acts, oc->obs->key, oc->date))
+		ui_plan_button(r, oc, "button secondary");
 	html_raw(r->out, "</td></tr>\n");
 	buf_release(&t);
 }
@@ -153,10 +147,8 @@ anniversaries(struct web_req *r, struct observance *o)
 		    "exact date no anniversary can be computed. When a source "
 		    "gives the date, correct it below."));
 	else
-		html_printf(r->out, "<table class=\"list\"><thead><tr>"
-		    "<th class=\"date\">%s</th><th>%s</th></tr></thead>"
-		    "<tbody>\n", L(r, "Ngày", "Date"), L(r, "Kỷ niệm",
-		    "Anniversary"));
+		ui_table_begin(r, 1 << 0, L(r, "Ngày", "Date"), L(r, "Kỷ niệm",
+		    "Anniversary"), NULL);
 	for (i = 0; i < ol.n; i++)
 		anniversary_row(r, &ol.v[i]);
 	if (ol.n > 0)
@@ -187,11 +179,9 @@ activities(struct web_req *r, const struct observance *o)
 	}
 	html_printf(r->out, "<h2>%s</h2>\n", L(r, "Hoạt động", "Activities"));
 	if (l.n > 0)
-		html_printf(r->out, "<table class=\"list\"><thead><tr>"
-		    "<th class=\"date\">%s</th><th>%s</th><th>%s</th>"
-		    "</tr></thead><tbody>\n", L(r, "Ngày", "Date"),
+		ui_table_begin(r, 1 << 0, L(r, "Ngày", "Date"),
 		    L(r, "Hoạt động", "Activity"), L(r, "Trạng thái",
-		    "Status"));
+		    "Status"), NULL);
 	for (i = 0; i < l.n; i++) {
 		html_printf(r->out, "<tr class=\"status-%s\">"
 		    "<td class=\"date\">", activity_status_name(l.v[i].status));

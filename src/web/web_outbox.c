@@ -103,14 +103,11 @@ item_table(struct web_req *r, const struct outbox_list *l)
 {
 	size_t i;
 
-	html_printf(r->out, "<table class=\"list\"><thead><tr>"
-	    "<th class=\"date\">%s</th><th>%s</th><th>%s</th><th>%s</th>"
-	    "<th>%s</th><th>%s</th><th class=\"date\">%s</th><th>%s</th>"
-	    "</tr></thead><tbody>\n", L(r, "Tạo lúc", "Queued"),
+	ui_table_begin(r, 1 << 0 | 1 << 6, L(r, "Tạo lúc", "Queued"),
 	    L(r, "Tiêu đề", "Subject"), L(r, "Người nhận", "Recipient"),
 	    L(r, "Trạng thái", "State"), L(r, "Số lần thử", "Attempts"),
 	    L(r, "Lỗi gần nhất", "Last error"), L(r, "Gửi / thử lúc",
-	    "Sent / tried"), L(r, "Thao tác", "Actions"));
+	    "Sent / tried"), L(r, "Thao tác", "Actions"), NULL);
 	for (i = 0; i < l->n && i < OUTBOX_PAGE; i++)
 		item_row(r, &l->v[i]);
 	html_raw(r->out, "</tbody></table>\n");

@@ -201,11 +201,9 @@ web_verify(struct web_req *r)
 	    "year, or not fully confirmed (a single source, recalled). Check "
 	    "them before they go into a plan; the nearest milestone comes "
 	    "first."));
-	html_printf(r->out, "<table class=\"list\"><thead><tr><th>%s</th>"
-	    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>"
-	    "<tbody>\n", L(r, "Mốc gần nhất", "Next milestone"),
+	ui_table_begin(r, 0, L(r, "Mốc gần nhất", "Next milestone"),
 	    L(r, "Dữ liệu", "Row"), L(r, "Ngày hiện có", "Date known"),
-	    L(r, "Độ tin cậy", "Confidence"), L(r, "Ghi chú", "Note"));
+	    L(r, "Độ tin cậy", "Confidence"), L(r, "Ghi chú", "Note"), NULL);
 	for (i = (size_t)pg.offset; i < n && i < (size_t)(pg.offset +
 	    pg.limit); i++)
 		row(r, &v[i]);

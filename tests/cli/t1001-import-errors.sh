@@ -52,7 +52,10 @@ expect "relation:JP once, not duplicated" \
 expect_grep "updated source" "$T/show"
 
 # Usage errors exit 2; runtime errors 1.
-test_must_fail --status=2 "$KYNIEM" anniversaries 2>/dev/null
-test_must_fail --status=2 "$KYNIEM" anniversaries 2023 --kind nope 2>/dev/null
+test_must_fail_with --status=2 "usage: kyniem [--config PATH]" \
+    "$KYNIEM" anniversaries
+expect_grep ' anniversaries YEAR ' "$T/err"
+test_must_fail_with --status=2 "--kind: unknown kind 'nope'" \
+    "$KYNIEM" anniversaries 2023 --kind nope
 test_must_fail --status=1 "$KYNIEM" import /nonexistent.csv 2>"$T/nf"
 expect_grep "cannot read '/nonexistent.csv'" "$T/nf"

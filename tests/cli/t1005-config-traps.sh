@@ -3,21 +3,17 @@
 . "$SRC/tests/lib.sh"
 initdb
 
-must_fail() {	# must_fail WANT-IN-STDERR ARGS...: exit 1 and the message
-	_want=$1
-	shift
-	test_must_fail --status=1 "$KYNIEM" "$@" >"$T/out" 2>"$T/err"
-	expect "the error says: $_want" grep -qF -- "$_want" "$T/err"
-}
-
 # A directory, or a file nobody may read, is no config.
 mkdir "$T/confdir"
-must_fail "config '$T/confdir' is not a regular file" --config "$T/confdir" list
+test_must_fail_with --status=1 "config '$T/confdir' is not a regular file" \
+    "$KYNIEM" --config "$T/confdir" list
 
 # A mistyped database path is not an empty database: only init creates.
 printf '[database]\npath = %s/typo/kyniem.db\n' "$T" >"$T/typo.conf"
-must_fail "no database at '$T/typo/kyniem.db'" --config "$T/typo.conf" list
-must_fail "run 'kyniem init'" --config "$T/typo.conf" serve --listen 127.0.0.1:0
+test_must_fail_with --status=1 "no database at '$T/typo/kyniem.db'" \
+    "$KYNIEM" --config "$T/typo.conf" list
+test_must_fail_with --status=1 "run 'kyniem init'" \
+    "$KYNIEM" --config "$T/typo.conf" serve --listen 127.0.0.1:0
 expect "no database directory was created" [ ! -e "$T/typo" ]
 expect "init does create it" "$KYNIEM" --config "$T/typo.conf" init \
     --calendars "$SRC/calendars" >/dev/null
@@ -27,32 +23,38 @@ expect "init created the database" [ -s "$T/typo/kyniem.db" ]
 cp "$T/kyniem.conf" "$T/c.conf"
 long=$(printf 'x%.0s' $(seq 1 250))
 printf '[organisation]\nname = %s\n' "$long" >>"$T/c.conf"
-must_fail "c.conf:4: line longer than" --config "$T/c.conf" list
+test_must_fail_with --status=1 "c.conf:4: line longer than" \
+    "$KYNIEM" --config "$T/c.conf" list
 cp "$T/kyniem.conf" "$T/c.conf"
 printf '[server]\nlisten = 127.0.0.1:1\nlisten = 127.0.0.1:2\n' >>"$T/c.conf"
-must_fail "c.conf:5: duplicate key 'listen' in [server] (first on line 4)" \
-    --config "$T/c.conf" list
+test_must_fail_with --status=1 \
+    "c.conf:5: duplicate key 'listen' in [server] (first on line 4)" \
+    "$KYNIEM" --config "$T/c.conf" list
 cp "$T/kyniem.conf" "$T/c.conf"
 printf '[server]\nlisten = 127.0.0.1:1\n[database]\npath = /x\n' >>"$T/c.conf"
-must_fail "duplicate section [database]" --config "$T/c.conf" list
+test_must_fail_with --status=1 "duplicate section [database]" \
+    "$KYNIEM" --config "$T/c.conf" list
 
 # Regression: offsets = soon silently disabled every reminder.
 cp "$T/kyniem.conf" "$T/c.conf"
 printf '[reminders]\noffsets = soon\n' >>"$T/c.conf"
-must_fail "c.conf:4: offsets must be a list like 30d,7d,1d" \
-    --config "$T/c.conf" list
+test_must_fail_with --status=1 \
+    "c.conf:4: offsets must be a list like 30d,7d,1d" \
+    "$KYNIEM" --config "$T/c.conf" list
 
 # Who may write the config and read the password.
 cp "$T/kyniem.conf" "$T/c.conf"
 chmod 666 "$T/c.conf"
-must_fail "is writable by others (mode 0666): run 'chmod go-w $T/c.conf'" \
-    --config "$T/c.conf" list
+test_must_fail_with --status=1 \
+    "is writable by others (mode 0666): run 'chmod go-w $T/c.conf'" \
+    "$KYNIEM" --config "$T/c.conf" list
 chmod 644 "$T/c.conf"
 printf 'hunter2\n' >"$T/pw"
 chmod 644 "$T/pw"
 printf '[smtp]\nurl = smtp://127.0.0.1:25\nfrom = k@example.org\nusername = k\npassword_file = %s\n' \
     "$T/pw" >>"$T/c.conf"
-must_fail "run 'chmod o-rwx,g-w $T/pw'" --config "$T/c.conf" list
+test_must_fail_with --status=1 "run 'chmod o-rwx,g-w $T/pw'" \
+    "$KYNIEM" --config "$T/c.conf" list
 chmod 600 "$T/pw"
 expect "a 0600 password file is fine" "$KYNIEM" --config "$T/c.conf" list \
     >/dev/null
@@ -62,20 +64,24 @@ expect "a 0600 password file is fine" "$KYNIEM" --config "$T/c.conf" list \
 cp "$T/kyniem.conf" "$T/c.conf"
 printf '[smtp]\nurl = smtp://mail.example.org:25\nfrom = k@example.org\nstarttls = off\nusername = k\npassword_file = %s\n' \
     "$T/pw" >>"$T/c.conf"
-must_fail "starttls = off would send the password in clear text to 'mail.example.org'" \
-    --config "$T/c.conf" list
+test_must_fail_with --status=1 \
+    "starttls = off would send the password in clear text to 'mail.example.org'" \
+    "$KYNIEM" --config "$T/c.conf" list
 cp "$T/kyniem.conf" "$T/c.conf"
 printf '[smtp]\nurl = smtp://bob:hunter2@mail.example.org:587\nfrom = k@example.org\n' \
     >>"$T/c.conf"
-must_fail "url 'smtp://***@mail.example.org:587' holds credentials" \
-    --config "$T/c.conf" list
+test_must_fail_with --status=1 \
+    "url 'smtp://***@mail.example.org:587' holds credentials" \
+    "$KYNIEM" --config "$T/c.conf" list
 expect_no_grep hunter2 "$T/err"
 cp "$T/kyniem.conf" "$T/c.conf"
 printf '[smtp]\nurl = http://mail.example.org\nfrom = k@example.org\n' >>"$T/c.conf"
-must_fail "[smtp] url 'http://mail.example.org' is not smtp://HOST[:PORT]" \
-    --config "$T/c.conf" list
+test_must_fail_with --status=1 \
+    "[smtp] url 'http://mail.example.org' is not smtp://HOST[:PORT]" \
+    "$KYNIEM" --config "$T/c.conf" list
 cp "$T/kyniem.conf" "$T/c.conf"
 printf '[server]\ntrusted_proxies = 127.0.0.1, proxy.lan\n' >>"$T/c.conf"
-must_fail "trusted_proxies: 'proxy.lan' is not an IPv4 or IPv6 address" \
-    --config "$T/c.conf" list
+test_must_fail_with --status=1 \
+    "trusted_proxies: 'proxy.lan' is not an IPv4 or IPv6 address" \
+    "$KYNIEM" --config "$T/c.conf" list
 exit 0

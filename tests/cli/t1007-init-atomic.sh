@@ -8,7 +8,7 @@
 . "$SRC/tests/lib.sh"
 mkconf
 db=$T/kyniem.db
-K() { "$KYNIEM" --today 2024-06-01 "$@"; }
+TODAY=2024-06-01
 # leftovers: the names beside the database (its temporary files too).
 leftovers() { ls -a "$T" | grep '^kyniem\.db' || true; }
 

@@ -10,7 +10,7 @@ limit=$((24 * 1024))
 # ASan's shadow memory cannot live under the limit: the sanitizer build
 # imports the same files without it.
 [ "$KYNIEM_BUILD" = san ] && limit=unlimited
-K() { "$KYNIEM" --today 2024-06-01 "$@"; }
+TODAY=2024-06-01
 limited() { (ulimit -d "$limit" && exec "$@"); }
 
 "$PYTHON" - "$T" <<'EOP'

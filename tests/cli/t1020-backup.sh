@@ -195,10 +195,13 @@ else
 fi
 
 # Usage.
-test_must_fail --status=2 "$KYNIEM" backup --list --out x 2>/dev/null
-test_must_fail --status=2 "$KYNIEM" backup extra 2>/dev/null
-test_must_fail --status=2 "$KYNIEM" restore 2>/dev/null
-test_must_fail --status=2 "$KYNIEM" restore a b 2>/dev/null
+test_must_fail_with --status=2 "backup [--out FILE] | --list" \
+    "$KYNIEM" backup --list --out x
+test_must_fail_with --status=2 "backup [--out FILE] | --list" \
+    "$KYNIEM" backup extra
+test_must_fail_with --status=2 "restore [--check] FILE" "$KYNIEM" restore
+test_must_fail_with --status=2 "restore [--check] FILE" \
+    "$KYNIEM" restore a b
 cp "$T/kyniem.conf" "$T/keep.conf"
 printf '[backup]\nkeep_daily = 0\n' >>"$T/keep.conf"
 test_must_fail --status=1 "$KYNIEM" --config "$T/keep.conf" backup --list \

@@ -43,20 +43,16 @@ for path in sys.argv[1:]:
 EOC
 
 # Errors: exit 1 for a date that does not exist, 2 for a malformed one;
-# the message names the input.
-expect_err() {	# EXPECTED-STATUS INPUT ARGS...
-	want=$1 input=$2
-	shift 2
-	test_must_fail --status="$want" "$KYNIEM" lunar "$@" >"$T/err.out" \
-	    2>"$T/err.log"
-	expect_grep "'$input'" "$T/err.log"
-	expect "nothing on stdout for '$input'" [ ! -s "$T/err.out" ]
+# the message names the input, and nothing goes to stdout.
+lunar_fails() {	# STATUS INPUT [--to-solar]
+	test_must_fail_with --status="$1" "'$2'" "$KYNIEM" lunar ${3:-} "$2"
+	expect "nothing on stdout for '$2'" [ ! -s "$T/out" ]
 }
-expect_err 1 30/12/2024 --to-solar 30/12/2024
-expect_grep "no such lunar date '30/12/2024'" "$T/err.log"
-expect_err 1 1/4/2024/leap --to-solar 1/4/2024/leap
-expect_err 1 1/1/2300 --to-solar 1/1/2300
-expect_err 2 3/x/2024 --to-solar 3/x/2024
-expect_err 2 2023-02-29 2023-02-29
-expect_err 1 1799-12-31 1799-12-31
+lunar_fails 1 30/12/2024 --to-solar
+expect_grep "no such lunar date '30/12/2024'" "$T/err"
+lunar_fails 1 1/4/2024/leap --to-solar
+lunar_fails 1 1/1/2300 --to-solar
+lunar_fails 2 3/x/2024 --to-solar
+lunar_fails 2 2023-02-29
+lunar_fails 1 1799-12-31
 exit 0

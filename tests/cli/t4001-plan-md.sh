@@ -133,11 +133,16 @@ expect_grep '^\*\*SOCIALIST REPUBLIC OF VIET NAM\*\*  $' "$T/en.md"
 expect_grep '^- 55th anniversary of Vietnam–Sweden diplomatic relations (11 Jan 1969 – 11 Jan 2024)$' "$T/en.md"
 expect_grep 'Vietnam and other countries in 2024: .*Sweden' "$T/en.md"
 
-# Usage errors exit 2.
-for args in '2024 --format odt' 'abc' '2024 --lang fr' '1700'; do
-	# shellcheck disable=SC2086
-	test_must_fail --status=2 "$KYNIEM" plan $args >/dev/null 2>"$T/err"
-done
+# Usage errors exit 2, naming what is wrong.
+test_must_fail_with --status=2 \
+    "--format must be md, html, docx, pdf or csv, not 'odt'" \
+    "$KYNIEM" plan 2024 --format odt
+test_must_fail_with --status=2 "'abc' is not a year between 1800 and" \
+    "$KYNIEM" plan abc
+test_must_fail_with --status=2 "--lang must be vi or en, not 'fr'" \
+    "$KYNIEM" plan 2024 --lang fr
+test_must_fail_with --status=2 "'1700' is not a year between 1800 and" \
+    "$KYNIEM" plan 1700
 expect "docx to a file on stdout" \
     "$KYNIEM" plan 2024 --format docx >"$T/pipe.docx"
 exit 0

@@ -98,5 +98,6 @@ expect "no choices left" [ ! -s "$T/c4" ]
 "$KYNIEM" audit --limit 1 >"$T/audit"
 expect_grep "plan.reset	plan:2024:national-day:LA	{\"choice\":\"include\"} -> -" "$T/audit"
 
-test_must_fail --status=2 "$KYNIEM" plan 2024 --include >/dev/null 2>&1
+test_must_fail_with --status=2 "option '--include' requires an argument" \
+    "$KYNIEM" plan 2024 --include
 exit 0

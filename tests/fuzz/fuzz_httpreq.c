@@ -18,6 +18,7 @@
 
 #include "escape.h"
 #include "httpreq.h"
+#include "token.h"
 #include "util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -152,7 +153,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)httpreq_accepts_gzip(a);
 	(void)httpreq_etag_match(a, b);
 	(void)httpreq_not_modified(la ? a : NULL, lb ? b : NULL, c, 0);
-	(void)httpreq_token_equal(a, b);
+	(void)token_equal(a, b);
 	paths(data, size);
 	escapes(c);
 	fields(a, b);

@@ -12,7 +12,6 @@
 initdb
 TODAY=2024-03-01
 FROM=2023-03-02 TO=2029-02-28	# a year back, five ahead (the feed's)
-K() { "$KYNIEM" --today $TODAY "$@"; }
 # acts: every activity as START<TAB>END<TAB>STATUS<TAB>TITLE, sorted.
 acts() {
 	K activity list --csv | "$PYTHON" -c 'import csv, sys

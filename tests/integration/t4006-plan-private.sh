@@ -15,7 +15,7 @@ cat >>"$T/kyniem.conf" <<'EOC'
 [feed activities]
 token = pr1vate-plans
 EOC
-K() { "$KYNIEM" --today 2023-12-20 "$@"; }
+TODAY=2023-12-20
 K activity add --title 'Gặp mặt kín Zeta' --start 2024-03-08 \
     --location 'Phòng họp kín' --observance national-day:LA >/dev/null ||
     die "activity add (internal)"

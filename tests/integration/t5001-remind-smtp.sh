@@ -25,7 +25,7 @@ reject@example.org 550
 EOC
 start_smtpd --rules "$T/rules"
 
-K() { "$KYNIEM" --today 2023-07-01 "$@"; }
+TODAY=2023-07-01
 known_owners an@example.org later@example.org reject@example.org \
     dan@example.org
 title='Giao lưu bóng chuyền sinh viên Lào – Campuchia'

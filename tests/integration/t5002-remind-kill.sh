@@ -6,7 +6,7 @@
 . "$SRC/tests/integration/smtplib.sh"
 initdb
 smtp_conf
-K() { "$KYNIEM" --today 2023-10-01 "$@"; }
+TODAY=2023-10-01
 owners=
 for i in 1 2 3 4 5 6 7 8; do
 	owners="$owners --owner u$i@example.org"

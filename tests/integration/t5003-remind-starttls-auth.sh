@@ -29,7 +29,7 @@ password_file = $1
 timeout = ${2:-5}
 EOC
 }
-K() { "$KYNIEM" --today 2023-07-01 "$@"; }
+TODAY=2023-07-01
 known_owners an@example.org
 K activity add --title 'Triển lãm ảnh 50 năm quan hệ Việt Nam – Nhật Bản' \
     --start 2023-09-18 --owner an@example.org --remind 7d >/dev/null ||
@@ -42,6 +42,9 @@ start_smtpd
 test_must_fail --status=1 K --now 2023-09-11T07:00 remind >"$T/run1" \
     2>"$T/err1"
 expect_grep '1 queued, 0 sent, 1 to retry' "$T/run1"
+expect_grep "to 'an@example.org' will be retried: .*STARTTLS" "$T/err1"
+expect_grep 'the mail relay could not be reached or used; 1 message left' \
+    "$T/err1"
 expect "nothing sent without STARTTLS" [ "$(count_arrived)" -eq 0 ]
 stop_smtpd
 
@@ -52,6 +55,7 @@ conf "$T/badpassword" 1
 test_must_fail --status=1 K --now 2023-09-11T09:00 remind >"$T/run2" \
     2>"$T/err2"
 expect_grep '0 queued, 0 sent, 1 to retry' "$T/run2"
+expect_grep "to 'an@example.org' will be retried: " "$T/err2"
 expect_grep 'AUTH .* refused' "$MAIL/log"
 expect "nothing sent with a wrong password" [ "$(count_arrived)" -eq 0 ]
 

@@ -23,7 +23,7 @@ short_name = Liên hiệp Hữu nghị
 province = Khánh Hòa
 focus_countries = LA, KH, JP, RU, CN, FR, IN
 EOC
-K() { "$KYNIEM" --today 2023-12-15 "$@"; }
+TODAY=2023-12-15
 K import "$DATA/khanhhoa-2023-activities.csv" >"$T/import" ||
     die "the fixture does not import"
 expect_grep '^33 rows read, 33 added or changed, 0 with errors$' "$T/import"
@@ -139,7 +139,8 @@ expect_grep '^- Delegations abroad (1):$' "$T/report-en.md"
 # Usage errors.
 test_must_fail --status=2 K report 2023 --format csv 2>"$T/err"
 expect_grep "format must be md, html, docx or pdf, not 'csv'" "$T/err"
-test_must_fail --status=2 K report 23x 2>/dev/null
+test_must_fail_with --status=2 "'23x' is not a year between 1800 and" \
+    K report 23x
 
 # The docx: the same paragraphs, in the same order.
 K report 2023 --format docx --out "$T/report.docx" || die "report docx"

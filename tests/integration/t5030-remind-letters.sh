@@ -24,7 +24,7 @@ template_vi = $SRC/config/letter.vi.txt
 template_en = $SRC/config/letter.en.txt
 EOC
 start_smtpd
-K() { "$KYNIEM" --today 2024-10-15 "$@"; }
+TODAY=2024-10-15
 K recipient add --email lan@example.org --name 'Nguyễn Thị Lan' \
     --follow country:KH >/dev/null || die "recipient add"
 

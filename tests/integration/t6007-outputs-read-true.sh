@@ -22,7 +22,6 @@ focus_countries = LA, KH, CU, RU, CN, JP, KR, DE, FR, IT
 [server]
 base_url = https://kyniem.example
 EOC
-K() { "$KYNIEM" --today $TODAY "$@"; }
 O="$T/outputs"
 mkdir -p "$O"
 

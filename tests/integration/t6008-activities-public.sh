@@ -19,7 +19,6 @@ title = Hoạt động (nội bộ)
 activities = yes
 token = $TOKEN
 EOC
-K() { "$KYNIEM" --today $TODAY "$@"; }
 
 # Every private field filled in, on a public and an internal activity.
 ID1=$(K activity add --public --title 'Giao lưu văn hóa Việt – Lào' \

@@ -19,7 +19,6 @@ key,kind,date,base_year,days,country,name_en,name_vi,tags,source
 xss_test,commemoration,08-25,2003,1,,<script>alert(1)</script> day,<script>alert(1)</script> ngày,test,test
 EOC
 "$KYNIEM" import "$T/xss.csv" >/dev/null || die "import of xss.csv failed"
-K() { "$KYNIEM" --today $TODAY "$@"; }
 jp=$(K activity add --title 'Gặp mặt kỷ niệm 50 năm quan hệ Việt Nam – Nhật Bản' \
     --start 2023-09-21 --observance relation:JP) || die "activity add"
 off=$(K activity add --title 'Giao lưu văn nghệ' --start 2023-10-05 \

@@ -149,5 +149,7 @@ expect_grep 'không còn áp dụng: dữ liệu gốc đã được cập nhậ
 expect "the feed drops the superseded date within seconds" \
     feed_shows 'UID:relation:WS-2024' no
 
-test_must_fail --status=2 "$KYNIEM" list --edited --kind relation 2>/dev/null
+test_must_fail_with --status=2 \
+    "--edited lists every correction: no --kind or --country with it" \
+    "$KYNIEM" list --edited --kind relation
 expect_clean_stop

@@ -18,7 +18,6 @@ EOC
 start_smtpd --rules "$T/rules"
 
 TODAY=2023-08-20
-K() { "$KYNIEM" --today $TODAY "$@"; }
 # The Japan 50th (21/9/2023) is a milestone within 90 days of the day.
 K recipient add --email binh@example.org --name 'Trần <b>Bình</b>' \
     --follow country:JP || die "recipient add"

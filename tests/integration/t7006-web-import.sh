@@ -24,7 +24,7 @@ web_upload() {
 	    -F "csrf=$_csrf" -F "file=@$2;filename=${3:-$(basename "$2")}" \
 	    ${4:+-F "$4"} "$BASE/app/import"
 }
-K() { "$KYNIEM" --today 2023-08-20 "$@"; }
+TODAY=2023-08-20
 
 expect "the import page opens" \
     [ "$(web_get admin /app/import "$T/form.html")" = 200 ]

@@ -46,26 +46,6 @@ snapshot() {
 	fi
 }
 
-# raw_post WHO PATH CSRF ORIGIN SITE FIELD=VALUE...: a POST with WHO's
-# cookies, the csrf field CSRF, the headers Origin: ORIGIN and
-# Sec-Fetch-Site: SITE ("-": no such field or header); prints the status,
-# the body in $T/post.html and the headers in $T/post.hdr.
-raw_post() {
-	_who=$1 _path=$2 _csrf=$3 _origin=$4 _site=$5
-	shift 5
-	_n=$#
-	while [ "$_n" -gt 0 ]; do
-		set -- "$@" --data-urlencode "$1"
-		shift
-		_n=$((_n - 1))
-	done
-	[ "$_csrf" = - ] || set -- "$@" --data-urlencode "csrf=$_csrf"
-	[ "$_origin" = - ] || set -- "$@" -H "Origin: $_origin"
-	[ "$_site" = - ] || set -- "$@" -H "Sec-Fetch-Site: $_site"
-	curl -s -b "$T/$_who.jar" -c "$T/$_who.jar" -D "$T/post.hdr" \
-	    -o "$T/post.html" -w '%{http_code}' "$@" "$BASE$_path"
-}
-
 # unchanged DESCRIPTION: one check that the database is as snapshotted
 # in $T/before.
 unchanged() {

@@ -9,7 +9,7 @@
 initdb
 web_users
 start_server 2023-08-20
-K() { "$KYNIEM" --today 2023-08-20 "$@"; }
+TODAY=2023-08-20
 [ "$(web_login editor)" = 303 ] || die "editor cannot log in"
 [ "$(web_login viewer)" = 303 ] || die "viewer cannot log in"
 

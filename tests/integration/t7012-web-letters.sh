@@ -24,7 +24,7 @@ start_server 2024-10-15
 for w in editor viewer; do
 	[ "$(web_login $w)" = 303 ] || die "$w cannot log in"
 done
-K() { "$KYNIEM" --today 2024-10-15 "$@"; }
+TODAY=2024-10-15
 
 expect "a viewer reads the letters" \
     [ "$(web_get viewer '/app/letters?year=2024' "$T/v.html")" = 200 ]

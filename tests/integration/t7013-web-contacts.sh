@@ -16,7 +16,7 @@ start_server 2024-11-01
 for w in admin editor viewer; do
 	[ "$(web_login $w)" = 303 ] || die "$w cannot log in"
 done
-K() { "$KYNIEM" --today 2024-11-01 "$@"; }
+TODAY=2024-11-01
 EDIT='/app/contacts/edit?key=embassy%3ALA'
 # The table headers of a page, each <thead> and what it holds, one a line.
 theads() {

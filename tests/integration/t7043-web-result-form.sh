@@ -13,7 +13,7 @@
 initdb
 web_users
 start_server 2023-08-20
-K() { "$KYNIEM" --today 2023-08-20 "$@"; }
+TODAY=2023-08-20
 [ "$(web_login editor)" = 303 ] || die "editor cannot log in"
 RESULT='Tổ chức thành công, 40 hội viên tham dự'
 id=$(K activity add --title 'Gặp mặt hữu nghị' --start 2023-08-10 \

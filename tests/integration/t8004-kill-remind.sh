@@ -17,7 +17,7 @@ KYNIEM=$T/kyniem
 smtp_conf
 R=10
 ITER=${KILL_ITERATIONS:-200}
-K() { "$KYNIEM" --today 2023-10-01 "$@"; }
+TODAY=2023-10-01
 owners=
 i=0
 while [ $i -lt $R ]; do

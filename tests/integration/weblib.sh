@@ -6,6 +6,8 @@
 #   web_post WHO PATH FIELD=VALUE...  POST a form with WHO's CSRF token and
 #                          this site's Origin (prints the status; the body
 #                          in $T/post.html, the headers in $T/post.hdr)
+#   raw_post WHO PATH CSRF ORIGIN SITE FIELD=VALUE...  the same POST with
+#                          the token and headers an attack chooses
 # WHO "anon" has a jar too (no login).
 PW='correct horse battery staple'
 
@@ -51,16 +53,28 @@ web_login() {
 	    --data-urlencode "csrf=$(csrf_of "$T/login.html")" "$BASE/app/login"
 }
 
-web_post() {
-	_who=$1 _path=$2
-	shift 2
+# raw_post WHO PATH CSRF ORIGIN SITE FIELD=VALUE...: a POST with WHO's
+# cookies, the csrf field CSRF, the headers Origin: ORIGIN and
+# Sec-Fetch-Site: SITE ("-": no such field or header); prints the status,
+# the body in $T/post.html and the headers in $T/post.hdr.
+raw_post() {
+	_who=$1 _path=$2 _csrf=$3 _origin=$4 _site=$5
+	shift 5
 	_n=$#
 	while [ "$_n" -gt 0 ]; do
 		set -- "$@" --data-urlencode "$1"
 		shift
 		_n=$((_n - 1))
 	done
-	curl -s -b "$T/$_who.jar" -c "$T/$_who.jar" -H "Origin: $BASE" \
-	    -D "$T/post.hdr" -o "$T/post.html" -w '%{http_code}' \
-	    --data-urlencode "csrf=$(web_csrf "$_who")" "$@" "$BASE$_path"
+	[ "$_csrf" = - ] || set -- "$@" --data-urlencode "csrf=$_csrf"
+	[ "$_origin" = - ] || set -- "$@" -H "Origin: $_origin"
+	[ "$_site" = - ] || set -- "$@" -H "Sec-Fetch-Site: $_site"
+	curl -s -b "$T/$_who.jar" -c "$T/$_who.jar" -D "$T/post.hdr" \
+	    -o "$T/post.html" -w '%{http_code}' "$@" "$BASE$_path"
+}
+
+web_post() {
+	_wp_who=$1 _wp_path=$2
+	shift 2
+	raw_post "$_wp_who" "$_wp_path" "$(web_csrf "$_wp_who")" "$BASE" - "$@"
 }

@@ -1,0 +1,53 @@
+/*
+ * The YEAR operand, the .docx guard and the plan's and the report's
+ * input, for cmd_plan.c, cmd_report.c and cmd_letters.c.
+ */
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "dataset.h"
+#include "log.h"
+#include "lunar.h"
+#include "plan.h"
+#include "yearly.h"
+
+int
+yearly_year(const char *s, int last, int *year)
+{
+	long y;
+
+	if (util_parse_int(s, LUNAR_MIN_YEAR, last, &y) == -1) {
+		log_warnx("'%s' is not a year between %d and %d", s,
+		    LUNAR_MIN_YEAR, last);
+		return -1;
+	}
+	*year = (int)y;
+	return 0;
+}
+
+int
+yearly_binary_to_tty(const char *ext, const char *out, const char *out_what)
+{
+	if (ext == NULL || out != NULL || !isatty(STDOUT_FILENO))
+		return 0;
+	log_warnx("not writing a .%s to a terminal: use --out %s or "
+	    "redirect the output", ext, out_what);
+	return 1;
+}
+
+int
+yearly_input(struct app *app, int year, enum lang lang, struct dataset *d,
+    struct plan_input *in)
+{
+	if (dataset_load(app->store, DATASET_ACTIVITIES, d) == -1)
+		return -1;
+	memset(in, 0, sizeof(*in));
+	in->cfg = app->cfg;
+	in->data = d;
+	in->lunar = app->lunar;
+	in->year = year;
+	in->lang = lang;
+	in->today = app->today;
+	return 0;
+}

@@ -1,0 +1,37 @@
+/*
+ * What the commands of a year's paperwork (plan, report, letters) share:
+ * reading the YEAR operand, keeping a .docx or .pdf off a terminal, and the input
+ * a year's plan or report is built from.  The documents are paper/'s.
+ */
+#ifndef KYNIEM_YEARLY_H
+#define KYNIEM_YEARLY_H
+
+#include "util.h"
+
+struct app;
+struct dataset;
+struct plan_input;
+
+/* The YEAR operand s, from LUNAR_MIN_YEAR to last, into *year: 0, or -1
+ * after saying why (a usage error). */
+int yearly_year(const char *s, int last, int *year);
+
+/*
+ * 1 after saying why when a binary document (ext "docx" or "pdf"; NULL
+ * for text) would be written to a terminal, for want of --out: a zip
+ * archive or a PDF is no use there and may upset it.  out_what names what
+ * --out takes ("FILE").  0 otherwise.
+ */
+int yearly_binary_to_tty(const char *ext, const char *out,
+    const char *out_what);
+
+/*
+ * The input of year's plan or report in lang (plan.h): the database's
+ * dataset with its activities loaded into *d (release it with
+ * dataset_release()), and app's config, calendar and day.  0, or -1
+ * (logged) with nothing to release.
+ */
+int yearly_input(struct app *app, int year, enum lang lang,
+    struct dataset *d, struct plan_input *in);
+
+#endif
