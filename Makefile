@@ -93,6 +93,7 @@ SRCS = \
 	src/lib/collate.c \
 	src/lib/csv.c \
 	src/lib/escape.c \
+	src/lib/field.c \
 	src/lib/file.c \
 	src/lib/input.c \
 	src/lib/log.c \
@@ -173,6 +174,7 @@ UNITS = \
 	tests/unit/test_csv.c \
 	tests/unit/test_doc.c \
 	tests/unit/test_escape.c \
+	tests/unit/test_field.c \
 	tests/unit/test_httpreq.c \
 	tests/unit/test_icsline.c \
 	tests/unit/test_import.c \
