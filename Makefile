@@ -72,6 +72,7 @@ SRCS = \
 	src/cli/cmd_show.c \
 	src/cli/cmd_upcoming.c \
 	src/cli/cmd_user.c \
+	src/cli/options.c \
 	src/cli/output.c \
 	src/cli/query.c \
 	src/core/config.c \
@@ -144,7 +145,6 @@ SRCS = \
 	src/web/web.c \
 	src/web/web_activities.c \
 	src/web/web_activity.c \
-	src/web/web_activity_msg.c \
 	src/web/web_audit.c \
 	src/web/web_backup.c \
 	src/web/web_contacts.c \

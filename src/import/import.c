@@ -19,6 +19,7 @@
 #include "config.h"
 #include "contact.h"
 #include "csv.h"
+#include "field.h"
 #include "import.h"
 #include "import_int.h"
 #include "input.h"
@@ -38,7 +39,7 @@ struct ctx {
 	struct import_stats *stats;
 	int failed;		/* a bad row was seen: stop writing */
 	const char *err;	/* reason for the current row */
-	char errbuf[160];
+	char errbuf[FIELD_MSG_MAX + 64];
 	struct import_keys keys;	/* of the rows so far */
 };
 
@@ -459,18 +460,22 @@ static int
 row_activity(struct ctx *c, char **f)
 {
 	struct activity a = { 0 };
-	int changed = 0, ret = -1;
+	struct field_errs errs;
+	int changed = 0, rc, ret = -1;
 
+	field_errs_init(&errs);
 	if (!valid_activity_key(f[0])) {
 		bad(c, "key '%s' must be 1-128 of a-z 0-9 _ - : . @", f[0]);
 		goto done;
 	}
 	if (remember_key(c, f[0]) == -1)
 		goto done;
-	if (activity_from_csv(c->st, c->stats->cfg, f, &a, c->errbuf,
-	    sizeof(c->errbuf))
-	    == -1) {
-		c->err = c->errbuf;
+	if ((rc = activity_from_csv(c->st, c->stats->cfg, f, &a, &errs)) !=
+	    0) {
+		if (rc == 1)
+			field_err_line(&errs.v[0], c->errbuf,
+			    sizeof(c->errbuf));
+		c->err = rc == 1 ? c->errbuf : "database error";
 		goto done;
 	}
 	ret = 0;
@@ -483,6 +488,7 @@ row_activity(struct ctx *c, char **f)
 	}
 	c->stats->changed += changed;
 done:
+	field_errs_release(&errs);
 	activity_release(&a);
 	return ret;
 }
@@ -596,19 +602,25 @@ static int
 check_fields(struct ctx *c, const struct format *fmt, char **f, size_t n)
 {
 	char *names = xstrdup(fmt->header), *save = NULL, *name;
-	size_t i = 0, max;
-	int flags, ret = 0;
+	struct field col = { 0 };
+	struct field_errs errs;
+	size_t i = 0;
+	int ret = 0;
 
+	field_errs_init(&errs);
 	for (name = strtok_r(names, ",", &save); name != NULL && i < n;
 	    name = strtok_r(NULL, ",", &save), i++) {
-		max = column_limit(name, &flags);
-		if (text_check_field(name, f[i], max, flags, c->errbuf,
-		    sizeof(c->errbuf)) == -1) {
+		col.name = name;
+		col.max = column_limit(name, &col.flags);
+		if (field_check_value(&col, f[i], &errs) == -1) {
+			field_err_line(&errs.v[0], c->errbuf,
+			    sizeof(c->errbuf));
 			c->err = c->errbuf;
 			ret = -1;
 			break;
 		}
 	}
+	field_errs_release(&errs);
 	free(names);
 	return ret;
 }

@@ -53,13 +53,13 @@ test_must_fail --status=1 K import "$DATA/activities-bad.csv" >"$T/out" \
     2>"$T/err"
 f="$DATA/activities-bad.csv"
 cat >"$T/expected" <<EOC
-kyniem: $f:2: a title is required
-kyniem: $f:3: start must be YYYY-MM-DD or YYYY-MM-DDTHH:MM
-kyniem: $f:4: 'an@localhost' is not an email address
-kyniem: $f:5: reminder offsets '9x' must be like 30d,7d,1d (w, d or h)
-kyniem: $f:6: status must be planned, confirmed, done or cancelled, not 'maybe'
-kyniem: $f:7: unknown observance key 'no:such'
-kyniem: $f:8: end is before start
+kyniem: $f:2: title: a value is required
+kyniem: $f:3: start: must be YYYY-MM-DD or YYYY-MM-DDTHH:MM (Vietnam time), not '2023-02-31'
+kyniem: $f:4: owners: 'an@localhost' is not an email address
+kyniem: $f:5: remind: must be like 30d,7d,1d (w: weeks, d: days, h: hours), not '9x'
+kyniem: $f:6: status: must be planned, confirmed, done or cancelled, not 'maybe'
+kyniem: $f:7: observance: unknown observance key 'no:such'
+kyniem: $f:8: end: must not be before the start
 kyniem: $f:9: duplicate key 'a7' (first on line 8)
 kyniem: $f:10: 3 fields, expected 11 (key,title,start,end,location,organiser,owners,remind,observance,status,notes)
 kyniem: $f: 9 errors; nothing from this file was written
@@ -80,7 +80,7 @@ test_must_fail --status=1 K import --attendees-as-owners \
 f="$DATA/activities-bad.ics"
 cat >"$T/expected" <<EOC
 kyniem: $f:9: VEVENT without a UID
-kyniem: $f:13: 'nobody' is not an email address
+kyniem: $f:13: owners: 'nobody' is not an email address
 kyniem: $f:19: duplicate UID 'ok-1'
 kyniem: $f: 3 errors; nothing from this file was written
 EOC

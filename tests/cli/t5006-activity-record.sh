@@ -31,11 +31,11 @@ bad() {
 }
 want="category: unknown category 'delegation' (one of: delegation-out, delegation-in, anniversary, annual, letter, ngo, overseas, information, other)"
 bad --category delegation
-want="countries: unknown country code 'XX' in countries"
+want="countries: unknown country code 'XX'"
 bad --country JP --country xx
-want="participants must be a number from 0 to 1000000"
+want="participants: must be a number from 0 to 1000000, not '-3'"
 bad --participants -3
-want="status must be planned, confirmed, done or cancelled, not 'finished'"
+want="status: must be planned, confirmed, done or cancelled, not 'finished'"
 bad --status finished
 expect "nothing was added" [ "$(K activity list | wc -l)" -eq 1 ]
 
@@ -93,9 +93,9 @@ b3,X,2023-01-01,,,,,,,,,,,,many,
 EOC
 test_must_fail --status=1 K import "$T/bad.csv" 2>"$T/err"
 f="$T/bad.csv"
-expect_grep "$f:2: unknown category 'gala'" "$T/err"
-expect_grep "$f:3: unknown country code 'ZZ' in countries" "$T/err"
-expect_grep "$f:4: participants must be a number from 0 to 1000000, not 'many'" "$T/err"
+expect_grep "$f:2: category: unknown category 'gala'" "$T/err"
+expect_grep "$f:3: countries: unknown country code 'ZZ'" "$T/err"
+expect_grep "$f:4: participants: must be a number from 0 to 1000000, not 'many'" "$T/err"
 
 # The public column: yes or no; empty, or a file without the column,
 # keeps what the activity is (a new one is internal).
@@ -124,7 +124,7 @@ EOC
 printf '%s\n' "$H16,public" 'p4,Sai P,2023-05-04,,,,,,,,,,,,,,maybe' \
     >"$T/badpub.csv"
 test_must_fail --status=1 K import "$T/badpub.csv" 2>"$T/err"
-expect_grep "badpub.csv:2: public must be yes or no, not 'maybe'" "$T/err"
+expect_grep "badpub.csv:2: public: must be yes or no, not 'maybe'" "$T/err"
 test_must_fail --status=2 K activity add --title X --start 2023-01-01 \
     --public=yes 2>"$T/err"
 
