@@ -53,9 +53,9 @@ activity_add(int argc, char **argv, struct app *app)
 	struct field_opts fo;
 	int rc, changed, ret = 1;
 
-	if ((rc = options_fields(argc, argv, activity_fields, &in, &fo)) !=
-	    0 || optind != argc || options_missing(activity_fields, &in) !=
-	    NULL) {
+	rc = options_fields(argc, argv, activity_fields, &in, NULL, NULL, &fo);
+	if (rc != 0 || optind != argc || options_missing(activity_fields,
+	    &in) != NULL) {
 		options_release(&fo);
 		cmd_usage("activity");
 		return rc == 1 ? 0 : 2;
@@ -241,8 +241,8 @@ change(int argc, char **argv, struct app *app, int cancel)
 	struct field_opts fo;
 	int rc, changed = 0, ret = 1;
 
-	if ((rc = options_fields(argc, argv, activity_fields, &in, &fo)) !=
-	    0 || argc - optind != 1) {
+	rc = options_fields(argc, argv, activity_fields, &in, NULL, NULL, &fo);
+	if (rc != 0 || argc - optind != 1) {
 		options_release(&fo);
 		cmd_usage("activity");
 		return rc == 1 ? 0 : 2;

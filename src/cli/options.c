@@ -20,23 +20,39 @@
  * --no-NAME, above every character. */
 #define OPT_BASE	256
 
-/* The getopt_long table of t's rows (no-NAME strings into names). */
-static struct option *
-make_options(const struct field *t, size_t n, char **names)
+/* The rows of two tables, t's then own's, as one. */
+struct rows {
+	const struct field *t, *own;
+	void *in, *own_in;
+	size_t nt, n;
+};
+
+static const struct field *
+row(const struct rows *rs, size_t i, void **in)
 {
-	struct option *o = xcalloc(2 * n + 2, sizeof(*o));
+	*in = i < rs->nt ? rs->in : rs->own_in;
+	return i < rs->nt ? &rs->t[i] : &rs->own[i - rs->nt];
+}
+
+/* The getopt_long table of the rows (no-NAME strings into names). */
+static struct option *
+make_options(const struct rows *rs, char **names)
+{
+	struct option *o = xcalloc(2 * rs->n + 2, sizeof(*o));
+	const struct field *f;
 	const char *name;
 	size_t i, k = 0;
+	void *in;
 
-	for (i = 0; i < n; i++) {
-		if (t[i].flags & FIELD_NOOPT)
+	for (i = 0; i < rs->n; i++) {
+		if ((f = row(rs, i, &in))->flags & FIELD_NOOPT)
 			continue;
-		name = t[i].opt != NULL ? t[i].opt : t[i].name;
+		name = f->opt != NULL ? f->opt : f->name;
 		o[k].name = name;
-		o[k].has_arg = t[i].flags & FIELD_SWITCH ? no_argument :
+		o[k].has_arg = f->flags & FIELD_SWITCH ? no_argument :
 		    required_argument;
 		o[k++].val = OPT_BASE + 2 * (int)i;
-		if (!(t[i].flags & FIELD_SWITCH))
+		if (!(f->flags & FIELD_SWITCH))
 			continue;
 		names[i] = xasprintf("no-%s", name);
 		o[k].name = names[i];
@@ -49,42 +65,58 @@ make_options(const struct field *t, size_t n, char **names)
 	return o;
 }
 
+/* Option ch of the rows: its value into its input, or into its list. */
+static void
+take(const struct rows *rs, int ch, int *given, struct field_opts *fo)
+{
+	size_t i = (size_t)(ch - OPT_BASE) / 2;
+	const struct field *f;
+	void *in;
+
+	f = row(rs, i, &in);
+	if (f->flags & FIELD_SWITCH)
+		*field_slot(f, in) = (ch - OPT_BASE) % 2 ? "no" : "yes";
+	else if (f->flags & FIELD_LIST) {
+		if (given[i]++)
+			buf_putc(&fo->lists[i], ',');
+		buf_puts(&fo->lists[i], optarg);
+	} else
+		*field_slot(f, in) = optarg;
+}
+
 int
 options_fields(int argc, char **argv, const struct field *t, void *in,
-    struct field_opts *fo)
+    const struct field *own, void *own_in, struct field_opts *fo)
 {
-	size_t n = field_count(t), i;
-	char **names = xcalloc(n, sizeof(*names));
-	int *given = xcalloc(n, sizeof(*given));
-	struct option *o = make_options(t, n, names);
-	int ch, ret = 0;
+	struct rows rs = { t, own, in, own_in, field_count(t), 0 };
+	const struct field *f;
+	struct option *o;
+	char **names;
+	int ch, *given, ret = 0;
+	size_t i;
+	void *to;
 
-	fo->n = n;
-	fo->lists = xcalloc(n, sizeof(*fo->lists));
-	while (ret == 0 && (ch = getopt_long(argc, argv, "h", o, NULL)) !=
-	    -1) {
+	rs.n = rs.nt + (own != NULL ? field_count(own) : 0);
+	names = xcalloc(rs.n, sizeof(*names));
+	given = xcalloc(rs.n, sizeof(*given));
+	o = make_options(&rs, names);
+	fo->n = rs.n;
+	fo->lists = xcalloc(rs.n, sizeof(*fo->lists));
+	while ((ch = getopt_long(argc, argv, "h", o, NULL)) != -1) {
 		if (ch < OPT_BASE) {
 			ret = ch == 'h' ? 1 : 2;
 			break;
 		}
-		i = (size_t)(ch - OPT_BASE) / 2;
-		if (t[i].flags & FIELD_SWITCH)
-			*field_slot(&t[i], in) = (ch - OPT_BASE) % 2 ? "no" :
-			    "yes";
-		else if (t[i].flags & FIELD_LIST) {
-			if (given[i]++)
-				buf_putc(&fo->lists[i], ',');
-			buf_puts(&fo->lists[i], optarg);
-		} else
-			*field_slot(&t[i], in) = optarg;
+		take(&rs, ch, given, fo);
 	}
 	/* Joined once all are read: the buffers move as they grow. */
-	for (i = 0; i < n; i++)
+	for (i = 0; i < rs.n; i++) {
+		f = row(&rs, i, &to);
 		if (given[i])
-			*field_slot(&t[i], in) = fo->lists[i].data != NULL ?
+			*field_slot(f, to) = fo->lists[i].data != NULL ?
 			    fo->lists[i].data : "";
-	for (i = 0; i < n; i++)
 		free(names[i]);
+	}
 	free(names);
 	free(given);
 	free(o);

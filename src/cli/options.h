@@ -25,15 +25,16 @@ struct field_opts {
 
 /*
  * Read the options of argv (getopt_long) for the rows of t into the
- * input struct in: --NAME VALUE (--OPT VALUE when the row names an
- * option), a FIELD_LIST option once per item, the items joined with ","
- * (--country "" gives ""), a FIELD_SWITCH as --NAME ("yes") and
+ * input struct in, and for the rows of own, the command's own options
+ * (NULL: none), into own_in: --NAME VALUE (--OPT VALUE when the row names
+ * an option), a FIELD_LIST option once per item, the items joined with
+ * "," (--country "" gives ""), a FIELD_SWITCH as --NAME ("yes") and
  * --no-NAME ("no"), and -h, --help; FIELD_NOOPT rows are no options.  An
- * option not given leaves in's member alone.  Returns 0, 1 after --help,
+ * option not given leaves its member alone.  Returns 0, 1 after --help,
  * 2 on a usage error (getopt said which); release fo in every case.
  */
 int options_fields(int argc, char **argv, const struct field *t, void *in,
-    struct field_opts *fo);
+    const struct field *own, void *own_in, struct field_opts *fo);
 void options_release(struct field_opts *fo);
 
 /* The first FIELD_REQUIRED option of t that in has no value for, or
