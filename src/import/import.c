@@ -499,16 +499,16 @@ static int
 row_contact(struct ctx *c, char **f)
 {
 	struct contact k;
-	struct contact_err errs[CONTACT_MAX_ERRS];
-	size_t n;
+	struct field_errs errs;
 	int rc, changed = 0;
 
 	contact_from_csv(f, &k);
-	if ((rc = contact_check(c->st, &k, errs, &n)) != 0) {
-		if (rc == -1)
-			return c->err = "database error", -1;
-		contact_err_text(&errs[0], c->errbuf, sizeof(c->errbuf));
-		c->err = c->errbuf;
+	field_errs_init(&errs);
+	if ((rc = contact_check(c->st, &k, &errs)) == 1)
+		field_err_line(&errs.v[0], c->errbuf, sizeof(c->errbuf));
+	field_errs_release(&errs);
+	if (rc != 0) {
+		c->err = rc == 1 ? c->errbuf : "database error";
 		return -1;
 	}
 	if (remember_key(c, k.key) == -1)
