@@ -18,6 +18,7 @@
 #include "file.h"
 #include "log.h"
 #include "lunar.h"
+#include "options.h"
 #include "output.h"
 #include "plan.h"
 #include "plan_choice.h"
@@ -40,15 +41,8 @@ make_plan(struct app *app, int year, enum lang lang, enum plan_format fmt,
 	struct plan_doc doc;
 	int ret = -1;
 
-	if (dataset_load(app->store, DATASET_ACTIVITIES, &d) == -1)
+	if (options_doc_input(app, year, lang, &d, &in) != 0)
 		return -1;
-	memset(&in, 0, sizeof(in));
-	in.cfg = app->cfg;
-	in.data = &d;
-	in.lunar = app->lunar;
-	in.year = year;
-	in.lang = lang;
-	in.today = app->today;
 	if (plan_build(&in, &doc) == 0) {
 		ret = plan_render(&doc, fmt, out, len);
 		plan_doc_release(&doc);
@@ -110,8 +104,7 @@ cmd_plan(int argc, char **argv, struct app *app)
 	struct choice_op ops[MAX_CHOICES];
 	char *data = NULL;
 	size_t len = 0, nops = 0;
-	long year;
-	int ch, ret;
+	int ch, ret, year;
 
 	while ((ch = getopt_long(argc, argv, "f:hi:l:o:r:x:", opts, NULL)) !=
 	    -1) {
@@ -154,20 +147,16 @@ cmd_plan(int argc, char **argv, struct app *app)
 	}
 	if (argc - optind != 1)
 		return cmd_usage("plan");
-	if (util_parse_int(argv[optind], LUNAR_MIN_YEAR, LUNAR_MAX_YEAR,
-	    &year) == -1) {
-		log_warnx("'%s' is not a year between %d and %d",
-		    argv[optind], LUNAR_MIN_YEAR, LUNAR_MAX_YEAR);
+	if (options_year(argv[optind], LUNAR_MAX_YEAR, &year) != 0)
 		return 2;
-	}
 	/* A zip archive is no use on a terminal and may upset it. */
 	if (fmt == PLAN_DOCX && out == NULL && isatty(STDOUT_FILENO)) {
 		log_warnx("not writing a .docx to a terminal: use --out FILE "
 		    "or redirect the output");
 		return 2;
 	}
-	if (apply_choices(app, (int)year, ops, nops) != 0 ||
-	    make_plan(app, (int)year, lang, fmt, &data, &len) == -1)
+	if (apply_choices(app, year, ops, nops) != 0 ||
+	    make_plan(app, year, lang, fmt, &data, &len) == -1)
 		return 1;
 	ret = file_write_out(out, data, len);
 	free(data);

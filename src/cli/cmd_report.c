@@ -16,6 +16,7 @@
 #include "file.h"
 #include "log.h"
 #include "lunar.h"
+#include "options.h"
 #include "output.h"
 #include "report.h"
 
@@ -24,20 +25,13 @@ static int
 make_report(struct app *app, int year, enum lang lang, enum doc_format fmt,
     struct buf *out)
 {
-	struct report_input in;
+	struct plan_input in;
 	struct dataset d;
 	struct doc *doc;
 	int ret = -1;
 
-	if (dataset_load(app->store, DATASET_ACTIVITIES, &d) == -1)
+	if (options_doc_input(app, year, lang, &d, &in) != 0)
 		return -1;
-	memset(&in, 0, sizeof(in));
-	in.cfg = app->cfg;
-	in.data = &d;
-	in.lunar = app->lunar;
-	in.year = year;
-	in.lang = lang;
-	in.today = app->today;
 	if (report_build(&in, &doc, NULL) == 0) {
 		ret = doc_render(doc, fmt, out);
 		doc_free(doc);
@@ -96,18 +90,13 @@ cmd_report(int argc, char **argv, struct app *app)
 	enum lang lang = app->cfg->lang;
 	const char *out = NULL;
 	struct buf b;
-	long year;
-	int rc, ret;
+	int rc, ret, year;
 
 	if ((rc = options(argc, argv, &fmt, &lang, &out)) != 0)
 		return rc == 1 ? 0 : rc;
 	/* The report ends with next year's plan: both years in range. */
-	if (util_parse_int(argv[optind], LUNAR_MIN_YEAR, LUNAR_MAX_YEAR - 1,
-	    &year) == -1) {
-		log_warnx("'%s' is not a year between %d and %d",
-		    argv[optind], LUNAR_MIN_YEAR, LUNAR_MAX_YEAR - 1);
+	if (options_year(argv[optind], LUNAR_MAX_YEAR - 1, &year) != 0)
 		return 2;
-	}
 	/* A zip archive is no use on a terminal and may upset it. */
 	if (fmt == DOC_DOCX && out == NULL && isatty(STDOUT_FILENO)) {
 		log_warnx("not writing a .docx to a terminal: use --out FILE "
@@ -115,7 +104,7 @@ cmd_report(int argc, char **argv, struct app *app)
 		return 2;
 	}
 	buf_init(&b);
-	ret = make_report(app, (int)year, lang, fmt, &b) == 0 &&
+	ret = make_report(app, year, lang, fmt, &b) == 0 &&
 	    file_write_out(out, b.data, b.len) == 0 ? 0 : 1;
 	buf_release(&b);
 	return ret;

@@ -149,7 +149,7 @@ struct mstone {
 };
 
 struct ctx {
-	const struct report_input *in;
+	const struct plan_input *in;
 	const struct words *w;
 	struct doc *doc;
 	const char *who;	/* the union in sentences */
@@ -245,7 +245,7 @@ mstone_cmp(const void *x, const void *y)
 static int
 collect_milestones(struct ctx *c)
 {
-	const struct report_input *in = c->in;
+	const struct plan_input *in = c->in;
 	const struct activity_list *al = &in->data->acts;
 	struct select_env env;
 	size_t i, k;
@@ -751,16 +751,10 @@ assessment(struct ctx *c, const struct buf *countries)
 static int
 next_plan(struct ctx *c)
 {
-	struct plan_input pin;
+	struct plan_input pin = *c->in;
 	struct plan_doc pd;
 
-	memset(&pin, 0, sizeof(pin));
-	pin.cfg = c->in->cfg;
-	pin.data = c->in->data;
-	pin.lunar = c->in->lunar;
-	pin.year = c->in->year + 1;
-	pin.lang = c->in->lang;
-	pin.today = c->in->today;
+	pin.year++;
 	if (plan_build(&pin, &pd) == -1)
 		return -1;
 	if (!plan_render_body(&pd, c->doc))
@@ -770,7 +764,7 @@ next_plan(struct ctx *c)
 }
 
 static struct doc *
-new_doc(const struct report_input *in, const struct words *w)
+new_doc(const struct plan_input *in, const struct words *w)
 {
 	struct doc_head h;
 	struct org org;
@@ -816,7 +810,7 @@ ending(struct ctx *c)
 }
 
 int
-report_build(const struct report_input *in, struct doc **out,
+report_build(const struct plan_input *in, struct doc **out,
     struct report_counts *counts)
 {
 	struct ctx c;

@@ -10,21 +10,8 @@
 #define KYNIEM_REPORT_H
 
 #include "doc.h"
+#include "plan.h"
 #include "util.h"
-
-struct config;
-struct dataset;
-struct lunar_cal;
-
-/* What a report is made from; every pointer is borrowed. */
-struct report_input {
-	const struct config *cfg;
-	const struct dataset *data;	/* loaded with its activities */
-	struct lunar_cal *lunar;
-	int year;
-	enum lang lang;
-	struct ymd today;	/* the date line and next year's draft */
-};
 
 /* The year's figures, as section III states them. */
 struct report_counts {
@@ -38,13 +25,16 @@ struct report_counts {
 };
 
 /*
- * Build year's report into *out (free with doc_free()) and its figures
- * into *counts (may be NULL).  Done activities only: planned ones are not
+ * Build the report of in's year into *out (free with doc_free()) and its
+ * figures into *counts (may be NULL).  A report is made from what the
+ * year's plan is (in->data loaded with its activities; today is the date
+ * line and next year's draft), and ends with next year's plan.  Done
+ * activities only: planned ones are not
  * results, cancelled ones are left out; a milestone of the year with no
  * done activity is listed for staff to decide on.  Returns 0, or -1
  * (logged).
  */
-int report_build(const struct report_input *in, struct doc **out,
+int report_build(const struct plan_input *in, struct doc **out,
     struct report_counts *counts);
 
 /* The file name a person saves: "bao-cao-2023.docx" ("report-2023.docx"

@@ -23,19 +23,26 @@
 
 static const char *const exts[] = { "docx", "md", "csv", "html" };
 
+/* What year's plan or report is made from, for this request. */
+static void
+doc_input(struct web_req *r, int year, struct plan_input *in)
+{
+	memset(in, 0, sizeof(*in));
+	in->cfg = r->cfg;
+	in->data = r->data;
+	in->lunar = r->lunar;
+	in->year = year;
+	in->lang = r->lang;
+	in->today = r->today;
+}
+
 /* Build year's plan into *doc; 0 or -1 (logged). */
 static int
 build(struct web_req *r, int year, struct plan_doc *doc)
 {
 	struct plan_input in;
 
-	memset(&in, 0, sizeof(in));
-	in.cfg = r->cfg;
-	in.data = r->data;
-	in.lunar = r->lunar;
-	in.year = year;
-	in.lang = r->lang;
-	in.today = r->today;
+	doc_input(r, year, &in);
 	return plan_build(&in, doc);
 }
 
@@ -221,7 +228,7 @@ parse_name(const char *name, const char *prefix, int max, int *year,
 static int
 report_document(struct web_req *r)
 {
-	struct report_input in;
+	struct plan_input in;
 	struct doc *doc;
 	enum doc_format fmt;
 	const char *ext;
@@ -233,13 +240,7 @@ report_document(struct web_req *r)
 	    &ext) == -1 || doc_parse_format(ext, &fmt) == -1)
 		return web_error(r, 404, "Không có tài liệu này.",
 		    "There is no such document.");
-	memset(&in, 0, sizeof(in));
-	in.cfg = r->cfg;
-	in.data = r->data;
-	in.lunar = r->lunar;
-	in.year = year;
-	in.lang = r->lang;
-	in.today = r->today;
+	doc_input(r, year, &in);
 	if (report_build(&in, &doc, NULL) == -1)
 		return -1;
 	ret = doc_render(doc, fmt, r->out);
