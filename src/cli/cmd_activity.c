@@ -16,21 +16,6 @@
 #include "options.h"
 #include "store.h"
 
-/* Apply the input to a: 0, 1 after saying what was refused, -1 on a
- * database error. */
-static int
-apply(struct app *app, const struct activity_input *in, struct activity *a)
-{
-	struct field_errs errs;
-	int rc;
-
-	field_errs_init(&errs);
-	if ((rc = activity_apply(app->store, app->cfg, in, a, &errs)) == 1)
-		options_refused(&errs);
-	field_errs_release(&errs);
-	return rc;
-}
-
 static void
 print_when(struct ymd d, int all_day, int min)
 {
@@ -41,37 +26,6 @@ print_when(struct ymd d, int all_day, int min)
 		printf("%s", buf);
 	else
 		printf("%sT%02d:%02d", buf, min / 60, min % 60);
-}
-
-/* add, with the options of activity_fields (--title and --start at
- * least). */
-static int
-activity_add(int argc, char **argv, struct app *app)
-{
-	struct activity_input in = { 0 };
-	struct activity a = { 0 };
-	struct field_opts fo;
-	int rc, changed, ret = 1;
-
-	rc = options_fields(argc, argv, activity_fields, &in, NULL, NULL, &fo);
-	if (rc != 0 || optind != argc || options_missing(activity_fields,
-	    &in) != NULL) {
-		options_release(&fo);
-		cmd_usage("activity");
-		return rc == 1 ? 0 : 2;
-	}
-	a.uid = activity_new_uid(app->cfg->domain);
-	a.status = ACTIVITY_PLANNED;
-	if (apply(app, &in, &a) != 0)
-		goto done;
-	if (activity_save(app->store, &a, app->now, &changed) == -1)
-		goto done;
-	printf("%ld\n", a.id);
-	ret = 0;
-done:
-	options_release(&fo);
-	activity_release(&a);
-	return ret;
 }
 
 /* activity list [--category KEY] [--year YYYY] [--csv]: id, start,
@@ -232,46 +186,70 @@ activity_show(int argc, char **argv, struct app *app)
 	return 0;
 }
 
-/* edit ID [fields] and cancel ID (edit with --status cancelled). */
+enum how { ADD, EDIT, CANCEL };
+
+/*
+ * add, edit ID and cancel ID (edit with --status cancelled): the options
+ * of activity_fields (add needs --title and --start) applied to a new
+ * activity or to the stored one, and saved.
+ */
 static int
-change(int argc, char **argv, struct app *app, int cancel)
+write_activity(int argc, char **argv, struct app *app, enum how how)
 {
 	struct activity_input in = { 0 };
 	struct activity a = { 0 };
+	struct field_errs errs;
 	struct field_opts fo;
 	int rc, changed = 0, ret = 1;
 
+	field_errs_init(&errs);
 	rc = options_fields(argc, argv, activity_fields, &in, NULL, NULL, &fo);
-	if (rc != 0 || argc - optind != 1) {
-		options_release(&fo);
+	if (rc != 0 || argc - optind != (how == ADD ? 0 : 1) || (how == ADD &&
+	    options_missing(activity_fields, &in) != NULL)) {
 		cmd_usage("activity");
-		return rc == 1 ? 0 : 2;
+		ret = rc == 1 ? 0 : 2;
+		goto done;
 	}
-	if (cancel)
+	if (how == CANCEL)
 		in.status = "cancelled";
-	if (get_id(app, argv[optind], &a) == -1 || apply(app, &in, &a) != 0)
+	if (how == ADD) {
+		a.uid = activity_new_uid(app->cfg->domain);
+		a.status = ACTIVITY_PLANNED;
+	} else if (get_id(app, argv[optind], &a) == -1)
 		goto done;
-	if (activity_save(app->store, &a, app->now, &changed) == -1)
+	if ((rc = activity_apply(app->store, app->cfg, &in, &a, &errs)) == 1)
+		options_refused(&errs);
+	if (rc != 0 || activity_save(app->store, &a, app->now, &changed) == -1)
 		goto done;
-	printf("%ld %s\n", a.id, changed ? (cancel ? "cancelled" : "changed") :
-	    "unchanged");
+	if (how == ADD)
+		printf("%ld\n", a.id);
+	else
+		printf("%ld %s\n", a.id, !changed ? "unchanged" : how == CANCEL ?
+		    "cancelled" : "changed");
 	ret = 0;
 done:
+	field_errs_release(&errs);
 	options_release(&fo);
 	activity_release(&a);
 	return ret;
 }
 
 static int
+activity_add(int argc, char **argv, struct app *app)
+{
+	return write_activity(argc, argv, app, ADD);
+}
+
+static int
 activity_edit(int argc, char **argv, struct app *app)
 {
-	return change(argc, argv, app, 0);
+	return write_activity(argc, argv, app, EDIT);
 }
 
 static int
 activity_cancel(int argc, char **argv, struct app *app)
 {
-	return change(argc, argv, app, 1);
+	return write_activity(argc, argv, app, CANCEL);
 }
 
 /* Sorted by name. */

@@ -44,6 +44,12 @@ struct field {
 	const char *vi, *en;	/* the rule, said when it is broken */
 };
 
+/* The row of an email address field named name at offset off: the rule
+ * of text_email_valid() and its words, the same in every input. */
+#define FIELD_EMAIL(name, off, flags) \
+	{ name, NULL, off, 0, 254, flags, text_email_valid, NULL, \
+	    "Địa chỉ email không hợp lệ.", "'%s' is not an email address." }
+
 /* Bytes of a message, NUL included. */
 #define FIELD_MSG_MAX	512
 

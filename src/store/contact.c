@@ -80,8 +80,7 @@ const struct field contact_fields[] = {
 	    NULL, NULL, NULL },
 	{ "address", NULL, IN(address), 0, TEXT_LINE_MAX, 0, NULL, NULL, NULL,
 	    NULL },
-	{ "email", NULL, IN(email), 0, 254, 0, text_email_valid, NULL,
-	    "Địa chỉ email không hợp lệ.", "'%s' is not an email address." },
+	FIELD_EMAIL("email", IN(email), 0),
 	{ "website", NULL, IN(website), 0, TEXT_LINE_MAX, 0, website_ok, NULL,
 	    "Trang web phải bắt đầu bằng http:// hoặc https:// và không có "
 	    "dấu cách.", "Must start with http:// or https:// and have no "

@@ -20,9 +20,7 @@ static const char *const langs[] = { "vi", "en", NULL };
 #define IN(m)	offsetof(struct recipient_input, m)
 
 const struct field recipient_fields[] = {
-	{ "email", NULL, IN(email), 0, 254, FIELD_REQUIRED, text_email_valid,
-	    NULL, "Địa chỉ email không hợp lệ.",
-	    "'%s' is not an email address." },
+	FIELD_EMAIL("email", IN(email), FIELD_REQUIRED),
 	{ "name", NULL, IN(name), 0, TEXT_LINE_MAX, FIELD_REQUIRED, NULL,
 	    NULL, NULL, NULL },
 	{ "lang", NULL, IN(lang), 0, 2, FIELD_REQUIRED, NULL, langs,

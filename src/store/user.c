@@ -31,9 +31,8 @@ static const char *const role_names[] = { "viewer", "editor", "admin",
 #define IN(m)	offsetof(struct user_input, m)
 
 const struct field user_fields[] = {
-	{ "email", NULL, IN(email), 0, 254, FIELD_REQUIRED | FIELD_NOOPT,
-	    text_email_valid, NULL, "Địa chỉ email không hợp lệ.",
-	    "'%s' is not an email address." },
+	/* The operand of `kyniem user add`. */
+	FIELD_EMAIL("email", IN(email), FIELD_REQUIRED | FIELD_NOOPT),
 	{ "name", NULL, IN(name), 0, TEXT_LINE_MAX, FIELD_REQUIRED, NULL,
 	    NULL, NULL, NULL },
 	{ "role", NULL, IN(role), 0, 16, FIELD_REQUIRED, NULL, role_names,
