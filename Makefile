@@ -170,6 +170,7 @@ UNITS = \
 	tests/unit/test_collate.c \
 	tests/unit/test_config.c \
 	tests/unit/test_conns.c \
+	tests/unit/test_contact.c \
 	tests/unit/test_correction.c \
 	tests/unit/test_csv.c \
 	tests/unit/test_doc.c \

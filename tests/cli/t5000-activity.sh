@@ -131,4 +131,35 @@ expect "recipient remove" K recipient remove carol@example.org
 test_must_fail --status=1 K recipient remove carol@example.org 2>/dev/null
 K recipient list >"$T/out"
 expect "two recipients left after the remove" [ "$(wc -l <"$T/out")" -eq 2 ]
+
+# Every input's fields are one table: a refused value is "field:
+# reason" (exit 1), all of them at once; sub-commands are a table too.
+test_must_fail --status=1 K recipient add --email x@example.org --name X \
+    --lang fr 2>"$T/err"
+expect_grep "^kyniem: lang: must be vi or en, not 'fr'$" "$T/err"
+test_must_fail --status=1 K recipient add --email 'x@y' --name ' ' \
+    2>"$T/err"
+expect_grep "^kyniem: email: 'x@y' is not an email address$" "$T/err"
+expect_grep '^kyniem: name: needs at least one visible character' "$T/err"
+test_must_fail --status=1 K user add u@example.org --name U --role boss \
+    2>"$T/err"
+expect_grep "^kyniem: role: must be admin, editor or viewer, not 'boss'$" \
+    "$T/err"
+test_must_fail --status=2 K user add u@example.org --name U 2>"$T/err"
+expect_grep '^usage: kyniem .* user add EMAIL' "$T/err"
+test_must_fail --status=2 K activity copy 1 2>"$T/err"
+expect_grep "^kyniem: unknown activity command 'copy'$" "$T/err"
+test_must_fail --status=2 K contact show 2>"$T/err"
+expect_grep '^usage: kyniem .* contact list' "$T/err"
+test_must_fail --status=2 K activity cancel 1 --status done 2>"$T/err"
+expect_grep '^usage: kyniem .* activity add' "$T/err"
+expect "activity add --help" K activity add --help 2>"$T/err"
+expect_grep '^usage: kyniem .* activity add --title TEXT' "$T/err"
+id=$(K activity list | grep 'Ngày hội' | cut -f1)
+K activity edit "$id" --public >/dev/null
+K activity show "$id" >"$T/show"
+expect_grep '^public      yes$' "$T/show"
+K activity edit "$id" --no-public >/dev/null
+K activity show "$id" >"$T/show"
+expect_grep '^public      no$' "$T/show"
 exit 0
