@@ -224,8 +224,8 @@ write_activity(int argc, char **argv, struct app *app, enum how how)
 	if (how == ADD)
 		printf("%ld\n", a.id);
 	else
-		printf("%ld %s\n", a.id, !changed ? "unchanged" : how == CANCEL ?
-		    "cancelled" : "changed");
+		printf("%ld %s\n", a.id, !changed ? "unchanged" :
+		    how == CANCEL ? "cancelled" : "changed");
 	ret = 0;
 done:
 	field_errs_release(&errs);

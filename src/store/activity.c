@@ -261,9 +261,9 @@ check_countries(struct store *st, const char *list, struct field_errs *es)
 		if ((rc = st != NULL ? store_country_exists(st, cc) : 1) ==
 		    0) {
 			e = field_errs_add(es, "countries");
-			snprintf(e->vi, sizeof(e->vi), "Nước đối tác phải là các "
-			    "mã ISO 2 chữ có trong danh sách nước (ví dụ JP "
-			    "US), cách nhau bằng dấu cách; không có “%s”.",
+			snprintf(e->vi, sizeof(e->vi), "Nước đối tác phải là "
+			    "các mã ISO 2 chữ có trong danh sách nước (ví dụ "
+			    "JP US), cách nhau bằng dấu cách; không có “%s”.",
 			    cc);
 			snprintf(e->en, sizeof(e->en), "Unknown country code "
 			    "'%s'.", cc);
@@ -315,8 +315,8 @@ check_years(const struct config *cfg, const struct activity *a,
 			continue;
 		util_format_ymd(*d[i], day, sizeof(day));
 		e = field_errs_add(es, names[i]);
-		snprintf(e->vi, sizeof(e->vi), "%s phải trong các năm từ %d đến "
-		    "%d.", vi[i], cfg->act_first_year, cfg->act_last_year);
+		snprintf(e->vi, sizeof(e->vi), "%s phải trong các năm từ %d "
+		    "đến %d.", vi[i], cfg->act_first_year, cfg->act_last_year);
 		snprintf(e->en, sizeof(e->en), "Must be within the years %d to "
 		    "%d ([activities] first_year, last_year), not %s.",
 		    cfg->act_first_year, cfg->act_last_year, day);
@@ -367,10 +367,11 @@ check_owners(struct store *st, const struct config *cfg,
 		if (rc == 1)
 			continue;
 		e = field_errs_add(es, "owners");
-		snprintf(e->vi, sizeof(e->vi), "“%s” không phải người dùng hay "
-		    "người nhận của hội. Chỉ người dùng và người nhận được giao "
-		    "phụ trách và nhận thư nhắc; quản trị viên cần thêm địa chỉ "
-		    "này vào danh sách người nhận trước.", a->owners[i]);
+		snprintf(e->vi, sizeof(e->vi), "“%s” không phải người dùng "
+		    "hay người nhận của hội. Chỉ người dùng và người nhận được "
+		    "giao phụ trách và nhận thư nhắc; quản trị viên cần thêm "
+		    "địa chỉ này vào danh sách người nhận trước.",
+		    a->owners[i]);
 		snprintf(e->en, sizeof(e->en), "'%s' is neither an account nor "
 		    "a recipient; an administrator adds it as a recipient "
 		    "first.", a->owners[i]);
