@@ -97,6 +97,21 @@ expect_grep "$f:2: category: unknown category 'gala'" "$T/err"
 expect_grep "$f:3: countries: unknown country code 'ZZ'" "$T/err"
 expect_grep "$f:4: participants: must be a number from 0 to 1000000, not 'many'" "$T/err"
 
+# The import takes a column's limit from activity_fields, as the command
+# line and the web form do: twenty owners (max_owners), 899 characters,
+# are one row's owners.
+owners=$(seq -f 'nguyen.van.thanh.%02g@hoi-huu-nghi.example.org' 1 20 |
+    tr '\n' ';')
+# shellcheck disable=SC2046
+known_owners $(echo "$owners" | tr ';' ' ')
+printf '%s\n' 'key,title,start,end,location,organiser,owners,remind,observance,status,notes' \
+    "own-20,Họp ban chấp hành,2023-05-05,,,,$owners,,,," >"$T/owners.csv"
+expect "twenty long owners import" K import "$T/owners.csv"
+K activity show "$(K activity list | grep 'Họp ban chấp hành' | cut -f1)" \
+    >"$T/show"
+expect "all twenty are owners" [ "$(grep -c 'nguyen.van.thanh' \
+    "$T/show")" -eq 20 ]
+
 # The public column: yes or no; empty, or a file without the column,
 # keeps what the activity is (a new one is internal).
 H16=key,title,start,end,location,organiser,owners,remind,observance,status,notes,category,countries,partner,participants,result
