@@ -72,6 +72,7 @@ SRCS = \
 	src/cli/cmd_show.c \
 	src/cli/cmd_upcoming.c \
 	src/cli/cmd_user.c \
+	src/cli/options.c \
 	src/cli/output.c \
 	src/cli/query.c \
 	src/cli/yearly.c \
@@ -96,6 +97,7 @@ SRCS = \
 	src/lib/collate.c \
 	src/lib/csv.c \
 	src/lib/escape.c \
+	src/lib/field.c \
 	src/lib/file.c \
 	src/lib/input.c \
 	src/lib/log.c \
@@ -148,7 +150,6 @@ SRCS = \
 	src/web/web.c \
 	src/web/web_activities.c \
 	src/web/web_activity.c \
-	src/web/web_activity_msg.c \
 	src/web/web_audit.c \
 	src/web/web_backup.c \
 	src/web/web_contacts.c \
@@ -174,10 +175,12 @@ UNITS = \
 	tests/unit/test_collate.c \
 	tests/unit/test_config.c \
 	tests/unit/test_conns.c \
+	tests/unit/test_contact.c \
 	tests/unit/test_correction.c \
 	tests/unit/test_csv.c \
 	tests/unit/test_doc.c \
 	tests/unit/test_escape.c \
+	tests/unit/test_field.c \
 	tests/unit/test_httpreq.c \
 	tests/unit/test_icsline.c \
 	tests/unit/test_import.c \

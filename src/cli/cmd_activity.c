@@ -1,7 +1,7 @@
 /*
  * kyniem activity add|list|show|edit|cancel: planned activities by hand.
- * Validation and storage are activity.c's; this file parses options and
- * prints.
+ * The options of add and edit are activity_fields' (options.c reads
+ * them); validation and storage are activity.c's; this file prints.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -13,127 +13,8 @@
 #include "config.h"
 #include "dataset.h"
 #include "log.h"
+#include "options.h"
 #include "store.h"
-
-/* Options shared by add and edit; NULL members were not given. */
-struct fields {
-	const char *title, *start, *end, *location, *organiser, *remind;
-	const char *observance, *notes, *status;
-	const char *category, *partner, *participants, *result;
-	const char *public;	/* "yes" for --public, "no" for --no-public */
-	char **owners;
-	size_t nowners;
-	struct buf countries;	/* --country CC, each once */
-	int countries_given;
-};
-
-static const struct option field_opts[] = {
-	{ "category", required_argument, NULL, 'c' },
-	{ "country", required_argument, NULL, 'C' },
-	{ "end", required_argument, NULL, 'e' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "location", required_argument, NULL, 'l' },
-	{ "no-public", no_argument, NULL, 'u' },
-	{ "notes", required_argument, NULL, 'N' },
-	{ "observance", required_argument, NULL, 'o' },
-	{ "organiser", required_argument, NULL, 'g' },
-	{ "owner", required_argument, NULL, 'w' },
-	{ "participants", required_argument, NULL, 'P' },
-	{ "partner", required_argument, NULL, 'p' },
-	{ "public", no_argument, NULL, 'U' },
-	{ "remind", required_argument, NULL, 'r' },
-	{ "result", required_argument, NULL, 'R' },
-	{ "start", required_argument, NULL, 's' },
-	{ "status", required_argument, NULL, 'S' },
-	{ "title", required_argument, NULL, 't' },
-	{ NULL, 0, NULL, 0 }
-};
-
-/* 0, 1 for --help, 2 for a usage error. */
-static int
-parse_fields(int argc, char **argv, struct fields *f)
-{
-	int ch;
-
-	while ((ch = getopt_long(argc, argv, "h", field_opts, NULL)) != -1) {
-		switch (ch) {
-		case 'c': f->category = optarg; break;
-		case 'C':
-			/* --country "" clears the list. */
-			buf_printf(&f->countries, "%s ", optarg);
-			f->countries_given = 1;
-			break;
-		case 'e': f->end = optarg; break;
-		case 'l': f->location = optarg; break;
-		case 'N': f->notes = optarg; break;
-		case 'o': f->observance = optarg; break;
-		case 'g': f->organiser = optarg; break;
-		case 'p': f->partner = optarg; break;
-		case 'P': f->participants = optarg; break;
-		case 'r': f->remind = optarg; break;
-		case 'R': f->result = optarg; break;
-		case 's': f->start = optarg; break;
-		case 'S': f->status = optarg; break;
-		case 't': f->title = optarg; break;
-		case 'u': f->public = "no"; break;
-		case 'U': f->public = "yes"; break;
-		case 'w':
-			f->owners = xrealloc(f->owners, (f->nowners + 1) *
-			    sizeof(*f->owners));
-			f->owners[f->nowners++] = optarg;
-			break;
-		case 'h':
-			return 1;
-		default:
-			return 2;
-		}
-	}
-	return 0;
-}
-
-/* Apply the given fields to a; -1 after logging a bad value. */
-static int
-apply(struct app *app, const struct fields *f, struct activity *a)
-{
-	struct activity_input in = { 0 };
-	struct buf owners;
-	const char *field;
-	char err[300];
-	size_t i;
-	int ret;
-
-	in.title = f->title;
-	in.start = f->start;
-	in.end = f->end;
-	in.location = f->location;
-	in.organiser = f->organiser;
-	in.observance = f->observance;
-	in.notes = f->notes;
-	in.remind = f->remind;
-	in.status = f->status;
-	in.category = f->category;
-	in.partner = f->partner;
-	in.participants = f->participants;
-	in.result = f->result;
-	in.public = f->public;
-	in.countries = f->countries_given ? (f->countries.data != NULL ?
-	    f->countries.data : "") : NULL;
-	buf_init(&owners);
-	for (i = 0; i < f->nowners; i++)
-		buf_printf(&owners, "%s%s", i > 0 ? "," : "", f->owners[i]);
-	in.owners = f->nowners > 0 ? owners.data : NULL;
-	ret = activity_apply(app->store, app->cfg, &in, a, &field, err,
-	    sizeof(err));
-	/* Most reasons name their field already ("title has no visible
-	 * character"); the others get it in front. */
-	if (ret == -1 && field != NULL && strncmp(err, field,
-	    strlen(field)) == 0)
-		log_warnx("%s", err);
-	else if (ret == -1)
-		log_warnx("%s: %s", field != NULL ? field : "activity", err);
-	buf_release(&owners);
-	return ret;
-}
 
 static void
 print_when(struct ymd d, int all_day, int min)
@@ -145,36 +26,6 @@ print_when(struct ymd d, int all_day, int min)
 		printf("%s", buf);
 	else
 		printf("%sT%02d:%02d", buf, min / 60, min % 60);
-}
-
-static int
-activity_add(int argc, char **argv, struct app *app)
-{
-	struct fields f = { 0 };
-	struct activity a = { 0 };
-	int rc, changed, ret = 1;
-
-	buf_init(&f.countries);
-	if ((rc = parse_fields(argc, argv, &f)) != 0 || optind != argc ||
-	    f.title == NULL || f.start == NULL) {
-		free(f.owners);
-		buf_release(&f.countries);
-		cmd_usage("activity");
-		return rc == 1 ? 0 : 2;
-	}
-	a.uid = activity_new_uid(app->cfg->domain);
-	a.status = ACTIVITY_PLANNED;
-	if (apply(app, &f, &a) == -1)
-		goto done;
-	if (activity_save(app->store, &a, app->now, &changed) == -1)
-		goto done;
-	printf("%ld\n", a.id);
-	ret = 0;
-done:
-	free(f.owners);
-	buf_release(&f.countries);
-	activity_release(&a);
-	return ret;
 }
 
 /* activity list [--category KEY] [--year YYYY] [--csv]: id, start,
@@ -303,8 +154,7 @@ activity_show(int argc, char **argv, struct app *app)
 	struct activity a;
 	size_t i;
 
-	if (argc != 2)
-		return cmd_usage("activity");
+	(void)argc;
 	if (get_id(app, argv[1], &a) == -1)
 		return 1;
 	printf("%-11s %ld\n", "id", a.id);
@@ -336,62 +186,83 @@ activity_show(int argc, char **argv, struct app *app)
 	return 0;
 }
 
-/* edit ID [fields] and cancel ID (edit with --status cancelled). */
+enum how { ADD, EDIT, CANCEL };
+
+/*
+ * add, edit ID and cancel ID (edit with --status cancelled): the options
+ * of activity_fields (add needs --title and --start) applied to a new
+ * activity or to the stored one, and saved.
+ */
 static int
-activity_edit(int argc, char **argv, struct app *app, int cancel)
+write_activity(int argc, char **argv, struct app *app, enum how how)
 {
-	struct fields f = { 0 };
+	struct activity_input in = { 0 };
 	struct activity a = { 0 };
+	struct field_errs errs;
+	struct field_opts fo;
 	int rc, changed = 0, ret = 1;
 
-	buf_init(&f.countries);
-	if ((rc = parse_fields(argc, argv, &f)) != 0 || argc - optind != 1 ||
-	    (cancel && argc != 2)) {
-		free(f.owners);
-		buf_release(&f.countries);
+	field_errs_init(&errs);
+	rc = options_fields(argc, argv, activity_fields, &in, NULL, NULL, &fo);
+	if (rc != 0 || argc - optind != (how == ADD ? 0 : 1) || (how == ADD &&
+	    options_missing(activity_fields, &in) != NULL)) {
 		cmd_usage("activity");
-		return rc == 1 ? 0 : 2;
+		ret = rc == 1 ? 0 : 2;
+		goto done;
 	}
-	if (cancel)
-		f.status = "cancelled";
-	if (get_id(app, argv[optind], &a) == -1 || apply(app, &f, &a) == -1)
+	if (how == CANCEL)
+		in.status = "cancelled";
+	if (how == ADD) {
+		a.uid = activity_new_uid(app->cfg->domain);
+		a.status = ACTIVITY_PLANNED;
+	} else if (get_id(app, argv[optind], &a) == -1)
 		goto done;
-	if (activity_save(app->store, &a, app->now, &changed) == -1)
+	if ((rc = activity_apply(app->store, app->cfg, &in, &a, &errs)) == 1)
+		options_refused(&errs);
+	if (rc != 0 || activity_save(app->store, &a, app->now, &changed) == -1)
 		goto done;
-	printf("%ld %s\n", a.id, changed ? (cancel ? "cancelled" : "changed") :
-	    "unchanged");
+	if (how == ADD)
+		printf("%ld\n", a.id);
+	else
+		printf("%ld %s\n", a.id, !changed ? "unchanged" :
+		    how == CANCEL ? "cancelled" : "changed");
 	ret = 0;
 done:
-	free(f.owners);
-	buf_release(&f.countries);
+	field_errs_release(&errs);
+	options_release(&fo);
 	activity_release(&a);
 	return ret;
 }
 
+static int
+activity_add(int argc, char **argv, struct app *app)
+{
+	return write_activity(argc, argv, app, ADD);
+}
+
+static int
+activity_edit(int argc, char **argv, struct app *app)
+{
+	return write_activity(argc, argv, app, EDIT);
+}
+
+static int
+activity_cancel(int argc, char **argv, struct app *app)
+{
+	return write_activity(argc, argv, app, CANCEL);
+}
+
+/* Sorted by name. */
+static const struct subcommand subs[] = {
+	{ "add", activity_add, -1 },
+	{ "cancel", activity_cancel, 1 },
+	{ "edit", activity_edit, -1 },
+	{ "list", activity_list, -1 },
+	{ "show", activity_show, 1 },
+};
+
 int
 cmd_activity(int argc, char **argv, struct app *app)
 {
-	const char *sub;
-
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0) {
-		cmd_usage("activity");
-		return argc < 2 ? 2 : 0;
-	}
-	sub = argv[1];
-	argc--;
-	argv++;
-	optind = 0;
-	if (strcmp(sub, "add") == 0)
-		return activity_add(argc, argv, app);
-	if (strcmp(sub, "list") == 0)
-		return activity_list(argc, argv, app);
-	if (strcmp(sub, "show") == 0)
-		return activity_show(argc, argv, app);
-	if (strcmp(sub, "edit") == 0)
-		return activity_edit(argc, argv, app, 0);
-	if (strcmp(sub, "cancel") == 0)
-		return activity_edit(argc, argv, app, 1);
-	log_warnx("unknown activity command '%s'", sub);
-	return cmd_usage("activity");
+	return options_sub("activity", subs, NELEM(subs), argc, argv, app);
 }

@@ -12,24 +12,22 @@
 #include "contact.h"
 #include "escape.h"
 #include "log.h"
+#include "options.h"
 #include "output.h"
 #include "vntime.h"
 
 static const char *const origins[] = { "imported", "edited", "added" };
 
+/* The row of calendars/contacts.csv: contact_fields' columns. */
 static void
 csv_row(struct buf *b, const struct contact *c)
 {
-	const char *v[CONTACT_CSV_FIELDS] = { c->key, c->country, c->kind,
-		c->city, c->name_vi, c->name_en, c->address, c->email,
-		c->website, c->head_title_vi, c->head_title_en, c->confidence,
-		c->source, c->note };
-	int i;
+	const struct field *f;
 
-	for (i = 0; i < CONTACT_CSV_FIELDS; i++) {
-		if (i > 0)
+	for (f = contact_fields; f->name != NULL; f++) {
+		if (f != contact_fields)
 			buf_putc(b, ',');
-		esc_csv(b, v[i]);
+		esc_csv(b, field_value(f, c));
 	}
 	buf_puts(b, "\r\n");
 }
@@ -146,14 +144,17 @@ field(const char *name, const char *v)
 		printf("%-14s %s\n", name, v);
 }
 
+/* show KEY */
 static int
-contact_show(const char *key, struct app *app)
+contact_show(int argc, char **argv, struct app *app)
 {
+	const char *key = argv[1];
 	struct contact c;
 	struct buf at;
 	struct ymd day;
 	int rc, min;
 
+	(void)argc;
 	if ((rc = contact_get(app->store, key, &c)) != 0) {
 		if (rc == 1)
 			log_warnx("no contact '%s'", key);
@@ -189,18 +190,14 @@ contact_show(const char *key, struct app *app)
 	return 0;
 }
 
+/* Sorted by name. */
+static const struct subcommand subs[] = {
+	{ "list", contact_list, -1 },
+	{ "show", contact_show, 1 },
+};
+
 int
 cmd_contact(int argc, char **argv, struct app *app)
 {
-	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-		cmd_usage("contact");
-		return argc < 2 ? 2 : 0;
-	}
-	if (strcmp(argv[1], "list") == 0) {
-		optind = 0;
-		return contact_list(argc - 1, argv + 1, app);
-	}
-	if (strcmp(argv[1], "show") == 0 && argc == 3)
-		return contact_show(argv[2], app);
-	return cmd_usage("contact");
+	return options_sub("contact", subs, NELEM(subs), argc, argv, app);
 }

@@ -15,6 +15,7 @@
 #include "file.h"
 #include "log.h"
 #include "lunar.h"
+#include "options.h"
 #include "output.h"
 #include "plan.h"
 #include "report.h"

@@ -9,6 +9,7 @@
 
 #include <getopt.h>
 #include <pwd.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,10 +23,10 @@
 #include "invite.h"
 #include "log.h"
 #include "mail.h"
+#include "options.h"
 #include "recipient.h"
 #include "remind.h"
 #include "site.h"
-#include "text.h"
 #include "user.h"
 #include "vntime.h"
 
@@ -133,61 +134,60 @@ give_link(struct app *app, const struct user *u, int reset)
 	return ret;
 }
 
+/* The command's own option, beside user_fields'. */
+struct add_opts {
+	const char *password_file;
+};
+
+static const struct field own_opts[] = {
+	{ "password-file", NULL, offsetof(struct add_opts, password_file), 0,
+	    0, 0, NULL, NULL, NULL, NULL },
+	{ NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+/* add EMAIL with the options of user_fields (--name, --role) and
+ * --password-file. */
 static int
 user_add_cmd(int argc, char **argv, struct app *app)
 {
-	static const struct option opts[] = {
-		{ "name", required_argument, NULL, 'n' },
-		{ "password-file", required_argument, NULL, 'p' },
-		{ "role", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *name = NULL, *pwfile = NULL, *why;
-	char *pw = NULL, err[200];
+	struct user_input in = { 0 };
+	struct add_opts own = { 0 };
+	struct field_errs errs;
+	struct field_opts fo;
+	const char *why;
+	char *pw = NULL;
 	struct user u;
-	int ch, role = -1, rc, ret = 1;
+	int rc, ret = 1;
 
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'n': name = optarg; break;
-		case 'p': pwfile = optarg; break;
-		case 'r':
-			if ((role = user_role_parse(optarg)) < 0) {
-				log_warnx("--role must be admin, editor or "
-				    "viewer, not '%s'", optarg);
-				return 2;
-			}
-			break;
-		default:
-			return cmd_usage("user");
-		}
+	user_init();
+	field_errs_init(&errs);
+	rc = options_fields(argc, argv, user_fields, &in, own_opts, &own, &fo);
+	if (rc != 0 || optind != argc - 1 || options_missing(user_fields,
+	    &in) != NULL) {
+		cmd_usage("user");
+		ret = rc == 1 ? 0 : 2;
+		goto done;
 	}
-	if (optind != argc - 1 || name == NULL || role < 0)
-		return cmd_usage("user");
-	if (!text_email_valid(argv[optind])) {
-		log_warnx("'%s' is not an email address", argv[optind]);
-		return 1;
+	in.email = argv[optind];
+	if (user_check(&in, &errs) == -1) {
+		options_refused(&errs);
+		goto done;
 	}
-	if (text_check_field("--name", name, TEXT_LINE_MAX, TEXT_REQUIRED,
-	    err, sizeof(err)) == -1) {
-		log_warnx("%s", err);
-		return 1;
-	}
-	if (pwfile != NULL) {
-		if ((pw = read_password(pwfile)) == NULL)
-			return 1;
-		if ((why = user_password_problem(argv[optind], pw)) != NULL) {
-			log_warnx("%s: %s", pwfile, why);
+	if (own.password_file != NULL) {
+		if ((pw = read_password(own.password_file)) == NULL)
+			goto done;
+		if ((why = user_password_problem(in.email, pw)) != NULL) {
+			log_warnx("%s: %s", own.password_file, why);
 			goto done;
 		}
 	}
-	if ((rc = user_add(app->store, argv[optind], name, (enum role)role,
-	    pw, app->now)) != 0) {
+	if ((rc = user_add(app->store, in.email, in.name, (enum role)
+	    user_role_parse(in.role), pw, app->now)) != 0) {
 		if (rc == 1)
-			log_warnx("an account '%s' exists", argv[optind]);
+			log_warnx("an account '%s' exists", in.email);
 		goto done;
 	}
-	if (user_get(app->store, argv[optind], &u) != 0)
+	if (user_get(app->store, in.email, &u) != 0)
 		goto done;
 	audit(app, "user.add", u.email, user_role_name(u.role));
 	printf("added %s (%s)\n", u.email, user_role_name(u.role));
@@ -197,15 +197,19 @@ done:
 	if (pw != NULL)
 		explicit_bzero(pw, strlen(pw));
 	free(pw);
+	field_errs_release(&errs);
+	options_release(&fo);
 	return ret;
 }
 
 static int
-user_list_cmd(struct app *app)
+user_list_cmd(int argc, char **argv, struct app *app)
 {
 	struct user_list l;
 	size_t i;
 
+	(void)argc;
+	(void)argv;
 	if (user_load(app->store, &l) == -1)
 		return 1;
 	for (i = 0; i < l.n; i++)
@@ -217,12 +221,16 @@ user_list_cmd(struct app *app)
 	return 0;
 }
 
+/* disable, enable and reset EMAIL: argv[0] says which. */
 static int
-user_change_cmd(const char *what, const char *email, struct app *app)
+user_change_cmd(int argc, char **argv, struct app *app)
 {
+	const char *what = argv[0], *email = argv[1];
 	struct user u;
 	int rc;
 
+	(void)argc;
+	user_init();
 	if (strcmp(what, "reset") == 0) {
 		if ((rc = user_get(app->store, email, &u)) == 0) {
 			audit(app, "user.reset", u.email, NULL);
@@ -242,22 +250,17 @@ user_change_cmd(const char *what, const char *email, struct app *app)
 	return 1;
 }
 
+/* Sorted by name. */
+static const struct subcommand subs[] = {
+	{ "add", user_add_cmd, -1 },
+	{ "disable", user_change_cmd, 1 },
+	{ "enable", user_change_cmd, 1 },
+	{ "list", user_list_cmd, 0 },
+	{ "reset", user_change_cmd, 1 },
+};
+
 int
 cmd_user(int argc, char **argv, struct app *app)
 {
-	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-		cmd_usage("user");
-		return argc < 2 ? 2 : 0;
-	}
-	user_init();
-	if (strcmp(argv[1], "add") == 0) {
-		optind = 0;
-		return user_add_cmd(argc - 1, argv + 1, app);
-	}
-	if (strcmp(argv[1], "list") == 0 && argc == 2)
-		return user_list_cmd(app);
-	if (argc == 3 && (strcmp(argv[1], "disable") == 0 ||
-	    strcmp(argv[1], "enable") == 0 || strcmp(argv[1], "reset") == 0))
-		return user_change_cmd(argv[1], argv[2], app);
-	return cmd_usage("user");
+	return options_sub("user", subs, NELEM(subs), argc, argv, app);
 }

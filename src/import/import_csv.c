@@ -16,6 +16,7 @@
 #include "activity.h"
 #include "contact.h"
 #include "csv.h"
+#include "field.h"
 #include "import.h"
 #include "import_int.h"
 #include "import_keys.h"
@@ -39,13 +40,14 @@ struct ctx {
 	long line;		/* of the row read last */
 	int failed;		/* a bad row was seen: stop writing */
 	const char *err;	/* reason for the current row */
-	char errbuf[160];
+	char errbuf[FIELD_MSG_MAX + 64];
 	struct import_keys keys;	/* of the rows so far */
 };
 
 struct format {
 	const char *header;
 	enum row (*row)(struct ctx *, char **f);
+	int model_checked;	/* the model's field table checks the row */
 };
 
 static enum row row_country(struct ctx *, char **);
@@ -75,10 +77,14 @@ static const struct format formats[] = {
 	{ .header = "key,year,start,end,source", .row = row_dated },
 	{ .header = "group,country,since,source", .row = row_group },
 	{ .header = "country,title_vi,title_en", .row = row_titles },
-	{ .header = ACTIVITY_CSV_HEADER, .row = row_activity },
-	{ .header = CONTACT_CSV_HEADER, .row = row_contact },
-	{ .header = ACTIVITY_CSV_HEADER_V1, .row = row_activity_v1 },
-	{ .header = ACTIVITY_CSV_HEADER_V2, .row = row_activity_v2 },
+	{ .header = ACTIVITY_CSV_HEADER, .row = row_activity,
+	    .model_checked = 1 },
+	{ .header = CONTACT_CSV_HEADER, .row = row_contact,
+	    .model_checked = 1 },
+	{ .header = ACTIVITY_CSV_HEADER_V1, .row = row_activity_v1,
+	    .model_checked = 1 },
+	{ .header = ACTIVITY_CSV_HEADER_V2, .row = row_activity_v2,
+	    .model_checked = 1 },
 };
 
 static enum row bad(struct ctx *c, const char *fmt, ...)
@@ -467,7 +473,8 @@ static enum row
 row_activity(struct ctx *c, char **f)
 {
 	struct activity a = { 0 };
-	int changed = 0;
+	struct field_errs errs;
+	int changed = 0, bad_row;
 	enum row rc;
 
 	if (!valid_activity_key(f[0]))
@@ -475,13 +482,18 @@ row_activity(struct ctx *c, char **f)
 		    f[0]);
 	if ((rc = remember_key(c, f[0])) != ROW_OK)
 		return rc;
-	if (activity_from_csv(c->run->st, c->run->stats->cfg, f, &a,
-	    c->errbuf, sizeof(c->errbuf)) == -1) {
+	field_errs_init(&errs);
+	if ((bad_row = activity_from_csv(c->run->st, c->run->stats->cfg, f,
+	    &a, &errs)) == 1) {
+		field_err_line(&errs.v[0], c->errbuf, sizeof(c->errbuf));
 		c->err = c->errbuf;
 		rc = ROW_BAD;
-	} else if (!c->failed)
+	} else if (bad_row != 0)
+		rc = ROW_DB;
+	else if (!c->failed)
 		rc = written(c, activity_put(c->run->st, &a, c->run->now,
 		    &changed), &changed);
+	field_errs_release(&errs);
 	activity_release(&a);
 	return rc;
 }
@@ -492,19 +504,18 @@ static enum row
 row_contact(struct ctx *c, char **f)
 {
 	struct contact k;
-	struct contact_err errs[CONTACT_MAX_ERRS];
-	size_t n;
-	int changed = 0;
+	struct field_errs errs;
+	int changed = 0, checked;
 	enum row rc;
 
 	contact_from_csv(f, &k);
-	switch (contact_check(c->run->st, &k, errs, &n)) {
-	case 0:
-		break;
-	case -1:
+	field_errs_init(&errs);
+	if ((checked = contact_check(c->run->st, &k, &errs)) == 1)
+		field_err_line(&errs.v[0], c->errbuf, sizeof(c->errbuf));
+	field_errs_release(&errs);
+	if (checked == -1)
 		return ROW_DB;
-	default:
-		contact_err_text(&errs[0], c->errbuf, sizeof(c->errbuf));
+	if (checked != 0) {
 		c->err = c->errbuf;
 		return ROW_BAD;
 	}
@@ -572,40 +583,44 @@ header_fields(const struct format *fmt)
 	return n;
 }
 
-/* The limit of a column, by its name in the header. */
+/* The limit of a column, by its name in the header (one line each). */
 static size_t
-column_limit(const char *name, int *flags)
+column_limit(const char *name)
 {
-	*flags = 0;
-	if (strcmp(name, "notes") == 0 || strcmp(name, "result") == 0) {
-		*flags = TEXT_MULTILINE;
-		return TEXT_NOTES_MAX;
-	}
 	if (strcmp(name, "source") == 0 || strcmp(name, "note") == 0)
 		return TEXT_SOURCE_MAX;
-	if (strcmp(name, "title") == 0)
-		return TEXT_TITLE_MAX;
 	return TEXT_LINE_MAX;
 }
 
-/* Every field through the text validator; 0, or -1 with c->err set. */
+/* Every field through the text validator; 0, or -1 with c->err set.
+ * Activities and contacts are their models' to check, through their
+ * field tables (activity_fields, contact_fields), limits and all. */
 static int
 check_fields(struct ctx *c, const struct format *fmt, char **f, size_t n)
 {
-	char *names = xstrdup(fmt->header), *save = NULL, *name;
-	size_t i = 0, max;
-	int flags, ret = 0;
+	char *names, *save = NULL, *name;
+	struct field col = { 0 };
+	struct field_errs errs;
+	size_t i = 0;
+	int ret = 0;
 
+	if (fmt->model_checked)
+		return 0;
+	names = xstrdup(fmt->header);
+	field_errs_init(&errs);
 	for (name = strtok_r(names, ",", &save); name != NULL && i < n;
 	    name = strtok_r(NULL, ",", &save), i++) {
-		max = column_limit(name, &flags);
-		if (text_check_field(name, f[i], max, flags, c->errbuf,
-		    sizeof(c->errbuf)) == -1) {
+		col.name = name;
+		col.max = column_limit(name);
+		if (field_check_value(&col, f[i], &errs) == -1) {
+			field_err_line(&errs.v[0], c->errbuf,
+			    sizeof(c->errbuf));
 			c->err = c->errbuf;
 			ret = -1;
 			break;
 		}
 	}
+	field_errs_release(&errs);
 	free(names);
 	return ret;
 }

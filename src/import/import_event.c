@@ -108,15 +108,32 @@ done:
  * (rid names it, of the event whose UID is uid).  0, or -1 after
  * reporting why at line.
  */
+/* activity_check() with its first refusal as one line in err: 0, or -1
+ * with err set ("database error" when the database failed). */
+static int
+check(struct ics_run *r, const struct activity *a, char *err, size_t len)
+{
+	struct field_errs errs;
+	int rc;
+
+	field_errs_init(&errs);
+	if ((rc = activity_check(r->st, r->stats->cfg, a, &errs)) == 1)
+		field_err_line(&errs.v[0], err, len);
+	else if (rc == -1)
+		snprintf(err, len, "database error");
+	field_errs_release(&errs);
+	return rc == 0 ? 0 : -1;
+}
+
 static int
 write_activity(struct ics_run *r, struct activity *a, long line,
     const char *uid, const char *rid)
 {
-	char err[256];
+	char err[FIELD_MSG_MAX + 64];
 	long first;
 	int changed = 0, rc;
 
-	if (activity_check(r->st, r->stats->cfg, a, err, sizeof(err)) == -1)
+	if (check(r, a, err, sizeof(err)) == -1)
 		goto bad;
 	if ((rc = import_keys_add(&r->keys, a->uid, line, &first)) == -1)
 		goto dberror;
@@ -271,7 +288,7 @@ void
 ics_vevent(struct ics_run *r, icalcomponent *ev, long line)
 {
 	struct activity a = { 0 };
-	char err[256];
+	char err[FIELD_MSG_MAX + 64];
 	long first;
 	int rc;
 
@@ -290,7 +307,7 @@ ics_vevent(struct ics_run *r, icalcomponent *ev, long line)
 		goto done;
 	}
 	/* The event's own fields once, and its UID once in the file. */
-	if (activity_check(r->st, r->stats->cfg, &a, err, sizeof(err)) == -1)
+	if (check(r, &a, err, sizeof(err)) == -1)
 		ics_bad(r, line, "%s", err);
 	else if ((rc = import_keys_add(&r->keys, a.uid, line, &first)) != 0)
 		ics_bad(r, line, rc == 1 ? "duplicate UID '%s'" :

@@ -100,22 +100,6 @@ text_check(const char *s, size_t max, int flags, const char **why)
 	return 0;
 }
 
-int
-text_check_field(const char *field, const char *s, size_t max, int flags,
-    char *err, size_t errlen)
-{
-	const char *why;
-
-	if (text_check(s, max, flags, &why) == 0)
-		return 0;
-	if (strcmp(why, "is longer than the limit") == 0)
-		snprintf(err, errlen, "%s is longer than %zu characters",
-		    field, max);
-	else
-		snprintf(err, errlen, "%s %s", field, why);
-	return -1;
-}
-
 size_t
 text_chars(const char *s)
 {

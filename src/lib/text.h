@@ -28,16 +28,9 @@
  * *why (unless why is NULL) set to a static reason ("is not valid
  * UTF-8", "contains a control character", "contains a bidirectional
  * control character", "is longer than the limit", "is required", "has no
- * visible character").
+ * visible character"); field.c says them for a field, in words.
  */
 int text_check(const char *s, size_t max, int flags, const char **why);
-
-/*
- * The same, writing "FIELD REASON (limit N characters)" into err for a
- * message; 0 or -1.
- */
-int text_check_field(const char *field, const char *s, size_t max,
-    int flags, char *err, size_t errlen);
 
 /*
  * 1 if code point c is one text_check() refuses in a field of flags: C0

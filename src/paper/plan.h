@@ -84,7 +84,8 @@ struct plan_doc {
 					   the others; equal: none */
 };
 
-/* What a plan is made from; every pointer is borrowed. */
+/* What a plan is made from, and a year-end report (report.h); every
+ * pointer is borrowed. */
 struct plan_input {
 	const struct config *cfg;
 	const struct dataset *data;

@@ -10,6 +10,7 @@
 #define KYNIEM_REPORT_H
 
 #include "doc.h"
+#include "plan.h"
 #include "util.h"
 
 struct plan_input;

@@ -1,12 +1,14 @@
 /*
  * Planned activities (a volleyball match for Bunpimay, a meeting for a
- * national day): the model, its validation and the CSV row form.  The
- * tables are activity_db.c's; the .ics form is ical.c's; reminders are
- * remind.c's business.
+ * national day): the model, its input fields (activity_fields, the one
+ * table the command line, the web form and the CSV import read), its
+ * validation and the CSV row form.  The tables are activity_db.c's; the
+ * .ics form is ical.c's; reminders are remind.c's business.
  */
 #include <sys/random.h>
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,14 +23,18 @@
 #include "util.h"
 #include "vntime.h"
 
+/* In the order of enum activity_status; the status field's choices. */
 static const char *const status_names[] = {
-	"planned", "confirmed", "done", "cancelled"
+	"planned", "confirmed", "done", "cancelled", NULL
 };
+
+static const char *const public_words[] = { "yes", "no", "1", "0", NULL };
 
 const char *
 activity_status_name(enum activity_status s)
 {
-	return (size_t)s < NELEM(status_names) ? status_names[s] : "planned";
+	return (size_t)s < NELEM(status_names) - 1 ? status_names[s] :
+	    "planned";
 }
 
 int
@@ -36,7 +42,7 @@ activity_status_parse(const char *s)
 {
 	size_t i;
 
-	for (i = 0; i < NELEM(status_names); i++)
+	for (i = 0; i + 1 < NELEM(status_names); i++)
 		if (s != NULL && strcmp(s, status_names[i]) == 0)
 			return (int)i;
 	return -1;
@@ -112,14 +118,111 @@ activity_add_owner(struct activity *a, const char *email)
 	a->owners[a->nowners++] = e;
 }
 
-const char *
+/* The value is a start or an end as activity_set_times() reads it. */
+static int
+time_ok(const char *s)
+{
+	struct ymd d;
+	int min;
+
+	return vntime_parse(s, &d, &min) == 0;
+}
+
+static int
+offsets_ok(const char *s)
+{
+	long secs[VNTIME_MAX_OFFSETS];
+
+	return vntime_parse_offsets(s, secs) > 0;
+}
+
+static int
+people_ok(const char *s)
+{
+	long n;
+
+	return util_parse_int(s, 0, ACTIVITY_PEOPLE_MAX, &n) == 0;
+}
+
+/* Characters of a list of owners at most: more than any form posts. */
+#define OWNERS_MAX	(1024 * 1024)
+
+#define STR_(x)	#x
+#define STR(x)	STR_(x)
+#define IN(m)	offsetof(struct activity_input, m)
+#define OBJ(m)	offsetof(struct activity, m)
+#define TIME_VI	"phải có dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM (giờ Việt Nam)."
+#define TIME_EN	"Must be YYYY-MM-DD or YYYY-MM-DDTHH:MM (Vietnam time), " \
+	"not '%s'."
+
+const struct field activity_fields[] = {
+	{ "title", NULL, IN(title), OBJ(title), TEXT_TITLE_MAX,
+	    FIELD_REQUIRED | FIELD_COPY, NULL, NULL, NULL, NULL },
+	{ "start", NULL, IN(start), 0, TEXT_KEY_MAX, FIELD_REQUIRED, time_ok,
+	    NULL, "Ngày bắt đầu " TIME_VI, TIME_EN },
+	{ "end", NULL, IN(end), 0, TEXT_KEY_MAX, 0, time_ok, NULL,
+	    "Ngày kết thúc " TIME_VI, TIME_EN },
+	{ "location", NULL, IN(location), OBJ(location), TEXT_LINE_MAX,
+	    FIELD_COPY, NULL, NULL, NULL, NULL },
+	{ "organiser", NULL, IN(organiser), OBJ(organiser), TEXT_LINE_MAX,
+	    FIELD_COPY, NULL, NULL, NULL, NULL },
+	/* How many is [activities] max_owners' to say (check_owners()). */
+	{ "owners", "owner", IN(owners), 0, OWNERS_MAX, FIELD_LIST, NULL,
+	    NULL, NULL, NULL },
+	{ "remind", NULL, IN(remind), OBJ(remind), TEXT_KEY_MAX, FIELD_COPY,
+	    offsets_ok, NULL, "Nhắc trước phải có dạng như 7d,1d (w: tuần, "
+	    "d: ngày, h: giờ).", "Must be like 30d,7d,1d (w: weeks, d: days, "
+	    "h: hours), not '%s'." },
+	{ "observance", NULL, IN(observance), OBJ(observance), TEXT_KEY_MAX,
+	    FIELD_COPY, NULL, NULL, NULL, NULL },
+	{ "status", NULL, IN(status), 0, TEXT_KEY_MAX, 0, NULL, status_names,
+	    "Trạng thái không hợp lệ.", "Must be planned, confirmed, done or "
+	    "cancelled, not '%s'." },
+	{ "notes", NULL, IN(notes), OBJ(notes), TEXT_NOTES_MAX,
+	    FIELD_MULTILINE | FIELD_COPY, NULL, NULL, NULL, NULL },
+	{ "category", NULL, IN(category), OBJ(category), TEXT_KEY_MAX,
+	    FIELD_COPY, NULL, NULL, NULL, NULL },
+	{ "countries", "country", IN(countries), 0, TEXT_LINE_MAX, FIELD_LIST,
+	    NULL, NULL, NULL, NULL },
+	{ "partner", NULL, IN(partner), OBJ(partner), TEXT_LINE_MAX,
+	    FIELD_COPY, NULL, NULL, NULL, NULL },
+	{ "participants", NULL, IN(participants), 0, TEXT_KEY_MAX, 0,
+	    people_ok, NULL, "Số người tham dự phải là một số từ 0 đến "
+	    STR(ACTIVITY_PEOPLE_MAX) ".", "Must be a number from 0 to "
+	    STR(ACTIVITY_PEOPLE_MAX) ", not '%s'." },
+	{ "result", NULL, IN(result), OBJ(result), TEXT_NOTES_MAX,
+	    FIELD_MULTILINE | FIELD_COPY, NULL, NULL, NULL, NULL },
+	{ "public", NULL, IN(public), 0, TEXT_KEY_MAX, FIELD_SWITCH, NULL,
+	    public_words, "Công khai phải là có (yes) hoặc không (no).",
+	    "Must be yes or no, not '%s'." },
+	{ NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+/* An imported UID: not typed, but it goes into feeds and mail. */
+static const struct field uid_field = { "uid", NULL, 0, 0, TEXT_LINE_MAX,
+	0, NULL, NULL, NULL, NULL };
+
+static const struct field_err times_mixed = { "end",
+	"Ngày bắt đầu và ngày kết thúc phải cùng là ngày, hoặc cùng có giờ.",
+	"Start and end must both be dates or both have times." };
+static const struct field_err times_order = { "end",
+	"Ngày kết thúc không được trước ngày bắt đầu.",
+	"Must not be before the start." };
+static const struct field_err start_bad = { "start",
+	"Ngày bắt đầu " TIME_VI,
+	"Must be YYYY-MM-DD or YYYY-MM-DDTHH:MM (Vietnam time)." };
+static const struct field_err end_bad = { "end",
+	"Ngày kết thúc " TIME_VI,
+	"Must be YYYY-MM-DD or YYYY-MM-DDTHH:MM (Vietnam time)." };
+
+const struct field_err *
 activity_set_times(struct activity *a, const char *start, const char *end)
 {
 	int smin, emin;
 	long t;
 
 	if (vntime_parse(start, &a->start, &smin) == -1)
-		return "start must be YYYY-MM-DD or YYYY-MM-DDTHH:MM";
+		return &start_bad;
 	a->all_day = smin < 0;
 	a->start_min = smin < 0 ? 0 : smin;
 	if (end == NULL || *end == '\0') {
@@ -135,73 +238,46 @@ activity_set_times(struct activity *a, const char *start, const char *end)
 		return NULL;
 	}
 	if (vntime_parse(end, &a->end, &emin) == -1)
-		return "end must be YYYY-MM-DD or YYYY-MM-DDTHH:MM";
+		return &end_bad;
 	if ((emin < 0) != a->all_day)
-		return "start and end must both be dates or both have times";
+		return &times_mixed;
 	a->end_min = emin < 0 ? 0 : emin;
 	if (util_ymd_cmp(a->end, a->start) < 0 || (util_ymd_cmp(a->end,
 	    a->start) == 0 && a->end_min < a->start_min))
-		return "end is before start";
+		return &times_order;
 	return NULL;
 }
 
-/* The text fields and their limits; *field names the one at fault. */
+/* Every partner country is in the countries table: 0, 1 refused, -1. */
 static int
-check_texts(const struct activity *a, const char **field, char *err,
-    size_t errlen)
-{
-	const struct {
-		const char *name, *value;
-		size_t max;
-		int flags;
-	} f[] = {
-		{ "title", a->title, TEXT_TITLE_MAX, TEXT_REQUIRED },
-		{ "location", a->location, TEXT_LINE_MAX, 0 },
-		{ "organiser", a->organiser, TEXT_LINE_MAX, 0 },
-		{ "notes", a->notes, TEXT_NOTES_MAX, TEXT_MULTILINE },
-		{ "result", a->result, TEXT_NOTES_MAX, TEXT_MULTILINE },
-		{ "partner", a->partner, TEXT_LINE_MAX, 0 },
-		{ "category", a->category, TEXT_KEY_MAX, 0 },
-		{ "countries", a->countries, TEXT_LINE_MAX, 0 },
-		{ "uid", a->uid, TEXT_LINE_MAX, 0 },
-		{ "observance", a->observance, TEXT_KEY_MAX, 0 },
-		{ "remind", a->remind, TEXT_KEY_MAX, 0 },
-	};
-	size_t i;
-
-	for (i = 0; i < NELEM(f); i++)
-		if (text_check_field(f[i].name, f[i].value, f[i].max,
-		    f[i].flags, err, errlen) == -1) {
-			*field = f[i].name;
-			return -1;
-		}
-	return 0;
-}
-
-/* Every partner country is in the countries table; 0 or -1. */
-static int
-check_countries(struct store *st, const char *list, char *err,
-    size_t errlen)
+check_countries(struct store *st, const char *list, struct field_errs *es)
 {
 	char *copy = xstrdup(list != NULL ? list : ""), *save = NULL, *cc;
+	struct field_err *e;
 	int rc = 1;
 
 	for (cc = strtok_r(copy, " ", &save); cc != NULL && rc == 1;
 	    cc = strtok_r(NULL, " ", &save))
-		if ((rc = st != NULL ? store_country_exists(st, cc) : 1) == 0)
-			snprintf(err, errlen, "unknown country code '%s' in "
-			    "countries", cc);
-		else if (rc == -1)
-			snprintf(err, errlen, "database error");
+		if ((rc = st != NULL ? store_country_exists(st, cc) : 1) ==
+		    0) {
+			e = field_errs_add(es, "countries");
+			snprintf(e->vi, sizeof(e->vi), "Nước đối tác phải là "
+			    "các mã ISO 2 chữ có trong danh sách nước (ví dụ "
+			    "JP US), cách nhau bằng dấu cách; không có “%s”.",
+			    cc);
+			snprintf(e->en, sizeof(e->en), "Unknown country code "
+			    "'%s'.", cc);
+		}
 	free(copy);
-	return rc == 1 ? 0 : -1;
+	return rc == 1 ? 0 : rc == 0 ? 1 : -1;
 }
 
 /* The category is one of cfg's (any well-formed key without cfg). */
 static int
-check_category(const struct config *cfg, const char *key, char *err,
-    size_t errlen)
+check_category(const struct config *cfg, const char *key,
+    struct field_errs *es)
 {
+	struct field_err *e;
 	struct buf keys;
 	size_t i;
 
@@ -211,35 +287,42 @@ check_category(const struct config *cfg, const char *key, char *err,
 	for (i = 0; i < cfg->ncategories; i++)
 		buf_printf(&keys, "%s%s", i > 0 ? ", " : "",
 		    cfg->categories[i].key);
-	snprintf(err, errlen, "unknown category '%s' (one of: %s)", key,
-	    keys.data != NULL ? keys.data : "");
+	e = field_errs_add(es, "category");
+	snprintf(e->vi, sizeof(e->vi), "Hãy chọn một loại hoạt động trong "
+	    "danh sách.");
+	snprintf(e->en, sizeof(e->en), "Unknown category '%s' (one of: %s).",
+	    key, keys.data != NULL ? keys.data : "");
 	buf_release(&keys);
-	return -1;
+	return 1;
 }
 
-/* The start and end fall within the configured years; *field names
- * the one that does not. */
+/* The start and end fall within the configured years. */
 static int
 check_years(const struct config *cfg, const struct activity *a,
-    const char **field, char *err, size_t errlen)
+    struct field_errs *es)
 {
 	const struct ymd *d[] = { &a->start, &a->end };
 	const char *names[] = { "start", "end" };
+	const char *vi[] = { "Ngày bắt đầu", "Ngày kết thúc" };
+	struct field_err *e;
 	char day[16];
 	size_t i;
+	int bad = 0;
 
 	for (i = 0; cfg != NULL && i < NELEM(d); i++) {
 		if (d[i]->y >= cfg->act_first_year &&
 		    d[i]->y <= cfg->act_last_year)
 			continue;
-		*field = names[i];
 		util_format_ymd(*d[i], day, sizeof(day));
-		snprintf(err, errlen, "%s %s is outside the years %d-%d "
-		    "([activities] first_year, last_year)", names[i], day,
-		    cfg->act_first_year, cfg->act_last_year);
-		return -1;
+		e = field_errs_add(es, names[i]);
+		snprintf(e->vi, sizeof(e->vi), "%s phải trong các năm từ %d "
+		    "đến %d.", vi[i], cfg->act_first_year, cfg->act_last_year);
+		snprintf(e->en, sizeof(e->en), "Must be within the years %d to "
+		    "%d ([activities] first_year, last_year), not %s.",
+		    cfg->act_first_year, cfg->act_last_year, day);
+		bad = 1;
 	}
-	return 0;
+	return bad;
 }
 
 /*
@@ -247,87 +330,139 @@ check_years(const struct config *cfg, const struct activity *a,
  * people (an enabled account or a recipient), at most max_owners of
  * them.  An owner the stored activity already has stays (an exported
  * list imports back); an address from outside is added as a recipient
- * by an administrator first.
+ * by an administrator first.  0, 1 refused, -1 on a database error.
  */
 static int
 check_owners(struct store *st, const struct config *cfg,
-    const struct activity *a, char *err, size_t errlen)
+    const struct activity *a, struct field_errs *es)
 {
+	struct field_err *e;
 	size_t i;
 	int rc;
 
-	if (cfg != NULL && a->nowners > (size_t)cfg->act_max_owners)
-		return snprintf(err, errlen, "owners: at most %d addresses "
-		    "get an activity's reminders, not %zu ([activities] "
-		    "max_owners)", cfg->act_max_owners, a->nowners), -1;
+	if (cfg != NULL && a->nowners > (size_t)cfg->act_max_owners) {
+		e = field_errs_add(es, "owners");
+		snprintf(e->vi, sizeof(e->vi), "Nhiều nhất %d người phụ trách "
+		    "nhận thư nhắc của một hoạt động.", cfg->act_max_owners);
+		snprintf(e->en, sizeof(e->en), "At most %d addresses get an "
+		    "activity's reminders, not %zu ([activities] max_owners).",
+		    cfg->act_max_owners, a->nowners);
+		return 1;
+	}
 	for (i = 0; i < a->nowners; i++) {
-		if (!text_email_valid(a->owners[i]))
-			return snprintf(err, errlen, "'%s' is not an email "
-			    "address", a->owners[i]), -1;
+		if (!text_email_valid(a->owners[i])) {
+			e = field_errs_add(es, "owners");
+			snprintf(e->vi, sizeof(e->vi), "“%s” không phải là địa "
+			    "chỉ email. Người phụ trách là các địa chỉ email, "
+			    "cách nhau bằng dấu phẩy.", a->owners[i]);
+			snprintf(e->en, sizeof(e->en), "'%s' is not an email "
+			    "address.", a->owners[i]);
+			return 1;
+		}
 		if (st == NULL)
 			continue;
 		if ((rc = activity_owner_allowed(st, a->uid,
 		    a->owners[i])) == -1)
-			return snprintf(err, errlen, "database error"), -1;
-		if (rc == 0)
-			return snprintf(err, errlen, "owners: '%s' is neither "
-			    "an account nor a recipient; an administrator "
-			    "adds it as a recipient first", a->owners[i]), -1;
+			return -1;
+		if (rc == 1)
+			continue;
+		e = field_errs_add(es, "owners");
+		snprintf(e->vi, sizeof(e->vi), "“%s” không phải người dùng "
+		    "hay người nhận của hội. Chỉ người dùng và người nhận được "
+		    "giao phụ trách và nhận thư nhắc; quản trị viên cần thêm "
+		    "địa chỉ này vào danh sách người nhận trước.",
+		    a->owners[i]);
+		snprintf(e->en, sizeof(e->en), "'%s' is neither an account nor "
+		    "a recipient; an administrator adds it as a recipient "
+		    "first.", a->owners[i]);
+		return 1;
 	}
 	return 0;
 }
 
-/* activity_check() naming the field at fault. */
+/* The linked observance exists: 0, 1 refused, -1. */
 static int
-check(struct store *st, const struct config *cfg, const struct activity *a,
-    const char **field, char *err, size_t errlen)
+check_observance(struct store *st, const char *key, struct field_errs *es)
 {
-	long secs[VNTIME_MAX_OFFSETS];
+	struct field_err *e;
 	int rc;
 
-	*field = "title";
-	if (a->title == NULL || *a->title == '\0')
-		return snprintf(err, errlen, "a title is required"), -1;
-	if (check_texts(a, field, err, errlen) == -1)
+	if (key == NULL || *key == '\0' || st == NULL ||
+	    (rc = store_observance_exists(st, key)) == 1)
+		return 0;
+	if (rc == -1)
 		return -1;
-	if (check_years(cfg, a, field, err, errlen) == -1)
-		return -1;
-	*field = "owners";
-	if (check_owners(st, cfg, a, err, errlen) == -1)
-		return -1;
-	*field = "remind";
-	if (a->remind != NULL && vntime_parse_offsets(a->remind, secs) < 0)
-		return snprintf(err, errlen, "reminder offsets '%s' must be "
-		    "like 30d,7d,1d (w, d or h)", a->remind), -1;
-	*field = "participants";
-	if (a->participants < 0 || a->participants > ACTIVITY_PEOPLE_MAX)
-		return snprintf(err, errlen, "participants must be a number "
-		    "from 0 to %d", ACTIVITY_PEOPLE_MAX), -1;
-	*field = "category";
-	if (check_category(cfg, a->category, err, errlen) == -1)
-		return -1;
-	*field = "countries";
-	if (check_countries(st, a->countries, err, errlen) == -1)
-		return -1;
-	*field = "observance";
-	if (a->observance != NULL && *a->observance != '\0') {
-		if ((rc = store_observance_exists(st, a->observance)) == -1)
-			return snprintf(err, errlen, "database error"), -1;
-		if (rc == 0)
-			return snprintf(err, errlen, "unknown observance key "
-			    "'%s'", a->observance), -1;
+	e = field_errs_add(es, "observance");
+	snprintf(e->vi, sizeof(e->vi), "Không có dịp kỷ niệm với mã “%s”.",
+	    key);
+	snprintf(e->en, sizeof(e->en), "Unknown observance key '%s'.", key);
+	return 1;
+}
+
+void
+activity_view(const struct activity *a, struct activity_view *v)
+{
+	size_t i;
+
+	memset(v, 0, sizeof(*v));
+	buf_init(&v->start);
+	buf_init(&v->end);
+	buf_init(&v->owners);
+	field_view(activity_fields, a, &v->in);
+	if (a->start.y != 0) {
+		vntime_format_iso(a->start, a->all_day ? -1 : a->start_min,
+		    &v->start);
+		vntime_format_iso(a->end, a->all_day ? -1 : a->end_min,
+		    &v->end);
 	}
-	*field = NULL;
-	return 0;
+	for (i = 0; i < a->nowners; i++)
+		buf_printf(&v->owners, "%s%s", i > 0 ? ", " : "",
+		    a->owners[i]);
+	if (a->participants > 0)
+		snprintf(v->participants, sizeof(v->participants), "%d",
+		    a->participants);
+	v->in.start = v->start.data;
+	v->in.end = v->end.data;
+	v->in.owners = v->owners.data;
+	v->in.participants = a->participants > 0 ? v->participants : NULL;
+	v->in.status = activity_status_name(a->status);
+	v->in.countries = a->countries;
+	v->in.public = a->public == 1 ? "yes" : a->public == 0 ? "no" : NULL;
+}
+
+void
+activity_view_release(struct activity_view *v)
+{
+	buf_release(&v->start);
+	buf_release(&v->end);
+	buf_release(&v->owners);
 }
 
 int
 activity_check(struct store *st, const struct config *cfg,
-    const struct activity *a, char *err, size_t errlen)
+    const struct activity *a, struct field_errs *errs)
 {
-	const char *field;
+	struct activity_view v;
+	int bad, rc;
 
-	return check(st, cfg, a, &field, err, errlen);
+	/* The fields as a form would show them, through the one table. */
+	activity_view(a, &v);
+	bad = field_check(activity_fields, &v.in, 0, errs) == -1;
+	activity_view_release(&v);
+	bad |= field_check_value(&uid_field, a->uid, errs) == -1;
+	if (bad)
+		return 1;
+	bad = check_years(cfg, a, errs);
+	if ((rc = check_owners(st, cfg, a, errs)) == -1)
+		return -1;
+	bad |= rc;
+	bad |= check_category(cfg, a->category, errs);
+	if ((rc = check_countries(st, a->countries, errs)) == -1)
+		return -1;
+	bad |= rc;
+	if ((rc = check_observance(st, a->observance, errs)) == -1)
+		return -1;
+	return bad | rc;
 }
 
 char *
@@ -384,48 +519,23 @@ split_owners(struct activity *a, const char *list)
 	free(copy);
 }
 
-static char *
-opt_dup(const char *s)
-{
-	return s != NULL && *s != '\0' ? xstrdup(s) : NULL;
-}
-
 int
 activity_from_csv(struct store *st, const struct config *cfg, char **f,
-    struct activity *a, char *err, size_t errlen)
+    struct activity *a, struct field_errs *errs)
 {
-	const char *why;
-	int status = ACTIVITY_PLANNED;
-	long n;
+	struct activity_input in;
+	const struct field *col;
+	size_t i = 1;
 
+	memset(&in, 0, sizeof(in));
 	a->uid = xasprintf("kyniem-activity-%s", f[0]);
-	a->title = xstrdup(f[1]);
-	if ((why = activity_set_times(a, f[2], f[3])) != NULL)
-		return snprintf(err, errlen, "%s", why), -1;
-	a->location = opt_dup(f[4]);
-	a->organiser = opt_dup(f[5]);
-	split_owners(a, f[6]);
-	a->remind = opt_dup(f[7]);
-	a->observance = opt_dup(f[8]);
-	if (*f[9] != '\0' && (status = activity_status_parse(f[9])) < 0)
-		return snprintf(err, errlen, "status must be planned, "
-		    "confirmed, done or cancelled, not '%s'", f[9]), -1;
-	a->status = (enum activity_status)status;
-	a->notes = opt_dup(f[10]);
-	a->category = opt_dup(f[11]);
-	a->countries = activity_countries_norm(f[12]);
-	a->partner = opt_dup(f[13]);
-	if (*f[14] != '\0' && util_parse_int(f[14], 0, ACTIVITY_PEOPLE_MAX,
-	    &n) == -1)
-		return snprintf(err, errlen, "participants must be a number "
-		    "from 0 to %d, not '%s'", ACTIVITY_PEOPLE_MAX, f[14]), -1;
-	a->participants = *f[14] != '\0' ? (int)n : 0;
-	a->result = opt_dup(f[15]);
+	a->status = ACTIVITY_PLANNED;
 	a->public = -1;
-	if (*f[16] != '\0' && (a->public = activity_public_parse(f[16])) < 0)
-		return snprintf(err, errlen, "public must be yes or no, not "
-		    "'%s'", f[16]), -1;
-	return activity_check(st, cfg, a, err, errlen);
+	/* The columns after the key are the table's, in its order. */
+	for (col = activity_fields; col->name != NULL; col++, i++)
+		if (*f[i] != '\0')
+			*field_slot(col, &in) = f[i];
+	return activity_apply(st, cfg, &in, a, errs);
 }
 
 /* The CSV key of an activity: its UID without kyniem's prefix. */
@@ -502,15 +612,6 @@ activity_planned(const struct activity_list *al, const char *key,
 	return 0;
 }
 
-static void
-replace(char **dst, const char *src)
-{
-	if (src == NULL)
-		return;
-	free(*dst);
-	*dst = *src != '\0' ? xstrdup(src) : NULL;
-}
-
 /* The start and end as they are, for an edit that gives only one. */
 static void
 current_times(const struct activity *a, char *s, char *e, size_t len)
@@ -526,13 +627,13 @@ current_times(const struct activity *a, char *s, char *e, size_t len)
 	buf_release(&b);
 }
 
-/* The times of in applied to a; 0, or -1 naming the field. */
+/* The times of in applied to a; 0, or -1 with the refusal added. */
 static int
 apply_times(const struct activity_input *in, struct activity *a,
-    const char **field, char *err, size_t errlen)
+    struct field_errs *errs)
 {
+	const struct field_err *why;
 	char s[32], e[32];
-	const char *why;
 
 	if (in->start == NULL && in->end == NULL)
 		return 0;
@@ -542,69 +643,41 @@ apply_times(const struct activity_input *in, struct activity *a,
 	    in->end != NULL ? in->end : in->start != NULL ? NULL : e);
 	if (why == NULL)
 		return 0;
-	*field = strncmp(why, "start", 5) == 0 ? "start" : "end";
-	snprintf(err, errlen, "%s", why);
+	*field_errs_add(errs, why->field) = *why;
 	return -1;
 }
 
 int
 activity_apply(struct store *st, const struct config *cfg,
     const struct activity_input *in, struct activity *a,
-    const char **field, char *err, size_t errlen)
+    struct field_errs *errs)
 {
 	long n;
-	int status;
 
-	if (apply_times(in, a, field, err, errlen) == -1)
-		return -1;
-	replace(&a->title, in->title);
-	replace(&a->location, in->location);
-	replace(&a->organiser, in->organiser);
-	replace(&a->remind, in->remind);
-	replace(&a->observance, in->observance);
-	replace(&a->notes, in->notes);
-	replace(&a->result, in->result);
-	replace(&a->category, in->category);
-	replace(&a->partner, in->partner);
-	if (in->public != NULL) {
-		if ((status = activity_public_parse(*in->public != '\0' ?
-		    in->public : "no")) < 0) {
-			*field = "public";
-			return snprintf(err, errlen, "public must be yes or no, "
-			    "not '%s'", in->public), -1;
-		}
-		a->public = status;
-	}
+	if (field_check(activity_fields, in, FIELD_GIVEN, errs) == -1 ||
+	    apply_times(in, a, errs) == -1)
+		return 1;
+	field_copy(activity_fields, in, a);
+	/* An unticked box is no. */
+	if (in->public != NULL)
+		a->public = activity_public_parse(*in->public != '\0' ?
+		    in->public : "no");
 	if (in->countries != NULL) {
 		free(a->countries);
 		a->countries = activity_countries_norm(in->countries);
 	}
-	if (in->status != NULL) {
-		if ((status = activity_status_parse(in->status)) < 0) {
-			*field = "status";
-			return snprintf(err, errlen, "status must be planned, "
-			    "confirmed, done or cancelled, not '%s'",
-			    in->status), -1;
-		}
-		a->status = (enum activity_status)status;
-	}
-	if (in->participants != NULL && *in->participants == '\0')
-		a->participants = 0;
-	else if (in->participants != NULL) {
-		if (util_parse_int(in->participants, 0, ACTIVITY_PEOPLE_MAX,
-		    &n) == -1) {
-			*field = "participants";
-			return snprintf(err, errlen, "participants must be a "
-			    "number from 0 to %d", ACTIVITY_PEOPLE_MAX), -1;
-		}
-		a->participants = (int)n;
-	}
+	if (in->status != NULL && *in->status != '\0')
+		a->status = (enum activity_status)activity_status_parse(
+		    in->status);
+	if (in->participants != NULL)
+		a->participants = util_parse_int(in->participants, 0,
+		    ACTIVITY_PEOPLE_MAX, &n) == 0 ? (int)n : 0;
 	if (in->owners != NULL) {
 		while (a->nowners > 0)
 			free(a->owners[--a->nowners]);
 		split_owners(a, in->owners);
 	}
-	return check(st, cfg, a, field, err, errlen);
+	return activity_check(st, cfg, a, errs);
 }
 
 void

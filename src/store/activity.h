@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "field.h"
 #include "util.h"
 
 struct config;
@@ -104,28 +105,30 @@ void activity_add_owner(struct activity *a, const char *email);
 /*
  * Set the start and end of an activity from "YYYY-MM-DD" or
  * "YYYY-MM-DDTHH:MM" in Vietnam's time; end may be NULL (a timed activity
- * then lasts an hour).  Returns NULL, or a static reason the values are
- * bad.
+ * then lasts an hour).  Returns NULL, or why the values are bad (a static
+ * error of "start" or "end").
  */
-const char *activity_set_times(struct activity *a, const char *start,
-    const char *end);
+const struct field_err *activity_set_times(struct activity *a,
+    const char *start, const char *end);
 /*
- * Check an activity's fields: every text through the one validator (title
- * required, lengths, no control characters), the dates within cfg's
- * [activities] years, owners (at most max_owners, each an account's or a
- * recipient's address: activity_owner_allowed()), reminder offsets, the
- * linked observance exists.  st and cfg may be NULL: what needs them is
- * not checked.  Returns 0, or -1 with a reason naming the field written
- * to err.
+ * Check an activity: every field through its row of activity_fields (the
+ * title required, lengths, no control characters, the reminder offsets,
+ * the status...), the dates within cfg's [activities] years, owners (at
+ * most max_owners, each an account's or a recipient's address:
+ * activity_owner_allowed()), the category one of cfg's, the partner
+ * countries and the linked observance known.  st and cfg may be NULL:
+ * what needs them is not checked.  Returns 0, 1 with the refusals added
+ * to errs, or -1 when the database failed (logged).
  */
 int activity_check(struct store *st, const struct config *cfg,
-    const struct activity *a, char *err, size_t errlen);
+    const struct activity *a, struct field_errs *errs);
 
 /* People an activity can report at most. */
 #define ACTIVITY_PEOPLE_MAX	1000000
 
-/* Values as typed in a form or on the command line: NULL leaves the
- * activity's value, "" clears it. */
+/* Values as typed in a form, on the command line or in a CSV row: NULL
+ * leaves the activity's value, "" clears it.  activity_fields says
+ * where each goes and what it must be. */
 struct activity_input {
 	const char *title, *start, *end, *location, *organiser, *observance;
 	const char *notes, *remind, *status, *result, *participants;
@@ -136,14 +139,35 @@ struct activity_input {
 };
 
 /*
- * Apply in to a and check the result (activity_check()).  Returns 0, or
- * -1 with the form field at fault in *field ("start", "owners") and a
- * reason naming it in err.  The web form and `kyniem activity` both
- * write through this.
+ * The fields of an activity_input, in the order of the CSV's columns
+ * after the key (ACTIVITY_CSV_HEADER): the command line's options (the
+ * owners as --owner, the countries as --country, once each, public as
+ * --public and --no-public), the web form's fields and the import's
+ * columns.
+ */
+extern const struct field activity_fields[];
+
+/*
+ * Apply in to a and check the result (activity_check()), values given
+ * checked first.  Returns 0, 1 with the refusals in errs (nothing
+ * applied when a value given is refused), or -1 on a database error.
+ * The web form, `kyniem activity` and the CSV import all write through
+ * this.
  */
 int activity_apply(struct store *st, const struct config *cfg,
-    const struct activity_input *in,
-    struct activity *a, const char **field, char *err, size_t errlen);
+    const struct activity_input *in, struct activity *a,
+    struct field_errs *errs);
+
+/* An activity as input: its values as the form shows them. */
+struct activity_view {
+	struct activity_input in;	/* borrows a's strings and these */
+	struct buf start, end, owners;	/* owners joined with ", " */
+	char participants[16];
+};
+/* Fill v from a (which must outlive it); release with
+ * activity_view_release(). */
+void activity_view(const struct activity *a, struct activity_view *v);
+void activity_view_release(struct activity_view *v);
 
 /* The activity as a JSON object (the audit trail's before and after). */
 void activity_json(const struct activity *a, struct buf *out);
@@ -179,9 +203,10 @@ char *activity_new_uid(const char *domain);
 
 /*
  * Fill a (zeroed) from one row of the activities CSV format, whose header
- * is ACTIVITY_CSV_HEADER; owners are separated by ';', countries by
- * spaces, public is yes, no or empty (keep; a new row is internal).
- * Returns 0, or -1 with a reason in err.  The UID is derived from the
+ * is ACTIVITY_CSV_HEADER: the key, then activity_fields' columns, an
+ * empty one not given (activity_apply()); owners are separated by ';',
+ * countries by spaces, public is yes, no or empty (keep; a new row is
+ * internal).  Returns as activity_apply().  The UID is derived from the
  * key column.  Files with an older header (ACTIVITY_CSV_HEADER_V1, no
  * record columns; _V2, no public column) are read with the missing
  * columns empty.
@@ -193,7 +218,7 @@ char *activity_new_uid(const char *domain);
 #define ACTIVITY_CSV_HEADER ACTIVITY_CSV_HEADER_V2 ",public"
 #define ACTIVITY_CSV_FIELDS 17
 int activity_from_csv(struct store *st, const struct config *cfg, char **f,
-    struct activity *a, char *err, size_t errlen);
+    struct activity *a, struct field_errs *errs);
 
 /*
  * The CSV row of a (ACTIVITY_CSV_HEADER's columns; the key is the UID

@@ -1,10 +1,11 @@
 /*
- * Contacts: the checks every input path (calendars/, kyniem import, the
- * web form) goes through, the words for kinds, the JSON shape, and the
- * [letters] selection.  The tables and their two layers are
- * contact_db.c's.
+ * Contacts: their fields (contact_fields) and the checks every input
+ * path (calendars/, kyniem import, the web form) goes through, the JSON
+ * shape, and the [letters] selection.  The tables and their two layers
+ * are contact_db.c's.
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,179 +19,132 @@
 #include "text.h"
 #include "util.h"
 
-static void
-add(struct contact_err *errs, size_t *nerr, const char *field,
-    const char *why, const char *vi, const char *en)
-{
-	struct contact_err e = { field, why, vi, en };
-
-	if (*nerr < CONTACT_MAX_ERRS)
-		errs[(*nerr)++] = e;
-}
-
-/* 0 if s passes text_check(), else -1 with the reason added. */
-static int
-text_ok(const char *field, const char *s, size_t max, int flags,
-    struct contact_err *errs, size_t *nerr)
-{
-	const char *why;
-
-	if (text_check(s, max, flags, &why) == 0)
-		return 0;
-	add(errs, nerr, field, why, NULL, NULL);
-	return -1;
-}
-
 static int
 empty(const char *s)
 {
 	return s == NULL || *s == '\0';
 }
 
-/* 1 if s is one or more of a-z 0-9 -, starting with a letter or digit. */
+/* Two capital letters: an ISO 3166-1 alpha-2 code's shape. */
 static int
 country_ok(const char *cc)
 {
-	return cc != NULL && strlen(cc) == 2 && isupper((unsigned char)cc[0])
-	    && isupper((unsigned char)cc[1]);
+	return strlen(cc) == 2 && isupper((unsigned char)cc[0]) &&
+	    isupper((unsigned char)cc[1]);
 }
 
-static void
-check_key(const struct contact *c, int k, struct contact_err *errs,
-    size_t *nerr)
-{
-	if (text_ok("key", c->key, TEXT_KEY_MAX, TEXT_REQUIRED, errs,
-	    nerr) == -1 || k < 0 || contact_key_ok(c->key, k, c->country))
-		return;
-	add(errs, nerr, "key", NULL, "Mã phải có dạng embassy:CC, cg:CC:thanh-"
-	    "pho, consulate:CC:thanh-pho, association:ten hoặc "
-	    "organisation:ten, khớp với loại và nước (CC là mã nước, chữ "
-	    "hoa; phần sau chỉ gồm a-z, 0-9 và dấu -).", "The key must be "
-	    "embassy:CC, cg:CC:city, consulate:CC:city, association:name or "
-	    "organisation:name, agreeing with the kind and the country (CC "
-	    "the country code in capitals; the rest of a-z, 0-9 and -).");
-}
-
-/* The country: two capitals, and a row of countries when st is set; 0,
- * or -1 when the database failed. */
 static int
-check_country(struct store *st, const char *cc, struct contact_err *errs,
-    size_t *nerr)
+kind_ok(const char *kind)
 {
-	int rc;
-
-	if (text_ok("country", cc, 2, TEXT_REQUIRED, errs, nerr) == -1)
-		return 0;
-	if (!country_ok(cc))
-		rc = 0;
-	else if (st == NULL)
-		return 0;
-	else if ((rc = store_country_exists(st, cc)) == -1)
-		return -1;
-	if (rc == 0)
-		add(errs, nerr, "country", NULL, "Không có nước mang mã này (mã "
-		    "ISO hai chữ hoa, như JP, LA).", "No country has this code "
-		    "(two capital letters of ISO 3166-1, such as JP, LA).");
-	return 0;
+	return contact_kind_index(kind) >= 0;
 }
 
-static void
-check_links(const struct contact *c, struct contact_err *errs, size_t *nerr)
+static int
+website_ok(const char *w)
 {
-	const char *w = c->website;
-
-	if (text_ok("email", c->email, 254, 0, errs, nerr) == 0 &&
-	    !empty(c->email) && !text_email_valid(c->email))
-		add(errs, nerr, "email", NULL, "Địa chỉ email không hợp lệ.",
-		    "Not a valid email address.");
-	if (text_ok("website", w, TEXT_LINE_MAX, 0, errs, nerr) == 0 &&
-	    !empty(w) && ((strncmp(w, "http://", 7) != 0 && strncmp(w,
-	    "https://", 8) != 0) || strpbrk(w, " \t") != NULL ||
-	    strlen(w) <= 8))
-		add(errs, nerr, "website", NULL, "Trang web phải bắt đầu bằng "
-		    "http:// hoặc https:// và không có dấu cách.", "The website "
-		    "must start with http:// or https:// and have no spaces.");
+	return (strncmp(w, "http://", 7) == 0 || strncmp(w, "https://", 8) ==
+	    0) && strpbrk(w, " \t") == NULL && strlen(w) > 8;
 }
 
-/* The confidence; an unverified contact needs a note (unless the note
- * was refused already: it is not empty). */
-static void
-check_confidence(const struct contact *c, int note_bad,
-    struct contact_err *errs, size_t *nerr)
-{
-	const char *k = c->confidence != NULL ? c->confidence : "";
+static const char *const confidences[] = { "confirmed", "single-source",
+	"unverified", NULL };
 
-	if (strcmp(k, "confirmed") != 0 && strcmp(k, "single-source") != 0 &&
-	    strcmp(k, "unverified") != 0)
-		add(errs, nerr, "confidence", NULL, "Hãy chọn mức độ tin cậy: đã "
-		    "xác nhận, một nguồn hoặc chưa xác minh.", "Choose a "
-		    "confidence: confirmed, single source or unverified.");
-	else if (strcmp(k, "unverified") == 0 && !note_bad && empty(c->note))
-		add(errs, nerr, "note", NULL, "Mục chưa xác minh cần ghi chú nói "
-		    "rõ điều gì còn thiếu.", "An unverified contact needs a note "
-		    "saying what is missing.");
-}
+#define IN(m)	offsetof(struct contact, m)
+
+/* Indexes of the rows the checks below name. */
+enum { C_KEY, C_COUNTRY };
+
+const struct field contact_fields[] = {
+	[C_KEY] = { "key", NULL, IN(key), 0, TEXT_KEY_MAX, FIELD_REQUIRED,
+	    NULL, NULL, "Mã phải có dạng embassy:CC, cg:CC:thanh-pho, "
+	    "consulate:CC:thanh-pho, association:ten hoặc organisation:ten, "
+	    "khớp với loại và nước (CC là mã nước, chữ hoa; phần sau chỉ gồm "
+	    "a-z, 0-9 và dấu -).", "Must be embassy:CC, cg:CC:city, "
+	    "consulate:CC:city, association:name or organisation:name, "
+	    "agreeing with the kind and the country (CC the country code in "
+	    "capitals; the rest of a-z, 0-9 and -), not '%s'." },
+	[C_COUNTRY] = { "country", NULL, IN(country), 0, 2, FIELD_REQUIRED,
+	    country_ok, NULL, "Không có nước mang mã này (mã ISO hai chữ hoa, "
+	    "như JP, LA).", "No country has the code '%s' (two capital "
+	    "letters of ISO 3166-1, such as JP, LA)." },
+	{ "kind", NULL, IN(kind), 0, TEXT_KEY_MAX, FIELD_REQUIRED, kind_ok,
+	    NULL, "Hãy chọn loại: đại sứ quán, tổng lãnh sự quán, lãnh sự "
+	    "quán, hội hữu nghị hoặc tổ chức đối tác.", "Must be embassy, "
+	    "consulate-general, consulate, association or organisation, not "
+	    "'%s'." },
+	{ "city", NULL, IN(city), 0, TEXT_LINE_MAX, 0, NULL, NULL, NULL,
+	    NULL },
+	{ "name_vi", NULL, IN(name_vi), 0, TEXT_LINE_MAX, FIELD_REQUIRED, NULL,
+	    NULL, NULL, NULL },
+	{ "name_en", NULL, IN(name_en), 0, TEXT_LINE_MAX, FIELD_REQUIRED, NULL,
+	    NULL, NULL, NULL },
+	{ "address", NULL, IN(address), 0, TEXT_LINE_MAX, 0, NULL, NULL, NULL,
+	    NULL },
+	FIELD_EMAIL("email", IN(email), 0),
+	{ "website", NULL, IN(website), 0, TEXT_LINE_MAX, 0, website_ok, NULL,
+	    "Trang web phải bắt đầu bằng http:// hoặc https:// và không có "
+	    "dấu cách.", "Must start with http:// or https:// and have no "
+	    "spaces, not '%s'." },
+	{ "head_title_vi", NULL, IN(head_title_vi), 0, TEXT_LINE_MAX, 0, NULL,
+	    NULL, NULL, NULL },
+	{ "head_title_en", NULL, IN(head_title_en), 0, TEXT_LINE_MAX, 0, NULL,
+	    NULL, NULL, NULL },
+	{ "confidence", NULL, IN(confidence), 0, TEXT_KEY_MAX, FIELD_REQUIRED,
+	    NULL, confidences, "Hãy chọn mức độ tin cậy: đã xác nhận, một "
+	    "nguồn hoặc chưa xác minh.", "Must be confirmed, single-source or "
+	    "unverified, not '%s'." },
+	{ "source", NULL, IN(source), 0, TEXT_SOURCE_MAX, FIELD_REQUIRED, NULL,
+	    NULL, NULL, NULL },
+	{ "note", NULL, IN(note), 0, TEXT_SOURCE_MAX, 0, NULL, NULL, NULL,
+	    NULL },
+	{ NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
 
 int
 contact_check(struct store *st, const struct contact *c,
-    struct contact_err *errs, size_t *nerr)
+    struct field_errs *errs)
 {
-	int k = contact_kind_index(c->kind);
+	struct field_err *e;
+	int rc, bad;
 
-	*nerr = 0;
-	check_key(c, k, errs, nerr);
-	if (check_country(st, c->country, errs, nerr) == -1)
-		return -1;
-	if (k < 0)
-		add(errs, nerr, "kind", NULL, "Hãy chọn loại: đại sứ quán, tổng "
-		    "lãnh sự quán, lãnh sự quán, hội hữu nghị hoặc tổ chức "
-		    "đối tác.", "Choose a kind: embassy, consulate-general, "
-		    "consulate, association or organisation.");
-	text_ok("city", c->city, TEXT_LINE_MAX, 0, errs, nerr);
-	text_ok("name_vi", c->name_vi, TEXT_LINE_MAX, TEXT_REQUIRED, errs,
-	    nerr);
-	text_ok("name_en", c->name_en, TEXT_LINE_MAX, TEXT_REQUIRED, errs,
-	    nerr);
-	text_ok("address", c->address, TEXT_LINE_MAX, 0, errs, nerr);
-	check_links(c, errs, nerr);
-	text_ok("head_title_vi", c->head_title_vi, TEXT_LINE_MAX, 0, errs,
-	    nerr);
-	text_ok("head_title_en", c->head_title_en, TEXT_LINE_MAX, 0, errs,
-	    nerr);
-	text_ok("source", c->source, TEXT_SOURCE_MAX, TEXT_REQUIRED, errs,
-	    nerr);
-	check_confidence(c, text_ok("note", c->note, TEXT_SOURCE_MAX, 0, errs,
-	    nerr) == -1, errs, nerr);
-	return *nerr == 0 ? 0 : 1;
-}
-
-void
-contact_err_text(const struct contact_err *e, char *buf, size_t len)
-{
-	if (e->why != NULL)
-		snprintf(buf, len, "%s %s", e->field, e->why);
-	else
-		snprintf(buf, len, "%s: %s", e->field, e->en);
+	bad = field_check(contact_fields, c, 0, errs) == -1;
+	/* What the fields say together, where each was accepted. */
+	if (field_errs_find(errs, "key") == NULL &&
+	    field_errs_find(errs, "kind") == NULL &&
+	    !contact_key_ok(c->key, contact_kind_index(c->kind), c->country)) {
+		field_fail(errs, &contact_fields[C_KEY], c->key);
+		bad = 1;
+	}
+	if (st != NULL && field_errs_find(errs, "country") == NULL) {
+		if ((rc = store_country_exists(st, c->country)) == -1)
+			return -1;
+		if (rc == 0) {
+			field_fail(errs, &contact_fields[C_COUNTRY],
+			    c->country);
+			bad = 1;
+		}
+	}
+	if (field_errs_find(errs, "note") == NULL && c->confidence != NULL &&
+	    strcmp(c->confidence, "unverified") == 0 && empty(c->note)) {
+		e = field_errs_add(errs, "note");
+		snprintf(e->vi, sizeof(e->vi), "Mục chưa xác minh cần ghi chú "
+		    "nói rõ điều gì còn thiếu.");
+		snprintf(e->en, sizeof(e->en), "An unverified contact needs a "
+		    "note saying what is missing.");
+		bad = 1;
+	}
+	return bad;
 }
 
 void
 contact_from_csv(char **f, struct contact *c)
 {
+	const struct field *col;
+	size_t i = 0;
+
 	memset(c, 0, sizeof(*c));
-	c->key = f[0];
-	c->country = f[1];
-	c->kind = f[2];
-	c->city = f[3];
-	c->name_vi = f[4];
-	c->name_en = f[5];
-	c->address = f[6];
-	c->email = f[7];
-	c->website = f[8];
-	c->head_title_vi = f[9];
-	c->head_title_en = f[10];
-	c->confidence = f[11];
-	c->source = f[12];
-	c->note = f[13];
+	for (col = contact_fields; col->name != NULL; col++)
+		*field_slot(col, c) = f[i++];
 }
 
 void

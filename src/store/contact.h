@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "contact_sel.h"
+#include "field.h"
 
 struct buf;
 struct config;
@@ -59,35 +60,28 @@ struct contact_list {
 	size_t n;
 };
 
-/* Why one field was refused: text_check()'s reason (why, static English,
- * "is required") or, when why is NULL, a reason in both languages. */
-struct contact_err {
-	const char *field;	/* the column's name: "email" */
-	const char *why;
-	const char *vi, *en;
-};
-
-#define CONTACT_MAX_ERRS	CONTACT_CSV_FIELDS
+/*
+ * The fields of a contact, in the order of CONTACT_CSV_HEADER's columns,
+ * each at its member of struct contact: the import's columns and the web
+ * form's fields.
+ */
+extern const struct field contact_fields[];
 
 /*
- * Check a contact: every text through text_check() (names and titles one
- * line of TEXT_LINE_MAX, source and note TEXT_SOURCE_MAX); key, name_vi,
- * name_en and source required; the kind one of the five; the key's shape
- * agreeing with kind and country (embassy:CC, cg:CC:CITY,
- * consulate:CC:CITY, association:NAME, organisation:NAME; CITY and NAME
- * of a-z 0-9 -); the country two capital letters and, when st is not
- * NULL, a row of countries; the email as text_email_valid() wants;
- * the website http:// or https:// without spaces; the confidence one of
- * the three, unverified with a note.  Returns 0, 1 with one entry per bad
- * field in errs (at most CONTACT_MAX_ERRS) and their number in *nerr, or
+ * Check a contact: every field through its row of contact_fields (names
+ * and titles one line of TEXT_LINE_MAX, source and note TEXT_SOURCE_MAX;
+ * key, country, kind, name_vi, name_en, confidence and source required;
+ * the kind one of the five; the country two capital letters; the email
+ * as text_email_valid() wants; the website http:// or https:// without
+ * spaces; the confidence one of the three), then the key's shape agreeing
+ * with kind and country (embassy:CC, cg:CC:CITY, consulate:CC:CITY,
+ * association:NAME, organisation:NAME; CITY and NAME of a-z 0-9 -), the
+ * country a row of countries when st is not NULL, and a note for an
+ * unverified contact.  Returns 0, 1 with the refusals added to errs, or
  * -1 when the database failed (logged).
  */
 int contact_check(struct store *st, const struct contact *c,
-    struct contact_err *errs, size_t *nerr);
-
-/* An error as one English line, "FIELD: reason", for FILE:LINE messages
- * and the command line. */
-void contact_err_text(const struct contact_err *e, char *buf, size_t len);
+    struct field_errs *errs);
 
 /* Borrow the fields of a CSV row (CONTACT_CSV_HEADER's order) into c. */
 void contact_from_csv(char **f, struct contact *c);

@@ -39,18 +39,15 @@
     " WHEN 'association' THEN 3 ELSE 4 END, key"
 static const char current_sql[] = CURRENT CURRENT_ORDER;
 
-/* Bind the 14 columns of c from index first on. */
+/* Bind the 14 columns of c (contact_fields' order, COLS') from index
+ * first on. */
 static void
 bind_contact(sqlite3_stmt *stmt, int first, const struct contact *c)
 {
-	const char *v[CONTACT_CSV_FIELDS] = { c->key, c->country, c->kind,
-		c->city, c->name_vi, c->name_en, c->address, c->email,
-		c->website, c->head_title_vi, c->head_title_en, c->confidence,
-		c->source, c->note };
-	int i;
+	const struct field *f;
 
-	for (i = 0; i < CONTACT_CSV_FIELDS; i++)
-		store_bind_text(stmt, first + i, v[i]);
+	for (f = contact_fields; f->name != NULL; f++)
+		store_bind_text(stmt, first++, field_value(f, c));
 }
 
 int
@@ -113,14 +110,11 @@ static void
 row_contact(sqlite3_stmt *stmt, void *elem)
 {
 	struct contact *c = elem;
-	char **v[CONTACT_CSV_FIELDS] = { &c->key, &c->country, &c->kind,
-		&c->city, &c->name_vi, &c->name_en, &c->address, &c->email,
-		&c->website, &c->head_title_vi, &c->head_title_en,
-		&c->confidence, &c->source, &c->note };
-	int i;
+	const struct field *f;
+	int i = 0;
 
-	for (i = 0; i < CONTACT_CSV_FIELDS; i++)
-		*v[i] = store_column_dup(stmt, i);
+	for (f = contact_fields; f->name != NULL; f++)
+		*field_slot(f, c) = store_column_dup(stmt, i++);
 	c->origin = (enum contact_origin)sqlite3_column_int(stmt, 14);
 	c->who = store_column_dup(stmt, 15);
 	c->at = (time_t)sqlite3_column_int64(stmt, 16);

@@ -1,8 +1,10 @@
 /*
- * Corrections: the checks an editor's date goes through, and the
- * corrections table.  Applying a correction is store_load()'s job (one
- * join), so every output reads the corrected date the same way.
+ * Corrections: their fields (correction_fields) and the checks an
+ * editor's date goes through, and the corrections table.  Applying a
+ * correction is store_load()'s job (one join), so every output reads the
+ * corrected date the same way.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,65 +19,53 @@
 /* The longest date rule calendars/ writes is "lunar YYYY-MM-DD leap". */
 #define DATE_MAX	40
 
-static const struct correction_err date_bad = { "date",
-	"Ngày không hợp lệ: hãy viết YYYY-MM-DD, YYYY-MM, YYYY, MM-DD, "
-	"\"lunar MM-DD\" hoặc \"MM sat#2\".",
-	"Not a date: write YYYY-MM-DD, YYYY-MM, YYYY, MM-DD, \"lunar MM-DD\" "
-	"or \"MM sat#2\"." };
-static const struct correction_err date_year = { "date",
+/* A rule calendars/ can write, with a date or at least a year. */
+static int
+date_ok(const char *date)
+{
+	struct rule r;
+	const char *err;
+
+	return rules_parse(date, &r, &err) == 0 && !(r.type == RULE_UNDATED &&
+	    r.base_year == 0);
+}
+
+static const char *const confidences[] = { "confirmed", "single-source",
+	"recalled", NULL };
+
+#define IN(m)	offsetof(struct correction_input, m)
+
+const struct field correction_fields[] = {
+	{ "date", NULL, IN(date), 0, DATE_MAX, FIELD_REQUIRED, date_ok, NULL,
+	    "Ngày không hợp lệ: hãy viết YYYY-MM-DD, YYYY-MM, YYYY, MM-DD, "
+	    "\"lunar MM-DD\" hoặc \"MM sat#2\".", "Not a date: write "
+	    "YYYY-MM-DD, YYYY-MM, YYYY, MM-DD, \"lunar MM-DD\" or "
+	    "\"MM sat#2\"." },
+	{ "source", NULL, IN(source), 0, TEXT_SOURCE_MAX, FIELD_REQUIRED, NULL,
+	    NULL, NULL, NULL },
+	{ "confidence", NULL, IN(confidence), 0, TEXT_KEY_MAX, FIELD_REQUIRED,
+	    NULL, confidences, "Hãy chọn mức độ tin cậy: đã xác nhận, một "
+	    "nguồn hoặc theo trí nhớ.", "Must be confirmed, single-source or "
+	    "recalled, not '%s'." },
+	{ "note", NULL, IN(note), 0, TEXT_SOURCE_MAX, 0, NULL, NULL, NULL,
+	    NULL },
+	{ NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+static const struct field_err date_year = { "date",
 	"Ngày thiết lập quan hệ phải có năm: YYYY-MM-DD, hoặc YYYY-MM, YYYY "
 	"khi chỉ biết đến tháng, đến năm.",
 	"The date a relation was established needs its year: YYYY-MM-DD, or "
 	"YYYY-MM, YYYY when only the month or year is known." };
-static const struct correction_err date_day = { "date",
+static const struct field_err date_day = { "date",
 	"Quốc khánh cần có ngày và tháng (MM-DD hoặc YYYY-MM-DD).",
 	"A national day needs its day and month (MM-DD or YYYY-MM-DD)." };
-static const struct correction_err date_lunar = { "date",
+static const struct field_err date_lunar = { "date",
 	"Ngày âm lịch này không có trong năm đã ghi.",
 	"This lunar date does not exist in the year given." };
-
-/* text_check()'s reasons in both languages. */
-static const struct {
-	const char *why, *vi, *en;
-} text_whys[] = {
-	{ "is required", "Không được để trống.", "This field is required." },
-	{ "is not valid UTF-8", "Có ký tự không hợp lệ (không phải UTF-8).",
-	    "Holds characters that are not valid UTF-8." },
-	{ "contains a control character", "Có ký tự điều khiển.",
-	    "Holds a control character." },
-	{ "is longer than the limit", "Dài quá giới hạn cho phép.",
-	    "Longer than the limit." },
-};
-
-static void
-add_err(struct correction_err *errs, size_t *nerr,
-    const struct correction_err *e)
-{
-	if (*nerr < CORRECTION_FIELDS)
-		errs[(*nerr)++] = *e;
-}
-
-/* 0 if s passes text_check(), else -1 with the reason added. */
-static int
-text_ok(const char *field, const char *s, size_t max, int flags,
-    struct correction_err *errs, size_t *nerr)
-{
-	struct correction_err e = { field, NULL, NULL };
-	const char *why;
-	size_t i;
-
-	if (text_check(s, max, flags, &why) == 0)
-		return 0;
-	for (i = 0; i < NELEM(text_whys); i++)
-		if (strcmp(why, text_whys[i].why) == 0) {
-			e.vi = text_whys[i].vi;
-			e.en = text_whys[i].en;
-		}
-	if (e.vi == NULL)
-		e.vi = e.en = why;
-	add_err(errs, nerr, &e);
-	return -1;
-}
+static const struct field_err need_note = { "note",
+	"Ngày ghi theo trí nhớ cần có ghi chú nói rõ điều chưa chắc chắn.",
+	"A recalled date needs a note saying what is uncertain." };
 
 /* A lunar date counted from a year must exist in that lunar year (as
  * import.c checks the rows of calendars/). */
@@ -90,17 +80,16 @@ lunar_exists(struct lunar_cal *lunar, const struct rule *r, int year)
 	return days > 0 && r->day <= days;
 }
 
-/* NULL if date suits obs, with *base_year set; else why not. */
-static const struct correction_err *
+/* NULL if date (a rule, date_ok()) suits obs, with *base_year set; else
+ * why not. */
+static const struct field_err *
 date_problem(const struct observance *obs, struct lunar_cal *lunar,
     const char *date, int *base_year)
 {
 	struct rule r;
 	const char *err;
 
-	if (rules_parse(date, &r, &err) == -1 || (r.type == RULE_UNDATED &&
-	    r.base_year == 0))
-		return &date_bad;
+	(void)rules_parse(date, &r, &err);
 	if ((obs->kind == KIND_RELATION || obs->kind == KIND_PARTNERSHIP) &&
 	    (r.base_year == 0 || (r.type != RULE_FIXED &&
 	    r.type != RULE_UNDATED)))
@@ -117,51 +106,28 @@ date_problem(const struct observance *obs, struct lunar_cal *lunar,
 	return NULL;
 }
 
-static int
-confidence_ok(const struct correction_input *in, struct correction_err *errs,
-    size_t *nerr)
-{
-	static const struct correction_err bad = { "confidence",
-		"Hãy chọn mức độ tin cậy: đã xác nhận, một nguồn hoặc theo trí "
-		"nhớ.", "Choose a confidence: confirmed, single source or "
-		"recalled." };
-	static const struct correction_err need_note = { "note",
-		"Ngày ghi theo trí nhớ cần có ghi chú nói rõ điều chưa chắc "
-		"chắn.", "A recalled date needs a note saying what is "
-		"uncertain." };
-	const char *c = in->confidence != NULL ? in->confidence : "";
-
-	if (strcmp(c, "confirmed") != 0 && strcmp(c, "single-source") != 0 &&
-	    strcmp(c, "recalled") != 0) {
-		add_err(errs, nerr, &bad);
-		return -1;
-	}
-	if (strcmp(c, "recalled") == 0 && (in->note == NULL ||
-	    in->note[0] == '\0')) {
-		add_err(errs, nerr, &need_note);
-		return -1;
-	}
-	return 0;
-}
-
 int
 correction_check(const struct observance *obs, struct lunar_cal *lunar,
     const struct correction_input *in, int *base_year,
-    struct correction_err *errs, size_t *nerr)
+    struct field_errs *errs)
 {
-	const struct correction_err *e;
+	const struct field_err *e;
+	int ret;
 
-	*nerr = 0;
-	if (text_ok("date", in->date, DATE_MAX, TEXT_REQUIRED, errs,
-	    nerr) == 0 && (e = date_problem(obs, lunar, in->date,
-	    base_year)) != NULL)
-		add_err(errs, nerr, e);
-	text_ok("source", in->source, TEXT_SOURCE_MAX, TEXT_REQUIRED, errs,
-	    nerr);
-	text_ok("note", in->note, TEXT_SOURCE_MAX, 0, errs, nerr);
-	/* An invalid note is not empty: no second message for it here. */
-	confidence_ok(in, errs, nerr);
-	return *nerr == 0 ? 0 : -1;
+	ret = field_check(correction_fields, in, 0, errs);
+	if (field_errs_find(errs, "date") == NULL && (e = date_problem(obs,
+	    lunar, in->date, base_year)) != NULL) {
+		*field_errs_add(errs, e->field) = *e;
+		ret = -1;
+	}
+	/* An invalid note is not empty: no second message for it. */
+	if (field_errs_find(errs, "note") == NULL && in->confidence != NULL &&
+	    strcmp(in->confidence, "recalled") == 0 && (in->note == NULL ||
+	    in->note[0] == '\0')) {
+		*field_errs_add(errs, need_note.field) = need_note;
+		ret = -1;
+	}
+	return ret;
 }
 
 /* Bump the row's revision; 0, or -1 (logged) when there is no row. */

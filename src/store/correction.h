@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "field.h"
 #include "rules.h"
 
 struct lunar_cal;
@@ -25,27 +26,22 @@ struct correction_input {
 	const char *note;
 };
 
-/* Why one field was refused, in both languages (static strings). */
-struct correction_err {
-	const char *field;	/* "date", "source", "confidence", "note" */
-	const char *vi, *en;
-};
-
-#define CORRECTION_FIELDS	4
+/* The fields of a correction_input: the correction form's. */
+extern const struct field correction_fields[];
 
 /*
- * Check in as a correction of obs (the row as loaded): the date must
- * parse (rules_parse()) and suit the kind (a relation or partnership
- * needs its year, a national day its day; a lunar date counted from a
- * year must exist in that year), the source is required, confidence is
- * one of the three classes (recalled needs a note), every text passes
- * text_check().  The base year is the date's own, else obs's.  Returns 0
- * with *base_year set, or -1 with one error per bad field in errs (at
- * most CORRECTION_FIELDS) and their number in *nerr.
+ * Check in as a correction of obs (the row as loaded): every field
+ * through correction_fields (the date a rule calendars/ can write, the
+ * source required, confidence one of the three classes, every text
+ * through text_check()), then the date suiting the kind (a relation or
+ * partnership needs its year, a national day its day; a lunar date
+ * counted from a year must exist in that year) and a note for a recalled
+ * date.  The base year is the date's own, else obs's.  Returns 0 with
+ * *base_year set, or -1 with the refusals added to errs.
  */
 int correction_check(const struct observance *obs, struct lunar_cal *lunar,
     const struct correction_input *in, int *base_year,
-    struct correction_err *errs, size_t *nerr);
+    struct field_errs *errs);
 
 /*
  * Record a checked correction of observance key by who, in one

@@ -1,8 +1,10 @@
 /*
  * The recipients table: who gets digests and reminders, what they
- * follow.  Their addresses are checked by text_email_valid().
+ * follow; their input fields (recipient_fields), the addresses checked
+ * by text_email_valid().
  */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,20 +15,47 @@
 #include "text.h"
 #include "util.h"
 
-int
-recipient_check(const struct recipient *r, char *err, size_t errlen)
-{
-	char why[200];
+static const char *const langs[] = { "vi", "en", NULL };
 
-	if (!text_email_valid(r->email))
-		return snprintf(err, errlen, "'%s' is not an email address",
-		    r->email != NULL ? r->email : ""), -1;
-	if (text_check_field("name", r->name, TEXT_LINE_MAX, TEXT_REQUIRED,
-	    err, errlen) == -1)
-		return -1;
-	if (recipient_follows_check(r->follows, why, sizeof(why)) == -1)
-		return snprintf(err, errlen, "follows: %s", why), -1;
-	return 0;
+#define IN(m)	offsetof(struct recipient_input, m)
+
+const struct field recipient_fields[] = {
+	FIELD_EMAIL("email", IN(email), FIELD_REQUIRED),
+	{ "name", NULL, IN(name), 0, TEXT_LINE_MAX, FIELD_REQUIRED, NULL,
+	    NULL, NULL, NULL },
+	{ "lang", NULL, IN(lang), 0, 2, FIELD_REQUIRED, NULL, langs,
+	    "Hãy chọn tiếng Việt hoặc tiếng Anh.",
+	    "Must be vi or en, not '%s'." },
+	{ "follows", "follow", IN(follows), 0, TEXT_LINE_MAX,
+	    FIELD_REQUIRED | FIELD_LIST, NULL, NULL, NULL, NULL },
+	{ NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
+
+int
+recipient_from_input(const struct recipient_input *in, struct recipient *r,
+    struct field_errs *errs)
+{
+	struct field_err *e;
+	char why[200];
+	int ret;
+
+	ret = field_check(recipient_fields, in, 0, errs);
+	if (field_errs_find(errs, "follows") == NULL &&
+	    recipient_follows_check(in->follows, why, sizeof(why)) == -1) {
+		e = field_errs_add(errs, "follows");
+		snprintf(e->vi, sizeof(e->vi), "Danh sách theo dõi không hợp "
+		    "lệ: %s.", why);
+		snprintf(e->en, sizeof(e->en), "Not a valid follows list: %s.",
+		    why);
+		ret = -1;
+	}
+	memset(r, 0, sizeof(*r));
+	r->email = (char *)in->email;
+	r->name = (char *)in->name;
+	r->lang = in->lang != NULL && strcmp(in->lang, "en") == 0 ? LANG_EN :
+	    LANG_VI;
+	r->follows = (char *)in->follows;
+	return ret;
 }
 
 /* What a follows list means as a selector: "none" (a recipient who only

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "field.h"
 #include "rules.h"
 #include "select.h"
 
@@ -27,12 +28,23 @@ struct recipient_list {
 };
 
 
+/* A recipient as typed: the form's fields, `kyniem recipient add`'s
+ * options (--follow once per item, joined with ","). */
+struct recipient_input {
+	const char *email, *name, *lang, *follows;
+};
+
+/* The fields of a recipient_input: the address, the name, the mail's
+ * language (vi or en) and what the recipient follows. */
+extern const struct field recipient_fields[];
+
 /*
- * Check a recipient's fields: the address, the name through the text
- * validator, what it follows.  0, or -1 with a reason naming the field in
- * err.
+ * Check in (recipient_fields, and the follows list as a selector) and
+ * fill r from it, borrowing in's strings (r->sel is left empty).  0, or
+ * -1 with the refusals added to errs.
  */
-int recipient_check(const struct recipient *r, char *err, size_t errlen);
+int recipient_from_input(const struct recipient_input *in,
+    struct recipient *r, struct field_errs *errs);
 
 /* The follows list of a recipient who gets no digest, only the reminders
  * of the activities they own. */

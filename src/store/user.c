@@ -7,6 +7,7 @@
  */
 #include <pthread.h>
 #include <sodium.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,22 @@
 #define PW_MEM		(19u * 1024 * 1024)
 #define HASHES_AT_ONCE	2
 
-static const char *const role_names[] = { "viewer", "editor", "admin" };
+/* In the order of enum role; the role field's choices. */
+static const char *const role_names[] = { "viewer", "editor", "admin",
+	NULL };
+
+#define IN(m)	offsetof(struct user_input, m)
+
+const struct field user_fields[] = {
+	/* The operand of `kyniem user add`. */
+	FIELD_EMAIL("email", IN(email), FIELD_REQUIRED | FIELD_NOOPT),
+	{ "name", NULL, IN(name), 0, TEXT_LINE_MAX, FIELD_REQUIRED, NULL,
+	    NULL, NULL, NULL },
+	{ "role", NULL, IN(role), 0, 16, FIELD_REQUIRED, NULL, role_names,
+	    "Hãy chọn một vai trò.",
+	    "Must be admin, editor or viewer, not '%s'." },
+	{ NULL, NULL, 0, 0, 0, 0, NULL, NULL, NULL, NULL }
+};
 
 static pthread_mutex_t hash_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t hash_cond = PTHREAD_COND_INITIALIZER;
@@ -59,10 +75,16 @@ hash_leave(void)
 	pthread_mutex_unlock(&hash_lock);
 }
 
+int
+user_check(const struct user_input *in, struct field_errs *errs)
+{
+	return field_check(user_fields, in, 0, errs);
+}
+
 const char *
 user_role_name(enum role r)
 {
-	return (size_t)r < NELEM(role_names) ? role_names[r] : "viewer";
+	return (size_t)r < NELEM(role_names) - 1 ? role_names[r] : "viewer";
 }
 
 int
@@ -70,7 +92,7 @@ user_role_parse(const char *s)
 {
 	size_t i;
 
-	for (i = 0; s != NULL && i < NELEM(role_names); i++)
+	for (i = 0; s != NULL && i + 1 < NELEM(role_names); i++)
 		if (strcmp(s, role_names[i]) == 0)
 			return (int)i;
 	return -1;

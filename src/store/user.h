@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "field.h"
+
 struct store;
 
 /* Ordered: each role may do what the ones before it may. */
@@ -33,6 +35,19 @@ struct user_list {
 	struct user *v;
 	size_t n;
 };
+
+/* An account to add, as typed: the web's add form, `kyniem user add`
+ * (the address its operand, --name and --role). */
+struct user_input {
+	const char *email, *name, *role;
+};
+
+/* The fields of a user_input: the address, the name and the role. */
+extern const struct field user_fields[];
+
+/* Check an account to add against user_fields: 0, or -1 with the
+ * refusals added to errs. */
+int user_check(const struct user_input *in, struct field_errs *errs);
 
 /* Call once before anything else here (libsodium's sodium_init). */
 void user_init(void);

@@ -448,30 +448,6 @@ ui_status(const struct web_req *r, int status)
 }
 
 const char *
-ui_text_why(const struct web_req *r, const char *why)
-{
-	if (why == NULL)
-		return "";
-	if (strcmp(why, "is required") == 0)
-		return L(r, "Chưa điền mục này.", "This field is required.");
-	if (strcmp(why, "is longer than the limit") == 0)
-		return L(r, "Nội dung dài quá giới hạn cho phép.",
-		    "Longer than allowed.");
-	if (strcmp(why, "has no visible character") == 0)
-		return L(r, "Phải có ít nhất một chữ nhìn thấy được (không chỉ "
-		    "dấu cách hay ký tự ẩn).", "Needs at least one visible "
-		    "character (not only spaces or invisible characters).");
-	if (strcmp(why, "contains a bidirectional control character") == 0)
-		return L(r, "Có ký tự điều khiển hướng chữ (như U+202E), làm "
-		    "chữ hiển thị khác với nội dung thật; hãy xóa ký tự đó.",
-		    "Contains a bidirectional control character (such as "
-		    "U+202E), which makes the text show other than it is; "
-		    "remove it.");
-	return L(r, "Có ký tự không hợp lệ.",
-	    "Contains characters that are not allowed.");
-}
-
-const char *
 ui_role(const struct web_req *r, int role)
 {
 	switch (role) {

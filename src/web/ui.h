@@ -114,8 +114,6 @@ const char *ui_confidence(const struct web_req *r, enum confidence c);
 /* An observance's date rule as people read it: "21/9/1973", "2/9 hằng
  * năm", "15/8 âm lịch", "tháng 3/1994 (chưa rõ ngày)". */
 void ui_rule(struct web_req *r, const struct observance *obs);
-/* What text_check()'s reason means, for a form field's error. */
-const char *ui_text_why(const struct web_req *r, const char *why);
 
 /* What an observance marks, linking to its occasion page ("Thiết lập
  * quan hệ ngoại giao Việt Nam – Nhật Bản"). */

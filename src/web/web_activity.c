@@ -6,7 +6,8 @@
  * changed (the form carries the values it showed), and clearing a
  * recorded result or marking done before the day is confirmed on a page
  * of its own first.  The list and the activity's own page are in
- * web_activities.c, the words of the errors in web_activity_msg.c.
+ * web_activities.c; the fields and the words of their errors are
+ * activity.c's (activity_fields).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,49 +23,27 @@
 #include "user.h"
 #include "vntime.h"
 #include "web.h"
-#include "web_activity_int.h"
 #include "web_pages.h"
-
-/* The form's fields as posted, in the order of slots(). */
-static const char *const form_names[] = { "title", "start", "end",
-	"location", "organiser", "observance", "owners", "remind", "notes",
-	"category", "countries", "partner", "participants", "result",
-	"status", "public" };
-#define NFORM	16
 
 /*
  * What the form shows: typed values, the values it was made with (was,
  * carried as hidden was_* fields so that a save changes only what the
- * person changed), and the error of one field.
+ * person changed), and what was refused.  The fields are
+ * activity_fields'.
  */
 struct form_state {
 	struct activity_input in;
 	struct activity_input was;	/* all NULL on the new form */
-	const char *field;	/* at fault, or NULL */
-	const char *error;
-	char msg[600];		/* error, when made for this request */
+	struct field_errs errs;
 };
 
-/* The members of in, in the order of form_names. */
-static void
-slots(struct activity_input *in, const char **s[NFORM])
-{
-	const char **v[] = { &in->title, &in->start, &in->end,
-	    &in->location, &in->organiser, &in->observance, &in->owners,
-	    &in->remind, &in->notes, &in->category, &in->countries,
-	    &in->partner, &in->participants, &in->result, &in->status,
-	    &in->public };
-
-	_Static_assert(NELEM(v) == NFORM && NELEM(form_names) == NFORM,
-	    "one slot per form field");
-	memcpy(s, v, sizeof(v));
-}
-
 static const char *
-error_of(const struct form_state *fs, const char *field)
+error_of(const struct web_req *r, const struct form_state *fs,
+    const char *field)
 {
-	return fs->field != NULL && strcmp(fs->field, field) == 0 ?
-	    fs->error : NULL;
+	const struct field_err *e = field_errs_find(&fs->errs, field);
+
+	return e != NULL ? L(r, e->vi, e->en) : NULL;
 }
 
 /* The value of field name as posted, or NULL when it is the one the
@@ -91,29 +70,27 @@ static void
 input_from_post(struct web_req *r, int edit, struct form_state *fs,
     struct activity_input *apply)
 {
-	const char **shown[NFORM], **was[NFORM], **to[NFORM], *v;
+	const struct field *f;
+	const char *v, *w;
 	char name[32];
-	size_t i;
 
 	memset(&fs->in, 0, sizeof(fs->in));
 	memset(&fs->was, 0, sizeof(fs->was));
 	memset(apply, 0, sizeof(*apply));
-	slots(&fs->in, shown);
-	slots(&fs->was, was);
-	slots(apply, to);
-	for (i = 0; i < NFORM; i++) {
-		v = http_req_field(r->hr, form_names[i]);
+	for (f = activity_fields; f->name != NULL; f++) {
+		v = http_req_field(r->hr, f->name);
 		/* An unticked box sends nothing: on the new form, or where
 		 * the form showed the box (public_box), that means internal;
 		 * the result form, which has no box, leaves it alone. */
-		if (shown[i] == &fs->in.public)
+		if (f->flags & FIELD_SWITCH)
 			v = v != NULL ? "yes" : !edit || http_req_field(r->hr,
 			    "public_box") != NULL ? "no" : NULL;
-		snprintf(name, sizeof(name), "was_%s", form_names[i]);
-		*was[i] = edit ? http_req_field(r->hr, name) : NULL;
-		*shown[i] = v != NULL ? v : *was[i] != NULL ? *was[i] : "";
-		*to[i] = !edit ? (v != NULL ? v : "") : v == NULL ||
-		    (*was[i] != NULL && strcmp(v, *was[i]) == 0) ? NULL : v;
+		snprintf(name, sizeof(name), "was_%s", f->name);
+		w = edit ? http_req_field(r->hr, name) : NULL;
+		*field_slot(f, &fs->was) = w;
+		*field_slot(f, &fs->in) = v != NULL ? v : w != NULL ? w : "";
+		*field_slot(f, apply) = !edit ? (v != NULL ? v : "") :
+		    v == NULL || (w != NULL && strcmp(v, w) == 0) ? NULL : v;
 	}
 	if (!edit)
 		apply->status = NULL;
@@ -122,44 +99,6 @@ input_from_post(struct web_req *r, int edit, struct form_state *fs,
 		apply->start = fs->in.start;
 		apply->end = fs->in.end;
 	}
-}
-
-/* The form's values from a stored activity (buffers owned by b[4]). */
-static void
-input_from_activity(const struct activity *a, struct activity_input *in,
-    struct buf *b)
-{
-	size_t i;
-
-	buf_init(&b[0]);
-	buf_init(&b[1]);
-	buf_init(&b[2]);
-	buf_init(&b[3]);
-	if (a->participants > 0)
-		buf_printf(&b[3], "%d", a->participants);
-	vntime_format_iso(a->start, a->all_day ? -1 : a->start_min, &b[0]);
-	vntime_format_iso(a->end, a->all_day ? -1 : a->end_min, &b[1]);
-	for (i = 0; i < a->nowners; i++)
-		buf_printf(&b[2], "%s%s", i > 0 ? ", " : "", a->owners[i]);
-	memset(in, 0, sizeof(*in));
-	in->title = a->title;
-	in->start = b[0].data;
-	/* A one-day activity shows no end: the form says when it is. */
-	in->end = util_ymd_cmp(a->start, a->end) == 0 && a->all_day ? "" :
-	    b[1].data;
-	in->location = a->location;
-	in->organiser = a->organiser;
-	in->observance = a->observance;
-	in->owners = b[2].data;
-	in->remind = a->remind;
-	in->notes = a->notes;
-	in->status = activity_status_name(a->status);
-	in->category = a->category;
-	in->countries = a->countries;
-	in->partner = a->partner;
-	in->participants = b[3].data;
-	in->result = a->result;
-	in->public = a->public == 1 ? "yes" : "no";
 }
 
 /* The configured categories, in the report's order, and none. */
@@ -191,24 +130,24 @@ record_fields(struct web_req *r, const struct form_state *fs)
 		{ "countries", L(r, "Nước đối tác", "Partner countries"),
 		    "text", in->countries, L(r, "Mã ISO 2 chữ, cách nhau bằng "
 		    "dấu cách, ví dụ JP US", "2-letter ISO codes separated by "
-		    "spaces, for example JP US"), error_of(fs, "countries"), 0,
-		    NULL },
+		    "spaces, for example JP US"), error_of(r, fs, "countries"),
+		    0, NULL },
 		{ "partner", L(r, "Đối tác", "Partner organisations"), "text",
-		    in->partner, NULL, error_of(fs, "partner"), 0, NULL },
+		    in->partner, NULL, error_of(r, fs, "partner"), 0, NULL },
 		{ "participants", L(r, "Số người tham dự", "Participants"),
 		    "number", in->participants, NULL,
-		    error_of(fs, "participants"), 0, NULL },
+		    error_of(r, fs, "participants"), 0, NULL },
 	};
 	struct ui_field res = { "result", L(r, "Kết quả", "Result"), NULL,
 	    in->result, L(r, "Sẽ đưa vào báo cáo tổng kết năm",
-	    "Goes into the year-end report"), error_of(fs, "result"), 0,
+	    "Goes into the year-end report"), error_of(r, fs, "result"), 0,
 	    NULL };
 	size_t i;
 
 	category_select(r, in->category);
-	if (error_of(fs, "category") != NULL)
+	if (error_of(r, fs, "category") != NULL)
 		html_printf(r->out, "<p class=\"error\" role=\"alert\">%s"
-		    "</p>\n", error_of(fs, "category"));
+		    "</p>\n", error_of(r, fs, "category"));
 	for (i = 0; i < NELEM(f); i++)
 		ui_field(r, &f[i]);
 	ui_textarea(r, &res);
@@ -268,29 +207,31 @@ form_fields(struct web_req *r, const struct form_state *fs, int edit)
 	const struct activity_input *in = &fs->in;
 	struct ui_field f[] = {
 		{ "title", L(r, "Tên hoạt động", "Title"), "text", in->title,
-		    NULL, error_of(fs, "title"), 1, NULL },
+		    NULL, error_of(r, fs, "title"), 1, NULL },
 		{ "start", L(r, "Bắt đầu", "Start"), "text", in->start,
 		    L(r, "YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM, giờ Việt Nam",
 		    "YYYY-MM-DD or YYYY-MM-DDTHH:MM, Vietnam time"),
-		    error_of(fs, "start"), 1, NULL },
+		    error_of(r, fs, "start"), 1, NULL },
 		{ "end", L(r, "Kết thúc", "End"), "text", in->end,
 		    L(r, "Để trống nếu trong một ngày", "Empty for one day"),
-		    error_of(fs, "end"), 0, NULL },
+		    error_of(r, fs, "end"), 0, NULL },
 		{ "location", L(r, "Địa điểm", "Location"), "text",
-		    in->location, NULL, error_of(fs, "location"), 0, NULL },
+		    in->location, NULL, error_of(r, fs, "location"), 0,
+		    NULL },
 		{ "organiser", L(r, "Đơn vị tổ chức", "Organiser"), "text",
-		    in->organiser, NULL, error_of(fs, "organiser"), 0, NULL },
+		    in->organiser, NULL, error_of(r, fs, "organiser"), 0,
+		    NULL },
 		{ "owners", L(r, "Người phụ trách", "Owners"), "text",
-		    in->owners, NULL, error_of(fs, "owners"), 0, NULL },
+		    in->owners, NULL, error_of(r, fs, "owners"), 0, NULL },
 		{ "remind", L(r, "Nhắc trước", "Remind before"), "text",
-		    in->remind, NULL, error_of(fs, "remind"), 0, NULL },
+		    in->remind, NULL, error_of(r, fs, "remind"), 0, NULL },
 		{ "observance", L(r, "Mã dịp kỷ niệm", "Occasion key"), "text",
 		    in->observance, L(r, "Ví dụ relation:JP; để trống nếu không "
 		    "gắn với dịp nào", "For example relation:JP; empty for "
-		    "none"), error_of(fs, "observance"), 0, NULL },
+		    "none"), error_of(r, fs, "observance"), 0, NULL },
 	};
 	struct ui_field notes = { "notes", L(r, "Ghi chú", "Notes"), NULL,
-	    in->notes, NULL, error_of(fs, "notes"), 0, NULL };
+	    in->notes, NULL, error_of(r, fs, "notes"), 0, NULL };
 	char hint[160], owners[400];
 	size_t i;
 
@@ -331,16 +272,13 @@ form_fields(struct web_req *r, const struct form_state *fs, int edit)
 static void
 was_fields(struct web_req *r, const struct form_state *fs)
 {
-	struct activity_input was = fs->was;
-	const char **v[NFORM];
-	size_t i;
+	const struct field *f;
+	const char *v;
 
-	slots(&was, v);
-	for (i = 0; i < NFORM; i++)
-		if (*v[i] != NULL)
+	for (f = activity_fields; f->name != NULL; f++)
+		if ((v = field_value(f, &fs->was)) != NULL)
 			html_printf(r->out, "<input type=\"hidden\" "
-			    "name=\"was_%s\" value=\"%s\">\n", form_names[i],
-			    *v[i]);
+			    "name=\"was_%s\" value=\"%s\">\n", f->name, v);
 }
 
 /* The form page: new (id 0) or edit; status 200 or 422. */
@@ -353,7 +291,7 @@ form_page(struct web_req *r, unsigned status, long id,
 	r->rs->status = status;
 	ui_begin(r, id == 0 ? L(r, "Thêm hoạt động", "New activity") :
 	    L(r, "Sửa hoạt động", "Edit the activity"), "activities");
-	if (fs->error != NULL)
+	if (fs->errs.n > 0)
 		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s</p>\n",
 		    L(r, "Chưa lưu: hãy sửa ô được đánh dấu.",
 		    "Not saved: correct the marked field."));
@@ -424,7 +362,7 @@ int
 web_activity_new(struct web_req *r)
 {
 	const char *key = http_req_query(r->hr, "observance");
-	struct form_state fs = { { 0 }, { 0 }, NULL, NULL, "" };
+	struct form_state fs = { { 0 }, { 0 }, { NULL, 0 } };
 	struct occ_list ol = { 0 };
 	struct buf title, start;
 	int rc = 1, ret;
@@ -515,8 +453,8 @@ confirm_step(struct web_req *r, const struct activity *before,
 {
 	const char *c = http_req_field(r->hr, "confirm"), *v;
 	int w = warnings(r, before, after);
+	const struct field *f;
 	char was[32];
-	size_t i;
 
 	if (w == 0 || (c != NULL && strcmp(c, "1") == 0))
 		return 0;
@@ -528,10 +466,10 @@ confirm_step(struct web_req *r, const struct activity *before,
 	html_printf(r->out, "</ul>\n<form method=\"post\" action=\"%s%s\">",
 	    r->root, http_req_path(r->hr));
 	ui_csrf(r);
-	for (i = 0; i < NFORM; i++) {
-		snprintf(was, sizeof(was), "was_%s", form_names[i]);
-		if ((v = http_req_field(r->hr, form_names[i])) != NULL)
-			hidden(r, form_names[i], v);
+	for (f = activity_fields; f->name != NULL; f++) {
+		snprintf(was, sizeof(was), "was_%s", f->name);
+		if ((v = http_req_field(r->hr, f->name)) != NULL)
+			hidden(r, f->name, v);
 		if ((v = http_req_field(r->hr, was)) != NULL)
 			hidden(r, was, v);
 	}
@@ -552,24 +490,20 @@ static int
 save_post(struct web_req *r, const struct activity *before,
     struct activity *a, int *changed)
 {
-	struct form_state fs = { { 0 }, { 0 }, NULL, NULL, "" };
+	struct form_state fs = { { 0 }, { 0 }, { NULL, 0 } };
 	struct activity_input apply;
 	long id = before != NULL ? before->id : 0;
-	char err[300];
+	int rc;
 
 	input_from_post(r, before != NULL, &fs, &apply);
-	if (activity_apply(r->st, r->cfg, &apply, a, &fs.field, err,
-	    sizeof(err)) == -1) {
-		fs.error = web_activity_message(r, fs.field != NULL ? fs.field :
-		    "title", err, fs.msg, sizeof(fs.msg));
-		if (fs.field == NULL)
-			fs.field = "title";
-		form_page(r, 422, id, &fs);
-		return 1;
-	}
-	if (before != NULL && confirm_step(r, before, a) == 1)
-		return 1;
-	return activity_save(r->st, a, r->now, changed);
+	if ((rc = activity_apply(r->st, r->cfg, &apply, a, &fs.errs)) == 1)
+		rc = form_page(r, 422, id, &fs) == 0 ? 1 : -1;
+	else if (rc == 0 && before != NULL && confirm_step(r, before, a) == 1)
+		rc = 1;
+	else if (rc == 0)
+		rc = activity_save(r->st, a, r->now, changed);
+	field_errs_release(&fs.errs);
+	return rc;
 }
 
 static int
@@ -633,20 +567,21 @@ web_activity_get(struct web_req *r, struct activity *a)
 int
 web_activity_edit(struct web_req *r)
 {
-	struct form_state fs = { { 0 }, { 0 }, NULL, NULL, "" };
+	struct form_state fs = { { 0 }, { 0 }, { NULL, 0 } };
+	struct activity_view v;
 	struct activity a;
-	struct buf b[4];
 	int rc;
 
 	if ((rc = web_activity_get(r, &a)) != 0)
 		return rc == 1 ? 0 : -1;
-	input_from_activity(&a, &fs.in, b);
+	activity_view(&a, &v);
+	fs.in = v.in;
+	/* A one-day activity shows no end: the form says when it is. */
+	if (util_ymd_cmp(a.start, a.end) == 0 && a.all_day)
+		fs.in.end = "";
 	fs.was = fs.in;
 	rc = form_page(r, 200, a.id, &fs);
-	buf_release(&b[0]);
-	buf_release(&b[1]);
-	buf_release(&b[2]);
-	buf_release(&b[3]);
+	activity_view_release(&v);
 	activity_release(&a);
 	return rc;
 }
@@ -713,21 +648,22 @@ edit_done(struct web_req *r, const struct activity *before,
     struct activity *a, int *changed)
 {
 	struct activity_input in = { 0 };
-	const char *field;
-	char err[300], msg[600];
+	struct field_errs errs;
+	int rc;
 
 	in.result = changed_field(r, "result");
 	in.participants = changed_field(r, "participants");
 	in.status = "done";
-	if (activity_apply(r->st, r->cfg, &in, a, &field, err,
-	    sizeof(err)) == -1) {
-		web_error(r, 422, web_activity_message(r, field, err, msg,
-		    sizeof(msg)), err);
-		return 1;
-	}
-	if (confirm_step(r, before, a) == 1)
-		return 1;
-	return activity_save(r->st, a, r->now, changed);
+	field_errs_init(&errs);
+	if ((rc = activity_apply(r->st, r->cfg, &in, a, &errs)) == 1)
+		rc = web_error(r, 422, errs.v[0].vi, errs.v[0].en) == 0 ? 1 :
+		    -1;
+	else if (rc == 0 && confirm_step(r, before, a) == 1)
+		rc = 1;
+	else if (rc == 0)
+		rc = activity_save(r->st, a, r->now, changed);
+	field_errs_release(&errs);
+	return rc;
 }
 
 /* POST /app/activities/#: the edit form. */

@@ -18,29 +18,29 @@
 #include "web.h"
 #include "web_pages.h"
 
-/* The fields an admin edits, in the form's order. */
-enum { F_ADDRESS, F_EMAIL, F_HEAD_VI, F_HEAD_EN, F_SOURCE, NFIELDS };
-
-static const char *const field_names[NFIELDS] = {
-	"address", "email", "head_title_vi", "head_title_en", "source"
+/* The fields an admin edits (contact_fields' names), in the form's
+ * order, with their words; a NULL type is a textarea. */
+static const struct {
+	const char *name, *type;
+	const char *vi, *en;		/* the label */
+	const char *hint_vi, *hint_en;	/* or NULL */
+} edited[] = {
+	{ "address", "text", "Địa chỉ", "Address", "Theo địa giới hành chính "
+	    "sau 1/7/2025: số nhà, đường, phường/xã, tỉnh/thành phố.", "In the "
+	    "form after 1 July 2025: number, street, ward or commune, province "
+	    "or city." },
+	{ "email", "email", "Email", "Email", NULL, NULL },
+	{ "head_title_vi", "text", "Cách xưng hô người đứng đầu (tiếng Việt)",
+	    "Form of address of the head (Vietnamese)", "Ví dụ: Ngài Đại sứ, "
+	    "Ngài Tổng Lãnh sự.", "E.g. Ngài Đại sứ, Ngài Tổng Lãnh sự." },
+	{ "head_title_en", "text", "Cách xưng hô người đứng đầu (tiếng Anh)",
+	    "Form of address of the head (English)", "Ví dụ: His/Her "
+	    "Excellency the Ambassador.", "E.g. His/Her Excellency the "
+	    "Ambassador." },
+	{ "source", NULL, "Nguồn", "Source", "Bắt buộc: nơi đã kiểm tra thông "
+	    "tin (địa chỉ web, văn bản).", "Required: where the data was "
+	    "checked (a web address, a document)." },
 };
-
-/* The edit form as typed, and the error of each field. */
-struct cform {
-	const char *v[NFIELDS];
-	const char *err[NFIELDS];
-	char why[NFIELDS][200];
-};
-
-/* Where each edited field lives in a contact. */
-static char **
-field_ptr(struct contact *c, int i)
-{
-	char **p[NFIELDS] = { &c->address, &c->email, &c->head_title_vi,
-	    &c->head_title_en, &c->source };
-
-	return p[i];
-}
 
 static void
 contact_row(struct web_req *r, const struct contact *c, int admin)
@@ -149,35 +149,22 @@ find(struct web_req *r, struct contact *c)
 	return rc;
 }
 
+/* The edit form of old's key with the values of c and what errs
+ * refused. */
 static int
-edit_page(struct web_req *r, unsigned status, const struct contact *c,
-    const struct cform *f)
+edit_page(struct web_req *r, unsigned status, const struct contact *old,
+    const struct contact *c, const struct field_errs *errs)
 {
-	const char *labels[NFIELDS] = { L(r, "Địa chỉ", "Address"), "Email",
-	    L(r, "Cách xưng hô người đứng đầu (tiếng Việt)",
-	    "Form of address of the head (Vietnamese)"),
-	    L(r, "Cách xưng hô người đứng đầu (tiếng Anh)",
-	    "Form of address of the head (English)"),
-	    L(r, "Nguồn", "Source") };
-	const char *hints[NFIELDS] = { L(r, "Theo địa giới hành chính sau "
-	    "1/7/2025: số nhà, đường, phường/xã, tỉnh/thành phố.",
-	    "In the form after 1 July 2025: number, street, ward or commune, "
-	    "province or city."), NULL, L(r, "Ví dụ: Ngài Đại sứ, Ngài Tổng "
-	    "Lãnh sự.", "E.g. Ngài Đại sứ, Ngài Tổng Lãnh sự."),
-	    L(r, "Ví dụ: His/Her Excellency the Ambassador.",
-	    "E.g. His/Her Excellency the Ambassador."),
-	    L(r, "Bắt buộc: nơi đã kiểm tra thông tin (địa chỉ web, văn bản).",
-	    "Required: where the data was checked (a web address, a "
-	    "document).") };
+	const struct field_err *e;
 	struct buf q;
-	int i;
+	size_t i;
 
 	buf_init(&q);
-	esc_url(&q, c->key);
+	esc_url(&q, old->key);
 	r->rs->status = status;
 	ui_begin(r, L(r, "Sửa liên hệ", "Edit a contact"), "letters");
 	html_printf(r->out, "<p><strong>%s</strong> (<code>%s</code>)</p>\n",
-	    r->lang == LANG_EN ? c->name_en : c->name_vi, c->key);
+	    r->lang == LANG_EN ? old->name_en : old->name_vi, old->key);
 	if (status == 422)
 		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s</p>"
 		    "\n", L(r, "Chưa lưu được: hãy sửa các mục được đánh dấu "
@@ -186,12 +173,17 @@ edit_page(struct web_req *r, unsigned status, const struct contact *c,
 	html_printf(r->out, "<form class=\"card\" method=\"post\" action=\"%s"
 	    "/app/contacts/edit?key=%s\">", r->root, q.data);
 	ui_csrf(r);
-	for (i = 0; i < NFIELDS; i++) {
-		struct ui_field uf = { field_names[i], labels[i],
-		    i == F_EMAIL ? "email" : "text", f->v[i], hints[i],
-		    f->err[i], i == F_SOURCE, "off" };
+	for (i = 0; i < NELEM(edited); i++) {
+		const struct field *f = field_find(contact_fields,
+		    edited[i].name);
+		struct ui_field uf = { f->name, L(r, edited[i].vi,
+		    edited[i].en), edited[i].type, field_value(f, c),
+		    L(r, edited[i].hint_vi, edited[i].hint_en), NULL,
+		    (f->flags & FIELD_REQUIRED) != 0, "off" };
 
-		if (i == F_SOURCE)
+		if ((e = field_errs_find(errs, edited[i].name)) != NULL)
+			uf.error = L(r, e->vi, e->en);
+		if (edited[i].type == NULL)
 			ui_textarea(r, &uf);
 		else
 			ui_field(r, &uf);
@@ -208,42 +200,28 @@ edit_page(struct web_req *r, unsigned status, const struct contact *c,
 int
 web_contact_edit_form(struct web_req *r)
 {
+	struct field_errs errs;
 	struct contact c;
-	struct cform f;
-	int i, rc;
+	int rc;
 
 	if ((rc = find(r, &c)) != 0)
 		return rc == 1 ? 0 : -1;
-	memset(&f, 0, sizeof(f));
-	for (i = 0; i < NFIELDS; i++)
-		f.v[i] = *field_ptr(&c, i);
-	rc = edit_page(r, 200, &c, &f);
+	field_errs_init(&errs);
+	rc = edit_page(r, 200, &c, &c, &errs);
 	contact_release(&c);
 	return rc;
 }
 
-/* contact_check()'s errors on the form's fields; 1 if any. */
+/* 1 if one of errs is on a field the form shows. */
 static int
-form_errors(struct web_req *r, struct cform *f, const struct contact_err *e,
-    size_t n)
+on_form(const struct field_errs *errs)
 {
-	size_t k;
-	int i, any = 0;
+	size_t i;
 
-	for (k = 0; k < n; k++)
-		for (i = 0; i < NFIELDS; i++) {
-			if (strcmp(e[k].field, field_names[i]) != 0)
-				continue;
-			if (e[k].why != NULL)
-				f->err[i] = ui_text_why(r, e[k].why);
-			else {
-				snprintf(f->why[i], sizeof(f->why[i]), "%s",
-				    L(r, e[k].vi, e[k].en));
-				f->err[i] = f->why[i];
-			}
-			any = 1;
-		}
-	return any;
+	for (i = 0; i < NELEM(edited); i++)
+		if (field_errs_find(errs, edited[i].name) != NULL)
+			return 1;
+	return 0;
 }
 
 /* Save c (the contact with the form's values) and audit the change. */
@@ -280,37 +258,35 @@ done:
 int
 web_contact_edit(struct web_req *r)
 {
+	struct field_errs errs;
 	struct contact old, c;
-	struct contact_err errs[CONTACT_MAX_ERRS];
-	struct cform f;
-	size_t n = 0;
-	int i, rc;
+	const struct field_err *e;
+	const char *v;
+	char vi[FIELD_MSG_MAX + 64], en[FIELD_MSG_MAX + 64];
+	size_t i;
+	int rc;
 
 	if ((rc = find(r, &old)) != 0)
 		return rc == 1 ? 0 : -1;
-	memset(&f, 0, sizeof(f));
+	field_errs_init(&errs);
 	c = old;
-	for (i = 0; i < NFIELDS; i++) {
-		f.v[i] = http_req_field(r->hr, field_names[i]);
-		*field_ptr(&c, i) = f.v[i] != NULL && *f.v[i] != '\0' ?
-		    (char *)f.v[i] : NULL;
+	for (i = 0; i < NELEM(edited); i++) {
+		v = http_req_field(r->hr, edited[i].name);
+		*field_slot(field_find(contact_fields, edited[i].name), &c) =
+		    v != NULL && *v != '\0' ? v : NULL;
 	}
-	if ((rc = contact_check(r->st, &c, errs, &n)) == -1)
-		goto done;
-	if (rc == 1) {
-		if (!form_errors(r, &f, errs, n)) {
-			/* A stored field the form does not show is wrong:
-			 * say which, rather than nothing. */
-			char line[300];
-
-			contact_err_text(&errs[0], line, sizeof(line));
-			rc = web_error(r, 422, line, line);
-		} else
-			rc = edit_page(r, 422, &old, &f);
-		goto done;
-	}
-	rc = save(r, &old, &c);
-done:
+	if ((rc = contact_check(r->st, &c, &errs)) == 1 && on_form(&errs))
+		rc = edit_page(r, 422, &old, &c, &errs);
+	else if (rc == 1) {
+		/* A stored field the form does not show is wrong: say
+		 * which, rather than nothing. */
+		e = &errs.v[0];
+		snprintf(vi, sizeof(vi), "%s: %s", e->field, e->vi);
+		snprintf(en, sizeof(en), "%s: %s", e->field, e->en);
+		rc = web_error(r, 422, vi, en);
+	} else if (rc == 0)
+		rc = save(r, &old, &c);
+	field_errs_release(&errs);
 	contact_release(&old);
 	return rc;
 }

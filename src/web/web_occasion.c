@@ -26,8 +26,7 @@
  * refused, or nothing for a fresh form. */
 struct correct_form {
 	const struct correction_input *in;	/* NULL: the row's values */
-	const struct correction_err *errs;
-	size_t nerr;
+	struct field_errs errs;
 };
 
 static int
@@ -209,12 +208,9 @@ static const char *
 field_error(struct web_req *r, const struct correct_form *f,
     const char *name)
 {
-	size_t i;
+	const struct field_err *e = field_errs_find(&f->errs, name);
 
-	for (i = 0; i < f->nerr; i++)
-		if (strcmp(f->errs[i].field, name) == 0)
-			return L(r, f->errs[i].vi, f->errs[i].en);
-	return NULL;
+	return e != NULL ? L(r, e->vi, e->en) : NULL;
 }
 
 static void
@@ -279,7 +275,7 @@ occasion_page(struct web_req *r, struct observance *o, unsigned status,
 	rules_subject(o, r->lang, &title);
 	r->rs->status = status;
 	ui_begin(r, title.data, NULL);
-	if (f->nerr > 0)
+	if (f->errs.n > 0)
 		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s"
 		    "</p>\n", L(r, "Chưa lưu: hãy sửa các ô được đánh dấu "
 		    "bên dưới.", "Not saved: correct the fields marked "
@@ -306,7 +302,7 @@ int
 web_occasion(struct web_req *r)
 {
 	struct observance *o = obs_set_find(&r->data->set, r->arg);
-	struct correct_form f = { NULL, NULL, 0 };
+	struct correct_form f = { NULL, { NULL, 0 } };
 
 	if (o == NULL)
 		return not_found(r);
@@ -341,21 +337,21 @@ int
 web_occasion_correct(struct web_req *r)
 {
 	struct observance *o = obs_set_find(&r->data->set, r->arg);
-	struct correction_err errs[CORRECTION_FIELDS];
 	struct correction_input in;
-	struct correct_form f = { &in, errs, 0 };
+	struct correct_form f = { &in, { NULL, 0 } };
+	const struct field *k;
 	struct buf to;
 	int base_year = 0, ret;
 
 	if (o == NULL)
 		return not_found(r);
-	in.date = http_req_field(r->hr, "date");
-	in.source = http_req_field(r->hr, "source");
-	in.confidence = http_req_field(r->hr, "confidence");
-	in.note = http_req_field(r->hr, "note");
-	if (correction_check(o, r->lunar, &in, &base_year, errs,
-	    &f.nerr) == -1)
-		return occasion_page(r, o, 422, &f);
+	for (k = correction_fields; k->name != NULL; k++)
+		*field_slot(k, &in) = http_req_field(r->hr, k->name);
+	if (correction_check(o, r->lunar, &in, &base_year, &f.errs) == -1) {
+		ret = occasion_page(r, o, 422, &f);
+		field_errs_release(&f.errs);
+		return ret;
+	}
 	if (save(r, o, &in, base_year) == -1)
 		return -1;
 	web_dirty(r);

@@ -1,8 +1,9 @@
 /*
  * Người nhận (admins): who receives the milestone reminders and what each
  * follows, as `kyniem recipient` manages them: the list, adding, changing
- * and removing one.  The checks are recipient.c's, said per field in the
- * reader's language; remind.c decides who gets what.
+ * and removing one.  The fields and their checks are recipient.c's
+ * (recipient_fields), said per field in the reader's language; remind.c
+ * decides who gets what.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,73 +19,44 @@
 
 /* A recipient form as it was typed, and what is wrong with it. */
 struct rform {
-	const char *email, *name, *lang, *follows;
-	const char *e_email, *e_name, *e_lang, *e_follows;
-	char follows_why[240];
+	struct recipient_input in;
+	struct field_errs errs;
 };
 
 static const char *const langs[] = {
 	"vi", "Tiếng Việt", "en", "English", NULL
 };
 
-/* The fields of the request; the address is the form's on an add, the
- * query's on an edit. */
+/* The fields of the request (recipient_fields); the address is the
+ * form's on an add, the query's on an edit. */
 static void
 form_read(struct web_req *r, struct rform *f, const char *email)
 {
+	const struct field *k;
+
 	memset(f, 0, sizeof(*f));
-	f->email = email;
-	f->name = http_req_field(r->hr, "name");
-	f->lang = http_req_field(r->hr, "lang");
-	f->follows = http_req_field(r->hr, "follows");
+	for (k = recipient_fields; k->name != NULL; k++)
+		*field_slot(k, &f->in) = http_req_field(r->hr, k->name);
+	f->in.email = email;
 }
 
 static void
 form_from(struct rform *f, const struct recipient *rec)
 {
 	memset(f, 0, sizeof(*f));
-	f->email = rec->email;
-	f->name = rec->name;
-	f->lang = rec->lang == LANG_EN ? "en" : "vi";
-	f->follows = rec->follows;
+	f->in.email = rec->email;
+	f->in.name = rec->name;
+	f->in.lang = rec->lang == LANG_EN ? "en" : "vi";
+	f->in.follows = rec->follows;
 }
 
-/* Check every field, filling rec from the form: 0, or -1 with the
- * errors set. */
-static int
-form_check(struct web_req *r, struct rform *f, struct recipient *rec)
+/* What was refused of field, in the request's language, or NULL. */
+static const char *
+error_of(const struct web_req *r, const struct rform *f, const char *field)
 {
-	const char *why;
-	char err[200];
+	const struct field_err *e = field_errs_find(&f->errs, field);
 
-	if (!text_email_valid(f->email))
-		f->e_email = L(r, "Địa chỉ email không hợp lệ.",
-		    "Not a valid email address.");
-	if (text_check(f->name, TEXT_LINE_MAX, TEXT_REQUIRED, &why) == -1)
-		f->e_name = ui_text_why(r, why);
-	if (f->lang == NULL || (strcmp(f->lang, "vi") != 0 &&
-	    strcmp(f->lang, "en") != 0))
-		f->e_lang = L(r, "Hãy chọn tiếng Việt hoặc tiếng Anh.",
-		    "Choose Vietnamese or English.");
-	if (text_check(f->follows, TEXT_LINE_MAX, TEXT_REQUIRED, &why) == -1)
-		f->e_follows = ui_text_why(r, why);
-	else if (recipient_follows_check(f->follows, err, sizeof(err)) ==
-	    -1) {
-		snprintf(f->follows_why, sizeof(f->follows_why), "%s %s",
-		    L(r, "Danh sách theo dõi không hợp lệ:",
-		    "The follows list is not valid:"), err);
-		f->e_follows = f->follows_why;
-	}
-	memset(rec, 0, sizeof(*rec));
-	rec->email = (char *)f->email;
-	rec->name = (char *)f->name;
-	rec->lang = f->lang != NULL && strcmp(f->lang, "en") == 0 ? LANG_EN :
-	    LANG_VI;
-	rec->follows = (char *)f->follows;
-	if (f->e_email || f->e_name || f->e_lang || f->e_follows)
-		return -1;
-	/* The module's own check, the one the CLI passes through. */
-	return recipient_check(rec, err, sizeof(err));
+	return e != NULL ? L(r, e->vi, e->en) : NULL;
 }
 
 /* The recipient for the audit trail. */
@@ -105,10 +77,11 @@ rec_json(const struct recipient *rec, struct buf *b)
 static void
 form_fields(struct web_req *r, const struct rform *f)
 {
+	const struct recipient_input *in = &f->in;
 	struct ui_field f_name = { "name", L(r, "Họ và tên", "Name"), "text",
-	    f->name, NULL, f->e_name, 1, "off" };
+	    in->name, NULL, error_of(r, f, "name"), 1, "off" };
 	struct ui_field f_follows = { "follows", L(r, "Theo dõi", "Follows"),
-	    "text", f->follows != NULL ? f->follows : "milestones",
+	    "text", in->follows != NULL ? in->follows : "milestones",
 	    L(r, "Các mục cách nhau bằng dấu phẩy: milestones (mọi ngày kỷ "
 	    "niệm năm chẵn, năm tròn), kind:relation, kind:national-day, "
 	    "country:JP; kết hợp bằng dấu +: kind:relation+country:LA; "
@@ -117,13 +90,14 @@ form_fields(struct web_req *r, const struct rform *f)
 	    "(every round anniversary), kind:relation, kind:national-day, "
 	    "country:JP; joined with +: kind:relation+country:LA; none: no "
 	    "digest, only the reminders of the activities they own."),
-	    f->e_follows, 1, "off" };
+	    error_of(r, f, "follows"), 1, "off" };
 
 	ui_field(r, &f_name);
-	if (f->e_lang != NULL)
-		html_printf(r->out, "<p class=\"error\">%s</p>", f->e_lang);
+	if (error_of(r, f, "lang") != NULL)
+		html_printf(r->out, "<p class=\"error\">%s</p>",
+		    error_of(r, f, "lang"));
 	ui_select(r, "lang", L(r, "Ngôn ngữ của thư", "Language of the mail"),
-	    langs, f->lang != NULL ? f->lang : L(r, "vi", "en"));
+	    langs, in->lang != NULL ? in->lang : L(r, "vi", "en"));
 	ui_field(r, &f_follows);
 }
 
@@ -203,8 +177,8 @@ list_page(struct web_req *r, unsigned status, const struct rform *f)
 {
 	struct recipient_list l;
 	struct ui_page pg;
-	struct ui_field f_email = { "email", "Email", "email", f->email, NULL,
-	    f->e_email, 1, "off" };
+	struct ui_field f_email = { "email", "Email", "email", f->in.email,
+	    NULL, error_of(r, f, "email"), 1, "off" };
 
 	if (recipients_page(r, &pg, &l) == -1)
 		return -1;
@@ -239,10 +213,11 @@ edit_page(struct web_req *r, unsigned status, const struct rform *f)
 	struct buf q;
 
 	buf_init(&q);
-	esc_url(&q, f->email);
+	esc_url(&q, f->in.email);
 	r->rs->status = status;
 	ui_begin(r, L(r, "Sửa người nhận", "Edit a recipient"), "recipients");
-	html_printf(r->out, "<p>Email: <strong>%s</strong></p>\n", f->email);
+	html_printf(r->out, "<p>Email: <strong>%s</strong></p>\n",
+	    f->in.email);
 	if (status == 422)
 		refused(r);
 	html_printf(r->out, "<form class=\"card\" method=\"post\" "
@@ -316,24 +291,25 @@ web_recipient_add(struct web_req *r)
 {
 	struct rform f;
 	struct recipient rec, old;
+	struct field_err *e;
 	int rc;
 
 	form_read(r, &f, http_req_field(r->hr, "email"));
-	if (form_check(r, &f, &rec) == -1)
-		return list_page(r, 422, &f);
-	if ((rc = recipient_get(r->st, f.email, &old)) == -1)
-		return -1;
-	if (rc == 0) {
+	if (recipient_from_input(&f.in, &rec, &f.errs) == -1)
+		rc = list_page(r, 422, &f);
+	else if ((rc = recipient_get(r->st, f.in.email, &old)) == 0) {
 		recipient_release(&old);
-		f.e_email = L(r, "Đã có người nhận với địa chỉ này; hãy dùng "
-		    "nút Sửa trong danh sách.", "This address is already a "
+		e = field_errs_add(&f.errs, "email");
+		snprintf(e->vi, sizeof(e->vi), "Đã có người nhận với địa chỉ "
+		    "này; hãy dùng nút Sửa trong danh sách.");
+		snprintf(e->en, sizeof(e->en), "This address is already a "
 		    "recipient; use its Edit button in the list.");
-		return list_page(r, 422, &f);
-	}
-	if (recipient_put(r->st, &rec, r->now) == -1)
-		return -1;
-	return done(r, "recipient.add", rec.email, NULL, &rec,
-	    "recipient-added");
+		rc = list_page(r, 422, &f);
+	} else if (rc == 1 && (rc = recipient_put(r->st, &rec, r->now)) == 0)
+		rc = done(r, "recipient.add", rec.email, NULL, &rec,
+		    "recipient-added");
+	field_errs_release(&f.errs);
+	return rc;
 }
 
 int
@@ -361,10 +337,11 @@ web_recipient_edit(struct web_req *r)
 	if ((rc = find(r, &old)) != 0)
 		return rc == 1 ? 0 : -1;
 	form_read(r, &f, old.email);
-	if (form_check(r, &f, &rec) == -1)
+	if (recipient_from_input(&f.in, &rec, &f.errs) == -1)
 		rc = edit_page(r, 422, &f);
 	else if ((rc = recipient_put(r->st, &rec, r->now)) == 0)
 		rc = done(r, "recipient.edit", old.email, &old, &rec, "saved");
+	field_errs_release(&f.errs);
 	recipient_release(&old);
 	return rc;
 }

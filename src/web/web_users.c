@@ -2,8 +2,9 @@
  * Người dùng (admins): the staff accounts, as `kyniem user` manages them:
  * the list, adding one (its one-time password link shown on the page and
  * queued for mail when [smtp] is set), changing a role, disabling and enabling,
- * and a new link.  Accounts are user.c's, the link's message invite.c's;
- * user_change() refuses to leave no enabled admin.
+ * and a new link.  Accounts and their fields (user_fields) are user.c's,
+ * the link's message invite.c's; user_change() refuses to leave no
+ * enabled admin.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,11 +21,20 @@
 #include "web.h"
 #include "web_pages.h"
 
-/* The add form as typed, and what is wrong with it. */
+/* The add form as typed (user_fields), and what is wrong with it. */
 struct uform {
-	const char *email, *name, *role;
-	const char *e_email, *e_name, *e_role;
+	struct user_input in;
+	struct field_errs errs;
 };
+
+/* What was refused of field, in the request's language, or NULL. */
+static const char *
+error_of(const struct web_req *r, const struct uform *f, const char *field)
+{
+	const struct field_err *e = field_errs_find(&f->errs, field);
+
+	return e != NULL ? L(r, e->vi, e->en) : NULL;
+}
 
 /* The account for the audit trail (never its password or link). */
 static void
@@ -130,11 +140,11 @@ user_table(struct web_req *r, const struct user_list *l)
 static void
 add_form(struct web_req *r, const struct uform *f)
 {
-	struct ui_field f_email = { "email", "Email", "email", f->email, NULL,
-	    f->e_email, 1, "off" };
+	struct ui_field f_email = { "email", "Email", "email", f->in.email,
+	    NULL, error_of(r, f, "email"), 1, "off" };
 	struct ui_field f_name = { "name", L(r, "Họ và tên", "Name"), "text",
-	    f->name, NULL, f->e_name, 1, "off" };
-	int role = user_role_parse(f->role);
+	    f->in.name, NULL, error_of(r, f, "name"), 1, "off" };
+	int role = user_role_parse(f->in.role);
 
 	html_printf(r->out, "<h2>%s</h2>\n<form class=\"card\" method=\"post\" "
 	    "action=\"%s/app/users\">", L(r, "Thêm tài khoản",
@@ -144,8 +154,9 @@ add_form(struct web_req *r, const struct uform *f)
 	ui_field(r, &f_name);
 	html_printf(r->out, "<div class=\"field\"><label for=\"f-role\">%s"
 	    "</label>", L(r, "Vai trò", "Role"));
-	if (f->e_role != NULL)
-		html_printf(r->out, "<p class=\"error\">%s</p>", f->e_role);
+	if (error_of(r, f, "role") != NULL)
+		html_printf(r->out, "<p class=\"error\">%s</p>",
+		    error_of(r, f, "role"));
 	role_select(r, "f-role", L(r, "Vai trò", "Role"), role < 0 ?
 	    ROLE_VIEWER : role);
 	html_printf(r->out, "<p class=\"hint\">%s</p></div>\n<button "
@@ -308,22 +319,6 @@ link_page(struct web_req *r, const struct user *u, int reset,
 	return 0;
 }
 
-/* Check the add form; 0, or -1 with its errors set. */
-static int
-add_check(struct web_req *r, struct uform *f)
-{
-	const char *why;
-
-	if (!text_email_valid(f->email))
-		f->e_email = L(r, "Địa chỉ email không hợp lệ.",
-		    "Not a valid email address.");
-	if (text_check(f->name, TEXT_LINE_MAX, TEXT_REQUIRED, &why) == -1)
-		f->e_name = ui_text_why(r, why);
-	if (user_role_parse(f->role) < 0)
-		f->e_role = L(r, "Hãy chọn một vai trò.", "Choose a role.");
-	return f->e_email || f->e_name || f->e_role ? -1 : 0;
-}
-
 static int
 audit_user(struct web_req *r, const char *action, const struct user *before,
     const struct user *after)
@@ -350,28 +345,41 @@ audit_user(struct web_req *r, const char *action, const struct user *before,
 int
 web_user_add(struct web_req *r)
 {
-	struct uform f = { http_req_field(r->hr, "email"),
-	    http_req_field(r->hr, "name"), http_req_field(r->hr, "role"),
-	    NULL, NULL, NULL };
+	const struct field *k;
+	struct field_err *e;
+	struct uform f;
 	struct user u;
 	int rc;
 
-	if (add_check(r, &f) == -1)
-		return list_page(r, 422, &f, NULL);
-	rc = user_add(r->st, f.email, f.name, (enum role)user_role_parse(
-	    f.role), NULL, r->now);
-	if (rc == 1) {
-		f.e_email = L(r, "Đã có tài khoản với địa chỉ này.",
-		    "There is an account with this address.");
-		return list_page(r, 422, &f, NULL);
+	memset(&f, 0, sizeof(f));
+	for (k = user_fields; k->name != NULL; k++)
+		*field_slot(k, &f.in) = http_req_field(r->hr, k->name);
+	if (user_check(&f.in, &f.errs) == -1) {
+		rc = list_page(r, 422, &f, NULL);
+		goto done;
 	}
-	if (rc == -1 || user_get(r->st, f.email, &u) != 0)
-		return -1;
+	rc = user_add(r->st, f.in.email, f.in.name, (enum role)user_role_parse(
+	    f.in.role), NULL, r->now);
+	if (rc == 1) {
+		e = field_errs_add(&f.errs, "email");
+		snprintf(e->vi, sizeof(e->vi), "Đã có tài khoản với địa chỉ "
+		    "này.");
+		snprintf(e->en, sizeof(e->en), "There is an account with this "
+		    "address.");
+		rc = list_page(r, 422, &f, NULL);
+		goto done;
+	}
+	if (rc == -1 || user_get(r->st, f.in.email, &u) != 0) {
+		rc = -1;
+		goto done;
+	}
 	rc = -1;
 	if (audit_user(r, "user.add", NULL, &u) == 0)
 		rc = link_page(r, &u, 0, L(r, "Đã tạo tài khoản.",
 		    "The account was created."));
 	user_release(&u);
+done:
+	field_errs_release(&f.errs);
 	return rc;
 }
 

@@ -24,12 +24,12 @@ expect_grep '^occasion    Kỷ niệm 70 năm Quốc khánh Vương quốc Campu
 expect_grep '^uid         kyniem-activity-[0-9a-f]\{24\}@kyniem.invalid$' "$T/show"
 
 test_must_fail_with --status=1 \
-    "start must be YYYY-MM-DD or YYYY-MM-DDTHH:MM" \
+    "start: must be YYYY-MM-DD or YYYY-MM-DDTHH:MM (Vietnam time)" \
     K activity add --title X --start 2023-02-30
 test_must_fail_with --status=1 "owners: 'an@localhost' is not an email address" \
     K activity add --title X --start 2023-02-01 --owner an@localhost
 test_must_fail_with --status=1 \
-    "reminder offsets 'soon' must be like 30d,7d,1d" \
+    "remind: must be like 30d,7d,1d (w: weeks, d: days, h: hours), not 'soon'" \
     K activity add --title X --start 2023-02-01 --remind soon
 test_must_fail_with --status=1 "observance: unknown observance key 'no:such'" \
     K activity add --title X --start 2023-02-01 --observance no:such
@@ -58,13 +58,13 @@ test_must_fail --status=1 K import "$DATA/activities-bad.csv" >"$T/out" \
     2>"$T/err"
 f="$DATA/activities-bad.csv"
 cat >"$T/expected" <<EOC
-kyniem: $f:2: a title is required
-kyniem: $f:3: start must be YYYY-MM-DD or YYYY-MM-DDTHH:MM
-kyniem: $f:4: 'an@localhost' is not an email address
-kyniem: $f:5: reminder offsets '9x' must be like 30d,7d,1d (w, d or h)
-kyniem: $f:6: status must be planned, confirmed, done or cancelled, not 'maybe'
-kyniem: $f:7: unknown observance key 'no:such'
-kyniem: $f:8: end is before start
+kyniem: $f:2: title: a value is required
+kyniem: $f:3: start: must be YYYY-MM-DD or YYYY-MM-DDTHH:MM (Vietnam time), not '2023-02-31'
+kyniem: $f:4: owners: 'an@localhost' is not an email address
+kyniem: $f:5: remind: must be like 30d,7d,1d (w: weeks, d: days, h: hours), not '9x'
+kyniem: $f:6: status: must be planned, confirmed, done or cancelled, not 'maybe'
+kyniem: $f:7: observance: unknown observance key 'no:such'
+kyniem: $f:8: end: must not be before the start
 kyniem: $f:9: duplicate key 'a7' (first on line 8)
 kyniem: $f:10: 3 fields, expected 11 (key,title,start,end,location,organiser,owners,remind,observance,status,notes)
 kyniem: $f: 9 errors; nothing from this file was written
@@ -85,7 +85,7 @@ test_must_fail --status=1 K import --attendees-as-owners \
 f="$DATA/activities-bad.ics"
 cat >"$T/expected" <<EOC
 kyniem: $f:9: VEVENT without a UID
-kyniem: $f:13: 'nobody' is not an email address
+kyniem: $f:13: owners: 'nobody' is not an email address
 kyniem: $f:19: duplicate UID 'ok-1'
 kyniem: $f: 3 errors; nothing from this file was written
 EOC
@@ -128,7 +128,8 @@ expect "recipient add carol" K recipient add --email carol@example.org \
     --name Carol --lang en
 test_must_fail_with --status=1 "'x@y' is not an email address" \
     K recipient add --email 'x@y' --name X
-test_must_fail_with --status=1 "follows: 'kind:nope': unknown kind" \
+test_must_fail_with --status=1 \
+    "follows: not a valid follows list: 'kind:nope': unknown kind" \
     K recipient add --email x@example.org --name X --follow kind:nope
 K recipient list >"$T/out"
 printf 'an@example.org\tan\tvi\tnone\nbinh@example.org\tTrần Bình\tvi\tcountry:JP,kind:national-day\ncarol@example.org\tCarol\ten\tmilestones\n' >"$T/expected"
@@ -138,4 +139,35 @@ test_must_fail_with --status=1 "no recipient 'carol@example.org'" \
     K recipient remove carol@example.org
 K recipient list >"$T/out"
 expect "two recipients left after the remove" [ "$(wc -l <"$T/out")" -eq 2 ]
+
+# Every input's fields are one table: a refused value is "field:
+# reason" (exit 1), all of them at once; sub-commands are a table too.
+test_must_fail --status=1 K recipient add --email x@example.org --name X \
+    --lang fr 2>"$T/err"
+expect_grep "^kyniem: lang: must be vi or en, not 'fr'$" "$T/err"
+test_must_fail --status=1 K recipient add --email 'x@y' --name ' ' \
+    2>"$T/err"
+expect_grep "^kyniem: email: 'x@y' is not an email address$" "$T/err"
+expect_grep '^kyniem: name: needs at least one visible character' "$T/err"
+test_must_fail --status=1 K user add u@example.org --name U --role boss \
+    2>"$T/err"
+expect_grep "^kyniem: role: must be admin, editor or viewer, not 'boss'$" \
+    "$T/err"
+test_must_fail --status=2 K user add u@example.org --name U 2>"$T/err"
+expect_grep '^usage: kyniem .* user add EMAIL' "$T/err"
+test_must_fail --status=2 K activity copy 1 2>"$T/err"
+expect_grep "^kyniem: unknown activity command 'copy'$" "$T/err"
+test_must_fail --status=2 K contact show 2>"$T/err"
+expect_grep '^usage: kyniem .* contact list' "$T/err"
+test_must_fail --status=2 K activity cancel 1 --status done 2>"$T/err"
+expect_grep '^usage: kyniem .* activity add' "$T/err"
+expect "activity add --help" K activity add --help 2>"$T/err"
+expect_grep '^usage: kyniem .* activity add --title TEXT' "$T/err"
+id=$(K activity list | grep 'Ngày hội' | cut -f1)
+K activity edit "$id" --public >/dev/null
+K activity show "$id" >"$T/show"
+expect_grep '^public      yes$' "$T/show"
+K activity edit "$id" --no-public >/dev/null
+K activity show "$id" >"$T/show"
+expect_grep '^public      no$' "$T/show"
 exit 0

@@ -79,7 +79,7 @@ expect "a viewer may not correct (403)" [ "$(web_post viewer \
 expect "a correction without a source is refused (422)" [ "$(web_post editor \
     /app/occasions/relation:WS/correct date=1994-03-14 source= \
     confidence=confirmed note=)" = 422 ]
-expect_grep '<p class="error" id="e-source">Không được để trống.</p>' "$T/post.html"
+expect_grep '<p class="error" id="e-source">Chưa điền mục này.</p>' "$T/post.html"
 expect_grep 'id="f-date" name="date" required autocomplete="off" aria-describedby="h-date" value="1994-03-14"' \
     "$T/post.html"
 expect "a date that is no date is refused (422)" [ "$(web_post editor \

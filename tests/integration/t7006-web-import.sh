@@ -63,9 +63,9 @@ bad-2,Bad key,2023-10-02,,,,,,<script>x</script>,,
 EOC
 expect "a CSV with bad rows is refused (422)" \
     [ "$(web_upload admin "$T/bad.csv" 'kế hoạch.csv')" = 422 ]
-expect_grep '<li><code>kế hoạch.csv:3: start must be YYYY-MM-DD or YYYY-MM-DDTHH:MM</code></li>' \
+expect_grep '<li><code>kế hoạch.csv:3: start: must be YYYY-MM-DD or YYYY-MM-DDTHH:MM (Vietnam time), not &#39;2023-02-31&#39;</code></li>' \
     "$T/post.html"
-expect_grep '<li><code>kế hoạch.csv:4: unknown observance key &#39;&lt;script&gt;x&lt;/script&gt;&#39;</code></li>' \
+expect_grep '<li><code>kế hoạch.csv:4: observance: unknown observance key &#39;&lt;script&gt;x&lt;/script&gt;&#39;</code></li>' \
     "$T/post.html"
 expect_grep '<li><code>kế hoạch.csv: 2 errors; nothing from this file was written</code></li>' \
     "$T/post.html"

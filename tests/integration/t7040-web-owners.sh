@@ -44,13 +44,16 @@ expect "an outside owner is refused (422)" [ "$(web_post editor \
     'owners=editor@example.org, lan@partner.example')" = 422 ]
 expect_grep '“lan@partner.example” không phải người dùng hay người nhận của hội' \
     "$T/post.html"
-expect_grep 'hãy nhờ quản trị viên thêm địa chỉ này vào danh sách người nhận trước' \
+expect_grep 'quản trị viên cần thêm địa chỉ này vào danh sách người nhận trước' \
     "$T/post.html"
-# An admin is refused the same, and pointed to the recipients page.
+# An admin is refused the same, with the link to the recipients page
+# under the field.
 expect "an admin's outside owner is refused too (422)" [ "$(web_post \
     admin /app/activities title='Giao lưu' start=2023-09-01 \
     'owners=lan@partner.example')" = 422 ]
-expect_grep 'hãy thêm địa chỉ này ở trang Người nhận trước' "$T/post.html"
+expect_grep 'id="e-owners">“lan@partner.example” không phải người dùng' \
+    "$T/post.html"
+expect_grep 'href="/app/recipients">Thêm người nhận</a>' "$T/post.html"
 expect "nothing was saved" [ -z "$(K activity list)" ]
 expect "nothing is queued" K --now 2023-08-20T07:00 remind --dry-run \
     >"$T/dry0"
@@ -79,7 +82,7 @@ expect_grep 'Nhiều nhất 3 người phụ trách' "$T/post.html"
 web_get editor '/app/lang/en?next=%2Fapp%2F' "$T/lang.html" >/dev/null
 web_post editor /app/activities title=X start=2023-09-01 \
     owners=z@evil.example >/dev/null
-expect_grep '“z@evil.example” is neither a user nor a recipient' \
+expect_grep 'id="e-owners">&#39;z@evil.example&#39; is neither an account nor a recipient' \
     "$T/post.html"
 web_get editor '/app/lang/vi?next=%2Fapp%2F' "$T/lang.html" >/dev/null
 

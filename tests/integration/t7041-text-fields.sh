@@ -23,33 +23,33 @@ RLO=$(printf 'Hop mat \342\200\256gpj.exe')	# U+202E RIGHT-TO-LEFT OVERRIDE
 # The web form.
 expect "a title of three spaces is refused (422)" [ "$(web_post editor \
     /app/activities 'title=   ' start=2023-09-01)" = 422 ]
-expect_grep 'Tên hoạt động: Phải có ít nhất một chữ nhìn thấy được' \
+expect_grep 'id="e-title">Phải có ít nhất một chữ nhìn thấy được' \
     "$T/post.html"
 expect_grep 'id="f-title" name="title"[^>]*aria-invalid="true"' "$T/post.html"
 expect "a title of zero-width spaces is refused (422)" [ "$(web_post \
     editor /app/activities "title=$ZW" start=2023-09-01)" = 422 ]
-expect_grep 'Tên hoạt động: Phải có ít nhất một chữ nhìn thấy được' \
+expect_grep 'id="e-title">Phải có ít nhất một chữ nhìn thấy được' \
     "$T/post.html"
 expect "a title with U+202E is refused (422)" [ "$(web_post editor \
     /app/activities "title=$RLO" start=2023-09-01)" = 422 ]
-expect_grep 'Tên hoạt động: Có ký tự điều khiển hướng chữ (như U+202E)' \
+expect_grep 'id="e-title">Có ký tự điều khiển hướng chữ (như U+202E)' \
     "$T/post.html"
 expect "a location with U+202E is refused (422)" [ "$(web_post editor \
     /app/activities title=Họp start=2023-09-01 "location=$RLO")" = 422 ]
-expect_grep 'Địa điểm: Có ký tự điều khiển hướng chữ' "$T/post.html"
+expect_grep 'id="e-location">Có ký tự điều khiển hướng chữ' "$T/post.html"
 expect "a start in 9999 is refused (422)" [ "$(web_post editor \
     /app/activities title=Họp start=9999-12-31)" = 422 ]
-expect_grep 'Ngày bắt đầu phải trong các năm từ 1945 đến 2100.' \
+expect_grep 'id="e-start">Ngày bắt đầu phải trong các năm từ 1945 đến 2100.' \
     "$T/post.html"
 expect "an end in 2101 is refused (422)" [ "$(web_post editor \
     /app/activities title=Họp start=2100-12-31 end=2101-01-01)" = 422 ]
-expect_grep 'Ngày kết thúc phải trong các năm từ 1945 đến 2100.' \
+expect_grep 'id="e-end">Ngày kết thúc phải trong các năm từ 1945 đến 2100.' \
     "$T/post.html"
 web_get editor '/app/lang/en?next=%2Fapp%2F' "$T/lang.html" >/dev/null
 web_post editor /app/activities 'title=   ' start=2023-09-01 >/dev/null
-expect_grep 'Title: Needs at least one visible character' "$T/post.html"
+expect_grep 'id="e-title">Needs at least one visible character' "$T/post.html"
 web_post editor /app/activities title=X start=9999-12-31 >/dev/null
-expect_grep 'The start must be within the years 1945 to 2100.' \
+expect_grep 'id="e-start">Must be within the years 1945 to 2100' \
     "$T/post.html"
 web_get editor '/app/lang/vi?next=%2Fapp%2F' "$T/lang.html" >/dev/null
 expect "nothing was saved" [ -z "$(K activity list)" ]
@@ -70,18 +70,19 @@ expect_grep 'Phải có ít nhất một chữ nhìn thấy được' "$T/post.h
 # The command line.
 test_must_fail --status=1 K activity add --title '   ' --start 2023-09-01 \
     2>"$T/err"
-expect_grep '^kyniem: title has no visible character$' "$T/err"
+expect_grep '^kyniem: title: needs at least one visible character (not only spaces or invisible characters)$' \
+    "$T/err"
 test_must_fail --status=1 K activity add --title "$RLO" \
     --start 2023-09-01 2>"$T/err"
-expect_grep '^kyniem: title contains a bidirectional control character$' \
+expect_grep '^kyniem: title: contains a bidirectional control character (such as U+202E), which makes the text show other than it is$' \
     "$T/err"
 test_must_fail --status=1 K activity add --title Họp --start 9999-12-31 \
     2>"$T/err"
-expect_grep '^kyniem: start 9999-12-31 is outside the years 1945-2100 (\[activities\] first_year, last_year)$' \
+expect_grep '^kyniem: start: must be within the years 1945 to 2100 (\[activities\] first_year, last_year), not 9999-12-31$' \
     "$T/err"
 test_must_fail --status=1 K recipient add --email r@example.org \
     --name "$ZW" 2>"$T/err"
-expect_grep 'name has no visible character' "$T/err"
+expect_grep '^kyniem: name: needs at least one visible character' "$T/err"
 
 # A CSV: every line named, nothing written.
 {
@@ -95,10 +96,10 @@ expect_grep 'name has no visible character' "$T/err"
 test_must_fail --status=1 K import "$T/acts.csv" 2>"$T/err"
 f="$T/acts.csv"
 cat >"$T/expected" <<EOC
-kyniem: $f:3: title has no visible character
-kyniem: $f:4: title has no visible character
-kyniem: $f:5: title contains a bidirectional control character
-kyniem: $f:6: start 9999-12-31 is outside the years 1945-2100 ([activities] first_year, last_year)
+kyniem: $f:3: title: needs at least one visible character (not only spaces or invisible characters)
+kyniem: $f:4: title: needs at least one visible character (not only spaces or invisible characters)
+kyniem: $f:5: title: contains a bidirectional control character (such as U+202E), which makes the text show other than it is
+kyniem: $f:6: start: must be within the years 1945 to 2100 ([activities] first_year, last_year), not 9999-12-31
 kyniem: $f: 4 errors; nothing from this file was written
 EOC
 expect_diff "$T/expected" "$T/err"
@@ -122,9 +123,9 @@ END:VEVENT
 END:VCALENDAR
 EOC
 test_must_fail --status=1 K import "$T/ev.ics" 2>"$T/err"
-expect_grep 'ev.ics:4: title contains a bidirectional control character' \
+expect_grep 'ev.ics:4: title: contains a bidirectional control character' \
     "$T/err"
-expect_grep 'ev.ics:10: start 2200-01-01 is outside the years 1945-2100' \
+expect_grep 'ev.ics:10: start: must be within the years 1945 to 2100 (\[activities\] first_year, last_year), not 2200-01-01' \
     "$T/err"
 expect "one activity, the one with notes" [ "$(K activity list | wc -l)" -eq 1 ]
 expect_clean_stop

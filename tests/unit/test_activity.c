@@ -1,6 +1,8 @@
 /*
  * activity, recipient and outbox pure functions: start and end, field
- * validation, owners, address validation, follow lists and the backoff.
+ * validation through the activity's field table (values applied as the
+ * command line, the web form and the CSV import apply them), owners,
+ * address validation, follow lists and the backoff.
  */
 #include <check.h>
 #include <stdio.h>
@@ -89,30 +91,132 @@ START_TEST(owners_normalised)
 }
 END_TEST
 
+/* The first refusal of an activity_check() as the command line says
+ * it, "" when it passes. */
+static const char *
+check_line(const struct config *cfg, const struct activity *a)
+{
+	static char line[FIELD_MSG_MAX + 64];
+	struct field_errs errs;
+	int rc;
+
+	field_errs_init(&errs);
+	rc = activity_check(NULL, cfg, a, &errs);
+	ck_assert_int_eq(rc, errs.n > 0 ? 1 : 0);
+	line[0] = '\0';
+	if (errs.n > 0)
+		field_err_line(&errs.v[0], line, sizeof(line));
+	field_errs_release(&errs);
+	return line;
+}
+
 START_TEST(check_fields)
 {
 	struct activity a = { 0 };
-	char err[256], *big = malloc(400);
+	char *big = malloc(400);
 
 	a.title = xstrdup("Hội thao");
-	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), 0);
+	ck_assert_str_eq(check_line(NULL, &a), "start: a value is required");
+	ck_assert_ptr_null(activity_set_times(&a, "2023-06-01", NULL));
+	ck_assert_str_eq(check_line(NULL, &a), "");
 	a.location = xstrdup("Nha Trang\xff");
-	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), -1);
-	ck_assert_str_eq(err, "location is not valid UTF-8");
+	ck_assert_str_eq(check_line(NULL, &a),
+	    "location: holds bytes that are not valid UTF-8");
 	free(a.location);
 	a.location = xstrdup("Nha\x1b[31mTrang");
-	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), -1);
-	ck_assert_str_eq(err, "location contains a control character");
+	ck_assert_str_eq(check_line(NULL, &a),
+	    "location: contains a control character");
 	free(a.location);
 	a.location = NULL;
 	a.notes = xstrdup("line one\nline two");
-	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), 0);
+	ck_assert_str_eq(check_line(NULL, &a), "");
 	memset(big, 'x', 399);
 	big[399] = '\0';
 	free(a.title);
 	a.title = big;
-	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), -1);
-	ck_assert_str_eq(err, "title is longer than 300 characters");
+	ck_assert_str_eq(check_line(NULL, &a),
+	    "title: longer than the limit of 300 characters");
+	activity_release(&a);
+}
+END_TEST
+
+/* The table's fields are the CSV's columns after the key, in order: the
+ * import reads a row through it. */
+START_TEST(fields_are_columns)
+{
+	const struct field *f;
+	struct buf h;
+
+	buf_init(&h);
+	buf_puts(&h, "key");
+	for (f = activity_fields; f->name != NULL; f++)
+		buf_printf(&h, ",%s", f->name);
+	ck_assert_str_eq(h.data, ACTIVITY_CSV_HEADER);
+	ck_assert_uint_eq(field_count(activity_fields) + 1,
+	    ACTIVITY_CSV_FIELDS);
+	buf_release(&h);
+}
+END_TEST
+
+/* Values as typed, applied to a new activity: the first refusal, by
+ * field, as the command line and the import say it. */
+static const struct {
+	struct activity_input in;
+	const char *line;	/* "" when accepted */
+} applies[] = {
+	{ { .title = "Họp", .start = "2023-09-01" }, "" },
+	{ { .start = "2023-09-01" }, "title: a value is required" },
+	{ { .title = "Họp" }, "start: a value is required" },
+	{ { .title = "   ", .start = "2023-09-01" }, "title: needs at least "
+	    "one visible character (not only spaces or invisible "
+	    "characters)" },
+	{ { .title = "Họp", .start = "2023-02-30" }, "start: must be "
+	    "YYYY-MM-DD or YYYY-MM-DDTHH:MM (Vietnam time), not '2023-02-30'" },
+	{ { .title = "Họp", .start = "2023-02-01T10:00", .end = "2023-02-01" },
+	    "end: start and end must both be dates or both have times" },
+	{ { .title = "Họp", .start = "2023-02-01T10:00",
+	    .end = "2023-02-01T09:00" }, "end: must not be before the start" },
+	{ { .title = "Họp", .start = "2023-02-01", .remind = "soon" },
+	    "remind: must be like 30d,7d,1d (w: weeks, d: days, h: hours), "
+	    "not 'soon'" },
+	{ { .title = "Họp", .start = "2023-02-01", .status = "finished" },
+	    "status: must be planned, confirmed, done or cancelled, not "
+	    "'finished'" },
+	{ { .title = "Họp", .start = "2023-02-01", .participants = "-3" },
+	    "participants: must be a number from 0 to 1000000, not '-3'" },
+	{ { .title = "Họp", .start = "2023-02-01", .participants = "12" },
+	    "" },
+	{ { .title = "Họp", .start = "2023-02-01", .public = "maybe" },
+	    "public: must be yes or no, not 'maybe'" },
+	{ { .title = "Họp", .start = "2023-02-01", .owners = "an@localhost" },
+	    "owners: 'an@localhost' is not an email address" },
+	{ { .title = "Họp", .start = "2023-02-01",
+	    .owners = "an@example.org, b@example.org" }, "" },
+	{ { .title = "Họp", .start = "2023-02-01", .location = "a\nb" },
+	    "location: contains a control character" },
+	{ { .title = "Họp", .start = "2023-02-01", .notes = "a\nb",
+	    .result = "c\td" }, "" },
+};
+
+START_TEST(apply)
+{
+	struct activity a = { 0 };
+	struct field_errs errs;
+	char line[FIELD_MSG_MAX + 64] = "";
+	int rc;
+
+	field_errs_init(&errs);
+	rc = activity_apply(NULL, NULL, &applies[_i].in, &a, &errs);
+	if (errs.n > 0)
+		field_err_line(&errs.v[0], line, sizeof(line));
+	ck_assert_msg(strcmp(line, applies[_i].line) == 0,
+	    "case %d: got '%s'", _i, line);
+	ck_assert_int_eq(rc, applies[_i].line[0] != '\0');
+	if (rc == 0 && applies[_i].in.participants != NULL)
+		ck_assert_int_eq(a.participants, 12);
+	if (rc == 0 && applies[_i].in.owners != NULL)
+		ck_assert_uint_eq(a.nowners, 2);
+	field_errs_release(&errs);
 	activity_release(&a);
 }
 END_TEST
@@ -147,31 +251,29 @@ START_TEST(years_and_owners)
 {
 	struct config cfg;
 	struct activity a = { 0 };
-	char err[512], addr[32];
+	char addr[32];
 	int i;
 
 	ck_assert_int_eq(config_load(&cfg, NULL), 0);
 	a.title = xstrdup("Họp");
 	ck_assert_ptr_null(activity_set_times(&a, "9999-12-31", NULL));
-	ck_assert_int_eq(activity_check(NULL, &cfg, &a, err, sizeof(err)), -1);
-	ck_assert_str_eq(err, "start 9999-12-31 is outside the years "
-	    "1945-2100 ([activities] first_year, last_year)");
+	ck_assert_str_eq(check_line(&cfg, &a), "start: must be within the "
+	    "years 1945 to 2100 ([activities] first_year, last_year), not "
+	    "9999-12-31");
 	ck_assert_ptr_null(activity_set_times(&a, "2100-12-31", "2101-01-01"));
-	ck_assert_int_eq(activity_check(NULL, &cfg, &a, err, sizeof(err)), -1);
-	ck_assert_str_eq(err, "end 2101-01-01 is outside the years "
-	    "1945-2100 ([activities] first_year, last_year)");
+	ck_assert_str_eq(check_line(&cfg, &a), "end: must be within the "
+	    "years 1945 to 2100 ([activities] first_year, last_year), not "
+	    "2101-01-01");
 	ck_assert_ptr_null(activity_set_times(&a, "1945-01-01", "2100-12-31"));
-	ck_assert_int_eq(activity_check(NULL, &cfg, &a, err, sizeof(err)), 0);
+	ck_assert_str_eq(check_line(&cfg, &a), "");
 	for (i = 0; i < 21; i++) {
 		snprintf(addr, sizeof(addr), "o%d@example.org", i);
 		activity_add_owner(&a, addr);
 		if (i == 19)
-			ck_assert_int_eq(activity_check(NULL, &cfg, &a, err,
-			    sizeof(err)), 0);
+			ck_assert_str_eq(check_line(&cfg, &a), "");
 	}
-	ck_assert_int_eq(activity_check(NULL, &cfg, &a, err, sizeof(err)), -1);
-	ck_assert_str_eq(err, "owners: at most 20 addresses get an "
-	    "activity's reminders, not 21 ([activities] max_owners)");
+	ck_assert_str_eq(check_line(&cfg, &a), "owners: at most 20 addresses "
+	    "get an activity's reminders, not 21 ([activities] max_owners)");
 	activity_release(&a);
 	config_release(&cfg);
 }
@@ -182,20 +284,18 @@ START_TEST(category_check)
 {
 	struct config cfg;
 	struct activity a = { 0 };
-	char err[512];
 
 	ck_assert_int_eq(config_load(&cfg, NULL), 0);
 	a.title = xstrdup("Đoàn ra");
 	ck_assert_ptr_null(activity_set_times(&a, "2023-12-01", NULL));
 	a.category = xstrdup("delegation-out");
-	ck_assert_int_eq(activity_check(NULL, &cfg, &a, err, sizeof(err)), 0);
+	ck_assert_str_eq(check_line(&cfg, &a), "");
 	free(a.category);
 	a.category = xstrdup("gala");
-	ck_assert_int_eq(activity_check(NULL, NULL, &a, err, sizeof(err)), 0);
-	ck_assert_int_eq(activity_check(NULL, &cfg, &a, err, sizeof(err)), -1);
-	ck_assert_str_eq(err, "unknown category 'gala' (one of: "
-	    "delegation-out, delegation-in, anniversary, annual, letter, ngo, "
-	    "overseas, information, other)");
+	ck_assert_str_eq(check_line(NULL, &a), "");
+	ck_assert_str_eq(check_line(&cfg, &a), "category: unknown category "
+	    "'gala' (one of: delegation-out, delegation-in, anniversary, "
+	    "annual, letter, ngo, overseas, information, other)");
 	activity_release(&a);
 	config_release(&cfg);
 }
@@ -223,6 +323,8 @@ suite(void)
 	tcase_add_test(tc, owners_normalised);
 	tcase_add_test(tc, years_and_owners);
 	tcase_add_test(tc, check_fields);
+	tcase_add_test(tc, fields_are_columns);
+	tcase_add_loop_test(tc, apply, 0, NELEM(applies));
 	tcase_add_test(tc, backoff);
 	tcase_add_loop_test(tc, countries_norm, 0, NELEM(countries));
 	tcase_add_test(tc, category_check);

@@ -84,21 +84,24 @@ START_TEST(check)
 	struct observance o = { 0 };
 	struct correction_input in = { cases[_i].date, cases[_i].source,
 	    cases[_i].confidence, cases[_i].note };
-	struct correction_err errs[CORRECTION_FIELDS];
+	struct field_errs errs;
 	struct buf got;
 	size_t n, i;
 	int base = -1, rc;
 
 	o.kind = cases[_i].kind;
 	o.rule.base_year = cases[_i].obs_base;
-	rc = correction_check(&o, cal, &in, &base, errs, &n);
+	field_errs_init(&errs);
+	rc = correction_check(&o, cal, &in, &base, &errs);
+	n = errs.n;
 	buf_init(&got);
 	buf_puts(&got, "");
 	for (i = 0; i < n; i++) {
-		buf_printf(&got, "%s%s", i > 0 ? "," : "", errs[i].field);
-		ck_assert_ptr_nonnull(errs[i].vi);
-		ck_assert_ptr_nonnull(errs[i].en);
+		buf_printf(&got, "%s%s", i > 0 ? "," : "", errs.v[i].field);
+		ck_assert_uint_gt(strlen(errs.v[i].vi), 0);
+		ck_assert_uint_gt(strlen(errs.v[i].en), 0);
 	}
+	field_errs_release(&errs);
 	ck_assert_msg(strcmp(got.data, cases[_i].errs) == 0,
 	    "case %d: refused '%s', want '%s'", _i, got.data, cases[_i].errs);
 	ck_assert_int_eq(rc, n == 0 ? 0 : -1);

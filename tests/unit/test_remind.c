@@ -95,7 +95,8 @@ setup(void)
 {
 	struct activity a = { 0 };
 	struct recipient r = { 0 };
-	char db[96], err[128];
+	struct field_errs errs;
+	char db[96];
 	int changed;
 
 	snprintf(dir, sizeof(dir), "/tmp/kyniem-remind-XXXXXX");
@@ -116,7 +117,9 @@ setup(void)
 	ck_assert_ptr_null(activity_set_times(&a, "2023-07-08T09:00", NULL));
 	a.remind = xstrdup("7d,1d");
 	activity_add_owner(&a, "an@example.org");
-	ck_assert_int_eq(activity_check(st, NULL, &a, err, sizeof(err)), 0);
+	field_errs_init(&errs);
+	ck_assert_int_eq(activity_check(st, NULL, &a, &errs), 0);
+	ck_assert_uint_eq(errs.n, 0);
 	ck_assert_int_eq(activity_put(st, &a, 1000, &changed), 0);
 	activity_release(&a);
 	r.email = (char *)"binh@example.org";
