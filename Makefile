@@ -118,7 +118,7 @@ SRCS = \
 	src/paper/pdf.c \
 	src/paper/plan.c \
 	src/paper/plan_appendix.c \
-	src/paper/plan_render.c \
+	src/paper/plan_place.c \
 	src/paper/rank.c \
 	src/paper/report.c \
 	src/serve/conns.c \

@@ -754,14 +754,14 @@ static int
 next_plan(struct ctx *c)
 {
 	struct plan_input pin = *c->in;
-	struct plan_doc pd;
+	struct plan *p;
 
 	pin.year++;
-	if (plan_build(&pin, &pd) == -1)
+	if (plan_place(&pin, &p) == -1)
 		return -1;
-	if (!plan_render_body(&pd, c->doc))
+	if (!plan_body(p, c->doc))
 		doc_todo(c->doc, c->w->plan_none);
-	plan_doc_release(&pd);
+	plan_free(p);
 	return 0;
 }
 

@@ -96,132 +96,153 @@ input(struct plan_input *in, int year)
 	in->today = (struct ymd){ year - 1, 12, 20 };
 }
 
-/* Index of the block with text, or -1. */
-static long
-find(const struct plan_doc *d, enum plan_block_type t, const char *text)
+/* The plan of in, and its Markdown (the caller frees both). */
+static struct plan *
+place(const struct plan_input *in)
 {
-	size_t i;
+	struct plan *p;
 
-	for (i = 0; i < d->nblocks; i++)
-		if (d->blocks[i].type == t && d->blocks[i].text &&
-		    strcmp(d->blocks[i].text, text) == 0)
-			return (long)i;
+	ck_assert_int_eq(plan_place(in, &p), 0);
+	return p;
+}
+
+static char *
+md(const struct plan *p)
+{
+	struct buf b;
+
+	buf_init(&b);
+	ck_assert_int_eq(plan_render(p, DOC_MD, &b), 0);
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
+/* Where line (a whole line) is in text, or -1. */
+static long
+at(const char *text, const char *line)
+{
+	size_t n = strlen(line);
+	const char *s;
+
+	for (s = text; (s = strstr(s, line)) != NULL; s++)
+		if ((s == text || s[-1] == '\n') && (s[n] == '\n' ||
+		    s[n] == '\0'))
+			return (long)(s - text);
 	return -1;
 }
 
-/* Index of the first block whose text contains sub, or -1. */
-static long
-find_sub(const struct plan_doc *d, enum plan_block_type t, const char *sub)
+/* The place of key, or NULL. */
+static const struct plan_place *
+placed(const struct plan *p, const char *key)
 {
 	size_t i;
 
-	for (i = 0; i < d->nblocks; i++)
-		if (d->blocks[i].type == t && d->blocks[i].text &&
-		    strstr(d->blocks[i].text, sub) != NULL)
-			return (long)i;
-	return -1;
-}
-
-/* The appendix row of key, or NULL. */
-static const struct plan_row *
-row(const struct plan_doc *d, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < d->nrows; i++)
-		if (strcmp(d->rows[i].key, key) == 0)
-			return &d->rows[i];
+	for (i = 0; i < p->n; i++)
+		if (strcmp(p->v[i].oc->obs->key, key) == 0)
+			return &p->v[i];
 	return NULL;
+}
+
+/* The CSV of p (the caller frees). */
+static char *
+csv(const struct plan *p)
+{
+	struct buf b;
+
+	buf_init(&b);
+	ck_assert_int_eq(plan_render(p, DOC_CSV, &b), 0);
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
 }
 
 START_TEST(test_sections_2024)
 {
 	struct plan_input in;
-	struct plan_doc d;
-	const struct plan_row *r;
+	struct plan *p;
+	char *m, *c;
 	long h11, h12, h13, h14, b;
 
 	input(&in, 2024);
 	/* Every milestone of 1.1 named, whatever its rank (test_rank). */
 	cfg.plan_min_score = 0;
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	/* The header is doc.c's, from these. */
-	ck_assert_str_eq(d.kind, "KẾ HOẠCH");
-	ck_assert_str_eq(d.title, "Phương hướng hoạt động năm 2024");
-	ck_assert_str_eq(d.org.name, "Liên hiệp các tổ chức hữu nghị");
-	ck_assert_int_eq(d.date.y, 2023);
-	h11 = find(&d, PB_H2, "1.1. Các ngày kỷ niệm năm chẵn, năm tròn");
-	h12 = find(&d, PB_H2, "1.2. Hoạt động khối ASEAN");
-	h13 = find(&d, PB_H2, "1.3. Hoạt động kiều bào");
-	h14 = find(&d, PB_H2, "1.4. Hoạt động thường niên");
+	p = place(&in);
+	m = md(p);
+	ck_assert_int_ge(at(m, "# KẾ HOẠCH"), 0);
+	ck_assert_int_ge(at(m, "**Phương hướng hoạt động năm 2024**"), 0);
+	ck_assert_int_ge(at(m, "**LIÊN HIỆP CÁC TỔ CHỨC HỮU NGHỊ**  "), 0);
+	ck_assert_int_ge(at(m, "_Ngày 20 tháng 12 năm 2023_"), 0);
+	h11 = at(m, "### 1.1. Các ngày kỷ niệm năm chẵn, năm tròn");
+	h12 = at(m, "### 1.2. Hoạt động khối ASEAN");
+	h13 = at(m, "### 1.3. Hoạt động kiều bào");
+	h14 = at(m, "### 1.4. Hoạt động thường niên");
 	ck_assert(h11 >= 0 && h11 < h12 && h12 < h13 && h13 < h14);
-	b = find(&d, PB_BULLET, "Kỷ niệm 55 năm thiết lập quan hệ ngoại giao "
+	b = at(m, "- Kỷ niệm 55 năm thiết lập quan hệ ngoại giao "
 	    "Việt Nam – Thụy Điển (11/1/1969 – 11/1/2024)");
 	ck_assert(b > h11 && b < h12);
-	ck_assert_int_eq(d.blocks[b + 1].level, 1);
-	ck_assert_str_eq(d.blocks[b + 1].text, "Hoạt động dự kiến: …");
-	b = find(&d, PB_BULLET, "Quốc khánh Lào (2/12/2024)");
+	b = at(m, "- Quốc khánh Lào (2/12/2024)");
 	ck_assert(b > h12 && b < h13);
-	b = find(&d, PB_BULLET, "Tết Nguyên đán Giáp Thìn 2024 (10/2/2024, "
-	    "1/1 âm lịch)");
+	b = at(m, "- Tết Nguyên đán Giáp Thìn 2024 (10/2/2024, 1/1 âm lịch)");
 	ck_assert(b > h13 && b < h14);
 	/* NZ: a strategic partner since 2020, so its national day is in
 	 * 1.4's greetings; Tonga's first year counts for nothing. */
-	b = find(&d, PB_BULLET, "Quốc khánh New Zealand (6/2/2024)");
+	b = at(m, "  - Quốc khánh New Zealand (6/2/2024)");
 	ck_assert(b > h14);
-	ck_assert_int_eq(d.blocks[b].level, 1);
-	ck_assert_int_eq(find_sub(&d, PB_BULLET, "Tonga"), -1);
+	ck_assert_int_eq(at(m, "- Kỷ niệm 1 năm thiết lập quan hệ ngoại giao "
+	    "Việt Nam – Tonga (21/9/2023 – 21/9/2024)"), -1);
 	/* Tonga is in the plan all the same: its row, in no section. */
-	r = row(&d, "relation:TO");
-	ck_assert_ptr_nonnull(r);
-	ck_assert_int_eq(r->n, 1);
-	ck_assert_str_eq(r->section, "");
-	ck_assert_int_ge(find(&d, PB_BULLET, "Tuyên truyền các hoạt động kỷ "
+	ck_assert_ptr_nonnull(placed(p, "relation:TO"));
+	ck_assert_int_eq(placed(p, "relation:TO")->section, -1);
+	ck_assert_int_eq(placed(p, "relation:TO")->group3, -1);
+	ck_assert_int_ge(at(m, "- Tuyên truyền các hoạt động kỷ "
 	    "niệm năm chẵn, năm tròn thiết lập quan hệ ngoại giao giữa Việt "
 	    "Nam với các nước trong năm 2024: Thụy Điển, Gruzia (chưa xác "
 	    "minh)."), 0);
 	/* Every date of the year is a row, sorted; Bénin's, known only to
 	 * the year, last. */
-	ck_assert_uint_eq(d.nrows, 9);
-	ck_assert_str_eq(d.rows[8].key, "relation:BJ");
-	ck_assert_str_eq(d.rows[0].key, "relation:SE");
-	ck_assert_str_eq(d.rows[0].section, "1.1, 3");
-	ck_assert_str_eq(d.rows[1].key, "national-day:NZ");
-	ck_assert_str_eq(d.rows[1].section, "1.4");
-	plan_doc_release(&d);
+	ck_assert_uint_eq(p->n, 9);
+	c = csv(p);
+	ck_assert_ptr_nonnull(strstr(c, "section,title,note,activities\r\n"
+	    "2024-01-11,relation:SE,relation,SE,55,round,day,confirmed,"
+	    "\"1.1, 3\",Kỷ niệm 55 năm thiết lập quan hệ ngoại giao Việt Nam "
+	    "– Thụy Điển (11/1/1969 – 11/1/2024),,\r\n2024-02-06,"
+	    "national-day:NZ,national-day,NZ,,none,day,confirmed,1.4,"));
+	ck_assert_ptr_nonnull(strstr(c, "\r\n2024-01-01,relation:BJ,"));
+	ck_assert_str_eq(strstr(c, "\r\n2024-01-01,relation:BJ,") +
+	    strcspn(strstr(c, "\r\n2024-01-01,relation:BJ,") + 2, "\n") + 3,
+	    "");
+	free(c);
+	free(m);
+	plan_free(p);
 }
 END_TEST
 
 START_TEST(test_partner_before_year)
 {
 	struct plan_input in;
-	struct plan_doc d;
-	const struct plan_row *r;
-	long h14;
+	struct plan *p;
+	char *m;
 
 	/* In 2020 the partnership is not yet a year old: no greetings. */
 	input(&in, 2020);
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	h14 = find(&d, PB_H2, "1.4. Hoạt động thường niên");
-	ck_assert_int_ge(h14, 0);
-	ck_assert_int_eq(find(&d, PB_BULLET,
-	    "Quốc khánh New Zealand (6/2/2020)"), -1);
+	p = place(&in);
+	m = md(p);
+	ck_assert_int_ge(at(m, "### 1.4. Hoạt động thường niên"), 0);
+	ck_assert_ptr_null(strstr(m, "Quốc khánh New Zealand (6/2/2020)\n"));
 	/* The national day is there, in no section. */
-	r = row(&d, "national-day:NZ");
-	ck_assert_ptr_nonnull(r);
-	ck_assert_str_eq(r->section, "");
-	plan_doc_release(&d);
+	ck_assert_ptr_nonnull(placed(p, "national-day:NZ"));
+	ck_assert_int_eq(placed(p, "national-day:NZ")->section, -1);
+	free(m);
+	plan_free(p);
 
 	/* A year later the same data gives the greetings in 1.4. */
 	input(&in, 2021);
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	ck_assert_int_gt(find(&d, PB_BULLET,
-	    "Quốc khánh New Zealand (6/2/2021)"),
-	    find(&d, PB_H2, "1.4. Hoạt động thường niên"));
-	r = row(&d, "national-day:NZ");
-	ck_assert_ptr_nonnull(r);
-	ck_assert_str_eq(r->section, "1.4");
-	plan_doc_release(&d);
+	p = place(&in);
+	m = md(p);
+	ck_assert_int_gt(at(m, "  - Quốc khánh New Zealand (6/2/2021)"),
+	    at(m, "### 1.4. Hoạt động thường niên"));
+	ck_assert_int_eq(placed(p, "national-day:NZ")->section, PLAN_S_1_4);
+	free(m);
+	plan_free(p);
 }
 END_TEST
 
@@ -230,9 +251,8 @@ START_TEST(test_activities_and_csv)
 	struct activity a[2];
 	struct activity_list al = { a, 2 };
 	struct plan_input in;
-	struct plan_doc d;
+	struct plan *p;
 	char *out;
-	size_t len;
 
 	memset(a, 0, sizeof(a));
 	a[0].id = 7;
@@ -247,11 +267,14 @@ START_TEST(test_activities_and_csv)
 	a[1].observance = NULL;
 	input(&in, 2024);
 	data.acts = al;
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	ck_assert_int_ge(find(&d, PB_BULLET,
-	    "Hoạt động: Triển lãm ảnh (11/1/2024, Nha Trang)"), 0);
-	ck_assert_uint_eq(d.nrows, 10);
-	ck_assert_int_eq(plan_render(&d, PLAN_CSV, &out, &len), 0);
+	p = place(&in);
+	ck_assert_uint_eq(placed(p, "relation:SE")->nacts, 1);
+	ck_assert_uint_eq(p->nloose, 1);
+	out = md(p);
+	ck_assert_int_ge(at(out,
+	    "  - Hoạt động: Triển lãm ảnh (11/1/2024, Nha Trang)"), 0);
+	free(out);
+	out = csv(p);
 	ck_assert_ptr_nonnull(strstr(out, "\r\n2024-01-11,activity:8,"
 	    "activity,,,none,,,,\"Gặp mặt, \"\"giao lưu\"\"\","));
 	ck_assert_ptr_nonnull(strstr(out, "2024-01-11,relation:SE,relation,"
@@ -266,89 +289,90 @@ START_TEST(test_activities_and_csv)
 	    "quan hệ ngoại giao Việt Nam – Bénin (1973 – 2024),\"Chỉ biết "
 	    "năm, chưa tìm thấy ngày\",\r\n"));
 	free(out);
-	plan_doc_release(&d);
+	plan_free(p);
+	data.acts = (struct activity_list){ NULL, 0 };
 }
 END_TEST
 
 /* Nothing silently missing: a partnership known to the month at its
  * month, a relation known to the year in the list of days to confirm,
- * the unverified marker and the rows' notes. */
+ * the unverified marker. */
 START_TEST(test_partial_rows)
 {
 	struct plan_input in;
-	struct plan_doc d;
-	const struct plan_row *r;
+	struct plan *p;
+	char *m;
 	long s11, s12, undated;
 
 	input(&in, 2023);
 	cfg.plan_min_score = 0;		/* the layout, not the ranking */
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	s11 = find(&d, PB_H2, "1.1. Các ngày kỷ niệm năm chẵn, năm tròn");
-	s12 = find(&d, PB_H2, "1.2. Hoạt động khối ASEAN");
-	ck_assert_int_gt(find(&d, PB_BULLET, "Kỷ niệm 10 năm quan hệ Đối tác "
+	p = place(&in);
+	m = md(p);
+	s11 = at(m, "### 1.1. Các ngày kỷ niệm năm chẵn, năm tròn");
+	s12 = at(m, "### 1.2. Hoạt động khối ASEAN");
+	ck_assert_int_gt(at(m, "- Kỷ niệm 10 năm quan hệ Đối tác "
 	    "Chiến lược Việt Nam – Thái Lan (6/2013 – 6/2023)"), s11);
-	undated = find_sub(&d, PB_PARA, "chưa rõ ngày");
+	undated = at(m, "- Kỷ niệm 50 năm thiết lập quan "
+	    "hệ ngoại giao Việt Nam – Bénin (1973 – 2023)");
 	ck_assert_int_gt(undated, s11);
 	ck_assert_int_lt(undated, s12);
-	ck_assert_int_eq(find(&d, PB_BULLET, "Kỷ niệm 50 năm thiết lập quan "
-	    "hệ ngoại giao Việt Nam – Bénin (1973 – 2023)"), undated + 1);
-	ck_assert_int_eq(find(&d, PB_BULLET, "Lưu ý: Chỉ biết năm, chưa tìm "
-	    "thấy ngày"), undated + 2);
-	r = row(&d, "partnership:TH:strategic");
-	ck_assert_ptr_nonnull(r);
-	ck_assert_int_eq(r->precision, PREC_MONTH);
-	ck_assert_ptr_nonnull(find_sub(&d, PB_H2, "chưa rõ ngày") > 0 ?
-	    r : NULL);
-	ck_assert_int_gt(find(&d, PB_H2, "Các ngày kỷ niệm chưa rõ ngày"),
-	    find(&d, PB_H2, "Tháng 12"));
-	plan_doc_release(&d);
+	ck_assert_int_eq(placed(p, "relation:BJ")->dated, 0);
+	ck_assert_int_eq(placed(p, "relation:BJ")->chosen, 1);
+	ck_assert_int_eq(placed(p, "partnership:TH:strategic")->oc->precision,
+	    PREC_MONTH);
+	ck_assert_int_gt(at(m, "### Các ngày kỷ niệm chưa rõ ngày"),
+	    at(m, "### Tháng 12"));
+	free(m);
+	plan_free(p);
 	input(&in, 2024);
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	ck_assert_int_ge(find(&d, PB_BULLET, "Kỷ niệm 30 năm thiết lập quan hệ "
+	p = place(&in);
+	m = md(p);
+	ck_assert_ptr_nonnull(strstr(m, "Kỷ niệm 30 năm thiết lập quan hệ "
 	    "ngoại giao Việt Nam – Gruzia (30/6/1994 – 30/6/2024) (chưa xác "
-	    "minh)"), 0);
-	ck_assert_int_ge(find(&d, PB_BULLET, "Lưu ý: Ngày ghi theo trí nhớ, "
-	    "chưa có nguồn xác nhận"), 0);
-	ck_assert_int_ge(find_sub(&d, PB_BULLET, "Gruzia (chưa xác minh)."),
-	    0);
-	plan_doc_release(&d);
+	    "minh)"));
+	ck_assert_ptr_nonnull(strstr(m, "Gruzia (chưa xác minh)."));
+	free(m);
+	plan_free(p);
 }
 END_TEST
 
 START_TEST(test_render_formats)
 {
 	struct plan_input in;
-	struct plan_doc d;
+	struct plan *p;
+	struct buf b;
 	char *out;
-	size_t len;
 
 	ov[0].country_en = (char *)"Sweden";
 	input(&in, 2024);
 	in.lang = LANG_EN;
 	cfg.plan_min_score = 0;		/* Sweden 55 in 1.1 */
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	ck_assert_int_eq(plan_render(&d, PLAN_MD, &out, &len), 0);
+	p = place(&in);
+	out = md(p);
 	ck_assert_ptr_nonnull(strstr(out, "\n### 1.1. Milestone anniversaries"
 	    "\n\n- 55th anniversary of Vietnam–Sweden diplomatic relations "
-	    "(11 Jan 1969 – 11 Jan 2024)\n  - Planned activity: …\n"));
+	    "(11 Jan 1969 – 11 Jan 2024)\n"));
 	free(out);
-	ck_assert_int_eq(plan_render(&d, PLAN_HTML, &out, &len), 0);
-	ck_assert_ptr_nonnull(strstr(out, "<html lang=\"en\">"));
-	ck_assert_ptr_nonnull(strstr(out, "@page{size:A4"));
-	free(out);
-	ck_assert_int_eq(plan_render(&d, PLAN_DOCX, &out, &len), 0);
-	ck_assert_uint_gt(len, 1000);
-	ck_assert_int_eq(memcmp(out, "PK\3\4", 4), 0);
-	free(out);
-	plan_doc_release(&d);
+	buf_init(&b);
+	ck_assert_int_eq(plan_render(p, DOC_HTML, &b), 0);
+	buf_putc(&b, '\0');
+	ck_assert_ptr_nonnull(strstr(b.data, "<html lang=\"en\">"));
+	ck_assert_ptr_nonnull(strstr(b.data, "@page{size:A4"));
+	buf_release(&b);
+	buf_init(&b);
+	ck_assert_int_eq(plan_render(p, DOC_DOCX, &b), 0);
+	ck_assert_uint_gt(b.len, 1000);
+	ck_assert_int_eq(memcmp(b.data, "PK\3\4", 4), 0);
+	buf_release(&b);
+	plan_free(p);
 }
 END_TEST
 
 START_TEST(test_mapping_from_config)
 {
 	struct plan_input in;
-	struct plan_doc d;
-	char err[128];
+	struct plan *p;
+	char err[128], *m;
 	long h13;
 
 	/* A mapping of the config: section 1.3 holds what it selects, here
@@ -357,25 +381,18 @@ START_TEST(test_mapping_from_config)
 	ck_assert_int_eq(select_parse("key:relation:TO",
 	    &cfg.plan_sel[PLAN_S_1_3], err, sizeof(err)), 0);
 	input(&in, 2024);
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	h13 = find(&d, PB_H2, "1.3. Hoạt động kiều bào");
+	p = place(&in);
+	ck_assert_int_eq(placed(p, "relation:TO")->section, PLAN_S_1_3);
+	m = md(p);
+	h13 = at(m, "### 1.3. Hoạt động kiều bào");
 	ck_assert_int_ge(h13, 0);
-	ck_assert_int_eq(find_sub(&d, PB_BULLET, "Tonga"), h13 + 1);
-	plan_doc_release(&d);
+	ck_assert_int_eq(at(m, "- Thiết lập quan hệ ngoại giao Việt Nam – "
+	    "Tonga (21/9/2024)"), h13 + (long)strlen("### 1.3. Hoạt động "
+	    "kiều bào\n\n"));
+	free(m);
+	plan_free(p);
 }
 END_TEST
-
-/* The pick of key, or NULL. */
-static const struct plan_pick *
-pick(const struct plan_doc *d, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < d->npicks; i++)
-		if (strcmp(d->picks[i].key, key) == 0)
-			return &d->picks[i];
-	return NULL;
-}
 
 /* Section 1.1 by rank: the class, a focus country, the union's record,
  * staff's choices and [plan] top and min_score. */
@@ -384,37 +401,36 @@ START_TEST(test_rank)
 	struct activity a[3];
 	struct plan_choice_row ch[2];
 	struct plan_input in;
-	struct plan_doc d;
-	const struct plan_pick *se, *ge;
+	struct plan *p;
+	const struct plan_place *se, *ge;
+	struct buf why;
 	size_t i;
 
 	input(&in, 2024);
 	/* Defaults: Sweden 55 (round, 10) and Georgia 30 (decade, 20)
 	 * score under 30: the appendix, with why. */
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	ck_assert_ptr_nonnull(se = pick(&d, "relation:SE"));
-	ck_assert_ptr_nonnull(ge = pick(&d, "relation:GE"));
-	ck_assert_int_eq(se->score, 10);
-	ck_assert_int_eq(se->in_1_1, 0);
-	ck_assert_str_eq(se->why, "10 điểm (năm chẵn 10)");
-	ck_assert_int_eq(ge->score, 20);
-	ck_assert_str_eq(d.picks[0].key, "relation:GE");	/* best first */
-	ck_assert_str_eq(row(&d, "relation:SE")->section, "PL, 3");
-	ck_assert_int_gt(find(&d, PB_BULLET, "Mức độ liên quan: 10 điểm "
-	    "(năm chẵn 10)"), find(&d, PB_H1, "Phụ lục: Các ngày kỷ niệm "
-	    "năm chẵn khác"));
-	plan_doc_release(&d);
+	p = place(&in);
+	ck_assert_ptr_nonnull(se = placed(p, "relation:SE"));
+	ck_assert_ptr_nonnull(ge = placed(p, "relation:GE"));
+	ck_assert_int_eq(se->candidate, 1);
+	ck_assert_int_eq(se->rank.score, 10);
+	ck_assert_int_eq(se->chosen, 0);
+	buf_init(&why);
+	rank_explain(&se->rank, LANG_VI, &why);
+	ck_assert_str_eq(why.data, "10 điểm (năm chẵn 10)");
+	buf_release(&why);
+	ck_assert_int_eq(ge->rank.score, 20);
+	ck_assert_ptr_eq(p->ranked[0], ge);	/* best first */
+	plan_free(p);
 
 	/* A focus country: 40, named. */
 	free(cfg.focus);
 	cfg.focus = xstrdup(",SE,");
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	se = pick(&d, "relation:SE");
-	ck_assert_int_eq(se->score, 40);
-	ck_assert_int_eq(se->in_1_1, 1);
-	ck_assert_str_eq(se->why, "40 điểm (năm chẵn 10, nước trọng điểm 30)");
-	ck_assert_str_eq(row(&d, "relation:SE")->section, "1.1, 3");
-	plan_doc_release(&d);
+	p = place(&in);
+	se = placed(p, "relation:SE");
+	ck_assert_int_eq(se->rank.score, 40);
+	ck_assert_int_eq(se->chosen, 1);
+	plan_free(p);
 	free(cfg.focus);
 	cfg.focus = xstrdup(",");
 
@@ -430,24 +446,22 @@ START_TEST(test_rank)
 	}
 	a[2].status = ACTIVITY_CANCELLED;
 	data.acts = (struct activity_list){ a, 3 };
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	se = pick(&d, "relation:SE");
-	ck_assert_int_eq(se->score, 30);
-	ck_assert_int_eq(se->in_1_1, 1);
-	ck_assert_str_eq(se->why, "30 điểm (năm chẵn 10, 2 hoạt động đã có "
-	    "20)");
-	plan_doc_release(&d);
+	p = place(&in);
+	se = placed(p, "relation:SE");
+	ck_assert_int_eq(se->rank.score, 30);
+	ck_assert_int_eq(se->chosen, 1);
+	plan_free(p);
 	/* A delegation with Sweden among its partner countries counts
 	 * without an occasion; one with other countries does not. */
 	a[1].observance = NULL;
 	a[1].countries = (char *)"US SE";
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	ck_assert_int_eq(pick(&d, "relation:SE")->score, 30);
-	plan_doc_release(&d);
+	p = place(&in);
+	ck_assert_int_eq(placed(p, "relation:SE")->rank.score, 30);
+	plan_free(p);
 	a[1].countries = (char *)"US SEN";
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	ck_assert_int_eq(pick(&d, "relation:SE")->score, 20);
-	plan_doc_release(&d);
+	p = place(&in);
+	ck_assert_int_eq(placed(p, "relation:SE")->rank.score, 20);
+	plan_free(p);
 	a[1].observance = (char *)"relation:SE";
 	a[1].countries = NULL;
 
@@ -458,28 +472,28 @@ START_TEST(test_rank)
 	ch[1] = (struct plan_choice_row){ 2024, (char *)"relation:GE",
 	    PLAN_CHOICE_INCLUDE, (char *)"a@example.org", 0 };
 	data.choices = (struct plan_choice_list){ ch, 2 };
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	ck_assert_int_eq(pick(&d, "relation:SE")->in_1_1, 0);
-	ck_assert_int_eq(pick(&d, "relation:SE")->choice, PLAN_CHOICE_EXCLUDE);
-	ck_assert_int_eq(pick(&d, "relation:GE")->in_1_1, 1);
-	ck_assert_str_eq(row(&d, "relation:GE")->section, "1.1, 3");
-	plan_doc_release(&d);
+	p = place(&in);
+	ck_assert_int_eq(placed(p, "relation:SE")->chosen, 0);
+	ck_assert_int_eq(placed(p, "relation:SE")->choice,
+	    PLAN_CHOICE_EXCLUDE);
+	ck_assert_int_eq(placed(p, "relation:GE")->chosen, 1);
+	plan_free(p);
 	/* ...only in their year. */
 	input(&in, 2029);
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	ck_assert_int_eq(pick(&d, "relation:SE")->in_1_1, 1);	/* 60 */
-	plan_doc_release(&d);
+	p = place(&in);
+	ck_assert_int_eq(placed(p, "relation:SE")->chosen, 1);	/* 60 */
+	plan_free(p);
 	data.choices = (struct plan_choice_list){ NULL, 0 };
 
 	/* top = 0: nothing by rank, but what has an activity this year. */
 	cfg.plan_top = 0;
 	a[0].start = a[0].end = (struct ymd){ 2024, 1, 11 };
 	input(&in, 2024);
-	ck_assert_int_eq(plan_build(&in, &d), 0);
-	ck_assert_int_eq(pick(&d, "relation:SE")->in_1_1, 1);
-	ck_assert_int_eq(pick(&d, "relation:SE")->planned, 1);
-	ck_assert_int_eq(pick(&d, "relation:GE")->in_1_1, 0);
-	plan_doc_release(&d);
+	p = place(&in);
+	ck_assert_int_eq(placed(p, "relation:SE")->chosen, 1);
+	ck_assert_uint_eq(placed(p, "relation:SE")->nacts, 1);
+	ck_assert_int_eq(placed(p, "relation:GE")->chosen, 0);
+	plan_free(p);
 	data.acts = (struct activity_list){ NULL, 0 };
 }
 END_TEST
