@@ -1,8 +1,9 @@
 /*
- * kyniem plan YEAR: the yearly plan skeleton as Markdown (default), HTML,
- * CSV or .docx, on stdout or in --out FILE; --include, --exclude and
- * --reset record staff's choices for section 1.1 first.  The work is
- * plan.c's and plan_choice.c's.
+ * kyniem plan YEAR: the year's plan (a KẾ HOẠCH), or with --appendix its
+ * appendix, as Markdown (default), HTML, .docx or PDF, or the year's rows
+ * as CSV, on stdout or in --out FILE; --include, --exclude and --reset
+ * record staff's choices for its milestones first.  The work is plan.c's
+ * and plan_choice.c's.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -31,8 +32,8 @@ struct choice_op {
 
 /* Build and render the plan of year from the database. */
 static int
-make_plan(struct app *app, int year, enum lang lang, enum doc_format fmt,
-    struct buf *out)
+make_plan(struct app *app, int year, enum lang lang, enum plan_part part,
+    enum doc_format fmt, struct buf *out)
 {
 	struct dataset d;
 	struct plan_input in;
@@ -42,7 +43,7 @@ make_plan(struct app *app, int year, enum lang lang, enum doc_format fmt,
 	if (yearly_input(app, year, lang, &d, &in) == -1)
 		return -1;
 	if (plan_place(&in, &p) == 0) {
-		ret = plan_render(p, fmt, out);
+		ret = plan_render(p, part, fmt, out);
 		plan_free(p);
 	}
 	dataset_release(&d);
@@ -86,6 +87,7 @@ int
 cmd_plan(int argc, char **argv, struct app *app)
 {
 	static const struct option opts[] = {
+		{ "appendix", no_argument, NULL, 'a' },
 		{ "exclude", required_argument, NULL, 'x' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
@@ -96,6 +98,7 @@ cmd_plan(int argc, char **argv, struct app *app)
 		{ NULL, 0, NULL, 0 }
 	};
 	enum doc_format fmt = DOC_MD;
+	enum plan_part part = PLAN_MAIN;
 	enum lang lang = app->cfg->lang;
 	const char *out = NULL;
 	struct choice_op ops[MAX_CHOICES];
@@ -103,9 +106,12 @@ cmd_plan(int argc, char **argv, struct app *app)
 	size_t nops = 0;
 	int ch, ret, year;
 
-	while ((ch = getopt_long(argc, argv, "f:hi:l:o:r:x:", opts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "af:hi:l:o:r:x:", opts, NULL)) !=
 	    -1) {
 		switch (ch) {
+		case 'a':
+			part = PLAN_APPENDIX;
+			break;
 		case 'i':
 		case 'x':
 		case 'r':
@@ -151,7 +157,7 @@ cmd_plan(int argc, char **argv, struct app *app)
 	if (apply_choices(app, year, ops, nops) != 0)
 		return 1;
 	buf_init(&data);
-	ret = make_plan(app, year, lang, fmt, &data);
+	ret = make_plan(app, year, lang, part, fmt, &data);
 	if (ret == 0)
 		ret = file_write_out(out, data.data, data.len);
 	buf_release(&data);

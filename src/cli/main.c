@@ -70,8 +70,9 @@ static const struct command commands[] = {
 	    "[--format text|json]" },
 	{ "outbox", cmd_outbox, 0, NEED_STORE, "outbox [--failed]" },
 	{ "plan", cmd_plan, 1, NEED_STORE,
-	    "plan YEAR [--format md|html|docx|pdf|csv] [--lang vi|en] "
-	    "[--out FILE] [--include KEY] [--exclude KEY] [--reset KEY]" },
+	    "plan YEAR [--appendix] [--format md|html|docx|pdf|csv] "
+	    "[--lang vi|en] [--out FILE] [--include KEY] [--exclude KEY] "
+	    "[--reset KEY]" },
 	{ "recipient", cmd_recipient, 1, NEED_STORE,
 	    "recipient add --email EMAIL --name NAME [--lang vi|en] "
 	    "[--follow milestones|kind:K|country:CC]... | list | "

@@ -1,8 +1,11 @@
 /*
- * The yearly plan's sections, written from the placement (plan_place.c)
- * into a document of doc.h: the structure of the unions' plans, the
- * milestones 1.1 names and the appendix of those it leaves out; the
- * calendar of the year is plan_appendix.c's.  Also the plan's renderings
+ * The yearly plan as a KẾ HOẠCH, written from the placement
+ * (plan_place.c) into a document of doc.h: I. Mục đích, yêu cầu (staff's
+ * text); II. Nội dung, the occasions of the year with the activities
+ * planned for each, the letters, delegations, foreign NGO and
+ * information work in the unions' plans' words; III. Tổ chức thực hiện,
+ * who is in charge of what, and staff's text; IV. Kinh phí, staff's
+ * text.  Its appendix is plan_appendix.c's.  Also the plan's renderings
  * for the CLI, the server and the year-end report.
  */
 #include <stdio.h>
@@ -10,12 +13,12 @@
 #include <string.h>
 
 #include "activity.h"
+#include "collate.h"
 #include "config.h"
 #include "dataset.h"
 #include "log.h"
 #include "plan.h"
 #include "plan_int.h"
-#include "rank.h"
 #include "util.h"
 #include "vntime.h"
 
@@ -25,93 +28,103 @@ const char *const plan_section_label[S_COUNT] = {
 
 static const struct plan_words vi = {
 	.kind = "KẾ HOẠCH",
-	.title = "Phương hướng hoạt động năm ",
-	.others_h = "Các ngày kỷ niệm năm chẵn khác",
-	.others_intro = "Các ngày kỷ niệm năm chẵn, năm tròn của năm chưa "
-	    "đưa vào mục 1.1, xếp theo mức độ liên quan với đơn vị; cán bộ có "
-	    "thể đưa vào kế hoạch trên trang Tài liệu.",
-	.why = "Mức độ liên quan: ",
-	.label_other = "PL",
-	.draft = { "Dự thảo do kyniem lập ngày ", " từ lịch các ngày kỷ "
-	    "niệm; các chỗ “…” để cán bộ bổ sung." },
-	.h1 = { "1. Công tác hòa bình, đoàn kết, hữu nghị",
-	    "2. Công tác phi chính phủ nước ngoài",
-	    "3. Công tác thông tin đối ngoại", "4. Công tác khác" },
-	.h2 = { "1.1. Các ngày kỷ niệm năm chẵn, năm tròn",
-	    "1.2. Hoạt động khối ASEAN", "1.3. Hoạt động kiều bào",
-	    "1.4. Hoạt động thường niên" },
-	.empty = "Không có ngày kỷ niệm nào trong mục này.",
-	.activity = "Hoạt động: ",
-	.blank = "Hoạt động dự kiến: …",
-	.letters = "Gửi thư, điện chúc mừng nhân dịp Quốc khánh các nước:",
-	.ngo = { "Tăng cường sự kết hợp giữa công tác hòa bình, đoàn kết, hữu "
+	.title = "Hoạt động đối ngoại nhân dân năm ",
+	.filename = "ke-hoach",
+	.part = { "I. Mục đích, yêu cầu", "II. Nội dung",
+	    "III. Tổ chức thực hiện", "IV. Kinh phí" },
+	.area = { "Công tác hòa bình, đoàn kết, hữu nghị",
+	    "Công tác phi chính phủ nước ngoài",
+	    "Công tác thông tin đối ngoại", "Công tác khác" },
+	.sub = { "Các ngày kỷ niệm năm chẵn, năm tròn",
+	    "Hoạt động khối ASEAN", "Hoạt động kiều bào",
+	    "Hoạt động thường niên", "Thư, điện chúc mừng",
+	    "Đoàn ra, đoàn vào" },
+	.mark_anniv = "Tổ chức các hoạt động ",
+	.mark_occasion = "Tổ chức các hoạt động nhân dịp ",
+	.with_anniv = "Nhân ",
+	.with_occasion = "Nhân dịp ",
+	.at = "tại ",
+	.in_charge = " chủ trì",
+	.letters = "Gửi thư, điện chúc mừng đến Đại sứ quán, Tổng Lãnh sự "
+	    "quán các nước nhân dịp ",
+	.letters_milestones = "Gửi thư, điện hoa chúc mừng nhân các ngày lễ "
+	    "lớn, ngày thiết lập quan hệ ngoại giao giữa Việt Nam với các nước "
+	    "vào dịp năm chẵn, năm tròn.",
+	.ngo = "Tăng cường sự kết hợp giữa công tác hòa bình, đoàn kết, hữu "
 	    "nghị với công tác vận động viện trợ phi chính phủ nước ngoài.",
-	    "Tiếp tục hỗ trợ các tổ chức đối tác triển khai hoạt động: …",
-	    "Đi thăm, kết nối, vận động viện trợ các tổ chức phi chính phủ "
-	    "nước ngoài: …" },
+	.ngo_place = { "Tiếp tục hỗ trợ các tổ chức đối tác triển khai hoạt "
+	    "động tại ", "." },
+	.ngo_visit = "Tổ chức đi thăm, kết nối, vận động viện trợ các tổ chức "
+	    "phi chính phủ nước ngoài.",
 	.info_rel = "Tuyên truyền các hoạt động kỷ niệm năm chẵn, năm tròn "
 	    "thiết lập quan hệ ngoại giao giữa Việt Nam với các nước trong "
 	    "năm ",
 	.info_other = "Tuyên truyền ",
-	.info_news = "Đăng tải tin, bài về hoạt động đối ngoại nhân dân trên "
-	    "trang thông tin điện tử; xuất bản Bản tin Hữu nghị năm ",
-	.other = { "Thực hiện các chương trình công tác theo chỉ đạo của Liên "
-	    "hiệp các tổ chức hữu nghị Việt Nam và lãnh đạo địa phương.", "…" },
+	.info_news = "Tiếp tục đăng tải tin, bài về hoạt động đối ngoại nhân "
+	    "dân trên trang thông tin điện tử và bản tin của Liên hiệp.",
+	.other = "Thực hiện các chương trình công tác theo chỉ đạo của Liên "
+	    "hiệp các tổ chức hữu nghị Việt Nam và lãnh đạo địa phương.",
+	.own_share = " chủ trì, phối hợp với các tổ chức thành viên và các cơ "
+	    "quan, đơn vị liên quan tổ chức thực hiện Kế hoạch.",
+	.union_default = "Liên hiệp",
+	.label_other = "PL",
 	.appendix = "Lịch các ngày kỷ niệm năm ",
-	.cols = { "Ngày", "Sự kiện", "Năm chẵn, tròn", "Mục", "Hoạt động" },
-	.no_dates = "Không có ngày nào trong tháng.",
+	.cols = { "Ngày", "Ngày kỷ niệm", "Năm chẵn, tròn",
+	    "Hoạt động dự kiến" },
 	.month = { "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5",
 	    "Tháng 6", "Tháng 7", "Tháng 8", "Tháng 9", "Tháng 10", "Tháng 11",
 	    "Tháng 12" },
-	.undated_intro = "Các ngày kỷ niệm năm chẵn, năm tròn chưa rõ ngày "
-	    "(cần xác minh ngày trước khi lên kế hoạch):",
-	.undated_h = "Các ngày kỷ niệm chưa rõ ngày",
-	.day_unknown = "chưa rõ ngày",
+	.in_month = "Trong tháng",
+	.in_year = "Trong năm ",
 };
 
 static const struct plan_words en = {
 	.kind = "PLAN",
-	.title = "Activity plan for ",
-	.others_h = "Other milestone anniversaries",
-	.others_intro = "The year's milestone anniversaries not named in "
-	    "section 1.1, by relevance to the union; staff can add them to "
-	    "the plan on the Documents page.",
-	.why = "Relevance: ",
-	.label_other = "App.",
-	.draft = { "Draft made by kyniem on ", " from the calendar of "
-	    "anniversaries; fill in the blanks (“…”)." },
-	.h1 = { "1. Peace, solidarity and friendship work",
-	    "2. Work with foreign non-governmental organisations",
-	    "3. External information work", "4. Other work" },
-	.h2 = { "1.1. Milestone anniversaries", "1.2. ASEAN activities",
-	    "1.3. Overseas Vietnamese", "1.4. Annual activities" },
-	.empty = "No dates in this section.",
-	.activity = "Activity: ",
-	.blank = "Planned activity: …",
-	.letters = "Send congratulatory letters for the national days of:",
-	.ngo = { "Combine peace, solidarity and friendship work with the "
+	.title = "People-to-people diplomacy activities in ",
+	.filename = "activity-plan",
+	.part = { "I. Purpose and requirements", "II. Content",
+	    "III. Implementation", "IV. Budget" },
+	.area = { "Peace, solidarity and friendship work",
+	    "Work with foreign non-governmental organisations",
+	    "External information work", "Other work" },
+	.sub = { "Milestone anniversaries", "ASEAN activities",
+	    "Overseas Vietnamese", "Annual activities",
+	    "Letters of congratulation", "Delegations" },
+	.mark_anniv = "Activities to mark the ",
+	.mark_occasion = "Activities on the occasion of ",
+	.with_anniv = "For the ",
+	.with_occasion = "On the occasion of ",
+	.at = "in ",
+	.in_charge = " in charge",
+	.letters = "Send letters of congratulation to the embassies and "
+	    "consulates general on ",
+	.letters_milestones = "Send letters and flowers on major holidays "
+	    "and on the milestone anniversaries of diplomatic relations "
+	    "between Vietnam and other countries.",
+	.ngo = "Combine peace, solidarity and friendship work with the "
 	    "mobilisation of foreign non-governmental aid.",
-	    "Keep supporting partner organisations' activities: …",
-	    "Visit and mobilise aid from foreign non-governmental "
-	    "organisations: …" },
-	.info_rel = "Publicise the round anniversaries of diplomatic "
+	.ngo_place = { "Keep supporting partner organisations' activities "
+	    "in ", "." },
+	.ngo_visit = "Visit, connect with and mobilise aid from foreign "
+	    "non-governmental organisations.",
+	.info_rel = "Publicise the milestone anniversaries of diplomatic "
 	    "relations between Vietnam and other countries in ",
 	.info_other = "Publicise the ",
-	.info_news = "Post news and articles on people-to-people diplomacy "
-	    "on the website; publish the Friendship Bulletin of ",
-	.other = { "Carry out the work programmes directed by the Vietnam "
+	.info_news = "Keep posting news and articles on people-to-people "
+	    "diplomacy on the union's website and bulletin.",
+	.other = "Carry out the work programmes directed by the Vietnam "
 	    "Union of Friendship Organizations and the local leadership.",
-	    "…" },
-	.appendix = "Calendar of ",
-	.cols = { "Date", "Event", "Milestone", "Section", "Activities" },
-	.no_dates = "No dates this month.",
+	.own_share = " carries out the plan with the member organisations and "
+	    "the agencies concerned.",
+	.union_default = "The Union",
+	.label_other = "App.",
+	.appendix = "Calendar of anniversaries, ",
+	.cols = { "Date", "Anniversary", "Milestone", "Planned activities" },
 	.month = { "January", "February", "March", "April", "May", "June",
 	    "July", "August", "September", "October", "November",
 	    "December" },
-	.undated_intro = "Milestone anniversaries whose day is not known "
-	    "(confirm the day before planning):",
-	.undated_h = "Anniversaries whose day is not known",
-	.day_unknown = "day unknown",
+	.in_month = "During the month",
+	.in_year = "During ",
 };
 
 const struct plan_words *
@@ -120,30 +133,52 @@ plan_words(enum lang lang)
 	return lang == LANG_EN ? &en : &vi;
 }
 
-/* What writing the sections needs: the document, the placement, the
- * words, and how many levels down the headings go. */
+/* What writing the plan needs: the document, the placement, the words,
+ * and the numbers of part II's areas and subsections so far. */
 struct writer {
 	const struct plan *p;
 	const struct plan_input *in;
 	const struct plan_words *w;
 	struct doc *d;
-	int down;
+	int area, sub;
 };
 
 /* --- texts ------------------------------------------------------------ */
+
+/* "1 – 6/12/2023", "28/11 – 2/12/2023"; "1 Dec 2023 – 6 Dec 2023". */
+static void
+date_span(struct ymd a, struct ymd b, enum lang lang, struct buf *out)
+{
+	if (util_ymd_cmp(b, a) <= 0) {
+		vntime_format_date(a, lang, out);
+		return;
+	}
+	if (lang == LANG_VI && a.y == b.y && a.m == b.m)
+		buf_printf(out, "%d – ", a.d);
+	else if (lang == LANG_VI && a.y == b.y)
+		buf_printf(out, "%d/%d – ", a.d, a.m);
+	else {
+		vntime_format_date(a, lang, out);
+		buf_puts(out, " – ");
+	}
+	vntime_format_date(b, lang, out);
+}
 
 void
 plan_activity_text(const struct activity *a, enum lang lang,
     struct buf *out)
 {
+	const struct plan_words *w = plan_words(lang);
+
 	buf_puts(out, a->title);
 	buf_puts(out, " (");
-	vntime_format_date(a->start, lang, out);
-	if (!a->all_day)
-		buf_printf(out, " %02d:%02d", a->start_min / 60,
-		    a->start_min % 60);
-	if (a->location && *a->location)
-		buf_printf(out, ", %s", a->location);
+	date_span(a->start, a->all_day ? a->end : a->start, lang, out);
+	/* "... tại Hà Nội" needs no "tại Hà Nội" after it. */
+	if (a->location != NULL && *a->location != '\0' &&
+	    strstr(a->title, a->location) == NULL)
+		buf_printf(out, ", %s%s", w->at, a->location);
+	if (a->organiser != NULL && *a->organiser != '\0')
+		buf_printf(out, ", %s%s", a->organiser, w->in_charge);
 	buf_puts(out, ")");
 }
 
@@ -161,167 +196,270 @@ plan_acts_text(const struct plan_place *pl, enum lang lang,
 }
 
 void
-plan_note_text(enum lang lang, const struct observance *o, struct buf *out)
-{
-	if (o->note == NULL || o->note[0] == '\0')
-		return;
-	buf_puts(out, lang == LANG_EN ? "Note (in Vietnamese): " : "Lưu ý: ");
-	buf_puts(out, o->note);
-}
-
-void
 plan_place_title(const struct plan *p, const struct plan_place *pl,
-    struct buf *out)
+    int marks, struct buf *out)
 {
 	struct occurrence plain = *pl->oc;
 
 	if (!rules_is_milestone(&p->in->cfg->rules, pl->oc))
 		plain.n = 0;
 	rules_title(&plain, p->in->lang, out);
-	rules_unverified(pl->oc->obs, p->in->lang, out);
+	if (marks)
+		rules_unverified(pl->oc->obs, p->in->lang, out);
 }
 
-/* --- the sections ------------------------------------------------------ */
-
-static void
-heading(struct writer *wr, int level, const char *text)
+/* 1 if pl is named as an anniversary ("Kỷ niệm 50 năm ..."). */
+static int
+anniversary(const struct writer *wr, const struct plan_place *pl)
 {
-	doc_heading(wr->d, level + wr->down, text);
+	return pl->oc->n > 0 && rules_is_milestone(&wr->in->cfg->rules,
+	    pl->oc);
 }
 
-/* A bullet whose text is a, b and c joined (c may be NULL). */
+/* pl's title inside a sentence: "kỷ niệm 50 năm ..." after a verb, "the
+ * victory ..." after "on the occasion of". */
 static void
-bullet3(struct writer *wr, int level, const char *a, const char *b,
-    const char *c)
+title_inside(const struct writer *wr, const struct plan_place *pl,
+    struct buf *out)
 {
-	struct buf t;
+	size_t at = out->len;
 
-	buf_init(&t);
-	buf_puts(&t, a);
-	buf_puts(&t, b);
-	if (c != NULL)
-		buf_puts(&t, c);
-	doc_bullet(wr->d, level, t.data);
-	buf_release(&t);
+	plan_place_title(wr->p, pl, 0, out);
+	if ((wr->in->lang == LANG_VI && strncmp(out->data + at, "Kỷ", 3) ==
+	    0) || (wr->in->lang == LANG_EN && strncmp(out->data + at, "The ",
+	    4) == 0))
+		out->data[at] = (char)(out->data[at] - 'A' + 'a');
 }
 
-/* A level-0 bullet for pl, with its note under it. */
+/* --- narrative --------------------------------------------------------- */
+
+/*
+ * The narrative of section key ("purpose", "organisation", "budget")
+ * under a heading of level: what staff wrote for the plan of the year,
+ * kept where in->st keeps the texts (text.h).  The one place the plan
+ * reads them; a section nobody wrote adds nothing.
+ */
 static void
-bullet(struct writer *wr, const struct plan_place *pl)
+narrative(struct writer *wr, const char *key, int level)
 {
-	struct buf t;
+	char *body = NULL;
 
-	buf_init(&t);
-	plan_place_title(wr->p, pl, &t);
-	doc_bullet(wr->d, 0, t.data);
-	t.len = 0;
-	plan_note_text(wr->in->lang, pl->oc->obs, &t);
-	if (t.len > 0)
-		doc_bullet(wr->d, 1, t.data);
-	buf_release(&t);
-}
-
-static void
-bullet_with_activity(struct writer *wr, const struct plan_place *pl)
-{
-	struct buf t;
-
-	bullet(wr, pl);
-	if (pl->nacts == 0) {
-		doc_bullet(wr->d, 1, wr->w->blank);
+	(void)key;
+	if (wr->in->st == NULL || body == NULL)
 		return;
-	}
-	buf_init(&t);
-	plan_acts_text(pl, wr->in->lang, &t);
-	bullet3(wr, 1, wr->w->activity, t.data, NULL);
-	buf_release(&t);
+	doc_text(wr->d, level, body);
+	free(body);
 }
 
-/* The dated occurrences of section s ordered by selector, then date;
- * for 1.1 only those it names, staff's additions that no selector of
- * 1.1 takes last.  The caller frees. */
+/* --- part II ------------------------------------------------------------ */
+
+/* "2. Công tác ..." for the next area. */
+static void
+area_heading(struct writer *wr, int area)
+{
+	char *t = xasprintf("%d. %s", ++wr->area, wr->w->area[area]);
+
+	doc_heading(wr->d, 2, t);
+	free(t);
+	wr->sub = 0;
+}
+
+/* "1.3. Hoạt động kiều bào" for the next subsection of the area. */
+static void
+sub_heading(struct writer *wr, enum plan_slot slot)
+{
+	char *t = xasprintf("%d.%d. %s", wr->area, ++wr->sub,
+	    wr->w->sub[slot]);
+
+	doc_heading(wr->d, 3, t);
+	free(t);
+}
+
+/* The slot where part II names occurrences of section s. */
+static enum plan_slot
+section_slot(int s)
+{
+	static const enum plan_slot map[] = { [S_1_1] = PLAN_SLOT_MILESTONES,
+	    [S_1_2] = PLAN_SLOT_ASEAN, [S_1_3] = PLAN_SLOT_OVERSEAS,
+	    [S_1_4] = PLAN_SLOT_ANNUAL, [S_3] = PLAN_SLOT_INFO };
+
+	return map[s];
+}
+
+/*
+ * The occurrences of section s part II names: for 1.1 in the order of
+ * their rank (rank.h), for the others in the order of the section's
+ * selectors, then by date; for 3, its dated ones.  The caller frees.
+ */
 static size_t
 members(const struct plan *p, int s, const struct plan_place ***out)
 {
 	const struct plan_place **v = xcalloc(p->n + 1, sizeof(*v));
 	const struct plan_place *pl;
 	size_t i, n = 0;
-	int g, maxg = (int)p->in->cfg->plan_sel[s].n + (s == S_1_1);
+	int g, maxg = (int)p->in->cfg->plan_sel[s].n;
 
-	for (g = 0; g < maxg; g++)
+	for (i = 0; s == S_1_1 && i < p->nranked; i++)
+		if (p->ranked[i]->shown)
+			v[n++] = p->ranked[i];
+	for (g = 0; s != S_1_1 && g < maxg; g++)
 		for (i = 0; i < p->n; i++) {
 			pl = &p->v[i];
-			if (!pl->dated || (s == S_1_1 && !pl->chosen))
-				continue;
-			if (s == S_3 ? pl->group3 == g : pl->section == s &&
-			    pl->group == g)
+			if (pl->dated && (s == S_3 ? pl->group3 == g :
+			    pl->shown && pl->section == s && pl->group == g))
 				v[n++] = pl;
 		}
 	*out = v;
 	return n;
 }
 
-/* A national day that is no milestone: a greeting, one line of 1.4's
- * list of letters. */
-static int
-greeting(const struct writer *wr, const struct plan_place *pl)
+/* The activities listed on their own in slot. */
+static size_t
+count_items(const struct plan *p, enum plan_slot slot)
 {
-	return pl->oc->obs->kind == KIND_NATIONAL_DAY &&
-	    !rules_is_milestone(&wr->in->cfg->rules, pl->oc);
+	size_t i, n = 0;
+
+	for (i = 0; i < p->nitems; i++)
+		n += p->items[i].slot == slot;
+	return n;
 }
 
 static void
-section(struct writer *wr, int s)
+items(struct writer *wr, enum plan_slot slot)
 {
-	const struct plan_place **m;
 	struct buf t;
-	size_t i, n, nletters = 0;
+	size_t i;
 
-	heading(wr, 2, wr->w->h2[s]);
-	n = members(wr->p, s, &m);
-	for (i = 0; i < n; i++) {
-		/* Greetings for national days gather under one bullet. */
-		if (s == S_1_4 && greeting(wr, m[i])) {
-			nletters++;
+	buf_init(&t);
+	for (i = 0; i < wr->p->nitems; i++) {
+		if (wr->p->items[i].slot != slot)
 			continue;
-		}
-		bullet_with_activity(wr, m[i]);
+		t.len = 0;
+		plan_activity_text(wr->p->items[i].a, wr->in->lang, &t);
+		buf_putc(&t, '.');
+		doc_bullet(wr->d, 0, t.data);
 	}
-	if (nletters > 0)
-		doc_bullet(wr->d, 0, wr->w->letters);
-	for (i = 0; i < n && nletters > 0; i++) {
-		if (!greeting(wr, m[i]))
-			continue;
-		/* A list of countries, as the reports write it; their
-		 * notes are in the appendix. */
-		buf_init(&t);
-		plan_place_title(wr->p, m[i], &t);
-		doc_bullet(wr->d, 1, t.data);
+	buf_release(&t);
+}
+
+/*
+ * One occurrence: "Tổ chức các hoạt động kỷ niệm ... ." without
+ * activities; "Nhân dịp ...: Hội thao (...)." with one; with several,
+ * one bullet each under "Nhân dịp ...:".
+ */
+static void
+occasion(struct writer *wr, const struct plan_place *pl)
+{
+	const struct plan_words *w = wr->w;
+	int anniv = anniversary(wr, pl);
+	struct buf t;
+	size_t i;
+
+	buf_init(&t);
+	if (pl->nacts == 0) {
+		buf_puts(&t, anniv ? w->mark_anniv : w->mark_occasion);
+		title_inside(wr, pl, &t);
+		buf_putc(&t, '.');
+		doc_bullet(wr->d, 0, t.data);
 		buf_release(&t);
+		return;
 	}
-	if (n == 0)
-		doc_para(wr->d, wr->w->empty);
+	buf_puts(&t, anniv ? w->with_anniv : w->with_occasion);
+	title_inside(wr, pl, &t);
+	buf_putc(&t, ':');
+	if (pl->nacts == 1) {
+		buf_putc(&t, ' ');
+		plan_activity_text(pl->acts[0], wr->in->lang, &t);
+		buf_putc(&t, '.');
+	}
+	doc_bullet(wr->d, 0, t.data);
+	for (i = 0; pl->nacts > 1 && i < pl->nacts; i++) {
+		t.len = 0;
+		plan_activity_text(pl->acts[i], wr->in->lang, &t);
+		buf_putc(&t, i + 1 < pl->nacts ? ';' : '.');
+		doc_bullet(wr->d, 1, t.data);
+	}
+	buf_release(&t);
+}
+
+/* A subsection of the occurrences of section s and the activities of
+ * its slot, when it has any. */
+static void
+occasions(struct writer *wr, int s)
+{
+	enum plan_slot slot = section_slot(s);
+	const struct plan_place **m;
+	size_t i, n = members(wr->p, s, &m);
+
+	if (n + count_items(wr->p, slot) > 0) {
+		sub_heading(wr, slot);
+		for (i = 0; i < n; i++)
+			occasion(wr, m[i]);
+		items(wr, slot);
+	}
 	free(m);
 }
 
-/* The milestones of section 1.1 whose day is not known (rows known only
- * to the year): listed so that none is silently missing, to be dated. */
+/* 1.5: the national days greeted by letter in one sentence, as the
+ * reports write it, the milestones' letters, the letters planned. */
 static void
-undated(struct writer *wr)
+letters(struct writer *wr)
 {
-	const struct plan_place *pl;
-	size_t i;
-	int intro = 0;
+	struct buf t;
+	size_t i, k = 0;
 
+	sub_heading(wr, PLAN_SLOT_LETTERS);
+	buf_init(&t);
+	buf_puts(&t, wr->w->letters);
 	for (i = 0; i < wr->p->n; i++) {
-		pl = &wr->p->v[i];
-		if (pl->dated || !pl->chosen)
+		if (!wr->p->v[i].greeting)
 			continue;
-		if (!intro++)
-			doc_para(wr->d, wr->w->undated_intro);
-		bullet(wr, pl);
-		doc_bullet(wr->d, 1, wr->w->blank);
+		if (k++ > 0)
+			buf_puts(&t, "; ");
+		plan_place_title(wr->p, &wr->p->v[i], 0, &t);
 	}
+	buf_putc(&t, '.');
+	if (k > 0)
+		doc_bullet(wr->d, 0, t.data);
+	doc_bullet(wr->d, 0, wr->w->letters_milestones);
+	items(wr, PLAN_SLOT_LETTERS);
+	buf_release(&t);
+}
+
+static void
+peace(struct writer *wr)
+{
+	area_heading(wr, AREA_PEACE);
+	occasions(wr, S_1_1);
+	occasions(wr, S_1_2);
+	occasions(wr, S_1_3);
+	occasions(wr, S_1_4);
+	letters(wr);
+	if (count_items(wr->p, PLAN_SLOT_DELEGATIONS) > 0) {
+		sub_heading(wr, PLAN_SLOT_DELEGATIONS);
+		items(wr, PLAN_SLOT_DELEGATIONS);
+	}
+}
+
+static void
+ngo(struct writer *wr)
+{
+	const struct config *cfg = wr->in->cfg;
+	const char *place = cfg->org_province != NULL &&
+	    *cfg->org_province != '\0' ? cfg->org_province : NULL;
+	struct buf t;
+
+	area_heading(wr, AREA_NGO);
+	doc_bullet(wr->d, 0, wr->w->ngo);
+	if (place != NULL) {
+		buf_init(&t);
+		buf_printf(&t, "%s%s%s", wr->w->ngo_place[0], place,
+		    wr->w->ngo_place[1]);
+		doc_bullet(wr->d, 0, t.data);
+		buf_release(&t);
+	}
+	doc_bullet(wr->d, 0, wr->w->ngo_visit);
+	items(wr, PLAN_SLOT_NGO);
 }
 
 static const char *
@@ -332,19 +470,17 @@ country_name(const struct observance *o, enum lang lang)
 	return s != NULL ? s : o->country;
 }
 
-/* Section 3: the relations' countries in one sentence, as the reports
- * write it ("Thụy Điển, Mông Cổ, Brazil"), then the other anniversaries. */
+/* 3: the relations' countries in one sentence, as the reports write it
+ * ("Thụy Điển, Mông Cổ, Brazil"), then the other anniversaries. */
 static void
 info(struct writer *wr)
 {
 	const struct plan_place **m;
 	const struct observance *o;
 	struct buf names, t;
-	char year[16];
 	size_t i, n;
 
-	snprintf(year, sizeof(year), "%d", wr->in->year);
-	heading(wr, 1, wr->w->h1[2]);
+	area_heading(wr, AREA_INFO);
 	n = members(wr->p, S_3, &m);
 	buf_init(&names);
 	buf_init(&t);
@@ -355,124 +491,168 @@ info(struct writer *wr)
 		if (names.len > 0)
 			buf_puts(&names, ", ");
 		buf_puts(&names, country_name(o, wr->in->lang));
-		rules_unverified(o, wr->in->lang, &names);
 	}
 	if (names.len > 0) {
-		buf_printf(&t, "%s%s: %s.", wr->w->info_rel, year, names.data);
+		buf_printf(&t, "%s%d: %s.", wr->w->info_rel, wr->in->year,
+		    names.data);
 		doc_bullet(wr->d, 0, t.data);
 	}
 	for (i = 0; i < n; i++) {
 		if (m[i]->oc->obs->kind == KIND_RELATION)
 			continue;
 		t.len = 0;
-		rules_title(m[i]->oc, wr->in->lang, &t);
-		rules_unverified(m[i]->oc->obs, wr->in->lang, &t);
-		/* Mid-sentence: "Tuyên truyền kỷ niệm ...". */
-		if (wr->in->lang == LANG_VI && strncmp(t.data, "Kỷ", 3) == 0)
-			t.data[0] = 'k';
-		bullet3(wr, 0, wr->w->info_other, t.data, ".");
+		buf_puts(&t, wr->w->info_other);
+		title_inside(wr, m[i], &t);
+		buf_putc(&t, '.');
+		doc_bullet(wr->d, 0, t.data);
 	}
-	bullet3(wr, 0, wr->w->info_news, year, ": …");
+	doc_bullet(wr->d, 0, wr->w->info_news);
+	items(wr, PLAN_SLOT_INFO);
 	buf_release(&names);
 	buf_release(&t);
 	free(m);
 }
 
-/* From the first section to the last, before the end. */
 static void
-sections(struct writer *wr)
+other(struct writer *wr)
 {
-	int s;
-
-	heading(wr, 1, wr->w->h1[0]);
-	for (s = S_1_1; s <= S_1_4; s++) {
-		section(wr, s);
-		if (s == S_1_1)
-			undated(wr);
-	}
-	heading(wr, 1, wr->w->h1[1]);
-	for (s = 0; s < 3; s++)
-		doc_bullet(wr->d, 0, wr->w->ngo[s]);
-	info(wr);
-	heading(wr, 1, wr->w->h1[3]);
-	for (s = 0; s < 2; s++)
-		doc_bullet(wr->d, 0, wr->w->other[s]);
+	area_heading(wr, AREA_OTHER);
+	doc_bullet(wr->d, 0, wr->w->other);
+	items(wr, PLAN_SLOT_OTHER);
 }
 
-/* The appendix of the milestones 1.1 leaves out, by rank, each with why,
- * so none is silently dropped. */
+/* Part II, its areas numbered from 1. */
 static void
-others(struct writer *wr)
+content(struct writer *wr)
 {
-	const struct plan_place *pl;
-	struct buf t;
-	size_t i;
-	int head = 0;
+	wr->area = 0;
+	peace(wr);
+	ngo(wr);
+	info(wr);
+	other(wr);
+}
 
+/* --- part III ----------------------------------------------------------- */
+
+/* An activity and who is in charge of it. */
+struct duty {
+	const char *who;
+	const struct activity *a;
+};
+
+static const char *
+duty_key(const void *e)
+{
+	return ((const struct duty *)e)->who;
+}
+
+/* The union in a sentence: its short name (Vietnamese), else "Liên
+ * hiệp". */
+static const char *
+own_name(const struct writer *wr)
+{
+	const struct config *cfg = wr->in->cfg;
+
+	if (wr->in->lang == LANG_VI && cfg->org_short_name != NULL &&
+	    *cfg->org_short_name != '\0')
+		return cfg->org_short_name;
+	return wr->w->union_default;
+}
+
+/* The one in charge of a: its organiser, else the union. */
+static const char *
+in_charge(const struct writer *wr, const struct activity *a)
+{
+	if (a->organiser != NULL && *a->organiser != '\0')
+		return a->organiser;
+	return own_name(wr);
+}
+
+/* The union's share, then the year's activities others are in charge
+ * of, each once, by who (in alphabetical order) and date: "- Hội Ái mộ
+ * Yersin chủ trì: Lễ tưởng niệm ... (1/3/2023); ...". */
+static void
+duties(struct writer *wr)
+{
+	const struct activity_list *al = &wr->in->data->acts;
+	const char *own = own_name(wr);
+	struct duty *v = xcalloc(al->n + 1, sizeof(*v));
+	struct buf t;
+	size_t i, n = 0;
+
+	for (i = 0; i < al->n; i++)
+		if (plan_activity_in_year(&al->v[i], wr->in->year) &&
+		    strcmp(in_charge(wr, &al->v[i]), own) != 0)
+			v[n++] = (struct duty){ in_charge(wr, &al->v[i]),
+			    &al->v[i] };
+	if (n > 1)
+		collate_sort(wr->in->lang == LANG_EN ? "en" : "vi", v, n,
+		    sizeof(*v), duty_key);
 	buf_init(&t);
-	for (i = 0; i < wr->p->nranked; i++) {
-		pl = wr->p->ranked[i];
-		if (pl->chosen)
-			continue;
-		if (!head++) {
-			doc_appendix(wr->d, wr->w->others_h);
-			doc_para(wr->d, wr->w->others_intro);
+	buf_printf(&t, "%s%s", own, wr->w->own_share);
+	doc_para(wr->d, t.data);
+	for (i = 0; i < n; i++) {
+		if (i == 0 || strcmp(v[i - 1].who, v[i].who) != 0) {
+			t.len = 0;
+			buf_printf(&t, "%s%s: ", v[i].who, wr->w->in_charge);
+		} else
+			buf_puts(&t, "; ");
+		buf_puts(&t, v[i].a->title);
+		buf_puts(&t, " (");
+		date_span(v[i].a->start, v[i].a->all_day ? v[i].a->end :
+		    v[i].a->start, wr->in->lang, &t);
+		buf_putc(&t, ')');
+		if (i + 1 == n || strcmp(v[i + 1].who, v[i].who) != 0) {
+			buf_putc(&t, '.');
+			doc_bullet(wr->d, 0, t.data);
 		}
-		t.len = 0;
-		plan_place_title(wr->p, pl, &t);
-		doc_bullet(wr->d, 0, t.data);
-		t.len = 0;
-		rank_explain(&pl->rank, wr->in->lang, &t);
-		bullet3(wr, 1, wr->w->why, t.data, NULL);
 	}
 	buf_release(&t);
+	free(v);
 }
 
-/* The draft's note, above the sections. */
-static void
-draft_note(struct writer *wr)
-{
-	struct buf b;
+/* --- the document ------------------------------------------------------- */
 
-	buf_init(&b);
-	buf_puts(&b, wr->w->draft[0]);
-	vntime_format_date(wr->in->today, wr->in->lang, &b);
-	buf_puts(&b, wr->w->draft[1]);
-	doc_todo(wr->d, b.data);
-	buf_release(&b);
+static void
+writer_init(struct writer *wr, const struct plan *p, struct doc *d)
+{
+	memset(wr, 0, sizeof(*wr));
+	wr->p = p;
+	wr->in = p->in;
+	wr->w = plan_words(p->in->lang);
+	wr->d = d;
 }
 
 struct doc *
-plan_doc(const struct plan *p, int with_others)
+plan_doc(const struct plan *p)
 {
 	const struct plan_input *in = p->in;
+	const struct plan_words *w = plan_words(in->lang);
 	struct writer wr;
 	struct doc_head h;
 	struct org org;
 	char *title;
 
-	memset(&wr, 0, sizeof(wr));
-	wr.p = p;
-	wr.in = in;
-	wr.w = plan_words(in->lang);
 	org_from_config(in->cfg, &org);
-	title = xasprintf("%s%d", wr.w->title, in->year);
+	title = xasprintf("%s%d", w->title, in->year);
 	memset(&h, 0, sizeof(h));
-	h.kind = wr.w->kind;
+	h.kind = w->kind;
 	h.title = title;
 	h.symbol = "KH";
 	h.date = in->today;
-	wr.d = doc_new(&org, in->lang, &h);
+	writer_init(&wr, p, doc_new(&org, in->lang, &h));
 	free(title);
-	draft_note(&wr);
-	sections(&wr);
-	/* "Nơi nhận" ([plan] recipients) and the signature, before the
-	 * appendices as the decree has it. */
+	doc_heading(wr.d, 1, w->part[0]);
+	narrative(&wr, "purpose", 1);
+	doc_heading(wr.d, 1, w->part[1]);
+	content(&wr);
+	doc_heading(wr.d, 1, w->part[2]);
+	duties(&wr);
+	narrative(&wr, "organisation", 1);
+	doc_heading(wr.d, 1, w->part[3]);
+	narrative(&wr, "budget", 1);
 	doc_end_list(wr.d, in->lang == LANG_EN ? in->cfg->plan_recipients_en :
 	    in->cfg->plan_recipients);
-	if (with_others)
-		others(&wr);
-	plan_calendar(p, wr.d);
 	return wr.d;
 }
 
@@ -481,18 +661,14 @@ plan_body(const struct plan *p, struct doc *d)
 {
 	struct writer wr;
 
-	memset(&wr, 0, sizeof(wr));
-	wr.p = p;
-	wr.in = p->in;
-	wr.w = plan_words(p->in->lang);
-	wr.d = d;
-	wr.down = 1;
-	sections(&wr);
+	writer_init(&wr, p, d);
+	content(&wr);
 	return 1;
 }
 
 int
-plan_render(const struct plan *p, enum doc_format fmt, struct buf *out)
+plan_render(const struct plan *p, enum plan_part part, enum doc_format fmt,
+    struct buf *out)
 {
 	struct doc *d;
 	int ret;
@@ -501,7 +677,7 @@ plan_render(const struct plan *p, enum doc_format fmt, struct buf *out)
 		plan_csv(p, out);
 		return 0;
 	}
-	d = plan_doc(p, 1);
+	d = part == PLAN_APPENDIX ? plan_appendix_doc(p) : plan_doc(p);
 	ret = doc_render(d, fmt, out);
 	doc_free(d);
 	return ret;
@@ -524,10 +700,10 @@ plan_files_free(struct plan_file *v, size_t n)
 char *
 plan_disposition(int year, enum doc_format fmt, enum lang lang)
 {
-	/* ASCII, in the words of the document's title. */
+	/* ASCII, in the words of the document's kind. */
 	return xasprintf("%s; filename=\"%s-%d.%s\"", fmt == DOC_HTML ?
-	    "inline" : "attachment", lang == LANG_EN ? "activity-plan" :
-	    "phuong-huong", year, doc_format_ext(fmt));
+	    "inline" : "attachment", plan_words(lang)->filename, year,
+	    doc_format_ext(fmt));
 }
 
 /* Render p in each of fmts as files of its year, appended to *v. */
@@ -542,7 +718,7 @@ year_files(const struct plan *p, struct plan_file **v, size_t *nv)
 	*v = xrealloc(*v, (*nv + NELEM(fmts)) * sizeof(**v));
 	for (k = 0; k < NELEM(fmts); k++) {
 		buf_init(&b);
-		if (plan_render(p, fmts[k], &b) == -1) {
+		if (plan_render(p, PLAN_MAIN, fmts[k], &b) == -1) {
 			buf_release(&b);
 			return -1;
 		}

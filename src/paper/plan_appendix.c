@@ -1,8 +1,8 @@
 /*
- * The plan's calendar: every anniversary and planned activity of the
- * year as rows, read from the placement (plan_place.c), written as the
- * CSV format and as the month tables of an appendix, then the rows whose
- * day is not known yet.
+ * The plan's appendix, a document of its own: the calendar of the year's
+ * milestones and of its focus countries' days, month by month, with the
+ * activities planned for them.  And the CSV rows: every anniversary and
+ * planned activity of the year, read from the placement (plan_place.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +17,7 @@
 #include "util.h"
 #include "vntime.h"
 
-/* One dated row of the calendar (and of the CSV). */
+/* One row of the CSV. */
 struct row {
 	struct ymd date;
 	int days;
@@ -27,10 +27,8 @@ struct row {
 	const char *kind, *country;
 	int n;			/* 0 = not counted */
 	enum milestone milestone;
-	int counts;		/* the class counts as a milestone for the kind */
 	char *section;		/* "1.1", "1.1, 3", "" when in none */
-	char *title;		/* the occurrence's title (CSV) */
-	char *text;		/* the calendar's: title, marker, note */
+	char *title;		/* the occurrence's title */
 	const char *note;	/* the row's note, "" when none */
 	char *activities;	/* planned activities, "; "-separated */
 };
@@ -39,24 +37,6 @@ struct rows {
 	struct row *v;
 	size_t n;
 };
-
-/* The calendar's words for oc: its title, the unverified marker and its
- * note in brackets. */
-static char *
-row_text(enum lang lang, const struct occurrence *oc)
-{
-	struct buf t;
-
-	buf_init(&t);
-	rules_title(oc, lang, &t);
-	rules_unverified(oc->obs, lang, &t);
-	if (oc->obs->note != NULL && oc->obs->note[0] != '\0') {
-		buf_puts(&t, " (");
-		plan_note_text(lang, oc->obs, &t);
-		buf_puts(&t, ")");
-	}
-	return buf_detach(&t);
-}
 
 /* "1.1, 3", or "PL" for a milestone of 1.1 left to the appendix. */
 static char *
@@ -87,12 +67,10 @@ row_place(const struct plan *p, const struct plan_place *pl, struct row *r)
 	r->country = oc->obs->country;
 	r->n = oc->n;
 	r->milestone = oc->milestone;
-	r->counts = rules_is_milestone(&p->in->cfg->rules, oc);
 	r->section = label(p, pl);
 	buf_init(&t);
 	rules_title(oc, p->in->lang, &t);
 	r->title = buf_detach(&t);
-	r->text = row_text(p->in->lang, oc);
 	r->note = oc->obs->note ? oc->obs->note : "";
 	buf_init(&t);
 	plan_acts_text(pl, p->in->lang, &t);
@@ -113,7 +91,6 @@ row_activity(const struct plan *p, const struct activity *a, struct row *r)
 	r->country = "";
 	r->section = xstrdup("");
 	r->title = xstrdup(a->title);
-	r->text = xstrdup(a->title);
 	r->note = "";
 	r->confidence = "";
 	buf_init(&t);
@@ -160,7 +137,6 @@ rows_release(struct rows *r)
 		free(r->v[i].key);
 		free(r->v[i].section);
 		free(r->v[i].title);
-		free(r->v[i].text);
 		free(r->v[i].activities);
 	}
 	free(r->v);
@@ -202,6 +178,8 @@ plan_csv(const struct plan *p, struct buf *b)
 	rows_release(&rows);
 }
 
+/* --- the calendar -------------------------------------------------------- */
+
 /* "14/4" or "14/4 – 16/4"; "14 Apr" in English. */
 static void
 short_date(struct ymd d, int days, enum lang lang, struct buf *out)
@@ -221,79 +199,134 @@ short_date(struct ymd d, int days, enum lang lang, struct buf *out)
 		buf_printf(out, " – %d/%d", e.d, e.m);
 }
 
-/* "Mục" / "Section" and "1.1, 3" on one line at 11 points. */
-static const int widths_vi[] = { 11, 39, 11, 9, 30 };
-static const int widths_en[] = { 11, 36, 11, 12, 30 };
+/* 1 if the calendar lists pl: a milestone, or a day of a focus
+ * country. */
+static int
+listed(const struct plan *p, const struct plan_place *pl)
+{
+	const struct config *cfg = p->in->cfg;
+	const char *cc = pl->oc->obs->country;
+	char want[8];
 
-/* The table of rows from..to-1. */
+	if (rules_is_milestone(&cfg->rules, pl->oc))
+		return 1;
+	snprintf(want, sizeof(want), ",%s,", cc);
+	return *cc != '\0' && cfg->focus != NULL && strstr(cfg->focus,
+	    want) != NULL;
+}
+
+/* Its month; 13 for a row known only to the year. */
+static int
+month_of(const struct plan_place *pl)
+{
+	return pl->oc->precision == PREC_YEAR ? 13 : pl->oc->date.m;
+}
+
+/* By month, a month's days before those known only to the month. */
+static int
+place_cmp(const void *a, const void *b)
+{
+	const struct plan_place *x = *(const struct plan_place *const *)a;
+	const struct plan_place *y = *(const struct plan_place *const *)b;
+	int r = month_of(x) - month_of(y);
+
+	if (r == 0)
+		r = (int)x->oc->precision - (int)y->oc->precision;
+	if (r == 0)
+		r = util_ymd_cmp(x->oc->date, y->oc->date);
+	return r ? r : strcmp(x->oc->obs->key, y->oc->obs->key);
+}
+
+/* "Ngày" / "Date" wide enough for "14/4 – 17/4" on one line. */
+static const int widths[] = { 12, 52, 11, 25 };
+
+/* The table of v[0..n-1]. */
 static void
-month_table(const struct plan *p, const struct rows *rows, size_t from,
-    size_t to, struct doc *d)
+table(const struct plan *p, const struct plan_place *const *v, size_t n,
+    struct doc *d)
 {
 	enum lang lang = p->in->lang;
 	const struct plan_words *w = plan_words(lang);
-	const struct row *r;
+	const struct plan_place *pl;
 	char **cells;
 	struct buf t;
-	size_t i, k, n = (to - from + 1) * 5;
+	size_t i, k, nc = (n + 1) * 4;
 
-	cells = xcalloc(n, sizeof(*cells));
-	for (k = 0; k < 5; k++)
+	cells = xcalloc(nc, sizeof(*cells));
+	for (k = 0; k < 4; k++)
 		cells[k] = xstrdup(w->cols[k]);
-	for (i = from; i < to; i++) {
-		r = &rows->v[i];
-		k = (i - from + 1) * 5;
+	for (i = 0; i < n; i++) {
+		pl = v[i];
+		k = (i + 1) * 4;
 		buf_init(&t);
-		if (r->precision == PREC_DAY)
-			short_date(r->date, r->days, lang, &t);
+		if (pl->oc->precision == PREC_DAY)
+			short_date(pl->oc->date, pl->oc->days, lang, &t);
+		else if (pl->oc->precision == PREC_MONTH)
+			buf_puts(&t, w->in_month);
 		else
-			buf_puts(&t, w->day_unknown);
+			buf_printf(&t, "%d", p->in->year);
 		cells[k] = buf_detach(&t);
-		cells[k + 1] = xstrdup(r->text);
-		cells[k + 2] = xstrdup(r->counts ?
-		    rules_milestone_label(r->milestone, lang, 0) : "");
-		cells[k + 3] = xstrdup(r->section);
-		cells[k + 4] = xstrdup(r->activities);
+		/* Every anniversary with its years: "Kỷ niệm 74 năm thiết
+		 * lập quan hệ ngoại giao ..." even when no milestone. */
+		buf_init(&t);
+		rules_title(pl->oc, lang, &t);
+		cells[k + 1] = buf_detach(&t);
+		cells[k + 2] = xstrdup(rules_is_milestone(&p->in->cfg->rules,
+		    pl->oc) ? rules_milestone_label(pl->oc->milestone, lang,
+		    0) : "");
+		buf_init(&t);
+		plan_acts_text(pl, lang, &t);
+		cells[k + 3] = buf_detach(&t);
 	}
-	doc_table(d, 5, to - from + 1, cells, lang == LANG_EN ? widths_en :
-	    widths_vi);
-	for (k = 0; k < n; k++)
+	doc_table(d, 4, n + 1, cells, widths);
+	for (k = 0; k < nc; k++)
 		free(cells[k]);
 	free(cells);
 }
 
-void
-plan_calendar(const struct plan *p, struct doc *d)
+struct doc *
+plan_appendix_doc(const struct plan *p)
 {
-	const struct plan_words *w = plan_words(p->in->lang);
-	struct rows rows;
-	char *title;
-	size_t i = 0, j;
+	const struct plan_input *in = p->in;
+	const struct plan_words *w = plan_words(in->lang);
+	const struct plan_place **v;
+	struct doc_head h;
+	struct org org;
+	struct doc *d;
+	char *title, *cal;
+	size_t i, j, n = 0;
 	int m;
 
-	rows_make(p, &rows);
-	title = xasprintf("%s%d", w->appendix, p->in->year);
-	doc_appendix(d, title);
+	org_from_config(in->cfg, &org);
+	title = xasprintf("%s%d", w->title, in->year);
+	cal = xasprintf("%s%d", w->appendix, in->year);
+	memset(&h, 0, sizeof(h));
+	h.kind = w->kind;
+	h.title = title;
+	h.symbol = "KH";
+	h.date = in->today;
+	d = doc_new_appendix(&org, in->lang, &h, cal);
 	free(title);
-	for (m = 1; m <= 12; m++) {
-		doc_heading(d, 2, w->month[m - 1]);
-		while (i < rows.n && rows.v[i].date.m < m)
-			i++;
-		for (j = i; j < rows.n && rows.v[j].date.m == m &&
-		    rows.v[j].precision != PREC_YEAR; j++)
+	free(cal);
+	v = xcalloc(p->n + 1, sizeof(*v));
+	for (i = 0; i < p->n; i++)
+		if (listed(p, &p->v[i]))
+			v[n++] = &p->v[i];
+	if (n > 0)
+		qsort(v, n, sizeof(*v), place_cmp);
+	/* A month's table, then the rows known only to the year. */
+	for (i = 0; i < n; i = j) {
+		m = month_of(v[i]);
+		for (j = i; j < n && month_of(v[j]) == m; j++)
 			;
-		if (j == i)
-			doc_para(d, w->no_dates);
-		else
-			month_table(p, &rows, i, j, d);
-		i = j;
+		if (m == 13) {
+			title = xasprintf("%s%d", w->in_year, in->year);
+			doc_heading(d, 2, title);
+			free(title);
+		} else
+			doc_heading(d, 2, w->month[m - 1]);
+		table(p, v + i, j - i, d);
 	}
-	/* Then the rows known only to the year, sorted last. */
-	while (i < rows.n && rows.v[i].precision != PREC_YEAR)
-		i++;
-	if (i < rows.n) {
-		doc_heading(d, 2, w->undated_h);
-		month_table(p, &rows, i, rows.n, d);
-	}
-	rows_release(&rows);
+	free(v);
+	return d;
 }

@@ -105,6 +105,18 @@ link_activities(struct placer *pr)
 	}
 }
 
+/* 1 if a is one of pl's activities. */
+static int
+pl_has(const struct plan_place *pl, const struct activity *a)
+{
+	size_t i;
+
+	for (i = 0; i < pl->nacts; i++)
+		if (pl->acts[i] == a)
+			return 1;
+	return 0;
+}
+
 /* Best first: score, then what is the union's own (focus, partner,
  * record) over the class, then the bigger anniversary, then the date. */
 static int
@@ -164,6 +176,68 @@ choose(struct placer *pr)
 	}
 }
 
+/* The slot of part II an activity's category puts it in. */
+static enum plan_slot
+category_slot(const struct activity *a)
+{
+	static const struct {
+		const char *category;
+		enum plan_slot slot;
+	} map[] = {
+		{ "anniversary", PLAN_SLOT_MILESTONES },
+		{ "overseas", PLAN_SLOT_OVERSEAS },
+		{ "annual", PLAN_SLOT_ANNUAL },
+		{ "letter", PLAN_SLOT_LETTERS },
+		{ "delegation-out", PLAN_SLOT_DELEGATIONS },
+		{ "delegation-in", PLAN_SLOT_DELEGATIONS },
+		{ "ngo", PLAN_SLOT_NGO },
+		{ "information", PLAN_SLOT_INFO },
+	};
+	size_t i;
+
+	for (i = 0; a->category != NULL && i < NELEM(map); i++)
+		if (strcmp(a->category, map[i].category) == 0)
+			return map[i].slot;
+	return PLAN_SLOT_OTHER;
+}
+
+/*
+ * What part II names: the occurrences of 1.1 it names, those of 1.2 and
+ * 1.3, those of 1.4 but the greetings without activities (1.5 lists
+ * them); the activities of any other occurrence, and those for none, on
+ * their own by category.
+ */
+static void
+show(struct placer *pr)
+{
+	const struct activity_list *al = &pr->in->data->acts;
+	struct plan *p = pr->p;
+	struct plan_place *pl;
+	size_t i, j;
+
+	for (i = 0; i < p->n; i++) {
+		pl = &p->v[i];
+		pl->greeting = pl->section == S_1_4 && pl->oc->obs->kind ==
+		    KIND_NATIONAL_DAY &&
+		    !rules_is_milestone(&pr->in->cfg->rules, pl->oc);
+		pl->shown = pl->section == S_1_1 ? pl->chosen :
+		    pl->section == S_1_2 || pl->section == S_1_3 ||
+		    (pl->section == S_1_4 && (!pl->greeting || pl->nacts > 0));
+	}
+	p->items = xcalloc(al->n + 1, sizeof(*p->items));
+	for (i = 0; i < al->n; i++) {
+		if (!plan_activity_in_year(&al->v[i], pr->in->year))
+			continue;
+		for (j = 0; j < p->n; j++)
+			if (p->v[j].shown && pl_has(&p->v[j], &al->v[i]))
+				break;
+		if (j < p->n)
+			continue;
+		p->items[p->nitems].a = &al->v[i];
+		p->items[p->nitems++].slot = category_slot(&al->v[i]);
+	}
+}
+
 static void
 place_all(struct placer *pr)
 {
@@ -215,6 +289,7 @@ plan_place(const struct plan_input *in, struct plan **out)
 	place_all(&pr);
 	link_activities(&pr);
 	choose(&pr);
+	show(&pr);
 	dataset_env_release(&pr.env);
 	*out = p;
 	return 0;
@@ -232,6 +307,7 @@ plan_free(struct plan *p)
 	free(p->v);
 	free(p->ranked);
 	free(p->loose);
+	free(p->items);
 	occ_list_release(&p->occ);
 	occ_list_release(&p->undated);
 	free(p);

@@ -37,6 +37,7 @@ year_input(struct web_req *r, int year, struct plan_input *in)
 	in->year = year;
 	in->lang = r->lang;
 	in->today = r->today;
+	in->st = r->st;
 }
 
 /* Work out year's plan into *p for in; 0 or -1 (logged). */
@@ -69,6 +70,7 @@ downloads(struct web_req *r, int year, const char *prefix,
 }
 
 static const char *const report_exts[] = { "docx", "pdf", "md", "html" };
+static const char *const appendix_exts[] = { "docx", "pdf", "md", "html" };
 
 /* The year chooser: last year to the year after next, and the year
  * shown when it is none of them. */
@@ -108,14 +110,14 @@ pick_buttons(struct web_req *r, int year, const struct plan_place *p)
 	if (!p->chosen || p->choice == PLAN_CHOICE_EXCLUDE) {
 		snprintf(action, sizeof(action), "/app/documents/%d/%s/include",
 		    year, p->oc->obs->key);
-		ui_button(r, action, L(r, "Đưa vào mục 1.1", "Put in 1.1"),
-		    NULL, NULL);
+		ui_button(r, action, L(r, "Đưa vào kế hoạch",
+		    "Put in the plan"), NULL, NULL);
 	}
 	if (p->chosen || p->choice == PLAN_CHOICE_INCLUDE) {
 		snprintf(action, sizeof(action), "/app/documents/%d/%s/exclude",
 		    year, p->oc->obs->key);
-		ui_button(r, action, L(r, "Bỏ khỏi mục 1.1", "Take out of 1.1"),
-		    "secondary", NULL);
+		ui_button(r, action, L(r, "Bỏ khỏi kế hoạch", "Take out of the "
+		    "plan"), "secondary", NULL);
 	}
 	if (p->choice != PLAN_CHOICE_NONE) {
 		snprintf(action, sizeof(action), "/app/documents/%d/%s/reset",
@@ -130,17 +132,16 @@ static const char *
 pick_state(struct web_req *r, const struct plan_place *p)
 {
 	if (p->choice == PLAN_CHOICE_INCLUDE)
-		return L(r, "Mục 1.1 (cán bộ chọn)", "1.1 (staff's choice)");
+		return L(r, "Có (cán bộ chọn)", "Yes (staff's choice)");
 	if (p->choice == PLAN_CHOICE_EXCLUDE)
-		return L(r, "Phụ lục (cán bộ bỏ ra)", "Appendix (staff's "
-		    "choice)");
+		return L(r, "Không (cán bộ bỏ ra)", "No (staff's choice)");
 	if (p->chosen && p->nacts > 0)
-		return L(r, "Mục 1.1 (có hoạt động)", "1.1 (has an activity)");
-	return p->chosen ? L(r, "Mục 1.1", "1.1") : L(r, "Phụ lục",
-	    "Appendix");
+		return L(r, "Có (có hoạt động)", "Yes (has an activity)");
+	return p->chosen ? L(r, "Có", "Yes") : L(r, "Không", "No");
 }
 
-/* The milestones of 1.1, best first, each with its score and state. */
+/* The year's milestones the plan may name, best first, each with its
+ * score, unconfirmed dates marked, and whether the plan names it. */
 static void
 picks(struct web_req *r, const struct plan *plan)
 {
@@ -154,12 +155,13 @@ picks(struct web_req *r, const struct plan *plan)
 	    "<h2 id=\"picks\">%s %d</h2>\n<p>%s</p>\n<table><thead><tr>"
 	    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>"
 	    "<tbody>\n",
-	    L(r, "Mục 1.1: các ngày kỷ niệm năm chẵn, năm tròn năm",
-	    "Section 1.1: the milestone anniversaries of"), plan->in->year,
-	    L(r, "Xếp theo mức độ liên quan với đơn vị; mục 1.1 nêu những "
-	    "ngày đứng đầu, các ngày khác ở phụ lục.", "By relevance to the "
-	    "union; section 1.1 names the first ones, the others are in "
-	    "the appendix."), L(r, "Ngày kỷ niệm", "Anniversary"),
+	    L(r, "Các ngày kỷ niệm năm chẵn, năm tròn năm",
+	    "The milestone anniversaries of"), plan->in->year,
+	    L(r, "Xếp theo mức độ liên quan với đơn vị; kế hoạch (mục II.1.1) "
+	    "nêu những ngày đứng đầu và những ngày đã có hoạt động.", "By "
+	    "relevance to the union; the plan (section II.1.1) names the "
+	    "first ones and those with an activity."),
+	    L(r, "Ngày kỷ niệm", "Anniversary"),
 	    L(r, "Mức độ liên quan", "Relevance"), L(r, "Trong kế hoạch",
 	    "In the plan"), L(r, "Thay đổi", "Change"));
 	buf_init(&title);
@@ -167,7 +169,7 @@ picks(struct web_req *r, const struct plan *plan)
 	for (i = 0; i < plan->nranked; i++) {
 		p = plan->ranked[i];
 		title.len = why.len = 0;
-		plan_place_title(plan, p, &title);
+		plan_place_title(plan, p, 1, &title);
 		rank_explain(&p->rank, r->lang, &why);
 		html_printf(r->out, "<tr><td><a href=\"%s/app/occasions/%s\">%s"
 		    "</a></td><td>%s</td><td>%s</td><td>", r->root,
@@ -200,6 +202,16 @@ web_documents(struct web_req *r)
 	if (year != r->today.y && year != r->today.y + 1)
 		downloads(r, year, "plan", exts, NELEM(exts));
 	html_printf(r->out, "</tbody></table></section>\n<section "
+	    "aria-labelledby=\"ap\"><h2 id=\"ap\">%s</h2>\n<p class=\"hint\">"
+	    "%s</p>\n<table><tbody>\n", L(r, "Phụ lục của kế hoạch",
+	    "The plan's appendix"), L(r, "Lịch các ngày kỷ niệm năm chẵn, năm "
+	    "tròn và các ngày của các nước trọng điểm trong năm, in và gửi kèm "
+	    "kế hoạch khi cần.", "The calendar of the year's milestones and of "
+	    "the focus countries' days, printed and attached to the plan when "
+	    "needed."));
+	downloads(r, year, "plan-appendix", appendix_exts,
+	    NELEM(appendix_exts));
+	html_printf(r->out, "</tbody></table></section>\n<section "
 	    "aria-labelledby=\"rp\"><h2 id=\"rp\">%s</h2>\n<p class=\"hint\">"
 	    "%s</p>\n<table><tbody>\n", L(r, "Báo cáo tổng kết năm",
 	    "Year-end report"), L(r, "Dự thảo từ các hoạt động đã ghi nhận "
@@ -210,8 +222,7 @@ web_documents(struct web_req *r)
 	html_raw(r->out, "</tbody></table></section>\n");
 	picks(r, plan);
 	html_raw(r->out, "<article class=\"card plan\">\n");
-	/* The milestones 1.1 leaves out are in the list above. */
-	d = plan_doc(plan, 0);
+	d = plan_doc(plan);
 	ret = doc_render(d, DOC_HTML_FRAGMENT, r->out);
 	doc_free(d);
 	html_raw(r->out, "</article>\n");
@@ -285,16 +296,24 @@ web_document(struct web_req *r)
 	char disp[200];
 	int year, ret;
 
+	enum plan_part part = PLAN_MAIN;
+
 	if (strncmp(r->arg, "report-", 7) == 0)
 		return report_document(r);
-	if (parse_name(r->arg, "plan-", LUNAR_MAX_YEAR - 1, &year,
-	    &ext) == -1 || doc_parse_format(ext, &fmt) == -1 ||
-	    (fmt == DOC_PDF && !pdf_available()))
+	/* The appendix is a document of its own: no CSV of it. */
+	if (parse_name(r->arg, "plan-appendix-", LUNAR_MAX_YEAR - 1, &year,
+	    &ext) == 0)
+		part = PLAN_APPENDIX;
+	else if (parse_name(r->arg, "plan-", LUNAR_MAX_YEAR - 1, &year,
+	    &ext) == -1)
+		ext = "";
+	if (doc_parse_format(ext, &fmt) == -1 || (fmt == DOC_PDF &&
+	    !pdf_available()) || (fmt == DOC_CSV && part == PLAN_APPENDIX))
 		return web_error(r, 404, "Không có tài liệu này.",
 		    "There is no such document.");
 	if (build(r, year, &in, &plan) == -1)
 		return -1;
-	ret = plan_render(plan, fmt, r->out);
+	ret = plan_render(plan, part, fmt, r->out);
 	plan_free(plan);
 	if (ret == -1)
 		return -1;

@@ -112,13 +112,13 @@ expect_grep '^Trong năm 2023, Liên hiệp Hữu nghị đã thực hiện 31 h
 for t in 'đánh giá kết quả đạt được' 'khó khăn, hạn chế' 'đề xuất, kiến nghị'; do
 	expect_grep "^_\\\\\\[Cần bổ sung: $t\\\\\\]_\$" "$R"
 done
-# IV: the plan of 2024 as `kyniem plan 2024` writes it, its sections one
-# level down, without its own recipients and appendices.
+# IV: the plan of 2024 as `kyniem plan 2024` writes it: its part II
+# (Nội dung), at the levels it has there.
 expect_grep '^### 1\. Công tác hòa bình, đoàn kết, hữu nghị$' "$R"
 expect_grep '^#### 1\.1\. Các ngày kỷ niệm năm chẵn, năm tròn$' "$R"
 K plan 2024 >"$T/plan.md" || fail "kyniem plan 2024"
-sed -n '/^## 1\. /,/^\*\*Nơi nhận/p' "$T/plan.md" | sed 's/^#/##/' |
-    grep -v -e '^$' -e '^\*\*Nơi nhận' >"$T/plan-body"
+sed -n '/^### 1\. /,/^## III\./p' "$T/plan.md" | sed '$d' |
+    grep -v -e '^$' >"$T/plan-body"
 sed -n '/^## IV\./,/báo cáo\.\/\.$/p' "$R" | sed '1d;$d' | grep -v '^$' \
     >"$T/report-iv"
 expect "section IV has the plan's sections" [ -s "$T/report-iv" ]
