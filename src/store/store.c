@@ -221,6 +221,20 @@ static const char *const migrations[] = {
 	 * (activity_query()) walks the index instead of sorting them all. */
 	"CREATE INDEX activities_order ON activities(start_date, all_day DESC,"
 	" start_min, id);",
+	/* 13 -> 14: the narrative sections staff write for a document and
+	 * year (texts.h), every version kept: a row is never changed, a
+	 * restore is a new version equal to an old one. */
+	"CREATE TABLE texts ("
+	"  doc TEXT NOT NULL,"		/* "report", "plan", "cluster" */
+	"  year INTEGER NOT NULL,"
+	"  key TEXT NOT NULL,"		/* "context", "budget"... */
+	"  version INTEGER NOT NULL CHECK (version > 0),"
+	"  body TEXT NOT NULL,"		/* "": emptied for the year */
+	"  who TEXT NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  restored INTEGER,"		/* the version brought back */
+	"  PRIMARY KEY (doc, year, key, version));"
+	REV_TRIGGERS("texts"),
 };
 
 static int
