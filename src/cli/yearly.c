@@ -49,6 +49,5 @@ yearly_input(struct app *app, int year, enum lang lang, struct dataset *d,
 	in->year = year;
 	in->lang = lang;
 	in->today = app->today;
-	in->st = app->store;
 	return 0;
 }

@@ -19,6 +19,7 @@
 #include "log.h"
 #include "plan.h"
 #include "plan_int.h"
+#include "texts.h"
 #include "util.h"
 #include "vntime.h"
 
@@ -66,6 +67,10 @@ static const struct plan_words vi = {
 	    "hiệp các tổ chức hữu nghị Việt Nam và lãnh đạo địa phương.",
 	.own_share = " chủ trì, phối hợp với các tổ chức thành viên và các cơ "
 	    "quan, đơn vị liên quan tổ chức thực hiện Kế hoạch.",
+	.assign = "Các đơn vị chủ trì các hoạt động:",
+	.budget = { "Kinh phí dự kiến của các hoạt động: ", " trong ",
+	    " hoạt động có dự trù kinh phí", ", gồm:" },
+	.vnd = " đồng",
 	.union_default = "Liên hiệp",
 	.label_other = "PL",
 	.appendix = "Lịch các ngày kỷ niệm năm ",
@@ -116,6 +121,10 @@ static const struct plan_words en = {
 	    "Union of Friendship Organizations and the local leadership.",
 	.own_share = " carries out the plan with the member organisations and "
 	    "the agencies concerned.",
+	.assign = "In charge of activities:",
+	.budget = { "The activities' planned cost: ", " of the ",
+	    " activities have a budget", ", of which:" },
+	.vnd = " VND",
 	.union_default = "The Union",
 	.label_other = "App.",
 	.appendix = "Calendar of anniversaries, ",
@@ -234,21 +243,50 @@ title_inside(const struct writer *wr, const struct plan_place *pl,
 /* --- narrative --------------------------------------------------------- */
 
 /*
- * The narrative of section key ("purpose", "organisation", "budget")
- * under a heading of level: what staff wrote for the plan of the year,
- * kept where in->st keeps the texts (text.h).  The one place the plan
- * reads them; a section nobody wrote adds nothing.
+ * What staff wrote for section key ("basis", "purpose", "requirements",
+ * "organisation", "budget" of texts.c) of the year's plan, or an
+ * earlier year's until this one has its own: the dataset carries the
+ * texts.  The one place the plan reads them; NULL when none is written.
  */
-static void
-narrative(struct writer *wr, const char *key, int level)
+static const char *
+narrative(const struct writer *wr, const char *key)
 {
-	char *body = NULL;
+	return text_find(&wr->in->data->texts, "plan", wr->in->year, key,
+	    NULL);
+}
 
-	(void)key;
-	if (wr->in->st == NULL || body == NULL)
-		return;
-	doc_text(wr->d, level, body);
-	free(body);
+/* Section key under a heading of level, when it is written. */
+static void
+narrative_text(struct writer *wr, const char *key, int level)
+{
+	const char *body = narrative(wr, key);
+
+	if (body != NULL)
+		doc_text(wr->d, level, body);
+}
+
+/* Sections keys under headings of level numbered from 1, each only when
+ * it is written: "1. Mục đích", "2. Yêu cầu". */
+static void
+narrative_numbered(struct writer *wr, const char *const *keys, size_t n,
+    int level)
+{
+	const struct text_section *s;
+	const char *body;
+	char *h;
+	size_t i;
+	int k = 0;
+
+	for (i = 0; i < n; i++) {
+		if ((body = narrative(wr, keys[i])) == NULL ||
+		    (s = text_section_find("plan", keys[i])) == NULL)
+			continue;
+		h = xasprintf("%d. %s", ++k, wr->in->lang == LANG_EN ? s->en :
+		    s->vi);
+		doc_heading(wr->d, level, h);
+		free(h);
+		doc_text(wr->d, level, body);
+	}
 }
 
 /* --- part II ------------------------------------------------------------ */
@@ -568,9 +606,10 @@ in_charge(const struct writer *wr, const struct activity *a)
 	return own_name(wr);
 }
 
-/* The union's share, then the year's activities others are in charge
- * of, each once, by who (in alphabetical order) and date: "- Hội Ái mộ
- * Yersin chủ trì: Lễ tưởng niệm ... (1/3/2023); ...". */
+/* Staff's text on who does what (else the union's share), then the
+ * year's activities others are in charge of, each once, by who (in
+ * alphabetical order) and date: "- Hội Ái mộ Yersin chủ trì: Lễ tưởng
+ * niệm ... (1/3/2023); ...". */
 static void
 duties(struct writer *wr)
 {
@@ -589,8 +628,16 @@ duties(struct writer *wr)
 		collate_sort(wr->in->lang == LANG_EN ? "en" : "vi", v, n,
 		    sizeof(*v), duty_key);
 	buf_init(&t);
-	buf_printf(&t, "%s%s", own, wr->w->own_share);
-	doc_para(wr->d, t.data);
+	/* Staff's text says who does what; without it, the union's
+	 * share. */
+	if (narrative(wr, "organisation") != NULL)
+		narrative_text(wr, "organisation", 1);
+	else {
+		buf_printf(&t, "%s%s", own, wr->w->own_share);
+		doc_para(wr->d, t.data);
+	}
+	if (n > 0)
+		doc_para(wr->d, wr->w->assign);
 	for (i = 0; i < n; i++) {
 		if (i == 0 || strcmp(v[i - 1].who, v[i].who) != 0) {
 			t.len = 0;
@@ -611,6 +658,68 @@ duties(struct writer *wr)
 	free(v);
 }
 
+/* --- part IV ------------------------------------------------------------ */
+
+/* "45.000.000 đồng", "45,000,000 VND". */
+static void
+money(const struct writer *wr, long vnd, struct buf *out)
+{
+	buf_put_grouped(out, vnd, wr->in->lang == LANG_EN ? ',' : '.');
+	buf_puts(out, wr->w->vnd);
+}
+
+/*
+ * The year's activities' budgets summed, then each: "Kinh phí dự kiến
+ * của các hoạt động: 45.000.000 đồng (3 trong 7 hoạt động có dự trù
+ * kinh phí), gồm:"; the share of activities counted is said whenever
+ * some have no budget.  Nothing when none has one.
+ */
+static void
+budget(struct writer *wr)
+{
+	const struct activity_list *al = &wr->in->data->acts;
+	const struct activity *a;
+	struct buf t;
+	size_t i, n = 0, k = 0;
+	long sum = 0;
+
+	for (i = 0; i < al->n; i++) {
+		a = &al->v[i];
+		if (!plan_activity_in_year(a, wr->in->year))
+			continue;
+		n++;
+		if (a->budget > 0) {
+			k++;
+			sum += a->budget;
+		}
+	}
+	if (k == 0)
+		return;
+	buf_init(&t);
+	buf_puts(&t, wr->w->budget[0]);
+	money(wr, sum, &t);
+	if (k < n)
+		buf_printf(&t, " (%zu%s%zu%s)", k, wr->w->budget[1], n,
+		    wr->w->budget[2]);
+	buf_puts(&t, wr->w->budget[3]);
+	doc_para(wr->d, t.data);
+	for (i = 0; i < al->n; i++) {
+		a = &al->v[i];
+		if (!plan_activity_in_year(a, wr->in->year) || a->budget <= 0)
+			continue;
+		t.len = 0;
+		buf_puts(&t, a->title);
+		buf_puts(&t, " (");
+		date_span(a->start, a->all_day ? a->end : a->start,
+		    wr->in->lang, &t);
+		buf_puts(&t, "): ");
+		money(wr, a->budget, &t);
+		buf_puts(&t, --k > 0 ? ";" : ".");
+		doc_bullet(wr->d, 0, t.data);
+	}
+	buf_release(&t);
+}
+
 /* --- the document ------------------------------------------------------- */
 
 static void
@@ -626,6 +735,7 @@ writer_init(struct writer *wr, const struct plan *p, struct doc *d)
 struct doc *
 plan_doc(const struct plan *p)
 {
+	static const char *const purpose[] = { "purpose", "requirements" };
 	const struct plan_input *in = p->in;
 	const struct plan_words *w = plan_words(in->lang);
 	struct writer wr;
@@ -642,15 +752,17 @@ plan_doc(const struct plan *p)
 	h.date = in->today;
 	writer_init(&wr, p, doc_new(&org, in->lang, &h));
 	free(title);
+	/* "Căn cứ ..., Liên hiệp xây dựng Kế hoạch ... như sau:" */
+	narrative_text(&wr, "basis", 1);
 	doc_heading(wr.d, 1, w->part[0]);
-	narrative(&wr, "purpose", 1);
+	narrative_numbered(&wr, purpose, NELEM(purpose), 2);
 	doc_heading(wr.d, 1, w->part[1]);
 	content(&wr);
 	doc_heading(wr.d, 1, w->part[2]);
 	duties(&wr);
-	narrative(&wr, "organisation", 1);
 	doc_heading(wr.d, 1, w->part[3]);
-	narrative(&wr, "budget", 1);
+	budget(&wr);
+	narrative_text(&wr, "budget", 1);
 	doc_end_list(wr.d, in->lang == LANG_EN ? in->cfg->plan_recipients_en :
 	    in->cfg->plan_recipients);
 	return wr.d;

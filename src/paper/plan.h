@@ -22,7 +22,6 @@ struct buf;
 struct config;
 struct dataset;
 struct lunar_cal;
-struct store;
 
 /* What a plan is made from, and a year-end report (report.h); every
  * pointer is borrowed. */
@@ -33,9 +32,6 @@ struct plan_input {
 	int year;
 	enum lang lang;
 	struct ymd today;	/* the date the draft is made */
-	/* Where the narrative sections are kept (plan.c's narrative());
-	 * NULL: none is read. */
-	struct store *st;
 };
 
 /* Where part II (Nội dung) lists something: the subsections of its

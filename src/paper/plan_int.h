@@ -39,6 +39,10 @@ struct plan_words {
 	const char *info_rel, *info_other, *info_news;
 	const char *other;
 	const char *own_share;		/* III: the union "chủ trì ..." */
+	const char *assign;		/* III: "Các đơn vị chủ trì ..." */
+	/* IV: "Kinh phí dự kiến ...: ", then " (3", " trong ", "7", " hoạt
+	 * động có ...", ")" when not all have one, and ", gồm:" */
+	const char *budget[4], *vnd;
 	const char *union_default;	/* "Liên hiệp" */
 	const char *label_other;	/* "PL": 1.1's others in the CSV */
 	const char *appendix, *cols[4], *month[12], *in_month, *in_year;

@@ -37,7 +37,6 @@ year_input(struct web_req *r, int year, struct plan_input *in)
 	in->year = year;
 	in->lang = r->lang;
 	in->today = r->today;
-	in->st = r->st;
 }
 
 /* Work out year's plan into *p for in; 0 or -1 (logged). */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # kyniem plan YEAR on the shipped configuration (the Khánh Hòa union's):
 # a KẾ HOẠCH with its four parts (I. Mục đích, yêu cầu; II. Nội dung;
-# III. Tổ chức thực hiện; IV. Kinh phí), the best ranked milestones of
+# III. Tổ chức thực hiện; IV. Kinh phí) and staff's texts in them (the
+# sections of `kyniem text`, in their places), the best ranked milestones of
 # 2024 in II.1.1 (at most [plan] top, focus countries first), the
 # ASEAN, overseas and annual occasions, the letters, the relations to
 # publicise, nothing meant for staff only, and a golden file; the
@@ -9,6 +10,11 @@
 . "$SRC/tests/lib.sh"
 initdb_shipped
 TODAY=2023-12-20
+# Its narrative sections written, as staff write them.
+for key in basis purpose requirements organisation budget; do
+	K text set plan 2024 "$key" --file "$DATA/plan-texts/$key.txt" \
+	    >/dev/null || die "text set plan 2024 $key"
+done
 
 expect "plan 2024 --format md" K plan 2024 --format md >"$T/plan.md"
 expect_diff "$DATA/plan-2024.md" "$T/plan.md"
@@ -29,6 +35,8 @@ expect_diff - "$T/parts" <<'EOF'
 EOF
 grep '^###' "$T/plan.md" >"$T/heads"
 expect_diff - "$T/heads" <<'EOF'
+### 1. Mục đích
+### 2. Yêu cầu
 ### 1. Công tác hòa bình, đoàn kết, hữu nghị
 #### 1.1. Các ngày kỷ niệm năm chẵn, năm tròn
 #### 1.2. Hoạt động khối ASEAN
@@ -96,7 +104,33 @@ expect_grep '^- Tổ chức các hoạt động nhân dịp Ngày truyền thố
 # by date.
 expect_grep '^- Gửi thư, điện chúc mừng đến Đại sứ quán, Tổng Lãnh sự quán các nước nhân dịp Ngày Australia (26/1/2024); .*; Quốc khánh Nhật Bản (23/2/2024); .*; Quốc khánh Thái Lan (5/12/2024)\.$' "$T/s15"
 expect_grep '^- Tiếp tục hỗ trợ các tổ chức đối tác triển khai hoạt động tại Khánh Hòa\.$' "$T/plan.md"
-expect_grep '^Liên hiệp chủ trì, phối hợp với các tổ chức thành viên và các cơ quan, đơn vị liên quan tổ chức thực hiện Kế hoạch\.$' "$T/plan.md"
+# Staff's texts where they belong: the basis before I, the purpose and
+# the requirements numbered in I, who does what in III (instead of the
+# union's share), the funding in IV.
+awk '/^## I\./ { exit } on && NF; /^\*\*Hoạt động đối ngoại/ { on = 1 }' \
+    "$T/plan.md" >"$T/basis"
+expect_diff "$DATA/plan-texts/basis.txt" "$T/basis"
+section '### 1. Mục đích' '### 2. Yêu cầu' "$T/plan.md" | grep . >"$T/purpose"
+grep . "$DATA/plan-texts/purpose.txt" >"$T/purpose.want"
+expect_diff "$T/purpose.want" "$T/purpose"
+section '## III.' '## IV.' "$T/plan.md" | grep . >"$T/part3"
+grep . "$DATA/plan-texts/organisation.txt" >"$T/part3.want"
+expect_diff "$T/part3.want" "$T/part3"
+section '## IV.' '**Nơi nhận' "$T/plan.md" | grep . >"$T/part4"
+grep . "$DATA/plan-texts/budget.txt" >"$T/part4.want"
+expect_diff "$T/part4.want" "$T/part4"
+# Without them, the union's share in III, and no heading of a section
+# nobody wrote; an empty text ends what an earlier year's gave.
+expect "plan 2025 without texts of its own" K plan 2025 >"$T/p25.md"
+expect_grep '^### 2\. Yêu cầu$' "$T/p25.md"
+for key in basis purpose requirements organisation budget; do
+	K text set plan 2025 "$key" --file /dev/null >/dev/null ||
+	    die "text set plan 2025 $key ''"
+done
+expect "plan 2025 with its texts emptied" K plan 2025 >"$T/e25.md"
+expect_no_grep 'Mục đích$' "$T/e25.md"
+expect_no_grep 'Yêu cầu$' "$T/e25.md"
+expect_grep '^Liên hiệp chủ trì, phối hợp với các tổ chức thành viên và các cơ quan, đơn vị liên quan tổ chức thực hiện Kế hoạch\.$' "$T/e25.md"
 
 # The header from the shipped [organisation]: too long for its half of
 # the page, the name is broken before "tỉnh", not inside.

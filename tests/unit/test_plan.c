@@ -489,6 +489,85 @@ START_TEST(test_appendix)
 }
 END_TEST
 
+/* Staff's texts in their places (an earlier year's until the year has
+ * its own, none once emptied), and the budgets summed in IV, saying how
+ * many activities the sum covers. */
+START_TEST(test_narrative_budget)
+{
+	struct text_row tr[] = {
+		{ .doc = (char *)"plan", .key = (char *)"purpose", .year = 2023,
+		    .body = (char *)"Tăng cường hữu nghị.\n- Với Lào" },
+		{ .doc = (char *)"plan", .key = (char *)"budget", .year = 2024,
+		    .body = (char *)"Ngân sách tỉnh." },
+		{ .doc = (char *)"plan", .key = (char *)"organisation",
+		    .year = 2024, .body = (char *)"" },
+		{ .doc = (char *)"plan", .key = (char *)"organisation",
+		    .year = 2023, .body = (char *)"Văn phòng làm đầu mối." },
+		{ .doc = (char *)"report", .key = (char *)"requirements",
+		    .year = 2024, .body = (char *)"Không phải của kế hoạch." },
+	};
+	struct activity a[3];
+	struct plan_input in;
+	struct plan *p;
+	char *m;
+	long h1, h2, h3, h4;
+	size_t i;
+
+	memset(a, 0, sizeof(a));
+	for (i = 0; i < NELEM(a); i++) {
+		a[i].title = (char *)(i == 0 ? "Hội thao" : i == 1 ?
+		    "Triển lãm" : "Gặp mặt");
+		a[i].all_day = 1;
+		a[i].start = a[i].end = (struct ymd){ 2024, 3 + (int)i, 1 };
+	}
+	a[0].budget = 15000000;
+	a[1].budget = 2500000;
+	data.acts = (struct activity_list){ a, NELEM(a) };
+	data.texts = (struct text_list){ tr, NELEM(tr) };
+	input(&in, 2024);
+	p = place(&in);
+	m = md(p);
+	h1 = at(m, "## I. Mục đích, yêu cầu");
+	h2 = at(m, "## II. Nội dung");
+	h3 = at(m, "## III. Tổ chức thực hiện");
+	h4 = at(m, "## IV. Kinh phí");
+	/* Last year's purpose, numbered; no requirements written. */
+	ck_assert_int_eq(at(m, "### 1. Mục đích"), h1 + (long)strlen(
+	    "## I. Mục đích, yêu cầu\n\n"));
+	ck_assert_int_gt(at(m, "Tăng cường hữu nghị."), h1);
+	ck_assert_int_lt(at(m, "- Với Lào"), h2);
+	ck_assert_ptr_null(strstr(m, "Yêu cầu"));
+	ck_assert_ptr_null(strstr(m, "Không phải"));
+	/* Emptied this year: the union's share instead of last year's. */
+	ck_assert_ptr_null(strstr(m, "Văn phòng làm đầu mối."));
+	ck_assert_int_gt(at(m, "Liên hiệp chủ trì, phối hợp với các tổ chức "
+	    "thành viên và các cơ quan, đơn vị liên quan tổ chức thực hiện Kế "
+	    "hoạch."), h3);
+	ck_assert_int_eq(at(m, "Kinh phí dự kiến của các hoạt động: 17.500.000 "
+	    "đồng (2 trong 3 hoạt động có dự trù kinh phí), gồm:"), h4 +
+	    (long)strlen("## IV. Kinh phí\n\n"));
+	ck_assert_int_gt(at(m, "- Hội thao (1/3/2024): 15.000.000 đồng;\n"
+	    "- Triển lãm (1/4/2024): 2.500.000 đồng."), h4);
+	ck_assert_int_gt(at(m, "Ngân sách tỉnh."), at(m, "- Triển lãm "
+	    "(1/4/2024): 2.500.000 đồng."));
+	free(m);
+	plan_free(p);
+	/* Every activity with a budget: no share to say; in English. */
+	a[2].budget = 1000;
+	in.lang = LANG_EN;
+	p = place(&in);
+	m = md(p);
+	ck_assert_int_ge(at(m, "The activities' planned cost: 17,501,000 VND, "
+	    "of which:"), 0);
+	ck_assert_int_ge(at(m, "- Gặp mặt (1 May 2024): 1,000 VND."), 0);
+	ck_assert_int_ge(at(m, "### 1. Purpose"), 0);
+	free(m);
+	plan_free(p);
+	data.acts = (struct activity_list){ NULL, 0 };
+	data.texts = (struct text_list){ NULL, 0 };
+}
+END_TEST
+
 START_TEST(test_render_formats)
 {
 	struct plan_input in;
@@ -672,6 +751,7 @@ suite(void)
 	tcase_add_test(tc, test_activities_and_csv);
 	tcase_add_test(tc, test_partial_rows);
 	tcase_add_test(tc, test_appendix);
+	tcase_add_test(tc, test_narrative_budget);
 	tcase_add_test(tc, test_render_formats);
 	tcase_add_test(tc, test_rank);
 	tcase_add_test(tc, test_mapping_from_config);
