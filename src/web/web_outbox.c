@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "escape.h"
+#include "json.h"
 #include "outbox.h"
 #include "ui.h"
 #include "user.h"
@@ -161,14 +162,16 @@ web_outbox(struct web_req *r)
 static void
 item_json(const struct outbox_item *it, struct buf *b)
 {
-	buf_printf(b, "{\"state\":\"%s\",\"attempts\":%d,\"recipient\":",
-	    outbox_state_name(it->state), it->attempts);
-	esc_json(b, it->recipient);
-	buf_puts(b, ",\"subject\":");
-	esc_json(b, it->subject);
-	buf_puts(b, ",\"last_error\":");
-	esc_json(b, it->last_error);
-	buf_putc(b, '}');
+	struct json j;
+
+	json_init(&j, b, 0);
+	json_object(&j, NULL);
+	json_str(&j, "state", outbox_state_name(it->state));
+	json_int(&j, "attempts", it->attempts);
+	json_str(&j, "recipient", it->recipient);
+	json_str(&j, "subject", it->subject);
+	json_str(&j, "last_error", it->last_error);
+	json_end(&j);
 }
 
 int

@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "escape.h"
+#include "json.h"
 #include "recipient.h"
 #include "text.h"
 #include "ui.h"
@@ -63,14 +64,15 @@ error_of(const struct web_req *r, const struct rform *f, const char *field)
 static void
 rec_json(const struct recipient *rec, struct buf *b)
 {
-	buf_puts(b, "{\"email\":");
-	esc_json(b, rec->email);
-	buf_puts(b, ",\"name\":");
-	esc_json(b, rec->name);
-	buf_printf(b, ",\"lang\":\"%s\",\"follows\":", rec->lang == LANG_EN ?
-	    "en" : "vi");
-	esc_json(b, rec->follows);
-	buf_putc(b, '}');
+	struct json j;
+
+	json_init(&j, b, 0);
+	json_object(&j, NULL);
+	json_str(&j, "email", rec->email);
+	json_str(&j, "name", rec->name);
+	json_str(&j, "lang", rec->lang == LANG_EN ? "en" : "vi");
+	json_str(&j, "follows", rec->follows);
+	json_end(&j);
 }
 
 /* The name, language and follows fields of both forms. */

@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "escape.h"
+#include "json.h"
 #include "invite.h"
 #include "recipient.h"
 #include "text.h"
@@ -40,12 +41,15 @@ error_of(const struct web_req *r, const struct uform *f, const char *field)
 static void
 user_json(const struct user *u, struct buf *b)
 {
-	buf_puts(b, "{\"email\":");
-	esc_json(b, u->email);
-	buf_puts(b, ",\"name\":");
-	esc_json(b, u->name);
-	buf_printf(b, ",\"role\":\"%s\",\"disabled\":%s}",
-	    user_role_name(u->role), u->disabled ? "true" : "false");
+	struct json j;
+
+	json_init(&j, b, 0);
+	json_object(&j, NULL);
+	json_str(&j, "email", u->email);
+	json_str(&j, "name", u->name);
+	json_str(&j, "role", user_role_name(u->role));
+	json_bool(&j, "disabled", u->disabled);
+	json_end(&j);
 }
 
 static void
