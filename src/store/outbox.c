@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "log.h"
 #include "outbox.h"
 #include "store.h"
@@ -213,6 +214,21 @@ outbox_retry(struct store *st, long id, long now)
 	if (store_step_done(st, stmt) == -1)
 		return -1;
 	return sqlite3_changes(store_db(st)) > 0 ? 0 : 1;
+}
+
+void
+outbox_item_json(const struct outbox_item *it, struct buf *out)
+{
+	struct json j;
+
+	json_init(&j, out, 0);
+	json_object(&j, NULL);
+	json_str(&j, "state", outbox_state_name(it->state));
+	json_int(&j, "attempts", it->attempts);
+	json_str(&j, "recipient", it->recipient);
+	json_str(&j, "subject", it->subject);
+	json_str(&j, "last_error", it->last_error);
+	json_end(&j);
 }
 
 void

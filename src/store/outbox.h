@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+struct buf;
 struct store;
 
 enum outbox_state { OUTBOX_PENDING, OUTBOX_SENT, OUTBOX_FAILED };
@@ -76,6 +77,9 @@ int outbox_load_expiring(struct store *st, long now,
     struct outbox_list *out);
 void outbox_list_release(struct outbox_list *l);
 void outbox_item_release(struct outbox_item *it);
+/* The item as a JSON object for the audit trail: state, attempts,
+ * recipient, subject, last_error (never the message), appended to out. */
+void outbox_item_json(const struct outbox_item *it, struct buf *out);
 
 /*
  * A page of items for a listing, newest first, without their messages

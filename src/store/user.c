@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "json.h"
 #include "log.h"
 #include "store.h"
 #include "text.h"
@@ -85,6 +86,20 @@ const char *
 user_role_name(enum role r)
 {
 	return (size_t)r < NELEM(role_names) - 1 ? role_names[r] : "viewer";
+}
+
+void
+user_json(const struct user *u, struct buf *out)
+{
+	struct json j;
+
+	json_init(&j, out, 0);
+	json_object(&j, NULL);
+	json_str(&j, "email", u->email);
+	json_str(&j, "name", u->name);
+	json_str(&j, "role", user_role_name(u->role));
+	json_bool(&j, "disabled", u->disabled);
+	json_end(&j);
 }
 
 int

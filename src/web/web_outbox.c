@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "escape.h"
-#include "json.h"
 #include "outbox.h"
 #include "ui.h"
 #include "user.h"
@@ -158,22 +157,6 @@ web_outbox(struct web_req *r)
 	return 0;
 }
 
-/* The row for the audit trail. */
-static void
-item_json(const struct outbox_item *it, struct buf *b)
-{
-	struct json j;
-
-	json_init(&j, b, 0);
-	json_object(&j, NULL);
-	json_str(&j, "state", outbox_state_name(it->state));
-	json_int(&j, "attempts", it->attempts);
-	json_str(&j, "recipient", it->recipient);
-	json_str(&j, "subject", it->subject);
-	json_str(&j, "last_error", it->last_error);
-	json_end(&j);
-}
-
 int
 web_outbox_retry(struct web_req *r)
 {
@@ -186,7 +169,7 @@ web_outbox_retry(struct web_req *r)
 		return rc == 1 ? web_error(r, 404, "Không có thư này.",
 		    "There is no such message.") : -1;
 	buf_init(&before);
-	item_json(&it, &before);
+	outbox_item_json(&it, &before);
 	if ((rc = outbox_retry(r->st, r->id, r->now)) == 1)
 		ret = web_error(r, 409, "Thư này đã được gửi; không cần gửi "
 		    "lại.", "This message was sent: nothing to retry.");

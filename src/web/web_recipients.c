@@ -11,7 +11,6 @@
 
 #include "config.h"
 #include "escape.h"
-#include "json.h"
 #include "recipient.h"
 #include "text.h"
 #include "ui.h"
@@ -58,21 +57,6 @@ error_of(const struct web_req *r, const struct rform *f, const char *field)
 	const struct field_err *e = field_errs_find(&f->errs, field);
 
 	return e != NULL ? L(r, e->vi, e->en) : NULL;
-}
-
-/* The recipient for the audit trail. */
-static void
-rec_json(const struct recipient *rec, struct buf *b)
-{
-	struct json j;
-
-	json_init(&j, b, 0);
-	json_object(&j, NULL);
-	json_str(&j, "email", rec->email);
-	json_str(&j, "name", rec->name);
-	json_str(&j, "lang", rec->lang == LANG_EN ? "en" : "vi");
-	json_str(&j, "follows", rec->follows);
-	json_end(&j);
 }
 
 /* The name, language and follows fields of both forms. */
@@ -267,9 +251,9 @@ done(struct web_req *r, const char *action, const char *email,
 	buf_init(&a);
 	buf_init(&obj);
 	if (before != NULL)
-		rec_json(before, &b);
+		recipient_json(before, &b);
 	if (after != NULL)
-		rec_json(after, &a);
+		recipient_json(after, &a);
 	buf_printf(&obj, "recipient:%s", email);
 	if (web_audit(r, action, obj.data, b.data, a.data) == 0)
 		ret = web_redirect_flash(r, "/app/recipients", msg, NULL);

@@ -12,7 +12,6 @@
 
 #include "config.h"
 #include "escape.h"
-#include "json.h"
 #include "invite.h"
 #include "recipient.h"
 #include "text.h"
@@ -35,21 +34,6 @@ error_of(const struct web_req *r, const struct uform *f, const char *field)
 	const struct field_err *e = field_errs_find(&f->errs, field);
 
 	return e != NULL ? L(r, e->vi, e->en) : NULL;
-}
-
-/* The account for the audit trail (never its password or link). */
-static void
-user_json(const struct user *u, struct buf *b)
-{
-	struct json j;
-
-	json_init(&j, b, 0);
-	json_object(&j, NULL);
-	json_str(&j, "email", u->email);
-	json_str(&j, "name", u->name);
-	json_str(&j, "role", user_role_name(u->role));
-	json_bool(&j, "disabled", u->disabled);
-	json_end(&j);
 }
 
 static void
