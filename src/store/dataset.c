@@ -19,7 +19,8 @@ dataset_load(struct store *st, int what, struct dataset *d)
 	if (((what & DATASET_ACTIVITIES) && activity_load(st,
 	    what & DATASET_OWNERS, &d->acts) == -1) ||
 	    store_load_groups(st, &d->groups) == -1 ||
-	    plan_choice_load(st, &d->choices) == -1) {
+	    plan_choice_load(st, &d->choices) == -1 ||
+	    member_load(st, &d->members) == -1) {
 		dataset_release(d);
 		return -1;
 	}
@@ -33,6 +34,7 @@ dataset_release(struct dataset *d)
 	activity_list_release(&d->acts);
 	group_set_release(&d->groups);
 	plan_choice_list_release(&d->choices);
+	member_list_release(&d->members);
 }
 
 int
