@@ -58,7 +58,7 @@ _\[Cần bổ sung: đánh giá kết quả đạt được\]_
 _\[Cần bổ sung: khó khăn, hạn chế\]_
 _\[Cần bổ sung: đề xuất, kiến nghị\]_
 EOC
-for bad in 'Kết quả:' 'đối tác:' 'Lưu ý' 'chưa xác minh' 'điểm' 'kyniem' \
+for bad in 'Kết quả:' 'đối tác:' 'Lưu ý' 'chưa xác minh' '[0-9] điểm' 'kyniem' \
     'Dự thảo' 'Hoạt động dự kiến' 'Cần quyết định' 'chưa ghi nhận' \
     '[^0-9]00 ' '(1/1 – 31/12/2023)' 'Chưa '; do
 	expect_no_grep "$bad" "$T/own"
