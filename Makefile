@@ -71,6 +71,7 @@ SRCS = \
 	src/cli/cmd_restore.c \
 	src/cli/cmd_serve.c \
 	src/cli/cmd_show.c \
+	src/cli/cmd_text.c \
 	src/cli/cmd_upcoming.c \
 	src/cli/cmd_user.c \
 	src/cli/options.c \
@@ -146,6 +147,7 @@ SRCS = \
 	src/store/recipient.c \
 	src/store/session.c \
 	src/store/store.c \
+	src/store/texts.c \
 	src/store/throttle.c \
 	src/store/user.c \
 	src/web/assets.c \
@@ -198,6 +200,7 @@ UNITS = \
 	tests/unit/test_rules.c \
 	tests/unit/test_select.c \
 	tests/unit/test_text.c \
+	tests/unit/test_texts.c \
 	tests/unit/test_throttle.c \
 	tests/unit/test_token.c \
 	tests/unit/test_util.c \

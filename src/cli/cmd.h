@@ -45,6 +45,7 @@ int cmd_remind(int argc, char **argv, struct app *app);
 int cmd_restore(int argc, char **argv, struct app *app);
 int cmd_serve(int argc, char **argv, struct app *app);
 int cmd_show(int argc, char **argv, struct app *app);
+int cmd_text(int argc, char **argv, struct app *app);
 int cmd_upcoming(int argc, char **argv, struct app *app);
 int cmd_user(int argc, char **argv, struct app *app);
 

@@ -89,6 +89,10 @@ static const struct command commands[] = {
 	{ "serve", cmd_serve, 0, NEED_STORE,
 	    "serve [--listen ADDR:PORT]" },
 	{ "show", cmd_show, 1, NEED_STORE, "show KEY [--lang vi|en]" },
+	{ "text", cmd_text, 1, NEED_STORE,
+	    "text sections report|plan|cluster [--lang vi|en] | "
+	    "set DOC YEAR KEY --file FILE|- | show DOC YEAR KEY | "
+	    "history DOC YEAR KEY | restore DOC YEAR KEY VERSION" },
 	{ "upcoming", cmd_upcoming, 0, NEED_STORE,
 	    "upcoming [--days 90] [--from YYYY-MM-DD] [--milestones] "
 	    "[--kind K] [--country CC] [--select SELECTOR] [--lang vi|en] "

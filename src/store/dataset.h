@@ -1,9 +1,8 @@
 /*
  * The dataset: what every document, feed and page is built from, loaded
  * from the store in one go (observances with their per-year dates,
- * activities with their owners, group memberships, member organisations),
- * and the selector
- * environment of a year.  The CLI, the server and the reminders all load
+ * activities with their owners, group memberships, member organisations,
+ * narrative sections), and the selector environment of a year.  The CLI, the server and the reminders all load
  * it this one way.
  */
 #ifndef KYNIEM_DATASET_H
@@ -15,6 +14,7 @@
 #include "rules.h"
 #include "select.h"
 #include "store.h"
+#include "texts.h"
 
 struct config;
 
@@ -24,6 +24,8 @@ struct dataset {
 	struct group_set groups;
 	struct plan_choice_list choices;	/* staff's for the plans' 1.1 */
 	struct member_list members;	/* in the union's order */
+	struct text_list texts;		/* the narrative sections' current
+					   versions (texts.h) */
 };
 
 /* What dataset_load() loads besides observances and groups. */
@@ -36,10 +38,11 @@ void dataset_release(struct dataset *d);
 
 /*
  * Fill view with d as anyone may see it: only the activities marked
- * public (the public feeds and documents are made of it).  The view
- * borrows everything from d: release it with dataset_view_release(),
- * never dataset_release().  Returns 1 if d has an internal activity
- * (the view differs), else 0.
+ * public (the public feeds and documents are made of it) and none of
+ * the narrative texts (staff write them for the signed document).  The
+ * view borrows everything from d: release it with
+ * dataset_view_release(), never dataset_release().  Returns 1 if d has
+ * an internal activity or a text (the view differs), else 0.
  */
 int dataset_public_view(const struct dataset *d, struct dataset *view);
 void dataset_view_release(struct dataset *view);

@@ -239,6 +239,20 @@ static const char *const migrations[] = {
 	"ALTER TABLE activities ADD COLUMN budget INTEGER;"
 	"ALTER TABLE activities ADD COLUMN report_text TEXT;"
 	"CREATE INDEX activities_member ON activities(member);",
+	/* 14 -> 15: the narrative sections staff write for a document and
+	 * year (texts.h), every version kept: a row is never changed, a
+	 * restore is a new version equal to an old one. */
+	"CREATE TABLE texts ("
+	"  doc TEXT NOT NULL,"		/* "report", "plan", "cluster" */
+	"  year INTEGER NOT NULL,"
+	"  key TEXT NOT NULL,"		/* "context", "budget"... */
+	"  version INTEGER NOT NULL CHECK (version > 0),"
+	"  body TEXT NOT NULL,"		/* "": emptied for the year */
+	"  who TEXT NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  restored INTEGER,"		/* the version brought back */
+	"  PRIMARY KEY (doc, year, key, version));"
+	REV_TRIGGERS("texts"),
 };
 
 static int
