@@ -69,12 +69,10 @@ struct report_todos {
 
 /*
  * What staff look at before the report of in->year is printed, kind by
- * kind (the sections are the caller's: report_todos_add()).  0, or -1
- * (logged); release out with report_todos_release() either way.
+ * kind.  0, or -1 (logged); release out with report_todos_release()
+ * either way.
  */
 int report_check(const struct plan_input *in, struct report_todos *out);
-void report_todos_add(struct report_todos *l, enum report_todo_kind kind,
-    const char *key, const char *text);
 void report_todos_release(struct report_todos *l);
 /* The heading of a kind's list, in lang. */
 const char *report_todo_heading(enum report_todo_kind kind, enum lang lang);

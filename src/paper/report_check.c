@@ -3,9 +3,10 @@
  * itself.  The year's milestones no activity was recorded for (to add
  * what was done, or to leave them), the done activities without a
  * result or without a day, the planned ones whose day has passed with
- * their status unchanged.  The narrative sections still to write are
- * the text module's to say; the caller adds them.
+ * their status unchanged, and the narrative sections not written for
+ * the year (texts.h), or carried over from an earlier year unedited.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +94,34 @@ activities(const struct report_ctx *c, struct report_todos *out)
 		}
 }
 
+/* The report's sections without this year's text: none at all, or an
+ * earlier year's not edited since (optional ones only in that case). */
+static void
+sections(const struct report_ctx *c, struct report_todos *out)
+{
+	const struct text_section *s = text_sections("report");
+	const char *body;
+	struct buf b;
+	int from, en = c->in->lang == LANG_EN;
+
+	buf_init(&b);
+	for (; s != NULL && s->key != NULL; s++) {
+		body = text_find(&c->in->data->texts, "report", c->in->year,
+		    s->key, &from);
+		if ((body == NULL && s->optional) || (body != NULL && from ==
+		    c->in->year))
+			continue;
+		b.len = 0;
+		buf_puts(&b, en ? s->en : s->vi);
+		if (body != NULL)
+			buf_printf(&b, en ? " (the text of %d, not yet edited "
+			    "for %d)" : " (văn bản năm %d, chưa sửa cho năm %d)",
+			    from, c->in->year);
+		add(out, REPORT_TODO_SECTION, 0, s->key, b.data);
+	}
+	buf_release(&b);
+}
+
 int
 report_check(const struct plan_input *in, struct report_todos *out)
 {
@@ -103,17 +132,11 @@ report_check(const struct plan_input *in, struct report_todos *out)
 	if (report_collect(&c, in) == 0) {
 		milestones(&c, out);
 		activities(&c, out);
+		sections(&c, out);
 		ret = 0;
 	}
 	report_ctx_release(&c);
 	return ret;
-}
-
-void
-report_todos_add(struct report_todos *l, enum report_todo_kind kind,
-    const char *key, const char *text)
-{
-	add(l, kind, 0, key, text);
 }
 
 void
