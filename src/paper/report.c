@@ -87,9 +87,10 @@ const struct report_words report_en = {
 	    "local context of the year; what helped and what hindered]",
 	.union_default = "the Union",
 	.deleg_h = "Delegations",
-	.deleg_out = "In $1, $2 sent $3 delegations abroad.",
-	.deleg_in = "In $1, $2 received $3 delegations.",
-	.deleg_both = "In $1, $2 sent $3 delegations abroad and received $4.",
+	.deleg_out = "In $1, $2 sent delegations abroad: $3.",
+	.deleg_in = "In $1, $2 received delegations: $3.",
+	.deleg_both = "In $1, $2 sent delegations abroad ($3) and received "
+	    "delegations ($4).",
 	.out = "Delegations abroad", .in = "Delegations received",
 	.unit = "$1 ($2): ",
 	.peace_h = "Peace, solidarity and friendship",
@@ -112,7 +113,7 @@ const struct report_words report_en = {
 	.aid_and = " and ",
 	.results_h = "1. Results",
 	.results_sum = "In $1, $2 carried out $3 activities",
-	.results_members = "the member organisations $1",
+	.results_members = "the member organisations $1 more",
 	.results_people = "$1 participants in all",
 	.results_some = "$1 participants (recorded for $2 of $3 activities)",
 	.results_countries = "partners from $1 countries: $2",
@@ -408,6 +409,20 @@ collect_items(struct report_ctx *c)
 	}
 }
 
+/* By the day it is known to, the year's undated ones after the dated:
+ * a list reads in time order, then what was done during the year. */
+static int
+item_cmp(const void *x, const void *y)
+{
+	const struct report_item *a = x, *b = y;
+	int ua = report_undated(a->a), ub = report_undated(b->a);
+
+	if (ua != ub)
+		return ua - ub;
+	/* The load's order (by start, then id) otherwise. */
+	return (a->a > b->a) - (a->a < b->a);
+}
+
 int
 report_collect(struct report_ctx *c, const struct plan_input *in)
 {
@@ -422,6 +437,8 @@ report_collect(struct report_ctx *c, const struct plan_input *in)
 	if (collect_milestones(c) == -1)
 		return -1;
 	collect_items(c);
+	if (c->nitems > 1)
+		qsort(c->items, c->nitems, sizeof(*c->items), item_cmp);
 	return 0;
 }
 
@@ -986,17 +1003,20 @@ figures(struct report_ctx *c)
 		if (c->n.out > 0)
 			buf_printf(&part, "%s %s", report_num(c, f[1],
 			    sizeof(f[1]), c->n.out), vi ? "đoàn ra" :
+			    c->n.out == 1 ? "delegation abroad" :
 			    "delegations abroad");
 		if (c->n.in > 0)
 			buf_printf(&part, "%s%s %s", part.len == 0 ? "" :
 			    c->n.letters == 0 ? (vi ? " và " : " and ") : ", ",
 			    report_num(c, f[2], sizeof(f[2]), c->n.in), vi ?
-			    "đoàn vào" : "delegations received");
+			    "đoàn vào" : c->n.in == 1 ? "delegation received" :
+			    "delegations received");
 		if (c->n.letters > 0)
 			buf_printf(&part, "%s%s %s", part.len > 0 ? (vi ?
 			    " và " : " and ") : "",
 			    report_num(c, f[3], sizeof(f[3]), c->n.letters),
-			    vi ? "thư chúc mừng" : "letters");
+			    vi ? "thư chúc mừng" : c->n.letters == 1 ?
+			    "letter" : "letters");
 		buf_puts(&b, part.data);
 	}
 	if (c->n.members > 0) {
