@@ -124,6 +124,8 @@ SRCS = \
 	src/paper/plan_render.c \
 	src/paper/rank.c \
 	src/paper/report.c \
+	src/paper/report_check.c \
+	src/paper/report_line.c \
 	src/serve/conns.c \
 	src/serve/form.c \
 	src/serve/http.c \
@@ -157,6 +159,7 @@ SRCS = \
 	src/web/web_activity.c \
 	src/web/web_audit.c \
 	src/web/web_backup.c \
+	src/web/web_check.c \
 	src/web/web_contacts.c \
 	src/web/web_docs.c \
 	src/web/web_home.c \

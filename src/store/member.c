@@ -143,6 +143,7 @@ put_audited(struct store *st, const struct member_input *in, int exists,
 		return -1;
 	if ((rc == 0) != exists) {
 		key_refused(errs, in->key, exists);
+		member_release(&old);
 		return 1;
 	}
 	/* An edit changes what it gives. */
