@@ -372,7 +372,9 @@ START_TEST(json_shape)
 	    "\"owners\":[\"an@example.org\",\"binh@example.org\"],"
 	    "\"remind\":\"\",\"status\":\"done\",\"notes\":\"a\\nb\\\\c\\t\","
 	    "\"result\":\"\",\"participants\":40,\"category\":\"\","
-	    "\"countries\":\"LA\",\"partner\":\"\",\"public\":true}");
+	    "\"countries\":\"LA\",\"partner\":\"\",\"member\":\"\","
+	    "\"amount\":0,\"currency\":\"\",\"budget\":0,"
+	    "\"report_text\":\"\",\"public\":true}");
 	/* All day, no owners, an import that did not say public. */
 	a.all_day = 1;
 	a.nowners = 0;
