@@ -13,10 +13,10 @@
 #include <string.h>
 
 #include "activity.h"
-#include "collate.h"
 #include "config.h"
 #include "dataset.h"
 #include "log.h"
+#include "member.h"
 #include "plan.h"
 #include "plan_int.h"
 #include "texts.h"
@@ -67,7 +67,7 @@ static const struct plan_words vi = {
 	    "hiệp các tổ chức hữu nghị Việt Nam và lãnh đạo địa phương.",
 	.own_share = " chủ trì, phối hợp với các tổ chức thành viên và các cơ "
 	    "quan, đơn vị liên quan tổ chức thực hiện Kế hoạch.",
-	.assign = "Các đơn vị chủ trì các hoạt động:",
+	.assign = "Các tổ chức thành viên chủ trì các hoạt động:",
 	.budget = { "Kinh phí dự kiến của các hoạt động: ", " trong ",
 	    " hoạt động có dự trù kinh phí", ", gồm:" },
 	.vnd = " đồng",
@@ -121,7 +121,7 @@ static const struct plan_words en = {
 	    "Union of Friendship Organizations and the local leadership.",
 	.own_share = " carries out the plan with the member organisations and "
 	    "the agencies concerned.",
-	.assign = "In charge of activities:",
+	.assign = "The member organisations in charge of activities:",
 	.budget = { "The activities' planned cost: ", " of the ",
 	    " activities have a budget", ", of which:" },
 	.vnd = " VND",
@@ -173,26 +173,61 @@ date_span(struct ymd a, struct ymd b, enum lang lang, struct buf *out)
 	vntime_format_date(b, lang, out);
 }
 
-void
-plan_activity_text(const struct activity *a, enum lang lang,
-    struct buf *out)
+const char *
+plan_in_charge(const struct plan *p, const struct activity *a)
 {
+	const struct member *m;
+
+	if (a->member != NULL && (m = member_find(&p->in->data->members,
+	    a->member)) != NULL)
+		return m->name;
+	if (a->organiser != NULL && *a->organiser != '\0')
+		return a->organiser;
+	return NULL;
+}
+
+/* a as the plan names it, saying who is in charge when who is not
+ * NULL. */
+static void
+activity_text(const struct plan *p, const struct activity *a,
+    const char *who, struct buf *out)
+{
+	enum lang lang = p->in->lang;
 	const struct plan_words *w = plan_words(lang);
+
+	size_t open;
 
 	buf_puts(out, a->title);
 	buf_puts(out, " (");
-	date_span(a->start, a->all_day ? a->end : a->start, lang, out);
+	open = out->len;
+	/* No span for one known only to its year. */
+	if (!activity_undated(a))
+		date_span(a->start, a->all_day ? a->end : a->start, lang, out);
 	/* "... tại Hà Nội" needs no "tại Hà Nội" after it. */
 	if (a->location != NULL && *a->location != '\0' &&
 	    strstr(a->title, a->location) == NULL)
-		buf_printf(out, ", %s%s", w->at, a->location);
-	if (a->organiser != NULL && *a->organiser != '\0')
-		buf_printf(out, ", %s%s", a->organiser, w->in_charge);
-	buf_puts(out, ")");
+		buf_printf(out, "%s%s%s", out->len > open ? ", " : "", w->at,
+		    a->location);
+	if (who != NULL)
+		buf_printf(out, "%s%s%s", out->len > open ? ", " : "", who,
+		    w->in_charge);
+	if (out->len > open)
+		buf_putc(out, ')');
+	else {
+		out->len = open - 2;
+		out->data[out->len] = '\0';
+	}
 }
 
 void
-plan_acts_text(const struct plan_place *pl, enum lang lang,
+plan_activity_text(const struct plan *p, const struct activity *a,
+    struct buf *out)
+{
+	activity_text(p, a, plan_in_charge(p, a), out);
+}
+
+void
+plan_acts_text(const struct plan *p, const struct plan_place *pl,
     struct buf *out)
 {
 	size_t i;
@@ -200,7 +235,7 @@ plan_acts_text(const struct plan_place *pl, enum lang lang,
 	for (i = 0; i < pl->nacts; i++) {
 		if (i > 0)
 			buf_puts(out, "; ");
-		plan_activity_text(pl->acts[i], lang, out);
+		plan_activity_text(p, pl->acts[i], out);
 	}
 }
 
@@ -373,7 +408,7 @@ items(struct writer *wr, enum plan_slot slot)
 		if (wr->p->items[i].slot != slot)
 			continue;
 		t.len = 0;
-		plan_activity_text(wr->p->items[i].a, wr->in->lang, &t);
+		plan_activity_text(wr->p, wr->p->items[i].a, &t);
 		buf_putc(&t, '.');
 		doc_bullet(wr->d, 0, t.data);
 	}
@@ -407,13 +442,13 @@ occasion(struct writer *wr, const struct plan_place *pl)
 	buf_putc(&t, ':');
 	if (pl->nacts == 1) {
 		buf_putc(&t, ' ');
-		plan_activity_text(pl->acts[0], wr->in->lang, &t);
+		plan_activity_text(wr->p, pl->acts[0], &t);
 		buf_putc(&t, '.');
 	}
 	doc_bullet(wr->d, 0, t.data);
 	for (i = 0; pl->nacts > 1 && i < pl->nacts; i++) {
 		t.len = 0;
-		plan_activity_text(pl->acts[i], wr->in->lang, &t);
+		plan_activity_text(wr->p, pl->acts[i], &t);
 		buf_putc(&t, i + 1 < pl->nacts ? ';' : '.');
 		doc_bullet(wr->d, 1, t.data);
 	}
@@ -572,18 +607,6 @@ content(struct writer *wr)
 
 /* --- part III ----------------------------------------------------------- */
 
-/* An activity and who is in charge of it. */
-struct duty {
-	const char *who;
-	const struct activity *a;
-};
-
-static const char *
-duty_key(const void *e)
-{
-	return ((const struct duty *)e)->who;
-}
-
 /* The union in a sentence: its short name (Vietnamese), else "Liên
  * hiệp". */
 static const char *
@@ -597,65 +620,79 @@ own_name(const struct writer *wr)
 	return wr->w->union_default;
 }
 
-/* The one in charge of a: its organiser, else the union. */
-static const char *
-in_charge(const struct writer *wr, const struct activity *a)
-{
-	if (a->organiser != NULL && *a->organiser != '\0')
-		return a->organiser;
-	return own_name(wr);
-}
-
-/* Staff's text on who does what (else the union's share), then the
- * year's activities others are in charge of, each once, by who (in
- * alphabetical order) and date: "- Hội Ái mộ Yersin chủ trì: Lễ tưởng
- * niệm ... (1/3/2023); ...". */
-static void
-duties(struct writer *wr)
+/* The year's activities of member m, by date; the caller frees. */
+static size_t
+member_acts(const struct writer *wr, const struct member *m,
+    const struct activity ***out)
 {
 	const struct activity_list *al = &wr->in->data->acts;
-	const char *own = own_name(wr);
-	struct duty *v = xcalloc(al->n + 1, sizeof(*v));
-	struct buf t;
+	const struct activity **v = xcalloc(al->n + 1, sizeof(*v));
 	size_t i, n = 0;
 
 	for (i = 0; i < al->n; i++)
 		if (plan_activity_in_year(&al->v[i], wr->in->year) &&
-		    strcmp(in_charge(wr, &al->v[i]), own) != 0)
-			v[n++] = (struct duty){ in_charge(wr, &al->v[i]),
-			    &al->v[i] };
-	if (n > 1)
-		collate_sort(wr->in->lang == LANG_EN ? "en" : "vi", v, n,
-		    sizeof(*v), duty_key);
+		    al->v[i].member != NULL &&
+		    strcmp(al->v[i].member, m->key) == 0)
+			v[n++] = &al->v[i];
+	*out = v;
+	return n;
+}
+
+/* Member m and its activities: "- Hội Ái mộ Yersin chủ trì: Lễ tưởng
+ * niệm ... (1/3/2024, tại Nha Trang)." or a bullet each under it. */
+static void
+member_duties(struct writer *wr, const struct member *m,
+    const struct activity *const *v, size_t n)
+{
+	struct buf t;
+	size_t i;
+
 	buf_init(&t);
-	/* Staff's text says who does what; without it, the union's
-	 * share. */
+	buf_printf(&t, "%s%s:", m->name, wr->w->in_charge);
+	if (n == 1) {
+		buf_putc(&t, ' ');
+		activity_text(wr->p, v[0], NULL, &t);
+		buf_putc(&t, '.');
+	}
+	doc_bullet(wr->d, 0, t.data);
+	for (i = 0; n > 1 && i < n; i++) {
+		t.len = 0;
+		activity_text(wr->p, v[i], NULL, &t);
+		buf_putc(&t, i + 1 < n ? ';' : '.');
+		doc_bullet(wr->d, 1, t.data);
+	}
+	buf_release(&t);
+}
+
+/* Staff's text on who does what (else the union's share), then each
+ * member organisation (in the union's order) with the activities it
+ * is in charge of.  Part II lists the others, and those of the
+ * occasions it names with who is in charge. */
+static void
+duties(struct writer *wr)
+{
+	const struct member_list *l = &wr->in->data->members;
+	const struct activity **v;
+	struct buf t;
+	size_t i, n;
+	int head = 0;
+
 	if (narrative(wr, "organisation") != NULL)
 		narrative_text(wr, "organisation", 1);
 	else {
-		buf_printf(&t, "%s%s", own, wr->w->own_share);
+		buf_init(&t);
+		buf_printf(&t, "%s%s", own_name(wr), wr->w->own_share);
 		doc_para(wr->d, t.data);
+		buf_release(&t);
 	}
-	if (n > 0)
-		doc_para(wr->d, wr->w->assign);
-	for (i = 0; i < n; i++) {
-		if (i == 0 || strcmp(v[i - 1].who, v[i].who) != 0) {
-			t.len = 0;
-			buf_printf(&t, "%s%s: ", v[i].who, wr->w->in_charge);
-		} else
-			buf_puts(&t, "; ");
-		buf_puts(&t, v[i].a->title);
-		buf_puts(&t, " (");
-		date_span(v[i].a->start, v[i].a->all_day ? v[i].a->end :
-		    v[i].a->start, wr->in->lang, &t);
-		buf_putc(&t, ')');
-		if (i + 1 == n || strcmp(v[i + 1].who, v[i].who) != 0) {
-			buf_putc(&t, '.');
-			doc_bullet(wr->d, 0, t.data);
+	for (i = 0; i < l->n; i++) {
+		if ((n = member_acts(wr, &l->v[i], &v)) > 0) {
+			if (!head++)
+				doc_para(wr->d, wr->w->assign);
+			member_duties(wr, &l->v[i], v, n);
 		}
+		free(v);
 	}
-	buf_release(&t);
-	free(v);
 }
 
 /* --- part IV ------------------------------------------------------------ */
@@ -708,11 +745,8 @@ budget(struct writer *wr)
 		if (!plan_activity_in_year(a, wr->in->year) || a->budget <= 0)
 			continue;
 		t.len = 0;
-		buf_puts(&t, a->title);
-		buf_puts(&t, " (");
-		date_span(a->start, a->all_day ? a->end : a->start,
-		    wr->in->lang, &t);
-		buf_puts(&t, "): ");
+		activity_text(wr->p, a, NULL, &t);
+		buf_puts(&t, ": ");
 		money(wr, a->budget, &t);
 		buf_puts(&t, --k > 0 ? ";" : ".");
 		doc_bullet(wr->d, 0, t.data);

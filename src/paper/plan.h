@@ -47,6 +47,7 @@ enum plan_slot {
 	PLAN_SLOT_NGO,		/* 2. Công tác phi chính phủ nước ngoài */
 	PLAN_SLOT_INFO,		/* 3. Công tác thông tin đối ngoại */
 	PLAN_SLOT_OTHER,	/* 4. Công tác khác */
+	PLAN_SLOT_MEMBERS,	/* III: a member organisation's, under it */
 	PLAN_SLOT_COUNT
 };
 
@@ -71,8 +72,9 @@ struct plan_place {
 	size_t nacts;
 };
 
-/* An activity part II lists on its own, in the slot of its category:
- * for no occurrence of the year, or for one part II does not name. */
+/* An activity the plan lists on its own, for no occurrence of the year
+ * or for one part II does not name: in the slot of its category, or
+ * under its member organisation in part III. */
 struct plan_item {
 	const struct activity *a;
 	enum plan_slot slot;

@@ -73,7 +73,7 @@ row_place(const struct plan *p, const struct plan_place *pl, struct row *r)
 	r->title = buf_detach(&t);
 	r->note = oc->obs->note ? oc->obs->note : "";
 	buf_init(&t);
-	plan_acts_text(pl, p->in->lang, &t);
+	plan_acts_text(p, pl, &t);
 	r->activities = buf_detach(&t);
 }
 
@@ -94,7 +94,7 @@ row_activity(const struct plan *p, const struct activity *a, struct row *r)
 	r->note = "";
 	r->confidence = "";
 	buf_init(&t);
-	plan_activity_text(a, p->in->lang, &t);
+	plan_activity_text(p, a, &t);
 	r->activities = buf_detach(&t);
 }
 
@@ -275,7 +275,7 @@ table(const struct plan *p, const struct plan_place *const *v, size_t n,
 		    pl->oc) ? rules_milestone_label(pl->oc->milestone, lang,
 		    0) : "");
 		buf_init(&t);
-		plan_acts_text(pl, lang, &t);
+		plan_acts_text(p, pl, &t);
 		cells[k + 3] = buf_detach(&t);
 	}
 	doc_table(d, 4, n + 1, cells, widths);

@@ -51,12 +51,15 @@ struct plan_words {
 /* The texts of lang. */
 const struct plan_words *plan_words(enum lang lang);
 
+/* Who is in charge of a, when not the union itself: its member
+ * organisation's name, else its organiser; NULL.  Borrowed. */
+const char *plan_in_charge(const struct plan *p, const struct activity *a);
 /* An activity as the plan names it: "Hội thao (14/4/2024, tại Nha
- * Trang)". */
-void plan_activity_text(const struct activity *a, enum lang lang,
+ * Trang, Hội hữu nghị Việt Nam – Lào chủ trì)". */
+void plan_activity_text(const struct plan *p, const struct activity *a,
     struct buf *out);
 /* The activities of pl, "; "-separated, as the plan names them. */
-void plan_acts_text(const struct plan_place *pl, enum lang lang,
+void plan_acts_text(const struct plan *p, const struct plan_place *pl,
     struct buf *out);
 
 /* 1 if a takes place (in part) in year and is not cancelled. */

@@ -205,7 +205,7 @@ category_slot(const struct activity *a)
  * What part II names: the occurrences of 1.1 it names, those of 1.2 and
  * 1.3, those of 1.4 but the greetings without activities (1.5 lists
  * them); the activities of any other occurrence, and those for none, on
- * their own by category.
+ * their own by category, a member organisation's under it in part III.
  */
 static void
 show(struct placer *pr)
@@ -234,7 +234,8 @@ show(struct placer *pr)
 		if (j < p->n)
 			continue;
 		p->items[p->nitems].a = &al->v[i];
-		p->items[p->nitems++].slot = category_slot(&al->v[i]);
+		p->items[p->nitems++].slot = al->v[i].member != NULL ?
+		    PLAN_SLOT_MEMBERS : category_slot(&al->v[i]);
 	}
 }
 

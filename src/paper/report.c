@@ -415,7 +415,7 @@ static int
 item_cmp(const void *x, const void *y)
 {
 	const struct report_item *a = x, *b = y;
-	int ua = report_undated(a->a), ub = report_undated(b->a);
+	int ua = activity_undated(a->a), ub = activity_undated(b->a);
 
 	if (ua != ub)
 		return ua - ub;

@@ -291,11 +291,17 @@ START_TEST(test_partner_before_year)
 END_TEST
 
 /* Each activity of the year in one place of part II: under its
- * occasion, or on its own by category; its place and organiser; who is
- * in charge in part III; the CSV rows. */
+ * occasion, or on its own by category, or under its member organisation
+ * in part III; its place and who is in charge; the CSV rows. */
 START_TEST(test_activities_and_csv)
 {
-	struct activity a[6];
+	struct member mb[] = {
+		{ .key = (char *)"vn-lao", .name = (char *)"Hội hữu nghị Việt "
+		    "Nam – Lào", .kind = (char *)"bilateral" },
+		{ .key = (char *)"yersin", .name = (char *)"Hội Ái mộ Yersin",
+		    .kind = (char *)"other" },
+	};
+	struct activity a[8];
 	struct plan_input in;
 	struct plan *p;
 	char *out;
@@ -336,17 +342,33 @@ START_TEST(test_activities_and_csv)
 	a[5] = a[1];
 	a[5].title = (char *)"Năm khác";
 	a[5].start = a[5].end = (struct ymd){ 2023, 5, 1 };
+	/* A member's, for no occasion: under it in part III; known only to
+	 * its year, with no span. */
+	a[6] = a[1];
+	a[6].title = (char *)"Lớp tiếng Lào";
+	a[6].location = NULL;
+	a[6].member = (char *)"vn-lao";
+	a[6].start = (struct ymd){ 2024, 1, 1 };
+	a[6].end = (struct ymd){ 2024, 12, 31 };
+	/* A member's, for Sweden's occasion: there, and under it too. */
+	a[7] = a[0];
+	a[7].title = (char *)"Tọa đàm";
+	a[7].start = a[7].end = (struct ymd){ 2024, 1, 12 };
+	a[7].member = (char *)"vn-lao";
 	input(&in, 2024);
 	data.acts = (struct activity_list){ a, NELEM(a) };
+	data.members = (struct member_list){ mb, NELEM(mb) };
 	p = place(&in);
-	ck_assert_uint_eq(placed(p, "relation:SE")->nacts, 1);
+	ck_assert_uint_eq(placed(p, "relation:SE")->nacts, 2);
 	ck_assert_int_eq(placed(p, "relation:SE")->chosen, 1);
-	ck_assert_uint_eq(p->nloose, 2);
-	ck_assert_uint_eq(p->nitems, 2);
+	ck_assert_uint_eq(p->nloose, 3);
+	ck_assert_uint_eq(p->nitems, 3);
+	ck_assert_int_eq(p->items[2].slot, PLAN_SLOT_MEMBERS);
 	out = md(p);
 	ck_assert_int_gt(at(out, "- Nhân kỷ niệm 55 năm thiết lập quan hệ "
-	    "ngoại giao Việt Nam – Thụy Điển (11/1/1969 – 11/1/2024): Triển "
-	    "lãm ảnh (11/1/2024, tại Nha Trang)."),
+	    "ngoại giao Việt Nam – Thụy Điển (11/1/1969 – 11/1/2024):\n  - "
+	    "Triển lãm ảnh (11/1/2024, tại Nha Trang);\n  - Tọa đàm "
+	    "(12/1/2024, tại Nha Trang, Hội hữu nghị Việt Nam – Lào chủ trì)."),
 	    at(out, "#### 1.1. Các ngày kỷ niệm năm chẵn, năm tròn"));
 	ck_assert_int_gt(at(out, "- Nhân dịp Quốc khánh New Zealand "
 	    "(6/2/2024): Gửi thư chúc mừng (5/2/2024)."),
@@ -362,8 +384,17 @@ START_TEST(test_activities_and_csv)
 	ck_assert_int_gt(at(out, "- Gặp mặt, \"giao lưu\" (11/1/2024, tại Nha "
 	    "Trang)."), at(out, "### 4. Công tác khác"));
 	h3 = at(out, "## III. Tổ chức thực hiện");
-	ck_assert_int_gt(at(out, "- Hội hữu nghị Việt Nam – Lào chủ trì: Đoàn "
-	    "ra tại Viêng Chăn (1 – 6/3/2024)."), h3);
+	ck_assert_int_eq(at(out, "Các tổ chức thành viên chủ trì các hoạt "
+	    "động:\n\n- Hội hữu nghị Việt Nam – Lào chủ trì:\n  - Lớp tiếng "
+	    "Lào;\n  - Tọa đàm (12/1/2024, tại Nha Trang)."), h3 + (long)
+	    strlen("## III. Tổ chức thực hiện\n\nLiên hiệp chủ trì, phối hợp "
+	    "với các tổ chức thành viên và các cơ quan, đơn vị liên quan tổ "
+	    "chức thực hiện Kế hoạch.\n\n"));
+	/* An organiser that is no member: said in part II only; a member
+	 * with nothing this year: not named. */
+	ck_assert_ptr_null(strstr(out + h3, "Lào chủ trì: Đoàn ra"));
+	ck_assert_ptr_null(strstr(out, "Yersin"));
+	ck_assert_ptr_null(strstr(out, "31/12"));
 	ck_assert_ptr_null(strstr(out, "Đã hủy"));
 	ck_assert_ptr_null(strstr(out, "Năm khác"));
 	free(out);
@@ -384,6 +415,7 @@ START_TEST(test_activities_and_csv)
 	free(out);
 	plan_free(p);
 	data.acts = (struct activity_list){ NULL, 0 };
+	data.members = (struct member_list){ NULL, 0 };
 }
 END_TEST
 
