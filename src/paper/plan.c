@@ -46,6 +46,7 @@ static const struct plan_words vi = {
 	.with_occasion = "Nhân dịp ",
 	.at = "tại ",
 	.in_charge = " chủ trì",
+	.owner = " phụ trách",
 	.letters = "Gửi thư, điện chúc mừng đến Đại sứ quán, Tổng Lãnh sự "
 	    "quán các nước nhân dịp ",
 	.letters_milestones = "Gửi thư, điện hoa chúc mừng nhân các ngày lễ "
@@ -68,6 +69,7 @@ static const struct plan_words vi = {
 	.own_share = " chủ trì, phối hợp với các tổ chức thành viên và các cơ "
 	    "quan, đơn vị liên quan tổ chức thực hiện Kế hoạch.",
 	.assign = "Các tổ chức thành viên chủ trì các hoạt động:",
+	.assign_owners = "Cán bộ phụ trách các hoạt động của Liên hiệp:",
 	.budget = { "Kinh phí dự kiến của các hoạt động: ", " trong ",
 	    " hoạt động có dự trù kinh phí", ", gồm:" },
 	.vnd = " đồng",
@@ -101,6 +103,7 @@ static const struct plan_words en = {
 	.with_occasion = "On the occasion of ",
 	.at = "in ",
 	.in_charge = " in charge",
+	.owner = " responsible",
 	.letters = "Send letters of congratulation to the embassies and "
 	    "consulates general on ",
 	.letters_milestones = "Send letters and flowers on major holidays "
@@ -122,6 +125,7 @@ static const struct plan_words en = {
 	.own_share = " carries out the plan with the member organisations and "
 	    "the agencies concerned.",
 	.assign = "The member organisations in charge of activities:",
+	.assign_owners = "The staff responsible for the Union's activities:",
 	.budget = { "The activities' planned cost: ", " of the ",
 	    " activities have a budget", ", of which:" },
 	.vnd = " VND",
@@ -186,15 +190,31 @@ plan_in_charge(const struct plan *p, const struct activity *a)
 	return NULL;
 }
 
-/* a as the plan names it, saying who is in charge when who is not
- * NULL. */
+/* The names of a's owners, ", "-separated after sep, then " phụ
+ * trách"; nothing when none has a name the dataset knows. */
+static void
+owners_text(const struct plan *p, const struct activity *a,
+    const char *sep, struct buf *out)
+{
+	const char *name;
+	size_t i;
+	int k = 0;
+
+	for (i = 0; i < a->nowners; i++)
+		if ((name = dataset_person(p->in->data, a->owners[i])) != NULL)
+			buf_printf(out, "%s%s", k++ > 0 ? ", " : sep, name);
+	if (k > 0)
+		buf_puts(out, plan_words(p->in->lang)->owner);
+}
+
+/* a as the plan names it; with who (not NULL), saying who is in charge
+ * ("" for the union) and the staff who see to it. */
 static void
 activity_text(const struct plan *p, const struct activity *a,
     const char *who, struct buf *out)
 {
 	enum lang lang = p->in->lang;
 	const struct plan_words *w = plan_words(lang);
-
 	size_t open;
 
 	buf_puts(out, a->title);
@@ -208,9 +228,11 @@ activity_text(const struct plan *p, const struct activity *a,
 	    strstr(a->title, a->location) == NULL)
 		buf_printf(out, "%s%s%s", out->len > open ? ", " : "", w->at,
 		    a->location);
-	if (who != NULL)
+	if (who != NULL && *who != '\0')
 		buf_printf(out, "%s%s%s", out->len > open ? ", " : "", who,
 		    w->in_charge);
+	if (who != NULL)
+		owners_text(p, a, out->len > open ? ", " : "", out);
 	if (out->len > open)
 		buf_putc(out, ')');
 	else {
@@ -223,7 +245,9 @@ void
 plan_activity_text(const struct plan *p, const struct activity *a,
     struct buf *out)
 {
-	activity_text(p, a, plan_in_charge(p, a), out);
+	const char *who = plan_in_charge(p, a);
+
+	activity_text(p, a, who != NULL ? who : "", out);
 }
 
 void
@@ -638,17 +662,18 @@ member_acts(const struct writer *wr, const struct member *m,
 	return n;
 }
 
-/* Member m and its activities: "- Hội Ái mộ Yersin chủ trì: Lễ tưởng
- * niệm ... (1/3/2024, tại Nha Trang)." or a bullet each under it. */
+/* Who, then the n activities of v: "- Hội Ái mộ Yersin chủ trì: Lễ
+ * tưởng niệm ... (1/3/2024, tại Nha Trang)." or a bullet each under
+ * "- Hội Ái mộ Yersin chủ trì:". */
 static void
-member_duties(struct writer *wr, const struct member *m,
+duty_lines(struct writer *wr, const char *who,
     const struct activity *const *v, size_t n)
 {
 	struct buf t;
 	size_t i;
 
 	buf_init(&t);
-	buf_printf(&t, "%s%s:", m->name, wr->w->in_charge);
+	buf_puts(&t, who);
 	if (n == 1) {
 		buf_putc(&t, ' ');
 		activity_text(wr->p, v[0], NULL, &t);
@@ -664,10 +689,86 @@ member_duties(struct writer *wr, const struct member *m,
 	buf_release(&t);
 }
 
-/* Staff's text on who does what (else the union's share), then each
- * member organisation (in the union's order) with the activities it
- * is in charge of.  Part II lists the others, and those of the
- * occasions it names with who is in charge. */
+/* The names of the staff who see to the union's own activities of the
+ * year, each once, in the order of their first activity; the caller
+ * frees the array, not the names. */
+static size_t
+owner_names(const struct writer *wr, const char ***out)
+{
+	const struct activity_list *al = &wr->in->data->acts;
+	const struct activity *a;
+	const char **v = NULL, *name;
+	size_t i, j, k, n = 0;
+
+	for (i = 0; i < al->n; i++) {
+		a = &al->v[i];
+		if (!plan_activity_in_year(a, wr->in->year) || a->member != NULL)
+			continue;
+		for (j = 0; j < a->nowners; j++) {
+			if ((name = dataset_person(wr->in->data,
+			    a->owners[j])) == NULL)
+				continue;
+			for (k = 0; k < n && strcmp(v[k], name) != 0; k++)
+				;
+			if (k == n) {
+				v = xrealloc(v, (n + 1) * sizeof(*v));
+				v[n++] = name;
+			}
+		}
+	}
+	*out = v;
+	return n;
+}
+
+/* 1 if one of a's owners is named name. */
+static int
+owned_by(const struct writer *wr, const struct activity *a,
+    const char *name)
+{
+	const char *s;
+	size_t i;
+
+	for (i = 0; i < a->nowners; i++)
+		if ((s = dataset_person(wr->in->data, a->owners[i])) != NULL &&
+		    strcmp(s, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The union's own activities by the staff who see to them: "- Nguyễn
+ * Văn A phụ trách:" and one bullet each. */
+static void
+owner_duties(struct writer *wr)
+{
+	const struct activity_list *al = &wr->in->data->acts;
+	const struct activity **v = xcalloc(al->n + 1, sizeof(*v));
+	const char **names;
+	struct buf t;
+	size_t i, k, n, nn = owner_names(wr, &names);
+
+	buf_init(&t);
+	if (nn > 0)
+		doc_para(wr->d, wr->w->assign_owners);
+	for (k = 0; k < nn; k++) {
+		for (i = n = 0; i < al->n; i++)
+			if (plan_activity_in_year(&al->v[i], wr->in->year) &&
+			    al->v[i].member == NULL &&
+			    owned_by(wr, &al->v[i], names[k]))
+				v[n++] = &al->v[i];
+		t.len = 0;
+		buf_printf(&t, "%s%s:", names[k], wr->w->owner);
+		duty_lines(wr, t.data, v, n);
+	}
+	buf_release(&t);
+	free(names);
+	free(v);
+}
+
+/* Staff's text on who does what (else the union's share), the staff
+ * who see to the union's own activities, then each member
+ * organisation (in the union's order) with the activities it is in
+ * charge of.  Part II lists the others, and those of the occasions it
+ * names with who is in charge. */
 static void
 duties(struct writer *wr)
 {
@@ -685,11 +786,16 @@ duties(struct writer *wr)
 		doc_para(wr->d, t.data);
 		buf_release(&t);
 	}
+	owner_duties(wr);
 	for (i = 0; i < l->n; i++) {
 		if ((n = member_acts(wr, &l->v[i], &v)) > 0) {
 			if (!head++)
 				doc_para(wr->d, wr->w->assign);
-			member_duties(wr, &l->v[i], v, n);
+			buf_init(&t);
+			buf_printf(&t, "%s%s:", l->v[i].name,
+			    wr->w->in_charge);
+			duty_lines(wr, t.data, v, n);
+			buf_release(&t);
 		}
 		free(v);
 	}

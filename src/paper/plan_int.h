@@ -34,12 +34,14 @@ struct plan_words {
 	 * title, then ": " and the activities. */
 	const char *with_anniv, *with_occasion;
 	const char *at, *in_charge;	/* "tại ", " chủ trì" */
+	const char *owner;		/* " phụ trách": the staff's share */
 	const char *letters, *letters_milestones;
 	const char *ngo, *ngo_place[2], *ngo_visit;
 	const char *info_rel, *info_other, *info_news;
 	const char *other;
 	const char *own_share;		/* III: the union "chủ trì ..." */
-	const char *assign;		/* III: "Các đơn vị chủ trì ..." */
+	const char *assign;		/* III: "Các tổ chức thành viên ..." */
+	const char *assign_owners;	/* III: "Cán bộ phụ trách ..." */
 	/* IV: "Kinh phí dự kiến ...: ", then " (3", " trong ", "7", " hoạt
 	 * động có ...", ")" when not all have one, and ", gồm:" */
 	const char *budget[4], *vnd;

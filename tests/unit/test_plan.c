@@ -301,6 +301,12 @@ START_TEST(test_activities_and_csv)
 		{ .key = (char *)"yersin", .name = (char *)"Hội Ái mộ Yersin",
 		    .kind = (char *)"other" },
 	};
+	struct person people[] = {
+		{ .email = (char *)"a@example.vn", .name = (char *)"Nguyễn Văn "
+		    "A" },
+		{ .email = (char *)"b@example.vn", .name = (char *)"" },
+	};
+	char *owners[] = { (char *)"b@example.vn", (char *)"A@Example.vn" };
 	struct activity a[8];
 	struct plan_input in;
 	struct plan *p;
@@ -314,7 +320,12 @@ START_TEST(test_activities_and_csv)
 	a[0].start = a[0].end = (struct ymd){ 2024, 1, 11 };
 	a[0].location = (char *)"Nha Trang";
 	a[0].observance = (char *)"relation:SE";
+	/* Owners by their names; one without a name is left out. */
+	a[0].owners = owners;
+	a[0].nowners = 2;
 	a[1] = a[0];
+	a[1].owners = NULL;
+	a[1].nowners = 0;
 	a[1].id = 8;
 	a[1].title = (char *)"Gặp mặt, \"giao lưu\"";
 	a[1].observance = NULL;
@@ -355,9 +366,11 @@ START_TEST(test_activities_and_csv)
 	a[7].title = (char *)"Tọa đàm";
 	a[7].start = a[7].end = (struct ymd){ 2024, 1, 12 };
 	a[7].member = (char *)"vn-lao";
+	a[7].nowners = 0;
 	input(&in, 2024);
 	data.acts = (struct activity_list){ a, NELEM(a) };
 	data.members = (struct member_list){ mb, NELEM(mb) };
+	data.people = (struct person_list){ people, NELEM(people) };
 	p = place(&in);
 	ck_assert_uint_eq(placed(p, "relation:SE")->nacts, 2);
 	ck_assert_int_eq(placed(p, "relation:SE")->chosen, 1);
@@ -367,7 +380,8 @@ START_TEST(test_activities_and_csv)
 	out = md(p);
 	ck_assert_int_gt(at(out, "- Nhân kỷ niệm 55 năm thiết lập quan hệ "
 	    "ngoại giao Việt Nam – Thụy Điển (11/1/1969 – 11/1/2024):\n  - "
-	    "Triển lãm ảnh (11/1/2024, tại Nha Trang);\n  - Tọa đàm "
+	    "Triển lãm ảnh (11/1/2024, tại Nha Trang, Nguyễn Văn A phụ "
+	    "trách);\n  - Tọa đàm "
 	    "(12/1/2024, tại Nha Trang, Hội hữu nghị Việt Nam – Lào chủ trì)."),
 	    at(out, "#### 1.1. Các ngày kỷ niệm năm chẵn, năm tròn"));
 	ck_assert_int_gt(at(out, "- Nhân dịp Quốc khánh New Zealand "
@@ -384,12 +398,15 @@ START_TEST(test_activities_and_csv)
 	ck_assert_int_gt(at(out, "- Gặp mặt, \"giao lưu\" (11/1/2024, tại Nha "
 	    "Trang)."), at(out, "### 4. Công tác khác"));
 	h3 = at(out, "## III. Tổ chức thực hiện");
-	ck_assert_int_eq(at(out, "Các tổ chức thành viên chủ trì các hoạt "
+	ck_assert_int_eq(at(out, "Cán bộ phụ trách các hoạt động của Liên "
+	    "hiệp:\n\n- Nguyễn Văn A phụ trách: Triển lãm ảnh (11/1/2024, tại "
+	    "Nha Trang).\n\nCác tổ chức thành viên chủ trì các hoạt "
 	    "động:\n\n- Hội hữu nghị Việt Nam – Lào chủ trì:\n  - Lớp tiếng "
 	    "Lào;\n  - Tọa đàm (12/1/2024, tại Nha Trang)."), h3 + (long)
 	    strlen("## III. Tổ chức thực hiện\n\nLiên hiệp chủ trì, phối hợp "
 	    "với các tổ chức thành viên và các cơ quan, đơn vị liên quan tổ "
 	    "chức thực hiện Kế hoạch.\n\n"));
+	ck_assert_ptr_null(strstr(out, "example.vn"));
 	/* An organiser that is no member: said in part II only; a member
 	 * with nothing this year: not named. */
 	ck_assert_ptr_null(strstr(out + h3, "Lào chủ trì: Đoàn ra"));
@@ -416,6 +433,7 @@ START_TEST(test_activities_and_csv)
 	plan_free(p);
 	data.acts = (struct activity_list){ NULL, 0 };
 	data.members = (struct member_list){ NULL, 0 };
+	data.people = (struct person_list){ NULL, 0 };
 }
 END_TEST
 
