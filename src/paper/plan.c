@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "activity.h"
+#include "collate.h"
 #include "config.h"
 #include "dataset.h"
 #include "log.h"
@@ -292,6 +293,11 @@ title_inside(const struct writer *wr, const struct plan_place *pl,
 {
 	size_t at = out->len;
 
+	/* "on the occasion of the National Day of Laos" */
+	if (wr->in->lang == LANG_EN && strncmp(pl->oc->obs->key,
+	    "national-day:", 13) == 0 && !anniversary(wr, pl))
+		buf_puts(out, "the ");
+	at = out->len;
 	plan_place_title(wr->p, pl, 0, out);
 	if ((wr->in->lang == LANG_VI && strncmp(out->data + at, "Kỷ", 3) ==
 	    0) || (wr->in->lang == LANG_EN && strncmp(out->data + at, "The ",
@@ -550,8 +556,13 @@ ngo(struct writer *wr)
 	doc_bullet(wr->d, 0, wr->w->ngo);
 	if (place != NULL) {
 		buf_init(&t);
-		buf_printf(&t, "%s%s%s", wr->w->ngo_place[0], place,
-		    wr->w->ngo_place[1]);
+		buf_puts(&t, wr->w->ngo_place[0]);
+		/* English writes Vietnamese places without their marks. */
+		if (wr->in->lang == LANG_EN)
+			collate_ascii(place, &t);
+		else
+			buf_puts(&t, place);
+		buf_puts(&t, wr->w->ngo_place[1]);
 		doc_bullet(wr->d, 0, t.data);
 		buf_release(&t);
 	}
