@@ -884,14 +884,13 @@ writer_init(struct writer *wr, const struct plan *p, struct doc *d)
 }
 
 struct doc *
-plan_doc(const struct plan *p)
+plan_doc_new(const struct plan *p, const char *appendix)
 {
-	static const char *const purpose[] = { "purpose", "requirements" };
 	const struct plan_input *in = p->in;
 	const struct plan_words *w = plan_words(in->lang);
-	struct writer wr;
 	struct doc_head h;
 	struct org org;
+	struct doc *d;
 	char *title;
 
 	org_from_config(in->cfg, &org);
@@ -901,8 +900,21 @@ plan_doc(const struct plan *p)
 	h.title = title;
 	h.symbol = "KH";
 	h.date = in->today;
-	writer_init(&wr, p, doc_new(&org, in->lang, &h));
+	d = appendix != NULL ? doc_new_appendix(&org, in->lang, &h,
+	    appendix) : doc_new(&org, in->lang, &h);
 	free(title);
+	return d;
+}
+
+struct doc *
+plan_doc(const struct plan *p)
+{
+	static const char *const purpose[] = { "purpose", "requirements" };
+	const struct plan_input *in = p->in;
+	const struct plan_words *w = plan_words(in->lang);
+	struct writer wr;
+
+	writer_init(&wr, p, plan_doc_new(p, NULL));
 	/* "Căn cứ ..., Liên hiệp xây dựng Kế hoạch ... như sau:" */
 	narrative_text(&wr, "basis", 1);
 	doc_heading(wr.d, 1, w->part[0]);

@@ -290,24 +290,14 @@ plan_appendix_doc(const struct plan *p)
 	const struct plan_input *in = p->in;
 	const struct plan_words *w = plan_words(in->lang);
 	const struct plan_place **v;
-	struct doc_head h;
-	struct org org;
 	struct doc *d;
-	char *title, *cal;
+	char *title;
 	size_t i, j, n = 0;
 	int m;
 
-	org_from_config(in->cfg, &org);
-	title = xasprintf("%s%d", w->title, in->year);
-	cal = xasprintf("%s%d", w->appendix, in->year);
-	memset(&h, 0, sizeof(h));
-	h.kind = w->kind;
-	h.title = title;
-	h.symbol = "KH";
-	h.date = in->today;
-	d = doc_new_appendix(&org, in->lang, &h, cal);
+	title = xasprintf("%s%d", w->appendix, in->year);
+	d = plan_doc_new(p, title);
 	free(title);
-	free(cal);
 	v = xcalloc(p->n + 1, sizeof(*v));
 	for (i = 0; i < p->n; i++)
 		if (listed(p, &p->v[i]))

@@ -53,6 +53,10 @@ struct plan_words {
 /* The texts of lang. */
 const struct plan_words *plan_words(enum lang lang);
 
+/* A new document headed as p's plan (KẾ HOẠCH, symbol KH, the draft's
+ * date), or as its appendix appendix when not NULL (doc.h). */
+struct doc *plan_doc_new(const struct plan *p, const char *appendix);
+
 /* Who is in charge of a, when not the union itself: its member
  * organisation's name, else its organiser; NULL.  Borrowed. */
 const char *plan_in_charge(const struct plan *p, const struct activity *a);
