@@ -144,6 +144,7 @@ SRCS = \
 	src/store/store.c \
 	src/store/throttle.c \
 	src/store/user.c \
+	src/store/wording.c \
 	src/web/assets.c \
 	src/web/route.c \
 	src/web/ui.c \

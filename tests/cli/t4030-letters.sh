@@ -126,3 +126,29 @@ expect_grep "'national-day:XX' has no occasion in 2024" "$T/xx.err"
 expect "the year-end report" K report 2024 >"$T/report.md"
 # One letter to each of the two missions.
 expect_grep '^- Quốc khánh Lào: 02 thư$' "$T/report.md"
+
+# The letters' words from calendars/: relationship-phrases.csv and
+# letter-titles.csv are imported by init; a bad row is named by file and
+# line, and nothing of the file is written.
+cat >"$T/phrases.csv" <<'EOC'
+country,since,phrase_vi,phrase_en,confidence,source,note
+LA,2030,quan hệ thử,the test,confirmed,a source,
+XX,,quan hệ thử,the test,confirmed,a source,
+LA,2014-13,quan hệ thử,the test,confirmed,a source,
+LA,,hữu nghị,the test,confirmed,a source,
+LA,,quan hệ thử,test,confirmed,a source,
+LA,,quan hệ thử,the test,recalled,,
+LA,2030,quan hệ thử,the test,confirmed,a source,
+EOC
+test_must_fail K import "$T/phrases.csv" >"$T/phrases.out" 2>"$T/phrases.err"
+expect_grep "phrases.csv:3: unknown country code 'XX'" "$T/phrases.err"
+expect_grep "phrases.csv:4: since '2014-13' must be YYYY-MM-DD, YYYY-MM, YYYY or empty" "$T/phrases.err"
+expect_grep "phrases.csv:5: phrase_vi must begin with 'quan hệ '" "$T/phrases.err"
+expect_grep "phrases.csv:6: phrase_en must begin with 'the '" "$T/phrases.err"
+expect_grep "phrases.csv:7: confidence must be confirmed or single-source, not 'recalled'" "$T/phrases.err"
+expect_grep "phrases.csv:8: duplicate key 'LA/2030' (first on line 2)" "$T/phrases.err"
+expect_grep "phrases.csv: 6 errors; nothing from this file was written" "$T/phrases.err"
+printf 'country,letter_vi,letter_en,source\nBT,Ngày x,the x,a source\nJP,Ngày x,x,a source\n' \
+    >"$T/titles.csv"
+test_must_fail K import "$T/titles.csv" 2>"$T/titles.err"
+expect_grep "titles.csv:3: letter_en must begin with 'the '" "$T/titles.err"
