@@ -107,6 +107,16 @@ no_notes "$T/jp-en.md"
 expect "Japan's letters of 2023" K letters 2023 --country JP --lang en \
     --occasion national-day:JP >"$T/jp-2023.md"
 expect_grep 'the Extensive Strategic Partnership for Peace and Prosperity in Asia between Viet Nam and Japan' "$T/jp-2023.md"
+# 2023, Japan's 50th year of relations (the Khánh Hòa report's first).
+expect "the 50th year of relations with Japan" K letters 2023 --country JP \
+    --occasion relation:JP >"$T/jp-50.md"
+expect_grep '^V/v chúc mừng kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản$' "$T/jp-50.md"
+expect_grep '^Nhân dịp kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản (21/9/1973 – 21/9/2023),' "$T/jp-50.md"
+K letters 2023 --country JP --occasion relation:JP --lang en >"$T/jp-50-en.md" ||
+    die "letters 2023 JP en"
+expect_grep '^Re: 50th anniversary of the establishment of diplomatic relations between Viet Nam and Japan$' "$T/jp-50-en.md"
+expect_grep '^On the occasion of the 50th anniversary of the establishment of diplomatic relations between Viet Nam and Japan (21 September 1973 – 21 September 2023),' "$T/jp-50-en.md"
+expect_grep 'grow steadily over the past 50 years' "$T/jp-50-en.md"
 
 # A head known by name: the contact as staff edited it.
 K contact list --country JP --format csv >"$T/jp-contacts.csv" ||
@@ -133,7 +143,8 @@ expect_no_grep 'thiết lập quan hệ' "$T/all.md"
 K letters 2022 >"$T/2022.md"
 expect_grep '^V/v chúc mừng kỷ niệm 60 năm thiết lập quan hệ ngoại giao Việt Nam – Lào$' "$T/2022.md"
 expect_grep '^Nhân dịp kỷ niệm 60 năm thiết lập quan hệ ngoại giao Việt Nam – Lào (5/9/1962 – 5/9/2022),' "$T/2022.md"
-expect_grep '^Chúng tôi vui mừng nhận thấy trong 60 năm qua, quan hệ hữu nghị vĩ đại, đoàn kết đặc biệt và hợp tác toàn diện giữa Việt Nam và Lào' "$T/2022.md"
+expect_grep '^Chúng tôi vui mừng nhận thấy trong 60 năm qua, quan hệ giữa hai nước không ngừng được củng cố và phát triển,' "$T/2022.md"
+expect_grep 'góp phần vun đắp quan hệ hữu nghị vĩ đại, đoàn kết đặc biệt và hợp tác toàn diện giữa Việt Nam và Lào.$' "$T/2022.md"
 expect_grep '^V/v chúc mừng kỷ niệm 55 năm thiết lập quan hệ ngoại giao Việt Nam – Campuchia$' "$T/2022.md"
 sed 's/^english = .*/&\nrelations = all/' "$T/kyniem.conf" >"$T/all.conf"
 "$KYNIEM" --config "$T/all.conf" --today $TODAY letters 2024 >"$T/all-rel.md" ||
@@ -316,5 +327,6 @@ K letters 2024 --occasion national-day:LA >"$T/la-own.md"
 expect_grep 'nhận thấy quan hệ thử nghiệm giữa Việt Nam và Lào' "$T/la-own.md"
 "$KYNIEM" --config "$T/all.conf" --today $TODAY letters 2024 \
     --occasion relation:LA >"$T/la-rel.md" || die "the relation letters"
-expect_grep 'trong 62 năm qua, quan hệ hữu nghị vĩ đại' "$T/la-rel.md"
+expect_grep 'trong 62 năm qua, quan hệ giữa hai nước' "$T/la-rel.md"
+expect_grep 'vun đắp quan hệ hữu nghị vĩ đại, đoàn kết đặc biệt và hợp tác toàn diện giữa Việt Nam và Lào.$' "$T/la-rel.md"
 expect_no_grep 'quan hệ thử nghiệm' "$T/la-rel.md"
