@@ -7,7 +7,6 @@
  * the form of address of a Vietnamese or an English diplomatic letter.
  * Which letters there are, and the template, are letter.c's.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"

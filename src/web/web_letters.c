@@ -281,12 +281,43 @@ options_form(struct web_req *r, int year, const struct asked *a)
 	free(countries);
 }
 
+/* The letters of l, a page of occasions at a time, or why there are
+ * none; query carries the options into the links. */
+static void
+listing(struct web_req *r, const struct letter_list *l,
+    const struct asked *a, int year, const char *query)
+{
+	static const char *const keep[] = { "year", "country", "lang", NULL };
+	struct ui_page pg;
+
+	if (a->refused_vi != NULL)
+		html_printf(r->out, "<p>%s</p>\n", L(r, a->refused_vi,
+		    a->refused_en));
+	else if (l->n == 0)
+		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có thư nào "
+		    "trong năm này.", "There are no letters this year."));
+	else {
+		html_printf(r->out, "<p><a class=\"button\" href=\"%s/app/"
+		    "letters/%d-letters.docx%s\">%s</a></p>\n", r->root, year,
+		    query, L(r, "Tải tất cả (.docx, mỗi thư một trang)",
+		    "Download all (.docx, a letter a page)"));
+		ui_table_begin(r, 0, L(r, "Ngày", "Date"), L(r, "Dịp và nơi "
+		    "nhận", "Occasion and addressees"), L(r, "Trạng thái",
+		    "State"), NULL);
+	}
+	/* A page of occasions, each with all its letters. */
+	ui_page_read(r, "page", &pg);
+	ui_page_total(&pg, occasions(l, NULL, 0, 0, ""));
+	occasions(l, r, pg.offset, pg.limit, query);
+	if (l->n > 0)
+		html_raw(r->out, "</tbody></table>\n");
+	ui_pager(r, "/app/letters", keep, &pg);
+}
+
 int
 web_letters(struct web_req *r)
 {
-	static const char *const keep[] = { "year", "country", "lang", NULL };
 	struct letter_list l;
-	struct ui_page pg;
 	struct asked a;
 	struct buf query;
 	int year = ui_asked_year(r);
@@ -311,37 +342,14 @@ web_letters(struct web_req *r)
 	    "of relations to the missions of the"), r->root,
 	    L(r, "danh bạ", "contacts"));
 	options_form(r, year, &a);
-	if (a.en_dropped)
+	if (a.en_dropped && a.refused_vi == NULL)
 		html_printf(r->out, "<p class=\"error\" role=\"alert\">%s"
 		    "</p>\n", L(r, "Chưa có thư tiếng Anh: khai báo tên tiếng "
 		    "Anh của Liên hiệp (name_en trong mục [organisation] của "
 		    "tệp cấu hình).",
 		    "No English letters: set the union's English name (name_en "
 		    "in [organisation] of the configuration)."));
-	if (a.refused_vi != NULL)
-		html_printf(r->out, "<p>%s</p>\n", L(r, a.refused_vi,
-		    a.refused_en));
-	else if (l.n == 0)
-		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có thư nào "
-		    "trong năm này.", "There are no letters this year."));
-	else {
-		html_printf(r->out, "<p><a class=\"button\" href=\"%s/app/"
-		    "letters/%d-letters.docx%s\">%s</a></p>\n", r->root, year,
-		    query.data != NULL ? query.data : "", L(r, "Tải tất cả "
-		    "(.docx, mỗi thư một trang)", "Download all (.docx, a "
-		    "letter a page)"));
-		ui_table_begin(r, 0, L(r, "Ngày", "Date"), L(r, "Dịp và nơi "
-		    "nhận", "Occasion and addressees"), L(r, "Trạng thái",
-		    "State"), NULL);
-	}
-	/* A page of occasions, each with all its letters. */
-	ui_page_read(r, "page", &pg);
-	ui_page_total(&pg, occasions(&l, NULL, 0, 0, ""));
-	occasions(&l, r, pg.offset, pg.limit, query.data != NULL ?
-	    query.data : "");
-	if (l.n > 0)
-		html_raw(r->out, "</tbody></table>\n");
-	ui_pager(r, "/app/letters", keep, &pg);
+	listing(r, &l, &a, year, query.data != NULL ? query.data : "");
 	ui_end(r);
 	letter_list_release(&l);
 	buf_release(&query);

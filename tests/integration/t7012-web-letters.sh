@@ -137,3 +137,17 @@ web_get viewer '/app/lang/en?next=%2Fapp%2Fletters' "$T/lang.html" >/dev/null
 web_get viewer '/app/letters?year=2024' "$T/en.html" >/dev/null
 expect_grep '<td>9 Nov 2024</td><td>71st anniversary of the National Day of the Kingdom of Cambodia (9 Nov 1953 – 9 Nov 2024)<ul>' "$T/en.html"
 expect_clean_stop
+
+# Without the union's English name: the Vietnamese letters and a word
+# why there are no English ones; English only asked, no letters.
+sed -i '/^name_en = /d' "$T/kyniem.conf"
+start_server 2024-10-15
+web_get viewer '/app/letters?year=2024' "$T/noen.html" >/dev/null
+expect_grep 'role="alert">No English letters: set the union&#39;s English name (name_en in \[organisation\] of the configuration).' "$T/noen.html"
+expect_grep '<li>Kính gửi: Ngài Đại sứ Đặc mệnh toàn quyền Vương quốc Campuchia tại Việt Nam <a' "$T/noen.html"
+expect_no_grep '(English)' "$T/noen.html"
+web_get viewer '/app/letters?year=2024&lang=en' "$T/noen-en.html" >/dev/null
+expect_grep "<p>English letters need the union&#39;s English name: set name_en in \[organisation\] of the configuration.</p>" "$T/noen-en.html"
+expect_no_grep 'Kính gửi' "$T/noen-en.html"
+expect_no_grep 'role="alert"' "$T/noen-en.html"
+expect_clean_stop
