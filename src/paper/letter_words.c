@@ -59,6 +59,27 @@ country_name(const struct observance *o, enum lang lang)
 	return cn != NULL ? cn : o->country;
 }
 
+/* The country's short name in a sentence, with the article English
+ * gives some ("between Viet Nam and the United States", "the Republic
+ * of Korea", "the Philippines"); Vietnamese has none. */
+static void
+put_country(const struct observance *o, enum lang lang, struct buf *out)
+{
+	static const char *const words[] = { "Republic", "Kingdom", "Union",
+	    "States", "Islands", "Emirates" };
+	static const char *const plural[] = { "Bahamas", "Comoros",
+	    "Gambia", "Maldives", "Netherlands", "Philippines", "Seychelles" };
+	const char *cn = country_name(o, lang);
+	size_t i;
+	int the = 0;
+
+	for (i = 0; lang == LANG_EN && i < NELEM(words); i++)
+		the |= strstr(cn, words[i]) != NULL;
+	for (i = 0; lang == LANG_EN && i < NELEM(plural); i++)
+		the |= strcmp(cn, plural[i]) == 0;
+	buf_printf(out, "%s%s", the && !starts(cn, "the ") ? "the " : "", cn);
+}
+
 /* A day as a letter writes it: "2/12/1975", "2 December 1975". */
 static void
 day_of(struct ymd d, enum lang lang, struct buf *out)
@@ -98,12 +119,12 @@ day_name(const struct observance *o, enum lang lang, int counted,
 	struct buf b;
 
 	buf_init(&b);
-	if (o->kind == KIND_RELATION)
-		buf_printf(&b, lang == LANG_EN ? "the establishment of "
-		    "diplomatic relations between Viet Nam and %s" :
-		    "thiết lập quan hệ ngoại giao Việt Nam – %s",
-		    country_name(o, lang));
-	else if (t != NULL && *t != '\0')
+	if (o->kind == KIND_RELATION) {
+		buf_puts(&b, lang == LANG_EN ? "the establishment of "
+		    "diplomatic relations between Viet Nam and " :
+		    "thiết lập quan hệ ngoại giao Việt Nam – ");
+		put_country(o, lang, &b);
+	} else if (t != NULL && *t != '\0')
 		buf_puts(&b, t);
 	else {
 		buf_puts(&b, lang == LANG_EN ? "the National Day of " :
@@ -434,7 +455,7 @@ letter_values_fill(struct letter_values *vs, const struct letter_input *in,
 		buf_printf(&b[LV_YEARS], "%d", oc->n);
 	day_of(oc->date, lang, &b[LV_DATE]);
 	buf_printf(&b[LV_YEAR], "%d", oc->date.y);
-	buf_puts(&b[LV_COUNTRY], country_name(o, lang));
+	put_country(o, lang, &b[LV_COUNTRY]);
 	state_name(o, lang, &b[LV_STATE]);
 	buf_puts(&b[LV_MISSION], lang == LANG_EN ? c->name_en : c->name_vi);
 	head_of(c, lang, &b[LV_HEAD]);

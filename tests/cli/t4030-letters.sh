@@ -118,6 +118,13 @@ expect_grep '^Re: 50th anniversary of the establishment of diplomatic relations 
 expect_grep '^On the occasion of the 50th anniversary of the establishment of diplomatic relations between Viet Nam and Japan (21 September 1973 – 21 September 2023),' "$T/jp-50-en.md"
 expect_grep 'grow steadily over the past 50 years' "$T/jp-50-en.md"
 
+# English gives some countries their article.
+expect "the United States' letters in English" K letters 2025 --country US \
+    --lang en >"$T/us.md"
+expect_grep '^Re: 30th anniversary of the establishment of diplomatic relations between Viet Nam and the United States$' "$T/us.md"
+expect_grep 'Sustainable Development between Viet Nam and the United States continue to grow' "$T/us.md"
+expect_grep '^The Ambassador Extraordinary and Plenipotentiary of the United States of America to Viet Nam$' "$T/us.md"
+
 # A head known by name: the contact as staff edited it.
 K contact list --country JP --format csv >"$T/jp-contacts.csv" ||
     die "contact list"
