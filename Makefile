@@ -200,6 +200,7 @@ UNITS = \
 	tests/unit/test_message.c \
 	tests/unit/test_plan.c \
 	tests/unit/test_remind.c \
+	tests/unit/test_report.c \
 	tests/unit/test_route.c \
 	tests/unit/test_rules.c \
 	tests/unit/test_select.c \
