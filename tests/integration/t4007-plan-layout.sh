@@ -53,7 +53,7 @@ W = {
                number="No.:", date="Khanh Hoa, 15 December 2023",
                kind="PLAN",
                title="People-to-people diplomacy activities in 2024",
-               to="Recipients:", file="- File: Office.", sign="PRESIDENT"),
+               to="Recipients:", file="- Filed: Office.", sign="PRESIDENT"),
 }[en]
 
 def texts(cell):
