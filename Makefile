@@ -59,6 +59,7 @@ SRCS = \
 	src/cli/cmd_feed.c \
 	src/cli/cmd_import.c \
 	src/cli/cmd_init.c \
+	src/cli/cmd_key.c \
 	src/cli/cmd_letters.c \
 	src/cli/cmd_list.c \
 	src/cli/cmd_lunar.c \
@@ -101,6 +102,7 @@ SRCS = \
 	src/lib/file.c \
 	src/lib/input.c \
 	src/lib/log.c \
+	src/lib/sign.c \
 	src/lib/text.c \
 	src/lib/token.c \
 	src/lib/util.c \
@@ -191,6 +193,7 @@ UNITS = \
 	tests/unit/test_route.c \
 	tests/unit/test_rules.c \
 	tests/unit/test_select.c \
+	tests/unit/test_sign.c \
 	tests/unit/test_text.c \
 	tests/unit/test_throttle.c \
 	tests/unit/test_token.c \

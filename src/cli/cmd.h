@@ -33,6 +33,7 @@ int cmd_export(int argc, char **argv, struct app *app);
 int cmd_feed(int argc, char **argv, struct app *app);
 int cmd_import(int argc, char **argv, struct app *app);
 int cmd_init(int argc, char **argv, struct app *app);
+int cmd_key(int argc, char **argv, struct app *app);
 int cmd_letters(int argc, char **argv, struct app *app);
 int cmd_list(int argc, char **argv, struct app *app);
 int cmd_lunar(int argc, char **argv, struct app *app);

@@ -58,6 +58,7 @@ static const struct command commands[] = {
 	    "import [--attendees-as-owners] FILE..." },
 	{ "init", cmd_init, 0, NEED_STORE | NEW_STORE,
 	    "init [--calendars DIR]" },
+	{ "key", cmd_key, 1, NEED_STORE, "key init [--rotate] | show [--all]" },
 	{ "letters", cmd_letters, 1, NEED_STORE,
 	    "letters YEAR [--country CC] [--occasion KEY] "
 	    "[--format md|docx|pdf] [--out FILE|DIR] | sent KEY YEAR "

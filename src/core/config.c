@@ -30,7 +30,7 @@
 
 enum type { T_STR, T_LIST, T_INT, T_LANG, T_BOOL, T_MILESTONES, T_FEB29,
     T_MERIDIAN, T_STARTTLS, T_SELECTOR, T_OFFSETS, T_SUMMARY, T_CONTACTS,
-    T_ABBREV, T_NUMSTYLE, T_ENTRIES };
+    T_ABBREV, T_NUMSTYLE, T_ENTRIES, T_SLUG };
 
 struct key {
 	const char *section;	/* "feed" matches every [feed NAME] */
@@ -84,6 +84,7 @@ static const struct key keys[] = {
 	{ "organisation", "email", T_STR, C(org_email), 0, 0 },
 	{ "organisation", "focus_countries", T_LIST, C(focus_countries), 0,
 	    0 },
+	{ "organisation", "id", T_SLUG, C(org_id), 0, 0 },
 	{ "organisation", "name", T_STR, C(org_name), 0, 200 },
 	{ "organisation", "name_en", T_STR, C(org_name_en), 0, 200 },
 	{ "organisation", "name_lines", T_STR, C(org_name_lines), 0, 220 },
@@ -140,7 +141,7 @@ static int
 is_string(enum type t)
 {
 	return t == T_STR || t == T_LIST || t == T_ABBREV || t == T_OFFSETS ||
-	    t == T_CONTACTS;
+	    t == T_CONTACTS || t == T_SLUG;
 }
 
 /* Every key at its default (config_defaults.c): the table's values, a
@@ -461,6 +462,12 @@ set_value(struct parse *p, const struct key *k, char *base, const char *v)
 		if (v[0] == '\0' || v[strcspn(v, " \t/,;")] != '\0')
 			return bad(p, "abbrev must be one word without '/' "
 			    "(e.g. LHHN), not", v, NULL);
+		set_string(p, (char **)(base + k->off), v, 0);
+		return 0;
+	case T_SLUG:
+		if (!text_slug_valid(v))
+			return bad(p, "want a slug (1-32 of a-z 0-9 -, "
+			    "e.g. khanh-hoa) for", k->name, v);
 		set_string(p, (char **)(base + k->off), v, 0);
 		return 0;
 	case T_MILESTONES:
@@ -966,6 +973,7 @@ config_release(struct config *cfg)
 	free(cfg->smtp_password_file);
 	free(cfg->smtp_cafile);
 	free(cfg->remind_offsets);
+	free(cfg->org_id);
 	free(cfg->org_name);
 	free(cfg->org_email);
 	free(cfg->organizer);

@@ -97,6 +97,7 @@ struct config {
 	int milestone_days;
 
 	/* [organisation] */
+	char *org_id;		/* the union's slug in records: "khanh-hoa" */
 	char *org_email;	/* the union's address */
 	char *organizer;	/* ORGANIZER of calendars: org_email, else
 				   smtp_from, else kyniem@domain */
