@@ -44,6 +44,8 @@ const struct config config_default = {
 	.backup_weekly = 4,
 	.backup_monthly = 12,
 	.app_idle_minutes = 480,
+	.cluster_max_bytes = CLUSTER_MAX_BYTES,
+	.cluster_timeout = 30,
 	.app_session_days = 7,
 	/* The reports' plans name three to six occasions in 1.1. */
 	.plan_top = 6,
