@@ -19,7 +19,7 @@ VERSION_SED = 1s/^[^ ]* (\([^)]*\)).*/\1/p
 VERSION := $(shell sed -n '$(VERSION_SED)' debian/changelog 2>/dev/null)
 
 PKGS = sqlite3 libical libcurl libmicrohttpd inih libzip libsystemd zlib \
-	libsodium icu-uc icu-i18n
+	libsodium icu-uc icu-i18n jansson
 TESTPKGS = check
 
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -54,6 +54,7 @@ SRCS = \
 	src/cli/cmd_anniversaries.c \
 	src/cli/cmd_audit.c \
 	src/cli/cmd_backup.c \
+	src/cli/cmd_cluster.c \
 	src/cli/cmd_contact.c \
 	src/cli/cmd_export.c \
 	src/cli/cmd_feed.c \
@@ -82,6 +83,7 @@ SRCS = \
 	src/core/config_defaults.c \
 	src/core/contact_sel.c \
 	src/core/lunar.c \
+	src/core/record.c \
 	src/core/rules.c \
 	src/core/rules_title.c \
 	src/core/select.c \
@@ -101,6 +103,7 @@ SRCS = \
 	src/lib/field.c \
 	src/lib/file.c \
 	src/lib/input.c \
+	src/lib/jcs.c \
 	src/lib/log.c \
 	src/lib/sign.c \
 	src/lib/text.c \
@@ -141,6 +144,7 @@ SRCS = \
 	src/store/dataset.c \
 	src/store/outbox.c \
 	src/store/plan_choice.c \
+	src/store/received.c \
 	src/store/recipient.c \
 	src/store/session.c \
 	src/store/store.c \
@@ -186,9 +190,11 @@ UNITS = \
 	tests/unit/test_httpreq.c \
 	tests/unit/test_icsline.c \
 	tests/unit/test_import.c \
+	tests/unit/test_jcs.c \
 	tests/unit/test_lunar.c \
 	tests/unit/test_message.c \
 	tests/unit/test_plan.c \
+	tests/unit/test_record.c \
 	tests/unit/test_remind.c \
 	tests/unit/test_route.c \
 	tests/unit/test_rules.c \

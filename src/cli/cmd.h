@@ -28,6 +28,7 @@ int cmd_activity(int argc, char **argv, struct app *app);
 int cmd_anniversaries(int argc, char **argv, struct app *app);
 int cmd_audit(int argc, char **argv, struct app *app);
 int cmd_backup(int argc, char **argv, struct app *app);
+int cmd_cluster(int argc, char **argv, struct app *app);
 int cmd_contact(int argc, char **argv, struct app *app);
 int cmd_export(int argc, char **argv, struct app *app);
 int cmd_feed(int argc, char **argv, struct app *app);

@@ -221,6 +221,19 @@ static const char *const migrations[] = {
 	 * (activity_query()) walks the index instead of sorting them all. */
 	"CREATE INDEX activities_order ON activities(start_date, all_day DESC,"
 	" start_min, id);",
+	/* 13 -> 14: the year records a cluster head received from its
+	 * members (received.c), each as it came, one per union and year. */
+	"CREATE TABLE received ("
+	"  union_id TEXT NOT NULL,"
+	"  year INTEGER NOT NULL,"
+	"  level TEXT NOT NULL CHECK (level IN ('union', 'cluster')),"
+	"  name TEXT NOT NULL,"
+	"  generated_at TEXT NOT NULL, generated INTEGER NOT NULL,"
+	"  received INTEGER NOT NULL, source TEXT NOT NULL,"
+	"  signed INTEGER NOT NULL, key TEXT,"
+	"  sha256 TEXT NOT NULL, body TEXT NOT NULL,"
+	"  PRIMARY KEY (union_id, year));"
+	REV_TRIGGERS("received"),
 };
 
 static int
