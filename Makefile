@@ -90,6 +90,7 @@ SRCS = \
 	src/feed/feed.c \
 	src/feed/ical.c \
 	src/feed/page.c \
+	src/import/fetch.c \
 	src/import/icsline.c \
 	src/import/import.c \
 	src/import/import_csv.c \

@@ -1,7 +1,8 @@
 /*
- * kyniem cluster import FILE... | status YEAR: the cluster head's side of
- * the year records.  The checks and the table are received.c's; this file
- * reads the files and says what became of each.
+ * kyniem cluster import FILE... | fetch YEAR | status YEAR: the cluster
+ * head's side of the year records.  The checks and the table are
+ * received.c's, the fetching fetch.c's; this file reads the files and
+ * says what became of each.
  */
 #include <sys/stat.h>
 
@@ -13,6 +14,7 @@
 
 #include "cmd.h"
 #include "config.h"
+#include "fetch.h"
 #include "file.h"
 #include "log.h"
 #include "options.h"
@@ -93,6 +95,42 @@ cluster_import(int argc, char **argv, struct app *app)
 }
 
 /* The YEAR operand of a sub-command that takes only it. */
+static int year_operand(int argc, char **argv, int *year);
+
+/* Every member with a url, one after the other: 0 when all went in. */
+static int
+cluster_fetch(int argc, char **argv, struct app *app)
+{
+	const struct config *cfg = app->cfg;
+	enum received_outcome o;
+	char why[WHY_MAX], *who;
+	size_t i, tried = 0;
+	int year, rc, ret = 0;
+
+	if (year_operand(argc, argv, &year) == -1)
+		return cmd_usage("cluster");
+	who = cmd_who();
+	for (i = 0; i < cfg->nmembers; i++) {
+		if (cfg->members[i].url == NULL)
+			continue;
+		tried++;
+		rc = fetch_member(app->store, cfg, &cfg->members[i], year,
+		    app->today.y, who, app->now, &o, why, sizeof(why));
+		if (rc == 0)
+			say(cfg->members[i].id, o);
+		else {
+			if (rc == 1)
+				log_warnx("%s: %s", cfg->members[i].id, why);
+			ret = 1;
+		}
+	}
+	if (tried == 0)
+		log_warnx("no member has a url ([cluster-member ID] url) to "
+		    "fetch from");
+	free(who);
+	return tried == 0 ? 1 : ret;
+}
+
 static int
 year_operand(int argc, char **argv, int *year)
 {
@@ -172,6 +210,7 @@ int
 cmd_cluster(int argc, char **argv, struct app *app)
 {
 	static const struct subcommand subs[] = {
+		{ "fetch", cluster_fetch, -1 },
 		{ "import", cluster_import, -1 },
 		{ "status", cluster_status, -1 },
 	};

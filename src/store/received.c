@@ -57,6 +57,11 @@ check(const struct config *cfg, const struct received_in *in,
 		    "pinned for '%s' (%s)", r->key, r->id, m->key);
 		return -1;
 	}
+	if (in->want_id != NULL && strcmp(r->id, in->want_id) != 0) {
+		snprintf(why, whylen, "the record of '%s', not of '%s'", r->id,
+		    in->want_id);
+		return -1;
+	}
 	if (in->want_year != 0 && r->year != in->want_year) {
 		snprintf(why, whylen, "a record of %d, not of %d", r->year,
 		    in->want_year);

@@ -46,6 +46,7 @@ struct received_in {
 	const char *text;	/* the bytes as they came */
 	size_t len;
 	const char *source;	/* "file NAME", "fetch URL", "upload NAME" */
+	const char *want_id;	/* the union it must be of; NULL: any */
 	int want_year;		/* the year it must be of; 0: any */
 	int today_year;		/* a record of a later year is refused */
 	const char *who;	/* for the audit trail */
