@@ -64,6 +64,7 @@ SRCS = \
 	src/cli/cmd_letters.c \
 	src/cli/cmd_list.c \
 	src/cli/cmd_lunar.c \
+	src/cli/cmd_merge.c \
 	src/cli/cmd_outbox.c \
 	src/cli/cmd_plan.c \
 	src/cli/cmd_recipient.c \
@@ -143,6 +144,7 @@ SRCS = \
 	src/store/contact_db.c \
 	src/store/correction.c \
 	src/store/dataset.c \
+	src/store/merge.c \
 	src/store/outbox.c \
 	src/store/plan_choice.c \
 	src/store/received.c \

@@ -71,6 +71,7 @@ static const struct command commands[] = {
 	{ "lunar", cmd_lunar, 0, 0,
 	    "lunar [YYYY-MM-DD] [--to-solar D/M/YYYY[/leap]] "
 	    "[--format text|json]" },
+	{ "merge", cmd_merge, 1, NEED_STORE, "merge [--dry-run] OTHER.db" },
 	{ "outbox", cmd_outbox, 0, NEED_STORE, "outbox [--failed]" },
 	{ "plan", cmd_plan, 1, NEED_STORE,
 	    "plan YEAR [--format md|html|docx|pdf|csv] [--lang vi|en] "
