@@ -168,7 +168,10 @@ apply_defaults(struct config *cfg)
 
 	*cfg = config_default;
 	for (i = 0; i < NELEM(keys); i++) {
+		/* The keys of [feed NAME] and [cluster-member ID] are
+		 * offsets into their own structs. */
 		if (strcmp(keys[i].section, "feed") == 0 ||
+		    strcmp(keys[i].section, "cluster-member") == 0 ||
 		    !is_string(keys[i].type))
 			continue;
 		slot = (char **)((char *)cfg + keys[i].off);
