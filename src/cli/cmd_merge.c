@@ -21,7 +21,7 @@ report(const char *other, const struct merge_report *r, int dry_run)
 		    "to add" : "added", r->tables[i].same,
 		    r->tables[i].conflicts);
 	for (i = 0; i < r->nconflicts; i++)
-		printf("conflict: %s: this database's kept\n", r->conflicts[i]);
+		printf("conflict: %s\n", r->conflicts[i]);
 	if (dry_run)
 		printf("dry run: nothing written; %ld rows of '%s' would come "
 		    "over\n", r->added, other);

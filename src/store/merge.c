@@ -4,8 +4,11 @@
  * "other"; each table is then three statements built from its columns
  * (PRAGMA table_info: this schema's names, never input): the rows whose
  * key is here with other values (conflicts), the rows here as they are,
- * and an INSERT of the rest.  Values are never spliced into SQL; the
- * attached file's name is a bound parameter.
+ * and an INSERT of the rest.  Members go one by one: one with the name
+ * and kind of a member here is that member, one whose key is taken here
+ * comes over under a key of its own, and the activities that came with
+ * it are credited to the key it has here (temp.merge_map).  Values are
+ * never spliced into SQL; the attached file's name is a bound parameter.
  */
 #include <sys/stat.h>
 
@@ -28,6 +31,7 @@
  * link does not travel). */
 struct spec {
 	const char *table, *key;
+	const char *mapped;		/* a column read through temp.merge_map */
 	const char *not_compared;	/* ",a,b," */
 	const char *not_copied;
 	const char *only;		/* a condition a row must meet to
@@ -37,17 +41,30 @@ struct spec {
 
 /* Accounts and recipients first: the activities' owners must be one. */
 static const struct spec specs[] = {
-	{ "users", "email", ",id,password,link_hash,link_until,created,"
+	{ "users", "email", NULL, ",id,password,link_hash,link_until,created,"
 	    "modified,", ",id,link_hash,link_until,", NULL, NULL },
-	{ "recipients", "email", ",created,", ",", NULL, NULL },
-	{ "contacts", "key", ",revision,modified,", ",", NULL, NULL },
-	{ "contact_edits", "key", ",who,at,", ",", NULL, NULL },
-	{ "corrections", "key", ",who,at,base_revision,", ",",
+	{ "recipients", "email", NULL, ",created,", ",", NULL, NULL },
+	{ "contacts", "key", NULL, ",revision,modified,", ",", NULL, NULL },
+	{ "contact_edits", "key", NULL, ",who,at,", ",", NULL, NULL },
+	{ "corrections", "key", NULL, ",who,at,base_revision,", ",",
 	    "o.key IN (SELECT key FROM main.observances)",
 	    "no such observance here" },
-	{ "activities", "uid", ",id,revision,created,modified,", ",id,", NULL,
-	    NULL },
+	{ "members", "key", NULL, NULL, NULL, NULL, NULL },	/* members() */
+	{ "activities", "uid", "member", ",id,revision,created,modified,",
+	    ",id,", NULL, NULL },
 };
+
+/* The other database's value of column col, as this one will hold it:
+ * a member's key through the members that came over renamed. */
+static void
+ocol(const struct spec *s, const char *col, struct buf *b)
+{
+	if (s->mapped != NULL && strcmp(col, s->mapped) == 0)
+		buf_printf(b, "COALESCE((SELECT main_key FROM temp.merge_map"
+		    " WHERE other_key = o.\"%s\"), o.\"%s\")", col, col);
+	else
+		buf_printf(b, "o.\"%s\"", col);
+}
 
 struct cols {
 	char **v;
@@ -62,6 +79,15 @@ cols_release(struct cols *c)
 	for (i = 0; i < c->n; i++)
 		free(c->v[i]);
 	free(c->v);
+}
+
+/* Append a conflict's line (r takes it). */
+static void
+conflict_add(struct merge_report *r, char *line)
+{
+	r->conflicts = xrealloc(r->conflicts, (r->nconflicts + 1) *
+	    sizeof(*r->conflicts));
+	r->conflicts[r->nconflicts++] = line;
 }
 
 /* The columns of main.table, in order. */
@@ -108,8 +134,9 @@ differs(const struct spec *s, const struct cols *c, struct buf *b)
 	for (i = 0; i < c->n; i++) {
 		if (listed(s->not_compared, c->v[i]))
 			continue;
-		buf_printf(b, "%so.\"%s\" IS NOT m.\"%s\"", any ? " OR " : "",
-		    c->v[i], c->v[i]);
+		buf_puts(b, any ? " OR " : "");
+		ocol(s, c->v[i], b);
+		buf_printf(b, " IS NOT m.\"%s\"", c->v[i]);
 		any = 1;
 	}
 	if (!any)
@@ -128,9 +155,11 @@ conflicts(struct store *st, const struct spec *s, const struct cols *c,
 
 	buf_init(&sql);
 	buf_printf(&sql, "SELECT o.\"%s\"", s->key);
-	for (i = 0; i < c->n; i++)
-		buf_printf(&sql, ", o.\"%s\" IS NOT m.\"%s\"", c->v[i],
-		    c->v[i]);
+	for (i = 0; i < c->n; i++) {
+		buf_puts(&sql, ", ");
+		ocol(s, c->v[i], &sql);
+		buf_printf(&sql, " IS NOT m.\"%s\"", c->v[i]);
+	}
 	buf_printf(&sql, " FROM other.\"%s\" o JOIN main.\"%s\" m ON m.\"%s\""
 	    " = o.\"%s\" WHERE ", s->table, s->table, s->key, s->key);
 	differs(s, c, &sql);
@@ -149,10 +178,9 @@ conflicts(struct store *st, const struct spec *s, const struct cols *c,
 			    sqlite3_column_int(stmt, (int)i + 1))
 				buf_printf(&line, "%s%s", k++ ? ", " : "",
 				    c->v[i]);
-		buf_puts(&line, k > 1 ? " differ" : " differs");
-		r->conflicts = xrealloc(r->conflicts, (r->nconflicts + 1) *
-		    sizeof(*r->conflicts));
-		r->conflicts[r->nconflicts++] = xstrdup(line.data);
+		buf_puts(&line, k > 1 ? " differ; this database's row kept" :
+		    " differs; this database's row kept");
+		conflict_add(r, xstrdup(line.data));
 		(*n)++;
 	}
 	buf_release(&line);
@@ -179,11 +207,9 @@ unwelcome(struct store *st, const struct spec *s, struct merge_report *r,
 	if (stmt == NULL)
 		return -1;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		r->conflicts = xrealloc(r->conflicts, (r->nconflicts + 1) *
-		    sizeof(*r->conflicts));
-		r->conflicts[r->nconflicts++] = xasprintf("%s '%s': %s",
+		conflict_add(r, xasprintf("%s '%s': %s; not merged",
 		    s->table, (const char *)sqlite3_column_text(stmt, 0),
-		    s->why_not);
+		    s->why_not));
 		(*n)++;
 	}
 	return store_rows_done(st, stmt, rc);
@@ -212,25 +238,30 @@ static int
 insert_new(struct store *st, const struct spec *s, const struct cols *c,
     long *n)
 {
-	struct buf sql, list;
+	struct buf sql, list, values;
 	size_t i;
 	int ret;
 
 	buf_init(&list);
-	for (i = 0; i < c->n; i++)
-		if (!listed(s->not_copied, c->v[i]))
-			buf_printf(&list, "%s\"%s\"", list.len ? ", " : "",
-			    c->v[i]);
+	buf_init(&values);
+	for (i = 0; i < c->n; i++) {
+		if (listed(s->not_copied, c->v[i]))
+			continue;
+		buf_printf(&list, "%s\"%s\"", list.len ? ", " : "", c->v[i]);
+		buf_puts(&values, values.len ? ", " : "");
+		ocol(s, c->v[i], &values);
+	}
 	buf_init(&sql);
 	buf_printf(&sql, "INSERT INTO main.\"%s\" (%s) SELECT %s FROM"
 	    " other.\"%s\" o WHERE NOT EXISTS (SELECT 1 FROM main.\"%s\" m"
 	    " WHERE m.\"%s\" = o.\"%s\")%s%s ORDER BY o.rowid", s->table,
-	    list.data, list.data, s->table, s->table, s->key, s->key,
+	    list.data, values.data, s->table, s->table, s->key, s->key,
 	    s->only != NULL ? " AND " : "", s->only != NULL ? s->only : "");
 	ret = store_step_done(st, store_prepare(st, sql.data));
 	*n = ret == 0 ? sqlite3_changes(store_db(st)) : 0;
 	buf_release(&sql);
 	buf_release(&list);
+	buf_release(&values);
 	return ret;
 }
 
@@ -246,6 +277,125 @@ owners(struct store *st)
 	    " a.uid IN (SELECT uid FROM temp.merge_new) ORDER BY m.id, o.pos"));
 }
 
+/* The key of this database's member named name, of kind (the key given
+ * first): 0 with *out (to free), 1 when none, -1. */
+static int
+member_like(struct store *st, const char *key, const char *name,
+    const char *kind, char **out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT key FROM main.members"
+	    " WHERE name = ?2 AND kind = ?3 ORDER BY key = ?1 DESC, rowid"
+	    " LIMIT 1");
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, key);
+	store_bind_text(stmt, 2, name);
+	store_bind_text(stmt, 3, kind);
+	*out = (rc = sqlite3_step(stmt)) == SQLITE_ROW ?
+	    store_column_dup(stmt, 0) : NULL;
+	if (store_rows_done(st, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc) ==
+	    -1)
+		return -1;
+	return *out != NULL ? 0 : 1;
+}
+
+/* key, or key-2, key-3...: the first no member here has. */
+static char *
+free_key(struct store *st, const char *key)
+{
+	char *k = xstrdup(key);
+	int n, used;
+
+	for (n = 2; (used = store_exists(st, "SELECT 1 FROM main.members"
+	    " WHERE key = ?1", k, NULL)) == 1; n++) {
+		free(k);
+		k = xasprintf("%s-%d", key, n);
+	}
+	if (used == -1) {
+		free(k);
+		return NULL;
+	}
+	return k;
+}
+
+/* One member of the other database: the same one here (by its name and
+ * kind), or a new row, under a key of its own when its key is another
+ * member's here; temp.merge_map says which key it has here. */
+static int
+member_one(struct store *st, const char *key, const char *name,
+    const char *kind, long long modified, struct merge_report *r,
+    struct merge_table_count *t)
+{
+	sqlite3_stmt *stmt;
+	char *here = NULL;
+	int rc, ret = -1;
+
+	if ((rc = member_like(st, key, name, kind, &here)) == -1)
+		return -1;
+	if (rc == 0)
+		t->same++;
+	else if ((here = free_key(st, key)) == NULL)
+		return -1;
+	else {
+		stmt = store_prepare(st, "INSERT INTO main.members (key, name,"
+		    " kind, modified) VALUES (?1, ?2, ?3, ?4)");
+		if (stmt != NULL) {
+			store_bind_text(stmt, 1, here);
+			store_bind_text(stmt, 2, name);
+			store_bind_text(stmt, 3, kind);
+			sqlite3_bind_int64(stmt, 4, modified);
+		}
+		if (store_step_done(st, stmt) == -1)
+			goto done;
+		t->added++;
+		if (strcmp(here, key) != 0) {
+			t->conflicts++;
+			conflict_add(r, xasprintf("members '%s': another member "
+			    "has that key here; came over as '%s'", key, here));
+		}
+	}
+	stmt = store_prepare(st, "INSERT INTO temp.merge_map (other_key,"
+	    " main_key) VALUES (?1, ?2)");
+	if (stmt != NULL) {
+		store_bind_text(stmt, 1, key);
+		store_bind_text(stmt, 2, here);
+	}
+	ret = store_step_done(st, stmt);
+done:
+	free(here);
+	return ret;
+}
+
+/* The members, one by one, in the order they were added there. */
+static int
+members(struct store *st, struct merge_report *r, struct merge_table_count *t)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (store_step_done(st, store_prepare(st, "CREATE TEMP TABLE"
+	    " merge_map (other_key TEXT PRIMARY KEY, main_key TEXT NOT"
+	    " NULL)")) == -1)
+		return -1;
+	if ((stmt = store_prepare(st, "SELECT key, name, kind, modified FROM"
+	    " other.members ORDER BY rowid")) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		if (member_one(st, (const char *)sqlite3_column_text(stmt, 0),
+		    (const char *)sqlite3_column_text(stmt, 1),
+		    (const char *)sqlite3_column_text(stmt, 2),
+		    sqlite3_column_int64(stmt, 3), r, t) == -1) {
+			sqlite3_finalize(stmt);
+			return -1;
+		}
+	if (store_rows_done(st, stmt, rc) == -1)
+		return -1;
+	r->added += t->added;
+	return 0;
+}
+
 static int
 merge_table(struct store *st, const struct spec *s, struct merge_report *r,
     struct merge_table_count *t)
@@ -254,6 +404,8 @@ merge_table(struct store *st, const struct spec *s, struct merge_report *r,
 	int ret = -1;
 
 	t->table = s->table;
+	if (strcmp(s->table, "members") == 0)
+		return members(st, r, t);
 	if (columns(st, s->table, &c) == -1)
 		return -1;
 	if (strcmp(s->table, "activities") == 0 && store_step_done(st,
@@ -317,7 +469,8 @@ merge_all(struct store *st, const char *other, int dry_run, const char *who,
 	if (r->added > 0 && audit(st, other, r, who, now) == -1)
 		goto fail;
 	if (store_step_done(st, store_prepare(st, "DROP TABLE IF EXISTS"
-	    " temp.merge_new")) == -1)
+	    " temp.merge_new")) == -1 || store_step_done(st, store_prepare(st,
+	    "DROP TABLE IF EXISTS temp.merge_map")) == -1)
 		goto fail;
 	return dry_run ? store_rollback(st) : store_commit(st);
 fail:

@@ -1,10 +1,12 @@
 /*
  * Merging another union's database into this one, after a merger of
- * provinces: its activities (with their owners), contacts and contact
- * edits, recipients, corrections and accounts come over, keyed as they
- * are keyed here, in one transaction with its audit row.  Rows already
- * here are left as they are; a row whose key is here with other values
- * is a conflict, listed, and this database's row kept.
+ * provinces: its activities (with their owners), member organisations,
+ * contacts and contact edits, recipients, corrections and accounts come
+ * over, keyed as they are keyed here, in one transaction with its audit
+ * row.  Rows already here are left as they are; a row whose key is here
+ * with other values is a conflict, listed, and this database's row kept,
+ * except a member organisation, which comes over under a key of its own
+ * (two provinces each have their Hội hữu nghị Việt Nam – Lào).
  */
 #ifndef KYNIEM_MERGE_H
 #define KYNIEM_MERGE_H
@@ -24,7 +26,7 @@ struct merge_report {
 	struct merge_table_count *tables;	/* in merge order */
 	size_t ntables;
 	char **conflicts;	/* "activities 'UID': title, start_date
-				 * differ" */
+				 * differ; this database's row kept" */
 	size_t nconflicts;
 	long added;		/* rows, all tables */
 };
