@@ -120,6 +120,7 @@ SRCS = \
 	src/mail/remind.c \
 	src/mail/remind_mail.c \
 	src/mail/sender.c \
+	src/paper/cluster.c \
 	src/paper/doc.c \
 	src/paper/docx.c \
 	src/paper/letter.c \

@@ -12,12 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cluster.h"
 #include "cmd.h"
 #include "config.h"
+#include "doc.h"
 #include "fetch.h"
 #include "file.h"
 #include "log.h"
 #include "options.h"
+#include "output.h"
 #include "received.h"
 #include "vntime.h"
 #include "yearly.h"
@@ -206,12 +209,82 @@ cluster_status(int argc, char **argv, struct app *app)
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
+/* The options of report: 0 to go on, 1 after --help, 2 for a usage
+ * error. */
+static int
+report_options(int argc, char **argv, enum doc_format *fmt, enum lang *lang,
+    const char **out)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "out", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "f:hl:o:", opts, NULL)) != -1) {
+		if (ch == 'f' && (doc_parse_format(optarg, fmt) == -1 ||
+		    *fmt == DOC_CSV)) {
+			log_warnx("--format must be md, html, docx or pdf, not "
+			    "'%s'", optarg);
+			return 2;
+		} else if (ch == 'l' && output_parse_lang(optarg, lang) == -1) {
+			log_warnx("--lang must be vi or en, not '%s'", optarg);
+			return 2;
+		} else if (ch == 'o')
+			*out = optarg;
+		else if (ch == 'h') {
+			cmd_usage("cluster");
+			return 1;
+		} else if (ch != 'f' && ch != 'l')
+			return cmd_usage("cluster");
+	}
+	return argc - optind != 1 ? cmd_usage("cluster") : 0;
+}
+
+/* The consolidated report of YEAR, as md, html, docx or pdf. */
+static int
+cluster_report_cmd(int argc, char **argv, struct app *app)
+{
+	struct cluster_input in;
+	enum doc_format fmt = DOC_MD;
+	const char *out = NULL;
+	struct doc *doc;
+	struct buf b;
+	int rc, ret = 1;
+
+	memset(&in, 0, sizeof(in));
+	in.lang = app->cfg->lang;
+	if ((rc = report_options(argc, argv, &fmt, &in.lang, &out)) != 0)
+		return rc == 1 ? 0 : rc;
+	if (yearly_year(argv[optind], 9998, &in.year) == -1 ||
+	    yearly_binary_to_tty(fmt == DOC_DOCX || fmt == DOC_PDF ?
+	    doc_format_ext(fmt) : NULL, out, "FILE"))
+		return 2;
+	in.st = app->store;
+	in.cfg = app->cfg;
+	in.today = app->today;
+	in.now = app->now;
+	if (cluster_report(&in, &doc) == -1)
+		return 1;
+	buf_init(&b);
+	if (doc_render(doc, fmt, &b) == 0 && file_write_out(out, b.data,
+	    b.len) == 0)
+		ret = 0;
+	buf_release(&b);
+	doc_free(doc);
+	return ret;
+}
+
 int
 cmd_cluster(int argc, char **argv, struct app *app)
 {
 	static const struct subcommand subs[] = {
 		{ "fetch", cluster_fetch, -1 },
 		{ "import", cluster_import, -1 },
+		{ "report", cluster_report_cmd, -1 },
 		{ "status", cluster_status, -1 },
 	};
 

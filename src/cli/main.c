@@ -51,7 +51,9 @@ static const struct command commands[] = {
 	{ "audit", cmd_audit, 0, NEED_STORE, "audit [--limit N]" },
 	{ "backup", cmd_backup, 0, 0, "backup [--out FILE] | --list" },
 	{ "cluster", cmd_cluster, 1, NEED_STORE,
-	    "cluster import FILE... | fetch YEAR | status YEAR" },
+	    "cluster import FILE... | fetch YEAR | status YEAR | "
+	    "report YEAR [--format md|html|docx|pdf] [--lang vi|en] "
+	    "[--out FILE]" },
 	{ "contact", cmd_contact, 1, NEED_STORE,
 	    "contact list [--country CC] [--letters] "
 	    "[--format text|csv|json] | show KEY" },

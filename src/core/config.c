@@ -62,8 +62,12 @@ static const struct key keys[] = {
 	{ "cluster", "members", T_LIST, C(cluster_members), 0, 0 },
 	{ "cluster", "name", T_STR, C(cluster_name), 0, 200 },
 	{ "cluster", "next_head", T_SLUG, C(cluster_next_head), 0, 0 },
+	{ "cluster", "recipients", T_ENTRIES, C(cluster_recipients), 0, 0 },
+	{ "cluster", "recipients_en", T_ENTRIES, C(cluster_recipients_en), 0,
+	    0 },
 	{ "cluster", "timeout", T_INT, C(cluster_timeout), 1, 3600 },
 	{ "cluster-member", "key", T_PUBKEY, M(key), 0, 0 },
+	{ "cluster-member", "name", T_STR, M(name), 0, 200 },
 	{ "cluster-member", "token", T_STR, M(token), 0, 0 },
 	{ "cluster-member", "url", T_STR, M(url), 0, 0 },
 	{ "database", "path", T_STR, C(db_path), 0, 0 },
@@ -885,6 +889,12 @@ default_recipients(struct config *cfg)
 	if (cfg->plan_recipients_en == NULL)
 		cfg->plan_recipients_en = xstrdup(
 		    config_default_plan_recipients_en);
+	if (cfg->cluster_recipients == NULL)
+		cfg->cluster_recipients = xstrdup(
+		    config_default_cluster_recipients);
+	if (cfg->cluster_recipients_en == NULL)
+		cfg->cluster_recipients_en = xstrdup(
+		    config_default_cluster_recipients_en);
 }
 
 static void member_release(struct config_member *);
@@ -1051,6 +1061,7 @@ static void
 member_release(struct config_member *m)
 {
 	free(m->id);
+	free(m->name);
 	free(m->key);
 	free(m->url);
 	if (m->token != NULL)
@@ -1090,6 +1101,8 @@ config_release(struct config *cfg)
 	free(cfg->cluster_name);
 	free(cfg->cluster_members);
 	free(cfg->cluster_next_head);
+	free(cfg->cluster_recipients);
+	free(cfg->cluster_recipients_en);
 	free(cfg->records_token);
 	free(cfg->path);
 	free(cfg->db_path);

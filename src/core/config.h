@@ -47,6 +47,7 @@ struct config_feed {
  * [cluster-member SLUG] section says (all NULL without one). */
 struct config_member {
 	char *id;		/* the member union's [organisation] id */
+	char *name;		/* its name before its first record; NULL */
 	char *key;		/* its pinned public key (base64); NULL: any */
 	char *url;		/* where its record is: .../records/{year}.json */
 	char *token;		/* the token of that url */
@@ -168,6 +169,8 @@ struct config {
 	char *cluster_name;	/* "Cụm Liên hiệp ... địa phương số 3" */
 	char *cluster_members;	/* the members' ids, as written */
 	char *cluster_next_head;	/* the next year's head's id */
+	char *cluster_recipients, *cluster_recipients_en;	/* "Nơi
+					   nhận" of the consolidated report */
 	int cluster_max_bytes;	/* a record fetched or uploaded, at most */
 	int cluster_timeout;	/* seconds a fetch may take */
 	struct config_member *members;	/* in the order of members */

@@ -134,3 +134,9 @@ const char config_default_plan_recipients_tail[] = "Các tổ chức thành "
 const char config_default_plan_recipients_en[] = "Viet Nam Union of "
     "Friendship Organisations (to report); Member organisations (to "
     "implement)";
+/* The cluster head reports to VUFO and sends the members their copy. */
+const char config_default_cluster_recipients[] = "Liên hiệp các tổ chức "
+    "hữu nghị Việt Nam (để báo cáo); Các Liên hiệp thành viên Cụm";
+const char config_default_cluster_recipients_en[] = "Viet Nam Union of "
+    "Friendship Organisations (to report); The member unions of the "
+    "cluster";
