@@ -166,6 +166,7 @@ SRCS = \
 	src/web/web_activity.c \
 	src/web/web_audit.c \
 	src/web/web_backup.c \
+	src/web/web_cluster.c \
 	src/web/web_contacts.c \
 	src/web/web_docs.c \
 	src/web/web_home.c \
