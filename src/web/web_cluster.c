@@ -61,9 +61,12 @@ static void
 member_row(struct web_req *r, const struct config_member *m,
     const struct received *h)
 {
+	const char *own = r->cfg->org_id != NULL && strcmp(r->cfg->org_id,
+	    m->id) == 0 ? r->cfg->org_name : NULL;
+
 	html_printf(r->out, "<tr><th scope=\"row\">%s<br><code>%s</code>"
 	    "</th>", h != NULL ? h->name : m->name != NULL ? m->name :
-	    m->id, m->id);
+	    own != NULL ? own : m->id, m->id);
 	if (h == NULL) {
 		html_printf(r->out, "<td><strong>%s</strong></td><td></td>"
 		    "<td></td><td>%s</td></tr>\n", L(r, "Chưa gửi",
@@ -73,8 +76,10 @@ member_row(struct web_req *r, const struct config_member *m,
 	}
 	html_printf(r->out, "<td>%s ", L(r, "Đã nhận", "Received"));
 	ui_time(r, h->at);
-	html_printf(r->out, "</td><td>%s</td><td>%s</td><td><code>%s</code>"
-	    "</td></tr>\n", h->generated_at, signed_text(r, m, h), h->source);
+	html_raw(r->out, "</td><td>");
+	ui_time(r, h->generated);
+	html_printf(r->out, "</td><td>%s</td><td><code>%s</code></td></tr>\n",
+	    signed_text(r, m, h), h->source);
 }
 
 /* The members of [cluster] and their records of year. */
