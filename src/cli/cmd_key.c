@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "cmd.h"
 #include "config.h"
+#include "json.h"
 #include "log.h"
 #include "options.h"
 #include "sign.h"
@@ -37,6 +38,21 @@ flag(int argc, char **argv, const char *name)
 	return optind == argc ? set : -1;
 }
 
+/* {"public":KEY}: the trail is no place for the secret. */
+static char *
+public_json(const char *pub)
+{
+	struct json j;
+	struct buf b;
+
+	buf_init(&b);
+	json_init(&j, &b, 0);
+	json_object(&j, NULL);
+	json_str(&j, "public", pub);
+	json_end(&j);
+	return buf_detach(&b);
+}
+
 static int
 key_init(int argc, char **argv, struct app *app)
 {
@@ -49,11 +65,10 @@ key_init(int argc, char **argv, struct app *app)
 	path = sign_key_path(app->cfg->db_path);
 	util_format_ymd(app->today, today, sizeof(today));
 	if (sign_key_create(path, rotate, today, pub, &old) == 0) {
-		/* The public keys only: the trail is no place for secrets. */
 		who = cmd_who();
 		if (old != NULL)
-			before = xasprintf("{\"public\":\"%s\"}", old);
-		after = xasprintf("{\"public\":\"%s\"}", pub);
+			before = public_json(old);
+		after = public_json(pub);
 		(void)audit_add(app->store, who, rotate ? "key.rotate" :
 		    "key.create", "key:signing", before, after, app->now);
 		printf("signing key written to %s (mode 0600)\n", path);

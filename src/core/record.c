@@ -5,6 +5,7 @@
  * or the database later takes from a record is of its type and within
  * its limits.  The first error is the one reported, with its path.
  */
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -457,7 +458,7 @@ each_member(struct ctx *c, json_t *o, const char *p, void *elem, void *arg)
 }
 
 int
-record_canonical(const json_t *doc, struct buf *out)
+record_canonical(const struct json_t *doc, struct buf *out)
 {
 	json_t *copy = json_copy((json_t *)doc);
 	int ret;
@@ -467,6 +468,32 @@ record_canonical(const json_t *doc, struct buf *out)
 	json_object_del(copy, "signature");
 	ret = jcs_write(copy, out);
 	json_decref(copy);
+	return ret;
+}
+
+int
+record_sign(const char *text, size_t len, const struct sign_key *k,
+    char sig[SIGN_SIG_LEN + 1], char *why, size_t whylen)
+{
+	json_error_t err;
+	json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+	struct buf b;
+	int ret = -1;
+
+	if (doc == NULL) {
+		snprintf(why, whylen, "not JSON: line %d, column %d: %s",
+		    err.line, err.column, err.text);
+		return -1;
+	}
+	buf_init(&b);
+	if (!json_is_object(doc) || record_canonical(doc, &b) == -1)
+		snprintf(why, whylen, "not a record of integers and text");
+	else {
+		sign_data(k, b.data, b.len, sig);
+		ret = 0;
+	}
+	buf_release(&b);
+	json_decref(doc);
 	return ret;
 }
 

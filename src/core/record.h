@@ -7,12 +7,15 @@
 #ifndef KYNIEM_RECORD_H
 #define KYNIEM_RECORD_H
 
-#include <jansson.h>
 #include <stddef.h>
 #include <time.h>
 
 #include "sign.h"
 #include "util.h"
+
+/* jansson's tree, kept out of this header: its names (json_object...)
+ * are lib/json.h's too. */
+struct json_t;
 
 #define RECORD_FORMAT	"kyniem-year-record"
 /* The version this kyniem writes and the newest it reads; every older
@@ -77,7 +80,7 @@ struct record_member {
 };
 
 struct record {
-	json_t *doc;			/* owns every string below */
+	struct json_t *doc;		/* owns every string below */
 	long long version;
 	int cluster;			/* level "cluster" */
 	const char *id, *name, *province;	/* the union (or cluster) */
@@ -116,7 +119,15 @@ void record_release(struct record *r);
  * "signature" member in RFC 8785 canonical form (jcs.h), appended to out.
  * 0, or -1 when the document holds a real number.
  */
-int record_canonical(const json_t *doc, struct buf *out);
+int record_canonical(const struct json_t *doc, struct buf *out);
+
+/*
+ * The signature of the record text[0..len) (JSON, any "signature" member
+ * left out) with k, over its canonical bytes, into sig: what record
+ * export writes.  0, or -1 with why (not JSON, or a real number).
+ */
+int record_sign(const char *text, size_t len, const struct sign_key *k,
+    char sig[SIGN_SIG_LEN + 1], char *why, size_t whylen);
 
 /* An ISO 8601 instant with seconds and offset, "2024-01-05T08:00:00+07:00"
  * (or Z), as a time; 0 or -1 (not one). */

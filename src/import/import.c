@@ -42,19 +42,18 @@ static void
 report(const struct import_run *run, const char *fmt, ...)
 {
 	struct buf *messages = run->stats->messages;
-	struct buf b;
 	va_list ap;
+	char *msg;
 
-	buf_init(&b);
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (messages != NULL) {
-		buf_puts(messages, b.data);
+		buf_puts(messages, msg);
 		buf_putc(messages, '\n');
 	} else
-		log_warnx("%s", b.data);
-	buf_release(&b);
+		log_warnx("%s", msg);
+	free(msg);
 }
 
 /* The run of a file called name, read from in. */
@@ -150,7 +149,7 @@ list_csv(const char *dir, char ***out, size_t *n)
 }
 
 /* countries.csv first (others refer to it), then the observances, then
- * what refers to them: per-year dates and holiday titles. */
+ * what refers to them: per-year dates, holiday and letter titles. */
 static int
 rank(const char *path)
 {
@@ -160,7 +159,8 @@ rank(const char *path)
 	if (strcmp(base, "countries.csv") == 0)
 		return 0;
 	if (strcmp(base, "dates.csv") == 0 ||
-	    strcmp(base, "holiday-titles.csv") == 0)
+	    strcmp(base, "holiday-titles.csv") == 0 ||
+	    strcmp(base, "letter-titles.csv") == 0)
 		return 2;
 	return 1;
 }

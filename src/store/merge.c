@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "audit.h"
-#include "escape.h"
+#include "json.h"
 #include "log.h"
 #include "merge.h"
 #include "store.h"
@@ -432,19 +432,24 @@ static int
 audit(struct store *st, const char *other, const struct merge_report *r,
     const char *who, time_t now)
 {
-	struct buf b;
 	char *obj = xasprintf("merge:%s", other);
+	struct json j;
+	struct buf b;
 	size_t i;
 	int ret;
 
 	buf_init(&b);
-	buf_puts(&b, "{\"file\":");
-	esc_json(&b, other);
-	for (i = 0; i < r->ntables; i++)
-		buf_printf(&b, ",\"%s\":{\"added\":%ld,\"same\":%ld,"
-		    "\"conflicts\":%ld}", r->tables[i].table, r->tables[i].added,
-		    r->tables[i].same, r->tables[i].conflicts);
-	buf_puts(&b, "}");
+	json_init(&j, &b, 0);
+	json_object(&j, NULL);
+	json_str(&j, "file", other);
+	for (i = 0; i < r->ntables; i++) {
+		json_object(&j, r->tables[i].table);
+		json_int(&j, "added", r->tables[i].added);
+		json_int(&j, "same", r->tables[i].same);
+		json_int(&j, "conflicts", r->tables[i].conflicts);
+		json_end(&j);
+	}
+	json_end(&j);
 	ret = audit_add(st, who, "db.merge", obj, NULL, b.data, now);
 	buf_release(&b);
 	free(obj);

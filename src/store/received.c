@@ -11,7 +11,7 @@
 
 #include "audit.h"
 #include "config.h"
-#include "escape.h"
+#include "json.h"
 #include "log.h"
 #include "received.h"
 #include "record.h"
@@ -78,32 +78,21 @@ check(const struct config *cfg, const struct received_in *in,
 /* The audit trail's view of a record: who, which year, made when, and
  * which bytes; never the record itself. */
 static char *
-summary(const struct record *r, const char *sha)
+summary(const char *id, int year, const char *generated_at, int is_signed,
+    const char *sha)
 {
+	struct json j;
 	struct buf b;
 
 	buf_init(&b);
-	buf_puts(&b, "{\"union\":");
-	esc_json(&b, r->id);
-	buf_printf(&b, ",\"year\":%d,\"generated_at\":", r->year);
-	esc_json(&b, r->generated_at);
-	buf_printf(&b, ",\"signed\":%s,\"sha256\":\"%s\"}", r->is_signed ?
-	    "true" : "false", sha);
-	return buf_detach(&b);
-}
-
-static char *
-held_summary(const struct received *h)
-{
-	struct buf b;
-
-	buf_init(&b);
-	buf_puts(&b, "{\"union\":");
-	esc_json(&b, h->union_id);
-	buf_printf(&b, ",\"year\":%d,\"generated_at\":", h->year);
-	esc_json(&b, h->generated_at);
-	buf_printf(&b, ",\"signed\":%s,\"sha256\":\"%s\"}", h->is_signed ?
-	    "true" : "false", h->sha256);
+	json_init(&j, &b, 0);
+	json_object(&j, NULL);
+	json_str(&j, "union", id);
+	json_int(&j, "year", year);
+	json_str(&j, "generated_at", generated_at);
+	json_bool(&j, "signed", is_signed);
+	json_str(&j, "sha256", sha);
+	json_end(&j);
 	return buf_detach(&b);
 }
 
@@ -160,8 +149,9 @@ keep(struct store *st, const struct received_in *in, const struct record *r,
 		return 1;
 	}
 	if (rc == 0)
-		before = held_summary(&held);
-	after = summary(r, sha);
+		before = summary(held.union_id, held.year, held.generated_at,
+		    held.is_signed, held.sha256);
+	after = summary(r->id, r->year, r->generated_at, r->is_signed, sha);
 	obj = xasprintf("record:%s:%d", r->id, r->year);
 	if (put(st, in, r, sha) == 0 && audit_add(st, in->who, rc == 0 ?
 	    "cluster.replace" : "cluster.receive", obj, before, after,
