@@ -69,6 +69,7 @@ SRCS = \
 	src/cli/cmd_outbox.c \
 	src/cli/cmd_plan.c \
 	src/cli/cmd_recipient.c \
+	src/cli/cmd_record.c \
 	src/cli/cmd_remind.c \
 	src/cli/cmd_report.c \
 	src/cli/cmd_restore.c \
@@ -135,6 +136,7 @@ SRCS = \
 	src/paper/report.c \
 	src/paper/report_check.c \
 	src/paper/report_line.c \
+	src/paper/report_record.c \
 	src/serve/conns.c \
 	src/serve/form.c \
 	src/serve/http.c \

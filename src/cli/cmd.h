@@ -22,6 +22,7 @@ struct app {
 	struct ymd today;		/* --today, or the clock in UTC+7 */
 	time_t now;			/* --now, or the clock */
 	const char *progname;
+	const char *version;		/* debian/changelog's, for records */
 };
 
 int cmd_activity(int argc, char **argv, struct app *app);
@@ -43,6 +44,7 @@ int cmd_merge(int argc, char **argv, struct app *app);
 int cmd_outbox(int argc, char **argv, struct app *app);
 int cmd_plan(int argc, char **argv, struct app *app);
 int cmd_report(int argc, char **argv, struct app *app);
+int cmd_record(int argc, char **argv, struct app *app);
 int cmd_recipient(int argc, char **argv, struct app *app);
 int cmd_remind(int argc, char **argv, struct app *app);
 int cmd_restore(int argc, char **argv, struct app *app);

@@ -87,6 +87,8 @@ static const struct command commands[] = {
 	    "recipient add --email EMAIL --name NAME [--lang vi|en] "
 	    "[--follow milestones|kind:K|country:CC]... | list | "
 	    "remove EMAIL" },
+	{ "record", cmd_record, 2, NEED_STORE,
+	    "record export YEAR [--out FILE]" },
 	{ "remind", cmd_remind, 0, NEED_STORE, "remind [--dry-run]" },
 	{ "report", cmd_report, 1, NEED_STORE,
 	    "report YEAR [--format md|html|docx|pdf] [--lang vi|en] "
@@ -227,6 +229,7 @@ main(int argc, char **argv)
 
 	log_init("kyniem");
 	app.progname = "kyniem";
+	app.version = KYNIEM_VERSION;
 	while ((ch = getopt_long(argc, argv, "+c:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':

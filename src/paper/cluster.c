@@ -57,7 +57,7 @@ static const struct words vi = {
 	    "lên dự kiến tổ chức.",
 	.head_h = "2. Cụm trưởng năm ",
 	.head = "$1 làm Cụm trưởng năm $2.",
-	.anniv = "$1 ($2): $3.",
+	.anniv = "$1: $2.",
 	.ending = "Trên đây là báo cáo tổng kết hoạt động năm $1 của $2./.",
 };
 
@@ -85,7 +85,7 @@ static const struct words en = {
 	.no_planned = "No anniversary is planned by two members or more yet.",
 	.head_h = "2. The cluster's head in ",
 	.head = "$1 heads the cluster in $2.",
-	.anniv = "$1 ($2): $3.",
+	.anniv = "$1: $2.",
 	.ending = "This is the report of $2 on its activities in $1./.",
 };
 
@@ -205,16 +205,7 @@ release(struct ctx *c)
 static void
 number(const struct ctx *c, long long n, struct buf *out)
 {
-	char digits[32];
-	size_t len, i;
-
-	snprintf(digits, sizeof(digits), "%lld", n);
-	len = strlen(digits);
-	for (i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0 && digits[i - 1] != '-')
-			buf_putc(out, c->in->lang == LANG_EN ? ',' : '.');
-		buf_putc(out, digits[i]);
-	}
+	buf_put_grouped(out, (long)n, c->in->lang == LANG_EN ? ',' : '.');
 }
 
 /* "149.814 USD; 3.400.000.000 VND", or "" for none. */
@@ -450,31 +441,18 @@ shared_release(struct shared *v, size_t n)
 	free(v);
 }
 
-/* One shared milestone as a bullet: "Kỷ niệm TITLE (date): A, B." */
+/* One shared milestone as a bullet: its title as the records word it
+ * ("Kỷ niệm 50 năm ... (21/9/1973 – 21/9/2023)"), then who. */
 static void
 shared_bullet(struct ctx *c, const struct shared *s)
 {
-	struct buf b, title, date;
-	const char *v[3];
-	struct ymd d;
+	const char *v[2] = { s->m->title, s->who.data };
+	struct buf b;
 
 	buf_init(&b);
-	buf_init(&title);
-	buf_init(&date);
-	if (c->in->lang == LANG_VI && strncmp(s->m->title, "Kỷ niệm", 8) !=
-	    0 && strncmp(s->m->title, "kỷ niệm", 8) != 0)
-		buf_puts(&title, "Kỷ niệm ");
-	buf_puts(&title, s->m->title);
-	if (util_parse_ymd(s->m->date, &d) == 0)
-		vntime_format_date(d, c->in->lang, &date);
-	v[0] = title.data;
-	v[1] = date.data != NULL ? date.data : s->m->date;
-	v[2] = s->who.data;
-	fill(&b, c->w->anniv, v, 3);
+	fill(&b, c->w->anniv, v, 2);
 	doc_bullet(c->doc, 0, b.data);
 	buf_release(&b);
-	buf_release(&title);
-	buf_release(&date);
 }
 
 /* 3. and IV.1: the shared milestones, or the sentence saying none. */

@@ -29,9 +29,9 @@ EOF
 "$PYTHON" - "$FIX" "$T" <<'EOP' || die "make the records"
 import json, sys
 fix, t = sys.argv[1], sys.argv[2]
-jp = {"observance": "relation:JP", "title": "50 năm thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản",
+jp = {"observance": "relation:JP", "title": "Kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản (21/9/1973 – 21/9/2023)",
       "date": "2023-09-21", "years": 50}
-la = {"observance": "relation:LA", "title": "62 năm thiết lập quan hệ ngoại giao Việt Nam – Lào",
+la = {"observance": "relation:LA", "title": "Kỷ niệm 62 năm thiết lập quan hệ ngoại giao Việt Nam – Lào (5/9/1962 – 5/9/2024)",
       "date": "2024-09-05", "years": 62}
 def act(key, sentence):
     return {"key": key, "title": sentence[:-1], "sentence": sentence,
@@ -85,11 +85,11 @@ expect_grep '^- Gặp mặt kỷ niệm 50 năm quan hệ Việt Nam – Nhật 
     "$T/report.md"
 expect_grep '^- Tọa đàm 50 năm quan hệ ngoại giao Việt Nam – Nhật Bản tại Buôn Ma Thuột (21/9/2023)\.$' \
     "$T/report.md"
-expect_grep '^- Kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản (21/9/2023): Liên hiệp các tổ chức hữu nghị tỉnh Gia Lai, Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk\.$' \
+expect_grep '^- Kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản (21/9/1973 – 21/9/2023): Liên hiệp các tổ chức hữu nghị tỉnh Gia Lai, Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk\.$' \
     "$T/report.md"
 expect_grep '^Đến ngày 12/1/2024, chưa nhận được báo cáo năm 2023 của: Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa; Liên hiệp các tổ chức hữu nghị tỉnh Quảng Bình\.$' \
     "$T/report.md"
-expect_grep '^- Kỷ niệm 62 năm thiết lập quan hệ ngoại giao Việt Nam – Lào (5/9/2024): Liên hiệp các tổ chức hữu nghị tỉnh Gia Lai, Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk\.$' \
+expect_grep '^- Kỷ niệm 62 năm thiết lập quan hệ ngoại giao Việt Nam – Lào (5/9/1962 – 5/9/2024): Liên hiệp các tổ chức hữu nghị tỉnh Gia Lai, Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk\.$' \
     "$T/report.md"
 expect_grep '^Liên hiệp các tổ chức hữu nghị tỉnh Đắk Lắk làm Cụm trưởng năm 2024\.$' \
     "$T/report.md"
