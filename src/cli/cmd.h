@@ -22,6 +22,8 @@ struct app {
 	struct ymd today;		/* --today, or the clock in UTC+7 */
 	time_t now;			/* --now, or the clock */
 	const char *progname;
+	const char *who;		/* "cli:USER", whom every write
+					   records in the audit trail */
 };
 
 int cmd_activity(int argc, char **argv, struct app *app);
@@ -52,8 +54,5 @@ int cmd_user(int argc, char **argv, struct app *app);
  * command to stderr and return 2.
  */
 int cmd_usage(const char *name);
-
-/* Who runs the command, for the audit trail: "cli:USER" (to free). */
-char *cmd_who(void);
 
 #endif

@@ -219,7 +219,9 @@ write_activity(int argc, char **argv, struct app *app, enum how how)
 		goto done;
 	if ((rc = activity_apply(app->store, app->cfg, &in, &a, &errs)) == 1)
 		options_refused(&errs);
-	if (rc != 0 || activity_save(app->store, &a, app->now, &changed) == -1)
+	if (rc != 0 || activity_save(app->store, &a, app->who, how == ADD ?
+	    "activity.create" : how == EDIT ? "activity.edit" :
+	    "activity.cancel", app->now, &changed) == -1)
 		goto done;
 	if (how == ADD)
 		printf("%ld\n", a.id);

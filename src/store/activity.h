@@ -172,10 +172,15 @@ void activity_view_release(struct activity_view *v);
 /* The activity as a JSON object (the audit trail's before and after). */
 void activity_json(const struct activity *a, struct buf *out);
 
-/* Write one activity in its own transaction (activity_put()); 0 or -1
- * (logged). */
-int activity_save(struct store *st, struct activity *a, time_t now,
-    int *changed);
+/*
+ * Write one activity as the form or the command line gave it by who,
+ * in one transaction with its audit row (action, "activity.create",
+ * "activity.edit", "letter.sent"..., on "activity:ID", the row before
+ * and after) when something changed.  Sets a->id and *changed.  0, or
+ * -1 (logged) with nothing written.
+ */
+int activity_save(struct store *st, struct activity *a, const char *who,
+    const char *action, time_t now, int *changed);
 
 /*
  * 1 if email may own the activity of uid (NULL: a new one): it is an
