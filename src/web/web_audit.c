@@ -29,10 +29,22 @@ struct members {
 static const struct {
 	const char *action, *vi, *en;
 } actions[] = {
+	{ "activity.cancel", "Hủy hoạt động", "Activity cancelled" },
+	{ "activity.create", "Thêm hoạt động", "Activity added" },
+	{ "activity.done", "Ghi kết quả hoạt động", "Activity done" },
+	{ "activity.edit", "Sửa hoạt động", "Activity changed" },
 	{ "backup.download", "Tải bản sao lưu", "Backup downloaded" },
 	{ "backup.restore", "Khôi phục bản sao lưu", "Backup restored" },
+	{ "contact.add", "Thêm vào danh bạ", "Contact added" },
+	{ "contact.edit", "Sửa danh bạ", "Contact changed" },
 	{ "import", "Nhập dữ liệu", "Import" },
+	{ "letter.sent", "Ghi nhận đã gửi thư chúc mừng",
+	    "Congratulation letters sent" },
+	{ "observance.correct", "Sửa ngày kỷ niệm", "Date corrected" },
 	{ "outbox.retry", "Gửi lại thư", "Message retried" },
+	{ "plan.exclude", "Không đưa vào kế hoạch", "Left out of the plan" },
+	{ "plan.include", "Đưa vào kế hoạch", "Put in the plan" },
+	{ "plan.reset", "Bỏ lựa chọn về kế hoạch", "Plan choice undone" },
 	{ "recipient.add", "Thêm người nhận", "Recipient added" },
 	{ "recipient.edit", "Sửa người nhận", "Recipient changed" },
 	{ "recipient.remove", "Xóa người nhận", "Recipient removed" },
