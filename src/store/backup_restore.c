@@ -320,7 +320,10 @@ swap_in(const char *path, const char *file, sqlite3 *copy, const char *who,
 	long long rev = 0;
 	int exists = stat(path, &sb) == 0, rc, ret = -1;
 
-	if (exists && keep_before(path, r, &rev) == -1)
+	/* First: a trail that refuses the row leaves even .before-restore
+	 * unwritten. */
+	if (audit_restore(copy, path, file, r, who, now) == -1 ||
+	    (exists && keep_before(path, r, &rev) == -1))
 		return -1;
 	/* Past both revisions: a server on the database sees that its
 	 * data changed, whatever numbers the two had. */
@@ -333,8 +336,7 @@ swap_in(const char *path, const char *file, sqlite3 *copy, const char *who,
 		log_warnx("cannot prepare the copy: %s", sqlite3_errmsg(copy));
 		goto done;
 	}
-	if (audit_restore(copy, path, file, r, who, now) == -1 ||
-	    count_tables(copy, path, r) == -1 ||
+	if (count_tables(copy, path, r) == -1 ||
 	    (db = open_target(path, exists, copy)) == NULL)
 		goto done;
 	if ((rc = bk_backup_step(db, copy)) != SQLITE_OK) {
