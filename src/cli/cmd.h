@@ -22,8 +22,9 @@ struct app {
 	struct ymd today;		/* --today, or the clock in UTC+7 */
 	time_t now;			/* --now, or the clock */
 	const char *progname;
-	const char *who;		/* "cli:USER", whom every write
-					   records in the audit trail */
+	/* "cli:USER", the Unix user: who every write records in the
+	 * audit trail. */
+	const char *who;
 };
 
 int cmd_activity(int argc, char **argv, struct app *app);
