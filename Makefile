@@ -62,6 +62,7 @@ SRCS = \
 	src/cli/cmd_letters.c \
 	src/cli/cmd_list.c \
 	src/cli/cmd_lunar.c \
+	src/cli/cmd_member.c \
 	src/cli/cmd_outbox.c \
 	src/cli/cmd_plan.c \
 	src/cli/cmd_recipient.c \
@@ -70,6 +71,7 @@ SRCS = \
 	src/cli/cmd_restore.c \
 	src/cli/cmd_serve.c \
 	src/cli/cmd_show.c \
+	src/cli/cmd_text.c \
 	src/cli/cmd_upcoming.c \
 	src/cli/cmd_user.c \
 	src/cli/options.c \
@@ -137,11 +139,13 @@ SRCS = \
 	src/store/contact_db.c \
 	src/store/correction.c \
 	src/store/dataset.c \
+	src/store/member.c \
 	src/store/outbox.c \
 	src/store/plan_choice.c \
 	src/store/recipient.c \
 	src/store/session.c \
 	src/store/store.c \
+	src/store/texts.c \
 	src/store/throttle.c \
 	src/store/user.c \
 	src/web/assets.c \
@@ -157,6 +161,7 @@ SRCS = \
 	src/web/web_home.c \
 	src/web/web_import.c \
 	src/web/web_letters.c \
+	src/web/web_members.c \
 	src/web/web_occasion.c \
 	src/web/web_outbox.c \
 	src/web/web_recipients.c \
@@ -193,6 +198,7 @@ UNITS = \
 	tests/unit/test_rules.c \
 	tests/unit/test_select.c \
 	tests/unit/test_text.c \
+	tests/unit/test_texts.c \
 	tests/unit/test_throttle.c \
 	tests/unit/test_token.c \
 	tests/unit/test_util.c \

@@ -39,6 +39,7 @@ int cmd_init(int argc, char **argv, struct app *app);
 int cmd_letters(int argc, char **argv, struct app *app);
 int cmd_list(int argc, char **argv, struct app *app);
 int cmd_lunar(int argc, char **argv, struct app *app);
+int cmd_member(int argc, char **argv, struct app *app);
 int cmd_outbox(int argc, char **argv, struct app *app);
 int cmd_plan(int argc, char **argv, struct app *app);
 int cmd_report(int argc, char **argv, struct app *app);
@@ -47,6 +48,7 @@ int cmd_remind(int argc, char **argv, struct app *app);
 int cmd_restore(int argc, char **argv, struct app *app);
 int cmd_serve(int argc, char **argv, struct app *app);
 int cmd_show(int argc, char **argv, struct app *app);
+int cmd_text(int argc, char **argv, struct app *app);
 int cmd_upcoming(int argc, char **argv, struct app *app);
 int cmd_user(int argc, char **argv, struct app *app);
 

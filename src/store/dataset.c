@@ -19,7 +19,8 @@ dataset_load(struct store *st, int what, struct dataset *d)
 	if (((what & DATASET_ACTIVITIES) && activity_load(st,
 	    what & DATASET_OWNERS, &d->acts) == -1) ||
 	    store_load_groups(st, &d->groups) == -1 ||
-	    plan_choice_load(st, &d->choices) == -1) {
+	    plan_choice_load(st, &d->choices) == -1 ||
+	    text_load(st, &d->texts) == -1) {
 		dataset_release(d);
 		return -1;
 	}
@@ -33,6 +34,7 @@ dataset_release(struct dataset *d)
 	activity_list_release(&d->acts);
 	group_set_release(&d->groups);
 	plan_choice_list_release(&d->choices);
+	text_list_release(&d->texts);
 }
 
 int
@@ -43,11 +45,12 @@ dataset_public_view(const struct dataset *d, struct dataset *view)
 	*view = *d;
 	view->acts.v = xcalloc(d->acts.n + 1, sizeof(*view->acts.v));
 	view->acts.n = 0;
+	memset(&view->texts, 0, sizeof(view->texts));
 	/* Shallow copies: the view owns only its array. */
 	for (i = 0; i < d->acts.n; i++)
 		if (d->acts.v[i].public == 1)
 			view->acts.v[view->acts.n++] = d->acts.v[i];
-	return view->acts.n < d->acts.n;
+	return view->acts.n < d->acts.n || d->texts.n > 0;
 }
 
 void

@@ -13,6 +13,7 @@
 #include "rules.h"
 #include "select.h"
 #include "store.h"
+#include "texts.h"
 
 struct config;
 
@@ -21,6 +22,8 @@ struct dataset {
 	struct activity_list acts;	/* sorted by start */
 	struct group_set groups;
 	struct plan_choice_list choices;	/* staff's for the plans' 1.1 */
+	struct text_list texts;		/* the narrative sections' current
+					   versions (texts.h) */
 };
 
 /* What dataset_load() loads besides observances and groups. */
@@ -33,10 +36,11 @@ void dataset_release(struct dataset *d);
 
 /*
  * Fill view with d as anyone may see it: only the activities marked
- * public (the public feeds and documents are made of it).  The view
- * borrows everything from d: release it with dataset_view_release(),
- * never dataset_release().  Returns 1 if d has an internal activity
- * (the view differs), else 0.
+ * public (the public feeds and documents are made of it) and none of
+ * the narrative texts (staff write them for the signed document).  The
+ * view borrows everything from d: release it with
+ * dataset_view_release(), never dataset_release().  Returns 1 if d has
+ * an internal activity or a text (the view differs), else 0.
  */
 int dataset_public_view(const struct dataset *d, struct dataset *view);
 void dataset_view_release(struct dataset *view);
