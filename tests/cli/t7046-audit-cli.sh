@@ -1,7 +1,8 @@
 # Every write from the command line is in `kyniem audit`, by "cli:" and
 # the Unix user (id -un), with what changed: init's files, import (CSV
 # and .ics), activity add/edit/cancel, recipient add/edit/remove, user
-# add/disable/enable/reset, plan --include, letters sent and restore.
+# add/disable/enable/reset, member add/edit/remove, text set, plan
+# --include, letters sent and restore.
 # And the row goes with the change or neither is written: on a copy of
 # the database whose audit table refuses rows (a trigger), each of those
 # commands fails (exit 1) saying which action could not be recorded and
@@ -90,6 +91,13 @@ for l in "$T/link" "$T/link2"; do
 done
 expect_no_grep "$PW" "$T/all"
 
+# member add, text set.
+expect "member add" K member add vn-lao --name 'Hội hữu nghị Việt Nam – Lào'
+newest 'member.add	member:vn-lao	- -> {.*"name":"Hội hữu nghị Việt Nam – Lào".*}$'
+echo 'Bối cảnh năm 2024.' >"$T/context"
+expect "text set" K text set report 2024 context --file "$T/context"
+newest 'text.set	text:report:2024:context	'
+
 # plan --include, letters sent.
 expect "plan --include" K plan 2024 --include relation:SE --out "$T/plan.md"
 newest 'plan.include	plan:2024:relation:SE	- -> {"choice":"include"}$'
@@ -147,6 +155,11 @@ expect "no plan was written" [ ! -e "$T/plan2.md" ]
 refused letter.sent K letters sent national-day:KH 2024
 printf '%s\n' 'key,title,start,end,location,organiser,owners,remind,observance,status,notes' \
     'moi-1,Hoạt động mới,2024-08-01,,,,,,,,' >"$T/more.csv"
+refused member.add K member add vn-cam --name 'Hội hữu nghị Việt Nam – Campuchia'
+refused member.edit K member edit vn-lao --name 'Hội khác'
+refused member.remove K member remove vn-lao
+echo 'Không được ghi.' >"$T/context2"
+refused text.set K text set report 2024 context --file "$T/context2"
 refused import K import "$T/more.csv"
 expect_grep "more.csv: 1 error; nothing from this file was written" "$T/err"
 refused import K import "$DATA/recurring-google.ics"

@@ -1,8 +1,8 @@
 # A change and its audit row are one write: with a trigger that refuses
 # every audit row added to the running server's database, each write of
 # the web application (activities created, edited, cancelled and done,
-# a contact, a correction, a plan choice, letters sent, an import,
-# recipients, accounts, an outbox retry, a password, a logout, a login)
+# a contact, a correction, a plan choice, letters sent, an import, a
+# member, recipients, accounts, an outbox retry, a password, a logout, a login)
 # answers an error page (503, "nothing was saved"), not a crash, and the
 # data is what it was; a backup is not handed out unrecorded.  The log
 # names each refused action.  Once the trigger is gone the same server
@@ -95,6 +95,8 @@ printf '%s\n' 'moi-1,Hoạt động mới,2024-08-01,,,,an@example.org,,,,' >>"$
 refused "an import" "$(curl -s -b "$T/admin.jar" -c "$T/admin.jar" \
     -H "Origin: $BASE" -o "$T/post.html" -w '%{http_code}' \
     -F "csrf=$(web_csrf admin)" -F "file=@$T/act.csv" "$BASE/app/import")"
+refused "a new member" "$(web_post editor /app/members key=vn-lao \
+    name='Hội hữu nghị Việt Nam – Lào' kind=bilateral)"
 refused "a new recipient" "$(web_post admin /app/recipients \
     email=lan@example.org name=Lan lang=vi follows=milestones)"
 refused "a recipient's edit" "$(web_post admin \
@@ -133,7 +135,7 @@ expect_grep 'Không ghi được nhật ký thay đổi nên không tải đư�
     "$T/backup"
 for a in activity.create activity.edit activity.cancel activity.done \
     contact.edit observance.correct plan.include letter.sent import \
-    recipient.add recipient.edit recipient.remove user.add user.role \
+    member.add recipient.add recipient.edit recipient.remove user.add user.role \
     user.disable user.enable user.reset outbox.retry user.password \
     session.logout session.login backup.download; do
 	expect_grep "cannot write '$a' to the audit trail: audit refused" \
