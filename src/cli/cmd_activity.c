@@ -1,7 +1,8 @@
 /*
  * kyniem activity add|list|show|edit|cancel: planned activities by hand.
  * The options of add and edit are activity_fields' (options.c reads
- * them); validation and storage are activity.c's; this file prints.
+ * them); validation, storage and the audit trail are activity.c's; this
+ * file prints.
  */
 #include <getopt.h>
 #include <stdio.h>

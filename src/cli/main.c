@@ -60,7 +60,7 @@ static const struct command commands[] = {
 	{ "init", cmd_init, 0, NEED_STORE | NEW_STORE,
 	    "init [--calendars DIR]" },
 	{ "letters", cmd_letters, 1, NEED_STORE,
-	    "letters YEAR [--country CC] [--occasion KEY] "
+	    "letters YEAR [--country CC] [--occasion KEY] [--lang vi|en] "
 	    "[--format md|docx|pdf] [--out FILE|DIR] | sent KEY YEAR "
 	    "[--country CC]" },
 	{ "list", cmd_list, 0, NEED_STORE,
@@ -84,7 +84,7 @@ static const struct command commands[] = {
 	{ "remind", cmd_remind, 0, NEED_STORE, "remind [--dry-run]" },
 	{ "report", cmd_report, 1, NEED_STORE,
 	    "report YEAR [--format md|html|docx|pdf] [--lang vi|en] "
-	    "[--out FILE]" },
+	    "[--out FILE] | report YEAR --check [--lang vi|en]" },
 	{ "restore", cmd_restore, 1, 0, "restore [--check] FILE" },
 	{ "serve", cmd_serve, 0, NEED_STORE,
 	    "serve [--listen ADDR:PORT]" },

@@ -19,6 +19,7 @@
 #include "import.h"
 #include "import_int.h"
 #include "input.h"
+#include "json.h"
 #include "log.h"
 #include "util.h"
 #include "vntime.h"
@@ -43,19 +44,18 @@ static void
 report(const struct import_run *run, const char *fmt, ...)
 {
 	struct buf *messages = run->stats->messages;
-	struct buf b;
 	va_list ap;
+	char *msg;
 
-	buf_init(&b);
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (messages != NULL) {
-		buf_puts(messages, b.data);
+		buf_puts(messages, msg);
 		buf_putc(messages, '\n');
 	} else
-		log_warnx("%s", b.data);
-	buf_release(&b);
+		log_warnx("%s", msg);
+	free(msg);
 }
 
 /* The audit row of an imported file: what it read and changed. */
@@ -65,14 +65,19 @@ audit_file(const struct import_run *run, const char *kind,
 {
 	const struct import_stats *s = run->stats;
 	struct buf obj, after;
+	struct json j;
 	int ret;
 
 	buf_init(&obj);
 	buf_init(&after);
 	buf_printf(&obj, "file:%s", run->name);
-	buf_printf(&after, "{\"kind\":\"%s\",\"rows\":%ld,\"changed\":%ld,"
-	    "\"undated\":%ld}", kind, s->rows - was->rows,
-	    s->changed - was->changed, s->undated - was->undated);
+	json_init(&j, &after, 0);
+	json_object(&j, NULL);
+	json_str(&j, "kind", kind);
+	json_int(&j, "rows", s->rows - was->rows);
+	json_int(&j, "changed", s->changed - was->changed);
+	json_int(&j, "undated", s->undated - was->undated);
+	json_end(&j);
 	ret = audit_add(run->st, run->who, "import", obj.data, NULL,
 	    after.data, (time_t)run->now);
 	buf_release(&obj);
@@ -175,7 +180,7 @@ list_csv(const char *dir, char ***out, size_t *n)
 }
 
 /* countries.csv first (others refer to it), then the observances, then
- * what refers to them: per-year dates and holiday titles. */
+ * what refers to them: per-year dates, holiday and letter titles. */
 static int
 rank(const char *path)
 {
@@ -185,7 +190,8 @@ rank(const char *path)
 	if (strcmp(base, "countries.csv") == 0)
 		return 0;
 	if (strcmp(base, "dates.csv") == 0 ||
-	    strcmp(base, "holiday-titles.csv") == 0)
+	    strcmp(base, "holiday-titles.csv") == 0 ||
+	    strcmp(base, "letter-titles.csv") == 0)
 		return 2;
 	return 1;
 }

@@ -285,7 +285,8 @@ letter_item_key(const struct letter *l, char *buf, size_t len)
 /*
  * The congratulation letters due: an occasion within LETTER_DUE_DAYS with
  * no letter activity recorded.  A template that cannot be read leaves the
- * letters out (logged), not the milestones.
+ * letters out (logged), not the milestones; without the union's English
+ * name, only the English drafts are left out (logged).
  */
 static void
 letters_due(const struct remind_in *in, const struct dataset *d,
@@ -300,6 +301,13 @@ letters_due(const struct remind_in *in, const struct dataset *d,
 	li.lunar = in->lunar;
 	li.from = in->today;
 	li.to = util_ymd_add_days(in->today, LETTER_DUE_DAYS);
+	if (in->cfg->letters_english != NULL && *in->cfg->letters_english !=
+	    '\0' && (in->cfg->org_name_en == NULL ||
+	    *in->cfg->org_name_en == '\0')) {
+		log_warnx("the English drafts are left out of the digests: "
+		    "set name_en in [organisation]");
+		li.langs = LETTER_VI;
+	}
 	if (letter_build(&li, out) == -1) {
 		log_warnx("the congratulation letters due are left out of the "
 		    "digests");
@@ -486,9 +494,8 @@ send_batch(const struct remind_in *in, const struct mail_backend *be,
 		return -1;
 	/* A link that expired waiting is worth nothing: failed, wiped. */
 	if ((!dry_run && outbox_expire(in->store, (long)in->now) == -1) ||
-	    (what == BATCH_LINKS ? outbox_load_expiring(in->store,
-	    (long)in->now, &l) : outbox_load(in->store, 1, 0, (long)in->now,
-	    &l)) == -1) {
+	    outbox_load(in->store, what == BATCH_LINKS ? OUTBOX_LOAD_SECRETS :
+	    OUTBOX_LOAD_DUE, (long)in->now, &l) == -1) {
 		store_unlock(lock);
 		return -1;
 	}

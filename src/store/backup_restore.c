@@ -20,7 +20,7 @@
 #include "backup.h"
 #include "backup_int.h"
 #include "config.h"
-#include "escape.h"
+#include "json.h"
 #include "file.h"
 #include "log.h"
 #include "store.h"
@@ -285,24 +285,28 @@ static int
 audit_restore(sqlite3 *copy, const char *path, const char *file,
     const struct backup_restored *r, const char *who, time_t now)
 {
-	struct buf after;
+	struct buf after, taken;
+	struct json j;
 	struct ymd d;
 	int min, ret;
 
 	buf_init(&after);
-	buf_puts(&after, "{\"file\":");
-	esc_json(&after, file);
+	buf_init(&taken);
+	json_init(&j, &after, 0);
+	json_object(&j, NULL);
+	json_str(&j, "file", file);
 	if (!r->plain) {
 		d = vntime_day(r->created, &min);
-		buf_puts(&after, ",\"taken\":\"");
-		vntime_format_iso(d, min, &after);
-		buf_printf(&after, "\",\"encrypted\":%s", r->encrypted ?
-		    "true" : "false");
+		vntime_format_iso(d, min, &taken);
+		json_str(&j, "taken", taken.data);
+		json_bool(&j, "encrypted", r->encrypted);
 	}
-	buf_printf(&after, ",\"schema\":%d}", r->schema);
+	json_int(&j, "schema", r->schema);
+	json_end(&j);
 	ret = audit_add_db(copy, path, who, "backup.restore", file, NULL,
 	    after.data, now);
 	buf_release(&after);
+	buf_release(&taken);
 	return ret;
 }
 

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "audit.h"
-#include "escape.h"
+#include "json.h"
 #include "log.h"
 #include "recipient.h"
 #include "store.h"
@@ -83,20 +83,6 @@ recipient_follows_check(const char *s, char *err, size_t errlen)
 		return -1;
 	select_release(&sel);
 	return 0;
-}
-
-/* The recipient for the audit trail. */
-static void
-recipient_json(const struct recipient *r, struct buf *b)
-{
-	buf_puts(b, "{\"email\":");
-	esc_json(b, r->email);
-	buf_puts(b, ",\"name\":");
-	esc_json(b, r->name);
-	buf_printf(b, ",\"lang\":\"%s\",\"follows\":", r->lang == LANG_EN ?
-	    "en" : "vi");
-	esc_json(b, r->follows);
-	buf_putc(b, '}');
 }
 
 /* The audit row of a change of email's recipient from before to after
@@ -278,6 +264,20 @@ recipient_release(struct recipient *r)
 	free(r->follows);
 	select_release(&r->sel);
 	memset(r, 0, sizeof(*r));
+}
+
+void
+recipient_json(const struct recipient *r, struct buf *out)
+{
+	struct json j;
+
+	json_init(&j, out, 0);
+	json_object(&j, NULL);
+	json_str(&j, "email", r->email);
+	json_str(&j, "name", r->name);
+	json_str(&j, "lang", r->lang == LANG_EN ? "en" : "vi");
+	json_str(&j, "follows", r->follows);
+	json_end(&j);
 }
 
 void

@@ -85,6 +85,9 @@ const char *store_path(const struct store *st);
 int store_begin(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);
+/* End the transaction a write began: COMMIT when rc is 0, ROLLBACK
+ * otherwise; 0 when it committed, else -1. */
+int store_end(struct store *st, int rc);
 
 /* Bind s as text, or NULL when s is NULL or empty. */
 void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
@@ -166,6 +169,13 @@ int store_put_observance(struct store *st, const struct observance *obs,
     const char *file, long now, int *changed);
 int store_put_dated(struct store *st, const char *key,
     const struct dated *dt, const char *source, long now, int *changed);
+
+/*
+ * Step an upsert whose DO UPDATE has a WHERE "something differs" (stmt
+ * NULL: a failed prepare) and finalize it: *changed is 1 when a row was
+ * inserted or updated.  0 or -1 (logged).
+ */
+int store_step_upsert(struct store *st, sqlite3_stmt *stmt, int *changed);
 
 /* Set the holiday-name titles of observance key (NULL: the default). */
 int store_put_titles(struct store *st, const char *key, const char *title_vi,

@@ -14,7 +14,7 @@
 #include <strings.h>
 
 #include "audit.h"
-#include "escape.h"
+#include "json.h"
 #include "log.h"
 #include "store.h"
 #include "text.h"
@@ -87,6 +87,20 @@ const char *
 user_role_name(enum role r)
 {
 	return (size_t)r < NELEM(role_names) - 1 ? role_names[r] : "viewer";
+}
+
+void
+user_json(const struct user *u, struct buf *out)
+{
+	struct json j;
+
+	json_init(&j, out, 0);
+	json_object(&j, NULL);
+	json_str(&j, "email", u->email);
+	json_str(&j, "name", u->name);
+	json_str(&j, "role", user_role_name(u->role));
+	json_bool(&j, "disabled", u->disabled);
+	json_end(&j);
 }
 
 int
@@ -265,18 +279,6 @@ user_verify(struct store *st, const char *email, const char *password,
 	if (rc == -1)
 		return -1;
 	return ok && rc == 0 ? 1 : 0;
-}
-
-/* The account for the audit trail (never its password or link). */
-static void
-user_json(const struct user *u, struct buf *b)
-{
-	buf_puts(b, "{\"email\":");
-	esc_json(b, u->email);
-	buf_puts(b, ",\"name\":");
-	esc_json(b, u->name);
-	buf_printf(b, ",\"role\":\"%s\",\"disabled\":%s}",
-	    user_role_name(u->role), u->disabled ? "true" : "false");
 }
 
 /* The audit row of action on the account of email by who, the account

@@ -12,6 +12,7 @@
 #include "activity.h"
 #include "contact.h"
 #include "escape.h"
+#include "json.h"
 #include "import.h"
 #include "text.h"
 #include "ui.h"

@@ -80,6 +80,8 @@ int web_document(struct web_req *r);
 int web_document_include(struct web_req *r);
 int web_document_exclude(struct web_req *r);
 int web_document_reset(struct web_req *r);
+/* web_check.c: Trước khi in báo cáo, what staff look at first. */
+int web_report_check(struct web_req *r);
 /* web_import.c: Nhập dữ liệu (admins). */
 int web_import_form(struct web_req *r);
 int web_import(struct web_req *r);
