@@ -195,6 +195,7 @@ SRCS = \
 # archives of the module's folder and the folders below it only.
 UNITS = \
 	tests/unit/test_activity.c \
+	tests/unit/test_audit.c \
 	tests/unit/test_backup.c \
 	tests/unit/test_collate.c \
 	tests/unit/test_config.c \

@@ -56,7 +56,8 @@ public_json(const char *pub)
 static int
 key_init(int argc, char **argv, struct app *app)
 {
-	char pub[SIGN_PUB_LEN + 1], today[11], *path, *old = NULL, *who;
+	char pub[SIGN_PUB_LEN + 1], today[11], *path, *old = NULL;
+	const char *who = app->who;
 	char *before = NULL, *after;
 	int rotate = flag(argc, argv, "rotate"), ret = 1;
 
@@ -65,7 +66,6 @@ key_init(int argc, char **argv, struct app *app)
 	path = sign_key_path(app->cfg->db_path);
 	util_format_ymd(app->today, today, sizeof(today));
 	if (sign_key_create(path, rotate, today, pub, &old) == 0) {
-		who = cmd_who();
 		if (old != NULL)
 			before = public_json(old);
 		after = public_json(pub);
@@ -75,7 +75,6 @@ key_init(int argc, char **argv, struct app *app)
 		if (old != NULL)
 			printf("retired public key: %s\n", old);
 		printf("public key: %s\n", pub);
-		free(who);
 		free(before);
 		free(after);
 		ret = 0;

@@ -56,7 +56,7 @@ static int
 apply_choices(struct app *app, int year, const struct choice_op *ops,
     size_t n)
 {
-	char *who, err[200];
+	char err[200];
 	struct dataset d;
 	size_t i;
 	int rc = 0;
@@ -70,15 +70,13 @@ apply_choices(struct app *app, int year, const struct choice_op *ops,
 		if ((rc = plan_choice_check(&d.set, app->cfg, app->lunar, year,
 		    ops[i].key, err, sizeof(err))) != 0)
 			log_warnx("%s", err);
-	who = cmd_who();
 	for (i = 0; i < n && rc == 0; i++) {
 		rc = plan_choice_apply(app->store, &d.set, app->cfg, app->lunar,
-		    year, ops[i].key, ops[i].c, who, app->now, err,
+		    year, ops[i].key, ops[i].c, app->who, app->now, err,
 		    sizeof(err));
 		if (rc == 1)
 			log_warnx("%s", err);
 	}
-	free(who);
 	dataset_release(&d);
 	return rc != 0;
 }

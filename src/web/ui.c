@@ -176,6 +176,16 @@ web_error(struct web_req *r, unsigned status, const char *vi,
 	return 0;
 }
 
+int
+web_unsaved(struct web_req *r)
+{
+	return web_error(r, 503, "Không lưu được thay đổi: cơ sở dữ liệu báo "
+	    "lỗi nên chưa có gì được ghi. Hãy thử lại sau; nếu vẫn lỗi, hãy "
+	    "báo quản trị viên.", "The change was not saved: the database "
+	    "reported an error, so nothing was written. Try again later; if "
+	    "it persists, tell an administrator.");
+}
+
 void
 ui_flash(struct web_req *r)
 {

@@ -363,7 +363,7 @@ choose(struct web_req *r, enum plan_choice c)
 		return web_error(r, 404, "Không có ngày kỷ niệm này trong năm.",
 		    "There is no such occasion in that year.");
 	if (rc == -1)
-		return -1;
+		return web_unsaved(r);
 	web_dirty(r);
 	snprintf(back, sizeof(back), "/app/documents?year=%ld#choices", r->id);
 	return web_redirect_flash(r, back, "saved", NULL);
