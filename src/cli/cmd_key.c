@@ -69,15 +69,21 @@ key_init(int argc, char **argv, struct app *app)
 		if (old != NULL)
 			before = public_json(old);
 		after = public_json(pub);
-		(void)audit_add(app->store, who, rotate ? "key.rotate" :
+		/* The key is a file, not a row: its trail entry is an event
+		 * of its own, and a trail that cannot take it fails the
+		 * command after the key is written, which it says. */
+		ret = audit_event(app->store, who, rotate ? "key.rotate" :
 		    "key.create", "key:signing", before, after, app->now);
 		printf("signing key written to %s (mode 0600)\n", path);
 		if (old != NULL)
 			printf("retired public key: %s\n", old);
 		printf("public key: %s\n", pub);
+		if (ret == -1)
+			log_warnx("the key is written, but not in the audit "
+			    "trail");
+		ret = ret == 0 ? 0 : 1;
 		free(before);
 		free(after);
-		ret = 0;
 	}
 	free(old);
 	free(path);
