@@ -116,6 +116,7 @@ SRCS = \
 	src/paper/docx.c \
 	src/paper/letter.c \
 	src/paper/letter_tmpl.c \
+	src/paper/narrative.c \
 	src/paper/pdf.c \
 	src/paper/plan.c \
 	src/paper/plan_appendix.c \

@@ -2,6 +2,8 @@
  * kyniem report YEAR: the year-end report ("Báo cáo kết quả công tác đối
  * ngoại nhân dân năm YYYY") as Markdown (default), HTML, .docx or PDF, on
  * stdout or in --out FILE.  The work is report.c's, the layout doc.c's.
+ * The narrative sections not written are named on stderr and, with
+ * --draft, in a line on the first page.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -24,7 +26,7 @@
 /* Build and render the report of year from the database into out. */
 static int
 make_report(struct app *app, int year, enum lang lang, enum doc_format fmt,
-    struct buf *out)
+    int draft, struct buf *out)
 {
 	struct plan_input in;
 	struct dataset d;
@@ -34,6 +36,7 @@ make_report(struct app *app, int year, enum lang lang, enum doc_format fmt,
 	if (yearly_input(app, year, lang, &d, &in) == -1)
 		return -1;
 	if (report_build(&in, &doc, NULL) == 0) {
+		yearly_texts(&d, "report", year, lang, draft, doc);
 		ret = doc_render(doc, fmt, out);
 		doc_free(doc);
 	}
@@ -44,9 +47,10 @@ make_report(struct app *app, int year, enum lang lang, enum doc_format fmt,
 /* The options: 0 to go on, 1 after --help, 2 for a usage error. */
 static int
 options(int argc, char **argv, enum doc_format *fmt, enum lang *lang,
-    const char **out)
+    const char **out, int *draft)
 {
 	static const struct option opts[] = {
+		{ "draft", no_argument, NULL, 'd' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "lang", required_argument, NULL, 'l' },
@@ -57,6 +61,9 @@ options(int argc, char **argv, enum doc_format *fmt, enum lang *lang,
 
 	while ((ch = getopt_long(argc, argv, "f:hl:o:", opts, NULL)) != -1) {
 		switch (ch) {
+		case 'd':
+			*draft = 1;
+			break;
 		case 'f':
 			if (doc_parse_format(optarg, fmt) == -1 ||
 			    *fmt == DOC_CSV) {
@@ -92,9 +99,9 @@ cmd_report(int argc, char **argv, struct app *app)
 	enum lang lang = app->cfg->lang;
 	const char *out = NULL;
 	struct buf b;
-	int rc, ret, year;
+	int rc, ret, year, draft = 0;
 
-	if ((rc = options(argc, argv, &fmt, &lang, &out)) != 0)
+	if ((rc = options(argc, argv, &fmt, &lang, &out, &draft)) != 0)
 		return rc == 1 ? 0 : rc;
 	/* The report ends with next year's plan: both years in range. */
 	if (yearly_year(argv[optind], LUNAR_MAX_YEAR - 1, &year) == -1 ||
@@ -102,7 +109,7 @@ cmd_report(int argc, char **argv, struct app *app)
 	    fmt == DOC_PDF ? doc_format_ext(fmt) : NULL, out, "FILE"))
 		return 2;
 	buf_init(&b);
-	ret = make_report(app, year, lang, fmt, &b) == 0 &&
+	ret = make_report(app, year, lang, fmt, draft, &b) == 0 &&
 	    file_write_out(out, b.data, b.len) == 0 ? 0 : 1;
 	buf_release(&b);
 	return ret;

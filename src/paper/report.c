@@ -13,34 +13,32 @@
 #include "config.h"
 #include "dataset.h"
 #include "log.h"
+#include "narrative.h"
 #include "plan.h"
 #include "report.h"
 #include "rules.h"
 #include "select.h"
 #include "vntime.h"
 
-/* The report's words, Vietnamese as the reports write them. */
+/* The report's words, Vietnamese as the reports write them.  The
+ * headings of the narrative sections are texts.c's. */
 struct words {
-	const char *kind, *title, *and_plan, *h1[4];
-	const char *context_todo, *union_default;
+	const char *kind, *title, *and_plan, *h1[2], *direction;
+	const char *union_default;
 	const char *deleg_h, *deleg_sum, *deleg_none, *out, *in, *unit;
 	const char *peace_h, *milestones_h, *on_occasion, *did;
 	const char *other_anniv, *annual_h, *letters_h, *letters_sum;
 	const char *letter_unit, *letters_none, *none_yet, *unmarked_h;
 	const char *unmarked_todo, *undone, *partner, *people, *result;
-	const char *uncategorised, *results_h, *results_sum, *results_todo;
-	const char *hard_h, *hard_todo, *prop_h, *prop_todo, *plan_none;
+	const char *uncategorised, *results_sum;
 	const char *ending;
 };
 
 static const struct words vi = {
 	"BÁO CÁO", "Kết quả công tác đối ngoại nhân dân năm ",
 	" và phương hướng hoạt động năm ",
-	{ "I. Bối cảnh tình hình", "II. Kết quả công tác đối ngoại nhân dân",
-	    "III. Đánh giá chung", "IV. Phương hướng hoạt động năm " },
-	"[Cần bổ sung: bối cảnh tình hình thế giới, trong nước và của địa "
-	    "phương trong năm; thuận lợi và khó khăn của công tác đối ngoại "
-	    "nhân dân]",
+	{ "Kết quả công tác đối ngoại nhân dân", "Đánh giá chung" },
+	"Phương hướng hoạt động năm ",
 	"Liên hiệp",
 	"1. Hoạt động đoàn ra, đoàn vào",
 	"Trong năm $1, $2 tổ chức $3 đoàn ra và đón $4 đoàn vào.",
@@ -63,24 +61,15 @@ static const struct words vi = {
 	" (có $1 hoạt động chưa ghi nhận kết quả)",
 	"đối tác: ", "$1 người tham dự", "Kết quả: ",
 	"Hoạt động chưa phân loại",
-	"1. Kết quả đạt được",
 	"Trong năm $1, $2 đã thực hiện $3 hoạt động, trong đó $4 đoàn ra, $5 "
 	    "đoàn vào và $6 thư chúc mừng; tổng số $7 lượt người tham dự; hợp "
 	    "tác, giao lưu với đối tác của $8 nước$9.",
-	"[Cần bổ sung: đánh giá kết quả đạt được]",
-	"2. Một số khó khăn, hạn chế",
-	"[Cần bổ sung: khó khăn, hạn chế]",
-	"3. Đề xuất, kiến nghị",
-	"[Cần bổ sung: đề xuất, kiến nghị]",
-	"[Cần bổ sung: phương hướng hoạt động năm sau]",
 	"$1 báo cáo./.",
 };
 
 static const struct words en = {
 	"REPORT", "People-to-people diplomacy in ", " and the plan for ",
-	{ "I. Context", "II. Results", "III. Assessment", "IV. Plan for " },
-	"[To be written: the international, national and local context of "
-	    "the year; what helped and what hindered]",
+	{ "Results", "Assessment" }, "Plan for ",
 	"the Union",
 	"1. Delegations",
 	"In $1, $2 sent delegations abroad: $3; received delegations: $4.",
@@ -103,16 +92,9 @@ static const struct words en = {
 	" ($1 activities without a recorded result)",
 	"partner: ", "$1 participants", "Result: ",
 	"Activities without a category",
-	"1. Results",
 	"In $1, $2 carried out activities: $3, of which delegations abroad: "
 	    "$4, received: $5, letters of congratulation: $6; participants in "
 	    "all: $7; partner countries: $8$9.",
-	"[To be written: an assessment of the results]",
-	"2. Difficulties and shortcomings",
-	"[To be written: difficulties and shortcomings]",
-	"3. Proposals",
-	"[To be written: proposals]",
-	"[To be written: the plan for next year]",
 	"$1, report./.",
 };
 
@@ -159,7 +141,44 @@ struct ctx {
 	struct item *items;
 	size_t nitems;
 	struct report_counts n;
+	int h1;			/* first-level headings so far */
 };
+
+/* A first-level heading, numbered I, II... in the order they come: a
+ * narrative section not written is left out with its heading. */
+static void
+heading1(struct ctx *c, const char *text)
+{
+	static const char *const roman[] = { "I", "II", "III", "IV", "V",
+	    "VI", "VII", "VIII" };
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "%s. %s", roman[c->h1 < (int)NELEM(roman) ? c->h1 :
+	    (int)NELEM(roman) - 1], text);
+	c->h1++;
+	doc_heading(c->doc, 1, b.data);
+	buf_release(&b);
+}
+
+/* Narrative section key of the report's year, as heading1() numbers
+ * them (level 1) or "N." under one (level 2, *num counting); 1 if it is
+ * written. */
+static int
+narrative(struct ctx *c, const char *key, int level, int *num)
+{
+	const struct text_section *s = text_section_find("report", key);
+	char n[16];
+
+	if (text_find(&c->in->data->texts, "report", c->in->year, key,
+	    NULL) == NULL)
+		return 0;
+	if (level == 1)
+		heading1(c, c->in->lang == LANG_EN ? s->en : s->vi);
+	snprintf(n, sizeof(n), "%d.", num != NULL ? ++*num : 0);
+	return narrative_section(c->doc, &c->in->data->texts, "report",
+	    c->in->year, key, level == 2 ? 2 : 0, n, c->in->lang);
+}
 
 /* n with two digits at least, as Vietnamese reports count: "01 đoàn";
  * English writes "1". */
@@ -703,8 +722,9 @@ assessment(struct ctx *c, const struct buf *countries)
 	struct buf b, names;
 	char *copy, *save = NULL, *cc;
 	const struct observance *o;
-	char key[32], y[8], p[24], f[5][16];
+	char key[32], y[8], p[24], f[5][16], h[160];
 	const char *v[9];
+	int num = 0;
 
 	buf_init(&b);
 	buf_init(&names);
@@ -720,8 +740,11 @@ assessment(struct ctx *c, const struct buf *countries)
 		    LANG_EN ? o->country_en : o->country_vi) : cc);
 	}
 	free(copy);
-	doc_heading(c->doc, 1, w->h1[2]);
-	doc_heading(c->doc, 2, w->results_h);
+	heading1(c, w->h1[1]);
+	snprintf(h, sizeof(h), "%d. %s", ++num, c->in->lang == LANG_EN ?
+	    text_section_find("report", "assessment")->en :
+	    text_section_find("report", "assessment")->vi);
+	doc_heading(c->doc, 2, h);
 	snprintf(y, sizeof(y), "%d", c->in->year);
 	snprintf(p, sizeof(p), "%ld", c->n.participants);
 	v[0] = y;
@@ -735,32 +758,39 @@ assessment(struct ctx *c, const struct buf *countries)
 	v[8] = names.len > 0 ? names.data : "";
 	fill(&b, w->results_sum, v, NELEM(v));
 	doc_para(c->doc, b.data);
-	doc_todo(c->doc, w->results_todo);
-	doc_heading(c->doc, 2, w->hard_h);
-	doc_todo(c->doc, w->hard_todo);
-	doc_heading(c->doc, 2, w->prop_h);
-	doc_todo(c->doc, w->prop_todo);
+	narrative_paras(c->doc, text_find(&c->in->data->texts, "report",
+	    c->in->year, "assessment", NULL));
+	narrative(c, "difficulties", 2, &num);
+	narrative(c, "lessons", 2, &num);
+	narrative(c, "proposals", 2, &num);
 	buf_release(&b);
 	buf_release(&names);
 }
 
 /*
- * Section IV: next year's plan (plan.c) in this document, from its first
- * section to its "Nơi nhận": its draft note, its own recipients and
- * signature and its appendices (the other milestones, the calendar) stay
- * with the plan's own document.
+ * Section IV: next year's direction as staff wrote it (the narrative
+ * section "direction"), else next year's plan (plan.c) in this document,
+ * from its first section to its "Nơi nhận": its draft note, its own
+ * recipients and signature and its appendices (the other milestones,
+ * the calendar) stay with the plan's own document.
  */
 static int
 next_plan(struct ctx *c)
 {
 	struct plan_input pin = *c->in;
 	struct plan_doc pd;
+	struct buf h;
 
+	buf_init(&h);
+	buf_printf(&h, "%s%d", c->w->direction, c->in->year + 1);
+	heading1(c, h.data);
+	buf_release(&h);
+	if (narrative(c, "direction", 0, NULL))
+		return 0;
 	pin.year++;
 	if (plan_build(&pin, &pd) == -1)
 		return -1;
-	if (!plan_render_body(&pd, c->doc))
-		doc_todo(c->doc, c->w->plan_none);
+	plan_render_body(&pd, c->doc);
 	plan_doc_release(&pd);
 	return 0;
 }
@@ -810,7 +840,7 @@ report_build(const struct plan_input *in, struct doc **out,
     struct report_counts *counts)
 {
 	struct ctx c;
-	struct buf countries, h;
+	struct buf countries;
 	int num, ret = -1;
 
 	memset(&c, 0, sizeof(c));
@@ -821,15 +851,14 @@ report_build(const struct plan_input *in, struct doc **out,
 	    *in->cfg->org_short_name ? in->cfg->org_short_name :
 	    c.w->union_default;
 	buf_init(&countries);
-	buf_init(&h);
 	*out = NULL;
 	if (collect_milestones(&c) == -1)
 		goto done;
 	collect_items(&c, &countries);
 	c.doc = new_doc(in, c.w);
-	doc_heading(c.doc, 1, c.w->h1[0]);
-	doc_todo(c.doc, c.w->context_todo);
-	doc_heading(c.doc, 1, c.w->h1[1]);
+	narrative(&c, "intro", 0, NULL);
+	narrative(&c, "context", 1, NULL);
+	heading1(&c, c.w->h1[0]);
 	delegations(&c);
 	doc_heading(c.doc, 2, c.w->peace_h);
 	milestones(&c);
@@ -838,8 +867,6 @@ report_build(const struct plan_input *in, struct doc **out,
 	num = other_sections(&c);
 	unmarked(&c, num);
 	assessment(&c, &countries);
-	buf_printf(&h, "%s%d", c.w->h1[3], in->year + 1);
-	doc_heading(c.doc, 1, h.data);
 	if (next_plan(&c) == -1)
 		goto done;
 	ending(&c);
@@ -852,7 +879,6 @@ done:
 	if (c.doc != NULL)
 		doc_free(c.doc);
 	buf_release(&countries);
-	buf_release(&h);
 	free(c.ms);
 	free(c.items);
 	occ_list_release(&c.occ);

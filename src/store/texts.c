@@ -24,8 +24,9 @@ static const struct text_section report_sections[] = {
 	    "Difficulties and shortcomings", 0 },
 	{ "lessons", "Bài học kinh nghiệm", "Lessons learned", 1 },
 	{ "proposals", "Đề xuất, kiến nghị", "Proposals", 0 },
+	/* Section IV as staff write it, in place of next year's plan. */
 	{ "direction", "Phương hướng hoạt động năm sau",
-	    "Direction for next year", 0 },
+	    "Direction for next year", 1 },
 	{ NULL, NULL, NULL, 0 }
 };
 
@@ -174,11 +175,12 @@ text_missing(const struct text_list *l, const char *doc, int year,
     struct buf *out)
 {
 	const struct text_section *s = text_sections(doc);
-	int n = 0;
+	int from, n = 0;
 
+	/* An emptied section was left out on purpose. */
 	for (; s != NULL && s->key != NULL; s++)
-		if (!s->optional && text_find(l, doc, year, s->key, NULL) ==
-		    NULL)
+		if (!s->optional && text_find(l, doc, year, s->key, &from) ==
+		    NULL && from == 0)
 			buf_printf(out, "%s%s", n++ > 0 ? ", " : "", s->key);
 	return n;
 }

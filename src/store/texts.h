@@ -80,8 +80,9 @@ const char *text_find(const struct text_list *l, const char *doc, int year,
     const char *key, int *from);
 
 /*
- * Append to out the keys of doc's sections that year has no text for
- * (optional ones aside), joined with ", "; returns how many.
+ * Append to out the keys of doc's sections that year has no text for,
+ * neither its own nor inherited, joined with ", "; returns how many.
+ * Optional sections and those emptied on purpose are not missing.
  */
 int text_missing(const struct text_list *l, const char *doc, int year,
     struct buf *out);
