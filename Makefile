@@ -62,6 +62,7 @@ SRCS = \
 	src/cli/cmd_letters.c \
 	src/cli/cmd_list.c \
 	src/cli/cmd_lunar.c \
+	src/cli/cmd_member.c \
 	src/cli/cmd_outbox.c \
 	src/cli/cmd_plan.c \
 	src/cli/cmd_recipient.c \
@@ -139,6 +140,7 @@ SRCS = \
 	src/store/contact_db.c \
 	src/store/correction.c \
 	src/store/dataset.c \
+	src/store/member.c \
 	src/store/outbox.c \
 	src/store/plan_choice.c \
 	src/store/recipient.c \
@@ -160,6 +162,7 @@ SRCS = \
 	src/web/web_home.c \
 	src/web/web_import.c \
 	src/web/web_letters.c \
+	src/web/web_members.c \
 	src/web/web_occasion.c \
 	src/web/web_outbox.c \
 	src/web/web_recipients.c \

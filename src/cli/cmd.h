@@ -36,6 +36,7 @@ int cmd_init(int argc, char **argv, struct app *app);
 int cmd_letters(int argc, char **argv, struct app *app);
 int cmd_list(int argc, char **argv, struct app *app);
 int cmd_lunar(int argc, char **argv, struct app *app);
+int cmd_member(int argc, char **argv, struct app *app);
 int cmd_outbox(int argc, char **argv, struct app *app);
 int cmd_plan(int argc, char **argv, struct app *app);
 int cmd_report(int argc, char **argv, struct app *app);

@@ -180,6 +180,13 @@ activity_show(int argc, char **argv, struct app *app)
 	if (a.participants > 0)
 		printf("%-11s %d\n", "participants", a.participants);
 	field("result", a.result);
+	field("member", a.member);
+	if (a.amount > 0)
+		printf("%-11s %ld %s\n", "amount", a.amount, a.currency != NULL ?
+		    a.currency : "");
+	if (a.budget > 0)
+		printf("%-11s %ld VND\n", "budget", a.budget);
+	field("report_text", a.report_text);
 	field("notes", a.notes);
 	printf("%-11s %ld\n", "revision", a.revision);
 	activity_release(&a);

@@ -41,7 +41,8 @@ static const struct command commands[] = {
 	    "[--owner EMAIL]... [--remind 30d,7d,1d] [--observance KEY] "
 	    "[--notes TEXT] [--status S] [--category KEY] [--country CC]... "
 	    "[--partner TEXT] [--participants N] [--result TEXT] "
-	    "[--public | --no-public] | "
+	    "[--member KEY] [--amount N --currency CUR] [--budget VND] "
+	    "[--report-text TEXT] [--public | --no-public] | "
 	    "list [--category KEY] [--year YYYY] [--csv] | show ID | "
 	    "edit ID [options of add] | cancel ID" },
 	{ "anniversaries", cmd_anniversaries, 1, NEED_STORE,
@@ -68,6 +69,10 @@ static const struct command commands[] = {
 	{ "lunar", cmd_lunar, 0, 0,
 	    "lunar [YYYY-MM-DD] [--to-solar D/M/YYYY[/leap]] "
 	    "[--format text|json]" },
+	{ "member", cmd_member, 1, NEED_STORE,
+	    "member add KEY --name NAME [--kind bilateral|multilateral|other] "
+	    "| edit KEY [--name NAME] [--kind K] | list "
+	    "[--format text|csv|json] | remove KEY" },
 	{ "outbox", cmd_outbox, 0, NEED_STORE, "outbox [--failed]" },
 	{ "plan", cmd_plan, 1, NEED_STORE,
 	    "plan YEAR [--format md|html|docx|pdf|csv] [--lang vi|en] "

@@ -93,6 +93,10 @@ const struct config_default_category config_default_categories[] = {
 	    "Overseas Vietnamese" },
 	{ "information", "Công tác thông tin đối ngoại",
 	    "External information" },
+	/* Meetings, congresses, seminars and courses the union attended
+	 * (the reports' "Tham dự các hội nghị"); one it organised is its
+	 * subject's category. */
+	{ "conference", "Tham dự các hội nghị", "Conferences attended" },
 	{ "other", "Hoạt động khác", "Other activities" },
 };
 const size_t config_default_ncategories = NELEM(config_default_categories);

@@ -21,6 +21,7 @@
 #include "import_int.h"
 #include "import_keys.h"
 #include "lunar.h"
+#include "member.h"
 #include "rules.h"
 #include "store.h"
 #include "text.h"
@@ -62,6 +63,8 @@ static enum row row_activity(struct ctx *, char **);
 static enum row row_contact(struct ctx *, char **);
 static enum row row_activity_v1(struct ctx *, char **);
 static enum row row_activity_v2(struct ctx *, char **);
+static enum row row_activity_v3(struct ctx *, char **);
+static enum row row_member(struct ctx *, char **);
 
 static const struct format formats[] = {
 	{ .header = "code,name_en,name_vi,formal_en,formal_vi,source",
@@ -84,6 +87,10 @@ static const struct format formats[] = {
 	{ .header = ACTIVITY_CSV_HEADER_V1, .row = row_activity_v1,
 	    .model_checked = 1 },
 	{ .header = ACTIVITY_CSV_HEADER_V2, .row = row_activity_v2,
+	    .model_checked = 1 },
+	{ .header = ACTIVITY_CSV_HEADER_V3, .row = row_activity_v3,
+	    .model_checked = 1 },
+	{ .header = MEMBER_CSV_HEADER, .row = row_member,
 	    .model_checked = 1 },
 };
 
@@ -550,6 +557,44 @@ static enum row
 row_activity_v2(struct ctx *c, char **f)
 {
 	return row_activity_short(c, f, 16);
+}
+
+/* With public right after result, before the member and money columns
+ * came. */
+static enum row
+row_activity_v3(struct ctx *c, char **f)
+{
+	char *all[ACTIVITY_CSV_FIELDS];
+	static char empty[] = "";
+	size_t i;
+
+	for (i = 0; i < ACTIVITY_CSV_FIELDS; i++)
+		all[i] = i < 16 ? f[i] : empty;
+	all[ACTIVITY_CSV_FIELDS - 1] = f[16];
+	return row_activity(c, all);
+}
+
+/* A member organisation (member.c checks it). */
+static enum row
+row_member(struct ctx *c, char **f)
+{
+	struct member_input in = { f[0], f[1], f[2] };
+	struct field_errs errs;
+	int changed = 0, bad;
+	enum row rc;
+
+	field_errs_init(&errs);
+	if ((bad = member_check(&in, &errs)) != 0)
+		field_err_line(&errs.v[0], c->errbuf, sizeof(c->errbuf));
+	field_errs_release(&errs);
+	if (bad) {
+		c->err = c->errbuf;
+		return ROW_BAD;
+	}
+	if ((rc = remember_key(c, in.key)) != ROW_OK || c->failed)
+		return rc;
+	return written(c, member_import(c->run->st, &in, c->run->now,
+	    &changed), &changed);
 }
 
 static const struct format *

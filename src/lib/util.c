@@ -341,6 +341,21 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+buf_put_grouped(struct buf *b, long n, int sep)
+{
+	char digits[32];
+	size_t i, len;
+
+	snprintf(digits, sizeof(digits), "%ld", n < 0 ? 0 : n);
+	len = strlen(digits);
+	for (i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf_putc(b, sep);
+		buf_putc(b, digits[i]);
+	}
+}
+
 char *
 buf_detach(struct buf *b)
 {

@@ -78,5 +78,8 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
     __attribute__((format(printf, 2, 0)));
 /* Hands the data to the caller (to free) and resets b. */
 char *buf_detach(struct buf *b);
+/* n (>= 0) with its thousands grouped by sep: 149.814 as Vietnamese
+ * writes it (sep '.'), 149,814 in English (','). */
+void buf_put_grouped(struct buf *b, long n, int sep);
 
 #endif

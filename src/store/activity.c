@@ -17,6 +17,7 @@
 #include "config.h"
 #include "escape.h"
 #include "log.h"
+#include "member.h"
 #include "recipient.h"
 #include "store.h"
 #include "text.h"
@@ -74,6 +75,9 @@ activity_release(struct activity *a)
 	free(a->category);
 	free(a->countries);
 	free(a->partner);
+	free(a->member);
+	free(a->currency);
+	free(a->report_text);
 	for (i = 0; i < a->nowners; i++)
 		free(a->owners[i]);
 	free(a->owners);
@@ -144,6 +148,28 @@ people_ok(const char *s)
 	return util_parse_int(s, 0, ACTIVITY_PEOPLE_MAX, &n) == 0;
 }
 
+static int
+money_ok(const char *s)
+{
+	long n;
+
+	return util_parse_int(s, 0, ACTIVITY_MONEY_MAX, &n) == 0;
+}
+
+/* Three letters, as ISO 4217 writes a currency (either case: stored in
+ * capitals). */
+static int
+currency_ok(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (i >= 3 || !((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' &&
+		    s[i] <= 'z')))
+			return 0;
+	return i == 3;
+}
+
 /* Characters of a list of owners at most: more than any form posts. */
 #define OWNERS_MAX	(1024 * 1024)
 
@@ -192,6 +218,23 @@ const struct field activity_fields[] = {
 	    STR(ACTIVITY_PEOPLE_MAX) ", not '%s'." },
 	{ "result", NULL, IN(result), OBJ(result), TEXT_NOTES_MAX,
 	    FIELD_MULTILINE | FIELD_COPY, NULL, NULL, NULL, NULL },
+	/* A key of the members table (check_member()). */
+	{ "member", NULL, IN(member), OBJ(member), TEXT_KEY_MAX, FIELD_COPY,
+	    NULL, NULL, NULL, NULL },
+	{ "amount", NULL, IN(amount), 0, TEXT_KEY_MAX, 0, money_ok, NULL,
+	    "Số tiền tài trợ phải là một số nguyên (đơn vị tiền tệ), không "
+	    "có dấu chấm, ví dụ 149814.", "Must be a whole number of units "
+	    "without separators, like 149814, not '%s'." },
+	{ "currency", NULL, IN(currency), 0, TEXT_KEY_MAX, 0, currency_ok,
+	    NULL, "Đơn vị tiền tệ là mã ISO 4217 gồm 3 chữ, ví dụ USD, EUR, "
+	    "VND.", "Must be a three-letter ISO 4217 code like USD, EUR or "
+	    "VND, not '%s'." },
+	{ "budget", NULL, IN(budget), 0, TEXT_KEY_MAX, 0, money_ok, NULL,
+	    "Kinh phí phải là một số nguyên (đồng), không có dấu chấm, ví dụ "
+	    "25000000.", "Must be a whole number of đồng without separators, "
+	    "like 25000000, not '%s'." },
+	{ "report_text", "report-text", IN(report_text), OBJ(report_text),
+	    TEXT_NOTES_MAX, FIELD_COPY, NULL, NULL, NULL, NULL },
 	{ "public", NULL, IN(public), 0, TEXT_KEY_MAX, FIELD_SWITCH, NULL,
 	    public_words, "Công khai phải là có (yes) hoặc không (no).",
 	    "Must be yes or no, not '%s'." },
@@ -399,6 +442,54 @@ check_observance(struct store *st, const char *key, struct field_errs *es)
 	return 1;
 }
 
+/* The member is one of the members table's: 0, 1 refused, -1. */
+static int
+check_member(struct store *st, const char *key, struct field_errs *es)
+{
+	struct field_err *e;
+	int rc;
+
+	if (key == NULL || *key == '\0' || st == NULL ||
+	    (rc = member_exists(st, key)) == 1)
+		return 0;
+	if (rc == -1)
+		return -1;
+	e = field_errs_add(es, "member");
+	snprintf(e->vi, sizeof(e->vi), "Không có đơn vị thành viên với mã "
+	    "“%s” (xem danh sách đơn vị thành viên).", key);
+	snprintf(e->en, sizeof(e->en), "Unknown member '%s' ('kyniem member "
+	    "list' shows them).", key);
+	return 1;
+}
+
+/* Aid is an amount in a currency, mobilised by NGO work. */
+static int
+check_aid(const struct activity *a, struct field_errs *es)
+{
+	struct field_err *e;
+
+	if ((a->amount > 0) != (a->currency != NULL)) {
+		e = field_errs_add(es, a->amount > 0 ? "currency" : "amount");
+		snprintf(e->vi, sizeof(e->vi), "Số tiền tài trợ và đơn vị "
+		    "tiền tệ đi cùng nhau: hãy điền cả hai, hoặc bỏ trống cả "
+		    "hai.");
+		snprintf(e->en, sizeof(e->en), "An amount needs its currency "
+		    "and a currency its amount: give both or neither.");
+		return 1;
+	}
+	if (a->amount > 0 && (a->category == NULL || strcmp(a->category,
+	    ACTIVITY_AID_CATEGORY) != 0)) {
+		e = field_errs_add(es, "amount");
+		snprintf(e->vi, sizeof(e->vi), "Chỉ hoạt động loại công tác phi "
+		    "chính phủ nước ngoài (%s) mới ghi số tiền tài trợ vận "
+		    "động được.", ACTIVITY_AID_CATEGORY);
+		snprintf(e->en, sizeof(e->en), "Only an activity of category "
+		    "%s records the aid it mobilised.", ACTIVITY_AID_CATEGORY);
+		return 1;
+	}
+	return 0;
+}
+
 void
 activity_view(const struct activity *a, struct activity_view *v)
 {
@@ -425,6 +516,13 @@ activity_view(const struct activity *a, struct activity_view *v)
 	v->in.end = v->end.data;
 	v->in.owners = v->owners.data;
 	v->in.participants = a->participants > 0 ? v->participants : NULL;
+	if (a->amount > 0)
+		snprintf(v->amount, sizeof(v->amount), "%ld", a->amount);
+	if (a->budget > 0)
+		snprintf(v->budget, sizeof(v->budget), "%ld", a->budget);
+	v->in.amount = a->amount > 0 ? v->amount : NULL;
+	v->in.budget = a->budget > 0 ? v->budget : NULL;
+	v->in.currency = a->currency;
 	v->in.status = activity_status_name(a->status);
 	v->in.countries = a->countries;
 	v->in.public = a->public == 1 ? "yes" : a->public == 0 ? "no" : NULL;
@@ -457,6 +555,10 @@ activity_check(struct store *st, const struct config *cfg,
 		return -1;
 	bad |= rc;
 	bad |= check_category(cfg, a->category, errs);
+	bad |= check_aid(a, errs);
+	if ((rc = check_member(st, a->member, errs)) == -1)
+		return -1;
+	bad |= rc;
 	if ((rc = check_countries(st, a->countries, errs)) == -1)
 		return -1;
 	bad |= rc;
@@ -553,7 +655,7 @@ activity_to_csv(const struct activity *a, struct buf *out)
 {
 	const char *v[ACTIVITY_CSV_FIELDS] = { 0 };
 	struct buf start, end, owners;
-	char n[16];
+	char n[16], amount[24], budget[24];
 	size_t i;
 
 	buf_init(&start);
@@ -564,6 +666,8 @@ activity_to_csv(const struct activity *a, struct buf *out)
 	for (i = 0; i < a->nowners; i++)
 		buf_printf(&owners, "%s%s", i > 0 ? ";" : "", a->owners[i]);
 	snprintf(n, sizeof(n), "%d", a->participants);
+	snprintf(amount, sizeof(amount), "%ld", a->amount);
+	snprintf(budget, sizeof(budget), "%ld", a->budget);
 	v[0] = csv_key(a->uid);
 	v[1] = a->title;
 	v[2] = start.data;
@@ -580,7 +684,12 @@ activity_to_csv(const struct activity *a, struct buf *out)
 	v[13] = a->partner;
 	v[14] = a->participants > 0 ? n : NULL;
 	v[15] = a->result;
-	v[16] = a->public == 1 ? "yes" : "no";
+	v[16] = a->member;
+	v[17] = a->amount > 0 ? amount : NULL;
+	v[18] = a->currency;
+	v[19] = a->budget > 0 ? budget : NULL;
+	v[20] = a->report_text;
+	v[21] = a->public == 1 ? "yes" : "no";
 	for (i = 0; i < ACTIVITY_CSV_FIELDS; i++) {
 		if (i > 0)
 			buf_putc(out, ',');
@@ -647,6 +756,19 @@ apply_times(const struct activity_input *in, struct activity *a,
 	return -1;
 }
 
+/* The currency in capitals; "" clears it. */
+static void
+set_currency(struct activity *a, const char *s)
+{
+	char *p;
+
+	free(a->currency);
+	a->currency = *s != '\0' ? xstrdup(s) : NULL;
+	for (p = a->currency; p != NULL && *p != '\0'; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+}
+
 int
 activity_apply(struct store *st, const struct config *cfg,
     const struct activity_input *in, struct activity *a,
@@ -672,6 +794,14 @@ activity_apply(struct store *st, const struct config *cfg,
 	if (in->participants != NULL)
 		a->participants = util_parse_int(in->participants, 0,
 		    ACTIVITY_PEOPLE_MAX, &n) == 0 ? (int)n : 0;
+	if (in->amount != NULL)
+		a->amount = util_parse_int(in->amount, 0, ACTIVITY_MONEY_MAX,
+		    &n) == 0 ? n : 0;
+	if (in->budget != NULL)
+		a->budget = util_parse_int(in->budget, 0, ACTIVITY_MONEY_MAX,
+		    &n) == 0 ? n : 0;
+	if (in->currency != NULL)
+		set_currency(a, in->currency);
 	if (in->owners != NULL) {
 		while (a->nowners > 0)
 			free(a->owners[--a->nowners]);
@@ -717,6 +847,12 @@ activity_json(const struct activity *a, struct buf *out)
 	esc_json(out, a->countries);
 	buf_puts(out, ",\"partner\":");
 	esc_json(out, a->partner);
+	buf_puts(out, ",\"member\":");
+	esc_json(out, a->member);
+	buf_printf(out, ",\"amount\":%ld,\"currency\":", a->amount);
+	esc_json(out, a->currency);
+	buf_printf(out, ",\"budget\":%ld,\"report_text\":", a->budget);
+	esc_json(out, a->report_text);
 	buf_printf(out, ",\"public\":%s}", a->public == 1 ? "true" : "false");
 }
 

@@ -37,6 +37,14 @@ struct activity {
 	char *partner;		/* partner organisations, as written */
 	char *result;		/* what came of it (kết quả), once done */
 	int participants;	/* people who took part; 0 = not known */
+	char *member;		/* the member organisation credited with it
+				 * (a members key), NULL: the union's own */
+	long amount;		/* aid an ngo activity mobilised, in whole
+				 * units of currency; 0 = none stated */
+	char *currency;		/* ISO 4217 ("USD", "VND"), with amount */
+	long budget;		/* planned cost in VND; 0 = none stated */
+	char *report_text;	/* the report's sentence, as staff wrote it
+				 * (NULL: the generated one) */
 	/* 1: anyone may see it (public feeds and documents: its title, date
 	 * and place); 0: internal, for staff and private feeds only; -1:
 	 * an import that does not say, which keeps the stored value (a new
@@ -123,8 +131,15 @@ const struct field_err *activity_set_times(struct activity *a,
 int activity_check(struct store *st, const struct config *cfg,
     const struct activity *a, struct field_errs *errs);
 
+/* The category whose activities carry the aid they mobilised (amount,
+ * currency): foreign non-governmental organisations' work. */
+#define ACTIVITY_AID_CATEGORY	"ngo"
+
 /* People an activity can report at most. */
 #define ACTIVITY_PEOPLE_MAX	1000000
+/* An amount of aid or a budget at most: a thousand billion, in whole
+ * units (3.400.000.000 VND is a real one). */
+#define ACTIVITY_MONEY_MAX	1000000000000L
 
 /* Values as typed in a form, on the command line or in a CSV row: NULL
  * leaves the activity's value, "" clears it.  activity_fields says
@@ -133,6 +148,7 @@ struct activity_input {
 	const char *title, *start, *end, *location, *organiser, *observance;
 	const char *notes, *remind, *status, *result, *participants;
 	const char *category, *partner;
+	const char *member, *amount, *currency, *budget, *report_text;
 	const char *public;	/* "yes" or "no" (also "1", "0") */
 	const char *countries;	/* ISO codes separated by spaces, ; or , */
 	const char *owners;	/* addresses separated by , ; or spaces */
@@ -162,7 +178,7 @@ int activity_apply(struct store *st, const struct config *cfg,
 struct activity_view {
 	struct activity_input in;	/* borrows a's strings and these */
 	struct buf start, end, owners;	/* owners joined with ", " */
-	char participants[16];
+	char participants[16], amount[24], budget[24];
 };
 /* Fill v from a (which must outlive it); release with
  * activity_view_release(). */
@@ -190,8 +206,9 @@ int activity_get(struct store *st, long id, struct activity *out);
 /*
  * Insert, or update in place when an activity with a->uid exists (the
  * revision is bumped only when something differs); an import's empty
- * result, participants, category, countries or partner keeps the stored
- * one (activity_save() clears it).  Sets a->id and *changed.  Returns 0
+ * result, participants, category, countries, partner, member, amount,
+ * currency, budget or report text keeps the stored one (activity_save()
+ * clears it).  Sets a->id and *changed.  Returns 0
  * or -1 (logged).
  */
 int activity_put(struct store *st, struct activity *a, long now,
@@ -208,15 +225,17 @@ char *activity_new_uid(const char *domain);
  * countries by spaces, public is yes, no or empty (keep; a new row is
  * internal).  Returns as activity_apply().  The UID is derived from the
  * key column.  Files with an older header (ACTIVITY_CSV_HEADER_V1, no
- * record columns; _V2, no public column) are read with the missing
- * columns empty.
+ * record columns; _V2, no public column; _V3, no member, money or report
+ * text) are read with the missing columns empty.
  */
 #define ACTIVITY_CSV_HEADER_V1 "key,title,start,end,location,organiser," \
 	"owners,remind,observance,status,notes"
 #define ACTIVITY_CSV_HEADER_V2 ACTIVITY_CSV_HEADER_V1 ",category,countries," \
 	"partner,participants,result"
-#define ACTIVITY_CSV_HEADER ACTIVITY_CSV_HEADER_V2 ",public"
-#define ACTIVITY_CSV_FIELDS 17
+#define ACTIVITY_CSV_HEADER_V3 ACTIVITY_CSV_HEADER_V2 ",public"
+#define ACTIVITY_CSV_HEADER ACTIVITY_CSV_HEADER_V2 ",member,amount," \
+	"currency,budget,report_text,public"
+#define ACTIVITY_CSV_FIELDS 22
 int activity_from_csv(struct store *st, const struct config *cfg, char **f,
     struct activity *a, struct field_errs *errs);
 

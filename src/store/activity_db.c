@@ -15,7 +15,8 @@
 #define ACTIVITY_COLUMNS "id, uid, title, all_day, start_date, start_min," \
 	" end_date, end_min, location, organiser, observance, notes, remind," \
 	" status, revision, created, modified, result, participants," \
-	" category, countries, partner, public"
+	" category, countries, partner, public, member, amount, currency," \
+	" budget, report_text"
 
 static void
 row_activity(sqlite3_stmt *stmt, void *elem)
@@ -54,6 +55,11 @@ row_activity(sqlite3_stmt *stmt, void *elem)
 	a->countries = store_column_dup(stmt, 20);
 	a->partner = store_column_dup(stmt, 21);
 	a->public = sqlite3_column_int(stmt, 22) != 0;
+	a->member = store_column_dup(stmt, 23);
+	a->amount = (long)sqlite3_column_int64(stmt, 24);
+	a->currency = store_column_dup(stmt, 25);
+	a->budget = (long)sqlite3_column_int64(stmt, 26);
+	a->report_text = store_column_dup(stmt, 27);
 }
 
 /* An activity's position in a loaded list, by id. */
@@ -249,10 +255,10 @@ activity_get(struct store *st, long id, struct activity *out)
 /*
  * Upsert the activity row itself; *changed when inserted or differing.
  * When merge is set (an import) an empty record field (?15-?19: result,
- * participants, category, countries, partner) keeps the value the
- * application recorded; otherwise it clears it.  The public flag (?21)
- * is NULL when the import does not say: the stored one stays, a new row
- * is internal.
+ * participants, category, countries, partner; ?22-?26: member, amount,
+ * currency, budget, report text) keeps the value the application
+ * recorded; otherwise it clears it.  The public flag (?21) is NULL when
+ * the import does not say: the stored one stays, a new row is internal.
  */
 static int
 put_row(struct store *st, const struct activity *a, long now, int merge,
@@ -262,33 +268,35 @@ put_row(struct store *st, const struct activity *a, long now, int merge,
 #define KEEP(n, col) "CASE WHEN ?20 THEN coalesce(" n ", " col ") ELSE " \
 	n " END"
 #define PUBLIC "coalesce(?21, CASE WHEN ?20 THEN public ELSE 0 END)"
+#define RECORD KEEP("?15", "result") ", " KEEP("?16", "participants") ", " \
+	KEEP("?17", "category") ", " KEEP("?18", "countries") ", " \
+	KEEP("?19", "partner") ", " PUBLIC ", " KEEP("?22", "member") ", " \
+	KEEP("?23", "amount") ", " KEEP("?24", "currency") ", " \
+	KEEP("?25", "budget") ", " KEEP("?26", "report_text")
 	sqlite3_stmt *stmt = store_prepare(st,
 	    "INSERT INTO activities (uid, title, all_day, start_date,"
 	    " start_min, end_date, end_min, location, organiser, observance,"
 	    " notes, remind, status, created, modified, result, participants,"
-	    " category, countries, partner, public)"
+	    " category, countries, partner, public, member, amount, currency,"
+	    " budget, report_text)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?14, ?15, ?16, ?17, ?18, ?19, coalesce(?21, 0))"
+	    " ?14, ?14, ?15, ?16, ?17, ?18, ?19, coalesce(?21, 0), ?22, ?23,"
+	    " ?24, ?25, ?26)"
 	    " ON CONFLICT (uid) DO UPDATE SET title = ?2, all_day = ?3,"
 	    " start_date = ?4, start_min = ?5, end_date = ?6, end_min = ?7,"
 	    " location = ?8, organiser = ?9, observance = ?10, notes = ?11,"
 	    " remind = ?12, status = ?13, modified = ?14,"
-	    " result = " KEEP("?15", "result") ","
-	    " participants = " KEEP("?16", "participants") ","
-	    " category = " KEEP("?17", "category") ","
-	    " countries = " KEEP("?18", "countries") ","
-	    " partner = " KEEP("?19", "partner") ","
-	    " public = " PUBLIC ","
+	    " (result, participants, category, countries, partner, public,"
+	    " member, amount, currency, budget, report_text) = (" RECORD "),"
 	    " revision = revision + 1"
 	    " WHERE (title, all_day, start_date, start_min, end_date, end_min,"
 	    " location, organiser, observance, notes, remind, status, result,"
-	    " participants, category, countries, partner, public) IS NOT (?2,"
-	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	    KEEP("?15", "result") ", " KEEP("?16", "participants") ", "
-	    KEEP("?17", "category") ", " KEEP("?18", "countries") ", "
-	    KEEP("?19", "partner") ", " PUBLIC ")");
+	    " participants, category, countries, partner, public, member,"
+	    " amount, currency, budget, report_text) IS NOT (?2,"
+	    " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, " RECORD ")");
 #undef KEEP
 #undef PUBLIC
+#undef RECORD
 	int ret;
 
 	if (stmt == NULL)
@@ -318,6 +326,13 @@ put_row(struct store *st, const struct activity *a, long now, int merge,
 	sqlite3_bind_int(stmt, 20, merge);
 	if (a->public >= 0)
 		sqlite3_bind_int(stmt, 21, a->public != 0);
+	store_bind_text(stmt, 22, a->member);
+	if (a->amount > 0)
+		sqlite3_bind_int64(stmt, 23, a->amount);
+	store_bind_text(stmt, 24, a->currency);
+	if (a->budget > 0)
+		sqlite3_bind_int64(stmt, 25, a->budget);
+	store_bind_text(stmt, 26, a->report_text);
 	ret = store_step_done(st, stmt);
 	*changed = ret == 0 && sqlite3_changes(store_db(st)) > 0;
 	return ret;

@@ -221,7 +221,25 @@ static const char *const migrations[] = {
 	 * (activity_query()) walks the index instead of sorting them all. */
 	"CREATE INDEX activities_order ON activities(start_date, all_day DESC,"
 	" start_min, id);",
-	/* 13 -> 14: the narrative sections staff write for a document and
+	/* 13 -> 14: what a year-end report and a plan say of an activity
+	 * beyond its record: the member organisation credited with it (a
+	 * key of the new members table, member.c), the aid an NGO activity
+	 * mobilised (whole units of an ISO 4217 currency), its planned cost
+	 * in VND, and staff's own sentence for the report. */
+	"CREATE TABLE members ("
+	"  key TEXT PRIMARY KEY,"
+	"  name TEXT NOT NULL,"
+	"  kind TEXT NOT NULL"
+	"   CHECK (kind IN ('bilateral', 'multilateral', 'other')),"
+	"  modified INTEGER NOT NULL);"
+	REV_TRIGGERS("members")
+	"ALTER TABLE activities ADD COLUMN member TEXT;"
+	"ALTER TABLE activities ADD COLUMN amount INTEGER;"
+	"ALTER TABLE activities ADD COLUMN currency TEXT;"
+	"ALTER TABLE activities ADD COLUMN budget INTEGER;"
+	"ALTER TABLE activities ADD COLUMN report_text TEXT;"
+	"CREATE INDEX activities_member ON activities(member);",
+	/* 14 -> 15: the narrative sections staff write for a document and
 	 * year (texts.h), every version kept: a row is never changed, a
 	 * restore is a new version equal to an old one. */
 	"CREATE TABLE texts ("

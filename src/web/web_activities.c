@@ -13,6 +13,7 @@
 #include "activity.h"
 #include "config.h"
 #include "escape.h"
+#include "member.h"
 #include "store.h"
 #include "text.h"
 #include "ui.h"
@@ -226,6 +227,39 @@ row(struct web_req *r, const char *label, const char *value)
 		html_printf(r->out, "<dt>%s</dt><dd>%s</dd>\n", label, value);
 }
 
+/* What the report and the plan take beyond the record: the member
+ * credited, aid, budget, and staff's own sentence. */
+static void
+report_details(struct web_req *r, const struct activity *a)
+{
+	struct member m = { NULL, NULL, NULL };
+	struct buf b;
+
+	buf_init(&b);
+	if (a->member != NULL) {
+		/* A lookup that fails shows the key: still the member. */
+		if (member_get(r->st, a->member, &m) != 0)
+			m.name = xstrdup(a->member);
+		row(r, L(r, "Đơn vị thành viên", "Member organisation"),
+		    m.name);
+		member_release(&m);
+	}
+	if (a->amount > 0) {
+		buf_put_grouped(&b, a->amount, L(r, ".", ",")[0]);
+		buf_printf(&b, " %s", a->currency != NULL ? a->currency : "");
+		row(r, L(r, "Tài trợ vận động được", "Aid mobilised"), b.data);
+	}
+	if (a->budget > 0) {
+		b.len = 0;
+		buf_put_grouped(&b, a->budget, L(r, ".", ",")[0]);
+		buf_puts(&b, L(r, " đồng", " VND"));
+		row(r, L(r, "Kinh phí dự kiến", "Planned cost"), b.data);
+	}
+	row(r, L(r, "Câu viết trong báo cáo", "The report's sentence"),
+	    a->report_text);
+	buf_release(&b);
+}
+
 static void
 details(struct web_req *r, const struct activity *a)
 {
@@ -275,6 +309,7 @@ details(struct web_req *r, const struct activity *a)
 	snprintf(n, sizeof(n), "%d", a->participants);
 	row(r, L(r, "Số người tham dự", "Participants"),
 	    a->participants > 0 ? n : NULL);
+	report_details(r, a);
 	html_raw(r->out, "</dl>\n");
 }
 

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "escape.h"
 #include "log.h"
+#include "member.h"
 #include "store.h"
 #include "text.h"
 #include "ui.h"
@@ -121,6 +122,76 @@ category_select(struct web_req *r, const char *value)
 	free(pairs);
 }
 
+/* The member organisations, and none (the union's own work). */
+static void
+member_select(struct web_req *r, const struct form_state *fs)
+{
+	struct member_list ml = { NULL, 0 };
+	const char **pairs;
+	const char *v = fs->in.member != NULL ? fs->in.member : "";
+	size_t i, n = 0;
+
+	if (member_load(r->st, &ml) == -1)
+		log_warnx("the member list is left out of the form");
+	pairs = xcalloc(2 * ml.n + 5, sizeof(*pairs));
+	pairs[n++] = "";
+	pairs[n++] = L(r, "(hoạt động của Liên hiệp)", "(the union's own)");
+	for (i = 0; i < ml.n; i++) {
+		pairs[n++] = ml.v[i].key;
+		pairs[n++] = ml.v[i].name;
+	}
+	/* A value no member has any more stays, to be seen and changed. */
+	if (*v != '\0' && member_find(&ml, v) == NULL) {
+		pairs[n++] = v;
+		pairs[n++] = v;
+	}
+	ui_select(r, "member", L(r, "Đơn vị thành viên thực hiện",
+	    "Member organisation credited"), pairs, v);
+	if (error_of(r, fs, "member") != NULL)
+		html_printf(r->out, "<p class=\"error\" role=\"alert\">%s"
+		    "</p>\n", error_of(r, fs, "member"));
+	free(pairs);
+	member_list_release(&ml);
+}
+
+/* What the report and the plan say beyond the record: aid mobilised,
+ * planned cost, and staff's own sentence for the report. */
+static void
+report_fields(struct web_req *r, const struct form_state *fs)
+{
+	const struct activity_input *in = &fs->in;
+	struct ui_field f[] = {
+		{ "amount", L(r, "Số tiền tài trợ vận động được", "Aid "
+		    "mobilised"), "text", in->amount, L(r, "Chỉ với hoạt động "
+		    "phi chính phủ nước ngoài; số nguyên, không dấu chấm, ví "
+		    "dụ 149814", "NGO work only; a whole number without "
+		    "separators, for example 149814"), error_of(r, fs,
+		    "amount"), 0, "off" },
+		{ "currency", L(r, "Đơn vị tiền tệ", "Currency"), "text",
+		    in->currency, L(r, "Mã ISO 4217: USD, EUR, VND…",
+		    "ISO 4217 code: USD, EUR, VND…"), error_of(r, fs,
+		    "currency"), 0, "off" },
+		{ "budget", L(r, "Kinh phí dự kiến (đồng)",
+		    "Planned cost (VND)"), "text", in->budget, L(r, "Đưa vào "
+		    "phần Kinh phí của kế hoạch; ví dụ 25000000", "Goes into "
+		    "the plan's budget part; for example 25000000"),
+		    error_of(r, fs, "budget"), 0, "off" },
+	};
+	struct ui_field text = { "report_text", L(r, "Câu viết trong báo cáo",
+	    "The report's sentence"), NULL, in->report_text, L(r, "Để trống: "
+	    "kyniem tự viết câu từ tên, thời gian, địa điểm và kết quả. Điền "
+	    "vào: báo cáo in nguyên văn câu này.", "Empty: kyniem writes the "
+	    "sentence from the title, date, place and result. Filled in: the "
+	    "report prints this sentence as it is."), error_of(r, fs,
+	    "report_text"), 0, NULL };
+	size_t i;
+
+	member_select(r, fs);
+	for (i = 0; i < NELEM(f); i++)
+		ui_field(r, &f[i]);
+	ui_textarea(r, &text);
+}
+
 /* What the year-end report takes of the activity. */
 static void
 record_fields(struct web_req *r, const struct form_state *fs)
@@ -151,6 +222,7 @@ record_fields(struct web_req *r, const struct form_state *fs)
 	for (i = 0; i < NELEM(f); i++)
 		ui_field(r, &f[i]);
 	ui_textarea(r, &res);
+	report_fields(r, fs);
 }
 
 static void

@@ -53,6 +53,13 @@ int web_activity_get(struct web_req *r, struct activity *a);
 int web_year_now(struct web_req *r);
 int web_year(struct web_req *r);
 
+/* web_members.c: Đơn vị thành viên (editors change them). */
+int web_members(struct web_req *r);
+int web_member_add(struct web_req *r);
+int web_member_edit_form(struct web_req *r);
+int web_member_edit(struct web_req *r);
+int web_member_remove(struct web_req *r);
+
 /* web_occasion.c: one observance, its anniversaries and activities, and
  * its correction. */
 int web_occasion(struct web_req *r);

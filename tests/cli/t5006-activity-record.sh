@@ -25,7 +25,7 @@ expect_grep '^status      done$' "$T/show"
 
 # Bad values: the field and the value in the message, nothing written.
 test_must_fail_with --status=1 \
-    "category: unknown category 'delegation' (one of: delegation-out, delegation-in, anniversary, annual, letter, ngo, overseas, information, other)" \
+    "category: unknown category 'delegation' (one of: delegation-out, delegation-in, anniversary, annual, letter, ngo, overseas, information, conference, other)" \
     K activity add --title X --start 2023-02-01 --category delegation
 test_must_fail_with --status=1 "countries: unknown country code 'XX'" \
     K activity add --title X --start 2023-02-01 --country JP --country xx
@@ -70,7 +70,7 @@ expect_grep '^jp-amy,Giao lưu gặp mặt các bạn Nhật Bản,2023-03-18,20
     "$T/export.csv"
 expect "the export has the header" \
     [ "$(head -n 1 "$T/export.csv" | tr -d '\r')" = \
-    "key,title,start,end,location,organiser,owners,remind,observance,status,notes,category,countries,partner,participants,result,public" ]
+    "key,title,start,end,location,organiser,owners,remind,observance,status,notes,category,countries,partner,participants,result,member,amount,currency,budget,report_text,public" ]
 # Into a fresh database and out again: the same file.
 mv "$T/kyniem.db" "$T/first.db"
 initdb

@@ -57,9 +57,9 @@ internal	Hội thảo đã rút lại
 public	Ngày hội hữu nghị
 EOC
 K activity list --csv | cut -d, -f1 --complement >"$T/csv"
-expect_grep '^title,.*,partner,participants,result,public' "$T/csv"
-expect_grep '^Giao lưu văn hóa Việt – Lào,.*,Kết quả kín 1,yes' "$T/csv"
-expect_grep '^Gặp mặt kín Zeta,.*,Kết quả kín 2,no' "$T/csv"
+expect_grep '^title,.*,partner,participants,result,member,amount,currency,budget,report_text,public' "$T/csv"
+expect_grep '^Giao lưu văn hóa Việt – Lào,.*,Kết quả kín 1,,,,,,yes' "$T/csv"
+expect_grep '^Gặp mặt kín Zeta,.*,Kết quả kín 2,,,,,,no' "$T/csv"
 
 start_server $TODAY
 expect "GET /calendars/activities.ics: 200" [ "$(fetch \

@@ -196,6 +196,29 @@ static const struct {
 	    "location: contains a control character" },
 	{ { .title = "Họp", .start = "2023-02-01", .notes = "a\nb",
 	    .result = "c\td" }, "" },
+	/* Aid: an amount in a currency, of NGO work only. */
+	{ { .title = "Vận động", .start = "2023-02-01", .category = "ngo",
+	    .amount = "149814", .currency = "usd" }, "" },
+	{ { .title = "Vận động", .start = "2023-02-01", .category = "ngo",
+	    .amount = "149.814", .currency = "USD" }, "amount: must be a "
+	    "whole number of units without separators, like 149814, not "
+	    "'149.814'" },
+	{ { .title = "Vận động", .start = "2023-02-01", .category = "ngo",
+	    .amount = "149814" }, "currency: an amount needs its currency "
+	    "and a currency its amount: give both or neither" },
+	{ { .title = "Vận động", .start = "2023-02-01", .category = "ngo",
+	    .amount = "1", .currency = "US$" }, "currency: must be a "
+	    "three-letter ISO 4217 code like USD, EUR or VND, not 'US$'" },
+	{ { .title = "Họp", .start = "2023-02-01", .category = "other",
+	    .amount = "5", .currency = "EUR" }, "amount: only an activity of "
+	    "category ngo records the aid it mobilised" },
+	{ { .title = "Họp", .start = "2023-02-01", .budget = "25000000" },
+	    "" },
+	{ { .title = "Họp", .start = "2023-02-01", .budget = "-1" },
+	    "budget: must be a whole number of đồng without separators, like "
+	    "25000000, not '-1'" },
+	{ { .title = "Họp", .start = "2023-02-01", .report_text = "a\nb" },
+	    "report_text: contains a control character" },
 };
 
 START_TEST(apply)
@@ -216,6 +239,12 @@ START_TEST(apply)
 		ck_assert_int_eq(a.participants, 12);
 	if (rc == 0 && applies[_i].in.owners != NULL)
 		ck_assert_uint_eq(a.nowners, 2);
+	if (rc == 0 && applies[_i].in.amount != NULL) {
+		ck_assert_int_eq(a.amount, 149814);
+		ck_assert_str_eq(a.currency, "USD");
+	}
+	if (rc == 0 && applies[_i].in.budget != NULL)
+		ck_assert_int_eq(a.budget, 25000000);
 	field_errs_release(&errs);
 	activity_release(&a);
 }
@@ -295,7 +324,7 @@ START_TEST(category_check)
 	ck_assert_str_eq(check_line(NULL, &a), "");
 	ck_assert_str_eq(check_line(&cfg, &a), "category: unknown category "
 	    "'gala' (one of: delegation-out, delegation-in, anniversary, "
-	    "annual, letter, ngo, overseas, information, other)");
+	    "annual, letter, ngo, overseas, information, conference, other)");
 	activity_release(&a);
 	config_release(&cfg);
 }

@@ -271,10 +271,10 @@ START_TEST(categories)
 	int rc;
 
 	load_ok("[general]\nlang = vi\n", &cfg);
-	ck_assert_uint_eq(cfg.ncategories, 9);
+	ck_assert_uint_eq(cfg.ncategories, 10);
 	ck_assert_str_eq(cfg.categories[0].key, "delegation-out");
 	ck_assert_str_eq(cfg.categories[0].name_vi, "Đoàn ra");
-	ck_assert_str_eq(cfg.categories[8].key, "other");
+	ck_assert_str_eq(cfg.categories[9].key, "other");
 	ck_assert_str_eq(config_category_find(&cfg, "ngo")->name_vi,
 	    "Công tác phi chính phủ nước ngoài");
 	ck_assert_ptr_null(config_category_find(&cfg, "gala"));

@@ -60,6 +60,32 @@ START_TEST(parse_int)
 }
 END_TEST
 
+/* Thousands grouped as the report writes money: 149.814 USD. */
+static const struct {
+	long n;
+	int sep;
+	const char *out;
+} groups[] = {
+	{ 0, '.', "0" },
+	{ 999, '.', "999" },
+	{ 1000, '.', "1.000" },
+	{ 149814, '.', "149.814" },
+	{ 3400000000L, '.', "3.400.000.000" },
+	{ 25000000, ',', "25,000,000" },
+	{ -5, '.', "0" },
+};
+
+START_TEST(grouped)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_put_grouped(&b, groups[_i].n, groups[_i].sep);
+	ck_assert_str_eq(b.data, groups[_i].out);
+	buf_release(&b);
+}
+END_TEST
+
 START_TEST(utf8)
 {
 	ck_assert(util_utf8_valid("Nhật Bản", strlen("Nhật Bản")));
@@ -107,6 +133,7 @@ suite(void)
 	tcase_add_loop_test(tc, parse_dates, 0, NELEM(dates));
 	tcase_add_test(tc, parse_int);
 	tcase_add_test(tc, utf8);
+	tcase_add_loop_test(tc, grouped, 0, NELEM(groups));
 	tcase_add_test(tc, csv_records);
 	suite_add_tcase(s, tc);
 	return s;
