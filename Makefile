@@ -168,6 +168,7 @@ SRCS = \
 	src/web/web_recipients.c \
 	src/web/web_session.c \
 	src/web/web_static.c \
+	src/web/web_texts.c \
 	src/web/web_thread.c \
 	src/web/web_users.c \
 	src/web/web_verify.c \

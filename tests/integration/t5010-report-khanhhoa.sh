@@ -119,15 +119,15 @@ expect_diff - "$T/sections" <<'EOC'
 ### 3. Công tác phi chính phủ nước ngoài
 ### 4. Công tác người Việt Nam ở nước ngoài
 ### 5. Công tác thông tin đối ngoại
-### 6. Hoạt động khác
-### 7. Các ngày kỷ niệm năm chẵn, năm tròn trong năm chưa ghi nhận hoạt động
-### 1. Kết quả đạt được
+### 6. Tham dự các hội nghị
+### 7. Hoạt động khác
+### 8. Các ngày kỷ niệm năm chẵn, năm tròn trong năm chưa ghi nhận hoạt động
 EOC
 expect_grep 'Kết quả: Tổng số tiền tài trợ tính đến thời điểm báo cáo là 149.814 USD$' "$R"
 
 # The milestones with no done activity, for staff to decide on: Finland,
 # France (its activity only planned, and said so), and not Japan.
-sed -n '/^### 7\./,/^## III/p' "$R" >"$T/unmarked"
+sed -n '/^### 8\./,/^## III/p' "$R" >"$T/unmarked"
 expect_grep '^_\\\[Cần quyết định: ' "$T/unmarked"
 expect_grep '^- Kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Phần Lan (25/1/1973 – 25/1/2023)$' "$T/unmarked"
 expect_grep '^- Kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Pháp (12/4/1973 – 12/4/2023) (có 1 hoạt động chưa ghi nhận kết quả)$' "$T/unmarked"
