@@ -90,13 +90,32 @@ state(struct web_req *r, const char *doc, int year,
 	html_raw(r->out, "</p>\n");
 }
 
+/* Characters of a version the history shows: its beginning, enough to
+ * tell versions apart without a page of every one. */
+#define HISTORY_CHARS	300
+
+/* The first max characters of body (UTF-8, checked when saved), with
+ * "…" when there is more; the caller frees. */
+static char *
+beginning(const char *body, size_t max)
+{
+	const char *p = body;
+	size_t n = 0;
+
+	for (; *p != '\0'; p++)
+		if (((unsigned char)*p & 0xc0) != 0x80 && n++ == max)
+			break;
+	return *p == '\0' ? xstrdup(body) : xasprintf("%.*s…",
+	    (int)(p - body), body);
+}
+
 /* The versions of one section, newest first, each but the current one
  * with a button that brings it back. */
 static void
 history(struct web_req *r, const char *doc, int year, const char *key,
     const struct text_list *h)
 {
-	char action[160], label[64];
+	char action[160], label[64], *shown;
 	size_t i;
 
 	if (h->n == 0)
@@ -111,9 +130,11 @@ history(struct web_req *r, const char *doc, int year, const char *key,
 		html_printf(r->out, "<tr><td>%ld</td><td class=\"date\">",
 		    h->v[i].version);
 		ui_time(r, h->v[i].at);
+		shown = beginning(h->v[i].body, HISTORY_CHARS);
 		html_printf(r->out, "</td><td>%s</td><td><span class=\"pre\">"
-		    "%s</span>", h->v[i].who, *h->v[i].body != '\0' ?
-		    h->v[i].body : L(r, "(để trống)", "(empty)"));
+		    "%s</span>", h->v[i].who, *shown != '\0' ? shown :
+		    L(r, "(để trống)", "(empty)"));
+		free(shown);
 		if (h->v[i].restored > 0)
 			html_printf(r->out, " <span class=\"muted\">(%s %ld)"
 			    "</span>", L(r, "khôi phục bản", "restored "

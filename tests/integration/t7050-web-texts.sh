@@ -163,6 +163,21 @@ expect "no section budget in a report (404)" [ "$(web_post editor \
     '/app/texts/report/2024/restore?key=budget&version=1')" = 404 ]
 expect "three versions" [ "$(versions report 2024 context)" = 3 ]
 
+# A long version shows its beginning in the history, the whole of it in
+# the form.
+"$PYTHON" -c 'print("ệ" * 400)' >"$T/lessons"
+expect "a long lessons text (303)" [ "$(web_post editor \
+    /app/texts/report/2024 "lessons@$T/lessons")" = 303 ]
+expect "a short one after it (303)" [ "$(web_post editor \
+    /app/texts/report/2024 'lessons=Ngắn.')" = 303 ]
+web_get editor /app/texts/report/2024 "$T/e7.html" >/dev/null
+expect "the history shows 300 characters of it" "$PYTHON" -c '
+import sys
+page = open(sys.argv[1], encoding="utf-8").read()
+assert "<span class=\"pre\">" + "ệ" * 300 + "…</span>" in page
+assert "ệ" * 301 not in page
+' "$T/e7.html"
+
 # The report with sections missing: none of them, no placeholder; the
 # draft names them in one line; once all are written, no line at all.
 expect "the report's Markdown (200)" [ "$(web_get viewer \
