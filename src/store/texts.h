@@ -26,6 +26,8 @@ struct text_section {
 	const char *key;	/* "context", "assessment", ... */
 	const char *vi, *en;	/* the heading as the document prints it */
 	int optional;		/* left out quietly when not written */
+	const char *about_vi, *about_en;	/* what it holds, where it
+						   prints: for the form */
 };
 
 /* The sections of doc, ending with a row whose key is NULL; NULL for an

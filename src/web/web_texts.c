@@ -165,6 +165,7 @@ section(struct web_req *r, const char *doc, int year,
 	const struct field_err *e = NULL;
 	struct text_list h;
 	struct ui_field f;
+	char *hint = NULL;
 
 	if (text_history(r->st, doc, year, s->key, &h) == -1)
 		return -1;
@@ -181,12 +182,14 @@ section(struct web_req *r, const char *doc, int year,
 		f.name = s->key;
 		f.label = L(r, "Nội dung", "Text");
 		f.value = body;
-		f.hint = L(r, "Mỗi dòng là một đoạn; dòng bắt đầu bằng “- ” "
-		    "hoặc “+ ” là một gạch đầu dòng. Để trống và lưu: mục này "
+		hint = xasprintf("%s %s", L(r, s->about_vi, s->about_en),
+		    L(r, "Mỗi dòng là một đoạn; dòng bắt đầu bằng “- ” hoặc "
+		    "“+ ” là một gạch đầu dòng. Để trống và lưu: mục này "
 		    "không có trong tài liệu.", "Each line is a paragraph; a "
 		    "line starting \u201c- \u201d or \u201c+ \u201d is a "
 		    "bullet. Saved empty, the document leaves the section "
-		    "out.");
+		    "out."));
+		f.hint = hint;
 		f.error = e != NULL ? L(r, e->vi, e->en) : NULL;
 		html_printf(r->out, "<form method=\"post\" action=\"%s/app/"
 		    "texts/%s/%d#s-%s\">", r->root, doc, year, s->key);
@@ -194,11 +197,16 @@ section(struct web_req *r, const char *doc, int year,
 		ui_textarea(r, &f);
 		html_printf(r->out, "<button type=\"submit\">%s</button></form>"
 		    "\n", L(r, "Lưu mục này", "Save this section"));
-	} else if (body != NULL)
-		html_printf(r->out, "<p class=\"pre\">%s</p>\n", body);
+	} else {
+		html_printf(r->out, "<p class=\"hint\">%s</p>\n",
+		    L(r, s->about_vi, s->about_en));
+		if (body != NULL)
+			html_printf(r->out, "<p class=\"pre\">%s</p>\n", body);
+	}
 	history(r, doc, year, s->key, &h);
 	html_raw(r->out, "</section>\n");
 	text_list_release(&h);
+	free(hint);
 	return 0;
 }
 

@@ -70,6 +70,8 @@ expect "the editor's texts of the 2024 report (200)" \
     [ "$(web_get editor /app/texts/report/2024 "$T/e.html")" = 200 ]
 expect_grep '<form method="post" action="/app/texts/report/2024#s-context"><input type="hidden" name="csrf" value="[^"]*"><div class="field"><label for="f-context">Nội dung</label><textarea rows="4" id="f-context" name="context" aria-describedby="h-context">Năm 2023 có ý nghĩa' \
     "$T/e.html"
+expect_grep '<p class="hint" id="h-context">Tình hình thế giới, trong nước và của địa phương trong năm; thuận lợi và khó khăn của công tác đối ngoại nhân dân (mục I). Mỗi dòng là một đoạn' \
+    "$T/e.html"
 expect_grep 'name="assessment"' "$T/e.html"
 expect_grep 'name="lessons"' "$T/e.html"
 

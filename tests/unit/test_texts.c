@@ -52,6 +52,8 @@ START_TEST(sections)
 		for (n = 0; s[n].key != NULL; n++) {
 			ck_assert_str_ne(s[n].vi, "");
 			ck_assert_str_ne(s[n].en, "");
+			ck_assert_str_ne(s[n].about_vi, "");
+			ck_assert_str_ne(s[n].about_en, "");
 			ck_assert_ptr_eq(text_section_find(doc[i], s[n].key),
 			    &s[n]);
 			for (t = s; t < &s[n]; t++)
