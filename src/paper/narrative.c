@@ -29,8 +29,8 @@ narrative_paras(struct doc *d, const char *body)
 		line = xstrndup(p, len);
 		if (len > 2 && (line[0] == '-' || line[0] == '+') &&
 		    line[1] == ' ')
-			doc_bullet(d, line[0] == '+', line + 2 + strspn(line + 2,
-			    " \t"));
+			doc_bullet(d, line[0] == '+', line + 2 +
+			    strspn(line + 2, " \t"));
 		else
 			doc_para(d, line);
 		free(line);

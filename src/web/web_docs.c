@@ -59,8 +59,8 @@ texts_link(struct web_req *r, const char *doc, int year)
 
 	buf_init(&keys);
 	n = text_missing(&r->data->texts, doc, year, &keys);
-	html_printf(r->out, "<td><a href=\"%s/app/texts/%s/%d\">%s</a>", r->root,
-	    doc, year, L(r, "Phần cán bộ viết", "Parts staff write"));
+	html_printf(r->out, "<td><a href=\"%s/app/texts/%s/%d\">%s</a>",
+	    r->root, doc, year, L(r, "Phần cán bộ viết", "Parts staff write"));
 	if (n > 0)
 		html_printf(r->out, " <span class=\"muted\">(%d %s)</span>",
 		    n, L(r, "mục chưa viết", "not written"));

@@ -81,8 +81,8 @@ state(struct web_req *r, const char *doc, int year,
 		    "year's"));
 	else if (from != 0)
 		html_printf(r->out, "%s %d: %s", L(r, "Để trống từ năm",
-		    "Empty since"), from, L(r, "mục này không có trong tài liệu",
-		    "the document leaves this section out"));
+		    "Empty since"), from, L(r, "mục này không có trong tài "
+		    "liệu", "the document leaves this section out"));
 	else
 		html_printf(r->out, "<strong>%s</strong>%s", L(r, "Chưa viết",
 		    "Not written"), s->optional ? L(r, " (không bắt buộc)",
@@ -232,8 +232,9 @@ missing(struct web_req *r, const char *doc, int year)
 	if (n > 0)
 		html_raw(r->out, "</ul></div>\n");
 	else
-		html_printf(r->out, "<p class=\"flash\" id=\"missing\">%s</p>\n",
-		    L(r, "Đã viết đủ các mục.", "Every section is written."));
+		html_printf(r->out, "<p class=\"flash\" id=\"missing\">%s"
+		    "</p>\n", L(r, "Đã viết đủ các mục.",
+		    "Every section is written."));
 }
 
 /* The whole document as it prints, for the report and the plan. */
@@ -282,9 +283,10 @@ texts_page(struct web_req *r, const char *doc, int year, unsigned status,
 	html_printf(r->out, "<p><a href=\"%s/app/documents?year=%d\">%s</a>"
 	    "</p>\n", r->root, year, L(r, "← Tài liệu", "← Documents"));
 	if (bad != NULL)
-		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s</p>\n",
-		    L(r, "Chưa lưu được: hãy sửa mục được đánh dấu dưới đây.",
-		    "Not saved: correct the section marked below."));
+		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s"
+		    "</p>\n", L(r, "Chưa lưu được: hãy sửa mục được đánh "
+		    "dấu dưới đây.", "Not saved: correct the section marked "
+		    "below."));
 	missing(r, doc, year);
 	for (s = text_sections(doc); s->key != NULL; s++)
 		if (section(r, doc, year, s, bad) == -1)
