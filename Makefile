@@ -101,6 +101,7 @@ SRCS = \
 	src/lib/escape.c \
 	src/lib/field.c \
 	src/lib/file.c \
+	src/lib/json.c \
 	src/lib/input.c \
 	src/lib/log.c \
 	src/lib/text.c \
@@ -124,6 +125,8 @@ SRCS = \
 	src/paper/plan_render.c \
 	src/paper/rank.c \
 	src/paper/report.c \
+	src/paper/report_check.c \
+	src/paper/report_line.c \
 	src/serve/conns.c \
 	src/serve/form.c \
 	src/serve/http.c \
@@ -157,6 +160,7 @@ SRCS = \
 	src/web/web_activity.c \
 	src/web/web_audit.c \
 	src/web/web_backup.c \
+	src/web/web_check.c \
 	src/web/web_contacts.c \
 	src/web/web_docs.c \
 	src/web/web_home.c \
@@ -191,6 +195,7 @@ UNITS = \
 	tests/unit/test_httpreq.c \
 	tests/unit/test_icsline.c \
 	tests/unit/test_import.c \
+	tests/unit/test_json.c \
 	tests/unit/test_lunar.c \
 	tests/unit/test_message.c \
 	tests/unit/test_plan.c \

@@ -185,6 +185,32 @@ expect_no_grep() {
 	fi
 }
 
+# expect_audit_json [DB]: one check that the audit trail of DB (default
+# $T/kyniem.db) has entries with a before or an after, and that each
+# before and after is a JSON object Python's json reads (lib/json.c wrote
+# it); the entries go to the log.
+expect_audit_json() {
+	if "$PYTHON" - "${1:-$T/kyniem.db}" >&9 2>&1 <<'EOP'
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.text_factory = bytes
+n = 0
+for row in db.execute("SELECT id, action, before, after FROM audit"):
+    for v in row[2:]:
+        if v is not None:
+            o = json.loads(v.decode("utf-8"))
+            assert isinstance(o, dict) and o, (row, o)
+            n += 1
+print("%d objects in the audit trail" % n)
+assert n > 0, "no before or after in the audit trail"
+EOP
+	then
+		_record ok "the audit trail's objects are JSON"
+	else
+		fail "the audit trail's objects are not all JSON (above)"
+	fi
+}
+
 # A free TCP port on 127.0.0.1.
 free_port() {
 	"$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'

@@ -35,33 +35,25 @@ csv_row(struct buf *b, const struct contact *c)
 static void
 print_list(const struct contact_list *l, enum out_format fmt)
 {
-	struct buf b;
+	struct output_list out;
 	size_t i;
 
-	buf_init(&b);
-	if (fmt == OUT_CSV)
-		buf_puts(&b, CONTACT_CSV_HEADER "\r\n");
-	if (fmt == OUT_JSON)
-		buf_putc(&b, '[');
+	output_list_begin(&out, fmt, CONTACT_CSV_HEADER "\r\n");
 	for (i = 0; i < l->n; i++) {
 		const struct contact *c = &l->v[i];
 
 		if (fmt == OUT_CSV)
-			csv_row(&b, c);
-		else if (fmt == OUT_JSON) {
-			buf_puts(&b, i ? ",\n " : "\n ");
-			contact_json(c, 1, &b);
-		} else
-			buf_printf(&b, "%-24s %-2s %-17s %-13s %s%s\n", c->key,
-			    c->country, c->kind, c->confidence, c->name_vi,
-			    c->origin == CONTACT_IMPORTED ? "" :
+			csv_row(&out.b, c);
+		else if (fmt == OUT_JSON)
+			contact_json_value(&out.j, c, 1);
+		else
+			buf_printf(&out.b, "%-24s %-2s %-17s %-13s %s%s\n",
+			    c->key, c->country, c->kind, c->confidence,
+			    c->name_vi, c->origin == CONTACT_IMPORTED ? "" :
 			    c->origin == CONTACT_EDITED ? " (edited)" :
 			    " (added)");
 	}
-	if (fmt == OUT_JSON)
-		buf_puts(&b, l->n ? "\n]\n" : "]\n");
-	fwrite(b.data ? b.data : "", 1, b.len, stdout);
-	buf_release(&b);
+	output_list_end(&out, stdout);
 }
 
 /* Warn of the keys [letters] contacts names that no contact has. */

@@ -9,8 +9,9 @@
 
 #include "cmd.h"
 #include "correction.h"
-#include "escape.h"
 #include "config.h"
+#include "escape.h"
+#include "json.h"
 #include "log.h"
 #include "output.h"
 #include "store.h"
@@ -29,56 +30,75 @@ known(const struct observance *o)
 }
 
 static void
-row(struct buf *b, const struct observance *o, enum out_format fmt)
+json_row(struct json *j, const struct observance *o)
 {
+	json_object(j, NULL);
+	json_str(j, "key", o->key);
+	json_str(j, "kind", rules_kind_name(o->kind));
+	json_str(j, "country", o->country);
+	json_str(j, "date", o->spec);
+	if (o->rule.base_year > 0)
+		json_int(j, "base_year", o->rule.base_year);
+	else
+		json_null(j, "base_year");
+	json_bool(j, "dated", o->rule.type != RULE_UNDATED);
+	json_str(j, "precision", rules_precision_name(rules_precision(o)));
+	json_str(j, "confidence", o->confidence);
+	json_end(j);
+}
+
+static void
+row(struct output_list *out, const struct observance *o)
+{
+	struct buf *b = &out->b;
 	char base[16] = "";
 
 	if (o->rule.base_year > 0)
 		snprintf(base, sizeof(base), "%d", o->rule.base_year);
-	if (fmt == OUT_TEXT) {
+	if (out->fmt == OUT_TEXT) {
 		buf_printf(b, "%-28s %-14s %-2s %-12s %-5s %s%s\n", o->key,
 		    rules_kind_name(o->kind), o->country, o->spec ? o->spec :
 		    "", base, rules_confidence_name(rules_confidence(o)),
 		    known(o));
-		return;
-	}
-	if (fmt == OUT_CSV) {
+	} else if (out->fmt == OUT_CSV) {
 		esc_csv(b, o->key);
 		buf_printf(b, ",%s,%s,", rules_kind_name(o->kind), o->country);
 		esc_csv(b, o->spec);
 		buf_printf(b, ",%s,%s\r\n", base, o->confidence ?
 		    o->confidence : "");
-		return;
-	}
-	buf_puts(b, "{\"key\":");
-	esc_json(b, o->key);
-	buf_printf(b, ",\"kind\":\"%s\",\"country\":",
-	    rules_kind_name(o->kind));
-	esc_json(b, o->country);
-	buf_puts(b, ",\"date\":");
-	esc_json(b, o->spec);
-	buf_printf(b, ",\"base_year\":%s,\"dated\":%s,\"precision\":\"%s\","
-	    "\"confidence\":", base[0] ? base : "null",
-	    o->rule.type == RULE_UNDATED ? "false" : "true",
-	    rules_precision_name(rules_precision(o)));
-	esc_json(b, o->confidence);
-	buf_putc(b, '}');
+	} else
+		json_row(&out->j, o);
 }
 
 static void
-edited_row(struct buf *b, const struct correction *c, enum out_format fmt)
+edited_json(struct json *j, const struct correction *c, const char *state,
+    const char *at)
+{
+	json_object(j, NULL);
+	json_str(j, "key", c->key);
+	json_str(j, "date", c->rule);
+	json_str(j, "shipped_date", c->shipped_rule);
+	json_str(j, "state", state);
+	json_str(j, "at", at);
+	json_str(j, "who", c->who);
+	json_str(j, "source", c->source);
+	json_end(j);
+}
+
+static void
+edited_row(struct output_list *out, const struct correction *c)
 {
 	const char *state = c->active ? "applied" : "superseded";
-	struct buf at;
+	struct buf *b = &out->b, at;
 
 	buf_init(&at);
 	vntime_format_iso(vntime_day(c->at, NULL), -1, &at);
-	if (fmt == OUT_TEXT) {
+	if (out->fmt == OUT_TEXT) {
 		buf_printf(b, "%-28s %-12s %-12s %-10s %s %s\n", c->key,
 		    c->rule, c->shipped_rule != NULL &&
 		    c->shipped_rule[0] != '\0' ? c->shipped_rule :
 		    "-", state, at.data, c->who);
-	} else if (fmt == OUT_CSV) {
+	} else if (out->fmt == OUT_CSV) {
 		esc_csv(b, c->key);
 		buf_putc(b, ',');
 		esc_csv(b, c->rule);
@@ -89,20 +109,8 @@ edited_row(struct buf *b, const struct correction *c, enum out_format fmt)
 		buf_putc(b, ',');
 		esc_csv(b, c->source);
 		buf_puts(b, "\r\n");
-	} else {
-		buf_puts(b, "{\"key\":");
-		esc_json(b, c->key);
-		buf_puts(b, ",\"date\":");
-		esc_json(b, c->rule);
-		buf_puts(b, ",\"shipped_date\":");
-		esc_json(b, c->shipped_rule);
-		buf_printf(b, ",\"state\":\"%s\",\"at\":\"%s\",\"who\":",
-		    state, at.data);
-		esc_json(b, c->who);
-		buf_puts(b, ",\"source\":");
-		esc_json(b, c->source);
-		buf_putc(b, '}');
-	}
+	} else
+		edited_json(&out->j, c, state, at.data);
 	buf_release(&at);
 }
 
@@ -111,25 +119,16 @@ static int
 list_edited(struct app *app, enum out_format fmt)
 {
 	struct correction_list l;
-	struct buf b;
+	struct output_list out;
 	size_t i;
 
 	if (correction_load(app->store, &l) == -1)
 		return 1;
-	buf_init(&b);
-	if (fmt == OUT_CSV)
-		buf_puts(&b, "key,date,shipped_date,state,at,who,source\r\n");
-	if (fmt == OUT_JSON)
-		buf_putc(&b, '[');
-	for (i = 0; i < l.n; i++) {
-		if (fmt == OUT_JSON)
-			buf_puts(&b, i ? ",\n " : "\n ");
-		edited_row(&b, &l.v[i], fmt);
-	}
-	if (fmt == OUT_JSON)
-		buf_puts(&b, l.n ? "\n]\n" : "]\n");
-	fwrite(b.data ? b.data : "", 1, b.len, stdout);
-	buf_release(&b);
+	output_list_begin(&out, fmt,
+	    "key,date,shipped_date,state,at,who,source\r\n");
+	for (i = 0; i < l.n; i++)
+		edited_row(&out, &l.v[i]);
+	output_list_end(&out, stdout);
 	correction_list_release(&l);
 	return fflush(stdout) == 0 ? 0 : 1;
 }
@@ -146,10 +145,10 @@ cmd_list(int argc, char **argv, struct app *app)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct obs_set set;
+	struct output_list out;
 	enum out_format fmt = OUT_TEXT;
 	const char *country = NULL;
-	struct buf b;
-	size_t i, n = 0;
+	size_t i;
 	int ch, kind = -1, edited = 0;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -180,23 +179,12 @@ cmd_list(int argc, char **argv, struct app *app)
 		return list_edited(app, fmt);
 	if (store_load(app->store, kind, &set) == -1)
 		return 1;
-	buf_init(&b);
-	if (fmt == OUT_CSV)
-		buf_puts(&b, "key,kind,country,date,base_year,confidence\r\n");
-	if (fmt == OUT_JSON)
-		buf_putc(&b, '[');
-	for (i = 0; i < set.n; i++) {
-		if (country && strcmp(set.v[i]->country, country) != 0)
-			continue;
-		if (fmt == OUT_JSON)
-			buf_puts(&b, n ? ",\n " : "\n ");
-		row(&b, set.v[i], fmt);
-		n++;
-	}
-	if (fmt == OUT_JSON)
-		buf_puts(&b, n ? "\n]\n" : "]\n");
-	fwrite(b.data ? b.data : "", 1, b.len, stdout);
-	buf_release(&b);
+	output_list_begin(&out, fmt,
+	    "key,kind,country,date,base_year,confidence\r\n");
+	for (i = 0; i < set.n; i++)
+		if (country == NULL || strcmp(set.v[i]->country, country) == 0)
+			row(&out, set.v[i]);
+	output_list_end(&out, stdout);
 	obs_set_release(&set);
 	return 0;
 }

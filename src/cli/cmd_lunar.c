@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "escape.h"
+#include "json.h"
 #include "log.h"
 #include "lunar.h"
 #include "output.h"
@@ -59,6 +59,7 @@ print_result(const struct lunar_date *l, struct ymd t, int to_solar,
     enum lunar_fmt fmt)
 {
 	char canchi[32], iso[16];
+	struct json j;
 	struct buf b;
 
 	if (lunar_can_chi(l->year, canchi, sizeof(canchi)) == -1)
@@ -66,11 +67,16 @@ print_result(const struct lunar_date *l, struct ymd t, int to_solar,
 	util_format_ymd(t, iso, sizeof(iso));
 	buf_init(&b);
 	if (fmt == FMT_JSON) {
-		buf_printf(&b, "{\"day\": %d, \"month\": %d, \"year\": %d, "
-		    "\"leap\": %s, \"can_chi\": ", l->day, l->month, l->year,
-		    l->leap ? "true" : "false");
-		esc_json(&b, canchi);
-		buf_printf(&b, ", \"gregorian\": \"%s\"}\n", iso);
+		json_init(&j, &b, 0);
+		json_object(&j, NULL);
+		json_int(&j, "day", l->day);
+		json_int(&j, "month", l->month);
+		json_int(&j, "year", l->year);
+		json_bool(&j, "leap", l->leap);
+		json_str(&j, "can_chi", canchi);
+		json_str(&j, "gregorian", iso);
+		json_end(&j);
+		buf_putc(&b, '\n');
 	} else if (to_solar) {
 		buf_printf(&b, "%d/%d/%d âm lịch%s (%s): %s\n", l->day,
 		    l->month, l->year, l->leap ? ", tháng nhuận" : "", canchi,

@@ -43,7 +43,8 @@ cmd_outbox(int argc, char **argv, struct app *app)
 	}
 	if (optind != argc)
 		return cmd_usage("outbox");
-	if (outbox_load(app->store, 0, failed, 0, &l) == -1)
+	if (outbox_load(app->store, failed ? OUTBOX_LOAD_FAILED :
+	    OUTBOX_LOAD_ALL, 0, &l) == -1)
 		return 1;
 	for (i = 0; i < l.n; i++) {
 		it = &l.v[i];

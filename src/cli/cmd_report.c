@@ -1,9 +1,10 @@
 /*
  * kyniem report YEAR: the year-end report ("Báo cáo kết quả công tác đối
  * ngoại nhân dân năm YYYY") as Markdown (default), HTML, .docx or PDF, on
- * stdout or in --out FILE.  The work is report.c's, the layout doc.c's.
- * The narrative sections not written are named on stderr and, with
- * --draft, in a line on the first page.
+ * stdout or in --out FILE; with --check, what staff look at before
+ * printing it.  The work is report.c's, the layout doc.c's.  The
+ * narrative sections not written are named on stderr and, with --draft,
+ * in a line on the first page.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -23,10 +24,63 @@
 #include "report.h"
 #include "yearly.h"
 
-/* Build and render the report of year from the database into out. */
+/* 0 if the report of in->year can be made today, else -1 after saying
+ * why. */
+static int
+year_ok(const struct plan_input *in)
+{
+	int first;
+
+	if (report_year_ok(in, &first))
+		return 0;
+	if (in->year > in->today.y)
+		log_warnx("no report for %d: it is %04d-%02d-%02d, and the "
+		    "report of a year is made during or after it", in->year,
+		    in->today.y, in->today.m, in->today.d);
+	else
+		log_warnx("no report for %d: the activities recorded start in "
+		    "%d", in->year, first);
+	return -1;
+}
+
+/* The checklist "Trước khi in báo cáo", kind by kind. */
+static int
+print_check(const struct plan_input *in)
+{
+	struct report_todos l;
+	size_t i, k;
+	int kind = -1;
+
+	if (report_check(in, &l) == -1) {
+		report_todos_release(&l);
+		return -1;
+	}
+	for (i = 0; i < l.n; i = k) {
+		kind = (int)l.v[i].kind;
+		for (k = i; k < l.n && (int)l.v[k].kind == kind; k++)
+			;
+		printf("%s%s (%zu):\n", i > 0 ? "\n" : "",
+		    report_todo_heading(l.v[i].kind, in->lang), k - i);
+		for (; i < k; i++)
+			if (l.v[i].activity > 0)
+				printf("  #%ld %s\n", l.v[i].activity,
+				    l.v[i].text);
+			else
+				printf("  %s\n", l.v[i].text);
+	}
+	if (kind == -1)
+		printf(in->lang == LANG_EN ? "Nothing to check before the "
+		    "report of %d is printed.\n" : "Không còn gì cần kiểm tra "
+		    "trước khi in báo cáo năm %d.\n", in->year);
+	report_todos_release(&l);
+	return fflush(stdout) == 0 ? 0 : -1;
+}
+
+/* Build and render the report of year from the database into out, or
+ * with check its checklist on stdout. */
 static int
 make_report(struct app *app, int year, enum lang lang, enum doc_format fmt,
-    int draft, struct buf *out)
+    int check, int draft, struct buf *out)
 {
 	struct plan_input in;
 	struct dataset d;
@@ -35,7 +89,11 @@ make_report(struct app *app, int year, enum lang lang, enum doc_format fmt,
 
 	if (yearly_input(app, year, lang, &d, &in) == -1)
 		return -1;
-	if (report_build(&in, &doc, NULL) == 0) {
+	if (year_ok(&in) == -1)
+		;
+	else if (check)
+		ret = print_check(&in);
+	else if (report_build(&in, &doc, NULL) == 0) {
 		yearly_texts(&d, "report", year, lang, draft, doc);
 		ret = doc_render(doc, fmt, out);
 		doc_free(doc);
@@ -47,9 +105,10 @@ make_report(struct app *app, int year, enum lang lang, enum doc_format fmt,
 /* The options: 0 to go on, 1 after --help, 2 for a usage error. */
 static int
 options(int argc, char **argv, enum doc_format *fmt, enum lang *lang,
-    const char **out, int *draft)
+    const char **out, int *check, int *draft)
 {
 	static const struct option opts[] = {
+		{ "check", no_argument, NULL, 'c' },
 		{ "draft", no_argument, NULL, 'd' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
@@ -61,9 +120,6 @@ options(int argc, char **argv, enum doc_format *fmt, enum lang *lang,
 
 	while ((ch = getopt_long(argc, argv, "f:hl:o:", opts, NULL)) != -1) {
 		switch (ch) {
-		case 'd':
-			*draft = 1;
-			break;
 		case 'f':
 			if (doc_parse_format(optarg, fmt) == -1 ||
 			    *fmt == DOC_CSV) {
@@ -82,6 +138,12 @@ options(int argc, char **argv, enum doc_format *fmt, enum lang *lang,
 		case 'o':
 			*out = optarg;
 			break;
+		case 'c':
+			*check = 1;
+			break;
+		case 'd':
+			*draft = 1;
+			break;
 		case 'h':
 			cmd_usage("report");
 			return 1;
@@ -99,9 +161,10 @@ cmd_report(int argc, char **argv, struct app *app)
 	enum lang lang = app->cfg->lang;
 	const char *out = NULL;
 	struct buf b;
-	int rc, ret, year, draft = 0;
+	int rc, ret, year, check = 0, draft = 0;
 
-	if ((rc = options(argc, argv, &fmt, &lang, &out, &draft)) != 0)
+	if ((rc = options(argc, argv, &fmt, &lang, &out, &check, &draft)) !=
+	    0)
 		return rc == 1 ? 0 : rc;
 	/* The report ends with next year's plan: both years in range. */
 	if (yearly_year(argv[optind], LUNAR_MAX_YEAR - 1, &year) == -1 ||
@@ -109,8 +172,8 @@ cmd_report(int argc, char **argv, struct app *app)
 	    fmt == DOC_PDF ? doc_format_ext(fmt) : NULL, out, "FILE"))
 		return 2;
 	buf_init(&b);
-	ret = make_report(app, year, lang, fmt, draft, &b) == 0 &&
-	    file_write_out(out, b.data, b.len) == 0 ? 0 : 1;
+	ret = make_report(app, year, lang, fmt, check, draft, &b) == 0 &&
+	    (check || file_write_out(out, b.data, b.len) == 0) ? 0 : 1;
 	buf_release(&b);
 	return ret;
 }

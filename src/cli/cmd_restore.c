@@ -12,7 +12,7 @@
 #include "backup.h"
 #include "cmd.h"
 #include "config.h"
-#include "escape.h"
+#include "json.h"
 #include "store.h"
 #include "vntime.h"
 
@@ -23,28 +23,32 @@ audit_restore(struct app *app, const char *file,
     const struct backup_restored *r)
 {
 	struct store *st = NULL;
-	struct buf after;
+	struct buf after, taken;
+	struct json j;
 	char *who = cmd_who();
 	struct ymd d;
 	int min, ret = -1;
 
 	buf_init(&after);
-	buf_puts(&after, "{\"file\":");
-	esc_json(&after, file);
+	buf_init(&taken);
+	json_init(&j, &after, 0);
+	json_object(&j, NULL);
+	json_str(&j, "file", file);
 	if (!r->plain) {
 		d = vntime_day(r->created, &min);
-		buf_puts(&after, ",\"taken\":\"");
-		vntime_format_iso(d, min, &after);
-		buf_printf(&after, "\",\"encrypted\":%s", r->encrypted ?
-		    "true" : "false");
+		vntime_format_iso(d, min, &taken);
+		json_str(&j, "taken", taken.data);
+		json_bool(&j, "encrypted", r->encrypted);
 	}
-	buf_printf(&after, ",\"schema\":%d}", r->schema);
+	json_int(&j, "schema", r->schema);
+	json_end(&j);
 	if (store_open(app->cfg->db_path, 0, &st) == 0 &&
 	    audit_add(st, who, "backup.restore", file, NULL, after.data,
 	    app->now) == 0)
 		ret = 0;
 	store_close(st);
 	buf_release(&after);
+	buf_release(&taken);
 	free(who);
 	return ret;
 }

@@ -154,6 +154,7 @@ user_add_cmd(int argc, char **argv, struct app *app)
 	struct add_opts own = { 0 };
 	struct field_errs errs;
 	struct field_opts fo;
+	struct buf after;
 	const char *why;
 	char *pw = NULL;
 	struct user u;
@@ -161,6 +162,7 @@ user_add_cmd(int argc, char **argv, struct app *app)
 
 	user_init();
 	field_errs_init(&errs);
+	buf_init(&after);
 	rc = options_fields(argc, argv, user_fields, &in, own_opts, &own, &fo);
 	if (rc != 0 || optind != argc - 1 || options_missing(user_fields,
 	    &in) != NULL) {
@@ -189,7 +191,8 @@ user_add_cmd(int argc, char **argv, struct app *app)
 	}
 	if (user_get(app->store, in.email, &u) != 0)
 		goto done;
-	audit(app, "user.add", u.email, user_role_name(u.role));
+	user_json(&u, &after);
+	audit(app, "user.add", u.email, after.data);
 	printf("added %s (%s)\n", u.email, user_role_name(u.role));
 	ret = pw != NULL ? 0 : give_link(app, &u, 0);
 	user_release(&u);
@@ -197,6 +200,7 @@ done:
 	if (pw != NULL)
 		explicit_bzero(pw, strlen(pw));
 	free(pw);
+	buf_release(&after);
 	field_errs_release(&errs);
 	options_release(&fo);
 	return ret;

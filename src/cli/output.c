@@ -38,20 +38,66 @@ output_parse_lang(const char *s, enum lang *out)
 	return 0;
 }
 
+void
+output_list_begin(struct output_list *o, enum out_format fmt,
+    const char *csv_header)
+{
+	o->fmt = fmt;
+	buf_init(&o->b);
+	json_init(&o->j, &o->b, 1);
+	if (fmt == OUT_CSV)
+		buf_puts(&o->b, csv_header);
+	else if (fmt == OUT_JSON)
+		json_array(&o->j, NULL);
+}
+
+void
+output_list_end(struct output_list *o, FILE *f)
+{
+	if (o->fmt == OUT_JSON) {
+		json_end(&o->j);
+		buf_putc(&o->b, '\n');
+	}
+	fwrite(o->b.data ? o->b.data : "", 1, o->b.len, f);
+	buf_release(&o->b);
+}
+
 static void
-one(struct buf *b, const struct occurrence *oc, enum lang lang,
-    enum out_format fmt, struct buf *title)
+json_row(struct json *j, const struct occurrence *oc, const char *date,
+    const char *title)
+{
+	json_object(j, NULL);
+	json_str(j, "date", date);
+	json_str(j, "key", oc->obs->key);
+	json_str(j, "kind", rules_kind_name(oc->obs->kind));
+	json_str(j, "country", oc->obs->country);
+	if (oc->n > 0)
+		json_int(j, "n", oc->n);
+	else
+		json_null(j, "n");
+	json_str(j, "milestone", rules_milestone_name(oc->milestone));
+	json_str(j, "precision", rules_precision_name(oc->precision));
+	json_str(j, "confidence", rules_confidence_name(rules_confidence(
+	    oc->obs)));
+	json_str(j, "title", title);
+	json_end(j);
+}
+
+static void
+one(struct output_list *o, const struct occurrence *oc, enum lang lang,
+    struct buf *title)
 {
 	const char *prec = rules_precision_name(oc->precision);
 	const char *conf = rules_confidence_name(rules_confidence(oc->obs));
 	char date[16], n[16] = "";
+	struct buf *b = &o->b;
 
 	util_format_ymd(oc->date, date, sizeof(date));
 	if (oc->n > 0)
 		snprintf(n, sizeof(n), "%d", oc->n);
 	title->len = 0;
 	rules_title(oc, lang, title);
-	if (fmt == OUT_TEXT) {
+	if (o->fmt == OUT_TEXT) {
 		rules_format_date(oc, lang, b);
 		buf_printf(b, "\t%s", title->data);
 		rules_unverified(oc->obs, lang, b);
@@ -59,7 +105,7 @@ one(struct buf *b, const struct occurrence *oc, enum lang lang,
 			buf_printf(b, " [%s]",
 			    rules_milestone_label(oc->milestone, lang, 0));
 		buf_putc(b, '\n');
-	} else if (fmt == OUT_CSV) {
+	} else if (o->fmt == OUT_CSV) {
 		buf_printf(b, "%s,", date);
 		esc_csv(b, oc->obs->key);
 		buf_printf(b, ",%s,%s,%s,%s,%s,%s,", rules_kind_name(
@@ -67,43 +113,23 @@ one(struct buf *b, const struct occurrence *oc, enum lang lang,
 		    oc->milestone), prec, conf);
 		esc_csv(b, title->data);
 		buf_puts(b, "\r\n");
-	} else {
-		buf_printf(b, "{\"date\":\"%s\",\"key\":", date);
-		esc_json(b, oc->obs->key);
-		buf_printf(b, ",\"kind\":\"%s\",\"country\":",
-		    rules_kind_name(oc->obs->kind));
-		esc_json(b, oc->obs->country);
-		buf_printf(b, ",\"n\":%s,\"milestone\":\"%s\",\"precision\":"
-		    "\"%s\",\"confidence\":\"%s\",\"title\":",
-		    oc->n > 0 ? n : "null", rules_milestone_name(oc->milestone),
-		    prec, conf);
-		esc_json(b, title->data);
-		buf_putc(b, '}');
-	}
+	} else
+		json_row(&o->j, oc, date, title->data);
 }
 
 void
 output_occurrences(FILE *f, const struct occ_list *l, enum lang lang,
     enum out_format fmt)
 {
-	struct buf b, title;
+	struct output_list o;
+	struct buf title;
 	size_t i;
 
-	buf_init(&b);
 	buf_init(&title);
-	if (fmt == OUT_CSV)
-		buf_puts(&b, "date,key,kind,country,n,milestone,precision,"
-		    "confidence,title\r\n");
-	if (fmt == OUT_JSON)
-		buf_putc(&b, '[');
-	for (i = 0; i < l->n; i++) {
-		if (fmt == OUT_JSON)
-			buf_puts(&b, i ? ",\n " : "\n ");
-		one(&b, &l->v[i], lang, fmt, &title);
-	}
-	if (fmt == OUT_JSON)
-		buf_puts(&b, l->n ? "\n]\n" : "]\n");
-	fwrite(b.data ? b.data : "", 1, b.len, f);
-	buf_release(&b);
+	output_list_begin(&o, fmt, "date,key,kind,country,n,milestone,"
+	    "precision,confidence,title\r\n");
+	for (i = 0; i < l->n; i++)
+		one(&o, &l->v[i], lang, &title);
+	output_list_end(&o, f);
 	buf_release(&title);
 }

@@ -42,19 +42,18 @@ static void
 report(const struct import_run *run, const char *fmt, ...)
 {
 	struct buf *messages = run->stats->messages;
-	struct buf b;
 	va_list ap;
+	char *msg;
 
-	buf_init(&b);
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (messages != NULL) {
-		buf_puts(messages, b.data);
+		buf_puts(messages, msg);
 		buf_putc(messages, '\n');
 	} else
-		log_warnx("%s", b.data);
-	buf_release(&b);
+		log_warnx("%s", msg);
+	free(msg);
 }
 
 /* The run of a file called name, read from in. */

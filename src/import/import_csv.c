@@ -248,6 +248,22 @@ based(struct ctx *c, struct observance *o, const char *date)
 	return ROW_OK;
 }
 
+/* The columns a country's observance shares (relation, partnership,
+ * national day): its key, kind, country and date as written, and the
+ * confidence, source and note of the three columns from prov on. */
+static void
+country_row(struct observance *o, char *key, enum kind kind, const char *cc,
+    char *spec, char **prov)
+{
+	o->key = key;
+	o->kind = kind;
+	memcpy(o->country, cc, 3);
+	o->spec = spec;
+	o->confidence = prov[0];
+	o->source = prov[1];
+	o->note = prov[2];
+}
+
 static enum row
 row_relation(struct ctx *c, char **f)
 {
@@ -260,13 +276,7 @@ row_relation(struct ctx *c, char **f)
 	    (rc = check_confidence(c, f[2], f[4])) != ROW_OK)
 		return rc;
 	snprintf(key, sizeof(key), "relation:%s", f[0]);
-	o.key = key;
-	o.kind = KIND_RELATION;
-	memcpy(o.country, f[0], 3);
-	o.spec = f[1];
-	o.confidence = f[2];
-	o.source = f[3];
-	o.note = f[4];
+	country_row(&o, key, KIND_RELATION, f[0], f[1], f + 2);
 	return put(c, &o, o.rule.type == RULE_UNDATED);
 }
 
@@ -288,14 +298,8 @@ row_partnership(struct ctx *c, char **f)
 	    (rc = check_confidence(c, f[3], f[5])) != ROW_OK)
 		return rc;
 	snprintf(key, sizeof(key), "partnership:%s:%s", f[0], f[1]);
-	o.key = key;
-	o.kind = KIND_PARTNERSHIP;
-	memcpy(o.country, f[0], 3);
+	country_row(&o, key, KIND_PARTNERSHIP, f[0], f[2], f + 3);
 	o.level = f[1];
-	o.spec = f[2];
-	o.confidence = f[3];
-	o.source = f[4];
-	o.note = f[5];
 	return put(c, &o, o.rule.type == RULE_UNDATED);
 }
 
@@ -313,15 +317,9 @@ row_national_day(struct ctx *c, char **f)
 	if (o.rule.type == RULE_UNDATED)
 		return bad(c, "a national day needs a day, not '%s'", f[1]);
 	snprintf(key, sizeof(key), "national-day:%s", f[0]);
-	o.key = key;
-	o.kind = KIND_NATIONAL_DAY;
-	memcpy(o.country, f[0], 3);
-	o.spec = f[1];
+	country_row(&o, key, KIND_NATIONAL_DAY, f[0], f[1], f + 5);
 	o.name_en = f[3];
 	o.name_vi = f[4];
-	o.confidence = f[5];
-	o.source = f[6];
-	o.note = f[7];
 	return put(c, &o, 0);
 }
 

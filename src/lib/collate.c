@@ -127,8 +127,9 @@ collate_ascii(const char *s, struct buf *out)
 	free(u);
 }
 
-void
-collate_upper(const char *locale, const char *s, struct buf *out)
+/* s in capitals (upper) or small letters by locale's rules into out. */
+static void
+case_map(const char *locale, const char *s, struct buf *out, int upper)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	UChar *u, *up = NULL;
@@ -140,11 +141,15 @@ collate_upper(const char *locale, const char *s, struct buf *out)
 		return;
 	}
 	/* Capitals may be longer (German sharp s), hence two passes. */
-	ulen = u_strToUpper(NULL, 0, u, len, locale, &err);
+	ulen = upper ? u_strToUpper(NULL, 0, u, len, locale, &err) :
+	    u_strToLower(NULL, 0, u, len, locale, &err);
 	if (err == U_BUFFER_OVERFLOW_ERROR || U_SUCCESS(err)) {
 		err = U_ZERO_ERROR;
 		up = xcalloc((size_t)ulen + 1, sizeof(*up));
-		u_strToUpper(up, ulen + 1, u, len, locale, &err);
+		if (upper)
+			u_strToUpper(up, ulen + 1, u, len, locale, &err);
+		else
+			u_strToLower(up, ulen + 1, u, len, locale, &err);
 	}
 	if (up != NULL && U_SUCCESS(err)) {
 		u_strToUTF8(NULL, 0, &rlen, up, ulen, &err);
@@ -156,4 +161,16 @@ collate_upper(const char *locale, const char *s, struct buf *out)
 	free(r);
 	free(up);
 	free(u);
+}
+
+void
+collate_upper(const char *locale, const char *s, struct buf *out)
+{
+	case_map(locale, s, out, 1);
+}
+
+void
+collate_lower(const char *locale, const char *s, struct buf *out)
+{
+	case_map(locale, s, out, 0);
 }

@@ -33,5 +33,7 @@ void collate_ascii(const char *s, struct buf *out);
  * Hòa" is "LIÊN HIỆP TỈNH KHÁNH HÒA"); invalid UTF-8 is appended as it is.
  */
 void collate_upper(const char *locale, const char *s, struct buf *out);
+/* Append s in small letters by the rules of locale, likewise. */
+void collate_lower(const char *locale, const char *s, struct buf *out);
 
 #endif

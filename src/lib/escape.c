@@ -107,26 +107,6 @@ esc_xml(struct buf *b, const char *s)
 }
 
 void
-esc_json(struct buf *b, const char *s)
-{
-	unsigned char c;
-
-	buf_putc(b, '"');
-	for (; s != NULL && *s != '\0'; s++) {
-		c = (unsigned char)*s;
-		if (c == '"' || c == '\\')
-			buf_printf(b, "\\%c", c);
-		else if (c == '\n')
-			buf_puts(b, "\\n");
-		else if (c < 0x20 || c == 0x7f)
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_putc(b, c);
-	}
-	buf_putc(b, '"');
-}
-
-void
 esc_url(struct buf *b, const char *s)
 {
 	unsigned char c;

@@ -1,8 +1,9 @@
 /*
  * Escaping, one function per output language: every writer of HTML,
- * Markdown, CSV, XML (docx), JSON, URLs and log lines goes through these,
- * so untrusted text (titles, notes, names from imported files and forms)
- * can never become markup, a formula, a header or a second log line.
+ * Markdown, CSV, XML (docx), URLs and log lines goes through these (JSON
+ * goes through the writer in json.h), so untrusted text (titles, notes,
+ * names from imported files and forms) can never become markup, a
+ * formula, a header or a second log line.
  */
 #ifndef KYNIEM_ESCAPE_H
 #define KYNIEM_ESCAPE_H
@@ -33,9 +34,6 @@ void esc_csv(struct buf *b, const char *s);
 /* XML 1.0 character data and attribute values; characters XML forbids
  * (C0 controls but tab, LF and CR; U+FFFE, U+FFFF) are dropped. */
 void esc_xml(struct buf *b, const char *s);
-
-/* A JSON string literal, quotes included (NULL writes ""). */
-void esc_json(struct buf *b, const char *s);
 
 /* Percent-encoding of everything but RFC 3986's unreserved characters. */
 void esc_url(struct buf *b, const char *s);

@@ -32,6 +32,8 @@ char *xstrndup(const char *s, size_t n);
 char *xstrlower(const char *s);
 /* Returns a newly allocated formatted string. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
 
 /*
  * Parse a whole decimal integer in [min, max] from s; leading/trailing

@@ -486,9 +486,8 @@ send_batch(const struct remind_in *in, const struct mail_backend *be,
 		return -1;
 	/* A link that expired waiting is worth nothing: failed, wiped. */
 	if ((!dry_run && outbox_expire(in->store, (long)in->now) == -1) ||
-	    (what == BATCH_LINKS ? outbox_load_expiring(in->store,
-	    (long)in->now, &l) : outbox_load(in->store, 1, 0, (long)in->now,
-	    &l)) == -1) {
+	    outbox_load(in->store, what == BATCH_LINKS ? OUTBOX_LOAD_SECRETS :
+	    OUTBOX_LOAD_DUE, (long)in->now, &l) == -1) {
 		store_unlock(lock);
 		return -1;
 	}

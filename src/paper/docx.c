@@ -436,6 +436,18 @@ grid_close_cell(struct docx *d)
 	d->grid_col++;
 }
 
+/* Open the row's next cell, as wide as its column of the grid. */
+static void
+grid_open_cell(struct docx *d)
+{
+	if (d->grid_col >= d->grid_cols)
+		fatal("docx_grid_cell: more cells than columns");
+	buf_printf(&d->body, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" "
+	    "w:type=\"dxa\"/></w:tcPr>", d->grid_w[d->grid_col]);
+	d->cell_open = 1;
+	d->cell_paras = 0;
+}
+
 static void
 grid_close_row(struct docx *d)
 {
@@ -444,10 +456,8 @@ grid_close_row(struct docx *d)
 	grid_close_cell(d);
 	/* A row must have as many cells as the grid has columns. */
 	while (d->grid_col < d->grid_cols) {
-		buf_printf(&d->body, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" "
-		    "w:type=\"dxa\"/></w:tcPr><w:p/></w:tc>",
-		    d->grid_w[d->grid_col]);
-		d->grid_col++;
+		grid_open_cell(d);
+		grid_close_cell(d);
 	}
 	buf_puts(&d->body, "</w:tr>");
 	d->row_open = 0;
@@ -468,12 +478,7 @@ docx_grid_cell(struct docx *d)
 	if (!d->row_open)
 		docx_grid_row(d);
 	grid_close_cell(d);
-	if (d->grid_col >= d->grid_cols)
-		fatal("docx_grid_cell: more cells than columns");
-	buf_printf(&d->body, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" "
-	    "w:type=\"dxa\"/></w:tcPr>", d->grid_w[d->grid_col]);
-	d->cell_open = 1;
-	d->cell_paras = 0;
+	grid_open_cell(d);
 }
 
 void

@@ -1,193 +1,128 @@
 /*
- * The year-end report: the year's done activities sorted into the
- * reports' sections by category and occasion, the milestones of the year
- * (chosen as the plan chooses them) each with what was done for it, the
- * counts of section III and next year's plan as section IV.  Layout and
- * escaping are doc.c's; the plan is plan.c's.
+ * The year-end report in the reports' structure and voice: I. the
+ * context as staff wrote it; II. the results, the union's delegations,
+ * its milestones (ranked as the plan ranks them) and annual work, then
+ * each category's section, the member organisations' activities grouped
+ * by member, the conferences attended; III. the year's figures, said
+ * only as far as they are known, and staff's assessment, difficulties,
+ * lessons and proposals; IV. next year's plan (or the direction staff
+ * wrote).  A narrative section not written (texts.h) is left out with
+ * its heading, never a placeholder; narrative.c prints the texts.  What
+ * goes where
+ * is decided once (report_collect()); one activity's sentence is
+ * report_line.c's, layout and escaping doc.c's, the plan plan.c's.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "activity.h"
+#include "collate.h"
 #include "config.h"
 #include "dataset.h"
 #include "log.h"
 #include "narrative.h"
 #include "plan.h"
-#include "report.h"
-#include "rules.h"
+#include "rank.h"
+#include "report_int.h"
 #include "select.h"
 #include "vntime.h"
 
-/* The report's words, Vietnamese as the reports write them.  The
- * headings of the narrative sections are texts.c's. */
-struct words {
-	const char *kind, *title, *and_plan, *h1[2], *direction;
-	const char *union_default;
-	const char *deleg_h, *deleg_sum, *deleg_none, *out, *in, *unit;
-	const char *peace_h, *milestones_h, *on_occasion, *did;
-	const char *other_anniv, *annual_h, *letters_h, *letters_sum;
-	const char *letter_unit, *letters_none, *none_yet, *unmarked_h;
-	const char *unmarked_todo, *undone, *partner, *people, *result;
-	const char *uncategorised, *results_sum;
-	const char *ending;
+const struct report_words report_vi = {
+	.kind = "BÁO CÁO",
+	.title = "Kết quả công tác đối ngoại nhân dân năm ",
+	.and_plan = " và phương hướng hoạt động năm ",
+	.h1 = { "Kết quả công tác đối ngoại nhân dân", "Đánh giá chung" },
+	.direction = "Phương hướng hoạt động năm ",
+	.union_default = "Liên hiệp",
+	.deleg_h = "Hoạt động đoàn ra, đoàn vào",
+	.deleg_out = "Trong năm $1, $2 tổ chức $3 đoàn ra.",
+	.deleg_in = "Trong năm $1, $2 đón $3 đoàn vào.",
+	.deleg_both = "Trong năm $1, $2 tổ chức $3 đoàn ra và đón $4 đoàn vào.",
+	.out = "Đoàn ra", .in = "Đoàn vào", .unit = "$1: $2 đoàn: ",
+	.peace_h = "Công tác hòa bình, đoàn kết, hữu nghị",
+	.milestones_h = "Hoạt động nhân dịp năm chẵn, năm tròn, sự kiện nổi "
+	    "bật trong năm",
+	.on_occasion = "Nhân ",
+	.did = "$1 chủ trì, phối hợp và tham gia một số hoạt động như:",
+	.other_anniv = "Các hoạt động kỷ niệm khác:",
+	.annual_h = "Hoạt động thường niên",
+	.letters_h = "Thư chúc mừng",
+	.letters_sum = "Gửi $1 thư chúc mừng đến Đại sứ quán, Tổng Lãnh sự "
+	    "quán các nước và các đối tác nhân các dịp:",
+	.letter_unit = "$1: $2 thư",
+	.members_h = "Hoạt động của các đơn vị thành viên",
+	.assoc_h = "Các hội hữu nghị song phương, đa phương",
+	.units_h = "Các đơn vị thành viên khác",
+	.other_h = "Hoạt động khác",
+	.aid_one = "Trong năm $1, tổng số tiền tài trợ vận động được là $2.",
+	.aid_sum = "Trong năm $1, tổng số tiền tài trợ vận động được là $2 "
+	    "($3 hoạt động có ghi số tiền).",
+	.aid_and = " và ",
+	.results_sum = "Trong năm $1, $2 đã thực hiện $3 hoạt động",
+	.results_members = "các đơn vị thành viên thực hiện $1 hoạt động",
+	.results_people = "tổng số $1 lượt người tham dự",
+	.results_some = "$1 lượt người tham dự ($2 trong $3 hoạt động có ghi "
+	    "số người)",
+	.results_countries = "hợp tác, giao lưu với đối tác của $1 nước: $2",
+	.ending = "$1 báo cáo./.",
+	.at = " tại ", .by = " do $1 tổ chức", .with = ", phối hợp với $1",
+	.people = " với $1 người tham gia", .planned = "dự kiến $1",
+	.planned_undated = "dự kiến", .vnd = "đồng",
+	.verbs = { "Tham dự", "Dự", NULL },
 };
 
-static const struct words vi = {
-	"BÁO CÁO", "Kết quả công tác đối ngoại nhân dân năm ",
-	" và phương hướng hoạt động năm ",
-	{ "Kết quả công tác đối ngoại nhân dân", "Đánh giá chung" },
-	"Phương hướng hoạt động năm ",
-	"Liên hiệp",
-	"1. Hoạt động đoàn ra, đoàn vào",
-	"Trong năm $1, $2 tổ chức $3 đoàn ra và đón $4 đoàn vào.",
-	"Trong năm $1, $2 chưa ghi nhận đoàn ra, đoàn vào nào.",
-	"Đoàn ra", "Đoàn vào", "$1: $2 đoàn:",
-	"2. Công tác hòa bình, đoàn kết, hữu nghị",
-	"2.1. Hoạt động nhân dịp năm chẵn, năm tròn, sự kiện nổi bật trong năm",
-	"Nhân ", "$1 chủ trì, phối hợp và tham gia các hoạt động:",
-	"Các hoạt động kỷ niệm khác:",
-	"2.2. Hoạt động thường niên",
-	"2.3. Thư chúc mừng",
-	"Gửi $1 thư chúc mừng đến Đại sứ quán, Tổng Lãnh sự quán các nước "
-	    "và các đối tác nhân các dịp:",
-	"$1: $2 thư",
-	"Chưa ghi nhận thư chúc mừng nào đã gửi trong năm.",
-	"Chưa ghi nhận hoạt động nào đã thực hiện.",
-	"Các ngày kỷ niệm năm chẵn, năm tròn trong năm chưa ghi nhận hoạt động",
-	"[Cần quyết định: bổ sung hoạt động đã thực hiện nhân các dịp dưới "
-	    "đây, hoặc bỏ các dịp không liên quan khỏi báo cáo]",
-	" (có $1 hoạt động chưa ghi nhận kết quả)",
-	"đối tác: ", "$1 người tham dự", "Kết quả: ",
-	"Hoạt động chưa phân loại",
-	"Trong năm $1, $2 đã thực hiện $3 hoạt động, trong đó $4 đoàn ra, $5 "
-	    "đoàn vào và $6 thư chúc mừng; tổng số $7 lượt người tham dự; hợp "
-	    "tác, giao lưu với đối tác của $8 nước$9.",
-	"$1 báo cáo./.",
+const struct report_words report_en = {
+	.kind = "REPORT",
+	.title = "People-to-people diplomacy in ",
+	.and_plan = " and the plan for ",
+	.h1 = { "Results", "Assessment" },
+	.direction = "Plan for ",
+	.union_default = "the Union",
+	.deleg_h = "Delegations",
+	.deleg_out = "In $1, $2 sent delegations abroad: $3.",
+	.deleg_in = "In $1, $2 received delegations: $3.",
+	.deleg_both = "In $1, $2 sent delegations abroad ($3) and received "
+	    "delegations ($4).",
+	.out = "Delegations abroad", .in = "Delegations received",
+	.unit = "$1 ($2): ",
+	.peace_h = "Peace, solidarity and friendship",
+	.milestones_h = "Milestone anniversaries and events of the year",
+	.on_occasion = "On the ",
+	.did = "$1 organised, co-organised and took part in:",
+	.other_anniv = "Other anniversary activities:",
+	.annual_h = "Annual activities",
+	.letters_h = "Letters of congratulation",
+	.letters_sum = "Letters of congratulation sent ($1) to embassies, "
+	    "consulates general and partners, on:",
+	.letter_unit = "$1 ($2)",
+	.members_h = "Activities of the member organisations",
+	.assoc_h = "Friendship associations",
+	.units_h = "Other member organisations",
+	.other_h = "Other activities",
+	.aid_one = "In $1, the aid mobilised came to $2.",
+	.aid_sum = "In $1, the aid mobilised came to $2 (recorded for $3 "
+	    "activities).",
+	.aid_and = " and ",
+	.results_sum = "In $1, $2 carried out $3 activities",
+	.results_members = "the member organisations $1 more",
+	.results_people = "$1 participants in all",
+	.results_some = "$1 participants (recorded for $2 of $3 activities)",
+	.results_countries = "partners from $1 countries: $2",
+	.ending = "$1, report./.",
+	.at = " in ", .by = ", organised by $1", .with = ", with $1",
+	.people = ", $1 participants", .planned = "planned for $1",
+	.planned_undated = "planned", .vnd = "VND",
+	.verbs = { "Attended", NULL, NULL },
 };
 
-static const struct words en = {
-	"REPORT", "People-to-people diplomacy in ", " and the plan for ",
-	{ "Results", "Assessment" }, "Plan for ",
-	"the Union",
-	"1. Delegations",
-	"In $1, $2 sent delegations abroad: $3; received delegations: $4.",
-	"In $1, $2 recorded no delegation sent or received.",
-	"Delegations abroad", "Delegations received", "$1 ($2):",
-	"2. Peace, solidarity and friendship",
-	"2.1. Milestone anniversaries and events of the year",
-	"On the ", "$1 organised, co-organised and took part in:",
-	"Other anniversary activities:",
-	"2.2. Annual activities",
-	"2.3. Letters of congratulation",
-	"Letters of congratulation sent ($1) to embassies, consulates "
-	    "general and partners, on:",
-	"$1 ($2)",
-	"No letter of congratulation was recorded as sent this year.",
-	"No activity was recorded as done.",
-	"Milestone anniversaries of the year with no activity recorded",
-	"[To decide: add what was done on the occasions below, or leave out "
-	    "those that do not concern the union]",
-	" ($1 activities without a recorded result)",
-	"partner: ", "$1 participants", "Result: ",
-	"Activities without a category",
-	"In $1, $2 carried out activities: $3, of which delegations abroad: "
-	    "$4, received: $5, letters of congratulation: $6; participants in "
-	    "all: $7; partner countries: $8$9.",
-	"$1, report./.",
-};
-
-/*
- * Append template t with $1..$9 replaced by v[0..n): the words' numbers
- * and names, in the order each language puts them.
- */
-static void
-fill(struct buf *out, const char *t, const char *const *v, size_t n)
-{
-	for (; *t != '\0'; t++)
-		if (t[0] == '$' && t[1] >= '1' && t[1] <= '9' &&
-		    (size_t)(t[1] - '1') < n) {
-			buf_puts(out, v[t[1] - '1']);
-			t++;
-		} else
-			buf_putc(out, *t);
-}
-
-/* Where a done activity goes in section II. */
-enum slot { SLOT_OUT, SLOT_IN, SLOT_LETTER, SLOT_MILESTONE, SLOT_ANNIV,
-    SLOT_ANNUAL, SLOT_CATEGORY, SLOT_NONE };
-
-struct item {
-	const struct activity *a;
-	enum slot slot;
-	size_t milestone;	/* SLOT_MILESTONE: index into ctx.ms */
-};
-
-/* A milestone of the year and how many of its activities are not done. */
-struct mstone {
-	const struct occurrence *oc;
-	int done, undone;
-};
-
-struct ctx {
-	const struct plan_input *in;
-	const struct words *w;
-	struct doc *doc;
-	const char *who;	/* the union in sentences */
-	struct occ_list occ, undated;
-	struct mstone *ms;
-	size_t nms;
-	struct item *items;
-	size_t nitems;
-	struct report_counts n;
-	int h1;			/* first-level headings so far */
-};
-
-/* A first-level heading, numbered I, II... in the order they come: a
- * narrative section not written is left out with its heading. */
-static void
-heading1(struct ctx *c, const char *text)
-{
-	static const char *const roman[] = { "I", "II", "III", "IV", "V",
-	    "VI", "VII", "VIII" };
-	struct buf b;
-
-	buf_init(&b);
-	buf_printf(&b, "%s. %s", roman[c->h1 < (int)NELEM(roman) ? c->h1 :
-	    (int)NELEM(roman) - 1], text);
-	c->h1++;
-	doc_heading(c->doc, 1, b.data);
-	buf_release(&b);
-}
-
-/* Narrative section key of the report's year, as heading1() numbers
- * them (level 1) or "N." under one (level 2, *num counting); 1 if it is
- * written. */
-static int
-narrative(struct ctx *c, const char *key, int level, int *num)
-{
-	const struct text_section *s = text_section_find("report", key);
-	char n[16];
-
-	if (text_find(&c->in->data->texts, "report", c->in->year, key,
-	    NULL) == NULL)
-		return 0;
-	if (level == 1)
-		heading1(c, c->in->lang == LANG_EN ? s->en : s->vi);
-	snprintf(n, sizeof(n), "%d.", num != NULL ? ++*num : 0);
-	return narrative_section(c->doc, &c->in->data->texts, "report",
-	    c->in->year, key, level == 2 ? 2 : 0, n, c->in->lang);
-}
-
-/* n with two digits at least, as Vietnamese reports count: "01 đoàn";
- * English writes "1". */
-static const char *
-num2(const struct ctx *c, char *s, size_t len, long n)
-{
-	snprintf(s, len, c->in->lang == LANG_EN ? "%ld" : "%02ld", n);
-	return s;
-}
+/* The category keys the report gives a place of their own. */
+#define CAT_OUT		"delegation-out"
+#define CAT_IN		"delegation-in"
+#define CAT_ANNIV	"anniversary"
+#define CAT_ANNUAL	"annual"
+#define CAT_LETTER	"letter"
+#define CAT_CONFERENCE	"conference"
+#define CAT_OTHER	"other"
 
 static const char *
 cat_key(const struct activity *a)
@@ -197,7 +132,7 @@ cat_key(const struct activity *a)
 
 /* The category's name in the report's language, or NULL. */
 static const char *
-cat_name(const struct ctx *c, const char *key)
+cat_name(const struct report_ctx *c, const char *key)
 {
 	const struct config_category *k = config_category_find(c->in->cfg,
 	    key);
@@ -207,10 +142,15 @@ cat_name(const struct ctx *c, const char *key)
 	return c->in->lang == LANG_EN ? k->name_en : k->name_vi;
 }
 
-/* 1 if the occurrence is a milestone the report lists: one the plan
- * would put in its sections 1.1 or 1.2. */
 static int
-listed(const struct ctx *c, const struct select_env *env,
+is(const char *a, const char *b)
+{
+	return a != NULL && strcmp(a, b) == 0;
+}
+
+/* 1 if the occurrence is a milestone the plan would name (1.1, 1.2). */
+static int
+listed(const struct report_ctx *c, const struct select_env *env,
     const struct occurrence *oc)
 {
 	const struct config *cfg = c->in->cfg;
@@ -220,9 +160,8 @@ listed(const struct ctx *c, const struct select_env *env,
 	    select_match(&cfg->plan_sel[PLAN_S_1_2], env, oc) >= 0);
 }
 
-/* The index in c->ms of the milestone of observance key, or -1. */
 static long
-find_milestone(const struct ctx *c, const char *key)
+find_milestone(const struct report_ctx *c, const char *key)
 {
 	size_t i;
 
@@ -233,22 +172,28 @@ find_milestone(const struct ctx *c, const char *key)
 }
 
 static void
-add_milestone(struct ctx *c, const struct occurrence *oc)
+add_milestone(struct report_ctx *c, const struct occurrence *oc)
 {
+	struct rank r;
+
 	if (find_milestone(c, oc->obs->key) >= 0)
 		return;
+	rank_score(c->in->data, c->in->cfg->focus, c->in->year, oc, &r);
 	c->ms = xrealloc(c->ms, (c->nms + 1) * sizeof(*c->ms));
-	c->ms[c->nms++] = (struct mstone){ oc, 0, 0 };
+	c->ms[c->nms++] = (struct report_ms){ oc, r.score, 0, 0 };
 }
 
-/* By date, the rows known only to the year last. */
+/* The plan's order: the best score first (jubilees and focus countries
+ * lead), then by date, those known only to the year last. */
 static int
-mstone_cmp(const void *x, const void *y)
+ms_cmp(const void *x, const void *y)
 {
-	const struct occurrence *a = ((const struct mstone *)x)->oc;
-	const struct occurrence *b = ((const struct mstone *)y)->oc;
+	const struct report_ms *p = x, *q = y;
+	const struct occurrence *a = p->oc, *b = q->oc;
 	int ya = a->precision == PREC_YEAR, yb = b->precision == PREC_YEAR;
 
+	if (p->score != q->score)
+		return q->score - p->score;
 	if (ya != yb)
 		return ya - yb;
 	if (util_ymd_cmp(a->date, b->date) != 0)
@@ -256,18 +201,27 @@ mstone_cmp(const void *x, const void *y)
 	return strcmp(a->obs->key, b->obs->key);
 }
 
+/* 1 if a is in the report: of the year, done, or still to come. */
+static int
+live(const struct report_ctx *c, const struct activity *a, int *planned)
+{
+	*planned = a->status != ACTIVITY_DONE;
+	return a->start.y == c->in->year && a->status != ACTIVITY_CANCELLED &&
+	    (!*planned || util_ymd_cmp(a->start, c->in->today) > 0);
+}
+
 /*
- * The year's milestones: those the plan lists, and any milestone an
- * activity of the year was done for, so that no done activity is lost;
- * dated ones by date, then those known only to the year.
+ * The year's milestones: those the plan names, and any milestone a live
+ * activity of the year is for, so that none is lost; ranked.
  */
 static int
-collect_milestones(struct ctx *c)
+collect_milestones(struct report_ctx *c)
 {
 	const struct plan_input *in = c->in;
 	const struct activity_list *al = &in->data->acts;
 	struct select_env env;
 	size_t i, k;
+	int planned;
 
 	if (rules_occurrences(&in->cfg->rules, in->lunar, in->data->set.v,
 	    in->data->set.n, (struct ymd){ in->year, 1, 1 },
@@ -286,10 +240,9 @@ collect_milestones(struct ctx *c)
 				add_milestone(c, &l->v[i]);
 	}
 	dataset_env_release(&env);
-	/* A milestone outside those sections that has a done activity. */
 	for (i = 0; i < al->n; i++) {
-		if (al->v[i].status != ACTIVITY_DONE || al->v[i].start.y !=
-		    in->year || al->v[i].observance == NULL)
+		if (!live(c, &al->v[i], &planned) || al->v[i].observance ==
+		    NULL)
 			continue;
 		for (k = 0; k < c->occ.n; k++)
 			if (strcmp(c->occ.v[k].obs->key,
@@ -298,34 +251,33 @@ collect_milestones(struct ctx *c)
 				add_milestone(c, &c->occ.v[k]);
 	}
 	if (c->nms > 1)
-		qsort(c->ms, c->nms, sizeof(*c->ms), mstone_cmp);
+		qsort(c->ms, c->nms, sizeof(*c->ms), ms_cmp);
 	return 0;
 }
 
-/* The section of a done activity of category k for observance obs. */
+/* Where an activity goes; *m its milestone (-1: none). */
 static enum slot
-slot_of(struct ctx *c, const char *k, const char *obs, size_t *ms)
+slot_of(const struct report_ctx *c, const struct activity *a, long m)
 {
-	long m;
+	const char *k = cat_key(a);
 
-	if (strcmp(k, "delegation-out") == 0 && cat_name(c, k))
+	if (a->member != NULL)
+		return SLOT_MEMBER;
+	if (cat_name(c, k) == NULL)
+		return m >= 0 ? SLOT_MILESTONE : SLOT_OTHER;
+	if (is(k, CAT_OUT))
 		return SLOT_OUT;
-	if (strcmp(k, "delegation-in") == 0 && cat_name(c, k))
+	if (is(k, CAT_IN))
 		return SLOT_IN;
-	if (strcmp(k, "letter") == 0 && cat_name(c, k))
+	if (is(k, CAT_LETTER))
 		return SLOT_LETTER;
-	if ((m = find_milestone(c, obs)) >= 0) {
-		*ms = (size_t)m;
-		return SLOT_MILESTONE;
-	}
-	if (strcmp(k, "anniversary") == 0 && cat_name(c, k))
-		return SLOT_ANNIV;
-	if (strcmp(k, "annual") == 0 && cat_name(c, k))
+	if (is(k, CAT_ANNUAL))
 		return SLOT_ANNUAL;
-	return cat_name(c, k) != NULL ? SLOT_CATEGORY : SLOT_NONE;
+	if (is(k, CAT_ANNIV))
+		return m >= 0 ? SLOT_MILESTONE : SLOT_ANNIV;
+	return SLOT_CATEGORY;
 }
 
-/* "JP US" counted into a list of distinct codes. */
 /* The letters one letter activity stands for: one to each organisation
  * among its partners ("Đại sứ quán Lào; Tổng Lãnh sự quán Lào", as
  * `kyniem letters sent` records them), one when it names none. */
@@ -344,7 +296,7 @@ letters_in(const struct activity *a)
 }
 
 static void
-count_countries(const char *list, struct buf *seen)
+count_countries(struct report_ctx *c, const char *list)
 {
 	char *copy = xstrdup(list), *save = NULL, *cc;
 	char key[8];
@@ -352,217 +304,343 @@ count_countries(const char *list, struct buf *seen)
 	for (cc = strtok_r(copy, " ", &save); cc != NULL;
 	    cc = strtok_r(NULL, " ", &save)) {
 		snprintf(key, sizeof(key), ",%s,", cc);
-		if (seen->data == NULL || strstr(seen->data, key) == NULL) {
-			if (seen->len == 0)
-				buf_putc(seen, ',');
-			buf_printf(seen, "%s,", cc);
-		}
+		if (c->countries.data != NULL && strstr(c->countries.data,
+		    key) != NULL)
+			continue;
+		if (c->countries.len == 0)
+			buf_putc(&c->countries, ',');
+		buf_printf(&c->countries, "%s,", cc);
+		c->n.countries++;
 	}
 	free(copy);
 }
 
-/* Sort the year's activities: done ones into slots, the others counted
- * against their milestone; cancelled ones are left out. */
 static void
-collect_items(struct ctx *c, struct buf *countries)
+count_aid(struct report_ctx *c, const struct activity *a)
+{
+	size_t i;
+
+	if (a->amount <= 0 || a->currency == NULL)
+		return;
+	for (i = 0; i < c->naid; i++)
+		if (strcmp(c->aid[i].currency, a->currency) == 0)
+			break;
+	if (i == c->naid) {
+		c->aid = xrealloc(c->aid, (c->naid + 1) * sizeof(*c->aid));
+		memset(&c->aid[i], 0, sizeof(c->aid[i]));
+		snprintf(c->aid[i].currency, sizeof(c->aid[i].currency), "%s",
+		    a->currency);
+		c->naid++;
+	}
+	c->aid[i].amount += a->amount;
+	c->aid[i].n++;
+}
+
+/* The figures of a done activity in its slot. */
+static void
+tally(struct report_ctx *c, const struct report_item *it)
+{
+	const struct activity *a = it->a;
+
+	if (a->member != NULL)
+		c->n.members++;
+	else
+		c->n.own++;
+	c->n.out += it->slot == SLOT_OUT;
+	c->n.in += it->slot == SLOT_IN;
+	if (it->slot == SLOT_LETTER)
+		c->n.letters += letters_in(a);
+	if (a->participants > 0) {
+		c->n.people += a->participants;
+		c->n.with_people++;
+	}
+	if (a->countries != NULL)
+		count_countries(c, a->countries);
+	count_aid(c, a);
+}
+
+/* Every live activity of the year into its slot.  What is still to come
+ * is said as planned, but counts nowhere, and a delegation or a letter
+ * is one only once done. */
+static void
+collect_items(struct report_ctx *c)
 {
 	const struct activity_list *al = &c->in->data->acts;
-	const struct activity *a;
-	struct item it;
+	struct report_item it;
 	long m;
 	size_t i;
 
 	for (i = 0; i < al->n; i++) {
-		a = &al->v[i];
-		if (a->start.y != c->in->year || a->status ==
-		    ACTIVITY_CANCELLED)
-			continue;
-		if (a->status != ACTIVITY_DONE) {
-			if ((m = find_milestone(c, a->observance)) >= 0)
-				c->ms[m].undone++;
-			continue;
-		}
 		memset(&it, 0, sizeof(it));
-		it.a = a;
-		it.slot = slot_of(c, cat_key(a), a->observance,
-		    &it.milestone);
-		if (it.slot == SLOT_MILESTONE)
-			c->ms[it.milestone].done++;
-		c->n.done++;
-		c->n.out += it.slot == SLOT_OUT;
-		c->n.in += it.slot == SLOT_IN;
-		if (it.slot == SLOT_LETTER)
-			c->n.letters += letters_in(a);
-		c->n.participants += a->participants;
-		if (a->countries != NULL)
-			count_countries(a->countries, countries);
+		it.a = &al->v[i];
+		if (!live(c, it.a, &it.planned))
+			continue;
+		m = find_milestone(c, it.a->observance);
+		if (m >= 0)
+			c->ms[m].any++;
+		it.slot = slot_of(c, it.a, m);
+		if (it.planned && (it.slot == SLOT_OUT || it.slot == SLOT_IN ||
+		    it.slot == SLOT_LETTER))
+			continue;
+		if (it.slot == SLOT_MILESTONE) {
+			it.milestone = (size_t)m;
+			c->ms[m].own++;
+		}
+		if (!it.planned)
+			tally(c, &it);
 		c->items = xrealloc(c->items, (c->nitems + 1) *
 		    sizeof(*c->items));
 		c->items[c->nitems++] = it;
 	}
 }
 
-/* "21/9/2023", "1 – 6/12/2023", "30/11 – 2/12/2023". */
-static void
-when(const struct ctx *c, const struct activity *a, struct buf *out)
+/* By the day it is known to, the year's undated ones after the dated:
+ * a list reads in time order, then what was done during the year. */
+static int
+item_cmp(const void *x, const void *y)
 {
-	if (c->in->lang == LANG_EN || util_ymd_cmp(a->start, a->end) == 0 ||
-	    a->start.y != a->end.y) {
-		vntime_format_date(a->start, c->in->lang, out);
-		if (util_ymd_cmp(a->start, a->end) != 0) {
-			buf_puts(out, " – ");
-			vntime_format_date(a->end, c->in->lang, out);
-		}
-		return;
-	}
-	if (a->start.m == a->end.m)
-		buf_printf(out, "%d – ", a->start.d);
-	else
-		buf_printf(out, "%d/%d – ", a->start.d, a->start.m);
-	vntime_format_date(a->end, c->in->lang, out);
+	const struct report_item *a = x, *b = y;
+	int ua = report_undated(a->a), ub = report_undated(b->a);
+
+	if (ua != ub)
+		return ua - ub;
+	/* The load's order (by start, then id) otherwise. */
+	return (a->a > b->a) - (a->a < b->a);
 }
 
-/* An activity as a bullet: title (when; partner; people). Result. */
-static void
-activity_text(const struct ctx *c, const struct activity *a,
-    struct buf *out)
+int
+report_collect(struct report_ctx *c, const struct plan_input *in)
 {
-	buf_printf(out, "%s (", a->title);
-	when(c, a, out);
-	if (a->partner != NULL)
-		buf_printf(out, "; %s%s", c->w->partner, a->partner);
-	if (a->participants > 0) {
-		char n[16];
-		const char *v[1] = { n };
-
-		snprintf(n, sizeof(n), "%d", a->participants);
-		buf_puts(out, "; ");
-		fill(out, c->w->people, v, 1);
-	}
-	buf_putc(out, ')');
-	if (a->result != NULL)
-		buf_printf(out, ". %s%s", c->w->result, a->result);
+	memset(c, 0, sizeof(*c));
+	c->in = in;
+	c->w = in->lang == LANG_EN ? &report_en : &report_vi;
+	/* The short name is Vietnamese: English says "the Union". */
+	c->who = in->lang == LANG_VI && in->cfg->org_short_name != NULL &&
+	    *in->cfg->org_short_name ? in->cfg->org_short_name :
+	    c->w->union_default;
+	buf_init(&c->countries);
+	if (collect_milestones(c) == -1)
+		return -1;
+	collect_items(c);
+	if (c->nitems > 1)
+		qsort(c->items, c->nitems, sizeof(*c->items), item_cmp);
+	return 0;
 }
 
+void
+report_ctx_release(struct report_ctx *c)
+{
+	if (c->doc != NULL)
+		doc_free(c->doc);
+	free(c->ms);
+	free(c->items);
+	free(c->aid);
+	buf_release(&c->countries);
+	occ_list_release(&c->occ);
+	occ_list_release(&c->undated);
+	memset(c, 0, sizeof(*c));
+}
+
+/* How many items of slot (and category key, or member key) there are. */
+static int
+count_slot(const struct report_ctx *c, enum slot slot, const char *key)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < c->nitems; i++)
+		n += c->items[i].slot == slot && (key == NULL ||
+		    (slot == SLOT_MEMBER ? is(c->items[i].a->member, key) :
+		    is(cat_key(c->items[i].a), key)));
+	return n;
+}
+
+/* A bullet of one activity, after prefix ("Tết Nguyên đán: "). */
 static void
-bullet_activity(struct ctx *c, int level, const struct activity *a,
+bullet(struct report_ctx *c, int level, const struct report_item *it,
     const char *prefix)
 {
 	struct buf b;
 
 	buf_init(&b);
 	if (prefix != NULL)
-		buf_printf(&b, "%s: ", prefix);
-	activity_text(c, a, &b);
+		buf_puts(&b, prefix);
+	report_line(c, it->a, it->planned, 0, &b);
 	doc_bullet(c->doc, level, b.data);
 	buf_release(&b);
 }
 
-/* The bullets of every item in slot (and category key); the count. */
-static int
-bullets(struct ctx *c, enum slot slot, const char *key, int level)
+/* The items of slot (and key) as bullets. */
+static void
+bullets(struct report_ctx *c, enum slot slot, const char *key, int level)
 {
 	size_t i;
-	int n = 0;
+
+	for (i = 0; i < c->nitems; i++)
+		if (c->items[i].slot == slot && (key == NULL ||
+		    (slot == SLOT_MEMBER ? is(c->items[i].a->member, key) :
+		    is(cat_key(c->items[i].a), key))))
+			bullet(c, level, &c->items[i], NULL);
+}
+
+/*
+ * The items of slot (and category key) as one sentence after lead, as
+ * the reports list them: "lead S." for one, "lead (1) S1; (2) S2." for
+ * several.
+ */
+static void
+numbered(struct report_ctx *c, enum slot slot, const char *key, int flags,
+    struct buf *out)
+{
+	size_t i;
+	int n = count_slot(c, slot, key), k = 0;
 
 	for (i = 0; i < c->nitems; i++) {
 		if (c->items[i].slot != slot || (key != NULL &&
-		    strcmp(cat_key(c->items[i].a), key) != 0))
+		    !is(cat_key(c->items[i].a), key)))
 			continue;
-		bullet_activity(c, level, c->items[i].a, NULL);
-		n++;
+		if (n > 1)
+			buf_printf(out, "%s(%d) ", k > 0 ? "; " : "", k + 1);
+		report_line(c, c->items[i].a, c->items[i].planned,
+		    flags | LINE_NO_STOP, out);
+		k++;
 	}
-	return n;
+	buf_putc(out, '.');
 }
 
-/* The delegations of one direction (what, n of them, in slot): a bullet
- * with their number, then one a delegation; nothing when there are none. */
+/* "3." or "2.1.": the next number of a heading. */
 static void
-delegation_list(struct ctx *c, const char *what, const char *n, int count,
-    enum slot slot, struct buf *b)
+heading(struct report_ctx *c, int level, const char *num, const char *text)
 {
-	const char *v[2] = { what, n };
+	struct buf h;
 
-	if (count == 0)
-		return;
-	b->len = 0;
-	fill(b, c->w->unit, v, NELEM(v));
-	doc_bullet(c->doc, 0, b->data);
-	bullets(c, slot, NULL, 1);
+	buf_init(&h);
+	buf_printf(&h, "%s %s", num, text);
+	doc_heading(c->doc, level, h.data);
+	buf_release(&h);
 }
 
 static void
-delegations(struct ctx *c)
+section(struct report_ctx *c, int *sec, const char *text)
 {
-	const struct words *w = c->w;
+	char num[16];
+
+	snprintf(num, sizeof(num), "%d.", ++*sec);
+	heading(c, 2, num, text);
+}
+
+static void
+subsection(struct report_ctx *c, int sec, int *sub, const char *text)
+{
+	char num[24];
+
+	snprintf(num, sizeof(num), "%d.%d.", sec, ++*sub);
+	heading(c, 3, num, text);
+}
+
+/* One direction of the union's delegations: "Đoàn ra: 01 đoàn: S." */
+static void
+delegation_line(struct report_ctx *c, const char *what, int n,
+    enum slot slot)
+{
+	char num[16];
+	const char *v[2] = { what, num };
 	struct buf b;
 
-	char y[8], o[16], i[16];
-	const char *v[4] = { y, c->who, o, i };
-
-	snprintf(y, sizeof(y), "%d", c->in->year);
-	num2(c, o, sizeof(o), c->n.out);
-	num2(c, i, sizeof(i), c->n.in);
-	doc_heading(c->doc, 2, w->deleg_h);
+	if (n == 0)
+		return;
+	report_num(c, num, sizeof(num), n);
 	buf_init(&b);
-	fill(&b, c->n.out + c->n.in == 0 ? w->deleg_none : w->deleg_sum, v,
-	    NELEM(v));
-	doc_para(c->doc, b.data);
-	delegation_list(c, w->out, o, c->n.out, SLOT_OUT, &b);
-	delegation_list(c, w->in, i, c->n.in, SLOT_IN, &b);
+	report_fill(&b, c->w->unit, v, NELEM(v));
+	numbered(c, slot, NULL, 0, &b);
+	doc_bullet(c->doc, 0, b.data);
 	buf_release(&b);
 }
 
-/* "Nhân kỷ niệm 50 năm ... (21/9/1973 – 21/9/2023), Liên hiệp ...:". */
 static void
-milestone_para(struct ctx *c, const struct occurrence *oc)
+delegations(struct report_ctx *c, int *sec)
+{
+	const struct report_words *w = c->w;
+	char y[8], o[16], i[16];
+	const char *v[4] = { y, c->who, o, i };
+	struct buf b;
+
+	if (c->n.out + c->n.in == 0)
+		return;
+	snprintf(y, sizeof(y), "%d", c->in->year);
+	report_num(c, o, sizeof(o), c->n.out);
+	report_num(c, i, sizeof(i), c->n.in);
+	if (c->n.out == 0)
+		v[2] = i;
+	section(c, sec, w->deleg_h);
+	buf_init(&b);
+	report_fill(&b, c->n.in == 0 ? w->deleg_out : c->n.out == 0 ?
+	    w->deleg_in : w->deleg_both, v, NELEM(v));
+	doc_para(c->doc, b.data);
+	buf_release(&b);
+	delegation_line(c, w->out, c->n.out, SLOT_OUT);
+	delegation_line(c, w->in, c->n.in, SLOT_IN);
+}
+
+/*
+ * One milestone's paragraph: "Nhân kỷ niệm 50 năm … (21/9/1973 –
+ * 21/9/2023), Liên hiệp … một số hoạt động như:" and a bullet each; for
+ * one activity, one sentence: "Nhân kỷ niệm 10 năm … (…): S."
+ */
+static void
+milestone(struct report_ctx *c, size_t m)
 {
 	struct buf t, b;
+	size_t i;
 
 	buf_init(&t);
 	buf_init(&b);
-	rules_title(oc, c->in->lang, &t);
+	rules_title(c->ms[m].oc, c->in->lang, &t);
 	/* "Kỷ niệm ..." reads "Nhân kỷ niệm ..." inside a sentence. */
 	if (c->in->lang == LANG_VI && strncmp(t.data, "Kỷ", 3) == 0)
 		t.data[0] = 'k';
-	buf_printf(&b, "%s%s, ", c->w->on_occasion, t.data);
-	fill(&b, c->w->did, &c->who, 1);
+	buf_printf(&b, "%s%s", c->w->on_occasion, t.data);
+	for (i = 0; c->ms[m].own == 1 && i < c->nitems; i++)
+		if (c->items[i].slot == SLOT_MILESTONE &&
+		    c->items[i].milestone == m) {
+			buf_puts(&b, ": ");
+			report_line(c, c->items[i].a, c->items[i].planned, 0,
+			    &b);
+		}
+	if (c->ms[m].own > 1) {
+		buf_puts(&b, ", ");
+		report_fill(&b, c->w->did, &c->who, 1);
+	}
 	doc_para(c->doc, b.data);
+	for (i = 0; c->ms[m].own > 1 && i < c->nitems; i++)
+		if (c->items[i].slot == SLOT_MILESTONE &&
+		    c->items[i].milestone == m)
+			bullet(c, 0, &c->items[i], NULL);
 	buf_release(&t);
 	buf_release(&b);
 }
 
 static void
-milestones(struct ctx *c)
+milestones(struct report_ctx *c, int sec, int *sub)
 {
-	size_t i, k;
-	int other = 0;
+	size_t i;
 
-	doc_heading(c->doc, 3, c->w->milestones_h);
-	for (i = 0; i < c->nms; i++) {
-		if (c->ms[i].done == 0)
-			continue;
-		milestone_para(c, c->ms[i].oc);
-		for (k = 0; k < c->nitems; k++)
-			if (c->items[k].slot == SLOT_MILESTONE &&
-			    c->items[k].milestone == i)
-				bullet_activity(c, 0, c->items[k].a, NULL);
-	}
-	for (k = 0; k < c->nitems; k++)
-		other += c->items[k].slot == SLOT_ANNIV;
-	if (other > 0) {
+	if (count_slot(c, SLOT_MILESTONE, NULL) + count_slot(c, SLOT_ANNIV,
+	    NULL) == 0)
+		return;
+	subsection(c, sec, sub, c->w->milestones_h);
+	for (i = 0; i < c->nms; i++)
+		if (c->ms[i].own > 0)
+			milestone(c, i);
+	if (count_slot(c, SLOT_ANNIV, NULL) > 0) {
 		doc_para(c->doc, c->w->other_anniv);
 		bullets(c, SLOT_ANNIV, NULL, 0);
 	}
-	for (i = 0; i < c->nms && c->ms[i].done == 0; i++)
-		;
-	if (i == c->nms && other == 0)
-		doc_todo(c->doc, c->w->none_yet);
 }
 
-/* What an activity's occasion is, without its year: "Quốc khánh ...". */
+/* What an activity's occasion is, without its year: "Quốc khánh Lào". */
 static void
-subject(const struct ctx *c, const char *key, struct buf *out)
+subject(const struct report_ctx *c, const char *key, struct buf *out)
 {
 	const struct observance *o = key != NULL ?
 	    obs_set_find(&c->in->data->set, key) : NULL;
@@ -571,46 +649,66 @@ subject(const struct ctx *c, const char *key, struct buf *out)
 		rules_subject(o, c->in->lang, out);
 }
 
+/* 1 if the title names the subject already ("… nhân ngày Giỗ Tổ Hùng
+ * Vương"): case aside. */
+static int
+names(const char *title, const char *subj)
+{
+	struct buf a, b;
+	int hit;
+
+	buf_init(&a);
+	buf_init(&b);
+	collate_lower("vi", title, &a);
+	collate_lower("vi", subj, &b);
+	hit = a.data != NULL && b.data != NULL && strstr(a.data, b.data) !=
+	    NULL;
+	buf_release(&a);
+	buf_release(&b);
+	return hit;
+}
+
 static void
-annual(struct ctx *c)
+annual(struct report_ctx *c, int sec, int *sub)
 {
 	struct buf s;
 	size_t i;
-	int n = 0;
 
-	doc_heading(c->doc, 3, c->w->annual_h);
+	if (count_slot(c, SLOT_ANNUAL, NULL) == 0)
+		return;
+	subsection(c, sec, sub, c->w->annual_h);
 	buf_init(&s);
 	for (i = 0; i < c->nitems; i++) {
 		if (c->items[i].slot != SLOT_ANNUAL)
 			continue;
 		s.len = 0;
 		subject(c, c->items[i].a->observance, &s);
-		bullet_activity(c, 0, c->items[i].a, s.len > 0 ? s.data :
-		    NULL);
-		n++;
+		if (s.len > 0 && !names(c->items[i].a->title, s.data) &&
+		    c->items[i].a->report_text == NULL)
+			buf_puts(&s, ": ");
+		else
+			s.len = 0;
+		bullet(c, 0, &c->items[i], s.len > 0 ? s.data : NULL);
 	}
 	buf_release(&s);
-	if (n == 0)
-		doc_todo(c->doc, c->w->none_yet);
 }
 
 /* Letters counted by occasion: their subject, or their title. */
 static void
-letters(struct ctx *c)
+letters(struct report_ctx *c, int sec, int *sub)
 {
 	struct buf b, *keys = NULL;
 	size_t i, k, nkeys = 0;
 	int *count = NULL;
 	char total[16];
-	const char *n = num2(c, total, sizeof(total), c->n.letters), *v[2];
+	const char *n, *v[2];
 
-	doc_heading(c->doc, 3, c->w->letters_h);
-	if (c->n.letters == 0) {
-		doc_para(c->doc, c->w->letters_none);
+	if (c->n.letters == 0)
 		return;
-	}
+	subsection(c, sec, sub, c->w->letters_h);
+	n = report_num(c, total, sizeof(total), c->n.letters);
 	buf_init(&b);
-	fill(&b, c->w->letters_sum, &n, 1);
+	report_fill(&b, c->w->letters_sum, &n, 1);
 	doc_para(c->doc, b.data);
 	for (i = 0; i < c->nitems; i++) {
 		if (c->items[i].slot != SLOT_LETTER)
@@ -634,8 +732,8 @@ letters(struct ctx *c)
 	for (k = 0; k < nkeys; k++) {
 		b.len = 0;
 		v[0] = keys[k].data;
-		v[1] = num2(c, total, sizeof(total), count[k]);
-		fill(&b, c->w->letter_unit, v, 2);
+		v[1] = report_num(c, total, sizeof(total), count[k]);
+		report_fill(&b, c->w->letter_unit, v, 2);
 		doc_bullet(c->doc, 0, b.data);
 		buf_release(&keys[k]);
 	}
@@ -644,138 +742,374 @@ letters(struct ctx *c)
 	buf_release(&b);
 }
 
-/* The configured categories without a section of their own, in order,
- * then the activities with none; numbered from 3. */
-static int
-other_sections(struct ctx *c)
+static void
+peace(struct report_ctx *c, int *sec)
 {
-	const struct config *cfg = c->in->cfg;
-	const char *key;
-	struct buf h;
-	size_t i, ms;
-	int num = 3;
+	int sub = 0;
 
-	buf_init(&h);
-	for (i = 0; i < cfg->ncategories; i++) {
-		key = cfg->categories[i].key;
-		/* Only those slot_of() gives no section of their own to
-		 * (delegations, letters... have theirs). */
-		if (slot_of(c, key, NULL, &ms) != SLOT_CATEGORY)
-			continue;
-		h.len = 0;
-		buf_printf(&h, "%d. %s", num++, cat_name(c, key));
-		doc_heading(c->doc, 2, h.data);
-		if (bullets(c, SLOT_CATEGORY, key, 0) == 0)
-			doc_todo(c->doc, c->w->none_yet);
-	}
-	for (i = 0; i < c->nitems && c->items[i].slot != SLOT_NONE; i++)
-		;
-	if (i < c->nitems) {
-		h.len = 0;
-		buf_printf(&h, "%d. %s", num++, c->w->uncategorised);
-		doc_heading(c->doc, 2, h.data);
-		bullets(c, SLOT_NONE, NULL, 0);
-	}
-	buf_release(&h);
-	return num;
+	if (count_slot(c, SLOT_MILESTONE, NULL) + count_slot(c, SLOT_ANNIV,
+	    NULL) + count_slot(c, SLOT_ANNUAL, NULL) + c->n.letters == 0)
+		return;
+	section(c, sec, c->w->peace_h);
+	milestones(c, *sec, &sub);
+	annual(c, *sec, &sub);
+	letters(c, *sec, &sub);
 }
 
-/* The milestones with no done activity: never dropped silently. */
+/* The aid of the year, per currency: "149.814 USD và 20.000 EUR". */
 static void
-unmarked(struct ctx *c, int num)
+aid(struct report_ctx *c)
+{
+	struct buf b, sum;
+	char y[8], n[16];
+	const char *v[3] = { y, NULL, n };
+	size_t i;
+	int acts = 0;
+
+	if (c->naid == 0)
+		return;
+	buf_init(&b);
+	buf_init(&sum);
+	for (i = 0; i < c->naid; i++) {
+		if (i > 0)
+			buf_puts(&sum, i + 1 == c->naid ? c->w->aid_and : ", ");
+		report_money(c, c->aid[i].amount, c->aid[i].currency, &sum);
+		acts += c->aid[i].n;
+	}
+	snprintf(y, sizeof(y), "%d", c->in->year);
+	snprintf(n, sizeof(n), "%d", acts);
+	v[1] = sum.data;
+	report_fill(&b, acts > 1 ? c->w->aid_sum : c->w->aid_one, v, 3);
+	doc_para(c->doc, b.data);
+	buf_release(&b);
+	buf_release(&sum);
+}
+
+/* The conferences attended: "Liên hiệp … tham dự các hội nghị: (1) …". */
+static void
+conferences(struct report_ctx *c, const char *key, const char *name)
+{
+	struct buf b, low;
+
+	buf_init(&b);
+	buf_init(&low);
+	collate_lower(c->in->lang == LANG_EN ? "en" : "vi", name, &low);
+	buf_printf(&b, "%s %s: ", c->in->lang == LANG_EN ? "The Union" :
+	    c->who, low.data);
+	numbered(c, SLOT_CATEGORY, key, LINE_NO_VERB, &b);
+	doc_para(c->doc, b.data);
+	buf_release(&b);
+	buf_release(&low);
+}
+
+/* One member's activities: "Name: S." or "Name:" and a bullet each. */
+static void
+member_block(struct report_ctx *c, const struct member *m)
 {
 	struct buf b;
 	size_t i;
+	int n = count_slot(c, SLOT_MEMBER, m->key);
 
-	c->n.milestones = (int)c->nms;
-	for (i = 0; i < c->nms; i++)
-		c->n.unmarked += c->ms[i].done == 0;
-	if (c->n.unmarked == 0)
+	if (n == 0)
 		return;
 	buf_init(&b);
-	buf_printf(&b, "%d. %s", num, c->w->unmarked_h);
-	doc_heading(c->doc, 2, b.data);
-	doc_todo(c->doc, c->w->unmarked_todo);
-	for (i = 0; i < c->nms; i++) {
-		if (c->ms[i].done > 0)
-			continue;
-		b.len = 0;
-		rules_title(c->ms[i].oc, c->in->lang, &b);
-		rules_unverified(c->ms[i].oc->obs, c->in->lang, &b);
-		if (c->ms[i].undone > 0) {
-			char u[16];
-			const char *v[1] = { u };
-
-			snprintf(u, sizeof(u), "%d", c->ms[i].undone);
-			fill(&b, c->w->undone, v, 1);
-		}
+	buf_printf(&b, "%s:", m->name);
+	if (n == 1) {
+		for (i = 0; i < c->nitems; i++)
+			if (c->items[i].slot == SLOT_MEMBER &&
+			    is(c->items[i].a->member, m->key)) {
+				buf_putc(&b, ' ');
+				report_line(c, c->items[i].a,
+				    c->items[i].planned, 0, &b);
+			}
 		doc_bullet(c->doc, 0, b.data);
+	} else {
+		doc_bullet(c->doc, 0, b.data);
+		bullets(c, SLOT_MEMBER, m->key, 1);
 	}
 	buf_release(&b);
 }
 
-/* Section III: the figures, then what staff write. */
-static void
-assessment(struct ctx *c, const struct buf *countries)
+static int
+association(const struct member *m)
 {
-	const struct words *w = c->w;
-	struct buf b, names;
-	char *copy, *save = NULL, *cc;
-	const struct observance *o;
-	char key[32], y[8], p[24], f[5][16], h[160];
-	const char *v[9];
-	int num = 0;
+	return is(m->kind, "bilateral") || is(m->kind, "multilateral");
+}
 
-	buf_init(&b);
-	buf_init(&names);
-	copy = xstrdup(countries->data != NULL ? countries->data : "");
+/* How many members of one group (associations, or the others) have an
+ * activity. */
+static int
+group_count(const struct report_ctx *c, int assoc)
+{
+	const struct member_list *l = &c->in->data->members;
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < l->n; i++)
+		n += association(&l->v[i]) == assoc &&
+		    count_slot(c, SLOT_MEMBER, l->v[i].key) > 0;
+	return n;
+}
+
+/*
+ * "Hoạt động của các đơn vị thành viên", member by member in the union's
+ * order: the friendship associations, then the other members, each
+ * group under its own heading when both have activities.
+ */
+static void
+members(struct report_ctx *c, int *sec)
+{
+	const struct member_list *l = &c->in->data->members;
+	int groups[2], g, sub = 0;
+	size_t i;
+
+	groups[0] = group_count(c, 1);
+	groups[1] = group_count(c, 0);
+	if (groups[0] + groups[1] == 0)
+		return;
+	section(c, sec, c->w->members_h);
+	for (g = 0; g < 2; g++) {
+		if (groups[g] == 0)
+			continue;
+		if (groups[0] > 0 && groups[1] > 0)
+			subsection(c, *sec, &sub, g == 0 ? c->w->assoc_h :
+			    c->w->units_h);
+		for (i = 0; i < l->n; i++)
+			if (association(&l->v[i]) == (g == 0))
+				member_block(c, &l->v[i]);
+	}
+}
+
+/* A configured category's section, when it has something to say. */
+static void
+category(struct report_ctx *c, int *sec, const char *key)
+{
+	int n = count_slot(c, SLOT_CATEGORY, key);
+	int other = is(key, CAT_OTHER) ? count_slot(c, SLOT_OTHER, NULL) : 0;
+	int aided = is(key, ACTIVITY_AID_CATEGORY) && c->naid > 0;
+
+	if (n + other == 0 && !aided)
+		return;
+	section(c, sec, cat_name(c, key));
+	if (aided)
+		aid(c);
+	if (is(key, CAT_CONFERENCE) && n > 0)
+		conferences(c, key, cat_name(c, key));
+	else
+		bullets(c, SLOT_CATEGORY, key, 0);
+	/* Activities without a category are other activities. */
+	if (other > 0)
+		bullets(c, SLOT_OTHER, NULL, 0);
+}
+
+/*
+ * The configured categories without a place of their own, in order,
+ * with the members' section before the conferences and other activities
+ * (what the union attended and the rest close section II, as in the
+ * reports); uncategorised activities at the end when "other" is not
+ * configured.
+ */
+static void
+categories(struct report_ctx *c, int *sec)
+{
+	const struct config *cfg = c->in->cfg;
+	const char *key;
+	size_t i;
+	int done_members = 0;
+
+	for (i = 0; i < cfg->ncategories; i++) {
+		key = cfg->categories[i].key;
+		if (is(key, CAT_OUT) || is(key, CAT_IN) || is(key, CAT_ANNIV) ||
+		    is(key, CAT_ANNUAL) || is(key, CAT_LETTER))
+			continue;
+		if (!done_members && (is(key, CAT_CONFERENCE) ||
+		    is(key, CAT_OTHER))) {
+			members(c, sec);
+			done_members = 1;
+		}
+		category(c, sec, key);
+	}
+	if (!done_members)
+		members(c, sec);
+	if (config_category_find(cfg, CAT_OTHER) == NULL &&
+	    count_slot(c, SLOT_OTHER, NULL) > 0) {
+		section(c, sec, c->w->other_h);
+		bullets(c, SLOT_OTHER, NULL, 0);
+	}
+}
+
+/* The partner countries' names: ": Pháp, Nhật Bản, …". */
+static void
+country_names(const struct report_ctx *c, struct buf *out)
+{
+	char *copy = xstrdup(c->countries.data != NULL ? c->countries.data :
+	    ""), *save = NULL, *cc;
+	const struct observance *o;
+	char key[32];
+
 	for (cc = strtok_r(copy, ",", &save); cc != NULL;
 	    cc = strtok_r(NULL, ",", &save)) {
-		c->n.countries++;
 		/* The country's short name, from its national day. */
 		snprintf(key, sizeof(key), "national-day:%s", cc);
 		o = obs_set_find(&c->in->data->set, key);
-		buf_printf(&names, "%s%s", names.len > 0 ? ", " : ": ",
+		buf_printf(out, "%s%s", out->len > 0 ? ", " : "",
 		    o != NULL && o->country_vi != NULL ? (c->in->lang ==
 		    LANG_EN ? o->country_en : o->country_vi) : cc);
 	}
 	free(copy);
-	heading1(c, w->h1[1]);
-	snprintf(h, sizeof(h), "%d. %s", ++num, c->in->lang == LANG_EN ?
-	    text_section_find("report", "assessment")->en :
-	    text_section_find("report", "assessment")->vi);
-	doc_heading(c->doc, 2, h);
+}
+
+/*
+ * The year's figures in one sentence, each part only when there is
+ * something to say, and a total of people saying how many activities it
+ * covers when not all of them record one.
+ */
+static void
+figures(struct report_ctx *c)
+{
+	const struct report_words *w = c->w;
+	int all = c->n.own + c->n.members, vi = c->in->lang == LANG_VI;
+	char y[8], f[4][16], p[32], k[16];
+	const char *v[3];
+	struct buf b, part, names;
+
+	if (all == 0)
+		return;
+	buf_init(&b);
+	buf_init(&part);
+	buf_init(&names);
 	snprintf(y, sizeof(y), "%d", c->in->year);
-	snprintf(p, sizeof(p), "%ld", c->n.participants);
 	v[0] = y;
 	v[1] = c->who;
-	v[2] = num2(c, f[0], sizeof(f[0]), c->n.done);
-	v[3] = num2(c, f[1], sizeof(f[1]), c->n.out);
-	v[4] = num2(c, f[2], sizeof(f[2]), c->n.in);
-	v[5] = num2(c, f[3], sizeof(f[3]), c->n.letters);
-	v[6] = p;
-	v[7] = num2(c, f[4], sizeof(f[4]), c->n.countries);
-	v[8] = names.len > 0 ? names.data : "";
-	fill(&b, w->results_sum, v, NELEM(v));
+	v[2] = report_num(c, f[0], sizeof(f[0]), c->n.own);
+	report_fill(&b, w->results_sum, v, 3);
+	if (c->n.out + c->n.in + c->n.letters > 0) {
+		buf_puts(&b, vi ? ", trong đó " : ", including ");
+		if (c->n.out > 0)
+			buf_printf(&part, "%s %s", report_num(c, f[1],
+			    sizeof(f[1]), c->n.out), vi ? "đoàn ra" :
+			    c->n.out == 1 ? "delegation abroad" :
+			    "delegations abroad");
+		if (c->n.in > 0)
+			buf_printf(&part, "%s%s %s", part.len == 0 ? "" :
+			    c->n.letters == 0 ? (vi ? " và " : " and ") : ", ",
+			    report_num(c, f[2], sizeof(f[2]), c->n.in), vi ?
+			    "đoàn vào" : c->n.in == 1 ? "delegation received" :
+			    "delegations received");
+		if (c->n.letters > 0)
+			buf_printf(&part, "%s%s %s", part.len > 0 ? (vi ?
+			    " và " : " and ") : "",
+			    report_num(c, f[3], sizeof(f[3]), c->n.letters),
+			    vi ? "thư chúc mừng" : c->n.letters == 1 ?
+			    "letter" : "letters");
+		buf_puts(&b, part.data);
+	}
+	if (c->n.members > 0) {
+		buf_puts(&b, "; ");
+		v[0] = report_num(c, f[0], sizeof(f[0]), c->n.members);
+		report_fill(&b, w->results_members, v, 1);
+	}
+	if (c->n.with_people > 0) {
+		part.len = 0;
+		buf_put_grouped(&part, c->n.people, vi ? '.' : ',');
+		snprintf(p, sizeof(p), "%s", part.data);
+		snprintf(k, sizeof(k), "%d", c->n.with_people);
+		snprintf(f[1], sizeof(f[1]), "%d", all);
+		v[0] = p;
+		v[1] = k;
+		v[2] = f[1];
+		buf_puts(&b, "; ");
+		report_fill(&b, c->n.with_people == all ? w->results_people :
+		    w->results_some, v, 3);
+	}
+	if (c->n.countries > 0) {
+		country_names(c, &names);
+		v[0] = report_num(c, f[2], sizeof(f[2]), c->n.countries);
+		v[1] = names.data;
+		buf_puts(&b, "; ");
+		report_fill(&b, w->results_countries, v, 2);
+	}
+	buf_putc(&b, '.');
 	doc_para(c->doc, b.data);
+	buf_release(&b);
+	buf_release(&part);
+	buf_release(&names);
+}
+
+/* A first-level heading, numbered I, II... in the order they come: a
+ * narrative section not written is left out with its heading. */
+static void
+heading1(struct report_ctx *c, const char *text)
+{
+	static const char *const roman[] = { "I", "II", "III", "IV", "V",
+	    "VI", "VII", "VIII" };
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "%s. %s", roman[c->h1 < (int)NELEM(roman) ? c->h1 :
+	    (int)NELEM(roman) - 1], text);
+	c->h1++;
+	doc_heading(c->doc, 1, b.data);
+	buf_release(&b);
+}
+
+/* A narrative section's heading in the report's language. */
+static const char *
+section_name(const struct report_ctx *c, const char *key)
+{
+	const struct text_section *s = text_section_find("report", key);
+
+	return c->in->lang == LANG_EN ? s->en : s->vi;
+}
+
+/*
+ * Narrative section key of the report's year: under a first-level
+ * heading of its own (level 1), as "N. heading" under one (level 2,
+ * *num counting), or as paragraphs only (level 0).  1 if it is written;
+ * else nothing is added.
+ */
+static int
+narrative(struct report_ctx *c, const char *key, int level, int *num)
+{
+	char n[16];
+
+	if (text_find(&c->in->data->texts, "report", c->in->year, key,
+	    NULL) == NULL)
+		return 0;
+	if (level == 1)
+		heading1(c, section_name(c, key));
+	snprintf(n, sizeof(n), "%d.", num != NULL ? ++*num : 0);
+	return narrative_section(c->doc, &c->in->data->texts, "report",
+	    c->in->year, key, level == 2 ? 2 : 0, n, c->in->lang);
+}
+
+/* Section III: the figures and staff's assessment under "1. Kết quả đạt
+ * được", then the difficulties, lessons and proposals staff wrote. */
+static void
+assessment(struct report_ctx *c)
+{
+	char h[160];
+	int num = 1;
+
+	heading1(c, c->w->h1[1]);
+	snprintf(h, sizeof(h), "1. %s", section_name(c, "assessment"));
+	doc_heading(c->doc, 2, h);
+	figures(c);
 	narrative_paras(c->doc, text_find(&c->in->data->texts, "report",
 	    c->in->year, "assessment", NULL));
 	narrative(c, "difficulties", 2, &num);
 	narrative(c, "lessons", 2, &num);
 	narrative(c, "proposals", 2, &num);
-	buf_release(&b);
-	buf_release(&names);
 }
 
 /*
  * Section IV: next year's direction as staff wrote it (the narrative
  * section "direction"), else next year's plan (plan.c) in this document,
- * from its first section to its "Nơi nhận": its draft note, its own
- * recipients and signature and its appendices (the other milestones,
- * the calendar) stay with the plan's own document.
+ * from its first section to its "Nơi nhận": its own recipients,
+ * signature and appendices stay with the plan's own document.
  */
 static int
-next_plan(struct ctx *c)
+next_plan(struct report_ctx *c)
 {
 	struct plan_input pin = *c->in;
 	struct plan_doc pd;
@@ -796,7 +1130,7 @@ next_plan(struct ctx *c)
 }
 
 static struct doc *
-new_doc(const struct plan_input *in, const struct words *w)
+new_doc(const struct plan_input *in, const struct report_words *w)
 {
 	struct doc_head h;
 	struct org org;
@@ -818,16 +1152,16 @@ new_doc(const struct plan_input *in, const struct words *w)
 }
 
 static void
-ending(struct ctx *c)
+ending(struct report_ctx *c)
 {
 	struct org org;
 	struct buf b;
+	const char *name;
 
 	org_from_config(c->in->cfg, &org);
-	const char *name = c->in->lang == LANG_EN ? org.name_en : org.name;
-
+	name = c->in->lang == LANG_EN ? org.name_en : org.name;
 	buf_init(&b);
-	fill(&b, c->w->ending, &name, 1);
+	report_fill(&b, c->w->ending, &name, 1);
 	doc_para(c->doc, b.data);
 	buf_release(&b);
 	/* "Nơi nhận": [report] recipients. */
@@ -839,59 +1173,60 @@ int
 report_build(const struct plan_input *in, struct doc **out,
     struct report_counts *counts)
 {
-	struct ctx c;
-	struct buf countries;
-	int num, ret = -1;
+	struct report_ctx c;
+	int sec = 0, ret = -1;
 
-	memset(&c, 0, sizeof(c));
-	c.in = in;
-	c.w = in->lang == LANG_EN ? &en : &vi;
-	/* The short name is Vietnamese: English says "the Union". */
-	c.who = in->lang == LANG_VI && in->cfg->org_short_name != NULL &&
-	    *in->cfg->org_short_name ? in->cfg->org_short_name :
-	    c.w->union_default;
-	buf_init(&countries);
 	*out = NULL;
-	if (collect_milestones(&c) == -1)
+	if (report_collect(&c, in) == -1)
 		goto done;
-	collect_items(&c, &countries);
 	c.doc = new_doc(in, c.w);
 	narrative(&c, "intro", 0, NULL);
 	narrative(&c, "context", 1, NULL);
 	heading1(&c, c.w->h1[0]);
-	delegations(&c);
-	doc_heading(c.doc, 2, c.w->peace_h);
-	milestones(&c);
-	annual(&c);
-	letters(&c);
-	num = other_sections(&c);
-	unmarked(&c, num);
-	assessment(&c, &countries);
+	delegations(&c, &sec);
+	peace(&c, &sec);
+	categories(&c, &sec);
+	assessment(&c);
 	if (next_plan(&c) == -1)
 		goto done;
 	ending(&c);
-	if (counts != NULL)
-		*counts = c.n;
+	if (counts != NULL) {
+		memset(counts, 0, sizeof(*counts));
+		counts->done = c.n.own + c.n.members;
+		counts->own = c.n.own;
+		counts->members = c.n.members;
+		counts->out = c.n.out;
+		counts->in = c.n.in;
+		counts->letters = c.n.letters;
+		counts->participants = c.n.people;
+		counts->with_participants = c.n.with_people;
+		counts->countries = c.n.countries;
+	}
 	*out = c.doc;
 	c.doc = NULL;
 	ret = 0;
 done:
-	if (c.doc != NULL)
-		doc_free(c.doc);
-	buf_release(&countries);
-	free(c.ms);
-	free(c.items);
-	occ_list_release(&c.occ);
-	occ_list_release(&c.undated);
+	report_ctx_release(&c);
 	return ret;
+}
+
+int
+report_year_ok(const struct plan_input *in, int *first)
+{
+	const struct activity_list *al = &in->data->acts;
+	size_t i;
+
+	*first = in->today.y;
+	for (i = 0; i < al->n; i++)
+		if (al->v[i].status != ACTIVITY_CANCELLED &&
+		    al->v[i].start.y < *first)
+			*first = al->v[i].start.y;
+	return in->year <= in->today.y && in->year >= *first;
 }
 
 char *
 report_filename(int year, enum doc_format fmt, enum lang lang)
 {
-	const char *ext = fmt == DOC_DOCX ? "docx" : fmt == DOC_MD ? "md" :
-	    "html";
-
 	return xasprintf("%s-%d.%s", lang == LANG_EN ? "report" : "bao-cao",
-	    year, ext);
+	    year, doc_format_ext(fmt));
 }

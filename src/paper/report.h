@@ -17,28 +17,67 @@
 
 struct plan_input;
 
-/* The year's figures, as section III states them. */
+/* The year's figures, as section III states them: done activities. */
 struct report_counts {
-	int done;		/* activities done in the year, letters too */
-	int out, in;		/* delegations abroad and received */
+	int done;		/* the union's and its members' */
+	int own, members;	/* of them, the union's and the members' */
+	int out, in;		/* the union's delegations abroad, received */
 	int letters;		/* letters sent (category letter, done) */
-	long participants;	/* people, summed over the done activities */
+	long participants;	/* people, over the activities that say */
+	int with_participants;	/* how many say */
 	int countries;		/* distinct partner countries */
-	int milestones;		/* milestones of the year */
-	int unmarked;		/* of them, with no done activity */
 };
 
 /*
  * Build the report of in->year into *out (free with doc_free()) and its
  * figures into *counts (may be NULL).  It is made from what the year's
- * plan is (plan.h): the dataset loaded with its activities, and today for
- * the date line and next year's draft.  Done activities only: planned
- * ones are not results, cancelled ones are left out; a milestone of the
- * year with no done activity is listed for staff to decide on.  Returns
- * 0, or -1 (logged).
+ * plan is (plan.h): the dataset loaded with its activities and members,
+ * and today for the date line and next year's draft.  The done
+ * activities, and those planned after today said as planned; cancelled
+ * ones and milestones without activity are left out (report_check()
+ * lists the latter for staff).  The caller checks the year first
+ * (report_year_ok()).  Returns 0, or -1 (logged).
  */
 int report_build(const struct plan_input *in, struct doc **out,
     struct report_counts *counts);
+
+/*
+ * 1 if a report of in->year can be made on in->today: not for a year
+ * still to come, nor for one before the first year of the recorded
+ * activities (*first; today's year when there is none).  0 if not.
+ */
+int report_year_ok(const struct plan_input *in, int *first);
+
+/* What the checklist "Trước khi in báo cáo" names, kind by kind. */
+enum report_todo_kind {
+	REPORT_TODO_MILESTONE,	/* a milestone of the year, no activity */
+	REPORT_TODO_RESULT,	/* a done activity without a result */
+	REPORT_TODO_DATE,	/* a done activity without a day */
+	REPORT_TODO_STALE,	/* planned, its day passed, still planned */
+	REPORT_TODO_SECTION	/* a narrative section not written */
+};
+
+struct report_todo {
+	enum report_todo_kind kind;
+	long activity;		/* its id (RESULT, DATE, STALE), else 0 */
+	char *key;		/* the observance's or the section's, or NULL */
+	char *text;		/* what the line says */
+};
+
+struct report_todos {
+	struct report_todo *v;	/* by kind, then in the report's order */
+	size_t n;
+};
+
+/*
+ * What staff look at before the report of in->year is printed, kind by
+ * kind.  0, or -1 (logged); release out with report_todos_release()
+ * either way.
+ */
+int report_check(const struct plan_input *in, struct report_todos *out);
+void report_todos_release(struct report_todos *l);
+/* The heading of a kind's list, in lang. */
+const char *report_todo_heading(enum report_todo_kind kind, enum lang lang);
 
 /* The file name a person saves: "bao-cao-2023.docx" ("report-2023.docx"
  * in English); the caller frees. */

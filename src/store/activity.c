@@ -16,6 +16,7 @@
 #include "activity.h"
 #include "config.h"
 #include "escape.h"
+#include "json.h"
 #include "log.h"
 #include "member.h"
 #include "recipient.h"
@@ -810,50 +811,51 @@ activity_apply(struct store *st, const struct config *cfg,
 	return activity_check(st, cfg, a, errs);
 }
 
+/* A date and time of a as an ISO string member. */
+static void
+json_when(struct json *j, const char *key, struct ymd d, int min)
+{
+	struct buf t;
+
+	buf_init(&t);
+	vntime_format_iso(d, min, &t);
+	json_str(j, key, t.data);
+	buf_release(&t);
+}
+
 void
 activity_json(const struct activity *a, struct buf *out)
 {
+	struct json j;
 	size_t i;
 
-	buf_puts(out, "{\"title\":");
-	esc_json(out, a->title);
-	buf_puts(out, ",\"start\":\"");
-	vntime_format_iso(a->start, a->all_day ? -1 : a->start_min, out);
-	buf_puts(out, "\",\"end\":\"");
-	vntime_format_iso(a->end, a->all_day ? -1 : a->end_min, out);
-	buf_puts(out, "\",\"location\":");
-	esc_json(out, a->location);
-	buf_puts(out, ",\"organiser\":");
-	esc_json(out, a->organiser);
-	buf_puts(out, ",\"observance\":");
-	esc_json(out, a->observance);
-	buf_puts(out, ",\"owners\":[");
-	for (i = 0; i < a->nowners; i++) {
-		if (i > 0)
-			buf_putc(out, ',');
-		esc_json(out, a->owners[i]);
-	}
-	buf_puts(out, "],\"remind\":");
-	esc_json(out, a->remind);
-	buf_printf(out, ",\"status\":\"%s\",\"notes\":",
-	    activity_status_name(a->status));
-	esc_json(out, a->notes);
-	buf_puts(out, ",\"result\":");
-	esc_json(out, a->result);
-	buf_printf(out, ",\"participants\":%d,\"category\":",
-	    a->participants);
-	esc_json(out, a->category);
-	buf_puts(out, ",\"countries\":");
-	esc_json(out, a->countries);
-	buf_puts(out, ",\"partner\":");
-	esc_json(out, a->partner);
-	buf_puts(out, ",\"member\":");
-	esc_json(out, a->member);
-	buf_printf(out, ",\"amount\":%ld,\"currency\":", a->amount);
-	esc_json(out, a->currency);
-	buf_printf(out, ",\"budget\":%ld,\"report_text\":", a->budget);
-	esc_json(out, a->report_text);
-	buf_printf(out, ",\"public\":%s}", a->public == 1 ? "true" : "false");
+	json_init(&j, out, 0);
+	json_object(&j, NULL);
+	json_str(&j, "title", a->title);
+	json_when(&j, "start", a->start, a->all_day ? -1 : a->start_min);
+	json_when(&j, "end", a->end, a->all_day ? -1 : a->end_min);
+	json_str(&j, "location", a->location);
+	json_str(&j, "organiser", a->organiser);
+	json_str(&j, "observance", a->observance);
+	json_array(&j, "owners");
+	for (i = 0; i < a->nowners; i++)
+		json_str(&j, NULL, a->owners[i]);
+	json_end(&j);
+	json_str(&j, "remind", a->remind);
+	json_str(&j, "status", activity_status_name(a->status));
+	json_str(&j, "notes", a->notes);
+	json_str(&j, "result", a->result);
+	json_int(&j, "participants", a->participants);
+	json_str(&j, "category", a->category);
+	json_str(&j, "countries", a->countries);
+	json_str(&j, "partner", a->partner);
+	json_str(&j, "member", a->member);
+	json_int(&j, "amount", a->amount);
+	json_str(&j, "currency", a->currency);
+	json_int(&j, "budget", a->budget);
+	json_str(&j, "report_text", a->report_text);
+	json_bool(&j, "public", a->public == 1);
+	json_end(&j);
 }
 
 int

@@ -192,6 +192,16 @@ void activity_json(const struct activity *a, struct buf *out);
  * (logged). */
 int activity_save(struct store *st, struct activity *a, time_t now,
     int *changed);
+/*
+ * The same, and when something changed the audit row of who (an
+ * account's address, "cli:USER") in the same transaction: action
+ * ("activity.create", "activity.edit", "activity.cancel",
+ * "activity.done") on "activity:ID", before (NULL for a new activity)
+ * and after as activity_json() writes them.  0 or -1 (logged).
+ */
+int activity_save_audited(struct store *st, struct activity *a,
+    const struct activity *before, const char *who, const char *action,
+    time_t now, int *changed);
 
 /*
  * 1 if email may own the activity of uid (NULL: a new one): it is an

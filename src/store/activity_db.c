@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "activity.h"
+#include "audit.h"
 #include "log.h"
 #include "store.h"
 #include "util.h"
@@ -444,6 +445,43 @@ activity_save(struct store *st, struct activity *a, time_t now,
 	/* The form and the command line say every field: an empty one
 	 * clears what was recorded. */
 	if (put(st, a, (long)now, 0, changed) == -1) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st);
+}
+
+/* The audit row of a's change (before: NULL for a new one) by who. */
+static int
+audit(struct store *st, const struct activity *before,
+    const struct activity *a, const char *who, const char *action,
+    time_t now)
+{
+	struct buf b, after;
+	char obj[40];
+	int ret;
+
+	buf_init(&b);
+	buf_init(&after);
+	if (before != NULL)
+		activity_json(before, &b);
+	activity_json(a, &after);
+	snprintf(obj, sizeof(obj), "activity:%ld", a->id);
+	ret = audit_add(st, who, action, obj, b.data, after.data, now);
+	buf_release(&b);
+	buf_release(&after);
+	return ret;
+}
+
+int
+activity_save_audited(struct store *st, struct activity *a,
+    const struct activity *before, const char *who, const char *action,
+    time_t now, int *changed)
+{
+	if (store_begin(st) == -1)
+		return -1;
+	if (put(st, a, (long)now, 0, changed) == -1 || (*changed &&
+	    audit(st, before, a, who, action, now) == -1)) {
 		store_rollback(st);
 		return -1;
 	}

@@ -13,7 +13,7 @@
 #include "config.h"
 #include "contact.h"
 #include "contact_sel.h"
-#include "escape.h"
+#include "json.h"
 #include "recipient.h"
 #include "store.h"
 #include "text.h"
@@ -148,28 +148,27 @@ contact_from_csv(char **f, struct contact *c)
 }
 
 void
+contact_json_value(struct json *j, const struct contact *c, int loaded)
+{
+	static const char *const origins[] = { "imported", "edited",
+		"added" };
+	const struct field *f;
+
+	json_object(j, NULL);
+	for (f = contact_fields; f->name != NULL; f++)
+		json_str(j, f->name, field_value(f, c));
+	if (loaded)
+		json_str(j, "origin", origins[(int)c->origin]);
+	json_end(j);
+}
+
+void
 contact_json(const struct contact *c, int loaded, struct buf *out)
 {
-	static const char *const names[] = { "origin", "imported", "edited",
-		"added" };
-	const char *v[CONTACT_CSV_FIELDS] = { c->key, c->country, c->kind,
-		c->city, c->name_vi, c->name_en, c->address, c->email,
-		c->website, c->head_title_vi, c->head_title_en, c->confidence,
-		c->source, c->note };
-	char *cols = xstrdup(CONTACT_CSV_HEADER), *save = NULL, *name;
-	size_t i = 0;
+	struct json j;
 
-	buf_putc(out, '{');
-	for (name = strtok_r(cols, ",", &save); name != NULL && i <
-	    CONTACT_CSV_FIELDS; name = strtok_r(NULL, ",", &save), i++) {
-		buf_printf(out, "%s\"%s\":", i > 0 ? "," : "", name);
-		esc_json(out, v[i]);
-	}
-	if (loaded)
-		buf_printf(out, ",\"%s\":\"%s\"", names[0],
-		    names[1 + (int)c->origin]);
-	buf_putc(out, '}');
-	free(cols);
+	json_init(&j, out, 0);
+	contact_json_value(&j, c, loaded);
 }
 
 int

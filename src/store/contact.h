@@ -20,6 +20,7 @@
 
 struct buf;
 struct config;
+struct json;
 struct store;
 
 /* The columns of calendars/contacts.csv, in order (import.c's header). */
@@ -124,8 +125,11 @@ void contact_list_release(struct contact_list *l);
 
 /* c as a JSON object of its 14 columns (and "origin" when loaded is
  * set), the shape of the audit trail and of `kyniem contact --format
- * json`. */
+ * json`: contact_json() appends it to out alone, contact_json_value()
+ * writes it as the next value of j (in a list). */
 void contact_json(const struct contact *c, int loaded, struct buf *out);
+void contact_json_value(struct json *j, const struct contact *c,
+    int loaded);
 
 /*
  * The contacts of country the union writes to, as [letters] contacts of

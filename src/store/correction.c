@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "correction.h"
-#include "escape.h"
+#include "json.h"
 #include "log.h"
 #include "lunar.h"
 #include "store.h"
@@ -278,15 +278,16 @@ static void
 json(const char *date, int base_year, const char *source,
     const char *confidence, const char *note, struct buf *out)
 {
-	buf_puts(out, "{\"date\":");
-	esc_json(out, date);
-	buf_printf(out, ",\"base_year\":%d,\"source\":", base_year);
-	esc_json(out, source);
-	buf_puts(out, ",\"confidence\":");
-	esc_json(out, confidence);
-	buf_puts(out, ",\"note\":");
-	esc_json(out, note);
-	buf_putc(out, '}');
+	struct json j;
+
+	json_init(&j, out, 0);
+	json_object(&j, NULL);
+	json_str(&j, "date", date);
+	json_int(&j, "base_year", base_year);
+	json_str(&j, "source", source);
+	json_str(&j, "confidence", confidence);
+	json_str(&j, "note", note);
+	json_end(&j);
 }
 
 void

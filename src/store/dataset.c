@@ -20,6 +20,7 @@ dataset_load(struct store *st, int what, struct dataset *d)
 	    what & DATASET_OWNERS, &d->acts) == -1) ||
 	    store_load_groups(st, &d->groups) == -1 ||
 	    plan_choice_load(st, &d->choices) == -1 ||
+	    member_load(st, &d->members) == -1 ||
 	    text_load(st, &d->texts) == -1) {
 		dataset_release(d);
 		return -1;
@@ -34,6 +35,7 @@ dataset_release(struct dataset *d)
 	activity_list_release(&d->acts);
 	group_set_release(&d->groups);
 	plan_choice_list_release(&d->choices);
+	member_list_release(&d->members);
 	text_list_release(&d->texts);
 }
 

@@ -1,14 +1,15 @@
 /*
  * The dataset: what every document, feed and page is built from, loaded
  * from the store in one go (observances with their per-year dates,
- * activities with their owners, group memberships), and the selector
- * environment of a year.  The CLI, the server and the reminders all load
+ * activities with their owners, group memberships, member organisations,
+ * narrative sections), and the selector environment of a year.  The CLI, the server and the reminders all load
  * it this one way.
  */
 #ifndef KYNIEM_DATASET_H
 #define KYNIEM_DATASET_H
 
 #include "activity.h"
+#include "member.h"
 #include "plan_choice.h"
 #include "rules.h"
 #include "select.h"
@@ -22,6 +23,7 @@ struct dataset {
 	struct activity_list acts;	/* sorted by start */
 	struct group_set groups;
 	struct plan_choice_list choices;	/* staff's for the plans' 1.1 */
+	struct member_list members;	/* in the union's order */
 	struct text_list texts;		/* the narrative sections' current
 					   versions (texts.h) */
 };

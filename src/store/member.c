@@ -12,6 +12,7 @@
 
 #include "audit.h"
 #include "escape.h"
+#include "json.h"
 #include "log.h"
 #include "member.h"
 #include "store.h"
@@ -90,13 +91,14 @@ member_import(struct store *st, const struct member_input *in, long now,
 void
 member_json(const struct member_input *m, struct buf *out)
 {
-	buf_puts(out, "{\"key\":");
-	esc_json(out, m->key);
-	buf_puts(out, ",\"name\":");
-	esc_json(out, m->name);
-	buf_puts(out, ",\"kind\":");
-	esc_json(out, kind_of(m));
-	buf_putc(out, '}');
+	struct json j;
+
+	json_init(&j, out, 0);
+	json_object(&j, NULL);
+	json_str(&j, "key", m->key);
+	json_str(&j, "name", m->name);
+	json_str(&j, "kind", kind_of(m));
+	json_end(&j);
 }
 
 static void
@@ -141,6 +143,7 @@ put_audited(struct store *st, const struct member_input *in, int exists,
 		return -1;
 	if ((rc == 0) != exists) {
 		key_refused(errs, in->key, exists);
+		member_release(&old);
 		return 1;
 	}
 	/* An edit changes what it gives. */

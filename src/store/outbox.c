@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "log.h"
 #include "outbox.h"
 #include "store.h"
@@ -137,32 +138,26 @@ collect(struct store *st, sqlite3_stmt *stmt, struct outbox_list *out)
 	return -1;
 }
 
+/* The statements of outbox_load(), oldest first; ?1 is now. */
+#define LOAD(where) "SELECT " OUTBOX_COLUMNS("message") " FROM outbox" \
+	where " ORDER BY id"
+static const char *const load_sql[] = {
+	[OUTBOX_LOAD_ALL] = LOAD(""),
+	[OUTBOX_LOAD_FAILED] = LOAD(" WHERE state = 'failed'"),
+	[OUTBOX_LOAD_DUE] = LOAD(" WHERE state = 'pending'"
+	    " AND next_try <= ?1"),
+	[OUTBOX_LOAD_SECRETS] = LOAD(" WHERE state = 'pending'"
+	    " AND next_try <= ?1 AND expires IS NOT NULL AND expires > ?1"),
+};
+#undef LOAD
+
 int
-outbox_load(struct store *st, int due, int failed_only, long now,
+outbox_load(struct store *st, enum outbox_which which, long now,
     struct outbox_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT "
-	    OUTBOX_COLUMNS("message") " FROM outbox"
-	    " WHERE (?1 = 0 OR (state = 'pending' AND next_try <= ?2))"
-	    " AND (?3 = 0 OR state = 'failed') ORDER BY id");
+	sqlite3_stmt *stmt = store_prepare(st, load_sql[which]);
 
-	if (stmt != NULL) {
-		sqlite3_bind_int(stmt, 1, due);
-		sqlite3_bind_int64(stmt, 2, now);
-		sqlite3_bind_int(stmt, 3, failed_only);
-	}
-	return collect(st, stmt, out);
-}
-
-int
-outbox_load_expiring(struct store *st, long now, struct outbox_list *out)
-{
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT "
-	    OUTBOX_COLUMNS("message") " FROM outbox WHERE state = 'pending'"
-	    " AND next_try <= ?1 AND expires IS NOT NULL AND expires > ?1"
-	    " ORDER BY id");
-
-	if (stmt != NULL)
+	if (stmt != NULL && sqlite3_bind_parameter_count(stmt) > 0)
 		sqlite3_bind_int64(stmt, 1, now);
 	return collect(st, stmt, out);
 }
@@ -216,6 +211,21 @@ outbox_retry(struct store *st, long id, long now)
 }
 
 void
+outbox_item_json(const struct outbox_item *it, struct buf *out)
+{
+	struct json j;
+
+	json_init(&j, out, 0);
+	json_object(&j, NULL);
+	json_str(&j, "state", outbox_state_name(it->state));
+	json_int(&j, "attempts", it->attempts);
+	json_str(&j, "recipient", it->recipient);
+	json_str(&j, "subject", it->subject);
+	json_str(&j, "last_error", it->last_error);
+	json_end(&j);
+}
+
+void
 outbox_item_release(struct outbox_item *it)
 {
 	free(it->reminder);
@@ -239,33 +249,36 @@ outbox_list_release(struct outbox_list *l)
 	l->n = 0;
 }
 
-int
-outbox_mark_sent(struct store *st, long id, long now)
+/* The pending item id done at now: sent, or failed with error (NULL
+ * when sent); its secret is wiped either way. */
+static int
+mark_done(struct store *st, long id, long now, enum outbox_state state,
+    const char *error)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET state ="
-	    " 'sent', attempts = attempts + 1, done = ?2, last_error = NULL, "
-	    WIPE_SECRET " WHERE id = ?1 AND state = 'pending'");
-
-	if (stmt != NULL) {
-		sqlite3_bind_int64(stmt, 1, id);
-		sqlite3_bind_int64(stmt, 2, now);
-	}
-	return store_step_done(st, stmt);
-}
-
-int
-outbox_mark_failed(struct store *st, long id, long now, const char *error)
-{
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET state ="
-	    " 'failed', attempts = attempts + 1, done = ?2, last_error = ?3, "
+	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET state = ?4,"
+	    " attempts = attempts + 1, done = ?2, last_error = ?3, "
 	    WIPE_SECRET " WHERE id = ?1 AND state = 'pending'");
 
 	if (stmt != NULL) {
 		sqlite3_bind_int64(stmt, 1, id);
 		sqlite3_bind_int64(stmt, 2, now);
 		sqlite3_bind_text(stmt, 3, error, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(stmt, 4, outbox_state_name(state), -1,
+		    SQLITE_STATIC);
 	}
 	return store_step_done(st, stmt);
+}
+
+int
+outbox_mark_sent(struct store *st, long id, long now)
+{
+	return mark_done(st, id, now, OUTBOX_SENT, NULL);
+}
+
+int
+outbox_mark_failed(struct store *st, long id, long now, const char *error)
+{
+	return mark_done(st, id, now, OUTBOX_FAILED, error);
 }
 
 long

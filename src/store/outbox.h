@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+struct buf;
 struct store;
 
 enum outbox_state { OUTBOX_PENDING, OUTBOX_SENT, OUTBOX_FAILED };
@@ -64,18 +65,24 @@ int outbox_forget(struct store *st, const char *prefix, const char *reason,
  * wiped.  0 or -1. */
 int outbox_expire(struct store *st, long now);
 
-/*
- * Load items: pending ones due at now (due = 1), or every item (due = 0,
- * failed_only to keep only failed ones), oldest first.  0 or -1.
- */
-int outbox_load(struct store *st, int due, int failed_only, long now,
-    struct outbox_list *out);
-/* The pending messages with a secret due at now, oldest first: what the
- * server sends as soon as a page queued it.  0 or -1. */
-int outbox_load_expiring(struct store *st, long now,
+/* Which items outbox_load() loads. */
+enum outbox_which {
+	OUTBOX_LOAD_ALL,	/* every item */
+	OUTBOX_LOAD_FAILED,	/* the failed ones */
+	OUTBOX_LOAD_DUE,	/* the pending ones due at now */
+	/* Of those, the messages with a secret (a password link) that has
+	 * not expired: what the server sends as soon as a page queued it. */
+	OUTBOX_LOAD_SECRETS,
+};
+
+/* Load the items which says, oldest first.  0 or -1. */
+int outbox_load(struct store *st, enum outbox_which which, long now,
     struct outbox_list *out);
 void outbox_list_release(struct outbox_list *l);
 void outbox_item_release(struct outbox_item *it);
+/* The item as a JSON object for the audit trail: state, attempts,
+ * recipient, subject, last_error (never the message), appended to out. */
+void outbox_item_json(const struct outbox_item *it, struct buf *out);
 
 /*
  * A page of items for a listing, newest first, without their messages

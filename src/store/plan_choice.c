@@ -9,7 +9,7 @@
 
 #include "audit.h"
 #include "config.h"
-#include "escape.h"
+#include "json.h"
 #include "plan_choice.h"
 #include "store.h"
 #include "util.h"
@@ -146,14 +146,16 @@ dated_in(const struct config *cfg, struct lunar_cal *lunar,
 static char *
 choice_json(enum plan_choice c)
 {
+	struct json j;
 	struct buf b;
 
 	if (c == PLAN_CHOICE_NONE)
 		return NULL;
 	buf_init(&b);
-	buf_puts(&b, "{\"choice\":");
-	esc_json(&b, plan_choice_name(c));
-	buf_putc(&b, '}');
+	json_init(&j, &b, 0);
+	json_object(&j, NULL);
+	json_str(&j, "choice", plan_choice_name(c));
+	json_end(&j);
 	return buf_detach(&b);
 }
 

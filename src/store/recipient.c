@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "log.h"
 #include "recipient.h"
 #include "store.h"
@@ -190,6 +191,20 @@ recipient_release(struct recipient *r)
 	free(r->follows);
 	select_release(&r->sel);
 	memset(r, 0, sizeof(*r));
+}
+
+void
+recipient_json(const struct recipient *r, struct buf *out)
+{
+	struct json j;
+
+	json_init(&j, out, 0);
+	json_object(&j, NULL);
+	json_str(&j, "email", r->email);
+	json_str(&j, "name", r->name);
+	json_str(&j, "lang", r->lang == LANG_EN ? "en" : "vi");
+	json_str(&j, "follows", r->follows);
+	json_end(&j);
 }
 
 void

@@ -13,6 +13,7 @@
 #include "rules.h"
 #include "select.h"
 
+struct buf;
 struct store;
 
 struct recipient {
@@ -63,6 +64,9 @@ int recipient_remove(struct store *st, const char *email);
 int recipient_get(struct store *st, const char *email,
     struct recipient *out);
 void recipient_release(struct recipient *r);
+/* The recipient as a JSON object for the audit trail: email, name, lang,
+ * follows, appended to out. */
+void recipient_json(const struct recipient *r, struct buf *out);
 /* Every recipient, sorted by address; 0 or -1. */
 int recipient_load(struct store *st, struct recipient_list *out);
 /* A page of recipient_load()'s list: offset rows skipped, at most limit;

@@ -306,30 +306,29 @@ user_version(struct store *st, int *v)
 static int
 migrate(struct store *st)
 {
-	int v;
+	int v, ret = -1;
 	char sql[64];
 
 	if (store_begin(st) == -1)
 		return -1;
 	if (user_version(st, &v) == -1)
-		goto fail;
+		goto done;
 	if (v > (int)NELEM(migrations)) {
 		log_warnx("%s: schema version %d is newer than this kyniem "
 		    "(%d)", st->path, v, (int)NELEM(migrations));
-		goto fail;
+		goto done;
 	}
 	for (; v < (int)NELEM(migrations); v++) {
 		if (exec(st, migrations[v]) == -1)
-			goto fail;
+			goto done;
 		/* PRAGMA takes no parameters; v is our own integer. */
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
 		if (exec(st, sql) == -1)
-			goto fail;
+			goto done;
 	}
-	return store_commit(st);
-fail:
-	store_rollback(st);
-	return -1;
+	ret = 0;
+done:
+	return store_end(st, ret);
 }
 
 int
@@ -609,6 +608,15 @@ store_rollback(struct store *st)
 	if (sqlite3_get_autocommit(st->db))
 		return 0;
 	return exec(st, "ROLLBACK");
+}
+
+int
+store_end(struct store *st, int rc)
+{
+	if (rc == 0)
+		return store_commit(st);
+	store_rollback(st);
+	return -1;
 }
 
 void

@@ -85,6 +85,9 @@ const char *store_path(const struct store *st);
 int store_begin(struct store *st);
 int store_commit(struct store *st);
 int store_rollback(struct store *st);
+/* End the transaction a write began: COMMIT when rc is 0, ROLLBACK
+ * otherwise; 0 when it committed, else -1. */
+int store_end(struct store *st, int rc);
 
 /* Bind s as text, or NULL when s is NULL or empty. */
 void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);

@@ -17,21 +17,43 @@ struct tally {
 	time_t oldest;
 };
 
-/* Count the failures of sql (?1 and ?2 bound to a and b, b NULL when sql
- * has no ?2; ?3 the window's start) into *t; 0 or -1. */
-static int
-count(struct store *st, const char *sql, const char *a, const char *b,
-    time_t now, struct tally *t)
+/*
+ * sql prepared with its parameters, the same in every statement here:
+ * ?1 the account's address in lower case (NULL when email is), ?2 the
+ * client's address and ?3 the time at (when sql has a ?3).  NULL on
+ * error (logged).
+ */
+static sqlite3_stmt *
+prepare(struct store *st, const char *sql, const char *email,
+    const char *client, time_t at)
 {
 	sqlite3_stmt *stmt = store_prepare(st, sql);
+	char *addr;
+
+	if (stmt == NULL)
+		return NULL;
+	addr = email != NULL ? xstrlower(email) : NULL;
+	store_bind_text(stmt, 1, addr);
+	store_bind_text(stmt, 2, client);
+	if (sqlite3_bind_parameter_count(stmt) >= 3)
+		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)at);
+	free(addr);
+	return stmt;
+}
+
+/* Count the failures of sql (prepare()'s parameters, ?3 the window's
+ * start) into *t; 0 or -1. */
+static int
+count(struct store *st, const char *sql, const char *email,
+    const char *client, time_t now, struct tally *t)
+{
+	sqlite3_stmt *stmt = prepare(st, sql, email, client,
+	    now - THROTTLE_WINDOW);
 	int rc;
 
 	memset(t, 0, sizeof(*t));
 	if (stmt == NULL)
 		return -1;
-	store_bind_text(stmt, 1, a);
-	store_bind_text(stmt, 2, b);
-	sqlite3_bind_int64(stmt, 3, (sqlite3_int64)(now - THROTTLE_WINDOW));
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		t->n = (long)sqlite3_column_int64(stmt, 0);
 		t->oldest = (time_t)sqlite3_column_int64(stmt, 1);
@@ -53,21 +75,19 @@ long
 throttle_wait(struct store *st, const char *email, const char *client,
     time_t now)
 {
-	char *addr = xstrlower(email);
 	struct tally pair, from, account;
 	long wait = 0;
 	int ret;
 
 	ret = count(st, "SELECT count(*), min(at) FROM login_failures"
-	    " WHERE email = ?1 AND addr = ?2 AND at > ?3", addr, client, now,
+	    " WHERE email = ?1 AND addr = ?2 AND at > ?3", email, client, now,
 	    &pair);
 	if (ret == 0)
 		ret = count(st, "SELECT count(*), min(at) FROM login_failures"
-		    " WHERE addr = ?1 AND at > ?3", client, NULL, now, &from);
+		    " WHERE addr = ?2 AND at > ?3", NULL, client, now, &from);
 	if (ret == 0)
 		ret = count(st, "SELECT count(*), min(at) FROM login_failures"
-		    " WHERE email = ?1 AND at > ?3", addr, NULL, now, &account);
-	free(addr);
+		    " WHERE email = ?1 AND at > ?3", email, NULL, now, &account);
 	if (ret == -1)
 		return -1;
 	wait = longer(wait, &pair, THROTTLE_PAIR, now);
@@ -83,40 +103,19 @@ int
 throttle_fail(struct store *st, const char *email, const char *client,
     time_t now)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "INSERT INTO login_failures"
-	    " (email, addr, at) VALUES (?1, ?2, ?3)");
-	char *addr = xstrlower(email);
-	int ret;
+	sqlite3_stmt *add = prepare(st, "INSERT INTO login_failures"
+	    " (email, addr, at) VALUES (?1, ?2, ?3)", email, client, now);
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, addr);
-		store_bind_text(stmt, 2, client);
-		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)now);
-	}
-	ret = store_step_done(st, stmt);
-	free(addr);
-	if (ret == -1)
+	if (store_step_done(st, add) == -1)
 		return -1;
-	stmt = store_prepare(st, "DELETE FROM login_failures WHERE at <= ?1");
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, (sqlite3_int64)(now -
-		    THROTTLE_WINDOW));
-	return store_step_done(st, stmt);
+	/* What left the window goes. */
+	return store_step_done(st, prepare(st, "DELETE FROM login_failures"
+	    " WHERE at <= ?3", NULL, NULL, now - THROTTLE_WINDOW));
 }
 
 int
 throttle_clear(struct store *st, const char *email, const char *client)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "DELETE FROM login_failures WHERE email = ?1 AND addr = ?2");
-	char *addr = xstrlower(email);
-	int ret;
-
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, addr);
-		store_bind_text(stmt, 2, client);
-	}
-	ret = store_step_done(st, stmt);
-	free(addr);
-	return ret;
+	return store_step_done(st, prepare(st, "DELETE FROM login_failures"
+	    " WHERE email = ?1 AND addr = ?2", email, client, 0));
 }

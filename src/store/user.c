@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "json.h"
 #include "log.h"
 #include "store.h"
 #include "text.h"
@@ -85,6 +86,20 @@ const char *
 user_role_name(enum role r)
 {
 	return (size_t)r < NELEM(role_names) - 1 ? role_names[r] : "viewer";
+}
+
+void
+user_json(const struct user *u, struct buf *out)
+{
+	struct json j;
+
+	json_init(&j, out, 0);
+	json_object(&j, NULL);
+	json_str(&j, "email", u->email);
+	json_str(&j, "name", u->name);
+	json_str(&j, "role", user_role_name(u->role));
+	json_bool(&j, "disabled", u->disabled);
+	json_end(&j);
 }
 
 int
@@ -267,29 +282,23 @@ user_list_release(struct user_list *l)
 static int
 update_and_logout(struct store *st, sqlite3_stmt *stmt, long id)
 {
-	int n;
+	int n = -1;
 
 	if (store_begin(st) == -1) {
 		sqlite3_finalize(stmt);
 		return -1;
 	}
-	if (store_step_done(st, stmt) == -1)
-		goto fail;
-	if ((n = sqlite3_changes(store_db(st))) == 0) {
+	if (store_step_done(st, stmt) == -1 ||
+	    (n = sqlite3_changes(store_db(st))) == 0) {
 		store_rollback(st);
-		return 1;
+		return n == 0 ? 1 : -1;
 	}
 	stmt = store_prepare(st, id > 0 ? "DELETE FROM sessions WHERE user ="
 	    " ?1" : "DELETE FROM sessions WHERE user IN (SELECT id FROM users"
 	    " WHERE disabled = 1)");
 	if (stmt != NULL && id > 0)
 		sqlite3_bind_int64(stmt, 1, id);
-	if (store_step_done(st, stmt) == -1)
-		goto fail;
-	return store_commit(st);
-fail:
-	store_rollback(st);
-	return -1;
+	return store_end(st, store_step_done(st, stmt));
 }
 
 int

@@ -12,6 +12,7 @@
 
 #include "field.h"
 
+struct buf;
 struct store;
 
 /* Ordered: each role may do what the ones before it may. */
@@ -53,6 +54,9 @@ int user_check(const struct user_input *in, struct field_errs *errs);
 void user_init(void);
 
 const char *user_role_name(enum role r);
+/* The account as a JSON object for the audit trail: email, name, role,
+ * disabled (never its password or link), appended to out. */
+void user_json(const struct user *u, struct buf *out);
 /* Role from its name; -1 if unknown. */
 int user_role_parse(const char *s);
 

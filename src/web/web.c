@@ -58,6 +58,7 @@ static const struct route routes[] = {
 	{ "POST", "/app/contacts/edit", A, web_contact_edit },
 	{ "GET", "/app/documents", V, web_documents },
 	{ "GET", "/app/documents/*", V, web_document },
+	{ "GET", "/app/documents/#/check", V, web_report_check },
 	{ "POST", "/app/documents/#/*/exclude", E, web_document_exclude },
 	{ "POST", "/app/documents/#/*/include", E, web_document_include },
 	{ "POST", "/app/documents/#/*/reset", E, web_document_reset },

@@ -555,12 +555,22 @@ confirm_step(struct web_req *r, const struct activity *before,
 	return 1;
 }
 
+/* Save a with the audit row of action by the person, in one
+ * transaction (before: as stored, NULL for a new one); 0 or -1. */
+static int
+save(struct web_req *r, const struct activity *before, struct activity *a,
+    const char *action, int *changed)
+{
+	return activity_save_audited(r->st, a, before, r->logged_in ?
+	    r->s.user.email : "-", action, r->now, changed);
+}
+
 /* Apply the posted form to a (before: as stored, NULL for a new one) and
  * save it; 0 saved, 1 when a page was answered (the form again with
  * 422, or the confirmation), -1 on error. */
 static int
 save_post(struct web_req *r, const struct activity *before,
-    struct activity *a, int *changed)
+    struct activity *a, const char *action, int *changed)
 {
 	struct form_state fs = { { 0 }, { 0 }, { NULL, 0 } };
 	struct activity_input apply;
@@ -573,29 +583,9 @@ save_post(struct web_req *r, const struct activity *before,
 	else if (rc == 0 && before != NULL && confirm_step(r, before, a) == 1)
 		rc = 1;
 	else if (rc == 0)
-		rc = activity_save(r->st, a, r->now, changed);
+		rc = save(r, before, a, action, changed);
 	field_errs_release(&fs.errs);
 	return rc;
-}
-
-static int
-audit_activity(struct web_req *r, const char *action,
-    const struct activity *before, const struct activity *after)
-{
-	struct buf b, a;
-	char obj[40];
-	int ret;
-
-	buf_init(&b);
-	buf_init(&a);
-	if (before != NULL)
-		activity_json(before, &b);
-	activity_json(after, &a);
-	snprintf(obj, sizeof(obj), "activity:%ld", after->id);
-	ret = web_audit(r, action, obj, b.data, a.data);
-	buf_release(&b);
-	buf_release(&a);
-	return ret;
 }
 
 /* POST /app/activities: a new activity. */
@@ -608,13 +598,12 @@ web_activity_create(struct web_req *r)
 
 	a.uid = activity_new_uid(r->cfg->domain);
 	a.status = ACTIVITY_PLANNED;
-	if ((rc = save_post(r, NULL, &a, &changed)) != 0) {
+	if ((rc = save_post(r, NULL, &a, "activity.create", &changed)) !=
+	    0) {
 		ret = rc == 1 ? 0 : -1;
 		goto done;
 	}
 	web_dirty(r);
-	if (audit_activity(r, "activity.create", NULL, &a) == -1)
-		goto done;
 	snprintf(to, sizeof(to), "/app/activities/%ld", a.id);
 	ret = web_redirect_flash(r, to, "created", NULL);
 done:
@@ -658,13 +647,13 @@ web_activity_edit(struct web_req *r)
 	return rc;
 }
 
-/* Save a changed copy of the path's activity: edit(r, before, a)
- * applies the change (0, 1 answered, -1); then the audit and the
- * redirect. */
+/* Save a changed copy of the path's activity: edit(r, before, a, action)
+ * applies the change and saves it with its audit row (0, 1 answered,
+ * -1); then the redirect. */
 static int
 change(struct web_req *r, const char *action, const char *msg,
     int (*edit)(struct web_req *, const struct activity *,
-    struct activity *, int *))
+    struct activity *, const char *, int *))
 {
 	struct activity before, a;
 	char to[80];
@@ -676,13 +665,11 @@ change(struct web_req *r, const char *action, const char *msg,
 		activity_release(&before);
 		return -1;
 	}
-	if ((rc = edit(r, &before, &a, &changed)) != 0) {
+	if ((rc = edit(r, &before, &a, action, &changed)) != 0) {
 		ret = rc == 1 ? 0 : -1;
 		goto done;
 	}
 	web_dirty(r);
-	if (changed && audit_activity(r, action, &before, &a) == -1)
-		goto done;
 	snprintf(to, sizeof(to), "/app/activities/%ld", a.id);
 	ret = web_redirect_flash(r, to, msg, NULL);
 done:
@@ -693,15 +680,15 @@ done:
 
 static int
 edit_form(struct web_req *r, const struct activity *before,
-    struct activity *a, int *changed)
+    struct activity *a, const char *action, int *changed)
 {
-	return save_post(r, before, a, changed);
+	return save_post(r, before, a, action, changed);
 }
 
 /* What has taken place is not cancelled (the page offers no button). */
 static int
 edit_cancel(struct web_req *r, const struct activity *before,
-    struct activity *a, int *changed)
+    struct activity *a, const char *action, int *changed)
 {
 	if (before->status == ACTIVITY_DONE) {
 		web_error(r, 409, "Hoạt động đã được thực hiện nên không hủy "
@@ -710,14 +697,14 @@ edit_cancel(struct web_req *r, const struct activity *before,
 		return 1;
 	}
 	a->status = ACTIVITY_CANCELLED;
-	return activity_save(r->st, a, r->now, changed);
+	return save(r, before, a, action, changed);
 }
 
 /* The result form: marks done, and changes only the result or the
  * number the person changed. */
 static int
 edit_done(struct web_req *r, const struct activity *before,
-    struct activity *a, int *changed)
+    struct activity *a, const char *action, int *changed)
 {
 	struct activity_input in = { 0 };
 	struct field_errs errs;
@@ -733,7 +720,7 @@ edit_done(struct web_req *r, const struct activity *before,
 	else if (rc == 0 && confirm_step(r, before, a) == 1)
 		rc = 1;
 	else if (rc == 0)
-		rc = activity_save(r->st, a, r->now, changed);
+		rc = save(r, before, a, action, changed);
 	field_errs_release(&errs);
 	return rc;
 }

@@ -99,6 +99,23 @@ downloads(struct web_req *r, int year, const char *prefix,
 
 static const char *const report_exts[] = { "docx", "pdf", "md", "html" };
 
+/* The report of year, when there can be one (report_year_ok()), with
+ * its checklist before printing. */
+static void
+report_downloads(struct web_req *r, int year)
+{
+	struct plan_input in;
+	int first;
+
+	web_doc_input(r, year, &in);
+	if (!report_year_ok(&in, &first))
+		return;
+	downloads(r, year, "report", report_exts, NELEM(report_exts));
+	html_printf(r->out, "<tr><td></td><td><a href=\"%s/app/documents/%d/"
+	    "check\">%s %d</a></td></tr>\n", r->root, year, L(r, "Trước khi "
+	    "in báo cáo năm", "Before printing the report of"), year);
+}
+
 /* The year chooser: last year to the year after next, and the year
  * shown when it is none of them. */
 static void
@@ -227,8 +244,8 @@ web_documents(struct web_req *r)
 	    "recorded as done and the parts staff write (context, "
 	    "assessment, difficulties, proposals...); a part not written is "
 	    "left out."));
-	downloads(r, r->today.y - 1, "report", report_exts, NELEM(report_exts));
-	downloads(r, r->today.y, "report", report_exts, NELEM(report_exts));
+	report_downloads(r, r->today.y - 1);
+	report_downloads(r, r->today.y);
 	html_raw(r->out, "</tbody></table></section>\n");
 	picks(r, &doc);
 	html_raw(r->out, "<article class=\"card plan\">\n");
@@ -271,7 +288,7 @@ report_document(struct web_req *r)
 	enum doc_format fmt;
 	const char *ext, *draft;
 	char *name, disp[200];
-	int year, ret;
+	int year, ret, first;
 
 	/* A report for a year needs next year's plan (its section IV). */
 	if (parse_name(r->arg, "report-", LUNAR_MAX_YEAR - 2, &year,
@@ -280,6 +297,12 @@ report_document(struct web_req *r)
 		return web_error(r, 404, "Không có tài liệu này.",
 		    "There is no such document.");
 	web_doc_input(r, year, &in);
+	if (!report_year_ok(&in, &first))
+		return web_error(r, 404, "Chưa có báo cáo cho năm này: báo cáo "
+		    "của một năm được lập trong năm đó hoặc sau đó, từ năm có "
+		    "hoạt động được ghi nhận.", "There is no report for this "
+		    "year: a year's report is made during or after the year, "
+		    "from the first year with recorded activities.");
 	if (report_build(&in, &doc, NULL) == -1)
 		return -1;
 	draft = http_req_query(r->hr, "draft");

@@ -157,20 +157,6 @@ web_outbox(struct web_req *r)
 	return 0;
 }
 
-/* The row for the audit trail. */
-static void
-item_json(const struct outbox_item *it, struct buf *b)
-{
-	buf_printf(b, "{\"state\":\"%s\",\"attempts\":%d,\"recipient\":",
-	    outbox_state_name(it->state), it->attempts);
-	esc_json(b, it->recipient);
-	buf_puts(b, ",\"subject\":");
-	esc_json(b, it->subject);
-	buf_puts(b, ",\"last_error\":");
-	esc_json(b, it->last_error);
-	buf_putc(b, '}');
-}
-
 int
 web_outbox_retry(struct web_req *r)
 {
@@ -183,7 +169,7 @@ web_outbox_retry(struct web_req *r)
 		return rc == 1 ? web_error(r, 404, "Không có thư này.",
 		    "There is no such message.") : -1;
 	buf_init(&before);
-	item_json(&it, &before);
+	outbox_item_json(&it, &before);
 	if ((rc = outbox_retry(r->st, r->id, r->now)) == 1)
 		ret = web_error(r, 409, "Thư này đã được gửi; không cần gửi "
 		    "lại.", "This message was sent: nothing to retry.");

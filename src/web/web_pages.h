@@ -89,6 +89,8 @@ void web_doc_input(struct web_req *r, int year, struct plan_input *in);
 int web_texts(struct web_req *r);
 int web_text_save(struct web_req *r);
 int web_text_restore(struct web_req *r);
+/* web_check.c: Trước khi in báo cáo, what staff look at first. */
+int web_report_check(struct web_req *r);
 /* web_import.c: Nhập dữ liệu (admins). */
 int web_import_form(struct web_req *r);
 int web_import(struct web_req *r);

@@ -59,20 +59,6 @@ error_of(const struct web_req *r, const struct rform *f, const char *field)
 	return e != NULL ? L(r, e->vi, e->en) : NULL;
 }
 
-/* The recipient for the audit trail. */
-static void
-rec_json(const struct recipient *rec, struct buf *b)
-{
-	buf_puts(b, "{\"email\":");
-	esc_json(b, rec->email);
-	buf_puts(b, ",\"name\":");
-	esc_json(b, rec->name);
-	buf_printf(b, ",\"lang\":\"%s\",\"follows\":", rec->lang == LANG_EN ?
-	    "en" : "vi");
-	esc_json(b, rec->follows);
-	buf_putc(b, '}');
-}
-
 /* The name, language and follows fields of both forms. */
 static void
 form_fields(struct web_req *r, const struct rform *f)
@@ -265,9 +251,9 @@ done(struct web_req *r, const char *action, const char *email,
 	buf_init(&a);
 	buf_init(&obj);
 	if (before != NULL)
-		rec_json(before, &b);
+		recipient_json(before, &b);
 	if (after != NULL)
-		rec_json(after, &a);
+		recipient_json(after, &a);
 	buf_printf(&obj, "recipient:%s", email);
 	if (web_audit(r, action, obj.data, b.data, a.data) == 0)
 		ret = web_redirect_flash(r, "/app/recipients", msg, NULL);

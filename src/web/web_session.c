@@ -32,14 +32,19 @@ safe_next(const char *next)
 	return next;
 }
 
-/* The password problem in the request's language. */
+/* The new password of the request (its fields password and password2)
+ * into *pw, "" when there is none; its problem for the account email in
+ * the request's language, or NULL. */
 static const char *
-password_problem(struct web_req *r, const char *email, const char *pw,
-    const char *again)
+password_problem(struct web_req *r, const char *email, const char **pw)
 {
-	const char *why = user_password_problem(email, pw);
+	const char *again = http_req_field(r->hr, "password2"), *why;
 
-	if (why == NULL && (again == NULL || strcmp(pw, again) != 0))
+	if ((*pw = http_req_field(r->hr, "password")) == NULL)
+		*pw = "";
+	why = user_password_problem(email, *pw);
+
+	if (why == NULL && (again == NULL || strcmp(*pw, again) != 0))
 		return L(r, "Hai lần nhập mật khẩu không giống nhau.",
 		    "The two passwords differ.");
 	if (why == NULL)
@@ -200,17 +205,25 @@ web_logout(struct web_req *r)
 	return web_redirect(r, "/app/login");
 }
 
+/* The new password and the same again, the fields of both forms that set
+ * one; again is the second one's label. */
+static void
+new_password_fields(struct web_req *r, const char *error, const char *again)
+{
+	struct ui_field pw = { "password", L(r, "Mật khẩu mới",
+	    "New password"), "password", NULL, L(r, "Ít nhất 10 ký tự.",
+	    "At least 10 characters."), error, 1, "new-password" };
+	struct ui_field twice = { "password2", again, "password", NULL, NULL,
+	    NULL, 1, "new-password" };
+
+	ui_field(r, &pw);
+	ui_field(r, &twice);
+}
+
 static int
 password_page(struct web_req *r, unsigned status, const struct user *u,
     const char *token, const char *error)
 {
-	struct ui_field f_pw = { "password", L(r, "Mật khẩu mới",
-	    "New password"), "password", NULL, L(r, "Ít nhất 10 ký tự.",
-	    "At least 10 characters."), error, 1, "new-password" };
-	struct ui_field f_again = { "password2", L(r, "Nhập lại mật khẩu",
-	    "The password again"), "password", NULL, NULL, NULL, 1,
-	    "new-password" };
-
 	r->rs->status = status;
 	ui_begin(r, L(r, "Đặt mật khẩu", "Choose a password"), NULL);
 	html_printf(r->out, "<p>%s <strong>%s</strong> (%s)</p>\n",
@@ -220,8 +233,8 @@ password_page(struct web_req *r, unsigned status, const struct user *u,
 	ui_csrf(r);
 	html_printf(r->out, "<input type=\"hidden\" name=\"token\" "
 	    "value=\"%s\">\n", token);
-	ui_field(r, &f_pw);
-	ui_field(r, &f_again);
+	new_password_fields(r, error, L(r, "Nhập lại mật khẩu",
+	    "The password again"));
 	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
 	    L(r, "Lưu mật khẩu", "Save the password"));
 	ui_end(r);
@@ -265,17 +278,13 @@ web_password_form(struct web_req *r)
 int
 web_password(struct web_req *r)
 {
-	const char *token = http_req_field(r->hr, "token");
-	const char *pw = http_req_field(r->hr, "password");
-	const char *why;
+	const char *token = http_req_field(r->hr, "token"), *pw, *why;
 	struct user u;
 	int rc, ret = -1;
 
 	if ((rc = link_account(r, token, &u)) != 0)
 		return rc == 1 ? 0 : -1;
-	why = password_problem(r, u.email, pw != NULL ? pw : "",
-	    http_req_field(r->hr, "password2"));
-	if (why != NULL) {
+	if ((why = password_problem(r, u.email, &pw)) != NULL) {
 		ret = password_page(r, 422, &u, token, why);
 		goto done;
 	}
@@ -297,12 +306,6 @@ account_page(struct web_req *r, unsigned status, const char *err_cur,
 	struct ui_field f_cur = { "current", L(r, "Mật khẩu hiện tại",
 	    "Current password"), "password", NULL, NULL, err_cur, 1,
 	    "current-password" };
-	struct ui_field f_pw = { "password", L(r, "Mật khẩu mới",
-	    "New password"), "password", NULL, L(r, "Ít nhất 10 ký tự.",
-	    "At least 10 characters."), err_new, 1, "new-password" };
-	struct ui_field f_again = { "password2", L(r, "Nhập lại mật khẩu mới",
-	    "The new password again"), "password", NULL, NULL, NULL, 1,
-	    "new-password" };
 
 	r->rs->status = status;
 	ui_begin(r, L(r, "Tài khoản", "Account"), NULL);
@@ -315,8 +318,8 @@ account_page(struct web_req *r, unsigned status, const char *err_cur,
 	    L(r, "Đổi mật khẩu", "Change the password"), r->root);
 	ui_csrf(r);
 	ui_field(r, &f_cur);
-	ui_field(r, &f_pw);
-	ui_field(r, &f_again);
+	new_password_fields(r, err_new, L(r, "Nhập lại mật khẩu mới",
+	    "The new password again"));
 	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
 	    L(r, "Đổi mật khẩu", "Change the password"));
 	html_printf(r->out, "<h2>%s</h2>\n", L(r, "Kết thúc phiên làm việc",
@@ -337,9 +340,7 @@ web_account(struct web_req *r)
 int
 web_account_password(struct web_req *r)
 {
-	const char *cur = http_req_field(r->hr, "current");
-	const char *pw = http_req_field(r->hr, "password");
-	const char *why;
+	const char *cur = http_req_field(r->hr, "current"), *pw, *why;
 	struct user u;
 	int rc, ret;
 
@@ -357,9 +358,7 @@ web_account_password(struct web_req *r)
 		    "đúng.", "The current password is wrong."), NULL);
 	}
 	user_release(&u);
-	why = password_problem(r, r->s.user.email, pw != NULL ? pw : "",
-	    http_req_field(r->hr, "password2"));
-	if (why != NULL)
+	if ((why = password_problem(r, r->s.user.email, &pw)) != NULL)
 		return account_page(r, 422, NULL, why);
 	/* Every session of the account ends; this one is opened again. */
 	if (user_set_password(r->st, r->s.user.id, pw, r->now) == -1 ||

@@ -36,18 +36,6 @@ error_of(const struct web_req *r, const struct uform *f, const char *field)
 	return e != NULL ? L(r, e->vi, e->en) : NULL;
 }
 
-/* The account for the audit trail (never its password or link). */
-static void
-user_json(const struct user *u, struct buf *b)
-{
-	buf_puts(b, "{\"email\":");
-	esc_json(b, u->email);
-	buf_puts(b, ",\"name\":");
-	esc_json(b, u->name);
-	buf_printf(b, ",\"role\":\"%s\",\"disabled\":%s}",
-	    user_role_name(u->role), u->disabled ? "true" : "false");
-}
-
 static void
 role_select(struct web_req *r, const char *id, const char *label,
     int role)

@@ -53,6 +53,7 @@ expect "the restored database passes integrity_check" \
 "$KYNIEM" audit >"$T/audit"
 expect_grep "	cli:[^	]*	backup.restore	$f	- -> {\"file\":\"$f\",\"taken\":\"2025-03-01T02:30\",\"encrypted\":false,\"schema\":[0-9]*}\$" \
     "$T/audit"
+expect_audit_json
 expect ".before-restore is private (0600)" \
     [ "$(stat -c %a "$T/kyniem.db.before-restore")" = 600 ]
 expect ".before-restore holds both activities" [ "$(rows \

@@ -100,4 +100,5 @@ expect_grep "plan.reset	plan:2024:national-day:LA	{\"choice\":\"include\"} -> -"
 
 test_must_fail_with --status=2 "option '--include' requires an argument" \
     "$KYNIEM" plan 2024 --include
+expect_audit_json
 exit 0

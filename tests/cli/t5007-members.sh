@@ -3,8 +3,9 @@
 # removes members (each change in the audit trail; a member activities
 # are credited to stays), an activity's --member, --amount and
 # --currency (aid, NGO work only), --budget and --report-text, their bad
-# values named by field, and the members and activities files of a
-# seed fixture imported, exported and imported back unchanged.
+# values named by field, the activity's writes audited, and the members
+# and activities files of a seed fixture imported, exported and imported
+# back unchanged.
 . "$SRC/tests/lib.sh"
 initdb
 TODAY=2023-07-01
@@ -90,6 +91,16 @@ for a in 'member.add	member:vn-lao' 'member.edit	member:vn-lao' \
 done
 expect_grep '	member.edit	member:vn-lao	{"key":"vn-lao","name":"Hội hữu nghị Việt Nam – Lào tỉnh","kind":"bilateral"} -> {"key":"vn-lao","name":"Hội hữu nghị Việt Nam – Lào tỉnh","kind":"multilateral"}$' \
     "$T/audit"
+# The activities' writes from the command line are in it too, with what
+# changed.
+expect_grep "	activity.create	activity:$id	- -> {.*\"member\":\"vn-lao\",\"amount\":0,\"currency\":\"\",\"budget\":25000000,\"report_text\":\"Hội tổ chức gặp mặt lưu học sinh Lào.\"" \
+    "$T/audit"
+expect_grep "	activity.edit	activity:$id	{.*\"member\":\"vn-lao\".*} -> {.*\"member\":\"\",.*\"report_text\":\"\"" \
+    "$T/audit"
+expect_grep "	activity.create	activity:$ngo	- -> {.*\"amount\":149814,\"currency\":\"USD\"" \
+    "$T/audit"
+expect "a refused edit is not audited" [ "$(grep -c "	activity.edit	activity:$id	" \
+    "$T/audit")" -eq 2 ]
 expect "the refused removal is not audited" \
     [ "$(grep -c 'member.remove' "$T/audit")" -eq 1 ]
 

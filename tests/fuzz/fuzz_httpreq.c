@@ -4,7 +4,8 @@
  * into logs and pages.  The input is split at NUL bytes into the strings
  * each function takes; what must hold: a date that parses formats back
  * to the same instant, no path with a control byte passes, an escaped log
- * line is printable ASCII only, no header field with a CR or a name that
+ * line is printable ASCII only, a JSON string is valid UTF-8 with every
+ * control and quote escaped, no header field with a CR or a name that
  * is no token passes, and a request passes the framing check only when
  * its body's length is unambiguous to libmicrohttpd (no Transfer-Encoding
  * but "chunked" alone, never with Content-Length, one of each at most)
@@ -18,6 +19,7 @@
 
 #include "escape.h"
 #include "httpreq.h"
+#include "json.h"
 #include "token.h"
 #include "util.h"
 
@@ -67,6 +69,30 @@ paths(const uint8_t *data, size_t size)
 			abort();
 }
 
+/* A JSON string of any bytes is valid UTF-8, quoted, with no raw control
+ * byte and no quote that is not escaped inside. */
+static void
+json_string(const char *s)
+{
+	struct json j;
+	struct buf b;
+	size_t i;
+
+	buf_init(&b);
+	json_init(&j, &b, 0);
+	json_str(&j, NULL, s);
+	if (b.len < 2 || b.data[0] != '"' || b.data[b.len - 1] != '"' ||
+	    !util_utf8_valid(b.data, b.len))
+		abort();
+	for (i = 1; i + 1 < b.len; i++) {
+		if ((unsigned char)b.data[i] < 0x20 || b.data[i] == '"')
+			abort();
+		if (b.data[i] == '\\')
+			i++;
+	}
+	buf_release(&b);
+}
+
 static void
 escapes(const char *s)
 {
@@ -90,9 +116,9 @@ escapes(const char *s)
 	b.len = 0;
 	esc_md(&b, s);
 	esc_xml(&b, s);
-	esc_json(&b, s);
 	esc_url(&b, s);
 	buf_release(&b);
+	json_string(s);
 }
 
 static void

@@ -152,4 +152,5 @@ expect "the feed drops the superseded date within seconds" \
 test_must_fail_with --status=2 \
     "--edited lists every correction: no --kind or --country with it" \
     "$KYNIEM" list --edited --kind relation
+expect_audit_json
 expect_clean_stop

@@ -81,4 +81,5 @@ expect "an unknown message is a 404" \
 K audit >"$T/audit"
 expect_grep "	admin@example.org	outbox.retry	outbox:$id	{\"state\":\"failed\",\"attempts\":1,\"recipient\":\"binh@example.org\",.*\"last_error\":\"550 5.1.1 mailbox unavailable\"} -> {\"state\":\"pending\",\"attempts\":0}" \
     "$T/audit"
+expect_audit_json
 expect_clean_stop

@@ -136,4 +136,5 @@ expect_grep '	admin@example.org	import	file:invitation.ICS	- -> {"kind":"ics","r
     "$T/audit"
 expect "refused files are not in the trail" \
     [ "$(grep -c '	import	' "$T/audit")" -eq 4 ]
+expect_audit_json
 expect_clean_stop

@@ -294,4 +294,5 @@ expect_grep 'the link was not mailed: \[server\] base_url' "$T/reset2.err"
 expect_no_grep 'was mailed' "$T/reset2.out"
 expect "still no mail ($(count_arrived) after $before)" \
     [ "$(count_arrived)" -eq "$before" ]
+expect_audit_json
 expect_clean_stop

@@ -160,4 +160,5 @@ expect "an empty email at login is refused (422)" \
     --data-urlencode password=x --data-urlencode "csrf=$(web_csrf anon)" \
     "$BASE/app/login")" = 422 ]
 expect "the server still answers" [ "$(code "$BASE/healthz")" = 200 ]
+expect_audit_json
 expect_clean_stop

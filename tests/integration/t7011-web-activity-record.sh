@@ -86,4 +86,5 @@ web_get viewer '/app/activities?year=2023&country=IN' "$T/l2.html" \
     >/dev/null
 expect_grep 'Ấn Độ lần thứ 11' "$T/l2.html"
 expect_no_grep 'Quốc khánh Lào' "$T/l2.html"
+expect_audit_json
 expect_clean_stop

@@ -95,4 +95,5 @@ expect "an unknown occasion is a 404" [ "$(web_post editor \
 web_get viewer '/app/lang/en?next=%2Fapp%2Fletters' "$T/lang.html" >/dev/null
 web_get viewer '/app/letters?year=2024' "$T/en.html" >/dev/null
 expect_grep '<td>9 Nov 2024</td><td>71st anniversary of the National Day of the Kingdom of Cambodia (9 Nov 1953 – 9 Nov 2024)<ul>' "$T/en.html"
+expect_audit_json
 expect_clean_stop

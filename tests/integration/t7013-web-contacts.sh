@@ -129,4 +129,5 @@ for f in "$T"/*.html; do
 done >"$T/theads"
 expect_grep '^a.html: <thead>' "$T/theads"
 expect_no_grep '&lt;' "$T/theads"
+expect_audit_json
 expect_clean_stop

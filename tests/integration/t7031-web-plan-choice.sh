@@ -105,5 +105,6 @@ choices >"$T/c3"
 expect_diff "$T/want" "$T/c3"
 "$KYNIEM" audit --limit 1 >"$T/audit"
 expect_grep '	editor@example.org	plan.reset	plan:2024:relation:SE	{"choice":"include"} -> -' "$T/audit"
+expect_audit_json
 expect_clean_stop
 exit 0

@@ -39,7 +39,7 @@ expect "the documents page (200)" \
     [ "$(web_get viewer /app/documents "$T/docs.html")" = 200 ]
 expect_grep '<td><a href="/app/texts/report/2024">Phần cán bộ viết</a> <span class="muted">(3 mục chưa viết)</span></td>' \
     "$T/docs.html"
-expect_grep '<td><a href="/app/texts/report/2023">Phần cán bộ viết</a> <span class="muted">(3 mục chưa viết)</span></td>' \
+expect_grep '<td><a href="/app/texts/plan/2024">Phần cán bộ viết</a> <span class="muted">(4 mục chưa viết)</span></td>' \
     "$T/docs.html"
 expect_grep '<a href="/app/texts/plan/2025">Phần cán bộ viết</a>' \
     "$T/docs.html"

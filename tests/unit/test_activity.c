@@ -340,6 +340,57 @@ START_TEST(backoff)
 }
 END_TEST
 
+/* The audit trail's shape of an activity: every field in its order,
+ * text escaped, the times as vntime writes them. */
+START_TEST(json_shape)
+{
+	char title[] = "Gặp mặt \"Lào\"", place[] = "Hà Nội";
+	char notes[] = "a\nb\\c\t", cc[] = "LA";
+	char o1[] = "an@example.org", o2[] = "binh@example.org";
+	char *owners[] = { o1, o2 };
+	struct activity a = { 0 };
+	struct buf b;
+
+	a.title = title;
+	a.start = (struct ymd){ 2024, 11, 9 };
+	a.end = (struct ymd){ 2024, 11, 10 };
+	a.start_min = 23 * 60 + 30;
+	a.end_min = 30;
+	a.location = place;
+	a.notes = notes;
+	a.owners = owners;
+	a.nowners = 2;
+	a.status = ACTIVITY_DONE;
+	a.participants = 40;
+	a.countries = cc;
+	a.public = 1;
+	buf_init(&b);
+	activity_json(&a, &b);
+	ck_assert_str_eq(b.data, "{\"title\":\"Gặp mặt \\\"Lào\\\"\","
+	    "\"start\":\"2024-11-09T23:30\",\"end\":\"2024-11-10T00:30\","
+	    "\"location\":\"Hà Nội\",\"organiser\":\"\",\"observance\":\"\","
+	    "\"owners\":[\"an@example.org\",\"binh@example.org\"],"
+	    "\"remind\":\"\",\"status\":\"done\",\"notes\":\"a\\nb\\\\c\\t\","
+	    "\"result\":\"\",\"participants\":40,\"category\":\"\","
+	    "\"countries\":\"LA\",\"partner\":\"\",\"member\":\"\","
+	    "\"amount\":0,\"currency\":\"\",\"budget\":0,"
+	    "\"report_text\":\"\",\"public\":true}");
+	/* All day, no owners, an import that did not say public. */
+	a.all_day = 1;
+	a.nowners = 0;
+	a.public = -1;
+	a.status = ACTIVITY_PLANNED;
+	b.len = 0;
+	activity_json(&a, &b);
+	ck_assert_ptr_nonnull(strstr(b.data, "\"start\":\"2024-11-09\","
+	    "\"end\":\"2024-11-10\","));
+	ck_assert_ptr_nonnull(strstr(b.data, "\"owners\":[],"));
+	ck_assert_ptr_nonnull(strstr(b.data, "\"status\":\"planned\""));
+	ck_assert_ptr_nonnull(strstr(b.data, ",\"public\":false}"));
+	buf_release(&b);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -357,6 +408,7 @@ suite(void)
 	tcase_add_test(tc, backoff);
 	tcase_add_loop_test(tc, countries_norm, 0, NELEM(countries));
 	tcase_add_test(tc, category_check);
+	tcase_add_test(tc, json_shape);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -169,6 +169,39 @@ START_TEST(user)
 }
 END_TEST
 
+/* The audit trail's and `kyniem contact --format json`'s shape: the
+ * columns in order, absent ones "", the origin when loaded. */
+START_TEST(contact_json_shape)
+{
+	static const char cols[] = "{\"key\":\"embassy:JP\",\"country\":\"JP\","
+	    "\"kind\":\"embassy\",\"city\":\"\",\"name_vi\":\"Đại sứ quán "
+	    "Nhật Bản\",\"name_en\":\"Embassy of Japan\",\"address\":\"\","
+	    "\"email\":\"\",\"website\":\"\",\"head_title_vi\":\"\","
+	    "\"head_title_en\":\"\",\"confidence\":\"confirmed\","
+	    "\"source\":\"mofa.gov.vn\",\"note\":\"\"";
+	struct contact c;
+	const struct field *f;
+	struct buf b, want;
+	size_t i = 0;
+
+	memset(&c, 0, sizeof(c));
+	for (f = contact_fields; f->name != NULL; f++)
+		*field_slot(f, &c) = ok[i++];
+	c.origin = CONTACT_EDITED;
+	buf_init(&b);
+	buf_init(&want);
+	contact_json(&c, 0, &b);
+	buf_printf(&want, "%s}", cols);
+	ck_assert_str_eq(b.data, want.data);
+	b.len = want.len = 0;
+	contact_json(&c, 1, &b);
+	buf_printf(&want, "%s,\"origin\":\"edited\"}", cols);
+	ck_assert_str_eq(b.data, want.data);
+	buf_release(&b);
+	buf_release(&want);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -177,6 +210,7 @@ suite(void)
 
 	tcase_add_loop_test(tc, contact, 0, NELEM(contacts));
 	tcase_add_test(tc, contact_columns);
+	tcase_add_test(tc, contact_json_shape);
 	tcase_add_loop_test(tc, recipient, 0, NELEM(recipients));
 	tcase_add_loop_test(tc, user, 0, NELEM(users));
 	suite_add_tcase(s, tc);

@@ -218,6 +218,23 @@ START_TEST(no_such_row)
 }
 END_TEST
 
+/* The audit trail's shape of a correction, before (the row) and after
+ * (the form). */
+START_TEST(json_shape)
+{
+	struct correction_input in = { "1994-03-15", "Công văn \"số 12\"",
+	    "recalled", NULL };
+	struct buf b;
+
+	buf_init(&b);
+	correction_input_json(&in, 1994, &b);
+	ck_assert_str_eq(b.data, "{\"date\":\"1994-03-15\",\"base_year\":1994,"
+	    "\"source\":\"Công văn \\\"số 12\\\"\",\"confidence\":\"recalled\","
+	    "\"note\":\"\"}");
+	buf_release(&b);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -226,6 +243,7 @@ suite(void)
 	TCase *db = tcase_create("store");
 
 	tcase_add_loop_test(tc, check, 0, NELEM(cases));
+	tcase_add_test(tc, json_shape);
 	suite_add_tcase(s, tc);
 	tcase_add_checked_fixture(db, setup, teardown);
 	tcase_add_test(db, life);

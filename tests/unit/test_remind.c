@@ -288,7 +288,7 @@ START_TEST(dry_run_sends_nothing)
 
 	ck_assert_int_eq(s.queued, 2);
 	ck_assert_int_eq(box.n, 0);
-	ck_assert_int_eq(outbox_load(st, 0, 0, 0, &l), 0);
+	ck_assert_int_eq(outbox_load(st, OUTBOX_LOAD_ALL, 0, &l), 0);
 	ck_assert_uint_eq(l.n, 0);
 	outbox_list_release(&l);
 }
@@ -303,7 +303,7 @@ START_TEST(refusals)
 	box.code = 451;
 	s = run("2023-07-01T07:00", 0);
 	ck_assert_int_eq(s.retry, 2);
-	ck_assert_int_eq(outbox_load(st, 0, 0, 0, &l), 0);
+	ck_assert_int_eq(outbox_load(st, OUTBOX_LOAD_ALL, 0, &l), 0);
 	ck_assert_uint_eq(l.n, 2);
 	ck_assert_int_eq(l.v[0].state, OUTBOX_PENDING);
 	ck_assert_int_eq(l.v[0].attempts, 1);
@@ -315,7 +315,7 @@ START_TEST(refusals)
 	box.code = 550;
 	s = run("2023-07-01T08:00", 0);
 	ck_assert_int_eq(s.failed, 2);
-	ck_assert_int_eq(outbox_load(st, 0, 1, 0, &l), 0);
+	ck_assert_int_eq(outbox_load(st, OUTBOX_LOAD_FAILED, 0, &l), 0);
 	ck_assert_uint_eq(l.n, 2);
 	ck_assert_ptr_nonnull(strstr(l.v[0].last_error, "550"));
 	outbox_list_release(&l);

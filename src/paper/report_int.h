@@ -1,0 +1,137 @@
+/*
+ * What the report's files share: the words of each language, where each
+ * activity of the year goes, and the sentence one activity makes
+ * (report_line.c).  report.c writes the sections, report_check.c the
+ * list of what staff look at before printing.
+ */
+#ifndef KYNIEM_REPORT_INT_H
+#define KYNIEM_REPORT_INT_H
+
+#include "activity.h"
+#include "report.h"
+#include "rules.h"
+
+/* Where an activity of the year goes in section II. */
+enum slot {
+	SLOT_OUT,		/* the union's delegations abroad */
+	SLOT_IN,		/* and received */
+	SLOT_MILESTONE,		/* 2.1, under its milestone */
+	SLOT_ANNIV,		/* 2.1, other anniversaries */
+	SLOT_ANNUAL,		/* 2.2 */
+	SLOT_LETTER,		/* 2.3 */
+	SLOT_CATEGORY,		/* its category's section */
+	SLOT_MEMBER,		/* the members' section */
+	SLOT_OTHER		/* no category: with "other", or on its own */
+};
+
+struct report_item {
+	const struct activity *a;
+	enum slot slot;
+	size_t milestone;	/* SLOT_MILESTONE: index into ms */
+	int planned;		/* still to come: said as planned */
+};
+
+/* A milestone of the year and how many activities it has. */
+struct report_ms {
+	const struct occurrence *oc;
+	int score;		/* rank.c's: the order of 2.1 */
+	int own;		/* the union's activities in 2.1 */
+	int any;		/* any live activity, members' and planned too */
+};
+
+/* The year's figures, done activities only. */
+struct report_tally {
+	int own, members;	/* done, by the union and by members */
+	int out, in, letters;	/* the union's own */
+	long people;		/* summed over those that say */
+	int with_people;	/* how many say */
+	int countries;
+};
+
+/* One currency's aid. */
+struct report_aid {
+	char currency[8];
+	long amount;
+	int n;			/* activities that carry it */
+};
+
+/* The report being made. */
+struct report_ctx {
+	const struct plan_input *in;
+	const struct report_words *w;
+	struct doc *doc;
+	const char *who;	/* the union in sentences */
+	struct occ_list occ, undated;
+	struct report_ms *ms;
+	size_t nms;
+	struct report_item *items;
+	size_t nitems;
+	struct report_tally n;
+	struct report_aid *aid;
+	size_t naid;
+	struct buf countries;	/* ",JP,US," */
+	int h1;			/* first-level headings so far */
+};
+
+/* The report's words; Vietnamese as the reports write them.  The
+ * headings of the narrative sections are texts.c's. */
+struct report_words {
+	const char *kind, *title, *and_plan, *h1[2], *direction;
+	const char *union_default;
+	const char *deleg_h, *deleg_out, *deleg_in, *deleg_both, *out, *in;
+	const char *unit, *peace_h, *milestones_h, *on_occasion, *did;
+	const char *other_anniv, *annual_h, *letters_h, *letters_sum;
+	const char *letter_unit, *members_h, *assoc_h, *units_h, *other_h;
+	const char *aid_one, *aid_sum, *aid_and;
+	const char *results_sum, *results_members, *results_people;
+	const char *results_some, *results_countries;
+	const char *ending;
+	/* The sentence of an activity. */
+	const char *at, *by, *with, *people, *planned, *planned_undated;
+	const char *vnd, *verbs[3];
+};
+
+extern const struct report_words report_vi, report_en;
+
+/* Flags of report_line(). */
+#define LINE_NO_STOP	0x1	/* no final period: an item of a list */
+#define LINE_NO_VERB	0x2	/* drop a leading "Tham dự": the list's lead
+				 * says it */
+
+/*
+ * The sentence of activity a (planned: still to come) into out: staff's
+ * report_text as written, or its title with the place, the organiser,
+ * the partners and the number of people where the title does not say
+ * them already, the date when the activity has one (not a year's span),
+ * and the result unless it repeats the title.  No labels.
+ */
+void report_line(const struct report_ctx *c, const struct activity *a,
+    int planned, int flags, struct buf *out);
+
+/* Append template t with $1..$9 replaced by v[0..n). */
+void report_fill(struct buf *out, const char *t, const char *const *v,
+    size_t n);
+
+/* n as the reports count: "01" (two digits at least) in Vietnamese,
+ * "1" in English, into s. */
+const char *report_num(const struct report_ctx *c, char *s, size_t len,
+    long n);
+
+/* Append an amount of money: "149.814 USD", "1.060.000.000 đồng". */
+void report_money(const struct report_ctx *c, long amount,
+    const char *currency, struct buf *out);
+
+/* 1 if the activity spans its whole year: the day is not known. */
+int report_undated(const struct activity *a);
+
+/*
+ * Gather what the report of in->year is made of into c (zeroed first):
+ * the year's milestones ranked as the plan ranks them, every live
+ * activity of the year in its slot (done ones, and planned ones still to
+ * come), the figures and the aid.  0, or -1 (logged); release c with
+ * report_ctx_release() in both cases.
+ */
+int report_collect(struct report_ctx *c, const struct plan_input *in);
+void report_ctx_release(struct report_ctx *c);
+
+#endif
