@@ -350,6 +350,8 @@ async function tourAll(browser, id) {
 	    ['verify', '/app/verify'],
 	    ['documents', '/app/documents'],
 	    ['report-check', `/app/documents/${year}/check`],
+	    ['texts', `/app/texts/report/${year}`],
+	    ['plan-texts', `/app/texts/plan/${Number(year) + 1}`],
 	    ['letters', `/app/letters?year=${year}`],
 	    ['members', '/app/members'],
 	    ['contacts', '/app/contacts'],
