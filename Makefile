@@ -118,6 +118,7 @@ SRCS = \
 	src/paper/docx.c \
 	src/paper/letter.c \
 	src/paper/letter_tmpl.c \
+	src/paper/letter_words.c \
 	src/paper/narrative.c \
 	src/paper/pdf.c \
 	src/paper/plan.c \
@@ -152,6 +153,7 @@ SRCS = \
 	src/store/texts.c \
 	src/store/throttle.c \
 	src/store/user.c \
+	src/store/wording.c \
 	src/web/assets.c \
 	src/web/route.c \
 	src/web/ui.c \
@@ -200,6 +202,7 @@ UNITS = \
 	tests/unit/test_message.c \
 	tests/unit/test_plan.c \
 	tests/unit/test_remind.c \
+	tests/unit/test_report.c \
 	tests/unit/test_route.c \
 	tests/unit/test_rules.c \
 	tests/unit/test_select.c \
@@ -215,7 +218,12 @@ ASSETS = \
 	src/web/static/app.css \
 	src/web/static/app.js
 
-OBJS = $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/src/web/assets_data.o
+# The letters' shipped templates, compiled in: a config without a
+# template of its own falls back to them (scripts/embed-text).
+TEMPLATES = config/letter.vi.txt config/letter.en.txt
+
+OBJS = $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/src/web/assets_data.o \
+	$(BUILD)/src/paper/letter_shipped.o
 UNITBINS = $(UNITS:%.c=$(BUILD)/%)
 
 all: $(BUILD)/kyniem
@@ -236,6 +244,14 @@ $(BUILD)/src/web/assets_data.c: $(ASSETS) scripts/embed
 
 $(BUILD)/src/web/assets_data.o: $(BUILD)/src/web/assets_data.c
 	$(CC) $(KCFLAGS) $(CPPFLAGS) $(CFLAGS) $(call layer_inc,web) -c -o $@ $<
+
+$(BUILD)/src/paper/letter_shipped.c: $(TEMPLATES) scripts/embed-text
+	@mkdir -p $(dir $@)
+	scripts/embed-text $@ letter_tmpl.h letter_shipped_vi \
+	    config/letter.vi.txt letter_shipped_en config/letter.en.txt
+
+$(BUILD)/src/paper/letter_shipped.o: $(BUILD)/src/paper/letter_shipped.c
+	$(CC) $(KCFLAGS) $(CPPFLAGS) $(CFLAGS) $(call layer_inc,paper) -c -o $@ $<
 
 # Only main.c prints the version: a new changelog entry rebuilds it alone.
 $(BUILD)/src/cli/main.o: KCFLAGS += -DKYNIEM_VERSION='"$(VERSION)"'

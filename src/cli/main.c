@@ -60,7 +60,7 @@ static const struct command commands[] = {
 	{ "init", cmd_init, 0, NEED_STORE | NEW_STORE,
 	    "init [--calendars DIR]" },
 	{ "letters", cmd_letters, 1, NEED_STORE,
-	    "letters YEAR [--country CC] [--occasion KEY] "
+	    "letters YEAR [--country CC] [--occasion KEY] [--lang vi|en] "
 	    "[--format md|docx|pdf] [--out FILE|DIR] | sent KEY YEAR "
 	    "[--country CC]" },
 	{ "list", cmd_list, 0, NEED_STORE,

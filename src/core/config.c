@@ -30,7 +30,7 @@
 
 enum type { T_STR, T_LIST, T_INT, T_LANG, T_BOOL, T_MILESTONES, T_FEB29,
     T_MERIDIAN, T_STARTTLS, T_SELECTOR, T_OFFSETS, T_SUMMARY, T_CONTACTS,
-    T_ABBREV, T_NUMSTYLE, T_ENTRIES };
+    T_ABBREV, T_NUMSTYLE, T_ENTRIES, T_RELATIONS };
 
 struct key {
 	const char *section;	/* "feed" matches every [feed NAME] */
@@ -78,6 +78,8 @@ static const struct key keys[] = {
 	{ "general", "meridian", T_MERIDIAN, C(meridian), 0, 0 },
 	{ "letters", "contacts", T_CONTACTS, C(letters_contacts), 0, 0 },
 	{ "letters", "english", T_CONTACTS, C(letters_english), 0, 0 },
+	{ "letters", "relations", T_RELATIONS, C(letters_relations_all), 0,
+	    0 },
 	{ "letters", "template_en", T_STR, C(letters_template_en), 0, 0 },
 	{ "letters", "template_vi", T_STR, C(letters_template_vi), 0, 0 },
 	{ "organisation", "abbrev", T_ABBREV, C(org_abbrev), 0, 20 },
@@ -410,6 +412,12 @@ set_enum(struct parse *p, const struct key *k, char *base, const char *v)
 			return bad(p, "number_style must be state or party, "
 			    "not", v, NULL);
 		*(int *)(base + k->off) = v[0] == 'p';
+		return 0;
+	case T_RELATIONS:
+		if (strcmp(v, "milestones") && strcmp(v, "all"))
+			return bad(p, "relations must be milestones or all, "
+			    "not", v, NULL);
+		*(int *)(base + k->off) = v[0] == 'a';
 		return 0;
 	case T_SUMMARY:
 		if (strcmp(v, "short") && strcmp(v, "full"))

@@ -121,6 +121,9 @@ struct config {
 	struct contact_sel letters_english_sel;	/* compiled; none default */
 	char *letters_template_vi;	/* NULL: letter.vi.txt next to the */
 	char *letters_template_en;	/* config (config_letter_template()) */
+	int letters_relations_all;	/* relations = all: every year's
+					   relation anniversaries, not only
+					   the milestones */
 
 	/* [activities] what an activity may hold */
 	int act_first_year, act_last_year;	/* its dates' years */

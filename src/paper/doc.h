@@ -132,6 +132,15 @@ void doc_appendix(struct doc *d, const char *title);
  * LibreOffice: pdf.h) appended to out, or -1 logged.  DOC_CSV is not a
  * document's (-1). */
 int doc_render(const struct doc *d, enum doc_format fmt, struct buf *out);
+/*
+ * Render the documents v[0..n) (n > 0) as one file, each beginning a new
+ * page: DOC_DOCX (and DOC_PDF made from it) with each document a section
+ * of its own, its pages numbered from 1 again and its first page
+ * unnumbered; DOC_MD with a "---" rule between them.  0, or -1 logged
+ * (another format included).
+ */
+int doc_render_many(const struct doc *const *v, size_t n,
+    enum doc_format fmt, struct buf *out);
 /* The MIME type of a format. */
 const char *doc_content_type(enum doc_format fmt);
 /* Its file extension: "md", "html", "docx", "pdf", "csv". */

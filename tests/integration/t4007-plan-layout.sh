@@ -51,7 +51,7 @@ W = {
                       "Independence - Freedom - Happiness"),
                number="No.:", date="Khanh Hoa, 15 December 2023",
                kind="PLAN", title="Activity plan for 2024",
-               to="Recipients:", file="- File: Office.", sign="PRESIDENT"),
+               to="Recipients:", file="- Filed: Office.", sign="PRESIDENT"),
 }[en]
 
 def texts(cell):
