@@ -128,6 +128,7 @@ SRCS = \
 	src/paper/letter.c \
 	src/paper/letter_tmpl.c \
 	src/paper/letter_words.c \
+	src/paper/narrative.c \
 	src/paper/pdf.c \
 	src/paper/plan.c \
 	src/paper/plan_appendix.c \
@@ -186,6 +187,7 @@ SRCS = \
 	src/web/web_recipients.c \
 	src/web/web_session.c \
 	src/web/web_static.c \
+	src/web/web_texts.c \
 	src/web/web_thread.c \
 	src/web/web_users.c \
 	src/web/web_verify.c \

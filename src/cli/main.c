@@ -93,7 +93,7 @@ static const struct command commands[] = {
 	{ "remind", cmd_remind, 0, NEED_STORE, "remind [--dry-run]" },
 	{ "report", cmd_report, 1, NEED_STORE,
 	    "report YEAR [--format md|html|docx|pdf] [--lang vi|en] "
-	    "[--out FILE] | report YEAR --check [--lang vi|en]" },
+	    "[--out FILE] [--draft] | report YEAR --check [--lang vi|en]" },
 	{ "restore", cmd_restore, 1, 0, "restore [--check] FILE" },
 	{ "serve", cmd_serve, 0, NEED_STORE,
 	    "serve [--listen ADDR:PORT]" },

@@ -83,6 +83,11 @@ static const struct {
 	{ "role-changed", "Đã thay đổi vai trò của tài khoản.",
 	    "The account's role was changed." },
 	{ "saved", "Đã lưu.", "Saved." },
+	{ "text-restored", "Đã khôi phục bản cũ thành bản mới nhất.",
+	    "The earlier version is the newest again." },
+	{ "text-saved", "Đã lưu mục này.", "The section was saved." },
+	{ "text-unchanged", "Không có thay đổi: nội dung đã như vậy.",
+	    "Nothing changed: the text was already this." },
 	{ "user-disabled", "Đã khóa tài khoản; các phiên làm việc của tài "
 	    "khoản đã kết thúc.", "The account was disabled; its sessions "
 	    "have ended." },
