@@ -10,6 +10,7 @@
 
 #include "audit.h"
 #include "field.h"
+#include "json.h"
 #include "lunar.h"
 #include "store.h"
 #include "texts.h"
@@ -357,17 +358,20 @@ insert(struct store *st, const char *doc, int year, const char *key,
 static char *
 version_json(long version, const char *body, long restored)
 {
+	struct json j;
 	struct buf b;
 
 	if (version == 0)
 		return NULL;
 	buf_init(&b);
-	buf_printf(&b, "{\"version\":%ld", version);
+	json_init(&j, &b, 0);
+	json_object(&j, NULL);
+	json_int(&j, "version", version);
 	if (body != NULL)
-		buf_printf(&b, ",\"chars\":%zu", text_chars(body));
+		json_int(&j, "chars", (long long)text_chars(body));
 	if (restored > 0)
-		buf_printf(&b, ",\"restored\":%ld", restored);
-	buf_putc(&b, '}');
+		json_int(&j, "restored", restored);
+	json_end(&j);
 	return buf_detach(&b);
 }
 
