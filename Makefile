@@ -101,8 +101,8 @@ SRCS = \
 	src/lib/escape.c \
 	src/lib/field.c \
 	src/lib/file.c \
-	src/lib/json.c \
 	src/lib/input.c \
+	src/lib/jsonw.c \
 	src/lib/log.c \
 	src/lib/text.c \
 	src/lib/token.c \
@@ -193,7 +193,7 @@ UNITS = \
 	tests/unit/test_httpreq.c \
 	tests/unit/test_icsline.c \
 	tests/unit/test_import.c \
-	tests/unit/test_json.c \
+	tests/unit/test_jsonw.c \
 	tests/unit/test_lunar.c \
 	tests/unit/test_message.c \
 	tests/unit/test_plan.c \

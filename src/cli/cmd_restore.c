@@ -12,7 +12,7 @@
 #include "backup.h"
 #include "cmd.h"
 #include "config.h"
-#include "json.h"
+#include "jsonw.h"
 #include "store.h"
 #include "vntime.h"
 
@@ -24,24 +24,24 @@ audit_restore(struct app *app, const char *file,
 {
 	struct store *st = NULL;
 	struct buf after, taken;
-	struct json j;
+	struct jsonw j;
 	char *who = cmd_who();
 	struct ymd d;
 	int min, ret = -1;
 
 	buf_init(&after);
 	buf_init(&taken);
-	json_init(&j, &after, 0);
-	json_object(&j, NULL);
-	json_str(&j, "file", file);
+	jsonw_init(&j, &after, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "file", file);
 	if (!r->plain) {
 		d = vntime_day(r->created, &min);
 		vntime_format_iso(d, min, &taken);
-		json_str(&j, "taken", taken.data);
-		json_bool(&j, "encrypted", r->encrypted);
+		jsonw_str(&j, "taken", taken.data);
+		jsonw_bool(&j, "encrypted", r->encrypted);
 	}
-	json_int(&j, "schema", r->schema);
-	json_end(&j);
+	jsonw_int(&j, "schema", r->schema);
+	jsonw_end(&j);
 	if (store_open(app->cfg->db_path, 0, &st) == 0 &&
 	    audit_add(st, who, "backup.restore", file, NULL, after.data,
 	    app->now) == 0)

@@ -10,7 +10,7 @@
 
 #include "audit.h"
 #include "field.h"
-#include "json.h"
+#include "jsonw.h"
 #include "lunar.h"
 #include "store.h"
 #include "texts.h"
@@ -358,20 +358,20 @@ insert(struct store *st, const char *doc, int year, const char *key,
 static char *
 version_json(long version, const char *body, long restored)
 {
-	struct json j;
+	struct jsonw j;
 	struct buf b;
 
 	if (version == 0)
 		return NULL;
 	buf_init(&b);
-	json_init(&j, &b, 0);
-	json_object(&j, NULL);
-	json_int(&j, "version", version);
+	jsonw_init(&j, &b, 0);
+	jsonw_object(&j, NULL);
+	jsonw_int(&j, "version", version);
 	if (body != NULL)
-		json_int(&j, "chars", (long long)text_chars(body));
+		jsonw_int(&j, "chars", (long long)text_chars(body));
 	if (restored > 0)
-		json_int(&j, "restored", restored);
-	json_end(&j);
+		jsonw_int(&j, "restored", restored);
+	jsonw_end(&j);
 	return buf_detach(&b);
 }
 

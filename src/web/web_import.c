@@ -12,7 +12,7 @@
 #include "activity.h"
 #include "contact.h"
 #include "escape.h"
-#include "json.h"
+#include "jsonw.h"
 #include "import.h"
 #include "text.h"
 #include "ui.h"
@@ -201,20 +201,20 @@ imported(struct web_req *r, const char *name, int ics,
     const struct import_stats *s)
 {
 	struct buf obj, after, detail;
-	struct json j;
+	struct jsonw j;
 	int ret = -1;
 
 	buf_init(&obj);
 	buf_init(&after);
 	buf_init(&detail);
 	buf_printf(&obj, "file:%s", name);
-	json_init(&j, &after, 0);
-	json_object(&j, NULL);
-	json_str(&j, "kind", ics ? "ics" : "csv");
-	json_int(&j, "rows", s->rows);
-	json_int(&j, "changed", s->changed);
-	json_int(&j, "undated", s->undated);
-	json_end(&j);
+	jsonw_init(&j, &after, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "kind", ics ? "ics" : "csv");
+	jsonw_int(&j, "rows", s->rows);
+	jsonw_int(&j, "changed", s->changed);
+	jsonw_int(&j, "undated", s->undated);
+	jsonw_end(&j);
 	buf_printf(&detail, "%ld %ld %ld %s", s->rows, s->changed,
 	    s->undated, name);
 	web_dirty(r);
