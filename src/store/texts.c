@@ -107,6 +107,18 @@ row(sqlite3_stmt *stmt, void *elem)
 
 #define COLS	"doc, year, key, version, body, who, at, restored"
 
+/* The rows of stmt into out: 0, or -1 with out empty. */
+static int
+collect(struct store *st, sqlite3_stmt *stmt, struct text_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row) == 0)
+		return 0;
+	text_list_release(out);
+	return -1;
+}
+
 /* The current versions, of one doc and key when they are not NULL. */
 static int
 load(struct store *st, const char *doc, const char *key,
@@ -118,17 +130,11 @@ load(struct store *st, const char *doc, const char *key,
 	    " u.doc = t.doc AND u.year = t.year AND u.key = t.key)"
 	    " ORDER BY doc, key, year");
 
-	memset(out, 0, sizeof(*out));
 	if (stmt != NULL) {
 		store_bind_text(stmt, 1, doc);
 		store_bind_text(stmt, 2, key);
 	}
-	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row) == -1) {
-		text_list_release(out);
-		return -1;
-	}
-	return 0;
+	return collect(st, stmt, out);
 }
 
 int
@@ -444,18 +450,12 @@ text_history(struct store *st, const char *doc, int year, const char *key,
 	    " WHERE doc = ?1 AND year = ?2 AND key = ?3"
 	    " ORDER BY version DESC");
 
-	memset(out, 0, sizeof(*out));
 	if (stmt != NULL) {
 		store_bind_text(stmt, 1, doc);
 		sqlite3_bind_int(stmt, 2, year);
 		store_bind_text(stmt, 3, key);
 	}
-	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row) == -1) {
-		text_list_release(out);
-		return -1;
-	}
-	return 0;
+	return collect(st, stmt, out);
 }
 
 int
