@@ -1,9 +1,10 @@
 /*
  * kyniem letters YEAR: draft the year's congratulation letters (letter.c)
- * as Markdown or .docx: all in one Markdown text, or one file per letter
- * into a directory.  kyniem letters sent KEY YEAR records that the
- * letters of an occasion went out (an activity the digest and the report
- * read).
+ * as Markdown, .docx or PDF: all in one file (one letter a page), or one
+ * file per letter into a directory; every file rendered before any is
+ * written, each written whole or not at all.  kyniem letters sent KEY
+ * YEAR records that the letters of an occasion went out (an activity the
+ * digest and the report read).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -20,14 +21,14 @@
 #include "letter.h"
 #include "log.h"
 #include "lunar.h"
+#include "output.h"
 #include "yearly.h"
-
-/* Between two letters of one Markdown text. */
-#define MD_SEPARATOR	"\n---\n\n"
 
 struct opts {
 	const char *country, *occasion, *out;
 	enum doc_format fmt;
+	int format_given;	/* --format, else the --out file's extension */
+	int langs;		/* LETTER_VI, LETTER_EN; 0: the config's */
 	int year;
 };
 
@@ -43,55 +44,51 @@ is_dir(const char *path)
 	return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
-/* One file per letter, DIR/NAME.md, .docx or .pdf, each path printed. */
+/*
+ * One file per letter, DIR/NAME.md, .docx or .pdf, each path printed.
+ * All are rendered first: a letter that cannot be (a PDF without
+ * LibreOffice) leaves the directory as it was.
+ */
 static int
 write_dir(const struct letter_list *l, const struct config *cfg,
     const struct opts *o)
 {
-	struct buf b;
+	struct buf *b = xcalloc(l->n, sizeof(*b));
 	char *path;
 	size_t i, n = strlen(o->out);
 	int ret = 0;
 
 	for (i = 0; i < l->n && ret == 0; i++) {
-		buf_init(&b);
+		buf_init(&b[i]);
+		ret = letter_render(&l->v[i], cfg, o->fmt, &b[i]);
+	}
+	for (i = 0; i < l->n && ret == 0; i++) {
 		path = xasprintf("%s%s%s.%s", o->out, n > 0 && o->out[n - 1] ==
 		    '/' ? "" : "/", l->v[i].name, doc_format_ext(o->fmt));
-		ret = letter_render(&l->v[i], cfg, o->fmt, &b);
-		if (ret == 0)
-			ret = file_write_atomic(path, b.data, b.len);
+		ret = file_write_atomic(path, b[i].data, b[i].len);
 		if (ret == 0)
 			printf("%s\n", path);
 		free(path);
-		buf_release(&b);
 	}
+	for (i = 0; i < l->n; i++)
+		buf_release(&b[i]);
+	free(b);
 	return ret;
 }
 
-/* Every letter in one text (Markdown), or the one letter (.docx). */
+/* Every letter in one file (or standard output): one a page in a .docx
+ * or PDF, a rule between them in Markdown. */
 static int
 write_one(const struct letter_list *l, const struct config *cfg,
     const struct opts *o)
 {
 	struct buf b;
-	size_t i;
-	int ret = 0;
+	int ret;
 
-	if (o->fmt != DOC_MD && l->n > 1) {
-		log_warnx("%zu letters: a .%s holds one; give --out a "
-		    "directory for one file per letter", l->n,
-		    doc_format_ext(o->fmt));
-		return -1;
-	}
 	buf_init(&b);
-	for (i = 0; i < l->n && ret == 0; i++) {
-		if (i > 0)
-			buf_puts(&b, MD_SEPARATOR);
-		ret = letter_render(&l->v[i], cfg, o->fmt, &b);
-	}
+	ret = letter_render_many(l->v, l->n, cfg, o->fmt, &b);
 	if (ret == 0)
-		ret = file_write_out(o->out, b.data != NULL ? b.data : "",
-		    b.len);
+		ret = file_write_out(o->out, b.data, b.len);
 	buf_release(&b);
 	return ret;
 }
@@ -111,20 +108,21 @@ draft(struct app *app, const struct opts *o)
 	in.cfg = app->cfg;
 	in.data = &d;
 	in.lunar = app->lunar;
-	in.from.y = in.to.y = o->year;
-	in.from.m = in.from.d = 1;
-	in.to.m = 12;
-	in.to.d = 31;
+	in.from = (struct ymd){ o->year, 1, 1 };
+	in.to = (struct ymd){ o->year, 12, 31 };
 	in.country = o->country;
 	in.occasion = o->occasion;
+	in.langs = o->langs;
 	if (letter_build(&in, &l) == 0) {
+		/* Nothing to write is a failure, not an empty file. */
 		if (l.n == 0)
-			log_warnx("no letters: no national day or relation "
-			    "anniversary in %d of a country [letters] contacts "
-			    "chooses%s", o->year, o->country != NULL ||
-			    o->occasion != NULL ? " (and the options ask)" :
-			    "");
-		if (o->out != NULL && is_dir(o->out))
+			log_warnx("no letters in %d: no national day%s of a "
+			    "country written to%s", o->year,
+			    app->cfg->letters_relations_all ? " or relation "
+			    "anniversary" : " or milestone relation "
+			    "anniversary", o->country != NULL || o->occasion !=
+			    NULL ? " that the options ask for" : "");
+		else if (o->out != NULL && is_dir(o->out))
 			ret = write_dir(&l, app->cfg, o) == 0 ? 0 : 1;
 		else
 			ret = write_one(&l, app->cfg, o) == 0 ? 0 : 1;
@@ -164,6 +162,64 @@ sent(struct app *app, int argc, char **argv, const struct opts *o)
 	return rc == 0 ? 0 : 1;
 }
 
+/* The format of --out FILE's extension when --format was not given: a
+ * .docx is a .docx. */
+static void
+format_of_out(struct opts *o)
+{
+	const char *dot;
+
+	if (o->format_given || o->out == NULL || is_dir(o->out) ||
+	    (dot = strrchr(o->out, '.')) == NULL || strchr(dot, '/') != NULL)
+		return;
+	if (doc_parse_format(dot + 1, &o->fmt) == -1 || (o->fmt != DOC_MD &&
+	    o->fmt != DOC_DOCX && o->fmt != DOC_PDF))
+		o->fmt = DOC_MD;
+}
+
+/* One option of `letters`: 0, or an exit status (2: a usage error). */
+static int
+option(int ch, struct opts *o)
+{
+	enum lang lang;
+
+	switch (ch) {
+	case 'c':
+		if (strlen(optarg) != 2 || optarg[0] < 'A' || optarg[0] > 'Z' ||
+		    optarg[1] < 'A' || optarg[1] > 'Z') {
+			log_warnx("--country wants an ISO code in capitals "
+			    "(LA), not '%s'", optarg);
+			return 2;
+		}
+		o->country = optarg;
+		return 0;
+	case 'f':
+		if (doc_parse_format(optarg, &o->fmt) == -1 || (o->fmt !=
+		    DOC_MD && o->fmt != DOC_DOCX && o->fmt != DOC_PDF)) {
+			log_warnx("--format must be md, docx or pdf, not '%s'",
+			    optarg);
+			return 2;
+		}
+		o->format_given = 1;
+		return 0;
+	case 'l':
+		if (output_parse_lang(optarg, &lang) == -1) {
+			log_warnx("--lang must be vi or en, not '%s'", optarg);
+			return 2;
+		}
+		o->langs |= lang == LANG_EN ? LETTER_EN : LETTER_VI;
+		return 0;
+	case 'k':
+		o->occasion = optarg;
+		return 0;
+	case 'o':
+		o->out = optarg;
+		return 0;
+	default:
+		return 2;
+	}
+}
+
 int
 cmd_letters(int argc, char **argv, struct app *app)
 {
@@ -171,49 +227,26 @@ cmd_letters(int argc, char **argv, struct app *app)
 		{ "country", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "lang", required_argument, NULL, 'l' },
 		{ "occasion", required_argument, NULL, 'k' },
 		{ "out", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct opts o;
-	int ch;
+	int ch, rc;
 
 	memset(&o, 0, sizeof(o));
 	o.fmt = DOC_MD;
-	while ((ch = getopt_long(argc, argv, "c:f:hk:o:", longopts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "c:f:hk:l:o:", longopts, NULL)) !=
 	    -1) {
-		switch (ch) {
-		case 'c':
-			if (strlen(optarg) != 2 || optarg[0] < 'A' ||
-			    optarg[0] > 'Z' || optarg[1] < 'A' ||
-			    optarg[1] > 'Z') {
-				log_warnx("--country wants an ISO code in "
-				    "capitals (LA), not '%s'", optarg);
-				return 2;
-			}
-			o.country = optarg;
-			break;
-		case 'f':
-			if (doc_parse_format(optarg, &o.fmt) == -1 ||
-			    (o.fmt != DOC_MD && o.fmt != DOC_DOCX &&
-			    o.fmt != DOC_PDF)) {
-				log_warnx("--format must be md, docx or pdf, "
-				    "not '%s'", optarg);
-				return 2;
-			}
-			break;
-		case 'k':
-			o.occasion = optarg;
-			break;
-		case 'o':
-			o.out = optarg;
-			break;
-		case 'h':
+		if (ch == 'h') {
 			cmd_usage("letters");
 			return 0;
-		default:
-			return cmd_usage("letters");
 		}
+		if (ch == '?')
+			return cmd_usage("letters");
+		if ((rc = option(ch, &o)) != 0)
+			return rc;
 	}
 	argc -= optind;
 	argv += optind;
@@ -221,6 +254,7 @@ cmd_letters(int argc, char **argv, struct app *app)
 		return sent(app, argc, argv, &o);
 	if (argc != 1)
 		return cmd_usage("letters");
+	format_of_out(&o);
 	if (yearly_year(argv[0], LUNAR_MAX_YEAR, &o.year) == -1 ||
 	    yearly_binary_to_tty(o.fmt != DOC_MD ?
 	    doc_format_ext(o.fmt) : NULL, o.out, "FILE or DIR,"))

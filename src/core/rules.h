@@ -187,6 +187,8 @@ void rules_title(const struct occurrence *oc, enum lang lang,
 void rules_subject(const struct observance *obs, enum lang lang,
     struct buf *out);
 
+/* Append n as an English ordinal: "1st", "62nd", "113th". */
+void rules_ordinal(int n, struct buf *out);
 /*
  * Append the short title of a feed's SUMMARY, what tells events apart
  * first (a calendar's month view shows 15-20 characters): "Nhật Bản: 55

@@ -11,8 +11,8 @@
 #include "rules.h"
 #include "vntime.h"
 
-static void
-ordinal(int n, struct buf *out)
+void
+rules_ordinal(int n, struct buf *out)
 {
 	const char *suf = "th";
 
@@ -251,7 +251,7 @@ rules_title(const struct occurrence *oc, enum lang lang, struct buf *out)
 
 	if (oc->n > 0) {
 		if (lang == LANG_EN) {
-			ordinal(oc->n, out);
+			rules_ordinal(oc->n, out);
 			buf_puts(out, " anniversary of ");
 		} else
 			buf_printf(out, "Kỷ niệm %d năm ", oc->n);

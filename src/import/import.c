@@ -149,7 +149,7 @@ list_csv(const char *dir, char ***out, size_t *n)
 }
 
 /* countries.csv first (others refer to it), then the observances, then
- * what refers to them: per-year dates and holiday titles. */
+ * what refers to them: per-year dates, holiday and letter titles. */
 static int
 rank(const char *path)
 {
@@ -159,7 +159,8 @@ rank(const char *path)
 	if (strcmp(base, "countries.csv") == 0)
 		return 0;
 	if (strcmp(base, "dates.csv") == 0 ||
-	    strcmp(base, "holiday-titles.csv") == 0)
+	    strcmp(base, "holiday-titles.csv") == 0 ||
+	    strcmp(base, "letter-titles.csv") == 0)
 		return 2;
 	return 1;
 }

@@ -26,6 +26,7 @@
 #include "store.h"
 #include "text.h"
 #include "util.h"
+#include "wording.h"
 
 /* What a row handler, and each check it makes, says of a row. */
 enum row {
@@ -59,6 +60,8 @@ static enum row row_generic(struct ctx *, char **);
 static enum row row_dated(struct ctx *, char **);
 static enum row row_group(struct ctx *, char **);
 static enum row row_titles(struct ctx *, char **);
+static enum row row_phrase(struct ctx *, char **);
+static enum row row_letter_title(struct ctx *, char **);
 static enum row row_activity(struct ctx *, char **);
 static enum row row_contact(struct ctx *, char **);
 static enum row row_activity_v1(struct ctx *, char **);
@@ -80,6 +83,8 @@ static const struct format formats[] = {
 	{ .header = "key,year,start,end,source", .row = row_dated },
 	{ .header = "group,country,since,source", .row = row_group },
 	{ .header = "country,title_vi,title_en", .row = row_titles },
+	{ .header = WORDING_PHRASE_HEADER, .row = row_phrase },
+	{ .header = WORDING_TITLE_HEADER, .row = row_letter_title },
 	{ .header = ACTIVITY_CSV_HEADER, .row = row_activity,
 	    .model_checked = 1 },
 	{ .header = CONTACT_CSV_HEADER, .row = row_contact,
@@ -456,6 +461,80 @@ row_titles(struct ctx *c, char **f)
 	if ((rc = remember_key(c, f[0])) != ROW_OK || c->failed)
 		return rc;
 	return written(c, store_put_titles(c->run->st, key, f[1], f[2],
+	    c->run->now, &changed), &changed);
+}
+
+/*
+ * How Vietnam's statements name the relationship with a country, from a
+ * date on: a phrase the letters say after a verb and before "giữa Việt
+ * Nam và Lào" / "between Viet Nam and Laos", so it must read there.
+ */
+static enum row
+row_phrase(struct ctx *c, char **f)
+{
+	struct rel_phrase p;
+	struct rule r;
+	char key[40];
+	int changed = 0;
+	enum row rc;
+
+	if ((rc = check_country(c, f[0], 1)) != ROW_OK)
+		return rc;
+	if (*f[1] != '\0' && ((rc = check_rule(c, f[1], "", &r)) != ROW_OK ||
+	    r.base_year == 0))
+		return bad(c, "since '%s' must be YYYY-MM-DD, YYYY-MM, YYYY or "
+		    "empty", f[1]);
+	if (strncmp(f[2], "quan hệ ", strlen("quan hệ ")) != 0)
+		return bad(c, "phrase_vi must begin with 'quan hệ ' (a letter "
+		    "says '... vun đắp quan hệ ... giữa Việt Nam và ...')");
+	if (strncmp(f[3], "the ", 4) != 0)
+		return bad(c, "phrase_en must begin with 'the ' (a letter says "
+		    "'... the ... between Viet Nam and ...')");
+	if (strcmp(f[4], "confirmed") != 0 && strcmp(f[4], "single-source")
+	    != 0)
+		return bad(c, "confidence must be confirmed or single-source, "
+		    "not '%s': a letter says only a wording read in a source",
+		    f[4]);
+	if (*f[5] == '\0')
+		return bad(c, "source is required: where the wording was read");
+	p = (struct rel_phrase){ .country = f[0], .since = f[1],
+	    .phrase_vi = f[2], .phrase_en = f[3], .confidence = f[4],
+	    .source = f[5], .note = f[6] };
+	snprintf(key, sizeof(key), "%s/%.20s", f[0], f[1]);
+	if ((rc = remember_key(c, key)) != ROW_OK || c->failed)
+		return rc;
+	return written(c, wording_put_phrase(c->run->st, &p, c->run->now,
+	    &changed), &changed);
+}
+
+/* How Vietnam's messages name a national day in a letter (after
+ * national-days.csv). */
+static enum row
+row_letter_title(struct ctx *c, char **f)
+{
+	char key[32];
+	int changed = 0;
+	enum row rc;
+
+	if ((rc = check_country(c, f[0], 1)) != ROW_OK)
+		return rc;
+	snprintf(key, sizeof(key), "national-day:%s", f[0]);
+	switch (store_observance_exists(c->run->st, key)) {
+	case 1:
+		break;
+	case 0:
+		return bad(c, "no national day for '%s'", f[0]);
+	default:
+		return ROW_DB;
+	}
+	if (*f[1] == '\0' || *f[2] == '\0' || *f[3] == '\0')
+		return bad(c, "letter_vi, letter_en and source are required");
+	if (strncmp(f[2], "the ", 4) != 0)
+		return bad(c, "letter_en must begin with 'the ' (a letter says "
+		    "'On the occasion of the ...')");
+	if ((rc = remember_key(c, f[0])) != ROW_OK || c->failed)
+		return rc;
+	return written(c, wording_put_title(c->run->st, f[0], f[1], f[2], f[3],
 	    c->run->now, &changed), &changed);
 }
 

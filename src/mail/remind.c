@@ -285,7 +285,8 @@ letter_item_key(const struct letter *l, char *buf, size_t len)
 /*
  * The congratulation letters due: an occasion within LETTER_DUE_DAYS with
  * no letter activity recorded.  A template that cannot be read leaves the
- * letters out (logged), not the milestones.
+ * letters out (logged), not the milestones; without the union's English
+ * name, only the English drafts are left out (logged).
  */
 static void
 letters_due(const struct remind_in *in, const struct dataset *d,
@@ -300,6 +301,13 @@ letters_due(const struct remind_in *in, const struct dataset *d,
 	li.lunar = in->lunar;
 	li.from = in->today;
 	li.to = util_ymd_add_days(in->today, LETTER_DUE_DAYS);
+	if (in->cfg->letters_english != NULL && *in->cfg->letters_english !=
+	    '\0' && (in->cfg->org_name_en == NULL ||
+	    *in->cfg->org_name_en == '\0')) {
+		log_warnx("the English drafts are left out of the digests: "
+		    "set name_en in [organisation]");
+		li.langs = LETTER_VI;
+	}
 	if (letter_build(&li, out) == -1) {
 		log_warnx("the congratulation letters due are left out of the "
 		    "digests");

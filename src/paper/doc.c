@@ -87,8 +87,9 @@ static const struct words en = {
 	.number = "No.:",
 	.number_party = "No.",
 	.recipients = "Recipients:",
-	.file = "File: Office.",
-	.office_copy = "File",
+	/* "Lưu: VT." as Vietnamese documents in English write it. */
+	.file = "Filed: Office.",
+	.office_copy = "Filed",
 	.name = "Union of Friendship Organizations",
 	.appendix = "Appendix",
 	.attached = { "(Attached to ", " No. ", " dated ", " of the ", ")" },
@@ -412,6 +413,54 @@ doc_para(struct doc *d, const char *text)
 	add(d, B_PARA, 0, text);
 }
 
+/* The heading level a line of text l opens, 0 for none: "1. " one
+ * below the section, "1.2. " and "a) " two below. */
+static int
+text_heading(const char *l, size_t len)
+{
+	size_t k = strspn(l, "0123456789");
+
+	if (k > 0 && k + 1 < len && l[k] == '.' && l[k + 1] == ' ')
+		return 1;
+	if (k > 0 && l[k] == '.' && (k += 1 + strspn(l + k + 1,
+	    "0123456789")) + 1 < len && l[k - 1] != '.' && l[k] == '.' &&
+	    l[k + 1] == ' ')
+		return 2;
+	if (len > 3 && l[0] >= 'a' && l[0] <= 'z' && l[1] == ')' &&
+	    l[2] == ' ')
+		return 2;
+	return 0;
+}
+
+void
+doc_text(struct doc *d, int level, const char *text)
+{
+	const char *l, *e;
+	char *line;
+	size_t len;
+	int h;
+
+	for (l = text != NULL ? text : ""; *l != '\0'; l = *e ? e + 1 : e) {
+		e = l + strcspn(l, "\n");
+		len = (size_t)(e - l);
+		while (len > 0 && strchr(" \t\r", *l) != NULL)
+			l++, len--;
+		while (len > 0 && strchr(" \t\r", l[len - 1]) != NULL)
+			len--;
+		if (len == 0)
+			continue;
+		line = xstrndup(l, len);
+		if (len > 2 && (line[0] == '-' || line[0] == '+') &&
+		    line[1] == ' ')
+			doc_bullet(d, line[0] == '+', line + 2);
+		else if ((h = text_heading(line, len)) > 0)
+			doc_heading(d, level + h, line);
+		else
+			doc_para(d, line);
+		free(line);
+	}
+}
+
 void
 doc_salutation(struct doc *d, const char *text)
 {
@@ -469,16 +518,25 @@ doc_table(struct doc *d, size_t ncols, size_t nrows, char *const *cells,
 		b->widths[k] = widths != NULL ? widths[k] : (int)(100 / ncols);
 }
 
+/* 1 if s[0..len) begins with word and a colon. */
+static int
+labelled(const char *s, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+
+	return len > n && strncmp(s, word, n) == 0 && s[n] == ':';
+}
+
 /* The recipient s as the list prints it: "X;", the office's copy "Lưu:
  * VT." as given; 1 if it is the office's copy. */
 static int
 recipient(const struct words *w, const char *s, size_t len, char **out)
 {
-	size_t n = strlen(w->office_copy);
-
 	while (len > 0 && s[len - 1] == ';')
 		len--;
-	if (len > n && strncmp(s, w->office_copy, n) == 0 && s[n] == ':') {
+	/* English lists written before "Filed:" say "File:". */
+	if (labelled(s, len, w->office_copy) || (w == &en &&
+	    labelled(s, len, "File"))) {
 		*out = xasprintf("%.*s%s", (int)len, s, s[len - 1] == '.' ?
 		    "" : ".");
 		return 1;
@@ -1272,18 +1330,25 @@ docx_block(const struct doc *d, const struct block *p, size_t *k,
 	}
 }
 
+/* The documents v[0..n) into one .docx, each a section of its own. */
 static int
-render_docx(const struct doc *d, struct buf *b)
+render_docx_many(const struct doc *const *v, size_t n, struct buf *b)
 {
-	struct docx *x = docx_new(d->lang == LANG_EN ? "en-GB" : "vi-VN");
+	struct docx *x = docx_new(v[0]->lang == LANG_EN ? "en-GB" : "vi-VN");
+	const struct doc *d;
 	char *data = NULL;
-	size_t i, k = 0, len = 0;
+	size_t i, j, k, len = 0;
 	int ret;
 
-	if (!d->appendix_only)
-		docx_head(d, x);
-	for (i = 0; i < d->n; i++)
-		docx_block(d, &d->v[i], &k, x);
+	for (j = 0; j < n; j++) {
+		d = v[j];
+		if (j > 0)
+			docx_section_break(x);
+		if (!d->appendix_only)
+			docx_head(d, x);
+		for (i = 0, k = 0; i < d->n; i++)
+			docx_block(d, &d->v[i], &k, x);
+	}
 	ret = docx_finish(x, &data, &len);
 	docx_free(x);
 	if (ret == 0)
@@ -1292,16 +1357,22 @@ render_docx(const struct doc *d, struct buf *b)
 	return ret;
 }
 
+static int
+render_docx(const struct doc *d, struct buf *b)
+{
+	return render_docx_many(&d, 1, b);
+}
+
 /* The .docx, through LibreOffice. */
 static int
-render_pdf(const struct doc *d, struct buf *out)
+render_pdf(const struct doc *const *v, size_t n, struct buf *out)
 {
 	struct buf x;
 	int ret;
 
 	buf_init(&x);
-	ret = render_docx(d, &x) == 0 && pdf_from_docx(x.data, x.len, out) ==
-	    0 ? 0 : -1;
+	ret = render_docx_many(v, n, &x) == 0 && pdf_from_docx(x.data, x.len,
+	    out) == 0 ? 0 : -1;
 	buf_release(&x);
 	return ret;
 }
@@ -1323,10 +1394,41 @@ doc_render(const struct doc *d, enum doc_format fmt, struct buf *out)
 	case DOC_DOCX:
 		return render_docx(d, out);
 	case DOC_PDF:
-		return render_pdf(d, out);
+		return render_pdf(&d, 1, out);
 	case DOC_CSV:
 		break;
 	}
 	log_warnx("doc: no %s rendering of a document", doc_format_ext(fmt));
+	return -1;
+}
+
+int
+doc_render_many(const struct doc *const *v, size_t n, enum doc_format fmt,
+    struct buf *out)
+{
+	size_t i;
+
+	if (n == 0) {
+		log_warnx("doc: no document to render");
+		return -1;
+	}
+	switch (fmt) {
+	case DOC_DOCX:
+		return render_docx_many(v, n, out);
+	case DOC_PDF:
+		return render_pdf(v, n, out);
+	case DOC_MD:
+		for (i = 0; i < n; i++) {
+			/* A rule between them, as Markdown has no pages. */
+			if (i > 0)
+				buf_puts(out, "\n---\n\n");
+			render_md(v[i], out);
+		}
+		return 0;
+	default:
+		break;
+	}
+	log_warnx("doc: no %s rendering of several documents",
+	    doc_format_ext(fmt));
 	return -1;
 }

@@ -89,6 +89,13 @@ void doc_first_line(struct doc *d, const char *text);
 void doc_heading(struct doc *d, int level, const char *text);
 /* A body paragraph: justified, its first line indented. */
 void doc_para(struct doc *d, const char *text);
+/*
+ * Text a person wrote (a narrative section of text.h) under a heading of
+ * level: each line a body paragraph, blank lines left out; a line "- X"
+ * a bullet and "+ X" a bullet under it; "1. X" a heading of level + 1,
+ * "1.2. X" and "a) X" of level + 2 (the sections' own numbering).
+ */
+void doc_text(struct doc *d, int level, const char *text);
 /* An item of a numbered list, level 0 "1." or 1 "a)"; a list starts at 1
  * after any other block. */
 void doc_numbered(struct doc *d, int level, const char *text);
@@ -132,6 +139,15 @@ void doc_appendix(struct doc *d, const char *title);
  * LibreOffice: pdf.h) appended to out, or -1 logged.  DOC_CSV is not a
  * document's (-1). */
 int doc_render(const struct doc *d, enum doc_format fmt, struct buf *out);
+/*
+ * Render the documents v[0..n) (n > 0) as one file, each beginning a new
+ * page: DOC_DOCX (and DOC_PDF made from it) with each document a section
+ * of its own, its pages numbered from 1 again and its first page
+ * unnumbered; DOC_MD with a "---" rule between them.  0, or -1 logged
+ * (another format included).
+ */
+int doc_render_many(const struct doc *const *v, size_t n,
+    enum doc_format fmt, struct buf *out);
 /* The MIME type of a format. */
 const char *doc_content_type(enum doc_format fmt);
 /* Its file extension: "md", "html", "docx", "pdf", "csv". */

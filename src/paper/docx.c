@@ -54,6 +54,7 @@ struct docx {
 	size_t grid_cols, grid_col;
 	int grid_w[GRID_MAX];
 	int in_grid, row_open, cell_open, cell_paras;
+	int sections;		/* docx_section_break()s so far */
 };
 
 static const char content_types[] = XML_DECL
@@ -566,6 +567,40 @@ docx_table(struct docx *d, size_t ncols, size_t nrows, char *const *cells,
 	body_block(d, 1);
 }
 
+/*
+ * A section's properties: the page number in the header from its page 2
+ * (titlePg: the first page has a header of its own, empty); numbered
+ * from 1 again when the document has several sections (letters printed
+ * together, each its own document).
+ */
+static void
+section_props(const struct docx *d, struct buf *b)
+{
+	buf_printf(b, "<w:sectPr><w:headerReference w:type=\"default\" "
+	    "r:id=\"rId3\"/><w:headerReference w:type=\"first\" "
+	    "r:id=\"rId4\"/><w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
+	    "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" "
+	    "w:left=\"%d\" w:header=\"680\" w:footer=\"709\" w:gutter=\"0\"/>"
+	    "%s<w:titlePg/></w:sectPr>", PAGE_W, PAGE_H, MARGIN_TB, MARGIN_R,
+	    MARGIN_TB, MARGIN_L, d->sections > 0 ?
+	    "<w:pgNumType w:start=\"1\"/>" : "");
+}
+
+void
+docx_section_break(struct docx *d)
+{
+	if (d->in_grid)
+		return;
+	d->sections++;
+	/* The last paragraph of a section carries its properties; the next
+	 * section starts on a new page (the default type, nextPage). */
+	buf_puts(&d->body, "<w:p><w:pPr><w:spacing w:before=\"0\" "
+	    "w:after=\"0\"/>");
+	section_props(d, &d->body);
+	buf_puts(&d->body, "</w:pPr></w:p>");
+	body_block(d, 0);
+}
+
 static char *
 document_xml(struct docx *d, size_t *len)
 {
@@ -577,15 +612,8 @@ document_xml(struct docx *d, size_t *len)
 	/* A body must not end with a table: Word wants a paragraph. */
 	if (d->last_table)
 		buf_puts(&b, "<w:p/>");
-	/* The page number in the header from page 2 (titlePg: the first
-	 * page has a header of its own, empty). */
-	buf_printf(&b, "<w:sectPr><w:headerReference w:type=\"default\" "
-	    "r:id=\"rId3\"/><w:headerReference w:type=\"first\" "
-	    "r:id=\"rId4\"/><w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
-	    "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" "
-	    "w:left=\"%d\" w:header=\"680\" w:footer=\"709\" w:gutter=\"0\"/>"
-	    "<w:titlePg/></w:sectPr></w:body></w:document>", PAGE_W, PAGE_H,
-	    MARGIN_TB, MARGIN_R, MARGIN_TB, MARGIN_L);
+	section_props(d, &b);
+	buf_puts(&b, "</w:body></w:document>");
 	*len = b.len;
 	return buf_detach(&b);
 }

@@ -54,6 +54,12 @@ void docx_rule(struct docx *d, int width);
 /* What follows starts a new page. */
 void docx_page_break(struct docx *d);
 /*
+ * End a section: what follows starts a new page, numbered from 1 again
+ * and, like the document's first page, without the page number (letters
+ * printed as one file, each a document of its own).
+ */
+void docx_section_break(struct docx *d);
+/*
  * An estimate of the width of text in Times New Roman of the size and
  * weight of flags (DOCX_SMALL, DOCX_BOLD...), in twips: the Latin letters'
  * widths, a Vietnamese letter as wide as its base letter.  Enough to size

@@ -1,28 +1,28 @@
 /*
- * Congratulation letters: the occasions (national days and relation
- * anniversaries, from the rules engine) of the countries whose contacts
- * [letters] contacts chooses, one letter per contact and language, its
- * words from the template (letter_tmpl.c) and the values of the occasion
- * and the contact; and whether the letters of an occasion were sent.
+ * Congratulation letters: the occasions (national days, and relation
+ * anniversaries in milestone years unless [letters] relations = all, from
+ * the rules engine) of the countries whose contacts [letters] contacts
+ * chooses or the caller names, one letter per contact and language, its
+ * words from the template (letter_tmpl.c) filled with the occasion's and
+ * the contact's (letter_words.c); and whether the letters of an occasion
+ * were sent.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "activity.h"
 #include "config.h"
 #include "contact.h"
 #include "dataset.h"
 #include "doc.h"
-#include "letter.h"
-#include "letter_tmpl.h"
+#include "letter_int.h"
 #include "log.h"
 #include "rules.h"
 #include "store.h"
 #include "text.h"
-
-static void occasion_phrase(const struct occurrence *, enum lang,
-    const char *, struct buf *);
 
 /* The title of an activity recording a letter sent, which a letter
  * activity entered by hand starts with too. */
@@ -74,20 +74,6 @@ letter_sent(const struct activity_list *al, const char *key,
 	return sent;
 }
 
-/* Append s with its first letter in lower case when it is the capital
- * of "Kỷ niệm" / "Quốc khánh"... (ASCII): the words go after "Nhân
- * dịp". */
-static void
-put_lowered(struct buf *out, const char *s)
-{
-	if (s[0] >= 'A' && s[0] <= 'Z' && s[1] != '\0' && !(s[1] >= 'A' &&
-	    s[1] <= 'Z')) {
-		buf_putc(out, s[0] - 'A' + 'a');
-		s++;
-	}
-	buf_puts(out, s);
-}
-
 /* The contacts of country the letters go to, "; "-joined, for an
  * activity's partner organisations; NULL when none or too long. */
 static char *
@@ -118,7 +104,7 @@ letter_mark_sent(struct store *st, const struct config *cfg,
 	struct observance *o = obs_set_find(&d->set, key);
 	struct occ_list l = { 0 };
 	struct ymd from = { year, 1, 1 }, to = { year, 12, 31 };
-	struct buf b, t;
+	struct buf b;
 	int changed, ret;
 
 	memset(a, 0, sizeof(*a));
@@ -131,11 +117,8 @@ letter_mark_sent(struct store *st, const struct config *cfg,
 		return 1;
 	}
 	buf_init(&b);
-	buf_init(&t);
 	buf_puts(&b, SENT_TITLE);
-	rules_title(&l.v[0], LANG_VI, &t);
-	occasion_phrase(&l.v[0], LANG_VI, t.data, &b);
-	buf_release(&t);
+	letter_occasion_plain(&l.v[0], LANG_VI, &b);
 	a->uid = letter_uid(key, year, cfg->domain);
 	a->title = buf_detach(&b);
 	a->all_day = 1;
@@ -153,164 +136,6 @@ letter_mark_sent(struct store *st, const struct config *cfg,
 	if (ret == -1)
 		activity_release(a);
 	return ret;
-}
-
-/* A republic is "nước Cộng hòa ..." in a letter; a kingdom, a federation
- * or a state with another name is its name. */
-static int
-wants_nuoc(const char *formal)
-{
-	return strncmp(formal, "Cộng hòa", strlen("Cộng hòa")) == 0;
-}
-
-/* The state as a letter names it: "nước Cộng hòa Dân chủ Nhân dân Lào",
- * "Vương quốc Campuchia", "the Kingdom of Cambodia". */
-static void
-state_name(const struct observance *o, enum lang lang, struct buf *out)
-{
-	const char *f = lang == LANG_EN ? o->formal_en : o->formal_vi;
-
-	if (f == NULL || *f == '\0')
-		f = lang == LANG_EN ? o->country_en : o->country_vi;
-	if (f == NULL)
-		f = o->country;
-	if (lang == LANG_VI && wants_nuoc(f))
-		buf_puts(out, "nước ");
-	buf_puts(out, f);
-}
-
-/*
- * The occasion after "Nhân dịp" / "On the occasion of the": the engine's
- * title, its first letter lowered, a republic's name after "nước"
- * ("kỷ niệm 49 năm Quốc khánh nước Cộng hòa Dân chủ Nhân dân Lào
- * (2/12/1975 – 2/12/2024)").
- */
-static void
-occasion_phrase(const struct occurrence *oc, enum lang lang,
-    const char *title, struct buf *out)
-{
-	const char *f = oc->obs->formal_vi, *at;
-	struct buf t;
-
-	buf_init(&t);
-	put_lowered(&t, title);
-	if (lang == LANG_VI && f != NULL && wants_nuoc(f) &&
-	    (at = strstr(t.data, f)) != NULL && (at - t.data < 6 ||
-	    strncmp(at - 6, "nước ", 6) != 0)) {
-		buf_add(out, t.data, (size_t)(at - t.data));
-		buf_puts(out, "nước ");
-		buf_puts(out, at);
-	} else
-		buf_puts(out, t.data);
-	buf_release(&t);
-}
-
-/* The place after the last " tại " (" in ") of a mission's name, else
- * its city, else Viet Nam. */
-static void
-place_of(const struct contact *c, enum lang lang, struct buf *out)
-{
-	const char *name = lang == LANG_EN ? c->name_en : c->name_vi;
-	const char *sep = lang == LANG_EN ? " in " : " tại ", *p, *last = NULL;
-
-	for (p = name; p != NULL && (p = strstr(p, sep)) != NULL; p++)
-		last = p;
-	if (last != NULL)
-		buf_puts(out, last + strlen(sep));
-	else if (c->city != NULL && lang == LANG_VI)
-		buf_puts(out, c->city);
-	else
-		buf_puts(out, lang == LANG_EN ? "Viet Nam" : "Việt Nam");
-}
-
-/*
- * Whom the letter is addressed to: "Ngài Đại sứ Đặc mệnh toàn quyền nước
- * Cộng hòa Dân chủ Nhân dân Lào tại Việt Nam", "Ngài Tổng Lãnh sự nước
- * ... tại Thành phố Hồ Chí Minh"; an association or organisation by its
- * head's title and its name.
- */
-static void
-mission_head(const struct contact *c, const struct observance *o,
-    enum lang lang, struct buf *out)
-{
-	const char *head = lang == LANG_EN ? c->head_title_en :
-	    c->head_title_vi;
-	int embassy = strcmp(c->kind, "embassy") == 0;
-
-	if (contact_kind_index(c->kind) >= CONTACT_MISSIONS) {
-		if (head != NULL)
-			buf_printf(out, "%s ", head);
-		buf_puts(out, lang == LANG_EN ? c->name_en : c->name_vi);
-		return;
-	}
-	buf_puts(out, head != NULL ? head : lang == LANG_EN ?
-	    "the Head of Mission" : "Ngài Trưởng cơ quan đại diện");
-	/* An ambassador's full title, as letters to embassies write it. */
-	if (embassy && head != NULL && lang == LANG_VI &&
-	    strstr(head, "Đặc mệnh") == NULL)
-		buf_puts(out, " Đặc mệnh toàn quyền");
-	if (embassy && head != NULL && lang == LANG_EN &&
-	    strstr(head, "Plenipotentiary") == NULL)
-		buf_puts(out, " Extraordinary and Plenipotentiary");
-	buf_puts(out, lang == LANG_EN ? " of " : " ");
-	state_name(o, lang, out);
-	if (embassy) {
-		buf_puts(out, lang == LANG_EN ? " to Viet Nam" :
-		    " tại Việt Nam");
-		return;
-	}
-	buf_puts(out, lang == LANG_EN ? " in " : " tại ");
-	place_of(c, lang, out);
-}
-
-/* The values of one letter's placeholders. */
-struct values {
-	struct buf b[LV_COUNT];
-	const char *v[LV_COUNT];
-};
-
-static void
-values_fill(struct values *vs, const struct letter_input *in,
-    const struct occurrence *oc, const struct contact *c, enum lang lang,
-    const char *title)
-{
-	const struct observance *o = oc->obs;
-	const struct config *cfg = in->cfg;
-	const char *cn = lang == LANG_EN ? o->country_en : o->country_vi;
-	int i;
-
-	for (i = 0; i < LV_COUNT; i++)
-		buf_init(&vs->b[i]);
-	occasion_phrase(oc, lang, title, &vs->b[LV_OCCASION]);
-	if (oc->n > 0)
-		buf_printf(&vs->b[LV_YEARS], "%d", oc->n);
-	rules_format_date(oc, lang, &vs->b[LV_DATE]);
-	buf_printf(&vs->b[LV_YEAR], "%d", oc->date.y);
-	buf_puts(&vs->b[LV_COUNTRY], cn != NULL ? cn : o->country);
-	state_name(o, lang, &vs->b[LV_STATE]);
-	buf_puts(&vs->b[LV_MISSION], lang == LANG_EN ? c->name_en :
-	    c->name_vi);
-	buf_puts(&vs->b[LV_HEAD], (lang == LANG_EN ? c->head_title_en :
-	    c->head_title_vi) != NULL ? (lang == LANG_EN ? c->head_title_en :
-	    c->head_title_vi) : "");
-	mission_head(c, o, lang, &vs->b[LV_MISSION_HEAD]);
-	buf_puts(&vs->b[LV_ORG], lang == LANG_EN && cfg->org_name_en != NULL ?
-	    cfg->org_name_en : cfg->org_name != NULL ? cfg->org_name :
-	    lang == LANG_EN ? "the Union of Friendship Organisations" :
-	    "Liên hiệp các tổ chức hữu nghị");
-	buf_puts(&vs->b[LV_PROVINCE], cfg->org_province != NULL ?
-	    cfg->org_province : "");
-	for (i = 0; i < LV_COUNT; i++)
-		vs->v[i] = vs->b[i].data != NULL ? vs->b[i].data : "";
-}
-
-static void
-values_release(struct values *vs)
-{
-	int i;
-
-	for (i = 0; i < LV_COUNT; i++)
-		buf_release(&vs->b[i]);
 }
 
 /* A template's sections joined as one line ([summary], [salutation]). */
@@ -348,34 +173,35 @@ file_name(int year, const char *key, const char *contact, enum lang lang)
 	return s;
 }
 
-/* Draft one letter into l; 0 or -1 (a template's placeholder). */
+/* Draft one letter into l; 0 or -1 (logged). */
 static int
 draft(const struct letter_input *in, const struct letter_tmpl *t,
     const struct occurrence *oc, const struct contact *c, enum lang lang,
     struct letter *l)
 {
-	struct values vs;
+	struct letter_values vs;
 	struct buf title;
 	int body = oc->obs->kind == KIND_NATIONAL_DAY && t->has[LT_BODY_ND] ?
 	    LT_BODY_ND : oc->obs->kind == KIND_RELATION && t->has[LT_BODY_REL]
 	    ? LT_BODY_REL : LT_BODY, ret;
 
 	memset(l, 0, sizeof(*l));
-	buf_init(&title);
-	rules_title(oc, lang, &title);
-	values_fill(&vs, in, oc, c, lang, title.data);
-	/* Both titles: a digest or a page lists the letter in its reader's
-	 * language. */
+	if (letter_values_fill(&vs, in, oc, c, lang) == -1)
+		return -1;
 	l->key = xstrdup(oc->obs->key);
 	l->contact = xstrdup(c->key);
 	l->country = xstrdup(oc->obs->country);
 	l->lang = lang;
 	l->date = oc->date;
 	l->n = oc->n;
-	l->title[lang] = buf_detach(&title);
+	/* Both titles: a digest or a page lists the letter in its reader's
+	 * language. */
 	buf_init(&title);
-	rules_title(oc, lang == LANG_EN ? LANG_VI : LANG_EN, &title);
-	l->title[lang == LANG_EN ? LANG_VI : LANG_EN] = buf_detach(&title);
+	rules_title(oc, LANG_VI, &title);
+	l->title[LANG_VI] = buf_detach(&title);
+	buf_init(&title);
+	rules_title(oc, LANG_EN, &title);
+	l->title[LANG_EN] = buf_detach(&title);
 	l->summary = one_line(t, LT_SUMMARY, vs.v);
 	l->salutation = one_line(t, LT_SALUTATION, vs.v);
 	l->name = file_name(oc->date.y, l->key, l->contact, lang);
@@ -383,7 +209,7 @@ draft(const struct letter_input *in, const struct letter_tmpl *t,
 	if (ret == 0)
 		ret = letter_tmpl_fill(t, LT_RECIPIENTS, vs.v, 1,
 		    &l->recipients, &l->nrecip);
-	values_release(&vs);
+	letter_values_release(&vs);
 	return ret;
 }
 
@@ -463,11 +289,46 @@ occasions_of(const struct letter_input *in, const struct contact_list *cl,
 	}
 }
 
+/*
+ * Keep the occurrences a letter is written for: a day known to the day
+ * (a letter names it); a relation anniversary counted, and in a
+ * milestone year unless [letters] relations = all (the reports send
+ * letters "vào dịp năm chẵn, năm tròn"); every national day.
+ */
+static void
+keep_occasions(const struct config *cfg, struct occ_list *occ)
+{
+	size_t i, keep = 0;
+	const struct occurrence *oc;
+
+	occ_list_drop_partial(occ);
+	for (i = 0; i < occ->n; i++) {
+		oc = &occ->v[i];
+		if (oc->obs->kind == KIND_RELATION && (oc->n <= 0 ||
+		    (!cfg->letters_relations_all &&
+		    oc->milestone == MILESTONE_NONE)))
+			continue;
+		occ->v[keep++] = *oc;
+	}
+	occ->n = keep;
+}
+
 static struct letter *
 grow(struct letter_list *l)
 {
 	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
 	return &l->v[l->n++];
+}
+
+/* The languages contact c is written in: the caller's, else Vietnamese
+ * and, for the contacts [letters] english chooses, English. */
+static int
+langs_of(const struct letter_input *in, const struct contact *c)
+{
+	if (in->langs != 0)
+		return in->langs;
+	return LETTER_VI | (contact_sel_match(&in->cfg->letters_english_sel,
+	    c->key, c->kind, c->country, in->cfg->focus) ? LETTER_EN : 0);
 }
 
 /* The letters of one occasion, to every chosen contact of its country. */
@@ -478,45 +339,120 @@ occasion_letters(const struct letter_input *in,
 {
 	const struct contact *c;
 	size_t k;
+	int langs;
 
 	for (k = 0; k < cl->n; k++) {
 		c = &cl->v[k];
 		if (strcmp(c->country, oc->obs->country) != 0)
 			continue;
-		if (draft(in, &t[LANG_VI], oc, c, LANG_VI, grow(out)) == -1)
+		langs = langs_of(in, c);
+		if ((langs & LETTER_VI) && draft(in, &t[LANG_VI], oc, c,
+		    LANG_VI, grow(out)) == -1)
 			return -1;
-		if (contact_sel_match(&in->cfg->letters_english_sel,
-		    c->key, c->kind, c->country,
-		    in->cfg->focus) && draft(in, &t[LANG_EN], oc, c, LANG_EN,
-		    grow(out)) == -1)
+		if ((langs & LETTER_EN) && draft(in, &t[LANG_EN], oc, c,
+		    LANG_EN, grow(out)) == -1)
 			return -1;
 	}
 	return 0;
 }
 
-/* The templates: Vietnamese always, English when some contact needs it. */
+/*
+ * The template of lang: [letters] template_vi or template_en as set (a
+ * file that must be there); unset, the file beside the config if there
+ * is one, else the shipped wording compiled in.
+ */
+static int
+load_template(const struct config *cfg, enum lang lang,
+    struct letter_tmpl *t)
+{
+	const char *set = lang == LANG_EN ? cfg->letters_template_en :
+	    cfg->letters_template_vi;
+	char *path = config_letter_template(cfg, lang);
+	int ret;
+
+	if ((set == NULL || *set == '\0') && access(path, F_OK) == -1 &&
+	    errno == ENOENT)
+		ret = lang == LANG_EN ? letter_tmpl_parse("the shipped "
+		    "letter.en.txt", (const char *)letter_shipped_en,
+		    letter_shipped_en_len, t) : letter_tmpl_parse("the "
+		    "shipped letter.vi.txt", (const char *)letter_shipped_vi,
+		    letter_shipped_vi_len, t);
+	else
+		ret = letter_tmpl_load(path, t);
+	free(path);
+	return ret;
+}
+
+/* The templates of the languages some contact of cl is written in; an
+ * English letter needs the union's English name. */
 static int
 load_templates(const struct letter_input *in, const struct contact_list *cl,
     struct letter_tmpl *t)
 {
-	char *path;
 	size_t k;
-	int need_en = 0, ret;
+	int langs = 0;
 
 	for (k = 0; k < cl->n; k++)
-		need_en |= contact_sel_match(&in->cfg->letters_english_sel,
-		    cl->v[k].key, cl->v[k].kind, cl->v[k].country,
-		    in->cfg->focus);
-	path = config_letter_template(in->cfg, LANG_VI);
-	ret = letter_tmpl_load(path, &t[LANG_VI]);
-	free(path);
-	if (ret == -1 || !need_en)
-		return ret;
-	path = config_letter_template(in->cfg, LANG_EN);
-	if ((ret = letter_tmpl_load(path, &t[LANG_EN])) == -1)
+		langs |= langs_of(in, &cl->v[k]);
+	if ((langs & LETTER_EN) && (in->cfg->org_name_en == NULL ||
+	    *in->cfg->org_name_en == '\0')) {
+		log_warnx("English letters need the union's English name: set "
+		    "name_en in [organisation] of %s", in->cfg->path != NULL ?
+		    in->cfg->path : "the configuration");
+		return -1;
+	}
+	if ((langs & LETTER_VI) && load_template(in->cfg, LANG_VI,
+	    &t[LANG_VI]) == -1)
+		return -1;
+	if ((langs & LETTER_EN) && load_template(in->cfg, LANG_EN,
+	    &t[LANG_EN]) == -1) {
 		letter_tmpl_release(&t[LANG_VI]);
-	free(path);
-	return ret;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The contacts letters go to: [letters] contacts' choice; for a country
+ * asked for, its contacts that choice takes, else all its missions (a
+ * country need not be a focus country to be written to).  0, or -1
+ * (logged: an unknown country, one without a mission).
+ */
+static int
+contacts_of(const struct letter_input *in, struct contact_list *cl)
+{
+	struct contact_list all;
+	size_t i;
+	int rc;
+
+	if (contact_for_country(in->st, in->cfg, in->country, cl) == -1)
+		return -1;
+	if (in->country == NULL || cl->n > 0)
+		return 0;
+	if ((rc = store_country_exists(in->st, in->country)) != 1) {
+		if (rc == 0)
+			log_warnx("unknown country code '%s' (not in "
+			    "calendars/countries.csv)", in->country);
+		return -1;
+	}
+	if (contact_load(in->st, in->country, &all) == -1)
+		return -1;
+	for (i = 0; i < all.n; i++) {
+		if (contact_kind_index(all.v[i].kind) >= CONTACT_MISSIONS) {
+			contact_release(&all.v[i]);
+			continue;
+		}
+		cl->v = xrealloc(cl->v, (cl->n + 1) * sizeof(*cl->v));
+		cl->v[cl->n++] = all.v[i];
+	}
+	free(all.v);
+	if (cl->n == 0) {
+		log_warnx("no mission of the country %s among the contacts: "
+		    "add one (kyniem import, or the contacts page)",
+		    in->country);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -526,13 +462,13 @@ letter_build(const struct letter_input *in, struct letter_list *out)
 	struct letter_tmpl t[2];
 	struct observance **obs = NULL;
 	struct occ_list occ = { 0 };
-	size_t nobs, i;
+	size_t nobs = 0, i;
 	int ret = -1;
 
 	memset(out, 0, sizeof(*out));
 	memset(t, 0, sizeof(t));
-	if (contact_for_country(in->st, in->cfg, in->country, &cl) == -1)
-		return -1;
+	if (contacts_of(in, &cl) == -1)
+		goto done;
 	occasions_of(in, &cl, &obs, &nobs);
 	/* No occasion, no template needed (a union without contacts). */
 	if (nobs == 0) {
@@ -546,8 +482,7 @@ letter_build(const struct letter_input *in, struct letter_list *out)
 		log_warnx("cannot compute the occasions of the letters");
 		goto done;
 	}
-	/* A letter names its day: rows known only to the month wait. */
-	occ_list_drop_partial(&occ);
+	keep_occasions(in->cfg, &occ);
 	for (i = 0; i < occ.n; i++)
 		if (occasion_letters(in, t, &occ.v[i], &cl, out) == -1)
 			goto done;
@@ -563,15 +498,14 @@ done:
 	return ret;
 }
 
-int
-letter_render(const struct letter *l, const struct config *cfg,
-    enum doc_format fmt, struct buf *out)
+/* Letter l as a document of the union (the caller frees it). */
+static struct doc *
+letter_doc(const struct letter *l, const struct config *cfg)
 {
 	struct org org;
 	struct doc_head h;
 	struct doc *d;
 	size_t i;
-	int ret;
 
 	org_from_config(cfg, &org);
 	memset(&h, 0, sizeof(h));
@@ -581,7 +515,33 @@ letter_render(const struct letter *l, const struct config *cfg,
 	for (i = 0; i < l->npara; i++)
 		doc_para(d, l->paras[i]);
 	doc_end(d, (const char *const *)l->recipients, l->nrecip);
-	ret = doc_render(d, fmt, out);
+	return d;
+}
+
+int
+letter_render(const struct letter *l, const struct config *cfg,
+    enum doc_format fmt, struct buf *out)
+{
+	struct doc *d = letter_doc(l, cfg);
+	int ret = doc_render(d, fmt, out);
+
 	doc_free(d);
+	return ret;
+}
+
+int
+letter_render_many(const struct letter *v, size_t n,
+    const struct config *cfg, enum doc_format fmt, struct buf *out)
+{
+	struct doc **d = xcalloc(n > 0 ? n : 1, sizeof(*d));
+	size_t i;
+	int ret;
+
+	for (i = 0; i < n; i++)
+		d[i] = letter_doc(&v[i], cfg);
+	ret = doc_render_many((const struct doc *const *)d, n, fmt, out);
+	for (i = 0; i < n; i++)
+		doc_free(d[i]);
+	free(d);
 	return ret;
 }

@@ -1,10 +1,13 @@
 /*
- * Congratulation letters: which letters a union owes (each national day
- * and each relation anniversary of the countries whose missions [letters]
- * contacts chooses, one letter per chosen contact, and an English one for
- * those [letters] english chooses), their wording from a template file a
- * union edits, and whether a letter was sent (an activity recorded for
- * it); letter_render() lays a letter out as a document through doc.h.
+ * Congratulation letters: which letters a union owes (each national day,
+ * and each relation anniversary in a milestone year unless [letters]
+ * relations = all, of the countries whose missions [letters] contacts
+ * chooses, one letter per chosen contact, and an English one for those
+ * [letters] english chooses), their wording from a template file a union
+ * edits (else the shipped one) and from calendars/ (the relationship's
+ * phrase, Japan's day as Vietnam's messages name it), and whether a
+ * letter was sent (an activity recorded for it); letter_render() lays a
+ * letter out as a document through doc.h.
  */
 #ifndef KYNIEM_LETTER_H
 #define KYNIEM_LETTER_H
@@ -51,6 +54,11 @@ struct letter_list {
 	size_t n;
 };
 
+/* The languages of letter_input: both bits, or none for the config's
+ * choice (Vietnamese to all, English to [letters] english). */
+#define LETTER_VI	(1 << LANG_VI)
+#define LETTER_EN	(1 << LANG_EN)
+
 /* What letters are drafted from; pointers borrowed. */
 struct letter_input {
 	struct store *st;
@@ -60,14 +68,19 @@ struct letter_input {
 	struct ymd from, to;	/* occasions on these days, inclusive */
 	const char *country;	/* only this country's; NULL = all */
 	const char *occasion;	/* only this observance; NULL = all */
+	int langs;		/* LETTER_VI, LETTER_EN; 0: the config's */
 };
 
 /*
  * Draft the letters of in's occasions, sorted by date, observance,
  * contact (in contact_load()'s order) and language (Vietnamese first).
- * The templates are read from cfg's [letters] template_vi and
- * template_en; a bad template is reported as FILE:LINE: reason.  0, or
- * -1 (logged) with out empty.
+ * A country asked for is written to at the contacts [letters] contacts
+ * chooses of it, else at all its missions, whether or not it is a focus
+ * country; an unknown country or one without a mission is refused.
+ * English letters need [organisation] name_en.  The templates are read
+ * from cfg's [letters] template_vi and template_en (unset: the file
+ * beside the config, else the shipped one); a bad template is reported
+ * as FILE:LINE: reason.  0, or -1 (logged) with out empty.
  */
 int letter_build(const struct letter_input *in, struct letter_list *out);
 void letter_list_release(struct letter_list *l);
@@ -85,6 +98,10 @@ void letter_list_drop_sent(struct letter_list *l,
  */
 int letter_render(const struct letter *l, const struct config *cfg,
     enum doc_format fmt, struct buf *out);
+/* The letters v[0..n) (n > 0) as one file: one letter a page (DOC_DOCX,
+ * DOC_PDF), or a rule between them (DOC_MD).  0, or -1 (logged). */
+int letter_render_many(const struct letter *v, size_t n,
+    const struct config *cfg, enum doc_format fmt, struct buf *out);
 
 /*
  * 1 if the letters of observance key for its occasion on date were sent:

@@ -25,7 +25,8 @@ static const char *const sections[LT_NSECT] = {
 
 static const char *const vars[LV_COUNT] = {
 	"occasion", "years", "date", "year", "country", "state", "mission",
-	"head", "mission_head", "org", "province"
+	"head", "mission_head", "org", "province", "subject", "relationship",
+	"dear"
 };
 
 /* The placeholder name[0..n) as an index, or -1. */
@@ -38,6 +39,21 @@ var_index(const char *name, size_t n)
 		if (strlen(vars[i]) == n && memcmp(vars[i], name, n) == 0)
 			return i;
 	return -1;
+}
+
+/* An unknown placeholder, with the names a template may use. */
+static void
+unknown(const char *path, long line, const char *p, size_t n)
+{
+	struct buf known;
+	int i;
+
+	buf_init(&known);
+	for (i = 0; i < LV_COUNT; i++)
+		buf_printf(&known, "%s{%s}", i > 0 ? " " : "", vars[i]);
+	log_warnx("%s:%ld: unknown placeholder '%.*s'; known: %s", path, line,
+	    (int)n, p, known.data);
+	buf_release(&known);
 }
 
 /*
@@ -75,11 +91,7 @@ walk(const char *path, long line, const char *s, const char *const *v,
 			return -1;
 		}
 		if ((i = var_index(p + 1, (size_t)(end - p - 1))) == -1) {
-			log_warnx("%s:%ld: unknown placeholder '%.*s'; known: "
-			    "{occasion} {years} {date} {year} {country} "
-			    "{state} {mission} {head} {mission_head} {org} "
-			    "{province}",
-			    path, line, (int)(end - p + 1), p);
+			unknown(path, line, p, (size_t)(end - p + 1));
 			return -1;
 		}
 		if (out != NULL && v[i] != NULL)
@@ -153,18 +165,63 @@ parse_line(struct letter_tmpl *t, char *s, long line, int *sect, int *bad)
 	add_line(t, *sect, s, line);
 }
 
+/* Which sections t has; -1 (logged) when a letter needs one it has
+ * not. */
+static int
+check_sections(struct letter_tmpl *t, const char *name)
+{
+	size_t k;
+
+	memset(t->has, 0, sizeof(t->has));
+	for (k = 0; k < t->nlines; k++)
+		t->has[t->lines[k].sect] = 1;
+	if (!t->has[LT_BODY] && !(t->has[LT_BODY_ND] && t->has[LT_BODY_REL])) {
+		log_warnx("%s: no [body] section: the letter would be empty",
+		    name);
+		return -1;
+	}
+	if (!t->has[LT_SALUTATION]) {
+		log_warnx("%s: no [salutation] section (\"Kính gửi: "
+		    "{mission_head}\")", name);
+		return -1;
+	}
+	return 0;
+}
+
 int
 letter_tmpl_load(const char *path, struct letter_tmpl *t)
 {
-	char *data, *p, *nl;
+	char *data;
 	size_t len;
-	long line = 0;
-	int sect = -1, bad = 0, i;
+	int ret;
 
 	memset(t, 0, sizeof(*t));
-	t->path = xstrdup(path);
 	if ((data = file_read(path, &len)) == NULL) {
 		log_warn("cannot read the letter template '%s'", path);
+		return -1;
+	}
+	ret = letter_tmpl_parse(path, data, len, t);
+	free(data);
+	return ret;
+}
+
+int
+letter_tmpl_parse(const char *name, const char *text, size_t len,
+    struct letter_tmpl *t)
+{
+	char *data, *p, *nl;
+	long line = 0;
+	int sect = -1, bad = 0;
+
+	memset(t, 0, sizeof(*t));
+	t->path = xstrdup(name);
+	/* A NUL inside is no text: the line check refuses it. */
+	data = xmalloc(len + 1);
+	memcpy(data, text, len);
+	data[len] = '\0';
+	if (strlen(data) != len) {
+		log_warnx("%s: a NUL byte in the template", name);
+		free(data);
 		letter_tmpl_release(t);
 		return -1;
 	}
@@ -177,22 +234,7 @@ letter_tmpl_load(const char *path, struct letter_tmpl *t)
 			break;
 	}
 	free(data);
-	for (i = 0; i < LT_NSECT; i++)
-		t->has[i] = 0;
-	for (len = 0; len < t->nlines; len++)
-		t->has[t->lines[len].sect] = 1;
-	if (!bad && !t->has[LT_BODY] && !(t->has[LT_BODY_ND] &&
-	    t->has[LT_BODY_REL])) {
-		log_warnx("%s: no [body] section: the letter would be empty",
-		    path);
-		bad++;
-	}
-	if (!bad && !t->has[LT_SALUTATION]) {
-		log_warnx("%s: no [salutation] section (\"Kính gửi: "
-		    "{mission_head}\")", path);
-		bad++;
-	}
-	if (bad) {
+	if (bad || check_sections(t, name) == -1) {
 		letter_tmpl_release(t);
 		return -1;
 	}

@@ -14,9 +14,10 @@
 enum { LT_SUMMARY, LT_SALUTATION, LT_BODY, LT_BODY_ND, LT_BODY_REL,
     LT_RECIPIENTS, LT_NSECT };
 
-/* Placeholders: {occasion} ... {province}. */
+/* Placeholders: {occasion} ... {dear}, in letter_tmpl.c's names. */
 enum { LV_OCCASION, LV_YEARS, LV_DATE, LV_YEAR, LV_COUNTRY, LV_STATE,
-    LV_MISSION, LV_HEAD, LV_MISSION_HEAD, LV_ORG, LV_PROVINCE, LV_COUNT };
+    LV_MISSION, LV_HEAD, LV_MISSION_HEAD, LV_ORG, LV_PROVINCE, LV_SUBJECT,
+    LV_RELATIONSHIP, LV_DEAR, LV_COUNT };
 
 struct lt_line {
 	int sect;
@@ -38,6 +39,9 @@ struct letter_tmpl {
  * PATH:LINE: reason.  0, or -1 with t empty.
  */
 int letter_tmpl_load(const char *path, struct letter_tmpl *t);
+/* The same from data[0..len) (copied), named name in messages. */
+int letter_tmpl_parse(const char *name, const char *data, size_t len,
+    struct letter_tmpl *t);
 void letter_tmpl_release(struct letter_tmpl *t);
 
 /*
@@ -47,5 +51,11 @@ void letter_tmpl_release(struct letter_tmpl *t);
  */
 int letter_tmpl_fill(const struct letter_tmpl *t, int sect,
     const char *const *v, int per_line, char ***out, size_t *nout);
+
+/* The shipped templates (config/letter.vi.txt and letter.en.txt, compiled
+ * in by scripts/embed-text): what a config without a template of its own
+ * falls back to. */
+extern const unsigned char letter_shipped_vi[], letter_shipped_en[];
+extern const size_t letter_shipped_vi_len, letter_shipped_en_len;
 
 #endif

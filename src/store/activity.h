@@ -104,6 +104,11 @@ void activity_release(struct activity *a);
 /* The activity's start as an instant (local midnight when all-day). */
 time_t activity_start(const struct activity *a);
 
+/* 1 if a runs from 1/1 to 31/12 of its year: known only to its year, as
+ * the fixtures and the reports' records say it ("in 2023, day
+ * unknown"), never printed as the span. */
+int activity_undated(const struct activity *a);
+
 /*
  * Add an owner's address, normalised (the domain lower-cased) and only
  * once: "A@X.vn;a@x.VN" is one owner.

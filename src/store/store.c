@@ -253,6 +253,36 @@ static const char *const migrations[] = {
 	"  restored INTEGER,"		/* the version brought back */
 	"  PRIMARY KEY (doc, year, key, version));"
 	REV_TRIGGERS("texts"),
+	/* 15 -> 16: the words letters take from calendars/ (wording.c): how
+	 * Vietnam's statements name the relationship with a country from a
+	 * date on ("" always; YYYY, YYYY-MM or YYYY-MM-DD), and how its
+	 * messages name a national day whose title is not what it marks. */
+	"CREATE TABLE relationship_phrases ("
+	"  country TEXT NOT NULL REFERENCES countries(code),"
+	"  since TEXT NOT NULL,"
+	"  phrase_vi TEXT NOT NULL, phrase_en TEXT NOT NULL,"
+	"  confidence TEXT NOT NULL, source TEXT NOT NULL, note TEXT,"
+	"  modified INTEGER NOT NULL,"
+	"  PRIMARY KEY (country, since));"
+	"CREATE TABLE letter_titles ("
+	"  country TEXT PRIMARY KEY REFERENCES countries(code),"
+	"  letter_vi TEXT NOT NULL, letter_en TEXT NOT NULL,"
+	"  source TEXT NOT NULL, modified INTEGER NOT NULL);"
+	REV_TRIGGERS("relationship_phrases")
+	REV_TRIGGERS("letter_titles"),
+	/* 16 -> 17: the year records a cluster head received from its
+	 * members (received.c), each as it came, one per union and year. */
+	"CREATE TABLE received ("
+	"  union_id TEXT NOT NULL,"
+	"  year INTEGER NOT NULL,"
+	"  level TEXT NOT NULL CHECK (level IN ('union', 'cluster')),"
+	"  name TEXT NOT NULL,"
+	"  generated_at TEXT NOT NULL, generated INTEGER NOT NULL,"
+	"  received INTEGER NOT NULL, source TEXT NOT NULL,"
+	"  signed INTEGER NOT NULL, key TEXT,"
+	"  sha256 TEXT NOT NULL, body TEXT NOT NULL,"
+	"  PRIMARY KEY (union_id, year));"
+	REV_TRIGGERS("received"),
 };
 
 static int
@@ -689,9 +719,8 @@ store_step_done(struct store *st, sqlite3_stmt *stmt)
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : -1;
 }
 
-/* Step an upsert whose DO UPDATE has a WHERE "something differs". */
-static int
-step_upsert(struct store *st, sqlite3_stmt *stmt, int *changed)
+int
+store_step_upsert(struct store *st, sqlite3_stmt *stmt, int *changed)
 {
 	int rc = stmt ? sqlite3_step(stmt) : SQLITE_ERROR;
 
@@ -728,7 +757,7 @@ store_put_country(struct store *st, const struct country *c, long now,
 		store_bind_text(stmt, 6, c->source);
 		sqlite3_bind_int64(stmt, 7, now);
 	}
-	return step_upsert(st, stmt, changed);
+	return store_step_upsert(st, stmt, changed);
 }
 
 int
@@ -767,7 +796,7 @@ store_put_observance(struct store *st, const struct observance *o,
 		store_bind_text(stmt, 14, file);
 		sqlite3_bind_int64(stmt, 15, now);
 	}
-	return step_upsert(st, stmt, changed);
+	return store_step_upsert(st, stmt, changed);
 }
 
 int
@@ -791,7 +820,7 @@ store_put_dated(struct store *st, const char *key, const struct dated *dt,
 		store_bind_text(stmt, 4, e);
 		store_bind_text(stmt, 5, source);
 	}
-	if ((ret = step_upsert(st, stmt, changed)) == 0 && *changed) {
+	if ((ret = store_step_upsert(st, stmt, changed)) == 0 && *changed) {
 		/* A new date changes the observance's feed entries. */
 		stmt = store_prepare(st, "UPDATE observances SET revision ="
 		    " revision + 1, modified = ?2 WHERE key = ?1");
@@ -799,7 +828,7 @@ store_put_dated(struct store *st, const char *key, const struct dated *dt,
 			store_bind_text(stmt, 1, key);
 			sqlite3_bind_int64(stmt, 2, now);
 		}
-		ret = step_upsert(st, stmt, changed);
+		ret = store_step_upsert(st, stmt, changed);
 	}
 	return ret;
 }
@@ -819,7 +848,7 @@ store_put_titles(struct store *st, const char *key, const char *title_vi,
 		store_bind_text(stmt, 3, title_en);
 		sqlite3_bind_int64(stmt, 4, now);
 	}
-	return step_upsert(st, stmt, changed);
+	return store_step_upsert(st, stmt, changed);
 }
 
 int
@@ -840,7 +869,7 @@ store_put_group(struct store *st, const struct group_member *g,
 		store_bind_text(stmt, 4, source);
 		sqlite3_bind_int64(stmt, 5, now);
 	}
-	return step_upsert(st, stmt, changed);
+	return store_step_upsert(st, stmt, changed);
 }
 
 static void

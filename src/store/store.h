@@ -170,6 +170,13 @@ int store_put_observance(struct store *st, const struct observance *obs,
 int store_put_dated(struct store *st, const char *key,
     const struct dated *dt, const char *source, long now, int *changed);
 
+/*
+ * Step an upsert whose DO UPDATE has a WHERE "something differs" (stmt
+ * NULL: a failed prepare) and finalize it: *changed is 1 when a row was
+ * inserted or updated.  0 or -1 (logged).
+ */
+int store_step_upsert(struct store *st, sqlite3_stmt *stmt, int *changed);
+
 /* Set the holiday-name titles of observance key (NULL: the default). */
 int store_put_titles(struct store *st, const char *key, const char *title_vi,
     const char *title_en, long now, int *changed);

@@ -1,9 +1,11 @@
 /*
  * Thư chúc mừng: the year's congratulation letters (letter.c) by
- * occasion, a page of occasions at a time, each draft to download as
- * .docx or Markdown, whether the occasion's letters were sent, and for
- * editors the button that records them as sent (the activity `kyniem
- * letters sent` records).
+ * occasion, a page of occasions at a time, for a country and in a
+ * language if asked (the options of `kyniem letters`), each draft to
+ * download as .docx or Markdown and all of them as one .docx (a letter a
+ * page), whether the occasion's letters were sent, and for editors the
+ * button that records them as sent (the activity `kyniem letters sent`
+ * records).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,10 +13,12 @@
 
 #include "activity.h"
 #include "config.h"
+#include "contact.h"
 #include "escape.h"
 #include "letter.h"
 #include "text.h"
 #include "lunar.h"
+#include "store.h"
 #include "ui.h"
 #include "user.h"
 #include "vntime.h"
@@ -24,44 +28,148 @@
 /* Letters are due this many days ahead (as the digest lists them). */
 #define DUE_DAYS	30
 
-/* The year's letters; 0 or -1 (logged, a template's error included). */
+/* What the page is asked for: ?country=CC&lang=vi|en, as the command
+ * line's --country and --lang. */
+struct asked {
+	char country[3];	/* "" all the config's */
+	int langs;		/* LETTER_VI, LETTER_EN; 0 the config's */
+	int en_dropped;		/* English asked, but no name_en */
+	const char *refused_vi, *refused_en;	/* why no letters */
+};
+
+/* 1 if contact c is a mission. */
 static int
-build(struct web_req *r, int year, struct letter_list *out)
+is_mission(const struct contact *c)
+{
+	return contact_kind_index(c->kind) < CONTACT_MISSIONS;
+}
+
+/* Read ?country= and ?lang=: 0, or 1 for a country that is no code of
+ * calendars/ (a 404). */
+static int
+asked_read(struct web_req *r, struct asked *a)
+{
+	const char *cc = http_req_query(r->hr, "country");
+	const char *lang = http_req_query(r->hr, "lang");
+	int wants_en;
+
+	memset(a, 0, sizeof(*a));
+	if (lang != NULL && strcmp(lang, "vi") == 0)
+		a->langs = LETTER_VI;
+	else if (lang != NULL && strcmp(lang, "en") == 0)
+		a->langs = LETTER_EN;
+	if (cc != NULL && *cc != '\0') {
+		if (strlen(cc) != 2 || cc[0] < 'A' || cc[0] > 'Z' ||
+		    cc[1] < 'A' || cc[1] > 'Z' ||
+		    store_country_exists(r->st, cc) != 1)
+			return 1;
+		memcpy(a->country, cc, 3);
+	}
+	/* English letters need the union's English name: without it, the
+	 * Vietnamese ones and a word why. */
+	wants_en = a->langs == LETTER_EN || (a->langs == 0 &&
+	    r->cfg->letters_english != NULL && *r->cfg->letters_english);
+	if (wants_en && (r->cfg->org_name_en == NULL ||
+	    *r->cfg->org_name_en == '\0')) {
+		a->en_dropped = 1;
+		if (a->langs == LETTER_EN) {
+			a->refused_vi = "Thư tiếng Anh cần tên tiếng Anh của "
+			    "Liên hiệp: khai báo name_en trong mục "
+			    "[organisation] của tệp cấu hình.";
+			a->refused_en = "English letters need the union's "
+			    "English name: set name_en in [organisation] of "
+			    "the configuration.";
+		}
+		a->langs = LETTER_VI;
+	}
+	return 0;
+}
+
+/* 1 if the country asked for has a mission to write to, else 0 (and the
+ * reason in a); -1 on error. */
+static int
+has_mission(struct web_req *r, struct asked *a)
+{
+	struct contact_list cl;
+	size_t i;
+	int found = 0;
+
+	if (a->country[0] == '\0')
+		return 1;
+	if (contact_load(r->st, a->country, &cl) == -1)
+		return -1;
+	for (i = 0; i < cl.n && !found; i++)
+		found = is_mission(&cl.v[i]);
+	contact_list_release(&cl);
+	if (!found) {
+		a->refused_vi = "Danh bạ chưa có cơ quan đại diện nào của nước "
+		    "này.";
+		a->refused_en = "The contacts have no mission of this country.";
+	}
+	return found;
+}
+
+/* The query of the asked options for a link ("?country=JP&lang=en",
+ * "" when none), after sep ('?' or '&'). */
+static void
+asked_query(const struct asked *a, char sep, struct buf *out)
+{
+	if (a->country[0] != '\0') {
+		buf_printf(out, "%ccountry=%s", sep, a->country);
+		sep = '&';
+	}
+	if (a->langs != 0 && !a->en_dropped)
+		buf_printf(out, "%clang=%s", sep, a->langs == LETTER_EN ?
+		    "en" : "vi");
+}
+
+/* The year's letters as asked; 0 or -1 (logged, a template's error
+ * included). */
+static int
+build(struct web_req *r, int year, const struct asked *a,
+    struct letter_list *out)
 {
 	struct letter_input in;
 
 	memset(&in, 0, sizeof(in));
+	memset(out, 0, sizeof(*out));
+	if (a->refused_vi != NULL)
+		return 0;
 	in.st = r->st;
 	in.cfg = r->cfg;
 	in.data = r->data;
 	in.lunar = r->lunar;
-	in.from.y = in.to.y = year;
-	in.from.m = in.from.d = 1;
-	in.to.m = 12;
-	in.to.d = 31;
+	in.from = (struct ymd){ year, 1, 1 };
+	in.to = (struct ymd){ year, 12, 31 };
+	in.country = a->country[0] != '\0' ? a->country : NULL;
+	in.langs = a->langs;
 	return letter_build(&in, out);
 }
 
 /* The addressees of one occasion, each with its downloads. */
 static void
-addressees(struct web_req *r, const struct letter *l, size_t n)
+addressees(struct web_req *r, const struct letter *l, size_t n,
+    const char *query)
 {
 	size_t i;
 
 	html_raw(r->out, "<ul>");
 	for (i = 0; i < n; i++)
 		html_printf(r->out, "<li>%s%s <a href=\"%s/app/letters/%s."
-		    "docx\">docx</a> · <a href=\"%s/app/letters/%s.md\">md</a>"
-		    "</li>",
+		    "docx%s\">docx</a> · <a href=\"%s/app/letters/%s.md%s\">"
+		    "md</a></li>",
 		    l[i].salutation, l[i].lang == LANG_EN ? " (English)" : "",
-		    r->root, l[i].name, r->root, l[i].name);
+		    r->root, l[i].name, query, r->root, l[i].name, query);
 	html_raw(r->out, "</ul>");
 }
 
-/* One occasion's row: date, title, addressees, state. */
+/* One occasion's row: date, title (and, for staff, how sure its date
+ * is: never in the letter), addressees, state. */
 static void
-occasion_row(struct web_req *r, const struct letter *l, size_t n)
+occasion_row(struct web_req *r, const struct letter *l, size_t n,
+    const char *query)
 {
+	const struct observance *o = obs_set_find(&r->data->set, l->key);
 	long left = vntime_days_between(r->today, l->date);
 	int sent = letter_sent(&r->data->acts, l->key, l->date,
 	    r->cfg->domain);
@@ -72,7 +180,10 @@ occasion_row(struct web_req *r, const struct letter *l, size_t n)
 	html_raw(r->out, "<tr><td>");
 	ui_date(r, l->date);
 	html_printf(r->out, "</td><td>%s", l->title[r->lang]);
-	addressees(r, l, n);
+	if (o != NULL && rules_confidence(o) != CONF_CONFIRMED)
+		html_printf(r->out, " <small>(%s)</small>",
+		    ui_confidence(r, rules_confidence(o)));
+	addressees(r, l, n, query);
 	html_printf(r->out, "</td><td>%s", sent ? L(r, "Đã gửi", "Sent") :
 	    left < 0 ? L(r, "Chưa ghi nhận đã gửi", "Not recorded as sent") :
 	    left <= DUE_DAYS ? L(r, "Cần gửi", "Due") : L(r, "Chưa đến hạn",
@@ -95,7 +206,7 @@ occasion_row(struct web_req *r, const struct letter *l, size_t n)
  * occasions there are. */
 static long
 occasions(const struct letter_list *l, struct web_req *r, long first,
-    long n)
+    long n, const char *query)
 {
 	size_t i, j;
 	long k = 0;
@@ -105,53 +216,143 @@ occasions(const struct letter_list *l, struct web_req *r, long first,
 		    0; j++)
 			;
 		if (r != NULL && k >= first && k < first + n)
-			occasion_row(r, &l->v[i], j - i);
+			occasion_row(r, &l->v[i], j - i, query);
 	}
 	return k;
+}
+
+/* The choices of ?country=: the countries with a mission among the
+ * contacts, by name, as "CODE", "Name (CODE)" pairs (the caller frees
+ * the array and its strings). */
+static char **
+country_pairs(struct web_req *r)
+{
+	struct contact_list cl;
+	const struct observance *o;
+	char **v = xcalloc(3, sizeof(*v)), key[32];
+	size_t i, n = 2;
+
+	v[0] = xstrdup("");
+	v[1] = xstrdup(L(r, "Theo cấu hình", "As configured"));
+	if (contact_load(r->st, NULL, &cl) == -1)
+		return v;
+	/* contact_load() sorts by country: one pair each. */
+	for (i = 0; i < cl.n; i++) {
+		if (!is_mission(&cl.v[i]) || (n > 2 && strcmp(v[n - 2],
+		    cl.v[i].country) == 0))
+			continue;
+		snprintf(key, sizeof(key), "national-day:%s", cl.v[i].country);
+		o = obs_set_find(&r->data->set, key);
+		v = xrealloc(v, (n + 3) * sizeof(*v));
+		v[n++] = xstrdup(cl.v[i].country);
+		v[n++] = xasprintf("%s (%s)", o != NULL && (r->lang == LANG_EN
+		    ? o->country_en : o->country_vi) != NULL ? (r->lang ==
+		    LANG_EN ? o->country_en : o->country_vi) : cl.v[i].country,
+		    cl.v[i].country);
+		v[n] = NULL;
+	}
+	contact_list_release(&cl);
+	return v;
+}
+
+/* The form of the page's options: year, country, language. */
+static void
+options_form(struct web_req *r, int year, const struct asked *a)
+{
+	const char *const langs[] = { "", L(r, "Theo cấu hình",
+	    "As configured"), "vi", L(r, "Tiếng Việt", "Vietnamese"), "en",
+	    L(r, "Tiếng Anh", "English"), NULL };
+	const char *lang = http_req_query(r->hr, "lang");
+	char **countries = country_pairs(r);
+	size_t i;
+
+	html_printf(r->out, "<form class=\"filters\" method=\"get\" action="
+	    "\"%s/app/letters\"><div class=\"field\"><label for=\"f-year\">"
+	    "%s</label><input type=\"number\" id=\"f-year\" name=\"year\" "
+	    "value=\"%d\"></div>", r->root, L(r, "Năm", "Year"), year);
+	ui_select(r, "country", L(r, "Nước", "Country"),
+	    (const char *const *)countries, a->country);
+	ui_select(r, "lang", L(r, "Ngôn ngữ", "Language"), langs,
+	    lang != NULL ? lang : "");
+	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
+	    L(r, "Xem", "Show"));
+	for (i = 0; countries[i] != NULL; i++)
+		free(countries[i]);
+	free(countries);
+}
+
+/* The letters of l, a page of occasions at a time, or why there are
+ * none; query carries the options into the links. */
+static void
+listing(struct web_req *r, const struct letter_list *l,
+    const struct asked *a, int year, const char *query)
+{
+	static const char *const keep[] = { "year", "country", "lang", NULL };
+	struct ui_page pg;
+
+	if (a->refused_vi != NULL)
+		html_printf(r->out, "<p>%s</p>\n", L(r, a->refused_vi,
+		    a->refused_en));
+	else if (l->n == 0)
+		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có thư nào "
+		    "trong năm này.", "There are no letters this year."));
+	else {
+		html_printf(r->out, "<p><a class=\"button\" href=\"%s/app/"
+		    "letters/%d-letters.docx%s\">%s</a></p>\n", r->root, year,
+		    query, L(r, "Tải tất cả (.docx, mỗi thư một trang)",
+		    "Download all (.docx, a letter a page)"));
+		ui_table_begin(r, 0, L(r, "Ngày", "Date"), L(r, "Dịp và nơi "
+		    "nhận", "Occasion and addressees"), L(r, "Trạng thái",
+		    "State"), NULL);
+	}
+	/* A page of occasions, each with all its letters. */
+	ui_page_read(r, "page", &pg);
+	ui_page_total(&pg, occasions(l, NULL, 0, 0, ""));
+	occasions(l, r, pg.offset, pg.limit, query);
+	if (l->n > 0)
+		html_raw(r->out, "</tbody></table>\n");
+	ui_pager(r, "/app/letters", keep, &pg);
 }
 
 int
 web_letters(struct web_req *r)
 {
-	static const char *const keep[] = { "year", NULL };
 	struct letter_list l;
-	struct ui_page pg;
+	struct asked a;
+	struct buf query;
 	int year = ui_asked_year(r);
 
-	if (build(r, year, &l) == -1)
+	if (asked_read(r, &a) == 1)
+		return web_error(r, 404, "Không có nước này.",
+		    "There is no such country.");
+	if (has_mission(r, &a) == -1 || build(r, year, &a, &l) == -1)
 		return web_error(r, 500, "Không soạn được thư: hãy xem nhật ký "
 		    "của máy chủ (mẫu thư trong tệp cấu hình).", "The letters "
 		    "could not be drafted: see the server's log (the letter "
 		    "templates of the configuration).");
+	buf_init(&query);
+	asked_query(&a, '?', &query);
 	ui_begin(r, L(r, "Thư chúc mừng", "Congratulation letters"),
 	    "letters");
 	ui_flash(r);
 	html_printf(r->out, "<p>%s <a href=\"%s/app/contacts\">%s</a>.</p>\n",
-	    L(r, "Thư chúc mừng quốc khánh và ngày thiết lập quan hệ ngoại "
-	    "giao gửi các cơ quan đại diện trong", "Letters for the national "
-	    "days and relation anniversaries to the missions of the"), r->root,
+	    L(r, "Thư chúc mừng Quốc khánh và ngày thiết lập quan hệ ngoại "
+	    "giao (năm chẵn, năm tròn) gửi các cơ quan đại diện trong",
+	    "Letters for the national days and the milestone anniversaries "
+	    "of relations to the missions of the"), r->root,
 	    L(r, "danh bạ", "contacts"));
-	html_printf(r->out, "<form class=\"filters\" method=\"get\" action=\"%s"
-	    "/app/letters\"><div class=\"field\"><label for=\"f-year\">%s"
-	    "</label><input type=\"number\" id=\"f-year\" name=\"year\" "
-	    "value=\"%d\"></div><button type=\"submit\">%s</button></form>\n",
-	    r->root, L(r, "Năm", "Year"), year, L(r, "Xem", "Show"));
-	if (l.n == 0)
-		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có thư nào "
-		    "trong năm này.", "There are no letters this year."));
-	else
-		ui_table_begin(r, 0, L(r, "Ngày", "Date"), L(r, "Dịp và nơi "
-		    "nhận", "Occasion and addressees"), L(r, "Trạng thái",
-		    "State"), NULL);
-	/* A page of occasions, each with all its letters. */
-	ui_page_read(r, "page", &pg);
-	ui_page_total(&pg, occasions(&l, NULL, 0, 0));
-	occasions(&l, r, pg.offset, pg.limit);
-	if (l.n > 0)
-		html_raw(r->out, "</tbody></table>\n");
-	ui_pager(r, "/app/letters", keep, &pg);
+	options_form(r, year, &a);
+	if (a.en_dropped && a.refused_vi == NULL)
+		html_printf(r->out, "<p class=\"error\" role=\"alert\">%s"
+		    "</p>\n", L(r, "Chưa có thư tiếng Anh: khai báo tên tiếng "
+		    "Anh của Liên hiệp (name_en trong mục [organisation] của "
+		    "tệp cấu hình).",
+		    "No English letters: set the union's English name (name_en "
+		    "in [organisation] of the configuration)."));
+	listing(r, &l, &a, year, query.data != NULL ? query.data : "");
 	ui_end(r);
 	letter_list_release(&l);
+	buf_release(&query);
 	return 0;
 }
 
@@ -181,22 +382,32 @@ int
 web_letter_file(struct web_req *r)
 {
 	struct letter_list l;
+	struct asked a;
 	enum doc_format fmt;
-	char disp[200];
+	char disp[200], all[16];
 	size_t stem, i;
 	int year, ret = 1;
 
-	if (parse_name(r->arg, &year, &stem, &fmt) == -1)
+	if (parse_name(r->arg, &year, &stem, &fmt) == -1 ||
+	    asked_read(r, &a) == 1)
 		return web_error(r, 404, "Không có thư này.",
 		    "There is no such letter.");
-	if (build(r, year, &l) == -1)
+	if (has_mission(r, &a) == -1 || build(r, year, &a, &l) == -1)
 		return -1;
-	for (i = 0; i < l.n; i++)
-		if (strlen(l.v[i].name) == stem && strncmp(l.v[i].name, r->arg,
-		    stem) == 0)
-			break;
-	if (i < l.n && (ret = letter_render(&l.v[i], r->cfg, fmt, r->out)) ==
-	    0) {
+	/* "2024-letters.docx": every letter asked for, one a page. */
+	snprintf(all, sizeof(all), "%d-letters", year);
+	if (strlen(all) == stem && strncmp(r->arg, all, stem) == 0) {
+		if (l.n > 0)
+			ret = letter_render_many(l.v, l.n, r->cfg, fmt, r->out);
+	} else {
+		for (i = 0; i < l.n; i++)
+			if (strlen(l.v[i].name) == stem &&
+			    strncmp(l.v[i].name, r->arg, stem) == 0)
+				break;
+		if (i < l.n)
+			ret = letter_render(&l.v[i], r->cfg, fmt, r->out);
+	}
+	if (ret == 0) {
 		r->rs->ctype = fmt == DOC_MD ? "text/markdown; charset=utf-8" :
 		    doc_content_type(fmt);
 		/* The name is a letter's: letters, digits, '-', '_', '.'. */

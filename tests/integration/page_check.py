@@ -138,12 +138,20 @@ while y < H - 20 * MM:
     if y - y0 < 1.5 * MM or y - y0 > 6 * MM:
         continue                # a rule, a table, a stray mark
     xs = [x for yy in range(y0, y) for x in range(W) if dark[yy][x]]
-    lines.append((min(xs), max(xs)))
+    lines.append((min(xs), max(xs), y0, y))
 if len(lines) < 5:
     fail("only %d lines of text under the header" % len(lines))
 # The text between the decree's margins (left 30-35 mm, right 15-20 mm;
 # the docx has 32 and 17); the header's blocks reach further out.
-lines = [(a, b) for a, b in lines if a >= 31 * MM]
+lines = [ln for ln in lines if ln[0] >= 31 * MM]
+# A paragraph's last line is followed by its spacing (6 pt and more), a
+# wider gap than between the lines of a paragraph: it may end anywhere.
+gaps = sorted(n[2] - ln[3] for ln, n in zip(lines, lines[1:]))
+line_gap = gaps[len(gaps) // 4] if gaps else 0
+last = {i for i, (ln, n) in enumerate(zip(lines, lines[1:]))
+        if n[2] - ln[3] > line_gap + 1.5 * MM} | {len(lines) - 1}
+ends_para = [i in last for i in range(len(lines))]
+lines = [(a, b) for a, b, _, _ in lines]
 right = max(b for a, b in lines)
 left = min(a for a, b in lines)
 print("body: text from %.1f to %.1f mm" % (left / MM, right / MM))
@@ -151,8 +159,9 @@ if not (31 * MM <= left <= 35 * MM and 190 * MM <= right <= 195 * MM):
     fail("the body is not between the margins")
 width = right - left
 # A justified paragraph's lines but its last end at the margin; ragged
-# lines end anywhere short of it.
-long_lines = [b for a, b in lines if b - a > 0.75 * width]
+# lines end anywhere short of it.  Lines ending a paragraph are left out.
+long_lines = [b for (a, b), e in zip(lines, ends_para)
+              if b - a > 0.75 * width and not e]
 flush = [b for b in long_lines if right - b <= 0.8 * MM]
 print("body: %d lines, %d long, %d of them end at the right margin" %
       (len(lines), len(long_lines), len(flush)))

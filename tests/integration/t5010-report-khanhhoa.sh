@@ -135,6 +135,9 @@ EOC
 expect_grep '^- Hội Hữu nghị Việt - Đức: Tổ chức gặp mặt kỷ niệm ngày Thống nhất nước Đức (03/10) với sự tham gia của các bạn người Đức tại Nha Trang\.$' "$T/members"
 expect_grep '^  - Tổ chức chuyến đi thăm gặp gỡ giao lưu với Hội người Khmer gốc Việt; .*Stung treng, Campuchia, tổng số tiền trao quà trị giá 25 triệu\.$' "$T/members"
 expect_grep '^  - Tổ chức diễu hành áo dài trong dịp Festival Biển\. Hơn 6\.000 người tham gia' "$T/members"
+# A member's own name is not said again as its organiser.
+expect_grep '^  - Tổ chức buổi ra mắt tập thơ số 4 “Haiku xứ trầm” nhân kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam - Nhật Bản (28/10/2023)\.$' "$T/members"
+expect_grep '^- Định kỳ xuất bản Bản tin hữu nghị (30/6 – 15/12/2023), 02 số/năm, mỗi Bản tin có khoảng 08-10 bài viết\.$' "$R"
 expect_no_grep 'Yersin' "$T/deleg"
 sed -n '/^#### 2\.1\./,/^#### 2\.2\./p' "$R" >"$T/s21"
 expect_no_grep 'Yersin' "$T/s21"

@@ -14,6 +14,7 @@ smtp_conf
 cat >>"$T/kyniem.conf" <<EOC
 [organisation]
 name = Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa
+name_en = Khanh Hoa Union of Friendship Organisations
 focus_countries = LA, KH
 [server]
 base_url = https://kyniem.example/
@@ -131,3 +132,14 @@ expect_grep '^- 2/12/2024 (còn 27 ngày): Kỷ niệm 49 năm Quốc khánh C�
 expect_no_grep 'Campuchia' "$T/lan@example.org.txt"
 printf '%s\n' 2024-national-day_LA-embassy_LA-vi.docx >"$T/want3.files"
 expect_diff "$T/want3.files" "$T/lan@example.org.files"
+
+# Without the union's English name the digest still lists the letters,
+# with the Vietnamese drafts, and says why the English ones are missing.
+grep -v '^name_en' "$T/kyniem.conf" >"$T/noen.conf"
+K recipient add --email minh@example.org --name 'Trần Minh' \
+    --follow country:LA >/dev/null || die "recipient add minh"
+expect "a dry run without name_en" "$KYNIEM" --config "$T/noen.conf" \
+    --today 2024-11-05 --now 2024-11-05T08:00 remind --dry-run \
+    >"$T/dry-noen" 2>&1
+expect_grep 'the English drafts are left out of the digests: set name_en in \[organisation\]' "$T/dry-noen"
+expect_grep 'would queue digest:.* to minh@example.org: Sắp đến: .*thư chúc mừng Kỷ niệm 49 năm Quốc khánh' "$T/dry-noen"

@@ -1,9 +1,11 @@
 # Thư chúc mừng on a real server: the year's letters by occasion with
 # their addressees and state (Cambodia's national day due on 15/10/2024),
 # each draft downloadable as .docx (python3-docx opens it) and Markdown,
-# the same bytes as `kyniem letters` writes; only editors mark an
-# occasion's letters sent, with the CSRF token: the activity is recorded
-# and audited, and the page then says sent.
+# the same bytes as `kyniem letters` writes; the options of `kyniem
+# letters` (a country outside the focus list, a language) and all the
+# letters shown in one .docx; only editors mark an occasion's letters
+# sent, with the CSRF token: the activity is recorded and audited, and
+# the page then says sent.
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/serverlib.sh"
 . "$SRC/tests/integration/weblib.sh"
@@ -12,6 +14,7 @@ initdb
 cat >>"$T/kyniem.conf" <<EOC
 [organisation]
 name = Liên hiệp các tổ chức hữu nghị tỉnh Khánh Hòa
+name_en = Khanh Hoa Union of Friendship Organisations
 focus_countries = LA, KH
 [letters]
 contacts = embassy:KH, cg:KH:ho-chi-minh, embassy:LA
@@ -31,12 +34,15 @@ expect "a viewer reads the letters" \
 expect_grep 'href="/app/letters" aria-current="page">Thư chúc mừng</a>' "$T/v.html"
 expect_grep '<td>9/11/2024</td><td>Kỷ niệm 71 năm Quốc khánh Vương quốc Campuchia (9/11/1953 – 9/11/2024)<ul><li>Kính gửi: Ngài Đại sứ Đặc mệnh toàn quyền Vương quốc Campuchia tại Việt Nam <a href="/app/letters/2024-national-day_KH-embassy_KH-vi.docx">docx</a>' \
     "$T/v.html"
-expect_grep '<li>To: His/Her Excellency the Ambassador Extraordinary and Plenipotentiary of the Kingdom of Cambodia to Viet Nam (English)' "$T/v.html"
+expect_grep '<li>The Ambassador Extraordinary and Plenipotentiary of the Kingdom of Cambodia to Viet Nam (English)' "$T/v.html"
 expect_grep 'Kỷ niệm 49 năm Quốc khánh Cộng hòa Dân chủ Nhân dân Lào' "$T/v.html"
-expect "Cambodia's is due, Laos's not yet, last year's relations not recorded" \
-    [ "$(grep -c '<td>Cần gửi' "$T/v.html")" -eq 1 ] && \
-    [ "$(grep -c '<td>Chưa đến hạn' "$T/v.html")" -eq 1 ] && \
-    [ "$(grep -c '<td>Chưa ghi nhận đã gửi' "$T/v.html")" -eq 2 ]
+expect "Cambodia's is due" [ "$(grep -c '<td>Cần gửi' "$T/v.html")" -eq 1 ]
+expect "Laos's is not yet" \
+    [ "$(grep -c '<td>Chưa đến hạn' "$T/v.html")" -eq 1 ]
+expect "no relation letter in 2024 (57 and 62 years are no milestones)" \
+    [ "$(grep -c 'quan hệ ngoại giao Việt Nam' "$T/v.html")" -eq 0 ]
+expect_grep '<option value="JP">Nhật Bản (JP)</option>' "$T/v.html"
+expect_grep 'href="/app/letters/2024-letters.docx">Tải tất cả' "$T/v.html"
 expect_no_grep '/app/letters/sent' "$T/v.html"
 expect_grep 'href="/app/contacts"' "$T/v.html"
 
@@ -62,6 +68,41 @@ expect "an unknown letter is a 404" \
     [ "$(web_get viewer /app/letters/2024-nothing.docx "$T/404.html")" = 404 ]
 expect "a bad name is a 404" \
     [ "$(web_get viewer /app/letters/x.pdf "$T/404b.html")" = 404 ]
+
+# The options: Japan (no focus country, no contact of [letters]) in
+# English, one draft and all of them in one .docx.
+expect "Japan's letters in English" [ "$(web_get viewer \
+    '/app/letters?year=2024&country=JP&lang=en' "$T/jp.html")" = 200 ]
+expect_grep '<li>The Ambassador Extraordinary and Plenipotentiary of Japan to Viet Nam (English) <a href="/app/letters/2024-national-day_JP-embassy_JP-en.docx?country=JP&amp;lang=en">docx</a>' "$T/jp.html"
+expect_grep '<option value="JP" selected>' "$T/jp.html"
+expect_grep '<option value="en" selected>' "$T/jp.html"
+expect_no_grep 'Kính gửi' "$T/jp.html"
+K letters 2024 --country JP --lang en --format docx --out "$T/jp/" \
+    >/dev/null || die "letters JP en"
+J=2024-national-day_JP-embassy_JP-en
+code=$(curl -s -b "$T/viewer.jar" -o "$T/jp.docx" -w '%{http_code}' \
+    "$BASE/app/letters/$J.docx?country=JP&lang=en")
+expect "Japan's English draft downloads (200, got $code)" [ "$code" = 200 ]
+expect "as kyniem letters writes it" cmp "$T/jp/$J.docx" "$T/jp.docx"
+code=$(curl -s -b "$T/viewer.jar" -D "$T/all.hdr" -o "$T/all.docx" \
+    -w '%{http_code}' "$BASE/app/letters/2024-letters.docx?country=JP&lang=en")
+expect "all of them in one .docx (200, got $code)" [ "$code" = 200 ]
+expect_grep '^Content-Disposition: attachment; filename="2024-letters.docx"' "$T/all.hdr"
+K letters 2024 --country JP --lang en --out "$T/jp-all.docx" ||
+    die "letters JP en in one file"
+expect "the same as kyniem letters --out F.docx" cmp "$T/jp-all.docx" "$T/all.docx"
+expect "three letters, a section each" "$PYTHON" -c '
+import sys, docx
+d = docx.Document(sys.argv[1])
+p = [x.text for x in d.paragraphs]
+assert len(d.sections) == 3, len(d.sections)
+assert p.count("Your Excellency,") == 1 and p.count("Dear Consul General,") == 2, p
+' "$T/all.docx"
+expect "an unknown country is a 404" [ "$(web_get viewer \
+    '/app/letters?year=2024&country=XX' "$T/xx.html")" = 404 ]
+expect "a country without a mission says so" [ "$(web_get viewer \
+    '/app/letters?year=2024&country=BT' "$T/bt.html")" = 200 ]
+expect_grep 'Danh bạ chưa có cơ quan đại diện nào của nước này.' "$T/bt.html"
 
 # Marking sent: editors only, with the token.
 SENT='/app/letters/sent?key=national-day%3AKH&year=2024'
@@ -96,4 +137,18 @@ web_get viewer '/app/lang/en?next=%2Fapp%2Fletters' "$T/lang.html" >/dev/null
 web_get viewer '/app/letters?year=2024' "$T/en.html" >/dev/null
 expect_grep '<td>9 Nov 2024</td><td>71st anniversary of the National Day of the Kingdom of Cambodia (9 Nov 1953 – 9 Nov 2024)<ul>' "$T/en.html"
 expect_audit_json
+expect_clean_stop
+
+# Without the union's English name: the Vietnamese letters and a word
+# why there are no English ones; English only asked, no letters.
+sed -i '/^name_en = /d' "$T/kyniem.conf"
+start_server 2024-10-15
+web_get viewer '/app/letters?year=2024' "$T/noen.html" >/dev/null
+expect_grep 'role="alert">No English letters: set the union&#39;s English name (name_en in \[organisation\] of the configuration).' "$T/noen.html"
+expect_grep '<li>Kính gửi: Ngài Đại sứ Đặc mệnh toàn quyền Vương quốc Campuchia tại Việt Nam <a' "$T/noen.html"
+expect_no_grep '(English)' "$T/noen.html"
+web_get viewer '/app/letters?year=2024&lang=en' "$T/noen-en.html" >/dev/null
+expect_grep "<p>English letters need the union&#39;s English name: set name_en in \[organisation\] of the configuration.</p>" "$T/noen-en.html"
+expect_no_grep 'Kính gửi' "$T/noen-en.html"
+expect_no_grep 'role="alert"' "$T/noen-en.html"
 expect_clean_stop
