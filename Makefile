@@ -107,9 +107,9 @@ SRCS = \
 	src/lib/escape.c \
 	src/lib/field.c \
 	src/lib/file.c \
-	src/lib/json.c \
 	src/lib/input.c \
 	src/lib/jcs.c \
+	src/lib/jsonw.c \
 	src/lib/log.c \
 	src/lib/sign.c \
 	src/lib/text.c \
@@ -212,7 +212,7 @@ UNITS = \
 	tests/unit/test_icsline.c \
 	tests/unit/test_import.c \
 	tests/unit/test_jcs.c \
-	tests/unit/test_json.c \
+	tests/unit/test_jsonw.c \
 	tests/unit/test_lunar.c \
 	tests/unit/test_message.c \
 	tests/unit/test_plan.c \

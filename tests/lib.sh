@@ -197,7 +197,7 @@ expect_no_grep() {
 
 # expect_audit_json [DB]: one check that the audit trail of DB (default
 # $T/kyniem.db) has entries with a before or an after, and that each
-# before and after is a JSON object Python's json reads (lib/json.c wrote
+# before and after is a JSON object Python's json reads (lib/jsonw.c wrote
 # it); the entries go to the log.
 expect_audit_json() {
 	if "$PYTHON" - "${1:-$T/kyniem.db}" >&9 2>&1 <<'EOP'

@@ -11,7 +11,7 @@
 #include "audit.h"
 #include "cmd.h"
 #include "config.h"
-#include "json.h"
+#include "jsonw.h"
 #include "log.h"
 #include "options.h"
 #include "sign.h"
@@ -42,14 +42,14 @@ flag(int argc, char **argv, const char *name)
 static char *
 public_json(const char *pub)
 {
-	struct json j;
+	struct jsonw j;
 	struct buf b;
 
 	buf_init(&b);
-	json_init(&j, &b, 0);
-	json_object(&j, NULL);
-	json_str(&j, "public", pub);
-	json_end(&j);
+	jsonw_init(&j, &b, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "public", pub);
+	jsonw_end(&j);
 	return buf_detach(&b);
 }
 

@@ -11,7 +11,7 @@
 #include "correction.h"
 #include "config.h"
 #include "escape.h"
-#include "json.h"
+#include "jsonw.h"
 #include "log.h"
 #include "output.h"
 #include "store.h"
@@ -30,21 +30,21 @@ known(const struct observance *o)
 }
 
 static void
-json_row(struct json *j, const struct observance *o)
+json_row(struct jsonw *j, const struct observance *o)
 {
-	json_object(j, NULL);
-	json_str(j, "key", o->key);
-	json_str(j, "kind", rules_kind_name(o->kind));
-	json_str(j, "country", o->country);
-	json_str(j, "date", o->spec);
+	jsonw_object(j, NULL);
+	jsonw_str(j, "key", o->key);
+	jsonw_str(j, "kind", rules_kind_name(o->kind));
+	jsonw_str(j, "country", o->country);
+	jsonw_str(j, "date", o->spec);
 	if (o->rule.base_year > 0)
-		json_int(j, "base_year", o->rule.base_year);
+		jsonw_int(j, "base_year", o->rule.base_year);
 	else
-		json_null(j, "base_year");
-	json_bool(j, "dated", o->rule.type != RULE_UNDATED);
-	json_str(j, "precision", rules_precision_name(rules_precision(o)));
-	json_str(j, "confidence", o->confidence);
-	json_end(j);
+		jsonw_null(j, "base_year");
+	jsonw_bool(j, "dated", o->rule.type != RULE_UNDATED);
+	jsonw_str(j, "precision", rules_precision_name(rules_precision(o)));
+	jsonw_str(j, "confidence", o->confidence);
+	jsonw_end(j);
 }
 
 static void
@@ -71,18 +71,18 @@ row(struct output_list *out, const struct observance *o)
 }
 
 static void
-edited_json(struct json *j, const struct correction *c, const char *state,
+edited_json(struct jsonw *j, const struct correction *c, const char *state,
     const char *at)
 {
-	json_object(j, NULL);
-	json_str(j, "key", c->key);
-	json_str(j, "date", c->rule);
-	json_str(j, "shipped_date", c->shipped_rule);
-	json_str(j, "state", state);
-	json_str(j, "at", at);
-	json_str(j, "who", c->who);
-	json_str(j, "source", c->source);
-	json_end(j);
+	jsonw_object(j, NULL);
+	jsonw_str(j, "key", c->key);
+	jsonw_str(j, "date", c->rule);
+	jsonw_str(j, "shipped_date", c->shipped_rule);
+	jsonw_str(j, "state", state);
+	jsonw_str(j, "at", at);
+	jsonw_str(j, "who", c->who);
+	jsonw_str(j, "source", c->source);
+	jsonw_end(j);
 }
 
 static void

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "json.h"
+#include "jsonw.h"
 #include "log.h"
 #include "lunar.h"
 #include "output.h"
@@ -59,7 +59,7 @@ print_result(const struct lunar_date *l, struct ymd t, int to_solar,
     enum lunar_fmt fmt)
 {
 	char canchi[32], iso[16];
-	struct json j;
+	struct jsonw j;
 	struct buf b;
 
 	if (lunar_can_chi(l->year, canchi, sizeof(canchi)) == -1)
@@ -67,15 +67,15 @@ print_result(const struct lunar_date *l, struct ymd t, int to_solar,
 	util_format_ymd(t, iso, sizeof(iso));
 	buf_init(&b);
 	if (fmt == FMT_JSON) {
-		json_init(&j, &b, 0);
-		json_object(&j, NULL);
-		json_int(&j, "day", l->day);
-		json_int(&j, "month", l->month);
-		json_int(&j, "year", l->year);
-		json_bool(&j, "leap", l->leap);
-		json_str(&j, "can_chi", canchi);
-		json_str(&j, "gregorian", iso);
-		json_end(&j);
+		jsonw_init(&j, &b, 0);
+		jsonw_object(&j, NULL);
+		jsonw_int(&j, "day", l->day);
+		jsonw_int(&j, "month", l->month);
+		jsonw_int(&j, "year", l->year);
+		jsonw_bool(&j, "leap", l->leap);
+		jsonw_str(&j, "can_chi", canchi);
+		jsonw_str(&j, "gregorian", iso);
+		jsonw_end(&j);
 		buf_putc(&b, '\n');
 	} else if (to_solar) {
 		buf_printf(&b, "%d/%d/%d âm lịch%s (%s): %s\n", l->day,

@@ -44,18 +44,18 @@ output_list_begin(struct output_list *o, enum out_format fmt,
 {
 	o->fmt = fmt;
 	buf_init(&o->b);
-	json_init(&o->j, &o->b, 1);
+	jsonw_init(&o->j, &o->b, 1);
 	if (fmt == OUT_CSV)
 		buf_puts(&o->b, csv_header);
 	else if (fmt == OUT_JSON)
-		json_array(&o->j, NULL);
+		jsonw_array(&o->j, NULL);
 }
 
 void
 output_list_end(struct output_list *o, FILE *f)
 {
 	if (o->fmt == OUT_JSON) {
-		json_end(&o->j);
+		jsonw_end(&o->j);
 		buf_putc(&o->b, '\n');
 	}
 	fwrite(o->b.data ? o->b.data : "", 1, o->b.len, f);
@@ -63,24 +63,24 @@ output_list_end(struct output_list *o, FILE *f)
 }
 
 static void
-json_row(struct json *j, const struct occurrence *oc, const char *date,
+json_row(struct jsonw *j, const struct occurrence *oc, const char *date,
     const char *title)
 {
-	json_object(j, NULL);
-	json_str(j, "date", date);
-	json_str(j, "key", oc->obs->key);
-	json_str(j, "kind", rules_kind_name(oc->obs->kind));
-	json_str(j, "country", oc->obs->country);
+	jsonw_object(j, NULL);
+	jsonw_str(j, "date", date);
+	jsonw_str(j, "key", oc->obs->key);
+	jsonw_str(j, "kind", rules_kind_name(oc->obs->kind));
+	jsonw_str(j, "country", oc->obs->country);
 	if (oc->n > 0)
-		json_int(j, "n", oc->n);
+		jsonw_int(j, "n", oc->n);
 	else
-		json_null(j, "n");
-	json_str(j, "milestone", rules_milestone_name(oc->milestone));
-	json_str(j, "precision", rules_precision_name(oc->precision));
-	json_str(j, "confidence", rules_confidence_name(rules_confidence(
+		jsonw_null(j, "n");
+	jsonw_str(j, "milestone", rules_milestone_name(oc->milestone));
+	jsonw_str(j, "precision", rules_precision_name(oc->precision));
+	jsonw_str(j, "confidence", rules_confidence_name(rules_confidence(
 	    oc->obs)));
-	json_str(j, "title", title);
-	json_end(j);
+	jsonw_str(j, "title", title);
+	jsonw_end(j);
 }
 
 static void

@@ -9,7 +9,7 @@
 
 #include <stdio.h>
 
-#include "json.h"
+#include "jsonw.h"
 #include "rules.h"
 #include "util.h"
 
@@ -23,7 +23,7 @@ enum out_format { OUT_TEXT, OUT_CSV, OUT_JSON };
 struct output_list {
 	enum out_format fmt;
 	struct buf b;
-	struct json j;
+	struct jsonw j;
 };
 
 /* "text", "csv" or "json"; 0 or -1. */

@@ -19,7 +19,7 @@
 #include "import.h"
 #include "import_int.h"
 #include "input.h"
-#include "json.h"
+#include "jsonw.h"
 #include "log.h"
 #include "util.h"
 #include "vntime.h"
@@ -65,19 +65,19 @@ audit_file(const struct import_run *run, const char *kind,
 {
 	const struct import_stats *s = run->stats;
 	struct buf obj, after;
-	struct json j;
+	struct jsonw j;
 	int ret;
 
 	buf_init(&obj);
 	buf_init(&after);
 	buf_printf(&obj, "file:%s", run->name);
-	json_init(&j, &after, 0);
-	json_object(&j, NULL);
-	json_str(&j, "kind", kind);
-	json_int(&j, "rows", s->rows - was->rows);
-	json_int(&j, "changed", s->changed - was->changed);
-	json_int(&j, "undated", s->undated - was->undated);
-	json_end(&j);
+	jsonw_init(&j, &after, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "kind", kind);
+	jsonw_int(&j, "rows", s->rows - was->rows);
+	jsonw_int(&j, "changed", s->changed - was->changed);
+	jsonw_int(&j, "undated", s->undated - was->undated);
+	jsonw_end(&j);
 	ret = audit_add(run->st, run->who, "import", obj.data, NULL,
 	    after.data, (time_t)run->now);
 	buf_release(&obj);

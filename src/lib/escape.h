@@ -1,7 +1,7 @@
 /*
  * Escaping, one function per output language: every writer of HTML,
  * Markdown, CSV, XML (docx), URLs and log lines goes through these (JSON
- * goes through the writer in json.h), so untrusted text (titles, notes,
+ * goes through the writer in jsonw.h), so untrusted text (titles, notes,
  * names from imported files and forms) can never become markup, a
  * formula, a header or a second log line.
  */

@@ -13,7 +13,7 @@
 
 #include "config.h"
 #include "dataset.h"
-#include "json.h"
+#include "jsonw.h"
 #include "log.h"
 #include "member.h"
 #include "plan.h"
@@ -26,34 +26,34 @@
 
 /* Text, or null when there is none (the format's "empty is null"). */
 static void
-opt_str(struct json *j, const char *key, const char *s)
+opt_str(struct jsonw *j, const char *key, const char *s)
 {
 	if (s == NULL || *s == '\0')
-		json_null(j, key);
+		jsonw_null(j, key);
 	else
-		json_str(j, key, s);
+		jsonw_str(j, key, s);
 }
 
 static void
-ymd_str(struct json *j, const char *key, struct ymd d)
+ymd_str(struct jsonw *j, const char *key, struct ymd d)
 {
 	char s[16];
 
 	util_format_ymd(d, s, sizeof(s));
-	json_str(j, key, s);
+	jsonw_str(j, key, s);
 }
 
 /* "JP US" as ["JP", "US"]. */
 static void
-codes(struct json *j, const char *key, const char *list)
+codes(struct jsonw *j, const char *key, const char *list)
 {
 	char *copy = xstrdup(list != NULL ? list : ""), *save = NULL, *cc;
 
-	json_array(j, key);
+	jsonw_array(j, key);
 	for (cc = strtok_r(copy, " ", &save); cc != NULL;
 	    cc = strtok_r(NULL, " ", &save))
-		json_str(j, NULL, cc);
-	json_end(j);
+		jsonw_str(j, NULL, cc);
+	jsonw_end(j);
 	free(copy);
 }
 
@@ -80,7 +80,7 @@ milestone_of(const struct report_ctx *c, const struct activity *a)
 }
 
 static void
-activity(const struct report_ctx *c, struct json *j, const struct activity *a)
+activity(const struct report_ctx *c, struct jsonw *j, const struct activity *a)
 {
 	const struct member *m = a->member != NULL ?
 	    member_find(&c->in->data->members, a->member) : NULL;
@@ -88,43 +88,43 @@ activity(const struct report_ctx *c, struct json *j, const struct activity *a)
 
 	buf_init(&s);
 	report_line(c, a, 0, 0, &s);
-	json_object(j, NULL);
-	json_str(j, "key", act_key(a));
-	json_str(j, "title", a->title);
-	json_str(j, "sentence", s.data);
+	jsonw_object(j, NULL);
+	jsonw_str(j, "key", act_key(a));
+	jsonw_str(j, "title", a->title);
+	jsonw_str(j, "sentence", s.data);
 	ymd_str(j, "start", a->start);
 	ymd_str(j, "end", a->end);
-	json_bool(j, "dated", !activity_undated(a));
+	jsonw_bool(j, "dated", !activity_undated(a));
 	opt_str(j, "place", a->location);
 	opt_str(j, "category", a->category);
 	opt_str(j, "observance", a->observance);
 	codes(j, "countries", a->countries);
 	opt_str(j, "partners", a->partner);
 	if (a->participants > 0)
-		json_int(j, "participants", a->participants);
+		jsonw_int(j, "participants", a->participants);
 	else
-		json_null(j, "participants");
+		jsonw_null(j, "participants");
 	opt_str(j, "result", a->result);
 	if (a->member != NULL) {
-		json_object(j, "member");
-		json_str(j, "key", a->member);
-		json_str(j, "name", m != NULL ? m->name : a->member);
-		json_end(j);
+		jsonw_object(j, "member");
+		jsonw_str(j, "key", a->member);
+		jsonw_str(j, "name", m != NULL ? m->name : a->member);
+		jsonw_end(j);
 	} else
-		json_null(j, "member");
+		jsonw_null(j, "member");
 	if (a->amount > 0 && a->currency != NULL) {
-		json_object(j, "amount");
-		json_int(j, "value", a->amount);
-		json_str(j, "currency", a->currency);
-		json_end(j);
+		jsonw_object(j, "amount");
+		jsonw_int(j, "value", a->amount);
+		jsonw_str(j, "currency", a->currency);
+		jsonw_end(j);
 	} else
-		json_null(j, "amount");
+		jsonw_null(j, "amount");
 	if (a->budget > 0)
-		json_int(j, "budget", a->budget);
+		jsonw_int(j, "budget", a->budget);
 	else
-		json_null(j, "budget");
-	json_bool(j, "milestone", milestone_of(c, a) >= 0);
-	json_end(j);
+		jsonw_null(j, "budget");
+	jsonw_bool(j, "milestone", milestone_of(c, a) >= 0);
+	jsonw_end(j);
 	buf_release(&s);
 }
 
@@ -140,7 +140,7 @@ occasion_kind(const struct report_ctx *c, const struct activity *a)
 }
 
 static void
-letters(const struct report_ctx *c, struct json *j)
+letters(const struct report_ctx *c, struct jsonw *j)
 {
 	const char *kinds[64];
 	long n[64];
@@ -160,13 +160,13 @@ letters(const struct report_ctx *c, struct json *j)
 		}
 		n[k] += report_letters_in(c->items[i].a);
 	}
-	json_object(j, "letters");
-	json_int(j, "total", c->n.letters);
-	json_object(j, "by_occasion");
+	jsonw_object(j, "letters");
+	jsonw_int(j, "total", c->n.letters);
+	jsonw_object(j, "by_occasion");
 	for (k = 0; k < nk; k++)
-		json_int(j, kinds[k], n[k]);
-	json_end(j);
-	json_end(j);
+		jsonw_int(j, kinds[k], n[k]);
+	jsonw_end(j);
+	jsonw_end(j);
 }
 
 static int
@@ -177,7 +177,7 @@ str_cmp(const void *a, const void *b)
 
 /* The partner countries, sorted: ",JP,US," in c->countries. */
 static void
-countries(const struct report_ctx *c, struct json *j)
+countries(const struct report_ctx *c, struct jsonw *j)
 {
 	char *copy = xstrdup(c->countries.data != NULL ? c->countries.data :
 	    ""), *save = NULL, *cc, **v = NULL;
@@ -190,85 +190,85 @@ countries(const struct report_ctx *c, struct json *j)
 	}
 	if (n > 1)
 		qsort(v, n, sizeof(*v), str_cmp);
-	json_array(j, "countries");
+	jsonw_array(j, "countries");
 	for (i = 0; i < n; i++)
-		json_str(j, NULL, v[i]);
-	json_end(j);
+		jsonw_str(j, NULL, v[i]);
+	jsonw_end(j);
 	free(v);
 	free(copy);
 }
 
 static void
-counts(const struct report_ctx *c, struct json *j)
+counts(const struct report_ctx *c, struct jsonw *j)
 {
 	size_t i;
 
-	json_object(j, "counts");
-	json_int(j, "activities", c->n.own + c->n.members);
-	json_int(j, "delegations_out", c->n.out);
-	json_int(j, "delegations_in", c->n.in);
+	jsonw_object(j, "counts");
+	jsonw_int(j, "activities", c->n.own + c->n.members);
+	jsonw_int(j, "delegations_out", c->n.out);
+	jsonw_int(j, "delegations_in", c->n.in);
 	letters(c, j);
-	json_object(j, "participants");
-	json_int(j, "people", c->n.people);
-	json_int(j, "activities", c->n.with_people);
-	json_end(j);
+	jsonw_object(j, "participants");
+	jsonw_int(j, "people", c->n.people);
+	jsonw_int(j, "activities", c->n.with_people);
+	jsonw_end(j);
 	countries(c, j);
-	json_array(j, "ngo_aid");
+	jsonw_array(j, "ngo_aid");
 	for (i = 0; i < c->naid; i++) {
-		json_object(j, NULL);
-		json_str(j, "currency", c->aid[i].currency);
-		json_int(j, "amount", c->aid[i].amount);
-		json_end(j);
+		jsonw_object(j, NULL);
+		jsonw_str(j, "currency", c->aid[i].currency);
+		jsonw_int(j, "amount", c->aid[i].amount);
+		jsonw_end(j);
 	}
-	json_end(j);
-	json_end(j);
+	jsonw_end(j);
+	jsonw_end(j);
 }
 
 /* One milestone: observance, title, date, years. */
 static void
-milestone_head(struct json *j, const struct occurrence *oc)
+milestone_head(struct jsonw *j, const struct occurrence *oc)
 {
 	struct buf t;
 
 	buf_init(&t);
 	rules_title(oc, LANG_VI, &t);
-	json_str(j, "observance", oc->obs->key);
-	json_str(j, "title", t.data);
+	jsonw_str(j, "observance", oc->obs->key);
+	jsonw_str(j, "title", t.data);
 	ymd_str(j, "date", oc->date);
-	json_int(j, "years", oc->n);
+	jsonw_int(j, "years", oc->n);
 	buf_release(&t);
 }
 
 /* The year's milestones with a done activity, the union's or a
  * member's, in the report's order, each with its activities' keys. */
 static void
-marked(const struct report_ctx *c, struct json *j)
+marked(const struct report_ctx *c, struct jsonw *j)
 {
 	size_t m, i, k;
 
-	json_array(j, "milestones");
+	jsonw_array(j, "milestones");
 	for (m = 0; m < c->nms; m++) {
 		for (i = 0, k = 0; i < c->nitems; i++)
 			k += !c->items[i].planned &&
 			    milestone_of(c, c->items[i].a) == (long)m;
 		if (k == 0 || c->ms[m].oc->n <= 0)
 			continue;
-		json_object(j, NULL);
+		jsonw_object(j, NULL);
 		milestone_head(j, c->ms[m].oc);
-		json_array(j, "activities");
+		jsonw_array(j, "activities");
 		for (i = 0; i < c->nitems; i++)
 			if (!c->items[i].planned && milestone_of(c,
 			    c->items[i].a) == (long)m)
-				json_str(j, NULL, act_key(c->items[i].a));
-		json_end(j);
-		json_end(j);
+				jsonw_str(j, NULL, act_key(c->items[i].a));
+		jsonw_end(j);
+		jsonw_end(j);
 	}
-	json_end(j);
+	jsonw_end(j);
 }
 
 /* Next year's milestones the plan's section 1.1 names, by date. */
 static int
-next_year(const struct report_ctx *c, struct json *j)
+next_year(const struct report_ctx *c, struct jsonw *j)
 {
 	struct plan_input next = *c->in;
 	struct plan *p = NULL;
@@ -278,18 +278,18 @@ next_year(const struct report_ctx *c, struct json *j)
 	next.lang = LANG_VI;
 	if (plan_place(&next, &p) == -1)
 		return -1;
-	json_object(j, "next_year");
-	json_int(j, "year", next.year);
-	json_array(j, "milestones");
+	jsonw_object(j, "next_year");
+	jsonw_int(j, "year", next.year);
+	jsonw_array(j, "milestones");
 	/* The placement lists the year's occurrences by date. */
 	for (i = 0; i < p->n; i++)
 		if (p->v[i].chosen && p->v[i].oc->n > 0) {
-			json_object(j, NULL);
+			jsonw_object(j, NULL);
 			milestone_head(j, p->v[i].oc);
-			json_end(j);
+			jsonw_end(j);
 		}
-	json_end(j);
-	json_end(j);
+	jsonw_end(j);
+	jsonw_end(j);
 	plan_free(p);
 	return 0;
 }
@@ -315,42 +315,42 @@ body(const struct report_ctx *c, time_t now, const char *version,
 {
 	const struct config *cfg = c->in->cfg;
 	char when[40], gen[80];
-	struct json j;
+	struct jsonw j;
 	size_t i;
 
 	instant(now, when, sizeof(when));
 	snprintf(gen, sizeof(gen), "kyniem %s", version);
-	json_init(&j, out, 2);
-	json_object(&j, NULL);
-	json_str(&j, "format", RECORD_FORMAT);
-	json_int(&j, "version", RECORD_VERSION);
-	json_str(&j, "level", "union");
-	json_object(&j, "union");
-	json_str(&j, "id", cfg->org_id);
-	json_str(&j, "name", cfg->org_name != NULL ? cfg->org_name :
+	jsonw_init(&j, out, 2);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "format", RECORD_FORMAT);
+	jsonw_int(&j, "version", RECORD_VERSION);
+	jsonw_str(&j, "level", "union");
+	jsonw_object(&j, "union");
+	jsonw_str(&j, "id", cfg->org_id);
+	jsonw_str(&j, "name", cfg->org_name != NULL ? cfg->org_name :
 	    "Liên hiệp các tổ chức hữu nghị");
 	opt_str(&j, "province", cfg->org_province);
-	json_end(&j);
-	json_int(&j, "year", c->in->year);
-	json_str(&j, "generated_at", when);
-	json_str(&j, "generator", gen);
-	json_array(&j, "activities");
+	jsonw_end(&j);
+	jsonw_int(&j, "year", c->in->year);
+	jsonw_str(&j, "generated_at", when);
+	jsonw_str(&j, "generator", gen);
+	jsonw_array(&j, "activities");
 	for (i = 0; i < c->nitems; i++)
 		if (!c->items[i].planned)
 			activity(c, &j, c->items[i].a);
-	json_end(&j);
+	jsonw_end(&j);
 	counts(c, &j);
 	marked(c, &j);
 	if (next_year(c, &j) == -1)
 		return -1;
 	if (sig != NULL) {
-		json_object(&j, "signature");
-		json_str(&j, "alg", "ed25519");
-		json_str(&j, "key", sig_key);
-		json_str(&j, "value", sig);
-		json_end(&j);
+		jsonw_object(&j, "signature");
+		jsonw_str(&j, "alg", "ed25519");
+		jsonw_str(&j, "key", sig_key);
+		jsonw_str(&j, "value", sig);
+		jsonw_end(&j);
 	}
-	json_end(&j);
+	jsonw_end(&j);
 	buf_putc(out, '\n');
 	return 0;
 }

@@ -16,7 +16,7 @@
 #include "activity.h"
 #include "config.h"
 #include "escape.h"
-#include "json.h"
+#include "jsonw.h"
 #include "log.h"
 #include "member.h"
 #include "recipient.h"
@@ -820,49 +820,49 @@ activity_apply(struct store *st, const struct config *cfg,
 
 /* A date and time of a as an ISO string member. */
 static void
-json_when(struct json *j, const char *key, struct ymd d, int min)
+iso_member(struct jsonw *j, const char *key, struct ymd d, int min)
 {
 	struct buf t;
 
 	buf_init(&t);
 	vntime_format_iso(d, min, &t);
-	json_str(j, key, t.data);
+	jsonw_str(j, key, t.data);
 	buf_release(&t);
 }
 
 void
 activity_json(const struct activity *a, struct buf *out)
 {
-	struct json j;
+	struct jsonw j;
 	size_t i;
 
-	json_init(&j, out, 0);
-	json_object(&j, NULL);
-	json_str(&j, "title", a->title);
-	json_when(&j, "start", a->start, a->all_day ? -1 : a->start_min);
-	json_when(&j, "end", a->end, a->all_day ? -1 : a->end_min);
-	json_str(&j, "location", a->location);
-	json_str(&j, "organiser", a->organiser);
-	json_str(&j, "observance", a->observance);
-	json_array(&j, "owners");
+	jsonw_init(&j, out, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "title", a->title);
+	iso_member(&j, "start", a->start, a->all_day ? -1 : a->start_min);
+	iso_member(&j, "end", a->end, a->all_day ? -1 : a->end_min);
+	jsonw_str(&j, "location", a->location);
+	jsonw_str(&j, "organiser", a->organiser);
+	jsonw_str(&j, "observance", a->observance);
+	jsonw_array(&j, "owners");
 	for (i = 0; i < a->nowners; i++)
-		json_str(&j, NULL, a->owners[i]);
-	json_end(&j);
-	json_str(&j, "remind", a->remind);
-	json_str(&j, "status", activity_status_name(a->status));
-	json_str(&j, "notes", a->notes);
-	json_str(&j, "result", a->result);
-	json_int(&j, "participants", a->participants);
-	json_str(&j, "category", a->category);
-	json_str(&j, "countries", a->countries);
-	json_str(&j, "partner", a->partner);
-	json_str(&j, "member", a->member);
-	json_int(&j, "amount", a->amount);
-	json_str(&j, "currency", a->currency);
-	json_int(&j, "budget", a->budget);
-	json_str(&j, "report_text", a->report_text);
-	json_bool(&j, "public", a->public == 1);
-	json_end(&j);
+		jsonw_str(&j, NULL, a->owners[i]);
+	jsonw_end(&j);
+	jsonw_str(&j, "remind", a->remind);
+	jsonw_str(&j, "status", activity_status_name(a->status));
+	jsonw_str(&j, "notes", a->notes);
+	jsonw_str(&j, "result", a->result);
+	jsonw_int(&j, "participants", a->participants);
+	jsonw_str(&j, "category", a->category);
+	jsonw_str(&j, "countries", a->countries);
+	jsonw_str(&j, "partner", a->partner);
+	jsonw_str(&j, "member", a->member);
+	jsonw_int(&j, "amount", a->amount);
+	jsonw_str(&j, "currency", a->currency);
+	jsonw_int(&j, "budget", a->budget);
+	jsonw_str(&j, "report_text", a->report_text);
+	jsonw_bool(&j, "public", a->public == 1);
+	jsonw_end(&j);
 }
 
 int

@@ -20,7 +20,7 @@
 #include "backup.h"
 #include "backup_int.h"
 #include "config.h"
-#include "json.h"
+#include "jsonw.h"
 #include "file.h"
 #include "log.h"
 #include "store.h"
@@ -286,23 +286,23 @@ audit_restore(sqlite3 *copy, const char *path, const char *file,
     const struct backup_restored *r, const char *who, time_t now)
 {
 	struct buf after, taken;
-	struct json j;
+	struct jsonw j;
 	struct ymd d;
 	int min, ret;
 
 	buf_init(&after);
 	buf_init(&taken);
-	json_init(&j, &after, 0);
-	json_object(&j, NULL);
-	json_str(&j, "file", file);
+	jsonw_init(&j, &after, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "file", file);
 	if (!r->plain) {
 		d = vntime_day(r->created, &min);
 		vntime_format_iso(d, min, &taken);
-		json_str(&j, "taken", taken.data);
-		json_bool(&j, "encrypted", r->encrypted);
+		jsonw_str(&j, "taken", taken.data);
+		jsonw_bool(&j, "encrypted", r->encrypted);
 	}
-	json_int(&j, "schema", r->schema);
-	json_end(&j);
+	jsonw_int(&j, "schema", r->schema);
+	jsonw_end(&j);
 	ret = audit_add_db(copy, path, who, "backup.restore", file, NULL,
 	    after.data, now);
 	buf_release(&after);

@@ -13,7 +13,7 @@
 #include "config.h"
 #include "contact.h"
 #include "contact_sel.h"
-#include "json.h"
+#include "jsonw.h"
 #include "recipient.h"
 #include "store.h"
 #include "text.h"
@@ -148,26 +148,26 @@ contact_from_csv(char **f, struct contact *c)
 }
 
 void
-contact_json_value(struct json *j, const struct contact *c, int loaded)
+contact_json_value(struct jsonw *j, const struct contact *c, int loaded)
 {
 	static const char *const origins[] = { "imported", "edited",
 		"added" };
 	const struct field *f;
 
-	json_object(j, NULL);
+	jsonw_object(j, NULL);
 	for (f = contact_fields; f->name != NULL; f++)
-		json_str(j, f->name, field_value(f, c));
+		jsonw_str(j, f->name, field_value(f, c));
 	if (loaded)
-		json_str(j, "origin", origins[(int)c->origin]);
-	json_end(j);
+		jsonw_str(j, "origin", origins[(int)c->origin]);
+	jsonw_end(j);
 }
 
 void
 contact_json(const struct contact *c, int loaded, struct buf *out)
 {
-	struct json j;
+	struct jsonw j;
 
-	json_init(&j, out, 0);
+	jsonw_init(&j, out, 0);
 	contact_json_value(&j, c, loaded);
 }
 

@@ -20,7 +20,7 @@
 
 struct buf;
 struct config;
-struct json;
+struct jsonw;
 struct store;
 
 /* The columns of calendars/contacts.csv, in order (import.c's header). */
@@ -131,7 +131,7 @@ void contact_list_release(struct contact_list *l);
  * json`: contact_json() appends it to out alone, contact_json_value()
  * writes it as the next value of j (in a list). */
 void contact_json(const struct contact *c, int loaded, struct buf *out);
-void contact_json_value(struct json *j, const struct contact *c,
+void contact_json_value(struct jsonw *j, const struct contact *c,
     int loaded);
 
 /*

@@ -10,7 +10,7 @@
 
 #include "audit.h"
 #include "correction.h"
-#include "json.h"
+#include "jsonw.h"
 #include "log.h"
 #include "lunar.h"
 #include "store.h"
@@ -303,16 +303,16 @@ static void
 json(const char *date, int base_year, const char *source,
     const char *confidence, const char *note, struct buf *out)
 {
-	struct json j;
+	struct jsonw j;
 
-	json_init(&j, out, 0);
-	json_object(&j, NULL);
-	json_str(&j, "date", date);
-	json_int(&j, "base_year", base_year);
-	json_str(&j, "source", source);
-	json_str(&j, "confidence", confidence);
-	json_str(&j, "note", note);
-	json_end(&j);
+	jsonw_init(&j, out, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "date", date);
+	jsonw_int(&j, "base_year", base_year);
+	jsonw_str(&j, "source", source);
+	jsonw_str(&j, "confidence", confidence);
+	jsonw_str(&j, "note", note);
+	jsonw_end(&j);
 }
 
 void

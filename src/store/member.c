@@ -12,7 +12,7 @@
 
 #include "audit.h"
 #include "escape.h"
-#include "json.h"
+#include "jsonw.h"
 #include "log.h"
 #include "member.h"
 #include "store.h"
@@ -91,14 +91,14 @@ member_import(struct store *st, const struct member_input *in, long now,
 void
 member_json(const struct member_input *m, struct buf *out)
 {
-	struct json j;
+	struct jsonw j;
 
-	json_init(&j, out, 0);
-	json_object(&j, NULL);
-	json_str(&j, "key", m->key);
-	json_str(&j, "name", m->name);
-	json_str(&j, "kind", kind_of(m));
-	json_end(&j);
+	jsonw_init(&j, out, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "key", m->key);
+	jsonw_str(&j, "name", m->name);
+	jsonw_str(&j, "kind", kind_of(m));
+	jsonw_end(&j);
 }
 
 static void

@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "audit.h"
-#include "json.h"
+#include "jsonw.h"
 #include "log.h"
 #include "merge.h"
 #include "store.h"
@@ -433,23 +433,23 @@ audit(struct store *st, const char *other, const struct merge_report *r,
     const char *who, time_t now)
 {
 	char *obj = xasprintf("merge:%s", other);
-	struct json j;
+	struct jsonw j;
 	struct buf b;
 	size_t i;
 	int ret;
 
 	buf_init(&b);
-	json_init(&j, &b, 0);
-	json_object(&j, NULL);
-	json_str(&j, "file", other);
+	jsonw_init(&j, &b, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "file", other);
 	for (i = 0; i < r->ntables; i++) {
-		json_object(&j, r->tables[i].table);
-		json_int(&j, "added", r->tables[i].added);
-		json_int(&j, "same", r->tables[i].same);
-		json_int(&j, "conflicts", r->tables[i].conflicts);
-		json_end(&j);
+		jsonw_object(&j, r->tables[i].table);
+		jsonw_int(&j, "added", r->tables[i].added);
+		jsonw_int(&j, "same", r->tables[i].same);
+		jsonw_int(&j, "conflicts", r->tables[i].conflicts);
+		jsonw_end(&j);
 	}
-	json_end(&j);
+	jsonw_end(&j);
 	ret = audit_add(st, who, "db.merge", obj, NULL, b.data, now);
 	buf_release(&b);
 	free(obj);

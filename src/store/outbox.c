@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "audit.h"
-#include "json.h"
+#include "jsonw.h"
 #include "log.h"
 #include "outbox.h"
 #include "store.h"
@@ -245,16 +245,16 @@ outbox_retry(struct store *st, long id, const char *who, long now)
 void
 outbox_item_json(const struct outbox_item *it, struct buf *out)
 {
-	struct json j;
+	struct jsonw j;
 
-	json_init(&j, out, 0);
-	json_object(&j, NULL);
-	json_str(&j, "state", outbox_state_name(it->state));
-	json_int(&j, "attempts", it->attempts);
-	json_str(&j, "recipient", it->recipient);
-	json_str(&j, "subject", it->subject);
-	json_str(&j, "last_error", it->last_error);
-	json_end(&j);
+	jsonw_init(&j, out, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "state", outbox_state_name(it->state));
+	jsonw_int(&j, "attempts", it->attempts);
+	jsonw_str(&j, "recipient", it->recipient);
+	jsonw_str(&j, "subject", it->subject);
+	jsonw_str(&j, "last_error", it->last_error);
+	jsonw_end(&j);
 }
 
 void

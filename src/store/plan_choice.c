@@ -9,7 +9,7 @@
 
 #include "audit.h"
 #include "config.h"
-#include "json.h"
+#include "jsonw.h"
 #include "plan_choice.h"
 #include "store.h"
 #include "util.h"
@@ -146,16 +146,16 @@ dated_in(const struct config *cfg, struct lunar_cal *lunar,
 static char *
 choice_json(enum plan_choice c)
 {
-	struct json j;
+	struct jsonw j;
 	struct buf b;
 
 	if (c == PLAN_CHOICE_NONE)
 		return NULL;
 	buf_init(&b);
-	json_init(&j, &b, 0);
-	json_object(&j, NULL);
-	json_str(&j, "choice", plan_choice_name(c));
-	json_end(&j);
+	jsonw_init(&j, &b, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "choice", plan_choice_name(c));
+	jsonw_end(&j);
 	return buf_detach(&b);
 }
 

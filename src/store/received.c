@@ -11,7 +11,7 @@
 
 #include "audit.h"
 #include "config.h"
-#include "json.h"
+#include "jsonw.h"
 #include "log.h"
 #include "received.h"
 #include "record.h"
@@ -81,18 +81,18 @@ static char *
 summary(const char *id, int year, const char *generated_at, int is_signed,
     const char *sha)
 {
-	struct json j;
+	struct jsonw j;
 	struct buf b;
 
 	buf_init(&b);
-	json_init(&j, &b, 0);
-	json_object(&j, NULL);
-	json_str(&j, "union", id);
-	json_int(&j, "year", year);
-	json_str(&j, "generated_at", generated_at);
-	json_bool(&j, "signed", is_signed);
-	json_str(&j, "sha256", sha);
-	json_end(&j);
+	jsonw_init(&j, &b, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "union", id);
+	jsonw_int(&j, "year", year);
+	jsonw_str(&j, "generated_at", generated_at);
+	jsonw_bool(&j, "signed", is_signed);
+	jsonw_str(&j, "sha256", sha);
+	jsonw_end(&j);
 	return buf_detach(&b);
 }
 

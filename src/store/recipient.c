@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "audit.h"
-#include "json.h"
+#include "jsonw.h"
 #include "log.h"
 #include "recipient.h"
 #include "store.h"
@@ -269,15 +269,15 @@ recipient_release(struct recipient *r)
 void
 recipient_json(const struct recipient *r, struct buf *out)
 {
-	struct json j;
+	struct jsonw j;
 
-	json_init(&j, out, 0);
-	json_object(&j, NULL);
-	json_str(&j, "email", r->email);
-	json_str(&j, "name", r->name);
-	json_str(&j, "lang", r->lang == LANG_EN ? "en" : "vi");
-	json_str(&j, "follows", r->follows);
-	json_end(&j);
+	jsonw_init(&j, out, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "email", r->email);
+	jsonw_str(&j, "name", r->name);
+	jsonw_str(&j, "lang", r->lang == LANG_EN ? "en" : "vi");
+	jsonw_str(&j, "follows", r->follows);
+	jsonw_end(&j);
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include "audit.h"
 #include "field.h"
+#include "jsonw.h"
 #include "lunar.h"
 #include "store.h"
 #include "texts.h"
@@ -144,6 +145,18 @@ row(sqlite3_stmt *stmt, void *elem)
 
 #define COLS	"doc, year, key, version, body, who, at, restored"
 
+/* The rows of stmt into out: 0, or -1 with out empty. */
+static int
+collect(struct store *st, sqlite3_stmt *stmt, struct text_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row) == 0)
+		return 0;
+	text_list_release(out);
+	return -1;
+}
+
 /* The current versions, of one doc and key when they are not NULL. */
 static int
 load(struct store *st, const char *doc, const char *key,
@@ -155,17 +168,11 @@ load(struct store *st, const char *doc, const char *key,
 	    " u.doc = t.doc AND u.year = t.year AND u.key = t.key)"
 	    " ORDER BY doc, key, year");
 
-	memset(out, 0, sizeof(*out));
 	if (stmt != NULL) {
 		store_bind_text(stmt, 1, doc);
 		store_bind_text(stmt, 2, key);
 	}
-	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row) == -1) {
-		text_list_release(out);
-		return -1;
-	}
-	return 0;
+	return collect(st, stmt, out);
 }
 
 int
@@ -396,17 +403,20 @@ insert(struct store *st, const char *doc, int year, const char *key,
 static char *
 version_json(long version, const char *body, long restored)
 {
+	struct jsonw j;
 	struct buf b;
 
 	if (version == 0)
 		return NULL;
 	buf_init(&b);
-	buf_printf(&b, "{\"version\":%ld", version);
+	jsonw_init(&j, &b, 0);
+	jsonw_object(&j, NULL);
+	jsonw_int(&j, "version", version);
 	if (body != NULL)
-		buf_printf(&b, ",\"chars\":%zu", text_chars(body));
+		jsonw_int(&j, "chars", (long long)text_chars(body));
 	if (restored > 0)
-		buf_printf(&b, ",\"restored\":%ld", restored);
-	buf_putc(&b, '}');
+		jsonw_int(&j, "restored", restored);
+	jsonw_end(&j);
 	return buf_detach(&b);
 }
 
@@ -479,18 +489,12 @@ text_history(struct store *st, const char *doc, int year, const char *key,
 	    " WHERE doc = ?1 AND year = ?2 AND key = ?3"
 	    " ORDER BY version DESC");
 
-	memset(out, 0, sizeof(*out));
 	if (stmt != NULL) {
 		store_bind_text(stmt, 1, doc);
 		sqlite3_bind_int(stmt, 2, year);
 		store_bind_text(stmt, 3, key);
 	}
-	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row) == -1) {
-		text_list_release(out);
-		return -1;
-	}
-	return 0;
+	return collect(st, stmt, out);
 }
 
 int

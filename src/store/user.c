@@ -14,7 +14,7 @@
 #include <strings.h>
 
 #include "audit.h"
-#include "json.h"
+#include "jsonw.h"
 #include "log.h"
 #include "store.h"
 #include "text.h"
@@ -92,15 +92,15 @@ user_role_name(enum role r)
 void
 user_json(const struct user *u, struct buf *out)
 {
-	struct json j;
+	struct jsonw j;
 
-	json_init(&j, out, 0);
-	json_object(&j, NULL);
-	json_str(&j, "email", u->email);
-	json_str(&j, "name", u->name);
-	json_str(&j, "role", user_role_name(u->role));
-	json_bool(&j, "disabled", u->disabled);
-	json_end(&j);
+	jsonw_init(&j, out, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "email", u->email);
+	jsonw_str(&j, "name", u->name);
+	jsonw_str(&j, "role", user_role_name(u->role));
+	jsonw_bool(&j, "disabled", u->disabled);
+	jsonw_end(&j);
 }
 
 int

@@ -312,6 +312,41 @@ ui_button(struct web_req *r, const char *action, const char *label,
 }
 
 void
+ui_edit_remove(struct web_req *r, const char *base, const char *param,
+    const char *value, const char *ask)
+{
+	struct buf enc, remove;
+
+	buf_init(&enc);
+	buf_init(&remove);
+	esc_url(&enc, value);
+	buf_printf(&remove, "%s/remove?%s=%s", base, param, enc.data);
+	html_printf(r->out, "<td><a class=\"button secondary\" href=\"%s%s/"
+	    "edit?%s=%s\">%s</a> ", r->root, base, param, enc.data,
+	    L(r, "Sửa", "Edit"));
+	ui_button(r, remove.data, L(r, "Xóa", "Remove"), "danger", ask);
+	html_raw(r->out, "</td>");
+	buf_release(&enc);
+	buf_release(&remove);
+}
+
+void
+ui_refused(struct web_req *r)
+{
+	html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s</p>\n",
+	    L(r, "Chưa lưu được: hãy sửa các mục được đánh dấu dưới đây.",
+	    "Not saved: correct the fields marked below."));
+}
+
+void
+ui_form_end(struct web_req *r, const char *path, const char *back)
+{
+	html_printf(r->out, "<button type=\"submit\">%s</button> <a "
+	    "class=\"button secondary\" href=\"%s%s\">%s</a></form>\n",
+	    L(r, "Lưu", "Save"), r->root, path, back);
+}
+
+void
 ui_page_read(struct web_req *r, const char *param, struct ui_page *p)
 {
 	const char *q = http_req_query(r->hr, param);

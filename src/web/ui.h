@@ -67,6 +67,16 @@ void ui_select(struct web_req *r, const char *name, const char *label,
  * the script asks first; either may be NULL. */
 void ui_button(struct web_req *r, const char *action, const char *label,
     const char *cls, const char *confirm);
+/* The last cell of a list's row: an Edit link to base/edit?param=value
+ * and a Remove button posting to base/remove?param=value that asks
+ * first (value URL-encoded). */
+void ui_edit_remove(struct web_req *r, const char *base, const char *param,
+    const char *value, const char *ask);
+/* Above a form the server refused: the alert that nothing was saved. */
+void ui_refused(struct web_req *r);
+/* The end of an edit form: its Save button, a link back to path (under
+ * root) saying back, and </form>. */
+void ui_form_end(struct web_req *r, const char *path, const char *back);
 
 /*
  * A page of a list: every list of the application shows UI_PAGE_ROWS rows

@@ -12,7 +12,7 @@
 #include "activity.h"
 #include "contact.h"
 #include "escape.h"
-#include "json.h"
+#include "jsonw.h"
 #include "import.h"
 #include "text.h"
 #include "ui.h"

@@ -64,39 +64,20 @@ form_fields(struct web_req *r, const struct mform *f)
 }
 
 static void
-refused(struct web_req *r)
-{
-	html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s</p>\n",
-	    L(r, "Chưa lưu được: hãy sửa các mục được đánh dấu dưới đây.",
-	    "Not saved: correct the fields marked below."));
-}
-
-static void
 member_row(struct web_req *r, const struct member *m, int editor)
 {
-	struct buf enc, action, ask;
+	struct buf ask;
 
 	html_printf(r->out, "<tr><td><code>%s</code></td><td>%s</td>"
 	    "<td>%s</td>", m->key, m->name, kind_label(r, m->kind));
-	if (!editor) {
-		html_raw(r->out, "</tr>\n");
-		return;
+	if (editor) {
+		buf_init(&ask);
+		buf_printf(&ask, L(r, "Xóa đơn vị thành viên %s?",
+		    "Remove the member %s?"), m->name);
+		ui_edit_remove(r, "/app/members", "key", m->key, ask.data);
+		buf_release(&ask);
 	}
-	buf_init(&enc);
-	buf_init(&action);
-	buf_init(&ask);
-	esc_url(&enc, m->key);
-	buf_printf(&action, "/app/members/remove?key=%s", enc.data);
-	buf_printf(&ask, L(r, "Xóa đơn vị thành viên %s?",
-	    "Remove the member %s?"), m->name);
-	html_printf(r->out, "<td><a class=\"button secondary\" href=\"%s/app/"
-	    "members/edit?key=%s\">%s</a> ", r->root, enc.data,
-	    L(r, "Sửa", "Edit"));
-	ui_button(r, action.data, L(r, "Xóa", "Remove"), "danger", ask.data);
-	html_raw(r->out, "</td></tr>\n");
-	buf_release(&enc);
-	buf_release(&action);
-	buf_release(&ask);
+	html_raw(r->out, "</tr>\n");
 }
 
 static void
@@ -150,7 +131,7 @@ list_page(struct web_req *r, unsigned status, const struct mform *f)
 		html_printf(r->out, "<h2>%s</h2>\n", L(r, "Thêm đơn vị thành "
 		    "viên", "Add a member"));
 		if (status == 422)
-			refused(r);
+			ui_refused(r);
 		html_printf(r->out, "<form class=\"card\" method=\"post\" "
 		    "action=\"%s/app/members\">", r->root);
 		ui_csrf(r);
@@ -176,15 +157,13 @@ edit_page(struct web_req *r, unsigned status, const struct mform *f)
 	html_printf(r->out, "<p>%s <code>%s</code></p>\n", L(r, "Mã:", "Key:"),
 	    f->in.key);
 	if (status == 422)
-		refused(r);
+		ui_refused(r);
 	html_printf(r->out, "<form class=\"card\" method=\"post\" "
 	    "action=\"%s/app/members/edit?key=%s\">", r->root, q.data);
 	ui_csrf(r);
 	form_fields(r, f);
-	html_printf(r->out, "<button type=\"submit\">%s</button> <a "
-	    "class=\"button secondary\" href=\"%s/app/members\">%s</a>"
-	    "</form>\n", L(r, "Lưu", "Save"), r->root, L(r, "Quay lại danh "
-	    "sách", "Back to the list"));
+	ui_form_end(r, "/app/members", L(r, "Quay lại danh sách",
+	    "Back to the list"));
 	ui_end(r);
 	buf_release(&q);
 	return 0;

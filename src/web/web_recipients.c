@@ -89,35 +89,18 @@ form_fields(struct web_req *r, const struct rform *f)
 }
 
 static void
-refused(struct web_req *r)
-{
-	html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s</p>\n",
-	    L(r, "Chưa lưu được: hãy sửa các mục được đánh dấu dưới đây.",
-	    "Not saved: correct the fields marked below."));
-}
-
-static void
 recipient_row(struct web_req *r, const struct recipient *rec)
 {
-	struct buf enc, action, ask;
+	struct buf ask;
 
-	buf_init(&enc);
-	buf_init(&action);
 	buf_init(&ask);
-	esc_url(&enc, rec->email);
-	buf_printf(&action, "/app/recipients/remove?email=%s", enc.data);
 	buf_printf(&ask, L(r, "Xóa người nhận %s?", "Remove the recipient %s?"),
 	    rec->email);
 	html_printf(r->out, "<tr><td>%s</td><td>%s</td><td>%s</td>"
-	    "<td><code>%s</code></td><td>", rec->email, rec->name,
+	    "<td><code>%s</code></td>", rec->email, rec->name,
 	    rec->lang == LANG_EN ? "English" : "Tiếng Việt", rec->follows);
-	html_printf(r->out, "<a class=\"button secondary\" href=\"%s/app/"
-	    "recipients/edit?email=%s\">%s</a> ", r->root, enc.data,
-	    L(r, "Sửa", "Edit"));
-	ui_button(r, action.data, L(r, "Xóa", "Remove"), "danger", ask.data);
-	html_raw(r->out, "</td></tr>\n");
-	buf_release(&enc);
-	buf_release(&action);
+	ui_edit_remove(r, "/app/recipients", "email", rec->email, ask.data);
+	html_raw(r->out, "</tr>\n");
 	buf_release(&ask);
 }
 
@@ -181,7 +164,7 @@ list_page(struct web_req *r, unsigned status, const struct rform *f)
 	html_printf(r->out, "<h2>%s</h2>\n", L(r, "Thêm người nhận",
 	    "Add a recipient"));
 	if (status == 422)
-		refused(r);
+		ui_refused(r);
 	html_printf(r->out, "<form class=\"card\" method=\"post\" "
 	    "action=\"%s/app/recipients\">", r->root);
 	ui_csrf(r);
@@ -206,15 +189,13 @@ edit_page(struct web_req *r, unsigned status, const struct rform *f)
 	html_printf(r->out, "<p>Email: <strong>%s</strong></p>\n",
 	    f->in.email);
 	if (status == 422)
-		refused(r);
+		ui_refused(r);
 	html_printf(r->out, "<form class=\"card\" method=\"post\" "
 	    "action=\"%s/app/recipients/edit?email=%s\">", r->root, q.data);
 	ui_csrf(r);
 	form_fields(r, f);
-	html_printf(r->out, "<button type=\"submit\">%s</button> <a "
-	    "class=\"button secondary\" href=\"%s/app/recipients\">%s</a>"
-	    "</form>\n", L(r, "Lưu", "Save"), r->root, L(r, "Quay lại danh "
-	    "sách", "Back to the list"));
+	ui_form_end(r, "/app/recipients", L(r, "Quay lại danh sách",
+	    "Back to the list"));
 	ui_end(r);
 	buf_release(&q);
 	return 0;

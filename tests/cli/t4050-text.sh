@@ -157,3 +157,4 @@ printf 'Mục đích:\tphục vụ\n- Một\n' >"$T/tab"
 expect "a tab is kept" K text set plan 2024 purpose --file "$T/tab"
 K text show plan 2024 purpose >"$T/shown"
 expect_diff "$T/tab" "$T/shown"
+expect_audit_json

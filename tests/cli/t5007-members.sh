@@ -103,6 +103,7 @@ expect "a refused edit is not audited" [ "$(grep -c "	activity.edit	activity:$id
     "$T/audit")" -eq 2 ]
 expect "the refused removal is not audited" \
     [ "$(grep -c 'member.remove' "$T/audit")" -eq 1 ]
+expect_audit_json
 
 # A seed fixture's files: the members, then the activities naming them.
 mv "$T/kyniem.db" "$T/hand.db"

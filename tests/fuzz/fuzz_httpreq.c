@@ -19,7 +19,7 @@
 
 #include "escape.h"
 #include "httpreq.h"
-#include "json.h"
+#include "jsonw.h"
 #include "token.h"
 #include "util.h"
 
@@ -72,15 +72,15 @@ paths(const uint8_t *data, size_t size)
 /* A JSON string of any bytes is valid UTF-8, quoted, with no raw control
  * byte and no quote that is not escaped inside. */
 static void
-json_string(const char *s)
+jsonw_checked(const char *s)
 {
-	struct json j;
+	struct jsonw j;
 	struct buf b;
 	size_t i;
 
 	buf_init(&b);
-	json_init(&j, &b, 0);
-	json_str(&j, NULL, s);
+	jsonw_init(&j, &b, 0);
+	jsonw_str(&j, NULL, s);
 	if (b.len < 2 || b.data[0] != '"' || b.data[b.len - 1] != '"' ||
 	    !util_utf8_valid(b.data, b.len))
 		abort();
@@ -118,7 +118,7 @@ escapes(const char *s)
 	esc_xml(&b, s);
 	esc_url(&b, s);
 	buf_release(&b);
-	json_string(s);
+	jsonw_checked(s);
 }
 
 static void

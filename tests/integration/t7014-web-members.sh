@@ -106,4 +106,5 @@ K audit >"$T/audit"
 for a in member.add member.edit member.remove; do
 	expect_grep "	editor@example.org	$a	member:vn-nga	" "$T/audit"
 done
+expect_audit_json
 expect_clean_stop

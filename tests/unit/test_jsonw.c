@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json.h"
+#include "jsonw.h"
 #include "util.h"
 
 /* One string value written alone, and its literal. */
@@ -56,11 +56,11 @@ static const char *const controls[0x20] = {
 START_TEST(string_escapes)
 {
 	struct buf b;
-	struct json j;
+	struct jsonw j;
 
 	buf_init(&b);
-	json_init(&j, &b, 0);
-	json_str(&j, NULL, strings[_i].in);
+	jsonw_init(&j, &b, 0);
+	jsonw_str(&j, NULL, strings[_i].in);
 	ck_assert_msg(strcmp(b.data, strings[_i].want) == 0,
 	    "%s: got '%s'", strings[_i].name, b.data);
 	buf_release(&b);
@@ -71,12 +71,12 @@ START_TEST(control_escapes)
 {
 	char in[4] = { 'x', (char)_i, 'y', '\0' }, want[16];
 	struct buf b;
-	struct json j;
+	struct jsonw j;
 
 	snprintf(want, sizeof(want), "\"x%sy\"", controls[_i]);
 	buf_init(&b);
-	json_init(&j, &b, 0);
-	json_str(&j, NULL, in);
+	jsonw_init(&j, &b, 0);
+	jsonw_str(&j, NULL, in);
 	ck_assert_msg(strcmp(b.data, want) == 0, "control 0x%02x: got '%s'",
 	    _i, b.data);
 	buf_release(&b);
@@ -88,34 +88,34 @@ END_TEST
 START_TEST(nesting)
 {
 	struct buf b;
-	struct json j;
+	struct jsonw j;
 
 	buf_init(&b);
-	json_init(&j, &b, 0);
-	json_object(&j, NULL);
-	json_str(&j, "title", "Tết");
-	json_str(&j, "a\"b\n", "v");
-	json_int(&j, "n", -42);
-	json_int(&j, "min", LLONG_MIN);
-	json_int(&j, "max", LLONG_MAX);
-	json_bool(&j, "t", 1);
-	json_bool(&j, "f", 0);
-	json_null(&j, "none");
-	json_array(&j, "empty");
-	json_end(&j);
-	json_object(&j, "o");
-	json_end(&j);
-	json_array(&j, "list");
-	json_str(&j, NULL, "a");
-	json_array(&j, NULL);
-	json_int(&j, NULL, 1);
-	json_object(&j, NULL);
-	json_bool(&j, "deep", 7);
-	json_end(&j);
-	json_end(&j);
-	json_null(&j, NULL);
-	json_end(&j);
-	json_end(&j);
+	jsonw_init(&j, &b, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "title", "Tết");
+	jsonw_str(&j, "a\"b\n", "v");
+	jsonw_int(&j, "n", -42);
+	jsonw_int(&j, "min", LLONG_MIN);
+	jsonw_int(&j, "max", LLONG_MAX);
+	jsonw_bool(&j, "t", 1);
+	jsonw_bool(&j, "f", 0);
+	jsonw_null(&j, "none");
+	jsonw_array(&j, "empty");
+	jsonw_end(&j);
+	jsonw_object(&j, "o");
+	jsonw_end(&j);
+	jsonw_array(&j, "list");
+	jsonw_str(&j, NULL, "a");
+	jsonw_array(&j, NULL);
+	jsonw_int(&j, NULL, 1);
+	jsonw_object(&j, NULL);
+	jsonw_bool(&j, "deep", 7);
+	jsonw_end(&j);
+	jsonw_end(&j);
+	jsonw_null(&j, NULL);
+	jsonw_end(&j);
+	jsonw_end(&j);
 	ck_assert_int_eq(j.depth, 0);
 	ck_assert_str_eq(b.data, "{\"title\":\"Tết\",\"a\\\"b\\n\":\"v\","
 	    "\"n\":-42,"
@@ -130,12 +130,12 @@ END_TEST
 START_TEST(appends)
 {
 	struct buf b;
-	struct json j;
+	struct jsonw j;
 
 	buf_init(&b);
 	buf_puts(&b, "x=");
-	json_init(&j, &b, 0);
-	json_int(&j, NULL, 5);
+	jsonw_init(&j, &b, 0);
+	jsonw_int(&j, NULL, 5);
 	ck_assert_str_eq(b.data, "x=5");
 	buf_release(&b);
 }
@@ -146,38 +146,38 @@ END_TEST
 START_TEST(lines_layout)
 {
 	struct buf b;
-	struct json j;
+	struct jsonw j;
 	int i;
 
 	buf_init(&b);
-	json_init(&j, &b, 1);
-	json_array(&j, NULL);
+	jsonw_init(&j, &b, 1);
+	jsonw_array(&j, NULL);
 	for (i = 1; i <= 2; i++) {
-		json_object(&j, NULL);
-		json_int(&j, "n", i);
-		json_array(&j, "v");
-		json_int(&j, NULL, i);
-		json_int(&j, NULL, i);
-		json_end(&j);
-		json_end(&j);
+		jsonw_object(&j, NULL);
+		jsonw_int(&j, "n", i);
+		jsonw_array(&j, "v");
+		jsonw_int(&j, NULL, i);
+		jsonw_int(&j, NULL, i);
+		jsonw_end(&j);
+		jsonw_end(&j);
 	}
-	json_end(&j);
+	jsonw_end(&j);
 	ck_assert_str_eq(b.data,
 	    "[\n {\"n\":1,\"v\":[1,1]},\n {\"n\":2,\"v\":[2,2]}\n]");
 	b.len = 0;
-	json_init(&j, &b, 1);
-	json_array(&j, NULL);
-	json_end(&j);
+	jsonw_init(&j, &b, 1);
+	jsonw_array(&j, NULL);
+	jsonw_end(&j);
 	ck_assert_str_eq(b.data, "[]");
 	b.len = 0;
-	json_init(&j, &b, 2);
-	json_object(&j, NULL);
-	json_array(&j, "a");
-	json_int(&j, NULL, 1);
-	json_end(&j);
-	json_array(&j, "b");
-	json_end(&j);
-	json_end(&j);
+	jsonw_init(&j, &b, 2);
+	jsonw_object(&j, NULL);
+	jsonw_array(&j, "a");
+	jsonw_int(&j, NULL, 1);
+	jsonw_end(&j);
+	jsonw_array(&j, "b");
+	jsonw_end(&j);
+	jsonw_end(&j);
 	ck_assert_str_eq(b.data, "{\n \"a\":[\n  1\n ],\n \"b\":[]\n}");
 	buf_release(&b);
 }
@@ -186,50 +186,50 @@ END_TEST
 /* Misuse would write JSON that does not parse: it stops the program
  * (fatal(), exit status 1) rather than write it. */
 static void
-misuse_key_in_array(struct json *j)
+misuse_key_in_array(struct jsonw *j)
 {
-	json_array(j, NULL);
-	json_int(j, "k", 1);
+	jsonw_array(j, NULL);
+	jsonw_int(j, "k", 1);
 }
 
 static void
-misuse_no_key(struct json *j)
+misuse_no_key(struct jsonw *j)
 {
-	json_object(j, NULL);
-	json_int(j, NULL, 1);
+	jsonw_object(j, NULL);
+	jsonw_int(j, NULL, 1);
 }
 
 static void
-misuse_key_outermost(struct json *j)
+misuse_key_outermost(struct jsonw *j)
 {
-	json_int(j, "k", 1);
+	jsonw_int(j, "k", 1);
 }
 
 static void
-misuse_two_values(struct json *j)
+misuse_two_values(struct jsonw *j)
 {
-	json_int(j, NULL, 1);
-	json_int(j, NULL, 2);
+	jsonw_int(j, NULL, 1);
+	jsonw_int(j, NULL, 2);
 }
 
 static void
-misuse_end(struct json *j)
+misuse_end(struct jsonw *j)
 {
-	json_array(j, NULL);
-	json_end(j);
-	json_end(j);
+	jsonw_array(j, NULL);
+	jsonw_end(j);
+	jsonw_end(j);
 }
 
 static void
-misuse_deep(struct json *j)
+misuse_deep(struct jsonw *j)
 {
 	int i;
 
-	for (i = 0; i <= JSON_DEPTH; i++)
-		json_array(j, NULL);
+	for (i = 0; i <= JSONW_DEPTH; i++)
+		jsonw_array(j, NULL);
 }
 
-static void (*const misuses[])(struct json *) = {
+static void (*const misuses[])(struct jsonw *) = {
 	misuse_key_in_array, misuse_no_key, misuse_key_outermost,
 	misuse_two_values, misuse_end, misuse_deep,
 };
@@ -237,31 +237,31 @@ static void (*const misuses[])(struct json *) = {
 START_TEST(misuse)
 {
 	struct buf b;
-	struct json j;
+	struct jsonw j;
 
 	buf_init(&b);
-	json_init(&j, &b, 0);
+	jsonw_init(&j, &b, 0);
 	misuses[_i](&j);
 	buf_release(&b);
 }
 END_TEST
 
-/* JSON_DEPTH levels are fine. */
+/* JSONW_DEPTH levels are fine. */
 START_TEST(deepest)
 {
 	struct buf b;
-	struct json j;
+	struct jsonw j;
 	int i;
 
 	buf_init(&b);
-	json_init(&j, &b, 0);
-	for (i = 0; i < JSON_DEPTH; i++)
-		json_array(&j, NULL);
-	for (i = 0; i < JSON_DEPTH; i++)
-		json_end(&j);
-	ck_assert_uint_eq(b.len, 2 * JSON_DEPTH);
-	ck_assert_int_eq(b.data[JSON_DEPTH - 1], '[');
-	ck_assert_int_eq(b.data[JSON_DEPTH], ']');
+	jsonw_init(&j, &b, 0);
+	for (i = 0; i < JSONW_DEPTH; i++)
+		jsonw_array(&j, NULL);
+	for (i = 0; i < JSONW_DEPTH; i++)
+		jsonw_end(&j);
+	ck_assert_uint_eq(b.len, 2 * JSONW_DEPTH);
+	ck_assert_int_eq(b.data[JSONW_DEPTH - 1], '[');
+	ck_assert_int_eq(b.data[JSONW_DEPTH], ']');
 	buf_release(&b);
 }
 END_TEST
@@ -269,7 +269,7 @@ END_TEST
 static Suite *
 suite(void)
 {
-	Suite *s = suite_create("json");
+	Suite *s = suite_create("jsonw");
 	TCase *tc = tcase_create("core");
 
 	tcase_add_loop_test(tc, string_escapes, 0, NELEM(strings));

@@ -1,7 +1,7 @@
 /*
  * The JSON writer: commas, keys, line breaks and string escaping for
  * every JSON kyniem writes.  What a record holds is its module's; how it
- * is spelt is decided here only (json.h says how, and why it is
+ * is spelt is decided here only (jsonw.h says how, and why it is
  * deterministic).
  */
 #include <stdint.h>
@@ -9,7 +9,7 @@
 
 #include <unicode/utf8.h>
 
-#include "json.h"
+#include "jsonw.h"
 
 static const char hex[] = "0123456789abcdef";
 
@@ -19,7 +19,7 @@ static const char short_escape[0x20] = {
 };
 
 void
-json_init(struct json *j, struct buf *out, int lines)
+jsonw_init(struct jsonw *j, struct buf *out, int lines)
 {
 	memset(j, 0, sizeof(*j));
 	j->out = out;
@@ -28,7 +28,7 @@ json_init(struct json *j, struct buf *out, int lines)
 
 /* In a level broken into lines, a line break and an indent of d. */
 static void
-newline(struct json *j, int d)
+newline(struct jsonw *j, int d)
 {
 	if (j->depth <= j->lines) {
 		buf_putc(j->out, '\n');
@@ -37,7 +37,7 @@ newline(struct json *j, int d)
 	}
 }
 
-/* The string literal of s as json.h describes it. */
+/* The string literal of s as jsonw.h describes it. */
 static void
 escape(struct buf *b, const char *s)
 {
@@ -65,7 +65,7 @@ escape(struct buf *b, const char *s)
 
 /* Before any value: the comma, the line break and the key. */
 static void
-member(struct json *j, const char *key)
+member(struct jsonw *j, const char *key)
 {
 	int d = j->depth;
 
@@ -87,11 +87,11 @@ member(struct json *j, const char *key)
 }
 
 static void
-open_level(struct json *j, const char *key, char c)
+open_level(struct jsonw *j, const char *key, char c)
 {
 	member(j, key);
-	if (j->depth == JSON_DEPTH)
-		fatal("json: more than %d levels", JSON_DEPTH);
+	if (j->depth == JSONW_DEPTH)
+		fatal("json: more than %d levels", JSONW_DEPTH);
 	buf_putc(j->out, c);
 	j->depth++;
 	j->open[j->depth] = c;
@@ -99,19 +99,19 @@ open_level(struct json *j, const char *key, char c)
 }
 
 void
-json_object(struct json *j, const char *key)
+jsonw_object(struct jsonw *j, const char *key)
 {
 	open_level(j, key, '{');
 }
 
 void
-json_array(struct json *j, const char *key)
+jsonw_array(struct jsonw *j, const char *key)
 {
 	open_level(j, key, '[');
 }
 
 void
-json_end(struct json *j)
+jsonw_end(struct jsonw *j)
 {
 	int d = j->depth;
 
@@ -124,28 +124,28 @@ json_end(struct json *j)
 }
 
 void
-json_str(struct json *j, const char *key, const char *s)
+jsonw_str(struct jsonw *j, const char *key, const char *s)
 {
 	member(j, key);
 	escape(j->out, s);
 }
 
 void
-json_int(struct json *j, const char *key, long long v)
+jsonw_int(struct jsonw *j, const char *key, long long v)
 {
 	member(j, key);
 	buf_printf(j->out, "%lld", v);
 }
 
 void
-json_bool(struct json *j, const char *key, int v)
+jsonw_bool(struct jsonw *j, const char *key, int v)
 {
 	member(j, key);
 	buf_puts(j->out, v ? "true" : "false");
 }
 
 void
-json_null(struct json *j, const char *key)
+jsonw_null(struct jsonw *j, const char *key)
 {
 	member(j, key);
 	buf_puts(j->out, "null");

@@ -15,22 +15,27 @@
  * output is always valid UTF-8 and valid JSON, and a record with a stray
  * byte is still written rather than lost.  So a record written twice is
  * byte for byte the same, and a signature over those bytes holds.
+ *
+ * The prefix is jsonw_, not json_: Jansson (libjansson, the reader) owns
+ * json_object(), json_array(), json_null() and the rest of json_*, and a
+ * definition of ours under one of those names would silently replace
+ * Jansson's in the linked program.
  */
-#ifndef KYNIEM_JSON_H
-#define KYNIEM_JSON_H
+#ifndef KYNIEM_JSONW_H
+#define KYNIEM_JSONW_H
 
 #include "util.h"
 
 /* Nesting levels a writer can hold. */
-#define JSON_DEPTH	16
+#define JSONW_DEPTH	16
 
-struct json {
+struct jsonw {
 	struct buf *out;
 	int lines;			/* levels broken into lines */
 	int depth;			/* open arrays and objects */
 	/* Level 0 is the document, 1.. the open arrays and objects. */
-	char open[JSON_DEPTH + 1];	/* '{' or '[' (0 at level 0) */
-	unsigned char any[JSON_DEPTH + 1]; /* a member written yet */
+	char open[JSONW_DEPTH + 1];	/* '{' or '[' (0 at level 0) */
+	unsigned char any[JSONW_DEPTH + 1]; /* a member written yet */
 };
 
 /*
@@ -41,22 +46,22 @@ struct json {
  * the CLI's lists use 1, one record a line ("[\n {...},\n {...}\n]").
  * No final newline is written.
  */
-void json_init(struct json *j, struct buf *out, int lines);
+void jsonw_init(struct jsonw *j, struct buf *out, int lines);
 
 /*
  * Each function writes one value: key is its name inside an object, and
  * must be NULL inside an array and for the outermost value.  A key where
  * none belongs, a missing one, a second outermost value, more than
- * JSON_DEPTH levels, or json_end() with nothing open is a broken
+ * JSONW_DEPTH levels, or jsonw_end() with nothing open is a broken
  * invariant (fatal()).
  */
-void json_object(struct json *j, const char *key);	/* opens { */
-void json_array(struct json *j, const char *key);	/* opens [ */
-void json_end(struct json *j);		/* closes the innermost one */
+void jsonw_object(struct jsonw *j, const char *key);	/* opens { */
+void jsonw_array(struct jsonw *j, const char *key);	/* opens [ */
+void jsonw_end(struct jsonw *j);		/* closes the innermost one */
 /* A string; NULL writes "" (every text field absent or empty alike). */
-void json_str(struct json *j, const char *key, const char *s);
-void json_int(struct json *j, const char *key, long long v);
-void json_bool(struct json *j, const char *key, int v);
-void json_null(struct json *j, const char *key);
+void jsonw_str(struct jsonw *j, const char *key, const char *s);
+void jsonw_int(struct jsonw *j, const char *key, long long v);
+void jsonw_bool(struct jsonw *j, const char *key, int v);
+void jsonw_null(struct jsonw *j, const char *key);
 
 #endif
