@@ -19,7 +19,7 @@ VERSION_SED = 1s/^[^ ]* (\([^)]*\)).*/\1/p
 VERSION := $(shell sed -n '$(VERSION_SED)' debian/changelog 2>/dev/null)
 
 PKGS = sqlite3 libical libcurl libmicrohttpd inih libzip libsystemd zlib \
-	libsodium icu-uc icu-i18n
+	libsodium icu-uc icu-i18n jansson
 TESTPKGS = check
 
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -54,18 +54,22 @@ SRCS = \
 	src/cli/cmd_anniversaries.c \
 	src/cli/cmd_audit.c \
 	src/cli/cmd_backup.c \
+	src/cli/cmd_cluster.c \
 	src/cli/cmd_contact.c \
 	src/cli/cmd_export.c \
 	src/cli/cmd_feed.c \
 	src/cli/cmd_import.c \
 	src/cli/cmd_init.c \
+	src/cli/cmd_key.c \
 	src/cli/cmd_letters.c \
 	src/cli/cmd_list.c \
 	src/cli/cmd_lunar.c \
 	src/cli/cmd_member.c \
+	src/cli/cmd_merge.c \
 	src/cli/cmd_outbox.c \
 	src/cli/cmd_plan.c \
 	src/cli/cmd_recipient.c \
+	src/cli/cmd_record.c \
 	src/cli/cmd_remind.c \
 	src/cli/cmd_report.c \
 	src/cli/cmd_restore.c \
@@ -83,12 +87,14 @@ SRCS = \
 	src/core/config_defaults.c \
 	src/core/contact_sel.c \
 	src/core/lunar.c \
+	src/core/record.c \
 	src/core/rules.c \
 	src/core/rules_title.c \
 	src/core/select.c \
 	src/feed/feed.c \
 	src/feed/ical.c \
 	src/feed/page.c \
+	src/import/fetch.c \
 	src/import/icsline.c \
 	src/import/import.c \
 	src/import/import_csv.c \
@@ -103,7 +109,9 @@ SRCS = \
 	src/lib/file.c \
 	src/lib/json.c \
 	src/lib/input.c \
+	src/lib/jcs.c \
 	src/lib/log.c \
+	src/lib/sign.c \
 	src/lib/text.c \
 	src/lib/token.c \
 	src/lib/util.c \
@@ -114,6 +122,7 @@ SRCS = \
 	src/mail/remind.c \
 	src/mail/remind_mail.c \
 	src/mail/sender.c \
+	src/paper/cluster.c \
 	src/paper/doc.c \
 	src/paper/docx.c \
 	src/paper/letter.c \
@@ -123,11 +132,12 @@ SRCS = \
 	src/paper/pdf.c \
 	src/paper/plan.c \
 	src/paper/plan_appendix.c \
-	src/paper/plan_render.c \
+	src/paper/plan_place.c \
 	src/paper/rank.c \
 	src/paper/report.c \
 	src/paper/report_check.c \
 	src/paper/report_line.c \
+	src/paper/report_record.c \
 	src/serve/conns.c \
 	src/serve/form.c \
 	src/serve/http.c \
@@ -145,8 +155,10 @@ SRCS = \
 	src/store/correction.c \
 	src/store/dataset.c \
 	src/store/member.c \
+	src/store/merge.c \
 	src/store/outbox.c \
 	src/store/plan_choice.c \
+	src/store/received.c \
 	src/store/recipient.c \
 	src/store/session.c \
 	src/store/store.c \
@@ -163,6 +175,7 @@ SRCS = \
 	src/web/web_audit.c \
 	src/web/web_backup.c \
 	src/web/web_check.c \
+	src/web/web_cluster.c \
 	src/web/web_contacts.c \
 	src/web/web_docs.c \
 	src/web/web_home.c \
@@ -184,6 +197,7 @@ SRCS = \
 # archives of the module's folder and the folders below it only.
 UNITS = \
 	tests/unit/test_activity.c \
+	tests/unit/test_audit.c \
 	tests/unit/test_backup.c \
 	tests/unit/test_collate.c \
 	tests/unit/test_config.c \
@@ -197,15 +211,18 @@ UNITS = \
 	tests/unit/test_httpreq.c \
 	tests/unit/test_icsline.c \
 	tests/unit/test_import.c \
+	tests/unit/test_jcs.c \
 	tests/unit/test_json.c \
 	tests/unit/test_lunar.c \
 	tests/unit/test_message.c \
 	tests/unit/test_plan.c \
+	tests/unit/test_record.c \
 	tests/unit/test_remind.c \
 	tests/unit/test_report.c \
 	tests/unit/test_route.c \
 	tests/unit/test_rules.c \
 	tests/unit/test_select.c \
+	tests/unit/test_sign.c \
 	tests/unit/test_text.c \
 	tests/unit/test_texts.c \
 	tests/unit/test_throttle.c \

@@ -22,24 +22,32 @@ struct app {
 	struct ymd today;		/* --today, or the clock in UTC+7 */
 	time_t now;			/* --now, or the clock */
 	const char *progname;
+	const char *version;		/* debian/changelog's, for records */
+	/* "cli:USER", the Unix user: who every write records in the
+	 * audit trail. */
+	const char *who;
 };
 
 int cmd_activity(int argc, char **argv, struct app *app);
 int cmd_anniversaries(int argc, char **argv, struct app *app);
 int cmd_audit(int argc, char **argv, struct app *app);
 int cmd_backup(int argc, char **argv, struct app *app);
+int cmd_cluster(int argc, char **argv, struct app *app);
 int cmd_contact(int argc, char **argv, struct app *app);
 int cmd_export(int argc, char **argv, struct app *app);
 int cmd_feed(int argc, char **argv, struct app *app);
 int cmd_import(int argc, char **argv, struct app *app);
 int cmd_init(int argc, char **argv, struct app *app);
+int cmd_key(int argc, char **argv, struct app *app);
 int cmd_letters(int argc, char **argv, struct app *app);
 int cmd_list(int argc, char **argv, struct app *app);
 int cmd_lunar(int argc, char **argv, struct app *app);
 int cmd_member(int argc, char **argv, struct app *app);
+int cmd_merge(int argc, char **argv, struct app *app);
 int cmd_outbox(int argc, char **argv, struct app *app);
 int cmd_plan(int argc, char **argv, struct app *app);
 int cmd_report(int argc, char **argv, struct app *app);
+int cmd_record(int argc, char **argv, struct app *app);
 int cmd_recipient(int argc, char **argv, struct app *app);
 int cmd_remind(int argc, char **argv, struct app *app);
 int cmd_restore(int argc, char **argv, struct app *app);
@@ -54,8 +62,5 @@ int cmd_user(int argc, char **argv, struct app *app);
  * command to stderr and return 2.
  */
 int cmd_usage(const char *name);
-
-/* Who runs the command, for the audit trail: "cli:USER" (to free). */
-char *cmd_who(void);
 
 #endif

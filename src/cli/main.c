@@ -50,6 +50,10 @@ static const struct command commands[] = {
 	    "[--select SELECTOR] [--lang vi|en] [--format text|csv|json]" },
 	{ "audit", cmd_audit, 0, NEED_STORE, "audit [--limit N]" },
 	{ "backup", cmd_backup, 0, 0, "backup [--out FILE] | --list" },
+	{ "cluster", cmd_cluster, 1, NEED_STORE,
+	    "cluster import FILE... | fetch YEAR | status YEAR | "
+	    "report YEAR [--format md|html|docx|pdf] [--lang vi|en] "
+	    "[--out FILE]" },
 	{ "contact", cmd_contact, 1, NEED_STORE,
 	    "contact list [--country CC] [--letters] "
 	    "[--format text|csv|json] | show KEY" },
@@ -59,6 +63,7 @@ static const struct command commands[] = {
 	    "import [--attendees-as-owners] FILE..." },
 	{ "init", cmd_init, 0, NEED_STORE | NEW_STORE,
 	    "init [--calendars DIR]" },
+	{ "key", cmd_key, 1, NEED_STORE, "key init [--rotate] | show [--all]" },
 	{ "letters", cmd_letters, 1, NEED_STORE,
 	    "letters YEAR [--country CC] [--occasion KEY] [--lang vi|en] "
 	    "[--format md|docx|pdf] [--out FILE|DIR] | sent KEY YEAR "
@@ -73,14 +78,18 @@ static const struct command commands[] = {
 	    "member add KEY --name NAME [--kind bilateral|multilateral|other] "
 	    "| edit KEY [--name NAME] [--kind K] | list "
 	    "[--format text|csv|json] | remove KEY" },
+	{ "merge", cmd_merge, 1, NEED_STORE, "merge [--dry-run] OTHER.db" },
 	{ "outbox", cmd_outbox, 0, NEED_STORE, "outbox [--failed]" },
 	{ "plan", cmd_plan, 1, NEED_STORE,
-	    "plan YEAR [--format md|html|docx|pdf|csv] [--lang vi|en] "
-	    "[--out FILE] [--include KEY] [--exclude KEY] [--reset KEY]" },
+	    "plan YEAR [--appendix] [--format md|html|docx|pdf|csv] "
+	    "[--lang vi|en] [--out FILE] [--include KEY] [--exclude KEY] "
+	    "[--reset KEY] [--draft]" },
 	{ "recipient", cmd_recipient, 1, NEED_STORE,
 	    "recipient add --email EMAIL --name NAME [--lang vi|en] "
 	    "[--follow milestones|kind:K|country:CC]... | list | "
 	    "remove EMAIL" },
+	{ "record", cmd_record, 2, NEED_STORE,
+	    "record export YEAR [--out FILE]" },
 	{ "remind", cmd_remind, 0, NEED_STORE, "remind [--dry-run]" },
 	{ "report", cmd_report, 1, NEED_STORE,
 	    "report YEAR [--format md|html|docx|pdf] [--lang vi|en] "
@@ -124,12 +133,22 @@ cmd_usage(const char *name)
 	return 2;
 }
 
-char *
-cmd_who(void)
+/*
+ * Who runs this process, for the audit trail: "cli:" and the name of the
+ * effective user (the one whose rights write the database), or its
+ * number when the system has no name for it; into out.
+ */
+static void
+cli_who(char *out, size_t len)
 {
-	struct passwd *pw = getpwuid(getuid());
+	struct passwd pw, *res = NULL;
+	char buf[4096];
+	uid_t uid = geteuid();
 
-	return xasprintf("cli:%s", pw != NULL ? pw->pw_name : "?");
+	if (getpwuid_r(uid, &pw, buf, sizeof(buf), &res) == 0 && res != NULL)
+		snprintf(out, len, "cli:%s", pw.pw_name);
+	else
+		snprintf(out, len, "cli:%lu", (unsigned long)uid);
 }
 
 /* The full usage: on stdout for --help (exit 0), else stderr (exit 2). */
@@ -217,10 +236,14 @@ main(int argc, char **argv)
 	struct app app = { 0 };
 	const struct command *c;
 	const char *cfgpath = NULL;
+	char who[300];
 	int ch, have_today = 0, have_now = 0;
 
 	log_init("kyniem");
 	app.progname = "kyniem";
+	app.version = KYNIEM_VERSION;
+	cli_who(who, sizeof(who));
+	app.who = who;
 	while ((ch = getopt_long(argc, argv, "+c:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':

@@ -41,7 +41,9 @@ int
 yearly_input(struct app *app, int year, enum lang lang, struct dataset *d,
     struct plan_input *in)
 {
-	if (dataset_load(app->store, DATASET_ACTIVITIES, d) == -1)
+	/* The owners' names: the plan says who is in charge. */
+	if (dataset_load(app->store, DATASET_ACTIVITIES | DATASET_OWNERS,
+	    d) == -1)
 		return -1;
 	memset(in, 0, sizeof(*in));
 	in->cfg = app->cfg;

@@ -18,6 +18,7 @@
 #include "config.h"
 #include "config_int.h"
 #include "log.h"
+#include "sign.h"
 #include "text.h"
 #include "util.h"
 
@@ -30,7 +31,7 @@
 
 enum type { T_STR, T_LIST, T_INT, T_LANG, T_BOOL, T_MILESTONES, T_FEB29,
     T_MERIDIAN, T_STARTTLS, T_SELECTOR, T_OFFSETS, T_SUMMARY, T_CONTACTS,
-    T_ABBREV, T_NUMSTYLE, T_ENTRIES, T_RELATIONS };
+    T_ABBREV, T_NUMSTYLE, T_ENTRIES, T_RELATIONS, T_SLUG, T_PUBKEY };
 
 struct key {
 	const char *section;	/* "feed" matches every [feed NAME] */
@@ -42,6 +43,7 @@ struct key {
 
 #define C(f) offsetof(struct config, f)
 #define F(f) offsetof(struct config_feed, f)
+#define M(f) offsetof(struct config_member, f)
 
 static const struct key keys[] = {
 	{ "activities", "first_year", T_INT, C(act_first_year), 1800, 2199 },
@@ -54,6 +56,20 @@ static const struct key keys[] = {
 	{ "backup", "keep_monthly", T_INT, C(backup_monthly), 0, 1200 },
 	{ "backup", "keep_weekly", T_INT, C(backup_weekly), 0, 520 },
 	{ "backup", "key_file", T_STR, C(backup_key_file), 0, 0 },
+	{ "cluster", "id", T_SLUG, C(cluster_id), 0, 0 },
+	{ "cluster", "max_bytes", T_INT, C(cluster_max_bytes), 1000,
+	    100000000 },
+	{ "cluster", "members", T_LIST, C(cluster_members), 0, 0 },
+	{ "cluster", "name", T_STR, C(cluster_name), 0, 200 },
+	{ "cluster", "next_head", T_SLUG, C(cluster_next_head), 0, 0 },
+	{ "cluster", "recipients", T_ENTRIES, C(cluster_recipients), 0, 0 },
+	{ "cluster", "recipients_en", T_ENTRIES, C(cluster_recipients_en), 0,
+	    0 },
+	{ "cluster", "timeout", T_INT, C(cluster_timeout), 1, 3600 },
+	{ "cluster-member", "key", T_PUBKEY, M(key), 0, 0 },
+	{ "cluster-member", "name", T_STR, M(name), 0, 200 },
+	{ "cluster-member", "token", T_STR, M(token), 0, 0 },
+	{ "cluster-member", "url", T_STR, M(url), 0, 0 },
 	{ "database", "path", T_STR, C(db_path), 0, 0 },
 	{ "feed", "activities", T_BOOL, F(activities), 0, 0 },
 	{ "feed", "alarm_minutes", T_INT, F(alarm_minutes), -1, 525600 },
@@ -86,6 +102,7 @@ static const struct key keys[] = {
 	{ "organisation", "email", T_STR, C(org_email), 0, 0 },
 	{ "organisation", "focus_countries", T_LIST, C(focus_countries), 0,
 	    0 },
+	{ "organisation", "id", T_SLUG, C(org_id), 0, 0 },
 	{ "organisation", "name", T_STR, C(org_name), 0, 200 },
 	{ "organisation", "name_en", T_STR, C(org_name_en), 0, 200 },
 	{ "organisation", "name_lines", T_STR, C(org_name_lines), 0, 220 },
@@ -113,6 +130,7 @@ static const struct key keys[] = {
 	{ "report", "recipients", T_ENTRIES, C(report_recipients), 0, 0 },
 	{ "report", "recipients_en", T_ENTRIES, C(report_recipients_en), 0,
 	    0 },
+	{ "records", "token", T_STR, C(records_token), 0, 0 },
 	{ "reminders", "offsets", T_OFFSETS, C(remind_offsets), 0, 0 },
 	{ "server", "base_url", T_STR, C(base_url), 0, 0 },
 	{ "server", "body_min_rate", T_INT, C(body_min_rate), 1, 100000000 },
@@ -142,7 +160,7 @@ static int
 is_string(enum type t)
 {
 	return t == T_STR || t == T_LIST || t == T_ABBREV || t == T_OFFSETS ||
-	    t == T_CONTACTS;
+	    t == T_CONTACTS || t == T_SLUG || t == T_PUBKEY;
 }
 
 /* Every key at its default (config_defaults.c): the table's values, a
@@ -156,7 +174,10 @@ apply_defaults(struct config *cfg)
 
 	*cfg = config_default;
 	for (i = 0; i < NELEM(keys); i++) {
+		/* The keys of [feed NAME] and [cluster-member ID] are
+		 * offsets into their own structs. */
 		if (strcmp(keys[i].section, "feed") == 0 ||
+		    strcmp(keys[i].section, "cluster-member") == 0 ||
 		    !is_string(keys[i].type))
 			continue;
 		slot = (char **)((char *)cfg + keys[i].off);
@@ -272,6 +293,7 @@ struct parse {
 	long header;		/* line of the last [section] header */
 	int header_seen;	/* and no key has come after it yet */
 	struct config_feed *feed;	/* current [feed NAME] section */
+	struct config_member *member;	/* current [cluster-member ID] */
 	char *section;			/* last section seen */
 	struct seen *seen;	/* keys set, to report duplicates */
 	size_t nseen;
@@ -471,6 +493,21 @@ set_value(struct parse *p, const struct key *k, char *base, const char *v)
 			    "(e.g. LHHN), not", v, NULL);
 		set_string(p, (char **)(base + k->off), v, 0);
 		return 0;
+	case T_SLUG:
+		if (!text_slug_valid(v))
+			return bad(p, "want a slug (1-32 of a-z 0-9 -, "
+			    "e.g. khanh-hoa) for", k->name, v);
+		set_string(p, (char **)(base + k->off), v, 0);
+		return 0;
+	case T_PUBKEY:
+		/* The last word: `kyniem key show`'s whole line will do. */
+		v = strrchr(v, ' ') != NULL ? strrchr(v, ' ') + 1 : v;
+		if (!sign_pub_valid(v))
+			return bad(p, "want a public key as `kyniem key show` "
+			    "prints it (44 characters of base64) for", k->name,
+			    v);
+		set_string(p, (char **)(base + k->off), v, 0);
+		return 0;
 	case T_MILESTONES:
 		if (parse_milestones(v, (unsigned *)(base + k->off)) == -1)
 			return bad(p, "milestones must be a list of round, "
@@ -608,6 +645,29 @@ start_feed(struct parse *p, const char *section)
 	return 1;
 }
 
+/* [cluster-member ID]: the member's settings, in section order until
+ * finish() puts them in the order of [cluster] members. */
+static int
+start_member(struct parse *p, const char *section)
+{
+	const char *id = section + sizeof("cluster-member");
+	struct config *cfg = p->cfg;
+
+	p->member = NULL;
+	if (!text_slug_valid(id))
+		return bad(p, "a cluster member's id must be a slug (1-32 of "
+		    "a-z 0-9 -), not", id, NULL);
+	if (config_member_find(cfg, id) != NULL)
+		return 1;	/* a duplicate section, reported */
+	cfg->members = xrealloc(cfg->members, (cfg->nmembers + 1) *
+	    sizeof(*cfg->members));
+	p->member = &cfg->members[cfg->nmembers++];
+	memset(p->member, 0, sizeof(*p->member));
+	p->member->id = xstrdup(id);
+	p->member->line = p->header;
+	return 1;
+}
+
 /* A new section begins (inih reports it with its first key). */
 static void
 new_section(struct parse *p, const char *section)
@@ -630,8 +690,11 @@ new_section(struct parse *p, const char *section)
 	free(p->section);
 	p->section = xstrdup(section);
 	p->feed = NULL;
+	p->member = NULL;
 	if (strncmp(section, "feed ", 5) == 0)
 		start_feed(p, section);
+	if (strncmp(section, "cluster-member ", 15) == 0)
+		start_member(p, section);
 }
 
 static int
@@ -639,6 +702,7 @@ handler(void *user, const char *section, const char *name, const char *v)
 {
 	struct parse *p = user;
 	int is_feed = strncmp(section, "feed ", 5) == 0;
+	int is_member = strncmp(section, "cluster-member ", 15) == 0;
 	size_t i;
 
 	/* Debian's inih does not report empty sections, so a section
@@ -649,8 +713,8 @@ handler(void *user, const char *section, const char *name, const char *v)
 	    strcmp(p->section, section) != 0)
 		new_section(p, section);
 	p->header_seen = 0;
-	if (is_feed && p->feed == NULL)
-		return 1;	/* bad feed name, already reported */
+	if ((is_feed && p->feed == NULL) || (is_member && p->member == NULL))
+		return 1;	/* bad name, already reported */
 	if (duplicate(p, section, name))
 		return 1;
 	if (strcmp(section, "milestones") == 0)
@@ -662,9 +726,13 @@ handler(void *user, const char *section, const char *name, const char *v)
 			continue;
 		if (is_feed && strcmp(keys[i].section, "feed") == 0)
 			return set_value(p, &keys[i], (char *)p->feed, v), 1;
+		if (is_member && strcmp(keys[i].section, "cluster-member") ==
+		    0)
+			return set_value(p, &keys[i], (char *)p->member, v), 1;
 		/* A bare [feed] is not a feed: its keys would land at
 		 * struct config_feed offsets inside struct config. */
 		if (!is_feed && strcmp(keys[i].section, "feed") != 0 &&
+		    strcmp(keys[i].section, "cluster-member") != 0 &&
 		    strcmp(keys[i].section, section) == 0)
 			return set_value(p, &keys[i], (char *)p->cfg, v), 1;
 	}
@@ -829,6 +897,63 @@ default_recipients(struct config *cfg)
 	if (cfg->plan_recipients_en == NULL)
 		cfg->plan_recipients_en = xstrdup(
 		    config_default_plan_recipients_en);
+	if (cfg->cluster_recipients == NULL)
+		cfg->cluster_recipients = xstrdup(
+		    config_default_cluster_recipients);
+	if (cfg->cluster_recipients_en == NULL)
+		cfg->cluster_recipients_en = xstrdup(
+		    config_default_cluster_recipients_en);
+}
+
+static void member_release(struct config_member *);
+
+/* [cluster] members in their order, each with its [cluster-member]
+ * section's settings; a section for no member, a member named twice and
+ * a next_head that is no member are errors.  0 or -1 (logged). */
+static int
+order_members(struct config *cfg)
+{
+	struct config_member *v = NULL, *m;
+	char *copy = xstrdup(cfg->cluster_members != NULL ?
+	    cfg->cluster_members : ""), *save = NULL, *tok;
+	const char *path = cfg->path != NULL ? cfg->path : "config";
+	size_t n = 0, i;
+	int ret = 0;
+
+	for (tok = strtok_r(copy, ", ", &save); tok != NULL;
+	    tok = strtok_r(NULL, ", ", &save)) {
+		for (i = 0; i < n && strcmp(v[i].id, tok) != 0; i++)
+			;
+		if (!text_slug_valid(tok) || i < n) {
+			log_warnx("%s: [cluster] members: '%s' is %s", path,
+			    tok, i < n ? "named twice" : "not a union's id "
+			    "(1-32 of a-z 0-9 -)");
+			ret = -1;
+			continue;
+		}
+		v = xrealloc(v, (n + 1) * sizeof(*v));
+		memset(&v[n], 0, sizeof(v[n]));
+		if ((m = (struct config_member *)config_member_find(cfg,
+		    tok)) != NULL) {
+			v[n] = *m;
+			m->id = NULL;	/* moved */
+		} else
+			v[n].id = xstrdup(tok);
+		n++;
+	}
+	for (i = 0; i < cfg->nmembers; i++)
+		if (cfg->members[i].id != NULL) {
+			log_warnx("%s:%ld: [cluster-member %s]: not one of "
+			    "[cluster] members", path, cfg->members[i].line,
+			    cfg->members[i].id);
+			member_release(&cfg->members[i]);
+			ret = -1;
+		}
+	free(cfg->members);
+	free(copy);
+	cfg->members = v;
+	cfg->nmembers = n;
+	return ret;
 }
 
 static int
@@ -859,8 +984,11 @@ finish(struct config *cfg)
 	    *cfg->smtp_from ? xstrdup(cfg->smtp_from) :
 	    xasprintf("kyniem@%s", cfg->domain);
 	cfg->trusted = code_list(cfg->trusted_proxies, 0);
+	if (order_members(cfg) == -1)
+		ret = -1;
 	if (cfg->backup_dir == NULL)
 		cfg->backup_dir = sibling_dir(cfg->db_path, "backups");
+
 	if (config_check(cfg) == -1)
 		ret = -1;
 	return ret;
@@ -938,6 +1066,19 @@ config_load(struct config *cfg, const char *path)
 }
 
 static void
+member_release(struct config_member *m)
+{
+	free(m->id);
+	free(m->name);
+	free(m->key);
+	free(m->url);
+	if (m->token != NULL)
+		explicit_bzero(m->token, strlen(m->token));
+	free(m->token);
+	memset(m, 0, sizeof(*m));
+}
+
+static void
 feed_release(struct config_feed *f)
 {
 	free(f->name);
@@ -961,6 +1102,16 @@ config_release(struct config *cfg)
 	for (i = 0; i < cfg->nfeeds; i++)
 		feed_release(&cfg->feeds[i]);
 	free(cfg->feeds);
+	for (i = 0; i < cfg->nmembers; i++)
+		member_release(&cfg->members[i]);
+	free(cfg->members);
+	free(cfg->cluster_id);
+	free(cfg->cluster_name);
+	free(cfg->cluster_members);
+	free(cfg->cluster_next_head);
+	free(cfg->cluster_recipients);
+	free(cfg->cluster_recipients_en);
+	free(cfg->records_token);
 	free(cfg->path);
 	free(cfg->db_path);
 	free(cfg->backup_dir);
@@ -974,6 +1125,7 @@ config_release(struct config *cfg)
 	free(cfg->smtp_password_file);
 	free(cfg->smtp_cafile);
 	free(cfg->remind_offsets);
+	free(cfg->org_id);
 	free(cfg->org_name);
 	free(cfg->org_email);
 	free(cfg->organizer);
@@ -1020,6 +1172,18 @@ config_category_find(const struct config *cfg, const char *key)
 	for (i = 0; key != NULL && i < cfg->ncategories; i++)
 		if (strcmp(cfg->categories[i].key, key) == 0)
 			return &cfg->categories[i];
+	return NULL;
+}
+
+const struct config_member *
+config_member_find(const struct config *cfg, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < cfg->nmembers; i++)
+		if (cfg->members[i].id != NULL &&
+		    strcmp(cfg->members[i].id, id) == 0)
+			return &cfg->members[i];
 	return NULL;
 }
 

@@ -43,6 +43,21 @@ struct config_feed {
 	int builtin;
 };
 
+/* One member of the cluster: a name of [cluster] members, with what its
+ * [cluster-member SLUG] section says (all NULL without one). */
+struct config_member {
+	char *id;		/* the member union's [organisation] id */
+	char *name;		/* its name before its first record; NULL */
+	char *key;		/* its pinned public key (base64); NULL: any */
+	char *url;		/* where its record is: .../records/{year}.json */
+	char *token;		/* the token of that url */
+	long line;		/* of the section, for messages; 0: none */
+};
+
+/* The records a cluster head accepts at most (a record of the four
+ * reports is some 100 KB). */
+#define CLUSTER_MAX_BYTES	(10 * 1024 * 1024)
+
 /* One activity category of [categories], in the report's order. */
 struct config_category {
 	char *key;		/* "delegation-out" */
@@ -97,6 +112,7 @@ struct config {
 	int milestone_days;
 
 	/* [organisation] */
+	char *org_id;		/* the union's slug in records: "khanh-hoa" */
 	char *org_email;	/* the union's address */
 	char *organizer;	/* ORGANIZER of calendars: org_email, else
 				   smtp_from, else kyniem@domain */
@@ -148,6 +164,21 @@ struct config {
 	int plan_top;		/* 1.1 names at most this many by rank */
 	int plan_min_score;	/* and only those scoring this much (rank.h) */
 
+	/* [records] the union's year record at /records/YEAR.json */
+	char *records_token;	/* NULL: no such route */
+
+	/* [cluster] this union as the head of a cluster of unions */
+	char *cluster_id;	/* the cluster's slug in its own record */
+	char *cluster_name;	/* "Cụm Liên hiệp ... địa phương số 3" */
+	char *cluster_members;	/* the members' ids, as written */
+	char *cluster_next_head;	/* the next year's head's id */
+	char *cluster_recipients, *cluster_recipients_en;	/* "Nơi
+					   nhận" of the consolidated report */
+	int cluster_max_bytes;	/* a record fetched or uploaded, at most */
+	int cluster_timeout;	/* seconds a fetch may take */
+	struct config_member *members;	/* in the order of members */
+	size_t nmembers;
+
 	/* [categories] of activities, in the report's order: the file's
 	 * when it has the section, else the defaults */
 	struct config_category *categories;
@@ -178,6 +209,10 @@ int config_check_file(const char *what, const char *file, mode_t bad,
 /* The activity category called key, or NULL. */
 const struct config_category *config_category_find(const struct config *cfg,
     const char *key);
+
+/* The cluster member called id, or NULL. */
+const struct config_member *config_member_find(const struct config *cfg,
+    const char *id);
 
 /* The feed called name, or NULL. */
 const struct config_feed *config_feed_find(const struct config *cfg,

@@ -99,6 +99,62 @@ check_smtp_url(const struct config *cfg, const char *path)
 	return ret;
 }
 
+/* A cluster member's url: http(s)://HOST..., no credentials (the token
+ * is a key of its own), plain http only to this machine. */
+static int
+check_member_url(const char *path, const struct config_member *m)
+{
+	CURLU *u = curl_url();
+	char *scheme = NULL, *host = NULL, *user = NULL, *shown;
+	int ret = -1;
+
+	if (u == NULL)
+		fatal("out of memory");
+	shown = masked_url(m->url);
+	if (curl_url_set(u, CURLUPART_URL, m->url, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
+	    (strcmp(scheme, "https") != 0 && strcmp(scheme, "http") != 0))
+		log_warnx("%s: [cluster-member %s] url '%s' is not "
+		    "https://HOST/...", path, m->id, shown);
+	else if (curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK)
+		log_warnx("%s: [cluster-member %s] url '%s' holds "
+		    "credentials: put the secret in token", path, m->id, shown);
+	else if (strcmp(scheme, "http") == 0 && !loopback(host))
+		log_warnx("%s: [cluster-member %s] url '%s': only a server on "
+		    "this machine may go without TLS (https)", path, m->id,
+		    shown);
+	else
+		ret = 0;
+	curl_free(scheme);
+	curl_free(host);
+	curl_free(user);
+	curl_url_cleanup(u);
+	free(shown);
+	return ret;
+}
+
+/* The next head is a member; each member's url is one to fetch. */
+static int
+check_cluster(const struct config *cfg)
+{
+	const char *path = cfg->path ? cfg->path : "config";
+	int ret = 0;
+	size_t i;
+
+	if (cfg->cluster_next_head != NULL && config_member_find(cfg,
+	    cfg->cluster_next_head) == NULL) {
+		log_warnx("%s: [cluster] next_head: '%s' is not one of its "
+		    "members", path, cfg->cluster_next_head);
+		ret = -1;
+	}
+	for (i = 0; i < cfg->nmembers; i++)
+		if (cfg->members[i].url != NULL &&
+		    check_member_url(path, &cfg->members[i]) == -1)
+			ret = -1;
+	return ret;
+}
+
 /*
  * Like ssh with its keys: a config that others can write could point the
  * server anywhere, and a password file that others can read or write is
@@ -197,6 +253,8 @@ config_check(const struct config *cfg)
 	    S_IRWXO | S_IWGRP, "o-rwx,g-w") == -1)
 		ret = -1;
 	if (check_name_lines(cfg) == -1)
+		ret = -1;
+	if (check_cluster(cfg) == -1)
 		ret = -1;
 	/* It goes into every calendar's ORGANIZER. */
 	if (cfg->org_email != NULL && *cfg->org_email != '\0' &&

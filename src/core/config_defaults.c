@@ -44,6 +44,8 @@ const struct config config_default = {
 	.backup_weekly = 4,
 	.backup_monthly = 12,
 	.app_idle_minutes = 480,
+	.cluster_max_bytes = CLUSTER_MAX_BYTES,
+	.cluster_timeout = 30,
 	.app_session_days = 7,
 	/* The reports' plans name three to six occasions in 1.1. */
 	.plan_top = 6,
@@ -132,3 +134,9 @@ const char config_default_plan_recipients_tail[] = "Các tổ chức thành "
 const char config_default_plan_recipients_en[] = "Viet Nam Union of "
     "Friendship Organisations (to report); Member organisations (to "
     "implement)";
+/* The cluster head reports to VUFO and sends the members their copy. */
+const char config_default_cluster_recipients[] = "Liên hiệp các tổ chức "
+    "hữu nghị Việt Nam (để báo cáo); Các Liên hiệp thành viên Cụm";
+const char config_default_cluster_recipients_en[] = "Viet Nam Union of "
+    "Friendship Organisations (to report); The member unions of the "
+    "cluster";

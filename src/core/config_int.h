@@ -44,5 +44,8 @@ extern const char config_default_report_recipients_en[];
 extern const char config_default_plan_recipients_head[];
 extern const char config_default_plan_recipients_tail[];
 extern const char config_default_plan_recipients_en[];
+/* The consolidated report's "Nơi nhận": VUFO and the members. */
+extern const char config_default_cluster_recipients[];
+extern const char config_default_cluster_recipients_en[];
 
 #endif

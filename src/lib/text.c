@@ -174,3 +174,18 @@ text_email_valid(const char *s)
 		return 0;
 	return local_valid(s, (size_t)(at - s)) && domain_valid(at + 1);
 }
+
+int
+text_slug_valid(const char *s)
+{
+	size_t i, n;
+
+	if (s == NULL || (n = strlen(s)) == 0 || n > TEXT_SLUG_MAX ||
+	    s[0] == '-' || s[n - 1] == '-')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!(s[i] >= 'a' && s[i] <= 'z') && !(s[i] >= '0' &&
+		    s[i] <= '9') && s[i] != '-')
+			return 0;
+	return 1;
+}

@@ -51,4 +51,14 @@ size_t text_chars(const char *s);
  */
 int text_email_valid(const char *s);
 
+/* The longest slug text_slug_valid() accepts. */
+#define TEXT_SLUG_MAX	32
+
+/*
+ * 1 if s names a union or a cluster in records and configs: 1 to
+ * TEXT_SLUG_MAX of a-z, 0-9 and '-', a letter or digit first and last
+ * ("khanh-hoa", "cum-3").
+ */
+int text_slug_valid(const char *s);
+
 #endif

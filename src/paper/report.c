@@ -281,8 +281,8 @@ slot_of(const struct report_ctx *c, const struct activity *a, long m)
 /* The letters one letter activity stands for: one to each organisation
  * among its partners ("Đại sứ quán Lào; Tổng Lãnh sự quán Lào", as
  * `kyniem letters sent` records them), one when it names none. */
-static int
-letters_in(const struct activity *a)
+int
+report_letters_in(const struct activity *a)
 {
 	const char *p = a->partner;
 	int n = 1;
@@ -349,7 +349,7 @@ tally(struct report_ctx *c, const struct report_item *it)
 	c->n.out += it->slot == SLOT_OUT;
 	c->n.in += it->slot == SLOT_IN;
 	if (it->slot == SLOT_LETTER)
-		c->n.letters += letters_in(a);
+		c->n.letters += report_letters_in(a);
 	if (a->participants > 0) {
 		c->n.people += a->participants;
 		c->n.with_people++;
@@ -400,7 +400,7 @@ static int
 item_cmp(const void *x, const void *y)
 {
 	const struct report_item *a = x, *b = y;
-	int ua = report_undated(a->a), ub = report_undated(b->a);
+	int ua = activity_undated(a->a), ub = activity_undated(b->a);
 
 	if (ua != ub)
 		return ua - ub;
@@ -727,7 +727,7 @@ letters(struct report_ctx *c, int sec, int *sub)
 			buf_puts(&keys[nkeys], b.data);
 			count[nkeys++] = 0;
 		}
-		count[k] += letters_in(c->items[i].a);
+		count[k] += report_letters_in(c->items[i].a);
 	}
 	for (k = 0; k < nkeys; k++) {
 		b.len = 0;
@@ -1112,7 +1112,7 @@ static int
 next_plan(struct report_ctx *c)
 {
 	struct plan_input pin = *c->in;
-	struct plan_doc pd;
+	struct plan *p;
 	struct buf h;
 
 	buf_init(&h);
@@ -1122,10 +1122,10 @@ next_plan(struct report_ctx *c)
 	if (narrative(c, "direction", 0, NULL))
 		return 0;
 	pin.year++;
-	if (plan_build(&pin, &pd) == -1)
+	if (plan_place(&pin, &p) == -1)
 		return -1;
-	plan_render_body(&pd, c->doc);
-	plan_doc_release(&pd);
+	plan_body(p, c->doc);
+	plan_free(p);
 	return 0;
 }
 

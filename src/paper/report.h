@@ -11,6 +11,8 @@
 #ifndef KYNIEM_REPORT_H
 #define KYNIEM_REPORT_H
 
+#include <time.h>
+
 #include "doc.h"
 #include "plan.h"
 #include "util.h"
@@ -78,6 +80,19 @@ int report_check(const struct plan_input *in, struct report_todos *out);
 void report_todos_release(struct report_todos *l);
 /* The heading of a kind's list, in lang. */
 const char *report_todo_heading(enum report_todo_kind kind, enum lang lang);
+
+struct sign_key;
+
+/*
+ * The union's year record of in->year (doc/record-format.md) into out:
+ * the done activities with the report's sentence for each, the figures
+ * as the report counts them, the milestones marked and next year's as
+ * the plan names them; in Vietnamese, made at now by kyniem version.
+ * Signed over its canonical bytes with key, unless key is NULL.  0, or
+ * -1 (logged: no [organisation] id, or a failure).
+ */
+int report_record(const struct plan_input *in, const struct sign_key *key,
+    time_t now, const char *version, struct buf *out);
 
 /* The file name a person saves: "bao-cao-2023.docx" ("report-2023.docx"
  * in English); the caller frees. */

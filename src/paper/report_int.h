@@ -121,8 +121,9 @@ const char *report_num(const struct report_ctx *c, char *s, size_t len,
 void report_money(const struct report_ctx *c, long amount,
     const char *currency, struct buf *out);
 
-/* 1 if the activity spans its whole year: the day is not known. */
-int report_undated(const struct activity *a);
+/* The letters one letter activity stands for: one to each organisation
+ * among its partners, one when it names none. */
+int report_letters_in(const struct activity *a);
 
 /*
  * Gather what the report of in->year is made of into c (zeroed first):

@@ -49,13 +49,6 @@ report_money(const struct report_ctx *c, long amount, const char *currency,
 	    currency);
 }
 
-int
-report_undated(const struct activity *a)
-{
-	return a->start.m == 1 && a->start.d == 1 && a->end.y == a->start.y &&
-	    a->end.m == 12 && a->end.d == 31;
-}
-
 /*
  * The words of s folded for comparing, each between spaces: small
  * letters without marks ("Tổng Lãnh sự" is " tong lanh su "), anything
@@ -386,9 +379,9 @@ report_line(const struct report_ctx *c, const struct activity *a,
 		fold_words(m->name, &hay);
 	put_title(c, a->title, flags, out);
 	clauses(c, a, &hay, out);
-	if (planned || (!report_undated(a) && !title_dated(a->title,
+	if (planned || (!activity_undated(a) && !title_dated(a->title,
 	    a->start))) {
-		if (!report_undated(a))
+		if (!activity_undated(a))
 			when(c, a, &d);
 		v[0] = d.data != NULL ? d.data : "";
 		buf_puts(out, " (");

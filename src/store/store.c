@@ -270,6 +270,19 @@ static const char *const migrations[] = {
 	"  source TEXT NOT NULL, modified INTEGER NOT NULL);"
 	REV_TRIGGERS("relationship_phrases")
 	REV_TRIGGERS("letter_titles"),
+	/* 16 -> 17: the year records a cluster head received from its
+	 * members (received.c), each as it came, one per union and year. */
+	"CREATE TABLE received ("
+	"  union_id TEXT NOT NULL,"
+	"  year INTEGER NOT NULL,"
+	"  level TEXT NOT NULL CHECK (level IN ('union', 'cluster')),"
+	"  name TEXT NOT NULL,"
+	"  generated_at TEXT NOT NULL, generated INTEGER NOT NULL,"
+	"  received INTEGER NOT NULL, source TEXT NOT NULL,"
+	"  signed INTEGER NOT NULL, key TEXT,"
+	"  sha256 TEXT NOT NULL, body TEXT NOT NULL,"
+	"  PRIMARY KEY (union_id, year));"
+	REV_TRIGGERS("received"),
 };
 
 static int

@@ -40,6 +40,7 @@ static const struct nav navs[] = {
 	    0 },
 	{ "members", "/app/members", "Đơn vị thành viên", "Members",
 	    ROLE_VIEWER, 0 },
+	{ "cluster", "/app/cluster", "Cụm", "Cluster", ROLE_EDITOR, 0 },
 	{ "outbox", "/app/outbox", "Hộp thư đi", "Outbox", ROLE_ADMIN, 0 },
 	{ "recipients", "/app/recipients", "Người nhận", "Recipients",
 	    ROLE_ADMIN, 0 },
@@ -59,6 +60,8 @@ static const struct {
 	{ "corrected", "Đã lưu chỉnh sửa.", "The correction was saved." },
 	{ "created", "Đã tạo hoạt động.", "The activity was created." },
 	{ "done", "Đã ghi nhận kết quả.", "The result was recorded." },
+	{ "fetched", "Đã lấy báo cáo của các thành viên.",
+	    "The members' records were fetched." },
 	{ "imported", "Đã nhập dữ liệu.", "The file was imported." },
 	{ "member-added", "Đã thêm đơn vị thành viên.",
 	    "The member was added." },
@@ -67,6 +70,12 @@ static const struct {
 	{ "password", "Đã đổi mật khẩu.", "The password was changed." },
 	{ "queued", "Thư sẽ được gửi lại ở lần gửi tới.",
 	    "The message will be sent again at the next run." },
+	{ "record-received", "Đã nhận báo cáo năm của thành viên.",
+	    "The member's year record was received." },
+	{ "record-replaced", "Đã nhận báo cáo mới, thay cho báo cáo trước.",
+	    "The newer record replaced the one held." },
+	{ "record-same", "Báo cáo này đã được nhận trước đó; không có gì "
+	    "thay đổi.", "That record was held already; nothing changed." },
 	{ "recipient-added", "Đã thêm người nhận.",
 	    "The recipient was added." },
 	{ "recipient-removed", "Đã xóa người nhận.",
@@ -170,6 +179,16 @@ web_error(struct web_req *r, unsigned status, const char *vi,
 	    L(r, "Về trang Tổng quan", "Back to the overview"));
 	ui_end(r);
 	return 0;
+}
+
+int
+web_unsaved(struct web_req *r)
+{
+	return web_error(r, 503, "Không lưu được thay đổi: cơ sở dữ liệu báo "
+	    "lỗi nên chưa có gì được ghi. Hãy thử lại sau; nếu vẫn lỗi, hãy "
+	    "báo quản trị viên.", "The change was not saved: the database "
+	    "reported an error, so nothing was written. Try again later; if "
+	    "it persists, tell an administrator.");
 }
 
 void

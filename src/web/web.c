@@ -3,16 +3,16 @@
  * each route, and the one path every request takes before a page runs
  * (body limits, the route, the session, then route.c's verdict on role,
  * CSRF token and Origin), the security headers, and what pages call to
- * answer (redirects, cookies, the audit trail).  The decisions are
- * route.c's; what each thread keeps between requests is web_thread.c's;
- * pages are in web_*.c (web_pages.h), their HTML through ui.c.
+ * answer (redirects, cookies).  The decisions are route.c's; what each
+ * thread keeps between requests is web_thread.c's; pages are in web_*.c
+ * (web_pages.h), their HTML through ui.c.  Pages write no audit rows:
+ * the modules they call record each change with it.
  */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
 #include "config.h"
 #include "escape.h"
 #include "route.h"
@@ -53,6 +53,10 @@ static const struct route routes[] = {
 	{ "GET", "/app/audit", A, web_audit_page },
 	{ "GET", "/app/backup", A, web_backup_page },
 	{ "GET", "/app/backup/latest", A, web_backup_latest },
+	{ "GET", "/app/cluster", E, web_cluster },
+	{ "GET", "/app/cluster/*", E, web_cluster_file },
+	{ "POST", "/app/cluster/fetch", E, web_cluster_fetch },
+	{ "POST", "/app/cluster/upload", E, web_cluster_upload },
 	{ "GET", "/app/contacts", V, web_contacts },
 	{ "GET", "/app/contacts/edit", A, web_contact_edit_form },
 	{ "POST", "/app/contacts/edit", A, web_contact_edit },
@@ -454,14 +458,6 @@ web_redirect_flash(struct web_req *r, const char *path, const char *code,
 	    -1)
 		return -1;
 	return web_redirect(r, path);
-}
-
-int
-web_audit(struct web_req *r, const char *action, const char *object,
-    const char *before, const char *after)
-{
-	return audit_add(r->st, r->logged_in ? r->s.user.email : "-",
-	    action, object, before, after, r->now);
 }
 
 void

@@ -68,6 +68,13 @@ int web_occasion_correct(struct web_req *r);
 /* web_verify.c: Dữ liệu cần xác minh. */
 int web_verify(struct web_req *r);
 
+/* web_cluster.c: Cụm, the cluster head's members, their records and
+ * the consolidated report; an admin's own signing key. */
+int web_cluster(struct web_req *r);
+int web_cluster_upload(struct web_req *r);
+int web_cluster_fetch(struct web_req *r);
+int web_cluster_file(struct web_req *r);
+
 /* web_contacts.c: Danh bạ, the contacts letters go to (admins edit). */
 int web_contacts(struct web_req *r);
 int web_contact_edit_form(struct web_req *r);

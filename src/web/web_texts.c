@@ -242,7 +242,7 @@ static int
 preview(struct web_req *r, const char *doc, int year)
 {
 	struct plan_input in;
-	struct plan_doc pd;
+	struct plan *p;
 	struct doc *d;
 	int ret;
 
@@ -253,18 +253,16 @@ preview(struct web_req *r, const char *doc, int year)
 	    "plan\" aria-labelledby=\"preview\">\n", L(r, "Xem trước toàn "
 	    "văn", "Preview of the whole document"));
 	if (strcmp(doc, "plan") == 0) {
-		if (plan_build(&in, &pd) == -1)
+		if (plan_place(&in, &p) == -1)
 			return -1;
-		plan_render_fragment(&pd, 0, r->out);
-		plan_doc_release(&pd);
-	} else {
-		if (report_build(&in, &d, NULL) == -1)
-			return -1;
-		ret = doc_render(d, DOC_HTML_FRAGMENT, r->out);
-		doc_free(d);
-		if (ret == -1)
-			return -1;
-	}
+		d = plan_doc(p);
+		plan_free(p);
+	} else if (report_build(&in, &d, NULL) == -1)
+		return -1;
+	ret = doc_render(d, DOC_HTML_FRAGMENT, r->out);
+	doc_free(d);
+	if (ret == -1)
+		return -1;
 	html_raw(r->out, "</article>\n");
 	return 0;
 }

@@ -1001,6 +1001,110 @@ START_TEST(letters_keys)
 }
 END_TEST
 
+#define PUB1 "lWUG1+UMGcatbiFaX5RHY/anFdhKpugyeJaenxpjDeM="
+
+/* [cluster] and its [cluster-member ID] sections: the members in the
+ * order of the list, a section's settings with its member, a member
+ * without one, [records] token. */
+START_TEST(cluster)
+{
+	struct config cfg;
+	const struct config_member *m;
+
+	load_ok("[organisation]\nid = khanh-hoa\n"
+	    "[cluster-member gia-lai]\nkey = " PUB1 "\n"
+	    "url = https://gialai.example.org/records/{year}.json\n"
+	    "token = t0k\n"
+	    "[cluster]\nid = cum-3\nname = Cụm số 3\n"
+	    "members = khanh-hoa, gia-lai,\n  dak-lak\nnext_head = dak-lak\n"
+	    "[cluster-member dak-lak]\nkey = dak-lak ed25519 " PUB1 "\n"
+	    "url = http://127.0.0.1:8080/records/{year}.json\n"
+	    "[records]\ntoken = s3cret\n", &cfg);
+	ck_assert_str_eq(cfg.org_id, "khanh-hoa");
+	ck_assert_str_eq(cfg.cluster_id, "cum-3");
+	ck_assert_str_eq(cfg.cluster_name, "Cụm số 3");
+	ck_assert_str_eq(cfg.cluster_next_head, "dak-lak");
+	ck_assert_str_eq(cfg.records_token, "s3cret");
+	ck_assert_int_eq(cfg.cluster_max_bytes, 10 * 1024 * 1024);
+	ck_assert_int_eq(cfg.cluster_timeout, 30);
+	ck_assert_uint_eq(cfg.nmembers, 3);
+	ck_assert_str_eq(cfg.members[0].id, "khanh-hoa");
+	ck_assert_ptr_null(cfg.members[0].key);
+	ck_assert_ptr_null(cfg.members[0].url);
+	m = config_member_find(&cfg, "gia-lai");
+	ck_assert_ptr_eq(m, &cfg.members[1]);
+	ck_assert_str_eq(m->key, PUB1);
+	ck_assert_str_eq(m->token, "t0k");
+	/* key show's whole line: its last word. */
+	ck_assert_str_eq(cfg.members[2].key, PUB1);
+	ck_assert_ptr_null(config_member_find(&cfg, "quang-binh"));
+	config_release(&cfg);
+	ck_assert_int_eq(config_load(&cfg, NULL), 0);
+	ck_assert_uint_eq(cfg.nmembers, 0);
+	ck_assert_ptr_null(cfg.records_token);
+	config_release(&cfg);
+}
+END_TEST
+
+/* What a cluster's config may not say, each refused with its reason. */
+static const struct {
+	const char *text, *msg;
+	long line;	/* 0: a message without a line */
+} cluster_bad[] = {
+	{ "[cluster]\nmembers = a\n[cluster-member b]\ntoken = x\n",
+	    "[cluster-member b]: not one of [cluster] members", 3 },
+	{ "[cluster]\nmembers = a, a\n",
+	    "[cluster] members: 'a' is named twice", 0 },
+	{ "[cluster]\nmembers = a, Bé\n",
+	    "[cluster] members: 'Bé' is not a union's id (1-32 of a-z 0-9 -)",
+	    0 },
+	{ "[cluster]\nmembers = a\nnext_head = b\n",
+	    "[cluster] next_head: 'b' is not one of its members", 0 },
+	{ "[cluster]\nmembers = a\n[cluster-member a]\nkey = abc\n",
+	    "want a public key as `kyniem key show` prints it (44 characters "
+	    "of base64) for 'key': abc", 4 },
+	{ "[cluster]\nmembers = a\n[cluster-member a]\n"
+	    "url = http://example.org/r.json\n",
+	    "[cluster-member a] url 'http://example.org/r.json': only a "
+	    "server on this machine may go without TLS (https)", 0 },
+	{ "[cluster]\nmembers = a\n[cluster-member a]\n"
+	    "url = ftp://example.org/r.json\n",
+	    "[cluster-member a] url 'ftp://example.org/r.json' is not "
+	    "https://HOST/...", 0 },
+	{ "[cluster]\nmembers = a\n[cluster-member a]\n"
+	    "url = https://u:p@example.org/r.json\n",
+	    "[cluster-member a] url 'https://***@example.org/r.json' holds "
+	    "credentials: put the secret in token", 0 },
+	{ "[cluster-member A_b]\ntoken = x\n",
+	    "a cluster member's id must be a slug (1-32 of a-z 0-9 -), not "
+	    "'A_b'", 2 },
+	{ "[cluster]\nid = Cụm 3\n",
+	    "want a slug (1-32 of a-z 0-9 -, e.g. khanh-hoa) for 'id': Cụm 3",
+	    2 },
+	{ "[cluster-member]\nkey = x\n",
+	    "unknown key 'key' in [cluster-member]", 2 },
+};
+
+START_TEST(cluster_refused)
+{
+	struct config cfg;
+	char *err, want[512];
+	int rc;
+
+	err = load(cluster_bad[_i].text, &cfg, &rc);
+	ck_assert_int_eq(rc, -1);
+	if (cluster_bad[_i].line > 0)
+		want_error(err, cluster_bad[_i].line, cluster_bad[_i].msg);
+	else {
+		snprintf(want, sizeof(want), "kyniem: %s: %s\n", path,
+		    cluster_bad[_i].msg);
+		ck_assert_str_eq(err, want);
+	}
+	free(err);
+	config_release(&cfg);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -1028,6 +1132,8 @@ suite(void)
 	tcase_add_test(tc, duplicates);
 	tcase_add_test(tc, offsets);
 	tcase_add_test(tc, letters_keys);
+	tcase_add_test(tc, cluster);
+	tcase_add_loop_test(tc, cluster_refused, 0, NELEM(cluster_bad));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -76,6 +76,33 @@ START_TEST(chars)
 }
 END_TEST
 
+/* Slugs: the names of unions and clusters in records and configs. */
+static const struct {
+	const char *s;
+	int ok;
+} slugs[] = {
+	{ "khanh-hoa", 1 },
+	{ "cum-3", 1 },
+	{ "a", 1 },
+	{ "abcdefghijklmnopqrstuvwxyz012345", 1 },	/* 32 */
+	{ "abcdefghijklmnopqrstuvwxyz0123456", 0 },	/* 33 */
+	{ "", 0 },
+	{ "-khanh", 0 },
+	{ "khanh-", 0 },
+	{ "Khanh-hoa", 0 },
+	{ "khanh hoa", 0 },
+	{ "khánh-hòa", 0 },
+	{ "khanh_hoa", 0 },
+	{ "../x", 0 },
+};
+
+START_TEST(slug)
+{
+	ck_assert_msg(text_slug_valid(slugs[_i].s) == slugs[_i].ok,
+	    "slug '%s'", slugs[_i].s);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -84,6 +111,7 @@ suite(void)
 
 	tcase_add_loop_test(tc, check, 0, NELEM(cases));
 	tcase_add_test(tc, chars);
+	tcase_add_loop_test(tc, slug, 0, NELEM(slugs));
 	suite_add_tcase(s, tc);
 	return s;
 }

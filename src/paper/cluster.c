@@ -1,0 +1,659 @@
+/*
+ * The consolidated report.  Every member of [cluster] members is looked
+ * up among the records received for the year (read again with
+ * record_parse(): they were checked when they came); what several
+ * members share is found by the occasion's key.  The sentences are the
+ * members' own, as their records carry them; layout and escaping are
+ * doc.c's.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster.h"
+#include "config.h"
+#include "log.h"
+#include "received.h"
+#include "record.h"
+#include "store.h"
+#include "texts.h"
+#include "vntime.h"
+
+/* The report's words; Vietnamese as the seed reports write them. */
+struct words {
+	const char *kind, *title, *intro;
+	const char *h1[5], *todo;
+	const char *figures_h, *cols[8], *total;
+	const char *notable_h, *no_notable;
+	const char *shared_h, *no_shared, *missing_h, *missing, *all_in;
+	const char *planned_h, *no_planned, *head_h, *head;
+	const char *anniv, *ending;
+};
+
+static const struct words vi = {
+	.kind = "BÁO CÁO",
+	.title = "Tổng kết hoạt động năm $1 của $2",
+	.intro = "Trên cơ sở báo cáo tổng kết công tác năm $1 của các thành "
+	    "viên, $2 (Cụm trưởng năm $1) tổng hợp kết quả hoạt động năm $1 "
+	    "của $3 như sau:",
+	.h1 = { "I. Bối cảnh tình hình", "II. Kết quả hoạt động",
+	    "III. Đánh giá chung", "IV. Đề xuất, kiến nghị",
+	    "V. Phương hướng hoạt động năm " },
+	.todo = "[Cần bổ sung: $1 (kyniem text set cluster $2 $3)]",
+	.figures_h = "1. Số liệu của các thành viên",
+	.cols = { "TT", "Thành viên", "Hoạt động", "Đoàn ra", "Đoàn vào",
+	    "Thư chúc mừng", "Người tham gia", "Viện trợ PCPNN" },
+	.total = "Tổng cộng",
+	.notable_h = "2. Hoạt động nổi bật của các thành viên",
+	.no_notable = "Không có hoạt động kỷ niệm năm chẵn, năm tròn.",
+	.shared_h = "3. Các ngày kỷ niệm nhiều thành viên cùng tổ chức",
+	.no_shared = "Không có ngày kỷ niệm nào được từ hai thành viên trở "
+	    "lên cùng tổ chức.",
+	.missing_h = "4. Thành viên chưa gửi báo cáo",
+	.missing = "Đến ngày $1, chưa nhận được báo cáo năm $2 của: $3.",
+	.all_in = "Các thành viên đều đã gửi báo cáo năm $1.",
+	.planned_h = "Các ngày kỷ niệm nhiều thành viên dự kiến tổ chức",
+	.no_planned = "Chưa có ngày kỷ niệm nào được từ hai thành viên trở "
+	    "lên dự kiến tổ chức.",
+	.head_h = "2. Cụm trưởng năm ",
+	.head = "$1 làm Cụm trưởng năm $2.",
+	.anniv = "$1: $2.",
+	.ending = "Trên đây là báo cáo tổng kết hoạt động năm $1 của $2./.",
+};
+
+static const struct words en = {
+	.kind = "REPORT",
+	.title = "The activities of $2 in $1",
+	.intro = "From the members' reports of $1, $2 (the cluster's head "
+	    "in $1) sums up the activities of $3 in $1 as follows:",
+	.h1 = { "I. Context", "II. Results", "III. Overall assessment",
+	    "IV. Proposals", "V. Direction for " },
+	.todo = "[To be written: $1 (kyniem text set cluster $2 $3)]",
+	.figures_h = "1. The members' figures",
+	.cols = { "No.", "Member", "Activities", "Delegations abroad",
+	    "Delegations received", "Letters", "Participants",
+	    "Foreign NGO aid" },
+	.total = "Total",
+	.notable_h = "2. The members' notable activities",
+	.no_notable = "No milestone anniversary activity.",
+	.shared_h = "3. Anniversaries several members marked",
+	.no_shared = "No anniversary was marked by two members or more.",
+	.missing_h = "4. Members that have not reported",
+	.missing = "By $1, no report of $2 had come from: $3.",
+	.all_in = "Every member has sent its report of $1.",
+	.planned_h = "Anniversaries several members plan",
+	.no_planned = "No anniversary is planned by two members or more yet.",
+	.head_h = "2. The cluster's head in ",
+	.head = "$1 heads the cluster in $2.",
+	.anniv = "$1: $2.",
+	.ending = "This is the report of $2 on its activities in $1./.",
+};
+
+/* One member and its record of the year, when it sent one. */
+struct mrec {
+	const struct config_member *m;
+	int have;
+	struct record r;
+	struct received held;
+};
+
+struct ctx {
+	const struct cluster_input *in;
+	const struct words *w;
+	struct mrec *v;
+	size_t n;
+	struct doc *doc;
+};
+
+/* Append template t with $1..$9 replaced by v[0..n). */
+static void
+fill(struct buf *out, const char *t, const char *const *v, size_t n)
+{
+	size_t i;
+
+	for (; *t != '\0'; t++) {
+		i = (size_t)(t[1] - '1');
+		if (t[0] == '$' && t[1] >= '1' && t[1] <= '9' && i < n) {
+			buf_puts(out, v[i] != NULL ? v[i] : "");
+			t++;
+		} else
+			buf_putc(out, *t);
+	}
+}
+
+/* A paragraph of template t. */
+static void
+para(struct ctx *c, const char *t, const char *const *v, size_t n)
+{
+	struct buf b;
+
+	buf_init(&b);
+	fill(&b, t, v, n);
+	doc_para(c->doc, b.data);
+	buf_release(&b);
+}
+
+/* The member's name: its record's, else its section's, else the
+ * head's own when it is the head, else its id. */
+static const char *
+name_of(const struct ctx *c, const struct mrec *x)
+{
+	const struct config *cfg = c->in->cfg;
+
+	if (x->have)
+		return x->r.name;
+	if (x->m->name != NULL)
+		return x->m->name;
+	if (cfg->org_id != NULL && cfg->org_name != NULL &&
+	    strcmp(cfg->org_id, x->m->id) == 0)
+		return cfg->org_name;
+	return x->m->id;
+}
+
+static const char *
+cluster_name(const struct config *cfg)
+{
+	return cfg->cluster_name != NULL ? cfg->cluster_name :
+	    cfg->cluster_id != NULL ? cfg->cluster_id : "Cụm";
+}
+
+/* Each member and its record; 0 or -1 (logged). */
+static int
+collect(struct ctx *c)
+{
+	const struct config *cfg = c->in->cfg;
+	char why[300];
+	size_t i;
+	int rc;
+
+	c->v = xcalloc(cfg->nmembers > 0 ? cfg->nmembers : 1,
+	    sizeof(*c->v));
+	for (i = 0; i < cfg->nmembers; i++, c->n++) {
+		c->v[i].m = &cfg->members[i];
+		rc = received_get(c->in->st, cfg->members[i].id, c->in->year,
+		    &c->v[i].held);
+		if (rc == -1)
+			return -1;
+		if (rc == 1)
+			continue;
+		if (record_parse(c->v[i].held.body, c->v[i].held.len,
+		    &c->v[i].r, why, sizeof(why)) == 0)
+			c->v[i].have = 1;
+		else {
+			log_warnx("the record of '%s' for %d no longer reads: "
+			    "%s", cfg->members[i].id, c->in->year, why);
+			record_release(&c->v[i].r);
+		}
+	}
+	return 0;
+}
+
+static void
+release(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		if (c->v[i].have)
+			record_release(&c->v[i].r);
+		received_release(&c->v[i].held);
+	}
+	free(c->v);
+}
+
+/* n with the thousands marked, the language's way: "6.100", "6,100". */
+static void
+number(const struct ctx *c, long long n, struct buf *out)
+{
+	buf_put_grouped(out, (long)n, c->in->lang == LANG_EN ? ',' : '.');
+}
+
+/* "149.814 USD; 3.400.000.000 VND", or "" for none. */
+static void
+aid_text(const struct ctx *c, const struct record_kv *aid, size_t n,
+    struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(out, "; ");
+		number(c, aid[i].n, out);
+		buf_printf(out, " %s", aid[i].key);
+	}
+}
+
+/* The note that asks staff for section s. */
+static void
+todo(struct ctx *c, const struct text_section *s)
+{
+	const char *v[3];
+	char year[16];
+	struct buf b;
+
+	snprintf(year, sizeof(year), "%d", c->in->year);
+	v[0] = c->in->lang == LANG_EN ? s->en : s->vi;
+	v[1] = year;
+	v[2] = s->key;
+	buf_init(&b);
+	fill(&b, c->w->todo, v, 3);
+	doc_todo(c->doc, b.data);
+	buf_release(&b);
+}
+
+/* A narrative section of the cluster's year: its paragraphs (a line
+ * each), or the note for staff to write it. */
+static int
+narrative(struct ctx *c, const char *key)
+{
+	const struct text_section *s = text_section_find("cluster", key);
+	char *body = NULL, *line, *next;
+	int inherited, any = 0;
+
+	if (text_get(c->in->st, "cluster", c->in->year, key, &body,
+	    &inherited) == -1)
+		return -1;
+	for (line = body; line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		line[strcspn(line, "\r")] = '\0';
+		if (line[strspn(line, " \t")] != '\0') {
+			doc_para(c->doc, line);
+			any = 1;
+		}
+	}
+	if (!any)
+		todo(c, s);
+	free(body);
+	return 0;
+}
+
+/* The figures' row of one member (or the total, name given). */
+static void
+figures_row(struct ctx *c, char **cell, int no, const char *name,
+    const struct record_counts *k)
+{
+	struct buf b;
+
+	buf_init(&b);
+	cell[0] = no > 0 ? xasprintf("%d", no) : xstrdup("");
+	cell[1] = xstrdup(name);
+	number(c, k->activities, &b);
+	cell[2] = buf_detach(&b);
+	number(c, k->out, &b);
+	cell[3] = buf_detach(&b);
+	number(c, k->in, &b);
+	cell[4] = buf_detach(&b);
+	number(c, k->letters, &b);
+	cell[5] = buf_detach(&b);
+	number(c, k->people, &b);
+	cell[6] = buf_detach(&b);
+	aid_text(c, k->aid, k->naid, &b);
+	cell[7] = buf_detach(&b);
+}
+
+/* k += one member's counts; aid summed by currency. */
+static void
+add_counts(struct record_counts *k, const struct record_counts *x)
+{
+	size_t i, j;
+
+	k->activities += x->activities;
+	k->out += x->out;
+	k->in += x->in;
+	k->letters += x->letters;
+	k->people += x->people;
+	k->people_acts += x->people_acts;
+	for (i = 0; i < x->naid; i++) {
+		for (j = 0; j < k->naid && strcmp(k->aid[j].key,
+		    x->aid[i].key) != 0; j++)
+			;
+		if (j == k->naid) {
+			k->aid = xrealloc(k->aid, (k->naid + 1) *
+			    sizeof(*k->aid));
+			k->aid[k->naid].key = x->aid[i].key;
+			k->aid[k->naid++].n = 0;
+		}
+		k->aid[j].n += x->aid[i].n;
+	}
+}
+
+/* 1. The table: each member that reported, then the total. */
+static void
+figures(struct ctx *c)
+{
+	static const int widths[8] = { 6, 30, 10, 9, 9, 10, 11, 15 };
+	struct record_counts total;
+	char **cells;
+	size_t i, rows = 1, k;
+	int no = 0;
+
+	memset(&total, 0, sizeof(total));
+	doc_heading(c->doc, 2, c->w->figures_h);
+	cells = xcalloc((c->n + 2) * 8, sizeof(*cells));
+	for (k = 0; k < 8; k++)
+		cells[k] = xstrdup(c->w->cols[k]);
+	for (i = 0; i < c->n; i++) {
+		if (!c->v[i].have)
+			continue;
+		figures_row(c, cells + rows++ * 8, ++no, name_of(c, &c->v[i]),
+		    &c->v[i].r.counts);
+		add_counts(&total, &c->v[i].r.counts);
+	}
+	figures_row(c, cells + rows++ * 8, 0, c->w->total, &total);
+	doc_table(c->doc, 8, rows, cells, widths);
+	for (k = 0; k < rows * 8; k++)
+		free(cells[k]);
+	free(cells);
+	free(total.aid);
+}
+
+/* 2. Each member's activities of a milestone, in its own sentences. */
+static void
+notable(struct ctx *c)
+{
+	struct buf b;
+	size_t i, j;
+	int any, no = 0;
+
+	doc_heading(c->doc, 2, c->w->notable_h);
+	buf_init(&b);
+	for (i = 0; i < c->n; i++) {
+		if (!c->v[i].have)
+			continue;
+		b.len = 0;
+		buf_printf(&b, "%c) %s", 'a' + no++ % 26, name_of(c, &c->v[i]));
+		doc_heading(c->doc, 3, b.data);
+		for (j = 0, any = 0; j < c->v[i].r.nacts; j++)
+			if (c->v[i].r.acts[j].milestone) {
+				doc_bullet(c->doc, 0, c->v[i].r.acts[j].sentence);
+				any = 1;
+			}
+		if (!any)
+			doc_para(c->doc, c->w->no_notable);
+	}
+	buf_release(&b);
+}
+
+/* An occasion several members share, and who. */
+struct shared {
+	const struct record_milestone *m;	/* the first member's */
+	struct buf who;				/* "A, B" */
+	int count;
+};
+
+static int
+shared_cmp(const void *x, const void *y)
+{
+	const struct shared *a = x, *b = y;
+	int d = strcmp(a->m->date, b->m->date);
+
+	return d != 0 ? d : strcmp(a->m->observance, b->m->observance);
+}
+
+/* The milestones (planned: next year's) two members or more have, by
+ * date; *out to release with shared_release(). */
+static size_t
+shared_collect(struct ctx *c, int planned, struct shared **out)
+{
+	const struct record_milestone *list, *m;
+	struct shared *v = NULL;
+	size_t n = 0, i, j, k, len, kept = 0;
+
+	for (i = 0; i < c->n; i++) {
+		if (!c->v[i].have)
+			continue;
+		list = planned ? c->v[i].r.next : c->v[i].r.milestones;
+		len = planned ? c->v[i].r.nnext : c->v[i].r.nmilestones;
+		for (j = 0; j < len; j++) {
+			m = &list[j];
+			for (k = 0; k < n && strcmp(v[k].m->observance,
+			    m->observance) != 0; k++)
+				;
+			if (k == n) {
+				v = xrealloc(v, (n + 1) * sizeof(*v));
+				v[n].m = m;
+				v[n].count = 0;
+				buf_init(&v[n++].who);
+			}
+			buf_printf(&v[k].who, "%s%s", v[k].count++ ? ", " : "",
+			    name_of(c, &c->v[i]));
+		}
+	}
+	for (i = 0; i < n; i++)
+		if (v[i].count >= 2)
+			v[kept++] = v[i];
+		else
+			buf_release(&v[i].who);
+	if (kept > 1)
+		qsort(v, kept, sizeof(*v), shared_cmp);
+	*out = v;
+	return kept;
+}
+
+static void
+shared_release(struct shared *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf_release(&v[i].who);
+	free(v);
+}
+
+/* One shared milestone as a bullet: its title as the records word it
+ * ("Kỷ niệm 50 năm ... (21/9/1973 – 21/9/2023)"), then who. */
+static void
+shared_bullet(struct ctx *c, const struct shared *s)
+{
+	const char *v[2] = { s->m->title, s->who.data };
+	struct buf b;
+
+	buf_init(&b);
+	fill(&b, c->w->anniv, v, 2);
+	doc_bullet(c->doc, 0, b.data);
+	buf_release(&b);
+}
+
+/* 3. and IV.1: the shared milestones, or the sentence saying none. */
+static void
+shared(struct ctx *c, int planned)
+{
+	struct shared *v;
+	size_t n = shared_collect(c, planned, &v), i;
+
+	for (i = 0; i < n; i++)
+		shared_bullet(c, &v[i]);
+	if (n == 0)
+		doc_para(c->doc, planned ? c->w->no_planned : c->w->no_shared);
+	shared_release(v, n);
+}
+
+/* 4. Who has not reported, by today. */
+static void
+missing(struct ctx *c)
+{
+	struct buf names, date;
+	const char *v[3];
+	char year[16];
+	size_t i;
+
+	buf_init(&names);
+	buf_init(&date);
+	for (i = 0; i < c->n; i++)
+		if (!c->v[i].have)
+			buf_printf(&names, "%s%s", names.len ? "; " : "",
+			    name_of(c, &c->v[i]));
+	snprintf(year, sizeof(year), "%d", c->in->year);
+	vntime_format_date(c->in->today, c->in->lang, &date);
+	v[0] = date.data;
+	v[1] = year;
+	v[2] = names.data;
+	doc_heading(c->doc, 2, c->w->missing_h);
+	para(c, names.len > 0 ? c->w->missing : c->w->all_in, names.len > 0 ?
+	    v : v + 1, names.len > 0 ? 3 : 1);
+	buf_release(&names);
+	buf_release(&date);
+}
+
+/* The member called id: its name, as name_of() says it. */
+static const char *
+member_name(const struct ctx *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].m->id, id) == 0)
+			return name_of(c, &c->v[i]);
+	return id;
+}
+
+/* IV. Next year: staff's direction, the shared plans, the next head. */
+static int
+direction(struct ctx *c)
+{
+	const struct config *cfg = c->in->cfg;
+	char year[16], *body = NULL;
+	const char *v[2];
+	struct buf b;
+	int inherited;
+
+	buf_init(&b);
+	buf_printf(&b, "%s%d", c->w->h1[4], c->in->year + 1);
+	doc_heading(c->doc, 1, b.data);
+	buf_release(&b);
+	/* Written or not: the shared plans and the next head are said. */
+	if (text_get(c->in->st, "cluster", c->in->year, "direction", &body,
+	    &inherited) == -1)
+		return -1;
+	if (body != NULL && narrative(c, "direction") == -1) {
+		free(body);
+		return -1;
+	}
+	free(body);
+	buf_init(&b);
+	buf_printf(&b, "1. %s", c->w->planned_h);
+	doc_heading(c->doc, 2, b.data);
+	buf_release(&b);
+	shared(c, 1);
+	if (cfg->cluster_next_head != NULL) {
+		buf_init(&b);
+		buf_printf(&b, "%s%d", c->w->head_h, c->in->year + 1);
+		doc_heading(c->doc, 2, b.data);
+		buf_release(&b);
+		snprintf(year, sizeof(year), "%d", c->in->year + 1);
+		v[0] = member_name(c, cfg->cluster_next_head);
+		v[1] = year;
+		para(c, c->w->head, v, 2);
+	}
+	return 0;
+}
+
+static struct doc *
+new_doc(struct ctx *c)
+{
+	const char *v[2];
+	struct doc_head h;
+	struct org org;
+	struct buf title;
+	char year[16];
+	struct doc *d;
+
+	org_from_config(c->in->cfg, &org);
+	snprintf(year, sizeof(year), "%d", c->in->year);
+	v[0] = year;
+	v[1] = cluster_name(c->in->cfg);
+	buf_init(&title);
+	fill(&title, c->w->title, v, 2);
+	memset(&h, 0, sizeof(h));
+	h.kind = c->w->kind;
+	h.title = title.data;
+	h.symbol = "BC";
+	h.date = c->in->today;
+	d = doc_new(&org, c->in->lang, &h);
+	buf_release(&title);
+	return d;
+}
+
+/* The opening sentence and the ending, which name the head. */
+static const char *
+head_name(const struct ctx *c)
+{
+	const struct config *cfg = c->in->cfg;
+
+	if (c->in->lang == LANG_EN && cfg->org_name_en != NULL)
+		return cfg->org_name_en;
+	return cfg->org_name != NULL ? cfg->org_name :
+	    "Liên hiệp các tổ chức hữu nghị";
+}
+
+static int
+body(struct ctx *c)
+{
+	const char *v[3];
+	char year[16];
+
+	snprintf(year, sizeof(year), "%d", c->in->year);
+	v[0] = year;
+	v[1] = head_name(c);
+	v[2] = cluster_name(c->in->cfg);
+	para(c, c->w->intro, v, 3);
+	doc_heading(c->doc, 1, c->w->h1[0]);
+	if (narrative(c, "context") == -1)
+		return -1;
+	doc_heading(c->doc, 1, c->w->h1[1]);
+	figures(c);
+	notable(c);
+	doc_heading(c->doc, 2, c->w->shared_h);
+	shared(c, 0);
+	missing(c);
+	doc_heading(c->doc, 1, c->w->h1[2]);
+	if (narrative(c, "assessment") == -1)
+		return -1;
+	doc_heading(c->doc, 1, c->w->h1[3]);
+	if (narrative(c, "proposals") == -1 || direction(c) == -1)
+		return -1;
+	v[1] = cluster_name(c->in->cfg);
+	para(c, c->w->ending, v, 2);
+	doc_end_list(c->doc, c->in->lang == LANG_EN ?
+	    c->in->cfg->cluster_recipients_en :
+	    c->in->cfg->cluster_recipients);
+	return 0;
+}
+
+int
+cluster_report(const struct cluster_input *in, struct doc **out)
+{
+	struct ctx c;
+	int ret = -1;
+
+	memset(&c, 0, sizeof(c));
+	c.in = in;
+	c.w = in->lang == LANG_EN ? &en : &vi;
+	*out = NULL;
+	if (in->cfg->nmembers == 0) {
+		log_warnx("this union heads no cluster: [cluster] members is "
+		    "not set");
+		goto done;
+	}
+	if (collect(&c) == -1)
+		goto done;
+	c.doc = new_doc(&c);
+	if (body(&c) == -1)
+		goto done;
+	*out = c.doc;
+	c.doc = NULL;
+	ret = 0;
+done:
+	if (c.doc != NULL)
+		doc_free(c.doc);
+	release(&c);
+	return ret;
+}
+
+char *
+cluster_filename(int year, enum doc_format fmt, enum lang lang)
+{
+	return xasprintf("%s-%d.%s", lang == LANG_EN ? "cluster-report" :
+	    "bao-cao-cum", year, doc_format_ext(fmt));
+}

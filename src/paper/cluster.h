@@ -1,0 +1,45 @@
+/*
+ * The cluster head's year: the consolidated report ("Báo cáo tổng kết
+ * hoạt động năm YYYY của Cụm ...") made from the members' year records
+ * the head received (received.h), in the Decree 30 layout of the union's
+ * own documents (doc.h), and the cluster's consolidated record, which
+ * the level above imports as one member's.
+ */
+#ifndef KYNIEM_CLUSTER_H
+#define KYNIEM_CLUSTER_H
+
+#include <time.h>
+
+#include "doc.h"
+#include "util.h"
+
+struct buf;
+struct config;
+struct store;
+
+/* What a consolidated report or record is made of. */
+struct cluster_input {
+	struct store *st;		/* the received records, the texts */
+	const struct config *cfg;	/* [cluster], [organisation] */
+	int year;
+	struct ymd today;		/* the date line */
+	time_t now;			/* the record's generated_at */
+	enum lang lang;
+};
+
+/*
+ * The consolidated report of in->year into *out (free with doc_free()):
+ * I. the context staff write (kyniem text ... cluster YEAR context);
+ * II. a table of the members with their figures, each member's notable
+ * work (its milestone activities, in its own report's sentences), the
+ * milestones several members marked, and the members that have not
+ * reported; III. the assessment and proposals staff write; IV. next
+ * year: the milestones several members plan and the next head.  0, or -1
+ * (logged).
+ */
+int cluster_report(const struct cluster_input *in, struct doc **out);
+
+/* "bao-cao-cum-2023.docx" ("cluster-report-2023.docx"); to free. */
+char *cluster_filename(int year, enum doc_format fmt, enum lang lang);
+
+#endif
