@@ -83,7 +83,7 @@ static const struct command commands[] = {
 	{ "plan", cmd_plan, 1, NEED_STORE,
 	    "plan YEAR [--appendix] [--format md|html|docx|pdf|csv] "
 	    "[--lang vi|en] [--out FILE] [--include KEY] [--exclude KEY] "
-	    "[--reset KEY]" },
+	    "[--reset KEY] [--draft]" },
 	{ "recipient", cmd_recipient, 1, NEED_STORE,
 	    "recipient add --email EMAIL --name NAME [--lang vi|en] "
 	    "[--follow milestones|kind:K|country:CC]... | list | "

@@ -255,14 +255,12 @@ preview(struct web_req *r, const char *doc, int year)
 	if (strcmp(doc, "plan") == 0) {
 		if (plan_place(&in, &p) == -1)
 			return -1;
-		ret = plan_render(p, PLAN_MAIN, DOC_HTML_FRAGMENT, r->out);
+		d = plan_doc(p);
 		plan_free(p);
-	} else {
-		if (report_build(&in, &d, NULL) == -1)
-			return -1;
-		ret = doc_render(d, DOC_HTML_FRAGMENT, r->out);
-		doc_free(d);
-	}
+	} else if (report_build(&in, &d, NULL) == -1)
+		return -1;
+	ret = doc_render(d, DOC_HTML_FRAGMENT, r->out);
+	doc_free(d);
 	if (ret == -1)
 		return -1;
 	html_raw(r->out, "</article>\n");
