@@ -62,40 +62,69 @@ loopback(const char *host)
 	    strcmp(host, "[::1]") == 0 || strncmp(host, "127.", 4) == 0;
 }
 
+/* A URL as libcurl reads it, for the checks below: its scheme, host and
+ * user information (each NULL when absent) and the URL as a message may
+ * show it. */
+struct url {
+	char *scheme, *host, *user, *shown;
+};
+
+/* Read url into *p (release it with url_release()); 0, or -1 when it
+ * does not parse or has no scheme or host. */
+static int
+url_read(struct url *p, const char *url)
+{
+	CURLU *u = curl_url();
+	int ret = -1;
+
+	if (u == NULL)
+		fatal("out of memory");
+	memset(p, 0, sizeof(*p));
+	p->shown = masked_url(url);
+	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, &p->scheme, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &p->host, 0) == CURLUE_OK) {
+		if (curl_url_get(u, CURLUPART_USER, &p->user, 0) != CURLUE_OK)
+			p->user = NULL;
+		ret = 0;
+	}
+	curl_url_cleanup(u);
+	return ret;
+}
+
+static void
+url_release(struct url *p)
+{
+	curl_free(p->scheme);
+	curl_free(p->host);
+	curl_free(p->user);
+	free(p->shown);
+}
+
 /* [smtp] url: smtp:// or smtps://, a host, no credentials (they belong in
  * username and password_file); plain text only to a loopback relay. */
 static int
 check_smtp_url(const struct config *cfg, const char *path)
 {
-	CURLU *u = curl_url();
-	char *scheme = NULL, *host = NULL, *user = NULL, *shown;
+	struct url u;
 	int ret = -1;
 
-	if (u == NULL)
-		fatal("out of memory");
-	shown = masked_url(cfg->smtp_url);
-	if (curl_url_set(u, CURLUPART_URL, cfg->smtp_url, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
-	    (strcmp(scheme, "smtp") != 0 && strcmp(scheme, "smtps") != 0))
+	if (url_read(&u, cfg->smtp_url) == -1 || (strcmp(u.scheme, "smtp") !=
+	    0 && strcmp(u.scheme, "smtps") != 0))
 		log_warnx("%s: [smtp] url '%s' is not smtp://HOST[:PORT] or "
-		    "smtps://HOST[:PORT]", path, shown);
-	else if (curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK)
+		    "smtps://HOST[:PORT]", path, u.shown);
+	else if (u.user != NULL)
 		log_warnx("%s: [smtp] url '%s' holds credentials: put the "
 		    "name in username and the password in password_file",
-		    path, shown);
-	else if (!cfg->smtp_starttls && strcmp(scheme, "smtp") == 0 &&
-	    cfg->smtp_username != NULL && !loopback(host))
+		    path, u.shown);
+	else if (!cfg->smtp_starttls && strcmp(u.scheme, "smtp") == 0 &&
+	    cfg->smtp_username != NULL && !loopback(u.host))
 		log_warnx("%s: [smtp] starttls = off would send the password "
 		    "in clear text to '%s'; only a relay on this machine may "
-		    "go without TLS", path, host);
+		    "go without TLS", path, u.host);
 	else
 		ret = 0;
-	curl_free(scheme);
-	curl_free(host);
-	curl_free(user);
-	curl_url_cleanup(u);
-	free(shown);
+	url_release(&u);
 	return ret;
 }
 
@@ -104,33 +133,24 @@ check_smtp_url(const struct config *cfg, const char *path)
 static int
 check_member_url(const char *path, const struct config_member *m)
 {
-	CURLU *u = curl_url();
-	char *scheme = NULL, *host = NULL, *user = NULL, *shown;
+	struct url u;
 	int ret = -1;
 
-	if (u == NULL)
-		fatal("out of memory");
-	shown = masked_url(m->url);
-	if (curl_url_set(u, CURLUPART_URL, m->url, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK ||
-	    (strcmp(scheme, "https") != 0 && strcmp(scheme, "http") != 0))
+	if (url_read(&u, m->url) == -1 || (strcmp(u.scheme, "https") != 0 &&
+	    strcmp(u.scheme, "http") != 0))
 		log_warnx("%s: [cluster-member %s] url '%s' is not "
-		    "https://HOST/...", path, m->id, shown);
-	else if (curl_url_get(u, CURLUPART_USER, &user, 0) == CURLUE_OK)
+		    "https://HOST/...", path, m->id, u.shown);
+	else if (u.user != NULL)
 		log_warnx("%s: [cluster-member %s] url '%s' holds "
-		    "credentials: put the secret in token", path, m->id, shown);
-	else if (strcmp(scheme, "http") == 0 && !loopback(host))
+		    "credentials: put the secret in token", path, m->id,
+		    u.shown);
+	else if (strcmp(u.scheme, "http") == 0 && !loopback(u.host))
 		log_warnx("%s: [cluster-member %s] url '%s': only a server on "
 		    "this machine may go without TLS (https)", path, m->id,
-		    shown);
+		    u.shown);
 	else
 		ret = 0;
-	curl_free(scheme);
-	curl_free(host);
-	curl_free(user);
-	curl_url_cleanup(u);
-	free(shown);
+	url_release(&u);
 	return ret;
 }
 

@@ -437,6 +437,26 @@ row_group(struct ctx *c, char **f)
 	    &changed), &changed);
 }
 
+/* The national day of country cc, whose key goes into key: ROW_OK, or
+ * the row's refusal (no such country, no national day). */
+static enum row
+national_day(struct ctx *c, const char *cc, char *key, size_t len)
+{
+	enum row rc;
+
+	if ((rc = check_country(c, cc, 1)) != ROW_OK)
+		return rc;
+	snprintf(key, len, "national-day:%s", cc);
+	switch (store_observance_exists(c->run->st, key)) {
+	case 1:
+		return ROW_OK;
+	case 0:
+		return bad(c, "no national day for '%s'", cc);
+	default:
+		return ROW_DB;
+	}
+}
+
 /* A national day's holiday name in titles (after national-days.csv). */
 static enum row
 row_titles(struct ctx *c, char **f)
@@ -445,17 +465,8 @@ row_titles(struct ctx *c, char **f)
 	int changed = 0;
 	enum row rc;
 
-	if ((rc = check_country(c, f[0], 1)) != ROW_OK)
+	if ((rc = national_day(c, f[0], key, sizeof(key))) != ROW_OK)
 		return rc;
-	snprintf(key, sizeof(key), "national-day:%s", f[0]);
-	switch (store_observance_exists(c->run->st, key)) {
-	case 1:
-		break;
-	case 0:
-		return bad(c, "no national day for '%s'", f[0]);
-	default:
-		return ROW_DB;
-	}
 	if (*f[1] == '\0' || *f[2] == '\0')
 		return bad(c, "title_vi and title_en are required");
 	if ((rc = remember_key(c, f[0])) != ROW_OK || c->failed)
@@ -516,17 +527,8 @@ row_letter_title(struct ctx *c, char **f)
 	int changed = 0;
 	enum row rc;
 
-	if ((rc = check_country(c, f[0], 1)) != ROW_OK)
+	if ((rc = national_day(c, f[0], key, sizeof(key))) != ROW_OK)
 		return rc;
-	snprintf(key, sizeof(key), "national-day:%s", f[0]);
-	switch (store_observance_exists(c->run->st, key)) {
-	case 1:
-		break;
-	case 0:
-		return bad(c, "no national day for '%s'", f[0]);
-	default:
-		return ROW_DB;
-	}
 	if (*f[1] == '\0' || *f[2] == '\0' || *f[3] == '\0')
 		return bad(c, "letter_vi, letter_en and source are required");
 	if (strncmp(f[2], "the ", 4) != 0)

@@ -263,3 +263,12 @@ file_write_out(const char *path, const char *data, size_t len)
 	}
 	return 0;
 }
+
+int
+file_same(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
+	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}

@@ -39,6 +39,10 @@ int file_write_atomic_mode(const char *path, const char *data, size_t len,
 int file_write_new(const char *path, const char *data, size_t len,
     mode_t mode);
 
+/* 1 if a and b name the same file (its device and inode), 0 if not or
+ * when either cannot be looked at. */
+int file_same(const char *a, const char *b);
+
 /* A command's output: to path as file_write_atomic() does, or to standard
  * output when path is NULL; 0 or -1 (logged). */
 int file_write_out(const char *path, const char *data, size_t len);

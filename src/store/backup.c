@@ -109,21 +109,6 @@ done:
 }
 
 int
-bk_user_version(sqlite3 *db, int *v)
-{
-	sqlite3_stmt *stmt = NULL;
-	int ret = -1;
-
-	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL) ==
-	    SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
-		*v = sqlite3_column_int(stmt, 0);
-		ret = 0;
-	}
-	sqlite3_finalize(stmt);
-	return ret;
-}
-
-int
 bk_integrity(sqlite3 *db, const char *name, int quick)
 {
 	sqlite3_stmt *stmt = NULL;
@@ -253,7 +238,7 @@ backup_make(const struct config *cfg, time_t now, const char *out,
 	if (bk_copy_take(cfg->db_path, &c) == -1)
 		return -1;
 	if (bk_integrity(c.check, cfg->db_path, 0) == -1 ||
-	    bk_user_version(c.check, &schema) == -1)
+	    store_db_user_version(c.check, &schema) == -1)
 		goto done;
 	if (c.len > BK_IMAGE_MAX) {
 		log_warnx("'%s' has %zu bytes, more than kyniem backs up (4 "

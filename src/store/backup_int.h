@@ -83,9 +83,6 @@ int bk_backup_step(sqlite3 *dst, sqlite3 *src);
  * database), so that the service's user can read and replace it. */
 void bk_own_like(const char *path, const char *like);
 
-/* PRAGMA user_version of db; 0 or -1. */
-int bk_user_version(sqlite3 *db, int *v);
-
 /* PRAGMA integrity_check of db (quick_check when quick): 0 when it says
  * ok, else -1 after logging what it found, naming name. */
 int bk_integrity(sqlite3 *db, const char *name, int quick);

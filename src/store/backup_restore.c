@@ -166,7 +166,7 @@ open_copy(const char *file, unsigned char *img, size_t len,
 	    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE |
 	    SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
 		fatal("cannot read a database in memory");
-	if (bk_integrity(db, file, 0) == -1 || bk_user_version(db, &v) == -1)
+	if (bk_integrity(db, file, 0) == -1 || store_db_user_version(db, &v) == -1)
 		goto fail;
 	if (r->plain)
 		r->schema = v;
@@ -362,16 +362,6 @@ done:
 	return ret;
 }
 
-/* 1 if a and b are the same file. */
-static int
-same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 int
 backup_restore(const struct config *cfg, const char *file, int flags,
     const char *who, time_t now, struct backup_restored *r)
@@ -382,7 +372,7 @@ backup_restore(const struct config *cfg, const char *file, int flags,
 	int ret = -1;
 
 	memset(r, 0, sizeof(*r));
-	if (same_file(file, cfg->db_path)) {
+	if (file_same(file, cfg->db_path)) {
 		log_warnx("'%s' is the database itself, not a backup of it",
 		    file);
 		return -1;

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "file.h"
 #include "jsonw.h"
 #include "log.h"
 #include "merge.h"
@@ -483,22 +484,6 @@ fail:
 	return -1;
 }
 
-/* PRAGMA user_version of db (0: none, not a kyniem database). */
-static int
-user_version(sqlite3 *db, int *v)
-{
-	sqlite3_stmt *stmt = NULL;
-	int ret = -1;
-
-	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL) ==
-	    SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
-		*v = sqlite3_column_int(stmt, 0);
-		ret = 0;
-	}
-	sqlite3_finalize(stmt);
-	return ret;
-}
-
 /* A copy of other at tmp, migrated to this schema; 0 or -1 (logged). */
 static int
 copy_migrated(const char *other, const char *tmp)
@@ -523,7 +508,7 @@ copy_migrated(const char *other, const char *tmp)
 		log_warnx("'%s': %s", other, sqlite3_errmsg(dst));
 		goto done;
 	}
-	if (user_version(dst, &v) == -1 || v == 0)
+	if (store_db_user_version(dst, &v) == -1 || v == 0)
 		log_warnx("'%s' is not a kyniem database (no schema version)",
 		    other);
 	else if (v > store_schema_version())
@@ -536,16 +521,6 @@ done:
 	sqlite3_close(dst);
 	sqlite3_close(src);
 	return ret;
-}
-
-/* 1 if a and b are the same file. */
-static int
-same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	    sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 static int
@@ -570,7 +545,7 @@ merge_db(struct store *st, const char *other, int dry_run, const char *who,
 		log_warn("cannot read '%s'", other);
 		goto done;
 	}
-	if (same_file(other, store_path(st))) {
+	if (file_same(other, store_path(st))) {
 		log_warnx("'%s' is this database", other);
 		goto done;
 	}

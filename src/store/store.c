@@ -316,21 +316,28 @@ store_prepare(struct store *st, const char *sql)
 	return stmt;
 }
 
+int
+store_db_user_version(sqlite3 *db, int *v)
+{
+	sqlite3_stmt *stmt = NULL;
+	int ret = -1;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL) ==
+	    SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+		*v = sqlite3_column_int(stmt, 0);
+		ret = 0;
+	}
+	sqlite3_finalize(stmt);
+	return ret;
+}
+
 static int
 user_version(struct store *st, int *v)
 {
-	sqlite3_stmt *stmt;
-	int ret = -1;
-
-	if ((stmt = store_prepare(st, "PRAGMA user_version")) == NULL)
-		return -1;
-	if (sqlite3_step(stmt) == SQLITE_ROW) {
-		*v = sqlite3_column_int(stmt, 0);
-		ret = 0;
-	} else
-		store_warn(st);
-	sqlite3_finalize(stmt);
-	return ret;
+	if (store_db_user_version(st->db, v) == 0)
+		return 0;
+	store_warn(st);
+	return -1;
 }
 
 static int

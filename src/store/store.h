@@ -79,6 +79,9 @@ int store_publish(struct store *st);
 void store_close(struct store *st);
 /* The connection, lent to modules that own other tables. */
 sqlite3 *store_db(struct store *st);
+/* PRAGMA user_version of db, this store's or a copy's (0: not a kyniem
+ * database); 0 or -1. */
+int store_db_user_version(sqlite3 *db, int *v);
 const char *store_path(const struct store *st);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; 0 or -1 (logged). */

@@ -79,6 +79,31 @@ printf '[smtp]\nurl = http://mail.example.org\nfrom = k@example.org\n' >>"$T/c.c
 test_must_fail_with --status=1 \
     "[smtp] url 'http://mail.example.org' is not smtp://HOST[:PORT]" \
     "$KYNIEM" --config "$T/c.conf" list
+# A cluster member's url: https, no credentials (the token is the
+# secret), plain http only to this machine; the message hides the user.
+member_url() {	# member_url URL: c.conf with that member url
+	cp "$T/kyniem.conf" "$T/c.conf"
+	printf '[organisation]\nid = khanh-hoa\n[cluster]\nname = Cụm 3\nmembers = khanh-hoa, gia-lai\n[cluster-member gia-lai]\nurl = %s\n' \
+	    "$1" >>"$T/c.conf"
+}
+member_url 'https://bob:s3cret@gl.example.org/records'
+test_must_fail_with --status=1 \
+    "[cluster-member gia-lai] url 'https://***@gl.example.org/records' holds credentials: put the secret in token" \
+    "$KYNIEM" --config "$T/c.conf" list
+expect_no_grep s3cret "$T/err"
+member_url 'ftp://gl.example.org/'
+test_must_fail_with --status=1 \
+    "[cluster-member gia-lai] url 'ftp://gl.example.org/' is not https://HOST/..." \
+    "$KYNIEM" --config "$T/c.conf" list
+member_url 'http://gl.example.org/'
+test_must_fail_with --status=1 \
+    "url 'http://gl.example.org/': only a server on this machine may go without TLS" \
+    "$KYNIEM" --config "$T/c.conf" list
+for ok in 'http://127.0.0.1:8080/' 'https://gl.example.org/'; do
+	member_url "$ok"
+	expect "member url $ok is fine" "$KYNIEM" --config "$T/c.conf" list \
+	    >/dev/null
+done
 cp "$T/kyniem.conf" "$T/c.conf"
 printf '[server]\ntrusted_proxies = 127.0.0.1, proxy.lan\n' >>"$T/c.conf"
 test_must_fail_with --status=1 \

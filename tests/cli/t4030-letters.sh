@@ -326,6 +326,14 @@ printf 'country,letter_vi,letter_en,source\nBT,Ngày x,the x,a source\nJP,Ngày 
     >"$T/titles.csv"
 test_must_fail K import "$T/titles.csv" 2>"$T/titles.err"
 expect_grep "titles.csv:3: letter_en must begin with 'the '" "$T/titles.err"
+# A country the database knows without a national day has no title.
+sqlite3 "$T/kyniem.db" "INSERT INTO countries (code, name_en, name_vi,
+    source, modified) VALUES ('ZZ', 'Zed', 'Dét', 'test', 0)" ||
+    die "sqlite3"
+printf 'country,letter_vi,letter_en,source\nZZ,Ngày x,the x,a source\n' \
+    >"$T/titles2.csv"
+test_must_fail_with --status=1 "titles2.csv:2: no national day for 'ZZ'" \
+    K import "$T/titles2.csv"
 # A union's own wording, from a date on, is what the letters say then.
 printf 'country,since,phrase_vi,phrase_en,confidence,source,note\nLA,2024-12-01,quan hệ thử nghiệm,the trial,single-source,a source,\n' \
     >"$T/own-phrase.csv"
