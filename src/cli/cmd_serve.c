@@ -187,6 +187,8 @@ rebuild(struct serve *s, const struct http_opts *ho)
 	in.cfg = s->app->cfg;
 	in.lunar = s->app->lunar;
 	in.today = today;
+	in.now = serve_now(s);
+	in.version = s->app->version;
 	in.base_url = s->base;
 	ret = site_build(&in, &site);
 	dataset_release(&d);
