@@ -441,6 +441,7 @@ cmd_serve(int argc, char **argv, struct app *app)
 	wo.mail = web_mail;
 	s.main = pthread_self();
 	wo.clock_cls = &s;
+	wo.version = app->version;
 	if ((ho.listen_fd = passed_socket()) == -2)
 		return 1;
 	s.web = web_new(&wo);

@@ -181,6 +181,19 @@ async function admin(browser) {
 	    `${BASE}/app/cluster/key.txt`);
 	check(/^khanh-hoa ed25519 [A-Za-z0-9+/]{43}=\n$/.test(key),
 	    `the key reads as key show prints it (${key.trim()})`);
+	const rec = await page.evaluate(async (u) => {
+		const r = await fetch(u);
+		return [r.status, await r.text()];
+	}, `${BASE}/app/cluster/record-${YEAR}.json`);
+	let parsed = null;
+	try {
+		parsed = JSON.parse(rec[1]);
+	} catch (e) {
+		parsed = null;
+	}
+	check(rec[0] === 200 && parsed !== null &&
+	    parsed.union.id === 'khanh-hoa' && parsed.signature !== undefined,
+	    `an admin downloads the union's signed record (${rec[0]})`);
 	await look(page, 'cluster-admin');
 	await page.browserContext().close();
 }
