@@ -129,10 +129,11 @@ SRCS = \
 	src/paper/letter.c \
 	src/paper/letter_tmpl.c \
 	src/paper/letter_words.c \
+	src/paper/narrative.c \
 	src/paper/pdf.c \
 	src/paper/plan.c \
 	src/paper/plan_appendix.c \
-	src/paper/plan_render.c \
+	src/paper/plan_place.c \
 	src/paper/rank.c \
 	src/paper/report.c \
 	src/paper/report_check.c \
@@ -187,6 +188,7 @@ SRCS = \
 	src/web/web_recipients.c \
 	src/web/web_session.c \
 	src/web/web_static.c \
+	src/web/web_texts.c \
 	src/web/web_thread.c \
 	src/web/web_users.c \
 	src/web/web_verify.c \
@@ -196,6 +198,7 @@ SRCS = \
 # archives of the module's folder and the folders below it only.
 UNITS = \
 	tests/unit/test_activity.c \
+	tests/unit/test_audit.c \
 	tests/unit/test_backup.c \
 	tests/unit/test_collate.c \
 	tests/unit/test_config.c \
@@ -216,6 +219,7 @@ UNITS = \
 	tests/unit/test_plan.c \
 	tests/unit/test_record.c \
 	tests/unit/test_remind.c \
+	tests/unit/test_report.c \
 	tests/unit/test_route.c \
 	tests/unit/test_rules.c \
 	tests/unit/test_select.c \

@@ -33,6 +33,16 @@ initdb() {
 	    { cat "$T/init.log" >&9; die "kyniem init failed"; }
 }
 
+# initdb_shipped: initdb with the shipped config/kyniem.conf (the Khánh
+# Hòa union's), its database in $T.
+initdb_shipped() {
+	sed -e "s|^path = .*|path = $T/kyniem.db|" "$SRC/config/kyniem.conf" \
+	    >"$T/kyniem.conf"
+	export KYNIEM_CONFIG="$T/kyniem.conf"
+	"$KYNIEM" init --calendars "$SRC/calendars" >"$T/init.log" 2>&1 ||
+	    { cat "$T/init.log" >&9; die "kyniem init failed"; }
+}
+
 # _record RESULT TEXT...: append one line to $CHECKS, on one line, with
 # the scratch and source paths left out.
 _record() {

@@ -84,17 +84,14 @@ import_file(struct app *app, const char *path, const char *who)
 static int
 cluster_import(int argc, char **argv, struct app *app)
 {
-	char *who = cmd_who();
+	const char *who = app->who;
 	int i, ret = 0;
 
-	if (argc < 2 || strncmp(argv[1], "-", 1) == 0) {
-		free(who);
+	if (argc < 2 || strncmp(argv[1], "-", 1) == 0)
 		return cmd_usage("cluster");
-	}
 	for (i = 1; i < argc; i++)
 		if (import_file(app, argv[i], who) != 0)
 			ret = 1;
-	free(who);
 	return ret;
 }
 
@@ -107,13 +104,13 @@ cluster_fetch(int argc, char **argv, struct app *app)
 {
 	const struct config *cfg = app->cfg;
 	enum received_outcome o;
-	char why[WHY_MAX], *who;
+	char why[WHY_MAX];
+	const char *who = app->who;
 	size_t i, tried = 0;
 	int year, rc, ret = 0;
 
 	if (year_operand(argc, argv, &year) == -1)
 		return cmd_usage("cluster");
-	who = cmd_who();
 	for (i = 0; i < cfg->nmembers; i++) {
 		if (cfg->members[i].url == NULL)
 			continue;
@@ -131,7 +128,6 @@ cluster_fetch(int argc, char **argv, struct app *app)
 	if (tried == 0)
 		log_warnx("no member has a url ([cluster-member ID] url) to "
 		    "fetch from");
-	free(who);
 	return tried == 0 ? 1 : ret;
 }
 

@@ -1,8 +1,9 @@
 /*
- * kyniem plan YEAR: the yearly plan skeleton as Markdown (default), HTML,
- * CSV or .docx, on stdout or in --out FILE; --include, --exclude and
- * --reset record staff's choices for section 1.1 first.  The work is
- * plan.c's and plan_choice.c's.
+ * kyniem plan YEAR: the year's plan (a KẾ HOẠCH), or with --appendix its
+ * appendix, as Markdown (default), HTML, .docx or PDF, or the year's rows
+ * as CSV, on stdout or in --out FILE; --include, --exclude and --reset
+ * record staff's choices for its milestones first.  The work is plan.c's
+ * and plan_choice.c's.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -31,19 +32,19 @@ struct choice_op {
 
 /* Build and render the plan of year from the database. */
 static int
-make_plan(struct app *app, int year, enum lang lang, enum plan_format fmt,
-    char **out, size_t *len)
+make_plan(struct app *app, int year, enum lang lang, enum plan_part part,
+    enum doc_format fmt, struct buf *out)
 {
 	struct dataset d;
 	struct plan_input in;
-	struct plan_doc doc;
+	struct plan *p;
 	int ret = -1;
 
 	if (yearly_input(app, year, lang, &d, &in) == -1)
 		return -1;
-	if (plan_build(&in, &doc) == 0) {
-		ret = plan_render(&doc, fmt, out, len);
-		plan_doc_release(&doc);
+	if (plan_place(&in, &p) == 0) {
+		ret = plan_render(p, part, fmt, out);
+		plan_free(p);
 	}
 	dataset_release(&d);
 	return ret;
@@ -55,7 +56,7 @@ static int
 apply_choices(struct app *app, int year, const struct choice_op *ops,
     size_t n)
 {
-	char *who, err[200];
+	char err[200];
 	struct dataset d;
 	size_t i;
 	int rc = 0;
@@ -69,15 +70,13 @@ apply_choices(struct app *app, int year, const struct choice_op *ops,
 		if ((rc = plan_choice_check(&d.set, app->cfg, app->lunar, year,
 		    ops[i].key, err, sizeof(err))) != 0)
 			log_warnx("%s", err);
-	who = cmd_who();
 	for (i = 0; i < n && rc == 0; i++) {
 		rc = plan_choice_apply(app->store, &d.set, app->cfg, app->lunar,
-		    year, ops[i].key, ops[i].c, who, app->now, err,
+		    year, ops[i].key, ops[i].c, app->who, app->now, err,
 		    sizeof(err));
 		if (rc == 1)
 			log_warnx("%s", err);
 	}
-	free(who);
 	dataset_release(&d);
 	return rc != 0;
 }
@@ -86,6 +85,7 @@ int
 cmd_plan(int argc, char **argv, struct app *app)
 {
 	static const struct option opts[] = {
+		{ "appendix", no_argument, NULL, 'a' },
 		{ "exclude", required_argument, NULL, 'x' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
@@ -95,17 +95,21 @@ cmd_plan(int argc, char **argv, struct app *app)
 		{ "reset", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
-	enum plan_format fmt = PLAN_MD;
+	enum doc_format fmt = DOC_MD;
+	enum plan_part part = PLAN_MAIN;
 	enum lang lang = app->cfg->lang;
 	const char *out = NULL;
 	struct choice_op ops[MAX_CHOICES];
-	char *data = NULL;
-	size_t len = 0, nops = 0;
+	struct buf data;
+	size_t nops = 0;
 	int ch, ret, year;
 
-	while ((ch = getopt_long(argc, argv, "f:hi:l:o:r:x:", opts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "af:hi:l:o:r:x:", opts, NULL)) !=
 	    -1) {
 		switch (ch) {
+		case 'a':
+			part = PLAN_APPENDIX;
+			break;
 		case 'i':
 		case 'x':
 		case 'r':
@@ -119,7 +123,7 @@ cmd_plan(int argc, char **argv, struct app *app)
 			ops[nops++].key = optarg;
 			break;
 		case 'f':
-			if (plan_parse_format(optarg, &fmt) == -1) {
+			if (doc_parse_format(optarg, &fmt) == -1) {
 				log_warnx("--format must be md, html, docx, pdf "
 				    "or csv, not '%s'", optarg);
 				return 2;
@@ -145,13 +149,15 @@ cmd_plan(int argc, char **argv, struct app *app)
 	if (argc - optind != 1)
 		return cmd_usage("plan");
 	if (yearly_year(argv[optind], LUNAR_MAX_YEAR, &year) == -1 ||
-	    yearly_binary_to_tty(fmt == PLAN_DOCX ? "docx" :
-	    fmt == PLAN_PDF ? "pdf" : NULL, out, "FILE"))
+	    yearly_binary_to_tty(fmt == DOC_DOCX || fmt == DOC_PDF ?
+	    doc_format_ext(fmt) : NULL, out, "FILE"))
 		return 2;
-	if (apply_choices(app, year, ops, nops) != 0 ||
-	    make_plan(app, year, lang, fmt, &data, &len) == -1)
+	if (apply_choices(app, year, ops, nops) != 0)
 		return 1;
-	ret = file_write_out(out, data, len);
-	free(data);
+	buf_init(&data);
+	ret = make_plan(app, year, lang, part, fmt, &data);
+	if (ret == 0)
+		ret = file_write_out(out, data.data, data.len);
+	buf_release(&data);
 	return ret == 0 ? 0 : 1;
 }

@@ -2,56 +2,17 @@
  * kyniem restore [--check] FILE: put a backup (or an SQLite database
  * file, such as kyniem.db.before-restore) in place of the database,
  * keeping the database as it was beside it, and say what was restored;
- * --check reads and checks FILE only.  backup_restore.c does the work.
+ * --check reads and checks FILE only.  backup_restore.c does the work,
+ * the restore's audit row included.
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "audit.h"
 #include "backup.h"
 #include "cmd.h"
 #include "config.h"
-#include "json.h"
-#include "store.h"
 #include "vntime.h"
-
-/* The restore in the restored database's audit trail (which the copy
- * replaced: it is written after); 0 or -1 (logged). */
-static int
-audit_restore(struct app *app, const char *file,
-    const struct backup_restored *r)
-{
-	struct store *st = NULL;
-	struct buf after, taken;
-	struct json j;
-	char *who = cmd_who();
-	struct ymd d;
-	int min, ret = -1;
-
-	buf_init(&after);
-	buf_init(&taken);
-	json_init(&j, &after, 0);
-	json_object(&j, NULL);
-	json_str(&j, "file", file);
-	if (!r->plain) {
-		d = vntime_day(r->created, &min);
-		vntime_format_iso(d, min, &taken);
-		json_str(&j, "taken", taken.data);
-		json_bool(&j, "encrypted", r->encrypted);
-	}
-	json_int(&j, "schema", r->schema);
-	json_end(&j);
-	if (store_open(app->cfg->db_path, 0, &st) == 0 &&
-	    audit_add(st, who, "backup.restore", file, NULL, after.data,
-	    app->now) == 0)
-		ret = 0;
-	store_close(st);
-	buf_release(&after);
-	buf_release(&taken);
-	free(who);
-	return ret;
-}
 
 static void
 describe(const char *file, const struct backup_restored *r)
@@ -97,7 +58,8 @@ cmd_restore(int argc, char **argv, struct app *app)
 	}
 	if (optind != argc - 1 || *argv[optind] == '\0')
 		return cmd_usage("restore");
-	if (backup_restore(app->cfg, argv[optind], flags, &r) == -1)
+	if (backup_restore(app->cfg, argv[optind], flags, app->who, app->now,
+	    &r) == -1)
 		return 1;
 	describe(argv[optind], &r);
 	if (flags & BACKUP_CHECK)
@@ -108,7 +70,6 @@ cmd_restore(int argc, char **argv, struct app *app)
 		    app->cfg->db_path);
 		if (r.before != NULL)
 			printf("the database as it was: '%s'\n", r.before);
-		(void)audit_restore(app, argv[optind], &r);
 	}
 	printf("rows per table:\n");
 	for (i = 0; i < r.ntables; i++)

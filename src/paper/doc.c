@@ -413,6 +413,54 @@ doc_para(struct doc *d, const char *text)
 	add(d, B_PARA, 0, text);
 }
 
+/* The heading level a line of text l opens, 0 for none: "1. " one
+ * below the section, "1.2. " and "a) " two below. */
+static int
+text_heading(const char *l, size_t len)
+{
+	size_t k = strspn(l, "0123456789");
+
+	if (k > 0 && k + 1 < len && l[k] == '.' && l[k + 1] == ' ')
+		return 1;
+	if (k > 0 && l[k] == '.' && (k += 1 + strspn(l + k + 1,
+	    "0123456789")) + 1 < len && l[k - 1] != '.' && l[k] == '.' &&
+	    l[k + 1] == ' ')
+		return 2;
+	if (len > 3 && l[0] >= 'a' && l[0] <= 'z' && l[1] == ')' &&
+	    l[2] == ' ')
+		return 2;
+	return 0;
+}
+
+void
+doc_text(struct doc *d, int level, const char *text)
+{
+	const char *l, *e;
+	char *line;
+	size_t len;
+	int h;
+
+	for (l = text != NULL ? text : ""; *l != '\0'; l = *e ? e + 1 : e) {
+		e = l + strcspn(l, "\n");
+		len = (size_t)(e - l);
+		while (len > 0 && strchr(" \t\r", *l) != NULL)
+			l++, len--;
+		while (len > 0 && strchr(" \t\r", l[len - 1]) != NULL)
+			len--;
+		if (len == 0)
+			continue;
+		line = xstrndup(l, len);
+		if (len > 2 && (line[0] == '-' || line[0] == '+') &&
+		    line[1] == ' ')
+			doc_bullet(d, line[0] == '+', line + 2);
+		else if ((h = text_heading(line, len)) > 0)
+			doc_heading(d, level + h, line);
+		else
+			doc_para(d, line);
+		free(line);
+	}
+}
+
 void
 doc_salutation(struct doc *d, const char *text)
 {

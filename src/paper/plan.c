@@ -1,24 +1,26 @@
 /*
- * The yearly plan skeleton.  plan_build() turns the year's occurrences
- * (from the rules engine) and planned activities into one document model;
- * plan_render.c writes it as Markdown, HTML, CSV or .docx.  Which
- * observance goes to which section is the [plan] mapping of the config,
- * compiled selectors; the structure is that of the unions' year-end
- * reports.
+ * The yearly plan as a KẾ HOẠCH, written from the placement
+ * (plan_place.c) into a document of doc.h: I. Mục đích, yêu cầu (staff's
+ * text); II. Nội dung, the occasions of the year with the activities
+ * planned for each, the letters, delegations, foreign NGO and
+ * information work in the unions' plans' words; III. Tổ chức thực hiện,
+ * who is in charge of what, and staff's text; IV. Kinh phí, staff's
+ * text.  Its appendix is plan_appendix.c's.  Also the plan's renderings
+ * for the CLI, the server and the year-end report.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "activity.h"
+#include "collate.h"
 #include "config.h"
 #include "dataset.h"
 #include "log.h"
-#include "lunar.h"
+#include "member.h"
 #include "plan.h"
 #include "plan_int.h"
-#include "rank.h"
+#include "texts.h"
 #include "util.h"
 #include "vntime.h"
 
@@ -26,727 +28,1011 @@ const char *const plan_section_label[S_COUNT] = {
 	"1.1", "1.2", "1.3", "1.4", "3"
 };
 
-/* The special blocks 1.2-1.4 claim an occurrence before 1.1 does. */
-static const int claim_order[] = { S_1_2, S_1_3, S_1_4, S_1_1 };
-
-/* A candidate of section 1.1, dated or known only to the year. */
-struct cand {
-	const struct occurrence *oc;
-	struct placed *p;	/* NULL: c->undated.v[u] */
-	size_t u;
-	struct rank rank;
-	enum plan_choice choice;
-};
-
-static const struct words vi = {
-	"KẾ HOẠCH",
-	"Phương hướng hoạt động năm ",
-	"Phụ lục: Các ngày kỷ niệm năm chẵn khác",
-	"Các ngày kỷ niệm năm chẵn, năm tròn của năm chưa đưa vào mục 1.1, "
-	    "xếp theo mức độ liên quan với đơn vị; cán bộ có thể đưa vào kế "
-	    "hoạch trên trang Tài liệu.",
-	"Mức độ liên quan: ",
-	"PL",
-	{ "Dự thảo do kyniem lập ngày ", " từ lịch các ngày kỷ niệm; các chỗ "
-	    "“…” để cán bộ bổ sung." },
-	{ "1. Công tác hòa bình, đoàn kết, hữu nghị",
-	    "2. Công tác phi chính phủ nước ngoài",
-	    "3. Công tác thông tin đối ngoại", "4. Công tác khác" },
-	{ "1.1. Các ngày kỷ niệm năm chẵn, năm tròn",
-	    "1.2. Hoạt động khối ASEAN", "1.3. Hoạt động kiều bào",
-	    "1.4. Hoạt động thường niên" },
-	"Không có ngày kỷ niệm nào trong mục này.",
-	"Hoạt động: ",
-	"Hoạt động dự kiến: …",
-	"Gửi thư, điện chúc mừng nhân dịp Quốc khánh các nước:",
-	{ "Tăng cường sự kết hợp giữa công tác hòa bình, đoàn kết, hữu "
+static const struct plan_words vi = {
+	.kind = "KẾ HOẠCH",
+	.title = "Hoạt động đối ngoại nhân dân năm ",
+	.filename = "ke-hoach",
+	.part = { "I. Mục đích, yêu cầu", "II. Nội dung",
+	    "III. Tổ chức thực hiện", "IV. Kinh phí" },
+	.area = { "Công tác hòa bình, đoàn kết, hữu nghị",
+	    "Công tác phi chính phủ nước ngoài",
+	    "Công tác thông tin đối ngoại", "Công tác khác" },
+	.sub = { "Các ngày kỷ niệm năm chẵn, năm tròn",
+	    "Hoạt động khối ASEAN", "Hoạt động kiều bào",
+	    "Hoạt động thường niên", "Thư, điện chúc mừng",
+	    "Đoàn ra, đoàn vào" },
+	.mark_anniv = "Tổ chức các hoạt động ",
+	.mark_occasion = "Tổ chức các hoạt động nhân dịp ",
+	.with_anniv = "Nhân ",
+	.with_occasion = "Nhân dịp ",
+	.at = "tại ",
+	.in_charge = " chủ trì",
+	.owner = " phụ trách",
+	.letters = "Gửi thư, điện chúc mừng đến Đại sứ quán, Tổng Lãnh sự "
+	    "quán các nước nhân dịp ",
+	.letters_milestones = "Gửi thư, điện hoa chúc mừng nhân các ngày lễ "
+	    "lớn, ngày thiết lập quan hệ ngoại giao giữa Việt Nam với các nước "
+	    "vào dịp năm chẵn, năm tròn.",
+	.ngo = "Tăng cường sự kết hợp giữa công tác hòa bình, đoàn kết, hữu "
 	    "nghị với công tác vận động viện trợ phi chính phủ nước ngoài.",
-	    "Tiếp tục hỗ trợ các tổ chức đối tác triển khai hoạt động: …",
-	    "Đi thăm, kết nối, vận động viện trợ các tổ chức phi chính phủ "
-	    "nước ngoài: …" },
-	"Tuyên truyền các hoạt động kỷ niệm năm chẵn, năm tròn thiết lập "
-	    "quan hệ ngoại giao giữa Việt Nam với các nước trong năm ",
-	"Tuyên truyền ",
-	"Đăng tải tin, bài về hoạt động đối ngoại nhân dân trên trang thông "
-	    "tin điện tử; xuất bản Bản tin Hữu nghị năm ",
-	{ "Thực hiện các chương trình công tác theo chỉ đạo của Liên hiệp "
-	    "các tổ chức hữu nghị Việt Nam và lãnh đạo địa phương.", "…" },
-	"Phụ lục: Lịch các ngày kỷ niệm năm ",
-	{ "Ngày", "Sự kiện", "Năm chẵn, tròn", "Mục", "Hoạt động" },
-	"Không có ngày nào trong tháng.",
-	{ "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5", "Tháng 6",
-	    "Tháng 7", "Tháng 8", "Tháng 9", "Tháng 10", "Tháng 11",
+	.ngo_place = { "Tiếp tục hỗ trợ các tổ chức đối tác triển khai hoạt "
+	    "động tại ", "." },
+	.ngo_visit = "Tổ chức đi thăm, kết nối, vận động viện trợ các tổ chức "
+	    "phi chính phủ nước ngoài.",
+	.info_rel = "Tuyên truyền các hoạt động kỷ niệm năm chẵn, năm tròn "
+	    "thiết lập quan hệ ngoại giao giữa Việt Nam với các nước trong "
+	    "năm ",
+	.info_other = "Tuyên truyền ",
+	.info_news = "Tiếp tục đăng tải tin, bài về hoạt động đối ngoại nhân "
+	    "dân trên trang thông tin điện tử và bản tin của Liên hiệp.",
+	.other = "Thực hiện các chương trình công tác theo chỉ đạo của Liên "
+	    "hiệp các tổ chức hữu nghị Việt Nam và lãnh đạo địa phương.",
+	.own_share = " chủ trì, phối hợp với các tổ chức thành viên và các cơ "
+	    "quan, đơn vị liên quan tổ chức thực hiện Kế hoạch.",
+	.assign = "Các tổ chức thành viên chủ trì các hoạt động:",
+	.assign_owners = "Cán bộ phụ trách các hoạt động của Liên hiệp:",
+	.budget = { "Kinh phí dự kiến của các hoạt động: ", " trong ",
+	    " hoạt động có dự trù kinh phí", ", gồm:" },
+	.vnd = " đồng",
+	.union_default = "Liên hiệp",
+	.label_other = "PL",
+	.appendix = "Lịch các ngày kỷ niệm năm ",
+	.cols = { "Ngày", "Ngày kỷ niệm", "Năm chẵn, tròn",
+	    "Hoạt động dự kiến" },
+	.month = { "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5",
+	    "Tháng 6", "Tháng 7", "Tháng 8", "Tháng 9", "Tháng 10", "Tháng 11",
 	    "Tháng 12" },
-	"Các ngày kỷ niệm năm chẵn, năm tròn chưa rõ ngày (cần xác minh "
-	    "ngày trước khi lên kế hoạch):",
-	"Các ngày kỷ niệm chưa rõ ngày",
-	"chưa rõ ngày",
+	.in_month = "Trong tháng",
+	.in_year = "Trong năm ",
 };
 
-static const struct words en = {
-	"PLAN",
-	"Activity plan for ",
-	"Appendix: other milestone anniversaries",
-	"The year's milestone anniversaries not named in section 1.1, by "
-	    "relevance to the union; staff can add them to the plan on the "
-	    "Documents page.",
-	"Relevance: ",
-	"App.",
-	{ "Draft made by kyniem on ", " from the calendar of anniversaries; "
-	    "fill in the blanks (“…”)." },
-	{ "1. Peace, solidarity and friendship work",
-	    "2. Work with foreign non-governmental organisations",
-	    "3. External information work", "4. Other work" },
-	{ "1.1. Milestone anniversaries", "1.2. ASEAN activities",
-	    "1.3. Overseas Vietnamese", "1.4. Annual activities" },
-	"No dates in this section.",
-	"Activity: ",
-	"Planned activity: …",
-	"Send congratulatory letters for the national days of:",
-	{ "Combine peace, solidarity and friendship work with the "
+static const struct plan_words en = {
+	.kind = "PLAN",
+	.title = "People-to-people diplomacy activities in ",
+	.filename = "activity-plan",
+	.part = { "I. Purpose and requirements", "II. Content",
+	    "III. Implementation", "IV. Budget" },
+	.area = { "Peace, solidarity and friendship work",
+	    "Work with foreign non-governmental organisations",
+	    "External information work", "Other work" },
+	.sub = { "Milestone anniversaries", "ASEAN activities",
+	    "Overseas Vietnamese", "Annual activities",
+	    "Letters of congratulation", "Delegations" },
+	.mark_anniv = "Activities to mark the ",
+	.mark_occasion = "Activities on the occasion of ",
+	.with_anniv = "For the ",
+	.with_occasion = "On the occasion of ",
+	.at = "in ",
+	.in_charge = " in charge",
+	.owner = " responsible",
+	.letters = "Send letters of congratulation to the embassies and "
+	    "consulates general on ",
+	.letters_milestones = "Send letters and flowers on major holidays "
+	    "and on the milestone anniversaries of diplomatic relations "
+	    "between Vietnam and other countries.",
+	.ngo = "Combine peace, solidarity and friendship work with the "
 	    "mobilisation of foreign non-governmental aid.",
-	    "Keep supporting partner organisations' activities: …",
-	    "Visit and mobilise aid from foreign non-governmental "
-	    "organisations: …" },
-	"Publicise the round anniversaries of diplomatic relations between "
-	    "Vietnam and other countries in ",
-	"Publicise the ",
-	"Post news and articles on people-to-people diplomacy on the "
-	    "website; publish the Friendship Bulletin of ",
-	{ "Carry out the work programmes directed by the Vietnam Union of "
-	    "Friendship Organizations and the local leadership.", "…" },
-	"Appendix: calendar of ",
-	{ "Date", "Event", "Milestone", "Section", "Activities" },
-	"No dates this month.",
-	{ "January", "February", "March", "April", "May", "June", "July",
-	    "August", "September", "October", "November", "December" },
-	"Milestone anniversaries whose day is not known (confirm the day "
-	    "before planning):",
-	"Anniversaries whose day is not known",
-	"day unknown",
+	.ngo_place = { "Keep supporting partner organisations' activities "
+	    "in ", "." },
+	.ngo_visit = "Visit, connect with and mobilise aid from foreign "
+	    "non-governmental organisations.",
+	.info_rel = "Publicise the milestone anniversaries of diplomatic "
+	    "relations between Vietnam and other countries in ",
+	.info_other = "Publicise the ",
+	.info_news = "Keep posting news and articles on people-to-people "
+	    "diplomacy on the union's website and bulletin.",
+	.other = "Carry out the work programmes directed by the Vietnam "
+	    "Union of Friendship Organizations and the local leadership.",
+	.own_share = " carries out the plan with the member organisations and "
+	    "the agencies concerned.",
+	.assign = "The member organisations in charge of activities:",
+	.assign_owners = "The staff responsible for the Union's activities:",
+	.budget = { "The activities' planned cost: ", " of the ",
+	    " activities have a budget", ", of which:" },
+	.vnd = " VND",
+	.union_default = "The Union",
+	.label_other = "App.",
+	.appendix = "Calendar of anniversaries, ",
+	.cols = { "Date", "Anniversary", "Milestone", "Planned activities" },
+	.month = { "January", "February", "March", "April", "May", "June",
+	    "July", "August", "September", "October", "November",
+	    "December" },
+	.in_month = "During the month",
+	.in_year = "During ",
 };
 
-const struct words *
+const struct plan_words *
 plan_words(enum lang lang)
 {
 	return lang == LANG_EN ? &en : &vi;
 }
 
-/* --- building -------------------------------------------------------- */
+/* What writing the plan needs: the document, the placement, the words,
+ * and the numbers of part II's areas and subsections so far. */
+struct writer {
+	const struct plan *p;
+	const struct plan_input *in;
+	const struct plan_words *w;
+	struct doc *d;
+	int area, sub;
+};
 
-struct plan_block *
-plan_block_add(struct plan_doc *d, enum plan_block_type type, int level,
-    const char *text)
-{
-	struct plan_block *b;
+/* --- texts ------------------------------------------------------------ */
 
-	if (d->nblocks == d->blocks_cap) {
-		d->blocks_cap = d->blocks_cap ? d->blocks_cap * 2 : 64;
-		d->blocks = xrealloc(d->blocks, d->blocks_cap *
-		    sizeof(*d->blocks));
-	}
-	b = &d->blocks[d->nblocks++];
-	memset(b, 0, sizeof(*b));
-	b->type = type;
-	b->level = level;
-	b->text = text ? xstrdup(text) : NULL;
-	return b;
-}
-
-/* A block whose text is the strings given, up to a NULL, joined.  (The
- * texts are data, not formats, so -Wformat-nonliteral holds.) */
-void
-plan_block_cat(struct plan_doc *d, enum plan_block_type type, int level,
-    ...)
-{
-	struct plan_block *b = plan_block_add(d, type, level, NULL);
-	const char *s;
-	struct buf t;
-	va_list ap;
-
-	buf_init(&t);
-	va_start(ap, level);
-	while ((s = va_arg(ap, const char *)) != NULL)
-		buf_puts(&t, s);
-	va_end(ap);
-	b->text = buf_detach(&t);
-}
-
+/* "1 – 6/12/2023", "28/11 – 2/12/2023"; "1 Dec 2023 – 6 Dec 2023". */
 static void
-place_all(struct ctx *c)
+date_span(struct ymd a, struct ymd b, enum lang lang, struct buf *out)
 {
-	struct placed *p;
-	size_t i, k;
-	int g;
-
-	c->pl = xcalloc(c->occ.n ? c->occ.n : 1, sizeof(*c->pl));
-	for (i = 0; i < c->occ.n; i++) {
-		p = &c->pl[i];
-		p->oc = &c->occ.v[i];
-		p->section = -1;
-		buf_init(&p->acts);
-		for (k = 0; k < NELEM(claim_order); k++) {
-			g = select_match(&c->map[claim_order[k]], &c->env,
-			    p->oc);
-			if (g >= 0) {
-				p->section = claim_order[k];
-				p->group = g;
-				break;
-			}
-		}
-		p->group3 = select_match(&c->map[S_3], &c->env, p->oc);
-		p->in3 = p->group3 >= 0;
+	if (util_ymd_cmp(b, a) <= 0) {
+		vntime_format_date(a, lang, out);
+		return;
 	}
+	if (lang == LANG_VI && a.y == b.y && a.m == b.m)
+		buf_printf(out, "%d – ", a.d);
+	else if (lang == LANG_VI && a.y == b.y)
+		buf_printf(out, "%d/%d – ", a.d, a.m);
+	else {
+		vntime_format_date(a, lang, out);
+		buf_puts(out, " – ");
+	}
+	vntime_format_date(b, lang, out);
 }
 
-/* "Hội thao (14/4/2024, Nha Trang)" */
-void
-plan_activity_text(const struct activity *a, enum lang lang,
-    struct buf *out)
+const char *
+plan_in_charge(const struct plan *p, const struct activity *a)
 {
+	const struct member *m;
+
+	if (a->member != NULL && (m = member_find(&p->in->data->members,
+	    a->member)) != NULL)
+		return m->name;
+	if (a->organiser != NULL && *a->organiser != '\0')
+		return a->organiser;
+	return NULL;
+}
+
+/* The names of a's owners, ", "-separated after sep, then " phụ
+ * trách"; nothing when none has a name the dataset knows. */
+static void
+owners_text(const struct plan *p, const struct activity *a,
+    const char *sep, struct buf *out)
+{
+	const char *name;
+	size_t i;
+	int k = 0;
+
+	for (i = 0; i < a->nowners; i++)
+		if ((name = dataset_person(p->in->data, a->owners[i])) != NULL)
+			buf_printf(out, "%s%s", k++ > 0 ? ", " : sep, name);
+	if (k > 0)
+		buf_puts(out, plan_words(p->in->lang)->owner);
+}
+
+/* a as the plan names it; with who (not NULL), saying who is in charge
+ * ("" for the union) and the staff who see to it. */
+static void
+activity_text(const struct plan *p, const struct activity *a,
+    const char *who, struct buf *out)
+{
+	enum lang lang = p->in->lang;
+	const struct plan_words *w = plan_words(lang);
+	size_t open;
+
 	buf_puts(out, a->title);
 	buf_puts(out, " (");
-	vntime_format_date(a->start, lang, out);
-	if (!a->all_day)
-		buf_printf(out, " %02d:%02d", a->start_min / 60,
-		    a->start_min % 60);
-	if (a->location && *a->location)
-		buf_printf(out, ", %s", a->location);
-	buf_puts(out, ")");
-}
-
-int
-plan_activity_in_year(const struct activity *a, int year)
-{
-	return a->status != ACTIVITY_CANCELLED && a->start.y <= year &&
-	    (a->end.y >= year || a->start.y == year);
-}
-
-/* Attach the year's activities to the occurrences they are linked to;
- * the others become rows of their own in plan_add_rows(). */
-static void
-link_activities(struct ctx *c)
-{
-	const struct activity_list *al = &c->in->data->acts;
-	const struct activity *a;
-	size_t i, j;
-
-	for (i = 0; i < al->n; i++) {
-		a = &al->v[i];
-		if (!plan_activity_in_year(a, c->in->year) ||
-		    a->observance == NULL)
-			continue;
-		for (j = 0; j < c->occ.n; j++)
-			if (strcmp(c->pl[j].oc->obs->key, a->observance) == 0)
-				break;
-		if (j == c->occ.n)
-			continue;
-		if (c->pl[j].nacts++ > 0)
-			buf_puts(&c->pl[j].acts, "; ");
-		plan_activity_text(a, c->in->lang, &c->pl[j].acts);
+	open = out->len;
+	/* No span for one known only to its year. */
+	if (!activity_undated(a))
+		date_span(a->start, a->all_day ? a->end : a->start, lang, out);
+	/* "... tại Hà Nội" needs no "tại Hà Nội" after it. */
+	if (a->location != NULL && *a->location != '\0' &&
+	    strstr(a->title, a->location) == NULL)
+		buf_printf(out, "%s%s%s", out->len > open ? ", " : "", w->at,
+		    a->location);
+	if (who != NULL && *who != '\0')
+		buf_printf(out, "%s%s%s", out->len > open ? ", " : "", who,
+		    w->in_charge);
+	if (who != NULL)
+		owners_text(p, a, out->len > open ? ", " : "", out);
+	if (out->len > open)
+		buf_putc(out, ')');
+	else {
+		out->len = open - 2;
+		out->data[out->len] = '\0';
 	}
 }
 
-int
-plan_linked(const struct ctx *c, const struct activity *a)
+void
+plan_activity_text(const struct plan *p, const struct activity *a,
+    struct buf *out)
 {
-	size_t j;
+	const char *who = plan_in_charge(p, a);
 
-	if (a->observance == NULL)
-		return 0;
-	for (j = 0; j < c->occ.n; j++)
-		if (strcmp(c->pl[j].oc->obs->key, a->observance) == 0)
-			return 1;
-	return 0;
+	activity_text(p, a, who != NULL ? who : "", out);
+}
+
+void
+plan_acts_text(const struct plan *p, const struct plan_place *pl,
+    struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < pl->nacts; i++) {
+		if (i > 0)
+			buf_puts(out, "; ");
+		plan_activity_text(p, pl->acts[i], out);
+	}
+}
+
+void
+plan_place_title(const struct plan *p, const struct plan_place *pl,
+    int marks, struct buf *out)
+{
+	struct occurrence plain = *pl->oc;
+
+	if (!rules_is_milestone(&p->in->cfg->rules, pl->oc))
+		plain.n = 0;
+	rules_title(&plain, p->in->lang, out);
+	if (marks)
+		rules_unverified(pl->oc->obs, p->in->lang, out);
+}
+
+/* 1 if pl is named as an anniversary ("Kỷ niệm 50 năm ..."). */
+static int
+anniversary(const struct writer *wr, const struct plan_place *pl)
+{
+	return pl->oc->n > 0 && rules_is_milestone(&wr->in->cfg->rules,
+	    pl->oc);
+}
+
+/* pl's title inside a sentence: "kỷ niệm 50 năm ..." after a verb, "the
+ * victory ..." after "on the occasion of". */
+static void
+title_inside(const struct writer *wr, const struct plan_place *pl,
+    struct buf *out)
+{
+	size_t at = out->len;
+
+	/* "on the occasion of the National Day of Laos" */
+	if (wr->in->lang == LANG_EN && strncmp(pl->oc->obs->key,
+	    "national-day:", 13) == 0 && !anniversary(wr, pl))
+		buf_puts(out, "the ");
+	at = out->len;
+	plan_place_title(wr->p, pl, 0, out);
+	if ((wr->in->lang == LANG_VI && strncmp(out->data + at, "Kỷ", 3) ==
+	    0) || (wr->in->lang == LANG_EN && strncmp(out->data + at, "The ",
+	    4) == 0))
+		out->data[at] = (char)(out->data[at] - 'A' + 'a');
+}
+
+/* --- narrative --------------------------------------------------------- */
+
+/*
+ * What staff wrote for section key ("basis", "purpose", "requirements",
+ * "organisation", "budget" of texts.c) of the year's plan, or an
+ * earlier year's until this one has its own: the dataset carries the
+ * texts.  The one place the plan reads them; NULL when none is written.
+ */
+static const char *
+narrative(const struct writer *wr, const char *key)
+{
+	return text_find(&wr->in->data->texts, "plan", wr->in->year, key,
+	    NULL);
+}
+
+/* Section key under a heading of level, when it is written. */
+static void
+narrative_text(struct writer *wr, const char *key, int level)
+{
+	const char *body = narrative(wr, key);
+
+	if (body != NULL)
+		doc_text(wr->d, level, body);
+}
+
+/* Sections keys under headings of level numbered from 1, each only when
+ * it is written: "1. Mục đích", "2. Yêu cầu". */
+static void
+narrative_numbered(struct writer *wr, const char *const *keys, size_t n,
+    int level)
+{
+	const struct text_section *s;
+	const char *body;
+	char *h;
+	size_t i;
+	int k = 0;
+
+	for (i = 0; i < n; i++) {
+		if ((body = narrative(wr, keys[i])) == NULL ||
+		    (s = text_section_find("plan", keys[i])) == NULL)
+			continue;
+		h = xasprintf("%d. %s", ++k, wr->in->lang == LANG_EN ? s->en :
+		    s->vi);
+		doc_heading(wr->d, level, h);
+		free(h);
+		doc_text(wr->d, level, body);
+	}
+}
+
+/* --- part II ------------------------------------------------------------ */
+
+/* "2. Công tác ..." for the next area. */
+static void
+area_heading(struct writer *wr, int area)
+{
+	char *t = xasprintf("%d. %s", ++wr->area, wr->w->area[area]);
+
+	doc_heading(wr->d, 2, t);
+	free(t);
+	wr->sub = 0;
+}
+
+/* "1.3. Hoạt động kiều bào" for the next subsection of the area. */
+static void
+sub_heading(struct writer *wr, enum plan_slot slot)
+{
+	char *t = xasprintf("%d.%d. %s", wr->area, ++wr->sub,
+	    wr->w->sub[slot]);
+
+	doc_heading(wr->d, 3, t);
+	free(t);
+}
+
+/* The slot where part II names occurrences of section s. */
+static enum plan_slot
+section_slot(int s)
+{
+	static const enum plan_slot map[] = { [S_1_1] = PLAN_SLOT_MILESTONES,
+	    [S_1_2] = PLAN_SLOT_ASEAN, [S_1_3] = PLAN_SLOT_OVERSEAS,
+	    [S_1_4] = PLAN_SLOT_ANNUAL, [S_3] = PLAN_SLOT_INFO };
+
+	return map[s];
 }
 
 /*
- * The bullet's text: the reports' title for a milestone, else its plain
- * name and day ("Quốc khánh Lào (2/12/2024)", "Tết Nguyên đán Giáp Thìn
- * 2024 (10/2/2024, 1/1 âm lịch)"), then "(chưa xác minh)" for a date not
- * confirmed.
+ * The occurrences of section s part II names: for 1.1 in the order of
+ * their rank (rank.h), for the others in the order of the section's
+ * selectors, then by date; for 3, its dated ones.  The caller frees.
  */
-static void
-item_text(const struct ctx *c, const struct occurrence *oc, struct buf *out)
-{
-	struct occurrence plain = *oc;
-
-	if (!rules_is_milestone(&c->in->cfg->rules, oc))
-		plain.n = 0;
-	rules_title(&plain, c->in->lang, out);
-	rules_unverified(oc->obs, c->in->lang, out);
-}
-
-/* The row's note, as the reports would add it: "Lưu ý: ...". */
-void
-plan_note_text(const struct ctx *c, const struct observance *o,
-    struct buf *out)
-{
-	if (o->note == NULL || o->note[0] == '\0')
-		return;
-	buf_puts(out, c->in->lang == LANG_EN ? "Note (in Vietnamese): " :
-	    "Lưu ý: ");
-	buf_puts(out, o->note);
-}
-
-/* A level-0 bullet for oc, with its note under it. */
-static void
-bullet(struct ctx *c, const struct occurrence *oc)
-{
-	struct buf t;
-
-	buf_init(&t);
-	item_text(c, oc, &t);
-	plan_block_add(c->doc, PB_BULLET, 0, t.data);
-	t.len = 0;
-	plan_note_text(c, oc->obs, &t);
-	if (t.len > 0)
-		plan_block_add(c->doc, PB_BULLET, 1, t.data);
-	buf_release(&t);
-}
-
-static void
-bullet_with_activity(struct ctx *c, const struct placed *p)
-{
-	const struct words *w = plan_words(c->in->lang);
-
-	bullet(c, p->oc);
-	if (p->nacts > 0)
-		plan_block_cat(c->doc, PB_BULLET, 1, w->activity, p->acts.data,
-		    (char *)NULL);
-	else
-		plan_block_add(c->doc, PB_BULLET, 1, w->blank);
-}
-
-/* The placed occurrences of a section ordered by selector, then date. */
 static size_t
-section_members(const struct ctx *c, int s, const struct placed ***out)
+members(const struct plan *p, int s, const struct plan_place ***out)
 {
-	const struct placed **v = xcalloc(c->occ.n + 1, sizeof(*v));
+	const struct plan_place **v = xcalloc(p->n + 1, sizeof(*v));
+	const struct plan_place *pl;
 	size_t i, n = 0;
-	/* Staff's additions that no selector of 1.1 takes come last. */
-	int g, maxg = (int)c->map[s].n + (s == S_1_1);
+	int g, maxg = (int)p->in->cfg->plan_sel[s].n;
 
-	for (g = 0; g < maxg; g++)
-		for (i = 0; i < c->occ.n; i++) {
-			if (s == S_1_1 && !c->pl[i].in11)
-				continue;
-			if (s == S_3 ? c->pl[i].in3 && c->pl[i].group3 == g :
-			    c->pl[i].section == s && c->pl[i].group == g)
-				v[n++] = &c->pl[i];
+	for (i = 0; s == S_1_1 && i < p->nranked; i++)
+		if (p->ranked[i]->shown)
+			v[n++] = p->ranked[i];
+	for (g = 0; s != S_1_1 && g < maxg; g++)
+		for (i = 0; i < p->n; i++) {
+			pl = &p->v[i];
+			if (pl->dated && (s == S_3 ? pl->group3 == g :
+			    pl->shown && pl->section == s && pl->group == g))
+				v[n++] = pl;
 		}
 	*out = v;
 	return n;
 }
 
-static void
-build_section(struct ctx *c, int s)
+/* The activities listed on their own in slot. */
+static size_t
+count_items(const struct plan *p, enum plan_slot slot)
 {
-	const struct words *w = plan_words(c->in->lang);
-	const struct placed **m;
-	size_t i, n, nletters = 0;
+	size_t i, n = 0;
 
-	plan_block_add(c->doc, PB_H2, 0, w->h2[s]);
-	n = section_members(c, s, &m);
-	for (i = 0; i < n; i++) {
-		/* Greetings for national days gather under one bullet. */
-		if (s == S_1_4 && m[i]->oc->obs->kind == KIND_NATIONAL_DAY &&
-		    !rules_is_milestone(&c->in->cfg->rules, m[i]->oc)) {
-			nletters++;
+	for (i = 0; i < p->nitems; i++)
+		n += p->items[i].slot == slot;
+	return n;
+}
+
+static void
+items(struct writer *wr, enum plan_slot slot)
+{
+	struct buf t;
+	size_t i;
+
+	buf_init(&t);
+	for (i = 0; i < wr->p->nitems; i++) {
+		if (wr->p->items[i].slot != slot)
 			continue;
-		}
-		bullet_with_activity(c, m[i]);
+		t.len = 0;
+		plan_activity_text(wr->p, wr->p->items[i].a, &t);
+		buf_putc(&t, '.');
+		doc_bullet(wr->d, 0, t.data);
 	}
-	if (nletters > 0)
-		plan_block_add(c->doc, PB_BULLET, 0, w->letters);
-	for (i = 0; i < n && nletters > 0; i++) {
-		struct buf t;
+	buf_release(&t);
+}
 
-		if (m[i]->oc->obs->kind != KIND_NATIONAL_DAY ||
-		    rules_is_milestone(&c->in->cfg->rules, m[i]->oc))
-			continue;
-		/* A list of countries, as the reports write it; their
-		 * notes are in the appendix. */
-		buf_init(&t);
-		item_text(c, m[i]->oc, &t);
-		plan_block_add(c->doc, PB_BULLET, 1, t.data);
+/*
+ * One occurrence: "Tổ chức các hoạt động kỷ niệm ... ." without
+ * activities; "Nhân dịp ...: Hội thao (...)." with one; with several,
+ * one bullet each under "Nhân dịp ...:".
+ */
+static void
+occasion(struct writer *wr, const struct plan_place *pl)
+{
+	const struct plan_words *w = wr->w;
+	int anniv = anniversary(wr, pl);
+	struct buf t;
+	size_t i;
+
+	buf_init(&t);
+	if (pl->nacts == 0) {
+		buf_puts(&t, anniv ? w->mark_anniv : w->mark_occasion);
+		title_inside(wr, pl, &t);
+		buf_putc(&t, '.');
+		doc_bullet(wr->d, 0, t.data);
 		buf_release(&t);
+		return;
 	}
-	if (n == 0)
-		plan_block_add(c->doc, PB_PARA, 0, w->empty);
+	buf_puts(&t, anniv ? w->with_anniv : w->with_occasion);
+	title_inside(wr, pl, &t);
+	buf_putc(&t, ':');
+	if (pl->nacts == 1) {
+		buf_putc(&t, ' ');
+		plan_activity_text(wr->p, pl->acts[0], &t);
+		buf_putc(&t, '.');
+	}
+	doc_bullet(wr->d, 0, t.data);
+	for (i = 0; pl->nacts > 1 && i < pl->nacts; i++) {
+		t.len = 0;
+		plan_activity_text(wr->p, pl->acts[i], &t);
+		buf_putc(&t, i + 1 < pl->nacts ? ';' : '.');
+		doc_bullet(wr->d, 1, t.data);
+	}
+	buf_release(&t);
+}
+
+/* A subsection of the occurrences of section s and the activities of
+ * its slot, when it has any. */
+static void
+occasions(struct writer *wr, int s)
+{
+	enum plan_slot slot = section_slot(s);
+	const struct plan_place **m;
+	size_t i, n = members(wr->p, s, &m);
+
+	if (n + count_items(wr->p, slot) > 0) {
+		sub_heading(wr, slot);
+		for (i = 0; i < n; i++)
+			occasion(wr, m[i]);
+		items(wr, slot);
+	}
 	free(m);
 }
 
-/* Section 3: the relations' countries in one sentence, as the reports
- * write it ("Thụy Điển, Mông Cổ, Brazil"), then the other anniversaries. */
+/* 1.5: the national days greeted by letter in one sentence, as the
+ * reports write it, the milestones' letters, the letters planned. */
 static void
-build_info(struct ctx *c)
+letters(struct writer *wr)
 {
-	const struct words *w = plan_words(c->in->lang);
-	const struct placed **m;
+	struct buf t;
+	size_t i, k = 0;
+
+	sub_heading(wr, PLAN_SLOT_LETTERS);
+	buf_init(&t);
+	buf_puts(&t, wr->w->letters);
+	for (i = 0; i < wr->p->n; i++) {
+		if (!wr->p->v[i].greeting)
+			continue;
+		if (k++ > 0)
+			buf_puts(&t, "; ");
+		plan_place_title(wr->p, &wr->p->v[i], 0, &t);
+	}
+	buf_putc(&t, '.');
+	if (k > 0)
+		doc_bullet(wr->d, 0, t.data);
+	doc_bullet(wr->d, 0, wr->w->letters_milestones);
+	items(wr, PLAN_SLOT_LETTERS);
+	buf_release(&t);
+}
+
+static void
+peace(struct writer *wr)
+{
+	area_heading(wr, AREA_PEACE);
+	occasions(wr, S_1_1);
+	occasions(wr, S_1_2);
+	occasions(wr, S_1_3);
+	occasions(wr, S_1_4);
+	letters(wr);
+	if (count_items(wr->p, PLAN_SLOT_DELEGATIONS) > 0) {
+		sub_heading(wr, PLAN_SLOT_DELEGATIONS);
+		items(wr, PLAN_SLOT_DELEGATIONS);
+	}
+}
+
+static void
+ngo(struct writer *wr)
+{
+	const struct config *cfg = wr->in->cfg;
+	const char *place = cfg->org_province != NULL &&
+	    *cfg->org_province != '\0' ? cfg->org_province : NULL;
+	struct buf t;
+
+	area_heading(wr, AREA_NGO);
+	doc_bullet(wr->d, 0, wr->w->ngo);
+	if (place != NULL) {
+		buf_init(&t);
+		buf_puts(&t, wr->w->ngo_place[0]);
+		/* English writes Vietnamese places without their marks. */
+		if (wr->in->lang == LANG_EN)
+			collate_ascii(place, &t);
+		else
+			buf_puts(&t, place);
+		buf_puts(&t, wr->w->ngo_place[1]);
+		doc_bullet(wr->d, 0, t.data);
+		buf_release(&t);
+	}
+	doc_bullet(wr->d, 0, wr->w->ngo_visit);
+	items(wr, PLAN_SLOT_NGO);
+}
+
+static const char *
+country_name(const struct observance *o, enum lang lang)
+{
+	const char *s = lang == LANG_EN ? o->country_en : o->country_vi;
+
+	return s != NULL ? s : o->country;
+}
+
+/* 3: the relations' countries in one sentence, as the reports write it
+ * ("Thụy Điển, Mông Cổ, Brazil"), then the other anniversaries. */
+static void
+info(struct writer *wr)
+{
+	const struct plan_place **m;
 	const struct observance *o;
 	struct buf names, t;
 	size_t i, n;
 
-	plan_block_add(c->doc, PB_H1, 0, w->h1[2]);
-	n = section_members(c, S_3, &m);
+	area_heading(wr, AREA_INFO);
+	n = members(wr->p, S_3, &m);
 	buf_init(&names);
+	buf_init(&t);
 	for (i = 0; i < n; i++) {
 		o = m[i]->oc->obs;
 		if (o->kind != KIND_RELATION)
 			continue;
 		if (names.len > 0)
 			buf_puts(&names, ", ");
-		buf_puts(&names, (c->in->lang == LANG_EN ? o->country_en :
-		    o->country_vi) ? (c->in->lang == LANG_EN ? o->country_en :
-		    o->country_vi) : o->country);
-		rules_unverified(o, c->in->lang, &names);
+		buf_puts(&names, country_name(o, wr->in->lang));
 	}
-	if (names.len > 0)
-		plan_block_cat(c->doc, PB_BULLET, 0, w->info_rel, c->year,
-		    ": ", names.data, ".", (char *)NULL);
-	buf_release(&names);
+	if (names.len > 0) {
+		buf_printf(&t, "%s%d: %s.", wr->w->info_rel, wr->in->year,
+		    names.data);
+		doc_bullet(wr->d, 0, t.data);
+	}
 	for (i = 0; i < n; i++) {
 		if (m[i]->oc->obs->kind == KIND_RELATION)
 			continue;
-		buf_init(&t);
-		rules_title(m[i]->oc, c->in->lang, &t);
-		rules_unverified(m[i]->oc->obs, c->in->lang, &t);
-		/* Mid-sentence: "Tuyên truyền kỷ niệm ...". */
-		if (c->in->lang == LANG_VI && strncmp(t.data, "Kỷ", 3) == 0)
-			t.data[0] = 'k';
-		plan_block_cat(c->doc, PB_BULLET, 0, w->info_other, t.data, ".",
-		    (char *)NULL);
-		buf_release(&t);
+		t.len = 0;
+		buf_puts(&t, wr->w->info_other);
+		title_inside(wr, m[i], &t);
+		buf_putc(&t, '.');
+		doc_bullet(wr->d, 0, t.data);
 	}
-	plan_block_cat(c->doc, PB_BULLET, 0, w->info_news, c->year, ": …",
-	    (char *)NULL);
+	doc_bullet(wr->d, 0, wr->w->info_news);
+	items(wr, PLAN_SLOT_INFO);
+	buf_release(&names);
+	buf_release(&t);
 	free(m);
 }
 
-/* 1 if a row known only to the year goes to section 1.1's list. */
-static int
-undated_in_1_1(const struct ctx *c, const struct occurrence *oc)
-{
-	return rules_is_milestone(&c->in->cfg->rules, oc) &&
-	    select_match(&c->map[S_1_1], &c->env, oc) >= 0;
-}
-
-/* The milestones of section 1.1 whose day is not known (rows known only
- * to the year): listed so that none is silently missing, to be dated. */
 static void
-build_undated(struct ctx *c)
+other(struct writer *wr)
 {
-	const struct occurrence *oc;
-	size_t i;
-	int intro = 0;
-
-	for (i = 0; i < c->undated.n; i++) {
-		oc = &c->undated.v[i];
-		if (!c->un11[i])
-			continue;
-		if (!intro++)
-			plan_block_add(c->doc, PB_PARA, 0,
-			    plan_words(c->in->lang)->undated_intro);
-		bullet(c, oc);
-		plan_block_add(c->doc, PB_BULLET, 1,
-		    plan_words(c->in->lang)->blank);
-	}
+	area_heading(wr, AREA_OTHER);
+	doc_bullet(wr->d, 0, wr->w->other);
+	items(wr, PLAN_SLOT_OTHER);
 }
 
-/* The header is doc.c's; the body opens with the note on the draft. */
-/* --- ranking section 1.1 ---------------------------------------------- */
-
-/* Staff's additions: an occurrence of the year another section (or none)
- * took moves to 1.1. */
+/* Part II, its areas numbered from 1. */
 static void
-apply_includes(struct ctx *c)
+content(struct writer *wr)
 {
-	const struct plan_choice_list *ch = &c->in->data->choices;
-	struct placed *p;
-	size_t i;
-	int g;
-
-	for (i = 0; i < c->occ.n; i++) {
-		p = &c->pl[i];
-		if (p->section == S_1_1 || plan_choice_find(ch, c->in->year,
-		    p->oc->obs->key) != PLAN_CHOICE_INCLUDE)
-			continue;
-		g = select_match(&c->map[S_1_1], &c->env, p->oc);
-		p->section = S_1_1;
-		p->group = g >= 0 ? g : (int)c->map[S_1_1].n;
-	}
+	wr->area = 0;
+	peace(wr);
+	ngo(wr);
+	info(wr);
+	other(wr);
 }
 
-/* Best first: score, then what is the union's own (focus, partner,
- * record) over the class, then the bigger anniversary, then the date. */
-static int
-cand_cmp(const void *a, const void *b)
-{
-	const struct cand *x = a, *y = b;
-	int r;
+/* --- part III ----------------------------------------------------------- */
 
-	if ((r = y->rank.score - x->rank.score) != 0)
-		return r;
-	if ((r = (y->rank.score - y->rank.cls) - (x->rank.score -
-	    x->rank.cls)) != 0)
-		return r;
-	if ((r = y->oc->n - x->oc->n) != 0)
-		return r;
-	if ((r = util_ymd_cmp(x->oc->date, y->oc->date)) != 0)
-		return r;
-	return strcmp(x->oc->obs->key, y->oc->obs->key);
+/* The union in a sentence: its short name (Vietnamese), else "Liên
+ * hiệp". */
+static const char *
+own_name(const struct writer *wr)
+{
+	const struct config *cfg = wr->in->cfg;
+
+	if (wr->in->lang == LANG_VI && cfg->org_short_name != NULL &&
+	    *cfg->org_short_name != '\0')
+		return cfg->org_short_name;
+	return wr->w->union_default;
 }
 
-/* The candidates of 1.1, scored and sorted; the caller frees. */
-static struct cand *
-candidates(struct ctx *c, size_t *n)
+/* The year's activities of member m, by date; the caller frees. */
+static size_t
+member_acts(const struct writer *wr, const struct member *m,
+    const struct activity ***out)
 {
-	const struct plan_input *in = c->in;
-	struct cand *v = xcalloc(c->occ.n + c->undated.n + 1, sizeof(*v));
-	size_t i, k = 0;
+	const struct activity_list *al = &wr->in->data->acts;
+	const struct activity **v = xcalloc(al->n + 1, sizeof(*v));
+	size_t i, n = 0;
 
-	for (i = 0; i < c->occ.n; i++)
-		if (c->pl[i].section == S_1_1) {
-			v[k].oc = c->pl[i].oc;
-			v[k++].p = &c->pl[i];
-		}
-	for (i = 0; i < c->undated.n; i++) {
-		c->uncand[i] = undated_in_1_1(c, &c->undated.v[i]) ||
-		    plan_choice_find(&in->data->choices, in->year,
-		    c->undated.v[i].obs->key) == PLAN_CHOICE_INCLUDE;
-		if (c->uncand[i]) {
-			v[k].oc = &c->undated.v[i];
-			v[k++].u = i;
-		}
-	}
-	for (i = 0; i < k; i++) {
-		rank_score(in->data, in->cfg->focus, in->year, v[i].oc,
-		    &v[i].rank);
-		v[i].choice = plan_choice_find(&in->data->choices, in->year,
-		    v[i].oc->obs->key);
-	}
-	if (k > 0)
-		qsort(v, k, sizeof(*v), cand_cmp);
-	*n = k;
-	return v;
+	for (i = 0; i < al->n; i++)
+		if (plan_activity_in_year(&al->v[i], wr->in->year) &&
+		    al->v[i].member != NULL &&
+		    strcmp(al->v[i].member, m->key) == 0)
+			v[n++] = &al->v[i];
+	*out = v;
+	return n;
 }
 
-/* The pick the web page offers staff to change. */
+/* Who, then the n activities of v: "- Hội Ái mộ Yersin chủ trì: Lễ
+ * tưởng niệm ... (1/3/2024, tại Nha Trang)." or a bullet each under
+ * "- Hội Ái mộ Yersin chủ trì:". */
 static void
-pick_add(struct ctx *c, const struct cand *k, int in11)
+duty_lines(struct writer *wr, const char *who,
+    const struct activity *const *v, size_t n)
 {
-	struct plan_doc *d = c->doc;
-	struct plan_pick *p;
 	struct buf t;
+	size_t i;
 
-	d->picks = xrealloc(d->picks, (d->npicks + 1) * sizeof(*d->picks));
-	p = &d->picks[d->npicks++];
-	memset(p, 0, sizeof(*p));
-	p->key = xstrdup(k->oc->obs->key);
 	buf_init(&t);
-	item_text(c, k->oc, &t);
-	p->text = buf_detach(&t);
+	buf_puts(&t, who);
+	if (n == 1) {
+		buf_putc(&t, ' ');
+		activity_text(wr->p, v[0], NULL, &t);
+		buf_putc(&t, '.');
+	}
+	doc_bullet(wr->d, 0, t.data);
+	for (i = 0; n > 1 && i < n; i++) {
+		t.len = 0;
+		activity_text(wr->p, v[i], NULL, &t);
+		buf_putc(&t, i + 1 < n ? ';' : '.');
+		doc_bullet(wr->d, 1, t.data);
+	}
+	buf_release(&t);
+}
+
+/* The names of the staff who see to the union's own activities of the
+ * year, each once, in the order of their first activity; the caller
+ * frees the array, not the names. */
+static size_t
+owner_names(const struct writer *wr, const char ***out)
+{
+	const struct activity_list *al = &wr->in->data->acts;
+	const struct activity *a;
+	const char **v = NULL, *name;
+	size_t i, j, k, n = 0;
+
+	for (i = 0; i < al->n; i++) {
+		a = &al->v[i];
+		if (!plan_activity_in_year(a, wr->in->year) || a->member != NULL)
+			continue;
+		for (j = 0; j < a->nowners; j++) {
+			if ((name = dataset_person(wr->in->data,
+			    a->owners[j])) == NULL)
+				continue;
+			for (k = 0; k < n && strcmp(v[k], name) != 0; k++)
+				;
+			if (k == n) {
+				v = xrealloc(v, (n + 1) * sizeof(*v));
+				v[n++] = name;
+			}
+		}
+	}
+	*out = v;
+	return n;
+}
+
+/* 1 if one of a's owners is named name. */
+static int
+owned_by(const struct writer *wr, const struct activity *a,
+    const char *name)
+{
+	const char *s;
+	size_t i;
+
+	for (i = 0; i < a->nowners; i++)
+		if ((s = dataset_person(wr->in->data, a->owners[i])) != NULL &&
+		    strcmp(s, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The union's own activities by the staff who see to them: "- Nguyễn
+ * Văn A phụ trách:" and one bullet each. */
+static void
+owner_duties(struct writer *wr)
+{
+	const struct activity_list *al = &wr->in->data->acts;
+	const struct activity **v = xcalloc(al->n + 1, sizeof(*v));
+	const char **names;
+	struct buf t;
+	size_t i, k, n, nn = owner_names(wr, &names);
+
 	buf_init(&t);
-	rank_explain(&k->rank, c->in->lang, &t);
-	p->why = buf_detach(&t);
-	p->score = k->rank.score;
-	p->choice = k->choice;
-	p->in_1_1 = in11;
-	p->planned = k->p != NULL && k->p->nacts > 0;
+	if (nn > 0)
+		doc_para(wr->d, wr->w->assign_owners);
+	for (k = 0; k < nn; k++) {
+		for (i = n = 0; i < al->n; i++)
+			if (plan_activity_in_year(&al->v[i], wr->in->year) &&
+			    al->v[i].member == NULL &&
+			    owned_by(wr, &al->v[i], names[k]))
+				v[n++] = &al->v[i];
+		t.len = 0;
+		buf_printf(&t, "%s%s:", names[k], wr->w->owner);
+		duty_lines(wr, t.data, v, n);
+	}
+	buf_release(&t);
+	free(names);
+	free(v);
+}
+
+/* Staff's text on who does what (else the union's share), the staff
+ * who see to the union's own activities, then each member
+ * organisation (in the union's order) with the activities it is in
+ * charge of.  Part II lists the others, and those of the occasions it
+ * names with who is in charge. */
+static void
+duties(struct writer *wr)
+{
+	const struct member_list *l = &wr->in->data->members;
+	const struct activity **v;
+	struct buf t;
+	size_t i, n;
+	int head = 0;
+
+	if (narrative(wr, "organisation") != NULL)
+		narrative_text(wr, "organisation", 1);
+	else {
+		buf_init(&t);
+		buf_printf(&t, "%s%s", own_name(wr), wr->w->own_share);
+		doc_para(wr->d, t.data);
+		buf_release(&t);
+	}
+	owner_duties(wr);
+	for (i = 0; i < l->n; i++) {
+		if ((n = member_acts(wr, &l->v[i], &v)) > 0) {
+			if (!head++)
+				doc_para(wr->d, wr->w->assign);
+			buf_init(&t);
+			buf_printf(&t, "%s%s:", l->v[i].name,
+			    wr->w->in_charge);
+			duty_lines(wr, t.data, v, n);
+			buf_release(&t);
+		}
+		free(v);
+	}
+}
+
+/* --- part IV ------------------------------------------------------------ */
+
+/* "45.000.000 đồng", "45,000,000 VND". */
+static void
+money(const struct writer *wr, long vnd, struct buf *out)
+{
+	buf_put_grouped(out, vnd, wr->in->lang == LANG_EN ? ',' : '.');
+	buf_puts(out, wr->w->vnd);
 }
 
 /*
- * Name in 1.1 what staff added, what has an activity this year, and the
- * best of the rest up to [plan] top scoring at least min_score; what
- * staff took out never.  The others go to the appendix.
+ * The year's activities' budgets summed, then each: "Kinh phí dự kiến
+ * của các hoạt động: 45.000.000 đồng (3 trong 7 hoạt động có dự trù
+ * kinh phí), gồm:"; the share of activities counted is said whenever
+ * some have no budget.  Nothing when none has one.
  */
 static void
-select_1_1(struct ctx *c)
+budget(struct writer *wr)
 {
-	const struct config *cfg = c->in->cfg;
-	struct cand *v;
-	size_t i, n;
-	int in11, ranked = 0;
+	const struct activity_list *al = &wr->in->data->acts;
+	const struct activity *a;
+	struct buf t;
+	size_t i, n = 0, k = 0;
+	long sum = 0;
 
-	apply_includes(c);
-	v = candidates(c, &n);
+	for (i = 0; i < al->n; i++) {
+		a = &al->v[i];
+		if (!plan_activity_in_year(a, wr->in->year))
+			continue;
+		n++;
+		if (a->budget > 0) {
+			k++;
+			sum += a->budget;
+		}
+	}
+	if (k == 0)
+		return;
+	buf_init(&t);
+	buf_puts(&t, wr->w->budget[0]);
+	money(wr, sum, &t);
+	if (k < n)
+		buf_printf(&t, " (%zu%s%zu%s)", k, wr->w->budget[1], n,
+		    wr->w->budget[2]);
+	buf_puts(&t, wr->w->budget[3]);
+	doc_para(wr->d, t.data);
+	for (i = 0; i < al->n; i++) {
+		a = &al->v[i];
+		if (!plan_activity_in_year(a, wr->in->year) || a->budget <= 0)
+			continue;
+		t.len = 0;
+		activity_text(wr->p, a, NULL, &t);
+		buf_puts(&t, ": ");
+		money(wr, a->budget, &t);
+		buf_puts(&t, --k > 0 ? ";" : ".");
+		doc_bullet(wr->d, 0, t.data);
+	}
+	buf_release(&t);
+}
+
+/* --- the document ------------------------------------------------------- */
+
+static void
+writer_init(struct writer *wr, const struct plan *p, struct doc *d)
+{
+	memset(wr, 0, sizeof(*wr));
+	wr->p = p;
+	wr->in = p->in;
+	wr->w = plan_words(p->in->lang);
+	wr->d = d;
+}
+
+struct doc *
+plan_doc_new(const struct plan *p, const char *appendix)
+{
+	const struct plan_input *in = p->in;
+	const struct plan_words *w = plan_words(in->lang);
+	struct doc_head h;
+	struct org org;
+	struct doc *d;
+	char *title;
+
+	org_from_config(in->cfg, &org);
+	title = xasprintf("%s%d", w->title, in->year);
+	memset(&h, 0, sizeof(h));
+	h.kind = w->kind;
+	h.title = title;
+	h.symbol = "KH";
+	h.date = in->today;
+	d = appendix != NULL ? doc_new_appendix(&org, in->lang, &h,
+	    appendix) : doc_new(&org, in->lang, &h);
+	free(title);
+	return d;
+}
+
+struct doc *
+plan_doc(const struct plan *p)
+{
+	static const char *const purpose[] = { "purpose", "requirements" };
+	const struct plan_input *in = p->in;
+	const struct plan_words *w = plan_words(in->lang);
+	struct writer wr;
+
+	writer_init(&wr, p, plan_doc_new(p, NULL));
+	/* "Căn cứ ..., Liên hiệp xây dựng Kế hoạch ... như sau:" */
+	narrative_text(&wr, "basis", 1);
+	doc_heading(wr.d, 1, w->part[0]);
+	narrative_numbered(&wr, purpose, NELEM(purpose), 2);
+	doc_heading(wr.d, 1, w->part[1]);
+	content(&wr);
+	doc_heading(wr.d, 1, w->part[2]);
+	duties(&wr);
+	doc_heading(wr.d, 1, w->part[3]);
+	budget(&wr);
+	narrative_text(&wr, "budget", 1);
+	doc_end_list(wr.d, in->lang == LANG_EN ? in->cfg->plan_recipients_en :
+	    in->cfg->plan_recipients);
+	return wr.d;
+}
+
+int
+plan_body(const struct plan *p, struct doc *d)
+{
+	struct writer wr;
+
+	writer_init(&wr, p, d);
+	content(&wr);
+	return 1;
+}
+
+int
+plan_render(const struct plan *p, enum plan_part part, enum doc_format fmt,
+    struct buf *out)
+{
+	struct doc *d;
+	int ret;
+
+	if (fmt == DOC_CSV) {
+		plan_csv(p, out);
+		return 0;
+	}
+	d = part == PLAN_APPENDIX ? plan_appendix_doc(p) : plan_doc(p);
+	ret = doc_render(d, fmt, out);
+	doc_free(d);
+	return ret;
+}
+
+/* --- files for the server ---------------------------------------------- */
+
+void
+plan_files_free(struct plan_file *v, size_t n)
+{
+	size_t i;
+
 	for (i = 0; i < n; i++) {
-		if (v[i].choice == PLAN_CHOICE_EXCLUDE)
-			in11 = 0;
-		else if (v[i].choice == PLAN_CHOICE_INCLUDE || (v[i].p != NULL &&
-		    v[i].p->nacts > 0))
-			in11 = 1;
-		else if (ranked < cfg->plan_top &&
-		    v[i].rank.score >= cfg->plan_min_score)
-			in11 = ++ranked > 0;
-		else
-			in11 = 0;
-		if (v[i].p != NULL)
-			v[i].p->in11 = in11;
-		else
-			c->un11[v[i].u] = in11;
-		pick_add(c, &v[i], in11);
+		free(v[i].path);
+		free(v[i].body);
 	}
 	free(v);
 }
 
-/* The appendix of the milestones 1.1 leaves out, by rank, each with why,
- * so none is silently dropped. */
-static void
-build_others(struct ctx *c)
+char *
+plan_disposition(int year, enum doc_format fmt, enum lang lang)
 {
-	const struct words *w = plan_words(c->in->lang);
-	const struct plan_pick *p;
-	size_t i;
-	int head = 0;
-
-	c->doc->others_from = c->doc->nblocks;
-	for (i = 0; i < c->doc->npicks; i++) {
-		p = &c->doc->picks[i];
-		if (p->in_1_1)
-			continue;
-		if (!head++) {
-			plan_block_add(c->doc, PB_H1, 0, w->others_h);
-			plan_block_add(c->doc, PB_PARA, 0, w->others_intro);
-		}
-		plan_block_add(c->doc, PB_BULLET, 0, p->text);
-		plan_block_cat(c->doc, PB_BULLET, 1, w->why, p->why,
-		    (char *)NULL);
-	}
-	c->doc->others_to = c->doc->nblocks;
+	/* ASCII, in the words of the document's kind. */
+	return xasprintf("%s; filename=\"%s-%d.%s\"", fmt == DOC_HTML ?
+	    "inline" : "attachment", plan_words(lang)->filename, year,
+	    doc_format_ext(fmt));
 }
 
-static void
-build_header(struct ctx *c)
+/* Render p in each of fmts as files of its year, appended to *v. */
+static int
+year_files(const struct plan *p, struct plan_file **v, size_t *nv)
 {
-	const struct words *w = plan_words(c->in->lang);
+	static const enum doc_format fmts[] = { DOC_MD, DOC_HTML, DOC_DOCX };
+	struct plan_file *f;
 	struct buf b;
+	size_t k;
 
-	org_from_config(c->in->cfg, &c->doc->org);
-	c->doc->date = c->in->today;
-	c->doc->kind = w->kind;
-	c->doc->title = xasprintf("%s%d", w->title, c->in->year);
-	buf_init(&b);
-	vntime_format_date(c->in->today, c->in->lang, &b);
-	plan_block_cat(c->doc, PB_TODO, 0, w->draft[0], b.data, w->draft[1],
-	    (char *)NULL);
-	buf_release(&b);
-}
-
-/* "Nơi nhận" ([plan] recipients) and the signature, before the
- * appendix as the decree has it. */
-static void
-build_end(struct ctx *c)
-{
-	const struct config *cfg = c->in->cfg;
-
-	plan_block_add(c->doc, PB_END, 0, c->in->lang == LANG_EN ?
-	    cfg->plan_recipients_en : cfg->plan_recipients);
-}
-
-static void
-build_sections(struct ctx *c)
-{
-	const struct words *w = plan_words(c->in->lang);
-	int s;
-
-	plan_block_add(c->doc, PB_H1, 0, w->h1[0]);
-	for (s = S_1_1; s <= S_1_4; s++) {
-		build_section(c, s);
-		if (s == S_1_1)
-			build_undated(c);
+	*v = xrealloc(*v, (*nv + NELEM(fmts)) * sizeof(**v));
+	for (k = 0; k < NELEM(fmts); k++) {
+		buf_init(&b);
+		if (plan_render(p, PLAN_MAIN, fmts[k], &b) == -1) {
+			buf_release(&b);
+			return -1;
+		}
+		f = &(*v)[(*nv)++];
+		f->fmt = fmts[k];
+		f->year = p->in->year;
+		f->path = xasprintf("/plan/%d.%s", p->in->year,
+		    doc_format_ext(fmts[k]));
+		/* NUL-terminated text; the docx bytes keep their length. */
+		buf_putc(&b, '\0');
+		f->len = b.len - 1;
+		f->body = buf_detach(&b);
 	}
-	plan_block_add(c->doc, PB_H1, 0, w->h1[1]);
-	for (s = 0; s < 3; s++)
-		plan_block_add(c->doc, PB_BULLET, 0, w->ngo[s]);
-	build_info(c);
-	plan_block_add(c->doc, PB_H1, 0, w->h1[3]);
-	for (s = 0; s < 2; s++)
-		plan_block_add(c->doc, PB_BULLET, 0, w->other[s]);
-	build_end(c);
+	return 0;
 }
 
 int
-plan_build(const struct plan_input *in, struct plan_doc *doc)
+plan_files(const struct plan_input *in, int from, int to,
+    struct plan_file **out, size_t *n)
 {
-	struct ctx c;
-	size_t i;
-	int ret = -1;
+	struct plan_input one = *in;
+	struct plan_file *v = NULL;
+	struct plan *p;
+	size_t nv = 0;
+	int y, ret;
 
-	memset(doc, 0, sizeof(*doc));
-	memset(&c, 0, sizeof(c));
-	doc->year = in->year;
-	doc->lang = in->lang;
-	c.in = in;
-	c.doc = doc;
-	snprintf(c.year, sizeof(c.year), "%d", in->year);
-	c.map = in->cfg->plan_sel;
-	dataset_env(in->data, in->cfg, in->year, &c.env);
-	if (rules_occurrences(&in->cfg->rules, in->lunar, in->data->set.v,
-	    in->data->set.n, (struct ymd){ in->year, 1, 1 },
-	    (struct ymd){ in->year, 12, 31 }, &c.occ) == -1) {
-		log_warnx("cannot compute the dates of %d", in->year);
-		goto done;
+	for (y = from; y <= to; y++) {
+		one.year = y;
+		if (plan_place(&one, &p) == -1)
+			goto fail;
+		ret = year_files(p, &v, &nv);
+		plan_free(p);
+		if (ret == -1)
+			goto fail;
 	}
-	rules_undated(in->data->set.v, in->data->set.n, in->year, &c.undated);
-	place_all(&c);
-	link_activities(&c);
-	c.un11 = xcalloc(c.undated.n + 1, sizeof(*c.un11));
-	c.uncand = xcalloc(c.undated.n + 1, sizeof(*c.uncand));
-	select_1_1(&c);
-	build_header(&c);
-	build_sections(&c);
-	build_others(&c);
-	plan_add_rows(&c);
-	plan_build_appendix(&c);
-	ret = 0;
-done:
-	for (i = 0; c.pl != NULL && i < c.occ.n; i++)
-		buf_release(&c.pl[i].acts);
-	free(c.pl);
-	free(c.un11);
-	free(c.uncand);
-	occ_list_release(&c.occ);
-	occ_list_release(&c.undated);
-	dataset_env_release(&c.env);
-	if (ret == -1)
-		plan_doc_release(doc);
-	return ret;
+	*out = v;
+	*n = nv;
+	return 0;
+fail:
+	plan_files_free(v, nv);
+	return -1;
 }
-
-void
-plan_doc_release(struct plan_doc *doc)
-{
-	size_t i, k;
-
-	for (i = 0; i < doc->nblocks; i++) {
-		free(doc->blocks[i].text);
-		for (k = 0; k < (doc->blocks[i].type == PB_END ?
-		    doc->blocks[i].nrows : doc->blocks[i].ncols *
-		    doc->blocks[i].nrows); k++)
-			free(doc->blocks[i].cells[k]);
-		free(doc->blocks[i].cells);
-	}
-	free(doc->blocks);
-	free(doc->title);
-	for (i = 0; i < doc->nrows; i++) {
-		free(doc->rows[i].key);
-		free(doc->rows[i].kind);
-		free(doc->rows[i].country);
-		free(doc->rows[i].section);
-		free(doc->rows[i].title);
-		free(doc->rows[i].text);
-		free(doc->rows[i].note);
-		free(doc->rows[i].activities);
-	}
-	free(doc->rows);
-	for (i = 0; i < doc->npicks; i++) {
-		free(doc->picks[i].key);
-		free(doc->picks[i].text);
-		free(doc->picks[i].why);
-	}
-	free(doc->picks);
-	memset(doc, 0, sizeof(*doc));
-}
-

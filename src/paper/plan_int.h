@@ -1,7 +1,7 @@
 /*
- * What plan.c shares with plan_appendix.c (the month-by-month appendix):
- * the build context, the texts and the block helpers.  Private to the
- * plan service; other modules include plan.h.
+ * What the plan's files share: its words and the few texts the plan
+ * (plan.c) and its calendar (plan_appendix.c) both write.  Private to
+ * the plan service; other modules include plan.h.
  */
 #ifndef KYNIEM_PLAN_INT_H
 #define KYNIEM_PLAN_INT_H
@@ -9,74 +9,66 @@
 #include "config.h"
 #include "dataset.h"
 #include "plan.h"
-#include "rank.h"
-#include "select.h"
 #include "util.h"
 
 /* Sections with a mapping, in the order of config.plan_sel. */
 enum { S_1_1 = PLAN_S_1_1, S_1_2 = PLAN_S_1_2, S_1_3 = PLAN_S_1_3,
     S_1_4 = PLAN_S_1_4, S_3 = PLAN_S_3, S_COUNT = PLAN_S_COUNT };
 
+/* The [plan] mapping's names of its sections, as the CSV labels rows. */
 extern const char *const plan_section_label[S_COUNT];
 
-/* One occurrence and where it goes. */
-struct placed {
-	const struct occurrence *oc;
-	int section;		/* S_1_1..S_1_4, -1 = appendix only */
-	int group;		/* selector that matched */
-	int in3, group3;	/* also named in section 3 */
-	struct buf acts;	/* planned activities, "; "-separated */
-	int nacts;
-	int in11;		/* S_1_1: named in 1.1, else the appendix */
-};
+/* The areas of part II. */
+enum { AREA_PEACE, AREA_NGO, AREA_INFO, AREA_OTHER, AREA_COUNT };
 
-struct ctx {
-	const struct plan_input *in;
-	struct plan_doc *doc;
-	const struct selector *map;	/* cfg->plan_sel */
-	struct select_env env;
-	struct occ_list occ;
-	struct placed *pl;
-	struct occ_list undated;	/* rows known only to the year */
-	int *un11;		/* per undated row: named in 1.1 */
-	int *uncand;		/* per undated row: a candidate of 1.1 */
-	char year[8];		/* the year as text */
-};
-
-/* The texts of the document in each language. */
-struct words {
-	const char *kind, *title, *others_h, *others_intro, *why,
-	    *label_other, *draft[2], *h1[4], *h2[4], *empty, *activity,
-	    *blank, *letters, *ngo[3], *info_rel, *info_other, *info_news,
-	    *other[2], *appendix, *cols[5], *no_dates, *month[12],
-	    *undated_intro, *undated_h, *day_unknown;
+/* The texts of the plan in one language. */
+struct plan_words {
+	const char *kind, *title, *filename;
+	const char *part[4];		/* I. Mục đích, yêu cầu ... */
+	const char *area[AREA_COUNT];	/* Công tác hòa bình ... */
+	const char *sub[PLAN_SLOT_NGO];	/* Các ngày kỷ niệm ... */
+	/* An occasion without activities: "Tổ chức các hoạt động " and
+	 * "kỷ niệm ..." or "nhân dịp " and its title. */
+	const char *mark, *mark_anniv, *mark_occasion;
+	/* With them: "Nhân " and "kỷ niệm ...", or "Nhân dịp " and the
+	 * title, then ": " and the activities. */
+	const char *with_anniv, *with_occasion;
+	const char *at, *in_charge;	/* "tại ", " chủ trì" */
+	const char *owner;		/* " phụ trách": the staff's share */
+	const char *letters, *letters_milestones;
+	const char *ngo, *ngo_place[2], *ngo_visit;
+	const char *info_rel, *info_other, *info_news;
+	const char *other;
+	const char *own_share;		/* III: the union "chủ trì ..." */
+	const char *assign;		/* III: "Các tổ chức thành viên ..." */
+	const char *assign_owners;	/* III: "Cán bộ phụ trách ..." */
+	/* IV: "Kinh phí dự kiến ...: ", then " (3", " trong ", "7", " hoạt
+	 * động có ...", ")" when not all have one, and ", gồm:" */
+	const char *budget[4], *vnd;
+	const char *union_default;	/* "Liên hiệp" */
+	const char *label_other;	/* "PL": 1.1's others in the CSV */
+	const char *appendix, *cols[4], *month[12], *in_month, *in_year;
 };
 
 /* The texts of lang. */
-const struct words *plan_words(enum lang lang);
+const struct plan_words *plan_words(enum lang lang);
 
-/* A block of type at level with a copy of text (may be NULL). */
-struct plan_block *plan_block_add(struct plan_doc *d,
-    enum plan_block_type type, int level, const char *text);
-/* A block whose text is the strings given, up to a NULL, joined. */
-void plan_block_cat(struct plan_doc *d, enum plan_block_type type,
-    int level, ...);
+/* A new document headed as p's plan (KẾ HOẠCH, symbol KH, the draft's
+ * date), or as its appendix appendix when not NULL (doc.h). */
+struct doc *plan_doc_new(const struct plan *p, const char *appendix);
 
-/* An activity as the plan names it, its note, and whether it belongs to
- * one of the occurrences placed. */
-void plan_activity_text(const struct activity *a, enum lang lang,
+/* Who is in charge of a, when not the union itself: its member
+ * organisation's name, else its organiser; NULL.  Borrowed. */
+const char *plan_in_charge(const struct plan *p, const struct activity *a);
+/* An activity as the plan names it: "Hội thao (14/4/2024, tại Nha
+ * Trang, Hội hữu nghị Việt Nam – Lào chủ trì)". */
+void plan_activity_text(const struct plan *p, const struct activity *a,
     struct buf *out);
-void plan_note_text(const struct ctx *c, const struct observance *o,
+/* The activities of pl, "; "-separated, as the plan names them. */
+void plan_acts_text(const struct plan *p, const struct plan_place *pl,
     struct buf *out);
-int plan_linked(const struct ctx *c, const struct activity *a);
 
-/* 1 if a takes place (in part) in year. */
+/* 1 if a takes place (in part) in year and is not cancelled. */
 int plan_activity_in_year(const struct activity *a, int year);
-
-/* The rows of the year's occurrences and activities, then the appendix:
- * every row of the year by month and those whose day is not known
- * (plan_appendix.c). */
-void plan_add_rows(struct ctx *c);
-void plan_build_appendix(struct ctx *c);
 
 #endif

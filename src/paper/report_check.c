@@ -59,7 +59,7 @@ activity_todo(const struct report_ctx *c, const struct activity *a,
 
 	buf_init(&b);
 	buf_puts(&b, a->title);
-	if (!report_undated(a)) {
+	if (!activity_undated(a)) {
 		buf_puts(&b, " (");
 		vntime_format_date(a->start, c->in->lang, &b);
 		buf_putc(&b, ')');
@@ -86,7 +86,7 @@ activities(const struct report_ctx *c, struct report_todos *out)
 			if (a->status == ACTIVITY_DONE ? (k ==
 			    REPORT_TODO_RESULT && a->result == NULL &&
 			    a->report_text == NULL) || (k ==
-			    REPORT_TODO_DATE && report_undated(a)) :
+			    REPORT_TODO_DATE && activity_undated(a)) :
 			    k == REPORT_TODO_STALE &&
 			    util_ymd_cmp(a->start, c->in->today) <= 0)
 				activity_todo(c, a, (enum report_todo_kind)k,
@@ -95,7 +95,8 @@ activities(const struct report_ctx *c, struct report_todos *out)
 }
 
 /* The report's sections without this year's text: none at all, or an
- * earlier year's not edited since (optional ones only in that case). */
+ * earlier year's not edited since (optional ones only in that case); a
+ * section emptied for the year was left out on purpose. */
 static void
 sections(const struct report_ctx *c, struct report_todos *out)
 {
@@ -108,8 +109,7 @@ sections(const struct report_ctx *c, struct report_todos *out)
 	for (; s != NULL && s->key != NULL; s++) {
 		body = text_find(&c->in->data->texts, "report", c->in->year,
 		    s->key, &from);
-		if ((body == NULL && s->optional) || (body != NULL && from ==
-		    c->in->year))
+		if ((body == NULL && s->optional) || from == c->in->year)
 			continue;
 		b.len = 0;
 		buf_puts(&b, en ? s->en : s->vi);

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "collate.h"
+#include "dataset.h"
+#include "plan.h"
 #include "report_int.h"
 #include "vntime.h"
 
@@ -45,13 +47,6 @@ report_money(const struct report_ctx *c, long amount, const char *currency,
 	/* Vietnamese says đồng; other currencies by their code. */
 	buf_printf(out, " %s", strcmp(currency, "VND") == 0 ? c->w->vnd :
 	    currency);
-}
-
-int
-report_undated(const struct activity *a)
-{
-	return a->start.m == 1 && a->start.d == 1 && a->end.y == a->start.y &&
-	    a->end.m == 12 && a->end.d == 31;
 }
 
 /*
@@ -251,25 +246,30 @@ can_lower(const char *s, struct buf *small)
 
 /*
  * The result after the title: after a colon when it is a list ("…: đón
- * các đoàn …; chương trình …"), else after a comma when it reads on
- * with a small letter, else as a sentence of its own.
+ * các đoàn …; chương trình …"), else after a comma when it reads on (a
+ * small letter, a number), else as a sentence of its own.
  */
 static void
 put_result(struct buf *out, const char *s)
 {
-	struct buf small;
-	int lower;
+	struct buf small, tmp;
+	int list, cased, lower;
 
 	s += strspn(s, " \t\r\n");
 	buf_init(&small);
+	buf_init(&tmp);
+	list = strchr(s, ';') != NULL;
+	/* "02 số/năm", "“…”": no letter to make small, it reads on. */
+	cased = char_case(s, 1, &tmp) || char_case(s, 0, &tmp);
 	lower = can_lower(s, &small);
-	buf_puts(out, strchr(s, ';') != NULL ? ": " : lower ? ", " : ". ");
+	buf_puts(out, list ? ": " : lower || !cased ? ", " : ". ");
 	if (lower) {
 		buf_puts(out, small.data);
 		s += char_len(s);
 	}
 	put_line(out, s);
 	buf_release(&small);
+	buf_release(&tmp);
 }
 
 /* The partners the title, organiser and result do not name, joined. */
@@ -314,7 +314,7 @@ put_title(const struct report_ctx *c, const char *title, int flags,
 /* The clauses after the title: place, organiser, partners, people. */
 static void
 clauses(const struct report_ctx *c, const struct activity *a,
-    const struct buf *hay, struct buf *out)
+    struct buf *hay, struct buf *out)
 {
 	const struct report_words *w = c->w;
 	struct buf p;
@@ -330,6 +330,9 @@ clauses(const struct report_ctx *c, const struct activity *a,
 		report_fill(out, w->by, v, 1);
 	}
 	buf_init(&p);
+	/* A partner that is the organiser is said once. */
+	if (a->organiser != NULL)
+		fold_words(a->organiser, hay);
 	if (a->partner != NULL)
 		new_partners(a->partner, hay, &p);
 	if (p.len > 0) {
@@ -355,6 +358,7 @@ void
 report_line(const struct report_ctx *c, const struct activity *a,
     int planned, int flags, struct buf *out)
 {
+	const struct member *m;
 	struct buf hay, d;
 	const char *v[1];
 
@@ -367,15 +371,17 @@ report_line(const struct report_ctx *c, const struct activity *a,
 	buf_init(&hay);
 	buf_init(&d);
 	fold_words(a->title, &hay);
-	if (a->organiser != NULL)
-		fold_words(a->organiser, &hay);
 	if (a->result != NULL)
 		fold_words(a->result, &hay);
+	/* Under its member's name, the member is said already. */
+	if (a->member != NULL && c->in->data != NULL &&
+	    (m = member_find(&c->in->data->members, a->member)) != NULL)
+		fold_words(m->name, &hay);
 	put_title(c, a->title, flags, out);
 	clauses(c, a, &hay, out);
-	if (planned || (!report_undated(a) && !title_dated(a->title,
+	if (planned || (!activity_undated(a) && !title_dated(a->title,
 	    a->start))) {
-		if (!report_undated(a))
+		if (!activity_undated(a))
 			when(c, a, &d);
 		v[0] = d.data != NULL ? d.data : "";
 		buf_puts(out, " (");

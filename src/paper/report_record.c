@@ -94,7 +94,7 @@ activity(const struct report_ctx *c, struct json *j, const struct activity *a)
 	json_str(j, "sentence", s.data);
 	ymd_str(j, "start", a->start);
 	ymd_str(j, "end", a->end);
-	json_bool(j, "dated", !report_undated(a));
+	json_bool(j, "dated", !activity_undated(a));
 	opt_str(j, "place", a->location);
 	opt_str(j, "category", a->category);
 	opt_str(j, "observance", a->observance);
@@ -266,56 +266,32 @@ marked(const struct report_ctx *c, struct json *j)
 	json_end(j);
 }
 
-/* The pick of section 1.1 for key, or NULL. */
-static const struct plan_pick *
-pick_of(const struct plan_doc *pd, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < pd->npicks; i++)
-		if (pd->picks[i].in_1_1 && strcmp(pd->picks[i].key, key) == 0)
-			return &pd->picks[i];
-	return NULL;
-}
-
 /* Next year's milestones the plan's section 1.1 names, by date. */
 static int
 next_year(const struct report_ctx *c, struct json *j)
 {
-	const struct plan_input *in = c->in;
-	struct plan_input next = *in;
-	struct plan_doc pd;
-	struct occ_list occ = { 0 };
+	struct plan_input next = *c->in;
+	struct plan *p = NULL;
 	size_t i;
-	int ret = -1;
 
-	next.year = in->year + 1;
+	next.year = c->in->year + 1;
 	next.lang = LANG_VI;
-	if (plan_build(&next, &pd) == -1)
+	if (plan_place(&next, &p) == -1)
 		return -1;
-	if (rules_occurrences(&in->cfg->rules, in->lunar, in->data->set.v,
-	    in->data->set.n, (struct ymd){ next.year, 1, 1 },
-	    (struct ymd){ next.year, 12, 31 }, &occ) == -1) {
-		log_warnx("cannot compute the dates of %d", next.year);
-		goto done;
-	}
 	json_object(j, "next_year");
 	json_int(j, "year", next.year);
 	json_array(j, "milestones");
-	for (i = 0; i < occ.n; i++)
-		if (occ.v[i].n > 0 && pick_of(&pd, occ.v[i].obs->key) !=
-		    NULL) {
+	/* The placement lists the year's occurrences by date. */
+	for (i = 0; i < p->n; i++)
+		if (p->v[i].chosen && p->v[i].oc->n > 0) {
 			json_object(j, NULL);
-			milestone_head(j, &occ.v[i]);
+			milestone_head(j, p->v[i].oc);
 			json_end(j);
 		}
 	json_end(j);
 	json_end(j);
-	ret = 0;
-done:
-	occ_list_release(&occ);
-	plan_doc_release(&pd);
-	return ret;
+	plan_free(p);
+	return 0;
 }
 
 /* The generated_at of now: Vietnam's time with its offset. */

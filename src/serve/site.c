@@ -139,7 +139,7 @@ add_plan_files(const struct site_input *si, const struct dataset *data,
 	if (plan_files(&in, si->today.y - 1, si->today.y + 2, &f, &n) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
-		doc = add_doc(out, f[i].path, plan_content_type(f[i].fmt));
+		doc = add_doc(out, f[i].path, doc_content_type(f[i].fmt));
 		doc->disposition = plan_disposition(f[i].year, f[i].fmt,
 		    in.lang);
 		doc->body = f[i].body;

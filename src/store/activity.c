@@ -103,6 +103,13 @@ activity_start(const struct activity *a)
 	return vntime_make(a->start, a->all_day ? -1 : a->start_min);
 }
 
+int
+activity_undated(const struct activity *a)
+{
+	return a->start.m == 1 && a->start.d == 1 && a->end.y == a->start.y &&
+	    a->end.m == 12 && a->end.d == 31;
+}
+
 void
 activity_add_owner(struct activity *a, const char *email)
 {

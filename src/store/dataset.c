@@ -5,10 +5,80 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "config.h"
 #include "dataset.h"
 #include "lunar.h"
+#include "recipient.h"
+#include "user.h"
+
+/* The person of address email (any case) in l, or NULL. */
+static const struct person *
+person_find(const struct person_list *l, const char *email)
+{
+	size_t i;
+
+	for (i = 0; email != NULL && i < l->n; i++)
+		if (strcasecmp(l->v[i].email, email) == 0)
+			return &l->v[i];
+	return NULL;
+}
+
+static void
+person_add(struct person_list *l, const char *email, const char *name)
+{
+	if (person_find(l, email) != NULL)
+		return;
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+	l->v[l->n].email = xstrdup(email);
+	l->v[l->n++].name = xstrdup(name != NULL ? name : "");
+}
+
+/* Who the owners are: the accounts, then the recipients that are not
+ * also accounts, each with the name it was given. */
+static int
+people_load(struct store *st, struct person_list *out)
+{
+	struct user_list u;
+	struct recipient_list r;
+	size_t i;
+
+	if (user_load(st, &u) == -1)
+		return -1;
+	if (recipient_load(st, &r) == -1) {
+		user_list_release(&u);
+		return -1;
+	}
+	for (i = 0; i < u.n; i++)
+		person_add(out, u.v[i].email, u.v[i].name);
+	for (i = 0; i < r.n; i++)
+		person_add(out, r.v[i].email, r.v[i].name);
+	user_list_release(&u);
+	recipient_list_release(&r);
+	return 0;
+}
+
+static void
+people_release(struct person_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].email);
+		free(l->v[i].name);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+const char *
+dataset_person(const struct dataset *d, const char *email)
+{
+	const struct person *p = person_find(&d->people, email);
+
+	return p != NULL && *p->name != '\0' ? p->name : NULL;
+}
 
 int
 dataset_load(struct store *st, int what, struct dataset *d)
@@ -21,7 +91,8 @@ dataset_load(struct store *st, int what, struct dataset *d)
 	    store_load_groups(st, &d->groups) == -1 ||
 	    plan_choice_load(st, &d->choices) == -1 ||
 	    member_load(st, &d->members) == -1 ||
-	    text_load(st, &d->texts) == -1) {
+	    text_load(st, &d->texts) == -1 ||
+	    ((what & DATASET_OWNERS) && people_load(st, &d->people) == -1)) {
 		dataset_release(d);
 		return -1;
 	}
@@ -37,6 +108,7 @@ dataset_release(struct dataset *d)
 	plan_choice_list_release(&d->choices);
 	member_list_release(&d->members);
 	text_list_release(&d->texts);
+	people_release(&d->people);
 }
 
 int
@@ -48,6 +120,8 @@ dataset_public_view(const struct dataset *d, struct dataset *view)
 	view->acts.v = xcalloc(d->acts.n + 1, sizeof(*view->acts.v));
 	view->acts.n = 0;
 	memset(&view->texts, 0, sizeof(view->texts));
+	/* Who the owners are is the union's own business. */
+	memset(&view->people, 0, sizeof(view->people));
 	/* Shallow copies: the view owns only its array. */
 	for (i = 0; i < d->acts.n; i++)
 		if (d->acts.v[i].public == 1)

@@ -18,6 +18,17 @@
 
 struct config;
 
+/* Someone an activity's owners name: an account's or a recipient's
+ * address and name. */
+struct person {
+	char *email, *name;
+};
+
+struct person_list {
+	struct person *v;
+	size_t n;
+};
+
 struct dataset {
 	struct obs_set set;		/* sorted by key */
 	struct activity_list acts;	/* sorted by start */
@@ -26,15 +37,22 @@ struct dataset {
 	struct member_list members;	/* in the union's order */
 	struct text_list texts;		/* the narrative sections' current
 					   versions (texts.h) */
+	struct person_list people;	/* DATASET_OWNERS: the accounts, then
+					   the other recipients */
 };
 
 /* What dataset_load() loads besides observances and groups. */
 #define DATASET_ACTIVITIES	0x1
-#define DATASET_OWNERS		0x2	/* and the activities' owners */
+#define DATASET_OWNERS		0x2	/* and the activities' owners, and
+					   who they are (people) */
 
 /* Load it; 0, or -1 (logged) with d empty. */
 int dataset_load(struct store *st, int what, struct dataset *d);
 void dataset_release(struct dataset *d);
+
+/* The name of the owner email (any case) in d's people, or NULL (none
+ * loaded, or no one has the address).  Borrowed. */
+const char *dataset_person(const struct dataset *d, const char *email);
 
 /*
  * Fill view with d as anyone may see it: only the activities marked

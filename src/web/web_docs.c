@@ -15,6 +15,7 @@
 #include "config.h"
 #include "escape.h"
 #include "log.h"
+#include "narrative.h"
 #include "lunar.h"
 #include "pdf.h"
 #include "plan.h"
@@ -26,9 +27,8 @@
 
 static const char *const exts[] = { "docx", "pdf", "md", "csv", "html" };
 
-/* What year's plan or report is made from, for the request. */
-static void
-year_input(struct web_req *r, int year, struct plan_input *in)
+void
+web_doc_input(struct web_req *r, int year, struct plan_input *in)
 {
 	memset(in, 0, sizeof(*in));
 	in->cfg = r->cfg;
@@ -39,24 +39,42 @@ year_input(struct web_req *r, int year, struct plan_input *in)
 	in->today = r->today;
 }
 
-/* Build year's plan into *doc; 0 or -1 (logged). */
+/* Work out year's plan into *p for in; 0 or -1 (logged). */
 static int
-build(struct web_req *r, int year, struct plan_doc *doc)
+build(struct web_req *r, int year, struct plan_input *in, struct plan **p)
 {
-	struct plan_input in;
+	web_doc_input(r, year, in);
+	return plan_place(in, p);
+}
 
-	year_input(r, year, &in);
-	return plan_build(&in, doc);
+/* The narrative sections of doc and year (web_texts.c): a link, and
+ * how many are not written yet. */
+static void
+texts_link(struct web_req *r, const char *doc, int year)
+{
+	struct buf keys;
+	int n;
+
+	buf_init(&keys);
+	n = text_missing(&r->data->texts, doc, year, &keys);
+	html_printf(r->out, "<td><a href=\"%s/app/texts/%s/%d\">%s</a>",
+	    r->root, doc, year, L(r, "Phần cán bộ viết", "Parts staff write"));
+	if (n > 0)
+		html_printf(r->out, " <span class=\"muted\">(%d %s)</span>",
+		    n, L(r, "mục chưa viết", "not written"));
+	html_raw(r->out, "</td>");
+	buf_release(&keys);
 }
 
 /* A row of downloads of year's document: prefix-YEAR.EXT for each of n
- * extensions. */
+ * extensions (the report's also as a draft that names the sections not
+ * written), and its narrative sections. */
 static void
 downloads(struct web_req *r, int year, const char *prefix,
     const char *const *ext, size_t n)
 {
 	size_t i, k = 0;
-	int pdf = pdf_available();
+	int pdf = pdf_available(), report = strcmp(prefix, "report") == 0;
 
 	html_printf(r->out, "<tr><th scope=\"row\">%s %d</th><td>", L(r, "Năm",
 	    "Year"), year);
@@ -67,10 +85,18 @@ downloads(struct web_req *r, int year, const char *prefix,
 			    "%s-%d.%s\" download>%s-%d.%s</a>", k++ > 0 ?
 			    " · " : "", r->root, prefix, year, ext[i], prefix,
 			    year, ext[i]);
-	html_raw(r->out, "</td></tr>\n");
+	if (report)
+		html_printf(r->out, " · <a href=\"%s/app/documents/report-%d."
+		    "docx?draft=1\" download>%s</a>", r->root, year,
+		    L(r, "bản dự thảo (.docx, ghi các mục chưa viết)",
+		    "draft (.docx, naming the sections not written)"));
+	html_raw(r->out, "</td>");
+	texts_link(r, report ? "report" : "plan", year);
+	html_raw(r->out, "</tr>\n");
 }
 
 static const char *const report_exts[] = { "docx", "pdf", "md", "html" };
+static const char *const appendix_exts[] = { "docx", "pdf", "md", "html" };
 
 /* The report of year, when there can be one (report_year_ok()), with
  * its checklist before printing. */
@@ -80,7 +106,7 @@ report_downloads(struct web_req *r, int year)
 	struct plan_input in;
 	int first;
 
-	year_input(r, year, &in);
+	web_doc_input(r, year, &in);
 	if (!report_year_ok(&in, &first))
 		return;
 	downloads(r, year, "report", report_exts, NELEM(report_exts));
@@ -118,27 +144,27 @@ chooser(struct web_req *r, int year)
 
 /* The buttons of one milestone: what an editor may change. */
 static void
-pick_buttons(struct web_req *r, int year, const struct plan_pick *p)
+pick_buttons(struct web_req *r, int year, const struct plan_place *p)
 {
 	char action[200];
 
 	if (r->s.user.role < ROLE_EDITOR)
 		return;
-	if (!p->in_1_1 || p->choice == PLAN_CHOICE_EXCLUDE) {
+	if (!p->chosen || p->choice == PLAN_CHOICE_EXCLUDE) {
 		snprintf(action, sizeof(action), "/app/documents/%d/%s/include",
-		    year, p->key);
-		ui_button(r, action, L(r, "Đưa vào mục 1.1", "Put in 1.1"),
-		    NULL, NULL);
+		    year, p->oc->obs->key);
+		ui_button(r, action, L(r, "Đưa vào kế hoạch",
+		    "Put in the plan"), NULL, NULL);
 	}
-	if (p->in_1_1 || p->choice == PLAN_CHOICE_INCLUDE) {
+	if (p->chosen || p->choice == PLAN_CHOICE_INCLUDE) {
 		snprintf(action, sizeof(action), "/app/documents/%d/%s/exclude",
-		    year, p->key);
-		ui_button(r, action, L(r, "Bỏ khỏi mục 1.1", "Take out of 1.1"),
-		    "secondary", NULL);
+		    year, p->oc->obs->key);
+		ui_button(r, action, L(r, "Bỏ khỏi kế hoạch", "Take out of the "
+		    "plan"), "secondary", NULL);
 	}
 	if (p->choice != PLAN_CHOICE_NONE) {
 		snprintf(action, sizeof(action), "/app/documents/%d/%s/reset",
-		    year, p->key);
+		    year, p->oc->obs->key);
 		ui_button(r, action, L(r, "Theo xếp hạng", "As ranked"),
 		    "secondary", NULL);
 	}
@@ -146,58 +172,68 @@ pick_buttons(struct web_req *r, int year, const struct plan_pick *p)
 
 /* Where a milestone is, and why: staff's choice or the ranking. */
 static const char *
-pick_state(struct web_req *r, const struct plan_pick *p)
+pick_state(struct web_req *r, const struct plan_place *p)
 {
 	if (p->choice == PLAN_CHOICE_INCLUDE)
-		return L(r, "Mục 1.1 (cán bộ chọn)", "1.1 (staff's choice)");
+		return L(r, "Có (cán bộ chọn)", "Yes (staff's choice)");
 	if (p->choice == PLAN_CHOICE_EXCLUDE)
-		return L(r, "Phụ lục (cán bộ bỏ ra)", "Appendix (staff's "
-		    "choice)");
-	if (p->in_1_1 && p->planned)
-		return L(r, "Mục 1.1 (có hoạt động)", "1.1 (has an activity)");
-	return p->in_1_1 ? L(r, "Mục 1.1", "1.1") : L(r, "Phụ lục",
-	    "Appendix");
+		return L(r, "Không (cán bộ bỏ ra)", "No (staff's choice)");
+	if (p->chosen && p->nacts > 0)
+		return L(r, "Có (có hoạt động)", "Yes (has an activity)");
+	return p->chosen ? L(r, "Có", "Yes") : L(r, "Không", "No");
 }
 
-/* The milestones of 1.1, best first, each with its score and state. */
+/* The year's milestones the plan may name, best first, each with its
+ * score, unconfirmed dates marked, and whether the plan names it. */
 static void
-picks(struct web_req *r, const struct plan_doc *doc)
+picks(struct web_req *r, const struct plan *plan)
 {
-	const struct plan_pick *p;
+	const struct plan_place *p;
+	struct buf title, why;
 	size_t i;
 
-	if (doc->npicks == 0)
+	if (plan->nranked == 0)
 		return;
 	html_printf(r->out, "<section aria-labelledby=\"picks\" id=\"choices\">"
 	    "<h2 id=\"picks\">%s %d</h2>\n<p>%s</p>\n<table><thead><tr>"
 	    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>"
 	    "<tbody>\n",
-	    L(r, "Mục 1.1: các ngày kỷ niệm năm chẵn, năm tròn năm",
-	    "Section 1.1: the milestone anniversaries of"), doc->year,
-	    L(r, "Xếp theo mức độ liên quan với đơn vị; mục 1.1 nêu những "
-	    "ngày đứng đầu, các ngày khác ở phụ lục.", "By relevance to the "
-	    "union; section 1.1 names the first ones, the others are in "
-	    "the appendix."), L(r, "Ngày kỷ niệm", "Anniversary"),
+	    L(r, "Các ngày kỷ niệm năm chẵn, năm tròn năm",
+	    "The milestone anniversaries of"), plan->in->year,
+	    L(r, "Xếp theo mức độ liên quan với đơn vị; kế hoạch (mục II.1.1) "
+	    "nêu những ngày đứng đầu và những ngày đã có hoạt động.", "By "
+	    "relevance to the union; the plan (section II.1.1) names the "
+	    "first ones and those with an activity."),
+	    L(r, "Ngày kỷ niệm", "Anniversary"),
 	    L(r, "Mức độ liên quan", "Relevance"), L(r, "Trong kế hoạch",
 	    "In the plan"), L(r, "Thay đổi", "Change"));
-	for (i = 0; i < doc->npicks; i++) {
-		p = &doc->picks[i];
+	buf_init(&title);
+	buf_init(&why);
+	for (i = 0; i < plan->nranked; i++) {
+		p = plan->ranked[i];
+		title.len = why.len = 0;
+		plan_place_title(plan, p, 1, &title);
+		rank_explain(&p->rank, r->lang, &why);
 		html_printf(r->out, "<tr><td><a href=\"%s/app/occasions/%s\">%s"
-		    "</a></td><td>%s</td><td>%s</td><td>", r->root, p->key,
-		    p->text, p->why, pick_state(r, p));
-		pick_buttons(r, doc->year, p);
+		    "</a></td><td>%s</td><td>%s</td><td>", r->root,
+		    p->oc->obs->key, title.data, why.data, pick_state(r, p));
+		pick_buttons(r, plan->in->year, p);
 		html_raw(r->out, "</td></tr>\n");
 	}
+	buf_release(&title);
+	buf_release(&why);
 	html_raw(r->out, "</tbody></table></section>\n");
 }
 
 int
 web_documents(struct web_req *r)
 {
-	struct plan_doc doc;
-	int year = ui_asked_year(r);
+	struct plan_input in;
+	struct plan *plan;
+	struct doc *d;
+	int year = ui_asked_year(r), ret;
 
-	if (build(r, year, &doc) == -1)
+	if (build(r, year, &in, &plan) == -1)
 		return -1;
 	ui_begin(r, L(r, "Tài liệu", "Documents"), "documents");
 	chooser(r, year);
@@ -209,21 +245,36 @@ web_documents(struct web_req *r)
 	if (year != r->today.y && year != r->today.y + 1)
 		downloads(r, year, "plan", exts, NELEM(exts));
 	html_printf(r->out, "</tbody></table></section>\n<section "
+	    "aria-labelledby=\"ap\"><h2 id=\"ap\">%s</h2>\n<p class=\"hint\">"
+	    "%s</p>\n<table><tbody>\n", L(r, "Phụ lục của kế hoạch",
+	    "The plan's appendix"), L(r, "Lịch các ngày kỷ niệm năm chẵn, năm "
+	    "tròn và các ngày của các nước trọng điểm trong năm, in và gửi kèm "
+	    "kế hoạch khi cần.", "The calendar of the year's milestones and of "
+	    "the focus countries' days, printed and attached to the plan when "
+	    "needed."));
+	downloads(r, year, "plan-appendix", appendix_exts,
+	    NELEM(appendix_exts));
+	html_printf(r->out, "</tbody></table></section>\n<section "
 	    "aria-labelledby=\"rp\"><h2 id=\"rp\">%s</h2>\n<p class=\"hint\">"
 	    "%s</p>\n<table><tbody>\n", L(r, "Báo cáo tổng kết năm",
-	    "Year-end report"), L(r, "Dự thảo từ các hoạt động đã ghi nhận "
-	    "kết quả; các chỗ đánh dấu để cán bộ bổ sung.", "A draft from the "
-	    "activities recorded as done; staff complete the marked parts."));
+	    "Year-end report"), L(r, "Từ các hoạt động đã ghi nhận kết quả và "
+	    "các phần cán bộ viết (bối cảnh, đánh giá, khó khăn, đề xuất…); "
+	    "phần chưa viết không có trong báo cáo.", "From the activities "
+	    "recorded as done and the parts staff write (context, "
+	    "assessment, difficulties, proposals...); a part not written is "
+	    "left out."));
 	report_downloads(r, r->today.y - 1);
 	report_downloads(r, r->today.y);
 	html_raw(r->out, "</tbody></table></section>\n");
-	picks(r, &doc);
+	picks(r, plan);
 	html_raw(r->out, "<article class=\"card plan\">\n");
-	plan_render_fragment(&doc, 0, r->out);
+	d = plan_doc(plan);
+	ret = doc_render(d, DOC_HTML_FRAGMENT, r->out);
+	doc_free(d);
 	html_raw(r->out, "</article>\n");
 	ui_end(r);
-	plan_doc_release(&doc);
-	return 0;
+	plan_free(plan);
+	return ret;
 }
 
 /* "plan-2025.docx" with prefix "plan-": 0 with the year (up to max) and
@@ -254,8 +305,9 @@ report_document(struct web_req *r)
 {
 	struct plan_input in;
 	struct doc *doc;
+	struct buf line;
 	enum doc_format fmt;
-	const char *ext;
+	const char *ext, *draft;
 	char *name, disp[200];
 	int year, ret, first;
 
@@ -265,7 +317,7 @@ report_document(struct web_req *r)
 	    fmt == DOC_CSV || (fmt == DOC_PDF && !pdf_available()))
 		return web_error(r, 404, "Không có tài liệu này.",
 		    "There is no such document.");
-	year_input(r, year, &in);
+	web_doc_input(r, year, &in);
 	if (!report_year_ok(&in, &first))
 		return web_error(r, 404, "Chưa có báo cáo cho năm này: báo cáo "
 		    "của một năm được lập trong năm đó hoặc sau đó, từ năm có "
@@ -274,6 +326,13 @@ report_document(struct web_req *r)
 		    "from the first year with recorded activities.");
 	if (report_build(&in, &doc, NULL) == -1)
 		return -1;
+	draft = http_req_query(r->hr, "draft");
+	buf_init(&line);
+	if (draft != NULL && strcmp(draft, "1") == 0 &&
+	    narrative_missing_line(&r->data->texts, "report", year, r->lang,
+	    &line))
+		doc_first_line(doc, line.data);
+	buf_release(&line);
 	ret = doc_render(doc, fmt, r->out);
 	doc_free(doc);
 	if (ret == -1)
@@ -290,32 +349,38 @@ report_document(struct web_req *r)
 int
 web_document(struct web_req *r)
 {
-	struct plan_doc doc;
-	enum plan_format fmt;
+	struct plan_input in;
+	struct plan *plan;
+	enum doc_format fmt;
 	const char *ext;
-	char *data = NULL, disp[200];
-	size_t len = 0;
+	char disp[200];
 	int year, ret;
+
+	enum plan_part part = PLAN_MAIN;
 
 	if (strncmp(r->arg, "report-", 7) == 0)
 		return report_document(r);
-	if (parse_name(r->arg, "plan-", LUNAR_MAX_YEAR - 1, &year,
-	    &ext) == -1 || plan_parse_format(ext, &fmt) == -1 ||
-	    (fmt == PLAN_PDF && !pdf_available()))
+	/* The appendix is a document of its own: no CSV of it. */
+	if (parse_name(r->arg, "plan-appendix-", LUNAR_MAX_YEAR - 1, &year,
+	    &ext) == 0)
+		part = PLAN_APPENDIX;
+	else if (parse_name(r->arg, "plan-", LUNAR_MAX_YEAR - 1, &year,
+	    &ext) == -1)
+		ext = "";
+	if (doc_parse_format(ext, &fmt) == -1 || (fmt == DOC_PDF &&
+	    !pdf_available()) || (fmt == DOC_CSV && part == PLAN_APPENDIX))
 		return web_error(r, 404, "Không có tài liệu này.",
 		    "There is no such document.");
-	if (build(r, year, &doc) == -1)
+	if (build(r, year, &in, &plan) == -1)
 		return -1;
-	ret = plan_render(&doc, fmt, &data, &len);
-	plan_doc_release(&doc);
+	ret = plan_render(plan, part, fmt, r->out);
+	plan_free(plan);
 	if (ret == -1)
 		return -1;
-	r->rs->ctype = plan_content_type(fmt);
+	r->rs->ctype = doc_content_type(fmt);
 	/* The name was checked above: letters, digits, '-' and '.'. */
 	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", r->arg);
 	http_resp_header(r->rs, "Content-Disposition", disp);
-	buf_add(r->out, data, len);
-	free(data);
 	return 0;
 }
 
@@ -336,7 +401,7 @@ choose(struct web_req *r, enum plan_choice c)
 		return web_error(r, 404, "Không có ngày kỷ niệm này trong năm.",
 		    "There is no such occasion in that year.");
 	if (rc == -1)
-		return -1;
+		return web_unsaved(r);
 	web_dirty(r);
 	snprintf(back, sizeof(back), "/app/documents?year=%ld#choices", r->id);
 	return web_redirect_flash(r, back, "saved", NULL);

@@ -1,8 +1,10 @@
 #!/bin/sh
 # kyniem plan --format docx: read back with python3-docx, the headings
-# (Title, Heading 1, Heading 2) and list items (real numbered paragraphs
-# with their level) match the md plan line for line; the appendix tables
-# hold every date, and the rows whose day is not known; LibreOffice converts it to PDF where it is installed.
+# (Title, Heading 1 to 3) and list items (real numbered paragraphs with
+# their level) match the md plan line for line; the appendix's tables
+# (--appendix) hold its rows as its md has them, those whose day is not
+# known among them; LibreOffice converts it to PDF where it is
+# installed.
 . "$SRC/tests/lib.sh"
 "$PYTHON" -c 'import docx' 2>/dev/null || skip_all "python3-docx not installed"
 initdb
@@ -16,8 +18,14 @@ expect "plan 2024 --format docx to a file on stdout" \
     "$KYNIEM" --today 2023-12-20 plan 2024 --format docx >"$T/stdout.docx"
 expect "--out and stdout give the same docx" \
     cmp -s "$T/plan.docx" "$T/stdout.docx"
+expect "plan 2024 --appendix --format md" \
+    "$KYNIEM" --today 2023-12-20 plan 2024 --appendix >"$T/appendix.md"
+expect "plan 2024 --appendix --format docx --out" \
+    "$KYNIEM" --today 2023-12-20 plan 2024 --appendix --format docx \
+    --out "$T/appendix.docx"
 
-expect "the docx matches the md" "$PYTHON" - "$T/plan.md" "$T/plan.docx" <<'PY'
+expect "the docx matches the md" "$PYTHON" - "$T/plan.md" "$T/plan.docx" \
+    "$T/appendix.md" "$T/appendix.docx" <<'PY'
 import re, sys, zipfile
 import docx
 from docx.oxml.ns import qn
@@ -33,10 +41,11 @@ for line in md:
     # The appendices after it, each on a page of its own.
     if line == "---":
         to = False
-    m = re.match(r"^(#{1,3}) (.*)$", line)
+    m = re.match(r"^(#{1,4}) (.*)$", line)
     if m:
         to = False
-        style = {1: "Title", 2: "Heading 1", 3: "Heading 2"}[len(m.group(1))]
+        style = {1: "Title", 2: "Heading 1", 3: "Heading 2",
+                 4: "Heading 3"}[len(m.group(1))]
         want.append((style, m.group(2)))
         continue
     m = re.match(r"^( *)- (.*)$", line)
@@ -47,7 +56,7 @@ d = docx.Document(sys.argv[2])
 got = []
 for p in d.paragraphs:
     name = p.style.name
-    if name in ("Title", "Heading 1", "Heading 2"):
+    if name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
         got.append((name, p.text))
         continue
     numpr = p._p.pPr.find(qn("w:numPr")) if p._p.pPr is not None else None
@@ -71,9 +80,14 @@ assert 'w:numFmt w:val="bullet"' in num and 'w:numId="1"' in num
 assert set(z.namelist()) >= {"[Content_Types].xml", "_rels/.rels",
     "word/document.xml", "word/styles.xml", "word/numbering.xml"}
 
-# Tables: one per month with dates, and the days to confirm; each row as
-# in the md appendix.
-md_rows = [l for l in md if re.match(r"^\| ([0-9]|chưa rõ ngày)", l)]
+# The appendix's tables: one per month, then the rows known only to the
+# year; each row as in its md.
+assert not [l for l in md if l.startswith("| ")], "a table in the plan"
+md = open(sys.argv[3], encoding="utf-8").read().splitlines()
+md_rows = [l for l in md if re.match(r"^\| ([0-9]|Trong tháng)", l)]
+assert [l for l in md_rows if l.startswith("| Trong tháng")]
+assert [l for l in md_rows if l.startswith("| 2024 |")]
+d = docx.Document(sys.argv[4])
 cells = []
 # The calendar's tables; the header and signature are layout tables.
 for t in d.tables:

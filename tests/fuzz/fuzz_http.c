@@ -91,7 +91,7 @@ setup(void)
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		snprintf(path, sizeof(path), "%s/calendars/%s", KYNIEM_SRCDIR,
 		    files[i]);
-		if (import_file(st, cal, path, 0, 0, &stats) == -1)
+		if (import_file(st, cal, path, "fuzz", 0, 0, &stats) == -1)
 			fatal("cannot import '%s'", path);
 	}
 	if (dataset_load(st, DATASET_ACTIVITIES, &d) == -1)

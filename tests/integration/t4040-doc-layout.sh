@@ -46,6 +46,8 @@ D="$T/docs"
 mkdir -p "$D"
 K report 2023 --format docx --out "$D/report.docx" || die "report docx"
 K plan 2024 --format docx --out "$D/plan.docx" || die "plan docx"
+K plan 2024 --appendix --format docx --out "$D/plan-appendix.docx" ||
+    die "plan appendix docx"
 K letters 2024 --country LA --occasion national-day:LA --format docx \
     --out "$T/let/" >/dev/null || die "letters LA"
 "$KYNIEM" --today 2024-01-10 letters 2024 --country JP \
@@ -103,25 +105,24 @@ for f in report plan; do
 	expect "$f: page 1 is not numbered ($first)" \
 	    [ "${first#ỦY BAN MTTQ VIỆT NAM }" != "$first" ]
 done
-# The plan's first appendix begins a page: its number, then "Phụ lục I".
-n=$(lo_pages "$T/pdf/plan.pdf")
-p=1
-while [ "$p" -le "$n" ] && ! pdftotext -f "$p" -l "$p" "$T/pdf/plan.pdf" - |
-    grep -q 'Kèm theo Kế hoạch số'; do
-	p=$((p + 1))
-done
-expect "the plan's appendix is on page $p, after the signature" \
-    [ "$p" -gt 1 ] && [ "$p" -le "$n" ]
-pdftotext -f "$p" -l "$p" "$T/pdf/plan.pdf" - | grep -v '^[[:space:]]*$' |
-    sed -n '1,4p' >"$T/appendix.txt"
+# The plan ends with its signature; its appendix, printed on its own,
+# opens with its heading and the line naming the plan, then its
+# calendar, the page number from its page 2.
+expect "the plan holds no appendix" [ "$(pdftotext "$T/pdf/plan.pdf" - |
+    grep -c 'Kèm theo')" = 0 ]
+pdftotext -f 1 -l 1 "$T/pdf/plan-appendix.pdf" - |
+    grep -v '^[[:space:]]*$' | sed -n '1,4p' >"$T/appendix.txt"
 expect_diff - "$T/appendix.txt" <<EOC
-$p
-Phụ lục I
-CÁC NGÀY KỶ NIỆM NĂM CHẴN KHÁC
+Phụ lục
+LỊCH CÁC NGÀY KỶ NIỆM NĂM 2024
 (Kèm theo Kế hoạch số
+/KH-LHHN ngày 15/12/2023 của Liên hiệp các tổ
 EOC
-expect "the signature is not on the appendix's page" [ "$(pdftotext -f "$p" \
-    -l "$p" "$T/pdf/plan.pdf" - | grep -c 'Nơi nhận')" = 0 ]
+expect "the appendix: a calendar of several pages, numbered from page 2" \
+    [ "$(lo_pages "$T/pdf/plan-appendix.pdf")" -ge 2 ] && \
+    [ "$(lo_first_line "$T/pdf/plan-appendix.pdf" 2)" = 2 ]
+expect "the appendix has no signature" [ "$(pdftotext \
+    "$T/pdf/plan-appendix.pdf" - | grep -c 'Nơi nhận')" = 0 ]
 
 # The first pages, looked at: NAME_LINES and TITLE_LINES per document.
 C="$SRC/tests/integration/page_check.py"

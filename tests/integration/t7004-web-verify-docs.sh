@@ -3,7 +3,8 @@
 # occasion page.  Tài liệu shows the year's plan as a page (this year by
 # default, another by ?year=) with its downloads: .docx (a zip with
 # word/document.xml), .md, .csv and .html, each with its type and a file
-# name; a title with markup is escaped on the page.
+# name, and its appendix's (the calendar, no .csv); a title with markup
+# is escaped on the page.
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/serverlib.sh"
 . "$SRC/tests/integration/weblib.sh"
@@ -56,9 +57,13 @@ expect "the documents page opens (200)" \
     [ "$(web_get viewer /app/documents "$T/d.html")" = 200 ]
 expect_grep '<h1>Tài liệu</h1>' "$T/d.html"
 expect_grep '<h2 class="kind">KẾ HOẠCH</h2>' "$T/d.html"
-expect_grep '<p class="doc-title"><span class="ruled short">Phương hướng hoạt động năm 2023</span></p>' "$T/d.html"
+expect_grep '<p class="doc-title"><span class="ruled short">Hoạt động đối ngoại nhân dân năm 2023</span></p>' "$T/d.html"
 expect_grep '<span class="nobr">Độc lập - Tự do - Hạnh phúc</span>' "$T/d.html"
-expect_grep '<h3>1. Công tác hòa bình, đoàn kết, hữu nghị</h3>' "$T/d.html"
+expect_grep '<h3>II. Nội dung</h3>' "$T/d.html"
+expect_grep '<h4>1. Công tác hòa bình, đoàn kết, hữu nghị</h4>' "$T/d.html"
+# The page shows the plan; its appendix is a download of its own.
+expect_no_grep 'Kèm theo' "$T/d.html"
+expect_grep '<a href="/app/documents/plan-appendix-2023.docx" download>' "$T/d.html"
 expect_grep '<option value="2023" selected>2023</option>' "$T/d.html"
 for y in 2023 2024; do
 	expect_grep "<a href=\"/app/documents/plan-$y.docx\" download>" "$T/d.html"
@@ -76,7 +81,7 @@ n=$(wc -c <"$T/d.html")
 expect "the documents page is under 150 KB unpacked ($n bytes)" \
     [ "$n" -lt 150000 ]
 web_get viewer '/app/documents?year=2025' "$T/d25.html" >/dev/null
-expect_grep '<p class="doc-title"><span class="ruled short">Phương hướng hoạt động năm 2025</span></p>' "$T/d25.html"
+expect_grep '<p class="doc-title"><span class="ruled short">Hoạt động đối ngoại nhân dân năm 2025</span></p>' "$T/d25.html"
 expect_grep '<option value="2025" selected>2025</option>' "$T/d25.html"
 
 # download NAME TYPE: one check of the status, type and file name.
@@ -94,16 +99,22 @@ download plan-2024.docx \
 download plan-2024.md 'text/markdown; charset=utf-8'
 download plan-2024.csv 'text/csv; charset=utf-8'
 download plan-2024.html 'text/html; charset=utf-8'
+download plan-appendix-2024.docx \
+    application/vnd.openxmlformats-officedocument.wordprocessingml.document
+download plan-appendix-2024.md 'text/markdown; charset=utf-8'
+expect_grep '^_(Kèm theo Kế hoạch số' "$T/plan-appendix-2024.md"
+expect_grep '^| 14/1 | Kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Malta' "$T/plan-appendix-2024.md"
 expect "the .docx is a zip with word/document.xml" /usr/bin/python3 -c '
 import sys, zipfile
 z = zipfile.ZipFile(sys.argv[1])
 assert z.testzip() is None
-assert "Phương hướng hoạt động năm 2024" in z.read("word/document.xml").decode()
+assert "Hoạt động đối ngoại nhân dân năm 2024" in z.read("word/document.xml").decode()
 ' "$T/plan-2024.docx"
-expect_grep '^\*\*Phương hướng hoạt động năm 2024\*\*$' "$T/plan-2024.md"
+expect_grep '^\*\*Hoạt động đối ngoại nhân dân năm 2024\*\*$' "$T/plan-2024.md"
 expect_grep '^date,' "$T/plan-2024.csv"
-expect_grep '<title>KẾ HOẠCH: Phương hướng hoạt động năm 2024</title>' "$T/plan-2024.html"
-for bad in plan-2024.odt plan-24.md notes-2024.md report-2024.csv report-24.md plan-1700.md; do
+expect_grep '<title>KẾ HOẠCH: Hoạt động đối ngoại nhân dân năm 2024</title>' "$T/plan-2024.html"
+for bad in plan-2024.odt plan-24.md notes-2024.md report-2024.csv report-24.md \
+    plan-1700.md plan-appendix-2024.csv plan-appendix-24.md plan-appendix.md; do
 	expect "$bad is a 404" \
 	    [ "$(web_get viewer "/app/documents/$bad" "$T/e.html")" = 404 ]
 done

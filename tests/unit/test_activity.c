@@ -49,6 +49,30 @@ static const struct {
 	{ "an@example..org", 0 }, { "nguyễn@example.org", 0 }, { "", 0 },
 };
 
+/* Known only to its year: 1/1 to 31/12 of one year, nothing else. */
+static const struct {
+	struct ymd start, end;
+	int undated;
+} spans[] = {
+	{ { 2023, 1, 1 }, { 2023, 12, 31 }, 1 },
+	{ { 2023, 1, 1 }, { 2023, 1, 1 }, 0 },
+	{ { 2023, 1, 2 }, { 2023, 12, 31 }, 0 },
+	{ { 2023, 1, 1 }, { 2024, 12, 31 }, 0 },
+	{ { 2023, 1, 1 }, { 2023, 12, 30 }, 0 },
+};
+
+START_TEST(undated)
+{
+	struct activity a;
+
+	memset(&a, 0, sizeof(a));
+	a.all_day = 1;
+	a.start = spans[_i].start;
+	a.end = spans[_i].end;
+	ck_assert_int_eq(activity_undated(&a), spans[_i].undated);
+}
+END_TEST
+
 START_TEST(email_valid)
 {
 	ck_assert_int_eq(text_email_valid(emails[_i].s), emails[_i].ok);
@@ -398,6 +422,7 @@ suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, times);
+	tcase_add_loop_test(tc, undated, 0, NELEM(spans));
 	tcase_add_loop_test(tc, email_valid, 0, NELEM(emails));
 	tcase_add_test(tc, follows_check);
 	tcase_add_test(tc, owners_normalised);

@@ -417,6 +417,43 @@ START_TEST(blocks)
 }
 END_TEST
 
+/* Text staff wrote, as blocks: lines, bullets, the sections' own
+ * numbering as headings below the section's; numbers that are not
+ * headings stay text. */
+static const struct {
+	const char *text, *want;
+} texts[] = {
+	{ "Một đoạn.\n\n  Đoạn hai.  \r\n", "\nMột đoạn.\n\nĐoạn hai.\n" },
+	{ "- Một\n+ Một a\n- Hai", "\n- Một\n  - Một a\n- Hai\n" },
+	{ "1. Mục đích\nTăng cường.\n2. Yêu cầu",
+	    "\n### 1. Mục đích\n\nTăng cường.\n\n### 2. Yêu cầu\n" },
+	{ "1.2. Nhỏ\na) Nhỏ hơn", "\n#### 1.2. Nhỏ\n\n#### a) Nhỏ hơn\n" },
+	{ "3.000 người.\n2024 là năm.\n1.", "\n3.000 người.\n\n2024 là năm."
+	    "\n\n1.\n" },
+	{ "", "" },
+	{ NULL, "" },
+};
+
+START_TEST(text)
+{
+	static const struct doc_head h = { .kind = "KẾ HOẠCH", .symbol = "KH" };
+	struct doc *d = doc_new_appendix(&khanh_hoa, LANG_VI, &h, "X");
+	struct buf b;
+	const char *body;
+
+	doc_text(d, 1, texts[_i].text);
+	buf_init(&b);
+	ck_assert_int_eq(doc_render(d, DOC_MD, &b), 0);
+	buf_putc(&b, '\0');
+	/* What follows the appendix's heading. */
+	body = strstr(b.data, "Hòa)_\n");
+	ck_assert_ptr_nonnull(body);
+	ck_assert_str_eq(body + strlen("Hòa)_\n"), texts[_i].want);
+	buf_release(&b);
+	doc_free(d);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -433,6 +470,7 @@ suite(void)
 	tcase_add_loop_test(tc, name_lines, 0, NELEM(names));
 	tcase_add_test(tc, number_style);
 	tcase_add_test(tc, blocks);
+	tcase_add_loop_test(tc, text, 0, NELEM(texts));
 	suite_add_tcase(s, tc);
 	return s;
 }
