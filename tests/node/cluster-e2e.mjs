@@ -1,5 +1,5 @@
 // The Cụm page in Debian's Chromium (puppeteer-core), for
-// tests/integration/t7051-web-cluster-browser.sh: an editor of the
+// tests/integration/t7056-web-cluster-browser.sh: an editor of the
 // cluster's head uploads a member's year record through the page's form,
 // sees it received and signed, fetches the others now, and finds the
 // consolidated report's preview and downloads; an admin sees the union's
