@@ -123,6 +123,7 @@ SRCS = \
 	src/mail/remind_mail.c \
 	src/mail/sender.c \
 	src/paper/cluster.c \
+	src/paper/cluster_record.c \
 	src/paper/doc.c \
 	src/paper/docx.c \
 	src/paper/letter.c \

@@ -52,6 +52,7 @@ static const struct command commands[] = {
 	{ "backup", cmd_backup, 0, 0, "backup [--out FILE] | --list" },
 	{ "cluster", cmd_cluster, 1, NEED_STORE,
 	    "cluster import FILE... | fetch YEAR | status YEAR | "
+	    "export YEAR [--out FILE] | "
 	    "report YEAR [--format md|html|docx|pdf] [--lang vi|en] "
 	    "[--out FILE]" },
 	{ "contact", cmd_contact, 1, NEED_STORE,

@@ -111,6 +111,12 @@ static const struct route routes[] = {
 #undef A
 #undef P
 
+const char *
+web_version(const struct web_req *r)
+{
+	return r->w->o.version != NULL ? r->w->o.version : "";
+}
+
 const struct route *
 web_routes(size_t *n)
 {

@@ -36,6 +36,7 @@ struct web_opts {
 	 * it now.  May be NULL. */
 	void (*mail)(void *cls);
 	void *clock_cls;		/* for all three */
+	const char *version;		/* kyniem's: a year record's generator */
 };
 
 /* A new application; never NULL.  Free with web_free() after the
@@ -62,6 +63,9 @@ void web_dirty(struct web_req *r);
 /* This request queued mail a person waits for: the server's sender
  * sends it now, outside the request. */
 void web_mail_queued(struct web_req *r);
+
+/* kyniem's version, as the server was given it ("" when not). */
+const char *web_version(const struct web_req *r);
 
 /* Answer a redirect to path under the site's root (303); 0. */
 int web_redirect(struct web_req *r, const char *path);

@@ -100,6 +100,8 @@ setup(void)
 	in.cfg = &cfg;
 	in.lunar = cal;
 	in.today = today;
+	in.now = 0;
+	in.version = "fuzz";
 	in.base_url = "http://127.0.0.1";
 	if (site_build(&in, &site) == -1)
 		fatal("cannot build the site");
