@@ -14,7 +14,7 @@
 
 #include "cluster_int.h"
 #include "config.h"
-#include "json.h"
+#include "jsonw.h"
 #include "log.h"
 #include "record.h"
 #include "sign.h"
@@ -54,21 +54,21 @@ sum_cmp(const void *a, const void *b)
 }
 
 static void
-opt_str(struct json *j, const char *key, const char *s)
+opt_str(struct jsonw *j, const char *key, const char *s)
 {
 	if (s == NULL)
-		json_null(j, key);
+		jsonw_null(j, key);
 	else
-		json_str(j, key, s);
+		jsonw_str(j, key, s);
 }
 
 static void
-opt_int(struct json *j, const char *key, long long n)
+opt_int(struct jsonw *j, const char *key, long long n)
 {
 	if (n < 0)
-		json_null(j, key);
+		jsonw_null(j, key);
 	else
-		json_int(j, key, n);
+		jsonw_int(j, key, n);
 }
 
 /* The union an activity of member x is of. */
@@ -90,7 +90,7 @@ act_key(const struct cluster_member *x, const char *key, struct buf *out)
 }
 
 static void
-activity(struct json *j, const struct cluster_member *x,
+activity(struct jsonw *j, const struct cluster_member *x,
     const struct record_activity *a)
 {
 	struct buf k;
@@ -98,73 +98,73 @@ activity(struct json *j, const struct cluster_member *x,
 
 	buf_init(&k);
 	act_key(x, a->key, &k);
-	json_object(j, NULL);
-	json_str(j, "key", k.data);
-	json_str(j, "title", a->title);
-	json_str(j, "sentence", a->sentence);
-	json_str(j, "start", a->start);
-	json_str(j, "end", a->end);
-	json_bool(j, "dated", a->dated);
+	jsonw_object(j, NULL);
+	jsonw_str(j, "key", k.data);
+	jsonw_str(j, "title", a->title);
+	jsonw_str(j, "sentence", a->sentence);
+	jsonw_str(j, "start", a->start);
+	jsonw_str(j, "end", a->end);
+	jsonw_bool(j, "dated", a->dated);
 	opt_str(j, "place", a->place);
 	opt_str(j, "category", a->category);
 	opt_str(j, "observance", a->observance);
-	json_array(j, "countries");
+	jsonw_array(j, "countries");
 	for (i = 0; i < a->ncountries; i++)
-		json_str(j, NULL, a->countries[i]);
-	json_end(j);
+		jsonw_str(j, NULL, a->countries[i]);
+	jsonw_end(j);
 	opt_str(j, "partners", a->partners);
 	opt_int(j, "participants", a->participants);
 	opt_str(j, "result", a->result);
 	if (a->member_key != NULL) {
-		json_object(j, "member");
-		json_str(j, "key", a->member_key);
-		json_str(j, "name", a->member_name);
-		json_end(j);
+		jsonw_object(j, "member");
+		jsonw_str(j, "key", a->member_key);
+		jsonw_str(j, "name", a->member_name);
+		jsonw_end(j);
 	} else
-		json_null(j, "member");
+		jsonw_null(j, "member");
 	if (a->amount >= 0 && a->currency != NULL) {
-		json_object(j, "amount");
-		json_int(j, "value", a->amount);
-		json_str(j, "currency", a->currency);
-		json_end(j);
+		jsonw_object(j, "amount");
+		jsonw_int(j, "value", a->amount);
+		jsonw_str(j, "currency", a->currency);
+		jsonw_end(j);
 	} else
-		json_null(j, "amount");
+		jsonw_null(j, "amount");
 	opt_int(j, "budget", a->budget);
-	json_bool(j, "milestone", a->milestone);
-	json_str(j, "union", union_of(x, a));
-	json_end(j);
+	jsonw_bool(j, "milestone", a->milestone);
+	jsonw_str(j, "union", union_of(x, a));
+	jsonw_end(j);
 	buf_release(&k);
 }
 
 static void
-activities(struct json *j, const struct cluster_set *s)
+activities(struct jsonw *j, const struct cluster_set *s)
 {
 	size_t i, k;
 
-	json_array(j, "activities");
+	jsonw_array(j, "activities");
 	for (i = 0; i < s->n; i++)
 		for (k = 0; s->v[i].have && k < s->v[i].r.nacts; k++)
 			activity(j, &s->v[i], &s->v[i].r.acts[k]);
-	json_end(j);
+	jsonw_end(j);
 }
 
 /* A list of codes in sorted order, each once. */
 static void
-code_list(struct json *j, const char *key, struct sums *s)
+code_list(struct jsonw *j, const char *key, struct sums *s)
 {
 	size_t i;
 
 	if (s->n > 1)
 		qsort(s->v, s->n, sizeof(*s->v), sum_cmp);
-	json_array(j, key);
+	jsonw_array(j, key);
 	for (i = 0; i < s->n; i++)
-		json_str(j, NULL, s->v[i].key);
-	json_end(j);
+		jsonw_str(j, NULL, s->v[i].key);
+	jsonw_end(j);
 }
 
 /* The members' counts, summed; to the record's "counts" or a member's. */
 static void
-counts(struct json *j, const char *key, const struct record_counts *const *v,
+counts(struct jsonw *j, const char *key, const struct record_counts *const *v,
     size_t n)
 {
 	struct sums by = { 0 }, cc = { 0 }, aid = { 0 };
@@ -186,42 +186,42 @@ counts(struct json *j, const char *key, const struct record_counts *const *v,
 		for (k = 0; k < v[i]->naid; k++)
 			sum_add(&aid, v[i]->aid[k].key, v[i]->aid[k].n);
 	}
-	json_object(j, key);
-	json_int(j, "activities", t[0]);
-	json_int(j, "delegations_out", t[1]);
-	json_int(j, "delegations_in", t[2]);
-	json_object(j, "letters");
-	json_int(j, "total", t[3]);
-	json_object(j, "by_occasion");
+	jsonw_object(j, key);
+	jsonw_int(j, "activities", t[0]);
+	jsonw_int(j, "delegations_out", t[1]);
+	jsonw_int(j, "delegations_in", t[2]);
+	jsonw_object(j, "letters");
+	jsonw_int(j, "total", t[3]);
+	jsonw_object(j, "by_occasion");
 	if (by.n > 1)
 		qsort(by.v, by.n, sizeof(*by.v), sum_cmp);
 	for (k = 0; k < by.n; k++)
-		json_int(j, by.v[k].key, by.v[k].n);
-	json_end(j);
-	json_end(j);
-	json_object(j, "participants");
-	json_int(j, "people", t[4]);
-	json_int(j, "activities", t[5]);
-	json_end(j);
+		jsonw_int(j, by.v[k].key, by.v[k].n);
+	jsonw_end(j);
+	jsonw_end(j);
+	jsonw_object(j, "participants");
+	jsonw_int(j, "people", t[4]);
+	jsonw_int(j, "activities", t[5]);
+	jsonw_end(j);
 	code_list(j, "countries", &cc);
-	json_array(j, "ngo_aid");
+	jsonw_array(j, "ngo_aid");
 	if (aid.n > 1)
 		qsort(aid.v, aid.n, sizeof(*aid.v), sum_cmp);
 	for (k = 0; k < aid.n; k++) {
-		json_object(j, NULL);
-		json_str(j, "currency", aid.v[k].key);
-		json_int(j, "amount", aid.v[k].n);
-		json_end(j);
+		jsonw_object(j, NULL);
+		jsonw_str(j, "currency", aid.v[k].key);
+		jsonw_int(j, "amount", aid.v[k].n);
+		jsonw_end(j);
 	}
-	json_end(j);
-	json_end(j);
+	jsonw_end(j);
+	jsonw_end(j);
 	free(by.v);
 	free(cc.v);
 	free(aid.v);
 }
 
 static void
-total(struct json *j, const struct cluster_set *s)
+total(struct jsonw *j, const struct cluster_set *s)
 {
 	const struct record_counts **v = xcalloc(s->n + 1, sizeof(*v));
 	size_t i, n = 0;
@@ -236,7 +236,7 @@ total(struct json *j, const struct cluster_set *s)
 /* One occasion's milestone over the members: its first record's words,
  * and every activity and union that has it. */
 static void
-milestone(struct json *j, const struct cluster_set *s, const char *obs,
+milestone(struct jsonw *j, const struct cluster_set *s, const char *obs,
     int planned)
 {
 	const struct record_milestone *first = NULL, *m;
@@ -245,7 +245,7 @@ milestone(struct json *j, const struct cluster_set *s, const char *obs,
 	size_t i, p, q, len;
 
 	buf_init(&k);
-	json_object(j, NULL);
+	jsonw_object(j, NULL);
 	for (i = 0; i < s->n; i++) {
 		len = !s->v[i].have ? 0 : planned ? s->v[i].r.nnext :
 		    s->v[i].r.nmilestones;
@@ -256,16 +256,16 @@ milestone(struct json *j, const struct cluster_set *s, const char *obs,
 				continue;
 			if (first == NULL) {
 				first = m;
-				json_str(j, "observance", m->observance);
-				json_str(j, "title", m->title);
-				json_str(j, "date", m->date);
-				json_int(j, "years", m->years);
+				jsonw_str(j, "observance", m->observance);
+				jsonw_str(j, "title", m->title);
+				jsonw_str(j, "date", m->date);
+				jsonw_int(j, "years", m->years);
 				if (!planned)
-					json_array(j, "activities");
+					jsonw_array(j, "activities");
 			}
 			for (q = 0; !planned && q < m->nactivities; q++) {
 				act_key(&s->v[i], m->activities[q], &k);
-				json_str(j, NULL, k.data);
+				jsonw_str(j, NULL, k.data);
 			}
 			for (q = 0; q < m->nunions; q++)
 				sum_add(&unions, m->unions[q], 0);
@@ -274,16 +274,16 @@ milestone(struct json *j, const struct cluster_set *s, const char *obs,
 		}
 	}
 	if (!planned)
-		json_end(j);
+		jsonw_end(j);
 	code_list(j, "unions", &unions);
-	json_end(j);
+	jsonw_end(j);
 	free(unions.v);
 	buf_release(&k);
 }
 
 /* The occasions any member marked (planned: plans), by date and key. */
 static void
-milestones(struct json *j, const char *key, const struct cluster_set *s,
+milestones(struct jsonw *j, const char *key, const struct cluster_set *s,
     int planned)
 {
 	struct sums seen = { 0 };
@@ -299,40 +299,40 @@ milestones(struct json *j, const char *key, const struct cluster_set *s,
 			sum_add(&seen, m->observance, 0);
 		}
 	}
-	json_array(j, key);
+	jsonw_array(j, key);
 	if (seen.n > 1)
 		qsort(seen.v, seen.n, sizeof(*seen.v), sum_cmp);
 	for (i = 0; i < seen.n; i++)
 		milestone(j, s, seen.v[i].key, planned);
-	json_end(j);
+	jsonw_end(j);
 	free(seen.v);
 }
 
 static void
-members(struct json *j, const struct config *cfg, const struct cluster_set *s)
+members(struct jsonw *j, const struct config *cfg, const struct cluster_set *s)
 {
 	const struct record_counts *c;
 	size_t i;
 
-	json_array(j, "members");
+	jsonw_array(j, "members");
 	for (i = 0; i < s->n; i++) {
-		json_object(j, NULL);
-		json_str(j, "id", s->v[i].m->id);
+		jsonw_object(j, NULL);
+		jsonw_str(j, "id", s->v[i].m->id);
 		if (s->v[i].have || s->v[i].m->name != NULL)
-			json_str(j, "name", cluster_member_name(cfg, &s->v[i]));
+			jsonw_str(j, "name", cluster_member_name(cfg, &s->v[i]));
 		else
-			json_null(j, "name");
-		json_bool(j, "reported", s->v[i].have);
-		json_bool(j, "signed", s->v[i].have && s->v[i].r.is_signed &&
+			jsonw_null(j, "name");
+		jsonw_bool(j, "reported", s->v[i].have);
+		jsonw_bool(j, "signed", s->v[i].have && s->v[i].r.is_signed &&
 		    s->v[i].m->key != NULL);
 		if (s->v[i].have) {
 			c = &s->v[i].r.counts;
 			counts(j, "counts", &c, 1);
 		} else
-			json_null(j, "counts");
-		json_end(j);
+			jsonw_null(j, "counts");
+		jsonw_end(j);
 	}
-	json_end(j);
+	jsonw_end(j);
 }
 
 static void
@@ -353,39 +353,39 @@ body(const struct cluster_input *in, const struct cluster_set *s,
     struct buf *out)
 {
 	char when[40], gen[80];
-	struct json j;
+	struct jsonw j;
 
 	instant(in->now, when, sizeof(when));
 	snprintf(gen, sizeof(gen), "kyniem %s", version);
-	json_init(&j, out, 2);
-	json_object(&j, NULL);
-	json_str(&j, "format", RECORD_FORMAT);
-	json_int(&j, "version", RECORD_VERSION);
-	json_str(&j, "level", "cluster");
-	json_object(&j, "union");
-	json_str(&j, "id", in->cfg->cluster_id);
-	json_str(&j, "name", cluster_name(in->cfg));
-	json_null(&j, "province");
-	json_end(&j);
-	json_int(&j, "year", in->year);
-	json_str(&j, "generated_at", when);
-	json_str(&j, "generator", gen);
+	jsonw_init(&j, out, 2);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "format", RECORD_FORMAT);
+	jsonw_int(&j, "version", RECORD_VERSION);
+	jsonw_str(&j, "level", "cluster");
+	jsonw_object(&j, "union");
+	jsonw_str(&j, "id", in->cfg->cluster_id);
+	jsonw_str(&j, "name", cluster_name(in->cfg));
+	jsonw_null(&j, "province");
+	jsonw_end(&j);
+	jsonw_int(&j, "year", in->year);
+	jsonw_str(&j, "generated_at", when);
+	jsonw_str(&j, "generator", gen);
 	activities(&j, s);
 	total(&j, s);
 	milestones(&j, "milestones", s, 0);
-	json_object(&j, "next_year");
-	json_int(&j, "year", in->year + 1);
+	jsonw_object(&j, "next_year");
+	jsonw_int(&j, "year", in->year + 1);
 	milestones(&j, "milestones", s, 1);
-	json_end(&j);
+	jsonw_end(&j);
 	members(&j, in->cfg, s);
 	if (sig != NULL) {
-		json_object(&j, "signature");
-		json_str(&j, "alg", "ed25519");
-		json_str(&j, "key", sig_key);
-		json_str(&j, "value", sig);
-		json_end(&j);
+		jsonw_object(&j, "signature");
+		jsonw_str(&j, "alg", "ed25519");
+		jsonw_str(&j, "key", sig_key);
+		jsonw_str(&j, "value", sig);
+		jsonw_end(&j);
 	}
-	json_end(&j);
+	jsonw_end(&j);
 	buf_putc(out, '\n');
 }
 
