@@ -2,8 +2,10 @@
  * kyniem plan YEAR: the year's plan (a KẾ HOẠCH), or with --appendix its
  * appendix, as Markdown (default), HTML, .docx or PDF, or the year's rows
  * as CSV, on stdout or in --out FILE; --include, --exclude and --reset
- * record staff's choices for its milestones first.  The work is plan.c's
- * and plan_choice.c's.
+ * record staff's choices for its milestones first.  Its narrative
+ * sections not written are named on stderr and, with --draft, in one
+ * line on the plan's first page, as the report does.  The work is
+ * plan.c's and plan_choice.c's.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -30,20 +32,28 @@ struct choice_op {
 	const char *key;
 };
 
-/* Build and render the plan of year from the database. */
+/* Build and render the plan of year from the database; the plan itself
+ * (not its appendix or rows) says which sections are not written. */
 static int
 make_plan(struct app *app, int year, enum lang lang, enum plan_part part,
-    enum doc_format fmt, struct buf *out)
+    enum doc_format fmt, int draft, struct buf *out)
 {
 	struct dataset d;
 	struct plan_input in;
 	struct plan *p;
+	struct doc *doc;
 	int ret = -1;
 
 	if (yearly_input(app, year, lang, &d, &in) == -1)
 		return -1;
 	if (plan_place(&in, &p) == 0) {
-		ret = plan_render(p, part, fmt, out);
+		if (part == PLAN_MAIN && fmt != DOC_CSV) {
+			doc = plan_doc(p);
+			yearly_texts(&d, "plan", year, lang, draft, doc);
+			ret = doc_render(doc, fmt, out);
+			doc_free(doc);
+		} else
+			ret = plan_render(p, part, fmt, out);
 		plan_free(p);
 	}
 	dataset_release(&d);
@@ -86,6 +96,7 @@ cmd_plan(int argc, char **argv, struct app *app)
 {
 	static const struct option opts[] = {
 		{ "appendix", no_argument, NULL, 'a' },
+		{ "draft", no_argument, NULL, 'd' },
 		{ "exclude", required_argument, NULL, 'x' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
@@ -102,13 +113,16 @@ cmd_plan(int argc, char **argv, struct app *app)
 	struct choice_op ops[MAX_CHOICES];
 	struct buf data;
 	size_t nops = 0;
-	int ch, ret, year;
+	int ch, ret, year, draft = 0;
 
-	while ((ch = getopt_long(argc, argv, "af:hi:l:o:r:x:", opts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "adf:hi:l:o:r:x:", opts, NULL)) !=
 	    -1) {
 		switch (ch) {
 		case 'a':
 			part = PLAN_APPENDIX;
+			break;
+		case 'd':
+			draft = 1;
 			break;
 		case 'i':
 		case 'x':
@@ -155,7 +169,7 @@ cmd_plan(int argc, char **argv, struct app *app)
 	if (apply_choices(app, year, ops, nops) != 0)
 		return 1;
 	buf_init(&data);
-	ret = make_plan(app, year, lang, part, fmt, &data);
+	ret = make_plan(app, year, lang, part, fmt, draft, &data);
 	if (ret == 0)
 		ret = file_write_out(out, data.data, data.len);
 	buf_release(&data);

@@ -64,7 +64,7 @@ static const struct text_section plan_sections[] = {
 	    "Phân công thực hiện: các ban, đơn vị thành viên, sự phối hợp "
 	    "(mục III).", "Who does what: departments, member "
 	    "organisations, coordination (III)." },
-	{ "budget", "Kinh phí", "Funding", 0,
+	{ "budget", "Kinh phí", "Budget", 0,
 	    "Nguồn và cách sử dụng kinh phí, sau tổng kinh phí các hoạt động "
 	    "(mục IV).", "Where the funding comes from and how it is used, "
 	    "after the activities' total (IV)." },

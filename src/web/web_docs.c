@@ -67,8 +67,8 @@ texts_link(struct web_req *r, const char *doc, int year)
 }
 
 /* A row of downloads of year's document: prefix-YEAR.EXT for each of n
- * extensions (the report's also as a draft that names the sections not
- * written), and its narrative sections. */
+ * extensions, the report's and the plan's also as a draft that names
+ * the sections not written, with a link to those sections. */
 static void
 downloads(struct web_req *r, int year, const char *prefix,
     const char *const *ext, size_t n)
@@ -85,13 +85,15 @@ downloads(struct web_req *r, int year, const char *prefix,
 			    "%s-%d.%s\" download>%s-%d.%s</a>", k++ > 0 ?
 			    " · " : "", r->root, prefix, year, ext[i], prefix,
 			    year, ext[i]);
-	if (report)
-		html_printf(r->out, " · <a href=\"%s/app/documents/report-%d."
-		    "docx?draft=1\" download>%s</a>", r->root, year,
+	/* The appendix has no sections of its own. */
+	if (strcmp(prefix, "plan-appendix") != 0)
+		html_printf(r->out, " · <a href=\"%s/app/documents/%s-%d."
+		    "docx?draft=1\" download>%s</a>", r->root, prefix, year,
 		    L(r, "bản dự thảo (.docx, ghi các mục chưa viết)",
 		    "draft (.docx, naming the sections not written)"));
 	html_raw(r->out, "</td>");
-	texts_link(r, report ? "report" : "plan", year);
+	if (strcmp(prefix, "plan-appendix") != 0)
+		texts_link(r, report ? "report" : "plan", year);
 	html_raw(r->out, "</tr>\n");
 }
 
@@ -299,15 +301,29 @@ parse_name(const char *name, const char *prefix, int max, int *year,
 	return 0;
 }
 
+/* With ?draft=1, the line on d's first page naming the sections of doc
+ * ("report", "plan") not written for year, as --draft puts it. */
+static void
+draft_line(struct web_req *r, const char *doc, int year, struct doc *d)
+{
+	const char *draft = http_req_query(r->hr, "draft");
+	struct buf line;
+
+	buf_init(&line);
+	if (draft != NULL && strcmp(draft, "1") == 0 &&
+	    narrative_missing_line(&r->data->texts, doc, year, r->lang, &line))
+		doc_first_line(d, line.data);
+	buf_release(&line);
+}
+
 /* GET /app/documents/report-YEAR.EXT: the year-end report. */
 static int
 report_document(struct web_req *r)
 {
 	struct plan_input in;
 	struct doc *doc;
-	struct buf line;
 	enum doc_format fmt;
-	const char *ext, *draft;
+	const char *ext;
 	char *name, disp[200];
 	int year, ret, first;
 
@@ -326,13 +342,7 @@ report_document(struct web_req *r)
 		    "from the first year with recorded activities.");
 	if (report_build(&in, &doc, NULL) == -1)
 		return -1;
-	draft = http_req_query(r->hr, "draft");
-	buf_init(&line);
-	if (draft != NULL && strcmp(draft, "1") == 0 &&
-	    narrative_missing_line(&r->data->texts, "report", year, r->lang,
-	    &line))
-		doc_first_line(doc, line.data);
-	buf_release(&line);
+	draft_line(r, "report", year, doc);
 	ret = doc_render(doc, fmt, r->out);
 	doc_free(doc);
 	if (ret == -1)
@@ -351,6 +361,7 @@ web_document(struct web_req *r)
 {
 	struct plan_input in;
 	struct plan *plan;
+	struct doc *d;
 	enum doc_format fmt;
 	const char *ext;
 	char disp[200];
@@ -373,7 +384,13 @@ web_document(struct web_req *r)
 		    "There is no such document.");
 	if (build(r, year, &in, &plan) == -1)
 		return -1;
-	ret = plan_render(plan, part, fmt, r->out);
+	if (part == PLAN_MAIN && fmt != DOC_CSV) {
+		d = plan_doc(plan);
+		draft_line(r, "plan", year, d);
+		ret = doc_render(d, fmt, r->out);
+		doc_free(d);
+	} else
+		ret = plan_render(plan, part, fmt, r->out);
 	plan_free(plan);
 	if (ret == -1)
 		return -1;
