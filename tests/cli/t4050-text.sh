@@ -188,3 +188,21 @@ p = [x.text for x in docx.Document(sys.argv[1]).paragraphs if x.text]
 assert p[0] == "Dự thảo – chưa viết: Yêu cầu; Tổ chức thực hiện; Kinh phí.", p[0]
 assert sum("Dự thảo" in x for x in p) == 1
 ' "$T/draft.docx"
+
+# A section emptied in an earlier year is left out of the next years on
+# purpose too: the checklist, the warning and the draft agree, naming
+# the sections never written and only those.
+expect "text set report 2023 difficulties (empty)" K text set report 2023 \
+    difficulties --file /dev/null
+expect "report 2024 --check" K report 2024 --check >"$T/check"
+expect_grep '^Các phần báo cáo chưa viết' "$T/check"
+expect_grep 'Kết quả đạt được' "$T/check"
+expect_grep 'Đề xuất, kiến nghị' "$T/check"
+expect_no_grep 'khó khăn' "$T/check"
+expect "report 2024 --draft" K report 2024 --draft >"$T/rdraft.md" \
+    2>"$T/err"
+expect_grep "report 2024: sections not written: assessment, proposals " \
+    "$T/err"
+expect_grep '^_Dự thảo – chưa viết: Kết quả đạt được; Đề xuất, kiến nghị\._$' \
+    "$T/rdraft.md"
+expect_no_grep 'khó khăn' "$T/rdraft.md"

@@ -72,9 +72,11 @@ grep -v '^$' "$S/texts/proposals.txt" >"$T/want"
 expect_diff "$T/want" "$T/prop"
 sed -n '/^## IV\./,/báo cáo\.\/\.$/p' "$R" | sed '1d;$d' | grep -v '^$' \
     >"$T/iv"
-# (a bullet's text starts after the blanks that follow its dash)
-grep -v '^$' "$S/texts/direction.txt" | sed 's/^\([-+]\)  */\1 /' \
-    >"$T/want"
+# (a bullet's text starts after the blanks that follow its dash; the
+# text's own numbering heads its parts as the plan's: "1." and "1.1.")
+grep -v '^$' "$S/texts/direction.txt" | sed -e 's/^\([-+]\)  */\1 /' \
+    -e 's/^[0-9][0-9]*\.[0-9][0-9]*\. /#### &/' \
+    -e 's/^[0-9][0-9]*\. /### &/' >"$T/want"
 expect_diff "$T/want" "$T/iv"
 expect_no_grep 'khó khăn, hạn chế$' "$T/own"
 for bad in 'Kết quả:' 'đối tác:' 'Lưu ý' 'chưa xác minh' '[0-9] điểm' \

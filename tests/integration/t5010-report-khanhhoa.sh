@@ -367,8 +367,11 @@ expect_no_grep 'Đề xuất' "$T/report4.md"
 # first line to last, holds no placeholder, note or stamp.
 sed -n '/^## IV\./,/báo cáo\.\/\.$/p' "$T/report4.md" | sed '1d;$d' |
     grep -v '^$' >"$T/iv"
-grep -v '^$' "$S/texts/direction.txt" | sed 's/^\([-+]\)  */\1 /' \
-    >"$T/want"
+# (a bullet's text starts after the blanks that follow its dash; the
+# text's own numbering heads its parts as the plan's: "1." and "1.1.")
+grep -v '^$' "$S/texts/direction.txt" | sed -e 's/^\([-+]\)  */\1 /' \
+    -e 's/^[0-9][0-9]*\.[0-9][0-9]*\. /#### &/' \
+    -e 's/^[0-9][0-9]*\. /### &/' >"$T/want"
 expect_diff "$T/want" "$T/iv"
 for bad in '\\\[' 'Cần bổ sung' 'Dự thảo' 'Hoạt động dự kiến' 'Lưu ý' \
     'chưa xác minh' '[0-9] điểm' 'kyniem' 'Kết quả:' 'đối tác:' \
