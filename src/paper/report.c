@@ -734,6 +734,8 @@ letters(struct report_ctx *c, int sec, int *sub)
 		v[0] = keys[k].data;
 		v[1] = report_num(c, total, sizeof(total), count[k]);
 		report_fill(&b, c->w->letter_unit, v, 2);
+		/* A list the sentence above opens: ";" then "." at its end. */
+		buf_putc(&b, k + 1 < nkeys ? ';' : '.');
 		doc_bullet(c->doc, 0, b.data);
 		buf_release(&keys[k]);
 	}

@@ -103,7 +103,8 @@ Nhân kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Ph
 Nhân kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Singapore (1/8/1973 – 1/8/2023): Phối hợp với trường Phân hiệu Đại học Luật Hà Nội tại Đắk Lắk tổ chức thành công Giải Việt dã hữu nghị Việt Nam - Singapore tỉnh Đắk Lắk năm 2023 nhân kỷ niệm 50 năm ngày thiết lập quan hệ ngoại giao Việt Nam với Singapore (25/3/2023).
 EOC
 expect_grep '^Gửi 03 thư chúc mừng đến' "$R"
-expect_grep '^- Thiết lập quan hệ ngoại giao Việt Nam – Malaysia: 01 thư$' "$R"
+expect_grep '^- Thiết lập quan hệ ngoại giao Việt Nam – Malaysia: 01 thư;$' "$R"
+expect_grep '^- Thiết lập quan hệ ngoại giao Việt Nam – Singapore: 01 thư\.$' "$R"
 expect_grep '^Trong năm 2023, tổng số tiền tài trợ vận động được là 1\.060\.000\.000 đồng\.$' "$R"
 expect_grep '^- Phối hợp với Hội hữu nghị Việt Nam - Nhật Bản và Chính quyền huyện Krông Năng triển khai Dự án xây dựng trường Mầm non Hoa Huệ do Tổ chức Espérance/Thụy Sỹ tài trợ tại thôn Ea Chiêu, xã Ea Tân, huyện Krông Năng (1/8/2023): trị giá 1 tỷ 060 triệu; khánh thành và bàn giao vào tháng 8/2023\.$' "$R"
 expect_grep '^- Tuyên truyền kỷ niệm 60 năm ngày chiến thắng Ấp Bắc (02/01/1963-02/01/2023)\.$' "$R"
