@@ -2,9 +2,10 @@
  * kyniem plan YEAR: the year's plan (a KẾ HOẠCH), or with --appendix its
  * appendix, as Markdown (default), HTML, .docx or PDF, or the year's rows
  * as CSV, on stdout or in --out FILE; --include, --exclude and --reset
- * record staff's choices for its milestones first.  The work is plan.c's
- * and plan_choice.c's.  The narrative sections not written are named on
- * stderr and, with --draft, in a line on the plan's first page.
+ * record staff's choices for its milestones first.  Its narrative
+ * sections not written are named on stderr and, with --draft, in one
+ * line on the plan's first page, as the report does.  The work is
+ * plan.c's and plan_choice.c's.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -31,8 +32,8 @@ struct choice_op {
 	const char *key;
 };
 
-/* Build and render the plan of year from the database (the plan
- * itself: its texts said, with draft its first line). */
+/* Build and render the plan of year from the database; the plan itself
+ * (not its appendix or rows) says which sections are not written. */
 static int
 make_plan(struct app *app, int year, enum lang lang, enum plan_part part,
     enum doc_format fmt, int draft, struct buf *out)
@@ -46,14 +47,13 @@ make_plan(struct app *app, int year, enum lang lang, enum plan_part part,
 	if (yearly_input(app, year, lang, &d, &in) == -1)
 		return -1;
 	if (plan_place(&in, &p) == 0) {
-		if (part != PLAN_MAIN || fmt == DOC_CSV)
-			ret = plan_render(p, part, fmt, out);
-		else {
+		if (part == PLAN_MAIN && fmt != DOC_CSV) {
 			doc = plan_doc(p);
 			yearly_texts(&d, "plan", year, lang, draft, doc);
 			ret = doc_render(doc, fmt, out);
 			doc_free(doc);
-		}
+		} else
+			ret = plan_render(p, part, fmt, out);
 		plan_free(p);
 	}
 	dataset_release(&d);
@@ -115,7 +115,7 @@ cmd_plan(int argc, char **argv, struct app *app)
 	size_t nops = 0;
 	int ch, ret, year, draft = 0;
 
-	while ((ch = getopt_long(argc, argv, "af:hi:l:o:r:x:", opts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "adf:hi:l:o:r:x:", opts, NULL)) !=
 	    -1) {
 		switch (ch) {
 		case 'a':

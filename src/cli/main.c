@@ -83,8 +83,8 @@ static const struct command commands[] = {
 	{ "outbox", cmd_outbox, 0, NEED_STORE, "outbox [--failed]" },
 	{ "plan", cmd_plan, 1, NEED_STORE,
 	    "plan YEAR [--appendix] [--format md|html|docx|pdf|csv] "
-	    "[--lang vi|en] [--out FILE] [--include KEY] [--exclude KEY] "
-	    "[--reset KEY] [--draft]" },
+	    "[--lang vi|en] [--out FILE] [--draft] [--include KEY] "
+	    "[--exclude KEY] [--reset KEY]" },
 	{ "recipient", cmd_recipient, 1, NEED_STORE,
 	    "recipient add --email EMAIL --name NAME [--lang vi|en] "
 	    "[--follow milestones|kind:K|country:CC]... | list | "

@@ -187,6 +187,15 @@ void rules_title(const struct occurrence *oc, enum lang lang,
 void rules_subject(const struct observance *obs, enum lang lang,
     struct buf *out);
 
+/*
+ * Append the country's name cn as an English sentence says it after a
+ * preposition, with the article English gives some ("the United
+ * States", "the Republic of Korea", "the Philippines"; "Japan", and a
+ * name that has its "the" already, as they are); Vietnamese (lang vi)
+ * has none.  Titles and letters say a country the same way.
+ */
+void rules_put_country(const char *cn, enum lang lang, struct buf *out);
+
 /* Append n as an English ordinal: "1st", "62nd", "113th". */
 void rules_ordinal(int n, struct buf *out);
 /*

@@ -64,6 +64,25 @@ country_name(const struct observance *obs, enum lang lang)
 	return cn != NULL ? cn : obs->country;
 }
 
+void
+rules_put_country(const char *cn, enum lang lang, struct buf *out)
+{
+	static const char *const words[] = { "Republic", "Kingdom", "Union",
+	    "States", "Islands", "Emirates" };
+	static const char *const plural[] = { "Bahamas", "Comoros",
+	    "Gambia", "Maldives", "Netherlands", "Philippines", "Seychelles" };
+	size_t i;
+	int the = 0;
+
+	for (i = 0; lang == LANG_EN && i < NELEM(words); i++)
+		the |= strstr(cn, words[i]) != NULL;
+	for (i = 0; lang == LANG_EN && i < NELEM(plural); i++)
+		the |= strcmp(cn, plural[i]) == 0;
+	if (the && strncmp(cn, "the ", 4) != 0 && strncmp(cn, "The ", 4) != 0)
+		buf_puts(out, "the ");
+	buf_puts(out, cn);
+}
+
 static const char *
 formal(const struct observance *obs, enum lang lang)
 {
@@ -128,11 +147,12 @@ subject(const struct observance *obs, enum lang lang, int counted,
 	case KIND_NATIONAL_DAY:
 		if (holiday_title(obs, lang, counted, out))
 			return;
-		if (lang == LANG_EN)
-			buf_printf(out, "%sNational Day of %s",
-			    counted ? "the " : "",
-			    counted ? formal(obs, lang) : cn);
-		else
+		if (lang == LANG_EN) {
+			buf_puts(out, counted ? "the National Day of " :
+			    "National Day of ");
+			rules_put_country(counted ? formal(obs, lang) : cn,
+			    lang, out);
+		} else
 			buf_printf(out, "Quốc khánh %s",
 			    counted ? formal(obs, lang) : cn);
 		return;

@@ -197,28 +197,22 @@ todo(struct ctx *c, const struct text_section *s)
 	buf_release(&b);
 }
 
-/* A narrative section of the cluster's year: its paragraphs (a line
- * each), or the note for staff to write it. */
+/* A narrative section of the cluster's year, laid out as every
+ * document lays out staff's text (doc_text()), or the note for staff to
+ * write it. */
 static int
 narrative(struct ctx *c, const char *key)
 {
 	const struct text_section *s = text_section_find("cluster", key);
-	char *body = NULL, *line, *next;
-	int inherited, any = 0;
+	char *body = NULL;
+	int inherited;
 
 	if (text_get(c->in->st, "cluster", c->in->year, key, &body,
 	    &inherited) == -1)
 		return -1;
-	for (line = body; line != NULL; line = next) {
-		if ((next = strchr(line, '\n')) != NULL)
-			*next++ = '\0';
-		line[strcspn(line, "\r")] = '\0';
-		if (line[strspn(line, " \t")] != '\0') {
-			doc_para(c->doc, line);
-			any = 1;
-		}
-	}
-	if (!any)
+	if (body != NULL && body[strspn(body, " \t\r\n")] != '\0')
+		doc_text(c->doc, 1, body);
+	else
 		todo(c, s);
 	free(body);
 	return 0;

@@ -452,7 +452,8 @@ doc_text(struct doc *d, int level, const char *text)
 		line = xstrndup(l, len);
 		if (len > 2 && (line[0] == '-' || line[0] == '+') &&
 		    line[1] == ' ')
-			doc_bullet(d, line[0] == '+', line + 2);
+			doc_bullet(d, line[0] == '+', line + 2 +
+			    strspn(line + 2, " \t"));
 		else if ((h = text_heading(line, len)) > 0)
 			doc_heading(d, level + h, line);
 		else

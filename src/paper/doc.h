@@ -90,10 +90,12 @@ void doc_heading(struct doc *d, int level, const char *text);
 /* A body paragraph: justified, its first line indented. */
 void doc_para(struct doc *d, const char *text);
 /*
- * Text a person wrote (a narrative section of text.h) under a heading of
- * level: each line a body paragraph, blank lines left out; a line "- X"
- * a bullet and "+ X" a bullet under it; "1. X" a heading of level + 1,
- * "1.2. X" and "a) X" of level + 2 (the sections' own numbering).
+ * Text a person wrote (a narrative section of texts.h) under a heading
+ * of level (0: none), the one layout of such text in every document:
+ * each line a body paragraph, blanks around it and blank lines left
+ * out; a line "- X" a bullet and "+ X" a bullet under it; "1. X" a
+ * heading of level + 1, "1.2. X" and "a) X" of level + 2 (the
+ * sections' own numbering).
  */
 void doc_text(struct doc *d, int level, const char *text);
 /* An item of a numbered list, level 0 "1." or 1 "a)"; a list starts at 1

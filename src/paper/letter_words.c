@@ -60,24 +60,11 @@ country_name(const struct observance *o, enum lang lang)
 }
 
 /* The country's short name in a sentence, with the article English
- * gives some ("between Viet Nam and the United States", "the Republic
- * of Korea", "the Philippines"); Vietnamese has none. */
+ * gives some (rules_put_country()). */
 static void
 put_country(const struct observance *o, enum lang lang, struct buf *out)
 {
-	static const char *const words[] = { "Republic", "Kingdom", "Union",
-	    "States", "Islands", "Emirates" };
-	static const char *const plural[] = { "Bahamas", "Comoros",
-	    "Gambia", "Maldives", "Netherlands", "Philippines", "Seychelles" };
-	const char *cn = country_name(o, lang);
-	size_t i;
-	int the = 0;
-
-	for (i = 0; lang == LANG_EN && i < NELEM(words); i++)
-		the |= strstr(cn, words[i]) != NULL;
-	for (i = 0; lang == LANG_EN && i < NELEM(plural); i++)
-		the |= strcmp(cn, plural[i]) == 0;
-	buf_printf(out, "%s%s", the && !starts(cn, "the ") ? "the " : "", cn);
+	rules_put_country(country_name(o, lang), lang, out);
 }
 
 /* A day as a letter writes it: "2/12/1975", "2 December 1975". */

@@ -18,6 +18,7 @@
 #include "dataset.h"
 #include "log.h"
 #include "member.h"
+#include "narrative.h"
 #include "plan.h"
 #include "plan_int.h"
 #include "texts.h"
@@ -308,26 +309,18 @@ title_inside(const struct writer *wr, const struct plan_place *pl,
 /* --- narrative --------------------------------------------------------- */
 
 /*
- * What staff wrote for section key ("basis", "purpose", "requirements",
- * "organisation", "budget" of texts.c) of the year's plan, or an
- * earlier year's until this one has its own: the dataset carries the
- * texts.  The one place the plan reads them; NULL when none is written.
+ * Section key ("basis", "purpose", "requirements", "organisation",
+ * "budget" of texts.c) of the year's plan, or an earlier year's until
+ * this one has its own, laid out under level as every document lays out
+ * such text (narrative.c); headed "number heading" when number is not
+ * NULL.  1 if it is written, else nothing added and 0.
  */
-static const char *
-narrative(const struct writer *wr, const char *key)
+static int
+narrative_text(struct writer *wr, const char *key, int level,
+    const char *number)
 {
-	return text_find(&wr->in->data->texts, "plan", wr->in->year, key,
-	    NULL);
-}
-
-/* Section key under a heading of level, when it is written. */
-static void
-narrative_text(struct writer *wr, const char *key, int level)
-{
-	const char *body = narrative(wr, key);
-
-	if (body != NULL)
-		doc_text(wr->d, level, body);
+	return narrative_section(wr->d, &wr->in->data->texts, "plan",
+	    wr->in->year, key, level, number, wr->in->lang);
 }
 
 /* Sections keys under headings of level numbered from 1, each only when
@@ -336,21 +329,13 @@ static void
 narrative_numbered(struct writer *wr, const char *const *keys, size_t n,
     int level)
 {
-	const struct text_section *s;
-	const char *body;
-	char *h;
+	char num[16];
 	size_t i;
 	int k = 0;
 
 	for (i = 0; i < n; i++) {
-		if ((body = narrative(wr, keys[i])) == NULL ||
-		    (s = text_section_find("plan", keys[i])) == NULL)
-			continue;
-		h = xasprintf("%d. %s", ++k, wr->in->lang == LANG_EN ? s->en :
-		    s->vi);
-		doc_heading(wr->d, level, h);
-		free(h);
-		doc_text(wr->d, level, body);
+		snprintf(num, sizeof(num), "%d.", k + 1);
+		k += narrative_text(wr, keys[i], level, num);
 	}
 }
 
@@ -789,9 +774,7 @@ duties(struct writer *wr)
 	size_t i, n;
 	int head = 0;
 
-	if (narrative(wr, "organisation") != NULL)
-		narrative_text(wr, "organisation", 1);
-	else {
+	if (!narrative_text(wr, "organisation", 1, NULL)) {
 		buf_init(&t);
 		buf_printf(&t, "%s%s", own_name(wr), wr->w->own_share);
 		doc_para(wr->d, t.data);
@@ -916,7 +899,7 @@ plan_doc(const struct plan *p)
 
 	writer_init(&wr, p, plan_doc_new(p, NULL));
 	/* "Căn cứ ..., Liên hiệp xây dựng Kế hoạch ... như sau:" */
-	narrative_text(&wr, "basis", 1);
+	narrative_text(&wr, "basis", 1, NULL);
 	doc_heading(wr.d, 1, w->part[0]);
 	narrative_numbered(&wr, purpose, NELEM(purpose), 2);
 	doc_heading(wr.d, 1, w->part[1]);
@@ -925,7 +908,7 @@ plan_doc(const struct plan *p)
 	duties(&wr);
 	doc_heading(wr.d, 1, w->part[3]);
 	budget(&wr);
-	narrative_text(&wr, "budget", 1);
+	narrative_text(&wr, "budget", 1, NULL);
 	doc_end_list(wr.d, in->lang == LANG_EN ? in->cfg->plan_recipients_en :
 	    in->cfg->plan_recipients);
 	return wr.d;

@@ -734,6 +734,8 @@ letters(struct report_ctx *c, int sec, int *sub)
 		v[0] = keys[k].data;
 		v[1] = report_num(c, total, sizeof(total), count[k]);
 		report_fill(&b, c->w->letter_unit, v, 2);
+		/* A list the sentence above opens: ";" then "." at its end. */
+		buf_putc(&b, k + 1 < nkeys ? ';' : '.');
 		doc_bullet(c->doc, 0, b.data);
 		buf_release(&keys[k]);
 	}
@@ -1065,8 +1067,8 @@ section_name(const struct report_ctx *c, const char *key)
 /*
  * Narrative section key of the report's year: under a first-level
  * heading of its own (level 1), as "N. heading" under one (level 2,
- * *num counting), or as paragraphs only (level 0).  1 if it is written;
- * else nothing is added.
+ * *num counting), or before the first (level 0, the introduction).
+ * 1 if it is written; else nothing is added.
  */
 static int
 narrative(struct report_ctx *c, const char *key, int level, int *num)
@@ -1078,9 +1080,10 @@ narrative(struct report_ctx *c, const char *key, int level, int *num)
 		return 0;
 	if (level == 1)
 		heading1(c, section_name(c, key));
-	snprintf(n, sizeof(n), "%d.", num != NULL ? ++*num : 0);
+	if (level == 2)
+		snprintf(n, sizeof(n), "%d.", num != NULL ? ++*num : 0);
 	return narrative_section(c->doc, &c->in->data->texts, "report",
-	    c->in->year, key, level == 2 ? 2 : 0, n, c->in->lang);
+	    c->in->year, key, level, level == 2 ? n : NULL, c->in->lang);
 }
 
 /* Section III: the figures and staff's assessment under "1. Kết quả đạt
@@ -1095,8 +1098,8 @@ assessment(struct report_ctx *c)
 	snprintf(h, sizeof(h), "1. %s", section_name(c, "assessment"));
 	doc_heading(c->doc, 2, h);
 	figures(c);
-	narrative_paras(c->doc, text_find(&c->in->data->texts, "report",
-	    c->in->year, "assessment", NULL));
+	narrative_section(c->doc, &c->in->data->texts, "report", c->in->year,
+	    "assessment", 2, NULL, c->in->lang);
 	narrative(c, "difficulties", 2, &num);
 	narrative(c, "lessons", 2, &num);
 	narrative(c, "proposals", 2, &num);
@@ -1119,7 +1122,9 @@ next_plan(struct report_ctx *c)
 	buf_printf(&h, "%s%d", c->w->direction, c->in->year + 1);
 	heading1(c, h.data);
 	buf_release(&h);
-	if (narrative(c, "direction", 0, NULL))
+	/* Staff's own numbering ("1.", "1.1.") heads it as the plan's. */
+	if (narrative_section(c->doc, &c->in->data->texts, "report",
+	    c->in->year, "direction", 1, NULL, c->in->lang))
 		return 0;
 	pin.year++;
 	if (plan_place(&pin, &p) == -1)

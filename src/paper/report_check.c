@@ -94,9 +94,9 @@ activities(const struct report_ctx *c, struct report_todos *out)
 		}
 }
 
-/* The report's sections without this year's text: none at all, or an
- * earlier year's not edited since (optional ones only in that case); a
- * section emptied for the year was left out on purpose. */
+/* The report's sections without this year's text: none at all
+ * (text_unwritten()), or an earlier year's not edited since; a section
+ * emptied, for the year or an earlier one, was left out on purpose. */
 static void
 sections(const struct report_ctx *c, struct report_todos *out)
 {
@@ -109,7 +109,9 @@ sections(const struct report_ctx *c, struct report_todos *out)
 	for (; s != NULL && s->key != NULL; s++) {
 		body = text_find(&c->in->data->texts, "report", c->in->year,
 		    s->key, &from);
-		if ((body == NULL && s->optional) || from == c->in->year)
+		if (from == c->in->year || (body == NULL &&
+		    !text_unwritten(&c->in->data->texts, "report",
+		    c->in->year, s)))
 			continue;
 		b.len = 0;
 		buf_puts(&b, en ? s->en : s->vi);

@@ -65,7 +65,7 @@ static const struct text_section plan_sections[] = {
 	    "Phân công thực hiện: các ban, đơn vị thành viên, sự phối hợp "
 	    "(mục III).", "Who does what: departments, member "
 	    "organisations, coordination (III)." },
-	{ "budget", "Kinh phí", "Funding", 0,
+	{ "budget", "Kinh phí", "Budget", 0,
 	    "Nguồn và cách sử dụng kinh phí, sau tổng kinh phí các hoạt động "
 	    "(mục IV).", "Where the funding comes from and how it is used, "
 	    "after the activities' total (IV)." },
@@ -215,16 +215,25 @@ text_find(const struct text_list *l, const char *doc, int year,
 }
 
 int
+text_unwritten(const struct text_list *l, const char *doc, int year,
+    const struct text_section *s)
+{
+	int from;
+
+	/* An emptied version (from != 0) was left out on purpose. */
+	return !s->optional && text_find(l, doc, year, s->key, &from) ==
+	    NULL && from == 0;
+}
+
+int
 text_missing(const struct text_list *l, const char *doc, int year,
     struct buf *out)
 {
 	const struct text_section *s = text_sections(doc);
-	int from, n = 0;
+	int n = 0;
 
-	/* An emptied section was left out on purpose. */
 	for (; s != NULL && s->key != NULL; s++)
-		if (!s->optional && text_find(l, doc, year, s->key, &from) ==
-		    NULL && from == 0)
+		if (text_unwritten(l, doc, year, s))
 			buf_printf(out, "%s%s", n++ > 0 ? ", " : "", s->key);
 	return n;
 }

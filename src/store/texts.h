@@ -82,6 +82,16 @@ const char *text_find(const struct text_list *l, const char *doc, int year,
     const char *key, int *from);
 
 /*
+ * 1 when section s of doc is not written for year: required, and no
+ * version in year or an earlier one.  A section emptied, in year or in
+ * an earlier year it is inherited from, was left out on purpose and is
+ * not: the one rule of the stderr warning, the draft's line and the
+ * report's checklist.
+ */
+int text_unwritten(const struct text_list *l, const char *doc, int year,
+    const struct text_section *s);
+
+/*
  * Append to out the keys of doc's sections that year has no text for,
  * neither its own nor inherited, joined with ", "; returns how many.
  * Optional sections and those emptied on purpose are not missing.

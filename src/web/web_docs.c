@@ -67,8 +67,8 @@ texts_link(struct web_req *r, const char *doc, int year)
 }
 
 /* A row of downloads of year's document: prefix-YEAR.EXT for each of n
- * extensions (the report and the plan also as a draft that names the
- * sections not written), and its narrative sections. */
+ * extensions, the report's and the plan's also as a draft that names
+ * the sections not written, with a link to those sections. */
 static void
 downloads(struct web_req *r, int year, const char *prefix,
     const char *const *ext, size_t n)
@@ -303,19 +303,17 @@ parse_name(const char *name, const char *prefix, int max, int *year,
 	return 0;
 }
 
-/* With ?draft=1, the line on d's first page that names doc's sections
- * not written for year (none when all are). */
+/* With ?draft=1, the line on d's first page naming the sections of doc
+ * ("report", "plan") not written for year, as --draft puts it. */
 static void
 draft_line(struct web_req *r, const char *doc, int year, struct doc *d)
 {
 	const char *draft = http_req_query(r->hr, "draft");
 	struct buf line;
 
-	if (draft == NULL || strcmp(draft, "1") != 0)
-		return;
 	buf_init(&line);
-	if (narrative_missing_line(&r->data->texts, doc, year, r->lang,
-	    &line))
+	if (draft != NULL && strcmp(draft, "1") == 0 &&
+	    narrative_missing_line(&r->data->texts, doc, year, r->lang, &line))
 		doc_first_line(d, line.data);
 	buf_release(&line);
 }

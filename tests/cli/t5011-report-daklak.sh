@@ -72,9 +72,11 @@ grep -v '^$' "$S/texts/proposals.txt" >"$T/want"
 expect_diff "$T/want" "$T/prop"
 sed -n '/^## IV\./,/báo cáo\.\/\.$/p' "$R" | sed '1d;$d' | grep -v '^$' \
     >"$T/iv"
-# (a bullet's text starts after the blanks that follow its dash)
-grep -v '^$' "$S/texts/direction.txt" | sed 's/^\([-+]\)  */\1 /' \
-    >"$T/want"
+# (a bullet's text starts after the blanks that follow its dash; the
+# text's own numbering heads its parts as the plan's: "1." and "1.1.")
+grep -v '^$' "$S/texts/direction.txt" | sed -e 's/^\([-+]\)  */\1 /' \
+    -e 's/^[0-9][0-9]*\.[0-9][0-9]*\. /#### &/' \
+    -e 's/^[0-9][0-9]*\. /### &/' >"$T/want"
 expect_diff "$T/want" "$T/iv"
 expect_no_grep 'khó khăn, hạn chế$' "$T/own"
 for bad in 'Kết quả:' 'đối tác:' 'Lưu ý' 'chưa xác minh' '[0-9] điểm' \
@@ -101,7 +103,8 @@ Nhân kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Ph
 Nhân kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Singapore (1/8/1973 – 1/8/2023): Phối hợp với trường Phân hiệu Đại học Luật Hà Nội tại Đắk Lắk tổ chức thành công Giải Việt dã hữu nghị Việt Nam - Singapore tỉnh Đắk Lắk năm 2023 nhân kỷ niệm 50 năm ngày thiết lập quan hệ ngoại giao Việt Nam với Singapore (25/3/2023).
 EOC
 expect_grep '^Gửi 03 thư chúc mừng đến' "$R"
-expect_grep '^- Thiết lập quan hệ ngoại giao Việt Nam – Malaysia: 01 thư$' "$R"
+expect_grep '^- Thiết lập quan hệ ngoại giao Việt Nam – Malaysia: 01 thư;$' "$R"
+expect_grep '^- Thiết lập quan hệ ngoại giao Việt Nam – Singapore: 01 thư\.$' "$R"
 expect_grep '^Trong năm 2023, tổng số tiền tài trợ vận động được là 1\.060\.000\.000 đồng\.$' "$R"
 expect_grep '^- Phối hợp với Hội hữu nghị Việt Nam - Nhật Bản và Chính quyền huyện Krông Năng triển khai Dự án xây dựng trường Mầm non Hoa Huệ do Tổ chức Espérance/Thụy Sỹ tài trợ tại thôn Ea Chiêu, xã Ea Tân, huyện Krông Năng (1/8/2023): trị giá 1 tỷ 060 triệu; khánh thành và bàn giao vào tháng 8/2023\.$' "$R"
 expect_grep '^- Tuyên truyền kỷ niệm 60 năm ngày chiến thắng Ấp Bắc (02/01/1963-02/01/2023)\.$' "$R"

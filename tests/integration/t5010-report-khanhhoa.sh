@@ -130,7 +130,9 @@ expect_grep '^- Tết Nguyên đán: Tổ chức buổi giao lưu gặp mặt Ki
 expect_grep '^- Tổ chức đoàn người nước ngoài và Kiều bào dâng hương Đền Hùng Vương nhân ngày Giỗ Tổ Hùng Vương (10/3 âm lịch) tại Nha Trang (29/4/2023)\.$' "$R"
 expect_grep '^- Tết Trung thu: Phối hợp với trường tiểu học Phước Tiến tổ chức đêm hội “Ánh trăng hòa bình” cho thiếu nhi Kiều bào, người nước ngoài (Ấn Độ, Nhật Bản, Pháp, Nga,\.\.\.) với 100 người tham gia (29/9/2023)\.$' "$R"
 expect_grep '^Gửi 04 thư chúc mừng đến Đại sứ quán, Tổng Lãnh sự quán' "$R"
-expect_grep '^- Quốc khánh Lào: 02 thư$' "$R"
+expect_grep '^- Thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản: 01 thư;$' "$R"
+expect_grep '^- Quốc khánh Campuchia: 01 thư;$' "$R"
+expect_grep '^- Quốc khánh Lào: 02 thư\.$' "$R"
 
 # The sections in order: the members' before the conferences and the
 # rest, as the report has them.
@@ -228,7 +230,7 @@ test_must_fail_with --status=1 "no report for 2031" K report 2031 --check
 K report 2023 --format html >"$T/report.html" || fail "report html"
 expect_grep '<h3>2. Một số khó khăn, hạn chế</h3>' "$T/report.html"
 expect_no_grep 'Cần bổ sung' "$T/report.html"
-expect_grep '<li>Quốc khánh Lào: 02 thư</li>' "$T/report.html"
+expect_grep '<li>Quốc khánh Lào: 02 thư.</li>' "$T/report.html"
 K report 2023 --lang en >"$T/report-en.md" || fail "report --lang en"
 expect_grep '^On the 50th anniversary of Vietnam–Japan diplomatic relations (21 Sep 1973 – 21 Sep 2023), the Union organised, co-organised and took part in:$' \
     "$T/report-en.md"
@@ -367,8 +369,11 @@ expect_no_grep 'Đề xuất' "$T/report4.md"
 # first line to last, holds no placeholder, note or stamp.
 sed -n '/^## IV\./,/báo cáo\.\/\.$/p' "$T/report4.md" | sed '1d;$d' |
     grep -v '^$' >"$T/iv"
-grep -v '^$' "$S/texts/direction.txt" | sed 's/^\([-+]\)  */\1 /' \
-    >"$T/want"
+# (a bullet's text starts after the blanks that follow its dash; the
+# text's own numbering heads its parts as the plan's: "1." and "1.1.")
+grep -v '^$' "$S/texts/direction.txt" | sed -e 's/^\([-+]\)  */\1 /' \
+    -e 's/^[0-9][0-9]*\.[0-9][0-9]*\. /#### &/' \
+    -e 's/^[0-9][0-9]*\. /### &/' >"$T/want"
 expect_diff "$T/want" "$T/iv"
 for bad in '\\\[' 'Cần bổ sung' 'Dự thảo' 'Hoạt động dự kiến' 'Lưu ý' \
     'chưa xác minh' '[0-9] điểm' 'kyniem' 'Kết quả:' 'đối tác:' \

@@ -425,6 +425,7 @@ static const struct {
 } texts[] = {
 	{ "Một đoạn.\n\n  Đoạn hai.  \r\n", "\nMột đoạn.\n\nĐoạn hai.\n" },
 	{ "- Một\n+ Một a\n- Hai", "\n- Một\n  - Một a\n- Hai\n" },
+	{ "-   Ba\t\n+  Bốn", "\n- Ba\n  - Bốn\n" },
 	{ "1. Mục đích\nTăng cường.\n2. Yêu cầu",
 	    "\n### 1. Mục đích\n\nTăng cường.\n\n### 2. Yêu cầu\n" },
 	{ "1.2. Nhỏ\na) Nhỏ hơn", "\n#### 1.2. Nhỏ\n\n#### a) Nhỏ hơn\n" },

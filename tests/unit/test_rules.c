@@ -265,6 +265,17 @@ static const struct {
 	    "(9/11/1953 – 9/11/2023)",
 	    "70th anniversary of the National Day of Cambodia "
 	    "(9 Nov 1953 – 9 Nov 2023)" },
+	/* English gives some countries an article, as letters say them. */
+	{ "national-day:US", "1776-07-04", "United States", "Hoa Kỳ", NULL,
+	    KIND_NATIONAL_DAY, 2026,
+	    "Kỷ niệm 250 năm Quốc khánh Hoa Kỳ (4/7/1776 – 4/7/2026)",
+	    "250th anniversary of the National Day of the United States "
+	    "(4 Jul 1776 – 4 Jul 2026)" },
+	{ "national-day:PH", "1898-06-12", "Philippines", "Philippines", NULL,
+	    KIND_NATIONAL_DAY, 2023,
+	    "Kỷ niệm 125 năm Quốc khánh Philippines (12/6/1898 – 12/6/2023)",
+	    "125th anniversary of the National Day of the Philippines "
+	    "(12 Jun 1898 – 12 Jun 2023)" },
 	{ "relation:SE", "1969-01-11", "Sweden", "Thụy Điển", NULL,
 	    KIND_RELATION, 2024,
 	    "Kỷ niệm 55 năm thiết lập quan hệ ngoại giao Việt Nam – Thụy Điển "
