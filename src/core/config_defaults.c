@@ -45,6 +45,7 @@ const struct config config_default = {
 	.backup_monthly = 12,
 	.app_idle_minutes = 480,
 	.app_session_days = 7,
+	.web_dashboard_items = 8,
 	/* The reports' plans name three to six occasions in 1.1. */
 	.plan_top = 6,
 	.plan_min_score = 30,

@@ -5,6 +5,7 @@
  * collator for qsort's comparison.  Folding to ASCII decomposes (NFD) and
  * keeps the base letters.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,6 +126,29 @@ collate_ascii(const char *s, struct buf *out)
 	}
 	free(d);
 	free(u);
+}
+
+void
+collate_slug(const char *s, struct buf *out)
+{
+	struct buf a;
+	const char *p;
+	int dash = 0, started = 0;
+
+	buf_init(&a);
+	collate_ascii(s, &a);
+	for (p = a.data != NULL ? a.data : ""; *p != '\0'; p++) {
+		if (!isalnum((unsigned char)*p)) {
+			dash = 1;
+			continue;
+		}
+		if (dash && started)
+			buf_putc(out, '-');
+		buf_putc(out, tolower((unsigned char)*p));
+		dash = 0;
+		started = 1;
+	}
+	buf_release(&a);
 }
 
 void

@@ -29,6 +29,13 @@ int collate_sort(const char *locale, void *base, size_t n, size_t size,
 void collate_ascii(const char *s, struct buf *out);
 
 /*
+ * Append s as a tag of the calendars: folded as collate_ascii() does,
+ * lower case, every run of other characters one hyphen ("Khánh Hòa" is
+ * "khanh-hoa").
+ */
+void collate_slug(const char *s, struct buf *out);
+
+/*
  * Append s in capitals by the rules of locale ("vi": "Liên hiệp tỉnh Khánh
  * Hòa" is "LIÊN HIỆP TỈNH KHÁNH HÒA"); invalid UTF-8 is appended as it is.
  */

@@ -478,24 +478,13 @@ apply_includes(struct ctx *c)
 	}
 }
 
-/* Best first: score, then what is the union's own (focus, partner,
- * record) over the class, then the bigger anniversary, then the date. */
+/* Best first, by rank.c's order. */
 static int
 cand_cmp(const void *a, const void *b)
 {
 	const struct cand *x = a, *y = b;
-	int r;
 
-	if ((r = y->rank.score - x->rank.score) != 0)
-		return r;
-	if ((r = (y->rank.score - y->rank.cls) - (x->rank.score -
-	    x->rank.cls)) != 0)
-		return r;
-	if ((r = y->oc->n - x->oc->n) != 0)
-		return r;
-	if ((r = util_ymd_cmp(x->oc->date, y->oc->date)) != 0)
-		return r;
-	return strcmp(x->oc->obs->key, y->oc->obs->key);
+	return rank_cmp(&x->rank, x->oc, &y->rank, y->oc);
 }
 
 /* The candidates of 1.1, scored and sorted; the caller frees. */
@@ -521,8 +510,7 @@ candidates(struct ctx *c, size_t *n)
 		}
 	}
 	for (i = 0; i < k; i++) {
-		rank_score(in->data, in->cfg->focus, in->year, v[i].oc,
-		    &v[i].rank);
+		rank_score(in->data, &c->who, in->year, v[i].oc, &v[i].rank);
 		v[i].choice = plan_choice_find(&in->data->choices, in->year,
 		    v[i].oc->obs->key);
 	}
@@ -682,6 +670,8 @@ plan_build(const struct plan_input *in, struct plan_doc *doc)
 	c.doc = doc;
 	snprintf(c.year, sizeof(c.year), "%d", in->year);
 	c.map = in->cfg->plan_sel;
+	c.who.focus = in->cfg->focus;
+	c.who.tag = in->cfg->org_tag;
 	dataset_env(in->data, in->cfg, in->year, &c.env);
 	if (rules_occurrences(&in->cfg->rules, in->lunar, in->data->set.v,
 	    in->data->set.n, (struct ymd){ in->year, 1, 1 },

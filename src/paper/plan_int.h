@@ -35,6 +35,7 @@ struct ctx {
 	struct plan_doc *doc;
 	const struct selector *map;	/* cfg->plan_sel */
 	struct select_env env;
+	struct rank_union who;	/* the union, as rank.c scores for it */
 	struct occ_list occ;
 	struct placed *pl;
 	struct occ_list undated;	/* rows known only to the year */

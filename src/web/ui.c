@@ -534,9 +534,8 @@ ui_rule(struct web_req *r, const struct observance *obs)
 	}
 }
 
-/* 1 if country is one of the union's focus countries. */
-static int
-ui_focus(const struct web_req *r, const char *country)
+int
+ui_is_focus(const struct web_req *r, const char *country)
 {
 	char pat[6];
 
@@ -544,6 +543,14 @@ ui_focus(const struct web_req *r, const char *country)
 		return 0;
 	snprintf(pat, sizeof(pat), ",%s,", country);
 	return strstr(r->cfg->focus, pat) != NULL;
+}
+
+int
+ui_is_own(const struct web_req *r, const struct observance *o)
+{
+	return o->kind == KIND_LOCAL || (r->cfg->org_tag != NULL &&
+	    r->cfg->org_tag[0] != '\0' &&
+	    rules_has_tag(o, r->cfg->org_tag));
 }
 
 void
@@ -558,22 +565,48 @@ ui_occasion(struct web_req *r, const struct observance *o)
 	buf_release(&t);
 }
 
-void
-ui_occurrence(struct web_req *r, const struct occurrence *oc)
+/* The badges of an anniversary: its milestone class, then focus or
+ * local. */
+static void
+occurrence_badges(struct web_req *r, const struct occurrence *oc)
+{
+	if (rules_is_milestone(&r->cfg->rules, oc))
+		html_printf(r->out, " <span class=\"badge m%d\">%s</span>",
+		    (int)oc->milestone, ui_milestone(r, oc->milestone));
+	if (ui_is_focus(r, oc->obs->country))
+		html_printf(r->out, " <span class=\"badge focus\">%s</span>",
+		    L(r, "Trọng điểm", "Focus"));
+	else if (ui_is_own(r, oc->obs))
+		html_printf(r->out, " <span class=\"badge focus\">%s</span>",
+		    L(r, "Địa phương", "Local"));
+}
+
+static void
+occurrence_link(struct web_req *r, const struct occurrence *oc, int brief)
 {
 	struct buf t;
 
 	buf_init(&t);
-	rules_title(oc, r->lang, &t);
+	if (brief)
+		rules_short_title(oc, r->lang, &t);
+	else
+		rules_title(oc, r->lang, &t);
 	html_printf(r->out, "<a href=\"%s/app/occasions/%s\">%s</a>", r->root,
 	    oc->obs->key, t.data != NULL ? t.data : oc->obs->key);
-	if (rules_is_milestone(&r->cfg->rules, oc))
-		html_printf(r->out, " <span class=\"badge m%d\">%s</span>",
-		    (int)oc->milestone, ui_milestone(r, oc->milestone));
-	if (ui_focus(r, oc->obs->country))
-		html_printf(r->out, " <span class=\"badge focus\">%s</span>",
-		    L(r, "Trọng điểm", "Focus"));
 	buf_release(&t);
+	occurrence_badges(r, oc);
+}
+
+void
+ui_occurrence(struct web_req *r, const struct occurrence *oc)
+{
+	occurrence_link(r, oc, 0);
+}
+
+void
+ui_occurrence_short(struct web_req *r, const struct occurrence *oc)
+{
+	occurrence_link(r, oc, 1);
 }
 
 void

@@ -115,6 +115,12 @@ const char *ui_confidence(const struct web_req *r, enum confidence c);
  * năm", "15/8 âm lịch", "tháng 3/1994 (chưa rõ ngày)". */
 void ui_rule(struct web_req *r, const struct observance *obs);
 
+/* 1 if country is one of the union's focus countries. */
+int ui_is_focus(const struct web_req *r, const char *country);
+/* 1 if o is one of the union's own dates: a local one, or one tagged
+ * with its province (rank.h's own). */
+int ui_is_own(const struct web_req *r, const struct observance *o);
+
 /* What an observance marks, linking to its occasion page ("Thiết lập
  * quan hệ ngoại giao Việt Nam – Nhật Bản"). */
 void ui_occasion(struct web_req *r, const struct observance *o);
@@ -124,6 +130,9 @@ void ui_occasion(struct web_req *r, const struct observance *o);
  * page), a milestone badge and the focus mark.
  */
 void ui_occurrence(struct web_req *r, const struct occurrence *oc);
+/* The same with the short title, country first ("Nhật Bản: 50 năm quan
+ * hệ ngoại giao"), for lists that must stay short. */
+void ui_occurrence_short(struct web_req *r, const struct occurrence *oc);
 
 /*
  * Open a list table: <table class="list"> and its head, one <th> per

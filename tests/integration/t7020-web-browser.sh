@@ -24,6 +24,7 @@ poll_seconds = 1
 EOC
 cat >>"$T/kyniem.conf" <<EOC
 [organisation]
+province = Khánh Hòa
 focus_countries = LA, KH
 [letters]
 english = embassy:KH

@@ -153,11 +153,35 @@ async function audit(page, name) {
 	    `violation (${bad.map((x) => x.id).join(', ') || 'none'})`);
 }
 
+// The height and width of the page at the phone's width, in CSS px;
+// each page's are also in $E2E_OUT/heights.txt.
+const MAX_HEIGHT = { dashboard: 4000 };
+// Pages whose layout is another change's (the documents and letters
+// pages are restyled with their own work): measured, not yet checked.
+const WIDTH_LATER = new Set(['documents', 'letters']);
+
+async function measure(page, name) {
+	const [h, w] = await page.evaluate(() => [document.body.scrollHeight,
+	    document.documentElement.scrollWidth]);
+
+	fs.appendFileSync(path.join(OUT, 'heights.txt'),
+	    `${name} ${h} ${w}\n`);
+	console.log(`${name}: ${h} px tall, ${w} px wide at ${PHONE.width}`);
+	if (!WIDTH_LATER.has(name))
+		check(w <= PHONE.width, `${name}: no wider than the phone ` +
+		    `(${w} px at ${PHONE.width})`);
+	if (MAX_HEIGHT[name] !== undefined)
+		check(h <= MAX_HEIGHT[name], `${name}: at most ` +
+		    `${MAX_HEIGHT[name]} px tall at ${PHONE.width} (${h})`);
+}
+
 async function shoot(page, name) {
 	for (const [label, vp] of [['phone', PHONE], ['desktop', DESKTOP]]) {
 		const file = path.join(OUT, `${name}-${label}.png`);
 
 		await page.setViewport(vp);
+		if (vp === PHONE)
+			await measure(page, name);
 		await page.screenshot({ path: file, fullPage: true });
 		check(fs.statSync(file).size > 0,
 		    `${name}: a screenshot ${vp.width} px wide`);

@@ -386,6 +386,7 @@ START_TEST(test_rank)
 	struct plan_input in;
 	struct plan_doc d;
 	const struct plan_pick *se, *ge;
+	char *tag;
 	size_t i;
 
 	input(&in, 2024);
@@ -417,6 +418,25 @@ START_TEST(test_rank)
 	plan_doc_release(&d);
 	free(cfg.focus);
 	cfg.focus = xstrdup(",");
+
+	/* The union's own date: one tagged with its province (Yersin's
+	 * are "khanh-hoa"), 30 more and named; another union's, nothing. */
+	ov[0].tags = (char *)"person;khanh-hoa";
+	tag = cfg.org_tag;
+	cfg.org_tag = (char *)"dak-lak";
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	ck_assert_int_eq(pick(&d, "relation:SE")->score, 10);
+	plan_doc_release(&d);
+	cfg.org_tag = (char *)"khanh-hoa";
+	ck_assert_int_eq(plan_build(&in, &d), 0);
+	se = pick(&d, "relation:SE");
+	ck_assert_int_eq(se->score, 40);
+	ck_assert_int_eq(se->in_1_1, 1);
+	ck_assert_str_eq(se->why, "40 điểm (năm chẵn 10, ngày của địa "
+	    "phương 30)");
+	plan_doc_release(&d);
+	cfg.org_tag = tag;
+	ov[0].tags = NULL;
 
 	/* The union's record: three activities of other years, 10 each
 	 * up to 30; a cancelled one counts for nothing. */
