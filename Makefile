@@ -146,6 +146,7 @@ SRCS = \
 	src/store/user.c \
 	src/web/assets.c \
 	src/web/route.c \
+	src/web/search.c \
 	src/web/ui.c \
 	src/web/web.c \
 	src/web/web_activities.c \
@@ -160,6 +161,7 @@ SRCS = \
 	src/web/web_occasion.c \
 	src/web/web_outbox.c \
 	src/web/web_recipients.c \
+	src/web/web_search.c \
 	src/web/web_session.c \
 	src/web/web_static.c \
 	src/web/web_thread.c \

@@ -129,6 +129,16 @@ collate_ascii(const char *s, struct buf *out)
 }
 
 void
+collate_fold(const char *s, struct buf *out)
+{
+	size_t i = out->len;
+
+	collate_ascii(s, out);
+	for (; i < out->len; i++)
+		out->data[i] = (char)tolower((unsigned char)out->data[i]);
+}
+
+void
 collate_slug(const char *s, struct buf *out)
 {
 	struct buf a;

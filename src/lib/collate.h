@@ -29,6 +29,12 @@ int collate_sort(const char *locale, void *base, size_t n, size_t size,
 void collate_ascii(const char *s, struct buf *out);
 
 /*
+ * Append s folded for a search that ignores marks and case: as
+ * collate_ascii() folds it, in lower case ("Nhật Bản" is "nhat ban").
+ */
+void collate_fold(const char *s, struct buf *out);
+
+/*
  * Append s as a tag of the calendars: folded as collate_ascii() does,
  * lower case, every run of other characters one hyphen ("Khánh Hòa" is
  * "khanh-hoa").

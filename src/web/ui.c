@@ -14,6 +14,7 @@
 #include "escape.h"
 #include "lunar.h"
 #include "session.h"
+#include "text.h"
 #include "token.h"
 #include "ui.h"
 #include "user.h"
@@ -87,6 +88,25 @@ nav_item(struct web_req *r, const struct nav *n, const char *cur)
 	html_printf(r->out, ">%s%s</a></li>", L(r, n->vi, n->en), year);
 }
 
+/* The search box of every page (web_search.c answers it). */
+static void
+search_box(struct web_req *r)
+{
+	const char *q = http_req_query(r->hr, "q");
+
+	if (strcmp(http_req_path(r->hr), "/app/search") != 0 || q == NULL ||
+	    text_check(q, 200, 0, NULL) == -1)
+		q = "";
+	html_printf(r->out, "<form class=\"search\" role=\"search\" "
+	    "method=\"get\" action=\"%s/app/search\"><label for=\"q\" "
+	    "class=\"vh\">%s</label><input type=\"search\" id=\"q\" "
+	    "name=\"q\" value=\"%s\" placeholder=\"%s\"><button "
+	    "type=\"submit\">%s</button></form>\n", r->root, L(r,
+	    "Tìm hoạt động, dịp kỷ niệm, nước, cơ quan", "Search activities, "
+	    "occasions, countries, contacts"), q, L(r, "Tìm: nhat ban, "
+	    "Yersin…", "Search: japan, Yersin…"), L(r, "Tìm", "Search"));
+}
+
 static void
 header(struct web_req *r, const char *nav)
 {
@@ -105,6 +125,7 @@ header(struct web_req *r, const char *nav)
 			if ((int)r->s.user.role >= navs[i].role)
 				nav_item(r, &navs[i], nav);
 		html_raw(r->out, "</ul></nav>\n");
+		search_box(r);
 		html_printf(r->out, "<p class=\"who\"><a href=\"%s/app/account\""
 		    ">%s</a> (%s)", r->root, r->s.user.name,
 		    ui_role(r, r->s.user.role));

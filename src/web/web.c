@@ -81,6 +81,7 @@ static const struct route routes[] = {
 	{ "GET", "/app/recipients/edit", A, web_recipient_edit_form },
 	{ "POST", "/app/recipients/edit", A, web_recipient_edit },
 	{ "POST", "/app/recipients/remove", A, web_recipient_remove },
+	{ "GET", "/app/search", V, web_search },
 	{ "GET", "/app/static/*", P, web_static },
 	{ "GET", "/app/users", A, web_users },
 	{ "POST", "/app/users", A, web_user_add },
@@ -406,6 +407,12 @@ web_cache_put(struct web_req *r, const char *key, size_t start)
 	web_thread_cache_put(web_thread(r->w->threads), k, r->today,
 	    r->w->gen, r->out->data + start, r->out->len - start);
 	free(k);
+}
+
+const struct search_index *
+web_search_index(struct web_req *r)
+{
+	return web_thread_index(web_thread(r->w->threads));
 }
 
 void

@@ -94,6 +94,10 @@ int web_recipient_edit_form(struct web_req *r);
 int web_recipient_edit(struct web_req *r);
 int web_recipient_remove(struct web_req *r);
 
+/* web_search.c: Tìm kiếm, over activities, occasions, countries and
+ * contacts. */
+int web_search(struct web_req *r);
+
 /* web_users.c: Người dùng (admins). */
 int web_users(struct web_req *r);
 int web_user_add(struct web_req *r);

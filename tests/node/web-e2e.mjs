@@ -333,6 +333,16 @@ async function planMilestone(browser) {
 	await page.goto(BASE + '/app/');
 	check(await page.$(link) === null,
 	    'once planned, the milestone leaves "Cần lên kế hoạch"');
+
+	// Found again from the header's box, typed without marks.
+	await page.type('header input[name="q"]', 'to chuc ky niem nhat ban');
+	await follow(page, 'header form.search button[type="submit"]');
+	check(page.url().startsWith(`${BASE}/app/search?q=`) &&
+	    await page.$(`main a[href$="/app/activities/${m[1]}"]`) !== null,
+	    `searching "to chuc ky niem nhat ban" finds the activity ` +
+	    `(${page.url()})`);
+	await shoot(page, 'search');
+	await audit(page, 'search');
 	await page.browserContext().close();
 	return m[1];
 }
@@ -368,6 +378,7 @@ async function tourAll(browser, id) {
 		await tour(page, 'edit', `/app/activities/${id}/edit`);
 	}
 	await tour(page, 'account', '/app/account');
+	await tour(page, 'search-all', '/app/search?q=viet+nam');
 	for (const [name, url] of [
 	    ['year', `/app/year/${year}`],
 	    ['occasion', `/app/occasions/${PLAN.observance}`],

@@ -109,6 +109,18 @@ START_TEST(slug)
 }
 END_TEST
 
+START_TEST(fold)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "x:");
+	collate_fold("Nhật Bản ĐÀ NẴNG Hà Nội", &b);
+	ck_assert_str_eq(b.data, "x:nhat ban da nang ha noi");
+	buf_release(&b);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -119,6 +131,7 @@ suite(void)
 	tcase_add_test(tc, records_stable);
 	tcase_add_loop_test(tc, ascii, 0, NELEM(folds));
 	tcase_add_loop_test(tc, slug, 0, NELEM(slugs));
+	tcase_add_test(tc, fold);
 	suite_add_tcase(s, tc);
 	return s;
 }
