@@ -143,6 +143,7 @@ SRCS = \
 	src/store/session.c \
 	src/store/store.c \
 	src/store/throttle.c \
+	src/store/trash.c \
 	src/store/user.c \
 	src/web/assets.c \
 	src/web/route.c \
@@ -165,6 +166,7 @@ SRCS = \
 	src/web/web_session.c \
 	src/web/web_static.c \
 	src/web/web_thread.c \
+	src/web/web_trash.c \
 	src/web/web_users.c \
 	src/web/web_verify.c \
 	src/web/web_year.c

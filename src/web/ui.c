@@ -56,7 +56,14 @@ static const struct {
 } flashes[] = {
 	{ "cancelled", "Đã hủy hoạt động.", "The activity was cancelled." },
 	{ "corrected", "Đã lưu chỉnh sửa.", "The correction was saved." },
+	{ "contact-deleted", "Đã xóa cơ quan khỏi danh bạ; có thể khôi phục "
+	    "trong 30 ngày ở trang Đã xóa.", "The contact was deleted; it can "
+	    "be restored for 30 days from the Deleted page." },
+	{ "contact-restored", "Đã khôi phục cơ quan trong danh bạ.",
+	    "The contact was restored." },
 	{ "created", "Đã tạo hoạt động.", "The activity was created." },
+	{ "deleted", "Đã xóa hoạt động; có thể khôi phục trong 30 ngày.",
+	    "The activity was deleted; it can be restored for 30 days." },
 	{ "done", "Đã ghi nhận kết quả.", "The result was recorded." },
 	{ "imported", "Đã nhập dữ liệu.", "The file was imported." },
 	{ "password", "Đã đổi mật khẩu.", "The password was changed." },
@@ -66,6 +73,10 @@ static const struct {
 	    "The recipient was added." },
 	{ "recipient-removed", "Đã xóa người nhận.",
 	    "The recipient was removed." },
+	{ "reset", "Đã khôi phục ngày và nguồn của dữ liệu gốc.",
+	    "The shipped date and source are used again." },
+	{ "restored", "Đã khôi phục hoạt động.",
+	    "The activity was restored." },
 	{ "role-changed", "Đã thay đổi vai trò của tài khoản.",
 	    "The account's role was changed." },
 	{ "saved", "Đã lưu.", "Saved." },

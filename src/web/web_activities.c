@@ -15,6 +15,7 @@
 #include "escape.h"
 #include "store.h"
 #include "text.h"
+#include "trash.h"
 #include "ui.h"
 #include "user.h"
 #include "vntime.h"
@@ -213,6 +214,10 @@ web_activities(struct web_req *r)
 		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có hoạt động "
 		    "nào khớp với bộ lọc.", "No activity matches the filter."));
 	ui_pager(r, "/app/activities", kept, &pg);
+	if (r->s.user.role >= ROLE_EDITOR)
+		html_printf(r->out, "<p><a href=\"%s/app/trash\">%s</a></p>\n",
+		    r->root, L(r, "Đã xóa (khôi phục trong 30 ngày)",
+		    "Deleted (restorable for 30 days)"));
 	ui_end(r);
 	activity_list_release(&l);
 	return 0;
@@ -305,6 +310,10 @@ actions(struct web_req *r, const struct activity *a)
 		    "danger", L(r, "Hủy hoạt động này?",
 		    "Cancel this activity?"));
 	}
+	snprintf(path, sizeof(path), "/app/activities/%ld/delete", a->id);
+	ui_button(r, path, L(r, "Xóa", "Delete"), "danger", L(r, "Xóa hoạt "
+	    "động này? Có thể khôi phục trong 30 ngày.", "Delete this "
+	    "activity? It can be restored for 30 days."));
 	html_raw(r->out, "</div>\n");
 	if (a->status == ACTIVITY_CANCELLED)
 		return;
@@ -326,20 +335,59 @@ actions(struct web_req *r, const struct activity *a)
 	    L(r, "Đánh dấu đã thực hiện", "Mark as done"));
 }
 
+/* A deleted activity's page says so, and editors may restore it. */
+static void
+deleted(struct web_req *r, const struct activity *a, const char *who,
+    time_t at)
+{
+	char path[64];
+
+	html_printf(r->out, "<div class=\"errors\" role=\"status\"><p>%s ",
+	    L(r, "Hoạt động này đã bị xóa:", "This activity was deleted:"));
+	html_printf(r->out, "%s, ", who != NULL ? who : "");
+	ui_time(r, at);
+	html_printf(r->out, ". %s</p>", L(r, "Có thể khôi phục trong 30 ngày "
+	    "kể từ khi xóa.", "It can be restored for 30 days after."));
+	if (r->s.user.role >= ROLE_EDITOR) {
+		snprintf(path, sizeof(path), "/app/activities/%ld/restore",
+		    a->id);
+		html_raw(r->out, "<div class=\"actions\">");
+		ui_button(r, path, L(r, "Khôi phục hoạt động",
+		    "Restore the activity"), NULL, NULL);
+		html_raw(r->out, "</div>");
+	}
+	html_raw(r->out, "</div>\n");
+}
+
 /* GET /app/activities/#. */
 int
 web_activity(struct web_req *r)
 {
 	struct activity a;
-	int rc;
+	char *who = NULL, obj[40];
+	time_t at = 0;
+	int rc, gone, ret = -1;
 
-	if ((rc = web_activity_get(r, &a)) != 0)
-		return rc == 1 ? 0 : -1;
+	if ((rc = activity_get(r->st, r->id, &a)) == 1)
+		return web_error(r, 404, "Không có hoạt động này.",
+		    "There is no such activity.");
+	if (rc == -1 || (gone = trash_activity_state(r->st, r->id, &who,
+	    &at)) == -1)
+		goto done;
 	ui_begin(r, a.title, "activities");
+	if (gone)
+		deleted(r, &a, who, at);
 	details(r, &a);
-	if (r->s.user.role >= ROLE_EDITOR)
+	if (r->s.user.role >= ROLE_EDITOR && !gone)
 		actions(r, &a);
+	snprintf(obj, sizeof(obj), "activity:%ld", a.id);
+	if (web_history(r, obj) == -1)
+		goto done;
 	ui_end(r);
-	activity_release(&a);
-	return 0;
+	ret = 0;
+done:
+	free(who);
+	if (rc == 0)
+		activity_release(&a);
+	return ret;
 }

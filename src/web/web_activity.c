@@ -19,6 +19,7 @@
 #include "log.h"
 #include "store.h"
 #include "text.h"
+#include "trash.h"
 #include "ui.h"
 #include "user.h"
 #include "vntime.h"
@@ -555,12 +556,22 @@ done:
 int
 web_activity_get(struct web_req *r, struct activity *a)
 {
-	int rc = activity_get(r->st, r->id, a);
+	int rc = activity_get(r->st, r->id, a), gone;
 
 	if (rc == 1)
 		web_error(r, 404, "Không có hoạt động này.",
 		    "There is no such activity.");
-	return rc;
+	if (rc != 0)
+		return rc;
+	if ((gone = trash_activity_state(r->st, r->id, NULL, NULL)) == 0)
+		return 0;
+	activity_release(a);
+	if (gone == -1)
+		return -1;
+	web_error(r, 409, "Hoạt động này đã bị xóa. Hãy khôi phục nó trước "
+	    "khi sửa.", "This activity was deleted: restore it before "
+	    "changing it.");
+	return 1;
 }
 
 /* GET /app/activities/#/edit. */
@@ -685,4 +696,44 @@ int
 web_activity_done(struct web_req *r)
 {
 	return change(r, "activity.done", "done", edit_done);
+}
+
+/* POST /app/activities/#/delete: to "Đã xóa", restorable for 30 days;
+ * the activity's page then offers to restore it. */
+int
+web_activity_delete(struct web_req *r)
+{
+	char to[64];
+	int rc;
+
+	if ((rc = trash_activity(r->st, r->id, r->s.user.email, r->now)) ==
+	    -1)
+		return -1;
+	if (rc == 1)
+		return web_error(r, 404, "Không có hoạt động này, hoặc hoạt "
+		    "động đã bị xóa.", "There is no such activity, or it was "
+		    "deleted already.");
+	web_dirty(r);
+	snprintf(to, sizeof(to), "/app/activities/%ld", r->id);
+	return web_redirect_flash(r, to, "deleted", NULL);
+}
+
+/* POST /app/activities/#/restore. */
+int
+web_activity_restore(struct web_req *r)
+{
+	char to[64];
+	int rc;
+
+	if ((rc = trash_activity_restore(r->st, r->id, r->s.user.email,
+	    r->now)) == -1)
+		return -1;
+	if (rc == 1)
+		return web_error(r, 404, "Không có hoạt động đã xóa này để khôi "
+		    "phục (quá 30 ngày thì không khôi phục được nữa).", "There "
+		    "is no such deleted activity to restore (after 30 days it "
+		    "cannot be restored).");
+	web_dirty(r);
+	snprintf(to, sizeof(to), "/app/activities/%ld", r->id);
+	return web_redirect_flash(r, to, "restored", NULL);
 }

@@ -12,6 +12,7 @@
 #include "audit.h"
 #include "escape.h"
 #include "ui.h"
+#include "user.h"
 #include "web_pages.h"
 
 /* Entries a page, keys an object, and characters a value shows: a
@@ -29,9 +30,24 @@ struct members {
 static const struct {
 	const char *action, *vi, *en;
 } actions[] = {
+	{ "activity.cancel", "Hủy hoạt động", "Activity cancelled" },
+	{ "activity.create", "Tạo hoạt động", "Activity created" },
+	{ "activity.delete", "Xóa hoạt động", "Activity deleted" },
+	{ "activity.done", "Ghi nhận kết quả", "Result recorded" },
+	{ "activity.edit", "Sửa hoạt động", "Activity changed" },
+	{ "activity.restore", "Khôi phục hoạt động", "Activity restored" },
 	{ "backup.download", "Tải bản sao lưu", "Backup downloaded" },
 	{ "backup.restore", "Khôi phục bản sao lưu", "Backup restored" },
+	{ "contact.delete", "Xóa cơ quan khỏi danh bạ", "Contact deleted" },
+	{ "contact.edit", "Sửa danh bạ", "Contact changed" },
+	{ "contact.restore", "Khôi phục cơ quan trong danh bạ",
+	    "Contact restored" },
 	{ "import", "Nhập dữ liệu", "Import" },
+	{ "letter.sent", "Ghi nhận đã gửi thư", "Letters marked sent" },
+	{ "letter.unsent", "Bỏ ghi nhận đã gửi thư", "Letters marked unsent" },
+	{ "observance.correct", "Chỉnh sửa ngày", "Date corrected" },
+	{ "observance.reset", "Khôi phục dữ liệu gốc",
+	    "Shipped date restored" },
 	{ "outbox.retry", "Gửi lại thư", "Message retried" },
 	{ "recipient.add", "Thêm người nhận", "Recipient added" },
 	{ "recipient.edit", "Sửa người nhận", "Recipient changed" },
@@ -339,16 +355,23 @@ done:
 	members_release(&a);
 }
 
-static void
-entry_row(struct web_req *r, const struct audit_entry *e)
+/* The words of an action, NULL when it has none. */
+static const char *
+action_label(struct web_req *r, const char *action)
 {
-	const char *label = NULL;
 	size_t i;
 
 	for (i = 0; i < NELEM(actions); i++)
-		if (e->action != NULL && strcmp(e->action, actions[i].action) ==
-		    0)
-			label = L(r, actions[i].vi, actions[i].en);
+		if (action != NULL && strcmp(action, actions[i].action) == 0)
+			return L(r, actions[i].vi, actions[i].en);
+	return NULL;
+}
+
+static void
+entry_row(struct web_req *r, const struct audit_entry *e)
+{
+	const char *label = action_label(r, e->action);
+
 	html_raw(r->out, "<tr><td class=\"date\">");
 	ui_time(r, e->at);
 	html_raw(r->out, "</td><td>");
@@ -364,6 +387,50 @@ entry_row(struct web_req *r, const struct audit_entry *e)
 	html_raw(r->out, "</td><td>");
 	changes(r, e->before, e->after);
 	html_raw(r->out, "</td></tr>\n");
+}
+
+/* Entries an object's history shows. */
+#define HISTORY_ROWS	20
+
+int
+web_history(struct web_req *r, const char *object)
+{
+	struct audit_list l;
+	const char *label;
+	size_t i;
+
+	if (r->s.user.role < ROLE_EDITOR)
+		return 0;
+	if (audit_object(r->st, object, HISTORY_ROWS, &l) == -1)
+		return -1;
+	html_printf(r->out, "<section aria-labelledby=\"history\"><h2 "
+	    "id=\"history\">%s</h2>\n", L(r, "Lịch sử thay đổi",
+	    "History"));
+	if (l.n == 0)
+		html_printf(r->out, "<p class=\"muted\">%s</p>\n",
+		    L(r, "Chưa có thay đổi nào được ghi lại.",
+		    "No change recorded yet."));
+	else
+		ui_table_begin(r, 1 << 0, L(r, "Thời điểm", "When"),
+		    L(r, "Người thực hiện", "Who"), L(r, "Thay đổi", "Change"),
+		    NULL);
+	for (i = 0; i < l.n; i++) {
+		html_raw(r->out, "<tr><td class=\"date\">");
+		ui_time(r, l.v[i].at);
+		html_raw(r->out, "</td><td>");
+		value(r, l.v[i].who);
+		html_raw(r->out, "</td><td>");
+		label = action_label(r, l.v[i].action);
+		value(r, label != NULL ? label : l.v[i].action);
+		html_raw(r->out, "<br>");
+		changes(r, l.v[i].before, l.v[i].after);
+		html_raw(r->out, "</td></tr>\n");
+	}
+	if (l.n > 0)
+		html_raw(r->out, "</tbody></table>\n");
+	html_raw(r->out, "</section>\n");
+	audit_list_release(&l);
+	return 0;
 }
 
 int

@@ -43,6 +43,27 @@ dt_text(struct web_req *r, const char *vi, const char *en, const char *s)
 	    s != NULL && s[0] != '\0' ? s : "—");
 }
 
+/* For editors: put the shipped row back. */
+static void
+reset_button(struct web_req *r, const struct correction *c)
+{
+	struct buf path;
+
+	if (r->s.user.role < ROLE_EDITOR)
+		return;
+	buf_init(&path);
+	buf_puts(&path, "/app/occasions/");
+	esc_url(&path, c->key);
+	buf_puts(&path, "/reset");
+	html_raw(r->out, "<div class=\"actions\">");
+	ui_button(r, path.data, L(r, "Khôi phục dữ liệu gốc",
+	    "Restore the shipped data"), "button secondary", L(r, "Bỏ chỉnh "
+	    "sửa này và dùng lại ngày, nguồn của dữ liệu gốc?", "Drop this "
+	    "correction and use the shipped date and source again?"));
+	html_raw(r->out, "</div>\n");
+	buf_release(&path);
+}
+
 /* Whether the date shown is a local correction, and whose. */
 static void
 correction_state(struct web_req *r, const struct correction *c)
@@ -60,6 +81,7 @@ correction_state(struct web_req *r, const struct correction *c)
 		    c->shipped_rule != NULL && c->shipped_rule[0] != '\0' ?
 		    c->shipped_rule : "—", L(r, "nguồn", "source"),
 		    c->shipped_source != NULL ? c->shipped_source : "—");
+		reset_button(r, c);
 		return;
 	}
 	html_printf(r->out, "<p class=\"card\">%s <code>%s</code> (%s, ",
@@ -289,6 +311,11 @@ occasion_page(struct web_req *r, struct observance *o, unsigned status,
 		goto done;
 	if (r->s.user.role >= ROLE_EDITOR)
 		correct_form(r, o, f);
+	buf_release(&title);
+	buf_init(&title);
+	buf_printf(&title, "observance:%s", o->key);
+	if (web_history(r, title.data) == -1)
+		goto done;
 	ui_end(r);
 	ret = 0;
 done:
@@ -358,6 +385,46 @@ web_occasion_correct(struct web_req *r)
 	buf_init(&to);
 	buf_printf(&to, "/app/occasions/%s", o->key);
 	ret = web_redirect_flash(r, to.data, "corrected", NULL);
+	buf_release(&to);
+	return ret;
+}
+
+/* POST /app/occasions/KEY/reset: the shipped row again. */
+int
+web_occasion_reset(struct web_req *r)
+{
+	struct observance *o = obs_set_find(&r->data->set, r->arg);
+	struct correction c;
+	struct correction_input in;
+	struct buf before, after, to;
+	int rc, ret = -1;
+
+	if (o == NULL)
+		return not_found(r);
+	if ((rc = correction_get(r->st, o->key, &c)) == -1)
+		return -1;
+	buf_init(&before);
+	buf_init(&after);
+	buf_init(&to);
+	buf_printf(&to, "/app/occasions/%s", o->key);
+	if (rc == 1) {
+		ret = web_redirect(r, to.data);
+		goto done;
+	}
+	in = (struct correction_input){ c.shipped_rule, c.shipped_source,
+	    c.shipped_confidence, c.shipped_note };
+	correction_obs_json(o, &before);
+	correction_input_json(&in, c.shipped_base_year, &after);
+	rc = correction_reset(r->st, o->key, r->s.user.email, r->now,
+	    before.data, after.data);
+	correction_release(&c);
+	if (rc == -1)
+		goto done;
+	web_dirty(r);
+	ret = web_redirect_flash(r, to.data, "reset", NULL);
+done:
+	buf_release(&before);
+	buf_release(&after);
 	buf_release(&to);
 	return ret;
 }
