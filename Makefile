@@ -146,6 +146,7 @@ SRCS = \
 	src/store/trash.c \
 	src/store/user.c \
 	src/web/assets.c \
+	src/web/pick.c \
 	src/web/route.c \
 	src/web/search.c \
 	src/web/ui.c \

@@ -668,3 +668,56 @@ ui_table_begin(struct web_req *r, unsigned date_cols, const char *label,
 	va_end(ap);
 	html_raw(r->out, "</tr></thead><tbody>\n");
 }
+
+void
+ui_remind(struct web_req *r, const char *offsets)
+{
+	const char *p = offsets;
+	char unit;
+	long n;
+	int k, first = 1;
+
+	for (; p != NULL && *p != '\0'; p += k) {
+		while (*p == ',' || *p == ' ')
+			p++;
+		if (sscanf(p, "%ld%c%n", &n, &unit, &k) != 2 || n < 0) {
+			/* Not an offset: as it is (the check refused such
+			 * text already). */
+			html_printf(r->out, "%s", p);
+			return;
+		}
+		html_printf(r->out, "%s%ld %s", first ? "" : ", ", n,
+		    unit == 'w' ? L(r, "tuần", n == 1 ? "week" : "weeks") :
+		    unit == 'h' ? L(r, "giờ", n == 1 ? "hour" : "hours") :
+		    L(r, "ngày", n == 1 ? "day" : "days"));
+		first = 0;
+	}
+	if (!first)
+		html_printf(r->out, " %s", L(r, "trước", "before"));
+}
+
+void
+ui_countries(struct web_req *r, const char *codes)
+{
+	const struct observance *o;
+	const char *p = codes;
+	char cc[3];
+	size_t i;
+	int first = 1;
+
+	for (; p != NULL && *p != '\0';) {
+		while (*p == ' ')
+			p++;
+		if (p[0] == '\0' || p[1] == '\0')
+			break;
+		snprintf(cc, sizeof(cc), "%c%c", p[0], p[1]);
+		p += 2;
+		for (i = 0, o = NULL; i < r->data->set.n && o == NULL; i++)
+			if (strcmp(r->data->set.v[i]->country, cc) == 0)
+				o = r->data->set.v[i];
+		html_printf(r->out, "%s%s", first ? "" : ", ", o != NULL &&
+		    L(r, o->country_vi, o->country_en) != NULL ?
+		    L(r, o->country_vi, o->country_en) : cc);
+		first = 0;
+	}
+}

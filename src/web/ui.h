@@ -104,6 +104,11 @@ void ui_when(struct web_req *r, const struct activity *a);
 /* The year of ?year= within the lunar module's range, else this year. */
 int ui_asked_year(struct web_req *r);
 
+/* Reminder offsets ("7d,1d") in words: "7 ngày, 1 ngày trước". */
+void ui_remind(struct web_req *r, const char *offsets);
+/* Country codes ("JP US") as their names: "Nhật Bản, Hoa Kỳ". */
+void ui_countries(struct web_req *r, const char *codes);
+
 /* Words of the request's language. */
 const char *ui_kind(const struct web_req *r, enum kind k);
 const char *ui_milestone(const struct web_req *r, enum milestone m);

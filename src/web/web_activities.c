@@ -264,8 +264,10 @@ details(struct web_req *r, const struct activity *a)
 		ui_occasion(r, o);
 		html_raw(r->out, "</dd>\n");
 	}
-	row(r, L(r, "Nhắc trước", "Reminders"), a->remind != NULL ?
-	    a->remind : r->cfg->remind_offsets);
+	html_printf(r->out, "<dt>%s</dt><dd>", L(r, "Nhắc việc",
+	    "Reminders"));
+	ui_remind(r, a->remind != NULL ? a->remind : r->cfg->remind_offsets);
+	html_raw(r->out, "</dd>\n");
 	row(r, L(r, "Trạng thái", "Status"), ui_status(r, a->status));
 	row(r, L(r, "Công khai", "Public"), a->public == 1 ? L(r, "Có: tên, "
 	    "thời gian và địa điểm hiện trên lịch công khai", "Yes: its "
@@ -274,7 +276,12 @@ details(struct web_req *r, const struct activity *a)
 	row(r, L(r, "Ghi chú", "Notes"), a->notes);
 	if ((c = config_category_find(r->cfg, a->category)) != NULL)
 		row(r, L(r, "Loại", "Category"), L(r, c->name_vi, c->name_en));
-	row(r, L(r, "Nước đối tác", "Partner countries"), a->countries);
+	if (a->countries != NULL && *a->countries != '\0') {
+		html_printf(r->out, "<dt>%s</dt><dd>", L(r, "Nước đối tác",
+		    "Partner countries"));
+		ui_countries(r, a->countries);
+		html_raw(r->out, "</dd>\n");
+	}
 	row(r, L(r, "Đối tác", "Partner organisations"), a->partner);
 	row(r, L(r, "Kết quả", "Result"), a->result);
 	snprintf(n, sizeof(n), "%d", a->participants);

@@ -50,10 +50,12 @@ contact_row(struct web_req *r, const struct contact *c, int admin)
 
 	buf_init(&enc);
 	esc_url(&enc, c->key);
-	html_printf(r->out, "<tr><td>%s</td><td>%s<br><code>%s</code></td>"
+	html_raw(r->out, "<tr><td>");
+	ui_countries(r, c->country);
+	html_printf(r->out, "</td><td>%s</td>"
 	    "<td>%s</td><td>%s<br><small>%s</small></td><td>%s</td>"
-	    "<td>%s</td><td>%s</td><td>%s</td>", c->country,
-	    contact_kind_label(c->kind, r->lang == LANG_EN), c->key,
+	    "<td>%s</td><td>%s</td><td>%s</td>",
+	    contact_kind_label(c->kind, r->lang == LANG_EN),
 	    c->city != NULL ? c->city : "", r->lang == LANG_EN ? c->name_en :
 	    c->name_vi, r->lang == LANG_EN ? c->name_vi : c->name_en,
 	    c->address != NULL ? c->address : "", c->email != NULL ? c->email :
@@ -168,8 +170,8 @@ edit_page(struct web_req *r, unsigned status, const struct contact *old,
 	esc_url(&q, old->key);
 	r->rs->status = status;
 	ui_begin(r, L(r, "Sửa liên hệ", "Edit a contact"), "letters");
-	html_printf(r->out, "<p><strong>%s</strong> (<code>%s</code>)</p>\n",
-	    r->lang == LANG_EN ? old->name_en : old->name_vi, old->key);
+	html_printf(r->out, "<p><strong>%s</strong></p>\n",
+	    r->lang == LANG_EN ? old->name_en : old->name_vi);
 	if (status == 422)
 		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s</p>"
 		    "\n", L(r, "Chưa lưu được: hãy sửa các mục được đánh dấu "

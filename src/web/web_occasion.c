@@ -43,6 +43,27 @@ dt_text(struct web_req *r, const char *vi, const char *en, const char *s)
 	    s != NULL && s[0] != '\0' ? s : "—");
 }
 
+/* A date rule as calendars/ writes it ("1994-03", "03-14"), in words
+ * as ui_rule() says it; "—" when there is none. */
+static void
+rule_words(struct web_req *r, const char *text, int base_year)
+{
+	struct observance o;
+	const char *err;
+
+	memset(&o, 0, sizeof(o));
+	if (text == NULL || *text == '\0' || rules_parse(text, &o.rule,
+	    &err) == -1) {
+		html_printf(r->out, "%s", text != NULL && *text != '\0' ?
+		    text : "—");
+		return;
+	}
+	if (o.rule.base_year == 0)
+		o.rule.base_year = base_year;
+	o.spec = (char *)text;
+	ui_rule(r, &o);
+}
+
 /* For editors: put the shipped row back. */
 static void
 reset_button(struct web_req *r, const struct correction *c)
@@ -76,16 +97,18 @@ correction_state(struct web_req *r, const struct correction *c)
 		    "and source above are a local correction:"));
 		html_printf(r->out, "%s, ", c->who);
 		ui_date(r, day);
-		html_printf(r->out, ". %s <code>%s</code>; %s %s.</p>\n",
-		    L(r, "Dữ liệu gốc: ngày", "Shipped data: date"),
-		    c->shipped_rule != NULL && c->shipped_rule[0] != '\0' ?
-		    c->shipped_rule : "—", L(r, "nguồn", "source"),
+		html_printf(r->out, ". %s ", L(r, "Dữ liệu gốc: ngày",
+		    "Shipped data: date"));
+		rule_words(r, c->shipped_rule, c->shipped_base_year);
+		html_printf(r->out, "; %s %s.</p>\n", L(r, "nguồn", "source"),
 		    c->shipped_source != NULL ? c->shipped_source : "—");
 		reset_button(r, c);
 		return;
 	}
-	html_printf(r->out, "<p class=\"card\">%s <code>%s</code> (%s, ",
-	    L(r, "Chỉnh sửa ngày", "The correction to"), c->rule, c->who);
+	html_printf(r->out, "<p class=\"card\">%s ", L(r, "Chỉnh sửa ngày",
+	    "The correction to"));
+	rule_words(r, c->rule, c->base_year);
+	html_printf(r->out, " (%s, ", c->who);
 	ui_date(r, day);
 	html_printf(r->out, ") %s</p>\n", L(r, "không còn áp dụng: dữ liệu "
 	    "gốc đã được cập nhật sau đó.", "no longer applies: the shipped "
@@ -100,13 +123,11 @@ facts(struct web_req *r, const struct observance *o)
 	html_raw(r->out, "<dl class=\"row card\">");
 	dt_text(r, "Loại", "Kind", ui_kind(r, o->kind));
 	if (o->country[0] != '\0')
-		html_printf(r->out, "<dt>%s</dt><dd>%s (%s)</dd>",
-		    L(r, "Quốc gia", "Country"), cn != NULL ? cn : o->country,
-		    o->country);
+		html_printf(r->out, "<dt>%s</dt><dd>%s</dd>",
+		    L(r, "Quốc gia", "Country"), cn != NULL ? cn : o->country);
 	html_printf(r->out, "<dt>%s</dt><dd>", L(r, "Ngày", "Date"));
 	ui_rule(r, o);
-	html_printf(r->out, " <code>%s</code></dd>", o->spec != NULL ?
-	    o->spec : "");
+	html_raw(r->out, "</dd>");
 	html_printf(r->out, "<dt>%s</dt><dd>", L(r, "Tính số năm từ",
 	    "Counted from"));
 	if (o->rule.base_year > 0)
@@ -118,7 +139,6 @@ facts(struct web_req *r, const struct observance *o)
 	    rules_confidence(o)));
 	dt_text(r, "Nguồn", "Source", o->source);
 	dt_text(r, "Ghi chú", "Note", o->note);
-	dt_text(r, "Mã", "Key", o->key);
 	html_raw(r->out, "</dl>\n");
 }
 

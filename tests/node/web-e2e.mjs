@@ -45,7 +45,63 @@ const PLAN = {
 	title: 'Tổ chức kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – ' +
 	    'Nhật Bản',
 	remind: '7d,1d',
+	remindWords: '7 ngày, 1 ngày trước',
+	occasion: 'Thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản',
 };
+
+// 1 if what the form shows (its labels, values shown and options' text)
+// has no internal key ("relation:JP") or ISO code list ("JP US").
+async function formHasNoCode(page) {
+	const shown = await page.$eval('main form', (f) => {
+		const out = [f.innerText];
+		for (const e of f.querySelectorAll('input:not([type=hidden])'))
+			if (e.type !== 'checkbox' && e.type !== 'radio')
+				out.push(e.value);
+		return out.join('\n');
+	});
+	const bad = shown.match(/\b(relation|national-day|partnership):|\b[A-Z]{2} [A-Z]{2}\b|Mã ISO|YYYY-MM-DD|\b\d+d,\d+d\b/);
+	if (bad !== null)
+		console.log(`code in the form: ${bad[0]}`);
+	return bad === null;
+}
+
+// The dashboard's top item planned from "Lên kế hoạch", the prefilled
+// form saved as it is: the activity has the date, the occasion, the
+// category and the countries the plan filled in.
+async function planTopItem(browser) {
+	const page = await newPage(browser);
+
+	await page.goto(BASE + '/app/login');
+	await login(page, EDITOR);
+	const first = '#plan ~ ul li:first-child a.button';
+	const occasion = await text(page, '#plan ~ ul li:first-child ' +
+	    'a[href*="/app/occasions/"]');
+	if (!check(await page.$(first) !== null,
+	    `the dashboard's top item has "Lên kế hoạch" (${occasion})`))
+		return;
+	await follow(page, first);
+	const title = await value(page, 'title');
+	const date = await value(page, 'start_date');
+	check(title !== null && title.startsWith('Tổ chức kỷ niệm'),
+	    `the top item's form is filled in (${title}, ${date})`);
+	check(await formHasNoCode(page), 'the top item\'s form shows no code');
+	const resp = await follow(page,
+	    'form[action$="/app/activities"] button[type="submit"]');
+	const body = await text(page, 'main');
+	check(/\/app\/activities\/\d+$/.test(page.url()) &&
+	    resp.status() === 200 && body.includes('Đã tạo hoạt động.'),
+	    `the prefilled form saves unchanged (${page.url()})`);
+	check(body.includes('Hoạt động kỷ niệm'),
+	    'the category was filled in: "Hoạt động kỷ niệm"');
+	check(body.includes(date.split('-').reverse().map((x) =>
+	    String(Number(x))).join('/')), `the page shows the date ${date}`);
+	await shoot(page, 'planned-top');
+	await page.goto(BASE + '/app/');
+	check(await text(page, '#plan ~ ul li:first-child ' +
+	    'a[href*="/app/occasions/"]') !== occasion,
+	    'once planned, the top item leaves "Cần lên kế hoạch"');
+	await page.browserContext().close();
+}
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const MAX_BYTES = 100 * 1024;
@@ -297,14 +353,16 @@ async function planMilestone(browser) {
 	const title = await value(page, 'title');
 	check(title !== null && title.startsWith(PLAN.title),
 	    `the form's title is filled in (${title})`);
-	check(await value(page, 'start') === PLAN.date,
+	check(await value(page, 'start_date') === PLAN.date,
 	    `the form's start is ${PLAN.date}`);
-	check(await value(page, 'observance') === PLAN.observance,
-	    `the form's occasion is ${PLAN.observance}`);
-	check(await value(page, 'owners') === EDITOR,
-	    `the form's owner is the staff member`);
-	await page.$eval('input[name="remind"]', (e) => { e.value = ''; });
-	await page.type('input[name="remind"]', PLAN.remind);
+	check(await value(page, 'observance') === PLAN.occasion,
+	    `the form's occasion is "${PLAN.occasion}"`);
+	check(await page.$eval(`input[name="owner"][value="${EDITOR}"]`,
+	    (e) => e.checked).catch(() => false),
+	    `the form's owner is the staff member, ticked`);
+	check(await formHasNoCode(page), 'the form shows no key or ISO code');
+	// Reminders 7 and 1 day before: the 30-day box unticked.
+	await page.click('input[name="remind_pick"][value="30d"]');
 	// Internal unless ticked: this one goes into the public calendar.
 	check(await page.$eval('input[name="public"]', (e) => !e.checked),
 	    'a new activity is not public unless ticked');
@@ -324,8 +382,10 @@ async function planMilestone(browser) {
 	    'the activity page is titled as the form was');
 	const body = await text(page, 'main');
 	check(body.includes('Đã tạo hoạt động.'), 'the page says it was created');
-	check(body.includes(PLAN.remind), `the page shows the reminders ` +
-	    `${PLAN.remind}`);
+	check(body.includes(PLAN.remindWords), `the page shows the reminders ` +
+	    `"${PLAN.remindWords}"`);
+	check(body.includes('Nhật Bản') && body.includes('Hoạt động kỷ niệm'),
+	    'the page shows the country and the category the plan filled in');
 	check(body.includes('21/9/2023'), 'the page shows the date 21/9/2023');
 	fs.writeFileSync(path.join(OUT, 'e2e.activity'),
 	    `${m[1]}\n${title}\n`);
@@ -403,11 +463,13 @@ const browser = await puppeteer.launch({
 	executablePath: env('E2E_CHROMIUM'),
 	headless: true,
 	userDataDir: path.join(OUT, 'chromium-profile'),
-	args: ['--no-sandbox', '--disable-gpu', '--no-first-run',
+	// A Vietnamese staff member's browser: date inputs read d/m/yyyy.
+	args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--lang=vi',
 	    '--disable-background-networking', '--disable-component-update',
 	    '--disable-sync'],
 });
 try {
+	await planTopItem(browser);
 	const id = await planMilestone(browser);
 	await loginWithoutScript(browser);
 	await correctMonthPrecisionDate(browser);
