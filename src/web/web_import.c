@@ -241,6 +241,7 @@ web_import(struct web_req *r)
 	buf_init(&msgs);
 	s.messages = &msgs;
 	s.cfg = r->cfg;
+	s.vi = r->lang == LANG_VI;
 	if (ics)
 		ret = import_ics(r->st, name, data, len, r->now, att != NULL ?
 		    IMPORT_ATTENDEES : 0, &s);

@@ -263,13 +263,23 @@ correct_form(struct web_req *r, const struct observance *o,
 		"recalled" };
 	const char *pairs[2 * NELEM(confs) + 1];
 	const struct correction_input *in = f->in;
-	struct ui_field date = { "date", L(r, "Ngày", "Date"), "text",
-	    in != NULL ? in->date : o->spec, L(r, "Viết như trong dữ liệu "
-	    "gốc: YYYY-MM-DD; YYYY-MM hoặc YYYY khi chỉ biết tháng, năm; "
-	    "MM-DD hằng năm; lunar MM-DD (âm lịch).", "As the shipped data "
-	    "writes it: YYYY-MM-DD; YYYY-MM or YYYY when only the month or "
-	    "year is known; MM-DD every year; lunar MM-DD."),
-	    field_error(r, f, "date"), 1, "off" };
+	const char *shown = in != NULL ? in->date : o->spec;
+	struct ymd d;
+	int exact = shown != NULL && strlen(shown) == 10 &&
+	    util_parse_ymd(shown, &d) == 0;
+	struct ui_field day = { "date_day", L(r, "Ngày chính xác", "The exact "
+	    "day"), "date", exact ? shown : NULL, L(r, "Chọn ngày, tháng, năm "
+	    "trên lịch.", "Pick the day, month and year."),
+	    exact ? field_error(r, f, "date") : NULL, 0, "off" };
+	struct ui_field date = { "date", L(r, "Hoặc khi chưa biết ngày "
+	    "chính xác", "Or when the exact day is not known"), "text",
+	    exact ? NULL : shown, L(r, "Chỉ biết tháng: năm-tháng, ví dụ "
+	    "1994-03. Chỉ biết năm: 1994. Ngày hằng năm: tháng-ngày, ví dụ "
+	    "09-02. Ngày âm lịch: chữ lunar rồi tháng-ngày, ví dụ lunar 08-15 "
+	    "cho rằm tháng Tám.", "Month only: year-month, e.g. 1994-03. Year "
+	    "only: 1994. Every year: month-day, e.g. 09-02. A lunar date: "
+	    "lunar and month-day, e.g. lunar 08-15 for the 15th of the 8th "
+	    "month."), exact ? NULL : field_error(r, f, "date"), 0, "off" };
 	struct ui_field source = { "source", L(r, "Nguồn xác nhận", "Source"),
 	    "text", in != NULL ? in->source : NULL, L(r, "Văn bản, bài báo "
 	    "(tên báo, số bài) hoặc báo cáo cho biết ngày này.", "The "
@@ -291,7 +301,12 @@ correct_form(struct web_req *r, const struct observance *o,
 	    "action=\"%s/app/occasions/%s/correct\">", L(r, "Chỉnh sửa ngày",
 	    "Correct the date"), r->root, o->key);
 	ui_csrf(r);
+	ui_field(r, &day);
+	html_printf(r->out, "<details%s><summary>%s</summary>", exact ? "" :
+	    " open", L(r, "Chưa biết ngày chính xác, hoặc ngày âm lịch",
+	    "No exact day yet, or a lunar date"));
 	ui_field(r, &date);
+	html_raw(r->out, "</details>\n");
 	ui_field(r, &source);
 	if (cerr != NULL)
 		html_printf(r->out, "<p class=\"error\">%s</p>", cerr);
@@ -387,6 +402,7 @@ web_occasion_correct(struct web_req *r)
 	struct correction_input in;
 	struct correct_form f = { &in, { NULL, 0 } };
 	const struct field *k;
+	const char *day;
 	struct buf to;
 	int base_year = 0, ret;
 
@@ -394,6 +410,9 @@ web_occasion_correct(struct web_req *r)
 		return not_found(r);
 	for (k = correction_fields; k->name != NULL; k++)
 		*field_slot(k, &in) = http_req_field(r->hr, k->name);
+	/* The calendar's day, when picked, is the date. */
+	if ((day = http_req_field(r->hr, "date_day")) != NULL && *day != '\0')
+		in.date = day;
 	if (correction_check(o, r->lunar, &in, &base_year, &f.errs) == -1) {
 		ret = occasion_page(r, o, 422, &f);
 		field_errs_release(&f.errs);

@@ -20,7 +20,9 @@
 #include "web.h"
 #include "web_pages.h"
 
-/* One choice of a filter: its value in the query and its selector term. */
+/* One choice of a filter: its value in the query and its selector term.
+ * The classes' words begin as rules_milestone_label() says them (the
+ * badges, the plan and the digest say the same). */
 struct choice {
 	const char *value, *term, *vi, *en;
 };
@@ -28,12 +30,12 @@ struct choice {
 static const struct choice classes[] = {
 	{ "milestone", "milestone", "Năm chẵn, năm tròn",
 	    "Round anniversaries" },
-	{ "round", "class:round", "Năm chẵn (5, 15, 35... năm)",
-	    "Fifth years (5, 15, 35...)" },
-	{ "decade", "class:decade|jubilee", "Năm tròn (10, 20, 25... năm)",
-	    "Decades (10, 20, 25...)" },
-	{ "jubilee", "class:jubilee", "25, 50, 75, 100 năm",
-	    "25, 50, 75, 100 years" },
+	{ "round", "class:round", "Năm chẵn (5, 15, 35… năm)",
+	    "Round (5, 15, 35… years)" },
+	{ "decade", "class:decade", "Năm tròn (10, 20, 30… năm)",
+	    "Decade (10, 20, 30… years)" },
+	{ "jubilee", "class:jubilee", "Đại lễ (25, 50, 75, 100… năm)",
+	    "Jubilee (25, 50, 75, 100… years)" },
 	{ NULL, NULL, NULL, NULL }
 };
 

@@ -82,7 +82,7 @@ expect "a correction without a source is refused (422)" [ "$(web_post editor \
     /app/occasions/relation:WS/correct date=1994-03-14 source= \
     confidence=confirmed note=)" = 422 ]
 expect_grep '<p class="error" id="e-source">Chưa điền mục này.</p>' "$T/post.html"
-expect_grep 'id="f-date" name="date" required autocomplete="off" aria-describedby="h-date" value="1994-03-14"' \
+expect_grep 'type="date" id="f-date_day" name="date_day" autocomplete="off" aria-describedby="h-date_day" value="1994-03-14"' \
     "$T/post.html"
 expect "a date that is no date is refused (422)" [ "$(web_post editor \
     /app/occasions/relation:WS/correct date=1994-13-14 source=x \

@@ -134,9 +134,12 @@ expect "contact rows in the audit trail" [ "$(q "SELECT group_concat(action,
 
 # A correction undone: Samoa's relation known to the month, corrected to
 # the day, then the shipped row again.
+# (The calendar's day, when picked, wins over the text field.)
 expect "the correction is saved (303)" [ "$(web_post editor \
-    /app/occasions/relation:WS/correct date=1994-03-14 source=Kiểm_thử \
-    confidence=confirmed note=)" = 303 ]
+    /app/occasions/relation:WS/correct date_day=1994-03-14 date=1994-03 \
+    source=Kiểm_thử confidence=confirmed note=)" = 303 ]
+"$KYNIEM" list --edited >"$T/edited0"
+expect_grep '^relation:WS *1994-03-14 ' "$T/edited0"
 web_get editor /app/occasions/relation:WS "$T/o1.html" >/dev/null
 expect_grep 'đã được chỉnh sửa tại đơn vị' "$T/o1.html"
 expect_grep 'action="/app/occasions/relation%3AWS/reset"' "$T/o1.html"

@@ -305,8 +305,11 @@ async function correctMonthPrecisionDate(browser) {
 	check(await value(page, 'date') === '2013-09',
 	    `the occasion's form shows the month-precision date ` +
 	    `(${await value(page, 'date')})`);
-	await page.$eval('input[name="date"]', (e) => { e.value = ''; });
-	await page.type('input[name="date"]', CORRECT.date);
+	check(!(await text(page, 'main')).includes(CORRECT.key),
+	    'the occasion page shows no key');
+	// The day from the calendar input, as a person picks it.
+	await page.$eval('input[name="date_day"]', (e, d) => { e.value = d; },
+	    CORRECT.date);
 	await page.type('input[name="source"]', CORRECT.source);
 	const resp = await follow(page,
 	    'form[action$="/correct"] button[type="submit"]');
@@ -319,6 +322,23 @@ async function correctMonthPrecisionDate(browser) {
 	check(dates.includes(CORRECT.shown), `after the correction the ` +
 	    `dashboard lists ${CORRECT.key} on ${CORRECT.shown} ` +
 	    `(${dates.join(', ')})`);
+
+	// Then back to the shipped row, confirming the question.
+	await page.goto(`${BASE}/app/occasions/${CORRECT.key}`);
+	page.once('dialog', (d) => d.accept());
+	await follow(page, 'form[action$="/reset"] button[type="submit"]');
+	const body = await text(page, 'main');
+	check(body.includes('Đã khôi phục ngày và nguồn của dữ liệu gốc.') &&
+	    !body.includes('đã được chỉnh sửa tại đơn vị'),
+	    'the shipped date is restored from the occasion page');
+	check(body.includes('Lịch sử thay đổi') &&
+	    body.includes('Khôi phục dữ liệu gốc') &&
+	    body.includes('Chỉnh sửa ngày'),
+	    'the occasion page shows its history to the editor');
+	await shoot(page, 'occasion-restored');
+	dates = await dashboardDates(page, CORRECT.key);
+	check(!dates.includes(CORRECT.shown), `after the restoration the ` +
+	    `dashboard has no ${CORRECT.shown} (${dates.join(', ')})`);
 	await page.browserContext().close();
 }
 
@@ -407,6 +427,51 @@ async function planMilestone(browser) {
 	return m[1];
 }
 
+// A test activity deleted (the question confirmed), gone from the list,
+// then restored from its own page.
+async function deleteAndRestore(browser) {
+	const page = await newPage(browser);
+
+	await page.goto(BASE + '/app/login');
+	await login(page, EDITOR);
+	await page.goto(BASE + '/app/activities/new');
+	await page.type('input[name="title"]', 'Hoạt động thử để xóa');
+	await page.$eval('input[name="start_date"]', (e) => {
+		e.value = '2023-10-05';
+	});
+	let resp = await follow(page,
+	    'form[action$="/app/activities"] button[type="submit"]');
+	const m = /\/app\/activities\/(\d+)$/.exec(page.url());
+	if (!check(m !== null && resp.status() === 200,
+	    `a test activity is created (${page.url()})`))
+		return;
+	page.once('dialog', (d) => d.accept());
+	await follow(page, 'form[action$="/delete"] button[type="submit"]');
+	let body = await text(page, 'main');
+	check(body.includes('Hoạt động này đã bị xóa') &&
+	    await page.$('form[action$="/restore"]') !== null,
+	    'the deleted activity\'s page says so and offers to restore it');
+	await shoot(page, 'deleted');
+	await audit(page, 'deleted');
+	await page.goto(BASE + '/app/activities?year=2023');
+	check(!(await text(page, 'main')).includes('Hoạt động thử để xóa'),
+	    'the deleted activity is not in the list');
+	await page.goto(BASE + '/app/trash');
+	check((await text(page, 'main')).includes('Hoạt động thử để xóa'),
+	    'it is on "Đã xóa"');
+	await shoot(page, 'trash');
+	await audit(page, 'trash');
+	await follow(page, 'form[action$="/restore"] button[type="submit"]');
+	body = await text(page, 'main');
+	check(body.includes('Đã khôi phục hoạt động.') &&
+	    body.includes('Lịch sử thay đổi'),
+	    `restored, with its history (${page.url()})`);
+	await page.goto(BASE + '/app/activities?year=2023');
+	check((await text(page, 'main')).includes('Hoạt động thử để xóa'),
+	    'the restored activity is in the list again');
+	await page.browserContext().close();
+}
+
 // The login form without JavaScript.
 async function loginWithoutScript(browser) {
 	const page = await newPage(browser, false);
@@ -471,6 +536,7 @@ const browser = await puppeteer.launch({
 try {
 	await planTopItem(browser);
 	const id = await planMilestone(browser);
+	await deleteAndRestore(browser);
 	await loginWithoutScript(browser);
 	await correctMonthPrecisionDate(browser);
 	await tourAll(browser, id);
