@@ -82,10 +82,20 @@ sed -n '/id="history"/,$p' "$T/a2.html" | grep -o 'Khôi phục hoạt động\|
     >"$T/hist" || true
 expect "the history lists the restoration, then the deletion" \
     [ "$(tr '\n' ' ' <"$T/hist")" = 'Khôi phục hoạt động Xóa hoạt động ' ]
+# An edit is told field by field, in words: no offset code, no key.
+expect "an edit of the reminders and the category (303)" [ "$(web_post \
+    editor "/app/activities/$ID" remind=7d,1d was_remind= \
+    category=anniversary was_category=)" = 303 ]
+web_get editor "/app/activities/$ID" "$T/a3.html" >/dev/null
+expect_grep 'Sửa hoạt động<br><span class="muted">Nhắc trước:</span> <span class="muted">—</span> → 7 ngày, 1 ngày trước<br><span class="muted">Loại hoạt động:</span> <span class="muted">—</span> → Hoạt động kỷ niệm' \
+    "$T/a3.html"
+sed -n '/id="history"/,$p' "$T/a3.html" >"$T/hist3"
+expect_no_grep '7d\|relation:WS\|anniversary' "$T/hist3"
 web_get viewer "/app/activities/$ID" "$T/v2.html" >/dev/null
 expect_no_grep 'id="history"' "$T/v2.html"
 expect "one audit row each" [ "$(q "SELECT group_concat(action || ' ' ||
-    who, ';') FROM audit WHERE object = 'activity:$ID'")" = \
+    who, ';') FROM audit WHERE object = 'activity:$ID' AND action IN
+    ('activity.delete', 'activity.restore')")" = \
     "activity.delete editor@example.org;activity.restore editor@example.org" ]
 
 # 30 days on, a deleted activity is gone for good (the next deletion
