@@ -74,8 +74,51 @@ observance_text(const struct observance *o)
 	return s;
 }
 
-void
-search_index_build(const struct dataset *d, struct search_index *ix)
+/* The countries of d, each once: its first observance and its names. */
+static void
+countries_build(const struct dataset *d, struct search_index *ix)
+{
+	const struct observance *o;
+	struct buf raw;
+	size_t i, k;
+
+	ix->cty = xcalloc(d->set.n + 1, sizeof(*ix->cty));
+	ix->cty_text = xcalloc(d->set.n + 1, sizeof(*ix->cty_text));
+	for (i = 0; i < d->set.n; i++) {
+		o = d->set.v[i];
+		for (k = 0; k < ix->ncty && strcmp(d->set.v[ix->cty[k]]->country,
+		    o->country) != 0; k++)
+			;
+		if (o->country[0] == '\0' || k < ix->ncty)
+			continue;
+		buf_init(&raw);
+		add(&raw, o->country_vi);
+		add(&raw, o->country_en);
+		ix->cty[ix->ncty] = i;
+		ix->cty_text[ix->ncty++] = fold(&raw);
+		buf_release(&raw);
+	}
+}
+
+static char *
+contact_text(const struct contact *c)
+{
+	struct buf raw;
+	char *s;
+
+	buf_init(&raw);
+	add(&raw, c->name_vi);
+	add(&raw, c->name_en);
+	add(&raw, c->city);
+	add(&raw, c->address);
+	s = fold(&raw);
+	buf_release(&raw);
+	return s;
+}
+
+int
+search_index_build(const struct dataset *d, struct store *st,
+    struct search_index *ix)
 {
 	size_t i;
 
@@ -88,6 +131,14 @@ search_index_build(const struct dataset *d, struct search_index *ix)
 	for (i = 0; i < d->set.n; i++)
 		ix->obs[i] = observance_text(d->set.v[i]);
 	ix->nobs = d->set.n;
+	countries_build(d, ix);
+	if (contact_load(st, NULL, &ix->contacts) == -1)
+		return -1;
+	ix->contact_text = xcalloc(ix->contacts.n + 1,
+	    sizeof(*ix->contact_text));
+	for (i = 0; i < ix->contacts.n; i++)
+		ix->contact_text[i] = contact_text(&ix->contacts.v[i]);
+	return 0;
 }
 
 void
@@ -95,12 +146,20 @@ search_index_release(struct search_index *ix)
 {
 	size_t i;
 
-	for (i = 0; i < ix->nacts; i++)
+	for (i = 0; ix->acts != NULL && i < ix->nacts; i++)
 		free(ix->acts[i]);
-	for (i = 0; i < ix->nobs; i++)
+	for (i = 0; ix->obs != NULL && i < ix->nobs; i++)
 		free(ix->obs[i]);
+	for (i = 0; i < ix->ncty; i++)
+		free(ix->cty_text[i]);
+	for (i = 0; ix->contact_text != NULL && i < ix->contacts.n; i++)
+		free(ix->contact_text[i]);
 	free(ix->acts);
 	free(ix->obs);
+	free(ix->cty);
+	free(ix->cty_text);
+	free(ix->contact_text);
+	contact_list_release(&ix->contacts);
 	memset(ix, 0, sizeof(*ix));
 }
 
@@ -190,20 +249,4 @@ search_phrase(const struct search_query *sq, const char *hay)
 			return 1;
 	}
 	return 0;
-}
-
-int
-search_match_text(const struct search_query *sq, const char *text)
-{
-	struct buf f;
-	int m;
-
-	if (sq->n == 0 || text == NULL)
-		return 0;
-	buf_init(&f);
-	buf_puts(&f, "");
-	collate_fold(text, &f);
-	m = search_match(sq, f.data);
-	buf_release(&f);
-	return m;
 }

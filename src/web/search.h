@@ -10,7 +10,10 @@
 
 #include <stddef.h>
 
+#include "contact.h"
+
 struct dataset;
+struct store;
 
 struct search_index {
 	char **acts;	/* per activity of the dataset: title, place,
@@ -18,10 +21,17 @@ struct search_index {
 	char **obs;	/* per observance: its subject in both languages,
 			   its country's names */
 	size_t nacts, nobs;
+	size_t *cty;	/* per country: its first observance in d */
+	char **cty_text;	/* and its names */
+	size_t ncty;
+	struct contact_list contacts;	/* every contact, loaded */
+	char **contact_text;	/* names, city, address */
 };
 
-/* Fold d's texts into ix (which borrows nothing from d). */
-void search_index_build(const struct dataset *d, struct search_index *ix);
+/* Fold d's texts and st's contacts into ix (which borrows nothing from
+ * d); 0, or -1 (logged) when the contacts cannot be read. */
+int search_index_build(const struct dataset *d, struct store *st,
+    struct search_index *ix);
 void search_index_release(struct search_index *ix);
 
 /* The words of a query, folded: at most SEARCH_WORDS of them. */
@@ -42,9 +52,5 @@ int search_match(const struct search_query *sq, const char *hay);
 /* 1 if hay has sq's words one after the other ("nhat ban" in "viet
  * nam - nhat ban"): such rows are shown first. */
 int search_phrase(const struct search_query *sq, const char *hay);
-
-/* 1 if every word of sq is in text once folded (for the few rows no
- * index holds, the contacts). */
-int search_match_text(const struct search_query *sq, const char *text);
 
 #endif

@@ -30,7 +30,8 @@ struct found {
 	size_t *obs, nobs;	/* of r->data->set */
 	size_t *cty, ncty;	/* of r->data->set: the first observance
 				   of each matching country */
-	struct contact_list contacts;	/* only the matching ones kept */
+	size_t *con, ncon;	/* of the index's contacts */
+	const struct search_index *ix;
 };
 
 /*
@@ -63,75 +64,22 @@ find_activities(const struct search_index *ix, struct found *f)
 	find_rows(&f->sq, ix->acts, ix->nacts, -1, f->acts, &f->nacts);
 }
 
-/* 1 if observance i is the first of its country in the set. */
-static int
-first_of_country(const struct obs_set *set, size_t i, const char **seen,
-    size_t nseen)
-{
-	size_t k;
-
-	for (k = 0; k < nseen; k++)
-		if (strcmp(seen[k], set->v[i]->country) == 0)
-			return 0;
-	return 1;
-}
-
 static void
-find_occasions(struct web_req *r, const struct search_index *ix,
-    struct found *f)
+find_occasions(const struct search_index *ix, struct found *f)
 {
-	const struct obs_set *set = &r->data->set;
-	const char **seen = xcalloc(set->n + 1, sizeof(*seen));
-	struct buf names;
-	size_t i;
+	size_t i, n;
 
 	f->obs = xcalloc(ix->nobs + 1, sizeof(*f->obs));
-	f->cty = xcalloc(ix->nobs + 1, sizeof(*f->cty));
 	find_rows(&f->sq, ix->obs, ix->nobs, 1, f->obs, &f->nobs);
-	buf_init(&names);
-	for (i = 0; i < ix->nobs && i < set->n; i++) {
-		if (set->v[i]->country[0] == '\0' || !first_of_country(set,
-		    i, seen, f->ncty))
-			continue;
-		buf_release(&names);
-		buf_init(&names);
-		buf_printf(&names, "%s %s", set->v[i]->country_vi != NULL ?
-		    set->v[i]->country_vi : "", set->v[i]->country_en != NULL ?
-		    set->v[i]->country_en : "");
-		if (search_match_text(&f->sq, names.data)) {
-			seen[f->ncty] = set->v[i]->country;
-			f->cty[f->ncty++] = i;
-		}
-	}
-	buf_release(&names);
-	free(seen);
-}
-
-/* The contacts whose names, city or head's title match; 0 or -1. */
-static int
-find_contacts(struct web_req *r, struct found *f)
-{
-	struct contact_list *l = &f->contacts;
-	const struct contact *c;
-	struct buf t;
-	size_t i, k = 0;
-
-	if (contact_load(r->st, NULL, l) == -1)
-		return -1;
-	for (i = 0; i < l->n; i++) {
-		c = &l->v[i];
-		buf_init(&t);
-		buf_printf(&t, "%s %s %s %s", c->name_vi != NULL ? c->name_vi :
-		    "", c->name_en != NULL ? c->name_en : "", c->city != NULL ?
-		    c->city : "", c->address != NULL ? c->address : "");
-		if (search_match_text(&f->sq, t.data))
-			l->v[k++] = l->v[i];
-		else
-			contact_release(&l->v[i]);
-		buf_release(&t);
-	}
-	l->n = k;
-	return 0;
+	f->cty = xcalloc(ix->ncty + 1, sizeof(*f->cty));
+	find_rows(&f->sq, ix->cty_text, ix->ncty, 1, f->cty, &n);
+	/* Rows of the countries' list to their first observances. */
+	for (i = 0; i < n; i++)
+		f->cty[i] = ix->cty[f->cty[i]];
+	f->ncty = n;
+	f->con = xcalloc(ix->contacts.n + 1, sizeof(*f->con));
+	find_rows(&f->sq, ix->contact_text, ix->contacts.n, 1, f->con,
+	    &f->ncon);
 }
 
 static void
@@ -141,7 +89,7 @@ found_release(struct found *f)
 	free(f->acts);
 	free(f->obs);
 	free(f->cty);
-	contact_list_release(&f->contacts);
+	free(f->con);
 }
 
 /* A group's heading with its count, and its page of rows to show. */
@@ -250,13 +198,13 @@ show_contacts(struct web_req *r, const struct found *f)
 	struct buf enc;
 	long i;
 
-	group_begin(r, "contacts", "Danh bạ", "Contacts", f->contacts.n,
-	    "kpage", &pg);
-	if (f->contacts.n > 0)
+	group_begin(r, "contacts", "Danh bạ", "Contacts", f->ncon, "kpage",
+	    &pg);
+	if (f->ncon > 0)
 		html_raw(r->out, "<ul class=\"found\">\n");
-	for (i = pg.offset; i < pg.offset + pg.limit &&
-	    i < (long)f->contacts.n; i++) {
-		c = &f->contacts.v[i];
+	for (i = pg.offset; i < pg.offset + pg.limit && i < (long)f->ncon;
+	    i++) {
+		c = &f->ix->contacts.v[f->con[i]];
 		buf_init(&enc);
 		if (r->s.user.role >= ROLE_ADMIN) {
 			buf_puts(&enc, "edit?key=");
@@ -271,7 +219,7 @@ show_contacts(struct web_req *r, const struct found *f)
 		    c->city : "");
 		buf_release(&enc);
 	}
-	if (f->contacts.n > 0)
+	if (f->ncon > 0)
 		html_raw(r->out, "</ul>\n");
 	group_end(r, &pg);
 }
@@ -306,13 +254,10 @@ web_search(struct web_req *r)
 	if ((ix = web_search_index(r)) == NULL)
 		return -1;
 	search_query_init(&f.sq, q);
+	f.ix = ix;
 	if (f.sq.n > 0) {
 		find_activities(ix, &f);
-		find_occasions(r, ix, &f);
-		if (find_contacts(r, &f) == -1) {
-			found_release(&f);
-			return -1;
-		}
+		find_occasions(ix, &f);
 	}
 	ui_begin(r, L(r, "Tìm kiếm", "Search"), "search");
 	if (bad)

@@ -241,7 +241,10 @@ web_thread_index(struct web_thread *t)
 	if (web_thread_data(t) == NULL)
 		return NULL;
 	if (!t->ix_built) {
-		search_index_build(&t->data, &t->ix);
+		if (search_index_build(&t->data, t->st, &t->ix) == -1) {
+			search_index_release(&t->ix);
+			return NULL;
+		}
 		t->ix_built = 1;
 	}
 	return &t->ix;
