@@ -494,9 +494,9 @@ row_activity(struct ctx *c, char **f)
 	enum row rc;
 
 	if (!valid_activity_key(f[0]))
-		return c->run->stats->vi ? bad(c, "cột key: '%s' phải gồm 1 "
-		    "đến 128 ký tự a-z 0-9 _ - : . @", f[0]) : bad(c, "key '%s' "
-		    "must be 1-128 of a-z 0-9 _ - : . @", f[0]);
+		return c->run->stats->vi ? bad(c, "cột key: '%s' phải gồm "
+		    "1 đến 128 ký tự a-z 0-9 _ - : . @", f[0]) : bad(c,
+		    "key '%s' must be 1-128 of a-z 0-9 _ - : . @", f[0]);
 	if ((rc = remember_key(c, f[0])) != ROW_OK)
 		return rc;
 	field_errs_init(&errs);
@@ -691,7 +691,8 @@ import_csv_read(const struct import_run *run)
 			run->report(run, "%s:1: %s", run->name, rc == -1 ?
 			    csv_reason_vi(err) : rc == 0 ? "tệp trống" : "dòng "
 			    "tiêu đề không phải của loại tệp nào kyniem nhận "
-			    "(tệp hoạt động, danh bạ hoặc dữ liệu ngày kỷ niệm)");
+			    "(tệp hoạt động, danh bạ hoặc dữ liệu ngày kỷ "
+			    "niệm)");
 		else
 			run->report(run, "%s:1: %s", run->name, rc == -1 ? err :
 			    rc == 0 ? "empty file" : "unknown header (see "

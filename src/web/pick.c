@@ -407,9 +407,9 @@ pick_occasion(struct web_req *r, const char *value, const char *error)
 		rules_subject(o, r->lang, &t);
 	else if (value != NULL)
 		buf_puts(&t, value);
-	html_printf(r->out, "<div class=\"field%s\"><label for=\"f-observance\">"
-	    "%s</label>", error != NULL ? " invalid" : "", L(r, "Dịp kỷ niệm",
-	    "Occasion"));
+	html_printf(r->out, "<div class=\"field%s\"><label "
+	    "for=\"f-observance\">%s</label>", error != NULL ? " invalid" :
+	    "", L(r, "Dịp kỷ niệm", "Occasion"));
 	/* activity.c's words name a key; staff typed a name. */
 	if (error != NULL)
 		html_printf(r->out, "<p class=\"error\" id=\"e-observance\">%s"

@@ -86,8 +86,8 @@ countries_build(const struct dataset *d, struct search_index *ix)
 	ix->cty_text = xcalloc(d->set.n + 1, sizeof(*ix->cty_text));
 	for (i = 0; i < d->set.n; i++) {
 		o = d->set.v[i];
-		for (k = 0; k < ix->ncty && strcmp(d->set.v[ix->cty[k]]->country,
-		    o->country) != 0; k++)
+		for (k = 0; k < ix->ncty && strcmp(
+		    d->set.v[ix->cty[k]]->country, o->country) != 0; k++)
 			;
 		if (o->country[0] == '\0' || k < ix->ncty)
 			continue;

@@ -712,10 +712,10 @@ web_activity_restore(struct web_req *r)
 	    r->now)) == -1)
 		return -1;
 	if (rc == 1)
-		return web_error(r, 404, "Không có hoạt động đã xóa này để khôi "
-		    "phục (quá 30 ngày thì không khôi phục được nữa).", "There "
-		    "is no such deleted activity to restore (after 30 days it "
-		    "cannot be restored).");
+		return web_error(r, 404, "Không có hoạt động đã xóa này để "
+		    "khôi phục (quá 30 ngày thì không khôi phục được nữa).",
+		    "There is no such deleted activity to restore (after 30 "
+		    "days it cannot be restored).");
 	web_dirty(r);
 	snprintf(to, sizeof(to), "/app/activities/%ld", r->id);
 	return web_redirect_flash(r, to, "restored", NULL);

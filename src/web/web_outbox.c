@@ -144,9 +144,9 @@ error_cell(struct web_req *r, const char *e)
 		    "refused this message: the recipient's address may be "
 		    "wrong or no longer in use.");
 	else if (why == NULL && e[0] == '4' && e[1] >= '0' && e[1] <= '9')
-		why = L(r, "Máy chủ thư tạm thời chưa nhận thư; thư sẽ được gửi "
-		    "lại.", "The mail server did not take the message for now; "
-		    "it will be retried.");
+		why = L(r, "Máy chủ thư tạm thời chưa nhận thư; thư sẽ được "
+		    "gửi lại.", "The mail server did not take the message for "
+		    "now; it will be retried.");
 	else if (why == NULL)
 		why = L(r, "Gửi không được — báo quản trị viên.",
 		    "It could not be sent — tell the administrator.");

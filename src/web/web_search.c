@@ -123,16 +123,16 @@ show_activities(struct web_req *r, const struct found *f)
 	group_begin(r, "acts", "Hoạt động", "Activities", f->nacts, "page",
 	    &pg);
 	if (f->nacts > 0)
-		ui_table_begin(r, 1 << 0, L(r, "Ngày", "Date"), L(r, "Hoạt động",
-		    "Activity"), NULL);
+		ui_table_begin(r, 1 << 0, L(r, "Ngày", "Date"),
+		    L(r, "Hoạt động", "Activity"), NULL);
 	for (i = pg.offset; i < pg.offset + pg.limit && i < (long)f->nacts;
 	    i++) {
 		a = &r->data->acts.v[f->acts[i]];
-		html_printf(r->out, "<tr class=\"status-%s\"><td class=\"date\">",
-		    activity_status_name(a->status));
+		html_printf(r->out, "<tr class=\"status-%s\"><td "
+		    "class=\"date\">", activity_status_name(a->status));
 		ui_when(r, a);
-		html_printf(r->out, "</td><td><a href=\"%s/app/activities/%ld\">"
-		    "%s</a> <span class=\"badge\">%s</span></td></tr>\n",
+		html_printf(r->out, "</td><td><a href=\"%s/app/activities/"
+		    "%ld\">%s</a> <span class=\"badge\">%s</span></td></tr>\n",
 		    r->root, a->id, a->title, ui_status(r, a->status));
 	}
 	if (f->nacts > 0)
@@ -178,12 +178,12 @@ show_countries(struct web_req *r, const struct found *f)
 	for (i = pg.offset; i < pg.offset + pg.limit && i < (long)f->ncty;
 	    i++) {
 		o = r->data->set.v[f->cty[i]];
-		html_printf(r->out, "<li><strong>%s</strong>: <a href=\"%s/app/"
-		    "activities?year=&amp;country=%s\">%s</a> · <a href=\"%s/app/"
-		    "contacts?country=%s\">%s</a></li>\n", L(r, o->country_vi,
-		    o->country_en), r->root, o->country, L(r, "các hoạt động",
-		    "activities"), r->root, o->country, L(r, "danh bạ",
-		    "contacts"));
+		html_printf(r->out, "<li><strong>%s</strong>: <a href=\"%s/"
+		    "app/activities?year=&amp;country=%s\">%s</a> · <a "
+		    "href=\"%s/app/contacts?country=%s\">%s</a></li>\n",
+		    L(r, o->country_vi, o->country_en), r->root, o->country,
+		    L(r, "các hoạt động", "activities"), r->root, o->country,
+		    L(r, "danh bạ", "contacts"));
 	}
 	if (f->ncty > 0)
 		html_raw(r->out, "</ul>\n");
@@ -261,14 +261,15 @@ web_search(struct web_req *r)
 	}
 	ui_begin(r, L(r, "Tìm kiếm", "Search"), "search");
 	if (bad)
-		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s</p>\n",
-		    L(r, "Nội dung tìm kiếm không hợp lệ hoặc dài quá 200 ký "
-		    "tự.", "The search text is not valid or longer than 200 "
-		    "characters."));
+		html_printf(r->out, "<p class=\"errors\" role=\"alert\">"
+		    "%s</p>\n", L(r, "Nội dung tìm kiếm không hợp lệ hoặc dài "
+		    "quá 200 ký tự.", "The search text is not valid or longer "
+		    "than 200 characters."));
 	if (f.sq.n == 0)
-		html_printf(r->out, "<p>%s</p>\n", L(r, "Gõ tên hoạt động, dịp "
-		    "kỷ niệm, nước hoặc cơ quan vào ô Tìm kiếm; có dấu hay không "
-		    "dấu đều được (\"nhat ban\" tìm thấy \"Nhật Bản\").", "Type "
+		html_printf(r->out, "<p>%s</p>\n", L(r, "Gõ tên hoạt động, "
+		    "dịp kỷ niệm, nước hoặc cơ quan vào ô Tìm kiếm; có dấu hay "
+		    "không dấu đều được (\"nhat ban\" tìm thấy \"Nhật "
+		    "Bản\").", "Type "
 		    "the name of an activity, an occasion, a country or a "
 		    "contact in the Search box; marks and capitals do not "
 		    "matter."));
