@@ -165,10 +165,13 @@ SRCS = \
 	src/store/store.c \
 	src/store/texts.c \
 	src/store/throttle.c \
+	src/store/trash.c \
 	src/store/user.c \
 	src/store/wording.c \
 	src/web/assets.c \
+	src/web/pick.c \
 	src/web/route.c \
+	src/web/search.c \
 	src/web/ui.c \
 	src/web/web.c \
 	src/web/web_activities.c \
@@ -186,10 +189,12 @@ SRCS = \
 	src/web/web_occasion.c \
 	src/web/web_outbox.c \
 	src/web/web_recipients.c \
+	src/web/web_search.c \
 	src/web/web_session.c \
 	src/web/web_static.c \
 	src/web/web_texts.c \
 	src/web/web_thread.c \
+	src/web/web_trash.c \
 	src/web/web_users.c \
 	src/web/web_verify.c \
 	src/web/web_year.c

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collate.h"
 #include "config.h"
 #include "config_int.h"
 #include "log.h"
@@ -153,6 +154,7 @@ static const struct key keys[] = {
 	{ "smtp", "timeout", T_INT, C(smtp_timeout), 1, 3600 },
 	{ "smtp", "url", T_STR, C(smtp_url), 0, 0 },
 	{ "smtp", "username", T_STR, C(smtp_username), 0, 0 },
+	{ "web", "dashboard_items", T_INT, C(web_dashboard_items), 1, 100 },
 };
 
 /* 1 if a key of type t is a string of the config's own (char *). */
@@ -959,6 +961,7 @@ order_members(struct config *cfg)
 static int
 finish(struct config *cfg)
 {
+	struct buf tag;
 	size_t i;
 	int ret = 0;
 
@@ -972,6 +975,10 @@ finish(struct config *cfg)
 	    cfg->remind_offsets, cfg->remind_secs)) < 0)
 		fatal("default reminder offsets");
 	cfg->focus = code_list(cfg->focus_countries, 1);
+	buf_init(&tag);
+	collate_slug(cfg->org_province != NULL ? cfg->org_province : "",
+	    &tag);
+	cfg->org_tag = tag.data != NULL ? buf_detach(&tag) : xstrdup("");
 	default_recipients(cfg);
 	if (cfg->letters_contacts == NULL && contact_sel_parse(
 	    CONTACT_SEL_DEFAULT, &cfg->letters_sel, NULL, 0) == -1)
@@ -1145,6 +1152,7 @@ config_release(struct config *cfg)
 	free(cfg->plan_recipients_en);
 	free(cfg->focus_countries);
 	free(cfg->focus);
+	free(cfg->org_tag);
 	free(cfg->trusted_proxies);
 	free(cfg->trusted);
 	free(cfg->letters_contacts);

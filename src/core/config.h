@@ -129,6 +129,8 @@ struct config {
 	int org_number_party;	/* number_style = party: "Số …-KH/LHHN" */
 	char *focus_countries;	/* comma list of ISO codes, as written */
 	char *focus;		/* the same as ",LA,KH,"; "," when none */
+	char *org_tag;		/* the province as the calendars tag it,
+				   "khanh-hoa"; "" when none */
 
 	/* [letters] which contacts the union writes to */
 	char *letters_contacts;	/* as written; NULL: the default */
@@ -153,6 +155,8 @@ struct config {
 	/* [app] the staff web application's sessions */
 	int app_idle_minutes;	/* since the last request (8 h) */
 	int app_session_days;	/* since the login (7 days) */
+	/* [web] the staff web application's pages */
+	int web_dashboard_items;	/* "Cần lên kế hoạch" shows this many */
 
 	/* [report] and [plan] recipients: "Nơi nhận", entries split by
 	 * ';' (doc_end_list()); NULL: the shipped list */

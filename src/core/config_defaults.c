@@ -47,6 +47,7 @@ const struct config config_default = {
 	.cluster_max_bytes = CLUSTER_MAX_BYTES,
 	.cluster_timeout = 30,
 	.app_session_days = 7,
+	.web_dashboard_items = 8,
 	/* The reports' plans name three to six occasions in 1.1. */
 	.plan_top = 6,
 	.plan_min_score = 30,

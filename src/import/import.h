@@ -32,6 +32,10 @@ struct import_stats {
 	 * stderr (log_warnx), else one line each appended here, for a page
 	 * to show.  Database failures are logged either way. */
 	struct buf *messages;
+	/* 1: the messages a page shows in Vietnamese (the file's own
+	 * text, the column names and the kinds of row stay as they are);
+	 * 0: in English, as the command line prints them. */
+	int vi;
 	/* The activity categories to check rows against ([categories]);
 	 * NULL accepts any well-formed key. */
 	const struct config *cfg;

@@ -114,6 +114,19 @@ bad(struct ctx *c, const char *fmt, ...)
 	return ROW_BAD;
 }
 
+/* A refused field as the row's message: field_err_line()'s English, or
+ * for a Vietnamese page "cột title: Dài quá 300 ký tự". */
+static void
+field_said(struct ctx *c, const struct field_err *e)
+{
+	if (c->run->stats->vi)
+		snprintf(c->errbuf, sizeof(c->errbuf), "cột %s: %s", e->field,
+		    e->vi);
+	else
+		field_err_line(e, c->errbuf, sizeof(c->errbuf));
+	c->err = c->errbuf;
+}
+
 /* Record the row's key: ROW_BAD when the file had it already. */
 static enum row
 remember_key(struct ctx *c, const char *key)
@@ -125,6 +138,9 @@ remember_key(struct ctx *c, const char *key)
 		return ROW_OK;
 	if (rc == -1)
 		return ROW_DB;
+	if (c->run->stats->vi)
+		return bad(c, "khóa '%s' bị trùng (đã có ở dòng %ld)", key,
+		    first);
 	return bad(c, "duplicate key '%s' (first on line %ld)", key, first);
 }
 
@@ -564,15 +580,15 @@ row_activity(struct ctx *c, char **f)
 	enum row rc;
 
 	if (!valid_activity_key(f[0]))
-		return bad(c, "key '%s' must be 1-128 of a-z 0-9 _ - : . @",
-		    f[0]);
+		return c->run->stats->vi ? bad(c, "cột key: '%s' phải gồm "
+		    "1 đến 128 ký tự a-z 0-9 _ - : . @", f[0]) : bad(c,
+		    "key '%s' must be 1-128 of a-z 0-9 _ - : . @", f[0]);
 	if ((rc = remember_key(c, f[0])) != ROW_OK)
 		return rc;
 	field_errs_init(&errs);
 	if ((bad_row = activity_from_csv(c->run->st, c->run->stats->cfg, f,
 	    &a, &errs)) == 1) {
-		field_err_line(&errs.v[0], c->errbuf, sizeof(c->errbuf));
-		c->err = c->errbuf;
+		field_said(c, &errs.v[0]);
 		rc = ROW_BAD;
 	} else if (bad_row != 0)
 		rc = ROW_DB;
@@ -597,7 +613,7 @@ row_contact(struct ctx *c, char **f)
 	contact_from_csv(f, &k);
 	field_errs_init(&errs);
 	if ((checked = contact_check(c->run->st, &k, &errs)) == 1)
-		field_err_line(&errs.v[0], c->errbuf, sizeof(c->errbuf));
+		field_said(c, &errs.v[0]);
 	field_errs_release(&errs);
 	if (checked == -1)
 		return ROW_DB;
@@ -737,9 +753,7 @@ check_fields(struct ctx *c, const struct format *fmt, char **f, size_t n)
 		col.name = name;
 		col.max = column_limit(name);
 		if (field_check_value(&col, f[i], &errs) == -1) {
-			field_err_line(&errs.v[0], c->errbuf,
-			    sizeof(c->errbuf));
-			c->err = c->errbuf;
+			field_said(c, &errs.v[0]);
 			ret = -1;
 			break;
 		}
@@ -761,9 +775,10 @@ read_rows(struct ctx *c, struct csv *csv, const struct format *fmt)
 	while ((rc = csv_read(csv, &c->line, &err)) != 0) {
 		c->err = NULL;
 		if (rc == -1)
-			c->err = err;
+			c->err = run->stats->vi ? csv_reason_vi(err) : err;
 		else if (csv->nfields != want) {
-			snprintf(c->errbuf, sizeof(c->errbuf), "%zu fields, "
+			snprintf(c->errbuf, sizeof(c->errbuf), run->stats->vi ?
+			    "dòng có %zu cột, cần %zu cột (%s)" : "%zu fields, "
 			    "expected %zu (%s)", csv->nfields, want,
 			    fmt->header);
 			c->err = c->errbuf;
@@ -797,9 +812,16 @@ import_csv_read(const struct import_run *run)
 	rc = csv_read(&csv, &c.line, &err);
 	if (rc != 1 || (fmt = find_format(csv.fields, csv.nfields)) ==
 	    NULL) {
-		run->report(run, "%s:1: %s", run->name, rc == -1 ? err :
-		    rc == 0 ? "empty file" : "unknown header (see "
-		    "calendars/README.md for the file kinds)");
+		if (stats->vi)
+			run->report(run, "%s:1: %s", run->name, rc == -1 ?
+			    csv_reason_vi(err) : rc == 0 ? "tệp trống" : "dòng "
+			    "tiêu đề không phải của loại tệp nào kyniem nhận "
+			    "(tệp hoạt động, danh bạ hoặc dữ liệu ngày kỷ "
+			    "niệm)");
+		else
+			run->report(run, "%s:1: %s", run->name, rc == -1 ? err :
+			    rc == 0 ? "empty file" : "unknown header (see "
+			    "calendars/README.md for the file kinds)");
 		stats->errors++;
 		goto done;
 	}
@@ -826,9 +848,13 @@ rollback:
 	import_keys_close(&c.keys);
 	store_rollback(run->st);
 	stats->changed = changed;
-	run->report(run, "%s: %ld error%s; nothing from this file was "
-	    "written", run->name, stats->errors - errors,
-	    stats->errors - errors == 1 ? "" : "s");
+	if (stats->vi)
+		run->report(run, "%s: %ld lỗi; không dòng nào của tệp này được "
+		    "ghi", run->name, stats->errors - errors);
+	else
+		run->report(run, "%s: %ld error%s; nothing from this file was "
+		    "written", run->name, stats->errors - errors,
+		    stats->errors - errors == 1 ? "" : "s");
 done:
 	csv_release(&csv);
 	return ret;

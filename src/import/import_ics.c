@@ -310,9 +310,13 @@ refused(struct ics_run *r, const struct import_stats *was)
 	r->stats->changed = was->changed;
 	r->stats->series = was->series;
 	r->stats->occurrences = was->occurrences;
-	r->run->report(r->run, "%s: %ld error%s; nothing from this file "
-	    "was written", r->name, r->stats->errors - errors,
-	    r->stats->errors - errors == 1 ? "" : "s");
+	if (r->stats->vi)
+		r->run->report(r->run, "%s: %ld lỗi; không sự kiện nào của tệp "
+		    "này được ghi", r->name, r->stats->errors - errors);
+	else
+		r->run->report(r->run, "%s: %ld error%s; nothing from this "
+		    "file was written", r->name, r->stats->errors - errors,
+		    r->stats->errors - errors == 1 ? "" : "s");
 }
 
 int

@@ -3,12 +3,14 @@
  * once (bytes that compare with strcmp as the collator compares the
  * strings), sorts indices by them and permutes the array: no global
  * collator for qsort's comparison.  Folding to ASCII decomposes (NFD) and
- * keeps the base letters.
+ * keeps the base letters.  A currency's name is ICU's, of its locale data.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ucol.h>
+#include <unicode/ucurr.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -127,6 +129,39 @@ collate_ascii(const char *s, struct buf *out)
 	free(u);
 }
 
+void
+collate_fold(const char *s, struct buf *out)
+{
+	size_t i = out->len;
+
+	collate_ascii(s, out);
+	for (; i < out->len; i++)
+		out->data[i] = (char)tolower((unsigned char)out->data[i]);
+}
+
+void
+collate_slug(const char *s, struct buf *out)
+{
+	struct buf a;
+	const char *p;
+	int dash = 0, started = 0;
+
+	buf_init(&a);
+	collate_ascii(s, &a);
+	for (p = a.data != NULL ? a.data : ""; *p != '\0'; p++) {
+		if (!isalnum((unsigned char)*p)) {
+			dash = 1;
+			continue;
+		}
+		if (dash && started)
+			buf_putc(out, '-');
+		buf_putc(out, tolower((unsigned char)*p));
+		dash = 0;
+		started = 1;
+	}
+	buf_release(&a);
+}
+
 /* s in capitals (upper) or small letters by locale's rules into out. */
 static void
 case_map(const char *locale, const char *s, struct buf *out, int upper)
@@ -173,4 +208,31 @@ void
 collate_lower(const char *locale, const char *s, struct buf *out)
 {
 	case_map(locale, s, out, 0);
+}
+
+int
+collate_currency(const char *locale, const char *code, struct buf *out)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UChar u[4];
+	const UChar *name;
+	char *r;
+	UBool choice = 0;
+	int32_t len = 0, rlen = 0;
+
+	if (strlen(code) != 3)
+		return -1;
+	u_charsToUChars(code, u, 4);
+	name = ucurr_getName(u, locale, UCURR_LONG_NAME, &choice, &len, &err);
+	/* Without a name of its own ICU gives the code back. */
+	if (U_FAILURE(err) || err == U_USING_DEFAULT_WARNING || name == NULL)
+		return -1;
+	u_strToUTF8(NULL, 0, &rlen, name, len, &err);
+	err = U_ZERO_ERROR;
+	r = xcalloc((size_t)rlen + 1, 1);
+	u_strToUTF8(r, rlen + 1, NULL, name, len, &err);
+	if (U_SUCCESS(err))
+		buf_puts(out, r);
+	free(r);
+	return U_SUCCESS(err) ? 0 : -1;
 }

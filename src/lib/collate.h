@@ -29,11 +29,31 @@ int collate_sort(const char *locale, void *base, size_t n, size_t size,
 void collate_ascii(const char *s, struct buf *out);
 
 /*
+ * Append s folded for a search that ignores marks and case: as
+ * collate_ascii() folds it, in lower case ("Nhật Bản" is "nhat ban").
+ */
+void collate_fold(const char *s, struct buf *out);
+
+/*
+ * Append s as a tag of the calendars: folded as collate_ascii() does,
+ * lower case, every run of other characters one hyphen ("Khánh Hòa" is
+ * "khanh-hoa").
+ */
+void collate_slug(const char *s, struct buf *out);
+
+/*
  * Append s in capitals by the rules of locale ("vi": "Liên hiệp tỉnh Khánh
  * Hòa" is "LIÊN HIỆP TỈNH KHÁNH HÒA"); invalid UTF-8 is appended as it is.
  */
 void collate_upper(const char *locale, const char *s, struct buf *out);
 /* Append s in small letters by the rules of locale, likewise. */
 void collate_lower(const char *locale, const char *s, struct buf *out);
+
+/*
+ * Append the name of currency code (ISO 4217, "USD") in locale's words
+ * by ICU ("vi": "Đô la Mỹ"); 0, or -1 when ICU has no name for it
+ * (nothing appended).
+ */
+int collate_currency(const char *locale, const char *code, struct buf *out);
 
 #endif

@@ -279,3 +279,30 @@ ioerr:
 	in->eof = 1;		/* nothing more from this input */
 	return -1;
 }
+
+const char *
+csv_reason_vi(const char *err)
+{
+	static const struct {
+		const char *en, *vi;
+	} reasons[] = {
+		{ "unterminated quoted field", "ô mở bằng dấu ngoặc kép nhưng "
+		    "không đóng lại" },
+		{ "text after closing quote", "có chữ sau dấu ngoặc kép đóng "
+		    "ô" },
+		{ "quote inside unquoted field", "dấu ngoặc kép nằm giữa một ô "
+		    "không mở bằng dấu ngoặc kép" },
+		{ "bare carriage return", "ký tự xuống dòng CR đứng một mình" },
+		{ "NUL byte in field", "ô có ký tự NUL" },
+		{ "invalid UTF-8", "không phải văn bản UTF-8 (hãy lưu tệp với "
+		    "bảng mã UTF-8)" },
+		{ "record longer than " STR(CSV_RECORD_MAX) " bytes",
+		    "dòng dài quá " STR(CSV_RECORD_MAX) " byte" },
+	};
+	size_t i;
+
+	for (i = 0; err != NULL && i < NELEM(reasons); i++)
+		if (strcmp(err, reasons[i].en) == 0)
+			return reasons[i].vi;
+	return err;
+}

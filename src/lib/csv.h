@@ -41,4 +41,8 @@ void csv_release(struct csv *c);
  */
 int csv_read(struct csv *c, long *line, const char **err);
 
+/* A reason csv_read() gave, in Vietnamese ("dấu ngoặc kép nằm trong ô
+ * không mở bằng dấu ngoặc kép"); err itself when it has none. */
+const char *csv_reason_vi(const char *err);
+
 #endif

@@ -117,25 +117,14 @@ pl_has(const struct plan_place *pl, const struct activity *a)
 	return 0;
 }
 
-/* Best first: score, then what is the union's own (focus, partner,
- * record) over the class, then the bigger anniversary, then the date. */
+/* Best first, by rank.c's order (the dashboard's too). */
 static int
 cand_cmp(const void *a, const void *b)
 {
 	const struct plan_place *x = *(const struct plan_place *const *)a;
 	const struct plan_place *y = *(const struct plan_place *const *)b;
-	int r;
 
-	if ((r = y->rank.score - x->rank.score) != 0)
-		return r;
-	if ((r = (y->rank.score - y->rank.cls) - (x->rank.score -
-	    x->rank.cls)) != 0)
-		return r;
-	if ((r = y->oc->n - x->oc->n) != 0)
-		return r;
-	if ((r = util_ymd_cmp(x->oc->date, y->oc->date)) != 0)
-		return r;
-	return strcmp(x->oc->obs->key, y->oc->obs->key);
+	return rank_cmp(&x->rank, x->oc, &y->rank, y->oc);
 }
 
 /*
@@ -148,6 +137,7 @@ choose(struct placer *pr)
 {
 	const struct plan_input *in = pr->in;
 	struct plan *p = pr->p;
+	struct rank_union who = { in->cfg->focus, in->cfg->org_tag };
 	struct plan_place *pl;
 	size_t i;
 	int ranked = 0;
@@ -158,8 +148,7 @@ choose(struct placer *pr)
 		if (pl->section != S_1_1)
 			continue;
 		pl->candidate = 1;
-		rank_score(in->data, in->cfg->focus, in->year, pl->oc,
-		    &pl->rank);
+		rank_score(in->data, &who, in->year, pl->oc, &pl->rank);
 		p->ranked[p->nranked++] = pl;
 	}
 	if (p->nranked > 0)

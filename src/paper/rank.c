@@ -73,8 +73,17 @@ record_count(const struct dataset *d, const struct observance *obs)
 	return n;
 }
 
+/* 1 if obs is the union's own date: a local one, or one with its
+ * province's tag. */
+static int
+own_date(const struct rank_union *u, const struct observance *obs)
+{
+	return obs->kind == KIND_LOCAL || (u->tag != NULL && u->tag[0] !=
+	    '\0' && rules_has_tag(obs, u->tag));
+}
+
 void
-rank_score(const struct dataset *d, const char *focus, int year,
+rank_score(const struct dataset *d, const struct rank_union *u, int year,
     const struct occurrence *oc, struct rank *out)
 {
 	const char *cc = oc->obs->country;
@@ -86,14 +95,34 @@ rank_score(const struct dataset *d, const char *focus, int year,
 	    oc->milestone == MILESTONE_ROUND ? RANK_ROUND : 0;
 	if (cc[0] != '\0') {
 		snprintf(needle, sizeof(needle), ",%s,", cc);
-		if (focus != NULL && strstr(focus, needle) != NULL)
+		if (u->focus != NULL && strstr(u->focus, needle) != NULL)
 			out->focus = RANK_FOCUS;
 		out->level = level_points(d, cc, year, &out->level_name);
 	}
+	if (own_date(u, oc->obs))
+		out->own = RANK_OWN;
 	out->nacts = record_count(d, oc->obs);
 	out->record = out->nacts * RANK_ACTIVITY > RANK_RECORD_MAX ?
 	    RANK_RECORD_MAX : out->nacts * RANK_ACTIVITY;
-	out->score = out->cls + out->focus + out->level + out->record;
+	out->score = out->cls + out->focus + out->own + out->level +
+	    out->record;
+}
+
+int
+rank_cmp(const struct rank *ra, const struct occurrence *a,
+    const struct rank *rb, const struct occurrence *b)
+{
+	int r;
+
+	if ((r = rb->score - ra->score) != 0)
+		return r;
+	if ((r = (rb->score - rb->cls) - (ra->score - ra->cls)) != 0)
+		return r;
+	if ((r = b->n - a->n) != 0)
+		return r;
+	if ((r = util_ymd_cmp(a->date, b->date)) != 0)
+		return r;
+	return strcmp(a->obs->key, b->obs->key);
 }
 
 void
@@ -113,6 +142,11 @@ rank_explain(const struct rank *r, enum lang lang, struct buf *out)
 	if (r->focus > 0) {
 		buf_printf(out, "%s%s %d", sep, en ? "focus country" :
 		    "nước trọng điểm", r->focus);
+		sep = ", ";
+	}
+	if (r->own > 0) {
+		buf_printf(out, "%s%s %d", sep, en ? "the union's own date" :
+		    "ngày của địa phương", r->own);
 		sep = ", ";
 	}
 	if (r->level > 0) {

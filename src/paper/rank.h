@@ -1,10 +1,12 @@
 /*
  * How much a year's milestone matters to the union, for section 1.1 of
- * the plan: points for the milestone's class (decade above round,
- * jubilee above both), for a focus country of the config, for the
- * country's partnership with Vietnam and for the union's own record (its
- * activities for that occasion or country in any year).  plan.c puts the
- * best ones in 1.1 and the rest in an appendix.
+ * the plan and the web dashboard: points for the milestone's class
+ * (decade above round, jubilee above both), for a focus country of the
+ * config, for a date of the union's own (a local one, or one tagged with
+ * its province: Yersin for Khánh Hòa), for the country's partnership with
+ * Vietnam and for the union's own record (its activities for that
+ * occasion or country in any year).  plan.c puts the best ones in 1.1 and
+ * the rest in an appendix; the dashboard lists them best first.
  */
 #ifndef KYNIEM_RANK_H
 #define KYNIEM_RANK_H
@@ -20,6 +22,7 @@ struct occurrence;
 #define RANK_DECADE		20
 #define RANK_JUBILEE		30
 #define RANK_FOCUS		30
+#define RANK_OWN		30
 #define RANK_COMPREHENSIVE	10
 #define RANK_STRATEGIC		15
 #define RANK_COMP_STRATEGIC	20
@@ -29,18 +32,33 @@ struct occurrence;
 /* One milestone's score and its parts. */
 struct rank {
 	int score;
-	int cls, focus, level, record;
+	int cls, focus, own, level, record;
 	const char *level_name;	/* "strategic"..., NULL when none */
 	int nacts;		/* activities of the record */
 };
 
+/* Who ranks: the union's focus countries and its own dates. */
+struct rank_union {
+	const char *focus;	/* the config's ",LA,KH,"; NULL: none */
+	const char *tag;	/* the province as the calendars tag it
+				   ("khanh-hoa"); NULL or "": none */
+};
+
 /*
- * Score oc for the plan of year: focus is the config's ",LA,KH," list
- * (NULL: none); the partnership levels and the record come from d
- * (partnerships established before year; activities not cancelled).
+ * Score oc for the plan of year as u ranks it; the partnership levels
+ * and the record come from d (partnerships established before year;
+ * activities not cancelled).
  */
-void rank_score(const struct dataset *d, const char *focus, int year,
-    const struct occurrence *oc, struct rank *out);
+void rank_score(const struct dataset *d, const struct rank_union *u,
+    int year, const struct occurrence *oc, struct rank *out);
+
+/*
+ * Order two scored milestones best first: the score, then what is the
+ * union's own (focus, own date, partner, record) over the class, then
+ * the bigger anniversary, then the date, then the key.  qsort-like.
+ */
+int rank_cmp(const struct rank *ra, const struct occurrence *a,
+    const struct rank *rb, const struct occurrence *b);
 
 /* Append why, in lang: "25 điểm: năm chẵn 10, đối tác chiến lược 15". */
 void rank_explain(const struct rank *r, enum lang lang, struct buf *out);

@@ -174,11 +174,12 @@ find_milestone(const struct report_ctx *c, const char *key)
 static void
 add_milestone(struct report_ctx *c, const struct occurrence *oc)
 {
+	struct rank_union who = { c->in->cfg->focus, c->in->cfg->org_tag };
 	struct rank r;
 
 	if (find_milestone(c, oc->obs->key) >= 0)
 		return;
-	rank_score(c->in->data, c->in->cfg->focus, c->in->year, oc, &r);
+	rank_score(c->in->data, &who, c->in->year, oc, &r);
 	c->ms = xrealloc(c->ms, (c->nms + 1) * sizeof(*c->ms));
 	c->ms[c->nms++] = (struct report_ms){ oc, r.score, 0, 0 };
 }

@@ -108,6 +108,18 @@ form_get(const struct form *f, const char *name)
 	return NULL;
 }
 
+const char *
+form_get_nth(const struct form *f, const char *name, size_t nth)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (f->v[i].filename == NULL && strcmp(f->v[i].name, name) ==
+		    0 && nth-- == 0)
+			return f->v[i].value.data;
+	return NULL;
+}
+
 int
 form_file(const struct form *f, const char *name, const char **data,
     size_t *len, const char **filename)

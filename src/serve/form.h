@@ -46,6 +46,9 @@ void form_release(struct form *f);
 
 /* The text of field name (the first of that name), or NULL. */
 const char *form_get(const struct form *f, const char *name);
+/* The text of the nth field called name (from 0: checkboxes and
+ * multiple selects send one field per choice), or NULL past the last. */
+const char *form_get_nth(const struct form *f, const char *name, size_t nth);
 /* The file of field name: 0 and its bytes, length and file name, or -1
  * when the form has none. */
 int form_file(const struct form *f, const char *name, const char **data,

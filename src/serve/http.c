@@ -472,6 +472,12 @@ http_req_field(const struct http_req *rq, const char *name)
 	return rq->post ? form_get(&rq->form, name) : NULL;
 }
 
+const char *
+http_req_field_nth(const struct http_req *rq, const char *name, size_t nth)
+{
+	return rq->post ? form_get_nth(&rq->form, name, nth) : NULL;
+}
+
 int
 http_req_file(const struct http_req *rq, const char *name,
     const char **data, size_t *len, const char **filename)

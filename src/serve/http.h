@@ -28,6 +28,9 @@ const char *http_req_query(const struct http_req *rq, const char *name);
 const char *http_req_cookie(const struct http_req *rq, const char *name);
 /* A field of a POSTed form, or NULL. */
 const char *http_req_field(const struct http_req *rq, const char *name);
+/* The nth field called name (from 0), or NULL past the last. */
+const char *http_req_field_nth(const struct http_req *rq, const char *name,
+    size_t nth);
 /* A file of a multipart form: 0 and its bytes, or -1. */
 int http_req_file(const struct http_req *rq, const char *name,
     const char **data, size_t *len, const char **filename);

@@ -130,8 +130,8 @@ int
 activity_load(struct store *st, int owners, struct activity_list *out)
 {
 	sqlite3_stmt *stmt = store_prepare(st, "SELECT " ACTIVITY_COLUMNS
-	    " FROM activities ORDER BY start_date, all_day DESC, start_min,"
-	    " id");
+	    " FROM activities WHERE id NOT IN (SELECT id FROM activity_trash)"
+	    " ORDER BY start_date, all_day DESC, start_min, id");
 
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
 	    row_activity) == -1 || (owners && out->n > 0 &&
@@ -152,7 +152,8 @@ activity_load(struct store *st, int owners, struct activity_list *out)
 	" AND (?5 IS NULL OR category = ?5)" \
 	" AND (?6 IS NULL OR ' ' || coalesce(countries, '') || ' ' LIKE" \
 	" '% ' || ?6 || ' %' OR observance IN (SELECT key FROM observances" \
-	" WHERE country = ?6)) AND (?7 IS NULL OR observance = ?7)"
+	" WHERE country = ?6)) AND (?7 IS NULL OR observance = ?7)" \
+	" AND id NOT IN (SELECT id FROM activity_trash)"
 
 static void
 bind_filter(sqlite3_stmt *stmt, const struct activity_filter *f)

@@ -103,6 +103,26 @@ audit_load(struct store *st, long limit, struct audit_list *out)
 }
 
 int
+audit_object(struct store *st, const char *object, long limit,
+    struct audit_list *out)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT id, at, who, action,"
+	    " object, before, after FROM audit WHERE object = ?1"
+	    " ORDER BY id DESC LIMIT ?2");
+
+	if (stmt != NULL) {
+		store_bind_text(stmt, 1, object);
+		sqlite3_bind_int64(stmt, 2, limit);
+	}
+	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
+	    row_entry) == -1) {
+		audit_list_release(out);
+		return -1;
+	}
+	return 0;
+}
+
+int
 audit_page(struct store *st, long before, long limit,
     struct audit_list *out)
 {

@@ -58,6 +58,10 @@ int audit_add_db(sqlite3 *db, const char *name, const char *who,
 
 /* The newest entries first, at most limit; 0 or -1. */
 int audit_load(struct store *st, long limit, struct audit_list *out);
+/* The newest entries of one object ("activity:12", "observance:KEY"),
+ * at most limit: its own history; 0 or -1. */
+int audit_object(struct store *st, const char *object, long limit,
+    struct audit_list *out);
 /* A page of entries, newest first: ids below before (0: from the
  * newest), at most limit; 0 or -1. */
 int audit_page(struct store *st, long before, long limit,

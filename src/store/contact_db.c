@@ -34,7 +34,8 @@
     "  FROM contact_edits e LEFT JOIN contacts c ON c.key = e.key" \
     "  WHERE e.removed = 0 AND (e.base_revision = c.revision OR" \
     "  (e.base_revision IS NULL AND c.key IS NULL)))" \
-    " WHERE (?1 IS NULL OR country = ?1) AND (?2 IS NULL OR key = ?2)"
+    " WHERE (?1 IS NULL OR country = ?1) AND (?2 IS NULL OR key = ?2)" \
+    " AND key NOT IN (SELECT key FROM contact_trash)"
 #define CURRENT_ORDER " ORDER BY country, CASE kind WHEN 'embassy' THEN 0" \
     " WHEN 'consulate-general' THEN 1 WHEN 'consulate' THEN 2" \
     " WHEN 'association' THEN 3 ELSE 4 END, key"

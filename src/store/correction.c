@@ -217,6 +217,43 @@ correction_save(struct store *st, const struct observance *obs,
 	return store_commit(st);
 }
 
+/* Remove key's correction; 1 when there is none. */
+static int
+drop(struct store *st, const char *key)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "DELETE FROM corrections"
+	    " WHERE key = ?1");
+
+	if (stmt != NULL)
+		store_bind_text(stmt, 1, key);
+	if (store_step_done(st, stmt) == -1)
+		return -1;
+	return sqlite3_changes(store_db(st)) == 1 ? 0 : 1;
+}
+
+int
+correction_reset(struct store *st, const char *key, const char *who,
+    time_t now, const char *before, const char *after)
+{
+	struct buf obj;
+	int rc;
+
+	if (store_begin(st) == -1)
+		return -1;
+	buf_init(&obj);
+	buf_printf(&obj, "observance:%s", key);
+	if ((rc = drop(st, key)) == 0 && (bump(st, key, now) == -1 ||
+	    audit_add(st, who, "observance.reset", obj.data, before, after,
+	    now) == -1))
+		rc = -1;
+	buf_release(&obj);
+	if (rc != 0) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
+}
+
 static void
 row_correction(sqlite3_stmt *stmt, void *elem)
 {

@@ -56,6 +56,16 @@ int correction_save(struct store *st, const struct observance *obs,
     const struct correction_input *in, int base_year, const char *who,
     time_t now);
 
+/*
+ * Put observance key back to its shipped row: its correction removed and
+ * its revision bumped (feeds announce the date again), with the audit row
+ * "observance.reset" of who (before and after: correction_obs_json()'s
+ * shape), in one transaction.  Returns 0, 1 when key has no correction,
+ * -1 on error (logged).
+ */
+int correction_reset(struct store *st, const char *key, const char *who,
+    time_t now, const char *before, const char *after);
+
 /* A correction with the shipped row's values beside it. */
 struct correction {
 	char *key;

@@ -283,6 +283,20 @@ static const char *const migrations[] = {
 	"  sha256 TEXT NOT NULL, body TEXT NOT NULL,"
 	"  PRIMARY KEY (union_id, year));"
 	REV_TRIGGERS("received"),
+	/* 17 -> 18: what staff deleted, restorable for 30 days: an activity
+	 * stays in its table until then (every reader leaves it out), a
+	 * contact stays hidden (a re-import must not bring it back) with
+	 * its name for the list of what was deleted. */
+	"CREATE TABLE activity_trash ("
+	"  id INTEGER PRIMARY KEY REFERENCES activities(id) ON DELETE CASCADE,"
+	"  who TEXT NOT NULL, at INTEGER NOT NULL);"
+	"CREATE TABLE contact_trash ("
+	"  key TEXT PRIMARY KEY,"
+	"  name_vi TEXT NOT NULL, name_en TEXT NOT NULL,"
+	"  who TEXT NOT NULL, at INTEGER NOT NULL);"
+	REV_TRIGGERS("activity_trash")
+	REV_TRIGGERS("contact_trash")
+	"CREATE INDEX audit_object ON audit(object, id);",
 };
 
 static int

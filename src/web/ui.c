@@ -14,6 +14,7 @@
 #include "escape.h"
 #include "lunar.h"
 #include "session.h"
+#include "text.h"
 #include "token.h"
 #include "ui.h"
 #include "user.h"
@@ -58,7 +59,14 @@ static const struct {
 } flashes[] = {
 	{ "cancelled", "Đã hủy hoạt động.", "The activity was cancelled." },
 	{ "corrected", "Đã lưu chỉnh sửa.", "The correction was saved." },
+	{ "contact-deleted", "Đã xóa cơ quan khỏi danh bạ; có thể khôi phục "
+	    "trong 30 ngày ở trang Đã xóa.", "The contact was deleted; it can "
+	    "be restored for 30 days from the Deleted page." },
+	{ "contact-restored", "Đã khôi phục cơ quan trong danh bạ.",
+	    "The contact was restored." },
 	{ "created", "Đã tạo hoạt động.", "The activity was created." },
+	{ "deleted", "Đã xóa hoạt động; có thể khôi phục trong 30 ngày.",
+	    "The activity was deleted; it can be restored for 30 days." },
 	{ "done", "Đã ghi nhận kết quả.", "The result was recorded." },
 	{ "fetched", "Đã lấy báo cáo của các thành viên.",
 	    "The members' records were fetched." },
@@ -80,6 +88,10 @@ static const struct {
 	    "The recipient was added." },
 	{ "recipient-removed", "Đã xóa người nhận.",
 	    "The recipient was removed." },
+	{ "reset", "Đã khôi phục ngày và nguồn của dữ liệu gốc.",
+	    "The shipped date and source are used again." },
+	{ "restored", "Đã khôi phục hoạt động.",
+	    "The activity was restored." },
 	{ "role-changed", "Đã thay đổi vai trò của tài khoản.",
 	    "The account's role was changed." },
 	{ "saved", "Đã lưu.", "Saved." },
@@ -107,6 +119,25 @@ nav_item(struct web_req *r, const struct nav *n, const char *cur)
 	html_printf(r->out, ">%s%s</a></li>", L(r, n->vi, n->en), year);
 }
 
+/* The search box of every page (web_search.c answers it). */
+static void
+search_box(struct web_req *r)
+{
+	const char *q = http_req_query(r->hr, "q");
+
+	if (strcmp(http_req_path(r->hr), "/app/search") != 0 || q == NULL ||
+	    text_check(q, 200, 0, NULL) == -1)
+		q = "";
+	html_printf(r->out, "<form class=\"search\" role=\"search\" "
+	    "method=\"get\" action=\"%s/app/search\"><label for=\"q\" "
+	    "class=\"vh\">%s</label><input type=\"search\" id=\"q\" "
+	    "name=\"q\" value=\"%s\" placeholder=\"%s\"><button "
+	    "type=\"submit\">%s</button></form>\n", r->root, L(r,
+	    "Tìm hoạt động, dịp kỷ niệm, nước, cơ quan", "Search activities, "
+	    "occasions, countries, contacts"), q, L(r, "Tìm: nhat ban, "
+	    "Yersin…", "Search: japan, Yersin…"), L(r, "Tìm", "Search"));
+}
+
 static void
 header(struct web_req *r, const char *nav)
 {
@@ -125,6 +156,7 @@ header(struct web_req *r, const char *nav)
 			if ((int)r->s.user.role >= navs[i].role)
 				nav_item(r, &navs[i], nav);
 		html_raw(r->out, "</ul></nav>\n");
+		search_box(r);
 		html_printf(r->out, "<p class=\"who\"><a href=\"%s/app/account\""
 		    ">%s</a> (%s)", r->root, r->s.user.name,
 		    ui_role(r, r->s.user.role));
@@ -599,9 +631,8 @@ ui_rule(struct web_req *r, const struct observance *obs)
 	}
 }
 
-/* 1 if country is one of the union's focus countries. */
-static int
-ui_focus(const struct web_req *r, const char *country)
+int
+ui_is_focus(const struct web_req *r, const char *country)
 {
 	char pat[6];
 
@@ -609,6 +640,14 @@ ui_focus(const struct web_req *r, const char *country)
 		return 0;
 	snprintf(pat, sizeof(pat), ",%s,", country);
 	return strstr(r->cfg->focus, pat) != NULL;
+}
+
+int
+ui_is_own(const struct web_req *r, const struct observance *o)
+{
+	return o->kind == KIND_LOCAL || (r->cfg->org_tag != NULL &&
+	    r->cfg->org_tag[0] != '\0' &&
+	    rules_has_tag(o, r->cfg->org_tag));
 }
 
 void
@@ -623,22 +662,48 @@ ui_occasion(struct web_req *r, const struct observance *o)
 	buf_release(&t);
 }
 
-void
-ui_occurrence(struct web_req *r, const struct occurrence *oc)
+/* The badges of an anniversary: its milestone class, then focus or
+ * local. */
+static void
+occurrence_badges(struct web_req *r, const struct occurrence *oc)
+{
+	if (rules_is_milestone(&r->cfg->rules, oc))
+		html_printf(r->out, " <span class=\"badge m%d\">%s</span>",
+		    (int)oc->milestone, ui_milestone(r, oc->milestone));
+	if (ui_is_focus(r, oc->obs->country))
+		html_printf(r->out, " <span class=\"badge focus\">%s</span>",
+		    L(r, "Trọng điểm", "Focus"));
+	else if (ui_is_own(r, oc->obs))
+		html_printf(r->out, " <span class=\"badge focus\">%s</span>",
+		    L(r, "Địa phương", "Local"));
+}
+
+static void
+occurrence_link(struct web_req *r, const struct occurrence *oc, int brief)
 {
 	struct buf t;
 
 	buf_init(&t);
-	rules_title(oc, r->lang, &t);
+	if (brief)
+		rules_short_title(oc, r->lang, &t);
+	else
+		rules_title(oc, r->lang, &t);
 	html_printf(r->out, "<a href=\"%s/app/occasions/%s\">%s</a>", r->root,
 	    oc->obs->key, t.data != NULL ? t.data : oc->obs->key);
-	if (rules_is_milestone(&r->cfg->rules, oc))
-		html_printf(r->out, " <span class=\"badge m%d\">%s</span>",
-		    (int)oc->milestone, ui_milestone(r, oc->milestone));
-	if (ui_focus(r, oc->obs->country))
-		html_printf(r->out, " <span class=\"badge focus\">%s</span>",
-		    L(r, "Trọng điểm", "Focus"));
 	buf_release(&t);
+	occurrence_badges(r, oc);
+}
+
+void
+ui_occurrence(struct web_req *r, const struct occurrence *oc)
+{
+	occurrence_link(r, oc, 0);
+}
+
+void
+ui_occurrence_short(struct web_req *r, const struct occurrence *oc)
+{
+	occurrence_link(r, oc, 1);
 }
 
 void
@@ -667,4 +732,57 @@ ui_table_begin(struct web_req *r, unsigned date_cols, const char *label,
 		    "<th class=\"date\">%s</th>" : "<th>%s</th>", label);
 	va_end(ap);
 	html_raw(r->out, "</tr></thead><tbody>\n");
+}
+
+void
+ui_remind(struct web_req *r, const char *offsets)
+{
+	const char *p = offsets;
+	char unit;
+	long n;
+	int k, first = 1;
+
+	for (; p != NULL && *p != '\0'; p += k) {
+		while (*p == ',' || *p == ' ')
+			p++;
+		if (sscanf(p, "%ld%c%n", &n, &unit, &k) != 2 || n < 0) {
+			/* Not an offset: as it is (the check refused such
+			 * text already). */
+			html_printf(r->out, "%s", p);
+			return;
+		}
+		html_printf(r->out, "%s%ld %s", first ? "" : ", ", n,
+		    unit == 'w' ? L(r, "tuần", n == 1 ? "week" : "weeks") :
+		    unit == 'h' ? L(r, "giờ", n == 1 ? "hour" : "hours") :
+		    L(r, "ngày", n == 1 ? "day" : "days"));
+		first = 0;
+	}
+	if (!first)
+		html_printf(r->out, " %s", L(r, "trước", "before"));
+}
+
+void
+ui_countries(struct web_req *r, const char *codes)
+{
+	const struct observance *o;
+	const char *p = codes;
+	char cc[3];
+	size_t i;
+	int first = 1;
+
+	for (; p != NULL && *p != '\0';) {
+		while (*p == ' ')
+			p++;
+		if (p[0] == '\0' || p[1] == '\0')
+			break;
+		snprintf(cc, sizeof(cc), "%c%c", p[0], p[1]);
+		p += 2;
+		for (i = 0, o = NULL; i < r->data->set.n && o == NULL; i++)
+			if (strcmp(r->data->set.v[i]->country, cc) == 0)
+				o = r->data->set.v[i];
+		html_printf(r->out, "%s%s", first ? "" : ", ", o != NULL &&
+		    L(r, o->country_vi, o->country_en) != NULL ?
+		    L(r, o->country_vi, o->country_en) : cc);
+		first = 0;
+	}
 }

@@ -121,6 +121,11 @@ void ui_when(struct web_req *r, const struct activity *a);
 /* The year of ?year= within the lunar module's range, else this year. */
 int ui_asked_year(struct web_req *r);
 
+/* Reminder offsets ("7d,1d") in words: "7 ngày, 1 ngày trước". */
+void ui_remind(struct web_req *r, const char *offsets);
+/* Country codes ("JP US") as their names: "Nhật Bản, Hoa Kỳ". */
+void ui_countries(struct web_req *r, const char *codes);
+
 /* Words of the request's language. */
 const char *ui_kind(const struct web_req *r, enum kind k);
 const char *ui_milestone(const struct web_req *r, enum milestone m);
@@ -132,6 +137,12 @@ const char *ui_confidence(const struct web_req *r, enum confidence c);
  * năm", "15/8 âm lịch", "tháng 3/1994 (chưa rõ ngày)". */
 void ui_rule(struct web_req *r, const struct observance *obs);
 
+/* 1 if country is one of the union's focus countries. */
+int ui_is_focus(const struct web_req *r, const char *country);
+/* 1 if o is one of the union's own dates: a local one, or one tagged
+ * with its province (rank.h's own). */
+int ui_is_own(const struct web_req *r, const struct observance *o);
+
 /* What an observance marks, linking to its occasion page ("Thiết lập
  * quan hệ ngoại giao Việt Nam – Nhật Bản"). */
 void ui_occasion(struct web_req *r, const struct observance *o);
@@ -141,6 +152,9 @@ void ui_occasion(struct web_req *r, const struct observance *o);
  * page), a milestone badge and the focus mark.
  */
 void ui_occurrence(struct web_req *r, const struct occurrence *oc);
+/* The same with the short title, country first ("Nhật Bản: 50 năm quan
+ * hệ ngoại giao"), for lists that must stay short. */
+void ui_occurrence_short(struct web_req *r, const struct occurrence *oc);
 
 /*
  * Open a list table: <table class="list"> and its head, one <th> per

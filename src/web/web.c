@@ -47,8 +47,10 @@ static const struct route routes[] = {
 	{ "GET", "/app/activities/#", V, web_activity },
 	{ "POST", "/app/activities/#", E, web_activity_update },
 	{ "POST", "/app/activities/#/cancel", E, web_activity_cancel },
+	{ "POST", "/app/activities/#/delete", E, web_activity_delete },
 	{ "POST", "/app/activities/#/done", E, web_activity_done },
 	{ "GET", "/app/activities/#/edit", E, web_activity_edit },
+	{ "POST", "/app/activities/#/restore", E, web_activity_restore },
 	{ "GET", "/app/activities/new", E, web_activity_new },
 	{ "GET", "/app/audit", A, web_audit_page },
 	{ "GET", "/app/backup", A, web_backup_page },
@@ -58,8 +60,10 @@ static const struct route routes[] = {
 	{ "POST", "/app/cluster/fetch", E, web_cluster_fetch },
 	{ "POST", "/app/cluster/upload", E, web_cluster_upload },
 	{ "GET", "/app/contacts", V, web_contacts },
+	{ "POST", "/app/contacts/delete", A, web_contact_delete },
 	{ "GET", "/app/contacts/edit", A, web_contact_edit_form },
 	{ "POST", "/app/contacts/edit", A, web_contact_edit },
+	{ "POST", "/app/contacts/restore", A, web_contact_restore },
 	{ "GET", "/app/documents", V, web_documents },
 	{ "GET", "/app/documents/*", V, web_document },
 	{ "GET", "/app/documents/#/check", V, web_report_check },
@@ -82,6 +86,7 @@ static const struct route routes[] = {
 	{ "POST", "/app/members/remove", E, web_member_remove },
 	{ "GET", "/app/occasions/*", V, web_occasion },
 	{ "POST", "/app/occasions/*/correct", E, web_occasion_correct },
+	{ "POST", "/app/occasions/*/reset", E, web_occasion_reset },
 	{ "GET", "/app/outbox", A, web_outbox },
 	{ "POST", "/app/outbox/#/retry", A, web_outbox_retry },
 	{ "GET", "/app/password", P, web_password_form },
@@ -91,10 +96,12 @@ static const struct route routes[] = {
 	{ "GET", "/app/recipients/edit", A, web_recipient_edit_form },
 	{ "POST", "/app/recipients/edit", A, web_recipient_edit },
 	{ "POST", "/app/recipients/remove", A, web_recipient_remove },
+	{ "GET", "/app/search", V, web_search },
 	{ "GET", "/app/static/*", P, web_static },
 	{ "GET", "/app/texts/*/#", V, web_texts },
 	{ "POST", "/app/texts/*/#", E, web_text_save },
 	{ "POST", "/app/texts/*/#/restore", E, web_text_restore },
+	{ "GET", "/app/trash", E, web_trash },
 	{ "GET", "/app/users", A, web_users },
 	{ "POST", "/app/users", A, web_user_add },
 	{ "POST", "/app/users/#/disable", A, web_user_disable },
@@ -425,6 +432,12 @@ web_cache_put(struct web_req *r, const char *key, size_t start)
 	web_thread_cache_put(web_thread(r->w->threads), k, r->today,
 	    r->w->gen, r->out->data + start, r->out->len - start);
 	free(k);
+}
+
+const struct search_index *
+web_search_index(struct web_req *r)
+{
+	return web_thread_index(web_thread(r->w->threads));
 }
 
 void

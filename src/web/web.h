@@ -18,6 +18,7 @@
 
 struct config;
 struct route;
+struct search_index;
 struct web;
 
 #define WEB_COOKIE_SESSION	"kyniem_session"
@@ -59,6 +60,10 @@ void web_config_unlock(struct web *w);
  * that the feeds follow at once.  (Every thread reloads its dataset when
  * store_data_rev() moves, whoever wrote.) */
 void web_dirty(struct web_req *r);
+
+/* The search index of the request's dataset (search.h), NULL (logged)
+ * when it cannot be had. */
+const struct search_index *web_search_index(struct web_req *r);
 
 /* This request queued mail a person waits for: the server's sender
  * sends it now, outside the request. */

@@ -16,6 +16,7 @@
 #include "member.h"
 #include "store.h"
 #include "text.h"
+#include "trash.h"
 #include "ui.h"
 #include "user.h"
 #include "vntime.h"
@@ -214,6 +215,10 @@ web_activities(struct web_req *r)
 		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có hoạt động "
 		    "nào khớp với bộ lọc.", "No activity matches the filter."));
 	ui_pager(r, "/app/activities", kept, &pg);
+	if (r->s.user.role >= ROLE_EDITOR)
+		html_printf(r->out, "<p><a href=\"%s/app/trash\">%s</a></p>\n",
+		    r->root, L(r, "Đã xóa (khôi phục trong 30 ngày)",
+		    "Deleted (restorable for 30 days)"));
 	ui_end(r);
 	activity_list_release(&l);
 	return 0;
@@ -293,8 +298,10 @@ details(struct web_req *r, const struct activity *a)
 		ui_occasion(r, o);
 		html_raw(r->out, "</dd>\n");
 	}
-	row(r, L(r, "Nhắc trước", "Reminders"), a->remind != NULL ?
-	    a->remind : r->cfg->remind_offsets);
+	html_printf(r->out, "<dt>%s</dt><dd>", L(r, "Nhắc việc",
+	    "Reminders"));
+	ui_remind(r, a->remind != NULL ? a->remind : r->cfg->remind_offsets);
+	html_raw(r->out, "</dd>\n");
 	row(r, L(r, "Trạng thái", "Status"), ui_status(r, a->status));
 	row(r, L(r, "Công khai", "Public"), a->public == 1 ? L(r, "Có: tên, "
 	    "thời gian và địa điểm hiện trên lịch công khai", "Yes: its "
@@ -303,7 +310,12 @@ details(struct web_req *r, const struct activity *a)
 	row(r, L(r, "Ghi chú", "Notes"), a->notes);
 	if ((c = config_category_find(r->cfg, a->category)) != NULL)
 		row(r, L(r, "Loại", "Category"), L(r, c->name_vi, c->name_en));
-	row(r, L(r, "Nước đối tác", "Partner countries"), a->countries);
+	if (a->countries != NULL && *a->countries != '\0') {
+		html_printf(r->out, "<dt>%s</dt><dd>", L(r, "Nước đối tác",
+		    "Partner countries"));
+		ui_countries(r, a->countries);
+		html_raw(r->out, "</dd>\n");
+	}
 	row(r, L(r, "Đối tác", "Partner organisations"), a->partner);
 	row(r, L(r, "Kết quả", "Result"), a->result);
 	snprintf(n, sizeof(n), "%d", a->participants);
@@ -340,6 +352,10 @@ actions(struct web_req *r, const struct activity *a)
 		    "danger", L(r, "Hủy hoạt động này?",
 		    "Cancel this activity?"));
 	}
+	snprintf(path, sizeof(path), "/app/activities/%ld/delete", a->id);
+	ui_button(r, path, L(r, "Xóa", "Delete"), "danger", L(r, "Xóa hoạt "
+	    "động này? Có thể khôi phục trong 30 ngày.", "Delete this "
+	    "activity? It can be restored for 30 days."));
 	html_raw(r->out, "</div>\n");
 	if (a->status == ACTIVITY_CANCELLED)
 		return;
@@ -361,20 +377,59 @@ actions(struct web_req *r, const struct activity *a)
 	    L(r, "Đánh dấu đã thực hiện", "Mark as done"));
 }
 
+/* A deleted activity's page says so, and editors may restore it. */
+static void
+deleted(struct web_req *r, const struct activity *a, const char *who,
+    time_t at)
+{
+	char path[64];
+
+	html_printf(r->out, "<div class=\"errors\" role=\"status\"><p>%s ",
+	    L(r, "Hoạt động này đã bị xóa:", "This activity was deleted:"));
+	html_printf(r->out, "%s, ", who != NULL ? who : "");
+	ui_time(r, at);
+	html_printf(r->out, ". %s</p>", L(r, "Có thể khôi phục trong 30 ngày "
+	    "kể từ khi xóa.", "It can be restored for 30 days after."));
+	if (r->s.user.role >= ROLE_EDITOR) {
+		snprintf(path, sizeof(path), "/app/activities/%ld/restore",
+		    a->id);
+		html_raw(r->out, "<div class=\"actions\">");
+		ui_button(r, path, L(r, "Khôi phục hoạt động",
+		    "Restore the activity"), NULL, NULL);
+		html_raw(r->out, "</div>");
+	}
+	html_raw(r->out, "</div>\n");
+}
+
 /* GET /app/activities/#. */
 int
 web_activity(struct web_req *r)
 {
 	struct activity a;
-	int rc;
+	char *who = NULL, obj[40];
+	time_t at = 0;
+	int rc, gone, ret = -1;
 
-	if ((rc = web_activity_get(r, &a)) != 0)
-		return rc == 1 ? 0 : -1;
+	if ((rc = activity_get(r->st, r->id, &a)) == 1)
+		return web_error(r, 404, "Không có hoạt động này.",
+		    "There is no such activity.");
+	if (rc == -1 || (gone = trash_activity_state(r->st, r->id, &who,
+	    &at)) == -1)
+		goto done;
 	ui_begin(r, a.title, "activities");
+	if (gone)
+		deleted(r, &a, who, at);
 	details(r, &a);
-	if (r->s.user.role >= ROLE_EDITOR)
+	if (r->s.user.role >= ROLE_EDITOR && !gone)
 		actions(r, &a);
+	snprintf(obj, sizeof(obj), "activity:%ld", a.id);
+	if (web_history(r, obj) == -1)
+		goto done;
 	ui_end(r);
-	activity_release(&a);
-	return 0;
+	ret = 0;
+done:
+	free(who);
+	if (rc == 0)
+		activity_release(&a);
+	return ret;
 }

@@ -18,8 +18,10 @@
 #include "escape.h"
 #include "log.h"
 #include "member.h"
+#include "pick.h"
 #include "store.h"
 #include "text.h"
+#include "trash.h"
 #include "ui.h"
 #include "user.h"
 #include "vntime.h"
@@ -36,6 +38,7 @@ struct form_state {
 	struct activity_input in;
 	struct activity_input was;	/* all NULL on the new form */
 	struct field_errs errs;
+	struct pick_post pick;		/* what the pickers posted */
 };
 
 static const char *
@@ -79,7 +82,7 @@ input_from_post(struct web_req *r, int edit, struct form_state *fs,
 	memset(&fs->was, 0, sizeof(fs->was));
 	memset(apply, 0, sizeof(*apply));
 	for (f = activity_fields; f->name != NULL; f++) {
-		v = http_req_field(r->hr, f->name);
+		v = pick_posted(r, &fs->pick, f->name);
 		/* An unticked box sends nothing: on the new form, or where
 		 * the form showed the box (public_box), that means internal;
 		 * the result form, which has no box, leaves it alone. */
@@ -167,10 +170,6 @@ report_fields(struct web_req *r, const struct form_state *fs)
 		    "dụ 149814", "NGO work only; a whole number without "
 		    "separators, for example 149814"), error_of(r, fs,
 		    "amount"), 0, "off" },
-		{ "currency", L(r, "Đơn vị tiền tệ", "Currency"), "text",
-		    in->currency, L(r, "Mã ISO 4217: USD, EUR, VND…",
-		    "ISO 4217 code: USD, EUR, VND…"), error_of(r, fs,
-		    "currency"), 0, "off" },
 		{ "budget", L(r, "Kinh phí dự kiến (đồng)",
 		    "Planned cost (VND)"), "text", in->budget, L(r, "Đưa vào "
 		    "phần Kinh phí của kế hoạch; ví dụ 25000000", "Goes into "
@@ -187,7 +186,9 @@ report_fields(struct web_req *r, const struct form_state *fs)
 	size_t i;
 
 	member_select(r, fs);
-	for (i = 0; i < NELEM(f); i++)
+	ui_field(r, &f[0]);
+	pick_currency(r, in->currency, error_of(r, fs, "currency"));
+	for (i = 1; i < NELEM(f); i++)
 		ui_field(r, &f[i]);
 	ui_textarea(r, &text);
 }
@@ -198,11 +199,6 @@ record_fields(struct web_req *r, const struct form_state *fs)
 {
 	const struct activity_input *in = &fs->in;
 	struct ui_field f[] = {
-		{ "countries", L(r, "Nước đối tác", "Partner countries"),
-		    "text", in->countries, L(r, "Mã ISO 2 chữ, cách nhau bằng "
-		    "dấu cách, ví dụ JP US", "2-letter ISO codes separated by "
-		    "spaces, for example JP US"), error_of(r, fs, "countries"),
-		    0, NULL },
 		{ "partner", L(r, "Đối tác", "Partner organisations"), "text",
 		    in->partner, NULL, error_of(r, fs, "partner"), 0, NULL },
 		{ "participants", L(r, "Số người tham dự", "Participants"),
@@ -219,6 +215,7 @@ record_fields(struct web_req *r, const struct form_state *fs)
 	if (error_of(r, fs, "category") != NULL)
 		html_printf(r->out, "<p class=\"error\" role=\"alert\">%s"
 		    "</p>\n", error_of(r, fs, "category"));
+	pick_countries(r, in->countries, error_of(r, fs, "countries"));
 	for (i = 0; i < NELEM(f); i++)
 		ui_field(r, &f[i]);
 	ui_textarea(r, &res);
@@ -237,20 +234,6 @@ status_select(struct web_req *r, const char *value)
 	};
 
 	ui_select(r, "status", L(r, "Trạng thái", "Status"), pairs, value);
-}
-
-/* The occasion an activity is for, named under the field. */
-static void
-occasion_note(struct web_req *r, const char *key)
-{
-	const struct observance *o;
-
-	if (key == NULL || *key == '\0' ||
-	    (o = obs_set_find(&r->data->set, key)) == NULL)
-		return;
-	html_printf(r->out, "<p class=\"hint\">%s ", L(r, "Dịp:", "Occasion:"));
-	ui_occasion(r, o);
-	html_raw(r->out, "</p>\n");
 }
 
 /* Whether anyone may see the activity: internal unless ticked.  The
@@ -278,61 +261,33 @@ form_fields(struct web_req *r, const struct form_state *fs, int edit)
 {
 	const struct activity_input *in = &fs->in;
 	struct ui_field f[] = {
-		{ "title", L(r, "Tên hoạt động", "Title"), "text", in->title,
-		    NULL, error_of(r, fs, "title"), 1, NULL },
-		{ "start", L(r, "Bắt đầu", "Start"), "text", in->start,
-		    L(r, "YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM, giờ Việt Nam",
-		    "YYYY-MM-DD or YYYY-MM-DDTHH:MM, Vietnam time"),
-		    error_of(r, fs, "start"), 1, NULL },
-		{ "end", L(r, "Kết thúc", "End"), "text", in->end,
-		    L(r, "Để trống nếu trong một ngày", "Empty for one day"),
-		    error_of(r, fs, "end"), 0, NULL },
 		{ "location", L(r, "Địa điểm", "Location"), "text",
 		    in->location, NULL, error_of(r, fs, "location"), 0,
 		    NULL },
 		{ "organiser", L(r, "Đơn vị tổ chức", "Organiser"), "text",
 		    in->organiser, NULL, error_of(r, fs, "organiser"), 0,
 		    NULL },
-		{ "owners", L(r, "Người phụ trách", "Owners"), "text",
-		    in->owners, NULL, error_of(r, fs, "owners"), 0, NULL },
-		{ "remind", L(r, "Nhắc trước", "Remind before"), "text",
-		    in->remind, NULL, error_of(r, fs, "remind"), 0, NULL },
-		{ "observance", L(r, "Mã dịp kỷ niệm", "Occasion key"), "text",
-		    in->observance, L(r, "Ví dụ relation:JP; để trống nếu không "
-		    "gắn với dịp nào", "For example relation:JP; empty for "
-		    "none"), error_of(r, fs, "observance"), 0, NULL },
 	};
+	struct ui_field title = { "title", L(r, "Tên hoạt động", "Title"),
+	    "text", in->title, NULL, error_of(r, fs, "title"), 1, NULL };
 	struct ui_field notes = { "notes", L(r, "Ghi chú", "Notes"), NULL,
 	    in->notes, NULL, error_of(r, fs, "notes"), 0, NULL };
-	char hint[160], owners[400];
 	size_t i;
 
-	if (r->lang == LANG_EN)
-		snprintf(hint, sizeof(hint), "For example 7d,1d; empty: the "
-		    "default %s", r->cfg->remind_offsets);
-	else
-		snprintf(hint, sizeof(hint), "Ví dụ 7d,1d; để trống: mặc định "
-		    "%s", r->cfg->remind_offsets);
-	f[6].hint = hint;
-	/* Whom the server may mail: the union's own people. */
-	snprintf(owners, sizeof(owners), L(r, "Địa chỉ email của người dùng "
-	    "hoặc người nhận, cách nhau bằng dấu phẩy, nhiều nhất %d người; "
-	    "họ nhận thư nhắc. Địa chỉ ngoài hội phải được quản trị viên "
-	    "thêm vào danh sách người nhận trước.", "Addresses of users or "
-	    "recipients, comma-separated, at most %d; they get the "
-	    "reminders. An outside address must first be added as a "
-	    "recipient by an administrator."), r->cfg->act_max_owners);
-	f[5].hint = owners;
-	for (i = 0; i < NELEM(f); i++) {
+	ui_field(r, &title);
+	pick_when(r, "start", L(r, "Bắt đầu", "Start"), in->start,
+	    error_of(r, fs, "start"), 1);
+	pick_when(r, "end", L(r, "Kết thúc", "End"), in->end,
+	    error_of(r, fs, "end"), 0);
+	pick_occasion(r, in->observance, error_of(r, fs, "observance"));
+	for (i = 0; i < NELEM(f); i++)
 		ui_field(r, &f[i]);
-		if (strcmp(f[i].name, "observance") == 0)
-			occasion_note(r, in->observance);
-		if (strcmp(f[i].name, "owners") == 0 &&
-		    r->s.user.role >= ROLE_ADMIN)
-			html_printf(r->out, "<p class=\"hint\"><a href=\"%s/"
-			    "app/recipients\">%s</a></p>\n", r->root,
-			    L(r, "Thêm người nhận", "Add a recipient"));
-	}
+	pick_owners(r, in->owners, error_of(r, fs, "owners"));
+	if (r->s.user.role >= ROLE_ADMIN)
+		html_printf(r->out, "<p class=\"hint\"><a href=\"%s/app/"
+		    "recipients\">%s</a></p>\n", r->root,
+		    L(r, "Thêm người nhận", "Add a recipient"));
+	pick_remind(r, in->remind, error_of(r, fs, "remind"));
 	ui_textarea(r, &notes);
 	public_box(r, fs);
 	record_fields(r, fs);
@@ -409,6 +364,22 @@ plan_title(struct web_req *r, const struct occurrence *oc, struct buf *out)
 }
 
 /*
+ * The report's category of an activity planned for oc, when the config
+ * has it: a milestone's is "anniversary" (Hoạt động kỷ niệm), another
+ * national day's or festival's "annual" (Hoạt động thường niên).
+ */
+static const char *
+plan_category(struct web_req *r, const struct occurrence *oc)
+{
+	const char *key = rules_is_milestone(&r->cfg->rules, oc) ?
+	    "anniversary" : oc->obs->kind == KIND_NATIONAL_DAY ||
+	    oc->obs->kind == KIND_FESTIVAL ? "annual" : NULL;
+
+	return key != NULL && config_category_find(r->cfg, key) != NULL ?
+	    key : NULL;
+}
+
+/*
  * The anniversary of observance key on date (YYYY-MM-DD), or without a
  * date the next one within a year of today: 0 and *oc, 1 if none, -1.
  */
@@ -434,7 +405,8 @@ int
 web_activity_new(struct web_req *r)
 {
 	const char *key = http_req_query(r->hr, "observance");
-	struct form_state fs = { { 0 }, { 0 }, { NULL, 0 } };
+	struct form_state fs = { { 0 }, { 0 }, { NULL, 0 },
+	    { { 0 }, { 0 }, { 0 }, { 0 }, { 0 } } };
 	struct occ_list ol = { 0 };
 	struct buf title, start;
 	int rc = 1, ret;
@@ -453,6 +425,9 @@ web_activity_new(struct web_req *r)
 		fs.in.title = title.data;
 		fs.in.start = start.data;
 		fs.in.observance = ol.v[0].obs->key;
+		fs.in.category = plan_category(r, &ol.v[0]);
+		if (ol.v[0].obs->country[0] != '\0')
+			fs.in.countries = ol.v[0].obs->country;
 	}
 	fs.in.owners = r->s.user.email;
 	ret = form_page(r, 200, 0, &fs);
@@ -563,7 +538,8 @@ static int
 save_post(struct web_req *r, const struct activity *before,
     struct activity *a, const char *action, int *changed)
 {
-	struct form_state fs = { { 0 }, { 0 }, { NULL, 0 } };
+	struct form_state fs = { { 0 }, { 0 }, { NULL, 0 },
+	    { { 0 }, { 0 }, { 0 }, { 0 }, { 0 } } };
 	struct activity_input apply;
 	long id = before != NULL ? before->id : 0;
 	int rc;
@@ -577,6 +553,7 @@ save_post(struct web_req *r, const struct activity *before,
 		rc = activity_save(r->st, a, r->s.user.email, action, r->now,
 		    changed);
 	field_errs_release(&fs.errs);
+	pick_post_release(&fs.pick);
 	return rc;
 }
 
@@ -608,19 +585,30 @@ done:
 int
 web_activity_get(struct web_req *r, struct activity *a)
 {
-	int rc = activity_get(r->st, r->id, a);
+	int rc = activity_get(r->st, r->id, a), gone;
 
 	if (rc == 1)
 		web_error(r, 404, "Không có hoạt động này.",
 		    "There is no such activity.");
-	return rc;
+	if (rc != 0)
+		return rc;
+	if ((gone = trash_activity_state(r->st, r->id, NULL, NULL)) == 0)
+		return 0;
+	activity_release(a);
+	if (gone == -1)
+		return -1;
+	web_error(r, 409, "Hoạt động này đã bị xóa. Hãy khôi phục nó trước "
+	    "khi sửa.", "This activity was deleted: restore it before "
+	    "changing it.");
+	return 1;
 }
 
 /* GET /app/activities/#/edit. */
 int
 web_activity_edit(struct web_req *r)
 {
-	struct form_state fs = { { 0 }, { 0 }, { NULL, 0 } };
+	struct form_state fs = { { 0 }, { 0 }, { NULL, 0 },
+	    { { 0 }, { 0 }, { 0 }, { 0 }, { 0 } } };
 	struct activity_view v;
 	struct activity a;
 	int rc;
@@ -629,6 +617,10 @@ web_activity_edit(struct web_req *r)
 		return rc == 1 ? 0 : -1;
 	activity_view(&a, &v);
 	fs.in = v.in;
+	/* No reminders of its own: the default ones, as the boxes show
+	 * them, so that an unchanged form keeps it that way. */
+	if (fs.in.remind == NULL || *fs.in.remind == '\0')
+		fs.in.remind = r->cfg->remind_offsets;
 	/* A one-day activity shows no end: the form says when it is. */
 	if (util_ymd_cmp(a.start, a.end) == 0 && a.all_day)
 		fs.in.end = "";
@@ -738,4 +730,44 @@ int
 web_activity_done(struct web_req *r)
 {
 	return change(r, "activity.done", "done", edit_done);
+}
+
+/* POST /app/activities/#/delete: to "Đã xóa", restorable for 30 days;
+ * the activity's page then offers to restore it. */
+int
+web_activity_delete(struct web_req *r)
+{
+	char to[64];
+	int rc;
+
+	if ((rc = trash_activity(r->st, r->id, r->s.user.email, r->now)) ==
+	    -1)
+		return -1;
+	if (rc == 1)
+		return web_error(r, 404, "Không có hoạt động này, hoặc hoạt "
+		    "động đã bị xóa.", "There is no such activity, or it was "
+		    "deleted already.");
+	web_dirty(r);
+	snprintf(to, sizeof(to), "/app/activities/%ld", r->id);
+	return web_redirect_flash(r, to, "deleted", NULL);
+}
+
+/* POST /app/activities/#/restore. */
+int
+web_activity_restore(struct web_req *r)
+{
+	char to[64];
+	int rc;
+
+	if ((rc = trash_activity_restore(r->st, r->id, r->s.user.email,
+	    r->now)) == -1)
+		return -1;
+	if (rc == 1)
+		return web_error(r, 404, "Không có hoạt động đã xóa này để "
+		    "khôi phục (quá 30 ngày thì không khôi phục được nữa).",
+		    "There is no such deleted activity to restore (after 30 "
+		    "days it cannot be restored).");
+	web_dirty(r);
+	snprintf(to, sizeof(to), "/app/activities/%ld", r->id);
+	return web_redirect_flash(r, to, "restored", NULL);
 }

@@ -9,9 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "activity.h"
 #include "audit.h"
+#include "config.h"
 #include "escape.h"
 #include "ui.h"
+#include "user.h"
 #include "web_pages.h"
 
 /* Entries a page, keys an object, and characters a value shows: a
@@ -31,19 +34,27 @@ static const struct {
 } actions[] = {
 	{ "activity.cancel", "Hủy hoạt động", "Activity cancelled" },
 	{ "activity.create", "Thêm hoạt động", "Activity added" },
+	{ "activity.delete", "Xóa hoạt động", "Activity deleted" },
 	{ "activity.done", "Ghi kết quả hoạt động", "Activity done" },
 	{ "activity.edit", "Sửa hoạt động", "Activity changed" },
+	{ "activity.restore", "Khôi phục hoạt động", "Activity restored" },
 	{ "backup.download", "Tải bản sao lưu", "Backup downloaded" },
 	{ "backup.restore", "Khôi phục bản sao lưu", "Backup restored" },
 	{ "contact.add", "Thêm vào danh bạ", "Contact added" },
+	{ "contact.delete", "Xóa cơ quan khỏi danh bạ", "Contact deleted" },
 	{ "contact.edit", "Sửa danh bạ", "Contact changed" },
+	{ "contact.restore", "Khôi phục cơ quan trong danh bạ",
+	    "Contact restored" },
 	{ "import", "Nhập dữ liệu", "Import" },
 	{ "letter.sent", "Ghi nhận đã gửi thư chúc mừng",
 	    "Congratulation letters sent" },
+	{ "letter.unsent", "Bỏ ghi nhận đã gửi thư", "Letters marked unsent" },
 	{ "member.add", "Thêm đơn vị thành viên", "Member added" },
 	{ "member.edit", "Sửa đơn vị thành viên", "Member changed" },
 	{ "member.remove", "Xóa đơn vị thành viên", "Member removed" },
-	{ "observance.correct", "Sửa ngày kỷ niệm", "Date corrected" },
+	{ "observance.correct", "Chỉnh sửa ngày", "Date corrected" },
+	{ "observance.reset", "Khôi phục dữ liệu gốc",
+	    "Shipped date restored" },
 	{ "outbox.retry", "Gửi lại thư", "Message retried" },
 	{ "plan.exclude", "Không đưa vào kế hoạch", "Left out of the plan" },
 	{ "plan.include", "Đưa vào kế hoạch", "Put in the plan" },
@@ -356,16 +367,23 @@ done:
 	members_release(&a);
 }
 
-static void
-entry_row(struct web_req *r, const struct audit_entry *e)
+/* The words of an action, NULL when it has none. */
+static const char *
+action_label(struct web_req *r, const char *action)
 {
-	const char *label = NULL;
 	size_t i;
 
 	for (i = 0; i < NELEM(actions); i++)
-		if (e->action != NULL && strcmp(e->action, actions[i].action) ==
-		    0)
-			label = L(r, actions[i].vi, actions[i].en);
+		if (action != NULL && strcmp(action, actions[i].action) == 0)
+			return L(r, actions[i].vi, actions[i].en);
+	return NULL;
+}
+
+static void
+entry_row(struct web_req *r, const struct audit_entry *e)
+{
+	const char *label = action_label(r, e->action);
+
 	html_raw(r->out, "<tr><td class=\"date\">");
 	ui_time(r, e->at);
 	html_raw(r->out, "</td><td>");
@@ -381,6 +399,165 @@ entry_row(struct web_req *r, const struct audit_entry *e)
 	html_raw(r->out, "</td><td>");
 	changes(r, e->before, e->after);
 	html_raw(r->out, "</td></tr>\n");
+}
+
+/* The fields of an activity, a correction and a contact as staff read
+ * them in a history (the audit rows keep the keys of activity_json(),
+ * correction_obs_json() and contact_json()). */
+static const struct {
+	const char *key, *vi, *en;
+} labels[] = {
+	{ "address", "Địa chỉ", "Address" },
+	{ "base_year", "Tính số năm từ", "Counted from" },
+	{ "category", "Loại hoạt động", "Category" },
+	{ "confidence", "Độ tin cậy", "Confidence" },
+	{ "countries", "Nước đối tác", "Partner countries" },
+	{ "date", "Ngày", "Date" },
+	{ "email", "Email", "Email" },
+	{ "end", "Kết thúc", "End" },
+	{ "head_title_en", "Cách xưng hô (tiếng Anh)", "Form of address "
+	    "(English)" },
+	{ "head_title_vi", "Cách xưng hô", "Form of address" },
+	{ "location", "Địa điểm", "Location" },
+	{ "note", "Ghi chú", "Note" },
+	{ "notes", "Ghi chú", "Notes" },
+	{ "observance", "Dịp kỷ niệm", "Occasion" },
+	{ "organiser", "Đơn vị tổ chức", "Organiser" },
+	{ "owners", "Người phụ trách", "Owners" },
+	{ "participants", "Số người tham dự", "Participants" },
+	{ "partner", "Đối tác", "Partner organisations" },
+	{ "public", "Công khai", "Public" },
+	{ "remind", "Nhắc trước", "Reminders" },
+	{ "result", "Kết quả", "Result" },
+	{ "source", "Nguồn", "Source" },
+	{ "start", "Bắt đầu", "Start" },
+	{ "status", "Trạng thái", "Status" },
+	{ "title", "Tên hoạt động", "Title" },
+};
+
+/* A value of key as staff read it: names for keys and codes, dates as
+ * dates, words for flags; anything else as it is. */
+static void
+history_value(struct web_req *r, const char *key, const char *v)
+{
+	const struct observance *o;
+	const struct config_category *c;
+	struct ymd d;
+	struct buf t;
+	int st;
+
+	if (v == NULL || *v == '\0' || strcmp(v, "[]") == 0 ||
+	    (strcmp(key, "participants") == 0 && strcmp(v, "0") == 0)) {
+		html_raw(r->out, "<span class=\"muted\">—</span>");
+		return;
+	}
+	buf_init(&t);
+	if (strcmp(key, "observance") == 0 &&
+	    (o = obs_set_find(&r->data->set, v)) != NULL) {
+		rules_subject(o, r->lang, &t);
+		value(r, t.data);
+	} else if (strcmp(key, "remind") == 0)
+		ui_remind(r, v);
+	else if (strcmp(key, "countries") == 0)
+		ui_countries(r, v);
+	else if (strcmp(key, "category") == 0 &&
+	    (c = config_category_find(r->cfg, v)) != NULL)
+		value(r, L(r, c->name_vi, c->name_en));
+	else if (strcmp(key, "status") == 0 &&
+	    (st = activity_status_parse(v)) >= 0)
+		value(r, ui_status(r, st));
+	else if (strcmp(key, "public") == 0)
+		value(r, strcmp(v, "true") == 0 ? L(r, "Có", "Yes") :
+		    L(r, "Không", "No"));
+	else if ((strcmp(key, "start") == 0 || strcmp(key, "end") == 0 ||
+	    strcmp(key, "date") == 0) && strlen(v) >= 10 &&
+	    util_parse_ymd(v, &d) == 0 && (v[10] == '\0' || v[10] == 'T')) {
+		ui_date(r, d);
+		if (v[10] == 'T')
+			html_printf(r->out, " %s", v + 11);
+	} else if (strcmp(key, "owners") == 0) {
+		/* ["a@x","b@y"]: the addresses. */
+		for (; *v != '\0'; v++)
+			if (strchr("[]\"", *v) == NULL)
+				buf_putc(&t, *v == ',' ? ';' : *v);
+		buf_add(&t, "", 0);
+		value(r, t.data);
+	} else
+		value(r, v);
+	buf_release(&t);
+}
+
+/* What an edit changed, field by field in words; nothing for a row
+ * created, deleted or restored (the action says it). */
+static void
+history_changes(struct web_req *r, const char *before, const char *after)
+{
+	struct members b = { { 0 }, { 0 }, 0 }, a = { { 0 }, { 0 }, 0 };
+	const char *bv, *label;
+	size_t i, k;
+
+	if (before == NULL || after == NULL || members_parse(before, &b) ==
+	    -1 || members_parse(after, &a) == -1)
+		goto done;
+	for (i = 0; i < a.n; i++) {
+		if ((bv = member(&b, a.key[i])) != NULL && strcmp(bv,
+		    a.val[i]) == 0)
+			continue;
+		for (k = 0, label = a.key[i]; k < NELEM(labels); k++)
+			if (strcmp(labels[k].key, a.key[i]) == 0)
+				label = L(r, labels[k].vi, labels[k].en);
+		html_printf(r->out, "<br><span class=\"muted\">%s:</span> ",
+		    label);
+		history_value(r, a.key[i], bv);
+		html_raw(r->out, " → ");
+		history_value(r, a.key[i], a.val[i]);
+	}
+done:
+	members_release(&b);
+	members_release(&a);
+}
+
+/* Entries an object's history shows. */
+#define HISTORY_ROWS	20
+
+int
+web_history(struct web_req *r, const char *object)
+{
+	struct audit_list l;
+	const char *label;
+	size_t i;
+
+	if (r->s.user.role < ROLE_EDITOR)
+		return 0;
+	if (audit_object(r->st, object, HISTORY_ROWS, &l) == -1)
+		return -1;
+	html_printf(r->out, "<section aria-labelledby=\"history\"><h2 "
+	    "id=\"history\">%s</h2>\n", L(r, "Lịch sử thay đổi",
+	    "History"));
+	if (l.n == 0)
+		html_printf(r->out, "<p class=\"muted\">%s</p>\n",
+		    L(r, "Chưa có thay đổi nào được ghi lại.",
+		    "No change recorded yet."));
+	else
+		ui_table_begin(r, 1 << 0, L(r, "Thời điểm", "When"),
+		    L(r, "Người thực hiện", "Who"), L(r, "Thay đổi", "Change"),
+		    NULL);
+	for (i = 0; i < l.n; i++) {
+		html_raw(r->out, "<tr><td class=\"date\">");
+		ui_time(r, l.v[i].at);
+		html_raw(r->out, "</td><td>");
+		value(r, l.v[i].who);
+		html_raw(r->out, "</td><td>");
+		label = action_label(r, l.v[i].action);
+		value(r, label != NULL ? label : l.v[i].action);
+		history_changes(r, l.v[i].before, l.v[i].after);
+		html_raw(r->out, "</td></tr>\n");
+	}
+	if (l.n > 0)
+		html_raw(r->out, "</tbody></table>\n");
+	html_raw(r->out, "</section>\n");
+	audit_list_release(&l);
+	return 0;
 }
 
 int

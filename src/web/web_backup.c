@@ -108,11 +108,11 @@ web_backup_page(struct web_req *r)
 		return -1;
 	ui_begin(r, L(r, "Sao lưu", "Backups"), "backup");
 	html_printf(r->out, r->lang == LANG_EN ? "<p>Every night the server "
-	    "backs up the database (kyniem-backup.timer) into <code>%s</code> "
+	    "backs up the database into <code>%s</code> "
 	    "and keeps the newest copy of each of the last %d days, %d weeks "
 	    "and %d months. Keep a copy elsewhere too: download the newest "
 	    "now and then.</p>\n" : "<p>Hằng đêm máy chủ tự động sao lưu cơ "
-	    "sở dữ liệu (kyniem-backup.timer) vào <code>%s</code> và giữ bản "
+	    "sở dữ liệu vào <code>%s</code> và giữ bản "
 	    "mới nhất của mỗi ngày trong %d ngày, mỗi tuần trong %d tuần, mỗi "
 	    "tháng trong %d tháng gần nhất. Nên giữ thêm một bản ở nơi khác: "
 	    "thỉnh thoảng tải về bản mới nhất.</p>\n", cfg->backup_dir,
@@ -127,10 +127,11 @@ web_backup_page(struct web_req *r)
 		latest(r, &l.v[0]);
 		copies(r, &l);
 	}
-	html_printf(r->out, "<p class=\"hint\">%s <code>kyniem restore "
-	    "%s</code></p>\n", L(r, "Khôi phục (trên máy chủ, dưới tài khoản "
-	    "kyniem):", "To restore (on the server, as the kyniem user):"),
-	    L(r, "TỆP", "FILE"));
+	html_printf(r->out, "<p class=\"hint\">%s</p>\n", L(r, "Khôi phục "
+	    "từ một bản sao lưu là việc của người quản trị máy chủ, theo "
+	    "hướng dẫn cài đặt (mục Sao lưu và khôi phục).", "Restoring a "
+	    "backup is done on the server by whoever looks after it, as the "
+	    "installation guide says (Backups and restoring)."));
 	ui_end(r);
 	backup_list_release(&l);
 	return 0;

@@ -13,6 +13,7 @@
 #include "escape.h"
 #include "store.h"
 #include "text.h"
+#include "trash.h"
 #include "ui.h"
 #include "user.h"
 #include "web.h"
@@ -49,10 +50,12 @@ contact_row(struct web_req *r, const struct contact *c, int admin)
 
 	buf_init(&enc);
 	esc_url(&enc, c->key);
-	html_printf(r->out, "<tr><td>%s</td><td>%s<br><code>%s</code></td>"
+	html_raw(r->out, "<tr><td>");
+	ui_countries(r, c->country);
+	html_printf(r->out, "</td><td>%s</td>"
 	    "<td>%s</td><td>%s<br><small>%s</small></td><td>%s</td>"
-	    "<td>%s</td><td>%s</td><td>%s</td>", c->country,
-	    contact_kind_label(c->kind, r->lang == LANG_EN), c->key,
+	    "<td>%s</td><td>%s</td><td>%s</td>",
+	    contact_kind_label(c->kind, r->lang == LANG_EN),
 	    c->city != NULL ? c->city : "", r->lang == LANG_EN ? c->name_en :
 	    c->name_vi, r->lang == LANG_EN ? c->name_vi : c->name_en,
 	    c->address != NULL ? c->address : "", c->email != NULL ? c->email :
@@ -128,6 +131,10 @@ web_contacts(struct web_req *r)
 		html_printf(r->out, "<p>%s</p>\n", L(r, "Chưa có liên hệ nào.",
 		    "There are no contacts yet."));
 	ui_pager(r, "/app/contacts", keep, &pg);
+	if (r->s.user.role >= ROLE_EDITOR)
+		html_printf(r->out, "<p><a href=\"%s/app/trash\">%s</a></p>\n",
+		    r->root, L(r, "Đã xóa (khôi phục trong 30 ngày)",
+		    "Deleted (restorable for 30 days)"));
 	ui_end(r);
 	contact_list_release(&l);
 	return 0;
@@ -163,8 +170,8 @@ edit_page(struct web_req *r, unsigned status, const struct contact *old,
 	esc_url(&q, old->key);
 	r->rs->status = status;
 	ui_begin(r, L(r, "Sửa liên hệ", "Edit a contact"), "letters");
-	html_printf(r->out, "<p><strong>%s</strong> (<code>%s</code>)</p>\n",
-	    r->lang == LANG_EN ? old->name_en : old->name_vi, old->key);
+	html_printf(r->out, "<p><strong>%s</strong></p>\n",
+	    r->lang == LANG_EN ? old->name_en : old->name_vi);
 	if (status == 422)
 		html_printf(r->out, "<p class=\"errors\" role=\"alert\">%s</p>"
 		    "\n", L(r, "Chưa lưu được: hãy sửa các mục được đánh dấu "
@@ -192,6 +199,16 @@ edit_page(struct web_req *r, unsigned status, const struct contact *old,
 	    "class=\"button secondary\" href=\"%s/app/contacts\">%s</a>"
 	    "</form>\n", L(r, "Lưu", "Save"), r->root, L(r, "Quay lại danh "
 	    "bạ", "Back to the contacts"));
+	buf_release(&q);
+	buf_init(&q);
+	buf_puts(&q, "/app/contacts/delete?key=");
+	esc_url(&q, old->key);
+	html_raw(r->out, "<div class=\"actions\">");
+	ui_button(r, q.data, L(r, "Xóa khỏi danh bạ", "Delete the contact"),
+	    "danger", L(r, "Xóa cơ quan này khỏi danh bạ? Có thể khôi phục "
+	    "trong 30 ngày.", "Delete this contact? It can be restored for "
+	    "30 days."));
+	html_raw(r->out, "</div>\n");
 	ui_end(r);
 	buf_release(&q);
 	return 0;
@@ -269,4 +286,41 @@ web_contact_edit(struct web_req *r)
 	field_errs_release(&errs);
 	contact_release(&old);
 	return rc;
+}
+
+/* POST /app/contacts/delete?key=: to "Đã xóa" for 30 days. */
+int
+web_contact_delete(struct web_req *r)
+{
+	struct contact c;
+	int rc;
+
+	if ((rc = find(r, &c)) != 0)
+		return rc == 1 ? 0 : -1;
+	rc = trash_contact(r->st, c.key, r->s.user.email, r->now);
+	contact_release(&c);
+	if (rc == -1)
+		return -1;
+	web_dirty(r);
+	return web_redirect_flash(r, "/app/contacts", "contact-deleted", NULL);
+}
+
+/* POST /app/contacts/restore?key=. */
+int
+web_contact_restore(struct web_req *r)
+{
+	const char *key = http_req_query(r->hr, "key");
+	int rc = 1;
+
+	if (key != NULL && text_check(key, TEXT_LINE_MAX, TEXT_REQUIRED,
+	    NULL) == 0 && (rc = trash_contact_restore(r->st, key,
+	    r->s.user.email, r->now)) == -1)
+		return -1;
+	if (rc == 1)
+		return web_error(r, 404, "Không có cơ quan đã xóa này để khôi "
+		    "phục (quá 30 ngày thì không khôi phục được nữa).", "There "
+		    "is no such deleted contact to restore (after 30 days it "
+		    "cannot be restored).");
+	web_dirty(r);
+	return web_redirect_flash(r, "/app/trash", "contact-restored", NULL);
 }

@@ -1,17 +1,23 @@
 /*
  * Tổng quan: what needs planning (milestones within milestone_days with
- * no activity yet, each with a button that opens the activity form filled
- * in) and the next 90 days in date order, anniversaries and activities
- * together, each list a page at a time.
+ * no activity yet, best first by the plan's ranking, rank.c, the top
+ * [web] dashboard_items of them unless all are asked for, each with a
+ * button that opens the activity form filled in) and the next 90 days in
+ * date order, anniversaries and activities together: the milestones and
+ * the union's own dates and countries, every other date behind a filter.
+ * Each list a page at a time.
  */
 #include <stdio.h>
 #include <string.h>
+
+#include <stdlib.h>
 
 #include "activity.h"
 #include "backup.h"
 #include "config.h"
 #include "escape.h"
 #include "log.h"
+#include "rank.h"
 #include "ui.h"
 #include "user.h"
 #include "vntime.h"
@@ -53,26 +59,77 @@ plan_item(struct web_req *r, const struct occurrence *oc)
 	if (oc->precision == PREC_DAY)
 		days_left(r, oc->date);
 	html_raw(r->out, " ");
-	ui_occurrence(r, oc);
+	ui_occurrence_short(r, oc);
 	if (r->s.user.role >= ROLE_EDITOR)
 		ui_plan_button(r, oc, "button");
 	html_raw(r->out, "</li>\n");
 }
 
-/* The milestones to plan, a page (?plan=N) at a time. */
+/* One milestone to plan with its score. */
+struct ranked {
+	const struct occurrence *oc;
+	struct rank rank;
+};
+
+static int
+ranked_cmp(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	return rank_cmp(&x->rank, x->oc, &y->rank, y->oc);
+}
+
+/* The milestones to plan, best first; *n of them (the caller frees). */
+static struct ranked *
+rank_unplanned(struct web_req *r, const struct occ_list *ol, size_t *n)
+{
+	struct ymd last = util_ymd_add_days(r->today, r->cfg->milestone_days);
+	struct rank_union who = { r->cfg->focus, r->cfg->org_tag };
+	struct ranked *v = xcalloc(ol->n + 1, sizeof(*v));
+	size_t i, k = 0;
+
+	for (i = 0; i < ol->n; i++)
+		if (unplanned(r, &ol->v[i], last)) {
+			v[k].oc = &ol->v[i];
+			rank_score(r->data, &who, ol->v[i].date.y, v[k].oc,
+			    &v[k].rank);
+			k++;
+		}
+	if (k > 0)
+		qsort(v, k, sizeof(*v), ranked_cmp);
+	*n = k;
+	return v;
+}
+
+/* 1 when the page asks for a whole list (?all=1, ?show=all). */
+static int
+asked(struct web_req *r, const char *param, const char *value)
+{
+	const char *q = http_req_query(r->hr, param);
+
+	return q != NULL && strcmp(q, value) == 0;
+}
+
+/*
+ * The milestones to plan: the top dashboard_items, or with ?all=1 all of
+ * them a page (?plan=N) at a time.
+ */
 static void
 to_plan(struct web_req *r, const struct occ_list *ol)
 {
-	static const char *const keep[] = { "page", NULL };
-	struct ymd last = util_ymd_add_days(r->today, r->cfg->milestone_days);
+	static const char *const keep[] = { "all", "page", "show", NULL };
 	struct ui_page pg;
-	size_t i;
-	long n = 0, k = 0;
+	struct ranked *v;
+	size_t i, n;
+	int all = asked(r, "all", "1");
 
+	v = rank_unplanned(r, ol, &n);
 	ui_page_read(r, "plan", &pg);
-	for (i = 0; i < ol->n; i++)
-		n += unplanned(r, &ol->v[i], last);
-	ui_page_total(&pg, n);
+	if (!all && pg.limit > r->cfg->web_dashboard_items)
+		pg.limit = r->cfg->web_dashboard_items;
+	if (!all)
+		pg.page = 1, pg.offset = 0;
+	ui_page_total(&pg, (long)n);
 	html_printf(r->out, "<section class=\"card\" aria-labelledby=\"plan\">"
 	    "<h2 id=\"plan\">%s</h2>\n", L(r, "Cần lên kế hoạch",
 	    "To be planned"));
@@ -82,13 +139,18 @@ to_plan(struct web_req *r, const struct occ_list *ol)
 		    "anniversary has an activity."));
 	else
 		html_raw(r->out, "<ul class=\"plan\">\n");
-	for (i = 0; i < ol->n && k < pg.offset + pg.limit; i++)
-		if (unplanned(r, &ol->v[i], last) && k++ >= pg.offset)
-			plan_item(r, &ol->v[i]);
+	for (i = (size_t)pg.offset; i < n && i < (size_t)(pg.offset +
+	    pg.limit); i++)
+		plan_item(r, v[i].oc);
 	if (n > 0)
 		html_raw(r->out, "</ul>\n");
-	ui_pager(r, "/app/", keep, &pg);
+	if (all)
+		ui_pager(r, "/app/", keep, &pg);
+	else if ((long)n > pg.limit)
+		html_printf(r->out, "<p><a href=\"%s/app/?all=1\">%s (%zu)"
+		    "</a></p>\n", r->root, L(r, "Xem tất cả", "See all"), n);
 	html_raw(r->out, "</section>\n");
+	free(v);
 }
 
 static void
@@ -100,11 +162,14 @@ activity_row(struct web_req *r, const struct activity *a)
 	    activity_status_name(a->status));
 	ui_when(r, a);
 	html_printf(r->out, "</td><td><a href=\"%s/app/activities/%ld\">%s</a>"
-	    " <span class=\"badge\">%s</span></td><td>", r->root, a->id,
-	    a->title, ui_status(r, a->status));
+	    " <span class=\"badge\">%s</span>", r->root, a->id, a->title,
+	    ui_status(r, a->status));
+	if (a->nowners > 0)
+		html_raw(r->out, " <span class=\"muted\">");
 	for (i = 0; i < a->nowners; i++)
 		html_printf(r->out, "%s%s", i > 0 ? ", " : "", a->owners[i]);
-	html_raw(r->out, "</td></tr>\n");
+	html_raw(r->out, a->nowners > 0 ? "</span></td></tr>\n" :
+	    "</td></tr>\n");
 }
 
 static void
@@ -113,9 +178,8 @@ occurrence_row(struct web_req *r, const struct occurrence *oc)
 	html_raw(r->out, "<tr><td class=\"date\">");
 	ui_occurrence_date(r, oc);
 	html_raw(r->out, "</td><td>");
-	ui_occurrence(r, oc);
-	html_printf(r->out, "</td><td class=\"muted\">%s</td></tr>\n",
-	    ui_kind(r, oc->obs->kind));
+	ui_occurrence_short(r, oc);
+	html_raw(r->out, "</td></tr>\n");
 }
 
 /*
@@ -155,19 +219,55 @@ merged(struct web_req *r, const struct occ_list *ol, struct ymd to,
 	return k;
 }
 
-/* The next HOME_DAYS days, a page (?page=N) at a time. */
-static void
-upcoming(struct web_req *r, const struct occ_list *ol, struct ymd to)
+/* 1 if the 90 days show oc without ?show=all: a milestone, a focus
+ * country's date or one of the union's own. */
+static int
+notable(struct web_req *r, const struct occurrence *oc)
 {
-	static const char *const keep[] = { "plan", NULL };
-	struct ui_page pg;
+	return rules_is_milestone(&r->cfg->rules, oc) ||
+	    ui_is_focus(r, oc->obs->country) || ui_is_own(r, oc->obs);
+}
 
+/* The filter of the 90 days: a link to the other view. */
+static void
+upcoming_filter(struct web_req *r, int all, size_t hidden)
+{
+	html_raw(r->out, "<p class=\"filters\">");
+	if (all)
+		html_printf(r->out, "<a href=\"%s/app/\">%s</a>", r->root,
+		    L(r, "Chỉ hiện năm chẵn, năm tròn, nước trọng điểm và ngày "
+		    "của địa phương", "Only milestones, focus countries and "
+		    "the union's own dates"));
+	else if (hidden > 0)
+		html_printf(r->out, r->lang == LANG_EN ? "<a href=\"%s/app/?"
+		    "show=all\">Show every date (%zu more national days and "
+		    "holidays)</a>" : "<a href=\"%s/app/?show=all\">Hiện mọi "
+		    "ngày (thêm %zu ngày quốc khánh, lễ khác)</a>", r->root,
+		    hidden);
+	html_raw(r->out, "</p>\n");
+}
+
+/* The next HOME_DAYS days, a page (?page=N) at a time: with ?show=all
+ * every date, else those notable() keeps. */
+static void
+upcoming(struct web_req *r, struct occ_list *ol, struct ymd to)
+{
+	static const char *const keep[] = { "plan", "all", "show", NULL };
+	struct ui_page pg;
+	int all = asked(r, "show", "all");
+	size_t i, k;
+
+	for (i = k = 0; i < ol->n; i++)
+		if (all || notable(r, &ol->v[i]))
+			ol->v[k++] = ol->v[i];
 	ui_page_read(r, "page", &pg);
-	ui_page_total(&pg, merged(r, ol, to, 0, 0));
 	html_printf(r->out, "<section aria-labelledby=\"next\"><h2 id=\"next\">"
 	    "%s</h2>\n", L(r, "90 ngày tới", "The next 90 days"));
+	upcoming_filter(r, all, ol->n - k);
+	ol->n = k;
+	ui_page_total(&pg, merged(r, ol, to, 0, 0));
 	ui_table_begin(r, 1 << 0, L(r, "Ngày", "Date"), L(r, "Sự kiện",
-	    "Event"), L(r, "Phụ trách / loại", "Owners / kind"), NULL);
+	    "Event"), NULL);
 	merged(r, ol, to, pg.offset, pg.limit);
 	html_raw(r->out, "</tbody></table>\n");
 	ui_pager(r, "/app/", keep, &pg);
@@ -242,8 +342,9 @@ web_home(struct web_req *r)
 
 	ui_page_read(r, "plan", &plan);
 	ui_page_read(r, "page", &next);
-	snprintf(key, sizeof(key), "home?plan=%ld&page=%ld", plan.page,
-	    next.page);
+	snprintf(key, sizeof(key), "home?plan=%ld&page=%ld&all=%d&show=%d",
+	    plan.page, next.page, asked(r, "all", "1"),
+	    asked(r, "show", "all"));
 	ui_begin(r, L(r, "Tổng quan", "Overview"), "home");
 	backup_warning(r);
 	start = r->out->len;

@@ -153,11 +153,13 @@ import_page(struct web_req *r, unsigned status, const char *error,
 	if (strcmp(r->flash, "imported") == 0)
 		summary(r);
 	html_printf(r->out, "<p>%s</p>\n", L(r, "Tải lên một tệp CSV (danh "
-	    "sách hoạt động, hoặc một tệp dữ liệu cùng loại với thư mục "
-	    "calendars/) hoặc một tệp lịch .ics. Cả tệp được nhập trong một "
+	    "sách hoạt động, danh bạ, hoặc dữ liệu ngày kỷ niệm như các tệp "
+	    "kèm theo chương trình) hoặc một tệp lịch .ics. Cả tệp được nhập "
+	    "trong một "
 	    "lần: nếu có dòng sai thì không dòng nào được ghi, và các lỗi "
-	    "được liệt kê theo số dòng.", "Upload a CSV file (activities, or "
-	    "a data file like those of calendars/) or an .ics calendar. The "
+	    "được liệt kê theo số dòng.", "Upload a CSV file (activities, "
+	    "contacts, or anniversary data like the files that come with the "
+	    "program) or an .ics calendar. The "
 	    "whole file is imported at once: if a line is wrong, nothing is "
 	    "written and the errors are listed by line number."));
 	if (error != NULL)
@@ -231,6 +233,7 @@ web_import(struct web_req *r)
 	buf_init(&msgs);
 	s.messages = &msgs;
 	s.cfg = r->cfg;
+	s.vi = r->lang == LANG_VI;
 	if (ics)
 		ret = import_ics(r->st, name, data, len, r->s.user.email,
 		    r->now, att != NULL ? IMPORT_ATTENDEES : 0, &s);

@@ -43,6 +43,48 @@ dt_text(struct web_req *r, const char *vi, const char *en, const char *s)
 	    s != NULL && s[0] != '\0' ? s : "—");
 }
 
+/* A date rule as calendars/ writes it ("1994-03", "03-14"), in words
+ * as ui_rule() says it; "—" when there is none. */
+static void
+rule_words(struct web_req *r, const char *text, int base_year)
+{
+	struct observance o;
+	const char *err;
+
+	memset(&o, 0, sizeof(o));
+	if (text == NULL || *text == '\0' || rules_parse(text, &o.rule,
+	    &err) == -1) {
+		html_printf(r->out, "%s", text != NULL && *text != '\0' ?
+		    text : "—");
+		return;
+	}
+	if (o.rule.base_year == 0)
+		o.rule.base_year = base_year;
+	o.spec = (char *)text;
+	ui_rule(r, &o);
+}
+
+/* For editors: put the shipped row back. */
+static void
+reset_button(struct web_req *r, const struct correction *c)
+{
+	struct buf path;
+
+	if (r->s.user.role < ROLE_EDITOR)
+		return;
+	buf_init(&path);
+	buf_puts(&path, "/app/occasions/");
+	esc_url(&path, c->key);
+	buf_puts(&path, "/reset");
+	html_raw(r->out, "<div class=\"actions\">");
+	ui_button(r, path.data, L(r, "Khôi phục dữ liệu gốc",
+	    "Restore the shipped data"), "button secondary", L(r, "Bỏ chỉnh "
+	    "sửa này và dùng lại ngày, nguồn của dữ liệu gốc?", "Drop this "
+	    "correction and use the shipped date and source again?"));
+	html_raw(r->out, "</div>\n");
+	buf_release(&path);
+}
+
 /* Whether the date shown is a local correction, and whose. */
 static void
 correction_state(struct web_req *r, const struct correction *c)
@@ -55,15 +97,18 @@ correction_state(struct web_req *r, const struct correction *c)
 		    "and source above are a local correction:"));
 		html_printf(r->out, "%s, ", c->who);
 		ui_date(r, day);
-		html_printf(r->out, ". %s <code>%s</code>; %s %s.</p>\n",
-		    L(r, "Dữ liệu gốc: ngày", "Shipped data: date"),
-		    c->shipped_rule != NULL && c->shipped_rule[0] != '\0' ?
-		    c->shipped_rule : "—", L(r, "nguồn", "source"),
+		html_printf(r->out, ". %s ", L(r, "Dữ liệu gốc: ngày",
+		    "Shipped data: date"));
+		rule_words(r, c->shipped_rule, c->shipped_base_year);
+		html_printf(r->out, "; %s %s.</p>\n", L(r, "nguồn", "source"),
 		    c->shipped_source != NULL ? c->shipped_source : "—");
+		reset_button(r, c);
 		return;
 	}
-	html_printf(r->out, "<p class=\"card\">%s <code>%s</code> (%s, ",
-	    L(r, "Chỉnh sửa ngày", "The correction to"), c->rule, c->who);
+	html_printf(r->out, "<p class=\"card\">%s ", L(r, "Chỉnh sửa ngày",
+	    "The correction to"));
+	rule_words(r, c->rule, c->base_year);
+	html_printf(r->out, " (%s, ", c->who);
 	ui_date(r, day);
 	html_printf(r->out, ") %s</p>\n", L(r, "không còn áp dụng: dữ liệu "
 	    "gốc đã được cập nhật sau đó.", "no longer applies: the shipped "
@@ -78,13 +123,11 @@ facts(struct web_req *r, const struct observance *o)
 	html_raw(r->out, "<dl class=\"row card\">");
 	dt_text(r, "Loại", "Kind", ui_kind(r, o->kind));
 	if (o->country[0] != '\0')
-		html_printf(r->out, "<dt>%s</dt><dd>%s (%s)</dd>",
-		    L(r, "Quốc gia", "Country"), cn != NULL ? cn : o->country,
-		    o->country);
+		html_printf(r->out, "<dt>%s</dt><dd>%s</dd>",
+		    L(r, "Quốc gia", "Country"), cn != NULL ? cn : o->country);
 	html_printf(r->out, "<dt>%s</dt><dd>", L(r, "Ngày", "Date"));
 	ui_rule(r, o);
-	html_printf(r->out, " <code>%s</code></dd>", o->spec != NULL ?
-	    o->spec : "");
+	html_raw(r->out, "</dd>");
 	html_printf(r->out, "<dt>%s</dt><dd>", L(r, "Tính số năm từ",
 	    "Counted from"));
 	if (o->rule.base_year > 0)
@@ -96,7 +139,6 @@ facts(struct web_req *r, const struct observance *o)
 	    rules_confidence(o)));
 	dt_text(r, "Nguồn", "Source", o->source);
 	dt_text(r, "Ghi chú", "Note", o->note);
-	dt_text(r, "Mã", "Key", o->key);
 	html_raw(r->out, "</dl>\n");
 }
 
@@ -221,13 +263,23 @@ correct_form(struct web_req *r, const struct observance *o,
 		"recalled" };
 	const char *pairs[2 * NELEM(confs) + 1];
 	const struct correction_input *in = f->in;
-	struct ui_field date = { "date", L(r, "Ngày", "Date"), "text",
-	    in != NULL ? in->date : o->spec, L(r, "Viết như trong dữ liệu "
-	    "gốc: YYYY-MM-DD; YYYY-MM hoặc YYYY khi chỉ biết tháng, năm; "
-	    "MM-DD hằng năm; lunar MM-DD (âm lịch).", "As the shipped data "
-	    "writes it: YYYY-MM-DD; YYYY-MM or YYYY when only the month or "
-	    "year is known; MM-DD every year; lunar MM-DD."),
-	    field_error(r, f, "date"), 1, "off" };
+	const char *shown = in != NULL ? in->date : o->spec;
+	struct ymd d;
+	int exact = shown != NULL && strlen(shown) == 10 &&
+	    util_parse_ymd(shown, &d) == 0;
+	struct ui_field day = { "date_day", L(r, "Ngày chính xác", "The exact "
+	    "day"), "date", exact ? shown : NULL, L(r, "Chọn ngày, tháng, năm "
+	    "trên lịch.", "Pick the day, month and year."),
+	    exact ? field_error(r, f, "date") : NULL, 0, "off" };
+	struct ui_field date = { "date", L(r, "Hoặc khi chưa biết ngày "
+	    "chính xác", "Or when the exact day is not known"), "text",
+	    exact ? NULL : shown, L(r, "Chỉ biết tháng: năm-tháng, ví dụ "
+	    "1994-03. Chỉ biết năm: 1994. Ngày hằng năm: tháng-ngày, ví dụ "
+	    "09-02. Ngày âm lịch: chữ lunar rồi tháng-ngày, ví dụ lunar 08-15 "
+	    "cho rằm tháng Tám.", "Month only: year-month, e.g. 1994-03. Year "
+	    "only: 1994. Every year: month-day, e.g. 09-02. A lunar date: "
+	    "lunar and month-day, e.g. lunar 08-15 for the 15th of the 8th "
+	    "month."), exact ? NULL : field_error(r, f, "date"), 0, "off" };
 	struct ui_field source = { "source", L(r, "Nguồn xác nhận", "Source"),
 	    "text", in != NULL ? in->source : NULL, L(r, "Văn bản, bài báo "
 	    "(tên báo, số bài) hoặc báo cáo cho biết ngày này.", "The "
@@ -249,7 +301,12 @@ correct_form(struct web_req *r, const struct observance *o,
 	    "action=\"%s/app/occasions/%s/correct\">", L(r, "Chỉnh sửa ngày",
 	    "Correct the date"), r->root, o->key);
 	ui_csrf(r);
+	ui_field(r, &day);
+	html_printf(r->out, "<details%s><summary>%s</summary>", exact ? "" :
+	    " open", L(r, "Chưa biết ngày chính xác, hoặc ngày âm lịch",
+	    "No exact day yet, or a lunar date"));
 	ui_field(r, &date);
+	html_raw(r->out, "</details>\n");
 	ui_field(r, &source);
 	if (cerr != NULL)
 		html_printf(r->out, "<p class=\"error\">%s</p>", cerr);
@@ -289,6 +346,11 @@ occasion_page(struct web_req *r, struct observance *o, unsigned status,
 		goto done;
 	if (r->s.user.role >= ROLE_EDITOR)
 		correct_form(r, o, f);
+	buf_release(&title);
+	buf_init(&title);
+	buf_printf(&title, "observance:%s", o->key);
+	if (web_history(r, title.data) == -1)
+		goto done;
 	ui_end(r);
 	ret = 0;
 done:
@@ -316,6 +378,7 @@ web_occasion_correct(struct web_req *r)
 	struct correction_input in;
 	struct correct_form f = { &in, { NULL, 0 } };
 	const struct field *k;
+	const char *day;
 	struct buf to;
 	int base_year = 0, ret;
 
@@ -323,6 +386,9 @@ web_occasion_correct(struct web_req *r)
 		return not_found(r);
 	for (k = correction_fields; k->name != NULL; k++)
 		*field_slot(k, &in) = http_req_field(r->hr, k->name);
+	/* The calendar's day, when picked, is the date. */
+	if ((day = http_req_field(r->hr, "date_day")) != NULL && *day != '\0')
+		in.date = day;
 	if (correction_check(o, r->lunar, &in, &base_year, &f.errs) == -1) {
 		ret = occasion_page(r, o, 422, &f);
 		field_errs_release(&f.errs);
@@ -335,6 +401,46 @@ web_occasion_correct(struct web_req *r)
 	buf_init(&to);
 	buf_printf(&to, "/app/occasions/%s", o->key);
 	ret = web_redirect_flash(r, to.data, "corrected", NULL);
+	buf_release(&to);
+	return ret;
+}
+
+/* POST /app/occasions/KEY/reset: the shipped row again. */
+int
+web_occasion_reset(struct web_req *r)
+{
+	struct observance *o = obs_set_find(&r->data->set, r->arg);
+	struct correction c;
+	struct correction_input in;
+	struct buf before, after, to;
+	int rc, ret = -1;
+
+	if (o == NULL)
+		return not_found(r);
+	if ((rc = correction_get(r->st, o->key, &c)) == -1)
+		return -1;
+	buf_init(&before);
+	buf_init(&after);
+	buf_init(&to);
+	buf_printf(&to, "/app/occasions/%s", o->key);
+	if (rc == 1) {
+		ret = web_redirect(r, to.data);
+		goto done;
+	}
+	in = (struct correction_input){ c.shipped_rule, c.shipped_source,
+	    c.shipped_confidence, c.shipped_note };
+	correction_obs_json(o, &before);
+	correction_input_json(&in, c.shipped_base_year, &after);
+	rc = correction_reset(r->st, o->key, r->s.user.email, r->now,
+	    before.data, after.data);
+	correction_release(&c);
+	if (rc == -1)
+		goto done;
+	web_dirty(r);
+	ret = web_redirect_flash(r, to.data, "reset", NULL);
+done:
+	buf_release(&before);
+	buf_release(&after);
 	buf_release(&to);
 	return ret;
 }

@@ -7,6 +7,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "escape.h"
 #include "outbox.h"
@@ -76,6 +77,84 @@ retry_button(struct web_req *r, const struct outbox_item *it)
 	ui_button(r, action, L(r, "Gửi lại", "Retry"), "secondary", NULL);
 }
 
+/* What a failure means for staff, from the relay's reply or libcurl's
+ * message: the first pattern found in it. */
+static const struct {
+	const char *pattern;	/* a fixed string, any case */
+	const char *vi, *en;
+} causes[] = {
+	{ "resolve", "Không tìm thấy máy chủ thư theo địa chỉ trong cấu hình "
+	    "— báo quản trị viên.", "The mail server's name in the "
+	    "configuration was not found — tell the administrator." },
+	{ "connect", "Không kết nối được máy chủ thư (máy chủ không trả lời "
+	    "hoặc sai địa chỉ, cổng trong cấu hình) — báo quản trị viên.",
+	    "Could not connect to the mail server (it does not answer, or "
+	    "its address or port in the configuration is wrong) — tell the "
+	    "administrator." },
+	{ "timed out", "Máy chủ thư không trả lời kịp; thư sẽ được gửi lại. "
+	    "Nếu lặp lại nhiều lần, báo quản trị viên.", "The mail server "
+	    "did not answer in time; the message will be retried. If it "
+	    "keeps happening, tell the administrator." },
+	{ "login", "Máy chủ thư từ chối đăng nhập (sai tên hoặc mật khẩu "
+	    "trong cấu hình) — báo quản trị viên.", "The mail server refused "
+	    "the login (wrong user name or password in the configuration) — "
+	    "tell the administrator." },
+	{ "535", "Máy chủ thư từ chối đăng nhập (sai tên hoặc mật khẩu "
+	    "trong cấu hình) — báo quản trị viên.", "The mail server refused "
+	    "the login (wrong user name or password in the configuration) — "
+	    "tell the administrator." },
+	{ "ssl", "Không thiết lập được kết nối bảo mật (TLS) với máy chủ thư "
+	    "— báo quản trị viên.", "No secure (TLS) connection to the mail "
+	    "server could be made — tell the administrator." },
+	{ "tls", "Không thiết lập được kết nối bảo mật (TLS) với máy chủ thư "
+	    "— báo quản trị viên.", "No secure (TLS) connection to the mail "
+	    "server could be made — tell the administrator." },
+	{ "certificate", "Chứng chỉ của máy chủ thư không hợp lệ — báo quản "
+	    "trị viên.", "The mail server's certificate is not valid — tell "
+	    "the administrator." },
+	{ "expired", "Liên kết trong thư đã hết hạn nên thư không được gửi.",
+	    "The link in the message expired, so it was not sent." },
+};
+
+/* 1 if pattern is in text, whatever the case. */
+static int
+has(const char *text, const char *pattern)
+{
+	size_t n = strlen(pattern);
+
+	for (; *text != '\0'; text++)
+		if (strncasecmp(text, pattern, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* The failure explained, then the reply itself, folded away. */
+static void
+error_cell(struct web_req *r, const char *e)
+{
+	const char *why = NULL;
+	size_t i;
+
+	for (i = 0; i < NELEM(causes) && why == NULL; i++)
+		if (has(e, causes[i].pattern))
+			why = L(r, causes[i].vi, causes[i].en);
+	if (why == NULL && e[0] == '5' && e[1] >= '0' && e[1] <= '9')
+		why = L(r, "Máy chủ thư từ chối thư này: địa chỉ người nhận có "
+		    "thể sai hoặc hộp thư không còn dùng.", "The mail server "
+		    "refused this message: the recipient's address may be "
+		    "wrong or no longer in use.");
+	else if (why == NULL && e[0] == '4' && e[1] >= '0' && e[1] <= '9')
+		why = L(r, "Máy chủ thư tạm thời chưa nhận thư; thư sẽ được "
+		    "gửi lại.", "The mail server did not take the message for "
+		    "now; it will be retried.");
+	else if (why == NULL)
+		why = L(r, "Gửi không được — báo quản trị viên.",
+		    "It could not be sent — tell the administrator.");
+	html_printf(r->out, "%s<details><summary>%s</summary><code>%s</code>"
+	    "</details>", why, L(r, "Chi tiết kỹ thuật", "Technical details"),
+	    e);
+}
+
 static void
 item_row(struct web_req *r, const struct outbox_item *it)
 {
@@ -86,7 +165,7 @@ item_row(struct web_req *r, const struct outbox_item *it)
 	    it->recipient, state_word(r, it->state), it->attempts);
 	/* The server's reply: text from outside, escaped like any. */
 	if (it->last_error != NULL)
-		html_printf(r->out, "<code>%s</code>", it->last_error);
+		error_cell(r, it->last_error);
 	html_raw(r->out, "</td><td class=\"date\">");
 	if (it->state == OUTBOX_PENDING) {
 		html_printf(r->out, "%s ", L(r, "thử lúc", "try at"));
@@ -139,12 +218,11 @@ web_outbox(struct web_req *r)
 	if (outbox_query(r->st, state, before, OUTBOX_PAGE + 1, &l) == -1)
 		return -1;
 	ui_begin(r, L(r, "Hộp thư đi", "Outbox"), "outbox");
-	html_printf(r->out, "<p>%s</p>\n", L(r, "Thư nhắc được gửi mỗi khi "
-	    "lệnh kyniem remind chạy theo lịch của máy chủ. Thư gửi không "
-	    "được có thể gửi lại: bấm “Gửi lại” thì thư sẽ được gửi ở lần "
-	    "chạy tới.", "Reminders are sent each time kyniem remind runs on "
-	    "the server's schedule. A message that failed can be retried: "
-	    "“Retry” sends it at the next run."));
+	html_printf(r->out, "<p>%s</p>\n", L(r, "Máy chủ tự động gửi thư "
+	    "nhắc theo lịch. Thư gửi không được có thể gửi lại: bấm “Gửi "
+	    "lại” thì thư sẽ được gửi ở lần gửi tới.", "The server sends the "
+	    "reminders on its own schedule. A message that failed can be "
+	    "retried: “Retry” sends it at the next run."));
 	filters(r, state);
 	if (l.n == 0)
 		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có thư nào.",

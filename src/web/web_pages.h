@@ -26,6 +26,10 @@ int web_static(struct web_req *r);
 
 /* web_audit.c: Nhật ký thay đổi (admins). */
 int web_audit_page(struct web_req *r);
+/* An object's own history ("activity:12", "observance:KEY"), newest
+ * first, for editors and admins (nothing for viewers): a section of
+ * the page; 0 or -1 (logged). */
+int web_history(struct web_req *r, const char *object);
 
 /* web_backup.c: Sao lưu (admins), and the newest backup's download. */
 int web_backup_page(struct web_req *r);
@@ -45,6 +49,10 @@ int web_activity_edit(struct web_req *r);
 int web_activity_update(struct web_req *r);
 int web_activity_cancel(struct web_req *r);
 int web_activity_done(struct web_req *r);
+int web_activity_delete(struct web_req *r);
+int web_activity_restore(struct web_req *r);
+/* web_trash.c: Đã xóa, what was deleted in the last 30 days. */
+int web_trash(struct web_req *r);
 /* The activity of the path's id: 0 and *a, 1 when a 404 page was
  * answered, -1 on error. */
 int web_activity_get(struct web_req *r, struct activity *a);
@@ -64,6 +72,7 @@ int web_member_remove(struct web_req *r);
  * its correction. */
 int web_occasion(struct web_req *r);
 int web_occasion_correct(struct web_req *r);
+int web_occasion_reset(struct web_req *r);
 
 /* web_verify.c: Dữ liệu cần xác minh. */
 int web_verify(struct web_req *r);
@@ -79,6 +88,8 @@ int web_cluster_file(struct web_req *r);
 int web_contacts(struct web_req *r);
 int web_contact_edit_form(struct web_req *r);
 int web_contact_edit(struct web_req *r);
+int web_contact_delete(struct web_req *r);
+int web_contact_restore(struct web_req *r);
 
 /* web_docs.c: Tài liệu, the year's plan and its downloads. */
 int web_documents(struct web_req *r);
@@ -118,6 +129,10 @@ int web_recipient_add(struct web_req *r);
 int web_recipient_edit_form(struct web_req *r);
 int web_recipient_edit(struct web_req *r);
 int web_recipient_remove(struct web_req *r);
+
+/* web_search.c: Tìm kiếm, over activities, occasions, countries and
+ * contacts. */
+int web_search(struct web_req *r);
 
 /* web_users.c: Người dùng (admins). */
 int web_users(struct web_req *r);

@@ -14,6 +14,7 @@
 #include "lunar.h"
 #include "store.h"
 #include "token.h"
+#include "search.h"
 #include "web_thread.h"
 
 /* Parts of pages a thread keeps. */
@@ -49,6 +50,8 @@ struct web_thread {
 	enum lunar_meridian meridian;
 	struct dataset data;
 	int loaded;
+	struct search_index ix;	/* of data, once searched */
+	int ix_built;
 	long long rev;		/* store_data_rev() of data */
 	unsigned long rev_gen;	/* gen when rev was read */
 	/* gen moves when the database may have changed: everything read
@@ -86,6 +89,9 @@ forget_data(struct web_thread *t)
 	if (t->loaded)
 		dataset_release(&t->data);
 	t->loaded = 0;
+	if (t->ix_built)
+		search_index_release(&t->ix);
+	t->ix_built = 0;
 }
 
 static void
@@ -227,6 +233,21 @@ web_thread_data(struct web_thread *t)
 	t->loaded = 1;
 	t->rev = rev;
 	return &t->data;
+}
+
+const struct search_index *
+web_thread_index(struct web_thread *t)
+{
+	if (web_thread_data(t) == NULL)
+		return NULL;
+	if (!t->ix_built) {
+		if (search_index_build(&t->data, t->st, &t->ix) == -1) {
+			search_index_release(&t->ix);
+			return NULL;
+		}
+		t->ix_built = 1;
+	}
+	return &t->ix;
 }
 
 /* 1 if a kept session is within its limits with a margin. */

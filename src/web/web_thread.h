@@ -19,6 +19,7 @@
 struct config;
 struct dataset;
 struct lunar_cal;
+struct search_index;
 struct store;
 struct web_threads;
 struct web_thread;
@@ -48,6 +49,10 @@ const struct dataset *web_thread_data(struct web_thread *t);
  * 1 when there is none, -1 on error), without reading the database while
  * it has not changed and the session is not near its limits.
  */
+/* The search index of web_thread_data()'s dataset, built on first use
+ * and dropped with it; NULL (logged) when the data cannot be loaded. */
+const struct search_index *web_thread_index(struct web_thread *t);
+
 int web_thread_session(struct web_thread *t, const char *token,
     const struct session_limits *lim, time_t now, struct session *out);
 

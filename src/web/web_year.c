@@ -20,7 +20,9 @@
 #include "web.h"
 #include "web_pages.h"
 
-/* One choice of a filter: its value in the query and its selector term. */
+/* One choice of a filter: its value in the query and its selector term.
+ * The classes' words begin as rules_milestone_label() says them (the
+ * badges, the plan and the digest say the same). */
 struct choice {
 	const char *value, *term, *vi, *en;
 };
@@ -28,12 +30,12 @@ struct choice {
 static const struct choice classes[] = {
 	{ "milestone", "milestone", "Năm chẵn, năm tròn",
 	    "Round anniversaries" },
-	{ "round", "class:round", "Năm chẵn (5, 15, 35... năm)",
-	    "Fifth years (5, 15, 35...)" },
-	{ "decade", "class:decade|jubilee", "Năm tròn (10, 20, 25... năm)",
-	    "Decades (10, 20, 25...)" },
-	{ "jubilee", "class:jubilee", "25, 50, 75, 100 năm",
-	    "25, 50, 75, 100 years" },
+	{ "round", "class:round", "Năm chẵn (5, 15, 35… năm)",
+	    "Round (5, 15, 35… years)" },
+	{ "decade", "class:decade", "Năm tròn (10, 20, 30… năm)",
+	    "Decade (10, 20, 30… years)" },
+	{ "jubilee", "class:jubilee", "Đại lễ (25, 50, 75, 100… năm)",
+	    "Jubilee (25, 50, 75, 100… years)" },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -227,6 +229,10 @@ filters_form(struct web_req *r, const struct year_view *v)
 	size_t k = 0;
 	int i;
 
+	/* Folded unless in use: on a phone the five selects are a screen. */
+	html_printf(r->out, "<details class=\"filters-box\"%s><summary>%s"
+	    "</summary>", v->filtered ? " open" : "", L(r, "Bộ lọc: loại, "
+	    "nước, năm chẵn, tròn…", "Filters: kind, country, milestone…"));
 	html_printf(r->out, "<form class=\"filters\" method=\"get\" "
 	    "action=\"%s/app/year/%d\" aria-label=\"%s\">\n", r->root, v->year,
 	    L(r, "Bộ lọc", "Filters"));
@@ -252,7 +258,7 @@ filters_form(struct web_req *r, const struct year_view *v)
 	if (v->filtered)
 		html_printf(r->out, " <a href=\"%s/app/year/%d\">%s</a>",
 		    r->root, v->year, L(r, "Bỏ lọc", "Clear the filters"));
-	html_raw(r->out, "\n</form>\n");
+	html_raw(r->out, "\n</form></details>\n");
 }
 
 /* Previous and next year, the filters kept. */
@@ -343,17 +349,39 @@ more_activities(struct web_req *r, const struct year_view *v, int m,
 	    "động của tháng", "the month's list of activities"));
 }
 
-/* Month m: the anniversaries and activities from *i and *j on. */
+/*
+ * 1 if month m shows its list open: every month of a filtered page (it is
+ * short) or when ?open=all asks (to print the year); otherwise this
+ * month and the next of this year, so that a phone shows months, not
+ * 400 lines.
+ */
+static int
+month_open(struct web_req *r, const struct year_view *v, int m)
+{
+	const char *q = http_req_query(r->hr, "open");
+	int k = (v->year - r->today.y) * 12 + m - r->today.m;
+
+	return v->filtered || (q != NULL && strcmp(q, "all") == 0) ||
+	    (k >= 0 && k <= 1);
+}
+
+/* Month m: the anniversaries and activities from *i and *j on; nocc
+ * and nacts of them, told in the summary that opens and closes it. */
 static void
 month(struct web_req *r, const struct year_view *v, int m, size_t *i,
-    size_t *j)
+    size_t *j, const size_t counts[2])
 {
 	const struct activity_list *al = &r->data->acts;
 	const struct activity *a;
 	size_t n = 0, acts = 0, more = 0;
 
-	html_printf(r->out, "<section aria-labelledby=\"m%d\"><h2 id=\"m%d\">"
-	    "%s %d</h2>", m, m, L(r, "Tháng", "Month"), m);
+	html_printf(r->out, "<section aria-labelledby=\"m%d\"><details%s>"
+	    "<summary><h2 id=\"m%d\">%s %d</h2>", m, month_open(r, v, m) ?
+	    " open" : "", m, L(r, "Tháng", "Month"), m);
+	html_printf(r->out, r->lang == LANG_EN ? " <span class=\"muted\">"
+	    "%zu anniversaries, %zu activities</span></summary>" : " <span "
+	    "class=\"muted\">%zu ngày kỷ niệm, %zu hoạt động</span>"
+	    "</summary>", counts[0], counts[1]);
 	for (;;) {
 		while (*j < al->n && (!activity_shown(v, &al->v[*j]) ||
 		    al->v[*j].start.m < m))
@@ -376,7 +404,7 @@ month(struct web_req *r, const struct year_view *v, int m, size_t *i,
 			else
 				html_printf(r->out, "<b>%s</b> ", L(r,
 				    "chưa rõ ngày", "day unknown"));
-			ui_occurrence(r, &v->ol.v[(*i)++]);
+			ui_occurrence_short(r, &v->ol.v[(*i)++]);
 			html_raw(r->out, "</li>\n");
 		} else
 			break;
@@ -388,24 +416,36 @@ month(struct web_req *r, const struct year_view *v, int m, size_t *i,
 		html_raw(r->out, "</ul>");
 	if (more > 0)
 		more_activities(r, v, m, more);
-	html_raw(r->out, "</section>\n");
+	html_raw(r->out, "</details></section>\n");
 }
 
 static void
 months(struct web_req *r, const struct year_view *v)
 {
 	const struct activity_list *al = &r->data->acts;
-	size_t i = 0, j = 0, nacts = 0;
+	size_t i = 0, j = 0, nacts = 0, counts[13][2];
 	int m;
 
+	memset(counts, 0, sizeof(counts));
 	for (j = 0; j < al->n; j++)
-		nacts += activity_shown(v, &al->v[j]);
+		if (activity_shown(v, &al->v[j])) {
+			nacts++;
+			counts[al->v[j].start.m][1]++;
+		}
+	for (i = 0; i < v->ol.n; i++)
+		counts[v->ol.v[i].date.m][0]++;
 	html_printf(r->out, "<p>%zu %s, %zu %s.</p>\n", v->ol.n,
 	    L(r, "ngày kỷ niệm", "anniversaries"), nacts,
 	    L(r, "hoạt động", "activities"));
+	if (!v->filtered)
+		html_printf(r->out, "<p class=\"muted\">%s <a href=\"%s/app/"
+		    "year/%d?open=all\">%s</a></p>\n", L(r, "Bấm tên tháng để "
+		    "mở hoặc đóng danh sách của tháng.", "Select a month to "
+		    "open or close its list."), r->root, v->year, L(r, "Mở tất "
+		    "cả các tháng (để in)", "Open every month (to print)"));
 	html_raw(r->out, "<div class=\"months\">\n");
-	for (j = 0, m = 1; m <= 12; m++)
-		month(r, v, m, &i, &j);
+	for (i = 0, j = 0, m = 1; m <= 12; m++)
+		month(r, v, m, &i, &j, counts[m]);
 	html_raw(r->out, "</div>\n");
 }
 
@@ -437,8 +477,9 @@ web_year(struct web_req *r)
 	snprintf(title, sizeof(title), "%s %d", L(r, "Năm", "Year"), v.year);
 	ui_begin(r, title, v.year == r->today.y ? "year" : NULL);
 	/* The same for every account of a role: kept per thread. */
-	key = xasprintf("year/%d?%s", v.year, v.qs.data != NULL ? v.qs.data :
-	    "");
+	key = xasprintf("year/%d?%s&open=%s", v.year, v.qs.data != NULL ?
+	    v.qs.data : "", http_req_query(r->hr, "open") != NULL &&
+	    strcmp(http_req_query(r->hr, "open"), "all") == 0 ? "all" : "");
 	start = r->out->len;
 	if (!web_cache_get(r, key)) {
 		if (occurrences(r, &v) == -1)

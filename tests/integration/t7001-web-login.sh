@@ -33,8 +33,7 @@ expect "the dashboard opens (200)" \
 expect_grep '<h1>Tổng quan</h1>' "$T/home.html"
 expect_grep 'Cần lên kế hoạch' "$T/home.html"
 # The Japan 50th (21/9/2023) is a milestone within 90 days of 20/8/2023.
-expect_grep 'Kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản' \
-    "$T/home.html"
+expect_grep '>Nhật Bản: 50 năm quan hệ ngoại giao</a>' "$T/home.html"
 expect_grep 'activities/new?observance=relation:JP&amp;date=2023-09-21' \
     "$T/home.html"
 

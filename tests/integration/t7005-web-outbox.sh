@@ -44,13 +44,14 @@ expect "the outbox opens for an admin" \
     [ "$(web_get admin /app/outbox "$T/out.html")" = 200 ]
 expect_grep 'Sắp đến: Kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản' \
     "$T/out.html"
-expect_grep '<td>binh@example.org</td><td><span class="badge">Không gửi được</span></td><td>1</td><td><code>550 5.1.1 mailbox unavailable</code>' \
+expect_grep '<td>binh@example.org</td><td><span class="badge">Không gửi được</span></td><td>1</td><td>Máy chủ thư từ chối thư này: địa chỉ người nhận có thể sai hoặc hộp thư không còn dùng.<details><summary>Chi tiết kỹ thuật</summary><code>550 5.1.1 mailbox unavailable</code>' \
     "$T/out.html"
 expect_grep '<td>an@example.org</td><td><span class="badge">Đã gửi</span>' \
     "$T/out.html"
 expect "one retry button, for the failed message" \
     [ "$(grep -c 'Gửi lại</button>' "$T/out.html")" -eq 1 ]
-expect_grep 'gửi ở lần chạy tới' "$T/out.html"
+expect_grep 'gửi ở lần gửi tới' "$T/out.html"
+expect_no_grep 'kyniem remind' "$T/out.html"
 web_get admin '/app/outbox?state=failed' "$T/failed.html" >/dev/null
 expect_grep 'binh@example.org' "$T/failed.html"
 expect_no_grep 'an@example.org' "$T/failed.html"
@@ -82,4 +83,14 @@ K audit >"$T/audit"
 expect_grep "	admin@example.org	outbox.retry	outbox:$id	{\"state\":\"failed\",\"attempts\":1,\"recipient\":\"binh@example.org\",.*\"last_error\":\"550 5.1.1 mailbox unavailable\"} -> {\"state\":\"pending\",\"attempts\":0}" \
     "$T/audit"
 expect_audit_json
+# A relay that cannot be reached is explained, in Vietnamese, with the
+# technical message folded away.
+sqlite3 "$T/kyniem.db" "UPDATE outbox SET state = 'failed', last_error = 'Failed to connect to 127.0.0.1 port 1 after 0 ms: Couldn''t connect to server' WHERE id = (SELECT max(id) FROM outbox)" ||
+    die "sqlite3"
+web_get admin '/app/outbox?state=failed' "$T/conn.html" >/dev/null
+expect_grep 'Không kết nối được máy chủ thư (máy chủ không trả lời hoặc sai địa chỉ, cổng trong cấu hình) — báo quản trị viên.<details><summary>Chi tiết kỹ thuật</summary><code>Failed to connect' \
+    "$T/conn.html"
+curl -s -b "$T/admin.jar" -c "$T/admin.jar" -o /dev/null "$BASE/app/lang/en"
+web_get admin '/app/outbox?state=failed' "$T/conn-en.html" >/dev/null
+expect_grep 'Could not connect to the mail server' "$T/conn-en.html"
 expect_clean_stop

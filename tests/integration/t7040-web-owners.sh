@@ -24,7 +24,9 @@ done
 
 # The form says whom owners may be, and how many.
 web_get editor /app/activities/new "$T/new.html" >/dev/null
-expect_grep 'Địa chỉ email của người dùng hoặc người nhận, cách nhau bằng dấu phẩy, nhiều nhất 3 người' \
+expect_grep 'Người được chọn (nhiều nhất 3 người) nhận thư nhắc việc' \
+    "$T/new.html"
+expect_grep '<input type="checkbox" name="owner" value="editor@example.org" checked> Cán bộ editor' \
     "$T/new.html"
 expect_no_grep 'href="/app/recipients"' "$T/new.html"
 web_get admin /app/activities/new "$T/new-admin.html" >/dev/null
@@ -36,7 +38,7 @@ many=$(awk 'BEGIN { for (i = 1; i <= 1000; i++)
 expect "1,000 outside owners are refused (422)" [ "$(web_post editor \
     /app/activities title='Thư rác' start=2023-09-01 "owners=$many")" = 422 ]
 expect_grep 'Nhiều nhất 3 người phụ trách nhận thư nhắc' "$T/post.html"
-expect_grep 'id="f-owners" name="owners" aria-describedby="[^"]*e-owners' \
+expect_grep '<fieldset class="field picks invalid" id="f-owners"><legend>Người phụ trách</legend><p class="error" id="e-owners">' \
     "$T/post.html"
 # One outside address: refused, and the editor is told whom to ask.
 expect "an outside owner is refused (422)" [ "$(web_post editor \

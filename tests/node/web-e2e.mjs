@@ -45,7 +45,63 @@ const PLAN = {
 	title: 'Tổ chức kỷ niệm 50 năm thiết lập quan hệ ngoại giao Việt Nam – ' +
 	    'Nhật Bản',
 	remind: '7d,1d',
+	remindWords: '7 ngày, 1 ngày trước',
+	occasion: 'Thiết lập quan hệ ngoại giao Việt Nam – Nhật Bản',
 };
+
+// 1 if what the form shows (its labels, values shown and options' text)
+// has no internal key ("relation:JP") or ISO code list ("JP US").
+async function formHasNoCode(page) {
+	const shown = await page.$eval('main form', (f) => {
+		const out = [f.innerText];
+		for (const e of f.querySelectorAll('input:not([type=hidden])'))
+			if (e.type !== 'checkbox' && e.type !== 'radio')
+				out.push(e.value);
+		return out.join('\n');
+	});
+	const bad = shown.match(/\b(relation|national-day|partnership):|\b[A-Z]{2} [A-Z]{2}\b|Mã ISO|YYYY-MM-DD|\b\d+d,\d+d\b/);
+	if (bad !== null)
+		console.log(`code in the form: ${bad[0]}`);
+	return bad === null;
+}
+
+// The dashboard's top item planned from "Lên kế hoạch", the prefilled
+// form saved as it is: the activity has the date, the occasion, the
+// category and the countries the plan filled in.
+async function planTopItem(browser) {
+	const page = await newPage(browser);
+
+	await page.goto(BASE + '/app/login');
+	await login(page, EDITOR);
+	const first = '#plan ~ ul li:first-child a.button';
+	const occasion = await text(page, '#plan ~ ul li:first-child ' +
+	    'a[href*="/app/occasions/"]');
+	if (!check(await page.$(first) !== null,
+	    `the dashboard's top item has "Lên kế hoạch" (${occasion})`))
+		return;
+	await follow(page, first);
+	const title = await value(page, 'title');
+	const date = await value(page, 'start_date');
+	check(title !== null && title.startsWith('Tổ chức kỷ niệm'),
+	    `the top item's form is filled in (${title}, ${date})`);
+	check(await formHasNoCode(page), 'the top item\'s form shows no code');
+	const resp = await follow(page,
+	    'form[action$="/app/activities"] button[type="submit"]');
+	const body = await text(page, 'main');
+	check(/\/app\/activities\/\d+$/.test(page.url()) &&
+	    resp.status() === 200 && body.includes('Đã tạo hoạt động.'),
+	    `the prefilled form saves unchanged (${page.url()})`);
+	check(body.includes('Hoạt động kỷ niệm'),
+	    'the category was filled in: "Hoạt động kỷ niệm"');
+	check(body.includes(date.split('-').reverse().map((x) =>
+	    String(Number(x))).join('/')), `the page shows the date ${date}`);
+	await shoot(page, 'planned-top');
+	await page.goto(BASE + '/app/');
+	check(await text(page, '#plan ~ ul li:first-child ' +
+	    'a[href*="/app/occasions/"]') !== occasion,
+	    'once planned, the top item leaves "Cần lên kế hoạch"');
+	await page.browserContext().close();
+}
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const MAX_BYTES = 100 * 1024;
@@ -153,11 +209,35 @@ async function audit(page, name) {
 	    `violation (${bad.map((x) => x.id).join(', ') || 'none'})`);
 }
 
+// The height and width of the page at the phone's width, in CSS px;
+// each page's are also in $E2E_OUT/heights.txt.
+const MAX_HEIGHT = { dashboard: 4000, year: 6000 };
+// Pages whose layout is another change's (the documents and letters
+// pages are restyled with their own work): measured, not yet checked.
+const WIDTH_LATER = new Set(['documents', 'letters']);
+
+async function measure(page, name) {
+	const [h, w] = await page.evaluate(() => [document.body.scrollHeight,
+	    document.documentElement.scrollWidth]);
+
+	fs.appendFileSync(path.join(OUT, 'heights.txt'),
+	    `${name} ${h} ${w}\n`);
+	console.log(`${name}: ${h} px tall, ${w} px wide at ${PHONE.width}`);
+	if (!WIDTH_LATER.has(name))
+		check(w <= PHONE.width, `${name}: no wider than the phone ` +
+		    `(${w} px at ${PHONE.width})`);
+	if (MAX_HEIGHT[name] !== undefined)
+		check(h <= MAX_HEIGHT[name], `${name}: at most ` +
+		    `${MAX_HEIGHT[name]} px tall at ${PHONE.width} (${h})`);
+}
+
 async function shoot(page, name) {
 	for (const [label, vp] of [['phone', PHONE], ['desktop', DESKTOP]]) {
 		const file = path.join(OUT, `${name}-${label}.png`);
 
 		await page.setViewport(vp);
+		if (vp === PHONE)
+			await measure(page, name);
 		await page.screenshot({ path: file, fullPage: true });
 		check(fs.statSync(file).size > 0,
 		    `${name}: a screenshot ${vp.width} px wide`);
@@ -225,8 +305,11 @@ async function correctMonthPrecisionDate(browser) {
 	check(await value(page, 'date') === '2013-09',
 	    `the occasion's form shows the month-precision date ` +
 	    `(${await value(page, 'date')})`);
-	await page.$eval('input[name="date"]', (e) => { e.value = ''; });
-	await page.type('input[name="date"]', CORRECT.date);
+	check(!(await text(page, 'main')).includes(CORRECT.key),
+	    'the occasion page shows no key');
+	// The day from the calendar input, as a person picks it.
+	await page.$eval('input[name="date_day"]', (e, d) => { e.value = d; },
+	    CORRECT.date);
 	await page.type('input[name="source"]', CORRECT.source);
 	const resp = await follow(page,
 	    'form[action$="/correct"] button[type="submit"]');
@@ -239,6 +322,23 @@ async function correctMonthPrecisionDate(browser) {
 	check(dates.includes(CORRECT.shown), `after the correction the ` +
 	    `dashboard lists ${CORRECT.key} on ${CORRECT.shown} ` +
 	    `(${dates.join(', ')})`);
+
+	// Then back to the shipped row, confirming the question.
+	await page.goto(`${BASE}/app/occasions/${CORRECT.key}`);
+	page.once('dialog', (d) => d.accept());
+	await follow(page, 'form[action$="/reset"] button[type="submit"]');
+	const body = await text(page, 'main');
+	check(body.includes('Đã khôi phục ngày và nguồn của dữ liệu gốc.') &&
+	    !body.includes('đã được chỉnh sửa tại đơn vị'),
+	    'the shipped date is restored from the occasion page');
+	check(body.includes('Lịch sử thay đổi') &&
+	    body.includes('Khôi phục dữ liệu gốc') &&
+	    body.includes('Chỉnh sửa ngày'),
+	    'the occasion page shows its history to the editor');
+	await shoot(page, 'occasion-restored');
+	dates = await dashboardDates(page, CORRECT.key);
+	check(!dates.includes(CORRECT.shown), `after the restoration the ` +
+	    `dashboard has no ${CORRECT.shown} (${dates.join(', ')})`);
 	await page.browserContext().close();
 }
 
@@ -273,14 +373,16 @@ async function planMilestone(browser) {
 	const title = await value(page, 'title');
 	check(title !== null && title.startsWith(PLAN.title),
 	    `the form's title is filled in (${title})`);
-	check(await value(page, 'start') === PLAN.date,
+	check(await value(page, 'start_date') === PLAN.date,
 	    `the form's start is ${PLAN.date}`);
-	check(await value(page, 'observance') === PLAN.observance,
-	    `the form's occasion is ${PLAN.observance}`);
-	check(await value(page, 'owners') === EDITOR,
-	    `the form's owner is the staff member`);
-	await page.$eval('input[name="remind"]', (e) => { e.value = ''; });
-	await page.type('input[name="remind"]', PLAN.remind);
+	check(await value(page, 'observance') === PLAN.occasion,
+	    `the form's occasion is "${PLAN.occasion}"`);
+	check(await page.$eval(`input[name="owner"][value="${EDITOR}"]`,
+	    (e) => e.checked).catch(() => false),
+	    `the form's owner is the staff member, ticked`);
+	check(await formHasNoCode(page), 'the form shows no key or ISO code');
+	// Reminders 7 and 1 day before: the 30-day box unticked.
+	await page.click('input[name="remind_pick"][value="30d"]');
 	// Internal unless ticked: this one goes into the public calendar.
 	check(await page.$eval('input[name="public"]', (e) => !e.checked),
 	    'a new activity is not public unless ticked');
@@ -300,8 +402,10 @@ async function planMilestone(browser) {
 	    'the activity page is titled as the form was');
 	const body = await text(page, 'main');
 	check(body.includes('Đã tạo hoạt động.'), 'the page says it was created');
-	check(body.includes(PLAN.remind), `the page shows the reminders ` +
-	    `${PLAN.remind}`);
+	check(body.includes(PLAN.remindWords), `the page shows the reminders ` +
+	    `"${PLAN.remindWords}"`);
+	check(body.includes('Nhật Bản') && body.includes('Hoạt động kỷ niệm'),
+	    'the page shows the country and the category the plan filled in');
 	check(body.includes('21/9/2023'), 'the page shows the date 21/9/2023');
 	fs.writeFileSync(path.join(OUT, 'e2e.activity'),
 	    `${m[1]}\n${title}\n`);
@@ -309,8 +413,63 @@ async function planMilestone(browser) {
 	await page.goto(BASE + '/app/');
 	check(await page.$(link) === null,
 	    'once planned, the milestone leaves "Cần lên kế hoạch"');
+
+	// Found again from the header's box, typed without marks.
+	await page.type('header input[name="q"]', 'to chuc ky niem nhat ban');
+	await follow(page, 'header form.search button[type="submit"]');
+	check(page.url().startsWith(`${BASE}/app/search?q=`) &&
+	    await page.$(`main a[href$="/app/activities/${m[1]}"]`) !== null,
+	    `searching "to chuc ky niem nhat ban" finds the activity ` +
+	    `(${page.url()})`);
+	await shoot(page, 'search');
+	await audit(page, 'search');
 	await page.browserContext().close();
 	return m[1];
+}
+
+// A test activity deleted (the question confirmed), gone from the list,
+// then restored from its own page.
+async function deleteAndRestore(browser) {
+	const page = await newPage(browser);
+
+	await page.goto(BASE + '/app/login');
+	await login(page, EDITOR);
+	await page.goto(BASE + '/app/activities/new');
+	await page.type('input[name="title"]', 'Hoạt động thử để xóa');
+	await page.$eval('input[name="start_date"]', (e) => {
+		e.value = '2023-10-05';
+	});
+	let resp = await follow(page,
+	    'form[action$="/app/activities"] button[type="submit"]');
+	const m = /\/app\/activities\/(\d+)$/.exec(page.url());
+	if (!check(m !== null && resp.status() === 200,
+	    `a test activity is created (${page.url()})`))
+		return;
+	page.once('dialog', (d) => d.accept());
+	await follow(page, 'form[action$="/delete"] button[type="submit"]');
+	let body = await text(page, 'main');
+	check(body.includes('Hoạt động này đã bị xóa') &&
+	    await page.$('form[action$="/restore"]') !== null,
+	    'the deleted activity\'s page says so and offers to restore it');
+	await shoot(page, 'deleted');
+	await audit(page, 'deleted');
+	await page.goto(BASE + '/app/activities?year=2023');
+	check(!(await text(page, 'main')).includes('Hoạt động thử để xóa'),
+	    'the deleted activity is not in the list');
+	await page.goto(BASE + '/app/trash');
+	check((await text(page, 'main')).includes('Hoạt động thử để xóa'),
+	    'it is on "Đã xóa"');
+	await shoot(page, 'trash');
+	await audit(page, 'trash');
+	await follow(page, 'form[action$="/restore"] button[type="submit"]');
+	body = await text(page, 'main');
+	check(body.includes('Đã khôi phục hoạt động.') &&
+	    body.includes('Lịch sử thay đổi'),
+	    `restored, with its history (${page.url()})`);
+	await page.goto(BASE + '/app/activities?year=2023');
+	check((await text(page, 'main')).includes('Hoạt động thử để xóa'),
+	    'the restored activity is in the list again');
+	await page.browserContext().close();
 }
 
 // The login form without JavaScript.
@@ -344,6 +503,7 @@ async function tourAll(browser, id) {
 		await tour(page, 'edit', `/app/activities/${id}/edit`);
 	}
 	await tour(page, 'account', '/app/account');
+	await tour(page, 'search-all', '/app/search?q=viet+nam');
 	for (const [name, url] of [
 	    ['year', `/app/year/${year}`],
 	    ['occasion', `/app/occasions/${PLAN.observance}`],
@@ -372,12 +532,15 @@ const browser = await puppeteer.launch({
 	executablePath: env('E2E_CHROMIUM'),
 	headless: true,
 	userDataDir: path.join(OUT, 'chromium-profile'),
-	args: ['--no-sandbox', '--disable-gpu', '--no-first-run',
+	// A Vietnamese staff member's browser: date inputs read d/m/yyyy.
+	args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--lang=vi',
 	    '--disable-background-networking', '--disable-component-update',
 	    '--disable-sync'],
 });
 try {
+	await planTopItem(browser);
 	const id = await planMilestone(browser);
+	await deleteAndRestore(browser);
 	await loginWithoutScript(browser);
 	await correctMonthPrecisionDate(browser);
 	await tourAll(browser, id);

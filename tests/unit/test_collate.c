@@ -88,6 +88,39 @@ START_TEST(ascii)
 }
 END_TEST
 
+static const struct {
+	const char *in, *want;
+} slugs[] = {
+	{ "Khánh Hòa", "khanh-hoa" },
+	{ "  Đắk Lắk ", "dak-lak" },
+	{ "Bà Rịa – Vũng Tàu", "ba-ria-vung-tau" },
+	{ "", "" },
+};
+
+START_TEST(slug)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "");
+	collate_slug(slugs[_i].in, &b);
+	ck_assert_str_eq(b.data, slugs[_i].want);
+	buf_release(&b);
+}
+END_TEST
+
+START_TEST(fold)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_puts(&b, "x:");
+	collate_fold("Nhật Bản ĐÀ NẴNG Hà Nội", &b);
+	ck_assert_str_eq(b.data, "x:nhat ban da nang ha noi");
+	buf_release(&b);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -97,6 +130,8 @@ suite(void)
 	tcase_add_test(tc, vietnamese_order);
 	tcase_add_test(tc, records_stable);
 	tcase_add_loop_test(tc, ascii, 0, NELEM(folds));
+	tcase_add_loop_test(tc, slug, 0, NELEM(slugs));
+	tcase_add_test(tc, fold);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -32,6 +32,8 @@ transcript(struct csv *c)
 	while ((rc = csv_read(c, &line, &err)) != 0) {
 		buf_printf(&b, "%ld:", line);
 		if (rc == -1) {
+			/* Every reason has its Vietnamese words. */
+			ck_assert_str_ne(csv_reason_vi(err), err);
 			buf_printf(&b, " %s\n", err);
 			continue;
 		}
@@ -162,6 +164,14 @@ START_TEST(longest_record)
 }
 END_TEST
 
+START_TEST(reason_vi)
+{
+	ck_assert_str_eq(csv_reason_vi("quote inside unquoted field"),
+	    "dấu ngoặc kép nằm giữa một ô không mở bằng dấu ngoặc kép");
+	ck_assert_str_eq(csv_reason_vi("no such reason"), "no such reason");
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -172,6 +182,7 @@ suite(void)
 	tcase_add_loop_test(tc, known, 0, NELEM(cases));
 	tcase_add_loop_test(tc, window_edges, 0, NELEM(cases));
 	tcase_add_test(tc, longest_record);
+	tcase_add_test(tc, reason_vi);
 	suite_add_tcase(s, tc);
 	return s;
 }

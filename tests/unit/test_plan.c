@@ -695,6 +695,7 @@ START_TEST(test_rank)
 	struct plan *p;
 	const struct plan_place *se, *ge;
 	struct buf why;
+	char *tag;
 	size_t i;
 
 	input(&in, 2024);
@@ -724,6 +725,29 @@ START_TEST(test_rank)
 	plan_free(p);
 	free(cfg.focus);
 	cfg.focus = xstrdup(",");
+
+	/* The union's own date: one tagged with its province (Yersin's
+	 * are "khanh-hoa"), 30 more and named; another union's, nothing. */
+	ov[0].tags = (char *)"person;khanh-hoa";
+	tag = cfg.org_tag;
+	cfg.org_tag = (char *)"dak-lak";
+	p = place(&in);
+	ck_assert_int_eq(placed(p, "relation:SE")->rank.score, 10);
+	plan_free(p);
+	cfg.org_tag = (char *)"khanh-hoa";
+	p = place(&in);
+	se = placed(p, "relation:SE");
+	ck_assert_int_eq(se->rank.score, 40);
+	ck_assert_int_eq(se->chosen, 1);
+	ck_assert_ptr_eq(p->ranked[0], se);	/* over Georgia's 20 */
+	buf_init(&why);
+	rank_explain(&se->rank, LANG_VI, &why);
+	ck_assert_str_eq(why.data, "40 điểm (năm chẵn 10, ngày của địa "
+	    "phương 30)");
+	buf_release(&why);
+	plan_free(p);
+	cfg.org_tag = tag;
+	ov[0].tags = NULL;
 
 	/* The union's record: three activities of other years, 10 each
 	 * up to 30; a cancelled one counts for nothing. */
