@@ -26,8 +26,7 @@ audit_restore(struct app *app, const char *file,
 	struct buf after, taken;
 	struct jsonw j;
 	char *who = cmd_who();
-	struct ymd d;
-	int min, ret = -1;
+	int ret = -1;
 
 	buf_init(&after);
 	buf_init(&taken);
@@ -35,8 +34,7 @@ audit_restore(struct app *app, const char *file,
 	jsonw_object(&j, NULL);
 	jsonw_str(&j, "file", file);
 	if (!r->plain) {
-		d = vntime_day(r->created, &min);
-		vntime_format_iso(d, min, &taken);
+		vntime_format_time(r->created, &taken);
 		jsonw_str(&j, "taken", taken.data);
 		jsonw_bool(&j, "encrypted", r->encrypted);
 	}
