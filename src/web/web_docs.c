@@ -93,26 +93,8 @@ report_downloads(struct web_req *r, int year)
 static void
 chooser(struct web_req *r, int year)
 {
-	char v[5][8], sel[8];
-	const char *pairs[2 * 5 + 1];
-	size_t k = 0, n = 0, i;
-	int y;
-
-	for (y = r->today.y - 1; y <= r->today.y + 2; y++)
-		snprintf(v[n++], sizeof(v[0]), "%d", y);
-	if (year < r->today.y - 1 || year > r->today.y + 2)
-		snprintf(v[n++], sizeof(v[0]), "%d", year);
-	for (i = 0; i < n; i++) {
-		pairs[k++] = v[i];
-		pairs[k++] = v[i];
-	}
-	pairs[k] = NULL;
-	snprintf(sel, sizeof(sel), "%d", year);
-	html_printf(r->out, "<form class=\"filters\" method=\"get\" "
-	    "action=\"%s/app/documents\">", r->root);
-	ui_select(r, "year", L(r, "Năm kế hoạch", "Plan year"), pairs, sel);
-	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
-	    L(r, "Xem", "Show"));
+	ui_year_chooser(r, "/app/documents", L(r, "Năm kế hoạch", "Plan year"),
+	    r->today.y - 1, r->today.y + 2, year);
 }
 
 /* The buttons of one milestone: what an editor may change. */
