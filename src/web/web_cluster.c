@@ -355,9 +355,7 @@ key_file(struct web_req *r)
 	buf_printf(r->out, "%s ed25519 %s\n", r->cfg->org_id != NULL ?
 	    r->cfg->org_id : "-", k.pub);
 	sign_key_release(&k);
-	r->rs->ctype = "text/plain; charset=utf-8";
-	http_resp_header(r->rs, "Content-Disposition",
-	    "attachment; filename=\"key.txt\"");
+	web_attachment(r, "text/plain; charset=utf-8", "key.txt");
 	return 0;
 }
 
@@ -368,7 +366,7 @@ report_file(struct web_req *r)
 	struct cluster_input in;
 	enum doc_format fmt;
 	struct doc *doc;
-	char num[5], *name, disp[200];
+	char num[5], *name;
 	long year;
 	int ret;
 
@@ -394,12 +392,9 @@ report_file(struct web_req *r)
 	doc_free(doc);
 	if (ret == -1)
 		return -1;
-	r->rs->ctype = doc_content_type(fmt);
-	/* The name is ours: letters, digits, '-' and '.'. */
 	name = cluster_filename((int)year, fmt, LANG_VI);
-	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", name);
+	web_attachment(r, doc_content_type(fmt), name);
 	free(name);
-	http_resp_header(r->rs, "Content-Disposition", disp);
 	return 0;
 none:
 	return web_error(r, 404, "Không có tài liệu này.",

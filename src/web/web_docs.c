@@ -259,7 +259,7 @@ report_document(struct web_req *r)
 	struct doc *doc;
 	enum doc_format fmt;
 	const char *ext;
-	char *name, disp[200];
+	char *name;
 	int year, ret, first;
 
 	/* A report for a year needs next year's plan (its section IV). */
@@ -281,12 +281,9 @@ report_document(struct web_req *r)
 	doc_free(doc);
 	if (ret == -1)
 		return -1;
-	r->rs->ctype = doc_content_type(fmt);
 	name = report_filename(year, fmt, r->lang);
-	/* The name is ours: letters, digits, '-' and '.'. */
-	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", name);
+	web_attachment(r, doc_content_type(fmt), name);
 	free(name);
-	http_resp_header(r->rs, "Content-Disposition", disp);
 	return 0;
 }
 
@@ -297,7 +294,6 @@ web_document(struct web_req *r)
 	struct plan *plan;
 	enum doc_format fmt;
 	const char *ext;
-	char disp[200];
 	int year, ret;
 
 	enum plan_part part = PLAN_MAIN;
@@ -321,10 +317,8 @@ web_document(struct web_req *r)
 	plan_free(plan);
 	if (ret == -1)
 		return -1;
-	r->rs->ctype = doc_content_type(fmt);
 	/* The name was checked above: letters, digits, '-' and '.'. */
-	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", r->arg);
-	http_resp_header(r->rs, "Content-Disposition", disp);
+	web_attachment(r, doc_content_type(fmt), r->arg);
 	return 0;
 }
 
