@@ -123,11 +123,13 @@ SRCS = \
 	src/mail/remind_mail.c \
 	src/mail/sender.c \
 	src/paper/cluster.c \
+	src/paper/cluster_record.c \
 	src/paper/doc.c \
 	src/paper/docx.c \
 	src/paper/letter.c \
 	src/paper/letter_tmpl.c \
 	src/paper/letter_words.c \
+	src/paper/narrative.c \
 	src/paper/pdf.c \
 	src/paper/plan.c \
 	src/paper/plan_appendix.c \
@@ -186,6 +188,7 @@ SRCS = \
 	src/web/web_recipients.c \
 	src/web/web_session.c \
 	src/web/web_static.c \
+	src/web/web_texts.c \
 	src/web/web_thread.c \
 	src/web/web_users.c \
 	src/web/web_verify.c \
@@ -195,6 +198,7 @@ SRCS = \
 # archives of the module's folder and the folders below it only.
 UNITS = \
 	tests/unit/test_activity.c \
+	tests/unit/test_audit.c \
 	tests/unit/test_backup.c \
 	tests/unit/test_collate.c \
 	tests/unit/test_config.c \

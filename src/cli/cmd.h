@@ -23,6 +23,9 @@ struct app {
 	time_t now;			/* --now, or the clock */
 	const char *progname;
 	const char *version;		/* debian/changelog's, for records */
+	/* "cli:USER", the Unix user: who every write records in the
+	 * audit trail. */
+	const char *who;
 };
 
 int cmd_activity(int argc, char **argv, struct app *app);
@@ -59,8 +62,5 @@ int cmd_user(int argc, char **argv, struct app *app);
  * command to stderr and return 2.
  */
 int cmd_usage(const char *name);
-
-/* Who runs the command, for the audit trail: "cli:USER" (to free). */
-char *cmd_who(void);
 
 #endif

@@ -205,10 +205,9 @@ static int
 write_activity(int argc, char **argv, struct app *app, enum how how)
 {
 	struct activity_input in = { 0 };
-	struct activity a = { 0 }, before = { 0 };
+	struct activity a = { 0 };
 	struct field_errs errs;
 	struct field_opts fo;
-	char *who = NULL;
 	int rc, changed = 0, ret = 1;
 
 	field_errs_init(&errs);
@@ -224,16 +223,13 @@ write_activity(int argc, char **argv, struct app *app, enum how how)
 	if (how == ADD) {
 		a.uid = activity_new_uid(app->cfg->domain);
 		a.status = ACTIVITY_PLANNED;
-	} else if (get_id(app, argv[optind], &a) == -1 ||
-	    activity_get(app->store, a.id, &before) != 0)
+	} else if (get_id(app, argv[optind], &a) == -1)
 		goto done;
 	if ((rc = activity_apply(app->store, app->cfg, &in, &a, &errs)) == 1)
 		options_refused(&errs);
-	who = cmd_who();
-	if (rc != 0 || activity_save_audited(app->store, &a, how == ADD ?
-	    NULL : &before, who, how == ADD ? "activity.create" : how ==
-	    CANCEL ? "activity.cancel" : "activity.edit", app->now,
-	    &changed) == -1)
+	if (rc != 0 || activity_save(app->store, &a, app->who, how == ADD ?
+	    "activity.create" : how == EDIT ? "activity.edit" :
+	    "activity.cancel", app->now, &changed) == -1)
 		goto done;
 	if (how == ADD)
 		printf("%ld\n", a.id);
@@ -242,11 +238,9 @@ write_activity(int argc, char **argv, struct app *app, enum how how)
 		    how == CANCEL ? "cancelled" : "changed");
 	ret = 0;
 done:
-	free(who);
 	field_errs_release(&errs);
 	options_release(&fo);
 	activity_release(&a);
-	activity_release(&before);
 	return ret;
 }
 

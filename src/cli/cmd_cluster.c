@@ -22,6 +22,7 @@
 #include "options.h"
 #include "output.h"
 #include "received.h"
+#include "sign.h"
 #include "vntime.h"
 #include "yearly.h"
 
@@ -83,17 +84,14 @@ import_file(struct app *app, const char *path, const char *who)
 static int
 cluster_import(int argc, char **argv, struct app *app)
 {
-	char *who = cmd_who();
+	const char *who = app->who;
 	int i, ret = 0;
 
-	if (argc < 2 || strncmp(argv[1], "-", 1) == 0) {
-		free(who);
+	if (argc < 2 || strncmp(argv[1], "-", 1) == 0)
 		return cmd_usage("cluster");
-	}
 	for (i = 1; i < argc; i++)
 		if (import_file(app, argv[i], who) != 0)
 			ret = 1;
-	free(who);
 	return ret;
 }
 
@@ -106,13 +104,13 @@ cluster_fetch(int argc, char **argv, struct app *app)
 {
 	const struct config *cfg = app->cfg;
 	enum received_outcome o;
-	char why[WHY_MAX], *who;
+	char why[WHY_MAX];
+	const char *who = app->who;
 	size_t i, tried = 0;
 	int year, rc, ret = 0;
 
 	if (year_operand(argc, argv, &year) == -1)
 		return cmd_usage("cluster");
-	who = cmd_who();
 	for (i = 0; i < cfg->nmembers; i++) {
 		if (cfg->members[i].url == NULL)
 			continue;
@@ -130,7 +128,6 @@ cluster_fetch(int argc, char **argv, struct app *app)
 	if (tried == 0)
 		log_warnx("no member has a url ([cluster-member ID] url) to "
 		    "fetch from");
-	free(who);
 	return tried == 0 ? 1 : ret;
 }
 
@@ -197,6 +194,56 @@ cluster_status(int argc, char **argv, struct app *app)
 	    cfg->nmembers - (size_t)missing, cfg->nmembers, year);
 	received_list_release(&l);
 	return fflush(stdout) == 0 ? 0 : 1;
+}
+
+/* The consolidated record of YEAR, signed with the union's key. */
+static int
+cluster_export(int argc, char **argv, struct app *app)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "out", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cluster_input in;
+	struct sign_key k;
+	const char *out = NULL;
+	char *path;
+	struct buf b;
+	int ch, rc, ret = 1;
+
+	memset(&in, 0, sizeof(in));
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (ch == 'o' && *optarg != '\0')
+			out = optarg;
+		else {
+			cmd_usage("cluster");
+			return ch == 'h' ? 0 : 2;
+		}
+	}
+	if (argc - optind != 1 || yearly_year(argv[optind], 9998, &in.year) ==
+	    -1)
+		return cmd_usage("cluster");
+	path = sign_key_path(app->cfg->db_path);
+	if ((rc = sign_key_load(path, &k)) == 1)
+		log_warnx("no signing key at '%s': the record is not signed "
+		    "(kyniem key init makes one)", path);
+	free(path);
+	if (rc == -1)
+		return 1;
+	in.st = app->store;
+	in.cfg = app->cfg;
+	in.today = app->today;
+	in.now = app->now;
+	in.lang = LANG_VI;
+	buf_init(&b);
+	if (cluster_record(&in, rc == 0 ? &k : NULL, app->version, &b) == 0 &&
+	    file_write_out(out, b.data, b.len) == 0)
+		ret = 0;
+	buf_release(&b);
+	if (rc == 0)
+		sign_key_release(&k);
+	return ret;
 }
 
 /* The options of report: 0 to go on, 1 after --help, 2 for a usage
@@ -272,6 +319,7 @@ int
 cmd_cluster(int argc, char **argv, struct app *app)
 {
 	static const struct subcommand subs[] = {
+		{ "export", cluster_export, -1 },
 		{ "fetch", cluster_fetch, -1 },
 		{ "import", cluster_import, -1 },
 		{ "report", cluster_report_cmd, -1 },

@@ -37,6 +37,8 @@ export(struct app *app, const char *dir)
 	in.cfg = app->cfg;
 	in.lunar = app->lunar;
 	in.today = app->today;
+	in.now = app->now;
+	in.version = app->version;
 	in.base_url = base;
 	if (site_build(&in, &site) == -1)
 		goto done;

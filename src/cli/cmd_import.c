@@ -34,7 +34,7 @@ cmd_import(int argc, char **argv, struct app *app)
 	if (optind >= argc)
 		return cmd_usage("import");
 	for (i = optind; i < argc; i++)
-		if (import_file(app->store, app->lunar, argv[i],
+		if (import_file(app->store, app->lunar, argv[i], app->who,
 		    (long)app->now, flags, &stats) == -1)
 			failed++;
 	printf("%ld rows read, %ld added or changed, %ld with errors\n",

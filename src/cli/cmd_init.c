@@ -44,8 +44,8 @@ cmd_init(int argc, char **argv, struct app *app)
 	if (dir == NULL)
 		dir = access("calendars/countries.csv", R_OK) == 0 ?
 		    "calendars" : KYNIEM_DATADIR "/calendars";
-	if (import_calendars(app->store, app->lunar, dir, (long)app->now,
-	    &stats) == -1 || store_publish(app->store) == -1)
+	if (import_calendars(app->store, app->lunar, dir, app->who,
+	    (long)app->now, &stats) == -1 || store_publish(app->store) == -1)
 		return 1;
 	printf("%s: %ld rows from '%s', %ld added or changed\n",
 	    store_path(app->store), stats.rows, dir, stats.changed);

@@ -152,7 +152,7 @@ sent(struct app *app, int argc, char **argv, const struct opts *o)
 		log_warnx("'%s' is not an occasion of the country %s", argv[1],
 		    o->country);
 	else if ((rc = letter_mark_sent(app->store, app->cfg, &d, app->lunar,
-	    argv[1], year, app->today, app->now, &a)) == 1)
+	    argv[1], year, app->today, app->who, app->now, &a)) == 1)
 		log_warnx("'%s' has no occasion in %d", argv[1], year);
 	else if (rc == 0) {
 		printf("%ld\t%s\n", a.id, a.title);

@@ -6,7 +6,6 @@
  */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
@@ -23,7 +22,6 @@ write_member(int argc, char **argv, struct app *app, int exists)
 	struct member_input in = { NULL, NULL, NULL };
 	struct field_errs errs;
 	struct field_opts fo;
-	char *who = NULL;
 	int rc, ret = 1;
 
 	field_errs_init(&errs);
@@ -35,13 +33,11 @@ write_member(int argc, char **argv, struct app *app, int exists)
 		goto done;
 	}
 	in.key = argv[optind];
-	who = cmd_who();
-	if ((rc = member_put(app->store, &in, exists, who, app->now,
+	if ((rc = member_put(app->store, &in, exists, app->who, app->now,
 	    &errs)) == 1)
 		options_refused(&errs);
 	ret = rc == 0 ? 0 : 1;
 done:
-	free(who);
 	field_errs_release(&errs);
 	options_release(&fo);
 	return ret;
@@ -130,13 +126,11 @@ member_list(int argc, char **argv, struct app *app)
 static int
 member_remove_cmd(int argc, char **argv, struct app *app)
 {
-	char *who = cmd_who();
 	long used = 0;
 	int rc;
 
 	(void)argc;
-	rc = member_remove(app->store, argv[1], who, app->now, &used);
-	free(who);
+	rc = member_remove(app->store, argv[1], app->who, app->now, &used);
 	if (rc == 1)
 		log_warnx("no member '%s' ('kyniem member list' shows them)",
 		    argv[1]);

@@ -41,7 +41,6 @@ cmd_merge(int argc, char **argv, struct app *app)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct merge_report r;
-	char *who;
 	int ch, dry_run = 0, ret;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -54,9 +53,7 @@ cmd_merge(int argc, char **argv, struct app *app)
 	}
 	if (argc - optind != 1)
 		return cmd_usage("merge");
-	who = cmd_who();
-	ret = merge_db(app->store, argv[optind], dry_run, who, app->now, &r);
-	free(who);
+	ret = merge_db(app->store, argv[optind], dry_run, app->who, app->now, &r);
 	if (ret == -1)
 		return 1;
 	report(argv[optind], &r, dry_run);

@@ -3,7 +3,8 @@
  * appendix, as Markdown (default), HTML, .docx or PDF, or the year's rows
  * as CSV, on stdout or in --out FILE; --include, --exclude and --reset
  * record staff's choices for its milestones first.  The work is plan.c's
- * and plan_choice.c's.
+ * and plan_choice.c's.  The narrative sections not written are named on
+ * stderr and, with --draft, in a line on the plan's first page.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -30,20 +31,29 @@ struct choice_op {
 	const char *key;
 };
 
-/* Build and render the plan of year from the database. */
+/* Build and render the plan of year from the database (the plan
+ * itself: its texts said, with draft its first line). */
 static int
 make_plan(struct app *app, int year, enum lang lang, enum plan_part part,
-    enum doc_format fmt, struct buf *out)
+    enum doc_format fmt, int draft, struct buf *out)
 {
 	struct dataset d;
 	struct plan_input in;
 	struct plan *p;
+	struct doc *doc;
 	int ret = -1;
 
 	if (yearly_input(app, year, lang, &d, &in) == -1)
 		return -1;
 	if (plan_place(&in, &p) == 0) {
-		ret = plan_render(p, part, fmt, out);
+		if (part != PLAN_MAIN || fmt == DOC_CSV)
+			ret = plan_render(p, part, fmt, out);
+		else {
+			doc = plan_doc(p);
+			yearly_texts(&d, "plan", year, lang, draft, doc);
+			ret = doc_render(doc, fmt, out);
+			doc_free(doc);
+		}
 		plan_free(p);
 	}
 	dataset_release(&d);
@@ -56,7 +66,7 @@ static int
 apply_choices(struct app *app, int year, const struct choice_op *ops,
     size_t n)
 {
-	char *who, err[200];
+	char err[200];
 	struct dataset d;
 	size_t i;
 	int rc = 0;
@@ -70,15 +80,13 @@ apply_choices(struct app *app, int year, const struct choice_op *ops,
 		if ((rc = plan_choice_check(&d.set, app->cfg, app->lunar, year,
 		    ops[i].key, err, sizeof(err))) != 0)
 			log_warnx("%s", err);
-	who = cmd_who();
 	for (i = 0; i < n && rc == 0; i++) {
 		rc = plan_choice_apply(app->store, &d.set, app->cfg, app->lunar,
-		    year, ops[i].key, ops[i].c, who, app->now, err,
+		    year, ops[i].key, ops[i].c, app->who, app->now, err,
 		    sizeof(err));
 		if (rc == 1)
 			log_warnx("%s", err);
 	}
-	free(who);
 	dataset_release(&d);
 	return rc != 0;
 }
@@ -88,6 +96,7 @@ cmd_plan(int argc, char **argv, struct app *app)
 {
 	static const struct option opts[] = {
 		{ "appendix", no_argument, NULL, 'a' },
+		{ "draft", no_argument, NULL, 'd' },
 		{ "exclude", required_argument, NULL, 'x' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
@@ -104,13 +113,16 @@ cmd_plan(int argc, char **argv, struct app *app)
 	struct choice_op ops[MAX_CHOICES];
 	struct buf data;
 	size_t nops = 0;
-	int ch, ret, year;
+	int ch, ret, year, draft = 0;
 
 	while ((ch = getopt_long(argc, argv, "af:hi:l:o:r:x:", opts, NULL)) !=
 	    -1) {
 		switch (ch) {
 		case 'a':
 			part = PLAN_APPENDIX;
+			break;
+		case 'd':
+			draft = 1;
 			break;
 		case 'i':
 		case 'x':
@@ -157,7 +169,7 @@ cmd_plan(int argc, char **argv, struct app *app)
 	if (apply_choices(app, year, ops, nops) != 0)
 		return 1;
 	buf_init(&data);
-	ret = make_plan(app, year, lang, part, fmt, &data);
+	ret = make_plan(app, year, lang, part, fmt, draft, &data);
 	if (ret == 0)
 		ret = file_write_out(out, data.data, data.len);
 	buf_release(&data);

@@ -36,7 +36,7 @@ recipient_add(int argc, char **argv, struct app *app)
 	}
 	if (recipient_from_input(&in, &r, &errs) == -1)
 		options_refused(&errs);
-	else if (recipient_put(app->store, &r, (long)app->now) == 0)
+	else if (recipient_put(app->store, &r, app->who, app->now) == 0)
 		ret = 0;
 done:
 	field_errs_release(&errs);
@@ -67,7 +67,8 @@ recipient_remove_cmd(int argc, char **argv, struct app *app)
 	int rc;
 
 	(void)argc;
-	if ((rc = recipient_remove(app->store, argv[1])) == 1)
+	if ((rc = recipient_remove(app->store, argv[1], app->who,
+	    app->now)) == 1)
 		log_warnx("no recipient '%s'", argv[1]);
 	return rc == 0 ? 0 : 1;
 }

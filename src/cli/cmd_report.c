@@ -2,7 +2,9 @@
  * kyniem report YEAR: the year-end report ("Báo cáo kết quả công tác đối
  * ngoại nhân dân năm YYYY") as Markdown (default), HTML, .docx or PDF, on
  * stdout or in --out FILE; with --check, what staff look at before
- * printing it.  The work is report.c's, the layout doc.c's.
+ * printing it.  The work is report.c's, the layout doc.c's.  The
+ * narrative sections not written are named on stderr and, with --draft,
+ * in a line on the first page.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -78,7 +80,7 @@ print_check(const struct plan_input *in)
  * with check its checklist on stdout. */
 static int
 make_report(struct app *app, int year, enum lang lang, enum doc_format fmt,
-    int check, struct buf *out)
+    int check, int draft, struct buf *out)
 {
 	struct plan_input in;
 	struct dataset d;
@@ -92,6 +94,7 @@ make_report(struct app *app, int year, enum lang lang, enum doc_format fmt,
 	else if (check)
 		ret = print_check(&in);
 	else if (report_build(&in, &doc, NULL) == 0) {
+		yearly_texts(&d, "report", year, lang, draft, doc);
 		ret = doc_render(doc, fmt, out);
 		doc_free(doc);
 	}
@@ -102,10 +105,11 @@ make_report(struct app *app, int year, enum lang lang, enum doc_format fmt,
 /* The options: 0 to go on, 1 after --help, 2 for a usage error. */
 static int
 options(int argc, char **argv, enum doc_format *fmt, enum lang *lang,
-    const char **out, int *check)
+    const char **out, int *check, int *draft)
 {
 	static const struct option opts[] = {
 		{ "check", no_argument, NULL, 'c' },
+		{ "draft", no_argument, NULL, 'd' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "lang", required_argument, NULL, 'l' },
@@ -137,6 +141,9 @@ options(int argc, char **argv, enum doc_format *fmt, enum lang *lang,
 		case 'c':
 			*check = 1;
 			break;
+		case 'd':
+			*draft = 1;
+			break;
 		case 'h':
 			cmd_usage("report");
 			return 1;
@@ -154,9 +161,10 @@ cmd_report(int argc, char **argv, struct app *app)
 	enum lang lang = app->cfg->lang;
 	const char *out = NULL;
 	struct buf b;
-	int rc, ret, year, check = 0;
+	int rc, ret, year, check = 0, draft = 0;
 
-	if ((rc = options(argc, argv, &fmt, &lang, &out, &check)) != 0)
+	if ((rc = options(argc, argv, &fmt, &lang, &out, &check, &draft)) !=
+	    0)
 		return rc == 1 ? 0 : rc;
 	/* The report ends with next year's plan: both years in range. */
 	if (yearly_year(argv[optind], LUNAR_MAX_YEAR - 1, &year) == -1 ||
@@ -164,7 +172,7 @@ cmd_report(int argc, char **argv, struct app *app)
 	    fmt == DOC_PDF ? doc_format_ext(fmt) : NULL, out, "FILE"))
 		return 2;
 	buf_init(&b);
-	ret = make_report(app, year, lang, fmt, check, &b) == 0 &&
+	ret = make_report(app, year, lang, fmt, check, draft, &b) == 0 &&
 	    (check || file_write_out(out, b.data, b.len) == 0) ? 0 : 1;
 	buf_release(&b);
 	return ret;

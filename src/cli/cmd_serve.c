@@ -187,6 +187,8 @@ rebuild(struct serve *s, const struct http_opts *ho)
 	in.cfg = s->app->cfg;
 	in.lunar = s->app->lunar;
 	in.today = today;
+	in.now = serve_now(s);
+	in.version = s->app->version;
 	in.base_url = s->base;
 	ret = site_build(&in, &site);
 	dataset_release(&d);
@@ -439,6 +441,7 @@ cmd_serve(int argc, char **argv, struct app *app)
 	wo.mail = web_mail;
 	s.main = pthread_self();
 	wo.clock_cls = &s;
+	wo.version = app->version;
 	if ((ho.listen_fd = passed_socket()) == -2)
 		return 1;
 	s.web = web_new(&wo);

@@ -207,7 +207,7 @@ text_set_cmd(int argc, char **argv, struct app *app)
 	struct field_errs errs;
 	struct target t;
 	const char *path = NULL;
-	char *body, *who;
+	char *body;
 	int ch, rc;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -224,11 +224,9 @@ text_set_cmd(int argc, char **argv, struct app *app)
 	    (body = read_body(&t, path)) == NULL)
 		return 1;
 	field_errs_init(&errs);
-	who = cmd_who();
-	rc = text_set(app->store, t.doc, t.year, t.key, body, who, app->now,
-	    &errs);
+	rc = text_set(app->store, t.doc, t.year, t.key, body, app->who,
+	    app->now, &errs);
 	rc = outcome(app, &t, rc, &errs);
-	free(who);
 	free(body);
 	field_errs_release(&errs);
 	return rc;
@@ -323,7 +321,6 @@ text_restore_cmd(int argc, char **argv, struct app *app)
 {
 	struct field_errs errs;
 	struct target t;
-	char *who;
 	long v;
 	int rc;
 
@@ -337,11 +334,9 @@ text_restore_cmd(int argc, char **argv, struct app *app)
 		return 1;
 	}
 	field_errs_init(&errs);
-	who = cmd_who();
-	rc = text_restore(app->store, t.doc, t.year, t.key, v, who, app->now,
-	    &errs);
+	rc = text_restore(app->store, t.doc, t.year, t.key, v, app->who,
+	    app->now, &errs);
 	rc = outcome(app, &t, rc, &errs);
-	free(who);
 	field_errs_release(&errs);
 	return rc;
 }

@@ -8,14 +8,12 @@
 #include <sys/stat.h>
 
 #include <getopt.h>
-#include <pwd.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "audit.h"
 #include "cmd.h"
 #include "config.h"
 #include "escape.h"
@@ -29,26 +27,6 @@
 #include "site.h"
 #include "user.h"
 #include "vntime.h"
-
-/* Who runs the command, for the audit trail. */
-static char *
-who(void)
-{
-	struct passwd *pw = getpwuid(getuid());
-
-	return xasprintf("cli:%s", pw != NULL ? pw->pw_name : "?");
-}
-
-static void
-audit(struct app *app, const char *action, const char *email,
-    const char *after)
-{
-	char *w = who(), *obj = xasprintf("user:%s", email);
-
-	(void)audit_add(app->store, w, action, obj, NULL, after, app->now);
-	free(w);
-	free(obj);
-}
 
 /* The first line of a password file no one else may read. */
 static char *
@@ -96,17 +74,14 @@ mail_link(struct app *app, const struct user *u, const char *url)
 	return 0;
 }
 
-/* Print the account's one-time link and mail it when SMTP is set; a
- * reset also ends its password and sessions (user_reset()). */
+/* Print the account's one-time link of token tok (wiped and freed) and
+ * mail it when SMTP is set; reset says it replaced the password. */
 static int
-give_link(struct app *app, const struct user *u, int reset)
+give_link(struct app *app, const struct user *u, char *tok, int reset)
 {
-	char *tok, *base, *url;
+	char *base, *url;
 	int ret = 0;
 
-	if ((tok = reset ? user_reset(app->store, u->id, app->now) :
-	    user_link_new(app->store, u->id, app->now)) == NULL)
-		return 1;
 	if (reset)
 		printf("the password of %s no longer works and its sessions "
 		    "have ended\n", u->email);
@@ -154,15 +129,13 @@ user_add_cmd(int argc, char **argv, struct app *app)
 	struct add_opts own = { 0 };
 	struct field_errs errs;
 	struct field_opts fo;
-	struct buf after;
 	const char *why;
-	char *pw = NULL;
+	char *pw = NULL, *tok = NULL;
 	struct user u;
 	int rc, ret = 1;
 
 	user_init();
 	field_errs_init(&errs);
-	buf_init(&after);
 	rc = options_fields(argc, argv, user_fields, &in, own_opts, &own, &fo);
 	if (rc != 0 || optind != argc - 1 || options_missing(user_fields,
 	    &in) != NULL) {
@@ -184,23 +157,24 @@ user_add_cmd(int argc, char **argv, struct app *app)
 		}
 	}
 	if ((rc = user_add(app->store, in.email, in.name, (enum role)
-	    user_role_parse(in.role), pw, app->now)) != 0) {
+	    user_role_parse(in.role), pw, app->who, app->now, &tok)) != 0) {
 		if (rc == 1)
 			log_warnx("an account '%s' exists", in.email);
 		goto done;
 	}
 	if (user_get(app->store, in.email, &u) != 0)
 		goto done;
-	user_json(&u, &after);
-	audit(app, "user.add", u.email, after.data);
 	printf("added %s (%s)\n", u.email, user_role_name(u.role));
-	ret = pw != NULL ? 0 : give_link(app, &u, 0);
+	ret = tok == NULL ? 0 : give_link(app, &u, tok, 0);
+	tok = NULL;
 	user_release(&u);
 done:
+	if (tok != NULL)
+		explicit_bzero(tok, strlen(tok));
+	free(tok);
 	if (pw != NULL)
 		explicit_bzero(pw, strlen(pw));
 	free(pw);
-	buf_release(&after);
 	field_errs_release(&errs);
 	options_release(&fo);
 	return ret;
@@ -231,21 +205,20 @@ user_change_cmd(int argc, char **argv, struct app *app)
 {
 	const char *what = argv[0], *email = argv[1];
 	struct user u;
+	char *tok;
 	int rc;
 
 	(void)argc;
 	user_init();
 	if (strcmp(what, "reset") == 0) {
 		if ((rc = user_get(app->store, email, &u)) == 0) {
-			audit(app, "user.reset", u.email, NULL);
-			rc = give_link(app, &u, 1);
+			tok = user_reset(app->store, u.id, app->who, app->now);
+			rc = tok != NULL ? give_link(app, &u, tok, 1) : 1;
 			user_release(&u);
 			return rc;
 		}
 	} else if ((rc = user_set_disabled(app->store, email,
-	    strcmp(what, "disable") == 0, app->now)) == 0) {
-		audit(app, strcmp(what, "disable") == 0 ? "user.disable" :
-		    "user.enable", email, NULL);
+	    strcmp(what, "disable") == 0, app->who, app->now)) == 0) {
 		printf("%sd %s\n", what, email);
 		return 0;
 	}

@@ -52,6 +52,7 @@ static const struct command commands[] = {
 	{ "backup", cmd_backup, 0, 0, "backup [--out FILE] | --list" },
 	{ "cluster", cmd_cluster, 1, NEED_STORE,
 	    "cluster import FILE... | fetch YEAR | status YEAR | "
+	    "export YEAR [--out FILE] | "
 	    "report YEAR [--format md|html|docx|pdf] [--lang vi|en] "
 	    "[--out FILE]" },
 	{ "contact", cmd_contact, 1, NEED_STORE,
@@ -83,7 +84,7 @@ static const struct command commands[] = {
 	{ "plan", cmd_plan, 1, NEED_STORE,
 	    "plan YEAR [--appendix] [--format md|html|docx|pdf|csv] "
 	    "[--lang vi|en] [--out FILE] [--include KEY] [--exclude KEY] "
-	    "[--reset KEY]" },
+	    "[--reset KEY] [--draft]" },
 	{ "recipient", cmd_recipient, 1, NEED_STORE,
 	    "recipient add --email EMAIL --name NAME [--lang vi|en] "
 	    "[--follow milestones|kind:K|country:CC]... | list | "
@@ -93,7 +94,7 @@ static const struct command commands[] = {
 	{ "remind", cmd_remind, 0, NEED_STORE, "remind [--dry-run]" },
 	{ "report", cmd_report, 1, NEED_STORE,
 	    "report YEAR [--format md|html|docx|pdf] [--lang vi|en] "
-	    "[--out FILE] | report YEAR --check [--lang vi|en]" },
+	    "[--out FILE] [--draft] | report YEAR --check [--lang vi|en]" },
 	{ "restore", cmd_restore, 1, 0, "restore [--check] FILE" },
 	{ "serve", cmd_serve, 0, NEED_STORE,
 	    "serve [--listen ADDR:PORT]" },
@@ -133,12 +134,22 @@ cmd_usage(const char *name)
 	return 2;
 }
 
-char *
-cmd_who(void)
+/*
+ * Who runs this process, for the audit trail: "cli:" and the name of the
+ * effective user (the one whose rights write the database), or its
+ * number when the system has no name for it; into out.
+ */
+static void
+cli_who(char *out, size_t len)
 {
-	struct passwd *pw = getpwuid(getuid());
+	struct passwd pw, *res = NULL;
+	char buf[4096];
+	uid_t uid = geteuid();
 
-	return xasprintf("cli:%s", pw != NULL ? pw->pw_name : "?");
+	if (getpwuid_r(uid, &pw, buf, sizeof(buf), &res) == 0 && res != NULL)
+		snprintf(out, len, "cli:%s", pw.pw_name);
+	else
+		snprintf(out, len, "cli:%lu", (unsigned long)uid);
 }
 
 /* The full usage: on stdout for --help (exit 0), else stderr (exit 2). */
@@ -226,11 +237,14 @@ main(int argc, char **argv)
 	struct app app = { 0 };
 	const struct command *c;
 	const char *cfgpath = NULL;
+	char who[300];
 	int ch, have_today = 0, have_now = 0;
 
 	log_init("kyniem");
 	app.progname = "kyniem";
 	app.version = KYNIEM_VERSION;
+	cli_who(who, sizeof(who));
+	app.who = who;
 	while ((ch = getopt_long(argc, argv, "+c:h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':

@@ -9,6 +9,7 @@
 #include "dataset.h"
 #include "log.h"
 #include "lunar.h"
+#include "narrative.h"
 #include "plan.h"
 #include "yearly.h"
 
@@ -52,4 +53,24 @@ yearly_input(struct app *app, int year, enum lang lang, struct dataset *d,
 	in->lang = lang;
 	in->today = app->today;
 	return 0;
+}
+
+int
+yearly_texts(const struct dataset *d, const char *doc, int year,
+    enum lang lang, int draft, struct doc *dd)
+{
+	struct buf b;
+	int n;
+
+	buf_init(&b);
+	if ((n = text_missing(&d->texts, doc, year, &b)) > 0)
+		log_warnx("%s %d: sections not written: %s ('kyniem text set "
+		    "%s %d KEY --file FILE' writes one)", doc, year, b.data,
+		    doc, year);
+	b.len = 0;
+	if (draft && dd != NULL && narrative_missing_line(&d->texts, doc,
+	    year, lang, &b))
+		doc_first_line(dd, b.data);
+	buf_release(&b);
+	return n;
 }

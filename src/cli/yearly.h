@@ -34,4 +34,14 @@ int yearly_binary_to_tty(const char *ext, const char *out,
 int yearly_input(struct app *app, int year, enum lang lang,
     struct dataset *d, struct plan_input *in);
 
+/*
+ * The narrative sections of doc ("report", "plan") not written for year
+ * in d: a warning on stderr naming their keys, and with draft (when dd
+ * is not NULL) the line on dd's first page that names them.  Returns
+ * how many there are.
+ */
+struct doc;
+int yearly_texts(const struct dataset *d, const char *doc, int year,
+    enum lang lang, int draft, struct doc *dd);
+
 #endif

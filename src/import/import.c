@@ -14,10 +14,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "audit.h"
 #include "config.h"
 #include "import.h"
 #include "import_int.h"
 #include "input.h"
+#include "jsonw.h"
 #include "log.h"
 #include "util.h"
 #include "vntime.h"
@@ -56,45 +58,74 @@ report(const struct import_run *run, const char *fmt, ...)
 	free(msg);
 }
 
-/* The run of a file called name, read from in. */
+/* The audit row of an imported file: what it read and changed. */
+static int
+audit_file(const struct import_run *run, const char *kind,
+    const struct import_stats *was)
+{
+	const struct import_stats *s = run->stats;
+	struct buf obj, after;
+	struct jsonw j;
+	int ret;
+
+	buf_init(&obj);
+	buf_init(&after);
+	buf_printf(&obj, "file:%s", run->name);
+	jsonw_init(&j, &after, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "kind", kind);
+	jsonw_int(&j, "rows", s->rows - was->rows);
+	jsonw_int(&j, "changed", s->changed - was->changed);
+	jsonw_int(&j, "undated", s->undated - was->undated);
+	jsonw_end(&j);
+	ret = audit_add(run->st, run->who, "import", obj.data, NULL,
+	    after.data, (time_t)run->now);
+	buf_release(&obj);
+	buf_release(&after);
+	return ret;
+}
+
+/* The run of a file called name, read from in, imported by who. */
 static void
 run_init(struct import_run *run, struct store *st, struct lunar_cal *lunar,
-    const char *name, struct input *in, long now, int flags,
-    struct import_stats *stats)
+    const char *name, struct input *in, const char *who, long now,
+    int flags, struct import_stats *stats)
 {
-	*run = (struct import_run){ .st = st, .lunar = lunar, .name = name,
-	    .in = in, .now = now, .flags = flags, .stats = stats,
-	    .report = report };
+	*run = (struct import_run){ .st = st, .who = who, .lunar = lunar,
+	    .name = name, .in = in, .now = now, .flags = flags,
+	    .stats = stats, .report = report, .audit = audit_file };
 	import_window(stats->cfg, now, &run->from, &run->to);
 }
 
 int
 import_data(struct store *st, struct lunar_cal *lunar, const char *name,
-    const char *data, size_t len, long now, struct import_stats *stats)
+    const char *data, size_t len, const char *who, long now,
+    struct import_stats *stats)
 {
 	struct import_run run;
 	struct input in;
 
 	input_init_mem(&in, data, len);
-	run_init(&run, st, lunar, name, &in, now, 0, stats);
+	run_init(&run, st, lunar, name, &in, who, now, 0, stats);
 	return import_csv_read(&run);
 }
 
 int
 import_ics(struct store *st, const char *name, const char *data,
-    size_t len, long now, int flags, struct import_stats *stats)
+    size_t len, const char *who, long now, int flags,
+    struct import_stats *stats)
 {
 	struct import_run run;
 	struct input in;
 
 	input_init_mem(&in, data, len);
-	run_init(&run, st, NULL, name, &in, now, flags, stats);
+	run_init(&run, st, NULL, name, &in, who, now, flags, stats);
 	return import_ics_read(&run);
 }
 
 int
 import_file(struct store *st, struct lunar_cal *lunar, const char *path,
-    long now, int flags, struct import_stats *stats)
+    const char *who, long now, int flags, struct import_stats *stats)
 {
 	struct import_run run;
 	struct input in;
@@ -107,7 +138,7 @@ import_file(struct store *st, struct lunar_cal *lunar, const char *path,
 		stats->errors++;
 		return -1;
 	}
-	run_init(&run, st, lunar, path, &in, now, flags, stats);
+	run_init(&run, st, lunar, path, &in, who, now, flags, stats);
 	if (plen > 4 && strcasecmp(path + plen - 4, ".ics") == 0)
 		ret = import_ics_read(&run);
 	else
@@ -167,7 +198,7 @@ rank(const char *path)
 
 int
 import_calendars(struct store *st, struct lunar_cal *lunar, const char *dir,
-    long now, struct import_stats *stats)
+    const char *who, long now, struct import_stats *stats)
 {
 	char **files = NULL, **local = NULL, *sub;
 	size_t n = 0, nlocal = 0, i;
@@ -180,10 +211,10 @@ import_calendars(struct store *st, struct lunar_cal *lunar, const char *dir,
 	for (r = 0; r <= 2 && ret == 0; r++) {
 		for (i = 0; i < n; i++)
 			if (rank(files[i]) == r && import_file(st, lunar,
-			    files[i], now, 0, stats) == -1)
+			    files[i], who, now, 0, stats) == -1)
 				ret = -1;
 		for (i = 0; r == 1 && i < nlocal; i++)
-			if (import_file(st, lunar, local[i], now, 0,
+			if (import_file(st, lunar, local[i], who, now, 0,
 			    stats) == -1)
 				ret = -1;
 	}

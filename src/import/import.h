@@ -23,6 +23,9 @@ struct import_stats {
 	long changed;		/* inserted or updated */
 	long undated;		/* rows with no exact date (never placed) */
 	long errors;		/* bad rows (nothing written when > 0) */
+	long refused;		/* files the database refused (its log
+				   says why: disk full, read-only, the
+				   audit trail); nothing written */
 	long series;		/* .ics: recurring events expanded */
 	long occurrences;	/* .ics: activities written from them */
 	/* Where the file's messages (NAME:LINE: reason) go: NULL for
@@ -46,29 +49,34 @@ void import_window(const struct config *cfg, long now, struct ymd *from,
 #define IMPORT_ATTENDEES 0x1	/* .ics: ATTENDEEs become owners */
 
 /*
- * Import the file at path: an iCalendar file (.ics) of activities, or a
- * CSV file whose kind is recognised by its header line.  Returns 0, or -1
- * when the file had errors (all printed as PATH:LINE: reason) or the
- * database failed.
+ * Import the file at path, by who: an iCalendar file (.ics) of
+ * activities, or a CSV file whose kind is recognised by its header line.
+ * The file's audit row ("import" on "file:PATH", its kind and counts as
+ * after) is written in its transaction.  Returns 0, or -1 when the file
+ * had errors (all printed as PATH:LINE: reason) or the database failed
+ * (nothing from it written).
  */
 int import_file(struct store *st, struct lunar_cal *lunar, const char *path,
-    long now, int flags, struct import_stats *stats);
+    const char *who, long now, int flags, struct import_stats *stats);
 
 /* A CSV file already in memory (data[0..len), not modified); name is what
  * messages call it. */
 int import_data(struct store *st, struct lunar_cal *lunar, const char *name,
-    const char *data, size_t len, long now, struct import_stats *stats);
+    const char *data, size_t len, const char *who, long now,
+    struct import_stats *stats);
 
 /* An iCalendar file of activities already in memory, in one
  * transaction. */
 int import_ics(struct store *st, const char *name, const char *data,
-    size_t len, long now, int flags, struct import_stats *stats);
+    size_t len, const char *who, long now, int flags,
+    struct import_stats *stats);
 
 /*
  * Import every *.csv of dir and dir/local in dependency order (countries
- * first, per-year dates last).  Returns 0, or -1 if any file failed.
+ * first, per-year dates last), each file as import_file().  Returns 0,
+ * or -1 if any file failed.
  */
 int import_calendars(struct store *st, struct lunar_cal *lunar,
-    const char *dir, long now, struct import_stats *stats);
+    const char *dir, const char *who, long now, struct import_stats *stats);
 
 #endif

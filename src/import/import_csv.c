@@ -789,6 +789,7 @@ import_csv_read(const struct import_run *run)
 	struct csv csv;
 	const struct format *fmt;
 	const char *err;
+	const struct import_stats was = *stats;
 	long errors = stats->errors, changed = stats->changed;
 	int rc, ret = -1;
 
@@ -803,21 +804,24 @@ import_csv_read(const struct import_run *run)
 		goto done;
 	}
 	if (store_begin(run->st) == -1)
-		goto done;
+		goto dberror;
 	if (import_keys_open(run->st, &c.keys) == -1 ||
 	    read_rows(&c, &csv, fmt) == -1)
 		goto dberror;
 	if (stats->errors > errors)
 		goto rollback;
 	import_keys_close(&c.keys);
-	if (store_commit(run->st) == 0) {
+	if (run->audit(run, "csv", &was) == 0 &&
+	    store_commit(run->st) == 0) {
 		ret = 0;
 		goto done;
 	}
 dberror:
-	/* The database failed (disk full, read-only; already logged): an
-	 * error of the file too, and none of its changes counts. */
+	/* The database failed (disk full, read-only, the audit trail;
+	 * already logged): an error of the file too, and none of its
+	 * changes counts. */
 	stats->errors++;
+	stats->refused++;
 rollback:
 	import_keys_close(&c.keys);
 	store_rollback(run->st);

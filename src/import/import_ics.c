@@ -335,13 +335,10 @@ import_ics_read(const struct import_run *run)
 	/* Malformed lines become X-LIC-ERROR properties, not aborts. */
 	icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR,
 	    ICAL_ERROR_NONFATAL);
-	if (store_begin(st) == -1) {
-		stats->errors++;
-		goto done;
-	}
-	if (import_keys_open(st, &r.keys) == -1 ||
+	if (store_begin(st) == -1 || import_keys_open(st, &r.keys) == -1 ||
 	    ics_overrides_open(&r) == -1) {
 		stats->errors++;
+		stats->refused++;
 		goto rollback;
 	}
 	r.pass = 1;
@@ -360,11 +357,12 @@ import_ics_read(const struct import_run *run)
 		goto refuse;
 	ics_overrides_close(&r);
 	import_keys_close(&r.keys);
-	if (store_commit(st) == 0) {
+	if (run->audit(run, "ics", &was) == 0 && store_commit(st) == 0) {
 		ret = 0;
 		goto done;
 	}
-	stats->errors++;	/* the commit failed (logged) */
+	stats->errors++;	/* the audit or the commit failed (logged) */
+	stats->refused++;
 refuse:
 	refused(&r, &was);
 rollback:

@@ -22,11 +22,13 @@ struct store;
 /*
  * One file's import as the front end hands it to a backend: what to
  * read, where to write, and how to say what is wrong with the file.
- * A backend writes the file in one transaction, counts into stats and
- * reports every message through report, never to a log or a page.
+ * A backend writes the file in one transaction, with its audit row,
+ * counts into stats and reports every message through report, never to
+ * a log or a page.
  */
 struct import_run {
 	struct store *st;
+	const char *who;		/* who imports, for the audit trail */
 	struct lunar_cal *lunar;	/* CSV: the lunar dates' checks */
 	const char *name;		/* the file, as messages call it */
 	struct input *in;		/* what to read (the front end's) */
@@ -39,6 +41,12 @@ struct import_run {
 	 * refused file), to where stats->messages says. */
 	void (*report)(const struct import_run *run, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+	/* The file's audit row, which a backend writes in its transaction
+	 * just before the commit: kind is "csv" or "ics", was the stats as
+	 * they were before the file.  0, or -1 (logged): the backend then
+	 * rolls the file back. */
+	int (*audit)(const struct import_run *run, const char *kind,
+	    const struct import_stats *was);
 };
 
 /* The CSV backend (import_csv.c): a file whose kind its header line

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cluster.h"
+#include "cluster_int.h"
 #include "config.h"
 #include "log.h"
 #include "received.h"
@@ -89,19 +90,12 @@ static const struct words en = {
 	.ending = "This is the report of $2 on its activities in $1./.",
 };
 
-/* One member and its record of the year, when it sent one. */
-struct mrec {
-	const struct config_member *m;
-	int have;
-	struct record r;
-	struct received held;
-};
-
 struct ctx {
 	const struct cluster_input *in;
 	const struct words *w;
-	struct mrec *v;
+	struct cluster_member *v;	/* the members of c->set */
 	size_t n;
+	struct cluster_set set;
 	struct doc *doc;
 };
 
@@ -133,24 +127,13 @@ para(struct ctx *c, const char *t, const char *const *v, size_t n)
 	buf_release(&b);
 }
 
-/* The member's name: its record's, else its section's, else the
- * head's own when it is the head, else its id. */
 static const char *
-name_of(const struct ctx *c, const struct mrec *x)
+name_of(const struct ctx *c, const struct cluster_member *x)
 {
-	const struct config *cfg = c->in->cfg;
-
-	if (x->have)
-		return x->r.name;
-	if (x->m->name != NULL)
-		return x->m->name;
-	if (cfg->org_id != NULL && cfg->org_name != NULL &&
-	    strcmp(cfg->org_id, x->m->id) == 0)
-		return cfg->org_name;
-	return x->m->id;
+	return cluster_member_name(c->in->cfg, x);
 }
 
-static const char *
+const char *
 cluster_name(const struct config *cfg)
 {
 	return cfg->cluster_name != NULL ? cfg->cluster_name :
@@ -161,44 +144,17 @@ cluster_name(const struct config *cfg)
 static int
 collect(struct ctx *c)
 {
-	const struct config *cfg = c->in->cfg;
-	char why[300];
-	size_t i;
-	int rc;
-
-	c->v = xcalloc(cfg->nmembers > 0 ? cfg->nmembers : 1,
-	    sizeof(*c->v));
-	for (i = 0; i < cfg->nmembers; i++, c->n++) {
-		c->v[i].m = &cfg->members[i];
-		rc = received_get(c->in->st, cfg->members[i].id, c->in->year,
-		    &c->v[i].held);
-		if (rc == -1)
-			return -1;
-		if (rc == 1)
-			continue;
-		if (record_parse(c->v[i].held.body, c->v[i].held.len,
-		    &c->v[i].r, why, sizeof(why)) == 0)
-			c->v[i].have = 1;
-		else {
-			log_warnx("the record of '%s' for %d no longer reads: "
-			    "%s", cfg->members[i].id, c->in->year, why);
-			record_release(&c->v[i].r);
-		}
-	}
+	if (cluster_collect(c->in, &c->set) == -1)
+		return -1;
+	c->v = c->set.v;
+	c->n = c->set.n;
 	return 0;
 }
 
 static void
 release(struct ctx *c)
 {
-	size_t i;
-
-	for (i = 0; i < c->n; i++) {
-		if (c->v[i].have)
-			record_release(&c->v[i].r);
-		received_release(&c->v[i].held);
-	}
-	free(c->v);
+	cluster_set_release(&c->set);
 }
 
 /* n with the thousands marked, the language's way: "6.100", "6,100". */
@@ -322,7 +278,7 @@ add_counts(struct record_counts *k, const struct record_counts *x)
 static void
 figures(struct ctx *c)
 {
-	static const int widths[8] = { 6, 30, 10, 9, 9, 10, 11, 15 };
+	static const int widths[8] = { 7, 28, 10, 9, 9, 10, 11, 16 };
 	struct record_counts total;
 	char **cells;
 	size_t i, rows = 1, k;
@@ -649,6 +605,65 @@ done:
 		doc_free(c.doc);
 	release(&c);
 	return ret;
+}
+
+int
+cluster_collect(const struct cluster_input *in, struct cluster_set *out)
+{
+	const struct config *cfg = in->cfg;
+	struct cluster_member *x;
+	char why[300];
+	size_t i;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	out->v = xcalloc(cfg->nmembers > 0 ? cfg->nmembers : 1,
+	    sizeof(*out->v));
+	for (i = 0; i < cfg->nmembers; i++, out->n++) {
+		x = &out->v[i];
+		x->m = &cfg->members[i];
+		rc = received_get(in->st, x->m->id, in->year, &x->held);
+		if (rc == -1)
+			return -1;
+		if (rc == 1)
+			continue;
+		if (record_parse(x->held.body, x->held.len, &x->r, why,
+		    sizeof(why)) == 0)
+			x->have = 1;
+		else {
+			log_warnx("the record of '%s' for %d no longer reads: "
+			    "%s", x->m->id, in->year, why);
+			record_release(&x->r);
+		}
+	}
+	return 0;
+}
+
+void
+cluster_set_release(struct cluster_set *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		if (s->v[i].have)
+			record_release(&s->v[i].r);
+		received_release(&s->v[i].held);
+	}
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+const char *
+cluster_member_name(const struct config *cfg, const struct cluster_member *x)
+{
+	if (x->have)
+		return x->r.name;
+	if (x->m->name != NULL)
+		return x->m->name;
+	if (cfg->org_id != NULL && cfg->org_name != NULL &&
+	    strcmp(cfg->org_id, x->m->id) == 0)
+		return cfg->org_name;
+	return x->m->id;
 }
 
 char *

@@ -39,6 +39,20 @@ struct cluster_input {
  */
 int cluster_report(const struct cluster_input *in, struct doc **out);
 
+struct sign_key;
+
+/*
+ * The cluster's consolidated record of in->year (doc/record-format.md,
+ * level "cluster", id [cluster] id) into out: every member's activities
+ * ("UNION/KEY", with "union"), the figures summed, each milestone marked
+ * or planned once with the unions that have it, each member reported or
+ * not; made at in->now by kyniem version, signed with key unless NULL.
+ * The level above imports it as one member's record.  0, or -1 (logged:
+ * no [cluster] members or id).
+ */
+int cluster_record(const struct cluster_input *in, const struct sign_key *key,
+    const char *version, struct buf *out);
+
 /* "bao-cao-cum-2023.docx" ("cluster-report-2023.docx"); to free. */
 char *cluster_filename(int year, enum doc_format fmt, enum lang lang);
 

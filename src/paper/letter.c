@@ -99,7 +99,8 @@ addressed(struct store *st, const struct config *cfg, const char *country)
 int
 letter_mark_sent(struct store *st, const struct config *cfg,
     const struct dataset *d, struct lunar_cal *lunar, const char *key,
-    int year, struct ymd today, time_t now, struct activity *a)
+    int year, struct ymd today, const char *who, time_t now,
+    struct activity *a)
 {
 	struct observance *o = obs_set_find(&d->set, key);
 	struct occ_list l = { 0 };
@@ -132,7 +133,7 @@ letter_mark_sent(struct store *st, const struct config *cfg,
 		a->partner = addressed(st, cfg, o->country);
 	}
 	occ_list_release(&l);
-	ret = activity_save(st, a, now, &changed);
+	ret = activity_save(st, a, who, "letter.sent", now, &changed);
 	if (ret == -1)
 		activity_release(a);
 	return ret;

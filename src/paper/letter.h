@@ -118,11 +118,14 @@ int letter_sent(const struct activity_list *al, const char *key,
  * activity), linked to key, status done, category letter, the country as
  * its partner country and the contacts written to as its partners, titled
  * "Gửi thư chúc mừng " and the occasion ("kỷ niệm 49 năm Quốc khánh
- * ...").  0 with the saved activity in *a (release it), 1 when key is no
- * observance or has no occasion in year, -1 on error (logged).
+ * ...").  who did it: the activity is saved with its audit row
+ * ("letter.sent", activity_save()).  0 with the saved activity in *a
+ * (release it), 1 when key is no observance or has no occasion in year,
+ * -1 on error (logged; nothing saved).
  */
 int letter_mark_sent(struct store *st, const struct config *cfg,
     const struct dataset *d, struct lunar_cal *lunar, const char *key,
-    int year, struct ymd today, time_t now, struct activity *a);
+    int year, struct ymd today, const char *who, time_t now,
+    struct activity *a);
 
 #endif

@@ -1,10 +1,14 @@
 /*
  * The year-end report in the reports' structure and voice: I. the
- * context for staff to write; II. the results, the union's delegations,
+ * context as staff wrote it; II. the results, the union's delegations,
  * its milestones (ranked as the plan ranks them) and annual work, then
  * each category's section, the member organisations' activities grouped
  * by member, the conferences attended; III. the year's figures, said
- * only as far as they are known; IV. next year's plan.  What goes where
+ * only as far as they are known, and staff's assessment, difficulties,
+ * lessons and proposals; IV. next year's plan (or the direction staff
+ * wrote).  A narrative section not written (texts.h) is left out with
+ * its heading, never a placeholder; narrative.c prints the texts.  What
+ * goes where
  * is decided once (report_collect()); one activity's sentence is
  * report_line.c's, layout and escaping doc.c's, the plan plan.c's.
  */
@@ -16,6 +20,7 @@
 #include "config.h"
 #include "dataset.h"
 #include "log.h"
+#include "narrative.h"
 #include "plan.h"
 #include "rank.h"
 #include "report_int.h"
@@ -26,12 +31,8 @@ const struct report_words report_vi = {
 	.kind = "BÁO CÁO",
 	.title = "Kết quả công tác đối ngoại nhân dân năm ",
 	.and_plan = " và phương hướng hoạt động năm ",
-	.h1 = { "I. Bối cảnh tình hình",
-	    "II. Kết quả công tác đối ngoại nhân dân", "III. Đánh giá chung",
-	    "IV. Phương hướng hoạt động năm " },
-	.context_todo = "[Cần bổ sung: bối cảnh tình hình thế giới, trong "
-	    "nước và của địa phương trong năm; thuận lợi và khó khăn của công "
-	    "tác đối ngoại nhân dân]",
+	.h1 = { "Kết quả công tác đối ngoại nhân dân", "Đánh giá chung" },
+	.direction = "Phương hướng hoạt động năm ",
 	.union_default = "Liên hiệp",
 	.deleg_h = "Hoạt động đoàn ra, đoàn vào",
 	.deleg_out = "Trong năm $1, $2 tổ chức $3 đoàn ra.",
@@ -57,19 +58,12 @@ const struct report_words report_vi = {
 	.aid_sum = "Trong năm $1, tổng số tiền tài trợ vận động được là $2 "
 	    "($3 hoạt động có ghi số tiền).",
 	.aid_and = " và ",
-	.results_h = "1. Kết quả đạt được",
 	.results_sum = "Trong năm $1, $2 đã thực hiện $3 hoạt động",
 	.results_members = "các đơn vị thành viên thực hiện $1 hoạt động",
 	.results_people = "tổng số $1 lượt người tham dự",
 	.results_some = "$1 lượt người tham dự ($2 trong $3 hoạt động có ghi "
 	    "số người)",
 	.results_countries = "hợp tác, giao lưu với đối tác của $1 nước: $2",
-	.results_todo = "[Cần bổ sung: đánh giá kết quả đạt được]",
-	.hard_h = "2. Một số khó khăn, hạn chế",
-	.hard_todo = "[Cần bổ sung: khó khăn, hạn chế]",
-	.prop_h = "3. Đề xuất, kiến nghị",
-	.prop_todo = "[Cần bổ sung: đề xuất, kiến nghị]",
-	.plan_none = "[Cần bổ sung: phương hướng hoạt động năm sau]",
 	.ending = "$1 báo cáo./.",
 	.at = " tại ", .by = " do $1 tổ chức", .with = ", phối hợp với $1",
 	.people = " với $1 người tham gia", .planned = "dự kiến $1",
@@ -81,10 +75,8 @@ const struct report_words report_en = {
 	.kind = "REPORT",
 	.title = "People-to-people diplomacy in ",
 	.and_plan = " and the plan for ",
-	.h1 = { "I. Context", "II. Results", "III. Assessment",
-	    "IV. Plan for " },
-	.context_todo = "[To be written: the international, national and "
-	    "local context of the year; what helped and what hindered]",
+	.h1 = { "Results", "Assessment" },
+	.direction = "Plan for ",
 	.union_default = "the Union",
 	.deleg_h = "Delegations",
 	.deleg_out = "In $1, $2 sent delegations abroad: $3.",
@@ -111,18 +103,11 @@ const struct report_words report_en = {
 	.aid_sum = "In $1, the aid mobilised came to $2 (recorded for $3 "
 	    "activities).",
 	.aid_and = " and ",
-	.results_h = "1. Results",
 	.results_sum = "In $1, $2 carried out $3 activities",
 	.results_members = "the member organisations $1 more",
 	.results_people = "$1 participants in all",
 	.results_some = "$1 participants (recorded for $2 of $3 activities)",
 	.results_countries = "partners from $1 countries: $2",
-	.results_todo = "[To be written: an assessment of the results]",
-	.hard_h = "2. Difficulties and shortcomings",
-	.hard_todo = "[To be written: difficulties and shortcomings]",
-	.prop_h = "3. Proposals",
-	.prop_todo = "[To be written: proposals]",
-	.plan_none = "[To be written: the plan for next year]",
 	.ending = "$1, report./.",
 	.at = " in ", .by = ", organised by $1", .with = ", with $1",
 	.people = ", $1 participants", .planned = "planned for $1",
@@ -1051,38 +1036,96 @@ figures(struct report_ctx *c)
 	buf_release(&names);
 }
 
-/* Section III: the figures, then what staff write. */
+/* A first-level heading, numbered I, II... in the order they come: a
+ * narrative section not written is left out with its heading. */
 static void
-assessment(struct report_ctx *c)
+heading1(struct report_ctx *c, const char *text)
 {
-	const struct report_words *w = c->w;
+	static const char *const roman[] = { "I", "II", "III", "IV", "V",
+	    "VI", "VII", "VIII" };
+	struct buf b;
 
-	doc_heading(c->doc, 1, w->h1[2]);
-	doc_heading(c->doc, 2, w->results_h);
-	figures(c);
-	doc_todo(c->doc, w->results_todo);
-	doc_heading(c->doc, 2, w->hard_h);
-	doc_todo(c->doc, w->hard_todo);
-	doc_heading(c->doc, 2, w->prop_h);
-	doc_todo(c->doc, w->prop_todo);
+	buf_init(&b);
+	buf_printf(&b, "%s. %s", roman[c->h1 < (int)NELEM(roman) ? c->h1 :
+	    (int)NELEM(roman) - 1], text);
+	c->h1++;
+	doc_heading(c->doc, 1, b.data);
+	buf_release(&b);
+}
+
+/* A narrative section's heading in the report's language. */
+static const char *
+section_name(const struct report_ctx *c, const char *key)
+{
+	const struct text_section *s = text_section_find("report", key);
+
+	return c->in->lang == LANG_EN ? s->en : s->vi;
 }
 
 /*
- * Section IV: next year's plan (plan.c) in this document, from its first
- * section to its "Nơi nhận": its own recipients, signature and
- * appendices stay with the plan's own document.
+ * Narrative section key of the report's year: under a first-level
+ * heading of its own (level 1), as "N. heading" under one (level 2,
+ * *num counting), or as paragraphs only (level 0).  1 if it is written;
+ * else nothing is added.
+ */
+static int
+narrative(struct report_ctx *c, const char *key, int level, int *num)
+{
+	char n[16];
+
+	if (text_find(&c->in->data->texts, "report", c->in->year, key,
+	    NULL) == NULL)
+		return 0;
+	if (level == 1)
+		heading1(c, section_name(c, key));
+	snprintf(n, sizeof(n), "%d.", num != NULL ? ++*num : 0);
+	return narrative_section(c->doc, &c->in->data->texts, "report",
+	    c->in->year, key, level == 2 ? 2 : 0, n, c->in->lang);
+}
+
+/* Section III: the figures and staff's assessment under "1. Kết quả đạt
+ * được", then the difficulties, lessons and proposals staff wrote. */
+static void
+assessment(struct report_ctx *c)
+{
+	char h[160];
+	int num = 1;
+
+	heading1(c, c->w->h1[1]);
+	snprintf(h, sizeof(h), "1. %s", section_name(c, "assessment"));
+	doc_heading(c->doc, 2, h);
+	figures(c);
+	narrative_paras(c->doc, text_find(&c->in->data->texts, "report",
+	    c->in->year, "assessment", NULL));
+	narrative(c, "difficulties", 2, &num);
+	narrative(c, "lessons", 2, &num);
+	narrative(c, "proposals", 2, &num);
+}
+
+/*
+ * Section IV: next year's direction as staff wrote it (the narrative
+ * section "direction"), else next year's plan (plan.c) in this document,
+ * from its first section to its "Nơi nhận": its own recipients,
+ * signature and appendices stay with the plan's own document.
  */
 static int
 next_plan(struct report_ctx *c)
 {
 	struct plan_input pin = *c->in;
 	struct plan *p;
+	struct buf h;
 
+	buf_init(&h);
+	buf_printf(&h, "%s%d", c->w->direction, c->in->year + 1);
+	heading1(c, h.data);
+	buf_release(&h);
+	if (narrative(c, "direction", 0, NULL))
+		return 0;
 	pin.year++;
 	if (plan_place(&pin, &p) == -1)
 		return -1;
-	if (!plan_body(p, c->doc))
-		doc_todo(c->doc, c->w->plan_none);
+	/* Empty, the heading stands alone: --check names "direction". */
+	(void)plan_body(p, c->doc);
 	plan_free(p);
 	return 0;
 }
@@ -1132,23 +1175,19 @@ report_build(const struct plan_input *in, struct doc **out,
     struct report_counts *counts)
 {
 	struct report_ctx c;
-	struct buf h;
 	int sec = 0, ret = -1;
 
 	*out = NULL;
-	buf_init(&h);
 	if (report_collect(&c, in) == -1)
 		goto done;
 	c.doc = new_doc(in, c.w);
-	doc_heading(c.doc, 1, c.w->h1[0]);
-	doc_todo(c.doc, c.w->context_todo);
-	doc_heading(c.doc, 1, c.w->h1[1]);
+	narrative(&c, "intro", 0, NULL);
+	narrative(&c, "context", 1, NULL);
+	heading1(&c, c.w->h1[0]);
 	delegations(&c, &sec);
 	peace(&c, &sec);
 	categories(&c, &sec);
 	assessment(&c);
-	buf_printf(&h, "%s%d", c.w->h1[3], in->year + 1);
-	doc_heading(c.doc, 1, h.data);
 	if (next_plan(&c) == -1)
 		goto done;
 	ending(&c);
@@ -1169,7 +1208,6 @@ report_build(const struct plan_input *in, struct doc **out,
 	ret = 0;
 done:
 	report_ctx_release(&c);
-	buf_release(&h);
 	return ret;
 }
 

@@ -2,9 +2,11 @@
  * The year-end report ("Báo cáo kết quả công tác đối ngoại nhân dân năm
  * YYYY"): report.c reads the year's recorded activities, the year's
  * milestones from the rules engine and next year's plan, and writes them
- * as a document (doc.h) in the reports' structure: I. the context for
- * staff to write, II. the results by category, III. the assessment with
- * the year's counts, IV. next year's plan.  doc.c renders it.
+ * as a document (doc.h) in the reports' structure: I. the context, II.
+ * the results by category, III. the assessment with the year's counts,
+ * IV. next year's plan; the narrative sections are staff's (texts.h),
+ * each left out with its heading while it is not written.  doc.c
+ * renders it.
  */
 #ifndef KYNIEM_REPORT_H
 #define KYNIEM_REPORT_H

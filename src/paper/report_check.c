@@ -95,7 +95,8 @@ activities(const struct report_ctx *c, struct report_todos *out)
 }
 
 /* The report's sections without this year's text: none at all, or an
- * earlier year's not edited since (optional ones only in that case). */
+ * earlier year's not edited since (optional ones only in that case); a
+ * section emptied for the year was left out on purpose. */
 static void
 sections(const struct report_ctx *c, struct report_todos *out)
 {
@@ -108,8 +109,7 @@ sections(const struct report_ctx *c, struct report_todos *out)
 	for (; s != NULL && s->key != NULL; s++) {
 		body = text_find(&c->in->data->texts, "report", c->in->year,
 		    s->key, &from);
-		if ((body == NULL && s->optional) || (body != NULL && from ==
-		    c->in->year))
+		if ((body == NULL && s->optional) || from == c->in->year)
 			continue;
 		b.len = 0;
 		buf_puts(&b, en ? s->en : s->vi);

@@ -70,20 +70,21 @@ struct report_ctx {
 	struct report_aid *aid;
 	size_t naid;
 	struct buf countries;	/* ",JP,US," */
+	int h1;			/* first-level headings so far */
 };
 
-/* The report's words; Vietnamese as the reports write them. */
+/* The report's words; Vietnamese as the reports write them.  The
+ * headings of the narrative sections are texts.c's. */
 struct report_words {
-	const char *kind, *title, *and_plan, *h1[4];
-	const char *context_todo, *union_default;
+	const char *kind, *title, *and_plan, *h1[2], *direction;
+	const char *union_default;
 	const char *deleg_h, *deleg_out, *deleg_in, *deleg_both, *out, *in;
 	const char *unit, *peace_h, *milestones_h, *on_occasion, *did;
 	const char *other_anniv, *annual_h, *letters_h, *letters_sum;
 	const char *letter_unit, *members_h, *assoc_h, *units_h, *other_h;
 	const char *aid_one, *aid_sum, *aid_and;
-	const char *results_h, *results_sum, *results_members, *results_people;
-	const char *results_some, *results_countries, *results_todo;
-	const char *hard_h, *hard_todo, *prop_h, *prop_todo, *plan_none;
+	const char *results_sum, *results_members, *results_people;
+	const char *results_some, *results_countries;
 	const char *ending;
 	/* The sentence of an activity. */
 	const char *at, *by, *with, *people, *planned, *planned_undated;

@@ -185,10 +185,9 @@ not_modified(struct MHD_Connection *c, const char *etag, time_t lastmod)
 /* Queue the snapshot's document at path; the caller holds the lock. */
 static enum MHD_Result
 serve_doc(struct http_server *srv, struct MHD_Connection *c,
-    const char *path, struct http_req *rq)
+    const char *path, const char *token, struct http_req *rq)
 {
-	const struct res *r = snap_find_for(srv->cur, path,
-	    MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "token"));
+	const struct res *r = snap_find_for(srv->cur, path, token);
 	const char *ae;
 	int gz;
 
@@ -204,9 +203,11 @@ serve_doc(struct http_server *srv, struct MHD_Connection *c,
 	return reply(c, rq, MHD_HTTP_OK, gz ? r->gz : r->plain);
 }
 
+/* The document at path for the request's ?token=, or for the token
+ * given (the Bearer credentials of /records/). */
 static enum MHD_Result
-locked_doc(struct http_server *srv, struct MHD_Connection *c,
-    const char *path, struct http_req *rq)
+locked_doc_token(struct http_server *srv, struct MHD_Connection *c,
+    const char *path, const char *token, struct http_req *rq)
 {
 	enum MHD_Result ret;
 
@@ -215,9 +216,17 @@ locked_doc(struct http_server *srv, struct MHD_Connection *c,
 		ret = reply_text(c, rq, MHD_HTTP_SERVICE_UNAVAILABLE,
 		    "starting\n");
 	else
-		ret = serve_doc(srv, c, path, rq);
+		ret = serve_doc(srv, c, path, token, rq);
 	pthread_rwlock_unlock(&srv->lock);
 	return ret;
+}
+
+static enum MHD_Result
+locked_doc(struct http_server *srv, struct MHD_Connection *c,
+    const char *path, struct http_req *rq)
+{
+	return locked_doc_token(srv, c, path, MHD_lookup_connection_value(c,
+	    MHD_GET_ARGUMENT_KIND, "token"), rq);
 }
 
 static enum MHD_Result
@@ -271,6 +280,29 @@ route_plan(struct http_server *srv, struct MHD_Connection *c,
 	return locked_doc(srv, c, url, rq);
 }
 
+/*
+ * /records/YEAR.json: the union's year record, built by site.c only with
+ * [records] token and served only for it, as "Authorization: Bearer" or
+ * ?token= (a wrong one is the same 404 as none: snap_find_for()).
+ */
+static enum MHD_Result
+route_records(struct http_server *srv, struct MHD_Connection *c,
+    const char *url, struct http_req *rq)
+{
+	const char *token = httpreq_bearer(MHD_lookup_connection_value(c,
+	    MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION));
+	size_t n = strlen(url);
+
+	if (n < 6 || strcmp(url + n - 5, ".json") != 0)
+		return not_found(c, rq);
+	if (token == NULL)
+		token = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND,
+		    "token");
+	if (token == NULL)
+		return not_found(c, rq);
+	return locked_doc_token(srv, c, url, token, rq);
+}
+
 static const struct route routes[] = {
 	{ "/", 0, route_index },
 	{ "/calendars/", 1, route_calendar },
@@ -279,6 +311,7 @@ static const struct route routes[] = {
 	{ "/index.en.html", 0, route_index },
 	{ "/index.html", 0, route_index },
 	{ "/plan/", 1, route_plan },
+	{ "/records/", 1, route_records },
 };
 
 /*

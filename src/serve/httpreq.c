@@ -316,3 +316,15 @@ httpreq_framing_refusal(const struct httpreq_framing *f, const char **why)
 		*why = w;
 	return st;
 }
+
+const char *
+httpreq_bearer(const char *v)
+{
+	const char *t;
+
+	if (v == NULL || strncasecmp(v, "Bearer", 6) != 0 || v[6] != ' ')
+		return NULL;
+	for (t = v + 6; *t == ' '; t++)
+		;
+	return *t != '\0' && strpbrk(t, " \t") == NULL ? t : NULL;
+}

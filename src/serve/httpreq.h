@@ -23,6 +23,13 @@ int httpreq_parse_date(const char *s, time_t *out);
 /* 1 if an Accept-Encoding value takes gzip (gzip or '*' with q > 0). */
 int httpreq_accepts_gzip(const char *ae);
 
+/*
+ * The credentials of an Authorization value of the Bearer scheme (RFC
+ * 6750: "Bearer", case aside, one or more spaces, the token), borrowed
+ * from it; NULL for any other value or none.
+ */
+const char *httpreq_bearer(const char *authorization);
+
 /* 1 if an If-None-Match value lists tag (weak comparison) or is "*". */
 int httpreq_etag_match(const char *inm, const char *tag);
 

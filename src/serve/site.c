@@ -4,6 +4,7 @@
  * plans.  A failed build leaves nothing behind, so the server
  * keeps what it had.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,10 +13,13 @@
 #include "log.h"
 #include "page.h"
 #include "plan.h"
+#include "report.h"
+#include "sign.h"
 #include "site.h"
 
 #define CT_ICS	"text/calendar; charset=utf-8"
 #define CT_HTML	"text/html; charset=utf-8"
+#define CT_JSON	"application/json"
 
 static struct site_doc *
 add_doc(struct site *s, const char *path, const char *ctype)
@@ -169,6 +173,71 @@ add_plans(const struct site_input *si, time_t modified, struct site *out)
 	return ret;
 }
 
+/* /records/YEAR.json of year, signed with key (NULL: unsigned). */
+static int
+add_record(const struct site_input *si, const struct sign_key *key,
+    int year, struct site *out)
+{
+	struct plan_input in;
+	struct site_doc *doc;
+	struct buf b;
+	char path[32];
+
+	memset(&in, 0, sizeof(in));
+	in.cfg = si->cfg;
+	in.data = si->data;
+	in.lunar = si->lunar;
+	in.year = year;
+	in.lang = LANG_VI;
+	in.today = si->today;
+	buf_init(&b);
+	if (report_record(&in, key, si->now, si->version != NULL ?
+	    si->version : "", &b) == -1) {
+		buf_release(&b);
+		return -1;
+	}
+	snprintf(path, sizeof(path), "/records/%d.json", year);
+	doc = add_doc(out, path, CT_JSON);
+	doc->token = xstrdup(si->cfg->records_token);
+	doc->len = b.len;
+	doc->body = buf_detach(&b);
+	return 0;
+}
+
+/*
+ * The year records the head of the union's cluster fetches: last year's
+ * (made in January) and this one's, only with [records] token and an id.
+ * A key that cannot be read publishes none: better no record than an
+ * unsigned one the head would refuse.  A failure here is logged and
+ * leaves the rest of the site alone.
+ */
+static void
+add_records(const struct site_input *si, struct site *out)
+{
+	const struct config *cfg = si->cfg;
+	struct sign_key k;
+	char *path;
+	int rc, y;
+
+	if (cfg->records_token == NULL || *cfg->records_token == '\0')
+		return;
+	if (cfg->org_id == NULL) {
+		log_warnx("[records] token is set but [organisation] id is not: "
+		    "no year record is published");
+		return;
+	}
+	path = sign_key_path(cfg->db_path);
+	rc = sign_key_load(path, &k);
+	free(path);
+	if (rc == -1)
+		return;
+	for (y = si->today.y - 1; y <= si->today.y; y++)
+		if (add_record(si, rc == 0 ? &k : NULL, y, out) == -1)
+			log_warnx("the year record of %d is not published", y);
+	if (rc == 0)
+		sign_key_release(&k);
+}
+
 int
 site_build(const struct site_input *si, struct site *out)
 {
@@ -197,6 +266,7 @@ site_build(const struct site_input *si, struct site *out)
 		goto done;
 	if (add_plans(si, modified, out) == -1)
 		goto done;
+	add_records(si, out);
 	ret = 0;
 done:
 	if (ret == -1)

@@ -39,14 +39,18 @@ struct site_input {
 	const struct config *cfg;
 	struct lunar_cal *lunar;
 	struct ymd today;
+	time_t now;		/* a year record's generated_at */
+	const char *version;	/* kyniem's, a year record's generator */
 	const char *base_url;	/* http(s)://host[:port][/prefix], no '/' */
 };
 
 /*
  * Render every feed (/calendars/NAME.ics, and in English
  * /en/calendars/NAME.ics), the index page in both languages (index.html,
- * index.en.html) and the plans.  Returns 0, or -1 (logged) with out left
- * empty.  Release with site_release().
+ * index.en.html), the plans and, with [records] token, the union's year
+ * records of last year and this one (/records/YEAR.json, behind that
+ * token).  Returns 0, or -1 (logged) with out left empty.  Release with
+ * site_release().
  */
 int site_build(const struct site_input *in, struct site *out);
 void site_release(struct site *s);

@@ -193,20 +193,15 @@ void activity_view_release(struct activity_view *v);
 /* The activity as a JSON object (the audit trail's before and after). */
 void activity_json(const struct activity *a, struct buf *out);
 
-/* Write one activity in its own transaction (activity_put()); 0 or -1
- * (logged). */
-int activity_save(struct store *st, struct activity *a, time_t now,
-    int *changed);
 /*
- * The same, and when something changed the audit row of who (an
- * account's address, "cli:USER") in the same transaction: action
- * ("activity.create", "activity.edit", "activity.cancel",
- * "activity.done") on "activity:ID", before (NULL for a new activity)
- * and after as activity_json() writes them.  0 or -1 (logged).
+ * Write one activity as the form or the command line gave it by who,
+ * in one transaction with its audit row (action, "activity.create",
+ * "activity.edit", "letter.sent"..., on "activity:ID", the row before
+ * and after) when something changed.  Sets a->id and *changed.  0, or
+ * -1 (logged) with nothing written.
  */
-int activity_save_audited(struct store *st, struct activity *a,
-    const struct activity *before, const char *who, const char *action,
-    time_t now, int *changed);
+int activity_save(struct store *st, struct activity *a, const char *who,
+    const char *action, time_t now, int *changed);
 
 /*
  * 1 if email may own the activity of uid (NULL: a new one): it is an

@@ -339,20 +339,24 @@ put_row(struct store *st, const struct activity *a, long now, int merge,
 	return ret;
 }
 
+/* The id of the activity of uid: 0 when there is none, -1 on error
+ * (logged). */
 static long
 lookup_id(struct store *st, const char *uid)
 {
 	sqlite3_stmt *stmt = store_prepare(st,
 	    "SELECT id FROM activities WHERE uid = ?1");
-	long id = -1;
+	long id = 0;
+	int rc;
 
 	if (stmt == NULL)
 		return -1;
 	store_bind_text(stmt, 1, uid);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		id = (long)sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return id;
+		rc = SQLITE_DONE;
+	}
+	return store_rows_done(st, stmt, rc) == 0 ? id : -1;
 }
 
 /* 1 if the stored owners of id differ from a's, 0 if equal, -1. */
@@ -406,7 +410,7 @@ put(struct store *st, struct activity *a, long now, int merge, int *changed)
 	int differ;
 
 	if (put_row(st, a, now, merge, changed) == -1 ||
-	    (a->id = lookup_id(st, a->uid)) == -1)
+	    (a->id = lookup_id(st, a->uid)) <= 0)
 		return -1;
 	if ((differ = owners_differ(st, a->id, a)) == -1)
 		return -1;
@@ -436,53 +440,54 @@ activity_put(struct store *st, struct activity *a, long now, int *changed)
 }
 
 
-int
-activity_save(struct store *st, struct activity *a, time_t now,
-    int *changed)
-{
-	if (store_begin(st) == -1)
-		return -1;
-	/* The form and the command line say every field: an empty one
-	 * clears what was recorded. */
-	if (put(st, a, (long)now, 0, changed) == -1) {
-		store_rollback(st);
-		return -1;
-	}
-	return store_commit(st);
-}
-
-/* The audit row of a's change (before: NULL for a new one) by who. */
+/* The change of activity_save() inside its transaction: the row as it
+ * was (by uid: a letter marked sent twice is one activity), the write,
+ * and its audit row when something changed. */
 static int
-audit(struct store *st, const struct activity *before,
-    const struct activity *a, const char *who, const char *action,
-    time_t now)
+save_in_tx(struct store *st, struct activity *a, const char *who,
+    const char *action, time_t now, int *changed)
 {
+	struct activity before = { 0 };
 	struct buf b, after;
 	char obj[40];
-	int ret;
+	long id;
+	int was = 0, ret = -1;
 
 	buf_init(&b);
 	buf_init(&after);
-	if (before != NULL)
-		activity_json(before, &b);
+	if ((id = lookup_id(st, a->uid)) == -1 || (id > 0 &&
+	    (was = activity_get(st, id, &before)) == -1))
+		goto done;
+	/* The form and the command line say every field: an empty one
+	 * clears what was recorded. */
+	if (put(st, a, (long)now, 0, changed) == -1)
+		goto done;
+	if (!*changed) {
+		ret = 0;
+		goto done;
+	}
+	if (id > 0 && was == 0)
+		activity_json(&before, &b);
 	activity_json(a, &after);
 	snprintf(obj, sizeof(obj), "activity:%ld", a->id);
 	ret = audit_add(st, who, action, obj, b.data, after.data, now);
+done:
+	if (id > 0 && was == 0)
+		activity_release(&before);
 	buf_release(&b);
 	buf_release(&after);
 	return ret;
 }
 
 int
-activity_save_audited(struct store *st, struct activity *a,
-    const struct activity *before, const char *who, const char *action,
-    time_t now, int *changed)
+activity_save(struct store *st, struct activity *a, const char *who,
+    const char *action, time_t now, int *changed)
 {
 	if (store_begin(st) == -1)
 		return -1;
-	if (put(st, a, (long)now, 0, changed) == -1 || (*changed &&
-	    audit(st, before, a, who, action, now) == -1)) {
+	if (save_in_tx(st, a, who, action, now, changed) == -1) {
 		store_rollback(st);
+		*changed = 0;
 		return -1;
 	}
 	return store_commit(st);

@@ -1,31 +1,75 @@
 /*
- * Audit rows.  They are only ever inserted: nothing in kyniem updates or
- * deletes them.
+ * Audit rows: one INSERT (insert()), which the modules' writes
+ * run inside their transactions.  Rows are only ever inserted: nothing
+ * in kyniem updates or deletes them.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "audit.h"
+#include "log.h"
 #include "store.h"
 #include "util.h"
 
-int
-audit_add(struct store *st, const char *who, const char *action,
-    const char *object, const char *before, const char *after, time_t now)
+/* The one INSERT of the trail; a failure logged naming the database
+ * and the action, and ending with then. */
+static int
+insert(sqlite3 *db, const char *name, const char *then, const char *who,
+    const char *action, const char *object, const char *before,
+    const char *after, time_t now)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "INSERT INTO audit (at, who,"
-	    " action, object, before, after) VALUES (?1, ?2, ?3, ?4, ?5,"
-	    " ?6)");
+	sqlite3_stmt *stmt = NULL;
+	int rc = SQLITE_ERROR;
 
-	if (stmt != NULL) {
+	if (sqlite3_prepare_v2(db, "INSERT INTO audit (at, who, action,"
+	    " object, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1,
+	    &stmt, NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(stmt, 1, (sqlite3_int64)now);
 		store_bind_text(stmt, 2, who);
 		store_bind_text(stmt, 3, action);
 		store_bind_text(stmt, 4, object);
 		store_bind_text(stmt, 5, before);
 		store_bind_text(stmt, 6, after);
+		rc = sqlite3_step(stmt);
 	}
-	return store_step_done(st, stmt);
+	if (rc != SQLITE_DONE)
+		log_warnx("%s: cannot write '%s' to the audit trail: %s%s",
+		    name, action, sqlite3_errmsg(db), then);
+	sqlite3_finalize(stmt);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Said when the row belongs to a change: the caller rolls it back. */
+#define UNDONE	"; nothing was changed"
+
+int
+audit_add_db(sqlite3 *db, const char *name, const char *who,
+    const char *action, const char *object, const char *before,
+    const char *after, time_t now)
+{
+	return insert(db, name, UNDONE, who, action, object, before, after,
+	    now);
+}
+
+int
+audit_add(struct store *st, const char *who, const char *action,
+    const char *object, const char *before, const char *after, time_t now)
+{
+	if (sqlite3_get_autocommit(store_db(st))) {
+		log_warnx("%s: '%s' written to the audit trail outside the "
+		    "change's transaction: refused", store_path(st), action);
+		return -1;
+	}
+	return insert(store_db(st), store_path(st), UNDONE, who, action,
+	    object, before, after, now);
+}
+
+int
+audit_event(struct store *st, const char *who, const char *action,
+    const char *object, const char *before, const char *after, time_t now)
+{
+	return insert(store_db(st), store_path(st), "", who, action, object,
+	    before, after, now);
 }
 
 static void

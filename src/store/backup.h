@@ -114,12 +114,13 @@ struct backup_restored {
  * written to DB.before-restore first, then the copy, without its
  * sessions, replaces it in one transaction (SQLite's backup API), so a
  * server using it sees either the old data or the restored, never a
- * mix.  With BACKUP_CHECK nothing is written.  Returns 0 and fills *r
- * (release it), or -1 after logging why, naming file; the database is
- * then unchanged.
+ * mix.  The copy carries the restore's audit row ("backup.restore" by
+ * who on file, what was restored as after).  With BACKUP_CHECK nothing
+ * is written.  Returns 0 and fills *r (release it), or -1 after logging
+ * why, naming file; the database is then unchanged.
  */
 int backup_restore(const struct config *cfg, const char *file, int flags,
-    struct backup_restored *r);
+    const char *who, time_t now, struct backup_restored *r);
 void backup_restored_release(struct backup_restored *r);
 
 #endif

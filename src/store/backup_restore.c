@@ -4,7 +4,9 @@
  * checked in memory and migrated to this kyniem's schema, the database
  * as it was is written beside it, and the copy goes in through SQLite's
  * backup API in one write transaction, so that a server running on the
- * database sees the old data or the restored, never half of each.
+ * database sees the old data or the restored, never half of each.  The
+ * restore's audit row is written into the copy first: it goes in with
+ * the data it describes, or not at all.
  */
 #include <sys/stat.h>
 
@@ -14,12 +16,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "backup.h"
 #include "backup_int.h"
 #include "config.h"
+#include "jsonw.h"
 #include "file.h"
 #include "log.h"
 #include "store.h"
+#include "vntime.h"
 
 /* The first 16 bytes of every SQLite database file. */
 static const char sqlite_magic[16] = "SQLite format 3";
@@ -274,11 +279,42 @@ own_like_dir(const char *path)
 	free(dir);
 }
 
-/* The checked copy in place of the database at path, without the
- * sessions of its time (a session ended since must not come back:
- * everyone logs in again); 0 or -1 (logged). */
+/* The restore of file (r) by who in the copy's audit trail; 0 or -1
+ * (logged). */
 static int
-swap_in(const char *path, sqlite3 *copy, struct backup_restored *r)
+audit_restore(sqlite3 *copy, const char *path, const char *file,
+    const struct backup_restored *r, const char *who, time_t now)
+{
+	struct buf after, taken;
+	struct jsonw j;
+	int ret;
+
+	buf_init(&after);
+	buf_init(&taken);
+	jsonw_init(&j, &after, 0);
+	jsonw_object(&j, NULL);
+	jsonw_str(&j, "file", file);
+	if (!r->plain) {
+		vntime_format_time(r->created, &taken);
+		jsonw_str(&j, "taken", taken.data);
+		jsonw_bool(&j, "encrypted", r->encrypted);
+	}
+	jsonw_int(&j, "schema", r->schema);
+	jsonw_end(&j);
+	ret = audit_add_db(copy, path, who, "backup.restore", file, NULL,
+	    after.data, now);
+	buf_release(&after);
+	buf_release(&taken);
+	return ret;
+}
+
+/* The checked copy of file, with the audit row of its restore by who,
+ * in place of the database at path, without the sessions of its time
+ * (a session ended since must not come back: everyone logs in again);
+ * 0 or -1 (logged). */
+static int
+swap_in(const char *path, const char *file, sqlite3 *copy, const char *who,
+    time_t now, struct backup_restored *r)
 {
 	struct stat sb;
 	sqlite3 *db = NULL;
@@ -286,7 +322,10 @@ swap_in(const char *path, sqlite3 *copy, struct backup_restored *r)
 	long long rev = 0;
 	int exists = stat(path, &sb) == 0, rc, ret = -1;
 
-	if (exists && keep_before(path, r, &rev) == -1)
+	/* First: a trail that refuses the row leaves even .before-restore
+	 * unwritten. */
+	if (audit_restore(copy, path, file, r, who, now) == -1 ||
+	    (exists && keep_before(path, r, &rev) == -1))
 		return -1;
 	/* Past both revisions: a server on the database sees that its
 	 * data changed, whatever numbers the two had. */
@@ -323,7 +362,7 @@ done:
 
 int
 backup_restore(const struct config *cfg, const char *file, int flags,
-    struct backup_restored *r)
+    const char *who, time_t now, struct backup_restored *r)
 {
 	unsigned char *img = NULL;
 	sqlite3 *copy = NULL;
@@ -342,7 +381,7 @@ backup_restore(const struct config *cfg, const char *file, int flags,
 	if (flags & BACKUP_CHECK) {
 		if (count_tables(copy, file, r) == -1)
 			goto done;
-	} else if (swap_in(cfg->db_path, copy, r) == -1)
+	} else if (swap_in(cfg->db_path, file, copy, who, now, r) == -1)
 		goto done;
 	ret = 0;
 done:

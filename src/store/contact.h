@@ -99,7 +99,10 @@ int contact_import(struct store *st, const struct contact *c, long now,
 /*
  * Record the web application's version of c (checked first) by who: an
  * edit of the imported row of the same key, kept over re-imports of that
- * row while it is unchanged, or an addition when there is none.  0 or -1.
+ * row while it is unchanged, or an addition when there is none; with its
+ * audit row ("contact.edit", or "contact.add" for a key that had no
+ * contact, on "contact:KEY", the contact before and after) in one
+ * transaction.  0, or -1 (logged) with nothing written.
  */
 int contact_put(struct store *st, const struct contact *c, const char *who,
     time_t now);

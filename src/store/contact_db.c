@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "contact.h"
 #include "log.h"
 #include "store.h"
@@ -99,11 +100,47 @@ put_edit(struct store *st, const struct contact *c, const char *who,
 	return store_step_done(st, stmt);
 }
 
+/* The write of contact_put() inside its transaction: the contact as it
+ * was, the edit, and the audit row. */
+static int
+put_in_tx(struct store *st, const struct contact *c, const char *who,
+    time_t now)
+{
+	struct contact old;
+	struct buf b, a, obj;
+	int rc, ret = -1;
+
+	if ((rc = contact_get(st, c->key, &old)) == -1)
+		return -1;
+	buf_init(&b);
+	buf_init(&a);
+	buf_init(&obj);
+	if (rc == 0)
+		contact_json(&old, 0, &b);
+	contact_json(c, 0, &a);
+	buf_printf(&obj, "contact:%s", c->key);
+	if (put_edit(st, c, who, now) == 0)
+		ret = audit_add(st, who, rc == 0 ? "contact.edit" :
+		    "contact.add", obj.data, b.data, a.data, now);
+	if (rc == 0)
+		contact_release(&old);
+	buf_release(&b);
+	buf_release(&a);
+	buf_release(&obj);
+	return ret;
+}
+
 int
 contact_put(struct store *st, const struct contact *c, const char *who,
     time_t now)
 {
-	return put_edit(st, c, who, now);
+	if (store_begin(st) == -1)
+		return -1;
+	if (put_in_tx(st, c, who, now) == -1) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "correction.h"
 #include "jsonw.h"
 #include "log.h"
@@ -177,15 +178,39 @@ put(struct store *st, const char *key, const struct correction_input *in,
 	return store_step_done(st, stmt);
 }
 
+/* The audit row of the correction of obs to in; 0 or -1. */
+static int
+audit_correction(struct store *st, const struct observance *obs,
+    const struct correction_input *in, int base_year, const char *who,
+    time_t now)
+{
+	struct buf before, after, obj;
+	int ret;
+
+	buf_init(&before);
+	buf_init(&after);
+	buf_init(&obj);
+	correction_obs_json(obs, &before);
+	correction_input_json(in, base_year, &after);
+	buf_printf(&obj, "observance:%s", obs->key);
+	ret = audit_add(st, who, "observance.correct", obj.data, before.data,
+	    after.data, now);
+	buf_release(&before);
+	buf_release(&after);
+	buf_release(&obj);
+	return ret;
+}
+
 int
-correction_save(struct store *st, const char *key,
+correction_save(struct store *st, const struct observance *obs,
     const struct correction_input *in, int base_year, const char *who,
     time_t now)
 {
 	if (store_begin(st) == -1)
 		return -1;
-	if (bump(st, key, now) == -1 ||
-	    put(st, key, in, base_year, who, now) == -1) {
+	if (bump(st, obs->key, now) == -1 ||
+	    put(st, obs->key, in, base_year, who, now) == -1 ||
+	    audit_correction(st, obs, in, base_year, who, now) == -1) {
 		store_rollback(st);
 		return -1;
 	}

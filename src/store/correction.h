@@ -44,12 +44,15 @@ int correction_check(const struct observance *obs, struct lunar_cal *lunar,
     struct field_errs *errs);
 
 /*
- * Record a checked correction of observance key by who, in one
+ * Record a checked correction of obs (the row as loaded) by who, in one
  * transaction: the observance's revision is bumped (feeds announce the
- * new date) and the correction remembers that revision as its base.
- * Replaces an earlier correction of the key.  Returns 0 or -1 (logged).
+ * new date), the correction remembers that revision as its base, and
+ * the audit row ("observance.correct" on "observance:KEY", obs's dated
+ * values before and the correction's after) is written.  Replaces an
+ * earlier correction of the key.  Returns 0, or -1 (logged) with nothing
+ * written.
  */
-int correction_save(struct store *st, const char *key,
+int correction_save(struct store *st, const struct observance *obs,
     const struct correction_input *in, int base_year, const char *who,
     time_t now);
 

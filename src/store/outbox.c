@@ -3,12 +3,14 @@
  * at once, so a run killed between two messages has recorded every
  * outcome it saw; only the message in flight can be sent again.  A row
  * with an expiry carries a one-time link: every statement that ends it
- * wipes its text.
+ * wipes its text.  A retry asked for by a person is audited with its
+ * change.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "jsonw.h"
 #include "log.h"
 #include "outbox.h"
@@ -193,21 +195,51 @@ outbox_get(struct store *st, long id, struct outbox_item *out)
 	return store_get_one(st, stmt, out, sizeof(*out), row_item);
 }
 
-int
-outbox_retry(struct store *st, long id, long now)
+/* The write of outbox_retry() inside its transaction: 0, 1, -1. */
+static int
+retry_in_tx(struct store *st, long id, const char *who, long now)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET state ="
-	    " 'pending', attempts = 0, next_try = ?2, done = NULL"
-	    " WHERE id = ?1 AND state IN ('pending', 'failed')"
-	    " AND length(message) > 0");
+	sqlite3_stmt *stmt;
+	struct outbox_item it;
+	struct buf before;
+	char obj[40];
+	int rc;
 
+	if ((rc = outbox_get(st, id, &it)) != 0)
+		return rc;
+	buf_init(&before);
+	outbox_item_json(&it, &before);
+	outbox_item_release(&it);
+	stmt = store_prepare(st, "UPDATE outbox SET state = 'pending',"
+	    " attempts = 0, next_try = ?2, done = NULL WHERE id = ?1"
+	    " AND state IN ('pending', 'failed') AND length(message) > 0");
 	if (stmt != NULL) {
 		sqlite3_bind_int64(stmt, 1, id);
 		sqlite3_bind_int64(stmt, 2, now);
 	}
-	if (store_step_done(st, stmt) == -1)
+	snprintf(obj, sizeof(obj), "outbox:%ld", id);
+	if ((rc = store_step_done(st, stmt)) == 0 &&
+	    sqlite3_changes(store_db(st)) == 0)
+		rc = 1;
+	else if (rc == 0)
+		rc = audit_add(st, who, "outbox.retry", obj, before.data,
+		    "{\"state\":\"pending\",\"attempts\":0}", (time_t)now);
+	buf_release(&before);
+	return rc;
+}
+
+int
+outbox_retry(struct store *st, long id, const char *who, long now)
+{
+	int rc;
+
+	if (store_begin(st) == -1)
 		return -1;
-	return sqlite3_changes(store_db(st)) > 0 ? 0 : 1;
+	if ((rc = retry_in_tx(st, id, who, now)) != 0) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
 }
 
 void

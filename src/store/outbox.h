@@ -99,11 +99,13 @@ int outbox_get(struct store *st, long id, struct outbox_item *out);
  * pending, attempts back to 0 (a failed item has used up its temporary
  * failures, and would otherwise fail again at the first one), done
  * cleared.  last_error is kept until the next attempt replaces it, so
- * the reason stays visible.  0, 1 when there is no such item, it was
- * already sent, or its text was wiped (an expired link: an administrator
- * makes a new one), -1.
+ * the reason stays visible.  who asked: the audit row ("outbox.retry" on
+ * "outbox:ID", the item's state before) is written in the same
+ * transaction.  0, 1 when there is no such item, it was already sent, or
+ * its text was wiped (an expired link: an administrator makes a new
+ * one), -1 (nothing changed).
  */
-int outbox_retry(struct store *st, long id, long now);
+int outbox_retry(struct store *st, long id, const char *who, long now);
 
 int outbox_mark_sent(struct store *st, long id, long now);
 /* Permanent failure with the server's reply. */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "jsonw.h"
 #include "log.h"
 #include "recipient.h"
@@ -84,36 +85,108 @@ recipient_follows_check(const char *s, char *err, size_t errlen)
 	return 0;
 }
 
-int
-recipient_put(struct store *st, const struct recipient *r, long now)
+/* The audit row of a change of email's recipient from before to after
+ * (either NULL); 0 or -1. */
+static int
+audit_change(struct store *st, const char *who, const char *action,
+    const char *email, const struct recipient *before,
+    const struct recipient *after, time_t now)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "INSERT INTO recipients (email, name, lang, follows, created)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (email) DO UPDATE SET"
-	    " name = ?2, lang = ?3, follows = ?4");
+	struct buf b, a, obj;
+	int ret;
 
+	buf_init(&b);
+	buf_init(&a);
+	buf_init(&obj);
+	if (before != NULL)
+		recipient_json(before, &b);
+	if (after != NULL)
+		recipient_json(after, &a);
+	buf_printf(&obj, "recipient:%s", email);
+	ret = audit_add(st, who, action, obj.data, b.data, a.data, now);
+	buf_release(&b);
+	buf_release(&a);
+	buf_release(&obj);
+	return ret;
+}
+
+/* The write of recipient_put() inside its transaction. */
+static int
+put_in_tx(struct store *st, const struct recipient *r, const char *who,
+    time_t now)
+{
+	sqlite3_stmt *stmt;
+	struct recipient old;
+	int rc, ret = -1;
+
+	if ((rc = recipient_get(st, r->email, &old)) == -1)
+		return -1;
+	stmt = store_prepare(st, "INSERT INTO recipients (email, name, lang,"
+	    " follows, created) VALUES (?1, ?2, ?3, ?4, ?5)"
+	    " ON CONFLICT (email) DO UPDATE SET name = ?2, lang = ?3,"
+	    " follows = ?4");
 	if (stmt != NULL) {
 		sqlite3_bind_text(stmt, 1, r->email, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(stmt, 2, r->name, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(stmt, 3, r->lang == LANG_EN ? "en" : "vi",
 		    -1, SQLITE_STATIC);
 		sqlite3_bind_text(stmt, 4, r->follows, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(stmt, 5, now);
+		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)now);
 	}
-	return store_step_done(st, stmt);
+	if (store_step_done(st, stmt) == 0)
+		ret = audit_change(st, who, rc == 0 ? "recipient.edit" :
+		    "recipient.add", r->email, rc == 0 ? &old : NULL, r, now);
+	if (rc == 0)
+		recipient_release(&old);
+	return ret;
 }
 
 int
-recipient_remove(struct store *st, const char *email)
+recipient_put(struct store *st, const struct recipient *r, const char *who,
+    time_t now)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "DELETE FROM recipients WHERE email = ?1");
+	if (store_begin(st) == -1)
+		return -1;
+	if (put_in_tx(st, r, who, now) == -1) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st);
+}
 
+/* The write of recipient_remove() inside its transaction: 0, 1, -1. */
+static int
+remove_in_tx(struct store *st, const char *email, const char *who,
+    time_t now)
+{
+	sqlite3_stmt *stmt;
+	struct recipient old;
+	int rc;
+
+	if ((rc = recipient_get(st, email, &old)) != 0)
+		return rc;
+	stmt = store_prepare(st, "DELETE FROM recipients WHERE email = ?1");
 	if (stmt != NULL)
 		sqlite3_bind_text(stmt, 1, email, -1, SQLITE_TRANSIENT);
-	if (store_step_done(st, stmt) == -1)
+	rc = store_step_done(st, stmt) == 0 ? audit_change(st, who,
+	    "recipient.remove", email, &old, NULL, now) : -1;
+	recipient_release(&old);
+	return rc;
+}
+
+int
+recipient_remove(struct store *st, const char *email, const char *who,
+    time_t now)
+{
+	int rc;
+
+	if (store_begin(st) == -1)
 		return -1;
-	return sqlite3_changes(store_db(st)) > 0 ? 0 : 1;
+	if ((rc = remove_in_tx(st, email, who, now)) != 0) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
 }
 
 static void

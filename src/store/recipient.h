@@ -8,6 +8,7 @@
 #define KYNIEM_RECIPIENT_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "field.h"
 #include "rules.h"
@@ -55,10 +56,18 @@ int recipient_from_input(const struct recipient_input *in,
  * in err. */
 int recipient_follows_check(const char *s, char *err, size_t errlen);
 
-/* Add, or update the name, language and follows of an address; 0 / -1. */
-int recipient_put(struct store *st, const struct recipient *r, long now);
-/* Remove by address: 0, 1 if there was none, -1 on error. */
-int recipient_remove(struct store *st, const char *email);
+/*
+ * Add, or update the name, language and follows of an address, by who:
+ * with its audit row ("recipient.add" or "recipient.edit" on
+ * "recipient:EMAIL", before and after) in one transaction.  0, or -1
+ * (logged) with nothing written.
+ */
+int recipient_put(struct store *st, const struct recipient *r,
+    const char *who, time_t now);
+/* Remove by address, by who, with its audit row ("recipient.remove"):
+ * 0, 1 if there was none, -1 on error (nothing removed). */
+int recipient_remove(struct store *st, const char *email, const char *who,
+    time_t now);
 /* The recipient of an address into *out (release it with
  * recipient_release()): 0, 1 if none, -1 on error. */
 int recipient_get(struct store *st, const char *email,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "log.h"
 #include "session.h"
 #include "store.h"
@@ -15,22 +16,46 @@
 /* How stale the stored last-seen time may get before it is written. */
 #define SEEN_SLACK	60
 
-char *
-session_new(struct store *st, long id, time_t now)
+/* The write of session_new() inside its transaction: the session of
+ * hash h and its audit row, by the account; 0 or -1. */
+static int
+new_in_tx(struct store *st, long id, const char *h, const char *csrf,
+    time_t now)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "INSERT INTO sessions (hash,"
-	    " user, csrf, created, seen) VALUES (?1, ?2, ?3, ?4, ?4)");
-	char h[TOKEN_HASH_LEN + 1], *tok = token_new(), *csrf = token_new();
-	int ret;
+	sqlite3_stmt *stmt;
+	struct user u;
+	int ret = -1;
 
-	token_hash(tok, h);
+	if (user_get_id(st, id, &u) != 0)
+		return -1;
+	stmt = store_prepare(st, "INSERT INTO sessions (hash, user, csrf,"
+	    " created, seen) VALUES (?1, ?2, ?3, ?4, ?4)");
 	if (stmt != NULL) {
 		store_bind_text(stmt, 1, h);
 		sqlite3_bind_int64(stmt, 2, id);
 		store_bind_text(stmt, 3, csrf);
 		sqlite3_bind_int64(stmt, 4, (sqlite3_int64)now);
 	}
-	ret = store_step_done(st, stmt);
+	if (store_step_done(st, stmt) == 0)
+		ret = audit_add(st, u.email, "session.login", NULL, NULL, NULL,
+		    now);
+	user_release(&u);
+	return ret;
+}
+
+char *
+session_new(struct store *st, long id, time_t now)
+{
+	char h[TOKEN_HASH_LEN + 1], *tok = token_new(), *csrf = token_new();
+	int ret = -1;
+
+	token_hash(tok, h);
+	if (store_begin(st) == 0) {
+		if ((ret = new_in_tx(st, id, h, csrf, now)) == 0)
+			ret = store_commit(st);
+		else
+			store_rollback(st);
+	}
 	free(csrf);
 	if (ret == -1) {
 		free(tok);
@@ -116,13 +141,46 @@ session_release(struct session *s)
 	memset(s, 0, sizeof(*s));
 }
 
+/* The write of session_end() inside its transaction. */
+static int
+end_in_tx(struct store *st, const char *h, time_t now)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "SELECT u.email FROM sessions"
+	    " s JOIN users u ON u.id = s.user WHERE s.hash = ?1");
+	char *who = NULL;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	store_bind_text(stmt, 1, h);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		who = store_column_dup(stmt, 0);
+		rc = SQLITE_DONE;
+	}
+	if (store_rows_done(st, stmt, rc) == -1)
+		rc = -1;
+	else if (who == NULL)
+		rc = 0;		/* ended already */
+	else
+		rc = delete(st, h) == 0 ? audit_add(st, who,
+		    "session.logout", NULL, NULL, NULL, now) : -1;
+	free(who);
+	return rc;
+}
+
 int
-session_end(struct store *st, const char *token)
+session_end(struct store *st, const char *token, time_t now)
 {
 	char h[TOKEN_HASH_LEN + 1];
 
 	token_hash(token, h);
-	return delete(st, h);
+	if (store_begin(st) == -1)
+		return -1;
+	if (end_in_tx(st, h, now) == -1) {
+		store_rollback(st);
+		return -1;
+	}
+	return store_commit(st);
 }
 
 int

@@ -30,8 +30,9 @@ struct session_limits {
 
 /*
  * A new session for account id (a fresh token at every login: a token
- * set before the login is never reused).  Returns the cookie's token
- * (caller frees), or NULL (logged).
+ * set before the login is never reused), with its audit row
+ * ("session.login" by the account) in the same transaction.  Returns the
+ * cookie's token (caller frees), or NULL (logged; nothing written).
  */
 char *session_new(struct store *st, long id, time_t now);
 
@@ -47,8 +48,10 @@ void session_release(struct session *s);
 /* A copy of src into dst (release both). */
 void session_copy(struct session *dst, const struct session *src);
 
-/* End the session of a token (logout); 0 or -1. */
-int session_end(struct store *st, const char *token);
+/* End the session of a token (logout) with its audit row
+ * ("session.logout" by the session's account) in one transaction; a
+ * session ended already is 0 too.  0 or -1 (nothing written). */
+int session_end(struct store *st, const char *token, time_t now);
 
 /*
  * The flash message of a session: what the answer to a POST did, kept

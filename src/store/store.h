@@ -129,9 +129,10 @@ int store_rows_done(struct store *st, sqlite3_stmt *stmt, int rc);
 
 /*
  * A number that moves whenever what documents, feeds and pages are made
- * of changes (observances, their dates, countries, groups, activities and
- * their owners, corrections, contacts and their edits), by any process, and not when sessions,
- * login failures or the audit trail are written.  0 or -1 (logged).
+ * of changes (observances, their dates, countries, groups, activities
+ * and their owners, corrections, contacts and their edits, the
+ * narrative texts), by any process, and not when sessions, login
+ * failures or the audit trail are written.  0 or -1 (logged).
  */
 int store_data_rev(struct store *st, long long *rev);
 

@@ -18,37 +18,75 @@
 
 /* The year-end report's sections, in the reports' words (seeds/). */
 static const struct text_section report_sections[] = {
-	{ "intro", "Mở đầu", "Introduction", 1 },
-	{ "context", "Bối cảnh tình hình", "Context", 0 },
-	{ "assessment", "Kết quả đạt được", "Results achieved", 0 },
+	{ "intro", "Mở đầu", "Introduction", 1,
+	    "Đoạn mở đầu trước mục I, ví dụ “Thực hiện …, Liên hiệp … báo cáo "
+	    "kết quả … như sau:”.", "The opening paragraph before section "
+	    "I." },
+	{ "context", "Bối cảnh tình hình", "Context", 0,
+	    "Tình hình thế giới, trong nước và của địa phương trong năm; "
+	    "thuận lợi và khó khăn của công tác đối ngoại nhân dân (mục I).",
+	    "The international, national and local context of the year; "
+	    "what helped and what hindered (section I)." },
+	{ "assessment", "Kết quả đạt được", "Results achieved", 0,
+	    "Đánh giá kết quả đạt được, sau các số liệu của năm (mục III.1).",
+	    "An assessment of the results, after the year's figures "
+	    "(III.1)." },
 	{ "difficulties", "Một số khó khăn, hạn chế",
-	    "Difficulties and shortcomings", 0 },
-	{ "lessons", "Bài học kinh nghiệm", "Lessons learned", 1 },
-	{ "proposals", "Đề xuất, kiến nghị", "Proposals", 0 },
+	    "Difficulties and shortcomings", 0,
+	    "Khó khăn, hạn chế và nguyên nhân (mục III).",
+	    "Difficulties and shortcomings, and their causes (III)." },
+	{ "lessons", "Bài học kinh nghiệm", "Lessons learned", 1,
+	    "Bài học kinh nghiệm (mục III).", "Lessons learned (III)." },
+	{ "proposals", "Đề xuất, kiến nghị", "Proposals", 0,
+	    "Đề xuất, kiến nghị với các cấp (mục III).",
+	    "Proposals and requests (III)." },
+	/* Section IV as staff write it, in place of next year's plan. */
 	{ "direction", "Phương hướng hoạt động năm sau",
-	    "Direction for next year", 0 },
-	{ NULL, NULL, NULL, 0 }
+	    "Direction for next year", 1,
+	    "Mục IV do cán bộ viết: nếu có, thay cho kế hoạch năm sau do "
+	    "kyniem lập từ lịch các ngày kỷ niệm.", "Section IV as staff "
+	    "write it: when written, it replaces next year's plan that kyniem "
+	    "makes from the calendar." },
+	{ NULL, NULL, NULL, 0, NULL, NULL }
 };
 
 /* A KẾ HOẠCH's narrative parts: I. Mục đích, yêu cầu; III. Tổ chức thực
  * hiện; IV. Kinh phí (II. Nội dung is made of the year's milestones). */
 static const struct text_section plan_sections[] = {
-	{ "basis", "Căn cứ xây dựng kế hoạch", "Basis of the plan", 1 },
-	{ "purpose", "Mục đích", "Purpose", 0 },
-	{ "requirements", "Yêu cầu", "Requirements", 0 },
-	{ "organisation", "Tổ chức thực hiện", "Implementation", 0 },
-	{ "budget", "Kinh phí", "Funding", 0 },
-	{ NULL, NULL, NULL, 0 }
+	{ "basis", "Căn cứ xây dựng kế hoạch", "Basis of the plan", 1,
+	    "Các văn bản, kế hoạch của cấp trên mà kế hoạch này thực hiện.",
+	    "The directives and superiors' plans this plan carries out." },
+	{ "purpose", "Mục đích", "Purpose", 0,
+	    "Mục đích của kế hoạch (mục I.1).", "The plan's purpose (I.1)." },
+	{ "requirements", "Yêu cầu", "Requirements", 0,
+	    "Yêu cầu đối với việc thực hiện (mục I.2).",
+	    "What carrying it out requires (I.2)." },
+	{ "organisation", "Tổ chức thực hiện", "Implementation", 0,
+	    "Phân công thực hiện: các ban, đơn vị thành viên, sự phối hợp "
+	    "(mục III).", "Who does what: departments, member "
+	    "organisations, coordination (III)." },
+	{ "budget", "Kinh phí", "Funding", 0,
+	    "Nguồn và cách sử dụng kinh phí, sau tổng kinh phí các hoạt động "
+	    "(mục IV).", "Where the funding comes from and how it is used, "
+	    "after the activities' total (IV)." },
+	{ NULL, NULL, NULL, 0, NULL, NULL }
 };
 
 /* The cluster head's consolidated report (issue 24). */
 static const struct text_section cluster_sections[] = {
-	{ "context", "Bối cảnh tình hình", "Context", 0 },
-	{ "assessment", "Đánh giá chung", "Overall assessment", 0 },
-	{ "proposals", "Đề xuất, kiến nghị", "Proposals", 0 },
+	{ "context", "Bối cảnh tình hình", "Context", 0,
+	    "Tình hình chung của Cụm trong năm.",
+	    "The cluster's context in the year." },
+	{ "assessment", "Đánh giá chung", "Overall assessment", 0,
+	    "Đánh giá chung hoạt động của các thành viên Cụm.",
+	    "An overall assessment of the members' work." },
+	{ "proposals", "Đề xuất, kiến nghị", "Proposals", 0,
+	    "Đề xuất, kiến nghị của Cụm.", "The cluster's proposals." },
 	{ "direction", "Phương hướng hoạt động năm sau",
-	    "Direction for next year", 0 },
-	{ NULL, NULL, NULL, 0 }
+	    "Direction for next year", 0,
+	    "Phương hướng hoạt động của Cụm năm sau.",
+	    "The cluster's direction for next year." },
+	{ NULL, NULL, NULL, 0, NULL, NULL }
 };
 
 static const struct {
@@ -181,11 +219,12 @@ text_missing(const struct text_list *l, const char *doc, int year,
     struct buf *out)
 {
 	const struct text_section *s = text_sections(doc);
-	int n = 0;
+	int from, n = 0;
 
+	/* An emptied section was left out on purpose. */
 	for (; s != NULL && s->key != NULL; s++)
-		if (!s->optional && text_find(l, doc, year, s->key, NULL) ==
-		    NULL)
+		if (!s->optional && text_find(l, doc, year, s->key, &from) ==
+		    NULL && from == 0)
 			buf_printf(out, "%s%s", n++ > 0 ? ", " : "", s->key);
 	return n;
 }
@@ -229,7 +268,7 @@ normalise(const char *body)
 	return s;
 }
 
-/* errs under field: "report 2024: ..." in both languages. */
+/* A refusal of field, said in both languages, into errs. */
 static void
 refuse(struct field_errs *errs, const char *field, const char *vi,
     const char *en)

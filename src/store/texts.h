@@ -26,6 +26,8 @@ struct text_section {
 	const char *key;	/* "context", "assessment", ... */
 	const char *vi, *en;	/* the heading as the document prints it */
 	int optional;		/* left out quietly when not written */
+	const char *about_vi, *about_en;	/* what it holds, where it
+						   prints: for the form */
 };
 
 /* The sections of doc, ending with a row whose key is NULL; NULL for an
@@ -80,8 +82,9 @@ const char *text_find(const struct text_list *l, const char *doc, int year,
     const char *key, int *from);
 
 /*
- * Append to out the keys of doc's sections that year has no text for
- * (optional ones aside), joined with ", "; returns how many.
+ * Append to out the keys of doc's sections that year has no text for,
+ * neither its own nor inherited, joined with ", "; returns how many.
+ * Optional sections and those emptied on purpose are not missing.
  */
 int text_missing(const struct text_list *l, const char *doc, int year,
     struct buf *out);

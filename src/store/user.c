@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "audit.h"
 #include "jsonw.h"
 #include "log.h"
 #include "store.h"
@@ -143,37 +144,6 @@ hash_password(const char *password, char *out)
 	return rc == 0 ? 0 : -1;
 }
 
-int
-user_add(struct store *st, const char *email, const char *name,
-    enum role role, const char *password, time_t now)
-{
-	char hash[crypto_pwhash_STRBYTES], *addr = xstrlower(email);
-	sqlite3_stmt *stmt;
-	int rc, ret = -1;
-
-	if ((rc = store_exists(st, "SELECT 1 FROM users WHERE email = ?1",
-	    addr, NULL)) != 0) {
-		free(addr);
-		return rc == 1 ? 1 : -1;
-	}
-	if (password != NULL && hash_password(password, hash) == -1)
-		goto done;
-	stmt = store_prepare(st, "INSERT INTO users (email, name, role,"
-	    " password, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?5)");
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, addr);
-		store_bind_text(stmt, 2, name);
-		store_bind_text(stmt, 3, user_role_name(role));
-		store_bind_text(stmt, 4, password != NULL ? hash : NULL);
-		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)now);
-	}
-	ret = store_step_done(st, stmt);
-done:
-	sodium_memzero(hash, sizeof(hash));
-	free(addr);
-	return ret;
-}
-
 #define USER_COLUMNS "id, email, name, role, password IS NOT NULL, " \
 	"disabled, created"
 
@@ -276,121 +246,6 @@ user_list_release(struct user_list *l)
 	l->n = 0;
 }
 
-/* Run an UPDATE of one account bound by the caller, then end its
- * sessions (a disabled account or a new password logs everyone out);
- * 0, 1 when no account matched, -1. */
-static int
-update_and_logout(struct store *st, sqlite3_stmt *stmt, long id)
-{
-	int n = -1;
-
-	if (store_begin(st) == -1) {
-		sqlite3_finalize(stmt);
-		return -1;
-	}
-	if (store_step_done(st, stmt) == -1 ||
-	    (n = sqlite3_changes(store_db(st))) == 0) {
-		store_rollback(st);
-		return n == 0 ? 1 : -1;
-	}
-	stmt = store_prepare(st, id > 0 ? "DELETE FROM sessions WHERE user ="
-	    " ?1" : "DELETE FROM sessions WHERE user IN (SELECT id FROM users"
-	    " WHERE disabled = 1)");
-	if (stmt != NULL && id > 0)
-		sqlite3_bind_int64(stmt, 1, id);
-	return store_end(st, store_step_done(st, stmt));
-}
-
-int
-user_set_disabled(struct store *st, const char *email, int disabled,
-    time_t now)
-{
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE users SET disabled ="
-	    " ?2, modified = ?3 WHERE email = ?1");
-	char *addr = xstrlower(email);
-	int ret;
-
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, addr);
-		sqlite3_bind_int(stmt, 2, disabled != 0);
-		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)now);
-	}
-	ret = update_and_logout(st, stmt, 0);
-	free(addr);
-	return ret;
-}
-
-/* The write of user_change() inside its transaction: 0, 1, 2 or -1. */
-static int
-change_in_tx(struct store *st, long id, enum role role, int disabled,
-    time_t now)
-{
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE users SET role = ?2,"
-	    " disabled = ?3, modified = ?4 WHERE id = ?1");
-	int rc;
-
-	if (stmt != NULL) {
-		sqlite3_bind_int64(stmt, 1, id);
-		store_bind_text(stmt, 2, user_role_name(role));
-		sqlite3_bind_int(stmt, 3, disabled != 0);
-		sqlite3_bind_int64(stmt, 4, (sqlite3_int64)now);
-	}
-	if (store_step_done(st, stmt) == -1)
-		return -1;
-	if (sqlite3_changes(store_db(st)) == 0)
-		return 1;
-	/* Checked after the write, inside the transaction: two admins
-	 * demoting each other at once cannot both succeed. */
-	if ((rc = store_exists(st, "SELECT 1 FROM users WHERE role = ?1"
-	    " AND disabled = 0", "admin", NULL)) != 1)
-		return rc == 0 ? 2 : -1;
-	if (!disabled)
-		return 0;
-	stmt = store_prepare(st, "DELETE FROM sessions WHERE user = ?1");
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, id);
-	return store_step_done(st, stmt);
-}
-
-int
-user_change(struct store *st, long id, enum role role, int disabled,
-    time_t now)
-{
-	int rc;
-
-	if (store_begin(st) == -1)
-		return -1;
-	if ((rc = change_in_tx(st, id, role, disabled, now)) != 0) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st);
-}
-
-int
-user_set_password(struct store *st, long id, const char *password,
-    time_t now)
-{
-	char hash[crypto_pwhash_STRBYTES];
-	sqlite3_stmt *stmt;
-	int ret;
-
-	if (hash_password(password, hash) == -1)
-		return -1;
-	/* Setting a password uses up the one-time link. */
-	stmt = store_prepare(st, "UPDATE users SET password = ?2,"
-	    " link_hash = NULL, link_until = NULL, modified = ?3"
-	    " WHERE id = ?1");
-	if (stmt != NULL) {
-		sqlite3_bind_int64(stmt, 1, id);
-		store_bind_text(stmt, 2, hash);
-		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)now);
-	}
-	ret = update_and_logout(st, stmt, id);
-	sodium_memzero(hash, sizeof(hash));
-	return ret;
-}
-
 int
 user_verify(struct store *st, const char *email, const char *password,
     struct user *out)
@@ -426,21 +281,57 @@ user_verify(struct store *st, const char *email, const char *password,
 	return ok && rc == 0 ? 1 : 0;
 }
 
+/* The audit row of action on the account of email by who, the account
+ * before and after as JSON (either NULL: a password or a link, which
+ * the trail never holds); 0 or -1. */
+static int
+audit_user(struct store *st, const char *who, const char *action,
+    const char *email, const struct user *before, const struct user *after,
+    time_t now)
+{
+	struct buf obj, b, a;
+	int ret;
+
+	buf_init(&obj);
+	buf_init(&b);
+	buf_init(&a);
+	buf_printf(&obj, "user:%s", email);
+	if (before != NULL)
+		user_json(before, &b);
+	if (after != NULL)
+		user_json(after, &a);
+	ret = audit_add(st, who, action, obj.data, b.data, a.data, now);
+	buf_release(&obj);
+	buf_release(&b);
+	buf_release(&a);
+	return ret;
+}
+
+/* End every session of account id; 0 or -1. */
+static int
+end_sessions(struct store *st, long id)
+{
+	sqlite3_stmt *stmt = store_prepare(st,
+	    "DELETE FROM sessions WHERE user = ?1");
+
+	if (stmt != NULL)
+		sqlite3_bind_int64(stmt, 1, id);
+	return store_step_done(st, stmt);
+}
+
 /*
- * Store a new link for account id and return its token (NULL, logged).
- * A reset also drops the password and ends the account's sessions, in
- * the same transaction: whoever knew the old password (or held a
+ * Store a new link for account id, inside the caller's transaction, and
+ * return its token (NULL, logged).  A reset also drops the password and
+ * ends the account's sessions: whoever knew the old password (or held a
  * session) is out at once, not when the link is used.
  */
 static char *
-link_set(struct store *st, long id, time_t now, int reset)
+link_in_tx(struct store *st, long id, time_t now, int reset)
 {
 	sqlite3_stmt *stmt;
 	char h[TOKEN_HASH_LEN + 1], *tok = token_new();
 
 	token_hash(tok, h);
-	if (store_begin(st) == -1)
-		goto fail;
 	stmt = store_prepare(st, reset ? "UPDATE users SET link_hash = ?2,"
 	    " link_until = ?3, password = NULL, modified = ?4 WHERE id = ?1" :
 	    "UPDATE users SET link_hash = ?2, link_until = ?3 WHERE id = ?1");
@@ -452,35 +343,257 @@ link_set(struct store *st, long id, time_t now, int reset)
 		if (reset)
 			sqlite3_bind_int64(stmt, 4, (sqlite3_int64)now);
 	}
-	if (store_step_done(st, stmt) == -1)
-		goto rollback;
-	if (reset) {
-		stmt = store_prepare(st, "DELETE FROM sessions WHERE user = ?1");
-		if (stmt != NULL)
-			sqlite3_bind_int64(stmt, 1, id);
-		if (store_step_done(st, stmt) == -1)
-			goto rollback;
-	}
-	if (store_commit(st) == 0)
+	if (store_step_done(st, stmt) == 0 && (!reset ||
+	    end_sessions(st, id) == 0))
 		return tok;
-rollback:
-	store_rollback(st);
-fail:
 	explicit_bzero(tok, strlen(tok));
 	free(tok);
 	return NULL;
 }
 
-char *
-user_link_new(struct store *st, long id, time_t now)
+/* Commit when rc is 0, else roll back; rc, or -1 when the commit
+ * failed. */
+static int
+finish(struct store *st, int rc)
 {
-	return link_set(st, id, now, 0);
+	if (rc != 0) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
+}
+
+/* The write of user_add() inside its transaction: 0, 1 or -1; *link is
+ * the new link's token when the account has no password (hash NULL). */
+static int
+add_in_tx(struct store *st, const struct user *u, const char *hash,
+    const char *who, time_t now, char **link)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = store_exists(st, "SELECT 1 FROM users WHERE email = ?1",
+	    u->email, NULL)) != 0)
+		return rc == 1 ? 1 : -1;
+	stmt = store_prepare(st, "INSERT INTO users (email, name, role,"
+	    " password, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?5)");
+	if (stmt != NULL) {
+		store_bind_text(stmt, 1, u->email);
+		store_bind_text(stmt, 2, u->name);
+		store_bind_text(stmt, 3, user_role_name(u->role));
+		store_bind_text(stmt, 4, hash);
+		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)now);
+	}
+	if (store_step_done(st, stmt) == -1)
+		return -1;
+	if (hash == NULL && (*link = link_in_tx(st, (long)
+	    sqlite3_last_insert_rowid(store_db(st)), now, 0)) == NULL)
+		return -1;
+	return audit_user(st, who, "user.add", u->email, NULL, u, now);
+}
+
+int
+user_add(struct store *st, const char *email, const char *name,
+    enum role role, const char *password, const char *who, time_t now,
+    char **link)
+{
+	char hash[crypto_pwhash_STRBYTES], *tok = NULL;
+	struct user u = { 0 };
+	int ret = -1;
+
+	u.email = xstrlower(email);
+	u.name = (char *)name;
+	u.role = role;
+	/* Hashed before the transaction: Argon2 takes its time, and the
+	 * database is not locked meanwhile. */
+	if (password != NULL && hash_password(password, hash) == -1)
+		goto done;
+	if (store_begin(st) == -1)
+		goto done;
+	ret = finish(st, add_in_tx(st, &u, password != NULL ? hash : NULL,
+	    who, now, &tok));
+	if (ret == 0 && link != NULL) {
+		*link = tok;
+		tok = NULL;
+	}
+done:
+	if (tok != NULL)
+		explicit_bzero(tok, strlen(tok));
+	free(tok);
+	sodium_memzero(hash, sizeof(hash));
+	free(u.email);
+	return ret;
+}
+
+/* Set the disabled flag of the account before (as loaded), ending its
+ * sessions when disabled, with the audit row; 0 or -1. */
+static int
+set_disabled(struct store *st, const struct user *before, int disabled,
+    const char *who, time_t now)
+{
+	sqlite3_stmt *stmt = store_prepare(st, "UPDATE users SET disabled ="
+	    " ?2, modified = ?3 WHERE id = ?1");
+	struct user after = *before;
+
+	if (stmt != NULL) {
+		sqlite3_bind_int64(stmt, 1, before->id);
+		sqlite3_bind_int(stmt, 2, disabled != 0);
+		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)now);
+	}
+	if (store_step_done(st, stmt) == -1 || (disabled &&
+	    end_sessions(st, before->id) == -1))
+		return -1;
+	after.disabled = disabled != 0;
+	return audit_user(st, who, disabled ? "user.disable" : "user.enable",
+	    before->email, before, &after, now);
+}
+
+int
+user_set_disabled(struct store *st, const char *email, int disabled,
+    const char *who, time_t now)
+{
+	struct user u;
+	int rc;
+
+	if (store_begin(st) == -1)
+		return -1;
+	if ((rc = user_get(st, email, &u)) == 0) {
+		rc = set_disabled(st, &u, disabled, who, now);
+		user_release(&u);
+	}
+	return finish(st, rc);
+}
+
+/* The write of user_change() inside its transaction: 0, 1, 2 or -1. */
+static int
+change_in_tx(struct store *st, long id, enum role role, int disabled,
+    const char *who, const char *action, time_t now)
+{
+	sqlite3_stmt *stmt;
+	struct user before, after;
+	int rc;
+
+	if ((rc = user_get_id(st, id, &before)) != 0)
+		return rc;
+	stmt = store_prepare(st, "UPDATE users SET role = ?2, disabled = ?3,"
+	    " modified = ?4 WHERE id = ?1");
+	if (stmt != NULL) {
+		sqlite3_bind_int64(stmt, 1, id);
+		store_bind_text(stmt, 2, user_role_name(role));
+		sqlite3_bind_int(stmt, 3, disabled != 0);
+		sqlite3_bind_int64(stmt, 4, (sqlite3_int64)now);
+	}
+	rc = -1;
+	if (store_step_done(st, stmt) == -1)
+		goto done;
+	/* Checked after the write, inside the transaction: two admins
+	 * demoting each other at once cannot both succeed. */
+	if ((rc = store_exists(st, "SELECT 1 FROM users WHERE role = ?1"
+	    " AND disabled = 0", "admin", NULL)) != 1) {
+		rc = rc == 0 ? 2 : -1;
+		goto done;
+	}
+	rc = -1;
+	if (disabled && end_sessions(st, id) == -1)
+		goto done;
+	after = before;
+	after.role = role;
+	after.disabled = disabled != 0;
+	rc = audit_user(st, who, action, before.email, &before, &after, now);
+done:
+	user_release(&before);
+	return rc;
+}
+
+int
+user_change(struct store *st, long id, enum role role, int disabled,
+    const char *who, const char *action, time_t now)
+{
+	if (store_begin(st) == -1)
+		return -1;
+	return finish(st, change_in_tx(st, id, role, disabled, who, action,
+	    now));
+}
+
+/* The write of user_set_password() inside its transaction. */
+static int
+password_in_tx(struct store *st, long id, const char *hash, const char *who,
+    time_t now)
+{
+	sqlite3_stmt *stmt;
+	struct user u;
+	int rc;
+
+	if ((rc = user_get_id(st, id, &u)) != 0)
+		return rc;
+	/* Setting a password uses up the one-time link. */
+	stmt = store_prepare(st, "UPDATE users SET password = ?2,"
+	    " link_hash = NULL, link_until = NULL, modified = ?3"
+	    " WHERE id = ?1");
+	if (stmt != NULL) {
+		sqlite3_bind_int64(stmt, 1, id);
+		store_bind_text(stmt, 2, hash);
+		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)now);
+	}
+	rc = store_step_done(st, stmt) == 0 && end_sessions(st, id) == 0 ?
+	    audit_user(st, who, "user.password", u.email, NULL, NULL, now) :
+	    -1;
+	user_release(&u);
+	return rc;
+}
+
+int
+user_set_password(struct store *st, long id, const char *password,
+    const char *who, time_t now)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	int ret = -1;
+
+	if (hash_password(password, hash) == -1)
+		return -1;
+	if (store_begin(st) == 0)
+		ret = finish(st, password_in_tx(st, id, hash, who, now));
+	sodium_memzero(hash, sizeof(hash));
+	return ret;
+}
+
+/* The write of user_reset() inside its transaction: the token, or NULL
+ * (logged, or no such account). */
+static char *
+reset_in_tx(struct store *st, long id, const char *who, time_t now)
+{
+	struct user u;
+	char *tok = NULL;
+
+	if (user_get_id(st, id, &u) != 0)
+		return NULL;
+	if ((tok = link_in_tx(st, id, now, 1)) != NULL &&
+	    audit_user(st, who, "user.reset", u.email, NULL, NULL, now) ==
+	    -1) {
+		explicit_bzero(tok, strlen(tok));
+		free(tok);
+		tok = NULL;
+	}
+	user_release(&u);
+	return tok;
 }
 
 char *
-user_reset(struct store *st, long id, time_t now)
+user_reset(struct store *st, long id, const char *who, time_t now)
 {
-	return link_set(st, id, now, 1);
+	char *tok;
+
+	if (store_begin(st) == -1)
+		return NULL;
+	if ((tok = reset_in_tx(st, id, who, now)) == NULL) {
+		store_rollback(st);
+		return NULL;
+	}
+	if (store_commit(st) == 0)
+		return tok;
+	explicit_bzero(tok, strlen(tok));
+	free(tok);
+	return NULL;
 }
 
 int

@@ -68,11 +68,17 @@ int user_role_parse(const char *s);
 const char *user_password_problem(const char *email, const char *password);
 
 /*
- * Add an account (email lower-cased); password may be NULL (the person
- * sets it through a link).  Returns 0, 1 if the address exists, -1.
+ * Add an account (email lower-cased) by who, with its audit row
+ * ("user.add" on "user:EMAIL", the account as after), in one
+ * transaction.  password may be NULL: the person then sets it through a
+ * one-time link (good for USER_LINK_SECONDS), made in the same
+ * transaction, whose token is *link (caller frees; link may be NULL
+ * when password is not).  Returns 0, 1 if the address exists, -1 (all
+ * but 0 with nothing written).
  */
 int user_add(struct store *st, const char *email, const char *name,
-    enum role role, const char *password, time_t now);
+    enum role role, const char *password, const char *who, time_t now,
+    char **link);
 
 /* The account of email or id into *out: 0, 1 if none, -1 on error. */
 int user_get(struct store *st, const char *email, struct user *out);
@@ -87,22 +93,31 @@ int user_page(struct store *st, long offset, long limit,
     struct user_list *out, long *total);
 void user_list_release(struct user_list *l);
 
-/* Disable or enable an account (its sessions end); 0, 1 if none, -1. */
+/*
+ * Every write below is made by who and records its audit row on
+ * "user:EMAIL" in its own transaction: the change and the row are
+ * written together, or neither.
+ */
+
+/* Disable or enable an account (its sessions end), "user.disable" or
+ * "user.enable"; 0, 1 if none, -1. */
 int user_set_disabled(struct store *st, const char *email, int disabled,
-    time_t now);
+    const char *who, time_t now);
 /*
  * Set the role and the disabled flag of account id at once, refusing a
  * change that would leave no enabled admin account (no one could then
  * manage accounts from the web application).  Disabling ends the
- * account's sessions.  Returns 0, 1 if there is no such account, 2 when
- * refused (nothing changed), -1 on error.
+ * account's sessions.  The audit row is action ("user.role",
+ * "user.disable"...) with the account before and after.  Returns 0, 1 if
+ * there is no such account, 2 when refused (nothing changed), -1 on
+ * error.
  */
 int user_change(struct store *st, long id, enum role role, int disabled,
-    time_t now);
-/* Set the password (hashed) and end the account's other sessions; 0, 1
- * if none, -1. */
+    const char *who, const char *action, time_t now);
+/* Set the password (hashed) and end the account's sessions,
+ * "user.password" (never the password itself); 0, 1 if none, -1. */
 int user_set_password(struct store *st, long id, const char *password,
-    time_t now);
+    const char *who, time_t now);
 
 /*
  * Verify email's password.  Returns 1 and the account in *out (release
@@ -114,17 +129,13 @@ int user_verify(struct store *st, const char *email, const char *password,
     struct user *out);
 
 /*
- * A one-time link token for the account (its hash stored, good for
- * USER_LINK_SECONDS, replacing any earlier link).  Returns the token to
- * put in the link (caller frees), or NULL (logged).
- */
-char *user_link_new(struct store *st, long id, time_t now);
-/*
- * A reset: a new one-time link (as user_link_new()), and at once the
+ * A reset, "user.reset": a new one-time link (its hash stored, good for
+ * USER_LINK_SECONDS, replacing any earlier link), and at once the
  * account's password stops working and its sessions end.  Returns the
- * token (caller frees), or NULL (logged).
+ * token to put in the link (caller frees; never in the trail), or NULL
+ * (logged, or no such account).
  */
-char *user_reset(struct store *st, long id, time_t now);
+char *user_reset(struct store *st, long id, const char *who, time_t now);
 /* The account whose link token this is, if not expired: 0 and *out, 1
  * when none, -1 on error. */
 int user_link_find(struct store *st, const char *token, time_t now,

@@ -83,6 +83,11 @@ static const struct {
 	{ "role-changed", "Đã thay đổi vai trò của tài khoản.",
 	    "The account's role was changed." },
 	{ "saved", "Đã lưu.", "Saved." },
+	{ "text-restored", "Đã khôi phục bản cũ thành bản mới nhất.",
+	    "The earlier version is the newest again." },
+	{ "text-saved", "Đã lưu mục này.", "The section was saved." },
+	{ "text-unchanged", "Không có thay đổi: nội dung đã như vậy.",
+	    "Nothing changed: the text was already this." },
 	{ "user-disabled", "Đã khóa tài khoản; các phiên làm việc của tài "
 	    "khoản đã kết thúc.", "The account was disabled; its sessions "
 	    "have ended." },
@@ -174,6 +179,16 @@ web_error(struct web_req *r, unsigned status, const char *vi,
 	    L(r, "Về trang Tổng quan", "Back to the overview"));
 	ui_end(r);
 	return 0;
+}
+
+int
+web_unsaved(struct web_req *r)
+{
+	return web_error(r, 503, "Không lưu được thay đổi: cơ sở dữ liệu báo "
+	    "lỗi nên chưa có gì được ghi. Hãy thử lại sau; nếu vẫn lỗi, hãy "
+	    "báo quản trị viên.", "The change was not saved: the database "
+	    "reported an error, so nothing was written. Try again later; if "
+	    "it persists, tell an administrator.");
 }
 
 void

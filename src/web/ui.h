@@ -28,6 +28,13 @@ void ui_end(struct web_req *r);
  * whatever the page had written; 0. */
 int web_error(struct web_req *r, unsigned status, const char *vi,
     const char *en);
+/*
+ * The answer to a change the database refused: a module's write failed
+ * and rolled back, its audit row with it (a trail that cannot be written
+ * refuses the change).  An error page (503) saying that nothing was
+ * saved; 0.
+ */
+int web_unsaved(struct web_req *r);
 
 /* The session's flash message, if any, taken once into r->flash and
  * r->flash_detail (ui_begin() shows it). */

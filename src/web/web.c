@@ -3,9 +3,10 @@
  * each route, and the one path every request takes before a page runs
  * (body limits, the route, the session, then route.c's verdict on role,
  * CSRF token and Origin), the security headers, and what pages call to
- * answer (redirects, cookies, the audit trail).  The decisions are
- * route.c's; what each thread keeps between requests is web_thread.c's;
- * pages are in web_*.c (web_pages.h), their HTML through ui.c.
+ * answer (redirects, cookies).  The decisions are route.c's; what each
+ * thread keeps between requests is web_thread.c's; pages are in web_*.c
+ * (web_pages.h), their HTML through ui.c.  Pages write no audit rows:
+ * the modules they call record each change with it.
  */
 #include <ctype.h>
 #include <pthread.h>
@@ -13,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
 #include "config.h"
 #include "escape.h"
 #include "route.h"
@@ -93,6 +93,9 @@ static const struct route routes[] = {
 	{ "POST", "/app/recipients/edit", A, web_recipient_edit },
 	{ "POST", "/app/recipients/remove", A, web_recipient_remove },
 	{ "GET", "/app/static/*", P, web_static },
+	{ "GET", "/app/texts/*/#", V, web_texts },
+	{ "POST", "/app/texts/*/#", E, web_text_save },
+	{ "POST", "/app/texts/*/#/restore", E, web_text_restore },
 	{ "GET", "/app/users", A, web_users },
 	{ "POST", "/app/users", A, web_user_add },
 	{ "POST", "/app/users/#/disable", A, web_user_disable },
@@ -108,6 +111,12 @@ static const struct route routes[] = {
 #undef E
 #undef A
 #undef P
+
+const char *
+web_version(const struct web_req *r)
+{
+	return r->w->o.version != NULL ? r->w->o.version : "";
+}
 
 const struct route *
 web_routes(size_t *n)
@@ -456,14 +465,6 @@ web_redirect_flash(struct web_req *r, const char *path, const char *code,
 	    -1)
 		return -1;
 	return web_redirect(r, path);
-}
-
-int
-web_audit(struct web_req *r, const char *action, const char *object,
-    const char *before, const char *after)
-{
-	return audit_add(r->st, r->logged_in ? r->s.user.email : "-",
-	    action, object, before, after, r->now);
 }
 
 void

@@ -2,7 +2,7 @@
  * The staff web application under /app/: what the server starts and
  * stops (web_new, web_app), and what a page calls to answer a request
  * (web_req.h) beyond its HTML: redirects and flash messages, cookies,
- * the audit trail, the per-thread cache.  Every request passes the
+ * the per-thread cache.  Every request passes the
  * checks of route.h (login, role, CSRF token and Origin on POST) before
  * a page's own code runs.  Pages are the web_*.c files (web_pages.h);
  * they write HTML through ui.c.
@@ -36,6 +36,7 @@ struct web_opts {
 	 * it now.  May be NULL. */
 	void (*mail)(void *cls);
 	void *clock_cls;		/* for all three */
+	const char *version;		/* kyniem's: a year record's generator */
 };
 
 /* A new application; never NULL.  Free with web_free() after the
@@ -63,6 +64,9 @@ void web_dirty(struct web_req *r);
  * sends it now, outside the request. */
 void web_mail_queued(struct web_req *r);
 
+/* kyniem's version, as the server was given it ("" when not). */
+const char *web_version(const struct web_req *r);
+
 /* Answer a redirect to path under the site's root (303); 0. */
 int web_redirect(struct web_req *r, const char *path);
 /*
@@ -72,9 +76,6 @@ int web_redirect(struct web_req *r, const char *path);
  */
 int web_redirect_flash(struct web_req *r, const char *path,
     const char *code, const char *detail);
-/* The audit trail of a change by the request's account; 0 or -1. */
-int web_audit(struct web_req *r, const char *action, const char *object,
-    const char *before, const char *after);
 
 /* Set a cookie of the application (HttpOnly, SameSite=Lax, Path=/app,
  * Secure under https); max_age 0 deletes it. */

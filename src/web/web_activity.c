@@ -555,19 +555,10 @@ confirm_step(struct web_req *r, const struct activity *before,
 	return 1;
 }
 
-/* Save a with the audit row of action by the person, in one
- * transaction (before: as stored, NULL for a new one); 0 or -1. */
-static int
-save(struct web_req *r, const struct activity *before, struct activity *a,
-    const char *action, int *changed)
-{
-	return activity_save_audited(r->st, a, before, r->logged_in ?
-	    r->s.user.email : "-", action, r->now, changed);
-}
-
 /* Apply the posted form to a (before: as stored, NULL for a new one) and
- * save it; 0 saved, 1 when a page was answered (the form again with
- * 422, or the confirmation), -1 on error. */
+ * save it with its audit row as action; 0 saved, 1 when a page was
+ * answered (the form again with 422, or the confirmation), -1 on error
+ * (nothing saved). */
 static int
 save_post(struct web_req *r, const struct activity *before,
     struct activity *a, const char *action, int *changed)
@@ -583,7 +574,8 @@ save_post(struct web_req *r, const struct activity *before,
 	else if (rc == 0 && before != NULL && confirm_step(r, before, a) == 1)
 		rc = 1;
 	else if (rc == 0)
-		rc = save(r, before, a, action, changed);
+		rc = activity_save(r->st, a, r->s.user.email, action, r->now,
+		    changed);
 	field_errs_release(&fs.errs);
 	return rc;
 }
@@ -600,7 +592,7 @@ web_activity_create(struct web_req *r)
 	a.status = ACTIVITY_PLANNED;
 	if ((rc = save_post(r, NULL, &a, "activity.create", &changed)) !=
 	    0) {
-		ret = rc == 1 ? 0 : -1;
+		ret = rc == 1 ? 0 : web_unsaved(r);
 		goto done;
 	}
 	web_dirty(r);
@@ -647,9 +639,9 @@ web_activity_edit(struct web_req *r)
 	return rc;
 }
 
-/* Save a changed copy of the path's activity: edit(r, before, a, action)
- * applies the change and saves it with its audit row (0, 1 answered,
- * -1); then the redirect. */
+/* Save a changed copy of the path's activity: edit(r, before, a,
+ * action) applies the change and saves it with its audit row (0, 1
+ * answered, -1 nothing saved); then the redirect. */
 static int
 change(struct web_req *r, const char *action, const char *msg,
     int (*edit)(struct web_req *, const struct activity *,
@@ -666,7 +658,7 @@ change(struct web_req *r, const char *action, const char *msg,
 		return -1;
 	}
 	if ((rc = edit(r, &before, &a, action, &changed)) != 0) {
-		ret = rc == 1 ? 0 : -1;
+		ret = rc == 1 ? 0 : web_unsaved(r);
 		goto done;
 	}
 	web_dirty(r);
@@ -697,7 +689,8 @@ edit_cancel(struct web_req *r, const struct activity *before,
 		return 1;
 	}
 	a->status = ACTIVITY_CANCELLED;
-	return save(r, before, a, action, changed);
+	return activity_save(r->st, a, r->s.user.email, action, r->now,
+	    changed);
 }
 
 /* The result form: marks done, and changes only the result or the
@@ -720,7 +713,8 @@ edit_done(struct web_req *r, const struct activity *before,
 	else if (rc == 0 && confirm_step(r, before, a) == 1)
 		rc = 1;
 	else if (rc == 0)
-		rc = save(r, before, a, action, changed);
+		rc = activity_save(r->st, a, r->s.user.email, action, r->now,
+		    changed);
 	field_errs_release(&errs);
 	return rc;
 }

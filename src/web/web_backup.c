@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "backup.h"
 #include "config.h"
 #include "escape.h"
@@ -163,9 +164,15 @@ web_backup_latest(struct web_req *r)
 		goto done;
 	}
 	/* The whole database leaves the server: the trail says who took
-	 * it. */
-	if (web_audit(r, "backup.download", l.v[0].name, NULL, NULL) == -1) {
+	 * it, or it does not leave. */
+	if (audit_event(r->st, r->s.user.email, "backup.download",
+	    l.v[0].name, NULL, NULL, r->now) == -1) {
 		free(data);
+		ret = web_error(r, 503, "Không ghi được nhật ký thay đổi nên "
+		    "không tải được bản sao lưu. Hãy thử lại sau; nếu vẫn lỗi, "
+		    "hãy báo quản trị viên.", "The audit trail could not be "
+		    "written, so the backup cannot be downloaded. Try again "
+		    "later; if it persists, tell an administrator.");
 		goto done;
 	}
 	web_attachment(r, "application/octet-stream",

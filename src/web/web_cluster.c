@@ -18,6 +18,7 @@
 #include "lunar.h"
 #include "pdf.h"
 #include "received.h"
+#include "report.h"
 #include "sign.h"
 #include "text.h"
 #include "ui.h"
@@ -178,21 +179,36 @@ report(struct web_req *r, int year)
 	return ret;
 }
 
-/* An admin's own part: the union's public key for the head to pin. */
+/* An admin's own part: the union's year records of last year and this
+ * one, and its public key for the head to pin. */
 static void
 own(struct web_req *r)
 {
+	int y;
+
 	if (r->s.user.role < ROLE_ADMIN)
 		return;
 	html_printf(r->out, "<section class=\"card\" aria-labelledby=\"own\">"
-	    "<h2 id=\"own\">%s</h2>\n<p>%s</p>\n<p><a class=\"button "
-	    "secondary\" href=\"%s/app/cluster/key.txt\" download>%s</a></p>"
-	    "</section>\n", L(r, "Khóa ký của đơn vị", "The union's signing "
-	    "key"), L(r, "Cụm trưởng ghi nhận khóa công khai này để kiểm tra "
-	    "chữ ký trên báo cáo năm của đơn vị.", "The cluster's head pins "
-	    "this public key to check the signature of the union's year "
-	    "records."), r->root, L(r, "Tải về khóa công khai",
-	    "Download the public key"));
+	    "<h2 id=\"own\">%s</h2>\n<p>%s</p>\n<p>", L(r, "Báo cáo năm và "
+	    "khóa ký của đơn vị", "The union's year records and signing key"),
+	    L(r, "Gửi Cụm trưởng báo cáo năm của đơn vị (đã ký), và khóa công "
+	    "khai để Cụm trưởng kiểm tra chữ ký.", "Send the cluster's head "
+	    "the union's year record (signed), and the public key the head "
+	    "checks its signature with."));
+	if (r->cfg->org_id != NULL)
+		for (y = r->today.y - 1; y <= r->today.y; y++)
+			html_printf(r->out, "<a class=\"button secondary\" "
+			    "href=\"%s/app/cluster/record-%d.json\" download>%s "
+			    "%d</a> ", r->root, y, L(r, "Báo cáo năm",
+			    "Year record"), y);
+	else
+		html_printf(r->out, "%s ", L(r, "(Tệp cấu hình chưa có "
+		    "[organisation] id nên chưa xuất được báo cáo năm.)",
+		    "(The configuration has no [organisation] id: no year "
+		    "record can be made.)"));
+	html_printf(r->out, "<a class=\"button secondary\" href=\"%s/app/"
+	    "cluster/key.txt\" download>%s</a></p></section>\n", r->root,
+	    L(r, "Tải về khóa công khai", "Download the public key"));
 }
 
 /* The year chooser: last year and this one, and the year shown. */
@@ -401,10 +417,60 @@ none:
 	    "There is no such document.");
 }
 
+/* GET /app/cluster/record-YEAR.json (admins): the union's year record,
+ * signed with its key when it has one, as `kyniem record export`. */
+static int
+record_file(struct web_req *r)
+{
+	struct plan_input in;
+	struct sign_key k;
+	char num[5], *path, disp[80];
+	long year;
+	int rc, ret;
+
+	if (r->s.user.role < ROLE_ADMIN)
+		return web_error(r, 403, "Tài khoản của bạn không có quyền "
+		    "làm việc này.", "Your account may not do this.");
+	if (strlen(r->arg) == 16)
+		memcpy(num, r->arg + 7, 4);
+	num[strlen(r->arg) == 16 ? 4 : 0] = '\0';
+	if (strlen(r->arg) != 16 || strcmp(r->arg + 11, ".json") != 0 ||
+	    util_parse_int(num, LUNAR_MIN_YEAR, r->today.y, &year) == -1 ||
+	    r->cfg->org_id == NULL)
+		return web_error(r, 404, "Không có tài liệu này.",
+		    "There is no such document.");
+	path = sign_key_path(r->cfg->db_path);
+	rc = sign_key_load(path, &k);
+	free(path);
+	if (rc == -1)
+		return -1;
+	memset(&in, 0, sizeof(in));
+	in.cfg = r->cfg;
+	in.data = r->data;
+	in.lunar = r->lunar;
+	in.year = (int)year;
+	in.lang = LANG_VI;
+	in.today = r->today;
+	ret = report_record(&in, rc == 0 ? &k : NULL, r->now, web_version(r),
+	    r->out);
+	if (rc == 0)
+		sign_key_release(&k);
+	if (ret == -1)
+		return -1;
+	r->rs->ctype = "application/json";
+	/* The name was checked above: digits and our letters. */
+	snprintf(disp, sizeof(disp), "attachment; filename=\"%s-%ld.json\"",
+	    r->cfg->org_id, year);
+	http_resp_header(r->rs, "Content-Disposition", disp);
+	return 0;
+}
+
 int
 web_cluster_file(struct web_req *r)
 {
 	if (strcmp(r->arg, "key.txt") == 0)
 		return key_file(r);
+	if (strncmp(r->arg, "record-", 7) == 0)
+		return record_file(r);
 	return report_file(r);
 }

@@ -224,35 +224,15 @@ on_form(const struct field_errs *errs)
 	return 0;
 }
 
-/* Save c (the contact with the form's values) and audit the change. */
+/* Save c (the contact with the form's values), with its audit row
+ * (contact_put()). */
 static int
-save(struct web_req *r, const struct contact *old, const struct contact *c)
+save(struct web_req *r, const struct contact *c)
 {
-	struct buf b, a, obj;
-	int ret = -1;
-
-	buf_init(&b);
-	buf_init(&a);
-	buf_init(&obj);
-	contact_json(old, 0, &b);
-	contact_json(c, 0, &a);
-	buf_printf(&obj, "contact:%s", c->key);
-	if (store_begin(r->st) == -1)
-		goto done;
-	if (contact_put(r->st, c, r->s.user.email, r->now) == -1 ||
-	    web_audit(r, "contact.edit", obj.data, b.data, a.data) == -1) {
-		store_rollback(r->st);
-		goto done;
-	}
-	if (store_commit(r->st) == -1)
-		goto done;
+	if (contact_put(r->st, c, r->s.user.email, r->now) == -1)
+		return web_unsaved(r);
 	web_dirty(r);
-	ret = web_redirect_flash(r, "/app/contacts", "saved", NULL);
-done:
-	buf_release(&b);
-	buf_release(&a);
-	buf_release(&obj);
-	return ret;
+	return web_redirect_flash(r, "/app/contacts", "saved", NULL);
 }
 
 int
@@ -285,7 +265,7 @@ web_contact_edit(struct web_req *r)
 		snprintf(en, sizeof(en), "%s: %s", e->field, e->en);
 		rc = web_error(r, 422, vi, en);
 	} else if (rc == 0)
-		rc = save(r, &old, &c);
+		rc = save(r, &c);
 	field_errs_release(&errs);
 	contact_release(&old);
 	return rc;

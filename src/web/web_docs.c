@@ -15,6 +15,7 @@
 #include "config.h"
 #include "escape.h"
 #include "log.h"
+#include "narrative.h"
 #include "lunar.h"
 #include "pdf.h"
 #include "plan.h"
@@ -26,9 +27,8 @@
 
 static const char *const exts[] = { "docx", "pdf", "md", "csv", "html" };
 
-/* What year's plan or report is made from, for the request. */
-static void
-year_input(struct web_req *r, int year, struct plan_input *in)
+void
+web_doc_input(struct web_req *r, int year, struct plan_input *in)
 {
 	memset(in, 0, sizeof(*in));
 	in->cfg = r->cfg;
@@ -43,18 +43,41 @@ year_input(struct web_req *r, int year, struct plan_input *in)
 static int
 build(struct web_req *r, int year, struct plan_input *in, struct plan **p)
 {
-	year_input(r, year, in);
+	web_doc_input(r, year, in);
 	return plan_place(in, p);
 }
 
+/* The narrative sections of doc and year (web_texts.c): a link, and
+ * how many are not written yet. */
+static void
+texts_link(struct web_req *r, const char *doc, int year)
+{
+	struct buf keys;
+	int n;
+
+	buf_init(&keys);
+	n = text_missing(&r->data->texts, doc, year, &keys);
+	html_printf(r->out, "<td><a href=\"%s/app/texts/%s/%d\">%s</a>",
+	    r->root, doc, year, L(r, "Phần cán bộ viết", "Parts staff write"));
+	if (n > 0)
+		html_printf(r->out, " <span class=\"muted\">(%d %s)</span>",
+		    n, L(r, "mục chưa viết", "not written"));
+	html_raw(r->out, "</td>");
+	buf_release(&keys);
+}
+
 /* A row of downloads of year's document: prefix-YEAR.EXT for each of n
- * extensions. */
+ * extensions (the report and the plan also as a draft that names the
+ * sections not written), and its narrative sections. */
 static void
 downloads(struct web_req *r, int year, const char *prefix,
     const char *const *ext, size_t n)
 {
 	size_t i, k = 0;
 	int pdf = pdf_available();
+	/* The documents with narrative sections (the appendix has none). */
+	const char *doc = strcmp(prefix, "report") == 0 ? "report" :
+	    strcmp(prefix, "plan") == 0 ? "plan" : NULL;
 
 	html_printf(r->out, "<tr><th scope=\"row\">%s %d</th><td>", L(r, "Năm",
 	    "Year"), year);
@@ -65,7 +88,15 @@ downloads(struct web_req *r, int year, const char *prefix,
 			    "%s-%d.%s\" download>%s-%d.%s</a>", k++ > 0 ?
 			    " · " : "", r->root, prefix, year, ext[i], prefix,
 			    year, ext[i]);
-	html_raw(r->out, "</td></tr>\n");
+	if (doc != NULL)
+		html_printf(r->out, " · <a href=\"%s/app/documents/%s-%d.docx"
+		    "?draft=1\" download>%s</a>", r->root, prefix, year,
+		    L(r, "bản dự thảo (.docx, ghi các mục chưa viết)",
+		    "draft (.docx, naming the sections not written)"));
+	html_raw(r->out, "</td>");
+	if (doc != NULL)
+		texts_link(r, doc, year);
+	html_raw(r->out, "</tr>\n");
 }
 
 static const char *const report_exts[] = { "docx", "pdf", "md", "html" };
@@ -79,7 +110,7 @@ report_downloads(struct web_req *r, int year)
 	struct plan_input in;
 	int first;
 
-	year_input(r, year, &in);
+	web_doc_input(r, year, &in);
 	if (!report_year_ok(&in, &first))
 		return;
 	downloads(r, year, "report", report_exts, NELEM(report_exts));
@@ -212,9 +243,12 @@ web_documents(struct web_req *r)
 	html_printf(r->out, "</tbody></table></section>\n<section "
 	    "aria-labelledby=\"rp\"><h2 id=\"rp\">%s</h2>\n<p class=\"hint\">"
 	    "%s</p>\n<table><tbody>\n", L(r, "Báo cáo tổng kết năm",
-	    "Year-end report"), L(r, "Dự thảo từ các hoạt động đã ghi nhận "
-	    "kết quả; các chỗ đánh dấu để cán bộ bổ sung.", "A draft from the "
-	    "activities recorded as done; staff complete the marked parts."));
+	    "Year-end report"), L(r, "Từ các hoạt động đã ghi nhận kết quả và "
+	    "các phần cán bộ viết (bối cảnh, đánh giá, khó khăn, đề xuất…); "
+	    "phần chưa viết không có trong báo cáo.", "From the activities "
+	    "recorded as done and the parts staff write (context, "
+	    "assessment, difficulties, proposals...); a part not written is "
+	    "left out."));
 	report_downloads(r, r->today.y - 1);
 	report_downloads(r, r->today.y);
 	html_raw(r->out, "</tbody></table></section>\n");
@@ -251,6 +285,23 @@ parse_name(const char *name, const char *prefix, int max, int *year,
 	return 0;
 }
 
+/* With ?draft=1, the line on d's first page that names doc's sections
+ * not written for year (none when all are). */
+static void
+draft_line(struct web_req *r, const char *doc, int year, struct doc *d)
+{
+	const char *draft = http_req_query(r->hr, "draft");
+	struct buf line;
+
+	if (draft == NULL || strcmp(draft, "1") != 0)
+		return;
+	buf_init(&line);
+	if (narrative_missing_line(&r->data->texts, doc, year, r->lang,
+	    &line))
+		doc_first_line(d, line.data);
+	buf_release(&line);
+}
+
 /* GET /app/documents/report-YEAR.EXT: the year-end report. */
 static int
 report_document(struct web_req *r)
@@ -268,7 +319,7 @@ report_document(struct web_req *r)
 	    fmt == DOC_CSV || (fmt == DOC_PDF && !pdf_available()))
 		return web_error(r, 404, "Không có tài liệu này.",
 		    "There is no such document.");
-	year_input(r, year, &in);
+	web_doc_input(r, year, &in);
 	if (!report_year_ok(&in, &first))
 		return web_error(r, 404, "Chưa có báo cáo cho năm này: báo cáo "
 		    "của một năm được lập trong năm đó hoặc sau đó, từ năm có "
@@ -277,6 +328,7 @@ report_document(struct web_req *r)
 		    "from the first year with recorded activities.");
 	if (report_build(&in, &doc, NULL) == -1)
 		return -1;
+	draft_line(r, "report", year, doc);
 	ret = doc_render(doc, fmt, r->out);
 	doc_free(doc);
 	if (ret == -1)
@@ -292,6 +344,7 @@ web_document(struct web_req *r)
 {
 	struct plan_input in;
 	struct plan *plan;
+	struct doc *d;
 	enum doc_format fmt;
 	const char *ext;
 	int year, ret;
@@ -313,7 +366,13 @@ web_document(struct web_req *r)
 		    "There is no such document.");
 	if (build(r, year, &in, &plan) == -1)
 		return -1;
-	ret = plan_render(plan, part, fmt, r->out);
+	if (part == PLAN_MAIN && fmt != DOC_CSV) {
+		d = plan_doc(plan);
+		draft_line(r, "plan", year, d);
+		ret = doc_render(d, fmt, r->out);
+		doc_free(d);
+	} else
+		ret = plan_render(plan, part, fmt, r->out);
 	plan_free(plan);
 	if (ret == -1)
 		return -1;
@@ -339,7 +398,7 @@ choose(struct web_req *r, enum plan_choice c)
 		return web_error(r, 404, "Không có ngày kỷ niệm này trong năm.",
 		    "There is no such occasion in that year.");
 	if (rc == -1)
-		return -1;
+		return web_unsaved(r);
 	web_dirty(r);
 	snprintf(back, sizeof(back), "/app/documents?year=%ld#choices", r->id);
 	return web_redirect_flash(r, back, "saved", NULL);

@@ -167,35 +167,19 @@ web_import_form(struct web_req *r)
 	return import_page(r, 200, NULL, NULL, NULL);
 }
 
-/* Audit a successful import and redirect to its summary, which the
- * session keeps for the next page. */
+/* Redirect to the summary of a successful import (its audit row is
+ * written), which the session keeps for the next page. */
 static int
-imported(struct web_req *r, const char *name, int ics,
-    const struct import_stats *s)
+imported(struct web_req *r, const char *name, const struct import_stats *s)
 {
-	struct buf obj, after, detail;
-	struct jsonw j;
-	int ret = -1;
+	struct buf detail;
+	int ret;
 
-	buf_init(&obj);
-	buf_init(&after);
 	buf_init(&detail);
-	buf_printf(&obj, "file:%s", name);
-	jsonw_init(&j, &after, 0);
-	jsonw_object(&j, NULL);
-	jsonw_str(&j, "kind", ics ? "ics" : "csv");
-	jsonw_int(&j, "rows", s->rows);
-	jsonw_int(&j, "changed", s->changed);
-	jsonw_int(&j, "undated", s->undated);
-	jsonw_end(&j);
 	buf_printf(&detail, "%ld %ld %ld %s", s->rows, s->changed,
 	    s->undated, name);
 	web_dirty(r);
-	if (web_audit(r, "import", obj.data, NULL, after.data) == 0)
-		ret = web_redirect_flash(r, "/app/import", "imported",
-		    detail.data);
-	buf_release(&obj);
-	buf_release(&after);
+	ret = web_redirect_flash(r, "/app/import", "imported", detail.data);
 	buf_release(&detail);
 	return ret;
 }
@@ -221,12 +205,15 @@ web_import(struct web_req *r)
 	s.messages = &msgs;
 	s.cfg = r->cfg;
 	if (ics)
-		ret = import_ics(r->st, name, data, len, r->now, att != NULL ?
-		    IMPORT_ATTENDEES : 0, &s);
+		ret = import_ics(r->st, name, data, len, r->s.user.email,
+		    r->now, att != NULL ? IMPORT_ATTENDEES : 0, &s);
 	else
-		ret = import_data(r->st, r->lunar, name, data, len, r->now, &s);
+		ret = import_data(r->st, r->lunar, name, data, len,
+		    r->s.user.email, r->now, &s);
 	if (ret == 0)
-		ret = imported(r, name, ics, &s);
+		ret = imported(r, name, &s);
+	else if (s.refused > 0)
+		ret = web_unsaved(r);
 	else if (s.errors > 0)
 		ret = import_page(r, 422, NULL, name, &msgs);
 	buf_release(&msgs);

@@ -425,7 +425,7 @@ web_letter_sent(struct web_req *r)
 	const char *key = http_req_query(r->hr, "key");
 	const char *ys = http_req_query(r->hr, "year");
 	struct activity a;
-	struct buf after, obj, to;
+	struct buf to;
 	long year;
 	int rc;
 
@@ -435,22 +435,14 @@ web_letter_sent(struct web_req *r)
 		return web_error(r, 404, "Không có dịp này.",
 		    "There is no such occasion.");
 	if ((rc = letter_mark_sent(r->st, r->cfg, r->data, r->lunar, key,
-	    (int)year, r->today, r->now, &a)) != 0)
+	    (int)year, r->today, r->s.user.email, r->now, &a)) != 0)
 		return rc == 1 ? web_error(r, 404, "Không có dịp này.",
-		    "There is no such occasion.") : -1;
-	buf_init(&after);
-	buf_init(&obj);
+		    "There is no such occasion.") : web_unsaved(r);
 	buf_init(&to);
-	activity_json(&a, &after);
-	buf_printf(&obj, "activity:%ld", a.id);
 	buf_printf(&to, "/app/letters?year=%ld", year);
 	web_dirty(r);
-	rc = web_audit(r, "letter.sent", obj.data, NULL, after.data);
-	if (rc == 0)
-		rc = web_redirect_flash(r, to.data, "saved", NULL);
+	rc = web_redirect_flash(r, to.data, "saved", NULL);
 	activity_release(&a);
-	buf_release(&after);
-	buf_release(&obj);
 	buf_release(&to);
 	return rc;
 }

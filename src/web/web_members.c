@@ -221,7 +221,8 @@ web_member_add(struct web_req *r)
 		web_dirty(r);
 		rc = web_redirect_flash(r, "/app/members", "member-added",
 		    NULL);
-	}
+	} else
+		rc = web_unsaved(r);
 	field_errs_release(&f.errs);
 	return rc;
 }
@@ -260,7 +261,8 @@ web_member_edit(struct web_req *r)
 	else if (rc == 0) {
 		web_dirty(r);
 		rc = web_redirect_flash(r, "/app/members", "saved", NULL);
-	}
+	} else
+		rc = web_unsaved(r);
 	field_errs_release(&f.errs);
 	member_release(&m);
 	return rc;
@@ -290,7 +292,8 @@ web_member_remove(struct web_req *r)
 		snprintf(en, sizeof(en), "%ld activities are credited to this "
 		    "member; change them before removing it.", used);
 		rc = web_error(r, 409, vi, en);
-	}
+	} else
+		rc = web_unsaved(r);
 	member_release(&m);
 	return rc;
 }

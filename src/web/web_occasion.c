@@ -309,30 +309,6 @@ web_occasion(struct web_req *r)
 	return occasion_page(r, o, 200, &f);
 }
 
-/* Record the correction and its audit entry; 0 or -1 (logged). */
-static int
-save(struct web_req *r, const struct observance *o,
-    const struct correction_input *in, int base_year)
-{
-	struct buf before, after, object;
-	int ret = -1;
-
-	buf_init(&before);
-	buf_init(&after);
-	buf_init(&object);
-	correction_obs_json(o, &before);
-	correction_input_json(in, base_year, &after);
-	buf_printf(&object, "observance:%s", o->key);
-	if (correction_save(r->st, o->key, in, base_year, r->s.user.email,
-	    r->now) == 0 && web_audit(r, "observance.correct", object.data,
-	    before.data, after.data) == 0)
-		ret = 0;
-	buf_release(&before);
-	buf_release(&after);
-	buf_release(&object);
-	return ret;
-}
-
 int
 web_occasion_correct(struct web_req *r)
 {
@@ -352,8 +328,9 @@ web_occasion_correct(struct web_req *r)
 		field_errs_release(&f.errs);
 		return ret;
 	}
-	if (save(r, o, &in, base_year) == -1)
-		return -1;
+	if (correction_save(r->st, o, &in, base_year, r->s.user.email,
+	    r->now) == -1)
+		return web_unsaved(r);
 	web_dirty(r);
 	buf_init(&to);
 	buf_printf(&to, "/app/occasions/%s", o->key);

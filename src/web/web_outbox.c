@@ -161,26 +161,16 @@ int
 web_outbox_retry(struct web_req *r)
 {
 	struct outbox_item it;
-	struct buf before;
-	char obj[40];
-	int rc, ret = -1;
+	int rc;
 
 	if ((rc = outbox_get(r->st, r->id, &it)) != 0)
 		return rc == 1 ? web_error(r, 404, "Không có thư này.",
 		    "There is no such message.") : -1;
-	buf_init(&before);
-	outbox_item_json(&it, &before);
-	if ((rc = outbox_retry(r->st, r->id, r->now)) == 1)
-		ret = web_error(r, 409, "Thư này đã được gửi; không cần gửi "
-		    "lại.", "This message was sent: nothing to retry.");
-	else if (rc == 0) {
-		snprintf(obj, sizeof(obj), "outbox:%ld", r->id);
-		if (web_audit(r, "outbox.retry", obj, before.data,
-		    "{\"state\":\"pending\",\"attempts\":0}") == 0)
-			ret = web_redirect_flash(r, "/app/outbox", "queued",
-			    NULL);
-	}
-	buf_release(&before);
 	outbox_item_release(&it);
-	return ret;
+	if ((rc = outbox_retry(r->st, r->id, r->s.user.email, r->now)) == 1)
+		return web_error(r, 409, "Thư này đã được gửi; không cần gửi "
+		    "lại.", "This message was sent: nothing to retry.");
+	if (rc == -1)
+		return web_unsaved(r);
+	return web_redirect_flash(r, "/app/outbox", "queued", NULL);
 }

@@ -87,6 +87,15 @@ int web_document(struct web_req *r);
 int web_document_include(struct web_req *r);
 int web_document_exclude(struct web_req *r);
 int web_document_reset(struct web_req *r);
+/* What year's plan or report is made from, for the request (the
+ * dataset the pages read, the request's language and day). */
+struct plan_input;
+void web_doc_input(struct web_req *r, int year, struct plan_input *in);
+/* web_texts.c: the narrative sections of a document and year, their
+ * forms, versions and the document's preview. */
+int web_texts(struct web_req *r);
+int web_text_save(struct web_req *r);
+int web_text_restore(struct web_req *r);
 /* web_check.c: Trước khi in báo cáo, what staff look at first. */
 int web_report_check(struct web_req *r);
 /* web_import.c: Nhập dữ liệu (admins). */

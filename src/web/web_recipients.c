@@ -59,6 +59,7 @@ error_of(const struct web_req *r, const struct rform *f, const char *field)
 	return e != NULL ? L(r, e->vi, e->en) : NULL;
 }
 
+/* The recipient for the audit trail. */
 /* The name, language and follows fields of both forms. */
 static void
 form_fields(struct web_req *r, const struct rform *f)
@@ -219,29 +220,14 @@ find(struct web_req *r, struct recipient *rec)
 	return rc;
 }
 
-/* Audit a change of rec (before: NULL for an add) and redirect. */
+/* The answer to a write of a recipient: rc 0 (saved with its audit
+ * row) redirects to the list with the message msg, -1 answers that
+ * nothing was saved. */
 static int
-done(struct web_req *r, const char *action, const char *email,
-    const struct recipient *before, const struct recipient *after,
-    const char *msg)
+saved(struct web_req *r, int rc, const char *msg)
 {
-	struct buf b, a, obj;
-	int ret = -1;
-
-	buf_init(&b);
-	buf_init(&a);
-	buf_init(&obj);
-	if (before != NULL)
-		recipient_json(before, &b);
-	if (after != NULL)
-		recipient_json(after, &a);
-	buf_printf(&obj, "recipient:%s", email);
-	if (web_audit(r, action, obj.data, b.data, a.data) == 0)
-		ret = web_redirect_flash(r, "/app/recipients", msg, NULL);
-	buf_release(&b);
-	buf_release(&a);
-	buf_release(&obj);
-	return ret;
+	return rc == 0 ? web_redirect_flash(r, "/app/recipients", msg, NULL) :
+	    web_unsaved(r);
 }
 
 int
@@ -272,9 +258,9 @@ web_recipient_add(struct web_req *r)
 		snprintf(e->en, sizeof(e->en), "This address is already a "
 		    "recipient; use its Edit button in the list.");
 		rc = list_page(r, 422, &f);
-	} else if (rc == 1 && (rc = recipient_put(r->st, &rec, r->now)) == 0)
-		rc = done(r, "recipient.add", rec.email, NULL, &rec,
-		    "recipient-added");
+	} else if (rc == 1)
+		rc = saved(r, recipient_put(r->st, &rec, r->s.user.email,
+		    r->now), "recipient-added");
 	field_errs_release(&f.errs);
 	return rc;
 }
@@ -306,8 +292,9 @@ web_recipient_edit(struct web_req *r)
 	form_read(r, &f, old.email);
 	if (recipient_from_input(&f.in, &rec, &f.errs) == -1)
 		rc = edit_page(r, 422, &f);
-	else if ((rc = recipient_put(r->st, &rec, r->now)) == 0)
-		rc = done(r, "recipient.edit", old.email, &old, &rec, "saved");
+	else
+		rc = saved(r, recipient_put(r->st, &rec, r->s.user.email,
+		    r->now), "saved");
 	field_errs_release(&f.errs);
 	recipient_release(&old);
 	return rc;
@@ -321,10 +308,10 @@ web_recipient_remove(struct web_req *r)
 
 	if ((rc = find(r, &old)) != 0)
 		return rc == 1 ? 0 : -1;
-	if ((rc = recipient_remove(r->st, old.email)) == 0)
-		rc = done(r, "recipient.remove", old.email, &old, NULL,
-		    "recipient-removed");
-	else if (rc == 1)
+	if ((rc = recipient_remove(r->st, old.email, r->s.user.email,
+	    r->now)) != 1)
+		rc = saved(r, rc, "recipient-removed");
+	else
 		rc = web_error(r, 404, "Không có người nhận này.",
 		    "There is no such recipient.");
 	recipient_release(&old);

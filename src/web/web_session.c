@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
 #include "escape.h"
 #include "log.h"
 #include "session.h"
@@ -116,7 +115,7 @@ open_session(struct web_req *r, long id, const char *flash)
 	char *tok;
 
 	if (old != NULL && strlen(old) == TOKEN_LEN)
-		(void)session_end(r->st, old);
+		(void)session_end(r->st, old, r->now);
 	if ((tok = session_new(r->st, id, r->now)) == NULL)
 		return -1;
 	if (flash != NULL && session_flash_set(r->st, tok, flash, NULL) ==
@@ -179,11 +178,11 @@ web_login(struct web_req *r)
 		    email);
 		goto done;
 	}
-	ret = -1;
-	if (throttle_clear(r->st, addr, http_req_client(r->hr)) == 0 &&
-	    open_session(r, u.id, NULL) == 0 &&
-	    audit_add(r->st, u.email, "session.login", NULL, NULL, NULL,
-	    r->now) == 0)
+	if (throttle_clear(r->st, addr, http_req_client(r->hr)) == -1)
+		ret = -1;
+	else if (open_session(r, u.id, NULL) == -1)
+		ret = web_unsaved(r);
+	else
 		ret = web_redirect(r, safe_next(http_req_field(r->hr,
 		    "next")));
 	user_release(&u);
@@ -197,10 +196,8 @@ web_logout(struct web_req *r)
 {
 	const char *tok = http_req_cookie(r->hr, WEB_COOKIE_SESSION);
 
-	if (tok != NULL && session_end(r->st, tok) == -1)
-		return -1;
-	if (web_audit(r, "session.logout", NULL, NULL, NULL) == -1)
-		return -1;
+	if (tok != NULL && session_end(r->st, tok, r->now) == -1)
+		return web_unsaved(r);
 	web_cookie(r, WEB_COOKIE_SESSION, "", 0);
 	return web_redirect(r, "/app/login");
 }
@@ -288,9 +285,9 @@ web_password(struct web_req *r)
 		ret = password_page(r, 422, &u, token, why);
 		goto done;
 	}
-	if (user_set_password(r->st, u.id, pw, r->now) == 0 &&
-	    audit_add(r->st, u.email, "user.password", NULL, NULL, NULL,
-	    r->now) == 0 && open_session(r, u.id, "password") == 0)
+	if (user_set_password(r->st, u.id, pw, u.email, r->now) != 0)
+		ret = web_unsaved(r);
+	else if (open_session(r, u.id, "password") == 0)
 		ret = web_redirect(r, "/app/");
 done:
 	user_release(&u);
@@ -361,9 +358,10 @@ web_account_password(struct web_req *r)
 	if ((why = password_problem(r, r->s.user.email, &pw)) != NULL)
 		return account_page(r, 422, NULL, why);
 	/* Every session of the account ends; this one is opened again. */
-	if (user_set_password(r->st, r->s.user.id, pw, r->now) == -1 ||
-	    web_audit(r, "user.password", NULL, NULL, NULL) == -1 ||
-	    open_session(r, r->s.user.id, "password") == -1)
+	if (user_set_password(r->st, r->s.user.id, pw, r->s.user.email,
+	    r->now) != 0)
+		return web_unsaved(r);
+	if (open_session(r, r->s.user.id, "password") == -1)
 		return -1;
 	return web_redirect(r, "/app/account");
 }

@@ -254,21 +254,18 @@ web_users(struct web_req *r)
 }
 
 /*
- * A new one-time link for u (a reset also ends its password and
- * sessions: user_reset()), mailed when [smtp] is set, and the page that
- * shows it (the answer to the POST itself: the token must never be in a
- * URL, where logs and histories keep it).  done says what was done.
+ * The one-time link of token tok (wiped and freed) for u, mailed when
+ * [smtp] is set, and the page that shows it (the answer to the POST
+ * itself: the token must never be in a URL, where logs and histories
+ * keep it).  done says what was done.
  */
 static int
-link_page(struct web_req *r, const struct user *u, int reset,
+link_page(struct web_req *r, const struct user *u, char *tok,
     const char *done)
 {
-	char *tok, *base, *url;
+	char *base, *url;
 	int mailed = LINK_NO_RELAY;
 
-	if ((tok = reset ? user_reset(r->st, u->id, r->now) :
-	    user_link_new(r->st, u->id, r->now)) == NULL)
-		return -1;
 	/* A link in mail is base_url's; without it the page shows the one
 	 * this browser used, for the admin to pass on. */
 	if ((base = invite_mail_base(r->cfg)) == NULL)
@@ -307,29 +304,6 @@ link_page(struct web_req *r, const struct user *u, int reset,
 	return 0;
 }
 
-static int
-audit_user(struct web_req *r, const char *action, const struct user *before,
-    const struct user *after)
-{
-	struct buf obj, b, a;
-	int ret;
-
-	buf_init(&obj);
-	buf_init(&b);
-	buf_init(&a);
-	buf_printf(&obj, "user:%s", after != NULL ? after->email :
-	    before->email);
-	if (before != NULL)
-		user_json(before, &b);
-	if (after != NULL)
-		user_json(after, &a);
-	ret = web_audit(r, action, obj.data, b.data, a.data);
-	buf_release(&obj);
-	buf_release(&b);
-	buf_release(&a);
-	return ret;
-}
-
 int
 web_user_add(struct web_req *r)
 {
@@ -337,6 +311,7 @@ web_user_add(struct web_req *r)
 	struct field_err *e;
 	struct uform f;
 	struct user u;
+	char *tok = NULL;
 	int rc;
 
 	memset(&f, 0, sizeof(f));
@@ -347,7 +322,7 @@ web_user_add(struct web_req *r)
 		goto done;
 	}
 	rc = user_add(r->st, f.in.email, f.in.name, (enum role)user_role_parse(
-	    f.in.role), NULL, r->now);
+	    f.in.role), NULL, r->s.user.email, r->now, &tok);
 	if (rc == 1) {
 		e = field_errs_add(&f.errs, "email");
 		snprintf(e->vi, sizeof(e->vi), "Đã có tài khoản với địa chỉ "
@@ -357,16 +332,22 @@ web_user_add(struct web_req *r)
 		rc = list_page(r, 422, &f, NULL);
 		goto done;
 	}
-	if (rc == -1 || user_get(r->st, f.in.email, &u) != 0) {
+	if (rc == -1) {
+		rc = web_unsaved(r);
+		goto done;
+	}
+	if (user_get(r->st, f.in.email, &u) != 0) {
 		rc = -1;
 		goto done;
 	}
-	rc = -1;
-	if (audit_user(r, "user.add", NULL, &u) == 0)
-		rc = link_page(r, &u, 0, L(r, "Đã tạo tài khoản.",
-		    "The account was created."));
+	rc = link_page(r, &u, tok, L(r, "Đã tạo tài khoản.",
+	    "The account was created."));
+	tok = NULL;
 	user_release(&u);
 done:
+	if (tok != NULL)
+		explicit_bzero(tok, strlen(tok));
+	free(tok);
 	field_errs_release(&f.errs);
 	return rc;
 }
@@ -390,9 +371,9 @@ static int
 change(struct web_req *r, const struct user *u, enum role role,
     int disabled, const char *action, const char *msg)
 {
-	struct user after = *u;
 	struct uform f;
-	int rc = user_change(r->st, u->id, role, disabled, r->now);
+	int rc = user_change(r->st, u->id, role, disabled, r->s.user.email,
+	    action, r->now);
 
 	if (rc == 1)
 		return web_error(r, 404, "Không có tài khoản này.",
@@ -408,11 +389,7 @@ change(struct web_req *r, const struct user *u, enum role role,
 		    "account an administrator first."));
 	}
 	if (rc == -1)
-		return -1;
-	after.role = role;
-	after.disabled = disabled;
-	if (audit_user(r, action, u, &after) == -1)
-		return -1;
+		return web_unsaved(r);
 	/* An admin who gave up the role (or the account) may no longer
 	 * open this page. */
 	return web_redirect_flash(r, u->id == r->s.user.id && (role <
@@ -471,18 +448,20 @@ int
 web_user_reset(struct web_req *r)
 {
 	struct user u;
-	char obj[300];
+	char *tok;
 	int rc;
 
 	if ((rc = find(r, &u)) != 0)
 		return rc == 1 ? 0 : -1;
-	snprintf(obj, sizeof(obj), "user:%s", u.email);
 	if (u.disabled)
 		rc = web_error(r, 409, "Tài khoản đang bị khóa: hãy mở khóa "
 		    "trước khi tạo liên kết đặt mật khẩu.", "The account is "
 		    "disabled: enable it before making a password link.");
-	else if ((rc = web_audit(r, "user.reset", obj, NULL, NULL)) == 0)
-		rc = link_page(r, &u, 1, L(r, "Đã tạo liên kết đặt mật khẩu "
+	else if ((tok = user_reset(r->st, u.id, r->s.user.email, r->now)) ==
+	    NULL)
+		rc = web_unsaved(r);
+	else
+		rc = link_page(r, &u, tok, L(r, "Đã tạo liên kết đặt mật khẩu "
 		    "mới. Mật khẩu cũ và liên kết cũ không còn dùng được; các "
 		    "phiên làm việc của tài khoản đã kết thúc.", "A new "
 		    "password link was made. The old password and the old link "

@@ -95,7 +95,11 @@ refused() {	# refused PATTERN FILE [CONFIG]: restore fails, says PATTERN
 head -c 1000 "$f" >"$T/cut.kyb"
 refused "'$T/cut.kyb': truncated: 1000 bytes, its header says" "$T/cut.kyb"
 cp "$f" "$T/flip.kyb"
-printf 'X' | dd of="$T/flip.kyb" bs=1 seek=3000 conv=notrunc 2>/dev/null
+# A byte other than the one there (the data, and so its bytes, vary).
+[ "$(od -An -tx1 -j 3000 -N 1 "$f" | tr -d ' ')" = 58 ] && x=Y || x=X
+printf '%s' "$x" | dd of="$T/flip.kyb" bs=1 seek=3000 conv=notrunc 2>/dev/null
+expect "flip.kyb differs from the backup" \
+    [ "$(sum "$f")" != "$(sum "$T/flip.kyb")" ]
 refused "'$T/flip.kyb': damaged: its checksum does not match" "$T/flip.kyb"
 refused "'$T/kyniem.conf': not a kyniem backup (nor an SQLite database)" \
     "$T/kyniem.conf"

@@ -158,3 +158,21 @@ expect "a tab is kept" K text set plan 2024 purpose --file "$T/tab"
 K text show plan 2024 purpose >"$T/shown"
 expect_diff "$T/tab" "$T/shown"
 expect_audit_json
+
+# The plan: the sections not written named on stderr, and by --draft
+# in one line on its first page (2024's purpose is inherited: written);
+# once written, neither.
+K plan 2026 --draft >"$T/plan.md" 2>"$T/err" || fail "plan 2026 --draft"
+expect_grep "plan 2026: sections not written: requirements, organisation, budget ('kyniem text set plan 2026 KEY --file FILE' writes one)" \
+    "$T/err"
+expect_grep '^_Dự thảo – chưa viết: Yêu cầu; Tổ chức thực hiện; Kinh phí\._$' \
+    "$T/plan.md"
+expect_grep '^Mục đích:	phục vụ$' "$T/plan.md"
+for k in purpose requirements organisation budget; do
+	echo "Văn bản $k." | K text set plan 2026 $k --file - >/dev/null ||
+	    die "text set plan 2026 $k"
+done
+K plan 2026 --draft >"$T/plan.md" 2>"$T/err" || fail "plan 2026 --draft"
+expect_no_grep 'not written' "$T/err"
+expect_no_grep 'Dự thảo' "$T/plan.md"
+expect_grep '^Văn bản budget\.$' "$T/plan.md"

@@ -72,7 +72,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fatal("the default config does not load");
 	free(cfg.backup_key_file);
 	cfg.backup_key_file = xstrdup(key);
-	if (backup_restore(&cfg, path, BACKUP_CHECK, &r) == 0)
+	if (backup_restore(&cfg, path, BACKUP_CHECK, "fuzz", 0, &r) == 0)
 		backup_restored_release(&r);
 	config_release(&cfg);
 	return 0;

@@ -29,8 +29,8 @@ setup(void)
 	if (store_open(":memory:", STORE_CREATE, &st) == -1)
 		fatal("cannot open an in-memory database");
 	cal = lunar_new(LUNAR_HISTORICAL);
-	if (import_file(st, cal, KYNIEM_SRCDIR "/calendars/countries.csv", 0,
-	    0, &stats) == -1)
+	if (import_file(st, cal, KYNIEM_SRCDIR "/calendars/countries.csv",
+	    "fuzz", 0, 0, &stats) == -1)
 		fatal("cannot import countries.csv");
 }
 
@@ -42,6 +42,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (st == NULL)
 		setup();
 	(void)import_data(st, cal, "fuzz.csv", (const char *)data, size,
-	    1700000000L, &stats);
+	    "fuzz", 1700000000L, &stats);
 	return 0;
 }

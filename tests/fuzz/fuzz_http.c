@@ -91,7 +91,7 @@ setup(void)
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		snprintf(path, sizeof(path), "%s/calendars/%s", KYNIEM_SRCDIR,
 		    files[i]);
-		if (import_file(st, cal, path, 0, 0, &stats) == -1)
+		if (import_file(st, cal, path, "fuzz", 0, 0, &stats) == -1)
 			fatal("cannot import '%s'", path);
 	}
 	if (dataset_load(st, DATASET_ACTIVITIES, &d) == -1)
@@ -100,6 +100,8 @@ setup(void)
 	in.cfg = &cfg;
 	in.lunar = cal;
 	in.today = today;
+	in.now = 0;
+	in.version = "fuzz";
 	in.base_url = "http://127.0.0.1";
 	if (site_build(&in, &site) == -1)
 		fatal("cannot build the site");

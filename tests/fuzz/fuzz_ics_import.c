@@ -21,7 +21,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (st == NULL && store_open(":memory:", STORE_CREATE, &st) == -1)
 		fatal("cannot open an in-memory database");
-	(void)import_ics(st, "fuzz.ics", (const char *)data, size,
+	(void)import_ics(st, "fuzz.ics", (const char *)data, size, "fuzz",
 	    1700000000L, IMPORT_ATTENDEES, &stats);
 	return 0;
 }

@@ -15,7 +15,10 @@
 # a year to come or before the data are refused.  The .docx reads back
 # with python3-docx paragraph for paragraph like the Markdown;
 # LibreOffice prints it and its first page is looked at; a logged-in
-# viewer downloads the same report and opens its checklist.
+# viewer downloads the same report and opens its checklist.  The
+# narrative sections are the report's own texts, set with `kyniem text
+# set`: no placeholder is left; the report has no proposals, which are
+# left out, heading and all, named on stderr and by --draft.
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/serverlib.sh"
 . "$SRC/tests/integration/weblib.sh"
@@ -34,8 +37,30 @@ K import "$S/members.csv" "$S/activities.csv" >"$T/import" ||
     die "the fixture does not import"
 expect_grep '^92 rows read, 92 added or changed, 0 with errors$' "$T/import"
 
-K report 2023 >"$T/report.md" || die "kyniem report 2023"
+# Before the texts: the sections not written are named on stderr and
+# left out, and the first-level headings follow on (I. is the results).
+K report 2023 >"$T/bare.md" 2>"$T/bare.err" || die "kyniem report 2023"
+expect_grep "report 2023: sections not written: context, assessment, difficulties, proposals ('kyniem text set report 2023 KEY --file FILE' writes one)" \
+    "$T/bare.err"
+expect_grep '^## I\. Kết quả công tác đối ngoại nhân dân$' "$T/bare.md"
+expect_grep '^## II\. Đánh giá chung$' "$T/bare.md"
+expect_no_grep 'Bối cảnh' "$T/bare.md"
+expect_no_grep 'Cần bổ sung' "$T/bare.md"
+K report 2023 --draft >"$T/draft.md" 2>/dev/null || fail "report --draft"
+expect_grep '^_Dự thảo – chưa viết: Bối cảnh tình hình; Kết quả đạt được; Một số khó khăn, hạn chế; Đề xuất, kiến nghị\._$' \
+    "$T/draft.md"
+expect "the draft's line is on top, once" [ "$(grep -c 'Dự thảo' \
+    "$T/draft.md")" = 1 ]
+for k in context assessment difficulties; do
+	K text set report 2023 $k --file "$S/texts/$k.txt" >/dev/null ||
+	    die "text set report 2023 $k"
+done
+
+K report 2023 >"$T/report.md" 2>"$T/report.err" || die "kyniem report 2023"
 R="$T/report.md"
+expect_grep "report 2023: sections not written: proposals " "$T/report.err"
+K report 2023 --draft >"$T/draft.md" 2>/dev/null || fail "report --draft"
+expect_grep '^_Dự thảo – chưa viết: Đề xuất, kiến nghị\._$' "$T/draft.md"
 expect_grep '^# BÁO CÁO$' "$R"
 expect_grep '^\*\*Kết quả công tác đối ngoại nhân dân năm 2023 và phương hướng hoạt động năm 2024\*\*$' "$R"
 expect_grep '^_Khánh Hòa, ngày 15 tháng 12 năm 2023_$' "$R"
@@ -49,15 +74,21 @@ done
 { sed -n '/^## I\./,/^## IV\./p' "$R"; sed -n '/báo cáo\.\/\.$/,$p' "$R"; } \
     >"$T/own"
 expect "the report's own part is there" [ "$(wc -l <"$T/own")" -gt 100 ]
-# No placeholder but the narrative sections staff write (i22-text's
-# texts), no note, label, score, stamp or zero count.
+# No placeholder, note, label, score, stamp or zero count.
 grep '\\\[' "$T/own" >"$T/marks" || true
-expect_diff - "$T/marks" <<'EOC'
-_\[Cần bổ sung: bối cảnh tình hình thế giới, trong nước và của địa phương trong năm; thuận lợi và khó khăn của công tác đối ngoại nhân dân\]_
-_\[Cần bổ sung: đánh giá kết quả đạt được\]_
-_\[Cần bổ sung: khó khăn, hạn chế\]_
-_\[Cần bổ sung: đề xuất, kiến nghị\]_
-EOC
+expect "no placeholder" [ ! -s "$T/marks" ]
+# I: the context as staff wrote it, paragraph by paragraph; III: the
+# figures, then the assessment, then the difficulties as 2 (its lines,
+# bullets in the report, are the document's bullets); no proposals.
+sed -n '/^## I\./,/^## II\./p' "$R" | sed '1d;$d' | grep -v '^$' >"$T/i"
+grep -v '^$' "$S/texts/context.txt" >"$T/want"
+expect_diff "$T/want" "$T/i"
+expect_grep '^Trong năm 2023 với điều kiện nhân sự, kinh phí còn hạn chế, Liên hiệp và các đơn vị thành viên đã chủ động' "$R"
+sed -n '/^### 2\. Một số khó khăn, hạn chế$/,/^## IV\./p' "$R" | sed '1d;$d' |
+    grep -v '^$' >"$T/hard"
+grep -v '^$' "$S/texts/difficulties.txt" >"$T/want"
+expect_diff "$T/want" "$T/hard"
+expect_no_grep 'Đề xuất' "$T/own"
 for bad in 'Kết quả:' 'đối tác:' 'Lưu ý' 'chưa xác minh' '[0-9] điểm' 'kyniem' \
     'Dự thảo' 'Hoạt động dự kiến' 'Cần quyết định' 'chưa ghi nhận' \
     '[^0-9]00 ' '(1/1 – 31/12/2023)' 'Chưa '; do
@@ -176,14 +207,10 @@ expect_grep '^Hoạt động đã qua ngày dự kiến nhưng chưa cập nhậ
 expect_grep '^  #[0-9]* Tọa đàm 50 năm quan hệ ngoại giao Việt Nam – Pháp (12/4/2023)$' "$T/check"
 expect_grep '^Hoạt động đã thực hiện chưa ghi ngày (41):$' "$T/check"
 expect_no_grep 'Nhật Bản (21/9/1973' "$T/check"
-sed -n '/^Các phần báo cáo chưa viết (5):$/,$p' "$T/check" >"$T/sections"
+sed -n '/^Các phần báo cáo chưa viết (1):$/,$p' "$T/check" >"$T/sections"
 expect_diff - "$T/sections" <<'EOC'
-Các phần báo cáo chưa viết (5):
-  Bối cảnh tình hình
-  Kết quả đạt được
-  Một số khó khăn, hạn chế
+Các phần báo cáo chưa viết (1):
   Đề xuất, kiến nghị
-  Phương hướng hoạt động năm sau
 EOC
 expect_no_grep 'Phần Lan' "$T/own"
 expect_no_grep 'Tọa đàm 50 năm' "$T/own"
@@ -199,8 +226,8 @@ test_must_fail_with --status=1 "no report for 2031" K report 2031 --check
 
 # HTML and English.
 K report 2023 --format html >"$T/report.html" || fail "report html"
-expect_grep '<p><mark class="todo">\[Cần bổ sung: đánh giá kết quả đạt được\]</mark></p>' \
-    "$T/report.html"
+expect_grep '<h3>2. Một số khó khăn, hạn chế</h3>' "$T/report.html"
+expect_no_grep 'Cần bổ sung' "$T/report.html"
 expect_grep '<li>Quốc khánh Lào: 02 thư</li>' "$T/report.html"
 K report 2023 --lang en >"$T/report-en.md" || fail "report --lang en"
 expect_grep '^On the 50th anniversary of Vietnam–Japan diplomatic relations (21 Sep 1973 – 21 Sep 2023), the Union organised, co-organised and took part in:$' \
@@ -326,3 +353,25 @@ expect_diff - "$T/sections2" <<'EOC'
 Các phần báo cáo chưa viết (1):
   Đề xuất, kiến nghị (văn bản năm 2022, chưa sửa cho năm 2023)
 EOC
+# Emptied for 2023, the proposals are left out on purpose: not on the
+# list, not in the report, and nothing on stderr.
+K text set report 2023 proposals --file /dev/null >/dev/null ||
+    die "text set report 2023 proposals (empty)"
+K report 2023 --check >"$T/check3"
+expect_no_grep 'Các phần báo cáo chưa viết' "$T/check3"
+expect_grep '^Hoạt động đã thực hiện chưa ghi ngày' "$T/check3"
+K report 2023 >"$T/report4.md" 2>"$T/report4.err" || fail "report 2023"
+expect_no_grep 'not written' "$T/report4.err"
+expect_no_grep 'Đề xuất' "$T/report4.md"
+# Every section written (the direction as IV), the whole report,
+# first line to last, holds no placeholder, note or stamp.
+sed -n '/^## IV\./,/báo cáo\.\/\.$/p' "$T/report4.md" | sed '1d;$d' |
+    grep -v '^$' >"$T/iv"
+grep -v '^$' "$S/texts/direction.txt" | sed 's/^\([-+]\)  */\1 /' \
+    >"$T/want"
+expect_diff "$T/want" "$T/iv"
+for bad in '\\\[' 'Cần bổ sung' 'Dự thảo' 'Hoạt động dự kiến' 'Lưu ý' \
+    'chưa xác minh' '[0-9] điểm' 'kyniem' 'Kết quả:' 'đối tác:' \
+    '[^0-9]00 '; do
+	expect_no_grep "$bad" "$T/report4.md"
+done

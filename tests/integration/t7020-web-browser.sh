@@ -1,7 +1,8 @@
 # The web application end to end in Chromium (tests/node/web-e2e.mjs,
 # through puppeteer-core): a staff member logs in, plans a milestone from
 # "Cần lên kế hoạch" with reminders 7d and 1d and sees it; the login
-# works without JavaScript; every page is shot at 390 px and 1280 px
+# works without JavaScript; every page (the parts staff write of the
+# report and the plan too) is shot at 390 px and 1280 px
 # (the PNGs are in the test's directory), passes axe-core, weighs under
 # 100 KB and asks nothing of another server.  Then outside the browser:
 # the activity is in activities.ics as python3-icalendar and ical.js read
@@ -31,6 +32,15 @@ template_vi = $SRC/config/letter.vi.txt
 template_en = $SRC/config/letter.en.txt
 EOC
 web_users
+# Texts for the report's page: one inherited from 2022, one with two
+# versions (a form, the marking, a history with a restore button).
+printf 'Bối cảnh năm 2022.\n- Một ý.\n' >"$T/context"
+"$KYNIEM" --today $TODAY text set report 2022 context --file "$T/context" \
+    >/dev/null || die "kyniem text set"
+for v in 'Bản một.' 'Bản hai.'; do
+	echo "$v" | "$KYNIEM" --today $TODAY text set report 2023 assessment \
+	    --file - >/dev/null || die "kyniem text set"
+done
 # A backup for the Sao lưu page to describe.
 "$KYNIEM" --today $TODAY backup >/dev/null || die "kyniem backup"
 start_server $TODAY

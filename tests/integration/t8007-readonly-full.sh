@@ -2,7 +2,7 @@
 # clear message and exit status 1, and writes nothing (the database is
 # unchanged and still passes PRAGMA integrity_check).  Root ignores file
 # modes, so as root the read-only runs drop to nobody (setpriv); the full
-# disk is a 1200 KiB tmpfs (mounting needs root; without it that part is
+# disk is a 1600 KiB tmpfs (mounting needs root; without it that part is
 # reported as skipped).
 . "$SRC/tests/lib.sh"
 command -v sqlite3 >/dev/null || skip_all "sqlite3 CLI not installed"
@@ -58,7 +58,7 @@ readonly_case 777
 
 # Disk full: a tmpfs that the initialised database nearly fills.
 mkdir "$W/full"
-if ! mount -t tmpfs -o size=1200k tmpfs "$W/full" 2>"$T/mount.err"; then
+if ! mount -t tmpfs -o size=1600k tmpfs "$W/full" 2>"$T/mount.err"; then
 	skip "disk-full part: cannot mount a tmpfs: $(cat "$T/mount.err")"
 	exit 0
 fi

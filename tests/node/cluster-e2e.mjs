@@ -1,5 +1,5 @@
 // The Cụm page in Debian's Chromium (puppeteer-core), for
-// tests/integration/t7051-web-cluster-browser.sh: an editor of the
+// tests/integration/t7056-web-cluster-browser.sh: an editor of the
 // cluster's head uploads a member's year record through the page's form,
 // sees it received and signed, fetches the others now, and finds the
 // consolidated report's preview and downloads; an admin sees the union's
@@ -181,6 +181,19 @@ async function admin(browser) {
 	    `${BASE}/app/cluster/key.txt`);
 	check(/^khanh-hoa ed25519 [A-Za-z0-9+/]{43}=\n$/.test(key),
 	    `the key reads as key show prints it (${key.trim()})`);
+	const rec = await page.evaluate(async (u) => {
+		const r = await fetch(u);
+		return [r.status, await r.text()];
+	}, `${BASE}/app/cluster/record-${YEAR}.json`);
+	let parsed = null;
+	try {
+		parsed = JSON.parse(rec[1]);
+	} catch (e) {
+		parsed = null;
+	}
+	check(rec[0] === 200 && parsed !== null &&
+	    parsed.union.id === 'khanh-hoa' && parsed.signature !== undefined,
+	    `an admin downloads the union's signed record (${rec[0]})`);
 	await look(page, 'cluster-admin');
 	await page.browserContext().close();
 }

@@ -349,6 +349,8 @@ async function tourAll(browser, id) {
 	    ['occasion', `/app/occasions/${PLAN.observance}`],
 	    ['verify', '/app/verify'],
 	    ['documents', '/app/documents'],
+	    ['texts', `/app/texts/report/${year}`],
+	    ['plan-texts', `/app/texts/plan/${Number(year) + 1}`],
 	    ['report-check', `/app/documents/${year}/check`],
 	    ['letters', `/app/letters?year=${year}`],
 	    ['members', '/app/members'],

@@ -182,11 +182,12 @@ START_TEST(life)
 {
 	struct correction_input in = { "1973-09-21", "mofa.gov.vn 1",
 	    "confirmed", NULL };
+	struct observance jp = { .key = (char *)"relation:JP" };
 	struct correction_list l;
 	struct correction c;
 
 	ck_assert_int_eq(correction_get(st, "relation:JP", &c), 1);
-	ck_assert_int_eq(correction_save(st, "relation:JP", &in, 1973,
+	ck_assert_int_eq(correction_save(st, &jp, &in, 1973,
 	    "editor@example.org", 100), 0);
 	expect_loaded("1973-09-21", "mofa.gov.vn 1", RULE_FIXED);
 	expect_active(1);
@@ -208,10 +209,10 @@ END_TEST
 START_TEST(no_such_row)
 {
 	struct correction_input in = { "1973-09-21", "s", "confirmed", NULL };
+	struct observance xx = { .key = (char *)"relation:XX" };
 	struct correction_list l;
 
-	ck_assert_int_eq(correction_save(st, "relation:XX", &in, 1973, "e",
-	    100), -1);
+	ck_assert_int_eq(correction_save(st, &xx, &in, 1973, "e", 100), -1);
 	ck_assert_int_eq(correction_load(st, &l), 0);
 	ck_assert_uint_eq(l.n, 0);
 	correction_list_release(&l);

@@ -203,6 +203,33 @@ START_TEST(framing)
 }
 END_TEST
 
+static const struct {
+	const char *v, *token;
+} bearers[] = {
+	{ "Bearer s3cret", "s3cret" },
+	{ "bearer s3cret", "s3cret" },
+	{ "BEARER   a.b-c_d~e+f/g=", "a.b-c_d~e+f/g=" },
+	{ "Bearer", NULL },
+	{ "Bearer ", NULL },
+	{ "Bearers3cret", NULL },
+	{ "Basic dXNlcjpwYXNz", NULL },
+	{ "Bearer two words", NULL },
+	{ "Bearer tab\there", NULL },
+	{ "", NULL },
+	{ NULL, NULL },
+};
+
+START_TEST(bearer)
+{
+	const char *t = httpreq_bearer(bearers[_i].v);
+
+	if (bearers[_i].token == NULL)
+		ck_assert_msg(t == NULL, "case %d gave '%s'", _i, t);
+	else
+		ck_assert_str_eq(t, bearers[_i].token);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -216,6 +243,7 @@ suite(void)
 	tcase_add_loop_test(tc, path, 0, NELEM(paths));
 	tcase_add_loop_test(tc, field, 0, NELEM(fields));
 	tcase_add_loop_test(tc, framing, 0, NELEM(framings));
+	tcase_add_loop_test(tc, bearer, 0, NELEM(bearers));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -41,7 +41,7 @@ setup(void)
 	ck_assert_int_eq(store_open(db, STORE_CREATE, &st), 0);
 	cal = lunar_new(LUNAR_HISTORICAL);
 	ck_assert_int_eq(import_data(st, cal, "countries.csv", countries,
-	    strlen(countries), 1000, &s), 0);
+	    strlen(countries), "test", 1000, &s), 0);
 }
 
 static void
@@ -65,7 +65,7 @@ import_capture(const char *name, const char *data, int *rc,
 
 	fflush(stderr);
 	ck_assert_ptr_nonnull(freopen(errpath, "w", stderr));
-	*rc = import_data(st, cal, name, data, strlen(data), 2000, s);
+	*rc = import_data(st, cal, name, data, strlen(data), "test", 2000, s);
 	fflush(stderr);
 	out = file_read(errpath, &len);
 	return out;
@@ -158,7 +158,7 @@ START_TEST(bad_input)
 	snprintf(good, sizeof(good), "%s%s%s", header[f], before[f], after[f]);
 	memset(&s, 0, sizeof(s));
 	ck_assert_int_eq(import_data(st, cal, "good.csv", good, strlen(good),
-	    2001, &s), 0);
+	    "test", 2001, &s), 0);
 	ck_assert_int_eq(s.changed, 2);
 	ck_assert_int_eq(count("SELECT count(*) FROM observances"), 2);
 }
@@ -209,8 +209,8 @@ START_TEST(messages_to_buffer)
 	    "up.csv: 1 error; nothing from this file was written\n");
 	free(err);
 	msgs.len = 0;
-	ck_assert_int_eq(import_ics(st, "up.ics", ics, strlen(ics), 1, 0,
-	    &s), -1);
+	ck_assert_int_eq(import_ics(st, "up.ics", ics, strlen(ics), "test", 1,
+	    0, &s), -1);
 	ck_assert_str_eq(msgs.data, "up.ics:1: no VEVENT in the file\n"
 	    "up.ics: 1 error; nothing from this file was written\n");
 	buf_release(&msgs);
@@ -226,14 +226,17 @@ START_TEST(idempotent_and_update)
 	    "JP,1973-09-21,confirmed,b,\nSE,1969-01-11,confirmed,a,\n";
 	struct import_stats s = { 0 };
 
-	ck_assert_int_eq(import_data(st, cal, "r", v1, strlen(v1), 1, &s), 0);
+	ck_assert_int_eq(import_data(st, cal, "r", v1, strlen(v1), "test", 1,
+	    &s), 0);
 	ck_assert_int_eq(s.changed, 2);
 	memset(&s, 0, sizeof(s));
-	ck_assert_int_eq(import_data(st, cal, "r", v1, strlen(v1), 2, &s), 0);
+	ck_assert_int_eq(import_data(st, cal, "r", v1, strlen(v1), "test", 2,
+	    &s), 0);
 	ck_assert_int_eq(s.changed, 0);
 	ck_assert_int_eq(count("SELECT sum(revision) FROM observances"), 2);
 	memset(&s, 0, sizeof(s));
-	ck_assert_int_eq(import_data(st, cal, "r", v2, strlen(v2), 3, &s), 0);
+	ck_assert_int_eq(import_data(st, cal, "r", v2, strlen(v2), "test", 3,
+	    &s), 0);
 	ck_assert_int_eq(s.changed, 1);
 	ck_assert_int_eq(count("SELECT count(*) FROM observances"), 2);
 	ck_assert_int_eq(count("SELECT revision FROM observances WHERE key ="
@@ -252,7 +255,8 @@ START_TEST(load_back)
 	struct import_stats s = { 0 };
 	struct obs_set set;
 
-	ck_assert_int_eq(import_data(st, cal, "c", v, strlen(v), 1, &s), 0);
+	ck_assert_int_eq(import_data(st, cal, "c", v, strlen(v), "test", 1,
+	    &s), 0);
 	ck_assert_int_eq(store_load(st, -1, &set), 0);
 	ck_assert_uint_eq(set.n, 1);
 	ck_assert_str_eq(set.v[0]->key, "yersin_birth");

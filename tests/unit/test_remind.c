@@ -111,7 +111,7 @@ setup(void)
 	r.email = (char *)"an@example.org";
 	r.name = (char *)"An";
 	r.follows = (char *)RECIPIENT_FOLLOWS_NONE;
-	ck_assert_int_eq(recipient_put(st, &r, 1000), 0);
+	ck_assert_int_eq(recipient_put(st, &r, "test", 1000), 0);
 	a.uid = xstrdup("volley@example.org");
 	a.title = xstrdup("Giao lưu bóng chuyền");
 	ck_assert_ptr_null(activity_set_times(&a, "2023-07-08T09:00", NULL));
@@ -125,7 +125,7 @@ setup(void)
 	r.email = (char *)"binh@example.org";
 	r.name = (char *)"Trần Bình";
 	r.follows = (char *)"milestones";
-	ck_assert_int_eq(recipient_put(st, &r, 1000), 0);
+	ck_assert_int_eq(recipient_put(st, &r, "test", 1000), 0);
 	memset(&box, 0, sizeof(box));
 	box.answer = MAIL_SENT;
 	box.code = 250;

@@ -3,8 +3,9 @@
 # through the page is kept, a tampered one refused with its reason (422)
 # and the database unchanged; "fetch now" gets a member's record from its
 # server; the consolidated report downloads as .docx (python3-docx reads
-# it); an admin downloads the union's public key, an editor may not, a
-# viewer sees no page; a POST without the form's token changes nothing.
+# it); an admin downloads the union's signed record and public key, an
+# editor may not, a viewer sees no page; a POST without the form's token
+# changes nothing.
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/serverlib.sh"
 . "$SRC/tests/integration/weblib.sh"
@@ -75,6 +76,23 @@ expect "an admin downloads the key" \
     [ "$(web_get admin /app/cluster/key.txt "$T/key.txt")" = 200 ]
 "$KYNIEM" key show >"$T/key.cli"
 expect_diff "$T/key.cli" "$T/key.txt"
+web_get admin '/app/cluster?year=2023' "$T/a.html" >/dev/null
+expect_grep 'href="/app/cluster/record-2023.json"' "$T/a.html"
+expect "an admin downloads the union's record" [ "$(curl -s -b "$T/admin.jar" \
+    -D "$T/rec.hdr" -o "$T/own-2023.json" -w '%{http_code}' \
+    "$BASE/app/cluster/record-2023.json")" = 200 ]
+expect_grep 'Content-Disposition: attachment; filename="khanh-hoa-2023.json"' \
+    "$T/rec.hdr"
+expect "the record is valid against the JSON Schema" \
+    tool validate "$SRC/doc/record.schema.json" "$T/own-2023.json"
+expect "and signed with the union's key" \
+    tool verify "$T/own-2023.json" "$(awk '{print $NF}' "$T/key.cli")"
+expect "an editor may not download it" \
+    [ "$(web_get editor /app/cluster/record-2023.json "$T/x")" = 403 ]
+expect "no record of a year to come" \
+    [ "$(web_get admin /app/cluster/record-2025.json "$T/x")" = 404 ]
+expect "nor of a name that is not one" \
+    [ "$(web_get admin /app/cluster/record-23.json "$T/x")" = 404 ]
 
 # upload WHO FILE: the page's form, as the browser sends it.
 upload() {

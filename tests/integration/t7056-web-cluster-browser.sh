@@ -5,7 +5,7 @@
 # union's key.  Every state of the page is shot at 390 and 1280 px and
 # passes axe-core; no request leaves the server.
 . "$SRC/tests/lib.sh"
-normal_only "the browser's view of the page; its routes run under ASan in t7050"
+normal_only "the browser's view of the page; its routes run under ASan in t7055"
 . "$SRC/tests/integration/serverlib.sh"
 . "$SRC/tests/integration/weblib.sh"
 . "$SRC/tests/integration/nodelib.sh"
