@@ -29,10 +29,9 @@ cmd_audit(int argc, char **argv, struct app *app)
 	};
 	struct audit_list l;
 	struct buf b;
-	struct ymd day;
 	long limit = 100;
 	size_t i;
-	int ch, min;
+	int ch;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (ch == 'n' && util_parse_int(optarg, 1, 1000000, &limit) == 0)
@@ -47,8 +46,7 @@ cmd_audit(int argc, char **argv, struct app *app)
 	buf_init(&b);
 	for (i = 0; i < l.n; i++) {
 		b.len = 0;
-		day = vntime_day(l.v[i].at, &min);
-		vntime_format_iso(day, min, &b);
+		vntime_format_time(l.v[i].at, &b);
 		buf_putc(&b, '\t');
 		put(&b, l.v[i].who);
 		buf_putc(&b, '\t');

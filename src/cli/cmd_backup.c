@@ -12,17 +12,6 @@
 #include "config.h"
 #include "vntime.h"
 
-/* An instant as Vietnam's YYYY-MM-DDTHH:MM. */
-static void
-put_time(struct buf *b, time_t t)
-{
-	struct ymd d;
-	int min;
-
-	d = vntime_day(t, &min);
-	vntime_format_iso(d, min, b);
-}
-
 static int
 list(const struct config *cfg)
 {
@@ -35,7 +24,7 @@ list(const struct config *cfg)
 	buf_init(&b);
 	for (i = 0; i < l.n; i++) {
 		b.len = 0;
-		put_time(&b, l.v[i].created);
+		vntime_format_time(l.v[i].created, &b);
 		buf_printf(&b, "\t%lld\t%s\t%s", l.v[i].size, l.v[i].encrypted ?
 		    "encrypted" : "not-encrypted", l.v[i].path);
 		puts(b.data);

@@ -139,16 +139,6 @@ year_operand(int argc, char **argv, int *year)
 	return yearly_year(argv[1], 9999, year);
 }
 
-static void
-put_time(struct buf *b, time_t t)
-{
-	struct ymd d;
-	int min;
-
-	d = vntime_day(t, &min);
-	vntime_format_iso(d, min, b);
-}
-
 /* One member's line: received (when, made when, signed how, from where)
  * or missing. */
 static void
@@ -166,7 +156,7 @@ status_line(const struct config_member *m, const struct received *r)
 		return;
 	}
 	buf_puts(&b, "\treceived ");
-	put_time(&b, r->at);
+	vntime_format_time(r->at, &b);
 	buf_printf(&b, "\tmade %s\t%s\t%s\t%s", r->generated_at, !r->is_signed ?
 	    "not signed" : m != NULL && m->key != NULL ? "signed, pinned key" :
 	    "signed, key not pinned", r->source, m == NULL ?

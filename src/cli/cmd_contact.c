@@ -143,8 +143,7 @@ contact_show(int argc, char **argv, struct app *app)
 	const char *key = argv[1];
 	struct contact c;
 	struct buf at;
-	struct ymd day;
-	int rc, min;
+	int rc;
 
 	(void)argc;
 	if ((rc = contact_get(app->store, key, &c)) != 0) {
@@ -168,12 +167,8 @@ contact_show(int argc, char **argv, struct app *app)
 	field("source", c.source);
 	field("note", c.note);
 	buf_init(&at);
-	if (c.origin != CONTACT_IMPORTED) {
-		/* The day first: it sets min, which an argument list may
-		 * read before the call that sets it. */
-		day = vntime_day(c.at, &min);
-		vntime_format_iso(day, min, &at);
-	}
+	if (c.origin != CONTACT_IMPORTED)
+		vntime_format_time(c.at, &at);
 	printf("%-14s %s%s%s%s%s\n", "origin", origins[c.origin],
 	    at.len ? " " : "", at.len ? at.data : "", c.who ? " by " : "",
 	    c.who ? c.who : "");

@@ -18,17 +18,14 @@ static void
 describe(const char *file, const struct backup_restored *r)
 {
 	struct buf b;
-	struct ymd d;
-	int min;
 
 	buf_init(&b);
 	if (r->plain)
 		buf_printf(&b, "'%s': an SQLite database, schema %d", file,
 		    r->schema);
 	else {
-		d = vntime_day(r->created, &min);
 		buf_printf(&b, "'%s': a backup taken ", file);
-		vntime_format_iso(d, min, &b);
+		vntime_format_time(r->created, &b);
 		buf_printf(&b, ", schema %d, %s", r->schema, r->encrypted ?
 		    "encrypted" : "not encrypted");
 	}

@@ -101,10 +101,8 @@ give_link(struct app *app, const struct user *u, char *tok, int reset)
 		else
 			ret = 1;
 	}
-	explicit_bzero(url, strlen(url));
-	explicit_bzero(tok, strlen(tok));
-	free(url);
-	free(tok);
+	util_free_secret(url);
+	util_free_secret(tok);
 	free(base);
 	return ret;
 }
@@ -169,12 +167,8 @@ user_add_cmd(int argc, char **argv, struct app *app)
 	tok = NULL;
 	user_release(&u);
 done:
-	if (tok != NULL)
-		explicit_bzero(tok, strlen(tok));
-	free(tok);
-	if (pw != NULL)
-		explicit_bzero(pw, strlen(pw));
-	free(pw);
+	util_free_secret(tok);
+	util_free_secret(pw);
 	field_errs_release(&errs);
 	options_release(&fo);
 	return ret;

@@ -96,10 +96,7 @@ fetch_get(const char *url, const char *token, long max_bytes, long timeout,
 		ret = 0;
 	curl_easy_cleanup(c);
 	curl_slist_free_all(hdr);
-	if (auth != NULL) {
-		explicit_bzero(auth, strlen(auth));
-		free(auth);
-	}
+	util_free_secret(auth);
 	curl_global_cleanup();
 	return ret;
 }

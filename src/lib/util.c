@@ -78,6 +78,15 @@ xstrlower(const char *s)
 	return d;
 }
 
+void
+util_free_secret(char *s)
+{
+	if (s == NULL)
+		return;
+	explicit_bzero(s, strlen(s));
+	free(s);
+}
+
 char *
 xvasprintf(const char *fmt, va_list ap)
 {

@@ -30,6 +30,9 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* A copy of s with ASCII letters in lower case (caller frees). */
 char *xstrlower(const char *s);
+/* Overwrite the string s, a secret (a password, a token, a link that
+ * holds one), with zeros, then free it; NULL is fine. */
+void util_free_secret(char *s);
 /* Returns a newly allocated formatted string. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap)

@@ -181,3 +181,13 @@ vntime_format_iso(struct ymd d, int min, struct buf *out)
 	if (min >= 0)
 		buf_printf(out, "T%02d:%02d", min / 60, min % 60);
 }
+
+void
+vntime_format_time(time_t t, struct buf *out)
+{
+	struct ymd d;
+	int min;
+
+	d = vntime_day(t, &min);
+	vntime_format_iso(d, min, out);
+}

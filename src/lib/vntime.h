@@ -64,5 +64,7 @@ void vntime_format_dateline(const char *place, struct ymd d, enum lang lang,
 /* Append "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (min < 0: the date alone), the
  * form vntime_parse() reads. */
 void vntime_format_iso(struct ymd d, int min, struct buf *out);
+/* Append the instant t as Vietnam's "YYYY-MM-DDTHH:MM". */
+void vntime_format_time(time_t t, struct buf *out);
 
 #endif

@@ -99,8 +99,7 @@ set_auth(CURL *c, const struct config *cfg)
 		return -1;
 	curl_easy_setopt(c, CURLOPT_USERNAME, cfg->smtp_username);
 	curl_easy_setopt(c, CURLOPT_PASSWORD, pw);	/* libcurl copies */
-	explicit_bzero(pw, strlen(pw));
-	free(pw);
+	util_free_secret(pw);
 	return 0;
 }
 

@@ -327,16 +327,14 @@ queue_digest(const struct remind_in *in, const struct recipient *r,
 	char item[256];
 	struct buf key;
 	struct mail m;
-	struct ymd day;
 	size_t i;
-	int rc, min;
+	int rc;
 
 	/* One digest per recipient per run, named by the run's minute; a
 	 * second run in that minute leaves what is new to the next. */
 	buf_init(&key);
 	buf_puts(&key, "digest:");
-	day = vntime_day(in->now, &min);
-	vntime_format_iso(day, min, &key);
+	vntime_format_time(in->now, &key);
 	if ((rc = outbox_exists(in->store, key.data, r->email)) != 0) {
 		buf_release(&key);
 		return rc == 1 ? 0 : -1;

@@ -5,12 +5,14 @@
  * too big and the rest of the body is read and dropped, so the client
  * still gets its answer (a 413) instead of a reset connection.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <microhttpd.h>
 
 #include "form.h"
+#include "text.h"
 #include "util.h"
 
 static struct form_field *
@@ -135,4 +137,26 @@ form_file(const struct form *f, const char *name, const char **data,
 			return 0;
 		}
 	return -1;
+}
+
+void
+form_file_name(const char *sent, char *out, size_t len)
+{
+	const char *base = sent != NULL ? sent : "", *p;
+	unsigned char c;
+	size_t n = 0;
+
+	for (p = base; *p != '\0'; p++)
+		if (*p == '/' || *p == '\\')
+			base = p + 1;
+	for (p = base; *p != '\0' && n + 1 < len; p++) {
+		c = (unsigned char)*p;
+		out[n++] = c < 0x20 || c == 0x7f || strchr(":\"<>|*?", c) !=
+		    NULL ? '_' : (char)c;
+	}
+	while (n > 0 && !util_utf8_valid(out, n))
+		n--;
+	out[n] = '\0';
+	if (n == 0 || text_check(out, FORM_NAME_MAX, 0, NULL) == -1)
+		snprintf(out, len, "upload");
 }

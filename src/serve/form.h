@@ -54,4 +54,15 @@ const char *form_get_nth(const struct form *f, const char *name, size_t nth);
 int form_file(const struct form *f, const char *name, const char **data,
     size_t *len, const char **filename);
 
+/* Characters of form_file_name() at most. */
+#define FORM_NAME_MAX	100
+/*
+ * The name of an uploaded file as messages say it, into out (len bytes):
+ * the last segment of what the browser sent (NULL: none), with controls
+ * and the characters that would confuse "NAME:LINE" or a path replaced
+ * by '_', cut to whole UTF-8 characters; "upload" when nothing is left
+ * or it is longer than FORM_NAME_MAX characters.
+ */
+void form_file_name(const char *sent, char *out, size_t len);
+
 #endif

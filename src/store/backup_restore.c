@@ -287,8 +287,7 @@ audit_restore(sqlite3 *copy, const char *path, const char *file,
 {
 	struct buf after, taken;
 	struct jsonw j;
-	struct ymd d;
-	int min, ret;
+	int ret;
 
 	buf_init(&after);
 	buf_init(&taken);
@@ -296,8 +295,7 @@ audit_restore(sqlite3 *copy, const char *path, const char *file,
 	jsonw_object(&j, NULL);
 	jsonw_str(&j, "file", file);
 	if (!r->plain) {
-		d = vntime_day(r->created, &min);
-		vntime_format_iso(d, min, &taken);
+		vntime_format_time(r->created, &taken);
 		jsonw_str(&j, "taken", taken.data);
 		jsonw_bool(&j, "encrypted", r->encrypted);
 	}

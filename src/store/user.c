@@ -346,8 +346,7 @@ link_in_tx(struct store *st, long id, time_t now, int reset)
 	if (store_step_done(st, stmt) == 0 && (!reset ||
 	    end_sessions(st, id) == 0))
 		return tok;
-	explicit_bzero(tok, strlen(tok));
-	free(tok);
+	util_free_secret(tok);
 	return NULL;
 }
 
@@ -417,9 +416,7 @@ user_add(struct store *st, const char *email, const char *name,
 		tok = NULL;
 	}
 done:
-	if (tok != NULL)
-		explicit_bzero(tok, strlen(tok));
-	free(tok);
+	util_free_secret(tok);
 	sodium_memzero(hash, sizeof(hash));
 	free(u.email);
 	return ret;
@@ -570,8 +567,7 @@ reset_in_tx(struct store *st, long id, const char *who, time_t now)
 	if ((tok = link_in_tx(st, id, now, 1)) != NULL &&
 	    audit_user(st, who, "user.reset", u.email, NULL, NULL, now) ==
 	    -1) {
-		explicit_bzero(tok, strlen(tok));
-		free(tok);
+		util_free_secret(tok);
 		tok = NULL;
 	}
 	user_release(&u);
@@ -591,8 +587,7 @@ user_reset(struct store *st, long id, const char *who, time_t now)
 	}
 	if (store_commit(st) == 0)
 		return tok;
-	explicit_bzero(tok, strlen(tok));
-	free(tok);
+	util_free_secret(tok);
 	return NULL;
 }
 

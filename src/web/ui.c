@@ -379,6 +379,34 @@ ui_form_end(struct web_req *r, const char *path, const char *back)
 }
 
 void
+ui_year_chooser(struct web_req *r, const char *action, const char *label,
+    int from, int to, int year)
+{
+	char v[UI_YEARS + 1][16], sel[16];
+	const char *pairs[2 * (UI_YEARS + 1) + 1];
+	size_t k = 0, n = 0, i;
+	int y;
+
+	if (to - from >= UI_YEARS)
+		fatal("ui_year_chooser: more than %d years", UI_YEARS);
+	for (y = from; y <= to; y++)
+		snprintf(v[n++], sizeof(v[0]), "%d", y);
+	if (year < from || year > to)
+		snprintf(v[n++], sizeof(v[0]), "%d", year);
+	for (i = 0; i < n; i++) {
+		pairs[k++] = v[i];
+		pairs[k++] = v[i];
+	}
+	pairs[k] = NULL;
+	snprintf(sel, sizeof(sel), "%d", year);
+	html_printf(r->out, "<form class=\"filters\" method=\"get\" "
+	    "action=\"%s%s\">", r->root, action);
+	ui_select(r, "year", label, pairs, sel);
+	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
+	    L(r, "Xem", "Show"));
+}
+
+void
 ui_page_read(struct web_req *r, const char *param, struct ui_page *p)
 {
 	const char *q = http_req_query(r->hr, param);

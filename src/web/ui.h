@@ -77,6 +77,12 @@ void ui_refused(struct web_req *r);
 /* The end of an edit form: its Save button, a link back to path (under
  * root) saying back, and </form>. */
 void ui_form_end(struct web_req *r, const char *path, const char *back);
+/* A GET form to action (under root) that chooses a year: from to to
+ * (at most UI_YEARS of them), and year itself when it is outside, year
+ * selected. */
+#define UI_YEARS	8
+void ui_year_chooser(struct web_req *r, const char *action,
+    const char *label, int from, int to, int year);
 
 /*
  * A page of a list: every list of the application shows UI_PAGE_ROWS rows

@@ -8,6 +8,7 @@
  * (web_pages.h), their HTML through ui.c.  Pages write no audit rows:
  * the modules they call record each change with it.
  */
+#include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -491,6 +492,23 @@ web_cookie(struct web_req *r, const char *name, const char *value,
 	    r->secure ? "; Secure" : "");
 	http_resp_header(r->rs, "Set-Cookie", c.data);
 	buf_release(&c);
+}
+
+void
+web_attachment(struct web_req *r, const char *ctype, const char *name)
+{
+	struct buf d;
+	const char *p;
+
+	buf_init(&d);
+	buf_puts(&d, "attachment; filename=\"");
+	for (p = name; *p != '\0'; p++)
+		buf_putc(&d, isalnum((unsigned char)*p) || strchr("-_.", *p) !=
+		    NULL ? *p : '_');
+	buf_putc(&d, '"');
+	r->rs->ctype = ctype;
+	http_resp_header(r->rs, "Content-Disposition", d.data);
+	buf_release(&d);
 }
 
 void

@@ -86,6 +86,10 @@ int web_redirect_flash(struct web_req *r, const char *path,
  * Secure under https); max_age 0 deletes it. */
 void web_cookie(struct web_req *r, const char *name, const char *value,
     long max_age);
+/* The answer is a file to save as name, of type ctype: its
+ * Content-Disposition (a character of name other than a letter, digit,
+ * '-', '_' or '.' is written as '_', so no name breaks the header). */
+void web_attachment(struct web_req *r, const char *ctype, const char *name);
 /* The limits of a session under the request's config. */
 void web_session_limits(const struct web_req *r,
     struct session_limits *lim);

@@ -149,7 +149,7 @@ int
 web_backup_latest(struct web_req *r)
 {
 	struct backup_list l;
-	char disp[256], *data;
+	char *data;
 	size_t len;
 	int ret = -1;
 
@@ -176,11 +176,9 @@ web_backup_latest(struct web_req *r)
 		    "later; if it persists, tell an administrator.");
 		goto done;
 	}
-	r->rs->ctype = "application/octet-stream";
-	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
+	web_attachment(r, "application/octet-stream",
 	    plain_name(l.v[0].name) && strlen(l.v[0].name) < 200 ?
 	    l.v[0].name : "kyniem-backup" BACKUP_SUFFIX);
-	http_resp_header(r->rs, "Content-Disposition", disp);
 	buf_add(r->out, data, len);
 	free(data);
 	ret = 0;

@@ -13,6 +13,7 @@
 #include "cluster.h"
 #include "config.h"
 #include "escape.h"
+#include "form.h"
 #include "fetch.h"
 #include "lunar.h"
 #include "pdf.h"
@@ -26,7 +27,7 @@
 
 #define WHY_MAX	512
 /* Bytes of an uploaded file's name in the record's source. */
-#define NAME_LEN	100
+#define NAME_LEN	FORM_NAME_MAX
 
 static const char *const report_exts[] = { "docx", "pdf", "md", "html" };
 
@@ -214,25 +215,8 @@ own(struct web_req *r)
 static void
 chooser(struct web_req *r, int year)
 {
-	char v[3][16], sel[16];
-	const char *pairs[7];
-	size_t k = 0, n = 0, i;
-
-	snprintf(v[n++], sizeof(v[0]), "%d", r->today.y - 1);
-	snprintf(v[n++], sizeof(v[0]), "%d", r->today.y);
-	if (year != r->today.y && year != r->today.y - 1)
-		snprintf(v[n++], sizeof(v[0]), "%d", year);
-	for (i = 0; i < n; i++) {
-		pairs[k++] = v[i];
-		pairs[k++] = v[i];
-	}
-	pairs[k] = NULL;
-	snprintf(sel, sizeof(sel), "%d", year);
-	html_printf(r->out, "<form class=\"filters\" method=\"get\" "
-	    "action=\"%s/app/cluster\">", r->root);
-	ui_select(r, "year", L(r, "Năm", "Year"), pairs, sel);
-	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
-	    L(r, "Xem", "Show"));
+	ui_year_chooser(r, "/app/cluster", L(r, "Năm", "Year"), r->today.y - 1,
+	    r->today.y, year);
 }
 
 /* The page; error (may be NULL) a refused upload's or fetch's reasons. */
@@ -272,26 +256,6 @@ web_cluster(struct web_req *r)
 	return page(r, 200, asked_year(r), NULL);
 }
 
-/* The upload's name as its source says it: the last segment, without
- * controls, cut to whole characters; "upload" when nothing is left. */
-static void
-upload_name(const char *sent, char *out, size_t len)
-{
-	const char *base = sent != NULL ? sent : "", *p;
-	size_t n = 0;
-
-	for (p = base; *p != '\0'; p++)
-		if (*p == '/' || *p == '\\')
-			base = p + 1;
-	for (p = base; *p != '\0' && n + 1 < len; p++)
-		out[n++] = (unsigned char)*p < 0x20 || *p == 0x7f ? '_' : *p;
-	while (n > 0 && !util_utf8_valid(out, n))
-		n--;
-	out[n] = '\0';
-	if (n == 0 || text_check(out, NAME_LEN, 0, NULL) == -1)
-		snprintf(out, len, "upload");
-}
-
 /* After an upload or a fetch: back to the year's page. */
 static int
 back(struct web_req *r, int year, const char *flash, const char *detail)
@@ -321,7 +285,7 @@ web_cluster_upload(struct web_req *r)
 		return page(r, 422, year, L(r, "Hãy chọn tệp báo cáo năm "
 		    "(.json) để tải lên.", "Choose a year record (.json) to "
 		    "upload."));
-	upload_name(sent, name, sizeof(name));
+	form_file_name(sent, name, sizeof(name));
 	src = xasprintf("upload %s", name);
 	in.text = data;
 	in.len = len;
@@ -407,9 +371,7 @@ key_file(struct web_req *r)
 	buf_printf(r->out, "%s ed25519 %s\n", r->cfg->org_id != NULL ?
 	    r->cfg->org_id : "-", k.pub);
 	sign_key_release(&k);
-	r->rs->ctype = "text/plain; charset=utf-8";
-	http_resp_header(r->rs, "Content-Disposition",
-	    "attachment; filename=\"key.txt\"");
+	web_attachment(r, "text/plain; charset=utf-8", "key.txt");
 	return 0;
 }
 
@@ -420,7 +382,7 @@ report_file(struct web_req *r)
 	struct cluster_input in;
 	enum doc_format fmt;
 	struct doc *doc;
-	char num[5], *name, disp[200];
+	char num[5], *name;
 	long year;
 	int ret;
 
@@ -446,12 +408,9 @@ report_file(struct web_req *r)
 	doc_free(doc);
 	if (ret == -1)
 		return -1;
-	r->rs->ctype = doc_content_type(fmt);
-	/* The name is ours: letters, digits, '-' and '.'. */
 	name = cluster_filename((int)year, fmt, LANG_VI);
-	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", name);
+	web_attachment(r, doc_content_type(fmt), name);
 	free(name);
-	http_resp_header(r->rs, "Content-Disposition", disp);
 	return 0;
 none:
 	return web_error(r, 404, "Không có tài liệu này.",

@@ -124,26 +124,8 @@ report_downloads(struct web_req *r, int year)
 static void
 chooser(struct web_req *r, int year)
 {
-	char v[5][8], sel[8];
-	const char *pairs[2 * 5 + 1];
-	size_t k = 0, n = 0, i;
-	int y;
-
-	for (y = r->today.y - 1; y <= r->today.y + 2; y++)
-		snprintf(v[n++], sizeof(v[0]), "%d", y);
-	if (year < r->today.y - 1 || year > r->today.y + 2)
-		snprintf(v[n++], sizeof(v[0]), "%d", year);
-	for (i = 0; i < n; i++) {
-		pairs[k++] = v[i];
-		pairs[k++] = v[i];
-	}
-	pairs[k] = NULL;
-	snprintf(sel, sizeof(sel), "%d", year);
-	html_printf(r->out, "<form class=\"filters\" method=\"get\" "
-	    "action=\"%s/app/documents\">", r->root);
-	ui_select(r, "year", L(r, "Năm kế hoạch", "Plan year"), pairs, sel);
-	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
-	    L(r, "Xem", "Show"));
+	ui_year_chooser(r, "/app/documents", L(r, "Năm kế hoạch", "Plan year"),
+	    r->today.y - 1, r->today.y + 2, year);
 }
 
 /* The buttons of one milestone: what an editor may change. */
@@ -326,7 +308,7 @@ report_document(struct web_req *r)
 	struct doc *doc;
 	enum doc_format fmt;
 	const char *ext;
-	char *name, disp[200];
+	char *name;
 	int year, ret, first;
 
 	/* A report for a year needs next year's plan (its section IV). */
@@ -349,12 +331,9 @@ report_document(struct web_req *r)
 	doc_free(doc);
 	if (ret == -1)
 		return -1;
-	r->rs->ctype = doc_content_type(fmt);
 	name = report_filename(year, fmt, r->lang);
-	/* The name is ours: letters, digits, '-' and '.'. */
-	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", name);
+	web_attachment(r, doc_content_type(fmt), name);
 	free(name);
-	http_resp_header(r->rs, "Content-Disposition", disp);
 	return 0;
 }
 
@@ -366,7 +345,6 @@ web_document(struct web_req *r)
 	struct doc *d;
 	enum doc_format fmt;
 	const char *ext;
-	char disp[200];
 	int year, ret;
 
 	enum plan_part part = PLAN_MAIN;
@@ -396,10 +374,8 @@ web_document(struct web_req *r)
 	plan_free(plan);
 	if (ret == -1)
 		return -1;
-	r->rs->ctype = doc_content_type(fmt);
 	/* The name was checked above: letters, digits, '-' and '.'. */
-	snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"", r->arg);
-	http_resp_header(r->rs, "Content-Disposition", disp);
+	web_attachment(r, doc_content_type(fmt), r->arg);
 	return 0;
 }
 

@@ -12,46 +12,19 @@
 #include "activity.h"
 #include "contact.h"
 #include "escape.h"
-#include "jsonw.h"
+#include "form.h"
 #include "import.h"
+#include "jsonw.h"
 #include "text.h"
 #include "ui.h"
 #include "web.h"
 #include "web_pages.h"
 
 /* Bytes of an uploaded file's name as messages show it. */
-#define NAME_LEN	100
+#define NAME_LEN	FORM_NAME_MAX
 /* Messages shown of a refused file (a file of errors would otherwise
  * make a page of megabytes); the last one, the summary, always. */
 #define SHOW_MESSAGES	100
-
-/*
- * The name an upload goes by in its messages and the audit trail: the
- * last segment of what the browser sent, with controls and the
- * characters that would confuse "NAME:LINE" or a path replaced by '_',
- * cut to whole UTF-8 characters; "upload" when nothing is left.
- */
-static void
-upload_name(const char *sent, char *out, size_t len)
-{
-	const char *base = sent != NULL ? sent : "", *p;
-	unsigned char c;
-	size_t n = 0;
-
-	for (p = base; *p != '\0'; p++)
-		if (*p == '/' || *p == '\\')
-			base = p + 1;
-	for (p = base; *p != '\0' && n + 1 < len; p++) {
-		c = (unsigned char)*p;
-		out[n++] = c < 0x20 || c == 0x7f || strchr(":\"<>|*?", c) !=
-		    NULL ? '_' : (char)c;
-	}
-	while (n > 0 && !util_utf8_valid(out, n))
-		n--;
-	out[n] = '\0';
-	if (n == 0 || text_check(out, NAME_LEN, 0, NULL) == -1)
-		snprintf(out, len, "upload");
-}
 
 /* 1 if the upload is an iCalendar file: by its name, or its first line
  * when the name says nothing. */
@@ -228,7 +201,7 @@ web_import(struct web_req *r)
 		return import_page(r, 422, L(r, "Hãy chọn một tệp CSV hoặc "
 		    ".ics để tải lên.", "Choose a CSV or .ics file to upload."),
 		    NULL, NULL);
-	upload_name(sent, name, sizeof(name));
+	form_file_name(sent, name, sizeof(name));
 	ics = is_ics(name, data, len);
 	buf_init(&msgs);
 	s.messages = &msgs;

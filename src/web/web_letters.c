@@ -384,7 +384,7 @@ web_letter_file(struct web_req *r)
 	struct letter_list l;
 	struct asked a;
 	enum doc_format fmt;
-	char disp[200], all[16];
+	char all[16];
 	size_t stem, i;
 	int year, ret = 1;
 
@@ -408,12 +408,9 @@ web_letter_file(struct web_req *r)
 			ret = letter_render(&l.v[i], r->cfg, fmt, r->out);
 	}
 	if (ret == 0) {
-		r->rs->ctype = fmt == DOC_MD ? "text/markdown; charset=utf-8" :
-		    doc_content_type(fmt);
 		/* The name is a letter's: letters, digits, '-', '_', '.'. */
-		snprintf(disp, sizeof(disp), "attachment; filename=\"%s\"",
-		    r->arg);
-		http_resp_header(r->rs, "Content-Disposition", disp);
+		web_attachment(r, fmt == DOC_MD ? "text/markdown; "
+		    "charset=utf-8" : doc_content_type(fmt), r->arg);
 	}
 	letter_list_release(&l);
 	if (ret == 1)

@@ -296,10 +296,8 @@ link_page(struct web_req *r, const struct user *u, char *tok,
 	html_printf(r->out, "<p><a href=\"%s/app/users\">%s</a></p>\n",
 	    r->root, L(r, "Về danh sách người dùng", "Back to the users"));
 	ui_end(r);
-	explicit_bzero(url, strlen(url));
-	explicit_bzero(tok, strlen(tok));
-	free(url);
-	free(tok);
+	util_free_secret(url);
+	util_free_secret(tok);
 	free(base);
 	return 0;
 }
@@ -345,9 +343,7 @@ web_user_add(struct web_req *r)
 	tok = NULL;
 	user_release(&u);
 done:
-	if (tok != NULL)
-		explicit_bzero(tok, strlen(tok));
-	free(tok);
+	util_free_secret(tok);
 	field_errs_release(&f.errs);
 	return rc;
 }

@@ -123,6 +123,21 @@ START_TEST(csv_records)
 }
 END_TEST
 
+/* A secret is freed whole (the sanitizer build sees a leak or a bad
+ * free), NULL included; xvasprintf through xasprintf formats. */
+START_TEST(secrets_and_formats)
+{
+	char *s = xasprintf("tok-%d-%s", 42, "abc");
+
+	ck_assert_str_eq(s, "tok-42-abc");
+	util_free_secret(s);
+	util_free_secret(NULL);
+	s = xasprintf("%s", "");
+	ck_assert_str_eq(s, "");
+	util_free_secret(s);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -135,6 +150,7 @@ suite(void)
 	tcase_add_test(tc, utf8);
 	tcase_add_loop_test(tc, grouped, 0, NELEM(groups));
 	tcase_add_test(tc, csv_records);
+	tcase_add_test(tc, secrets_and_formats);
 	suite_add_tcase(s, tc);
 	return s;
 }
