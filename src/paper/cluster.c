@@ -23,7 +23,7 @@
 /* The report's words; Vietnamese as the seed reports write them. */
 struct words {
 	const char *kind, *title, *intro;
-	const char *h1[5], *todo;
+	const char *h1[5];
 	const char *figures_h, *cols[8], *total;
 	const char *notable_h, *no_notable;
 	const char *shared_h, *no_shared, *missing_h, *missing, *all_in;
@@ -37,10 +37,9 @@ static const struct words vi = {
 	.intro = "Trên cơ sở báo cáo tổng kết công tác năm $1 của các thành "
 	    "viên, $2 (Cụm trưởng năm $1) tổng hợp kết quả hoạt động năm $1 "
 	    "của $3 như sau:",
-	.h1 = { "I. Bối cảnh tình hình", "II. Kết quả hoạt động",
-	    "III. Đánh giá chung", "IV. Đề xuất, kiến nghị",
-	    "V. Phương hướng hoạt động năm " },
-	.todo = "[Cần bổ sung: $1 (kyniem text set cluster $2 $3)]",
+	.h1 = { "Bối cảnh tình hình", "Kết quả hoạt động",
+	    "Đánh giá chung", "Đề xuất, kiến nghị",
+	    "Phương hướng hoạt động năm " },
 	.figures_h = "1. Số liệu của các thành viên",
 	.cols = { "TT", "Thành viên", "Hoạt động", "Đoàn ra", "Đoàn vào",
 	    "Thư chúc mừng", "Người tham gia", "Viện trợ PCPNN" },
@@ -67,9 +66,8 @@ static const struct words en = {
 	.title = "The activities of $2 in $1",
 	.intro = "From the members' reports of $1, $2 (the cluster's head "
 	    "in $1) sums up the activities of $3 in $1 as follows:",
-	.h1 = { "I. Context", "II. Results", "III. Overall assessment",
-	    "IV. Proposals", "V. Direction for " },
-	.todo = "[To be written: $1 (kyniem text set cluster $2 $3)]",
+	.h1 = { "Context", "Results", "Overall assessment",
+	    "Proposals", "Direction for " },
 	.figures_h = "1. The members' figures",
 	.cols = { "No.", "Member", "Activities", "Delegations abroad",
 	    "Delegations received", "Letters", "Participants",
@@ -97,6 +95,8 @@ struct ctx {
 	size_t n;
 	struct cluster_set set;
 	struct doc *doc;
+	int h1;			/* first-level headings so far */
+	struct buf unwritten;	/* the sections not written, "a, b" */
 };
 
 /* Append template t with $1..$9 replaced by v[0..n). */
@@ -179,41 +179,61 @@ aid_text(const struct ctx *c, const struct record_kv *aid, size_t n,
 	}
 }
 
-/* The note that asks staff for section s. */
+/* A first-level heading, numbered I, II... in the order they come: a
+ * narrative section not written is left out with its heading, as the
+ * union's report leaves it out. */
 static void
-todo(struct ctx *c, const struct text_section *s)
+heading1(struct ctx *c, const char *text)
 {
-	const char *v[3];
-	char year[16];
+	static const char *const roman[] = { "I", "II", "III", "IV", "V",
+	    "VI" };
 	struct buf b;
 
-	snprintf(year, sizeof(year), "%d", c->in->year);
-	v[0] = c->in->lang == LANG_EN ? s->en : s->vi;
-	v[1] = year;
-	v[2] = s->key;
 	buf_init(&b);
-	fill(&b, c->w->todo, v, 3);
-	doc_todo(c->doc, b.data);
+	buf_printf(&b, "%s. %s", roman[c->h1 < (int)NELEM(roman) ? c->h1 :
+	    (int)NELEM(roman) - 1], text);
+	c->h1++;
+	doc_heading(c->doc, 1, b.data);
 	buf_release(&b);
 }
 
-/* A narrative section of the cluster's year, laid out as every
- * document lays out staff's text (doc_text()), or the note for staff to
- * write it. */
+/* The text of section key for the cluster's year, or NULL (not
+ * written, or emptied on purpose); -1 on a store failure. */
 static int
-narrative(struct ctx *c, const char *key)
+section_text(struct ctx *c, const char *key, char **body)
 {
-	const struct text_section *s = text_section_find("cluster", key);
-	char *body = NULL;
 	int inherited;
 
-	if (text_get(c->in->st, "cluster", c->in->year, key, &body,
+	*body = NULL;
+	if (text_get(c->in->st, "cluster", c->in->year, key, body,
 	    &inherited) == -1)
 		return -1;
-	if (body != NULL && body[strspn(body, " \t\r\n")] != '\0')
-		doc_text(c->doc, 1, body);
-	else
-		todo(c, s);
+	if (*body != NULL && (*body)[strspn(*body, " \t\r\n")] == '\0') {
+		free(*body);
+		*body = NULL;
+	}
+	return 0;
+}
+
+/* A narrative section of the cluster's year under heading h (NULL: under
+ * the heading already written), laid out as every document lays out
+ * staff's text (doc_text()); one not written is named in c->unwritten
+ * and left out, heading and all. */
+static int
+narrative(struct ctx *c, const char *key, const char *h)
+{
+	char *body;
+
+	if (section_text(c, key, &body) == -1)
+		return -1;
+	if (body == NULL) {
+		buf_printf(&c->unwritten, "%s%s", c->unwritten.len > 0 ?
+		    ", " : "", key);
+		return 0;
+	}
+	if (h != NULL)
+		heading1(c, h);
+	doc_text(c->doc, 1, body);
 	free(body);
 	return 0;
 }
@@ -463,24 +483,17 @@ static int
 direction(struct ctx *c)
 {
 	const struct config *cfg = c->in->cfg;
-	char year[16], *body = NULL;
+	char year[16];
 	const char *v[2];
 	struct buf b;
-	int inherited;
 
 	buf_init(&b);
 	buf_printf(&b, "%s%d", c->w->h1[4], c->in->year + 1);
-	doc_heading(c->doc, 1, b.data);
+	heading1(c, b.data);
 	buf_release(&b);
 	/* Written or not: the shared plans and the next head are said. */
-	if (text_get(c->in->st, "cluster", c->in->year, "direction", &body,
-	    &inherited) == -1)
+	if (narrative(c, "direction", NULL) == -1)
 		return -1;
-	if (body != NULL && narrative(c, "direction") == -1) {
-		free(body);
-		return -1;
-	}
-	free(body);
 	buf_init(&b);
 	buf_printf(&b, "1. %s", c->w->planned_h);
 	doc_heading(c->doc, 2, b.data);
@@ -548,20 +561,17 @@ body(struct ctx *c)
 	v[1] = head_name(c);
 	v[2] = cluster_name(c->in->cfg);
 	para(c, c->w->intro, v, 3);
-	doc_heading(c->doc, 1, c->w->h1[0]);
-	if (narrative(c, "context") == -1)
+	if (narrative(c, "context", c->w->h1[0]) == -1)
 		return -1;
-	doc_heading(c->doc, 1, c->w->h1[1]);
+	heading1(c, c->w->h1[1]);
 	figures(c);
 	notable(c);
 	doc_heading(c->doc, 2, c->w->shared_h);
 	shared(c, 0);
 	missing(c);
-	doc_heading(c->doc, 1, c->w->h1[2]);
-	if (narrative(c, "assessment") == -1)
-		return -1;
-	doc_heading(c->doc, 1, c->w->h1[3]);
-	if (narrative(c, "proposals") == -1 || direction(c) == -1)
+	if (narrative(c, "assessment", c->w->h1[2]) == -1 ||
+	    narrative(c, "proposals", c->w->h1[3]) == -1 ||
+	    direction(c) == -1)
 		return -1;
 	v[1] = cluster_name(c->in->cfg);
 	para(c, c->w->ending, v, 2);
@@ -580,6 +590,7 @@ cluster_report(const struct cluster_input *in, struct doc **out)
 	memset(&c, 0, sizeof(c));
 	c.in = in;
 	c.w = in->lang == LANG_EN ? &en : &vi;
+	buf_init(&c.unwritten);
 	*out = NULL;
 	if (in->cfg->nmembers == 0) {
 		log_warnx("this union heads no cluster: [cluster] members is "
@@ -591,12 +602,18 @@ cluster_report(const struct cluster_input *in, struct doc **out)
 	c.doc = new_doc(&c);
 	if (body(&c) == -1)
 		goto done;
+	/* As the union's report says it: the document holds no note. */
+	if (c.unwritten.len > 0)
+		log_warnx("cluster report %d: sections not written: %s "
+		    "('kyniem text set cluster %d KEY --file FILE' writes "
+		    "one)", in->year, c.unwritten.data, in->year);
 	*out = c.doc;
 	c.doc = NULL;
 	ret = 0;
 done:
 	if (c.doc != NULL)
 		doc_free(c.doc);
+	buf_release(&c.unwritten);
 	release(&c);
 	return ret;
 }
