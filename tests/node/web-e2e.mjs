@@ -211,10 +211,10 @@ async function audit(page, name) {
 
 // The height and width of the page at the phone's width, in CSS px;
 // each page's are also in $E2E_OUT/heights.txt.
-const MAX_HEIGHT = { dashboard: 4000, year: 6000 };
-// Pages whose layout is another change's (the documents and letters
-// pages are restyled with their own work): measured, not yet checked.
-const WIDTH_LATER = new Set(['documents', 'letters']);
+const MAX_HEIGHT = { dashboard: 4000, year: 6000, documents: 15000 };
+// Pages whose layout is another change's (the letters page is
+// restyled with its own work): measured, not yet checked.
+const WIDTH_LATER = new Set(['letters']);
 
 async function measure(page, name) {
 	const [h, w] = await page.evaluate(() => [document.body.scrollHeight,
