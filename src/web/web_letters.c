@@ -165,6 +165,15 @@ addressees(struct web_req *r, const struct letter *l, size_t n,
 	html_raw(r->out, "</ul>");
 }
 
+/* 1 if the whole year is asked for (?when=all). */
+static int
+whole_year(struct web_req *r)
+{
+	const char *when = http_req_query(r->hr, "when");
+
+	return when != NULL && strcmp(when, "all") == 0;
+}
+
 /* "Đánh dấu đã gửi" asks first, without JavaScript: it opens to say
  * what will be recorded, with the real button inside. */
 static void
@@ -206,8 +215,10 @@ occasion_row(struct web_req *r, const struct letter *l, size_t n,
 	    "Not yet due"));
 	if ((int)r->s.user.role >= ROLE_EDITOR) {
 		esc_url(&enc, l->key);
-		buf_printf(&action, "/app/letters/%s?key=%s&year=%d", sent ?
-		    "unsent" : "sent", enc.data, l->date.y);
+		/* Back to the same list after: the whole year if asked. */
+		buf_printf(&action, "/app/letters/%s?key=%s&year=%d%s", sent ?
+		    "unsent" : "sent", enc.data, l->date.y, whole_year(r) ?
+		    "&when=all" : "");
 		if (sent && letter_marked(&r->data->acts, l->key, l->date.y,
 		    r->cfg->domain) != 0)
 			ui_button(r, action.data, L(r, "Hủy đánh dấu",
@@ -349,9 +360,7 @@ listing(struct web_req *r, const struct letter_list *l,
 static int
 asked_range(struct web_req *r, int year, struct ymd *from, struct ymd *to)
 {
-	const char *when = http_req_query(r->hr, "when");
-
-	if (year != r->today.y || (when != NULL && strcmp(when, "all") == 0)) {
+	if (year != r->today.y || whole_year(r)) {
 		*from = (struct ymd){ year, 1, 1 };
 		*to = (struct ymd){ year, 12, 31 };
 		return 1;
@@ -520,7 +529,8 @@ web_letter_sent(struct web_req *r)
 		return rc == 1 ? web_error(r, 404, "Không có dịp này.",
 		    "There is no such occasion.") : web_unsaved(r);
 	buf_init(&to);
-	buf_printf(&to, "/app/letters?year=%ld", year);
+	buf_printf(&to, "/app/letters?year=%ld%s", year, whole_year(r) ?
+	    "&when=all" : "");
 	web_dirty(r);
 	rc = web_redirect_flash(r, to.data, "saved", NULL);
 	activity_release(&a);
@@ -548,7 +558,8 @@ web_letter_unsent(struct web_req *r)
 		    "đánh dấu đã gửi.", "The letters of this occasion are not "
 		    "marked as sent.") : web_unsaved(r);
 	buf_init(&to);
-	buf_printf(&to, "/app/letters?year=%ld", year);
+	buf_printf(&to, "/app/letters?year=%ld%s", year, whole_year(r) ?
+	    "&when=all" : "");
 	web_dirty(r);
 	rc = web_redirect_flash(r, to.data, "saved", NULL);
 	buf_release(&to);

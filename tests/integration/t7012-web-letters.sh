@@ -163,6 +163,15 @@ expect "still one activity, done" sh -c '[ "$(wc -l <"$1")" -eq 1 ] &&
     grep -q "^1	2024-10-15	done	" "$1"' _ "$T/acts3"
 expect "audited twice as sent" \
     [ "$(K audit | grep -c '	letter.sent	activity:1	')" -eq 2 ]
+# From the whole year's list, back to the whole year's list.
+web_get editor '/app/letters?year=2024&when=all' "$T/e4.html" >/dev/null
+expect_grep 'action="/app/letters/unsent?key=national-day%3AKH&amp;year=2024&amp;when=all"' "$T/e4.html"
+expect "undone from the whole year (303)" \
+    [ "$(web_post editor "$UNSENT&when=all")" = 303 ]
+expect_grep '^Location: /app/letters?year=2024&when=all' "$T/post.hdr"
+expect "marked again from the whole year (303)" \
+    [ "$(web_post editor "$SENT&when=all")" = 303 ]
+expect_grep '^Location: /app/letters?year=2024&when=all' "$T/post.hdr"
 # A letter activity entered by hand (category letter) counts as sent.
 K activity add --title 'Thư gửi Đại sứ quán Lào' --start 2024-11-28 \
     --observance national-day:LA --category letter --status done \
