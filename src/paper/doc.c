@@ -1091,12 +1091,44 @@ html_block(const struct doc *d, const struct block *p, int h, size_t *k,
 	}
 }
 
+/* Folding (fold set): each top-level section and each appendix's body
+ * is a <details> whose <summary> is its heading, so a long document
+ * reads as its outline and opens where asked, without JavaScript.
+ * *open says whether a <details> is open; this closes it before p and
+ * opens the next one where p starts a section.  1 when p's heading
+ * was written as the summary (html_block is then skipped). */
+static int
+html_fold(const struct block *p, int h, int *open, struct buf *b)
+{
+	int top = p->type == B_HEADING && p->level == 1;
+
+	if (*open && (top || p->type == B_APPENDIX || p->type == B_END)) {
+		html_raw(b, "</details>\n");
+		*open = 0;
+	}
+	if (!top)
+		return 0;
+	html_printf(b, "<details class=\"fold\"><summary><h%d>%s</h%d>"
+	    "</summary>\n", h + 1, p->text, h + 1);
+	*open = 1;
+	return 1;
+}
+
+/* After an appendix's heading: its calendar folded under one line. */
 static void
-html_body(const struct doc *d, int h, struct buf *b)
+html_fold_appendix(const struct doc *d, int *open, struct buf *b)
+{
+	html_printf(b, "<details class=\"fold\"><summary>%s</summary>\n",
+	    d->lang == LANG_EN ? "Show the calendar" : "Xem lịch các ngày");
+	*open = 1;
+}
+
+static void
+html_body(const struct doc *d, int h, int fold, struct buf *b)
 {
 	const struct block *p;
 	size_t i, k = 0;
-	int depth = 0, ol = 0;
+	int depth = 0, ol = 0, open = 0;
 
 	if (!d->appendix_only)
 		html_head(d, h, b);
@@ -1108,9 +1140,15 @@ html_body(const struct doc *d, int h, struct buf *b)
 			continue;
 		}
 		html_list(b, &depth, &ol, -1, 0, NULL);
+		if (fold && html_fold(p, h, &open, b))
+			continue;
 		html_block(d, p, h, &k, b);
+		if (fold && p->type == B_APPENDIX)
+			html_fold_appendix(d, &open, b);
 	}
 	html_list(b, &depth, &ol, -1, 0, NULL);
+	if (open)
+		html_raw(b, "</details>\n");
 	if (k > 0)
 		html_raw(b, "</section>\n");
 }
@@ -1127,7 +1165,7 @@ render_html(const struct doc *d, struct buf *b)
 	html_raw(b, "<style>");
 	html_raw(b, html_style);
 	html_raw(b, "</style>\n</head>\n<body>\n");
-	html_body(d, 1, b);
+	html_body(d, 1, 0, b);
 	html_raw(b, "</body>\n</html>\n");
 }
 
@@ -1390,7 +1428,7 @@ doc_render(const struct doc *d, enum doc_format fmt, struct buf *out)
 		return 0;
 	case DOC_HTML_FRAGMENT:
 		/* The page has its <h1>: the kind is an <h2>. */
-		html_body(d, 2, out);
+		html_body(d, 2, 0, out);
 		return 0;
 	case DOC_DOCX:
 		return render_docx(d, out);
@@ -1401,6 +1439,13 @@ doc_render(const struct doc *d, enum doc_format fmt, struct buf *out)
 	}
 	log_warnx("doc: no %s rendering of a document", doc_format_ext(fmt));
 	return -1;
+}
+
+int
+doc_render_folded(const struct doc *d, struct buf *out)
+{
+	html_body(d, 2, 1, out);
+	return 0;
 }
 
 int

@@ -141,6 +141,10 @@ void doc_appendix(struct doc *d, const char *title);
  * LibreOffice: pdf.h) appended to out, or -1 logged.  DOC_CSV is not a
  * document's (-1). */
 int doc_render(const struct doc *d, enum doc_format fmt, struct buf *out);
+
+/* d as DOC_HTML_FRAGMENT, but each top-level section and appendix
+ * folded in a <details> under its heading (a page's preview); 0. */
+int doc_render_folded(const struct doc *d, struct buf *out);
 /*
  * Render the documents v[0..n) (n > 0) as one file, each beginning a new
  * page: DOC_DOCX (and DOC_PDF made from it) with each document a section

@@ -139,6 +139,41 @@ letter_mark_sent(struct store *st, const struct config *cfg,
 	return ret;
 }
 
+long
+letter_marked(const struct activity_list *al, const char *key, int year,
+    const char *domain)
+{
+	char *uid = letter_uid(key, year, domain);
+	long id = 0;
+	size_t i;
+
+	for (i = 0; i < al->n && id == 0; i++)
+		if (al->v[i].status == ACTIVITY_DONE && al->v[i].uid != NULL &&
+		    strcmp(al->v[i].uid, uid) == 0)
+			id = al->v[i].id;
+	free(uid);
+	return id;
+}
+
+int
+letter_mark_unsent(struct store *st, const struct activity_list *al,
+    const char *domain, const char *key, int year, const char *who,
+    time_t now)
+{
+	struct activity a;
+	long id = letter_marked(al, key, year, domain);
+	int changed, ret;
+
+	if (id == 0)
+		return 1;
+	if ((ret = activity_get(st, id, &a)) != 0)
+		return ret;
+	a.status = ACTIVITY_CANCELLED;
+	ret = activity_save(st, &a, who, "letter.unsent", now, &changed);
+	activity_release(&a);
+	return ret;
+}
+
 /* A template's sections joined as one line ([summary], [salutation]). */
 static char *
 one_line(const struct letter_tmpl *t, int sect, const char *const *v)

@@ -128,4 +128,20 @@ int letter_mark_sent(struct store *st, const struct config *cfg,
     int year, struct ymd today, const char *who, time_t now,
     struct activity *a);
 
+/* The id of the done activity letter_mark_sent() recorded for key's
+ * occasion in year among al, 0 when there is none. */
+long letter_marked(const struct activity_list *al, const char *key,
+    int year, const char *domain);
+
+/*
+ * Undo letter_mark_sent() for key's occasion in year: the activity with
+ * the letter UID among al is cancelled (so letter_sent() no longer counts
+ * it, and marking again makes it done again), saved by who with its audit
+ * row ("letter.unsent", activity_save()).  0, 1 when the letters were not
+ * marked sent that way, -1 on error (logged; nothing saved).
+ */
+int letter_mark_unsent(struct store *st, const struct activity_list *al,
+    const char *domain, const char *key, int year, const char *who,
+    time_t now);
+
 #endif

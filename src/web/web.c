@@ -77,6 +77,7 @@ static const struct route routes[] = {
 	{ "GET", "/app/letters", V, web_letters },
 	{ "GET", "/app/letters/*", V, web_letter_file },
 	{ "POST", "/app/letters/sent", E, web_letter_sent },
+	{ "POST", "/app/letters/unsent", E, web_letter_unsent },
 	{ "GET", "/app/login", P, web_login_form },
 	{ "POST", "/app/login", P, web_login },
 	{ "POST", "/app/logout", V, web_logout },

@@ -66,34 +66,66 @@ texts_link(struct web_req *r, const char *doc, int year)
 	buf_release(&keys);
 }
 
+/* What a download's format is to staff: "Word", not ".docx". */
+static const char *
+format_label(struct web_req *r, const char *ext)
+{
+	if (strcmp(ext, "docx") == 0)
+		return "Word";
+	if (strcmp(ext, "pdf") == 0)
+		return "PDF";
+	if (strcmp(ext, "md") == 0)
+		return "Markdown";
+	if (strcmp(ext, "csv") == 0)
+		return L(r, "bảng tính (CSV)", "spreadsheet (CSV)");
+	return L(r, "trang in (HTML)", "printable page (HTML)");
+}
+
+/* What year's document of prefix is called: "Kế hoạch năm 2024". */
+static void
+doc_name(struct web_req *r, const char *prefix, int year, char *s,
+    size_t size)
+{
+	const char *name = strcmp(prefix, "report") == 0 ?
+	    L(r, "Báo cáo năm", "Report") : strcmp(prefix, "plan") == 0 ?
+	    L(r, "Kế hoạch năm", "Plan") : L(r, "Phụ lục kế hoạch năm",
+	    "Plan appendix");
+
+	snprintf(s, size, "%s %d", name, year);
+}
+
 /* A row of downloads of year's document: prefix-YEAR.EXT for each of n
- * extensions, the report's and the plan's also as a draft that names
- * the sections not written, with a link to those sections. */
+ * extensions, each named by what it is ("Kế hoạch năm 2024 — Word"),
+ * the report's and the plan's also as a draft that names the sections
+ * not written, with a link to those sections. */
 static void
 downloads(struct web_req *r, int year, const char *prefix,
     const char *const *ext, size_t n)
 {
-	size_t i, k = 0;
+	size_t i;
 	int pdf = pdf_available();
+	char name[80];
 	/* The documents with narrative sections (the appendix has none). */
 	const char *doc = strcmp(prefix, "report") == 0 ? "report" :
 	    strcmp(prefix, "plan") == 0 ? "plan" : NULL;
 
-	html_printf(r->out, "<tr><th scope=\"row\">%s %d</th><td>", L(r, "Năm",
-	    "Year"), year);
+	doc_name(r, prefix, year, name, sizeof(name));
+	html_printf(r->out, "<tr><th scope=\"row\">%s</th><td><ul "
+	    "class=\"downloads\">", name);
 	/* A PDF only where LibreOffice can make it. */
 	for (i = 0; i < n; i++)
 		if (pdf || strcmp(ext[i], "pdf") != 0)
-			html_printf(r->out, "%s<a href=\"%s/app/documents/"
-			    "%s-%d.%s\" download>%s-%d.%s</a>", k++ > 0 ?
-			    " · " : "", r->root, prefix, year, ext[i], prefix,
-			    year, ext[i]);
+			html_printf(r->out, "<li><a href=\"%s/app/documents/"
+			    "%s-%d.%s\" download>%s — %s</a></li>", r->root,
+			    prefix, year, ext[i], name, format_label(r,
+			    ext[i]));
 	if (doc != NULL)
-		html_printf(r->out, " · <a href=\"%s/app/documents/%s-%d.docx"
-		    "?draft=1\" download>%s</a>", r->root, prefix, year,
-		    L(r, "bản dự thảo (.docx, ghi các mục chưa viết)",
-		    "draft (.docx, naming the sections not written)"));
-	html_raw(r->out, "</td>");
+		html_printf(r->out, "<li><a href=\"%s/app/documents/%s-%d."
+		    "docx?draft=1\" download>%s — %s</a></li>", r->root,
+		    prefix, year, name, L(r, "bản dự thảo (Word, ghi các "
+		    "mục chưa viết)", "draft (Word, naming the sections not "
+		    "written)"));
+	html_raw(r->out, "</ul></td>");
 	if (doc != NULL)
 		texts_link(r, doc, year);
 	html_raw(r->out, "</tr>\n");
@@ -255,7 +287,7 @@ web_documents(struct web_req *r)
 	picks(r, plan);
 	html_raw(r->out, "<article class=\"card plan\">\n");
 	d = plan_doc(plan);
-	ret = doc_render(d, DOC_HTML_FRAGMENT, r->out);
+	ret = doc_render_folded(d, r->out);
 	doc_free(d);
 	html_raw(r->out, "</article>\n");
 	ui_end(r);

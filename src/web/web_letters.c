@@ -27,6 +27,8 @@
 
 /* Letters are due this many days ahead (as the digest lists them). */
 #define DUE_DAYS	30
+/* The page starts at the letters of this many days ahead. */
+#define AHEAD_DAYS	60
 
 /* What the page is asked for: ?country=CC&lang=vi|en, as the command
  * line's --country and --lang. */
@@ -126,8 +128,8 @@ asked_query(const struct asked *a, char sep, struct buf *out)
 /* The year's letters as asked; 0 or -1 (logged, a template's error
  * included). */
 static int
-build(struct web_req *r, int year, const struct asked *a,
-    struct letter_list *out)
+build(struct web_req *r, struct ymd from, struct ymd to,
+    const struct asked *a, struct letter_list *out)
 {
 	struct letter_input in;
 
@@ -139,8 +141,8 @@ build(struct web_req *r, int year, const struct asked *a,
 	in.cfg = r->cfg;
 	in.data = r->data;
 	in.lunar = r->lunar;
-	in.from = (struct ymd){ year, 1, 1 };
-	in.to = (struct ymd){ year, 12, 31 };
+	in.from = from;
+	in.to = to;
 	in.country = a->country[0] != '\0' ? a->country : NULL;
 	in.langs = a->langs;
 	return letter_build(&in, out);
@@ -153,14 +155,37 @@ addressees(struct web_req *r, const struct letter *l, size_t n,
 {
 	size_t i;
 
-	html_raw(r->out, "<ul>");
+	html_raw(r->out, "<ul class=\"addressees\">");
 	for (i = 0; i < n; i++)
 		html_printf(r->out, "<li>%s%s <a href=\"%s/app/letters/%s."
-		    "docx%s\">docx</a> · <a href=\"%s/app/letters/%s.md%s\">"
-		    "md</a></li>",
+		    "docx%s\">Word</a> · <a href=\"%s/app/letters/%s.md%s\">"
+		    "Markdown</a></li>",
 		    l[i].salutation, l[i].lang == LANG_EN ? " (English)" : "",
 		    r->root, l[i].name, query, r->root, l[i].name, query);
 	html_raw(r->out, "</ul>");
+}
+
+/* 1 if the whole year is asked for (?when=all). */
+static int
+whole_year(struct web_req *r)
+{
+	const char *when = http_req_query(r->hr, "when");
+
+	return when != NULL && strcmp(when, "all") == 0;
+}
+
+/* "Đánh dấu đã gửi" asks first, without JavaScript: it opens to say
+ * what will be recorded, with the real button inside. */
+static void
+confirm_sent(struct web_req *r, const struct letter *l, const char *action)
+{
+	html_printf(r->out, "<details class=\"confirm\"><summary>%s"
+	    "</summary><p>%s %s?</p>", L(r, "Đánh dấu đã gửi", "Mark as sent"),
+	    L(r, "Ghi nhận đã gửi thư chúc mừng", "Record as sent the letters "
+	    "for"), l->title[r->lang]);
+	ui_button(r, action, L(r, "Xác nhận đã gửi", "Confirm: sent"), NULL,
+	    NULL);
+	html_raw(r->out, "</details>");
 }
 
 /* One occasion's row: date, title (and, for staff, how sure its date
@@ -188,13 +213,18 @@ occasion_row(struct web_req *r, const struct letter *l, size_t n,
 	    left < 0 ? L(r, "Chưa ghi nhận đã gửi", "Not recorded as sent") :
 	    left <= DUE_DAYS ? L(r, "Cần gửi", "Due") : L(r, "Chưa đến hạn",
 	    "Not yet due"));
-	if (!sent && (int)r->s.user.role >= ROLE_EDITOR) {
+	if ((int)r->s.user.role >= ROLE_EDITOR) {
 		esc_url(&enc, l->key);
-		buf_printf(&action, "/app/letters/sent?key=%s&year=%d",
-		    enc.data, l->date.y);
-		html_raw(r->out, " ");
-		ui_button(r, action.data, L(r, "Đánh dấu đã gửi",
-		    "Mark as sent"), "secondary", NULL);
+		/* Back to the same list after: the whole year if asked. */
+		buf_printf(&action, "/app/letters/%s?key=%s&year=%d%s", sent ?
+		    "unsent" : "sent", enc.data, l->date.y, whole_year(r) ?
+		    "&when=all" : "");
+		if (sent && letter_marked(&r->data->acts, l->key, l->date.y,
+		    r->cfg->domain) != 0)
+			ui_button(r, action.data, L(r, "Hủy đánh dấu",
+			    "Undo"), "secondary", NULL);
+		else if (!sent)
+			confirm_sent(r, l, action.data);
 	}
 	html_raw(r->out, "</td></tr>\n");
 	buf_release(&action);
@@ -257,8 +287,11 @@ country_pairs(struct web_req *r)
 
 /* The form of the page's options: year, country, language. */
 static void
-options_form(struct web_req *r, int year, const struct asked *a)
+options_form(struct web_req *r, int year, int all, const struct asked *a)
 {
+	const char *const whens[] = { "", L(r, "60 ngày tới (năm nay)",
+	    "The next 60 days (this year)"), "all", L(r, "Cả năm", "The whole "
+	    "year"), NULL };
 	const char *const langs[] = { "", L(r, "Theo cấu hình",
 	    "As configured"), "vi", L(r, "Tiếng Việt", "Vietnamese"), "en",
 	    L(r, "Tiếng Anh", "English"), NULL };
@@ -274,6 +307,8 @@ options_form(struct web_req *r, int year, const struct asked *a)
 	    (const char *const *)countries, a->country);
 	ui_select(r, "lang", L(r, "Ngôn ngữ", "Language"), langs,
 	    lang != NULL ? lang : "");
+	ui_select(r, "when", L(r, "Thời gian", "When"), whens,
+	    all ? "all" : "");
 	html_printf(r->out, "<button type=\"submit\">%s</button></form>\n",
 	    L(r, "Xem", "Show"));
 	for (i = 0; countries[i] != NULL; i++)
@@ -285,14 +320,19 @@ options_form(struct web_req *r, int year, const struct asked *a)
  * none; query carries the options into the links. */
 static void
 listing(struct web_req *r, const struct letter_list *l,
-    const struct asked *a, int year, const char *query)
+    const struct asked *a, int year, int all, const char *query)
 {
-	static const char *const keep[] = { "year", "country", "lang", NULL };
+	static const char *const keep[] = { "year", "country", "lang", "when",
+	    NULL };
 	struct ui_page pg;
 
 	if (a->refused_vi != NULL)
 		html_printf(r->out, "<p>%s</p>\n", L(r, a->refused_vi,
 		    a->refused_en));
+	else if (l->n == 0 && !all)
+		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có thư nào "
+		    "đến hạn trong 60 ngày tới.", "No letters are due in the next "
+		    "60 days."));
 	else if (l->n == 0)
 		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có thư nào "
 		    "trong năm này.", "There are no letters this year."));
@@ -314,18 +354,63 @@ listing(struct web_req *r, const struct letter_list *l,
 	ui_pager(r, "/app/letters", keep, &pg);
 }
 
+/* Which letters the page lists: those due in the next AHEAD_DAYS days
+ * (from today, over the new year too) unless the whole year is asked
+ * (?when=all) or another year than this one; 1 for the whole year. */
+static int
+asked_range(struct web_req *r, int year, struct ymd *from, struct ymd *to)
+{
+	if (year != r->today.y || whole_year(r)) {
+		*from = (struct ymd){ year, 1, 1 };
+		*to = (struct ymd){ year, 12, 31 };
+		return 1;
+	}
+	*from = r->today;
+	*to = util_ymd_add_days(r->today, AHEAD_DAYS);
+	return 0;
+}
+
+/* What the list holds, and the link to the rest of the year. */
+static void
+range_note(struct web_req *r, int year, int all, struct ymd from,
+    struct ymd to, const char *query)
+{
+	html_raw(r->out, "<p class=\"range\">");
+	if (all)
+		html_printf(r->out, "%s %d.", L(r, "Các thư của cả năm",
+		    "The letters of the whole year"), year);
+	else {
+		html_printf(r->out, "%s ", L(r, "Các thư đến hạn trong 60 ngày "
+		    "tới, từ", "The letters due in the next 60 days, from"));
+		ui_date(r, from);
+		html_printf(r->out, " %s ", L(r, "đến", "to"));
+		ui_date(r, to);
+		html_raw(r->out, ".");
+	}
+	if (year == r->today.y)
+		html_printf(r->out, " <a href=\"%s/app/letters%s%s%s\">%s</a>",
+		    r->root, *query != '\0' ? query : "?", *query != '\0' ?
+		    "&" : "", all ? "when=next" : "when=all", all ? L(r,
+		    "Chỉ xem 60 ngày tới", "Only the next 60 days") : L(r,
+		    "Xem cả năm, kể cả các thư đã qua", "The whole year, past "
+		    "letters too"));
+	html_raw(r->out, "</p>\n");
+}
+
 int
 web_letters(struct web_req *r)
 {
 	struct letter_list l;
 	struct asked a;
 	struct buf query;
-	int year = ui_asked_year(r);
+	struct ymd from, to;
+	int year = ui_asked_year(r), all;
 
 	if (asked_read(r, &a) == 1)
 		return web_error(r, 404, "Không có nước này.",
 		    "There is no such country.");
-	if (has_mission(r, &a) == -1 || build(r, year, &a, &l) == -1)
+	all = asked_range(r, year, &from, &to);
+	if (has_mission(r, &a) == -1 || build(r, from, to, &a, &l) == -1)
 		return web_error(r, 500, "Không soạn được thư: hãy xem nhật ký "
 		    "của máy chủ (mẫu thư trong tệp cấu hình).", "The letters "
 		    "could not be drafted: see the server's log (the letter "
@@ -341,7 +426,7 @@ web_letters(struct web_req *r)
 	    "Letters for the national days and the milestone anniversaries "
 	    "of relations to the missions of the"), r->root,
 	    L(r, "danh bạ", "contacts"));
-	options_form(r, year, &a);
+	options_form(r, year, all, &a);
 	if (a.en_dropped && a.refused_vi == NULL)
 		html_printf(r->out, "<p class=\"error\" role=\"alert\">%s"
 		    "</p>\n", L(r, "Chưa có thư tiếng Anh: khai báo tên tiếng "
@@ -349,7 +434,11 @@ web_letters(struct web_req *r)
 		    "tệp cấu hình).",
 		    "No English letters: set the union's English name (name_en "
 		    "in [organisation] of the configuration)."));
-	listing(r, &l, &a, year, query.data != NULL ? query.data : "");
+	range_note(r, year, all, from, to, query.data != NULL ? query.data :
+	    "");
+	html_raw(r->out, "<div class=\"letters-list\">");
+	listing(r, &l, &a, year, all, query.data != NULL ? query.data : "");
+	html_raw(r->out, "</div>\n");
 	ui_end(r);
 	letter_list_release(&l);
 	buf_release(&query);
@@ -392,7 +481,8 @@ web_letter_file(struct web_req *r)
 	    asked_read(r, &a) == 1)
 		return web_error(r, 404, "Không có thư này.",
 		    "There is no such letter.");
-	if (has_mission(r, &a) == -1 || build(r, year, &a, &l) == -1)
+	if (has_mission(r, &a) == -1 || build(r, (struct ymd){ year, 1, 1 },
+	    (struct ymd){ year, 12, 31 }, &a, &l) == -1)
 		return -1;
 	/* "2024-letters.docx": every letter asked for, one a page. */
 	snprintf(all, sizeof(all), "%d-letters", year);
@@ -439,10 +529,39 @@ web_letter_sent(struct web_req *r)
 		return rc == 1 ? web_error(r, 404, "Không có dịp này.",
 		    "There is no such occasion.") : web_unsaved(r);
 	buf_init(&to);
-	buf_printf(&to, "/app/letters?year=%ld", year);
+	buf_printf(&to, "/app/letters?year=%ld%s", year, whole_year(r) ?
+	    "&when=all" : "");
 	web_dirty(r);
 	rc = web_redirect_flash(r, to.data, "saved", NULL);
 	activity_release(&a);
+	buf_release(&to);
+	return rc;
+}
+
+int
+web_letter_unsent(struct web_req *r)
+{
+	const char *key = http_req_query(r->hr, "key");
+	const char *ys = http_req_query(r->hr, "year");
+	struct buf to;
+	long year;
+	int rc;
+
+	if (key == NULL || ys == NULL || util_parse_int(ys, LUNAR_MIN_YEAR,
+	    LUNAR_MAX_YEAR - 1, &year) == -1 || text_check(key, TEXT_KEY_MAX,
+	    TEXT_REQUIRED, NULL) == -1)
+		return web_error(r, 404, "Không có dịp này.",
+		    "There is no such occasion.");
+	if ((rc = letter_mark_unsent(r->st, &r->data->acts, r->cfg->domain,
+	    key, (int)year, r->s.user.email, r->now)) != 0)
+		return rc == 1 ? web_error(r, 404, "Thư của dịp này chưa được "
+		    "đánh dấu đã gửi.", "The letters of this occasion are not "
+		    "marked as sent.") : web_unsaved(r);
+	buf_init(&to);
+	buf_printf(&to, "/app/letters?year=%ld%s", year, whole_year(r) ?
+	    "&when=all" : "");
+	web_dirty(r);
+	rc = web_redirect_flash(r, to.data, "saved", NULL);
 	buf_release(&to);
 	return rc;
 }

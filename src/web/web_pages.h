@@ -118,6 +118,7 @@ int web_import(struct web_req *r);
 int web_letters(struct web_req *r);
 int web_letter_file(struct web_req *r);
 int web_letter_sent(struct web_req *r);
+int web_letter_unsent(struct web_req *r);
 
 /* web_outbox.c: Hộp thư đi (admins). */
 int web_outbox(struct web_req *r);

@@ -69,6 +69,27 @@ for y in 2023 2024; do
 	expect_grep "<a href=\"/app/documents/plan-$y.docx\" download>" "$T/d.html"
 done
 expect_grep '&lt;script&gt;alert(1)&lt;/script&gt; ngày' "$T/d.html"
+# Downloads are named by what they are, not by their file names.
+expect_grep '<a href="/app/documents/plan-2024.docx" download>Kế hoạch năm 2024 — Word</a>' "$T/d.html"
+expect_grep '<a href="/app/documents/plan-2024.md" download>Kế hoạch năm 2024 — Markdown</a>' "$T/d.html"
+expect_grep '<a href="/app/documents/plan-2023.csv" download>Kế hoạch năm 2023 — bảng tính (CSV)</a>' "$T/d.html"
+expect_grep '<a href="/app/documents/plan-appendix-2023.docx" download>Phụ lục kế hoạch năm 2023 — Word</a>' "$T/d.html"
+expect_grep '<a href="/app/documents/plan-2023.docx?draft=1" download>Kế hoạch năm 2023 — bản dự thảo' "$T/d.html"
+expect_no_grep 'download>[a-z-]*-20[0-9][0-9]\.' "$T/d.html"
+# A PDF is offered only where LibreOffice is installed.
+if grep -q 'plan-2024.pdf"' "$T/d.html"; then
+	expect_grep 'plan-2024.pdf" download>Kế hoạch năm 2024 — PDF</a>' "$T/d.html"
+fi
+# The preview is folded by section, each heading its summary.
+expect_grep '<details class="fold"><summary><h3>II. Nội dung</h3></summary>' "$T/d.html"
+n=$(grep -c '<details class="fold">' "$T/d.html")
+m=$(grep -c '</details>' "$T/d.html")
+expect "the preview folds its sections ($n)" [ "$n" -ge 3 ]
+expect "each fold is closed ($n opened, $m closed)" [ "$m" -ge "$n" ]
+curl -s -b "$T/viewer.jar" -b kyniem_lang=en -o "$T/d.en.html" \
+    "$BASE/app/documents"
+expect_grep '<a href="/app/documents/plan-2024.docx" download>Plan 2024 — Word</a>' "$T/d.en.html"
+expect_grep '<a href="/app/documents/plan-appendix-2023.md" download>Plan appendix 2023 — Markdown</a>' "$T/d.en.html"
 expect_no_grep '<script>alert' "$T/d.html"
 # Weighed on the wire, gzipped, as the browser test weighs pages: the
 # page has the whole plan and, since 1.1 is ranked, the table of its
