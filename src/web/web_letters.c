@@ -337,10 +337,11 @@ listing(struct web_req *r, const struct letter_list *l,
 		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có thư nào "
 		    "trong năm này.", "There are no letters this year."));
 	else {
+		/* The whole year's, whichever days the list shows. */
 		html_printf(r->out, "<p><a class=\"button\" href=\"%s/app/"
-		    "letters/%d-letters.docx%s\">%s</a></p>\n", r->root, year,
-		    query, L(r, "Tải tất cả (.docx, mỗi thư một trang)",
-		    "Download all (.docx, a letter a page)"));
+		    "letters/%d-letters.docx%s\">%s %d — Word</a></p>\n",
+		    r->root, year, query, L(r, "Tất cả thư chúc mừng năm",
+		    "All the congratulation letters of"), year);
 		ui_table_begin(r, 0, L(r, "Ngày", "Date"), L(r, "Dịp và nơi "
 		    "nhận", "Occasion and addressees"), L(r, "Trạng thái",
 		    "State"), NULL);

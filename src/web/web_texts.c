@@ -259,7 +259,8 @@ preview(struct web_req *r, const char *doc, int year)
 		plan_free(p);
 	} else if (report_build(&in, &d, NULL) == -1)
 		return -1;
-	ret = doc_render(d, DOC_HTML_FRAGMENT, r->out);
+	/* Folded by section: the page stays short, the outline first. */
+	ret = doc_render_folded(d, r->out);
 	doc_free(d);
 	if (ret == -1)
 		return -1;

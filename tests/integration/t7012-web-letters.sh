@@ -42,7 +42,7 @@ expect "Laos's is not yet" \
 expect "no relation letter in 2024 (57 and 62 years are no milestones)" \
     [ "$(grep -c 'quan hệ ngoại giao Việt Nam' "$T/v.html")" -eq 0 ]
 expect_grep '<option value="JP">Nhật Bản (JP)</option>' "$T/v.html"
-expect_grep 'href="/app/letters/2024-letters.docx">Tải tất cả' "$T/v.html"
+expect_grep 'href="/app/letters/2024-letters.docx">Tất cả thư chúc mừng năm 2024 — Word</a>' "$T/v.html"
 expect_no_grep '/app/letters/sent' "$T/v.html"
 expect_grep 'href="/app/contacts"' "$T/v.html"
 expect_grep '<p class="range">Các thư đến hạn trong 60 ngày tới, từ 15/10/2024 đến 14/12/2024. <a href="/app/letters?when=all">Xem cả năm, kể cả các thư đã qua</a></p>' "$T/v.html"

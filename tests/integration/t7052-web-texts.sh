@@ -60,7 +60,7 @@ expect_grep '<li><a href="#s-assessment">Kết quả đạt được</a></li>' "
 expect_no_grep '<li><a href="#s-context">' "$T/v.html"
 expect_no_grep '<li><a href="#s-lessons">' "$T/v.html"
 expect_grep '<h2 id="preview">Xem trước toàn văn</h2>' "$T/v.html"
-expect_grep '<h3>I. Bối cảnh tình hình</h3>' "$T/v.html"
+expect_grep '<details class="fold"><summary><h3>I. Bối cảnh tình hình</h3></summary>' "$T/v.html"
 expect "a viewer may not save (403)" \
     [ "$(web_post viewer /app/texts/report/2024 context=x)" = 403 ]
 

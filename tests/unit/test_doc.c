@@ -192,6 +192,20 @@ START_TEST(html)
 	ck_assert_ptr_nonnull(strstr(b.data, "<h2 class=\"kind\">KẾ HOẠCH"
 	    "</h2>"));
 	ck_assert_ptr_nonnull(strstr(b.data, "<h3>I. Công tác hữu nghị</h3>"));
+	b.len = 0;
+	/* Folded: the top section under its heading, closed before the
+	 * recipients and signature; the lower heading stays a heading. */
+	ck_assert_int_eq(doc_render_folded(d, &b), 0);
+	ck_assert_ptr_nonnull(strstr(b.data, "<details class=\"fold\"><summary>"
+	    "<h3>I. Công tác hữu nghị</h3></summary>\n<h4>1. Kỷ niệm</h4>\n"));
+	ck_assert_ptr_null(strstr(strstr(b.data, "</summary>") + 1,
+	    "<summary>"));
+	ck_assert_ptr_nonnull(strstr(b.data, "</details>\n"));
+	ck_assert_ptr_null(strstr(strstr(b.data, "</details>") + 1,
+	    "</details>"));
+	ck_assert(strstr(b.data, "Lưu: VT.") > strstr(b.data, "</details>"));
+	ck_assert(strstr(b.data, "Nhật &lt;Bản&gt;") < strstr(b.data,
+	    "</details>"));
 	buf_release(&b);
 	doc_free(d);
 }
