@@ -12,10 +12,13 @@
 #include <string.h>
 
 #include "jcs.h"
+#include "jsonw.h"
+#include "log.h"
 #include "record.h"
 #include "sign.h"
 #include "text.h"
 #include "util.h"
+#include "vntime.h"
 
 /* JSON numbers above this lose digits in ECMAScript (RFC 8785). */
 #define SAFE_MAX	9007199254740991LL
@@ -704,4 +707,70 @@ record_parse_instant(const char *s, time_t *out)
 	*out = (time_t)util_days_from_civil(y, mo, d) * 86400 + h * 3600 +
 	    mi * 60 + sec - off;
 	return 0;
+}
+
+void
+record_write_head(struct jsonw *j, const char *level, const char *id,
+    const char *name, const char *province, int year, time_t now,
+    const char *version)
+{
+	struct buf when, gen;
+
+	buf_init(&when);
+	buf_init(&gen);
+	vntime_format_rfc3339(now, &when);
+	buf_printf(&gen, "kyniem %s", version);
+	jsonw_str(j, "format", RECORD_FORMAT);
+	jsonw_int(j, "version", RECORD_VERSION);
+	jsonw_str(j, "level", level);
+	jsonw_object(j, "union");
+	jsonw_str(j, "id", id);
+	jsonw_str(j, "name", name);
+	if (province == NULL || *province == '\0')
+		jsonw_null(j, "province");
+	else
+		jsonw_str(j, "province", province);
+	jsonw_end(j);
+	jsonw_int(j, "year", year);
+	jsonw_str(j, "generated_at", when.data);
+	jsonw_str(j, "generator", gen.data);
+	buf_release(&when);
+	buf_release(&gen);
+}
+
+void
+record_write_signature(struct jsonw *j, const char *key, const char *sig)
+{
+	if (sig == NULL)
+		return;
+	jsonw_object(j, "signature");
+	jsonw_str(j, "alg", "ed25519");
+	jsonw_str(j, "key", key);
+	jsonw_str(j, "value", sig);
+	jsonw_end(j);
+}
+
+int
+record_write(const struct sign_key *k, int (*put)(void *arg,
+    const char *key, const char *sig, struct buf *out), void *arg,
+    struct buf *out)
+{
+	char sig[SIGN_SIG_LEN + 1], why[200];
+	struct buf plain;
+	int ret = -1;
+
+	buf_init(&plain);
+	if (put(arg, NULL, NULL, &plain) == -1)
+		goto done;
+	if (k == NULL) {
+		buf_add(out, plain.data, plain.len);
+		ret = 0;
+	} else if (record_sign(plain.data, plain.len, k, sig, why,
+	    sizeof(why)) == -1)
+		log_warnx("cannot sign the record: %s", why);
+	else
+		ret = put(arg, k->pub, sig, out);
+done:
+	buf_release(&plain);
+	return ret;
 }

@@ -335,41 +335,26 @@ members(struct jsonw *j, const struct config *cfg, const struct cluster_set *s)
 	jsonw_end(j);
 }
 
-static void
-instant(time_t now, char *out, size_t len)
-{
-	struct ymd d = vntime_day(now, NULL);
-	long s = (long)((now + VNTIME_OFFSET) % 86400);
+/* What body() writes a record of. */
+struct record_arg {
+	const struct cluster_input *in;
+	const struct cluster_set *s;
+	const char *version;
+};
 
-	if (s < 0)
-		s += 86400;
-	snprintf(out, len, "%04d-%02d-%02dT%02ld:%02ld:%02ld+07:00", d.y, d.m,
-	    d.d, s / 3600, s / 60 % 60, s % 60);
-}
-
-static void
-body(const struct cluster_input *in, const struct cluster_set *s,
-    const char *version, const char *sig_key, const char *sig,
-    struct buf *out)
+/* The consolidated record (record_write()'s body). */
+static int
+body(void *arg, const char *sig_key, const char *sig, struct buf *out)
 {
-	char when[40], gen[80];
+	const struct record_arg *ra = arg;
+	const struct cluster_input *in = ra->in;
+	const struct cluster_set *s = ra->s;
 	struct jsonw j;
 
-	instant(in->now, when, sizeof(when));
-	snprintf(gen, sizeof(gen), "kyniem %s", version);
 	jsonw_init(&j, out, 2);
 	jsonw_object(&j, NULL);
-	jsonw_str(&j, "format", RECORD_FORMAT);
-	jsonw_int(&j, "version", RECORD_VERSION);
-	jsonw_str(&j, "level", "cluster");
-	jsonw_object(&j, "union");
-	jsonw_str(&j, "id", in->cfg->cluster_id);
-	jsonw_str(&j, "name", cluster_name(in->cfg));
-	jsonw_null(&j, "province");
-	jsonw_end(&j);
-	jsonw_int(&j, "year", in->year);
-	jsonw_str(&j, "generated_at", when);
-	jsonw_str(&j, "generator", gen);
+	record_write_head(&j, "cluster", in->cfg->cluster_id,
+	    cluster_name(in->cfg), NULL, in->year, in->now, ra->version);
 	activities(&j, s);
 	total(&j, s);
 	milestones(&j, "milestones", s, 0);
@@ -378,15 +363,10 @@ body(const struct cluster_input *in, const struct cluster_set *s,
 	milestones(&j, "milestones", s, 1);
 	jsonw_end(&j);
 	members(&j, in->cfg, s);
-	if (sig != NULL) {
-		jsonw_object(&j, "signature");
-		jsonw_str(&j, "alg", "ed25519");
-		jsonw_str(&j, "key", sig_key);
-		jsonw_str(&j, "value", sig);
-		jsonw_end(&j);
-	}
+	record_write_signature(&j, sig_key, sig);
 	jsonw_end(&j);
 	buf_putc(out, '\n');
+	return 0;
 }
 
 int
@@ -394,8 +374,7 @@ cluster_record(const struct cluster_input *in, const struct sign_key *key,
     const char *version, struct buf *out)
 {
 	struct cluster_set s;
-	struct buf plain;
-	char sig[SIGN_SIG_LEN + 1], why[200];
+	struct record_arg ra = { in, &s, version };
 	int ret = -1;
 
 	if (in->cfg->nmembers == 0) {
@@ -408,22 +387,8 @@ cluster_record(const struct cluster_input *in, const struct sign_key *key,
 		    "id (e.g. cum-3)");
 		return -1;
 	}
-	buf_init(&plain);
-	if (cluster_collect(in, &s) == -1)
-		goto done;
-	body(in, &s, version, NULL, NULL, &plain);
-	if (key == NULL) {
-		buf_add(out, plain.data, plain.len);
-		ret = 0;
-	} else if (record_sign(plain.data, plain.len, key, sig, why,
-	    sizeof(why)) == -1)
-		log_warnx("cannot sign the record: %s", why);
-	else {
-		body(in, &s, version, key->pub, sig, out);
-		ret = 0;
-	}
-done:
+	if (cluster_collect(in, &s) == 0)
+		ret = record_write(key, body, &ra, out);
 	cluster_set_release(&s);
-	buf_release(&plain);
 	return ret;
 }
