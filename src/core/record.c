@@ -710,9 +710,9 @@ record_parse_instant(const char *s, time_t *out)
 }
 
 void
-record_write_head(struct jsonw *j, const char *level, const char *id,
-    const char *name, const char *province, int year, time_t now,
-    const char *version)
+record_write_begin(struct jsonw *j, struct buf *out, const char *level,
+    const char *id, const char *name, const char *province, int year,
+    time_t now, const char *version)
 {
 	struct buf when, gen;
 
@@ -720,6 +720,8 @@ record_write_head(struct jsonw *j, const char *level, const char *id,
 	buf_init(&gen);
 	vntime_format_rfc3339(now, &when);
 	buf_printf(&gen, "kyniem %s", version);
+	jsonw_init(j, out, 2);
+	jsonw_object(j, NULL);
 	jsonw_str(j, "format", RECORD_FORMAT);
 	jsonw_int(j, "version", RECORD_VERSION);
 	jsonw_str(j, "level", level);
@@ -739,14 +741,42 @@ record_write_head(struct jsonw *j, const char *level, const char *id,
 }
 
 void
-record_write_signature(struct jsonw *j, const char *key, const char *sig)
+record_write_end(struct jsonw *j, const char *key, const char *sig)
 {
-	if (sig == NULL)
+	if (sig != NULL) {
+		jsonw_object(j, "signature");
+		jsonw_str(j, "alg", "ed25519");
+		jsonw_str(j, "key", key);
+		jsonw_str(j, "value", sig);
+		jsonw_end(j);
+	}
+	jsonw_end(j);
+	buf_putc(j->out, '\n');
+}
+
+void
+record_write_member(struct jsonw *j, const char *key, const char *name)
+{
+	if (key == NULL) {
+		jsonw_null(j, "member");
 		return;
-	jsonw_object(j, "signature");
-	jsonw_str(j, "alg", "ed25519");
+	}
+	jsonw_object(j, "member");
 	jsonw_str(j, "key", key);
-	jsonw_str(j, "value", sig);
+	jsonw_str(j, "name", name);
+	jsonw_end(j);
+}
+
+void
+record_write_amount(struct jsonw *j, long long value, const char *currency)
+{
+	if (currency == NULL) {
+		jsonw_null(j, "amount");
+		return;
+	}
+	jsonw_object(j, "amount");
+	jsonw_int(j, "value", value);
+	jsonw_str(j, "currency", currency);
 	jsonw_end(j);
 }
 

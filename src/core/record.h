@@ -133,20 +133,28 @@ int record_sign(const char *text, size_t len, const struct sign_key *k,
     char sig[SIGN_SIG_LEN + 1], char *why, size_t whylen);
 
 /*
- * What every record starts with, written through j (an open object):
- * format, version, level ("union" or "cluster"), the union (id, name,
- * province: NULL or "" writes null), year, generated_at (now in
- * Vietnam's time) and generator ("kyniem VERSION").
+ * Start a record in out, on a few lines a person can read (the
+ * signature covers its canonical form, whatever the spacing), with what
+ * every record starts with: format, version, level ("union" or
+ * "cluster"), the union (id, name, province: NULL or "" writes null),
+ * year, generated_at (now in Vietnam's time) and generator ("kyniem
+ * VERSION").
  */
-void record_write_head(struct jsonw *j, const char *level, const char *id,
-    const char *name, const char *province, int year, time_t now,
-    const char *version);
-/* The signature member, when sig is not NULL: alg, key and value. */
-void record_write_signature(struct jsonw *j, const char *key,
-    const char *sig);
+void record_write_begin(struct jsonw *j, struct buf *out, const char *level,
+    const char *id, const char *name, const char *province, int year,
+    time_t now, const char *version);
+/* End it: the signature member when sig is not NULL (alg, key, value),
+ * the closing brace and a newline. */
+void record_write_end(struct jsonw *j, const char *key, const char *sig);
+/* An activity's member, {key, name}, or null when key is NULL; its aid,
+ * {value, currency}, or null when currency is NULL. */
+void record_write_member(struct jsonw *j, const char *key,
+    const char *name);
+void record_write_amount(struct jsonw *j, long long value,
+    const char *currency);
 /*
- * A record into out: put(arg, key, sig, out) writes it, with
- * record_write_signature(key, sig) in it.  Without k, the unsigned text
+ * A record into out: put(arg, key, sig, out) writes it, ending it with
+ * record_write_end(key, sig).  Without k, the unsigned text
  * (key and sig NULL); with k, the text again with the signature of the
  * unsigned one's canonical bytes.  0, or -1 (logged, or body's -1).
  */

@@ -115,20 +115,8 @@ activity(struct jsonw *j, const struct cluster_member *x,
 	opt_str(j, "partners", a->partners);
 	opt_int(j, "participants", a->participants);
 	opt_str(j, "result", a->result);
-	if (a->member_key != NULL) {
-		jsonw_object(j, "member");
-		jsonw_str(j, "key", a->member_key);
-		jsonw_str(j, "name", a->member_name);
-		jsonw_end(j);
-	} else
-		jsonw_null(j, "member");
-	if (a->amount >= 0 && a->currency != NULL) {
-		jsonw_object(j, "amount");
-		jsonw_int(j, "value", a->amount);
-		jsonw_str(j, "currency", a->currency);
-		jsonw_end(j);
-	} else
-		jsonw_null(j, "amount");
+	record_write_member(j, a->member_key, a->member_name);
+	record_write_amount(j, a->amount, a->amount >= 0 ? a->currency : NULL);
 	opt_int(j, "budget", a->budget);
 	jsonw_bool(j, "milestone", a->milestone);
 	jsonw_str(j, "union", union_of(x, a));
@@ -351,9 +339,7 @@ body(void *arg, const char *sig_key, const char *sig, struct buf *out)
 	const struct cluster_set *s = ra->s;
 	struct jsonw j;
 
-	jsonw_init(&j, out, 2);
-	jsonw_object(&j, NULL);
-	record_write_head(&j, "cluster", in->cfg->cluster_id,
+	record_write_begin(&j, out, "cluster", in->cfg->cluster_id,
 	    cluster_name(in->cfg), NULL, in->year, in->now, ra->version);
 	activities(&j, s);
 	total(&j, s);
@@ -363,9 +349,7 @@ body(void *arg, const char *sig_key, const char *sig, struct buf *out)
 	milestones(&j, "milestones", s, 1);
 	jsonw_end(&j);
 	members(&j, in->cfg, s);
-	record_write_signature(&j, sig_key, sig);
-	jsonw_end(&j);
-	buf_putc(out, '\n');
+	record_write_end(&j, sig_key, sig);
 	return 0;
 }
 

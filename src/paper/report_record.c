@@ -105,20 +105,8 @@ activity(const struct report_ctx *c, struct jsonw *j, const struct activity *a)
 	else
 		jsonw_null(j, "participants");
 	opt_str(j, "result", a->result);
-	if (a->member != NULL) {
-		jsonw_object(j, "member");
-		jsonw_str(j, "key", a->member);
-		jsonw_str(j, "name", m != NULL ? m->name : a->member);
-		jsonw_end(j);
-	} else
-		jsonw_null(j, "member");
-	if (a->amount > 0 && a->currency != NULL) {
-		jsonw_object(j, "amount");
-		jsonw_int(j, "value", a->amount);
-		jsonw_str(j, "currency", a->currency);
-		jsonw_end(j);
-	} else
-		jsonw_null(j, "amount");
+	record_write_member(j, a->member, m != NULL ? m->name : a->member);
+	record_write_amount(j, a->amount, a->amount > 0 ? a->currency : NULL);
 	if (a->budget > 0)
 		jsonw_int(j, "budget", a->budget);
 	else
@@ -312,10 +300,8 @@ body(void *arg, const char *sig_key, const char *sig, struct buf *out)
 	struct jsonw j;
 	size_t i;
 
-	jsonw_init(&j, out, 2);
-	jsonw_object(&j, NULL);
-	record_write_head(&j, "union", cfg->org_id, cfg->org_name != NULL ?
-	    cfg->org_name : "Liên hiệp các tổ chức hữu nghị",
+	record_write_begin(&j, out, "union", cfg->org_id, cfg->org_name !=
+	    NULL ? cfg->org_name : "Liên hiệp các tổ chức hữu nghị",
 	    cfg->org_province, c->in->year, ra->now, ra->version);
 	jsonw_array(&j, "activities");
 	for (i = 0; i < c->nitems; i++)
@@ -326,9 +312,7 @@ body(void *arg, const char *sig_key, const char *sig, struct buf *out)
 	marked(c, &j);
 	if (next_year(c, &j) == -1)
 		return -1;
-	record_write_signature(&j, sig_key, sig);
-	jsonw_end(&j);
-	buf_putc(out, '\n');
+	record_write_end(&j, sig_key, sig);
 	return 0;
 }
 
