@@ -186,21 +186,33 @@ date(struct ctx *c, json_t *obj, const char *path, const char *name)
 	return s;
 }
 
+/* The array name of obj (required) into *a, and room for its elements,
+ * size bytes each (the caller frees it); NULL when it is absent or
+ * empty. */
+static void *
+array_room(struct ctx *c, json_t *obj, const char *path, const char *name,
+    size_t size, json_t **a)
+{
+	*a = get(c, obj, path, name, JSON_ARRAY, 1);
+	if (*a == NULL || json_array_size(*a) == 0)
+		return NULL;
+	return xcalloc(json_array_size(*a), size);
+}
+
 /* An array of strings each ok() accepts, as borrowed pointers (NULL when
  * empty or absent; the caller frees the array). */
 static const char **
 strings(struct ctx *c, json_t *obj, const char *path, const char *name,
     int (*ok)(const char *), const char *what, size_t *n)
 {
-	json_t *a = get(c, obj, path, name, JSON_ARRAY, 1), *v;
-	const char **out;
+	json_t *a, *v;
+	const char **out = array_room(c, obj, path, name, sizeof(*out), &a);
 	char p[PATH_MAX_LEN];
 	size_t i;
 
 	*n = 0;
-	if (a == NULL || json_array_size(a) == 0)
+	if (out == NULL)
 		return NULL;
-	out = xcalloc(json_array_size(a), sizeof(*out));
 	json_array_foreach(a, i, v) {
 		join(p, path, name);
 		if (!json_is_string(v) || !ok(json_string_value(v))) {
@@ -248,15 +260,15 @@ kv_object(struct ctx *c, json_t *obj, const char *path, const char *name,
 static struct record_kv *
 aid(struct ctx *c, json_t *obj, const char *path, size_t *n)
 {
-	json_t *a = get(c, obj, path, "ngo_aid", JSON_ARRAY, 1), *v;
-	struct record_kv *out;
+	json_t *a, *v;
+	struct record_kv *out = array_room(c, obj, path, "ngo_aid",
+	    sizeof(*out), &a);
 	char p[PATH_MAX_LEN];
 	size_t i;
 
 	*n = 0;
-	if (a == NULL || json_array_size(a) == 0)
+	if (out == NULL)
 		return NULL;
-	out = xcalloc(json_array_size(a), sizeof(*out));
 	json_array_foreach(a, i, v) {
 		path_fmt(p, "%s.ngo_aid[%zu]", path, i);
 		if (!json_is_object(v)) {
@@ -755,29 +767,23 @@ record_write_end(struct jsonw *j, const char *key, const char *sig)
 }
 
 void
-record_write_member(struct jsonw *j, const char *key, const char *name)
+record_write_credit(struct jsonw *j, const char *member, const char *name,
+    long long amount, const char *currency)
 {
-	if (key == NULL) {
+	if (member != NULL) {
+		jsonw_object(j, "member");
+		jsonw_str(j, "key", member);
+		jsonw_str(j, "name", name);
+		jsonw_end(j);
+	} else
 		jsonw_null(j, "member");
-		return;
-	}
-	jsonw_object(j, "member");
-	jsonw_str(j, "key", key);
-	jsonw_str(j, "name", name);
-	jsonw_end(j);
-}
-
-void
-record_write_amount(struct jsonw *j, long long value, const char *currency)
-{
-	if (currency == NULL) {
+	if (currency != NULL) {
+		jsonw_object(j, "amount");
+		jsonw_int(j, "value", amount);
+		jsonw_str(j, "currency", currency);
+		jsonw_end(j);
+	} else
 		jsonw_null(j, "amount");
-		return;
-	}
-	jsonw_object(j, "amount");
-	jsonw_int(j, "value", value);
-	jsonw_str(j, "currency", currency);
-	jsonw_end(j);
 }
 
 int

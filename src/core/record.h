@@ -146,12 +146,11 @@ void record_write_begin(struct jsonw *j, struct buf *out, const char *level,
 /* End it: the signature member when sig is not NULL (alg, key, value),
  * the closing brace and a newline. */
 void record_write_end(struct jsonw *j, const char *key, const char *sig);
-/* An activity's member, {key, name}, or null when key is NULL; its aid,
- * {value, currency}, or null when currency is NULL. */
-void record_write_member(struct jsonw *j, const char *key,
-    const char *name);
-void record_write_amount(struct jsonw *j, long long value,
-    const char *currency);
+/* Whom an activity is credited to and what aid it mobilised: member,
+ * {key, name} or null when member is NULL, and amount, {value,
+ * currency} or null when currency is NULL. */
+void record_write_credit(struct jsonw *j, const char *member,
+    const char *name, long long amount, const char *currency);
 /*
  * A record into out: put(arg, key, sig, out) writes it, ending it with
  * record_write_end(key, sig).  Without k, the unsigned text

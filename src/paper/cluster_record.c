@@ -115,8 +115,8 @@ activity(struct jsonw *j, const struct cluster_member *x,
 	opt_str(j, "partners", a->partners);
 	opt_int(j, "participants", a->participants);
 	opt_str(j, "result", a->result);
-	record_write_member(j, a->member_key, a->member_name);
-	record_write_amount(j, a->amount, a->amount >= 0 ? a->currency : NULL);
+	record_write_credit(j, a->member_key, a->member_name, a->amount,
+	    a->amount >= 0 ? a->currency : NULL);
 	opt_int(j, "budget", a->budget);
 	jsonw_bool(j, "milestone", a->milestone);
 	jsonw_str(j, "union", union_of(x, a));
@@ -221,13 +221,26 @@ total(struct jsonw *j, const struct cluster_set *s)
 	free(v);
 }
 
+/* The milestones of member x's record, of its year or (planned) of the
+ * next, and their number in *len (none when it sent no record). */
+static const struct record_milestone *
+milestones_of(const struct cluster_member *x, int planned, size_t *len)
+{
+	if (!x->have) {
+		*len = 0;
+		return NULL;
+	}
+	*len = planned ? x->r.nnext : x->r.nmilestones;
+	return planned ? x->r.next : x->r.milestones;
+}
+
 /* One occasion's milestone over the members: its first record's words,
  * and every activity and union that has it. */
 static void
 milestone(struct jsonw *j, const struct cluster_set *s, const char *obs,
     int planned)
 {
-	const struct record_milestone *first = NULL, *m;
+	const struct record_milestone *first = NULL, *m, *ms;
 	struct sums unions = { 0 };
 	struct buf k;
 	size_t i, p, q, len;
@@ -235,11 +248,9 @@ milestone(struct jsonw *j, const struct cluster_set *s, const char *obs,
 	buf_init(&k);
 	jsonw_object(j, NULL);
 	for (i = 0; i < s->n; i++) {
-		len = !s->v[i].have ? 0 : planned ? s->v[i].r.nnext :
-		    s->v[i].r.nmilestones;
+		ms = milestones_of(&s->v[i], planned, &len);
 		for (p = 0; p < len; p++) {
-			m = planned ? &s->v[i].r.next[p] :
-			    &s->v[i].r.milestones[p];
+			m = &ms[p];
 			if (strcmp(m->observance, obs) != 0)
 				continue;
 			if (first == NULL) {
@@ -275,15 +286,13 @@ milestones(struct jsonw *j, const char *key, const struct cluster_set *s,
     int planned)
 {
 	struct sums seen = { 0 };
-	const struct record_milestone *m;
+	const struct record_milestone *m, *ms;
 	size_t i, p, len;
 
 	for (i = 0; i < s->n; i++) {
-		len = !s->v[i].have ? 0 : planned ? s->v[i].r.nnext :
-		    s->v[i].r.nmilestones;
+		ms = milestones_of(&s->v[i], planned, &len);
 		for (p = 0; p < len; p++) {
-			m = planned ? &s->v[i].r.next[p] :
-			    &s->v[i].r.milestones[p];
+			m = &ms[p];
 			sum_add(&seen, m->observance, 0);
 		}
 	}

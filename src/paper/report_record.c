@@ -105,8 +105,8 @@ activity(const struct report_ctx *c, struct jsonw *j, const struct activity *a)
 	else
 		jsonw_null(j, "participants");
 	opt_str(j, "result", a->result);
-	record_write_member(j, a->member, m != NULL ? m->name : a->member);
-	record_write_amount(j, a->amount, a->amount > 0 ? a->currency : NULL);
+	record_write_credit(j, a->member, m != NULL ? m->name : a->member,
+	    a->amount, a->amount > 0 ? a->currency : NULL);
 	if (a->budget > 0)
 		jsonw_int(j, "budget", a->budget);
 	else
