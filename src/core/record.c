@@ -12,10 +12,13 @@
 #include <string.h>
 
 #include "jcs.h"
+#include "jsonw.h"
+#include "log.h"
 #include "record.h"
 #include "sign.h"
 #include "text.h"
 #include "util.h"
+#include "vntime.h"
 
 /* JSON numbers above this lose digits in ECMAScript (RFC 8785). */
 #define SAFE_MAX	9007199254740991LL
@@ -183,21 +186,33 @@ date(struct ctx *c, json_t *obj, const char *path, const char *name)
 	return s;
 }
 
+/* The array name of obj (required) into *a, and room for its elements,
+ * size bytes each (the caller frees it); NULL when it is absent or
+ * empty. */
+static void *
+array_room(struct ctx *c, json_t *obj, const char *path, const char *name,
+    size_t size, json_t **a)
+{
+	*a = get(c, obj, path, name, JSON_ARRAY, 1);
+	if (*a == NULL || json_array_size(*a) == 0)
+		return NULL;
+	return xcalloc(json_array_size(*a), size);
+}
+
 /* An array of strings each ok() accepts, as borrowed pointers (NULL when
  * empty or absent; the caller frees the array). */
 static const char **
 strings(struct ctx *c, json_t *obj, const char *path, const char *name,
     int (*ok)(const char *), const char *what, size_t *n)
 {
-	json_t *a = get(c, obj, path, name, JSON_ARRAY, 1), *v;
-	const char **out;
+	json_t *a, *v;
+	const char **out = array_room(c, obj, path, name, sizeof(*out), &a);
 	char p[PATH_MAX_LEN];
 	size_t i;
 
 	*n = 0;
-	if (a == NULL || json_array_size(a) == 0)
+	if (out == NULL)
 		return NULL;
-	out = xcalloc(json_array_size(a), sizeof(*out));
 	json_array_foreach(a, i, v) {
 		join(p, path, name);
 		if (!json_is_string(v) || !ok(json_string_value(v))) {
@@ -245,15 +260,15 @@ kv_object(struct ctx *c, json_t *obj, const char *path, const char *name,
 static struct record_kv *
 aid(struct ctx *c, json_t *obj, const char *path, size_t *n)
 {
-	json_t *a = get(c, obj, path, "ngo_aid", JSON_ARRAY, 1), *v;
-	struct record_kv *out;
+	json_t *a, *v;
+	struct record_kv *out = array_room(c, obj, path, "ngo_aid",
+	    sizeof(*out), &a);
 	char p[PATH_MAX_LEN];
 	size_t i;
 
 	*n = 0;
-	if (a == NULL || json_array_size(a) == 0)
+	if (out == NULL)
 		return NULL;
-	out = xcalloc(json_array_size(a), sizeof(*out));
 	json_array_foreach(a, i, v) {
 		path_fmt(p, "%s.ngo_aid[%zu]", path, i);
 		if (!json_is_object(v)) {
@@ -704,4 +719,94 @@ record_parse_instant(const char *s, time_t *out)
 	*out = (time_t)util_days_from_civil(y, mo, d) * 86400 + h * 3600 +
 	    mi * 60 + sec - off;
 	return 0;
+}
+
+void
+record_write_begin(struct jsonw *j, struct buf *out, const char *level,
+    const char *id, const char *name, const char *province, int year,
+    time_t now, const char *version)
+{
+	struct buf when, gen;
+
+	buf_init(&when);
+	buf_init(&gen);
+	vntime_format_rfc3339(now, &when);
+	buf_printf(&gen, "kyniem %s", version);
+	jsonw_init(j, out, 2);
+	jsonw_object(j, NULL);
+	jsonw_str(j, "format", RECORD_FORMAT);
+	jsonw_int(j, "version", RECORD_VERSION);
+	jsonw_str(j, "level", level);
+	jsonw_object(j, "union");
+	jsonw_str(j, "id", id);
+	jsonw_str(j, "name", name);
+	if (province == NULL || *province == '\0')
+		jsonw_null(j, "province");
+	else
+		jsonw_str(j, "province", province);
+	jsonw_end(j);
+	jsonw_int(j, "year", year);
+	jsonw_str(j, "generated_at", when.data);
+	jsonw_str(j, "generator", gen.data);
+	buf_release(&when);
+	buf_release(&gen);
+}
+
+void
+record_write_end(struct jsonw *j, const char *key, const char *sig)
+{
+	if (sig != NULL) {
+		jsonw_object(j, "signature");
+		jsonw_str(j, "alg", "ed25519");
+		jsonw_str(j, "key", key);
+		jsonw_str(j, "value", sig);
+		jsonw_end(j);
+	}
+	jsonw_end(j);
+	buf_putc(j->out, '\n');
+}
+
+void
+record_write_credit(struct jsonw *j, const char *member, const char *name,
+    long long amount, const char *currency)
+{
+	if (member != NULL) {
+		jsonw_object(j, "member");
+		jsonw_str(j, "key", member);
+		jsonw_str(j, "name", name);
+		jsonw_end(j);
+	} else
+		jsonw_null(j, "member");
+	if (currency != NULL) {
+		jsonw_object(j, "amount");
+		jsonw_int(j, "value", amount);
+		jsonw_str(j, "currency", currency);
+		jsonw_end(j);
+	} else
+		jsonw_null(j, "amount");
+}
+
+int
+record_write(const struct sign_key *k, int (*put)(void *arg,
+    const char *key, const char *sig, struct buf *out), void *arg,
+    struct buf *out)
+{
+	char sig[SIGN_SIG_LEN + 1], why[200];
+	struct buf plain;
+	int ret = -1;
+
+	buf_init(&plain);
+	if (put(arg, NULL, NULL, &plain) == -1)
+		goto done;
+	if (k == NULL) {
+		buf_add(out, plain.data, plain.len);
+		ret = 0;
+	} else if (record_sign(plain.data, plain.len, k, sig, why,
+	    sizeof(why)) == -1)
+		log_warnx("cannot sign the record: %s", why);
+	else
+		ret = put(arg, k->pub, sig, out);
+done:
+	buf_release(&plain);
+	return ret;
 }

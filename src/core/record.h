@@ -1,8 +1,10 @@
 /*
  * A union's year record (doc/record-format.md): reading one that another
  * union sent, checking each field and its signature, into a struct whose
- * strings are borrowed from the parsed document.  Writing one is
- * record_export.c's (paper/), storing received ones received.c's.
+ * strings are borrowed from the parsed document; and the head, the
+ * signature and the signing of one written.  Its body is
+ * report_record.c's and cluster_record.c's (paper/), storing received
+ * ones received.c's.
  */
 #ifndef KYNIEM_RECORD_H
 #define KYNIEM_RECORD_H
@@ -13,9 +15,10 @@
 #include "sign.h"
 #include "util.h"
 
-/* jansson's tree, kept out of this header: its names (json_object...)
- * are lib/json.h's too. */
+/* jansson's tree, kept out of this header: its json_* names reach only
+ * the files that read records. */
 struct json_t;
+struct jsonw;
 
 #define RECORD_FORMAT	"kyniem-year-record"
 /* The version this kyniem writes and the newest it reads; every older
@@ -128,6 +131,35 @@ int record_canonical(const struct json_t *doc, struct buf *out);
  */
 int record_sign(const char *text, size_t len, const struct sign_key *k,
     char sig[SIGN_SIG_LEN + 1], char *why, size_t whylen);
+
+/*
+ * Start a record in out, on a few lines a person can read (the
+ * signature covers its canonical form, whatever the spacing), with what
+ * every record starts with: format, version, level ("union" or
+ * "cluster"), the union (id, name, province: NULL or "" writes null),
+ * year, generated_at (now in Vietnam's time) and generator ("kyniem
+ * VERSION").
+ */
+void record_write_begin(struct jsonw *j, struct buf *out, const char *level,
+    const char *id, const char *name, const char *province, int year,
+    time_t now, const char *version);
+/* End it: the signature member when sig is not NULL (alg, key, value),
+ * the closing brace and a newline. */
+void record_write_end(struct jsonw *j, const char *key, const char *sig);
+/* Whom an activity is credited to and what aid it mobilised: member,
+ * {key, name} or null when member is NULL, and amount, {value,
+ * currency} or null when currency is NULL. */
+void record_write_credit(struct jsonw *j, const char *member,
+    const char *name, long long amount, const char *currency);
+/*
+ * A record into out: put(arg, key, sig, out) writes it, ending it with
+ * record_write_end(key, sig).  Without k, the unsigned text
+ * (key and sig NULL); with k, the text again with the signature of the
+ * unsigned one's canonical bytes.  0, or -1 (logged, or body's -1).
+ */
+int record_write(const struct sign_key *k, int (*put)(void *arg,
+    const char *key, const char *sig, struct buf *out), void *arg,
+    struct buf *out);
 
 /* An ISO 8601 instant with seconds and offset, "2024-01-05T08:00:00+07:00"
  * (or Z), as a time; 0 or -1 (not one). */

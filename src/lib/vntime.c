@@ -191,3 +191,15 @@ vntime_format_time(time_t t, struct buf *out)
 	d = vntime_day(t, &min);
 	vntime_format_iso(d, min, out);
 }
+
+void
+vntime_format_rfc3339(time_t t, struct buf *out)
+{
+	struct ymd d = vntime_day(t, NULL);
+	long s = (long)((t + VNTIME_OFFSET) % 86400);
+
+	if (s < 0)
+		s += 86400;
+	buf_printf(out, "%04d-%02d-%02dT%02ld:%02ld:%02ld+07:00", d.y, d.m,
+	    d.d, s / 3600, s / 60 % 60, s % 60);
+}

@@ -66,5 +66,8 @@ void vntime_format_dateline(const char *place, struct ymd d, enum lang lang,
 void vntime_format_iso(struct ymd d, int min, struct buf *out);
 /* Append the instant t as Vietnam's "YYYY-MM-DDTHH:MM". */
 void vntime_format_time(time_t t, struct buf *out);
+/* Append the instant t as RFC 3339 in Vietnam's time, with its seconds
+ * and offset: "2024-01-05T08:00:00+07:00". */
+void vntime_format_rfc3339(time_t t, struct buf *out);
 
 #endif

@@ -115,20 +115,8 @@ activity(struct jsonw *j, const struct cluster_member *x,
 	opt_str(j, "partners", a->partners);
 	opt_int(j, "participants", a->participants);
 	opt_str(j, "result", a->result);
-	if (a->member_key != NULL) {
-		jsonw_object(j, "member");
-		jsonw_str(j, "key", a->member_key);
-		jsonw_str(j, "name", a->member_name);
-		jsonw_end(j);
-	} else
-		jsonw_null(j, "member");
-	if (a->amount >= 0 && a->currency != NULL) {
-		jsonw_object(j, "amount");
-		jsonw_int(j, "value", a->amount);
-		jsonw_str(j, "currency", a->currency);
-		jsonw_end(j);
-	} else
-		jsonw_null(j, "amount");
+	record_write_credit(j, a->member_key, a->member_name, a->amount,
+	    a->amount >= 0 ? a->currency : NULL);
 	opt_int(j, "budget", a->budget);
 	jsonw_bool(j, "milestone", a->milestone);
 	jsonw_str(j, "union", union_of(x, a));
@@ -233,13 +221,26 @@ total(struct jsonw *j, const struct cluster_set *s)
 	free(v);
 }
 
+/* The milestones of member x's record, of its year or (planned) of the
+ * next, and their number in *len (none when it sent no record). */
+static const struct record_milestone *
+milestones_of(const struct cluster_member *x, int planned, size_t *len)
+{
+	if (!x->have) {
+		*len = 0;
+		return NULL;
+	}
+	*len = planned ? x->r.nnext : x->r.nmilestones;
+	return planned ? x->r.next : x->r.milestones;
+}
+
 /* One occasion's milestone over the members: its first record's words,
  * and every activity and union that has it. */
 static void
 milestone(struct jsonw *j, const struct cluster_set *s, const char *obs,
     int planned)
 {
-	const struct record_milestone *first = NULL, *m;
+	const struct record_milestone *first = NULL, *m, *ms;
 	struct sums unions = { 0 };
 	struct buf k;
 	size_t i, p, q, len;
@@ -247,11 +248,9 @@ milestone(struct jsonw *j, const struct cluster_set *s, const char *obs,
 	buf_init(&k);
 	jsonw_object(j, NULL);
 	for (i = 0; i < s->n; i++) {
-		len = !s->v[i].have ? 0 : planned ? s->v[i].r.nnext :
-		    s->v[i].r.nmilestones;
+		ms = milestones_of(&s->v[i], planned, &len);
 		for (p = 0; p < len; p++) {
-			m = planned ? &s->v[i].r.next[p] :
-			    &s->v[i].r.milestones[p];
+			m = &ms[p];
 			if (strcmp(m->observance, obs) != 0)
 				continue;
 			if (first == NULL) {
@@ -287,15 +286,13 @@ milestones(struct jsonw *j, const char *key, const struct cluster_set *s,
     int planned)
 {
 	struct sums seen = { 0 };
-	const struct record_milestone *m;
+	const struct record_milestone *m, *ms;
 	size_t i, p, len;
 
 	for (i = 0; i < s->n; i++) {
-		len = !s->v[i].have ? 0 : planned ? s->v[i].r.nnext :
-		    s->v[i].r.nmilestones;
+		ms = milestones_of(&s->v[i], planned, &len);
 		for (p = 0; p < len; p++) {
-			m = planned ? &s->v[i].r.next[p] :
-			    &s->v[i].r.milestones[p];
+			m = &ms[p];
 			sum_add(&seen, m->observance, 0);
 		}
 	}
@@ -335,41 +332,24 @@ members(struct jsonw *j, const struct config *cfg, const struct cluster_set *s)
 	jsonw_end(j);
 }
 
-static void
-instant(time_t now, char *out, size_t len)
-{
-	struct ymd d = vntime_day(now, NULL);
-	long s = (long)((now + VNTIME_OFFSET) % 86400);
+/* What body() writes a record of. */
+struct record_arg {
+	const struct cluster_input *in;
+	const struct cluster_set *s;
+	const char *version;
+};
 
-	if (s < 0)
-		s += 86400;
-	snprintf(out, len, "%04d-%02d-%02dT%02ld:%02ld:%02ld+07:00", d.y, d.m,
-	    d.d, s / 3600, s / 60 % 60, s % 60);
-}
-
-static void
-body(const struct cluster_input *in, const struct cluster_set *s,
-    const char *version, const char *sig_key, const char *sig,
-    struct buf *out)
+/* The consolidated record (record_write()'s body). */
+static int
+body(void *arg, const char *sig_key, const char *sig, struct buf *out)
 {
-	char when[40], gen[80];
+	const struct record_arg *ra = arg;
+	const struct cluster_input *in = ra->in;
+	const struct cluster_set *s = ra->s;
 	struct jsonw j;
 
-	instant(in->now, when, sizeof(when));
-	snprintf(gen, sizeof(gen), "kyniem %s", version);
-	jsonw_init(&j, out, 2);
-	jsonw_object(&j, NULL);
-	jsonw_str(&j, "format", RECORD_FORMAT);
-	jsonw_int(&j, "version", RECORD_VERSION);
-	jsonw_str(&j, "level", "cluster");
-	jsonw_object(&j, "union");
-	jsonw_str(&j, "id", in->cfg->cluster_id);
-	jsonw_str(&j, "name", cluster_name(in->cfg));
-	jsonw_null(&j, "province");
-	jsonw_end(&j);
-	jsonw_int(&j, "year", in->year);
-	jsonw_str(&j, "generated_at", when);
-	jsonw_str(&j, "generator", gen);
+	record_write_begin(&j, out, "cluster", in->cfg->cluster_id,
+	    cluster_name(in->cfg), NULL, in->year, in->now, ra->version);
 	activities(&j, s);
 	total(&j, s);
 	milestones(&j, "milestones", s, 0);
@@ -378,15 +358,8 @@ body(const struct cluster_input *in, const struct cluster_set *s,
 	milestones(&j, "milestones", s, 1);
 	jsonw_end(&j);
 	members(&j, in->cfg, s);
-	if (sig != NULL) {
-		jsonw_object(&j, "signature");
-		jsonw_str(&j, "alg", "ed25519");
-		jsonw_str(&j, "key", sig_key);
-		jsonw_str(&j, "value", sig);
-		jsonw_end(&j);
-	}
-	jsonw_end(&j);
-	buf_putc(out, '\n');
+	record_write_end(&j, sig_key, sig);
+	return 0;
 }
 
 int
@@ -394,8 +367,7 @@ cluster_record(const struct cluster_input *in, const struct sign_key *key,
     const char *version, struct buf *out)
 {
 	struct cluster_set s;
-	struct buf plain;
-	char sig[SIGN_SIG_LEN + 1], why[200];
+	struct record_arg ra = { in, &s, version };
 	int ret = -1;
 
 	if (in->cfg->nmembers == 0) {
@@ -408,22 +380,8 @@ cluster_record(const struct cluster_input *in, const struct sign_key *key,
 		    "id (e.g. cum-3)");
 		return -1;
 	}
-	buf_init(&plain);
-	if (cluster_collect(in, &s) == -1)
-		goto done;
-	body(in, &s, version, NULL, NULL, &plain);
-	if (key == NULL) {
-		buf_add(out, plain.data, plain.len);
-		ret = 0;
-	} else if (record_sign(plain.data, plain.len, key, sig, why,
-	    sizeof(why)) == -1)
-		log_warnx("cannot sign the record: %s", why);
-	else {
-		body(in, &s, version, key->pub, sig, out);
-		ret = 0;
-	}
-done:
+	if (cluster_collect(in, &s) == 0)
+		ret = record_write(key, body, &ra, out);
 	cluster_set_release(&s);
-	buf_release(&plain);
 	return ret;
 }

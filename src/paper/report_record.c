@@ -105,20 +105,8 @@ activity(const struct report_ctx *c, struct jsonw *j, const struct activity *a)
 	else
 		jsonw_null(j, "participants");
 	opt_str(j, "result", a->result);
-	if (a->member != NULL) {
-		jsonw_object(j, "member");
-		jsonw_str(j, "key", a->member);
-		jsonw_str(j, "name", m != NULL ? m->name : a->member);
-		jsonw_end(j);
-	} else
-		jsonw_null(j, "member");
-	if (a->amount > 0 && a->currency != NULL) {
-		jsonw_object(j, "amount");
-		jsonw_int(j, "value", a->amount);
-		jsonw_str(j, "currency", a->currency);
-		jsonw_end(j);
-	} else
-		jsonw_null(j, "amount");
+	record_write_credit(j, a->member, m != NULL ? m->name : a->member,
+	    a->amount, a->amount > 0 ? a->currency : NULL);
 	if (a->budget > 0)
 		jsonw_int(j, "budget", a->budget);
 	else
@@ -294,46 +282,27 @@ next_year(const struct report_ctx *c, struct jsonw *j)
 	return 0;
 }
 
-/* The generated_at of now: Vietnam's time with its offset. */
-static void
-instant(time_t now, char *out, size_t len)
-{
-	struct ymd d = vntime_day(now, NULL);
-	long s = (long)((now + VNTIME_OFFSET) % 86400);
+/* What body() writes a record of. */
+struct record_arg {
+	const struct report_ctx *c;
+	time_t now;
+	const char *version;
+};
 
-	if (s < 0)
-		s += 86400;
-	snprintf(out, len, "%04d-%02d-%02dT%02ld:%02ld:%02ld+07:00", d.y, d.m,
-	    d.d, s / 3600, s / 60 % 60, s % 60);
-}
-
-/* The record without its signature, on a few lines a person can read:
+/* The record (record_write()'s body), on a few lines a person can read:
  * the signature covers its canonical form, whatever the spacing. */
 static int
-body(const struct report_ctx *c, time_t now, const char *version,
-    const char *sig_key, const char *sig, struct buf *out)
+body(void *arg, const char *sig_key, const char *sig, struct buf *out)
 {
+	const struct record_arg *ra = arg;
+	const struct report_ctx *c = ra->c;
 	const struct config *cfg = c->in->cfg;
-	char when[40], gen[80];
 	struct jsonw j;
 	size_t i;
 
-	instant(now, when, sizeof(when));
-	snprintf(gen, sizeof(gen), "kyniem %s", version);
-	jsonw_init(&j, out, 2);
-	jsonw_object(&j, NULL);
-	jsonw_str(&j, "format", RECORD_FORMAT);
-	jsonw_int(&j, "version", RECORD_VERSION);
-	jsonw_str(&j, "level", "union");
-	jsonw_object(&j, "union");
-	jsonw_str(&j, "id", cfg->org_id);
-	jsonw_str(&j, "name", cfg->org_name != NULL ? cfg->org_name :
-	    "Liên hiệp các tổ chức hữu nghị");
-	opt_str(&j, "province", cfg->org_province);
-	jsonw_end(&j);
-	jsonw_int(&j, "year", c->in->year);
-	jsonw_str(&j, "generated_at", when);
-	jsonw_str(&j, "generator", gen);
+	record_write_begin(&j, out, "union", cfg->org_id, cfg->org_name !=
+	    NULL ? cfg->org_name : "Liên hiệp các tổ chức hữu nghị",
+	    cfg->org_province, c->in->year, ra->now, ra->version);
 	jsonw_array(&j, "activities");
 	for (i = 0; i < c->nitems; i++)
 		if (!c->items[i].planned)
@@ -343,15 +312,7 @@ body(const struct report_ctx *c, time_t now, const char *version,
 	marked(c, &j);
 	if (next_year(c, &j) == -1)
 		return -1;
-	if (sig != NULL) {
-		jsonw_object(&j, "signature");
-		jsonw_str(&j, "alg", "ed25519");
-		jsonw_str(&j, "key", sig_key);
-		jsonw_str(&j, "value", sig);
-		jsonw_end(&j);
-	}
-	jsonw_end(&j);
-	buf_putc(out, '\n');
+	record_write_end(&j, sig_key, sig);
 	return 0;
 }
 
@@ -361,8 +322,7 @@ report_record(const struct plan_input *in, const struct sign_key *key,
 {
 	struct plan_input vi = *in;
 	struct report_ctx c;
-	struct buf plain;
-	char sig[SIGN_SIG_LEN + 1], why[200];
+	struct record_arg ra = { &c, now, version };
 	int ret = -1;
 
 	if (in->cfg->org_id == NULL) {
@@ -373,20 +333,8 @@ report_record(const struct plan_input *in, const struct sign_key *key,
 	/* Records are in the reports' language: the head consolidates
 	 * them into a Vietnamese report. */
 	vi.lang = LANG_VI;
-	buf_init(&plain);
-	if (report_collect(&c, &vi) == -1 || body(&c, now, version, NULL,
-	    NULL, &plain) == -1)
-		goto done;
-	if (key == NULL) {
-		buf_add(out, plain.data, plain.len);
-		ret = 0;
-	} else if (record_sign(plain.data, plain.len, key, sig, why,
-	    sizeof(why)) == -1)
-		log_warnx("cannot sign the record: %s", why);
-	else
-		ret = body(&c, now, version, key->pub, sig, out);
-done:
-	buf_release(&plain);
+	if (report_collect(&c, &vi) == 0)
+		ret = record_write(key, body, &ra, out);
 	report_ctx_release(&c);
 	return ret;
 }
