@@ -179,24 +179,6 @@ aid_text(const struct ctx *c, const struct record_kv *aid, size_t n,
 	}
 }
 
-/* A first-level heading, numbered I, II... in the order they come: a
- * narrative section not written is left out with its heading, as the
- * union's report leaves it out. */
-static void
-heading1(struct ctx *c, const char *text)
-{
-	static const char *const roman[] = { "I", "II", "III", "IV", "V",
-	    "VI" };
-	struct buf b;
-
-	buf_init(&b);
-	buf_printf(&b, "%s. %s", roman[c->h1 < (int)NELEM(roman) ? c->h1 :
-	    (int)NELEM(roman) - 1], text);
-	c->h1++;
-	doc_heading(c->doc, 1, b.data);
-	buf_release(&b);
-}
-
 /* The text of section key for the cluster's year, or NULL (not
  * written, or emptied on purpose); -1 on a store failure. */
 static int
@@ -232,7 +214,7 @@ narrative(struct ctx *c, const char *key, const char *h)
 		return 0;
 	}
 	if (h != NULL)
-		heading1(c, h);
+		doc_heading_next(c->doc, &c->h1, h);
 	doc_text(c->doc, 1, body);
 	free(body);
 	return 0;
@@ -489,7 +471,7 @@ direction(struct ctx *c)
 
 	buf_init(&b);
 	buf_printf(&b, "%s%d", c->w->h1[4], c->in->year + 1);
-	heading1(c, b.data);
+	doc_heading_next(c->doc, &c->h1, b.data);
 	buf_release(&b);
 	/* Written or not: the shared plans and the next head are said. */
 	if (narrative(c, "direction", NULL) == -1)
@@ -563,7 +545,7 @@ body(struct ctx *c)
 	para(c, c->w->intro, v, 3);
 	if (narrative(c, "context", c->w->h1[0]) == -1)
 		return -1;
-	heading1(c, c->w->h1[1]);
+	doc_heading_next(c->doc, &c->h1, c->w->h1[1]);
 	figures(c);
 	notable(c);
 	doc_heading(c->doc, 2, c->w->shared_h);

@@ -408,6 +408,21 @@ doc_heading(struct doc *d, int level, const char *text)
 }
 
 void
+doc_heading_next(struct doc *d, int *count, const char *text)
+{
+	static const char *const roman[] = { "I", "II", "III", "IV", "V",
+	    "VI", "VII", "VIII", "IX", "X" };
+	struct buf b;
+	int n = *count < (int)NELEM(roman) ? *count : (int)NELEM(roman) - 1;
+
+	buf_init(&b);
+	buf_printf(&b, "%s. %s", roman[n], text);
+	(*count)++;
+	doc_heading(d, 1, b.data);
+	buf_release(&b);
+}
+
+void
 doc_para(struct doc *d, const char *text)
 {
 	add(d, B_PARA, 0, text);

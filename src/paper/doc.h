@@ -87,6 +87,10 @@ void doc_first_line(struct doc *d, const char *text);
 
 /* 1 "I. ...", 2 "1. ...", 3 "a) ...": the caller writes the numbers. */
 void doc_heading(struct doc *d, int level, const char *text);
+/* A first-level heading numbered in the order they come, "I. text",
+ * "II. text"..., *count the headings so far (the reports leave out a
+ * section staff did not write, and the next one takes its number). */
+void doc_heading_next(struct doc *d, int *count, const char *text);
 /* A body paragraph: justified, its first line indented. */
 void doc_para(struct doc *d, const char *text);
 /*

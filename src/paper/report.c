@@ -1039,23 +1039,6 @@ figures(struct report_ctx *c)
 	buf_release(&names);
 }
 
-/* A first-level heading, numbered I, II... in the order they come: a
- * narrative section not written is left out with its heading. */
-static void
-heading1(struct report_ctx *c, const char *text)
-{
-	static const char *const roman[] = { "I", "II", "III", "IV", "V",
-	    "VI", "VII", "VIII" };
-	struct buf b;
-
-	buf_init(&b);
-	buf_printf(&b, "%s. %s", roman[c->h1 < (int)NELEM(roman) ? c->h1 :
-	    (int)NELEM(roman) - 1], text);
-	c->h1++;
-	doc_heading(c->doc, 1, b.data);
-	buf_release(&b);
-}
-
 /* A narrative section's heading in the report's language. */
 static const char *
 section_name(const struct report_ctx *c, const char *key)
@@ -1080,7 +1063,7 @@ narrative(struct report_ctx *c, const char *key, int level, int *num)
 	    NULL) == NULL)
 		return 0;
 	if (level == 1)
-		heading1(c, section_name(c, key));
+		doc_heading_next(c->doc, &c->h1, section_name(c, key));
 	if (level == 2)
 		snprintf(n, sizeof(n), "%d.", num != NULL ? ++*num : 0);
 	return narrative_section(c->doc, &c->in->data->texts, "report",
@@ -1095,7 +1078,7 @@ assessment(struct report_ctx *c)
 	char h[160];
 	int num = 1;
 
-	heading1(c, c->w->h1[1]);
+	doc_heading_next(c->doc, &c->h1, c->w->h1[1]);
 	snprintf(h, sizeof(h), "1. %s", section_name(c, "assessment"));
 	doc_heading(c->doc, 2, h);
 	figures(c);
@@ -1121,7 +1104,7 @@ next_plan(struct report_ctx *c)
 
 	buf_init(&h);
 	buf_printf(&h, "%s%d", c->w->direction, c->in->year + 1);
-	heading1(c, h.data);
+	doc_heading_next(c->doc, &c->h1, h.data);
 	buf_release(&h);
 	/* Staff's own numbering ("1.", "1.1.") heads it as the plan's. */
 	if (narrative_section(c->doc, &c->in->data->texts, "report",
@@ -1189,7 +1172,7 @@ report_build(const struct plan_input *in, struct doc **out,
 	c.doc = new_doc(in, c.w);
 	narrative(&c, "intro", 0, NULL);
 	narrative(&c, "context", 1, NULL);
-	heading1(&c, c.w->h1[0]);
+	doc_heading_next(c.doc, &c.h1, c.w->h1[0]);
 	delegations(&c, &sec);
 	peace(&c, &sec);
 	categories(&c, &sec);
