@@ -259,23 +259,19 @@ report_options(int argc, char **argv, enum doc_format *fmt, enum lang *lang,
 		{ "out", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int ch;
+	int ch, rc;
 
 	while ((ch = getopt_long(argc, argv, "f:hl:o:", opts, NULL)) != -1) {
-		if (ch == 'f' && (doc_parse_format(optarg, fmt) == -1 ||
-		    *fmt == DOC_CSV)) {
-			log_warnx("--format must be md, html, docx or pdf, not "
-			    "'%s'", optarg);
+		if ((rc = yearly_doc_option(ch, optarg, fmt, lang)) == 2)
 			return 2;
-		} else if (ch == 'l' && output_parse_lang(optarg, lang) == -1) {
-			log_warnx("--lang must be vi or en, not '%s'", optarg);
-			return 2;
-		} else if (ch == 'o')
+		else if (rc == 1)
+			continue;
+		if (ch == 'o')
 			*out = optarg;
 		else if (ch == 'h') {
 			cmd_usage("cluster");
 			return 1;
-		} else if (ch != 'f' && ch != 'l')
+		} else
 			return cmd_usage("cluster");
 	}
 	return argc - optind != 1 ? cmd_usage("cluster") : 0;

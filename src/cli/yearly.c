@@ -7,9 +7,11 @@
 
 #include "cmd.h"
 #include "dataset.h"
+#include "doc.h"
 #include "log.h"
 #include "lunar.h"
 #include "narrative.h"
+#include "output.h"
 #include "plan.h"
 #include "yearly.h"
 
@@ -73,4 +75,24 @@ yearly_texts(const struct dataset *d, const char *doc, int year,
 		doc_first_line(dd, b.data);
 	buf_release(&b);
 	return n;
+}
+
+int
+yearly_doc_option(int ch, const char *arg, enum doc_format *fmt,
+    enum lang *lang)
+{
+	if (ch == 'f') {
+		if (doc_parse_format(arg, fmt) == 0 && *fmt != DOC_CSV)
+			return 1;
+		log_warnx("--format must be md, html, docx or pdf, not '%s'",
+		    arg);
+		return 2;
+	}
+	if (ch == 'l') {
+		if (output_parse_lang(arg, lang) == 0)
+			return 1;
+		log_warnx("--lang must be vi or en, not '%s'", arg);
+		return 2;
+	}
+	return 0;
 }

@@ -44,4 +44,14 @@ struct doc;
 int yearly_texts(const struct dataset *d, const char *doc, int year,
     enum lang lang, int draft, struct doc *dd);
 
+/*
+ * An option a document command shares, getopt's ch with its argument:
+ * -f FORMAT (md, html, docx or pdf) into *fmt, -l LANG into *lang.
+ * 1 when ch was one of them and arg is good, 0 when ch is another
+ * option, 2 after saying why arg is refused (a usage error).
+ */
+enum doc_format;
+int yearly_doc_option(int ch, const char *arg, enum doc_format *fmt,
+    enum lang *lang);
+
 #endif
