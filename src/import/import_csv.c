@@ -779,8 +779,7 @@ header_refused(struct ctx *c, const struct format *fmt, char **fields,
 		run->report(run, run->stats->vi ? "%s:1: thiếu cột '%s' (cột "
 		    "bắt buộc của loại tệp này: %.*s)" : "%s:1: missing column "
 		    "'%s' (this kind of file requires %.*s)", run->name, name,
-		    (int)strcspn(fmt->header, ",") * 0 + (int)required_len(fmt,
-		    c->ncols), fmt->header);
+		    (int)required_len(fmt, c->ncols), fmt->header);
 		return -1;
 	}
 	for (i = 0; i < n; i++) {
