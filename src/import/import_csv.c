@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 
 #include "activity.h"
@@ -36,20 +37,30 @@ enum row {
 	ROW_DB		/* the database failed (logged): the import stops */
 };
 
+/* The largest header's columns (an activities file). */
+#define COLUMNS_MAX	32
+
 /* One CSV file's import. */
 struct ctx {
 	const struct import_run *run;
 	long line;		/* of the row read last */
+	size_t ncols;		/* the format's columns */
+	int col[COLUMNS_MAX];	/* where each is in the file, or -1 */
 	int failed;		/* a bad row was seen: stop writing */
 	const char *err;	/* reason for the current row */
 	char errbuf[FIELD_MSG_MAX + 64];
 	struct import_keys keys;	/* of the rows so far */
 };
 
+/* A kind of file: its columns in the order its row handler reads them,
+ * of which the first nrequired must be in the file's header (in any
+ * order); the others, when left out, are empty (the model keeps what it
+ * has).  nrequired 0: every column is required. */
 struct format {
 	const char *header;
 	enum row (*row)(struct ctx *, char **f);
 	int model_checked;	/* the model's field table checks the row */
+	size_t nrequired;
 };
 
 static enum row row_country(struct ctx *, char **);
@@ -64,9 +75,6 @@ static enum row row_phrase(struct ctx *, char **);
 static enum row row_letter_title(struct ctx *, char **);
 static enum row row_activity(struct ctx *, char **);
 static enum row row_contact(struct ctx *, char **);
-static enum row row_activity_v1(struct ctx *, char **);
-static enum row row_activity_v2(struct ctx *, char **);
-static enum row row_activity_v3(struct ctx *, char **);
 static enum row row_member(struct ctx *, char **);
 
 static const struct format formats[] = {
@@ -86,14 +94,8 @@ static const struct format formats[] = {
 	{ .header = WORDING_PHRASE_HEADER, .row = row_phrase },
 	{ .header = WORDING_TITLE_HEADER, .row = row_letter_title },
 	{ .header = ACTIVITY_CSV_HEADER, .row = row_activity,
-	    .model_checked = 1 },
+	    .model_checked = 1, .nrequired = 3 },
 	{ .header = CONTACT_CSV_HEADER, .row = row_contact,
-	    .model_checked = 1 },
-	{ .header = ACTIVITY_CSV_HEADER_V1, .row = row_activity_v1,
-	    .model_checked = 1 },
-	{ .header = ACTIVITY_CSV_HEADER_V2, .row = row_activity_v2,
-	    .model_checked = 1 },
-	{ .header = ACTIVITY_CSV_HEADER_V3, .row = row_activity_v3,
 	    .model_checked = 1 },
 	{ .header = MEMBER_CSV_HEADER, .row = row_member,
 	    .model_checked = 1 },
@@ -627,48 +629,6 @@ row_contact(struct ctx *c, char **f)
 	    &changed), &changed);
 }
 
-/* An older activities file: its n columns, the missing ones empty. */
-static enum row
-row_activity_short(struct ctx *c, char **f, size_t n)
-{
-	char *all[ACTIVITY_CSV_FIELDS];
-	static char empty[] = "";
-	size_t i;
-
-	for (i = 0; i < ACTIVITY_CSV_FIELDS; i++)
-		all[i] = i < n ? f[i] : empty;
-	return row_activity(c, all);
-}
-
-/* Without the record columns. */
-static enum row
-row_activity_v1(struct ctx *c, char **f)
-{
-	return row_activity_short(c, f, 11);
-}
-
-/* Without the public column: an import keeps what the row was. */
-static enum row
-row_activity_v2(struct ctx *c, char **f)
-{
-	return row_activity_short(c, f, 16);
-}
-
-/* With public right after result, before the member and money columns
- * came. */
-static enum row
-row_activity_v3(struct ctx *c, char **f)
-{
-	char *all[ACTIVITY_CSV_FIELDS];
-	static char empty[] = "";
-	size_t i;
-
-	for (i = 0; i < ACTIVITY_CSV_FIELDS; i++)
-		all[i] = i < 16 ? f[i] : empty;
-	all[ACTIVITY_CSV_FIELDS - 1] = f[16];
-	return row_activity(c, all);
-}
-
 /* A member organisation (member.c checks it). */
 static enum row
 row_member(struct ctx *c, char **f)
@@ -692,35 +652,152 @@ row_member(struct ctx *c, char **f)
 	    &changed), &changed);
 }
 
-static const struct format *
-find_format(char **fields, size_t n)
+/* The columns of fmt's header, one name each in names (a copy to free);
+ * returns how many. */
+static size_t
+format_columns(const struct format *fmt, char **copy, char **names)
 {
-	struct buf h;
-	size_t i, k;
-	const struct format *found = NULL;
+	char *save = NULL, *name;
+	size_t n = 0;
 
-	buf_init(&h);
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			buf_putc(&h, ',');
-		buf_puts(&h, fields[i]);
-	}
-	for (k = 0; k < NELEM(formats); k++)
-		if (strcmp(h.data, formats[k].header) == 0)
-			found = &formats[k];
-	buf_release(&h);
-	return found;
+	*copy = xstrdup(fmt->header);
+	for (name = strtok_r(*copy, ",", &save); name != NULL &&
+	    n < COLUMNS_MAX; name = strtok_r(NULL, ",", &save))
+		names[n++] = name;
+	return n;
 }
 
 static size_t
-header_fields(const struct format *fmt)
+format_required(const struct format *fmt, size_t ncols)
 {
-	size_t n = 1;
-	const char *p;
+	return fmt->nrequired != 0 ? fmt->nrequired : ncols;
+}
 
-	for (p = fmt->header; *p; p++)
-		n += *p == ',';
-	return n;
+/* The file's header against fmt: c->col[] mapped, and the number of the
+ * file's columns fmt has (a column named twice counts once). */
+static size_t
+match_format(struct ctx *c, const struct format *fmt, char **fields,
+    size_t n)
+{
+	char *copy, *names[COLUMNS_MAX];
+	size_t i, k, known = 0;
+
+	c->ncols = format_columns(fmt, &copy, names);
+	for (k = 0; k < c->ncols; k++) {
+		c->col[k] = -1;
+		for (i = 0; i < n && c->col[k] == -1; i++)
+			if (strcasecmp(fields[i], names[k]) == 0) {
+				c->col[k] = (int)i;
+				known++;
+			}
+	}
+	free(copy);
+	return known;
+}
+
+/* The first required column of fmt the header lacks, or -1. */
+static int
+missing_column(const struct ctx *c, const struct format *fmt)
+{
+	size_t k;
+
+	for (k = 0; k < format_required(fmt, c->ncols); k++)
+		if (c->col[k] == -1)
+			return (int)k;
+	return -1;
+}
+
+/* The kind of file whose required columns the header has, the one with
+ * fewest columns unknown; else (*near) the one sharing most columns. */
+static const struct format *
+find_format(struct ctx *c, char **fields, size_t n,
+    const struct format **near)
+{
+	const struct format *found = NULL;
+	size_t k, known, best = 0, nearest = 0;
+
+	*near = NULL;
+	for (k = 0; k < NELEM(formats); k++) {
+		known = match_format(c, &formats[k], fields, n);
+		if (missing_column(c, &formats[k]) == -1) {
+			if (found == NULL || known > best) {
+				found = &formats[k];
+				best = known;
+			}
+		} else if (known > nearest) {
+			*near = &formats[k];
+			nearest = known;
+		}
+	}
+	if (found != NULL)
+		match_format(c, found, fields, n);
+	else if (*near != NULL)
+		match_format(c, *near, fields, n);
+	return found;
+}
+
+/* The bytes of fmt's header that name its required columns. */
+static size_t
+required_len(const struct format *fmt, size_t ncols)
+{
+	size_t k, need = format_required(fmt, ncols);
+	const char *p = fmt->header;
+
+	for (k = 0; k < need && p != NULL; k++)
+		if ((p = strchr(p, ',')) != NULL && k + 1 < need)
+			p++;
+	return p != NULL ? (size_t)(p - fmt->header) : strlen(fmt->header);
+}
+
+/* The name of column k of fmt (into buf). */
+static const char *
+column_name(const struct format *fmt, size_t k, char *buf, size_t len)
+{
+	char *copy, *names[COLUMNS_MAX];
+
+	format_columns(fmt, &copy, names);
+	snprintf(buf, len, "%s", names[k]);
+	free(copy);
+	return buf;
+}
+
+/*
+ * A header fmt cannot read: a column it lacks (required) or has no place
+ * for (unknown or named twice), said as FILE:1.  Returns 0 if none.
+ */
+static int
+header_refused(struct ctx *c, const struct format *fmt, char **fields,
+    size_t n)
+{
+	const struct import_run *run = c->run;
+	char name[64];
+	size_t i, k;
+	int miss, used;
+
+	if ((miss = missing_column(c, fmt)) != -1) {
+		column_name(fmt, (size_t)miss, name, sizeof(name));
+		run->report(run, run->stats->vi ? "%s:1: thiếu cột '%s' (cột "
+		    "bắt buộc của loại tệp này: %.*s)" : "%s:1: missing column "
+		    "'%s' (this kind of file requires %.*s)", run->name, name,
+		    (int)required_len(fmt, c->ncols), fmt->header);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		for (k = 0, used = 0; k < c->ncols && !used; k++)
+			used = c->col[k] == (int)i;
+		if (used)
+			continue;
+		if (run->stats->vi)
+			run->report(run, "%s:1: cột '%s' không phải cột của "
+			    "loại tệp này hoặc bị lặp (các cột: %s)",
+			    run->name, fields[i], fmt->header);
+		else
+			run->report(run, "%s:1: unknown or repeated column "
+			    "'%s' (the columns: %s)", run->name, fields[i],
+			    fmt->header);
+		return -1;
+	}
+	return 0;
 }
 
 /* The limit of a column, by its name in the header (one line each). */
@@ -763,12 +840,26 @@ check_fields(struct ctx *c, const struct format *fmt, char **f, size_t n)
 	return ret;
 }
 
-/* Check and write every row; -1 only when the database failed. */
+/* The row's fields in fmt's order (into all), a column the file
+ * leaves out NULL: only a model-checked format's optional columns,
+ * which its model keeps (activity_from_csv()). */
+static void
+row_columns(const struct ctx *c, char **f, char **all)
+{
+	size_t k;
+
+	for (k = 0; k < c->ncols; k++)
+		all[k] = c->col[k] >= 0 ? f[c->col[k]] : NULL;
+}
+
+/* Check and write every row of a file with want columns, named in
+ * header; -1 only when the database failed. */
 static int
-read_rows(struct ctx *c, struct csv *csv, const struct format *fmt)
+read_rows(struct ctx *c, struct csv *csv, const struct format *fmt,
+    size_t want, const char *header)
 {
 	const struct import_run *run = c->run;
-	size_t want = header_fields(fmt);
+	char *all[COLUMNS_MAX];
 	const char *err;
 	int rc;
 
@@ -779,12 +870,14 @@ read_rows(struct ctx *c, struct csv *csv, const struct format *fmt)
 		else if (csv->nfields != want) {
 			snprintf(c->errbuf, sizeof(c->errbuf), run->stats->vi ?
 			    "dòng có %zu cột, cần %zu cột (%s)" : "%zu fields, "
-			    "expected %zu (%s)", csv->nfields, want,
-			    fmt->header);
+			    "expected %zu (%s)", csv->nfields, want, header);
 			c->err = c->errbuf;
-		} else if (check_fields(c, fmt, csv->fields, want) == 0 &&
-		    fmt->row(c, csv->fields) == ROW_DB)
-			return -1;
+		} else {
+			row_columns(c, csv->fields, all);
+			if (check_fields(c, fmt, all, c->ncols) == 0 &&
+			    fmt->row(c, all) == ROW_DB)
+				return -1;
+		}
 		run->stats->rows++;
 		if (c->err != NULL) {
 			run->report(run, "%s:%ld: %s", run->name, c->line,
@@ -802,16 +895,31 @@ import_csv_read(const struct import_run *run)
 	struct import_stats *stats = run->stats;
 	struct ctx c = { .run = run };
 	struct csv csv;
-	const struct format *fmt;
+	const struct format *fmt = NULL, *near = NULL;
 	const char *err;
+	struct buf header;
+	size_t i, want = 0;
 	const struct import_stats was = *stats;
 	long errors = stats->errors, changed = stats->changed;
 	int rc, ret = -1;
 
 	csv_init_input(&csv, run->in);
+	buf_init(&header);
 	rc = csv_read(&csv, &c.line, &err);
-	if (rc != 1 || (fmt = find_format(csv.fields, csv.nfields)) ==
-	    NULL) {
+	if (rc == 1) {
+		want = csv.nfields;
+		for (i = 0; i < want; i++)
+			buf_printf(&header, "%s%s", i > 0 ? "," : "",
+			    csv.fields[i]);
+		fmt = find_format(&c, csv.fields, want, &near);
+	}
+	if (rc == 1 && (fmt != NULL || near != NULL)) {
+		if (header_refused(&c, fmt != NULL ? fmt : near, csv.fields,
+		    want) != 0) {
+			stats->errors++;
+			goto done;
+		}
+	} else {
 		if (stats->vi)
 			run->report(run, "%s:1: %s", run->name, rc == -1 ?
 			    csv_reason_vi(err) : rc == 0 ? "tệp trống" : "dòng "
@@ -828,7 +936,7 @@ import_csv_read(const struct import_run *run)
 	if (store_begin(run->st) == -1)
 		goto dberror;
 	if (import_keys_open(run->st, &c.keys) == -1 ||
-	    read_rows(&c, &csv, fmt) == -1)
+	    read_rows(&c, &csv, fmt, want, header.data) == -1)
 		goto dberror;
 	if (stats->errors > errors)
 		goto rollback;
@@ -856,6 +964,7 @@ rollback:
 		    "written", run->name, stats->errors - errors,
 		    stats->errors - errors == 1 ? "" : "s");
 done:
+	buf_release(&header);
 	csv_release(&csv);
 	return ret;
 }

@@ -634,18 +634,39 @@ activity_from_csv(struct store *st, const struct config *cfg, char **f,
     struct activity *a, struct field_errs *errs)
 {
 	struct activity_input in;
+	struct activity old = { 0 };
+	struct activity_view view;
 	const struct field *col;
 	size_t i = 1;
+	int kept = 0, rc;
 
 	memset(&in, 0, sizeof(in));
 	a->uid = xasprintf("kyniem-activity-%s", f[0]);
 	a->status = ACTIVITY_PLANNED;
 	a->public = -1;
+	/* A column the file leaves out keeps the stored value: the stored
+	 * activity as the form shows it gives it. */
+	for (col = activity_fields; col->name != NULL && !kept; col++, i++)
+		kept = f[i] == NULL;
+	if (kept && (rc = activity_get_uid(st, a->uid, &old)) != 0) {
+		kept = 0;
+		if (rc == -1)
+			return -1;
+	}
+	if (kept)
+		activity_view(&old, &view);
 	/* The columns after the key are the table's, in its order. */
-	for (col = activity_fields; col->name != NULL; col++, i++)
-		if (*f[i] != '\0')
+	for (col = activity_fields, i = 1; col->name != NULL; col++, i++)
+		if (f[i] == NULL && kept)
+			*field_slot(col, &in) = field_value(col, &view.in);
+		else if (f[i] != NULL && *f[i] != '\0')
 			*field_slot(col, &in) = f[i];
-	return activity_apply(st, cfg, &in, a, errs);
+	rc = activity_apply(st, cfg, &in, a, errs);
+	if (kept) {
+		activity_view_release(&view);
+		activity_release(&old);
+	}
+	return rc;
 }
 
 /* The CSV key of an activity: its UID without kyniem's prefix. */

@@ -213,6 +213,8 @@ int activity_owner_allowed(struct store *st, const char *uid,
 
 /* Load activity id into *out: 0, 1 when there is none, -1 on error. */
 int activity_get(struct store *st, long id, struct activity *out);
+/* The same for the activity of uid. */
+int activity_get_uid(struct store *st, const char *uid, struct activity *out);
 /*
  * Insert, or update in place when an activity with a->uid exists (the
  * revision is bumped only when something differs); an import's empty
@@ -236,7 +238,8 @@ char *activity_new_uid(const char *domain);
  * internal).  Returns as activity_apply().  The UID is derived from the
  * key column.  Files with an older header (ACTIVITY_CSV_HEADER_V1, no
  * record columns; _V2, no public column; _V3, no member, money or report
- * text) are read with the missing columns empty.
+ * text) are read as any file that leaves columns out: a column left
+ * out (NULL in f) keeps what the stored activity of that key has.
  */
 #define ACTIVITY_CSV_HEADER_V1 "key,title,start,end,location,organiser," \
 	"owners,remind,observance,status,notes"

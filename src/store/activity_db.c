@@ -360,6 +360,16 @@ lookup_id(struct store *st, const char *uid)
 	return store_rows_done(st, stmt, rc) == 0 ? id : -1;
 }
 
+int
+activity_get_uid(struct store *st, const char *uid, struct activity *out)
+{
+	long id;
+
+	if ((id = lookup_id(st, uid)) == -1)
+		return -1;
+	return id == 0 ? 1 : activity_get(st, id, out);
+}
+
 /* 1 if the stored owners of id differ from a's, 0 if equal, -1. */
 static int
 owners_differ(struct store *st, long id, const struct activity *a)

@@ -149,10 +149,14 @@ import_page(struct web_req *r, unsigned status, const char *error,
 	    "aria-describedby=\"h-file\"><p class=\"hint\" id=\"h-file\">%s "
 	    "<code>%s</code>%s <code>%s</code></p></div>\n",
 	    L(r, "Tệp CSV hoặc .ics", "CSV or .ics file"), L(r, "Tối đa 8 MB. "
-	    "Dòng tiêu đề của tệp hoạt động:", "8 MB at most. The header line "
-	    "of an activities file:"), ACTIVITY_CSV_HEADER, L(r, "; của tệp "
-	    "danh bạ (cơ quan đại diện, hội hữu nghị):", "; of a contacts file "
-	    "(missions, friendship associations):"), CONTACT_CSV_HEADER);
+	    "Các cột theo thứ tự bất kỳ. Tệp hoạt động cần ít nhất các cột "
+	    "key, title, start (cột không có trong tệp giữ nguyên giá trị đã "
+	    "ghi), có thể có:", "8 MB at most. Columns in any order. An "
+	    "activities file needs at least key, title and start (a column "
+	    "left out keeps what is recorded), and may have:"),
+	    ACTIVITY_CSV_HEADER, L(r, "; tệp danh bạ (cơ quan đại diện, hội "
+	    "hữu nghị) cần đủ các cột:", "; a contacts file (missions, "
+	    "friendship associations) needs all of:"), CONTACT_CSV_HEADER);
 	html_printf(r->out, "<div class=\"field\"><label><input "
 	    "type=\"checkbox\" name=\"attendees\" value=\"1\"> %s</label>"
 	    "</div>\n<button type=\"submit\">%s</button></form>\n",

@@ -155,6 +155,20 @@ expect "an unknown header is refused (422)" [ "$(web_upload admin \
 expect_grep '<li><code>a_b_i_.csv:1: dòng tiêu đề không phải của loại tệp nào' \
     "$T/post.html"
 
+# A spreadsheet's activities, columns in its own order: an unknown column
+# is named in Vietnamese (escaped), a missing required one too.
+printf 'start,key,title,<b>ghi chú</b>\n2026-10-01,w-col,A,x\n' >"$T/col.csv"
+expect "an unknown column is refused (422)" [ "$(web_upload admin \
+    "$T/col.csv" 'col.csv')" = 422 ]
+expect_grep "col.csv:1: cột &#39;&lt;b&gt;ghi chú&lt;/b&gt;&#39; không phải cột của loại tệp này" \
+    "$T/post.html"
+expect_no_grep 'unknown or repeated column' "$T/post.html"
+printf 'key,title\nw-col,A\n' >"$T/col2.csv"
+expect "a missing column is refused (422)" [ "$(web_upload admin \
+    "$T/col2.csv" 'col2.csv')" = 422 ]
+expect_grep "col2.csv:1: thiếu cột &#39;start&#39;" "$T/post.html"
+K activity list --csv >"$T/acts"
+expect_no_grep '^w-col,' "$T/acts"
 expect "no file is a 422" [ "$(web_post admin /app/import)" = 422 ]
 expect_grep 'Hãy chọn một tệp CSV hoặc .ics' "$T/post.html"
 head -c 9000000 /dev/zero | tr '\0' a >"$T/big.csv"
