@@ -158,14 +158,19 @@ vntime_format_dateline(const char *place, struct ymd d, enum lang lang,
 	if (has_place)
 		buf_printf(out, "%s, ", place);
 	if (lang == LANG_EN) {
-		if (d.y == 0 || d.m < 1 || d.m > 12)
+		/* An English letter leaves the day and month blank and keeps
+		 * the year it is known to go out in: "Khanh Hoa, … 2024". */
+		if (d.y == 0)
 			buf_puts(out, "… … …");
+		else if (d.m < 1 || d.m > 12)
+			buf_printf(out, "… %d", d.y);
 		else
 			buf_printf(out, "%d %s %d", d.d, month_en[d.m - 1], d.y);
 		return;
 	}
 	buf_puts(out, has_place ? "ngày " : "Ngày ");
-	if (d.y == 0) {
+	/* The Vietnamese form staff fill by hand, year included. */
+	if (d.y == 0 || d.m < 1 || d.m > 12) {
 		buf_puts(out, "… tháng … năm …");
 		return;
 	}

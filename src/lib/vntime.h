@@ -56,8 +56,9 @@ void vntime_format_when(struct ymd d, int min, enum lang lang,
  * Append the place-and-date line of an official document: "Khánh Hòa,
  * ngày 05 tháng 02 năm 2024" (vi: Decree 30/2020/NĐ-CP writes a day below
  * 10 and the months 1 and 2 with a leading zero) or "Khanh Hoa, 5 February
- * 2024" (en; place as given, the caller folds it).  d.y == 0 writes
- * blanks ("…") for staff to fill; place NULL or "" leaves the place out.
+ * 2024" (en; place as given, the caller folds it).  d.m == 0 writes
+ * blanks ("…") for staff to fill, keeping in English a known year d.y
+ * ("Khanh Hoa, … 2024"); place NULL or "" leaves the place out.
  */
 void vntime_format_dateline(const char *place, struct ymd d, enum lang lang,
     struct buf *out);
