@@ -376,8 +376,10 @@ section_slot(int s)
 
 /*
  * The occurrences of section s part II names: for 1.1 in the order of
- * their rank (rank.h), for the others in the order of the section's
- * selectors, then by date; for 3, its dated ones.  The caller frees.
+ * their rank (rank.h); for 1.2-1.4 in date order (p->v is, by
+ * rules_occurrences()), as a plan reads through the year whichever
+ * selector took an occasion; for 3, its dated ones in the order of its
+ * selectors, then by date.  The caller frees.
  */
 static size_t
 members(const struct plan *p, int s, const struct plan_place ***out)
@@ -390,11 +392,15 @@ members(const struct plan *p, int s, const struct plan_place ***out)
 	for (i = 0; s == S_1_1 && i < p->nranked; i++)
 		if (p->ranked[i]->shown)
 			v[n++] = p->ranked[i];
-	for (g = 0; s != S_1_1 && g < maxg; g++)
+	for (i = 0; s != S_1_1 && s != S_3 && i < p->n; i++) {
+		pl = &p->v[i];
+		if (pl->dated && pl->shown && pl->section == s)
+			v[n++] = pl;
+	}
+	for (g = 0; s == S_3 && g < maxg; g++)
 		for (i = 0; i < p->n; i++) {
 			pl = &p->v[i];
-			if (pl->dated && (s == S_3 ? pl->group3 == g :
-			    pl->shown && pl->section == s && pl->group == g))
+			if (pl->dated && pl->group3 == g)
 				v[n++] = pl;
 		}
 	*out = v;
