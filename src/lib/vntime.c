@@ -147,6 +147,27 @@ vntime_format_when(struct ymd d, int min, enum lang lang, struct buf *out)
 }
 
 void
+vntime_format_range(struct ymd a, struct ymd b, enum lang lang,
+    struct buf *out)
+{
+	if (util_ymd_cmp(b, a) <= 0) {
+		vntime_format_date(a, lang, out);
+		return;
+	}
+	/* The reports give the month and year once when the days share
+	 * them. */
+	if (lang == LANG_VI && a.y == b.y && a.m == b.m)
+		buf_printf(out, "%d – ", a.d);
+	else if (lang == LANG_VI && a.y == b.y)
+		buf_printf(out, "%d/%d – ", a.d, a.m);
+	else {
+		vntime_format_date(a, lang, out);
+		buf_puts(out, " – ");
+	}
+	vntime_format_date(b, lang, out);
+}
+
+void
 vntime_format_dateline(const char *place, struct ymd d, enum lang lang,
     struct buf *out)
 {

@@ -42,6 +42,14 @@ int vntime_parse_offsets(const char *s, long *secs);
 
 /* Append d as "21/9/1973" (vi) or "21 Sep 1973" (en). */
 void vntime_format_date(struct ymd d, enum lang lang, struct buf *out);
+/*
+ * Append the days a to b: "13 – 16/4/2024" within a month, "28/2 –
+ * 2/3/2024" within a year, "30/12/2023 – 2/1/2024" across years (vi); in
+ * English both dates in full.  b on or before a: a alone.  The one form
+ * of a span for the report, the plan and the calendar's titles.
+ */
+void vntime_format_range(struct ymd a, struct ymd b, enum lang lang,
+    struct buf *out);
 /* Append a day of every year: "21/9" (vi) or "21 Sep" (en). */
 void vntime_format_day_month(int day, int month, enum lang lang,
     struct buf *out);

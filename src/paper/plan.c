@@ -160,25 +160,6 @@ struct writer {
 
 /* --- texts ------------------------------------------------------------ */
 
-/* "1 – 6/12/2023", "28/11 – 2/12/2023"; "1 Dec 2023 – 6 Dec 2023". */
-static void
-date_span(struct ymd a, struct ymd b, enum lang lang, struct buf *out)
-{
-	if (util_ymd_cmp(b, a) <= 0) {
-		vntime_format_date(a, lang, out);
-		return;
-	}
-	if (lang == LANG_VI && a.y == b.y && a.m == b.m)
-		buf_printf(out, "%d – ", a.d);
-	else if (lang == LANG_VI && a.y == b.y)
-		buf_printf(out, "%d/%d – ", a.d, a.m);
-	else {
-		vntime_format_date(a, lang, out);
-		buf_puts(out, " – ");
-	}
-	vntime_format_date(b, lang, out);
-}
-
 const char *
 plan_in_charge(const struct plan *p, const struct activity *a)
 {
@@ -224,7 +205,8 @@ activity_text(const struct plan *p, const struct activity *a,
 	open = out->len;
 	/* No span for one known only to its year. */
 	if (!activity_undated(a))
-		date_span(a->start, a->all_day ? a->end : a->start, lang, out);
+		vntime_format_range(a->start, a->all_day ? a->end : a->start,
+		    lang, out);
 	/* "... tại Hà Nội" needs no "tại Hà Nội" after it. */
 	if (a->location != NULL && *a->location != '\0' &&
 	    strstr(a->title, a->location) == NULL)
