@@ -178,7 +178,7 @@ enum milestone rules_milestone(int n);
  * (21/9/1973 – 21/9/2023)", "(6/2013 – 6/2023)" for a row known to the
  * month, "Tết Nguyên đán Giáp Thìn 2024 (10/2/2024, 1/1 âm lịch)", one
  * pair of brackets after a name that ends in one ("Tết cổ truyền
- * Bunpimay (Lào, 14/4/2024 – 17/4/2024)").
+ * Bunpimay (Lào, 14 – 17/4/2024)").
  */
 void rules_title(const struct occurrence *oc, enum lang lang,
     struct buf *out);

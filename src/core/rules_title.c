@@ -240,7 +240,8 @@ base_date(const struct occurrence *oc, enum lang lang, struct buf *out)
 }
 
 /* The inside of the title's bracket: "21/9/1973 – 21/9/2023", "6/2013 –
- * 6/2023", "10/2/2024, 1/1 âm lịch", "14/4/2024 – 17/4/2024". */
+ * 6/2023", "10/2/2024, 1/1 âm lịch", "13 – 16/4/2024" (a span as the
+ * report writes it, vntime_format_range()). */
 static void
 span(const struct occurrence *oc, enum lang lang, struct buf *out)
 {
@@ -250,6 +251,12 @@ span(const struct occurrence *oc, enum lang lang, struct buf *out)
 	    PREC_DAY)) {
 		base_date(oc, lang, out);
 		buf_puts(out, " – ");
+	}
+	if (r->type != RULE_LUNAR && oc->days > 1 && oc->n == 0 &&
+	    oc->precision == PREC_DAY) {
+		vntime_format_range(oc->date, util_ymd_add_days(oc->date,
+		    oc->days - 1), lang, out);
+		return;
 	}
 	rules_format_date(oc, lang, out);
 	if (r->type == RULE_LUNAR) {

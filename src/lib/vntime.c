@@ -147,6 +147,27 @@ vntime_format_when(struct ymd d, int min, enum lang lang, struct buf *out)
 }
 
 void
+vntime_format_range(struct ymd a, struct ymd b, enum lang lang,
+    struct buf *out)
+{
+	if (util_ymd_cmp(b, a) <= 0) {
+		vntime_format_date(a, lang, out);
+		return;
+	}
+	/* The reports give the month and year once when the days share
+	 * them. */
+	if (lang == LANG_VI && a.y == b.y && a.m == b.m)
+		buf_printf(out, "%d – ", a.d);
+	else if (lang == LANG_VI && a.y == b.y)
+		buf_printf(out, "%d/%d – ", a.d, a.m);
+	else {
+		vntime_format_date(a, lang, out);
+		buf_puts(out, " – ");
+	}
+	vntime_format_date(b, lang, out);
+}
+
+void
 vntime_format_dateline(const char *place, struct ymd d, enum lang lang,
     struct buf *out)
 {
@@ -158,14 +179,19 @@ vntime_format_dateline(const char *place, struct ymd d, enum lang lang,
 	if (has_place)
 		buf_printf(out, "%s, ", place);
 	if (lang == LANG_EN) {
-		if (d.y == 0 || d.m < 1 || d.m > 12)
+		/* An English letter leaves the day and month blank and keeps
+		 * the year it is known to go out in: "Khanh Hoa, … 2024". */
+		if (d.y == 0)
 			buf_puts(out, "… … …");
+		else if (d.m < 1 || d.m > 12)
+			buf_printf(out, "… %d", d.y);
 		else
 			buf_printf(out, "%d %s %d", d.d, month_en[d.m - 1], d.y);
 		return;
 	}
 	buf_puts(out, has_place ? "ngày " : "Ngày ");
-	if (d.y == 0) {
+	/* The Vietnamese form staff fill by hand, year included. */
+	if (d.y == 0 || d.m < 1 || d.m > 12) {
 		buf_puts(out, "… tháng … năm …");
 		return;
 	}

@@ -42,6 +42,14 @@ int vntime_parse_offsets(const char *s, long *secs);
 
 /* Append d as "21/9/1973" (vi) or "21 Sep 1973" (en). */
 void vntime_format_date(struct ymd d, enum lang lang, struct buf *out);
+/*
+ * Append the days a to b: "13 – 16/4/2024" within a month, "28/2 –
+ * 2/3/2024" within a year, "30/12/2023 – 2/1/2024" across years (vi); in
+ * English both dates in full.  b on or before a: a alone.  The one form
+ * of a span for the report, the plan and the calendar's titles.
+ */
+void vntime_format_range(struct ymd a, struct ymd b, enum lang lang,
+    struct buf *out);
 /* Append a day of every year: "21/9" (vi) or "21 Sep" (en). */
 void vntime_format_day_month(int day, int month, enum lang lang,
     struct buf *out);
@@ -56,8 +64,9 @@ void vntime_format_when(struct ymd d, int min, enum lang lang,
  * Append the place-and-date line of an official document: "Khánh Hòa,
  * ngày 05 tháng 02 năm 2024" (vi: Decree 30/2020/NĐ-CP writes a day below
  * 10 and the months 1 and 2 with a leading zero) or "Khanh Hoa, 5 February
- * 2024" (en; place as given, the caller folds it).  d.y == 0 writes
- * blanks ("…") for staff to fill; place NULL or "" leaves the place out.
+ * 2024" (en; place as given, the caller folds it).  d.m == 0 writes
+ * blanks ("…") for staff to fill, keeping in English a known year d.y
+ * ("Khanh Hoa, … 2024"); place NULL or "" leaves the place out.
  */
 void vntime_format_dateline(const char *place, struct ymd d, enum lang lang,
     struct buf *out);

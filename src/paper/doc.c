@@ -284,7 +284,7 @@ attached(const struct org *org, enum lang lang, const struct doc_head *h,
 	buf_init(&b);
 	buf_printf(&b, "%s%s%s%s%s", w->attached[0], kind, w->attached[1],
 	    num, w->attached[2]);
-	if (h->date.y != 0)
+	if (h->date.y != 0 && h->date.m != 0)
 		vntime_format_date(h->date, lang, &b);
 	else
 		buf_puts(&b, NUMBER_BLANK);

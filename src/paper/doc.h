@@ -58,7 +58,8 @@ struct doc_head {
 	const char *title;	/* bold line(s) under kind; NULL allowed */
 	const char *symbol;	/* type code for "Số:    /BC-LHHN": "BC",
 				   "KH", "CV"... */
-	struct ymd date;	/* the date line; y == 0: blanks for staff */
+	struct ymd date;	/* the date line; m == 0: blanks for staff
+				   (English keeps a year y != 0) */
 	const char *summary;	/* letters: "V/v ..." under the number; may
 				   be NULL */
 };

@@ -545,6 +545,8 @@ letter_doc(const struct letter *l, const struct config *cfg)
 
 	org_from_config(cfg, &org);
 	memset(&h, 0, sizeof(h));
+	/* Day and month blank for the signing; the occasion's year. */
+	h.date.y = l->date.y;
 	h.summary = l->summary[0] != '\0' ? l->summary : NULL;
 	d = doc_new(&org, l->lang, &h);
 	doc_salutation(d, l->salutation);

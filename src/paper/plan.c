@@ -160,25 +160,6 @@ struct writer {
 
 /* --- texts ------------------------------------------------------------ */
 
-/* "1 – 6/12/2023", "28/11 – 2/12/2023"; "1 Dec 2023 – 6 Dec 2023". */
-static void
-date_span(struct ymd a, struct ymd b, enum lang lang, struct buf *out)
-{
-	if (util_ymd_cmp(b, a) <= 0) {
-		vntime_format_date(a, lang, out);
-		return;
-	}
-	if (lang == LANG_VI && a.y == b.y && a.m == b.m)
-		buf_printf(out, "%d – ", a.d);
-	else if (lang == LANG_VI && a.y == b.y)
-		buf_printf(out, "%d/%d – ", a.d, a.m);
-	else {
-		vntime_format_date(a, lang, out);
-		buf_puts(out, " – ");
-	}
-	vntime_format_date(b, lang, out);
-}
-
 const char *
 plan_in_charge(const struct plan *p, const struct activity *a)
 {
@@ -224,7 +205,8 @@ activity_text(const struct plan *p, const struct activity *a,
 	open = out->len;
 	/* No span for one known only to its year. */
 	if (!activity_undated(a))
-		date_span(a->start, a->all_day ? a->end : a->start, lang, out);
+		vntime_format_range(a->start, a->all_day ? a->end : a->start,
+		    lang, out);
 	/* "... tại Hà Nội" needs no "tại Hà Nội" after it. */
 	if (a->location != NULL && *a->location != '\0' &&
 	    strstr(a->title, a->location) == NULL)
@@ -376,8 +358,10 @@ section_slot(int s)
 
 /*
  * The occurrences of section s part II names: for 1.1 in the order of
- * their rank (rank.h), for the others in the order of the section's
- * selectors, then by date; for 3, its dated ones.  The caller frees.
+ * their rank (rank.h); for 1.2-1.4 in date order (p->v is, by
+ * rules_occurrences()), as a plan reads through the year whichever
+ * selector took an occasion; for 3, its dated ones in the order of its
+ * selectors, then by date.  The caller frees.
  */
 static size_t
 members(const struct plan *p, int s, const struct plan_place ***out)
@@ -390,11 +374,15 @@ members(const struct plan *p, int s, const struct plan_place ***out)
 	for (i = 0; s == S_1_1 && i < p->nranked; i++)
 		if (p->ranked[i]->shown)
 			v[n++] = p->ranked[i];
-	for (g = 0; s != S_1_1 && g < maxg; g++)
+	for (i = 0; s != S_1_1 && s != S_3 && i < p->n; i++) {
+		pl = &p->v[i];
+		if (pl->dated && pl->shown && pl->section == s)
+			v[n++] = pl;
+	}
+	for (g = 0; s == S_3 && g < maxg; g++)
 		for (i = 0; i < p->n; i++) {
 			pl = &p->v[i];
-			if (pl->dated && (s == S_3 ? pl->group3 == g :
-			    pl->shown && pl->section == s && pl->group == g))
+			if (pl->dated && pl->group3 == g)
 				v[n++] = pl;
 		}
 	*out = v;

@@ -135,20 +135,7 @@ has_number(const char *s, long n)
 static void
 when(const struct report_ctx *c, const struct activity *a, struct buf *out)
 {
-	if (c->in->lang == LANG_EN || util_ymd_cmp(a->start, a->end) == 0 ||
-	    a->start.y != a->end.y) {
-		vntime_format_date(a->start, c->in->lang, out);
-		if (util_ymd_cmp(a->start, a->end) != 0) {
-			buf_puts(out, " – ");
-			vntime_format_date(a->end, c->in->lang, out);
-		}
-		return;
-	}
-	if (a->start.m == a->end.m)
-		buf_printf(out, "%d – ", a->start.d);
-	else
-		buf_printf(out, "%d/%d – ", a->start.d, a->start.m);
-	vntime_format_date(a->end, c->in->lang, out);
+	vntime_format_range(a->start, a->end, c->in->lang, out);
 }
 
 /* 1 if the title dates the activity itself: "… 8/3", "(03/10)", "…

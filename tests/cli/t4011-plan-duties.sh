@@ -39,7 +39,7 @@ section() {
 	    index($0, e) == 1 { on = 0 } on' "$T/plan.md"
 }
 section '#### 1.2. Hoạt động khối ASEAN' '#### 1.3.' >"$T/asean"
-expect_grep '^- Nhân dịp Tết cổ truyền Bunpimay (Lào, 14/4/2024 – 17/4/2024): Giao lưu bóng chuyền sinh viên Việt Nam – Lào – Campuchia (14/4/2024, tại Nha Trang, Nguyễn Thị An phụ trách)\.$' "$T/asean"
+expect_grep '^- Nhân dịp Tết cổ truyền Bunpimay (Lào, 14 – 17/4/2024): Giao lưu bóng chuyền sinh viên Việt Nam – Lào – Campuchia (14/4/2024, tại Nha Trang, Nguyễn Thị An phụ trách)\.$' "$T/asean"
 expect_grep '^- Nhân dịp Quốc khánh Lào (2/12/2024): Gặp mặt học viên Lào (1/12/2024, tại Trường Chính trị tỉnh, Hội hữu nghị Việt Nam – Lào tỉnh chủ trì)\.$' "$T/asean"
 section '#### 1.6. Đoàn ra, đoàn vào' '### 2.' >"$T/deleg"
 expect_grep '^- Đoàn công tác thăm tỉnh Champasak (7 – 11/10/2024, tại Champasak, Lào, Sở Ngoại vụ chủ trì)\.$' "$T/deleg"

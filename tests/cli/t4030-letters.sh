@@ -95,6 +95,11 @@ no_notes "$T/jp.md"
 expect "Japan's letters in English" \
     K letters 2024 --country JP --lang en >"$T/jp-en.md"
 expect_grep '^Re: National Day of Japan$' "$T/jp-en.md"
+# Left for the date of signing as English letters are: day and month
+# blank, the year known; the Vietnamese letters keep "ngày … tháng … năm …".
+expect_grep '^_Khanh Hoa, … 2024_$' "$T/jp-en.md"
+expect_no_grep '… … …' "$T/jp-en.md"
+expect_grep '^_Khánh Hòa, ngày … tháng … năm …_$' "$T/jp.md"
 expect_grep '^The Ambassador Extraordinary and Plenipotentiary of Japan to Viet Nam$' "$T/jp-en.md"
 expect_grep '^The Consul General of Japan in Ho Chi Minh City$' "$T/jp-en.md"
 expect_grep '^Dear Consul General,$' "$T/jp-en.md"

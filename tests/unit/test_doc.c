@@ -36,6 +36,11 @@ static const struct {
 	    "Khanh Hoa, 15 December 2023" },
 	{ "Khanh Hoa", { 2024, 2, 5 }, LANG_EN, "Khanh Hoa, 5 February 2024" },
 	{ "", { 2024, 2, 5 }, LANG_EN, "5 February 2024" },
+	/* Left for the date of signing: English keeps the year. */
+	{ "Khanh Hoa", { 2024, 0, 0 }, LANG_EN, "Khanh Hoa, … 2024" },
+	{ "Khanh Hoa", { 0, 0, 0 }, LANG_EN, "Khanh Hoa, … … …" },
+	{ "Khánh Hòa", { 2024, 0, 0 }, LANG_VI,
+	    "Khánh Hòa, ngày … tháng … năm …" },
 };
 
 START_TEST(date_line)

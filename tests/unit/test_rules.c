@@ -413,8 +413,9 @@ START_TEST(title_names)
 	    "(10/2/2024, 1/1 âm lịch)", "Vietnamese Lunar New Year (Tết Giáp "
 	    "Thìn, 10 Feb 2024, lunar 1/1)");
 	oc = one_in(&n, 2024, &o);
-	expect_words(&oc, rules_title, "Tết cổ truyền Bunpimay (Lào, 14/4/2024 "
-	    "– 17/4/2024)", "Lao New Year (Bunpimay, 14 Apr 2024 – 17 Apr "
+	/* The span as the report writes it (vntime_format_range()). */
+	expect_words(&oc, rules_title, "Tết cổ truyền Bunpimay (Lào, "
+	    "14 – 17/4/2024)", "Lao New Year (Bunpimay, 14 Apr 2024 – 17 Apr "
 	    "2024)");
 	expect_words(&oc, rules_short_title, "Lào: Tết cổ truyền Bunpimay",
 	    "Laos: Lao New Year (Bunpimay)");

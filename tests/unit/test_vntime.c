@@ -86,6 +86,33 @@ START_TEST(formats)
 }
 END_TEST
 
+/* One form of a span for the report, the plan and the titles. */
+static const struct {
+	struct ymd a, b;
+	enum lang lang;
+	const char *want;
+} ranges[] = {
+	{ { 2024, 4, 13 }, { 2024, 4, 16 }, LANG_VI, "13 – 16/4/2024" },
+	{ { 2024, 2, 28 }, { 2024, 3, 2 }, LANG_VI, "28/2 – 2/3/2024" },
+	{ { 2023, 12, 30 }, { 2024, 1, 2 }, LANG_VI,
+	    "30/12/2023 – 2/1/2024" },
+	{ { 2024, 4, 13 }, { 2024, 4, 13 }, LANG_VI, "13/4/2024" },
+	{ { 2024, 4, 13 }, { 2024, 4, 10 }, LANG_VI, "13/4/2024" },
+	{ { 2024, 4, 13 }, { 2024, 4, 16 }, LANG_EN,
+	    "13 Apr 2024 – 16 Apr 2024" },
+};
+
+START_TEST(range)
+{
+	struct buf b;
+
+	buf_init(&b);
+	vntime_format_range(ranges[_i].a, ranges[_i].b, ranges[_i].lang, &b);
+	ck_assert_str_eq(b.data, ranges[_i].want);
+	buf_release(&b);
+}
+END_TEST
+
 START_TEST(offsets)
 {
 	long s[VNTIME_MAX_OFFSETS];
@@ -119,6 +146,7 @@ suite(void)
 	tcase_add_test(tc, instants);
 	tcase_add_test(tc, days_left);
 	tcase_add_test(tc, formats);
+	tcase_add_loop_test(tc, range, 0, NELEM(ranges));
 	tcase_add_test(tc, offsets);
 	suite_add_tcase(s, tc);
 	return s;
