@@ -154,6 +154,8 @@ day_cell(struct web_req *r, const struct month_view *v, int d, size_t *i)
 	lunar_small(r, day);
 	html_raw(r->out, "</div>");
 	for (; *i < v->ol.n && v->ol.v[*i].date.d == d; (*i)++) {
+		if (v->ol.v[*i].precision != PREC_DAY)
+			continue;	/* under the grid */
 		html_raw(r->out, n++ == 0 ? "<ul>\n<li>" : "<li>");
 		ui_occurrence_short(r, &v->ol.v[*i]);
 		html_raw(r->out, "</li>\n");

@@ -50,6 +50,17 @@ expect_grep "<a href=\"/app/activities/$xss\">&lt;script&gt;alert(1)&lt;/script&
     "$T/4.html"
 expect_grep "/app/activities/$xss\"" "$T/5.html"
 expect_no_grep '<script>alert' "$T/m.html"
+# The anniversaries of no known day (Denmark's partnership, 2013) are
+# under the grid, not on the 1st.
+sed -n '/<h2>Chưa rõ ngày/,/<\/ul>/p' "$T/m.html" |
+    sed -n 's|.*href="/app/occasions/\([^"]*\)".*|\1|p' >"$T/undated.keys"
+expect "some anniversaries of no known day ($(wc -l <"$T/undated.keys"))" \
+    [ "$(wc -l <"$T/undated.keys")" -ge 1 ]
+sed -n '/<table class="month">/,/<\/table>/p' "$T/m.html" |
+    grep -o 'href="/app/occasions/[^"]*"' | sed 's|.*occasions/||; s|"||' |
+    sort >"$T/grid.keys"
+expect "none of them in the grid" \
+    [ -z "$(sort "$T/undated.keys" | comm -12 - "$T/grid.keys")" ]
 # Links to the months around it and the year.
 expect_grep 'rel="prev" href="/app/month/2023-08"' "$T/m.html"
 expect_grep 'rel="next" href="/app/month/2023-10"' "$T/m.html"

@@ -543,6 +543,7 @@ async function tourAll(browser, id) {
 	await tour(page, 'search-all', '/app/search?q=viet+nam');
 	for (const [name, url] of [
 	    ['year', `/app/year/${year}`],
+	    ['month', `/app/month/${PLAN.date.slice(0, 7)}`],
 	    ['occasion', `/app/occasions/${PLAN.observance}`],
 	    ['verify', '/app/verify'],
 	    ['documents', '/app/documents'],
