@@ -99,6 +99,6 @@ stop_server
 css="$SRC/src/web/static/app.css"
 expect_grep '@page { size: A4 landscape' "$css"
 expect "the month's table prints in one piece" \
-    sh -c "sed -n '/@media print/,\$p' '$css' | grep -q 'table.month { break-inside: avoid'"
+    sh -c "sed -n '/@media print/,\$p' '$css' | grep -q 'table.month tr { break-inside: avoid'"
 expect "the month's days are stacked at 40rem" \
     sh -c "sed -n '/@media (max-width: 40rem)/,/^}/p' '$css' | grep -q 'table.month thead, table.month td.out { display: none; }'"
