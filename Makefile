@@ -197,6 +197,7 @@ SRCS = \
 	src/web/web_trash.c \
 	src/web/web_users.c \
 	src/web/web_verify.c \
+	src/web/web_month.c \
 	src/web/web_year.c
 
 # Unit tests: tests/unit/test_NAME.c, one per module, linked with the

@@ -111,6 +111,8 @@ static const struct route routes[] = {
 	{ "POST", "/app/users/#/reset", A, web_user_reset },
 	{ "POST", "/app/users/#/role", A, web_user_role },
 	{ "GET", "/app/verify", V, web_verify },
+	{ "GET", "/app/month", V, web_month_now },
+	{ "GET", "/app/month/*", V, web_month },
 	{ "GET", "/app/year", V, web_year_now },
 	{ "GET", "/app/year/#", V, web_year },
 };

@@ -56,6 +56,10 @@ int web_trash(struct web_req *r);
 /* The activity of the path's id: 0 and *a, 1 when a 404 page was
  * answered, -1 on error. */
 int web_activity_get(struct web_req *r, struct activity *a);
+/* web_month.c: Tháng MM/YYYY, the month as a wall calendar (/app/month
+ * redirects to this month's). */
+int web_month_now(struct web_req *r);
+int web_month(struct web_req *r);
 /* web_year.c: Năm YYYY, the year month by month (/app/year redirects to
  * this one). */
 int web_year_now(struct web_req *r);

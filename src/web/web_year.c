@@ -382,6 +382,9 @@ month(struct web_req *r, const struct year_view *v, int m, size_t *i,
 	    "%zu anniversaries, %zu activities</span></summary>" : " <span "
 	    "class=\"muted\">%zu ngày kỷ niệm, %zu hoạt động</span>"
 	    "</summary>", counts[0], counts[1]);
+	html_printf(r->out, "<p class=\"calendar-link\"><a href=\"%s/app/"
+	    "month/%04d-%02d\">%s %d/%d</a></p>\n", r->root, v->year, m,
+	    L(r, "Lịch tháng", "Calendar of"), m, v->year);
 	for (;;) {
 		while (*j < al->n && (!activity_shown(v, &al->v[*j]) ||
 		    al->v[*j].start.m < m))

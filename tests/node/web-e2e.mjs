@@ -543,6 +543,7 @@ async function tourAll(browser, id) {
 	await tour(page, 'search-all', '/app/search?q=viet+nam');
 	for (const [name, url] of [
 	    ['year', `/app/year/${year}`],
+	    ['month', `/app/month/${PLAN.date.slice(0, 7)}`],
 	    ['occasion', `/app/occasions/${PLAN.observance}`],
 	    ['verify', '/app/verify'],
 	    ['documents', '/app/documents'],
@@ -561,7 +562,24 @@ async function tourAll(browser, id) {
 	    ['backup', '/app/backup'],
 	])
 		await tour(page, name, url);
+	await printMonth(page, PLAN.date.slice(0, 7));
 	await page.browserContext().close();
+}
+
+// The month printed as the office prints it: one A4 landscape page
+// (the stylesheet's @page), its PDF kept beside the screenshots.
+async function printMonth(page, month) {
+	await page.goto(`${BASE}/app/month/${month}`);
+	const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true,
+	    printBackground: true }));
+	fs.writeFileSync(path.join(OUT, 'month-print.pdf'), pdf);
+	const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ||
+	    []).length;
+	check(pages === 1, `the month ${month} prints on one page (${pages})`);
+	const box = pdf.toString('latin1').match(
+	    /\/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)/);
+	check(box !== null && Number(box[1]) > Number(box[2]),
+	    `the month prints landscape (${box && box.slice(1).join('x')})`);
 }
 
 // puppeteer's headless: true is Chromium's new headless (--headless=new).
