@@ -385,3 +385,18 @@ buf_detach(struct buf *b)
 	buf_init(b);
 	return p;
 }
+
+void
+buf_fill(struct buf *b, const char *t, const char *const *v, size_t n)
+{
+	size_t i;
+
+	for (; *t != '\0'; t++) {
+		i = (size_t)(t[1] - '1');
+		if (t[0] == '$' && t[1] >= '1' && t[1] <= '9' && i < n) {
+			buf_puts(b, v[i] != NULL ? v[i] : "");
+			t++;
+		} else
+			buf_putc(b, *t);
+	}
+}

@@ -85,6 +85,10 @@ void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 char *buf_detach(struct buf *b);
 /* n (>= 0) with its thousands grouped by sep: 149.814 as Vietnamese
  * writes it (sep '.'), 149,814 in English (','). */
+/* Append template t with "$1".."$9" replaced by v[0..n) (a NULL item
+ * as nothing): the words of a document in the order each language puts
+ * its numbers and names. */
+void buf_fill(struct buf *b, const char *t, const char *const *v, size_t n);
 void buf_put_grouped(struct buf *b, long n, int sep);
 
 #endif

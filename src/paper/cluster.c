@@ -99,22 +99,6 @@ struct ctx {
 	struct buf unwritten;	/* the sections not written, "a, b" */
 };
 
-/* Append template t with $1..$9 replaced by v[0..n). */
-static void
-fill(struct buf *out, const char *t, const char *const *v, size_t n)
-{
-	size_t i;
-
-	for (; *t != '\0'; t++) {
-		i = (size_t)(t[1] - '1');
-		if (t[0] == '$' && t[1] >= '1' && t[1] <= '9' && i < n) {
-			buf_puts(out, v[i] != NULL ? v[i] : "");
-			t++;
-		} else
-			buf_putc(out, *t);
-	}
-}
-
 /* A paragraph of template t. */
 static void
 para(struct ctx *c, const char *t, const char *const *v, size_t n)
@@ -122,7 +106,7 @@ para(struct ctx *c, const char *t, const char *const *v, size_t n)
 	struct buf b;
 
 	buf_init(&b);
-	fill(&b, t, v, n);
+	buf_fill(&b, t, v, n);
 	doc_para(c->doc, b.data);
 	buf_release(&b);
 }
@@ -402,7 +386,7 @@ shared_bullet(struct ctx *c, const struct shared *s)
 	struct buf b;
 
 	buf_init(&b);
-	fill(&b, c->w->anniv, v, 2);
+	buf_fill(&b, c->w->anniv, v, 2);
 	doc_bullet(c->doc, 0, b.data);
 	buf_release(&b);
 }
@@ -509,7 +493,7 @@ new_doc(struct ctx *c)
 	v[0] = year;
 	v[1] = cluster_name(c->in->cfg);
 	buf_init(&title);
-	fill(&title, c->w->title, v, 2);
+	buf_fill(&title, c->w->title, v, 2);
 	memset(&h, 0, sizeof(h));
 	h.kind = c->w->kind;
 	h.title = title.data;

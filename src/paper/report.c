@@ -552,7 +552,7 @@ delegation_line(struct report_ctx *c, const char *what, int n,
 		return;
 	report_num(c, num, sizeof(num), n);
 	buf_init(&b);
-	report_fill(&b, c->w->unit, v, NELEM(v));
+	buf_fill(&b, c->w->unit, v, NELEM(v));
 	numbered(c, slot, NULL, 0, &b);
 	doc_bullet(c->doc, 0, b.data);
 	buf_release(&b);
@@ -575,7 +575,7 @@ delegations(struct report_ctx *c, int *sec)
 		v[2] = i;
 	section(c, sec, w->deleg_h);
 	buf_init(&b);
-	report_fill(&b, c->n.in == 0 ? w->deleg_out : c->n.out == 0 ?
+	buf_fill(&b, c->n.in == 0 ? w->deleg_out : c->n.out == 0 ?
 	    w->deleg_in : w->deleg_both, v, NELEM(v));
 	doc_para(c->doc, b.data);
 	buf_release(&b);
@@ -610,7 +610,7 @@ milestone(struct report_ctx *c, size_t m)
 		}
 	if (c->ms[m].own > 1) {
 		buf_puts(&b, ", ");
-		report_fill(&b, c->w->did, &c->who, 1);
+		buf_fill(&b, c->w->did, &c->who, 1);
 	}
 	doc_para(c->doc, b.data);
 	for (i = 0; c->ms[m].own > 1 && i < c->nitems; i++)
@@ -709,7 +709,7 @@ letters(struct report_ctx *c, int sec, int *sub)
 	subsection(c, sec, sub, c->w->letters_h);
 	n = report_num(c, total, sizeof(total), c->n.letters);
 	buf_init(&b);
-	report_fill(&b, c->w->letters_sum, &n, 1);
+	buf_fill(&b, c->w->letters_sum, &n, 1);
 	doc_para(c->doc, b.data);
 	for (i = 0; i < c->nitems; i++) {
 		if (c->items[i].slot != SLOT_LETTER)
@@ -734,7 +734,7 @@ letters(struct report_ctx *c, int sec, int *sub)
 		b.len = 0;
 		v[0] = keys[k].data;
 		v[1] = report_num(c, total, sizeof(total), count[k]);
-		report_fill(&b, c->w->letter_unit, v, 2);
+		buf_fill(&b, c->w->letter_unit, v, 2);
 		/* A list the sentence above opens: ";" then "." at its end. */
 		buf_putc(&b, k + 1 < nkeys ? ';' : '.');
 		doc_bullet(c->doc, 0, b.data);
@@ -782,7 +782,7 @@ aid(struct report_ctx *c)
 	snprintf(y, sizeof(y), "%d", c->in->year);
 	snprintf(n, sizeof(n), "%d", acts);
 	v[1] = sum.data;
-	report_fill(&b, acts > 1 ? c->w->aid_sum : c->w->aid_one, v, 3);
+	buf_fill(&b, acts > 1 ? c->w->aid_sum : c->w->aid_one, v, 3);
 	doc_para(c->doc, b.data);
 	buf_release(&b);
 	buf_release(&sum);
@@ -985,7 +985,7 @@ figures(struct report_ctx *c)
 	v[0] = y;
 	v[1] = c->who;
 	v[2] = report_num(c, f[0], sizeof(f[0]), c->n.own);
-	report_fill(&b, w->results_sum, v, 3);
+	buf_fill(&b, w->results_sum, v, 3);
 	if (c->n.out + c->n.in + c->n.letters > 0) {
 		buf_puts(&b, vi ? ", trong đó " : ", including ");
 		if (c->n.out > 0)
@@ -1010,7 +1010,7 @@ figures(struct report_ctx *c)
 	if (c->n.members > 0) {
 		buf_puts(&b, "; ");
 		v[0] = report_num(c, f[0], sizeof(f[0]), c->n.members);
-		report_fill(&b, w->results_members, v, 1);
+		buf_fill(&b, w->results_members, v, 1);
 	}
 	if (c->n.with_people > 0) {
 		part.len = 0;
@@ -1022,7 +1022,7 @@ figures(struct report_ctx *c)
 		v[1] = k;
 		v[2] = f[1];
 		buf_puts(&b, "; ");
-		report_fill(&b, c->n.with_people == all ? w->results_people :
+		buf_fill(&b, c->n.with_people == all ? w->results_people :
 		    w->results_some, v, 3);
 	}
 	if (c->n.countries > 0) {
@@ -1030,7 +1030,7 @@ figures(struct report_ctx *c)
 		v[0] = report_num(c, f[2], sizeof(f[2]), c->n.countries);
 		v[1] = names.data;
 		buf_puts(&b, "; ");
-		report_fill(&b, w->results_countries, v, 2);
+		buf_fill(&b, w->results_countries, v, 2);
 	}
 	buf_putc(&b, '.');
 	doc_para(c->doc, b.data);
@@ -1151,7 +1151,7 @@ ending(struct report_ctx *c)
 	org_from_config(c->in->cfg, &org);
 	name = c->in->lang == LANG_EN ? org.name_en : org.name;
 	buf_init(&b);
-	report_fill(&b, c->w->ending, &name, 1);
+	buf_fill(&b, c->w->ending, &name, 1);
 	doc_para(c->doc, b.data);
 	buf_release(&b);
 	/* "Nơi nhận": [report] recipients. */

@@ -108,10 +108,6 @@ extern const struct report_words report_vi, report_en;
 void report_line(const struct report_ctx *c, const struct activity *a,
     int planned, int flags, struct buf *out);
 
-/* Append template t with $1..$9 replaced by v[0..n). */
-void report_fill(struct buf *out, const char *t, const char *const *v,
-    size_t n);
-
 /* n as the reports count: "01" (two digits at least) in Vietnamese,
  * "1" in English, into s. */
 const char *report_num(const struct report_ctx *c, char *s, size_t len,

@@ -18,18 +18,6 @@
 #include "report_int.h"
 #include "vntime.h"
 
-void
-report_fill(struct buf *out, const char *t, const char *const *v, size_t n)
-{
-	for (; *t != '\0'; t++)
-		if (t[0] == '$' && t[1] >= '1' && t[1] <= '9' &&
-		    (size_t)(t[1] - '1') < n) {
-			buf_puts(out, v[t[1] - '1']);
-			t++;
-		} else
-			buf_putc(out, *t);
-}
-
 const char *
 report_num(const struct report_ctx *c, char *s, size_t len, long n)
 {
@@ -314,7 +302,7 @@ clauses(const struct report_ctx *c, const struct activity *a,
 	}
 	if (a->organiser != NULL && !said(a->organiser, hay, 80)) {
 		v[0] = a->organiser;
-		report_fill(out, w->by, v, 1);
+		buf_fill(out, w->by, v, 1);
 	}
 	buf_init(&p);
 	/* A partner that is the organiser is said once. */
@@ -324,7 +312,7 @@ clauses(const struct report_ctx *c, const struct activity *a,
 		new_partners(a->partner, hay, &p);
 	if (p.len > 0) {
 		v[0] = p.data;
-		report_fill(out, w->with, v, 1);
+		buf_fill(out, w->with, v, 1);
 	}
 	buf_release(&p);
 	if (a->participants > 0 && !has_number(a->title, a->participants) &&
@@ -337,7 +325,7 @@ clauses(const struct report_ctx *c, const struct activity *a,
 		snprintf(n, sizeof(n), "%s", g.data);
 		buf_release(&g);
 		v[0] = n;
-		report_fill(out, w->people, v, 1);
+		buf_fill(out, w->people, v, 1);
 	}
 }
 
@@ -372,7 +360,7 @@ report_line(const struct report_ctx *c, const struct activity *a,
 			when(c, a, &d);
 		v[0] = d.data != NULL ? d.data : "";
 		buf_puts(out, " (");
-		report_fill(out, !planned ? "$1" : d.len > 0 ? c->w->planned :
+		buf_fill(out, !planned ? "$1" : d.len > 0 ? c->w->planned :
 		    c->w->planned_undated, v, 1);
 		buf_putc(out, ')');
 	}
