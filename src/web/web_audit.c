@@ -271,6 +271,10 @@ member(const struct members *m, const char *key)
 	return NULL;
 }
 
+static const char *field_label(struct web_req *r, const char *key);
+static void history_value(struct web_req *r, const char *key,
+    const char *v);
+
 /* A value, cut to VALUE_CHARS characters; NULL is a dash.  Text that is
  * not UTF-8 (a row written by hand) is shown with its bytes escaped. */
 static void
@@ -304,10 +308,11 @@ diff_row(struct web_req *r, const char *key, const char *b, const char *a)
 {
 	if (b != NULL && a != NULL && strcmp(b, a) == 0)
 		return;
-	html_printf(r->out, "<tr><th scope=\"row\">%s</th><td>", key);
-	value(r, b);
+	html_printf(r->out, "<tr><th scope=\"row\">%s</th><td>",
+	    field_label(r, key));
+	history_value(r, key, b);
 	html_raw(r->out, "</td><td>");
-	value(r, a);
+	history_value(r, key, a);
 	html_raw(r->out, "</td></tr>");
 }
 
@@ -379,6 +384,32 @@ action_label(struct web_req *r, const char *action)
 	return NULL;
 }
 
+/* What a row changed, as staff name it: an activity or an occasion as
+ * a link, a file by its name; other objects as they are. */
+static void
+object_words(struct web_req *r, const char *object)
+{
+	const struct observance *o;
+	const char *slash;
+	char *end;
+	long id;
+
+	if (strncmp(object, "activity:", 9) == 0 &&
+	    (id = strtol(object + 9, &end, 10)) > 0 && *end == '\0')
+		html_printf(r->out, "<a href=\"%s/app/activities/%ld\">%s "
+		    "%ld</a>", r->root, id, L(r, "Hoạt động số", "Activity"),
+		    id);
+	else if (strncmp(object, "observance:", 11) == 0 &&
+	    (o = obs_set_find(&r->data->set, object + 11)) != NULL)
+		ui_occasion(r, o);
+	else if (strncmp(object, "file:", 5) == 0) {
+		slash = strrchr(object, '/');
+		html_printf(r->out, "%s ", L(r, "Tệp", "File"));
+		value(r, slash != NULL ? slash + 1 : object + 5);
+	} else
+		value(r, object);
+}
+
 static void
 entry_row(struct web_req *r, const struct audit_entry *e)
 {
@@ -390,12 +421,15 @@ entry_row(struct web_req *r, const struct audit_entry *e)
 	value(r, e->who);
 	html_raw(r->out, "</td><td>");
 	if (label != NULL)
-		html_printf(r->out, "%s<br>", label);
-	html_raw(r->out, "<code class=\"muted\">");
-	value(r, e->action);
-	html_raw(r->out, "</code></td><td>");
+		html_raw(r->out, label);
+	else {
+		html_raw(r->out, "<code class=\"muted\">");
+		value(r, e->action);
+		html_raw(r->out, "</code>");
+	}
+	html_raw(r->out, "</td><td>");
 	if (e->object != NULL)
-		value(r, e->object);
+		object_words(r, e->object);
 	html_raw(r->out, "</td><td>");
 	changes(r, e->before, e->after);
 	html_raw(r->out, "</td></tr>\n");
@@ -413,12 +447,16 @@ static const struct {
 	{ "confidence", "Độ tin cậy", "Confidence" },
 	{ "countries", "Nước đối tác", "Partner countries" },
 	{ "date", "Ngày", "Date" },
+	{ "disabled", "Đã khóa", "Disabled" },
 	{ "email", "Email", "Email" },
 	{ "end", "Kết thúc", "End" },
+	{ "follows", "Theo dõi", "Follows" },
 	{ "head_title_en", "Cách xưng hô (tiếng Anh)", "Form of address "
 	    "(English)" },
 	{ "head_title_vi", "Cách xưng hô", "Form of address" },
+	{ "lang", "Ngôn ngữ", "Language" },
 	{ "location", "Địa điểm", "Location" },
+	{ "name", "Tên", "Name" },
 	{ "note", "Ghi chú", "Note" },
 	{ "notes", "Ghi chú", "Notes" },
 	{ "observance", "Dịp kỷ niệm", "Occasion" },
@@ -429,11 +467,24 @@ static const struct {
 	{ "public", "Công khai", "Public" },
 	{ "remind", "Nhắc trước", "Reminders" },
 	{ "result", "Kết quả", "Result" },
+	{ "role", "Vai trò", "Role" },
 	{ "source", "Nguồn", "Source" },
 	{ "start", "Bắt đầu", "Start" },
 	{ "status", "Trạng thái", "Status" },
 	{ "title", "Tên hoạt động", "Title" },
 };
+
+/* The words of a field's key; the key itself when it has none. */
+static const char *
+field_label(struct web_req *r, const char *key)
+{
+	size_t k;
+
+	for (k = 0; k < NELEM(labels); k++)
+		if (strcmp(labels[k].key, key) == 0)
+			return L(r, labels[k].vi, labels[k].en);
+	return key;
+}
 
 /* A value of key as staff read it: names for keys and codes, dates as
  * dates, words for flags; anything else as it is. */
@@ -466,7 +517,7 @@ history_value(struct web_req *r, const char *key, const char *v)
 	else if (strcmp(key, "status") == 0 &&
 	    (st = activity_status_parse(v)) >= 0)
 		value(r, ui_status(r, st));
-	else if (strcmp(key, "public") == 0)
+	else if (strcmp(key, "public") == 0 || strcmp(key, "disabled") == 0)
 		value(r, strcmp(v, "true") == 0 ? L(r, "Có", "Yes") :
 		    L(r, "Không", "No"));
 	else if ((strcmp(key, "start") == 0 || strcmp(key, "end") == 0 ||
@@ -475,7 +526,11 @@ history_value(struct web_req *r, const char *key, const char *v)
 		ui_date(r, d);
 		if (v[10] == 'T')
 			html_printf(r->out, " %s", v + 11);
-	} else if (strcmp(key, "owners") == 0) {
+	} else if (strcmp(key, "date") == 0 && strlen(v) == 7 &&
+	    sscanf(v, "%4d-%2d", &d.y, &d.m) == 2 && d.m >= 1 && d.m <= 12)
+		/* A month known, its day not yet: 9/2013. */
+		html_printf(r->out, "%d/%d", d.m, d.y);
+	else if (strcmp(key, "owners") == 0) {
 		/* ["a@x","b@y"]: the addresses. */
 		for (; *v != '\0'; v++)
 			if (strchr("[]\"", *v) == NULL)
@@ -493,8 +548,8 @@ static void
 history_changes(struct web_req *r, const char *before, const char *after)
 {
 	struct members b = { { 0 }, { 0 }, 0 }, a = { { 0 }, { 0 }, 0 };
-	const char *bv, *label;
-	size_t i, k;
+	const char *bv;
+	size_t i;
 
 	if (before == NULL || after == NULL || members_parse(before, &b) ==
 	    -1 || members_parse(after, &a) == -1)
@@ -503,11 +558,8 @@ history_changes(struct web_req *r, const char *before, const char *after)
 		if ((bv = member(&b, a.key[i])) != NULL && strcmp(bv,
 		    a.val[i]) == 0)
 			continue;
-		for (k = 0, label = a.key[i]; k < NELEM(labels); k++)
-			if (strcmp(labels[k].key, a.key[i]) == 0)
-				label = L(r, labels[k].vi, labels[k].en);
 		html_printf(r->out, "<br><span class=\"muted\">%s:</span> ",
-		    label);
+		    field_label(r, a.key[i]));
 		history_value(r, a.key[i], bv);
 		html_raw(r->out, " → ");
 		history_value(r, a.key[i], a.val[i]);

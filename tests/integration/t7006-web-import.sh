@@ -114,7 +114,7 @@ expect "a row with markup in its title is imported" \
 K activity list >"$T/acts3"
 expect_grep '	<script>alert(1)</script>$' "$T/acts3"
 web_get admin /app/audit "$T/audit.html" >/dev/null
-expect_grep '<td>file:xss.csv</td><td><table class="diff">' "$T/audit.html"
+expect_grep '<td>Tệp xss.csv</td><td><table class="diff">' "$T/audit.html"
 
 # .ics files: the attendees become owners when asked; a bad file by line.
 expect "an .ics file is imported (303)" [ "$(web_upload admin \

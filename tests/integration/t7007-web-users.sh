@@ -247,9 +247,9 @@ done
 [ "$(web_login editor)" = 303 ] || die "editor cannot log in"
 expect "the audit page opens for the new admin" \
     [ "$(web_get editor /app/audit "$T/audit.html")" = 200 ]
-expect_grep '<th scope="row">disabled</th><td>false</td><td>true</td>' \
+expect_grep '<th scope="row">Đã khóa</th><td>Không</td><td>Có</td>' \
     "$T/audit.html"
-expect_grep 'Đổi vai trò<br><code class="muted">user.role</code>' \
+expect_grep '<td>Đổi vai trò</td><td>user:' \
     "$T/audit.html"
 expect_clean_stop
 
