@@ -344,7 +344,7 @@ ical_unknown_tzid(icalproperty *p, struct icaltimetype t)
 /* The reason ev's DTSTART or DTEND has a TZID of no known zone, or NULL
  * (why is a buffer of whylen bytes). */
 static const char *
-unknown_zones(icalcomponent *ev, char *why, size_t whylen)
+unknown_zones(icalcomponent *ev, char *why, size_t whylen, int vi)
 {
 	static const icalproperty_kind kinds[] = { ICAL_DTSTART_PROPERTY,
 	    ICAL_DTEND_PROPERTY };
@@ -357,9 +357,11 @@ unknown_zones(icalcomponent *ev, char *why, size_t whylen)
 		if (p == NULL || (tzid = ical_unknown_tzid(p,
 		    icalproperty_get_datetime_with_component(p, ev))) == NULL)
 			continue;
-		snprintf(why, whylen, "TZID '%.64s' of %s is neither a "
-		    "VTIMEZONE of the file nor a time zone libical knows",
-		    tzid, icalproperty_kind_to_string(kinds[i]));
+		snprintf(why, whylen, VI_EN(vi, "TZID '%.64s' của %s không "
+		    "phải VTIMEZONE của tệp cũng không phải múi giờ libical "
+		    "biết", "TZID '%.64s' of %s is neither a VTIMEZONE of the "
+		    "file nor a time zone libical knows"), tzid,
+		    icalproperty_kind_to_string(kinds[i]));
 		return why;
 	}
 	return NULL;
@@ -368,15 +370,17 @@ unknown_zones(icalcomponent *ev, char *why, size_t whylen)
 /* DTSTART and DTEND into a; NULL, or the reason they are wrong (in why,
  * of whylen bytes, or static). */
 static const char *
-read_times(icalcomponent *ev, struct activity *a, char *why, size_t whylen)
+read_times(icalcomponent *ev, struct activity *a, char *why, size_t whylen,
+    int vi)
 {
 	struct icaltimetype s, e;
 	int smin, emin;
 
 	s = icalcomponent_get_dtstart(ev);
 	if (icaltime_is_null_time(s) || !icaltime_is_valid_time(s))
-		return "VEVENT without a valid DTSTART";
-	if (unknown_zones(ev, why, whylen) != NULL)
+		return VI_EN(vi, "sự kiện (VEVENT) thiếu DTSTART hợp lệ",
+		    "VEVENT without a valid DTSTART");
+	if (unknown_zones(ev, why, whylen, vi) != NULL)
 		return why;
 	ical_local(s, &a->start, &smin);
 	a->all_day = smin < 0;
@@ -389,15 +393,17 @@ read_times(icalcomponent *ev, struct activity *a, char *why, size_t whylen)
 	}
 	ical_local(e, &a->end, &emin);
 	if ((emin < 0) != a->all_day)
-		return "DTSTART and DTEND must both be dates or both "
-		    "date-times";
+		return VI_EN(vi, "DTSTART và DTEND phải cùng là ngày hoặc "
+		    "cùng là ngày giờ", "DTSTART and DTEND must both be dates "
+		    "or both date-times");
 	a->end_min = emin < 0 ? 0 : emin;
 	/* DTEND of an all-day event is exclusive. */
 	if (a->all_day && util_ymd_cmp(a->end, a->start) > 0)
 		a->end = util_ymd_add_days(a->end, -1);
 	if (util_ymd_cmp(a->end, a->start) < 0 || (util_ymd_cmp(a->end,
 	    a->start) == 0 && a->end_min < a->start_min))
-		return "DTEND is before DTSTART";
+		return VI_EN(vi, "DTEND trước DTSTART",
+		    "DTEND is before DTSTART");
 	return NULL;
 }
 
@@ -426,7 +432,7 @@ read_people(icalcomponent *ev, int attendees_are_owners,
 /* The X-KYNIEM- record properties (add_record()); 0, or -1 with err. */
 static int
 read_record(icalcomponent *ev, struct activity *a, char *err,
-    size_t errlen)
+    size_t errlen, int vi)
 {
 	char *s;
 	long n;
@@ -440,9 +446,10 @@ read_record(icalcomponent *ev, struct activity *a, char *err,
 	a->result = x_prop(ev, "X-KYNIEM-RESULT");
 	if ((s = x_prop(ev, "X-KYNIEM-PARTICIPANTS")) != NULL) {
 		if (util_parse_int(s, 0, ACTIVITY_PEOPLE_MAX, &n) == -1) {
-			snprintf(err, errlen, "X-KYNIEM-PARTICIPANTS must be "
-			    "a number from 0 to %d, not '%s'",
-			    ACTIVITY_PEOPLE_MAX, s);
+			snprintf(err, errlen, VI_EN(vi, "X-KYNIEM-PARTICIPANTS "
+			    "phải là một số từ 0 đến %d, không phải '%s'",
+			    "X-KYNIEM-PARTICIPANTS must be a number from 0 to "
+			    "%d, not '%s'"), ACTIVITY_PEOPLE_MAX, s);
 			ret = -1;
 		} else
 			a->participants = (int)n;
@@ -458,8 +465,9 @@ read_record(icalcomponent *ev, struct activity *a, char *err,
 	a->public = -1;
 	if ((s = x_prop(ev, "X-KYNIEM-PUBLIC")) != NULL) {
 		if ((a->public = activity_public_parse(s)) < 0 && ret == 0) {
-			snprintf(err, errlen, "X-KYNIEM-PUBLIC must be yes or "
-			    "no, not '%s'", s);
+			snprintf(err, errlen, VI_EN(vi, "X-KYNIEM-PUBLIC phải "
+			    "là yes hoặc no, không phải '%s'", "X-KYNIEM-PUBLIC "
+			    "must be yes or no, not '%s'"), s);
 			ret = -1;
 		}
 		free(s);
@@ -469,16 +477,17 @@ read_record(icalcomponent *ev, struct activity *a, char *err,
 
 int
 ical_read_activity(icalcomponent *ev, int attendees_are_owners,
-    struct activity *a, char *err, size_t errlen)
+    struct activity *a, char *err, size_t errlen, int vi)
 {
 	icalproperty_status status;
 	const char *why;
 	char whybuf[160];
 
 	if ((a->uid = prop_text(ev, ICAL_UID_PROPERTY)) == NULL)
-		return snprintf(err, errlen, "VEVENT without a UID"), -1;
+		return snprintf(err, errlen, "%s", VI_EN(vi, "sự kiện (VEVENT) "
+		    "thiếu UID", "VEVENT without a UID")), -1;
 	a->title = prop_text(ev, ICAL_SUMMARY_PROPERTY);
-	if ((why = read_times(ev, a, whybuf, sizeof(whybuf))) != NULL)
+	if ((why = read_times(ev, a, whybuf, sizeof(whybuf), vi)) != NULL)
 		return snprintf(err, errlen, "%s", why), -1;
 	a->location = prop_text(ev, ICAL_LOCATION_PROPERTY);
 	a->notes = prop_text(ev, ICAL_DESCRIPTION_PROPERTY);
@@ -489,7 +498,7 @@ ical_read_activity(icalcomponent *ev, int attendees_are_owners,
 	a->status = status == ICAL_STATUS_CANCELLED ? ACTIVITY_CANCELLED :
 	    status == ICAL_STATUS_CONFIRMED ? ACTIVITY_CONFIRMED :
 	    ACTIVITY_PLANNED;
-	return read_record(ev, a, err, errlen);
+	return read_record(ev, a, err, errlen, vi);
 }
 
 /* An instant from an iCalendar time (a floating one in Vietnam's time). */

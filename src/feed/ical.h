@@ -69,10 +69,10 @@ icalcomponent *ical_activity_event(const struct activity *a,
  * Fill a (zeroed) from a VEVENT: UID, SUMMARY, times in Vietnam's local
  * time, LOCATION, DESCRIPTION, ORGANIZER, STATUS and the X-KYNIEM-
  * properties; ATTENDEEs become owners only when attendees_are_owners.
- * Returns 0, or -1 with a reason in err.
+ * Returns 0, or -1 with a reason in err, in Vietnamese when vi.
  */
 int ical_read_activity(icalcomponent *ev, int attendees_are_owners,
-    struct activity *a, char *err, size_t errlen);
+    struct activity *a, char *err, size_t errlen, int vi);
 
 /*
  * Set a's dates and times to those of the occurrence of ev that starts at

@@ -86,7 +86,8 @@ ics_override_keep(struct ics_run *r, long line)
 	int ret = 0;
 
 	if (uid == NULL || *uid == '\0') {
-		ics_bad(r, line, "VEVENT without a UID");
+		ics_bad(r, line, VI_EN(r->stats->vi, "sự kiện (VEVENT) thiếu "
+		    "UID", "VEVENT without a UID"));
 		goto done;
 	}
 	sqlite3_reset(r->ov_add);
@@ -108,6 +109,14 @@ done:
  * (rid names it, of the event whose UID is uid).  0, or -1 after
  * reporting why at line.
  */
+/* Say the database failed (the details are in the log). */
+static void
+db_error(const struct ics_run *r, char *err, size_t len)
+{
+	snprintf(err, len, "%s", VI_EN(r->stats->vi, "lỗi cơ sở dữ liệu",
+	    "database error"));
+}
+
 /* activity_check() with its first refusal as one line in err: 0, or -1
  * with err set ("database error" when the database failed). */
 static int
@@ -117,12 +126,25 @@ check(struct ics_run *r, const struct activity *a, char *err, size_t len)
 	int rc;
 
 	field_errs_init(&errs);
-	if ((rc = activity_check(r->st, r->stats->cfg, a, &errs)) == 1)
+	if ((rc = activity_check(r->st, r->stats->cfg, a, &errs)) == 1 &&
+	    r->stats->vi)
+		snprintf(err, len, "mục %s: %s", errs.v[0].field,
+		    errs.v[0].vi);
+	else if (rc == 1)
 		field_err_line(&errs.v[0], err, len);
 	else if (rc == -1)
-		snprintf(err, len, "database error");
+		db_error(r, err, len);
 	field_errs_release(&errs);
 	return rc == 0 ? 0 : -1;
+}
+
+/* Say uid stands twice in the file. */
+static void
+duplicate_uid(const struct ics_run *r, const char *uid, char *err,
+    size_t len)
+{
+	snprintf(err, len, VI_EN(r->stats->vi, "UID '%s' bị trùng",
+	    "duplicate UID '%s'"), uid);
 }
 
 static int
@@ -139,12 +161,13 @@ write_activity(struct ics_run *r, struct activity *a, long line,
 		goto dberror;
 	if (rc == 1) {
 		if (rid != NULL)
-			snprintf(err, sizeof(err), "a second VEVENT for the "
-			    "occurrence %s of UID '%s' (first on line %ld)",
+			snprintf(err, sizeof(err), VI_EN(r->stats->vi,
+			    "sự kiện (VEVENT) thứ hai cho lần %s của UID '%s' "
+			    "(lần đầu ở dòng %ld)", "a second VEVENT for the "
+			    "occurrence %s of UID '%s' (first on line %ld)"),
 			    rid, uid, first);
 		else
-			snprintf(err, sizeof(err), "duplicate UID '%s'",
-			    a->uid);
+			duplicate_uid(r, a->uid, err, sizeof(err));
 		goto bad;
 	}
 	if (activity_put(r->st, a, r->now, &changed) == -1)
@@ -153,7 +176,7 @@ write_activity(struct ics_run *r, struct activity *a, long line,
 	r->stats->occurrences += rid != NULL;
 	return 0;
 dberror:
-	snprintf(err, sizeof(err), "database error");
+	db_error(r, err, sizeof(err));
 bad:
 	ics_bad(r, line, "%s", err);
 	return -1;
@@ -170,7 +193,7 @@ occurrence(struct ics_run *r, icalcomponent *ev, long line,
 	int ret = -1;
 
 	if (ical_read_activity(ev, r->flags & IMPORT_ATTENDEES, &a, err,
-	    sizeof(err)) == -1) {
+	    sizeof(err), r->stats->vi) == -1) {
 		ics_bad(r, line, "%s", err);
 		goto done;
 	}
@@ -210,7 +233,8 @@ load_overrides(struct ics_run *r, const char *uid, struct override **ov,
 		    sqlite3_column_text(r->ov_find, 1))) == NULL)
 			continue;	/* parsed once already: cannot be */
 		icalcomponent_add_component(r->cal, o.ev);
-		if (recur_override_rid(o.ev, o.rid, err, sizeof(err)) != 0) {
+		if (recur_override_rid(o.ev, o.rid, err, sizeof(err),
+		    r->stats->vi) != 0) {
 			ics_bad(r, o.line, "%s", err);
 			icalcomponent_remove_component(r->cal, o.ev);
 			icalcomponent_free(o.ev);
@@ -261,14 +285,16 @@ series(struct ics_run *r, icalcomponent *ev, long line,
 	char err[256];
 
 	if (recur_expand(ev, r->from, r->to, &r->steps, ICS_STEPS_MAX, &set,
-	    err, sizeof(err)) == -1) {
-		ics_bad(r, line, "recurring event '%.80s': %s", master->title ?
-		    master->title : master->uid, err);
+	    err, sizeof(err), r->stats->vi) == -1) {
+		ics_bad(r, line, VI_EN(r->stats->vi, "sự kiện lặp lại "
+		    "'%.80s': %s", "recurring event '%.80s': %s"),
+		    master->title ? master->title : master->uid, err);
 		return;
 	}
 	r->stats->series++;
 	if (load_overrides(r, master->uid, &ov, &nov) == -1) {
-		ics_bad(r, line, "database error");
+		db_error(r, err, sizeof(err));
+		ics_bad(r, line, "%s", err);
 		goto done;
 	}
 	for (i = 0; i < set.n; i++)
@@ -298,7 +324,7 @@ ics_vevent(struct ics_run *r, icalcomponent *ev, long line)
 		return;
 	r->stats->rows++;
 	if (ical_read_activity(ev, r->flags & IMPORT_ATTENDEES, &a, err,
-	    sizeof(err)) == -1) {
+	    sizeof(err), r->stats->vi) == -1) {
 		ics_bad(r, line, "%s", err);
 		goto done;
 	}
@@ -309,10 +335,13 @@ ics_vevent(struct ics_run *r, icalcomponent *ev, long line)
 	/* The event's own fields once, and its UID once in the file. */
 	if (check(r, &a, err, sizeof(err)) == -1)
 		ics_bad(r, line, "%s", err);
-	else if ((rc = import_keys_add(&r->keys, a.uid, line, &first)) != 0)
-		ics_bad(r, line, rc == 1 ? "duplicate UID '%s'" :
-		    "database error", a.uid);
-	else
+	else if ((rc = import_keys_add(&r->keys, a.uid, line, &first)) != 0) {
+		if (rc == 1)
+			duplicate_uid(r, a.uid, err, sizeof(err));
+		else
+			db_error(r, err, sizeof(err));
+		ics_bad(r, line, "%s", err);
+	} else
 		series(r, ev, line, &a);
 done:
 	activity_release(&a);
@@ -336,7 +365,8 @@ ics_orphans(struct ics_run *r)
 			continue;
 		icalcomponent_add_component(r->cal, ev);
 		uid = icalcomponent_get_uid(ev);
-		if (recur_override_rid(ev, rid, err, sizeof(err)) != 0)
+		if (recur_override_rid(ev, rid, err, sizeof(err),
+		    r->stats->vi) != 0)
 			ics_bad(r, line, "%s", err);
 		else
 			(void)occurrence(r, ev, line, NULL, uid, rid);

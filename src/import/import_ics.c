@@ -120,26 +120,33 @@ next(struct ics_run *r)
 			continue;
 		if (rc == ICSLINE_LONG) {
 			if (r->pass == 1 && n > 0 && n < ICS_NAME_MAX)
-				ics_bad(r, r->line, "the %.*s line is longer "
-				    "than %d bytes", (int)n, t, ICS_LINE_MAX);
+				ics_bad(r, r->line, VI_EN(r->stats->vi,
+				    "dòng %.*s dài quá %d byte", "the %.*s line "
+				    "is longer than %d bytes"), (int)n, t,
+				    ICS_LINE_MAX);
 			else if (r->pass == 1)
-				ics_bad(r, r->line, "a line longer than %d "
-				    "bytes", ICS_LINE_MAX);
+				ics_bad(r, r->line, VI_EN(r->stats->vi, "một "
+				    "dòng dài quá %d byte", "a line longer than "
+				    "%d bytes"), ICS_LINE_MAX);
 			continue;
 		}
 		if (!util_utf8_valid(t, r->lines.text.len) ||
 		    strlen(t) != r->lines.text.len) {
 			if (r->pass == 1)
-				ics_bad(r, r->line, strlen(t) !=
-				    r->lines.text.len ? "NUL byte in a line" :
-				    "invalid UTF-8");
+				ics_bad(r, r->line, "%s", strlen(t) !=
+				    r->lines.text.len ? VI_EN(r->stats->vi,
+				    "dòng có byte NUL", "NUL byte in a line") :
+				    VI_EN(r->stats->vi, "không phải UTF-8 hợp "
+				    "lệ", "invalid UTF-8"));
 			continue;
 		}
 		if (params(t) > ICS_PARAMS_MAX) {
 			if (r->pass == 1)
-				ics_bad(r, r->line, "the %.*s line has more "
-				    "than %d parameters", (int)(n < ICS_NAME_MAX
-				    ? n : 0), t, ICS_PARAMS_MAX);
+				ics_bad(r, r->line, VI_EN(r->stats->vi,
+				    "dòng %.*s có hơn %d tham số", "the %.*s "
+				    "line has more than %d parameters"),
+				    (int)(n < ICS_NAME_MAX ? n : 0), t,
+				    ICS_PARAMS_MAX);
 			continue;
 		}
 		return 1;
@@ -190,9 +197,13 @@ component(struct ics_run *r)
 			if (depth == ICS_DEPTH || *name == '\0' ||
 			    strlen(name) >= ICS_NAME_MAX) {
 				if (r->pass == 1)
-					ics_bad(r, r->line, depth == ICS_DEPTH ?
-					    "components nested too deep" :
-					    "BEGIN without a component name");
+					ics_bad(r, r->line, "%s", depth ==
+					    ICS_DEPTH ? VI_EN(r->stats->vi,
+					    "các thành phần lồng nhau quá sâu",
+					    "components nested too deep") :
+					    VI_EN(r->stats->vi, "BEGIN thiếu tên "
+					    "thành phần", "BEGIN without a "
+					    "component name"));
 				goto done;
 			}
 			memcpy(stack[depth++], name, strlen(name) + 1);
@@ -207,8 +218,10 @@ component(struct ics_run *r)
 		} else if ((name = marker(t, "END")) != NULL) {
 			if (strcasecmp(name, stack[depth - 1]) != 0) {
 				if (r->pass == 1)
-					ics_bad(r, r->line, "END:%.64s where "
-					    "END:%s was expected", name,
+					ics_bad(r, r->line, VI_EN(
+					    r->stats->vi, "gặp END:%.64s ở chỗ "
+					    "cần END:%s", "END:%.64s where "
+					    "END:%s was expected"), name,
 					    stack[depth - 1]);
 				goto done;
 			}
@@ -222,8 +235,10 @@ component(struct ics_run *r)
 			break;
 		if ((rc = next(r)) != 1) {
 			if (rc == 0 && r->pass == 1)
-				ics_bad(r, begin, "BEGIN:%s is not closed: the "
-				    "file ends before END:%s", stack[0],
+				ics_bad(r, begin, VI_EN(r->stats->vi,
+				    "BEGIN:%s chưa được đóng: tệp kết thúc "
+				    "trước END:%s", "BEGIN:%s is not closed: "
+				    "the file ends before END:%s"), stack[0],
 				    stack[0]);
 			goto done;
 		}
@@ -235,7 +250,8 @@ component(struct ics_run *r)
 	if (p == NULL)
 		goto done;
 	if (c == NULL)
-		ics_bad(r, begin, "libical cannot read this %s", stack[0]);
+		ics_bad(r, begin, VI_EN(r->stats->vi, "libical không đọc được "
+		    "%s này", "libical cannot read this %s"), stack[0]);
 	else
 		parsed(r, c, begin);
 done:
@@ -253,8 +269,9 @@ after_end(struct ics_run *r)
 	if ((rc = next(r)) == 0)
 		return 0;
 	if (rc == 1 && r->pass == 1)
-		ics_bad(r, r->line, "text after END:VCALENDAR (one calendar "
-		    "per file)");
+		ics_bad(r, r->line, "%s", VI_EN(r->stats->vi, "còn nội dung "
+		    "sau END:VCALENDAR (mỗi tệp một lịch)", "text after "
+		    "END:VCALENDAR (one calendar per file)"));
 	return -1;
 }
 
@@ -274,8 +291,10 @@ walk(struct ics_run *r)
 	if ((rc = next(r)) != 1 || !named(r->lines.text.data, "BEGIN") ||
 	    strcasecmp(r->lines.text.data + 6, "VCALENDAR") != 0) {
 		if (rc != -1 && r->pass == 1)
-			ics_bad(r, rc == 1 ? r->line : 1, "not an iCalendar "
-			    "file (VCALENDAR)");
+			ics_bad(r, rc == 1 ? r->line : 1, "%s",
+			    VI_EN(r->stats->vi, "không phải tệp iCalendar "
+			    "(VCALENDAR)", "not an iCalendar file "
+			    "(VCALENDAR)"));
 		r->not_calendar = rc != -1;
 		return -1;
 	}
@@ -289,14 +308,16 @@ walk(struct ics_run *r)
 				return -1;
 		} else if (marker(t, "END") != NULL) {
 			if (r->pass == 1)
-				ics_bad(r, r->line, "%.80s without its BEGIN",
-				    t);
+				ics_bad(r, r->line, VI_EN(r->stats->vi,
+				    "%.80s không có BEGIN tương ứng",
+				    "%.80s without its BEGIN"), t);
 			return -1;
 		}
 	}
 	if (rc == 0 && r->pass == 1)
 		ics_bad(r, r->lines.line > 1 ? r->lines.line - 1 : 1,
-		    "the file ends before END:VCALENDAR");
+		    "%s", VI_EN(r->stats->vi, "tệp kết thúc trước "
+		    "END:VCALENDAR", "the file ends before END:VCALENDAR"));
 	return -1;
 }
 
@@ -350,7 +371,8 @@ import_ics_read(const struct import_run *run)
 	if (r.not_calendar)
 		goto rollback;	/* one line says it all */
 	if (rc == 0 && r.nevents == 0)
-		ics_bad(&r, 1, "no VEVENT in the file");
+		ics_bad(&r, 1, "%s", VI_EN(stats->vi, "tệp không có sự kiện "
+		    "(VEVENT) nào", "no VEVENT in the file"));
 	if (stats->errors > errors)
 		goto refuse;
 	r.pass = 2;

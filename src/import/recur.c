@@ -59,7 +59,8 @@ excl_add(struct excl *x, const char *rid, int date)
 
 /* The EXDATEs of ev into x, sorted; 0 or -1 with err. */
 static int
-exclusions(icalcomponent *ev, struct excl *x, char *err, size_t errlen)
+exclusions(icalcomponent *ev, struct excl *x, char *err, size_t errlen,
+    int vi)
 {
 	struct icaltimetype t;
 	icalproperty *p;
@@ -73,9 +74,11 @@ exclusions(icalcomponent *ev, struct excl *x, char *err, size_t errlen)
 		if (icaltime_is_null_time(t))
 			continue;	/* libical could not read it */
 		if ((tzid = ical_unknown_tzid(p, t)) != NULL) {
-			snprintf(err, errlen, "TZID '%.64s' of an EXDATE is "
-			    "neither a VTIMEZONE of the file nor a time zone "
-			    "libical knows", tzid);
+			snprintf(err, errlen, VI_EN(vi, "TZID '%.64s' của một "
+			    "EXDATE không phải VTIMEZONE của tệp cũng không "
+			    "phải múi giờ libical biết", "TZID '%.64s' of an "
+			    "EXDATE is neither a VTIMEZONE of the file nor a "
+			    "time zone libical knows"), tzid);
 			return -1;
 		}
 		recur_rid(t, rid);
@@ -111,6 +114,7 @@ struct run {
 	long *steps, max_steps;
 	char *err;
 	size_t errlen;
+	int vi;			/* messages in Vietnamese */
 };
 
 /*
@@ -143,6 +147,22 @@ add(struct run *r, struct icaltimetype t)
 	return 0;
 }
 
+/* Say the file's recurrences took more than max_steps to expand. */
+static void
+too_many_steps(struct run *r, struct icaltimetype dtstart)
+{
+	if (r->vi)
+		snprintf(r->err, r->errlen, "các sự kiện lặp lại của tệp cần "
+		    "hơn %ld bước của libical để khai triển (sự kiện này bắt "
+		    "đầu %d/%d/%d)", r->max_steps, dtstart.day, dtstart.month,
+		    dtstart.year);
+	else
+		snprintf(r->err, r->errlen, "the file's recurring events take "
+		    "more than %ld steps of libical's iterator to expand (this "
+		    "one starts on %04d-%02d-%02d)", r->max_steps,
+		    dtstart.year, dtstart.month, dtstart.day);
+}
+
 /* The occurrences of one RRULE; 0 or -1 with err. */
 static int
 rrule(struct run *r, icalproperty *p, struct icaltimetype dtstart)
@@ -154,27 +174,27 @@ rrule(struct run *r, icalproperty *p, struct icaltimetype dtstart)
 	int rc = 0;
 
 	if (rule.freq == ICAL_NO_RECURRENCE)
-		return snprintf(r->err, r->errlen, "libical cannot read its "
-		    "RRULE"), -1;
+		return snprintf(r->err, r->errlen, VI_EN(r->vi, "libical "
+		    "không đọc được RRULE của sự kiện", "libical cannot read "
+		    "its RRULE")), -1;
 	if (rule.freq < ICAL_DAILY_RECURRENCE)
-		return snprintf(r->err, r->errlen, "it repeats more often "
-		    "than daily (FREQ=%s): kyniem plans activities, not "
-		    "hours", icalrecur_freq_to_string(rule.freq)), -1;
+		return snprintf(r->err, r->errlen, VI_EN(r->vi, "lặp lại "
+		    "dày hơn mỗi ngày (FREQ=%s): kyniem lập kế hoạch "
+		    "hoạt động, không theo giờ", "it repeats more often than "
+		    "daily (FREQ=%s): kyniem plans activities, not hours"),
+		    icalrecur_freq_to_string(rule.freq)), -1;
 	if ((it = icalrecur_iterator_new(rule, dtstart)) == NULL) {
 		s = icalrecurrencetype_as_string_r(&rule);
-		snprintf(r->err, r->errlen, "libical cannot expand its RRULE "
-		    "'%.100s'", s ? s : "");
+		snprintf(r->err, r->errlen, VI_EN(r->vi, "libical không "
+		    "khai triển được RRULE '%.100s'", "libical cannot expand "
+		    "its RRULE '%.100s'"), s ? s : "");
 		free(s);
 		return -1;
 	}
 	for (t = icalrecur_iterator_next(it); !icaltime_is_null_time(t) &&
 	    rc == 0; t = icalrecur_iterator_next(it)) {
 		if (++*r->steps > r->max_steps) {
-			snprintf(r->err, r->errlen, "the file's recurring "
-			    "events take more than %ld steps of libical's "
-			    "iterator to expand (this one starts on "
-			    "%04d-%02d-%02d)", r->max_steps, dtstart.year,
-			    dtstart.month, dtstart.day);
+			too_many_steps(r, dtstart);
 			rc = -1;
 			break;
 		}
@@ -182,6 +202,14 @@ rrule(struct run *r, icalproperty *p, struct icaltimetype dtstart)
 	}
 	icalrecur_iterator_free(it);
 	return rc == -1 ? -1 : 0;
+}
+
+/* What a time is: a date, or a date and time. */
+static const char *
+date_kind(int vi, int is_date)
+{
+	return is_date ? VI_EN(vi, "ngày", "date") :
+	    VI_EN(vi, "ngày giờ", "date-time");
 }
 
 /* One RDATE: a date or a time; a period is refused.  0 or -1. */
@@ -194,20 +222,25 @@ rdate(struct run *r, icalproperty *p, struct icaltimetype dtstart)
 	icaltimezone *zone;
 
 	if (icaltime_is_null_time(t))
-		return snprintf(r->err, r->errlen, "an RDATE is a period or "
-		    "cannot be read: kyniem reads dates and times"), -1;
+		return snprintf(r->err, r->errlen, VI_EN(r->vi, "một RDATE "
+		    "là một khoảng thời gian hoặc không đọc được: kyniem đọc "
+		    "ngày và giờ", "an RDATE is a period or cannot be read: "
+		    "kyniem reads dates and times")), -1;
 	if (t.is_date != dtstart.is_date)
-		return snprintf(r->err, r->errlen, "an RDATE is a %s and "
-		    "DTSTART a %s", t.is_date ? "date" : "date-time",
-		    dtstart.is_date ? "date" : "date-time"), -1;
+		return snprintf(r->err, r->errlen, VI_EN(r->vi, "một RDATE "
+		    "là %s còn DTSTART là %s", "an RDATE is a %s and DTSTART "
+		    "a %s"), date_kind(r->vi, t.is_date),
+		    date_kind(r->vi, dtstart.is_date)), -1;
 	if (!t.is_date && !icaltime_is_utc(t) && (tz =
 	    icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER)) !=
 	    NULL) {
 		if ((zone = ical_zone(r->ev, icalparameter_get_tzid(tz))) ==
 		    NULL)
-			return snprintf(r->err, r->errlen, "TZID '%.64s' of an "
-			    "RDATE is neither a VTIMEZONE of the file nor a "
-			    "time zone libical knows",
+			return snprintf(r->err, r->errlen, VI_EN(r->vi,
+			    "TZID '%.64s' của một RDATE không phải VTIMEZONE "
+			    "của tệp cũng không phải múi giờ libical biết",
+			    "TZID '%.64s' of an RDATE is neither a VTIMEZONE "
+			    "of the file nor a time zone libical knows"),
 			    icalparameter_get_tzid(tz)), -1;
 		t = icaltime_set_timezone(&t, zone);
 	}
@@ -251,21 +284,27 @@ settle(struct run *r)
 static int
 too_many(struct run *r)
 {
-	snprintf(r->err, r->errlen, "more than %d occurrences from "
-	    "%04d-%02d-%02d to %04d-%02d-%02d: give it an end (UNTIL or "
-	    "COUNT)", RECUR_MAX, r->from.y, r->from.m, r->from.d, r->to.y,
-	    r->to.m, r->to.d);
+	if (r->vi)
+		snprintf(r->err, r->errlen, "hơn %d lần lặp từ %d/%d/%d đến "
+		    "%d/%d/%d: hãy cho sự kiện một điểm kết thúc (UNTIL hoặc "
+		    "COUNT)", RECUR_MAX, r->from.d, r->from.m, r->from.y,
+		    r->to.d, r->to.m, r->to.y);
+	else
+		snprintf(r->err, r->errlen, "more than %d occurrences from "
+		    "%04d-%02d-%02d to %04d-%02d-%02d: give it an end (UNTIL "
+		    "or COUNT)", RECUR_MAX, r->from.y, r->from.m, r->from.d,
+		    r->to.y, r->to.m, r->to.d);
 	return -1;
 }
 
 int
 recur_expand(icalcomponent *ev, struct ymd from, struct ymd to,
     long *steps, long max_steps, struct recur_set *out, char *err,
-    size_t errlen)
+    size_t errlen, int vi)
 {
 	struct run r = { .ev = ev, .from = from, .to = to, .out = out,
 	    .steps = steps, .max_steps = max_steps, .err = err,
-	    .errlen = errlen };
+	    .errlen = errlen, .vi = vi };
 	struct icaltimetype dtstart = icalcomponent_get_dtstart(ev);
 	icalproperty *p;
 	int ret = -1;
@@ -273,11 +312,12 @@ recur_expand(icalcomponent *ev, struct ymd from, struct ymd to,
 	memset(out, 0, sizeof(*out));
 	if (icalcomponent_get_first_property(ev, ICAL_EXRULE_PROPERTY) !=
 	    NULL) {
-		snprintf(err, errlen, "EXRULE is not supported (RFC 5545 "
-		    "dropped it)");
+		snprintf(err, errlen, VI_EN(vi, "không hỗ trợ EXRULE (RFC "
+		    "5545 đã bỏ nó)", "EXRULE is not supported (RFC 5545 "
+		    "dropped it)"));
 		return -1;
 	}
-	if (exclusions(ev, &r.x, err, errlen) == -1)
+	if (exclusions(ev, &r.x, err, errlen, vi) == -1)
 		goto done;
 	/* DTSTART is the first occurrence, rule or not (RFC 5545 3.8.5.3). */
 	if (add(&r, dtstart) == -1)
@@ -308,7 +348,8 @@ recur_set_release(struct recur_set *s)
 }
 
 int
-recur_override_rid(icalcomponent *ev, char *out, char *err, size_t errlen)
+recur_override_rid(icalcomponent *ev, char *out, char *err, size_t errlen,
+    int vi)
 {
 	icalproperty *p = icalcomponent_get_first_property(ev,
 	    ICAL_RECURRENCEID_PROPERTY);
@@ -321,17 +362,20 @@ recur_override_rid(icalcomponent *ev, char *out, char *err, size_t errlen)
 	range = icalproperty_get_first_parameter(p, ICAL_RANGE_PARAMETER);
 	if (range != NULL && icalparameter_get_range(range) ==
 	    ICAL_RANGE_THISANDFUTURE)
-		return snprintf(err, errlen, "RECURRENCE-ID;RANGE="
-		    "THISANDFUTURE (this and the later occurrences) is not "
-		    "supported"), -1;
+		return snprintf(err, errlen, VI_EN(vi, "không hỗ trợ "
+		    "RECURRENCE-ID;RANGE=THISANDFUTURE (lần này và các lần "
+		    "sau)", "RECURRENCE-ID;RANGE=THISANDFUTURE (this and the "
+		    "later occurrences) is not supported")), -1;
 	t = icalproperty_get_datetime_with_component(p, ev);
 	if (icaltime_is_null_time(t) || !icaltime_is_valid_time(t))
-		return snprintf(err, errlen, "RECURRENCE-ID cannot be read"),
-		    -1;
+		return snprintf(err, errlen, VI_EN(vi, "không đọc được "
+		    "RECURRENCE-ID", "RECURRENCE-ID cannot be read")), -1;
 	if ((tzid = ical_unknown_tzid(p, t)) != NULL)
-		return snprintf(err, errlen, "TZID '%.64s' of RECURRENCE-ID "
-		    "is neither a VTIMEZONE of the file nor a time zone "
-		    "libical knows", tzid), -1;
+		return snprintf(err, errlen, VI_EN(vi, "TZID '%.64s' của "
+		    "RECURRENCE-ID không phải VTIMEZONE của tệp cũng không "
+		    "phải múi giờ libical biết", "TZID '%.64s' of "
+		    "RECURRENCE-ID is neither a VTIMEZONE of the file nor a "
+		    "time zone libical knows"), tzid), -1;
 	recur_rid(t, out);
 	return 0;
 }

@@ -43,11 +43,12 @@ int recur_has_rule(icalcomponent *ev);
  * max_steps (a file's budget).  Returns 0, or -1 with the reason the
  * series cannot be expanded faithfully in err: a rule more frequent than
  * daily, one libical cannot read or expand, EXRULE, an RDATE period, a
- * TZID of no known zone, more than RECUR_MAX occurrences.
+ * TZID of no known zone, more than RECUR_MAX occurrences; in
+ * Vietnamese when vi.
  */
 int recur_expand(icalcomponent *ev, struct ymd from, struct ymd to,
     long *steps, long max_steps, struct recur_set *out, char *err,
-    size_t errlen);
+    size_t errlen, int vi);
 void recur_set_release(struct recur_set *s);
 
 /*
@@ -56,6 +57,6 @@ void recur_set_release(struct recur_set *s);
  * TZID, a bad value).
  */
 int recur_override_rid(icalcomponent *ev, char *out, char *err,
-    size_t errlen);
+    size_t errlen, int vi);
 
 #endif

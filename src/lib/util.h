@@ -10,6 +10,9 @@
 #include <stdarg.h>
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+/* A message in Vietnamese or English: both arms literal, so that the
+ * compiler checks each against printf's arguments. */
+#define VI_EN(vi, v, e) ((vi) ? (v) : (e))
 
 /* The two languages of every user-facing text. */
 enum lang { LANG_VI, LANG_EN };

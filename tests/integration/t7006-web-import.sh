@@ -130,10 +130,47 @@ expect_grep '^owners      an@example.org$' "$T/show"
 expect_grep '^location    Trường Bunpimay, Nha Trang$' "$T/show"
 expect "a bad .ics file is refused (422)" \
     [ "$(web_upload admin "$DATA/activities-bad.ics")" = 422 ]
-expect_grep '<li><code>activities-bad.ics:9: VEVENT without a UID</code></li>' \
+expect_grep '<li><code>activities-bad.ics:9: sự kiện (VEVENT) thiếu UID</code></li>' \
     "$T/post.html"
-expect_grep '<li><code>activities-bad.ics:19: duplicate UID &#39;ok-1&#39;</code></li>' \
+expect_grep '<li><code>activities-bad.ics:19: UID &#39;ok-1&#39; bị trùng</code></li>' \
     "$T/post.html"
+sed -n '/<ul>/,/<\/ul>/p' "$T/post.html" | sed -e 's/<[^>]*>//g' >"$T/ics.txt"
+expect_no_grep 'without\|duplicate\|error\|nothing from' "$T/ics.txt"
+# More of what a calendar export may hold, each said in Vietnamese: a
+# rule more frequent than daily, an end before the start, a title past
+# 300 characters, a file cut before its end; in English on the English
+# page.
+{
+	printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n'
+	printf 'BEGIN:VEVENT\r\nUID:h-1\r\nSUMMARY:Họp\r\nDTSTART:20231001T080000\r\nRRULE:FREQ=HOURLY;COUNT=3\r\nEND:VEVENT\r\n'
+	printf 'BEGIN:VEVENT\r\nUID:e-1\r\nSUMMARY:Ngược\r\nDTSTART;VALUE=DATE:20231005\r\nDTEND;VALUE=DATE:20231001\r\nEND:VEVENT\r\n'
+	printf 'BEGIN:VEVENT\r\nUID:l-1\r\nSUMMARY:%s\r\nDTSTART;VALUE=DATE:20231006\r\nEND:VEVENT\r\n' "$long"
+	printf 'END:VCALENDAR\r\n'
+} >"$T/broken.ics"
+expect "a broken .ics file is refused (422)" \
+    [ "$(web_upload admin "$T/broken.ics" 'lịch.ics')" = 422 ]
+expect_grep '<li><code>lịch.ics:4: sự kiện lặp lại &#39;Họp&#39;: lặp lại dày hơn mỗi ngày (FREQ=HOURLY)' \
+    "$T/post.html"
+expect_grep '<li><code>lịch.ics:10: DTEND trước DTSTART</code></li>' \
+    "$T/post.html"
+expect_grep '<li><code>lịch.ics:16: mục title: Dài quá' "$T/post.html"
+expect_grep '<li><code>lịch.ics: 3 lỗi; không sự kiện nào của tệp này được ghi</code></li>' \
+    "$T/post.html"
+sed -n '/<ul>/,/<\/ul>/p' "$T/post.html" | sed -e 's/<[^>]*>//g' >"$T/ics.txt"
+expect_no_grep 'repeats\|before\|longer\|must\|error\|written\|characters' \
+    "$T/ics.txt"
+head -c 200 "$DATA/activities.ics" >"$T/cut.ics"
+expect "a cut .ics file is refused (422)" \
+    [ "$(web_upload admin "$T/cut.ics")" = 422 ]
+expect_grep '<li><code>cut.ics:[0-9]*: \(tệp kết thúc trước END:VCALENDAR\|BEGIN:VEVENT chưa được đóng\)' \
+    "$T/post.html"
+curl -s -b "$T/admin.jar" -c "$T/admin.jar" -o /dev/null "$BASE/app/lang/en"
+web_upload admin "$T/broken.ics" 'lịch.ics' >/dev/null
+expect_grep '<li><code>lịch.ics:10: DTEND is before DTSTART</code></li>' \
+    "$T/post.html"
+expect_grep '<li><code>lịch.ics: 3 errors; nothing from this file was written</code></li>' \
+    "$T/post.html"
+curl -s -b "$T/admin.jar" -c "$T/admin.jar" -o /dev/null "$BASE/app/lang/vi"
 K activity list >"$T/acts4"
 expect_no_grep 'hợp lệ' "$T/acts4"
 
