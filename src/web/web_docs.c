@@ -201,33 +201,23 @@ pick_state(struct web_req *r, const struct plan_place *p)
 	return p->chosen ? L(r, "Có", "Yes") : L(r, "Không", "No");
 }
 
-/* The year's milestones the plan may name, best first, each with its
- * score, unconfirmed dates marked, and whether the plan names it. */
+/* The rows of the ranked milestones the plan names (chosen) or does not,
+ * best first, each with its score and whether the plan names it. */
 static void
-picks(struct web_req *r, const struct plan *plan)
+pick_rows(struct web_req *r, const struct plan *plan, int chosen)
 {
 	const struct plan_place *p;
 	struct buf title, why;
 	size_t i;
 
-	if (plan->nranked == 0)
-		return;
-	html_printf(r->out, "<section aria-labelledby=\"picks\" id=\"choices\">"
-	    "<h2 id=\"picks\">%s %d</h2>\n<p>%s</p>\n<table><thead><tr>"
-	    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>"
-	    "<tbody>\n",
-	    L(r, "Các ngày kỷ niệm năm chẵn, năm tròn năm",
-	    "The milestone anniversaries of"), plan->in->year,
-	    L(r, "Xếp theo mức độ liên quan với đơn vị; kế hoạch (mục II.1.1) "
-	    "nêu những ngày đứng đầu và những ngày đã có hoạt động.", "By "
-	    "relevance to the union; the plan (section II.1.1) names the "
-	    "first ones and those with an activity."),
-	    L(r, "Ngày kỷ niệm", "Anniversary"),
+	ui_table_begin(r, 0, L(r, "Ngày kỷ niệm", "Anniversary"),
 	    L(r, "Mức độ liên quan", "Relevance"), L(r, "Trong kế hoạch",
-	    "In the plan"), L(r, "Thay đổi", "Change"));
+	    "In the plan"), L(r, "Thay đổi", "Change"), NULL);
 	buf_init(&title);
 	buf_init(&why);
 	for (i = 0; i < plan->nranked; i++) {
+		if ((plan->ranked[i]->chosen != 0) != (chosen != 0))
+			continue;
 		p = plan->ranked[i];
 		title.len = why.len = 0;
 		plan_place_title(plan, p, 1, &title);
@@ -240,7 +230,40 @@ picks(struct web_req *r, const struct plan *plan)
 	}
 	buf_release(&title);
 	buf_release(&why);
-	html_raw(r->out, "</tbody></table></section>\n");
+	html_raw(r->out, "</tbody></table>\n");
+}
+
+/* The year's milestones the plan may name: those it names in a table,
+ * the others folded (there are a hundred in a year of jubilees), each
+ * with the buttons that move it in or out. */
+static void
+picks(struct web_req *r, const struct plan *plan)
+{
+	size_t i, named = 0;
+
+	if (plan->nranked == 0)
+		return;
+	for (i = 0; i < plan->nranked; i++)
+		named += plan->ranked[i]->chosen != 0;
+	html_printf(r->out, "<section aria-labelledby=\"picks\" id=\"choices\">"
+	    "<h2 id=\"picks\">%s %d</h2>\n<p>%s</p>\n",
+	    L(r, "Các ngày kỷ niệm năm chẵn, năm tròn năm",
+	    "The milestone anniversaries of"), plan->in->year,
+	    L(r, "Xếp theo mức độ liên quan với đơn vị; kế hoạch (mục II.1.1) "
+	    "nêu những ngày đứng đầu và những ngày đã có hoạt động.", "By "
+	    "relevance to the union; the plan (section II.1.1) names the "
+	    "first ones and those with an activity."));
+	if (named > 0)
+		pick_rows(r, plan, 1);
+	if (named < plan->nranked) {
+		html_printf(r->out, "<details class=\"fold\"><summary>%s (%zu)"
+		    "</summary>\n", L(r, "Các ngày khác có thể đưa vào kế "
+		    "hoạch", "Other anniversaries the plan may name"),
+		    plan->nranked - named);
+		pick_rows(r, plan, 0);
+		html_raw(r->out, "</details>\n");
+	}
+	html_raw(r->out, "</section>\n");
 }
 
 int
