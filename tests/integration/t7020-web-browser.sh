@@ -116,8 +116,10 @@ expect_grep ":1d to editor@example.org: Nhắc việc: $TITLE" "$T/remind-20"
 "$KYNIEM" --today 2023-09-13 remind --dry-run >"$T/remind-13" 2>&1 ||
     fail "kyniem remind --dry-run on 2023-09-13"
 expect_grep 'dry run: ' "$T/remind-13"
-# (The top item planned first, Yersin's 160th on 22/9, keeps the default
-# 30-day reminder: it is due.)
-expect_grep 'Nhắc việc: Tổ chức kỷ niệm 160 năm ngày sinh' "$T/remind-13"
+# (The top item planned first, Yersin's 160th on 22/9, was then recorded
+# done: a done activity is reminded of no more.)
+expect_no_grep 'Nhắc việc: Tổ chức kỷ niệm 160 năm ngày sinh' "$T/remind-13"
+K activity list >"$T/acts"
+expect_grep '	done	.*Tổ chức kỷ niệm 160 năm ngày sinh' "$T/acts"
 expect_no_grep "Nhắc việc: $TITLE" "$T/remind-13"
 expect_clean_stop

@@ -65,6 +65,10 @@ async function formHasNoCode(page) {
 	return bad === null;
 }
 
+// What the staff member records of the top item once it took place.
+const RESULT = { text: 'Gặp mặt hữu nghị với đại diện cộng đồng',
+    people: '120' };
+
 // The dashboard's top item planned from "Lên kế hoạch", the prefilled
 // form saved as it is: the activity has the date, the occasion, the
 // category and the countries the plan filled in.
@@ -96,6 +100,21 @@ async function planTopItem(browser) {
 	check(body.includes(date.split('-').reverse().map((x) =>
 	    String(Number(x))).join('/')), `the page shows the date ${date}`);
 	await shoot(page, 'planned-top');
+	// Then recorded done with its result, as after the day: the page may
+	// ask to confirm a result before the day, which is confirmed.
+	const url = page.url();
+	await page.type('textarea[name="result"]', RESULT.text);
+	await page.type('input[name="participants"]', RESULT.people);
+	await follow(page, `form[action$="${new URL(url).pathname}/done"] ` +
+	    'button[type="submit"]');
+	if (await page.$('input[name="confirm"]') !== null)
+		await follow(page, 'form input[name="confirm"] ~ div ' +
+		    'button[type="submit"]');
+	const done = await text(page, 'main');
+	check(page.url() === url && done.includes('Đã thực hiện') &&
+	    done.includes(RESULT.text) && done.includes(RESULT.people),
+	    `the top item recorded done with its result (${page.url()})`);
+	await shoot(page, 'recorded-done');
 	await page.goto(BASE + '/app/');
 	check(await text(page, '#plan ~ ul li:first-child ' +
 	    'a[href*="/app/occasions/"]') !== occasion,
