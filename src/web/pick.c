@@ -449,27 +449,58 @@ country_name(const void *e)
 	return ((const struct country_item *)e)->name;
 }
 
-void
-pick_countries(struct web_req *r, const char *value, const char *error)
+/* The countries of the occasions, by name in r's language, sorted as
+ * the language sorts (free the array); *n of them. */
+static struct country_item *
+country_items(struct web_req *r, size_t *n)
 {
 	const struct obs_set *set = &r->data->set;
 	struct country_item *v = xcalloc(set->n + 1, sizeof(*v));
 	const struct observance *o;
 	struct buf seen;
-	size_t i, n = 0;
+	size_t i;
 
+	*n = 0;
 	buf_init(&seen);
 	buf_puts(&seen, ",");
 	for (i = 0; i < set->n; i++) {
 		o = set->v[i];
 		if (o->country[0] == '\0' || in_list(seen.data, o->country, 0))
 			continue;
-		v[n].code = o->country;
-		v[n++].name = L(r, o->country_vi, o->country_en) != NULL ?
+		v[*n].code = o->country;
+		v[(*n)++].name = L(r, o->country_vi, o->country_en) != NULL ?
 		    L(r, o->country_vi, o->country_en) : o->country;
 		buf_printf(&seen, "%s,", o->country);
 	}
-	collate_sort(L(r, "vi", "en"), v, n, sizeof(*v), country_name);
+	collate_sort(L(r, "vi", "en"), v, *n, sizeof(*v), country_name);
+	buf_release(&seen);
+	return v;
+}
+
+void
+pick_country(struct web_req *r, const char *label, const char *value)
+{
+	size_t i, n;
+	struct country_item *v = country_items(r, &n);
+	const char **pairs = xcalloc(2 * n + 3, sizeof(*pairs));
+
+	pairs[0] = "";
+	pairs[1] = L(r, "Tất cả", "Any");
+	for (i = 0; i < n; i++) {
+		pairs[2 + 2 * i] = v[i].code;
+		pairs[3 + 2 * i] = v[i].name;
+	}
+	ui_select(r, "country", label, pairs, value != NULL ? value : "");
+	free(pairs);
+	free(v);
+}
+
+void
+pick_countries(struct web_req *r, const char *value, const char *error)
+{
+	size_t i, n;
+	struct country_item *v = country_items(r, &n);
+
 	group_open(r, "countries", L(r, "Nước đối tác", "Partner countries"),
 	    error);
 	html_printf(r->out, "<input type=\"hidden\" name=\"countries_box\" "
@@ -485,7 +516,6 @@ pick_countries(struct web_req *r, const char *value, const char *error)
 	html_raw(r->out, "</select>");
 	group_close(r, L(r, "Chọn một hoặc nhiều nước (giữ Ctrl khi bấm để "
 	    "chọn thêm).", "Choose one or more (hold Ctrl to add one)."));
-	buf_release(&seen);
 	free(v);
 }
 

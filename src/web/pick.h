@@ -41,6 +41,8 @@ void pick_remind(struct web_req *r, const char *value, const char *error);
 void pick_occasion(struct web_req *r, const char *value, const char *error);
 void pick_countries(struct web_req *r, const char *value,
     const char *error);
+/* One country by name, or any: a list's filter (name "country"). */
+void pick_country(struct web_req *r, const char *label, const char *value);
 /* The aid's currency by its name ("Đô la Mỹ"), none, or value as it is
  * stored (ISO 4217). */
 void pick_currency(struct web_req *r, const char *value, const char *error);

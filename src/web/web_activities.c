@@ -14,6 +14,7 @@
 #include "config.h"
 #include "escape.h"
 #include "member.h"
+#include "pick.h"
 #include "store.h"
 #include "text.h"
 #include "trash.h"
@@ -104,9 +105,6 @@ filter_form(struct web_req *r, const struct filter *f)
 	    L(r, "Để trống: mọi năm", "Empty: every year"), NULL, 0, NULL };
 	struct ui_field fo = { "owner", L(r, "Người phụ trách", "Owner"),
 	    "email", f->af.owner, NULL, NULL, 0, NULL };
-	struct ui_field fc = { "country", L(r, "Nước (mã 2 chữ)",
-	    "Country (2-letter code)"), "text", f->country, NULL, NULL, 0,
-	    NULL };
 	size_t i;
 
 	for (i = 0; i < 12; i++) {
@@ -125,7 +123,7 @@ filter_form(struct web_req *r, const struct filter *f)
 	ui_select(r, "status", L(r, "Trạng thái", "Status"), statuses,
 	    f->af.status >= 0 ? activity_status_name(f->af.status) : "");
 	ui_field(r, &fo);
-	ui_field(r, &fc);
+	pick_country(r, L(r, "Nước", "Country"), f->country);
 	category_filter(r, f);
 	if (f->obs != NULL)
 		html_printf(r->out, "<input type=\"hidden\" "
@@ -157,10 +155,11 @@ list_row(struct web_req *r, const struct activity *a)
 	for (i = 0; i < a->nowners; i++)
 		html_printf(r->out, "%s%s", i > 0 ? ", " : "", a->owners[i]);
 	html_raw(r->out, "</td><td>");
-	if (o != NULL)
+	if (o != NULL && o->country[0] != '\0')
 		html_printf(r->out, "<a href=\"%s/app/occasions/%s\">%s</a>",
-		    r->root, o->key, o->country[0] != '\0' ? L(r,
-		    o->country_vi, o->country_en) : o->key);
+		    r->root, o->key, L(r, o->country_vi, o->country_en));
+	else if (o != NULL)
+		ui_occasion(r, o);
 	html_raw(r->out, "</td></tr>\n");
 }
 

@@ -66,4 +66,17 @@ expect "an unknown occasion is refused (422)" [ "$(web_post editor \
     'observance=Ngày không có thật')" = 422 ]
 expect_grep 'id="e-observance"' "$T/post.html"
 expect "still one activity" [ "$(K activity list | wc -l)" -eq 1 ]
+
+# The list filters by a country chosen by name and names an occasion
+# without a country by its words, never by its key.
+K activity add --title 'Gặp mặt nhân ngày sinh Yersin' --start 2023-09-22 \
+    --observance yersin_birth >/dev/null || die "kyniem activity add"
+web_get editor '/app/activities?country=LA' "$T/list.html" >/dev/null
+expect_grep '<option value="LA" selected>Lào</option>' "$T/list.html"
+expect_grep '>Gặp mặt hữu nghị</a>' "$T/list.html"
+expect_no_grep 'Gặp mặt nhân ngày sinh Yersin' "$T/list.html"
+web_get editor '/app/activities' "$T/list.html" >/dev/null
+expect_grep '>Ngày sinh bác sĩ Alexandre Yersin</a></td></tr>' "$T/list.html"
+sed -e 's/<[^>]*>/ /g' "$T/list.html" >"$T/list.txt"
+expect_no_grep 'yersin_birth\|mã 2 chữ' "$T/list.txt"
 expect_clean_stop
