@@ -238,12 +238,11 @@ activity_owner_allowed(struct store *st, const char *uid, const char *email)
 int
 activity_get(struct store *st, long id, struct activity *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " ACTIVITY_COLUMNS
-	    " FROM activities WHERE id = ?1");
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT " ACTIVITY_COLUMNS
+	    " FROM activities WHERE id = ?1",
+	    STORE_INT(id));
 	int rc;
 
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, id);
 	if ((rc = store_get_one(st, stmt, out, sizeof(*out),
 	    row_activity)) != 0)
 		return rc;
@@ -391,23 +390,18 @@ owners_differ(struct store *st, long id, const struct activity *a)
 static int
 put_owners(struct store *st, long id, const struct activity *a)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "DELETE FROM activity_owners WHERE activity = ?1");
+	sqlite3_stmt *stmt = store_stmt(st,
+	    "DELETE FROM activity_owners WHERE activity = ?1",
+	    STORE_INT(id));
 	size_t i;
 
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, id);
 	if (store_step_done(st, stmt) == -1)
 		return -1;
 	for (i = 0; i < a->nowners; i++) {
-		stmt = store_prepare(st, "INSERT OR IGNORE INTO"
+		stmt = store_stmt(st, "INSERT OR IGNORE INTO"
 		    " activity_owners (activity, pos, email) VALUES (?1, ?2,"
-		    " ?3)");
-		if (stmt != NULL) {
-			sqlite3_bind_int64(stmt, 1, id);
-			sqlite3_bind_int64(stmt, 2, (long)i);
-			store_bind_text(stmt, 3, a->owners[i]);
-		}
+		    " ?3)",
+		    STORE_INT(id), STORE_INT(i), STORE_TEXT(a->owners[i]));
 		if (store_step_done(st, stmt) == -1)
 			return -1;
 	}
@@ -431,12 +425,9 @@ put(struct store *st, struct activity *a, long now, int merge, int *changed)
 		return -1;
 	if (!*changed) {
 		/* Only the owners changed: still a new revision. */
-		stmt = store_prepare(st, "UPDATE activities SET revision ="
-		    " revision + 1, modified = ?2 WHERE id = ?1");
-		if (stmt != NULL) {
-			sqlite3_bind_int64(stmt, 1, a->id);
-			sqlite3_bind_int64(stmt, 2, now);
-		}
+		stmt = store_stmt(st, "UPDATE activities SET revision ="
+		    " revision + 1, modified = ?2 WHERE id = ?1",
+		    STORE_INT(a->id), STORE_INT(now));
 		if (store_step_done(st, stmt) == -1)
 			return -1;
 	}

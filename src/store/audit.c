@@ -89,11 +89,10 @@ row_entry(sqlite3_stmt *stmt, void *elem)
 int
 audit_load(struct store *st, long limit, struct audit_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT id, at, who, action,"
-	    " object, before, after FROM audit ORDER BY id DESC LIMIT ?1");
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT id, at, who, action,"
+	    " object, before, after FROM audit ORDER BY id DESC LIMIT ?1",
+	    STORE_INT(limit));
 
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, limit);
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
 	    row_entry) == -1) {
 		audit_list_release(out);
@@ -106,14 +105,11 @@ int
 audit_object(struct store *st, const char *object, long limit,
     struct audit_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT id, at, who, action,"
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT id, at, who, action,"
 	    " object, before, after FROM audit WHERE object = ?1"
-	    " ORDER BY id DESC LIMIT ?2");
+	    " ORDER BY id DESC LIMIT ?2",
+	    STORE_TEXT(object), STORE_INT(limit));
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, object);
-		sqlite3_bind_int64(stmt, 2, limit);
-	}
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
 	    row_entry) == -1) {
 		audit_list_release(out);
@@ -126,14 +122,11 @@ int
 audit_page(struct store *st, long before, long limit,
     struct audit_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT id, at, who, action,"
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT id, at, who, action,"
 	    " object, before, after FROM audit WHERE ?1 = 0 OR id < ?1"
-	    " ORDER BY id DESC LIMIT ?2");
+	    " ORDER BY id DESC LIMIT ?2",
+	    STORE_INT(before), STORE_INT(limit));
 
-	if (stmt != NULL) {
-		sqlite3_bind_int64(stmt, 1, before);
-		sqlite3_bind_int64(stmt, 2, limit);
-	}
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
 	    row_entry) == -1) {
 		audit_list_release(out);

@@ -67,19 +67,13 @@ contact_import(struct store *st, const struct contact *c, long now,
 	    " WHERE (country, kind, city, name_vi, name_en, address, email,"
 	    " website, head_title_vi, head_title_en, confidence, source, note)"
 	    " IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
-	int rc;
 
 	*changed = 0;
 	if (stmt == NULL)
 		return -1;
 	bind_contact(stmt, 1, c);
 	sqlite3_bind_int64(stmt, 15, now);
-	if ((rc = sqlite3_step(stmt)) == SQLITE_DONE)
-		*changed = sqlite3_changes(store_db(st)) > 0;
-	else
-		store_warn(st);
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return store_step_upsert(st, stmt, changed);
 }
 
 /* Write the edit c on the imported row's current revision, if any. */

@@ -70,19 +70,15 @@ int
 member_import(struct store *st, const struct member_input *in, long now,
     int *changed)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
+	sqlite3_stmt *stmt = store_stmt(st,
 	    "INSERT INTO members (key, name, kind, modified)"
 	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET"
 	    " name = ?2, kind = ?3, modified = ?4"
-	    " WHERE (name, kind) IS NOT (?2, ?3)");
+	    " WHERE (name, kind) IS NOT (?2, ?3)",
+	    STORE_TEXT(in->key), STORE_TEXT(in->name), STORE_TEXT(kind_of(in)),
+	    STORE_INT(now));
 	int ret;
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, in->key);
-		store_bind_text(stmt, 2, in->name);
-		store_bind_text(stmt, 3, kind_of(in));
-		sqlite3_bind_int64(stmt, 4, now);
-	}
 	ret = store_step_done(st, stmt);
 	*changed = ret == 0 && sqlite3_changes(store_db(st)) > 0;
 	return ret;
@@ -267,11 +263,10 @@ row_member(sqlite3_stmt *stmt, void *elem)
 int
 member_get(struct store *st, const char *key, struct member *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "SELECT key, name, kind FROM members WHERE key = ?1");
+	sqlite3_stmt *stmt = store_stmt(st,
+	    "SELECT key, name, kind FROM members WHERE key = ?1",
+	    STORE_TEXT(key));
 
-	if (stmt != NULL)
-		store_bind_text(stmt, 1, key);
 	return store_get_one(st, stmt, out, sizeof(*out), row_member);
 }
 

@@ -219,12 +219,11 @@ row(sqlite3_stmt *stmt, void *elem)
 int
 received_list(struct store *st, int year, struct received_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " COLUMNS " FROM"
-	    " received WHERE ?1 = 0 OR year = ?1 ORDER BY union_id, year");
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT " COLUMNS " FROM"
+	    " received WHERE ?1 = 0 OR year = ?1 ORDER BY union_id, year",
+	    STORE_INT(year));
 
 	memset(out, 0, sizeof(*out));
-	if (stmt != NULL)
-		sqlite3_bind_int(stmt, 1, year);
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
 	    row) == -1) {
 		received_list_release(out);
@@ -237,13 +236,10 @@ int
 received_get(struct store *st, const char *id, int year,
     struct received *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " COLUMNS " FROM"
-	    " received WHERE union_id = ?1 AND year = ?2");
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT " COLUMNS " FROM"
+	    " received WHERE union_id = ?1 AND year = ?2",
+	    STORE_TEXT(id), STORE_INT(year));
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, id);
-		sqlite3_bind_int(stmt, 2, year);
-	}
 	return store_get_one(st, stmt, out, sizeof(*out), row);
 }
 

@@ -679,6 +679,39 @@ store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
 		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
 }
 
+sqlite3_stmt *
+store_stmt_args(struct store *st, const char *sql,
+    const struct store_arg *args)
+{
+	sqlite3_stmt *stmt = store_prepare(st, sql);
+	int i;
+
+	for (i = 0; stmt != NULL && args[i].type != 0; i++)
+		switch (args[i].type) {
+		case 't':
+			store_bind_text(stmt, i + 1, args[i].s);
+			break;
+		case 's':
+			if (args[i].s == NULL)
+				sqlite3_bind_null(stmt, i + 1);
+			else
+				sqlite3_bind_text(stmt, i + 1, args[i].s, -1,
+				    SQLITE_TRANSIENT);
+			break;
+		default:
+			sqlite3_bind_int64(stmt, i + 1, args[i].n);
+			break;
+		}
+	return stmt;
+}
+
+int
+store_exec_args(struct store *st, const char *sql,
+    const struct store_arg *args)
+{
+	return store_step_done(st, store_stmt_args(st, sql, args));
+}
+
 int
 store_collect(struct store *st, sqlite3_stmt *stmt, void *vp, size_t *n,
     size_t size, void (*row)(sqlite3_stmt *, void *))
@@ -760,24 +793,18 @@ int
 store_put_country(struct store *st, const struct country *c, long now,
     int *changed)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
+	sqlite3_stmt *stmt = store_stmt(st,
 	    "INSERT INTO countries (code, name_en, name_vi, formal_en,"
 	    " formal_vi, source, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
 	    " ON CONFLICT (code) DO UPDATE SET name_en = ?2, name_vi = ?3,"
 	    " formal_en = ?4, formal_vi = ?5, source = ?6, modified = ?7,"
 	    " revision = revision + 1"
 	    " WHERE (name_en, name_vi, formal_en, formal_vi, source)"
-	    " IS NOT (?2, ?3, ?4, ?5, ?6)");
+	    " IS NOT (?2, ?3, ?4, ?5, ?6)",
+	    STORE_TEXT(c->code), STORE_TEXT(c->name_en),
+	    STORE_TEXT(c->name_vi), STORE_TEXT(c->formal_en),
+	    STORE_TEXT(c->formal_vi), STORE_TEXT(c->source), STORE_INT(now));
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, c->code);
-		store_bind_text(stmt, 2, c->name_en);
-		store_bind_text(stmt, 3, c->name_vi);
-		store_bind_text(stmt, 4, c->formal_en);
-		store_bind_text(stmt, 5, c->formal_vi);
-		store_bind_text(stmt, 6, c->source);
-		sqlite3_bind_int64(stmt, 7, now);
-	}
 	return store_step_upsert(st, stmt, changed);
 }
 
@@ -785,7 +812,7 @@ int
 store_put_observance(struct store *st, const struct observance *o,
     const char *file, long now, int *changed)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
+	sqlite3_stmt *stmt = store_stmt(st,
 	    "INSERT INTO observances (key, kind, country, rule, base_year,"
 	    " days, name_en, name_vi, level, tags, confidence, source, note,"
 	    " file, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
@@ -797,26 +824,15 @@ store_put_observance(struct store *st, const struct observance *o,
 	    " revision = revision + 1"
 	    " WHERE (kind, country, rule, base_year, days, name_en, name_vi,"
 	    " level, tags, confidence, source, note) IS NOT"
-	    " (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+	    " (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	    STORE_TEXT(o->key), STORE_TEXT(rules_kind_name(o->kind)),
+	    STORE_TEXT(o->country), STORE_STR(o->spec ? o->spec : ""),
+	    STORE_INT(o->rule.base_year), STORE_INT(o->days > 0 ? o->days : 1),
+	    STORE_TEXT(o->name_en), STORE_TEXT(o->name_vi),
+	    STORE_TEXT(o->level), STORE_TEXT(o->tags),
+	    STORE_TEXT(o->confidence), STORE_TEXT(o->source),
+	    STORE_TEXT(o->note), STORE_TEXT(file), STORE_INT(now));
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, o->key);
-		store_bind_text(stmt, 2, rules_kind_name(o->kind));
-		store_bind_text(stmt, 3, o->country);
-		sqlite3_bind_text(stmt, 4, o->spec ? o->spec : "", -1,
-		    SQLITE_TRANSIENT);
-		sqlite3_bind_int(stmt, 5, o->rule.base_year);
-		sqlite3_bind_int(stmt, 6, o->days > 0 ? o->days : 1);
-		store_bind_text(stmt, 7, o->name_en);
-		store_bind_text(stmt, 8, o->name_vi);
-		store_bind_text(stmt, 9, o->level);
-		store_bind_text(stmt, 10, o->tags);
-		store_bind_text(stmt, 11, o->confidence);
-		store_bind_text(stmt, 12, o->source);
-		store_bind_text(stmt, 13, o->note);
-		store_bind_text(stmt, 14, file);
-		sqlite3_bind_int64(stmt, 15, now);
-	}
 	return store_step_upsert(st, stmt, changed);
 }
 
@@ -825,30 +841,23 @@ store_put_dated(struct store *st, const char *key, const struct dated *dt,
     const char *source, long now, int *changed)
 {
 	char s[16], e[16];
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "INSERT INTO observance_dates (key, year, start, end, source)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (key, year) DO UPDATE"
-	    " SET start = ?3, end = ?4, source = ?5"
-	    " WHERE (start, end, source) IS NOT (?3, ?4, ?5)");
+	sqlite3_stmt *stmt;
 	int ret;
 
 	util_format_ymd(dt->start, s, sizeof(s));
 	util_format_ymd(dt->end, e, sizeof(e));
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, key);
-		sqlite3_bind_int(stmt, 2, dt->year);
-		store_bind_text(stmt, 3, s);
-		store_bind_text(stmt, 4, e);
-		store_bind_text(stmt, 5, source);
-	}
+	stmt = store_stmt(st,
+	    "INSERT INTO observance_dates (key, year, start, end, source)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (key, year) DO UPDATE"
+	    " SET start = ?3, end = ?4, source = ?5"
+	    " WHERE (start, end, source) IS NOT (?3, ?4, ?5)",
+	    STORE_TEXT(key), STORE_INT(dt->year), STORE_TEXT(s), STORE_TEXT(e),
+	    STORE_TEXT(source));
 	if ((ret = store_step_upsert(st, stmt, changed)) == 0 && *changed) {
 		/* A new date changes the observance's feed entries. */
-		stmt = store_prepare(st, "UPDATE observances SET revision ="
-		    " revision + 1, modified = ?2 WHERE key = ?1");
-		if (stmt != NULL) {
-			store_bind_text(stmt, 1, key);
-			sqlite3_bind_int64(stmt, 2, now);
-		}
+		stmt = store_stmt(st, "UPDATE observances SET revision ="
+		    " revision + 1, modified = ?2 WHERE key = ?1",
+		    STORE_TEXT(key), STORE_INT(now));
 		ret = store_step_upsert(st, stmt, changed);
 	}
 	return ret;
@@ -858,17 +867,13 @@ int
 store_put_titles(struct store *st, const char *key, const char *title_vi,
     const char *title_en, long now, int *changed)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
+	sqlite3_stmt *stmt = store_stmt(st,
 	    "UPDATE observances SET title_vi = ?2, title_en = ?3,"
 	    " modified = ?4, revision = revision + 1"
-	    " WHERE key = ?1 AND (title_vi, title_en) IS NOT (?2, ?3)");
+	    " WHERE key = ?1 AND (title_vi, title_en) IS NOT (?2, ?3)",
+	    STORE_TEXT(key), STORE_TEXT(title_vi), STORE_TEXT(title_en),
+	    STORE_INT(now));
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, key);
-		store_bind_text(stmt, 2, title_vi);
-		store_bind_text(stmt, 3, title_en);
-		sqlite3_bind_int64(stmt, 4, now);
-	}
 	return store_step_upsert(st, stmt, changed);
 }
 
@@ -876,20 +881,15 @@ int
 store_put_group(struct store *st, const struct group_member *g,
     const char *source, long now, int *changed)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
+	sqlite3_stmt *stmt = store_stmt(st,
 	    "INSERT INTO country_groups (grp, country, since, source,"
 	    " modified) VALUES (?1, ?2, ?3, ?4, ?5)"
 	    " ON CONFLICT (grp, country) DO UPDATE SET since = ?3,"
 	    " source = ?4, modified = ?5"
-	    " WHERE (since, source) IS NOT (?3, ?4)");
+	    " WHERE (since, source) IS NOT (?3, ?4)",
+	    STORE_TEXT(g->group), STORE_TEXT(g->country), STORE_INT(g->since),
+	    STORE_TEXT(source), STORE_INT(now));
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, g->group);
-		store_bind_text(stmt, 2, g->country);
-		sqlite3_bind_int(stmt, 3, g->since);
-		store_bind_text(stmt, 4, source);
-		sqlite3_bind_int64(stmt, 5, now);
-	}
 	return store_step_upsert(st, stmt, changed);
 }
 

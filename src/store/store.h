@@ -98,6 +98,32 @@ void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 char *store_column_dup(sqlite3_stmt *stmt, int i);
 
 /*
+ * A statement's parameters, declared where it is written instead of a
+ * bind call a line: store_stmt(st, sql, STORE_TEXT(key), STORE_INT(now))
+ * prepares sql and binds ?1, ?2... in order.  STORE_TEXT binds as
+ * store_bind_text() does (NULL or "" as NULL), STORE_STR as it is (""
+ * stays empty text), STORE_INT any integer.  store_stmt() gives the
+ * statement, or NULL (logged) when the prepare fails, for the step
+ * helpers below; store_exec() steps it with store_step_done().
+ */
+struct store_arg {
+	char type;		/* 't', 's' or 'n'; 0 ends the list */
+	const char *s;
+	sqlite3_int64 n;
+};
+#define STORE_TEXT(v)	{ 't', (v), 0 }
+#define STORE_STR(v)	{ 's', (v), 0 }
+#define STORE_INT(v)	{ 'n', NULL, (v) }
+#define store_stmt(st, sql, ...) store_stmt_args((st), (sql), \
+	(const struct store_arg[]){ __VA_ARGS__, { 0, NULL, 0 } })
+#define store_exec(st, sql, ...) store_exec_args((st), (sql), \
+	(const struct store_arg[]){ __VA_ARGS__, { 0, NULL, 0 } })
+sqlite3_stmt *store_stmt_args(struct store *st, const char *sql,
+    const struct store_arg *args);
+int store_exec_args(struct store *st, const char *sql,
+    const struct store_arg *args);
+
+/*
  * Step a statement that returns no rows (or whose rows are not wanted)
  * and finalize it (NULL, from a failed prepare, is -1); an error is
  * logged.  Returns 0 or -1.

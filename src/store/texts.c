@@ -162,16 +162,13 @@ static int
 load(struct store *st, const char *doc, const char *key,
     struct text_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " COLS " FROM texts t"
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT " COLS " FROM texts t"
 	    " WHERE (?1 IS NULL OR doc = ?1) AND (?2 IS NULL OR key = ?2)"
 	    " AND version = (SELECT MAX(version) FROM texts u WHERE"
 	    " u.doc = t.doc AND u.year = t.year AND u.key = t.key)"
-	    " ORDER BY doc, key, year");
+	    " ORDER BY doc, key, year",
+	    STORE_TEXT(doc), STORE_TEXT(key));
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, doc);
-		store_bind_text(stmt, 2, key);
-	}
 	return collect(st, stmt, out);
 }
 
@@ -494,15 +491,11 @@ int
 text_history(struct store *st, const char *doc, int year, const char *key,
     struct text_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " COLS " FROM texts"
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT " COLS " FROM texts"
 	    " WHERE doc = ?1 AND year = ?2 AND key = ?3"
-	    " ORDER BY version DESC");
+	    " ORDER BY version DESC",
+	    STORE_TEXT(doc), STORE_INT(year), STORE_TEXT(key));
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, doc);
-		sqlite3_bind_int(stmt, 2, year);
-		store_bind_text(stmt, 3, key);
-	}
 	return collect(st, stmt, out);
 }
 

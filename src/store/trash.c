@@ -27,12 +27,9 @@ cutoff(time_t now)
 static int
 purge(struct store *st, time_t now)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "DELETE FROM activities WHERE"
-	    " id IN (SELECT id FROM activity_trash WHERE at < ?1)");
-
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, cutoff(now));
-	return store_step_done(st, stmt);
+	return store_exec(st, "DELETE FROM activities WHERE"
+	    " id IN (SELECT id FROM activity_trash WHERE at < ?1)",
+	    STORE_INT(cutoff(now)));
 }
 
 /* Run one statement of an id or key and tell how many rows changed. */
@@ -138,18 +135,11 @@ static int
 put_contact(struct store *st, const struct contact *c, const char *who,
     time_t now)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "INSERT OR REPLACE INTO"
+	return store_exec(st, "INSERT OR REPLACE INTO"
 	    " contact_trash (key, name_vi, name_en, who, at)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5)");
-
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, c->key);
-		store_bind_text(stmt, 2, c->name_vi);
-		store_bind_text(stmt, 3, c->name_en);
-		store_bind_text(stmt, 4, who);
-		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)now);
-	}
-	return store_step_done(st, stmt);
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	    STORE_TEXT(c->key), STORE_TEXT(c->name_vi), STORE_TEXT(c->name_en),
+	    STORE_TEXT(who), STORE_INT(now));
 }
 
 static int
@@ -289,13 +279,10 @@ trash_page(struct store *st, time_t now, long offset, long limit,
 	}
 	*total = (long)sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
-	if ((stmt = store_prepare(st, "SELECT kind, id, key, label, label_en,"
+	stmt = store_stmt(st, "SELECT kind, id, key, label, label_en,"
 	    " start, who, at" TRASH_SQL " ORDER BY at DESC, kind, id, key"
-	    " LIMIT ?2 OFFSET ?3")) != NULL) {
-		sqlite3_bind_int64(stmt, 1, cutoff(now));
-		sqlite3_bind_int64(stmt, 2, limit);
-		sqlite3_bind_int64(stmt, 3, offset);
-	}
+	    " LIMIT ?2 OFFSET ?3",
+	    STORE_INT(cutoff(now)), STORE_INT(limit), STORE_INT(offset));
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
 	    row_entry) == -1) {
 		trash_list_release(out);

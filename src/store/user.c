@@ -167,13 +167,12 @@ row_user(sqlite3_stmt *stmt, void *elem)
 int
 user_get(struct store *st, const char *email, struct user *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " USER_COLUMNS
-	    " FROM users WHERE email = ?1");
 	char *addr = xstrlower(email);
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT " USER_COLUMNS
+	    " FROM users WHERE email = ?1",
+	    STORE_TEXT(addr));
 	int ret;
 
-	if (stmt != NULL)
-		store_bind_text(stmt, 1, addr);
 	ret = store_get_one(st, stmt, out, sizeof(*out), row_user);
 	free(addr);
 	return ret;
@@ -182,11 +181,10 @@ user_get(struct store *st, const char *email, struct user *out)
 int
 user_get_id(struct store *st, long id, struct user *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " USER_COLUMNS
-	    " FROM users WHERE id = ?1");
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT " USER_COLUMNS
+	    " FROM users WHERE id = ?1",
+	    STORE_INT(id));
 
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, id);
 	return store_get_one(st, stmt, out, sizeof(*out), row_user);
 }
 
@@ -221,11 +219,9 @@ user_page(struct store *st, long offset, long limit, struct user_list *out,
 	memset(out, 0, sizeof(*out));
 	if (store_count(st, "SELECT count(*) FROM users", NULL, total) == -1)
 		return -1;
-	if ((stmt = store_prepare(st, "SELECT " USER_COLUMNS " FROM users"
-	    " ORDER BY email LIMIT ?1 OFFSET ?2")) != NULL) {
-		sqlite3_bind_int64(stmt, 1, limit);
-		sqlite3_bind_int64(stmt, 2, offset);
-	}
+	stmt = store_stmt(st, "SELECT " USER_COLUMNS " FROM users"
+	    " ORDER BY email LIMIT ?1 OFFSET ?2",
+	    STORE_INT(limit), STORE_INT(offset));
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
 	    row_user) == -1) {
 		user_list_release(out);
@@ -311,12 +307,9 @@ audit_user(struct store *st, const char *who, const char *action,
 static int
 end_sessions(struct store *st, long id)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "DELETE FROM sessions WHERE user = ?1");
-
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, id);
-	return store_step_done(st, stmt);
+	return store_exec(st,
+	    "DELETE FROM sessions WHERE user = ?1",
+	    STORE_INT(id));
 }
 
 /*
@@ -374,15 +367,11 @@ add_in_tx(struct store *st, const struct user *u, const char *hash,
 	if ((rc = store_exists(st, "SELECT 1 FROM users WHERE email = ?1",
 	    u->email, NULL)) != 0)
 		return rc == 1 ? 1 : -1;
-	stmt = store_prepare(st, "INSERT INTO users (email, name, role,"
-	    " password, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?5)");
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, u->email);
-		store_bind_text(stmt, 2, u->name);
-		store_bind_text(stmt, 3, user_role_name(u->role));
-		store_bind_text(stmt, 4, hash);
-		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)now);
-	}
+	stmt = store_stmt(st, "INSERT INTO users (email, name, role,"
+	    " password, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+	    STORE_TEXT(u->email), STORE_TEXT(u->name),
+	    STORE_TEXT(user_role_name(u->role)), STORE_TEXT(hash),
+	    STORE_INT(now));
 	if (store_step_done(st, stmt) == -1)
 		return -1;
 	if (hash == NULL && (*link = link_in_tx(st, (long)
@@ -428,15 +417,11 @@ static int
 set_disabled(struct store *st, const struct user *before, int disabled,
     const char *who, time_t now)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE users SET disabled ="
-	    " ?2, modified = ?3 WHERE id = ?1");
+	sqlite3_stmt *stmt = store_stmt(st, "UPDATE users SET disabled ="
+	    " ?2, modified = ?3 WHERE id = ?1",
+	    STORE_INT(before->id), STORE_INT(disabled != 0), STORE_INT(now));
 	struct user after = *before;
 
-	if (stmt != NULL) {
-		sqlite3_bind_int64(stmt, 1, before->id);
-		sqlite3_bind_int(stmt, 2, disabled != 0);
-		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)now);
-	}
 	if (store_step_done(st, stmt) == -1 || (disabled &&
 	    end_sessions(st, before->id) == -1))
 		return -1;
@@ -472,14 +457,10 @@ change_in_tx(struct store *st, long id, enum role role, int disabled,
 
 	if ((rc = user_get_id(st, id, &before)) != 0)
 		return rc;
-	stmt = store_prepare(st, "UPDATE users SET role = ?2, disabled = ?3,"
-	    " modified = ?4 WHERE id = ?1");
-	if (stmt != NULL) {
-		sqlite3_bind_int64(stmt, 1, id);
-		store_bind_text(stmt, 2, user_role_name(role));
-		sqlite3_bind_int(stmt, 3, disabled != 0);
-		sqlite3_bind_int64(stmt, 4, (sqlite3_int64)now);
-	}
+	stmt = store_stmt(st, "UPDATE users SET role = ?2, disabled = ?3,"
+	    " modified = ?4 WHERE id = ?1",
+	    STORE_INT(id), STORE_TEXT(user_role_name(role)),
+	    STORE_INT(disabled != 0), STORE_INT(now));
 	rc = -1;
 	if (store_step_done(st, stmt) == -1)
 		goto done;
@@ -524,14 +505,10 @@ password_in_tx(struct store *st, long id, const char *hash, const char *who,
 	if ((rc = user_get_id(st, id, &u)) != 0)
 		return rc;
 	/* Setting a password uses up the one-time link. */
-	stmt = store_prepare(st, "UPDATE users SET password = ?2,"
+	stmt = store_stmt(st, "UPDATE users SET password = ?2,"
 	    " link_hash = NULL, link_until = NULL, modified = ?3"
-	    " WHERE id = ?1");
-	if (stmt != NULL) {
-		sqlite3_bind_int64(stmt, 1, id);
-		store_bind_text(stmt, 2, hash);
-		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)now);
-	}
+	    " WHERE id = ?1",
+	    STORE_INT(id), STORE_TEXT(hash), STORE_INT(now));
 	rc = store_step_done(st, stmt) == 0 && end_sessions(st, id) == 0 ?
 	    audit_user(st, who, "user.password", u.email, NULL, NULL, now) :
 	    -1;
@@ -595,15 +572,11 @@ int
 user_link_find(struct store *st, const char *token, time_t now,
     struct user *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " USER_COLUMNS
-	    " FROM users WHERE link_hash = ?1 AND link_until > ?2"
-	    " AND disabled = 0");
 	char h[TOKEN_HASH_LEN + 1];
 
 	token_hash(token, h);
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, h);
-		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)now);
-	}
-	return store_get_one(st, stmt, out, sizeof(*out), row_user);
+	return store_get_one(st, store_stmt(st, "SELECT " USER_COLUMNS
+	    " FROM users WHERE link_hash = ?1 AND link_until > ?2"
+	    " AND disabled = 0", STORE_TEXT(h), STORE_INT(now)), out,
+	    sizeof(*out), row_user);
 }
