@@ -86,53 +86,44 @@ row_entry(sqlite3_stmt *stmt, void *elem)
 	e->after = store_column_dup(stmt, 6);
 }
 
-int
-audit_load(struct store *st, long limit, struct audit_list *out)
+/* The rows of stmt (NULL: a failed prepare) into out: 0, or -1 (logged)
+ * with out empty. */
+static int
+collect(struct store *st, sqlite3_stmt *stmt, struct audit_list *out)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "SELECT id, at, who, action,"
-	    " object, before, after FROM audit ORDER BY id DESC LIMIT ?1",
-	    STORE_INT(limit));
-
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
 	    row_entry) == -1) {
 		audit_list_release(out);
 		return -1;
 	}
 	return 0;
+}
+
+#define SELECT_ENTRIES "SELECT id, at, who, action, object, before, after" \
+	" FROM audit"
+
+int
+audit_load(struct store *st, long limit, struct audit_list *out)
+{
+	return audit_page(st, 0, limit, out);
 }
 
 int
 audit_object(struct store *st, const char *object, long limit,
     struct audit_list *out)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "SELECT id, at, who, action,"
-	    " object, before, after FROM audit WHERE object = ?1"
-	    " ORDER BY id DESC LIMIT ?2",
-	    STORE_TEXT(object), STORE_INT(limit));
-
-	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row_entry) == -1) {
-		audit_list_release(out);
-		return -1;
-	}
-	return 0;
+	return collect(st, store_stmt(st, SELECT_ENTRIES " WHERE object = ?1"
+	    " ORDER BY id DESC LIMIT ?2", STORE_TEXT(object),
+	    STORE_INT(limit)), out);
 }
 
 int
 audit_page(struct store *st, long before, long limit,
     struct audit_list *out)
 {
-	sqlite3_stmt *stmt = store_stmt(st, "SELECT id, at, who, action,"
-	    " object, before, after FROM audit WHERE ?1 = 0 OR id < ?1"
-	    " ORDER BY id DESC LIMIT ?2",
-	    STORE_INT(before), STORE_INT(limit));
-
-	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row_entry) == -1) {
-		audit_list_release(out);
-		return -1;
-	}
-	return 0;
+	return collect(st, store_stmt(st, SELECT_ENTRIES " WHERE ?1 = 0"
+	    " OR id < ?1 ORDER BY id DESC LIMIT ?2", STORE_INT(before),
+	    STORE_INT(limit)), out);
 }
 
 void

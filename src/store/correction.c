@@ -234,11 +234,7 @@ correction_reset(struct store *st, const char *key, const char *who,
 	    now) == -1))
 		rc = -1;
 	buf_release(&obj);
-	if (rc != 0) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st);
+	return store_finish(st, rc);
 }
 
 static void

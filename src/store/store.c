@@ -670,6 +670,16 @@ store_end(struct store *st, int rc)
 	return -1;
 }
 
+int
+store_finish(struct store *st, int rc)
+{
+	if (rc != 0) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
+}
+
 void
 store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
 {

@@ -91,6 +91,9 @@ int store_rollback(struct store *st);
 /* End the transaction a write began: COMMIT when rc is 0, ROLLBACK
  * otherwise; 0 when it committed, else -1. */
 int store_end(struct store *st, int rc);
+/* The same for a write whose rc says more than failure (1: no such
+ * row): rc when it is not 0 (rolled back), else the commit's 0 or -1. */
+int store_finish(struct store *st, int rc);
 
 /* Bind s as text, or NULL when s is NULL or empty. */
 void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);

@@ -54,17 +54,6 @@ run(struct store *st, const char *sql, long id, const char *key,
 	return 0;
 }
 
-/* The end of a transaction: commit on 0, roll back otherwise. */
-static int
-finish(struct store *st, int rc)
-{
-	if (rc != 0) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st);
-}
-
 static int
 activity_gone(struct store *st, long id, const char *who, time_t now)
 {
@@ -94,7 +83,7 @@ trash_activity(struct store *st, long id, const char *who, time_t now)
 {
 	if (store_begin(st) == -1)
 		return -1;
-	return finish(st, activity_gone(st, id, who, now));
+	return store_finish(st, activity_gone(st, id, who, now));
 }
 
 static int
@@ -128,7 +117,7 @@ trash_activity_restore(struct store *st, long id, const char *who,
 {
 	if (store_begin(st) == -1)
 		return -1;
-	return finish(st, activity_back(st, id, who, now));
+	return store_finish(st, activity_back(st, id, who, now));
 }
 
 static int
@@ -171,7 +160,7 @@ trash_contact(struct store *st, const char *key, const char *who,
 {
 	if (store_begin(st) == -1)
 		return -1;
-	return finish(st, contact_gone(st, key, who, now));
+	return store_finish(st, contact_gone(st, key, who, now));
 }
 
 static int
@@ -207,7 +196,7 @@ trash_contact_restore(struct store *st, const char *key, const char *who,
 {
 	if (store_begin(st) == -1)
 		return -1;
-	return finish(st, contact_back(st, key, who, now));
+	return store_finish(st, contact_back(st, key, who, now));
 }
 
 int

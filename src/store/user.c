@@ -343,18 +343,6 @@ link_in_tx(struct store *st, long id, time_t now, int reset)
 	return NULL;
 }
 
-/* Commit when rc is 0, else roll back; rc, or -1 when the commit
- * failed. */
-static int
-finish(struct store *st, int rc)
-{
-	if (rc != 0) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st);
-}
-
 /* The write of user_add() inside its transaction: 0, 1 or -1; *link is
  * the new link's token when the account has no password (hash NULL). */
 static int
@@ -398,8 +386,8 @@ user_add(struct store *st, const char *email, const char *name,
 		goto done;
 	if (store_begin(st) == -1)
 		goto done;
-	ret = finish(st, add_in_tx(st, &u, password != NULL ? hash : NULL,
-	    who, now, &tok));
+	ret = store_finish(st, add_in_tx(st, &u, password != NULL ? hash :
+	    NULL, who, now, &tok));
 	if (ret == 0 && link != NULL) {
 		*link = tok;
 		tok = NULL;
@@ -443,7 +431,7 @@ user_set_disabled(struct store *st, const char *email, int disabled,
 		rc = set_disabled(st, &u, disabled, who, now);
 		user_release(&u);
 	}
-	return finish(st, rc);
+	return store_finish(st, rc);
 }
 
 /* The write of user_change() inside its transaction: 0, 1, 2 or -1. */
@@ -489,8 +477,8 @@ user_change(struct store *st, long id, enum role role, int disabled,
 {
 	if (store_begin(st) == -1)
 		return -1;
-	return finish(st, change_in_tx(st, id, role, disabled, who, action,
-	    now));
+	return store_finish(st, change_in_tx(st, id, role, disabled, who,
+	    action, now));
 }
 
 /* The write of user_set_password() inside its transaction. */
@@ -526,7 +514,7 @@ user_set_password(struct store *st, long id, const char *password,
 	if (hash_password(password, hash) == -1)
 		return -1;
 	if (store_begin(st) == 0)
-		ret = finish(st, password_in_tx(st, id, hash, who, now));
+		ret = store_finish(st, password_in_tx(st, id, hash, who, now));
 	sodium_memzero(hash, sizeof(hash));
 	return ret;
 }
