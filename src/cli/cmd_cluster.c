@@ -250,20 +250,13 @@ cluster_export(int argc, char **argv, struct app *app)
 static int
 cluster_report_cmd(int argc, char **argv, struct app *app)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "out", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct yearly_args a = { .fmt = DOC_MD, .lang = app->cfg->lang };
 	struct cluster_input in;
 	struct doc *doc;
 	struct buf b;
 	int rc, ret = 1;
 
-	if ((rc = yearly_args(argc, argv, "cluster", opts, 9998, &a)) != 0)
+	if ((rc = yearly_args(argc, argv, "cluster", 0, 9998, &a)) != 0)
 		return rc == 1 ? 0 : rc;
 	memset(&in, 0, sizeof(in));
 	in.lang = a.lang;

@@ -6,7 +6,6 @@
  * narrative sections not written are named on stderr and, with --draft,
  * in a line on the first page.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,21 +104,12 @@ make_report(struct app *app, int year, enum lang lang, enum doc_format fmt,
 int
 cmd_report(int argc, char **argv, struct app *app)
 {
-	static const struct option opts[] = {
-		{ "check", no_argument, NULL, 'c' },
-		{ "draft", no_argument, NULL, 'd' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "out", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct yearly_args a = { .fmt = DOC_MD, .lang = app->cfg->lang };
 	struct buf b;
 	int rc, ret;
 
 	/* The report ends with next year's plan: both years in range. */
-	if ((rc = yearly_args(argc, argv, "report", opts, LUNAR_MAX_YEAR - 1,
+	if ((rc = yearly_args(argc, argv, "report", 1, LUNAR_MAX_YEAR - 1,
 	    &a)) != 0)
 		return rc == 1 ? 0 : rc;
 	buf_init(&b);

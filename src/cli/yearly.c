@@ -112,12 +112,24 @@ doc_option(int ch, const char *arg, const char *cmd, struct yearly_args *a)
 }
 
 int
-yearly_args(int argc, char **argv, const char *cmd,
-    const struct option *opts, int last, struct yearly_args *a)
+yearly_args(int argc, char **argv, const char *cmd, int checks, int last,
+    struct yearly_args *a)
 {
+	/* Without checks the table starts past --check and --draft, so
+	 * getopt_long() refuses them as it refuses any unknown option. */
+	static const struct option opts[] = {
+		{ "check", no_argument, NULL, 'c' },
+		{ "draft", no_argument, NULL, 'd' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "out", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
 	int ch, rc;
 
-	while ((ch = getopt_long(argc, argv, "f:hl:o:", opts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, "f:hl:o:", checks ? opts :
+	    opts + 2, NULL)) != -1)
 		if ((rc = doc_option(ch, optarg, cmd, a)) != 0)
 			return rc;
 	if (argc - optind != 1)

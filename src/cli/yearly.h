@@ -56,16 +56,14 @@ struct yearly_args {
 };
 
 /*
- * Parse the arguments of document command cmd with getopt_long() and
- * opts, whose short names are 'f' (--format md, html, docx or pdf), 'l'
- * (--lang), 'o' (--out), 'h' (--help) and, where opts has them, 'c'
- * (--check) and 'd' (--draft); then the one YEAR operand, up to last,
- * and the guard against a .docx or .pdf on a terminal.  a's fmt and lang
- * hold the defaults.  0 to go on, 1 after --help, 2 after saying why the
- * arguments are refused (a usage error).
+ * Parse the arguments of document command cmd: --format (md, html, docx
+ * or pdf), --lang, --out FILE, --help and, with checks, --check and
+ * --draft; then the one YEAR operand, up to last, and the guard against
+ * a .docx or .pdf on a terminal.  a's fmt and lang hold the defaults.
+ * 0 to go on, 1 after --help, 2 after saying why the arguments are
+ * refused (a usage error).
  */
-struct option;
-int yearly_args(int argc, char **argv, const char *cmd,
-    const struct option *opts, int last, struct yearly_args *a);
+int yearly_args(int argc, char **argv, const char *cmd, int checks,
+    int last, struct yearly_args *a);
 
 #endif
