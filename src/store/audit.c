@@ -72,18 +72,21 @@ audit_event(struct store *st, const char *who, const char *action,
 	    before, after, now);
 }
 
+/* The columns of SELECT_ENTRIES. */
+static const struct store_col entry_cols[] = {
+	STORE_COL_LONG(0, struct audit_entry, id),
+	STORE_COL_TIME(1, struct audit_entry, at),
+	STORE_COL_TEXT(2, struct audit_entry, who),
+	STORE_COL_TEXT(3, struct audit_entry, action),
+	STORE_COL_TEXT(4, struct audit_entry, object),
+	STORE_COL_TEXT(5, struct audit_entry, before),
+	STORE_COL_TEXT(6, struct audit_entry, after),
+};
+
 static void
 row_entry(sqlite3_stmt *stmt, void *elem)
 {
-	struct audit_entry *e = elem;
-
-	e->id = (long)sqlite3_column_int64(stmt, 0);
-	e->at = (time_t)sqlite3_column_int64(stmt, 1);
-	e->who = store_column_dup(stmt, 2);
-	e->action = store_column_dup(stmt, 3);
-	e->object = store_column_dup(stmt, 4);
-	e->before = store_column_dup(stmt, 5);
-	e->after = store_column_dup(stmt, 6);
+	store_columns(stmt, entry_cols, NELEM(entry_cols), elem);
 }
 
 /* The rows of stmt (NULL: a failed prepare) into out: 0, or -1 (logged)

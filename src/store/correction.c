@@ -237,25 +237,28 @@ correction_reset(struct store *st, const char *key, const char *who,
 	return store_finish(st, rc);
 }
 
+/* The columns of select_key(). */
+static const struct store_col correction_cols[] = {
+	STORE_COL_TEXT(0, struct correction, key),
+	STORE_COL_TEXT(1, struct correction, rule),
+	STORE_COL_INT(2, struct correction, base_year),
+	STORE_COL_TEXT(3, struct correction, source),
+	STORE_COL_TEXT(4, struct correction, confidence),
+	STORE_COL_TEXT(5, struct correction, note),
+	STORE_COL_TEXT(6, struct correction, who),
+	STORE_COL_TIME(7, struct correction, at),
+	STORE_COL_INT(8, struct correction, active),
+	STORE_COL_TEXT(9, struct correction, shipped_rule),
+	STORE_COL_INT(10, struct correction, shipped_base_year),
+	STORE_COL_TEXT(11, struct correction, shipped_source),
+	STORE_COL_TEXT(12, struct correction, shipped_confidence),
+	STORE_COL_TEXT(13, struct correction, shipped_note),
+};
+
 static void
 row_correction(sqlite3_stmt *stmt, void *elem)
 {
-	struct correction *c = elem;
-
-	c->key = store_column_dup(stmt, 0);
-	c->rule = store_column_dup(stmt, 1);
-	c->base_year = sqlite3_column_int(stmt, 2);
-	c->source = store_column_dup(stmt, 3);
-	c->confidence = store_column_dup(stmt, 4);
-	c->note = store_column_dup(stmt, 5);
-	c->who = store_column_dup(stmt, 6);
-	c->at = (time_t)sqlite3_column_int64(stmt, 7);
-	c->active = sqlite3_column_int(stmt, 8);
-	c->shipped_rule = store_column_dup(stmt, 9);
-	c->shipped_base_year = sqlite3_column_int(stmt, 10);
-	c->shipped_source = store_column_dup(stmt, 11);
-	c->shipped_confidence = store_column_dup(stmt, 12);
-	c->shipped_note = store_column_dup(stmt, 13);
+	store_columns(stmt, correction_cols, NELEM(correction_cols), elem);
 }
 
 /* The query of the corrections of key, or of all when key is NULL. */

@@ -238,26 +238,23 @@ int
 member_remove(struct store *st, const char *key, const char *who,
     time_t now, long *used)
 {
-	int rc;
-
 	*used = 0;
 	if (store_begin(st) == -1)
 		return -1;
-	if ((rc = remove_audited(st, key, who, now, used)) != 0) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st) == 0 ? 0 : -1;
+	return store_finish(st, remove_audited(st, key, who, now, used));
 }
+
+/* The columns of a member's row: key, name, kind. */
+static const struct store_col member_cols[] = {
+	STORE_COL_TEXT(0, struct member, key),
+	STORE_COL_TEXT(1, struct member, name),
+	STORE_COL_TEXT(2, struct member, kind),
+};
 
 static void
 row_member(sqlite3_stmt *stmt, void *elem)
 {
-	struct member *m = elem;
-
-	m->key = store_column_dup(stmt, 0);
-	m->name = store_column_dup(stmt, 1);
-	m->kind = store_column_dup(stmt, 2);
+	store_columns(stmt, member_cols, NELEM(member_cols), elem);
 }
 
 int

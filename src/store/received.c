@@ -193,23 +193,28 @@ received_import(struct store *st, const struct config *cfg,
 	return ret;
 }
 
+/* The columns of COLUMNS. */
+static const struct store_col received_cols[] = {
+	STORE_COL_TEXT(0, struct received, union_id),
+	STORE_COL_INT(1, struct received, year),
+	STORE_COL_TEXT(2, struct received, level),
+	STORE_COL_TEXT(3, struct received, name),
+	STORE_COL_TEXT(4, struct received, generated_at),
+	STORE_COL_TIME(5, struct received, generated),
+	STORE_COL_TIME(6, struct received, at),
+	STORE_COL_TEXT(7, struct received, source),
+	STORE_COL_INT(8, struct received, is_signed),
+	STORE_COL_TEXT(9, struct received, key),
+	STORE_COL_TEXT(10, struct received, sha256),
+	STORE_COL_TEXT(11, struct received, body),
+};
+
 static void
 row(sqlite3_stmt *stmt, void *elem)
 {
 	struct received *r = elem;
 
-	r->union_id = store_column_dup(stmt, 0);
-	r->year = sqlite3_column_int(stmt, 1);
-	r->level = store_column_dup(stmt, 2);
-	r->name = store_column_dup(stmt, 3);
-	r->generated_at = store_column_dup(stmt, 4);
-	r->generated = (time_t)sqlite3_column_int64(stmt, 5);
-	r->at = (time_t)sqlite3_column_int64(stmt, 6);
-	r->source = store_column_dup(stmt, 7);
-	r->is_signed = sqlite3_column_int(stmt, 8);
-	r->key = store_column_dup(stmt, 9);
-	r->sha256 = store_column_dup(stmt, 10);
-	r->body = store_column_dup(stmt, 11);
+	store_columns(stmt, received_cols, NELEM(received_cols), r);
 	r->len = r->body != NULL ? (size_t)sqlite3_column_bytes(stmt, 11) : 0;
 }
 

@@ -722,6 +722,38 @@ store_exec_args(struct store *st, const char *sql,
 	return store_step_done(st, store_stmt_args(st, sql, args));
 }
 
+void
+store_columns(sqlite3_stmt *stmt, const struct store_col *cols, size_t n,
+    void *elem)
+{
+	char *p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		p = (char *)elem + cols[i].off;
+		switch (cols[i].type) {
+		case 't':
+			*(char **)p = store_column_dup(stmt, cols[i].col);
+			break;
+		case 'i':
+			*(int *)p = sqlite3_column_int(stmt, cols[i].col);
+			break;
+		case 'l':
+			*(long *)p = (long)sqlite3_column_int64(stmt,
+			    cols[i].col);
+			break;
+		case 'L':
+			*(long long *)p = sqlite3_column_int64(stmt,
+			    cols[i].col);
+			break;
+		default:
+			*(time_t *)p = (time_t)sqlite3_column_int64(stmt,
+			    cols[i].col);
+			break;
+		}
+	}
+}
+
 int
 store_collect(struct store *st, sqlite3_stmt *stmt, void *vp, size_t *n,
     size_t size, void (*row)(sqlite3_stmt *, void *))
@@ -803,7 +835,7 @@ int
 store_put_country(struct store *st, const struct country *c, long now,
     int *changed)
 {
-	sqlite3_stmt *stmt = store_stmt(st,
+	return store_upsert(st, changed,
 	    "INSERT INTO countries (code, name_en, name_vi, formal_en,"
 	    " formal_vi, source, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
 	    " ON CONFLICT (code) DO UPDATE SET name_en = ?2, name_vi = ?3,"
@@ -814,15 +846,13 @@ store_put_country(struct store *st, const struct country *c, long now,
 	    STORE_TEXT(c->code), STORE_TEXT(c->name_en),
 	    STORE_TEXT(c->name_vi), STORE_TEXT(c->formal_en),
 	    STORE_TEXT(c->formal_vi), STORE_TEXT(c->source), STORE_INT(now));
-
-	return store_step_upsert(st, stmt, changed);
 }
 
 int
 store_put_observance(struct store *st, const struct observance *o,
     const char *file, long now, int *changed)
 {
-	sqlite3_stmt *stmt = store_stmt(st,
+	return store_upsert(st, changed,
 	    "INSERT INTO observances (key, kind, country, rule, base_year,"
 	    " days, name_en, name_vi, level, tags, confidence, source, note,"
 	    " file, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
@@ -842,8 +872,6 @@ store_put_observance(struct store *st, const struct observance *o,
 	    STORE_TEXT(o->level), STORE_TEXT(o->tags),
 	    STORE_TEXT(o->confidence), STORE_TEXT(o->source),
 	    STORE_TEXT(o->note), STORE_TEXT(file), STORE_INT(now));
-
-	return store_step_upsert(st, stmt, changed);
 }
 
 int
@@ -851,47 +879,42 @@ store_put_dated(struct store *st, const char *key, const struct dated *dt,
     const char *source, long now, int *changed)
 {
 	char s[16], e[16];
-	sqlite3_stmt *stmt;
-	int ret;
 
 	util_format_ymd(dt->start, s, sizeof(s));
 	util_format_ymd(dt->end, e, sizeof(e));
-	stmt = store_stmt(st,
+	if (store_upsert(st, changed,
 	    "INSERT INTO observance_dates (key, year, start, end, source)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (key, year) DO UPDATE"
 	    " SET start = ?3, end = ?4, source = ?5"
 	    " WHERE (start, end, source) IS NOT (?3, ?4, ?5)",
 	    STORE_TEXT(key), STORE_INT(dt->year), STORE_TEXT(s), STORE_TEXT(e),
-	    STORE_TEXT(source));
-	if ((ret = store_step_upsert(st, stmt, changed)) == 0 && *changed) {
-		/* A new date changes the observance's feed entries. */
-		stmt = store_stmt(st, "UPDATE observances SET revision ="
-		    " revision + 1, modified = ?2 WHERE key = ?1",
-		    STORE_TEXT(key), STORE_INT(now));
-		ret = store_step_upsert(st, stmt, changed);
-	}
-	return ret;
+	    STORE_TEXT(source)) == -1)
+		return -1;
+	if (!*changed)
+		return 0;
+	/* A new date changes the observance's feed entries. */
+	return store_upsert(st, changed, "UPDATE observances SET revision ="
+	    " revision + 1, modified = ?2 WHERE key = ?1",
+	    STORE_TEXT(key), STORE_INT(now));
 }
 
 int
 store_put_titles(struct store *st, const char *key, const char *title_vi,
     const char *title_en, long now, int *changed)
 {
-	sqlite3_stmt *stmt = store_stmt(st,
+	return store_upsert(st, changed,
 	    "UPDATE observances SET title_vi = ?2, title_en = ?3,"
 	    " modified = ?4, revision = revision + 1"
 	    " WHERE key = ?1 AND (title_vi, title_en) IS NOT (?2, ?3)",
 	    STORE_TEXT(key), STORE_TEXT(title_vi), STORE_TEXT(title_en),
 	    STORE_INT(now));
-
-	return store_step_upsert(st, stmt, changed);
 }
 
 int
 store_put_group(struct store *st, const struct group_member *g,
     const char *source, long now, int *changed)
 {
-	sqlite3_stmt *stmt = store_stmt(st,
+	return store_upsert(st, changed,
 	    "INSERT INTO country_groups (grp, country, since, source,"
 	    " modified) VALUES (?1, ?2, ?3, ?4, ?5)"
 	    " ON CONFLICT (grp, country) DO UPDATE SET since = ?3,"
@@ -899,8 +922,6 @@ store_put_group(struct store *st, const struct group_member *g,
 	    " WHERE (since, source) IS NOT (?3, ?4)",
 	    STORE_TEXT(g->group), STORE_TEXT(g->country), STORE_INT(g->since),
 	    STORE_TEXT(source), STORE_INT(now));
-
-	return store_step_upsert(st, stmt, changed);
 }
 
 static void
@@ -998,6 +1019,29 @@ store_column_dup(sqlite3_stmt *stmt, int i)
 	return s ? xstrdup((const char *)s) : NULL;
 }
 
+/* The columns of an observance's row read as they are; row_observance()
+ * reads the kind (1), the country (2), the rule (3, 4). */
+static const struct store_col observance_cols[] = {
+	STORE_COL_TEXT(0, struct observance, key),
+	STORE_COL_TEXT(3, struct observance, spec),
+	STORE_COL_INT(5, struct observance, days),
+	STORE_COL_TEXT(6, struct observance, name_en),
+	STORE_COL_TEXT(7, struct observance, name_vi),
+	STORE_COL_TEXT(8, struct observance, level),
+	STORE_COL_TEXT(9, struct observance, tags),
+	STORE_COL_TEXT(10, struct observance, confidence),
+	STORE_COL_TEXT(11, struct observance, source),
+	STORE_COL_TEXT(12, struct observance, note),
+	STORE_COL_LONG(13, struct observance, revision),
+	STORE_COL_TIME(14, struct observance, modified),
+	STORE_COL_TEXT(15, struct observance, country_en),
+	STORE_COL_TEXT(16, struct observance, country_vi),
+	STORE_COL_TEXT(17, struct observance, formal_en),
+	STORE_COL_TEXT(18, struct observance, formal_vi),
+	STORE_COL_TEXT(19, struct observance, title_vi),
+	STORE_COL_TEXT(20, struct observance, title_en),
+};
+
 static void
 row_observance(sqlite3_stmt *stmt, void *elem)
 {
@@ -1006,32 +1050,15 @@ row_observance(sqlite3_stmt *stmt, void *elem)
 	const char *err;
 	int kind;
 
-	o->key = store_column_dup(stmt, 0);
+	store_columns(stmt, observance_cols, NELEM(observance_cols), o);
 	kind = rules_kind_parse((const char *)sqlite3_column_text(stmt, 1));
 	o->kind = kind < 0 ? KIND_LOCAL : (enum kind)kind;
 	if (country != NULL)
 		snprintf(o->country, sizeof(o->country), "%s", country);
-	o->spec = store_column_dup(stmt, 3);
 	if (rules_parse(o->spec ? o->spec : "", &o->rule, &err) == -1)
 		o->rule.type = RULE_UNDATED;	/* validated on import */
 	if (sqlite3_column_int(stmt, 4) > 0)
 		o->rule.base_year = sqlite3_column_int(stmt, 4);
-	o->days = sqlite3_column_int(stmt, 5);
-	o->name_en = store_column_dup(stmt, 6);
-	o->name_vi = store_column_dup(stmt, 7);
-	o->level = store_column_dup(stmt, 8);
-	o->tags = store_column_dup(stmt, 9);
-	o->confidence = store_column_dup(stmt, 10);
-	o->source = store_column_dup(stmt, 11);
-	o->note = store_column_dup(stmt, 12);
-	o->revision = sqlite3_column_int64(stmt, 13);
-	o->modified = (time_t)sqlite3_column_int64(stmt, 14);
-	o->country_en = store_column_dup(stmt, 15);
-	o->country_vi = store_column_dup(stmt, 16);
-	o->formal_en = store_column_dup(stmt, 17);
-	o->formal_vi = store_column_dup(stmt, 18);
-	o->title_vi = store_column_dup(stmt, 19);
-	o->title_en = store_column_dup(stmt, 20);
 	*(struct observance **)elem = o;
 }
 

@@ -127,6 +127,29 @@ int store_exec_args(struct store *st, const char *sql,
     const struct store_arg *args);
 
 /*
+ * A row read into a struct by a declared table, one entry a column: the
+ * column's number, and the member it goes to, of the type the macro
+ * names (the build checks it): STORE_COL_TEXT a char * (newly allocated,
+ * NULL for SQL NULL), STORE_COL_INT an int, STORE_COL_LONG a long,
+ * STORE_COL_LLONG a long long, STORE_COL_TIME a time_t.
+ */
+struct store_col {
+	int col;
+	char type;
+	size_t off;
+};
+#define STORE_COL_(c, t, s, m, T) { (c), (t), offsetof(s, m) + \
+	0 * sizeof((T *){ &((s *)0)->m }) }
+#define STORE_COL_TEXT(c, s, m)	STORE_COL_(c, 't', s, m, char *)
+#define STORE_COL_INT(c, s, m)	STORE_COL_(c, 'i', s, m, int)
+#define STORE_COL_LONG(c, s, m)	STORE_COL_(c, 'l', s, m, long)
+#define STORE_COL_LLONG(c, s, m) STORE_COL_(c, 'L', s, m, long long)
+#define STORE_COL_TIME(c, s, m)	STORE_COL_(c, 'T', s, m, time_t)
+/* Fill elem from stmt's row by the n entries of cols. */
+void store_columns(sqlite3_stmt *stmt, const struct store_col *cols,
+    size_t n, void *elem);
+
+/*
  * Step a statement that returns no rows (or whose rows are not wanted)
  * and finalize it (NULL, from a failed prepare, is -1); an error is
  * logged.  Returns 0 or -1.
@@ -209,6 +232,9 @@ int store_put_dated(struct store *st, const char *key,
  * inserted or updated.  0 or -1 (logged).
  */
 int store_step_upsert(struct store *st, sqlite3_stmt *stmt, int *changed);
+/* store_stmt() then store_step_upsert(). */
+#define store_upsert(st, changed, sql, ...) store_step_upsert((st), \
+	store_stmt((st), (sql), __VA_ARGS__), (changed))
 
 /* Set the holiday-name titles of observance key (NULL: the default). */
 int store_put_titles(struct store *st, const char *key, const char *title_vi,

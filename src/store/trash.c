@@ -233,22 +233,28 @@ trash_activity_state(struct store *st, long id, char **who, time_t *at)
     " UNION ALL SELECT 1, 0, key, name_vi, name_en, NULL, who, at" \
     "  FROM contact_trash) WHERE at >= ?1"
 
+/* The columns of TRASH_SQL read as they are; row_entry() reads the kind
+ * (0) and the start (5). */
+static const struct store_col entry_cols[] = {
+	STORE_COL_LONG(1, struct trash_entry, id),
+	STORE_COL_TEXT(2, struct trash_entry, key),
+	STORE_COL_TEXT(3, struct trash_entry, label),
+	STORE_COL_TEXT(4, struct trash_entry, label_en),
+	STORE_COL_TEXT(6, struct trash_entry, who),
+	STORE_COL_TIME(7, struct trash_entry, at),
+};
+
 static void
 row_entry(sqlite3_stmt *stmt, void *elem)
 {
 	struct trash_entry *e = elem;
 	const char *d;
 
+	store_columns(stmt, entry_cols, NELEM(entry_cols), e);
 	e->kind = sqlite3_column_int(stmt, 0) == 1 ? TRASH_CONTACT :
 	    TRASH_ACTIVITY;
-	e->id = (long)sqlite3_column_int64(stmt, 1);
-	e->key = store_column_dup(stmt, 2);
-	e->label = store_column_dup(stmt, 3);
-	e->label_en = store_column_dup(stmt, 4);
 	if ((d = (const char *)sqlite3_column_text(stmt, 5)) != NULL)
 		util_parse_ymd(d, &e->start);
-	e->who = store_column_dup(stmt, 6);
-	e->at = (time_t)sqlite3_column_int64(stmt, 7);
 }
 
 int

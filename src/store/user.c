@@ -147,6 +147,17 @@ hash_password(const char *password, char *out)
 #define USER_COLUMNS "id, email, name, role, password IS NOT NULL, " \
 	"disabled, created"
 
+/* The columns of USER_COLUMNS read as they are; row_user() reads the
+ * role (3). */
+static const struct store_col user_cols[] = {
+	STORE_COL_LONG(0, struct user, id),
+	STORE_COL_TEXT(1, struct user, email),
+	STORE_COL_TEXT(2, struct user, name),
+	STORE_COL_INT(4, struct user, has_password),
+	STORE_COL_INT(5, struct user, disabled),
+	STORE_COL_TIME(6, struct user, created),
+};
+
 static void
 row_user(sqlite3_stmt *stmt, void *elem)
 {
@@ -154,14 +165,9 @@ row_user(sqlite3_stmt *stmt, void *elem)
 	int r;
 
 	memset(u, 0, sizeof(*u));
-	u->id = (long)sqlite3_column_int64(stmt, 0);
-	u->email = store_column_dup(stmt, 1);
-	u->name = store_column_dup(stmt, 2);
+	store_columns(stmt, user_cols, NELEM(user_cols), u);
 	r = user_role_parse((const char *)sqlite3_column_text(stmt, 3));
 	u->role = r < 0 ? ROLE_VIEWER : (enum role)r;
-	u->has_password = sqlite3_column_int(stmt, 4);
-	u->disabled = sqlite3_column_int(stmt, 5);
-	u->created = (time_t)sqlite3_column_int64(stmt, 6);
 }
 
 int

@@ -12,7 +12,7 @@ int
 wording_put_phrase(struct store *st, const struct rel_phrase *p, long now,
     int *changed)
 {
-	sqlite3_stmt *stmt = store_stmt(st,
+	return store_upsert(st, changed,
 	    "INSERT INTO relationship_phrases (country, since, phrase_vi,"
 	    " phrase_en, confidence, source, note, modified)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
@@ -27,8 +27,6 @@ wording_put_phrase(struct store *st, const struct rel_phrase *p, long now,
 	    STORE_TEXT(p->phrase_vi), STORE_TEXT(p->phrase_en),
 	    STORE_TEXT(p->confidence), STORE_TEXT(p->source),
 	    STORE_TEXT(p->note), STORE_INT(now));
-
-	return store_step_upsert(st, stmt, changed);
 }
 
 int
@@ -36,7 +34,7 @@ wording_put_title(struct store *st, const char *country,
     const char *letter_vi, const char *letter_en, const char *source,
     long now, int *changed)
 {
-	sqlite3_stmt *stmt = store_stmt(st,
+	return store_upsert(st, changed,
 	    "INSERT INTO letter_titles (country, letter_vi, letter_en, source,"
 	    " modified) VALUES (?1, ?2, ?3, ?4, ?5)"
 	    " ON CONFLICT (country) DO UPDATE SET letter_vi = ?2,"
@@ -44,8 +42,6 @@ wording_put_title(struct store *st, const char *country,
 	    " WHERE (letter_vi, letter_en, source) IS NOT (?2, ?3, ?4)",
 	    STORE_TEXT(country), STORE_TEXT(letter_vi), STORE_TEXT(letter_en),
 	    STORE_TEXT(source), STORE_INT(now));
-
-	return store_step_upsert(st, stmt, changed);
 }
 
 /* The one text column of stmt's first row appended to out: 1, 0 when
