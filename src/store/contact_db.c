@@ -56,17 +56,9 @@ int
 contact_import(struct store *st, const struct contact *c, long now,
     int *changed)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "INSERT INTO contacts (" COLS ", modified) VALUES (?1, ?2, ?3,"
-	    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-	    " ON CONFLICT (key) DO UPDATE SET country = ?2, kind = ?3,"
-	    " city = ?4, name_vi = ?5, name_en = ?6, address = ?7, email = ?8,"
-	    " website = ?9, head_title_vi = ?10, head_title_en = ?11,"
-	    " confidence = ?12, source = ?13, note = ?14, modified = ?15,"
-	    " revision = revision + 1"
-	    " WHERE (country, kind, city, name_vi, name_en, address, email,"
-	    " website, head_title_vi, head_title_en, confidence, source, note)"
-	    " IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+	static const struct store_table contacts = { "contacts",
+	    COLS ", modified", 1, 1, 1 };
+	sqlite3_stmt *stmt = store_upsert_prepare(st, &contacts);
 
 	*changed = 0;
 	if (stmt == NULL)

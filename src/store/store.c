@@ -689,11 +689,9 @@ store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
 		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
 }
 
-sqlite3_stmt *
-store_stmt_args(struct store *st, const char *sql,
-    const struct store_arg *args)
+static sqlite3_stmt *
+bind_args(sqlite3_stmt *stmt, const struct store_arg *args)
 {
-	sqlite3_stmt *stmt = store_prepare(st, sql);
 	int i;
 
 	for (i = 0; stmt != NULL && args[i].type != 0; i++)
@@ -713,6 +711,13 @@ store_stmt_args(struct store *st, const char *sql,
 			break;
 		}
 	return stmt;
+}
+
+sqlite3_stmt *
+store_stmt_args(struct store *st, const char *sql,
+    const struct store_arg *args)
+{
+	return bind_args(store_prepare(st, sql), args);
 }
 
 int
@@ -831,45 +836,107 @@ store_step_upsert(struct store *st, sqlite3_stmt *stmt, int *changed)
 	return 0;
 }
 
+/* The column names of t->cols into name (n at most): how many. */
+static int
+table_columns(const struct store_table *t, struct buf *names,
+    const char **name, int n)
+{
+	char *p;
+	int i = 0;
+
+	buf_puts(names, t->cols);
+	for (p = names->data; i < n && p != NULL; i++) {
+		name[i] = p;
+		if ((p = strstr(p, ", ")) != NULL) {
+			*p = '\0';
+			p += 2;
+		}
+	}
+	return i;
+}
+
+/* Write "a = ?1, b = ?2" (sep ", ", eq 1) or "a, b" for the columns of
+ * name from i to n. */
+static void
+put_columns(struct buf *sql, const char **name, int i, int n, int eq)
+{
+	int first = i;
+
+	for (; i < n; i++) {
+		buf_printf(sql, "%s%s", i > first ? ", " : "", name[i]);
+		if (eq)
+			buf_printf(sql, " = ?%d", i + 1);
+	}
+}
+
+sqlite3_stmt *
+store_upsert_prepare(struct store *st, const struct store_table *t)
+{
+	const char *name[32];
+	struct buf names, sql;
+	sqlite3_stmt *stmt;
+	int i, n;
+
+	buf_init(&names);
+	buf_init(&sql);
+	n = table_columns(t, &names, name, (int)NELEM(name));
+	buf_printf(&sql, "INSERT INTO %s (%s) VALUES (", t->name, t->cols);
+	for (i = 0; i < n; i++)
+		buf_printf(&sql, "%s?%d", i > 0 ? ", " : "", i + 1);
+	buf_puts(&sql, ") ON CONFLICT (");
+	put_columns(&sql, name, 0, t->nkeys, 0);
+	buf_puts(&sql, ") DO UPDATE SET ");
+	put_columns(&sql, name, t->nkeys, n, 1);
+	if (t->revision)
+		buf_puts(&sql, ", revision = revision + 1");
+	buf_puts(&sql, " WHERE (");
+	put_columns(&sql, name, t->nkeys, n - t->ntrail, 0);
+	buf_puts(&sql, ") IS NOT (");
+	for (i = t->nkeys; i < n - t->ntrail; i++)
+		buf_printf(&sql, "%s?%d", i > t->nkeys ? ", " : "", i + 1);
+	buf_puts(&sql, ")");
+	stmt = store_prepare(st, sql.data);
+	buf_release(&names);
+	buf_release(&sql);
+	return stmt;
+}
+
+int
+store_upsert_args(struct store *st, const struct store_table *t,
+    const struct store_arg *args, int *changed)
+{
+	return store_step_upsert(st, bind_args(store_upsert_prepare(st, t),
+	    args), changed);
+}
+
 int
 store_put_country(struct store *st, const struct country *c, long now,
     int *changed)
 {
-	return store_upsert(st, changed,
-	    "INSERT INTO countries (code, name_en, name_vi, formal_en,"
-	    " formal_vi, source, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-	    " ON CONFLICT (code) DO UPDATE SET name_en = ?2, name_vi = ?3,"
-	    " formal_en = ?4, formal_vi = ?5, source = ?6, modified = ?7,"
-	    " revision = revision + 1"
-	    " WHERE (name_en, name_vi, formal_en, formal_vi, source)"
-	    " IS NOT (?2, ?3, ?4, ?5, ?6)",
-	    STORE_TEXT(c->code), STORE_TEXT(c->name_en),
-	    STORE_TEXT(c->name_vi), STORE_TEXT(c->formal_en),
-	    STORE_TEXT(c->formal_vi), STORE_TEXT(c->source), STORE_INT(now));
+	static const struct store_table countries = { "countries",
+	    "code, name_en, name_vi, formal_en, formal_vi, source, modified",
+	    1, 1, 1 };
+
+	return store_upsert(st, &countries, changed, STORE_TEXT(c->code),
+	    STORE_TEXT(c->name_en), STORE_TEXT(c->name_vi),
+	    STORE_TEXT(c->formal_en), STORE_TEXT(c->formal_vi),
+	    STORE_TEXT(c->source), STORE_INT(now));
 }
 
 int
 store_put_observance(struct store *st, const struct observance *o,
     const char *file, long now, int *changed)
 {
-	return store_upsert(st, changed,
-	    "INSERT INTO observances (key, kind, country, rule, base_year,"
-	    " days, name_en, name_vi, level, tags, confidence, source, note,"
-	    " file, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-	    " ?11, ?12, ?13, ?14, ?15)"
-	    " ON CONFLICT (key) DO UPDATE SET kind = ?2, country = ?3,"
-	    " rule = ?4, base_year = ?5, days = ?6, name_en = ?7,"
-	    " name_vi = ?8, level = ?9, tags = ?10, confidence = ?11,"
-	    " source = ?12, note = ?13, file = ?14, modified = ?15,"
-	    " revision = revision + 1"
-	    " WHERE (kind, country, rule, base_year, days, name_en, name_vi,"
-	    " level, tags, confidence, source, note) IS NOT"
-	    " (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-	    STORE_TEXT(o->key), STORE_TEXT(rules_kind_name(o->kind)),
-	    STORE_TEXT(o->country), STORE_STR(o->spec ? o->spec : ""),
-	    STORE_INT(o->rule.base_year), STORE_INT(o->days > 0 ? o->days : 1),
-	    STORE_TEXT(o->name_en), STORE_TEXT(o->name_vi),
-	    STORE_TEXT(o->level), STORE_TEXT(o->tags),
+	/* A new file alone is no change. */
+	static const struct store_table observances = { "observances",
+	    "key, kind, country, rule, base_year, days, name_en, name_vi,"
+	    " level, tags, confidence, source, note, file, modified", 1, 2, 1 };
+
+	return store_upsert(st, &observances, changed, STORE_TEXT(o->key),
+	    STORE_TEXT(rules_kind_name(o->kind)), STORE_TEXT(o->country),
+	    STORE_STR(o->spec ? o->spec : ""), STORE_INT(o->rule.base_year),
+	    STORE_INT(o->days > 0 ? o->days : 1), STORE_TEXT(o->name_en),
+	    STORE_TEXT(o->name_vi), STORE_TEXT(o->level), STORE_TEXT(o->tags),
 	    STORE_TEXT(o->confidence), STORE_TEXT(o->source),
 	    STORE_TEXT(o->note), STORE_TEXT(file), STORE_INT(now));
 }
@@ -878,50 +945,46 @@ int
 store_put_dated(struct store *st, const char *key, const struct dated *dt,
     const char *source, long now, int *changed)
 {
+	static const struct store_table dates = { "observance_dates",
+	    "key, year, start, end, source", 2, 0, 0 };
 	char s[16], e[16];
 
 	util_format_ymd(dt->start, s, sizeof(s));
 	util_format_ymd(dt->end, e, sizeof(e));
-	if (store_upsert(st, changed,
-	    "INSERT INTO observance_dates (key, year, start, end, source)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (key, year) DO UPDATE"
-	    " SET start = ?3, end = ?4, source = ?5"
-	    " WHERE (start, end, source) IS NOT (?3, ?4, ?5)",
-	    STORE_TEXT(key), STORE_INT(dt->year), STORE_TEXT(s), STORE_TEXT(e),
+	if (store_upsert(st, &dates, changed, STORE_TEXT(key),
+	    STORE_INT(dt->year), STORE_TEXT(s), STORE_TEXT(e),
 	    STORE_TEXT(source)) == -1)
 		return -1;
 	if (!*changed)
 		return 0;
 	/* A new date changes the observance's feed entries. */
-	return store_upsert(st, changed, "UPDATE observances SET revision ="
-	    " revision + 1, modified = ?2 WHERE key = ?1",
-	    STORE_TEXT(key), STORE_INT(now));
+	return store_step_upsert(st, store_stmt(st, "UPDATE observances SET"
+	    " revision = revision + 1, modified = ?2 WHERE key = ?1",
+	    STORE_TEXT(key), STORE_INT(now)), changed);
 }
 
 int
 store_put_titles(struct store *st, const char *key, const char *title_vi,
     const char *title_en, long now, int *changed)
 {
-	return store_upsert(st, changed,
+	return store_step_upsert(st, store_stmt(st,
 	    "UPDATE observances SET title_vi = ?2, title_en = ?3,"
 	    " modified = ?4, revision = revision + 1"
 	    " WHERE key = ?1 AND (title_vi, title_en) IS NOT (?2, ?3)",
 	    STORE_TEXT(key), STORE_TEXT(title_vi), STORE_TEXT(title_en),
-	    STORE_INT(now));
+	    STORE_INT(now)), changed);
 }
 
 int
 store_put_group(struct store *st, const struct group_member *g,
     const char *source, long now, int *changed)
 {
-	return store_upsert(st, changed,
-	    "INSERT INTO country_groups (grp, country, since, source,"
-	    " modified) VALUES (?1, ?2, ?3, ?4, ?5)"
-	    " ON CONFLICT (grp, country) DO UPDATE SET since = ?3,"
-	    " source = ?4, modified = ?5"
-	    " WHERE (since, source) IS NOT (?3, ?4)",
-	    STORE_TEXT(g->group), STORE_TEXT(g->country), STORE_INT(g->since),
-	    STORE_TEXT(source), STORE_INT(now));
+	static const struct store_table groups = { "country_groups",
+	    "grp, country, since, source, modified", 2, 1, 0 };
+
+	return store_upsert(st, &groups, changed, STORE_TEXT(g->group),
+	    STORE_TEXT(g->country), STORE_INT(g->since), STORE_TEXT(source),
+	    STORE_INT(now));
 }
 
 static void

@@ -232,9 +232,31 @@ int store_put_dated(struct store *st, const char *key,
  * inserted or updated.  0 or -1 (logged).
  */
 int store_step_upsert(struct store *st, sqlite3_stmt *stmt, int *changed);
-/* store_stmt() then store_step_upsert(). */
-#define store_upsert(st, changed, sql, ...) store_step_upsert((st), \
-	store_stmt((st), (sql), __VA_ARGS__), (changed))
+
+/*
+ * A table the import writes row by row, declared once: its columns, the
+ * first nkeys of them the row's key, the last ntrail written but never
+ * compared (modified, the file it came from), and whether a change bumps
+ * the row's revision.  store_upsert_prepare() makes its statement:
+ * INSERT the columns as ?1, ?2..., or on the key's conflict UPDATE the
+ * others, only WHERE a compared one differs, so that an unchanged row is
+ * left alone (no new modified, no revision) and *changed says which it
+ * was.  NULL (logged) when the prepare fails.
+ */
+struct store_table {
+	const char *name;
+	const char *cols;	/* "code, name_en, ..., modified" */
+	int nkeys, ntrail;
+	int revision;
+};
+sqlite3_stmt *store_upsert_prepare(struct store *st,
+    const struct store_table *t);
+/* Write one row of table t, its columns the arguments (STORE_TEXT...),
+ * with store_step_upsert(): 0 or -1 (logged). */
+#define store_upsert(st, t, changed, ...) store_upsert_args((st), (t), \
+	(const struct store_arg[]){ __VA_ARGS__, { 0, NULL, 0 } }, (changed))
+int store_upsert_args(struct store *st, const struct store_table *t,
+    const struct store_arg *args, int *changed);
 
 /* Set the holiday-name titles of observance key (NULL: the default). */
 int store_put_titles(struct store *st, const char *key, const char *title_vi,

@@ -12,17 +12,12 @@ int
 wording_put_phrase(struct store *st, const struct rel_phrase *p, long now,
     int *changed)
 {
-	return store_upsert(st, changed,
-	    "INSERT INTO relationship_phrases (country, since, phrase_vi,"
-	    " phrase_en, confidence, source, note, modified)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-	    " ON CONFLICT (country, since) DO UPDATE SET phrase_vi = ?3,"
-	    " phrase_en = ?4, confidence = ?5, source = ?6, note = ?7,"
-	    " modified = ?8"
-	    " WHERE (phrase_vi, phrase_en, confidence, source, note)"
-	    " IS NOT (?3, ?4, ?5, ?6, ?7)",
-	    /* "" is a since of its own (always), not NULL. */
-	    STORE_TEXT(p->country),
+	static const struct store_table phrases = { "relationship_phrases",
+	    "country, since, phrase_vi, phrase_en, confidence, source, note,"
+	    " modified", 2, 1, 0 };
+
+	/* "" is a since of its own (always), not NULL. */
+	return store_upsert(st, &phrases, changed, STORE_TEXT(p->country),
 	    STORE_STR(p->since != NULL ? p->since : ""),
 	    STORE_TEXT(p->phrase_vi), STORE_TEXT(p->phrase_en),
 	    STORE_TEXT(p->confidence), STORE_TEXT(p->source),
@@ -34,14 +29,12 @@ wording_put_title(struct store *st, const char *country,
     const char *letter_vi, const char *letter_en, const char *source,
     long now, int *changed)
 {
-	return store_upsert(st, changed,
-	    "INSERT INTO letter_titles (country, letter_vi, letter_en, source,"
-	    " modified) VALUES (?1, ?2, ?3, ?4, ?5)"
-	    " ON CONFLICT (country) DO UPDATE SET letter_vi = ?2,"
-	    " letter_en = ?3, source = ?4, modified = ?5"
-	    " WHERE (letter_vi, letter_en, source) IS NOT (?2, ?3, ?4)",
-	    STORE_TEXT(country), STORE_TEXT(letter_vi), STORE_TEXT(letter_en),
-	    STORE_TEXT(source), STORE_INT(now));
+	static const struct store_table titles = { "letter_titles",
+	    "country, letter_vi, letter_en, source, modified", 1, 1, 0 };
+
+	return store_upsert(st, &titles, changed, STORE_TEXT(country),
+	    STORE_TEXT(letter_vi), STORE_TEXT(letter_en), STORE_TEXT(source),
+	    STORE_INT(now));
 }
 
 /* The one text column of stmt's first row appended to out: 1, 0 when
