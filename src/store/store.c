@@ -845,7 +845,10 @@ table_columns(const struct store_table *t, struct buf *names,
 	int i = 0;
 
 	buf_puts(names, t->cols);
-	for (p = names->data; i < n && p != NULL; i++) {
+	for (p = names->data; p != NULL; i++) {
+		if (i == n)
+			fatal("store: table %s has more than %d columns",
+			    t->name, n);
 		name[i] = p;
 		if ((p = strstr(p, ", ")) != NULL) {
 			*p = '\0';
