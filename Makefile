@@ -230,6 +230,7 @@ UNITS = \
 	tests/unit/test_rules.c \
 	tests/unit/test_select.c \
 	tests/unit/test_sign.c \
+	tests/unit/test_store.c \
 	tests/unit/test_text.c \
 	tests/unit/test_texts.c \
 	tests/unit/test_throttle.c \

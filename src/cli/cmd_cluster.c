@@ -246,56 +246,21 @@ cluster_export(int argc, char **argv, struct app *app)
 	return ret;
 }
 
-/* The options of report: 0 to go on, 1 after --help, 2 for a usage
- * error. */
-static int
-report_options(int argc, char **argv, enum doc_format *fmt, enum lang *lang,
-    const char **out)
-{
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "out", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int ch, rc;
-
-	while ((ch = getopt_long(argc, argv, "f:hl:o:", opts, NULL)) != -1) {
-		if ((rc = yearly_doc_option(ch, optarg, fmt, lang)) == 2)
-			return 2;
-		else if (rc == 1)
-			continue;
-		if (ch == 'o')
-			*out = optarg;
-		else if (ch == 'h') {
-			cmd_usage("cluster");
-			return 1;
-		} else
-			return cmd_usage("cluster");
-	}
-	return argc - optind != 1 ? cmd_usage("cluster") : 0;
-}
-
 /* The consolidated report of YEAR, as md, html, docx or pdf. */
 static int
 cluster_report_cmd(int argc, char **argv, struct app *app)
 {
+	struct yearly_args a = { .fmt = DOC_MD, .lang = app->cfg->lang };
 	struct cluster_input in;
-	enum doc_format fmt = DOC_MD;
-	const char *out = NULL;
 	struct doc *doc;
 	struct buf b;
 	int rc, ret = 1;
 
-	memset(&in, 0, sizeof(in));
-	in.lang = app->cfg->lang;
-	if ((rc = report_options(argc, argv, &fmt, &in.lang, &out)) != 0)
+	if ((rc = yearly_args(argc, argv, "cluster", 0, 9998, &a)) != 0)
 		return rc == 1 ? 0 : rc;
-	if (yearly_year(argv[optind], 9998, &in.year) == -1 ||
-	    yearly_binary_to_tty(fmt == DOC_DOCX || fmt == DOC_PDF ?
-	    doc_format_ext(fmt) : NULL, out, "FILE"))
-		return 2;
+	memset(&in, 0, sizeof(in));
+	in.lang = a.lang;
+	in.year = a.year;
 	in.st = app->store;
 	in.cfg = app->cfg;
 	in.today = app->today;
@@ -303,7 +268,7 @@ cluster_report_cmd(int argc, char **argv, struct app *app)
 	if (cluster_report(&in, &doc) == -1)
 		return 1;
 	buf_init(&b);
-	if (doc_render(doc, fmt, &b) == 0 && file_write_out(out, b.data,
+	if (doc_render(doc, a.fmt, &b) == 0 && file_write_out(a.out, b.data,
 	    b.len) == 0)
 		ret = 0;
 	buf_release(&b);

@@ -6,7 +6,6 @@
  * narrative sections not written are named on stderr and, with --draft,
  * in a line on the first page.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,67 +101,21 @@ make_report(struct app *app, int year, enum lang lang, enum doc_format fmt,
 	return ret;
 }
 
-/* The options: 0 to go on, 1 after --help, 2 for a usage error. */
-static int
-options(int argc, char **argv, enum doc_format *fmt, enum lang *lang,
-    const char **out, int *check, int *draft)
-{
-	static const struct option opts[] = {
-		{ "check", no_argument, NULL, 'c' },
-		{ "draft", no_argument, NULL, 'd' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "out", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int ch, rc;
-
-	while ((ch = getopt_long(argc, argv, "f:hl:o:", opts, NULL)) != -1) {
-		if ((rc = yearly_doc_option(ch, optarg, fmt, lang)) == 2)
-			return 2;
-		else if (rc == 1)
-			continue;
-		switch (ch) {
-		case 'o':
-			*out = optarg;
-			break;
-		case 'c':
-			*check = 1;
-			break;
-		case 'd':
-			*draft = 1;
-			break;
-		case 'h':
-			cmd_usage("report");
-			return 1;
-		default:
-			return cmd_usage("report");
-		}
-	}
-	return argc - optind != 1 ? cmd_usage("report") : 0;
-}
-
 int
 cmd_report(int argc, char **argv, struct app *app)
 {
-	enum doc_format fmt = DOC_MD;
-	enum lang lang = app->cfg->lang;
-	const char *out = NULL;
+	struct yearly_args a = { .fmt = DOC_MD, .lang = app->cfg->lang };
 	struct buf b;
-	int rc, ret, year, check = 0, draft = 0;
+	int rc, ret;
 
-	if ((rc = options(argc, argv, &fmt, &lang, &out, &check, &draft)) !=
-	    0)
-		return rc == 1 ? 0 : rc;
 	/* The report ends with next year's plan: both years in range. */
-	if (yearly_year(argv[optind], LUNAR_MAX_YEAR - 1, &year) == -1 ||
-	    yearly_binary_to_tty(fmt == DOC_DOCX ||
-	    fmt == DOC_PDF ? doc_format_ext(fmt) : NULL, out, "FILE"))
-		return 2;
+	if ((rc = yearly_args(argc, argv, "report", 1, LUNAR_MAX_YEAR - 1,
+	    &a)) != 0)
+		return rc == 1 ? 0 : rc;
 	buf_init(&b);
-	ret = make_report(app, year, lang, fmt, check, draft, &b) == 0 &&
-	    (check || file_write_out(out, b.data, b.len) == 0) ? 0 : 1;
+	ret = make_report(app, a.year, a.lang, a.fmt, a.check, a.draft,
+	    &b) == 0 && (a.check || file_write_out(a.out, b.data,
+	    b.len) == 0) ? 0 : 1;
 	buf_release(&b);
 	return ret;
 }

@@ -2,6 +2,7 @@
  * The YEAR operand, the .docx guard and the plan's and the report's
  * input, for cmd_plan.c, cmd_report.c and cmd_letters.c.
  */
+#include <getopt.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -77,22 +78,65 @@ yearly_texts(const struct dataset *d, const char *doc, int year,
 	return n;
 }
 
-int
-yearly_doc_option(int ch, const char *arg, enum doc_format *fmt,
-    enum lang *lang)
+/* One option of yearly_args(): 0, 1 after --help, 2 (said). */
+static int
+doc_option(int ch, const char *arg, const char *cmd, struct yearly_args *a)
 {
-	if (ch == 'f') {
-		if (doc_parse_format(arg, fmt) == 0 && *fmt != DOC_CSV)
-			return 1;
+	switch (ch) {
+	case 'f':
+		if (doc_parse_format(arg, &a->fmt) == 0 && a->fmt != DOC_CSV)
+			return 0;
 		log_warnx("--format must be md, html, docx or pdf, not '%s'",
 		    arg);
 		return 2;
-	}
-	if (ch == 'l') {
-		if (output_parse_lang(arg, lang) == 0)
-			return 1;
+	case 'l':
+		if (output_parse_lang(arg, &a->lang) == 0)
+			return 0;
 		log_warnx("--lang must be vi or en, not '%s'", arg);
 		return 2;
+	case 'o':
+		a->out = arg;
+		return 0;
+	case 'c':
+		a->check = 1;
+		return 0;
+	case 'd':
+		a->draft = 1;
+		return 0;
+	case 'h':
+		cmd_usage(cmd);
+		return 1;
+	default:
+		return cmd_usage(cmd);
 	}
+}
+
+int
+yearly_args(int argc, char **argv, const char *cmd, int checks, int last,
+    struct yearly_args *a)
+{
+	/* Without checks the table starts past --check and --draft, so
+	 * getopt_long() refuses them as it refuses any unknown option. */
+	static const struct option opts[] = {
+		{ "check", no_argument, NULL, 'c' },
+		{ "draft", no_argument, NULL, 'd' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "out", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch, rc;
+
+	while ((ch = getopt_long(argc, argv, "f:hl:o:", checks ? opts :
+	    opts + 2, NULL)) != -1)
+		if ((rc = doc_option(ch, optarg, cmd, a)) != 0)
+			return rc;
+	if (argc - optind != 1)
+		return cmd_usage(cmd);
+	if (yearly_year(argv[optind], last, &a->year) == -1 ||
+	    yearly_binary_to_tty(a->fmt == DOC_DOCX || a->fmt == DOC_PDF ?
+	    doc_format_ext(a->fmt) : NULL, a->out, "FILE"))
+		return 2;
 	return 0;
 }

@@ -6,6 +6,7 @@
 #ifndef KYNIEM_YEARLY_H
 #define KYNIEM_YEARLY_H
 
+#include "doc.h"
 #include "util.h"
 
 struct app;
@@ -44,14 +45,25 @@ struct doc;
 int yearly_texts(const struct dataset *d, const char *doc, int year,
     enum lang lang, int draft, struct doc *dd);
 
+/* What a document command's (report, cluster report) options and
+ * operand say. */
+struct yearly_args {
+	enum doc_format fmt;	/* --format */
+	enum lang lang;		/* --lang */
+	const char *out;	/* --out FILE, NULL for stdout */
+	int check, draft;	/* --check, --draft, where opts has them */
+	int year;		/* the YEAR operand */
+};
+
 /*
- * An option a document command shares, getopt's ch with its argument:
- * -f FORMAT (md, html, docx or pdf) into *fmt, -l LANG into *lang.
- * 1 when ch was one of them and arg is good, 0 when ch is another
- * option, 2 after saying why arg is refused (a usage error).
+ * Parse the arguments of document command cmd: --format (md, html, docx
+ * or pdf), --lang, --out FILE, --help and, with checks, --check and
+ * --draft; then the one YEAR operand, up to last, and the guard against
+ * a .docx or .pdf on a terminal.  a's fmt and lang hold the defaults.
+ * 0 to go on, 1 after --help, 2 after saying why the arguments are
+ * refused (a usage error).
  */
-enum doc_format;
-int yearly_doc_option(int ch, const char *arg, enum doc_format *fmt,
-    enum lang *lang);
+int yearly_args(int argc, char **argv, const char *cmd, int checks,
+    int last, struct yearly_args *a);
 
 #endif

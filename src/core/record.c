@@ -770,20 +770,16 @@ void
 record_write_credit(struct jsonw *j, const char *member, const char *name,
     long long amount, const char *currency)
 {
-	if (member != NULL) {
-		jsonw_object(j, "member");
+	if (jsonw_object_or_null(j, "member", member != NULL)) {
 		jsonw_str(j, "key", member);
 		jsonw_str(j, "name", name);
 		jsonw_end(j);
-	} else
-		jsonw_null(j, "member");
-	if (currency != NULL) {
-		jsonw_object(j, "amount");
+	}
+	if (jsonw_object_or_null(j, "amount", currency != NULL)) {
 		jsonw_int(j, "value", amount);
 		jsonw_str(j, "currency", currency);
 		jsonw_end(j);
-	} else
-		jsonw_null(j, "amount");
+	}
 }
 
 int

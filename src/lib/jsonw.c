@@ -150,3 +150,13 @@ jsonw_null(struct jsonw *j, const char *key)
 	member(j, key);
 	buf_puts(j->out, "null");
 }
+
+int
+jsonw_object_or_null(struct jsonw *j, const char *key, int present)
+{
+	if (present)
+		jsonw_object(j, key);
+	else
+		jsonw_null(j, key);
+	return present;
+}

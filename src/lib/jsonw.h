@@ -63,5 +63,9 @@ void jsonw_str(struct jsonw *j, const char *key, const char *s);
 void jsonw_int(struct jsonw *j, const char *key, long long v);
 void jsonw_bool(struct jsonw *j, const char *key, int v);
 void jsonw_null(struct jsonw *j, const char *key);
+/* An object when present (opened: the caller fills it and closes it
+ * with jsonw_end()), else null, for a member that may be absent; returns
+ * present. */
+int jsonw_object_or_null(struct jsonw *j, const char *key, int present);
 
 #endif

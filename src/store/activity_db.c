@@ -19,6 +19,35 @@
 	" category, countries, partner, public, member, amount, currency," \
 	" budget, report_text"
 
+/* The columns of ACTIVITY_COLUMNS read as they are; row_activity()
+ * reads the dates (4, 6), the status (13) and public (22). */
+static const struct store_col activity_cols[] = {
+	STORE_COL_LONG(0, struct activity, id),
+	STORE_COL_TEXT(1, struct activity, uid),
+	STORE_COL_TEXT(2, struct activity, title),
+	STORE_COL_INT(3, struct activity, all_day),
+	STORE_COL_INT(5, struct activity, start_min),
+	STORE_COL_INT(7, struct activity, end_min),
+	STORE_COL_TEXT(8, struct activity, location),
+	STORE_COL_TEXT(9, struct activity, organiser),
+	STORE_COL_TEXT(10, struct activity, observance),
+	STORE_COL_TEXT(11, struct activity, notes),
+	STORE_COL_TEXT(12, struct activity, remind),
+	STORE_COL_LONG(14, struct activity, revision),
+	STORE_COL_TIME(15, struct activity, created),
+	STORE_COL_TIME(16, struct activity, modified),
+	STORE_COL_TEXT(17, struct activity, result),
+	STORE_COL_INT(18, struct activity, participants),
+	STORE_COL_TEXT(19, struct activity, category),
+	STORE_COL_TEXT(20, struct activity, countries),
+	STORE_COL_TEXT(21, struct activity, partner),
+	STORE_COL_TEXT(23, struct activity, member),
+	STORE_COL_LONG(24, struct activity, amount),
+	STORE_COL_TEXT(25, struct activity, currency),
+	STORE_COL_LONG(26, struct activity, budget),
+	STORE_COL_TEXT(27, struct activity, report_text),
+};
+
 static void
 row_activity(sqlite3_stmt *stmt, void *elem)
 {
@@ -26,41 +55,18 @@ row_activity(sqlite3_stmt *stmt, void *elem)
 	const char *s;
 
 	memset(a, 0, sizeof(*a));
-	a->id = (long)sqlite3_column_int64(stmt, 0);
-	a->uid = store_column_dup(stmt, 1);
-	a->title = store_column_dup(stmt, 2);
-	a->all_day = sqlite3_column_int(stmt, 3);
+	store_columns(stmt, activity_cols, NELEM(activity_cols), a);
 	s = (const char *)sqlite3_column_text(stmt, 4);
 	if (s == NULL || util_parse_ymd(s, &a->start) == -1)
 		a->start = (struct ymd){ 1970, 1, 1 };
-	a->start_min = sqlite3_column_int(stmt, 5);
 	s = (const char *)sqlite3_column_text(stmt, 6);
 	if (s == NULL || util_parse_ymd(s, &a->end) == -1)
 		a->end = a->start;
-	a->end_min = sqlite3_column_int(stmt, 7);
-	a->location = store_column_dup(stmt, 8);
-	a->organiser = store_column_dup(stmt, 9);
-	a->observance = store_column_dup(stmt, 10);
-	a->notes = store_column_dup(stmt, 11);
-	a->remind = store_column_dup(stmt, 12);
 	a->status = (enum activity_status)activity_status_parse((const char *)
 	    sqlite3_column_text(stmt, 13));
 	if ((int)a->status < 0)
 		a->status = ACTIVITY_PLANNED;
-	a->revision = (long)sqlite3_column_int64(stmt, 14);
-	a->created = (time_t)sqlite3_column_int64(stmt, 15);
-	a->modified = (time_t)sqlite3_column_int64(stmt, 16);
-	a->result = store_column_dup(stmt, 17);
-	a->participants = sqlite3_column_int(stmt, 18);
-	a->category = store_column_dup(stmt, 19);
-	a->countries = store_column_dup(stmt, 20);
-	a->partner = store_column_dup(stmt, 21);
 	a->public = sqlite3_column_int(stmt, 22) != 0;
-	a->member = store_column_dup(stmt, 23);
-	a->amount = (long)sqlite3_column_int64(stmt, 24);
-	a->currency = store_column_dup(stmt, 25);
-	a->budget = (long)sqlite3_column_int64(stmt, 26);
-	a->report_text = store_column_dup(stmt, 27);
 }
 
 /* An activity's position in a loaded list, by id. */
@@ -238,12 +244,11 @@ activity_owner_allowed(struct store *st, const char *uid, const char *email)
 int
 activity_get(struct store *st, long id, struct activity *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " ACTIVITY_COLUMNS
-	    " FROM activities WHERE id = ?1");
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT " ACTIVITY_COLUMNS
+	    " FROM activities WHERE id = ?1",
+	    STORE_INT(id));
 	int rc;
 
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, id);
 	if ((rc = store_get_one(st, stmt, out, sizeof(*out),
 	    row_activity)) != 0)
 		return rc;
@@ -391,23 +396,18 @@ owners_differ(struct store *st, long id, const struct activity *a)
 static int
 put_owners(struct store *st, long id, const struct activity *a)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "DELETE FROM activity_owners WHERE activity = ?1");
+	sqlite3_stmt *stmt = store_stmt(st,
+	    "DELETE FROM activity_owners WHERE activity = ?1",
+	    STORE_INT(id));
 	size_t i;
 
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, id);
 	if (store_step_done(st, stmt) == -1)
 		return -1;
 	for (i = 0; i < a->nowners; i++) {
-		stmt = store_prepare(st, "INSERT OR IGNORE INTO"
+		stmt = store_stmt(st, "INSERT OR IGNORE INTO"
 		    " activity_owners (activity, pos, email) VALUES (?1, ?2,"
-		    " ?3)");
-		if (stmt != NULL) {
-			sqlite3_bind_int64(stmt, 1, id);
-			sqlite3_bind_int64(stmt, 2, (long)i);
-			store_bind_text(stmt, 3, a->owners[i]);
-		}
+		    " ?3)",
+		    STORE_INT(id), STORE_INT(i), STORE_TEXT(a->owners[i]));
 		if (store_step_done(st, stmt) == -1)
 			return -1;
 	}
@@ -431,12 +431,9 @@ put(struct store *st, struct activity *a, long now, int merge, int *changed)
 		return -1;
 	if (!*changed) {
 		/* Only the owners changed: still a new revision. */
-		stmt = store_prepare(st, "UPDATE activities SET revision ="
-		    " revision + 1, modified = ?2 WHERE id = ?1");
-		if (stmt != NULL) {
-			sqlite3_bind_int64(stmt, 1, a->id);
-			sqlite3_bind_int64(stmt, 2, now);
-		}
+		stmt = store_stmt(st, "UPDATE activities SET revision ="
+		    " revision + 1, modified = ?2 WHERE id = ?1",
+		    STORE_INT(a->id), STORE_INT(now));
 		if (store_step_done(st, stmt) == -1)
 			return -1;
 	}

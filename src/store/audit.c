@@ -72,74 +72,61 @@ audit_event(struct store *st, const char *who, const char *action,
 	    before, after, now);
 }
 
+/* The columns of SELECT_ENTRIES. */
+static const struct store_col entry_cols[] = {
+	STORE_COL_LONG(0, struct audit_entry, id),
+	STORE_COL_TIME(1, struct audit_entry, at),
+	STORE_COL_TEXT(2, struct audit_entry, who),
+	STORE_COL_TEXT(3, struct audit_entry, action),
+	STORE_COL_TEXT(4, struct audit_entry, object),
+	STORE_COL_TEXT(5, struct audit_entry, before),
+	STORE_COL_TEXT(6, struct audit_entry, after),
+};
+
 static void
 row_entry(sqlite3_stmt *stmt, void *elem)
 {
-	struct audit_entry *e = elem;
-
-	e->id = (long)sqlite3_column_int64(stmt, 0);
-	e->at = (time_t)sqlite3_column_int64(stmt, 1);
-	e->who = store_column_dup(stmt, 2);
-	e->action = store_column_dup(stmt, 3);
-	e->object = store_column_dup(stmt, 4);
-	e->before = store_column_dup(stmt, 5);
-	e->after = store_column_dup(stmt, 6);
+	store_columns(stmt, entry_cols, NELEM(entry_cols), elem);
 }
 
-int
-audit_load(struct store *st, long limit, struct audit_list *out)
+/* The rows of stmt (NULL: a failed prepare) into out: 0, or -1 (logged)
+ * with out empty. */
+static int
+collect(struct store *st, sqlite3_stmt *stmt, struct audit_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT id, at, who, action,"
-	    " object, before, after FROM audit ORDER BY id DESC LIMIT ?1");
-
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, limit);
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
 	    row_entry) == -1) {
 		audit_list_release(out);
 		return -1;
 	}
 	return 0;
+}
+
+#define SELECT_ENTRIES "SELECT id, at, who, action, object, before, after" \
+	" FROM audit"
+
+int
+audit_load(struct store *st, long limit, struct audit_list *out)
+{
+	return audit_page(st, 0, limit, out);
 }
 
 int
 audit_object(struct store *st, const char *object, long limit,
     struct audit_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT id, at, who, action,"
-	    " object, before, after FROM audit WHERE object = ?1"
-	    " ORDER BY id DESC LIMIT ?2");
-
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, object);
-		sqlite3_bind_int64(stmt, 2, limit);
-	}
-	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row_entry) == -1) {
-		audit_list_release(out);
-		return -1;
-	}
-	return 0;
+	return collect(st, store_stmt(st, SELECT_ENTRIES " WHERE object = ?1"
+	    " ORDER BY id DESC LIMIT ?2", STORE_TEXT(object),
+	    STORE_INT(limit)), out);
 }
 
 int
 audit_page(struct store *st, long before, long limit,
     struct audit_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT id, at, who, action,"
-	    " object, before, after FROM audit WHERE ?1 = 0 OR id < ?1"
-	    " ORDER BY id DESC LIMIT ?2");
-
-	if (stmt != NULL) {
-		sqlite3_bind_int64(stmt, 1, before);
-		sqlite3_bind_int64(stmt, 2, limit);
-	}
-	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
-	    row_entry) == -1) {
-		audit_list_release(out);
-		return -1;
-	}
-	return 0;
+	return collect(st, store_stmt(st, SELECT_ENTRIES " WHERE ?1 = 0"
+	    " OR id < ?1 ORDER BY id DESC LIMIT ?2", STORE_INT(before),
+	    STORE_INT(limit)), out);
 }
 
 void

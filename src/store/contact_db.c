@@ -56,30 +56,16 @@ int
 contact_import(struct store *st, const struct contact *c, long now,
     int *changed)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "INSERT INTO contacts (" COLS ", modified) VALUES (?1, ?2, ?3,"
-	    " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
-	    " ON CONFLICT (key) DO UPDATE SET country = ?2, kind = ?3,"
-	    " city = ?4, name_vi = ?5, name_en = ?6, address = ?7, email = ?8,"
-	    " website = ?9, head_title_vi = ?10, head_title_en = ?11,"
-	    " confidence = ?12, source = ?13, note = ?14, modified = ?15,"
-	    " revision = revision + 1"
-	    " WHERE (country, kind, city, name_vi, name_en, address, email,"
-	    " website, head_title_vi, head_title_en, confidence, source, note)"
-	    " IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
-	int rc;
+	static const struct store_table contacts = { "contacts",
+	    COLS ", modified", 1, 1, 1 };
+	sqlite3_stmt *stmt = store_upsert_prepare(st, &contacts);
 
 	*changed = 0;
 	if (stmt == NULL)
 		return -1;
 	bind_contact(stmt, 1, c);
 	sqlite3_bind_int64(stmt, 15, now);
-	if ((rc = sqlite3_step(stmt)) == SQLITE_DONE)
-		*changed = sqlite3_changes(store_db(st)) > 0;
-	else
-		store_warn(st);
-	sqlite3_finalize(stmt);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return store_step_upsert(st, stmt, changed);
 }
 
 /* Write the edit c on the imported row's current revision, if any. */

@@ -135,13 +135,10 @@ correction_check(const struct observance *obs, struct lunar_cal *lunar,
 static int
 bump(struct store *st, const char *key, time_t now)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE observances SET"
-	    " revision = revision + 1, modified = ?2 WHERE key = ?1");
+	sqlite3_stmt *stmt = store_stmt(st, "UPDATE observances SET"
+	    " revision = revision + 1, modified = ?2 WHERE key = ?1",
+	    STORE_TEXT(key), STORE_INT(now));
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, key);
-		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)now);
-	}
 	if (store_step_done(st, stmt) == -1)
 		return -1;
 	if (sqlite3_changes(store_db(st)) != 1) {
@@ -155,7 +152,7 @@ static int
 put(struct store *st, const char *key, const struct correction_input *in,
     int base_year, const char *who, time_t now)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "INSERT INTO corrections"
+	return store_exec(st, "INSERT INTO corrections"
 	    " (key, rule, base_year, source, confidence, note, base_revision,"
 	    " who, at) SELECT ?1, ?2, ?3, ?4, ?5, ?6, revision, ?7, ?8"
 	    " FROM observances WHERE key = ?1"
@@ -163,19 +160,10 @@ put(struct store *st, const char *key, const struct correction_input *in,
 	    " base_year = excluded.base_year, source = excluded.source,"
 	    " confidence = excluded.confidence, note = excluded.note,"
 	    " base_revision = excluded.base_revision, who = excluded.who,"
-	    " at = excluded.at");
-
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, key);
-		sqlite3_bind_text(stmt, 2, in->date, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(stmt, 3, base_year);
-		store_bind_text(stmt, 4, in->source);
-		store_bind_text(stmt, 5, in->confidence);
-		store_bind_text(stmt, 6, in->note);
-		store_bind_text(stmt, 7, who);
-		sqlite3_bind_int64(stmt, 8, (sqlite3_int64)now);
-	}
-	return store_step_done(st, stmt);
+	    " at = excluded.at",
+	    STORE_TEXT(key), STORE_STR(in->date), STORE_INT(base_year),
+	    STORE_TEXT(in->source), STORE_TEXT(in->confidence),
+	    STORE_TEXT(in->note), STORE_TEXT(who), STORE_INT(now));
 }
 
 /* The audit row of the correction of obs to in; 0 or -1. */
@@ -221,11 +209,10 @@ correction_save(struct store *st, const struct observance *obs,
 static int
 drop(struct store *st, const char *key)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "DELETE FROM corrections"
-	    " WHERE key = ?1");
+	sqlite3_stmt *stmt = store_stmt(st, "DELETE FROM corrections"
+	    " WHERE key = ?1",
+	    STORE_TEXT(key));
 
-	if (stmt != NULL)
-		store_bind_text(stmt, 1, key);
 	if (store_step_done(st, stmt) == -1)
 		return -1;
 	return sqlite3_changes(store_db(st)) == 1 ? 0 : 1;
@@ -247,48 +234,44 @@ correction_reset(struct store *st, const char *key, const char *who,
 	    now) == -1))
 		rc = -1;
 	buf_release(&obj);
-	if (rc != 0) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st);
+	return store_finish(st, rc);
 }
+
+/* The columns of select_key(). */
+static const struct store_col correction_cols[] = {
+	STORE_COL_TEXT(0, struct correction, key),
+	STORE_COL_TEXT(1, struct correction, rule),
+	STORE_COL_INT(2, struct correction, base_year),
+	STORE_COL_TEXT(3, struct correction, source),
+	STORE_COL_TEXT(4, struct correction, confidence),
+	STORE_COL_TEXT(5, struct correction, note),
+	STORE_COL_TEXT(6, struct correction, who),
+	STORE_COL_TIME(7, struct correction, at),
+	STORE_COL_INT(8, struct correction, active),
+	STORE_COL_TEXT(9, struct correction, shipped_rule),
+	STORE_COL_INT(10, struct correction, shipped_base_year),
+	STORE_COL_TEXT(11, struct correction, shipped_source),
+	STORE_COL_TEXT(12, struct correction, shipped_confidence),
+	STORE_COL_TEXT(13, struct correction, shipped_note),
+};
 
 static void
 row_correction(sqlite3_stmt *stmt, void *elem)
 {
-	struct correction *c = elem;
-
-	c->key = store_column_dup(stmt, 0);
-	c->rule = store_column_dup(stmt, 1);
-	c->base_year = sqlite3_column_int(stmt, 2);
-	c->source = store_column_dup(stmt, 3);
-	c->confidence = store_column_dup(stmt, 4);
-	c->note = store_column_dup(stmt, 5);
-	c->who = store_column_dup(stmt, 6);
-	c->at = (time_t)sqlite3_column_int64(stmt, 7);
-	c->active = sqlite3_column_int(stmt, 8);
-	c->shipped_rule = store_column_dup(stmt, 9);
-	c->shipped_base_year = sqlite3_column_int(stmt, 10);
-	c->shipped_source = store_column_dup(stmt, 11);
-	c->shipped_confidence = store_column_dup(stmt, 12);
-	c->shipped_note = store_column_dup(stmt, 13);
+	store_columns(stmt, correction_cols, NELEM(correction_cols), elem);
 }
 
 /* The query of the corrections of key, or of all when key is NULL. */
 static sqlite3_stmt *
 select_key(struct store *st, const char *key)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT k.key, k.rule,"
+	return store_stmt(st, "SELECT k.key, k.rule,"
 	    " k.base_year, k.source, k.confidence, k.note, k.who, k.at,"
 	    " k.base_revision = o.revision, o.rule, o.base_year, o.source,"
 	    " o.confidence, o.note FROM corrections k"
 	    " JOIN observances o ON o.key = k.key"
-	    " WHERE ?1 IS NULL OR k.key = ?1 ORDER BY k.key");
-
-	if (stmt != NULL)
-		store_bind_text(stmt, 1, key);
-	return stmt;
+	    " WHERE ?1 IS NULL OR k.key = ?1 ORDER BY k.key",
+	    STORE_TEXT(key));
 }
 
 int

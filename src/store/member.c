@@ -70,19 +70,15 @@ int
 member_import(struct store *st, const struct member_input *in, long now,
     int *changed)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
+	sqlite3_stmt *stmt = store_stmt(st,
 	    "INSERT INTO members (key, name, kind, modified)"
 	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (key) DO UPDATE SET"
 	    " name = ?2, kind = ?3, modified = ?4"
-	    " WHERE (name, kind) IS NOT (?2, ?3)");
+	    " WHERE (name, kind) IS NOT (?2, ?3)",
+	    STORE_TEXT(in->key), STORE_TEXT(in->name), STORE_TEXT(kind_of(in)),
+	    STORE_INT(now));
 	int ret;
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, in->key);
-		store_bind_text(stmt, 2, in->name);
-		store_bind_text(stmt, 3, kind_of(in));
-		sqlite3_bind_int64(stmt, 4, now);
-	}
 	ret = store_step_done(st, stmt);
 	*changed = ret == 0 && sqlite3_changes(store_db(st)) > 0;
 	return ret;
@@ -242,36 +238,32 @@ int
 member_remove(struct store *st, const char *key, const char *who,
     time_t now, long *used)
 {
-	int rc;
-
 	*used = 0;
 	if (store_begin(st) == -1)
 		return -1;
-	if ((rc = remove_audited(st, key, who, now, used)) != 0) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st) == 0 ? 0 : -1;
+	return store_finish(st, remove_audited(st, key, who, now, used));
 }
+
+/* The columns of a member's row: key, name, kind. */
+static const struct store_col member_cols[] = {
+	STORE_COL_TEXT(0, struct member, key),
+	STORE_COL_TEXT(1, struct member, name),
+	STORE_COL_TEXT(2, struct member, kind),
+};
 
 static void
 row_member(sqlite3_stmt *stmt, void *elem)
 {
-	struct member *m = elem;
-
-	m->key = store_column_dup(stmt, 0);
-	m->name = store_column_dup(stmt, 1);
-	m->kind = store_column_dup(stmt, 2);
+	store_columns(stmt, member_cols, NELEM(member_cols), elem);
 }
 
 int
 member_get(struct store *st, const char *key, struct member *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "SELECT key, name, kind FROM members WHERE key = ?1");
+	sqlite3_stmt *stmt = store_stmt(st,
+	    "SELECT key, name, kind FROM members WHERE key = ?1",
+	    STORE_TEXT(key));
 
-	if (stmt != NULL)
-		store_bind_text(stmt, 1, key);
 	return store_get_one(st, stmt, out, sizeof(*out), row_member);
 }
 

@@ -340,14 +340,10 @@ member_one(struct store *st, const char *key, const char *name,
 	else if ((here = free_key(st, key)) == NULL)
 		return -1;
 	else {
-		stmt = store_prepare(st, "INSERT INTO main.members (key, name,"
-		    " kind, modified) VALUES (?1, ?2, ?3, ?4)");
-		if (stmt != NULL) {
-			store_bind_text(stmt, 1, here);
-			store_bind_text(stmt, 2, name);
-			store_bind_text(stmt, 3, kind);
-			sqlite3_bind_int64(stmt, 4, modified);
-		}
+		stmt = store_stmt(st, "INSERT INTO main.members (key, name,"
+		    " kind, modified) VALUES (?1, ?2, ?3, ?4)",
+		    STORE_TEXT(here), STORE_TEXT(name), STORE_TEXT(kind),
+		    STORE_INT(modified));
 		if (store_step_done(st, stmt) == -1)
 			goto done;
 		t->added++;
@@ -357,12 +353,9 @@ member_one(struct store *st, const char *key, const char *name,
 			    "has that key here; came over as '%s'", key, here));
 		}
 	}
-	stmt = store_prepare(st, "INSERT INTO temp.merge_map (other_key,"
-	    " main_key) VALUES (?1, ?2)");
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, key);
-		store_bind_text(stmt, 2, here);
-	}
+	stmt = store_stmt(st, "INSERT INTO temp.merge_map (other_key,"
+	    " main_key) VALUES (?1, ?2)",
+	    STORE_TEXT(key), STORE_TEXT(here));
 	ret = store_step_done(st, stmt);
 done:
 	free(here);
@@ -526,11 +519,8 @@ done:
 static int
 attach(struct store *st, const char *tmp)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "ATTACH DATABASE ?1 AS other");
-
-	if (stmt != NULL)
-		store_bind_text(stmt, 1, tmp);
-	return store_step_done(st, stmt);
+	return store_exec(st, "ATTACH DATABASE ?1 AS other",
+	    STORE_TEXT(tmp));
 }
 
 int

@@ -72,30 +72,21 @@ int
 outbox_forget(struct store *st, const char *prefix, const char *reason,
     long now)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET state ="
+	return store_exec(st, "UPDATE outbox SET state ="
 	    " 'failed', done = ?2, last_error = ?3, " WIPE_SECRET
 	    " WHERE state = 'pending' AND substr(reminder, 1, length(?1)) ="
-	    " ?1");
-
-	if (stmt != NULL) {
-		sqlite3_bind_text(stmt, 1, prefix, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(stmt, 2, now);
-		sqlite3_bind_text(stmt, 3, reason, -1, SQLITE_TRANSIENT);
-	}
-	return store_step_done(st, stmt);
+	    " ?1",
+	    STORE_STR(prefix), STORE_INT(now), STORE_STR(reason));
 }
 
 int
 outbox_expire(struct store *st, long now)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET state ="
+	return store_exec(st, "UPDATE outbox SET state ="
 	    " 'failed', done = ?1, message = X'', last_error = 'the link"
 	    " expired before it could be sent' WHERE state = 'pending'"
-	    " AND expires IS NOT NULL AND expires <= ?1");
-
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, now);
-	return store_step_done(st, stmt);
+	    " AND expires IS NOT NULL AND expires <= ?1",
+	    STORE_INT(now));
 }
 
 static void
@@ -187,11 +178,10 @@ outbox_query(struct store *st, int state, long before, long limit,
 int
 outbox_get(struct store *st, long id, struct outbox_item *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT "
-	    OUTBOX_COLUMNS("message") " FROM outbox WHERE id = ?1");
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT "
+	    OUTBOX_COLUMNS("message") " FROM outbox WHERE id = ?1",
+	    STORE_INT(id));
 
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, id);
 	return store_get_one(st, stmt, out, sizeof(*out), row_item);
 }
 
@@ -210,13 +200,10 @@ retry_in_tx(struct store *st, long id, const char *who, long now)
 	buf_init(&before);
 	outbox_item_json(&it, &before);
 	outbox_item_release(&it);
-	stmt = store_prepare(st, "UPDATE outbox SET state = 'pending',"
+	stmt = store_stmt(st, "UPDATE outbox SET state = 'pending',"
 	    " attempts = 0, next_try = ?2, done = NULL WHERE id = ?1"
-	    " AND state IN ('pending', 'failed') AND length(message) > 0");
-	if (stmt != NULL) {
-		sqlite3_bind_int64(stmt, 1, id);
-		sqlite3_bind_int64(stmt, 2, now);
-	}
+	    " AND state IN ('pending', 'failed') AND length(message) > 0",
+	    STORE_INT(id), STORE_INT(now));
 	snprintf(obj, sizeof(obj), "outbox:%ld", id);
 	if ((rc = store_step_done(st, stmt)) == 0 &&
 	    sqlite3_changes(store_db(st)) == 0)
@@ -287,18 +274,11 @@ static int
 mark_done(struct store *st, long id, long now, enum outbox_state state,
     const char *error)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE outbox SET state = ?4,"
+	return store_exec(st, "UPDATE outbox SET state = ?4,"
 	    " attempts = attempts + 1, done = ?2, last_error = ?3, "
-	    WIPE_SECRET " WHERE id = ?1 AND state = 'pending'");
-
-	if (stmt != NULL) {
-		sqlite3_bind_int64(stmt, 1, id);
-		sqlite3_bind_int64(stmt, 2, now);
-		sqlite3_bind_text(stmt, 3, error, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(stmt, 4, outbox_state_name(state), -1,
-		    SQLITE_STATIC);
-	}
-	return store_step_done(st, stmt);
+	    WIPE_SECRET " WHERE id = ?1 AND state = 'pending'",
+	    STORE_INT(id), STORE_INT(now), STORE_STR(error),
+	    STORE_STR(outbox_state_name(state)));
 }
 
 int

@@ -93,32 +93,22 @@ static int
 plan_choice_set(struct store *st, int year, const char *key,
     enum plan_choice c, const char *who, time_t now)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "INSERT INTO plan_choice"
+	return store_exec(st, "INSERT INTO plan_choice"
 	    " (year, observance_key, choice, who, at) VALUES (?1, ?2, ?3, ?4,"
 	    " ?5) ON CONFLICT (year, observance_key) DO UPDATE SET"
-	    " choice = excluded.choice, who = excluded.who, at = excluded.at");
-
-	if (stmt != NULL) {
-		sqlite3_bind_int(stmt, 1, year);
-		store_bind_text(stmt, 2, key);
-		store_bind_text(stmt, 3, plan_choice_name(c));
-		store_bind_text(stmt, 4, who);
-		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)now);
-	}
-	return store_step_done(st, stmt);
+	    " choice = excluded.choice, who = excluded.who, at = excluded.at",
+	    STORE_INT(year), STORE_TEXT(key), STORE_TEXT(plan_choice_name(c)),
+	    STORE_TEXT(who), STORE_INT(now));
 }
 
 /* Forget it: 1 when there was one, 0 when not, -1. */
 static int
 plan_choice_reset(struct store *st, int year, const char *key)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "DELETE FROM plan_choice"
-	    " WHERE year = ?1 AND observance_key = ?2");
+	sqlite3_stmt *stmt = store_stmt(st, "DELETE FROM plan_choice"
+	    " WHERE year = ?1 AND observance_key = ?2",
+	    STORE_INT(year), STORE_TEXT(key));
 
-	if (stmt != NULL) {
-		sqlite3_bind_int(stmt, 1, year);
-		store_bind_text(stmt, 2, key);
-	}
 	if (store_step_done(st, stmt) == -1)
 		return -1;
 	return sqlite3_changes(store_db(st)) > 0;

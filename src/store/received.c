@@ -193,23 +193,28 @@ received_import(struct store *st, const struct config *cfg,
 	return ret;
 }
 
+/* The columns of COLUMNS. */
+static const struct store_col received_cols[] = {
+	STORE_COL_TEXT(0, struct received, union_id),
+	STORE_COL_INT(1, struct received, year),
+	STORE_COL_TEXT(2, struct received, level),
+	STORE_COL_TEXT(3, struct received, name),
+	STORE_COL_TEXT(4, struct received, generated_at),
+	STORE_COL_TIME(5, struct received, generated),
+	STORE_COL_TIME(6, struct received, at),
+	STORE_COL_TEXT(7, struct received, source),
+	STORE_COL_INT(8, struct received, is_signed),
+	STORE_COL_TEXT(9, struct received, key),
+	STORE_COL_TEXT(10, struct received, sha256),
+	STORE_COL_TEXT(11, struct received, body),
+};
+
 static void
 row(sqlite3_stmt *stmt, void *elem)
 {
 	struct received *r = elem;
 
-	r->union_id = store_column_dup(stmt, 0);
-	r->year = sqlite3_column_int(stmt, 1);
-	r->level = store_column_dup(stmt, 2);
-	r->name = store_column_dup(stmt, 3);
-	r->generated_at = store_column_dup(stmt, 4);
-	r->generated = (time_t)sqlite3_column_int64(stmt, 5);
-	r->at = (time_t)sqlite3_column_int64(stmt, 6);
-	r->source = store_column_dup(stmt, 7);
-	r->is_signed = sqlite3_column_int(stmt, 8);
-	r->key = store_column_dup(stmt, 9);
-	r->sha256 = store_column_dup(stmt, 10);
-	r->body = store_column_dup(stmt, 11);
+	store_columns(stmt, received_cols, NELEM(received_cols), r);
 	r->len = r->body != NULL ? (size_t)sqlite3_column_bytes(stmt, 11) : 0;
 }
 
@@ -219,12 +224,11 @@ row(sqlite3_stmt *stmt, void *elem)
 int
 received_list(struct store *st, int year, struct received_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " COLUMNS " FROM"
-	    " received WHERE ?1 = 0 OR year = ?1 ORDER BY union_id, year");
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT " COLUMNS " FROM"
+	    " received WHERE ?1 = 0 OR year = ?1 ORDER BY union_id, year",
+	    STORE_INT(year));
 
 	memset(out, 0, sizeof(*out));
-	if (stmt != NULL)
-		sqlite3_bind_int(stmt, 1, year);
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
 	    row) == -1) {
 		received_list_release(out);
@@ -237,13 +241,10 @@ int
 received_get(struct store *st, const char *id, int year,
     struct received *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " COLUMNS " FROM"
-	    " received WHERE union_id = ?1 AND year = ?2");
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT " COLUMNS " FROM"
+	    " received WHERE union_id = ?1 AND year = ?2",
+	    STORE_TEXT(id), STORE_INT(year));
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, id);
-		sqlite3_bind_int(stmt, 2, year);
-	}
 	return store_get_one(st, stmt, out, sizeof(*out), row);
 }
 

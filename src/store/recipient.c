@@ -121,18 +121,13 @@ put_in_tx(struct store *st, const struct recipient *r, const char *who,
 
 	if ((rc = recipient_get(st, r->email, &old)) == -1)
 		return -1;
-	stmt = store_prepare(st, "INSERT INTO recipients (email, name, lang,"
+	stmt = store_stmt(st, "INSERT INTO recipients (email, name, lang,"
 	    " follows, created) VALUES (?1, ?2, ?3, ?4, ?5)"
 	    " ON CONFLICT (email) DO UPDATE SET name = ?2, lang = ?3,"
-	    " follows = ?4");
-	if (stmt != NULL) {
-		sqlite3_bind_text(stmt, 1, r->email, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(stmt, 2, r->name, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(stmt, 3, r->lang == LANG_EN ? "en" : "vi",
-		    -1, SQLITE_STATIC);
-		sqlite3_bind_text(stmt, 4, r->follows, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)now);
-	}
+	    " follows = ?4",
+	    STORE_STR(r->email), STORE_STR(r->name),
+	    STORE_STR(r->lang == LANG_EN ? "en" : "vi"), STORE_STR(r->follows),
+	    STORE_INT(now));
 	if (store_step_done(st, stmt) == 0)
 		ret = audit_change(st, who, rc == 0 ? "recipient.edit" :
 		    "recipient.add", r->email, rc == 0 ? &old : NULL, r, now);
@@ -165,9 +160,8 @@ remove_in_tx(struct store *st, const char *email, const char *who,
 
 	if ((rc = recipient_get(st, email, &old)) != 0)
 		return rc;
-	stmt = store_prepare(st, "DELETE FROM recipients WHERE email = ?1");
-	if (stmt != NULL)
-		sqlite3_bind_text(stmt, 1, email, -1, SQLITE_TRANSIENT);
+	stmt = store_stmt(st, "DELETE FROM recipients WHERE email = ?1",
+	    STORE_STR(email));
 	rc = store_step_done(st, stmt) == 0 ? audit_change(st, who,
 	    "recipient.remove", email, &old, NULL, now) : -1;
 	recipient_release(&old);
@@ -211,11 +205,10 @@ row_recipient(sqlite3_stmt *stmt, void *elem)
 int
 recipient_get(struct store *st, const char *email, struct recipient *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT email, name, lang,"
-	    " follows FROM recipients WHERE email = ?1");
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT email, name, lang,"
+	    " follows FROM recipients WHERE email = ?1",
+	    STORE_STR(email));
 
-	if (stmt != NULL)
-		sqlite3_bind_text(stmt, 1, email, -1, SQLITE_TRANSIENT);
 	return store_get_one(st, stmt, out, sizeof(*out), row_recipient);
 }
 
@@ -243,11 +236,9 @@ recipient_page(struct store *st, long offset, long limit,
 	if (store_count(st, "SELECT count(*) FROM recipients", NULL,
 	    total) == -1)
 		return -1;
-	if ((stmt = store_prepare(st, "SELECT email, name, lang, follows"
-	    " FROM recipients ORDER BY email LIMIT ?1 OFFSET ?2")) != NULL) {
-		sqlite3_bind_int64(stmt, 1, limit);
-		sqlite3_bind_int64(stmt, 2, offset);
-	}
+	stmt = store_stmt(st, "SELECT email, name, lang, follows"
+	    " FROM recipients ORDER BY email LIMIT ?1 OFFSET ?2",
+	    STORE_INT(limit), STORE_INT(offset));
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
 	    row_recipient) == -1) {
 		recipient_list_release(out);

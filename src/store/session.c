@@ -28,14 +28,9 @@ new_in_tx(struct store *st, long id, const char *h, const char *csrf,
 
 	if (user_get_id(st, id, &u) != 0)
 		return -1;
-	stmt = store_prepare(st, "INSERT INTO sessions (hash, user, csrf,"
-	    " created, seen) VALUES (?1, ?2, ?3, ?4, ?4)");
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, h);
-		sqlite3_bind_int64(stmt, 2, id);
-		store_bind_text(stmt, 3, csrf);
-		sqlite3_bind_int64(stmt, 4, (sqlite3_int64)now);
-	}
+	stmt = store_stmt(st, "INSERT INTO sessions (hash, user, csrf,"
+	    " created, seen) VALUES (?1, ?2, ?3, ?4, ?4)",
+	    STORE_TEXT(h), STORE_INT(id), STORE_TEXT(csrf), STORE_INT(now));
 	if (store_step_done(st, stmt) == 0)
 		ret = audit_add(st, u.email, "session.login", NULL, NULL, NULL,
 		    now);
@@ -68,25 +63,17 @@ session_new(struct store *st, long id, time_t now)
 static int
 delete(struct store *st, const char *h)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "DELETE FROM sessions WHERE hash = ?1");
-
-	if (stmt != NULL)
-		store_bind_text(stmt, 1, h);
-	return store_step_done(st, stmt);
+	return store_exec(st,
+	    "DELETE FROM sessions WHERE hash = ?1",
+	    STORE_TEXT(h));
 }
 
 static int
 touch(struct store *st, const char *h, time_t now)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "UPDATE sessions SET seen = ?2 WHERE hash = ?1");
-
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, h);
-		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)now);
-	}
-	return store_step_done(st, stmt);
+	return store_exec(st,
+	    "UPDATE sessions SET seen = ?2 WHERE hash = ?1",
+	    STORE_TEXT(h), STORE_INT(now));
 }
 
 int
@@ -187,17 +174,12 @@ int
 session_flash_set(struct store *st, const char *token, const char *code,
     const char *detail)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE sessions SET flash ="
-	    " ?2, flash_detail = ?3 WHERE hash = ?1");
 	char h[TOKEN_HASH_LEN + 1];
 
 	token_hash(token, h);
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, h);
-		store_bind_text(stmt, 2, code);
-		store_bind_text(stmt, 3, detail);
-	}
-	return store_step_done(st, stmt);
+	return store_exec(st, "UPDATE sessions SET flash = ?2,"
+	    " flash_detail = ?3 WHERE hash = ?1",
+	    STORE_TEXT(h), STORE_TEXT(code), STORE_TEXT(detail));
 }
 
 /* Clear the flash of hash h: 1 if this call cleared it (two requests at
@@ -205,11 +187,10 @@ session_flash_set(struct store *st, const char *token, const char *code,
 static int
 flash_clear(struct store *st, const char *h)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE sessions SET flash ="
-	    " NULL, flash_detail = NULL WHERE hash = ?1 AND flash IS NOT NULL");
+	sqlite3_stmt *stmt = store_stmt(st, "UPDATE sessions SET flash ="
+	    " NULL, flash_detail = NULL WHERE hash = ?1 AND flash IS NOT NULL",
+	    STORE_TEXT(h));
 
-	if (stmt != NULL)
-		store_bind_text(stmt, 1, h);
 	if (store_step_done(st, stmt) == -1)
 		return -1;
 	return sqlite3_changes(store_db(st)) > 0;

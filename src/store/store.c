@@ -670,6 +670,16 @@ store_end(struct store *st, int rc)
 	return -1;
 }
 
+int
+store_finish(struct store *st, int rc)
+{
+	if (rc != 0) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
+}
+
 void
 store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
 {
@@ -677,6 +687,76 @@ store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
 		sqlite3_bind_null(stmt, i);
 	else
 		sqlite3_bind_text(stmt, i, s, -1, SQLITE_TRANSIENT);
+}
+
+static sqlite3_stmt *
+bind_args(sqlite3_stmt *stmt, const struct store_arg *args)
+{
+	int i;
+
+	for (i = 0; stmt != NULL && args[i].type != 0; i++)
+		switch (args[i].type) {
+		case 't':
+			store_bind_text(stmt, i + 1, args[i].s);
+			break;
+		case 's':
+			if (args[i].s == NULL)
+				sqlite3_bind_null(stmt, i + 1);
+			else
+				sqlite3_bind_text(stmt, i + 1, args[i].s, -1,
+				    SQLITE_TRANSIENT);
+			break;
+		default:
+			sqlite3_bind_int64(stmt, i + 1, args[i].n);
+			break;
+		}
+	return stmt;
+}
+
+sqlite3_stmt *
+store_stmt_args(struct store *st, const char *sql,
+    const struct store_arg *args)
+{
+	return bind_args(store_prepare(st, sql), args);
+}
+
+int
+store_exec_args(struct store *st, const char *sql,
+    const struct store_arg *args)
+{
+	return store_step_done(st, store_stmt_args(st, sql, args));
+}
+
+void
+store_columns(sqlite3_stmt *stmt, const struct store_col *cols, size_t n,
+    void *elem)
+{
+	char *p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		p = (char *)elem + cols[i].off;
+		switch (cols[i].type) {
+		case 't':
+			*(char **)p = store_column_dup(stmt, cols[i].col);
+			break;
+		case 'i':
+			*(int *)p = sqlite3_column_int(stmt, cols[i].col);
+			break;
+		case 'l':
+			*(long *)p = (long)sqlite3_column_int64(stmt,
+			    cols[i].col);
+			break;
+		case 'L':
+			*(long long *)p = sqlite3_column_int64(stmt,
+			    cols[i].col);
+			break;
+		default:
+			*(time_t *)p = (time_t)sqlite3_column_int64(stmt,
+			    cols[i].col);
+			break;
+		}
+	}
 }
 
 int
@@ -756,141 +836,158 @@ store_step_upsert(struct store *st, sqlite3_stmt *stmt, int *changed)
 	return 0;
 }
 
+/* The column names of t->cols into name (n at most): how many. */
+static int
+table_columns(const struct store_table *t, struct buf *names,
+    const char **name, int n)
+{
+	char *p;
+	int i = 0;
+
+	buf_puts(names, t->cols);
+	for (p = names->data; p != NULL; i++) {
+		if (i == n)
+			fatal("store: table %s has more than %d columns",
+			    t->name, n);
+		name[i] = p;
+		if ((p = strstr(p, ", ")) != NULL) {
+			*p = '\0';
+			p += 2;
+		}
+	}
+	return i;
+}
+
+/* Write "a = ?1, b = ?2" (sep ", ", eq 1) or "a, b" for the columns of
+ * name from i to n. */
+static void
+put_columns(struct buf *sql, const char **name, int i, int n, int eq)
+{
+	int first = i;
+
+	for (; i < n; i++) {
+		buf_printf(sql, "%s%s", i > first ? ", " : "", name[i]);
+		if (eq)
+			buf_printf(sql, " = ?%d", i + 1);
+	}
+}
+
+sqlite3_stmt *
+store_upsert_prepare(struct store *st, const struct store_table *t)
+{
+	const char *name[32];
+	struct buf names, sql;
+	sqlite3_stmt *stmt;
+	int i, n;
+
+	buf_init(&names);
+	buf_init(&sql);
+	n = table_columns(t, &names, name, (int)NELEM(name));
+	buf_printf(&sql, "INSERT INTO %s (%s) VALUES (", t->name, t->cols);
+	for (i = 0; i < n; i++)
+		buf_printf(&sql, "%s?%d", i > 0 ? ", " : "", i + 1);
+	buf_puts(&sql, ") ON CONFLICT (");
+	put_columns(&sql, name, 0, t->nkeys, 0);
+	buf_puts(&sql, ") DO UPDATE SET ");
+	put_columns(&sql, name, t->nkeys, n, 1);
+	if (t->revision)
+		buf_puts(&sql, ", revision = revision + 1");
+	buf_puts(&sql, " WHERE (");
+	put_columns(&sql, name, t->nkeys, n - t->ntrail, 0);
+	buf_puts(&sql, ") IS NOT (");
+	for (i = t->nkeys; i < n - t->ntrail; i++)
+		buf_printf(&sql, "%s?%d", i > t->nkeys ? ", " : "", i + 1);
+	buf_puts(&sql, ")");
+	stmt = store_prepare(st, sql.data);
+	buf_release(&names);
+	buf_release(&sql);
+	return stmt;
+}
+
+int
+store_upsert_args(struct store *st, const struct store_table *t,
+    const struct store_arg *args, int *changed)
+{
+	return store_step_upsert(st, bind_args(store_upsert_prepare(st, t),
+	    args), changed);
+}
+
 int
 store_put_country(struct store *st, const struct country *c, long now,
     int *changed)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "INSERT INTO countries (code, name_en, name_vi, formal_en,"
-	    " formal_vi, source, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-	    " ON CONFLICT (code) DO UPDATE SET name_en = ?2, name_vi = ?3,"
-	    " formal_en = ?4, formal_vi = ?5, source = ?6, modified = ?7,"
-	    " revision = revision + 1"
-	    " WHERE (name_en, name_vi, formal_en, formal_vi, source)"
-	    " IS NOT (?2, ?3, ?4, ?5, ?6)");
+	static const struct store_table countries = { "countries",
+	    "code, name_en, name_vi, formal_en, formal_vi, source, modified",
+	    1, 1, 1 };
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, c->code);
-		store_bind_text(stmt, 2, c->name_en);
-		store_bind_text(stmt, 3, c->name_vi);
-		store_bind_text(stmt, 4, c->formal_en);
-		store_bind_text(stmt, 5, c->formal_vi);
-		store_bind_text(stmt, 6, c->source);
-		sqlite3_bind_int64(stmt, 7, now);
-	}
-	return store_step_upsert(st, stmt, changed);
+	return store_upsert(st, &countries, changed, STORE_TEXT(c->code),
+	    STORE_TEXT(c->name_en), STORE_TEXT(c->name_vi),
+	    STORE_TEXT(c->formal_en), STORE_TEXT(c->formal_vi),
+	    STORE_TEXT(c->source), STORE_INT(now));
 }
 
 int
 store_put_observance(struct store *st, const struct observance *o,
     const char *file, long now, int *changed)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "INSERT INTO observances (key, kind, country, rule, base_year,"
-	    " days, name_en, name_vi, level, tags, confidence, source, note,"
-	    " file, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-	    " ?11, ?12, ?13, ?14, ?15)"
-	    " ON CONFLICT (key) DO UPDATE SET kind = ?2, country = ?3,"
-	    " rule = ?4, base_year = ?5, days = ?6, name_en = ?7,"
-	    " name_vi = ?8, level = ?9, tags = ?10, confidence = ?11,"
-	    " source = ?12, note = ?13, file = ?14, modified = ?15,"
-	    " revision = revision + 1"
-	    " WHERE (kind, country, rule, base_year, days, name_en, name_vi,"
-	    " level, tags, confidence, source, note) IS NOT"
-	    " (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+	/* A new file alone is no change. */
+	static const struct store_table observances = { "observances",
+	    "key, kind, country, rule, base_year, days, name_en, name_vi,"
+	    " level, tags, confidence, source, note, file, modified", 1, 2, 1 };
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, o->key);
-		store_bind_text(stmt, 2, rules_kind_name(o->kind));
-		store_bind_text(stmt, 3, o->country);
-		sqlite3_bind_text(stmt, 4, o->spec ? o->spec : "", -1,
-		    SQLITE_TRANSIENT);
-		sqlite3_bind_int(stmt, 5, o->rule.base_year);
-		sqlite3_bind_int(stmt, 6, o->days > 0 ? o->days : 1);
-		store_bind_text(stmt, 7, o->name_en);
-		store_bind_text(stmt, 8, o->name_vi);
-		store_bind_text(stmt, 9, o->level);
-		store_bind_text(stmt, 10, o->tags);
-		store_bind_text(stmt, 11, o->confidence);
-		store_bind_text(stmt, 12, o->source);
-		store_bind_text(stmt, 13, o->note);
-		store_bind_text(stmt, 14, file);
-		sqlite3_bind_int64(stmt, 15, now);
-	}
-	return store_step_upsert(st, stmt, changed);
+	return store_upsert(st, &observances, changed, STORE_TEXT(o->key),
+	    STORE_TEXT(rules_kind_name(o->kind)), STORE_TEXT(o->country),
+	    STORE_STR(o->spec ? o->spec : ""), STORE_INT(o->rule.base_year),
+	    STORE_INT(o->days > 0 ? o->days : 1), STORE_TEXT(o->name_en),
+	    STORE_TEXT(o->name_vi), STORE_TEXT(o->level), STORE_TEXT(o->tags),
+	    STORE_TEXT(o->confidence), STORE_TEXT(o->source),
+	    STORE_TEXT(o->note), STORE_TEXT(file), STORE_INT(now));
 }
 
 int
 store_put_dated(struct store *st, const char *key, const struct dated *dt,
     const char *source, long now, int *changed)
 {
+	static const struct store_table dates = { "observance_dates",
+	    "key, year, start, end, source", 2, 0, 0 };
 	char s[16], e[16];
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "INSERT INTO observance_dates (key, year, start, end, source)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (key, year) DO UPDATE"
-	    " SET start = ?3, end = ?4, source = ?5"
-	    " WHERE (start, end, source) IS NOT (?3, ?4, ?5)");
-	int ret;
 
 	util_format_ymd(dt->start, s, sizeof(s));
 	util_format_ymd(dt->end, e, sizeof(e));
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, key);
-		sqlite3_bind_int(stmt, 2, dt->year);
-		store_bind_text(stmt, 3, s);
-		store_bind_text(stmt, 4, e);
-		store_bind_text(stmt, 5, source);
-	}
-	if ((ret = store_step_upsert(st, stmt, changed)) == 0 && *changed) {
-		/* A new date changes the observance's feed entries. */
-		stmt = store_prepare(st, "UPDATE observances SET revision ="
-		    " revision + 1, modified = ?2 WHERE key = ?1");
-		if (stmt != NULL) {
-			store_bind_text(stmt, 1, key);
-			sqlite3_bind_int64(stmt, 2, now);
-		}
-		ret = store_step_upsert(st, stmt, changed);
-	}
-	return ret;
+	if (store_upsert(st, &dates, changed, STORE_TEXT(key),
+	    STORE_INT(dt->year), STORE_TEXT(s), STORE_TEXT(e),
+	    STORE_TEXT(source)) == -1)
+		return -1;
+	if (!*changed)
+		return 0;
+	/* A new date changes the observance's feed entries. */
+	return store_step_upsert(st, store_stmt(st, "UPDATE observances SET"
+	    " revision = revision + 1, modified = ?2 WHERE key = ?1",
+	    STORE_TEXT(key), STORE_INT(now)), changed);
 }
 
 int
 store_put_titles(struct store *st, const char *key, const char *title_vi,
     const char *title_en, long now, int *changed)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
+	return store_step_upsert(st, store_stmt(st,
 	    "UPDATE observances SET title_vi = ?2, title_en = ?3,"
 	    " modified = ?4, revision = revision + 1"
-	    " WHERE key = ?1 AND (title_vi, title_en) IS NOT (?2, ?3)");
-
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, key);
-		store_bind_text(stmt, 2, title_vi);
-		store_bind_text(stmt, 3, title_en);
-		sqlite3_bind_int64(stmt, 4, now);
-	}
-	return store_step_upsert(st, stmt, changed);
+	    " WHERE key = ?1 AND (title_vi, title_en) IS NOT (?2, ?3)",
+	    STORE_TEXT(key), STORE_TEXT(title_vi), STORE_TEXT(title_en),
+	    STORE_INT(now)), changed);
 }
 
 int
 store_put_group(struct store *st, const struct group_member *g,
     const char *source, long now, int *changed)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "INSERT INTO country_groups (grp, country, since, source,"
-	    " modified) VALUES (?1, ?2, ?3, ?4, ?5)"
-	    " ON CONFLICT (grp, country) DO UPDATE SET since = ?3,"
-	    " source = ?4, modified = ?5"
-	    " WHERE (since, source) IS NOT (?3, ?4)");
+	static const struct store_table groups = { "country_groups",
+	    "grp, country, since, source, modified", 2, 1, 0 };
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, g->group);
-		store_bind_text(stmt, 2, g->country);
-		sqlite3_bind_int(stmt, 3, g->since);
-		store_bind_text(stmt, 4, source);
-		sqlite3_bind_int64(stmt, 5, now);
-	}
-	return store_step_upsert(st, stmt, changed);
+	return store_upsert(st, &groups, changed, STORE_TEXT(g->group),
+	    STORE_TEXT(g->country), STORE_INT(g->since), STORE_TEXT(source),
+	    STORE_INT(now));
 }
 
 static void
@@ -988,6 +1085,29 @@ store_column_dup(sqlite3_stmt *stmt, int i)
 	return s ? xstrdup((const char *)s) : NULL;
 }
 
+/* The columns of an observance's row read as they are; row_observance()
+ * reads the kind (1), the country (2), the rule (3, 4). */
+static const struct store_col observance_cols[] = {
+	STORE_COL_TEXT(0, struct observance, key),
+	STORE_COL_TEXT(3, struct observance, spec),
+	STORE_COL_INT(5, struct observance, days),
+	STORE_COL_TEXT(6, struct observance, name_en),
+	STORE_COL_TEXT(7, struct observance, name_vi),
+	STORE_COL_TEXT(8, struct observance, level),
+	STORE_COL_TEXT(9, struct observance, tags),
+	STORE_COL_TEXT(10, struct observance, confidence),
+	STORE_COL_TEXT(11, struct observance, source),
+	STORE_COL_TEXT(12, struct observance, note),
+	STORE_COL_LONG(13, struct observance, revision),
+	STORE_COL_TIME(14, struct observance, modified),
+	STORE_COL_TEXT(15, struct observance, country_en),
+	STORE_COL_TEXT(16, struct observance, country_vi),
+	STORE_COL_TEXT(17, struct observance, formal_en),
+	STORE_COL_TEXT(18, struct observance, formal_vi),
+	STORE_COL_TEXT(19, struct observance, title_vi),
+	STORE_COL_TEXT(20, struct observance, title_en),
+};
+
 static void
 row_observance(sqlite3_stmt *stmt, void *elem)
 {
@@ -996,32 +1116,15 @@ row_observance(sqlite3_stmt *stmt, void *elem)
 	const char *err;
 	int kind;
 
-	o->key = store_column_dup(stmt, 0);
+	store_columns(stmt, observance_cols, NELEM(observance_cols), o);
 	kind = rules_kind_parse((const char *)sqlite3_column_text(stmt, 1));
 	o->kind = kind < 0 ? KIND_LOCAL : (enum kind)kind;
 	if (country != NULL)
 		snprintf(o->country, sizeof(o->country), "%s", country);
-	o->spec = store_column_dup(stmt, 3);
 	if (rules_parse(o->spec ? o->spec : "", &o->rule, &err) == -1)
 		o->rule.type = RULE_UNDATED;	/* validated on import */
 	if (sqlite3_column_int(stmt, 4) > 0)
 		o->rule.base_year = sqlite3_column_int(stmt, 4);
-	o->days = sqlite3_column_int(stmt, 5);
-	o->name_en = store_column_dup(stmt, 6);
-	o->name_vi = store_column_dup(stmt, 7);
-	o->level = store_column_dup(stmt, 8);
-	o->tags = store_column_dup(stmt, 9);
-	o->confidence = store_column_dup(stmt, 10);
-	o->source = store_column_dup(stmt, 11);
-	o->note = store_column_dup(stmt, 12);
-	o->revision = sqlite3_column_int64(stmt, 13);
-	o->modified = (time_t)sqlite3_column_int64(stmt, 14);
-	o->country_en = store_column_dup(stmt, 15);
-	o->country_vi = store_column_dup(stmt, 16);
-	o->formal_en = store_column_dup(stmt, 17);
-	o->formal_vi = store_column_dup(stmt, 18);
-	o->title_vi = store_column_dup(stmt, 19);
-	o->title_en = store_column_dup(stmt, 20);
 	*(struct observance **)elem = o;
 }
 

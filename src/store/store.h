@@ -91,11 +91,63 @@ int store_rollback(struct store *st);
 /* End the transaction a write began: COMMIT when rc is 0, ROLLBACK
  * otherwise; 0 when it committed, else -1. */
 int store_end(struct store *st, int rc);
+/* The same for a write whose rc says more than failure (1: no such
+ * row): rc when it is not 0 (rolled back), else the commit's 0 or -1. */
+int store_finish(struct store *st, int rc);
 
 /* Bind s as text, or NULL when s is NULL or empty. */
 void store_bind_text(sqlite3_stmt *stmt, int i, const char *s);
 /* Column i as a newly allocated string, or NULL for SQL NULL. */
 char *store_column_dup(sqlite3_stmt *stmt, int i);
+
+/*
+ * A statement's parameters, declared where it is written instead of a
+ * bind call a line: store_stmt(st, sql, STORE_TEXT(key), STORE_INT(now))
+ * prepares sql and binds ?1, ?2... in order.  STORE_TEXT binds as
+ * store_bind_text() does (NULL or "" as NULL), STORE_STR as it is (""
+ * stays empty text), STORE_INT any integer.  store_stmt() gives the
+ * statement, or NULL (logged) when the prepare fails, for the step
+ * helpers below; store_exec() steps it with store_step_done().
+ */
+struct store_arg {
+	char type;		/* 't', 's' or 'n'; 0 ends the list */
+	const char *s;
+	sqlite3_int64 n;
+};
+#define STORE_TEXT(v)	{ 't', (v), 0 }
+#define STORE_STR(v)	{ 's', (v), 0 }
+#define STORE_INT(v)	{ 'n', NULL, (v) }
+#define store_stmt(st, sql, ...) store_stmt_args((st), (sql), \
+	(const struct store_arg[]){ __VA_ARGS__, { 0, NULL, 0 } })
+#define store_exec(st, sql, ...) store_exec_args((st), (sql), \
+	(const struct store_arg[]){ __VA_ARGS__, { 0, NULL, 0 } })
+sqlite3_stmt *store_stmt_args(struct store *st, const char *sql,
+    const struct store_arg *args);
+int store_exec_args(struct store *st, const char *sql,
+    const struct store_arg *args);
+
+/*
+ * A row read into a struct by a declared table, one entry a column: the
+ * column's number, and the member it goes to, of the type the macro
+ * names (the build checks it): STORE_COL_TEXT a char * (newly allocated,
+ * NULL for SQL NULL), STORE_COL_INT an int, STORE_COL_LONG a long,
+ * STORE_COL_LLONG a long long, STORE_COL_TIME a time_t.
+ */
+struct store_col {
+	int col;
+	char type;
+	size_t off;
+};
+#define STORE_COL_(c, t, s, m, T) { (c), (t), offsetof(s, m) + \
+	0 * sizeof((T *){ &((s *)0)->m }) }
+#define STORE_COL_TEXT(c, s, m)	STORE_COL_(c, 't', s, m, char *)
+#define STORE_COL_INT(c, s, m)	STORE_COL_(c, 'i', s, m, int)
+#define STORE_COL_LONG(c, s, m)	STORE_COL_(c, 'l', s, m, long)
+#define STORE_COL_LLONG(c, s, m) STORE_COL_(c, 'L', s, m, long long)
+#define STORE_COL_TIME(c, s, m)	STORE_COL_(c, 'T', s, m, time_t)
+/* Fill elem from stmt's row by the n entries of cols. */
+void store_columns(sqlite3_stmt *stmt, const struct store_col *cols,
+    size_t n, void *elem);
 
 /*
  * Step a statement that returns no rows (or whose rows are not wanted)
@@ -180,6 +232,31 @@ int store_put_dated(struct store *st, const char *key,
  * inserted or updated.  0 or -1 (logged).
  */
 int store_step_upsert(struct store *st, sqlite3_stmt *stmt, int *changed);
+
+/*
+ * A table the import writes row by row, declared once: its columns, the
+ * first nkeys of them the row's key, the last ntrail written but never
+ * compared (modified, the file it came from), and whether a change bumps
+ * the row's revision.  store_upsert_prepare() makes its statement:
+ * INSERT the columns as ?1, ?2..., or on the key's conflict UPDATE the
+ * others, only WHERE a compared one differs, so that an unchanged row is
+ * left alone (no new modified, no revision) and *changed says which it
+ * was.  NULL (logged) when the prepare fails.
+ */
+struct store_table {
+	const char *name;
+	const char *cols;	/* "code, name_en, ..., modified" */
+	int nkeys, ntrail;
+	int revision;
+};
+sqlite3_stmt *store_upsert_prepare(struct store *st,
+    const struct store_table *t);
+/* Write one row of table t, its columns the arguments (STORE_TEXT...),
+ * with store_step_upsert(): 0 or -1 (logged). */
+#define store_upsert(st, t, changed, ...) store_upsert_args((st), (t), \
+	(const struct store_arg[]){ __VA_ARGS__, { 0, NULL, 0 } }, (changed))
+int store_upsert_args(struct store *st, const struct store_table *t,
+    const struct store_arg *args, int *changed);
 
 /* Set the holiday-name titles of observance key (NULL: the default). */
 int store_put_titles(struct store *st, const char *key, const char *title_vi,

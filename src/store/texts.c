@@ -126,21 +126,26 @@ text_docs(void)
 	return "report, plan, cluster";
 }
 
+/* The columns of COLS read as they are; row() makes a NULL body "". */
+static const struct store_col text_cols[] = {
+	STORE_COL_TEXT(0, struct text_row, doc),
+	STORE_COL_INT(1, struct text_row, year),
+	STORE_COL_TEXT(2, struct text_row, key),
+	STORE_COL_LONG(3, struct text_row, version),
+	STORE_COL_TEXT(4, struct text_row, body),
+	STORE_COL_TEXT(5, struct text_row, who),
+	STORE_COL_TIME(6, struct text_row, at),
+	STORE_COL_LONG(7, struct text_row, restored),
+};
+
 static void
 row(sqlite3_stmt *stmt, void *elem)
 {
 	struct text_row *t = elem;
 
-	t->doc = store_column_dup(stmt, 0);
-	t->year = sqlite3_column_int(stmt, 1);
-	t->key = store_column_dup(stmt, 2);
-	t->version = (long)sqlite3_column_int64(stmt, 3);
-	t->body = store_column_dup(stmt, 4);
+	store_columns(stmt, text_cols, NELEM(text_cols), t);
 	if (t->body == NULL)
 		t->body = xstrdup("");
-	t->who = store_column_dup(stmt, 5);
-	t->at = (time_t)sqlite3_column_int64(stmt, 6);
-	t->restored = (long)sqlite3_column_int64(stmt, 7);
 }
 
 #define COLS	"doc, year, key, version, body, who, at, restored"
@@ -162,16 +167,13 @@ static int
 load(struct store *st, const char *doc, const char *key,
     struct text_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " COLS " FROM texts t"
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT " COLS " FROM texts t"
 	    " WHERE (?1 IS NULL OR doc = ?1) AND (?2 IS NULL OR key = ?2)"
 	    " AND version = (SELECT MAX(version) FROM texts u WHERE"
 	    " u.doc = t.doc AND u.year = t.year AND u.key = t.key)"
-	    " ORDER BY doc, key, year");
+	    " ORDER BY doc, key, year",
+	    STORE_TEXT(doc), STORE_TEXT(key));
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, doc);
-		store_bind_text(stmt, 2, key);
-	}
 	return collect(st, stmt, out);
 }
 
@@ -494,15 +496,11 @@ int
 text_history(struct store *st, const char *doc, int year, const char *key,
     struct text_list *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " COLS " FROM texts"
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT " COLS " FROM texts"
 	    " WHERE doc = ?1 AND year = ?2 AND key = ?3"
-	    " ORDER BY version DESC");
+	    " ORDER BY version DESC",
+	    STORE_TEXT(doc), STORE_INT(year), STORE_TEXT(key));
 
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, doc);
-		sqlite3_bind_int(stmt, 2, year);
-		store_bind_text(stmt, 3, key);
-	}
 	return collect(st, stmt, out);
 }
 

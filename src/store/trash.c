@@ -27,12 +27,9 @@ cutoff(time_t now)
 static int
 purge(struct store *st, time_t now)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "DELETE FROM activities WHERE"
-	    " id IN (SELECT id FROM activity_trash WHERE at < ?1)");
-
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, cutoff(now));
-	return store_step_done(st, stmt);
+	return store_exec(st, "DELETE FROM activities WHERE"
+	    " id IN (SELECT id FROM activity_trash WHERE at < ?1)",
+	    STORE_INT(cutoff(now)));
 }
 
 /* Run one statement of an id or key and tell how many rows changed. */
@@ -55,17 +52,6 @@ run(struct store *st, const char *sql, long id, const char *key,
 		return -1;
 	*changes = sqlite3_changes(store_db(st));
 	return 0;
-}
-
-/* The end of a transaction: commit on 0, roll back otherwise. */
-static int
-finish(struct store *st, int rc)
-{
-	if (rc != 0) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st);
 }
 
 static int
@@ -97,7 +83,7 @@ trash_activity(struct store *st, long id, const char *who, time_t now)
 {
 	if (store_begin(st) == -1)
 		return -1;
-	return finish(st, activity_gone(st, id, who, now));
+	return store_finish(st, activity_gone(st, id, who, now));
 }
 
 static int
@@ -131,25 +117,18 @@ trash_activity_restore(struct store *st, long id, const char *who,
 {
 	if (store_begin(st) == -1)
 		return -1;
-	return finish(st, activity_back(st, id, who, now));
+	return store_finish(st, activity_back(st, id, who, now));
 }
 
 static int
 put_contact(struct store *st, const struct contact *c, const char *who,
     time_t now)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "INSERT OR REPLACE INTO"
+	return store_exec(st, "INSERT OR REPLACE INTO"
 	    " contact_trash (key, name_vi, name_en, who, at)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5)");
-
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, c->key);
-		store_bind_text(stmt, 2, c->name_vi);
-		store_bind_text(stmt, 3, c->name_en);
-		store_bind_text(stmt, 4, who);
-		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)now);
-	}
-	return store_step_done(st, stmt);
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	    STORE_TEXT(c->key), STORE_TEXT(c->name_vi), STORE_TEXT(c->name_en),
+	    STORE_TEXT(who), STORE_INT(now));
 }
 
 static int
@@ -181,7 +160,7 @@ trash_contact(struct store *st, const char *key, const char *who,
 {
 	if (store_begin(st) == -1)
 		return -1;
-	return finish(st, contact_gone(st, key, who, now));
+	return store_finish(st, contact_gone(st, key, who, now));
 }
 
 static int
@@ -217,7 +196,7 @@ trash_contact_restore(struct store *st, const char *key, const char *who,
 {
 	if (store_begin(st) == -1)
 		return -1;
-	return finish(st, contact_back(st, key, who, now));
+	return store_finish(st, contact_back(st, key, who, now));
 }
 
 int
@@ -254,22 +233,28 @@ trash_activity_state(struct store *st, long id, char **who, time_t *at)
     " UNION ALL SELECT 1, 0, key, name_vi, name_en, NULL, who, at" \
     "  FROM contact_trash) WHERE at >= ?1"
 
+/* The columns of TRASH_SQL read as they are; row_entry() reads the kind
+ * (0) and the start (5). */
+static const struct store_col entry_cols[] = {
+	STORE_COL_LONG(1, struct trash_entry, id),
+	STORE_COL_TEXT(2, struct trash_entry, key),
+	STORE_COL_TEXT(3, struct trash_entry, label),
+	STORE_COL_TEXT(4, struct trash_entry, label_en),
+	STORE_COL_TEXT(6, struct trash_entry, who),
+	STORE_COL_TIME(7, struct trash_entry, at),
+};
+
 static void
 row_entry(sqlite3_stmt *stmt, void *elem)
 {
 	struct trash_entry *e = elem;
 	const char *d;
 
+	store_columns(stmt, entry_cols, NELEM(entry_cols), e);
 	e->kind = sqlite3_column_int(stmt, 0) == 1 ? TRASH_CONTACT :
 	    TRASH_ACTIVITY;
-	e->id = (long)sqlite3_column_int64(stmt, 1);
-	e->key = store_column_dup(stmt, 2);
-	e->label = store_column_dup(stmt, 3);
-	e->label_en = store_column_dup(stmt, 4);
 	if ((d = (const char *)sqlite3_column_text(stmt, 5)) != NULL)
 		util_parse_ymd(d, &e->start);
-	e->who = store_column_dup(stmt, 6);
-	e->at = (time_t)sqlite3_column_int64(stmt, 7);
 }
 
 int
@@ -289,13 +274,10 @@ trash_page(struct store *st, time_t now, long offset, long limit,
 	}
 	*total = (long)sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
-	if ((stmt = store_prepare(st, "SELECT kind, id, key, label, label_en,"
+	stmt = store_stmt(st, "SELECT kind, id, key, label, label_en,"
 	    " start, who, at" TRASH_SQL " ORDER BY at DESC, kind, id, key"
-	    " LIMIT ?2 OFFSET ?3")) != NULL) {
-		sqlite3_bind_int64(stmt, 1, cutoff(now));
-		sqlite3_bind_int64(stmt, 2, limit);
-		sqlite3_bind_int64(stmt, 3, offset);
-	}
+	    " LIMIT ?2 OFFSET ?3",
+	    STORE_INT(cutoff(now)), STORE_INT(limit), STORE_INT(offset));
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
 	    row_entry) == -1) {
 		trash_list_release(out);

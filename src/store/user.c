@@ -147,6 +147,17 @@ hash_password(const char *password, char *out)
 #define USER_COLUMNS "id, email, name, role, password IS NOT NULL, " \
 	"disabled, created"
 
+/* The columns of USER_COLUMNS read as they are; row_user() reads the
+ * role (3). */
+static const struct store_col user_cols[] = {
+	STORE_COL_LONG(0, struct user, id),
+	STORE_COL_TEXT(1, struct user, email),
+	STORE_COL_TEXT(2, struct user, name),
+	STORE_COL_INT(4, struct user, has_password),
+	STORE_COL_INT(5, struct user, disabled),
+	STORE_COL_TIME(6, struct user, created),
+};
+
 static void
 row_user(sqlite3_stmt *stmt, void *elem)
 {
@@ -154,26 +165,20 @@ row_user(sqlite3_stmt *stmt, void *elem)
 	int r;
 
 	memset(u, 0, sizeof(*u));
-	u->id = (long)sqlite3_column_int64(stmt, 0);
-	u->email = store_column_dup(stmt, 1);
-	u->name = store_column_dup(stmt, 2);
+	store_columns(stmt, user_cols, NELEM(user_cols), u);
 	r = user_role_parse((const char *)sqlite3_column_text(stmt, 3));
 	u->role = r < 0 ? ROLE_VIEWER : (enum role)r;
-	u->has_password = sqlite3_column_int(stmt, 4);
-	u->disabled = sqlite3_column_int(stmt, 5);
-	u->created = (time_t)sqlite3_column_int64(stmt, 6);
 }
 
 int
 user_get(struct store *st, const char *email, struct user *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " USER_COLUMNS
-	    " FROM users WHERE email = ?1");
 	char *addr = xstrlower(email);
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT " USER_COLUMNS
+	    " FROM users WHERE email = ?1",
+	    STORE_TEXT(addr));
 	int ret;
 
-	if (stmt != NULL)
-		store_bind_text(stmt, 1, addr);
 	ret = store_get_one(st, stmt, out, sizeof(*out), row_user);
 	free(addr);
 	return ret;
@@ -182,11 +187,10 @@ user_get(struct store *st, const char *email, struct user *out)
 int
 user_get_id(struct store *st, long id, struct user *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " USER_COLUMNS
-	    " FROM users WHERE id = ?1");
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT " USER_COLUMNS
+	    " FROM users WHERE id = ?1",
+	    STORE_INT(id));
 
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, id);
 	return store_get_one(st, stmt, out, sizeof(*out), row_user);
 }
 
@@ -221,11 +225,9 @@ user_page(struct store *st, long offset, long limit, struct user_list *out,
 	memset(out, 0, sizeof(*out));
 	if (store_count(st, "SELECT count(*) FROM users", NULL, total) == -1)
 		return -1;
-	if ((stmt = store_prepare(st, "SELECT " USER_COLUMNS " FROM users"
-	    " ORDER BY email LIMIT ?1 OFFSET ?2")) != NULL) {
-		sqlite3_bind_int64(stmt, 1, limit);
-		sqlite3_bind_int64(stmt, 2, offset);
-	}
+	stmt = store_stmt(st, "SELECT " USER_COLUMNS " FROM users"
+	    " ORDER BY email LIMIT ?1 OFFSET ?2",
+	    STORE_INT(limit), STORE_INT(offset));
 	if (store_collect(st, stmt, &out->v, &out->n, sizeof(*out->v),
 	    row_user) == -1) {
 		user_list_release(out);
@@ -311,12 +313,9 @@ audit_user(struct store *st, const char *who, const char *action,
 static int
 end_sessions(struct store *st, long id)
 {
-	sqlite3_stmt *stmt = store_prepare(st,
-	    "DELETE FROM sessions WHERE user = ?1");
-
-	if (stmt != NULL)
-		sqlite3_bind_int64(stmt, 1, id);
-	return store_step_done(st, stmt);
+	return store_exec(st,
+	    "DELETE FROM sessions WHERE user = ?1",
+	    STORE_INT(id));
 }
 
 /*
@@ -350,18 +349,6 @@ link_in_tx(struct store *st, long id, time_t now, int reset)
 	return NULL;
 }
 
-/* Commit when rc is 0, else roll back; rc, or -1 when the commit
- * failed. */
-static int
-finish(struct store *st, int rc)
-{
-	if (rc != 0) {
-		store_rollback(st);
-		return rc;
-	}
-	return store_commit(st);
-}
-
 /* The write of user_add() inside its transaction: 0, 1 or -1; *link is
  * the new link's token when the account has no password (hash NULL). */
 static int
@@ -374,15 +361,11 @@ add_in_tx(struct store *st, const struct user *u, const char *hash,
 	if ((rc = store_exists(st, "SELECT 1 FROM users WHERE email = ?1",
 	    u->email, NULL)) != 0)
 		return rc == 1 ? 1 : -1;
-	stmt = store_prepare(st, "INSERT INTO users (email, name, role,"
-	    " password, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?5)");
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, u->email);
-		store_bind_text(stmt, 2, u->name);
-		store_bind_text(stmt, 3, user_role_name(u->role));
-		store_bind_text(stmt, 4, hash);
-		sqlite3_bind_int64(stmt, 5, (sqlite3_int64)now);
-	}
+	stmt = store_stmt(st, "INSERT INTO users (email, name, role,"
+	    " password, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+	    STORE_TEXT(u->email), STORE_TEXT(u->name),
+	    STORE_TEXT(user_role_name(u->role)), STORE_TEXT(hash),
+	    STORE_INT(now));
 	if (store_step_done(st, stmt) == -1)
 		return -1;
 	if (hash == NULL && (*link = link_in_tx(st, (long)
@@ -409,8 +392,8 @@ user_add(struct store *st, const char *email, const char *name,
 		goto done;
 	if (store_begin(st) == -1)
 		goto done;
-	ret = finish(st, add_in_tx(st, &u, password != NULL ? hash : NULL,
-	    who, now, &tok));
+	ret = store_finish(st, add_in_tx(st, &u, password != NULL ? hash :
+	    NULL, who, now, &tok));
 	if (ret == 0 && link != NULL) {
 		*link = tok;
 		tok = NULL;
@@ -428,15 +411,11 @@ static int
 set_disabled(struct store *st, const struct user *before, int disabled,
     const char *who, time_t now)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "UPDATE users SET disabled ="
-	    " ?2, modified = ?3 WHERE id = ?1");
+	sqlite3_stmt *stmt = store_stmt(st, "UPDATE users SET disabled ="
+	    " ?2, modified = ?3 WHERE id = ?1",
+	    STORE_INT(before->id), STORE_INT(disabled != 0), STORE_INT(now));
 	struct user after = *before;
 
-	if (stmt != NULL) {
-		sqlite3_bind_int64(stmt, 1, before->id);
-		sqlite3_bind_int(stmt, 2, disabled != 0);
-		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)now);
-	}
 	if (store_step_done(st, stmt) == -1 || (disabled &&
 	    end_sessions(st, before->id) == -1))
 		return -1;
@@ -458,7 +437,7 @@ user_set_disabled(struct store *st, const char *email, int disabled,
 		rc = set_disabled(st, &u, disabled, who, now);
 		user_release(&u);
 	}
-	return finish(st, rc);
+	return store_finish(st, rc);
 }
 
 /* The write of user_change() inside its transaction: 0, 1, 2 or -1. */
@@ -472,14 +451,10 @@ change_in_tx(struct store *st, long id, enum role role, int disabled,
 
 	if ((rc = user_get_id(st, id, &before)) != 0)
 		return rc;
-	stmt = store_prepare(st, "UPDATE users SET role = ?2, disabled = ?3,"
-	    " modified = ?4 WHERE id = ?1");
-	if (stmt != NULL) {
-		sqlite3_bind_int64(stmt, 1, id);
-		store_bind_text(stmt, 2, user_role_name(role));
-		sqlite3_bind_int(stmt, 3, disabled != 0);
-		sqlite3_bind_int64(stmt, 4, (sqlite3_int64)now);
-	}
+	stmt = store_stmt(st, "UPDATE users SET role = ?2, disabled = ?3,"
+	    " modified = ?4 WHERE id = ?1",
+	    STORE_INT(id), STORE_TEXT(user_role_name(role)),
+	    STORE_INT(disabled != 0), STORE_INT(now));
 	rc = -1;
 	if (store_step_done(st, stmt) == -1)
 		goto done;
@@ -508,8 +483,8 @@ user_change(struct store *st, long id, enum role role, int disabled,
 {
 	if (store_begin(st) == -1)
 		return -1;
-	return finish(st, change_in_tx(st, id, role, disabled, who, action,
-	    now));
+	return store_finish(st, change_in_tx(st, id, role, disabled, who,
+	    action, now));
 }
 
 /* The write of user_set_password() inside its transaction. */
@@ -524,14 +499,10 @@ password_in_tx(struct store *st, long id, const char *hash, const char *who,
 	if ((rc = user_get_id(st, id, &u)) != 0)
 		return rc;
 	/* Setting a password uses up the one-time link. */
-	stmt = store_prepare(st, "UPDATE users SET password = ?2,"
+	stmt = store_stmt(st, "UPDATE users SET password = ?2,"
 	    " link_hash = NULL, link_until = NULL, modified = ?3"
-	    " WHERE id = ?1");
-	if (stmt != NULL) {
-		sqlite3_bind_int64(stmt, 1, id);
-		store_bind_text(stmt, 2, hash);
-		sqlite3_bind_int64(stmt, 3, (sqlite3_int64)now);
-	}
+	    " WHERE id = ?1",
+	    STORE_INT(id), STORE_TEXT(hash), STORE_INT(now));
 	rc = store_step_done(st, stmt) == 0 && end_sessions(st, id) == 0 ?
 	    audit_user(st, who, "user.password", u.email, NULL, NULL, now) :
 	    -1;
@@ -549,7 +520,7 @@ user_set_password(struct store *st, long id, const char *password,
 	if (hash_password(password, hash) == -1)
 		return -1;
 	if (store_begin(st) == 0)
-		ret = finish(st, password_in_tx(st, id, hash, who, now));
+		ret = store_finish(st, password_in_tx(st, id, hash, who, now));
 	sodium_memzero(hash, sizeof(hash));
 	return ret;
 }
@@ -595,15 +566,11 @@ int
 user_link_find(struct store *st, const char *token, time_t now,
     struct user *out)
 {
-	sqlite3_stmt *stmt = store_prepare(st, "SELECT " USER_COLUMNS
-	    " FROM users WHERE link_hash = ?1 AND link_until > ?2"
-	    " AND disabled = 0");
 	char h[TOKEN_HASH_LEN + 1];
 
 	token_hash(token, h);
-	if (stmt != NULL) {
-		store_bind_text(stmt, 1, h);
-		sqlite3_bind_int64(stmt, 2, (sqlite3_int64)now);
-	}
-	return store_get_one(st, stmt, out, sizeof(*out), row_user);
+	return store_get_one(st, store_stmt(st, "SELECT " USER_COLUMNS
+	    " FROM users WHERE link_hash = ?1 AND link_until > ?2"
+	    " AND disabled = 0", STORE_TEXT(h), STORE_INT(now)), out,
+	    sizeof(*out), row_user);
 }

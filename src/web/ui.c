@@ -512,6 +512,17 @@ ui_asked_year(struct web_req *r)
 	return (int)y;
 }
 
+long
+ui_asked_before(struct web_req *r)
+{
+	const char *q = http_req_query(r->hr, "before");
+	long before;
+
+	if (q == NULL || util_parse_int(q, 1, 1000000000000L, &before) == -1)
+		return 0;
+	return before;
+}
+
 void
 ui_occurrence_date(struct web_req *r, const struct occurrence *oc)
 {
@@ -532,6 +543,25 @@ ui_when(struct web_req *r, const struct activity *a)
 {
 	vntime_format_when(a->start, a->all_day ? -1 : a->start_min, r->lang,
 	    r->out);
+}
+
+void
+ui_activity_row(struct web_req *r, const struct activity *a)
+{
+	html_printf(r->out, "<tr class=\"status-%s\"><td class=\"date\">",
+	    activity_status_name(a->status));
+	ui_when(r, a);
+	html_printf(r->out, "</td><td><a href=\"%s/app/activities/%ld\">%s"
+	    "</a>", r->root, a->id, a->title);
+}
+
+void
+ui_owners(struct web_req *r, const struct activity *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nowners; i++)
+		html_printf(r->out, "%s%s", i > 0 ? ", " : "", a->owners[i]);
 }
 
 const char *

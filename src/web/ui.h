@@ -123,9 +123,17 @@ void ui_occurrence_date(struct web_req *r, const struct occurrence *oc);
 void ui_time(struct web_req *r, time_t t);
 /* The same for an activity's start (with its time when timed). */
 void ui_when(struct web_req *r, const struct activity *a);
+/* The start of an activity's row in a table: the row, marked with the
+ * status, its date cell, and a cell opened with the link to it. */
+void ui_activity_row(struct web_req *r, const struct activity *a);
+/* An activity's owners, separated by commas. */
+void ui_owners(struct web_req *r, const struct activity *a);
 
 /* The year of ?year= within the lunar module's range, else this year. */
 int ui_asked_year(struct web_req *r);
+/* The ?before= of a listing's older page, newest first: the id its rows
+ * come before, or 0 (the newest) when it is absent or not an id. */
+long ui_asked_before(struct web_req *r);
 
 /* Reminder offsets ("7d,1d") in words: "7 ngày, 1 ngày trước". */
 void ui_remind(struct web_req *r, const char *offsets);

@@ -144,16 +144,10 @@ list_row(struct web_req *r, const struct activity *a)
 {
 	const struct observance *o = a->observance != NULL ?
 	    obs_set_find(&r->data->set, a->observance) : NULL;
-	size_t i;
 
-	html_printf(r->out, "<tr class=\"status-%s\"><td class=\"date\">",
-	    activity_status_name(a->status));
-	ui_when(r, a);
-	html_printf(r->out, "</td><td><a href=\"%s/app/activities/%ld\">%s</a>"
-	    "</td><td>%s</td><td>", r->root, a->id, a->title,
-	    ui_status(r, a->status));
-	for (i = 0; i < a->nowners; i++)
-		html_printf(r->out, "%s%s", i > 0 ? ", " : "", a->owners[i]);
+	ui_activity_row(r, a);
+	html_printf(r->out, "</td><td>%s</td><td>", ui_status(r, a->status));
+	ui_owners(r, a);
 	html_raw(r->out, "</td><td>");
 	if (o != NULL && o->country[0] != '\0')
 		html_printf(r->out, "<a href=\"%s/app/occasions/%s\">%s</a>",
@@ -271,7 +265,6 @@ details(struct web_req *r, const struct activity *a)
 	    obs_set_find(&r->data->set, a->observance) : NULL;
 	const struct config_category *c;
 	char n[24];
-	size_t i;
 
 	html_printf(r->out, "<dl class=\"row card\"><dt>%s</dt><dd>",
 	    L(r, "Thời gian", "When"));
@@ -289,8 +282,7 @@ details(struct web_req *r, const struct activity *a)
 	row(r, L(r, "Đơn vị tổ chức", "Organiser"), a->organiser);
 	html_printf(r->out, "<dt>%s</dt><dd>", L(r, "Người phụ trách",
 	    "Owners"));
-	for (i = 0; i < a->nowners; i++)
-		html_printf(r->out, "%s%s", i > 0 ? ", " : "", a->owners[i]);
+	ui_owners(r, a);
 	html_raw(r->out, "</dd>\n");
 	if (o != NULL) {
 		html_printf(r->out, "<dt>%s</dt><dd>", L(r, "Dịp", "Occasion"));

@@ -615,13 +615,10 @@ web_history(struct web_req *r, const char *object)
 int
 web_audit_page(struct web_req *r)
 {
-	const char *q = http_req_query(r->hr, "before");
+	long before = ui_asked_before(r);
 	struct audit_list l;
-	long before = 0;
 	size_t i;
 
-	if (q != NULL && util_parse_int(q, 1, 1000000000000L, &before) == -1)
-		before = 0;
 	if (audit_page(r->st, before, AUDIT_PAGE + 1, &l) == -1)
 		return -1;
 	ui_begin(r, L(r, "Nhật ký thay đổi", "Audit trail"), "audit");

@@ -266,6 +266,26 @@ picks(struct web_req *r, const struct plan *plan)
 	html_raw(r->out, "</section>\n");
 }
 
+/* A section of download links: its heading (id the heading's), a hint
+ * under it (NULL: none), and the table the links go in; links_end()
+ * closes it. */
+static void
+links_begin(struct web_req *r, const char *id, const char *title,
+    const char *hint)
+{
+	html_printf(r->out, "<section aria-labelledby=\"%s\"><h2 id=\"%s\">"
+	    "%s</h2>\n", id, id, title);
+	if (hint != NULL)
+		html_printf(r->out, "<p class=\"hint\">%s</p>\n", hint);
+	html_raw(r->out, "<table><tbody>\n");
+}
+
+static void
+links_end(struct web_req *r)
+{
+	html_raw(r->out, "</tbody></table></section>\n");
+}
+
 int
 web_documents(struct web_req *r)
 {
@@ -278,16 +298,14 @@ web_documents(struct web_req *r)
 		return -1;
 	ui_begin(r, L(r, "Tài liệu", "Documents"), "documents");
 	chooser(r, year);
-	html_printf(r->out, "<section aria-labelledby=\"dl\"><h2 id=\"dl\">%s"
-	    "</h2>\n<table><tbody>\n", L(r, "Tải về kế hoạch năm",
-	    "Download the year's plan"));
+	links_begin(r, "dl", L(r, "Tải về kế hoạch năm",
+	    "Download the year's plan"), NULL);
 	downloads(r, r->today.y, "plan", exts, NELEM(exts));
 	downloads(r, r->today.y + 1, "plan", exts, NELEM(exts));
 	if (year != r->today.y && year != r->today.y + 1)
 		downloads(r, year, "plan", exts, NELEM(exts));
-	html_printf(r->out, "</tbody></table></section>\n<section "
-	    "aria-labelledby=\"ap\"><h2 id=\"ap\">%s</h2>\n<p class=\"hint\">"
-	    "%s</p>\n<table><tbody>\n", L(r, "Phụ lục của kế hoạch",
+	links_end(r);
+	links_begin(r, "ap", L(r, "Phụ lục của kế hoạch",
 	    "The plan's appendix"), L(r, "Lịch các ngày kỷ niệm năm chẵn, năm "
 	    "tròn và các ngày của các nước trọng điểm trong năm, in và gửi kèm "
 	    "kế hoạch khi cần.", "The calendar of the year's milestones and of "
@@ -295,9 +313,8 @@ web_documents(struct web_req *r)
 	    "needed."));
 	downloads(r, year, "plan-appendix", appendix_exts,
 	    NELEM(appendix_exts));
-	html_printf(r->out, "</tbody></table></section>\n<section "
-	    "aria-labelledby=\"rp\"><h2 id=\"rp\">%s</h2>\n<p class=\"hint\">"
-	    "%s</p>\n<table><tbody>\n", L(r, "Báo cáo tổng kết năm",
+	links_end(r);
+	links_begin(r, "rp", L(r, "Báo cáo tổng kết năm",
 	    "Year-end report"), L(r, "Từ các hoạt động đã ghi nhận kết quả và "
 	    "các phần cán bộ viết (bối cảnh, đánh giá, khó khăn, đề xuất…); "
 	    "phần chưa viết không có trong báo cáo.", "From the activities "
@@ -306,7 +323,7 @@ web_documents(struct web_req *r)
 	    "left out."));
 	report_downloads(r, r->today.y - 1);
 	report_downloads(r, r->today.y);
-	html_raw(r->out, "</tbody></table></section>\n");
+	links_end(r);
 	picks(r, plan);
 	html_raw(r->out, "<article class=\"card plan\">\n");
 	d = plan_doc(plan);

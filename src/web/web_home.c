@@ -156,18 +156,12 @@ to_plan(struct web_req *r, const struct occ_list *ol)
 static void
 activity_row(struct web_req *r, const struct activity *a)
 {
-	size_t i;
-
-	html_printf(r->out, "<tr class=\"status-%s\"><td class=\"date\">",
-	    activity_status_name(a->status));
-	ui_when(r, a);
-	html_printf(r->out, "</td><td><a href=\"%s/app/activities/%ld\">%s</a>"
-	    " <span class=\"badge\">%s</span>", r->root, a->id, a->title,
+	ui_activity_row(r, a);
+	html_printf(r->out, " <span class=\"badge\">%s</span>",
 	    ui_status(r, a->status));
 	if (a->nowners > 0)
 		html_raw(r->out, " <span class=\"muted\">");
-	for (i = 0; i < a->nowners; i++)
-		html_printf(r->out, "%s%s", i > 0 ? ", " : "", a->owners[i]);
+	ui_owners(r, a);
 	html_raw(r->out, a->nowners > 0 ? "</span></td></tr>\n" :
 	    "</td></tr>\n");
 }

@@ -510,59 +510,74 @@ web_letter_file(struct web_req *r)
 	return ret;
 }
 
-int
-web_letter_sent(struct web_req *r)
+/* The occasion a mark names, ?key=KEY&year=YEAR, into *key and *year:
+ * 0, or -1 when the query names none (the caller answers 404). */
+static int
+occasion_query(struct web_req *r, const char **key, int *year)
 {
-	const char *key = http_req_query(r->hr, "key");
 	const char *ys = http_req_query(r->hr, "year");
-	struct activity a;
+	long y;
+
+	*key = http_req_query(r->hr, "key");
+	if (*key == NULL || ys == NULL || util_parse_int(ys, LUNAR_MIN_YEAR,
+	    LUNAR_MAX_YEAR - 1, &y) == -1 || text_check(*key, TEXT_KEY_MAX,
+	    TEXT_REQUIRED, NULL) == -1)
+		return -1;
+	*year = (int)y;
+	return 0;
+}
+
+static int
+no_occasion(struct web_req *r)
+{
+	return web_error(r, 404, "Không có dịp này.",
+	    "There is no such occasion.");
+}
+
+/* After a mark was saved: back to the letters of year. */
+static int
+back_to_letters(struct web_req *r, int year)
+{
 	struct buf to;
-	long year;
 	int rc;
 
-	if (key == NULL || ys == NULL || util_parse_int(ys, LUNAR_MIN_YEAR,
-	    LUNAR_MAX_YEAR - 1, &year) == -1 || text_check(key, TEXT_KEY_MAX,
-	    TEXT_REQUIRED, NULL) == -1)
-		return web_error(r, 404, "Không có dịp này.",
-		    "There is no such occasion.");
-	if ((rc = letter_mark_sent(r->st, r->cfg, r->data, r->lunar, key,
-	    (int)year, r->today, r->s.user.email, r->now, &a)) != 0)
-		return rc == 1 ? web_error(r, 404, "Không có dịp này.",
-		    "There is no such occasion.") : web_unsaved(r);
 	buf_init(&to);
-	buf_printf(&to, "/app/letters?year=%ld%s", year, whole_year(r) ?
+	buf_printf(&to, "/app/letters?year=%d%s", year, whole_year(r) ?
 	    "&when=all" : "");
 	web_dirty(r);
 	rc = web_redirect_flash(r, to.data, "saved", NULL);
-	activity_release(&a);
 	buf_release(&to);
 	return rc;
 }
 
 int
+web_letter_sent(struct web_req *r)
+{
+	const char *key;
+	struct activity a;
+	int rc, year;
+
+	if (occasion_query(r, &key, &year) == -1)
+		return no_occasion(r);
+	if ((rc = letter_mark_sent(r->st, r->cfg, r->data, r->lunar, key,
+	    year, r->today, r->s.user.email, r->now, &a)) != 0)
+		return rc == 1 ? no_occasion(r) : web_unsaved(r);
+	activity_release(&a);
+	return back_to_letters(r, year);
+}
+
+int
 web_letter_unsent(struct web_req *r)
 {
-	const char *key = http_req_query(r->hr, "key");
-	const char *ys = http_req_query(r->hr, "year");
-	struct buf to;
-	long year;
-	int rc;
+	const char *key;
+	int rc, year;
 
-	if (key == NULL || ys == NULL || util_parse_int(ys, LUNAR_MIN_YEAR,
-	    LUNAR_MAX_YEAR - 1, &year) == -1 || text_check(key, TEXT_KEY_MAX,
-	    TEXT_REQUIRED, NULL) == -1)
-		return web_error(r, 404, "Không có dịp này.",
-		    "There is no such occasion.");
+	if (occasion_query(r, &key, &year) == -1)
+		return no_occasion(r);
 	if ((rc = letter_mark_unsent(r->st, &r->data->acts, r->cfg->domain,
-	    key, (int)year, r->s.user.email, r->now)) != 0)
+	    key, year, r->s.user.email, r->now)) != 0)
 		return rc == 1 ? web_error(r, 404, "Thư của dịp này chưa được "
 		    "đánh dấu đã gửi.", "The letters of this occasion are not "
 		    "marked as sent.") : web_unsaved(r);
-	buf_init(&to);
-	buf_printf(&to, "/app/letters?year=%ld%s", year, whole_year(r) ?
-	    "&when=all" : "");
-	web_dirty(r);
-	rc = web_redirect_flash(r, to.data, "saved", NULL);
-	buf_release(&to);
-	return rc;
+	return back_to_letters(r, year);
 }

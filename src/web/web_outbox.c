@@ -208,13 +208,10 @@ older(struct web_req *r, const struct outbox_list *l, int state)
 int
 web_outbox(struct web_req *r)
 {
-	const char *q = http_req_query(r->hr, "before");
+	long before = ui_asked_before(r);
 	struct outbox_list l;
 	int state = query_state(r);
-	long before = 0;
 
-	if (q != NULL && util_parse_int(q, 1, 1000000000000L, &before) == -1)
-		before = 0;
 	if (outbox_query(r->st, state, before, OUTBOX_PAGE + 1, &l) == -1)
 		return -1;
 	ui_begin(r, L(r, "Hộp thư đi", "Outbox"), "outbox");
