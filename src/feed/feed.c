@@ -335,6 +335,32 @@ put_source(struct buf *b, const char *src)
 	buf_puts(b, "…");
 }
 
+/*
+ * The first web address in a row's source, in *url for the caller to free
+ * (NULL: none): up to a space, without the sentence's closing punctuation
+ * or a bracket the address did not open.  A client makes it a link (URL,
+ * and the full address in DESCRIPTION), where a citation such as
+ * "en.vietnamplus.vn 268260" is only text.
+ */
+static char *
+source_url(const char *src)
+{
+	const char *p = src != NULL ? strstr(src, "https://") : NULL;
+	size_t n;
+
+	if (src != NULL && (p == NULL || (strstr(src, "http://") != NULL &&
+	    strstr(src, "http://") < p)))
+		p = strstr(src, "http://");
+	if (p == NULL)
+		return NULL;
+	n = strcspn(p, " \t\n");
+	while (n > 0 && strchr(".,;:", p[n - 1]) != NULL)
+		n--;
+	if (n > 0 && p[n - 1] == ')' && memchr(p, '(', n) == NULL)
+		n--;
+	return xasprintf("%.*s", (int)n, p);
+}
+
 /* Why a row is not confirmed, for DESCRIPTION. */
 static const char *
 unverified_text(const struct observance *obs, enum lang lang)
@@ -356,11 +382,12 @@ unverified_text(const struct observance *obs, enum lang lang)
 /*
  * DESCRIPTION: the full title (the reports' words, when SUMMARY is the
  * short one), the milestone class, a day that is not known, the unverified
- * note, the row's note and the short source, a line each.
+ * note, the row's note and the source (its web address when it has one,
+ * else the short citation), a line each.
  */
 static void
 describe(const struct config *cfg, const struct config_feed *f,
-    const struct occurrence *oc, struct buf *b)
+    const struct occurrence *oc, const char *url, struct buf *b)
 {
 	const struct observance *obs = oc->obs;
 	const char *u = unverified_text(obs, f->lang);
@@ -386,11 +413,61 @@ describe(const struct config *cfg, const struct config_feed *f,
 	if (obs->note != NULL && obs->note[0] != '\0')
 		buf_printf(b, "%s: %s\n", en ? "Note (in Vietnamese)" :
 		    "Ghi chú", obs->note);
-	if (obs->source != NULL && obs->source[0] != '\0') {
+	if (url != NULL)
+		buf_printf(b, "%s%s", en ? "Source: " : "Nguồn: ", url);
+	else if (obs->source != NULL && obs->source[0] != '\0') {
 		buf_puts(b, en ? "Source: " : "Nguồn: ");
 		put_source(b, obs->source);
 	} else if (b->len > 0)
 		b->data[--b->len] = '\0';
+}
+
+/* The feeds' ORGANIZER: the union's own address, or none (no robot's
+ * address a client would show as a mail link). */
+static const char *
+organizer(const struct config *cfg)
+{
+	return cfg->org_email != NULL && cfg->org_email[0] != '\0' ?
+	    cfg->org_email : NULL;
+}
+
+static const char *
+organizer_name(const struct config *cfg)
+{
+	return cfg->org_name != NULL && cfg->org_name[0] != '\0' ?
+	    cfg->org_name : NULL;
+}
+
+/* One value of CATEGORIES: a comma would split it in two. */
+static void
+put_category(struct buf *b, const char *word)
+{
+	if (word == NULL || *word == '\0')
+		return;
+	if (b->len > 0)
+		buf_putc(b, ',');
+	for (; *word != '\0'; word++)
+		buf_putc(b, *word == ',' ? ' ' : *word);
+}
+
+/*
+ * CATEGORIES of an occurrence in the feed's words, each its own value
+ * (Outlook makes each a colour category): the kind, the milestone class,
+ * the country's short name, "Quan hệ ngoại giao,Đại lễ,Nhật Bản".
+ */
+static void
+occurrence_categories(const struct feed_ctx *ctx,
+    const struct config_feed *f, const struct occurrence *oc, struct buf *b)
+{
+	const struct observance *obs = oc->obs;
+	const char *cn = f->lang == LANG_EN ? obs->country_en : obs->country_vi;
+
+	put_category(b, rules_kind_label(obs->kind, f->lang));
+	if (oc->n > 0 && rules_is_milestone(&ctx->cfg->rules, oc))
+		put_category(b, rules_milestone_label(oc->milestone, f->lang,
+		    1));
+	if (obs->country[0] != '\0')
+		put_category(b, cn != NULL ? cn : obs->country);
 }
 
 static icalcomponent *
@@ -401,6 +478,7 @@ occurrence_event(const struct feed_ctx *ctx, const struct config_feed *f,
 	struct ical_event e;
 	struct buf uid, sum, desc, cat;
 	icalcomponent *ev;
+	char *url = source_url(obs->source);
 
 	buf_init(&uid);
 	buf_init(&sum);
@@ -412,19 +490,16 @@ occurrence_event(const struct feed_ctx *ctx, const struct config_feed *f,
 		rules_title(oc, f->lang, &sum);
 	else
 		rules_short_title(oc, f->lang, &sum);
-	describe(ctx->cfg, f, oc, &desc);
-	buf_puts(&cat, rules_kind_name(obs->kind));
-	if (oc->n > 0 && rules_is_milestone(&ctx->cfg->rules, oc))
-		buf_printf(&cat, ",%s", rules_milestone_name(oc->milestone));
-	if (obs->country[0] != '\0')
-		buf_printf(&cat, ",%s", obs->country);
+	describe(ctx->cfg, f, oc, url, &desc);
+	occurrence_categories(ctx, f, oc, &cat);
 	memset(&e, 0, sizeof(e));
 	e.uid = uid.data;
 	e.summary = sum.data;
 	e.description = desc.data;
 	e.categories = cat.data;
-	/* Without a CN: thousands of events repeat it. */
-	e.organizer = ctx->cfg->organizer;
+	e.url = url;
+	e.organizer = organizer(ctx->cfg);
+	e.organizer_name = organizer_name(ctx->cfg);
 	e.stamp = obs->modified;
 	e.revision = obs->revision;
 	e.alarm_minutes = f->alarm_minutes;
@@ -433,6 +508,7 @@ occurrence_event(const struct feed_ctx *ctx, const struct config_feed *f,
 	buf_release(&sum);
 	buf_release(&desc);
 	buf_release(&cat);
+	free(url);
 	return ev;
 }
 
@@ -475,12 +551,20 @@ static icalcomponent *
 activity_event(const struct feed_ctx *ctx, const struct config_feed *f,
     const struct activity *a)
 {
+	const struct config_category *c = a->category != NULL ?
+	    config_category_find(ctx->cfg, a->category) : NULL;
 	struct ical_event e;
-	struct buf uid, desc;
+	struct buf uid, desc, cat;
 	icalcomponent *ev;
 
 	buf_init(&uid);
 	buf_init(&desc);
+	buf_init(&cat);
+	put_category(&cat, f->lang == LANG_EN ? "Activity" : "Hoạt động");
+	/* The report's category is the union's own business. */
+	if (c != NULL && !public_feed(f))
+		put_category(&cat, f->lang == LANG_EN ? c->name_en :
+		    c->name_vi);
 	if (a->uid != NULL && a->uid[0] != '\0')
 		buf_puts(&uid, a->uid);
 	else
@@ -491,8 +575,9 @@ activity_event(const struct feed_ctx *ctx, const struct config_feed *f,
 	e.uid = uid.data;
 	e.summary = a->title;
 	e.description = desc.data;
-	e.categories = "activity";
-	e.organizer = ctx->cfg->organizer;
+	e.categories = cat.data;
+	e.organizer = organizer(ctx->cfg);
+	e.organizer_name = organizer_name(ctx->cfg);
 	e.stamp = a->modified;
 	e.revision = a->revision;
 	e.alarm_minutes = f->alarm_minutes;
@@ -500,13 +585,15 @@ activity_event(const struct feed_ctx *ctx, const struct config_feed *f,
 	ev = ical_activity_event(a, &e);
 	buf_release(&uid);
 	buf_release(&desc);
+	buf_release(&cat);
 	return ev;
 }
 
 static icalcomponent *
 calendar(const struct feed_ctx *ctx, const struct config_feed *f)
 {
-	icalcomponent *cal = ical_calendar(FEED_PRODID);
+	icalcomponent *cal = ical_calendar(FEED_PRODID,
+	    organizer(ctx->cfg) != NULL);
 	struct icaldurationtype ttl;
 	const char *title = feed_title(f);
 	const char *desc = feed_description(f) != NULL ?
