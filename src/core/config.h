@@ -40,6 +40,10 @@ struct config_feed {
 	int activities;		/* 1: planned activities instead of dates */
 	int partial;		/* 1: also rows known only to the month */
 	int full_summary;	/* 1: SUMMARY is the full title, not short */
+	int max_per_day;	/* events a day at most, the best ranked
+				   kept; 0: no limit */
+	int suggested;		/* 1: the union's own feed (built-in
+				   "union"): its dates and activities */
 	int builtin;
 };
 

@@ -15,6 +15,7 @@
 #include "ical.h"
 #include "log.h"
 #include "lunar.h"
+#include "rank.h"
 
 #define FEED_PRODID	"-//kyniem//kyniem anniversaries//VI"
 /* A source longer than this is cut at a space in DESCRIPTION: thousands of
@@ -470,9 +471,23 @@ occurrence_categories(const struct feed_ctx *ctx,
 		put_category(b, cn != NULL ? cn : obs->country);
 }
 
+/* The line a crowded day's last kept event of a capped feed adds to its
+ * DESCRIPTION: what was left out is said, not hidden. */
+static void
+put_more(const struct config_feed *f, size_t more, struct buf *desc)
+{
+	if (more == 0)
+		return;
+	if (desc->len > 0)
+		buf_putc(desc, '\n');
+	buf_printf(desc, f->lang == LANG_EN ? "%zu more event%s this day in "
+	    "the complete calendars." : "Cùng ngày còn %zu sự kiện khác, có "
+	    "trong các lịch đầy đủ.", more, more == 1 ? "" : "s");
+}
+
 static icalcomponent *
 occurrence_event(const struct feed_ctx *ctx, const struct config_feed *f,
-    const struct occurrence *oc)
+    const struct occurrence *oc, size_t more)
 {
 	const struct observance *obs = oc->obs;
 	struct ical_event e;
@@ -491,6 +506,7 @@ occurrence_event(const struct feed_ctx *ctx, const struct config_feed *f,
 	else
 		rules_short_title(oc, f->lang, &sum);
 	describe(ctx->cfg, f, oc, url, &desc);
+	put_more(f, more, &desc);
 	occurrence_categories(ctx, f, oc, &cat);
 	memset(&e, 0, sizeof(e));
 	e.uid = uid.data;
@@ -549,7 +565,7 @@ activity_description(const struct feed_ctx *ctx, const struct config_feed *f,
  */
 static icalcomponent *
 activity_event(const struct feed_ctx *ctx, const struct config_feed *f,
-    const struct activity *a)
+    const struct activity *a, size_t more)
 {
 	const struct config_category *c = a->category != NULL ?
 	    config_category_find(ctx->cfg, a->category) : NULL;
@@ -571,6 +587,7 @@ activity_event(const struct feed_ctx *ctx, const struct config_feed *f,
 		buf_printf(&uid, "activity-%ld@%s", a->id, ctx->cfg->domain);
 	if (!public_feed(f))
 		activity_description(ctx, f, a, &desc);
+	put_more(f, more, &desc);
 	memset(&e, 0, sizeof(e));
 	e.uid = uid.data;
 	e.summary = a->title;
@@ -620,12 +637,14 @@ newer(time_t a, time_t b)
 }
 
 /* One event of a feed: an occurrence (the idx-th of the window's) or an
- * activity, and its day. */
+ * activity, its day, and how many of its day a capped feed left out
+ * (said in its DESCRIPTION). */
 struct item {
 	struct ymd date;
 	const struct occurrence *oc;
 	size_t idx;
 	const struct activity *a;
+	size_t more;
 };
 
 /* The activities in the window, in date order (activity_load's); a
@@ -715,8 +734,8 @@ static char *
 render_item(const struct feed_ctx *ctx, const struct config_feed *f,
     const struct item *it)
 {
-	icalcomponent *ev = it->a != NULL ? activity_event(ctx, f, it->a) :
-	    occurrence_event(ctx, f, it->oc);
+	icalcomponent *ev = it->a != NULL ? activity_event(ctx, f, it->a,
+	    it->more) : occurrence_event(ctx, f, it->oc, it->more);
 	char *s = ical_text(ev);
 
 	icalcomponent_free(ev);
@@ -732,7 +751,7 @@ item_text(const struct feed_ctx *ctx, const struct config_feed *f,
 	struct feed_text_cache *t;
 
 	*owned = NULL;
-	if (it->oc == NULL || (t = text_cache(ctx, f)) == NULL)
+	if (it->oc == NULL || it->more > 0 || (t = text_cache(ctx, f)) == NULL)
 		return *owned = render_item(ctx, f, it);
 	if (t->text[it->idx] == NULL)
 		t->text[it->idx] = render_item(ctx, f, it);
@@ -794,6 +813,152 @@ done:
 	return ret;
 }
 
+/* The union's feed: its occurrences and its activities, in date order
+ * (an occurrence before an activity of its day).  v is freed. */
+static struct item *
+merge_activities(const struct feed_ctx *ctx, const struct config_feed *f,
+    struct item *v, size_t *n, int *timed)
+{
+	size_t na = 0, i = 0, k = 0, j = 0;
+	struct item *a = activity_items(ctx, f, &na, timed);
+	struct item *m = xcalloc(*n + na + 1, sizeof(*m));
+
+	while (i < *n || j < na)
+		if (j == na || (i < *n && util_ymd_cmp(v[i].date,
+		    a[j].date) <= 0))
+			m[k++] = v[i++];
+		else
+			m[k++] = a[j++];
+	free(v);
+	free(a);
+	*n = k;
+	return m;
+}
+
+/* The days [first, last] of an item, as offsets into the window. */
+static void
+item_days(const struct item *it, struct ymd from, long ndays, long *first,
+    long *last)
+{
+	long base = util_days_from_civil(from.y, from.m, from.d);
+	struct ymd end = it->a != NULL ? it->a->end :
+	    util_ymd_add_days(it->date, it->oc->days > 1 ? it->oc->days - 1 :
+	    0);
+
+	*first = util_days_from_civil(it->date.y, it->date.m, it->date.d) -
+	    base;
+	*last = util_days_from_civil(end.y, end.m, end.d) - base;
+	if (*first < 0)
+		*first = 0;
+	if (*last >= ndays)
+		*last = ndays - 1;
+}
+
+/* A crowded day's candidate: the union's activities first, then the
+ * milestones as the plan ranks them (rank.h). */
+struct cand {
+	size_t i;
+	const struct item *it;
+	struct rank r;
+};
+
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if ((x->it->a != NULL) != (y->it->a != NULL))
+		return x->it->a != NULL ? -1 : 1;
+	if (x->it->a != NULL)
+		return x->i < y->i ? -1 : x->i > y->i;
+	return rank_cmp(&x->r, x->it->oc, &y->r, y->it->oc);
+}
+
+/*
+ * Keep at most f->max_per_day events on any day of the window: an event
+ * on no crowded day stays; on a crowded day the best ranked stay, and
+ * the last kept says how many were left out.  Ranking only the crowded
+ * days' events keeps a big database's feed fast.  Returns the number
+ * kept, compacted in date order; *capped gets the number left out.
+ */
+static size_t
+cap_days(const struct feed_ctx *ctx, const struct config_feed *f,
+    struct item *v, size_t n, size_t *capped)
+{
+	struct rank_union u = { ctx->cfg->focus, ctx->cfg->org_tag };
+	struct ymd from, to;
+	long ndays, d, lo, hi;
+	int *count, *left, *crowded;
+	size_t *last, i, k, nc = 0;
+	struct cand *c;
+	char *keep;
+	int ok;
+
+	window(ctx, f, &from, &to);
+	ndays = util_days_from_civil(to.y, to.m, to.d) -
+	    util_days_from_civil(from.y, from.m, from.d) + 1;
+	count = xcalloc((size_t)ndays, sizeof(*count));
+	left = xcalloc((size_t)ndays, sizeof(*left));
+	crowded = xcalloc((size_t)ndays, sizeof(*crowded));
+	last = xcalloc((size_t)ndays, sizeof(*last));
+	keep = xcalloc(n + 1, 1);
+	c = xcalloc(n + 1, sizeof(*c));
+	for (i = 0; i < n; i++) {
+		item_days(&v[i], from, ndays, &lo, &hi);
+		for (d = lo; d <= hi; d++)
+			crowded[d]++;
+	}
+	for (i = 0; i < n; i++) {
+		item_days(&v[i], from, ndays, &lo, &hi);
+		for (ok = 1, d = lo; d <= hi; d++)
+			ok &= crowded[d] <= f->max_per_day;
+		if (ok) {
+			keep[i] = 1;
+			for (d = lo; d <= hi; d++)
+				count[d]++;
+			continue;
+		}
+		c[nc].i = i;
+		c[nc].it = &v[i];
+		if (v[i].oc != NULL)
+			rank_score(ctx->data, &u, v[i].date.y, v[i].oc,
+			    &c[nc].r);
+		nc++;
+	}
+	qsort(c, nc, sizeof(*c), cand_cmp);
+	for (k = 0; k < nc; k++) {
+		item_days(c[k].it, from, ndays, &lo, &hi);
+		for (ok = 1, d = lo; d <= hi; d++)
+			ok &= count[d] < f->max_per_day;
+		for (d = lo; d <= hi; d++) {
+			if (!ok)
+				left[d]++;
+			else {
+				count[d]++;
+				last[d] = c[k].i + 1;
+			}
+		}
+		keep[c[k].i] = (char)ok;
+	}
+	for (d = 0; d < ndays; d++)
+		if (left[d] > 0 && last[d] > 0 &&
+		    v[last[d] - 1].more < (size_t)left[d])
+			v[last[d] - 1].more = (size_t)left[d];
+	*capped = 0;
+	for (i = k = 0; i < n; i++)
+		if (keep[i])
+			v[k++] = v[i];
+		else
+			(*capped)++;
+	free(count);
+	free(left);
+	free(crowded);
+	free(last);
+	free(keep);
+	free(c);
+	return k;
+}
+
 int
 feed_render(const struct feed_ctx *ctx, const struct config_feed *f,
     struct feed_out *out)
@@ -809,6 +974,10 @@ feed_render(const struct feed_ctx *ctx, const struct config_feed *f,
 		v = activity_items(ctx, f, &n, &timed);
 	else if ((v = occurrence_items(ctx, f, &n)) == NULL)
 		return -1;
+	if (f->suggested)
+		v = merge_activities(ctx, f, v, &n, &timed);
+	if (f->max_per_day > 0)
+		n = cap_days(ctx, f, v, n, &out->capped);
 	cal = calendar(ctx, f);
 	/* RFC 5545 wants a component in every calendar: an empty feed keeps
 	 * the VTIMEZONE (its events would refer to it). */
