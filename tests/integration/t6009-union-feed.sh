@@ -6,7 +6,8 @@
 # number left out said on the day; read by python3-icalendar and by
 # ical.js, both counting the same days.  Categories in words (no kind,
 # class or country code), ORGANIZER the union's name and configured
-# address, nothing at a .invalid address; with a token, the same scheme
+# address, nothing at a .invalid address, a source's web address as the
+# event's URL; the index page lists it first; with a token, the same scheme
 # as every feed (404 without it, every activity with it, off the page).
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/feedlib.sh"
@@ -30,6 +31,14 @@ add --public --title "Triển lãm ảnh hữu nghị" --start 2026-09-14 \
     --end 2026-09-16
 add --title "Họp nội bộ chuẩn bị" --start 2026-09-15T14:00 \
     --end 2026-09-15T15:00
+# A date of the union's own whose source is a web address: the event
+# carries it as its URL, and DESCRIPTION the whole address.
+URL=https://baokhanhhoa.example.org/xa-hoi/202110/nha-huu-nghi-8221420/
+cat >"$T/local.csv" <<EOC
+key,kind,date,base_year,days,country,name_en,name_vi,tags,source
+t6009_friendship_house,local,10-20,2016,1,,the opening of the Friendship House,khánh thành Nhà Hữu nghị,khanh-hoa,"Báo Khánh Hòa, $URL (khánh thành 20/10/2016)"
+EOC
+"$KYNIEM" import "$T/local.csv" >/dev/null || die "import local.csv"
 start_server $TODAY
 
 get() {	# get PATH FILE: a GET that must answer 200
@@ -189,6 +198,29 @@ for path in sys.argv[1:]:
         assert o.params["CN"] == ("Liên hiệp các tổ chức hữu nghị tỉnh "
                                   "Khánh Hòa"), o.params
 PY
+awk -F '\t' -v u="$URL" '$1 == "t6009_friendship_house-2026@kyniem.invalid" &&
+    $5 == u' "$T/js-props" >"$T/js-url"
+expect "ical.js: the event's URL is its source's address" [ -s "$T/js-url" ]
+expect "python3-icalendar: the URL, and the whole address in DESCRIPTION" \
+    "$PYTHON" - "$T/union.ics" "$URL" <<'PY'
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+ev = [e for e in cal.walk("VEVENT")
+      if str(e["UID"]) == "t6009_friendship_house-2026@kyniem.invalid"]
+assert len(ev) == 1, ev
+e = ev[0]
+assert str(e["URL"]) == sys.argv[2], e["URL"]
+d = str(e["DESCRIPTION"]).split("\n")
+assert d[-1] == "Nguồn: " + sys.argv[2], d
+assert str(e["SUMMARY"]) == "Khánh thành Nhà Hữu nghị: 10 năm", e["SUMMARY"]
+assert e["CATEGORIES"].cats == ["Sự kiện địa phương", "Năm tròn"], \
+    e["CATEGORIES"].cats
+# A row whose source is a citation, not an address, has no URL.
+jp = [e for e in cal.walk("VEVENT") if str(e["UID"]) == "relation:JP-2026@kyniem.invalid"]
+assert len(jp) == 1 and "URL" not in jp[0], jp
+assert str(jp[0]["DESCRIPTION"]).endswith("Nguồn: en.vietnamplus.vn 268260")
+PY
+
 # Nothing a person sees is at a .invalid address (the UIDs' right-hand
 # side is [server] domain, which no client shows).
 grep -v '^UID:' "$T/union.txt" >"$T/union-shown.txt"
