@@ -337,22 +337,23 @@ put_source(struct buf *b, const char *src)
 }
 
 /*
- * The first web address in a row's source, in *url for the caller to free
- * (NULL: none): up to a space, without the sentence's closing punctuation
- * or a bracket the address did not open.  A client makes it a link (URL,
- * and the full address in DESCRIPTION), where a citation such as
+ * The first web address in a row's source, for the caller to free, or
+ * NULL: up to a space, without the sentence's closing punctuation or a
+ * bracket the address did not open.  A client makes it a link (URL, and
+ * the full address in DESCRIPTION), where a citation such as
  * "en.vietnamplus.vn 268260" is only text.
  */
 static char *
 source_url(const char *src)
 {
-	const char *p = src != NULL ? strstr(src, "https://") : NULL;
+	const char *p;
 	size_t n;
 
-	if (src != NULL && (p == NULL || (strstr(src, "http://") != NULL &&
-	    strstr(src, "http://") < p)))
-		p = strstr(src, "http://");
-	if (p == NULL)
+	for (p = src; p != NULL && *p != '\0'; p++)
+		if (strncmp(p, "https://", 8) == 0 ||
+		    strncmp(p, "http://", 7) == 0)
+			break;
+	if (p == NULL || *p == '\0')
 		return NULL;
 	n = strcspn(p, " \t\n");
 	while (n > 0 && strchr(".,;:", p[n - 1]) != NULL)
@@ -874,86 +875,106 @@ cand_cmp(const void *a, const void *b)
 	return rank_cmp(&x->r, x->it->oc, &y->r, y->it->oc);
 }
 
+/* The window's days, for a capped feed: events, those left out and the
+ * last one kept (its index + 1) on each. */
+struct days {
+	struct ymd from;
+	long n;
+	int *count, *left;
+	size_t *last;
+};
+
+/*
+ * Rank the events of the crowded days (c, nc) and keep the best while
+ * their days have room: the union's activities first, then the dates as
+ * the plan ranks them.  Marks keep[] and fills the days' counts.
+ */
+static void
+keep_best(const struct feed_ctx *ctx, const struct config_feed *f,
+    struct cand *c, size_t nc, struct days *dd, char *keep)
+{
+	struct rank_union u = { ctx->cfg->focus, ctx->cfg->org_tag };
+	long d, lo, hi;
+	size_t k;
+	int ok;
+
+	for (k = 0; k < nc; k++)
+		if (c[k].it->oc != NULL)
+			rank_score(ctx->data, &u, c[k].it->date.y, c[k].it->oc,
+			    &c[k].r);
+	qsort(c, nc, sizeof(*c), cand_cmp);
+	for (k = 0; k < nc; k++) {
+		item_days(c[k].it, dd->from, dd->n, &lo, &hi);
+		for (ok = 1, d = lo; d <= hi; d++)
+			ok &= dd->count[d] < f->max_per_day;
+		for (d = lo; d <= hi; d++) {
+			if (!ok)
+				dd->left[d]++;
+			else {
+				dd->count[d]++;
+				dd->last[d] = c[k].i + 1;
+			}
+		}
+		keep[c[k].i] = (char)ok;
+	}
+}
+
 /*
  * Keep at most f->max_per_day events on any day of the window: an event
- * on no crowded day stays; on a crowded day the best ranked stay, and
- * the last kept says how many were left out.  Ranking only the crowded
- * days' events keeps a big database's feed fast.  Returns the number
- * kept, compacted in date order; *capped gets the number left out.
+ * on no crowded day stays; on a crowded day the best ranked stay
+ * (keep_best()), and the last kept says how many were left out.  Ranking
+ * only the crowded days' events keeps a big database's feed fast.
+ * Returns the number kept, compacted in date order; *capped gets the
+ * number left out.
  */
 static size_t
 cap_days(const struct feed_ctx *ctx, const struct config_feed *f,
     struct item *v, size_t n, size_t *capped)
 {
-	struct rank_union u = { ctx->cfg->focus, ctx->cfg->org_tag };
-	struct ymd from, to;
-	long ndays, d, lo, hi;
-	int *count, *left, *crowded;
-	size_t *last, i, k, nc = 0;
-	struct cand *c;
-	char *keep;
+	struct days dd;
+	struct ymd to;
+	long d, lo, hi;
+	size_t i, k, nc = 0;
+	struct cand *c = xcalloc(n + 1, sizeof(*c));
+	char *keep = xcalloc(n + 1, 1);
 	int ok;
 
-	window(ctx, f, &from, &to);
-	ndays = util_days_from_civil(to.y, to.m, to.d) -
-	    util_days_from_civil(from.y, from.m, from.d) + 1;
-	count = xcalloc((size_t)ndays, sizeof(*count));
-	left = xcalloc((size_t)ndays, sizeof(*left));
-	crowded = xcalloc((size_t)ndays, sizeof(*crowded));
-	last = xcalloc((size_t)ndays, sizeof(*last));
-	keep = xcalloc(n + 1, 1);
-	c = xcalloc(n + 1, sizeof(*c));
-	for (i = 0; i < n; i++) {
-		item_days(&v[i], from, ndays, &lo, &hi);
+	window(ctx, f, &dd.from, &to);
+	dd.n = util_days_from_civil(to.y, to.m, to.d) -
+	    util_days_from_civil(dd.from.y, dd.from.m, dd.from.d) + 1;
+	dd.count = xcalloc((size_t)dd.n, sizeof(*dd.count));
+	dd.left = xcalloc((size_t)dd.n, sizeof(*dd.left));
+	dd.last = xcalloc((size_t)dd.n, sizeof(*dd.last));
+	for (i = 0; i < n; i++) {	/* how many a day, all told */
+		item_days(&v[i], dd.from, dd.n, &lo, &hi);
 		for (d = lo; d <= hi; d++)
-			crowded[d]++;
+			dd.left[d]++;
 	}
 	for (i = 0; i < n; i++) {
-		item_days(&v[i], from, ndays, &lo, &hi);
+		item_days(&v[i], dd.from, dd.n, &lo, &hi);
 		for (ok = 1, d = lo; d <= hi; d++)
-			ok &= crowded[d] <= f->max_per_day;
-		if (ok) {
-			keep[i] = 1;
-			for (d = lo; d <= hi; d++)
-				count[d]++;
-			continue;
+			ok &= dd.left[d] <= f->max_per_day;
+		keep[i] = (char)ok;
+		if (!ok) {
+			c[nc].i = i;
+			c[nc++].it = &v[i];
 		}
-		c[nc].i = i;
-		c[nc].it = &v[i];
-		if (v[i].oc != NULL)
-			rank_score(ctx->data, &u, v[i].date.y, v[i].oc,
-			    &c[nc].r);
-		nc++;
 	}
-	qsort(c, nc, sizeof(*c), cand_cmp);
-	for (k = 0; k < nc; k++) {
-		item_days(c[k].it, from, ndays, &lo, &hi);
-		for (ok = 1, d = lo; d <= hi; d++)
-			ok &= count[d] < f->max_per_day;
-		for (d = lo; d <= hi; d++) {
-			if (!ok)
-				left[d]++;
-			else {
-				count[d]++;
-				last[d] = c[k].i + 1;
-			}
-		}
-		keep[c[k].i] = (char)ok;
-	}
-	for (d = 0; d < ndays; d++)
-		if (left[d] > 0 && last[d] > 0 &&
-		    v[last[d] - 1].more < (size_t)left[d])
-			v[last[d] - 1].more = (size_t)left[d];
+	memset(dd.left, 0, (size_t)dd.n * sizeof(*dd.left));
+	keep_best(ctx, f, c, nc, &dd, keep);
+	for (d = 0; d < dd.n; d++)
+		if (dd.left[d] > 0 && dd.last[d] > 0 &&
+		    v[dd.last[d] - 1].more < (size_t)dd.left[d])
+			v[dd.last[d] - 1].more = (size_t)dd.left[d];
 	*capped = 0;
 	for (i = k = 0; i < n; i++)
 		if (keep[i])
 			v[k++] = v[i];
 		else
 			(*capped)++;
-	free(count);
-	free(left);
-	free(crowded);
-	free(last);
+	free(dd.count);
+	free(dd.left);
+	free(dd.last);
 	free(keep);
 	free(c);
 	return k;
