@@ -1003,9 +1003,10 @@ finish(struct config *cfg)
 	if (cfg->letters_contacts == NULL && contact_sel_parse(
 	    CONTACT_SEL_DEFAULT, &cfg->letters_sel, NULL, 0) == -1)
 		fatal("default [letters] contacts");
-	/* RFC 5546: a PUBLISH event has an ORGANIZER; the union's own
-	 * address, else the one mail comes from, else one at the UIDs'
-	 * domain. */
+	/* RFC 5546: a PUBLISH event has an ORGANIZER.  A mailed calendar's
+	 * is the union's own address, else the one mail comes from, else
+	 * one at the UIDs' domain; the feeds take the union's or none
+	 * (feed.c). */
 	cfg->organizer = cfg->org_email != NULL && *cfg->org_email ?
 	    xstrdup(cfg->org_email) : cfg->smtp_from != NULL &&
 	    *cfg->smtp_from ? xstrdup(cfg->smtp_from) :

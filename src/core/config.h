@@ -118,8 +118,9 @@ struct config {
 	/* [organisation] */
 	char *org_id;		/* the union's slug in records: "khanh-hoa" */
 	char *org_email;	/* the union's address */
-	char *organizer;	/* ORGANIZER of calendars: org_email, else
-				   smtp_from, else kyniem@domain */
+	char *organizer;	/* ORGANIZER of mailed calendars: org_email,
+				   else smtp_from, else kyniem@domain (the
+				   feeds have org_email or none) */
 	char *org_name;
 	char *org_province;
 	/* The header and signature blocks of documents (doc.h). */
