@@ -924,12 +924,11 @@ keep_best(const struct feed_ctx *ctx, const struct config_feed *f,
  * on no crowded day stays; on a crowded day the best ranked stay
  * (keep_best()), and the last kept says how many were left out.  Ranking
  * only the crowded days' events keeps a big database's feed fast.
- * Returns the number kept, compacted in date order; *capped gets the
- * number left out.
+ * Returns the number kept, compacted in date order.
  */
 static size_t
 cap_days(const struct feed_ctx *ctx, const struct config_feed *f,
-    struct item *v, size_t n, size_t *capped)
+    struct item *v, size_t n)
 {
 	struct days dd;
 	struct ymd to;
@@ -966,12 +965,9 @@ cap_days(const struct feed_ctx *ctx, const struct config_feed *f,
 		if (dd.left[d] > 0 && dd.last[d] > 0 &&
 		    v[dd.last[d] - 1].more < (size_t)dd.left[d])
 			v[dd.last[d] - 1].more = (size_t)dd.left[d];
-	*capped = 0;
 	for (i = k = 0; i < n; i++)
 		if (keep[i])
 			v[k++] = v[i];
-		else
-			(*capped)++;
 	free(dd.count);
 	free(dd.left);
 	free(dd.last);
@@ -998,7 +994,7 @@ feed_render(const struct feed_ctx *ctx, const struct config_feed *f,
 	if (f->suggested)
 		v = merge_activities(ctx, f, v, &n, &timed);
 	if (f->max_per_day > 0)
-		n = cap_days(ctx, f, v, n, &out->capped);
+		n = cap_days(ctx, f, v, n);
 	cal = calendar(ctx, f);
 	/* RFC 5545 wants a component in every calendar: an empty feed keeps
 	 * the VTIMEZONE (its events would refer to it). */

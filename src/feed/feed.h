@@ -71,7 +71,6 @@ struct feed_out {
 	size_t len;
 	size_t nevents;
 	size_t dropped;		/* events left out for the byte budget */
-	size_t capped;		/* left out of crowded days (max_per_day) */
 	time_t modified;	/* newest change among its rows; 0 if none */
 };
 
