@@ -43,7 +43,7 @@ static const struct words {
 		    "lịch tháng của Outlook, Thunderbird hiện đủ. Ngày nào "
 		    "nhiều hơn, lịch giữ các sự kiện quan trọng nhất và ghi số "
 		    "sự kiện còn lại; các lịch đầy đủ dưới đây có tất cả.",
-		.feeds = "Lịch để đăng ký",
+		.feeds = "Các lịch đầy đủ",
 		.countries = "Lịch theo quốc gia",
 		.events = "sự kiện",
 		.outlook = "Thêm vào Outlook.com",
@@ -75,7 +75,7 @@ static const struct words {
 		    "busier day it keeps the most important and says how many "
 		    "more there are; the complete calendars below have them "
 		    "all.",
-		.feeds = "Calendars to subscribe to",
+		.feeds = "The complete calendars",
 		.countries = "Calendars by country",
 		.events = "events",
 		.outlook = "Add to Outlook.com",

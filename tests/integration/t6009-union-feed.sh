@@ -244,6 +244,7 @@ expect "the first feed of the page is the union's: $(head -n 1 "$T/page-feeds")"
 expect_grep 'calendars/all.ics' "$T/page-feeds"
 expect_grep '<h2>Lịch đề xuất: lịch của Liên hiệp</h2>' "$T/index.html"
 expect_grep 'không quá 4 sự kiện một ngày' "$T/index.html"
+expect_grep '<h2>Các lịch đầy đủ</h2>' "$T/index.html"
 expect_clean_stop
 
 # With a token it is private as every feed is: 404 without it, off the
