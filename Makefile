@@ -134,7 +134,6 @@ SRCS = \
 	src/paper/plan.c \
 	src/paper/plan_appendix.c \
 	src/paper/plan_place.c \
-	src/paper/rank.c \
 	src/paper/report.c \
 	src/paper/report_check.c \
 	src/paper/report_line.c \
@@ -159,6 +158,7 @@ SRCS = \
 	src/store/merge.c \
 	src/store/outbox.c \
 	src/store/plan_choice.c \
+	src/store/rank.c \
 	src/store/received.c \
 	src/store/recipient.c \
 	src/store/session.c \

@@ -82,6 +82,7 @@ static const struct key keys[] = {
 	{ "feed", "kinds", T_LIST, F(kinds), 0, 0 },
 	{ "feed", "lang", T_LANG, F(lang), 0, 0 },
 	{ "feed", "max_bytes", T_INT, F(max_bytes), 10000, 100000000 },
+	{ "feed", "max_per_day", T_INT, F(max_per_day), 0, 1000 },
 	{ "feed", "milestones", T_MILESTONES, F(milestones), 0, 0 },
 	{ "feed", "partial", T_BOOL, F(partial), 0, 0 },
 	{ "feed", "select", T_LIST, F(select), 0, 0 },
@@ -222,8 +223,16 @@ feed_builtin(struct config_feed *f)
 		free(f->title);
 		free(f->title_en);
 		free(f->kinds);
+		free(f->description);
+		free(f->description_en);
 		f->title = xstrdup(b->title);
 		f->title_en = xstrdup(b->title_en);
+		f->description = b->description != NULL ?
+		    xstrdup(b->description) : NULL;
+		f->description_en = b->description_en != NULL ?
+		    xstrdup(b->description_en) : NULL;
+		f->suggested = b->suggested;
+		f->max_per_day = b->max_per_day;
 		f->kinds = b->kinds != NULL ? xstrdup(b->kinds) : NULL;
 		f->milestones = b->milestones;
 		f->activities = b->activities;
@@ -814,6 +823,16 @@ compile_feed(struct config *cfg, struct config_feed *f)
 	if (f->select != NULL) {
 		if (select_parse(f->select, &f->sel, err, sizeof(err)) == -1)
 			goto bad;
+	} else if (f->suggested) {
+		/* The union's own: its focus countries, the milestones, its
+		 * local dates and those tagged with its province. */
+		term = cfg->org_tag != NULL && cfg->org_tag[0] != '\0' ?
+		    xasprintf("focus,milestone,kind:local,tag:%s",
+		    cfg->org_tag) : xstrdup("focus,milestone,kind:local");
+		ret = select_parse(term, &f->sel, err, sizeof(err));
+		free(term);
+		if (ret == -1)
+			goto bad;
 	} else
 		select_everything(&f->sel);
 	for (i = 0; i < 3 && ret == 0; i++) {
@@ -968,6 +987,11 @@ finish(struct config *cfg)
 	add_builtins(cfg);
 	if (cfg->ncategories == 0)
 		default_categories(cfg);
+	/* The province's tag first: the union's feed selects by it. */
+	buf_init(&tag);
+	collate_slug(cfg->org_province != NULL ? cfg->org_province : "",
+	    &tag);
+	cfg->org_tag = tag.data != NULL ? buf_detach(&tag) : xstrdup("");
 	for (i = 0; i < cfg->nfeeds; i++)
 		if (compile_feed(cfg, &cfg->feeds[i]) == -1)
 			ret = -1;
@@ -975,17 +999,14 @@ finish(struct config *cfg)
 	    cfg->remind_offsets, cfg->remind_secs)) < 0)
 		fatal("default reminder offsets");
 	cfg->focus = code_list(cfg->focus_countries, 1);
-	buf_init(&tag);
-	collate_slug(cfg->org_province != NULL ? cfg->org_province : "",
-	    &tag);
-	cfg->org_tag = tag.data != NULL ? buf_detach(&tag) : xstrdup("");
 	default_recipients(cfg);
 	if (cfg->letters_contacts == NULL && contact_sel_parse(
 	    CONTACT_SEL_DEFAULT, &cfg->letters_sel, NULL, 0) == -1)
 		fatal("default [letters] contacts");
-	/* RFC 5546: a PUBLISH event has an ORGANIZER; the union's own
-	 * address, else the one mail comes from, else one at the UIDs'
-	 * domain. */
+	/* RFC 5546: a PUBLISH event has an ORGANIZER.  A mailed calendar's
+	 * is the union's own address, else the one mail comes from, else
+	 * one at the UIDs' domain; the feeds take the union's or none
+	 * (feed.c). */
 	cfg->organizer = cfg->org_email != NULL && *cfg->org_email ?
 	    xstrdup(cfg->org_email) : cfg->smtp_from != NULL &&
 	    *cfg->smtp_from ? xstrdup(cfg->smtp_from) :

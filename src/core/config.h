@@ -40,6 +40,10 @@ struct config_feed {
 	int activities;		/* 1: planned activities instead of dates */
 	int partial;		/* 1: also rows known only to the month */
 	int full_summary;	/* 1: SUMMARY is the full title, not short */
+	int max_per_day;	/* events a day at most, the best ranked
+				   kept; 0: no limit */
+	int suggested;		/* 1: the union's own feed (built-in
+				   "union"): its dates and activities */
 	int builtin;
 };
 
@@ -114,8 +118,9 @@ struct config {
 	/* [organisation] */
 	char *org_id;		/* the union's slug in records: "khanh-hoa" */
 	char *org_email;	/* the union's address */
-	char *organizer;	/* ORGANIZER of calendars: org_email, else
-				   smtp_from, else kyniem@domain */
+	char *organizer;	/* ORGANIZER of mailed calendars: org_email,
+				   else smtp_from, else kyniem@domain (the
+				   feeds have org_email or none) */
 	char *org_name;
 	char *org_province;
 	/* The header and signature blocks of documents (doc.h). */

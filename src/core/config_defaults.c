@@ -111,16 +111,27 @@ const size_t config_default_ncategories = NELEM(config_default_categories);
  * its byte budget: "all" holds some 400 dates a year.
  */
 const struct config_builtin config_builtins[] = {
+	/* The one the index page suggests first: the union's own things,
+	 * never more than a month grid shows in a day (Thunderbird shows
+	 * some five events a day and no "+N more"). */
+	{ "union", "Lịch của Liên hiệp", "The union's calendar", NULL, 0, 0,
+	    180, 2 * 365, "Các nước trọng điểm, các mốc năm chẵn, năm tròn, "
+	    "ngày của địa phương và hoạt động của Liên hiệp; tối đa 4 sự kiện "
+	    "một ngày, giữ những sự kiện quan trọng nhất (các lịch đầy đủ có "
+	    "tất cả)", "Focus countries, milestone anniversaries, the "
+	    "union's own dates and its activities; at most 4 events a day, "
+	    "the most important kept (the complete calendars have them all)",
+	    1, 4 },
 	{ "all", "Kỷ niệm: tất cả các ngày", "Anniversaries: every date",
-	    NULL, 0, 0, 180, 3 * 365 },
+	    NULL, 0, 0, 180, 3 * 365, NULL, NULL, 0, 0 },
 	{ "milestones", "Kỷ niệm năm chẵn, năm tròn", "Milestone anniversaries",
-	    NULL, MILESTONE_ALL, 0, 365, 5 * 365 },
+	    NULL, MILESTONE_ALL, 0, 365, 5 * 365, NULL, NULL, 0, 0 },
 	{ "national-days", "Quốc khánh các nước", "National days",
-	    "national-day", 0, 0, 365, 5 * 365 },
+	    "national-day", 0, 0, 365, 5 * 365, NULL, NULL, 0, 0 },
 	{ "lunar-festivals", "Lễ, Tết âm lịch", "Lunar festivals",
-	    "festival", 0, 0, 365, 5 * 365 },
+	    "festival", 0, 0, 365, 5 * 365, NULL, NULL, 0, 0 },
 	{ "activities", "Hoạt động đã lên kế hoạch", "Planned activities",
-	    NULL, 0, 1, 365, 5 * 365 },
+	    NULL, 0, 1, 365, 5 * 365, NULL, NULL, 0, 0 },
 };
 const size_t config_nbuiltins = NELEM(config_builtins);
 

@@ -33,6 +33,8 @@ struct config_builtin {
 	unsigned milestones;	/* mask of 1 << MILESTONE_x; 0 every year */
 	int activities;		/* 1: planned activities, not dates */
 	int back, ahead;	/* the window, in days around today */
+	const char *description, *description_en;	/* NULL: none */
+	int suggested, max_per_day;	/* the union's feed (config.h) */
 };
 extern const struct config_builtin config_builtins[];
 extern const size_t config_nbuiltins;

@@ -54,6 +54,23 @@ rules_kind_name(enum kind k)
 	return (unsigned)k < KIND_COUNT ? kind_names[k] : "?";
 }
 
+const char *
+rules_kind_label(enum kind k, enum lang lang)
+{
+	static const char *const vi[KIND_COUNT] = {
+		"Quan hệ ngoại giao", "Quan hệ đối tác", "Quốc khánh",
+		"Kỷ niệm", "Lễ hội", "Năm mới", "Sự kiện địa phương",
+	};
+	static const char *const en[KIND_COUNT] = {
+		"Diplomatic relations", "Partnership", "National day",
+		"Commemoration", "Festival", "New year", "Local event",
+	};
+
+	if ((unsigned)k >= KIND_COUNT)
+		return "";
+	return lang == LANG_EN ? en[k] : vi[k];
+}
+
 int
 rules_kind_parse(const char *name)
 {

@@ -226,6 +226,9 @@ const char *rules_precision_name(enum precision p);
 const char *rules_confidence_name(enum confidence c);
 
 const char *rules_kind_name(enum kind k);
+/* The kind as people read it, in lang: "Quan hệ ngoại giao", "Quốc
+ * khánh" / "Diplomatic relations"; "" for none.  Static. */
+const char *rules_kind_label(enum kind k, enum lang lang);
 /* Kind from its name; -1 if unknown. */
 int rules_kind_parse(const char *name);
 const char *rules_milestone_name(enum milestone m);

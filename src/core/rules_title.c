@@ -338,6 +338,59 @@ short_relation(const struct occurrence *oc, enum lang lang,
 		buf_printf(out, "%d năm %s", oc->n, what);
 }
 
+/*
+ * A counted occasion of Vietnam's own, led by the occasion as a foreign
+ * one is led by its country: "Quốc khánh: 81 năm", "Bác sĩ Alexandre
+ * Yersin: 163 năm ngày sinh" / "National Day: 81 years", "Dr Alexandre
+ * Yersin: birth, 163 years".  A birth or a death puts the person first;
+ * the national day needs no "of Vietnam" in a Vietnamese union's
+ * calendar.
+ */
+static void
+short_domestic(const struct occurrence *oc, enum lang lang,
+    struct buf *out)
+{
+	static const struct {
+		const char *prefix, *what;
+		int whole;	/* 1: the prefix alone is the subject */
+	} vi[] = {
+		{ "ngày sinh ", "ngày sinh", 0 },
+		{ "ngày mất ", "ngày mất", 0 },
+		{ "Quốc khánh", NULL, 1 },
+	}, en[] = {
+		{ "the birth of ", "birth", 0 },
+		{ "the death of ", "death", 0 },
+		{ "the National Day", NULL, 1 },
+	};
+	const char *name = name_of(oc->obs, lang), *what = NULL;
+	const size_t n = lang == LANG_EN ? NELEM(en) : NELEM(vi);
+	size_t i, len;
+	struct buf t;
+
+	buf_init(&t);
+	buf_puts(&t, name != NULL ? name : "");
+	for (i = 0; i < n; i++) {
+		const char *p = lang == LANG_EN ? en[i].prefix : vi[i].prefix;
+
+		len = strlen(p);
+		if (strncmp(t.data, p, len) != 0)
+			continue;
+		what = lang == LANG_EN ? en[i].what : vi[i].what;
+		t.len = 0;
+		buf_puts(&t, (lang == LANG_EN ? en[i].whole : vi[i].whole) ?
+		    p : name + len);
+		break;
+	}
+	put_capitalised(out, t.data, 1);
+	buf_puts(out, ": ");
+	if (lang == LANG_EN && what != NULL)
+		buf_printf(out, "%s, ", what);
+	buf_printf(out, lang == LANG_EN ? "%d years" : "%d năm", oc->n);
+	if (lang != LANG_EN && what != NULL)
+		buf_printf(out, " %s", what);
+	buf_release(&t);
+}
+
 void
 rules_short_title(const struct occurrence *oc, enum lang lang,
     struct buf *out)
@@ -358,6 +411,10 @@ rules_short_title(const struct occurrence *oc, enum lang lang,
 			buf_puts(out, en ? "National Day" : "Quốc khánh");
 		break;
 	default:
+		if (oc->n > 0 && o->country[0] == '\0') {
+			short_domestic(oc, lang, out);
+			return;
+		}
 		if (oc->n > 0 && !en)
 			buf_printf(out, "%d năm ", oc->n);
 		put_name_without(out, name_of(o, lang), o->country[0] ? cn :

@@ -15,6 +15,7 @@
 #include "ical.h"
 #include "log.h"
 #include "lunar.h"
+#include "rank.h"
 
 #define FEED_PRODID	"-//kyniem//kyniem anniversaries//VI"
 /* A source longer than this is cut at a space in DESCRIPTION: thousands of
@@ -335,6 +336,33 @@ put_source(struct buf *b, const char *src)
 	buf_puts(b, "…");
 }
 
+/*
+ * The first web address in a row's source, for the caller to free, or
+ * NULL: up to a space, without the sentence's closing punctuation or a
+ * bracket the address did not open.  A client makes it a link (URL, and
+ * the full address in DESCRIPTION), where a citation such as
+ * "en.vietnamplus.vn 268260" is only text.
+ */
+static char *
+source_url(const char *src)
+{
+	const char *p;
+	size_t n;
+
+	for (p = src; p != NULL && *p != '\0'; p++)
+		if (strncmp(p, "https://", 8) == 0 ||
+		    strncmp(p, "http://", 7) == 0)
+			break;
+	if (p == NULL || *p == '\0')
+		return NULL;
+	n = strcspn(p, " \t\n");
+	while (n > 0 && strchr(".,;:", p[n - 1]) != NULL)
+		n--;
+	if (n > 0 && p[n - 1] == ')' && memchr(p, '(', n) == NULL)
+		n--;
+	return xasprintf("%.*s", (int)n, p);
+}
+
 /* Why a row is not confirmed, for DESCRIPTION. */
 static const char *
 unverified_text(const struct observance *obs, enum lang lang)
@@ -356,11 +384,12 @@ unverified_text(const struct observance *obs, enum lang lang)
 /*
  * DESCRIPTION: the full title (the reports' words, when SUMMARY is the
  * short one), the milestone class, a day that is not known, the unverified
- * note, the row's note and the short source, a line each.
+ * note, the row's note and the source (its web address when it has one,
+ * else the short citation), a line each.
  */
 static void
 describe(const struct config *cfg, const struct config_feed *f,
-    const struct occurrence *oc, struct buf *b)
+    const struct occurrence *oc, const char *url, struct buf *b)
 {
 	const struct observance *obs = oc->obs;
 	const char *u = unverified_text(obs, f->lang);
@@ -386,21 +415,86 @@ describe(const struct config *cfg, const struct config_feed *f,
 	if (obs->note != NULL && obs->note[0] != '\0')
 		buf_printf(b, "%s: %s\n", en ? "Note (in Vietnamese)" :
 		    "Ghi chú", obs->note);
-	if (obs->source != NULL && obs->source[0] != '\0') {
+	if (url != NULL)
+		buf_printf(b, "%s%s", en ? "Source: " : "Nguồn: ", url);
+	else if (obs->source != NULL && obs->source[0] != '\0') {
 		buf_puts(b, en ? "Source: " : "Nguồn: ");
 		put_source(b, obs->source);
 	} else if (b->len > 0)
 		b->data[--b->len] = '\0';
 }
 
+/* The feeds' ORGANIZER: the union's own address, or none (no robot's
+ * address a client would show as a mail link). */
+static const char *
+organizer(const struct config *cfg)
+{
+	return cfg->org_email != NULL && cfg->org_email[0] != '\0' ?
+	    cfg->org_email : NULL;
+}
+
+static const char *
+organizer_name(const struct config *cfg)
+{
+	return cfg->org_name != NULL && cfg->org_name[0] != '\0' ?
+	    cfg->org_name : NULL;
+}
+
+/* One value of CATEGORIES: a comma would split it in two. */
+static void
+put_category(struct buf *b, const char *word)
+{
+	if (word == NULL || *word == '\0')
+		return;
+	if (b->len > 0)
+		buf_putc(b, ',');
+	for (; *word != '\0'; word++)
+		buf_putc(b, *word == ',' ? ' ' : *word);
+}
+
+/*
+ * CATEGORIES of an occurrence in the feed's words, each its own value
+ * (Outlook makes each a colour category): the kind, the milestone class,
+ * the country's short name, "Quan hệ ngoại giao,Đại lễ,Nhật Bản".
+ */
+static void
+occurrence_categories(const struct feed_ctx *ctx,
+    const struct config_feed *f, const struct occurrence *oc, struct buf *b)
+{
+	const struct observance *obs = oc->obs;
+	const char *cn = f->lang == LANG_EN ? obs->country_en : obs->country_vi;
+
+	put_category(b, rules_kind_label(obs->kind, f->lang));
+	if (oc->n > 0 && rules_is_milestone(&ctx->cfg->rules, oc))
+		put_category(b, rules_milestone_label(oc->milestone, f->lang,
+		    1));
+	if (obs->country[0] != '\0')
+		put_category(b, cn != NULL ? cn : obs->country);
+}
+
+/* The line a crowded day's last kept event of a capped feed adds to its
+ * DESCRIPTION: what was left out is said, not hidden. */
+static void
+put_more(const struct config_feed *f, size_t more, struct buf *desc)
+{
+	if (more == 0)
+		return;
+	if (desc->len > 0)
+		buf_putc(desc, '\n');
+	buf_printf(desc, f->lang == LANG_EN ? "%zu more event%s this day in "
+	    "the complete calendars." : "Cùng ngày còn %zu sự kiện khác, có "
+	    "trong các lịch đầy đủ.", more, more == 1 ? "" : "s");
+}
+
 static icalcomponent *
 occurrence_event(const struct feed_ctx *ctx, const struct config_feed *f,
-    const struct occurrence *oc)
+    const struct occurrence *oc, size_t more)
 {
 	const struct observance *obs = oc->obs;
 	struct ical_event e;
 	struct buf uid, sum, desc, cat;
 	icalcomponent *ev;
+	char *url = source_url(obs->source);
 
 	buf_init(&uid);
 	buf_init(&sum);
@@ -412,19 +506,17 @@ occurrence_event(const struct feed_ctx *ctx, const struct config_feed *f,
 		rules_title(oc, f->lang, &sum);
 	else
 		rules_short_title(oc, f->lang, &sum);
-	describe(ctx->cfg, f, oc, &desc);
-	buf_puts(&cat, rules_kind_name(obs->kind));
-	if (oc->n > 0 && rules_is_milestone(&ctx->cfg->rules, oc))
-		buf_printf(&cat, ",%s", rules_milestone_name(oc->milestone));
-	if (obs->country[0] != '\0')
-		buf_printf(&cat, ",%s", obs->country);
+	describe(ctx->cfg, f, oc, url, &desc);
+	put_more(f, more, &desc);
+	occurrence_categories(ctx, f, oc, &cat);
 	memset(&e, 0, sizeof(e));
 	e.uid = uid.data;
 	e.summary = sum.data;
 	e.description = desc.data;
 	e.categories = cat.data;
-	/* Without a CN: thousands of events repeat it. */
-	e.organizer = ctx->cfg->organizer;
+	e.url = url;
+	e.organizer = organizer(ctx->cfg);
+	e.organizer_name = organizer_name(ctx->cfg);
 	e.stamp = obs->modified;
 	e.revision = obs->revision;
 	e.alarm_minutes = f->alarm_minutes;
@@ -433,6 +525,7 @@ occurrence_event(const struct feed_ctx *ctx, const struct config_feed *f,
 	buf_release(&sum);
 	buf_release(&desc);
 	buf_release(&cat);
+	free(url);
 	return ev;
 }
 
@@ -473,26 +566,36 @@ activity_description(const struct feed_ctx *ctx, const struct config_feed *f,
  */
 static icalcomponent *
 activity_event(const struct feed_ctx *ctx, const struct config_feed *f,
-    const struct activity *a)
+    const struct activity *a, size_t more)
 {
+	const struct config_category *c = a->category != NULL ?
+	    config_category_find(ctx->cfg, a->category) : NULL;
 	struct ical_event e;
-	struct buf uid, desc;
+	struct buf uid, desc, cat;
 	icalcomponent *ev;
 
 	buf_init(&uid);
 	buf_init(&desc);
+	buf_init(&cat);
+	put_category(&cat, f->lang == LANG_EN ? "Activity" : "Hoạt động");
+	/* The report's category is the union's own business. */
+	if (c != NULL && !public_feed(f))
+		put_category(&cat, f->lang == LANG_EN ? c->name_en :
+		    c->name_vi);
 	if (a->uid != NULL && a->uid[0] != '\0')
 		buf_puts(&uid, a->uid);
 	else
 		buf_printf(&uid, "activity-%ld@%s", a->id, ctx->cfg->domain);
 	if (!public_feed(f))
 		activity_description(ctx, f, a, &desc);
+	put_more(f, more, &desc);
 	memset(&e, 0, sizeof(e));
 	e.uid = uid.data;
 	e.summary = a->title;
 	e.description = desc.data;
-	e.categories = "activity";
-	e.organizer = ctx->cfg->organizer;
+	e.categories = cat.data;
+	e.organizer = organizer(ctx->cfg);
+	e.organizer_name = organizer_name(ctx->cfg);
 	e.stamp = a->modified;
 	e.revision = a->revision;
 	e.alarm_minutes = f->alarm_minutes;
@@ -500,13 +603,15 @@ activity_event(const struct feed_ctx *ctx, const struct config_feed *f,
 	ev = ical_activity_event(a, &e);
 	buf_release(&uid);
 	buf_release(&desc);
+	buf_release(&cat);
 	return ev;
 }
 
 static icalcomponent *
 calendar(const struct feed_ctx *ctx, const struct config_feed *f)
 {
-	icalcomponent *cal = ical_calendar(FEED_PRODID);
+	icalcomponent *cal = ical_calendar(FEED_PRODID,
+	    organizer(ctx->cfg) != NULL);
 	struct icaldurationtype ttl;
 	const char *title = feed_title(f);
 	const char *desc = feed_description(f) != NULL ?
@@ -533,12 +638,14 @@ newer(time_t a, time_t b)
 }
 
 /* One event of a feed: an occurrence (the idx-th of the window's) or an
- * activity, and its day. */
+ * activity, its day, and how many of its day a capped feed left out
+ * (said in its DESCRIPTION). */
 struct item {
 	struct ymd date;
 	const struct occurrence *oc;
 	size_t idx;
 	const struct activity *a;
+	size_t more;
 };
 
 /* The activities in the window, in date order (activity_load's); a
@@ -628,8 +735,8 @@ static char *
 render_item(const struct feed_ctx *ctx, const struct config_feed *f,
     const struct item *it)
 {
-	icalcomponent *ev = it->a != NULL ? activity_event(ctx, f, it->a) :
-	    occurrence_event(ctx, f, it->oc);
+	icalcomponent *ev = it->a != NULL ? activity_event(ctx, f, it->a,
+	    it->more) : occurrence_event(ctx, f, it->oc, it->more);
 	char *s = ical_text(ev);
 
 	icalcomponent_free(ev);
@@ -645,7 +752,7 @@ item_text(const struct feed_ctx *ctx, const struct config_feed *f,
 	struct feed_text_cache *t;
 
 	*owned = NULL;
-	if (it->oc == NULL || (t = text_cache(ctx, f)) == NULL)
+	if (it->oc == NULL || it->more > 0 || (t = text_cache(ctx, f)) == NULL)
 		return *owned = render_item(ctx, f, it);
 	if (t->text[it->idx] == NULL)
 		t->text[it->idx] = render_item(ctx, f, it);
@@ -707,6 +814,168 @@ done:
 	return ret;
 }
 
+/* The union's feed: its occurrences and its activities, in date order
+ * (an occurrence before an activity of its day).  v is freed. */
+static struct item *
+merge_activities(const struct feed_ctx *ctx, const struct config_feed *f,
+    struct item *v, size_t *n, int *timed)
+{
+	size_t na = 0, i = 0, k = 0, j = 0;
+	struct item *a = activity_items(ctx, f, &na, timed);
+	struct item *m = xcalloc(*n + na + 1, sizeof(*m));
+
+	while (i < *n || j < na)
+		if (j == na || (i < *n && util_ymd_cmp(v[i].date,
+		    a[j].date) <= 0))
+			m[k++] = v[i++];
+		else
+			m[k++] = a[j++];
+	free(v);
+	free(a);
+	*n = k;
+	return m;
+}
+
+/* The days [first, last] of an item, as offsets into the window. */
+static void
+item_days(const struct item *it, struct ymd from, long ndays, long *first,
+    long *last)
+{
+	long base = util_days_from_civil(from.y, from.m, from.d);
+	struct ymd end = it->a != NULL ? it->a->end :
+	    util_ymd_add_days(it->date, it->oc->days > 1 ? it->oc->days - 1 :
+	    0);
+
+	*first = util_days_from_civil(it->date.y, it->date.m, it->date.d) -
+	    base;
+	*last = util_days_from_civil(end.y, end.m, end.d) - base;
+	if (*first < 0)
+		*first = 0;
+	if (*last >= ndays)
+		*last = ndays - 1;
+}
+
+/* A crowded day's candidate: the union's activities first, then the
+ * milestones as the plan ranks them (rank.h). */
+struct cand {
+	size_t i;
+	const struct item *it;
+	struct rank r;
+};
+
+static int
+cand_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if ((x->it->a != NULL) != (y->it->a != NULL))
+		return x->it->a != NULL ? -1 : 1;
+	if (x->it->a != NULL)
+		return x->i < y->i ? -1 : x->i > y->i;
+	return rank_cmp(&x->r, x->it->oc, &y->r, y->it->oc);
+}
+
+/* The window's days, for a capped feed: events, those left out and the
+ * last one kept (its index + 1) on each. */
+struct days {
+	struct ymd from;
+	long n;
+	int *count, *left;
+	size_t *last;
+};
+
+/*
+ * Rank the events of the crowded days (c, nc) and keep the best while
+ * their days have room: the union's activities first, then the dates as
+ * the plan ranks them.  Marks keep[] and fills the days' counts.
+ */
+static void
+keep_best(const struct feed_ctx *ctx, const struct config_feed *f,
+    struct cand *c, size_t nc, struct days *dd, char *keep)
+{
+	struct rank_union u = { ctx->cfg->focus, ctx->cfg->org_tag };
+	long d, lo, hi;
+	size_t k;
+	int ok;
+
+	for (k = 0; k < nc; k++)
+		if (c[k].it->oc != NULL)
+			rank_score(ctx->data, &u, c[k].it->date.y, c[k].it->oc,
+			    &c[k].r);
+	qsort(c, nc, sizeof(*c), cand_cmp);
+	for (k = 0; k < nc; k++) {
+		item_days(c[k].it, dd->from, dd->n, &lo, &hi);
+		for (ok = 1, d = lo; d <= hi; d++)
+			ok &= dd->count[d] < f->max_per_day;
+		for (d = lo; d <= hi; d++) {
+			if (!ok)
+				dd->left[d]++;
+			else {
+				dd->count[d]++;
+				dd->last[d] = c[k].i + 1;
+			}
+		}
+		keep[c[k].i] = (char)ok;
+	}
+}
+
+/*
+ * Keep at most f->max_per_day events on any day of the window: an event
+ * on no crowded day stays; on a crowded day the best ranked stay
+ * (keep_best()), and the last kept says how many were left out.  Ranking
+ * only the crowded days' events keeps a big database's feed fast.
+ * Returns the number kept, compacted in date order.
+ */
+static size_t
+cap_days(const struct feed_ctx *ctx, const struct config_feed *f,
+    struct item *v, size_t n)
+{
+	struct days dd;
+	struct ymd to;
+	long d, lo, hi;
+	size_t i, k, nc = 0;
+	struct cand *c = xcalloc(n + 1, sizeof(*c));
+	char *keep = xcalloc(n + 1, 1);
+	int ok;
+
+	window(ctx, f, &dd.from, &to);
+	dd.n = util_days_from_civil(to.y, to.m, to.d) -
+	    util_days_from_civil(dd.from.y, dd.from.m, dd.from.d) + 1;
+	dd.count = xcalloc((size_t)dd.n, sizeof(*dd.count));
+	dd.left = xcalloc((size_t)dd.n, sizeof(*dd.left));
+	dd.last = xcalloc((size_t)dd.n, sizeof(*dd.last));
+	for (i = 0; i < n; i++) {	/* how many a day, all told */
+		item_days(&v[i], dd.from, dd.n, &lo, &hi);
+		for (d = lo; d <= hi; d++)
+			dd.left[d]++;
+	}
+	for (i = 0; i < n; i++) {
+		item_days(&v[i], dd.from, dd.n, &lo, &hi);
+		for (ok = 1, d = lo; d <= hi; d++)
+			ok &= dd.left[d] <= f->max_per_day;
+		keep[i] = (char)ok;
+		if (!ok) {
+			c[nc].i = i;
+			c[nc++].it = &v[i];
+		}
+	}
+	memset(dd.left, 0, (size_t)dd.n * sizeof(*dd.left));
+	keep_best(ctx, f, c, nc, &dd, keep);
+	for (d = 0; d < dd.n; d++)
+		if (dd.left[d] > 0 && dd.last[d] > 0 &&
+		    v[dd.last[d] - 1].more < (size_t)dd.left[d])
+			v[dd.last[d] - 1].more = (size_t)dd.left[d];
+	for (i = k = 0; i < n; i++)
+		if (keep[i])
+			v[k++] = v[i];
+	free(dd.count);
+	free(dd.left);
+	free(dd.last);
+	free(keep);
+	free(c);
+	return k;
+}
+
 int
 feed_render(const struct feed_ctx *ctx, const struct config_feed *f,
     struct feed_out *out)
@@ -722,6 +991,10 @@ feed_render(const struct feed_ctx *ctx, const struct config_feed *f,
 		v = activity_items(ctx, f, &n, &timed);
 	else if ((v = occurrence_items(ctx, f, &n)) == NULL)
 		return -1;
+	if (f->suggested)
+		v = merge_activities(ctx, f, v, &n, &timed);
+	if (f->max_per_day > 0)
+		n = cap_days(ctx, f, v, n);
 	cal = calendar(ctx, f);
 	/* RFC 5545 wants a component in every calendar: an empty feed keeps
 	 * the VTIMEZONE (its events would refer to it). */

@@ -16,7 +16,7 @@
 #include "vntime.h"
 
 icalcomponent *
-ical_calendar(const char *prodid)
+ical_calendar(const char *prodid, int publish)
 {
 	icalcomponent *cal = icalcomponent_new_vcalendar();
 
@@ -24,8 +24,9 @@ ical_calendar(const char *prodid)
 	icalcomponent_add_property(cal, icalproperty_new_prodid(prodid));
 	icalcomponent_add_property(cal, icalproperty_new_calscale(
 	    "GREGORIAN"));
-	icalcomponent_add_property(cal, icalproperty_new_method(
-	    ICAL_METHOD_PUBLISH));
+	if (publish)
+		icalcomponent_add_property(cal, icalproperty_new_method(
+		    ICAL_METHOD_PUBLISH));
 	return cal;
 }
 
@@ -120,7 +121,7 @@ add_alarm(icalcomponent *ev, int minutes, const char *summary)
 	icalcomponent_add_component(ev, al);
 }
 
-/* UID, stamps, SUMMARY, DESCRIPTION, CATEGORIES and ORGANIZER.  DTSTAMP
+/* UID, stamps, SUMMARY, DESCRIPTION, CATEGORIES, URL and ORGANIZER.  DTSTAMP
  * is the caller's (a feed passes the row's change time, so its bytes and
  * ETag stay the same until its data changes). */
 static icalcomponent *
@@ -141,9 +142,11 @@ new_event(const struct ical_event *e)
 	if (e->description != NULL && *e->description != '\0')
 		icalcomponent_add_property(ev, icalproperty_new_description(
 		    e->description));
-	if (e->categories != NULL)
+	if (e->categories != NULL && *e->categories != '\0')
 		icalcomponent_add_property(ev, icalproperty_new_categories(
 		    e->categories));
+	if (e->url != NULL && *e->url != '\0')
+		icalcomponent_add_property(ev, icalproperty_new_url(e->url));
 	if (e->organizer != NULL) {
 		mailto = xasprintf("mailto:%s", e->organizer);
 		p = icalproperty_new_organizer(mailto);
@@ -209,19 +212,17 @@ ical_status(enum activity_status s)
 
 /*
  * What the year-end report needs of an activity, as X-KYNIEM- properties
- * (libical escapes their line breaks and reads them back) and the
- * category among CATEGORIES; STATUS cannot say "done".
+ * (libical escapes their line breaks and reads them back); STATUS cannot
+ * say "done".  The category's words are among CATEGORIES (the caller's),
+ * its key only here: a client shows CATEGORIES to people.
  */
 static void
 add_record(icalcomponent *ev, const struct activity *a)
 {
 	char n[16];
 
-	if (a->category != NULL) {
-		icalcomponent_add_property(ev, icalproperty_new_categories(
-		    a->category));
+	if (a->category != NULL)
 		ical_add_x(ev, "X-KYNIEM-CATEGORY", a->category);
-	}
 	if (a->countries != NULL)
 		ical_add_x(ev, "X-KYNIEM-COUNTRIES", a->countries);
 	if (a->partner != NULL)

@@ -20,11 +20,12 @@ struct occurrence;
 #define ICAL_TZID	"Asia/Ho_Chi_Minh"
 
 /*
- * A new VCALENDAR with VERSION, PRODID, CALSCALE and METHOD:PUBLISH (whose
- * events should carry an ORGANIZER, RFC 5546).  Free with
- * icalcomponent_free().
+ * A new VCALENDAR with VERSION, PRODID, CALSCALE and, when publish is
+ * set, METHOD:PUBLISH (whose events must then carry an ORGANIZER, RFC
+ * 5546: a calendar without an organizer's address has no METHOD, as a
+ * plain subscribed feed needs none).  Free with icalcomponent_free().
  */
-icalcomponent *ical_calendar(const char *prodid);
+icalcomponent *ical_calendar(const char *prodid, int publish);
 
 /* Add an X- property (X-WR-CALNAME) with a text value. */
 void ical_add_x(icalcomponent *c, const char *name, const char *value);
@@ -41,7 +42,11 @@ struct ical_event {
 	const char *uid;
 	const char *summary;
 	const char *description;	/* NULL: none */
-	const char *categories;		/* "national-day,JP"; NULL: none */
+	/* Words a client shows and colours by (Outlook's categories), in
+	 * the calendar's language, each its own value: "Quốc khánh,Lào".
+	 * NULL: none. */
+	const char *categories;
+	const char *url;		/* the event's page (URL); NULL: none */
 	const char *organizer;		/* email address; NULL: none */
 	const char *organizer_name;	/* CN of the organizer, or NULL */
 	time_t stamp;			/* DTSTAMP and LAST-MODIFIED */
@@ -58,7 +63,8 @@ icalcomponent *ical_occurrence_event(const struct occurrence *oc,
  * The VEVENT of an activity: dates, or local times with TZID (the
  * calendar then needs ical_vtimezone()), LOCATION, STATUS, TRANSP:OPAQUE
  * and the X-KYNIEM- record (what the report needs, whether it is
- * public); no alarm on a cancelled one.  With e->public_view, only what
+ * public; its category as a key, e->categories giving the words); no
+ * alarm on a cancelled one.  With e->public_view, only what
  * anyone may see of a public activity: no record (and the caller gives
  * no description).
  */

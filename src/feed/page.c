@@ -1,9 +1,11 @@
 /*
  * The index page: plain HTML with a small inline stylesheet, readable on a
- * phone and without JavaScript.  Feed links use the configured base URL
- * (the English page links the English feeds under /en/); countries come
- * focus first, then in the language's collation (collate.c); the
- * milestone lists come from the same engine as the feeds.
+ * phone and without JavaScript.  The union's own feed comes first, as the
+ * one to subscribe to; the complete feeds follow.  Feed links use the
+ * configured base URL (the English page links the English feeds under
+ * /en/); countries come focus first, then in the language's collation
+ * (collate.c); the milestone lists come from the same engine as the
+ * feeds.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +25,8 @@
 
 /* The two languages' words, indexed by enum lang. */
 static const struct words {
-	const char *lang, *title, *intro, *feeds, *countries, *events,
+	const char *lang, *title, *intro, *suggested, *suggested_note,
+	    *feeds, *countries, *events,
 	    *outlook, *m365, *google, *this_year, *next_days, *none, *other,
 	    *other_href, *how, *prefix, *collation, *day_unknown;
 } words[] = {
@@ -33,7 +36,14 @@ static const struct words {
 		.intro = "Đăng ký một lần bằng đường dẫn dưới đây, các ngày kỷ "
 		    "niệm sẽ tự cập nhật trong Outlook, Thunderbird, Google "
 		    "Calendar hoặc Apple Calendar.",
-		.feeds = "Lịch để đăng ký",
+		.suggested = "Lịch đề xuất: lịch của Liên hiệp",
+		.suggested_note = "Nên đăng ký lịch này trước: các nước trọng "
+		    "điểm, các mốc năm chẵn, năm tròn, ngày của địa phương và "
+		    "hoạt động của Liên hiệp, không quá 4 sự kiện một ngày để "
+		    "lịch tháng của Outlook, Thunderbird hiện đủ. Ngày nào "
+		    "nhiều hơn, lịch giữ các sự kiện quan trọng nhất và ghi số "
+		    "sự kiện còn lại; các lịch đầy đủ dưới đây có tất cả.",
+		.feeds = "Các lịch đầy đủ",
 		.countries = "Lịch theo quốc gia",
 		.events = "sự kiện",
 		.outlook = "Thêm vào Outlook.com",
@@ -57,7 +67,15 @@ static const struct words {
 		.intro = "Subscribe once with a link below and the anniversaries "
 		    "keep themselves up to date in Outlook, Thunderbird, Google "
 		    "Calendar or Apple Calendar.",
-		.feeds = "Calendars to subscribe to",
+		.suggested = "Suggested: the union's calendar",
+		.suggested_note = "Subscribe to this one first: the focus "
+		    "countries, milestone anniversaries, the union's own dates "
+		    "and its activities, at most 4 events a day so that the "
+		    "month view of Outlook or Thunderbird shows them all. On a "
+		    "busier day it keeps the most important and says how many "
+		    "more there are; the complete calendars below have them "
+		    "all.",
+		.feeds = "The complete calendars",
 		.countries = "Calendars by country",
 		.events = "events",
 		.outlook = "Add to Outlook.com",
@@ -221,10 +239,23 @@ feed_lists(struct buf *b, const struct words *w, const struct page_in *in,
 	size_t *order = xcalloc(in->defs->n + 1, sizeof(*order));
 	size_t i, n;
 
+	/* The union's own feed first, when anyone may read it. */
+	for (i = n = 0; i < in->defs->n; i++)
+		if (in->defs->v[i].conf->suggested &&
+		    in->defs->v[i].conf->token == NULL) {
+			if (n++ == 0)
+				html_printf(b, "<h2>%s</h2>\n<p class=\"meta\">"
+				    "%s</p>\n<ul class=\"suggested\">\n",
+				    w->suggested, w->suggested_note);
+			feed_item(b, w, in, lang, i);
+		}
+	if (n > 0)
+		buf_puts(b, "</ul>\n");
 	html_printf(b, "<h2>%s</h2>\n<ul>\n", w->feeds);
 	for (i = 0; i < in->defs->n; i++)
 		if (in->defs->v[i].own == NULL &&
-		    in->defs->v[i].conf->token == NULL)
+		    in->defs->v[i].conf->token == NULL &&
+		    !in->defs->v[i].conf->suggested)
 			feed_item(b, w, in, lang, i);
 	html_printf(b, "</ul>\n<details><summary>%s</summary>\n<ul>\n",
 	    w->countries);

@@ -129,12 +129,18 @@ calendar_text(icalcomponent *cal)
 
 static char *
 activity_ics(const struct config *cfg, const struct activity *a,
-    time_t now)
+    enum lang lang, time_t now)
 {
-	icalcomponent *cal = ical_calendar(PRODID);
+	icalcomponent *cal = ical_calendar(PRODID, 1);
+	const struct config_category *c = a->category != NULL ?
+	    config_category_find(cfg, a->category) : NULL;
 	struct ical_event e;
 
 	event_init(&e, cfg, now);
+	/* The category's words, as the feeds write them: a client shows
+	 * CATEGORIES to people (the key is X-KYNIEM-CATEGORY). */
+	if (c != NULL)
+		e.categories = lang == LANG_EN ? c->name_en : c->name_vi;
 	e.uid = a->uid;
 	e.summary = a->title;
 	e.description = a->notes;
@@ -186,7 +192,7 @@ remind_mail_activity(struct mail *m, const struct config *cfg,
 	    "calendar." : "Sự kiện được đính kèm: mở tệp để thêm vào lịch "
 	    "của bạn.");
 	footer(m, cfg);
-	m->ics = activity_ics(cfg, a, now);
+	m->ics = activity_ics(cfg, a, m->lang, now);
 	m->ics_name = xstrdup(a->title);
 	buf_release(&w);
 	buf_release(&t);
@@ -266,7 +272,7 @@ digest_ics(const struct config *cfg, const struct occurrence *const *items,
 		if (items[i]->precision != PREC_DAY)
 			continue;
 		if (cal == NULL)
-			cal = ical_calendar(PRODID);
+			cal = ical_calendar(PRODID, 1);
 		uid.len = sum.len = 0;
 		buf_printf(&uid, "%s-%d@%s", items[i]->obs->key,
 		    items[i]->obs->rule.base_year + items[i]->n, cfg->domain);

@@ -567,18 +567,7 @@ ui_owners(struct web_req *r, const struct activity *a)
 const char *
 ui_kind(const struct web_req *r, enum kind k)
 {
-	static const char *const vi[KIND_COUNT] = {
-		"Quan hệ ngoại giao", "Quan hệ đối tác", "Quốc khánh",
-		"Kỷ niệm", "Lễ hội", "Năm mới", "Sự kiện địa phương",
-	};
-	static const char *const en[KIND_COUNT] = {
-		"Diplomatic relations", "Partnership", "National day",
-		"Commemoration", "Festival", "New year", "Local event",
-	};
-
-	if ((unsigned)k >= KIND_COUNT)
-		return "";
-	return L(r, vi[k], en[k]);
+	return rules_kind_label(k, r->lang);
 }
 
 const char *

@@ -83,7 +83,7 @@ curl -s -o "$T/laos.ics" "$base/calendars/laos.ics"
 expect "laos.ics has the Lao dates only" "$PYTHON" -c 'import icalendar, sys
 c = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
 ev = c.walk("VEVENT")
-bad = [e for e in ev if "LA" not in e["CATEGORIES"].cats]
+bad = [e for e in ev if "Lào" not in e["CATEGORIES"].cats]
 print(len(ev), "events in laos.ics,", len(bad), "not Lao")
 sys.exit(1 if bad or not ev else 0)' "$T/laos.ics"
 expect_grep "configuration reloaded from '$T/kyniem.conf'" "$T/serve.err"

@@ -102,7 +102,7 @@ load_ok(const char *text, struct config *cfg)
 
 START_TEST(defaults)
 {
-	static const char *const names[] = { "all", "milestones",
+	static const char *const names[] = { "union", "all", "milestones",
 	    "national-days", "lunar-festivals", "activities" };
 	struct config cfg;
 	int k;
@@ -159,22 +159,29 @@ START_TEST(defaults)
 		ck_assert_ptr_nonnull(f->title);
 		ck_assert_int_eq(f->builtin, 1);
 		ck_assert_int_eq(f->lang, LANG_VI);
-		/* all.ics is kept within its budget by a shorter window. */
-		ck_assert_int_eq(f->days_back, k == 0 ? 180 : 365);
-		ck_assert_int_eq(f->days_ahead, k == 0 ? 3 * 365 : 5 * 365);
+		/* all.ics is kept within its budget by a shorter window;
+		 * the union's own looks two years ahead, at most 4 events
+		 * a day. */
+		ck_assert_int_eq(f->days_back, k <= 1 ? 180 : 365);
+		ck_assert_int_eq(f->days_ahead, k == 0 ? 2 * 365 : k == 1 ?
+		    3 * 365 : 5 * 365);
+		ck_assert_int_eq(f->suggested, k == 0);
+		ck_assert_int_eq(f->max_per_day, k == 0 ? 4 : 0);
 		ck_assert_int_eq(f->max_bytes, FEED_MAX_BYTES);
 		ck_assert_int_eq(f->alarm_minutes, -1);
 		ck_assert_ptr_null(f->token);
 		ck_assert_ptr_null(f->countries);
 		ck_assert_ptr_eq(config_feed_find(&cfg, names[k]), f);
 	}
-	ck_assert_str_eq(cfg.feeds[0].title, "Kỷ niệm: tất cả các ngày");
-	ck_assert_ptr_null(cfg.feeds[0].kinds);
-	ck_assert_uint_eq(cfg.feeds[1].milestones, MILESTONE_ALL);
-	ck_assert_uint_eq(cfg.feeds[0].milestones, 0);
-	ck_assert_str_eq(cfg.feeds[2].kinds, "national-day");
-	ck_assert_str_eq(cfg.feeds[3].kinds, "festival");
-	ck_assert_int_eq(cfg.feeds[4].activities, 1);
+	ck_assert_str_eq(cfg.feeds[0].title, "Lịch của Liên hiệp");
+	ck_assert_int_eq(cfg.feeds[0].activities, 0);
+	ck_assert_str_eq(cfg.feeds[1].title, "Kỷ niệm: tất cả các ngày");
+	ck_assert_ptr_null(cfg.feeds[1].kinds);
+	ck_assert_uint_eq(cfg.feeds[2].milestones, MILESTONE_ALL);
+	ck_assert_uint_eq(cfg.feeds[1].milestones, 0);
+	ck_assert_str_eq(cfg.feeds[3].kinds, "national-day");
+	ck_assert_str_eq(cfg.feeds[4].kinds, "festival");
+	ck_assert_int_eq(cfg.feeds[5].activities, 1);
 	ck_assert_int_eq(cfg.feeds[0].activities, 0);
 	ck_assert_ptr_null(config_feed_find(&cfg, "nope"));
 	config_release(&cfg);
@@ -705,7 +712,7 @@ START_TEST(feed_name)
 		const struct config_feed *f;
 
 		load_ok(text, &cfg);
-		ck_assert_uint_eq(cfg.nfeeds, 6);
+		ck_assert_uint_eq(cfg.nfeeds, 7);
 		f = config_feed_find(&cfg, feed_names[_i].name);
 		ck_assert_ptr_eq(f, &cfg.feeds[0]);
 		ck_assert_str_eq(f->title, "T");
@@ -719,7 +726,7 @@ START_TEST(feed_name)
 		snprintf(msg, sizeof(msg), "feed name must be a-z 0-9 - _, "
 		    "not '%s'", feed_names[_i].name);
 		want_error(err, 2, msg);
-		ck_assert_uint_eq(cfg.nfeeds, 5);
+		ck_assert_uint_eq(cfg.nfeeds, 6);
 		ck_assert_int_eq(cfg.lang, LANG_EN);
 		free(err);
 	}
@@ -736,8 +743,8 @@ START_TEST(feed_sections)
 	load_ok("[feed laos]\ntitle = Lào\ndescription = Các ngày của Lào\n"
 	    "kinds = relation, national-day\ncountries = LA\ntags = asean\n"
 	    "token = s3cret\nalarm_minutes = 1440\n[general]\nlang = en\n"
-	    "[feed other]\ndays_back = 0\n", &cfg);
-	ck_assert_uint_eq(cfg.nfeeds, 7);
+	    "[feed other]\ndays_back = 0\nmax_per_day = 3\n", &cfg);
+	ck_assert_uint_eq(cfg.nfeeds, 8);
 	f = config_feed_find(&cfg, "laos");
 	ck_assert_ptr_eq(f, &cfg.feeds[0]);
 	ck_assert_str_eq(f->title, "Lào");
@@ -755,11 +762,13 @@ START_TEST(feed_sections)
 	f = config_feed_find(&cfg, "other");
 	ck_assert_ptr_eq(f, &cfg.feeds[1]);
 	ck_assert_int_eq(f->days_back, 0);
+	ck_assert_int_eq(f->max_per_day, 3);
+	ck_assert_int_eq(f->suggested, 0);
 	ck_assert_ptr_null(f->title);
 	/* The built-ins follow, in [general]'s language. */
-	ck_assert_str_eq(cfg.feeds[2].name, "all");
-	ck_assert_int_eq(cfg.feeds[2].builtin, 1);
-	ck_assert_int_eq(cfg.feeds[2].lang, LANG_EN);
+	ck_assert_str_eq(cfg.feeds[3].name, "all");
+	ck_assert_int_eq(cfg.feeds[3].builtin, 1);
+	ck_assert_int_eq(cfg.feeds[3].lang, LANG_EN);
 	config_release(&cfg);
 }
 END_TEST
@@ -783,7 +792,7 @@ START_TEST(bare_feed)
 	    "kyniem: %s:5: unknown key 'token' in [feed]\n"
 	    "kyniem: %s:6: unknown key 'title' in [feed]\n", path, path, path);
 	ck_assert_str_eq(err, want);
-	ck_assert_uint_eq(cfg.nfeeds, 5);
+	ck_assert_uint_eq(cfg.nfeeds, 6);
 	ck_assert_str_eq(cfg.db_path, "/tmp/k.db");
 	ck_assert_str_eq(cfg.listen, "127.0.0.1:8080");
 	ck_assert_str_eq(cfg.domain, "kyniem.invalid");
@@ -813,7 +822,7 @@ START_TEST(builtin_overridden)
 	size_t i, n = 0;
 
 	load_ok("[feed milestones]\ntitle = Năm tròn\ncountries = JP\n", &cfg);
-	ck_assert_uint_eq(cfg.nfeeds, 5);
+	ck_assert_uint_eq(cfg.nfeeds, 6);
 	for (i = 0; i < cfg.nfeeds; i++)
 		n += strcmp(cfg.feeds[i].name, "milestones") == 0;
 	ck_assert_uint_eq(n, 1);
@@ -824,9 +833,10 @@ START_TEST(builtin_overridden)
 	ck_assert_str_eq(f->countries, "JP");
 	ck_assert_uint_eq(f->milestones, MILESTONE_ALL);
 	ck_assert_int_eq(f->activities, 0);
-	ck_assert_str_eq(cfg.feeds[1].name, "all");
-	ck_assert_str_eq(cfg.feeds[4].name, "activities");
-	ck_assert_int_eq(cfg.feeds[4].builtin, 1);
+	ck_assert_str_eq(cfg.feeds[1].name, "union");
+	ck_assert_str_eq(cfg.feeds[2].name, "all");
+	ck_assert_str_eq(cfg.feeds[5].name, "activities");
+	ck_assert_int_eq(cfg.feeds[5].builtin, 1);
 	config_release(&cfg);
 	load_ok("[feed activities]\ntoken = s3cret\n", &cfg);
 	f = config_feed_find(&cfg, "activities");
@@ -842,6 +852,21 @@ START_TEST(builtin_overridden)
 	ck_assert_str_eq(f->kinds, "relation");
 	ck_assert_int_eq(f->days_ahead, 30);
 	ck_assert_int_eq(f->days_back, 365);
+	config_release(&cfg);
+	/* The union's feed behind a token keeps its selection and cap. */
+	load_ok("[feed union]\ntoken = s3cret\n", &cfg);
+	f = config_feed_find(&cfg, "union");
+	ck_assert_ptr_eq(f, &cfg.feeds[0]);
+	ck_assert_int_eq(f->suggested, 1);
+	ck_assert_int_eq(f->max_per_day, 4);
+	ck_assert_str_eq(f->title, "Lịch của Liên hiệp");
+	ck_assert_ptr_nonnull(f->description);
+	ck_assert_uint_eq(f->sel.n, 3);	/* no province: no tag */
+	config_release(&cfg);
+	load_ok("[organisation]\nprovince = Khánh Hòa\n", &cfg);
+	f = config_feed_find(&cfg, "union");
+	ck_assert_uint_eq(f->sel.n, 4);	/* focus, milestone, local, tag */
+	ck_assert_str_eq(f->sel.v[3].t[0].vals[0], "khanh-hoa");
 	config_release(&cfg);
 }
 END_TEST
@@ -916,7 +941,7 @@ START_TEST(long_feed_name)
 	ck_assert_msg(strstr(err, ":4: unknown key 'bogus' in [server]") !=
 	    NULL, "%s", err);
 	ck_assert_ptr_null(strstr(err, "title"));
-	ck_assert_uint_eq(cfg.nfeeds, 5);
+	ck_assert_uint_eq(cfg.nfeeds, 6);
 	free(err);
 	config_release(&cfg);
 }

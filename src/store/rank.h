@@ -6,7 +6,9 @@
  * its province: Yersin for Khánh Hòa), for the country's partnership with
  * Vietnam and for the union's own record (its activities for that
  * occasion or country in any year).  plan.c puts the best ones in 1.1 and
- * the rest in an appendix; the dashboard lists them best first.
+ * the rest in an appendix; the dashboard lists them best first; the
+ * union's feed keeps the best of a crowded day.  In store/ (it needs the
+ * dataset only) so that feed/ and paper/ share it.
  */
 #ifndef KYNIEM_RANK_H
 #define KYNIEM_RANK_H
