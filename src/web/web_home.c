@@ -344,10 +344,13 @@ web_home(struct web_req *r)
 	html_printf(r->out, "<nav class=\"actions\" aria-label=\"%s\"><a "
 	    "class=\"button secondary\" href=\"%s/app/month/%04d-%02d\">%s "
 	    "%d/%d</a> <a class=\"button secondary\" href=\"%s/app/year/%d\">"
-	    "%s %d</a></nav>\n", L(r, "Lịch", "Calendars"), r->root,
+	    "%s %d</a> <a class=\"button secondary\" href=\"%s/%s\">%s</a>"
+	    "</nav>\n", L(r, "Lịch", "Calendars"), r->root,
 	    r->today.y, r->today.m, L(r, "Lịch tháng", "Calendar of"),
 	    r->today.m, r->today.y, r->root, r->today.y,
-	    L(r, "Lịch năm", "Calendar of"), r->today.y);
+	    L(r, "Lịch năm", "Calendar of"), r->today.y, r->root,
+	    L(r, "", "index.en.html"), L(r, "Đăng ký lịch vào Outlook, "
+	    "Thunderbird…", "Subscribe in Outlook, Thunderbird…"));
 	start = r->out->len;
 	if (!web_cache_get(r, key)) {
 		if (home(r) == -1)

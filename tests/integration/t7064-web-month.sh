@@ -73,6 +73,13 @@ expect_grep '<a href="/app/month/2023-09">Lịch tháng 9/2023</a>' "$T/y.html"
 web_get viewer /app/ "$T/home.html" >/dev/null
 expect_grep '<a class="button secondary" href="/app/month/2023-08">Lịch tháng 8/2023</a>' \
     "$T/home.html"
+# And to the feeds to subscribe to, whose first is the union's own.
+expect_grep '<a class="button secondary" href="/">Đăng ký lịch vào Outlook' \
+    "$T/home.html"
+curl -s -o "$T/index.html" "$BASE/"
+expect "the feeds page suggests the union's feed first" [ "$(grep -o \
+    'calendars/[a-z0-9-]*\.ics' "$T/index.html" | head -n 1)" = \
+    calendars/union.ics ]
 # /app/month goes to this month's.
 curl -s -b "$T/viewer.jar" -D "$T/r.hdr" -o /dev/null "$BASE/app/month"
 expect_grep "Location: /app/month/2023-08" "$T/r.hdr"
