@@ -198,6 +198,7 @@ SRCS = \
 	src/web/web_users.c \
 	src/web/web_verify.c \
 	src/web/web_month.c \
+	src/web/word_index.c \
 	src/web/web_year.c
 
 # Unit tests: tests/unit/test_NAME.c, one per module, linked with the
