@@ -285,16 +285,19 @@ search_activities_page(const struct search_index *ix,
 {
 	size_t want = offset + limit, *phr, *rest, np = 0, nr = 0, i, n = 0;
 	size_t row = ix->nacts;
+	struct word_phrase ph;
 
 	if (want > count)
 		want = count;
+	if (sq->n == 0)
+		return 0;
+	word_phrase_init(&ix->words, sq->w, sq->n, &ph);
 	phr = xcalloc(want + 1, sizeof(*phr));
 	rest = xcalloc(want + 1, sizeof(*rest));
 	/* Newest first, until the page is made of rows with the phrase or
 	 * every row was looked at (the others follow them). */
 	while (np < want && (row = before(set, row)) != SIZE_MAX) {
-		/* One word is its own phrase. */
-		if (sq->n == 1 || search_phrase(sq, ix->acts[row]))
+		if (word_index_phrase(&ix->words, &ph, row))
 			phr[np++] = row;
 		else if (nr < want)
 			rest[nr++] = row;
@@ -304,6 +307,7 @@ search_activities_page(const struct search_index *ix,
 			rows[n++] = phr[i];
 		else if (i - np < nr)
 			rows[n++] = rest[i - np];
+	word_phrase_release(&ph);
 	free(phr);
 	free(rest);
 	return n;

@@ -62,7 +62,8 @@ size_t search_activities(const struct search_index *ix,
  * Rows offset .. offset + limit of those activities (set, count of them)
  * as the page lists them into rows (limit of them): those with sq's words
  * one after the other (search_phrase()) first, each part newest first.
- * Returns how many.  Only the texts up to the page are read.
+ * Returns how many.  The phrase is looked for in the words the index
+ * keeps of each text, not in its text.
  */
 size_t search_activities_page(const struct search_index *ix,
     const struct search_query *sq, const uint64_t *set, size_t count,

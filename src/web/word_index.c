@@ -15,8 +15,7 @@
 struct builder {
 	uint32_t *slots;	/* word number + 1; 0: free */
 	size_t nslots;		/* a power of two */
-	uint32_t *toks;		/* the texts' words, numbered, in order */
-	size_t ntoks, captoks;
+	size_t ntoks, captoks;	/* of ix->toks */
 	uint32_t *last;		/* per word: the last text counted + 1 */
 	size_t capwords;
 };
@@ -75,12 +74,13 @@ word_number(struct word_index *ix, struct builder *b, const char *w,
 	e->w = w;
 	e->len = (uint32_t)len;
 	e->first = e->n = 0;
+	e->num = (uint32_t)ix->nwords;
 	b->last[ix->nwords] = 0;
 	b->slots[k] = (uint32_t)++ix->nwords;
 	return b->slots[k] - 1;
 }
 
-/* Number text t's words into b->toks and count the texts of each. */
+/* Number text t's words into ix->toks and count the texts of each. */
 static void
 scan_text(struct word_index *ix, struct builder *b, const char *s,
     uint32_t t)
@@ -99,10 +99,10 @@ scan_text(struct word_index *ix, struct builder *b, const char *s,
 		w = word_number(ix, b, s, (size_t)(end - s));
 		if (b->ntoks == b->captoks) {
 			b->captoks = b->captoks > 0 ? 2 * b->captoks : 4096;
-			b->toks = xrealloc(b->toks, b->captoks *
-			    sizeof(*b->toks));
+			ix->toks = xrealloc(ix->toks, b->captoks *
+			    sizeof(*ix->toks));
 		}
-		b->toks[b->ntoks++] = w;
+		ix->toks[b->ntoks++] = w;
 		/* A word twice in a text counts it once. */
 		if (b->last[w] != t + 1) {
 			b->last[w] = t + 1;
@@ -122,10 +122,9 @@ word_cmp(const void *pa, const void *pb)
 
 /* Lay each word's texts out in ix->rows, in the order of the texts. */
 static void
-fill_rows(struct word_index *ix, struct builder *b, char *const *texts)
+fill_rows(struct word_index *ix, struct builder *b)
 {
 	size_t i, k, total = 0;
-	const char *s;
 	uint32_t w, *fill;
 
 	for (i = 0; i < ix->nwords; i++) {
@@ -135,23 +134,29 @@ fill_rows(struct word_index *ix, struct builder *b, char *const *texts)
 	}
 	ix->rows = xcalloc(total + 1, sizeof(*ix->rows));
 	fill = xcalloc(ix->nwords + 1, sizeof(*fill));
-	/* The words of text i are the next ones of b->toks: count them
-	 * again as scan_text() did. */
-	for (i = 0, k = 0; i < ix->ntexts; i++)
-		for (s = texts[i]; *s != '\0'; ) {
-			while (*s != '\0' && !isalnum((unsigned char)*s))
-				s++;
-			if (*s == '\0')
-				break;
-			while (*s != '\0' && isalnum((unsigned char)*s))
-				s++;
-			w = b->toks[k++];
+	for (i = 0; i < ix->ntexts; i++)
+		for (k = ix->tfirst[i]; k < ix->tfirst[i + 1]; k++) {
+			w = ix->toks[k];
 			if (b->last[w] == i + 1)
 				continue;
 			b->last[w] = (uint32_t)i + 1;
 			ix->rows[ix->words[w].first + fill[w]++] = (uint32_t)i;
 		}
 	free(fill);
+}
+
+/* Sort the words, and the texts' words to indexes of the sorted ones. */
+static void
+sort_words(struct word_index *ix, struct builder *b)
+{
+	size_t i;
+
+	qsort(ix->words, ix->nwords, sizeof(*ix->words), word_cmp);
+	/* b->last becomes each word number's index. */
+	for (i = 0; i < ix->nwords; i++)
+		b->last[ix->words[i].num] = (uint32_t)i;
+	for (i = 0; i < b->ntoks; i++)
+		ix->toks[i] = b->last[ix->toks[i]];
 }
 
 void
@@ -163,12 +168,15 @@ word_index_build(struct word_index *ix, char *const *texts, size_t n)
 	memset(ix, 0, sizeof(*ix));
 	memset(&b, 0, sizeof(b));
 	ix->ntexts = n;
-	for (i = 0; i < n; i++)
+	ix->tfirst = xcalloc(n + 1, sizeof(*ix->tfirst));
+	for (i = 0; i < n; i++) {
+		ix->tfirst[i] = (uint32_t)b.ntoks;
 		scan_text(ix, &b, texts[i], (uint32_t)i);
-	fill_rows(ix, &b, texts);
-	qsort(ix->words, ix->nwords, sizeof(*ix->words), word_cmp);
+	}
+	ix->tfirst[n] = (uint32_t)b.ntoks;
+	fill_rows(ix, &b);
+	sort_words(ix, &b);
 	free(b.slots);
-	free(b.toks);
 	free(b.last);
 }
 
@@ -177,6 +185,8 @@ word_index_release(struct word_index *ix)
 {
 	free(ix->words);
 	free(ix->rows);
+	free(ix->toks);
+	free(ix->tfirst);
 	memset(ix, 0, sizeof(*ix));
 }
 
@@ -190,7 +200,7 @@ word_index_set_words(const struct word_index *ix)
 static size_t
 lower_bound(const struct word_index *ix, const char *w, size_t len)
 {
-	struct word_entry key = { w, (uint32_t)len, 0, 0 };
+	struct word_entry key = { w, (uint32_t)len, 0, 0, 0 };
 	size_t lo = 0, hi = ix->nwords, mid;
 
 	while (lo < hi) {
@@ -203,17 +213,33 @@ lower_bound(const struct word_index *ix, const char *w, size_t len)
 	return lo;
 }
 
+/* The words [*lo, *hi) of ix that start with w. */
+static void
+starting(const struct word_index *ix, const char *w, size_t *lo,
+    size_t *hi)
+{
+	size_t len = strlen(w), i;
+	const struct word_entry *e;
+
+	*lo = lower_bound(ix, w, len);
+	for (i = *lo; i < ix->nwords; i++) {
+		e = &ix->words[i];
+		if (e->len < len || memcmp(e->w, w, len) != 0)
+			break;
+	}
+	*hi = i;
+}
+
 /* Set in set the texts having a word that starts with w. */
 static void
 mark(const struct word_index *ix, const char *w, uint64_t *set)
 {
-	size_t len = strlen(w), i, k;
 	const struct word_entry *e;
+	size_t i, k, lo, hi;
 
-	for (i = lower_bound(ix, w, len); i < ix->nwords; i++) {
+	starting(ix, w, &lo, &hi);
+	for (i = lo; i < hi; i++) {
 		e = &ix->words[i];
-		if (e->len < len || memcmp(e->w, w, len) != 0)
-			break;
 		for (k = e->first; k < e->first + e->n; k++)
 			set[ix->rows[k] / 64] |= (uint64_t)1 << (ix->rows[k] % 64);
 	}
@@ -251,4 +277,52 @@ word_index_find(const struct word_index *ix, char *const *w, size_t n,
 	for (k = 0; k < nw; k++)
 		count += ones(set[k]);
 	return count;
+}
+
+void
+word_phrase_init(const struct word_index *ix, char *const *w, size_t n,
+    struct word_phrase *ph)
+{
+	size_t i, k, len;
+
+	memset(ph, 0, sizeof(*ph));
+	ph->n = n;
+	ph->exact = xcalloc(n, sizeof(*ph->exact));
+	for (i = 0; i + 1 < n; i++) {
+		len = strlen(w[i]);
+		k = lower_bound(ix, w[i], len);
+		if (k == ix->nwords || ix->words[k].len != len ||
+		    memcmp(ix->words[k].w, w[i], len) != 0)
+			ph->none = 1;
+		ph->exact[i] = (uint32_t)k;
+	}
+	starting(ix, w[n - 1], &ph->lo, &ph->hi);
+	if (ph->lo == ph->hi)
+		ph->none = 1;
+}
+
+void
+word_phrase_release(struct word_phrase *ph)
+{
+	free(ph->exact);
+	memset(ph, 0, sizeof(*ph));
+}
+
+int
+word_index_phrase(const struct word_index *ix,
+    const struct word_phrase *ph, size_t t)
+{
+	const uint32_t *tok = ix->toks + ix->tfirst[t];
+	size_t n = ix->tfirst[t + 1] - ix->tfirst[t], k, i;
+
+	if (ph->none || ph->n == 0)
+		return 0;
+	for (k = 0; k + ph->n <= n; k++) {
+		for (i = 0; i + 1 < ph->n && tok[k + i] == ph->exact[i]; i++)
+			;
+		if (i + 1 == ph->n && tok[k + i] >= ph->lo &&
+		    tok[k + i] < ph->hi)
+			return 1;
+	}
+	return 0;
 }

@@ -15,6 +15,7 @@ struct word_entry {
 	const char *w;		/* in one of the texts; not terminated */
 	uint32_t len;
 	uint32_t first, n;	/* its texts: rows[first .. first + n) */
+	uint32_t num;		/* its number while building */
 };
 
 struct word_index {
@@ -22,6 +23,19 @@ struct word_index {
 	size_t nwords;
 	uint32_t *rows;		/* each word's texts, ascending */
 	size_t ntexts;
+	uint32_t *toks;		/* each text's words in turn, as indexes
+				   of words: text t's are toks[tfirst[t]
+				   .. tfirst[t + 1]) */
+	uint32_t *tfirst;
+};
+
+/* Words one after the other in a text, as word_index_phrase() looks for
+ * them: each but the last a whole word, the last a word's start. */
+struct word_phrase {
+	uint32_t *exact;	/* the whole words' indexes */
+	size_t n;		/* all the words */
+	size_t lo, hi;		/* the words the last one starts */
+	int none;		/* 1: no text can have it */
 };
 
 /* Index texts[0 .. n), which ix borrows: they must outlive it. */
@@ -38,5 +52,13 @@ size_t word_index_set_words(const struct word_index *ix);
  */
 size_t word_index_find(const struct word_index *ix, char *const *w, size_t n,
     uint64_t *set);
+
+/* The phrase of words w[0 .. n) (n > 0) in ix's words, into ph. */
+void word_phrase_init(const struct word_index *ix, char *const *w, size_t n,
+    struct word_phrase *ph);
+void word_phrase_release(struct word_phrase *ph);
+/* 1 if text t of ix has ph's words one after the other, else 0. */
+int word_index_phrase(const struct word_index *ix,
+    const struct word_phrase *ph, size_t t);
 
 #endif
