@@ -236,7 +236,8 @@ UNITS = \
 	tests/unit/test_throttle.c \
 	tests/unit/test_token.c \
 	tests/unit/test_util.c \
-	tests/unit/test_vntime.c
+	tests/unit/test_vntime.c \
+	tests/unit/test_word_index.c
 
 # The web application's static files, compiled in (scripts/embed).
 ASSETS = \
