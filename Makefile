@@ -198,6 +198,7 @@ SRCS = \
 	src/web/web_users.c \
 	src/web/web_verify.c \
 	src/web/web_month.c \
+	src/web/word_index.c \
 	src/web/web_year.c
 
 # Unit tests: tests/unit/test_NAME.c, one per module, linked with the
@@ -236,7 +237,8 @@ UNITS = \
 	tests/unit/test_throttle.c \
 	tests/unit/test_token.c \
 	tests/unit/test_util.c \
-	tests/unit/test_vntime.c
+	tests/unit/test_vntime.c \
+	tests/unit/test_word_index.c
 
 # The web application's static files, compiled in (scripts/embed).
 ASSETS = \

@@ -44,6 +44,13 @@ EOC
 # Queue everything against a closed port (nothing is sent), then copy.
 conf queue "$dir/q.db" "smtp://127.0.0.1:1" yes
 KYNIEM_CONFIG="$dir/queue.conf" "$K" init --calendars calendars >/dev/null
+# Owners are the union's people: recipients (following nothing) first.
+i=1
+while [ $i -le "$N" ]; do
+	KYNIEM_CONFIG="$dir/queue.conf" "$K" recipient add \
+	    --email "u$i@example.org" --name "u$i" --follow none >/dev/null
+	i=$((i + 1))
+done
 KYNIEM_CONFIG="$dir/queue.conf" "$K" import "$dir/acts.csv" >/dev/null
 # remind exits 1 here: the relay is closed on purpose, the messages wait.
 KYNIEM_CONFIG="$dir/queue.conf" "$K" --now 2030-01-01T07:00 remind \

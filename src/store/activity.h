@@ -61,7 +61,8 @@ struct activity_list {
 	size_t n;
 };
 
-/* Which activities a listing wants; zero or NULL members match all. */
+/* Which activities a listing wants (dataset_activities()); zero or NULL
+ * members match all. */
 struct activity_filter {
 	int year, month;	/* of the start; month 0: the whole year */
 	int status;		/* an enum activity_status, or -1: any */
@@ -70,15 +71,6 @@ struct activity_filter {
 	const char *category;	/* a [categories] key */
 	const char *observance;	/* the occasion's key */
 };
-
-/*
- * A page of the activities f matches, sorted as activity_load() sorts
- * them, each with its owners: offset rows skipped, at most limit rows;
- * *total is how many match in all.  The web application's list reads
- * no more than it shows.  0 or -1 (logged).
- */
-int activity_query(struct store *st, const struct activity_filter *f,
-    long offset, long limit, struct activity_list *out, long *total);
 
 /* Load every activity, sorted by start, with its owners when owners is
  * set (feeds and documents need none); 0 or -1 (logged). */

@@ -80,6 +80,125 @@ dataset_person(const struct dataset *d, const char *email)
 	return p != NULL && *p->name != '\0' ? p->name : NULL;
 }
 
+/* The first activity of d starting on or after day (d->acts.n if none). */
+static size_t
+first_from(const struct dataset *d, struct ymd day)
+{
+	size_t lo = 0, hi = d->acts.n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (util_ymd_cmp(d->acts.v[mid].start, day) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The range [*lo, *hi) of d's activities starting in f's year and month
+ * (all of them when f has no year). */
+static void
+date_range(const struct dataset *d, const struct activity_filter *f,
+    size_t *lo, size_t *hi)
+{
+	struct ymd from, to;
+
+	*lo = 0;
+	*hi = d->acts.n;
+	if (f->year <= 0)
+		return;
+	from.y = f->year;
+	from.m = f->month > 0 ? f->month : 1;
+	from.d = 1;
+	to = from;
+	if (f->month > 0 && f->month < 12)
+		to.m = f->month + 1;
+	else {
+		to.y = f->year + 1;
+		to.m = 1;
+	}
+	*lo = first_from(d, from);
+	*hi = first_from(d, to);
+}
+
+/* A filter's text is set when it has any (an empty one matches all). */
+static int
+set(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
+/* 1 if f filters on more than the start's year and month. */
+static int
+filters_rows(const struct activity_filter *f)
+{
+	return f->status >= 0 || set(f->owner) || set(f->category) ||
+	    set(f->country) || set(f->observance);
+}
+
+static int
+has_owner(const struct activity *a, const char *email)
+{
+	size_t i;
+
+	/* Addresses are ASCII (text_email_valid()). */
+	for (i = 0; i < a->nowners; i++)
+		if (strcasecmp(a->owners[i], email) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 if a matches f's filters other than the dates. */
+static int
+matches(const struct dataset *d, const struct activity_filter *f,
+    const struct activity *a)
+{
+	const struct observance *o;
+
+	if (f->status >= 0 && a->status != (enum activity_status)f->status)
+		return 0;
+	if (set(f->owner) && !has_owner(a, f->owner))
+		return 0;
+	if (set(f->category) && (a->category == NULL ||
+	    strcmp(a->category, f->category) != 0))
+		return 0;
+	if (set(f->observance) && (a->observance == NULL ||
+	    strcmp(a->observance, f->observance) != 0))
+		return 0;
+	/* The country: a partner, or the country of the occasion. */
+	if (set(f->country) && !activity_has_country(a, f->country) &&
+	    (a->observance == NULL || (o = obs_set_find(&d->set,
+	    a->observance)) == NULL || strcmp(o->country, f->country) != 0))
+		return 0;
+	return 1;
+}
+
+size_t
+dataset_activities(const struct dataset *d, const struct activity_filter *f,
+    long offset, long limit, const struct activity **page, long *total)
+{
+	size_t i, lo, hi, n = 0;
+	long k = 0;
+
+	date_range(d, f, &lo, &hi);
+	if (!filters_rows(f)) {
+		*total = (long)(hi - lo);
+		for (i = lo + (size_t)offset; i < hi && n < (size_t)limit; i++)
+			page[n++] = &d->acts.v[i];
+		return n;
+	}
+	for (i = lo; i < hi; i++) {
+		if (!matches(d, f, &d->acts.v[i]))
+			continue;
+		if (k >= offset && n < (size_t)limit)
+			page[n++] = &d->acts.v[i];
+		k++;
+	}
+	*total = k;
+	return n;
+}
+
 int
 dataset_load(struct store *st, int what, struct dataset *d)
 {

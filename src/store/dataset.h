@@ -55,6 +55,19 @@ void dataset_release(struct dataset *d);
 const char *dataset_person(const struct dataset *d, const char *email);
 
 /*
+ * A page of the activities of d (loaded with DATASET_ACTIVITIES) that f
+ * matches, in d's order (by start): offset of them skipped, at most limit
+ * pointed to from page (borrowed from d); returns how many, and *total
+ * how many match in all.  The web application's lists are pages of the
+ * dataset its thread keeps: a year's range is found by bisection, so a
+ * page deep in 100,000 activities reads only its own rows; the other
+ * filters look at the rows of that range.
+ */
+size_t dataset_activities(const struct dataset *d,
+    const struct activity_filter *f, long offset, long limit,
+    const struct activity **page, long *total);
+
+/*
  * Fill view with d as anyone may see it: only the activities marked
  * public (the public feeds and documents are made of it) and none of
  * the narrative texts (staff write them for the signed document).  The

@@ -5,6 +5,7 @@
  * holds.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,6 +128,7 @@ search_index_build(const struct dataset *d, struct store *st,
 	for (i = 0; i < d->acts.n; i++)
 		ix->acts[i] = activity_text(&d->acts.v[i]);
 	ix->nacts = d->acts.n;
+	word_index_build(&ix->words, ix->acts, ix->nacts);
 	ix->obs = xcalloc(d->set.n + 1, sizeof(*ix->obs));
 	for (i = 0; i < d->set.n; i++)
 		ix->obs[i] = observance_text(d->set.v[i]);
@@ -154,6 +156,7 @@ search_index_release(struct search_index *ix)
 		free(ix->cty_text[i]);
 	for (i = 0; ix->contact_text != NULL && i < ix->contacts.n; i++)
 		free(ix->contact_text[i]);
+	word_index_release(&ix->words);
 	free(ix->acts);
 	free(ix->obs);
 	free(ix->cty);
@@ -249,4 +252,63 @@ search_phrase(const struct search_query *sq, const char *hay)
 			return 1;
 	}
 	return 0;
+}
+
+size_t
+search_activities(const struct search_index *ix,
+    const struct search_query *sq, uint64_t *set)
+{
+	return word_index_find(&ix->words, sq->w, sq->n, set);
+}
+
+/* The rows of set from the newest, in turn: the one before row (ix->nacts
+ * at first), or SIZE_MAX when none is left. */
+static size_t
+before(const uint64_t *set, size_t row)
+{
+	while (row-- > 0) {
+		/* A whole word of the set empty: skip it. */
+		if (row % 64 == 63 && set[row / 64] == 0) {
+			row -= 63;
+			continue;
+		}
+		if (set[row / 64] & ((uint64_t)1 << (row % 64)))
+			return row;
+	}
+	return SIZE_MAX;
+}
+
+size_t
+search_activities_page(const struct search_index *ix,
+    const struct search_query *sq, const uint64_t *set, size_t count,
+    size_t offset, size_t limit, size_t *rows)
+{
+	size_t want = offset + limit, *phr, *rest, np = 0, nr = 0, i, n = 0;
+	size_t row = ix->nacts;
+	struct word_phrase ph;
+
+	if (want > count)
+		want = count;
+	if (sq->n == 0)
+		return 0;
+	word_phrase_init(&ix->words, sq->w, sq->n, &ph);
+	phr = xcalloc(want + 1, sizeof(*phr));
+	rest = xcalloc(want + 1, sizeof(*rest));
+	/* Newest first, until the page is made of rows with the phrase or
+	 * every row was looked at (the others follow them). */
+	while (np < want && (row = before(set, row)) != SIZE_MAX) {
+		if (word_index_phrase(&ix->words, &ph, row))
+			phr[np++] = row;
+		else if (nr < want)
+			rest[nr++] = row;
+	}
+	for (i = offset; i < want; i++)
+		if (i < np)
+			rows[n++] = phr[i];
+		else if (i - np < nr)
+			rows[n++] = rest[i - np];
+	word_phrase_release(&ph);
+	free(phr);
+	free(rest);
+	return n;
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "contact.h"
+#include "word_index.h"
 
 struct dataset;
 struct store;
@@ -21,6 +22,8 @@ struct search_index {
 	char **obs;	/* per observance: its subject in both languages,
 			   its country's names */
 	size_t nacts, nobs;
+	struct word_index words;	/* of acts: a search reads only the
+					   texts it shows */
 	size_t *cty;	/* per country: its first observance in d */
 	char **cty_text;	/* and its names */
 	size_t ncty;
@@ -49,6 +52,23 @@ void search_query_release(struct search_query *sq);
  * is in "nhat ban" and "bang", not in "urban"), else 0 (0 for a query
  * of no word). */
 int search_match(const struct search_query *sq, const char *hay);
+/*
+ * The activities of ix that match sq (as search_match() would): their
+ * bits in set (word_index_set_words(&ix->words) of them), and how many.
+ */
+size_t search_activities(const struct search_index *ix,
+    const struct search_query *sq, uint64_t *set);
+/*
+ * Rows offset .. offset + limit of those activities (set, count of them)
+ * as the page lists them into rows (limit of them): those with sq's words
+ * one after the other (search_phrase()) first, each part newest first.
+ * Returns how many.  The phrase is looked for in the words the index
+ * keeps of each text, not in its text.
+ */
+size_t search_activities_page(const struct search_index *ix,
+    const struct search_query *sq, const uint64_t *set, size_t count,
+    size_t offset, size_t limit, size_t *rows);
+
 /* 1 if hay has sq's words one after the other ("nhat ban" in "viet
  * nam - nhat ban"): such rows are shown first. */
 int search_phrase(const struct search_query *sq, const char *hay);

@@ -1,7 +1,7 @@
 /*
  * Hoạt động: the list with its filters (year, month, status, owner,
  * country of the occasion or a partner country, category, occasion), a
- * page at a time (activity_query() reads no more), and one
+ * page at a time out of the thread's dataset (dataset_activities()), and one
  * activity's page with what editors do to it (edit, cancel, record the
  * result).  The form is web_activity.c's.
  */
@@ -161,37 +161,36 @@ list_row(struct web_req *r, const struct activity *a)
 static const char *const kept[] = { "year", "month", "status", "owner",
 	"country", "category", "observance", NULL };
 
-/* The page of activities f matches into l; 0 or -1. */
-static int
+/* The page of activities f matches into page (pg->limit of them);
+ * returns how many. */
+static size_t
 list_query(struct web_req *r, const struct filter *f, struct ui_page *pg,
-    struct activity_list *l)
+    const struct activity **page)
 {
 	long total;
+	size_t n;
 
-	if (activity_query(r->st, &f->af, pg->offset, pg->limit, l,
-	    &total) == -1)
-		return -1;
-	if (!ui_page_total(pg, total))
-		return 0;
-	/* Past the end: the last page. */
-	activity_list_release(l);
-	return activity_query(r->st, &f->af, pg->offset, pg->limit, l,
+	n = dataset_activities(r->data, &f->af, pg->offset, pg->limit, page,
 	    &total);
+	if (!ui_page_total(pg, total))
+		return n;
+	/* Past the end: the last page. */
+	return dataset_activities(r->data, &f->af, pg->offset, pg->limit,
+	    page, &total);
 }
 
 /* GET /app/activities: the filtered list, a page at a time. */
 int
 web_activities(struct web_req *r)
 {
-	struct activity_list l;
+	const struct activity *page[UI_PAGE_ROWS];
 	struct ui_page pg;
 	struct filter f;
-	size_t i;
+	size_t i, n;
 
 	filter_read(r, &f);
 	ui_page_read(r, "page", &pg);
-	if (list_query(r, &f, &pg, &l) == -1)
-		return -1;
+	n = list_query(r, &f, &pg, page);
 	ui_begin(r, L(r, "Hoạt động", "Activities"), "activities");
 	if (r->s.user.role >= ROLE_EDITOR)
 		html_printf(r->out, "<p><a class=\"button\" href=\"%s/app/"
@@ -201,8 +200,8 @@ web_activities(struct web_req *r)
 	ui_table_begin(r, 1 << 0, L(r, "Thời gian", "When"),
 	    L(r, "Hoạt động", "Activity"), L(r, "Trạng thái", "Status"),
 	    L(r, "Người phụ trách", "Owners"), L(r, "Dịp", "Occasion"), NULL);
-	for (i = 0; i < l.n; i++)
-		list_row(r, &l.v[i]);
+	for (i = 0; i < n; i++)
+		list_row(r, page[i]);
 	html_raw(r->out, "</tbody></table>\n");
 	if (pg.total == 0)
 		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có hoạt động "
@@ -213,7 +212,6 @@ web_activities(struct web_req *r)
 		    r->root, L(r, "Đã xóa (khôi phục trong 30 ngày)",
 		    "Deleted (restorable for 30 days)"));
 	ui_end(r);
-	activity_list_release(&l);
 	return 0;
 }
 

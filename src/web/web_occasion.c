@@ -203,35 +203,33 @@ static int
 activities(struct web_req *r, const struct observance *o)
 {
 	struct activity_filter f = { 0, 0, -1, NULL, NULL, NULL, o->key };
-	struct activity_list l;
+	const struct activity *page[UI_PAGE_ROWS];
 	struct ui_page pg;
 	struct buf path;
 	long total;
-	size_t i;
+	size_t i, n;
 
 	ui_page_read(r, "page", &pg);
-	if (activity_query(r->st, &f, pg.offset, pg.limit, &l, &total) == -1)
-		return -1;
-	if (ui_page_total(&pg, total)) {
-		activity_list_release(&l);
-		if (activity_query(r->st, &f, pg.offset, pg.limit, &l,
-		    &total) == -1)
-			return -1;
-	}
+	n = dataset_activities(r->data, &f, pg.offset, pg.limit, page,
+	    &total);
+	if (ui_page_total(&pg, total))
+		n = dataset_activities(r->data, &f, pg.offset, pg.limit, page,
+		    &total);
 	html_printf(r->out, "<h2>%s</h2>\n", L(r, "Hoạt động", "Activities"));
-	if (l.n > 0)
+	if (n > 0)
 		ui_table_begin(r, 1 << 0, L(r, "Ngày", "Date"),
 		    L(r, "Hoạt động", "Activity"), L(r, "Trạng thái",
 		    "Status"), NULL);
-	for (i = 0; i < l.n; i++) {
+	for (i = 0; i < n; i++) {
 		html_printf(r->out, "<tr class=\"status-%s\">"
-		    "<td class=\"date\">", activity_status_name(l.v[i].status));
-		ui_when(r, &l.v[i]);
+		    "<td class=\"date\">",
+		    activity_status_name(page[i]->status));
+		ui_when(r, page[i]);
 		html_printf(r->out, "</td><td><a href=\"%s/app/activities/"
-		    "%ld\">%s</a></td><td>%s</td></tr>\n", r->root, l.v[i].id,
-		    l.v[i].title, ui_status(r, l.v[i].status));
+		    "%ld\">%s</a></td><td>%s</td></tr>\n", r->root,
+		    page[i]->id, page[i]->title, ui_status(r, page[i]->status));
 	}
-	if (l.n == 0)
+	if (n == 0)
 		html_printf(r->out, "<p>%s</p>\n", L(r, "Chưa có hoạt động nào "
 		    "gắn với ngày kỷ niệm này.", "No activity is linked to "
 		    "this occasion yet."));
@@ -241,7 +239,6 @@ activities(struct web_req *r, const struct observance *o)
 	buf_printf(&path, "/app/occasions/%s", o->key);
 	ui_pager(r, path.data, NULL, &pg);
 	buf_release(&path);
-	activity_list_release(&l);
 	return 0;
 }
 

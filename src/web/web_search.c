@@ -5,6 +5,7 @@
  * time, newest activities first.  The box is in every page's header
  * (ui.c).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +27,8 @@
 /* The query's words and what it matched. */
 struct found {
 	struct search_query sq;
-	size_t *acts, nacts;	/* indexes of r->data->acts, newest first */
+	uint64_t *acts;		/* the bits of the matching activities */
+	size_t nacts;		/* how many */
 	size_t *obs, nobs;	/* of r->data->set */
 	size_t *cty, ncty;	/* of r->data->set: the first observance
 				   of each matching country */
@@ -57,11 +59,14 @@ find_rows(const struct search_query *sq, char *const *texts, size_t n,
 		}
 }
 
+/* The activities through the index's words: a search reads only the
+ * texts of the page it shows, not 100,000 of them. */
 static void
 find_activities(const struct search_index *ix, struct found *f)
 {
-	f->acts = xcalloc(ix->nacts + 1, sizeof(*f->acts));
-	find_rows(&f->sq, ix->acts, ix->nacts, -1, f->acts, &f->nacts);
+	f->acts = xcalloc(word_index_set_words(&ix->words),
+	    sizeof(*f->acts));
+	f->nacts = search_activities(ix, &f->sq, f->acts);
 }
 
 static void
@@ -117,17 +122,19 @@ static void
 show_activities(struct web_req *r, const struct found *f)
 {
 	const struct activity *a;
+	size_t rows[UI_PAGE_ROWS], i, n = 0;
 	struct ui_page pg;
-	long i;
 
 	group_begin(r, "acts", "Hoạt động", "Activities", f->nacts, "page",
 	    &pg);
-	if (f->nacts > 0)
+	if (f->nacts > 0) {
+		n = search_activities_page(f->ix, &f->sq, f->acts, f->nacts,
+		    (size_t)pg.offset, (size_t)pg.limit, rows);
 		ui_table_begin(r, 1 << 0, L(r, "Ngày", "Date"),
 		    L(r, "Hoạt động", "Activity"), NULL);
-	for (i = pg.offset; i < pg.offset + pg.limit && i < (long)f->nacts;
-	    i++) {
-		a = &r->data->acts.v[f->acts[i]];
+	}
+	for (i = 0; i < n; i++) {
+		a = &r->data->acts.v[rows[i]];
 		html_printf(r->out, "<tr class=\"status-%s\"><td "
 		    "class=\"date\">", activity_status_name(a->status));
 		ui_when(r, a);
