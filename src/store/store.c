@@ -217,8 +217,8 @@ static const char *const migrations[] = {
 	 * invitation) is worthless after the link's expiry: not sent after
 	 * it, and its text wiped once sent, failed or expired. */
 	"ALTER TABLE outbox ADD COLUMN expires INTEGER;",
-	/* 12 -> 13: the activities list's order, so that a page of it
-	 * (activity_query()) walks the index instead of sorting them all. */
+	/* 12 -> 13: the activities list's order, so that reading them in
+	 * it walks the index instead of sorting them all. */
 	"CREATE INDEX activities_order ON activities(start_date, all_day DESC,"
 	" start_min, id);",
 	/* 13 -> 14: what a year-end report and a plan say of an activity
