@@ -15,12 +15,14 @@
 #include "cluster.h"
 #include "cmd.h"
 #include "config.h"
+#include "dataset.h"
 #include "doc.h"
 #include "fetch.h"
 #include "file.h"
 #include "log.h"
 #include "options.h"
 #include "output.h"
+#include "plan.h"
 #include "received.h"
 #include "sign.h"
 #include "vntime.h"
@@ -196,6 +198,30 @@ cluster_status(int argc, char **argv, struct app *app)
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
+/* The input of year's consolidated report or record: the records
+ * received and the head's own database, loaded into d (release it).
+ * 0, or -1 (logged). */
+static int
+cluster_in(struct app *app, int year, enum lang lang, struct dataset *d,
+    struct cluster_input *in)
+{
+	struct plan_input own;
+
+	if (yearly_input(app, year, lang, d, &own) == -1)
+		return -1;
+	memset(in, 0, sizeof(*in));
+	in->st = app->store;
+	in->cfg = app->cfg;
+	in->year = year;
+	in->today = app->today;
+	in->now = app->now;
+	in->lang = lang;
+	in->data = d;
+	in->lunar = app->lunar;
+	in->version = app->version;
+	return 0;
+}
+
 /* The consolidated record of YEAR, signed with the union's key. */
 static int
 cluster_export(int argc, char **argv, struct app *app)
@@ -207,12 +233,12 @@ cluster_export(int argc, char **argv, struct app *app)
 	};
 	struct cluster_input in;
 	struct sign_key k;
+	struct dataset d;
 	const char *out = NULL;
 	char *path;
 	struct buf b;
-	int ch, rc, ret = 1;
+	int ch, rc, year, ret = 1;
 
-	memset(&in, 0, sizeof(in));
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		if (ch == 'o' && *optarg != '\0')
 			out = optarg;
@@ -221,8 +247,7 @@ cluster_export(int argc, char **argv, struct app *app)
 			return ch == 'h' ? 0 : 2;
 		}
 	}
-	if (argc - optind != 1 || yearly_year(argv[optind], 9998, &in.year) ==
-	    -1)
+	if (argc - optind != 1 || yearly_year(argv[optind], 9998, &year) == -1)
 		return cmd_usage("cluster");
 	path = sign_key_path(app->cfg->db_path);
 	if ((rc = sign_key_load(path, &k)) == 1)
@@ -231,16 +256,15 @@ cluster_export(int argc, char **argv, struct app *app)
 	free(path);
 	if (rc == -1)
 		return 1;
-	in.st = app->store;
-	in.cfg = app->cfg;
-	in.today = app->today;
-	in.now = app->now;
-	in.lang = LANG_VI;
+	if (cluster_in(app, year, LANG_VI, &d, &in) == -1)
+		goto done;
 	buf_init(&b);
 	if (cluster_record(&in, rc == 0 ? &k : NULL, app->version, &b) == 0 &&
 	    file_write_out(out, b.data, b.len) == 0)
 		ret = 0;
 	buf_release(&b);
+	dataset_release(&d);
+done:
 	if (rc == 0)
 		sign_key_release(&k);
 	return ret;
@@ -252,27 +276,25 @@ cluster_report_cmd(int argc, char **argv, struct app *app)
 {
 	struct yearly_args a = { .fmt = DOC_MD, .lang = app->cfg->lang };
 	struct cluster_input in;
+	struct dataset d;
 	struct doc *doc;
 	struct buf b;
 	int rc, ret = 1;
 
 	if ((rc = yearly_args(argc, argv, "cluster", 0, 9998, &a)) != 0)
 		return rc == 1 ? 0 : rc;
-	memset(&in, 0, sizeof(in));
-	in.lang = a.lang;
-	in.year = a.year;
-	in.st = app->store;
-	in.cfg = app->cfg;
-	in.today = app->today;
-	in.now = app->now;
-	if (cluster_report(&in, &doc) == -1)
+	if (cluster_in(app, a.year, a.lang, &d, &in) == -1)
 		return 1;
+	if (cluster_report(&in, &doc) == -1)
+		goto done;
 	buf_init(&b);
 	if (doc_render(doc, a.fmt, &b) == 0 && file_write_out(a.out, b.data,
 	    b.len) == 0)
 		ret = 0;
 	buf_release(&b);
 	doc_free(doc);
+done:
+	dataset_release(&d);
 	return ret;
 }
 

@@ -14,8 +14,10 @@
 #include "cluster_int.h"
 #include "config.h"
 #include "log.h"
+#include "plan.h"
 #include "received.h"
 #include "record.h"
+#include "report.h"
 #include "store.h"
 #include "texts.h"
 #include "vntime.h"
@@ -584,6 +586,38 @@ done:
 	return ret;
 }
 
+/*
+ * The head's own row when it holds no record of its own: the record its
+ * database makes, as `kyniem record export` would (unsigned: it does not
+ * leave the head).  0, 1 when x is not the head or the year has not
+ * begun, or -1 (logged).
+ */
+static int
+own_record(const struct cluster_input *in, struct cluster_member *x)
+{
+	struct plan_input pin = { 0 };
+	struct buf b;
+
+	if (in->data == NULL || in->cfg->org_id == NULL ||
+	    strcmp(x->m->id, in->cfg->org_id) != 0 || in->year > in->today.y)
+		return 1;
+	pin.cfg = in->cfg;
+	pin.data = in->data;
+	pin.lunar = in->lunar;
+	pin.year = in->year;
+	pin.lang = LANG_VI;
+	pin.today = in->today;
+	buf_init(&b);
+	if (report_record(&pin, NULL, in->now, in->version != NULL ?
+	    in->version : "", &b) == -1) {
+		buf_release(&b);
+		return -1;
+	}
+	x->held.body = b.data;
+	x->held.len = b.len;
+	return 0;
+}
+
 int
 cluster_collect(const struct cluster_input *in, struct cluster_set *out)
 {
@@ -600,6 +634,8 @@ cluster_collect(const struct cluster_input *in, struct cluster_set *out)
 		x = &out->v[i];
 		x->m = &cfg->members[i];
 		rc = received_get(in->st, x->m->id, in->year, &x->held);
+		if (rc == 1)
+			rc = own_record(in, x);
 		if (rc == -1)
 			return -1;
 		if (rc == 1)

@@ -15,6 +15,8 @@
 
 struct buf;
 struct config;
+struct dataset;
+struct lunar_cal;
 struct store;
 
 /* What a consolidated report or record is made of. */
@@ -25,6 +27,12 @@ struct cluster_input {
 	struct ymd today;		/* the date line */
 	time_t now;			/* the record's generated_at */
 	enum lang lang;
+	/* The head's own year, when it is a member of its cluster: its
+	 * row is made from its database unless it imported a record of
+	 * its own.  NULL data: the received records only. */
+	const struct dataset *data;
+	struct lunar_cal *lunar;
+	const char *version;		/* kyniem's, in the records */
 };
 
 /*

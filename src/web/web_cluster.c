@@ -144,6 +144,23 @@ actions(struct web_req *r, int year)
 	html_raw(r->out, "</section>\n");
 }
 
+/* The input of year's consolidated report: the records received and the
+ * union's own year, as the thread holds it. */
+static void
+cluster_in(struct web_req *r, int year, struct cluster_input *in)
+{
+	memset(in, 0, sizeof(*in));
+	in->st = r->st;
+	in->cfg = r->cfg;
+	in->year = year;
+	in->today = r->today;
+	in->now = r->now;
+	in->lang = r->lang;
+	in->data = r->data;
+	in->lunar = r->lunar;
+	in->version = web_version(r);
+}
+
 /* The consolidated report's downloads and its preview. */
 static int
 report(struct web_req *r, int year)
@@ -163,13 +180,7 @@ report(struct web_req *r, int year)
 			    k++ > 0 ? " · " : "", r->root, year,
 			    report_exts[i], year, report_exts[i]);
 	html_raw(r->out, "</p>\n");
-	memset(&in, 0, sizeof(in));
-	in.st = r->st;
-	in.cfg = r->cfg;
-	in.year = year;
-	in.today = r->today;
-	in.now = r->now;
-	in.lang = r->lang;
+	cluster_in(r, year, &in);
 	if (cluster_report(&in, &doc) == -1)
 		return -1;
 	html_raw(r->out, "<article class=\"card plan\">\n");
@@ -396,12 +407,7 @@ report_file(struct web_req *r)
 	    -1 || doc_parse_format(r->arg + 17, &fmt) == -1 || fmt == DOC_CSV ||
 	    (fmt == DOC_PDF && !pdf_available()) || r->cfg->nmembers == 0)
 		goto none;
-	in.st = r->st;
-	in.cfg = r->cfg;
-	in.year = (int)year;
-	in.today = r->today;
-	in.now = r->now;
-	in.lang = r->lang;
+	cluster_in(r, (int)year, &in);
 	if (cluster_report(&in, &doc) == -1)
 		return -1;
 	ret = doc_render(doc, fmt, r->out);

@@ -121,6 +121,16 @@ refused "$T/future.json" "format version 2 is newer than this kyniem reads (1)"
     >"$T/big.json"
 refused "$T/big.json" "larger than the 10485760 bytes [cluster] max_bytes allows"
 
+# Before it imports its own record, the head's row is made from its own
+# database: the report does not call the head a member that has not
+# reported.
+U khanh-hoa cluster report 2023 >"$T/before-own.md" ||
+    fail "cluster report before the imports"
+expect_grep 'chưa nhận được báo cáo năm 2023 của: gia-lai; quang-binh; dak-lak; Liên hiệp các tổ chức hữu nghị tỉnh Bình Định\.$' \
+    "$T/before-own.md"
+expect_no_grep 'chưa nhận được báo cáo năm 2023 của: .*Khánh Hòa' \
+    "$T/before-own.md"
+
 # Two files imported, two records fetched.
 U khanh-hoa cluster import "$T/khanh-hoa-2023.json" "$T/gia-lai-2023.json" \
     >"$T/import.out" || fail "cluster import"
