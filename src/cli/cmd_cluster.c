@@ -141,15 +141,23 @@ year_operand(int argc, char **argv, int *year)
 	return yearly_year(argv[1], 9999, year);
 }
 
-/* One member's line: received (when, made when, signed how, from where)
- * or missing. */
+/* One member's line: received (when, made when, signed how, from where),
+ * the head's own (its database), or missing. */
 static void
-status_line(const struct config_member *m, const struct received *r)
+status_line(const struct config_member *m, const struct received *r,
+    int own)
 {
 	struct buf b;
 
 	buf_init(&b);
 	buf_puts(&b, m != NULL ? m->id : r->union_id);
+	if (r == NULL && own) {
+		buf_puts(&b, "	own	(the cluster's report reads this "
+		    "database)");
+		puts(b.data);
+		buf_release(&b);
+		return;
+	}
 	if (r == NULL) {
 		buf_printf(&b, "\tmissing%s", m->url != NULL ?
 		    "\t(kyniem cluster fetch gets it)" : "");
@@ -176,7 +184,7 @@ cluster_status(int argc, char **argv, struct app *app)
 	struct received_list l;
 	const struct received *r;
 	size_t i, j;
-	int year, missing = 0;
+	int year, own, missing = 0;
 
 	if (year_operand(argc, argv, &year) == -1)
 		return cmd_usage("cluster");
@@ -186,12 +194,14 @@ cluster_status(int argc, char **argv, struct app *app)
 		for (r = NULL, j = 0; j < l.n && r == NULL; j++)
 			if (strcmp(l.v[j].union_id, cfg->members[i].id) == 0)
 				r = &l.v[j];
-		status_line(&cfg->members[i], r);
-		missing += r == NULL;
+		own = cfg->org_id != NULL && strcmp(cfg->org_id,
+		    cfg->members[i].id) == 0;
+		status_line(&cfg->members[i], r, own);
+		missing += r == NULL && !own;
 	}
 	for (j = 0; j < l.n; j++)
 		if (config_member_find(cfg, l.v[j].union_id) == NULL)
-			status_line(NULL, &l.v[j]);
+			status_line(NULL, &l.v[j], 0);
 	printf("%zu of %zu members have sent their record of %d\n",
 	    cfg->nmembers - (size_t)missing, cfg->nmembers, year);
 	received_list_release(&l);

@@ -69,6 +69,13 @@ member_row(struct web_req *r, const struct config_member *m,
 	html_printf(r->out, "<tr><th scope=\"row\">%s<br><code>%s</code>"
 	    "</th>", h != NULL ? h->name : m->name != NULL ? m->name :
 	    own != NULL ? own : m->id, m->id);
+	if (h == NULL && own != NULL) {
+		html_printf(r->out, "<td>%s</td><td></td><td></td><td>%s</td>"
+		    "</tr>\n", L(r, "Đơn vị mình", "This union"), L(r, "Báo "
+		    "cáo của Cụm lấy từ dữ liệu của đơn vị", "The cluster's "
+		    "report reads this union's data"));
+		return;
+	}
 	if (h == NULL) {
 		html_printf(r->out, "<td><strong>%s</strong></td><td></td>"
 		    "<td></td><td>%s</td></tr>\n", L(r, "Chưa gửi",
@@ -106,7 +113,8 @@ members(struct web_req *r, int year)
 			if (strcmp(l.v[j].union_id, cfg->members[i].id) == 0)
 				h = &l.v[j];
 		member_row(r, &cfg->members[i], h);
-		in += h != NULL;
+		in += h != NULL || (cfg->org_id != NULL &&
+		    strcmp(cfg->org_id, cfg->members[i].id) == 0);
 	}
 	html_printf(r->out, "</tbody></table>\n<p>%zu/%zu %s</p></section>\n",
 	    in, cfg->nmembers, L(r, "thành viên đã gửi báo cáo.",

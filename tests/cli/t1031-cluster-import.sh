@@ -82,8 +82,10 @@ expect_grep "tampered.json: bad signature" "$T/err"
 "$KYNIEM" cluster status 2023 >"$T/status" || fail "cluster status"
 expect_grep "^gia-lai	received 2024-01-10T08:00	made 2024-01-05T08:00:00+07:00	signed, pinned key	file $T/gl.json\$" \
     "$T/status"
-expect_grep '^khanh-hoa	missing$' "$T/status"
-expect_grep '^1 of 3 members have sent their record of 2023$' "$T/status"
+expect_grep "^khanh-hoa	own	(the cluster's report reads this database)\$" \
+    "$T/status"
+expect_grep '^quang-binh	missing$' "$T/status"
+expect_grep '^2 of 3 members have sent their record of 2023$' "$T/status"
 "$KYNIEM" audit >"$T/audit"
 expect_grep "	cluster.receive	record:gia-lai:2023	- -> {\"union\":\"gia-lai\",\"year\":2023,\"generated_at\":\"2024-01-05T08:00:00+07:00\",\"signed\":true,\"sha256\":\"[0-9a-f]\{64\}\"}\$" \
     "$T/audit"

@@ -134,7 +134,9 @@ web_get editor '/app/cluster?year=2023' "$T/e3.html" >/dev/null
 expect_grep 'Đã lấy báo cáo của các thành viên.' "$T/e3.html"
 expect_grep "<code>fetch http://127.0.0.1:$P/records/qb-2023.json</code>" \
     "$T/e3.html"
-expect_grep '2/3 thành viên đã gửi báo cáo.' "$T/e3.html"
+expect_grep '3/3 thành viên đã gửi báo cáo.' "$T/e3.html"
+expect_grep '<td>Đơn vị mình</td><td></td><td></td><td>Báo cáo của Cụm lấy từ dữ liệu của đơn vị</td>' \
+    "$T/e3.html"
 # The head sent no record of its own: its row is its own database's, and
 # no member is missing.
 expect_grep 'Các thành viên đều đã gửi báo cáo năm 2023.' "$T/e3.html"
