@@ -23,77 +23,67 @@
 #define M365_ADD	"https://outlook.office.com/calendar/0/addfromweb"
 #define GOOGLE_ADD	"https://calendar.google.com/calendar/render"
 
-/* The two languages' words, indexed by enum lang. */
-static const struct words {
-	const char *lang, *title, *intro, *suggested, *suggested_note,
-	    *feeds, *countries, *events,
-	    *outlook, *m365, *google, *this_year, *next_days, *none, *other,
-	    *other_href, *how, *prefix, *collation, *day_unknown;
-} words[] = {
-	[LANG_VI] = {
-		.lang = "vi",
-		.title = "Lịch các ngày kỷ niệm",
-		.intro = "Đăng ký một lần bằng đường dẫn dưới đây, các ngày kỷ "
-		    "niệm sẽ tự cập nhật trong Outlook, Thunderbird, Google "
-		    "Calendar hoặc Apple Calendar.",
-		.suggested = "Lịch đề xuất: lịch của Liên hiệp",
-		.suggested_note = "Nên đăng ký lịch này trước: các nước trọng "
-		    "điểm, các mốc năm chẵn, năm tròn, ngày của địa phương và "
-		    "hoạt động của Liên hiệp, không quá 4 sự kiện một ngày để "
-		    "lịch tháng của Outlook, Thunderbird hiện đủ. Ngày nào "
-		    "nhiều hơn, lịch giữ các sự kiện quan trọng nhất và ghi số "
-		    "sự kiện còn lại; các lịch đầy đủ dưới đây có tất cả.",
-		.feeds = "Các lịch đầy đủ",
-		.countries = "Lịch theo quốc gia",
-		.events = "sự kiện",
-		.outlook = "Thêm vào Outlook.com",
-		.m365 = "Thêm vào Microsoft 365",
-		.google = "Thêm vào Google Calendar",
-		.this_year = "Các ngày kỷ niệm năm chẵn, năm tròn năm ",
-		.next_days = "90 ngày tới",
-		.none = "Không có.",
-		.other = "English",
-		.other_href = "index.en.html",
-		.how = "Thunderbird và Apple Calendar: dùng đường dẫn "
-		    "webcal://; Outlook trên máy tính: Thêm lịch → Từ Internet, "
-		    "dán đường dẫn https://.",
-		.prefix = "",
-		.collation = "vi",
-		.day_unknown = "chưa rõ ngày",
-	},
-	[LANG_EN] = {
-		.lang = "en",
-		.title = "Anniversary calendars",
-		.intro = "Subscribe once with a link below and the anniversaries "
-		    "keep themselves up to date in Outlook, Thunderbird, Google "
-		    "Calendar or Apple Calendar.",
-		.suggested = "Suggested: the union's calendar",
-		.suggested_note = "Subscribe to this one first: the focus "
-		    "countries, milestone anniversaries, the union's own dates "
-		    "and its activities, at most 4 events a day so that the "
-		    "month view of Outlook or Thunderbird shows them all. On a "
-		    "busier day it keeps the most important and says how many "
-		    "more there are; the complete calendars below have them "
-		    "all.",
-		.feeds = "The complete calendars",
-		.countries = "Calendars by country",
-		.events = "events",
-		.outlook = "Add to Outlook.com",
-		.m365 = "Add to Microsoft 365",
-		.google = "Add to Google Calendar",
-		.this_year = "Milestone anniversaries in ",
-		.next_days = "The next 90 days",
-		.none = "None.",
-		.other = "Tiếng Việt",
-		.other_href = "index.html",
-		.how = "Thunderbird and Apple Calendar: use the webcal:// link; "
-		    "desktop Outlook: Add calendar → From Internet, paste the "
-		    "https:// link.",
-		.prefix = "/en",
-		.collation = "en",
-		.day_unknown = "day unknown",
-	},
+/* The page's words, each once: Vietnamese, then English (indexed by
+ * enum lang).  W_OTHER and W_OTHER_HREF name the other language's page. */
+enum word {
+	W_LANG, W_TITLE, W_INTRO, W_SUGGESTED, W_SUGGESTED_NOTE, W_FEEDS,
+	W_COUNTRIES, W_EVENTS, W_OUTLOOK,
+	W_M365, W_GOOGLE, W_THIS_YEAR, W_NEXT_DAYS, W_NONE, W_OTHER,
+	W_OTHER_HREF, W_HOW, W_PREFIX, W_COLLATION, W_DAY_UNKNOWN,
+	W_COUNT
 };
+
+static const char *const words[W_COUNT][2] = {
+	[W_LANG] = { "vi", "en" },
+	[W_TITLE] = { "Lịch các ngày kỷ niệm", "Anniversary calendars" },
+	[W_INTRO] = { "Đăng ký một lần bằng đường dẫn dưới đây, các ngày kỷ "
+	    "niệm sẽ tự cập nhật trong Outlook, Thunderbird, Google Calendar "
+	    "hoặc Apple Calendar.",
+	    "Subscribe once with a link below and the anniversaries keep "
+	    "themselves up to date in Outlook, Thunderbird, Google Calendar "
+	    "or Apple Calendar." },
+	[W_SUGGESTED] = { "Lịch đề xuất: lịch của Liên hiệp",
+	    "Suggested: the union's calendar" },
+	[W_SUGGESTED_NOTE] = { "Nên đăng ký lịch này trước: các nước trọng "
+	    "điểm, các mốc năm chẵn, năm tròn, ngày của địa phương và hoạt "
+	    "động của Liên hiệp, không quá 4 sự kiện một ngày để lịch tháng "
+	    "của Outlook, Thunderbird hiện đủ. Ngày nào nhiều hơn, lịch giữ "
+	    "các sự kiện quan trọng nhất và ghi số sự kiện còn lại; các lịch "
+	    "đầy đủ dưới đây có tất cả.",
+	    "Subscribe to this one first: the focus countries, milestone "
+	    "anniversaries, the union's own dates and its activities, at most "
+	    "4 events a day so that the month view of Outlook or Thunderbird "
+	    "shows them all. On a busier day it keeps the most important and "
+	    "says how many more there are; the complete calendars below have "
+	    "them all." },
+	[W_FEEDS] = { "Các lịch đầy đủ", "The complete calendars" },
+	[W_COUNTRIES] = { "Lịch theo quốc gia", "Calendars by country" },
+	[W_EVENTS] = { "sự kiện", "events" },
+	[W_OUTLOOK] = { "Thêm vào Outlook.com", "Add to Outlook.com" },
+	[W_M365] = { "Thêm vào Microsoft 365", "Add to Microsoft 365" },
+	[W_GOOGLE] = { "Thêm vào Google Calendar", "Add to Google Calendar" },
+	[W_THIS_YEAR] = { "Các ngày kỷ niệm năm chẵn, năm tròn năm ",
+	    "Milestone anniversaries in " },
+	[W_NEXT_DAYS] = { "90 ngày tới", "The next 90 days" },
+	[W_NONE] = { "Không có.", "None." },
+	[W_OTHER] = { "English", "Tiếng Việt" },
+	[W_OTHER_HREF] = { "index.en.html", "index.html" },
+	[W_HOW] = { "Thunderbird và Apple Calendar: dùng đường dẫn webcal://; "
+	    "Outlook trên máy tính: Thêm lịch → Từ Internet, dán đường dẫn "
+	    "https://.",
+	    "Thunderbird and Apple Calendar: use the webcal:// link; desktop "
+	    "Outlook: Add calendar → From Internet, paste the https:// link." },
+	[W_PREFIX] = { "", "/en" },
+	[W_COLLATION] = { "vi", "en" },
+	[W_DAY_UNKNOWN] = { "chưa rõ ngày", "day unknown" },
+};
+
+/* Term id in language lang. */
+static const char *
+word(enum lang lang, enum word id)
+{
+	return words[id][lang];
+}
 
 static const char style[] =
 	"body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;"
@@ -142,7 +132,7 @@ outlook_link(struct buf *b, const char *add, const char *web,
 }
 
 static void
-feed_links(struct buf *b, const struct words *w, const char *web,
+feed_links(struct buf *b, enum lang lang, const char *web,
     const char *webcal, const char *title)
 {
 	struct buf q;
@@ -151,17 +141,17 @@ feed_links(struct buf *b, const struct words *w, const char *web,
 	html_printf(b, "<p class=\"links\"><a class=\"feed\" href=\"%s\">"
 	    "webcal://</a><a class=\"feed\" href=\"%s\">%s</a>", webcal, web,
 	    strncmp(web, "https:", 6) == 0 ? "https://" : "http://");
-	outlook_link(b, OUTLOOK_ADD, web, title, w->outlook);
-	outlook_link(b, M365_ADD, web, title, w->m365);
+	outlook_link(b, OUTLOOK_ADD, web, title, word(lang, W_OUTLOOK));
+	outlook_link(b, M365_ADD, web, title, word(lang, W_M365));
 	buf_puts(&q, GOOGLE_ADD "?cid=");
 	esc_url(&q, webcal);
 	html_printf(b, "<a class=\"add\" href=\"%s\">%s</a></p>\n", q.data,
-	    w->google);
+	    word(lang, W_GOOGLE));
 	buf_release(&q);
 }
 
 static void
-feed_item(struct buf *b, const struct words *w, const struct page_in *in,
+feed_item(struct buf *b, const struct page_in *in,
     enum lang lang, size_t i)
 {
 	struct config_feed f;
@@ -172,13 +162,13 @@ feed_item(struct buf *b, const struct words *w, const struct page_in *in,
 	    in->defs->v[i].conf->lang, &f);
 	title = feed_title(&f);
 	desc = feed_description(&f);
-	feed_urls(in->base_url, w->prefix, in->defs->v[i].name, &web,
+	feed_urls(in->base_url, word(lang, W_PREFIX), in->defs->v[i].name, &web,
 	    &webcal);
 	html_printf(b, "<li><h3>%s</h3><p class=\"meta\">", title);
 	if (desc != NULL)
 		html_printf(b, "%s · ", desc);
-	html_printf(b, "%zu %s</p>\n", in->nevents[i], w->events);
-	feed_links(b, w, web, webcal, title);
+	html_printf(b, "%zu %s</p>\n", in->nevents[i], word(lang, W_EVENTS));
+	feed_links(b, lang, web, webcal, title);
 	buf_puts(b, "</li>\n");
 	free(web);
 	free(webcal);
@@ -203,7 +193,7 @@ country_key(const void *elem)
  */
 static size_t
 country_order(const struct page_in *in, enum lang lang,
-    const struct words *w, size_t *order)
+    size_t *order)
 {
 	const char *focus = in->ctx->cfg->focus, *p;
 	struct country_item *v = xcalloc(in->defs->n + 1, sizeof(*v));
@@ -224,7 +214,7 @@ country_order(const struct page_in *in, enum lang lang,
 				order[k++] = v[i].def;
 				v[i].name = NULL;	/* listed */
 			}
-	collate_sort(w->collation, v, n, sizeof(*v), country_key);
+	collate_sort(word(lang, W_COLLATION), v, n, sizeof(*v), country_key);
 	for (i = 0; i < n; i++)
 		if (v[i].name != NULL)
 			order[k++] = v[i].def;
@@ -233,7 +223,7 @@ country_order(const struct page_in *in, enum lang lang,
 }
 
 static void
-feed_lists(struct buf *b, const struct words *w, const struct page_in *in,
+feed_lists(struct buf *b, const struct page_in *in,
     enum lang lang)
 {
 	size_t *order = xcalloc(in->defs->n + 1, sizeof(*order));
@@ -246,35 +236,36 @@ feed_lists(struct buf *b, const struct words *w, const struct page_in *in,
 			if (n++ == 0)
 				html_printf(b, "<h2>%s</h2>\n<p class=\"meta\">"
 				    "%s</p>\n<ul class=\"suggested\">\n",
-				    w->suggested, w->suggested_note);
-			feed_item(b, w, in, lang, i);
+				    word(lang, W_SUGGESTED),
+				    word(lang, W_SUGGESTED_NOTE));
+			feed_item(b, in, lang, i);
 		}
 	if (n > 0)
 		buf_puts(b, "</ul>\n");
-	html_printf(b, "<h2>%s</h2>\n<ul>\n", w->feeds);
+	html_printf(b, "<h2>%s</h2>\n<ul>\n", word(lang, W_FEEDS));
 	for (i = 0; i < in->defs->n; i++)
 		if (in->defs->v[i].own == NULL &&
 		    in->defs->v[i].conf->token == NULL &&
 		    !in->defs->v[i].conf->suggested)
-			feed_item(b, w, in, lang, i);
+			feed_item(b, in, lang, i);
 	html_printf(b, "</ul>\n<details><summary>%s</summary>\n<ul>\n",
-	    w->countries);
-	n = country_order(in, lang, w, order);
+	    word(lang, W_COUNTRIES));
+	n = country_order(in, lang, order);
 	for (i = 0; i < n; i++)
-		feed_item(b, w, in, lang, order[i]);
+		feed_item(b, in, lang, order[i]);
 	buf_puts(b, "</ul>\n</details>\n");
 	free(order);
 }
 
 /* One row of a milestone table. */
 static void
-milestone_row(struct buf *b, const struct words *w,
-    const struct occurrence *oc, enum lang lang, struct buf *t)
+milestone_row(struct buf *b, const struct occurrence *oc, enum lang lang,
+    struct buf *t)
 {
 	t->len = 0;
 	rules_format_date(oc, lang, t);
 	if (oc->precision != PREC_DAY)
-		buf_printf(t, " (%s)", w->day_unknown);
+		buf_printf(t, " (%s)", word(lang, W_DAY_UNKNOWN));
 	html_printf(b, "<tr><td class=\"d\">%s</td><td>", t->data);
 	t->len = 0;
 	rules_title(oc, lang, t);
@@ -285,7 +276,7 @@ milestone_row(struct buf *b, const struct words *w,
 /* Milestone occurrences of [from, to] as a table; with a whole year, the
  * milestones of rows known only to the year too, last. */
 static int
-milestones(struct buf *b, const struct words *w, const struct page_in *in,
+milestones(struct buf *b, const struct page_in *in,
     enum lang lang, struct ymd from, struct ymd to)
 {
 	const struct feed_ctx *ctx = in->ctx;
@@ -307,11 +298,11 @@ milestones(struct buf *b, const struct words *w, const struct page_in *in,
 	for (i = 0; i < l.n; i++) {
 		if (!rules_is_milestone(&ctx->cfg->rules, &l.v[i]))
 			continue;
-		milestone_row(b, w, &l.v[i], lang, &t);
+		milestone_row(b, &l.v[i], lang, &t);
 		shown++;
 	}
 	if (shown == 0)
-		html_printf(b, "<tr><td>%s</td></tr>\n", w->none);
+		html_printf(b, "<tr><td>%s</td></tr>\n", word(lang, W_NONE));
 	buf_puts(b, "</table>\n");
 	buf_release(&t);
 	occ_list_release(&l);
@@ -321,7 +312,6 @@ milestones(struct buf *b, const struct words *w, const struct page_in *in,
 int
 page_render(const struct page_in *in, enum lang lang, struct buf *out)
 {
-	const struct words *w = &words[lang];
 	struct ymd today = in->ctx->today;
 	struct ymd jan1 = { today.y, 1, 1 }, dec31 = { today.y, 12, 31 };
 	struct ymd end = util_ymd_add_days(today, 90);
@@ -330,26 +320,28 @@ page_render(const struct page_in *in, enum lang lang, struct buf *out)
 	html_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width, initial-scale=1\">\n"
-	    "<title>%s</title>\n<style>", w->lang, w->title);
+	    "<title>%s</title>\n<style>", word(lang, W_LANG),
+	    word(lang, W_TITLE));
 	html_raw(out, style);
 	html_printf(out, "</style>\n</head>\n<body>\n"
 	    "<header><h1>%s</h1><a href=\"%s\" hreflang=\"%s\">%s</a>"
 	    "</header>\n<p>%s</p>\n<p class=\"meta\">%s</p>\n",
-	    w->title, w->other_href, lang == LANG_VI ? "en" : "vi", w->other,
-	    w->intro, w->how);
-	feed_lists(out, w, in, lang);
-	html_printf(out, "<h2>%s%d</h2>\n", w->this_year, today.y);
-	if (milestones(out, w, in, lang, jan1, dec31) == -1)
+	    word(lang, W_TITLE), word(lang, W_OTHER_HREF),
+	    lang == LANG_VI ? "en" : "vi", word(lang, W_OTHER),
+	    word(lang, W_INTRO), word(lang, W_HOW));
+	feed_lists(out, in, lang);
+	html_printf(out, "<h2>%s%d</h2>\n", word(lang, W_THIS_YEAR), today.y);
+	if (milestones(out, in, lang, jan1, dec31) == -1)
 		return -1;
 	buf_init(&a);
 	buf_init(&b);
 	vntime_format_date(today, lang, &a);
 	vntime_format_date(end, lang, &b);
-	html_printf(out, "<h2>%s (%s – %s)</h2>\n", w->next_days, a.data,
-	    b.data);
+	html_printf(out, "<h2>%s (%s – %s)</h2>\n", word(lang, W_NEXT_DAYS),
+	    a.data, b.data);
 	buf_release(&a);
 	buf_release(&b);
-	if (milestones(out, w, in, lang, today, end) == -1)
+	if (milestones(out, in, lang, today, end) == -1)
 		return -1;
 	buf_puts(out, "</body>\n</html>\n");
 	return 0;

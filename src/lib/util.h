@@ -14,7 +14,9 @@
  * compiler checks each against printf's arguments. */
 #define VI_EN(vi, v, e) ((vi) ? (v) : (e))
 
-/* The two languages of every user-facing text. */
+/* The two languages of every user-facing text.  The documents' word
+ * tables (plan, report, cluster, doc, the feed page) write each term
+ * once as a pair { Vietnamese, English } indexed by it. */
 enum lang { LANG_VI, LANG_EN };
 
 /* A Gregorian calendar date; month 1-12, day 1-31. */

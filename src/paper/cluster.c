@@ -22,77 +22,77 @@
 #include "texts.h"
 #include "vntime.h"
 
-/* The report's words; Vietnamese as the seed reports write them. */
-struct words {
-	const char *kind, *title, *intro;
-	const char *h1[5];
-	const char *figures_h, *cols[8], *total;
-	const char *notable_h, *no_notable;
-	const char *shared_h, *no_shared, *missing_h, *missing, *all_in;
-	const char *planned_h, *no_planned, *head_h, *head;
-	const char *anniv, *ending;
+/* The report's words, each term once: Vietnamese as the seed reports
+ * write it, then English (indexed by enum lang). */
+enum word {
+	W_KIND, W_TITLE, W_INTRO,
+	W_H1_CONTEXT, W_H1_RESULTS, W_H1_ASSESSMENT, W_H1_PROPOSALS,
+	W_H1_DIRECTION,
+	W_FIGURES_H,
+	W_COL_NO, W_COL_MEMBER, W_COL_ACTIVITIES, W_COL_OUT, W_COL_IN,
+	W_COL_LETTERS, W_COL_PEOPLE, W_COL_AID,
+	W_TOTAL, W_NOTABLE_H, W_NO_NOTABLE, W_SHARED_H, W_NO_SHARED,
+	W_MISSING_H, W_MISSING, W_ALL_IN, W_PLANNED_H, W_NO_PLANNED,
+	W_HEAD_H, W_HEAD, W_ANNIV, W_ENDING,
+	W_COUNT
 };
 
-static const struct words vi = {
-	.kind = "BÁO CÁO",
-	.title = "Tổng kết hoạt động năm $1 của $2",
-	.intro = "Trên cơ sở báo cáo tổng kết công tác năm $1 của các thành "
-	    "viên, $2 (Cụm trưởng năm $1) tổng hợp kết quả hoạt động năm $1 "
-	    "của $3 như sau:",
-	.h1 = { "Bối cảnh tình hình", "Kết quả hoạt động",
-	    "Đánh giá chung", "Đề xuất, kiến nghị",
-	    "Phương hướng hoạt động năm " },
-	.figures_h = "1. Số liệu của các thành viên",
-	.cols = { "TT", "Thành viên", "Hoạt động", "Đoàn ra", "Đoàn vào",
-	    "Thư chúc mừng", "Người tham gia", "Viện trợ PCPNN" },
-	.total = "Tổng cộng",
-	.notable_h = "2. Hoạt động nổi bật của các thành viên",
-	.no_notable = "Không có hoạt động kỷ niệm năm chẵn, năm tròn.",
-	.shared_h = "3. Các ngày kỷ niệm nhiều thành viên cùng tổ chức",
-	.no_shared = "Không có ngày kỷ niệm nào được từ hai thành viên trở "
-	    "lên cùng tổ chức.",
-	.missing_h = "4. Thành viên chưa gửi báo cáo",
-	.missing = "Đến ngày $1, chưa nhận được báo cáo năm $2 của: $3.",
-	.all_in = "Các thành viên đều đã gửi báo cáo năm $1.",
-	.planned_h = "Các ngày kỷ niệm nhiều thành viên dự kiến tổ chức",
-	.no_planned = "Chưa có ngày kỷ niệm nào được từ hai thành viên trở "
-	    "lên dự kiến tổ chức.",
-	.head_h = "2. Cụm trưởng năm ",
-	.head = "$1 làm Cụm trưởng năm $2.",
-	.anniv = "$1: $2.",
-	.ending = "Trên đây là báo cáo tổng kết hoạt động năm $1 của $2./.",
-};
-
-static const struct words en = {
-	.kind = "REPORT",
-	.title = "The activities of $2 in $1",
-	.intro = "From the members' reports of $1, $2 (the cluster's head "
-	    "in $1) sums up the activities of $3 in $1 as follows:",
-	.h1 = { "Context", "Results", "Overall assessment",
-	    "Proposals", "Direction for " },
-	.figures_h = "1. The members' figures",
-	.cols = { "No.", "Member", "Activities", "Delegations abroad",
-	    "Delegations received", "Letters", "Participants",
-	    "Foreign NGO aid" },
-	.total = "Total",
-	.notable_h = "2. The members' notable activities",
-	.no_notable = "No milestone anniversary activity.",
-	.shared_h = "3. Anniversaries several members marked",
-	.no_shared = "No anniversary was marked by two members or more.",
-	.missing_h = "4. Members that have not reported",
-	.missing = "By $1, no report of $2 had come from: $3.",
-	.all_in = "Every member has sent its report of $1.",
-	.planned_h = "Anniversaries several members plan",
-	.no_planned = "No anniversary is planned by two members or more yet.",
-	.head_h = "2. The cluster's head in ",
-	.head = "$1 heads the cluster in $2.",
-	.anniv = "$1: $2.",
-	.ending = "This is the report of $2 on its activities in $1./.",
+static const char *const words[W_COUNT][2] = {
+	[W_KIND] = { "BÁO CÁO", "REPORT" },
+	[W_TITLE] = { "Tổng kết hoạt động năm $1 của $2",
+	    "The activities of $2 in $1" },
+	[W_INTRO] = { "Trên cơ sở báo cáo tổng kết công tác năm $1 của các "
+	    "thành viên, $2 (Cụm trưởng năm $1) tổng hợp kết quả hoạt động "
+	    "năm $1 của $3 như sau:",
+	    "From the members' reports of $1, $2 (the cluster's head in $1) "
+	    "sums up the activities of $3 in $1 as follows:" },
+	[W_H1_CONTEXT] = { "Bối cảnh tình hình", "Context" },
+	[W_H1_RESULTS] = { "Kết quả hoạt động", "Results" },
+	[W_H1_ASSESSMENT] = { "Đánh giá chung", "Overall assessment" },
+	[W_H1_PROPOSALS] = { "Đề xuất, kiến nghị", "Proposals" },
+	[W_H1_DIRECTION] = { "Phương hướng hoạt động năm ", "Direction for " },
+	[W_FIGURES_H] = { "1. Số liệu của các thành viên",
+	    "1. The members' figures" },
+	[W_COL_NO] = { "TT", "No." },
+	[W_COL_MEMBER] = { "Thành viên", "Member" },
+	[W_COL_ACTIVITIES] = { "Hoạt động", "Activities" },
+	[W_COL_OUT] = { "Đoàn ra", "Delegations abroad" },
+	[W_COL_IN] = { "Đoàn vào", "Delegations received" },
+	[W_COL_LETTERS] = { "Thư chúc mừng", "Letters" },
+	[W_COL_PEOPLE] = { "Người tham gia", "Participants" },
+	[W_COL_AID] = { "Viện trợ PCPNN", "Foreign NGO aid" },
+	[W_TOTAL] = { "Tổng cộng", "Total" },
+	[W_NOTABLE_H] = { "2. Hoạt động nổi bật của các thành viên",
+	    "2. The members' notable activities" },
+	[W_NO_NOTABLE] = { "Không có hoạt động kỷ niệm năm chẵn, năm tròn.",
+	    "No milestone anniversary activity." },
+	[W_SHARED_H] = { "3. Các ngày kỷ niệm nhiều thành viên cùng tổ chức",
+	    "3. Anniversaries several members marked" },
+	[W_NO_SHARED] = { "Không có ngày kỷ niệm nào được từ hai thành viên "
+	    "trở lên cùng tổ chức.",
+	    "No anniversary was marked by two members or more." },
+	[W_MISSING_H] = { "4. Thành viên chưa gửi báo cáo",
+	    "4. Members that have not reported" },
+	[W_MISSING] = { "Đến ngày $1, chưa nhận được báo cáo năm $2 của: $3.",
+	    "By $1, no report of $2 had come from: $3." },
+	[W_ALL_IN] = { "Các thành viên đều đã gửi báo cáo năm $1.",
+	    "Every member has sent its report of $1." },
+	[W_PLANNED_H] = { "Các ngày kỷ niệm nhiều thành viên dự kiến tổ chức",
+	    "Anniversaries several members plan" },
+	[W_NO_PLANNED] = { "Chưa có ngày kỷ niệm nào được từ hai thành viên "
+	    "trở lên dự kiến tổ chức.",
+	    "No anniversary is planned by two members or more yet." },
+	[W_HEAD_H] = { "2. Cụm trưởng năm ", "2. The cluster's head in " },
+	[W_HEAD] = { "$1 làm Cụm trưởng năm $2.",
+	    "$1 heads the cluster in $2." },
+	[W_ANNIV] = { "$1: $2.", "$1: $2." },
+	[W_ENDING] = {
+	    "Trên đây là báo cáo tổng kết hoạt động năm $1 của $2./.",
+	    "This is the report of $2 on its activities in $1./." },
 };
 
 struct ctx {
 	const struct cluster_input *in;
-	const struct words *w;
 	struct cluster_member *v;	/* the members of c->set */
 	size_t n;
 	struct cluster_set set;
@@ -100,6 +100,13 @@ struct ctx {
 	int h1;			/* first-level headings so far */
 	struct buf unwritten;	/* the sections not written, "a, b" */
 };
+
+/* Term id in the report's language. */
+static const char *
+word(const struct ctx *c, enum word id)
+{
+	return words[id][c->in->lang];
+}
 
 /* A paragraph of template t. */
 static void
@@ -267,10 +274,10 @@ figures(struct ctx *c)
 	int no = 0;
 
 	memset(&total, 0, sizeof(total));
-	doc_heading(c->doc, 2, c->w->figures_h);
+	doc_heading(c->doc, 2, word(c, W_FIGURES_H));
 	cells = xcalloc((c->n + 2) * 8, sizeof(*cells));
 	for (k = 0; k < 8; k++)
-		cells[k] = xstrdup(c->w->cols[k]);
+		cells[k] = xstrdup(word(c, W_COL_NO + k));
 	for (i = 0; i < c->n; i++) {
 		if (!c->v[i].have)
 			continue;
@@ -278,7 +285,7 @@ figures(struct ctx *c)
 		    &c->v[i].r.counts);
 		add_counts(&total, &c->v[i].r.counts);
 	}
-	figures_row(c, cells + rows++ * 8, 0, c->w->total, &total);
+	figures_row(c, cells + rows++ * 8, 0, word(c, W_TOTAL), &total);
 	doc_table(c->doc, 8, rows, cells, widths);
 	for (k = 0; k < rows * 8; k++)
 		free(cells[k]);
@@ -294,7 +301,7 @@ notable(struct ctx *c)
 	size_t i, j;
 	int any, no = 0;
 
-	doc_heading(c->doc, 2, c->w->notable_h);
+	doc_heading(c->doc, 2, word(c, W_NOTABLE_H));
 	buf_init(&b);
 	for (i = 0; i < c->n; i++) {
 		if (!c->v[i].have)
@@ -308,7 +315,7 @@ notable(struct ctx *c)
 				any = 1;
 			}
 		if (!any)
-			doc_para(c->doc, c->w->no_notable);
+			doc_para(c->doc, word(c, W_NO_NOTABLE));
 	}
 	buf_release(&b);
 }
@@ -388,7 +395,7 @@ shared_bullet(struct ctx *c, const struct shared *s)
 	struct buf b;
 
 	buf_init(&b);
-	buf_fill(&b, c->w->anniv, v, 2);
+	buf_fill(&b, word(c, W_ANNIV), v, 2);
 	doc_bullet(c->doc, 0, b.data);
 	buf_release(&b);
 }
@@ -403,7 +410,8 @@ shared(struct ctx *c, int planned)
 	for (i = 0; i < n; i++)
 		shared_bullet(c, &v[i]);
 	if (n == 0)
-		doc_para(c->doc, planned ? c->w->no_planned : c->w->no_shared);
+		doc_para(c->doc, word(c, planned ? W_NO_PLANNED :
+		    W_NO_SHARED));
 	shared_release(v, n);
 }
 
@@ -427,9 +435,9 @@ missing(struct ctx *c)
 	v[0] = date.data;
 	v[1] = year;
 	v[2] = names.data;
-	doc_heading(c->doc, 2, c->w->missing_h);
-	para(c, names.len > 0 ? c->w->missing : c->w->all_in, names.len > 0 ?
-	    v : v + 1, names.len > 0 ? 3 : 1);
+	doc_heading(c->doc, 2, word(c, W_MISSING_H));
+	para(c, word(c, names.len > 0 ? W_MISSING : W_ALL_IN),
+	    names.len > 0 ? v : v + 1, names.len > 0 ? 3 : 1);
 	buf_release(&names);
 	buf_release(&date);
 }
@@ -456,26 +464,26 @@ direction(struct ctx *c)
 	struct buf b;
 
 	buf_init(&b);
-	buf_printf(&b, "%s%d", c->w->h1[4], c->in->year + 1);
+	buf_printf(&b, "%s%d", word(c, W_H1_DIRECTION), c->in->year + 1);
 	doc_heading_next(c->doc, &c->h1, b.data);
 	buf_release(&b);
 	/* Written or not: the shared plans and the next head are said. */
 	if (narrative(c, "direction", NULL) == -1)
 		return -1;
 	buf_init(&b);
-	buf_printf(&b, "1. %s", c->w->planned_h);
+	buf_printf(&b, "1. %s", word(c, W_PLANNED_H));
 	doc_heading(c->doc, 2, b.data);
 	buf_release(&b);
 	shared(c, 1);
 	if (cfg->cluster_next_head != NULL) {
 		buf_init(&b);
-		buf_printf(&b, "%s%d", c->w->head_h, c->in->year + 1);
+		buf_printf(&b, "%s%d", word(c, W_HEAD_H), c->in->year + 1);
 		doc_heading(c->doc, 2, b.data);
 		buf_release(&b);
 		snprintf(year, sizeof(year), "%d", c->in->year + 1);
 		v[0] = member_name(c, cfg->cluster_next_head);
 		v[1] = year;
-		para(c, c->w->head, v, 2);
+		para(c, word(c, W_HEAD), v, 2);
 	}
 	return 0;
 }
@@ -495,9 +503,9 @@ new_doc(struct ctx *c)
 	v[0] = year;
 	v[1] = cluster_name(c->in->cfg);
 	buf_init(&title);
-	buf_fill(&title, c->w->title, v, 2);
+	buf_fill(&title, word(c, W_TITLE), v, 2);
 	memset(&h, 0, sizeof(h));
-	h.kind = c->w->kind;
+	h.kind = word(c, W_KIND);
 	h.title = title.data;
 	h.symbol = "BC";
 	h.date = c->in->today;
@@ -528,21 +536,21 @@ body(struct ctx *c)
 	v[0] = year;
 	v[1] = head_name(c);
 	v[2] = cluster_name(c->in->cfg);
-	para(c, c->w->intro, v, 3);
-	if (narrative(c, "context", c->w->h1[0]) == -1)
+	para(c, word(c, W_INTRO), v, 3);
+	if (narrative(c, "context", word(c, W_H1_CONTEXT)) == -1)
 		return -1;
-	doc_heading_next(c->doc, &c->h1, c->w->h1[1]);
+	doc_heading_next(c->doc, &c->h1, word(c, W_H1_RESULTS));
 	figures(c);
 	notable(c);
-	doc_heading(c->doc, 2, c->w->shared_h);
+	doc_heading(c->doc, 2, word(c, W_SHARED_H));
 	shared(c, 0);
 	missing(c);
-	if (narrative(c, "assessment", c->w->h1[2]) == -1 ||
-	    narrative(c, "proposals", c->w->h1[3]) == -1 ||
+	if (narrative(c, "assessment", word(c, W_H1_ASSESSMENT)) == -1 ||
+	    narrative(c, "proposals", word(c, W_H1_PROPOSALS)) == -1 ||
 	    direction(c) == -1)
 		return -1;
 	v[1] = cluster_name(c->in->cfg);
-	para(c, c->w->ending, v, 2);
+	para(c, word(c, W_ENDING), v, 2);
 	doc_end_list(c->doc, c->in->lang == LANG_EN ?
 	    c->in->cfg->cluster_recipients_en :
 	    c->in->cfg->cluster_recipients);
@@ -557,7 +565,6 @@ cluster_report(const struct cluster_input *in, struct doc **out)
 
 	memset(&c, 0, sizeof(c));
 	c.in = in;
-	c.w = in->lang == LANG_EN ? &en : &vi;
 	buf_init(&c.unwritten);
 	*out = NULL;
 	if (in->cfg->nmembers == 0) {

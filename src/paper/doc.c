@@ -60,39 +60,37 @@ struct doc {
 	size_t n, cap;
 };
 
-struct words {
-	const char *motto[2], *number, *number_party, *recipients, *file,
-	    *name, *office_copy, *appendix;
+/* The document's terms, each once: Vietnamese, then English (indexed by
+ * enum lang). */
+enum word {
+	W_MOTTO, W_MOTTO2, W_NUMBER, W_NUMBER_PARTY, W_RECIPIENTS, W_FILE,
+	W_OFFICE_COPY, W_NAME, W_APPENDIX,
 	/* "(Kèm theo ", kind, " số ", number, " ngày ", date, " của ", org,
 	 * ")" */
-	const char *attached[5];
+	W_ATTACHED, W_ATTACHED_NO, W_ATTACHED_DATED, W_ATTACHED_OF,
+	W_ATTACHED_END,
+	W_COUNT
 };
 
-static const struct words vi = {
-	.motto = { "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-	    "Độc lập - Tự do - Hạnh phúc" },
-	.number = "Số:",
-	.number_party = "Số",
-	.recipients = "Nơi nhận:",
-	.file = "Lưu: VT.",
-	.office_copy = "Lưu",
-	.name = "Liên hiệp các tổ chức hữu nghị",
-	.appendix = "Phụ lục",
-	.attached = { "(Kèm theo ", " số ", " ngày ", " của ", ")" },
-};
-
-static const struct words en = {
-	.motto = { "SOCIALIST REPUBLIC OF VIET NAM",
+static const char *const words[W_COUNT][2] = {
+	[W_MOTTO] = { "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+	    "SOCIALIST REPUBLIC OF VIET NAM" },
+	[W_MOTTO2] = { "Độc lập - Tự do - Hạnh phúc",
 	    "Independence - Freedom - Happiness" },
-	.number = "No.:",
-	.number_party = "No.",
-	.recipients = "Recipients:",
+	[W_NUMBER] = { "Số:", "No.:" },
+	[W_NUMBER_PARTY] = { "Số", "No." },
+	[W_RECIPIENTS] = { "Nơi nhận:", "Recipients:" },
 	/* "Lưu: VT." as Vietnamese documents in English write it. */
-	.file = "Filed: Office.",
-	.office_copy = "Filed",
-	.name = "Union of Friendship Organizations",
-	.appendix = "Appendix",
-	.attached = { "(Attached to ", " No. ", " dated ", " of the ", ")" },
+	[W_FILE] = { "Lưu: VT.", "Filed: Office." },
+	[W_OFFICE_COPY] = { "Lưu", "Filed" },
+	[W_NAME] = { "Liên hiệp các tổ chức hữu nghị",
+	    "Union of Friendship Organizations" },
+	[W_APPENDIX] = { "Phụ lục", "Appendix" },
+	[W_ATTACHED] = { "(Kèm theo ", "(Attached to " },
+	[W_ATTACHED_NO] = { " số ", " No. " },
+	[W_ATTACHED_DATED] = { " ngày ", " dated " },
+	[W_ATTACHED_OF] = { " của ", " of the " },
+	[W_ATTACHED_END] = { ")", ")" },
 };
 
 /* The kinds of document by their symbol (Decree 30/2020/NĐ-CP, Phụ lục
@@ -108,10 +106,11 @@ static const struct kind_name {
 	{ .symbol = "TB", .vi = "Thông báo", .en = "Notice" },
 };
 
-static const struct words *
-words(enum lang lang)
+/* Term id in language lang. */
+static const char *
+word(enum lang lang, enum word id)
 {
-	return lang == LANG_EN ? &en : &vi;
+	return words[id][lang];
 }
 
 static const char *
@@ -125,8 +124,9 @@ org_from_config(const struct config *cfg, struct org *out)
 {
 	memset(out, 0, sizeof(*out));
 	out->parent = or_default(cfg->org_parent, NULL);
-	out->name = or_default(cfg->org_name, vi.name);
-	out->name_en = or_default(cfg->org_name_en, en.name);
+	out->name = or_default(cfg->org_name, word(LANG_VI, W_NAME));
+	out->name_en = or_default(cfg->org_name_en,
+	    word(LANG_EN, W_NAME));
 	out->abbrev = or_default(cfg->org_abbrev, "LHHN");
 	out->place = or_default(cfg->org_place, or_default(cfg->org_province,
 	    NULL));
@@ -272,7 +272,6 @@ static char *
 attached(const struct org *org, enum lang lang, const struct doc_head *h,
     const char *num)
 {
-	const struct words *w = words(lang);
 	const char *kind = h->kind != NULL ? h->kind : "";
 	struct buf b;
 	size_t k;
@@ -282,14 +281,15 @@ attached(const struct org *org, enum lang lang, const struct doc_head *h,
 			kind = lang == LANG_EN ? kind_names[k].en :
 			    kind_names[k].vi;
 	buf_init(&b);
-	buf_printf(&b, "%s%s%s%s%s", w->attached[0], kind, w->attached[1],
-	    num, w->attached[2]);
+	buf_printf(&b, "%s%s%s%s%s", word(lang, W_ATTACHED), kind,
+	    word(lang, W_ATTACHED_NO), num, word(lang, W_ATTACHED_DATED));
 	if (h->date.y != 0 && h->date.m != 0)
 		vntime_format_date(h->date, lang, &b);
 	else
 		buf_puts(&b, NUMBER_BLANK);
-	buf_printf(&b, "%s%s%s", w->attached[3], lang == LANG_EN ?
-	    or_default(org->name_en, org->name) : org->name, w->attached[4]);
+	buf_printf(&b, "%s%s%s", word(lang, W_ATTACHED_OF), lang == LANG_EN ?
+	    or_default(org->name_en, org->name) : org->name,
+	    word(lang, W_ATTACHED_END));
 	return buf_detach(&b);
 }
 
@@ -300,7 +300,6 @@ struct doc *
 doc_new(const struct org *org, enum lang lang, const struct doc_head *h)
 {
 	struct doc *d = xcalloc(1, sizeof(*d));
-	const struct words *w = words(lang);
 	char *s, *num = code(org, h);
 
 	d->lang = lang;
@@ -312,11 +311,11 @@ doc_new(const struct org *org, enum lang lang, const struct doc_head *h)
 	s = upper(lang == LANG_EN ? or_default(org->name_en, org->name) :
 	    or_default(org->name_lines, org->name), lang);
 	if (s == NULL)
-		s = upper(w->name, lang);
+		s = upper(word(lang, W_NAME), lang);
 	lines_split(&d->name, s, DOCX_SMALL | DOCX_BOLD, HEAD_HALF);
 	free(s);
-	d->number = xasprintf("%s %s", d->party ? w->number_party : w->number,
-	    num);
+	d->number = xasprintf("%s %s", word(lang, d->party ? W_NUMBER_PARTY :
+	    W_NUMBER), num);
 	d->summary = dup_or_null(h->summary);
 	d->dateline = dateline(org, lang, h->date);
 	d->kind = dup_or_null(h->kind);
@@ -546,12 +545,12 @@ labelled(const char *s, size_t len, const char *word)
 /* The recipient s as the list prints it: "X;", the office's copy "Lưu:
  * VT." as given; 1 if it is the office's copy. */
 static int
-recipient(const struct words *w, const char *s, size_t len, char **out)
+recipient(enum lang lang, const char *s, size_t len, char **out)
 {
 	while (len > 0 && s[len - 1] == ';')
 		len--;
 	/* English lists written before "Filed:" say "File:". */
-	if (labelled(s, len, w->office_copy) || (w == &en &&
+	if (labelled(s, len, word(lang, W_OFFICE_COPY)) || (lang == LANG_EN &&
 	    labelled(s, len, "File"))) {
 		*out = xasprintf("%.*s%s", (int)len, s, s[len - 1] == '.' ?
 		    "" : ".");
@@ -565,7 +564,6 @@ recipient(const struct words *w, const char *s, size_t len, char **out)
 static void
 end_block(struct doc *d, const char *const *v, const size_t *len, size_t n)
 {
-	const struct words *w = words(d->lang);
 	struct block *b = add(d, B_END, 0, NULL);
 	size_t k;
 	int office = 0;
@@ -574,9 +572,10 @@ end_block(struct doc *d, const char *const *v, const size_t *len, size_t n)
 	 * formats put the "- " before each. */
 	b->cells = xcalloc(n + 1, sizeof(*b->cells));
 	for (k = 0; k < n; k++)
-		office |= recipient(w, v[k], len[k], &b->cells[b->nrows++]);
+		office |= recipient(d->lang, v[k], len[k],
+		    &b->cells[b->nrows++]);
 	if (!office)
-		b->cells[b->nrows++] = xstrdup(w->file);
+		b->cells[b->nrows++] = xstrdup(word(d->lang, W_FILE));
 }
 
 void
@@ -674,7 +673,7 @@ appendix_label(const struct doc *d, size_t k)
 {
 	static const char *const roman[] = { "I", "II", "III", "IV", "V",
 	    "VI", "VII", "VIII", "IX", "X" };
-	const char *label = words(d->lang)->appendix;
+	const char *label = word(d->lang, W_APPENDIX);
 
 	if (d->nappendix < 2 || k == 0 || k > NELEM(roman))
 		return xstrdup(label);
@@ -695,7 +694,6 @@ md_line(struct buf *b, const char *open, const char *text,
 static void
 md_head(const struct doc *d, struct buf *b)
 {
-	const struct words *w = words(d->lang);
 	size_t i;
 
 	if (d->first_line)
@@ -710,8 +708,8 @@ md_head(const struct doc *d, struct buf *b)
 	md_line(b, "", d->number, d->summary ? "  \n" : "\n");
 	if (d->summary)
 		md_line(b, "", d->summary, "\n");
-	md_line(b, "\n**", w->motto[0], "**  \n");
-	md_line(b, "**", w->motto[1], "**\n");
+	md_line(b, "\n**", word(d->lang, W_MOTTO), "**  \n");
+	md_line(b, "**", word(d->lang, W_MOTTO2), "**\n");
 	md_line(b, "\n_", d->dateline, "_\n");
 	if (d->kind)
 		md_line(b, "\n# ", d->kind, "\n");
@@ -741,7 +739,7 @@ md_end(const struct doc *d, const struct block *e, struct buf *b)
 {
 	size_t k;
 
-	md_line(b, "**", words(d->lang)->recipients, "**\n\n");
+	md_line(b, "**", word(d->lang, W_RECIPIENTS), "**\n\n");
 	for (k = 0; k < e->nrows; k++)
 		md_line(b, "- ", e->cells[k], "\n");
 	if (d->signer_title)
@@ -942,7 +940,7 @@ html_lines(struct buf *b, const char *cls, const char *const *v, size_t n,
 static void
 html_head(const struct doc *d, int h, struct buf *b)
 {
-	const struct words *w = words(d->lang);
+	const char *motto2 = word(d->lang, W_MOTTO2);
 
 	if (d->first_line)
 		html_p(b, "first-line", d->first_line);
@@ -956,8 +954,8 @@ html_head(const struct doc *d, int h, struct buf *b)
 	if (d->party)
 		html_p(b, "star", "*");
 	html_raw(b, "</td><td>");
-	html_p(b, "motto", w->motto[0]);
-	html_lines(b, "motto motto2", &w->motto[1], 1, "full");
+	html_p(b, "motto", word(d->lang, W_MOTTO));
+	html_lines(b, "motto motto2", &motto2, 1, "full");
 	html_raw(b, "</td></tr>\n<tr><td>");
 	html_p(b, "number", d->number);
 	if (d->summary)
@@ -1037,7 +1035,7 @@ html_end(const struct doc *d, const struct block *e, struct buf *b)
 
 	html_printf(b, "<table class=\"layout end\" role=\"presentation\">"
 	    "<tr><td class=\"recipients\"><p>%s</p><ul>",
-	    words(d->lang)->recipients);
+	    word(d->lang, W_RECIPIENTS));
 	for (k = 0; k < e->nrows; k++)
 		html_printf(b, "<li>%s</li>", e->cells[k]);
 	html_printf(b, "</ul></td><td><p class=\"org\">%s</p>"
@@ -1217,7 +1215,6 @@ widest(const char *const *v, size_t n, int flags)
 static void
 head_widths(const struct doc *d, int widths[2])
 {
-	const struct words *w = words(d->lang);
 	int left, right, total, extra;
 
 	left = widest((const char *const *)d->name.v, d->name.n,
@@ -1227,8 +1224,9 @@ head_widths(const struct doc *d, int widths[2])
 		left = extra;
 	if ((extra = docx_text_width(d->number, 0)) > left)
 		left = extra;
-	right = widest(w->motto, 1, DOCX_SMALL | DOCX_BOLD);
-	if ((extra = docx_text_width(w->motto[1], DOCX_BOLD)) > right)
+	right = docx_text_width(word(d->lang, W_MOTTO), DOCX_SMALL | DOCX_BOLD);
+	if ((extra = docx_text_width(word(d->lang, W_MOTTO2), DOCX_BOLD)) >
+	    right)
 		right = extra;
 	if ((extra = docx_text_width(d->dateline, DOCX_ITALIC)) > right)
 		right = extra;
@@ -1248,7 +1246,6 @@ head_widths(const struct doc *d, int widths[2])
 static void
 docx_head(const struct doc *d, struct docx *x)
 {
-	const struct words *w = words(d->lang);
 	int widths[2];
 	size_t i;
 
@@ -1271,9 +1268,10 @@ docx_head(const struct doc *d, struct docx *x)
 		docx_rule(x, widest((const char *const *)d->name.v, d->name.n,
 		    DOCX_SMALL | DOCX_BOLD) * 2 / 5);
 	docx_grid_cell(x);
-	docx_para(x, w->motto[0], DOCX_CENTER | DOCX_BOLD | DOCX_SMALL);
-	docx_para(x, w->motto[1], DOCX_CENTER | DOCX_BOLD);
-	docx_rule(x, docx_text_width(w->motto[1], DOCX_BOLD));
+	docx_para(x, word(d->lang, W_MOTTO), DOCX_CENTER | DOCX_BOLD |
+	    DOCX_SMALL);
+	docx_para(x, word(d->lang, W_MOTTO2), DOCX_CENTER | DOCX_BOLD);
+	docx_rule(x, docx_text_width(word(d->lang, W_MOTTO2), DOCX_BOLD));
 	docx_grid_row(x);
 	docx_grid_cell(x);
 	docx_para(x, "", DOCX_TINY);
@@ -1306,7 +1304,7 @@ docx_end(const struct doc *d, const struct block *e, struct docx *x)
 	docx_grid_begin(x, 2, widths);
 	docx_grid_cell(x);
 	/* The decree: "Nơi nhận:" 12 pt bold italic, the entries 11 pt. */
-	docx_para(x, words(d->lang)->recipients, DOCX_BOLD | DOCX_ITALIC |
+	docx_para(x, word(d->lang, W_RECIPIENTS), DOCX_BOLD | DOCX_ITALIC |
 	    DOCX_SMALL);
 	for (k = 0; k < e->nrows; k++) {
 		line = xasprintf("- %s", e->cells[k]);

@@ -29,123 +29,127 @@ const char *const plan_section_label[S_COUNT] = {
 	"1.1", "1.2", "1.3", "1.4", "3"
 };
 
-static const struct plan_words vi = {
-	.kind = "KẾ HOẠCH",
-	.title = "Hoạt động đối ngoại nhân dân năm ",
-	.filename = "ke-hoach",
-	.part = { "I. Mục đích, yêu cầu", "II. Nội dung",
-	    "III. Tổ chức thực hiện", "IV. Kinh phí" },
-	.area = { "Công tác hòa bình, đoàn kết, hữu nghị",
-	    "Công tác phi chính phủ nước ngoài",
-	    "Công tác thông tin đối ngoại", "Công tác khác" },
-	.sub = { "Các ngày kỷ niệm năm chẵn, năm tròn",
-	    "Hoạt động khối ASEAN", "Hoạt động kiều bào",
-	    "Hoạt động thường niên", "Thư, điện chúc mừng",
-	    "Đoàn ra, đoàn vào" },
-	.mark_anniv = "Tổ chức các hoạt động ",
-	.mark_occasion = "Tổ chức các hoạt động nhân dịp ",
-	.with_anniv = "Nhân ",
-	.with_occasion = "Nhân dịp ",
-	.at = "tại ",
-	.in_charge = " chủ trì",
-	.owner = " phụ trách",
-	.letters = "Gửi thư, điện chúc mừng đến Đại sứ quán, Tổng Lãnh sự "
-	    "quán các nước nhân dịp ",
-	.letters_milestones = "Gửi thư, điện hoa chúc mừng nhân các ngày lễ "
-	    "lớn, ngày thiết lập quan hệ ngoại giao giữa Việt Nam với các nước "
-	    "vào dịp năm chẵn, năm tròn.",
-	.ngo = "Tăng cường sự kết hợp giữa công tác hòa bình, đoàn kết, hữu "
+static const char *const words[PW_COUNT][2] = {
+	[PW_KIND] = { "KẾ HOẠCH", "PLAN" },
+	[PW_TITLE] = { "Hoạt động đối ngoại nhân dân năm ",
+	    "People-to-people diplomacy activities in " },
+	[PW_FILENAME] = { "ke-hoach", "activity-plan" },
+	[PW_PART_PURPOSE] = { "I. Mục đích, yêu cầu",
+	    "I. Purpose and requirements" },
+	[PW_PART_CONTENT] = { "II. Nội dung", "II. Content" },
+	[PW_PART_IMPLEMENTATION] = { "III. Tổ chức thực hiện",
+	    "III. Implementation" },
+	[PW_PART_BUDGET] = { "IV. Kinh phí", "IV. Budget" },
+	[PW_AREA_PEACE] = { "Công tác hòa bình, đoàn kết, hữu nghị",
+	    "Peace, solidarity and friendship work" },
+	[PW_AREA_NGO] = { "Công tác phi chính phủ nước ngoài",
+	    "Work with foreign non-governmental organisations" },
+	[PW_AREA_INFO] = { "Công tác thông tin đối ngoại",
+	    "External information work" },
+	[PW_AREA_OTHER] = { "Công tác khác", "Other work" },
+	[PW_SUB_MILESTONES] = { "Các ngày kỷ niệm năm chẵn, năm tròn",
+	    "Milestone anniversaries" },
+	[PW_SUB_ASEAN] = { "Hoạt động khối ASEAN", "ASEAN activities" },
+	[PW_SUB_OVERSEAS] = { "Hoạt động kiều bào", "Overseas Vietnamese" },
+	[PW_SUB_ANNUAL] = { "Hoạt động thường niên", "Annual activities" },
+	[PW_SUB_LETTERS] = { "Thư, điện chúc mừng",
+	    "Letters of congratulation" },
+	[PW_SUB_DELEGATIONS] = { "Đoàn ra, đoàn vào", "Delegations" },
+	[PW_MARK_ANNIV] = { "Tổ chức các hoạt động ",
+	    "Activities to mark the " },
+	[PW_MARK_OCCASION] = { "Tổ chức các hoạt động nhân dịp ",
+	    "Activities on the occasion of " },
+	[PW_WITH_ANNIV] = { "Nhân ", "For the " },
+	[PW_WITH_OCCASION] = { "Nhân dịp ", "On the occasion of " },
+	[PW_AT] = { "tại ", "in " },
+	[PW_IN_CHARGE] = { " chủ trì", " in charge" },
+	[PW_OWNER] = { " phụ trách", " responsible" },
+	[PW_LETTERS] = {
+	    "Gửi thư, điện chúc mừng đến Đại sứ quán, Tổng Lãnh sự quán các "
+	    "nước nhân dịp ",
+	    "Send letters of congratulation to the embassies and consulates "
+	    "general on " },
+	[PW_LETTERS_MILESTONES] = {
+	    "Gửi thư, điện hoa chúc mừng nhân các ngày lễ lớn, ngày thiết "
+	    "lập quan hệ ngoại giao giữa Việt Nam với các nước vào dịp năm "
+	    "chẵn, năm tròn.",
+	    "Send letters and flowers on major holidays and on the "
+	    "milestone anniversaries of diplomatic relations between "
+	    "Vietnam and other countries." },
+	[PW_NGO] = {
+	    "Tăng cường sự kết hợp giữa công tác hòa bình, đoàn kết, hữu "
 	    "nghị với công tác vận động viện trợ phi chính phủ nước ngoài.",
-	.ngo_place = { "Tiếp tục hỗ trợ các tổ chức đối tác triển khai hoạt "
-	    "động tại ", "." },
-	.ngo_visit = "Tổ chức đi thăm, kết nối, vận động viện trợ các tổ chức "
-	    "phi chính phủ nước ngoài.",
-	.info_rel = "Tuyên truyền các hoạt động kỷ niệm năm chẵn, năm tròn "
-	    "thiết lập quan hệ ngoại giao giữa Việt Nam với các nước trong "
-	    "năm ",
-	.info_other = "Tuyên truyền ",
-	.info_news = "Tiếp tục đăng tải tin, bài về hoạt động đối ngoại nhân "
-	    "dân trên trang thông tin điện tử và bản tin của Liên hiệp.",
-	.other = "Thực hiện các chương trình công tác theo chỉ đạo của Liên "
-	    "hiệp các tổ chức hữu nghị Việt Nam và lãnh đạo địa phương.",
-	.own_share = " chủ trì, phối hợp với các tổ chức thành viên và các cơ "
-	    "quan, đơn vị liên quan tổ chức thực hiện Kế hoạch.",
-	.assign = "Các tổ chức thành viên chủ trì các hoạt động:",
-	.assign_owners = "Cán bộ phụ trách các hoạt động của Liên hiệp:",
-	.budget = { "Kinh phí dự kiến của các hoạt động: ", " trong ",
-	    " hoạt động có dự trù kinh phí", ", gồm:" },
-	.vnd = " đồng",
-	.union_default = "Liên hiệp",
-	.label_other = "PL",
-	.appendix = "Lịch các ngày kỷ niệm năm ",
-	.cols = { "Ngày", "Ngày kỷ niệm", "Năm chẵn, tròn",
-	    "Hoạt động dự kiến" },
-	.month = { "Tháng 1", "Tháng 2", "Tháng 3", "Tháng 4", "Tháng 5",
-	    "Tháng 6", "Tháng 7", "Tháng 8", "Tháng 9", "Tháng 10", "Tháng 11",
-	    "Tháng 12" },
-	.in_month = "Trong tháng",
-	.in_year = "Trong năm ",
+	    "Combine peace, solidarity and friendship work with the "
+	    "mobilisation of foreign non-governmental aid." },
+	[PW_NGO_PLACE] = {
+	    "Tiếp tục hỗ trợ các tổ chức đối tác triển khai hoạt động tại ",
+	    "Keep supporting partner organisations' activities in " },
+	[PW_NGO_PLACE_END] = { ".", "." },
+	[PW_NGO_VISIT] = {
+	    "Tổ chức đi thăm, kết nối, vận động viện trợ các tổ chức phi "
+	    "chính phủ nước ngoài.",
+	    "Visit, connect with and mobilise aid from foreign "
+	    "non-governmental organisations." },
+	[PW_INFO_REL] = {
+	    "Tuyên truyền các hoạt động kỷ niệm năm chẵn, năm tròn thiết "
+	    "lập quan hệ ngoại giao giữa Việt Nam với các nước trong năm ",
+	    "Publicise the milestone anniversaries of diplomatic relations "
+	    "between Vietnam and other countries in " },
+	[PW_INFO_OTHER] = { "Tuyên truyền ", "Publicise the " },
+	[PW_INFO_NEWS] = {
+	    "Tiếp tục đăng tải tin, bài về hoạt động đối ngoại nhân dân "
+	    "trên trang thông tin điện tử và bản tin của Liên hiệp.",
+	    "Keep posting news and articles on people-to-people diplomacy "
+	    "on the union's website and bulletin." },
+	[PW_OTHER] = {
+	    "Thực hiện các chương trình công tác theo chỉ đạo của Liên hiệp "
+	    "các tổ chức hữu nghị Việt Nam và lãnh đạo địa phương.",
+	    "Carry out the work programmes directed by the Vietnam Union of "
+	    "Friendship Organizations and the local leadership." },
+	[PW_OWN_SHARE] = {
+	    " chủ trì, phối hợp với các tổ chức thành viên và các cơ quan, "
+	    "đơn vị liên quan tổ chức thực hiện Kế hoạch.",
+	    " carries out the plan with the member organisations and the "
+	    "agencies concerned." },
+	[PW_ASSIGN] = { "Các tổ chức thành viên chủ trì các hoạt động:",
+	    "The member organisations in charge of activities:" },
+	[PW_ASSIGN_OWNERS] = { "Cán bộ phụ trách các hoạt động của Liên hiệp:",
+	    "The staff responsible for the Union's activities:" },
+	[PW_BUDGET] = { "Kinh phí dự kiến của các hoạt động: ",
+	    "The activities' planned cost: " },
+	[PW_BUDGET_OF] = { " trong ", " of the " },
+	[PW_BUDGET_SOME] = { " hoạt động có dự trù kinh phí",
+	    " activities have a budget" },
+	[PW_BUDGET_LIST] = { ", gồm:", ", of which:" },
+	[PW_VND] = { " đồng", " VND" },
+	[PW_UNION_DEFAULT] = { "Liên hiệp", "The Union" },
+	[PW_LABEL_OTHER] = { "PL", "App." },
+	[PW_APPENDIX] = { "Lịch các ngày kỷ niệm năm ",
+	    "Calendar of anniversaries, " },
+	[PW_COL_DATE] = { "Ngày", "Date" },
+	[PW_COL_ANNIV] = { "Ngày kỷ niệm", "Anniversary" },
+	[PW_COL_MILESTONE] = { "Năm chẵn, tròn", "Milestone" },
+	[PW_COL_PLANNED] = { "Hoạt động dự kiến", "Planned activities" },
+	[PW_JANUARY] = { "Tháng 1", "January" },
+	[PW_FEBRUARY] = { "Tháng 2", "February" },
+	[PW_MARCH] = { "Tháng 3", "March" },
+	[PW_APRIL] = { "Tháng 4", "April" },
+	[PW_MAY] = { "Tháng 5", "May" },
+	[PW_JUNE] = { "Tháng 6", "June" },
+	[PW_JULY] = { "Tháng 7", "July" },
+	[PW_AUGUST] = { "Tháng 8", "August" },
+	[PW_SEPTEMBER] = { "Tháng 9", "September" },
+	[PW_OCTOBER] = { "Tháng 10", "October" },
+	[PW_NOVEMBER] = { "Tháng 11", "November" },
+	[PW_DECEMBER] = { "Tháng 12", "December" },
+	[PW_IN_MONTH] = { "Trong tháng", "During the month" },
+	[PW_IN_YEAR] = { "Trong năm ", "During " },
 };
 
-static const struct plan_words en = {
-	.kind = "PLAN",
-	.title = "People-to-people diplomacy activities in ",
-	.filename = "activity-plan",
-	.part = { "I. Purpose and requirements", "II. Content",
-	    "III. Implementation", "IV. Budget" },
-	.area = { "Peace, solidarity and friendship work",
-	    "Work with foreign non-governmental organisations",
-	    "External information work", "Other work" },
-	.sub = { "Milestone anniversaries", "ASEAN activities",
-	    "Overseas Vietnamese", "Annual activities",
-	    "Letters of congratulation", "Delegations" },
-	.mark_anniv = "Activities to mark the ",
-	.mark_occasion = "Activities on the occasion of ",
-	.with_anniv = "For the ",
-	.with_occasion = "On the occasion of ",
-	.at = "in ",
-	.in_charge = " in charge",
-	.owner = " responsible",
-	.letters = "Send letters of congratulation to the embassies and "
-	    "consulates general on ",
-	.letters_milestones = "Send letters and flowers on major holidays "
-	    "and on the milestone anniversaries of diplomatic relations "
-	    "between Vietnam and other countries.",
-	.ngo = "Combine peace, solidarity and friendship work with the "
-	    "mobilisation of foreign non-governmental aid.",
-	.ngo_place = { "Keep supporting partner organisations' activities "
-	    "in ", "." },
-	.ngo_visit = "Visit, connect with and mobilise aid from foreign "
-	    "non-governmental organisations.",
-	.info_rel = "Publicise the milestone anniversaries of diplomatic "
-	    "relations between Vietnam and other countries in ",
-	.info_other = "Publicise the ",
-	.info_news = "Keep posting news and articles on people-to-people "
-	    "diplomacy on the union's website and bulletin.",
-	.other = "Carry out the work programmes directed by the Vietnam "
-	    "Union of Friendship Organizations and the local leadership.",
-	.own_share = " carries out the plan with the member organisations and "
-	    "the agencies concerned.",
-	.assign = "The member organisations in charge of activities:",
-	.assign_owners = "The staff responsible for the Union's activities:",
-	.budget = { "The activities' planned cost: ", " of the ",
-	    " activities have a budget", ", of which:" },
-	.vnd = " VND",
-	.union_default = "The Union",
-	.label_other = "App.",
-	.appendix = "Calendar of anniversaries, ",
-	.cols = { "Date", "Anniversary", "Milestone", "Planned activities" },
-	.month = { "January", "February", "March", "April", "May", "June",
-	    "July", "August", "September", "October", "November",
-	    "December" },
-	.in_month = "During the month",
-	.in_year = "During ",
-};
-
-const struct plan_words *
-plan_words(enum lang lang)
+const char *
+plan_word(enum lang lang, enum plan_word id)
 {
-	return lang == LANG_EN ? &en : &vi;
+	return words[id][lang];
 }
 
 /* What writing the plan needs: the document, the placement, the words,
@@ -153,7 +157,7 @@ plan_words(enum lang lang)
 struct writer {
 	const struct plan *p;
 	const struct plan_input *in;
-	const struct plan_words *w;
+	enum lang lang;		/* p's */
 	struct doc *d;
 	int area, sub;
 };
@@ -187,7 +191,7 @@ owners_text(const struct plan *p, const struct activity *a,
 		if ((name = dataset_person(p->in->data, a->owners[i])) != NULL)
 			buf_printf(out, "%s%s", k++ > 0 ? ", " : sep, name);
 	if (k > 0)
-		buf_puts(out, plan_words(p->in->lang)->owner);
+		buf_puts(out, plan_word(p->in->lang, PW_OWNER));
 }
 
 /* a as the plan names it; with who (not NULL), saying who is in charge
@@ -197,7 +201,6 @@ activity_text(const struct plan *p, const struct activity *a,
     const char *who, struct buf *out)
 {
 	enum lang lang = p->in->lang;
-	const struct plan_words *w = plan_words(lang);
 	size_t open;
 
 	buf_puts(out, a->title);
@@ -210,11 +213,11 @@ activity_text(const struct plan *p, const struct activity *a,
 	/* "... tại Hà Nội" needs no "tại Hà Nội" after it. */
 	if (a->location != NULL && *a->location != '\0' &&
 	    strstr(a->title, a->location) == NULL)
-		buf_printf(out, "%s%s%s", out->len > open ? ", " : "", w->at,
-		    a->location);
+		buf_printf(out, "%s%s%s", out->len > open ? ", " : "",
+		    plan_word(lang, PW_AT), a->location);
 	if (who != NULL && *who != '\0')
 		buf_printf(out, "%s%s%s", out->len > open ? ", " : "", who,
-		    w->in_charge);
+		    plan_word(lang, PW_IN_CHARGE));
 	if (who != NULL)
 		owners_text(p, a, out->len > open ? ", " : "", out);
 	if (out->len > open)
@@ -327,7 +330,8 @@ narrative_numbered(struct writer *wr, const char *const *keys, size_t n,
 static void
 area_heading(struct writer *wr, int area)
 {
-	char *t = xasprintf("%d. %s", ++wr->area, wr->w->area[area]);
+	char *t = xasprintf("%d. %s", ++wr->area, plan_word(wr->lang,
+	    PW_AREA_PEACE + area));
 
 	doc_heading(wr->d, 2, t);
 	free(t);
@@ -339,7 +343,7 @@ static void
 sub_heading(struct writer *wr, enum plan_slot slot)
 {
 	char *t = xasprintf("%d.%d. %s", wr->area, ++wr->sub,
-	    wr->w->sub[slot]);
+	    plan_word(wr->lang, PW_SUB_MILESTONES + slot));
 
 	doc_heading(wr->d, 3, t);
 	free(t);
@@ -426,21 +430,22 @@ items(struct writer *wr, enum plan_slot slot)
 static void
 occasion(struct writer *wr, const struct plan_place *pl)
 {
-	const struct plan_words *w = wr->w;
 	int anniv = anniversary(wr, pl);
 	struct buf t;
 	size_t i;
 
 	buf_init(&t);
 	if (pl->nacts == 0) {
-		buf_puts(&t, anniv ? w->mark_anniv : w->mark_occasion);
+		buf_puts(&t, plan_word(wr->lang, anniv ? PW_MARK_ANNIV :
+		    PW_MARK_OCCASION));
 		title_inside(wr, pl, &t);
 		buf_putc(&t, '.');
 		doc_bullet(wr->d, 0, t.data);
 		buf_release(&t);
 		return;
 	}
-	buf_puts(&t, anniv ? w->with_anniv : w->with_occasion);
+	buf_puts(&t, plan_word(wr->lang, anniv ? PW_WITH_ANNIV :
+	    PW_WITH_OCCASION));
 	title_inside(wr, pl, &t);
 	buf_putc(&t, ':');
 	if (pl->nacts == 1) {
@@ -486,7 +491,7 @@ letters(struct writer *wr)
 
 	sub_heading(wr, PLAN_SLOT_LETTERS);
 	buf_init(&t);
-	buf_puts(&t, wr->w->letters);
+	buf_puts(&t, plan_word(wr->lang, PW_LETTERS));
 	for (i = 0; i < wr->p->n; i++) {
 		if (!wr->p->v[i].greeting)
 			continue;
@@ -497,7 +502,7 @@ letters(struct writer *wr)
 	buf_putc(&t, '.');
 	if (k > 0)
 		doc_bullet(wr->d, 0, t.data);
-	doc_bullet(wr->d, 0, wr->w->letters_milestones);
+	doc_bullet(wr->d, 0, plan_word(wr->lang, PW_LETTERS_MILESTONES));
 	items(wr, PLAN_SLOT_LETTERS);
 	buf_release(&t);
 }
@@ -526,20 +531,20 @@ ngo(struct writer *wr)
 	struct buf t;
 
 	area_heading(wr, AREA_NGO);
-	doc_bullet(wr->d, 0, wr->w->ngo);
+	doc_bullet(wr->d, 0, plan_word(wr->lang, PW_NGO));
 	if (place != NULL) {
 		buf_init(&t);
-		buf_puts(&t, wr->w->ngo_place[0]);
+		buf_puts(&t, plan_word(wr->lang, PW_NGO_PLACE));
 		/* English writes Vietnamese places without their marks. */
 		if (wr->in->lang == LANG_EN)
 			collate_ascii(place, &t);
 		else
 			buf_puts(&t, place);
-		buf_puts(&t, wr->w->ngo_place[1]);
+		buf_puts(&t, plan_word(wr->lang, PW_NGO_PLACE_END));
 		doc_bullet(wr->d, 0, t.data);
 		buf_release(&t);
 	}
-	doc_bullet(wr->d, 0, wr->w->ngo_visit);
+	doc_bullet(wr->d, 0, plan_word(wr->lang, PW_NGO_VISIT));
 	items(wr, PLAN_SLOT_NGO);
 }
 
@@ -574,20 +579,20 @@ info(struct writer *wr)
 		buf_puts(&names, country_name(o, wr->in->lang));
 	}
 	if (names.len > 0) {
-		buf_printf(&t, "%s%d: %s.", wr->w->info_rel, wr->in->year,
-		    names.data);
+		buf_printf(&t, "%s%d: %s.", plan_word(wr->lang, PW_INFO_REL),
+		    wr->in->year, names.data);
 		doc_bullet(wr->d, 0, t.data);
 	}
 	for (i = 0; i < n; i++) {
 		if (m[i]->oc->obs->kind == KIND_RELATION)
 			continue;
 		t.len = 0;
-		buf_puts(&t, wr->w->info_other);
+		buf_puts(&t, plan_word(wr->lang, PW_INFO_OTHER));
 		title_inside(wr, m[i], &t);
 		buf_putc(&t, '.');
 		doc_bullet(wr->d, 0, t.data);
 	}
-	doc_bullet(wr->d, 0, wr->w->info_news);
+	doc_bullet(wr->d, 0, plan_word(wr->lang, PW_INFO_NEWS));
 	items(wr, PLAN_SLOT_INFO);
 	buf_release(&names);
 	buf_release(&t);
@@ -598,7 +603,7 @@ static void
 other(struct writer *wr)
 {
 	area_heading(wr, AREA_OTHER);
-	doc_bullet(wr->d, 0, wr->w->other);
+	doc_bullet(wr->d, 0, plan_word(wr->lang, PW_OTHER));
 	items(wr, PLAN_SLOT_OTHER);
 }
 
@@ -625,7 +630,7 @@ own_name(const struct writer *wr)
 	if (wr->in->lang == LANG_VI && cfg->org_short_name != NULL &&
 	    *cfg->org_short_name != '\0')
 		return cfg->org_short_name;
-	return wr->w->union_default;
+	return plan_word(wr->lang, PW_UNION_DEFAULT);
 }
 
 /* The year's activities of member m, by date; the caller frees. */
@@ -732,7 +737,7 @@ owner_duties(struct writer *wr)
 
 	buf_init(&t);
 	if (nn > 0)
-		doc_para(wr->d, wr->w->assign_owners);
+		doc_para(wr->d, plan_word(wr->lang, PW_ASSIGN_OWNERS));
 	for (k = 0; k < nn; k++) {
 		for (i = n = 0; i < al->n; i++)
 			if (plan_activity_in_year(&al->v[i], wr->in->year) &&
@@ -740,7 +745,8 @@ owner_duties(struct writer *wr)
 			    owned_by(wr, &al->v[i], names[k]))
 				v[n++] = &al->v[i];
 		t.len = 0;
-		buf_printf(&t, "%s%s:", names[k], wr->w->owner);
+		buf_printf(&t, "%s%s:", names[k],
+		    plan_word(wr->lang, PW_OWNER));
 		duty_lines(wr, t.data, v, n);
 	}
 	buf_release(&t);
@@ -764,7 +770,8 @@ duties(struct writer *wr)
 
 	if (!narrative_text(wr, "organisation", 1, NULL)) {
 		buf_init(&t);
-		buf_printf(&t, "%s%s", own_name(wr), wr->w->own_share);
+		buf_printf(&t, "%s%s", own_name(wr),
+		    plan_word(wr->lang, PW_OWN_SHARE));
 		doc_para(wr->d, t.data);
 		buf_release(&t);
 	}
@@ -772,10 +779,10 @@ duties(struct writer *wr)
 	for (i = 0; i < l->n; i++) {
 		if ((n = member_acts(wr, &l->v[i], &v)) > 0) {
 			if (!head++)
-				doc_para(wr->d, wr->w->assign);
+				doc_para(wr->d, plan_word(wr->lang, PW_ASSIGN));
 			buf_init(&t);
 			buf_printf(&t, "%s%s:", l->v[i].name,
-			    wr->w->in_charge);
+			    plan_word(wr->lang, PW_IN_CHARGE));
 			duty_lines(wr, t.data, v, n);
 			buf_release(&t);
 		}
@@ -790,7 +797,7 @@ static void
 money(const struct writer *wr, long vnd, struct buf *out)
 {
 	buf_put_grouped(out, vnd, wr->in->lang == LANG_EN ? ',' : '.');
-	buf_puts(out, wr->w->vnd);
+	buf_puts(out, plan_word(wr->lang, PW_VND));
 }
 
 /*
@@ -821,12 +828,13 @@ budget(struct writer *wr)
 	if (k == 0)
 		return;
 	buf_init(&t);
-	buf_puts(&t, wr->w->budget[0]);
+	buf_puts(&t, plan_word(wr->lang, PW_BUDGET));
 	money(wr, sum, &t);
 	if (k < n)
-		buf_printf(&t, " (%zu%s%zu%s)", k, wr->w->budget[1], n,
-		    wr->w->budget[2]);
-	buf_puts(&t, wr->w->budget[3]);
+		buf_printf(&t, " (%zu%s%zu%s)", k,
+		    plan_word(wr->lang, PW_BUDGET_OF), n,
+		    plan_word(wr->lang, PW_BUDGET_SOME));
+	buf_puts(&t, plan_word(wr->lang, PW_BUDGET_LIST));
 	doc_para(wr->d, t.data);
 	for (i = 0; i < al->n; i++) {
 		a = &al->v[i];
@@ -850,7 +858,7 @@ writer_init(struct writer *wr, const struct plan *p, struct doc *d)
 	memset(wr, 0, sizeof(*wr));
 	wr->p = p;
 	wr->in = p->in;
-	wr->w = plan_words(p->in->lang);
+	wr->lang = p->in->lang;
 	wr->d = d;
 }
 
@@ -858,16 +866,15 @@ struct doc *
 plan_doc_new(const struct plan *p, const char *appendix)
 {
 	const struct plan_input *in = p->in;
-	const struct plan_words *w = plan_words(in->lang);
 	struct doc_head h;
 	struct org org;
 	struct doc *d;
 	char *title;
 
 	org_from_config(in->cfg, &org);
-	title = xasprintf("%s%d", w->title, in->year);
+	title = xasprintf("%s%d", plan_word(in->lang, PW_TITLE), in->year);
 	memset(&h, 0, sizeof(h));
-	h.kind = w->kind;
+	h.kind = plan_word(in->lang, PW_KIND);
 	h.title = title;
 	h.symbol = "KH";
 	h.date = in->today;
@@ -882,19 +889,18 @@ plan_doc(const struct plan *p)
 {
 	static const char *const purpose[] = { "purpose", "requirements" };
 	const struct plan_input *in = p->in;
-	const struct plan_words *w = plan_words(in->lang);
 	struct writer wr;
 
 	writer_init(&wr, p, plan_doc_new(p, NULL));
 	/* "Căn cứ ..., Liên hiệp xây dựng Kế hoạch ... như sau:" */
 	narrative_text(&wr, "basis", 1, NULL);
-	doc_heading(wr.d, 1, w->part[0]);
+	doc_heading(wr.d, 1, plan_word(in->lang, PW_PART_PURPOSE));
 	narrative_numbered(&wr, purpose, NELEM(purpose), 2);
-	doc_heading(wr.d, 1, w->part[1]);
+	doc_heading(wr.d, 1, plan_word(in->lang, PW_PART_CONTENT));
 	content(&wr);
-	doc_heading(wr.d, 1, w->part[2]);
+	doc_heading(wr.d, 1, plan_word(in->lang, PW_PART_IMPLEMENTATION));
 	duties(&wr);
-	doc_heading(wr.d, 1, w->part[3]);
+	doc_heading(wr.d, 1, plan_word(in->lang, PW_PART_BUDGET));
 	budget(&wr);
 	narrative_text(&wr, "budget", 1, NULL);
 	doc_end_list(wr.d, in->lang == LANG_EN ? in->cfg->plan_recipients_en :
@@ -948,7 +954,7 @@ plan_disposition(int year, enum doc_format fmt, enum lang lang)
 {
 	/* ASCII, in the words of the document's kind. */
 	return xasprintf("%s; filename=\"%s-%d.%s\"", fmt == DOC_HTML ?
-	    "inline" : "attachment", plan_words(lang)->filename, year,
+	    "inline" : "attachment", plan_word(lang, PW_FILENAME), year,
 	    doc_format_ext(fmt));
 }
 

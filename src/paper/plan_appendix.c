@@ -45,7 +45,7 @@ label(const struct plan *p, const struct plan_place *pl)
 	const char *s = "";
 
 	if (pl->section == S_1_1 && !pl->chosen)
-		s = plan_words(p->in->lang)->label_other;
+		s = plan_word(p->in->lang, PW_LABEL_OTHER);
 	else if (pl->section >= 0)
 		s = plan_section_label[pl->section];
 	return xasprintf("%s%s%s", s, *s && pl->group3 >= 0 ? ", " : "",
@@ -184,17 +184,18 @@ plan_csv(const struct plan *p, struct buf *b)
 static void
 short_date(struct ymd d, int days, enum lang lang, struct buf *out)
 {
-	const char *const *month = plan_words(LANG_EN)->month;
 	struct ymd e = util_ymd_add_days(d, days - 1);
 
 	if (lang == LANG_EN)
-		buf_printf(out, "%d %.3s", d.d, month[d.m - 1]);
+		buf_printf(out, "%d %.3s", d.d,
+		    plan_word(LANG_EN, PW_JANUARY + d.m - 1));
 	else
 		buf_printf(out, "%d/%d", d.d, d.m);
 	if (days <= 1)
 		return;
 	if (lang == LANG_EN)
-		buf_printf(out, " – %d %.3s", e.d, month[e.m - 1]);
+		buf_printf(out, " – %d %.3s", e.d,
+		    plan_word(LANG_EN, PW_JANUARY + e.m - 1));
 	else
 		buf_printf(out, " – %d/%d", e.d, e.m);
 }
@@ -246,7 +247,6 @@ table(const struct plan *p, const struct plan_place *const *v, size_t n,
     struct doc *d)
 {
 	enum lang lang = p->in->lang;
-	const struct plan_words *w = plan_words(lang);
 	const struct plan_place *pl;
 	char **cells;
 	struct buf t;
@@ -254,7 +254,7 @@ table(const struct plan *p, const struct plan_place *const *v, size_t n,
 
 	cells = xcalloc(nc, sizeof(*cells));
 	for (k = 0; k < 4; k++)
-		cells[k] = xstrdup(w->cols[k]);
+		cells[k] = xstrdup(plan_word(lang, PW_COL_DATE + k));
 	for (i = 0; i < n; i++) {
 		pl = v[i];
 		k = (i + 1) * 4;
@@ -262,7 +262,7 @@ table(const struct plan *p, const struct plan_place *const *v, size_t n,
 		if (pl->oc->precision == PREC_DAY)
 			short_date(pl->oc->date, pl->oc->days, lang, &t);
 		else if (pl->oc->precision == PREC_MONTH)
-			buf_puts(&t, w->in_month);
+			buf_puts(&t, plan_word(lang, PW_IN_MONTH));
 		else
 			buf_printf(&t, "%d", p->in->year);
 		cells[k] = buf_detach(&t);
@@ -288,14 +288,13 @@ struct doc *
 plan_appendix_doc(const struct plan *p)
 {
 	const struct plan_input *in = p->in;
-	const struct plan_words *w = plan_words(in->lang);
 	const struct plan_place **v;
 	struct doc *d;
 	char *title;
 	size_t i, j, n = 0;
 	int m;
 
-	title = xasprintf("%s%d", w->appendix, in->year);
+	title = xasprintf("%s%d", plan_word(in->lang, PW_APPENDIX), in->year);
 	d = plan_doc_new(p, title);
 	free(title);
 	v = xcalloc(p->n + 1, sizeof(*v));
@@ -310,11 +309,13 @@ plan_appendix_doc(const struct plan *p)
 		for (j = i; j < n && month_of(v[j]) == m; j++)
 			;
 		if (m == 13) {
-			title = xasprintf("%s%d", w->in_year, in->year);
+			title = xasprintf("%s%d",
+			    plan_word(in->lang, PW_IN_YEAR), in->year);
 			doc_heading(d, 2, title);
 			free(title);
 		} else
-			doc_heading(d, 2, w->month[m - 1]);
+			doc_heading(d, 2, plan_word(in->lang,
+			    PW_JANUARY + m - 1));
 		table(p, v + i, j - i, d);
 	}
 	free(v);

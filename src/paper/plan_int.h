@@ -21,37 +21,37 @@ extern const char *const plan_section_label[S_COUNT];
 /* The areas of part II. */
 enum { AREA_PEACE, AREA_NGO, AREA_INFO, AREA_OTHER, AREA_COUNT };
 
-/* The texts of the plan in one language. */
-struct plan_words {
-	const char *kind, *title, *filename;
-	const char *part[4];		/* I. Mục đích, yêu cầu ... */
-	const char *area[AREA_COUNT];	/* Công tác hòa bình ... */
-	const char *sub[PLAN_SLOT_NGO];	/* Các ngày kỷ niệm ... */
-	/* An occasion without activities: "Tổ chức các hoạt động " and
-	 * "kỷ niệm ..." or "nhân dịp " and its title. */
-	const char *mark, *mark_anniv, *mark_occasion;
-	/* With them: "Nhân " and "kỷ niệm ...", or "Nhân dịp " and the
-	 * title, then ": " and the activities. */
-	const char *with_anniv, *with_occasion;
-	const char *at, *in_charge;	/* "tại ", " chủ trì" */
-	const char *owner;		/* " phụ trách": the staff's share */
-	const char *letters, *letters_milestones;
-	const char *ngo, *ngo_place[2], *ngo_visit;
-	const char *info_rel, *info_other, *info_news;
-	const char *other;
-	const char *own_share;		/* III: the union "chủ trì ..." */
-	const char *assign;		/* III: "Các tổ chức thành viên ..." */
-	const char *assign_owners;	/* III: "Cán bộ phụ trách ..." */
-	/* IV: "Kinh phí dự kiến ...: ", then " (3", " trong ", "7", " hoạt
-	 * động có ...", ")" when not all have one, and ", gồm:" */
-	const char *budget[4], *vnd;
-	const char *union_default;	/* "Liên hiệp" */
-	const char *label_other;	/* "PL": 1.1's others in the CSV */
-	const char *appendix, *cols[4], *month[12], *in_month, *in_year;
+/*
+ * The plan's terms, each once in plan.c's table: Vietnamese, then
+ * English.  The parts (I. Mục đích, yêu cầu ...), the areas of part II
+ * in AREA_ order, its subsections in PLAN_SLOT_ order, the appendix's
+ * columns and the months run in order.  An occasion without activities
+ * is PW_MARK_ANNIV and "kỷ niệm ..." or PW_MARK_OCCASION and its title;
+ * with them, PW_WITH_ANNIV or PW_WITH_OCCASION, then ": " and the
+ * activities.  IV says PW_BUDGET, then " (3", PW_BUDGET_OF, "7",
+ * PW_BUDGET_SOME, ")" when not all have one, and PW_BUDGET_LIST.
+ */
+enum plan_word {
+	PW_KIND, PW_TITLE, PW_FILENAME, PW_PART_PURPOSE,
+	PW_PART_CONTENT, PW_PART_IMPLEMENTATION, PW_PART_BUDGET,
+	PW_AREA_PEACE, PW_AREA_NGO, PW_AREA_INFO, PW_AREA_OTHER,
+	PW_SUB_MILESTONES, PW_SUB_ASEAN, PW_SUB_OVERSEAS, PW_SUB_ANNUAL,
+	PW_SUB_LETTERS, PW_SUB_DELEGATIONS, PW_MARK_ANNIV,
+	PW_MARK_OCCASION, PW_WITH_ANNIV, PW_WITH_OCCASION, PW_AT,
+	PW_IN_CHARGE, PW_OWNER, PW_LETTERS, PW_LETTERS_MILESTONES,
+	PW_NGO, PW_NGO_PLACE, PW_NGO_PLACE_END, PW_NGO_VISIT,
+	PW_INFO_REL, PW_INFO_OTHER, PW_INFO_NEWS, PW_OTHER,
+	PW_OWN_SHARE, PW_ASSIGN, PW_ASSIGN_OWNERS, PW_BUDGET,
+	PW_BUDGET_OF, PW_BUDGET_SOME, PW_BUDGET_LIST, PW_VND,
+	PW_UNION_DEFAULT, PW_LABEL_OTHER, PW_APPENDIX, PW_COL_DATE,
+	PW_COL_ANNIV, PW_COL_MILESTONE, PW_COL_PLANNED, PW_JANUARY,
+	PW_FEBRUARY, PW_MARCH, PW_APRIL, PW_MAY, PW_JUNE, PW_JULY,
+	PW_AUGUST, PW_SEPTEMBER, PW_OCTOBER, PW_NOVEMBER, PW_DECEMBER,
+	PW_IN_MONTH, PW_IN_YEAR, PW_COUNT
 };
 
-/* The texts of lang. */
-const struct plan_words *plan_words(enum lang lang);
+/* Term id in language lang. */
+const char *plan_word(enum lang lang, enum plan_word id);
 
 /* A new document headed as p's plan (KẾ HOẠCH, symbol KH, the draft's
  * date), or as its appendix appendix when not NULL (doc.h). */

@@ -27,93 +27,90 @@
 #include "select.h"
 #include "vntime.h"
 
-const struct report_words report_vi = {
-	.kind = "BÁO CÁO",
-	.title = "Kết quả công tác đối ngoại nhân dân năm ",
-	.and_plan = " và phương hướng hoạt động năm ",
-	.h1 = { "Kết quả công tác đối ngoại nhân dân", "Đánh giá chung" },
-	.direction = "Phương hướng hoạt động năm ",
-	.union_default = "Liên hiệp",
-	.deleg_h = "Hoạt động đoàn ra, đoàn vào",
-	.deleg_out = "Trong năm $1, $2 tổ chức $3 đoàn ra.",
-	.deleg_in = "Trong năm $1, $2 đón $3 đoàn vào.",
-	.deleg_both = "Trong năm $1, $2 tổ chức $3 đoàn ra và đón $4 đoàn vào.",
-	.out = "Đoàn ra", .in = "Đoàn vào", .unit = "$1: $2 đoàn: ",
-	.peace_h = "Công tác hòa bình, đoàn kết, hữu nghị",
-	.milestones_h = "Hoạt động nhân dịp năm chẵn, năm tròn, sự kiện nổi "
-	    "bật trong năm",
-	.on_occasion = "Nhân ",
-	.did = "$1 chủ trì, phối hợp và tham gia một số hoạt động như:",
-	.other_anniv = "Các hoạt động kỷ niệm khác:",
-	.annual_h = "Hoạt động thường niên",
-	.letters_h = "Thư chúc mừng",
-	.letters_sum = "Gửi $1 thư chúc mừng đến Đại sứ quán, Tổng Lãnh sự "
-	    "quán các nước và các đối tác nhân các dịp:",
-	.letter_unit = "$1: $2 thư",
-	.members_h = "Hoạt động của các đơn vị thành viên",
-	.assoc_h = "Các hội hữu nghị song phương, đa phương",
-	.units_h = "Các đơn vị thành viên khác",
-	.other_h = "Hoạt động khác",
-	.aid_one = "Trong năm $1, tổng số tiền tài trợ vận động được là $2.",
-	.aid_sum = "Trong năm $1, tổng số tiền tài trợ vận động được là $2 "
+static const char *const words[RW_COUNT][2] = {
+	[RW_KIND] = { "BÁO CÁO", "REPORT" },
+	[RW_TITLE] = { "Kết quả công tác đối ngoại nhân dân năm ",
+	    "People-to-people diplomacy in " },
+	[RW_AND_PLAN] = { " và phương hướng hoạt động năm ",
+	    " and the plan for " },
+	[RW_H1_RESULTS] = { "Kết quả công tác đối ngoại nhân dân", "Results" },
+	[RW_H1_ASSESSMENT] = { "Đánh giá chung", "Assessment" },
+	[RW_DIRECTION] = { "Phương hướng hoạt động năm ", "Plan for " },
+	[RW_UNION_DEFAULT] = { "Liên hiệp", "the Union" },
+	[RW_DELEG_H] = { "Hoạt động đoàn ra, đoàn vào", "Delegations" },
+	[RW_DELEG_OUT] = { "Trong năm $1, $2 tổ chức $3 đoàn ra.",
+	    "In $1, $2 sent delegations abroad: $3." },
+	[RW_DELEG_IN] = { "Trong năm $1, $2 đón $3 đoàn vào.",
+	    "In $1, $2 received delegations: $3." },
+	[RW_DELEG_BOTH] = {
+	    "Trong năm $1, $2 tổ chức $3 đoàn ra và đón $4 đoàn vào.",
+	    "In $1, $2 sent delegations abroad ($3) and received "
+	    "delegations ($4)." },
+	[RW_OUT] = { "Đoàn ra", "Delegations abroad" },
+	[RW_IN] = { "Đoàn vào", "Delegations received" },
+	[RW_UNIT] = { "$1: $2 đoàn: ", "$1 ($2): " },
+	[RW_PEACE_H] = { "Công tác hòa bình, đoàn kết, hữu nghị",
+	    "Peace, solidarity and friendship" },
+	[RW_MILESTONES_H] = { "Hoạt động nhân dịp năm chẵn, năm tròn, sự kiện "
+	    "nổi bật trong năm",
+	    "Milestone anniversaries and events of the year" },
+	[RW_ON_OCCASION] = { "Nhân ", "On the " },
+	[RW_DID] = { "$1 chủ trì, phối hợp và tham gia một số hoạt động như:",
+	    "$1 organised, co-organised and took part in:" },
+	[RW_OTHER_ANNIV] = { "Các hoạt động kỷ niệm khác:",
+	    "Other anniversary activities:" },
+	[RW_ANNUAL_H] = { "Hoạt động thường niên", "Annual activities" },
+	[RW_LETTERS_H] = { "Thư chúc mừng", "Letters of congratulation" },
+	[RW_LETTERS_SUM] = { "Gửi $1 thư chúc mừng đến Đại sứ quán, Tổng Lãnh "
+	    "sự quán các nước và các đối tác nhân các dịp:",
+	    "Letters of congratulation sent ($1) to embassies, consulates "
+	    "general and partners, on:" },
+	[RW_LETTER_UNIT] = { "$1: $2 thư", "$1 ($2)" },
+	[RW_MEMBERS_H] = { "Hoạt động của các đơn vị thành viên",
+	    "Activities of the member organisations" },
+	[RW_ASSOC_H] = { "Các hội hữu nghị song phương, đa phương",
+	    "Friendship associations" },
+	[RW_UNITS_H] = { "Các đơn vị thành viên khác",
+	    "Other member organisations" },
+	[RW_OTHER_H] = { "Hoạt động khác", "Other activities" },
+	[RW_AID_ONE] = {
+	    "Trong năm $1, tổng số tiền tài trợ vận động được là $2.",
+	    "In $1, the aid mobilised came to $2." },
+	[RW_AID_SUM] = {
+	    "Trong năm $1, tổng số tiền tài trợ vận động được là $2 "
 	    "($3 hoạt động có ghi số tiền).",
-	.aid_and = " và ",
-	.results_sum = "Trong năm $1, $2 đã thực hiện $3 hoạt động",
-	.results_members = "các đơn vị thành viên thực hiện $1 hoạt động",
-	.results_people = "tổng số $1 lượt người tham dự",
-	.results_some = "$1 lượt người tham dự ($2 trong $3 hoạt động có ghi "
-	    "số người)",
-	.results_countries = "hợp tác, giao lưu với đối tác của $1 nước: $2",
-	.ending = "$1 báo cáo./.",
-	.at = " tại ", .by = " do $1 tổ chức", .with = ", phối hợp với $1",
-	.people = " với $1 người tham gia", .planned = "dự kiến $1",
-	.planned_undated = "dự kiến", .vnd = "đồng",
-	.verbs = { "Tham dự", "Dự", NULL },
+	    "In $1, the aid mobilised came to $2 (recorded for $3 "
+	    "activities)." },
+	[RW_AID_AND] = { " và ", " and " },
+	[RW_RESULTS_SUM] = { "Trong năm $1, $2 đã thực hiện $3 hoạt động",
+	    "In $1, $2 carried out $3 activities" },
+	[RW_RESULTS_MEMBERS] = { "các đơn vị thành viên thực hiện $1 hoạt động",
+	    "the member organisations $1 more" },
+	[RW_RESULTS_PEOPLE] = { "tổng số $1 lượt người tham dự",
+	    "$1 participants in all" },
+	[RW_RESULTS_SOME] = { "$1 lượt người tham dự ($2 trong $3 hoạt động "
+	    "có ghi số người)",
+	    "$1 participants (recorded for $2 of $3 activities)" },
+	[RW_RESULTS_COUNTRIES] = {
+	    "hợp tác, giao lưu với đối tác của $1 nước: $2",
+	    "partners from $1 countries: $2" },
+	[RW_ENDING] = { "$1 báo cáo./.", "$1, report./." },
+	[RW_AT] = { " tại ", " in " },
+	[RW_BY] = { " do $1 tổ chức", ", organised by $1" },
+	[RW_WITH] = { ", phối hợp với $1", ", with $1" },
+	[RW_PEOPLE] = { " với $1 người tham gia", ", $1 participants" },
+	[RW_PLANNED] = { "dự kiến $1", "planned for $1" },
+	[RW_PLANNED_UNDATED] = { "dự kiến", "planned" },
+	[RW_VND] = { "đồng", "VND" },
+	[RW_VERB1] = { "Tham dự", "Attended" },
+	[RW_VERB2] = { "Dự", NULL },
 };
 
-const struct report_words report_en = {
-	.kind = "REPORT",
-	.title = "People-to-people diplomacy in ",
-	.and_plan = " and the plan for ",
-	.h1 = { "Results", "Assessment" },
-	.direction = "Plan for ",
-	.union_default = "the Union",
-	.deleg_h = "Delegations",
-	.deleg_out = "In $1, $2 sent delegations abroad: $3.",
-	.deleg_in = "In $1, $2 received delegations: $3.",
-	.deleg_both = "In $1, $2 sent delegations abroad ($3) and received "
-	    "delegations ($4).",
-	.out = "Delegations abroad", .in = "Delegations received",
-	.unit = "$1 ($2): ",
-	.peace_h = "Peace, solidarity and friendship",
-	.milestones_h = "Milestone anniversaries and events of the year",
-	.on_occasion = "On the ",
-	.did = "$1 organised, co-organised and took part in:",
-	.other_anniv = "Other anniversary activities:",
-	.annual_h = "Annual activities",
-	.letters_h = "Letters of congratulation",
-	.letters_sum = "Letters of congratulation sent ($1) to embassies, "
-	    "consulates general and partners, on:",
-	.letter_unit = "$1 ($2)",
-	.members_h = "Activities of the member organisations",
-	.assoc_h = "Friendship associations",
-	.units_h = "Other member organisations",
-	.other_h = "Other activities",
-	.aid_one = "In $1, the aid mobilised came to $2.",
-	.aid_sum = "In $1, the aid mobilised came to $2 (recorded for $3 "
-	    "activities).",
-	.aid_and = " and ",
-	.results_sum = "In $1, $2 carried out $3 activities",
-	.results_members = "the member organisations $1 more",
-	.results_people = "$1 participants in all",
-	.results_some = "$1 participants (recorded for $2 of $3 activities)",
-	.results_countries = "partners from $1 countries: $2",
-	.ending = "$1, report./.",
-	.at = " in ", .by = ", organised by $1", .with = ", with $1",
-	.people = ", $1 participants", .planned = "planned for $1",
-	.planned_undated = "planned", .vnd = "VND",
-	.verbs = { "Attended", NULL, NULL },
-};
+const char *
+report_word(const struct report_ctx *c, enum report_word id)
+{
+	return words[id][c->in->lang];
+}
 
 /* The category keys the report gives a place of their own. */
 #define CAT_OUT		"delegation-out"
@@ -414,11 +411,10 @@ report_collect(struct report_ctx *c, const struct plan_input *in)
 {
 	memset(c, 0, sizeof(*c));
 	c->in = in;
-	c->w = in->lang == LANG_EN ? &report_en : &report_vi;
 	/* The short name is Vietnamese: English says "the Union". */
 	c->who = in->lang == LANG_VI && in->cfg->org_short_name != NULL &&
 	    *in->cfg->org_short_name ? in->cfg->org_short_name :
-	    c->w->union_default;
+	    report_word(c, RW_UNION_DEFAULT);
 	buf_init(&c->countries);
 	if (collect_milestones(c) == -1)
 		return -1;
@@ -552,7 +548,7 @@ delegation_line(struct report_ctx *c, const char *what, int n,
 		return;
 	report_num(c, num, sizeof(num), n);
 	buf_init(&b);
-	buf_fill(&b, c->w->unit, v, NELEM(v));
+	buf_fill(&b, report_word(c, RW_UNIT), v, NELEM(v));
 	numbered(c, slot, NULL, 0, &b);
 	doc_bullet(c->doc, 0, b.data);
 	buf_release(&b);
@@ -561,7 +557,6 @@ delegation_line(struct report_ctx *c, const char *what, int n,
 static void
 delegations(struct report_ctx *c, int *sec)
 {
-	const struct report_words *w = c->w;
 	char y[8], o[16], i[16];
 	const char *v[4] = { y, c->who, o, i };
 	struct buf b;
@@ -573,14 +568,14 @@ delegations(struct report_ctx *c, int *sec)
 	report_num(c, i, sizeof(i), c->n.in);
 	if (c->n.out == 0)
 		v[2] = i;
-	section(c, sec, w->deleg_h);
+	section(c, sec, report_word(c, RW_DELEG_H));
 	buf_init(&b);
-	buf_fill(&b, c->n.in == 0 ? w->deleg_out : c->n.out == 0 ?
-	    w->deleg_in : w->deleg_both, v, NELEM(v));
+	buf_fill(&b, report_word(c, c->n.in == 0 ? RW_DELEG_OUT :
+	    c->n.out == 0 ? RW_DELEG_IN : RW_DELEG_BOTH), v, NELEM(v));
 	doc_para(c->doc, b.data);
 	buf_release(&b);
-	delegation_line(c, w->out, c->n.out, SLOT_OUT);
-	delegation_line(c, w->in, c->n.in, SLOT_IN);
+	delegation_line(c, report_word(c, RW_OUT), c->n.out, SLOT_OUT);
+	delegation_line(c, report_word(c, RW_IN), c->n.in, SLOT_IN);
 }
 
 /*
@@ -600,7 +595,7 @@ milestone(struct report_ctx *c, size_t m)
 	/* "Kỷ niệm ..." reads "Nhân kỷ niệm ..." inside a sentence. */
 	if (c->in->lang == LANG_VI && strncmp(t.data, "Kỷ", 3) == 0)
 		t.data[0] = 'k';
-	buf_printf(&b, "%s%s", c->w->on_occasion, t.data);
+	buf_printf(&b, "%s%s", report_word(c, RW_ON_OCCASION), t.data);
 	for (i = 0; c->ms[m].own == 1 && i < c->nitems; i++)
 		if (c->items[i].slot == SLOT_MILESTONE &&
 		    c->items[i].milestone == m) {
@@ -610,7 +605,7 @@ milestone(struct report_ctx *c, size_t m)
 		}
 	if (c->ms[m].own > 1) {
 		buf_puts(&b, ", ");
-		buf_fill(&b, c->w->did, &c->who, 1);
+		buf_fill(&b, report_word(c, RW_DID), &c->who, 1);
 	}
 	doc_para(c->doc, b.data);
 	for (i = 0; c->ms[m].own > 1 && i < c->nitems; i++)
@@ -629,12 +624,12 @@ milestones(struct report_ctx *c, int sec, int *sub)
 	if (count_slot(c, SLOT_MILESTONE, NULL) + count_slot(c, SLOT_ANNIV,
 	    NULL) == 0)
 		return;
-	subsection(c, sec, sub, c->w->milestones_h);
+	subsection(c, sec, sub, report_word(c, RW_MILESTONES_H));
 	for (i = 0; i < c->nms; i++)
 		if (c->ms[i].own > 0)
 			milestone(c, i);
 	if (count_slot(c, SLOT_ANNIV, NULL) > 0) {
-		doc_para(c->doc, c->w->other_anniv);
+		doc_para(c->doc, report_word(c, RW_OTHER_ANNIV));
 		bullets(c, SLOT_ANNIV, NULL, 0);
 	}
 }
@@ -677,7 +672,7 @@ annual(struct report_ctx *c, int sec, int *sub)
 
 	if (count_slot(c, SLOT_ANNUAL, NULL) == 0)
 		return;
-	subsection(c, sec, sub, c->w->annual_h);
+	subsection(c, sec, sub, report_word(c, RW_ANNUAL_H));
 	buf_init(&s);
 	for (i = 0; i < c->nitems; i++) {
 		if (c->items[i].slot != SLOT_ANNUAL)
@@ -706,10 +701,10 @@ letters(struct report_ctx *c, int sec, int *sub)
 
 	if (c->n.letters == 0)
 		return;
-	subsection(c, sec, sub, c->w->letters_h);
+	subsection(c, sec, sub, report_word(c, RW_LETTERS_H));
 	n = report_num(c, total, sizeof(total), c->n.letters);
 	buf_init(&b);
-	buf_fill(&b, c->w->letters_sum, &n, 1);
+	buf_fill(&b, report_word(c, RW_LETTERS_SUM), &n, 1);
 	doc_para(c->doc, b.data);
 	for (i = 0; i < c->nitems; i++) {
 		if (c->items[i].slot != SLOT_LETTER)
@@ -734,7 +729,7 @@ letters(struct report_ctx *c, int sec, int *sub)
 		b.len = 0;
 		v[0] = keys[k].data;
 		v[1] = report_num(c, total, sizeof(total), count[k]);
-		buf_fill(&b, c->w->letter_unit, v, 2);
+		buf_fill(&b, report_word(c, RW_LETTER_UNIT), v, 2);
 		/* A list the sentence above opens: ";" then "." at its end. */
 		buf_putc(&b, k + 1 < nkeys ? ';' : '.');
 		doc_bullet(c->doc, 0, b.data);
@@ -753,7 +748,7 @@ peace(struct report_ctx *c, int *sec)
 	if (count_slot(c, SLOT_MILESTONE, NULL) + count_slot(c, SLOT_ANNIV,
 	    NULL) + count_slot(c, SLOT_ANNUAL, NULL) + c->n.letters == 0)
 		return;
-	section(c, sec, c->w->peace_h);
+	section(c, sec, report_word(c, RW_PEACE_H));
 	milestones(c, *sec, &sub);
 	annual(c, *sec, &sub);
 	letters(c, *sec, &sub);
@@ -775,14 +770,16 @@ aid(struct report_ctx *c)
 	buf_init(&sum);
 	for (i = 0; i < c->naid; i++) {
 		if (i > 0)
-			buf_puts(&sum, i + 1 == c->naid ? c->w->aid_and : ", ");
+			buf_puts(&sum, i + 1 == c->naid ?
+			    report_word(c, RW_AID_AND) : ", ");
 		report_money(c, c->aid[i].amount, c->aid[i].currency, &sum);
 		acts += c->aid[i].n;
 	}
 	snprintf(y, sizeof(y), "%d", c->in->year);
 	snprintf(n, sizeof(n), "%d", acts);
 	v[1] = sum.data;
-	buf_fill(&b, acts > 1 ? c->w->aid_sum : c->w->aid_one, v, 3);
+	buf_fill(&b, report_word(c, acts > 1 ? RW_AID_SUM : RW_AID_ONE), v,
+	    3);
 	doc_para(c->doc, b.data);
 	buf_release(&b);
 	buf_release(&sum);
@@ -870,13 +867,13 @@ members(struct report_ctx *c, int *sec)
 	groups[1] = group_count(c, 0);
 	if (groups[0] + groups[1] == 0)
 		return;
-	section(c, sec, c->w->members_h);
+	section(c, sec, report_word(c, RW_MEMBERS_H));
 	for (g = 0; g < 2; g++) {
 		if (groups[g] == 0)
 			continue;
 		if (groups[0] > 0 && groups[1] > 0)
-			subsection(c, *sec, &sub, g == 0 ? c->w->assoc_h :
-			    c->w->units_h);
+			subsection(c, *sec, &sub, report_word(c, g == 0 ?
+			    RW_ASSOC_H : RW_UNITS_H));
 		for (i = 0; i < l->n; i++)
 			if (association(&l->v[i]) == (g == 0))
 				member_block(c, &l->v[i]);
@@ -936,7 +933,7 @@ categories(struct report_ctx *c, int *sec)
 		members(c, sec);
 	if (config_category_find(cfg, CAT_OTHER) == NULL &&
 	    count_slot(c, SLOT_OTHER, NULL) > 0) {
-		section(c, sec, c->w->other_h);
+		section(c, sec, report_word(c, RW_OTHER_H));
 		bullets(c, SLOT_OTHER, NULL, 0);
 	}
 }
@@ -970,7 +967,6 @@ country_names(const struct report_ctx *c, struct buf *out)
 static void
 figures(struct report_ctx *c)
 {
-	const struct report_words *w = c->w;
 	int all = c->n.own + c->n.members, vi = c->in->lang == LANG_VI;
 	char y[8], f[4][16], p[32], k[16];
 	const char *v[3];
@@ -985,7 +981,7 @@ figures(struct report_ctx *c)
 	v[0] = y;
 	v[1] = c->who;
 	v[2] = report_num(c, f[0], sizeof(f[0]), c->n.own);
-	buf_fill(&b, w->results_sum, v, 3);
+	buf_fill(&b, report_word(c, RW_RESULTS_SUM), v, 3);
 	if (c->n.out + c->n.in + c->n.letters > 0) {
 		buf_puts(&b, vi ? ", trong đó " : ", including ");
 		if (c->n.out > 0)
@@ -1010,7 +1006,7 @@ figures(struct report_ctx *c)
 	if (c->n.members > 0) {
 		buf_puts(&b, "; ");
 		v[0] = report_num(c, f[0], sizeof(f[0]), c->n.members);
-		buf_fill(&b, w->results_members, v, 1);
+		buf_fill(&b, report_word(c, RW_RESULTS_MEMBERS), v, 1);
 	}
 	if (c->n.with_people > 0) {
 		part.len = 0;
@@ -1022,15 +1018,15 @@ figures(struct report_ctx *c)
 		v[1] = k;
 		v[2] = f[1];
 		buf_puts(&b, "; ");
-		buf_fill(&b, c->n.with_people == all ? w->results_people :
-		    w->results_some, v, 3);
+		buf_fill(&b, report_word(c, c->n.with_people == all ?
+		    RW_RESULTS_PEOPLE : RW_RESULTS_SOME), v, 3);
 	}
 	if (c->n.countries > 0) {
 		country_names(c, &names);
 		v[0] = report_num(c, f[2], sizeof(f[2]), c->n.countries);
 		v[1] = names.data;
 		buf_puts(&b, "; ");
-		buf_fill(&b, w->results_countries, v, 2);
+		buf_fill(&b, report_word(c, RW_RESULTS_COUNTRIES), v, 2);
 	}
 	buf_putc(&b, '.');
 	doc_para(c->doc, b.data);
@@ -1078,7 +1074,7 @@ assessment(struct report_ctx *c)
 	char h[160];
 	int num = 1;
 
-	doc_heading_next(c->doc, &c->h1, c->w->h1[1]);
+	doc_heading_next(c->doc, &c->h1, report_word(c, RW_H1_ASSESSMENT));
 	snprintf(h, sizeof(h), "1. %s", section_name(c, "assessment"));
 	doc_heading(c->doc, 2, h);
 	figures(c);
@@ -1103,7 +1099,7 @@ next_plan(struct report_ctx *c)
 	struct buf h;
 
 	buf_init(&h);
-	buf_printf(&h, "%s%d", c->w->direction, c->in->year + 1);
+	buf_printf(&h, "%s%d", report_word(c, RW_DIRECTION), c->in->year + 1);
 	doc_heading_next(c->doc, &c->h1, h.data);
 	buf_release(&h);
 	/* Staff's own numbering ("1.", "1.1.") heads it as the plan's. */
@@ -1120,8 +1116,9 @@ next_plan(struct report_ctx *c)
 }
 
 static struct doc *
-new_doc(const struct plan_input *in, const struct report_words *w)
+new_doc(const struct report_ctx *c)
 {
+	const struct plan_input *in = c->in;
 	struct doc_head h;
 	struct org org;
 	struct buf title;
@@ -1129,10 +1126,10 @@ new_doc(const struct plan_input *in, const struct report_words *w)
 
 	org_from_config(in->cfg, &org);
 	buf_init(&title);
-	buf_printf(&title, "%s%d%s%d", w->title, in->year, w->and_plan,
-	    in->year + 1);
+	buf_printf(&title, "%s%d%s%d", report_word(c, RW_TITLE), in->year,
+	    report_word(c, RW_AND_PLAN), in->year + 1);
 	memset(&h, 0, sizeof(h));
-	h.kind = w->kind;
+	h.kind = report_word(c, RW_KIND);
 	h.title = title.data;
 	h.symbol = "BC";
 	h.date = in->today;
@@ -1151,7 +1148,7 @@ ending(struct report_ctx *c)
 	org_from_config(c->in->cfg, &org);
 	name = c->in->lang == LANG_EN ? org.name_en : org.name;
 	buf_init(&b);
-	buf_fill(&b, c->w->ending, &name, 1);
+	buf_fill(&b, report_word(c, RW_ENDING), &name, 1);
 	doc_para(c->doc, b.data);
 	buf_release(&b);
 	/* "Nơi nhận": [report] recipients. */
@@ -1169,10 +1166,10 @@ report_build(const struct plan_input *in, struct doc **out,
 	*out = NULL;
 	if (report_collect(&c, in) == -1)
 		goto done;
-	c.doc = new_doc(in, c.w);
+	c.doc = new_doc(&c);
 	narrative(&c, "intro", 0, NULL);
 	narrative(&c, "context", 1, NULL);
-	doc_heading_next(c.doc, &c.h1, c.w->h1[0]);
+	doc_heading_next(c.doc, &c.h1, report_word(&c, RW_H1_RESULTS));
 	delegations(&c, &sec);
 	peace(&c, &sec);
 	categories(&c, &sec);

@@ -58,7 +58,6 @@ struct report_aid {
 /* The report being made. */
 struct report_ctx {
 	const struct plan_input *in;
-	const struct report_words *w;
 	struct doc *doc;
 	const char *who;	/* the union in sentences */
 	struct occ_list occ, undated;
@@ -73,25 +72,31 @@ struct report_ctx {
 	int h1;			/* first-level headings so far */
 };
 
-/* The report's words; Vietnamese as the reports write them.  The
- * headings of the narrative sections are texts.c's. */
-struct report_words {
-	const char *kind, *title, *and_plan, *h1[2], *direction;
-	const char *union_default;
-	const char *deleg_h, *deleg_out, *deleg_in, *deleg_both, *out, *in;
-	const char *unit, *peace_h, *milestones_h, *on_occasion, *did;
-	const char *other_anniv, *annual_h, *letters_h, *letters_sum;
-	const char *letter_unit, *members_h, *assoc_h, *units_h, *other_h;
-	const char *aid_one, *aid_sum, *aid_and;
-	const char *results_sum, *results_members, *results_people;
-	const char *results_some, *results_countries;
-	const char *ending;
+/* The report's terms, each once in report.c's table: Vietnamese as the
+ * reports write it, then English.  The headings of the narrative
+ * sections are texts.c's. */
+enum report_word {
+	RW_KIND, RW_TITLE, RW_AND_PLAN, RW_H1_RESULTS, RW_H1_ASSESSMENT,
+	RW_DIRECTION, RW_UNION_DEFAULT,
+	RW_DELEG_H, RW_DELEG_OUT, RW_DELEG_IN, RW_DELEG_BOTH, RW_OUT, RW_IN,
+	RW_UNIT, RW_PEACE_H, RW_MILESTONES_H, RW_ON_OCCASION, RW_DID,
+	RW_OTHER_ANNIV, RW_ANNUAL_H, RW_LETTERS_H, RW_LETTERS_SUM,
+	RW_LETTER_UNIT, RW_MEMBERS_H, RW_ASSOC_H, RW_UNITS_H, RW_OTHER_H,
+	RW_AID_ONE, RW_AID_SUM, RW_AID_AND,
+	RW_RESULTS_SUM, RW_RESULTS_MEMBERS, RW_RESULTS_PEOPLE,
+	RW_RESULTS_SOME, RW_RESULTS_COUNTRIES,
+	RW_ENDING,
 	/* The sentence of an activity. */
-	const char *at, *by, *with, *people, *planned, *planned_undated;
-	const char *vnd, *verbs[3];
+	RW_AT, RW_BY, RW_WITH, RW_PEOPLE, RW_PLANNED, RW_PLANNED_UNDATED,
+	RW_VND,
+	/* The leading verbs a list's lead already says, longest first;
+	 * NULL where the language has no more. */
+	RW_VERB1, RW_VERB2,
+	RW_COUNT
 };
 
-extern const struct report_words report_vi, report_en;
+/* Term id in the report's language. */
+const char *report_word(const struct report_ctx *c, enum report_word id);
 
 /* Flags of report_line(). */
 #define LINE_NO_STOP	0x1	/* no final period: an item of a list */

@@ -33,8 +33,8 @@ report_money(const struct report_ctx *c, long amount, const char *currency,
 
 	buf_put_grouped(out, amount, vi ? '.' : ',');
 	/* Vietnamese says đồng; other currencies by their code. */
-	buf_printf(out, " %s", strcmp(currency, "VND") == 0 ? c->w->vnd :
-	    currency);
+	buf_printf(out, " %s", strcmp(currency, "VND") == 0 ?
+	    report_word(c, RW_VND) : currency);
 }
 
 /*
@@ -270,14 +270,15 @@ static void
 put_title(const struct report_ctx *c, const char *title, int flags,
     struct buf *out)
 {
-	const char *t = title;
-	size_t i, n;
+	const char *t = title, *verb;
+	enum report_word i;
+	size_t n;
 
-	for (i = 0; (flags & LINE_NO_VERB) && i < NELEM(c->w->verbs) &&
-	    c->w->verbs[i] != NULL; i++) {
-		n = strlen(c->w->verbs[i]);
+	for (i = RW_VERB1; (flags & LINE_NO_VERB) && i <= RW_VERB2 &&
+	    (verb = report_word(c, i)) != NULL; i++) {
+		n = strlen(verb);
 		/* "Tham dự Hội nghị …": what follows is a name. */
-		if (strncmp(t, c->w->verbs[i], n) == 0 && t[n] == ' ' &&
+		if (strncmp(t, verb, n) == 0 && t[n] == ' ' &&
 		    isupper((unsigned char)t[n + 1])) {
 			t += n + 1;
 			break;
@@ -291,18 +292,17 @@ static void
 clauses(const struct report_ctx *c, const struct activity *a,
     struct buf *hay, struct buf *out)
 {
-	const struct report_words *w = c->w;
 	struct buf p;
 	char n[32];
 	const char *v[1];
 
 	if (a->location != NULL && !said(a->location, hay, 100)) {
-		buf_puts(out, w->at);
+		buf_puts(out, report_word(c, RW_AT));
 		put_line(out, a->location);
 	}
 	if (a->organiser != NULL && !said(a->organiser, hay, 80)) {
 		v[0] = a->organiser;
-		buf_fill(out, w->by, v, 1);
+		buf_fill(out, report_word(c, RW_BY), v, 1);
 	}
 	buf_init(&p);
 	/* A partner that is the organiser is said once. */
@@ -312,7 +312,7 @@ clauses(const struct report_ctx *c, const struct activity *a,
 		new_partners(a->partner, hay, &p);
 	if (p.len > 0) {
 		v[0] = p.data;
-		buf_fill(out, w->with, v, 1);
+		buf_fill(out, report_word(c, RW_WITH), v, 1);
 	}
 	buf_release(&p);
 	if (a->participants > 0 && !has_number(a->title, a->participants) &&
@@ -325,7 +325,7 @@ clauses(const struct report_ctx *c, const struct activity *a,
 		snprintf(n, sizeof(n), "%s", g.data);
 		buf_release(&g);
 		v[0] = n;
-		buf_fill(out, w->people, v, 1);
+		buf_fill(out, report_word(c, RW_PEOPLE), v, 1);
 	}
 }
 
@@ -360,8 +360,8 @@ report_line(const struct report_ctx *c, const struct activity *a,
 			when(c, a, &d);
 		v[0] = d.data != NULL ? d.data : "";
 		buf_puts(out, " (");
-		buf_fill(out, !planned ? "$1" : d.len > 0 ? c->w->planned :
-		    c->w->planned_undated, v, 1);
+		buf_fill(out, !planned ? "$1" : report_word(c, d.len > 0 ?
+		    RW_PLANNED : RW_PLANNED_UNDATED), v, 1);
 		buf_putc(out, ')');
 	}
 	/* The result, unless the title says it already. */

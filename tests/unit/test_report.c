@@ -98,7 +98,6 @@ START_TEST(line)
 	memset(&a, 0, sizeof(a));
 	in.lang = LANG_VI;
 	c.in = &in;
-	c.w = &report_vi;
 	a.title = (char *)lines[_i].title;
 	a.location = (char *)lines[_i].location;
 	a.organiser = (char *)lines[_i].organiser;
