@@ -236,35 +236,17 @@ cluster_in(struct app *app, int year, enum lang lang, struct dataset *d,
 static int
 cluster_export(int argc, char **argv, struct app *app)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "out", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct cluster_input in;
 	struct sign_key k;
 	struct dataset d;
-	const char *out = NULL;
-	char *path;
+	const char *out;
 	struct buf b;
-	int ch, rc, year, ret = 1;
+	int rc, year, ret = 1;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (ch == 'o' && *optarg != '\0')
-			out = optarg;
-		else {
-			cmd_usage("cluster");
-			return ch == 'h' ? 0 : 2;
-		}
-	}
-	if (argc - optind != 1 || yearly_year(argv[optind], 9998, &year) == -1)
-		return cmd_usage("cluster");
-	path = sign_key_path(app->cfg->db_path);
-	if ((rc = sign_key_load(path, &k)) == 1)
-		log_warnx("no signing key at '%s': the record is not signed "
-		    "(kyniem key init makes one)", path);
-	free(path);
-	if (rc == -1)
+	if ((rc = yearly_export_args(argc, argv, "cluster", 9998, &year,
+	    &out)) != 0)
+		return rc == 1 ? 0 : rc;
+	if ((rc = yearly_sign_key(app->cfg, &k)) == -1)
 		return 1;
 	if (cluster_in(app, year, LANG_VI, &d, &in) == -1)
 		goto done;

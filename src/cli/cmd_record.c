@@ -20,53 +20,26 @@
 #include "sign.h"
 #include "yearly.h"
 
-/* The union's key: 0 and *k, 1 when it has none (said), -1. */
-static int
-load_key(const struct config *cfg, struct sign_key *k)
-{
-	char *path = sign_key_path(cfg->db_path);
-	int rc = sign_key_load(path, k);
-
-	if (rc == 1)
-		log_warnx("no signing key at '%s': the record is not signed "
-		    "(kyniem key init makes one)", path);
-	free(path);
-	return rc;
-}
-
 static int
 record_export(int argc, char **argv, struct app *app)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "out", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct plan_input in;
 	struct sign_key k;
 	struct dataset d;
-	const char *out = NULL;
+	const char *out;
 	struct buf b;
-	int ch, year, rc, ret = 1;
+	int year, rc, ret = 1;
 
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (ch == 'o' && *optarg != '\0')
-			out = optarg;
-		else {
-			cmd_usage("record");
-			return ch == 'h' ? 0 : 2;
-		}
-	}
-	if (argc - optind != 1 || yearly_year(argv[optind],
-	    LUNAR_MAX_YEAR - 1, &year) == -1)
-		return cmd_usage("record");
+	if ((rc = yearly_export_args(argc, argv, "record", LUNAR_MAX_YEAR - 1,
+	    &year, &out)) != 0)
+		return rc == 1 ? 0 : rc;
 	if (year > app->today.y) {
 		log_warnx("no record of %d: it is %04d-%02d-%02d, and the "
 		    "record of a year is made during or after it", year,
 		    app->today.y, app->today.m, app->today.d);
 		return 1;
 	}
-	if ((rc = load_key(app->cfg, &k)) == -1)
+	if ((rc = yearly_sign_key(app->cfg, &k)) == -1)
 		return 1;
 	if (yearly_input(app, year, LANG_VI, &d, &in) == -1)
 		goto done;

@@ -3,10 +3,12 @@
  * input, for cmd_plan.c, cmd_report.c and cmd_letters.c.
  */
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cmd.h"
+#include "config.h"
 #include "dataset.h"
 #include "doc.h"
 #include "log.h"
@@ -14,6 +16,7 @@
 #include "narrative.h"
 #include "output.h"
 #include "plan.h"
+#include "sign.h"
 #include "yearly.h"
 
 int
@@ -139,4 +142,42 @@ yearly_args(int argc, char **argv, const char *cmd, int checks, int last,
 	    doc_format_ext(a->fmt) : NULL, a->out, "FILE"))
 		return 2;
 	return 0;
+}
+
+int
+yearly_export_args(int argc, char **argv, const char *cmd, int last,
+    int *year, const char **out)
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "out", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	*out = NULL;
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (ch == 'o' && *optarg != '\0')
+			*out = optarg;
+		else {
+			cmd_usage(cmd);
+			return ch == 'h' ? 1 : 2;
+		}
+	}
+	if (argc - optind != 1 || yearly_year(argv[optind], last, year) == -1)
+		return cmd_usage(cmd);
+	return 0;
+}
+
+int
+yearly_sign_key(const struct config *cfg, struct sign_key *k)
+{
+	char *path = sign_key_path(cfg->db_path);
+	int rc = sign_key_load(path, k);
+
+	if (rc == 1)
+		log_warnx("no signing key at '%s': the record is not signed "
+		    "(kyniem key init makes one)", path);
+	free(path);
+	return rc;
 }

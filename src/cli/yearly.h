@@ -1,7 +1,9 @@
 /*
- * What the commands of a year's paperwork (plan, report, letters) share:
- * reading the YEAR operand, keeping a .docx or .pdf off a terminal, and the input
- * a year's plan or report is built from.  The documents are paper/'s.
+ * What the commands of a year's paperwork (plan, report, letters, the
+ * year records) share: reading their arguments and the YEAR operand,
+ * keeping a .docx or .pdf off a terminal, the input a year's plan or
+ * report is built from, and the union's signing key.  The documents are
+ * paper/'s.
  */
 #ifndef KYNIEM_YEARLY_H
 #define KYNIEM_YEARLY_H
@@ -10,6 +12,7 @@
 #include "util.h"
 
 struct app;
+struct config;
 struct dataset;
 struct plan_input;
 
@@ -65,5 +68,18 @@ struct yearly_args {
  */
 int yearly_args(int argc, char **argv, const char *cmd, int checks,
     int last, struct yearly_args *a);
+
+/*
+ * The arguments of a record export (record export, cluster export):
+ * --out FILE, --help, and the one YEAR operand up to last.  0 to go on,
+ * 1 after --help, 2 after saying why they are refused.
+ */
+int yearly_export_args(int argc, char **argv, const char *cmd, int last,
+    int *year, const char **out);
+
+/* The union's signing key into *k: 0, 1 when it has none (said: the
+ * record goes out unsigned), or -1 (logged). */
+struct sign_key;
+int yearly_sign_key(const struct config *cfg, struct sign_key *k);
 
 #endif
