@@ -232,34 +232,32 @@ cluster_in(struct app *app, int year, enum lang lang, struct dataset *d,
 	return 0;
 }
 
+/* cluster_record() as yearly_record_out() calls it. */
+static int
+make_record(void *arg, const struct sign_key *k, struct buf *out)
+{
+	const struct cluster_input *in = arg;
+
+	return cluster_record(in, k, in->version, out);
+}
+
 /* The consolidated record of YEAR, signed with the union's key. */
 static int
 cluster_export(int argc, char **argv, struct app *app)
 {
 	struct cluster_input in;
-	struct sign_key k;
 	struct dataset d;
 	const char *out;
-	struct buf b;
-	int rc, year, ret = 1;
+	int rc, year;
 
 	if ((rc = yearly_export_args(argc, argv, "cluster", 9998, &year,
 	    &out)) != 0)
 		return rc == 1 ? 0 : rc;
-	if ((rc = yearly_sign_key(app->cfg, &k)) == -1)
-		return 1;
 	if (cluster_in(app, year, LANG_VI, &d, &in) == -1)
-		goto done;
-	buf_init(&b);
-	if (cluster_record(&in, rc == 0 ? &k : NULL, app->version, &b) == 0 &&
-	    file_write_out(out, b.data, b.len) == 0)
-		ret = 0;
-	buf_release(&b);
+		return 1;
+	rc = yearly_record_out(app, out, make_record, &in);
 	dataset_release(&d);
-done:
-	if (rc == 0)
-		sign_key_release(&k);
-	return ret;
+	return rc;
 }
 
 /* The consolidated report of YEAR, as md, html, docx or pdf. */

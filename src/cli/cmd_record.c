@@ -20,15 +20,29 @@
 #include "sign.h"
 #include "yearly.h"
 
+/* What make() makes a record of. */
+struct record_make {
+	struct app *app;
+	const struct plan_input *in;
+};
+
+/* report_record() as yearly_record_out() calls it. */
+static int
+make(void *arg, const struct sign_key *k, struct buf *out)
+{
+	const struct record_make *m = arg;
+
+	return report_record(m->in, k, m->app->now, m->app->version, out);
+}
+
 static int
 record_export(int argc, char **argv, struct app *app)
 {
 	struct plan_input in;
-	struct sign_key k;
+	struct record_make m = { app, &in };
 	struct dataset d;
 	const char *out;
-	struct buf b;
-	int year, rc, ret = 1;
+	int year, rc;
 
 	if ((rc = yearly_export_args(argc, argv, "record", LUNAR_MAX_YEAR - 1,
 	    &year, &out)) != 0)
@@ -39,20 +53,11 @@ record_export(int argc, char **argv, struct app *app)
 		    app->today.y, app->today.m, app->today.d);
 		return 1;
 	}
-	if ((rc = yearly_sign_key(app->cfg, &k)) == -1)
-		return 1;
 	if (yearly_input(app, year, LANG_VI, &d, &in) == -1)
-		goto done;
-	buf_init(&b);
-	if (report_record(&in, rc == 0 ? &k : NULL, app->now, app->version,
-	    &b) == 0 && file_write_out(out, b.data, b.len) == 0)
-		ret = 0;
-	buf_release(&b);
+		return 1;
+	rc = yearly_record_out(app, out, make, &m);
 	dataset_release(&d);
-done:
-	if (rc == 0)
-		sign_key_release(&k);
-	return ret;
+	return rc;
 }
 
 int

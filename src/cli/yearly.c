@@ -11,6 +11,7 @@
 #include "config.h"
 #include "dataset.h"
 #include "doc.h"
+#include "file.h"
 #include "log.h"
 #include "lunar.h"
 #include "narrative.h"
@@ -170,14 +171,26 @@ yearly_export_args(int argc, char **argv, const char *cmd, int last,
 }
 
 int
-yearly_sign_key(const struct config *cfg, struct sign_key *k)
+yearly_record_out(struct app *app, const char *out, yearly_record_fn make,
+    void *arg)
 {
-	char *path = sign_key_path(cfg->db_path);
-	int rc = sign_key_load(path, k);
+	char *path = sign_key_path(app->cfg->db_path);
+	struct sign_key k;
+	struct buf b;
+	int rc = sign_key_load(path, &k), ret = 1;
 
 	if (rc == 1)
 		log_warnx("no signing key at '%s': the record is not signed "
 		    "(kyniem key init makes one)", path);
 	free(path);
-	return rc;
+	if (rc == -1)
+		return 1;
+	buf_init(&b);
+	if (make(arg, rc == 0 ? &k : NULL, &b) == 0 &&
+	    file_write_out(out, b.data, b.len) == 0)
+		ret = 0;
+	buf_release(&b);
+	if (rc == 0)
+		sign_key_release(&k);
+	return ret;
 }

@@ -77,9 +77,17 @@ int yearly_args(int argc, char **argv, const char *cmd, int checks,
 int yearly_export_args(int argc, char **argv, const char *cmd, int last,
     int *year, const char **out);
 
-/* The union's signing key into *k: 0, 1 when it has none (said: the
- * record goes out unsigned), or -1 (logged). */
+/*
+ * Write the year record that make writes (with arg, signed with k when
+ * k is not NULL) to out (stdout when NULL), signed with the union's key
+ * when it has one; without a key it goes out unsigned, and says so.  The
+ * exit status: 0, or 1 (logged).
+ */
+struct buf;
 struct sign_key;
-int yearly_sign_key(const struct config *cfg, struct sign_key *k);
+typedef int (*yearly_record_fn)(void *arg, const struct sign_key *k,
+    struct buf *out);
+int yearly_record_out(struct app *app, const char *out,
+    yearly_record_fn make, void *arg);
 
 #endif
