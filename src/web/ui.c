@@ -495,6 +495,20 @@ ui_pager(struct web_req *r, const char *path, const char *const *keep,
 }
 
 void
+ui_list_end(struct web_req *r, const char *path, const char *const *keep,
+    const struct ui_page *p, const char *empty)
+{
+	html_raw(r->out, "</tbody></table>\n");
+	if (p->total == 0)
+		html_printf(r->out, "<p>%s</p>\n", empty);
+	ui_pager(r, path, keep, p);
+	if (r->s.user.role >= ROLE_EDITOR)
+		html_printf(r->out, "<p><a href=\"%s/app/trash\">%s</a></p>\n",
+		    r->root, L(r, "Đã xóa (khôi phục trong 30 ngày)",
+		    "Deleted (restorable for 30 days)"));
+}
+
+void
 ui_date(struct web_req *r, struct ymd d)
 {
 	vntime_format_date(d, r->lang, r->out);

@@ -115,6 +115,14 @@ int ui_page_total(struct ui_page *p, long total);
 void ui_pager(struct web_req *r, const char *path, const char *const *keep,
     const struct ui_page *p);
 
+/*
+ * The end of a list of what staff may delete (activities, contacts): the
+ * table closed, empty said when the list has no row at all, the pager,
+ * and for editors the way to what was deleted ("Đã xóa").
+ */
+void ui_list_end(struct web_req *r, const char *path,
+    const char *const *keep, const struct ui_page *p, const char *empty);
+
 /* A date as people read it: 21/9/2023 (vi), 21 Sep 2023 (en). */
 void ui_date(struct web_req *r, struct ymd d);
 /* An anniversary's date at the precision it is known: 21/9/2023, 6/2023. */

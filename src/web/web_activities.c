@@ -202,15 +202,8 @@ web_activities(struct web_req *r)
 	    L(r, "Người phụ trách", "Owners"), L(r, "Dịp", "Occasion"), NULL);
 	for (i = 0; i < n; i++)
 		list_row(r, page[i]);
-	html_raw(r->out, "</tbody></table>\n");
-	if (pg.total == 0)
-		html_printf(r->out, "<p>%s</p>\n", L(r, "Không có hoạt động "
-		    "nào khớp với bộ lọc.", "No activity matches the filter."));
-	ui_pager(r, "/app/activities", kept, &pg);
-	if (r->s.user.role >= ROLE_EDITOR)
-		html_printf(r->out, "<p><a href=\"%s/app/trash\">%s</a></p>\n",
-		    r->root, L(r, "Đã xóa (khôi phục trong 30 ngày)",
-		    "Deleted (restorable for 30 days)"));
+	ui_list_end(r, "/app/activities", kept, &pg, L(r, "Không có hoạt "
+	    "động nào khớp với bộ lọc.", "No activity matches the filter."));
 	ui_end(r);
 	return 0;
 }

@@ -126,15 +126,8 @@ web_contacts(struct web_req *r)
 	html_raw(r->out, "</tr></thead><tbody>\n");
 	for (i = 0; i < l.n; i++)
 		contact_row(r, &l.v[i], admin);
-	html_raw(r->out, "</tbody></table>\n");
-	if (l.n == 0)
-		html_printf(r->out, "<p>%s</p>\n", L(r, "Chưa có liên hệ nào.",
-		    "There are no contacts yet."));
-	ui_pager(r, "/app/contacts", keep, &pg);
-	if (r->s.user.role >= ROLE_EDITOR)
-		html_printf(r->out, "<p><a href=\"%s/app/trash\">%s</a></p>\n",
-		    r->root, L(r, "Đã xóa (khôi phục trong 30 ngày)",
-		    "Deleted (restorable for 30 days)"));
+	ui_list_end(r, "/app/contacts", keep, &pg, L(r, "Chưa có liên hệ "
+	    "nào.", "There are no contacts yet."));
 	ui_end(r);
 	contact_list_release(&l);
 	return 0;
