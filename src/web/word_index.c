@@ -151,7 +151,8 @@ sort_words(struct word_index *ix, struct builder *b)
 {
 	size_t i;
 
-	qsort(ix->words, ix->nwords, sizeof(*ix->words), word_cmp);
+	if (ix->nwords > 1)
+		qsort(ix->words, ix->nwords, sizeof(*ix->words), word_cmp);
 	/* b->last becomes each word number's index. */
 	for (i = 0; i < ix->nwords; i++)
 		b->last[ix->words[i].num] = (uint32_t)i;

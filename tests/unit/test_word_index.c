@@ -147,6 +147,27 @@ START_TEST(by_hand)
 }
 END_TEST
 
+/* No text, or texts of no word (every activity deleted, or untitled):
+ * an index that finds nothing. */
+START_TEST(empty)
+{
+	char blank[] = " - ", ban[] = "ban", *texts[] = { blank }, *q[] = { ban };
+	uint64_t set[1] = { 0 };
+	struct word_index ix;
+	struct word_phrase ph;
+
+	word_index_build(&ix, texts, 0);
+	ck_assert_uint_eq(word_index_find(&ix, q, 1, set), 0);
+	word_index_release(&ix);
+	word_index_build(&ix, texts, 1);
+	ck_assert_uint_eq(word_index_find(&ix, q, 1, set), 0);
+	word_phrase_init(&ix, q, 1, &ph);
+	ck_assert_int_eq(word_index_phrase(&ix, &ph, 0), 0);
+	word_phrase_release(&ph);
+	word_index_release(&ix);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -155,6 +176,7 @@ suite(void)
 
 	tcase_add_test(tc, as_reading_each_text);
 	tcase_add_test(tc, by_hand);
+	tcase_add_test(tc, empty);
 	suite_add_tcase(s, tc);
 	return s;
 }
