@@ -426,10 +426,18 @@ missing(struct ctx *c)
 
 	buf_init(&names);
 	buf_init(&date);
-	for (i = 0; i < c->n; i++)
-		if (!c->v[i].have)
-			buf_printf(&names, "%s%s", names.len ? "; " : "",
-			    name_of(c, &c->v[i]));
+	for (i = 0; i < c->n; i++) {
+		if (c->v[i].have)
+			continue;
+		buf_printf(&names, "%s%s", names.len ? "; " : "",
+		    name_of(c, &c->v[i]));
+		/* No record and no name: the page says the id, which
+		 * nobody signs; say where the name goes. */
+		if (name_of(c, &c->v[i]) == c->v[i].m->id)
+			log_warnx("the report names '%s' by its id: set its "
+			    "name in [cluster-member %s]", c->v[i].m->id,
+			    c->v[i].m->id);
+	}
 	snprintf(year, sizeof(year), "%d", c->in->year);
 	vntime_format_date(c->in->today, c->in->lang, &date);
 	v[0] = date.data;

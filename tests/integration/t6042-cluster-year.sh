@@ -124,8 +124,13 @@ refused "$T/big.json" "larger than the 10485760 bytes [cluster] max_bytes allows
 # Before it imports its own record, the head's row is made from its own
 # database: the report does not call the head a member that has not
 # reported.
-U khanh-hoa cluster report 2023 >"$T/before-own.md" ||
+U khanh-hoa cluster report 2023 >"$T/before-own.md" 2>"$T/before-own.err" ||
     fail "cluster report before the imports"
+# A member named by its id only (no record, no name): said, with where
+# its name goes.
+expect_grep "the report names 'gia-lai' by its id: set its name in \[cluster-member gia-lai\]" \
+    "$T/before-own.err"
+expect_no_grep "binh-dinh\|khanh-hoa" "$T/before-own.err"
 expect_grep 'chưa nhận được báo cáo năm 2023 của: gia-lai; quang-binh; dak-lak; Liên hiệp các tổ chức hữu nghị tỉnh Bình Định\.$' \
     "$T/before-own.md"
 expect_no_grep 'chưa nhận được báo cáo năm 2023 của: .*Khánh Hòa' \
