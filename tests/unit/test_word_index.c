@@ -152,14 +152,16 @@ END_TEST
 START_TEST(empty)
 {
 	char blank[] = " - ", ban[] = "ban", *texts[] = { blank }, *q[] = { ban };
-	uint64_t set[1] = { 0 };
+	uint64_t set[8];
 	struct word_index ix;
 	struct word_phrase ph;
 
 	word_index_build(&ix, texts, 0);
+	ck_assert_uint_le(word_index_set_words(&ix), NELEM(set));
 	ck_assert_uint_eq(word_index_find(&ix, q, 1, set), 0);
 	word_index_release(&ix);
 	word_index_build(&ix, texts, 1);
+	ck_assert_uint_le(word_index_set_words(&ix), NELEM(set));
 	ck_assert_uint_eq(word_index_find(&ix, q, 1, set), 0);
 	word_phrase_init(&ix, q, 1, &ph);
 	ck_assert_int_eq(word_index_phrase(&ix, &ph, 0), 0);
