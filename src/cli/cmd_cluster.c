@@ -141,6 +141,30 @@ year_operand(int argc, char **argv, int *year)
 	return yearly_year(argv[1], 9999, year);
 }
 
+/* The input of year's consolidated report or record: the records
+ * received and the head's own database, loaded into d (release it).
+ * 0, or -1 (logged). */
+static int
+cluster_in(struct app *app, int year, enum lang lang, struct dataset *d,
+    struct cluster_input *in)
+{
+	struct plan_input own;
+
+	if (yearly_input(app, year, lang, d, &own) == -1)
+		return -1;
+	memset(in, 0, sizeof(*in));
+	in->st = app->store;
+	in->cfg = app->cfg;
+	in->year = year;
+	in->today = app->today;
+	in->now = app->now;
+	in->lang = lang;
+	in->data = d;
+	in->lunar = app->lunar;
+	in->version = app->version;
+	return 0;
+}
+
 /* One member's line: received (when, made when, signed how, from where),
  * the head's own (its database), or missing. */
 static void
@@ -152,8 +176,8 @@ status_line(const struct config_member *m, const struct received *r,
 	buf_init(&b);
 	buf_puts(&b, m != NULL ? m->id : r->union_id);
 	if (r == NULL && own) {
-		buf_puts(&b, "	own	(the cluster's report reads this "
-		    "database)");
+		buf_puts(&b, "\town\t(the cluster's report reads the year "
+		    "this database records)");
 		puts(b.data);
 		buf_release(&b);
 		return;
@@ -181,21 +205,26 @@ static int
 cluster_status(int argc, char **argv, struct app *app)
 {
 	const struct config *cfg = app->cfg;
+	struct cluster_input in;
 	struct received_list l;
 	const struct received *r;
+	struct dataset d;
 	size_t i, j;
 	int year, own, missing = 0;
 
 	if (year_operand(argc, argv, &year) == -1)
 		return cmd_usage("cluster");
-	if (received_list(app->store, year, &l) == -1)
+	if (cluster_in(app, year, LANG_VI, &d, &in) == -1)
 		return 1;
+	if (received_list(app->store, year, &l) == -1) {
+		dataset_release(&d);
+		return 1;
+	}
 	for (i = 0; i < cfg->nmembers; i++) {
 		for (r = NULL, j = 0; j < l.n && r == NULL; j++)
 			if (strcmp(l.v[j].union_id, cfg->members[i].id) == 0)
 				r = &l.v[j];
-		own = cfg->org_id != NULL && strcmp(cfg->org_id,
-		    cfg->members[i].id) == 0;
+		own = cluster_own_year(&in, cfg->members[i].id);
 		status_line(&cfg->members[i], r, own);
 		missing += r == NULL && !own;
 	}
@@ -205,32 +234,10 @@ cluster_status(int argc, char **argv, struct app *app)
 	printf("%zu of %zu members have sent their record of %d\n",
 	    cfg->nmembers - (size_t)missing, cfg->nmembers, year);
 	received_list_release(&l);
+	dataset_release(&d);
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
-/* The input of year's consolidated report or record: the records
- * received and the head's own database, loaded into d (release it).
- * 0, or -1 (logged). */
-static int
-cluster_in(struct app *app, int year, enum lang lang, struct dataset *d,
-    struct cluster_input *in)
-{
-	struct plan_input own;
-
-	if (yearly_input(app, year, lang, d, &own) == -1)
-		return -1;
-	memset(in, 0, sizeof(*in));
-	in->st = app->store;
-	in->cfg = app->cfg;
-	in->year = year;
-	in->today = app->today;
-	in->now = app->now;
-	in->lang = lang;
-	in->data = d;
-	in->lunar = app->lunar;
-	in->version = app->version;
-	return 0;
-}
 
 /* cluster_record() as yearly_record_out() calls it. */
 static int

@@ -12,7 +12,9 @@
 
 #include "cluster.h"
 #include "cluster_int.h"
+#include "activity.h"
 #include "config.h"
+#include "dataset.h"
 #include "log.h"
 #include "plan.h"
 #include "received.h"
@@ -601,11 +603,27 @@ done:
 	return ret;
 }
 
+int
+cluster_own_year(const struct cluster_input *in, const char *id)
+{
+	const struct dataset *d = in->data;
+	size_t i;
+
+	if (d == NULL || in->cfg->org_id == NULL ||
+	    strcmp(id, in->cfg->org_id) != 0)
+		return 0;
+	for (i = 0; i < d->acts.n; i++)
+		if (d->acts.v[i].start.y == in->year &&
+		    d->acts.v[i].status == ACTIVITY_DONE)
+			return 1;
+	return 0;
+}
+
 /*
  * The head's own row when it holds no record of its own: the record its
  * database makes, as `kyniem record export` would (unsigned: it does not
- * leave the head).  0, 1 when x is not the head or the year has not
- * begun, or -1 (logged).
+ * leave the head).  0, 1 when x is not the head or its database has no
+ * done activity of the year (it has not reported), or -1 (logged).
  */
 static int
 own_record(const struct cluster_input *in, struct cluster_member *x)
@@ -613,8 +631,7 @@ own_record(const struct cluster_input *in, struct cluster_member *x)
 	struct plan_input pin = { 0 };
 	struct buf b;
 
-	if (in->data == NULL || in->cfg->org_id == NULL ||
-	    strcmp(x->m->id, in->cfg->org_id) != 0 || in->year > in->today.y)
+	if (!cluster_own_year(in, x->m->id))
 		return 1;
 	pin.cfg = in->cfg;
 	pin.data = in->data;

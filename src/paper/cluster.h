@@ -47,6 +47,13 @@ struct cluster_input {
  */
 int cluster_report(const struct cluster_input *in, struct doc **out);
 
+/*
+ * 1 if member id is the head itself and its database recorded in->year
+ * (an activity of it done): the head's row is then made from its own
+ * database until it imports a record of its own.  0 otherwise.
+ */
+int cluster_own_year(const struct cluster_input *in, const char *id);
+
 struct sign_key;
 
 /*

@@ -58,18 +58,36 @@ signed_text(struct web_req *r, const struct config_member *m,
 	    "nhận khóa", "Signed, no key pinned");
 }
 
-/* One member's row. */
+/* The input of year's consolidated report: the records received and the
+ * union's own year, as the thread holds it. */
+static void
+cluster_in(struct web_req *r, int year, struct cluster_input *in)
+{
+	memset(in, 0, sizeof(*in));
+	in->st = r->st;
+	in->cfg = r->cfg;
+	in->year = year;
+	in->today = r->today;
+	in->now = r->now;
+	in->lang = r->lang;
+	in->data = r->data;
+	in->lunar = r->lunar;
+	in->version = web_version(r);
+}
+
+/* One member's row; own when it is the head whose database recorded
+ * the year. */
 static void
 member_row(struct web_req *r, const struct config_member *m,
-    const struct received *h)
+    const struct received *h, int own)
 {
-	const char *own = r->cfg->org_id != NULL && strcmp(r->cfg->org_id,
+	const char *self = r->cfg->org_id != NULL && strcmp(r->cfg->org_id,
 	    m->id) == 0 ? r->cfg->org_name : NULL;
 
 	html_printf(r->out, "<tr><th scope=\"row\">%s<br><code>%s</code>"
 	    "</th>", h != NULL ? h->name : m->name != NULL ? m->name :
-	    own != NULL ? own : m->id, m->id);
-	if (h == NULL && own != NULL) {
+	    self != NULL ? self : m->id, m->id);
+	if (h == NULL && own) {
 		html_printf(r->out, "<td>%s</td><td></td><td></td><td>%s</td>"
 		    "</tr>\n", L(r, "Đơn vị mình", "This union"), L(r, "Báo "
 		    "cáo của Cụm lấy từ dữ liệu của đơn vị", "The cluster's "
@@ -96,12 +114,15 @@ static int
 members(struct web_req *r, int year)
 {
 	const struct config *cfg = r->cfg;
+	struct cluster_input ci;
 	struct received_list l;
 	const struct received *h;
 	size_t i, j, in = 0;
+	int own;
 
 	if (received_list(r->st, year, &l) == -1)
 		return -1;
+	cluster_in(r, year, &ci);
 	html_printf(r->out, "<section aria-labelledby=\"mem\"><h2 id=\"mem\">"
 	    "%s %d</h2>\n", L(r, "Báo cáo của các thành viên năm",
 	    "The members' records of"), year);
@@ -112,9 +133,9 @@ members(struct web_req *r, int year)
 		for (h = NULL, j = 0; j < l.n && h == NULL; j++)
 			if (strcmp(l.v[j].union_id, cfg->members[i].id) == 0)
 				h = &l.v[j];
-		member_row(r, &cfg->members[i], h);
-		in += h != NULL || (cfg->org_id != NULL &&
-		    strcmp(cfg->org_id, cfg->members[i].id) == 0);
+		own = cluster_own_year(&ci, cfg->members[i].id);
+		member_row(r, &cfg->members[i], h, own);
+		in += h != NULL || own;
 	}
 	html_printf(r->out, "</tbody></table>\n<p>%zu/%zu %s</p></section>\n",
 	    in, cfg->nmembers, L(r, "thành viên đã gửi báo cáo.",
@@ -152,22 +173,6 @@ actions(struct web_req *r, int year)
 	html_raw(r->out, "</section>\n");
 }
 
-/* The input of year's consolidated report: the records received and the
- * union's own year, as the thread holds it. */
-static void
-cluster_in(struct web_req *r, int year, struct cluster_input *in)
-{
-	memset(in, 0, sizeof(*in));
-	in->st = r->st;
-	in->cfg = r->cfg;
-	in->year = year;
-	in->today = r->today;
-	in->now = r->now;
-	in->lang = r->lang;
-	in->data = r->data;
-	in->lunar = r->lunar;
-	in->version = web_version(r);
-}
 
 /* The consolidated report's downloads and its preview. */
 static int

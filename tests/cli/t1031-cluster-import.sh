@@ -82,7 +82,14 @@ expect_grep "tampered.json: bad signature" "$T/err"
 "$KYNIEM" cluster status 2023 >"$T/status" || fail "cluster status"
 expect_grep "^gia-lai	received 2024-01-10T08:00	made 2024-01-05T08:00:00+07:00	signed, pinned key	file $T/gl.json\$" \
     "$T/status"
-expect_grep "^khanh-hoa	own	(the cluster's report reads this database)\$" \
+# The head's database records nothing of 2023: it has not reported.
+expect_grep '^khanh-hoa	missing$' "$T/status"
+expect_grep '^1 of 3 members have sent their record of 2023$' "$T/status"
+# Once it records an activity of the year done, its row is its own.
+"$KYNIEM" activity add --title 'Gặp mặt hữu nghị' --start 2023-05-19 \
+    --status done >/dev/null || die "kyniem activity add"
+"$KYNIEM" cluster status 2023 >"$T/status" || fail "cluster status"
+expect_grep "^khanh-hoa	own	(the cluster's report reads the year this database records)\$" \
     "$T/status"
 expect_grep '^quang-binh	missing$' "$T/status"
 expect_grep '^2 of 3 members have sent their record of 2023$' "$T/status"
