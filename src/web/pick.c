@@ -457,23 +457,25 @@ country_items(struct web_req *r, size_t *n)
 	const struct obs_set *set = &r->data->set;
 	struct country_item *v = xcalloc(set->n + 1, sizeof(*v));
 	const struct observance *o;
-	struct buf seen;
+	/* A country code is two capitals: one flag each (a list page
+	 * draws this on every request, over a thousand observances). */
+	unsigned char seen[26 * 26] = { 0 };
+	const char *c;
 	size_t i;
 
 	*n = 0;
-	buf_init(&seen);
-	buf_puts(&seen, ",");
 	for (i = 0; i < set->n; i++) {
 		o = set->v[i];
-		if (o->country[0] == '\0' || in_list(seen.data, o->country, 0))
+		c = o->country;
+		if (c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' ||
+		    seen[(c[0] - 'A') * 26 + c[1] - 'A'])
 			continue;
-		v[*n].code = o->country;
+		seen[(c[0] - 'A') * 26 + c[1] - 'A'] = 1;
+		v[*n].code = c;
 		v[(*n)++].name = L(r, o->country_vi, o->country_en) != NULL ?
-		    L(r, o->country_vi, o->country_en) : o->country;
-		buf_printf(&seen, "%s,", o->country);
+		    L(r, o->country_vi, o->country_en) : c;
 	}
 	collate_sort(L(r, "vi", "en"), v, *n, sizeof(*v), country_name);
-	buf_release(&seen);
 	return v;
 }
 
