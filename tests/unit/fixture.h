@@ -8,10 +8,39 @@
 #define KYNIEM_TEST_FIXTURE_H
 
 #include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules.h"
 #include "store.h"
+
+/* A new database in a new directory under /tmp: dir (FIXTURE_DIR bytes)
+ * names the directory for fixture_store_close(). */
+#define FIXTURE_DIR	64
+static inline struct store *
+fixture_store_open(char *dir)
+{
+	struct store *st;
+	char db[FIXTURE_DIR + 8];
+
+	snprintf(dir, FIXTURE_DIR, "/tmp/kyniem-test-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(db, sizeof(db), "%s/k.db", dir);
+	ck_assert_int_eq(store_open(db, STORE_CREATE, &st), 0);
+	return st;
+}
+
+/* Close st and remove dir with what is in it. */
+static inline void
+fixture_store_close(struct store *st, const char *dir)
+{
+	char cmd[FIXTURE_DIR + 16];
+
+	store_close(st);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
 
 /* A country row. */
 static inline void

@@ -13,32 +13,24 @@
 #include "activity.h"
 #include "audit.h"
 #include "recipient.h"
+#include "fixture.h"
 #include "store.h"
 #include "user.h"
 #include "util.h"
 
-static char dir[64];
+static char dir[FIXTURE_DIR];
 static struct store *st;
 
 static void
 setup(void)
 {
-	char db[96];
-
-	snprintf(dir, sizeof(dir), "/tmp/kyniem-test-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(db, sizeof(db), "%s/k.db", dir);
-	ck_assert_int_eq(store_open(db, STORE_CREATE, &st), 0);
+	st = fixture_store_open(dir);
 }
 
 static void
 teardown(void)
 {
-	char cmd[128];
-
-	store_close(st);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	fixture_store_close(st, dir);
 }
 
 /* The number of rows of the trail. */

@@ -114,7 +114,7 @@ END_TEST
 
 static struct store *st;
 static struct lunar_cal *cal;
-static char dir[64];
+static char dir[FIXTURE_DIR];
 
 /* The shipped relation:JP row as `kyniem init` stores it: known to the
  * month, from source. */
@@ -129,12 +129,7 @@ put_jp(const char *source, long now)
 static void
 setup(void)
 {
-	char db[96];
-
-	snprintf(dir, sizeof(dir), "/tmp/kyniem-test-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(db, sizeof(db), "%s/k.db", dir);
-	ck_assert_int_eq(store_open(db, STORE_CREATE, &st), 0);
+	st = fixture_store_open(dir);
 	cal = lunar_new(LUNAR_HISTORICAL);
 	put_jp("a", 1);
 }
@@ -142,12 +137,8 @@ setup(void)
 static void
 teardown(void)
 {
-	char cmd[128];
-
-	store_close(st);
 	lunar_free(cal);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	fixture_store_close(st, dir);
 }
 
 /* The loaded relation:JP: its rule text and source. */

@@ -9,21 +9,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fixture.h"
 #include "store.h"
 #include "util.h"
 
-static char dir[64];
+static char dir[FIXTURE_DIR];
 static struct store *st;
 
 static void
 setup(void)
 {
-	char db[96];
-
-	snprintf(dir, sizeof(dir), "/tmp/kyniem-test-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(db, sizeof(db), "%s/k.db", dir);
-	ck_assert_int_eq(store_open(db, STORE_CREATE, &st), 0);
+	st = fixture_store_open(dir);
 	ck_assert_int_eq(sqlite3_exec(store_db(st), "CREATE TABLE scratch"
 	    " (k TEXT, y INTEGER, a TEXT, b TEXT, file TEXT, modified INTEGER,"
 	    " revision INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (k, y))",
@@ -33,11 +29,7 @@ setup(void)
 static void
 teardown(void)
 {
-	char cmd[128];
-
-	store_close(st);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	fixture_store_close(st, dir);
 }
 
 struct row {
