@@ -46,12 +46,12 @@ year_ok(const struct plan_input *in)
 static int
 print_check(const struct plan_input *in)
 {
-	struct report_todos l;
+	struct report_gaps l;
 	size_t i, k;
 	int kind = -1;
 
 	if (report_check(in, &l) == -1) {
-		report_todos_release(&l);
+		report_gaps_release(&l);
 		return -1;
 	}
 	for (i = 0; i < l.n; i = k) {
@@ -59,7 +59,7 @@ print_check(const struct plan_input *in)
 		for (k = i; k < l.n && (int)l.v[k].kind == kind; k++)
 			;
 		printf("%s%s (%zu):\n", i > 0 ? "\n" : "",
-		    report_todo_heading(l.v[i].kind, in->lang), k - i);
+		    report_gap_heading(l.v[i].kind, in->lang), k - i);
 		for (; i < k; i++)
 			if (l.v[i].activity > 0)
 				printf("  #%ld %s\n", l.v[i].activity,
@@ -71,7 +71,7 @@ print_check(const struct plan_input *in)
 		printf(in->lang == LANG_EN ? "Nothing to check before the "
 		    "report of %d is printed.\n" : "Không còn gì cần kiểm tra "
 		    "trước khi in báo cáo năm %d.\n", in->year);
-	report_todos_release(&l);
+	report_gaps_release(&l);
 	return fflush(stdout) == 0 ? 0 : -1;
 }
 

@@ -51,35 +51,35 @@ int report_build(const struct plan_input *in, struct doc **out,
 int report_year_ok(const struct plan_input *in, int *first);
 
 /* What the checklist "Trước khi in báo cáo" names, kind by kind. */
-enum report_todo_kind {
-	REPORT_TODO_MILESTONE,	/* a milestone of the year, no activity */
-	REPORT_TODO_RESULT,	/* a done activity without a result */
-	REPORT_TODO_DATE,	/* a done activity without a day */
-	REPORT_TODO_STALE,	/* planned, its day passed, still planned */
-	REPORT_TODO_SECTION	/* a narrative section not written */
+enum report_gap_kind {
+	REPORT_GAP_MILESTONE,	/* a milestone of the year, no activity */
+	REPORT_GAP_RESULT,	/* a done activity without a result */
+	REPORT_GAP_DATE,	/* a done activity without a day */
+	REPORT_GAP_STALE,	/* planned, its day passed, still planned */
+	REPORT_GAP_SECTION	/* a narrative section not written */
 };
 
-struct report_todo {
-	enum report_todo_kind kind;
+struct report_gap {
+	enum report_gap_kind kind;
 	long activity;		/* its id (RESULT, DATE, STALE), else 0 */
 	char *key;		/* the observance's or the section's, or NULL */
 	char *text;		/* what the line says */
 };
 
-struct report_todos {
-	struct report_todo *v;	/* by kind, then in the report's order */
+struct report_gaps {
+	struct report_gap *v;	/* by kind, then in the report's order */
 	size_t n;
 };
 
 /*
  * What staff look at before the report of in->year is printed, kind by
- * kind.  0, or -1 (logged); release out with report_todos_release()
+ * kind.  0, or -1 (logged); release out with report_gaps_release()
  * either way.
  */
-int report_check(const struct plan_input *in, struct report_todos *out);
-void report_todos_release(struct report_todos *l);
+int report_check(const struct plan_input *in, struct report_gaps *out);
+void report_gaps_release(struct report_gaps *l);
 /* The heading of a kind's list, in lang. */
-const char *report_todo_heading(enum report_todo_kind kind, enum lang lang);
+const char *report_gap_heading(enum report_gap_kind kind, enum lang lang);
 
 struct sign_key;
 

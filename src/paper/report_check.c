@@ -16,10 +16,10 @@
 #include "vntime.h"
 
 static void
-add(struct report_todos *l, enum report_todo_kind kind, long id,
+add(struct report_gaps *l, enum report_gap_kind kind, long id,
     const char *key, const char *text)
 {
-	struct report_todo *t;
+	struct report_gap *t;
 
 	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
 	t = &l->v[l->n++];
@@ -32,7 +32,7 @@ add(struct report_todos *l, enum report_todo_kind kind, long id,
 /* The milestones no live activity of the year is for, in the report's
  * order, with a doubt about their data said. */
 static void
-milestones(const struct report_ctx *c, struct report_todos *out)
+milestones(const struct report_ctx *c, struct report_gaps *out)
 {
 	struct buf b;
 	size_t i;
@@ -44,7 +44,7 @@ milestones(const struct report_ctx *c, struct report_todos *out)
 		b.len = 0;
 		rules_title(c->ms[i].oc, c->in->lang, &b);
 		rules_unverified(c->ms[i].oc->obs, c->in->lang, &b);
-		add(out, REPORT_TODO_MILESTONE, 0, c->ms[i].oc->obs->key,
+		add(out, REPORT_GAP_MILESTONE, 0, c->ms[i].oc->obs->key,
 		    b.data);
 	}
 	buf_release(&b);
@@ -52,8 +52,8 @@ milestones(const struct report_ctx *c, struct report_todos *out)
 
 /* An activity as the list names it: its title and its day. */
 static void
-activity_todo(const struct report_ctx *c, const struct activity *a,
-    enum report_todo_kind kind, struct report_todos *out)
+activity_gap(const struct report_ctx *c, const struct activity *a,
+    enum report_gap_kind kind, struct report_gaps *out)
 {
 	struct buf b;
 
@@ -69,7 +69,7 @@ activity_todo(const struct report_ctx *c, const struct activity *a,
 }
 
 static void
-activities(const struct report_ctx *c, struct report_todos *out)
+activities(const struct report_ctx *c, struct report_gaps *out)
 {
 	const struct activity_list *al = &c->in->data->acts;
 	const struct activity *a;
@@ -77,19 +77,19 @@ activities(const struct report_ctx *c, struct report_todos *out)
 	int k;
 
 	/* One pass a kind: the list is read a kind at a time. */
-	for (k = REPORT_TODO_RESULT; k <= REPORT_TODO_STALE; k++)
+	for (k = REPORT_GAP_RESULT; k <= REPORT_GAP_STALE; k++)
 		for (i = 0; i < al->n; i++) {
 			a = &al->v[i];
 			if (a->start.y != c->in->year || a->status ==
 			    ACTIVITY_CANCELLED)
 				continue;
 			if (a->status == ACTIVITY_DONE ? (k ==
-			    REPORT_TODO_RESULT && a->result == NULL &&
+			    REPORT_GAP_RESULT && a->result == NULL &&
 			    a->report_text == NULL) || (k ==
-			    REPORT_TODO_DATE && activity_undated(a)) :
-			    k == REPORT_TODO_STALE &&
+			    REPORT_GAP_DATE && activity_undated(a)) :
+			    k == REPORT_GAP_STALE &&
 			    util_ymd_cmp(a->start, c->in->today) <= 0)
-				activity_todo(c, a, (enum report_todo_kind)k,
+				activity_gap(c, a, (enum report_gap_kind)k,
 				    out);
 		}
 }
@@ -98,7 +98,7 @@ activities(const struct report_ctx *c, struct report_todos *out)
  * (text_unwritten()), or an earlier year's not edited since; a section
  * emptied, for the year or an earlier one, was left out on purpose. */
 static void
-sections(const struct report_ctx *c, struct report_todos *out)
+sections(const struct report_ctx *c, struct report_gaps *out)
 {
 	const struct text_section *s = text_sections("report");
 	const char *body;
@@ -119,13 +119,13 @@ sections(const struct report_ctx *c, struct report_todos *out)
 			buf_printf(&b, en ? " (the text of %d, not yet edited "
 			    "for %d)" : " (văn bản năm %d, chưa sửa cho năm %d)",
 			    from, c->in->year);
-		add(out, REPORT_TODO_SECTION, 0, s->key, b.data);
+		add(out, REPORT_GAP_SECTION, 0, s->key, b.data);
 	}
 	buf_release(&b);
 }
 
 int
-report_check(const struct plan_input *in, struct report_todos *out)
+report_check(const struct plan_input *in, struct report_gaps *out)
 {
 	struct report_ctx c;
 	int ret = -1;
@@ -142,7 +142,7 @@ report_check(const struct plan_input *in, struct report_todos *out)
 }
 
 void
-report_todos_release(struct report_todos *l)
+report_gaps_release(struct report_gaps *l)
 {
 	size_t i;
 
@@ -155,7 +155,7 @@ report_todos_release(struct report_todos *l)
 }
 
 const char *
-report_todo_heading(enum report_todo_kind kind, enum lang lang)
+report_gap_heading(enum report_gap_kind kind, enum lang lang)
 {
 	static const char *const vi[] = {
 		"Các ngày kỷ niệm năm chẵn, năm tròn chưa ghi nhận hoạt động "

@@ -18,7 +18,7 @@
 
 /* A line of the list: the activity's or the occasion's page. */
 static void
-todo_item(struct web_req *r, const struct report_todo *t)
+gap_item(struct web_req *r, const struct report_gap *t)
 {
 	struct buf enc;
 
@@ -26,7 +26,7 @@ todo_item(struct web_req *r, const struct report_todo *t)
 	if (t->activity > 0)
 		html_printf(r->out, "<a href=\"%s/app/activities/%ld/edit\">%s"
 		    "</a>", r->root, t->activity, t->text);
-	else if (t->key != NULL && t->kind == REPORT_TODO_MILESTONE) {
+	else if (t->key != NULL && t->kind == REPORT_GAP_MILESTONE) {
 		buf_init(&enc);
 		esc_url(&enc, t->key);
 		html_printf(r->out, "<a href=\"%s/app/occasions/%s\">%s</a>",
@@ -38,7 +38,7 @@ todo_item(struct web_req *r, const struct report_todo *t)
 }
 
 static void
-todo_lists(struct web_req *r, const struct report_todos *l)
+gap_lists(struct web_req *r, const struct report_gaps *l)
 {
 	size_t i, k;
 
@@ -46,11 +46,11 @@ todo_lists(struct web_req *r, const struct report_todos *l)
 		for (k = i; k < l->n && l->v[k].kind == l->v[i].kind; k++)
 			;
 		html_printf(r->out, "<section aria-labelledby=\"k%d\"><h2 "
-		    "id=\"k%d\">%s (%zu)</h2>\n<ul class=\"todo\">\n",
+		    "id=\"k%d\">%s (%zu)</h2>\n<ul class=\"gaps\">\n",
 		    (int)l->v[i].kind, (int)l->v[i].kind,
-		    report_todo_heading(l->v[i].kind, r->lang), k - i);
+		    report_gap_heading(l->v[i].kind, r->lang), k - i);
 		for (; i < k; i++)
-			todo_item(r, &l->v[i]);
+			gap_item(r, &l->v[i]);
 		html_raw(r->out, "</ul></section>\n");
 	}
 }
@@ -59,7 +59,7 @@ todo_lists(struct web_req *r, const struct report_todos *l)
 int
 web_report_check(struct web_req *r)
 {
-	struct report_todos l;
+	struct report_gaps l;
 	struct plan_input in;
 	char title[120];
 	int first;
@@ -76,7 +76,7 @@ web_report_check(struct web_req *r)
 		return web_error(r, 404, "Không có báo cáo cho năm này.",
 		    "There is no report for this year.");
 	if (report_check(&in, &l) == -1) {
-		report_todos_release(&l);
+		report_gaps_release(&l);
 		return -1;
 	}
 	snprintf(title, sizeof(title), L(r, "Trước khi in báo cáo năm %d",
@@ -90,11 +90,11 @@ web_report_check(struct web_req *r)
 	if (l.n == 0)
 		html_printf(r->out, "<p class=\"flash\">%s</p>\n", L(r,
 		    "Không còn gì cần kiểm tra.", "Nothing is left to check."));
-	todo_lists(r, &l);
+	gap_lists(r, &l);
 	html_printf(r->out, "<p><a class=\"button\" href=\"%s/app/documents/"
 	    "report-%d.docx\" download>%s</a></p>\n", r->root, in.year,
 	    L(r, "Tải báo cáo (.docx)", "Download the report (.docx)"));
 	ui_end(r);
-	report_todos_release(&l);
+	report_gaps_release(&l);
 	return 0;
 }

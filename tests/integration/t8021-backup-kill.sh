@@ -73,14 +73,20 @@ while read -r delay; do
 	for f in "$B"/* "$B"/.[!.]*; do
 		[ -e "$f" ] || continue
 		grep -q " \./$(basename "$f")\$" "$T/complete" && continue
-		if "$KYNIEM" restore --check "$f" >/dev/null 2>"$T/check.err"; then
+		rc=0
+		"$KYNIEM" restore --check "$f" >/dev/null 2>"$T/check.err" ||
+		    rc=$?
+		if [ $rc -eq 0 ]; then
 			(cd "$B" && md5sum "./$(basename "$f")") >>"$T/complete"
-		else
-			cat "$T/check.err"
-			bad=$((bad + 1))
-			echo "round $i (kill: $delay): $f is no backup"
-			rm -f "$f"
+			continue
 		fi
+		# A refusal (1) means a partial file was left; anything else
+		# is restore --check itself failing.
+		[ $rc -eq 1 ] || fail "restore --check exit $rc on $f"
+		cat "$T/check.err"
+		bad=$((bad + 1))
+		echo "round $i (kill: $delay): $f is no backup"
+		rm -f "$f"
 	done
 done <"$T/delays"
 echo "$killed of 24 runs killed before they finished"
