@@ -12,36 +12,12 @@
 //
 // Environment: E2E_BASE, E2E_OUT, E2E_CHROMIUM, E2E_EDITOR, E2E_ADMIN,
 // E2E_PASSWORD, E2E_RECORD (the record file to upload), E2E_YEAR.
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { BASE, DESKTOP, OUT, PASSWORD, audit, check, env, follow, shoot }
+    from './e2elib.mjs';
 
-function env(name) {
-	const v = process.env[name];
-	if (!v)
-		throw new Error(`${name} is not set`);
-	return v;
-}
-
-const BASE = env('E2E_BASE');
-const OUT = env('E2E_OUT');
-const PASSWORD = env('E2E_PASSWORD');
 const YEAR = env('E2E_YEAR');
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const AXE = fs.readFileSync(path.join(HERE, 'node_modules', 'axe-core',
-    'axe.min.js'), 'utf8');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
-
-const checksFd = fs.openSync(path.join(OUT, 'e2e.checks'), 'w');
-function check(ok, what) {
-	const line = what.replace(/\s+/g, ' ');
-	fs.writeSync(checksFd, `${ok ? 'ok' : 'FAIL'} ${line}\n`);
-	if (!ok)
-		console.log(`FAIL: ${line}`);
-	return ok;
-}
 
 const requested = [];
 const problems = [];
@@ -61,51 +37,12 @@ async function newPage(browser) {
 	return page;
 }
 
-async function follow(page, selector) {
-	const [resp] = await Promise.all([page.waitForNavigation(),
-	    page.click(selector)]);
-	return resp;
-}
-
 async function login(page, email) {
 	await page.goto(BASE + '/app/login');
 	await page.type('input[name="email"]', email);
 	await page.type('input[name="password"]', PASSWORD);
 	await follow(page, 'form[action$="/app/login"] button[type="submit"]');
 	return check(page.url() === `${BASE}/app/`, `${email} logs in`);
-}
-
-// axe-core evaluated through the DevTools protocol, which the page's CSP
-// does not govern (see web-e2e.mjs).
-async function audit(page, name) {
-	const v = await page.evaluate(async (src) => {
-		if (window.axe === undefined)
-			(0, eval)(src);
-		const r = await window.axe.run(document,
-		    { resultTypes: ['violations'] });
-		return r.violations.map((x) => ({ id: x.id, impact: x.impact,
-		    targets: x.nodes.map((n) => n.target.join(' ')) }));
-	}, AXE);
-	const bad = v.filter((x) => x.impact === 'serious' ||
-	    x.impact === 'critical');
-
-	for (const x of v)
-		console.log(`axe ${name}: ${x.id} (${x.impact}) at ` +
-		    x.targets.join(', '));
-	check(bad.length === 0, `${name}: no serious or critical axe ` +
-	    `violation (${bad.map((x) => x.id).join(', ') || 'none'})`);
-}
-
-async function shoot(page, name) {
-	for (const [label, vp] of [['phone', PHONE], ['desktop', DESKTOP]]) {
-		const file = path.join(OUT, `${name}-${label}.png`);
-
-		await page.setViewport(vp);
-		await page.screenshot({ path: file, fullPage: true });
-		check(fs.statSync(file).size > 0,
-		    `${name}: a screenshot ${vp.width} px wide`);
-	}
-	await page.setViewport(DESKTOP);
 }
 
 async function look(page, name) {

@@ -18,24 +18,12 @@
 // E2E_CHROMIUM, E2E_EDITOR and E2E_ADMIN (email addresses), E2E_PASSWORD.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { BASE, DESKTOP, OUT, PASSWORD, PHONE, audit, check, env, follow,
+    shoot as shootAt } from './e2elib.mjs';
 
-function env(name) {
-	const v = process.env[name];
-	if (!v)
-		throw new Error(`${name} is not set`);
-	return v;
-}
-
-const BASE = env('E2E_BASE');
-const OUT = env('E2E_OUT');
 const EDITOR = env('E2E_EDITOR');
 const ADMIN = env('E2E_ADMIN');
-const PASSWORD = env('E2E_PASSWORD');
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const AXE = fs.readFileSync(path.join(HERE, 'node_modules', 'axe-core',
-    'axe.min.js'), 'utf8');
 
 // The milestone planned: Japan's 50th, 21/9/2023, within 90 days of the
 // server's --today 2023-08-20.
@@ -121,18 +109,7 @@ async function planTopItem(browser) {
 	    'once planned, the top item leaves "Cần lên kế hoạch"');
 	await page.browserContext().close();
 }
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
 const MAX_BYTES = 100 * 1024;
-
-const checksFd = fs.openSync(path.join(OUT, 'e2e.checks'), 'w');
-function check(ok, what) {
-	const line = what.replace(/\s+/g, ' ');
-	fs.writeSync(checksFd, `${ok ? 'ok' : 'FAIL'} ${line}\n`);
-	if (!ok)
-		console.log(`FAIL: ${line}`);
-	return ok;
-}
 
 // Every URL any page asked for, and what the server was sent with POSTs.
 const requested = [];
@@ -181,12 +158,6 @@ async function newPage(browser, js = true) {
 	return page;
 }
 
-// Click what selector finds and wait for the page it leads to.
-async function follow(page, selector) {
-	const [resp] = await Promise.all([page.waitForNavigation(),
-	    page.click(selector)]);
-	return resp;
-}
 
 async function text(page, selector) {
 	const el = await page.$(selector);
@@ -202,30 +173,6 @@ async function login(page, email) {
 	await page.type('input[name="email"]', email);
 	await page.type('input[name="password"]', PASSWORD);
 	return follow(page, 'form[action$="/app/login"] button[type="submit"]');
-}
-
-// axe-core injected and run in the page.  page.addScriptTag() adds an
-// inline <script>, which the pages' CSP (script-src 'self') refuses: the
-// script never runs.  Rather than turning the CSP off (setBypassCSP, and
-// a reload), the source is evaluated through the DevTools protocol, which
-// the page's CSP does not govern: the page is audited as served.
-async function audit(page, name) {
-	const v = await page.evaluate(async (src) => {
-		if (window.axe === undefined)
-			(0, eval)(src);
-		const r = await window.axe.run(document,
-		    { resultTypes: ['violations'] });
-		return r.violations.map((x) => ({ id: x.id, impact: x.impact,
-		    targets: x.nodes.map((n) => n.target.join(' ')) }));
-	}, AXE);
-	const bad = v.filter((x) => x.impact === 'serious' ||
-	    x.impact === 'critical');
-
-	for (const x of v)
-		console.log(`axe ${name}: ${x.id} (${x.impact}) at ` +
-		    x.targets.join(', '));
-	check(bad.length === 0, `${name}: no serious or critical axe ` +
-	    `violation (${bad.map((x) => x.id).join(', ') || 'none'})`);
 }
 
 // The height and width of the page at the phone's width, in CSS px;
@@ -249,18 +196,9 @@ async function measure(page, name) {
 		    `${MAX_HEIGHT[name]} px tall at ${PHONE.width} (${h})`);
 }
 
+// Shot at both widths, measured at the phone's.
 async function shoot(page, name) {
-	for (const [label, vp] of [['phone', PHONE], ['desktop', DESKTOP]]) {
-		const file = path.join(OUT, `${name}-${label}.png`);
-
-		await page.setViewport(vp);
-		if (vp === PHONE)
-			await measure(page, name);
-		await page.screenshot({ path: file, fullPage: true });
-		check(fs.statSync(file).size > 0,
-		    `${name}: a screenshot ${vp.width} px wide`);
-	}
-	await page.setViewport(DESKTOP);
+	await shootAt(page, name, measure);
 }
 
 // The bytes of the page and what it loaded, on the wire (the cache is
