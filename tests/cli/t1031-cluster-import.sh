@@ -9,17 +9,10 @@
 # newer format version, a year to come, an older record, not JSON, and a
 # 20 MB file.  A file's refusal does not stop the next file.
 . "$SRC/tests/lib.sh"
-TOOL="$SRC/tests/integration/recordtool.py"
-FIX="$DATA/records/gia-lai-2023.json"
+. "$SRC/tests/integration/recordlib.sh"
 
 # Gia Lai's own database, for its signing key.
-mkdir "$T/gl"
-printf '[database]\npath = %s/gl/kyniem.db\n[organisation]\nid = gia-lai\n' \
-    "$T" >"$T/gl.conf"
-"$KYNIEM" --config "$T/gl.conf" init --calendars "$SRC/calendars" \
-    >/dev/null 2>&1 || die "init gia-lai"
-"$KYNIEM" --config "$T/gl.conf" key init >/dev/null || die "key init gia-lai"
-glkey=$("$KYNIEM" --config "$T/gl.conf" key show | awk '{print $NF}')
+glkey=$(member_key gl gia-lai) || die "gia-lai's key"
 
 # The head, Khánh Hòa, with a key of its own (the wrong one for Gia Lai).
 initdb
@@ -33,8 +26,6 @@ members = khanh-hoa, gia-lai, quang-binh
 [cluster-member gia-lai]
 key = $glkey
 EOF
-state() { "$PYTHON" "$SRC/tests/integration/dbstate.py" "$T/kyniem.db"; }
-tool() { "$PYTHON" "$TOOL" "$@"; }
 
 tool sign "$T/gl/kyniem.db.key" "$FIX" >"$T/gl.json" || die "sign the fixture"
 expect "recordtool verifies what it signed" tool verify "$T/gl.json" "$glkey"

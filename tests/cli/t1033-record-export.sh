@@ -9,8 +9,7 @@
 # the same bytes.  Without a key it is written unsigned (and says so);
 # without [organisation] id, or for a year to come, it is refused.
 . "$SRC/tests/lib.sh"
-TOOL="$SRC/tests/integration/recordtool.py"
-tool() { "$PYTHON" "$TOOL" "$@"; }
+. "$SRC/tests/integration/recordlib.sh"
 SCHEMA="$SRC/doc/record.schema.json"
 TODAY=2024-01-05
 

@@ -7,8 +7,7 @@
 # next head, the narrative sections staff wrote (kyniem text) and a note
 # for those not written; in English too; a .docx python3-docx reads.
 . "$SRC/tests/lib.sh"
-TOOL="$SRC/tests/integration/recordtool.py"
-FIX="$DATA/records/gia-lai-2023.json"
+. "$SRC/tests/integration/recordlib.sh"
 initdb
 "$KYNIEM" key init >/dev/null || die "key init"
 cat >>"$T/kyniem.conf" <<EOF

@@ -8,18 +8,10 @@
 # another union's record at the member's url, a record of another year.
 # The token never reaches a message.
 . "$SRC/tests/lib.sh"
-TOOL="$SRC/tests/integration/recordtool.py"
-FIX="$DATA/records/gia-lai-2023.json"
-tool() { "$PYTHON" "$TOOL" "$@"; }
-state() { "$PYTHON" "$SRC/tests/integration/dbstate.py" "$T/kyniem.db"; }
+. "$SRC/tests/integration/recordlib.sh"
 
-mkdir "$T/gl" "$T/www"
-printf '[database]\npath = %s/gl/kyniem.db\n[organisation]\nid = gia-lai\n' \
-    "$T" >"$T/gl.conf"
-"$KYNIEM" --config "$T/gl.conf" init --calendars "$SRC/calendars" \
-    >/dev/null 2>&1 || die "init gia-lai"
-"$KYNIEM" --config "$T/gl.conf" key init >/dev/null || die "key init gia-lai"
-glkey=$("$KYNIEM" --config "$T/gl.conf" key show | awk '{print $NF}')
+mkdir "$T/www"
+glkey=$(member_key gl gia-lai) || die "gia-lai's key"
 tool sign "$T/gl/kyniem.db.key" "$FIX" >"$T/www/gl-2023.json" ||
     die "sign the record"
 tool set "$FIX" union.id '"quang-binh"' >"$T/qb.json"
@@ -29,27 +21,16 @@ tool set "$T/y.json" next_year.year 2023 >"$T/y2.json"
 tool sign "$T/gl/kyniem.db.key" "$T/y2.json" >"$T/www/gl-2022.json"
 
 TOKEN=member-token-5f1c9a
-P=$(free_port)
-"$PYTHON" "$SRC/tests/integration/recordd.py" "$P" "$T/www" "$TOKEN" \
-    >"$T/recordd.out" 2>"$T/recordd.err" &
-RPID=$!
+recordd recordd "$T/www" "$TOKEN"
 command -v openssl >/dev/null || die "openssl is missing"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
     -addext subjectAltName=DNS:localhost,IP:127.0.0.1 \
     -keyout "$T/key.pem" -out "$T/cert.pem" 2>"$T/openssl.log" ||
     { cat "$T/openssl.log"; die "openssl"; }
-PS=$(free_port)
-"$PYTHON" "$SRC/tests/integration/recordd.py" "$PS" "$T/www" "$TOKEN" \
-    --tls "$T/cert.pem" "$T/key.pem" >"$T/recordd-tls.out" 2>&1 &
-SPID=$!
+HP=$P HPID=$RPID
+recordd recordd-tls "$T/www" "$TOKEN" --tls "$T/cert.pem" "$T/key.pem"
+PS=$P SPID=$RPID P=$HP RPID=$HPID
 trap 'kill $RPID $SPID 2>/dev/null || true' EXIT INT TERM
-i=0
-until grep -q listening "$T/recordd.out" 2>/dev/null &&
-    grep -q listening "$T/recordd-tls.out" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -lt 200 ] || die "recordd did not start"
-	sleep 0.05
-done
 
 initdb
 BASECONF=$(cat "$T/kyniem.conf")

@@ -7,8 +7,7 @@
 # record to disk.
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/serverlib.sh"
-TOOL="$SRC/tests/integration/recordtool.py"
-tool() { "$PYTHON" "$TOOL" "$@"; }
+. "$SRC/tests/integration/recordlib.sh"
 TOKEN=records-token-8c1e5a
 
 initdb

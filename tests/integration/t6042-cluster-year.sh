@@ -13,8 +13,7 @@
 # is imported one level up (VUFO), whose own report and record follow.
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/lolib.sh"
-TOOL="$SRC/tests/integration/recordtool.py"
-tool() { "$PYTHON" "$TOOL" "$@"; }
+. "$SRC/tests/integration/recordlib.sh"
 state() { "$PYTHON" "$SRC/tests/integration/dbstate.py" "$T/khanh-hoa/kyniem.db"; }
 TODAY=2024-01-10
 

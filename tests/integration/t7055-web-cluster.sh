@@ -9,35 +9,18 @@
 . "$SRC/tests/lib.sh"
 . "$SRC/tests/integration/serverlib.sh"
 . "$SRC/tests/integration/weblib.sh"
-TOOL="$SRC/tests/integration/recordtool.py"
-FIX="$DATA/records/gia-lai-2023.json"
-tool() { "$PYTHON" "$TOOL" "$@"; }
-state() { "$PYTHON" "$SRC/tests/integration/dbstate.py" "$T/kyniem.db"; }
+. "$SRC/tests/integration/recordlib.sh"
 
 # Gia Lai's key, and its record signed with it.
-mkdir "$T/gl" "$T/www"
-printf '[database]\npath = %s/gl/kyniem.db\n[organisation]\nid = gia-lai\n' \
-    "$T" >"$T/gl.conf"
-"$KYNIEM" --config "$T/gl.conf" init --calendars "$SRC/calendars" \
-    >/dev/null 2>&1 || die "init gia-lai"
-"$KYNIEM" --config "$T/gl.conf" key init >/dev/null || die "key init"
-glkey=$("$KYNIEM" --config "$T/gl.conf" key show | awk '{print $NF}')
+mkdir "$T/www"
+glkey=$(member_key gl gia-lai) || die "gia-lai's key"
 tool sign "$T/gl/kyniem.db.key" "$FIX" >"$T/gl.json" || die "sign"
 tool set "$T/gl.json" counts.delegations_in 4 >"$T/tampered.json"
 # Quảng Bình's, unsigned, on its server.
 tool set "$FIX" union.id '"quang-binh"' >"$T/qb.json"
 tool set "$T/qb.json" union.name '"Liên hiệp các tổ chức hữu nghị tỉnh Quảng Bình"' \
     >"$T/www/qb-2023.json"
-P=$(free_port)
-"$PYTHON" "$SRC/tests/integration/recordd.py" "$P" "$T/www" qb-token \
-    >"$T/recordd.out" 2>&1 &
-RPID=$!
-i=0
-until grep -q listening "$T/recordd.out" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -lt 200 ] || die "recordd did not start"
-	sleep 0.05
-done
+recordd recordd "$T/www" qb-token
 
 initdb
 "$KYNIEM" key init >/dev/null || die "key init"

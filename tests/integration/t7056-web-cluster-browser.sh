@@ -13,17 +13,10 @@ normal_only "the browser's view of the page; its routes run under ASan in t7055"
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 [ -n "$CHROMIUM" ] || skip_all "chromium not installed"
 need_node_modules puppeteer-core/package.json axe-core/axe.min.js
-TOOL="$SRC/tests/integration/recordtool.py"
-FIX="$DATA/records/gia-lai-2023.json"
-tool() { "$PYTHON" "$TOOL" "$@"; }
+. "$SRC/tests/integration/recordlib.sh"
 
-mkdir "$T/gl" "$T/www"
-printf '[database]\npath = %s/gl/kyniem.db\n[organisation]\nid = gia-lai\n' \
-    "$T" >"$T/gl.conf"
-"$KYNIEM" --config "$T/gl.conf" init --calendars "$SRC/calendars" \
-    >/dev/null 2>&1 || die "init gia-lai"
-"$KYNIEM" --config "$T/gl.conf" key init >/dev/null || die "key init"
-glkey=$("$KYNIEM" --config "$T/gl.conf" key show | awk '{print $NF}')
+mkdir "$T/www"
+glkey=$(member_key gl gia-lai) || die "gia-lai's key"
 tool sign "$T/gl/kyniem.db.key" "$FIX" >"$T/gia-lai-2023.json" || die "sign"
 for m in quang-binh:'Quảng Bình' dak-lak:'Đắk Lắk'; do
 	id=${m%%:*} name=${m#*:}
@@ -32,16 +25,7 @@ for m in quang-binh:'Quảng Bình' dak-lak:'Đắk Lắk'; do
 	    "\"Liên hiệp các tổ chức hữu nghị tỉnh $name\"" \
 	    >"$T/www/$id-2023.json"
 done
-P=$(free_port)
-"$PYTHON" "$SRC/tests/integration/recordd.py" "$P" "$T/www" tok \
-    >"$T/recordd.out" 2>&1 &
-RPID=$!
-i=0
-until grep -q listening "$T/recordd.out" 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -lt 200 ] || die "recordd did not start"
-	sleep 0.05
-done
+recordd recordd "$T/www" tok
 
 initdb
 "$KYNIEM" key init >/dev/null || die "key init"
